@@ -1,0 +1,309 @@
+"""Where the triples live.
+
+``KnowledgeGraph`` talks to a backend: the embedded Oxigraph store (in memory, or an
+on-disk workspace that reopens instantly), or — behind the same methods — a remote SPARQL
+endpoint. Backends speak pyoxigraph terms; the facade turns them into the public API.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from explorer.core.errors import Cancelled, LoadError, QueryError
+from explorer.core.formats import RdfFormatInfo, detect_format, is_gzipped
+from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
+from explorer.core.tasks import CancelToken, Progress
+from explorer.core.terms import to_rdflib
+
+Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A file that went into the graph, with what it added."""
+
+    path: Path
+    format: str
+    quads: int
+
+
+class Backend(ABC):
+    """The storage and query engine behind a KnowledgeGraph."""
+
+    read_only: bool = False
+
+    @abstractmethod
+    def quad_count(self) -> int: ...
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout: float | None = None,
+        cancel: CancelToken | None = None,
+        policy: QueryPolicy = QueryPolicy(),
+        max_rows: int | None = None,
+    ) -> QueryResult: ...
+
+    @abstractmethod
+    def triples(self, subject: Term | None, predicate: Term | None, obj: Term | None) -> Iterator[tuple[Term, Term, Term]]:
+        """Triples matching a pattern (``None`` matches anything), across all graphs."""
+
+    @abstractmethod
+    def load_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        formats: Sequence[RdfFormatInfo | None] | None = None,
+        replace: bool = False,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[LoadedFile]: ...
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release files or connections."""
+
+
+class _ProgressReader(io.RawIOBase):
+    """A file reader that reports how far it got and stops when cancelled."""
+
+    def __init__(self, raw: Any, total: int, report: Any, cancel: CancelToken | None) -> None:
+        self._raw = raw
+        self._total = max(total, 1)
+        self._report = report
+        self._cancel = cancel
+        self._done = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._cancel is not None and self._cancel.cancelled:
+            raise Cancelled("loading cancelled; the graph was left as it was")
+        data = self._raw.read(len(buffer))
+        count = len(data)
+        buffer[:count] = data
+        self._done += count
+        self._report(min(self._done / self._total, 1.0))
+        return count
+
+
+def _position_of_xml_error(path: Path) -> tuple[int | None, int | None, str | None]:
+    """The RDF/XML parser does not say where it failed; expat does for XML that is not well formed."""
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate()
+    # Never resolve external entities or DTDs while only looking for an error position.
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.ExternalEntityRefHandler = lambda *args: 1
+    opener = gzip.open if is_gzipped(path) else open
+    try:
+        with opener(path, "rb") as handle:
+            parser.ParseFile(handle)
+    except xml.parsers.expat.ExpatError as error:
+        return error.lineno, error.offset + 1, xml.parsers.expat.ErrorString(error.code)
+    except OSError:
+        return None, None, None
+    return None, None, None
+
+
+def load_error(path: Path, error: BaseException, info: RdfFormatInfo) -> LoadError:
+    """A one-line LoadError naming file, line and column from the parser's exception."""
+    if isinstance(error, SyntaxError):
+        message = str(error.msg or error)
+        for prefix in ("Parser error at ", "Parser error between "):
+            if message.startswith(prefix):
+                _, _, message = message.partition(": ")
+                break
+        line, column = error.lineno, error.offset
+        if line is None and info.name == "rdfxml":
+            xml_line, xml_column, xml_message = _position_of_xml_error(path)
+            if xml_line is not None:
+                line, column = xml_line, xml_column
+                message = f"{xml_message} ({message})" if xml_message else message
+        return LoadError(str(path), f"{info.name} syntax error: {message}", line, column)
+    if isinstance(error, UnicodeDecodeError):
+        return LoadError(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}")
+    if isinstance(error, OSError):
+        return LoadError(str(path), error.strerror or str(error))
+    return LoadError(str(path), str(error))
+
+
+class OxigraphBackend(Backend):
+    """The embedded Oxigraph store, in memory or in a workspace folder on disk."""
+
+    def __init__(self, workspace: Path | None = None) -> None:
+        self.workspace = workspace
+        self.store = ox.Store(str(workspace)) if workspace is not None else ox.Store()
+
+    # ------------------------------------------------------------------ counts and patterns
+    def quad_count(self) -> int:
+        return len(self.store)
+
+    def triples(self, subject: Term | None, predicate: Term | None, obj: Term | None) -> Iterator[tuple[Term, Term, Term]]:
+        for quad in self.store.quads_for_pattern(subject, predicate, obj, None):
+            yield quad.subject, quad.predicate, quad.object
+
+    # ------------------------------------------------------------------ queries
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout: float | None = None,
+        cancel: CancelToken | None = None,
+        policy: QueryPolicy = QueryPolicy(),
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        kind = policy.check(sparql)
+        if kind == "update":
+            return run_with_deadline(lambda: self._update(sparql), timeout, cancel)
+        return run_with_deadline(lambda: self._query(sparql, kind, max_rows, cancel), timeout, cancel)
+
+    def _update(self, sparql: str) -> QueryResult:
+        try:
+            self.store.update(sparql)
+        except SyntaxError as error:
+            raise syntax_error(error) from None
+        except OSError as error:
+            raise QueryError(str(error)) from None
+        return QueryResult(kind="update", convert=to_rdflib)
+
+    def _query(self, sparql: str, kind: str, max_rows: int | None, cancel: CancelToken | None) -> QueryResult:
+        import time
+
+        started = time.perf_counter()
+        try:
+            answer = self.store.query(sparql, use_default_graph_as_union=True)
+            if isinstance(answer, ox.QueryBoolean):
+                return QueryResult(kind="ask", boolean=bool(answer), convert=to_rdflib,
+                                   elapsed=time.perf_counter() - started)
+            if isinstance(answer, ox.QuerySolutions):
+                names = [variable.value for variable in answer.variables]
+                rows: list[tuple[Term, ...]] = []
+                truncated = False
+                for solution in answer:
+                    if max_rows is not None and len(rows) >= max_rows:
+                        truncated = True
+                        break
+                    if cancel is not None and len(rows) % 4096 == 0 and cancel.cancelled:
+                        raise Cancelled("query cancelled")
+                    rows.append(tuple(solution))
+                return QueryResult(kind="select", variables=names, raw_rows=rows, convert=to_rdflib,
+                                   elapsed=time.perf_counter() - started, truncated=truncated)
+            triples: list[tuple[Term, Term, Term]] = []
+            truncated = False
+            for triple in answer:
+                if max_rows is not None and len(triples) >= max_rows:
+                    truncated = True
+                    break
+                triples.append((triple.subject, triple.predicate, triple.object))
+            return QueryResult(kind="describe" if kind == "describe" else "construct", raw_triples=triples,
+                               convert=to_rdflib, elapsed=time.perf_counter() - started, truncated=truncated)
+        except SyntaxError as error:
+            raise syntax_error(error) from None
+        except OSError as error:
+            raise QueryError(str(error)) from None
+
+    # ------------------------------------------------------------------ loading
+    def load_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        formats: Sequence[RdfFormatInfo | None] | None = None,
+        replace: bool = False,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[LoadedFile]:
+        """Load every file or none: files go into a staging store first.
+
+        ``replace`` swaps the staging store in (no copy); otherwise the staged quads are
+        added to the current store in one transaction.
+        """
+        paths = [Path(p) for p in paths]
+        sizes = []
+        for path in paths:
+            try:
+                sizes.append(path.stat().st_size)
+            except OSError as error:
+                raise LoadError(str(path), error.strerror or "cannot be read") from None
+            if path.is_dir():
+                raise LoadError(str(path), "is a folder, not an RDF file")
+        total = sum(sizes) or 1
+        staging = ox.Store(str(self.workspace) + ".staging") if (self.workspace and replace) else ox.Store()
+        loaded: list[LoadedFile] = []
+        done_before = 0
+        try:
+            for index, path in enumerate(paths):
+                info = formats[index] if formats and formats[index] is not None else None
+                try:
+                    info = info or detect_format(path)
+                except OSError as error:
+                    raise LoadError(str(path), error.strerror or str(error)) from None
+                if info is None:
+                    raise LoadError(str(path), "empty file or unknown RDF format")
+                before = len(staging)
+
+                def report(fraction: float, _base: int = done_before, _size: int = sizes[index],
+                           _name: str = path.name) -> None:
+                    if progress is not None:
+                        progress((_base + fraction * _size) / total, f"Reading {_name}")
+
+                opener = gzip.open if is_gzipped(path) else open
+                try:
+                    with opener(path, "rb") as raw:
+                        reader = io.BufferedReader(_ProgressReader(raw, sizes[index], report, cancel), 1 << 20)
+                        staging.load(reader, info.oxigraph, base_iri=path.resolve().as_uri())
+                except Cancelled:
+                    raise
+                except (SyntaxError, OSError, ValueError, UnicodeDecodeError) as error:
+                    raise load_error(path, error, info) from None
+                loaded.append(LoadedFile(path, info.name, len(staging) - before))
+                done_before += sizes[index]
+            if progress is not None:
+                progress(1.0, "Indexing")
+            if replace and self.workspace is not None:
+                self._swap_workspace(staging)
+            elif (replace or len(self.store) == 0) and self.workspace is None:
+                self.store = staging
+            else:
+                if replace:
+                    self.store.clear()
+                self.store.extend(staging)
+        except BaseException:
+            if self.workspace is not None and replace:
+                _remove_tree(Path(str(self.workspace) + ".staging"))
+            raise
+        return loaded
+
+    def _swap_workspace(self, staging: ox.Store) -> None:
+        assert self.workspace is not None
+        staging.flush()
+        # Oxigraph keeps the folder open: close by dropping references, then swap folders.
+        del staging
+        old = Path(str(self.workspace) + ".old")
+        _remove_tree(old)
+        self.store = ox.Store()
+        os.replace(self.workspace, old)
+        os.replace(str(self.workspace) + ".staging", self.workspace)
+        self.store = ox.Store(str(self.workspace))
+        _remove_tree(old)
+
+    def close(self) -> None:
+        if self.workspace is not None:
+            self.store.flush()
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,197 @@
+"""Running SPARQL: kinds of query, what is allowed, results that are cheap to page."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rdflib.term import Node
+
+from explorer.core.errors import Cancelled, QueryError, QueryTimeout, RefusedQuery
+from explorer.core.tasks import CancelToken
+
+QueryKind = Literal["select", "ask", "construct", "describe", "update"]
+
+_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+_QUERY_KEYWORDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "construct", "DESCRIBE": "describe"}
+
+# Strings, IRIs and comments are skipped so a keyword inside them is not taken for one.
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\s]*>"
+    r"|#[^\n]*"
+    r"|[A-Za-z_][A-Za-z_0-9-]*"
+    r"|\S",
+    re.DOTALL,
+)
+
+
+def keywords(query: str) -> list[str]:
+    """The bare words of a query, upper-cased, without those inside strings, IRIs or comments.
+
+    >>> keywords('SELECT * { ?s <http://x/SERVICE> "DELETE" } # INSERT')
+    ['SELECT', 'S']
+    """
+    words = []
+    for match in _TOKEN.finditer(query):
+        token = match.group(0)
+        if token[0].isalpha() or token[0] == "_":
+            words.append(token.upper())
+    return words
+
+
+def query_kind(query: str) -> QueryKind:
+    """What a query does, from its first significant keyword.
+
+    >>> query_kind("PREFIX ex: <http://e/> ASK { ?s ?p ?o }")
+    'ask'
+    >>> query_kind("DELETE WHERE { ?s ?p ?o }")
+    'update'
+    """
+    words = keywords(query)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in ("PREFIX", "BASE"):
+            i += 2 if word == "PREFIX" else 1
+            continue
+        if word in _QUERY_KEYWORDS:
+            return _QUERY_KEYWORDS[word]  # type: ignore[return-value]
+        if word in _UPDATE_KEYWORDS:
+            return "update"
+        i += 1
+    raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+
+
+def uses_service(query: str) -> bool:
+    """Whether a query asks for federation (``SERVICE``), which reaches the network.
+
+    >>> uses_service('SELECT * { SERVICE <http://x> { ?s ?p ?o } }')
+    True
+    >>> uses_service('SELECT * { ?s ?p "SERVICE" }')
+    False
+    """
+    return "SERVICE" in keywords(query)
+
+
+@dataclass(frozen=True)
+class QueryPolicy:
+    """What the user allowed: updates and federation are off by default."""
+
+    allow_update: bool = False
+    allow_network: bool = False
+
+    def check(self, query: str) -> QueryKind:
+        """Return the query's kind, or raise :class:`RefusedQuery` if it is not allowed."""
+        kind = query_kind(query)
+        if kind == "update" and not self.allow_update:
+            raise RefusedQuery(
+                "SPARQL Update is turned off: enable updates in the settings to change the graph"
+            )
+        if uses_service(query) and not self.allow_network:
+            raise RefusedQuery(
+                "SERVICE (federated query) reaches the network and is turned off: "
+                "allow network access in the settings to use it"
+            )
+        return kind
+
+
+@dataclass
+class QueryResult:
+    """The answer of a query.
+
+    SELECT rows are kept as the engine returned them and converted to rdflib terms one row
+    at a time (``row(i)``), so a million-row answer is cheap to page through.
+    """
+
+    kind: QueryKind
+    variables: list[str] = field(default_factory=list)
+    raw_rows: Sequence[Sequence[Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    raw_triples: Sequence[Sequence[Any]] = field(default_factory=list)
+    convert: Callable[[Any], Node] = field(default=lambda term: term)
+    elapsed: float = 0.0
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        if self.kind == "ask":
+            return 1
+        return len(self.raw_rows) if self.kind == "select" else len(self.raw_triples)
+
+    def row(self, index: int) -> tuple[Node | None, ...]:
+        raw = self.raw_rows[index]
+        return tuple(None if value is None else self.convert(value) for value in raw)
+
+    @property
+    def rows(self) -> list[tuple[Node | None, ...]]:
+        return [self.row(i) for i in range(len(self.raw_rows))]
+
+    def triple(self, index: int) -> tuple[Node, Node, Node]:
+        s, p, o = self.raw_triples[index]
+        return self.convert(s), self.convert(p), self.convert(o)
+
+    @property
+    def triples(self) -> list[tuple[Node, Node, Node]]:
+        return [self.triple(i) for i in range(len(self.raw_triples))]
+
+    @property
+    def is_empty(self) -> bool:
+        if self.kind == "ask":
+            return not self.boolean
+        return len(self) == 0
+
+
+def run_with_deadline(
+    work: Callable[[], QueryResult], timeout: float | None, cancel: CancelToken | None = None
+) -> QueryResult:
+    """Run ``work`` in a helper thread; give up when ``timeout`` seconds pass or on cancel.
+
+    The store releases the GIL while it evaluates, so waiting here keeps the caller
+    responsive. A query that has been given up on finishes in the background and its
+    answer is dropped: the embedded engine has no way to stop it from outside.
+    """
+    if timeout is None and cancel is None:
+        return work()
+    outcome: dict[str, Any] = {}
+    done = threading.Event()
+
+    def runner() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # handed back to the caller's thread below
+            outcome["error"] = error
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=runner, name="sparql-query", daemon=True)
+    started = time.monotonic()
+    thread.start()
+    while not done.wait(0.02):
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled("query cancelled")
+        if timeout is not None and time.monotonic() - started > timeout:
+            raise QueryTimeout(f"query took longer than {timeout:g} s and was stopped")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
+
+
+def syntax_error(error: SyntaxError) -> QueryError:
+    """Turn the engine's syntax error into a QueryError with line and column."""
+    text = str(error.msg if error.msg else error)
+    match = _POSITION.search(text)
+    if match:
+        return QueryError(f"syntax error: {match.group(3)}", int(match.group(1)), int(match.group(2)))
+    if error.lineno is not None:
+        return QueryError(f"syntax error: {text}", error.lineno, error.offset)
+    return QueryError(f"syntax error: {text}")

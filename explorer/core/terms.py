@@ -1,0 +1,60 @@
+"""Conversions between pyoxigraph's terms (the store) and rdflib's (the public API)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
+
+
+def to_rdflib(term: object) -> Node:
+    """Turn a pyoxigraph term into the equivalent rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (_XSD_STRING, _RDF_LANG_STRING, _RDF_DIR_LANG_STRING):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Triple):  # RDF-star quoted triple: shown as its N-Triples text
+        return Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Turn an rdflib term into the equivalent pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def iri_or_bnode(value: str) -> ox.NamedNode | ox.BlankNode:
+    """The store node for an entity identifier: ``_:x`` is a blank node, anything else an IRI."""
+    if value.startswith("_:"):
+        return ox.BlankNode(value[2:])
+    return ox.NamedNode(value)
+
+
+def node_id(term: object) -> str:
+    """A string identifier of a store node: the IRI, or ``_:id`` for a blank node."""
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    raise TypeError(f"not an entity: {term!r}")

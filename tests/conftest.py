@@ -1,0 +1,28 @@
+"""Test-wide set-up: Qt offscreen, settings and user data in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Every test gets its own settings and data folders: nothing touches the real home."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("KG_EXPLORER_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("KG_EXPLORER_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def bundled_graph():
+    """The ontology and the article graph, loaded once (read-only: do not mutate)."""
+    from explorer.core.graph import KnowledgeGraph
+
+    return KnowledgeGraph.bundled()
