@@ -478,7 +478,10 @@ class KnowledgeGraph:
         if self._index is None:
             self._build_index()
         assert self._index is not None
+        # Analysts name things in the world: instances win over classes and properties
+        # ("remote healthcare" is the service, not the class RemoteHealthcareService).
         exact = self._index.exact(text)
+        exact = [e for e in exact if not self.is_schema_term(e)] or exact
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:
@@ -486,6 +489,7 @@ class KnowledgeGraph:
         hits = self._index.search(text, limit=50)
         if not hits:
             raise EntityNotFound(f'no entity is labelled "{text}"')
+        hits = [hit for hit in hits if not self.is_schema_term(hit.entity)] or hits
         best = [hit for hit in hits if hit.quality == hits[0].quality]
         if len(best) == 1:
             return best[0].entity
@@ -494,6 +498,10 @@ class KnowledgeGraph:
     def _candidate(self, entity: str) -> tuple[str, str, str]:
         cls = self.main_class(entity)
         return entity, self.label(entity), self.label(cls) if cls else ""
+
+    def is_schema_term(self, entity: str) -> bool:
+        """Whether an entity is a class, a property or an ontology rather than a thing."""
+        return any(t in _SCHEMA_CLASSES for t in self.types(entity))
 
     def exists(self, entity: str) -> bool:
         node = iri_or_bnode(entity)
