@@ -1,0 +1,133 @@
+"""Background tasks: results, one-line errors, progress, cancel, latest-task-wins."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from explorer.core.errors import Cancelled, LoadError
+from explorer.core.tasks import CancelToken
+from explorer.ui.workers import LatestTaskRunner, Task, one_line_error, run_task
+
+
+def test_result_arrives_on_finished(qtbot):
+    task = Task(lambda a, b: a + b, 2, 3)
+    with qtbot.waitSignal(task.sig_finished, timeout=5000) as blocker:
+        task.start()
+    assert blocker.args == [5]
+    assert task.result == 5
+
+
+def test_explorer_error_becomes_its_one_line_message(qtbot):
+    def fail():
+        raise LoadError("/data/broken.ttl", "turtle syntax error: expected '.'", 3, 7)
+
+    task = Task(fail)
+    with qtbot.waitSignal(task.sig_failed, timeout=5000) as blocker:
+        task.start()
+    assert blocker.args == ["/data/broken.ttl:3:7: turtle syntax error: expected '.'"]
+    assert isinstance(task.error, LoadError)
+
+
+def test_unexpected_error_is_one_line_and_logged(qtbot, caplog):
+    def fail():
+        raise ValueError("bad\nvalue")
+
+    task = Task(fail)
+    with qtbot.waitSignal(task.sig_failed, timeout=5000) as blocker:
+        task.start()
+    assert blocker.args == ["ValueError: bad value"]
+    assert "Traceback" in caplog.text or any(r.exc_info for r in caplog.records)
+
+
+def test_progress_and_cancel_token_are_passed_to_functions_that_take_them(qtbot):
+    seen = {}
+
+    def work(*, progress, cancel):
+        seen["cancel"] = cancel
+        progress(0.5, "half way")
+        progress(1.0, "done")
+        return "ok"
+
+    task = Task(work)
+    reports = []
+    task.sig_progress.connect(lambda fraction, message: reports.append((fraction, message)))
+    with qtbot.waitSignal(task.sig_finished, timeout=5000):
+        task.start()
+    assert isinstance(seen["cancel"], CancelToken)
+    assert seen["cancel"] is task.token
+    assert reports[-1] == (1.0, "done")
+
+
+def test_cancel_stops_work_and_drops_the_result(qtbot):
+    release = threading.Event()
+    entered = threading.Event()
+
+    def slow(*, cancel):
+        entered.set()
+        release.wait(5)
+        return "late result"
+
+    task = Task(slow)
+    finished = []
+    task.sig_finished.connect(finished.append)
+    task.start()
+    assert entered.wait(5)
+    with qtbot.waitSignal(task.sig_cancelled, timeout=5000):
+        task.cancel()
+        release.set()
+    assert finished == []
+    assert task.finished
+
+
+def test_cancelled_exception_is_reported_as_cancelled_not_failed(qtbot):
+    def stop():
+        raise Cancelled()
+
+    task = Task(stop)
+    failed = []
+    task.sig_failed.connect(failed.append)
+    with qtbot.waitSignal(task.sig_cancelled, timeout=5000):
+        task.start()
+    assert failed == []
+
+
+def test_done_follows_every_outcome(qtbot):
+    task = run_task(lambda: 1)
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    with pytest.raises(RuntimeError):
+        task.start()
+
+
+def test_latest_task_wins(qtbot):
+    runner = LatestTaskRunner()
+    gate = threading.Event()
+    entered = threading.Event()
+
+    def slow(*, cancel):
+        entered.set()
+        gate.wait(5)
+        return "old"
+
+    old = runner.start(slow)
+    assert entered.wait(5)
+    busy = []
+    runner.sig_busy_changed.connect(busy.append)
+    old_results = []
+    old.sig_finished.connect(old_results.append)
+    new = runner.start(lambda: "new")
+    assert old.cancelled
+    with qtbot.waitSignal(new.sig_finished, timeout=5000) as blocker:
+        pass
+    gate.set()
+    qtbot.waitUntil(lambda: old.finished, timeout=5000)
+    assert blocker.args == ["new"]
+    assert old_results == []
+    assert busy == [False]
+    assert not runner.busy
+
+
+def test_one_line_error_for_plain_exceptions():
+    assert one_line_error(KeyError()) == "KeyError"
+    assert one_line_error(RuntimeError("a\n  b")) == "RuntimeError: a b"
