@@ -180,6 +180,11 @@ class KnowledgeGraph:
         self._inverse_of: dict[str, str] | None = None
         self._class_cache: dict[str, ClassInfo] | None = None
 
+    def invalidate_caches(self) -> None:
+        """Forget labels, classes and the search index after the store changed outside
+        :meth:`load` (inference switched on or off, an update undone)."""
+        self._reset_caches()
+
     # ------------------------------------------------------------------ loading
     def load(
         self,
