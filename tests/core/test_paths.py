@@ -1,0 +1,335 @@
+"""Path finding: modes, constraints, ordering, cancel, and the chains the bundled graph must answer."""
+
+from __future__ import annotations
+
+import doctest
+import random
+
+import networkx as nx
+import pytest
+
+import explorer.core.paths as paths_module
+from explorer.core.errors import Cancelled, ExplorerError
+from explorer.core.graph import KnowledgeGraph
+from explorer.core.paths import GraphPath, Hop, class_closure, connecting_network, find_paths
+from explorer.core.tasks import CancelToken
+
+E = "http://example.org/"
+D = "https://w3id.org/kg-explorer/data/"
+K = "https://w3id.org/kg-explorer/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+
+PREAMBLE = """
+@prefix e: <http://example.org/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix kg: <https://w3id.org/kg-explorer/ontology#> .
+"""
+
+
+def graph(turtle: str) -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    kg.load_text(PREAMBLE + turtle, "turtle")
+    return kg
+
+
+def chains(found: list[GraphPath]) -> list[list[str]]:
+    """Each path as [node, predicate-with-arrow, node, …] in local names, for readable asserts."""
+    out = []
+    for path in found:
+        row = [path.nodes[0].rsplit("/", 1)[-1]]
+        for hop in path.hops:
+            name = hop.predicate.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+            row += [f"{name}>" if hop.forward else f"<{name}", hop.target.rsplit("/", 1)[-1]]
+        out.append(row)
+    return out
+
+
+@pytest.fixture(scope="module")
+def diamond() -> KnowledgeGraph:
+    # a → b → d, a → c → d (two shortest), a → x → y → d (longer), plus a class hierarchy.
+    return graph("""
+    e:Place a owl:Class . e:City a owl:Class ; rdfs:subClassOf e:Place . e:Firm a owl:Class .
+    e:a e:owns e:b ; e:owns e:c ; e:knows e:x .
+    e:b e:in e:d . e:c e:near e:d .
+    e:x e:knows e:y . e:y e:knows e:d .
+    e:b a e:Firm . e:c a e:City . e:x a e:Place . e:y a e:Firm .
+    e:b rdfs:label "Bravo" . e:c rdfs:label "Charlie" .
+    """)
+
+
+def test_shortest_returns_every_tie_sorted_by_words(diamond):
+    found = find_paths(diamond, E + "a", E + "d")
+    assert chains(found) == [["a", "owns>", "b", "in>", "d"], ["a", "owns>", "c", "near>", "d"]]
+    assert [p.length for p in found] == [2, 2]
+    assert found[0].words(diamond) == "a —owns→ Bravo —in→ d"
+
+
+def test_k_shortest_orders_by_length_then_words(diamond):
+    found = find_paths(diamond, E + "a", E + "d", mode="k", k=3)
+    assert [p.length for p in found] == [2, 2, 3]
+    assert chains(found)[2] == ["a", "knows>", "x", "knows>", "y", "knows>", "d"]
+    assert len(find_paths(diamond, E + "a", E + "d", mode="k", k=1)) == 1
+
+
+def test_all_paths_respects_max_hops_and_limit(diamond):
+    assert len(find_paths(diamond, E + "a", E + "d", mode="all", max_hops=3)) == 3
+    assert len(find_paths(diamond, E + "a", E + "d", mode="all", max_hops=2)) == 2
+    assert len(find_paths(diamond, E + "a", E + "d", mode="all", limit=1)) == 1
+
+
+def test_predicate_filters(diamond):
+    only_owns_in = find_paths(diamond, E + "a", E + "d", mode="all", allowed_predicates=[E + "owns", E + "in"])
+    assert chains(only_owns_in) == [["a", "owns>", "b", "in>", "d"]]
+    without_owns = find_paths(diamond, E + "a", E + "d", mode="all", excluded_predicates=[E + "owns"])
+    assert chains(without_owns) == [["a", "knows>", "x", "knows>", "y", "knows>", "d"]]
+
+
+def test_predicate_filter_covers_the_named_inverse():
+    kg = graph("e:has owl:inverseOf e:of . e:a e:has e:b . e:c e:of e:b .")
+    # a → b is stored with e:has, b → c against e:of: allowing e:has alone allows both facts' kind.
+    found = find_paths(kg, E + "a", E + "c", allowed_predicates=[E + "has"])
+    assert chains(found) == [["a", "has>", "b", "<of", "c"]]
+    assert find_paths(kg, E + "a", E + "c", excluded_predicates=[E + "of"]) == []
+
+
+def test_via_classes_counts_subclasses(diamond):
+    through_place = find_paths(diamond, E + "a", E + "d", mode="all", via_classes=[E + "Place"])
+    # c is a City (a subclass of Place), x is a Place.
+    assert chains(through_place) == [["a", "owns>", "c", "near>", "d"], ["a", "knows>", "x", "knows>", "y", "knows>", "d"]]
+    shortest_via_firm = find_paths(diamond, E + "a", E + "d", via_classes=[E + "Firm"])
+    assert chains(shortest_via_firm) == [["a", "owns>", "b", "in>", "d"]]
+
+
+def test_avoid_classes_counts_subclasses(diamond):
+    avoiding_place = find_paths(diamond, E + "a", E + "d", mode="all", avoid_classes=[E + "Place"])
+    assert chains(avoiding_place) == [["a", "owns>", "b", "in>", "d"]]
+    assert find_paths(diamond, E + "a", E + "d", mode="all", avoid_classes=[E + "Place", E + "Firm"]) == []
+
+
+def test_avoid_classes_never_excludes_the_endpoints(diamond):
+    assert len(find_paths(diamond, E + "a", E + "c", avoid_classes=[E + "Place"])) == 1
+
+
+def test_via_never_accepts_a_walk_that_revisits_a_node():
+    # The only Place is a dead end hanging off b: a — b — p — b — t would be a walk, not a path.
+    kg = graph("e:p a owl:Class . e:P a owl:Class . e:a e:r e:b . e:b e:r e:t . e:b e:r e:p . e:p a e:P .")
+    assert find_paths(kg, E + "a", E + "t", mode="all", via_classes=[E + "P"], max_hops=6) == []
+
+
+def test_direction(diamond):
+    assert find_paths(diamond, E + "d", E + "a", direction="forward") == []
+    backward = find_paths(diamond, E + "d", E + "a", direction="backward")
+    assert chains(backward) == [["d", "<in", "b", "<owns", "a"], ["d", "<near", "c", "<owns", "a"]]
+    assert all(not hop.forward for path in backward for hop in path.hops)
+    assert len(find_paths(diamond, E + "a", E + "d", direction="forward")) == 2
+    both = find_paths(diamond, E + "d", E + "a")
+    assert [p.nodes for p in both] == [p.nodes for p in backward]
+
+
+def test_backward_hops_read_with_the_inverse_words(bundled_graph):
+    found = find_paths(bundled_graph, D + "ChinaMobileZhejiang", D + "ChinaMobile")
+    assert found[0].hops == (Hop(D + "ChinaMobileZhejiang", ORG + "hasSubOrganization", D + "ChinaMobile", False),)
+    assert found[0].words(bundled_graph) == "China Mobile Zhejiang —branch of→ China Mobile"
+    assert found[0].triples == [(D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")]
+
+
+def test_schema_links_are_not_hops_unless_asked():
+    kg = graph("e:Firm a owl:Class . e:a a e:Firm . e:b a e:Firm . e:Sub rdfs:subClassOf e:Firm . e:c a e:Sub .")
+    assert find_paths(kg, E + "a", E + "b") == []
+    assert find_paths(kg, E + "a", E + "c") == []
+    with_schema = find_paths(kg, E + "a", E + "b", include_schema=True)
+    assert chains(with_schema) == [["a", "type>", "Firm", "<type", "b"]]
+
+
+def test_a_link_to_a_class_is_not_a_shortcut_through_the_schema():
+    kg = graph("e:Hospital a owl:Class . e:g1 kg:memberKind e:Hospital . e:g2 kg:memberKind e:Hospital .")
+    assert find_paths(kg, E + "g1", E + "g2") == []
+    assert len(find_paths(kg, E + "g1", E + "Hospital")) == 1  # an endpoint may be a class
+
+
+def test_evidence_records_are_not_hops():
+    kg = graph("""
+    e:a e:r e:b .
+    [] a rdf:Statement ; rdf:subject e:a ; rdf:predicate e:r ; rdf:object e:b ; kg:quote "a r b" ; e:mentions e:z .
+    """)
+    assert find_paths(kg, E + "a", E + "z") == []
+    assert len(find_paths(kg, E + "a", E + "b", mode="all")) == 1
+
+
+def test_a_fact_stored_both_ways_is_one_link():
+    kg = graph("e:has owl:inverseOf e:of . e:a e:has e:b . e:b e:of e:a . e:s a owl:SymmetricProperty . e:b e:s e:c . e:c e:s e:b .")
+    found = find_paths(kg, E + "a", E + "c", mode="all")
+    assert chains(found) == [["a", "has>", "b", "s>", "c"]]
+
+
+def test_no_path_and_trivial_cases(diamond):
+    assert find_paths(diamond, E + "a", E + "Firm") == []  # only a schema link leads there
+    assert find_paths(diamond, E + "a", E + "nowhere") == []
+    assert find_paths(diamond, E + "a", E + "a") == []
+    assert find_paths(diamond, E + "a", E + "d", max_hops=1) == []
+
+
+def test_bad_arguments_raise_one_line_errors(diamond):
+    with pytest.raises(ExplorerError, match="unknown path mode"):
+        find_paths(diamond, E + "a", E + "d", mode="longest")  # type: ignore[arg-type]
+    with pytest.raises(ExplorerError, match="unknown direction"):
+        find_paths(diamond, E + "a", E + "d", direction="sideways")  # type: ignore[arg-type]
+    with pytest.raises(ExplorerError, match="at least 1"):
+        find_paths(diamond, E + "a", E + "d", max_hops=0)
+
+
+def test_cancel_stops_the_search(diamond):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        find_paths(diamond, E + "a", E + "d", mode="all", cancel=token)
+
+
+def test_cancel_midway_on_a_big_search():
+    # A 30-node clique has far too many simple paths to list: cancelling from progress stops it.
+    lines = [f"e:n{i} e:r e:n{j} ." for i in range(30) for j in range(i + 1, 30)]
+    kg = graph("\n".join(lines))
+    token = CancelToken()
+    reports: list[str] = []
+
+    def progress(fraction, message):
+        reports.append(message)
+        if "3 hops" in message:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        find_paths(kg, E + "n0", E + "n29", mode="all", max_hops=8, limit=10**9, progress=progress, cancel=token)
+    assert any("3 hops" in message for message in reports)
+
+
+def test_progress_reports_the_lengths_searched(diamond):
+    seen: list[tuple[float | None, str]] = []
+    find_paths(diamond, E + "a", E + "d", mode="k", k=3, progress=lambda f, m: seen.append((f, m)))
+    messages = [m for _, m in seen]
+    assert "Looking for paths of 2 hops" in messages and "Looking for paths of 3 hops" in messages
+    assert seen[-1][0] == 1.0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_all_paths_agree_with_a_brute_force_oracle(seed):
+    """On small random graphs, every mode agrees with networkx's simple-path enumeration."""
+    rng = random.Random(seed)
+    nodes = 9
+    edges = {(rng.randrange(nodes), rng.choice("pq"), rng.randrange(nodes)) for _ in range(16)}
+    edges = {(s, p, o) for s, p, o in edges if s != o}
+    kg = graph("\n".join(f"e:n{s} e:{p} e:n{o} ." for s, p, o in edges))
+    undirected = nx.MultiGraph()
+    undirected.add_nodes_from(range(nodes))
+    for s, p, o in edges:
+        undirected.add_edge(s, o, key=(s, p, o))
+    for source, target in [(0, 1), (2, 7), (3, 8)]:
+        expected = sorted(len(route) for route in nx.all_simple_edge_paths(undirected, source, target, cutoff=4))
+        found = find_paths(kg, f"{E}n{source}", f"{E}n{target}", mode="all", max_hops=4, limit=10**6)
+        assert [p.length for p in found] == expected
+        assert len({(p.nodes, p.hops) for p in found}) == len(found)
+        shortest = find_paths(kg, f"{E}n{source}", f"{E}n{target}", max_hops=4, limit=10**6)
+        assert [p.length for p in shortest] == [x for x in expected if x == expected[0]] if expected else shortest == []
+        k3 = find_paths(kg, f"{E}n{source}", f"{E}n{target}", mode="k", k=3, max_hops=4)
+        assert k3 == found[:3]
+
+
+# ------------------------------------------------------------------ the chains of ONTOLOGY.md
+
+def test_chain_1_china_mobile_to_remote_healthcare(bundled_graph):
+    found = find_paths(bundled_graph, D + "ChinaMobile", D + "FiveGRemoteHealthcareServices")
+    assert chains(found)[0] == [
+        "ChinaMobile", "hasSubOrganization>", "ChinaMobileZhejiang", "established>", "Zhejiang5GIndustryAlliance",
+        "partneredWith>", "HospitalPartners", "supports>", "FiveGRemoteHealthcareServices",
+    ]
+    assert found[0].hops[0].predicate == ORG + "hasSubOrganization"
+    assert found[0].hops[1].predicate == K + "established"
+    assert found[0].words(bundled_graph).startswith(
+        "China Mobile —has branch→ China Mobile Zhejiang —established→ Zhejiang 5G industry alliance")
+
+
+def test_chain_2_smart_port_to_china(bundled_graph):
+    found = find_paths(bundled_graph, D + "ChinaMobileZhejiang", D + "China", mode="k", k=5)
+    assert [
+        "ChinaMobileZhejiang", "established>", "Zhejiang5GIndustryAlliance", "built>", "NingboSmartPort",
+        "locatedIn>", "Ningbo", "locatedIn>", "Zhejiang", "locatedIn>", "China",
+    ] in chains(found)
+
+
+def test_chain_3_cyber_risks_who_warned_and_what_is_needed(bundled_graph):
+    kg = bundled_graph
+    for harm in ("InformationCompromise", "EnterpriseWideHarm"):
+        found = find_paths(kg, D + "IndustrialInternet", D + harm)
+        assert chains(found)[0] == ["IndustrialInternet", "exposedTo>", "SophisticatedCyberattacks", "leadsTo>", harm]
+    assert chains(find_paths(kg, D + "Liu", D + "SophisticatedCyberattacks"))[0] == [
+        "Liu", "warnsOf>", "SophisticatedCyberattacks"]
+    assert chains(find_paths(kg, D + "Liu", D + "CAICT"))[0] == ["Liu", "affiliatedWith>", "CAICT"]
+    needs = find_paths(kg, D + "IndustrialInternet", D + "Liu", allowed_predicates=[K + "needs", K + "callsFor"])
+    assert chains(needs) == [["IndustrialInternet", "needs>", "MoreCybersecurityResources", "<callsFor", "Liu"]]
+    assert needs[0].words(kg) == "industrial internet —needs→ more cybersecurity resources —called for by→ Liu"
+
+
+def test_chain_4_strategy_analytics_to_the_vendors_share(bundled_graph):
+    found = find_paths(bundled_graph, D + "StrategyAnalytics", D + "ChineseSmartphoneVendors")
+    assert chains(found)[0] == [
+        "StrategyAnalytics", "<publishedBy", "StrategyAnalyticsLatestReport", "<reportedIn",
+        "ChineseVendorsShareObservation", "about>", "ChineseSmartphoneVendors",
+    ]
+
+
+def test_chain_5_miit_to_the_platforms_in_china(bundled_graph):
+    found = find_paths(bundled_graph, D + "MIIT", D + "China")
+    assert chains(found)[0] == ["MIIT", "<reportedBy", "InfluentialIndustrialInternetPlatforms", "locatedIn>", "China"]
+
+
+def test_bundled_graph_constraints(bundled_graph):
+    kg = bundled_graph
+    start, end = D + "ChinaMobile", D + "FiveGRemoteHealthcareServices"
+    assert find_paths(kg, start, end, excluded_predicates=[K + "partneredWith"], max_hops=4) == []
+    via_alliance = find_paths(kg, start, end, via_classes=[K + "IndustryAlliance"])
+    assert D + "Zhejiang5GIndustryAlliance" in via_alliance[0].nodes
+    assert find_paths(kg, start, end, avoid_classes=[K + "IndustryAlliance"], max_hops=4) == []
+    assert find_paths(kg, end, start, direction="forward") == []
+    assert len(find_paths(kg, end, start, direction="backward")) == 1
+
+
+# ------------------------------------------------------------------ connecting network, API details
+
+def test_connecting_network_joins_three_entities(bundled_graph):
+    entities = [D + "ChinaMobile", D + "HospitalPartners", D + "Ningbo"]
+    network = connecting_network(bundled_graph, entities)
+    assert len(network) == 2
+    covered = {node for path in network for node in path.nodes}
+    assert set(entities) <= covered
+    # Each path starts inside the network built so far.
+    assert network[0].nodes[0] == D + "ChinaMobile"
+    assert network[1].nodes[0] in set(network[0].nodes)
+
+
+def test_connecting_network_leaves_out_what_it_cannot_join(diamond):
+    network = connecting_network(diamond, [E + "a", E + "d", E + "Firm"])
+    assert [p.nodes[-1] for p in network] == [E + "d"]
+    assert connecting_network(diamond, [E + "a"]) == []
+
+
+def test_graph_path_helpers():
+    hop = Hop("s", "p", "t", True)
+    path = GraphPath(["s", "t"], [hop])
+    assert path.length == 1 and path.source == "s" and path.target == "t"
+    assert path.reversed() == GraphPath(["t", "s"], [Hop("t", "p", "s", False)])
+    assert path.reversed().triples == [("s", "p", "t")]
+    with pytest.raises(ValueError):
+        GraphPath(["s"], [hop])
+
+
+def test_class_closure_includes_subclasses(bundled_graph):
+    closure = class_closure(bundled_graph, [K + "Organization"])
+    assert {K + "Organization", K + "TelecomOperator", K + "IndustryAlliance"} <= closure
+    assert K + "Place" not in closure
+
+
+def test_docstring_examples():
+    result = doctest.testmod(paths_module)
+    assert result.attempted >= 4
+    assert result.failed == 0
