@@ -1,0 +1,938 @@
+"""What a graph view shows: nodes, edges, positions, styles, pins, filters — without Qt.
+
+A :class:`Scene` is the model behind the desktop canvas, the image and HTML exports and
+saved snapshots. It knows nothing about widgets: views subscribe to its :attr:`Scene.events`
+with plain callbacks and redraw what changed.
+
+Node ids are the entity identifiers themselves (an IRI, or ``_:id`` for a blank node), so
+a view can centre on an entity by its IRI; the "+N more" node of an expanded entity has
+the id ``more:<entity>``. Edge ids are stable, built from the stored triple.
+
+>>> scene = Scene()
+>>> node = scene.add_node(SceneNode("urn:a", "urn:a", "A", "", ""))
+>>> scene.add_node(SceneNode("urn:b", "urn:b", "B", "", "")).id
+'urn:b'
+>>> scene.add_edge(SceneEdge(edge_id("urn:a", "urn:p", "urn:b"), "urn:a", "urn:b", "urn:p", "knows")).label
+'knows'
+>>> [n.id for n in scene.visible_nodes()]
+['urn:a', 'urn:b']
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from explorer.core.errors import ExplorerError
+from explorer.core.vocab import KG
+
+if TYPE_CHECKING:
+    from explorer.core.graph import KnowledgeGraph
+
+#: Version of the dictionary written by :meth:`Scene.to_dict`; bumped when its shape changes.
+SCHEMA_VERSION = 1
+
+SHAPES = ("ellipse", "box", "diamond", "hexagon", "triangle", "round-rect")
+KINDS = ("entity", "more")
+EVENT_NAMES = (
+    "node_added",
+    "node_removed",
+    "node_changed",
+    "edge_added",
+    "edge_removed",
+    "reset",
+    "highlight_changed",
+    "filters_changed",
+    "focus_changed",
+    "positions_changed",
+)
+
+MORE_PREFIX = "more:"
+NODE_SIZE = 28.0
+MORE_NODE_SIZE = 24.0
+#: Colour of nodes whose class is unknown, and of "+N more" nodes.
+NEUTRAL_COLOR = "#9e9e9e"
+MORE_COLOR = "#bdbdbd"
+
+# Colour-blind-friendly colours (Okabe-Ito and Paul Tol's "muted" set) for the classes
+# of the bundled ontology. Similar hues are kept apart by shape: organisations are
+# round-rects, places hexagons, risks triangles, observations diamonds.
+_ORGANISATION = "round-rect"
+_DOMAIN_STYLES: dict[str, tuple[str, str]] = {
+    str(KG.TelecomOperator): ("#0072B2", _ORGANISATION),
+    str(KG.DeviceVendor): ("#E69F00", _ORGANISATION),
+    str(KG.IndustryAlliance): ("#CC79A7", _ORGANISATION),
+    str(KG.TraditionalIndustryCompany): ("#56B4E9", _ORGANISATION),
+    str(KG.TechnologyStartup): ("#44AA99", _ORGANISATION),
+    str(KG.MarketResearchFirm): ("#AA4499", _ORGANISATION),
+    str(KG.Company): ("#56B4E9", _ORGANISATION),
+    str(KG.Hospital): ("#009E73", _ORGANISATION),
+    str(KG.GovernmentAgency): ("#882255", _ORGANISATION),
+    str(KG.ResearchInstitute): ("#332288", _ORGANISATION),
+    str(KG.Organization): ("#6699CC", _ORGANISATION),
+    str(KG.OrganizationGroup): ("#999933", _ORGANISATION),
+    str(KG.PlatformGroup): ("#999933", "box"),
+    str(KG.Group): ("#999933", "box"),
+    str(KG.Person): ("#DDCC77", "ellipse"),
+    str(KG.Agent): ("#6699CC", "ellipse"),
+    str(KG.Place): ("#F0E442", "hexagon"),
+    str(KG.Country): ("#F0E442", "hexagon"),
+    str(KG.Province): ("#F0E442", "hexagon"),
+    str(KG.City): ("#F0E442", "hexagon"),
+    str(KG.IndustrialInternetPlatform): ("#88CCEE", "box"),
+    str(KG.Technology): ("#117733", "box"),
+    str(KG.Product): ("#117733", "ellipse"),
+    str(KG.Application): ("#BBCC33", "ellipse"),
+    str(KG.ConsumerApplication): ("#BBCC33", "ellipse"),
+    str(KG.IndustrialApplication): ("#BBCC33", "ellipse"),
+    str(KG.RemoteHealthcareService): ("#BBCC33", "ellipse"),
+    str(KG.SmartPort): ("#BBCC33", "ellipse"),
+    str(KG.CyberRisk): ("#D55E00", "triangle"),
+    str(KG.Impact): ("#CC6677", "diamond"),
+    str(KG.Requirement): ("#DDAA33", "diamond"),
+    str(KG.Observation): ("#EE8866", "diamond"),
+    str(KG.Source): ("#BBBBBB", "box"),
+    str(KG.NewsArticle): ("#BBBBBB", "box"),
+    str(KG.Report): ("#BBBBBB", "box"),
+    str(KG.Statement): ("#BBBBBB", "box"),
+}
+
+# Tableau 10: colours for the classes of other graphs, picked by a stable hash of the IRI.
+FALLBACK_PALETTE = (
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F",
+    "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC",
+)  # fmt: skip
+
+
+class _PathLike(Protocol):
+    """What :meth:`Scene.add_path` reads from a path: ``explorer.core.paths.GraphPath`` has it.
+
+    ``hops`` are objects with ``source``, ``predicate``, ``target`` (in reading order) and
+    ``forward`` (True when the stored triple is source–predicate–target).
+    """
+
+    @property
+    def nodes(self) -> Sequence[str]: ...
+
+    @property
+    def hops(self) -> Sequence[Any]: ...
+
+
+@dataclass
+class SceneNode:
+    """One node on the canvas: an entity, or the "+N more" stand-in for what an expansion left out."""
+
+    id: str
+    entity: str
+    label: str
+    class_iri: str
+    class_label: str
+    x: float = 0.0
+    y: float = 0.0
+    pinned: bool = False
+    hidden: bool = False
+    kind: str = "entity"
+    more_count: int = 0
+    color: str = NEUTRAL_COLOR
+    shape: str = "ellipse"
+    size: float = NODE_SIZE
+
+
+@dataclass
+class SceneEdge:
+    """A stored triple drawn from ``source`` (subject) to ``target`` (object), named in words."""
+
+    id: str
+    source: str
+    target: str
+    predicate: str
+    label: str
+    hidden: bool = False
+    evidence_count: int = 0
+
+
+def edge_id(subject: str, predicate: str, obj: str) -> str:
+    """The stable id of the edge drawn for the triple ``subject predicate obj``.
+
+    >>> edge_id("urn:a", "urn:p", "urn:b")
+    'urn:a urn:p urn:b'
+    """
+    # Spaces never occur in IRIs or blank-node ids, so the id splits back unambiguously.
+    return f"{subject} {predicate} {obj}"
+
+
+def more_node_id(entity: str) -> str:
+    """The id of the "+N more" node attached to an expanded entity.
+
+    >>> more_node_id("urn:a")
+    'more:urn:a'
+    """
+    return MORE_PREFIX + entity
+
+
+def fallback_style(class_iri: str) -> tuple[str, str]:
+    """Colour and shape of a class the bundled ontology does not know: stable across runs.
+
+    >>> fallback_style("http://example.org/Ship") == fallback_style("http://example.org/Ship")
+    True
+    >>> fallback_style("")
+    ('#9e9e9e', 'ellipse')
+    """
+    if not class_iri:
+        return NEUTRAL_COLOR, "ellipse"
+    index = zlib.crc32(class_iri.encode("utf-8")) % len(FALLBACK_PALETTE)
+    return FALLBACK_PALETTE[index], "ellipse"
+
+
+def class_style(kg: KnowledgeGraph | None, class_iri: str) -> tuple[str, str]:
+    """Colour and shape for ``class_iri``: of its nearest styled ancestor in the ontology, else a hash.
+
+    A subclass of ``kg:Hospital`` defined in a user's own ontology is drawn like a hospital.
+    """
+    if class_iri in _DOMAIN_STYLES:
+        return _DOMAIN_STYLES[class_iri]
+    if kg is not None and class_iri:
+        hierarchy = kg.class_hierarchy()
+        seen = {class_iri}
+        frontier = [class_iri]
+        while frontier:
+            parents = sorted(p for c in frontier for p in (hierarchy[c].parents if c in hierarchy else []) if p not in seen)
+            for parent in parents:
+                if parent in _DOMAIN_STYLES:
+                    return _DOMAIN_STYLES[parent]
+            seen.update(parents)
+            frontier = parents
+    return fallback_style(class_iri)
+
+
+class SceneEvents:
+    """Plain-callback events: ``events.connect("node_added", callback)``.
+
+    Callbacks run synchronously in the thread that changed the scene, in the order they
+    were connected. A callback that raises does not stop the others; the first error is
+    re-raised once all have run.
+    """
+
+    def __init__(self) -> None:
+        self._callbacks: dict[str, list[Callable[..., None]]] = {name: [] for name in EVENT_NAMES}
+        self._blocked = 0
+
+    def connect(self, name: str, callback: Callable[..., None]) -> None:
+        """Call ``callback`` whenever the event ``name`` fires."""
+        self._check(name)
+        self._callbacks[name].append(callback)
+
+    def disconnect(self, name: str, callback: Callable[..., None]) -> None:
+        """Stop calling ``callback`` for ``name``; unknown callbacks are ignored."""
+        self._check(name)
+        if callback in self._callbacks[name]:
+            self._callbacks[name].remove(callback)
+
+    def emit(self, name: str, *args: Any) -> None:
+        self._check(name)
+        if self._blocked:
+            return
+        first_error: BaseException | None = None
+        for callback in list(self._callbacks[name]):
+            try:
+                callback(*args)
+            except Exception as error:  # one faulty view must not starve the others
+                first_error = first_error or error
+        if first_error is not None:
+            raise first_error
+
+    @contextmanager
+    def blocked(self) -> Iterator[None]:
+        """Silence every event inside the block (the caller then emits ``reset`` or redraws)."""
+        self._blocked += 1
+        try:
+            yield
+        finally:
+            self._blocked -= 1
+
+    @staticmethod
+    def _check(name: str) -> None:
+        if name not in EVENT_NAMES:
+            raise ValueError(f"unknown scene event {name!r}; known: {', '.join(EVENT_NAMES)}")
+
+
+@dataclass
+class Scene:
+    """The nodes and edges a view shows, with their positions, styles, filters, pins and highlight.
+
+    Events (payloads): ``node_added(node)``, ``node_removed(node)``, ``node_changed(node)``,
+    ``edge_added(edge)``, ``edge_removed(edge)``, ``reset()``, ``highlight_changed(ids)``,
+    ``filters_changed()``, ``focus_changed(id | None)``, ``positions_changed(ids)`` (a layout
+    moved many nodes at once).
+    """
+
+    nodes: dict[str, SceneNode] = field(default_factory=dict)
+    edges: dict[str, SceneEdge] = field(default_factory=dict)
+    focus: str | None = None
+    hidden_classes: set[str] = field(default_factory=set)
+    hidden_predicates: set[str] = field(default_factory=set)
+    highlighted: set[str] = field(default_factory=set)
+    #: Which nodes each expansion added: expanded node id → ids of the nodes it brought in.
+    expanded: dict[str, list[str]] = field(default_factory=dict)
+    events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._incident: dict[str, set[str]] = {}
+        self._style_cache: dict[str, tuple[str, str]] = {}
+        for edge in self.edges.values():
+            self._index_edge(edge)
+
+    # ------------------------------------------------------------------ low-level building
+    def add_node(self, node: SceneNode) -> SceneNode:
+        """Add a ready-made node (an existing id is returned unchanged)."""
+        if node.id in self.nodes:
+            return self.nodes[node.id]
+        self.nodes[node.id] = node
+        self._incident.setdefault(node.id, set())
+        self.events.emit("node_added", node)
+        return node
+
+    def add_edge(self, edge: SceneEdge) -> SceneEdge:
+        """Add a ready-made edge between two nodes already in the scene."""
+        if edge.id in self.edges:
+            return self.edges[edge.id]
+        if edge.source not in self.nodes or edge.target not in self.nodes:
+            missing = edge.source if edge.source not in self.nodes else edge.target
+            raise ExplorerError(f"edge {edge.label!r} refers to {missing}, which is not in the scene")
+        self.edges[edge.id] = edge
+        self._index_edge(edge)
+        self.events.emit("edge_added", edge)
+        return edge
+
+    def _index_edge(self, edge: SceneEdge) -> None:
+        self._incident.setdefault(edge.source, set()).add(edge.id)
+        self._incident.setdefault(edge.target, set()).add(edge.id)
+
+    def incident_edges(self, node_id: str) -> list[SceneEdge]:
+        """Edges that start or end at ``node_id``, in a stable order."""
+        return [self.edges[e] for e in sorted(self._incident.get(node_id, ()))]
+
+    def neighbour_ids(self, node_id: str) -> set[str]:
+        """Ids of the nodes joined to ``node_id`` by an edge."""
+        found = set()
+        for eid in self._incident.get(node_id, ()):
+            edge = self.edges[eid]
+            found.add(edge.target if edge.source == node_id else edge.source)
+        found.discard(node_id)
+        return found
+
+    # ------------------------------------------------------------------ from the graph
+    def make_node(self, kg: KnowledgeGraph, entity: str, x: float = 0.0, y: float = 0.0) -> SceneNode:
+        """A node for ``entity`` labelled and styled from the graph (not added to the scene)."""
+        class_iri = kg.main_class(entity) or ""
+        color, shape = self._style(kg, class_iri)
+        return SceneNode(
+            id=entity,
+            entity=entity,
+            label=kg.label(entity),
+            class_iri=class_iri,
+            class_label=kg.label(class_iri) if class_iri else "",
+            x=x,
+            y=y,
+            color=color,
+            shape=shape,
+        )
+
+    def _style(self, kg: KnowledgeGraph | None, class_iri: str) -> tuple[str, str]:
+        if class_iri not in self._style_cache:
+            self._style_cache[class_iri] = class_style(kg, class_iri)
+        return self._style_cache[class_iri]
+
+    def add_entity(
+        self, kg: KnowledgeGraph, iri: str, x: float | None = None, y: float | None = None, *, connect: bool = True
+    ) -> SceneNode:
+        """Show ``iri`` (again): an existing node is un-hidden, a new one is placed and linked.
+
+        Args:
+            kg: The graph the entity comes from.
+            iri: The entity (IRI or ``_:id``).
+            x, y: Where to put a new node; by default to the right of what is shown.
+            connect: Also draw the entity's links to nodes already in the scene.
+        """
+        if iri in self.nodes:
+            node = self.nodes[iri]
+            if node.hidden:
+                node.hidden = False
+                self.events.emit("node_changed", node)
+            return node
+        if x is None or y is None:
+            x, y = self._free_spot()
+        node = self.add_node(self.make_node(kg, iri, x, y))
+        if connect:
+            self._connect_to_scene(kg, [iri])
+        return node
+
+    def _free_spot(self) -> tuple[float, float]:
+        entities = [n for n in self.nodes.values() if n.kind == "entity"]
+        if not entities:
+            return 0.0, 0.0
+        right = max(n.x for n in entities)
+        middle = sum(n.y for n in entities) / len(entities)
+        return right + 160.0, middle
+
+    def _connect_to_scene(self, kg: KnowledgeGraph, entities: Iterable[str]) -> list[SceneEdge]:
+        """Draw every link between ``entities`` and the entity nodes in the scene."""
+        added: list[SceneEdge] = []
+        for entity in entities:
+            triples = [
+                (entity, predicate, other) if forward else (other, predicate, entity)
+                for predicate, other, forward in kg.adjacent(entity)
+                if other in self.nodes and self.nodes[other].kind == "entity"
+            ]
+            for subject, predicate, obj in triples:
+                eid = edge_id(subject, predicate, obj)
+                if eid not in self.edges:
+                    added.append(self.add_edge(self._make_edge(kg, subject, predicate, obj)))
+        return added
+
+    def _make_edge(self, kg: KnowledgeGraph, subject: str, predicate: str, obj: str, evidence: int | None = None) -> SceneEdge:
+        if evidence is None:
+            evidence = len(kg.evidence(subject, predicate, obj))
+        return SceneEdge(
+            id=edge_id(subject, predicate, obj),
+            source=subject,
+            target=obj,
+            predicate=predicate,
+            label=kg.predicate_words(predicate, True),
+            evidence_count=evidence,
+        )
+
+    def expand(
+        self, kg: KnowledgeGraph, iri: str, limit: int = 25, *, only: Iterable[str] | None = None
+    ) -> list[SceneNode]:
+        """Show the neighbours of ``iri``: at most ``limit`` new ones, and a "+N more" node for the rest.
+
+        Neighbours already in the scene cost nothing against the cap and are linked too, so
+        expanding again brings in the next ``limit`` neighbours. Neighbours are taken in a
+        stable order: by the link's words, then by label.
+
+        Args:
+            kg: The graph.
+            iri: The entity to expand (added first if it is not shown).
+            limit: The most new neighbours to add.
+            only: Add exactly these neighbours (chosen from the full list) instead of the next ``limit``.
+
+        Returns:
+            The nodes added (new neighbours; the "+N more" node is not included).
+        """
+        centre = self.add_entity(kg, iri)
+        links: dict[str, list[tuple[str, bool]]] = {}
+        for predicate, other, forward in kg.adjacent(iri):
+            if other == iri:
+                continue
+            bucket = links.setdefault(other, [])
+            if (predicate, forward) not in bucket:
+                bucket.append((predicate, forward))
+        wanted = set(only) if only is not None else None
+        candidates = [other for other in links if other not in self.nodes or self.nodes[other].kind != "entity"]
+
+        def order(other: str) -> tuple[str, str, str]:
+            predicate, forward = min(links[other])
+            return kg.predicate_words(predicate, forward).casefold(), kg.label(other).casefold(), other
+
+        if wanted is not None:
+            chosen = sorted((o for o in candidates if o in wanted), key=order)
+        else:
+            chosen = sorted(candidates, key=order)[: max(0, limit)]
+
+        evidence = _evidence_counts(kg, iri)
+        positions = self._ring_around(centre, len(chosen))
+        added: list[SceneNode] = []
+        for other, (x, y) in zip(chosen, positions, strict=True):
+            node = self.add_node(self.make_node(kg, other, x, y))
+            added.append(node)
+        for other in [o for o in links if o in self.nodes and self.nodes[o].kind == "entity"]:
+            for predicate, forward in links[other]:
+                subject, obj = (iri, other) if forward else (other, iri)
+                if edge_id(subject, predicate, obj) not in self.edges:
+                    count = evidence.get((subject, predicate, obj), 0) or evidence.get((obj, kg.inverse_of(predicate) or "", subject), 0)
+                    self.add_edge(self._make_edge(kg, subject, predicate, obj, count))
+        # New neighbours may also be linked to each other or to what was already shown.
+        if added:
+            self._connect_to_scene(kg, [n.id for n in added])
+        brought = self.expanded.setdefault(iri, [])
+        brought.extend(n.id for n in added if n.id not in brought)
+        self._set_more(iri, len(candidates) - len(chosen))
+        return added
+
+    def _set_more(self, entity: str, count: int) -> None:
+        more_id = more_node_id(entity)
+        if count <= 0:
+            if more_id in self.nodes:
+                self.remove(more_id)
+            return
+        if more_id in self.nodes:
+            node = self.nodes[more_id]
+            if node.more_count != count:
+                node.more_count = count
+                node.label = f"+{count} more"
+                self.events.emit("node_changed", node)
+            return
+        centre = self.nodes[entity]
+        x, y = self._ring_around(centre, 1, radius=70.0)[0]
+        node = self.add_node(SceneNode(
+            id=more_id, entity=entity, label=f"+{count} more", class_iri="", class_label="",
+            x=x, y=y, kind="more", more_count=count, color=MORE_COLOR, shape="round-rect", size=MORE_NODE_SIZE,
+        ))
+        self.add_edge(SceneEdge(id=edge_id(entity, "", more_id), source=entity, target=node.id, predicate="", label=""))
+
+    def _ring_around(self, centre: SceneNode, count: int, radius: float | None = None) -> list[tuple[float, float]]:
+        """Places for ``count`` new nodes around ``centre``, facing away from what is already shown."""
+        if count <= 0:
+            return []
+        others = [n for n in self.nodes.values() if n.id != centre.id and n.kind == "entity"]
+        if others:
+            mx = sum(n.x for n in others) / len(others) - centre.x
+            my = sum(n.y for n in others) / len(others) - centre.y
+            away = math.atan2(-my, -mx) if (mx or my) else 0.0
+            spread = math.pi * 1.5 if len(others) > 1 else math.pi * 2
+        else:
+            away, spread = 0.0, math.pi * 2
+        spacing = 48.0
+        positions: list[tuple[float, float]] = []
+        ring = 0
+        base = radius if radius is not None else 140.0
+        while len(positions) < count:
+            r = base + ring * spacing * 1.2
+            capacity = max(1, int(spread * r / spacing))
+            take = min(capacity, count - len(positions))
+            for i in range(take):
+                full_circle = spread >= math.pi * 2 - 1e-9
+                angle = away + 2 * math.pi * i / take if full_circle else away - spread / 2 + spread * (i + 0.5) / take
+                positions.append((centre.x + r * math.cos(angle), centre.y + r * math.sin(angle)))
+            ring += 1
+        return positions
+
+    def collapse(self, iri: str) -> list[str]:
+        """Undo the expansion of ``iri``: remove the neighbours it brought in that are neither
+        pinned, focused, highlighted nor linked to anything else, and its "+N more" node.
+
+        Returns:
+            The ids of the removed nodes.
+        """
+        removed: list[str] = []
+        for node_id in self.expanded.pop(iri, []):
+            node = self.nodes.get(node_id)
+            if node is None or node.pinned or node_id == self.focus or node_id in self.highlighted:
+                continue
+            if node_id in self.expanded:  # expanded in turn: the analyst is working from it
+                continue
+            if self.neighbour_ids(node_id) - {iri}:
+                continue
+            self.remove(node_id)
+            removed.append(node_id)
+        more_id = more_node_id(iri)
+        if more_id in self.nodes:
+            self.remove(more_id)
+            removed.append(more_id)
+        return removed
+
+    def add_path(self, kg: KnowledgeGraph, graph_path: _PathLike, *, highlight: bool = True) -> list[str]:
+        """Show a path (nodes and hops) and, by default, highlight it alone.
+
+        New nodes are lined up left to right below what is shown, in reading order.
+
+        Returns:
+            The ids of the path's nodes and edges.
+        """
+        return self.add_paths(kg, [graph_path], highlight=highlight)
+
+    def add_paths(self, kg: KnowledgeGraph, graph_paths: Iterable[_PathLike], *, highlight: bool = True) -> list[str]:
+        """Show several paths at once; the highlight covers all of them."""
+        ids: list[str] = []
+        entities = [n for n in self.nodes.values() if n.kind == "entity"]
+        top = (max(n.y for n in entities) + 140.0) if entities else 0.0
+        left = min(n.x for n in entities) if entities else 0.0
+        for row, graph_path in enumerate(graph_paths):
+            for column, entity in enumerate(graph_path.nodes):
+                existing = entity in self.nodes
+                self.add_entity(kg, entity, left + column * 180.0, top + row * 110.0, connect=False)
+                if not existing and self.nodes[entity].kind != "entity":
+                    continue
+                if entity not in ids:
+                    ids.append(entity)
+            for hop in graph_path.hops:
+                subject, obj = (hop.source, hop.target) if hop.forward else (hop.target, hop.source)
+                eid = edge_id(subject, hop.predicate, obj)
+                if eid not in self.edges:
+                    self.add_edge(self._make_edge(kg, subject, hop.predicate, obj))
+                if eid not in ids:
+                    ids.append(eid)
+        if highlight:
+            self.highlight(ids)
+        return ids
+
+    # ------------------------------------------------------------------ editing
+    def remove(self, item_id: str) -> None:
+        """Remove a node (with its edges and "+N more" node) or an edge."""
+        if item_id in self.edges:
+            edge = self.edges.pop(item_id)
+            for end in (edge.source, edge.target):
+                self._incident.get(end, set()).discard(item_id)
+            self.highlighted.discard(item_id)
+            self.events.emit("edge_removed", edge)
+            return
+        node = self.nodes.get(item_id)
+        if node is None:
+            return
+        more_id = more_node_id(item_id)
+        if node.kind == "entity" and more_id in self.nodes:
+            self.remove(more_id)
+        for eid in sorted(self._incident.get(item_id, set())):
+            if eid in self.edges:
+                self.remove(eid)
+        self._incident.pop(item_id, None)
+        del self.nodes[item_id]
+        self.expanded.pop(item_id, None)
+        for brought in self.expanded.values():
+            if item_id in brought:
+                brought.remove(item_id)
+        if item_id in self.highlighted:
+            self.highlighted.discard(item_id)
+            self.events.emit("highlight_changed", set(self.highlighted))
+        self.events.emit("node_removed", node)
+        if self.focus == item_id:
+            self.set_focus(None)
+
+    def hide(self, item_id: str, hidden: bool = True) -> None:
+        """Hide (or show again) one node or edge without removing it."""
+        item: SceneNode | SceneEdge | None = self.nodes.get(item_id) or self.edges.get(item_id)
+        if item is None or item.hidden == hidden:
+            return
+        item.hidden = hidden
+        if isinstance(item, SceneNode):
+            self.events.emit("node_changed", item)
+        else:
+            self.events.emit("filters_changed")
+
+    def show_all(self) -> None:
+        """Un-hide every hidden node and edge and clear the filters."""
+        with self.events.blocked():
+            for node in self.nodes.values():
+                node.hidden = False
+            for edge in self.edges.values():
+                edge.hidden = False
+            self.hidden_classes.clear()
+            self.hidden_predicates.clear()
+        self.events.emit("filters_changed")
+
+    def pin(self, node_id: str, pinned: bool = True) -> None:
+        """Pin a node: layouts leave it where it is."""
+        node = self.nodes[node_id]
+        if node.pinned != pinned:
+            node.pinned = pinned
+            self.events.emit("node_changed", node)
+
+    def move(self, node_id: str, x: float, y: float) -> None:
+        """Put a node at ``(x, y)`` (scene coordinates)."""
+        node = self.nodes[node_id]
+        if (node.x, node.y) != (x, y):
+            node.x, node.y = float(x), float(y)
+            self.events.emit("node_changed", node)
+
+    def set_positions(self, positions: Mapping[str, tuple[float, float]]) -> None:
+        """Move many nodes at once (a layout): one ``positions_changed`` event with the moved ids."""
+        moved = []
+        for node_id, (x, y) in positions.items():
+            node = self.nodes.get(node_id)
+            if node is not None and (node.x, node.y) != (x, y):
+                node.x, node.y = float(x), float(y)
+                moved.append(node_id)
+        if moved:
+            self.events.emit("positions_changed", moved)
+
+    def set_focus(self, node_id: str | None) -> None:
+        """Mark the node the analyst is working from (radial layouts centre on it)."""
+        if node_id is not None and node_id not in self.nodes:
+            raise ExplorerError(f"cannot focus on {node_id}: it is not in the scene")
+        if self.focus != node_id:
+            self.focus = node_id
+            self.events.emit("focus_changed", node_id)
+
+    def highlight(self, ids: Iterable[str]) -> None:
+        """Highlight exactly these node and edge ids (an empty list clears the highlight)."""
+        wanted = {i for i in ids if i in self.nodes or i in self.edges}
+        if wanted != self.highlighted:
+            self.highlighted = wanted
+            self.events.emit("highlight_changed", set(wanted))
+
+    def set_class_filter(self, hidden_classes: Iterable[str]) -> None:
+        """Hide the nodes of these classes (``""`` stands for "no class")."""
+        wanted = set(hidden_classes)
+        if wanted != self.hidden_classes:
+            self.hidden_classes = wanted
+            self.events.emit("filters_changed")
+
+    def set_class_visible(self, class_iri: str, visible: bool) -> None:
+        """Show or hide one class, leaving the other class filters as they are."""
+        self.set_class_filter((self.hidden_classes - {class_iri}) if visible else (self.hidden_classes | {class_iri}))
+
+    def set_predicate_filter(self, hidden_predicates: Iterable[str]) -> None:
+        """Hide the edges of these predicates."""
+        wanted = set(hidden_predicates)
+        if wanted != self.hidden_predicates:
+            self.hidden_predicates = wanted
+            self.events.emit("filters_changed")
+
+    def set_predicate_visible(self, predicate: str, visible: bool) -> None:
+        """Show or hide one predicate, leaving the other predicate filters as they are."""
+        current = self.hidden_predicates
+        self.set_predicate_filter((current - {predicate}) if visible else (current | {predicate}))
+
+    def clear(self) -> None:
+        """Remove everything (filters included) and announce a ``reset``."""
+        self.nodes.clear()
+        self.edges.clear()
+        self._incident.clear()
+        self.expanded.clear()
+        self.highlighted.clear()
+        self.hidden_classes.clear()
+        self.hidden_predicates.clear()
+        self.focus = None
+        self._style_cache.clear()
+        self.events.emit("reset")
+
+    # ------------------------------------------------------------------ reading
+    def is_node_visible(self, node: SceneNode) -> bool:
+        if node.hidden:
+            return False
+        if node.kind == "more":
+            parent = self.nodes.get(node.entity)
+            return parent is not None and parent.kind == "entity" and self.is_node_visible(parent)
+        return node.class_iri not in self.hidden_classes
+
+    def is_edge_visible(self, edge: SceneEdge) -> bool:
+        if edge.hidden or (edge.predicate and edge.predicate in self.hidden_predicates):
+            return False
+        return self.is_node_visible(self.nodes[edge.source]) and self.is_node_visible(self.nodes[edge.target])
+
+    def visible_nodes(self) -> list[SceneNode]:
+        """Nodes that are neither hidden nor filtered out, in insertion order."""
+        return [n for n in self.nodes.values() if self.is_node_visible(n)]
+
+    def visible_edges(self) -> list[SceneEdge]:
+        """Edges that are not hidden, not filtered out, and whose both ends are visible."""
+        return [e for e in self.edges.values() if self.is_edge_visible(e)]
+
+    def class_counts(self) -> dict[str, int]:
+        """How many entity nodes each class has in the scene (hidden ones included)."""
+        counts: dict[str, int] = {}
+        for node in self.nodes.values():
+            if node.kind == "entity":
+                counts[node.class_iri] = counts.get(node.class_iri, 0) + 1
+        return counts
+
+    def legend(self) -> list[tuple[str, str, str, str]]:
+        """The classes in the scene as ``(class_iri, label, color, shape)``, most frequent first."""
+        counts = self.class_counts()
+        seen: dict[str, tuple[str, str, str, str]] = {}
+        for node in self.nodes.values():
+            if node.kind == "entity" and node.class_iri not in seen:
+                seen[node.class_iri] = (node.class_iri, node.class_label or "(no class)", node.color, node.shape)
+        return sorted(seen.values(), key=lambda entry: (-counts[entry[0]], entry[1].casefold(), entry[0]))
+
+    def predicates(self) -> list[tuple[str, str, int]]:
+        """The predicates drawn in the scene as ``(predicate, words, edges)``, most frequent first."""
+        found: dict[str, list[Any]] = {}
+        for edge in self.edges.values():
+            if edge.predicate:
+                entry = found.setdefault(edge.predicate, [edge.predicate, edge.label, 0])
+                entry[2] += 1
+        return sorted(((p, w, n) for p, w, n in found.values()), key=lambda item: (-item[2], item[1].casefold()))
+
+    def bounds(self, visible_only: bool = True) -> tuple[float, float, float, float] | None:
+        """``(left, top, right, bottom)`` of the node centres, or None for an empty scene."""
+        nodes = self.visible_nodes() if visible_only else list(self.nodes.values())
+        if not nodes:
+            return None
+        xs = [n.x for n in nodes]
+        ys = [n.y for n in nodes]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    # ------------------------------------------------------------------ persistence
+    def to_dict(self) -> dict[str, Any]:
+        """Everything about the scene as JSON-safe data (see :data:`SCHEMA_VERSION`)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "nodes": [asdict(node) for node in self.nodes.values()],
+            "edges": [asdict(edge) for edge in self.edges.values()],
+            "focus": self.focus,
+            "hidden_classes": sorted(self.hidden_classes),
+            "hidden_predicates": sorted(self.hidden_predicates),
+            "highlighted": sorted(self.highlighted),
+            "expanded": {key: list(value) for key, value in self.expanded.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scene:
+        """Rebuild a scene saved by :meth:`to_dict`.
+
+        Raises:
+            ExplorerError: naming the first field that is missing or of the wrong type.
+        """
+        if not isinstance(data, Mapping):
+            raise ExplorerError("scene: expected an object")
+        version = data.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ExplorerError("scene: schema_version: missing or not an integer")
+        if version > SCHEMA_VERSION:
+            raise ExplorerError(f"scene: schema_version {version} is newer than this version of the program reads ({SCHEMA_VERSION})")
+        scene = cls()
+        for index, raw in enumerate(_list(data, "nodes")):
+            node = _node_from(raw, f"scene: nodes[{index}]")
+            if node.id in scene.nodes:
+                raise ExplorerError(f"scene: nodes[{index}].id: duplicate id {node.id!r}")
+            scene.nodes[node.id] = node
+            scene._incident.setdefault(node.id, set())
+        for index, raw in enumerate(_list(data, "edges")):
+            edge = _edge_from(raw, f"scene: edges[{index}]")
+            for end in ("source", "target"):
+                if getattr(edge, end) not in scene.nodes:
+                    raise ExplorerError(f"scene: edges[{index}].{end}: no node with id {getattr(edge, end)!r}")
+            scene.edges[edge.id] = edge
+            scene._index_edge(edge)
+        focus = data.get("focus")
+        if focus is not None and (not isinstance(focus, str) or focus not in scene.nodes):
+            raise ExplorerError("scene: focus: not the id of a node in the scene")
+        scene.focus = focus
+        scene.hidden_classes = set(_strings(data, "hidden_classes"))
+        scene.hidden_predicates = set(_strings(data, "hidden_predicates"))
+        scene.highlighted = {i for i in _strings(data, "highlighted") if i in scene.nodes or i in scene.edges}
+        expanded = data.get("expanded", {})
+        if not isinstance(expanded, Mapping):
+            raise ExplorerError("scene: expanded: expected an object")
+        for key, value in expanded.items():
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ExplorerError(f"scene: expanded[{key!r}]: expected a list of node ids")
+            if key in scene.nodes:
+                scene.expanded[str(key)] = [v for v in value if v in scene.nodes]
+        return scene
+
+
+# ---------------------------------------------------------------------- helpers
+def _evidence_counts(kg: KnowledgeGraph, entity: str) -> dict[tuple[str, str, str], int]:
+    """Evidence records per stored triple for every fact about ``entity``, read in one pass.
+
+    Reading the records of a hub once is much cheaper than asking for each of its links.
+    """
+    import pyoxigraph as ox
+
+    from explorer.core.terms import iri_or_bnode, node_id
+
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    subject_p, predicate_p, object_p = (ox.NamedNode(rdf + name) for name in ("subject", "predicate", "object"))
+    node = iri_or_bnode(entity)
+    counts: dict[tuple[str, str, str], int] = {}
+    seen: set[object] = set()
+
+    def first(record: object, predicate: ox.NamedNode) -> str | None:
+        for _, _, value in kg.backend.triples(record, predicate, None):
+            if isinstance(value, (ox.NamedNode, ox.BlankNode)):
+                return node_id(value)
+        return None
+
+    for role in (subject_p, object_p):
+        for record, _, _ in kg.backend.triples(None, role, node):
+            if record in seen:
+                continue
+            seen.add(record)
+            s, p, o = first(record, subject_p), first(record, predicate_p), first(record, object_p)
+            if s and p and o:
+                counts[(s, p, o)] = counts.get((s, p, o), 0) + 1
+    return counts
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise ExplorerError(f"scene: {key}: expected a list")
+    return value
+
+
+def _strings(data: Mapping[str, Any], key: str) -> list[str]:
+    values = _list(data, key)
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            raise ExplorerError(f"scene: {key}[{index}]: expected a string")
+    return values
+
+
+_NODE_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (str,), "entity": (str,), "label": (str,), "class_iri": (str,), "class_label": (str,),
+    "x": (int, float), "y": (int, float), "pinned": (bool,), "hidden": (bool,), "kind": (str,),
+    "more_count": (int,), "color": (str,), "shape": (str,), "size": (int, float),
+}  # fmt: skip
+_EDGE_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (str,), "source": (str,), "target": (str,), "predicate": (str,), "label": (str,),
+    "hidden": (bool,), "evidence_count": (int,),
+}  # fmt: skip
+_REQUIRED_NODE = ("id", "entity", "label")
+_REQUIRED_EDGE = ("id", "source", "target")
+
+
+def _checked(raw: Any, where: str, fields: dict[str, tuple[type, ...]], required: tuple[str, ...]) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise ExplorerError(f"{where}: expected an object")
+    values: dict[str, Any] = {}
+    for name, types in fields.items():
+        if name not in raw:
+            if name in required:
+                raise ExplorerError(f"{where}.{name}: missing")
+            continue
+        value: Any = raw[name]
+        numeric = types == (int, float) or types == (int,)
+        if (isinstance(value, bool) and numeric) or not isinstance(value, types):
+            raise ExplorerError(f"{where}.{name}: expected {' or '.join(t.__name__ for t in types)}, got {type(value).__name__}")
+        if types == (int, float):
+            number = float(cast(float, value))
+            if not math.isfinite(number):
+                raise ExplorerError(f"{where}.{name}: not a finite number")
+            value = number
+        values[name] = value
+    return values
+
+
+def _node_from(raw: Any, where: str) -> SceneNode:
+    values = _checked(raw, where, _NODE_FIELDS, _REQUIRED_NODE)
+    values.setdefault("class_iri", "")
+    values.setdefault("class_label", "")
+    if values.get("kind", "entity") not in KINDS:
+        raise ExplorerError(f"{where}.kind: expected one of {', '.join(KINDS)}")
+    if values.get("shape", "ellipse") not in SHAPES:
+        raise ExplorerError(f"{where}.shape: expected one of {', '.join(SHAPES)}")
+    color = values.get("color", NEUTRAL_COLOR)
+    if not (len(color) == 7 and color[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
+        raise ExplorerError(f"{where}.color: expected #rrggbb, got {color!r}")
+    return SceneNode(**values)
+
+
+def _edge_from(raw: Any, where: str) -> SceneEdge:
+    values = _checked(raw, where, _EDGE_FIELDS, _REQUIRED_EDGE)
+    values.setdefault("predicate", "")
+    values.setdefault("label", "")
+    return SceneEdge(**values)
+
+
+__all__ = [
+    "EVENT_NAMES",
+    "FALLBACK_PALETTE",
+    "SCHEMA_VERSION",
+    "SHAPES",
+    "Scene",
+    "SceneEdge",
+    "SceneEvents",
+    "SceneNode",
+    "class_style",
+    "edge_id",
+    "fallback_style",
+    "more_node_id",
+]
