@@ -27,6 +27,9 @@ _TOKEN = re.compile(
     r"|'(?:[^'\\\n]|\\.)*'"
     r"|<[^<>\"{}|^`\\\s]*>"
     r"|#[^\n]*"
+    # Variables and prefixed names are not keywords: ?service and ex:service are no SERVICE.
+    r"|[?$][A-Za-z_0-9\u00b7-\uffff]*"
+    r"|(?:[A-Za-z][A-Za-z_0-9.-]*)?:[A-Za-z_0-9.%\u00b7-\uffff-]*"
     r"|[A-Za-z_][A-Za-z_0-9-]*"
     r"|\S",
     re.DOTALL,
@@ -36,8 +39,8 @@ _TOKEN = re.compile(
 def keywords(query: str) -> list[str]:
     """The bare words of a query, upper-cased, without those inside strings, IRIs or comments.
 
-    >>> keywords('SELECT * { ?s <http://x/SERVICE> "DELETE" } # INSERT')
-    ['SELECT', 'S']
+    >>> keywords('SELECT * { ?service <http://x/SERVICE> "DELETE" ; ex:service ?o } # INSERT')
+    ['SELECT', 'EX:SERVICE']
     """
     words = []
     for match in _TOKEN.finditer(query):
@@ -60,7 +63,8 @@ def query_kind(query: str) -> QueryKind:
     while i < len(words):
         word = words[i]
         if word in ("PREFIX", "BASE"):
-            i += 2 if word == "PREFIX" else 1
+            # PREFIX is followed by its name ("EX:"); an empty prefix (":") is not a word.
+            i += 2 if word == "PREFIX" and i + 1 < len(words) and words[i + 1].endswith(":") else 1
             continue
         if word in _QUERY_KEYWORDS:
             return _QUERY_KEYWORDS[word]  # type: ignore[return-value]
