@@ -173,6 +173,40 @@ class KnowledgeGraph:
         graph.load(bundled.bundled_graph_files())
         return graph
 
+    @classmethod
+    def connect(
+        cls,
+        url: str,
+        *,
+        default_graph: str | None = None,
+        timeout: float = 30.0,
+        auth: tuple[str, str, str] | None = None,
+        allow_update: bool = False,
+        update_url: str | None = None,
+        check: bool = True,
+    ) -> KnowledgeGraph:
+        """The graph of a remote SPARQL endpoint: every question becomes a bounded query.
+
+        ``auth`` is ``(kind, user, secret)`` with kind ``basic``, ``digest`` or ``bearer``.
+        With ``check`` the endpoint is asked once; if it is down, slow or refuses, a
+        one-line :class:`~explorer.core.errors.ExplorerError` says which.
+        """
+        from explorer.core.remote import EndpointAuth, EndpointConfig, RemoteKnowledgeGraph
+
+        kind, user, secret = auth if auth is not None else ("none", "", "")
+        config = EndpointConfig(url, default_graph=default_graph, timeout=timeout,
+                                auth=EndpointAuth(kind, user, secret),  # type: ignore[arg-type]
+                                allow_update=allow_update, update_url=update_url)
+        return RemoteKnowledgeGraph.open(config, check=check)
+
+    @property
+    def is_remote(self) -> bool:
+        """Whether the triples live on a SPARQL endpoint (nothing is held locally)."""
+        return False
+
+    def prefetch_labels(self, entities: Iterable[str]) -> None:
+        """Make the labels of many entities cheap to ask for (one query on a remote endpoint)."""
+
     def _reset_caches(self) -> None:
         self._index: LabelIndex | None = None
         self._labels: dict[str, dict[str, list[tuple[int, str]]]] | None = None
@@ -548,6 +582,19 @@ class KnowledgeGraph:
                                            or self._is_statement_node(subject)):
                     continue
                 yield predicate.value, node_id(subject), False
+
+    def adjacent_many(
+        self, entities: Iterable[str], *, outgoing: bool = True, incoming: bool = True, include_schema: bool = False,
+        cancel: CancelToken | None = None,
+    ) -> dict[str, list[tuple[str, str, bool]]]:
+        """:meth:`adjacent` for a whole path-search frontier: one query per step on a remote endpoint."""
+        found: dict[str, list[tuple[str, str, bool]]] = {}
+        for entity in entities:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            found[entity] = list(self.adjacent(entity, outgoing=outgoing, incoming=incoming,
+                                               include_schema=include_schema))
+        return found
 
     def _is_statement_node(self, node: Term) -> bool:
         return any(True for _ in self.backend.triples(node, _RDF_TYPE, _RDF_STATEMENT))
