@@ -1,0 +1,562 @@
+"""The main window: Browser, Canvas, Inspector and Paths panels, menus, status bar.
+
+Extension points for other parts of the app (small edits in their own modules):
+
+- ``window.menu(name) -> QMenu`` — a top-level menu by name ("File", "Edit", "View", "Go",
+  "Tools", "Help", or a new one, created before Help).
+- ``window.add_panel(title, widget, area, object_name) -> QDockWidget`` — a dock panel,
+  listed in View ▸ Panels and kept in the saved window state.
+- ``window.track_task(task, what)`` — show a :class:`~explorer.ui.workers.Task` in the
+  status bar's progress bar with a Cancel button.
+- ``window.sig_graph_changed(kg)`` — emitted when a new graph replaces the old one;
+  ``window.kg`` is the graph, ``window.scene`` the canvas' :class:`~explorer.core.scene.Scene`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QToolButton,
+    QWidget,
+)
+
+from explorer.core.backends import LoadedFile, OxigraphBackend
+from explorer.core.bundled import bundled_graph_files
+from explorer.core.graph import KnowledgeGraph, Stats
+from explorer.core.sparql import QueryPolicy
+from explorer.core.tasks import CancelToken, Progress, check
+from explorer.services.settings import Settings, config_dir, save_settings
+from explorer.ui.views.browser import BrowserWidget
+from explorer.ui.views.inspector import InspectorWidget
+from explorer.ui.workers import LatestTaskRunner, Task
+
+APP_TITLE = "KG Explorer"
+RDF_FILE_FILTER = (
+    "RDF files (*.ttl *.nt *.nq *.trig *.rdf *.owl *.xml *.jsonld *.json *.n3 *.gz);;"
+    "Turtle (*.ttl);;N-Triples (*.nt);;N-Quads (*.nq);;TriG (*.trig);;RDF/XML (*.rdf *.owl *.xml);;"
+    "JSON-LD (*.jsonld *.json);;All files (*)"
+)
+_MENU_ORDER = ("File", "Edit", "View", "Go", "Tools", "Help")
+
+
+@dataclass
+class LoadOutcome:
+    """What a load task hands back to the window."""
+
+    kg: KnowledgeGraph
+    loaded: list[LoadedFile]
+    stats: Stats
+    seconds: float
+    replaced: bool
+    bundled: bool
+
+
+def build_graph(
+    paths: list[Path] | None,
+    base: KnowledgeGraph | None,
+    policy: QueryPolicy,
+    query_timeout: float,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> LoadOutcome:
+    """A new graph: ``base``'s triples (when adding) plus ``paths`` (the bundled graph when None).
+
+    Runs in a worker thread; ``base`` is only read, so the window keeps showing it until
+    the new graph is complete, and a failed or cancelled load leaves it untouched.
+    """
+    started = time.perf_counter()
+    kg = KnowledgeGraph(policy=policy)
+    kg.default_query_timeout = query_timeout
+    if base is not None:
+        kg.prefixes = dict(base.prefixes)
+        kg.files = list(base.files)
+        if isinstance(base.backend, OxigraphBackend) and isinstance(kg.backend, OxigraphBackend):
+            if progress is not None:
+                progress(None, "Copying the current graph")
+            kg.backend.store.extend(base.backend.store)
+    check(cancel)
+    files = list(paths) if paths else bundled_graph_files()
+    loaded = kg.load(files, progress=progress, cancel=cancel)
+    check(cancel)
+    if progress is not None:
+        progress(None, "Counting classes and entities")
+    kg.class_hierarchy()
+    stats = kg.stats()
+    check(cancel)
+    return LoadOutcome(kg, loaded, stats, time.perf_counter() - started, replaced=base is None, bundled=not paths)
+
+
+class MainWindow(QMainWindow):
+    """The explorer's main window."""
+
+    sig_graph_changed = Signal(object)
+    sig_selection_changed = Signal(list)
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.kg: KnowledgeGraph | None = None
+        self.stats: Stats | None = None
+        self.selection: list[str] = []
+        self.last_error: str | None = None
+        self._error_box: QMessageBox | None = None
+        self._menus: dict[str, QMenu] = {}
+        self._panels: dict[str, QDockWidget] = {}
+        self._load_runner = LatestTaskRunner(self)
+        self._tracked: Task | None = None
+
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.browser = BrowserWidget(self)
+        self.browser.suggestion_limit = self.settings.search_suggestions
+        self.inspector = InspectorWidget(self)
+        self.setCentralWidget(self.inspector)
+        self.browser_dock = self.add_panel("Browser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea, "BrowserDock")
+
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._restore_window_state()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ extension points
+    def menu(self, name: str) -> QMenu:
+        """The top-level menu called ``name`` (created, before Help, if it does not exist)."""
+        if name not in self._menus:
+            menu = QMenu(f"&{name}", self)
+            menu.setObjectName(f"{name}Menu")
+            help_menu = self._menus.get("Help")
+            if help_menu is not None:
+                self.menuBar().insertMenu(help_menu.menuAction(), menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self._menus[name] = menu
+        return self._menus[name]
+
+    def add_panel(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, object_name: str) -> QDockWidget:
+        """Put ``widget`` in a dock panel; it appears in View ▸ Panels and its place is remembered."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self._panels[object_name] = dock
+        panels_menu = getattr(self, "panels_menu", None)
+        if panels_menu is not None:
+            panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def track_task(self, task: Task, what: str) -> None:
+        """Show ``task``'s progress in the status bar; Cancel cancels it."""
+        self._tracked = task
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setFormat(what)
+        self.progress_bar.setToolTip(what)
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(f"{what}…")
+        task.sig_progress.connect(lambda fraction, message: self._on_task_progress(task, fraction, message))
+        task.sig_done.connect(lambda: self._on_task_done(task))
+
+    # ------------------------------------------------------------------ building
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.graph_label = QLabel("No graph", self)
+        self.selection_label = QLabel("", self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop the running task; nothing is changed")
+        self.cancel_button.hide()
+        bar.addPermanentWidget(self.selection_label)
+        bar.addPermanentWidget(self.progress_bar)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.graph_label)
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str | None = None, name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut) if not isinstance(shortcut, QKeySequence) else shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        for name in _MENU_ORDER:
+            self.menu(name)
+        file_menu = self.menu("File")
+        self.open_action = self._action(file_menu, "&Open…", self._on_open_triggered, QKeySequence.StandardKey.Open,
+                                        "Open RDF files in place of the current graph", "openAction")
+        self.add_files_action = self._action(file_menu, "&Add Files…", self._on_add_files_triggered, "Ctrl+Shift+O",
+                                             "Add RDF files to the current graph", "addFilesAction")
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self._action(file_menu, "Open the &Bundled Graph", self.open_bundled, None,
+                     "Open the bundled 5G industrial-internet graph", "openBundledAction")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit KG Explorer", "quitAction")
+
+        edit_menu = self.menu("Edit")
+        self._action(edit_menu, "&Find…", self.browser.focus_search, QKeySequence.StandardKey.Find,
+                     "Search entities by name", "findAction")
+        self.copy_iri_action = self._action(edit_menu, "Copy &IRI", self.copy_current_iri, "Ctrl+Shift+C",
+                                            "Copy the IRI of the entity in the Inspector", "copyIriAction")
+
+        view_menu = self.menu("View")
+        self.panels_menu = view_menu.addMenu("&Panels")
+        for dock in self._panels.values():
+            self.panels_menu.addAction(dock.toggleViewAction())
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        for theme, text in (("system", "Follow the &System"), ("light", "&Light"), ("dark", "&Dark")):
+            action = QAction(text, self, checkable=True)
+            action.setData(theme)
+            action.setChecked(theme == self.settings.theme)
+            action.setObjectName(f"theme_{theme}")
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+        self.theme_group.triggered.connect(self._on_theme_group_triggered)
+
+        go_menu = self.menu("Go")
+        self.back_action = self._action(go_menu, "&Back", self.inspector.back, QKeySequence.StandardKey.Back,
+                                        "The entity shown before", "backAction")
+        self.forward_action = self._action(go_menu, "&Forward", self.inspector.forward, QKeySequence.StandardKey.Forward,
+                                           "The entity shown after", "forwardAction")
+
+        help_menu = self.menu("Help")
+        self._action(help_menu, "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents,
+                     "List the keyboard shortcuts", "shortcutsAction")
+        self._action(help_menu, "&About KG Explorer", self.show_about, None, "Version and licence", "aboutAction")
+
+    def _connect(self) -> None:
+        self.browser.sig_entity_activated.connect(self.show_entity)
+        self.browser.sig_entity_selected.connect(self.show_entity)
+        self.browser.sig_class_activated.connect(self.show_entity)
+        self.browser.sig_context_menu_requested.connect(self._on_entity_context_menu_requested)
+        self.inspector.sig_history_changed.connect(self._update_actions)
+        self.inspector.sig_entity_shown.connect(self._on_inspector_entity_shown)
+        self.inspector.sig_context_menu_requested.connect(self._on_entity_context_menu_requested)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+
+    # ------------------------------------------------------------------ loading
+    def open_bundled(self) -> Task:
+        """Load the bundled graph (in a worker), replacing the current one."""
+        return self._start_load(None, add=False)
+
+    def open_files(self, paths: list[str | Path]) -> Task:
+        """Load ``paths`` in place of the current graph (in a worker)."""
+        return self._start_load([Path(p) for p in paths], add=False)
+
+    def add_files(self, paths: list[str | Path]) -> Task:
+        """Add ``paths`` to the current graph (in a worker); the graph changes only if all load."""
+        return self._start_load([Path(p) for p in paths], add=True)
+
+    def _start_load(self, paths: list[Path] | None, *, add: bool) -> Task:
+        policy = QueryPolicy(allow_update=self.settings.allow_update, allow_network=self.settings.allow_network)
+        base = self.kg if add else None
+        task = self._load_runner.start(build_graph, paths, base, policy, self.settings.query_timeout)
+        names = ", ".join(p.name for p in paths) if paths else "the bundled graph"
+        task.sig_finished.connect(self._on_load_finished)
+        task.sig_failed.connect(self._on_load_failed)
+        task.sig_cancelled.connect(self._on_load_cancelled)
+        self.track_task(task, f"{'Adding' if add else 'Opening'} {names}")
+        return task
+
+    def _on_load_finished(self, outcome: LoadOutcome) -> None:
+        self.set_graph(outcome.kg, outcome.stats)
+        if not outcome.bundled:
+            for item in outcome.loaded:
+                self.settings.add_recent_file(item.path)
+            self._save_settings()
+        added = sum(item.quads for item in outcome.loaded)
+        what = "the bundled graph" if outcome.bundled else ", ".join(item.path.name for item in outcome.loaded)
+        self.statusBar().showMessage(f"Loaded {what}: {added:,} statements in {outcome.seconds:.1f} s", 8000)
+
+    def _on_load_failed(self, message: str) -> None:
+        self.show_error(message, title="Could not load the files")
+
+    def _on_load_cancelled(self) -> None:
+        self.statusBar().showMessage("Loading cancelled; the graph was left as it was", 8000)
+
+    def set_graph(self, kg: KnowledgeGraph, stats: Stats | None = None) -> None:
+        """Show ``kg`` in every panel (GUI thread only: the one writer of the window's state)."""
+        self.kg = kg
+        self.stats = stats or kg.stats()
+        self.browser.set_graph(kg)
+        self.inspector.set_graph(kg)
+        self.selection = []
+        self._update_graph_label()
+        self._update_selection_label()
+        self._update_actions()
+        files = [item.path.name for item in kg.files]
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        self.setWindowTitle(f"{shown} — {APP_TITLE}" if shown else APP_TITLE)
+        self.sig_graph_changed.emit(kg)
+
+    # ------------------------------------------------------------------ entities
+    def show_entity(self, entity: str) -> None:
+        """Show ``entity`` in the Inspector (navigation with history) and select it."""
+        if self.kg is None:
+            return
+        if entity != self.inspector.current:
+            self.inspector.show_entity(entity)
+
+    def copy_current_iri(self) -> None:
+        entity = self.selection[0] if self.selection else self.inspector.current
+        if entity:
+            QGuiApplication.clipboard().setText(entity)
+            self.statusBar().showMessage(f"Copied {entity}", 4000)
+
+    def set_selection(self, entities: list[str]) -> None:
+        if entities != self.selection:
+            self.selection = list(entities)
+            self._update_selection_label()
+            self._update_actions()
+            self.sig_selection_changed.emit(list(self.selection))
+
+    def populate_entity_menu(self, menu: QMenu, entity: str) -> None:
+        """The actions on one entity, shared by the canvas, Browser and Inspector context menus."""
+        menu.addAction("Show in Inspector", lambda: self.show_entity(entity))
+        menu.addSeparator()
+        menu.addAction("Copy IRI", lambda: QGuiApplication.clipboard().setText(entity))
+
+    def _on_entity_context_menu_requested(self, entity: str, position: QPoint) -> None:
+        menu = QMenu(self)
+        self.populate_entity_menu(menu, entity)
+        menu.popup(position)
+
+    def _on_inspector_entity_shown(self, entity: str) -> None:
+        self.set_selection([entity])
+
+    # ------------------------------------------------------------------ messages
+    def show_error(self, message: str, title: str = "Something went wrong") -> None:
+        """One clear line in the status bar and in a (non-blocking) message box."""
+        self.last_error = message
+        self.statusBar().showMessage(message, 15000)
+        if self._error_box is not None:
+            self._error_box.close()
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._error_box = box
+        box.open()
+
+    def show_about(self) -> None:
+        from explorer import __version__
+
+        QMessageBox.about(
+            self, f"About {APP_TITLE}",
+            f"<h3>{APP_TITLE} {__version__}</h3>"
+            "<p>A desktop explorer for knowledge graphs of the industrial side of 5G: every fact traceable "
+            "to the sentence it comes from, paths that explain themselves, offline by default.</p>"
+            "<p>Built on Qt (PySide6), Oxigraph and rdflib. MIT licence.</p>",
+        )
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(action, shortcut) for every menu action that has a shortcut."""
+        rows = []
+        for name in self._menus:
+            for action in self._menus[name].actions():
+                sub = action.menu()
+                actions = sub.actions() if isinstance(sub, QMenu) else [action]
+                for item in actions:
+                    if not item.shortcut().isEmpty():
+                        text = item.text().replace("&", "").rstrip("…")
+                        rows.append((f"{name} ▸ {text}", item.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        rows.append(("Drop RDF files on the window", "add them to the graph (hold Shift to open instead)"))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{name}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>" for name, keys in self.shortcut_rows())
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", f"<table>{rows}</table>",
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("shortcutsBox")
+        box.open()
+
+    # ------------------------------------------------------------------ status bar
+    def _update_graph_label(self) -> None:
+        if self.stats is None:
+            self.graph_label.setText("No graph")
+            return
+        self.graph_label.setText(f"{self.stats.triples:,} triples · {self.stats.entities:,} entities")
+
+    def _update_selection_label(self) -> None:
+        if not self.selection or self.kg is None:
+            self.selection_label.setText("")
+        elif len(self.selection) == 1:
+            self.selection_label.setText(f"Selected: {self.kg.label(self.selection[0])}")
+        else:
+            self.selection_label.setText(f"{len(self.selection)} selected")
+
+    def _update_actions(self) -> None:
+        self.back_action.setEnabled(self.inspector.history.can_go_back())
+        self.forward_action.setEnabled(self.inspector.history.can_go_forward())
+        self.copy_iri_action.setEnabled(bool(self.selection or self.inspector.current))
+        self.add_files_action.setEnabled(self.kg is not None)
+
+    def _on_task_progress(self, task: Task, fraction: float | None, message: str) -> None:
+        if task is not self._tracked:
+            return
+        if fraction is None:
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(fraction * 1000))
+        if message:
+            self.progress_bar.setFormat(message)
+            self.statusBar().showMessage(f"{message}…")
+
+    def _on_task_done(self, task: Task) -> None:
+        if task is self._tracked:
+            self._tracked = None
+            self.progress_bar.hide()
+            self.cancel_button.hide()
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._tracked is not None:
+            self._tracked.cancel()
+
+    # ------------------------------------------------------------------ files: menus and drops
+    def _on_open_triggered(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open RDF Files", self._last_folder(), RDF_FILE_FILTER)
+        if paths:
+            self.open_files(paths)
+
+    def _on_add_files_triggered(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add RDF Files", self._last_folder(), RDF_FILE_FILTER)
+        if paths:
+            self.add_files(paths)
+
+    def _last_folder(self) -> str:
+        return str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files else str(Path.home())
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        if not self.settings.recent_files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the List", self._clear_recent)
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            self.settings.forget_recent_file(path)
+            self._save_settings()
+            self.show_error(f"{path}: the file no longer exists; removed from the recent files", "File not found")
+            return
+        self.open_files([path])
+
+    def _clear_recent(self) -> None:
+        self.settings.recent_files = []
+        self._save_settings()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_files(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        replace = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier) or self.kg is None
+        if replace:
+            self.open_files(paths)
+        else:
+            self.add_files(paths)
+
+    # ------------------------------------------------------------------ theme
+    def _on_theme_group_triggered(self, action: QAction) -> None:
+        self.set_theme(str(action.data()))
+
+    def set_theme(self, theme: str) -> None:
+        from explorer.ui.resources import apply_theme
+
+        self.settings.theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == theme)
+        if self.inspector.current:
+            self.inspector._render(self.inspector.current)  # colours of the text follow the theme
+        self._save_settings()
+
+    # ------------------------------------------------------------------ persistence
+    def _qsettings(self) -> QSettings:
+        return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_window_state(self) -> None:
+        stored = self._qsettings()
+        geometry = stored.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = stored.value("state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        stored = self._qsettings()
+        stored.setValue("geometry", self.saveGeometry())
+        stored.setValue("state", self.saveState())
+        stored.sync()
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.statusBar().showMessage(f"Settings not saved: {error.strerror or error}", 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._load_runner.cancel()
+        self.save_window_state()
+        self._save_settings()
+        super().closeEvent(event)
+
+
+def _local_files(urls: list[QUrl]) -> list[str]:
+    return [url.toLocalFile() for url in urls if url.isLocalFile() and Path(url.toLocalFile()).is_file()]

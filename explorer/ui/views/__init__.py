@@ -1,0 +1,1 @@
+"""Qt views: canvas, browser, inspector, query editor."""
