@@ -1,0 +1,497 @@
+"""Layouts for a :class:`~explorer.core.scene.Scene`: force-directed, hierarchical, radial.
+
+Each layout reads the visible nodes and edges, computes new positions and (by default)
+applies them with :meth:`Scene.set_positions` — one ``positions_changed`` event. Pinned
+nodes and nodes listed in ``fixed`` never move. Layouts are deterministic for a given
+``seed`` and take a progress callback and a cancel token, so the desktop can run big ones
+off the GUI thread: take a :class:`LayoutInput` snapshot on the GUI thread, compute with
+``apply=False`` in the worker, then apply the returned positions on the GUI thread.
+
+>>> from explorer.core.scene import Scene, SceneEdge, SceneNode
+>>> scene = Scene()
+>>> for name in "abc":
+...     _ = scene.add_node(SceneNode(name, name, name, "", ""))
+>>> _ = scene.add_edge(SceneEdge("ab", "a", "b", "p", "p"))
+>>> _ = scene.add_edge(SceneEdge("bc", "b", "c", "p", "p"))
+>>> positions = hierarchical(scene, roots=["a"])
+>>> positions["a"][0] < positions["b"][0] < positions["c"][0]
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.core.scene import Scene
+from explorer.core.tasks import CancelToken, Progress, check
+
+#: Preferred length of an edge, in scene units (node glyphs are ~28 units wide).
+EDGE_LENGTH = 90.0
+LAYER_GAP = 220.0
+ROW_GAP = 64.0
+RING_GAP = 150.0
+NODE_SPACING = 56.0
+
+Positions = dict[str, tuple[float, float]]
+
+
+@dataclass
+class LayoutInput:
+    """What a layout needs from a scene, copied so a worker thread never reads a changing scene.
+
+    ``ids`` are the visible nodes; ``edges`` index into ``ids``; ``positions`` is an (n, 2) array.
+    """
+
+    ids: list[str]
+    positions: np.ndarray
+    pinned: np.ndarray
+    edges: np.ndarray
+    focus: str | None = None
+
+    @classmethod
+    def from_scene(cls, scene: Scene) -> LayoutInput:
+        nodes = scene.visible_nodes()
+        ids = [n.id for n in nodes]
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        pairs = [(index[e.source], index[e.target]) for e in scene.visible_edges()
+                 if e.source in index and e.target in index and e.source != e.target]
+        return cls(
+            ids=ids,
+            positions=np.array([(n.x, n.y) for n in nodes], dtype=float).reshape(-1, 2),
+            pinned=np.array([n.pinned for n in nodes], dtype=bool),
+            edges=np.array(pairs, dtype=np.int64).reshape(-1, 2),
+            focus=scene.focus,
+        )
+
+
+def _input(scene: Scene | LayoutInput) -> LayoutInput:
+    return scene if isinstance(scene, LayoutInput) else LayoutInput.from_scene(scene)
+
+
+def _finish(scene: Scene | LayoutInput, data: LayoutInput, positions: np.ndarray, apply: bool) -> Positions:
+    result = {node_id: (float(x), float(y)) for node_id, (x, y) in zip(data.ids, positions.tolist(), strict=True)}
+    if apply and isinstance(scene, Scene):
+        scene.set_positions(result)
+    return result
+
+
+def _report(progress: Progress | None, fraction: float, message: str) -> None:
+    if progress is not None:
+        progress(fraction, message)
+
+
+def _adjacency(count: int, edges: np.ndarray) -> list[list[int]]:
+    """Undirected neighbour lists, each sorted, without duplicates."""
+    neighbours: list[set[int]] = [set() for _ in range(count)]
+    for a, b in edges.tolist():
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    return [sorted(n) for n in neighbours]
+
+
+# ---------------------------------------------------------------------- force-directed
+def default_iterations(count: int) -> int:
+    """Enough iterations to settle ``count`` nodes in reasonable time (fewer for big scenes)."""
+    if count <= 200:
+        return 300
+    if count <= 2000:
+        return 150
+    if count <= 10000:
+        return 80
+    return 50
+
+
+def force_directed(
+    scene: Scene | LayoutInput,
+    fixed: Iterable[str] | None = None,
+    iterations: int | None = None,
+    seed: int = 0,
+    *,
+    edge_length: float = EDGE_LENGTH,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    apply: bool = True,
+) -> Positions:
+    """Spring layout (Fruchterman–Reingold) that starts from where nodes already are.
+
+    Stability: pass the nodes that were already shown as ``fixed`` and only the new ones
+    move, settling near their neighbours; without ``fixed``, everything moves but starts
+    from its current place, so a settled layout changes little. Nodes stacked on the same
+    spot (a fresh scene) are first spread out, deterministically from ``seed``.
+
+    Repulsion between all nodes is computed on a grid (particle-mesh: node density
+    convolved with the repulsion kernel by FFT), so an iteration costs O(n + cells·log
+    cells) rather than O(n²); nodes closer than half an edge length are pushed apart
+    exactly (pairs from a k-d tree), and a weak pull towards the centre keeps separate
+    components together.
+
+    Args:
+        scene: The scene (or a snapshot of it).
+        fixed: Ids of nodes that must stay in place (pinned nodes always do).
+        iterations: How many steps; by default fewer for bigger scenes.
+        seed: Seed for spreading out stacked nodes.
+        edge_length: Preferred length of an edge.
+        progress: Called with (fraction, message) as the layout runs.
+        cancel: Raises ``Cancelled`` between iterations when set.
+        apply: Write the positions back to ``scene`` (only when it is a Scene).
+
+    Returns:
+        New positions of the laid-out (visible) nodes.
+    """
+    from scipy.spatial import cKDTree
+
+    data = _input(scene)
+    count = len(data.ids)
+    positions = data.positions.copy()
+    if count == 0:
+        return {}
+    frozen = data.pinned.copy()
+    if fixed is not None:
+        fixed_ids = set(fixed)
+        frozen |= np.array([node_id in fixed_ids for node_id in data.ids], dtype=bool)
+    movable = ~frozen
+    if not movable.any():
+        return _finish(scene, data, positions, apply)
+    rng = np.random.default_rng(seed)
+    k = float(edge_length)
+    positions = _spread_stacked(positions, movable, data.edges, k, rng)
+    steps = iterations if iterations is not None else default_iterations(count)
+
+    sources, targets = (data.edges[:, 0], data.edges[:, 1]) if len(data.edges) else (np.zeros(0, int), np.zeros(0, int))
+    collision = 0.5 * k
+    # Start hot enough to untangle, proportionally to the scene's extent, and cool linearly.
+    extent = float(np.ptp(positions[movable], axis=0).max()) if movable.sum() > 1 else k
+    initial_temperature = max(k, 0.1 * extent) if frozen.any() else max(k, 0.1 * math.sqrt(count) * k)
+    anchor = positions[frozen].mean(axis=0) if frozen.any() else positions.mean(axis=0)
+    # Balances the grid repulsion so that n nodes settle on a disc of radius ~ sqrt(n)·k/2.
+    gravity = 4.0
+    repulsion = _RepulsionGrid(k)
+
+    for step in range(steps):
+        check(cancel)
+        temperature = max(initial_temperature * (1.0 - step / steps), 0.5)
+        displacement = repulsion(positions) if count > 1 else np.zeros_like(positions)
+        pairs = cKDTree(positions).query_pairs(collision, output_type="ndarray")
+        if len(pairs):
+            a, b = pairs[:, 0], pairs[:, 1]
+            delta = positions[a] - positions[b]
+            distance = np.sqrt((delta**2).sum(axis=1))
+            close = distance < 1e-6
+            if close.any():  # exactly stacked: push apart in a seeded direction
+                delta[close] = rng.normal(size=(int(close.sum()), 2))
+                distance[close] = np.sqrt((delta[close] ** 2).sum(axis=1))
+            strength = k * k / distance * (1.0 - distance / collision)
+            push = delta / distance[:, None] * strength[:, None]
+            for axis in (0, 1):
+                displacement[:, axis] += np.bincount(a, push[:, axis], minlength=count)
+                displacement[:, axis] -= np.bincount(b, push[:, axis], minlength=count)
+        if len(sources):
+            delta = positions[sources] - positions[targets]
+            distance = np.sqrt((delta**2).sum(axis=1)) + 1e-9
+            pull = delta * (distance / k)[:, None]
+            for axis in (0, 1):
+                displacement[:, axis] -= np.bincount(sources, pull[:, axis], minlength=count)
+                displacement[:, axis] += np.bincount(targets, pull[:, axis], minlength=count)
+        displacement -= gravity * (positions - anchor)
+        length = np.sqrt((displacement**2).sum(axis=1)) + 1e-9
+        limited = np.minimum(length, temperature)
+        move = displacement / length[:, None] * limited[:, None]
+        positions[movable] += move[movable]
+        if step % 5 == 0:
+            _report(progress, (step + 1) / steps, f"layout: step {step + 1} of {steps}")
+    _report(progress, 1.0, "layout done")
+    return _finish(scene, data, positions, apply)
+
+
+#: Largest side of the repulsion grid, in cells: bounds the FFT cost whatever the scene's size.
+GRID_CELLS = 128
+
+
+class _RepulsionGrid:
+    """Fruchterman–Reingold repulsion k²/r from every node on every node, on a grid.
+
+    Nodes spread their unit mass over the four nearest grid points (cloud in cell); the
+    mass is convolved with the kernel k²·d/(|d|² + h²) by FFT and the field read back at
+    each node with the same weights. Each node's pull on itself through its own four
+    points is subtracted, so a lone node feels no force. The cell size is rounded to a
+    quarter power of two so the kernel's transform is reused across iterations.
+    """
+
+    def __init__(self, k: float) -> None:
+        self.k = k
+        self._kernels: dict[tuple[int, float], tuple[np.ndarray, np.ndarray, tuple[int, int]]] = {}
+
+    def _kernel(self, cells: int, h: float) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
+        from scipy import fft
+
+        key = (cells, h)
+        if key not in self._kernels:
+            offsets = np.arange(-(cells - 1), cells) * h
+            dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
+            scale = self.k * self.k / (dx * dx + dy * dy + h * h)
+            shape = (fft.next_fast_len(3 * cells - 2, real=True),) * 2
+            self._kernels = {key: (fft.rfft2(dx * scale, shape), fft.rfft2(dy * scale, shape), shape)}
+        return self._kernels[key]
+
+    def __call__(self, positions: np.ndarray) -> np.ndarray:
+        from scipy import fft
+
+        k = self.k
+        low = positions.min(axis=0)
+        span = float(np.maximum(positions.max(axis=0) - low, k).max())
+        raw = max(span / (GRID_CELLS - 3), k / 2.0)
+        h = float(2.0 ** (math.ceil(math.log2(raw) * 4) / 4))
+        cells = min(GRID_CELLS, math.ceil(span / h) + 3)
+        kernel_x, kernel_y, shape = self._kernel(cells, h)
+        cell = (positions - low) / h + 1.0
+        base = np.floor(cell).astype(np.int64)
+        frac = cell - base
+        corners = ((0, 0), (1, 0), (0, 1), (1, 1))
+        weights = [(frac[:, 0] if cx else 1 - frac[:, 0]) * (frac[:, 1] if cy else 1 - frac[:, 1]) for cx, cy in corners]
+        flat = [(base[:, 0] + cx) * cells + (base[:, 1] + cy) for cx, cy in corners]
+        density = np.zeros(cells * cells)
+        for index, weight in zip(flat, weights, strict=True):
+            density += np.bincount(index, weight, minlength=cells * cells)
+        spectrum = fft.rfft2(density.reshape(cells, cells), shape)
+        # The full convolution is offset by the kernel's half-width (cells - 1).
+        window = (slice(cells - 1, 2 * cells - 1),) * 2
+        field_x = fft.irfft2(spectrum * kernel_x, shape)[window].ravel()
+        field_y = fft.irfft2(spectrum * kernel_y, shape)[window].ravel()
+        force = np.zeros_like(positions)
+        for index, weight in zip(flat, weights, strict=True):
+            force[:, 0] += field_x[index] * weight
+            force[:, 1] += field_y[index] * weight
+        for i, (ix, iy) in enumerate(corners):
+            for j, (jx, jy) in enumerate(corners):
+                if i != j:
+                    ddx, ddy = (ix - jx) * h, (iy - jy) * h
+                    both = weights[i] * weights[j] * (k * k / (ddx * ddx + ddy * ddy + h * h))
+                    force[:, 0] -= both * ddx
+                    force[:, 1] -= both * ddy
+        return force
+
+
+def _spread_stacked(
+    positions: np.ndarray, movable: np.ndarray, edges: np.ndarray, k: float, rng: np.random.Generator
+) -> np.ndarray:
+    """Give movable nodes that share a spot with another node a place of their own.
+
+    A movable node stacked on others goes near the centre of its already-placed neighbours
+    (with a little seeded jitter), or, with none, on a seeded disc the size the scene needs.
+    """
+    count = len(positions)
+    rounded = np.round(positions, 3)
+    _, inverse, counts = np.unique(rounded, axis=0, return_inverse=True, return_counts=True)
+    stacked = (counts[inverse.reshape(-1)] > 1) & movable
+    if not stacked.any():
+        return positions
+    placed = ~stacked
+    result = positions.copy()
+    neighbours = _adjacency(count, edges)
+    radius = math.sqrt(count) * k * 0.6
+    for index in np.flatnonzero(stacked).tolist():
+        anchors = [n for n in neighbours[index] if placed[n]]
+        if anchors:
+            centre = result[anchors].mean(axis=0)
+            angle = rng.uniform(0, 2 * math.pi)
+            result[index] = centre + k * np.array([math.cos(angle), math.sin(angle)])
+        else:
+            angle, r = rng.uniform(0, 2 * math.pi), radius * math.sqrt(rng.uniform(0, 1))
+            result[index] = np.array([r * math.cos(angle), r * math.sin(angle)])
+            if placed.any():
+                result[index] += positions[placed].mean(axis=0)
+        placed[index] = True
+    return result
+
+
+# ---------------------------------------------------------------------- hierarchical
+def hierarchical(
+    scene: Scene | LayoutInput,
+    roots: Iterable[str] | None = None,
+    *,
+    layer_gap: float = LAYER_GAP,
+    row_gap: float = ROW_GAP,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    apply: bool = True,
+) -> Positions:
+    """Layers left to right by hops from the roots: chains read from left to right.
+
+    Roots default to the nodes nothing points at (the start of each chain) and, in a
+    component that is all cycles, its best-connected node. Within a layer, nodes are
+    ordered by the mean row of their neighbours in the previous layer, which keeps
+    crossings down. Pinned nodes stay where they are.
+    """
+    data = _input(scene)
+    count = len(data.ids)
+    if count == 0:
+        return {}
+    index = {node_id: i for i, node_id in enumerate(data.ids)}
+    neighbours = _adjacency(count, data.edges)
+    indegree = np.bincount(data.edges[:, 1], minlength=count) if len(data.edges) else np.zeros(count, int)
+    outdegree = np.bincount(data.edges[:, 0], minlength=count) if len(data.edges) else np.zeros(count, int)
+    layer = np.full(count, -1, dtype=np.int64)
+    given = [index[r] for r in (roots or []) if r in index]
+    _report(progress, 0.1, "layering")
+
+    def bfs(starts: list[int]) -> None:
+        queue = deque(starts)
+        for s in starts:
+            layer[s] = 0
+        while queue:
+            current = queue.popleft()
+            for other in neighbours[current]:
+                if layer[other] < 0:
+                    layer[other] = layer[current] + 1
+                    queue.append(other)
+
+    if given:
+        bfs(given)
+    # Each component not reached from the given roots gets its own, starting one column on.
+    for start in range(count):
+        check(cancel)
+        if layer[start] >= 0:
+            continue
+        component = _component(start, neighbours)
+        sources = [i for i in component if indegree[i] == 0 and outdegree[i] > 0]
+        if not sources:
+            sources = [max(component, key=lambda i: (len(neighbours[i]), -i))]
+        bfs(sorted(sources))
+
+    _report(progress, 0.5, "ordering layers")
+    layers: dict[int, list[int]] = {}
+    for i in range(count):
+        layers.setdefault(int(layer[i]), []).append(i)
+    row = np.zeros(count)
+    for depth in sorted(layers):
+        check(cancel)
+        members = layers[depth]
+        if depth == 0:
+            members.sort(key=lambda i: (data.positions[i, 1], i))
+        else:
+            def barycentre(i: int, depth: int = depth) -> tuple[float, int]:
+                previous = [row[n] for n in neighbours[i] if layer[n] == depth - 1]
+                return (sum(previous) / len(previous) if previous else math.inf, i)
+
+            members.sort(key=barycentre)
+        for position, i in enumerate(members):
+            row[i] = position - (len(members) - 1) / 2.0
+    positions = np.column_stack([layer * layer_gap, row * row_gap]).astype(float)
+    positions = _keep_pinned(positions, data)
+    _report(progress, 1.0, "layout done")
+    return _finish(scene, data, positions, apply)
+
+
+def _component(start: int, neighbours: list[list[int]]) -> list[int]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        current = stack.pop()
+        for other in neighbours[current]:
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return sorted(seen)
+
+
+def _keep_pinned(positions: np.ndarray, data: LayoutInput) -> np.ndarray:
+    """Pinned nodes keep their place; the rest of the layout is shifted to sit beside them."""
+    if not data.pinned.any():
+        return positions
+    result = positions.copy()
+    # Anchor the new layout on the pinned nodes so it does not land far away from them.
+    offset = (data.positions[data.pinned] - positions[data.pinned]).mean(axis=0)
+    result += offset
+    result[data.pinned] = data.positions[data.pinned]
+    return result
+
+
+# ---------------------------------------------------------------------- radial
+def radial(
+    scene: Scene | LayoutInput,
+    focus: str | None = None,
+    *,
+    ring_gap: float = RING_GAP,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    apply: bool = True,
+) -> Positions:
+    """Rings around ``focus`` by hop distance; each subtree keeps its own wedge of the circle.
+
+    ``focus`` defaults to the scene's focus, else its best-connected node. Nodes not
+    connected to the focus go on a last ring outside the others.
+    """
+    data = _input(scene)
+    count = len(data.ids)
+    if count == 0:
+        return {}
+    index = {node_id: i for i, node_id in enumerate(data.ids)}
+    neighbours = _adjacency(count, data.edges)
+    centre_id = focus if focus in index else data.focus if data.focus in index else None
+    centre = index[centre_id] if centre_id is not None else max(range(count), key=lambda i: (len(neighbours[i]), -i))
+    depth = np.full(count, -1, dtype=np.int64)
+    parent = np.full(count, -1, dtype=np.int64)
+    depth[centre] = 0
+    order = [centre]
+    queue = deque([centre])
+    while queue:
+        current = queue.popleft()
+        for other in neighbours[current]:
+            if depth[other] < 0:
+                depth[other] = depth[current] + 1
+                parent[other] = current
+                order.append(other)
+                queue.append(other)
+    check(cancel)
+    _report(progress, 0.3, "rings")
+    unreached = [i for i in range(count) if depth[i] < 0]
+    outer = int(depth.max()) + 1
+    for i in unreached:
+        depth[i] = outer
+    children: list[list[int]] = [[] for _ in range(count)]
+    for i in order[1:]:
+        children[int(parent[i])].append(i)
+    # Wedge size ∝ leaves below: big subtrees get room, siblings stay together.
+    weight = np.ones(count)
+    for i in reversed(order):
+        if children[i]:
+            weight[i] = sum(weight[c] for c in children[i])
+    start = np.zeros(count)
+    span = np.zeros(count)
+    span[centre] = 2 * math.pi
+    for i in order:
+        cursor = start[i]
+        for child in children[i]:
+            start[child] = cursor
+            span[child] = span[i] * weight[child] / weight[i]
+            cursor += span[child]
+    angle = start + span / 2
+    if unreached:
+        for position, i in enumerate(unreached):
+            angle[i] = 2 * math.pi * position / len(unreached)
+    # A ring must be long enough for its nodes: grow radii where a ring is crowded.
+    rings = int(depth.max()) + 1
+    sizes = np.bincount(depth, minlength=rings)
+    radius = np.zeros(rings)
+    for ring in range(1, rings):
+        radius[ring] = max(radius[ring - 1] + ring_gap, sizes[ring] * NODE_SPACING / (2 * math.pi))
+    r = radius[depth]
+    positions = np.column_stack([r * np.cos(angle), r * np.sin(angle)])
+    positions = _keep_pinned(positions, data)
+    _report(progress, 1.0, "layout done")
+    return _finish(scene, data, positions, apply)
+
+
+def apply_positions(scene: Scene, positions: Mapping[str, tuple[float, float]]) -> None:
+    """Write positions computed in a worker back to the scene (on the GUI thread); pinned nodes are skipped."""
+    scene.set_positions({i: p for i, p in positions.items() if i in scene.nodes and not scene.nodes[i].pinned})
+
+
+LAYOUTS = {"force": force_directed, "hierarchical": hierarchical, "radial": radial}
+
+__all__ = ["LAYOUTS", "LayoutInput", "apply_positions", "default_iterations", "force_directed", "hierarchical", "radial"]
