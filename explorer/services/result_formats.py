@@ -203,12 +203,13 @@ def _write_tsv(result: QueryResult, out: TextIO) -> None:
 def _write_json(result: QueryResult, out: TextIO) -> None:
     _require_table(result, "JSON")
     if result.kind == "ask":
-        out.write(json.dumps({"head": {}, "boolean": bool(result.boolean)}))
+        out.write(json.dumps({"head": {}, "boolean": bool(result.boolean)}, separators=(",", ":")))
         return
-    out.write('{"head":{"vars":' + json.dumps(result.variables, ensure_ascii=False) + '},"results":{"bindings":[')
+    variables = json.dumps(result.variables, ensure_ascii=False, separators=(",", ":"))
+    out.write('{"head":{"vars":' + variables + '},"results":{"bindings":[')
     for index, row in enumerate(result.raw_rows):
         binding = {name: json_term(term) for name, term in zip(result.variables, row, strict=True) if term is not None}
-        out.write(("," if index else "") + json.dumps(binding, ensure_ascii=False))
+        out.write(("," if index else "") + json.dumps(binding, ensure_ascii=False, separators=(",", ":")))
     out.write("]}}")
 
 
