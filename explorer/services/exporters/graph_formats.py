@@ -1,0 +1,88 @@
+"""GraphML and GEXF for Gephi, Cytoscape and yEd: labels, classes, colours and positions.
+
+Nodes are the scene's visible entities, keyed by IRI; edges are its visible facts. Each node
+carries ``label``, ``name`` (the label again: Cytoscape's default display column), ``iri``,
+``class_iri``, ``class_label``, ``color`` (``#rrggbb``), ``r``/``g``/``b``, ``shape``,
+``size``, ``x``, ``y`` and ``pinned``; each edge ``label`` (the predicate in words),
+``predicate``, ``evidence_count`` and ``evidence`` (quotes and sources as text).
+
+GEXF adds the ``viz:`` namespace Gephi reads: ``viz:color``, ``viz:size`` and
+``viz:position``. Gephi's y axis points up and the canvas's down, so GEXF positions are
+written with y negated: the graph opens the same way up in both. "+N more" nodes are
+canvas furniture and are left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from explorer.services.exporters import Exporter, ExportJob, register
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    """``#rrggbb`` as integers (grey for anything else).
+
+    >>> rgb("#0072B2")
+    (0, 114, 178)
+    """
+    text = color.lstrip("#")
+    if len(text) != 6:
+        return (158, 158, 158)
+    try:
+        return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+    except ValueError:
+        return (158, 158, 158)
+
+
+def evidence_text(job: ExportJob, fact: tuple[str, str, str]) -> str:
+    return " | ".join(record.describe() for record in job.subgraph.evidence.get(fact, []))
+
+
+def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
+    """The scene's visible entities and facts as a networkx multigraph with drawing attributes."""
+    scene = job.scene
+    graph = nx.MultiDiGraph(name=job.title)
+    nodes = {node.id: node for node in scene.visible_nodes() if node.kind == "entity"}
+    for node in nodes.values():
+        r, g, b = rgb(node.color)
+        graph.add_node(
+            node.entity,
+            label=node.label, name=node.label, iri=node.entity,
+            class_iri=node.class_iri, class_label=node.class_label,
+            color=node.color.lower(), r=r, g=g, b=b,
+            shape=node.shape, size=float(node.size), x=float(node.x), y=float(node.y), pinned=node.pinned,
+        )  # fmt: skip
+    for edge in scene.visible_edges():
+        source, target = nodes.get(edge.source), nodes.get(edge.target)
+        if source is None or target is None or not edge.predicate:
+            continue
+        fact = (source.entity, edge.predicate, target.entity)
+        graph.add_edge(
+            source.entity, target.entity, key=edge.id,
+            label=edge.label or job.kg.predicate_words(edge.predicate, True), predicate=edge.predicate,
+            evidence_count=int(edge.evidence_count), evidence=evidence_text(job, fact),
+        )  # fmt: skip
+    return graph
+
+
+def write_graphml(job: ExportJob, path: Path) -> None:
+    nx.write_graphml(to_networkx(job), path, encoding="utf-8", prettyprint=True, named_key_ids=True)
+
+
+def write_gexf(job: ExportJob, path: Path) -> None:
+    graph = to_networkx(job)
+    for _, data in graph.nodes(data=True):
+        viz: dict[str, Any] = {
+            "color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
+            "position": {"x": data["x"], "y": -data["y"], "z": 0.0},
+            "size": data["size"] / 2,
+        }
+        data["viz"] = viz
+    nx.write_gexf(graph, path, encoding="utf-8", prettyprint=True, version="1.2draft")
+
+
+register(Exporter("graphml", "GraphML (Cytoscape, yEd, Gephi)", ".graphml", write_graphml))
+register(Exporter("gexf", "GEXF (Gephi)", ".gexf", write_gexf))

@@ -1,0 +1,320 @@
+"""Interactive HTML of the canvas, through pyvis, that works with the network off.
+
+pyvis builds the vis-network node and edge records; the page itself comes from our own
+template (``html_template.html``), because pyvis 0.3.2's templates link Bootstrap and, in
+some modes, vis-network from CDNs. vis-network's script and stylesheet are read from the
+files pyvis ships (``pyvis/lib/vis-9.1.2``) and embedded.
+
+What the file guarantees, and ``tests/services/test_exporters.py`` checks:
+
+* **Offline.** The text ``://`` occurs nowhere in the file: no ``src``/``href``/``url()``
+  points anywhere but inside the file (``data:`` images of vis-network's stylesheet),
+  and a Content-Security-Policy forbids fetching anything (``default-src 'none'``).
+  Data IRIs and vis-network's constants (the SVG namespace, licence URLs in comments) are
+  written with JSON/JS-escaped slashes (``https:\\/\\/…``), which the browser decodes in
+  script but never treats as a link; IRIs are shown as plain text, never as links.
+* **No injection.** Every label, IRI, quote and note travels as JSON inside a
+  ``<script type="application/json">`` element with ``<``, ``>``, ``&`` and ``/``
+  escaped, and is put on the page with ``textContent`` (tooltips are DOM elements built
+  the same way, never HTML strings). The title is HTML-escaped. Inline scripts are
+  allowed by their SHA-256 hashes only, so even an injected ``<script>`` or ``onerror``
+  would not run.
+* **Our layout.** Nodes sit at the canvas positions with physics off; a button turns
+  physics on (pinned nodes stay put) and off again.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib.namespace import RDFS, SKOS
+
+from explorer.services.exporters import Exporter, ExportError, ExportJob, register
+
+VIS_VERSION = "9.1.2"
+
+# The canvas's shapes in vis-network terms. Organisations (round-rect) become boxes with the
+# label inside; the other shapes keep the label underneath, like the canvas.
+_VIS_SHAPES = {
+    "ellipse": "dot",
+    "box": "square",
+    "round-rect": "box",
+    "diamond": "diamond",
+    "hexagon": "hexagon",
+    "triangle": "triangle",
+}
+_SCRIPT_CLOSE = re.compile(r"</(script|style)", re.IGNORECASE)
+
+
+@cache
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and stylesheet from pyvis's package files, made safe to inline."""
+    import pyvis
+
+    folder = Path(pyvis.__file__).parent / "lib" / f"vis-{VIS_VERSION}"
+    try:
+        script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+        style = (folder / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as error:
+        raise ExportError(f"{folder}: vis-network files of pyvis are missing ({error.strerror or error})") from None
+    return inline_safe(script), inline_safe(style)
+
+
+def inline_safe(code: str) -> str:
+    """Script or CSS text that can sit inside ``<script>``/``<style>`` and names no remote address.
+
+    ``://`` becomes ``:\\/\\/``: inside a JS string, regular expression or comment that is the
+    same text (or harmless), and no URL can be spotted in the page by a browser or an audit.
+    """
+    code = code.replace("://", r":\/\/")
+    if _SCRIPT_CLOSE.search(code):
+        raise ExportError("an embedded asset contains a closing </script> or </style> tag")
+    return code
+
+
+def script_json(data: Any) -> str:
+    """JSON to put inside ``<script type="application/json">``: nothing in it can close the element.
+
+    >>> script_json({"label": "</script><b>"})
+    '{"label":"\\\\u003c\\\\/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for raw, escaped in (("&", r"\u0026"), ("<", r"\u003c"), (">", r"\u003e"), ("/", r"\/"),
+                         ("\u2028", r"\u2028"), ("\u2029", r"\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def html_text(text: str) -> str:
+    """Text for an HTML element or attribute: markup characters and slashes escaped."""
+    return html.escape(text, quote=True).replace("/", "&#47;")
+
+
+def _font_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (relative luminance)."""
+    try:
+        r, g, b = (int(background[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    except (ValueError, IndexError):
+        return "#1b1b1b"
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return "#1b1b1b" if luminance > 0.35 else "#ffffff"
+
+
+def _literal(kg: Any, entity: str, predicate: str) -> str:
+    """The first English (or untagged) literal of ``entity`` for ``predicate``."""
+    from explorer.core.terms import iri_or_bnode
+
+    best = ""
+    for _, _, value in kg.backend.triples(iri_or_bnode(entity), ox.NamedNode(predicate), None):
+        if isinstance(value, ox.Literal):
+            if value.language in ("en", None, ""):
+                return value.value
+            best = best or value.value
+    return best
+
+
+def _evidence(job: ExportJob, subject: str, predicate: str, obj: str) -> list[dict[str, Any]]:
+    fact = (subject, predicate, obj)
+    records = job.subgraph.evidence.get(fact)
+    if records is None:
+        records = job.kg.evidence(subject, predicate, obj)
+    return [
+        {
+            "background": record.background,
+            "quote": record.quote or "",
+            "source": record.source_label or record.source or "",
+            "sourceIri": record.source or "",
+            "sentence": record.sentence_index,
+            "note": record.note or "",
+            "record": record.record,
+        }
+        for record in records
+    ]
+
+
+#: Shortest typical link length on the page, in CSS pixels: labels under nodes need more room than on the canvas.
+MIN_LINK_LENGTH = 170.0
+
+
+def spacing(scene: Any) -> float:
+    """How much to spread the canvas positions so a typical (median) link is at least :data:`MIN_LINK_LENGTH` long."""
+    visible = {node.id: node for node in scene.visible_nodes()}
+    lengths = sorted(
+        ((visible[e.source].x - visible[e.target].x) ** 2 + (visible[e.source].y - visible[e.target].y) ** 2) ** 0.5
+        for e in scene.visible_edges() if e.source in visible and e.target in visible and e.source != e.target
+    )
+    if not lengths or lengths[len(lengths) // 2] <= 0:
+        return 1.0
+    return max(1.0, min(4.0, MIN_LINK_LENGTH / lengths[len(lengths) // 2]))
+
+
+def page_data(job: ExportJob) -> dict[str, Any]:
+    """Everything the page shows, as JSON-safe data (built with pyvis's Network)."""
+    from pyvis.network import Network
+
+    from explorer import __version__
+
+    scene, kg = job.scene, job.kg
+    network = Network(directed=True)
+    visible = {node.id: node for node in scene.visible_nodes()}
+    spread = spacing(scene)
+    for node in visible.values():
+        shape = _VIS_SHAPES.get(node.shape, "dot")
+        is_more = node.kind == "more"
+        box = shape == "box" or is_more
+        info: dict[str, Any] = {"kind": node.kind, "label": node.label}
+        if is_more:
+            info["more"] = node.more_count
+        else:
+            info.update(
+                iri=node.entity,
+                classLabel=node.class_label,
+                classIri=node.class_iri,
+                comment=_literal(kg, node.entity, str(RDFS.comment)),
+                aliases=[text for text, _, predicate in kg.all_labels(node.entity)
+                         if predicate == str(SKOS.altLabel) and text != node.label],
+            )
+        network.add_node(
+            node.id,
+            label=node.label,
+            shape="box" if box else shape,
+            color={
+                "background": node.color, "border": "#555555" if not is_more else "#9e9e9e",
+                "highlight": {"background": node.color, "border": "#1b1b1b"},
+                "hover": {"background": node.color, "border": "#1b1b1b"},
+            },
+            size=max(6.0, float(node.size) / 2),
+            x=float(node.x) * spread,
+            y=float(node.y) * spread,
+            physics=not node.pinned,
+            borderWidth=3 if node.id == scene.focus else 1,
+            font={"color": _font_colour(node.color) if box else "#1b1b1b", "size": 13 if not is_more else 12,
+                  "face": "system-ui, sans-serif", "strokeWidth": 0 if box else 3, "strokeColor": "#ffffff"},
+            margin=6 if box else None,
+            shapeProperties={"borderDashes": [4, 3]} if is_more else {},
+            info=info,
+        )
+    pairs: dict[frozenset[str], int] = {}
+    for edge in scene.visible_edges():
+        if edge.source not in visible or edge.target not in visible:
+            continue
+        pair = frozenset((edge.source, edge.target))
+        rank = pairs.get(pair, 0)
+        pairs[pair] = rank + 1
+        is_more = not edge.predicate
+        subject, obj = visible[edge.source], visible[edge.target]
+        info = {"kind": "more"} if is_more else {
+            "predicate": edge.predicate,
+            "words": edge.label or kg.predicate_words(edge.predicate, True),
+            "subject": subject.label,
+            "object": obj.label,
+            "subjectIri": subject.entity,
+            "objectIri": obj.entity,
+            "evidence": _evidence(job, subject.entity, edge.predicate, obj.entity),
+        }
+        # Parallel links between the same two entities curve apart instead of overlapping.
+        smooth: dict[str, Any] | bool = False
+        if rank:
+            smooth = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW", "roundness": 0.2 * ((rank + 1) // 2)}
+        network.add_edge(
+            edge.source,
+            edge.target,
+            id=edge.id,
+            label=edge.label if not is_more else "",
+            arrows="to" if not is_more else "",
+            dashes=is_more,
+            width=1.2 if edge.evidence_count or is_more else 1.0,
+            color={"color": "#8a8a8a" if edge.evidence_count or is_more else "#c26b00", "highlight": "#1b1b1b",
+                   "hover": "#333333"},
+            font={"size": 11, "face": "system-ui, sans-serif", "color": "#444444", "strokeWidth": 3,
+                  "strokeColor": "#ffffff", "align": "horizontal"},
+            smooth=smooth,
+            info=info,
+        )
+    nodes = [{key: value for key, value in record.items() if value is not None} for record in network.nodes]
+    legend = [{"label": label, "color": color, "shape": shape, "classIri": iri}
+              for iri, label, color, shape in scene.legend()]
+    return {
+        "title": job.title,
+        "nodes": nodes,
+        "edges": network.edges,
+        "legend": legend,
+        "counts": {
+            "entities": sum(1 for node in visible.values() if node.kind == "entity"),
+            "facts": sum(1 for edge in network.edges if edge["info"].get("kind") != "more"),
+            "evidence": sum(len(edge["info"].get("evidence", [])) for edge in network.edges),
+        },
+        "focus": scene.focus if scene.focus in visible else None,
+        "generator": f"kg-explorer {__version__}",
+        "visVersion": VIS_VERSION,
+    }
+
+
+def _template() -> str:
+    return resources.files("explorer.services.exporters").joinpath("html_template.html").read_text(encoding="utf-8")
+
+
+def _hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render(job: ExportJob) -> str:
+    """The whole page as text."""
+    script, style = vis_assets()
+    template = _template()
+    page_script = inline_safe(_between(template, "<!--page-script-->", "<!--/page-script-->"))
+    page_style = _between(template, "<!--page-style-->", "<!--/page-style-->")
+    body = _between(template, "<!--body-->", "<!--/body-->")
+    policy = (
+        "default-src 'none'; "
+        f"script-src {_hash(script)} {_hash(page_script)}; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'; object-src 'none'"
+    )
+    title = html_text(job.title)
+    parts = [
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f'<meta http-equiv="Content-Security-Policy" content="{html_text(policy)}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f'<meta name="generator" content="{html_text(page_data_generator())}">\n',
+        f"<title>{title}</title>\n",
+        f"<style>\n{style}\n</style>\n<style>{page_style}</style>\n</head>\n<body>\n",
+        body.replace("{{title}}", title),
+        f'\n<script type="application/json" id="kg-data">{script_json(page_data(job))}</script>\n',
+        f"<script>{script}</script>\n<script>{page_script}</script>\n</body>\n</html>\n",
+    ]
+    return "".join(parts)
+
+
+def page_data_generator() -> str:
+    from explorer import __version__
+
+    return f"kg-explorer {__version__}"
+
+
+def _between(text: str, start: str, end: str) -> str:
+    _head, found, rest = text.partition(start)
+    inner, found_end, _ = rest.partition(end)
+    if not found or not found_end:
+        raise ExportError(f"html_template.html: section {start} is missing")
+    return inner
+
+
+def write_html(job: ExportJob, path: Path) -> None:
+    path.write_text(render(job), encoding="utf-8")
+
+
+register(Exporter("html", "Interactive HTML (works offline)", ".html", write_html, aliases=("htm",)))
