@@ -172,8 +172,13 @@ class _Walker:
         if cached is not None:
             return cached
         check(self.cancel)
+        steps = self._keep(self.kg.adjacent(entity, include_schema=self.include_schema))
+        self._steps[entity] = steps
+        return steps
+
+    def _keep(self, links: Iterable[Step]) -> list[Step]:
         kept: dict[tuple[str, tuple[str, bool]], Step] = {}
-        for predicate, other, forward in self.kg.adjacent(entity, include_schema=self.include_schema):
+        for predicate, other, forward in links:
             if self.allowed is not None and predicate not in self.allowed:
                 continue
             if predicate in self.excluded:
@@ -182,9 +187,16 @@ class _Walker:
             key = (other, self._canonical(predicate, forward))
             if key not in kept or (forward and not kept[key][2]):
                 kept[key] = (predicate, other, forward)
-        steps = sorted(kept.values(), key=lambda step: (step[1], step[0], not step[2]))
-        self._steps[entity] = steps
-        return steps
+        return sorted(kept.values(), key=lambda step: (step[1], step[0], not step[2]))
+
+    def prefetch(self, entities: Iterable[str]) -> None:
+        """Links of a whole frontier at once: one query per step against a remote endpoint."""
+        missing = [entity for entity in entities if entity not in self._steps]
+        if len(missing) < 2:
+            return
+        for entity, links in self.kg.adjacent_many(missing, include_schema=self.include_schema,
+                                                   cancel=self.cancel).items():
+            self._steps[entity] = self._keep(links)
 
     def steps_from(self, entity: str) -> list[Step]:
         """Links usable when walking away from ``entity`` towards the target."""
@@ -294,6 +306,7 @@ class _Search:
             if len(forward_frontier) <= len(backward_frontier):
                 forward_depth += 1
                 next_frontier = []
+                self.walker.prefetch(forward_frontier)
                 for entity in forward_frontier:
                     for _, other, _ in self.walker.steps_from(entity):
                         if other in from_source or not self.walker.passable(other):
@@ -319,6 +332,7 @@ class _Search:
     def _grow_backward(self, frontier: list[str]) -> list[str]:
         depth = self.complete_depth + 1
         next_frontier = []
+        self.walker.prefetch(frontier)
         for entity in frontier:
             for _, other, _ in self.walker.steps_into(entity):
                 if other in self.to_target or not self.walker.passable(other):

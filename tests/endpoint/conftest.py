@@ -1,0 +1,99 @@
+"""A real SPARQL server for the endpoint tests: Virtuoso on loopback, started once per session.
+
+The server is loaded with the bundled graph and with a generated 100k-triple graph, each
+in its own named graph; the ``kg`` fixture gives the same graph embedded and remote so
+one test body checks both. Tests marked ``endpoint`` skip, saying why, when Virtuoso is
+not installed (``.ci/setup test`` installs it, so CI always runs them).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.core import bundled
+from explorer.core.graph import KnowledgeGraph
+
+sys.path.insert(0, str(Path(__file__).parent))
+from virtuoso_server import VirtuosoServer, virtuoso_missing
+
+BUNDLED_GRAPH = "urn:kg-explorer:test:bundled"
+SCALE_GRAPH = "urn:kg-explorer:test:100k"
+SCALE_TRIPLES = 100_000
+REPO = Path(__file__).resolve().parents[2]
+
+
+def generated_graph(path: Path, triples: int = SCALE_TRIPLES) -> Path:
+    """The scale benchmark's generated graph, or a plain one shaped like ours if it is not there."""
+    try:
+        sys.path.insert(0, str(REPO))
+        from benchmarks.generate import write
+    except ImportError:
+        write = None
+    finally:
+        sys.path.remove(str(REPO))
+    if write is not None:
+        write(path, triples, "nt")
+        return path
+    d, k = "https://w3id.org/kg-explorer/data/", "https://w3id.org/kg-explorer/ontology#"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    kind = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    with open(path, "w", encoding="utf-8") as out:
+        count, i = 0, 0
+        while count < triples:
+            out.write(f'<{d}n{i}> <{label}> "node {i}"@en .\n<{d}n{i}> <{kind}> <{k}Company> .\n'
+                      f"<{d}n{i}> <{k}partneredWith> <{d}n{(i * 7 + 1) % (triples // 3)}> .\n")
+            count, i = count + 3, i + 1
+    return path
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A started Virtuoso with the bundled and the 100k graphs loaded; stopped at the end."""
+    reason = virtuoso_missing()
+    if reason:
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("virtuoso")
+    server = VirtuosoServer(folder)
+    server.start()
+    try:
+        server.load(list(bundled.bundled_graph_files()), BUNDLED_GRAPH)
+        server.load([generated_graph(folder / "generated-100k.nt")], SCALE_GRAPH)
+        server.grant_update()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def remote_bundled(virtuoso) -> KnowledgeGraph:
+    return KnowledgeGraph.connect(virtuoso.url, default_graph=BUNDLED_GRAPH, timeout=30)
+
+
+@pytest.fixture(scope="session")
+def embedded_scale(tmp_path_factory) -> KnowledgeGraph:
+    folder = tmp_path_factory.mktemp("scale")
+    graph = KnowledgeGraph()
+    graph.load([generated_graph(folder / "generated-100k.nt")])
+    return graph
+
+
+@pytest.fixture(scope="session")
+def remote_scale(virtuoso) -> KnowledgeGraph:
+    return KnowledgeGraph.connect(virtuoso.url, default_graph=SCALE_GRAPH, timeout=60)
+
+
+@pytest.fixture(params=["embedded", "virtuoso"])
+def kg(request, bundled_graph) -> KnowledgeGraph:
+    """The bundled graph, once in the embedded store and once on the server."""
+    if request.param == "embedded":
+        return bundled_graph
+    return request.getfixturevalue("remote_bundled")
+
+
+@pytest.fixture(params=["embedded", "virtuoso"])
+def kg_scale(request) -> KnowledgeGraph:
+    """The generated 100k-triple graph, embedded and on the server."""
+    return request.getfixturevalue("embedded_scale" if request.param == "embedded" else "remote_scale")
