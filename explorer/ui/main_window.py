@@ -44,11 +44,15 @@ from PySide6.QtWidgets import (
 from explorer.core.backends import LoadedFile, OxigraphBackend
 from explorer.core.bundled import bundled_graph_files
 from explorer.core.graph import KnowledgeGraph, Stats
+from explorer.core.layout import LAYOUTS, LayoutInput, apply_positions
+from explorer.core.paths import GraphPath, connecting_network
+from explorer.core.scene import Scene
 from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress, check
 from explorer.services.settings import Settings, config_dir, save_settings
 from explorer.ui.views.browser import BrowserWidget
 from explorer.ui.views.inspector import InspectorWidget
+from explorer.ui.views.paths_panel import PathsPanelWidget
 from explorer.ui.workers import LatestTaskRunner, Task
 
 APP_TITLE = "KG Explorer"
@@ -58,6 +62,9 @@ RDF_FILE_FILTER = (
     "JSON-LD (*.jsonld *.json);;All files (*)"
 )
 _MENU_ORDER = ("File", "Edit", "View", "Go", "Tools", "Help")
+#: Scenes with more visible nodes than this are laid out in a worker.
+LAYOUT_IN_WORKER_FROM = 300
+LAYOUT_NAMES = {"force": "Force-Directed", "hierarchical": "Hierarchical", "radial": "Radial"}
 
 
 @dataclass
@@ -124,7 +131,11 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._panels: dict[str, QDockWidget] = {}
         self._load_runner = LatestTaskRunner(self)
+        self._layout_runner = LatestTaskRunner(self)
+        self._network_runner = LatestTaskRunner(self)
         self._tracked: Task | None = None
+        self.scene = Scene()
+        self.path_finder = None
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -133,8 +144,18 @@ class MainWindow(QMainWindow):
         self.browser = BrowserWidget(self)
         self.browser.suggestion_limit = self.settings.search_suggestions
         self.inspector = InspectorWidget(self)
-        self.setCentralWidget(self.inspector)
+        self.paths_panel = PathsPanelWidget(self)
+        self.canvas = self._create_canvas()
         self.browser_dock = self.add_panel("Browser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea, "BrowserDock")
+        if self.canvas is not None:
+            self.setCentralWidget(self.canvas)
+            self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
+                                                 "InspectorDock")
+        else:
+            self.setCentralWidget(self.inspector)
+        self.paths_dock = self.add_panel("Paths", self.paths_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "PathsDock")
+        self.resizeDocks([self.browser_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.paths_dock], [200], Qt.Orientation.Vertical)
 
         self._build_status_bar()
         self._build_menus()
@@ -237,6 +258,20 @@ class MainWindow(QMainWindow):
                                             "Copy the IRI of the entity in the Inspector", "copyIriAction")
 
         view_menu = self.menu("View")
+        self.layout_actions: dict[str, QAction] = {}
+        for number, (name, text) in enumerate(LAYOUT_NAMES.items(), 1):
+            self.layout_actions[name] = self._action(
+                view_menu, f"{text} &Layout", lambda _checked=False, n=name: self.run_layout(n), f"Ctrl+{number}",
+                f"Arrange the canvas: {text.lower()}", f"layout_{name}")
+        view_menu.addSeparator()
+        self.fit_action = self._action(view_menu, "&Fit to Window", self.fit_canvas, "Ctrl+0",
+                                       "Show the whole graph on the canvas", "fitAction")
+        self.zoom_in_action = self._action(view_menu, "Zoom &In", lambda: self._zoom(1.25), QKeySequence.StandardKey.ZoomIn,
+                                           "Zoom in on the canvas", "zoomInAction")
+        self.zoom_out_action = self._action(view_menu, "Zoom &Out", lambda: self._zoom(0.8), QKeySequence.StandardKey.ZoomOut,
+                                            "Zoom out of the canvas", "zoomOutAction")
+        self._action(view_menu, "&Clear Canvas", self.clear_canvas, None, "Remove everything from the canvas", "clearCanvasAction")
+        view_menu.addSeparator()
         self.panels_menu = view_menu.addMenu("&Panels")
         for dock in self._panels.values():
             self.panels_menu.addAction(dock.toggleViewAction())
@@ -257,6 +292,16 @@ class MainWindow(QMainWindow):
         self.forward_action = self._action(go_menu, "&Forward", self.inspector.forward, QKeySequence.StandardKey.Forward,
                                            "The entity shown after", "forwardAction")
 
+        self.focus_action = self._action(go_menu, "F&ocus on Entity", self.focus_current, "Ctrl+E",
+                                         "Put the selected entity at the centre of the canvas", "focusAction")
+
+        tools_menu = self.menu("Tools")
+        self.find_path_action = self._action(tools_menu, "Find &Path…", self.open_path_finder, "Ctrl+Shift+P",
+                                             "Explain how two entities are connected", "findPathAction")
+        self.network_action = self._action(tools_menu, "&Connecting Network of Selection", self.connect_selection,
+                                           "Ctrl+Shift+N", "Paths that tie the selected entities together",
+                                           "connectingNetworkAction")
+
         help_menu = self.menu("Help")
         self._action(help_menu, "&Keyboard Shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents,
                      "List the keyboard shortcuts", "shortcutsAction")
@@ -271,6 +316,11 @@ class MainWindow(QMainWindow):
         self.inspector.sig_entity_shown.connect(self._on_inspector_entity_shown)
         self.inspector.sig_context_menu_requested.connect(self._on_entity_context_menu_requested)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.inspector.sig_show_on_canvas_requested.connect(self.show_on_canvas)
+        self.inspector.sig_expand_requested.connect(self.expand_on_canvas)
+        self.paths_panel.sig_path_selected.connect(self.draw_paths)
+        self.paths_panel.sig_show_all_requested.connect(self.draw_paths)
+        self.paths_panel.sig_entity_activated.connect(self.show_entity)
 
     # ------------------------------------------------------------------ loading
     def open_bundled(self) -> Task:
@@ -316,8 +366,14 @@ class MainWindow(QMainWindow):
         """Show ``kg`` in every panel (GUI thread only: the one writer of the window's state)."""
         self.kg = kg
         self.stats = stats or kg.stats()
+        self._layout_runner.cancel()
+        self._network_runner.cancel()
+        self.scene.clear()
         self.browser.set_graph(kg)
         self.inspector.set_graph(kg)
+        self.paths_panel.set_graph(kg)
+        if self.path_finder is not None:
+            self.path_finder.set_graph(kg, self.stats)
         self.selection = []
         self._update_graph_label()
         self._update_selection_label()
@@ -350,9 +406,156 @@ class MainWindow(QMainWindow):
 
     def populate_entity_menu(self, menu: QMenu, entity: str) -> None:
         """The actions on one entity, shared by the canvas, Browser and Inspector context menus."""
+        node = self.scene.nodes.get(entity)
         menu.addAction("Show in Inspector", lambda: self.show_entity(entity))
+        menu.addAction("Show on Canvas", lambda: self.show_on_canvas(entity))
+        menu.addAction("Expand Neighbours", lambda: self.expand_on_canvas(entity))
+        if node is not None:
+            if entity in self.scene.expanded:
+                menu.addAction("Collapse", lambda: self.scene.collapse(entity))
+            menu.addAction("Hide", lambda: self.scene.hide(entity))
+            menu.addAction("Unpin" if node.pinned else "Pin in Place", lambda: self.scene.pin(entity, not node.pinned))
+            menu.addAction("Focus (Radial Layout Around It)", lambda: self.focus_on(entity))
+        menu.addSeparator()
+        menu.addAction("Find Path From Here…", lambda: self.open_path_finder(source=entity))
+        menu.addAction("Find Path To Here…", lambda: self.open_path_finder(target=entity))
         menu.addSeparator()
         menu.addAction("Copy IRI", lambda: QGuiApplication.clipboard().setText(entity))
+
+    # ------------------------------------------------------------------ canvas
+    def _create_canvas(self) -> QWidget | None:
+        """The graph canvas over ``self.scene``, when the canvas view is available."""
+        try:
+            from explorer.ui.views.graph_canvas import GraphCanvasView
+        except ImportError:
+            return None
+        canvas = GraphCanvasView(self.scene, self)
+        canvas.setObjectName("GraphCanvas")
+        return canvas
+
+    def show_on_canvas(self, entity: str) -> None:
+        """Put ``entity`` on the canvas (linked to what is there) and centre on it."""
+        if self.kg is None:
+            return
+        self.scene.add_entity(self.kg, entity)
+        self._centre_on(entity)
+
+    def expand_on_canvas(self, entity: str) -> list[str]:
+        """Show ``entity``'s neighbours (capped; the rest in a "+N more" node). Returns the added ids."""
+        if self.kg is None:
+            return []
+        added = self.scene.expand(self.kg, entity, limit=self.settings.expansion_cap)
+        self._centre_on(entity)
+        return [node.id for node in added]
+
+    def focus_on(self, entity: str) -> None:
+        """Make ``entity`` the canvas' focus and arrange the rest around it."""
+        if self.kg is None:
+            return
+        self.scene.add_entity(self.kg, entity)
+        self.scene.set_focus(entity)
+        self.run_layout("radial")
+        self._centre_on(entity)
+
+    def focus_current(self) -> None:
+        entity = self.selection[0] if self.selection else self.inspector.current
+        if entity:
+            self.focus_on(entity)
+
+    def draw_paths(self, paths: GraphPath | list[GraphPath]) -> list[str]:
+        """Draw one or several paths on the canvas and highlight them."""
+        if self.kg is None:
+            return []
+        chosen = [paths] if isinstance(paths, GraphPath) else list(paths)
+        ids = self.scene.add_paths(self.kg, chosen, highlight=True)
+        if chosen:
+            self._centre_on(chosen[0].source)
+        return ids
+
+    def clear_canvas(self) -> None:
+        self.scene.clear()
+
+    def run_layout(self, name: str) -> Task | None:
+        """Arrange the canvas; big scenes are laid out in a worker (the window stays responsive)."""
+        layout = LAYOUTS[name]
+        self.settings.last_layout = name
+        if not self.scene.visible_nodes():
+            return None
+        data = LayoutInput.from_scene(self.scene)
+        if len(data.ids) < LAYOUT_IN_WORKER_FROM:
+            apply_positions(self.scene, layout(data, apply=False))
+            self.fit_canvas()
+            return None
+        task = self._layout_runner.start(layout, data, apply=False)
+        task.sig_finished.connect(lambda positions: (apply_positions(self.scene, positions), self.fit_canvas()))
+        task.sig_failed.connect(lambda message: self.show_error(message, "Layout failed"))
+        self.track_task(task, f"{LAYOUT_NAMES[name]} layout of {len(data.ids):,} nodes")
+        return task
+
+    def _canvas_call(self, name: str, *args: object) -> None:
+        method = getattr(self.canvas, name, None) if self.canvas is not None else None
+        if callable(method):
+            method(*args)
+
+    def _centre_on(self, entity: str) -> None:
+        self._canvas_call("centre_on", entity)
+
+    def fit_canvas(self) -> None:
+        self._canvas_call("fit")
+
+    def _zoom(self, factor: float) -> None:
+        self._canvas_call("zoom_by", factor)
+
+    # ------------------------------------------------------------------ paths
+    def open_path_finder(self, source: str | None = None, target: str | None = None) -> None:
+        """Show the Find Path dialog (non-modal), optionally with its ends filled in."""
+        if self.kg is None:
+            return
+        if self.path_finder is None:
+            from explorer.ui.dialogs.path_finder import PathFinderDialog
+
+            self.path_finder = PathFinderDialog(self)
+            self.path_finder.max_hops.setValue(self.settings.path_max_hops)
+            self.path_finder.set_graph(self.kg, self.stats)
+            self.path_finder.sig_paths_found.connect(self._on_path_finder_paths_found)
+        if source is None and target is None and self.selection:
+            source = self.selection[0]
+            target = self.selection[1] if len(self.selection) > 1 else None
+        self.path_finder.set_ends(source, target)
+        self.path_finder.show()
+        self.path_finder.raise_()
+        self.path_finder.activateWindow()
+
+    def _on_path_finder_paths_found(self, query: object, paths: list[GraphPath]) -> None:
+        assert self.kg is not None
+        self.paths_panel.set_paths(paths, query.summary(self.kg, len(paths)))  # type: ignore[attr-defined]
+        self.paths_dock.show()
+        self.paths_dock.raise_()
+
+    def connect_selection(self) -> Task | None:
+        """Find the paths that tie the selected entities (three or more) together, in a worker."""
+        if self.kg is None:
+            return None
+        entities = list(dict.fromkeys(self.selection))
+        if len(entities) < 2:
+            self.show_error("Select two or more entities on the canvas (Ctrl+click) to connect them",
+                            "Connecting network")
+            return None
+        kg = self.kg
+        task = self._network_runner.start(connecting_network, kg, entities)
+        labels = ", ".join(kg.label(e) for e in entities[:4]) + (" …" if len(entities) > 4 else "")
+
+        def finished(paths: list[GraphPath]) -> None:
+            found = f"{len(paths)} path{'s' if len(paths) != 1 else ''}" if paths else "No connection found"
+            self.paths_panel.set_paths(paths, f"Connecting network of {labels}: {found}")
+            self.paths_dock.show()
+            if paths:
+                self.draw_paths(paths)
+
+        task.sig_finished.connect(finished)
+        task.sig_failed.connect(lambda message: self.show_error(message, "Connecting network"))
+        self.track_task(task, f"Connecting {len(entities)} entities")
+        return task
 
     def _on_entity_context_menu_requested(self, entity: str, position: QPoint) -> None:
         menu = QMenu(self)
@@ -427,6 +630,8 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(self.inspector.history.can_go_forward())
         self.copy_iri_action.setEnabled(bool(self.selection or self.inspector.current))
         self.add_files_action.setEnabled(self.kg is not None)
+        self.network_action.setEnabled(self.kg is not None and len(self.selection) >= 2)
+        self.find_path_action.setEnabled(self.kg is not None)
 
     def _on_task_progress(self, task: Task, fraction: float | None, message: str) -> None:
         if task is not self._tracked:
