@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
+import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ import pyoxigraph as ox
 
 from explorer.core.errors import Cancelled, LoadError, QueryError
 from explorer.core.formats import RdfFormatInfo, detect_format, is_gzipped
+from explorer.core.guards import StreamGuard, guard_for, locate, remote_context
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.terms import to_rdflib
@@ -77,8 +80,10 @@ class Backend(ABC):
 class _ProgressReader(io.RawIOBase):
     """A file reader that reports how far it got and stops when cancelled."""
 
-    def __init__(self, raw: Any, total: int, report: Any, cancel: CancelToken | None) -> None:
+    def __init__(self, raw: Any, total: int, report: Any, cancel: CancelToken | None,
+                 guard: StreamGuard | None = None) -> None:
         self._raw = raw
+        self._guard = guard
         self._total = max(total, 1)
         self._report = report
         self._cancel = cancel
@@ -91,6 +96,12 @@ class _ProgressReader(io.RawIOBase):
         if self._cancel is not None and self._cancel.cancelled:
             raise Cancelled("loading cancelled; the graph was left as it was")
         data = self._raw.read(len(buffer))
+        if self._guard is not None:
+            # The guard sees each chunk before the parser does, so it can refuse in time.
+            if data:
+                self._guard.feed(data)
+            else:
+                self._guard.close()
         count = len(data)
         buffer[:count] = data
         self._done += count
@@ -121,6 +132,8 @@ def load_error(path: Path, error: BaseException, info: RdfFormatInfo) -> LoadErr
     """A one-line LoadError naming file, line and column from the parser's exception."""
     if isinstance(error, SyntaxError):
         message = str(error.msg or error)
+        if info.name == "jsonld" and "LoadDocumentCallback" in message:
+            return _remote_context_error(path, info)
         for prefix in ("Parser error at ", "Parser error between "):
             if message.startswith(prefix):
                 _, _, message = message.partition(": ")
@@ -131,12 +144,46 @@ def load_error(path: Path, error: BaseException, info: RdfFormatInfo) -> LoadErr
             if xml_line is not None:
                 line, column = xml_line, xml_column
                 message = f"{xml_message} ({message})" if xml_message else message
+        if line is None:
+            # Some errors quote the offending text without its place: find it in the file.
+            quoted = re.search(r"'([^']+)'|`([^`]+)`", message)
+            found = locate(path, quoted.group(1) or quoted.group(2), opener=_opener(path)) if quoted else None
+            if found is not None:
+                line, column = found
         return LoadError(str(path), f"{info.name} syntax error: {message}", line, column)
     if isinstance(error, UnicodeDecodeError):
         return LoadError(str(path), f"not UTF-8 text: {error.reason} at byte {error.start}")
+    if isinstance(error, MemoryError):
+        if "maximal size" in str(error):
+            return LoadError(str(path), f"{info.name}: a single value (literal or IRI) is longer than the parser's "
+                                        f"limit of {_PARSER_BUFFER_LIMIT // (1024 * 1024)} MB")
+        return LoadError(str(path), "not enough memory to load this file")
+    if isinstance(error, EOFError):
+        return LoadError(str(path), f"the compressed file is cut short ({error})")
+    if isinstance(error, zlib.error):
+        return LoadError(str(path), f"the compressed file is damaged ({error})")
     if isinstance(error, OSError):
         return LoadError(str(path), error.strerror or str(error))
     return LoadError(str(path), str(error))
+
+
+#: The longest single token Oxigraph's parsers accept (it reports this as a MemoryError).
+_PARSER_BUFFER_LIMIT = 16 * 1024 * 1024
+
+
+def _opener(path: Path) -> Any:
+    return gzip.open if is_gzipped(path) else open
+
+
+def _remote_context_error(path: Path, info: RdfFormatInfo) -> LoadError:
+    """JSON-LD that names its @context by address: say which one; nothing was fetched."""
+    found = remote_context(path, opener=_opener(path))
+    if found is None:
+        return LoadError(str(path), "jsonld: a remote @context is not fetched: loading works offline; "
+                                    "put the context inline in the file")
+    url, line, column = found
+    return LoadError(str(path), f"jsonld: the remote @context \"{url}\" is not fetched: loading works offline; "
+                                "put the context inline in the file", line, column)
 
 
 class OxigraphBackend(Backend):
@@ -238,6 +285,8 @@ class OxigraphBackend(Backend):
                 raise LoadError(str(path), error.strerror or "cannot be read") from None
             if path.is_dir():
                 raise LoadError(str(path), "is a folder, not an RDF file")
+            if sizes[-1] == 0:
+                raise LoadError(str(path), "the file is empty")
         total = sum(sizes) or 1
         staging = ox.Store(str(self.workspace) + ".staging") if (self.workspace and replace) else ox.Store()
         loaded: list[LoadedFile] = []
@@ -261,11 +310,12 @@ class OxigraphBackend(Backend):
                 opener = gzip.open if is_gzipped(path) else open
                 try:
                     with opener(path, "rb") as raw:
-                        reader = io.BufferedReader(_ProgressReader(raw, sizes[index], report, cancel), 1 << 20)
+                        guard = guard_for(info.name, str(path))
+                        reader = io.BufferedReader(_ProgressReader(raw, sizes[index], report, cancel, guard), 1 << 20)
                         staging.load(reader, info.oxigraph, base_iri=path.resolve().as_uri())
-                except Cancelled:
+                except (Cancelled, LoadError):
                     raise
-                except (SyntaxError, OSError, ValueError, UnicodeDecodeError) as error:
+                except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:
                     raise load_error(path, error, info) from None
                 loaded.append(LoadedFile(path, info.name, len(staging) - before))
                 done_before += sizes[index]

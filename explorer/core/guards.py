@@ -1,0 +1,262 @@
+"""Defences against hostile files, applied to the bytes on their way to the parser.
+
+Analysts open files others send them. Oxigraph's parsers never fetch anything, but its
+RDF/XML parser expands internal XML entities without limit ("billion laughs"), and deeply
+nested RDF/XML or JSON-LD makes it slow (quadratic) or, for JSON-LD, overflow its stack.
+A guard sees every chunk before the parser does and refuses such a file with a one-line
+:class:`~explorer.core.errors.LoadError`; nothing is ever expanded or fetched to decide.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.parsers.expat
+from pathlib import Path
+from typing import Any
+
+from explorer.core.errors import LoadError
+
+#: Deeper element nesting than legitimate RDF/XML ever needs; the parser slows down
+#: quadratically with depth.
+MAX_XML_DEPTH = 1000
+#: Deeper JSON nesting than legitimate JSON-LD ever needs; past a few thousand levels the
+#: JSON-LD processor overflows its stack.
+MAX_JSON_DEPTH = 512
+#: Text that XML entity references may add to a file, in total.
+MAX_ENTITY_EXPANSION = 64 * 1024 * 1024
+
+
+class StreamGuard:
+    """Looks at the bytes of one file, chunk by chunk, before the parser does."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def feed(self, chunk: bytes) -> None:
+        """Check the next chunk; raise :class:`LoadError` to refuse the file."""
+
+    def close(self) -> None:
+        """The file ended."""
+
+
+class RdfXmlGuard(StreamGuard):
+    """Refuses XML entity tricks and absurd nesting in RDF/XML.
+
+    Allowed: internal entities whose value is plain text (``<!ENTITY xsd "http://…#">``,
+    as ontology editors write). Refused: external entities (SYSTEM/PUBLIC), parameter
+    entities, entities whose value refers to other entities (the "billion laughs"), more
+    than :data:`MAX_ENTITY_EXPANSION` bytes of expanded entity text, and elements nested
+    deeper than :data:`MAX_XML_DEPTH`. expat checks the markup; entity references are
+    counted in the raw bytes, never expanded.
+    """
+
+    def __init__(self, source: str, *, max_depth: int = MAX_XML_DEPTH,
+                 max_expansion: int = MAX_ENTITY_EXPANSION) -> None:
+        super().__init__(source)
+        self.max_depth = max_depth
+        self.max_expansion = max_expansion
+        self._depth = 0
+        self._entities: dict[bytes, int] = {}  # name -> length of its value
+        self._expanded = 0
+        self._tail = b""
+        self._refusal: LoadError | None = None
+        parser = xml.parsers.expat.ParserCreate()
+        parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.EntityDeclHandler = self._on_entity_declared
+        parser.UnparsedEntityDeclHandler = self._on_unparsed_entity
+        parser.ExternalEntityRefHandler = self._on_external_reference
+        parser.StartElementHandler = self._on_element_start
+        parser.EndElementHandler = self._on_element_end
+        self._parser = parser
+
+    # expat callbacks: they record the refusal and stop the parser; feed() raises it.
+    def _refuse(self, message: str) -> None:
+        if self._refusal is None:
+            parser = self._parser
+            self._refusal = LoadError(self.source, message, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
+        raise _Stop()
+
+    def _on_entity_declared(self, name: str, is_parameter: int, value: str | None, base: Any,
+                            system_id: str | None, public_id: str | None, notation: str | None) -> None:
+        if is_parameter:
+            self._refuse(f"XML parameter entity '%{name}' refused: DTD tricks are not read")
+        if value is None:
+            target = system_id or public_id or "?"
+            self._refuse(f"external XML entity '{name}' ({target}) refused: loading never reads other files or the network")
+        assert value is not None
+        if re.search(r"&[^#\s;]+;", value):
+            self._refuse(f"XML entity '{name}' refers to other entities: nested entity expansion is refused")
+        self._entities[name.encode("utf-8")] = len(value.encode("utf-8"))
+
+    def _on_unparsed_entity(self, name: str, *args: Any) -> None:
+        self._refuse(f"external XML entity '{name}' refused: loading never reads other files or the network")
+
+    def _on_external_reference(self, *args: Any) -> int:
+        self._refuse("external XML entity refused: loading never reads other files or the network")
+        return 0
+
+    def _on_element_start(self, name: str, attributes: Any) -> None:
+        self._depth += 1
+        if self._depth > self.max_depth:
+            self._refuse(f"elements nested more than {self.max_depth} levels deep: refused")
+
+    def _on_element_end(self, name: str) -> None:
+        self._depth -= 1
+
+    def feed(self, chunk: bytes) -> None:
+        try:
+            self._parser.Parse(chunk, False)
+        except _Stop:
+            pass
+        except xml.parsers.expat.ExpatError as error:
+            if self._refusal is None:
+                self._refusal = LoadError(self.source, f"rdfxml syntax error: {xml.parsers.expat.ErrorString(error.code)}",
+                                          error.lineno, error.offset + 1)
+        if self._refusal is not None:
+            raise self._refusal
+        self._count_references(chunk)
+
+    def _count_references(self, chunk: bytes) -> None:
+        if not self._entities:
+            return
+        longest = max(len(name) for name in self._entities) + 2
+        # The tail is shorter than any reference: a reference inside it was counted before.
+        window = self._tail + chunk
+        for name, size in self._entities.items():
+            self._expanded += window.count(b"&" + name + b";") * size
+        self._tail = window[-(longest - 1):] if longest > 1 else b""
+        if self._expanded > self.max_expansion:
+            megabytes = self.max_expansion // (1024 * 1024)
+            raise LoadError(self.source, f"XML entity references expand to more than {megabytes} MB: refused")
+
+    def close(self) -> None:
+        try:
+            self._parser.Parse(b"", True)
+        except _Stop:
+            pass
+        except xml.parsers.expat.ExpatError:
+            return  # the RDF/XML parser reports a malformed end itself, with its own words
+        if self._refusal is not None:
+            raise self._refusal
+
+
+class _Stop(Exception):
+    """Unwinds expat after a refusal was recorded."""
+
+
+class JsonNestingGuard(StreamGuard):
+    """Refuses JSON nested deeper than :data:`MAX_JSON_DEPTH`, outside strings."""
+
+    _STRUCTURE = re.compile(rb'["\[\]{}]')
+    _STRING_END = re.compile(rb'(?:[^"\\]|\\.)*"', re.DOTALL)
+    _STRING_PART = re.compile(rb"(?:[^\"\\]|\\.)*", re.DOTALL)
+
+    def __init__(self, source: str, *, max_depth: int = MAX_JSON_DEPTH) -> None:
+        super().__init__(source)
+        self.max_depth = max_depth
+        self._depth = 0
+        self._in_string = False
+        self._escape_pending = False
+        self._line = 1
+        self._column = 0  # bytes since the last line break, carried from chunk to chunk
+
+    def feed(self, chunk: bytes) -> None:
+        position, size = 0, len(chunk)
+        if self._escape_pending and size:
+            position, self._escape_pending = 1, False
+        while position < size:
+            if self._in_string:
+                end = self._STRING_END.match(chunk, position)
+                if end is None:
+                    rest = self._STRING_PART.match(chunk, position)
+                    stop = rest.end() if rest else position
+                    self._escape_pending = stop < size and chunk[stop:stop + 1] == b"\\"
+                    break
+                position, self._in_string = end.end(), False
+                continue
+            found = self._STRUCTURE.search(chunk, position)
+            if found is None:
+                break
+            token = chunk[found.start()]
+            position = found.end()
+            if token == 0x22:  # '"'
+                self._in_string = True
+            elif token in (0x5B, 0x7B):  # '[' '{'
+                self._depth += 1
+                if self._depth > self.max_depth:
+                    raise LoadError(self.source, f"JSON nested more than {self.max_depth} levels deep: refused",
+                                    *self._position(chunk, found.start()))
+            else:
+                self._depth -= 1
+        self._advance(chunk)
+
+    def _position(self, chunk: bytes, at: int) -> tuple[int, int]:
+        line = self._line + chunk.count(b"\n", 0, at)
+        line_start = chunk.rfind(b"\n", 0, at) + 1
+        column = at - line_start + (self._column if line_start == 0 else 0) + 1
+        return line, column
+
+    def _advance(self, chunk: bytes) -> None:
+        breaks = chunk.count(b"\n")
+        self._line += breaks
+        self._column = len(chunk) - (chunk.rfind(b"\n") + 1) + (self._column if breaks == 0 else 0)
+
+
+def guard_for(format_name: str, source: str) -> StreamGuard | None:
+    """The guard a format needs, if any."""
+    if format_name == "rdfxml":
+        return RdfXmlGuard(source)
+    if format_name == "jsonld":
+        return JsonNestingGuard(source)
+    return None
+
+
+def check_bytes(format_name: str, source: str, data: bytes) -> None:
+    """Run a format's guard over data held in memory (pasted text)."""
+    guard = guard_for(format_name, source)
+    if guard is not None:
+        for start in range(0, len(data), 1 << 20):
+            guard.feed(data[start:start + (1 << 20)])
+        guard.close()
+
+
+# ------------------------------------------------------------------ positions for errors
+def locate(path: Path, needle: str, *, limit: int = 64 * 1024 * 1024, opener: Any = open) -> tuple[int, int] | None:
+    """Line and column (1-based, in characters) of the first ``needle`` in a file, if any.
+
+    Some parser errors quote the offending text without saying where it is; finding it
+    gives the user a place to look. Files larger than ``limit`` are not searched.
+    """
+    if not needle:
+        return None
+    try:
+        with opener(path, "rb") as handle:
+            data = handle.read(limit)
+    except (OSError, EOFError):
+        return None
+    at = data.find(needle.encode("utf-8"))
+    if at < 0:
+        return None
+    line = data.count(b"\n", 0, at) + 1
+    line_start = data.rfind(b"\n", 0, at) + 1
+    column = len(data[line_start:at].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+_CONTEXT_REFERENCE = re.compile(r'"@(?:context|import)"\s*:\s*\[?\s*"([^"]*)"')
+
+
+def remote_context(path: Path, *, opener: Any = open) -> tuple[str, int, int] | None:
+    """The first JSON-LD ``@context`` (or ``@import``) given by address: (url, line, column)."""
+    try:
+        with opener(path, "rb") as handle:
+            text = handle.read(64 * 1024 * 1024).decode("utf-8", errors="replace")
+    except (OSError, EOFError):
+        return None
+    match = _CONTEXT_REFERENCE.search(text)
+    if match is None:
+        return None
+    at = match.start(1) - 1
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return match.group(1), line, column
