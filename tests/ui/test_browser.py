@@ -1,0 +1,105 @@
+"""Browser: search suggestions (debounced, ranked, keyboard) and the class tree with paged instances."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from explorer.ui.models import class_tree
+from explorer.ui.models.class_tree import ClassTreeModel, IriRole, KindRole
+from explorer.ui.views.browser import BrowserWidget
+
+D = "https://w3id.org/kg-explorer/data/"
+
+
+def test_suggestions_appear_as_you_type(qtbot, bundled_graph):
+    browser = BrowserWidget()
+    qtbot.addWidget(browser)
+    browser.set_graph(bundled_graph)
+    assert browser.pages.currentIndex() == 0
+    qtbot.keyClicks(browser.search_box, "china mob")
+    qtbot.waitUntil(lambda: browser.pages.currentIndex() == 1, timeout=3000)
+    assert browser.suggestions()[0] == D + "ChinaMobile"
+    assert "telecom operator" in browser.results_model.rows[0].text
+
+
+def test_enter_activates_the_best_match_and_escape_clears(qtbot, bundled_graph):
+    browser = BrowserWidget()
+    qtbot.addWidget(browser)
+    browser.set_graph(bundled_graph)
+    browser.search_box.setText("中国移动")
+    with qtbot.waitSignal(browser.sig_entity_activated, timeout=3000) as blocker:
+        qtbot.keyClick(browser.search_box, Qt.Key.Key_Return)
+    assert blocker.args == [D + "ChinaMobile"]
+    qtbot.keyClick(browser.search_box, Qt.Key.Key_Escape)
+    assert browser.search_box.text() == ""
+    browser.refresh_search()
+    assert browser.pages.currentIndex() == 0
+
+
+def test_no_match_says_so(qtbot, bundled_graph):
+    browser = BrowserWidget()
+    qtbot.addWidget(browser)
+    browser.set_graph(bundled_graph)
+    browser.search("zzzzqqqq")
+    assert browser.suggestions() == []
+    assert not browser.no_results.isHidden()
+
+
+def test_class_tree_counts_and_instances(qtbot, bundled_graph):
+    model = ClassTreeModel()
+    model.set_graph(bundled_graph)
+    index = model.index_of_class("https://w3id.org/kg-explorer/ontology#TelecomOperator")
+    assert index.isValid()
+    assert "(" in index.data() and index.data(KindRole) == "class"
+    assert model.hasChildren(index)
+    assert model.canFetchMore(index)
+    model.fetchMore(index)
+    instances = [model.index(r, 0, index) for r in range(model.rowCount(index))
+                 if model.index(r, 0, index).data(KindRole) == "instance"]
+    assert D + "ChinaMobile" in [i.data(IriRole) for i in instances]
+    assert not model.canFetchMore(index)
+
+
+def test_instances_are_paged(qtbot, bundled_graph, monkeypatch):
+    monkeypatch.setattr(class_tree, "PAGE_SIZE", 1)
+    model = ClassTreeModel()
+    model.set_graph(bundled_graph)
+    index = model.index_of_class("https://w3id.org/kg-explorer/ontology#TelecomOperator")
+    direct = bundled_graph.class_hierarchy()["https://w3id.org/kg-explorer/ontology#TelecomOperator"].direct_count
+    assert direct > 1
+    subclasses = model.rowCount(index)
+    model.fetchMore(index)
+    assert model.rowCount(index) == subclasses + 1
+    while model.canFetchMore(index):
+        model.fetchMore(index)
+    assert model.rowCount(index) == subclasses + direct
+
+
+def test_empty_classes_hidden_unless_asked(qtbot, bundled_graph):
+    model = ClassTreeModel()
+    model.set_graph(bundled_graph)
+    shown = model.rowCount()
+    model.set_show_empty(True)
+    assert model.rowCount() >= shown
+    everything = []
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        if index.data(KindRole) == "class":
+            everything.append(index.data(IriRole))
+            stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+    empty = [c.iri for c in bundled_graph.class_hierarchy().values() if c.total_count == 0]
+    assert empty and set(empty) <= set(everything)
+
+
+def test_activating_a_tree_instance_emits_it(qtbot, bundled_graph):
+    browser = BrowserWidget()
+    qtbot.addWidget(browser)
+    browser.set_graph(bundled_graph)
+    index = browser.tree_model.index_of_class("https://w3id.org/kg-explorer/ontology#TelecomOperator")
+    browser.tree_model.fetchMore(index)
+    child = next(browser.tree_model.index(r, 0, index) for r in range(browser.tree_model.rowCount(index))
+                 if browser.tree_model.index(r, 0, index).data(KindRole) == "instance")
+    with qtbot.waitSignal(browser.sig_entity_activated, timeout=3000) as blocker:
+        browser._on_tree_activated(child)
+    assert blocker.args == [child.data(IriRole)]
