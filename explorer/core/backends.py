@@ -7,6 +7,7 @@ endpoint. Backends speak pyoxigraph terms; the facade turns them into the public
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import os
@@ -23,6 +24,7 @@ import pyoxigraph as ox
 from explorer.core.errors import Cancelled, LoadError, QueryError
 from explorer.core.formats import RdfFormatInfo, detect_format, is_gzipped
 from explorer.core.guards import StreamGuard, guard_for, locate, remote_context
+from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.terms import to_rdflib
@@ -189,9 +191,58 @@ def _remote_context_error(path: Path, info: RdfFormatInfo) -> LoadError:
 class OxigraphBackend(Backend):
     """The embedded Oxigraph store, in memory or in a workspace folder on disk."""
 
+    LABEL_CACHE = "kg-explorer-labels.npz"
+
     def __init__(self, workspace: Path | None = None) -> None:
-        self.workspace = workspace
-        self.store = ox.Store(str(workspace)) if workspace is not None else ox.Store()
+        self.workspace = Path(workspace) if workspace is not None else None
+        if self.workspace is not None:
+            try:
+                self.workspace.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.workspace))
+            except OSError as error:
+                raise LoadError(str(self.workspace), f"cannot open the workspace: {error}") from None
+        else:
+            self.store = ox.Store()
+
+    # ------------------------------------------------------------------ workspace label cache
+    def fingerprint(self) -> str | None:
+        """What the on-disk store holds, cheaply: the names and sizes of its table files.
+
+        RocksDB writes new table files for every change that reaches disk (and replays a
+        pending log into new tables when reopened), and leaves them alone when a workspace is
+        only opened and read; None for an in-memory store.
+        """
+        if self.workspace is None:
+            return None
+        try:
+            tables = sorted((entry.name, entry.stat().st_size) for entry in os.scandir(self.workspace)
+                            if entry.name.endswith(".sst"))
+        except OSError:
+            return None
+        return ";".join(f"{name}:{size}" for name, size in tables)
+
+    def cached_label_index(self) -> LabelIndex | None:
+        """The label index saved with this workspace, if the store has not changed since."""
+        fingerprint = self.fingerprint()
+        if fingerprint is None or self.workspace is None:
+            return None
+        return LabelIndex.load(self.workspace / self.LABEL_CACHE, fingerprint)
+
+    def save_label_index(self, index: LabelIndex) -> None:
+        """Keep the label index next to the workspace so reopening needs no rebuild."""
+        if self.workspace is None:
+            return
+        self.store.flush()
+        fingerprint = self.fingerprint()
+        if fingerprint is not None:
+            # A cache: without it the next opening rebuilds the index.
+            with contextlib.suppress(OSError):
+                index.save(self.workspace / self.LABEL_CACHE, fingerprint)
+
+    def _forget_label_cache(self) -> None:
+        if self.workspace is not None:
+            with contextlib.suppress(OSError):
+                (self.workspace / self.LABEL_CACHE).unlink()
 
     # ------------------------------------------------------------------ counts and patterns
     def quad_count(self) -> int:
@@ -217,6 +268,7 @@ class OxigraphBackend(Backend):
         return run_with_deadline(lambda: self._query(sparql, kind, max_rows, cancel), timeout, cancel)
 
     def _update(self, sparql: str) -> QueryResult:
+        self._forget_label_cache()
         try:
             self.store.update(sparql)
         except SyntaxError as error:
@@ -260,6 +312,10 @@ class OxigraphBackend(Backend):
             raise syntax_error(error) from None
         except OSError as error:
             raise QueryError(str(error)) from None
+        finally:
+            # pyoxigraph's result iterators may only be dropped on the thread that made them;
+            # a traceback (cancel) would otherwise carry them to another thread.
+            answer = solution = None  # type: ignore[assignment]
 
     # ------------------------------------------------------------------ loading
     def load_files(
@@ -277,6 +333,7 @@ class OxigraphBackend(Backend):
         added to the current store in one transaction.
         """
         paths = [Path(p) for p in paths]
+        self._forget_label_cache()
         sizes = []
         for path in paths:
             try:
