@@ -111,10 +111,20 @@ class BrowserWidget(QWidget):
     def set_graph(self, kg: KnowledgeGraph | None) -> None:
         self._kg = kg
         self.tree_model.set_graph(kg)
-        # Open the first level so the tree reads as an overview, not a single line.
-        for row in range(min(self.tree_model.rowCount(), 12)):
-            self.tree_view.expand(self.tree_model.index(row, 0))
+        # Open the upper levels so the tree reads as an overview of the domain's classes, not a
+        # column of abstract roots (owl:Thing, prov:Agent) each hiding one child.
+        self._open_overview(QModelIndex(), depth=0)
         self.refresh_search()
+
+    def _open_overview(self, parent: QModelIndex, depth: int) -> None:
+        model = self.tree_model
+        classes = [model.index(r, 0, parent) for r in range(model.rowCount(parent))
+                   if model.index(r, 0, parent).data(KindRole) == "class"]
+        if depth > 0 and len(classes) > 1 or depth > 4:
+            return
+        for index in classes[:12]:
+            self.tree_view.expand(index)
+            self._open_overview(index, depth + 1)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -254,7 +254,8 @@ class InspectorWidget(QWidget):
             parts.append("<h3>Properties</h3>")
             for predicate, words, value in d.literals:
                 language = f" <span class='muted'>@{html.escape(value.language)}</span>" if value.language else ""
-                shown = words if words and ":" not in words else kg.qname(predicate)
+                # Vocabulary terms without a label read as their local name ("comment", not "rdfs:comment").
+                shown = words.rpartition(":")[2] if words and ":" in words and " " not in words else words
                 parts.append(f"<p><span class='pred'>{html.escape(shown)}</span>: {html.escape(str(value))}{language}</p>")
         for heading, edges, omitted in (("Links", d.outgoing, d.omitted_outgoing),
                                         ("Links to it", d.incoming, d.omitted_incoming)):
