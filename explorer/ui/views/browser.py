@@ -120,7 +120,7 @@ class BrowserWidget(QWidget):
         model = self.tree_model
         classes = [model.index(r, 0, parent) for r in range(model.rowCount(parent))
                    if model.index(r, 0, parent).data(KindRole) == "class"]
-        if depth > 0 and len(classes) > 1 or depth > 4:
+        if (depth > 0 and len(classes) > 1) or depth > 4:
             return
         for index in classes[:12]:
             self.tree_view.expand(index)

@@ -252,7 +252,7 @@ class InspectorWidget(QWidget):
             parts.append("</table>")
         if d.literals:
             parts.append("<h3>Properties</h3>")
-            for predicate, words, value in d.literals:
+            for _predicate, words, value in d.literals:
                 language = f" <span class='muted'>@{html.escape(value.language)}</span>" if value.language else ""
                 # Vocabulary terms without a label read as their local name ("comment", not "rdfs:comment").
                 shown = words.rpartition(":")[2] if words and ":" in words and " " not in words else words
