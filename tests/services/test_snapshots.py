@@ -1,0 +1,221 @@
+"""Snapshots: round trip without the data, re-attaching to the same data, diff, damaged files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+
+import pytest
+
+from explorer.core.bundled import bundled_graph_files
+from explorer.core.errors import ExplorerError
+from explorer.core.graph import KnowledgeGraph
+from explorer.core.vocab import DATA, KG
+from explorer.services import snapshots as sn
+from explorer.services import subgraph as sg
+
+CHINA_MOBILE = str(DATA.ChinaMobile)
+BRANCH = str(DATA.ChinaMobileZhejiang)
+ALLIANCE = str(DATA.Zhejiang5GIndustryAlliance)
+
+
+@pytest.fixture(scope="module")
+def chain(bundled_graph):
+    subgraph = sg.from_focus(bundled_graph, CHINA_MOBILE, 4)
+    scene = sg.to_scene(bundled_graph, subgraph)
+    scene.pin(ALLIANCE)
+    scene.set_class_filter([str(KG.Place)])
+    return subgraph, scene
+
+
+@pytest.fixture
+def saved(bundled_graph, chain, tmp_path):
+    subgraph, scene = chain
+    snapshot = sn.save_snapshot(tmp_path / "chain", bundled_graph, scene, title="China Mobile chain",
+                                notes="Zhejiang branch → alliance → hospitals", date="2024-05-01", subgraph=subgraph)
+    return snapshot
+
+
+def test_round_trip_reopens_identically_without_the_data(saved, chain, tmp_path):
+    subgraph, scene = chain
+    assert saved.path == tmp_path / "chain.kgsnap"
+    reopened = sn.open_snapshot(saved.path)  # no live graph: a machine without the data
+    assert not reopened.attached and "own copy" in reopened.attach_message
+    assert reopened.scene().to_dict() == scene.to_dict()
+    assert set(reopened.triples) == set(subgraph.triples)
+    assert (reopened.title, reopened.notes, reopened.date) == ("China Mobile chain", "Zhejiang branch → alliance → hospitals", "2024-05-01")
+    assert (reopened.focus, reopened.hops, reopened.query) == (CHINA_MOBILE, 4, None)
+    assert reopened.app_version and reopened.dataset.matches(saved.dataset)
+    # The snapshot's own graph reads like the original: labels, words, classes, evidence.
+    own = reopened.graph()
+    assert own.label(CHINA_MOBILE) == "China Mobile"
+    assert own.predicate_words("http://www.w3.org/ns/org#hasSubOrganization", False) == "branch of"
+    assert own.main_class(ALLIANCE) == str(KG.IndustryAlliance)
+    [record] = own.evidence(BRANCH, str(KG.established), ALLIANCE)
+    assert record.quote == "China Mobile's Zhejiang branch established a 5G industry alliance"
+    assert record.sentence_index == 4 and record.source_label.startswith("News article")
+    assert own.exists(str(DATA.Article5GIndustrialInternet))
+
+
+def test_file_is_plain_json_with_turtle_a_colleague_can_read(saved):
+    import rdflib
+
+    data = json.loads(saved.path.read_text(encoding="utf-8"))
+    assert data["format"] == "kg-explorer-snapshot" and data["schema_version"] == 1
+    assert data["graph"]["media_type"] == "text/turtle"
+    graph = rdflib.Graph().parse(data=data["graph"]["data"], format="turtle")
+    assert len(graph) == len(saved.triples)
+    assert data["counts"]["nodes"] == len([n for n in data["scene"]["nodes"] if n["kind"] == "entity"])
+    assert data["dataset"]["method"] == "files"
+    assert {f["name"] for f in data["dataset"]["files"]} == {p.name for p in bundled_graph_files()}
+
+
+def test_reattaches_when_the_same_files_are_loaded_from_elsewhere(saved, tmp_path):
+    copies = []
+    for index, path in enumerate(reversed(bundled_graph_files())):  # other folder, other order, other names
+        copy = tmp_path / f"copy{index}{path.suffix}"
+        shutil.copy(path, copy)
+        copies.append(copy)
+    same = KnowledgeGraph()
+    same.load(copies)
+    reopened = sn.open_snapshot(saved.path, same)
+    assert reopened.attached and reopened.graph() is same
+    assert "is the snapshot's data" in reopened.attach_message
+
+
+def test_does_not_reattach_to_different_data(saved, tmp_path):
+    changed = tmp_path / "changed.ttl"
+    files = bundled_graph_files()
+    changed.write_text(files[-1].read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
+    other = KnowledgeGraph()
+    other.load([*files[:-1], changed])
+    reopened = sn.open_snapshot(saved.path, other)
+    assert not reopened.attached and reopened.graph() is not other
+    assert "differs" in reopened.attach_message
+
+
+def test_graph_loaded_from_text_is_identified_by_content():
+    text = "@prefix ex: <https://example.org/> . ex:a ex:p ex:b . [] ex:q ex:a ."
+    one, two, three = KnowledgeGraph(), KnowledgeGraph(), KnowledgeGraph()
+    one.load_text(text, "turtle")
+    two.load_text(text, "turtle")  # blank nodes get new ids: still the same data
+    three.load_text(text + " ex:a ex:p ex:c .", "turtle")
+    first, second = sn.dataset_identity(one), sn.dataset_identity(two)
+    assert first.method == "content" and first.matches(second)
+    assert not first.matches(sn.dataset_identity(three))
+
+
+def test_diff_lists_added_removed_and_changed(bundled_graph, tmp_path):
+    small = sg.from_focus(bundled_graph, CHINA_MOBILE, 2)
+    large = sg.from_focus(bundled_graph, CHINA_MOBILE, 3)
+    scene_a = sg.to_scene(bundled_graph, small)
+    scene_b = sg.to_scene(bundled_graph, large)
+    scene_b.pin(BRANCH)
+    a = sn.save_snapshot(tmp_path / "a.kgsnap", bundled_graph, scene_a, title="before", subgraph=small)
+    b = sn.save_snapshot(tmp_path / "b.kgsnap", bundled_graph, scene_b, title="after", subgraph=large)
+    diff = sn.diff_snapshots(sn.open_snapshot(a.path), sn.open_snapshot(b.path))
+    added = {n["entity"] for n in diff.nodes_added}
+    assert added == set(large.entities) - set(small.entities) and added
+    assert not diff.nodes_removed
+    assert {e["id"] for e in diff.edges_added} == {f"{s} {p} {o}" for s, p, o in set(large.facts) - set(small.facts)}
+    assert [c.entity for c in diff.nodes_changed] == [BRANCH] and diff.nodes_changed[0].what == ("pinned",)
+    assert diff.triples_added > 0 and diff.triples_removed == 0
+    backwards = sn.diff_snapshots(sn.open_snapshot(b.path), sn.open_snapshot(a.path))
+    assert {n["entity"] for n in backwards.nodes_removed} == added
+    # The drawing: added green, removed red, unchanged grey; removed links labelled.
+    scene = backwards.scene()
+    for entity in added:
+        assert scene.nodes[entity].color == sn.REMOVED_COLOR
+    assert scene.nodes[CHINA_MOBILE].color == sn.UNCHANGED_COLOR
+    assert any(e.label.startswith("removed: ") for e in scene.edges.values())
+    assert set(scene.highlighted) >= added
+    assert sn.diff_snapshots(a, b).scene().nodes[next(iter(added))].color == sn.ADDED_COLOR
+    rows = backwards.rows()
+    assert {r.change for r in rows} == {"removed", "changed"}
+    assert any(r.kind == "link" and " — " in r.label and " → " in r.label for r in rows)
+    assert sn.diff_snapshots(a, a).is_empty
+
+
+# --------------------------------------------------------------------------------- bad files
+def _write(path, data):
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data, encoding="utf-8")
+    return path
+
+
+def _damaged(saved, tmp_path, change):
+    data = json.loads(saved.path.read_text(encoding="utf-8"))
+    change(data)
+    return _write(tmp_path / "damaged.kgsnap", data)
+
+
+@pytest.mark.parametrize(
+    ("change", "field_name", "words"),
+    [
+        (lambda d: d.pop("scene"), "scene", "missing"),
+        (lambda d: d["scene"]["nodes"][0].update(x="left"), "scene.nodes[0].x", "expected"),
+        (lambda d: d["scene"]["edges"][0].update(source="nowhere"), "scene.edges[0].source", "no node"),
+        (lambda d: d.update(title=7), "title", "expected str"),
+        (lambda d: d.update(date="May 1st"), "date", "ISO 8601"),
+        (lambda d: d["dataset"].pop("digest"), "dataset.digest", "missing"),
+        (lambda d: d["graph"].update(data=d["graph"]["data"] + " <x> ."), "graph.data", "altered or damaged"),
+        (lambda d: d["graph"].update(data="this is not turtle", sha256=""), "graph.data", "Turtle syntax error"),
+        (lambda d: d["graph"].update(media_type="application/zip"), "graph.media_type", "not supported"),
+        (lambda d: d.update(schema_version=99), "schema_version", "newer"),
+        (lambda d: d.update(format="something-else"), "format", "not a kg-explorer snapshot"),
+    ],
+)
+def test_damaged_snapshot_names_the_file_and_field(saved, tmp_path, change, field_name, words):
+    path = _damaged(saved, tmp_path, change)
+    with pytest.raises(sn.SnapshotError) as caught:
+        sn.open_snapshot(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: field '{field_name}'"), message
+    assert words in message and "\n" not in message
+    assert caught.value.field == field_name
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ('{"format": "kg-explorer-snapshot", "schema', "not valid JSON at line 1"),
+        ("", "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        ("[1, 2, 3]", "not a kg-explorer snapshot"),
+    ],
+)
+def test_corrupt_or_foreign_files_give_one_line(tmp_path, content, words):
+    path = tmp_path / "bad.kgsnap"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(sn.SnapshotError, match=words) as caught:
+        sn.open_snapshot(path)
+    assert str(caught.value).startswith(str(path)) and "\n" not in str(caught.value)
+
+
+def test_zip_missing_file_and_folder_are_refused(tmp_path):
+    archive = tmp_path / "x.kgsnap"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("manifest.json", "{}")
+    with pytest.raises(sn.SnapshotError, match="zip archive"):
+        sn.open_snapshot(archive)
+    with pytest.raises(sn.SnapshotError, match="No such file"):
+        sn.open_snapshot(tmp_path / "absent.kgsnap")
+    with pytest.raises(sn.SnapshotError, match="folder"):
+        sn.open_snapshot(tmp_path)
+
+
+def test_saving_checks_title_date_and_folder_and_is_atomic(bundled_graph, chain, saved, tmp_path):
+    _, scene = chain
+    with pytest.raises(ExplorerError, match="title"):
+        sn.save_snapshot(tmp_path / "x", bundled_graph, scene, title="  ")
+    with pytest.raises(ExplorerError, match="YYYY-MM-DD"):
+        sn.save_snapshot(tmp_path / "x", bundled_graph, scene, title="t", date="01/05/2024")
+    with pytest.raises(sn.SnapshotError, match="does not exist"):
+        sn.save_snapshot(tmp_path / "nowhere" / "x", bundled_graph, scene, title="t")
+    before = saved.path.read_bytes()
+    sn.save_snapshot(saved.path, bundled_graph, scene, title="second version", subgraph=chain[0])
+    assert sn.open_snapshot(saved.path).title == "second version" and saved.path.read_bytes() != before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chain.kgsnap"]  # no temporary files left
