@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
+        from explorer.ui.views.query_workbench import mount_workbench
+
+        mount_workbench(self)  # SPARQL and Validation docks, Tools and View menu entries
         self._restore_window_state()
         self._update_actions()
 
@@ -321,6 +324,12 @@ class MainWindow(QMainWindow):
         self.paths_panel.sig_path_selected.connect(self.draw_paths)
         self.paths_panel.sig_show_all_requested.connect(self.draw_paths)
         self.paths_panel.sig_entity_activated.connect(self.show_entity)
+        if self.canvas is not None:
+            self.canvas.sig_node_activated.connect(self.show_entity)
+            self.canvas.sig_node_expand_requested.connect(self.expand_on_canvas)
+            self.canvas.sig_more_requested.connect(self.show_more_neighbours)
+            self.canvas.sig_selection_changed.connect(self._on_canvas_selection_changed)
+            self.canvas.sig_context_menu.connect(self._on_canvas_context_menu)
 
     # ------------------------------------------------------------------ loading
     def open_bundled(self) -> Task:
@@ -498,10 +507,10 @@ class MainWindow(QMainWindow):
             method(*args)
 
     def _centre_on(self, entity: str) -> None:
-        self._canvas_call("centre_on", entity)
+        self._canvas_call("center_on", entity)
 
     def fit_canvas(self) -> None:
-        self._canvas_call("fit")
+        self._canvas_call("fit_to_view")
 
     def _zoom(self, factor: float) -> None:
         self._canvas_call("zoom_by", factor)
@@ -563,7 +572,45 @@ class MainWindow(QMainWindow):
         menu.popup(position)
 
     def _on_inspector_entity_shown(self, entity: str) -> None:
-        self.set_selection([entity])
+        if entity not in self.selection:
+            self.set_selection([entity])
+
+    def _on_canvas_selection_changed(self, entities: list[str]) -> None:
+        self.set_selection(list(entities))
+        if len(entities) == 1 and entities[0] != self.inspector.current:
+            self.inspector.show_entity(entities[0])
+
+    def _on_canvas_context_menu(self, entity: str | None, position: QPoint) -> None:
+        menu = QMenu(self)
+        if entity is not None:
+            self.populate_entity_menu(menu, entity)
+            if len(self.selection) >= 2:
+                menu.addSeparator()
+                menu.addAction(self.network_action)
+        else:
+            for action in self.layout_actions.values():
+                menu.addAction(action)
+            menu.addSeparator()
+            menu.addAction(self.fit_action)
+            if any(n.hidden for n in self.scene.nodes.values()) or self.scene.hidden_classes or self.scene.hidden_predicates:
+                menu.addAction("Show Hidden Items", self.scene.show_all)
+            menu.addAction("Clear Canvas", self.clear_canvas)
+        menu.popup(position)
+
+    def show_more_neighbours(self, entity: str) -> None:
+        """The full list of ``entity``'s neighbours not yet shown, to pick from (the "+N more" node)."""
+        if self.kg is None:
+            return
+        from explorer.ui.dialogs.more_neighbours import MoreNeighboursDialog
+
+        dialog = MoreNeighboursDialog(self.kg, self.scene, entity, self)
+        dialog.sig_chosen.connect(lambda chosen: self._add_neighbours(entity, chosen))
+        self.more_dialog = dialog
+        dialog.open()
+
+    def _add_neighbours(self, entity: str, chosen: list[str]) -> None:
+        if self.kg is not None and chosen:
+            self.scene.expand(self.kg, entity, only=chosen)
 
     # ------------------------------------------------------------------ messages
     def show_error(self, message: str, title: str = "Something went wrong") -> None:

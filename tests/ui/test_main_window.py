@@ -257,3 +257,29 @@ def test_recent_file_that_vanished_is_forgotten(window, tmp_path):
     window._error_box.close()
 
 
+
+
+def test_canvas_gestures_reach_the_inspector_and_the_scene(window, qtbot):
+    assert window.canvas is not None and window.centralWidget() is window.canvas
+    window.canvas.sig_node_expand_requested.emit(D + "ChinaMobileZhejiang")
+    assert D + "Zhejiang5GIndustryAlliance" in window.scene.nodes
+    window.canvas.sig_node_activated.emit(D + "Zhejiang5GIndustryAlliance")
+    assert window.inspector.current == D + "Zhejiang5GIndustryAlliance"
+    window.canvas.sig_selection_changed.emit([D + "ChinaMobile", D + "HospitalPartners"])
+    assert window.selection_label.text() == "2 selected"
+    assert window.network_action.isEnabled()
+
+
+def test_more_node_opens_the_full_list(window, qtbot):
+    window.settings.expansion_cap = 1
+    window.expand_on_canvas(D + "Zhejiang5GIndustryAlliance")
+    assert "more:" + D + "Zhejiang5GIndustryAlliance" in window.scene.nodes
+    window.canvas.sig_more_requested.emit(D + "Zhejiang5GIndustryAlliance")
+    dialog = window.more_dialog
+    qtbot.addWidget(dialog)
+    listed = dialog.entities(checked_only=False)
+    assert len(listed) >= 1 and all(e not in window.scene.nodes for e in listed)
+    dialog.filter.setText("hospital")
+    assert dialog.entities(checked_only=False) == [D + "HospitalPartners"]
+    dialog.add_shown.click()
+    assert D + "HospitalPartners" in window.scene.nodes
