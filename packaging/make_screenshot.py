@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     paths = find_paths(kg, D + CHAIN[0], D + CHAIN[-1])
     window.paths_panel.set_paths(paths, f"{len(paths)} path from China Mobile to 5G-enabled remote healthcare services (shortest)")
     window.show_entity(D + "HospitalPartners")
-    window.run_layout("force")
+    window.scene.set_focus(D + CHAIN[2])
+    window.run_layout("radial")
     for _ in range(5):
         app.processEvents()
     window.fit_canvas()

@@ -50,6 +50,7 @@ from explorer.core.scene import Scene
 from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress, check
 from explorer.services.settings import Settings, config_dir, save_settings
+from explorer.ui.dialogs.endpoint import install_endpoint_action
 from explorer.ui.views.browser import BrowserWidget
 from explorer.ui.views.inspector import InspectorWidget
 from explorer.ui.views.paths_panel import PathsPanelWidget
@@ -151,14 +152,16 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self.canvas)
             self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
                                                  "InspectorDock")
+            self.resizeDocks([self.inspector_dock], [380], Qt.Orientation.Horizontal)
         else:
             self.setCentralWidget(self.inspector)
         self.paths_dock = self.add_panel("Paths", self.paths_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "PathsDock")
-        self.resizeDocks([self.browser_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.browser_dock], [260], Qt.Orientation.Horizontal)
         self.resizeDocks([self.paths_dock], [200], Qt.Orientation.Vertical)
 
         self._build_status_bar()
         self._build_menus()
+        install_endpoint_action(self)  # File ▸ Connect to SPARQL Endpoint…
         self._connect()
         from explorer.ui.views.query_workbench import mount_workbench
 
