@@ -31,7 +31,7 @@ from explorer.core.scene import Scene
 from explorer.core.tasks import CancelToken, Progress, check
 
 #: Preferred length of an edge, in scene units (node glyphs are ~28 units wide).
-EDGE_LENGTH = 90.0
+EDGE_LENGTH = 130.0
 LAYER_GAP = 220.0
 ROW_GAP = 64.0
 RING_GAP = 150.0
@@ -163,7 +163,7 @@ def force_directed(
     steps = iterations if iterations is not None else default_iterations(count)
 
     sources, targets = (data.edges[:, 0], data.edges[:, 1]) if len(data.edges) else (np.zeros(0, int), np.zeros(0, int))
-    collision = 0.5 * k
+    collision = 0.8 * k
     # Start hot enough to untangle, proportionally to the scene's extent, and cool linearly.
     extent = float(np.ptp(positions[movable], axis=0).max()) if movable.sum() > 1 else k
     initial_temperature = max(k, 0.1 * extent) if frozen.any() else max(k, 0.1 * math.sqrt(count) * k)

@@ -1,0 +1,275 @@
+"""The graph canvas: mirrors the scene, mouse and keyboard interactions, level of detail, rendering."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id, more_node_id
+from explorer.ui.views.graph_canvas import DETAIL_ZOOM, GraphCanvasView
+
+
+def _scene() -> Scene:
+    scene = Scene()
+    scene.add_node(SceneNode("urn:a", "urn:a", "Alpha", "urn:C", "company", x=0, y=0, color="#0072B2", shape="round-rect"))
+    scene.add_node(SceneNode("urn:b", "urn:b", "Beta 北京", "urn:D", "place", x=300, y=0, color="#F0E442", shape="hexagon"))
+    scene.add_node(SceneNode("urn:c", "urn:c", "Gamma with a very long label that must be elided", "urn:D", "place",
+                             x=0, y=250, color="#F0E442", shape="hexagon"))
+    scene.add_node(SceneNode(more_node_id("urn:a"), "urn:a", "+7 more", "", "", x=-200, y=0, kind="more", more_count=7,
+                             shape="round-rect", color="#bdbdbd"))
+    scene.add_edge(SceneEdge(edge_id("urn:a", "urn:p", "urn:b"), "urn:a", "urn:b", "urn:p", "partnered with"))
+    scene.add_edge(SceneEdge(edge_id("urn:c", "urn:q", "urn:a"), "urn:c", "urn:a", "urn:q", "located in"))
+    scene.add_edge(SceneEdge(edge_id("urn:a", "", more_node_id("urn:a")), "urn:a", more_node_id("urn:a"), "", ""))
+    return scene
+
+
+@pytest.fixture
+def canvas(qtbot):
+    view = GraphCanvasView(_scene())
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_to_view()
+    return view
+
+
+def _view_point(canvas: GraphCanvasView, node_id: str) -> QPoint:
+    node = canvas.scene_model.nodes[node_id]
+    return canvas.mapFromScene(QPointF(node.x, node.y))
+
+
+def _mouse(canvas, kind, point: QPoint, button=Qt.MouseButton.LeftButton, buttons=None):
+    buttons = button if buttons is None else buttons
+    event = QMouseEvent(kind, QPointF(point), QPointF(canvas.viewport().mapToGlobal(point)), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(canvas.viewport(), event)
+
+
+def test_items_mirror_the_scene(canvas):
+    scene = canvas.scene_model
+    assert set(canvas.node_items) == set(scene.nodes)
+    assert len(canvas.edge_layer.edges) == 3
+    scene.add_node(SceneNode("urn:d", "urn:d", "Delta", "", "", x=50, y=50))
+    assert "urn:d" in canvas.node_items
+    scene.set_positions({"urn:d": (400.0, 400.0)})
+    assert canvas.node_items["urn:d"].pos() == QPointF(400, 400)
+    scene.remove("urn:b")
+    assert "urn:b" not in canvas.node_items
+    assert len(canvas.edge_layer.edges) == 2
+    scene.clear()
+    assert canvas.node_items == {} and canvas.edge_layer.edges == []
+
+
+def test_click_selects_and_activates(canvas, qtbot):
+    point = _view_point(canvas, "urn:b")
+    with qtbot.waitSignal(canvas.sig_node_activated) as activated, qtbot.waitSignal(canvas.sig_selection_changed) as selection:
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert activated.args == ["urn:b"]
+    assert selection.args == [["urn:b"]]
+    assert canvas.selected_entities() == ["urn:b"]
+
+
+def test_double_click_asks_to_expand_or_for_the_full_list(canvas, qtbot):
+    with qtbot.waitSignal(canvas.sig_node_expand_requested) as expand:
+        qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_point(canvas, "urn:a"))
+    assert expand.args == ["urn:a"]
+    with qtbot.waitSignal(canvas.sig_more_requested) as more:
+        qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_point(canvas, more_node_id("urn:a")))
+    assert more.args == ["urn:a"]
+
+
+def test_drag_moves_the_scene_node_and_can_pin(canvas, qtbot):
+    canvas.pin_on_drag = True
+    start = _view_point(canvas, "urn:c")
+    end = start + QPoint(60, -40)
+    changed = []
+    canvas.scene_model.events.connect("node_changed", changed.append)
+    _mouse(canvas, QEvent.Type.MouseButtonPress, start)
+    for step in range(1, 6):
+        _mouse(canvas, QEvent.Type.MouseMove, start + (end - start) * step / 5, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton)
+    _mouse(canvas, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
+    node = canvas.scene_model.nodes["urn:c"]
+    expected = canvas.mapToScene(end) - canvas.mapToScene(start)
+    assert node.x == pytest.approx(expected.x(), abs=3)
+    assert node.y == pytest.approx(250 + expected.y(), abs=3)
+    assert node.pinned
+    assert changed  # the scene announced the move, and the canvas did not loop on it
+    assert canvas.node_items["urn:c"].pos() == QPointF(node.x, node.y)
+    # The edge layer follows the dragged node.
+    index = [e.source for e in canvas.edge_layer.edges].index("urn:c")
+    assert tuple(canvas.edge_layer.start[index]) == (node.x, node.y)
+
+
+def test_rubber_band_selects_several(canvas, qtbot):
+    canvas.set_zoom(1.0)
+    canvas.center_on("urn:a")
+    top_left = _view_point(canvas, "urn:a") + QPoint(-60, -60)
+    bottom_right = _view_point(canvas, "urn:c") + QPoint(60, 60)
+    _mouse(canvas, QEvent.Type.MouseButtonPress, top_left)
+    _mouse(canvas, QEvent.Type.MouseMove, (top_left + bottom_right) / 2, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton)
+    _mouse(canvas, QEvent.Type.MouseMove, bottom_right, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton)
+    _mouse(canvas, QEvent.Type.MouseButtonRelease, bottom_right, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
+    assert canvas.selected_entities() == ["urn:a", "urn:c"]
+
+
+def test_context_menu_names_the_entity(canvas, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+
+    point = _view_point(canvas, "urn:a")
+    with qtbot.waitSignal(canvas.sig_context_menu) as menu:
+        canvas.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, canvas.viewport().mapToGlobal(point)))
+    assert menu.args[0] == "urn:a"
+    with qtbot.waitSignal(canvas.sig_context_menu) as menu:
+        canvas.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(2, 2), QPoint(2, 2)))
+    assert menu.args[0] is None
+
+
+def test_zoom_fit_and_keyboard(canvas, qtbot):
+    fitted = canvas.zoom
+    canvas.zoom_in()
+    assert canvas.zoom == pytest.approx(fitted * 1.25)
+    canvas.zoom_out()
+    canvas.zoom_out()
+    assert canvas.zoom < fitted
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.zoom > fitted
+    qtbot.keyClick(canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.zoom == pytest.approx(fitted)
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    for node in canvas.scene_model.nodes.values():
+        assert visible.contains(QPointF(node.x, node.y))
+    canvas.set_zoom(1.0)
+    before = canvas.horizontalScrollBar().value()
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert canvas.horizontalScrollBar().value() > before
+
+
+def test_wheel_zooms_around_the_cursor(canvas, qtbot):
+    from PySide6.QtGui import QWheelEvent
+
+    canvas.set_zoom(1.0)
+    point = _view_point(canvas, "urn:b")
+    anchor = canvas.mapToScene(point)
+    event = QWheelEvent(QPointF(point), QPointF(canvas.viewport().mapToGlobal(point)), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    canvas.wheelEvent(event)
+    assert canvas.zoom == pytest.approx(1.25)
+    after = canvas.mapToScene(point)
+    assert abs(after.x() - anchor.x()) < 2 and abs(after.y() - anchor.y()) < 2
+
+
+def test_zoomed_out_switches_to_bulk_painting_and_hides_labels(canvas):
+    canvas.set_zoom(1.0)
+    item = canvas.node_items["urn:a"]
+    assert not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    assert not canvas.node_layer.isVisible()
+    canvas.set_zoom(DETAIL_ZOOM / 3)
+    assert item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    assert canvas.node_layer.isVisible()
+    # Still clickable while drawn in bulk.
+    assert canvas.item_at(_view_point(canvas, "urn:a")) is item
+    canvas.set_zoom(1.0)
+    assert not canvas.node_layer.isVisible()
+
+
+def test_labels_disappear_when_too_small(canvas):
+    """Label pixels show at zoom 1 and not at a zoom where the text would be under 6 px."""
+    def ink_below_node(zoom: float) -> int:
+        canvas.set_zoom(zoom)
+        canvas.center_on("urn:b")
+        image = canvas.grab().toImage()
+        centre = _view_point(canvas, "urn:b")
+        glyph_bottom = centre.y() + int(20 * zoom)
+        background = image.pixelColor(2, 2)
+        count = 0
+        for y in range(glyph_bottom, glyph_bottom + int(16 * zoom) + 1):
+            for x in range(centre.x() - int(30 * zoom), centre.x() + int(30 * zoom) + 1):
+                if image.pixelColor(x, y) != background:
+                    count += 1
+        return count
+
+    assert ink_below_node(1.5) > 20
+    assert ink_below_node(0.5) == 0
+
+
+def test_long_labels_are_elided(canvas):
+    assert canvas.node_items["urn:c"].label.endswith("…")
+    assert canvas.node_items["urn:b"].label == "Beta 北京"
+
+
+def test_filters_hide_items_and_their_edges(canvas):
+    scene = canvas.scene_model
+    scene.set_class_filter({"urn:D"})
+    assert not canvas.node_items["urn:b"].isVisible()
+    assert not canvas.node_items["urn:c"].isVisible()
+    assert canvas.node_items["urn:a"].isVisible()
+    assert [e.id for e in canvas.edge_layer.edges] == [edge_id("urn:a", "", more_node_id("urn:a"))]
+    scene.set_class_filter(set())
+    scene.set_predicate_filter({"urn:p"})
+    assert canvas.node_items["urn:b"].isVisible()
+    assert edge_id("urn:a", "urn:p", "urn:b") not in {e.id for e in canvas.edge_layer.edges}
+    scene.hide("urn:a")
+    assert not canvas.node_items["urn:a"].isVisible()
+    assert not canvas.node_items[more_node_id("urn:a")].isVisible()
+
+
+def test_highlighted_path_is_drawn_in_the_accent_colour(canvas):
+    scene = canvas.scene_model
+    path_edge = edge_id("urn:a", "urn:p", "urn:b")
+    scene.highlight(["urn:a", "urn:b", path_edge])
+    assert len(canvas.edge_layer.highlight_lines) == 1
+    assert len(canvas.edge_layer.lines) == 2
+    canvas.set_zoom(1.0)
+    canvas.center_on("urn:a")
+    image = canvas.grab().toImage()
+    middle = canvas.mapFromScene(QPointF(150, 0))
+    accent = canvas.colours.accent
+    near = [image.pixelColor(middle.x(), middle.y() + dy) for dy in range(-3, 4)]
+    assert any(abs(c.red() - accent.red()) < 40 and abs(c.green() - accent.green()) < 40 and abs(c.blue() - accent.blue()) < 40
+               for c in near)
+
+
+def test_dark_mode_changes_the_background(canvas):
+    canvas.set_dark(True)
+    assert canvas.grab().toImage().pixelColor(3, 3).lightness() < 60
+    canvas.set_dark(False)
+    assert canvas.grab().toImage().pixelColor(3, 3).lightness() > 200
+
+
+def test_render_to_image_svg_and_pdf(canvas, tmp_path):
+    canvas.select(["urn:a"])
+    image = canvas.render_to_image(640, 400, 2.0)
+    assert (image.width(), image.height()) == (1280, 800)
+    assert image.devicePixelRatio() == 2.0
+    background = image.pixelColor(0, 0)
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1280, 7) for y in range(0, 800, 7)}
+    assert len(colours) > 5 and background.name() in colours
+    assert "#0072b2" in colours  # the company node's class colour
+    assert canvas.selected_entities() == ["urn:a"]  # exporting does not lose the selection
+    svg = tmp_path / "graph.svg"
+    canvas.render_to_svg(str(svg))
+    text = svg.read_text(encoding="utf-8")
+    assert "<svg" in text and "Alpha" in text
+    pdf = tmp_path / "graph.pdf"
+    canvas.render_to_pdf(str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+
+
+def test_render_to_image_without_size_uses_the_graph_extent(canvas):
+    image = canvas.render_to_image()
+    assert isinstance(image, QImage) and image.width() > 400 and image.height() > 250
+
+
+def test_set_scene_follows_the_new_scene_only(canvas):
+    old = canvas.scene_model
+    new = Scene()
+    canvas.set_scene(new)
+    assert canvas.node_items == {}
+    old.add_node(SceneNode("urn:z", "urn:z", "Z", "", ""))
+    assert "urn:z" not in canvas.node_items
+    new.add_node(SceneNode("urn:y", "urn:y", "Y", "", ""))
+    assert "urn:y" in canvas.node_items
