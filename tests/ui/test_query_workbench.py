@@ -6,6 +6,7 @@ import csv
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
 
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.query_library import QueryLibrary
@@ -232,3 +233,25 @@ def test_completion_vocabulary_is_built_in_the_background(qtbot, make_workbench,
     workbench = make_workbench(bundled_graph)
     qtbot.waitUntil(lambda: bool(workbench.editor.vocabulary.terms), timeout=20000)
     assert any(name == "kg:Hospital" for name, _, _ in workbench.editor.vocabulary.terms)
+
+
+def test_mounted_in_the_main_window_with_menus_and_canvas(qtbot, bundled_graph):
+    from explorer.ui.main_window import MainWindow
+
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.set_graph(bundled_graph)
+    action = window.findChild(QAction, "sparqlWorkbenchAction")
+    assert action.shortcut().toString() == "Ctrl+Shift+Q" and action in window.menu("Tools").actions()
+    assert window.findChild(QAction, "validateAction") in window.menu("Tools").actions()
+    assert window.findChild(QAction, "includeInferredAction") in window.menu("View").actions()
+    action.trigger()
+    assert window.sparql_dock.isVisibleTo(window)
+    workbench = window.workbench
+    assert workbench.kg is bundled_graph
+    triples = [(f"{D}ChinaMobileZhejiang", f"{KG}established", f"{D}Zhejiang5GIndustryAlliance")]
+    workbench.sig_show_triples.emit(triples)
+    assert {f"{D}ChinaMobileZhejiang", f"{D}Zhejiang5GIndustryAlliance"} <= set(window.scene.nodes)
+    assert len(window.scene.edges) == 1
+    workbench.sig_entity_activated.emit(f"{D}Liu")
+    assert window.inspector.current == f"{D}Liu"

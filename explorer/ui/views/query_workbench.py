@@ -191,7 +191,7 @@ class ResultTableModel(QAbstractTableModel):
         if isinstance(term, ox.BlankNode):
             return f"_:{term.value}"
         if isinstance(term, ox.Literal):
-            return f"{term.value} @{term.language}" if term.language else term.value
+            return term.value  # the language tag and datatype are in the tooltip
         return str(term)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -368,6 +368,8 @@ class QueryWorkbenchWidget(QWidget):
         self._inference_task: Task | None = None
         self._tab_counter = 0
         self._status_is_error = False
+        #: Where run_query reads the settings from (the main window's live settings when mounted).
+        self.settings_provider: Callable[[], Settings] | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setTabsClosable(True)
@@ -573,7 +575,7 @@ class QueryWorkbenchWidget(QWidget):
             return None
         if self.task is not None and not self.task.finished:
             self.task.cancel()
-        self.apply_settings(self.settings)
+        self.apply_settings(self.settings_provider() if self.settings_provider is not None else self.settings)
         try:
             kind = self.policy().check(text)
         except RefusedQuery as error:
@@ -946,3 +948,110 @@ def _seconds(value: float) -> str:
     if value < 1:
         return f"{value * 1000:.0f} ms"
     return f"{value:.2f} s" if value < 60 else f"{int(value // 60)} min {value % 60:.0f} s"
+
+
+# ---------------------------------------------------------------------- mounting in the main window
+def mount_workbench(window: Any) -> tuple[QueryWorkbenchWidget, Any]:
+    """Add the SPARQL workbench and the SHACL panel to the main window.
+
+    Docks "SPARQL" and "Validation" (bottom, tabbed with the other bottom panels); Tools ▸
+    SPARQL Workbench (Ctrl+Shift+Q) and Tools ▸ Validate (SHACL); View ▸ Include Inferred.
+    Results open in the Inspector and on the canvas scene.
+    """
+    from explorer.core.scene import SceneEdge, edge_id
+    from explorer.ui.views.validation_panel import ValidationPanelWidget
+
+    workbench = QueryWorkbenchWidget(window.settings, parent=window)
+    workbench.settings_provider = lambda: window.settings
+    validation = ValidationPanelWidget(window)
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    sparql_dock = window.add_panel("SPARQL", workbench, bottom, "SparqlDock")
+    validation_dock = window.add_panel("Validation", validation, bottom, "ValidationDock")
+    others = [d for d in window.findChildren(type(sparql_dock)) if window.dockWidgetArea(d) == bottom
+              and d not in (sparql_dock, validation_dock)]
+    if others:
+        window.tabifyDockWidget(others[0], sparql_dock)
+    window.tabifyDockWidget(sparql_dock, validation_dock)
+    sparql_dock.hide()
+    validation_dock.hide()
+
+    def open_workbench() -> None:
+        first_time = not sparql_dock.isVisible()
+        sparql_dock.show()
+        sparql_dock.raise_()
+        if first_time:  # room for the editor and a screenful of results
+            window.resizeDocks([sparql_dock], [max(360, int(window.height() * 0.55))], Qt.Orientation.Vertical)
+        workbench.editor.setFocus()
+
+    def open_validation() -> None:
+        validation_dock.show()
+        validation_dock.raise_()
+        validation.validate()
+
+    def show_entities(entities: list[str]) -> None:
+        if window.kg is None:
+            return
+        for entity in entities:
+            window.scene.add_entity(window.kg, entity)
+        window.scene.highlight(entities)
+        window.run_layout(window.settings.last_layout)
+
+    def show_triples(triples: list[tuple[str, str, str]]) -> None:
+        kg = window.kg
+        if kg is None:
+            return
+        ids: list[str] = []
+        for subject, predicate, obj in triples:
+            for entity in (subject, obj):
+                window.scene.add_entity(kg, entity, connect=False)
+                ids.append(entity)
+            eid = edge_id(subject, predicate, obj)
+            if eid not in window.scene.edges:
+                window.scene.add_edge(SceneEdge(id=eid, source=subject, target=obj, predicate=predicate,
+                                                label=kg.predicate_words(predicate, True),
+                                                evidence_count=len(kg.evidence(subject, predicate, obj))))
+            ids.append(eid)
+        window.scene.highlight(ids)
+        window.run_layout("force")
+
+    def on_graph_changed(kg: Any) -> None:
+        workbench.set_graph(kg)
+        validation.set_graph(kg)
+        inferred_action.setEnabled(kg is not None)
+
+    def on_graph_modified() -> None:
+        if window.kg is not None:
+            window.browser.set_graph(window.kg)
+            validation.set_graph(window.kg)
+
+    tools = window.menu("Tools")
+    tools.addSeparator()
+    workbench_action = tools.addAction("&SPARQL Workbench")
+    workbench_action.setObjectName("sparqlWorkbenchAction")
+    workbench_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+    workbench_action.setStatusTip("Write, run and export SPARQL queries; example queries to start from")
+    workbench_action.triggered.connect(open_workbench)
+    validate_action = tools.addAction("&Validate (SHACL)")
+    validate_action.setObjectName("validateAction")
+    validate_action.setStatusTip("Check the graph against its SHACL shapes")
+    validate_action.triggered.connect(open_validation)
+    inferred_action = window.menu("View").addAction("Include &Inferred Triples")
+    inferred_action.setObjectName("includeInferredAction")
+    inferred_action.setCheckable(True)
+    inferred_action.setEnabled(window.kg is not None)
+    inferred_action.setStatusTip("Add RDFS inferences to what queries, the Browser and the canvas see")
+    inferred_action.triggered.connect(workbench.set_include_inferred)
+    workbench.sig_inference_changed.connect(inferred_action.setChecked)
+    workbench.inferred_box.toggled.connect(inferred_action.setChecked)
+
+    workbench.sig_entity_activated.connect(window.show_entity)
+    validation.sig_entity_activated.connect(window.show_entity)
+    workbench.sig_show_on_canvas.connect(show_entities)
+    workbench.sig_show_triples.connect(show_triples)
+    workbench.sig_graph_modified.connect(on_graph_modified)
+    window.sig_graph_changed.connect(on_graph_changed)
+    if window.kg is not None:
+        on_graph_changed(window.kg)
+    window.sparql_dock, window.validation_dock = sparql_dock, validation_dock
+    window.workbench, window.validation_panel = workbench, validation
+    return workbench, validation
