@@ -813,6 +813,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments:
         arguments = ["gui"]
+    if arguments == ["--smoke"]:
+        # The desktop bundle's self-test (see packaging/README.md): Qt is imported only here.
+        from explorer.ui.smoke import run_smoke
+
+        return run_smoke()
     _quiet_library_logs()
     stdout = sys.stdout
     if getattr(stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8" and hasattr(stdout, "reconfigure"):
