@@ -22,6 +22,7 @@ from explorer.core import bundled
 from explorer.core.backends import Backend, LoadedFile, OxigraphBackend, Term
 from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError
 from explorer.core.formats import RdfFormatInfo
+from explorer.core.guards import check_bytes
 from explorer.core.search import LabelEntry, LabelIndex, SearchHit
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
@@ -246,9 +247,11 @@ class KnowledgeGraph:
         info = format_named(format_name)
         if not isinstance(self.backend, OxigraphBackend):
             raise ExplorerError("text can only be loaded into the embedded store")
+        data = text.encode("utf-8")
         try:
-            self.backend.store.load(text.encode("utf-8"), info.oxigraph, base_iri=base_iri)
-        except SyntaxError as error:
+            check_bytes(info.name, "<text>", data)
+            self.backend.store.load(data, info.oxigraph, base_iri=base_iri)
+        except (SyntaxError, MemoryError, ValueError) as error:
             from explorer.core.backends import load_error
 
             raise load_error(Path("<text>"), error, info) from None
@@ -543,7 +546,10 @@ class KnowledgeGraph:
         return any(t in _SCHEMA_CLASSES for t in self.types(entity))
 
     def exists(self, entity: str) -> bool:
-        node = iri_or_bnode(entity)
+        try:
+            node = iri_or_bnode(entity)
+        except ValueError:  # not even a valid IRI: nothing in the graph can be named so
+            return False
         for _ in self.backend.triples(node, None, None):
             return True
         if isinstance(node, ox.NamedNode):

@@ -110,8 +110,10 @@ class RdfXmlGuard(StreamGuard):
             pass
         except xml.parsers.expat.ExpatError as error:
             if self._refusal is None:
-                self._refusal = LoadError(self.source, f"rdfxml syntax error: {xml.parsers.expat.ErrorString(error.code)}",
-                                          error.lineno, error.offset + 1)
+                reason = xml.parsers.expat.ErrorString(error.code) or "not well-formed"
+                message = ("XML entity references expand more than 100-fold: refused" if "amplification" in reason
+                           else f"rdfxml syntax error: {reason}")
+                self._refusal = LoadError(self.source, message, error.lineno, error.offset + 1)
         if self._refusal is not None:
             raise self._refusal
         self._count_references(chunk)
