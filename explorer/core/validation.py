@@ -55,7 +55,7 @@ def validate(graph: KnowledgeGraph, shapes: Path | None = None) -> ValidationRep
     # records of their own and would read as unsupported facts.
     ontology = Graph()
     ontology.parse(bundled.ontology_file(), format="turtle")
-    data = graph.to_rdflib()
+    data = graph.to_rdflib(asserted_only=True)
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes_graph, ont_graph=ontology, inference="none", abort_on_first=False, allow_warnings=True,
     )

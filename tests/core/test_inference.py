@@ -85,3 +85,14 @@ def test_progress_is_reported_and_unknown_profile_is_refused(kg):
     assert seen[0].startswith("Copying") and seen[-1] == "Inference done"
     with pytest.raises(ExplorerError, match="unknown inference profile"):
         materialise(kg, "owl-full")  # type: ignore[arg-type]
+
+
+def test_validation_judges_asserted_facts_even_with_inference_on():
+    from explorer.core.graph import KnowledgeGraph
+    from explorer.core.inference import inferred_count, set_include_inferred
+
+    kg = KnowledgeGraph.bundled()
+    set_include_inferred(kg, True, "rdfs")
+    assert inferred_count(kg) > 0
+    report = kg.validate()
+    assert report.conforms, [v.message for v in report.violations[:3]]
