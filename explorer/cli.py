@@ -723,6 +723,15 @@ register("validate", "check the graph against its SHACL shapes", _run_validate, 
          description="SHACL report. Exit status 1 when the graph does not conform.")
 
 
+def _register_export_commands() -> None:
+    from explorer.cli_exports import register_commands  # export, snapshot
+
+    register_commands()
+
+
+_register_export_commands()
+
+
 # ---------------------------------------------------------------------------- remote endpoints
 
 def endpoint_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,102 @@
+"""kg-explorer export and snapshot, as a user types them (no display needed)."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import rdflib
+
+from explorer.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_each_format_from_focus_and_hops(capsys, tmp_path):
+    for fmt in ("html", "graphml", "gexf", "ttl", "nq", "jsonld", "csv", "svg"):
+        target = tmp_path / f"chain.{fmt}"
+        code, out, err = run(capsys, "export", "--focus", "China Mobile", "--hops", "2", "--format", fmt, "-o", str(target))
+        assert code == 0, err
+        assert out.startswith(f"Wrote {target}") and target.stat().st_size > 0
+    assert "://" not in (tmp_path / "chain.html").read_text(encoding="utf-8")
+    assert nx.read_graphml(tmp_path / "chain.graphml").number_of_nodes() == 3
+    assert len(rdflib.Graph().parse(tmp_path / "chain.ttl")) > 10
+
+
+def test_export_png_with_size_and_format_from_the_file_name(capsys, tmp_path):
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "chain.png"
+    code, _, err = run(capsys, "export", "--focus", "d:ChinaMobile", "--hops", "1", "--width", "300", "--height", "200",
+                       "--scale", "2", "-o", str(target))
+    assert code == 0, err
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (600, 400)
+
+
+def test_export_from_a_query_file(capsys, tmp_path):
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?a ?b WHERE { ?a kg:established ?b }", encoding="utf-8")  # prefix added from the graph
+    target = tmp_path / "q.csv"
+    code, _out, err = run(capsys, "export", "--query", f"@{query}", "-o", str(target))
+    assert code == 0, err
+    assert "China Mobile Zhejiang,established,Zhejiang 5G industry alliance" in target.read_text(encoding="utf-8-sig")
+
+
+def test_export_errors_are_one_line(capsys, tmp_path):
+    for argv, words in (
+        (["export", "-o", str(tmp_path / "x.ttl")], "choose what to export"),
+        (["export", "--focus", "China Mobile", "-o", str(tmp_path / "x.xyz")], "--format is needed"),
+        (["export", "--focus", "China Mobile", "--query", "SELECT * {}", "-o", str(tmp_path / "x.ttl")], "cannot be combined"),
+        (["export", "--focus", "no such thing at all", "-o", str(tmp_path / "x.ttl")], "no entity"),
+        (["export", "--focus", "China Mobile", "-o", str(tmp_path / "missing" / "x.ttl")], "does not exist"),
+        (["export", "--query", "ASK { ?s ?p ?o }", "-o", str(tmp_path / "x.ttl")], "ASK"),
+    ):
+        code, _out, err = run(capsys, *argv)
+        assert code == 2, argv
+        assert err.count("\n") == 1 and words in err, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_snapshot_save_show_and_diff(capsys, tmp_path):
+    small, large = tmp_path / "small", tmp_path / "large"
+    code, out, err = run(capsys, "snapshot", "save", "--focus", "China Mobile", "--hops", "1", "--title", "Start", "-o", str(small))
+    assert code == 0, err
+    code, out, err = run(capsys, "snapshot", "save", "--focus", "China Mobile", "--hops", "3", "--title", "Chain",
+                         "--notes", "the Zhejiang chain", "--date", "2024-05-01", "-o", str(large))
+    assert code == 0 and "Saved" in out, err
+    code, out, err = run(capsys, "snapshot", "show", str(large) + ".kgsnap")
+    assert code == 0, err
+    assert "Chain" in out and "2024-05-01" in out and "Matches loaded data  yes" in out
+    code, out, err = run(capsys, "snapshot", "show", str(large) + ".kgsnap", "--format", "json")
+    shown = json.loads(out)
+    assert shown["matches_loaded_data"] is True and shown["counts"]["nodes"] >= 5
+    code, out, err = run(capsys, "snapshot", "diff", str(small) + ".kgsnap", str(large) + ".kgsnap", "--format", "json")
+    assert code == 0, err
+    diff = json.loads(out)
+    assert {c["change"] for c in diff["changes"]} == {"added"}
+    assert any(c["label"] == "Zhejiang 5G industry alliance" for c in diff["changes"])
+    code, out, err = run(capsys, "snapshot", "diff", str(small) + ".kgsnap", str(small) + ".kgsnap")
+    assert code == 1 and "0 entities added" in out
+
+
+def test_snapshot_show_on_other_data_says_it_does_not_match(capsys, tmp_path):
+    other = tmp_path / "other.ttl"
+    other.write_text("<https://example.org/a> <https://example.org/p> <https://example.org/b> .", encoding="utf-8")
+    snapshot = tmp_path / "s.kgsnap"
+    assert run(capsys, "snapshot", "save", "--focus", "China Mobile", "--title", "t", "-o", str(snapshot))[0] == 0
+    code, out, _ = run(capsys, "snapshot", "show", str(snapshot), "--data", str(other))
+    assert code == 0 and "Matches loaded data  no" in out
+
+
+def test_snapshot_errors_name_the_file(capsys, tmp_path):
+    bad = tmp_path / "bad.kgsnap"
+    bad.write_text("{not json", encoding="utf-8")
+    code, _, err = run(capsys, "snapshot", "show", str(bad))
+    assert code == 2 and err.startswith(f"error: {bad}: not valid JSON at line 1") and err.count("\n") == 1
+    code, _, err = run(capsys, "snapshot", "diff", str(bad))
+    assert code == 2 and "two snapshot files" in err

@@ -1,0 +1,56 @@
+"""PNG, SVG and PDF of the canvas, drawn offscreen."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from explorer.core.vocab import DATA
+from explorer.services import subgraph as sg
+from explorer.services.exporters import ExportError, ExportJob, export
+
+
+@pytest.fixture(scope="module")
+def job(bundled_graph):
+    import explorer.ui.export_render  # noqa: F401  installs the renderer
+
+    subgraph = sg.from_focus(bundled_graph, str(DATA.ChinaMobile), 3)
+    return ExportJob(bundled_graph, subgraph, sg.to_scene(bundled_graph, subgraph), title="China Mobile chain")
+
+
+def test_png_has_the_chosen_size_and_scale_and_is_not_blank(qapp, job, tmp_path):
+    from PySide6.QtGui import QImage
+
+    job.width, job.height, job.scale = 640, 360, 2.0
+    image = QImage(str(export("png", job, tmp_path / "graph.png")))
+    assert (image.width(), image.height()) == (1280, 720)
+    background = image.pixelColor(0, 0)
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1280, 16) for y in range(0, 720, 16)}
+    assert len(colours) > 5  # nodes, edges and labels, not an empty picture
+    assert any(image.pixelColor(x, y) != background for x in range(0, 1280, 8) for y in range(0, 720, 8))
+    # The graph sits in the middle: the left and right margins are about the same.
+    used = [x for x in range(1280) if any(image.pixelColor(x, y) != background for y in range(0, 720, 4))]
+    assert abs(used[0] - (1279 - used[-1])) < 80
+
+
+def test_svg_parses_as_xml_with_the_labels(qapp, job, tmp_path):
+    tree = ET.parse(export("svg", job, tmp_path / "graph.svg"))
+    texts = " ".join(t.strip() for t in tree.getroot().itertext())
+    for label in ("China Mobile", "China Mobile Zhejiang", "Zhejiang 5G industry alli"):
+        assert label in texts
+
+
+def test_pdf_is_a_pdf(qapp, job, tmp_path):
+    data = export("pdf", job, tmp_path / "graph.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 2000
+
+
+def test_bad_sizes_are_refused_before_drawing(qapp, job, tmp_path):
+    job.width, job.height, job.scale = 640, 360, 50.0
+    with pytest.raises(ExportError, match="scale 50 is out of range"):
+        export("png", job, tmp_path / "huge.png")
+    job.width, job.scale = 5, 1.0
+    with pytest.raises(ExportError, match="width 5 is out of range"):
+        export("png", job, tmp_path / "tiny.png")
+    assert list(tmp_path.iterdir()) == []
