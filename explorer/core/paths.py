@@ -40,7 +40,7 @@ _DIRECTIONS = ("both", "forward", "backward")
 _DISTANCE_TABLE_CAP = 200_000
 
 #: How many paths of one length are collected before sorting, per path asked for.
-_COLLECT_FACTOR = 10
+_COLLECT_FACTOR = 4
 
 
 @dataclass(frozen=True)
@@ -504,7 +504,9 @@ def find_paths(
         search.report((length - shortest) / (max_hops - shortest + 1), f"Looking for paths of {length} hops")
         if search.lower_bound(source) > length:
             continue
-        batch = search.paths_of_length(length, cap=max(wanted * _COLLECT_FACTOR, 1000))
+        batch = search.paths_of_length(length, cap=max(wanted * _COLLECT_FACTOR, 20))
+        # Sorting reads every path in words: one batched label query on a remote endpoint.
+        kg.prefetch_labels({item for path in batch for item in (*path.nodes, *(h.predicate for h in path.hops))})
         batch.sort(key=lambda path: path.sort_key(kg))
         results.extend(batch[: wanted - len(results)])
         if len(results) >= wanted or (mode == "shortest" and results):

@@ -470,7 +470,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
         self._remote_stats: Stats | None = None
         self._types: dict[str, list[str]] = {}
 
-    def _build_index(self) -> None:
+    def _build_index(self, use_saved: bool = False) -> None:
         """Nothing to build: labels are fetched on demand and search runs on the server."""
         if self._labels is None:
             self._labels = {}
@@ -511,7 +511,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
                 labels = table.setdefault(node_id(entity_term), {})
                 labels.setdefault(value.language or "", []).append((kinds[predicate.value], value.value))
 
-    def label(self, entity: str, languages: Sequence[str] = ("en", "", "zh")) -> str:
+    def label(self, entity: str, languages: Sequence[str] | None = None) -> str:
         self.prefetch_labels((entity,))
         return super().label(entity, languages)
 
@@ -785,6 +785,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
                 else:
                     result.omitted_incoming = max(int(total.value) - counts["i"], 0)
         self.prefetch_labels([other for _, other, _ in edges] + [p for p, _, _ in edges])
+        self._prefetch_backward_words({p for p, _, forward in edges if not forward})
         for predicate, other, forward in edges:
             edge = Edge(entity, predicate, other, forward, self.predicate_words(predicate, forward), self.label(other))
             (result.outgoing if forward else result.incoming).append(edge)
@@ -792,6 +793,26 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
         result.outgoing.sort(key=key_of)
         result.incoming.sort(key=key_of)
         return result
+
+    def _prefetch_backward_words(self, predicates: Iterable[str]) -> None:
+        """How incoming links read ("branch of"): every kg:inverseLabel in one query."""
+        missing = [p for p in predicates if (p, False) not in self._predicate_words]
+        if not missing:
+            return
+        found: dict[str, str] = {}
+        for chunk in _chunks([sparql_iri(p) for p in missing], _VALUES_CHUNK):
+            rows = self._select(f"SELECT ?e ?l WHERE {{ {_values('e', chunk)} ?e <{KG.inverseLabel}> ?l "
+                                "FILTER(isLiteral(?l) && (LANG(?l) = \"en\" || LANG(?l) = \"\")) }")
+            for entity, value in rows:
+                if isinstance(value, ox.Literal):
+                    found.setdefault(entity.value, value.value)
+        inverses = {p: self.inverse_of(p) for p in missing if p not in found}
+        self.prefetch_labels([i for i in inverses.values() if i])
+        for predicate in missing:
+            inverse = inverses.get(predicate)
+            # The same reading as the embedded graph: inverse label, else the named inverse.
+            words = found.get(predicate) or (self.label(inverse) if inverse else f"{self.label(predicate)} (inverse)")
+            self._predicate_words[(predicate, False)] = words
 
     def describe(self, entity: str, *, limit: int | None = 200) -> Description:
         try:
@@ -836,7 +857,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
             ))
         return sorted(found, key=lambda e: (e.background, e.sentence_index or 0, e.record))
 
-    def to_rdflib(self) -> Any:
+    def to_rdflib(self, *, asserted_only: bool = False) -> Any:
         raise ExplorerError(f"the whole graph of {self.backend.config.url} is not downloaded: "
                             "use a CONSTRUCT query for the part you need")
 
