@@ -1,0 +1,351 @@
+"""KnowledgeGraph: labels, names, classes, statistics, neighbours, evidence, describe, resolve."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.core.errors import AmbiguousEntity, EntityNotFound
+from explorer.core.graph import KnowledgeGraph
+
+D = "https://w3id.org/kg-explorer/data/"
+K = "https://w3id.org/kg-explorer/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+EX = "http://example.org/"
+
+PREFIXES = """\
+@prefix ex: <http://example.org/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix kg: <https://w3id.org/kg-explorer/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+"""
+
+
+def graph(turtle: str, fmt: str = "turtle") -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    kg.load_text(PREFIXES + turtle, fmt)
+    return kg
+
+
+# --------------------------------------------------------------------------- labels and names
+def test_label_prefers_pref_label_then_rdfs_label_then_alt_label() -> None:
+    kg = graph("""
+        ex:a skos:altLabel "alias"@en ; rdfs:label "plain"@en ; skos:prefLabel "preferred"@en .
+        ex:b skos:altLabel "alias"@en ; rdfs:label "plain"@en .
+        ex:c skos:altLabel "alias"@en .
+    """)
+    assert kg.label(EX + "a") == "preferred"
+    assert kg.label(EX + "b") == "plain"
+    assert kg.label(EX + "c") == "alias"
+
+
+def test_label_language_preference() -> None:
+    kg = graph("""
+        ex:a rdfs:label "中文"@zh , "no language" , "English"@en .
+        ex:b rdfs:label "中文"@zh , "no language" .
+        ex:c rdfs:label "中文"@zh , "Deutsch"@de .
+        ex:d rdfs:label "中文"@zh ; skos:altLabel "alias"@en .
+    """)
+    assert kg.label(EX + "a") == "English"
+    assert kg.label(EX + "b") == "no language"
+    assert kg.label(EX + "c") == "中文"
+    assert kg.label(EX + "a", languages=("zh",)) == "中文"
+    # The kind of label wins over its language: an rdfs:label in Chinese before an English alias.
+    assert kg.label(EX + "d") == "中文"
+
+
+def test_label_falls_back_to_a_prefixed_name_or_the_last_segment() -> None:
+    kg = graph("ex:thing ex:p <http://other.example/path/Last> . _:b ex:p ex:thing . <https://w3id.org/kg-explorer/data/X> ex:p ex:thing .")
+    assert kg.label(D + "X") == "d:X"  # a known prefix
+    assert kg.label(EX + "thing") == "thing"  # prefixes of pasted text are not learnt
+    assert kg.label("http://other.example/path/Last") == "Last"
+    assert kg.label("http://other.example/path/") == "path"
+    [blank] = [other for _, other, _ in kg.adjacent(EX + "thing", outgoing=False) if other.startswith("_:")]
+    assert kg.label(blank) == blank and blank.startswith("_:")
+
+
+def test_all_labels_lists_every_label_in_order(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.all_labels(D + "ChinaMobileZhejiang") == [
+        ("China Mobile Zhejiang", "en", RDFS_LABEL),
+        ("China Mobile's Zhejiang branch", "en", SKOS_ALT),
+    ]
+    assert ("中国移动", "zh", RDFS_LABEL) in bundled_graph.all_labels(D + "ChinaMobile")
+    assert bundled_graph.all_labels(D + "NoSuchThing") == []
+
+
+def test_bundled_labels(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.label(D + "ChinaMobile") == "China Mobile"
+    assert bundled_graph.label(D + "ChinaMobile", languages=("zh", "en")) == "中国移动"
+
+
+def test_qname_and_expand(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.qname(D + "ChinaMobile") == "d:ChinaMobile"
+    assert bundled_graph.qname(K + "TelecomOperator") == "kg:TelecomOperator"
+    assert bundled_graph.qname("http://nowhere.example/x/y") == "<http://nowhere.example/x/y>"
+    assert bundled_graph.qname(D + "has space") == f"<{D}has space>"
+    assert bundled_graph.expand("d:ChinaMobile") == D + "ChinaMobile"
+    assert bundled_graph.expand(f"<{D}ChinaMobile>") == D + "ChinaMobile"
+    assert bundled_graph.expand("https://example.org/x") == "https://example.org/x"
+    assert bundled_graph.expand("urn:isbn:123") == "urn:isbn:123"
+    assert bundled_graph.expand("_:b0") == "_:b0"
+    assert bundled_graph.expand("China Mobile") is None
+    assert bundled_graph.expand("unknownprefix:x") is None
+
+
+def test_prefixes_of_loaded_files_are_learnt(tmp_path) -> None:
+    path = tmp_path / "p.ttl"
+    path.write_text("@prefix acme: <http://acme.example/ns#> .\nacme:widget acme:p acme:gadget .\n")
+    kg = KnowledgeGraph()
+    kg.load([path])
+    assert kg.qname("http://acme.example/ns#widget") == "acme:widget"
+    assert "PREFIX acme: <http://acme.example/ns#>" in kg.prefix_block()
+
+
+def test_predicate_words_in_both_directions(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.predicate_words(ORG + "hasSubOrganization", True) == "has branch"
+    assert bundled_graph.predicate_words(ORG + "hasSubOrganization", False) == "branch of"
+    assert bundled_graph.predicate_words(K + "established", False) == "established by"
+    assert bundled_graph.inverse_of(ORG + "hasSubOrganization") == ORG + "subOrganizationOf"
+    assert bundled_graph.inverse_of(ORG + "subOrganizationOf") == ORG + "hasSubOrganization"
+
+
+def test_predicate_words_without_inverse_label() -> None:
+    kg = graph("""
+        ex:likes rdfs:label "likes"@en . ex:a ex:likes ex:b .
+        ex:owns rdfs:label "owns"@en ; owl:inverseOf ex:ownedBy . ex:ownedBy rdfs:label "owned by"@en .
+    """)
+    assert kg.predicate_words(EX + "likes", False) == "likes (inverse)"
+    assert kg.predicate_words(EX + "owns", False) == "owned by"
+    assert kg.predicate_words(EX + "ownedBy", False) == "owns"
+
+
+# --------------------------------------------------------------------------- classes
+HIERARCHY = """
+    ex:Animal a owl:Class . ex:Dog a owl:Class ; rdfs:subClassOf ex:Animal .
+    ex:Cat a owl:Class ; rdfs:subClassOf ex:Animal . ex:Empty a owl:Class ; rdfs:subClassOf ex:Animal .
+    ex:rex a ex:Dog . ex:tom a ex:Cat . ex:odd a ex:Dog , ex:Cat . ex:generic a ex:Animal .
+"""
+
+
+def test_class_hierarchy_counts() -> None:
+    kg = graph(HIERARCHY)
+    classes = kg.class_hierarchy()
+    animal, dog, cat, empty = (classes[EX + n] for n in ("Animal", "Dog", "Cat", "Empty"))
+    assert (dog.direct_count, dog.total_count) == (2, 2)
+    assert (cat.direct_count, cat.total_count) == (2, 2)
+    assert (empty.direct_count, empty.total_count) == (0, 0)
+    # ex:odd is a Dog and a Cat: it counts once for Animal.
+    assert (animal.direct_count, animal.total_count) == (1, 4)
+    assert dog.parents == [EX + "Animal"]
+    assert animal.children == [EX + "Cat", EX + "Dog", EX + "Empty"]
+    assert [c.iri for c in kg.root_classes()] == [EX + "Animal"]
+
+
+def test_instances_with_and_without_subclasses() -> None:
+    kg = graph(HIERARCHY)
+    assert kg.instances(EX + "Animal") == [EX + n for n in ("generic", "odd", "rex", "tom")]
+    assert kg.instances(EX + "Animal", include_subclasses=False) == [EX + "generic"]
+    assert kg.instances(EX + "Animal", limit=2, offset=1) == [EX + "odd", EX + "rex"]
+
+
+def test_types_and_main_class(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.types(D + "ChinaMobile") == [K + "TelecomOperator"]
+    assert bundled_graph.main_class(D + "ChinaMobile") == K + "TelecomOperator"
+    assert bundled_graph.main_class(D + "NoSuchThing") is None
+    kg = graph(HIERARCHY + "ex:deep a ex:Animal , ex:Dog .")
+    assert kg.main_class(EX + "deep") == EX + "Dog"  # the most specific class
+
+
+def test_bundled_hierarchy(bundled_graph: KnowledgeGraph) -> None:
+    classes = bundled_graph.class_hierarchy()
+    operator = classes[K + "TelecomOperator"]
+    assert operator.direct_count == 2
+    assert K + "Company" in operator.parents
+    assert classes[K + "Entity"].total_count >= classes[K + "Agent"].total_count >= classes[K + "Organization"].total_count
+    assert classes[K + "Organization"].total_count >= operator.total_count
+
+
+# --------------------------------------------------------------------------- statistics
+def test_stats_count_quads_and_distinct_triples() -> None:
+    kg = graph("""
+        ex:a ex:p ex:b .
+        ex:g1 { ex:a ex:p ex:b . ex:a a ex:C . }
+        ex:g2 { ex:a ex:p ex:b . ex:c ex:q "x" . }
+    """, "trig")
+    stats = kg.stats()
+    assert stats.quads == 5
+    assert stats.triples == 3 == len(kg)
+    assert stats.entities == 2  # subjects: ex:a and ex:c
+    assert stats.classes == [(EX + "C", kg.label(EX + "C"), 1)]
+    assert (EX + "p", kg.label(EX + "p"), 3) in stats.predicates
+
+
+def test_stats_of_the_bundled_graph(bundled_graph: KnowledgeGraph) -> None:
+    stats = bundled_graph.stats()
+    assert stats.quads == stats.triples == len(bundled_graph) == bundled_graph.backend.quad_count()
+    assert stats.entities > 100
+    assert any(iri == K + "TelecomOperator" and count == 2 for iri, _, count in stats.classes)
+
+
+# --------------------------------------------------------------------------- neighbours
+def test_neighbours_in_both_directions_with_words(bundled_graph: KnowledgeGraph) -> None:
+    around = bundled_graph.neighbours(D + "ChinaMobileZhejiang")
+    assert [(e.words, e.other, e.forward) for e in around.outgoing] == [
+        ("established", D + "Zhejiang5GIndustryAlliance", True)
+    ]
+    assert [(e.words, e.other_label, e.forward) for e in around.incoming] == [("branch of", "China Mobile", False)]
+    assert around.incoming[0].triple == (D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")
+    assert around.omitted == 0
+    # No rdf:type edge, no evidence record among the neighbours.
+    assert all(not e.other.startswith(D + "evidence/") for e in around.edges)
+    assert all(e.other != K + "TelecomOperator" for e in around.edges)
+
+
+def test_neighbours_directions_and_predicates(bundled_graph: KnowledgeGraph) -> None:
+    out = bundled_graph.neighbours(D + "ChinaMobileZhejiang", direction="out")
+    assert out.incoming == [] and len(out.outgoing) == 1
+    incoming = bundled_graph.neighbours(D + "ChinaMobileZhejiang", direction="in")
+    assert incoming.outgoing == [] and len(incoming.incoming) == 1
+    only = bundled_graph.neighbours(D + "ChinaMobileZhejiang", predicates=[ORG + "hasSubOrganization"])
+    assert [e.forward for e in only.edges] == [False]
+
+
+def test_neighbours_include_schema_on_request(bundled_graph: KnowledgeGraph) -> None:
+    around = bundled_graph.neighbours(D + "ChinaMobileZhejiang", include_schema=True)
+    others = {e.other for e in around.edges}
+    assert K + "TelecomOperator" in others
+    assert any(o.startswith(D + "evidence/") for o in others)
+
+
+def test_neighbours_cap_counts_the_rest() -> None:
+    kg = graph("\n".join(f"ex:hub ex:p ex:o{i} . ex:s{i} ex:q ex:hub ." for i in range(30)))
+    around = kg.neighbours(EX + "hub", limit=10)
+    assert len(around.outgoing) == 10 and around.omitted_outgoing == 20
+    assert len(around.incoming) == 10 and around.omitted_incoming == 20
+    assert around.omitted == 40
+    everything = kg.neighbours(EX + "hub", limit=None)
+    assert len(everything.edges) == 60
+
+
+def test_neighbours_count_a_triple_once_across_named_graphs() -> None:
+    kg = graph("ex:g1 { ex:a ex:p ex:b . } ex:g2 { ex:a ex:p ex:b . }", "trig")
+    assert len(kg.neighbours(EX + "a").outgoing) == 1
+
+
+def test_neighbours_skip_literals_and_evidence_records() -> None:
+    kg = graph("""
+        ex:a ex:p ex:b ; ex:name "A" .
+        ex:r a rdf:Statement ; rdf:subject ex:a ; rdf:predicate ex:p ; rdf:object ex:b ; kg:quote "a p b" .
+    """)
+    around = kg.neighbours(EX + "b")
+    assert [(e.other, e.forward) for e in around.edges] == [(EX + "a", False)]
+    assert [e.other for e in kg.neighbours(EX + "a").edges] == [EX + "b"]
+
+
+# --------------------------------------------------------------------------- evidence
+def test_evidence_with_quote_source_and_sentence(bundled_graph: KnowledgeGraph) -> None:
+    [evidence] = bundled_graph.evidence(D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")
+    assert not evidence.background
+    assert evidence.quote == "China Mobile's Zhejiang branch"
+    assert evidence.sentence_index == 4
+    assert evidence.source == D + "Article5GIndustrialInternet"
+    assert evidence.source_label
+    assert evidence.describe() == f'"China Mobile\'s Zhejiang branch" ({evidence.source_label}, sentence 4)'
+
+
+def test_evidence_found_through_the_inverse_property(bundled_graph: KnowledgeGraph) -> None:
+    direct = bundled_graph.evidence(D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")
+    inverse = bundled_graph.evidence(D + "ChinaMobileZhejiang", ORG + "subOrganizationOf", D + "ChinaMobile")
+    assert inverse == direct != []
+
+
+def test_background_evidence(bundled_graph: KnowledgeGraph) -> None:
+    [evidence] = bundled_graph.evidence(D + "ChinaMobile", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", K + "TelecomOperator")
+    assert evidence.background and evidence.quote is None
+    assert evidence.note and evidence.note.startswith("General knowledge")
+    assert evidence.describe().startswith("background knowledge: General knowledge")
+
+
+def test_no_evidence_for_an_unknown_fact(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.evidence(D + "ChinaMobile", ORG + "hasSubOrganization", D + "MIIT") == []
+
+
+# --------------------------------------------------------------------------- describe
+def test_describe(bundled_graph: KnowledgeGraph) -> None:
+    description = bundled_graph.describe(D + "ChinaMobileZhejiang")
+    assert description.label == "China Mobile Zhejiang"
+    assert description.classes == [(K + "TelecomOperator", bundled_graph.label(K + "TelecomOperator"))]
+    assert [words for _, words, _ in description.literals] == ["comment"] or description.literals
+    assert all(predicate not in (RDFS_LABEL, SKOS_ALT, SKOS_PREF) for predicate, _, _ in description.literals)
+    assert [e.words for e in description.outgoing] == ["established"]
+    assert [e.words for e in description.incoming] == ["branch of"]
+    assert description.labels == bundled_graph.all_labels(D + "ChinaMobileZhejiang")
+
+
+# --------------------------------------------------------------------------- resolve
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        (D + "ChinaMobile", "ChinaMobile"),
+        (f"<{D}ChinaMobile>", "ChinaMobile"),
+        ("d:ChinaMobile", "ChinaMobile"),
+        ("China Mobile", "ChinaMobile"),
+        ("china mobile", "ChinaMobile"),
+        ("中国移动", "ChinaMobile"),
+        ("浙江", "Zhejiang"),
+        ("ZHÈJIANG", "Zhejiang"),
+        ("  Zhejiang ", "Zhejiang"),
+        ("China Mobile's Zhejiang branch", "ChinaMobileZhejiang"),
+        ("Ministry of Ind", "MIIT"),
+        ("MIIT", "MIIT"),
+        ("remote healthcare", "FiveGRemoteHealthcareServices"),
+    ],
+)
+def test_resolve(bundled_graph: KnowledgeGraph, text: str, entity: str) -> None:
+    assert bundled_graph.resolve(text) == D + entity
+
+
+def test_resolve_prefers_instances_over_classes() -> None:
+    kg = graph("""
+        ex:Port a owl:Class ; rdfs:label "port"@en .
+        ex:ningbo a ex:Port ; rdfs:label "Port"@en .
+    """)
+    assert kg.resolve("port") == EX + "ningbo"
+
+
+def test_resolve_ambiguous_partial_label(bundled_graph: KnowledgeGraph) -> None:
+    with pytest.raises(AmbiguousEntity, match="Strategy Analytics"):
+        bundled_graph.resolve("Strategy Analy")
+
+
+def test_resolve_ambiguous_lists_candidates(bundled_graph: KnowledgeGraph) -> None:
+    with pytest.raises(AmbiguousEntity) as caught:
+        bundled_graph.resolve("mob")
+    candidates = {iri for iri, _, _ in caught.value.candidates}
+    assert {D + "ChinaMobile", D + "ChinaMobileZhejiang"} <= candidates
+    assert "China Mobile" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_resolve_exact_label_shared_by_two_entities() -> None:
+    kg = graph('ex:a rdfs:label "Twin"@en . ex:b rdfs:label "Twin"@en .')
+    with pytest.raises(AmbiguousEntity) as caught:
+        kg.resolve("twin")
+    assert sorted(iri for iri, _, _ in caught.value.candidates) == [EX + "a", EX + "b"]
+
+
+@pytest.mark.parametrize("text", ["no such thing anywhere", "d:NoSuchEntity", "https://example.org/missing", "zzzz"])
+def test_resolve_unknown(bundled_graph: KnowledgeGraph, text: str) -> None:
+    with pytest.raises(EntityNotFound):
+        bundled_graph.resolve(text)
+
+
+def test_exists(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.exists(D + "ChinaMobile")
+    assert bundled_graph.exists(ORG + "hasSubOrganization")  # used as a predicate
+    assert not bundled_graph.exists(D + "Nobody")
+    assert not bundled_graph.exists("not an iri at all > {")
