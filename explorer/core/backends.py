@@ -206,12 +206,14 @@ class OxigraphBackend(Backend):
 
     # ------------------------------------------------------------------ workspace label cache
     def fingerprint(self) -> str | None:
-        """What the on-disk store holds, cheaply: the names and sizes of its table files.
+        """What the on-disk store holds, cheaply: its number of label triples and the names
+        and sizes of its table files. None for an in-memory store."""
+        tables = self._table_files()
+        if tables is None:
+            return None
+        return f"labels={self._label_triple_count()}|{tables}"
 
-        RocksDB writes new table files for every change that reaches disk (and replays a
-        pending log into new tables when reopened), and leaves them alone when a workspace is
-        only opened and read; None for an in-memory store.
-        """
+    def _table_files(self) -> str | None:
         if self.workspace is None:
             return None
         try:
@@ -221,12 +223,40 @@ class OxigraphBackend(Backend):
             return None
         return ";".join(f"{name}:{size}" for name, size in tables)
 
+    def _label_triple_count(self) -> int:
+        from explorer.core.vocab import LABEL_PREDICATES
+
+        values = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+        answer = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}",
+                                  use_default_graph_as_union=True)
+        assert isinstance(answer, ox.QuerySolutions)
+        for solution in answer:
+            return int(solution[0].value)
+        return 0
+
+    def _fingerprint_fits(self, saved: str) -> bool:
+        """Whether the store still holds the labels a saved index was built from.
+
+        RocksDB writes every change into *new* table files; opening and reading a workspace
+        only deletes obsolete ones. So no new table file means no change. New table files
+        may also come from a background compaction: then the number of label triples decides
+        (a count query, a fraction of a second even at a million triples).
+        """
+        saved_count, _, saved_tables = saved.partition("|")
+        current_tables = self._table_files()
+        if current_tables is None:
+            return False
+        saved_set = set(filter(None, saved_tables.split(";")))
+        current_set = set(filter(None, current_tables.split(";")))
+        if current_set <= saved_set and (current_set or not saved_set):
+            return True
+        return saved_count == f"labels={self._label_triple_count()}"
+
     def cached_label_index(self) -> LabelIndex | None:
         """The label index saved with this workspace, if the store has not changed since."""
-        fingerprint = self.fingerprint()
-        if fingerprint is None or self.workspace is None:
+        if self.workspace is None:
             return None
-        return LabelIndex.load(self.workspace / self.LABEL_CACHE, fingerprint)
+        return LabelIndex.load(self.workspace / self.LABEL_CACHE, self._fingerprint_fits)
 
     def save_label_index(self, index: LabelIndex) -> None:
         """Keep the label index next to the workspace so reopening needs no rebuild."""
@@ -239,7 +269,8 @@ class OxigraphBackend(Backend):
             with contextlib.suppress(OSError):
                 index.save(self.workspace / self.LABEL_CACHE, fingerprint)
 
-    def _forget_label_cache(self) -> None:
+    def forget_saved_label_index(self) -> None:
+        """Drop the saved label index: called before anything changes the store."""
         if self.workspace is not None:
             with contextlib.suppress(OSError):
                 (self.workspace / self.LABEL_CACHE).unlink()
@@ -268,7 +299,7 @@ class OxigraphBackend(Backend):
         return run_with_deadline(lambda: self._query(sparql, kind, max_rows, cancel), timeout, cancel)
 
     def _update(self, sparql: str) -> QueryResult:
-        self._forget_label_cache()
+        self.forget_saved_label_index()
         try:
             self.store.update(sparql)
         except SyntaxError as error:
@@ -333,7 +364,7 @@ class OxigraphBackend(Backend):
         added to the current store in one transaction.
         """
         paths = [Path(p) for p in paths]
-        self._forget_label_cache()
+        self.forget_saved_label_index()
         sizes = []
         for path in paths:
             try:

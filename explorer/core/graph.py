@@ -164,6 +164,8 @@ class KnowledgeGraph:
         self.prefixes: dict[str, str] = dict(PREFIXES)
         self.files: list[LoadedFile] = []
         self.default_query_timeout: float | None = 30.0
+        #: Language tags tried in order by :meth:`label` ("" = no tag); the user's preference.
+        self.label_languages: tuple[str, ...] = ("en", "", "zh")
         self._reset_caches()
 
     # ------------------------------------------------------------------ construction
@@ -183,7 +185,7 @@ class KnowledgeGraph:
         even at a million triples. Loading into it with :meth:`load` keeps the triples there.
         """
         graph = cls(OxigraphBackend(Path(path)), policy)
-        graph._build_index()
+        graph._build_index(use_saved=True)
         return graph
 
     @classmethod
@@ -232,6 +234,8 @@ class KnowledgeGraph:
     def invalidate_caches(self) -> None:
         """Forget labels, classes and the search index after the store changed outside
         :meth:`load` (inference switched on or off, an update undone)."""
+        if isinstance(self.backend, OxigraphBackend):
+            self.backend.forget_saved_label_index()
         self._reset_caches()
 
     # ------------------------------------------------------------------ loading
@@ -288,13 +292,14 @@ class KnowledgeGraph:
                 if match and match.group(2) and match.group(2) not in self.prefixes.values():
                     self.prefixes.setdefault(match.group(1) or "", match.group(2))
 
-    def _build_index(self) -> None:
+    def _build_index(self, use_saved: bool = False) -> None:
         """Labels and the search index, from one pass over the label triples.
 
-        A workspace keeps the index beside its store, so reopening one skips the rebuild.
+        A workspace keeps the index beside its store, so reopening one (``use_saved``)
+        skips the rebuild while the store is unchanged.
         """
         cache = self.backend if isinstance(self.backend, OxigraphBackend) else None
-        index = cache.cached_label_index() if cache is not None else None
+        index = cache.cached_label_index() if cache is not None and use_saved else None
         if index is None:
             entities: list[str] = []
             texts: list[str] = []
@@ -365,9 +370,12 @@ class KnowledgeGraph:
             return self.prefixes[prefix] + local
         return None
 
-    def label(self, entity: str, languages: Sequence[str] = ("en", "", "zh")) -> str:
+    def label(self, entity: str, languages: Sequence[str] | None = None) -> str:
         """The best label: skos:prefLabel, then rdfs:label, then skos:altLabel, in the
-        preferred languages; else a prefixed name or the IRI's last segment."""
+        preferred languages (default :attr:`label_languages`); else a prefixed name or the
+        IRI's last segment."""
+        if languages is None:
+            languages = self.label_languages
         labels = self._label_table().get(entity)
         if labels:
             best: tuple[int, int, str] | None = None

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 
 @lru_cache(maxsize=4096)
@@ -27,6 +29,17 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(unicodedata.normalize("NFKC", stripped).casefold().split())
+
+
+def fold(text: str) -> str:
+    """:func:`normalize` with a fast path for ASCII text, and newlines folded to spaces.
+
+    >>> fold("China  MOBILE")
+    'china mobile'
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return normalize(text).replace("\n", " ")
 
 
 @dataclass(frozen=True)
@@ -54,31 +67,62 @@ _EXACT, _PREFIX, _WORD_PREFIX, _SUBSTRING = 0, 1, 2, 3
 
 
 class LabelIndex:
-    """An in-memory index over the labels of a graph."""
+    """An in-memory index over the labels of a graph, kept as parallel columns.
+
+    Columns instead of one object per label: at a million triples the graph has
+    hundreds of thousands of labels, and building, pickling (workspace cache) and
+    scanning plain lists is several times faster than objects.
+    """
 
     def __init__(self, entries: Iterable[LabelEntry] = ()) -> None:
-        self._entries: list[LabelEntry] = []
-        normalised: list[str] = []
-        for entry in entries:
-            folded = normalize(entry.text).replace("\n", " ")
-            if not folded:
-                continue
-            self._entries.append(entry)
-            normalised.append(folded)
+        items = list(entries)
+        self._set_columns([e.entity for e in items], [e.text for e in items], [e.language for e in items],
+                          [e.kind for e in items], None)
+
+    @classmethod
+    def from_columns(cls, entities: list[str], texts: list[str], languages: list[str], kinds: list[int],
+                     normalised: list[str] | None = None) -> LabelIndex:
+        """An index from parallel lists (one item per label); ``normalised`` skips re-folding."""
+        index = cls.__new__(cls)
+        index._set_columns(entities, texts, languages, kinds, normalised)
+        return index
+
+    def columns(self) -> tuple[list[str], list[str], list[str], list[int], list[str]]:
+        """(entities, texts, languages, kinds, normalised): what :meth:`from_columns` takes back."""
+        return self._entity_of, self._text_of, self._language_of, self._kind_of, self._normalised
+
+    def _set_columns(self, entities: list[str], texts: list[str], languages: list[str], kinds: list[int],
+                     normalised: list[str] | None) -> None:
+        import numpy as np
+
+        if normalised is None:
+            folded_all = [fold(text) for text in texts]
+            keep = [i for i, folded in enumerate(folded_all) if folded]
+            if len(keep) != len(texts):
+                entities, texts = [entities[i] for i in keep], [texts[i] for i in keep]
+                languages, kinds = [languages[i] for i in keep], [kinds[i] for i in keep]
+                folded_all = [folded_all[i] for i in keep]
+            normalised = folded_all
+        self._entity_of, self._text_of, self._language_of, self._kind_of = entities, texts, languages, kinds
         self._normalised = normalised
         self._joined = "\n".join(normalised)
         # Start offset of each label in the joined string: maps a find() hit to its label.
-        self._offsets: list[int] = []
-        position = 0
-        for folded in normalised:
-            self._offsets.append(position)
-            position += len(folded) + 1
+        lengths = list(map(len, normalised))
+        offsets = np.zeros(len(normalised), dtype=np.int64)
+        if len(normalised) > 1:
+            np.cumsum(np.asarray(lengths[:-1], dtype=np.int64) + 1, out=offsets[1:])
+        self._offsets = offsets
         order = sorted(range(len(normalised)), key=normalised.__getitem__)
         self._sorted_keys = [normalised[i] for i in order]
-        self._sorted_ids = order
+        self._sorted_ids = np.asarray(order, dtype=np.int64)
+        # Order of labels within one match quality, as one number: kind, then length (text
+        # and entity break ties when the page is sorted), so the best prefix hits are a
+        # partial sort away.
+        self._rank = (np.asarray(kinds, dtype=np.int64) * (1 << 20)
+                      + np.minimum(np.asarray(lengths, dtype=np.int64), (1 << 20) - 1))
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._entity_of)
 
     def search(self, text: str, limit: int = 20, scan_cap: int = 20000) -> list[SearchHit]:
         """Entities whose labels match ``text``, best first, one hit per entity.
@@ -87,56 +131,147 @@ class LabelIndex:
         text, then any substring; within each, preferred labels before aliases and short
         labels before long ones.
         """
-        query = normalize(text)
+        import numpy as np
+
+        query = fold(text)
         if not query or limit <= 0:
             return []
         candidates: dict[int, int] = {}
 
-        # Prefix matches come from the sorted keys: cheap even for one-letter queries.
-        start = bisect.bisect_left(self._sorted_keys, query)
-        for position in range(start, min(start + scan_cap, len(self._sorted_keys))):
-            key = self._sorted_keys[position]
-            if not key.startswith(query):
-                break
-            label_id = self._sorted_ids[position]
-            candidates[label_id] = _EXACT if key == query else _PREFIX
+        # Exact and prefix matches are one contiguous run of the sorted keys.
+        keys = self._sorted_keys
+        start = bisect.bisect_left(keys, query)
+        position = start
+        while position < len(keys) and keys[position] == query:
+            candidates[int(self._sorted_ids[position])] = _EXACT
+            position += 1
+        end = bisect.bisect_left(keys, query + "\U0010ffff", lo=position)
+        if end > position:
+            # Only the best-ranked prefix labels can make the page: a partial sort finds
+            # them in milliseconds even when a one-letter query matches every other label.
+            ids = self._sorted_ids[position:end]
+            want = limit * 4
+            while True:
+                if len(ids) > want:
+                    # Ties of kind and length go by folded text (the run is sorted by it);
+                    # the page itself is then sorted by the labels as written.
+                    order_keys = self._rank[ids] * (1 << 40) + np.arange(len(ids), dtype=np.int64)
+                    best = ids[np.argpartition(order_keys, want)[:want]]
+                else:
+                    best = ids
+                entities = {self._entity_of[int(i)] for i in best}
+                entities.update(self._entity_of[i] for i in candidates)
+                if len(entities) >= limit or len(best) == len(ids):
+                    break
+                want *= 4
+            for label_id in best.tolist():
+                candidates.setdefault(label_id, _PREFIX)
 
-        # Substring matches: one scan of the joined labels.
+        distinct = {self._entity_of[i] for i in candidates}
+        if len(distinct) < limit:
+            self._substring_candidates(query, candidates, scan_cap)
+
+        entity_of, kind_of, text_of, normalised = self._entity_of, self._kind_of, self._text_of, self._normalised
+        best_hits: dict[str, tuple[tuple[int, int, int, str], SearchHit]] = {}
+        for label_id, quality in candidates.items():
+            entity, kind, label = entity_of[label_id], kind_of[label_id], text_of[label_id]
+            length = len(normalised[label_id])
+            rank = (quality, kind, length, label)
+            current = best_hits.get(entity)
+            if current is None or rank < current[0]:
+                score = round(1.0 - quality * 0.25 - min(length, 200) / 1000.0 - kind * 0.01, 4)
+                best_hits[entity] = (rank, SearchHit(entity, label, score, quality))
+        ranked = sorted(best_hits.values(), key=lambda item: (item[0], item[1].entity))
+        return [hit for _, hit in ranked[:limit]]
+
+    def _substring_candidates(self, query: str, candidates: dict[int, int], scan_cap: int) -> None:
+        """Word-prefix and substring matches: one C-level scan of the joined labels."""
         joined, offsets = self._joined, self._offsets
+        total = len(offsets)
         found = joined.find(query)
         scanned = 0
         while found != -1 and scanned < scan_cap:
-            label_id = bisect.bisect_right(offsets, found) - 1
+            label_id = int(offsets.searchsorted(found, side="right")) - 1
             if label_id not in candidates:
-                label_start = offsets[label_id]
+                label_start = int(offsets[label_id])
                 at_word = found == label_start or not joined[found - 1].isalnum()
                 candidates[label_id] = _WORD_PREFIX if at_word else _SUBSTRING
             scanned += 1
             # Continue after this label: one hit per label is enough.
-            next_start = offsets[label_id + 1] if label_id + 1 < len(offsets) else len(joined)
+            next_start = int(offsets[label_id + 1]) if label_id + 1 < total else len(joined)
             found = joined.find(query, max(found + 1, next_start))
-
-        best: dict[str, tuple[tuple[int, int, int, str], SearchHit]] = {}
-        for label_id, quality in candidates.items():
-            entry = self._entries[label_id]
-            length = len(self._normalised[label_id])
-            rank = (quality, entry.kind, length, entry.text)
-            score = round(1.0 - quality * 0.25 - min(length, 200) / 1000.0 - entry.kind * 0.01, 4)
-            current = best.get(entry.entity)
-            if current is None or rank < current[0]:
-                best[entry.entity] = (rank, SearchHit(entry.entity, entry.text, score, quality))
-        ranked = sorted(best.values(), key=lambda item: (item[0], item[1].entity))
-        return [hit for _, hit in ranked[:limit]]
 
     def exact(self, text: str) -> list[str]:
         """Entities with a label equal to ``text`` (after normalisation), in index order."""
-        query = normalize(text)
+        query = fold(text)
         start = bisect.bisect_left(self._sorted_keys, query)
         found: list[str] = []
         for position in range(start, len(self._sorted_keys)):
             if self._sorted_keys[position] != query:
                 break
-            entity = self._entries[self._sorted_ids[position]].entity
+            entity = self._entity_of[int(self._sorted_ids[position])]
             if entity not in found:
                 found.append(entity)
         return found
+
+    # ------------------------------------------------------------------ persistence (workspaces)
+    _SEPARATOR = "\x00"
+
+    def save(self, path: Path, fingerprint: str) -> bool:
+        """Write the index to ``path`` (numpy arrays, no pickle), tagged with the store's fingerprint.
+
+        Returns False (and writes nothing) when a label holds a NUL character, which the
+        compact format uses as its separator.
+        """
+        import os
+
+        import numpy as np
+
+        columns = (self._entity_of, self._text_of, self._language_of, self._normalised)
+        if any(self._SEPARATOR in "".join(column) for column in columns):
+            return False
+        arrays: dict[str, Any] = {
+            name: np.frombuffer(self._SEPARATOR.join(column).encode("utf-8"), dtype=np.uint8)
+            for name, column in zip(("entities", "texts", "languages", "normalised"), columns, strict=True)
+        }
+        partial = path.with_name(path.name + ".part")
+        arrays.update(fingerprint=np.frombuffer(fingerprint.encode("utf-8"), dtype=np.uint8),
+                      count=np.asarray([len(self)], dtype=np.int64), kinds=np.asarray(self._kind_of, dtype=np.int8),
+                      sorted_ids=self._sorted_ids, rank=self._rank, offsets=self._offsets)
+        with open(partial, "wb") as handle:
+            np.savez(handle, **arrays)
+        os.replace(partial, path)
+        return True
+
+    @classmethod
+    def load(cls, path: Path, fingerprint: str | Callable[[str], bool]) -> LabelIndex | None:
+        """The index saved at ``path`` if it was made for this store, else None.
+
+        ``fingerprint`` is the store's fingerprint, or a test that the saved one still fits.
+        """
+        import numpy as np
+
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                saved = bytes(data["fingerprint"]).decode("utf-8")
+                if not (fingerprint(saved) if callable(fingerprint) else saved == fingerprint):
+                    return None
+                count = int(data["count"][0])
+
+                def strings(name: str) -> list[str]:
+                    return bytes(data[name]).decode("utf-8").split(cls._SEPARATOR) if count else []
+
+                index = cls.__new__(cls)
+                index._entity_of, index._text_of = strings("entities"), strings("texts")
+                index._language_of, index._normalised = strings("languages"), strings("normalised")
+                index._kind_of = data["kinds"].astype(np.int64).tolist()
+                index._sorted_ids, index._rank, index._offsets = data["sorted_ids"], data["rank"], data["offsets"]
+        except (OSError, KeyError, ValueError, UnicodeDecodeError):
+            return None
+        columns = (index._entity_of, index._text_of, index._language_of, index._normalised, index._kind_of,
+                   index._rank, index._offsets, index._sorted_ids)
+        if any(len(column) != count for column in columns):
+            return None
+        index._joined = "\n".join(index._normalised)
+        index._sorted_keys = [index._normalised[i] for i in index._sorted_ids.tolist()]
+        return index

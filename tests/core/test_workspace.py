@@ -1,0 +1,107 @@
+"""On-disk workspaces: reopening gives the same graph, and the saved label index is trusted
+only while the store is unchanged."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from explorer.core import bundled
+from explorer.core.backends import OxigraphBackend
+from explorer.core.graph import KnowledgeGraph
+from explorer.core.search import LabelIndex
+from explorer.core.sparql import QueryPolicy
+
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def _triples(kg: KnowledgeGraph) -> set[tuple[str, str, str]]:
+    return {(str(s), str(p), str(o)) for s, p, o in kg.backend.triples(None, None, None)}
+
+
+def _close(graphs: list[KnowledgeGraph]) -> None:
+    """Oxigraph releases the folder when the last reference to the store goes."""
+    for kg in graphs:
+        kg.backend.close()
+    graphs.clear()
+    gc.collect()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    folder = tmp_path / "workspace"
+    graphs = [KnowledgeGraph.open_workspace(folder)]
+    graphs[0].load(bundled.bundled_graph_files())
+    _close(graphs)
+    return folder
+
+
+def test_reopened_workspace_has_the_same_triples_labels_and_search(workspace: Path, bundled_graph: KnowledgeGraph) -> None:
+    kg = KnowledgeGraph.open_workspace(workspace)
+    assert _triples(kg) == _triples(bundled_graph)
+    china_mobile = "https://w3id.org/kg-explorer/data/ChinaMobile"
+    assert kg.label(china_mobile) == bundled_graph.label(china_mobile) == "China Mobile"
+    assert kg.all_labels(china_mobile) == bundled_graph.all_labels(china_mobile)
+    for text in ("china", "中国", "zhejiang", "alliance", "5g"):
+        assert kg.search(text, 10) == bundled_graph.search(text, 10)
+    assert kg.resolve("China Mobile Zhejiang") == "https://w3id.org/kg-explorer/data/ChinaMobileZhejiang"
+
+
+def test_reopening_uses_the_saved_label_index(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (workspace / OxigraphBackend.LABEL_CACHE).exists()
+
+    def no_rebuild(*args: object, **kwargs: object) -> LabelIndex:
+        raise AssertionError("the label index was rebuilt although the store did not change")
+
+    monkeypatch.setattr(LabelIndex, "from_columns", no_rebuild)
+    kg = KnowledgeGraph.open_workspace(workspace)
+    assert kg.search("china mobile", 1)[0].entity == "https://w3id.org/kg-explorer/data/ChinaMobile"
+
+
+def test_label_index_is_rebuilt_after_the_store_changed(workspace: Path) -> None:
+    graphs = [KnowledgeGraph.open_workspace(workspace, policy=QueryPolicy(allow_update=True))]
+    graphs[0].query(f'INSERT DATA {{ <https://example.org/NewThing> <{_LABEL}> "Quokka Networks"@en }}')
+    assert not (workspace / OxigraphBackend.LABEL_CACHE).exists()
+    _close(graphs)
+    reopened = KnowledgeGraph.open_workspace(workspace)
+    assert [hit.entity for hit in reopened.search("quokka", 5)] == ["https://example.org/NewThing"]
+
+
+def test_changes_made_behind_the_graphs_back_invalidate_the_index(workspace: Path) -> None:
+    store = ox.Store(str(workspace))
+    store.add(ox.Quad(ox.NamedNode("https://example.org/Other"), ox.NamedNode(_LABEL), ox.Literal("Wombat Telecom", language="en")))
+    store.flush()
+    del store
+    gc.collect()
+    kg = KnowledgeGraph.open_workspace(workspace)
+    assert [hit.entity for hit in kg.search("wombat", 5)] == ["https://example.org/Other"]
+
+
+def test_a_cache_made_for_another_store_is_ignored(tmp_path: Path) -> None:
+    index = LabelIndex.from_columns(["urn:a", "urn:b"], ["Alpha", "中国移动"], ["en", "zh"], [1, 1])
+    path = tmp_path / "labels.npz"
+    assert index.save(path, "store-1")
+    assert LabelIndex.load(path, "store-2") is None
+    loaded = LabelIndex.load(path, "store-1")
+    assert loaded is not None
+    assert loaded.search("中国", 5) == index.search("中国", 5)
+    assert loaded.columns() == index.columns()
+    path.write_bytes(b"not an index")
+    assert LabelIndex.load(path, "store-1") is None
+
+
+def test_reload_with_replace_keeps_the_workspace_consistent(workspace: Path, tmp_path: Path) -> None:
+    small = tmp_path / "small.ttl"
+    small.write_text('<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> "Xylophone Systems"@en .\n',
+                     encoding="utf-8")
+    graphs = [KnowledgeGraph.open_workspace(workspace)]
+    graphs[0].load([small], replace=True)
+    assert len(graphs[0]) == 1
+    _close(graphs)
+    reopened = KnowledgeGraph.open_workspace(workspace)
+    assert len(reopened) == 1
+    assert reopened.search("xylo", 5)[0].entity == "https://example.org/x"
+    assert reopened.search("china", 5) == []
