@@ -1,0 +1,121 @@
+"""Label search: prefix, substring, CJK, case and accents, ranking, one hit per entity, limit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from explorer.core.graph import KnowledgeGraph
+from explorer.core.search import LabelEntry, LabelIndex, normalize
+
+D = "https://w3id.org/kg-explorer/data/"
+
+
+def names(hits) -> list[str]:
+    return [hit.entity.rsplit("/", 1)[-1] for hit in hits]
+
+
+def test_prefix(bundled_graph: KnowledgeGraph) -> None:
+    hits = bundled_graph.search("China Mob")
+    assert names(hits)[:2] == ["ChinaMobile", "ChinaMobileZhejiang"]
+    assert hits[0].quality == 1
+
+
+def test_substring(bundled_graph: KnowledgeGraph) -> None:
+    hits = bundled_graph.search("obile Zhe")
+    assert names(hits) == ["ChinaMobileZhejiang"]
+    assert hits[0].quality == 3
+
+
+@pytest.mark.parametrize(("query", "entity"), [("中国移动", "ChinaMobile"), ("移动", "ChinaMobile"), ("浙江", "Zhejiang")])
+def test_cjk(bundled_graph: KnowledgeGraph, query: str, entity: str) -> None:
+    assert entity in names(bundled_graph.search(query))
+
+
+@pytest.mark.parametrize("query", ["zhejiang", "ZHEJIANG", "ZHÈJIANG", "Zhéjiāng", "ｚｈｅｊｉａｎｇ", "  zhejiang  "])
+def test_case_accents_and_width_are_ignored(bundled_graph: KnowledgeGraph, query: str) -> None:
+    hits = bundled_graph.search(query)
+    assert names(hits)[0] == "Zhejiang"
+    assert hits[0].quality == 0
+
+
+def test_ranking_exact_prefix_word_prefix_substring() -> None:
+    index = LabelIndex([
+        LabelEntry("urn:substring", "Xport", "en", 1),
+        LabelEntry("urn:word", "Ningbo Port", "en", 1),
+        LabelEntry("urn:prefix", "Portland", "en", 1),
+        LabelEntry("urn:exact", "Port", "en", 1),
+    ])
+    hits = index.search("port")
+    assert [h.entity for h in hits] == ["urn:exact", "urn:prefix", "urn:word", "urn:substring"]
+    assert [h.quality for h in hits] == [0, 1, 2, 3]
+
+
+def test_preferred_label_before_alias() -> None:
+    index = LabelIndex([
+        LabelEntry("urn:alias", "Harbour", "en", 2),
+        LabelEntry("urn:label", "Harbour", "en", 1),
+        LabelEntry("urn:pref", "Harbour", "en", 0),
+    ])
+    assert [h.entity for h in index.search("harbour")] == ["urn:pref", "urn:label", "urn:alias"]
+
+
+def test_one_hit_per_entity_with_its_best_label() -> None:
+    index = LabelIndex([
+        LabelEntry("urn:a", "Zhejiang province", "en", 2),
+        LabelEntry("urn:a", "Zhejiang", "en", 1),
+        LabelEntry("urn:a", "浙江", "zh", 1),
+        LabelEntry("urn:b", "Greater Zhejiang", "en", 1),
+    ])
+    hits = index.search("zhejiang")
+    assert [h.entity for h in hits] == ["urn:a", "urn:b"]
+    assert hits[0].matched == "Zhejiang"
+
+
+def test_limit(bundled_graph: KnowledgeGraph) -> None:
+    assert len(bundled_graph.search("a", limit=5)) == 5
+    assert bundled_graph.search("a", limit=0) == []
+    assert len(bundled_graph.search("a", limit=1000)) > 20
+
+
+def test_empty_and_unmatched_queries(bundled_graph: KnowledgeGraph) -> None:
+    assert bundled_graph.search("") == []
+    assert bundled_graph.search("   ") == []
+    assert bundled_graph.search("qqqqxxxx") == []
+
+
+def test_normalize() -> None:
+    assert normalize("ZHÈJIANG  Province") == "zhejiang province"
+    assert normalize("Straße") == "strasse"
+    assert normalize("中国移动") == "中国移动"
+
+
+def test_newlines_in_labels_do_not_join_labels() -> None:
+    index = LabelIndex([LabelEntry("urn:a", "first\nsecond", "en", 1), LabelEntry("urn:b", "third", "en", 1)])
+    assert [h.entity for h in index.search("second")] == ["urn:a"]
+    assert index.search("second third") == []
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=40), limit=st.integers(min_value=-3, max_value=40))
+def test_any_query_is_safe(bundled_graph: KnowledgeGraph, query: str, limit: int) -> None:
+    hits = bundled_graph.search(query, limit=limit)
+    assert len(hits) <= max(limit, 0)
+    assert len({h.entity for h in hits}) == len(hits)
+    for hit in hits:
+        assert bundled_graph.exists(hit.entity)
+        assert hit.quality in (0, 1, 2, 3)
+    assert [h.quality for h in hits] == sorted(h.quality for h in hits)
+
+
+@settings(max_examples=60, deadline=None)
+@given(labels=st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=15), pick=st.integers(min_value=0))
+def test_every_label_finds_its_entity(labels: list[str], pick: int) -> None:
+    index = LabelIndex([LabelEntry(f"urn:e{i}", text, "en", 1) for i, text in enumerate(labels)])
+    i = pick % len(labels)
+    if not normalize(labels[i]):
+        return
+    found = [h.entity for h in index.search(labels[i], limit=len(labels))]
+    assert f"urn:e{i}" in found
+    assert set(found) <= {f"urn:e{j}" for j in range(len(labels))}
