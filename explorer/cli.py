@@ -26,6 +26,7 @@ from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError,
 
 if TYPE_CHECKING:
     from explorer.core.graph import Edge, Evidence, KnowledgeGraph
+    from explorer.core.remote import EndpointConfig
 
 TABLE_JSON = ("table", "json")
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -302,6 +303,11 @@ def _run_gui(args: argparse.Namespace, context: Context) -> int:
     except ImportError as error:
         raise ExplorerError(f"the desktop app cannot start: {error}") from None
     files = [*(args.data or []), *args.files]
+    if args.endpoint:
+        if files:
+            raise UsageError("--data and --endpoint cannot be combined: the endpoint's graph is used as it is")
+        # The window connects in a worker and reports a down or refusing server itself.
+        return int(app_main(None, endpoint=endpoint_config(args)) or 0)
     return int(app_main(files or None) or 0)
 
 
@@ -754,6 +760,15 @@ def endpoint_arguments(parser: argparse.ArgumentParser) -> None:
 def connect_endpoint(args: argparse.Namespace) -> KnowledgeGraph:
     """Connect to ``--endpoint``; the secret comes from an environment variable or the keyring."""
     from explorer.core.graph import KnowledgeGraph
+
+    config = endpoint_config(args)
+    return KnowledgeGraph.connect(config.url, default_graph=config.default_graph, timeout=config.timeout,
+                                  auth=(config.auth.kind, config.auth.user, config.auth.secret),
+                                  allow_update=config.allow_update, update_url=config.update_url)
+
+
+def endpoint_config(args: argparse.Namespace) -> EndpointConfig:
+    """The endpoint options, checked, with the secret from the environment or the keyring."""
     from explorer.services.endpoints import EndpointProfile, load_secret
 
     kind = args.auth or ("bearer" if args.token_env else "basic" if args.user else "none")
@@ -772,10 +787,7 @@ def connect_endpoint(args: argparse.Namespace) -> KnowledgeGraph:
         if not secret:
             raise UsageError(f"no password or token for {profile.secret_key}: pass --password-env/--token-env, "
                              "or save it once from the desktop app's Connect dialog (system keyring)")
-    config = profile.config(secret)
-    return KnowledgeGraph.connect(config.url, default_graph=config.default_graph, timeout=config.timeout,
-                                  auth=(config.auth.kind, config.auth.user, config.auth.secret),
-                                  allow_update=config.allow_update, update_url=config.update_url)
+    return profile.config(secret)
 
 
 # ---------------------------------------------------------------------------- entry points

@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from explorer.core.remote import EndpointConfig
 from explorer.services.settings import APP_NAME, data_dir, load_settings
 
 ORGANISATION = "kg-explorer"
@@ -110,8 +111,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def main(files: list[str] | None = None, argv: Sequence[str] | None = None) -> int:
-    """Open the main window on the bundled graph (or ``files``) and run the event loop."""
+def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endpoint: EndpointConfig | None = None) -> int:
+    """Open the main window on the bundled graph (or ``files``, or a SPARQL ``endpoint``
+    given as an :class:`~explorer.core.remote.EndpointConfig`) and run the event loop."""
     app = create_application(argv)
     _setup_logging()
     settings, warning = load_settings()
@@ -131,7 +133,12 @@ def main(files: list[str] | None = None, argv: Sequence[str] | None = None) -> i
     if warning:
         window.statusBar().showMessage(warning, 15000)
     # Start loading once the window is on screen, so it appears at once whatever the data.
-    QTimer.singleShot(0, (lambda: window.open_files(files)) if files else window.open_bundled)
+    if endpoint is not None:
+        from explorer.ui.dialogs.endpoint import connect_window
+
+        QTimer.singleShot(0, lambda: connect_window(window, endpoint))
+    else:
+        QTimer.singleShot(0, (lambda: window.open_files(files)) if files else window.open_bundled)
     try:
         return app.exec()
     finally:

@@ -80,3 +80,18 @@ def test_wrong_password_is_refused(capsys, virtuoso, monkeypatch):
                        "--allow-update", "--endpoint", virtuoso.url, "--update-endpoint", virtuoso.auth_url,
                        "--auth", "digest", "--user", "dba", "--password-env", "KGX_TEST_PASSWORD")
     assert code == 2 and "refused access (HTTP 401)" in err
+
+
+def test_gui_opens_on_the_endpoint(capsys, monkeypatch):
+    import explorer.ui.app as app
+
+    opened = {}
+    monkeypatch.setattr(app, "main", lambda files=None, argv=None, endpoint=None: opened.update(files=files, endpoint=endpoint))
+    monkeypatch.setenv("KGX_TEST_TOKEN", "t0ken")
+    code, _, err = run(capsys, "gui", "--endpoint", "https://kg.example.org/sparql", "--default-graph", "urn:g",
+                       "--token-env", "KGX_TEST_TOKEN")
+    assert code == 0, err
+    config = opened["endpoint"]
+    assert opened["files"] is None
+    assert (config.url, config.default_graph, config.auth.kind, config.auth.secret) == (
+        "https://kg.example.org/sparql", "urn:g", "bearer", "t0ken")
