@@ -111,11 +111,73 @@ def remote_scale(virtuoso) -> KnowledgeGraph:
     return KnowledgeGraph.connect(virtuoso.url, default_graph=SCALE_GRAPH, timeout=60)
 
 
-@pytest.fixture(params=["embedded", "virtuoso"])
+class OxigraphHttpEndpoint:
+    """A second SPARQL engine behind the protocol: Oxigraph (strict SPARQL 1.1) served over
+    loopback HTTP, so the remote code is checked against more than one server's dialect."""
+
+    def __init__(self, files: list[Path]) -> None:
+        import threading
+        import urllib.parse
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        for path in files:
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+        self.queries: list[str] = []
+        endpoint = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                form = self.rfile.read(length).decode("utf-8") if length else urllib.parse.urlsplit(self.path).query
+                query = urllib.parse.parse_qs(form).get("query", [""])[0]
+                endpoint.queries.append(query)
+                try:
+                    answer = store.query(query, use_default_graph_as_union=True)
+                    if isinstance(answer, ox.QueryTriples):
+                        body, media = answer.serialize(format=ox.RdfFormat.N_TRIPLES), "application/n-triples"
+                    else:
+                        body, media = answer.serialize(format=ox.QueryResultsFormat.JSON), "application/sparql-results+json"
+                    status = 200
+                except SyntaxError as error:
+                    body, media, status = f"Parse error: {error}".encode(), "text/plain", 400
+                self.send_response(status)
+                self.send_header("Content-Type", media)
+                self.send_header("Content-Length", str(len(body or b"")))
+                self.end_headers()
+                self.wfile.write(body or b"")
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_http():
+    endpoint = OxigraphHttpEndpoint(list(bundled.bundled_graph_files()))
+    yield endpoint
+    endpoint.close()
+
+
+@pytest.fixture(params=["embedded", "virtuoso", "oxigraph-http"])
 def kg(request, bundled_graph) -> KnowledgeGraph:
-    """The bundled graph, once in the embedded store and once on the server."""
+    """The bundled graph in the embedded store, on Virtuoso, and on a second SPARQL engine over HTTP."""
     if request.param == "embedded":
         return bundled_graph
+    if request.param == "oxigraph-http":
+        return KnowledgeGraph.connect(request.getfixturevalue("oxigraph_http").url, timeout=30)
     return request.getfixturevalue("remote_bundled")
 
 

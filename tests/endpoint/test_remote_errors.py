@@ -285,3 +285,28 @@ def test_labels_are_fetched_in_batches(virtuoso):
 def test_unknown_entity_on_the_server(remote_bundled):
     with pytest.raises(EntityNotFound):
         remote_bundled.resolve("d:NoSuchThing")
+
+
+def test_no_question_downloads_the_graph(oxigraph_http):
+    import re
+
+    from explorer.core.paths import find_paths
+
+    graph = KnowledgeGraph.connect(oxigraph_http.url)
+    start = len(oxigraph_http.queries)
+    graph.search("china")
+    graph.describe(D + "ChinaMobile")
+    graph.neighbours(D + "China", limit=3)
+    find_paths(graph, D + "ChinaMobile", D + "FiveGRemoteHealthcareServices")
+    graph.stats()
+    graph.class_hierarchy()
+    graph.evidence(D + "ChinaMobile", "http://www.w3.org/ns/org#hasSubOrganization", D + "ChinaMobileZhejiang")
+    sent = oxigraph_http.queries[start:]
+    assert sent
+    for query in sent:
+        # A pattern open on all three positions is only ever counted, never fetched.
+        if re.search(r"\{\s*\?s \?p \?o\s*[}F]", query):
+            assert "COUNT(" in query, query
+        # Open label scans are capped by LIMIT.
+        if "?e ?p ?l" in query and "VALUES ?e" not in query:
+            assert "LIMIT" in query, query

@@ -107,11 +107,11 @@ MaxQueryExecutionTime = 60
         self.database.mkdir(parents=True, exist_ok=True)
         self.loads.mkdir(parents=True, exist_ok=True)
         ini = self._write_ini()
-        log = open(self.folder / "server.log", "wb")  # noqa: SIM115 - kept open for the server's lifetime
-        self.process = subprocess.Popen(
-            ["virtuoso-t", "+foreground", "+configfile", str(ini)],
-            cwd=self.database, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
+        with open(self.folder / "server.log", "wb") as log:  # the child keeps its own copy of the descriptor
+            self.process = subprocess.Popen(
+                ["virtuoso-t", "+foreground", "+configfile", str(ini)],
+                cwd=self.database, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )
         deadline = time.monotonic() + timeout
         probe = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         while time.monotonic() < deadline:
