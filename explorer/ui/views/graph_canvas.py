@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QMarginsF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QMarginsF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QPixmapCache,
     QPolygonF,
     QWheelEvent,
 )
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.scene import Scene, SceneEdge, SceneNode
+from explorer.core.scene import Scene, SceneEdge, SceneNode, more_node_id
 
 #: Below this zoom, nodes are drawn in bulk as squares and edges without arrows or labels.
 DETAIL_ZOOM = 0.45
@@ -61,6 +62,10 @@ MIN_LABEL_PIXELS = 6.0
 LABEL_PIXEL_SIZE = 11.0
 LABEL_WIDTH = 150.0
 EDGE_LABEL_WIDTH = 140.0
+#: Edges in view up to which lines are antialiased.
+SMOOTH_EDGES_UP_TO = 1500
+#: More edge labels than this in view are not drawn.
+MAX_EDGE_LABELS = 400
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.005
 MAX_ZOOM = 8.0
@@ -146,6 +151,8 @@ class NodeItem(QGraphicsItem):
         )
         self.setZValue(2)
         self.setAcceptHoverEvents(False)
+        # Painted once per zoom level (labels and outlines are not cheap), then blitted.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.refresh(node)
 
     def refresh(self, node: SceneNode) -> None:
@@ -231,6 +238,9 @@ class EdgeLayerItem(QGraphicsItem):
         self.canvas = canvas
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        # Repaints that change nothing here (selection, a tooltip, a node's focus ring) blit the
+        # cached pixels; the cache is redrawn when the zoom changes or an edge moves.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bounds = QRectF()
         self.dirty = True
         self.edges: list[SceneEdge] = []
@@ -241,16 +251,18 @@ class EdgeLayerItem(QGraphicsItem):
         self.highlight_lines: list[QLineF] = []
 
     def invalidate(self) -> None:
+        """Rebuild on the next paint (many scene events in a row cost one rebuild)."""
         self.dirty = True
-        self.rebuild()
         self.update()
+        self.canvas._schedule_bounds_check()
 
     def rebuild(self) -> None:
         if not self.dirty:
             return
         self.dirty = False
         scene = self.canvas.scene_model
-        edges = scene.visible_edges()
+        dragged = self.canvas.dragged_edges
+        edges = [e for e in scene.visible_edges() if e.id not in dragged] if dragged else scene.visible_edges()
         nodes = scene.nodes
         self.edges = edges
         self.start = np.array([(nodes[e.source].x, nodes[e.source].y) for e in edges], dtype=float).reshape(-1, 2)
@@ -286,6 +298,8 @@ class EdgeLayerItem(QGraphicsItem):
         painter.setPen(pen)
         detail = lod >= DETAIL_ZOOM
         if not detail:
+            # Thousands of hair-lines: aliased drawing is ~10× faster and looks the same at this size.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.drawLines(self.lines)
             if self.highlight_lines:
                 accent = QPen(colours.accent, 3.0)
@@ -303,29 +317,34 @@ class EdgeLayerItem(QGraphicsItem):
         length = np.sqrt((delta**2).sum(axis=1)) + 1e-9
         unit = delta / length[:, None]
         tip = self.end - unit * self.radius[:, None]
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        indices = np.flatnonzero(inside).tolist()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(indices) <= SMOOTH_EDGES_UP_TO)
         arrow = 9.0
         normal_lines: list[QLineF] = []
         heads: list[QPolygonF] = []
         lit_lines: list[QLineF] = []
         lit_heads: list[QPolygonF] = []
-        indices = np.flatnonzero(inside).tolist()
         for i in indices:
             sx, sy = self.start[i]
             tx, ty = tip[i]
             ux, uy = unit[i]
             line = QLineF(sx, sy, tx, ty)
-            head = QPolygonF([
-                QPointF(tx, ty),
-                QPointF(tx - ux * arrow - uy * arrow * 0.45, ty - uy * arrow + ux * arrow * 0.45),
-                QPointF(tx - ux * arrow + uy * arrow * 0.45, ty - uy * arrow - ux * arrow * 0.45),
-            ])
+            # Arrowheads only where the target end is in view: the rest cannot be seen.
+            head = None
+            if left <= tx <= right and top <= ty <= bottom:
+                head = QPolygonF([
+                    QPointF(tx, ty),
+                    QPointF(tx - ux * arrow - uy * arrow * 0.45, ty - uy * arrow + ux * arrow * 0.45),
+                    QPointF(tx - ux * arrow + uy * arrow * 0.45, ty - uy * arrow - ux * arrow * 0.45),
+                ])
             if self.is_highlighted[i]:
                 lit_lines.append(line)
-                lit_heads.append(head)
+                if head is not None:
+                    lit_heads.append(head)
             else:
                 normal_lines.append(line)
-                heads.append(head)
+                if head is not None:
+                    heads.append(head)
         painter.drawLines(normal_lines)
         painter.setBrush(colours.edge)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -345,7 +364,14 @@ class EdgeLayerItem(QGraphicsItem):
         font = canvas.edge_font
         metrics = canvas.edge_metrics
         painter.setFont(font)
-        for i in indices:
+        mid_x = (self.start[:, 0] + tip[:, 0]) / 2
+        mid_y = (self.start[:, 1] + tip[:, 1]) / 2
+        labelled = [i for i in indices if left <= mid_x[i] <= right and top <= mid_y[i] <= bottom]
+        if len(labelled) > MAX_EDGE_LABELS:  # a wall of words helps nobody: zoom in to read them
+            return
+        background = QColor(colours.background)
+        background.setAlpha(200)
+        for i in labelled:
             edge = self.edges[i]
             if not edge.label:
                 continue
@@ -365,13 +391,50 @@ class EdgeLayerItem(QGraphicsItem):
             width = metrics.horizontalAdvance(text)
             box = QRectF(-width / 2 - 2, -metrics.height() - 1, width + 4, metrics.height())
             painter.setPen(Qt.PenStyle.NoPen)
-            background = QColor(colours.background)
-            background.setAlpha(200)
             painter.setBrush(background)
             painter.drawRect(box)
             painter.setPen(colours.accent if self.is_highlighted[i] else colours.edge_label)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             painter.restore()
+
+
+class DragLayerItem(QGraphicsItem):
+    """The few edges of the nodes being dragged, redrawn live while the rest stays cached."""
+
+    def __init__(self, canvas: GraphCanvasView) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.setZValue(0.5)
+        self._bounds = QRectF()
+        self.lines: list[tuple[QLineF, bool]] = []
+
+    def refresh(self) -> None:
+        scene = self.canvas.scene_model
+        lines = []
+        for edge_id_ in self.canvas.dragged_edges:
+            edge = scene.edges.get(edge_id_)
+            if edge is None or not scene.is_edge_visible(edge):
+                continue
+            source, target = scene.nodes[edge.source], scene.nodes[edge.target]
+            lines.append((QLineF(source.x, source.y, target.x, target.y), edge.id in scene.highlighted))
+        bounds = QRectF()
+        for line, _ in lines:
+            bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized())
+        self.prepareGeometryChange()
+        self._bounds = bounds.adjusted(-10, -10, 10, 10) if lines else QRectF()
+        self.lines = lines
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        colours = self.canvas.colours
+        for lit in (False, True):
+            pen = QPen(colours.accent if lit else colours.edge, 3.0 if lit else 1.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawLines([line for line, highlighted in self.lines if highlighted == lit])
 
 
 class NodeLayerItem(QGraphicsItem):
@@ -381,15 +444,18 @@ class NodeLayerItem(QGraphicsItem):
         super().__init__()
         self.canvas = canvas
         self.setZValue(1)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bounds = QRectF()
         self.dirty = True
         self.groups: list[tuple[QColor, list[QRectF]]] = []
         self.marked: list[tuple[QColor, list[QRectF]]] = []
+        self.rect_of: dict[str, QRectF] = {}
 
     def invalidate(self) -> None:
+        """Rebuild on the next paint (many scene events in a row cost one rebuild)."""
         self.dirty = True
-        self.rebuild()
         self.update()
+        self.canvas._schedule_bounds_check()
 
     def rebuild(self) -> None:
         if not self.dirty:
@@ -397,6 +463,8 @@ class NodeLayerItem(QGraphicsItem):
         self.dirty = False
         canvas = self.canvas
         by_colour: dict[str, list[QRectF]] = {}
+        self.rect_of = {}
+        selected_ids = {i.node_id for i in canvas.graphics_scene.selectedItems() if isinstance(i, NodeItem)}
         selected: list[QRectF] = []
         highlighted: list[QRectF] = []
         xs: list[float] = []
@@ -405,9 +473,9 @@ class NodeLayerItem(QGraphicsItem):
         for node in canvas.scene_model.visible_nodes():
             half = node.size / 2
             rect = QRectF(node.x - half, node.y - half, node.size, node.size)
+            self.rect_of[node.id] = rect
             by_colour.setdefault(canvas.colours.more_fill.name() if node.kind == "more" else node.color, []).append(rect)
-            item = canvas.node_items.get(node.id)
-            if item is not None and item.isSelected():
+            if node.id in selected_ids:
                 selected.append(rect)
             elif node.id in lit:
                 highlighted.append(rect)
@@ -419,6 +487,18 @@ class NodeLayerItem(QGraphicsItem):
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
+
+    def move_node(self, node_id: str, x: float, y: float) -> None:
+        """Follow one dragged node without rebuilding every square (the rect is shared by its lists)."""
+        rect = self.rect_of.get(node_id)
+        if rect is None or self.dirty:
+            self.invalidate()
+            return
+        rect.moveCenter(QPointF(x, y))
+        if not self._bounds.contains(rect):
+            self.prepareGeometryChange()
+            self._bounds = self._bounds.united(rect.adjusted(-30, -30, 30, 30))
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -471,8 +551,9 @@ class GraphCanvasView(QGraphicsView):
     def __init__(self, scene: Scene | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.graphics_scene = QGraphicsScene(self)
-        # Items move all the time (layouts, drags): a BSP index would be rebuilt constantly.
-        self.graphics_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        # A BSP index finds the items in view without calling every item's boundingRect on each paint.
+        self.graphics_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 128 * 1024))
         self.setScene(self.graphics_scene)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
@@ -500,10 +581,14 @@ class GraphCanvasView(QGraphicsView):
         self._moved_during_drag: set[str] = set()
         self.edge_layer = EdgeLayerItem(self)
         self.node_layer = NodeLayerItem(self)
+        self.dragged_edges: set[str] = set()
+        self.drag_layer = DragLayerItem(self)
         self.graphics_scene.addItem(self.edge_layer)
+        self.graphics_scene.addItem(self.drag_layer)
         self.graphics_scene.addItem(self.node_layer)
         self.node_layer.setVisible(False)
         self._pan_from: QPoint | None = None
+        self._bounds_check_pending = False
         self._space_held = False
         self.graphics_scene.selectionChanged.connect(self._on_graphics_scene_selection_changed)
         self._apply_background()
@@ -578,15 +663,15 @@ class GraphCanvasView(QGraphicsView):
 
     def _on_scene_node_changed(self, node: SceneNode) -> None:
         item = self.node_items.get(node.id)
-        if item is None:
+        if item is None or self._guard.depth:  # the canvas's own drag: already drawn where it is
             return
         with self._guard:
             item.refresh(node)
             item.setVisible(self.scene_model.is_node_visible(node))
             # A hidden node's "+N more" node hides with it.
-            for other in self.node_items.values():
-                if other.node.kind == "more" and other.node.entity == node.id:
-                    other.setVisible(self.scene_model.is_node_visible(other.node))
+            more = self.node_items.get(more_node_id(node.id))
+            if more is not None:
+                more.setVisible(self.scene_model.is_node_visible(more.node))
         self._layers_dirty()
 
     def _on_scene_edges_changed(self, edge: SceneEdge) -> None:
@@ -620,6 +705,21 @@ class GraphCanvasView(QGraphicsView):
     def _layers_dirty(self) -> None:
         self.edge_layer.invalidate()
         self.node_layer.invalidate()
+
+    def _schedule_bounds_check(self) -> None:
+        """Refresh layer bounds and the scene rect once, after the current burst of events."""
+        if not self._bounds_check_pending:
+            self._bounds_check_pending = True
+            QTimer.singleShot(0, self._check_bounds)
+
+    def flush(self) -> None:
+        """Bring layers and scene rect up to date now (they otherwise catch up after the event burst)."""
+        self._check_bounds()
+
+    def _check_bounds(self) -> None:
+        self._bounds_check_pending = False
+        self.edge_layer.rebuild()
+        self.node_layer.rebuild()
         self._update_scene_rect()
 
     def _node_layer_dirty(self) -> None:
@@ -640,21 +740,35 @@ class GraphCanvasView(QGraphicsView):
     def _on_item_moved(self, item: NodeItem) -> None:
         if self._guard.depth:
             return
+        if not self._moved_during_drag:
+            self._start_drag(item)
         self._moved_during_drag.add(item.node_id)
         position = item.pos()
         with self._guard:
             self.scene_model.move(item.node_id, position.x(), position.y())
-        self.edge_layer.dirty = True
-        self.edge_layer.update()
-        self.node_layer.dirty = True
+        self.drag_layer.refresh()
+        if not self._detail:
+            self.node_layer.move_node(item.node_id, position.x(), position.y())
+
+    def _start_drag(self, item: NodeItem) -> None:
+        """Lift the edges of the dragged nodes out of the cached edge layer into the live drag layer."""
+        moving = {item.node_id} | {i.node_id for i in self.graphics_scene.selectedItems() if isinstance(i, NodeItem)}
+        self.dragged_edges = {e.id for node_id in moving for e in self.scene_model.incident_edges(node_id)}
+        self.edge_layer.invalidate()
+
+    def _end_drag(self) -> None:
+        if self.dragged_edges:
+            self.dragged_edges = set()
+            self.drag_layer.refresh()
+            self._layers_dirty()
 
     def _on_item_released(self, item: NodeItem) -> None:
         moved, self._moved_during_drag = self._moved_during_drag, set()
         if moved:
+            self._end_drag()
             if self.pin_on_drag:
                 for node_id in moved:
                     self.scene_model.pin(node_id, True)
-            self._layers_dirty()
             return
         if item.node.kind == "entity":
             self.sig_node_activated.emit(item.node.entity)
@@ -730,6 +844,7 @@ class GraphCanvasView(QGraphicsView):
 
     def fit_to_view(self) -> None:
         """Show every visible node."""
+        self.flush()
         bounds = self.scene_model.bounds()
         if bounds is None:
             self.resetTransform()
@@ -919,6 +1034,7 @@ class GraphCanvasView(QGraphicsView):
 
     def _render(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
         """Paint ``source`` (scene) into ``target`` with the detail suited to that scale."""
+        self.flush()
         scale = min(target.width() / max(source.width(), 1e-9), target.height() / max(source.height(), 1e-9))
         previous = self._detail
         self._set_detail(scale >= DETAIL_ZOOM)
@@ -928,10 +1044,16 @@ class GraphCanvasView(QGraphicsView):
         for item in selected:
             item.setSelected(False)
         self.node_layer.invalidate()
+        # Cached pixels would end up as bitmaps in SVG and PDF, and blurred in big images: paint for real.
+        cached = [item for item in self.graphics_scene.items() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
             painter.fillRect(target, self.colours.background)
             self.graphics_scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
         finally:
+            for item in cached:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             for item in selected:
                 item.setSelected(True)
             self.graphics_scene.blockSignals(blocked)

@@ -1,0 +1,267 @@
+"""Canvas benchmark: layout time, redraw time and hub expansion at 1k–50k nodes.
+
+Run with ``.venv/bin/python benchmarks/bench_canvas.py`` (offscreen; prints a Markdown
+table). ``run(sizes=…)`` returns the rows as dicts so the benchmark runner can include them.
+
+Figures (median of several runs):
+
+* ``layout_s`` — force-directed layout of the whole scene from scratch.
+* ``redraw_fit_ms`` — ``viewport().repaint()`` with the whole graph fitted in a 1280×800
+  view (the zoomed-out, bulk-painting path; layers and nodes blit their device caches).
+* ``redraw_zoom1_ms`` — the same at zoom 1 (full detail: glyphs, labels, arrowheads,
+  edge words) centred on the graph.
+* ``render_ms`` — ``QGraphicsView.render`` into a QImage of the viewport size at fit.
+* ``zoom_step_ms`` — one wheel-zoom step and the repaint that follows: nothing cached.
+* ``drag_step_ms`` — one mouse-move step of dragging a node and the repaint that follows
+  (its edges are drawn live, the rest stays cached).
+* ``scene_change_redraw_ms`` — a change made through the scene (moving a node from code,
+  as a layout step does) and the repaint: the edge layer rebuilds and redraws in full.
+* Hub row: ``KnowledgeGraph`` from N-Triples with one entity linked to 1,000 others;
+  expanding it with the default cap (25) and in full (1,000), on a scene shown in a canvas.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np
+
+VIEW_SIZE = (1280, 800)
+CLASSES = [
+    ("https://w3id.org/kg-explorer/ontology#TelecomOperator", "telecom operator"),
+    ("https://w3id.org/kg-explorer/ontology#DeviceVendor", "device vendor"),
+    ("https://w3id.org/kg-explorer/ontology#IndustryAlliance", "industry alliance"),
+    ("https://w3id.org/kg-explorer/ontology#Hospital", "hospital"),
+    ("https://w3id.org/kg-explorer/ontology#City", "city"),
+    ("https://w3id.org/kg-explorer/ontology#CyberRisk", "cyber risk"),
+    ("https://w3id.org/kg-explorer/ontology#IndustrialInternetPlatform", "industrial internet platform"),
+    ("https://w3id.org/kg-explorer/ontology#Application", "application"),
+]
+PREDICATES = [("urn:bench:partneredWith", "partnered with"), ("urn:bench:supports", "supports"),
+              ("urn:bench:locatedIn", "located in"), ("urn:bench:exposedTo", "exposed to")]
+
+
+def _median_ms(action: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def synthetic_scene(nodes: int, edges_per_node: float = 2.0, seed: int = 0) -> Any:
+    """A scene shaped like an analyst's: clustered (links mostly to nearby ids), labelled, styled by class."""
+    from explorer.core.scene import Scene, SceneEdge, SceneNode, class_style, edge_id
+
+    rng = np.random.default_rng(seed)
+    scene = Scene()
+    with scene.events.blocked():
+        for i in range(nodes):
+            class_iri, class_label = CLASSES[i % len(CLASSES)]
+            colour, shape = class_style(None, class_iri)
+            scene.add_node(SceneNode(f"urn:bench:n{i}", f"urn:bench:n{i}", f"Entity {i} 实体", class_iri, class_label,
+                                     color=colour, shape=shape))
+        wanted = int(nodes * edges_per_node)
+        made = 0
+        while made < wanted:
+            a = int(rng.integers(0, nodes))
+            b = (a + int(rng.integers(1, 60))) % nodes if rng.random() < 0.9 else int(rng.integers(0, nodes))
+            if a == b:
+                continue
+            predicate, words = PREDICATES[made % len(PREDICATES)]
+            eid = edge_id(f"urn:bench:n{a}", predicate, f"urn:bench:n{b}")
+            if eid in scene.edges:
+                continue
+            scene.add_edge(SceneEdge(eid, f"urn:bench:n{a}", f"urn:bench:n{b}", predicate, words))
+            made += 1
+    return scene
+
+
+def _application() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = None) -> dict[str, Any]:
+    """Layout and redraw figures for one scene size."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QImage, QPainter
+
+    from explorer.core.layout import force_directed
+    from explorer.ui.views.graph_canvas import GraphCanvasView
+
+    app = _application()
+    scene = synthetic_scene(nodes)
+    start = time.perf_counter()
+    force_directed(scene, iterations=layout_iterations, seed=1)
+    layout_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    view = GraphCanvasView(scene)
+    view.resize(*VIEW_SIZE)
+    view.show()
+    app.processEvents()
+    build_s = time.perf_counter() - start
+    view.fit_to_view()
+    app.processEvents()
+    viewport = view.viewport()
+    viewport.repaint()  # first paint builds the cached line arrays
+    redraw_fit = _median_ms(viewport.repaint, repeats)
+    image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
+
+    def render() -> None:
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+
+    render_ms = _median_ms(render, repeats)
+    fit_zoom = view.zoom
+    centre = QPointF(view.mapToScene(QPoint(VIEW_SIZE[0] // 2, VIEW_SIZE[1] // 2)))
+
+    def zoom_step() -> None:
+        view.zoom_by(1.1, centre)
+        viewport.repaint()
+        view.zoom_by(1 / 1.1, centre)
+
+    zoom_step_ms = _median_ms(zoom_step, repeats) / 2
+    moving = next(iter(scene.nodes.values()))
+    item = view.node_items[moving.id]
+    offsets = iter(range(10_000))
+
+    def drag_step() -> None:
+        # What Qt does on each mouse move of a drag: move the item, then repaint.
+        item.setPos(moving.x + 1.0 + next(offsets) % 2, moving.y)
+        viewport.repaint()
+
+    drag_step()  # the first step lifts the node's edges out of the cached layer
+    drag_ms = _median_ms(drag_step, repeats)
+    view._on_item_released(item)
+    offsets = iter(range(10_000))
+
+    def change_and_repaint() -> None:
+        # A change made through the scene (hide, restyle, a layout step): the edge layer rebuilds in full.
+        scene.move(moving.id, moving.x + 1.0 + next(offsets) % 2, moving.y)
+        viewport.repaint()
+
+    change_ms = _median_ms(change_and_repaint, repeats)
+    view.set_zoom(1.0)
+    view.centerOn(centre)
+    app.processEvents()
+    viewport.repaint()
+    redraw_zoom1 = _median_ms(viewport.repaint, repeats)
+    visible_at_zoom1 = len(view.items(viewport.rect()))
+    view.close()
+    view.detach()
+    view.deleteLater()
+    app.processEvents()
+    return {
+        "nodes": nodes,
+        "edges": len(scene.edges),
+        "layout_s": round(layout_s, 2),
+        "canvas_build_s": round(build_s, 2),
+        "fit_zoom": round(fit_zoom, 3),
+        "redraw_fit_ms": round(redraw_fit, 1),
+        "render_ms": round(render_ms, 1),
+        "zoom_step_ms": round(zoom_step_ms, 1),
+        "drag_step_ms": round(drag_ms, 1),
+        "scene_change_redraw_ms": round(change_ms, 1),
+        "redraw_zoom1_ms": round(redraw_zoom1, 1),
+        "items_in_view_zoom1": visible_at_zoom1,
+    }
+
+
+def hub_ntriples(neighbours: int = 1000) -> str:
+    """N-Triples text: one hub linked to ``neighbours`` labelled, typed entities (half each way)."""
+    lines = ['<urn:hub:h> <http://www.w3.org/2000/01/rdf-schema#label> "Hub" .',
+             '<urn:hub:h> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-explorer/ontology#TelecomOperator> .',
+             '<urn:hub:supplies> <http://www.w3.org/2000/01/rdf-schema#label> "supplies" .']
+    for i in range(neighbours):
+        other = f"<urn:hub:n{i}>"
+        lines.append(f"<urn:hub:h> <urn:hub:supplies> {other} ." if i % 2 else f"{other} <urn:hub:supplies> <urn:hub:h> .")
+        lines.append(f'{other} <http://www.w3.org/2000/01/rdf-schema#label> "Partner {i}" .')
+        class_iri = CLASSES[i % len(CLASSES)][0]
+        lines.append(f"{other} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{class_iri}> .")
+    return "\n".join(lines) + "\n"
+
+
+def measure_hub(neighbours: int = 1000, repeats: int = 3) -> dict[str, Any]:
+    """Time to expand a hub on a scene shown in a canvas: default cap, then every neighbour."""
+    from explorer.core.graph import KnowledgeGraph
+    from explorer.core.scene import Scene
+    from explorer.ui.views.graph_canvas import GraphCanvasView
+
+    app = _application()
+    kg = KnowledgeGraph()
+    kg.load_text(hub_ntriples(neighbours), "ntriples")
+    kg.label("urn:hub:h")  # build the label index outside the timing: loading pays for it
+
+    def expand(limit: int) -> float:
+        times = []
+        for _ in range(repeats):
+            scene = Scene()
+            view = GraphCanvasView(scene)
+            view.resize(*VIEW_SIZE)
+            start = time.perf_counter()
+            scene.expand(kg, "urn:hub:h", limit=limit)
+            view.viewport().repaint()
+            times.append(time.perf_counter() - start)
+            assert len(scene.nodes) >= min(limit, neighbours) + 1
+            view.detach()
+            view.deleteLater()
+            app.processEvents()
+        return statistics.median(times) * 1000
+
+    return {"hub_neighbours": neighbours, "expand_cap25_ms": round(expand(25), 1),
+            "expand_all_ms": round(expand(neighbours), 1)}
+
+
+def run(sizes: Iterable[int] = (1000, 5000, 20000, 50000), repeats: int = 7, hub: int = 1000) -> list[dict[str, Any]]:
+    """Every figure: one row per scene size, then one row for the hub expansion."""
+    rows = [measure_size(size, repeats=repeats) for size in sizes]
+    if hub:
+        rows.append(measure_hub(hub))
+    return rows
+
+
+def markdown(rows: list[dict[str, Any]]) -> str:
+    size_rows = [r for r in rows if "nodes" in r]
+    hub_rows = [r for r in rows if "hub_neighbours" in r]
+    out = []
+    if size_rows:
+        columns = list(size_rows[0])
+        out.append("| " + " | ".join(columns) + " |")
+        out.append("|" + "---|" * len(columns))
+        out.extend("| " + " | ".join(f"{r[c]:,}" if isinstance(r[c], int) else str(r[c]) for c in columns) + " |" for r in size_rows)
+    for row in hub_rows:
+        out.append("")
+        out.append(f"Expanding a {row['hub_neighbours']:,}-neighbour hub (scene shown in a canvas, median): "
+                   f"cap 25 → {row['expand_cap25_ms']} ms; all {row['hub_neighbours']:,} → {row['expand_all_ms']} ms")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="1000,5000,20000,50000", help="comma-separated node counts")
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--hub", type=int, default=1000, help="neighbours of the hub (0 to skip)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    print(markdown(run(sizes, repeats=args.repeats, hub=args.hub)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
