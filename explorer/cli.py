@@ -434,6 +434,8 @@ def _neighbors_arguments(parser: argparse.ArgumentParser) -> None:
                         help="most links followed from each entity, per direction (default 50)")
     parser.add_argument("--direction", choices=("both", "out", "in"), default="both",
                         help="outgoing links, incoming links or both (default both)")
+    parser.add_argument("--max-links", type=_positive_int, default=1000, metavar="N",
+                        help="stop after listing N links in all (default 1000)")
 
 
 def _run_neighbors(args: argparse.Namespace, context: Context) -> int:
@@ -445,17 +447,25 @@ def _run_neighbors(args: argparse.Namespace, context: Context) -> int:
     frontier = [start]
     rows: list[tuple[int, Edge]] = []
     omitted = 0
+    stopped = False
     for distance in range(1, args.hops + 1):
         next_frontier = []
         for entity in frontier:
             around = kg.neighbours(entity, direction=args.direction, limit=args.limit)
             omitted += around.omitted
             for edge in around.edges:
+                if len(rows) >= args.max_links:
+                    stopped = True
+                    break
                 rows.append((distance, edge))
                 if edge.other not in seen:
                     seen.add(edge.other)
                     next_frontier.append(edge.other)
+            if stopped:
+                break
         frontier = next_frontier
+        if stopped:
+            break
     if context.format == "json":
         context.write_json({
             "entity": _entity_json(kg, start),
@@ -467,6 +477,7 @@ def _run_neighbors(args: argparse.Namespace, context: Context) -> int:
                 for distance, edge in rows
             ],
             "omitted": omitted,
+            "stopped_at_max_links": stopped,
         })
     else:
         context.write(f"Neighbours of {kg.label(start)} ({kg.qname(start)}), up to {args.hops} hop(s):")
@@ -477,6 +488,8 @@ def _run_neighbors(args: argparse.Namespace, context: Context) -> int:
             ])
         if omitted:
             context.write(f"… and {omitted} more link(s) left out (raise --limit to see them)")
+        if stopped:
+            context.write(f"… stopped after {args.max_links} links (raise --max-links to see more)")
         if not rows:
             context.write("No links.")
     return EXIT_OK if rows else EXIT_EMPTY

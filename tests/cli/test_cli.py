@@ -237,6 +237,9 @@ def test_neighbors(capsys):
     assert any(link["to"] == D + "China" and link["distance"] == 2 for link in document["links"])
     code, out, _ = run(capsys, "neighbors", "China", "--limit", "1", "--direction", "in")
     assert code == 0 and "more link(s) left out" in out
+    code, out, _ = run(capsys, "neighbors", "China", "--hops", "3", "--max-links", "4", "--format", "json")
+    document = json.loads(out)
+    assert len(document["links"]) == 4 and document["stopped_at_max_links"] is True
 
 
 def test_cjk_table_columns_line_up_and_fit(capsys, acme_file, monkeypatch):
@@ -428,3 +431,10 @@ def test_installed_console_script(tmp_path):
     assert bad.returncode == 2
     assert bad.stdout == b""
     assert bad.stderr.decode("utf-8") == 'error: no entity is labelled "no such entity anywhere"\n'
+
+
+def test_docstring_examples():
+    import doctest
+
+    result = doctest.testmod(cli)
+    assert result.attempted >= 3 and result.failed == 0
