@@ -376,7 +376,12 @@ class OxigraphBackend(Backend):
             if sizes[-1] == 0:
                 raise LoadError(str(path), "the file is empty")
         total = sum(sizes) or 1
-        staging = ox.Store(str(self.workspace) + ".staging") if (self.workspace and replace) else ox.Store()
+        # A workspace that is replaced (or still empty) gets a new folder, filled in bulk and
+        # swapped in at the end: all or nothing, without a disk transaction per batch.
+        swap = self.workspace is not None and (replace or next(iter(self.store), None) is None)
+        if swap:
+            _remove_tree(Path(str(self.workspace) + ".staging"))
+        staging = ox.Store(str(self.workspace) + ".staging") if swap else ox.Store()
         loaded: list[LoadedFile] = []
         done_before = 0
         try:
@@ -400,7 +405,10 @@ class OxigraphBackend(Backend):
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
                         reader = io.BufferedReader(_ProgressReader(raw, sizes[index], report, cancel, guard), 1 << 20)
-                        staging.load(reader, info.oxigraph, base_iri=path.resolve().as_uri())
+                        if swap:
+                            staging.bulk_load(reader, info.oxigraph, base_iri=path.resolve().as_uri())
+                        else:
+                            staging.load(reader, info.oxigraph, base_iri=path.resolve().as_uri())
                 except (Cancelled, LoadError):
                     raise
                 except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:
@@ -409,16 +417,22 @@ class OxigraphBackend(Backend):
                 done_before += sizes[index]
             if progress is not None:
                 progress(1.0, "Indexing")
-            if replace and self.workspace is not None:
+            if swap:
                 self._swap_workspace(staging)
             elif (replace or len(self.store) == 0) and self.workspace is None:
                 self.store = staging
             else:
                 if replace:
                     self.store.clear()
-                self.store.extend(staging)
+                if self.workspace is not None:
+                    # The staged quads are complete and valid: write them in bulk (a RocksDB
+                    # transaction per quad batch is ten times slower on disk).
+                    self.store.bulk_extend(staging)
+                else:
+                    self.store.extend(staging)
         except BaseException:
-            if self.workspace is not None and replace:
+            if swap:
+                del staging  # Oxigraph holds the folder until the store goes
                 _remove_tree(Path(str(self.workspace) + ".staging"))
             raise
         return loaded

@@ -1,0 +1,583 @@
+"""The benchmark: our code against rdflib's memory store and raw pyoxigraph, in one run.
+
+    .venv/bin/python benchmarks/run.py --sizes 10k,100k,1m --write
+
+Generates the graphs it needs (benchmarks/generate.py, git-ignored folder), then measures
+each figure of issue 6 as the median of several runs — for our KnowledgeGraph and, on the
+same files, for ``rdflib.Graph()`` and a bare ``pyoxigraph.Store`` doing the same task in
+the plain way — and prints a Markdown table with the ratios and the machine. Every engine
+runs in its own subprocess (a clean heap for its peak memory, and a hard stop for rdflib,
+which takes minutes at a million triples: ``--rdflib-timeout``). ``--write`` stores the
+table in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+KG = "https://w3id.org/kg-explorer/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABELS = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label",
+          "http://www.w3.org/2004/02/skos/core#altLabel")
+KEYSTROKES = ("c", "ch", "chi", "chin", "china", "中", "中国")
+ENGINES = ("ours", "oxigraph", "rdflib")
+
+# The queries the app issued before they were reformulated (graph.py): what an app written
+# straight against a SPARQL store would send. Baselines run these.
+Q_CLASS_TOTALS = ("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t . "
+                  "?t <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c } GROUP BY ?c")
+Q_INSTANCES = ("SELECT DISTINCT ?s WHERE { ?s a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <" + KG
+               + "Organization> } ORDER BY ?s LIMIT 200 OFFSET 1000")
+Q_STATS = (
+    "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER NOT EXISTS "
+    "{ ?s a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> } }",
+    "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c",
+    "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p",
+)
+SCHEMA = frozenset({RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#subClassOf",
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject",
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate",
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#object", "http://www.w3.org/ns/prov#wasDerivedFrom"})
+
+# (key, label, unit) in table order.
+FIGURES = [
+    ("load_nt", "load N-Triples → ready to browse (incl. search index)", "s"),
+    ("load_ttl", "load Turtle → ready to browse (incl. search index)", "s"),
+    ("search", "label search per keystroke (median of c…china, 中, 中国)", "ms"),
+    ("search_worst", "label search, slowest keystroke", "ms"),
+    ("neighbours", "neighbours of an entity", "ms"),
+    ("neighbours_hub", "neighbours of a hub (5G, capped at 100 per direction)", "ms"),
+    ("path6", "shortest path, 6 hops", "ms"),
+    ("class_counts", "SPARQL: class hierarchy with counts", "ms"),
+    ("instances", "SPARQL: browser listing (page of 200 at offset 1000)", "ms"),
+    ("describe", "inspector: describe an entity", "ms"),
+    ("stats", "SPARQL: statistics", "ms"),
+    ("peak_mb", "peak memory (load N-Triples + every figure above)", "MB"),
+    ("workspace_load", "load N-Triples into an on-disk workspace", "s"),
+    ("workspace_reopen", "reopen the on-disk workspace, ready to search", "s"),
+]
+
+
+# ====================================================================== timing helpers
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bfs_path(adjacent: Callable[[str], Iterator[str]], source: str, target: str, max_hops: int) -> list[str] | None:
+    """Bidirectional breadth-first search over an adjacency function (the baselines' path)."""
+    if source == target:
+        return [source]
+    parents = [{source: None}, {target: None}]
+    frontiers = [[source], [target]]
+    for _ in range(max_hops):
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        next_frontier = []
+        for node in frontiers[side]:
+            for other in adjacent(node):
+                if other in parents[side]:
+                    continue
+                parents[side][other] = node
+                if other in parents[1 - side]:
+                    return _join(parents, other)
+                next_frontier.append(other)
+        frontiers[side] = next_frontier
+        if not next_frontier:
+            return None
+    return None
+
+
+def _join(parents: list[dict[str, str | None]], meet: str) -> list[str]:
+    left, node = [], meet
+    while node is not None:
+        left.append(node)
+        node = parents[0][node]
+    right, node = [], parents[1][meet]
+    while node is not None:
+        right.append(node)
+        node = parents[1][node]
+    return list(reversed(left)) + right
+
+
+# ====================================================================== engine workers
+def worker(engine: str, nt: Path, ttl: Path, runs: int, fast_runs: int, emit: Callable[[str, Any], None]) -> None:
+    """Every figure for one engine; each result is emitted as soon as it is known."""
+    probes = generate.probes()
+    load = {"ours": _load_ours, "oxigraph": _load_oxigraph, "rdflib": _load_rdflib}[engine]
+    _warm_up(engine)
+    graph = None
+    for key, path in (("load_ttl", ttl), ("load_nt", nt)):
+        times = []
+        for _ in range(runs):
+            graph = None
+            started = time.perf_counter()
+            graph = load(path)
+            times.append(time.perf_counter() - started)
+        emit(key, statistics.median(times))
+    assert graph is not None
+    emit("peak_mb", peak_mb())  # again at the end; this one survives a stopped run
+    tasks = {"ours": _ours_tasks, "oxigraph": _oxigraph_tasks, "rdflib": _rdflib_tasks}[engine](graph, probes)
+    for key, action in tasks.items():
+        if key == "search":
+            per_key = [median_time(lambda q=q, act=action: act(q), fast_runs) for q in KEYSTROKES]
+            emit("search", statistics.median(per_key))
+            emit("search_worst", max(per_key))
+            continue
+        count = runs if key in ("class_counts", "stats", "instances") else fast_runs
+        emit(key, median_time(action, count))
+    emit("peak_mb", peak_mb())
+
+
+def _warm_up(engine: str) -> None:
+    """Imports and parser plugins once before the clock runs: a running app has them loaded."""
+    import tempfile
+
+    import numpy  # noqa: F401 - the search index's arrays
+
+    with tempfile.TemporaryDirectory() as folder:
+        for suffix in (".nt", ".ttl"):
+            sample = Path(folder) / f"warm{suffix}"
+            sample.write_text('<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "a" .\n', encoding="utf-8")
+            {"ours": _load_ours, "oxigraph": _load_oxigraph, "rdflib": _load_rdflib}[engine](sample)
+
+
+def _load_ours(path: Path) -> Any:
+    from explorer.core.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph()
+    kg.load([path])
+    return kg
+
+
+def _ours_tasks(kg: Any, probes: dict[str, str]) -> dict[str, Callable[..., object]]:
+    from explorer.core.paths import find_paths
+
+    organisation = KG + "Organization"
+
+    def class_counts() -> object:
+        kg._class_cache = None
+        kg._class_counts = None
+        return kg.class_hierarchy()
+
+    def instances() -> object:
+        kg._instance_lists.clear()
+        return kg.instances(organisation, limit=200, offset=1000)
+
+    def path6() -> object:
+        found = find_paths(kg, probes["path_source"], probes["path_target"], mode="shortest", max_hops=6)
+        assert found and len(found[0].hops) == 6, "the generated graph lost its 6-hop path"
+        return found
+
+    def stats() -> object:
+        kg._class_cache = None
+        kg._class_counts = None
+        return kg.stats()
+
+    return {
+        "search": lambda q: kg.search(q, 20),
+        "neighbours": lambda: kg.neighbours(probes["entity"]),
+        "neighbours_hub": lambda: kg.neighbours(probes["hub"]),
+        "path6": path6,
+        "class_counts": class_counts,
+        "instances": instances,
+        "describe": lambda: kg.describe(probes["entity"]),
+        "stats": stats,
+    }
+
+
+def _load_oxigraph(path: Path) -> Any:
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE)
+    return store
+
+
+def _oxigraph_tasks(store: Any, probes: dict[str, str]) -> dict[str, Callable[..., object]]:
+    import pyoxigraph as ox
+
+    label_values = " ".join(f"<{p}>" for p in LABELS)
+    label_node = ox.NamedNode(LABELS[1])
+
+    def search(text: str) -> object:
+        literal = json.dumps(text.lower(), ensure_ascii=False)
+        return list(store.query(f"SELECT ?s ?l WHERE {{ VALUES ?p {{ {label_values} }} ?s ?p ?l "
+                                f"FILTER(CONTAINS(LCASE(STR(?l)), {literal})) }} ORDER BY STRLEN(?l) LIMIT 20"))
+
+    def neighbours(iri: str) -> object:
+        node = ox.NamedNode(iri)
+        edges = [(q.predicate, q.object) for q in store.quads_for_pattern(node, None, None)]
+        edges += [(q.predicate, q.subject) for q in store.quads_for_pattern(None, None, node)]
+        return [(p, o, next(iter(store.quads_for_pattern(o, label_node, None)), None))
+                for p, o in edges[:200] if not isinstance(o, ox.Literal)]
+
+    def adjacent(iri: str) -> Iterator[str]:
+        node = ox.NamedNode(iri)
+        for q in store.quads_for_pattern(node, None, None):
+            if isinstance(q.object, ox.NamedNode) and q.predicate.value not in SCHEMA:
+                yield q.object.value
+        for q in store.quads_for_pattern(None, None, node):
+            if isinstance(q.subject, ox.NamedNode) and q.predicate.value not in SCHEMA:
+                yield q.subject.value
+
+    return {
+        "search": search,
+        "neighbours": lambda: neighbours(probes["entity"]),
+        "neighbours_hub": lambda: neighbours(probes["hub"]),
+        "path6": lambda: bfs_path(adjacent, probes["path_source"], probes["path_target"], 6),
+        "class_counts": lambda: list(store.query(Q_CLASS_TOTALS)),
+        "instances": lambda: list(store.query(Q_INSTANCES)),
+        "describe": lambda: list(store.query(f"DESCRIBE <{probes['entity']}>")),
+        "stats": lambda: [list(store.query(q)) for q in Q_STATS],
+    }
+
+
+def _load_rdflib(path: Path) -> Any:
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph.parse(str(path), format="nt" if path.suffix == ".nt" else "turtle")
+    return graph
+
+
+def _rdflib_tasks(graph: Any, probes: dict[str, str]) -> dict[str, Callable[..., object]]:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    predicates = [URIRef(p) for p in LABELS]
+
+    def search(text: str) -> object:
+        text = text.lower()
+        hits = [(len(o), s, o) for p in predicates for s, _, o in graph.triples((None, p, None)) if text in str(o).lower()]
+        return sorted(hits)[:20]
+
+    def neighbours(iri: str) -> object:
+        node = URIRef(iri)
+        edges = [(p, o) for _, p, o in graph.triples((node, None, None))]
+        edges += [(p, s) for s, p, _ in graph.triples((None, None, node))]
+        return [(p, o, graph.value(o, RDFS.label)) for p, o in edges[:200] if not isinstance(o, Literal)]
+
+    def adjacent(iri: str) -> Iterator[str]:
+        node = URIRef(iri)
+        for _, p, o in graph.triples((node, None, None)):
+            if isinstance(o, URIRef) and str(p) not in SCHEMA:
+                yield str(o)
+        for s, p, _ in graph.triples((None, None, node)):
+            if isinstance(s, URIRef) and str(p) not in SCHEMA:
+                yield str(s)
+
+    return {
+        "search": search,
+        "neighbours": lambda: neighbours(probes["entity"]),
+        "neighbours_hub": lambda: neighbours(probes["hub"]),
+        "path6": lambda: bfs_path(adjacent, probes["path_source"], probes["path_target"], 6),
+        "class_counts": lambda: list(graph.query(Q_CLASS_TOTALS)),
+        "instances": lambda: list(graph.query(Q_INSTANCES)),
+        "describe": lambda: list(graph.query(f"DESCRIBE <{probes['entity']}>")),
+        "stats": lambda: [list(graph.query(q)) for q in Q_STATS],
+    }
+
+
+def workspace_worker(mode: str, engine: str, nt: Path, folder: Path, emit: Callable[[str, Any], None]) -> None:
+    """Load into / reopen an on-disk store (a fresh process each, as a user would)."""
+    import gc
+
+    if engine == "ours":
+        import numpy  # noqa: F401 - imported by a running app already
+
+        from explorer.core.graph import KnowledgeGraph
+
+        started = time.perf_counter()
+        if mode == "load":
+            kg = KnowledgeGraph.open_workspace(folder)
+            kg.load([nt])
+            kg.backend.close()
+            emit("workspace_load", time.perf_counter() - started)
+        else:
+            kg = KnowledgeGraph.open_workspace(folder)
+            kg.search("china", 20)
+            emit("workspace_reopen", time.perf_counter() - started)
+        del kg
+        gc.collect()
+        return
+    import pyoxigraph as ox
+
+    started = time.perf_counter()
+    store = ox.Store(str(folder))
+    if mode == "load":
+        store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        emit("workspace_load", time.perf_counter() - started)
+    else:
+        emit("workspace_reopen", time.perf_counter() - started)
+
+
+# ====================================================================== the parent process
+def run_worker(args: list[str], timeout: float | None) -> tuple[dict[str, Any], bool]:
+    """Run ``run.py --worker …`` and collect what it emitted before it ended or was stopped."""
+    command = [sys.executable, str(Path(__file__).resolve()), *args]
+    results: dict[str, Any] = {}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    stopped = False
+    import selectors
+
+    selector = selectors.DefaultSelector()
+    assert process.stdout is not None
+    selector.register(process.stdout, selectors.EVENT_READ)
+    while True:
+        remaining = None if deadline is None else deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            process.kill()
+            stopped = True
+            break
+        if not selector.select(remaining):
+            continue
+        line = process.stdout.readline()
+        if not line:
+            break
+        if line.startswith("RESULT "):
+            key, value = json.loads(line[7:])
+            results[key] = value
+    process.wait()
+    if process.returncode not in (0, None) and not stopped:
+        error = process.stderr.read().strip().splitlines() if process.stderr else []
+        raise RuntimeError(f"benchmark worker {' '.join(args)} failed: {error[-1] if error else process.returncode}")
+    return results, stopped
+
+
+def window_on_screen(runs: int) -> float | None:
+    """Seconds from starting ``kg-explorer`` to its main window painted (bundled graph)."""
+    executable = Path(sys.executable).with_name("kg-explorer")
+    if not executable.exists():
+        return None
+    env = dict(os.environ, KG_EXPLORER_EXIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen")
+    import tempfile
+
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            env.update(KG_EXPLORER_CONFIG_DIR=f"{home}/config", KG_EXPLORER_DATA_DIR=f"{home}/data")
+            started = time.perf_counter()
+            process = subprocess.Popen([str(executable)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+            assert process.stdout is not None
+            shown = None
+            for line in process.stdout:
+                if "window shown" in line:
+                    shown = time.perf_counter() - started
+                    break
+            process.wait(timeout=60)
+            if shown is None:
+                return None
+            times.append(shown)
+    return statistics.median(times)
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    libraries = ", ".join(f"{name} {version(name)}" for name in ("pyoxigraph", "rdflib", "PySide6-Essentials", "numpy"))
+    return {"CPU": f"{cpu}, {os.cpu_count()} cores", "RAM": memory, "OS": platform.platform(),
+            "Python": platform.python_version(), "Libraries": libraries}
+
+
+def _format(value: Any, unit: str, stopped_after: float | None = None) -> str:
+    if value is None:
+        return f"> {stopped_after:.0f} s (stopped)" if stopped_after else "—"
+    if unit == "s":
+        return f"{value:.2f} s"
+    if unit == "ms":
+        return f"{value * 1000:.1f} ms" if value * 1000 < 100 else f"{value * 1000:.0f} ms"
+    return f"{value:.0f} MB"
+
+
+def _ratio(base: Any, ours: Any, stopped: bool) -> str:
+    if ours is None or ours <= 0:
+        return "—"
+    if base is None:
+        return "> stopped" if stopped else "—"
+    return f"{base / ours:.1f}×"
+
+
+def measure_size(size: str, args: argparse.Namespace) -> dict[str, Any]:
+    nt, ttl = generate.ensure(size, "nt"), generate.ensure(size, "ttl")
+    triples = generate.SIZES[size]
+    row: dict[str, Any] = {"size": size, "triples": triples, "engines": {}, "stopped": {}}
+    for engine in ENGINES:
+        if engine == "rdflib" and (args.no_rdflib or triples > generate.parse_size(args.rdflib_max)):
+            row["engines"][engine] = {}
+            continue
+        runs = 1 if (engine == "rdflib" and triples >= 1_000_000) else args.runs
+        timeout = args.rdflib_timeout if engine == "rdflib" else None
+        print(f"  {size}: {engine} …", file=sys.stderr, flush=True)
+        results, stopped = run_worker(["--worker", engine, "--nt", str(nt), "--ttl", str(ttl), "--runs", str(runs),
+                                       "--fast-runs", str(args.fast_runs)], timeout)
+        if stopped:
+            row["stopped"][engine] = args.rdflib_timeout
+        if engine != "rdflib":
+            import shutil
+            import tempfile
+
+            folder = Path(tempfile.mkdtemp(prefix=f"kg-bench-{engine}-"))
+            try:
+                loaded, _ = run_worker(["--workspace", "load", "--engine", engine, "--nt", str(nt), "--folder", str(folder)], None)
+                results.update(loaded)
+                reopen = [run_worker(["--workspace", "reopen", "--engine", engine, "--nt", str(nt), "--folder", str(folder)],
+                                     None)[0]["workspace_reopen"] for _ in range(args.runs)]
+                results["workspace_reopen"] = statistics.median(reopen)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+        row["engines"][engine] = results
+    return row
+
+
+def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[str, Any]] | None) -> str:
+    out = []
+    for row in rows:
+        ours, ox_, rd = (row["engines"].get(e, {}) for e in ENGINES)
+        stopped = row["stopped"].get("rdflib")
+        out.append(f"### {row['size']} triples ({row['triples']:,})\n")
+        out.append("| figure | ours | rdflib memory store | raw pyoxigraph | ours vs rdflib | ours vs raw pyoxigraph |")
+        out.append("|---|---:|---:|---:|---:|---:|")
+        for key, label, unit in FIGURES:
+            rd_value = rd.get(key)
+            rd_text = _format(rd_value, unit, stopped if (stopped and rd_value is None and rd) else None)
+            if not rd and not stopped:
+                rd_text = "not run"
+            if key == "peak_mb" and stopped:
+                rd_text = "—"
+            if unit == "MB":
+                vs_rd = f"{rd_value / ours[key]:.1f}× (rdflib/ours)" if rd_value and ours.get(key) else "—"
+                vs_ox = f"{ox_[key] / ours[key]:.1f}× (raw/ours)" if ox_.get(key) and ours.get(key) else "—"
+            else:
+                vs_rd = _ratio(rd_value, ours.get(key), bool(stopped))
+                vs_ox = _ratio(ox_.get(key), ours.get(key), False)
+            if vs_rd == "> stopped" and ours.get(key):
+                vs_rd = f"> {stopped / ours[key]:.0f}× (lower bound)" if unit == "s" else "—"
+            out.append(f"| {label} | {_format(ours.get(key), unit)} | {rd_text} | {_format(ox_.get(key), unit)} "
+                       f"| {vs_rd} | {vs_ox} |")
+        out.append("")
+    if window is not None:
+        out.append(f"**Window on screen** after starting `kg-explorer` with the bundled graph (median): {window:.2f} s\n")
+    if canvas:
+        out.append("**Canvas** (benchmarks/bench_canvas.py, offscreen):\n")
+        keys = list(dict.fromkeys(k for item in canvas for k in item))
+        out.append("| " + " | ".join(keys) + " |")
+        out.append("|" + "---|" * len(keys))
+        for item in canvas:
+            out.append("| " + " | ".join(str(item.get(k, "")) for k in keys) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="kg-explorer benchmarks (issue 6)")
+    parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k, 100k, 1m")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure for figures above 100 ms (median)")
+    parser.add_argument("--fast-runs", type=int, default=7, help="runs per figure for fast figures (median)")
+    parser.add_argument("--rdflib-max", default="1m", help="largest size rdflib is run at")
+    parser.add_argument("--rdflib-timeout", type=float, default=360.0, help="stop rdflib after this many seconds per size")
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
+    parser.add_argument("--no-canvas", action="store_true", help="skip the canvas figures")
+    parser.add_argument("--no-window", action="store_true", help="skip the window-on-screen figure")
+    parser.add_argument("--quick", action="store_true", help="one run each, no canvas/window (a check that it works)")
+    parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    # Internal: the per-engine subprocesses.
+    parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
+    parser.add_argument("--workspace", choices=("load", "reopen"), help=argparse.SUPPRESS)
+    parser.add_argument("--engine", choices=ENGINES, help=argparse.SUPPRESS)
+    parser.add_argument("--nt", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--ttl", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    def emit(key: str, value: Any) -> None:
+        print("RESULT " + json.dumps([key, value]), flush=True)
+
+    if args.worker:
+        worker(args.worker, args.nt, args.ttl, args.runs, args.fast_runs, emit)
+        return 0
+    if args.workspace:
+        workspace_worker(args.workspace, args.engine, args.nt, args.folder, emit)
+        return 0
+    if args.quick:
+        args.runs, args.fast_runs, args.no_canvas, args.no_window = 1, 1, True, True
+
+    sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in generate.SIZES]
+    if unknown:
+        parser.error(f"unknown size {unknown[0]!r}: use {', '.join(generate.SIZES)}")
+    started = time.perf_counter()
+    rows = [measure_size(size, args) for size in sizes]
+    window = None if args.no_window else window_on_screen(max(args.runs, 3))
+    canvas = None
+    if not args.no_canvas and (HERE / "bench_canvas.py").exists():
+        import bench_canvas
+
+        canvas = bench_canvas.run()
+    info = machine()
+    text = "\n".join([
+        "# Benchmark results",
+        "",
+        f"Command: `.venv/bin/python benchmarks/run.py --sizes {','.join(sizes)}"
+        f"{' --quick' if args.quick else ''}{' --write' if args.write else ''}` "
+        f"(took {time.perf_counter() - started:.0f} s). Medians of {args.runs} runs "
+        f"({args.fast_runs} for figures under 100 ms); rdflib at 1M: one run, stopped after {args.rdflib_timeout:.0f} s.",
+        "Baselines do the same task the plain way: rdflib.Graph() (its parser, its SPARQL engine, a Python scan "
+        "for label search) and a bare pyoxigraph.Store (its parser, SPARQL FILTER(CONTAINS) for search, the "
+        "unreformulated SPARQL the app used to send, a breadth-first search over quads_for_pattern for paths).",
+        "",
+        "Machine: " + "; ".join(f"{k}: {v}" for k, v in info.items()),
+        "",
+        table(rows, window, canvas),
+    ])
+    print(text)
+    if args.write:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
