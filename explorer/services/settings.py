@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,10 @@ MAX_RECENT_FILES = 10
 THEMES = ("system", "light", "dark")
 STORAGE_MODES = ("memory", "disk")
 LAYOUTS = ("force", "hierarchical", "radial")
+#: Inference rule sets the workbench can materialise (keys of explorer.core.inference.PROFILES).
+INFERENCE_PROFILES = ("rdfs", "owl-rl")
+#: A language tag as written in RDF literals (BCP 47 shape: "en", "zh-Hans", "pt-BR").
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 
 def config_dir() -> Path:
@@ -51,6 +56,11 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def workspaces_dir() -> Path:
+    """Where on-disk workspaces are created when the storage mode is "disk"."""
+    return data_dir() / "workspaces"
 
 
 def settings_path() -> Path:
@@ -86,6 +96,10 @@ class Settings:
     search_suggestions: int = 15
     #: Hop limit the path finder starts with.
     path_max_hops: int = 6
+    #: Whether inferred triples are added when a graph opens (View ▸ Include Inferred Triples).
+    include_inferred: bool = False
+    #: Which rules infer them: "rdfs" or "owl-rl".
+    inference_profile: str = "rdfs"
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:
@@ -121,7 +135,8 @@ class Settings:
         return settings, warnings
 
 
-_CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "storage_mode": STORAGE_MODES, "last_layout": LAYOUTS}
+_CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "storage_mode": STORAGE_MODES, "last_layout": LAYOUTS,
+                                        "inference_profile": INFERENCE_PROFILES}
 _RANGES: dict[str, tuple[float, float]] = {
     "query_timeout": (0.1, 86_400.0),
     "max_result_rows": (1, 10_000_000),
@@ -163,8 +178,30 @@ def _checked(name: str, value: Any, default: Any) -> tuple[Any, str | None]:
             return default, f"{name} must be a list of text (got {value!r})"
         if name == "recent_files":
             value = list(dict.fromkeys(value))[:MAX_RECENT_FILES]
+        if name == "label_languages":
+            bad = next((item for item in value if item and not _LANGUAGE_TAG.match(item)), None)
+            if bad is not None:
+                return default, f"{name} must be language tags like en, zh-Hans (got {bad!r})"
+            if not value:
+                return default, f"{name} must name at least one language"
+            value = list(dict.fromkeys(value))
         return value, None
     return default, f"{name} has an unsupported value"  # pragma: no cover - every field is covered above
+
+
+def check_value(name: str, value: Any) -> str | None:
+    """Why ``value`` does not fit the setting ``name`` (one line), or None when it does.
+
+    >>> check_value("expansion_cap", 0)
+    'expansion_cap must be between 1 and 10000 (got 0)'
+    >>> check_value("label_languages", ["en", ""]) is None
+    True
+    """
+    spec = {f.name: f for f in fields(Settings)}.get(name)
+    if spec is None:
+        return f"{name} is not a setting"
+    _value, problem = _checked(name, value, getattr(Settings(), name))
+    return problem
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:

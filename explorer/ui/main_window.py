@@ -14,11 +14,18 @@ Extension points for other parts of the app (small edits in their own modules):
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import json
+import re
+import shutil
 import time
+import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -43,13 +50,14 @@ from PySide6.QtWidgets import (
 
 from explorer.core.backends import LoadedFile, OxigraphBackend
 from explorer.core.bundled import bundled_graph_files
+from explorer.core.errors import LoadError
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.layout import LAYOUTS, LayoutInput, apply_positions
 from explorer.core.paths import GraphPath, connecting_network
 from explorer.core.scene import Scene
 from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress, check
-from explorer.services.settings import Settings, config_dir, save_settings
+from explorer.services.settings import Settings, config_dir, save_settings, workspaces_dir
 from explorer.ui.dialogs.endpoint import install_endpoint_action
 from explorer.ui.views.browser import BrowserWidget
 from explorer.ui.views.inspector import InspectorWidget
@@ -66,6 +74,12 @@ _MENU_ORDER = ("File", "Edit", "View", "Go", "Tools", "Help")
 #: Scenes with more visible nodes than this are laid out in a worker.
 LAYOUT_IN_WORKER_FROM = 300
 LAYOUT_NAMES = {"force": "Force-Directed", "hierarchical": "Hierarchical", "radial": "Radial"}
+CANVAS_HINT = ("<p style='font-size:large'><b>Nothing on the canvas yet</b></p>"
+               "<p>Search for an entity (Ctrl+F) or double-click a class instance in the Browser to start; "
+               "Tools → Find Path… to connect two entities.</p>")
+CANVAS_FILTERED_HINT = ("<p style='font-size:large'><b>Everything on the canvas is hidden</b></p>"
+                        "<p>Right-click the background and choose Show Hidden Items, or tick classes in the Legend "
+                        "and links in View → Filter Links….</p>")
 
 
 @dataclass
@@ -78,6 +92,7 @@ class LoadOutcome:
     seconds: float
     replaced: bool
     bundled: bool
+    workspace: Path | None = None
 
 
 def build_graph(
@@ -85,17 +100,50 @@ def build_graph(
     base: KnowledgeGraph | None,
     policy: QueryPolicy,
     query_timeout: float,
+    workspace: Path | None = None,
+    languages: Sequence[str] | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> LoadOutcome:
     """A new graph: ``base``'s triples (when adding) plus ``paths`` (the bundled graph when None).
 
     Runs in a worker thread; ``base`` is only read, so the window keeps showing it until
-    the new graph is complete, and a failed or cancelled load leaves it untouched.
+    the new graph is complete, and a failed or cancelled load leaves it untouched. With a
+    ``workspace`` folder the graph is kept on disk there (storage mode "disk"); a failed
+    load removes a workspace it created.
     """
     started = time.perf_counter()
-    kg = KnowledgeGraph(policy=policy)
+    created = workspace is not None and not workspace.exists()
+    kg: KnowledgeGraph | None = None
+    try:
+        kg = KnowledgeGraph(OxigraphBackend(workspace), policy) if workspace is not None else KnowledgeGraph(policy=policy)
+        outcome = _fill_graph(kg, paths, base, query_timeout, languages, progress, cancel)
+    except BaseException as error:
+        if created and workspace is not None:
+            # Close the half-filled store (no frame may keep it) before its folder goes.
+            traceback.clear_frames(error.__traceback__)
+            kg = None
+            gc.collect()
+            shutil.rmtree(workspace, ignore_errors=True)
+        raise
+    if workspace is not None:
+        write_workspace_manifest(workspace, kg.files)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _fill_graph(
+    kg: KnowledgeGraph,
+    paths: list[Path] | None,
+    base: KnowledgeGraph | None,
+    query_timeout: float,
+    languages: Sequence[str] | None,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> LoadOutcome:
     kg.default_query_timeout = query_timeout
+    if languages:
+        kg.label_languages = tuple(languages)
     if base is not None:
         kg.prefixes = dict(base.prefixes)
         kg.files = list(base.files)
@@ -112,7 +160,83 @@ def build_graph(
     kg.class_hierarchy()
     stats = kg.stats()
     check(cancel)
-    return LoadOutcome(kg, loaded, stats, time.perf_counter() - started, replaced=base is None, bundled=not paths)
+    return LoadOutcome(kg, loaded, stats, 0.0, replaced=base is None, bundled=not paths)
+
+
+#: Beside a workspace's store: which files it was made from (for the title and recent files).
+WORKSPACE_MANIFEST = "kg-explorer-workspace.json"
+
+
+def write_workspace_manifest(workspace: Path, files: Sequence[LoadedFile]) -> None:
+    data = {"files": [{"path": str(item.path), "format": item.format, "quads": item.quads} for item in files]}
+    with contextlib.suppress(OSError):  # only the title would suffer
+        (workspace / WORKSPACE_MANIFEST).write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def release_workspace(kg: KnowledgeGraph) -> None:
+    """Let go of a replaced graph's workspace folder, so it can be reopened at once.
+
+    Oxigraph holds the folder (and its lock) while any reference to the store lives; the
+    window no longer shows this graph, so its store gives way to an empty one.
+    """
+    backend = kg.backend
+    if isinstance(backend, OxigraphBackend) and backend.workspace is not None:
+        backend.close()
+        backend.store = type(backend.store)()
+
+
+def is_workspace(folder: Path) -> bool:
+    """Whether ``folder`` holds an Oxigraph store (RocksDB keeps a CURRENT file there)."""
+    return (folder / "CURRENT").is_file()
+
+
+def open_workspace(
+    folder: Path,
+    policy: QueryPolicy,
+    query_timeout: float,
+    languages: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> LoadOutcome:
+    """Reopen an on-disk workspace (in a worker): no RDF file is read."""
+    started = time.perf_counter()
+    if not folder.is_dir():
+        raise LoadError(str(folder), "the workspace folder does not exist")
+    if not is_workspace(folder):
+        raise LoadError(str(folder), "not a KG Explorer workspace (no graph store in this folder)")
+    if progress is not None:
+        progress(None, f"Opening workspace {folder.name}")
+    gc.collect()  # a graph the window let go of may still hold the folder through a reference cycle
+    kg = KnowledgeGraph.open_workspace(folder, policy)
+    kg.default_query_timeout = query_timeout
+    if languages:
+        kg.label_languages = tuple(languages)
+    try:
+        manifest = json.loads((folder / WORKSPACE_MANIFEST).read_text(encoding="utf-8"))
+        kg.files = [LoadedFile(Path(item["path"]), str(item["format"]), int(item["quads"]))
+                    for item in manifest.get("files", [])]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        kg.files = []
+    check(cancel)
+    if progress is not None:
+        progress(None, "Counting classes and entities")
+    kg.class_hierarchy()
+    stats = kg.stats()
+    check(cancel)
+    return LoadOutcome(kg, [], stats, time.perf_counter() - started, replaced=True, bundled=False,
+                       workspace=folder)
+
+
+def new_workspace_folder(paths: list[Path] | None, in_use: set[Path]) -> Path:
+    """A fresh folder under the workspaces dir, named after the first file (``name``, ``name-2``…)."""
+    stem = paths[0].name.split(".")[0] if paths else "bundled"
+    stem = re.sub(r"[^\w.-]+", "-", stem).strip("-.") or "graph"
+    root = workspaces_dir()
+    for number in range(1, 10_000):
+        folder = root / (stem if number == 1 else f"{stem}-{number}")
+        if folder not in in_use and not folder.exists():
+            return folder
+    raise LoadError(str(root), "too many workspaces with the same name; remove some")
 
 
 class MainWindow(QMainWindow):
@@ -163,9 +287,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         install_endpoint_action(self)  # File ▸ Connect to SPARQL Endpoint…
         self._connect()
+        self._build_empty_states()
         from explorer.ui.views.query_workbench import mount_workbench
 
         mount_workbench(self)  # SPARQL and Validation docks, Tools and View menu entries
+        from explorer.ui.dialogs.export import install_export_actions
+
+        install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…; Tools ▸ Compare Snapshots…
         self._restore_window_state()
         self._update_actions()
 
@@ -254,6 +382,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self._action(file_menu, "Open the &Bundled Graph", self.open_bundled, None,
                      "Open the bundled 5G industrial-internet graph", "openBundledAction")
+        self.open_workspace_action = self._action(
+            file_menu, "Open &Workspace…", self._on_open_workspace_triggered, None,
+            "Reopen a graph kept on disk (Preferences ▸ Storage ▸ On-disk workspace)", "openWorkspaceAction")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit KG Explorer", "quitAction")
 
@@ -262,6 +393,14 @@ class MainWindow(QMainWindow):
                      "Search entities by name", "findAction")
         self.copy_iri_action = self._action(edit_menu, "Copy &IRI", self.copy_current_iri, "Ctrl+Shift+C",
                                             "Copy the IRI of the entity in the Inspector", "copyIriAction")
+        edit_menu.addSeparator()
+        self.preferences_action = self._action(edit_menu, "&Preferences…", self.open_preferences, None,
+                                               "Theme, label languages, limits, permissions, storage",
+                                               "preferencesAction")
+        self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")] + [
+            key for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+            if key != QKeySequence("Ctrl+,")])
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         view_menu = self.menu("View")
         self.layout_actions: dict[str, QAction] = {}
@@ -277,6 +416,8 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(view_menu, "Zoom &Out", lambda: self._zoom(0.8), QKeySequence.StandardKey.ZoomOut,
                                             "Zoom out of the canvas", "zoomOutAction")
         self._action(view_menu, "&Clear Canvas", self.clear_canvas, None, "Remove everything from the canvas", "clearCanvasAction")
+        self.filter_links_action = self._action(view_menu, "Filter &Links…", self.open_link_filter, "Ctrl+Shift+L",
+                                                "Choose which kinds of link the canvas shows", "filterLinksAction")
         view_menu.addSeparator()
         self.panels_menu = view_menu.addMenu("&Panels")
         for dock in self._panels.values():
@@ -314,7 +455,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About KG Explorer", self.show_about, None, "Version and licence", "aboutAction")
 
     def _connect(self) -> None:
-        self.browser.sig_entity_activated.connect(self.show_entity)
+        self.browser.sig_entity_activated.connect(self._on_browser_entity_activated)
         self.browser.sig_entity_selected.connect(self.show_entity)
         self.browser.sig_class_activated.connect(self.show_entity)
         self.browser.sig_context_menu_requested.connect(self._on_entity_context_menu_requested)
@@ -334,6 +475,36 @@ class MainWindow(QMainWindow):
             self.canvas.sig_selection_changed.connect(self._on_canvas_selection_changed)
             self.canvas.sig_context_menu.connect(self._on_canvas_context_menu)
 
+    def _build_empty_states(self) -> None:
+        """Centred hints while the canvas and the Paths list are empty."""
+        from explorer.ui.views.empty_state import HintOverlay
+
+        self.canvas_hint: HintOverlay | None = None
+        if self.canvas is not None:
+            self.canvas_hint = HintOverlay(self.canvas, CANVAS_HINT)
+            self._canvas_hint_timer = QTimer(self)
+            self._canvas_hint_timer.setSingleShot(True)
+            self._canvas_hint_timer.timeout.connect(self._update_canvas_hint)
+            for event in ("node_added", "node_removed", "node_changed", "reset", "filters_changed"):
+                self.scene.events.connect(event, self._on_scene_content_changed)
+            self._update_canvas_hint()
+
+    def _on_scene_content_changed(self, *_args: object) -> None:
+        # Events come in bursts (an expansion adds dozens of nodes): look once they settle.
+        if not self._canvas_hint_timer.isActive():
+            self._canvas_hint_timer.start(0)
+
+    def _update_canvas_hint(self) -> None:
+        if self.canvas_hint is not None:
+            empty = not any(self.scene.is_node_visible(node) for node in self.scene.nodes.values())
+            self.canvas_hint.setText(CANVAS_HINT if not self.scene.nodes else CANVAS_FILTERED_HINT)
+            self.canvas_hint.set_shown(empty)
+
+    def _on_browser_entity_activated(self, entity: str) -> None:
+        """Enter or double-click in the Browser: read it in the Inspector and put it on the canvas."""
+        self.show_entity(entity)
+        self.show_on_canvas(entity)
+
     # ------------------------------------------------------------------ loading
     def open_bundled(self) -> Task:
         """Load the bundled graph (in a worker), replacing the current one."""
@@ -350,7 +521,17 @@ class MainWindow(QMainWindow):
     def _start_load(self, paths: list[Path] | None, *, add: bool) -> Task:
         policy = QueryPolicy(allow_update=self.settings.allow_update, allow_network=self.settings.allow_network)
         base = self.kg if add else None
-        task = self._load_runner.start(build_graph, paths, base, policy, self.settings.query_timeout)
+        workspace = None
+        if self.settings.storage_mode == "disk":
+            in_use = {self.kg.backend.workspace} if self.kg is not None and isinstance(
+                self.kg.backend, OxigraphBackend) and self.kg.backend.workspace is not None else set()
+            try:
+                workspace = new_workspace_folder(paths, in_use)
+            except LoadError as error:
+                self.show_error(str(error), "Could not create a workspace")
+                workspace = None
+        task = self._load_runner.start(build_graph, paths, base, policy, self.settings.query_timeout, workspace,
+                                       list(self.settings.label_languages))
         names = ", ".join(p.name for p in paths) if paths else "the bundled graph"
         task.sig_finished.connect(self._on_load_finished)
         task.sig_failed.connect(self._on_load_failed)
@@ -364,9 +545,41 @@ class MainWindow(QMainWindow):
             for item in outcome.loaded:
                 self.settings.add_recent_file(item.path)
             self._save_settings()
+        if outcome.workspace is not None:
+            self.statusBar().showMessage(f"Opened workspace {outcome.workspace.name}: {outcome.stats.triples:,} "
+                                         f"triples in {outcome.seconds:.1f} s", 8000)
+            return
         added = sum(item.quads for item in outcome.loaded)
         what = "the bundled graph" if outcome.bundled else ", ".join(item.path.name for item in outcome.loaded)
-        self.statusBar().showMessage(f"Loaded {what}: {added:,} statements in {outcome.seconds:.1f} s", 8000)
+        stored = self._workspace_of(outcome.kg)
+        where = f" (kept on disk in workspace {stored.name})" if stored is not None else ""
+        self.statusBar().showMessage(f"Loaded {what}: {added:,} statements in {outcome.seconds:.1f} s{where}", 8000)
+
+    @staticmethod
+    def _workspace_of(kg: KnowledgeGraph | None) -> Path | None:
+        backend = kg.backend if kg is not None else None
+        return backend.workspace if isinstance(backend, OxigraphBackend) else None
+
+    def open_workspace(self, folder: str | Path) -> Task | None:
+        """Reopen an on-disk workspace (in a worker), in place of the current graph."""
+        folder = Path(folder).expanduser().absolute()
+        if self._workspace_of(self.kg) == folder:
+            self.statusBar().showMessage(f"Workspace {folder.name} is already open", 6000)
+            return None
+        policy = QueryPolicy(allow_update=self.settings.allow_update, allow_network=self.settings.allow_network)
+        task = self._load_runner.start(open_workspace, folder, policy, self.settings.query_timeout,
+                                       list(self.settings.label_languages))
+        task.sig_finished.connect(self._on_load_finished)
+        task.sig_failed.connect(lambda message: self.show_error(message, title="Could not open the workspace"))
+        task.sig_cancelled.connect(self._on_load_cancelled)
+        self.track_task(task, f"Opening workspace {folder.name}")
+        return task
+
+    def _on_open_workspace_triggered(self) -> None:
+        start = workspaces_dir()
+        folder = QFileDialog.getExistingDirectory(self, "Open Workspace", str(start if start.is_dir() else Path.home()))
+        if folder:
+            self.open_workspace(folder)
 
     def _on_load_failed(self, message: str) -> None:
         self.show_error(message, title="Could not load the files")
@@ -376,6 +589,7 @@ class MainWindow(QMainWindow):
 
     def set_graph(self, kg: KnowledgeGraph, stats: Stats | None = None) -> None:
         """Show ``kg`` in every panel (GUI thread only: the one writer of the window's state)."""
+        previous = self.kg
         self.kg = kg
         self.stats = stats or kg.stats()
         self._layout_runner.cancel()
@@ -394,6 +608,8 @@ class MainWindow(QMainWindow):
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         self.setWindowTitle(f"{shown} — {APP_TITLE}" if shown else APP_TITLE)
         self.sig_graph_changed.emit(kg)
+        if previous is not None and previous is not kg:
+            release_workspace(previous)
 
     # ------------------------------------------------------------------ entities
     def show_entity(self, entity: str) -> None:
@@ -779,6 +995,83 @@ class MainWindow(QMainWindow):
             self.inspector._render(self.inspector.current)  # colours of the text follow the theme
         self._save_settings()
 
+    # ------------------------------------------------------------------ preferences
+    def open_preferences(self) -> None:
+        """Edit ▸ Preferences…: a non-modal dialog; OK / Apply apply at once."""
+        from explorer.ui.dialogs.settings import SettingsDialog
+
+        dialog = getattr(self, "preferences_dialog", None)
+        if dialog is None:
+            dialog = SettingsDialog(self.settings, self)
+            dialog.sig_settings_applied.connect(self.apply_settings)
+            self.preferences_dialog = dialog
+        else:
+            dialog.settings = self.settings
+            dialog.set_values(self.settings)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take ``settings`` at once (policy, timeout, theme, caps, labels, inference) and save them.
+
+        The window's settings object is updated in place, so every panel holding it sees the change.
+        """
+        old = Settings(**self.settings.to_dict())
+        for name, value in settings.to_dict().items():
+            setattr(self.settings, name, value)
+        current = self.settings
+        kg = self.kg
+        if kg is not None:
+            kg.policy = QueryPolicy(allow_update=current.allow_update, allow_network=current.allow_network)
+            kg.default_query_timeout = current.query_timeout
+        self.browser.suggestion_limit = current.search_suggestions
+        if self.path_finder is not None and old.path_max_hops != current.path_max_hops:
+            self.path_finder.max_hops.setValue(current.path_max_hops)
+        if old.label_languages != current.label_languages and kg is not None:
+            self._relabel(kg)
+        workbench = getattr(self, "workbench", None)
+        if workbench is not None:
+            workbench.apply_settings(current)
+            index = workbench.profile_box.findData(current.inference_profile)
+            if index >= 0 and index != workbench.profile_box.currentIndex():
+                workbench.profile_box.setCurrentIndex(index)
+            if kg is not None and old.include_inferred != current.include_inferred:
+                workbench.set_include_inferred(current.include_inferred)
+        if old.theme != current.theme:
+            self.set_theme(current.theme)  # saves too
+        else:
+            self._save_settings()
+        notes = []
+        if old.storage_mode != current.storage_mode:
+            notes.append("storage applies to the next file you open")
+        self.statusBar().showMessage("Preferences applied" + (f" ({'; '.join(notes)})" if notes else ""), 6000)
+
+    def _relabel(self, kg: KnowledgeGraph) -> None:
+        """Labels in the newly preferred languages on the canvas and in the Inspector."""
+        kg.label_languages = tuple(self.settings.label_languages)
+        for node in list(self.scene.nodes.values()):
+            if node.kind == "entity":
+                label = kg.label(node.entity)
+                if label != node.label:
+                    node.label = label
+                    self.scene.events.emit("node_changed", node)
+        if self.inspector.current:
+            self.inspector._render(self.inspector.current)
+
+    def open_link_filter(self) -> None:
+        """View ▸ Filter Links…: tick the kinds of link the canvas shows."""
+        from explorer.ui.dialogs.link_filter import LinkFilterDialog
+
+        dialog = getattr(self, "link_filter_dialog", None)
+        if dialog is None:
+            dialog = LinkFilterDialog(self.scene, self)
+            self.link_filter_dialog = dialog
+        dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
     # ------------------------------------------------------------------ persistence
     def _qsettings(self) -> QSettings:
         return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
@@ -808,6 +1101,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._load_runner.cancel()
+        if self.kg is not None:
+            self.kg.backend.close()  # a workspace writes what it holds to disk
         self.save_window_state()
         self._save_settings()
         super().closeEvent(event)

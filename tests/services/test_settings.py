@@ -91,3 +91,27 @@ def test_recent_files_are_deduplicated_and_capped(tmp_path):
     assert settings.recent_files.count(str(tmp_path / "5.ttl")) == 1
     settings.forget_recent_file(str(tmp_path / "5.ttl"))
     assert str(tmp_path / "5.ttl") not in settings.recent_files
+
+
+def test_inference_keys_round_trip_and_are_checked():
+    settings = Settings(include_inferred=True, inference_profile="owl-rl", label_languages=["zh", "", "en"])
+    save_settings(settings)
+    loaded, warning = load_settings()
+    assert warning is None
+    assert (loaded.include_inferred, loaded.inference_profile) == (True, "owl-rl")
+    assert loaded.label_languages == ["zh", "", "en"]
+    wrong, problems = Settings.from_dict({"inference_profile": "owl-full", "include_inferred": "yes"})
+    assert (wrong.inference_profile, wrong.include_inferred) == ("rdfs", False)
+    assert any("inference_profile must be one of rdfs, owl-rl" in p for p in problems)
+    assert any("include_inferred must be true or false" in p for p in problems)
+
+
+def test_check_value_names_the_problem():
+    from explorer.services.settings import check_value
+
+    assert check_value("query_timeout", 5) is None
+    assert check_value("query_timeout", 0) == "query_timeout must be between 0.1 and 86400 (got 0)"
+    assert "language tags" in check_value("label_languages", ["en", "not a tag!"])
+    assert check_value("label_languages", []) == "label_languages must name at least one language"
+    assert check_value("storage_mode", "cloud").startswith("storage_mode must be one of memory, disk")
+    assert check_value("colour", "red") == "colour is not a setting"

@@ -28,6 +28,8 @@ from explorer.core.graph import KnowledgeGraph
 from explorer.core.paths import GraphPath
 
 _ANCHOR = "entity:"
+PATHS_HINT = ("No paths yet. Tools → Find Path… (Ctrl+Shift+P) explains how two entities are connected; "
+              "select several entities on the canvas for Tools → Connecting Network.")
 
 
 class PathsPanelWidget(QWidget):
@@ -43,7 +45,7 @@ class PathsPanelWidget(QWidget):
         self.paths: list[GraphPath] = []
         self._anchors: list[str] = []
 
-        self.summary = QLabel("Use Tools ▸ Find Path… (Ctrl+Shift+P) to explain how two entities are connected.", self)
+        self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("pathResults")
@@ -71,6 +73,9 @@ class PathsPanelWidget(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
+        from explorer.ui.views.empty_state import HintOverlay
+
+        self.empty_hint = HintOverlay(self.list, PATHS_HINT)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.show_all_button.clicked.connect(self._on_show_all_button_clicked)
         self.clear_button.clicked.connect(self.clear)
@@ -85,9 +90,11 @@ class PathsPanelWidget(QWidget):
         self.paths = []
         self.list.clear()
         self.details.clear()
-        self.summary.setText("Use Tools ▸ Find Path… (Ctrl+Shift+P) to explain how two entities are connected.")
+        self.summary.setText("")
         self.show_all_button.setEnabled(False)
         self.clear_button.setEnabled(False)
+        self.empty_hint.setText(PATHS_HINT)
+        self.empty_hint.set_shown(True)
 
     def set_paths(self, paths: Sequence[GraphPath], summary: str) -> None:
         """Show ``paths`` (best first) under a one-line ``summary``; the first is selected."""
@@ -104,6 +111,8 @@ class PathsPanelWidget(QWidget):
         self.show_all_button.setEnabled(bool(self.paths))
         self.clear_button.setEnabled(True)
         self.details.clear()
+        self.empty_hint.setText("No path within the limits. Allow more hops or fewer constraints in Find Path….")
+        self.empty_hint.set_shown(not self.paths)
         if self.paths:
             self.list.setCurrentRow(0)
 

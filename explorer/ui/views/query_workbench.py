@@ -1018,6 +1018,21 @@ def mount_workbench(window: Any) -> tuple[QueryWorkbenchWidget, Any]:
         workbench.set_graph(kg)
         validation.set_graph(kg)
         inferred_action.setEnabled(kg is not None)
+        if kg is not None and window.settings.include_inferred:  # the switch remembers its state
+            workbench.set_include_inferred(True)
+
+    def remember_inference(include: bool) -> None:
+        """The user turned the switch on or off: remember it for the next graph (settings.json)."""
+        window.settings.include_inferred = bool(include)
+        remember_profile()
+
+    def remember_profile(_index: int = 0) -> None:
+        profile = workbench.profile_box.currentData()
+        if profile:
+            window.settings.inference_profile = profile
+        save = getattr(window, "_save_settings", None)
+        if callable(save):
+            save()
 
     def on_graph_modified() -> None:
         if window.kg is not None:
@@ -1043,6 +1058,13 @@ def mount_workbench(window: Any) -> tuple[QueryWorkbenchWidget, Any]:
     inferred_action.triggered.connect(workbench.set_include_inferred)
     workbench.sig_inference_changed.connect(inferred_action.setChecked)
     workbench.inferred_box.toggled.connect(inferred_action.setChecked)
+    remembered = workbench.profile_box.findData(window.settings.inference_profile)
+    if remembered >= 0:
+        workbench.profile_box.setCurrentIndex(remembered)
+    # Only user actions reach these (programmatic changes block the box's signals).
+    workbench.inferred_box.toggled.connect(remember_inference)
+    inferred_action.triggered.connect(remember_inference)
+    workbench.profile_box.currentIndexChanged.connect(remember_profile)
 
     workbench.sig_entity_activated.connect(window.show_entity)
     validation.sig_entity_activated.connect(window.show_entity)
