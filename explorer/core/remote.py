@@ -664,7 +664,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
     # ------------------------------------------------------------------ neighbours
     def _adjacent_query(self, subject_values: str, *, outgoing: bool, incoming: bool, include_schema: bool,
                         predicates: str = "", limit: int | None = None, count: bool = False,
-                        with_types: bool = False) -> str:
+                        with_types: bool = False, groups: bool = False) -> str:
         """Links of the entities in ``VALUES ?n``; ``?d`` is "o" (forward) or "i" (backward).
 
         ``with_types`` adds the classes of each neighbour as ``?t`` (one row per class), so
@@ -678,6 +678,8 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
             statement = "" if include_schema else _NOT_STATEMENT
             branches.append(f"{{ ?o ?p ?n {_NODE_FILTER} {extra} {statement} BIND(\"i\" AS ?d) }}")
         body = f"{subject_values} {predicates} {' UNION '.join(branches)}"
+        if groups:
+            return f"SELECT DISTINCT ?p ?d WHERE {{ {body} }}"
         if count:
             return f"SELECT ?d (COUNT(*) AS ?c) WHERE {{ SELECT DISTINCT ?n ?p ?o ?d WHERE {{ {body} }} }} GROUP BY ?d"
         tail = f" LIMIT {int(limit)}" if limit is not None else ""
@@ -700,32 +702,62 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
                 continue
         if not (outgoing or incoming):
             return found
+        options = (outgoing, incoming, include_schema)
         for chunk in _chunks(terms, _VALUES_CHUNK):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled("cancelled")
-            query = self._adjacent_query(_values("n", chunk), outgoing=outgoing, incoming=incoming,
-                                         include_schema=include_schema, limit=self.backend.config.page_size,
-                                         with_types=True)
-            rows = self._select(query)
-            complete = len(rows) < self.backend.config.page_size
-            if not complete:
-                self.backend.truncated_patterns += 1
-            seen: set[tuple[str, str, str, bool]] = set()
-            types: dict[str, list[str]] = {}
-            for node, predicate, other, direction, cls in rows:
-                if not isinstance(other, (ox.NamedNode, ox.BlankNode)) or not isinstance(node, (ox.NamedNode, ox.BlankNode)):
-                    continue
-                entity, neighbour, forward = node_id(node), node_id(other), direction.value == "o"
-                known = types.setdefault(neighbour, [])
-                if isinstance(cls, ox.NamedNode) and cls.value not in known:
-                    known.append(cls.value)
-                key = (entity, predicate.value, neighbour, forward)
-                if key not in seen:
-                    seen.add(key)
-                    found.setdefault(entity, []).append((predicate.value, neighbour, forward))
-            if complete:
-                self._types.update(types)
+            for rows, complete in self._link_rows(list(chunk), options, cancel):
+                seen: set[tuple[str, str, str, bool]] = set()
+                types: dict[str, list[str]] = {}
+                for node, predicate, other, direction, cls in rows:
+                    if not isinstance(other, (ox.NamedNode, ox.BlankNode)) or not isinstance(node, (ox.NamedNode, ox.BlankNode)):
+                        continue
+                    entity, neighbour, forward = node_id(node), node_id(other), direction.value == "o"
+                    known = types.setdefault(neighbour, [])
+                    if isinstance(cls, ox.NamedNode) and cls.value not in known:
+                        known.append(cls.value)
+                    key = (entity, predicate.value, neighbour, forward)
+                    if key not in seen:
+                        seen.add(key)
+                        found.setdefault(entity, []).append((predicate.value, neighbour, forward))
+                if complete:
+                    self._types.update(types)
         return found
+
+    def _link_rows(self, chunk: list[str], options: tuple[bool, bool, bool],
+                   cancel: CancelToken | None) -> Iterator[tuple[list[tuple[Term, ...]], bool]]:
+        """Rows of the links of ``chunk``, never silently cut by the server's row cap.
+
+        A full page means the server may have cut it (Virtuoso returns at most
+        ResultSetMaxRows and refuses to sort past it): the chunk is halved until it fits,
+        and a single hub is read one predicate and direction at a time.
+        """
+        page = self.backend.config.page_size
+        outgoing, incoming, include_schema = options
+        nodes = _values("n", chunk)
+        rows = self._select(self._adjacent_query(nodes, outgoing=outgoing, incoming=incoming, include_schema=include_schema,
+                                                 limit=page, with_types=True))
+        if len(rows) < page:
+            yield rows, True
+            return
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled("cancelled")
+        if len(chunk) > 1:
+            middle = len(chunk) // 2
+            yield from self._link_rows(chunk[:middle], options, cancel)
+            yield from self._link_rows(chunk[middle:], options, cancel)
+            return
+        groups = self._select(self._adjacent_query(nodes, outgoing=outgoing, incoming=incoming,
+                                                   include_schema=include_schema, groups=True))
+        for predicate, direction in groups:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled("cancelled")
+            part = self._select(self._adjacent_query(
+                nodes, outgoing=direction.value == "o", incoming=direction.value == "i", include_schema=include_schema,
+                predicates=_values("p", [sparql_term(predicate)]), limit=page, with_types=True))
+            if len(part) >= page:
+                self.backend.truncated_patterns += 1
+            yield part, len(part) < page
 
     def types(self, entity: str) -> list[str]:
         cached = self._types.get(entity)
@@ -752,7 +784,12 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
         predicates: Iterable[str] | None = None,
         include_schema: bool = False,
     ) -> Neighbourhood:
-        """Each direction capped at ``limit`` by the server; one COUNT query tells what was left out."""
+        """Each direction capped at ``limit`` by the server; one COUNT query tells what was left out.
+
+        Without a limit the server's own row cap (``page_size``) applies, and is counted the same way.
+        """
+        if limit is None:
+            limit = self.backend.config.page_size
         result = Neighbourhood(entity)
         try:
             node = sparql_iri(entity)
@@ -775,7 +812,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
                 if isinstance(other, (ox.NamedNode, ox.BlankNode)):
                     edges.append((predicate.value, node_id(other), side == "o"))
             counts[side] = len(rows)
-        if limit is not None and (counts["o"] >= limit or counts["i"] >= limit):
+        if counts["o"] >= limit or counts["i"] >= limit:
             totals = self._select(self._adjacent_query(
                 _values("n", [node]), outgoing=counts["o"] >= limit, incoming=counts["i"] >= limit,
                 include_schema=include_schema, predicates=wanted, count=True))

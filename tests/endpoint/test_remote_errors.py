@@ -310,3 +310,15 @@ def test_no_question_downloads_the_graph(oxigraph_http):
         # Open label scans are capped by LIMIT.
         if "?e ?p ?l" in query and "VALUES ?e" not in query:
             assert "LIMIT" in query, query
+
+
+@pytest.mark.endpoint
+def test_server_row_cap_never_cuts_links_silently(virtuoso, bundled_graph):
+    # A tiny page stands in for Virtuoso's ResultSetMaxRows: full pages are split, a hub is
+    # read one predicate and direction at a time, and the links come out complete.
+    capped = RemoteKnowledgeGraph.open(EndpointConfig(virtuoso.url, default_graph=BUNDLED_GRAPH, page_size=5))
+    entities = [D + name for name in ("ChinaMobile", "ChinaMobileZhejiang", "China", "Zhejiang", "MIIT", "Liu")]
+    links = capped.adjacent_many(entities)
+    for entity in entities:
+        assert sorted(set(links[entity])) == sorted(set(bundled_graph.adjacent(entity))), entity
+    assert len(links[D + "China"]) > 5
