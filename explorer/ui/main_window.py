@@ -280,6 +280,10 @@ class MainWindow(QMainWindow):
         else:
             self.setCentralWidget(self.inspector)
         self.paths_dock = self.add_panel("Paths", self.paths_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "PathsDock")
+        from explorer.ui.views.legend import LegendWidget
+
+        self.legend = LegendWidget(self.scene, self)  # classes/links on the canvas; ticks filter them
+        self.legend_dock = self.add_panel("Legend", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "LegendDock")
         self.resizeDocks([self.browser_dock], [260], Qt.Orientation.Horizontal)
         self.resizeDocks([self.paths_dock], [200], Qt.Orientation.Vertical)
 

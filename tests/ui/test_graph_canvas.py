@@ -227,8 +227,8 @@ def test_highlighted_path_is_drawn_in_the_accent_colour(canvas):
     path_edge = edge_id("urn:a", "urn:p", "urn:b")
     scene.highlight(["urn:a", "urn:b", path_edge])
     canvas.flush()
-    assert len(canvas.edge_layer.highlight_lines) == 1
-    assert len(canvas.edge_layer.lines) == 2
+    assert canvas.edge_layer.highlight_count == 1 and canvas.edge_layer.highlight_path.elementCount() == 2
+    assert canvas.edge_layer.line_count == 2 and canvas.edge_layer.path.elementCount() == 4
     canvas.set_zoom(1.0)
     canvas.center_on("urn:a")
     image = canvas.grab().toImage()
@@ -294,3 +294,27 @@ def test_drawing_for_long_does_not_exhaust_none():
     if sys.version_info < (3, 12):
         assert sys.getrefcount(None) > 1 << 59
     assert sys.getrefcount(None) > 0 and before > 0
+
+
+# ---------------------------------------------------------------------- legend
+def test_legend_lists_classes_with_counts_and_drives_the_filters(qtbot):
+    from explorer.ui.views.legend import LegendWidget
+
+    scene = _scene()
+    legend = LegendWidget(scene)
+    qtbot.addWidget(legend)
+    rows = legend.rows()
+    assert rows[:2] == [("class", "urn:D", True), ("class", "urn:C", True)]  # "place" has 2 nodes, "company" 1
+    assert ("predicate", "urn:p", True) in rows and ("predicate", "urn:q", True) in rows
+    assert legend.row_for("urn:D").text(0) == "place  (2)"
+    assert not legend.row_for("urn:D").icon(0).isNull()
+    legend.row_for("urn:D").setCheckState(0, Qt.CheckState.Unchecked)
+    assert scene.hidden_classes == {"urn:D"}
+    legend.row_for("urn:q").setCheckState(0, Qt.CheckState.Unchecked)
+    assert scene.hidden_predicates == {"urn:q"}
+    qtbot.mouseClick(legend.show_all_button, Qt.MouseButton.LeftButton)
+    assert scene.hidden_classes == set() and scene.hidden_predicates == set()
+    qtbot.waitUntil(lambda: all(ticked for _, _, ticked in legend.rows()))
+    scene.add_node(SceneNode("urn:e", "urn:e", "Epsilon", "urn:E", "hospital", color="#009E73"))
+    qtbot.waitUntil(lambda: legend.row_for("urn:E") is not None)
+    assert legend.row_for("urn:E").text(0) == "hospital  (1)"

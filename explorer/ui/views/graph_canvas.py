@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QMarginsF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QLineF, QMarginsF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -137,6 +137,26 @@ def _lod(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
     return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
 
+def lines_path(start: np.ndarray, end: np.ndarray) -> QPainterPath:
+    """One path of disjoint segments start[i]→end[i], built from arrays without a Python loop.
+
+    The path is filled in through ``QDataStream``'s serialised form of a ``QPainterPath``
+    (count, then type/x/y per element, big-endian), which is ~5× faster than creating a
+    ``QLineF`` per edge for ``drawLines``.
+    """
+    count = len(start)
+    elements = np.empty(2 * count, dtype=[("kind", ">i4"), ("x", ">f8"), ("y", ">f8")])
+    elements["kind"][0::2] = 0  # MoveToElement
+    elements["kind"][1::2] = 1  # LineToElement
+    elements["x"][0::2], elements["y"][0::2] = start[:, 0], start[:, 1]
+    elements["x"][1::2], elements["y"][1::2] = end[:, 0], end[:, 1]
+    data = np.array([2 * count], dtype=">i4").tobytes() + elements.tobytes() + np.array([0], dtype=">i4").tobytes()
+    path = QPainterPath()
+    stream = QDataStream(QByteArray(data))
+    stream >> path  # the stream operator fills the path
+    return path
+
+
 class NodeItem(QGraphicsItem):
     """One scene node: its glyph coloured and shaped by class, and its label underneath."""
 
@@ -144,11 +164,9 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.canvas = canvas
         self.node_id = node.id
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        # No ItemSendsGeometryChanges: a Python itemChange on every setPos/setVisible costs more than
+        # the rest of creating the item; drags are followed from mouseMoveEvent instead.
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setZValue(2)
         self.setAcceptHoverEvents(False)
         # Painted once per zoom level (labels and outlines are not cheap), then blitted.
@@ -218,12 +236,9 @@ class NodeItem(QGraphicsItem):
             painter.setFont(canvas.label_font)
             painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.label)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.canvas._on_item_moved(self)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.canvas._node_layer_dirty()
-        return super().itemChange(change, value)
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)  # Qt moves this item and every other selected movable item
+        self.canvas._on_item_dragged(self)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -247,8 +262,10 @@ class EdgeLayerItem(QGraphicsItem):
         self.start = np.zeros((0, 2))
         self.end = np.zeros((0, 2))
         self.radius = np.zeros(0)
-        self.lines: list[QLineF] = []
-        self.highlight_lines: list[QLineF] = []
+        self.path = QPainterPath()
+        self.highlight_path = QPainterPath()
+        self.line_count = 0
+        self.highlight_count = 0
 
     def invalidate(self) -> None:
         """Rebuild on the next paint (many scene events in a row cost one rebuild)."""
@@ -262,7 +279,11 @@ class EdgeLayerItem(QGraphicsItem):
         self.dirty = False
         scene = self.canvas.scene_model
         dragged = self.canvas.dragged_edges
-        edges = [e for e in scene.visible_edges() if e.id not in dragged] if dragged else scene.visible_edges()
+        visible = {n.id for n in scene.visible_nodes()}
+        hidden_predicates = scene.hidden_predicates
+        edges = [e for e in scene.edges.values()
+                 if e.source in visible and e.target in visible and not e.hidden
+                 and e.predicate not in hidden_predicates and e.id not in dragged]
         nodes = scene.nodes
         self.edges = edges
         self.start = np.array([(nodes[e.source].x, nodes[e.source].y) for e in edges], dtype=float).reshape(-1, 2)
@@ -270,9 +291,11 @@ class EdgeLayerItem(QGraphicsItem):
         self.radius = np.array([nodes[e.target].size / 2 + 3 for e in edges], dtype=float)
         highlighted = scene.highlighted
         self.is_highlighted = np.array([e.id in highlighted for e in edges], dtype=bool)
-        coords = np.hstack([self.start, self.end]).tolist()
-        self.lines = [QLineF(a, b, c, d) for (a, b, c, d), lit in zip(coords, self.is_highlighted.tolist(), strict=True) if not lit]
-        self.highlight_lines = [QLineF(*coords[i]) for i in np.flatnonzero(self.is_highlighted).tolist()]
+        plain = ~self.is_highlighted
+        self.path = lines_path(self.start[plain], self.end[plain])
+        self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
+        self.line_count = int(plain.sum())
+        self.highlight_count = len(edges) - self.line_count
         if len(edges):
             both = np.vstack([self.start, self.end])
             low, high = both.min(axis=0), both.max(axis=0)
@@ -300,12 +323,13 @@ class EdgeLayerItem(QGraphicsItem):
         if not detail:
             # Thousands of hair-lines: aliased drawing is ~10× faster and looks the same at this size.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.drawLines(self.lines)
-            if self.highlight_lines:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self.path)
+            if self.highlight_count:
                 accent = QPen(colours.accent, 3.0)
                 accent.setCosmetic(True)
                 painter.setPen(accent)
-                painter.drawLines(self.highlight_lines)
+                painter.drawPath(self.highlight_path)
             return
         # Zoomed in: only edges touching the exposed area, with arrowheads and words.
         exposed = option.exposedRect
@@ -737,18 +761,22 @@ class GraphCanvasView(QGraphicsView):
         self.graphics_scene.setSceneRect(self.graphics_scene.sceneRect().united(rect) if self.node_items else rect)
 
     # ------------------------------------------------------------------ items → scene
-    def _on_item_moved(self, item: NodeItem) -> None:
-        if self._guard.depth:
+    def _on_item_dragged(self, item: NodeItem) -> None:
+        """Mouse-drag step: write the new places of the moved items to the scene, redraw their edges live."""
+        moving = [item, *(i for i in self.graphics_scene.selectedItems() if isinstance(i, NodeItem) and i is not item)]
+        moved = [i for i in moving if (i.pos().x(), i.pos().y()) != (i.node.x, i.node.y)]
+        if not moved:
             return
         if not self._moved_during_drag:
             self._start_drag(item)
-        self._moved_during_drag.add(item.node_id)
-        position = item.pos()
         with self._guard:
-            self.scene_model.move(item.node_id, position.x(), position.y())
+            for node_item in moved:
+                position = node_item.pos()
+                self._moved_during_drag.add(node_item.node_id)
+                self.scene_model.move(node_item.node_id, position.x(), position.y())
+                if not self._detail:
+                    self.node_layer.move_node(node_item.node_id, position.x(), position.y())
         self.drag_layer.refresh()
-        if not self._detail:
-            self.node_layer.move_node(item.node_id, position.x(), position.y())
 
     def _start_drag(self, item: NodeItem) -> None:
         """Lift the edges of the dragged nodes out of the cached edge layer into the live drag layer."""
@@ -774,7 +802,8 @@ class GraphCanvasView(QGraphicsView):
             self.sig_node_activated.emit(item.node.entity)
 
     def _on_graphics_scene_selection_changed(self) -> None:
-        self._node_layer_dirty()
+        if not self._detail:
+            self._node_layer_dirty()
         self.sig_selection_changed.emit(self.selected_entities())
 
     # ------------------------------------------------------------------ reading and selecting
