@@ -418,7 +418,9 @@ def machine() -> dict[str, str]:
     from importlib.metadata import version
 
     libraries = ", ".join(f"{name} {version(name)}" for name in ("pyoxigraph", "rdflib", "PySide6-Essentials", "numpy"))
-    return {"CPU": f"{cpu}, {os.cpu_count()} cores", "RAM": memory, "OS": platform.platform(),
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return {"CPU": f"{cpu}, {os.cpu_count()} cores", "RAM": memory, "load average at the end (1/5/15 min)": load,
+            "OS": platform.platform(),
             "Python": platform.python_version(), "Libraries": libraries}
 
 
