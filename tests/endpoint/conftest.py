@@ -140,6 +140,8 @@ class OxigraphHttpEndpoint:
                         body, media = answer.serialize(format=ox.RdfFormat.N_TRIPLES), "application/n-triples"
                     else:
                         body, media = answer.serialize(format=ox.QueryResultsFormat.JSON), "application/sparql-results+json"
+                    # Query answers must die on the thread that made them (pyoxigraph objects are unsendable).
+                    del answer
                     status = 200
                 except SyntaxError as error:
                     body, media, status = f"Parse error: {error}".encode(), "text/plain", 400
