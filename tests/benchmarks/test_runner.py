@@ -1,0 +1,56 @@
+"""The benchmark runner: one quick run at 10k gives a table with every figure and engine."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _module(name: str) -> ModuleType:
+    """A script of benchmarks/ as a module (the folder is not a package)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_quick_run_prints_every_figure_for_every_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    run = _module("run")
+    generate = _module("generate")
+    monkeypatch.setattr(generate, "GENERATED", tmp_path / "generated")
+    out = tmp_path / "RESULTS.md"
+    assert run.main(["--sizes", "10k", "--quick", "--write", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text == capsys.readouterr().out
+    assert "| figure | ours | rdflib memory store | raw pyoxigraph | ours vs rdflib | ours vs raw pyoxigraph |" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| figure")]
+    labels = [label for _, label, _ in run.FIGURES]
+    for label in labels:
+        row = next(line for line in rows if line.startswith(f"| {label} |"))
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert len(cells) == 6
+        assert cells[1].endswith((" s", " ms", " MB")), row  # ours always measured
+    for key in ("load_nt", "search", "path6", "class_counts", "stats"):
+        label = dict((k, lab) for k, lab, _ in run.FIGURES)[key]
+        row = next(line for line in rows if line.startswith(f"| {label} |"))
+        assert "×" in row and "not run" not in row, row  # rdflib and raw pyoxigraph ran too
+    assert "Machine: CPU:" in text and "Python:" in text and "pyoxigraph" in text
+
+
+def test_bidirectional_search_finds_the_shortest_chain() -> None:
+    run = _module("run")
+    chain = {"a": ["b"], "b": ["a", "c"], "c": ["b", "d"], "d": ["c", "e"], "e": ["d"]}
+    assert run.bfs_path(lambda node: iter(chain[node]), "a", "e", 6) == ["a", "b", "c", "d", "e"]
+    assert run.bfs_path(lambda node: iter(chain[node]), "a", "e", 3) is None
