@@ -4,11 +4,14 @@ bombs and absurd nesting, survives huge values, and user text never changes a qu
 from __future__ import annotations
 
 import contextlib
+import itertools
 import socket
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.core.errors import ExplorerError, LoadError
 from explorer.core.graph import KnowledgeGraph
@@ -453,3 +456,43 @@ def test_sparql_iri_refuses_hostile_values(value: str) -> None:
 
     with pytest.raises(ExplorerError, match="not a valid IRI"):
         sparql_iri(value)
+
+
+def _reference_max_depth(data: bytes) -> int:
+    """Plain byte-by-byte JSON depth outside strings, to check the vectorised guard against."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in data:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b"[", b"]", b"{", b"}", b'"', b"\\", b"a", b"\n", b'\\"', b"\\\\"]), max_size=60).map(b"".join),
+    cuts=st.lists(st.integers(min_value=0, max_value=60), max_size=4),
+)
+def test_json_guard_agrees_with_a_plain_scan(data: bytes, cuts: list[int]) -> None:
+    limit = 4
+    guard = JsonNestingGuard("x.json", max_depth=limit)
+    bounds = sorted({0, len(data), *(c for c in cuts if c < len(data))})
+    try:
+        for start, end in itertools.pairwise(bounds):
+            guard.feed(data[start:end])
+    except LoadError:
+        assert _reference_max_depth(data) > limit
+    else:
+        assert _reference_max_depth(data) <= limit
