@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import EntityNotFound, ExplorerError
 from explorer.core.tasks import CancelToken, Progress, check
 
 if TYPE_CHECKING:
@@ -466,6 +466,7 @@ def find_paths(
 
     Raises:
         ExplorerError: For an unknown mode or direction, or a negative limit.
+        EntityNotFound: When ``source`` or ``target`` is not an entity of the graph.
 
     >>> from explorer.core.graph import KnowledgeGraph
     >>> kg = KnowledgeGraph()
@@ -481,6 +482,15 @@ def find_paths(
         raise ExplorerError(f"unknown direction {direction!r} (use one of: {', '.join(_DIRECTIONS)})")
     if max_hops < 1 or limit < 1 or k < 1:
         raise ExplorerError("max hops, k and limit must be at least 1")
+    for role, entity in (("start", source), ("end", target)):
+        # Endpoints come from pickers, the CLI or snapshots: text that is no entity of this
+        # graph is the user's mistake, said in one line, and never reaches the store.
+        try:
+            known = bool(entity) and kg.exists(entity)
+        except (ValueError, TypeError):
+            known = False
+        if not known:
+            raise EntityNotFound(f"the path's {role} {entity!r} is not an entity of this graph")
     wanted = min(k, limit) if mode == "k" else limit
     if source == target:
         return []

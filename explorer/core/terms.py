@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
+
+
+class _IllTypedLiteralFilter(logging.Filter):
+    """rdflib logs a traceback for every ill-typed literal it converts ("abc"^^xsd:integer).
+
+    Such literals are legal RDF and shown as they are; the traceback would only flood the
+    log of an analyst who opened someone else's messy file.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Failed to convert Literal lexical form" not in record.getMessage()
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralFilter())
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -21,7 +37,8 @@ def to_rdflib(term: object) -> Node:
         datatype = term.datatype.value
         if datatype in (_XSD_STRING, _RDF_LANG_STRING, _RDF_DIR_LANG_STRING):
             return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
+        # normalize=False keeps the lexical form exactly as stored ("01" stays "01").
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Triple):  # RDF-star quoted triple: shown as its N-Triples text

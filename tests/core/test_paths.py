@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 import explorer.core.paths as paths_module
-from explorer.core.errors import Cancelled, ExplorerError
+from explorer.core.errors import Cancelled, EntityNotFound, ExplorerError
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.paths import GraphPath, Hop, class_closure, connecting_network, find_paths
 from explorer.core.tasks import CancelToken
@@ -166,7 +166,8 @@ def test_a_fact_stored_both_ways_is_one_link():
 
 def test_no_path_and_trivial_cases(diamond):
     assert find_paths(diamond, E + "a", E + "Firm") == []  # only a schema link leads there
-    assert find_paths(diamond, E + "a", E + "nowhere") == []
+    with pytest.raises(EntityNotFound, match="not an entity of this graph"):
+        find_paths(diamond, E + "a", E + "nowhere")
     assert find_paths(diamond, E + "a", E + "a") == []
     assert find_paths(diamond, E + "a", E + "d", max_hops=1) == []
 

@@ -119,8 +119,6 @@ def test_path_inputs_never_crash(bundled_graph: KnowledgeGraph, source: str, tar
     assert bundled_graph.quad_count() == before
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="find_paths hands text that is no IRI to the store unchecked (ValueError, not ExplorerError)")
 @pytest.mark.parametrize("source", ["", "> } DROP ALL #", "not an iri"])
 def test_path_endpoint_that_is_no_iri_is_an_explorer_error(bundled_graph: KnowledgeGraph, source: str) -> None:
     from explorer.core.paths import find_paths
