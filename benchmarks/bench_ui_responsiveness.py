@@ -1,0 +1,178 @@
+"""Does the window stay responsive while a large file loads?
+
+Loads a generated N-Triples file through ``MainWindow.open_files`` (the same path as File ▸
+Open…) while a 10 ms QTimer on the GUI thread records the gap between its ticks. A gap
+much longer than 10 ms is a stall: the window could not repaint or react for that long.
+Then a second load of the same file is cancelled half-way (by the status bar's Cancel
+button once the progress bar passes 50 %) and the graph must be the one from before.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_ui_responsiveness.py [--triples 1m] [--file F.nt] [--runs 1]
+
+Prints the largest stall, the median tick gap, the load time, how many distinct values
+the progress bar showed, and whether Cancel left the graph unchanged. Target: max stall
+≤ 100 ms. Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+
+def data_file(triples: str, given: str | None) -> Path:
+    """The N-Triples file to load: given, or generate.py's file for that size (made once)."""
+    if given:
+        return Path(given)
+    out = HERE / "generated" / f"kg-{triples}-s5.nt"
+    if not out.exists():
+        print(f"generating {out.name}…", flush=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--triples", triples, "--format", "nt",
+                        "--out", str(out)], check=True)
+    return out
+
+
+class StallProbe:
+    """A 10 ms timer on the GUI thread; the gaps between its ticks show how long the thread was busy."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.gaps: list[float] = []
+        self.worst_at = ""
+        self.phase = ""
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = now - self._last
+        if not self.gaps or gap > max(self.gaps):
+            self.worst_at = self.phase
+        self.gaps.append(gap)
+        self._last = now
+
+
+def run(path: Path, runs: int) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["KG_EXPLORER_CONFIG_DIR"] = str(Path(home) / "config")
+        os.environ["KG_EXPLORER_DATA_DIR"] = str(Path(home) / "data")
+        _app = QApplication.instance() or QApplication([])
+        from explorer.services.settings import Settings
+        from explorer.ui.main_window import MainWindow
+
+        window = MainWindow(Settings())
+        window.show()
+        probe = StallProbe()
+
+        def wait(task: object) -> None:
+            """Run the event loop (as the app does) until the task ends."""
+            if task.finished:  # type: ignore[attr-defined]
+                return
+            loop = QEventLoop()
+            task.sig_done.connect(loop.quit)  # type: ignore[attr-defined]
+            loop.exec()
+
+        def settle(milliseconds: int) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(milliseconds, loop.quit)
+            loop.exec()
+
+        settle(300)
+
+        worst_overall = 0.0
+        for number in range(1, runs + 1):
+            progress_values: set[int] = set()
+            messages: list[str] = []
+            probe.start()
+            started = time.perf_counter()
+            task = window.open_files([path])
+
+            def on_progress(fraction: object, message: str, messages: list[str] = messages,
+                            values: set[int] = progress_values) -> None:
+                probe.phase = message
+                messages.append(message)
+                values.add(window.progress_bar.value() if window.progress_bar.maximum() else -1)
+
+            task.sig_progress.connect(on_progress)
+            task.sig_finished.connect(lambda _outcome: setattr(probe, "phase", "showing the graph (set_graph)"))
+            wait(task)
+            # Let the window settle (queued repaints, panels filling) before reading the probe.
+            settle(1000)
+            probe.stop()
+            seconds = time.perf_counter() - started - 1.0
+            if task.error is not None:  # type: ignore[attr-defined]
+                print(f"load failed: {task.error}")  # type: ignore[attr-defined]
+                return 1
+            gaps_ms = [gap * 1000 for gap in probe.gaps]
+            worst = max(gaps_ms)
+            worst_overall = max(worst_overall, worst)
+            print(f"run {number}: {len(window.kg):,} triples loaded in {seconds:.2f} s")
+            print(f"  max stall       {worst:7.1f} ms  (during: {probe.worst_at or 'idle'})")
+            print(f"  median tick gap {statistics.median(gaps_ms):7.1f} ms  over {len(gaps_ms):,} ticks")
+            print(f"  ticks > 50 ms   {sum(g > 50 for g in gaps_ms):7d}   > 100 ms {sum(g > 100 for g in gaps_ms):d}")
+            print(f"  progress bar    {len({v for v in progress_values if v >= 0}):7d} distinct values "
+                  f"({len(messages)} reports)")
+
+        # Cancel half-way: the graph must be the one from before.
+        before = window.kg
+        triples_before = len(before)
+        task = window.open_files([path])
+        cancelled_at: list[int] = []
+
+        def cancel_half_way(fraction: object, _message: str) -> None:
+            if isinstance(fraction, float) and fraction >= 0.5 and not cancelled_at:
+                cancelled_at.append(int(fraction * 100))
+                window.cancel_button.click()
+
+        task.sig_progress.connect(cancel_half_way)
+        probe.start()
+        wait(task)
+        settle(200)
+        probe.stop()
+        unchanged = window.kg is before and len(window.kg) == triples_before
+        print(f"cancel at {cancelled_at[0] if cancelled_at else '?'} %: "
+              f"{'graph unchanged' if unchanged else 'GRAPH CHANGED'}, cancelled={task.cancelled}, "  # type: ignore[attr-defined]
+              f"max stall {max(probe.gaps) * 1000:.1f} ms")
+        verdict = "OK" if worst_overall <= 100 and unchanged else "OVER TARGET"
+        print(f"target max stall <= 100 ms: {verdict} ({worst_overall:.1f} ms)")
+        window.close()
+        return 0 if verdict == "OK" else 2
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", default="1m", help="size of the generated file (e.g. 100k, 1m)")
+    parser.add_argument("--file", help="load this N-Triples file instead")
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    return run(data_file(args.triples, args.file), args.runs)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
