@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 _PACKAGE = "explorer.ui.resources"
@@ -34,6 +34,41 @@ def app_icon() -> QIcon:
             icon.addPixmap(pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
                                          Qt.TransformationMode.SmoothTransformation))
     return icon
+
+
+#: Fonts for Chinese labels, best first (the graph's CJK labels are Simplified Chinese).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
+                "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK TC", "Noto Sans CJK JP",
+                "Droid Sans Fallback")
+
+
+def cjk_family() -> str | None:
+    """The installed family that draws Chinese labels best, or None when there is none."""
+    available = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in available:
+            return family
+    chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    return chinese[0] if chinese else None
+
+
+def install_font_fallbacks() -> str | None:
+    """Make every UI font fall back to a Chinese-capable family; returns that family.
+
+    Without it Qt picks any CJK font it finds (often a Japanese one, with Japanese glyph
+    forms) or, on platforms without font fallback such as offscreen rendering for exports,
+    draws boxes. Substitutions are process-wide, so canvas labels, exports and widgets all
+    follow.
+    """
+    family = cjk_family()
+    if family is None:
+        return None
+    default = QFont().family()
+    for base in dict.fromkeys((default, QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family(),
+                               "Sans Serif", "DejaVu Sans", "Helvetica", "Arial", "Monospace", "DejaVu Sans Mono")):
+        if family.casefold() not in (name.casefold() for name in QFont.substitutes(base)):
+            QFont.insertSubstitution(base, family)
+    return family
 
 
 def system_prefers_dark() -> bool:
@@ -95,6 +130,7 @@ def _light_palette() -> QPalette:
 def apply_theme(app: QApplication, theme: str) -> bool:
     """Fusion style, palette and stylesheet for ``theme``; returns True when dark."""
     dark = is_dark(theme)
+    install_font_fallbacks()
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())
