@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from numpy import fft
 
 from explorer.core.scene import Scene
 from explorer.core.tasks import CancelToken, Progress, check
@@ -143,8 +144,6 @@ def force_directed(
     Returns:
         New positions of the laid-out (visible) nodes.
     """
-    from scipy.spatial import cKDTree
-
     data = _input(scene)
     count = len(data.ids)
     positions = data.positions.copy()
@@ -176,7 +175,7 @@ def force_directed(
         check(cancel)
         temperature = max(initial_temperature * (1.0 - step / steps), 0.5)
         displacement = repulsion(positions) if count > 1 else np.zeros_like(positions)
-        pairs = cKDTree(positions).query_pairs(collision, output_type="ndarray")
+        pairs = close_pairs(positions, collision)
         if len(pairs):
             a, b = pairs[:, 0], pairs[:, 1]
             delta = positions[a] - positions[b]
@@ -212,6 +211,68 @@ def force_directed(
 GRID_CELLS = 128
 
 
+
+def _fast_fft_length(n: int) -> int:
+    """The smallest 5-smooth number ≥ ``n``: sizes pocketfft transforms fastest.
+
+    >>> _fast_fft_length(97), _fast_fft_length(128)
+    (100, 128)
+    """
+    best = 1 << max(n - 1, 0).bit_length()
+    power5 = 1
+    while power5 < best:
+        power35 = power5
+        while power35 < best:
+            size = power35
+            while size < n:
+                size *= 2
+            best = min(best, size)
+            power35 *= 3
+        power5 *= 5
+    return best
+
+
+_NEIGHBOUR_CELLS = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))
+
+
+def close_pairs(positions: np.ndarray, radius: float) -> np.ndarray:
+    """Index pairs ``(i, j)``, ``i < j``, of points closer than ``radius`` to each other.
+
+    Points are binned into a grid of ``radius``-sized cells; only points in the same or
+    adjacent cells are compared, so the cost follows the number of close points, not n².
+
+    >>> close_pairs(np.array([[0.0, 0.0], [0.5, 0.0], [3.0, 3.0]]), 1.0).tolist()
+    [[0, 1]]
+    """
+    count = len(positions)
+    if count < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    cell = np.floor((positions - positions.min(axis=0)) / radius).astype(np.int64)
+    width = int(cell[:, 1].max()) + 3
+    key = (cell[:, 0] + 1) * width + (cell[:, 1] + 1)
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    found = []
+    for dx, dy in _NEIGHBOUR_CELLS:
+        wanted = key + dx * width + dy
+        start = np.searchsorted(sorted_keys, wanted, side="left")
+        stop = np.searchsorted(sorted_keys, wanted, side="right")
+        sizes = stop - start
+        if not sizes.any():
+            continue
+        first = np.repeat(np.arange(count), sizes)
+        # Position of each partner within its cell: a running count that restarts per point.
+        offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        second = order[np.repeat(start, sizes) + offsets]
+        keep = first < second if (dx, dy) == (0, 0) else first != second
+        first, second = first[keep], second[keep]
+        delta = positions[first] - positions[second]
+        near = (delta * delta).sum(axis=1) < radius * radius
+        found.append(np.stack([np.minimum(first[near], second[near]), np.maximum(first[near], second[near])], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(found), axis=0)
+
 class _RepulsionGrid:
     """Fruchterman–Reingold repulsion k²/r from every node on every node, on a grid.
 
@@ -227,20 +288,16 @@ class _RepulsionGrid:
         self._kernels: dict[tuple[int, float], tuple[np.ndarray, np.ndarray, tuple[int, int]]] = {}
 
     def _kernel(self, cells: int, h: float) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
-        from scipy import fft
-
         key = (cells, h)
         if key not in self._kernels:
             offsets = np.arange(-(cells - 1), cells) * h
             dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
             scale = self.k * self.k / (dx * dx + dy * dy + h * h)
-            shape = (fft.next_fast_len(3 * cells - 2, real=True),) * 2
+            shape = (_fast_fft_length(3 * cells - 2),) * 2
             self._kernels = {key: (fft.rfft2(dx * scale, shape), fft.rfft2(dy * scale, shape), shape)}
         return self._kernels[key]
 
     def __call__(self, positions: np.ndarray) -> np.ndarray:
-        from scipy import fft
-
         k = self.k
         low = positions.min(axis=0)
         span = float(np.maximum(positions.max(axis=0) - low, k).max())

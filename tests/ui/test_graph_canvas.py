@@ -281,19 +281,21 @@ def test_set_scene_follows_the_new_scene_only(canvas):
     assert "urn:y" in canvas.node_items
 
 
-def test_drawing_for_long_does_not_exhaust_none():
-    """PySide6 6.12 drops a reference to None on every void call; explorer.ui guards against it."""
+def test_the_qt_binding_keeps_none_alive_through_void_calls():
+    """PySide6-Essentials 6.12.0 drops a reference to None on every void call (``setX``,
+    ``setPen`` …); on Python 3.11 a few seconds of drawing then abort the interpreter.
+    pyproject excludes that release; this catches any other release that does the same."""
     import sys
 
-    from PySide6.QtCore import QRectF
+    from PySide6.QtCore import QObject, QRectF
 
-    rect = QRectF()
+    rect, named = QRectF(), QObject()
     before = sys.getrefcount(None)
-    for _ in range(50_000):
+    for _ in range(2_000):
         rect.setX(1.0)
-    if sys.version_info < (3, 12):
-        assert sys.getrefcount(None) > 1 << 59
-    assert sys.getrefcount(None) > 0 and before > 0
+        named.setObjectName("probe")
+    # Other threads may take or drop a few references meanwhile; a leak would be ~4,000.
+    assert abs(sys.getrefcount(None) - before) < 100
 
 
 # ---------------------------------------------------------------------- legend
