@@ -319,6 +319,10 @@ class MainWindow(QMainWindow):
 
         self.legend = LegendWidget(self.scene, self)  # classes/links on the canvas; ticks filter them
         self.legend_dock = self.add_panel("Legend", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "LegendDock")
+        self.legend.sig_class_activated.connect(self.show_entity)  # double-click a class: read about it
+        if self.canvas is not None:  # below the Inspector, a third of its height
+            self.splitDockWidget(self.inspector_dock, self.legend_dock, Qt.Orientation.Vertical)
+            self.resizeDocks([self.inspector_dock, self.legend_dock], [520, 200], Qt.Orientation.Vertical)
         self.resizeDocks([self.browser_dock], [260], Qt.Orientation.Horizontal)
         self.resizeDocks([self.paths_dock], [200], Qt.Orientation.Vertical)
 

@@ -162,3 +162,21 @@ def test_link_filter_hides_and_shows_links_by_predicate(empty_window, qtbot):
     dialog.filter_edit.setText("branch")
     assert [item.isHidden() for item in dialog.items()].count(False) >= 1
     assert any(item.isHidden() for item in dialog.items())
+
+
+def test_legend_dock_ticks_drive_the_class_filter(empty_window, qtbot):
+    window = empty_window
+    assert window.legend_dock.toggleViewAction() in window.panels_menu.actions()
+    assert window.legend_dock.toggleViewAction().text() == "Legend"
+    _wait(qtbot, window.open_bundled())
+    for entity in ("ChinaMobile", "ChinaMobileZhejiang"):
+        window.expand_on_canvas(D + entity)
+    node = window.scene.nodes[D + "ChinaMobileZhejiang"]
+    qtbot.waitUntil(lambda: window.legend.row_for(node.class_iri) is not None, timeout=5000)
+    row = window.legend.row_for(node.class_iri)
+    row.setCheckState(0, Qt.CheckState.Unchecked)
+    assert node.class_iri in window.scene.hidden_classes
+    assert node not in window.scene.visible_nodes()
+    row = window.legend.row_for(node.class_iri)
+    row.setCheckState(0, Qt.CheckState.Checked)
+    assert node.class_iri not in window.scene.hidden_classes
