@@ -281,6 +281,7 @@ class SparqlEndpointBackend(Backend):
         try:
             return names, [tuple(solution) for solution in answer]
         except (SyntaxError, ValueError) as error:
+            del answer  # see _query: never keep a half-read answer in a traceback
             raise self._garbage(body, media, error) from None
 
     def ask(self, sparql: str, *, timeout: float | None = None) -> bool:
@@ -397,6 +398,9 @@ class SparqlEndpointBackend(Backend):
                     break
                 rows.append(tuple(solution))
         except (SyntaxError, ValueError) as error:
+            # The half-read answer must not live on in the traceback: pyoxigraph objects
+            # may only be freed on the thread that made them.
+            del answer
             raise self._garbage(body, media, error) from None
         # A server-side cap (Virtuoso's ResultSetMaxRows) cuts answers silently: say so.
         if max_rows is None and len(rows) == self.config.page_size:
