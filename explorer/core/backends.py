@@ -197,6 +197,11 @@ class OxigraphBackend(Backend):
         self.workspace = Path(workspace) if workspace is not None else None
         if self.workspace is not None:
             try:
+                mid_swap = Path(str(self.workspace) + ".old")
+                if not self.workspace.exists() and mid_swap.is_dir():
+                    # A load was killed between the two renames of _swap_workspace: the old
+                    # store is whole, the staged one may not be — reopen the old one.
+                    os.replace(mid_swap, self.workspace)
                 self.workspace.mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(self.workspace))
             except OSError as error:

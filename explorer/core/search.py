@@ -223,9 +223,9 @@ class LabelIndex:
         Returns False (and writes nothing) when a label holds a NUL character, which the
         compact format uses as its separator.
         """
-        import os
-
         import numpy as np
+
+        from explorer.core.atomic import atomic_open
 
         columns = (self._entity_of, self._text_of, self._language_of, self._normalised)
         if any(self._SEPARATOR in "".join(column) for column in columns):
@@ -234,13 +234,11 @@ class LabelIndex:
             name: np.frombuffer(self._SEPARATOR.join(column).encode("utf-8"), dtype=np.uint8)
             for name, column in zip(("entities", "texts", "languages", "normalised"), columns, strict=True)
         }
-        partial = path.with_name(path.name + ".part")
         arrays.update(fingerprint=np.frombuffer(fingerprint.encode("utf-8"), dtype=np.uint8),
                       count=np.asarray([len(self)], dtype=np.int64), kinds=np.asarray(self._kind_of, dtype=np.int8),
                       sorted_ids=self._sorted_ids, rank=self._rank, offsets=self._offsets)
-        with open(partial, "wb") as handle:
+        with atomic_open(path, "wb") as handle:
             np.savez(handle, **arrays)
-        os.replace(partial, path)
         return True
 
     @classmethod

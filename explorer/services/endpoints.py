@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from explorer.core.atomic import atomic_write
 from explorer.core.errors import ExplorerError
 from explorer.core.remote import AUTH_KINDS, EndpointAuth, EndpointConfig
 from explorer.services.settings import config_dir
@@ -125,13 +125,4 @@ def remember_profile(profile: EndpointProfile, path: Path | None = None) -> None
     kept = [p for p in load_profiles(path) if (p.url, p.user) != (profile.url, profile.user)]
     data = {"schema_version": 1, "endpoints": [asdict(p) for p in [profile, *kept][:MAX_PROFILES]]}
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    atomic_write(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

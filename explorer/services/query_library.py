@@ -29,6 +29,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from explorer.core.atomic import atomic_write
+
 SAVED_FILE = "saved-queries.json"
 HISTORY_FILE = "query-history.json"
 HISTORY_LIMIT = 500
@@ -101,20 +103,6 @@ def _default_directory() -> Path:
     from explorer.services.settings import data_dir
 
     return data_dir()
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
 
 
 @dataclass
@@ -211,7 +199,8 @@ class QueryLibrary:
             os.replace(path, path.with_name(path.name + ".damaged"))
 
     def _write(self, name: str, data: list[Any]) -> None:
-        _write_atomically(self.directory / name, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        self.directory.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.directory / name, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
     @staticmethod
     def _saved_to(query: LibraryQuery) -> dict[str, str]:

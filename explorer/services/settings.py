@@ -2,7 +2,7 @@
 
 The file is ``settings.json`` in :func:`config_dir` (platformdirs' config folder for
 "kg-explorer", or ``$KG_EXPLORER_CONFIG_DIR``); :func:`data_dir` (``$KG_EXPLORER_DATA_DIR``)
-holds logs and workspaces. Writes are atomic (temporary file, then rename), so a crash
+holds logs and workspaces. Writes are atomic (:mod:`explorer.core.atomic`), so a crash
 never leaves half a file. Reading never fails: a missing file gives the defaults, a
 corrupt one gives the defaults plus a one-line warning, and a value of the wrong type
 falls back to its default (with a warning naming the field).
@@ -23,6 +23,8 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from explorer.core.atomic import atomic_write
 
 SCHEMA_VERSION = 1
 APP_NAME = "kg-explorer"
@@ -232,19 +234,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically; returns the file written."""
     path = path or settings_path()
     text = json.dumps(settings.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    _write_atomically(path, text)
-    return path
-
-
-def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    atomic_write(path, text)
+    return path

@@ -44,14 +44,14 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from explorer.core.atomic import atomic_write
 from explorer.core.errors import ExplorerError
 from explorer.core.tasks import CancelToken, Progress, check
 
@@ -444,34 +444,11 @@ def _atomic_write_text(target: Path, text: str) -> None:
     if not target.parent.is_dir():
         raise SnapshotError(target, f"folder {target.parent} does not exist")
     try:
-        _atomic_writer()(target, text)
+        atomic_write(target, text)
     except ExplorerError as error:
         raise SnapshotError(target, error.message) from None
     except OSError as error:
         raise SnapshotError(target, error.strerror or str(error)) from None
-
-
-def _atomic_writer() -> Callable[[Path, str], None]:
-    """The project's atomic writer (explorer.services.atomic), or the same idea in a few lines."""
-    try:
-        from explorer.services.atomic import atomic_write
-    except ImportError:  # a tree without the hardened writer
-        return _replace_write
-    return atomic_write
-
-
-def _replace_write(target: Path, text: str) -> None:
-    import secrets
-
-    scratch = target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
-    try:
-        with open(scratch, "x", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(scratch, target)
-    finally:
-        scratch.unlink(missing_ok=True)
 
 
 # ------------------------------------------------------------------------------ reading

@@ -12,13 +12,12 @@ imported; :func:`exporters` imports them all.
 from __future__ import annotations
 
 import importlib
-import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from explorer.core.atomic import atomic_path
 from explorer.core.errors import ExplorerError
 
 if TYPE_CHECKING:
@@ -122,34 +121,16 @@ def export(name: str, job: ExportJob, path: str | Path) -> Path:
         raise ExportError(f"{target}: folder {target.parent} does not exist")
     if target.is_dir():
         raise ExportError(f"{target}: is a folder, not a file")
-    scratch = _new_scratch_file(target)
     try:
-        exporter.write(job, scratch)
-        os.replace(scratch, target)
+        # The exporter writes by name (image renderers open the file themselves); the
+        # scratch file is fsynced and swapped in only when it is complete.
+        with atomic_path(target) as scratch:
+            exporter.write(job, scratch)
     except ExplorerError:
-        scratch.unlink(missing_ok=True)
         raise
     except OSError as error:
-        scratch.unlink(missing_ok=True)
         raise ExportError(f"{target}: {error.strerror or error}") from None
-    except BaseException:
-        scratch.unlink(missing_ok=True)
-        raise
     return target
-
-
-def _new_scratch_file(target: Path) -> Path:
-    """An empty file next to ``target`` with the permissions a new file gets (unlike mkstemp's private ones)."""
-    for _ in range(100):
-        scratch = target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
-        try:
-            os.close(os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise ExportError(f"{target}: {error.strerror or error}") from None
-        return scratch
-    raise ExportError(f"{target}: cannot create a temporary file next to it")
 
 
 __all__ = ["ExportError", "ExportJob", "Exporter", "export", "exporter_for_path", "exporter_named", "exporters", "register"]

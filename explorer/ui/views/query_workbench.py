@@ -21,7 +21,6 @@ inferred" switch materialises RDFS / OWL 2 RL inference into its own graph or dr
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -824,26 +823,20 @@ class QueryWorkbenchWidget(QWidget):
     def export_results(self, path: str | Path, format_name: str) -> Path:
         """Write the current tab's result to ``path`` (atomically) in a W3C results or RDF format."""
         from explorer.services import result_formats
+        from explorer.services.atomic import atomic_open
 
         result = self.current_tab().result
         if result is None:
             raise ExplorerError("nothing to export: run a query first")
         path = Path(path)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            with atomic_open(path, "w", newline="") as handle:
                 if result.kind in ("construct", "describe"):
                     result_formats.write_graph(result, format_name, handle, prefixes=self.kg.prefixes if self.kg else None)
                 else:
                     result_formats.write_results(result, format_name, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
         except OSError as error:
             raise ExplorerError(f"{path}: cannot be written ({error.strerror or error})") from None
-        finally:
-            if temporary.exists():
-                temporary.unlink()
         self._set_status(f"Exported to {path}")
         return path
 
