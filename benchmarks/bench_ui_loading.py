@@ -1,0 +1,111 @@
+"""The desktop stays responsive while a large file loads: a timer probe on the event loop.
+
+    .venv/bin/python benchmarks/bench_ui_loading.py benchmarks/generated/kg-1m-s5.nt
+
+Loads the file the way the main window does (``explorer.ui.main_window.build_graph`` in a
+``explorer.ui.workers`` task: parse, search index, class counts, statistics) while a 10 ms
+QTimer on the GUI thread records how late each tick comes. Reports the longest stall of
+the event loop, how many progress updates arrived (and how many distinct fractions), the
+load time, and — in a second load — how long Cancel takes to be honoured.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _load(path: Path, cancel_after: float | None) -> dict[str, Any]:
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.core.sparql import QueryPolicy
+    from explorer.ui.main_window import build_graph
+    from explorer.ui.workers import run_task
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QCoreApplication)
+    gaps: list[float] = []
+    fractions: list[float | None] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    messages = [""]
+    stalls: list[tuple[int, str]] = []
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        if now - last[0] > 60:
+            stalls.append((now - last[0], messages[0]))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(tick)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+    started = time.perf_counter()
+    task = run_task(build_graph, [path], None, QueryPolicy(), 30.0)
+    def on_progress(fraction: float | None, message: str) -> None:
+        fractions.append(fraction)
+        messages[0] = message
+
+    task.sig_progress.connect(on_progress)
+    task.sig_finished.connect(lambda _result: outcome.update(result="finished"))
+    task.sig_failed.connect(lambda message: outcome.update(result=f"failed: {message}"))
+    task.sig_cancelled.connect(lambda: outcome.update(result="cancelled"))
+    task.sig_done.connect(loop.quit)
+    cancel_time: list[float] = []
+    if cancel_after is not None:
+        def cancel() -> None:
+            cancel_time.append(time.perf_counter())
+            task.cancel()
+
+        QTimer.singleShot(int(cancel_after * 1000), cancel)
+    probe.start()
+    loop.exec()
+    probe.stop()
+    ended = time.perf_counter()
+    result = {
+        "outcome": outcome.get("result"),
+        "seconds": round(ended - started, 2),
+        "max_stall_ms": max(gaps, default=0) - 10,
+        "median_tick_ms": statistics.median(gaps) if gaps else None,
+        "progress_updates": len(fractions),
+        "distinct_fractions": len({round(f, 3) for f in fractions if f is not None}),
+        "stalls_over_60ms": [f"{gap} ms during '{message}'" for gap, message in stalls],
+    }
+    if cancel_time:
+        result["cancel_to_done_s"] = round(ended - cancel_time[0], 2)
+    return result
+
+
+def run(path: Path, cancel_after: float = 1.0) -> dict[str, Any]:
+    """A full load, then a load cancelled after ``cancel_after`` seconds."""
+    full = _load(path, None)
+    cancelled = _load(path, cancel_after)
+    return {"load": full, "cancel": cancelled}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    if not args:
+        print("usage: bench_ui_loading.py FILE", file=sys.stderr)
+        return 2
+    import json
+
+    print(json.dumps(run(Path(args[0])), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
