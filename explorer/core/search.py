@@ -9,6 +9,7 @@ sorted copy of the normalised labels for prefix search by bisection.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,13 +32,18 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", stripped).casefold().split())
 
 
+_ASCII_AND_HAN = re.compile("[\u0000-\u007f\u3400-\u4dbf\u4e00-\u9fff]*")
+
+
 def fold(text: str) -> str:
     """:func:`normalize` with a fast path for ASCII text, and newlines folded to spaces.
 
     >>> fold("China  MOBILE")
     'china mobile'
     """
-    if text.isascii():
+    if text.isascii() or _ASCII_AND_HAN.fullmatch(text):
+        # Han ideographs have no case, no accents and no compatibility forms: the same
+        # result as normalize() without its three passes (a third of a large graph's labels).
         return " ".join(text.lower().split())
     return normalize(text).replace("\n", " ")
 
