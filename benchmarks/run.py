@@ -399,6 +399,20 @@ def window_on_screen(runs: int) -> float | None:
     return statistics.median(times)
 
 
+def ui_loading(path: Path) -> dict[str, Any] | None:
+    """benchmarks/bench_ui_loading.py in its own process: event-loop stalls while ``path`` loads."""
+    script = HERE / "bench_ui_loading.py"
+    if not script.exists():
+        return None
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, str(script), str(path)], capture_output=True, text=True, env=env,
+                          cwd=REPO, timeout=900)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
 def machine() -> dict[str, str]:
     cpu = platform.processor() or platform.machine()
     try:
@@ -474,7 +488,8 @@ def measure_size(size: str, args: argparse.Namespace) -> dict[str, Any]:
     return row
 
 
-def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[str, Any]] | None) -> str:
+def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[str, Any]] | None,
+          loading: dict[str, Any] | None = None, loading_size: str = "") -> str:
     out = []
     for row in rows:
         ours, ox_, rd = (row["engines"].get(e, {}) for e in ENGINES)
@@ -502,6 +517,19 @@ def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[st
         out.append("")
     if window is not None:
         out.append(f"**Window on screen** after starting `kg-explorer` with the bundled graph (median): {window:.2f} s\n")
+    if loading:
+        if "error" in loading:
+            out.append(f"**Loading in the app** ({loading_size}): the probe failed: {loading['error']}\n")
+        else:
+            full, cancel = loading["load"], loading["cancel"]
+            stalls = "; ".join(full.get("stalls_over_60ms", [])) or "none over 60 ms"
+            out.append(
+                f"**Loading in the app** ({loading_size} N-Triples through the main window's loader in a worker, "
+                f"benchmarks/bench_ui_loading.py): {full['outcome']} in {full['seconds']:.1f} s; longest event-loop "
+                f"stall {full['max_stall_ms']} ms (a 10 ms timer probe; stalls: {stalls}); {full['progress_updates']} "
+                f"progress updates ({full['distinct_fractions']} distinct fractions); Cancel after 1 s: "
+                f"{cancel['outcome']}, {cancel.get('cancel_to_done_s', '—')} s from Cancel to done, longest stall "
+                f"{cancel['max_stall_ms']} ms.\n")
     if canvas:
         out.append("**Canvas** (benchmarks/bench_canvas.py, offscreen):\n")
         keys = list(dict.fromkeys(k for item in canvas for k in item))
@@ -522,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-timeout", type=float, default=360.0, help="stop rdflib after this many seconds per size")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
     parser.add_argument("--no-canvas", action="store_true", help="skip the canvas figures")
-    parser.add_argument("--no-window", action="store_true", help="skip the window-on-screen figure")
+    parser.add_argument("--no-window", action="store_true", help="skip the window-on-screen and in-app loading figures")
     parser.add_argument("--quick", action="store_true", help="one run each, no canvas/window (a check that it works)")
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
@@ -554,6 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     rows = [measure_size(size, args) for size in sizes]
     window = None if args.no_window else window_on_screen(max(args.runs, 3))
+    loading = None if args.no_window else ui_loading(generate.ensure(sizes[-1], "nt"))
     canvas = None
     if not args.no_canvas and (HERE / "bench_canvas.py").exists():
         import bench_canvas
@@ -573,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Machine: " + "; ".join(f"{k}: {v}" for k, v in info.items()),
         "",
-        table(rows, window, canvas),
+        table(rows, window, canvas, loading, sizes[-1]),
     ])
     print(text)
     if args.write:
