@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication
 
 from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id, more_node_id
 from explorer.ui.views.graph_canvas import DETAIL_ZOOM, GraphCanvasView
@@ -51,7 +51,7 @@ def _mouse(canvas, kind, point: QPoint, button=Qt.MouseButton.LeftButton, button
 def test_items_mirror_the_scene(canvas, qtbot):
     scene = canvas.scene_model
     assert set(canvas.node_items) == set(scene.nodes)
-    assert len(canvas.edge_layer.edges) == 3
+    assert len(canvas.drawn_edges()) == 3
     scene.add_node(SceneNode("urn:d", "urn:d", "Delta", "", "", x=50, y=50))
     assert "urn:d" in canvas.node_items
     scene.set_positions({"urn:d": (400.0, 400.0)})
@@ -59,10 +59,10 @@ def test_items_mirror_the_scene(canvas, qtbot):
     qtbot.waitUntil(lambda: canvas.sceneRect().contains(QPointF(400, 400)))
     scene.remove("urn:b")
     assert "urn:b" not in canvas.node_items
-    qtbot.waitUntil(lambda: len(canvas.edge_layer.edges) == 2)
+    qtbot.waitUntil(lambda: len(canvas.drawn_edges()) == 2)
     scene.clear()
     canvas.flush()
-    assert canvas.node_items == {} and canvas.edge_layer.edges == []
+    assert canvas.node_items == {} and canvas.drawn_edges() == {}
 
 
 def test_click_selects_and_activates(canvas, qtbot):
@@ -100,10 +100,9 @@ def test_drag_moves_the_scene_node_and_can_pin(canvas, qtbot):
     assert node.pinned
     assert changed  # the scene announced the move, and the canvas did not loop on it
     assert canvas.node_items["urn:c"].pos() == QPointF(node.x, node.y)
-    # The edge layer follows the dragged node.
-    canvas.flush()
-    index = [e.source for e in canvas.edge_layer.edges].index("urn:c")
-    assert tuple(canvas.edge_layer.start[index]) == (node.x, node.y)
+    # The edge tiles follow the dragged node.
+    start, _, _, _ = canvas.drawn_edges()[edge_id("urn:c", "urn:q", "urn:a")]
+    assert start == (node.x, node.y)
 
 
 def test_rubber_band_selects_several(canvas, qtbot):
@@ -167,16 +166,17 @@ def test_wheel_zooms_around_the_cursor(canvas, qtbot):
 
 def test_zoomed_out_switches_to_bulk_painting_and_hides_labels(canvas):
     canvas.set_zoom(1.0)
-    item = canvas.node_items["urn:a"]
-    assert not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-    assert not canvas.node_layer.isVisible()
+    assert canvas.detail and "urn:a" in canvas.node_items
+    assert not any(tile.isVisible() for tile in canvas.node_tiles.values())
     canvas.set_zoom(DETAIL_ZOOM / 3)
-    assert item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-    assert canvas.node_layer.isVisible()
+    assert not canvas.detail and canvas.node_items == {}  # no items at all: the node tiles draw every node
+    assert all(tile.isVisible() for tile in canvas.node_tiles.values())
     # Still clickable while drawn in bulk.
-    assert canvas.item_at(_view_point(canvas, "urn:a")) is item
+    assert canvas.node_at(_view_point(canvas, "urn:a")) == "urn:a"
+    assert canvas.node_at(QPoint(2, 2)) is None
     canvas.set_zoom(1.0)
-    assert not canvas.node_layer.isVisible()
+    assert "urn:a" in canvas.node_items
+    assert not any(tile.isVisible() for tile in canvas.node_tiles.values())
 
 
 def test_labels_disappear_when_too_small(canvas):
@@ -211,12 +211,12 @@ def test_filters_hide_items_and_their_edges(canvas):
     assert not canvas.node_items["urn:b"].isVisible()
     assert not canvas.node_items["urn:c"].isVisible()
     assert canvas.node_items["urn:a"].isVisible()
-    assert [e.id for e in canvas.edge_layer.edges] == [edge_id("urn:a", "", more_node_id("urn:a"))]
+    assert list(canvas.drawn_edges()) == [edge_id("urn:a", "", more_node_id("urn:a"))]
     scene.set_class_filter(set())
     scene.set_predicate_filter({"urn:p"})
     canvas.flush()
     assert canvas.node_items["urn:b"].isVisible()
-    assert edge_id("urn:a", "urn:p", "urn:b") not in {e.id for e in canvas.edge_layer.edges}
+    assert edge_id("urn:a", "urn:p", "urn:b") not in canvas.drawn_edges()
     scene.hide("urn:a")
     assert not canvas.node_items["urn:a"].isVisible()
     assert not canvas.node_items[more_node_id("urn:a")].isVisible()
@@ -226,9 +226,9 @@ def test_highlighted_path_is_drawn_in_the_accent_colour(canvas):
     scene = canvas.scene_model
     path_edge = edge_id("urn:a", "urn:p", "urn:b")
     scene.highlight(["urn:a", "urn:b", path_edge])
-    canvas.flush()
-    assert canvas.edge_layer.highlight_count == 1 and canvas.edge_layer.highlight_path.elementCount() == 2
-    assert canvas.edge_layer.line_count == 2 and canvas.edge_layer.path.elementCount() == 4
+    drawn = canvas.drawn_edges()
+    assert [e for e, (_, _, _, lit) in drawn.items() if lit] == [path_edge]
+    assert len(drawn) == 3
     canvas.set_zoom(1.0)
     canvas.center_on("urn:a")
     image = canvas.grab().toImage()

@@ -6,13 +6,17 @@ source of truth and snapshots see exactly what is on screen.
 
 Drawing is organised for big scenes:
 
-* Every node is a :class:`NodeItem` (selectable, movable, hit-tested by its glyph).
-* All edges are painted by one :class:`EdgeLayerItem` from numpy arrays, in one
-  ``drawLines`` call when zoomed out; arrowheads and labels in words appear only when
-  zoomed in far enough to read them, and only for edges in the exposed area.
-* Zoomed out past :data:`DETAIL_ZOOM`, node items stop painting (``ItemHasNoContents``,
-  still clickable) and one :class:`NodeLayerItem` draws every node as a coloured square,
-  one ``drawRects`` call per colour.
+* The scene is cut into square tiles. Each :class:`EdgeTileItem` paints the edges whose
+  midpoint falls in it from numpy arrays (one path of hair-lines zoomed out; curves,
+  arrowheads and words zoomed in, only where exposed) and keeps its own device cache, so a
+  change (a moved or hidden node, a filter, a highlight, a selection) rebuilds and repaints
+  only the tiles it touches. ``tiles_rebuilt`` counts the rebuilds.
+* Zoomed in past :data:`DETAIL_ZOOM`, nodes are :class:`NodeItem` s (glyph, label, drag),
+  made lazily for the region in view only. Zoomed out there are no node items at all: each
+  :class:`NodeTileItem` draws its nodes as coloured squares, one ``drawRects`` per colour,
+  and clicks, drags and rubber bands find nodes through a numpy hit index.
+* Opposite and parallel edges between two nodes are bent apart (:func:`edge_curve`) so
+  both are visible and both labels readable.
 """
 
 from __future__ import annotations
@@ -22,7 +26,22 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QDataStream, QEvent, QLineF, QMarginsF, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QDataStream,
+    QEvent,
+    QLineF,
+    QMarginsF,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -42,6 +61,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -70,6 +90,18 @@ ZOOM_STEP = 1.25
 MIN_ZOOM = 0.005
 MAX_ZOOM = 8.0
 PAN_STEP = 60
+#: The tile grid has about this many tiles across the scene's extent (never smaller than MIN_TILE_SIZE).
+TILES_ACROSS = 10
+MIN_TILE_SIZE = 400.0
+#: More tiles than this (the scene grew far past its grid) and the grid is rebuilt coarser.
+MAX_TILES = 900
+#: Edges longer than two tiles go to a few shared tiles, keyed apart from the grid by this marker.
+LONG_EDGES = "long"
+LONG_EDGE_TILES = 8
+#: Sideways distance between opposite or parallel edges of one pair of nodes (scene units).
+PARALLEL_EDGE_GAP = 26.0
+#: Node items are made for the view plus this fraction of its size on each side.
+ITEM_MARGIN = 0.5
 
 
 class CanvasPalette:
@@ -245,69 +277,121 @@ class NodeItem(QGraphicsItem):
         self.canvas._on_item_released(self)
 
 
-class EdgeLayerItem(QGraphicsItem):
-    """Every visible edge, painted in bulk from arrays rebuilt only when something moved."""
+def edge_curve(sx: float, sy: float, tx: float, ty: float, bend: float, radius: float) -> tuple[QPainterPath, QPointF, QPointF, QPointF]:
+    """Geometry of one edge drawn at detail: its path, the arrow tip, the unit direction at the tip, the label anchor.
 
-    def __init__(self, canvas: GraphCanvasView) -> None:
+    ``bend`` (scene units) pushes the middle of the edge sideways, to the right of its direction
+    when positive, so that opposite and parallel edges between two nodes do not lie on top of
+    each other. The tip stops ``radius`` short of the target's centre.
+    """
+    dx, dy = tx - sx, ty - sy
+    length = math.hypot(dx, dy) or 1e-9
+    nx, ny = -dy / length, dx / length
+    path = QPainterPath(QPointF(sx, sy))
+    if bend:
+        # The quadratic curve through the offset midpoint has its control point twice as far out.
+        cx, cy = (sx + tx) / 2 + 2 * bend * nx, (sy + ty) / 2 + 2 * bend * ny
+        ex, ey = tx - cx, ty - cy
+        end_length = math.hypot(ex, ey) or 1e-9
+        ux, uy = ex / end_length, ey / end_length
+        tip = QPointF(tx - ux * radius, ty - uy * radius)
+        path.quadTo(QPointF(cx, cy), tip)
+        anchor = QPointF((sx + tx) / 2 + bend * nx, (sy + ty) / 2 + bend * ny)
+    else:
+        ux, uy = dx / length, dy / length
+        tip = QPointF(tx - ux * radius, ty - uy * radius)
+        path.lineTo(tip)
+        anchor = QPointF((sx + tip.x()) / 2, (sy + tip.y()) / 2)
+    return path, tip, QPointF(ux, uy), anchor
+
+
+def _arrow_head(tip: QPointF, unit: QPointF, size: float = 9.0) -> QPolygonF:
+    tx, ty, ux, uy = tip.x(), tip.y(), unit.x(), unit.y()
+    return QPolygonF([
+        QPointF(tx, ty),
+        QPointF(tx - ux * size - uy * size * 0.45, ty - uy * size + ux * size * 0.45),
+        QPointF(tx - ux * size + uy * size * 0.45, ty - uy * size - ux * size * 0.45),
+    ])
+
+
+class _TileItem(QGraphicsItem):
+    """One square of the canvas's tile grid: the edges (or nodes) whose anchor falls in it.
+
+    Each tile keeps its own device cache, so a change rebuilds and repaints only the tiles
+    it touches; every other tile blits its cached pixels.
+    """
+
+    def __init__(self, canvas: GraphCanvasView, key: tuple[int, int]) -> None:
         super().__init__()
         self.canvas = canvas
-        self.setZValue(0)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        # Repaints that change nothing here (selection, a tooltip, a node's focus ring) blit the
-        # cached pixels; the cache is redrawn when the zoom changes or an edge moves.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._bounds = QRectF()
+        self.key = key
+        self.ids: set[str] = set()
         self.dirty = True
-        self.edges: list[SceneEdge] = []
-        self.start = np.zeros((0, 2))
-        self.end = np.zeros((0, 2))
-        self.radius = np.zeros(0)
-        self.path = QPainterPath()
-        self.highlight_path = QPainterPath()
-        self.line_count = 0
-        self.highlight_count = 0
+        self._bounds = QRectF()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def invalidate(self) -> None:
-        """Rebuild on the next paint (many scene events in a row cost one rebuild)."""
-        self.dirty = True
+        """Rebuild on the next paint or bounds check (several changes in a row cost one rebuild)."""
+        if not self.dirty:
+            self.dirty = True
+            self.canvas._schedule_bounds_check()
         self.update()
-        self.canvas._schedule_bounds_check()
 
     def rebuild(self) -> None:
         if not self.dirty:
             return
         self.dirty = False
-        scene = self.canvas.scene_model
-        dragged = self.canvas.dragged_edges
-        visible = {n.id for n in scene.visible_nodes()}
-        hidden_predicates = scene.hidden_predicates
-        edges = [e for e in scene.edges.values()
-                 if e.source in visible and e.target in visible and not e.hidden
-                 and e.predicate not in hidden_predicates and e.id not in dragged]
+        self.canvas.tiles_rebuilt += 1
+        bounds = self._build()
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def _build(self) -> QRectF:
+        raise NotImplementedError
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+
+class EdgeTileItem(_TileItem):
+    """The visible edges whose midpoint lies in one tile, painted in bulk from arrays."""
+
+    def __init__(self, canvas: GraphCanvasView, key: tuple[int, int]) -> None:
+        super().__init__(canvas, key)
+        self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.edges: list[SceneEdge] = []
+        self.start = np.zeros((0, 2))
+        self.end = np.zeros((0, 2))
+        self.radius = np.zeros(0)
+        self.bend = np.zeros(0)
+        self.is_highlighted = np.zeros(0, dtype=bool)
+        self.path = QPainterPath()
+        self.highlight_path = QPainterPath()
+
+    def _build(self) -> QRectF:
+        canvas = self.canvas
+        scene = canvas.scene_model
         nodes = scene.nodes
+        dragged = canvas.dragged_edges
+        edges = [scene.edges[e] for e in sorted(self.ids) if e not in dragged and scene.is_edge_visible(scene.edges[e])]
         self.edges = edges
         self.start = np.array([(nodes[e.source].x, nodes[e.source].y) for e in edges], dtype=float).reshape(-1, 2)
         self.end = np.array([(nodes[e.target].x, nodes[e.target].y) for e in edges], dtype=float).reshape(-1, 2)
         self.radius = np.array([nodes[e.target].size / 2 + 3 for e in edges], dtype=float)
+        self.bend = np.array([canvas.edge_bend(e) for e in edges], dtype=float)
         highlighted = scene.highlighted
         self.is_highlighted = np.array([e.id in highlighted for e in edges], dtype=bool)
         plain = ~self.is_highlighted
         self.path = lines_path(self.start[plain], self.end[plain])
         self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
-        self.line_count = int(plain.sum())
-        self.highlight_count = len(edges) - self.line_count
-        if len(edges):
-            both = np.vstack([self.start, self.end])
-            low, high = both.min(axis=0), both.max(axis=0)
-            bounds = QRectF(QPointF(*low), QPointF(*high)).adjusted(-40, -40, 40, 40)
-        else:
-            bounds = QRectF()
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+        if not edges:
+            return QRectF()
+        both = np.vstack([self.start, self.end])
+        low, high = both.min(axis=0), both.max(axis=0)
+        margin = 40.0 + float(np.abs(self.bend).max())
+        return QRectF(QPointF(*low), QPointF(*high)).adjusted(-margin, -margin, margin, margin)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
@@ -319,82 +403,63 @@ class EdgeLayerItem(QGraphicsItem):
         pen = QPen(colours.edge, 1.0)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        detail = lod >= DETAIL_ZOOM
-        if not detail:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if lod < DETAIL_ZOOM:
             # Thousands of hair-lines: aliased drawing is ~10× faster and looks the same at this size.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.path)
-            if self.highlight_count:
+            if self.is_highlighted.any():
                 accent = QPen(colours.accent, 3.0)
                 accent.setCosmetic(True)
                 painter.setPen(accent)
                 painter.drawPath(self.highlight_path)
             return
-        # Zoomed in: only edges touching the exposed area, with arrowheads and words.
+        self._paint_detail(painter, option, lod)
+
+    def _paint_detail(self, painter: QPainter, option: QStyleOptionGraphicsItem, lod: float) -> None:
+        """Zoomed in: only edges touching the exposed area, curved apart when parallel, with arrowheads and words."""
+        canvas = self.canvas
+        colours = canvas.colours
         exposed = option.exposedRect
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
-        lo = np.minimum(self.start, self.end)
-        hi = np.maximum(self.start, self.end)
+        reach = np.abs(self.bend)
+        lo = np.minimum(self.start, self.end) - reach[:, None]
+        hi = np.maximum(self.start, self.end) + reach[:, None]
         inside = (hi[:, 0] >= left) & (lo[:, 0] <= right) & (hi[:, 1] >= top) & (lo[:, 1] <= bottom)
-        delta = self.end - self.start
-        length = np.sqrt((delta**2).sum(axis=1)) + 1e-9
-        unit = delta / length[:, None]
-        tip = self.end - unit * self.radius[:, None]
         indices = np.flatnonzero(inside).tolist()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(indices) <= SMOOTH_EDGES_UP_TO)
-        arrow = 9.0
-        normal_lines: list[QLineF] = []
-        heads: list[QPolygonF] = []
-        lit_lines: list[QLineF] = []
-        lit_heads: list[QPolygonF] = []
-        for i in indices:
-            sx, sy = self.start[i]
-            tx, ty = tip[i]
-            ux, uy = unit[i]
-            line = QLineF(sx, sy, tx, ty)
-            # Arrowheads only where the target end is in view: the rest cannot be seen.
-            head = None
-            if left <= tx <= right and top <= ty <= bottom:
-                head = QPolygonF([
-                    QPointF(tx, ty),
-                    QPointF(tx - ux * arrow - uy * arrow * 0.45, ty - uy * arrow + ux * arrow * 0.45),
-                    QPointF(tx - ux * arrow + uy * arrow * 0.45, ty - uy * arrow - ux * arrow * 0.45),
-                ])
-            if self.is_highlighted[i]:
-                lit_lines.append(line)
-                if head is not None:
-                    lit_heads.append(head)
-            else:
-                normal_lines.append(line)
-                if head is not None:
-                    heads.append(head)
-        painter.drawLines(normal_lines)
-        painter.setBrush(colours.edge)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for head in heads:
-            painter.drawPolygon(head)
-        if lit_lines:
-            accent = QPen(colours.accent, 3.0)
-            accent.setCosmetic(True)
-            painter.setPen(accent)
-            painter.drawLines(lit_lines)
+        geometry = {}
+        for lit in (False, True):
+            pen = QPen(colours.accent if lit else colours.edge, 3.0 if lit else 1.0)
+            pen.setCosmetic(True)
+            heads: list[QPolygonF] = []
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for i in indices:
+                if bool(self.is_highlighted[i]) != lit:
+                    continue
+                (sx, sy), (tx, ty) = self.start[i], self.end[i]
+                path, tip, unit, anchor = edge_curve(float(sx), float(sy), float(tx), float(ty), float(self.bend[i]), float(self.radius[i]))
+                geometry[i] = (tip, unit, anchor)
+                painter.drawPath(path)
+                # Arrowheads only where the target end is in view: the rest cannot be seen.
+                if left <= tip.x() <= right and top <= tip.y() <= bottom:
+                    heads.append(_arrow_head(tip, unit))
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colours.accent)
-            for head in lit_heads:
+            painter.setBrush(colours.accent if lit else colours.edge)
+            for head in heads:
                 painter.drawPolygon(head)
         if lod < EDGE_LABEL_ZOOM or lod * LABEL_PIXEL_SIZE < MIN_LABEL_PIXELS:
             return
-        font = canvas.edge_font
-        metrics = canvas.edge_metrics
-        painter.setFont(font)
-        mid_x = (self.start[:, 0] + tip[:, 0]) / 2
-        mid_y = (self.start[:, 1] + tip[:, 1]) / 2
-        labelled = [i for i in indices if left <= mid_x[i] <= right and top <= mid_y[i] <= bottom]
+        labelled = [i for i in indices if left <= geometry[i][2].x() <= right and top <= geometry[i][2].y() <= bottom]
         if len(labelled) > MAX_EDGE_LABELS:  # a wall of words helps nobody: zoom in to read them
             return
+        metrics = canvas.edge_metrics
+        painter.setFont(canvas.edge_font)
         background = QColor(colours.background)
         background.setAlpha(200)
+        delta = self.end - self.start
+        length = np.sqrt((delta**2).sum(axis=1))
         for i in labelled:
             edge = self.edges[i]
             if not edge.label:
@@ -405,15 +470,17 @@ class EdgeLayerItem(QGraphicsItem):
             text = canvas.elided_edge_label(edge.label, min(room, EDGE_LABEL_WIDTH))
             if not text:
                 continue
-            mid = (self.start[i] + tip[i]) / 2
-            angle = math.degrees(math.atan2(unit[i][1], unit[i][0]))
+            anchor = geometry[i][2]
+            angle = math.degrees(math.atan2(float(delta[i][1]), float(delta[i][0])))
             if angle > 90 or angle < -90:  # keep words upright; the arrowhead still shows the direction
                 angle += 180
             painter.save()
-            painter.translate(float(mid[0]), float(mid[1]))
+            painter.translate(anchor)
             painter.rotate(angle)
             width = metrics.horizontalAdvance(text)
-            box = QRectF(-width / 2 - 2, -metrics.height() - 1, width + 4, metrics.height())
+            # A bent edge's words sit on its own bend, clear of the opposite edge's.
+            y = -metrics.height() / 2 if self.bend[i] else -metrics.height() - 1
+            box = QRectF(-width / 2 - 2, y, width + 4, metrics.height())
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
             painter.drawRect(box)
@@ -422,110 +489,41 @@ class EdgeLayerItem(QGraphicsItem):
             painter.restore()
 
 
-class DragLayerItem(QGraphicsItem):
-    """The few edges of the nodes being dragged, redrawn live while the rest stays cached."""
+class NodeTileItem(_TileItem):
+    """The visible nodes of one tile as squares, one ``drawRects`` per colour: used when zoomed out."""
 
-    def __init__(self, canvas: GraphCanvasView) -> None:
-        super().__init__()
-        self.canvas = canvas
-        self.setZValue(0.5)
-        self._bounds = QRectF()
-        self.lines: list[tuple[QLineF, bool]] = []
-
-    def refresh(self) -> None:
-        scene = self.canvas.scene_model
-        lines = []
-        for edge_id_ in self.canvas.dragged_edges:
-            edge = scene.edges.get(edge_id_)
-            if edge is None or not scene.is_edge_visible(edge):
-                continue
-            source, target = scene.nodes[edge.source], scene.nodes[edge.target]
-            lines.append((QLineF(source.x, source.y, target.x, target.y), edge.id in scene.highlighted))
-        bounds = QRectF()
-        for line, _ in lines:
-            bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized())
-        self.prepareGeometryChange()
-        self._bounds = bounds.adjusted(-10, -10, 10, 10) if lines else QRectF()
-        self.lines = lines
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        colours = self.canvas.colours
-        for lit in (False, True):
-            pen = QPen(colours.accent if lit else colours.edge, 3.0 if lit else 1.0)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.drawLines([line for line, highlighted in self.lines if highlighted == lit])
-
-
-class NodeLayerItem(QGraphicsItem):
-    """All visible nodes as squares, one ``drawRects`` per colour: used when zoomed out."""
-
-    def __init__(self, canvas: GraphCanvasView) -> None:
-        super().__init__()
-        self.canvas = canvas
+    def __init__(self, canvas: GraphCanvasView, key: tuple[int, int]) -> None:
+        super().__init__(canvas, key)
         self.setZValue(1)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._bounds = QRectF()
-        self.dirty = True
         self.groups: list[tuple[QColor, list[QRectF]]] = []
         self.marked: list[tuple[QColor, list[QRectF]]] = []
-        self.rect_of: dict[str, QRectF] = {}
+        self.setVisible(not canvas._detail)
 
-    def invalidate(self) -> None:
-        """Rebuild on the next paint (many scene events in a row cost one rebuild)."""
-        self.dirty = True
-        self.update()
-        self.canvas._schedule_bounds_check()
-
-    def rebuild(self) -> None:
-        if not self.dirty:
-            return
-        self.dirty = False
+    def _build(self) -> QRectF:
         canvas = self.canvas
+        scene = canvas.scene_model
         by_colour: dict[str, list[QRectF]] = {}
-        self.rect_of = {}
-        selected_ids = {i.node_id for i in canvas.graphics_scene.selectedItems() if isinstance(i, NodeItem)}
         selected: list[QRectF] = []
         highlighted: list[QRectF] = []
-        xs: list[float] = []
-        ys: list[float] = []
-        lit = canvas.scene_model.highlighted
-        for node in canvas.scene_model.visible_nodes():
+        chosen = canvas._selected
+        lit = scene.highlighted
+        more_fill = canvas.colours.more_fill.name()
+        bounds = QRectF()
+        for node_id in self.ids:
+            node = scene.nodes[node_id]
+            if not scene.is_node_visible(node):
+                continue
             half = node.size / 2
             rect = QRectF(node.x - half, node.y - half, node.size, node.size)
-            self.rect_of[node.id] = rect
-            by_colour.setdefault(canvas.colours.more_fill.name() if node.kind == "more" else node.color, []).append(rect)
-            if node.id in selected_ids:
+            by_colour.setdefault(more_fill if node.kind == "more" else node.color, []).append(rect)
+            if node_id in chosen:
                 selected.append(rect)
-            elif node.id in lit:
+            elif node_id in lit:
                 highlighted.append(rect)
-            xs.append(node.x)
-            ys.append(node.y)
+            bounds = bounds.united(rect)
         self.groups = [(QColor(colour), rects) for colour, rects in sorted(by_colour.items())]
         self.marked = [(canvas.colours.accent, highlighted), (canvas.colours.selection, selected)]
-        bounds = QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))).adjusted(-30, -30, 30, 30) if xs else QRectF()
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-
-    def move_node(self, node_id: str, x: float, y: float) -> None:
-        """Follow one dragged node without rebuilding every square (the rect is shared by its lists)."""
-        rect = self.rect_of.get(node_id)
-        if rect is None or self.dirty:
-            self.invalidate()
-            return
-        rect.moveCenter(QPointF(x, y))
-        if not self._bounds.contains(rect):
-            self.prepareGeometryChange()
-            self._bounds = self._bounds.united(rect.adjusted(-30, -30, 30, 30))
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+        return bounds.adjusted(-6, -6, 6, 6) if not bounds.isNull() else QRectF()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
@@ -542,6 +540,48 @@ class NodeLayerItem(QGraphicsItem):
                 painter.drawRects(rects)
 
 
+class DragLayerItem(QGraphicsItem):
+    """The few edges of the nodes being dragged, redrawn live while the tiles stay cached."""
+
+    def __init__(self, canvas: GraphCanvasView) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.setZValue(0.5)
+        self._bounds = QRectF()
+        self.lines: list[tuple[QLineF, float, bool]] = []
+
+    def refresh(self) -> None:
+        scene = self.canvas.scene_model
+        lines = []
+        for edge_id_ in self.canvas.dragged_edges:
+            edge = scene.edges.get(edge_id_)
+            if edge is None or not scene.is_edge_visible(edge):
+                continue
+            source, target = scene.nodes[edge.source], scene.nodes[edge.target]
+            lines.append((QLineF(source.x, source.y, target.x, target.y), self.canvas.edge_bend(edge), edge.id in scene.highlighted))
+        bounds = QRectF()
+        for line, bend, _ in lines:
+            reach = abs(bend)
+            bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized().adjusted(-reach, -reach, reach, reach))
+        self.prepareGeometryChange()
+        self._bounds = bounds.adjusted(-10, -10, 10, 10) if lines else QRectF()
+        self.lines = lines
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        colours = self.canvas.colours
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for line, bend, lit in self.lines:
+            pen = QPen(colours.accent if lit else colours.edge, 3.0 if lit else 1.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            path, _, _, _ = edge_curve(line.x1(), line.y1(), line.x2(), line.y2(), bend, 0.0)
+            painter.drawPath(path)
+
+
 class _Guard:
     """Counts nested "the canvas itself is changing this" blocks to stop feedback loops."""
 
@@ -555,6 +595,9 @@ class _Guard:
         self.depth -= 1
 
 
+TileKey = tuple[Any, int]
+
+
 class GraphCanvasView(QGraphicsView):
     """The interactive canvas over a :class:`Scene`.
 
@@ -564,6 +607,9 @@ class GraphCanvasView(QGraphicsView):
         sig_more_requested(str): a "+N more" node was double-clicked (the expanded entity).
         sig_selection_changed(list): the selected entities changed.
         sig_context_menu(object, QPoint): right-click on an entity (or None on the background), global position.
+
+    The canvas owns the selection (``selected_entities``, ``select``): node items exist only
+    for the region in view when zoomed in, so they cannot hold it.
     """
 
     sig_node_activated = Signal(str)
@@ -577,7 +623,7 @@ class GraphCanvasView(QGraphicsView):
         self.graphics_scene = QGraphicsScene(self)
         # A BSP index finds the items in view without calling every item's boundingRect on each paint.
         self.graphics_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 128 * 1024))
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 192 * 1024))
         self.setScene(self.graphics_scene)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
@@ -600,21 +646,43 @@ class GraphCanvasView(QGraphicsView):
         self._dark_override: bool | None = None
         self.colours = CanvasPalette(self._palette_is_dark())
         self.pin_on_drag = False
+        #: Node items that exist now: only zoomed in, and only around the region in view.
         self.node_items: dict[str, NodeItem] = {}
+        self._items_rect = QRectF()
+        self._items_stale = True
         self._detail = True
+        self._selected: set[str] = set()
+        #: How many tiles have been rebuilt since the canvas was made (a change should touch few).
+        self.tiles_rebuilt = 0
+        self.tile_size = MIN_TILE_SIZE
+        self.edge_tiles: dict[TileKey, EdgeTileItem] = {}
+        self.node_tiles: dict[TileKey, NodeTileItem] = {}
+        self._edge_tile_of: dict[str, TileKey] = {}
+        self._node_tile_of: dict[str, TileKey] = {}
+        self._dirty_tiles: set[_TileItem] = set()
+        self._pairs: dict[tuple[str, str], list[str]] = {}
+        self._node_visible: dict[str, bool] = {}
+        self._edge_visible: dict[str, bool] = {}
+        self._highlighted: set[str] = set()
+        self._index_dirty = True
+        self._index_ids: list[str] = []
+        self._index_pos: dict[str, int] = {}
+        self._index_xy = np.zeros((0, 2))
+        self._index_half = np.zeros(0)
+        self._index_visible = np.zeros(0, dtype=bool)
         self._moved_during_drag: set[str] = set()
-        self.edge_layer = EdgeLayerItem(self)
-        self.node_layer = NodeLayerItem(self)
+        self._bulk_press: tuple[str, QPointF, dict[str, tuple[float, float]]] | None = None
+        self._band: QRectF | None = None
+        self._band_adds = False
         self.dragged_edges: set[str] = set()
         self.drag_layer = DragLayerItem(self)
-        self.graphics_scene.addItem(self.edge_layer)
         self.graphics_scene.addItem(self.drag_layer)
-        self.graphics_scene.addItem(self.node_layer)
-        self.node_layer.setVisible(False)
         self._pan_from: QPoint | None = None
         self._bounds_check_pending = False
         self._space_held = False
+        self._zooming = False
         self.graphics_scene.selectionChanged.connect(self._on_graphics_scene_selection_changed)
+        self.rubberBandChanged.connect(self._on_view_rubber_band_changed)
         self._apply_background()
         self.scene_model = Scene()
         self._subscriptions: list[tuple[str, Any]] = []
@@ -634,8 +702,8 @@ class GraphCanvasView(QGraphicsView):
             "node_added": self._on_scene_node_added,
             "node_removed": self._on_scene_node_removed,
             "node_changed": self._on_scene_node_changed,
-            "edge_added": self._on_scene_edges_changed,
-            "edge_removed": self._on_scene_edges_changed,
+            "edge_added": self._on_scene_edge_added,
+            "edge_removed": self._on_scene_edge_removed,
             "reset": self._on_scene_reset,
             "highlight_changed": self._on_scene_highlight_changed,
             "filters_changed": self._on_scene_filters_changed,
@@ -657,108 +725,434 @@ class GraphCanvasView(QGraphicsView):
         self.detach()
 
     def _on_scene_reset(self) -> None:
-        with self._guard:
-            for item in self.node_items.values():
-                self.graphics_scene.removeItem(item)
-            self.node_items.clear()
-            for node in self.scene_model.nodes.values():
-                self._add_item(node)
-        self._layers_dirty()
+        scene = self.scene_model
+        self._drop_items(list(self.node_items))
+        self._selected &= set(scene.nodes)
+        self._highlighted = set(scene.highlighted)
+        self._pairs = {}
+        for edge in scene.edges.values():
+            self._pairs.setdefault(_pair_key(edge), []).append(edge.id)
+        for group in self._pairs.values():
+            group.sort()
+        self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
+        self._edge_visible = {edge_id_: scene.is_edge_visible(edge) for edge_id_, edge in scene.edges.items()}
+        self._index_dirty = True
+        self._retile()
+        self._items_stale = True
+        self._sync_items()
+        self._schedule_bounds_check()
+
+    # ------------------------------------------------------------------ tiles
+    def _retile(self) -> None:
+        """Drop every tile and bucket all nodes and edges again, on a grid sized to the scene."""
+        for tile in [*self.edge_tiles.values(), *self.node_tiles.values()]:
+            self.graphics_scene.removeItem(tile)
+        self.edge_tiles.clear()
+        self.node_tiles.clear()
+        self._dirty_tiles.clear()
+        self._edge_tile_of.clear()
+        self._node_tile_of.clear()
+        bounds = self.scene_model.bounds(visible_only=False)
+        extent = 0.0 if bounds is None else max(bounds[2] - bounds[0], bounds[3] - bounds[1])
+        self.tile_size = max(MIN_TILE_SIZE, extent / TILES_ACROSS)
+        for node in self.scene_model.nodes.values():
+            self._place_node(node)
+        for edge in self.scene_model.edges.values():
+            self._place_edge(edge)
+
+    def _tile_key(self, x: float, y: float) -> TileKey:
+        return (math.floor(x / self.tile_size), math.floor(y / self.tile_size))
+
+    def _tile(self, tiles: dict[TileKey, Any], key: TileKey, kind: type[_TileItem]) -> Any:
+        tile = tiles.get(key)
+        if tile is None:
+            tile = tiles[key] = kind(self, key)
+            self.graphics_scene.addItem(tile)
+        return tile
+
+    def _mark(self, tile: _TileItem | None) -> None:
+        if tile is not None:
+            self._dirty_tiles.add(tile)
+            tile.invalidate()
+
+    def _place_node(self, node: SceneNode) -> None:
+        """Put the node in the tile under it (its old tile and its new one rebuild)."""
+        key = self._tile_key(node.x, node.y)
+        old = self._node_tile_of.get(node.id)
+        if old is not None and old != key:
+            tile = self.node_tiles.get(old)
+            if tile is not None:
+                tile.ids.discard(node.id)
+                self._mark(tile)
+        tile = self._tile(self.node_tiles, key, NodeTileItem)
+        tile.ids.add(node.id)
+        self._node_tile_of[node.id] = key
+        self._mark(tile)
+
+    def _unplace_node(self, node_id: str) -> None:
+        key = self._node_tile_of.pop(node_id, None)
+        tile = self.node_tiles.get(key) if key is not None else None
+        if tile is not None:
+            tile.ids.discard(node_id)
+            self._mark(tile)
+
+    def _edge_key(self, edge: SceneEdge) -> TileKey:
+        nodes = self.scene_model.nodes
+        source, target = nodes[edge.source], nodes[edge.target]
+        if max(abs(source.x - target.x), abs(source.y - target.y)) > 2 * self.tile_size:
+            # A long edge would stretch a tile's cache over half the scene: long ones share a few tiles of their own.
+            return (LONG_EDGES, hash(edge.id) % LONG_EDGE_TILES)
+        return self._tile_key((source.x + target.x) / 2, (source.y + target.y) / 2)
+
+    def _place_edge(self, edge: SceneEdge) -> None:
+        key = self._edge_key(edge)
+        old = self._edge_tile_of.get(edge.id)
+        if old is not None and old != key:
+            tile = self.edge_tiles.get(old)
+            if tile is not None:
+                tile.ids.discard(edge.id)
+                self._mark(tile)
+        tile = self._tile(self.edge_tiles, key, EdgeTileItem)
+        tile.ids.add(edge.id)
+        self._edge_tile_of[edge.id] = key
+        self._mark(tile)
+
+    def _unplace_edge(self, edge_id_: str) -> None:
+        key = self._edge_tile_of.pop(edge_id_, None)
+        tile = self.edge_tiles.get(key) if key is not None else None
+        if tile is not None:
+            tile.ids.discard(edge_id_)
+            self._mark(tile)
+
+    def _mark_edge(self, edge_id_: str) -> None:
+        key = self._edge_tile_of.get(edge_id_)
+        if key is not None:
+            self._mark(self.edge_tiles.get(key))
+
+    def _mark_node(self, node_id: str) -> None:
+        key = self._node_tile_of.get(node_id)
+        if key is not None:
+            self._mark(self.node_tiles.get(key))
+
+    def _node_moved(self, node: SceneNode, *, with_edges: bool = True) -> None:
+        """Follow one node to its new place: its tile, its edges' tiles, the hit index."""
+        self._place_node(node)
+        if with_edges:
+            for edge in self.scene_model.incident_edges(node.id):
+                if edge.id not in self.dragged_edges:
+                    self._place_edge(edge)
+        self._index_update(node)
+
+    def edge_bend(self, edge: SceneEdge) -> float:
+        """Sideways offset of an edge's middle: opposite and parallel edges between two nodes fan out."""
+        group = self._pairs.get(_pair_key(edge))
+        if group is None or len(group) < 2 or edge.source == edge.target:
+            return 0.0
+        offset = (group.index(edge.id) - (len(group) - 1) / 2) * PARALLEL_EDGE_GAP
+        # Offsets are counted in the pair's own direction; an edge running the other way sees them mirrored.
+        return offset if edge.source < edge.target else -offset
+
+    # ------------------------------------------------------------------ the hit index
+    def _ensure_index(self) -> None:
+        if not self._index_dirty:
+            return
+        self._index_dirty = False
+        nodes = list(self.scene_model.nodes.values())
+        self._index_ids = [n.id for n in nodes]
+        self._index_pos = {node_id: i for i, node_id in enumerate(self._index_ids)}
+        self._index_xy = np.array([(n.x, n.y) for n in nodes], dtype=float).reshape(-1, 2)
+        self._index_half = np.array([n.size / 2 for n in nodes], dtype=float)
+        self._index_visible = np.array([self._node_visible.get(n.id, True) for n in nodes], dtype=bool)
+
+    def _index_update(self, node: SceneNode) -> None:
+        if self._index_dirty:
+            return
+        i = self._index_pos.get(node.id)
+        if i is None:
+            self._index_dirty = True
+            return
+        self._index_xy[i] = (node.x, node.y)
+        self._index_half[i] = node.size / 2
+        self._index_visible[i] = self._node_visible.get(node.id, True)
+
+    def nodes_in(self, rect: QRectF, visible_only: bool = True) -> list[str]:
+        """Ids of the nodes whose centre lies in ``rect`` (scene coordinates)."""
+        self._ensure_index()
+        xy = self._index_xy
+        inside = (xy[:, 0] >= rect.left()) & (xy[:, 0] <= rect.right()) & (xy[:, 1] >= rect.top()) & (xy[:, 1] <= rect.bottom())
+        if visible_only:
+            inside &= self._index_visible
+        ids = self._index_ids
+        return [ids[i] for i in np.flatnonzero(inside).tolist()]
+
+    def node_at(self, view_point: QPoint) -> str | None:
+        """Id of the node under a point of the viewport: its item zoomed in, the hit index zoomed out."""
+        if self._detail:
+            item = self.item_at(view_point)
+            return item.node_id if item is not None else None
+        self._ensure_index()
+        if not len(self._index_ids):
+            return None
+        point = self.mapToScene(view_point)
+        slack = 4.0 / max(self.zoom, 1e-9)  # a few screen pixels around tiny squares still count
+        dx = np.abs(self._index_xy[:, 0] - point.x())
+        dy = np.abs(self._index_xy[:, 1] - point.y())
+        hit = self._index_visible & (dx <= self._index_half + slack) & (dy <= self._index_half + slack)
+        found = np.flatnonzero(hit)
+        if not len(found):
+            return None
+        nearest = found[np.argmin(dx[found] ** 2 + dy[found] ** 2)]
+        return self._index_ids[int(nearest)]
+
+    def visible_bounds(self) -> tuple[float, float, float, float] | None:
+        """``(left, top, right, bottom)`` of the visible node centres (from the hit index: no Python loop)."""
+        self._ensure_index()
+        xy = self._index_xy[self._index_visible]
+        if not len(xy):
+            return None
+        low, high = xy.min(axis=0), xy.max(axis=0)
+        return float(low[0]), float(low[1]), float(high[0]), float(high[1])
+
+    # ------------------------------------------------------------------ lazy node items
+    def _sync_items(self, region: QRectF | None = None) -> None:
+        """Make node items exist for the region in view (zoomed in) and nowhere else.
+
+        Items are made for the view plus a margin, so small pans create nothing; zoomed out
+        there are none at all and the node tiles draw every node.
+        """
+        if not self._detail and region is None:
+            if self.node_items:
+                self._drop_items(list(self.node_items))
+            self._items_rect = QRectF()
+            return
+        view = region if region is not None else self.mapToScene(self.viewport().rect()).boundingRect()
+        if region is None and not self._items_stale and self._items_rect.contains(view):
+            return
+        margin_x, margin_y = view.width() * ITEM_MARGIN, view.height() * ITEM_MARGIN
+        wanted_rect = view.adjusted(-margin_x, -margin_y, margin_x, margin_y)
+        wanted = set(self.nodes_in(wanted_rect, visible_only=False))
+        keep = self._moved_during_drag | ({self._bulk_press[0]} if self._bulk_press else set())
+        self._drop_items([node_id for node_id in self.node_items if node_id not in wanted and node_id not in keep])
+        missing = [node_id for node_id in wanted if node_id not in self.node_items]
+        if missing:
+            blocked = self.graphics_scene.blockSignals(True)
+            try:
+                with self._guard:
+                    nodes = self.scene_model.nodes
+                    for node_id in missing:
+                        self._add_item(nodes[node_id])
+            finally:
+                self.graphics_scene.blockSignals(blocked)
+        self._items_rect = wanted_rect
+        self._items_stale = False
+
+    def _drop_items(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        blocked = self.graphics_scene.blockSignals(True)
+        try:
+            with self._guard:
+                for node_id in ids:
+                    item = self.node_items.pop(node_id, None)
+                    if item is not None:
+                        self.graphics_scene.removeItem(item)
+        finally:
+            self.graphics_scene.blockSignals(blocked)
 
     def _add_item(self, node: SceneNode) -> NodeItem:
         item = NodeItem(self, node)
         self.node_items[node.id] = item
-        item.setVisible(self.scene_model.is_node_visible(node))
-        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not self._detail)
+        item.setVisible(self._node_visible.get(node.id, True))
+        item.setSelected(node.id in self._selected)
         self.graphics_scene.addItem(item)
         return item
 
+    def _wants_item(self, node: SceneNode) -> bool:
+        return self._detail and self._items_rect.contains(QPointF(node.x, node.y))
+
+    # ------------------------------------------------------------------ scene events
     def _on_scene_node_added(self, node: SceneNode) -> None:
-        with self._guard:
-            self._add_item(node)
-        self._layers_dirty()
+        self._node_visible[node.id] = self.scene_model.is_node_visible(node)
+        self._place_node(node)
+        self._index_dirty = True
+        if self._wants_item(node):
+            blocked = self.graphics_scene.blockSignals(True)
+            try:
+                with self._guard:
+                    self._add_item(node)
+            finally:
+                self.graphics_scene.blockSignals(blocked)
 
     def _on_scene_node_removed(self, node: SceneNode) -> None:
-        item = self.node_items.pop(node.id, None)
-        if item is not None:
-            with self._guard:
-                self.graphics_scene.removeItem(item)
-        self._layers_dirty()
+        self._drop_items([node.id])
+        self._unplace_node(node.id)
+        self._node_visible.pop(node.id, None)
+        self._index_dirty = True
+        if node.id in self._selected:
+            self._apply_selection(self._selected - {node.id})
 
     def _on_scene_node_changed(self, node: SceneNode) -> None:
-        item = self.node_items.get(node.id)
-        if item is None or self._guard.depth:  # the canvas's own drag: already drawn where it is
+        if node.id not in self.scene_model.nodes or self._guard.depth:  # the canvas's own drag: already followed
             return
-        with self._guard:
-            item.refresh(node)
-            item.setVisible(self.scene_model.is_node_visible(node))
-            # A hidden node's "+N more" node hides with it.
-            more = self.node_items.get(more_node_id(node.id))
-            if more is not None:
-                more.setVisible(self.scene_model.is_node_visible(more.node))
-        self._layers_dirty()
+        scene = self.scene_model
+        affected = [node]
+        more = scene.nodes.get(more_node_id(node.id))
+        if more is not None and more is not node:
+            affected.append(more)  # a hidden node's "+N more" node hides with it
+        hidden: set[str] = set()
+        for changed in affected:
+            visible = scene.is_node_visible(changed)
+            if not visible:
+                hidden.add(changed.id)
+            if self._node_visible.get(changed.id) != visible:
+                self._node_visible[changed.id] = visible
+                for edge in scene.incident_edges(changed.id):
+                    self._edge_visible[edge.id] = scene.is_edge_visible(edge)
+            item = self.node_items.get(changed.id)
+            if item is not None:
+                with self._guard:
+                    item.refresh(changed)
+                    item.setVisible(visible)
+            self._node_moved(changed)
+        if not self.node_items.get(node.id) and self._wants_item(node):
+            self._items_stale = True
+            self._sync_items()
+        if hidden & self._selected:
+            self._apply_selection(self._selected - hidden)
 
-    def _on_scene_edges_changed(self, edge: SceneEdge) -> None:
-        self.edge_layer.dirty = True
-        self.edge_layer.update()
+    def _on_scene_edge_added(self, edge: SceneEdge) -> None:
+        self._edge_visible[edge.id] = self.scene_model.is_edge_visible(edge)
+        group = self._pairs.setdefault(_pair_key(edge), [])
+        group.append(edge.id)
+        group.sort()
+        for other in group:  # the pair's bends change with its size
+            if other != edge.id:
+                self._mark_edge(other)
+        self._place_edge(edge)
+
+    def _on_scene_edge_removed(self, edge: SceneEdge) -> None:
+        self._edge_visible.pop(edge.id, None)
+        self._unplace_edge(edge.id)
+        group = self._pairs.get(_pair_key(edge), [])
+        if edge.id in group:
+            group.remove(edge.id)
+        for other in group:
+            self._mark_edge(other)
+        if not group:
+            self._pairs.pop(_pair_key(edge), None)
 
     def _on_scene_highlight_changed(self, ids: set[str]) -> None:
-        for item in self.node_items.values():
-            item.update()
-        self._layers_dirty()
+        changed = self._highlighted ^ set(ids)
+        self._highlighted = set(ids)
+        for item_id in changed:
+            if item_id in self._edge_tile_of:
+                self._mark_edge(item_id)
+            else:
+                self._mark_node(item_id)
+                item = self.node_items.get(item_id)
+                if item is not None:
+                    item.update()
 
     def _on_scene_filters_changed(self) -> None:
-        with self._guard:
-            for node_id, item in self.node_items.items():
-                item.setVisible(self.scene_model.is_node_visible(self.scene_model.nodes[node_id]))
-        self._layers_dirty()
+        scene = self.scene_model
+        hidden: set[str] = set()
+        for node_id, node in scene.nodes.items():
+            visible = scene.is_node_visible(node)
+            if not visible:
+                hidden.add(node_id)
+            if self._node_visible.get(node_id) != visible:
+                self._node_visible[node_id] = visible
+                self._mark_node(node_id)
+                item = self.node_items.get(node_id)
+                if item is not None:
+                    with self._guard:
+                        item.setVisible(visible)
+        for edge_id_, edge in scene.edges.items():
+            visible = scene.is_edge_visible(edge)
+            if self._edge_visible.get(edge_id_) != visible:
+                self._edge_visible[edge_id_] = visible
+                self._mark_edge(edge_id_)
+        self._index_dirty = True
+        if hidden & self._selected:
+            self._apply_selection(self._selected - hidden)
+        self._schedule_bounds_check()
 
     def _on_scene_focus_changed(self, node_id: str | None) -> None:
         for item in self.node_items.values():
-            item.update()
+            if item.node_id == node_id or item.node_id == self._focus_drawn:
+                item.update()
+        self._focus_drawn = node_id
+
+    _focus_drawn: str | None = None
 
     def _on_scene_positions_changed(self, ids: list[str]) -> None:
+        nodes = self.scene_model.nodes
+        edges: set[str] = set()
         with self._guard:
             for node_id in ids:
+                node = nodes.get(node_id)
+                if node is None:
+                    continue
+                self._place_node(node)
+                self._index_update(node)
+                edges.update(e.id for e in self.scene_model.incident_edges(node_id))
                 item = self.node_items.get(node_id)
                 if item is not None:
-                    node = item.node
                     item.setPos(node.x, node.y)
-        self._layers_dirty()
-
-    def _layers_dirty(self) -> None:
-        self.edge_layer.invalidate()
-        self.node_layer.invalidate()
+        for edge_id_ in edges:
+            self._place_edge(self.scene_model.edges[edge_id_])
+        self._items_stale = True
+        self._sync_items()
 
     def _schedule_bounds_check(self) -> None:
-        """Refresh layer bounds and the scene rect once, after the current burst of events."""
+        """Rebuild dirty tiles and refresh the scene rect once, after the current burst of events."""
         if not self._bounds_check_pending:
             self._bounds_check_pending = True
             QTimer.singleShot(0, self._check_bounds)
 
     def flush(self) -> None:
-        """Bring layers and scene rect up to date now (they otherwise catch up after the event burst)."""
+        """Bring tiles and scene rect up to date now (they otherwise catch up after the event burst)."""
         self._check_bounds()
 
     def _check_bounds(self) -> None:
         self._bounds_check_pending = False
-        self.edge_layer.rebuild()
-        self.node_layer.rebuild()
+        if len(self.edge_tiles) + len(self.node_tiles) > MAX_TILES:
+            self._retile()  # the scene outgrew its grid: one full rebuild on a coarser one
+        dirty, self._dirty_tiles = self._dirty_tiles, set()
+        for tile in dirty:
+            tile.rebuild()
         self._update_scene_rect()
 
-    def _node_layer_dirty(self) -> None:
-        self.node_layer.dirty = True
-        self.node_layer.update()
-
     def _update_scene_rect(self) -> None:
-        bounds = self.scene_model.bounds()
+        bounds = self.visible_bounds()
         if bounds is None:
             rect = QRectF(-200, -200, 400, 400)
         else:
             left, top, right, bottom = bounds
             rect = QRectF(left, top, right - left, bottom - top).adjusted(-200, -200, 200, 200)
         # Leave room to pan around what is shown, and never shrink under the user's feet.
-        self.graphics_scene.setSceneRect(self.graphics_scene.sceneRect().united(rect) if self.node_items else rect)
+        self.graphics_scene.setSceneRect(self.graphics_scene.sceneRect().united(rect) if self.scene_model.nodes else rect)
+
+    # ------------------------------------------------------------------ what is drawn (for tests and exports)
+    def drawn_edges(self) -> dict[str, tuple[tuple[float, float], tuple[float, float], float, bool]]:
+        """Edges the tiles draw now: id → (start, end, bend, highlighted); dragged edges are drawn live instead."""
+        self.flush()
+        drawn = {}
+        for tile in self.edge_tiles.values():
+            for i, edge in enumerate(tile.edges):
+                drawn[edge.id] = ((float(tile.start[i][0]), float(tile.start[i][1])), (float(tile.end[i][0]), float(tile.end[i][1])),
+                                  float(tile.bend[i]), bool(tile.is_highlighted[i]))
+        return drawn
+
+    def edge_path(self, edge_id_: str) -> QPainterPath | None:
+        """The outline an edge is drawn with zoomed in (curved apart from its opposite and parallel edges)."""
+        edge = self.scene_model.edges.get(edge_id_)
+        if edge is None:
+            return None
+        nodes = self.scene_model.nodes
+        source, target = nodes[edge.source], nodes[edge.target]
+        path, _, _, _ = edge_curve(source.x, source.y, target.x, target.y, self.edge_bend(edge), target.size / 2 + 3)
+        return path
 
     # ------------------------------------------------------------------ items → scene
     def _on_item_dragged(self, item: NodeItem) -> None:
@@ -768,63 +1162,98 @@ class GraphCanvasView(QGraphicsView):
         if not moved:
             return
         if not self._moved_during_drag:
-            self._start_drag(item)
+            self._start_drag({i.node_id for i in moving})
         with self._guard:
             for node_item in moved:
                 position = node_item.pos()
                 self._moved_during_drag.add(node_item.node_id)
                 self.scene_model.move(node_item.node_id, position.x(), position.y())
-                if not self._detail:
-                    self.node_layer.move_node(node_item.node_id, position.x(), position.y())
+                self._node_moved(node_item.node, with_edges=False)
         self.drag_layer.refresh()
 
-    def _start_drag(self, item: NodeItem) -> None:
-        """Lift the edges of the dragged nodes out of the cached edge layer into the live drag layer."""
-        moving = {item.node_id} | {i.node_id for i in self.graphics_scene.selectedItems() if isinstance(i, NodeItem)}
+    def _start_drag(self, moving: set[str]) -> None:
+        """Lift the edges of the dragged nodes out of their cached tiles into the live drag layer."""
         self.dragged_edges = {e.id for node_id in moving for e in self.scene_model.incident_edges(node_id)}
-        self.edge_layer.invalidate()
+        for edge_id_ in self.dragged_edges:
+            self._mark_edge(edge_id_)
 
     def _end_drag(self) -> None:
         if self.dragged_edges:
-            self.dragged_edges = set()
+            dragged, self.dragged_edges = self.dragged_edges, set()
+            edges = self.scene_model.edges
+            for edge_id_ in dragged:
+                if edge_id_ in edges:
+                    self._place_edge(edges[edge_id_])
             self.drag_layer.refresh()
-            self._layers_dirty()
 
     def _on_item_released(self, item: NodeItem) -> None:
+        self._finish_press(item.node_id)
+
+    def _finish_press(self, node_id: str) -> None:
+        """End of a press on a node: a drag is written back (and pinned if asked), a click activates."""
         moved, self._moved_during_drag = self._moved_during_drag, set()
         if moved:
             self._end_drag()
             if self.pin_on_drag:
-                for node_id in moved:
-                    self.scene_model.pin(node_id, True)
+                for moved_id in moved:
+                    self.scene_model.pin(moved_id, True)
+            self._items_stale = True
+            self._sync_items()
             return
-        if item.node.kind == "entity":
-            self.sig_node_activated.emit(item.node.entity)
+        node = self.scene_model.nodes.get(node_id)
+        if node is not None and node.kind == "entity":
+            self.sig_node_activated.emit(node.entity)
 
     def _on_graphics_scene_selection_changed(self) -> None:
-        if not self._detail:
-            self._node_layer_dirty()
-        self.sig_selection_changed.emit(self.selected_entities())
+        if self._guard.depth:
+            return
+        chosen = {item.node_id for item in self.graphics_scene.selectedItems() if isinstance(item, NodeItem)}
+        adding = bool(QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
+        # Nodes out of view keep their selection only when the gesture adds to it (Ctrl/Shift), as Qt does for items.
+        wanted = ((self._selected - set(self.node_items)) | chosen) if adding else chosen
+        self._apply_selection(wanted)
+
+    def _apply_selection(self, wanted: set[str], *, emit: bool = True) -> None:
+        """Make ``wanted`` the selected node ids: items, node tiles, and (if it changed) the signal."""
+        changed = self._selected ^ wanted
+        self._selected = set(wanted)
+        blocked = self.graphics_scene.blockSignals(True)
+        try:
+            with self._guard:
+                for node_id in changed:
+                    item = self.node_items.get(node_id)
+                    if item is not None:
+                        item.setSelected(node_id in wanted)
+                    self._mark_node(node_id)
+        finally:
+            self.graphics_scene.blockSignals(blocked)
+        if changed and emit:
+            self.sig_selection_changed.emit(self.selected_entities())
+
+    def _on_view_rubber_band_changed(self, rect: QRect, start: QPointF, end: QPointF) -> None:
+        """Zoomed out there are no items for Qt's rubber band to catch: select from the hit index when it ends."""
+        if not rect.isNull():
+            self._band = self.mapToScene(rect).boundingRect()
+            self._band_adds = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+            return
+        band, self._band = self._band, None
+        if band is None or self._detail:
+            return
+        caught = set(self.nodes_in(band))
+        self._apply_selection((self._selected | caught) if self._band_adds else caught)
 
     # ------------------------------------------------------------------ reading and selecting
     def selected_entities(self) -> list[str]:
         """Entities of the selected nodes ("+N more" nodes excluded), in scene order."""
-        chosen = {item.node_id for item in self.graphics_scene.selectedItems() if isinstance(item, NodeItem)}
+        chosen = self._selected
         return [node_id for node_id, node in self.scene_model.nodes.items() if node_id in chosen and node.kind == "entity"]
 
     def select(self, entities: Iterable[str]) -> None:
         """Select exactly these entities."""
-        wanted = set(entities)
-        blocked = self.graphics_scene.blockSignals(True)
-        try:
-            for node_id, item in self.node_items.items():
-                item.setSelected(node_id in wanted)
-        finally:
-            self.graphics_scene.blockSignals(blocked)
-        self._on_graphics_scene_selection_changed()
+        self._apply_selection({e for e in entities if e in self.scene_model.nodes})
 
     def item_at(self, view_point: QPoint) -> NodeItem | None:
-        """The node under a point of the viewport, if any."""
+        """The node item under a point of the viewport, if any (zoomed out there are none: see :meth:`node_at`)."""
         for item in self.items(view_point):
             if isinstance(item, NodeItem):
                 return item
@@ -842,25 +1271,35 @@ class GraphCanvasView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    @property
+    def detail(self) -> bool:
+        """True when zoomed in far enough for node items; False when nodes are drawn in bulk by the tiles."""
+        return self._detail
+
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom by ``factor`` around ``anchor`` (scene coordinates; default: the view's centre)."""
         target = min(max(self.zoom * factor, MIN_ZOOM), MAX_ZOOM)
         factor = target / self.zoom
         if abs(factor - 1.0) < 1e-9:
             return
-        if anchor is None:
-            previous = self.transformationAnchor()
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-            self.scale(factor, factor)
-            self.setTransformationAnchor(previous)
-        else:
-            before = self.mapFromScene(anchor)
-            self.scale(factor, factor)
-            after = self.mapFromScene(anchor)
-            delta = after - before
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+        self._zooming = True
+        try:
+            if anchor is None:
+                previous = self.transformationAnchor()
+                self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+                self.scale(factor, factor)
+                self.setTransformationAnchor(previous)
+            else:
+                before = self.mapFromScene(anchor)
+                self.scale(factor, factor)
+                after = self.mapFromScene(anchor)
+                delta = after - before
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+                self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+        finally:
+            self._zooming = False
         self._update_detail()
+        self._sync_items()
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -874,19 +1313,25 @@ class GraphCanvasView(QGraphicsView):
     def fit_to_view(self) -> None:
         """Show every visible node."""
         self.flush()
-        bounds = self.scene_model.bounds()
+        bounds = self.visible_bounds()
         if bounds is None:
             self.resetTransform()
             self._update_detail()
+            self._sync_items()
             return
         left, top, right, bottom = bounds
         rect = QRectF(left, top, right - left, bottom - top).adjusted(-60, -40, 60, 60)
         self._update_scene_rect()
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._zooming = True
+        try:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            self._zooming = False
         if self.zoom > 1.5:  # a handful of nodes: do not blow them up
             self.set_zoom(1.5)
             self.centerOn(rect.center())
         self._update_detail()
+        self._sync_items()
 
     fit = fit_to_view
 
@@ -896,11 +1341,17 @@ class GraphCanvasView(QGraphicsView):
         if node is not None:
             self._update_scene_rect()
             self.centerOn(node.x, node.y)
+            self._sync_items()
 
     centre_on = center_on
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if not self._zooming:
+            self._sync_items()
+
     def _update_detail(self) -> None:
-        """Switch between per-node painting (zoomed in) and bulk painting (zoomed out)."""
+        """Switch between node items (zoomed in) and bulk painting by the node tiles (zoomed out)."""
         detail = self.zoom >= DETAIL_ZOOM
         if detail == self._detail:
             return
@@ -908,10 +1359,9 @@ class GraphCanvasView(QGraphicsView):
 
     def _set_detail(self, detail: bool) -> None:
         self._detail = detail
-        for item in self.node_items.values():
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not detail)
-        self.node_layer.setVisible(not detail)
-        self.node_layer.invalidate()
+        for tile in self.node_tiles.values():
+            tile.setVisible(not detail)
+        self._items_stale = True
         self.viewport().update()
 
     # ------------------------------------------------------------------ events
@@ -978,7 +1428,54 @@ class GraphCanvasView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if event.button() == Qt.MouseButton.LeftButton and not self._detail:
+            self._bulk_mouse_press(event)
+            if event.isAccepted():
+                return
         super().mousePressEvent(event)
+
+    def _bulk_mouse_press(self, event: QMouseEvent) -> None:
+        """Zoomed out (no node items): find the node from the hit index, select it, get ready to drag it."""
+        point = event.position().toPoint()
+        node_id = self.node_at(point)
+        toggling = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if node_id is None:
+            if not toggling:
+                self._apply_selection(set())
+            event.ignore()  # the view's rubber band takes over
+            return
+        if toggling:
+            self._apply_selection(self._selected ^ {node_id})
+        elif node_id not in self._selected:
+            self._apply_selection({node_id})
+        nodes = self.scene_model.nodes
+        moving = ({node_id} | self._selected) if node_id in self._selected else {node_id}
+        self._bulk_press = (node_id, self.mapToScene(point), {m: (nodes[m].x, nodes[m].y) for m in moving if m in nodes})
+        event.accept()
+
+    def _bulk_mouse_move(self, event: QMouseEvent) -> None:
+        assert self._bulk_press is not None
+        _, pressed_at, origins = self._bulk_press
+        here = self.mapToScene(event.position().toPoint())
+        delta = here - pressed_at
+        if not self._moved_during_drag:
+            travelled = self.mapFromScene(here) - self.mapFromScene(pressed_at)
+            if travelled.manhattanLength() < QApplication.startDragDistance():
+                return
+            self._start_drag(set(origins))
+        nodes = self.scene_model.nodes
+        with self._guard:
+            for moving_id, (x, y) in origins.items():
+                node = nodes.get(moving_id)
+                if node is None:
+                    continue
+                self._moved_during_drag.add(moving_id)
+                self.scene_model.move(moving_id, x + delta.x(), y + delta.y())
+                self._node_moved(node, with_edges=False)
+                item = self.node_items.get(moving_id)
+                if item is not None:
+                    item.setPos(node.x, node.y)
+        self.drag_layer.refresh()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
@@ -989,12 +1486,22 @@ class GraphCanvasView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
             return
+        if self._bulk_press is not None:
+            self._bulk_mouse_move(event)
+            event.accept()
+            return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
+            event.accept()
+            return
+        if self._bulk_press is not None:
+            node_id = self._bulk_press[0]
+            self._bulk_press = None
+            self._finish_press(node_id)
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -1005,27 +1512,30 @@ class GraphCanvasView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        item = self.item_at(event.position().toPoint())
-        if item is None:
+        node_id = self.node_at(event.position().toPoint())
+        node = self.scene_model.nodes.get(node_id) if node_id is not None else None
+        if node is None:
             super().mouseDoubleClickEvent(event)
             return
-        if item.node.kind == "more":
-            self.sig_more_requested.emit(item.node.entity)
+        if node.kind == "more":
+            self.sig_more_requested.emit(node.entity)
         else:
-            self.sig_node_expand_requested.emit(item.node.entity)
+            self.sig_node_expand_requested.emit(node.entity)
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        item = self.item_at(event.pos())
-        entity = item.node.entity if item is not None else None
-        if item is not None and not item.isSelected():
-            self.select([item.node_id] if item.node.kind == "entity" else [])
+        node_id = self.node_at(event.pos())
+        node = self.scene_model.nodes.get(node_id) if node_id is not None else None
+        entity = node.entity if node is not None else None
+        if node is not None and node.id not in self._selected:
+            self.select([node.id] if node.kind == "entity" else [])
         self.sig_context_menu.emit(entity, event.globalPos())
         event.accept()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._update_detail()
+        self._sync_items()
 
     # ------------------------------------------------------------------ light and dark
     def _palette_is_dark(self) -> bool:
@@ -1046,7 +1556,10 @@ class GraphCanvasView(QGraphicsView):
             return
         self.colours = CanvasPalette(dark)
         self._apply_background()
-        self._layers_dirty()
+        for tile in [*self.edge_tiles.values(), *self.node_tiles.values()]:
+            self._mark(tile)
+        for item in self.node_items.values():
+            item.update()
         self.viewport().update()
 
     def _apply_background(self) -> None:
@@ -1054,7 +1567,7 @@ class GraphCanvasView(QGraphicsView):
 
     # ------------------------------------------------------------------ rendering for exports
     def _content_rect(self, margin: float = 40.0) -> QRectF:
-        bounds = self.scene_model.bounds()
+        bounds = self.visible_bounds()
         if bounds is None:
             return QRectF(0, 0, 1, 1)
         left, top, right, bottom = bounds
@@ -1067,12 +1580,12 @@ class GraphCanvasView(QGraphicsView):
         scale = min(target.width() / max(source.width(), 1e-9), target.height() / max(source.height(), 1e-9))
         previous = self._detail
         self._set_detail(scale >= DETAIL_ZOOM)
+        if self._detail:
+            self._sync_items(source)  # every node of the exported region needs its item
         # Selection is a screen state: exports show the graph, not the user's clicks.
-        selected = [item for item in self.node_items.values() if item.isSelected()]
-        blocked = self.graphics_scene.blockSignals(True)
-        for item in selected:
-            item.setSelected(False)
-        self.node_layer.invalidate()
+        selected = set(self._selected)
+        self._apply_selection(set(), emit=False)
+        self.flush()
         # Cached pixels would end up as bitmaps in SVG and PDF, and blurred in big images: paint for real.
         cached = [item for item in self.graphics_scene.items() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
         for item in cached:
@@ -1083,10 +1596,10 @@ class GraphCanvasView(QGraphicsView):
         finally:
             for item in cached:
                 item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            for item in selected:
-                item.setSelected(True)
-            self.graphics_scene.blockSignals(blocked)
+            self._apply_selection(selected, emit=False)
             self._set_detail(previous)
+            self._items_stale = True
+            self._sync_items()
 
     def render_to_image(self, width: int | None = None, height: int | None = None, scale: float = 1.0) -> QImage:
         """The whole visible graph as an image of ``width``×``height`` logical pixels times ``scale``.
@@ -1148,5 +1661,9 @@ class GraphCanvasView(QGraphicsView):
             painter.end()
 
 
-__all__ = ["DETAIL_ZOOM", "EdgeLayerItem", "GraphCanvasView", "NodeItem", "NodeLayerItem", "glyph_path"]
+def _pair_key(edge: SceneEdge) -> tuple[str, str]:
+    return (edge.source, edge.target) if edge.source <= edge.target else (edge.target, edge.source)
+
+
+__all__ = ["DETAIL_ZOOM", "EdgeTileItem", "GraphCanvasView", "NodeItem", "NodeTileItem", "edge_curve", "glyph_path"]
 
