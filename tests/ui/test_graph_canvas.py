@@ -320,3 +320,153 @@ def test_legend_lists_classes_with_counts_and_drives_the_filters(qtbot):
     scene.add_node(SceneNode("urn:e", "urn:e", "Epsilon", "urn:E", "hospital", color="#009E73"))
     qtbot.waitUntil(lambda: legend.row_for("urn:E") is not None)
     assert legend.row_for("urn:E").text(0) == "hospital  (1)"
+
+
+# ---------------------------------------------------------------------- big scenes
+def _grid_scene(nodes: int, spacing: float = 60.0, links_per_node: int = 2) -> Scene:
+    """A big scene laid out on a grid, each node linked to a few near neighbours (no layout run needed)."""
+    import numpy as np
+
+    side = int(np.ceil(np.sqrt(nodes)))
+    rng = np.random.default_rng(7)
+    scene = Scene()
+    with scene.events.blocked():
+        for i in range(nodes):
+            scene.add_node(SceneNode(f"urn:n{i}", f"urn:n{i}", f"Node {i}", f"urn:K{i % 5}", f"kind {i % 5}",
+                                     x=(i % side) * spacing, y=(i // side) * spacing, color=f"#{(i % 5) * 40:02x}7090"))
+        for i in range(nodes):
+            for step in rng.integers(1, side + 2, size=links_per_node).tolist():
+                j = (i + step) % nodes
+                if j != i:
+                    predicate = f"urn:p{(i + j) % 4}"
+                    scene.add_edge(SceneEdge(edge_id(f"urn:n{i}", predicate, f"urn:n{j}"), f"urn:n{i}", f"urn:n{j}", predicate, "links to"))
+    return scene
+
+
+@pytest.fixture
+def big_canvas(qtbot):
+    def make(nodes: int, links_per_node: int = 2) -> GraphCanvasView:
+        view = GraphCanvasView(_grid_scene(nodes, links_per_node=links_per_node))
+        qtbot.addWidget(view)
+        view.resize(1280, 800)
+        view.show()
+        qtbot.waitExposed(view)
+        view.fit_to_view()
+        view.viewport().repaint()
+        return view
+
+    return make
+
+
+def test_50k_nodes_zoomed_out_are_drawn_in_bulk_and_still_clickable(big_canvas, qtbot):
+    canvas = big_canvas(50_000, links_per_node=1)
+    scene = canvas.scene_model
+    assert not canvas.detail
+    assert canvas.node_items == {}  # Qt has no node items to walk on each repaint
+    assert [item for item in canvas.graphics_scene.items() if item.__class__.__name__ == "NodeItem"] == []
+    assert canvas.node_tiles and all(tile.isVisible() for tile in canvas.node_tiles.values())
+    # A click on a node drawn in bulk selects and activates it, through the hit index.
+    target = "urn:n25125"
+    with qtbot.waitSignal(canvas.sig_node_activated) as activated:
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_point(canvas, target))
+    assert activated.args == [target]
+    assert canvas.selected_entities() == [target]
+    # A click on empty background clears the selection.
+    corner = canvas.mapFromScene(QPointF(-200, -200))
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    assert canvas.selected_entities() == []
+    # Zooming in makes items only for the region in view (and a margin), labels and all.
+    canvas.set_zoom(1.0)
+    canvas.center_on(target)
+    assert canvas.detail
+    view = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    in_view = [n.id for n in scene.nodes.values() if view.contains(QPointF(n.x, n.y))]
+    assert in_view and all(node_id in canvas.node_items for node_id in in_view)
+    assert len(canvas.node_items) < len(scene.nodes) // 20
+    # Panning far away makes the items there and drops the ones left behind.
+    canvas.center_on("urn:n0")
+    assert "urn:n0" in canvas.node_items and target not in canvas.node_items
+
+
+def test_bulk_mode_drag_double_click_and_rubber_band(big_canvas, qtbot):
+    canvas = big_canvas(5_000)
+    scene = canvas.scene_model
+    assert not canvas.detail
+    node = scene.nodes["urn:n2535"]
+    x0, y0 = node.x, node.y
+    start = _view_point(canvas, node.id)
+    end = start + QPoint(40, 30)
+    _mouse(canvas, QEvent.Type.MouseButtonPress, start)
+    for step in range(1, 5):
+        _mouse(canvas, QEvent.Type.MouseMove, start + (end - start) * step / 4, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton)
+    _mouse(canvas, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
+    moved = canvas.mapToScene(end) - canvas.mapToScene(start)
+    assert node.x == pytest.approx(x0 + moved.x(), abs=1.0 / canvas.zoom + 1)
+    assert node.y == pytest.approx(y0 + moved.y(), abs=1.0 / canvas.zoom + 1)
+    assert canvas.node_at(end) == node.id
+    assert all(canvas.drawn_edges()[e.id][0 if e.source == node.id else 1] == (node.x, node.y)
+               for e in scene.incident_edges(node.id) if scene.is_edge_visible(e))
+    with qtbot.waitSignal(canvas.sig_node_expand_requested) as expand:
+        qtbot.mouseDClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert expand.args == [node.id]
+    # A rubber band over empty-looking squares selects the nodes under it.
+    top_left = canvas.mapFromScene(QPointF(-45, -25))  # between nodes: the press starts a rubber band, not a drag
+    bottom_right = canvas.mapFromScene(QPointF(130, 70))  # columns 0–2 of rows 0–1
+    _mouse(canvas, QEvent.Type.MouseButtonPress, top_left)
+    _mouse(canvas, QEvent.Type.MouseMove, (top_left + bottom_right) / 2, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton)
+    _mouse(canvas, QEvent.Type.MouseMove, bottom_right, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton)
+    _mouse(canvas, QEvent.Type.MouseButtonRelease, bottom_right, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
+    assert canvas.selected_entities() == ["urn:n0", "urn:n1", "urn:n2", "urn:n71", "urn:n72", "urn:n73"]
+
+
+def test_a_change_at_5k_rebuilds_only_the_tiles_it_touches(big_canvas):
+    canvas = big_canvas(5_000)
+    scene = canvas.scene_model
+    tiles = len(canvas.edge_tiles) + len(canvas.node_tiles)
+    assert tiles >= 40
+
+    def rebuilt_by(change) -> int:
+        canvas.flush()
+        canvas.viewport().repaint()
+        before = canvas.tiles_rebuilt
+        change()
+        canvas.flush()
+        canvas.viewport().repaint()
+        return canvas.tiles_rebuilt - before
+
+    node = scene.nodes["urn:n2535"]
+    assert rebuilt_by(lambda: scene.move(node.id, node.x + 7, node.y)) <= 6
+    assert 1 <= rebuilt_by(lambda: canvas.select([node.id])) <= 1  # zoomed out: the node's own tile
+    assert rebuilt_by(lambda: scene.hide(node.id)) <= 6
+    some_edge = scene.incident_edges("urn:n100")[0].id
+    assert rebuilt_by(lambda: scene.highlight([some_edge])) == 1
+    assert rebuilt_by(lambda: scene.hide(some_edge)) == 1
+    # Everything really changes: a layout of every node rebuilds every tile in use, once.
+    everything = rebuilt_by(lambda: scene.set_positions({n.id: (n.x + 1.0, n.y) for n in scene.nodes.values()}))
+    assert everything >= tiles // 2
+
+
+def test_opposite_and_parallel_edges_are_bent_apart(qtbot):
+    scene = Scene()
+    scene.add_node(SceneNode("urn:a", "urn:a", "Alpha", "", "", x=0, y=0))
+    scene.add_node(SceneNode("urn:b", "urn:b", "Beta", "", "", x=300, y=0))
+    scene.add_node(SceneNode("urn:c", "urn:c", "Gamma", "", "", x=0, y=300))
+    forward = scene.add_edge(SceneEdge(edge_id("urn:a", "urn:p", "urn:b"), "urn:a", "urn:b", "urn:p", "supplies"))
+    lone = scene.add_edge(SceneEdge(edge_id("urn:a", "urn:p", "urn:c"), "urn:a", "urn:c", "urn:p", "supplies"))
+    view = GraphCanvasView(scene)
+    qtbot.addWidget(view)
+    assert view.edge_bend(forward) == 0.0
+    backward = scene.add_edge(SceneEdge(edge_id("urn:b", "urn:q", "urn:a"), "urn:b", "urn:a", "urn:q", "buys from"))
+    middle_forward = view.edge_path(forward.id).pointAtPercent(0.5)
+    middle_backward = view.edge_path(backward.id).pointAtPercent(0.5)
+    assert abs(middle_forward.y() - middle_backward.y()) > 20  # on opposite sides of the straight line y = 0
+    assert middle_forward.y() * middle_backward.y() < 0
+    assert view.edge_path(lone.id).pointAtPercent(0.5).x() == pytest.approx(0.0)  # a lone edge stays straight
+    third = scene.add_edge(SceneEdge(edge_id("urn:a", "urn:r", "urn:b"), "urn:a", "urn:b", "urn:r", "owns"))
+    middles = {round(view.edge_path(e.id).pointAtPercent(0.5).y()) for e in (forward, backward, third)}
+    assert len(middles) == 3
+    drawn = view.drawn_edges()
+    assert all(drawn[e.id][2] == view.edge_bend(e) for e in (forward, backward, third)) and drawn[lone.id][2] == 0.0
+    scene.remove(third.id)
+    scene.remove(backward.id)
+    assert view.edge_bend(forward) == 0.0
