@@ -139,6 +139,8 @@ def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endp
         QTimer.singleShot(0, lambda: connect_window(window, endpoint))
     else:
         QTimer.singleShot(0, (lambda: window.open_files(files)) if files else window.open_bundled)
+    # With the load under way: offer back the work of a session that ended unexpectedly.
+    QTimer.singleShot(0, window.recovery.offer)
     try:
         return app.exec()
     finally:

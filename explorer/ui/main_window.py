@@ -58,6 +58,7 @@ from explorer.core.paths import GraphPath, connecting_network
 from explorer.core.scene import Scene
 from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress, check
+from explorer.services.atomic import atomic_write
 from explorer.services.settings import Settings, config_dir, save_settings, workspaces_dir
 from explorer.ui.dialogs.endpoint import install_endpoint_action
 from explorer.ui.views.browser import BrowserWidget
@@ -205,7 +206,7 @@ WORKSPACE_MANIFEST = "kg-explorer-workspace.json"
 def write_workspace_manifest(workspace: Path, files: Sequence[LoadedFile]) -> None:
     data = {"files": [{"path": str(item.path), "format": item.format, "quads": item.quads} for item in files]}
     with contextlib.suppress(OSError):  # only the title would suffer
-        (workspace / WORKSPACE_MANIFEST).write_text(json.dumps(data, indent=1), encoding="utf-8")
+        atomic_write(workspace / WORKSPACE_MANIFEST, json.dumps(data, indent=1))
 
 
 def release_workspace(kg: KnowledgeGraph) -> None:
@@ -337,6 +338,9 @@ class MainWindow(QMainWindow):
         from explorer.ui.dialogs.export import install_export_actions
 
         install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…; Tools ▸ Compare Snapshots…
+        from explorer.ui.recovery import install_recovery
+
+        install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
         self._restore_window_state()
         self._update_actions()
 
@@ -1148,6 +1152,7 @@ class MainWindow(QMainWindow):
             self.kg.backend.close()  # a workspace writes what it holds to disk
         self.save_window_state()
         self._save_settings()
+        self.recovery.end_session()  # a clean exit: nothing to restore next time
         super().closeEvent(event)
 
 

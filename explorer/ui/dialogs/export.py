@@ -479,6 +479,9 @@ class ExportActions:
         suggested = window.kg.label(window.scene.focus) if window.scene.focus else ""
         dialog = SaveSnapshotDialog(window, suggested)
         dialog.accepted.connect(lambda: self.start_save_snapshot(dialog.options()))
+        recovery = getattr(window, "recovery", None)
+        if recovery is not None:  # the title and notes being written survive a crash
+            recovery.watch_snapshot_dialog(dialog)
         dialog.open()
         return dialog
 

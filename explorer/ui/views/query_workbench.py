@@ -702,6 +702,14 @@ class QueryWorkbenchWidget(QWidget):
         self.sig_graph_modified.emit()
         return True
 
+    def adopt_updates(self, records: list[RecordedUpdate]) -> None:
+        """Put updates applied outside the workbench (redone by crash recovery) on the undo stack."""
+        self.undo_stack.extend(records)
+        self._update_actions()
+        if records:
+            self._set_status(f"{len(records)} update(s) from the last session redone; Undo update reverses them")
+            self.sig_graph_modified.emit()
+
     # ------------------------------------------------------------------ inference switch
     def set_include_inferred(self, include: bool) -> Task | None:
         """Materialise inference (checked) or drop it (unchecked), in a background task."""
