@@ -78,26 +78,29 @@ DETAIL_ZOOM = 0.45
 #: Below this zoom, edge labels are not drawn.
 EDGE_LABEL_ZOOM = 0.8
 #: Labels smaller than this on screen (pixels) are not drawn.
-MIN_LABEL_PIXELS = 6.0
+MIN_LABEL_PIXELS = 8.0
 LABEL_PIXEL_SIZE = 11.0
 LABEL_WIDTH = 150.0
 EDGE_LABEL_WIDTH = 140.0
 #: Edges in view up to which lines are antialiased.
 SMOOTH_EDGES_UP_TO = 1500
+#: An edge label cut shorter than this (ellipsis included) is left out.
+MIN_ELIDED_CHARACTERS = 9
 #: More edge labels than this in view are not drawn.
 MAX_EDGE_LABELS = 400
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.005
 MAX_ZOOM = 8.0
 PAN_STEP = 60
-#: The tile grid has about this many tiles across the scene's extent (never smaller than MIN_TILE_SIZE).
-TILES_ACROSS = 10
+#: The tile grid is sized for about this many edges per tile (a rebuild costs ~0.05 ms per edge) …
+EDGES_PER_TILE = 120
+#: … with between 4 and 24 tiles across the scene, and tiles never smaller than MIN_TILE_SIZE.
+TILES_ACROSS = (4, 24)
 MIN_TILE_SIZE = 400.0
 #: More tiles than this (the scene grew far past its grid) and the grid is rebuilt coarser.
-MAX_TILES = 900
-#: Edges longer than two tiles go to a few shared tiles, keyed apart from the grid by this marker.
-LONG_EDGES = "long"
-LONG_EDGE_TILES = 8
+MAX_TILES = 2000
+#: An edge longer than two tiles goes to a coarser grid, each level's tiles this many times bigger.
+LEVEL_FACTOR = 4
 #: Sideways distance between opposite or parallel edges of one pair of nodes (scene units).
 PARALLEL_EDGE_GAP = 26.0
 #: Node items are made for the view plus this fraction of its size on each side.
@@ -375,7 +378,8 @@ class EdgeTileItem(_TileItem):
         scene = canvas.scene_model
         nodes = scene.nodes
         dragged = canvas.dragged_edges
-        edges = [scene.edges[e] for e in sorted(self.ids) if e not in dragged and scene.is_edge_visible(scene.edges[e])]
+        visible = canvas._edge_visible
+        edges = [scene.edges[e] for e in sorted(self.ids) if e not in dragged and visible.get(e, False)]
         self.edges = edges
         self.start = np.array([(nodes[e.source].x, nodes[e.source].y) for e in edges], dtype=float).reshape(-1, 2)
         self.end = np.array([(nodes[e.target].x, nodes[e.target].y) for e in edges], dtype=float).reshape(-1, 2)
@@ -460,6 +464,9 @@ class EdgeTileItem(_TileItem):
         background.setAlpha(200)
         delta = self.end - self.start
         length = np.sqrt((delta**2).sum(axis=1))
+        # One label per patch of screen about a label in size: where edges crowd, words would only overprint.
+        cell_width, cell_height = 90.0 / lod, 16.0 / lod
+        occupied: set[tuple[int, int]] = set()
         for i in labelled:
             edge = self.edges[i]
             if not edge.label:
@@ -468,9 +475,13 @@ class EdgeTileItem(_TileItem):
             if room * lod < 24:  # too short on screen to say anything readable
                 continue
             text = canvas.elided_edge_label(edge.label, min(room, EDGE_LABEL_WIDTH))
-            if not text:
+            if not text or (text != edge.label and len(text) < MIN_ELIDED_CHARACTERS):  # "partn…" says nothing
                 continue
             anchor = geometry[i][2]
+            cell = (math.floor(anchor.x() / cell_width), math.floor(anchor.y() / cell_height))
+            if cell in occupied:
+                continue
+            occupied.add(cell)
             angle = math.degrees(math.atan2(float(delta[i][1]), float(delta[i][0])))
             if angle > 90 or angle < -90:  # keep words upright; the arrowhead still shows the direction
                 angle += 180
@@ -509,10 +520,11 @@ class NodeTileItem(_TileItem):
         lit = scene.highlighted
         more_fill = canvas.colours.more_fill.name()
         bounds = QRectF()
+        visible = canvas._node_visible
         for node_id in self.ids:
-            node = scene.nodes[node_id]
-            if not scene.is_node_visible(node):
+            if not visible.get(node_id, False):
                 continue
+            node = scene.nodes[node_id]
             half = node.size / 2
             rect = QRectF(node.x - half, node.y - half, node.size, node.size)
             by_colour.setdefault(more_fill if node.kind == "more" else node.color, []).append(rect)
@@ -595,7 +607,8 @@ class _Guard:
         self.depth -= 1
 
 
-TileKey = tuple[Any, int]
+#: (level, column, row): level 0 is the grid of nodes and short edges, each further level LEVEL_FACTOR× coarser.
+TileKey = tuple[int, int, int]
 
 
 class GraphCanvasView(QGraphicsView):
@@ -754,14 +767,17 @@ class GraphCanvasView(QGraphicsView):
         self._node_tile_of.clear()
         bounds = self.scene_model.bounds(visible_only=False)
         extent = 0.0 if bounds is None else max(bounds[2] - bounds[0], bounds[3] - bounds[1])
-        self.tile_size = max(MIN_TILE_SIZE, extent / TILES_ACROSS)
+        fewest, most = TILES_ACROSS
+        across = min(max(math.sqrt(len(self.scene_model.edges) / EDGES_PER_TILE), fewest), most)
+        self.tile_size = max(MIN_TILE_SIZE, extent / across)
         for node in self.scene_model.nodes.values():
             self._place_node(node)
         for edge in self.scene_model.edges.values():
             self._place_edge(edge)
 
-    def _tile_key(self, x: float, y: float) -> TileKey:
-        return (math.floor(x / self.tile_size), math.floor(y / self.tile_size))
+    def _tile_key(self, x: float, y: float, level: int = 0) -> TileKey:
+        size = self.tile_size * LEVEL_FACTOR**level
+        return (level, math.floor(x / size), math.floor(y / size))
 
     def _tile(self, tiles: dict[TileKey, Any], key: TileKey, kind: type[_TileItem]) -> Any:
         tile = tiles.get(key)
@@ -799,10 +815,12 @@ class GraphCanvasView(QGraphicsView):
     def _edge_key(self, edge: SceneEdge) -> TileKey:
         nodes = self.scene_model.nodes
         source, target = nodes[edge.source], nodes[edge.target]
-        if max(abs(source.x - target.x), abs(source.y - target.y)) > 2 * self.tile_size:
-            # A long edge would stretch a tile's cache over half the scene: long ones share a few tiles of their own.
-            return (LONG_EDGES, hash(edge.id) % LONG_EDGE_TILES)
-        return self._tile_key((source.x + target.x) / 2, (source.y + target.y) / 2)
+        # A long edge would stretch a small tile's cache far beyond the tile: it goes to a coarser grid.
+        reach = max(abs(source.x - target.x), abs(source.y - target.y))
+        level, size = 0, self.tile_size
+        while reach > 2 * size:
+            level, size = level + 1, size * LEVEL_FACTOR
+        return self._tile_key((source.x + target.x) / 2, (source.y + target.y) / 2, level)
 
     def _place_edge(self, edge: SceneEdge) -> None:
         key = self._edge_key(edge)
