@@ -9,6 +9,7 @@ from explorer.ui.models.class_tree import ClassTreeModel, IriRole, KindRole
 from explorer.ui.views.browser import BrowserWidget
 
 D = "https://w3id.org/kg-explorer/data/"
+KG = "https://w3id.org/kg-explorer/ontology#"
 
 
 def test_suggestions_appear_as_you_type(qtbot, bundled_graph):
@@ -103,3 +104,51 @@ def test_activating_a_tree_instance_emits_it(qtbot, bundled_graph):
     with qtbot.waitSignal(browser.sig_entity_activated, timeout=3000) as blocker:
         browser._on_tree_activated(child)
     assert blocker.args == [child.data(IriRole)]
+
+
+def _class_rows(model):
+    """Every class row of the tree as (label, iri, depth), depth first."""
+    rows, stack = [], [(model.index(r, 0), 0) for r in reversed(range(model.rowCount()))]
+    while stack:
+        index, depth = stack.pop()
+        if index.data(KindRole) == "class":
+            rows.append((index.data(), index.data(IriRole), depth))
+            stack.extend((model.index(r, 0, index), depth + 1) for r in reversed(range(model.rowCount(index))))
+    return rows
+
+
+def test_class_tree_is_one_domain_hierarchy(qtbot, bundled_graph):
+    model = ClassTreeModel()
+    model.set_graph(bundled_graph)
+    rows = _class_rows(model)
+    iris = [iri for _, iri, _ in rows]
+    assert len(iris) == len(set(iris)), "a class with several parents is listed once"
+    roots = [iri for _, iri, depth in rows if depth == 0]
+    assert roots == [KG + "Entity"]
+    assert not any(iri.startswith(("http://www.w3.org/", "http://www.w3.org/ns/")) for iri in iris)
+    labels = {iri: text for text, iri, _ in rows}
+    assert labels[KG + "TelecomOperator"] == "Telecom operator  (2)"
+    assert labels[KG + "Entity"].endswith("(40)")
+    parent_of = {}
+    for index, (_, iri, depth) in enumerate(rows):
+        parent_of[iri] = next((rows[j][1] for j in range(index - 1, -1, -1) if rows[j][2] == depth - 1), None)
+    assert parent_of[KG + "Organization"] == KG + "Agent"
+    assert parent_of[KG + "Source"] == KG + "Entity"
+
+
+def test_foreign_graph_class_under_its_biggest_parent(qtbot):
+    from explorer.core.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph()
+    kg.load_text("""
+        @prefix ex: <http://example.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        ex:Small rdfs:subClassOf owl:Thing . ex:Big rdfs:subClassOf owl:Thing .
+        ex:Both rdfs:subClassOf ex:Small, ex:Big .
+        ex:a a ex:Both . ex:b a ex:Big . ex:c a ex:Big . ex:d a ex:Small .
+    """, "turtle")
+    model = ClassTreeModel()
+    model.set_graph(kg)
+    rows = _class_rows(model)
+    assert [(iri, depth) for _, iri, depth in rows] == [
+        ("http://example.org/Big", 0), ("http://example.org/Both", 1), ("http://example.org/Small", 0)]

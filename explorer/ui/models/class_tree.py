@@ -2,12 +2,20 @@
 
 Each class row shows its label and the number of entities of the class and its
 subclasses; its children are its subclasses followed by its own (direct) instances,
-fetched :data:`PAGE_SIZE` at a time through Qt's ``canFetchMore``/``fetchMore`` as the
+fetched :data:`PAGE_SIZE` at a time.
+
+The tree reads as one hierarchy of the domain: ``owl:Thing`` is not shown (its
+subclasses are the roots), a class with several superclasses appears once, under the
+superclass from the graph's own ontology namespace when it has one (else under the one
+with most instances), and an external superclass (``prov:Agent``, ``org:Organization``)
+is left out when its subclasses and instances are all shown elsewhere. Instances are
+paged in through Qt's ``canFetchMore``/``fetchMore`` as the
 user scrolls, so a class with a million members opens at once.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -23,6 +31,37 @@ IriRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: Classes every resource belongs to: never a row, their subclasses are the roots.
+_UNIVERSAL_CLASSES = frozenset({
+    "http://www.w3.org/2002/07/owl#Thing",
+    "http://www.w3.org/2000/01/rdf-schema#Resource",
+})
+_OWL_ONTOLOGY = "http://www.w3.org/2002/07/owl#Ontology"
+
+
+def display_label(label: str) -> str:
+    """A class label as a tree row shows it: a lower-case label gets a capital ("Telecom operator")."""
+    if label and label == label.lower() and label[0].isalpha():
+        return label[0].upper() + label[1:]
+    return label
+
+
+def _namespace(iri: str) -> str:
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[:cut + 1] if cut >= 0 else iri
+
+
+def home_namespace(kg: KnowledgeGraph, classes: dict[str, ClassInfo]) -> str | None:
+    """The namespace of the graph's own ontology: its declared ``owl:Ontology``, else the commonest one of its classes."""
+    declared = [row[0] for row in kg.query(f"SELECT ?o WHERE {{ ?o a <{_OWL_ONTOLOGY}> }}").rows]
+    for ontology in sorted(str(o) for o in declared):
+        prefixes = (ontology, ontology + "#", ontology + "/") if not ontology.endswith(("#", "/")) else (ontology,)
+        for prefix in prefixes[::-1]:
+            if any(iri.startswith(prefix) for iri in classes):
+                return prefix
+    namespaces = Counter(_namespace(iri) for iri, info in classes.items() if info.total_count > 0)
+    return namespaces.most_common(1)[0][0] if namespaces else None
 
 
 class _Node:
@@ -53,6 +92,8 @@ class ClassTreeModel(QAbstractItemModel):
         self._classes: dict[str, ClassInfo] = {}
         self._root = _Node("root", "", "", None)
         self._show_empty = False
+        #: Subclasses shown under each class (each class under one parent only); "" keys the roots.
+        self._tree: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ content
     def set_graph(self, kg: KnowledgeGraph | None) -> None:
@@ -61,12 +102,70 @@ class ClassTreeModel(QAbstractItemModel):
         self._kg = kg
         self._classes = kg.class_hierarchy() if kg is not None else {}
         self._root = _Node("root", "", "", None)
-        if kg is not None:
-            roots = sorted((c for c in self._classes.values() if not (set(c.parents) & self._classes.keys())),
-                           key=lambda c: (-c.total_count, c.label.casefold()))
-            self._root.children = [self._class_node(info, self._root) for info in roots if self._visible(info)]
+        self._tree = self._build_tree(kg) if kg is not None else {}
+        self._root.children = [self._class_node(self._classes[iri], self._root) for iri in self._tree.get("", [])]
         self._root.children_ready = True
         self.endResetModel()
+
+    def _build_tree(self, kg: KnowledgeGraph) -> dict[str, list[str]]:
+        """Choose one parent per visible class and the roots, so each class is one row."""
+        classes = self._classes
+        visible = {iri for iri, info in classes.items() if self._visible(info)}
+        home = home_namespace(kg, classes)
+
+        def parent_rank(iri: str) -> tuple[bool, int, str]:
+            return (home is not None and iri.startswith(home), classes[iri].total_count, iri)
+
+        tree: dict[str, list[str]] = {}
+        for iri in visible:
+            parents = [p for p in classes[iri].parents if p in visible]
+            if parents:
+                tree.setdefault(max(parents, key=parent_rank), []).append(iri)
+        roots = [iri for iri in visible if not any(p in visible for p in classes[iri].parents)]
+        # Subclass cycles leave classes no root reaches: the biggest class of each cycle becomes a root.
+        reached = self._reach(roots, tree)
+        while unreached := visible - reached:
+            cycle_root = max(unreached, key=lambda iri: (classes[iri].total_count, iri))
+            roots.append(cycle_root)
+            reached |= self._reach([cycle_root], tree)
+        # Classes placed under another class: what a hidden root's instances may be found under.
+        placed = {iri for iri in visible if any(p in visible for p in classes[iri].parents)}
+        shown: list[str] = []
+        for iri in roots:
+            own_subtree = bool(tree.get(iri))
+            if iri in _UNIVERSAL_CLASSES:
+                if own_subtree and self._instances_shown(kg, iri, placed):
+                    shown.extend(tree.pop(iri))
+                    continue
+            elif (home is not None and not iri.startswith(home) and classes[iri].children and not own_subtree
+                  and self._instances_shown(kg, iri, placed)):
+                continue  # an external superclass whose subclasses and instances are all shown elsewhere
+            shown.append(iri)
+        tree[""] = shown
+        for children in tree.values():
+            children.sort(key=lambda iri: (-classes[iri].total_count, display_label(classes[iri].label).casefold()))
+        return tree
+
+    @staticmethod
+    def _reach(starts: list[str], tree: dict[str, list[str]]) -> set[str]:
+        reached, stack = set(starts), list(starts)
+        while stack:
+            for child in tree.get(stack.pop(), []):
+                if child not in reached:
+                    reached.add(child)
+                    stack.append(child)
+        return reached
+
+    def _instances_shown(self, kg: KnowledgeGraph, iri: str, placed: set[str]) -> bool:
+        """Whether every direct instance of ``iri`` also belongs to one of the ``placed`` classes."""
+        if not self._classes[iri].direct_count:
+            return True
+        others = placed - {iri}
+        if not others:
+            return False
+        values = " ".join(f"<{c}>" for c in sorted(others))
+        result = kg.query(f"ASK {{ ?s a <{iri}> FILTER NOT EXISTS {{ VALUES ?c {{ {values} }} ?s a ?c }} }}")
+        return not result.boolean
 
     def set_show_empty(self, show: bool) -> None:
         """Whether classes without any instance are listed (ontology browsing)."""
@@ -78,18 +177,14 @@ class ClassTreeModel(QAbstractItemModel):
         return self._show_empty or info.total_count > 0
 
     def _class_node(self, info: ClassInfo, parent: _Node) -> _Node:
-        return _Node("class", info.iri, info.label, parent, info.total_count, info.direct_count)
+        return _Node("class", info.iri, display_label(info.label), parent, info.total_count, info.direct_count)
 
     def _ensure_children(self, node: _Node) -> None:
         """Subclasses are created the first time a class is looked into (the hierarchy may have cycles)."""
         if node.children_ready:
             return
         node.children_ready = True
-        info = self._classes.get(node.iri)
-        if info is None:
-            return
-        subclasses = [self._classes[c] for c in info.children if c in self._classes]
-        node.children = [self._class_node(c, node) for c in subclasses if self._visible(c)]
+        node.children = [self._class_node(self._classes[c], node) for c in self._tree.get(node.iri, [])]
 
     def index_of_class(self, iri: str) -> QModelIndex:
         """The index of the first row showing class ``iri`` (searching breadth first), or invalid."""
@@ -143,10 +238,7 @@ class ClassTreeModel(QAbstractItemModel):
             return bool(node.children)
         if node.kind != "class":
             return False
-        info = self._classes.get(node.iri)
-        has_subclasses = info is not None and any(
-            c in self._classes and self._visible(self._classes[c]) for c in info.children)
-        return has_subclasses or node.direct_count > 0
+        return bool(self._tree.get(node.iri)) or node.direct_count > 0
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         node = self._node(parent)

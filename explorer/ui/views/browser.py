@@ -113,7 +113,7 @@ class BrowserWidget(QWidget):
         self._kg = kg
         self.tree_model.set_graph(kg)
         # Open the upper levels so the tree reads as an overview of the domain's classes, not a
-        # column of abstract roots (owl:Thing, prov:Agent) each hiding one child.
+        # single root (the ontology's top class) hiding all of them.
         self._open_overview(QModelIndex(), depth=0)
         self.refresh_search()
 
