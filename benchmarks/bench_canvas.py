@@ -14,8 +14,14 @@ Figures (median of several runs):
 * ``zoom_step_ms`` — one wheel-zoom step and the repaint that follows: nothing cached.
 * ``drag_step_ms`` — one mouse-move step of dragging a node and the repaint that follows
   (its edges are drawn live, the rest stays cached).
-* ``scene_change_redraw_ms`` — a change made through the scene (moving a node from code,
-  as a layout step does) and the repaint: the edge layer rebuilds and redraws in full.
+* ``scene_change_redraw_ms`` — a change made through the scene (moving a node from code)
+  and the repaint: only the tiles holding the node and its edges rebuild and redraw.
+* ``select_ms`` — selecting another node from code (as the Browser or Inspector does) and
+  the repaint, at fit (zoomed out: the node's tile redraws its squares).
+* ``hide_ms`` — hiding one node through the scene and showing it again, with repaints (per change).
+* ``filter_toggle_ms`` — hiding one predicate (a quarter of all edges, spread over the whole
+  scene: every edge tile really changes) and the repaint.
+* ``tiles_rebuilt_per_change`` — tiles rebuilt by one ``scene_change`` step (of ``tiles`` in all).
 * Hub row: ``KnowledgeGraph`` from N-Triples with one entity linked to 1,000 others;
   expanding it with the default cap (25) and in full (1,000), on a scene shown in a canvas.
 """
@@ -162,7 +168,35 @@ def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = N
         scene.move(moving.id, moving.x + 1.0 + next(offsets) % 2, moving.y)
         viewport.repaint()
 
+    before = view.tiles_rebuilt
     change_ms = _median_ms(change_and_repaint, repeats)
+    rebuilt_per_change = (view.tiles_rebuilt - before) / repeats
+    tiles = len(view.edge_tiles) + len(view.node_tiles)
+    node_ids = list(scene.nodes)
+    picks = iter(range(10_000))
+
+    def select() -> None:
+        view.select([node_ids[(next(picks) * 7919) % len(node_ids)]])
+        viewport.repaint()
+
+    select_ms = _median_ms(select, repeats)
+    hidden = node_ids[len(node_ids) // 2]
+
+    def hide_and_show() -> None:
+        scene.hide(hidden)
+        viewport.repaint()
+        scene.hide(hidden, False)
+        viewport.repaint()
+
+    hide_ms = _median_ms(hide_and_show, repeats) / 2
+    filtered = PREDICATES[0][0]
+
+    def filter_toggle() -> None:
+        scene.set_predicate_filter(set() if scene.hidden_predicates else {filtered})
+        viewport.repaint()
+
+    filter_ms = _median_ms(filter_toggle, repeats)
+    scene.set_predicate_filter(set())
     view.set_zoom(1.0)
     view.centerOn(centre)
     app.processEvents()
@@ -184,6 +218,10 @@ def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = N
         "zoom_step_ms": round(zoom_step_ms, 1),
         "drag_step_ms": round(drag_ms, 1) if dragged else "n/a",
         "scene_change_redraw_ms": round(change_ms, 1),
+        "tiles_rebuilt_per_change": f"{rebuilt_per_change:.1f}/{tiles}",
+        "select_ms": round(select_ms, 1),
+        "hide_ms": round(hide_ms, 1),
+        "filter_toggle_ms": round(filter_ms, 1),
         "redraw_zoom1_ms": round(redraw_zoom1, 1),
         "items_in_view_zoom1": visible_at_zoom1,
     }

@@ -376,17 +376,25 @@ class EdgeTileItem(_TileItem):
     def _build(self) -> QRectF:
         canvas = self.canvas
         scene = canvas.scene_model
-        nodes = scene.nodes
         dragged = canvas.dragged_edges
         visible = canvas._edge_visible
-        edges = [scene.edges[e] for e in sorted(self.ids) if e not in dragged and visible.get(e, False)]
+        all_edges = scene.edges
+        edges = [all_edges[e] for e in sorted(self.ids) if e not in dragged and visible.get(e, False)]
         self.edges = edges
-        self.start = np.array([(nodes[e.source].x, nodes[e.source].y) for e in edges], dtype=float).reshape(-1, 2)
-        self.end = np.array([(nodes[e.target].x, nodes[e.target].y) for e in edges], dtype=float).reshape(-1, 2)
-        self.radius = np.array([nodes[e.target].size / 2 + 3 for e in edges], dtype=float)
-        self.bend = np.array([canvas.edge_bend(e) for e in edges], dtype=float)
+        # Positions come from the canvas's node arrays: one index lookup per end instead of a tuple per edge.
+        canvas._ensure_index()
+        where = canvas._index_pos
+        count = len(edges)
+        sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
+        targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
+        self.start = canvas._index_xy[sources]
+        self.end = canvas._index_xy[targets]
+        self.radius = canvas._index_half[targets] + 3
+        bent = canvas._bent
+        self.bend = np.fromiter((bent.get(e.id, 0.0) for e in edges), dtype=float, count=count) if bent else np.zeros(count)
         highlighted = scene.highlighted
-        self.is_highlighted = np.array([e.id in highlighted for e in edges], dtype=bool)
+        self.is_highlighted = (np.fromiter((e.id in highlighted for e in edges), dtype=bool, count=count) if highlighted
+                               else np.zeros(count, dtype=bool))
         plain = ~self.is_highlighted
         self.path = lines_path(self.start[plain], self.end[plain])
         self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
@@ -674,6 +682,8 @@ class GraphCanvasView(QGraphicsView):
         self._node_tile_of: dict[str, TileKey] = {}
         self._dirty_tiles: set[_TileItem] = set()
         self._pairs: dict[tuple[str, str], list[str]] = {}
+        #: Bends of the edges that have one (opposite or parallel edges); every other edge is straight.
+        self._bent: dict[str, float] = {}
         self._node_visible: dict[str, bool] = {}
         self._edge_visible: dict[str, bool] = {}
         self._highlighted: set[str] = set()
@@ -745,8 +755,11 @@ class GraphCanvasView(QGraphicsView):
         self._pairs = {}
         for edge in scene.edges.values():
             self._pairs.setdefault(_pair_key(edge), []).append(edge.id)
+        self._bent = {}
         for group in self._pairs.values():
             group.sort()
+            if len(group) > 1:
+                self._bend_group(group)
         self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
         self._edge_visible = {edge_id_: scene.is_edge_visible(edge) for edge_id_, edge in scene.edges.items()}
         self._index_dirty = True
@@ -787,9 +800,10 @@ class GraphCanvasView(QGraphicsView):
         return tile
 
     def _mark(self, tile: _TileItem | None) -> None:
-        if tile is not None:
-            self._dirty_tiles.add(tile)
-            tile.invalidate()
+        if tile is None or (tile.dirty and tile in self._dirty_tiles):  # already waiting: a filter marks thousands
+            return
+        self._dirty_tiles.add(tile)
+        tile.invalidate()
 
     def _place_node(self, node: SceneNode) -> None:
         """Put the node in the tile under it (its old tile and its new one rebuild)."""
@@ -860,6 +874,16 @@ class GraphCanvasView(QGraphicsView):
                 if edge.id not in self.dragged_edges:
                     self._place_edge(edge)
         self._index_update(node)
+
+    def _bend_group(self, group: list[str]) -> None:
+        edges = self.scene_model.edges
+        for edge_id_ in group:
+            edge = edges.get(edge_id_)
+            bend = self.edge_bend(edge) if edge is not None else 0.0
+            if bend:
+                self._bent[edge_id_] = bend
+            else:
+                self._bent.pop(edge_id_, None)
 
     def edge_bend(self, edge: SceneEdge) -> float:
         """Sideways offset of an edge's middle: opposite and parallel edges between two nodes fan out."""
@@ -1043,6 +1067,8 @@ class GraphCanvasView(QGraphicsView):
         group = self._pairs.setdefault(_pair_key(edge), [])
         group.append(edge.id)
         group.sort()
+        if len(group) > 1:
+            self._bend_group(group)
         for other in group:  # the pair's bends change with its size
             if other != edge.id:
                 self._mark_edge(other)
@@ -1054,6 +1080,8 @@ class GraphCanvasView(QGraphicsView):
         group = self._pairs.get(_pair_key(edge), [])
         if edge.id in group:
             group.remove(edge.id)
+        self._bent.pop(edge.id, None)
+        self._bend_group(group)
         for other in group:
             self._mark_edge(other)
         if not group:
@@ -1085,12 +1113,16 @@ class GraphCanvasView(QGraphicsView):
                 if item is not None:
                     with self._guard:
                         item.setVisible(visible)
+        node_visible = self._node_visible
+        hidden_predicates = scene.hidden_predicates
         for edge_id_, edge in scene.edges.items():
-            visible = scene.is_edge_visible(edge)
+            visible = (not edge.hidden and not (edge.predicate and edge.predicate in hidden_predicates)
+                       and node_visible[edge.source] and node_visible[edge.target])
             if self._edge_visible.get(edge_id_) != visible:
                 self._edge_visible[edge_id_] = visible
                 self._mark_edge(edge_id_)
-        self._index_dirty = True
+        if not self._index_dirty:
+            self._index_visible = np.fromiter((node_visible[i] for i in self._index_ids), dtype=bool, count=len(self._index_ids))
         if hidden & self._selected:
             self._apply_selection(self._selected - hidden)
         self._schedule_bounds_check()
