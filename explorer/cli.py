@@ -321,6 +321,7 @@ def _run_stats(args: argparse.Namespace, context: Context) -> int:
             "quads": stats.quads,
             "triples": stats.triples,
             "entities": stats.entities,
+            "resources": stats.resources,
             "files": [{"path": str(f.path), "format": f.format, "quads": f.quads} for f in kg.files],
             "classes": [{"iri": iri, "label": label, "instances": n} for iri, label, n in stats.classes],
             "predicates": [{"iri": iri, "label": label, "uses": n} for iri, label, n in stats.predicates],
@@ -328,6 +329,7 @@ def _run_stats(args: argparse.Namespace, context: Context) -> int:
         return EXIT_OK
     context.table(["Measure", "Count"], [
         ["Quads", stats.quads], ["Triples", stats.triples], ["Entities", stats.entities],
+        ["Resources", stats.resources],
         ["Classes", len(stats.classes)], ["Predicates", len(stats.predicates)],
     ])
     context.write()

@@ -33,7 +33,17 @@ import pyoxigraph as ox
 from explorer.core.backends import Backend, LoadedFile, Term
 from explorer.core.errors import AmbiguousEntity, Cancelled, EntityNotFound, ExplorerError, QueryError, QueryTimeout, RefusedQuery
 from explorer.core.formats import RdfFormatInfo
-from explorer.core.graph import _SCHEMA_CLASSES, ClassInfo, Description, Edge, Evidence, KnowledgeGraph, Neighbourhood, Stats
+from explorer.core.graph import (
+    _SCHEMA_CLASSES,
+    NON_ENTITY_TYPES,
+    ClassInfo,
+    Description,
+    Edge,
+    Evidence,
+    KnowledgeGraph,
+    Neighbourhood,
+    Stats,
+)
 from explorer.core.search import LabelEntry, LabelIndex, SearchHit, normalize
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline
 from explorer.core.tasks import CancelToken, Progress
@@ -650,8 +660,11 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
         if self._remote_stats is not None:
             return self._remote_stats
         quads = self.backend.quad_count()
+        resources = self._select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")
+        not_entities = " ".join(f"<{t}>" for t in NON_ENTITY_TYPES)
         entities = self._select(
-            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ ?s a <{_RDF}Statement> }} }}"
+            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p ?o FILTER(?p NOT IN (<{_RDFS}label>, <{_RDFS}comment>)) "
+            f"FILTER NOT EXISTS {{ VALUES ?t {{ {not_entities} }} ?s a ?t }} }}"
         )
         class_rows = [row for row in self._select("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
                       if isinstance(row[0], ox.NamedNode)]
@@ -662,7 +675,8 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
                          key=lambda item: (-item[2], item[0]))
         predicates = sorted(((r[0].value, self.label(r[0].value), int(r[1].value)) for r in predicate_rows),
                             key=lambda item: (-item[2], item[0]))
-        self._remote_stats = Stats(quads, quads, int(entities[0][0].value) if entities else 0, classes, predicates)
+        self._remote_stats = Stats(quads, quads, int(entities[0][0].value) if entities else 0, classes, predicates,
+                                   int(resources[0][0].value) if resources else 0)
         return self._remote_stats
 
     # ------------------------------------------------------------------ neighbours

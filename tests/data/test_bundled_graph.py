@@ -551,3 +551,13 @@ def test_nothing_invented_about_the_sources(data: Graph) -> None:
 
 def test_no_guessed_catalogue_identifiers(data: Graph) -> None:
     assert not list(data.subject_objects(SKOS.closeMatch)), "add closeMatch only with verified identifiers"
+
+
+def test_every_iri_a_fact_points_to_has_an_english_label(data: Graph, ontology: Graph) -> None:
+    """The canvas and the Inspector show the label of a value, never a prefixed name like schema:Female."""
+    both = data + ontology
+    ents = entities(data, ontology)
+    values = {o for s, p, o in data if s in ents and isinstance(o, URIRef)}
+    assert SCHEMA.Female in values
+    unlabelled = sorted(v for v in values if not any(x.language == "en" for x in both.objects(v, RDFS.label)))
+    assert unlabelled == []

@@ -92,7 +92,7 @@ def test_test_connection_against_virtuoso(dialog, qtbot, virtuoso):
     dialog.url_box.setEditText(virtuoso.url)
     dialog.graph_edit.setText(BUNDLED_GRAPH)
     dialog.test_button.click()
-    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Connected: 1,412 triples"), timeout=20000)
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Connected: 1,420 triples"), timeout=20000)
 
 
 @pytest.mark.endpoint
@@ -107,7 +107,7 @@ def test_window_explores_the_server(qtbot, virtuoso):
     task = connect_window(window, dialog.config())
     qtbot.waitUntil(lambda: task.finished, timeout=30000)
     assert window.kg is not None and window.kg.is_remote
-    assert "1,412 triples" in window.graph_label.text()
+    assert "1,420 triples" in window.graph_label.text()
     assert virtuoso.url in window.windowTitle()
     assert window.browser.tree_model.rowCount() > 0
     window.show_entity(D + "ChinaMobile")

@@ -24,8 +24,8 @@ def chain(path) -> list[str]:
 
 # ------------------------------------------------------------------ counts, labels, search
 def test_counts(kg):
-    assert kg.quad_count() == 1412
-    assert len(kg) == 1412
+    assert kg.quad_count() == 1420
+    assert len(kg) == 1420
 
 
 def test_labels_in_every_language(kg):
@@ -89,8 +89,8 @@ def test_instances_include_subclasses(kg):
 
 def test_stats(kg):
     stats = kg.stats()
-    assert stats.quads == 1412 and stats.triples == 1412
-    assert stats.entities > 100
+    assert stats.quads == 1420 and stats.triples == 1420
+    assert stats.entities == 40 and stats.resources > 150
     classes = {iri: count for iri, _, count in stats.classes}
     assert classes["http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"] == 62
     assert stats.predicates[0][0] == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -37,6 +37,7 @@ def _link_to(inspector, entity):
 def test_window_loads_the_bundled_graph_in_a_worker(window):
     assert window.stats.triples == len(window.kg) > 1000
     assert f"{window.stats.triples:,} triples" in window.graph_label.text()
+    assert "· 40 entities" in window.graph_label.text()  # the things in the world, not classes or evidence
     assert window.browser.tree_model.rowCount() > 0
     assert not window.progress_bar.isVisible()
 
