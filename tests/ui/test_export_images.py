@@ -54,3 +54,50 @@ def test_bad_sizes_are_refused_before_drawing(qapp, job, tmp_path):
     with pytest.raises(ExportError, match="width 5 is out of range"):
         export("png", job, tmp_path / "tiny.png")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_images_carry_a_legend_and_the_title_unless_turned_off(qapp, job, tmp_path):
+    from PySide6.QtGui import QImage
+
+    job.width, job.height, job.scale = 900, 600, 1.0
+    job.options = {}
+    with_legend = QImage(str(export("png", job, tmp_path / "legend.png")))
+    job.options = {"legend": False}
+    without = QImage(str(export("png", job, tmp_path / "plain.png")))
+    assert (with_legend.width(), with_legend.height()) == (without.width(), without.height()) == (900, 600)
+    # The legend sits in the top-right corner: that corner differs, pixel for pixel.
+    corner = [(x, y) for x in range(700, 900, 4) for y in range(40, 200, 4)]
+    assert sum(with_legend.pixelColor(x, y) != without.pixelColor(x, y) for x, y in corner) > 50
+    job.options = {}
+    svg = (export("svg", job, tmp_path / "legend.svg")).read_text(encoding="utf-8")
+    texts = " ".join(t.strip() for t in ET.fromstring(svg).itertext())
+    present = {node.class_label for node in job.scene.visible_nodes() if node.kind == "entity"}
+    assert "Telecom operator" in texts and "Industry alliance" in texts
+    for label in present:
+        assert label[:1].upper() + label[1:] in texts, label
+    assert "China Mobile chain" in texts  # the title line
+    job.options = {"legend": False}
+    plain_svg = (export("svg", job, tmp_path / "plain.svg")).read_text(encoding="utf-8")
+    assert "Telecom operator" not in plain_svg
+    job.options = {}
+
+
+def test_exports_install_the_chinese_font_fallback(qapp, job, tmp_path):
+    """The command line draws with its own QApplication: it must pick the Chinese font too."""
+    from PySide6.QtGui import QFont
+
+    from explorer.ui.resources import cjk_family
+
+    family = cjk_family()
+    if family is None:
+        pytest.skip("no Chinese-capable font installed")
+    default = QFont().family()
+    saved = QFont.substitutes(default)
+    QFont.removeSubstitutions(default)
+    try:
+        export("png", job, tmp_path / "cjk.png")
+        assert family.casefold() in [name.casefold() for name in QFont.substitutes(default)]
+    finally:
+        QFont.removeSubstitutions(default)
+        for name in saved:
+            QFont.insertSubstitution(default, name)
