@@ -440,23 +440,36 @@ class EdgeTileItem(_TileItem):
         inside = (hi[:, 0] >= left) & (lo[:, 0] <= right) & (hi[:, 1] >= top) & (lo[:, 1] <= bottom)
         indices = np.flatnonzero(inside).tolist()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(indices) <= SMOOTH_EDGES_UP_TO)
-        geometry = {}
+        geometry: dict[int, tuple[QPointF, QPointF, QPointF]] = {}
+        # Straight edges (nearly all) are worked out for all at once and drawn in one drawLines call.
+        delta = self.end - self.start
+        unit = delta / (np.sqrt((delta**2).sum(axis=1)) + 1e-9)[:, None]
+        tips = self.end - unit * self.radius[:, None]
+        straight_ends = np.hstack([self.start, tips, unit]).tolist()
         for lit in (False, True):
             pen = QPen(colours.accent if lit else colours.edge, 3.0 if lit else 1.0)
             pen.setCosmetic(True)
             heads: list[QPolygonF] = []
+            lines: list[QLineF] = []
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for i in indices:
                 if bool(self.is_highlighted[i]) != lit:
                     continue
-                (sx, sy), (tx, ty) = self.start[i], self.end[i]
-                path, tip, unit, anchor = edge_curve(float(sx), float(sy), float(tx), float(ty), float(self.bend[i]), float(self.radius[i]))
-                geometry[i] = (tip, unit, anchor)
-                painter.drawPath(path)
+                if self.bend[i]:
+                    (sx, sy), (tx, ty) = self.start[i], self.end[i]
+                    path, tip, direction, anchor = edge_curve(float(sx), float(sy), float(tx), float(ty), float(self.bend[i]),
+                                                              float(self.radius[i]))
+                    painter.drawPath(path)
+                else:
+                    sx, sy, tx, ty, ux, uy = straight_ends[i]
+                    lines.append(QLineF(sx, sy, tx, ty))
+                    tip, direction, anchor = QPointF(tx, ty), QPointF(ux, uy), QPointF((sx + tx) / 2, (sy + ty) / 2)
+                geometry[i] = (tip, direction, anchor)
                 # Arrowheads only where the target end is in view: the rest cannot be seen.
                 if left <= tip.x() <= right and top <= tip.y() <= bottom:
-                    heads.append(_arrow_head(tip, unit))
+                    heads.append(_arrow_head(tip, direction))
+            painter.drawLines(lines)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colours.accent if lit else colours.edge)
             for head in heads:
@@ -470,7 +483,6 @@ class EdgeTileItem(_TileItem):
         painter.setFont(canvas.edge_font)
         background = QColor(colours.background)
         background.setAlpha(200)
-        delta = self.end - self.start
         length = np.sqrt((delta**2).sum(axis=1))
         # One label per patch of screen about a label in size: where edges crowd, words would only overprint.
         cell_width, cell_height = 90.0 / lod, 16.0 / lod
@@ -761,7 +773,7 @@ class GraphCanvasView(QGraphicsView):
             if len(group) > 1:
                 self._bend_group(group)
         self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
-        self._edge_visible = {edge_id_: scene.is_edge_visible(edge) for edge_id_, edge in scene.edges.items()}
+        self._edge_visible = {edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()}
         self._index_dirty = True
         self._retile()
         self._items_stale = True
@@ -783,10 +795,39 @@ class GraphCanvasView(QGraphicsView):
         fewest, most = TILES_ACROSS
         across = min(max(math.sqrt(len(self.scene_model.edges) / EDGES_PER_TILE), fewest), most)
         self.tile_size = max(MIN_TILE_SIZE, extent / across)
-        for node in self.scene_model.nodes.values():
-            self._place_node(node)
-        for edge in self.scene_model.edges.values():
-            self._place_edge(edge)
+        # Bucketing 100k edges one by one takes seconds: keys are computed for all of them at once.
+        self._ensure_index()
+        size = self.tile_size
+        node_keys = np.floor(self._index_xy / size).astype(np.int64)
+        for node_id, (column, row) in zip(self._index_ids, node_keys.tolist(), strict=True):
+            self._add_to_tile(self.node_tiles, self._node_tile_of, NodeTileItem, node_id, (0, column, row))
+        edges = list(self.scene_model.edges.values())
+        if edges:
+            where = self._index_pos
+            start = self._index_xy[np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=len(edges))]
+            end = self._index_xy[np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=len(edges))]
+            reach = np.abs(start - end).max(axis=1)
+            level = np.zeros(len(edges), dtype=np.int64)
+            sizes = np.full(len(edges), size)
+            while True:
+                longer = reach > 2 * sizes
+                if not longer.any():
+                    break
+                level[longer] += 1
+                sizes[longer] *= LEVEL_FACTOR
+            cells = np.floor((start + end) / 2 / sizes[:, None]).astype(np.int64)
+            for edge, edge_level, (column, row) in zip(edges, level.tolist(), cells.tolist(), strict=True):
+                self._add_to_tile(self.edge_tiles, self._edge_tile_of, EdgeTileItem, edge.id, (edge_level, column, row))
+
+    def _add_to_tile(self, tiles: dict[TileKey, Any], tile_of: dict[str, TileKey], kind: type[_TileItem], item_id: str,
+                     key: TileKey) -> None:
+        tile = tiles.get(key)
+        if tile is None:
+            tile = tiles[key] = kind(self, key)
+            self.graphics_scene.addItem(tile)
+            self._dirty_tiles.add(tile)
+        tile.ids.add(item_id)
+        tile_of[item_id] = key
 
     def _tile_key(self, x: float, y: float, level: int = 0) -> TileKey:
         size = self.tile_size * LEVEL_FACTOR**level
@@ -1114,10 +1155,8 @@ class GraphCanvasView(QGraphicsView):
                     with self._guard:
                         item.setVisible(visible)
         node_visible = self._node_visible
-        hidden_predicates = scene.hidden_predicates
         for edge_id_, edge in scene.edges.items():
-            visible = (not edge.hidden and not (edge.predicate and edge.predicate in hidden_predicates)
-                       and node_visible[edge.source] and node_visible[edge.target])
+            visible = self._edge_shown(edge)
             if self._edge_visible.get(edge_id_) != visible:
                 self._edge_visible[edge_id_] = visible
                 self._mark_edge(edge_id_)
@@ -1126,6 +1165,12 @@ class GraphCanvasView(QGraphicsView):
         if hidden & self._selected:
             self._apply_selection(self._selected - hidden)
         self._schedule_bounds_check()
+
+    def _edge_shown(self, edge: SceneEdge) -> bool:
+        """``Scene.is_edge_visible`` from the node visibilities already worked out (no recursion per edge)."""
+        node_visible = self._node_visible
+        return (not edge.hidden and not (edge.predicate and edge.predicate in self.scene_model.hidden_predicates)
+                and node_visible.get(edge.source, False) and node_visible.get(edge.target, False))
 
     def _on_scene_focus_changed(self, node_id: str | None) -> None:
         for item in self.node_items.values():
