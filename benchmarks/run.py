@@ -502,14 +502,18 @@ def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[st
             rd_text = _format(rd_value, unit, stopped if (stopped and rd_value is None and rd) else None)
             if not rd and not stopped:
                 rd_text = "not run"
-            if key == "peak_mb" and stopped:
-                rd_text = "—"
+            elif key.startswith("workspace_"):
+                rd_text = "— (no on-disk store)"  # rdflib's default store lives in memory only
+            elif key == "peak_mb" and stopped and rd_value is not None:
+                rd_text += " when stopped"
             if unit == "MB":
                 vs_rd = f"{rd_value / ours[key]:.1f}× (rdflib/ours)" if rd_value and ours.get(key) else "—"
                 vs_ox = f"{ox_[key] / ours[key]:.1f}× (raw/ours)" if ox_.get(key) and ours.get(key) else "—"
             else:
                 vs_rd = _ratio(rd_value, ours.get(key), bool(stopped))
                 vs_ox = _ratio(ox_.get(key), ours.get(key), False)
+            if key.startswith("workspace_"):
+                vs_rd = "—"
             if vs_rd == "> stopped" and ours.get(key):
                 vs_rd = f"> {stopped / ours[key]:.0f}× (lower bound)" if unit == "s" else "—"
             out.append(f"| {label} | {_format(ours.get(key), unit)} | {rd_text} | {_format(ox_.get(key), unit)} "
