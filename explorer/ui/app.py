@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 import threading
 import traceback
@@ -130,6 +131,14 @@ def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endp
     hints = QGuiApplication.styleHints()
     hints.colorSchemeChanged.connect(lambda _scheme: window.settings.theme == "system" and apply_theme(app, "system"))
     window.show()
+    if os.environ.get("KG_EXPLORER_EXIT_AFTER_SHOW"):
+        # For benchmarks/run.py: paint once, say so, and quit (window-on-screen time).
+        def _painted_then_quit() -> None:
+            window.repaint()
+            print("kg-explorer: window shown", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, _painted_then_quit)
     if warning:
         window.statusBar().showMessage(warning, 15000)
     # Start loading once the window is on screen, so it appears at once whatever the data.
