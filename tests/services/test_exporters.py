@@ -208,8 +208,29 @@ def test_html_carries_our_positions_legend_and_evidence(chain_job, tmp_path):
     evidence = edge["info"]["evidence"][0]
     assert evidence["quote"] == "China Mobile's Zhejiang branch established a 5G industry alliance"
     assert evidence["sentence"] == 4 and evidence["source"].startswith("News article")
-    assert {entry["label"] for entry in data["legend"]} >= {"telecom operator", "industry alliance"}
+    assert {entry["label"] for entry in data["legend"]} >= {"Telecom operator", "Industry alliance"}
     assert 'id="physics"' in page and "physics: { enabled: false" in page
+
+
+def test_html_nodes_do_not_cover_each_other_or_their_links_words(chain_job, tmp_path):
+    """Organisations are boxes with the label inside on the page, wider than on the canvas: spread apart."""
+    page = _page(chain_job, tmp_path)
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL).group(1))
+    nodes = {n["id"]: n for n in data["nodes"]}
+
+    def half_width(node):  # 13 px text: about 7 px a character, plus the box's margins
+        return (7.0 * len(node["label"]) + 12) / 2 if node["shape"] == "box" else 14.0
+
+    boxes = list(nodes.values())
+    for i, first in enumerate(boxes):
+        for second in boxes[i + 1:]:
+            apart_x = abs(first["x"] - second["x"]) >= half_width(first) + half_width(second)
+            apart_y = abs(first["y"] - second["y"]) >= 28
+            assert apart_x or apart_y, (first["label"], second["label"])
+    # "established" (alliance ← branch) sits between two wide boxes side by side: its words fit in the gap.
+    alliance, branch = nodes[ALLIANCE], nodes[BRANCH]
+    gap = abs(alliance["x"] - branch["x"]) - half_width(alliance) - half_width(branch)
+    assert gap >= 6.0 * len("established")
 
 
 def chain_safe_job():

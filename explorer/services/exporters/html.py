@@ -30,6 +30,7 @@ import hashlib
 import html
 import json
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -149,16 +150,65 @@ def _evidence(job: ExportJob, subject: str, predicate: str, obj: str) -> list[di
 MIN_LINK_LENGTH = 170.0
 
 
+def _label_width(text: str) -> float:
+    """About how wide vis-network draws ``text`` at 13 px (wide East Asian characters take a full em)."""
+    return sum(13.0 if unicodedata.east_asian_width(ch) in "WF" else 7.2 for ch in text)
+
+
+def _extent(node: Any) -> tuple[float, float]:
+    """Half the width and half the height a node takes in the page, its label included."""
+    size = max(12.0, float(node.size))
+    if node.kind == "more" or _VIS_SHAPES.get(node.shape) == "box":  # label inside the box
+        return (_label_width(node.label) + 14.0) / 2, 14.0
+    return max(size, _label_width(node.label)) / 2, (size + 22.0) / 2  # label underneath
+
+
+def _reach(extent: tuple[float, float], ux: float, uy: float) -> float:
+    """How far from its centre a node's outline is in the direction (``ux``, ``uy``)."""
+    half_width, half_height = extent
+    return min(half_width / abs(ux) if abs(ux) > 1e-9 else float("inf"),
+               half_height / abs(uy) if abs(uy) > 1e-9 else float("inf"))
+
+
+#: Above this many nodes the pairwise overlap check is skipped (the median link rule still applies).
+OVERLAP_CHECK_LIMIT = 1500
+
+
 def spacing(scene: Any) -> float:
-    """How much to spread the canvas positions so a typical (median) link is at least :data:`MIN_LINK_LENGTH` long."""
+    """How much to spread the canvas positions: a typical (median) link at least :data:`MIN_LINK_LENGTH`
+    long, and no two nodes drawn over each other (the page draws organisations as boxes with the
+    label inside, wider than on the canvas), at most four times the canvas's spacing.
+    """
     visible = {node.id: node for node in scene.visible_nodes()}
     lengths = sorted(
         ((visible[e.source].x - visible[e.target].x) ** 2 + (visible[e.source].y - visible[e.target].y) ** 2) ** 0.5
         for e in scene.visible_edges() if e.source in visible and e.target in visible and e.source != e.target
     )
-    if not lengths or lengths[len(lengths) // 2] <= 0:
-        return 1.0
-    return max(1.0, min(4.0, MIN_LINK_LENGTH / lengths[len(lengths) // 2]))
+    spread = 1.0
+    if lengths and lengths[len(lengths) // 2] > 0:
+        spread = max(1.0, MIN_LINK_LENGTH / lengths[len(lengths) // 2])
+    nodes = list(visible.values())
+    if len(nodes) <= OVERLAP_CHECK_LIMIT:
+        # Each link long enough, between the two nodes' outlines, to show its words.
+        for edge in scene.visible_edges():
+            source, target = visible.get(edge.source), visible.get(edge.target)
+            if source is None or target is None or source is target or not edge.label:
+                continue
+            dx, dy = target.x - source.x, target.y - source.y
+            length = (dx * dx + dy * dy) ** 0.5
+            if length <= 1e-9:
+                continue
+            ends = sum(_reach(_extent(node), dx / length, dy / length) for node in (source, target))
+            spread = max(spread, min((ends + _label_width(edge.label) * 11 / 13 + 20.0) / length, 4.0))
+        extents = [_extent(node) for node in nodes]
+        for i, first in enumerate(nodes):
+            for j in range(i + 1, len(nodes)):
+                second = nodes[j]
+                dx, dy = abs(first.x - second.x), abs(first.y - second.y)
+                need_x = (extents[i][0] + extents[j][0] + 8.0) / dx if dx > 1e-9 else float("inf")
+                need_y = (extents[i][1] + extents[j][1] + 4.0) / dy if dy > 1e-9 else float("inf")
+                spread = max(spread, min(need_x, need_y, 4.0))
+    return min(4.0, spread)
 
 
 def page_data(job: ExportJob) -> dict[str, Any]:
@@ -245,7 +295,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             info=info,
         )
     nodes = [{key: value for key, value in record.items() if value is not None} for record in network.nodes]
-    legend = [{"label": label, "color": color, "shape": shape, "classIri": iri}
+    legend = [{"label": label[:1].upper() + label[1:] if label == label.lower() else label,
+               "color": color, "shape": shape, "classIri": iri}
               for iri, label, color, shape in scene.legend()]
     return {
         "title": job.title,
