@@ -470,3 +470,14 @@ def test_opposite_and_parallel_edges_are_bent_apart(qtbot):
     scene.remove(third.id)
     scene.remove(backward.id)
     assert view.edge_bend(forward) == 0.0
+
+
+def test_zoomed_out_tooltips_name_the_node_under_the_pointer(canvas, qtbot):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    canvas.set_zoom(DETAIL_ZOOM / 3)
+    point = _view_point(canvas, "urn:b")
+    QApplication.sendEvent(canvas.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, canvas.viewport().mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("Beta 北京\nplace")

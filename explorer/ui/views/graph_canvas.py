@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QStyle,
     QStyleOptionGraphicsItem,
+    QToolTip,
     QWidget,
 )
 
@@ -1470,6 +1471,18 @@ class GraphCanvasView(QGraphicsView):
         event.accept()
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self._detail:
+            # Zoomed out there is no item to carry the tooltip: the hit index names the node under the pointer.
+            point = event.pos()  # type: ignore[attr-defined]
+            node_id = self.node_at(point)
+            node = self.scene_model.nodes.get(node_id) if node_id is not None else None
+            if node is None:
+                QToolTip.hideText()
+            else:
+                kind = "more" if node.kind == "more" else (node.class_label or "no class")
+                text = f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}")
+                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+            return True
         if event.type() == QEvent.Type.NativeGesture:
             gesture = event  # QNativeGestureEvent (macOS/trackpad pinch)
             if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:  # type: ignore[attr-defined]
