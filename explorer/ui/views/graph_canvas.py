@@ -76,6 +76,8 @@ from explorer.core.scene import Scene, SceneEdge, SceneNode, more_node_id
 
 #: Below this zoom, nodes are drawn in bulk as squares and edges without arrows or labels.
 DETAIL_ZOOM = 0.45
+#: Below this zoom, edges are drawn fainter.
+FAINT_EDGES_ZOOM = 0.15
 #: Below this zoom, edge labels are not drawn.
 EDGE_LABEL_ZOOM = 0.8
 #: Labels smaller than this on screen (pixels) are not drawn.
@@ -420,6 +422,11 @@ class EdgeTileItem(_TileItem):
         if lod < DETAIL_ZOOM:
             # Thousands of hair-lines: aliased drawing is ~10× faster and looks the same at this size.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            if lod < FAINT_EDGES_ZOOM:  # far out, lines fade so that the nodes (the things) stand out of the mesh
+                faint = QColor(colours.edge)
+                faint.setAlpha(colours.edge.alpha() * 6 // 10)
+                pen.setColor(faint)
+                painter.setPen(pen)
             painter.drawPath(self.path)
             if self.is_highlighted.any():
                 accent = QPen(colours.accent, 3.0)
@@ -560,8 +567,11 @@ class NodeTileItem(_TileItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
-        painter.setPen(Qt.PenStyle.NoPen)
         for colour, rects in self.groups:
+            # A cosmetic rim in the node's own colour keeps every node at least a few pixels wide, however far out.
+            rim = QPen(colour, 2.0)
+            rim.setCosmetic(True)
+            painter.setPen(rim)
             painter.setBrush(colour)
             painter.drawRects(rects)
         for colour, rects in self.marked:
