@@ -33,7 +33,7 @@ XSD_DECIMAL = rdflib_namespace.XSD.decimal
 # Predicates that may link two entities without being a fact (same list as kgsh:FactEvidenceShape).
 NON_FACT_PREDICATES = {OWL.sameAs, RDFS.seeAlso, PROV.wasDerivedFrom}
 # Claims that are not edges between entities but still need evidence.
-FIGURE_PREDICATES = {KG.count, KG.countMoreThan, KG.value}
+FIGURE_PREDICATES = {KG.count, KG.countMoreThan, KG.value, KG.memberKind}
 # Predicates from other vocabularies the data may use without declaring them in our ontology.
 EXTERNAL_PREDICATES = {
     RDF.type,
