@@ -53,6 +53,8 @@ _SCHEMA_CLASSES = frozenset(
 #: ontologies and evidence records. What is left are the entities an analyst counts.
 NON_ENTITY_TYPES = tuple(sorted(_SCHEMA_CLASSES - {str(OWL.NamedIndividual)}))
 _SKOS_PREF = str(SKOS.prefLabel)
+#: Past this many capped incoming links, the rest are counted by the store, not walked in Python.
+_COUNT_IN_STORE_AFTER = 64
 
 
 @dataclass(frozen=True)
@@ -486,17 +488,25 @@ class KnowledgeGraph:
                 classes[iri] = ClassInfo(iri, self.label(iri))
             return classes[iri]
 
-        # Instances per class from the type triples of domain classes only: evidence records
-        # (rdf:Statement) hold most type triples of a large graph and are never walked.
-        subject_types: dict[str, list[str]] = defaultdict(list)
-        for cls_iri in self._type_counts():
-            if cls_iri in _SCHEMA_CLASSES:
-                continue
-            members = {node_id(subject) for subject, _, _ in self.backend.triples(None, _RDF_TYPE, ox.NamedNode(cls_iri))
-                       if isinstance(subject, (ox.NamedNode, ox.BlankNode))}
-            info(cls_iri).direct_count = len(members)
-            for member in members:
-                subject_types[member].append(cls_iri)
+        # Entities grouped by their set of domain types, counted inside the store: a million-triple
+        # graph has a few dozen such sets, so nothing per entity crosses into Python. Evidence
+        # records (rdf:Statement) hold most type triples of a large graph and are left out by
+        # naming the domain classes instead of filtering every type triple.
+        type_sets: dict[frozenset[str], int] = defaultdict(int)
+        domain_classes = [c for c in self._type_counts() if c not in _SCHEMA_CLASSES]
+        for cls_iri in domain_classes:
+            info(cls_iri)
+        if domain_classes:
+            rows = self.query(
+                "SELECT ?types (COUNT(*) AS ?n) WHERE { SELECT ?s (GROUP_CONCAT(STR(?t); separator=\" \") AS ?types) "
+                f"WHERE {{ VALUES ?t {{ {' '.join(f'<{_iri(c)}>' for c in domain_classes)} }} ?s a ?t "
+                "FILTER(isIRI(?s) || isBlank(?s)) } GROUP BY ?s } GROUP BY ?types"
+            ).raw_rows
+            for types, count in rows:
+                type_set = frozenset(types.value.split(" "))
+                type_sets[type_set] += int(count.value)
+                for cls_iri in type_set:
+                    classes[cls_iri].direct_count += int(count.value)
         declared = self.query(
             "SELECT DISTINCT ?c WHERE { { ?c a <http://www.w3.org/2002/07/owl#Class> } "
             "UNION { ?c a <http://www.w3.org/2000/01/rdf-schema#Class> } }"
@@ -525,9 +535,6 @@ class KnowledgeGraph:
                 ancestry[iri] = found
             return ancestry[iri]
 
-        type_sets: dict[frozenset[str], int] = defaultdict(int)
-        for types in subject_types.values():
-            type_sets[frozenset(types)] += 1
         for type_set, count in type_sets.items():
             for cls_iri in set().union(*(ancestors(t) for t in type_set)):
                 classes[cls_iri].total_count += count
@@ -759,6 +766,11 @@ class KnowledgeGraph:
                     result.omitted_outgoing += 1
                 else:
                     result.omitted_incoming += 1
+                    if result.omitted_incoming > _COUNT_IN_STORE_AFTER and isinstance(self.backend, OxigraphBackend):
+                        # A hub: thousands more incoming links. The store counts the rest
+                        # (outgoing links come first, so they are all done by now).
+                        result.omitted_incoming = self._incoming_link_count(entity, wanted, include_schema) - len(bucket)
+                        break
                 continue
             bucket.append(Edge(entity, predicate, other, forward,
                                self.predicate_words(predicate, forward), self.label(other)))
@@ -766,6 +778,42 @@ class KnowledgeGraph:
         result.outgoing.sort(key=key_of)
         result.incoming.sort(key=key_of)
         return result
+
+    def _incoming_link_count(self, entity: str, wanted: set[str] | None, include_schema: bool) -> int:
+        """How many links ``adjacent`` yields into ``entity``, counted by the store.
+
+        The same rules as :meth:`adjacent`: subjects that are entities, no schema predicates
+        and no evidence records unless ``include_schema``, a triple in several graphs once.
+        """
+        target = _iri(entity) if not entity.startswith("_:") else None
+        if target is None:  # blank nodes cannot be named in a query: count them one by one
+            return sum(1 for _ in self.adjacent(entity, outgoing=False, include_schema=include_schema))
+        # DISTINCT only matters when a triple can sit in several named graphs (3x slower).
+        several_graphs = next(iter(self.backend.store.named_graphs()), None) is not None  # type: ignore[attr-defined]
+        count = "COUNT(DISTINCT ?s)" if several_graphs else "COUNT(?s)"
+        rows = self.query(
+            f"SELECT ?p ({count} AS ?n) WHERE {{ ?s ?p <{target}> FILTER(isIRI(?s) || isBlank(?s)) }} GROUP BY ?p"
+        ).raw_rows
+        total = 0
+        for predicate_term, number in rows:
+            predicate = predicate_term.value
+            if wanted is not None and predicate not in wanted:
+                continue
+            if include_schema:
+                total += int(number.value)
+                continue
+            if predicate in SCHEMA_PREDICATES:
+                continue
+            total += int(number.value)
+            if self._statements_use(predicate):
+                # Evidence records along this predicate are not neighbours. FILTER EXISTS is
+                # checked per link; a join would start from every record in the graph.
+                records = self.query(
+                    f"SELECT ({count} AS ?n) WHERE {{ ?s <{_iri(predicate)}> <{target}> "
+                    f"FILTER EXISTS {{ ?s a <{RDF.Statement}> }} }}"
+                )
+                total -= int(records.raw_rows[0][0].value)
+        return total
 
     # ------------------------------------------------------------------ evidence
     def evidence(self, subject: str, predicate: str, obj: str) -> list[Evidence]:
