@@ -583,7 +583,11 @@ class QueryWorkbenchWidget(QWidget):
         except QueryError as error:
             self._fail(tab, text, str(error), status="failed", error=error, origin=origin)
             return None
-        if kind == "update":
+        if kind == "update" and getattr(self.kg, "is_remote", False):
+            # A server's graph cannot be copied to record the change: the update is sent as
+            # it is and, unlike on the embedded store, cannot be undone from here.
+            task = Task(self.kg.query, text, timeout=self.settings.query_timeout, policy=self.policy())
+        elif kind == "update":
             from explorer.core.updates import run_update
 
             task = Task(run_update, self.kg, text, policy=self.policy())
@@ -622,7 +626,13 @@ class QueryWorkbenchWidget(QWidget):
         elapsed = time.perf_counter() - self._started
         self._clock.stop()
         self.elapsed_label.setText(_seconds(elapsed))
-        if isinstance(result, QueryResult):
+        if isinstance(result, QueryResult) and result.kind == "update":
+            if tab is not None:
+                tab.show_message("The update was applied on the server. Updates sent to a server cannot be undone here.")
+            self._set_status(f"Update applied on the server · {_seconds(elapsed)}")
+            self.library.record(text, status="ok", elapsed=elapsed)
+            self.sig_graph_modified.emit()
+        elif isinstance(result, QueryResult):
             if tab is not None:
                 tab.show_result(result, self.kg)
             count = len(result)
