@@ -153,6 +153,8 @@ class SceneEdge:
     label: str
     hidden: bool = False
     evidence_count: int = 0
+    #: ``#rrggbb`` to draw a highlighted edge in (a snapshot diff's green and red); ``None``: the accent.
+    color: str | None = None
 
 
 def edge_id(subject: str, predicate: str, obj: str) -> str:
@@ -873,7 +875,7 @@ _NODE_FIELDS: dict[str, tuple[type, ...]] = {
 }  # fmt: skip
 _EDGE_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str,), "source": (str,), "target": (str,), "predicate": (str,), "label": (str,),
-    "hidden": (bool,), "evidence_count": (int,),
+    "hidden": (bool,), "evidence_count": (int,), "color": (str, type(None)),
 }  # fmt: skip
 _REQUIRED_NODE = ("id", "entity", "label")
 _REQUIRED_EDGE = ("id", "source", "target")
@@ -919,6 +921,10 @@ def _edge_from(raw: Any, where: str) -> SceneEdge:
     values = _checked(raw, where, _EDGE_FIELDS, _REQUIRED_EDGE)
     values.setdefault("predicate", "")
     values.setdefault("label", "")
+    color = values.get("color")
+    if color is not None and not (len(color) == 7 and color[0] == "#"
+                                  and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
+        raise ExplorerError(f"{where}.color: expected #rrggbb, got {color!r}")
     return SceneEdge(**values)
 
 

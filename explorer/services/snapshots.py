@@ -646,8 +646,8 @@ class SnapshotDiff:
     def scene(self) -> Scene:
         """One scene with both snapshots: ``b``'s layout, added items green, removed red, changed orange, the rest grey.
 
-        Links have no colour of their own in a scene: added and removed links are
-        highlighted and their label says "added:" or "removed:".
+        Added and removed links are drawn in green and red too, and their label says
+        "added:" or "removed:" for readers who do not tell the colours apart.
         """
         from explorer.core.scene import Scene, SceneEdge, SceneNode
 
@@ -668,12 +668,12 @@ class SnapshotDiff:
             edge = SceneEdge(**_edge_fields(raw))
             edge.hidden = False
             if edge.id in added_edges:
-                edge.label = f"added: {edge.label}"
+                edge.label, edge.color = f"added: {edge.label}", ADDED_COLOR
             if edge.source in scene.nodes and edge.target in scene.nodes:
                 scene.add_edge(edge)
         for raw in self.edges_removed:
             edge = SceneEdge(**_edge_fields(raw))
-            edge.label, edge.hidden = f"removed: {edge.label}", False
+            edge.label, edge.hidden, edge.color = f"removed: {edge.label}", False, REMOVED_COLOR
             if edge.source in scene.nodes and edge.target in scene.nodes and edge.id not in scene.edges:
                 scene.add_edge(edge)
         scene.highlight([*added, *(n["id"] for n in self.nodes_removed), *added_edges, *(e["id"] for e in self.edges_removed)])

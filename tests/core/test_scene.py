@@ -375,3 +375,18 @@ def test_from_dict_names_the_bad_field(hub_graph, mutate, message):
     mutate(data)
     with pytest.raises(ExplorerError, match=message):
         Scene.from_dict(data)
+
+
+def test_an_edge_colour_round_trips_and_a_bad_one_names_the_field():
+    from explorer.core.errors import ExplorerError
+    from explorer.core.scene import Scene, SceneEdge, SceneNode
+
+    scene = Scene()
+    scene.add_node(SceneNode("urn:a", "urn:a", "A", "", ""))
+    scene.add_node(SceneNode("urn:b", "urn:b", "B", "", ""))
+    scene.add_edge(SceneEdge("urn:a urn:p urn:b", "urn:a", "urn:b", "urn:p", "p", color="#2e7d32"))
+    data = scene.to_dict()
+    assert Scene.from_dict(data).edges["urn:a urn:p urn:b"].color == "#2e7d32"
+    data["edges"][0]["color"] = "green"
+    with pytest.raises(ExplorerError, match=r"edges\[0\]\.color"):
+        Scene.from_dict(data)

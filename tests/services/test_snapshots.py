@@ -129,6 +129,11 @@ def test_diff_lists_added_removed_and_changed(bundled_graph, tmp_path):
         assert scene.nodes[entity].color == sn.REMOVED_COLOR
     assert scene.nodes[CHINA_MOBILE].color == sn.UNCHANGED_COLOR
     assert any(e.label.startswith("removed: ") for e in scene.edges.values())
+    removed_links = {e["id"] for e in backwards.edges_removed}
+    assert removed_links and all(scene.edges[i].color == sn.REMOVED_COLOR for i in removed_links)
+    forwards = sn.diff_snapshots(a, b).scene()
+    assert all(forwards.edges[e["id"]].color == sn.ADDED_COLOR for e in diff.edges_added)
+    assert all(edge.color is None for i, edge in forwards.edges.items() if i not in {e["id"] for e in diff.edges_added})
     assert set(scene.highlighted) >= added
     assert sn.diff_snapshots(a, b).scene().nodes[next(iter(added))].color == sn.ADDED_COLOR
     rows = backwards.rows()

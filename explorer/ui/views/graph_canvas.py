@@ -375,6 +375,8 @@ class EdgeTileItem(_TileItem):
         self.is_highlighted = np.zeros(0, dtype=bool)
         self.path = QPainterPath()
         self.highlight_path = QPainterPath()
+        self.own_colour: dict[int, str] = {}
+        self.coloured_paths: list[tuple[QColor, QPainterPath]] = []
 
     def _build(self) -> QRectF:
         canvas = self.canvas
@@ -401,6 +403,12 @@ class EdgeTileItem(_TileItem):
         plain = ~self.is_highlighted
         self.path = lines_path(self.start[plain], self.end[plain])
         self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
+        # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
+        self.own_colour = {i: edge.color for i, edge in enumerate(edges) if edge.color and self.is_highlighted[i]}
+        self.coloured_paths = []
+        for colour in sorted(set(self.own_colour.values())):
+            chosen = np.array([i for i, c in self.own_colour.items() if c == colour], dtype=np.intp)
+            self.coloured_paths.append((QColor(colour), lines_path(self.start[chosen], self.end[chosen])))
         if not edges:
             return QRectF()
         both = np.vstack([self.start, self.end])
@@ -433,6 +441,11 @@ class EdgeTileItem(_TileItem):
                 accent.setCosmetic(True)
                 painter.setPen(accent)
                 painter.drawPath(self.highlight_path)
+                for colour, path in self.coloured_paths:  # drawn over the accent they also got
+                    own = QPen(colour, 3.0)
+                    own.setCosmetic(True)
+                    painter.setPen(own)
+                    painter.drawPath(path)
             return
         self._paint_detail(painter, option, lod)
 
@@ -454,15 +467,19 @@ class EdgeTileItem(_TileItem):
         unit = delta / (np.sqrt((delta**2).sum(axis=1)) + 1e-9)[:, None]
         tips = self.end - unit * self.radius[:, None]
         straight_ends = np.hstack([self.start, tips, unit]).tolist()
-        for lit in (False, True):
-            pen = QPen(colours.accent if lit else colours.edge, 3.0 if lit else 1.0)
+        # Plain edges, then highlighted ones in the accent, then each colour of their own.
+        groups: list[tuple[bool, str | None]] = [(False, None), (True, None)]
+        groups += [(True, colour) for colour in sorted(set(self.own_colour.values()))]
+        for lit, own in groups:
+            colour = QColor(own) if own else colours.accent if lit else colours.edge
+            pen = QPen(colour, 3.0 if lit else 1.0)
             pen.setCosmetic(True)
             heads: list[QPolygonF] = []
             lines: list[QLineF] = []
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for i in indices:
-                if bool(self.is_highlighted[i]) != lit:
+                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own:
                     continue
                 if self.bend[i]:
                     (sx, sy), (tx, ty) = self.start[i], self.end[i]
@@ -479,7 +496,7 @@ class EdgeTileItem(_TileItem):
                     heads.append(_arrow_head(tip, direction))
             painter.drawLines(lines)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colours.accent if lit else colours.edge)
+            painter.setBrush(colour)
             for head in heads:
                 painter.drawPolygon(head)
         if lod < EDGE_LABEL_ZOOM or lod * LABEL_PIXEL_SIZE < MIN_LABEL_PIXELS:
@@ -523,7 +540,8 @@ class EdgeTileItem(_TileItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
             painter.drawRect(box)
-            painter.setPen(colours.accent if self.is_highlighted[i] else colours.edge_label)
+            own = self.own_colour.get(i)
+            painter.setPen(QColor(own) if own else colours.accent if self.is_highlighted[i] else colours.edge_label)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             painter.restore()
 
