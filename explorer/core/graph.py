@@ -584,8 +584,17 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ statistics
     def stats(self) -> Stats:
-        quads = self.quad_count()
-        triples = self.triple_count()
+        predicates = [
+            (row[0].value, self.label(row[0].value), int(row[1].value))
+            for row in self.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p").raw_rows
+        ]
+        if isinstance(self.backend, OxigraphBackend) and next(iter(self.backend.store.named_graphs()), None) is None:
+            # One graph: every quad is a triple, and the predicate counts already add up to them
+            # (two full counts saved: half a second at a million triples).
+            quads = triples = sum(count for _, _, count in predicates)
+        else:
+            quads = self.quad_count()
+            triples = self.triple_count()
         # Two cheap counts instead of a FILTER NOT EXISTS per triple (seconds at 1M triples). A subject
         # with only a label or comment is an external term annotated for display (schema:Female), not
         # an entity; both counts come from one scan.
@@ -603,10 +612,6 @@ class KnowledgeGraph:
         counts = {iri: (hierarchy[iri].direct_count if iri in hierarchy else count)
                   for iri, count in self._type_counts().items()}
         classes = [(iri, self.label(iri), count) for iri, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-        predicates = [
-            (row[0].value, self.label(row[0].value), int(row[1].value))
-            for row in self.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p").raw_rows
-        ]
         return Stats(quads, triples, entities, classes, predicates, resources)
 
     # ------------------------------------------------------------------ search and resolution

@@ -119,3 +119,11 @@ def test_every_label_finds_its_entity(labels: list[str], pick: int) -> None:
     found = [h.entity for h in index.search(labels[i], limit=len(labels))]
     assert f"urn:e{i}" in found
     assert set(found) <= {f"urn:e{j}" for j in range(len(labels))}
+
+
+def test_chunked_sort_orders_like_one_sort_and_keeps_ties_in_order(monkeypatch):
+    from explorer.core import search
+
+    monkeypatch.setattr(search, "SORT_CHUNK", 7)
+    keys = [f"label {n % 13:02d}" for n in range(100)] + ["中国", "zhejiang", "", "a"]
+    assert search._sorted_ids(keys) == sorted(range(len(keys)), key=keys.__getitem__)
