@@ -481,3 +481,19 @@ def test_zoomed_out_tooltips_name_the_node_under_the_pointer(canvas, qtbot):
     QApplication.sendEvent(canvas.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, canvas.viewport().mapToGlobal(point)))
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text().startswith("Beta 北京\nplace")
+
+
+def test_fit_leaves_room_for_the_labels_of_the_outermost_nodes(qtbot):
+    from explorer.ui.views.graph_canvas import LABEL_WIDTH
+
+    scene = Scene()
+    scene.add_node(SceneNode("urn:left", "urn:left", "5G-enabled remote healthcare services", "", "", x=0, y=0))
+    scene.add_node(SceneNode("urn:right", "urn:right", "Zhejiang 5G industry alliance", "", "", x=400, y=0))
+    canvas = GraphCanvasView(scene)
+    qtbot.addWidget(canvas)
+    canvas.resize(640, 400)
+    canvas.show()
+    canvas.fit_to_view()
+    view = canvas.viewport().rect()
+    for x in (0 - LABEL_WIDTH / 2, 400 + LABEL_WIDTH / 2):
+        assert view.contains(canvas.mapFromScene(QPointF(x, 0)))

@@ -1443,8 +1443,8 @@ class GraphCanvasView(QGraphicsView):
             self._update_detail()
             self._sync_items()
             return
-        left, top, right, bottom = bounds
-        rect = QRectF(left, top, right - left, bottom - top).adjusted(-60, -40, 60, 60)
+        # The same frame as exports: room for the widest label either side of the outer nodes.
+        rect = self._content_rect()
         self._update_scene_rect()
         self._zooming = True
         try:
