@@ -49,31 +49,6 @@ def generated_graph(path: Path, triples: int = SCALE_TRIPLES) -> Path:
     return path
 
 
-@pytest.fixture
-def memory_keyring():
-    """A keyring that keeps secrets in a dict: tests never touch the real one."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    store: dict[tuple[str, str], str] = {}
-
-    class _Memory(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def get_password(self, service, username):
-            return store.get((service, username))
-
-        def set_password(self, service, username, password):
-            store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            store.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_Memory())
-    yield store
-    keyring.set_keyring(previous)
-
 
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from explorer.core.errors import ExplorerError
 from explorer.services.endpoints import (
@@ -18,28 +16,6 @@ from explorer.services.endpoints import (
     remember_profile,
     store_secret,
 )
-
-
-@pytest.fixture
-def memory_keyring():
-    store: dict[tuple[str, str], str] = {}
-
-    class _Memory(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def get_password(self, service, username):
-            return store.get((service, username))
-
-        def set_password(self, service, username, password):
-            store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            store.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_Memory())
-    yield store
-    keyring.set_keyring(previous)
 
 
 def test_secret_goes_to_the_keyring_never_to_the_file(memory_keyring):
