@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-def _module(name: str) -> ModuleType:
-    """A script of benchmarks/ as a module (the folder is not a package)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.mark.slow
 def test_quick_run_prints_every_figure_for_every_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    run = _module("run")
-    generate = _module("generate")
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         benchmark_script: Callable[[str], ModuleType]) -> None:
+    run = benchmark_script("run")
+    generate = benchmark_script("generate")
     monkeypatch.setattr(generate, "GENERATED", tmp_path / "generated")
     out = tmp_path / "RESULTS.md"
     assert run.main(["--sizes", "10k", "--quick", "--write", "--out", str(out)]) == 0
@@ -49,8 +35,8 @@ def test_quick_run_prints_every_figure_for_every_engine(tmp_path: Path, monkeypa
     assert "Machine: CPU:" in text and "Python:" in text and "pyoxigraph" in text
 
 
-def test_bidirectional_search_finds_the_shortest_chain() -> None:
-    run = _module("run")
+def test_bidirectional_search_finds_the_shortest_chain(benchmark_script: Callable[[str], ModuleType]) -> None:
+    run = benchmark_script("run")
     chain = {"a": ["b"], "b": ["a", "c"], "c": ["b", "d"], "d": ["c", "e"], "e": ["d"]}
     assert run.bfs_path(lambda node: iter(chain[node]), "a", "e", 6) == ["a", "b", "c", "d", "e"]
     assert run.bfs_path(lambda node: iter(chain[node]), "a", "e", 3) is None

@@ -5,29 +5,17 @@ from __future__ import annotations
 import itertools
 import threading
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from explorer.services.settings import Settings, load_settings
-from explorer.ui.main_window import MainWindow
+from explorer.services.settings import load_settings
 
 D = "https://w3id.org/kg-explorer/data/"
 CHAIN = ["ChinaMobile", "ChinaMobileZhejiang", "Zhejiang5GIndustryAlliance", "HospitalPartners",
          "FiveGRemoteHealthcareServices"]
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    task = win.open_bundled()
-    qtbot.waitUntil(lambda: task.finished, timeout=20000)
-    assert win.kg is not None
-    yield win
-    win._load_runner.cancel()
 
 
 def _link_to(inspector, entity):

@@ -12,16 +12,6 @@ from explorer.ui.main_window import MainWindow
 D = "https://w3id.org/kg-explorer/data/"
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    task = win.open_bundled()
-    qtbot.waitUntil(lambda: task.finished, timeout=20000)
-    assert win.kg is not None
-    yield win
-    win._load_runner.cancel()
 
 
 def _dialog(window) -> SettingsDialog:

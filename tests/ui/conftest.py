@@ -1,0 +1,21 @@
+"""Fixtures shared by the desktop tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.services.settings import Settings
+from explorer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    """A main window with the bundled graph loaded."""
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    task = win.open_bundled()
+    qtbot.waitUntil(lambda: task.finished, timeout=20000)
+    assert win.kg is not None
+    yield win
+    win._load_runner.cancel()
