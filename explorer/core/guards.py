@@ -186,6 +186,13 @@ class JsonNestingGuard(StreamGuard):
             last_other_end = int(last_other[-1])
         quote_count = np.cumsum(quotes, dtype=np.int32)
         inside = ((quote_count - quotes + self._in_string) & 1).astype(bool)
+        # Valid JSON has backslashes only inside strings. Refusing any other one also keeps the
+        # quote parity above exact: until a stray backslash, escapes and strings are where a
+        # parser sees them.
+        stray = is_backslash & ~inside
+        if stray.any():
+            at = int(np.argmax(stray))
+            raise LoadError(self.source, "a backslash outside a string: not JSON", *self._position(chunk, at))
         opening = ((data == 0x5B) | (data == 0x7B)) & ~inside
         closing = ((data == 0x5D) | (data == 0x7D)) & ~inside
         depths = self._depth + np.cumsum(opening.astype(np.int32) - closing.astype(np.int32), dtype=np.int32)
