@@ -20,10 +20,11 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from explorer.core import bundled
 from explorer.core.backends import Backend, LoadedFile, OxigraphBackend, Term
+from explorer.core.collector import collector_paused
 from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError
 from explorer.core.formats import RdfFormatInfo
 from explorer.core.guards import check_bytes
-from explorer.core.search import LabelIndex, SearchHit
+from explorer.core.search import LabelIndex, LabelTable, SearchHit
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.terms import iri_or_bnode, node_id, to_rdflib
@@ -53,6 +54,41 @@ _SCHEMA_CLASSES = frozenset(
 #: ontologies and evidence records. What is left are the entities an analyst counts.
 NON_ENTITY_TYPES = tuple(sorted(_SCHEMA_CLASSES - {str(OWL.NamedIndividual)}))
 _SKOS_PREF = str(SKOS.prefLabel)
+
+# Whole-graph scans behind the class tree and the status bar's counts: each reads every
+# triple (0.2–0.6 s at a million), so they run in workers, never on the GUI thread.
+_TYPE_COUNTS = "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c"
+_PREDICATE_COUNTS = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p"
+_SUBJECT_COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"
+# A subject with only labels or comments is an external term annotated for display
+# (schema:Female), not an entity. Counting those apart (one lookup per labelled subject) is
+# half the cost of a second COUNT DISTINCT over every triple.
+_ANNOTATED_ONLY_COUNT = (
+    f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{RDFS.label}>|<{RDFS.comment}> ?o "
+    f"FILTER NOT EXISTS {{ ?s ?p ?x FILTER(?p NOT IN (<{RDFS.label}>, <{RDFS.comment}>)) }} }}"
+)
+_NOT_ENTITY_COUNT = (
+    f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in NON_ENTITY_TYPES)} }}"
+    f" ?s a ?t }} UNION {{ ?s <{RDFS.subClassOf}> ?c }} UNION {{ ?s <{RDFS.subPropertyOf}> ?q }} }}"
+)
+
+
+def _type_sets_query(domain_classes: Sequence[str]) -> str:
+    """Entities grouped by their set of domain types, counted inside the store: a million-triple
+    graph has a few dozen such sets, so nothing per entity crosses into Python. Evidence
+    records (rdf:Statement) hold most type triples of a large graph and are left out by
+    naming the domain classes instead of filtering every type triple."""
+    return (
+        "SELECT ?types (COUNT(*) AS ?n) WHERE { SELECT ?s (GROUP_CONCAT(STR(?t); separator=\" \") AS ?types) "
+        f"WHERE {{ VALUES ?t {{ {' '.join(f'<{_iri(c)}>' for c in domain_classes)} }} ?s a ?t "
+        "FILTER(isIRI(?s) || isBlank(?s)) } GROUP BY ?s } GROUP BY ?types"
+    )
+
+
+def _domain_classes(type_counts: Iterable[str]) -> list[str]:
+    return [c for c in type_counts if c not in _SCHEMA_CLASSES]
+
+
 #: Past this many capped incoming links, the rest are counted by the store, not walked in Python.
 _COUNT_IN_STORE_AFTER = 64
 
@@ -230,7 +266,7 @@ class KnowledgeGraph:
 
     def _reset_caches(self) -> None:
         self._index: LabelIndex | None = None
-        self._labels: dict[str, dict[str, list[tuple[int, str]]]] | None = None
+        self._labels: LabelTable | dict[str, dict[str, list[tuple[int, str]]]] | None = None
         self._predicate_words: dict[tuple[str, bool], str] = {}
         self._inverse_of: dict[str, str] | None = None
         self._class_cache: dict[str, ClassInfo] | None = None
@@ -306,35 +342,25 @@ class KnowledgeGraph:
         skips the rebuild while the store is unchanged.
         """
         cache = self.backend if isinstance(self.backend, OxigraphBackend) else None
-        index = cache.cached_label_index() if cache is not None and use_saved else None
-        if index is None:
-            entities: list[str] = []
-            texts: list[str] = []
-            languages: list[str] = []
-            kinds: list[int] = []
-            for kind, predicate in enumerate(_LABEL_NODES):
-                for subject, _, value in self.backend.triples(None, predicate, None):
-                    if not isinstance(value, ox.Literal) or isinstance(subject, ox.Triple):
-                        continue
-                    entities.append(node_id(subject))
-                    texts.append(value.value)
-                    languages.append(value.language or "")
-                    kinds.append(kind)
-            index = LabelIndex.from_columns(entities, texts, languages, kinds)
-            if cache is not None:
-                cache.save_label_index(index)
-        labels: dict[str, dict[str, list[tuple[int, str]]]] = {}
-        entities, texts, languages, kinds, _ = index.columns()
-        for entity, text, language, kind in zip(entities, texts, languages, kinds, strict=True):
-            per_entity = labels.get(entity)
-            if per_entity is None:
-                per_entity = labels[entity] = {}
-            per_language = per_entity.get(language)
-            if per_language is None:
-                per_entity[language] = [(kind, text)]
-            else:
-                per_language.append((kind, text))
-        self._labels = labels
+        with collector_paused():
+            index = cache.cached_label_index() if cache is not None and use_saved else None
+            if index is None:
+                entities: list[str] = []
+                texts: list[str] = []
+                languages: list[str] = []
+                kinds: list[int] = []
+                for kind, predicate in enumerate(_LABEL_NODES):
+                    for subject, _, value in self.backend.triples(None, predicate, None):
+                        if not isinstance(value, ox.Literal) or isinstance(subject, ox.Triple):
+                            continue
+                        entities.append(node_id(subject))
+                        texts.append(value.value)
+                        languages.append(value.language or "")
+                        kinds.append(kind)
+                index = LabelIndex.from_columns(entities, texts, languages, kinds)
+                if cache is not None:
+                    cache.save_label_index(index)
+            self._labels = LabelTable(index)
         self._index = index
 
     # ------------------------------------------------------------------ counts
@@ -415,7 +441,7 @@ class KnowledgeGraph:
                 found.append((text, language, LABEL_PREDICATES[kind]))
         return sorted(found, key=lambda item: (LABEL_PREDICATES.index(item[2]), item[1] != "en", item[1]))
 
-    def _label_table(self) -> dict[str, dict[str, list[tuple[int, str]]]]:
+    def _label_table(self) -> LabelTable | dict[str, dict[str, list[tuple[int, str]]]]:
         if self._labels is None:
             self._build_index()
         assert self._labels is not None
@@ -488,21 +514,12 @@ class KnowledgeGraph:
                 classes[iri] = ClassInfo(iri, self.label(iri))
             return classes[iri]
 
-        # Entities grouped by their set of domain types, counted inside the store: a million-triple
-        # graph has a few dozen such sets, so nothing per entity crosses into Python. Evidence
-        # records (rdf:Statement) hold most type triples of a large graph and are left out by
-        # naming the domain classes instead of filtering every type triple.
         type_sets: dict[frozenset[str], int] = defaultdict(int)
-        domain_classes = [c for c in self._type_counts() if c not in _SCHEMA_CLASSES]
+        domain_classes = _domain_classes(self._type_counts())
         for cls_iri in domain_classes:
             info(cls_iri)
         if domain_classes:
-            rows = self.query(
-                "SELECT ?types (COUNT(*) AS ?n) WHERE { SELECT ?s (GROUP_CONCAT(STR(?t); separator=\" \") AS ?types) "
-                f"WHERE {{ VALUES ?t {{ {' '.join(f'<{_iri(c)}>' for c in domain_classes)} }} ?s a ?t "
-                "FILTER(isIRI(?s) || isBlank(?s)) } GROUP BY ?s } GROUP BY ?types"
-            ).raw_rows
-            for types, count in rows:
+            for types, count in self.query(_type_sets_query(domain_classes)).raw_rows:
                 type_set = frozenset(types.value.split(" "))
                 type_sets[type_set] += int(count.value)
                 for cls_iri in type_set:
@@ -578,15 +595,17 @@ class KnowledgeGraph:
     def _type_counts(self) -> dict[str, int]:
         """Type triples per class (every class, schema ones included), from one GROUP BY."""
         if self._class_counts is None:
-            rows = self.query("SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c").raw_rows
+            rows = self.query(_TYPE_COUNTS).raw_rows
             self._class_counts = {row[0].value: int(row[1].value) for row in rows if isinstance(row[0], ox.NamedNode)}
         return self._class_counts
 
     # ------------------------------------------------------------------ statistics
+    def _count(self, sparql: str) -> int:
+        return int(self.query(sparql).raw_rows[0][0].value)
+
     def stats(self) -> Stats:
         predicates = [
-            (row[0].value, self.label(row[0].value), int(row[1].value))
-            for row in self.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p").raw_rows
+            (row[0].value, self.label(row[0].value), int(row[1].value)) for row in self.query(_PREDICATE_COUNTS).raw_rows
         ]
         if isinstance(self.backend, OxigraphBackend) and next(iter(self.backend.store.named_graphs()), None) is None:
             # One graph: every quad is a triple, and the predicate counts already add up to them
@@ -595,19 +614,8 @@ class KnowledgeGraph:
         else:
             quads = self.quad_count()
             triples = self.triple_count()
-        # Two cheap counts instead of a FILTER NOT EXISTS per triple (seconds at 1M triples). A subject
-        # with only a label or comment is an external term annotated for display (schema:Female), not
-        # an entity; both counts come from one scan.
-        subjects = self.query(
-            f"SELECT (COUNT(DISTINCT ?s) AS ?n) (COUNT(DISTINCT ?described) AS ?d) WHERE {{ ?s ?p ?o "
-            f"BIND(IF(?p IN (<{RDFS.label}>, <{RDFS.comment}>), ?unbound, ?s) AS ?described) }}"
-        )
-        not_entities = self.query(
-            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in NON_ENTITY_TYPES)} }}"
-            f" ?s a ?t }} UNION {{ ?s <{RDFS.subClassOf}> ?c }} UNION {{ ?s <{RDFS.subPropertyOf}> ?q }} }}"
-        )
-        resources = int(subjects.raw_rows[0][0].value)
-        entities = int(subjects.raw_rows[0][1].value) - int(not_entities.raw_rows[0][0].value)
+        resources = self._count(_SUBJECT_COUNT)
+        entities = resources - self._count(_ANNOTATED_ONLY_COUNT) - self._count(_NOT_ENTITY_COUNT)
         hierarchy = self.class_hierarchy()
         counts = {iri: (hierarchy[iri].direct_count if iri in hierarchy else count)
                   for iri, count in self._type_counts().items()}

@@ -502,6 +502,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
     def prefetch_labels(self, entities: Iterable[str]) -> None:
         """Fetch the labels of many entities in a few ``VALUES`` queries and cache them."""
         table = self._label_table()
+        assert isinstance(table, dict)  # a remote graph caches the labels it fetched, entity by entity
         missing: list[str] = []
         seen: set[str] = set()
         for entity in entities:

@@ -19,10 +19,9 @@ import gc
 import json
 import re
 import shutil
-import threading
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.backends import LoadedFile, OxigraphBackend
 from explorer.core.bundled import bundled_graph_files
+from explorer.core.collector import collector_paused
 from explorer.core.errors import LoadError
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.layout import LAYOUTS, LayoutInput, apply_positions
@@ -118,7 +118,7 @@ def build_graph(
     created = workspace is not None and not workspace.exists()
     kg: KnowledgeGraph | None = None
     try:
-        with _collector_paused():
+        with collector_paused(freeze=True):
             kg = KnowledgeGraph(OxigraphBackend(workspace), policy) if workspace is not None else KnowledgeGraph(policy=policy)
             outcome = _fill_graph(kg, paths, base, query_timeout, languages, progress, cancel)
     except BaseException as error:
@@ -133,39 +133,6 @@ def build_graph(
         write_workspace_manifest(workspace, kg.files)
     outcome.seconds = time.perf_counter() - started
     return outcome
-
-
-_collector_lock = threading.Lock()
-_collector_pauses = 0
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a graph is built, and none over it afterwards.
-
-    Building the label table of a large graph creates millions of small objects; each of
-    Python's full collections then walks all of them while holding the interpreter lock
-    (0.1–0.5 s at a million triples), freezing the window. Labels hold no reference cycles,
-    so the built graph is moved out of the collector's sight (``gc.freeze``); the previous
-    freeze is lifted first, so a replaced graph can still be collected.
-    """
-    global _collector_pauses
-    with _collector_lock:
-        _collector_pauses += 1
-        if _collector_pauses == 1:
-            gc.unfreeze()
-            gc.disable()
-    succeeded = False
-    try:
-        yield
-        succeeded = True
-    finally:
-        with _collector_lock:
-            _collector_pauses -= 1
-            if _collector_pauses == 0:
-                if succeeded:
-                    gc.freeze()
-                gc.enable()
 
 
 def _fill_graph(
