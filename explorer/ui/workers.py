@@ -44,10 +44,12 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import logging
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -215,6 +217,20 @@ class Task(QObject):
         finally:
             with _LIVE_LOCK:
                 _LIVE_TASKS.discard(self)
+            self._let_go_of_receivers()
+
+    def _let_go_of_receivers(self) -> None:
+        """Disconnect everything: nothing more will be emitted.
+
+        Receivers are often closures that hold the task itself (``lambda: done(task)``);
+        the connection lives in Qt, out of sight of Python's collector, so the task — and a
+        result such as a whole replaced graph — would otherwise never be freed.
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "failed to disconnect": nothing was connected
+            for signal in (self.sig_progress, self.sig_finished, self.sig_failed, self.sig_cancelled, self.sig_done):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
 
 
 def run_task(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:

@@ -131,3 +131,20 @@ def test_latest_task_wins(qtbot):
 def test_one_line_error_for_plain_exceptions():
     assert one_line_error(KeyError()) == "KeyError"
     assert one_line_error(RuntimeError("a\n  b")) == "RuntimeError: a b"
+
+
+def test_a_finished_task_is_freed_with_its_result_although_its_receivers_held_it(qtbot):
+    import weakref
+
+    class Result:
+        pass
+
+    runner = LatestTaskRunner()
+    task = runner.start(Result)
+    seen = []
+    task.sig_finished.connect(lambda result, task=task: seen.append((task, result)))  # a receiver holding the task
+    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    result = weakref.ref(task.result)
+    seen.clear()
+    del task
+    assert result() is None  # no reference cycle through Qt's connections kept the task (and result) alive
