@@ -6,7 +6,10 @@ Loads the file the way the main window does (``explorer.ui.main_window.build_gra
 ``explorer.ui.workers`` task: parse, search index, class counts, statistics) while a 10 ms
 QTimer on the GUI thread records how late each tick comes. Reports the longest stall of
 the event loop, how many progress updates arrived (and how many distinct fractions), the
-load time, and — in a second load — how long Cancel takes to be honoured.
+load time; in a second load, how long Cancel takes to be honoured; and in a third, the
+stalls while the loaded graph is replaced by the file again, including the second after
+the old graph is let go (the app defers freeing it, as ``kg-explorer`` does, until the
+window is not in use).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def _load(path: Path, cancel_after: float | None) -> dict[str, Any]:
+def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = None,
+          probe_after: float = 0.0) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -60,10 +64,24 @@ def _load(path: Path, cancel_after: float | None) -> dict[str, Any]:
         messages[0] = message
 
     task.sig_progress.connect(on_progress)
-    task.sig_finished.connect(lambda _result: outcome.update(result="finished"))
+    def on_finished(result: Any) -> None:
+        outcome.update(result="finished", graph=result.kg)
+        if replacing is not None:
+            replacing.clear()  # what MainWindow.set_graph does: the old graph is let go of
+
+    task.sig_finished.connect(on_finished)
     task.sig_failed.connect(lambda message: outcome.update(result=f"failed: {message}"))
     task.sig_cancelled.connect(lambda: outcome.update(result="cancelled"))
-    task.sig_done.connect(loop.quit)
+    # Keep probing a while after the task: freeing what it left behind happens then.
+    done_at: list[float] = []
+    ticks_at_done: list[int] = []
+
+    def on_done() -> None:
+        done_at.append(time.perf_counter())
+        ticks_at_done.append(len(gaps))
+        QTimer.singleShot(int(probe_after * 1000), loop.quit)
+
+    task.sig_done.connect(on_done)
     cancel_time: list[float] = []
     if cancel_after is not None:
         def cancel() -> None:
@@ -74,10 +92,9 @@ def _load(path: Path, cancel_after: float | None) -> dict[str, Any]:
     probe.start()
     loop.exec()
     probe.stop()
-    ended = time.perf_counter()
     result = {
         "outcome": outcome.get("result"),
-        "seconds": round(ended - started, 2),
+        "seconds": round(done_at[0] - started, 2),
         "max_stall_ms": max(gaps, default=0) - 10,
         "median_tick_ms": statistics.median(gaps) if gaps else None,
         "progress_updates": len(fractions),
@@ -85,15 +102,36 @@ def _load(path: Path, cancel_after: float | None) -> dict[str, Any]:
         "stalls_over_60ms": [f"{gap} ms during '{message}'" for gap, message in stalls],
     }
     if cancel_time:
-        result["cancel_to_done_s"] = round(ended - cancel_time[0], 2)
+        result["cancel_to_done_s"] = round(done_at[0] - cancel_time[0], 2)
+    if probe_after:
+        result["max_stall_after_done_ms"] = max(gaps[ticks_at_done[0]:], default=10) - 10
+    if "graph" in outcome:
+        result["graph"] = outcome["graph"]
     return result
 
 
 def run(path: Path, cancel_after: float = 1.0) -> dict[str, Any]:
-    """A full load, then a load cancelled after ``cancel_after`` seconds."""
+    """A full load, then a load cancelled after ``cancel_after`` seconds, then the loaded
+    graph replaced by a new load of the file (the old one let go of when it is done)."""
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.core.store_disposal import disposal
+    from explorer.ui.app import free_replaced_graphs_unseen
+
+    app = QApplication.instance() or QApplication([])
+    free_replaced_graphs_unseen(app)  # as kg-explorer's main() does
     full = _load(path, None)
-    cancelled = _load(path, cancel_after)
-    return {"load": full, "cancel": cancelled}
+    shown = [full.pop("graph")]
+    cancelled = _load(path, cancel_after, probe_after=1.0)
+    cancelled.pop("graph", None)  # a small file may finish before Cancel
+    cancelled["stores_waiting_to_be_freed"] = disposal.waiting_stores
+    replaced = _load(path, None, replacing=shown, probe_after=1.5)
+    replaced.pop("graph", None)
+    replaced["quads_waiting_to_be_freed"] = disposal.waiting_quads
+    started = time.perf_counter()
+    disposal.free_waiting()
+    replaced["freeing_when_unseen_s"] = round(time.perf_counter() - started, 2)
+    return {"load": full, "cancel": cancelled, "replace": replaced}
 
 
 def main(argv: list[str] | None = None) -> int:

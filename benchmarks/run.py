@@ -533,7 +533,15 @@ def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[st
                 f"stall {full['max_stall_ms']} ms (a 10 ms timer probe; stalls: {stalls}); {full['progress_updates']} "
                 f"progress updates ({full['distinct_fractions']} distinct fractions); Cancel after 1 s: "
                 f"{cancel['outcome']}, {cancel.get('cancel_to_done_s', '—')} s from Cancel to done, longest stall "
-                f"{cancel['max_stall_ms']} ms.\n")
+                f"{cancel['max_stall_ms']} ms (including the second after).")
+            replace = loading.get("replace")
+            if replace:
+                out[-1] += (
+                    f" Replacing the loaded graph by the file again: {replace['outcome']} in {replace['seconds']:.1f} s, "
+                    f"longest stall {replace['max_stall_ms']} ms, {replace.get('max_stall_after_done_ms', '—')} ms in "
+                    f"the 1.5 s after the old graph was let go of; freeing the stores that waited took "
+                    f"{replace.get('freeing_when_unseen_s', '—')} s (done by the app when its window is not in use).")
+            out[-1] += "\n"
     if canvas:
         out.append("**Canvas** (benchmarks/bench_canvas.py, offscreen):\n")
         keys = list(dict.fromkeys(k for item in canvas for k in item))

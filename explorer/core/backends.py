@@ -12,6 +12,7 @@ import gzip
 import io
 import os
 import re
+import sys
 import zlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
@@ -26,6 +27,7 @@ from explorer.core.formats import RdfFormatInfo, detect_format, is_gzipped
 from explorer.core.guards import StreamGuard, guard_for, locate, remote_context
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
+from explorer.core.store_disposal import disposal
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.terms import to_rdflib
 
@@ -90,6 +92,10 @@ class _ProgressReader(io.RawIOBase):
         self._report = report
         self._cancel = cancel
         self._done = 0
+
+    @property
+    def bytes_read(self) -> int:
+        return self._done
 
     def readable(self) -> bool:
         return True
@@ -208,6 +214,19 @@ class OxigraphBackend(Backend):
                 raise LoadError(str(self.workspace), f"cannot open the workspace: {error}") from None
         else:
             self.store = ox.Store()
+        #: About how many quads the store holds (what freeing it will cost; see store_disposal).
+        self.quads_estimate = 0
+
+    def __del__(self) -> None:
+        # The graph is gone. Freeing its in-memory store holds the interpreter lock for about
+        # a second per million quads, so the desktop app has it wait for a moment nobody is
+        # looking — unless something else still holds the store (this attribute, the local
+        # name and getrefcount's argument are three references).
+        if not disposal.deferring or self.workspace is not None or sys.is_finalizing():
+            return
+        store = self.__dict__.get("store")
+        if store is not None and sys.getrefcount(store) <= 3:
+            disposal.let_go(store, self.quads_estimate)
 
     # ------------------------------------------------------------------ workspace label cache
     def fingerprint(self) -> str | None:
@@ -389,6 +408,7 @@ class OxigraphBackend(Backend):
         staging = ox.Store(str(self.workspace) + ".staging") if swap else ox.Store()
         loaded: list[LoadedFile] = []
         done_before = 0
+        reading: _ProgressReader | None = None
         try:
             for index, path in enumerate(paths):
                 info = formats[index] if formats and formats[index] is not None else None
@@ -409,7 +429,8 @@ class OxigraphBackend(Backend):
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
-                        reader = io.BufferedReader(_ProgressReader(raw, sizes[index], report, cancel, guard), 1 << 18)
+                        reading = _ProgressReader(raw, sizes[index], report, cancel, guard)
+                        reader = io.BufferedReader(reading, 1 << 18)
                         if swap:
                             staging.bulk_load(reader, info.oxigraph, base_iri=path.resolve().as_uri())
                         else:
@@ -422,10 +443,13 @@ class OxigraphBackend(Backend):
                 done_before += sizes[index]
             if progress is not None:
                 progress(1.0, "Indexing")
+            staged = sum(item.quads for item in loaded)
             if swap:
                 self._swap_workspace(staging)
             elif (replace or next(iter(self.store), None) is None) and self.workspace is None:
-                self.store = staging
+                previous, previous_quads = self.store, self.quads_estimate
+                self.store, self.quads_estimate = staging, staged
+                disposal.let_go(previous, previous_quads)
             else:
                 if replace:
                     self.store.clear()
@@ -435,10 +459,19 @@ class OxigraphBackend(Backend):
                     self.store.bulk_extend(staging)
                 else:
                     self.store.extend(staging)
+                    disposal.let_go(staging, staged)
+                self.quads_estimate = (0 if replace else self.quads_estimate) + staged
         except BaseException:
             if swap:
                 del staging  # Oxigraph holds the folder until the store goes
                 _remove_tree(Path(str(self.workspace) + ".staging"))
+            else:
+                # A cancelled or failed load: its half-filled store goes the same way. Quads read
+                # before the failure stay in memory although the store no longer counts them, so
+                # the bytes read say best what freeing it will cost.
+                if disposal.deferring:
+                    read = done_before + (reading.bytes_read if reading is not None else 0)
+                    disposal.let_go(staging, max(_quads_in(staging), read // _MIN_BYTES_PER_QUAD))
             raise
         return loaded
 
@@ -474,6 +507,17 @@ def count_quads(store: ox.Store) -> int:
         for solution in answer:
             total += int(solution[0].value)
     return total
+
+
+#: Fewer bytes than any RDF syntax takes for a quad on average (N-Triples ~130, Turtle ~60).
+_MIN_BYTES_PER_QUAD = 40
+
+
+def _quads_in(store: ox.Store) -> int:
+    try:
+        return count_quads(store)
+    except (OSError, ValueError, RuntimeError):
+        return 0
 
 
 def _remove_tree(path: Path) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from explorer.core.remote import EndpointConfig
+from explorer.core.store_disposal import affordable_quads, disposal
 from explorer.services.settings import APP_NAME, data_dir, load_settings
 
 ORGANISATION = "kg-explorer"
@@ -112,10 +113,28 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+def free_replaced_graphs_unseen(app: QGuiApplication) -> None:
+    """Free the memory of replaced or cancelled graphs only while the app is not in use.
+
+    Freeing a large in-memory store stops every Python thread for about a second per
+    million quads (see :mod:`explorer.core.store_disposal`); done when the window loses
+    focus or is minimised, nobody sees the window stand still.
+    """
+    disposal.keep_quads = affordable_quads()
+    disposal.deferring = True
+
+    def on_state_changed(state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            disposal.free_waiting(in_background=True)
+
+    app.applicationStateChanged.connect(on_state_changed)
+
+
 def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endpoint: EndpointConfig | None = None) -> int:
     """Open the main window on the bundled graph (or ``files``, or a SPARQL ``endpoint``
     given as an :class:`~explorer.core.remote.EndpointConfig`) and run the event loop."""
     app = create_application(argv)
+    free_replaced_graphs_unseen(app)
     _setup_logging()
     settings, warning = load_settings()
 

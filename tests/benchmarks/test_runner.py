@@ -40,3 +40,15 @@ def test_bidirectional_search_finds_the_shortest_chain(benchmark_script: Callabl
     chain = {"a": ["b"], "b": ["a", "c"], "c": ["b", "d"], "d": ["c", "e"], "e": ["d"]}
     assert run.bfs_path(lambda node: iter(chain[node]), "a", "e", 6) == ["a", "b", "c", "d", "e"]
     assert run.bfs_path(lambda node: iter(chain[node]), "a", "e", 3) is None
+
+
+def test_the_table_reports_loading_cancel_and_replace_in_the_app(benchmark_script: Callable[[str], ModuleType]) -> None:
+    run = benchmark_script("run")
+    probe = {"outcome": "finished", "seconds": 6.0, "max_stall_ms": 28, "progress_updates": 80,
+             "distinct_fractions": 75, "stalls_over_60ms": []}
+    loading = {"load": probe, "cancel": {**probe, "outcome": "cancelled", "cancel_to_done_s": 0.04, "max_stall_ms": 1},
+               "replace": {**probe, "max_stall_ms": 41, "max_stall_after_done_ms": 41, "freeing_when_unseen_s": 1.22}}
+    text = run.table([], None, None, loading, "1m")
+    assert "Cancel after 1 s: cancelled, 0.04 s from Cancel to done, longest stall 1 ms" in text
+    assert "Replacing the loaded graph by the file again: finished in 6.0 s, longest stall 41 ms" in text
+    assert "freeing the stores that waited took 1.22 s" in text

@@ -143,7 +143,7 @@ def test_a_finished_task_is_freed_with_its_result_although_its_receivers_held_it
     task = runner.start(Result)
     seen = []
     task.sig_finished.connect(lambda result, task=task: seen.append((task, result)))  # a receiver holding the task
-    qtbot.waitUntil(lambda: task.finished, timeout=5000)
+    qtbot.waitUntil(lambda task=task: task.finished, timeout=5000)
     result = weakref.ref(task.result)
     seen.clear()
     del task
