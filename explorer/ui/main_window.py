@@ -90,7 +90,7 @@ class LoadOutcome:
 
     kg: KnowledgeGraph
     loaded: list[LoadedFile]
-    stats: Stats
+    stats: Stats | None  # None for a large graph: the window counts in a worker of its own once it shows it
     seconds: float
     replaced: bool
     bundled: bool
@@ -159,11 +159,17 @@ def _fill_graph(
     loaded = kg.load(files, progress=progress, cancel=cancel)
     check(cancel)
     if progress is not None:
-        progress(None, "Counting classes and entities")
+        progress(None, "Counting classes")
     kg.class_hierarchy()
-    stats = kg.stats()
+    stats = statistics_if_quick(kg)
     check(cancel)
     return LoadOutcome(kg, loaded, stats, 0.0, replaced=base is None, bundled=not paths)
+
+
+def statistics_if_quick(kg: KnowledgeGraph) -> Stats | None:
+    """The statistics of a small graph; None for a large one, whose whole-graph scans the
+    window runs in a worker of their own once it shows the graph."""
+    return kg.stats() if kg.statistics_are_quick() else None
 
 
 #: Beside a workspace's store: which files it was made from (for the title and recent files).
@@ -222,9 +228,9 @@ def open_workspace(
         kg.files = []
     check(cancel)
     if progress is not None:
-        progress(None, "Counting classes and entities")
+        progress(None, "Counting classes")
     kg.class_hierarchy()
-    stats = kg.stats()
+    stats = statistics_if_quick(kg) if kg.files else kg.stats()
     check(cancel)
     return LoadOutcome(kg, [], stats, time.perf_counter() - started, replaced=True, bundled=False,
                        workspace=folder)
@@ -259,6 +265,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._panels: dict[str, QDockWidget] = {}
         self._load_runner = LatestTaskRunner(self)
+        self._statistics_runner = LatestTaskRunner(self)
         self._layout_runner = LatestTaskRunner(self)
         self._network_runner = LatestTaskRunner(self)
         self._tracked: Task | None = None
@@ -560,7 +567,8 @@ class MainWindow(QMainWindow):
                 self.settings.add_recent_file(item.path)
             self._save_settings()
         if outcome.workspace is not None:
-            self.statusBar().showMessage(f"Opened workspace {outcome.workspace.name}: {outcome.stats.triples:,} "
+            quads = outcome.stats.triples if outcome.stats is not None else sum(f.quads for f in outcome.kg.files)
+            self.statusBar().showMessage(f"Opened workspace {outcome.workspace.name}: {quads:,} "
                                          f"triples in {outcome.seconds:.1f} s", 8000)
             return
         added = sum(item.quads for item in outcome.loaded)
@@ -602,10 +610,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading cancelled; the graph was left as it was", 8000)
 
     def set_graph(self, kg: KnowledgeGraph, stats: Stats | None = None) -> None:
-        """Show ``kg`` in every panel (GUI thread only: the one writer of the window's state)."""
+        """Show ``kg`` in every panel (GUI thread only: the one writer of the window's state).
+
+        Without ``stats`` they are counted in a worker and the status bar and Find Path fill
+        in when they arrive.
+        """
         previous = self.kg
         self.kg = kg
-        self.stats = stats or kg.stats()
+        self.stats = stats
+        if stats is None:
+            self.refresh_statistics()
+        else:
+            self._statistics_runner.cancel()
         self._layout_runner.cancel()
         self._network_runner.cancel()
         self.scene.clear()
@@ -891,9 +907,33 @@ class MainWindow(QMainWindow):
         box.open()
 
     # ------------------------------------------------------------------ status bar
+    def refresh_statistics(self) -> Task | None:
+        """Count triples, entities, classes and links again, in a worker (after a load of a large
+        graph, an update or inference switched on or off)."""
+        kg = self.kg
+        if kg is None:
+            return None
+        task = self._statistics_runner.start(kg.stats)
+        task.sig_finished.connect(lambda stats: self._on_statistics_counted(kg, stats))
+        task.sig_failed.connect(lambda message: self.statusBar().showMessage(f"Could not count the graph: {message}", 8000))
+        self._update_graph_label()
+        return task
+
+    def _on_statistics_counted(self, kg: KnowledgeGraph, stats: Stats) -> None:
+        if kg is not self.kg:
+            return  # counted for a graph the window no longer shows
+        self.stats = stats
+        self._update_graph_label()
+        if self.path_finder is not None:
+            self.path_finder.set_statistics(stats)
+
     def _update_graph_label(self) -> None:
         if self.stats is None:
-            self.graph_label.setText("No graph")
+            if self.kg is None:
+                self.graph_label.setText("No graph")
+            else:
+                quads = sum(item.quads for item in self.kg.files)
+                self.graph_label.setText(f"{quads:,} statements · counting entities…" if quads else "Counting…")
             return
         self.graph_label.setText(f"{self.stats.triples:,} triples · {self.stats.entities:,} entities")
 

@@ -239,7 +239,9 @@ class PathFinderDialog(QDialog):
 
     # ------------------------------------------------------------------ public
     def set_graph(self, kg: KnowledgeGraph | None, stats: Stats | None = None) -> None:
-        """Use ``kg``; ``stats`` (when the caller has them) saves counting the predicates again."""
+        """Use ``kg``. The link lists come from ``stats``; without them a small graph is counted
+        here, and a large one's lists wait for :meth:`set_statistics` (the window counts it in
+        a worker)."""
         self._runner.cancel()
         self._kg = kg
         self.source.set_graph(kg)
@@ -248,7 +250,36 @@ class PathFinderDialog(QDialog):
             widget.clear()
         if kg is None:
             return
-        stats = stats or kg.stats()
+        if stats is None and kg.statistics_are_quick():
+            stats = kg.stats()
+        if stats is not None:
+            self._fill_links(kg, stats)
+        classes = sorted((c for c in kg.class_hierarchy().values() if c.total_count > 0),
+                         key=lambda c: c.label.casefold())
+        for info in classes:
+            for widget in (self.via, self.avoid):
+                item = QListWidgetItem(f"{info.label}  ({info.total_count:,})")
+                item.setData(Qt.ItemDataRole.UserRole, info.iri)
+                item.setToolTip(kg.qname(info.iri))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                widget.addItem(item)
+
+    def set_statistics(self, stats: Stats) -> None:
+        """Fill the link lists from counts that arrived after :meth:`set_graph` (ticks are kept)."""
+        if self._kg is None:
+            return
+        checked = {widget: _checked(widget) for widget in (self.allowed, self.excluded)}
+        for widget in (self.allowed, self.excluded):
+            widget.clear()
+        self._fill_links(self._kg, stats)
+        for widget, ticked in checked.items():
+            for row in range(widget.count()):
+                item = widget.item(row)
+                if item.data(Qt.ItemDataRole.UserRole) in ticked:
+                    item.setCheckState(Qt.CheckState.Checked)
+
+    def _fill_links(self, kg: KnowledgeGraph, stats: Stats) -> None:
         for iri, _label, uses in stats.predicates:
             if iri in SCHEMA_PREDICATES or kg.predicate_words(iri, True).startswith(("rdfs:", "skos:", "rdf:")):
                 continue
@@ -257,16 +288,6 @@ class PathFinderDialog(QDialog):
                 item = QListWidgetItem(f"{words}  ({uses:,})")
                 item.setData(Qt.ItemDataRole.UserRole, iri)
                 item.setToolTip(kg.qname(iri))
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                widget.addItem(item)
-        classes = sorted((c for c in kg.class_hierarchy().values() if c.total_count > 0),
-                         key=lambda c: c.label.casefold())
-        for info in classes:
-            for widget in (self.via, self.avoid):
-                item = QListWidgetItem(f"{info.label}  ({info.total_count:,})")
-                item.setData(Qt.ItemDataRole.UserRole, info.iri)
-                item.setToolTip(kg.qname(info.iri))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 widget.addItem(item)

@@ -1049,6 +1049,9 @@ def mount_workbench(window: Any) -> tuple[QueryWorkbenchWidget, Any]:
         if window.kg is not None:
             window.browser.set_graph(window.kg)
             validation.set_graph(window.kg)
+            refresh = getattr(window, "refresh_statistics", None)
+            if callable(refresh):
+                refresh()  # the status bar's counts and Find Path's links
 
     tools = window.menu("Tools")
     tools.addSeparator()
