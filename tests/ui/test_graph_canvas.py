@@ -308,7 +308,7 @@ def test_legend_lists_classes_with_counts_and_drives_the_filters(qtbot):
     rows = legend.rows()
     assert rows[:2] == [("class", "urn:D", True), ("class", "urn:C", True)]  # "place" has 2 nodes, "company" 1
     assert ("predicate", "urn:p", True) in rows and ("predicate", "urn:q", True) in rows
-    assert legend.row_for("urn:D").text(0) == "place  (2)"
+    assert legend.row_for("urn:D").text(0) == "Place  (2)"  # capitalised like the Browser's class tree
     assert not legend.row_for("urn:D").icon(0).isNull()
     legend.row_for("urn:D").setCheckState(0, Qt.CheckState.Unchecked)
     assert scene.hidden_classes == {"urn:D"}
@@ -319,7 +319,7 @@ def test_legend_lists_classes_with_counts_and_drives_the_filters(qtbot):
     qtbot.waitUntil(lambda: all(ticked for _, _, ticked in legend.rows()))
     scene.add_node(SceneNode("urn:e", "urn:e", "Epsilon", "urn:E", "hospital", color="#009E73"))
     qtbot.waitUntil(lambda: legend.row_for("urn:E") is not None)
-    assert legend.row_for("urn:E").text(0) == "hospital  (1)"
+    assert legend.row_for("urn:E").text(0) == "Hospital  (1)"
 
 
 # ---------------------------------------------------------------------- big scenes

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from explorer.core.scene import Scene
+from explorer.ui.models.class_tree import display_label
 from explorer.ui.views.graph_canvas import glyph_path
 
 _CLASS_ROLE = Qt.ItemDataRole.UserRole
@@ -117,7 +118,7 @@ class LegendWidget(QWidget):
         try:
             self.classes_root.takeChildren()
             for class_iri, label, color, shape in self.scene.legend():
-                item = QTreeWidgetItem(self.classes_root, [f"{label}  ({counts.get(class_iri, 0):,})"])
+                item = QTreeWidgetItem(self.classes_root, [f"{display_label(label)}  ({counts.get(class_iri, 0):,})"])
                 item.setIcon(0, self._icon(color, shape))
                 item.setToolTip(0, class_iri or "entities without a class")
                 item.setData(0, _CLASS_ROLE, class_iri)
