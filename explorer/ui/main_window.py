@@ -612,11 +612,13 @@ class MainWindow(QMainWindow):
     def set_graph(self, kg: KnowledgeGraph, stats: Stats | None = None) -> None:
         """Show ``kg`` in every panel (GUI thread only: the one writer of the window's state).
 
-        Without ``stats`` they are counted in a worker and the status bar and Find Path fill
-        in when they arrive.
+        Without ``stats`` a small graph is counted here; a large one in a worker, and the status
+        bar and Find Path fill in when its counts arrive.
         """
         previous = self.kg
         self.kg = kg
+        if stats is None and kg.statistics_are_quick():
+            stats = kg.stats()
         self.stats = stats
         if stats is None:
             self.refresh_statistics()
