@@ -9,7 +9,7 @@ the event loop, how many progress updates arrived (and how many distinct fractio
 load time; in a second load, how long Cancel takes to be honoured; and in a third, the
 stalls while the loaded graph is replaced by the file again, including the second after
 the old graph is let go (the app defers freeing it, as ``kg-explorer`` does, until the
-window is not in use).
+window is not in use); and in a fourth, while a small file is added to it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = None,
-          probe_after: float = 0.0) -> dict[str, Any]:
+          probe_after: float = 0.0, base: Any = None) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -58,7 +59,7 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
     started = time.perf_counter()
-    task = run_task(build_graph, [path], None, QueryPolicy(), 30.0)
+    task = run_task(build_graph, [path], base, QueryPolicy(), 30.0)
     def on_progress(fraction: float | None, message: str) -> None:
         fractions.append(fraction)
         messages[0] = message
@@ -112,7 +113,8 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
 
 def run(path: Path, cancel_after: float = 1.0) -> dict[str, Any]:
     """A full load, then a load cancelled after ``cancel_after`` seconds, then the loaded
-    graph replaced by a new load of the file (the old one let go of when it is done)."""
+    graph replaced by a new load of the file (the old one let go of when it is done), then
+    a small file added to it (the window's add: a copy of the graph plus the file)."""
     from PySide6.QtWidgets import QApplication
 
     from explorer.core.store_disposal import disposal
@@ -126,12 +128,18 @@ def run(path: Path, cancel_after: float = 1.0) -> dict[str, Any]:
     cancelled.pop("graph", None)  # a small file may finish before Cancel
     cancelled["stores_waiting_to_be_freed"] = disposal.waiting_stores
     replaced = _load(path, None, replacing=shown, probe_after=1.5)
-    replaced.pop("graph", None)
+    shown = [replaced.pop("graph")]
+    with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "added.nt"
+        small.write_text("".join(f'<urn:added:{i}> <http://www.w3.org/2000/01/rdf-schema#label> "Added {i}" .\n'
+                                 for i in range(100)), encoding="utf-8")
+        added = _load(small, None, replacing=shown, probe_after=1.5, base=shown[0])
+    added.pop("graph", None)
     replaced["quads_waiting_to_be_freed"] = disposal.waiting_quads
     started = time.perf_counter()
     disposal.free_waiting()
     replaced["freeing_when_unseen_s"] = round(time.perf_counter() - started, 2)
-    return {"load": full, "cancel": cancelled, "replace": replaced}
+    return {"load": full, "cancel": cancelled, "replace": replaced, "add": added}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -547,6 +547,10 @@ def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[st
                     f"longest stall {replace['max_stall_ms']} ms, {replace.get('max_stall_after_done_ms', '—')} ms in "
                     f"the 1.5 s after the old graph was let go of; freeing the stores that waited took "
                     f"{replace.get('freeing_when_unseen_s', '—')} s (done by the app when its window is not in use).")
+            added = loading.get("add")
+            if added:
+                out[-1] += (f" Adding a 100-triple file to the loaded graph: {added['outcome']} in {added['seconds']:.1f} s, "
+                            f"longest stall {added['max_stall_ms']} ms.")
             out[-1] += "\n"
     if canvas:
         out.append("**Canvas** (benchmarks/bench_canvas.py, offscreen):\n")

@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import itertools
 import os
 import re
 import sys
 import zlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -446,6 +447,7 @@ class OxigraphBackend(Backend):
             staged = sum(item.quads for item in loaded)
             if swap:
                 self._swap_workspace(staging)
+                self.quads_estimate = staged
             elif (replace or next(iter(self.store), None) is None) and self.workspace is None:
                 previous, previous_quads = self.store, self.quads_estimate
                 self.store, self.quads_estimate = staging, staged
@@ -491,6 +493,38 @@ class OxigraphBackend(Backend):
     def close(self) -> None:
         if self.workspace is not None:
             self.store.flush()
+
+
+#: Quads copied per call into the store: one call holds the interpreter lock throughout.
+COPY_CHUNK = 8192
+
+
+def copy_quads(source: ox.Store, target: ox.Store, cancel: CancelToken | None = None, *, bulk: bool = False,
+               progress: Callable[[int], None] | None = None) -> None:
+    """Every quad of ``source`` (all graphs, blank nodes as they are) into ``target``;
+    ``bulk`` for an on-disk target that is not in use yet (no transaction per chunk);
+    ``progress`` hears how many quads are copied so far.
+
+    ``target.extend(source)`` pulls the quads one by one as Python objects inside one call
+    that holds the interpreter lock: a million quads froze the window for a second at a
+    time. In chunks the lock is let go every few milliseconds (about 30 % more time).
+    Dumping and reloading would release it throughout but renames every blank node.
+    """
+    quads = source.quads_for_pattern(None, None, None, None)
+    copied = 0
+    while True:
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled("loading cancelled; the graph was left as it was")
+        chunk = list(itertools.islice(quads, COPY_CHUNK))
+        if not chunk:
+            return
+        if bulk:
+            target.bulk_extend(chunk)
+        else:
+            target.extend(chunk)
+        copied += len(chunk)
+        if progress is not None:
+            progress(copied)
 
 
 def count_quads(store: ox.Store) -> int:

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.backends import LoadedFile, OxigraphBackend
+from explorer.core.backends import LoadedFile, OxigraphBackend, copy_quads
 from explorer.core.bundled import bundled_graph_files
 from explorer.core.collector import collector_paused
 from explorer.core.errors import LoadError
@@ -151,9 +151,16 @@ def _fill_graph(
         kg.prefixes = dict(base.prefixes)
         kg.files = list(base.files)
         if isinstance(base.backend, OxigraphBackend) and isinstance(kg.backend, OxigraphBackend):
-            if progress is not None:
-                progress(None, "Copying the current graph")
-            kg.backend.store.extend(base.backend.store)
+            total = base.backend.quads_estimate
+
+            def copying(copied: int) -> None:
+                if progress is not None:
+                    progress(min(copied / total, 1.0) if total else None, "Copying the current graph")
+
+            copying(0)
+            copy_quads(base.backend.store, kg.backend.store, cancel, bulk=kg.backend.workspace is not None,
+                       progress=copying)
+            kg.backend.quads_estimate = total
     check(cancel)
     files = list(paths) if paths else bundled_graph_files()
     loaded = kg.load(files, progress=progress, cancel=cancel)

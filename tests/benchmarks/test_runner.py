@@ -47,8 +47,10 @@ def test_the_table_reports_loading_cancel_and_replace_in_the_app(benchmark_scrip
     probe = {"outcome": "finished", "seconds": 6.0, "max_stall_ms": 28, "progress_updates": 80,
              "distinct_fractions": 75, "stalls_over_60ms": []}
     loading = {"load": probe, "cancel": {**probe, "outcome": "cancelled", "cancel_to_done_s": 0.04, "max_stall_ms": 1},
-               "replace": {**probe, "max_stall_ms": 41, "max_stall_after_done_ms": 41, "freeing_when_unseen_s": 1.22}}
+               "replace": {**probe, "max_stall_ms": 41, "max_stall_after_done_ms": 41, "freeing_when_unseen_s": 1.22},
+               "add": {**probe, "seconds": 5.1, "max_stall_ms": 35}}
     text = run.table([], None, None, loading, "1m")
     assert "Cancel after 1 s: cancelled, 0.04 s from Cancel to done, longest stall 1 ms" in text
     assert "Replacing the loaded graph by the file again: finished in 6.0 s, longest stall 41 ms" in text
     assert "freeing the stores that waited took 1.22 s" in text
+    assert "Adding a 100-triple file to the loaded graph: finished in 5.1 s, longest stall 35 ms." in text
