@@ -474,6 +474,9 @@ class OxigraphBackend(Backend):
                 if disposal.deferring:
                     read = done_before + (reading.bytes_read if reading is not None else 0)
                     disposal.let_go(staging, max(_quads_in(staging), read // _MIN_BYTES_PER_QUAD))
+                # The error's traceback keeps this frame, and a failed load's error is kept by the
+                # window's task: without this the store would be freed whenever that goes.
+                del staging
             raise
         return loaded
 
