@@ -657,6 +657,9 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
         )
         return [node_id(row[0]) for row in rows if isinstance(row[0], (ox.NamedNode, ox.BlankNode))]
 
+    def statistics_are_quick(self) -> bool:
+        return False  # every count is a round trip to the server
+
     def stats(self) -> Stats:
         if self._remote_stats is not None:
             return self._remote_stats

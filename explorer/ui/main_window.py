@@ -237,7 +237,7 @@ def open_workspace(
     if progress is not None:
         progress(None, "Counting classes")
     kg.class_hierarchy()
-    stats = statistics_if_quick(kg) if kg.files else kg.stats()
+    stats = statistics_if_quick(kg)
     check(cancel)
     return LoadOutcome(kg, [], stats, time.perf_counter() - started, replaced=True, bundled=False,
                        workspace=folder)
