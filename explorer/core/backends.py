@@ -241,12 +241,22 @@ class OxigraphBackend(Backend):
     def _table_files(self) -> str | None:
         if self.workspace is None:
             return None
+        tables = []
         try:
-            tables = sorted((entry.name, entry.stat().st_size) for entry in os.scandir(self.workspace)
-                            if entry.name.endswith(".sst"))
+            with os.scandir(self.workspace) as entries:
+                for entry in entries:
+                    if not entry.name.endswith(".sst"):
+                        continue
+                    try:
+                        tables.append((entry.name, entry.stat().st_size))
+                    except FileNotFoundError:
+                        # Deleted by a background compaction while we looked: no longer part of
+                        # the store. (Failing the whole fingerprint here left a fresh workspace
+                        # without its saved index about one time in a hundred.)
+                        continue
         except OSError:
             return None
-        return ";".join(f"{name}:{size}" for name, size in tables)
+        return ";".join(f"{name}:{size}" for name, size in sorted(tables))
 
     def _label_triple_count(self) -> int:
         from explorer.core.vocab import LABEL_PREDICATES

@@ -105,3 +105,34 @@ def test_reload_with_replace_keeps_the_workspace_consistent(workspace: Path, tmp
     assert len(reopened) == 1
     assert reopened.search("xylo", 5)[0].entity == "https://example.org/x"
     assert reopened.search("china", 5) == []
+
+
+def test_a_table_file_deleted_while_the_folder_is_read_does_not_lose_the_saved_index(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    real_scandir = os.scandir
+
+    class VanishedEntry:
+        name = "999999.sst"
+
+        def stat(self) -> os.stat_result:
+            raise FileNotFoundError(self.name)  # a background compaction deleted it meanwhile
+
+    class Entries:
+        def __init__(self, path: Path) -> None:
+            self._entries = [*real_scandir(path), VanishedEntry()]
+
+        def __enter__(self) -> list[object]:
+            return self._entries
+
+        def __exit__(self, *args: object) -> None:
+            return None
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            return iter(self._entries)
+
+    monkeypatch.setattr(os, "scandir", Entries)
+    backend = OxigraphBackend(workspace)
+    fingerprint = backend.fingerprint()
+    assert fingerprint is not None and "999999.sst" not in fingerprint and ".sst:" in fingerprint
