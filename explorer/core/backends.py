@@ -456,7 +456,11 @@ class OxigraphBackend(Backend):
                 progress(1.0, "Indexing")
             staged = sum(item.quads for item in loaded)
             if swap:
-                self._swap_workspace(staging)
+                # Hand over the only reference: the staged store must be closed before its folder
+                # becomes the workspace, or two stores would write to one folder.
+                handed_over = [staging]
+                staging = ox.Store()
+                self._swap_workspace(handed_over)
                 self.quads_estimate = staged
             elif (replace or next(iter(self.store), None) is None) and self.workspace is None:
                 previous, previous_quads = self.store, self.quads_estimate
@@ -490,10 +494,13 @@ class OxigraphBackend(Backend):
             raise
         return loaded
 
-    def _swap_workspace(self, staging: ox.Store) -> None:
+    def _swap_workspace(self, handed_over: list[ox.Store]) -> None:
+        """Make the staged store's folder the workspace; ``handed_over`` holds the only
+        reference to the staged store."""
         assert self.workspace is not None
+        staging = handed_over.pop()
         staging.flush()
-        # Oxigraph keeps the folder open: close by dropping references, then swap folders.
+        # Oxigraph keeps the folder open until the store goes: close it, then swap folders.
         del staging
         old = Path(str(self.workspace) + ".old")
         _remove_tree(old)

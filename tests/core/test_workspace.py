@@ -136,3 +136,23 @@ def test_a_table_file_deleted_while_the_folder_is_read_does_not_lose_the_saved_i
     backend = OxigraphBackend(workspace)
     fingerprint = backend.fingerprint()
     assert fingerprint is not None and "999999.sst" not in fingerprint and ".sst:" in fingerprint
+
+
+def test_the_staged_store_is_closed_before_its_folder_becomes_the_workspace(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    references = []
+    real_swap = OxigraphBackend._swap_workspace
+
+    def checking_swap(self: OxigraphBackend, handed_over: list[ox.Store]) -> None:
+        references.append(sys.getrefcount(handed_over[0]))
+        real_swap(self, handed_over)
+
+    monkeypatch.setattr(OxigraphBackend, "_swap_workspace", checking_swap)
+    kg = KnowledgeGraph.open_workspace(tmp_path / "workspace")
+    kg.load(bundled.bundled_graph_files())
+    # The list's reference and getrefcount's own: no one else keeps the staged store (and its
+    # folder) open while the folder is renamed and reopened as the workspace.
+    assert references == [2]
+    assert len(kg) > 1000
