@@ -35,7 +35,7 @@ def test_a_replaced_graph_waits_and_goes_when_the_app_loses_focus(deferring_app,
         del task
     assert len(window.kg) == 1
     # The first graph is gone from the window and its store waits (nothing else keeps it).
-    assert disposal.waiting_quads == 20
+    qtbot.waitUntil(lambda: disposal.waiting_quads == 20, timeout=5000)
     QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
     disposal.wait_for_freeing(10)
     assert disposal.waiting_stores == 0
