@@ -102,8 +102,10 @@ class _TaskRunnable(QRunnable):
         self._signals = task._runner_signals
 
     def run(self) -> None:  # runs in a pool thread
-        task = self._task
-        signals = self._signals
+        task, signals = self._task, self._signals
+        # The pool may keep this wrapper for a while after the run: it must not keep the task
+        # (and its result, a whole graph for a load) alive with it.
+        del self._task, self._signals
         try:
             if task.token.cancelled:
                 signals.cancelled.emit()
