@@ -85,10 +85,6 @@ def _type_sets_query(domain_classes: Sequence[str]) -> str:
     )
 
 
-def _domain_classes(type_counts: Iterable[str]) -> list[str]:
-    return [c for c in type_counts if c not in _SCHEMA_CLASSES]
-
-
 #: Loaded quads below which the statistics are quick enough to count on the spot.
 QUICK_STATISTICS_BELOW = 200_000
 #: Past this many capped incoming links, the rest are counted by the store, not walked in Python.
@@ -517,7 +513,7 @@ class KnowledgeGraph:
             return classes[iri]
 
         type_sets: dict[frozenset[str], int] = defaultdict(int)
-        domain_classes = _domain_classes(self._type_counts())
+        domain_classes = [c for c in self._type_counts() if c not in _SCHEMA_CLASSES]
         for cls_iri in domain_classes:
             info(cls_iri)
         if domain_classes:

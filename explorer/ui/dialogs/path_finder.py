@@ -155,6 +155,15 @@ def _checkable_list(parent: QWidget) -> QListWidget:
     return widget
 
 
+def _checkable_item(text: str, iri: str, tooltip: str) -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, iri)
+    item.setToolTip(tooltip)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    return item
+
+
 def _checked(widget: QListWidget) -> list[str]:
     return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
             if widget.item(i).checkState() == Qt.CheckState.Checked]
@@ -258,12 +267,7 @@ class PathFinderDialog(QDialog):
                          key=lambda c: c.label.casefold())
         for info in classes:
             for widget in (self.via, self.avoid):
-                item = QListWidgetItem(f"{info.label}  ({info.total_count:,})")
-                item.setData(Qt.ItemDataRole.UserRole, info.iri)
-                item.setToolTip(kg.qname(info.iri))
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                widget.addItem(item)
+                widget.addItem(_checkable_item(f"{info.label}  ({info.total_count:,})", info.iri, kg.qname(info.iri)))
 
     def set_statistics(self, stats: Stats) -> None:
         """Fill the link lists from counts that arrived after :meth:`set_graph` (ticks are kept)."""
@@ -285,12 +289,7 @@ class PathFinderDialog(QDialog):
                 continue
             words = kg.predicate_words(iri, True)
             for widget in (self.allowed, self.excluded):
-                item = QListWidgetItem(f"{words}  ({uses:,})")
-                item.setData(Qt.ItemDataRole.UserRole, iri)
-                item.setToolTip(kg.qname(iri))
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                widget.addItem(item)
+                widget.addItem(_checkable_item(f"{words}  ({uses:,})", iri, kg.qname(iri)))
 
     def set_ends(self, source: str | None = None, target: str | None = None) -> None:
         if source:
