@@ -299,7 +299,7 @@ def _gui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_gui(args: argparse.Namespace, context: Context) -> int:
     try:
-        from explorer.ui.app import main as app_main
+        from explorer.ui.app.application import main as app_main
     except ImportError as error:
         raise ExplorerError(f"the desktop app cannot start: {error}") from None
     files = [*(args.data or []), *args.files]
@@ -851,7 +851,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = ["gui"]
     if arguments == ["--smoke"]:
         # The desktop bundle's self-test (see packaging/README.md): Qt is imported only here.
-        from explorer.ui.smoke import run_smoke
+        from explorer.ui.app.smoke import run_smoke
 
         return run_smoke()
     _quiet_library_logs()
