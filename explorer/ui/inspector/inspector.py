@@ -26,53 +26,11 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import Description, Edge, Evidence, KnowledgeGraph
+from explorer.core.history import NavigationHistory
 
 #: Links shown per direction before the rest is only counted.
 LINK_LIMIT = 150
-HISTORY_LIMIT = 200
 _ANCHOR = "entity:"
-
-
-class NavigationHistory:
-    """Back/Forward over visited entities, like a web browser."""
-
-    def __init__(self, limit: int = HISTORY_LIMIT) -> None:
-        self.items: list[str] = []
-        self.position = -1
-        self.limit = limit
-
-    @property
-    def current(self) -> str | None:
-        return self.items[self.position] if 0 <= self.position < len(self.items) else None
-
-    def visit(self, entity: str) -> None:
-        if entity == self.current:
-            return
-        del self.items[self.position + 1:]
-        self.items.append(entity)
-        if len(self.items) > self.limit:
-            del self.items[0]
-        self.position = len(self.items) - 1
-
-    def can_go_back(self) -> bool:
-        return self.position > 0
-
-    def can_go_forward(self) -> bool:
-        return self.position < len(self.items) - 1
-
-    def back(self) -> str | None:
-        if self.can_go_back():
-            self.position -= 1
-        return self.current
-
-    def forward(self) -> str | None:
-        if self.can_go_forward():
-            self.position += 1
-        return self.current
-
-    def clear(self) -> None:
-        self.items.clear()
-        self.position = -1
 
 
 class InspectorWidget(QWidget):
