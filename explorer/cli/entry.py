@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from explorer.cli.command import Command, Context, Parser
 from explorer.cli.endpoint import endpoint_arguments
 from explorer.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from explorer.cli.output import terminal_safe
 from explorer.cli.registry import COMMANDS
 from explorer.core.errors import ExplorerError
 
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write("error: " + " ".join(message.split()) + "\n")
+    sys.stderr.write("error: " + terminal_safe(" ".join(message.split())) + "\n")
     sys.stderr.flush()
 
 
