@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
 )
+
+from rdflib import URIRef
 
 from explorer.core.errors import ExplorerError
 from explorer.ui.sparql.result_table import ENTITY_ROLE, QueryTab, entity_of
@@ -76,10 +77,10 @@ class WorkbenchResultsMixin:
         if result is None or result.kind not in ("construct", "describe"):
             return []
         triples = []
-        for s, p, o in result.raw_triples:
+        for s, p, o in result.triples:
             subject, obj = entity_of(s), entity_of(o)
-            if subject is not None and obj is not None and isinstance(p, ox.NamedNode):
-                triples.append((subject, p.value, obj))
+            if subject is not None and obj is not None and isinstance(p, URIRef):
+                triples.append((subject, str(p), obj))
         return triples
 
     def show_on_canvas(self) -> None:
