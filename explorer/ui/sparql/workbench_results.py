@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
 )
-
 from rdflib import URIRef
 
 from explorer.core.errors import ExplorerError
