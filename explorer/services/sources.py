@@ -205,8 +205,10 @@ class WorkspaceSource(SourceKind):
         return f"workspace {Path(source.location).name}"
 
     def reopen(self, source: JournalSource, opener: GraphOpener) -> Any:
+        from explorer.services.loading import is_workspace
+
         folder = Path(source.location)
-        if (folder / "CURRENT").is_file():  # RocksDB keeps a CURRENT file in the store's folder
+        if is_workspace(folder):
             return opener.open_workspace(folder)
         if not source.files:
             raise ExplorerError(f"{folder}: the workspace is gone")
