@@ -151,6 +151,8 @@ class Backend(ABC):
     remote: bool = False
     #: Seconds a query may take unless the caller says otherwise.
     query_timeout: float | None = 30.0
+    #: How a server was reached (an EndpointConfig); None for a graph held here.
+    endpoint_config: Any = None
 
     # ------------------------------------------------------------------ primitives
     @abstractmethod
