@@ -26,7 +26,6 @@ from explorer.core.backends import (
     LocalBackend,
     OxigraphBackend,
     WritableBackend,
-    checked_iri,
 )
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.classes import build_hierarchy, depth, descendants
@@ -537,6 +536,3 @@ class KnowledgeGraph(GraphNames):
 
         return validate(self, shapes)
 
-
-#: Kept for callers that check an IRI before writing it into SPARQL.
-_iri = checked_iri
