@@ -37,6 +37,11 @@ class CanvasEdit:
         elif self._after is not None:
             self.scene.restore(self._after)
 
+    @property
+    def cost(self) -> int:
+        """The scene items this step keeps copies of (the history's memory budget counts them)."""
+        return sum(len(state.nodes) + len(state.edges) for state in (self._before, self._after) if state is not None)
+
     def undo(self) -> None:
         if self._before is None:
             return
