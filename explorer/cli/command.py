@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from explorer.cli.arguments import check_input_file
 from explorer.cli.endpoint import connect_endpoint
 from explorer.cli.errors import EXIT_EMPTY, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from explorer.cli.output import json_text, render_table, terminal_safe, terminal_width
@@ -70,11 +71,13 @@ class Context:
             from explorer.core.graph import KnowledgeGraph
 
             files = getattr(self.args, "data", None) or []
-            if getattr(self.args, "endpoint", None):
+            if getattr(self.args, "endpoint", None) is not None:
                 if files:
                     raise UsageError("--data and --endpoint cannot be combined: the endpoint's graph is used as it is")
                 graph = connect_endpoint(self.args)
             elif files:
+                for name in files:
+                    check_input_file(name, "data file")
                 graph = KnowledgeGraph()
                 graph.load(files)
             else:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from explorer.cli.command import Command, Context, Parser
 from explorer.cli.endpoint import endpoint_arguments
-from explorer.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from explorer.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from explorer.cli.output import terminal_safe
 from explorer.cli.registry import COMMANDS
 from explorer.core.errors import ExplorerError
@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8" and hasattr(stdout, "reconfigure"):
         stdout.reconfigure(encoding="utf-8")
     try:
+        if any("\x00" in argument for argument in arguments):
+            # execve cannot pass one: only a caller of main() can, and no file name or text holds one.
+            raise UsageError("an argument holds a NUL character")
         try:
             args = build_parser().parse_args(arguments)
         except SystemExit as done:  # --help and --version

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from explorer.cli.arguments import positive_float, positive_int
+from explorer.cli.arguments import check_output_file, positive_float, positive_int
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_OK
 from explorer.cli.selection import SelectionError, default_title, note_truncation, select, selection_arguments
@@ -33,6 +33,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
             raise SelectionError(f"--format is needed: the name {args.output} does not say which ({', '.join(EXPORT_FORMATS)})")
         name = guessed.name
     exporter = exporter_named(name)
+    check_output_file(args.output)
     if (args.width is None) != (args.height is None):
         raise SelectionError("--width and --height go together")
     if exporter.image:

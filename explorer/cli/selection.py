@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from explorer.cli.arguments import hops, missing_prefixes, positive_float, positive_int, read_query
+from explorer.cli.arguments import check_input_file, hops, missing_prefixes, positive_int, read_query, seconds
 from explorer.core.errors import ExplorerError
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def selection_arguments(parser: argparse.ArgumentParser, *, with_snapshot: bool)
                         help="stop the selection at N entities (default 500)")
     parser.add_argument("--layout", choices=LAYOUTS, default="force",
                         help="how to lay out a --focus or --query selection (default force)")
-    parser.add_argument("--timeout", type=positive_float, default=30.0, metavar="S", help="seconds a --query may run (default 30)")
+    parser.add_argument("--timeout", type=seconds, default=30.0, metavar="S", help="seconds a --query may run (default 30)")
 
 
 def select(args: argparse.Namespace, context: Context) -> tuple[KnowledgeGraph, Subgraph, Scene]:
@@ -49,6 +49,7 @@ def select(args: argparse.Namespace, context: Context) -> tuple[KnowledgeGraph, 
     if getattr(args, "snapshot", None):
         from explorer.services.snapshots import open_snapshot
 
+        check_input_file(args.snapshot, "snapshot file")
         snapshot = open_snapshot(args.snapshot)
         kg = snapshot.graph()
         scene = snapshot.scene()

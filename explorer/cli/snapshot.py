@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from explorer.cli.arguments import check_input_file, check_output_file
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK
 from explorer.cli.selection import SelectionError, default_title, note_truncation, select, selection_arguments
@@ -39,6 +40,8 @@ def _snapshot_save(args: argparse.Namespace, context: Context) -> int:
     if not args.output:
         raise SelectionError("snapshot save needs -o FILE")
     check_date(args.date)
+    for name in (args.output, args.output + ".kgsnap"):
+        check_output_file(name)
     kg, subgraph, scene = select(args, context)
     snapshot = save_snapshot(args.output, kg, scene, title=default_title(args, kg, subgraph), notes=args.notes,
                              date=args.date, subgraph=subgraph)
@@ -54,6 +57,7 @@ def _snapshot_show(args: argparse.Namespace, context: Context) -> int:
 
     if len(args.files) != 1:
         raise SelectionError("snapshot show takes one snapshot file")
+    check_input_file(args.files[0], "snapshot file")
     snapshot = open_snapshot(args.files[0])
     current = dataset_identity(context.graph())
     snapshot.attach(context.graph(), current)
@@ -92,6 +96,8 @@ def _snapshot_diff(args: argparse.Namespace, context: Context) -> int:
 
     if len(args.files) != 2:
         raise SelectionError("snapshot diff takes two snapshot files: A B")
+    for name in args.files:
+        check_input_file(name, "snapshot file")
     before, after = (open_snapshot(path) for path in args.files)
     diff = diff_snapshots(before, after)
     rows = diff.rows()
