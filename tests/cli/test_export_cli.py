@@ -100,3 +100,16 @@ def test_snapshot_errors_name_the_file(capsys, tmp_path):
     assert code == 2 and err.startswith(f"error: {bad}: not valid JSON at line 1") and err.count("\n") == 1
     code, _, err = run(capsys, "snapshot", "diff", str(bad))
     assert code == 2 and "two snapshot files" in err
+
+
+def test_snapshot_with_a_schema_version_below_1_is_refused(capsys, tmp_path):
+    saved = tmp_path / "s.kgsnap"
+    assert run(capsys, "snapshot", "save", "--focus", "China Mobile", "--title", "t", "-o", str(saved))[0] == 0
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    for version in (-1, 0):
+        tampered = tmp_path / f"v{version}.kgsnap"
+        tampered.write_text(json.dumps({**document, "schema_version": version}), encoding="utf-8")
+        for argv in (["snapshot", "show", str(tampered)], ["export", "--snapshot", str(tampered), "-o", str(tmp_path / "x.ttl")]):
+            code, out, err = run(capsys, *argv)
+            assert code == 2 and out == "", (argv, err)
+            assert err == f"error: {tampered}: field 'schema_version': {version} is not a schema version (they start at 1)\n"
