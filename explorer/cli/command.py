@@ -42,7 +42,8 @@ class Command:
 
     ``arguments(parser)`` adds the command's own arguments to its subparser (``--data``,
     ``--format`` and the endpoint options are added to every command); ``run(args, context)``
-    returns the exit code.
+    returns the exit code. ``formats`` are the choices of ``--format``, ``default_format`` its
+    default (``None``: the command decides, and ``format_help`` says how).
     """
 
     name: str
@@ -51,6 +52,8 @@ class Command:
     arguments: Callable[[argparse.ArgumentParser], None] | None = None
     formats: tuple[str, ...] = TABLE_JSON
     description: str | None = None
+    default_format: str | None = "table"
+    format_help: str | None = None  # instead of "output format (default …; one of: …)"
 
 
 @dataclass

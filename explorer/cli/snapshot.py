@@ -10,7 +10,7 @@ from typing import Any
 from explorer.cli.arguments import check_input_file, check_output_file
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK
-from explorer.cli.selection import SelectionError, default_title, note_truncation, select, selection_arguments
+from explorer.cli.selection import SelectionError, note_truncation, select, selection_arguments
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,10 +42,10 @@ def _snapshot_save(args: argparse.Namespace, context: Context) -> int:
     check_date(args.date)
     for name in (args.output, args.output + ".kgsnap"):
         check_output_file(name)
-    kg, subgraph, scene = select(args, context)
-    snapshot = save_snapshot(args.output, kg, scene, title=default_title(args, kg, subgraph), notes=args.notes,
-                             date=args.date, subgraph=subgraph)
-    note_truncation(context, subgraph, args)
+    selection = select(args, context)
+    snapshot = save_snapshot(args.output, selection.kg, selection.scene, title=selection.title, notes=args.notes,
+                             date=args.date, subgraph=selection.subgraph)
+    note_truncation(selection, args)
     counts = snapshot.counts
     context.write(f"Saved {snapshot.path}: \"{snapshot.title}\", {counts['nodes']} entities, {counts['edges']} links, "
                   f"{counts['triples']} triples, {counts['evidence_records']} evidence records")
