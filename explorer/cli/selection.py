@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from explorer.cli.arguments import check_input_file, hops, missing_prefixes, positive_int, read_query, seconds
 from explorer.cli.output import terminal_safe
 from explorer.core.errors import ExplorerError
+from explorer.core.layout_registry import LAYOUT_NAMES
 
 if TYPE_CHECKING:
     from explorer.cli.command import Context
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from explorer.core.scene import Scene
     from explorer.services.subgraph import Subgraph
 
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES  # the one layout registry
 
 
 class SelectionError(ExplorerError):
