@@ -16,6 +16,7 @@ from explorer.cli.arguments import check_input_file
 from explorer.cli.endpoint import connect_endpoint
 from explorer.cli.errors import EXIT_EMPTY, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from explorer.cli.output import json_text, render_table, terminal_safe, terminal_width
+from explorer.cli.progress import load_progress
 from explorer.core.errors import AmbiguousEntity, EntityNotFound
 
 if TYPE_CHECKING:
@@ -82,7 +83,8 @@ class Context:
                 for name in files:
                     check_input_file(name, "data file")
                 graph = KnowledgeGraph()
-                graph.load(files)
+                with load_progress() as progress:  # on a terminal only: never in pipes or JSON output
+                    graph.load(files, progress=progress)
             else:
                 graph = KnowledgeGraph.bundled()
             self._graph = graph
