@@ -88,15 +88,26 @@ class Hung(BaseException):
 
 @pytest.fixture(autouse=True)
 def _watchdog():
-    """A command that waits on a FIFO would hang the suite: fail the test instead."""
+    """A command that waits on a FIFO would hang the suite: :func:`run` fails the test instead."""
     def hung(signum, frame):
-        raise Hung("the command did not finish within 120 s (waiting on a FIFO or a device?)")
+        raise Hung(f"the command did not finish within {COMMAND_SECONDS} s (waiting on a FIFO or a device?)")
 
     previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(120)
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
+
+
+COMMAND_SECONDS = 60
+
+
+def run(argv: list[str]) -> int:
+    """``main(argv)`` under the watchdog."""
+    signal.alarm(COMMAND_SECONDS)
+    try:
+        return main(argv)
+    finally:
+        signal.alarm(0)
 
 
 @pytest.fixture(autouse=True)
@@ -156,7 +167,7 @@ def assert_clean_exit(argv: list[str], code: int, out: str, err: str) -> None:
 
 def test_every_base_command_line_runs(capsys, files):
     for command, base in _bases(files).items():
-        code = main([command, *base])
+        code = run([command, *base])
         _, err = capsys.readouterr()
         assert code in (0, 1) and err == "", (command, err)
 
@@ -185,7 +196,7 @@ def test_fuzzed_arguments_exit_cleanly(capsys, files, command):
                 argv.append(action.option_strings[-1])
             else:
                 argv += [data.draw(st.sampled_from(action.option_strings), label="spelling"), value]
-        code = main(argv)
+        code = run(argv)
         out, err = capsys.readouterr()
         assert_clean_exit(argv, code, out, err)
 
@@ -207,7 +218,7 @@ def test_special_files_and_odd_values_are_one_line(capsys, files, argv):
     """The cases that once hung, ate memory or ended in an internal error."""
     for name, path in files.items():
         argv = [part.replace("{" + name + "}", path) for part in argv]
-    code = main(argv)
+    code = run(argv)
     out, err = capsys.readouterr()
     assert code == 2, (argv, code, out, err)
     assert_clean_exit(argv, code, out, err)
