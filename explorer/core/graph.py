@@ -750,6 +750,39 @@ class KnowledgeGraph:
                                                include_schema=include_schema))
         return found
 
+    def entity_links(
+        self, *, progress: Progress | None = None, cancel: CancelToken | None = None,
+    ) -> Iterator[tuple[str, str, str]]:
+        """Every link between two entities, as (subject, predicate, object) identifiers: the bulk
+        form of :meth:`adjacent` for whole-graph analytics.
+
+        Literals, schema predicates, evidence records and schema terms (classes, properties,
+        the ontology) are left out; a triple stored in several named graphs may come more
+        than once (callers that count links drop repeats). One pass over the store's index.
+        """
+        if self.is_remote:
+            raise ExplorerError("the whole graph of a SPARQL endpoint is not read at once: "
+                                "choose the canvas or a focus entity with a number of hops")
+        skipped: set[Term] = set()
+        for class_iri in _SCHEMA_CLASSES:
+            skipped.update(s for s, _, _ in self.backend.triples(None, _RDF_TYPE, ox.NamedNode(class_iri)))
+        for schema_link in (RDFS.subClassOf, RDFS.subPropertyOf):
+            skipped.update(s for s, _, _ in self.backend.triples(None, ox.NamedNode(str(schema_link)), None))
+        schema_predicates = {ox.NamedNode(p) for p in SCHEMA_PREDICATES}
+        total = max(1, self.quad_count())
+        entity_types = (ox.NamedNode, ox.BlankNode)
+        for index, (subject, predicate, obj) in enumerate(self.backend.triples(None, None, None)):
+            if not index % 65536:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress(min(1.0, index / total), "reading the links between entities")
+            if not isinstance(obj, entity_types) or predicate in schema_predicates:
+                continue
+            if subject in skipped or obj in skipped:
+                continue
+            yield node_id(subject), predicate.value, node_id(obj)
+
     def _is_statement_node(self, node: Term) -> bool:
         return any(True for _ in self.backend.triples(node, _RDF_TYPE, _RDF_STATEMENT))
 
