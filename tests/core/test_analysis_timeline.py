@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from explorer.core.analysis.timeline import timeline
+from explorer.core.analysis.timeline import TimeSpan, timeline
 from explorer.core.graph import KnowledgeGraph
 
 E = "http://e/"
@@ -66,3 +66,18 @@ def test_range_filter(kg):
     assert {item.entity for item in inside} == {E + "alliance", E + "launch"}
     outside = line.entities_outside(dt.date(2019, 6, 1), dt.date(2020, 3, 15))
     assert outside == {E + "a", E + "b", E + "article"}  # the undated quarter is never filtered out
+
+
+def test_quarters_described_with_and_without_a_year():
+    graph = KnowledgeGraph()
+    graph.load_text(TTL.replace('e:q1 a time:ProperInterval ; rdfs:label "the first quarter" .', """
+e:q1 a time:DateTimeInterval ; rdfs:label "the first quarter" ; time:hasDateTimeDescription e:q1d .
+e:q1d a time:GeneralDateTimeDescription ; time:unitType kg:unitQuarter ; kg:quarter 1 .
+e:sales rdfs:label "sales" ; time:hasTime e:q3 .
+e:q3 a time:DateTimeInterval ; rdfs:label "Q3 2019" ; time:hasDateTimeDescription e:q3d .
+e:q3d a time:GeneralDateTimeDescription ; time:unitType kg:unitQuarter ; kg:quarter 3 ; time:year "2019"^^xsd:gYear .
+"""), "turtle")
+    line = timeline(graph)
+    spans = {item.entity: item.span for item in line.items}
+    assert spans[E + "shipments"] == TimeSpan(None, None, "the first quarter")
+    assert (spans[E + "sales"].start, spans[E + "sales"].end) == (dt.date(2019, 7, 1), dt.date(2019, 9, 30))

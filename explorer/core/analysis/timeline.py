@@ -31,6 +31,7 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 DATE_TYPES = tuple(XSD + name for name in ("date", "dateTime", "dateTimeStamp", "gYear", "gYearMonth"))
 _OWN_DATE = tuple(TIME + name for name in ("inXSDDate", "inXSDDateTime", "inXSDDateTimeStamp", "inXSDgYear",
                                            "inXSDgYearMonth"))
+KG_QUARTER = "https://w3id.org/kg-explorer/ontology#quarter"
 _DESCRIPTION = (TIME + "inDateTime", TIME + "hasDateTimeDescription")
 _BEGINNING = (TIME + "hasBeginning",)
 _END = (TIME + "hasEnd",)
@@ -187,7 +188,7 @@ class _TimeReader:
                     return span
         if depth < 3:
             for value in self.values(node, _DESCRIPTION):
-                span = self._description(str(value))
+                span = self._description(str(value), self._label(node))
                 if span is not None:
                     return span
             begins = [s for v in self.values(node, _BEGINNING) if (s := self.span(str(v), depth + 1))]
@@ -201,10 +202,17 @@ class _TimeReader:
                 return TimeSpan(start, end, text)
         return self._named_period(node)
 
-    def _description(self, node: str) -> TimeSpan | None:
+    def _label(self, node: str) -> str | None:
+        labels = [str(v) for v in self.values(node, (RDFS + "label",))]
+        return labels[0] if labels else None
+
+    def _description(self, node: str, label: str | None) -> TimeSpan | None:
         year = self._number(node, TIME + "year")
         month = self._number(node, TIME + "month")
         day = self._number(node, TIME + "day")
+        quarter = self._number(node, KG_QUARTER)
+        if quarter is not None and 1 <= quarter <= 4:
+            return _quarter(quarter, year, label or f"Q{quarter} (year not given)")
         if year is not None and month is not None and day is not None:
             date = dt.date(year, month, day)
             return TimeSpan(date, date, date.isoformat())
@@ -257,7 +265,7 @@ def timeline(kg: KnowledgeGraph, *, progress: Progress | None = None, cancel: Ca
     report(None, "timeline: periods")
     time_rows = kg.query(
         "SELECT DISTINCT ?x ?p ?t WHERE { ?x ?p ?t . "
-        f'FILTER(!STRSTARTS(STR(?p), "{time_ns}") && ?p != <{RDF}type>) '
+        f'FILTER((?p = <{time_ns}hasTime> || !STRSTARTS(STR(?p), "{time_ns}")) && ?p != <{RDF}type>) '
         f'{{ ?t a ?c FILTER(STRSTARTS(STR(?c), "{time_ns}")) }} UNION '
         f'{{ ?t ?q ?w FILTER(STRSTARTS(STR(?q), "{time_ns}")) }} }}'
     ).rows
