@@ -52,7 +52,7 @@ def test_communities_with_brokers(capsys):
 
 
 def test_bad_usage_is_one_line(capsys):
-    code, out, err = run(capsys, "analyze", "centrality", "--measure", "closeness")
+    code, _out, err = run(capsys, "analyze", "centrality", "--measure", "closeness")
     assert code == 2 and err.startswith("error:") and len(err.strip().splitlines()) == 1
     code, _, err = run(capsys, "analyze", "centrality", "--focus", "no such thing at all")
     assert code == 2 and err.startswith("error:")
