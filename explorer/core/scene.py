@@ -31,6 +31,7 @@ from explorer.core.errors import ExplorerError
 from explorer.core.vocab import KG
 
 if TYPE_CHECKING:
+    from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
 
 #: Version of the dictionary written by :meth:`Scene.to_dict`; bumped when its shape changes.
@@ -280,6 +281,10 @@ class Scene:
     highlighted: set[str] = field(default_factory=set)
     #: Which nodes each expansion added: expanded node id → ids of the nodes it brought in.
     expanded: dict[str, list[str]] = field(default_factory=dict)
+    #: Node size and colour driven by analysis measures, and the class looks (colour, size) they
+    #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
+    measure_style: MeasureStyle | None = None
+    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -700,6 +705,8 @@ class Scene:
         self.hidden_classes.clear()
         self.hidden_predicates.clear()
         self.focus = None
+        self.measure_style = None
+        self.measure_base.clear()
         self._style_cache.clear()
         self.events.emit("reset")
 
@@ -772,6 +779,8 @@ class Scene:
             "hidden_predicates": sorted(self.hidden_predicates),
             "highlighted": sorted(self.highlighted),
             "expanded": {key: list(value) for key, value in self.expanded.items()},
+            "measure_style": self.measure_style.to_dict() if self.measure_style else None,
+            "measure_base": {key: list(value) for key, value in self.measure_base.items()},
         }
 
     @classmethod
@@ -817,10 +826,28 @@ class Scene:
                 raise ExplorerError(f"scene: expanded[{key!r}]: expected a list of node ids")
             if key in scene.nodes:
                 scene.expanded[str(key)] = [v for v in value if v in scene.nodes]
+        _read_measure_style(scene, data)
         return scene
 
 
 # ---------------------------------------------------------------------- helpers
+def _read_measure_style(scene: Scene, data: Mapping[str, Any]) -> None:
+    from explorer.core.analysis.styling import MeasureStyle
+
+    raw = data.get("measure_style")
+    if raw is not None:
+        scene.measure_style = MeasureStyle.from_dict(raw, "scene: measure_style")
+    base = data.get("measure_base", {})
+    if not isinstance(base, Mapping):
+        raise ExplorerError("scene: measure_base: expected an object")
+    for key, value in base.items():
+        if (not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str)
+                or not isinstance(value[1], (int, float)) or isinstance(value[1], bool)):
+            raise ExplorerError(f"scene: measure_base[{key!r}]: expected [colour, size]")
+        if key in scene.nodes:
+            scene.measure_base[str(key)] = (value[0], float(value[1]))
+
+
 def _evidence_counts(kg: KnowledgeGraph, entity: str) -> dict[tuple[str, str, str], int]:
     """Evidence records per stored triple for every fact about ``entity``, read in one pass.
 

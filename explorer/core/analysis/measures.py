@@ -92,6 +92,8 @@ class CommunityResult:
     membership: dict[str, int]
     modularity: float
     brokers: list[Broker] = field(default_factory=list)
+    #: The best-connected member of each community, in community order (names it in legends).
+    leaders: list[str] = field(default_factory=list)
     node_count: int = 0
     link_count: int = 0
     elapsed: float = 0.0
@@ -276,8 +278,10 @@ def community_links(
     membership_by_number = {i: c for c, group in enumerate(ordered) for i in group}
     members = [sorted(links.nodes[i] for i in group) for group in ordered]
     membership = {links.nodes[i]: c for i, c in membership_by_number.items()}
+    degree = dict(graph.degree(weight="weight"))
+    leaders = [links.nodes[max(group, key=lambda i: (degree.get(i, 0), -i))] for group in ordered]
     return CommunityResult(scope, members, membership, float(score), _brokers(links, membership_by_number),
-                           links.node_count, links.link_count)
+                           leaders, links.node_count, links.link_count)
 
 
 def _brokers(links: LinkGraph, membership: dict[int, int], limit: int = 50) -> list[Broker]:
