@@ -81,3 +81,24 @@ e:q3d a time:GeneralDateTimeDescription ; time:unitType kg:unitQuarter ; kg:quar
     spans = {item.entity: item.span for item in line.items}
     assert spans[E + "shipments"] == TimeSpan(None, None, "the first quarter")
     assert (spans[E + "sales"].start, spans[E + "sales"].end) == (dt.date(2019, 7, 1), dt.date(2019, 9, 30))
+
+
+def test_filtering_the_canvas_by_a_range_is_undoable(kg):
+    from explorer.core.analysis.timeline import FilterCanvasByTime
+    from explorer.core.scene import Scene
+
+    scene = Scene()
+    for entity in ("a", "alliance", "launch", "article", "shipments", "b"):
+        scene.add_entity(kg, E + entity)
+    line = timeline(kg)
+    command = FilterCanvasByTime(scene, line, dt.date(2019, 6, 1), dt.date(2020, 3, 15), set())
+    command.redo()
+    hidden = {node.entity for node in scene.nodes.values() if node.hidden}
+    assert hidden == {E + "a", E + "b", E + "article"}
+    wider = FilterCanvasByTime(scene, line, dt.date(2018, 1, 1), dt.date(2020, 3, 15), command.hidden_by_filter)
+    wider.redo()
+    assert {node.entity for node in scene.nodes.values() if node.hidden} == {E + "article"}
+    wider.undo()
+    assert {node.entity for node in scene.nodes.values() if node.hidden} == hidden
+    command.undo()
+    assert not any(node.hidden for node in scene.nodes.values())

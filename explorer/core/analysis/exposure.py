@@ -84,6 +84,14 @@ class ExposureChain:
     def nodes(self) -> list[str]:
         return [self.hops[0].source, *(hop.target for hop in self.hops)] if self.hops else []
 
+    @property
+    def source(self) -> str:
+        return self.hops[0].source
+
+    @property
+    def target(self) -> str:
+        return self.hops[-1].target
+
     def words(self, kg: KnowledgeGraph) -> str:
         """The chain as a sentence of links, e.g. ``attacks —threatens→ industrial internet —…→ China Mobile``."""
         if not self.hops:

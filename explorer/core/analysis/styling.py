@@ -15,14 +15,22 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from explorer.core.errors import ExplorerError
 
 if TYPE_CHECKING:
     from explorer.core.analysis.measures import CommunityResult, MeasureResult
     from explorer.core.graph import KnowledgeGraph
-    from explorer.core.scene import Scene
+
+
+class Scene(Protocol):
+    """What restyling needs of :class:`explorer.core.scene.Scene` (which imports this module)."""
+
+    nodes: dict[str, Any]
+    events: Any
+    measure_style: MeasureStyle | None
+    measure_base: dict[str, tuple[str, float]]
 
 SIZE_RANGE = (16.0, 64.0)
 #: Colours for communities: Paul Tol's "muted" and "light" sets and Okabe-Ito, distinguishable

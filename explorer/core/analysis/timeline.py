@@ -23,6 +23,7 @@ from explorer.core.tasks import CancelToken, Progress, check, no_progress
 
 if TYPE_CHECKING:
     from explorer.core.graph import Evidence, KnowledgeGraph
+    from explorer.core.scene import Scene
 
 TIME = "http://www.w3.org/2006/time#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -353,3 +354,42 @@ def _record(kg: KnowledgeGraph, record: str) -> Evidence:
         elif name == "comment":
             note = str(value)
     return Evidence(record, background, quote, source, kg.label(source) if source else None, sentence, note)
+
+
+class FilterCanvasByTime:
+    """Undoable: hide the canvas' entities dated only outside a range, show those the last filter hid.
+
+    ``start``/``end`` ``None`` lifts the filter. Entities without a date are never hidden.
+    Nodes hidden by the filter are remembered on the command chain only: undo restores
+    each node's hidden state as it was.
+    """
+
+    def __init__(self, scene: Scene, line: Timeline, start: dt.date | None, end: dt.date | None,
+                 hidden_by_filter: set[str]) -> None:
+        self.scene = scene
+        self.line = line
+        self.start, self.end = start, end
+        self.previously_hidden_by_filter = set(hidden_by_filter)
+        self.hidden_by_filter: set[str] = set()
+        self.text = (f"Timeline {start.isoformat()} – {end.isoformat()}" if start and end else "Timeline: show all")
+        self._before: dict[str, bool] = {}
+
+    def redo(self) -> None:
+        scene = self.scene
+        on_canvas = {node.entity: node.id for node in scene.nodes.values() if node.kind == "entity"}
+        outside = (self.line.entities_outside(self.start, self.end, on_canvas)
+                   if self.start is not None and self.end is not None else set())
+        wanted_hidden = {on_canvas[e] for e in outside}
+        to_show = {i for i in self.previously_hidden_by_filter if i in scene.nodes} - wanted_hidden
+        to_hide = {i for i in wanted_hidden if not scene.nodes[i].hidden}
+        self._before = {i: scene.nodes[i].hidden for i in to_show | to_hide}
+        for node_id in sorted(to_show):
+            scene.hide(node_id, False)
+        for node_id in sorted(to_hide):
+            scene.hide(node_id, True)
+        self.hidden_by_filter = (self.previously_hidden_by_filter - to_show) | to_hide
+
+    def undo(self) -> None:
+        for node_id, hidden in self._before.items():
+            if node_id in self.scene.nodes:
+                self.scene.hide(node_id, hidden)

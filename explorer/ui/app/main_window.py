@@ -319,6 +319,9 @@ class MainWindow(QMainWindow):
         from explorer.ui.export.export_dialog import install_export_actions
 
         install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…; Tools ▸ Compare Snapshots…
+        from explorer.ui.analysis.mount import mount_analysis
+
+        mount_analysis(self)  # Analysis menu: Measures, Risk and Timeline panels
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         install_recovery(self)  # crash journal of the work in progress; offers it back after a crash

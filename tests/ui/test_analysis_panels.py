@@ -1,0 +1,112 @@
+"""A walk through Analysis ▸ Measures, Risk Exposure and Timeline in the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from explorer.core.analysis.styling import COMMUNITY_PALETTE, SIZE_RANGE
+
+D = "https://w3id.org/kg-explorer/data/"
+
+
+def _put_chain_on_canvas(window) -> None:
+    for entity in ("ChinaMobile", "ChinaMobileZhejiang", "Zhejiang5GIndustryAlliance", "IndustrialInternet"):
+        window.show_on_canvas(D + entity)
+        window.expand_on_canvas(D + entity)
+
+
+def test_measures_panel_ranks_styles_the_canvas_and_undo_restores(window, qtbot):
+    panels = window.analysis
+    window.findChild(type(panels.measures_action), "measuresAction").trigger()
+    assert panels.measures_dock.isVisible()
+    _put_chain_on_canvas(window)
+    before = {n.id: (n.color, n.size) for n in window.scene.nodes.values()}
+    measures = panels.measures
+    measures.scope_combo.setCurrentIndex(measures.scope_combo.findData("canvas"))
+    measures.measure_combo.setCurrentIndex(measures.measure_combo.findData("pagerank"))
+    measures.colour_combo.setCurrentIndex(measures.colour_combo.findData("community"))
+    with qtbot.waitSignal(measures.strip.sig_finished, timeout=20000):
+        qtbot.mouseClick(measures.strip.run_button, Qt.MouseButton.LeftButton)
+    assert measures.model.rowCount() == len([n for n in window.scene.nodes.values() if n.kind == "entity"])
+    assert "PageRank over" in measures.note.text()
+    # Sorting by the measure column puts the largest value first.
+    measures.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    top = measures.proxy.index(0, 1)
+    values = [measures.proxy.index(r, 3).data(Qt.ItemDataRole.UserRole + 1) for r in range(measures.proxy.rowCount())]
+    assert values == sorted(values, reverse=True)
+    # Clicking a row shows the entity in the Inspector.
+    measures.table.clicked.emit(top)
+    assert window.inspector.current == measures.proxy.index(0, 1).data(Qt.ItemDataRole.UserRole + 2)
+
+    panels.style_action.trigger()
+    style = window.scene.measure_style
+    assert style is not None and style.size_by == "pagerank" and style.color_by == "community"
+    sizes = [n.size for n in window.scene.nodes.values() if n.kind == "entity"]
+    assert max(sizes) == SIZE_RANGE[1]
+    assert all(n.color in COMMUNITY_PALETTE for n in window.scene.nodes.values() if n.kind == "entity")
+    assert measures.legend.entries and measures.clear_button.isEnabled()
+    # The restyle is one step in the undo history.
+    if getattr(window, "session", None) is not None:
+        window.session.undo()
+        assert {n.id: (n.color, n.size) for n in window.scene.nodes.values()} == before
+        assert window.scene.measure_style is None and not measures.legend.entries
+        window.session.redo()
+        assert window.scene.measure_style is style
+    panels.clear_action.trigger()
+    assert window.scene.measure_style is None
+    assert {n.id: (n.color, n.size) for n in window.scene.nodes.values()} == before
+
+
+def test_measures_on_the_whole_graph_can_be_cancelled(window, qtbot):
+    measures = window.analysis.measures
+    measures.scope_combo.setCurrentIndex(measures.scope_combo.findData("graph"))
+    measures.run()
+    with qtbot.waitSignal(measures.strip.runner.sig_busy_changed, timeout=20000, check_params_cb=lambda b: not b):
+        measures.strip.cancel()
+    assert measures.outcome is None
+
+
+def test_risk_panel_shows_the_chain_to_china_mobile_with_quotes_and_why_not(window, qtbot):
+    panels = window.analysis
+    risk = panels.risk
+    with qtbot.waitSignal(risk.strip.sig_finished, timeout=20000):
+        panels.risk_action.trigger()
+    assert risk.model.rowCount() > 3
+    row = next(r for r in range(risk.proxy.rowCount())
+               if risk.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) == D + "ChinaMobile")
+    risk.table.selectRow(row)
+    text = risk.details.toPlainText()
+    assert "industrial internet" in text and "Zhejiang 5G industry alliance" in text
+    assert "more vulnerable to sophisticated cyberattacks" in text
+    assert window.inspector.current == D + "ChinaMobile"
+    qtbot.mouseClick(risk.canvas_button, Qt.MouseButton.LeftButton)
+    assert D + "ChinaMobile" in window.scene.nodes and D + "IndustrialInternet" in window.scene.nodes
+    risk.why_edit.setText("consumer internet applications")
+    qtbot.mouseClick(risk.why_button, Qt.MouseButton.LeftButton)
+    assert "more vulnerable than" in risk.details.toPlainText()
+
+
+def test_timeline_panel_lists_dated_facts_and_filters_the_canvas(window, qtbot):
+    panels = window.analysis
+    timeline = panels.timeline
+    with qtbot.waitSignal(timeline.strip.sig_finished, timeout=20000):
+        panels.timeline_action.trigger()
+    line = timeline.line
+    assert line is not None
+    assert timeline.tree.topLevelItemCount() == len(line.items)
+    if not line.dated:
+        return  # the bundled graph carries no dates yet: nothing to filter
+    for item in line.items:
+        for entity in item.entities:
+            window.show_on_canvas(entity)
+    low, high = line.bounds()
+    timeline.filter_check.setChecked(True)
+    timeline.slider.set_range(high, high)
+    qtbot.waitUntil(lambda: window.settings.timeline_end == high.isoformat(), timeout=5000)
+    expected = line.entities_outside(high, high, [n.entity for n in window.scene.nodes.values()])
+    qtbot.waitUntil(lambda: {n.entity for n in window.scene.nodes.values() if n.hidden} == expected, timeout=5000)
+    timeline.filter_check.setChecked(False)
+    assert not any(n.hidden for n in window.scene.nodes.values())
+    assert low <= high and isinstance(low, dt.date)
