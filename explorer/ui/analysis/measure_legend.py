@@ -24,8 +24,7 @@ class MeasureLegendWidget(QWidget):
 
     def set_style(self, style: MeasureStyle | None) -> None:
         self.entries = style.legend() if style is not None else []
-        self.title = f"Canvas styled by {style.describe()}" + (f" over {style.scope}" if style and style.scope else "") \
-            if style is not None else ""
+        self.title = style.describe().replace("size:", "Size:").replace("colour:", "Colour:") if style else ""
         self.setToolTip("\n".join(entry.text for entry in self.entries))
         self.updateGeometry()
         self.update()
@@ -53,7 +52,8 @@ class MeasureLegendWidget(QWidget):
             font = painter.font()
             font.setBold(True)
             painter.setFont(font)
-            painter.drawText(QRectF(4, y, self.width() - 8, _ROW), Qt.AlignmentFlag.AlignVCenter, self.title)
+            title = painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, self.width() - 8)
+            painter.drawText(QRectF(4, y, self.width() - 8, _ROW), Qt.AlignmentFlag.AlignVCenter, title)
             font.setBold(False)
             painter.setFont(font)
             y += _ROW
@@ -61,8 +61,8 @@ class MeasureLegendWidget(QWidget):
             painter.setPen(QPen(text_colour, 0.8))
             painter.setBrush(QColor(entry.color))
             painter.drawRoundedRect(QRectF(6, y + (_ROW - _SWATCH) / 2, _SWATCH, _SWATCH), 2, 2)
-            painter.drawText(QRectF(6 + _SWATCH + 8, y, self.width() - 30, _ROW), Qt.AlignmentFlag.AlignVCenter,
-                             entry.text)
+            text = painter.fontMetrics().elidedText(entry.text, Qt.TextElideMode.ElideMiddle, self.width() - 30)
+            painter.drawText(QRectF(6 + _SWATCH + 8, y, self.width() - 30, _ROW), Qt.AlignmentFlag.AlignVCenter, text)
             y += _ROW
         sizes = [e for e in self.entries if e.kind == "size"]
         if sizes:

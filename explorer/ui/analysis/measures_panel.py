@@ -148,13 +148,20 @@ class MeasuresPanelWidget(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.strip)
-        layout.addWidget(self.note)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.legend)
+        # Two columns (the panel sits below the canvas): choices, legend and styling on the left,
+        # the ranking on the right where it has the width for its columns.
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.strip)
+        left.addLayout(buttons)
+        left.addWidget(self.legend)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.note)
+        right.addWidget(self.table, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
 
         self.strip.run_button.clicked.connect(self.run)
         self.strip.sig_finished.connect(self._on_strip_finished)

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
 
 from explorer.ui.analysis.measures_panel import MeasuresPanelWidget
 from explorer.ui.analysis.risk_panel import RiskPanelWidget
@@ -25,10 +26,14 @@ class AnalysisPanels:
         self.measures = MeasuresPanelWidget(window, window)
         self.risk = RiskPanelWidget(window, window)
         self.timeline = TimelinePanelWidget(window, window)
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.measures_dock = window.add_panel("Measures", self.measures, right, "MeasuresDock")
-        self.risk_dock = window.add_panel("Risk", self.risk, right, "RiskDock")
-        self.timeline_dock = window.add_panel("Timeline", self.timeline, right, "TimelineDock")
+        # Below the canvas, tabbed with the other bottom panels: tables need the width.
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        others = [d for d in window.findChildren(QDockWidget) if window.dockWidgetArea(d) == bottom]
+        self.measures_dock = window.add_panel("Measures", self.measures, bottom, "MeasuresDock")
+        self.risk_dock = window.add_panel("Risk", self.risk, bottom, "RiskDock")
+        self.timeline_dock = window.add_panel("Timeline", self.timeline, bottom, "TimelineDock")
+        if others:
+            window.tabifyDockWidget(others[0], self.measures_dock)
         window.tabifyDockWidget(self.measures_dock, self.risk_dock)
         window.tabifyDockWidget(self.risk_dock, self.timeline_dock)
         for dock in (self.measures_dock, self.risk_dock, self.timeline_dock):
@@ -84,8 +89,12 @@ class AnalysisPanels:
 
 
 def _raise(dock: Any) -> None:
+    first_time = not dock.isVisible()
     dock.show()
     dock.raise_()
+    window = dock.parent()
+    if first_time and window is not None:  # room for a screenful of rows, the canvas keeps the rest
+        window.resizeDocks([dock], [max(300, int(window.height() * 0.36))], Qt.Orientation.Vertical)
 
 
 def _action(window: Any, menu: Any, text: str, slot: Any, shortcut: str | None, tip: str, name: str) -> QAction:

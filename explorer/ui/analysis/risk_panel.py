@@ -17,9 +17,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -74,10 +74,13 @@ class RiskPanelWidget(QWidget):
         self.hops_spin.setRange(1, 12)
         self.hops_spin.setValue(window.settings.risk_max_hops)
         self.hops_spin.valueChanged.connect(self._on_hops_changed)
-        form = QFormLayout()
-        form.addRow("Risk", self.risk_combo)
-        form.addRow("Longest chain", self.hops_spin)
         self.strip = TaskStripWidget("&Rank Exposure", self)
+        choices = QHBoxLayout()
+        choices.addWidget(QLabel("Risk", self))
+        choices.addWidget(self.risk_combo, 2)
+        choices.addWidget(QLabel("Longest chain", self))
+        choices.addWidget(self.hops_spin)
+        choices.addWidget(self.strip, 3)
 
         self.model = QStandardItemModel(0, 3, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -109,13 +112,12 @@ class RiskPanelWidget(QWidget):
         why_row.addWidget(self.why_button)
         why_row.addWidget(self.canvas_button)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setSizes([200, 260])
+        splitter.setSizes([420, 560])
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.strip)
+        layout.addLayout(choices)
         layout.addWidget(splitter, 1)
         layout.addLayout(why_row)
 
