@@ -102,3 +102,13 @@ def undo(kg: KnowledgeGraph, record: RecordedUpdate) -> None:
     for quad in record.removed:
         store.add(quad)
     kg.invalidate_caches()
+
+
+def redo(kg: KnowledgeGraph, record: RecordedUpdate) -> None:
+    """Apply ``record``'s change again after :func:`undo` (Edit ▸ Redo)."""
+    store = _store(kg)
+    for quad in record.removed:
+        store.remove(quad)
+    for quad in record.added:
+        store.add(quad)
+    kg.invalidate_caches()

@@ -669,6 +669,7 @@ class GraphCanvasView(QGraphicsView):
         sig_more_requested(str): a "+N more" node was double-clicked (the expanded entity).
         sig_selection_changed(list): the selected entities changed.
         sig_context_menu(object, QPoint): right-click on an entity (or None on the background), global position.
+        sig_nodes_dragged(dict): the analyst dragged nodes; their places before the drag (id → (x, y)).
 
     The canvas owns the selection (``selected_entities``, ``select``): node items exist only
     for the region in view when zoomed in, so they cannot hold it.
@@ -679,6 +680,7 @@ class GraphCanvasView(QGraphicsView):
     sig_more_requested = Signal(str)
     sig_selection_changed = Signal(list)
     sig_context_menu = Signal(object, QPoint)
+    sig_nodes_dragged = Signal(dict)
 
     def __init__(self, scene: Scene | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -735,6 +737,7 @@ class GraphCanvasView(QGraphicsView):
         self._index_half = np.zeros(0)
         self._index_visible = np.zeros(0, dtype=bool)
         self._moved_during_drag: set[str] = set()
+        self._drag_origins: dict[str, tuple[float, float]] = {}
         self._bulk_press: tuple[str, QPointF, dict[str, tuple[float, float]]] | None = None
         self._band: QRectF | None = None
         self._band_adds = False
@@ -1297,6 +1300,8 @@ class GraphCanvasView(QGraphicsView):
 
     def _start_drag(self, moving: set[str]) -> None:
         """Lift the edges of the dragged nodes out of their cached tiles into the live drag layer."""
+        nodes = self.scene_model.nodes
+        self._drag_origins = {m: (nodes[m].x, nodes[m].y) for m in moving if m in nodes}
         self.dragged_edges = {e.id for node_id in moving for e in self.scene_model.incident_edges(node_id)}
         for edge_id_ in self.dragged_edges:
             self._mark_edge(edge_id_)
@@ -1323,6 +1328,8 @@ class GraphCanvasView(QGraphicsView):
                     self.scene_model.pin(moved_id, True)
             self._items_stale = True
             self._sync_items()
+            origins, self._drag_origins = self._drag_origins, {}
+            self.sig_nodes_dragged.emit(origins)
             return
         node = self.scene_model.nodes.get(node_id)
         if node is not None and node.kind == "entity":
