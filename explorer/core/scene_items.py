@@ -27,6 +27,7 @@ EVENT_NAMES = (
     "filters_changed",
     "focus_changed",
     "positions_changed",
+    "nodes_restyled",
 )
 
 MORE_PREFIX = "more:"

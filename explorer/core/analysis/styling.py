@@ -89,6 +89,23 @@ class MeasureStyle:
         share = 0.0 if high <= low else (math.sqrt(max(value, 0.0) - low) / math.sqrt(high - low))
         return round(SIZE_RANGE[0] + share * (SIZE_RANGE[1] - SIZE_RANGE[0]), 1)
 
+    def looks_of(self, entities: list[str]) -> tuple[list[float | None], list[str | None]]:
+        """:meth:`node_size` and :meth:`node_color` of many entities at once (a whole canvas)."""
+        import numpy as np
+
+        sizes: list[float | None] = [None] * len(entities)
+        if self.size_by is not None and self.sizes:
+            low, high = self._size_bounds
+            present = [(i, self.sizes[e]) for i, e in enumerate(entities) if e in self.sizes]
+            if present:
+                values = np.maximum(np.fromiter((v for _, v in present), dtype=float, count=len(present)), 0.0)
+                share = np.sqrt(values - low) / math.sqrt(high - low) if high > low else np.zeros(len(present))
+                scaled = np.round(SIZE_RANGE[0] + share * (SIZE_RANGE[1] - SIZE_RANGE[0]), 1).tolist()
+                for (i, _), size in zip(present, scaled, strict=True):
+                    sizes[i] = size
+        colours: list[str | None] = [self.node_color(e) for e in entities] if self.color_by else [None] * len(entities)
+        return sizes, colours
+
     def node_color(self, entity: str) -> str | None:
         if self.color_by is None or entity not in self.colors:
             return None
@@ -219,78 +236,63 @@ def _figure(value: float) -> str:
 
 
 # ---------------------------------------------------------------------- applying to a scene
-@dataclass
-class _Looks:
-    color: str
-    size: float
+Looks = tuple[str, float]  # (colour, size)
 
 
 class RestyleCanvas:
     """Undoable: size and colour the scene's entity nodes by ``style`` (``None`` clears measure styling).
 
     Nodes the style has no value for keep their class colour and size. Undo restores every
-    node's colour and size and the scene's previous style.
+    node's colour and size and the scene's previous style. One ``nodes_restyled`` event carries
+    every changed node, so a view redraws once.
     """
 
     def __init__(self, scene: Scene, style: MeasureStyle | None, text: str | None = None) -> None:
         self.scene = scene
         self.style = style
         self.text = text or (f"Style canvas by measures ({style.describe()})" if style else "Clear measure styling")
-        self._before: dict[str, _Looks] = {}
-        self._previous_style: MeasureStyle | None = None
+        self._before: dict[str, Looks] = {}
+        self._previous: tuple[MeasureStyle | None, dict[str, Looks]] = (None, {})
 
     def redo(self) -> None:
-        scene = self.scene
-        self._previous_style = measure_style_of(scene)
-        base = _base_looks(scene)
-        self._before = {node_id: _Looks(node.color, node.size) for node_id, node in scene.nodes.items()}
+        scene, style = self.scene, self.style
+        self._previous = (scene.measure_style, dict(scene.measure_base))
+        # The class looks: kept from an earlier measure style, else what the nodes show now.
+        stored = scene.measure_base if scene.measure_style is not None else {}
+        base: dict[str, Looks] = {}
+        before: dict[str, Looks] = {}
         changed = []
-        for node_id, node in scene.nodes.items():
+        nodes = list(scene.nodes.values())
+        sizes, colours = style.looks_of([n.entity for n in nodes]) if style is not None else ([], [])
+        for index, node in enumerate(nodes):
+            node_id = node.id
+            looks = (node.color, node.size)
+            original = stored.get(node_id, looks)
+            base[node_id] = original
             if node.kind != "entity":
                 continue
-            original = base.get(node_id, _Looks(node.color, node.size))
-            size = self.style.node_size(node.entity) if self.style else None
-            color = self.style.node_color(node.entity) if self.style else None
-            new = _Looks(color or original.color, size or original.size)
-            if (new.color, new.size) != (node.color, node.size):
-                node.color, node.size = new.color, new.size
+            new = (colours[index] or original[0], sizes[index] or original[1]) if style is not None else original
+            if new != looks:
+                before[node_id] = looks
+                node.color, node.size = new
                 changed.append(node)
-        set_measure_style(scene, self.style, base if self.style else None)
+        self._before = before
+        scene.measure_style = style
+        scene.measure_base = base if style is not None else {}
         _announce(scene, changed)
 
     def undo(self) -> None:
         changed = []
-        for node_id, looks in self._before.items():
-            node = self.scene.nodes.get(node_id)
-            if node is not None and (node.color, node.size) != (looks.color, looks.size):
-                node.color, node.size = looks.color, looks.size
+        nodes = self.scene.nodes
+        for node_id, (colour, size) in self._before.items():
+            node = nodes.get(node_id)
+            if node is not None:
+                node.color, node.size = colour, size
                 changed.append(node)
-        previous = self._previous_style
-        set_measure_style(self.scene, previous, _stored_base(self.scene) if previous else None)
+        self.scene.measure_style, self.scene.measure_base = self._previous[0], dict(self._previous[1])
         _announce(self.scene, changed)
 
 
-# The style and the class looks it replaced live on the scene, so a snapshot saves them and a
-# later "clear" restores class colours even after the snapshot was reopened.
-def measure_style_of(scene: Scene) -> MeasureStyle | None:
-    return scene.measure_style
-
-
-def set_measure_style(scene: Scene, style: MeasureStyle | None, base: dict[str, _Looks] | None) -> None:
-    scene.measure_style = style
-    scene.measure_base = {k: (v.color, v.size) for k, v in base.items()} if base else {}
-
-
-def _stored_base(scene: Scene) -> dict[str, _Looks]:
-    return {k: _Looks(c, s) for k, (c, s) in scene.measure_base.items()}
-
-
-def _base_looks(scene: Scene) -> dict[str, _Looks]:
-    """Each node's look before any measure styling (the class colour and size)."""
-    stored = _stored_base(scene) if measure_style_of(scene) is not None else {}
-    return {node_id: stored.get(node_id, _Looks(node.color, node.size)) for node_id, node in scene.nodes.items()}
-
-
 def _announce(scene: Scene, changed: list[Any]) -> None:
-    for node in changed:
-        scene.events.emit("node_changed", node)
+    """One event for the whole restyle: a view redraws the affected parts once, not per node."""
+    scene.events.emit("nodes_restyled", changed)

@@ -54,7 +54,7 @@ class AnalysisPanels:
                                     "Back to class colours and sizes", "clearMeasureStyleAction")
         window.sig_graph_changed.connect(self._on_window_graph_changed)
         window.scene.events.connect("reset", self._on_scene_reset)
-        window.scene.events.connect("node_changed", self._on_scene_node_changed)
+        window.scene.events.connect("nodes_restyled", self._on_scene_nodes_restyled)
         if window.kg is not None:
             self._on_window_graph_changed(window.kg)
 
@@ -80,7 +80,7 @@ class AnalysisPanels:
     def _on_scene_reset(self) -> None:
         self.measures.on_scene_reset()
 
-    def _on_scene_node_changed(self, _node: object) -> None:
+    def _on_scene_nodes_restyled(self, _nodes: object) -> None:
         if self.window.scene.measure_style is not self.measures.shown_style:  # restyled, undone or redone
             self.measures.on_scene_reset()
 
