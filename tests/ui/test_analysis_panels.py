@@ -88,25 +88,47 @@ def test_risk_panel_shows_the_chain_to_china_mobile_with_quotes_and_why_not(wind
     assert "more vulnerable than" in risk.details.toPlainText()
 
 
+DATED = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix e: <http://e/> .
+e:old rdfs:label "old report" ; dct:date "2018-05-01"^^xsd:date .
+e:mid rdfs:label "alliance founding" ; e:during e:y2019 .
+e:y2019 a time:ProperInterval ; rdfs:label "2019" ; time:hasDateTimeDescription e:y2019d .
+e:y2019d time:year "2019"^^xsd:gYear .
+e:new rdfs:label "article" ; dct:date "2020-06-12"^^xsd:date .
+"""
+
+
 def test_timeline_panel_lists_dated_facts_and_filters_the_canvas(window, qtbot):
+    window.kg.load_text(DATED, "turtle")  # dates beside whatever the bundled graph carries
     panels = window.analysis
     timeline = panels.timeline
     with qtbot.waitSignal(timeline.strip.sig_finished, timeout=20000):
         panels.timeline_action.trigger()
     line = timeline.line
-    assert line is not None
+    assert line is not None and len(line.dated) >= 3
     assert timeline.tree.topLevelItemCount() == len(line.items)
-    if not line.dated:
-        return  # the bundled graph carries no dates yet: nothing to filter
-    for item in line.items:
-        for entity in item.entities:
-            window.show_on_canvas(entity)
-    low, high = line.bounds()
+    whens = [timeline.tree.topLevelItem(i).text(0) for i in range(timeline.tree.topLevelItemCount())]
+    assert whens.index("2018-05-01") < whens.index("2019") < whens.index("2020-06-12")
+    for entity in ("http://e/old", "http://e/mid", "http://e/new"):
+        window.show_on_canvas(entity)
     timeline.filter_check.setChecked(True)
-    timeline.slider.set_range(high, high)
-    qtbot.waitUntil(lambda: window.settings.timeline_end == high.isoformat(), timeout=5000)
-    expected = line.entities_outside(high, high, [n.entity for n in window.scene.nodes.values()])
-    qtbot.waitUntil(lambda: {n.entity for n in window.scene.nodes.values() if n.hidden} == expected, timeout=5000)
+    timeline.slider.set_range(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    qtbot.waitUntil(lambda: window.settings.timeline_end == "2019-12-31", timeout=5000)
+    hidden = lambda: {n.entity for n in window.scene.nodes.values() if n.hidden}  # noqa: E731
+    qtbot.waitUntil(lambda: hidden() >= {"http://e/old", "http://e/new"}, timeout=5000)
+    assert "http://e/mid" not in hidden()
+    assert window.session.history.undo_text.startswith("Timeline 2019-01-01")
+    window.session.undo()  # the range step is one undo
+    assert not hidden()
+    window.session.redo()
+    assert hidden() >= {"http://e/old", "http://e/new"}
     timeline.filter_check.setChecked(False)
-    assert not any(n.hidden for n in window.scene.nodes.values())
-    assert low <= high and isinstance(low, dt.date)
+    assert not hidden()
+    # Clicking a dated item shows its entity in the Inspector.
+    item = timeline.tree.topLevelItem(whens.index("2019"))
+    timeline.tree.itemClicked.emit(item, 0)
+    assert window.inspector.current == "http://e/mid"
