@@ -47,6 +47,16 @@ def test_measures_panel_ranks_styles_the_canvas_and_undo_restores(window, qtbot)
     assert max(sizes) == SIZE_RANGE[1]
     assert all(n.color in COMMUNITY_PALETTE for n in window.scene.nodes.values() if n.kind == "entity")
     assert measures.legend.entries and measures.clear_button.isEnabled()
+    # The canvas draws the new looks: its zoomed-out tiles and any detailed node items.
+    canvas = window.canvas
+    canvas.flush()
+    for tile in canvas.node_tiles.values():
+        tile.rebuild()
+    drawn = {colour.name().upper() for tile in canvas.node_tiles.values() for colour, _ in tile.groups}
+    drawn.discard(canvas.colours.more_fill.name().upper())  # "+N more" nodes keep their own look
+    assert drawn and drawn <= {c.upper() for c in COMMUNITY_PALETTE}
+    for node_id, item in canvas.node_items.items():
+        assert item.fill.name().upper() == window.scene.nodes[node_id].color.upper()
     # The restyle is one step in the undo history.
     if getattr(window, "session", None) is not None:
         window.session.undo()
