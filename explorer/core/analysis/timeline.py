@@ -264,11 +264,12 @@ def timeline(kg: KnowledgeGraph, *, progress: Progress | None = None, cancel: Ca
     ).rows
     check(cancel)
     report(None, "timeline: periods")
+    structural = " ".join(f"<{p}>" for p in (*_OWN_DATE, *_DESCRIPTION, *_BEGINNING, *_END))
     time_rows = kg.query(
         "SELECT DISTINCT ?x ?p ?t WHERE { ?x ?p ?t . "
-        f'FILTER((?p = <{time_ns}hasTime> || !STRSTARTS(STR(?p), "{time_ns}")) && ?p != <{RDF}type>) '
-        f'{{ ?t a ?c FILTER(STRSTARTS(STR(?c), "{time_ns}")) }} UNION '
-        f'{{ ?t ?q ?w FILTER(STRSTARTS(STR(?q), "{time_ns}")) }} }}'
+        f'FILTER((?p = <{time_ns}hasTime> || !STRSTARTS(STR(?p), "{time_ns}")) && !STRSTARTS(STR(?p), "{RDF}")) '
+        f'{{ ?t a/<{RDFS}subClassOf>* ?c FILTER(STRSTARTS(STR(?c), "{time_ns}")) }} UNION '
+        f"{{ VALUES ?q {{ {structural} }} ?t ?q ?w }} }}"
     ).rows
     items: list[TimelineItem] = []
     for x, p, value in literal_rows:
