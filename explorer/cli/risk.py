@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
 def _write_chain(kg: KnowledgeGraph, context: Context, chain: ExposureChain, indent: str) -> None:
     context.write(f"{indent}{chain.words(kg)}")
     for hop, records in zip(chain.hops, chain.evidence(kg), strict=False):
-        words = kg.predicate_words(hop.predicate, hop.forward)
+        words = hop.words(kg)
         context.write(f"{indent}  {kg.label(hop.source)} —{words}→ {kg.label(hop.target)} (weight {hop.weight:g})")
         for record in records or []:
             context.write(f"{indent}    {record.describe()}")
@@ -91,7 +91,7 @@ def _exposed_json(kg: KnowledgeGraph, item: ExposedEntity) -> dict[str, Any]:
             "score": chain.score,
             "words": chain.words(kg),
             "hops": [{"from": hop.source, "from_label": kg.label(hop.source), "predicate": hop.predicate,
-                      "words": kg.predicate_words(hop.predicate, hop.forward), "forward": hop.forward,
+                      "words": hop.words(kg), "forward": hop.forward,
                       "to": hop.target, "to_label": kg.label(hop.target), "weight": hop.weight,
                       "evidence": [evidence_json(e) for e in records]}
                      for hop, records in zip(chain.hops, chain.evidence(kg), strict=False)],

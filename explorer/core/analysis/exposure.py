@@ -67,10 +67,26 @@ class ExposureHop:
     target: str
     forward: bool
     weight: float
+    #: Other carrying links between the same two entities, (predicate, forward): same hop, more evidence.
+    also: tuple[tuple[str, bool], ...] = ()
 
     @property
     def triple(self) -> tuple[str, str, str]:
         return (self.source, self.predicate, self.target) if self.forward else (self.target, self.predicate, self.source)
+
+    @property
+    def triples(self) -> list[tuple[str, str, str]]:
+        """The stored triples of the hop: its own, then those of the links that ride along."""
+        found = [self.triple]
+        for predicate, forward in self.also:
+            found.append((self.source, predicate, self.target) if forward else (self.target, predicate, self.source))
+        return found
+
+    def words(self, kg: KnowledgeGraph) -> str:
+        """The link in words in the reading direction, with the links that ride along ("targets; exposed to")."""
+        parts = [kg.predicate_words(self.predicate, self.forward)]
+        parts.extend(kg.predicate_words(predicate, forward) for predicate, forward in self.also)
+        return "; ".join(parts)
 
 
 @dataclass
@@ -98,12 +114,18 @@ class ExposureChain:
             return ""
         parts = [kg.label(self.hops[0].source)]
         for hop in self.hops:
-            parts.append(f"—{kg.predicate_words(hop.predicate, hop.forward)}→ {kg.label(hop.target)}")
+            parts.append(f"—{hop.words(kg)}→ {kg.label(hop.target)}")
         return " ".join(parts)
 
     def evidence(self, kg: KnowledgeGraph) -> list[list[Evidence]]:
-        """The evidence records of each hop's stored fact, in chain order (empty: none recorded)."""
-        return [kg.evidence(*hop.triple) for hop in self.hops]
+        """The evidence records of each hop's stored facts (its links that ride along too), in chain order."""
+        found = []
+        for hop in self.hops:
+            records: list[Evidence] = []
+            for triple in hop.triples:
+                records.extend(r for r in kg.evidence(*triple) if r.record not in {e.record for e in records})
+            found.append(records)
+        return found
 
 
 @dataclass
@@ -217,13 +239,22 @@ def exposure(
             report(None, f"exposure: {len(settled)} entities reached")
         if hops >= max_hops:
             continue
+        # Several carrying links between the same two entities are one hop: the strongest
+        # carries it, the others ride along (their evidence is shown with it).
+        by_other: dict[str, list[tuple[float, str, bool]]] = {}
         for predicate, other, forward in kg.adjacent(entity):
             rule = rules.get(predicate)
             if rule is None or not rule.carries(forward) or other in sources:
                 continue
-            hop = ExposureHop(entity, predicate, other, forward, rule.weight)
+            links = by_other.setdefault(other, [])
+            if (predicate, forward) not in {(p, f) for _, p, f in links}:
+                links.append((rule.weight, predicate, forward))
+        for other, links in by_other.items():
+            links.sort(key=lambda link: (-link[0], link[1]))
+            weight, predicate, forward = links[0]
+            hop = ExposureHop(entity, predicate, other, forward, weight, tuple((p, f) for _, p, f in links[1:]))
             arrivals.setdefault(other, []).append(hop)
-            step = cost - math.log(rule.weight)
+            step = cost - math.log(weight)
             known = best.get(other)
             if known is None or step < known[0] - 1e-12 or (abs(step - known[0]) <= 1e-12 and hops + 1 < known[1]):
                 best[other] = (step, hops + 1, hop)

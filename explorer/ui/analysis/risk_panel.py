@@ -49,7 +49,7 @@ def chains_html(kg: KnowledgeGraph, item: ExposedEntity) -> str:
     for number, chain in enumerate(item.chains, 1):
         parts.append(f"<p><b>Chain {number}</b> (exposure {chain.score:.3g}): {html.escape(chain.words(kg))}</p><ol>")
         for hop, records in zip(chain.hops, chain.evidence(kg), strict=True):
-            words = kg.predicate_words(hop.predicate, hop.forward)
+            words = hop.words(kg)
             parts.append(f"<li>{html.escape(kg.label(hop.source))} —{html.escape(words)}→ "
                          f"{html.escape(kg.label(hop.target))} <small>(weight {hop.weight:g})</small><br>")
             if records:
