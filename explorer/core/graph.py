@@ -48,7 +48,10 @@ _SCHEMA_CLASSES = frozenset(
     str(c) for c in (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
                      RDF.Property, OWL.Ontology, RDF.Statement, OWL.TransitiveProperty, OWL.SymmetricProperty,
                      OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.NamedIndividual,
-                     OWL.Restriction, RDFS.Datatype, str(KG.Evidence))
+                     OWL.Restriction, RDFS.Datatype, str(KG.Evidence),
+                     # parts of evidence records and periods, not things in the world
+                     "http://www.w3.org/ns/oa#TextPositionSelector", "http://www.w3.org/ns/oa#TextQuoteSelector",
+                     "http://www.w3.org/2006/time#GeneralDateTimeDescription")
 )
 #: Types of the resources that describe the data rather than the world: classes, properties,
 #: ontologies and evidence records. What is left are the entities an analyst counts.

@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     quote: URIRef
     sentenceIndex: URIRef
     lineNumber: URIRef
+    localCopy: URIRef  # path of the project's copy of a source's text, relative to the project root
     isBackground: URIRef
     qualifier: URIRef
     accordingTo: URIRef
@@ -211,6 +212,7 @@ class KG(DefinedNamespace):
     heldResponsibleFor: URIRef
     operates: URIRef
     operatedBy: URIRef
+    timeOf: URIRef  # inverse of time:hasTime
     derivedExposedTo: URIRef  # only in the inferred graph: exposure the risk engine derived
     # organisations (sub-properties of org:hasSubOrganization / org:subOrganizationOf)
     hasBranch: URIRef
