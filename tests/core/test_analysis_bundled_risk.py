@@ -47,3 +47,14 @@ def kg_source_text() -> str:
 
     folder = Path(__file__).resolve().parents[2] / "data" / "sources"
     return "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.iterdir()) if path.is_file())
+
+
+def test_the_bundled_periods_2019_and_a_first_quarter_without_a_year(bundled_graph):
+    line = timeline(bundled_graph)
+    dated = {item.entity: item for item in line.dated}
+    shipments_2019 = dated[D + "ShipmentsIn2019Observation"]
+    assert shipments_2019.span.text == "2019" and shipments_2019.span.start.year == 2019
+    assert any("2019" in (record.quote or "") for record in shipments_2019.evidence)
+    undated = {item.entity for item in line.undated}
+    assert D + "Q1ShipmentsObservation" in undated  # "the first quarter" of a year the article does not give
+    assert all(item.span.start is None for item in line.undated)

@@ -133,9 +133,10 @@ def test_progress_is_reported_and_cancel_stops_the_work():
 def test_bundled_graph_measures(bundled_graph):
     result = centrality(bundled_graph, Scope.of_graph(), "degree")
     assert result.node_count > 30
-    # The alliance is the best-connected organisation of the article.
-    alliance = "https://w3id.org/kg-explorer/data/Zhejiang5GIndustryAlliance"
-    assert alliance in dict(result.ranked(5))
+    # The industrial internet and the alliance are among the best-connected entities of the article.
+    top = dict(result.ranked(8))
+    assert "https://w3id.org/kg-explorer/data/IndustrialInternet" in top
+    assert "https://w3id.org/kg-explorer/data/Zhejiang5GIndustryAlliance" in top
     grouped = communities(bundled_graph, Scope.of_graph())
     assert len(grouped.communities) >= 3 and grouped.modularity > 0.3
-    assert grouped.brokers
+    assert "https://w3id.org/kg-explorer/data/Zhejiang5GIndustryAlliance" in {b.entity for b in grouped.brokers}
