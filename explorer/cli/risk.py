@@ -34,10 +34,12 @@ def _run(args: argparse.Namespace, context: Context) -> int:
         listed = report.exposed[:args.top]
         if context.format == "json":
             context.write_json({"risks": [entity_json(kg, r) for r in report.risks],
+                                "warned_by": _warnings_json(kg, report.risks),
                                 "exposed": [_exposed_json(kg, item) for item in listed]})
         else:
             context.write(f"Exposed to {', '.join(kg.label(r) for r in report.risks)} "
                           f"({len(report.exposed)} entities, chains up to {report.max_hops} hops):")
+            _write_warnings(kg, context, report.risks)
             for rank, item in enumerate(listed, 1):
                 context.write(f"{rank}. {kg.label(item.entity)} — exposure {item.score:.3g}, {item.hops} hop(s)")
                 _write_chain(kg, context, item.chains[0], "   ")
@@ -53,6 +55,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
         else:
             context.write(f"{kg.label(entity)} is exposed to {', '.join(kg.label(r) for r in report.risks)}: "
                           f"exposure {found.score:.3g}, {found.hops} hop(s)")
+            _write_warnings(kg, context, [found.chains[0].source] if found.chains else report.risks)
             for number, chain in enumerate(found.chains, 1):
                 context.write(f"Chain {number} (exposure {chain.score:.3g}):")
                 _write_chain(kg, context, chain, "  ")
@@ -71,6 +74,15 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     return EXIT_EMPTY
 
 
+def _write_warnings(kg: KnowledgeGraph, context: Context, risks: list[str]) -> None:
+    from explorer.core.analysis.exposure import warned_by
+
+    for risk in risks:
+        for who, records in warned_by(kg, risk):
+            quotes = "; ".join(record.describe() for record in records) or "no evidence record"
+            context.write(f"{kg.label(who)} warns of {kg.label(risk)}: {quotes}")
+
+
 def _write_chain(kg: KnowledgeGraph, context: Context, chain: ExposureChain, indent: str) -> None:
     context.write(f"{indent}{chain.words(kg)}")
     for hop, records in zip(chain.hops, chain.evidence(kg), strict=False):
@@ -80,6 +92,13 @@ def _write_chain(kg: KnowledgeGraph, context: Context, chain: ExposureChain, ind
             context.write(f"{indent}    {record.describe()}")
         if not records:
             context.write(f"{indent}    (no evidence record)")
+
+
+def _warnings_json(kg: KnowledgeGraph, risks: list[str]) -> list[dict[str, Any]]:
+    from explorer.core.analysis.exposure import warned_by
+
+    return [{"risk": risk, "who": who, "who_label": kg.label(who), "evidence": [evidence_json(e) for e in records]}
+            for risk in risks for who, records in warned_by(kg, risk)]
 
 
 def _exposed_json(kg: KnowledgeGraph, item: ExposedEntity) -> dict[str, Any]:

@@ -64,6 +64,7 @@ def test_risk_explains_china_mobile_with_quotes(capsys):
     assert "China Mobile is exposed to sophisticated cyberattacks" in out
     assert "industrial internet" in out and "Zhejiang 5G industry alliance" in out
     assert '"the industrial internet is far more complex and more vulnerable to sophisticated cyberattacks"' in out
+    assert "Liu warns of sophisticated cyberattacks" in out
 
 
 def test_risk_ranking_json_and_why_not(capsys):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer.core.analysis.exposure import exposure, why_not
+from explorer.core.analysis.exposure import exposure, warned_by, why_not
 from explorer.core.analysis.timeline import timeline
 
 D = "https://w3id.org/kg-explorer/data/"
@@ -23,6 +23,11 @@ def test_cyberattacks_reach_china_mobile_through_the_industrial_internet_and_the
     quotes = [record.quote for records in evidence for record in records if record.quote]
     assert any("more vulnerable to sophisticated cyberattacks" in quote for quote in quotes)
     assert any("established a 5G industry alliance" in quote for quote in quotes)
+    # Liu is the one who warns of them, in her own words.
+    warnings = warned_by(kg, D + "SophisticatedCyberattacks")
+    assert [who for who, _ in warnings] == [D + "Liu"]
+    quotes += [record.quote for record in warnings[0][1] if record.quote]
+    assert any("Liu said" in quote for quote in quotes)
     # Every quote is verbatim from the article.
     article = kg_source_text()
     assert all(quote.replace("\u2019", "'") in article.replace("\u2019", "'") for quote in quotes)

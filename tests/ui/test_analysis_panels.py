@@ -90,6 +90,7 @@ def test_risk_panel_shows_the_chain_to_china_mobile_with_quotes_and_why_not(wind
     text = risk.details.toPlainText()
     assert "industrial internet" in text and "Zhejiang 5G industry alliance" in text
     assert "more vulnerable to sophisticated cyberattacks" in text
+    assert "Liu warns of sophisticated cyberattacks" in text
     assert window.inspector.current == D + "ChinaMobile"
     qtbot.mouseClick(risk.canvas_button, Qt.MouseButton.LeftButton)
     assert D + "ChinaMobile" in window.scene.nodes and D + "IndustrialInternet" in window.scene.nodes

@@ -204,6 +204,14 @@ def risks(kg: KnowledgeGraph) -> list[str]:
     return sorted((r for r in found if not kg.is_schema_term(r)), key=lambda r: kg.label(r).casefold())
 
 
+def warned_by(kg: KnowledgeGraph, risk: str) -> list[tuple[str, list[Evidence]]]:
+    """Who warns of ``risk`` (``kg:warnsOf``), each with the evidence of the warning."""
+    if risk.startswith("_:"):
+        return []
+    rows = kg.query(f"SELECT DISTINCT ?who WHERE {{ ?who <{_KG}warnsOf> <{risk}> }}").rows
+    return [(str(who), kg.evidence(str(who), _KG + "warnsOf", risk)) for (who,) in rows]
+
+
 # ---------------------------------------------------------------------- the walk
 def exposure(
     kg: KnowledgeGraph, risk_entities: Iterable[str] | None = None, *, max_hops: int = DEFAULT_MAX_HOPS,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.analysis.exposure import ExposedEntity, ExposureReport, exposure, risks, why_not
+from explorer.core.analysis.exposure import ExposedEntity, ExposureReport, exposure, risks, warned_by, why_not
 from explorer.core.errors import ExplorerError
 from explorer.ui.analysis.common import TaskStripWidget, save_settings
 
@@ -46,6 +46,10 @@ def chains_html(kg: KnowledgeGraph, item: ExposedEntity) -> str:
     """An exposed entity's chains as HTML: the chain in words, then each hop with its quotes."""
     parts = [f"<h3>{html.escape(kg.label(item.entity))}</h3>",
              f"<p>Exposure <b>{item.score:.3g}</b> over {item.hops} hop{'s' if item.hops != 1 else ''}.</p>"]
+    risk = item.chains[0].source if item.chains else None
+    for who, records in warned_by(kg, risk) if risk else []:
+        quotes = "<br>".join(f"<i>{html.escape(record.describe())}</i>" for record in records)
+        parts.append(f"<p>{html.escape(kg.label(who))} warns of {html.escape(kg.label(risk))}:<br>{quotes}</p>")
     for number, chain in enumerate(item.chains, 1):
         parts.append(f"<p><b>Chain {number}</b> (exposure {chain.score:.3g}): {html.escape(chain.words(kg))}</p><ol>")
         for hop, records in zip(chain.hops, chain.evidence(kg), strict=True):
