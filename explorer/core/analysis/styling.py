@@ -33,11 +33,12 @@ class Scene(Protocol):
     measure_base: dict[str, tuple[str, float]]
 
 SIZE_RANGE = (16.0, 64.0)
-#: Colours for communities: Paul Tol's "muted" and "light" sets and Okabe-Ito, distinguishable
-#: by the common forms of colour blindness in neighbouring pairs.
+#: Colours for communities: Paul Tol's "muted" set and Okabe-Ito, distinguishable by the common
+#: forms of colour blindness in neighbouring pairs. The largest communities get the colours that
+#: read on both light and dark canvases; the two darkest come last.
 COMMUNITY_PALETTE = (
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-    "#AA4499", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+    "#88CCEE", "#44AA99", "#DDCC77", "#CC6677", "#AA4499", "#117733", "#E69F00", "#56B4E9",
+    "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999933", "#882255", "#332288",
 )  # fmt: skip
 #: A sequential scale (viridis stops) for colouring by a measure, low to high.
 GRADIENT = ("#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725")

@@ -46,6 +46,7 @@ class TaskStripWidget(QWidget):
         self.runner = LatestTaskRunner(self)
         self.run_button = QPushButton(run_text, self)
         self.run_button.setDefault(True)
+        self.run_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.progress.setRange(0, 1000)
