@@ -126,3 +126,26 @@ def test_text_fields_keep_their_own_ctrl_z(qtbot, window, field):
         qtbot.keyClicks(edit, " abc")
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert set(window.scene.nodes) == {HUB}  # the canvas step is untouched
+
+
+def test_h_and_delete_on_the_canvas_hide_and_remove_the_selection_undoably(qtbot, window):
+    window.show_on_canvas(HUB)
+    added = window.expand_on_canvas(HUB)
+    window.canvas.select([added[0]])
+    assert window.selection == [added[0]] and window.hide_action.isEnabled()
+    window.activateWindow()
+    window.browser.tree_view.setFocus()
+    qtbot.keyClick(window.browser.tree_view, Qt.Key.Key_H)  # a key typed elsewhere is not the canvas's
+    assert not window.scene.nodes[added[0]].hidden
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_H)
+    assert window.scene.nodes[added[0]].hidden
+    _press(qtbot, window, "undo")
+    assert not window.scene.nodes[added[0]].hidden
+    window.canvas.select([added[1]])
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    assert added[1] not in window.scene.nodes
+    assert window.undo_actions.undo_action.text().endswith(" from Canvas")
+    _press(qtbot, window, "undo")
+    assert added[1] in window.scene.nodes

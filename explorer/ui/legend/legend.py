@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidget
 
 from explorer.core.scene import Scene
 from explorer.ui.browser.class_tree import display_label
-from explorer.ui.canvas.graph_canvas import glyph_path
+from explorer.ui.canvas.canvas_drawing import glyph_path
 
 _CLASS_ROLE = Qt.ItemDataRole.UserRole
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
