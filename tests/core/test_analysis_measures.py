@@ -140,3 +140,15 @@ def test_bundled_graph_measures(bundled_graph):
     grouped = communities(bundled_graph, Scope.of_graph())
     assert len(grouped.communities) >= 3 and grouped.modularity > 0.3
     assert "https://w3id.org/kg-explorer/data/Zhejiang5GIndustryAlliance" in {b.entity for b in grouped.brokers}
+
+
+def test_the_stores_bulk_links_match_the_protocol_default(bundled_graph):
+    from explorer.core.backends.base import Backend
+
+    native = set(bundled_graph.entity_links())
+    default = set(Backend.entity_links(bundled_graph.backend))
+    assert native == default and len(native) > 40
+    # Evidence records, selectors, date-time descriptions and schema terms are not entities.
+    ends = {s for s, _, _ in native} | {o for _, _, o in native}
+    assert not any("/evidence/" in e for e in ends)
+    assert "https://w3id.org/kg-explorer/ontology#exposedTo" not in ends
