@@ -95,3 +95,12 @@ def test_colour_by_a_measure_uses_a_sequential_scale_with_bands_in_the_legend():
     legend = style.legend()
     assert [e.kind for e in legend] == ["colour"] * 5 + ["size"] * 3
     assert legend[0].text.startswith("Betweenness 0–")
+
+
+def test_the_html_export_shows_the_measure_legend(styled, tmp_path):
+    kg, scene, style, _, _, _, _ = styled
+    job = ExportJob(kg, subgraphs.from_scene(kg, scene), scene, title="styled")
+    page = export("html", job, tmp_path / "styled.html").read_text(encoding="utf-8")
+    first = style.legend()[0]
+    assert first.text in page and first.color in page
+    assert "PageRank" in page
