@@ -143,3 +143,17 @@ def test_timeline_panel_lists_dated_facts_and_filters_the_canvas(window, qtbot):
     item = timeline.tree.topLevelItem(whens.index("2019"))
     timeline.tree.itemClicked.emit(item, 0)
     assert window.inspector.current == "http://e/mid"
+
+
+def test_pictures_of_a_styled_canvas_carry_the_measure_legend(window, qtbot):
+    from explorer.ui.canvas.canvas_pictures import picture_frame
+
+    _put_chain_on_canvas(window)
+    measures = window.analysis.measures
+    measures.scope_combo.setCurrentIndex(measures.scope_combo.findData("canvas"))
+    with qtbot.waitSignal(measures.strip.sig_finished, timeout=20000):
+        window.analysis.style_action.trigger()  # runs the measure first, then styles
+    style = window.scene.measure_style
+    assert style is not None
+    frame = picture_frame("styled", window.scene)
+    assert [name for name, _, _ in frame.entries][:2] == [entry.text for entry in style.legend()][:2]
