@@ -65,6 +65,7 @@ def _print_centrality(kg: KnowledgeGraph, context: Context, result: MeasureResul
 
 
 def _print_communities(kg: KnowledgeGraph, context: Context, result: CommunityResult, top: int) -> None:
+    # Communities are numbered from 1, largest first, as in the Measures panel and its legend.
     shown = result.communities[:top]
     brokers = result.brokers[:top]
     if context.format == "json":
@@ -74,25 +75,25 @@ def _print_communities(kg: KnowledgeGraph, context: Context, result: CommunityRe
             "links": result.link_count,
             "modularity": result.modularity,
             "communities": [{"community": c, "size": len(m), "members": [{"iri": e, "label": kg.label(e)} for e in m]}
-                            for c, m in enumerate(shown)],
-            "brokers": [{"iri": b.entity, "label": kg.label(b.entity), "community": b.community,
-                         "reaches": list(b.reaches), "bridging_links": b.bridging_links,
+                            for c, m in enumerate(shown, 1)],
+            "brokers": [{"iri": b.entity, "label": kg.label(b.entity), "community": b.community + 1,
+                         "reaches": [r + 1 for r in b.reaches], "bridging_links": b.bridging_links,
                          "participation": b.participation} for b in brokers],
         })
     elif context.format == "csv":
         writer = csv.writer(context.out, lineterminator="\n")
         writer.writerow(["community", "iri", "label", "broker"])
         broker_ids = {b.entity for b in result.brokers}
-        for c, members in enumerate(shown):
+        for c, members in enumerate(shown, 1):
             writer.writerows([c, e, kg.label(e), "yes" if e in broker_ids else ""] for e in members)
     else:
         context.write(f"{result.note()} — {result.scope.describe(kg.label)}")
         context.table(["#", "Size", "Members"],
-                      [[c, len(m), _member_list(kg, m)] for c, m in enumerate(shown)])
+                      [[c, len(m), _member_list(kg, m)] for c, m in enumerate(shown, 1)])
         if brokers:
             context.write("Brokers between communities:")
             context.table(["Entity", "In", "Reaches", "Bridging links", "Participation"],
-                          [[kg.label(b.entity), b.community, ", ".join(map(str, b.reaches)), b.bridging_links,
+                          [[kg.label(b.entity), b.community + 1, ", ".join(str(r + 1) for r in b.reaches), b.bridging_links,
                             f"{b.participation:.2f}"] for b in brokers])
 
 

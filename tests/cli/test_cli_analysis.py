@@ -47,6 +47,8 @@ def test_communities_with_brokers(capsys):
     assert code == 0 and data["modularity"] > 0.3
     assert sum(c["size"] for c in data["communities"]) == data["entities"]
     assert any(b["iri"] == D + "Zhejiang5GIndustryAlliance" for b in data["brokers"])
+    assert [c["community"] for c in data["communities"]] == list(range(1, len(data["communities"]) + 1))
+    assert all(b["community"] >= 1 and min(b["reaches"]) >= 1 for b in data["brokers"])
     code, out, _ = run(capsys, "analyze", "communities")
     assert "Brokers between communities:" in out
 
