@@ -30,7 +30,7 @@ from explorer.core.backends import (
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.classes import build_hierarchy, depth, descendants
 from explorer.core.collector import collector_paused
-from explorer.core.errors import AmbiguousEntity, EntityNotFound, ReadOnlyGraph
+from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError, ReadOnlyGraph
 from explorer.core.formats import RdfFormatInfo
 from explorer.core.graph_model import ClassInfo, Description, Edge, Evidence, Neighbourhood, Stats
 from explorer.core.graph_names import GraphNames
@@ -427,6 +427,20 @@ class KnowledgeGraph(GraphNames):
         """:meth:`adjacent` for a whole path-search frontier (one query per batch on a server)."""
         return self.backend.adjacency(entities, outgoing=outgoing, incoming=incoming, include_schema=include_schema,
                                       cancel=cancel)
+
+    def entity_links(
+        self, *, progress: Progress | None = None, cancel: CancelToken | None = None,
+    ) -> Iterator[tuple[str, str, str]]:
+        """Every link between two entities, as (subject, predicate, object) identifiers: the bulk
+        form of :meth:`adjacent` for whole-graph analytics (see ``Backend.entity_links``).
+
+        Raises:
+            ExplorerError: on a SPARQL endpoint, whose whole graph is never downloaded.
+        """
+        if self.is_remote:
+            raise ExplorerError("the whole graph of a SPARQL endpoint is not read at once: "
+                                "choose the canvas or a focus entity with a number of hops")
+        return self.backend.entity_links(progress=progress, cancel=cancel)
 
     def neighbours(
         self,

@@ -28,6 +28,8 @@ class _Restorable(Protocol):
     hidden_predicates: set[str]
     highlighted: set[str]
     expanded: dict[str, list[str]]
+    measure_style: Any
+    measure_base: dict[str, tuple[str, float]]
     events: SceneEvents
 
     def reindex(self) -> None: ...
@@ -50,6 +52,8 @@ def capture(scene: _Restorable) -> SceneState:
         hidden_predicates=frozenset(scene.hidden_predicates),
         highlighted=frozenset(scene.highlighted),
         expanded={key: tuple(value) for key, value in scene.expanded.items()},
+        measure_style=scene.measure_style,
+        measure_base=dict(scene.measure_base),
     )
 
 
@@ -93,6 +97,8 @@ def restore(scene: _Restorable, state: SceneState) -> None:
     scene.highlighted = set(state.highlighted)
     focus_changed = scene.focus != state.focus
     scene.focus = state.focus
+    restyled = scene.measure_style != state.measure_style or scene.measure_base != state.measure_base
+    scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
 
     events = scene.events
     for edge in removed_edges:
@@ -113,6 +119,8 @@ def restore(scene: _Restorable, state: SceneState) -> None:
         events.emit("highlight_changed", set(scene.highlighted))
     if focus_changed:
         events.emit("focus_changed", scene.focus)
+    if restyled:
+        events.emit("nodes_restyled", [scene.nodes[n] for n in changed_nodes])
 
 
 def _replace(scene: _Restorable, state: SceneState) -> None:
@@ -124,6 +132,7 @@ def _replace(scene: _Restorable, state: SceneState) -> None:
     scene.hidden_predicates = set(state.hidden_predicates)
     scene.highlighted = set(state.highlighted)
     scene.expanded = {key: list(value) for key, value in state.expanded.items()}
+    scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
     scene.events.emit("reset")
 
 
