@@ -166,7 +166,7 @@ def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
         raise EditsFileError(f"{file}: not a TriG dataset: {message}") from None
     graphs: dict[URIRef, list[Triple]] = {}
     for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = g.identifier if hasattr(g, "identifier") else g
+        name = getattr(g, "identifier", g)
         if not isinstance(name, URIRef) or name == URIRef("urn:x-rdflib:default"):
             raise EditsFileError(f"{file}: not an edits file: statements outside a named graph ({s} {p} {o})")
         graphs.setdefault(name, []).append((s, p, o))
@@ -180,7 +180,7 @@ def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
         graph = URIRef(str(next(iter(graphs)))[: -len(RETRACTED_SUFFIX)])
     else:
         graph = URIRef(str(meta.get("graph") or EDITS_GRAPH_BASE + "analyst"))
-    added = [(s, p, o, graph) for s, p, o in graphs.get(graph, [])]
+    added: list[Quad] = [(s, p, o, graph) for s, p, o in graphs.get(graph, [])]
     retracted = list(graphs.get(URIRef(str(graph) + RETRACTED_SUFFIX), []))
     return ReadEdits(graph, added, retracted, meta)
 
@@ -190,13 +190,13 @@ def to_trig(quads: Iterable[Quad]) -> str:
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     for s, p, o, g in quads:
-        dataset.add((s, p, o, g))
+        dataset.add((s, p, o, g))  # type: ignore[arg-type]  # rdflib takes a graph name here too
     return dataset.serialize(format="trig")
 
 
 def pending_recoveries(folder: Path) -> list[tuple[Path, ReadEdits]]:
     """Unsaved edits a crashed session left in ``folder``, newest first (unreadable ones skipped)."""
-    found = []
+    found: list[tuple[Path, ReadEdits]] = []
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob(f"{RECOVERY_PREFIX}*.trig"), key=lambda p: p.stat().st_mtime, reverse=True):
