@@ -3,9 +3,10 @@
 Edits live in the analyst's own named graph in the live store; the sources they opened are
 never written. Saving writes that graph as TriG, atomically (a kill leaves the old file or
 the new one). A fact the analyst retracts from a *source* cannot be written into the sources,
-so the file keeps it in a second named graph, ``<edits graph>/retracted``: opening the sources
-plus the edits file removes those triples again. The file alone is a plain RDF dataset any
-tool reads.
+so the file keeps a record of it (``rdf:value`` the triple as N-Triples text) in a second
+named graph, ``<edits graph>/retracted``: opening the sources plus the edits file removes those
+triples again. The file alone is a plain RDF dataset any tool reads, and loading it as plain
+data never brings a retracted fact back.
 
 Until a save, every applied change also goes to a recovery copy in the recovery folder, so
 a crash loses nothing; :func:`pending_recoveries` finds what a crashed session left.
@@ -13,14 +14,17 @@ a crash loses nothing; :func:`pending_recoveries` finds what a crashed session l
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 import explorer.core.curation.store_access as store_access
@@ -37,7 +41,7 @@ RETRACTED_SUFFIX = "/retracted"
 RECOVERY_PREFIX = "edits-"
 _HEADER = (
     "# kg-explorer edits: the analyst's additions in their named graph; facts retracted from the\n"
-    "# sources they were made against are listed in the graph whose name ends in /retracted.\n"
+    "# sources they were made against are recorded (rdf:value, as N-Triples) in the graph whose name ends in /retracted.\n"
 )
 
 Triple = tuple[Node, Node, Node]
@@ -76,9 +80,10 @@ class EditsFile:
         return URIRef(str(self.graph) + RETRACTED_SUFFIX)
 
     def quads(self) -> list[Quad]:
-        """What the file holds: the analyst's graph and the retracted triples."""
+        """What the file holds: the analyst's graph, and a record of each retracted source fact."""
         mine = sorted(store_access.quads(self.kg, None, None, None, self.graph), key=_order)
-        gone = [(s, p, o, self.retracted_graph) for s, p, o in self.retracted]
+        gone: list[Quad] = [(retraction_record(t), RDF.value, Literal(_ntriple(t)), self.retracted_graph)
+                            for t in self.retracted]
         return mine + sorted(gone, key=_order)
 
     def is_empty(self) -> bool:
@@ -160,7 +165,9 @@ def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
             meta = {}
     dataset = Dataset()
     try:
-        dataset.parse(data=text, format="trig", publicID=file.as_uri())
+        with warnings.catch_warnings():  # rdflib's TriG parser uses its own deprecated ConjunctiveGraph
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset.parse(data=text, format="trig", publicID=file.resolve().as_uri())
     except Exception as error:  # rdflib's parsers raise many types
         message = " ".join(str(error).split())[:300]
         raise EditsFileError(f"{file}: not a TriG dataset: {message}") from None
@@ -181,8 +188,32 @@ def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
     else:
         graph = URIRef(str(meta.get("graph") or EDITS_GRAPH_BASE + "analyst"))
     added: list[Quad] = [(s, p, o, graph) for s, p, o in graphs.get(graph, [])]
-    retracted = list(graphs.get(URIRef(str(graph) + RETRACTED_SUFFIX), []))
+    retracted = _retracted_triples(graphs.get(URIRef(str(graph) + RETRACTED_SUFFIX), []), file)
     return ReadEdits(graph, added, retracted, meta)
+
+
+def retraction_record(triple: Triple) -> URIRef:
+    """The same IRI for the same retracted triple, so saving twice writes the same file."""
+    digest = hashlib.sha256("\x00".join(t.n3() for t in triple).encode("utf-8")).hexdigest()[:20]
+    return URIRef(f"urn:kg-explorer:retracted:{digest}")
+
+
+def _ntriple(triple: Triple) -> str:
+    return " ".join(term.n3() for term in triple) + " ."
+
+
+def _retracted_triples(records: list[Triple], file: Path) -> list[Triple]:
+    found: list[Triple] = []
+    for record, predicate, value in records:
+        parsed = Graph()
+        try:
+            if predicate != RDF.value:
+                raise ValueError(f"unexpected {predicate}")
+            parsed.parse(data=str(value), format="nt")
+        except Exception:  # rdflib's parsers raise many types
+            raise EditsFileError(f"{file}: retraction record {record} does not hold one N-Triples statement") from None
+        found += list(parsed)
+    return found
 
 
 def to_trig(quads: Iterable[Quad]) -> str:
@@ -191,7 +222,9 @@ def to_trig(quads: Iterable[Quad]) -> str:
         dataset.bind(prefix, namespace, override=True)
     for s, p, o, g in quads:
         dataset.add((s, p, o, g))  # type: ignore[arg-type]  # rdflib takes a graph name here too
-    return dataset.serialize(format="trig")
+    with warnings.catch_warnings():  # rdflib's TriG serializer calls its own deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return dataset.serialize(format="trig")
 
 
 def pending_recoveries(folder: Path) -> list[tuple[Path, ReadEdits]]:

@@ -189,8 +189,6 @@ class Curator:
                 added.append((node, SKOS.altLabel, Literal(alias.strip(), lang="en"), g))
         if comment and comment.strip():
             added.append((node, RDFS.comment, Literal(comment.strip(), lang="en"), g))
-        added += [(node, PROV.wasAttributedTo, self.provenance.agent, g),
-                  (node, PROV.generatedAtTime, self.provenance.timestamp, g)]
         added += self.evidence_quads((node, RDF.type, class_iri), evidence)
         return node, self._checked(ChangeSet.of(added, description=f"Add {label.strip()}"))
 
