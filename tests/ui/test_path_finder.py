@@ -8,7 +8,7 @@ from explorer.ui.dialogs.path_finder import PathFinderDialog
 from explorer.ui.views.paths_panel import PathsPanelWidget
 
 D = "https://w3id.org/kg-explorer/data/"
-ORG_SUB = "http://www.w3.org/ns/org#hasSubOrganization"
+ORG_SUB = "https://w3id.org/kg-explorer/ontology#hasBranch"
 
 
 def _dialog(qtbot, kg):
