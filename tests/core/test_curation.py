@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from explorer.core import bundled
 from explorer.core.curation import (
     Background,
     ChangeRefused,
@@ -22,7 +25,7 @@ from explorer.core.curation import (
     typed_literal,
 )
 from explorer.core.graph import KnowledgeGraph
-from explorer.core.vocab import DATA, KG, ORG
+from explorer.core.vocab import DATA, KG, OA, ORG
 
 ALLIANCE = DATA.Zhejiang5GIndustryAlliance
 ARTICLE = "d:Article5GIndustrialInternet"
@@ -86,16 +89,25 @@ def test_a_quote_not_in_the_sources_text_is_refused(kg, curator):
     with pytest.raises(CurationError, match=r"quote: not found verbatim in data/sources/5g-industrial-internet-article\.txt"):
         curator.add_fact("China Mobile Zhejiang", "established", Value("Zhejiang 5G industry alliance"),
                          evidence=Quoted(ARTICLE, "China Mobile founded the alliance"))
-    with pytest.raises(CurationError, match=r"not found verbatim in sentence 2 .*\(it is in sentence 4\)"):
+    with pytest.raises(CurationError, match=r"not found verbatim in sentence 2 .*\(it is in sentence 5\)"):
         curator.add_fact("China Mobile Zhejiang", "established", Value("Zhejiang 5G industry alliance"),
                          evidence=Quoted(ARTICLE, "established a 5G industry alliance", sentence=2))
     assert quads_of(kg) == before
 
 
-def test_a_quote_in_the_source_gets_its_sentence_number(kg, curator):
+def test_a_quote_in_the_source_gets_its_sentence_line_and_offsets(kg, curator):
+    quote = "to promote the development of the industrial internet"
     change = curator.add_fact("China Mobile Zhejiang", "promotes", Value("industrial internet"),
-                              evidence=Quoted(ARTICLE, "to promote the development of the industrial internet"))
-    assert any(p == KG.sentenceIndex and o == Literal(4) for _, p, o, _ in change.added)
+                              evidence=Quoted(ARTICLE, quote))
+    added = {(s, p): o for s, p, o, _ in change.added}
+    [record] = [s for s, p, o, _ in change.added if p == RDF.type and o == KG.Evidence]
+    assert added[(record, KG.sentenceIndex)] == Literal(5)  # the second sentence of line 4
+    assert added[(record, KG.lineNumber)] == Literal(4)
+    text = Path(bundled.article_file()).read_text(encoding="utf-8")
+    position = URIRef(f"{record}-position")
+    start, end = int(added[(position, OA.start)]), int(added[(position, OA.end)])
+    assert text[start:end] == quote
+    assert added[(URIRef(f"{record}-quote"), OA.exact)] == Literal(quote)
 
 
 def test_a_fact_that_breaks_a_shape_is_refused_in_words(kg, curator):
@@ -137,8 +149,9 @@ def test_literals_are_typed_by_the_range(kg, curator):
 
 def test_predicates_are_suggested_from_domains_and_ranges():
     schema = OntologySchema.bundled()
-    suggested = [p.iri for p in schema.suggest_predicates(str(KG.TelecomOperator), str(KG.IndustryAlliance))]
-    assert suggested[0] == str(KG.established)
+    suggested = [p.iri for p in schema.suggest_predicates(str(KG.TelecomOperator), str(KG.IndustryAlliance),
+                                                          usage={str(KG.established): 3})]
+    assert suggested[0] == str(KG.established)  # closest domain and range, and used most
     assert str(ORG.memberOf) in suggested and str(KG.locatedIn) not in suggested
     places = [p.iri for p in schema.suggest_predicates(str(KG.City), str(KG.Province))]
     assert places.index(str(KG.locatedIn)) < places.index(str(KG.about))

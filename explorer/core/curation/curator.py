@@ -40,11 +40,12 @@ from explorer.core.curation.evidence import (
     NewSource,
     Provenance,
     Quoted,
+    TextPlace,
     agent_quads,
     evidence_record,
-    locate_quote,
     mint,
     new_source_quads,
+    place_quote,
     read_text,
     resolve_text_file,
     slug,
@@ -92,6 +93,7 @@ class Curator:
         self.graph = graph if graph is not None else edits_graph_for(provenance.analyst)
         self.schema = schema or OntologySchema.bundled()
         self.check_shapes = check_shapes
+        self._usage: dict[str, int] | None = None
         roots = [*text_roots, *(Path(f.path).parent for f in kg.files), *(Path(f.path).parent.parent for f in kg.files),
                  bundled.article_file().parents[2], Path.cwd()]
         self._text_roots = list(dict.fromkeys(roots))
@@ -117,7 +119,19 @@ class Curator:
         """Properties that fit the subject's and object's classes, most likely first."""
         subject_class = self.main_class(self.entity(subject, field_name="subject"))
         object_class = self.main_class(self.entity(obj, field_name="object")) if obj else None
-        return self.schema.suggest_predicates(subject_class, object_class, literal=literal)
+        return self.schema.suggest_predicates(subject_class, object_class, literal=literal, usage=self.predicate_usage())
+
+    def predicate_usage(self) -> dict[str, int]:
+        """How many statements use each predicate (one query, kept for this curator)."""
+        if self._usage is None:
+            from explorer.core.errors import ExplorerError
+
+            try:
+                result = self.kg.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p", max_rows=100_000)
+                self._usage = {str(row[0]): int(str(row[1])) for row in result.rows if row[0] is not None and row[1] is not None}
+            except ExplorerError:
+                self._usage = {}
+        return self._usage
 
     def _mint_entity(self, label: str) -> URIRef:
         base = DATA_IRI + slug(label)
@@ -152,7 +166,7 @@ class Curator:
             raise CurationError("sentence: sentences are numbered from 1")
         if evidence.page is not None and evidence.page < 1:
             raise CurationError("page: pages are numbered from 1")
-        sentence = evidence.sentence
+        place: TextPlace | None = None
         if isinstance(evidence.source, NewSource):
             source, source_quads = new_source_quads(evidence.source, self.provenance, graph)
             quads += source_quads
@@ -161,7 +175,7 @@ class Curator:
                 if path is None:
                     raise CurationError(f"source file: {evidence.source.file} does not exist")
                 text = read_text(path, field_name="source file")
-                sentence = locate_quote(text, evidence.quote, sentence, source_name=str(path))
+                place = place_quote(text, evidence.quote, evidence.sentence, source_name=str(path))
         else:
             source = self.entity(evidence.source, field_name="source")
             if not any(True for _ in store_access.triples(self.kg, source, RDF.type, KG.Source)):
@@ -169,8 +183,8 @@ class Curator:
             found = self._source_text(source)
             if found is not None:
                 text, name = found
-                sentence = locate_quote(text, evidence.quote, sentence, source_name=name)
-        return quads + evidence_record(fact, evidence, source, self.provenance, graph, sentence=sentence)
+                place = place_quote(text, evidence.quote, evidence.sentence, source_name=name)
+        return quads + evidence_record(fact, evidence, source, self.provenance, graph, place=place)
 
     # ------------------------------------------------------------------ intents
     def add_entity(self, label: str, cls: str, *, evidence: EvidenceSpec, label_zh: str | None = None,

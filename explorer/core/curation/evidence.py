@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from explorer.core.changes import Quad
 from explorer.core.curation.schema import CurationError
-from explorer.core.vocab import DATA_IRI, KG, SCHEMA
+from explorer.core.vocab import DATA_IRI, KG, OA, SCHEMA
 
 #: Where minted evidence records, analysts and activities live.
 EVIDENCE_BASE = DATA_IRI + "evidence/"
@@ -102,12 +102,14 @@ def agent_quads(provenance: Provenance, graph: URIRef | None) -> Iterator[Quad]:
 
 # ---------------------------------------------------------------------- the record
 def evidence_record(fact: tuple[Node, Node, Node], evidence: EvidenceSpec, source: URIRef | None,
-                    provenance: Provenance, graph: URIRef | None, *, sentence: int | None = None) -> list[Quad]:
-    """The quads of one evidence record for ``fact`` (the bundled graph's reified model).
+                    provenance: Provenance, graph: URIRef | None, *, place: TextPlace | None = None) -> list[Quad]:
+    """The quads of one evidence record for ``fact`` (the ontology's reified evidence model).
 
     ``source`` is the source's IRI for quoted evidence (already resolved or minted) and
-    ``sentence`` the sentence index found for the quote. The record is identified on its
-    own, so a fact can have any number of them.
+    ``place`` where the quote stands when the source's text is known: the true sentence,
+    the line, and Web Annotation selectors (character offsets, the exact words with their
+    context). Without a text, the analyst's sentence number is recorded as given. The record
+    is identified on its own, so a fact can have any number of them.
     """
     record = mint(EVIDENCE_BASE)
     subject, predicate, obj = fact
@@ -126,9 +128,22 @@ def evidence_record(fact: tuple[Node, Node, Node], evidence: EvidenceSpec, sourc
     else:
         assert source is not None
         quads += [(record, PROV.wasDerivedFrom, source, graph),
-                  (record, KG.quote, Literal(evidence.quote), graph)]
+                  (record, KG.quote, Literal(evidence.quote.strip()), graph)]
+        sentence = place.sentence if place is not None else evidence.sentence
         if sentence is not None:
             quads.append((record, KG.sentenceIndex, Literal(sentence), graph))
+        if place is not None:
+            position, words = URIRef(f"{record}-position"), URIRef(f"{record}-quote")
+            quads += [(record, KG.lineNumber, Literal(place.line), graph),
+                      (record, OA.hasSelector, position, graph),
+                      (position, RDF.type, OA.TextPositionSelector, graph),
+                      (position, OA.start, Literal(place.start), graph),
+                      (position, OA.end, Literal(place.end), graph),
+                      (record, OA.hasSelector, words, graph),
+                      (words, RDF.type, OA.TextQuoteSelector, graph),
+                      (words, OA.exact, Literal(evidence.quote.strip()), graph),
+                      (words, OA.prefix, Literal(place.prefix), graph),
+                      (words, OA.suffix, Literal(place.suffix), graph)]
         if evidence.page is not None:
             quads.append((record, SCHEMA.pagination, Literal(str(evidence.page)), graph))
     return quads
@@ -179,30 +194,71 @@ def date_literal(text: str) -> Literal:
 
 
 # ---------------------------------------------------------------------- quotes
-def locate_quote(text: str, quote: str, sentence: int | None, *, source_name: str) -> int:
-    """The 1-based line of ``text`` that holds ``quote`` verbatim; refused with a clear message if none.
+@dataclass(frozen=True)
+class TextPlace:
+    """Where a quote stands in its source's text: true sentence, line, character offsets."""
 
-    ``sentence``, when given, must be the line holding it.
+    sentence: int
+    line: int
+    start: int
+    end: int
+    prefix: str = ""
+    suffix: str = ""
 
-    >>> locate_quote("one line\\nthe second line", "second", None, source_name="doc")
-    2
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[tuple[int, int, int]]:
+    r"""The sentences of a text as (start, end, line): a line break always ends one.
+
+    >>> [text[s:e] for text in ["One. Two!\nThree"] for s, e, _ in sentences(text)]
+    ['One.', 'Two!', 'Three']
     """
-    quote_text = quote.strip()
-    if not quote_text:
+    found: list[tuple[int, int, int]] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            found.append((offset + start, offset + match.start(), number))
+            start = match.end()
+        if line[start:].strip():
+            found.append((offset + start, offset + len(line.rstrip()), number))
+        offset += len(line) + 1
+    return found
+
+
+def place_quote(text: str, quote: str, sentence: int | None, *, source_name: str) -> TextPlace:
+    r"""Where ``quote`` stands verbatim in ``text``; refused with a clear message if it does not.
+
+    ``sentence`` (1-based, true sentences), when given, must be the sentence holding it.
+
+    >>> place = place_quote("One line. The second.\nThird line", "second", None, source_name="doc")
+    >>> place.sentence, place.line, place.start, place.end
+    (2, 1, 14, 20)
+    """
+    wanted = quote.strip()
+    if not wanted:
         raise CurationError("quote: the quote is empty")
-    lines = text.splitlines()
-    if sentence is not None:
-        if not 1 <= sentence <= len(lines):
-            raise CurationError(f"sentence: {source_name} has {len(lines)} sentence(s); there is no sentence {sentence}")
-        if quote_text in lines[sentence - 1]:
-            return sentence
-        elsewhere = [i for i, line in enumerate(lines, 1) if quote_text in line]
-        hint = f" (it is in sentence {elsewhere[0]})" if elsewhere else ""
-        raise CurationError(f"quote: not found verbatim in sentence {sentence} of {source_name}{hint}")
-    for index, line in enumerate(lines, 1):
-        if quote_text in line:
-            return index
-    raise CurationError(f"quote: not found verbatim in {source_name}")
+    parts = sentences(text)
+    if sentence is not None and not 1 <= sentence <= len(parts):
+        raise CurationError(f"sentence: {source_name} has {len(parts)} sentence(s); there is no sentence {sentence}")
+    at = text.find(wanted)
+    candidates = []
+    while at >= 0:
+        index = next((i for i, (s, e, _) in enumerate(parts, 1) if s <= at < max(e, s + 1)), None)
+        if index is not None:
+            candidates.append((index, at))
+        at = text.find(wanted, at + 1)
+    if not candidates:
+        raise CurationError(f"quote: not found verbatim in {source_name}")
+    chosen = next(((i, a) for i, a in candidates if i == sentence), None) if sentence is not None else candidates[0]
+    if chosen is None:
+        raise CurationError(f"quote: not found verbatim in sentence {sentence} of {source_name} "
+                            f"(it is in sentence {candidates[0][0]})")
+    index, start = chosen
+    end = start + len(wanted)
+    return TextPlace(index, parts[index - 1][2], start, end, text[max(0, start - 32):start], text[end:end + 32])
 
 
 def resolve_text_file(reference: str, roots: list[Path]) -> Path | None:
