@@ -206,3 +206,17 @@ def test_merge_moves_labels_links_and_evidence_and_undoes(kg, curator):
 def test_merging_an_entity_with_itself_is_refused(curator):
     with pytest.raises(CurationError, match="cannot be merged with itself"):
         curator.merge_entities("China Mobile", "d:ChinaMobile")
+
+
+def test_only_what_a_change_breaks_blocks_it():
+    kg = KnowledgeGraph()
+    kg.load_text(f"""
+        @prefix kg: <{KG}> . @prefix d: <{DATA}> .
+        d:Op a kg:TelecomOperator ; <http://www.w3.org/2000/01/rdf-schema#label> "Op"@en .
+        d:Al a kg:IndustryAlliance ; <http://www.w3.org/2000/01/rdf-schema#label> "Al"@en .
+    """)  # neither kind has an evidence record: the source's own gap
+    curator = Curator(kg, Provenance("Ada"))
+    change = curator.add_fact("d:Op", "member of", Value("d:Al"), evidence=Background("test"))
+    assert change.added
+    with pytest.raises(ChangeRefused, match="needs a place"):
+        curator.add_fact("d:Op", "located in", Value("d:Al"), evidence=Background("test"))
