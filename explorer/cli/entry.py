@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = ["gui"]
     if arguments == ["--smoke"]:
         # The desktop bundle's self-test (see packaging/README.md): Qt is imported only here.
-        from explorer.ui.smoke import run_smoke
+        from explorer.ui.app.smoke import run_smoke
 
         return run_smoke()
     _quiet_library_logs()
