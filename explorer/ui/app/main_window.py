@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
         self._tracked: Task | None = None
         self.scene = Scene()
         self.path_finder = None
+        #: Functions ``(menu, entity)`` that add entries to every entity context menu (curation).
+        self.entity_menu_extensions: list[object] = []
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -322,6 +324,9 @@ class MainWindow(QMainWindow):
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
+        from explorer.ui.curation.controller import install_curation
+
+        install_curation(self)  # Edit ▸ Add Entity/Fact…, Undo/Redo; File ▸ Save Edits; the dirty mark
         self._restore_window_state()
         self._update_actions()
 
@@ -688,6 +693,8 @@ class MainWindow(QMainWindow):
         menu.addAction("Find Path To Here…", lambda: self.open_path_finder(target=entity))
         menu.addSeparator()
         menu.addAction("Copy IRI", lambda: QGuiApplication.clipboard().setText(entity))
+        for extend in self.entity_menu_extensions:
+            extend(menu, entity)  # type: ignore[operator]
 
     # ------------------------------------------------------------------ canvas
     def _create_canvas(self) -> QWidget | None:
