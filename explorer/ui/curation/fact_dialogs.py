@@ -102,7 +102,7 @@ class FactDialog(CurationDialog):
         form = QFormLayout()
         if fact is not None:
             form.addRow(QLabel(f"Replacing: {curator._words(fact)}"))
-        form.addRow("&Subject:", _picker_row(self.subject_picker, create_entity if fact is None else None))
+        form.addRow("Subject:", _picker_row(self.subject_picker, create_entity if fact is None else None))
         form.addRow("&Predicate:", self.predicate_combo)
         form.addRow("", self.predicate_help)
         form.addRow("&Object:", self.object_row)
