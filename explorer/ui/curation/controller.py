@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from rdflib.namespace import RDF
 
@@ -35,20 +35,6 @@ MainWindow = Any
 EDITS_FILTER = "Edits (TriG) (*.trig);;All files (*)"
 
 
-class _UndoStep(QUndoCommand):
-    """A curation command on Qt's undo stack (the stack calls redo() when it is pushed)."""
-
-    def __init__(self, command: CurationCommand) -> None:
-        super().__init__(command.text)
-        self.command = command
-
-    def redo(self) -> None:
-        self.command.redo()
-
-    def undo(self) -> None:
-        self.command.undo()
-
-
 class CurationController(QObject):
     """Curation for one main window."""
 
@@ -57,12 +43,13 @@ class CurationController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.undo_stack = QUndoStack(self)
+        self.history = window.session.history  # the session's one undo history (Ctrl+Z, Ctrl+Shift+Z)
+        self._saved: list[CurationCommand] = []  # the curation steps done when the edits were last saved
         self.edits: EditsFile | None = None
         self.settings = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
         #: Answers the quit prompt; tests replace it ("save", "discard" or "cancel").
         self.ask_unsaved = self._ask_unsaved
-        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.history.changed.connect(self._update_title)
         self._build_actions()
         window.sig_graph_changed.connect(self._on_graph_changed)
         window.installEventFilter(self)
@@ -74,15 +61,7 @@ class CurationController(QObject):
     def _build_actions(self) -> None:
         w = self.window
         edit_menu, file_menu = w.menu("Edit"), w.menu("File")
-        first = edit_menu.actions()[0] if edit_menu.actions() else None
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setObjectName("undoAction")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
-        self.redo_action.setObjectName("redoAction")
-        edit_menu.insertActions(first, [self.undo_action, self.redo_action])
-        edit_menu.insertSeparator(first)
+        first = next((a for a in edit_menu.actions() if a.objectName() == "findAction"), None)
         self.add_entity_action = self._insert(edit_menu, first, "Add &Entity…", self.add_entity, "Ctrl+Shift+A",
                                               "Add an entity of an ontology class, with evidence", "addEntityAction")
         self.add_fact_action = self._insert(edit_menu, first, "Add &Fact…", self.add_fact, "Ctrl+Shift+F",
@@ -153,7 +132,7 @@ class CurationController(QObject):
         return Curator(self.kg, Provenance(self.analyst()), graph=graph)
 
     def _on_graph_changed(self, kg: object) -> None:
-        self.undo_stack.clear()
+        self._saved = []  # the session starts a fresh history with the new graph
         self.edits = None
         if kg is not None:
             self.edits = EditsFile(self.kg, edits_graph_for(self.analyst()))
@@ -167,7 +146,7 @@ class CurationController(QObject):
         if change.is_empty:
             return
         assert self.edits is not None
-        self.undo_stack.push(_UndoStep(CurationCommand(self.kg, change, self._on_applied)))
+        self.history.push(CurationCommand(self.kg, change, self._on_applied))
 
     def _on_applied(self, change: ChangeSet) -> None:
         if self.edits is not None:
@@ -232,9 +211,14 @@ class CurationController(QObject):
         self._run(MergeEntitiesDialog(self.curator(), self.settings, self.window, keep=keep, other=other))
 
     # ------------------------------------------------------------------ the edits file
+    def _curation_steps(self) -> list[CurationCommand]:
+        return [command for command in self.history.done() if isinstance(command, CurationCommand)]
+
     @property
     def dirty(self) -> bool:
-        return not self.undo_stack.isClean()
+        """Whether the curation steps done differ from those saved (undoing back to a save is clean)."""
+        done = self._curation_steps()
+        return len(done) != len(self._saved) or any(a is not b for a, b in zip(done, self._saved, strict=False))
 
     def open_edits(self, path: str | None = None) -> bool:
         if self.window.kg is None:
@@ -248,7 +232,8 @@ class CurationController(QObject):
         except ExplorerError as error:
             self.window.show_error(str(error), "Open Edits")
             return False
-        self.undo_stack.clear()
+        self.history.clear()
+        self._saved = []
         if self.edits is not None:
             self.edits.discard_recovery()
         self.edits = edits
@@ -281,7 +266,7 @@ class CurationController(QObject):
             QMessageBox.warning(self.window, "Save Edits", str(error))
             return False
         self.edits.start_recovery(recovery_dir() / "edits", [str(f.path) for f in self.kg.files])
-        self.undo_stack.setClean()
+        self._saved = self._curation_steps()
         self.window.statusBar().showMessage(f"Edits saved to {path}", 4000)
         self._update_title()
         return True
@@ -299,7 +284,7 @@ class CurationController(QObject):
             assert self.edits is not None
             target = edits.meta.get("target")
             self.edits.path = Path(str(target)) if target else None
-            self.undo_stack.resetClean()
+            self._saved = [CurationCommand(self.kg, ChangeSet())]  # restored, not saved: dirty until saved
             path.unlink(missing_ok=True)
             self._update_title()
         elif answer == "discard":
@@ -325,7 +310,7 @@ class CurationController(QObject):
         self.sig_graph_edited.emit()
 
     # ------------------------------------------------------------------ title and quitting
-    def _update_title(self, _clean: bool = True) -> None:
+    def _update_title(self, *_args: object) -> None:
         title = self.window.windowTitle().removeprefix("*")
         self.window.setWindowTitle(("*" if self.dirty else "") + title)
 
