@@ -54,7 +54,7 @@ def triples(kg: KnowledgeGraph, s: Node | None, p: Node | None, o: Node | None) 
 
 def contains(kg: KnowledgeGraph, quad: Quad) -> bool:
     if kg.is_remote:
-        return any(found[3] == quad[3] for found in quads(kg, *quad[:3], quad[3]))  # type: ignore[arg-type]
+        return any(found[3] == quad[3] for found in quads(kg, *quad[:3], quad[3]))
     return kg.contains(quad)
 
 
