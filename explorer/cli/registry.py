@@ -10,7 +10,9 @@ from types import ModuleType
 
 import explorer.cli.analyze as analyze
 import explorer.cli.describe as describe
+import explorer.cli.entity as entity
 import explorer.cli.export as export
+import explorer.cli.fact as fact
 import explorer.cli.gui as gui
 import explorer.cli.neighbors as neighbors
 import explorer.cli.path as path
@@ -36,6 +38,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     validate,
     export,
     snapshot,
+    entity,
+    fact,
 )
 
 

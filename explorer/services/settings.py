@@ -113,6 +113,8 @@ class Settings:
     #: Analysis ▸ Timeline: the range last chosen (ISO dates; empty: the whole timeline).
     timeline_start: str = ""
     timeline_end: str = ""
+    #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
+    analyst_name: str = ""
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:
