@@ -112,10 +112,9 @@ class Context:
 
     def _is_property(self, iri: str) -> bool:
         kg = self.graph()
-        from explorer.core.terms import iri_or_bnode
+        from explorer.core.backends import entity_node
 
-        node = iri_or_bnode(iri)
-        if any(True for _ in kg.backend.triples(None, node, None)):
+        if any(True for _ in kg.triples(None, entity_node(iri), None)):
             return True
         return any(t.endswith(("#ObjectProperty", "#DatatypeProperty", "#Property", "#AnnotationProperty"))
                    for t in kg.types(iri))

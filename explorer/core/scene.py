@@ -822,35 +822,8 @@ class Scene:
 
 # ---------------------------------------------------------------------- helpers
 def _evidence_counts(kg: KnowledgeGraph, entity: str) -> dict[tuple[str, str, str], int]:
-    """Evidence records per stored triple for every fact about ``entity``, read in one pass.
-
-    Reading the records of a hub once is much cheaper than asking for each of its links.
-    """
-    import pyoxigraph as ox
-
-    from explorer.core.terms import iri_or_bnode, node_id
-
-    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    subject_p, predicate_p, object_p = (ox.NamedNode(rdf + name) for name in ("subject", "predicate", "object"))
-    node = iri_or_bnode(entity)
-    counts: dict[tuple[str, str, str], int] = {}
-    seen: set[object] = set()
-
-    def first(record: object, predicate: ox.NamedNode) -> str | None:
-        for _, _, value in kg.backend.triples(record, predicate, None):
-            if isinstance(value, (ox.NamedNode, ox.BlankNode)):
-                return node_id(value)
-        return None
-
-    for role in (subject_p, object_p):
-        for record, _, _ in kg.backend.triples(None, role, node):
-            if record in seen:
-                continue
-            seen.add(record)
-            s, p, o = first(record, subject_p), first(record, predicate_p), first(record, object_p)
-            if s and p and o:
-                counts[(s, p, o)] = counts.get((s, p, o), 0) + 1
-    return counts
+    """Evidence records per stored triple for every fact about ``entity``, read in one pass."""
+    return kg.evidence_counts(entity)
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:

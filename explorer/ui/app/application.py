@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from explorer.core.remote import EndpointConfig
+from explorer.core.backends import EndpointConfig
 from explorer.core.store_disposal import affordable_quads, disposal
 from explorer.services.settings import APP_NAME, data_dir, load_settings
 
@@ -132,7 +132,7 @@ def free_replaced_graphs_unseen(app: QGuiApplication) -> None:
 
 def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endpoint: EndpointConfig | None = None) -> int:
     """Open the main window on the bundled graph (or ``files``, or a SPARQL ``endpoint``
-    given as an :class:`~explorer.core.remote.EndpointConfig`) and run the event loop."""
+    given as an :class:`~explorer.core.backends.EndpointConfig`) and run the event loop."""
     app = create_application(argv)
     free_replaced_graphs_unseen(app)
     _setup_logging()

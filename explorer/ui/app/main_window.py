@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.backends import LoadedFile, OxigraphBackend, copy_quads
+from explorer.core.backends import LoadedFile, WorkspaceBackend
 from explorer.core.bundled import bundled_graph_files
 from explorer.core.collector import collector_paused
 from explorer.core.errors import LoadError
@@ -119,7 +119,7 @@ def build_graph(
     kg: KnowledgeGraph | None = None
     try:
         with collector_paused(freeze=True):
-            kg = KnowledgeGraph(OxigraphBackend(workspace), policy) if workspace is not None else KnowledgeGraph(policy=policy)
+            kg = KnowledgeGraph(WorkspaceBackend(workspace), policy) if workspace is not None else KnowledgeGraph(policy=policy)
             outcome = _fill_graph(kg, paths, base, query_timeout, languages, progress, cancel)
     except BaseException as error:
         if created and workspace is not None:
@@ -150,17 +150,16 @@ def _fill_graph(
     if base is not None:
         kg.prefixes = dict(base.prefixes)
         kg.files = list(base.files)
-        if isinstance(base.backend, OxigraphBackend) and isinstance(kg.backend, OxigraphBackend):
-            total = base.backend.quads_estimate
+        source, target = base.local, kg.local
+        if source is not None and target is not None:
+            total = source.quads_estimate()
 
             def copying(copied: int) -> None:
                 if progress is not None:
                     progress(min(copied / total, 1.0) if total else None, "Copying the current graph")
 
             copying(0)
-            copy_quads(base.backend.store, kg.backend.store, cancel, bulk=kg.backend.workspace is not None,
-                       progress=copying)
-            kg.backend.quads_estimate = total
+            source.copy_into(target, cancel=cancel, progress=copying)
     check(cancel)
     files = list(paths) if paths else bundled_graph_files()
     loaded = kg.load(files, progress=progress, cancel=cancel)
@@ -195,10 +194,9 @@ def release_workspace(kg: KnowledgeGraph) -> None:
     Oxigraph holds the folder (and its lock) while any reference to the store lives; the
     window no longer shows this graph, so its store gives way to an empty one.
     """
-    backend = kg.backend
-    if isinstance(backend, OxigraphBackend) and backend.workspace is not None:
-        backend.close()
-        backend.store = type(backend.store)()
+    local = kg.local
+    if local is not None and local.workspace is not None:
+        local.release()
 
 
 def is_workspace(folder: Path) -> bool:
@@ -551,8 +549,8 @@ class MainWindow(QMainWindow):
         base = self.kg if add else None
         workspace = None
         if self.settings.storage_mode == "disk":
-            in_use = {self.kg.backend.workspace} if self.kg is not None and isinstance(
-                self.kg.backend, OxigraphBackend) and self.kg.backend.workspace is not None else set()
+            local = self.kg.local if self.kg is not None else None
+            in_use = {local.workspace} if local is not None and local.workspace is not None else set()
             try:
                 workspace = new_workspace_folder(paths, in_use)
             except LoadError as error:
@@ -586,8 +584,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _workspace_of(kg: KnowledgeGraph | None) -> Path | None:
-        backend = kg.backend if kg is not None else None
-        return backend.workspace if isinstance(backend, OxigraphBackend) else None
+        local = kg.local if kg is not None else None
+        return local.workspace if local is not None else None
 
     def open_workspace(self, folder: str | Path) -> Task | None:
         """Reopen an on-disk workspace (in a worker), in place of the current graph."""

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.backends import EndpointConfig
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import KnowledgeGraph, Stats
-from explorer.core.remote import EndpointConfig, RemoteKnowledgeGraph
 from explorer.core.sparql import QueryPolicy
 from explorer.services.endpoints import (
     EndpointProfile,
@@ -67,8 +67,8 @@ class ConnectionReport:
 def probe_endpoint(config: EndpointConfig) -> ConnectionReport:
     """Ask the endpoint once (in a worker): does it answer, and how big is the graph."""
     started = time.perf_counter()
-    graph = RemoteKnowledgeGraph.open(config)
-    return ConnectionReport(graph.backend.quad_count(), time.perf_counter() - started)
+    graph = KnowledgeGraph.over_endpoint(config)
+    return ConnectionReport(graph.quad_count(), time.perf_counter() - started)
 
 
 @dataclass
@@ -79,7 +79,7 @@ class OpenedEndpoint:
 
 def open_endpoint(config: EndpointConfig, allow_network: bool = False) -> OpenedEndpoint:
     """Connect and compute what the window shows first (in a worker)."""
-    graph = RemoteKnowledgeGraph.open(config)
+    graph = KnowledgeGraph.over_endpoint(config)
     graph.policy = QueryPolicy(allow_update=config.allow_update, allow_network=allow_network)
     return OpenedEndpoint(graph, graph.stats())
 

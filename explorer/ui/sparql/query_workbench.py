@@ -26,7 +26,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -48,6 +47,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from rdflib import BNode, Literal, URIRef
 
 from explorer.core.errors import ExplorerError, QueryError, RefusedQuery
 from explorer.core.sparql import QueryPolicy, QueryResult
@@ -147,8 +147,12 @@ class ResultTableModel(QAbstractTableModel):
     # cells
     def raw(self, row: int, column: int) -> Any:
         index = self._order[row] if self._order is not None else row
-        values = self._raw[index]
-        return values[column] if column < len(values) else None
+        return self._term(self._raw[index], column)
+
+    def _term(self, values: Sequence[Any], column: int) -> Any:
+        """A cell as an rdflib term (the answer keeps the engine's terms until shown)."""
+        value = values[column] if column < len(values) else None
+        return None if value is None or self.result is None else self.result.convert(value)
 
     def entity(self, row: int, column: int) -> str | None:
         """The entity (IRI or ``_:id``) in a cell, or None for a literal or an empty cell."""
@@ -170,12 +174,12 @@ class ResultTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(term)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return None if term is None else str(term)
+            return None if term is None else term.n3()
         if role == _ENTITY_ROLE:
             return _entity_of(term)
-        if role == Qt.ItemDataRole.ForegroundRole and isinstance(term, ox.NamedNode):
+        if role == Qt.ItemDataRole.ForegroundRole and isinstance(term, URIRef):
             return self._link
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(term, ox.Literal) and _is_number(term):
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(term, Literal) and _is_number(term):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -183,14 +187,14 @@ class ResultTableModel(QAbstractTableModel):
         """A cell's text: label or prefixed name for IRIs, the value (and language) for literals."""
         if term is None:
             return ""
-        if isinstance(term, ox.NamedNode):
+        if isinstance(term, URIRef):
             if self.kg is None:
-                return f"<{term.value}>"
-            return self.kg.label(term.value) if self.show_labels else self.kg.qname(term.value)
-        if isinstance(term, ox.BlankNode):
-            return f"_:{term.value}"
-        if isinstance(term, ox.Literal):
-            return term.value  # the language tag and datatype are in the tooltip
+                return f"<{term}>"
+            return self.kg.label(str(term)) if self.show_labels else self.kg.qname(str(term))
+        if isinstance(term, BNode):
+            return f"_:{term}"
+        if isinstance(term, Literal):
+            return str(term)  # the language tag and datatype are in the tooltip
         return str(term)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -198,7 +202,7 @@ class ResultTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         key = self._sort_key
-        indices = sorted(range(len(self._raw)), key=lambda i: key(self._raw[i][column] if column < len(self._raw[i]) else None),
+        indices = sorted(range(len(self._raw)), key=lambda i: key(self._term(self._raw[i], column)),
                          reverse=order == Qt.SortOrder.DescendingOrder)
         self._order = indices
         self.layoutChanged.emit()
@@ -206,13 +210,13 @@ class ResultTableModel(QAbstractTableModel):
     def _sort_key(self, term: Any) -> tuple[int, float, str]:
         if term is None:
             return (3, 0.0, "")
-        if isinstance(term, ox.Literal):
+        if isinstance(term, Literal):
             if _is_number(term):
                 try:
-                    return (0, float(term.value), "")
+                    return (0, float(str(term)), "")
                 except ValueError:
                     pass
-            return (1, 0.0, term.value.casefold())
+            return (1, 0.0, str(term).casefold())
         return (2, 0.0, self.display(term).casefold())
 
     def copy_text(self, indexes: Sequence[QModelIndex]) -> str:
@@ -230,18 +234,18 @@ class ResultTableModel(QAbstractTableModel):
 
 
 def _entity_of(term: Any) -> str | None:
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
     return None
 
 
 _NUMERIC = ("integer", "decimal", "double", "float", "long", "int", "short", "nonNegativeInteger", "positiveInteger")
 
 
-def _is_number(term: ox.Literal) -> bool:
-    datatype = term.datatype.value
+def _is_number(term: Literal) -> bool:
+    datatype = str(term.datatype or "")
     return datatype.startswith("http://www.w3.org/2001/XMLSchema#") and datatype.rsplit("#", 1)[1] in _NUMERIC
 
 
@@ -799,10 +803,10 @@ class QueryWorkbenchWidget(QWidget):
         if result is None or result.kind not in ("construct", "describe"):
             return []
         triples = []
-        for s, p, o in result.raw_triples:
+        for s, p, o in result.triples:
             subject, obj = _entity_of(s), _entity_of(o)
-            if subject is not None and obj is not None and isinstance(p, ox.NamedNode):
-                triples.append((subject, p.value, obj))
+            if subject is not None and obj is not None and isinstance(p, URIRef):
+                triples.append((subject, str(p), obj))
         return triples
 
     def show_on_canvas(self) -> None:

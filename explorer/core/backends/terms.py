@@ -1,4 +1,4 @@
-"""Conversions between pyoxigraph's terms (the store) and rdflib's (the public API)."""
+"""Conversions between pyoxigraph's terms (inside the backends) and rdflib's (everywhere else)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,18 @@ def node_id(term: object) -> str:
     if isinstance(term, ox.BlankNode):
         return "_:" + term.value
     raise TypeError(f"not an entity: {term!r}")
+
+
+def quad_to_rdflib(quad: ox.Quad) -> tuple[Node, Node, Node, URIRef | None]:
+    """A store quad as an rdflib quad; the default graph is ``None``."""
+    graph = quad.graph_name
+    return (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object),
+            None if isinstance(graph, ox.DefaultGraph) else URIRef(graph.value) if isinstance(graph, ox.NamedNode)
+            else BNode(graph.value))  # type: ignore[return-value]
+
+
+def quad_to_oxigraph(quad: tuple[Node, Node, Node, Node | None]) -> ox.Quad:
+    """An rdflib quad (graph ``None`` = the default graph) as a store quad."""
+    subject, predicate, obj, graph = quad
+    return ox.Quad(to_oxigraph(subject), to_oxigraph(predicate), to_oxigraph(obj),  # type: ignore[arg-type]
+                   ox.DefaultGraph() if graph is None else to_oxigraph(graph))  # type: ignore[arg-type]
