@@ -50,9 +50,12 @@ class EndpointError(QueryError):
 class Credentials(Protocol):
     """What the client needs of an endpoint's authentication (``EndpointAuth`` has it)."""
 
-    kind: str
-    user: str
-    secret: str
+    @property
+    def kind(self) -> str: ...
+    @property
+    def user(self) -> str: ...
+    @property
+    def secret(self) -> str: ...
 
 
 @dataclass(frozen=True)
