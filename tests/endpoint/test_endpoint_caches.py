@@ -1,0 +1,38 @@
+"""A session asks the server once per question: answers are kept until the graph changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BUNDLED_GRAPH
+from explorer.core.graph import KnowledgeGraph
+
+pytestmark = pytest.mark.endpoint
+
+D = "https://w3id.org/kg-explorer/data/"
+
+
+def test_a_neighbourhood_asked_again_costs_no_query(virtuoso):
+    graph = KnowledgeGraph.connect(virtuoso.url, default_graph=BUNDLED_GRAPH)
+    first = graph.neighbours(D + "China", limit=5)
+    before = graph.backend.requests
+    again = graph.neighbours(D + "China", limit=5)
+    assert graph.backend.requests == before
+    assert [(e.predicate, e.other) for e in again.edges] == [(e.predicate, e.other) for e in first.edges]
+    assert (again.omitted_outgoing, again.omitted_incoming) == (first.omitted_outgoing, first.omitted_incoming)
+    again.outgoing.clear()  # what the caller does with its copy never reaches the cache
+    assert graph.neighbours(D + "China", limit=5).outgoing
+    graph.neighbours(D + "China", limit=6)  # another question is asked
+    assert graph.backend.requests > before
+
+
+def test_an_update_forgets_what_was_kept(virtuoso):
+    scratch = "urn:kg-explorer:test:caches"
+    graph = KnowledgeGraph.connect(virtuoso.url, default_graph=scratch, allow_update=True, update_url=virtuoso.auth_url,
+                                   auth=("digest", "dba", "dba"))
+    graph.query(f"INSERT DATA {{ GRAPH <{scratch}> {{ <{D}a> <{D}knows> <{D}b> }} }}")
+    assert [e.other for e in graph.neighbours(D + "a").outgoing] == [D + "b"]
+    graph.query(f"INSERT DATA {{ GRAPH <{scratch}> {{ <{D}a> <{D}knows> <{D}c> }} }}")
+    assert sorted(e.other for e in graph.neighbours(D + "a").outgoing) == [D + "b", D + "c"]
+    graph.query(f"CLEAR GRAPH <{scratch}>")
+    assert graph.neighbours(D + "a").outgoing == []
