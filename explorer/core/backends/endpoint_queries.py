@@ -49,6 +49,10 @@ _VALUES_CHUNK = 200
 _LABEL_CHUNK = 30
 # Link pages kept per session (cleared when the graph changes): a hub asked for again costs nothing.
 _LINK_CACHE = 512
+# Link pages up to this size come with their neighbours' labels in the same query.
+_LABELLED_LINKS = 200
+# Labels learnt from link answers, kept for labels_of until the graph changes.
+_KNOWN_LABELS = 20000
 # Labels read per free-text lookup (the exact labels come on top).
 _FREE_TEXT_PAGE = 64
 _EQUALS = "LCASE(STR(?l)) = {}"
@@ -113,6 +117,7 @@ class EndpointQueries:
         #: Classes of entities seen in link answers: a path search asks no more about them.
         self._types: dict[str, list[str]] = {}
         self._link_pages: dict[tuple[Any, ...], LinkPage] = {}
+        self._known_labels: dict[str, LabelsByLanguage] = {}
         self._text_index: str | None = None
         self._text_index_known = False
 
@@ -131,6 +136,13 @@ class EndpointQueries:
     def forget_caches(self) -> None:
         self._types.clear()
         self._link_pages.clear()
+        self._known_labels.clear()
+
+    def _remember_labels(self, labels: Mapping[str, LabelsByLanguage]) -> None:
+        for entity, by_language in labels.items():
+            while len(self._known_labels) >= _KNOWN_LABELS:
+                del self._known_labels[next(iter(self._known_labels))]
+            self._known_labels[entity] = by_language
 
     @property
     def text_index(self) -> str | None:
@@ -159,6 +171,10 @@ class EndpointQueries:
         found: dict[str, LabelsByLanguage] = {}
         terms: list[str] = []
         for entity in dict.fromkeys(entities):
+            known = self._known_labels.get(entity)
+            if known is not None:  # came with a link answer
+                found[entity] = {language: list(pairs) for language, pairs in known.items()}
+                continue
             found[entity] = {}
             try:
                 terms.append(sparql_iri(entity))
@@ -396,11 +412,34 @@ class EndpointQueries:
             if not wanted:
                 return page
         counts = {"o": 0, "i": 0}
-        for side, flag in (("o", direction in ("both", "out")), ("i", direction in ("both", "in"))):
-            if not flag:
-                continue
-            rows = self._rows(adjacent_query(values("n", [node]), outgoing=side == "o", incoming=side == "i",
-                                             include_schema=include_schema, predicates=wanted, limit=limit))
+        sides = [side for side, flag in (("o", direction in ("both", "out")), ("i", direction in ("both", "in"))) if flag]
+        pages = {side: adjacent_query(values("n", [node]), outgoing=side == "o", incoming=side == "i",
+                                      include_schema=include_schema, predicates=wanted, limit=limit) for side in sides}
+        if sides and limit <= _LABELLED_LINKS:
+            # Both directions and the neighbours' labels in one round trip; the labels are kept
+            # for labels_of. (Capped so that rows times labels stay far below a server's row cap.)
+            rows = self._rows(f"SELECT ?n ?p ?o ?d ?lp ?l WHERE {{ {' UNION '.join(f'{{ {q} }}' for q in pages.values())} "
+                              f"OPTIONAL {{ ?o ?lp ?l FILTER(isLiteral(?l) && {_LABEL_FILTER.replace('?p', '?lp')}) }} }}")
+            seen: set[tuple[str, str, str]] = set()
+            labels: dict[str, LabelsByLanguage] = {}
+            for _, predicate, other, side_term, label_predicate, label in rows:
+                if not isinstance(other, _ENTITY):
+                    continue
+                neighbour = node_id(other)
+                known = labels.setdefault(neighbour, {})
+                if isinstance(label, ox.Literal) and isinstance(label_predicate, ox.NamedNode):
+                    pair = (_KINDS[label_predicate.value], label.value)
+                    listed = known.setdefault(label.language or "", [])
+                    if pair not in listed:
+                        listed.append(pair)
+                key = (predicate.value, neighbour, side_term.value)
+                if key not in seen:
+                    seen.add(key)
+                    page.links.append((predicate.value, neighbour, side_term.value == "o"))
+                    counts[side_term.value] += 1
+            self._remember_labels(labels)
+        for side in sides if limit > _LABELLED_LINKS else ():
+            rows = self._rows(pages[side])
             for _, predicate, other, _d in rows:
                 if isinstance(other, _ENTITY):
                     page.links.append((predicate.value, node_id(other), side == "o"))
