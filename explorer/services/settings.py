@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.atomic import atomic_write
+from explorer.core.layout_registry import LAYOUT_NAMES
 
 SCHEMA_VERSION = 1
 APP_NAME = "kg-explorer"
@@ -33,7 +34,7 @@ MAX_RECENT_FILES = 10
 
 THEMES = ("system", "light", "dark")
 STORAGE_MODES = ("memory", "disk")
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES
 #: Inference rule sets the workbench can materialise (keys of explorer.core.inference.PROFILES).
 INFERENCE_PROFILES = ("rdfs", "owl-rl")
 #: A language tag as written in RDF literals (BCP 47 shape: "en", "zh-Hans", "pt-BR").

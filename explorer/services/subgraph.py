@@ -26,6 +26,8 @@ from rdflib.term import Node
 
 from explorer.core.backends import entity_id, entity_node
 from explorer.core.errors import ExplorerError
+from explorer.core.layout_registry import LAYOUT_NAMES
+from explorer.core.layout_registry import LAYOUTS as LAYOUT_REGISTRY
 from explorer.core.tasks import CancelToken, Progress, check
 from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_PREDICATES
 
@@ -360,7 +362,7 @@ def _add_schema_context(kg: KnowledgeGraph, classes: set[str], predicates: set[s
 
 
 # ---------------------------------------------------------------------------------- drawing
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES
 
 
 def to_scene(kg: KnowledgeGraph, subgraph: Subgraph, *, layout: str = "force", cancel: CancelToken | None = None) -> Scene:
@@ -372,7 +374,6 @@ def to_scene(kg: KnowledgeGraph, subgraph: Subgraph, *, layout: str = "force", c
         layout: "force" (spring), "hierarchical" (chains left to right) or "radial" (rings around the focus).
         cancel: stops the layout.
     """
-    from explorer.core import layout as layouts
     from explorer.core.scene import Scene, SceneEdge, edge_id
 
     if layout not in LAYOUTS:
@@ -388,10 +389,5 @@ def to_scene(kg: KnowledgeGraph, subgraph: Subgraph, *, layout: str = "force", c
     if subgraph.focus in scene.nodes:
         scene.set_focus(subgraph.focus)
     if scene.nodes:
-        if layout == "hierarchical":
-            layouts.hierarchical(scene, roots=[subgraph.focus] if subgraph.focus in scene.nodes else None, cancel=cancel)
-        elif layout == "radial":
-            layouts.radial(scene, subgraph.focus if subgraph.focus in scene.nodes else None, cancel=cancel)
-        else:
-            layouts.force_directed(scene, cancel=cancel)
+        LAYOUT_REGISTRY[layout](scene, subgraph.focus if subgraph.focus in scene.nodes else None, cancel=cancel)
     return scene

@@ -115,7 +115,7 @@ def test_a_long_load_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
     before = window.kg
     started = threading.Event()
     release = threading.Event()
-    import explorer.ui.app.main_window as module
+    import explorer.ui.app.window_loading as module
 
     real_build = module.build_graph
 

@@ -47,7 +47,7 @@ from explorer.services.endpoints import (
 from explorer.ui.workers import LatestTaskRunner, Task
 
 if TYPE_CHECKING:
-    from explorer.ui.app.main_window import MainWindow
+    from explorer.ui.common.shell import Shell
 
 AUTH_CHOICES = (("none", "None"), ("basic", "Basic (user and password)"), ("digest", "Digest (user and password)"),
                 ("bearer", "Bearer token"))
@@ -272,7 +272,7 @@ class EndpointDialog(QDialog):
 
 
 # ---------------------------------------------------------------------- the main window's action
-def install_endpoint_action(window: MainWindow) -> QAction:
+def install_endpoint_action(window: Shell) -> QAction:
     """Add File ▸ Connect to SPARQL Endpoint… (Ctrl+Shift+E) to the main window."""
     file_menu = window.menu("File")
     action = QAction("Connect to SPARQL &Endpoint…", window)
@@ -302,12 +302,10 @@ def install_endpoint_action(window: MainWindow) -> QAction:
         window.track_task(task, f"Connecting to {config.url}")
 
     action.triggered.connect(open_dialog)
-    window.connect_endpoint_action = action  # type: ignore[attr-defined]
-    window.open_endpoint_dialog = open_dialog  # type: ignore[attr-defined]
     return action
 
 
-def connect_window(window: MainWindow, config: EndpointConfig) -> Task:
+def connect_window(window: Shell, config: EndpointConfig) -> Task:
     """Open ``config`` in ``window`` (in a worker), as the dialog's Connect does."""
     task = Task(open_endpoint, config, bool(getattr(window.settings, "allow_network", False)))
     task.sig_finished.connect(lambda opened: _on_endpoint_opened(window, opened, config))
@@ -316,7 +314,7 @@ def connect_window(window: MainWindow, config: EndpointConfig) -> Task:
     return task.start()
 
 
-def _on_endpoint_opened(window: MainWindow, opened: OpenedEndpoint, config: EndpointConfig) -> None:
+def _on_endpoint_opened(window: Shell, opened: OpenedEndpoint, config: EndpointConfig) -> None:
     window.set_graph(opened.kg, opened.stats)
     graph = f" · {config.default_graph}" if config.default_graph else ""
     window.setWindowTitle(f"{config.url}{graph} — KG Explorer")

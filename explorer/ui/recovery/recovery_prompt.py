@@ -39,7 +39,7 @@ from explorer.services.recovery import (
 
 if TYPE_CHECKING:
     from explorer.core.updates import RecordedUpdate
-    from explorer.ui.app.main_window import MainWindow
+    from explorer.ui.common.shell import Shell
     from explorer.ui.workers import Task
 
 log = logging.getLogger("explorer")
@@ -61,7 +61,7 @@ class RecoveryController(QObject):
     #: The journal was written (its path).
     sig_journal_written = Signal(str)
 
-    def __init__(self, window: MainWindow, root: Path | None = None) -> None:
+    def __init__(self, window: Shell, root: Path | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.warnings: list[str] = []
@@ -87,10 +87,9 @@ class RecoveryController(QObject):
         for name in _SCENE_EVENTS:
             window.scene.events.connect(name, self._on_scene_changed)
         window.sig_graph_changed.connect(self._on_work_changed)
-        workbench = getattr(window, "workbench", None)
-        if workbench is not None:
-            workbench.sig_query_finished.connect(self._on_work_changed)
-            workbench.sig_graph_modified.connect(self._on_work_changed)
+        # Updates, their undo and redo: the data changed, journal at once.
+        window.session.graph_modified.connect(self._on_work_changed)
+        self.destroyed.connect(lambda *_: window.session.graph_modified.disconnect(self._on_work_changed))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.end_session)
@@ -122,12 +121,12 @@ class RecoveryController(QObject):
     def journal(self) -> Journal:
         """The work in progress now."""
         window = self.window
-        snapshot = getattr(getattr(window, "export_actions", None), "snapshot", None)
+        export_actions = window.session.part("export")
+        snapshot = export_actions.snapshot if export_actions is not None else None
         own_copy = (snapshot is not None and window.kg is not None and not snapshot.attached
                     and snapshot.path is not None and snapshot.graph() is window.kg)
         source = source_of(window.kg, snapshot_path=snapshot.path if own_copy else None)
-        workbench = getattr(window, "workbench", None)
-        records: list[RecordedUpdate] = list(getattr(workbench, "undo_stack", []) or [])
+        records: list[RecordedUpdate] = window.session.applied_updates()
         # Each update's N-Quads are made once, not at every write.
         self._journaled = {id(r): self._journaled.get(id(r)) or (r, JournaledUpdate.from_record(r)) for r in records}
         updates = [self._journaled[id(r)][1] for r in records]
@@ -255,16 +254,17 @@ class RecoveryController(QObject):
             return
         window = self.window
         journal = orphan.journal
-        workbench = getattr(window, "workbench", None)
+        workbench = window.session.part("workbench")
         if redone.records and workbench is not None:
             workbench.adopt_updates(redone.records)
-        elif redone.records:
-            window.sig_graph_changed.emit(window.kg)
+        elif redone.records and window.kg is not None:
+            for record in redone.records:
+                window.session.record_update(record, window.kg)
         if journal.scene is not None and window.kg is not None:
             from explorer.core.scene import Scene
-            from explorer.ui.export.export_dialog import replace_scene
 
-            replace_scene(window.scene, Scene.from_dict(journal.scene))
+            # The canvas as it was, not a step of its own: the redone updates stay the last steps.
+            window.scene.restore(Scene.from_dict(journal.scene).capture())
             window.fit_canvas()
         self.restoring = None
         self._restore_task = None
@@ -281,7 +281,7 @@ class RecoveryController(QObject):
         self.sig_restored.emit()
 
     def _reopen_draft(self, draft: SnapshotDraft) -> None:
-        actions = getattr(self.window, "export_actions", None)
+        actions = self.window.session.part("export")
         dialog = actions.save_snapshot() if actions is not None else None
         if dialog is not None:
             dialog.title_edit.setText(draft.title)
@@ -300,11 +300,9 @@ class RecoveryController(QObject):
         self.write_journal()
 
 
-def install_recovery(window: MainWindow, root: Path | None = None) -> RecoveryController:
-    """Start journaling ``window``'s work; ``window.recovery`` is the controller."""
-    controller = RecoveryController(window, root)
-    window.recovery = controller  # type: ignore[attr-defined]
-    return controller
+def install_recovery(window: Shell, root: Path | None = None) -> RecoveryController:
+    """Start journaling ``window``'s work (the window keeps the controller it returns)."""
+    return RecoveryController(window, root)
 
 
 __all__ = ["JOURNAL_DELAY_MS", "QUESTION", "RecoveryController", "install_recovery"]
@@ -313,7 +311,7 @@ __all__ = ["JOURNAL_DELAY_MS", "QUESTION", "RecoveryController", "install_recove
 class _WindowOpener:
     """How a graph source reopens in the window (the GraphOpener of services.sources)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         self.window = window
 
     def open_bundled(self) -> Task | None:
@@ -338,7 +336,7 @@ class _WindowOpener:
         from explorer.ui.workers import Task
 
         task = Task(snapshots.open_snapshot, path, None)
-        actions = getattr(self.window, "export_actions", None)
+        actions = self.window.session.part("export")
         if actions is not None:
             task.sig_finished.connect(lambda snapshot: actions.show_snapshot(snapshot, ask=False))
         self.window.track_task(task, f"Opening {Path(path).name}")
