@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import platform
 import statistics
 import sys
@@ -195,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[tuple[str, str, str], tuple[float, float, int, str]] = {}
     names: dict[tuple[str, str], str] = {}
     notes: list[str] = []
+    round_trips: dict[str, float] = {}
     with contextlib.ExitStack() as stack:
         base = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-endpoint-")))
         base.mkdir(parents=True, exist_ok=True)
@@ -218,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
                 for size in sizes:
                     remote = KnowledgeGraph.connect(url, default_graph=f"urn:kg-explorer:bench:{size}", timeout=120)
                     triples.setdefault(size, remote.quad_count())
+                    round_trips[name] = statistics.median(remote.backend.ping() * 1000 for _ in range(21))
                     for key, (what, work) in tasks_for(size).items():
                         names[(size, key)] = what
                         results[(name, size, key)] = measure(remote, work, args.repeat)
@@ -236,8 +239,12 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(f"{cold:.1f}{note} / {warm:.1f}{sent}")
             target = f"≤ {TARGETS[key]}" if key in TARGETS and size == "1m" else ""
             print(f"| {size} ({triples.get(size, 0):,}) | {names[(size, key)]} | " + " | ".join(cells) + f" | {target} |")
+    trips = ", ".join(f"{SERVERS[name][2]} {ms:.1f} ms" for name, ms in round_trips.items())
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"\nMedians of {args.repeat} runs; cold runs start from empty caches, warm ones ask again in the same session. "
-          f"Loopback, {platform.system()} {platform.machine()}, Python {platform.python_version()}.")
+          f"Loopback, {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
+          f"An empty query's round trip (ASK {{}}, median of 21): {trips or 'no server'}. "
+          f"Load average at the end (1/5/15 min): {load}.")
     for note in notes:
         print(f"\n{note}")
     return 0
