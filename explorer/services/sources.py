@@ -152,8 +152,8 @@ class EndpointSource(SourceKind):
     name = "endpoint"
 
     def detect(self, kg: KnowledgeGraph, snapshot_path: str | Path | None) -> JournalSource | None:
-        config = getattr(kg.backend, "config", None)
-        if not kg.is_remote or config is None:
+        config = kg.endpoint_config
+        if config is None:
             return None
         auth = getattr(config, "auth", None)
         endpoint = {"url": config.url, "default_graph": config.default_graph or "", "timeout": float(config.timeout),
@@ -171,8 +171,8 @@ class EndpointSource(SourceKind):
         return opener.connect_endpoint(source.endpoint)
 
     def identity(self, kg: KnowledgeGraph, progress: Progress | None, cancel: CancelToken | None) -> DatasetIdentity:
-        config = getattr(kg.backend, "config", None)
-        return endpoint_identity(kg, getattr(config, "url", kg.source_name), getattr(config, "default_graph", None))
+        config = kg.endpoint_config
+        return endpoint_identity(kg, config.url if config else kg.source_name, config.default_graph if config else None)
 
 
 class SnapshotSource(SourceKind):
@@ -205,8 +205,10 @@ class WorkspaceSource(SourceKind):
         return f"workspace {Path(source.location).name}"
 
     def reopen(self, source: JournalSource, opener: GraphOpener) -> Any:
+        from explorer.services.loading import is_workspace
+
         folder = Path(source.location)
-        if (folder / "CURRENT").is_file():  # RocksDB keeps a CURRENT file in the store's folder
+        if is_workspace(folder):
             return opener.open_workspace(folder)
         if not source.files:
             raise ExplorerError(f"{folder}: the workspace is gone")

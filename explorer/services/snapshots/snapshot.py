@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rdflib.namespace import RDF
+
 from explorer.core.backends.rdf_text import Triple
 from explorer.core.backends.rdf_text import turtle as turtle_text
 from explorer.core.errors import ExplorerError
@@ -160,7 +162,7 @@ class Snapshot:
         }
 
 
-_RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+_RDF_SUBJECT = str(RDF.subject)
 
 
 def _turtle(triples: Sequence[Triple], prefixes: Mapping[str, str]) -> str:
