@@ -263,9 +263,11 @@ class EndpointHttpClient:
         credentials: Credentials | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         max_redirects: int = DEFAULT_MAX_REDIRECTS,
-        verify: ssl.SSLContext | bool = True,
+        verify: ssl.SSLContext | bool | None = None,
         user_agent: str = "kg-explorer",
     ) -> None:
+        """``verify``: how to check TLS certificates; by default against the system's trust store
+        (as the standard library does, so a certificate authority added to the system is trusted)."""
         self.url = url
         urls = [url, *other_urls]
         self.max_response_bytes = max_response_bytes
@@ -273,7 +275,7 @@ class EndpointHttpClient:
         self._auth = _httpx_auth(credentials)
         self._credential_origins = {origin(u) for u in urls}
         transport = _deadline_transport(
-            verify=verify, proxy=_proxy_for(urls),
+            verify=ssl.create_default_context() if verify is None else verify, proxy=_proxy_for(urls),
             limits=httpx.Limits(max_connections=8, max_keepalive_connections=4, keepalive_expiry=30.0),
         )
         self._client = httpx.Client(transport=transport, headers={"User-Agent": user_agent}, trust_env=False,

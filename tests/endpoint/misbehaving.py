@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,8 +73,10 @@ def _read_request(connection: socket.socket, limit: int = 1 << 20) -> Received |
 
 
 class RawHttpServer:
-    def __init__(self, handler: Handler, host: str = "127.0.0.1", *, speak_first: bool = False) -> None:
+    def __init__(self, handler: Handler, host: str = "127.0.0.1", *, speak_first: bool = False,
+                 tls: ssl.SSLContext | None = None) -> None:
         self.handler = handler
+        self.tls = tls  # serve HTTPS with this server-side context
         self.speak_first = speak_first  # answer as soon as a client connects, before reading anything
         self.stop = threading.Event()
         self.accepted = 0
@@ -106,6 +109,12 @@ class RawHttpServer:
 
     def _serve(self, connection: socket.socket) -> None:
         connection.settimeout(5)
+        if self.tls is not None:
+            try:
+                connection = self.tls.wrap_socket(connection, server_side=True)
+            except (OSError, ssl.SSLError):
+                connection.close()  # the client refused the certificate
+                return
         with connection:
             for _ in range(1000):  # requests on one connection: bounded
                 if self.stop.is_set():

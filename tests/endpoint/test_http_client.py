@@ -252,6 +252,29 @@ def test_a_tls_failure_is_one_line(serve):
     assert message.startswith(f"cannot reach {url}: TLS handshake failed"), message
 
 
+def test_certificates_are_checked_against_the_trust_store(serve, tmp_path):
+    """A self-signed certificate is refused in one line; trusted, the same server answers."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.fail("openssl is needed to make the test certificate (Debian package openssl)")
+    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(certificate), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=60)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    server = serve(answer_true, tls=context)
+    url = f"https://127.0.0.1:{server.port}/sparql"
+    with pytest.raises(EndpointError) as caught:
+        ask(EndpointHttpClient(url))
+    assert one_line(caught.value).startswith(f"cannot reach {url}: TLS certificate not accepted")
+    trusted = ssl.create_default_context(cafile=str(certificate))
+    assert ask(EndpointHttpClient(url, verify=trusted)) == ASK_TRUE
+
+
 def test_a_server_that_hangs_up_is_one_line(serve):
     server = serve(lambda e: False)
     with pytest.raises(EndpointError) as caught:
