@@ -1,4 +1,5 @@
-"""A session asks the server once per question: answers are kept until the graph changes."""
+"""A session asks the server as little as it can: a neighbourhood and its labels in one query,
+labels kept until the graph changes; links always read afresh (another client may change them)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,6 @@ from explorer.core.graph import KnowledgeGraph
 pytestmark = pytest.mark.endpoint
 
 D = "https://w3id.org/kg-explorer/data/"
-
-
-def test_a_neighbourhood_asked_again_costs_no_query(virtuoso):
-    graph = KnowledgeGraph.connect(virtuoso.url, default_graph=BUNDLED_GRAPH)
-    first = graph.neighbours(D + "China", limit=5)
-    before = graph.backend.requests
-    again = graph.neighbours(D + "China", limit=5)
-    assert graph.backend.requests == before
-    assert [(e.predicate, e.other) for e in again.edges] == [(e.predicate, e.other) for e in first.edges]
-    assert (again.omitted_outgoing, again.omitted_incoming) == (first.omitted_outgoing, first.omitted_incoming)
-    again.outgoing.clear()  # what the caller does with its copy never reaches the cache
-    assert graph.neighbours(D + "China", limit=5).outgoing
-    graph.neighbours(D + "China", limit=6)  # another question is asked
-    assert graph.backend.requests > before
 
 
 def test_an_update_forgets_what_was_kept(virtuoso):

@@ -47,8 +47,6 @@ _VALUES_CHUNK = 200
 # Labels are asked for in smaller batches: past a few dozen entities Virtuoso (at 1M triples)
 # switches to scanning every label, ten times slower than two small batches.
 _LABEL_CHUNK = 30
-# Link pages kept per session (cleared when the graph changes): a hub asked for again costs nothing.
-_LINK_CACHE = 512
 # Link pages up to this size come with their neighbours' labels in the same query.
 _LABELLED_LINKS = 200
 # Labels learnt from link answers, kept for labels_of until the graph changes.
@@ -116,7 +114,6 @@ class EndpointQueries:
     def __init__(self) -> None:
         #: Classes of entities seen in link answers: a path search asks no more about them.
         self._types: dict[str, list[str]] = {}
-        self._link_pages: dict[tuple[Any, ...], LinkPage] = {}
         self._known_labels: dict[str, LabelsByLanguage] = {}
         self._text_index: str | None = None
         self._text_index_known = False
@@ -135,7 +132,6 @@ class EndpointQueries:
 
     def forget_caches(self) -> None:
         self._types.clear()
-        self._link_pages.clear()
         self._known_labels.clear()
 
     def _remember_labels(self, labels: Mapping[str, LabelsByLanguage]) -> None:
@@ -390,17 +386,7 @@ class EndpointQueries:
         counted the same way."""
         if limit is None:
             limit = self.config.page_size
-        key = (entity, direction, limit, None if predicates is None else tuple(predicates), include_schema)
-        cached = self._link_pages.get(key)
-        if cached is None:
-            cached = self._read_links(entity, direction, limit, None if predicates is None else key[3], include_schema)
-            while len(self._link_pages) >= _LINK_CACHE:
-                del self._link_pages[next(iter(self._link_pages))]
-            self._link_pages[key] = cached
-        return LinkPage(list(cached.links), cached.omitted_outgoing, cached.omitted_incoming)
-
-    def _read_links(self, entity: str, direction: str, limit: int, predicates: Iterable[str] | None,
-                    include_schema: bool) -> LinkPage:
+        # Links are read afresh every time: another client may have changed them on the server.
         page = LinkPage()
         try:
             node = sparql_iri(entity)
