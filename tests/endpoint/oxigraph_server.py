@@ -65,6 +65,15 @@ class OxigraphServer:
             if done.returncode != 0:
                 raise RuntimeError(f"oxigraph could not load {path.name}: {(done.stdout + done.stderr).strip()[:500]}")
 
+    def clear(self, graph: str) -> None:
+        """Empty a named graph; only while the server is stopped."""
+        if not self.database.exists():
+            return
+        done = subprocess.run([self.binary, "update", "--location", str(self.database), "--update",
+                               f"CLEAR SILENT GRAPH <{graph}>"], capture_output=True, text=True, timeout=600, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"oxigraph could not clear {graph}: {(done.stdout + done.stderr).strip()[:500]}")
+
     def start(self, timeout: float = 60.0) -> None:
         self.database.mkdir(parents=True, exist_ok=True)
         with open(self.folder / "oxigraph.log", "wb") as log:
