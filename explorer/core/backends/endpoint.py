@@ -82,6 +82,10 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
               timeout: float | None = None) -> tuple[bytes, str]:
         return self.transport.send(field_name, text, accept, url=url, timeout=timeout)
 
+    def close(self) -> None:
+        """Close the connections kept open to the endpoint."""
+        self.transport.close()
+
     # ------------------------------------------------------------------ answers
     def _parse_results(self, body: bytes, media: str) -> ox.QuerySolutions | ox.QueryBoolean:
         try:
