@@ -104,8 +104,9 @@ def test_describe_lists_every_record_of_a_fact(capsys):
     code, out, _ = run(capsys, "describe", "d:IndustrialInternet")
     assert code == 0
     block = out.split("—has potential for→ higher quality")[1].split("—has potential for→")[0]
-    assert '"help companies boost quality" (News article: 5G and the industrial internet in China, sentence 9, line 7, characters 1448–1476)' in block
-    assert '"The industrial internet has such potential." (News article: 5G and the industrial internet in China, sentence 10, line 7, characters 1557–1600)' in block
+    article = "News article: 5G and the industrial internet in China"
+    assert f'"help companies boost quality" ({article}, sentence 9, line 7, characters 1448–1476)' in block
+    assert f'"The industrial internet has such potential." ({article}, sentence 10, line 7, characters 1557–1600)' in block
 
 
 def test_path_background_evidence_is_named(capsys):
