@@ -20,11 +20,11 @@ the id ``more:<entity>``. Edge ids are stable, built from the stored triple.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from explorer.core import scene_state
 from explorer.core.errors import ExplorerError
 from explorer.core.scene_io import scene_from_dict, scene_to_dict
 from explorer.core.scene_items import (
@@ -48,6 +48,7 @@ from explorer.core.scene_placement import PathLike, free_spot, ring_around
 from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_style
 
 if TYPE_CHECKING:
+    from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
 
 
@@ -69,6 +70,10 @@ class Scene:
     highlighted: set[str] = field(default_factory=set)
     #: Which nodes each expansion added: expanded node id → ids of the nodes it brought in.
     expanded: dict[str, list[str]] = field(default_factory=dict)
+    #: Node size and colour driven by analysis measures, and the class looks (colour, size) they
+    #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
+    measure_style: MeasureStyle | None = None
+    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -454,6 +459,8 @@ class Scene:
         self.hidden_classes.clear()
         self.hidden_predicates.clear()
         self.focus = None
+        self.measure_style = None
+        self.measure_base.clear()
         self._style_cache.clear()
         self.events.emit("reset")
 
@@ -536,27 +543,11 @@ class Scene:
 
     def capture(self) -> SceneState:
         """What the scene shows now, to put back with :meth:`restore` (undo of a canvas change)."""
-        return SceneState(
-            nodes={key: copy.copy(node) for key, node in self.nodes.items()},
-            edges={key: copy.copy(edge) for key, edge in self.edges.items()},
-            focus=self.focus,
-            hidden_classes=frozenset(self.hidden_classes),
-            hidden_predicates=frozenset(self.hidden_predicates),
-            highlighted=frozenset(self.highlighted),
-            expanded={key: tuple(value) for key, value in self.expanded.items()},
-        )
+        return scene_state.capture(self)
 
     def restore(self, state: SceneState) -> None:
-        """Show exactly what ``state`` holds again; one ``reset`` event tells the views."""
-        self.nodes = {key: copy.copy(node) for key, node in state.nodes.items()}
-        self.edges = {key: copy.copy(edge) for key, edge in state.edges.items()}
-        self.reindex()
-        self.focus = state.focus
-        self.hidden_classes = set(state.hidden_classes)
-        self.hidden_predicates = set(state.hidden_predicates)
-        self.highlighted = set(state.highlighted)
-        self.expanded = {key: list(value) for key, value in state.expanded.items()}
-        self.events.emit("reset")
+        """Show exactly what ``state`` holds again (see :mod:`explorer.core.scene_state`)."""
+        scene_state.restore(self, state)
 
 
 # ---------------------------------------------------------------------- helpers

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Literal, URIRef, namespace
 from rdflib.term import Node
 
 from explorer.core.changes import ChangeSet, Quad
@@ -36,12 +36,12 @@ from explorer.core.graph_model import ClassInfo
 from explorer.core.search import LabelEntry, LabelIndex, normalize
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
-from explorer.core.vocab import KG, LABEL_PREDICATES, NON_ENTITY_TYPES, OA, SCHEMA, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, NON_ENTITY_TYPES, OA, SCHEMA, SCHEMA_CLASSES, SCHEMA_PREDICATES
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+RDF = str(namespace.RDF)
+RDFS = str(namespace.RDFS)
+OWL = str(namespace.OWL)
+PROV_DERIVED = str(namespace.PROV.wasDerivedFrom)
 RDF_TYPE = URIRef(RDF + "type")
 RDF_STATEMENT = URIRef(RDF + "Statement")
 SUBCLASS_OF = URIRef(RDFS + "subClassOf")
@@ -155,6 +155,8 @@ class Backend(ABC):
     remote: bool = False
     #: Seconds a query may take unless the caller says otherwise.
     query_timeout: float | None = 30.0
+    #: How a server was reached (an EndpointConfig); None for a graph held here.
+    endpoint_config: Any = None
 
     # ------------------------------------------------------------------ primitives
     @abstractmethod
@@ -384,6 +386,33 @@ class Backend(ABC):
             found[entity] = list(self.adjacent(entity, outgoing=outgoing, incoming=incoming,
                                                include_schema=include_schema))
         return found
+
+    def entity_links(self, *, progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> Iterator[tuple[str, str, str]]:
+        """Every link between two entities as (subject, predicate, object): the bulk form of
+        :meth:`adjacent` for whole-graph analytics, in one pass over the triples.
+
+        Literals, schema predicates, evidence records and schema terms (classes, properties,
+        ontologies: :data:`~explorer.core.vocab.SCHEMA_CLASSES`, anything with a sub-class or
+        sub-property link) are left out; a triple in several graphs may come more than once.
+        """
+        skipped = {entity_id(s) for class_iri in SCHEMA_CLASSES for s, _, _ in self.triples(None, RDF_TYPE,
+                                                                                            URIRef(class_iri))}
+        for schema_link in (SUBCLASS_OF, URIRef(RDFS + "subPropertyOf")):
+            skipped.update(entity_id(s) for s, _, _ in self.triples(None, schema_link, None))
+        total = max(1, self.quad_count())
+        for index, (s, p, o) in enumerate(self.triples(None, None, None)):
+            if not index % 65536:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress(min(1.0, index / total), "reading the links between entities")
+            subject, obj, predicate = entity_id(s), entity_id(o), str(p)
+            if subject is None or obj is None or predicate in SCHEMA_PREDICATES:
+                continue
+            if subject in skipped or obj in skipped:
+                continue
+            yield subject, predicate, obj
 
     def links(self, entity: str, *, direction: str = "both", limit: int | None = 100,
               predicates: Iterable[str] | None = None, include_schema: bool = False) -> LinkPage:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.scene import Scene
@@ -79,6 +79,10 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.workbench: QueryWorkbenchWidget | None = None
         self.export_actions: ExportActions | None = None
         self.recovery: RecoveryController | None = None
+        self.panels_menu: QMenu | None = None  # View ▸ Panels, made with the menus
+        self.preferences_dialog: QDialog | None = None
+        self.link_filter_dialog: QDialog | None = None
+        self.more_dialog: QDialog | None = None
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -125,6 +129,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.export_actions = install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…, Compare
         self.session.provide("export", self.export_actions)
+        from explorer.ui.analysis.mount import mount_analysis
+
+        self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         self.recovery = install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
@@ -173,9 +180,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         self._panels[object_name] = dock
-        panels_menu = getattr(self, "panels_menu", None)
-        if panels_menu is not None:
-            panels_menu.addAction(dock.toggleViewAction())
+        if self.panels_menu is not None:
+            self.panels_menu.addAction(dock.toggleViewAction())
         return dock
 
     # ------------------------------------------------------------------ building

@@ -296,7 +296,7 @@ def install_endpoint_action(window: Shell) -> QAction:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         config = dialog.config()
-        task = runner.start(open_endpoint, config, bool(getattr(window.settings, "allow_network", False)))
+        task = runner.start(open_endpoint, config, window.settings.allow_network)
         task.sig_finished.connect(lambda opened: _on_endpoint_opened(window, opened, config))
         task.sig_failed.connect(lambda message: window.show_error(message, title="Could not connect"))
         window.track_task(task, f"Connecting to {config.url}")
@@ -307,7 +307,7 @@ def install_endpoint_action(window: Shell) -> QAction:
 
 def connect_window(window: Shell, config: EndpointConfig) -> Task:
     """Open ``config`` in ``window`` (in a worker), as the dialog's Connect does."""
-    task = Task(open_endpoint, config, bool(getattr(window.settings, "allow_network", False)))
+    task = Task(open_endpoint, config, window.settings.allow_network)
     task.sig_finished.connect(lambda opened: _on_endpoint_opened(window, opened, config))
     task.sig_failed.connect(lambda message: window.show_error(message, title="Could not connect"))
     window.track_task(task, f"Connecting to {config.url}")

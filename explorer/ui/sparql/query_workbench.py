@@ -318,7 +318,7 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         except QueryError as error:
             self._fail(tab, text, str(error), status="failed", error=error, origin=origin)
             return None
-        if kind == "update" and getattr(self.kg, "is_remote", False):
+        if kind == "update" and self.kg.is_remote:
             # A server's graph cannot be copied to record the change: the update is sent as
             # it is and, unlike on the embedded store, cannot be undone from here.
             task = Task(self.kg.query, text, timeout=self.settings.query_timeout, policy=self.policy())
