@@ -117,18 +117,23 @@ def test_classes_of_values_are_not_in_the_domain_tree(qtbot, bundled_graph):
 
 def test_a_class_of_values_in_a_foreign_graph(qtbot):
     from explorer.core.graph import KnowledgeGraph
+    from explorer.ui.browser.class_tree import is_value_class
 
     kg = KnowledgeGraph()
     kg.load_text("""
         @prefix ex: <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
         ex:level a owl:AnnotationProperty . ex:Level a owl:Class . ex:high a ex:Level .
         ex:partOf a owl:ObjectProperty ; ex:level ex:high .
         ex:Thing a owl:Class . ex:a a ex:Thing . ex:b a ex:Thing . ex:a ex:partOf ex:b .
+        ex:c a ex:Thing .  # linked with nothing but its evidence record: still a thing
+        ex:record a rdf:Statement ; rdf:subject ex:c ; rdf:predicate rdf:type ; rdf:object ex:Thing .
     """, "turtle")
     model = ClassTreeModel()
     model.set_graph(kg)
     roots = [model.index(r, 0).data(IriRole) for r in range(model.rowCount())]
     assert roots == ["http://example.org/Thing"]
+    assert is_value_class(kg, "http://example.org/Level") and not is_value_class(kg, "http://example.org/Thing")
 
 
 def test_activating_a_tree_instance_emits_it(qtbot, bundled_graph):

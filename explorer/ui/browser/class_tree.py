@@ -45,28 +45,34 @@ _UNIVERSAL_CLASSES = frozenset({
 })
 _OWL_ONTOLOGY = "http://www.w3.org/2002/07/owl#Ontology"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_OWL = "http://www.w3.org/2002/07/owl#"
+#: Evidence records point at the entities of their facts; that makes nobody a value.
+_RECORD_TYPES = frozenset({"http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement",
+                           "https://w3id.org/kg-explorer/ontology#Evidence"})
 
 
 def is_value_class(kg: KnowledgeGraph, iri: str) -> bool:
     """Whether the instances of ``iri`` are values of the data's descriptions rather than things.
 
-    True when some instance is the object of a triple whose subject is not an entity (a
+    True when some instance is the object of a triple whose subject describes the data (a
     property annotated with ``kg:exposureDirection kg:Forward``, a calendar description with
-    ``time:unitType kg:unitQuarter``) and no instance is linked with an entity (links among
-    the class's own instances, such as ``owl:differentFrom``, do not count). Two ASK queries;
-    the first stops at the first linked instance, so a domain class answers at once.
+    ``time:unitType kg:unitQuarter``; evidence records do not count, they are about facts) and
+    no instance is linked with an entity (OWL's own bookkeeping, such as ``owl:differentFrom``
+    between the values, does not count). Two ASK queries; the first stops at the first linked
+    instance, so a domain class answers at once.
     """
+    describing = " ".join(f"<{t}>" for t in NON_ENTITY_TYPES if t not in _RECORD_TYPES)
     non_entity = " ".join(f"<{t}>" for t in NON_ENTITY_TYPES)
     linked = kg.query(
         f"ASK {{ ?x <{_RDF_TYPE}> <{iri}> . {{ ?s ?p ?x }} UNION {{ ?x ?p ?s }} "
-        f"FILTER(?p != <{_RDF_TYPE}> && !isLiteral(?s)) FILTER NOT EXISTS {{ ?s <{_RDF_TYPE}> <{iri}> }} "
+        f"FILTER(?p != <{_RDF_TYPE}> && !isLiteral(?s) && !STRSTARTS(STR(?p), \"{_OWL}\")) "
         f"FILTER NOT EXISTS {{ VALUES ?t {{ {non_entity} }} ?s <{_RDF_TYPE}> ?t }} }}"
     )
     if linked.boolean:
         return False
     used = kg.query(
         f"ASK {{ ?x <{_RDF_TYPE}> <{iri}> . ?s ?p ?x FILTER(?p != <{_RDF_TYPE}>) "
-        f"VALUES ?t {{ {non_entity} }} ?s <{_RDF_TYPE}> ?t }}"
+        f"VALUES ?t {{ {describing} }} ?s <{_RDF_TYPE}> ?t }}"
     )
     return bool(used.boolean)
 
