@@ -23,8 +23,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, context: Context) -> int:
-    from explorer.core.errors import RefusedQuery
-    from explorer.core.sparql import QueryPolicy, query_kind
+    from explorer.core.errors import NetworkRefused, RefusedQuery
+    from explorer.core.sparql import QueryPolicy
     from explorer.services.result_formats import write_graph, write_results
 
     sparql, source_name = read_query(args.query)
@@ -33,11 +33,12 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     policy = QueryPolicy(allow_update=args.allow_update, allow_network=args.allow_network)
     try:
         kind = policy.check(sparql)  # refused before any data is loaded or any connection is made
+    except NetworkRefused as error:
+        reached = error.reason.split(" reaches the network")[0]
+        raise NetworkRefused(f"{reached} reaches the network and is refused: pass --allow-network "
+                             "to allow it") from None
     except RefusedQuery:
-        if query_kind(sparql) == "update" and not args.allow_update:
-            raise RefusedQuery("SPARQL Update is refused: pass --allow-update to change the graph (in memory only)") from None
-        raise RefusedQuery("SERVICE (federated query) reaches the network and is refused: pass --allow-network "
-                           "to allow it") from None
+        raise RefusedQuery("SPARQL Update is refused: pass --allow-update to change the graph (in memory only)") from None
     kg = context.graph()
     # Prefixed names the graph knows (d:, kg:, rdfs: …) work without PREFIX lines of their own.
     prelude = missing_prefixes(kg, sparql) if kind != "update" or args.allow_update else ""

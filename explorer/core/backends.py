@@ -339,7 +339,7 @@ class OxigraphBackend(Backend):
             self.store.update(sparql)
         except SyntaxError as error:
             raise syntax_error(error) from None
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             raise QueryError(str(error)) from None
         return QueryResult(kind="update", convert=to_rdflib)
 
@@ -376,7 +376,9 @@ class OxigraphBackend(Backend):
                                convert=to_rdflib, elapsed=time.perf_counter() - started, truncated=truncated)
         except SyntaxError as error:
             raise syntax_error(error) from None
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
+            # The engine reports evaluation errors (an unbound SERVICE name, a failed remote
+            # call) as RuntimeError: the query's fault, not the program's.
             raise QueryError(str(error)) from None
         finally:
             # pyoxigraph's result iterators may only be dropped on the thread that made them;
