@@ -10,12 +10,15 @@ from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
 from explorer.cli.output import term_text
 from explorer.core.errors import QueryError
+from explorer.core.store_isolation import DEFAULT_QUERY_MEMORY_MB
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY|@FILE", help="SPARQL text, or @FILE to read it from a file (@- for stdin)")
     parser.add_argument("--timeout", type=positive_float, default=30.0, metavar="S", help="seconds before giving up (default 30)")
+    parser.add_argument("--max-memory", type=positive_int, default=DEFAULT_QUERY_MEMORY_MB, metavar="MB",
+                        help=f"stop a query that needs more than MB megabytes (default {DEFAULT_QUERY_MEMORY_MB})")
     parser.add_argument("--max-rows", type=positive_int, default=None, metavar="N", help="stop after N rows")
     parser.add_argument("--allow-update", action="store_true",
                         help="allow SPARQL Update (changes the graph in memory only; files are not written)")
@@ -45,7 +48,8 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     added_lines = prelude.count("\n")
     try:
         before = kg.quad_count()
-        result = kg.query(prelude + sparql, timeout=args.timeout, policy=policy, max_rows=args.max_rows)
+        result = kg.query(prelude + sparql, timeout=args.timeout, policy=policy, max_rows=args.max_rows,
+                          memory_mb=args.max_memory)
     except QueryError as error:
         if error.line is None or isinstance(error, RefusedQuery):
             raise

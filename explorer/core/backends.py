@@ -29,6 +29,7 @@ from explorer.core.guards import StreamGuard, guard_for, locate, remote_context
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
 from explorer.core.store_disposal import disposal
+from explorer.core.store_isolation import isolation_available, run_isolated
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.terms import to_rdflib
 
@@ -199,6 +200,8 @@ class OxigraphBackend(Backend):
     """The embedded Oxigraph store, in memory or in a workspace folder on disk."""
 
     LABEL_CACHE = "kg-explorer-labels.npz"
+    #: Read queries can run in a forked child with a memory limit (``query(memory_mb=…)``).
+    isolates_queries = True
 
     def __init__(self, workspace: Path | None = None) -> None:
         self.workspace = Path(workspace) if workspace is not None else None
@@ -327,10 +330,17 @@ class OxigraphBackend(Backend):
         cancel: CancelToken | None = None,
         policy: QueryPolicy = QueryPolicy(),
         max_rows: int | None = None,
+        memory_mb: int | None = None,
     ) -> QueryResult:
         kind = policy.check(sparql)
         if kind == "update":
             return run_with_deadline(lambda: self._update(sparql), timeout, cancel)
+        if memory_mb is not None and isolation_available():
+            try:
+                return run_isolated(self.store, sparql, kind, memory_mb=memory_mb, timeout=timeout, cancel=cancel,
+                                    max_rows=max_rows, convert=to_rdflib)
+            except SyntaxError as error:
+                raise syntax_error(error) from None
         return run_with_deadline(lambda: self._query(sparql, kind, max_rows, cancel), timeout, cancel)
 
     def _update(self, sparql: str) -> QueryResult:

@@ -908,10 +908,16 @@ class KnowledgeGraph:
         cancel: CancelToken | None = None,
         max_rows: int | None = None,
         policy: QueryPolicy | None = None,
+        memory_mb: int | None = None,
     ) -> QueryResult:
-        """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE; Update only when the policy allows)."""
+        """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE; Update only when the policy allows).
+
+        ``memory_mb`` bounds what a user's read query may allocate, where the backend can
+        run it apart (the embedded store on Linux; see :mod:`explorer.core.store_isolation`).
+        """
+        bound = {"memory_mb": memory_mb} if memory_mb is not None and getattr(self.backend, "isolates_queries", False) else {}
         result = self.backend.query(sparql, timeout=timeout, cancel=cancel, policy=policy or self.policy,
-                                    max_rows=max_rows)
+                                    max_rows=max_rows, **bound)
         if result.kind == "update":
             self._reset_caches()
         return result
