@@ -266,7 +266,7 @@ class KnowledgeGraph:
         self._index: LabelIndex | None = None
         self._labels: LabelTable | dict[str, dict[str, list[tuple[int, str]]]] | None = None
         self._predicate_words: dict[tuple[str, bool], str] = {}
-        self._inverse_of: dict[str, str] | None = None
+        self._inverse_of: dict[str, set[str]] | None = None
         self._class_cache: dict[str, ClassInfo] | None = None
         self._class_counts: dict[str, int] | None = None
         self._instance_lists: dict[tuple[str, bool], list[str]] = {}
@@ -465,15 +465,23 @@ class KnowledgeGraph:
         return f"{self.label(predicate)} (inverse)"
 
     def inverse_of(self, predicate: str) -> str | None:
-        """The named inverse of a property (owl:inverseOf, either way round)."""
+        """The named inverse of a property (owl:inverseOf, either way round); the first if several."""
+        inverses = self._inverse_table().get(predicate)
+        return min(inverses) if inverses else None
+
+    def inverses_of(self, predicate: str) -> frozenset[str]:
+        """Every property declared inverse of ``predicate`` (owl:inverseOf, either way round)."""
+        return frozenset(self._inverse_table().get(predicate, ()))
+
+    def _inverse_table(self) -> dict[str, set[str]]:
         if self._inverse_of is None:
-            table: dict[str, str] = {}
+            table: dict[str, set[str]] = {}
             for subject, _, obj in self.backend.triples(None, _OWL_INVERSE, None):
                 if isinstance(subject, ox.NamedNode) and isinstance(obj, ox.NamedNode):
-                    table.setdefault(subject.value, obj.value)
-                    table.setdefault(obj.value, subject.value)
+                    table.setdefault(subject.value, set()).add(obj.value)
+                    table.setdefault(obj.value, set()).add(subject.value)
             self._inverse_of = table
-        return self._inverse_of.get(predicate)
+        return self._inverse_of
 
     # ------------------------------------------------------------------ classes
     def types(self, entity: str) -> list[str]:
