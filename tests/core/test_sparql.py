@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import threading
+import time
 
 import pytest
 from rdflib import Literal, URIRef
@@ -109,6 +111,30 @@ def test_cancel(dense_graph: KnowledgeGraph) -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         dense_graph.query(EXPENSIVE, cancel=token)
+
+
+def _cancel_once_running(token: CancelToken, thread_name: str) -> threading.Thread:
+    """A thread that cancels ``token`` as soon as the query's worker thread is running."""
+
+    def watch() -> None:
+        while not any(thread.name == thread_name for thread in threading.enumerate()):
+            if token.cancelled:
+                return
+        token.cancel()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    return watcher
+
+
+def test_cancel_while_the_query_runs(dense_graph: KnowledgeGraph) -> None:
+    token = CancelToken()
+    watcher = _cancel_once_running(token, "sparql-query")
+    started = time.perf_counter()
+    with pytest.raises(Cancelled):
+        dense_graph.query(EXPENSIVE, timeout=600, cancel=token)
+    watcher.join()
+    assert token.cancelled and time.perf_counter() - started < 30
 
 
 def test_generous_timeout_returns_the_answer(dense_graph: KnowledgeGraph) -> None:
