@@ -10,8 +10,8 @@ from explorer.cli.arguments import positive_float
 from explorer.cli.errors import UsageError
 
 if TYPE_CHECKING:
+    from explorer.core.backends import EndpointConfig
     from explorer.core.graph import KnowledgeGraph
-    from explorer.core.remote import EndpointConfig
 
 
 def endpoint_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from explorer.cli.arguments import hops, missing_prefixes, positive_float, positive_int, read_query
 from explorer.core.errors import ExplorerError
+from explorer.core.layout_registry import LAYOUT_NAMES
 
 if TYPE_CHECKING:
     from explorer.cli.command import Context
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from explorer.core.scene import Scene
     from explorer.services.subgraph import Subgraph
 
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES  # the one layout registry
 
 
 class SelectionError(ExplorerError):

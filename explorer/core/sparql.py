@@ -15,6 +15,10 @@ from explorer.core.errors import Cancelled, NetworkRefused, QueryError, QueryTim
 from explorer.core.query_checks import check_shape, network_reasons
 from explorer.core.tasks import CancelToken
 
+#: Memory a query typed by the user may use on top of what the app already holds (the
+#: default of the CLI's ``--max-memory`` and of the app's setting).
+DEFAULT_QUERY_MEMORY_MB = 2048
+
 QueryKind = Literal["select", "ask", "construct", "describe", "update"]
 
 _UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}

@@ -192,15 +192,32 @@ SCHEMA_PREDICATES: frozenset[str] = frozenset(
 
 LABEL_PREDICATES: tuple[str, ...] = (str(SKOS.prefLabel), str(RDFS.label), str(SKOS.altLabel))
 
+#: Types of resources that describe the data rather than the world: classes, properties,
+#: ontologies, reification statements and evidence records.
+SCHEMA_CLASSES: frozenset[str] = frozenset(
+    str(c) for c in (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+                     RDF.Property, OWL.Ontology, RDF.Statement, OWL.TransitiveProperty, OWL.SymmetricProperty,
+                     OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.NamedIndividual,
+                     OWL.Restriction, RDFS.Datatype, KG.Evidence)
+)
+#: The one definition of "entity": a resource typed with none of these. What is left are the
+#: entities an analyst counts (owl:NamedIndividual marks an entity, so it is not among them).
+NON_ENTITY_TYPES: tuple[str, ...] = tuple(sorted(SCHEMA_CLASSES - {str(OWL.NamedIndividual)}))
+#: Where the reasoner's conclusions live, apart from the asserted facts.
+INFERRED_GRAPH = "urn:kg-explorer:inferred"
+
 __all__ = [
     "DATA",
     "DATA_IRI",
+    "INFERRED_GRAPH",
     "KG",
     "LABEL_PREDICATES",
+    "NON_ENTITY_TYPES",
     "ONTOLOGY_IRI",
     "ORG",
     "PREFIXES",
     "SCHEMA",
+    "SCHEMA_CLASSES",
     "SCHEMA_PREDICATES",
     "SH",
 ]

@@ -45,9 +45,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-
 from explorer.core.atomic import atomic_write
+from explorer.core.backends.rdf_text import nquads, parse_nquads
+from explorer.core.changes import Quad
 from explorer.core.errors import ExplorerError
 
 if TYPE_CHECKING:
@@ -153,8 +153,8 @@ class JournaledUpdate:
     def from_record(cls, record: RecordedUpdate) -> JournaledUpdate:
         return cls(record.sparql, _nquads(record.added), _nquads(record.removed))
 
-    def quads(self) -> tuple[list[ox.Quad], list[ox.Quad]]:
-        """(added, removed) as pyoxigraph quads (raises SyntaxError on damaged text)."""
+    def quads(self) -> tuple[list[Quad], list[Quad]]:
+        """(added, removed) as rdflib quads (raises SyntaxError on damaged text)."""
         return _parse_nquads(self.added), _parse_nquads(self.removed)
 
     def mentions_blank_nodes(self) -> bool:
@@ -291,18 +291,12 @@ class Journal:
         return cls.from_dict(data, path)
 
 
-def _nquads(quads: Sequence[ox.Quad]) -> str:
-    if not quads:
-        return ""
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    assert data is not None  # no output file given: the bytes come back
-    return data.decode("utf-8")
+def _nquads(quads: Sequence[Quad]) -> str:
+    return nquads(quads) if quads else ""
 
 
-def _parse_nquads(text: str) -> list[ox.Quad]:
-    if not text:
-        return []
-    return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+def _parse_nquads(text: str) -> list[Quad]:
+    return parse_nquads(text) if text else []
 
 
 def _get(data: Mapping[str, Any], key: str, kind: type, path: str | Path, where: str | None = None,
@@ -351,13 +345,12 @@ def source_of(kg: KnowledgeGraph | None, *, snapshot_path: str | Path | None = N
         kg: The window's graph.
         snapshot_path: The snapshot file when ``kg`` is that snapshot's own copy of its facts.
     """
-    from explorer.core.backends import OxigraphBackend
     from explorer.core.bundled import bundled_graph_files
 
     if kg is None:
         return JournalSource("none")
     config = getattr(kg.backend, "config", None)
-    if not isinstance(kg.backend, OxigraphBackend) and config is not None:
+    if kg.is_remote and config is not None:
         auth = getattr(config, "auth", None)
         endpoint = {"url": config.url, "default_graph": config.default_graph or "", "timeout": float(config.timeout),
                     "auth_kind": getattr(auth, "kind", "none") or "none", "user": getattr(auth, "user", "") or "",
@@ -366,7 +359,7 @@ def source_of(kg: KnowledgeGraph | None, *, snapshot_path: str | Path | None = N
     if snapshot_path is not None:
         return JournalSource("snapshot", location=str(snapshot_path))
     files = tuple(_journaled_file(Path(item.path), item.format) for item in kg.files)
-    workspace = kg.backend.workspace if isinstance(kg.backend, OxigraphBackend) else None
+    workspace = kg.local.workspace if kg.local is not None else None
     if workspace is not None:
         return JournalSource("workspace", files, str(Path(workspace).absolute()))
     if not files:
@@ -410,7 +403,7 @@ def reapply_updates(kg: KnowledgeGraph, updates: Sequence[JournaledUpdate], *, r
         The :class:`~explorer.core.updates.RecordedUpdate` of each redone update (Undo
         reverses them) and one warning line per update that could not be redone.
     """
-    from explorer.core.backends import OxigraphBackend
+    from explorer.core.changes import ChangeSet
     from explorer.core.sparql import QueryPolicy
     from explorer.core.updates import RecordedUpdate, run_update
 
@@ -418,9 +411,8 @@ def reapply_updates(kg: KnowledgeGraph, updates: Sequence[JournaledUpdate], *, r
     warnings: list[str] = []
     if not updates:
         return ReappliedUpdates(records, warnings)
-    if not isinstance(kg.backend, OxigraphBackend):
-        return ReappliedUpdates(records, ["the journaled updates were not redone: they need the embedded store"])
-    store = kg.backend.store
+    if kg.local is None or not kg.can_write:
+        return ReappliedUpdates(records, ["the journaled updates were not redone: they need a graph held here"])
     for index, update in enumerate(updates):
         if progress is not None:
             progress(index / len(updates), f"Redoing update {index + 1} of {len(updates)}")
@@ -434,12 +426,9 @@ def reapply_updates(kg: KnowledgeGraph, updates: Sequence[JournaledUpdate], *, r
             continue
         added, removed = update.quads()
         # Only what really changes is recorded, so Undo puts back exactly the graph before.
-        really_removed = [quad for quad in removed if quad in store]
-        really_added = [quad for quad in added if quad not in store]
-        for quad in really_removed:
-            store.remove(quad)
-        for quad in really_added:
-            store.add(quad)
+        really_removed = [quad for quad in removed if kg.contains(quad)]
+        really_added = [quad for quad in added if not kg.contains(quad)]
+        kg.apply_changes(ChangeSet(tuple(really_added), tuple(really_removed), update.sparql))
         records.append(RecordedUpdate(update.sparql, added=really_added, removed=really_removed))
     kg.invalidate_caches()
     if progress is not None:

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.atomic import atomic_write
+from explorer.core.layout_registry import LAYOUT_NAMES
+from explorer.core.sparql import DEFAULT_QUERY_MEMORY_MB
 
 SCHEMA_VERSION = 1
 APP_NAME = "kg-explorer"
@@ -33,7 +35,7 @@ MAX_RECENT_FILES = 10
 
 THEMES = ("system", "light", "dark")
 STORAGE_MODES = ("memory", "disk")
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES
 #: Inference rule sets the workbench can materialise (keys of explorer.core.inference.PROFILES).
 INFERENCE_PROFILES = ("rdfs", "owl-rl")
 #: A language tag as written in RDF literals (BCP 47 shape: "en", "zh-Hans", "pt-BR").
@@ -83,7 +85,7 @@ class Settings:
     #: Rows a query result keeps before it is marked truncated.
     max_result_rows: int = 10_000
     #: Megabytes of memory a query typed by the user may take before it is stopped.
-    query_memory_mb: int = 2048
+    query_memory_mb: int = DEFAULT_QUERY_MEMORY_MB
     #: SPARQL Update is refused unless allowed.
     allow_update: bool = False
     #: SERVICE federation and remote endpoints are refused unless allowed.

@@ -49,9 +49,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-
 from explorer.core.atomic import atomic_write
+from explorer.core.backends.rdf_text import Triple, canonical_line, parse_turtle
+from explorer.core.backends.rdf_text import turtle as turtle_text
 from explorer.core.errors import ExplorerError
 from explorer.core.tasks import CancelToken, Progress, check
 
@@ -155,11 +155,9 @@ def file_sha256(path: Path, cancel: CancelToken | None = None) -> str:
 
 def dataset_identity(kg: KnowledgeGraph, *, progress: Progress | None = None, cancel: CancelToken | None = None) -> DatasetIdentity:
     """The identity of the data loaded in ``kg`` (see the module docstring)."""
-    from explorer.core.backends import OxigraphBackend
-
     quads = kg.quad_count()
     config = getattr(kg.backend, "config", None)
-    if not isinstance(kg.backend, OxigraphBackend) and config is not None:
+    if kg.is_remote and config is not None:
         source = f"{config.url} {getattr(config, 'default_graph', None) or ''}".strip()
         return DatasetIdentity("sha256:" + hashlib.sha256(source.encode("utf-8")).hexdigest(), "endpoint", (), quads, config.url)
     if kg.files:
@@ -184,17 +182,13 @@ def dataset_identity(kg: KnowledgeGraph, *, progress: Progress | None = None, ca
 def _content_identity(kg: KnowledgeGraph, quads: int, cancel: CancelToken | None) -> DatasetIdentity:
     """sha256 over the sorted N-Quads of the whole graph, blank-node labels left out (they change per load)."""
     lines = []
-    for count, (s, p, o) in enumerate(kg.backend.triples(None, None, None)):
+    for count, triple in enumerate(kg.triples()):
         if count % 65536 == 0:
             check(cancel)
-        lines.append(" ".join(_canonical(term) for term in (s, p, o)))
+        lines.append(canonical_line(triple))
     lines.sort()
     digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     return DatasetIdentity("sha256:" + digest, "content", (), quads)
-
-
-def _canonical(term: Any) -> str:
-    return "_:" if isinstance(term, ox.BlankNode) else str(term)
 
 
 def _identity_from(data: Any, path: Path) -> DatasetIdentity:
@@ -240,7 +234,7 @@ class Snapshot:
 
     title: str
     scene_data: dict[str, Any]
-    triples: list[ox.Triple]
+    triples: list[Triple]
     dataset: DatasetIdentity
     notes: str = ""
     date: str | None = None
@@ -265,13 +259,12 @@ class Snapshot:
     def own_graph(self) -> KnowledgeGraph:
         """A graph of the snapshot's own triples: browse it without the original data."""
         if self._own_graph is None:
-            from explorer.core.backends import OxigraphBackend
+            from explorer.core.changes import ChangeSet
             from explorer.core.graph import KnowledgeGraph
             from explorer.core.vocab import PREFIXES
 
-            backend = OxigraphBackend()
-            backend.store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self.triples)
-            graph = KnowledgeGraph(backend)
+            graph = KnowledgeGraph()
+            graph.apply_changes(ChangeSet(added=tuple((s, p, o, None) for s, p, o in self.triples)))
             graph.prefixes.update({k: v for k, v in self.prefixes().items() if v not in PREFIXES.values()})
             self._own_graph = graph
         return self._own_graph
@@ -310,7 +303,7 @@ class Snapshot:
     def counts(self) -> dict[str, int]:
         nodes = self.scene_data.get("nodes", [])
         edges = self.scene_data.get("edges", [])
-        evidence = {t.subject for t in self.triples if t.predicate.value == _RDF_SUBJECT}
+        evidence = {s for s, p, _ in self.triples if str(p) == _RDF_SUBJECT}
         return {
             "nodes": sum(1 for n in nodes if isinstance(n, Mapping) and n.get("kind", "entity") == "entity"),
             "edges": sum(1 for e in edges if isinstance(e, Mapping) and e.get("predicate")),
@@ -341,10 +334,8 @@ class Snapshot:
 _RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
 
 
-def _turtle(triples: Sequence[ox.Triple], prefixes: Mapping[str, str]) -> str:
-    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
-    return (data or b"").decode("utf-8")
+def _turtle(triples: Sequence[Triple], prefixes: Mapping[str, str]) -> str:
+    return turtle_text(triples, prefixes)
 
 
 def check_date(date: str | None) -> str | None:
@@ -535,8 +526,7 @@ def snapshot_from_dict(data: Any, path: str | Path = "<snapshot>") -> Snapshot:
     if expected and hashlib.sha256(turtle.encode("utf-8")).hexdigest() != expected:
         raise SnapshotError(where, "does not match graph.sha256: the file was altered or damaged", "graph.data")
     try:
-        triples = [ox.Triple(q.subject, q.predicate, q.object)
-                   for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE, without_named_graphs=True)]
+        triples = parse_turtle(turtle)
     except SyntaxError as error:
         raise SnapshotError(where, f"Turtle syntax error: {' '.join(str(error.msg or error).split())}", "graph.data") from None
     snapshot = Snapshot(
@@ -768,8 +758,8 @@ def diff_snapshots(a: Snapshot, b: Snapshot) -> SnapshotDiff:
     return result
 
 
-def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
-    return (_canonical(triple.subject), str(triple.predicate), _canonical(triple.object))
+def _triple_key(triple: Triple) -> str:
+    return canonical_line(triple)
 
 
 __all__ = [

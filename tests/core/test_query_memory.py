@@ -14,10 +14,10 @@ from pathlib import Path
 import psutil
 import pytest
 
+from explorer.core.backends.isolation import isolation_available
 from explorer.core.errors import Cancelled, QueryError, QueryTimeout
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.sparql import QueryPolicy
-from explorer.core.store_isolation import isolation_available
 from explorer.core.tasks import CancelToken
 
 pytestmark = pytest.mark.skipif(not isolation_available(), reason="queries run apart on Linux only")

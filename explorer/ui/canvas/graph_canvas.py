@@ -1,0 +1,502 @@
+"""The graph canvas: a ``QGraphicsView`` over a Qt-free :class:`~explorer.core.scene.Scene`.
+
+The view subscribes to the scene's events and mirrors them; user gestures (drag, hide,
+expand) go back to the scene, never straight to the items, so the scene stays the one
+source of truth and snapshots see exactly what is on screen.
+
+Drawing is organised for big scenes:
+
+* The scene is cut into square tiles. Each :class:`EdgeTileItem` paints the edges whose
+  midpoint falls in it from numpy arrays (one path of hair-lines zoomed out; curves,
+  arrowheads and words zoomed in, only where exposed) and keeps its own device cache, so a
+  change (a moved or hidden node, a filter, a highlight, a selection) rebuilds and repaints
+  only the tiles it touches. ``tiles_rebuilt`` counts the rebuilds.
+* Zoomed in past :data:`DETAIL_ZOOM`, nodes are :class:`NodeItem` s (glyph, label, drag),
+  made lazily for the region in view only. Zoomed out there are no node items at all: each
+  :class:`NodeTileItem` draws its nodes as coloured squares, one ``drawRects`` per colour,
+  and clicks, drags and rubber bands find nodes through a numpy hit index.
+* Opposite and parallel edges between two nodes are bent apart (:func:`edge_curve`) so
+  both are visible and both labels readable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPixmapCache,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from explorer.core.scene import Scene, SceneEdge, SceneNode, more_node_id
+from explorer.ui.canvas.canvas_drawing import (
+    DETAIL_ZOOM,
+    LABEL_PIXEL_SIZE,
+    LABEL_WIDTH,
+    MAX_TILES,
+    MIN_TILE_SIZE,
+    CanvasPalette,
+    DragLayerItem,
+    MirrorGuard,
+    NodeItem,
+    TileKey,
+    edge_curve,
+    label_font,
+    pair_key,
+)
+from explorer.ui.canvas.canvas_index import CanvasIndexMixin
+from explorer.ui.canvas.canvas_interaction import CanvasInteractionMixin
+from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
+from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
+
+
+class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
+    """The interactive canvas over a :class:`Scene`.
+
+    Signals:
+        sig_node_activated(str): an entity node was clicked (the entity IRI).
+        sig_node_expand_requested(str): an entity node was double-clicked.
+        sig_more_requested(str): a "+N more" node was double-clicked (the expanded entity).
+        sig_selection_changed(list): the selected entities changed.
+        sig_context_menu(object, QPoint): right-click on an entity (or None on the background), global position.
+        sig_nodes_dragged(dict): the analyst dragged nodes; their places before the drag (id → (x, y)).
+
+    The canvas owns the selection (``selected_entities``, ``select``): node items exist only
+    for the region in view when zoomed in, so they cannot hold it.
+    """
+
+    sig_node_activated = Signal(str)
+    sig_node_expand_requested = Signal(str)
+    sig_more_requested = Signal(str)
+    sig_selection_changed = Signal(list)
+    sig_context_menu = Signal(object, QPoint)
+    sig_nodes_dragged = Signal(dict)
+
+    def __init__(self, scene: Scene | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.graphics_scene = QGraphicsScene(self)
+        # A BSP index finds the items in view without calling every item's boundingRect on each paint.
+        self.graphics_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 192 * 1024))
+        self.setScene(self.graphics_scene)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Graph canvas")
+        self.label_font = label_font()
+        self.edge_font = QFont(self.label_font)
+        self.edge_font.setPixelSize(int(LABEL_PIXEL_SIZE) - 1)
+        self.edge_metrics = QFontMetricsF(self.edge_font)
+        self._elided: dict[tuple[str, int], str] = {}
+        self._guard = MirrorGuard()
+        self._dark_override: bool | None = None
+        self.colours = CanvasPalette(self._palette_is_dark())
+        self.pin_on_drag = False
+        #: Node items that exist now: only zoomed in, and only around the region in view.
+        self.node_items: dict[str, NodeItem] = {}
+        self._items_rect = QRectF()
+        self._items_stale = True
+        self._detail = True
+        self._selected: set[str] = set()
+        #: How many tiles have been rebuilt since the canvas was made (a change should touch few).
+        self.tiles_rebuilt = 0
+        self.tile_size = MIN_TILE_SIZE
+        self.edge_tiles: dict[TileKey, EdgeTileItem] = {}
+        self.node_tiles: dict[TileKey, NodeTileItem] = {}
+        self._edge_tile_of: dict[str, TileKey] = {}
+        self._node_tile_of: dict[str, TileKey] = {}
+        self._dirty_tiles: set[TileItem] = set()
+        self._pairs: dict[tuple[str, str], list[str]] = {}
+        #: Bends of the edges that have one (opposite or parallel edges); every other edge is straight.
+        self._bent: dict[str, float] = {}
+        self._node_visible: dict[str, bool] = {}
+        self._edge_visible: dict[str, bool] = {}
+        self._highlighted: set[str] = set()
+        self._index_dirty = True
+        self._index_ids: list[str] = []
+        self._index_pos: dict[str, int] = {}
+        self._index_xy = np.zeros((0, 2))
+        self._index_half = np.zeros(0)
+        self._index_visible = np.zeros(0, dtype=bool)
+        self._moved_during_drag: set[str] = set()
+        self._drag_origins: dict[str, tuple[float, float]] = {}
+        self._bulk_press: tuple[str, QPointF, dict[str, tuple[float, float]]] | None = None
+        self._band: QRectF | None = None
+        self._band_adds = False
+        self.dragged_edges: set[str] = set()
+        self.drag_layer = DragLayerItem(self)
+        self.graphics_scene.addItem(self.drag_layer)
+        self._pan_from: QPoint | None = None
+        self._bounds_check_pending = False
+        self._space_held = False
+        self._zooming = False
+        self.graphics_scene.selectionChanged.connect(self._on_graphics_scene_selection_changed)
+        self.rubberBandChanged.connect(self._on_view_rubber_band_changed)
+        self._apply_background()
+        self.scene_model = Scene()
+        self._subscriptions: list[tuple[str, Any]] = []
+        self.set_scene(scene if scene is not None else Scene())
+        self.destroyed.connect(self._on_destroyed)
+
+    # ------------------------------------------------------------------ scene wiring
+    def guard(self) -> MirrorGuard:
+        """Context manager: changes made inside are the canvas mirroring the scene, not the user."""
+        return self._guard
+
+    def set_scene(self, scene: Scene) -> None:
+        """Show another scene (a restored snapshot, say) and follow its events."""
+        self.detach()
+        self.scene_model = scene
+        handlers = {
+            "node_added": self._on_scene_node_added,
+            "node_removed": self._on_scene_node_removed,
+            "node_changed": self._on_scene_node_changed,
+            "edge_added": self._on_scene_edge_added,
+            "edge_removed": self._on_scene_edge_removed,
+            "reset": self._on_scene_reset,
+            "highlight_changed": self._on_scene_highlight_changed,
+            "filters_changed": self._on_scene_filters_changed,
+            "focus_changed": self._on_scene_focus_changed,
+            "positions_changed": self._on_scene_positions_changed,
+        }
+        for name, handler in handlers.items():
+            scene.events.connect(name, handler)
+            self._subscriptions.append((name, handler))
+        self._on_scene_reset()
+
+    def detach(self) -> None:
+        """Stop following the scene's events (called when the canvas goes away)."""
+        for name, handler in self._subscriptions:
+            self.scene_model.events.disconnect(name, handler)
+        self._subscriptions = []
+
+    def _on_destroyed(self, *args: object) -> None:
+        self.detach()
+
+    def _on_scene_reset(self) -> None:
+        scene = self.scene_model
+        self._drop_items(list(self.node_items))
+        self._selected &= set(scene.nodes)
+        self._highlighted = set(scene.highlighted)
+        self._pairs = {}
+        for edge in scene.edges.values():
+            self._pairs.setdefault(pair_key(edge), []).append(edge.id)
+        self._bent = {}
+        for group in self._pairs.values():
+            group.sort()
+            if len(group) > 1:
+                self._bend_group(group)
+        self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
+        self._edge_visible = {edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()}
+        self._index_dirty = True
+        self._retile()
+        self._items_stale = True
+        self._sync_items()
+        self._schedule_bounds_check()
+
+    # ------------------------------------------------------------------ scene events
+    def _on_scene_node_added(self, node: SceneNode) -> None:
+        self._node_visible[node.id] = self.scene_model.is_node_visible(node)
+        self._place_node(node)
+        self._index_dirty = True
+        if self._wants_item(node):
+            blocked = self.graphics_scene.blockSignals(True)
+            try:
+                with self._guard:
+                    self._add_item(node)
+            finally:
+                self.graphics_scene.blockSignals(blocked)
+
+    def _on_scene_node_removed(self, node: SceneNode) -> None:
+        self._drop_items([node.id])
+        self._unplace_node(node.id)
+        self._node_visible.pop(node.id, None)
+        self._index_dirty = True
+        if node.id in self._selected:
+            self._apply_selection(self._selected - {node.id})
+
+    def _on_scene_node_changed(self, node: SceneNode) -> None:
+        if node.id not in self.scene_model.nodes or self._guard.depth:  # the canvas's own drag: already followed
+            return
+        scene = self.scene_model
+        affected = [node]
+        more = scene.nodes.get(more_node_id(node.id))
+        if more is not None and more is not node:
+            affected.append(more)  # a hidden node's "+N more" node hides with it
+        hidden: set[str] = set()
+        for changed in affected:
+            visible = scene.is_node_visible(changed)
+            if not visible:
+                hidden.add(changed.id)
+            if self._node_visible.get(changed.id) != visible:
+                self._node_visible[changed.id] = visible
+                for edge in scene.incident_edges(changed.id):
+                    self._edge_visible[edge.id] = scene.is_edge_visible(edge)
+            item = self.node_items.get(changed.id)
+            if item is not None:
+                with self._guard:
+                    item.refresh(changed)
+                    item.setVisible(visible)
+            self._node_moved(changed)
+        if not self.node_items.get(node.id) and self._wants_item(node):
+            self._items_stale = True
+            self._sync_items()
+        if hidden & self._selected:
+            self._apply_selection(self._selected - hidden)
+
+    def _on_scene_edge_added(self, edge: SceneEdge) -> None:
+        self._edge_visible[edge.id] = self.scene_model.is_edge_visible(edge)
+        group = self._pairs.setdefault(pair_key(edge), [])
+        group.append(edge.id)
+        group.sort()
+        if len(group) > 1:
+            self._bend_group(group)
+        for other in group:  # the pair's bends change with its size
+            if other != edge.id:
+                self._mark_edge(other)
+        self._place_edge(edge)
+
+    def _on_scene_edge_removed(self, edge: SceneEdge) -> None:
+        self._edge_visible.pop(edge.id, None)
+        self._unplace_edge(edge.id)
+        group = self._pairs.get(pair_key(edge), [])
+        if edge.id in group:
+            group.remove(edge.id)
+        self._bent.pop(edge.id, None)
+        self._bend_group(group)
+        for other in group:
+            self._mark_edge(other)
+        if not group:
+            self._pairs.pop(pair_key(edge), None)
+
+    def _on_scene_highlight_changed(self, ids: set[str]) -> None:
+        changed = self._highlighted ^ set(ids)
+        self._highlighted = set(ids)
+        for item_id in changed:
+            if item_id in self._edge_tile_of:
+                self._mark_edge(item_id)
+            else:
+                self._mark_node(item_id)
+                item = self.node_items.get(item_id)
+                if item is not None:
+                    item.update()
+
+    def _on_scene_filters_changed(self) -> None:
+        scene = self.scene_model
+        hidden: set[str] = set()
+        for node_id, node in scene.nodes.items():
+            visible = scene.is_node_visible(node)
+            if not visible:
+                hidden.add(node_id)
+            if self._node_visible.get(node_id) != visible:
+                self._node_visible[node_id] = visible
+                self._mark_node(node_id)
+                item = self.node_items.get(node_id)
+                if item is not None:
+                    with self._guard:
+                        item.setVisible(visible)
+        node_visible = self._node_visible
+        for edge_id_, edge in scene.edges.items():
+            visible = self._edge_shown(edge)
+            if self._edge_visible.get(edge_id_) != visible:
+                self._edge_visible[edge_id_] = visible
+                self._mark_edge(edge_id_)
+        if not self._index_dirty:
+            self._index_visible = np.fromiter((node_visible[i] for i in self._index_ids), dtype=bool, count=len(self._index_ids))
+        if hidden & self._selected:
+            self._apply_selection(self._selected - hidden)
+        self._schedule_bounds_check()
+
+    def _edge_shown(self, edge: SceneEdge) -> bool:
+        """``Scene.is_edge_visible`` from the node visibilities already worked out (no recursion per edge)."""
+        node_visible = self._node_visible
+        return (not edge.hidden and not (edge.predicate and edge.predicate in self.scene_model.hidden_predicates)
+                and node_visible.get(edge.source, False) and node_visible.get(edge.target, False))
+
+    def _on_scene_focus_changed(self, node_id: str | None) -> None:
+        for item in self.node_items.values():
+            if item.node_id == node_id or item.node_id == self._focus_drawn:
+                item.update()
+        self._focus_drawn = node_id
+
+    _focus_drawn: str | None = None
+
+    def _on_scene_positions_changed(self, ids: list[str]) -> None:
+        nodes = self.scene_model.nodes
+        edges: set[str] = set()
+        with self._guard:
+            for node_id in ids:
+                node = nodes.get(node_id)
+                if node is None:
+                    continue
+                self._place_node(node)
+                self._index_update(node)
+                edges.update(e.id for e in self.scene_model.incident_edges(node_id))
+                item = self.node_items.get(node_id)
+                if item is not None:
+                    item.setPos(node.x, node.y)
+        for edge_id_ in edges:
+            self._place_edge(self.scene_model.edges[edge_id_])
+        self._items_stale = True
+        self._sync_items()
+
+    def _schedule_bounds_check(self) -> None:
+        """Rebuild dirty tiles and refresh the scene rect once, after the current burst of events."""
+        if not self._bounds_check_pending:
+            self._bounds_check_pending = True
+            QTimer.singleShot(0, self._check_bounds)
+
+    def flush(self) -> None:
+        """Bring tiles and scene rect up to date now (they otherwise catch up after the event burst)."""
+        self._check_bounds()
+
+    def _check_bounds(self) -> None:
+        self._bounds_check_pending = False
+        if len(self.edge_tiles) + len(self.node_tiles) > MAX_TILES:
+            self._retile()  # the scene outgrew its grid: one full rebuild on a coarser one
+        dirty, self._dirty_tiles = self._dirty_tiles, set()
+        for tile in dirty:
+            tile.rebuild()
+        self._update_scene_rect()
+
+    def _update_scene_rect(self) -> None:
+        bounds = self.visible_bounds()
+        if bounds is None:
+            rect = QRectF(-200, -200, 400, 400)
+        else:
+            left, top, right, bottom = bounds
+            rect = QRectF(left, top, right - left, bottom - top).adjusted(-200, -200, 200, 200)
+        # Leave room to pan around what is shown, and never shrink under the user's feet.
+        self.graphics_scene.setSceneRect(self.graphics_scene.sceneRect().united(rect) if self.scene_model.nodes else rect)
+
+    # ------------------------------------------------------------------ what is drawn (for tests and exports)
+    def drawn_edges(self) -> dict[str, tuple[tuple[float, float], tuple[float, float], float, bool]]:
+        """Edges the tiles draw now: id → (start, end, bend, highlighted); dragged edges are drawn live instead."""
+        self.flush()
+        drawn = {}
+        for tile in self.edge_tiles.values():
+            for i, edge in enumerate(tile.edges):
+                drawn[edge.id] = ((float(tile.start[i][0]), float(tile.start[i][1])), (float(tile.end[i][0]), float(tile.end[i][1])),
+                                  float(tile.bend[i]), bool(tile.is_highlighted[i]))
+        return drawn
+
+    def edge_path(self, edge_id_: str) -> QPainterPath | None:
+        """The outline an edge is drawn with zoomed in (curved apart from its opposite and parallel edges)."""
+        edge = self.scene_model.edges.get(edge_id_)
+        if edge is None:
+            return None
+        nodes = self.scene_model.nodes
+        source, target = nodes[edge.source], nodes[edge.target]
+        path, _, _, _ = edge_curve(source.x, source.y, target.x, target.y, self.edge_bend(edge), target.size / 2 + 3)
+        return path
+
+    # ------------------------------------------------------------------ light and dark
+    def _palette_is_dark(self) -> bool:
+        window = self.palette().color(QPalette.ColorRole.Window)
+        return window.lightness() < 128
+
+    @property
+    def is_dark(self) -> bool:
+        return self.colours.dark
+
+    def set_dark(self, dark: bool | None) -> None:
+        """Use dark (True) or light (False) colours; None follows the widget palette again."""
+        self._dark_override = dark
+        self._set_colours(self._palette_is_dark() if dark is None else dark)
+
+    def _set_colours(self, dark: bool) -> None:
+        if dark == self.colours.dark and self.backgroundBrush().color() == self.colours.background:
+            return
+        self.colours = CanvasPalette(dark)
+        self._apply_background()
+        for tile in [*self.edge_tiles.values(), *self.node_tiles.values()]:
+            self._mark(tile)
+        for item in self.node_items.values():
+            item.update()
+        self.viewport().update()
+
+    def _apply_background(self) -> None:
+        self.setBackgroundBrush(QBrush(self.colours.background))
+
+    # ------------------------------------------------------------------ rendering for exports
+    def _content_rect(self, margin: float = 40.0) -> QRectF:
+        bounds = self.visible_bounds()
+        if bounds is None:
+            return QRectF(0, 0, 1, 1)
+        left, top, right, bottom = bounds
+        extra = LABEL_WIDTH / 2
+        return QRectF(left, top, right - left, bottom - top).adjusted(-margin - extra, -margin, margin + extra, margin + 24)
+
+    def _render(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+        """Paint ``source`` (scene) into ``target`` with the detail suited to that scale."""
+        self.flush()
+        scale = min(target.width() / max(source.width(), 1e-9), target.height() / max(source.height(), 1e-9))
+        previous = self._detail
+        self._set_detail(scale >= DETAIL_ZOOM)
+        if self._detail:
+            self._sync_items(source)  # every node of the exported region needs its item
+        # Selection is a screen state: exports show the graph, not the user's clicks.
+        selected = set(self._selected)
+        self._apply_selection(set(), emit=False)
+        self.flush()
+        # Cached pixels would end up as bitmaps in SVG and PDF, and blurred in big images: paint for real.
+        cached = [item for item in self.graphics_scene.items() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        try:
+            painter.fillRect(target, self.colours.background)
+            self.graphics_scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            for item in cached:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self._apply_selection(selected, emit=False)
+            self._set_detail(previous)
+            self._items_stale = True
+            self._sync_items()
+
+    def render_to_image(self, width: int | None = None, height: int | None = None, scale: float = 1.0) -> QImage:
+        """The whole visible graph as an image of ``width``×``height`` logical pixels times ``scale``.
+
+        Without a size, the image is as large as the graph at zoom 1 (capped at 8000 px).
+        """
+        return picture_image(self, PictureFrame(""), width, height, scale)
+
+    def render_to_svg(self, path: str, title: str = "Knowledge graph") -> None:
+        """Write the whole visible graph as an SVG file (vector: text stays text)."""
+        write_svg(self, PictureFrame(""), path, title)
+
+    def render_to_pdf(self, path: str, title: str = "Knowledge graph") -> None:
+        """Write the whole visible graph as a one-page vector PDF sized to the graph."""
+        write_pdf(self, PictureFrame(""), path, title)
+
+
+__all__ = ["GraphCanvasView"]
