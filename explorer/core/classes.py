@@ -5,8 +5,8 @@ entity, a class with its subclasses, the style a subclass inherits, totals per c
 through :func:`ancestor_levels` or :func:`descendants`, which tolerate cycles.
 
 >>> tree = {"A": ClassInfo("A", "A", children=["B"]), "B": ClassInfo("B", "B", parents=["A"])}
->>> descendants(tree, "A"), ancestors(tree, "B"), depth(tree, "B")
-(['A', 'B'], {'A', 'B'}, 1)
+>>> descendants(tree, "A"), sorted(ancestors(tree, "B")), depth(tree, "B")
+(['A', 'B'], ['A', 'B'], 1)
 """
 
 from __future__ import annotations

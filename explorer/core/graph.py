@@ -156,6 +156,12 @@ class KnowledgeGraph:
         return self.backend if isinstance(self.backend, LocalBackend) else None
 
     @property
+    def endpoint_config(self) -> EndpointConfig | None:
+        """How the server was reached (never its secret in saved form); None for a local graph."""
+        config: EndpointConfig | None = self.backend.endpoint_config
+        return config
+
+    @property
     def source_name(self) -> str:
         return self.backend.describe_target()
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rdflib import BNode, URIRef
 from rdflib import Literal as RdfLiteral
+from rdflib.namespace import OWL, RDF, RDFS
 
 from explorer.core.changes import ChangeSet
 from explorer.core.errors import Cancelled, ExplorerError
@@ -33,9 +34,7 @@ if TYPE_CHECKING:
 Profile = Literal["rdfs", "owl-rl"]
 PROFILES: dict[str, str] = {"rdfs": "RDFS", "owl-rl": "OWL 2 RL"}
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_OWL = "http://www.w3.org/2002/07/owl#"
+_RDF, _RDFS, _OWL = str(RDF), str(RDFS), str(OWL)
 _REFLEXIVE_NOISE = frozenset(
     (_OWL + "sameAs", _RDFS + "subClassOf", _RDFS + "subPropertyOf", _OWL + "equivalentClass", _OWL + "equivalentProperty")
 )

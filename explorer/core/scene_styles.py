@@ -87,16 +87,12 @@ def class_style(kg: KnowledgeGraph | None, class_iri: str) -> tuple[str, str]:
     if class_iri in _DOMAIN_STYLES:
         return _DOMAIN_STYLES[class_iri]
     if kg is not None and class_iri:
-        hierarchy = kg.class_hierarchy()
-        seen = {class_iri}
-        frontier = [class_iri]
-        while frontier:
-            parents = sorted(p for c in frontier for p in (hierarchy[c].parents if c in hierarchy else []) if p not in seen)
+        from explorer.core.classes import ancestor_levels
+
+        for parents in ancestor_levels(kg.class_hierarchy(), class_iri):
             for parent in parents:
                 if parent in _DOMAIN_STYLES:
                     return _DOMAIN_STYLES[parent]
-            seen.update(parents)
-            frontier = parents
     return fallback_style(class_iri)
 
 

@@ -203,6 +203,12 @@ SCHEMA_CLASSES: frozenset[str] = frozenset(
 #: The one definition of "entity": a resource typed with none of these. What is left are the
 #: entities an analyst counts (owl:NamedIndividual marks an entity, so it is not among them).
 NON_ENTITY_TYPES: tuple[str, ...] = tuple(sorted(SCHEMA_CLASSES - {str(OWL.NamedIndividual)}))
+#: Datatypes of literals written without one (plain and language-tagged strings).
+PLAIN_LITERAL_DATATYPES: frozenset[str] = frozenset(
+    (str(XSD.string), str(RDF.langString), "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString")
+)
+#: The namespace of the SPARQL Query Results XML format.
+SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#"
 #: Where the reasoner's conclusions live, apart from the asserted facts.
 INFERRED_GRAPH = "urn:kg-explorer:inferred"
 
@@ -215,9 +221,11 @@ __all__ = [
     "NON_ENTITY_TYPES",
     "ONTOLOGY_IRI",
     "ORG",
+    "PLAIN_LITERAL_DATATYPES",
     "PREFIXES",
     "SCHEMA",
     "SCHEMA_CLASSES",
     "SCHEMA_PREDICATES",
     "SH",
+    "SPARQL_RESULTS",
 ]

@@ -22,13 +22,10 @@ from rdflib import BNode, Literal, URIRef
 
 from explorer.core.errors import ExplorerError
 from explorer.core.sparql import QueryResult
+from explorer.core.vocab import PLAIN_LITERAL_DATATYPES, SPARQL_RESULTS
 
-_PLAIN = frozenset({
-    "http://www.w3.org/2001/XMLSchema#string",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString",
-})
-_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+_PLAIN = PLAIN_LITERAL_DATATYPES
+_RESULTS_NS = SPARQL_RESULTS
 
 #: Result formats by name, with the media type and suffix a file of that format gets.
 RESULT_FORMATS: dict[str, tuple[str, str]] = {

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Literal, URIRef, namespace
 from rdflib.term import Node
 
 from explorer.core.changes import ChangeSet, Quad
@@ -38,10 +38,10 @@ from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG, LABEL_PREDICATES, NON_ENTITY_TYPES, SCHEMA_PREDICATES
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+RDF = str(namespace.RDF)
+RDFS = str(namespace.RDFS)
+OWL = str(namespace.OWL)
+PROV_DERIVED = str(namespace.PROV.wasDerivedFrom)
 RDF_TYPE = URIRef(RDF + "type")
 RDF_STATEMENT = URIRef(RDF + "Statement")
 SUBCLASS_OF = URIRef(RDFS + "subClassOf")
@@ -151,6 +151,8 @@ class Backend(ABC):
     remote: bool = False
     #: Seconds a query may take unless the caller says otherwise.
     query_timeout: float | None = 30.0
+    #: How a server was reached (an EndpointConfig); None for a graph held here.
+    endpoint_config: Any = None
 
     # ------------------------------------------------------------------ primitives
     @abstractmethod

@@ -67,6 +67,10 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         return self.transport.requests
 
     @property
+    def endpoint_config(self) -> EndpointConfig:
+        return self.config
+
+    @property
     def url(self) -> str:
         return self.config.url
 

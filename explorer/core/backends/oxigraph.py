@@ -21,7 +21,10 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from explorer.core.backends.base import (
+    OWL,
+    PROV_DERIVED,
     RDF,
+    RDFS,
     Backend,
     EvidenceRow,
     Link,
@@ -48,14 +51,14 @@ _RDF_STATEMENT = ox.NamedNode(RDF + "Statement")
 _RDF_SUBJECT = ox.NamedNode(RDF + "subject")
 _RDF_PREDICATE = ox.NamedNode(RDF + "predicate")
 _RDF_OBJECT = ox.NamedNode(RDF + "object")
-_OWL_INVERSE = ox.NamedNode("http://www.w3.org/2002/07/owl#inverseOf")
+_OWL_INVERSE = ox.NamedNode(OWL + "inverseOf")
 _INVERSE_LABEL = ox.NamedNode(str(KG.inverseLabel))
 _QUOTE = ox.NamedNode(str(KG.quote))
 _SENTENCE = ox.NamedNode(str(KG.sentenceIndex))
 _BACKGROUND = ox.NamedNode(str(KG.isBackground))
-_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
-_COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
-_SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+_DERIVED = ox.NamedNode(PROV_DERIVED)
+_COMMENT = ox.NamedNode(RDFS + "comment")
+_SUBCLASS = ox.NamedNode(RDFS + "subClassOf")
 _LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 _ENTITY = (ox.NamedNode, ox.BlankNode)
 

@@ -8,6 +8,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from explorer.core.vocab import PLAIN_LITERAL_DATATYPES
+
 
 class _IllTypedLiteralFilter(logging.Filter):
     """rdflib logs a traceback for every ill-typed literal it converts ("abc"^^xsd:integer).
@@ -22,9 +24,7 @@ class _IllTypedLiteralFilter(logging.Filter):
 
 logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralFilter())
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-_RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
+
 
 
 def to_rdflib(term: object) -> Node:
@@ -35,7 +35,7 @@ def to_rdflib(term: object) -> Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        if datatype in (_XSD_STRING, _RDF_LANG_STRING, _RDF_DIR_LANG_STRING):
+        if datatype in PLAIN_LITERAL_DATATYPES:
             return Literal(term.value)
         # normalize=False keeps the lexical form exactly as stored ("01" stays "01").
         return Literal(term.value, datatype=URIRef(datatype), normalize=False)

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
 
 from explorer.core.backends.rdf_text import Triple, sort_key, sorted_nquads
 from explorer.core.backends.rdf_text import turtle as turtle_text
@@ -27,8 +28,7 @@ def used_prefixes(job: ExportJob) -> dict[str, str]:
                 iris.add(str(term))
             elif isinstance(term, Literal):
                 iris.add(str(term.datatype) if term.datatype is not None else
-                         "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString" if term.language else
-                         "http://www.w3.org/2001/XMLSchema#string")
+                         str(RDF.langString) if term.language else str(XSD.string))
     namespaces = {namespace for namespace in job.kg.prefixes.values() if namespace}
     used = {namespace for namespace in namespaces if any(iri.startswith(namespace) for iri in iris)}
     return {prefix: namespace for prefix, namespace in sorted(job.kg.prefixes.items()) if prefix and namespace in used}

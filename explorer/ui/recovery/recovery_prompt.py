@@ -17,6 +17,7 @@ written; Discard throws the journal away. A damaged journal is one line in the s
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -204,7 +205,7 @@ class RecoveryController(QObject):
         self.restoring = orphan
         journal = orphan.journal
         source = journal.source
-        changed = [why for f in source.files if (why := f.changed())] if source.kind == "files" else []
+        changed = source.source_kind.changes(source)
         if any(why.endswith("is gone") for why in changed):
             self._fail(f"cannot restore: {changed[0]}")
             return None
@@ -226,39 +227,8 @@ class RecoveryController(QObject):
 
     def _load(self, journal: Journal) -> Task | None:
         """Start reloading the journal's data in the window; None when there is nothing to load."""
-        window = self.window
         source = journal.source
-        if source.kind == "bundled":
-            return window.open_bundled()
-        if source.kind == "files":
-            return window.open_files([f.path for f in source.files])
-        if source.kind == "workspace":
-            from explorer.services.loading import is_workspace
-
-            folder = Path(source.location)
-            if is_workspace(folder):
-                return window.open_workspace(folder)
-            if not source.files:
-                raise ExplorerError(f"{folder}: the workspace is gone")
-            return window.open_files([f.path for f in source.files])
-        if source.kind == "endpoint":
-            from explorer.services.endpoints import EndpointProfile, load_secret
-            from explorer.ui.endpoints.endpoint_dialog import connect_window
-
-            profile = EndpointProfile.from_dict(dict(source.endpoint))
-            secret = load_secret(profile) if profile.auth_kind != "none" else ""
-            return connect_window(window, profile.config(secret or ""))
-        if source.kind == "snapshot":
-            from explorer.services import snapshots
-            from explorer.ui.workers import Task
-
-            task = Task(snapshots.open_snapshot, source.location, None)
-            actions = window.session.part("export")
-            if actions is not None:
-                task.sig_finished.connect(lambda snapshot: actions.show_snapshot(snapshot, ask=False))
-            window.track_task(task, f"Opening {Path(source.location).name}")
-            return task.start()
-        return None
+        return source.source_kind.reopen(source, _WindowOpener(self.window))
 
     def _on_source_loaded(self) -> None:
         orphan = self.restoring
@@ -271,7 +241,7 @@ class RecoveryController(QObject):
             return
         from explorer.ui.workers import Task
 
-        task = Task(reapply_updates, kg, journal.updates, rerun_blank_nodes=journal.source.kind != "workspace")
+        task = Task(reapply_updates, kg, journal.updates, rerun_blank_nodes=not journal.source.source_kind.keeps_blank_nodes)
         task.sig_finished.connect(self._finish)
         task.sig_failed.connect(lambda message: self._fail(f"the SPARQL updates could not be redone: {message}"))
         self.window.track_task(task, f"Redoing {len(journal.updates)} SPARQL update(s)")
@@ -336,3 +306,38 @@ def install_recovery(window: Shell, root: Path | None = None) -> RecoveryControl
 
 
 __all__ = ["JOURNAL_DELAY_MS", "QUESTION", "RecoveryController", "install_recovery"]
+
+
+class _WindowOpener:
+    """How a graph source reopens in the window (the GraphOpener of services.sources)."""
+
+    def __init__(self, window: Shell) -> None:
+        self.window = window
+
+    def open_bundled(self) -> Task | None:
+        return self.window.open_bundled()
+
+    def open_files(self, paths: Sequence[str | Path]) -> Task | None:
+        return self.window.open_files(list(paths))
+
+    def open_workspace(self, folder: str | Path) -> Task | None:
+        return self.window.open_workspace(folder)
+
+    def connect_endpoint(self, profile_data: Mapping[str, Any]) -> Task | None:
+        from explorer.services.endpoints import EndpointProfile, load_secret
+        from explorer.ui.endpoints.endpoint_dialog import connect_window
+
+        profile = EndpointProfile.from_dict(dict(profile_data))
+        secret = load_secret(profile) if profile.auth_kind != "none" else ""
+        return connect_window(self.window, profile.config(secret or ""))
+
+    def open_snapshot(self, path: str | Path) -> Task | None:
+        from explorer.services import snapshots
+        from explorer.ui.workers import Task
+
+        task = Task(snapshots.open_snapshot, path, None)
+        actions = self.window.session.part("export")
+        if actions is not None:
+            task.sig_finished.connect(lambda snapshot: actions.show_snapshot(snapshot, ask=False))
+        self.window.track_task(task, f"Opening {Path(path).name}")
+        return task.start()
