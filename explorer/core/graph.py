@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from rdflib import OWL, RDFS, Graph, URIRef
 from rdflib.term import Node
 
 from explorer.core import bundled
@@ -34,7 +34,7 @@ from explorer.core.collector import collector_paused
 from explorer.core.errors import AmbiguousEntity, EntityNotFound, ReadOnlyGraph
 from explorer.core.formats import RdfFormatInfo
 from explorer.core.graph_model import ClassInfo, Description, Edge, Evidence, Neighbourhood, Stats
-from explorer.core.search import LabelIndex, LabelTable, SearchHit, normalize
+from explorer.core.search import LabelIndex, LabelTable, SearchHit, normalize, split_words
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import INFERRED_GRAPH, LABEL_PREDICATES, NON_ENTITY_TYPES, PREFIXES, SCHEMA_CLASSES
@@ -485,7 +485,19 @@ class KnowledgeGraph:
         """Entities whose labels match ``text``, best first (prefix, substring, CJK)."""
         if not normalize(text) or limit <= 0:
             return []
-        return self._matching(text, max(200, limit * 10)).search(text, limit=limit)
+        wanted = max(limit * 3, 30)
+        index = self._matching(text, max(200, limit * 10))
+        hits = index.search(text, limit=wanted)
+        # "ChinaMobile" and "mobile china" name "China Mobile": words split at case changes,
+        # in any order, when the text as typed finds too little.
+        if len(hits) < limit:
+            seen = {hit.entity for hit in hits}
+            hits += [hit for hit in index.search_words(split_words(text), limit=wanted) if hit.entity not in seen]
+        # Within one quality of match, things in the world before ontology terms with the
+        # same words (an operator before the class "operator").
+        order = {hit.entity: position for position, hit in enumerate(hits)}
+        hits.sort(key=lambda hit: (hit.quality, self.is_schema_term(hit.entity), order[hit.entity]))
+        return hits[:limit]
 
     def resolve(self, text: str) -> str:
         """An entity from an IRI, a prefixed name or a label.
@@ -499,15 +511,16 @@ class KnowledgeGraph:
                 return iri
             raise EntityNotFound(f"no entity {text} in the graph")
         index = self._matching(text, 500)
-        # Analysts name things in the world: instances win over classes and properties
-        # ("remote healthcare" is the service, not the class RemoteHealthcareService).
+        # A label that is exactly that of several entities is ambiguous, even when one is a
+        # class and the other a thing: the user chooses (the error lists them).
         exact = index.exact(text)
-        exact = [e for e in exact if not self.is_schema_term(e)] or exact
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:
             raise AmbiguousEntity(text, [self._candidate(e) for e in exact])
-        hits = index.search(text, limit=50)
+        # Otherwise analysts name things in the world: instances win over classes and
+        # properties ("remote healthcare" is the service, not RemoteHealthcareService).
+        hits = self.search(text, limit=50)
         if not hits:
             raise EntityNotFound(f'no entity is labelled "{text}"')
         hits = [hit for hit in hits if not self.is_schema_term(hit.entity)] or hits
@@ -603,6 +616,7 @@ class KnowledgeGraph:
         literals = [(p, self.predicate_words(p), value) for p, value in literal_rows]
         literals.sort(key=lambda item: (item[1].casefold(), str(item[2])))
         around = self.neighbours(entity, limit=limit)
+        superclasses, equivalents = self._class_axioms(entity)
         return Description(
             entity=entity,
             label=self.label(entity),
@@ -613,7 +627,26 @@ class KnowledgeGraph:
             incoming=around.incoming,
             omitted_outgoing=around.omitted_outgoing,
             omitted_incoming=around.omitted_incoming,
+            superclasses=superclasses,
+            equivalent_classes=equivalents,
         )
+
+    def _class_axioms(self, entity: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """A class's direct superclasses and equivalent classes (named ones), with labels.
+
+        These are schema links, which the neighbourhood leaves out; for a class they are
+        what an analyst asks first.
+        """
+        node = URIRef(entity) if not entity.startswith("_:") else None
+        if node is None:
+            return [], []
+        parents = sorted({str(o) for _, _, o in self.triples(node, RDFS.subClassOf, None)
+                          if isinstance(o, URIRef) and str(o) != entity})
+        same = {str(o) for _, _, o in self.triples(node, OWL.equivalentClass, None) if isinstance(o, URIRef)}
+        same |= {str(s) for s, _, _ in self.triples(None, OWL.equivalentClass, node) if isinstance(s, URIRef)}
+        same.discard(entity)
+        self.prefetch_labels([*parents, *same])
+        return [(c, self.label(c)) for c in parents], [(c, self.label(c)) for c in sorted(same)]
 
     # ------------------------------------------------------------------ SPARQL and SHACL
     def query(
