@@ -36,8 +36,9 @@ from explorer.core.backends.loading import ProgressReader, load_error
 from explorer.core.backends.terms import iri_or_bnode, node_id, quad_to_oxigraph, quad_to_rdflib, to_oxigraph, to_rdflib
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.errors import Cancelled, ExplorerError, LoadError, QueryError
-from explorer.core.formats import RdfFormatInfo, detect_format, is_gzipped
-from explorer.core.guards import check_bytes, guard_for
+from explorer.core.formats import RdfFormatInfo, detect_format, format_for_suffix, is_gzipped
+from explorer.core.guards import check_bytes, guard_for, invalid_jsonld_iri
+from explorer.core.input_files import BomSkippingReader, regular_file_size
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
 from explorer.core.store_disposal import disposal
@@ -497,15 +498,14 @@ class OxigraphBackend(Backend):
         paths = [Path(p) for p in paths]
         self.forget_caches()
         sizes = []
-        for path in paths:
-            try:
-                sizes.append(path.stat().st_size)
-            except OSError as error:
-                raise LoadError(str(path), error.strerror or "cannot be read") from None
-            if path.is_dir():
-                raise LoadError(str(path), "is a folder, not an RDF file")
+        for index, path in enumerate(paths):
+            sizes.append(regular_file_size(path))
             if sizes[-1] == 0:
-                raise LoadError(str(path), "the file is empty")
+                # An empty document is a valid (empty) graph in the line and Turtle formats
+                # (the W3C tests say so); RDF/XML and JSON-LD need at least a root.
+                info = formats[index] if formats and formats[index] is not None else format_for_suffix(path)
+                if info is None or info.name in ("rdfxml", "jsonld") or is_gzipped(path):
+                    raise LoadError(str(path), "the file is empty")
         total = sum(sizes) or 1
         # A workspace that is replaced (or still empty) gets a new folder, filled in bulk and
         # swapped in at the end: all or nothing, without a disk transaction per batch.
@@ -527,6 +527,9 @@ class OxigraphBackend(Backend):
                 if info is None:
                     raise LoadError(str(path), "empty file or unknown RDF format")
                 before = count_quads(staging) if index else 0
+                if sizes[index] == 0:
+                    loaded.append(LoadedFile(path, info.name, 0))
+                    continue
 
                 def report(fraction: float, _base: int = done_before, _size: int = sizes[index],
                            _name: str = path.name) -> None:
@@ -534,10 +537,12 @@ class OxigraphBackend(Backend):
                         progress((_base + fraction * _size) / total, f"Reading {_name}")
 
                 opener = gzip.open if is_gzipped(path) else open
+                if info.name == "jsonld":
+                    _refuse_dropped_iris(path, opener)
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
-                        reading = ProgressReader(raw, sizes[index], report, cancel, guard)
+                        reading = ProgressReader(BomSkippingReader(raw), sizes[index], report, cancel, guard)
                         reader = io.BufferedReader(reading, 1 << 18)
                         if swap:
                             staging.bulk_load(reader, oxigraph_format(info), base_iri=path.resolve().as_uri())
@@ -661,3 +666,15 @@ def remove_tree(path: Path) -> None:
     import shutil
 
     shutil.rmtree(path, ignore_errors=True)
+
+
+def _refuse_dropped_iris(path: Path, opener: Callable[..., Any]) -> None:
+    """Refuse a JSON-LD file holding an IRI its processor would drop without a word."""
+    try:
+        with opener(path, "rb") as raw:
+            text = raw.read().decode("utf-8-sig", "replace")
+    except (OSError, EOFError, zlib.error):
+        return  # the parser reports the file's own problem, with its place
+    problem = invalid_jsonld_iri(text, str(path))
+    if problem is not None:
+        raise problem

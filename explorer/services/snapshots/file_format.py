@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.core.atomic import atomic_write
 from explorer.core.backends.rdf_text import parse_turtle
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, LoadError
+from explorer.core.input_files import regular_file_size
 from explorer.core.tasks import CancelToken, Progress
 from explorer.services.dataset_identity import DatasetIdentity, FileIdentity
 from explorer.services.snapshots.snapshot import (
@@ -82,9 +83,10 @@ def open_snapshot(path: str | Path, live: KnowledgeGraph | None = None, *, ident
     """
     source = Path(path)
     try:
-        size = source.stat().st_size
-        if source.is_dir():
-            raise SnapshotError(source, "is a folder, not a snapshot file")
+        size = regular_file_size(source, "a snapshot file")
+    except LoadError as error:
+        raise SnapshotError(source, error.reason) from None
+    try:
         if size > MAX_FILE_BYTES:
             raise SnapshotError(source, f"is {size // (1024 * 1024)} MiB: too big for a snapshot")
         raw = source.read_bytes()
