@@ -11,7 +11,7 @@ bulk question is answered, and that is the backend's business.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,8 @@ class KnowledgeGraph:
             policy = QueryPolicy(allow_update=not self.backend.read_only) if self.backend.remote else QueryPolicy()
         self.policy = policy
         self.prefixes: dict[str, str] = dict(PREFIXES)
+        #: Prefixes the loaded data declares itself (they win over the built-in ones).
+        self._declared_prefixes: dict[str, str] = {}
         self.files: list[LoadedFile] = []
         self.default_query_timeout: float | None = self.backend.query_timeout
         #: Language tags tried in order by :meth:`label` ("" = no tag); the user's preference.
@@ -219,20 +221,23 @@ class KnowledgeGraph:
         self._build_index()
 
     def _collect_prefixes(self, loaded: Sequence[LoadedFile]) -> None:
-        """Pick up @prefix / PREFIX declarations of Turtle-like files for prefixed names."""
-        declaration = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
+        """Take the prefixes the files declare (Turtle family, RDF/XML), gzipped or not."""
         for item in loaded:
-            if item.format not in ("turtle", "trig", "n3"):
-                continue
-            try:
-                with open(item.path, "rb") as handle:
-                    head = handle.read(65536).decode("utf-8", errors="replace")
-            except OSError:
-                continue
-            for line in head.splitlines():
-                match = declaration.match(line)
-                if match and match.group(2) and match.group(2) not in self.prefixes.values():
-                    self.prefixes.setdefault(match.group(1) or "", match.group(2))
+            self.adopt_prefixes(declared_prefixes(Path(item.path), item.format))
+
+    def adopt_prefixes(self, declared: Mapping[str, str]) -> None:
+        """Make the data's own prefixes win over the built-in ones.
+
+        A file that binds ``d:`` or ``schema:`` to another namespace means its own in its
+        queries and names: its binding replaces the built-in one (for prefixed names in
+        queries, ``describe``, search and display), and among prefixes of one namespace the
+        file's is the one shown. The first file to bind a prefix keeps it.
+        """
+        for prefix, namespace in declared.items():
+            if namespace:
+                self._declared_prefixes.setdefault(prefix, namespace)
+        rest = {p: ns for p, ns in self.prefixes.items() if p not in self._declared_prefixes}
+        self.prefixes = {**self._declared_prefixes, **rest}
 
     def _build_index(self) -> None:
         """Labels and the search index, from one pass over the label triples (a workspace
@@ -699,3 +704,38 @@ class KnowledgeGraph:
 
 #: Kept for callers that check an IRI before writing it into SPARQL.
 _iri = checked_iri
+
+
+#: Declarations are read from the start of a file (decompressed): where they belong.
+_PREFIX_SCAN_BYTES = 16 * 1024 * 1024
+_TURTLE_PREFIX = re.compile(r"^[ \t]*(?:@prefix|PREFIX)[ \t]+([A-Za-z][\w.-]*)?:[ \t]*<([^>\s]*)>", re.IGNORECASE | re.MULTILINE)
+_XML_PREFIX = re.compile(r"\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*[\"']([^\"'<>\s]*)[\"']")
+
+
+def declared_prefixes(path: Path, format_name: str) -> dict[str, str]:
+    """The prefixes a Turtle, TriG, N3 or RDF/XML file declares, in order (first binding wins).
+
+    >>> import tempfile, gzip
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.ttl.gz").write_bytes(gzip.compress(b"@prefix d: <http://acme/> .\\nPREFIX : <http://x/>"))
+    >>> declared_prefixes(folder / "a.ttl.gz", "turtle")
+    {'d': 'http://acme/', '': 'http://x/'}
+    """
+    import gzip
+
+    if format_name in ("turtle", "trig", "n3"):
+        pattern = _TURTLE_PREFIX
+    elif format_name == "rdfxml":
+        pattern = _XML_PREFIX
+    else:
+        return {}
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            head = handle.read(_PREFIX_SCAN_BYTES).decode("utf-8-sig", errors="replace")
+    except (OSError, EOFError):
+        return {}
+    found: dict[str, str] = {}
+    for match in pattern.finditer(head):
+        found.setdefault(match.group(1) or "", match.group(2))
+    return found

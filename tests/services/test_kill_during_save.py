@@ -107,13 +107,18 @@ SAVER = textwrap.dedent(
     say("ready", 0)
     while True:
         first = int(read_line().split()[1])
+        go_read, go_write = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
+                os.read(go_read, 1)  # speak only after the server has said "pid"
                 save_loop(first)
             finally:
                 os._exit(1)
         say("pid", pid)
+        os.write(go_write, b"g")
+        os.close(go_read)
+        os.close(go_write)
         _, status = os.waitpid(pid, 0)
         say("dead", os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1)
     """

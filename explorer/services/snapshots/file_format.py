@@ -173,9 +173,10 @@ def snapshot_from_dict(data: Any, path: str | Path = "<snapshot>") -> Snapshot:
 def _turtle_prefixes(turtle: str) -> dict[str, str]:
     import re
 
-    found = {}
-    for match in re.finditer(r"^@prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>\s*\.", turtle, re.MULTILINE):
-        found[match.group(1) or ""] = match.group(2)
+    found: dict[str, str] = {}
+    for match in re.finditer(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", turtle,
+                             re.MULTILINE | re.IGNORECASE):
+        found.setdefault(match.group(1) or "", match.group(2))
     return found
 
 

@@ -92,11 +92,11 @@ class Snapshot:
         if self._own_graph is None:
             from explorer.core.changes import ChangeSet
             from explorer.core.graph import KnowledgeGraph
-            from explorer.core.vocab import PREFIXES
 
             graph = KnowledgeGraph()
             graph.apply_changes(ChangeSet(added=tuple((s, p, o, None) for s, p, o in self.triples)))
-            graph.prefixes.update({k: v for k, v in self.prefixes().items() if v not in PREFIXES.values()})
+            # The snapshot's own prefixes (those of the data it was taken from) win, as in that data.
+            graph.adopt_prefixes(self.prefixes())
             self._own_graph = graph
         return self._own_graph
 
