@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,8 @@ from explorer.services.dataset_identity import DatasetIdentity, FileIdentity
 from explorer.services.snapshots.snapshot import (
     FORMAT_ID,
     MAX_FILE_BYTES,
+    MAX_TEXT_FIELD_CHARS,
+    MAX_TITLE_CHARS,
     MEDIA_TYPE,
     SCHEMA_VERSION,
     SUFFIX,
@@ -99,12 +102,42 @@ def open_snapshot(path: str | Path, live: KnowledgeGraph | None = None, *, ident
     except UnicodeDecodeError as error:
         raise SnapshotError(source, f"not UTF-8 text (byte {error.start}): not a kg-explorer snapshot") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         raise SnapshotError(source, f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise SnapshotError(source, "nested too deeply: not a kg-explorer snapshot") from None
+    except ValueError as error:  # a number of thousands of digits, NaN, an infinite float
+        raise SnapshotError(source, f"not a kg-explorer snapshot: {error}") from None
+    _check_text_sizes(data, source)
     snapshot = snapshot_from_dict(data, source)
     snapshot.attach(live, identity)
     return snapshot
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is too large")
+    return value
+
+
+def _check_text_sizes(data: Any, source: Path) -> None:
+    """Refuse text fields far beyond what the app writes, before anything works on them."""
+    if not isinstance(data, Mapping):
+        return
+    limits = {"title": MAX_TITLE_CHARS, "notes": MAX_TEXT_FIELD_CHARS}
+    selection = data.get("selection")
+    fields: list[tuple[str, Any, int]] = [(name, data.get(name), limit) for name, limit in limits.items()]
+    if isinstance(selection, Mapping):
+        fields.append(("selection.query", selection.get("query"), MAX_TEXT_FIELD_CHARS))
+    for name, value, limit in fields:
+        if isinstance(value, str) and len(value) > limit:
+            raise SnapshotError(source, f"{len(value):,} characters; at most {limit:,} are read", name)
 
 
 def snapshot_from_dict(data: Any, path: str | Path = "<snapshot>") -> Snapshot:

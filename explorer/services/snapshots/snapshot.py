@@ -29,6 +29,11 @@ SCHEMA_VERSION = 1
 MEDIA_TYPE = "text/turtle"
 #: Bigger files are refused before parsing: a snapshot is a canvas, not a dataset.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Longest notes or selection query read from a snapshot (the app writes far less; a 200 MB
+#: notes field took a minute and gigabytes downstream).
+MAX_TEXT_FIELD_CHARS = 1_000_000
+#: Longest title read from a snapshot.
+MAX_TITLE_CHARS = 10_000
 
 ADDED_COLOR = "#2e7d32"
 REMOVED_COLOR = "#c62828"
