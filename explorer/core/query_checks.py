@@ -220,16 +220,17 @@ def network_reasons(sparql: str, kind: str) -> list[str]:
             f"the query mentions SERVICE or LOAD and cannot be checked for network access ({type(error).__name__})"
         ) from None
     reasons: list[str] = []
-    _collect(tree, reasons, 0)
+    try:
+        _collect(tree, reasons)
+    except RecursionError:
+        raise UncheckableQuery("the query is nested too deeply to be checked for network access") from None
     return reasons
 
 
-def _collect(node: Any, reasons: list[str], depth: int) -> None:
+def _collect(node: Any, reasons: list[str]) -> None:
     from rdflib.plugins.sparql.parserutils import CompValue
     from rdflib.term import URIRef, Variable
 
-    if depth > 4 * MAX_NESTING + 64:
-        raise UncheckableQuery("the query is nested too deeply to be checked for network access")
     if isinstance(node, CompValue):
         if node.name == "ServiceGraphPattern":
             term = node.get("term")
@@ -239,13 +240,13 @@ def _collect(node: Any, reasons: list[str], depth: int) -> None:
             if not (isinstance(iri, URIRef) and str(iri).lower().startswith("file:")):
                 reasons.append(f"LOAD {_show(iri)}")
         for value in node.values():
-            _collect(value, reasons, depth + 1)
+            _collect(value, reasons)
     elif isinstance(node, dict):
         for value in node.values():
-            _collect(value, reasons, depth + 1)
+            _collect(value, reasons)
     elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
         for value in node:
-            _collect(value, reasons, depth + 1)
+            _collect(value, reasons)
 
 
 def _show(term: Any) -> str:
@@ -253,9 +254,8 @@ def _show(term: Any) -> str:
 
     if isinstance(term, URIRef):
         return f"<{term}>"
-    # A prefixed name the parser has not resolved yet: (prefix, local part).
-    try:
-        prefix, local = term.get("prefix", ""), term.get("localname", "")
-        return f"{prefix or ''}:{local or ''}"
-    except AttributeError:
-        return str(term)
+    # A prefixed name the parser has not resolved yet (a CompValue, whose own get() differs
+    # from a dict's): its prefix and local part, either of which may be empty.
+    if isinstance(term, dict):
+        return f"{dict.get(term, 'prefix') or ''}:{dict.get(term, 'localname') or ''}"
+    return str(term)

@@ -235,3 +235,52 @@ def test_an_unreadable_query_that_mentions_service_is_refused_with_its_place() -
     # RDF-star syntax: the engine reads it, the checker's parser does not: refused, not let through.
     with pytest.raises(UncheckableQuery, match=r"line 1, column \d+: .*cannot be checked"):
         QueryPolicy().check("SELECT * { << ?s ?p ?o >> ?q ?r . SERVICE <http://127.0.0.1:9/> { } }")
+
+
+# ----------------------------------------------------------------------------- what the refusal says
+@pytest.mark.parametrize(("text", "kind", "reasons"), [
+    ("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }", "select", ["SERVICE <http://x/sparql>"]),
+    ("SELECT * { SERVICE ?where { ?s ?p ?o } }", "select", ["SERVICE ?where"]),
+    ("PREFIX e: <http://x/> SELECT * { SERVICE e:sparql { ?s ?p ?o } }", "select", ["SERVICE e:sparql"]),
+    ("PREFIX : <http://x/> ASK { SERVICE : { ?s ?p ?o } }", "ask", ["SERVICE :"]),
+    ("LOAD <http://x/a.ttl>", "update", ["LOAD <http://x/a.ttl>"]),
+    ("PREFIX src: <http://x/> LOAD src:data.ttl", "update", ["LOAD src:data.ttl"]),
+    ("LOAD <file:///a.ttl> ; LOAD <http://x/b.ttl>", "update", ["LOAD <http://x/b.ttl>"]),
+    ("SELECT * { { SERVICE <http://a/> { } } UNION { SERVICE <http://b/> { } } }", "select",
+     ["SERVICE <http://a/>", "SERVICE <http://b/>"]),
+])
+def test_the_refusal_names_what_reaches_the_network(text: str, kind: str, reasons: list[str]) -> None:
+    from explorer.core.query_checks import network_reasons
+
+    assert network_reasons(text, kind) == reasons
+    with pytest.raises(NetworkRefused) as refused:
+        QueryPolicy(allow_update=True).check(text)
+    assert str(refused.value).startswith(", ".join(reasons) + " reaches the network")
+    assert QueryPolicy(allow_update=True, allow_network=True).check(text) == kind
+
+
+@pytest.mark.parametrize(("text", "reaches"), [
+    ("SELECT * { SERVICE <http://x/> { } }", True),
+    ("SELECT * { ?s ?p 'SERVICE' }", False),
+    ("LOAD <http://x/a.ttl>", True),
+    ("LOAD <file:///a.ttl>", False),
+])
+def test_uses_service(text: str, reaches: bool) -> None:
+    from explorer.core.sparql import uses_service
+
+    assert uses_service(text) is reaches
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("SELECT * { ?s ?p ?o }", False),
+    ("SELECT * { ?s <urn:\\u0073ervice> ?o }", True),            # \u escape
+    ("SELECT * { ?s <urn:\\U00000073ervice> ?o }", True),        # \U escape, 8 digits
+    ("SELECT * { ?s <urn:\\u005Cu0073ervice> ?o }", True),       # an escape that writes an escape
+    ("SELECT * { ?s <urn:\\u004Coad> ?o }", True),               # L(oad)
+    ("SELECT * { ?s <urn:\\UFFFFFFFF> ?o }", False),              # beyond Unicode: no crash
+    ("SELECT * { ?s <urn:sErViCe> ?o }", True),
+])
+def test_any_spelling_of_the_words_is_noticed(text: str, mentions: bool) -> None:
+    from explorer.core.query_checks import may_reach_network
+
+    assert may_reach_network(text) is mentions

@@ -207,3 +207,23 @@ def test_keywords() -> None:
     assert query_kind("PREFIX ex: <http://e/> ASK { ?s ?p ?o }") == "ask"
     assert query_kind("BASE <http://e/> CONSTRUCT WHERE { ?s ?p ?o }") == "construct"
     assert query_kind("describe <urn:x>") == "describe"
+
+
+@pytest.mark.parametrize(("error", "line", "column", "message"), [
+    (SyntaxError("error at 3:7: expected WHERE"), 3, 7, "syntax error: expected WHERE"),
+    (SyntaxError("unexpected end", ("q", 2, 5, "")), 2, 5, "syntax error: unexpected end"),
+    (SyntaxError("no position at all"), None, None, "syntax error: no position at all"),
+])
+def test_syntax_errors_keep_their_place(error: SyntaxError, line, column, message) -> None:
+    from explorer.core.sparql import syntax_error
+
+    converted = syntax_error(error)
+    assert (converted.line, converted.column, converted.reason) == (line, column, message)
+
+
+def test_result_lengths() -> None:
+    from explorer.core.sparql import QueryResult
+
+    assert len(QueryResult(kind="ask", boolean=False)) == 1
+    assert len(QueryResult(kind="select", raw_rows=[(1,), (2,)])) == 2
+    assert len(QueryResult(kind="construct", raw_triples=[(1, 2, 3)])) == 1
