@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import explorer.cli.analyze as analyze
 import explorer.cli.describe as describe
 import explorer.cli.export as export
 import explorer.cli.gui as gui
 import explorer.cli.neighbors as neighbors
 import explorer.cli.path as path
 import explorer.cli.query as query
+import explorer.cli.risk as risk
 import explorer.cli.search as search
 import explorer.cli.snapshot as snapshot
 import explorer.cli.stats as stats
@@ -28,6 +30,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     describe,
     neighbors,
     path,
+    analyze,
+    risk,
     query,
     validate,
     export,

@@ -48,6 +48,7 @@ from explorer.core.scene_placement import PathLike, free_spot, ring_around
 from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_style
 
 if TYPE_CHECKING:
+    from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
 
 
@@ -69,6 +70,10 @@ class Scene:
     highlighted: set[str] = field(default_factory=set)
     #: Which nodes each expansion added: expanded node id → ids of the nodes it brought in.
     expanded: dict[str, list[str]] = field(default_factory=dict)
+    #: Node size and colour driven by analysis measures, and the class looks (colour, size) they
+    #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
+    measure_style: MeasureStyle | None = None
+    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -454,6 +459,8 @@ class Scene:
         self.hidden_classes.clear()
         self.hidden_predicates.clear()
         self.focus = None
+        self.measure_style = None
+        self.measure_base.clear()
         self._style_cache.clear()
         self.events.emit("reset")
 
@@ -544,6 +551,8 @@ class Scene:
             hidden_predicates=frozenset(self.hidden_predicates),
             highlighted=frozenset(self.highlighted),
             expanded={key: tuple(value) for key, value in self.expanded.items()},
+            measure_style=self.measure_style,
+            measure_base=dict(self.measure_base),
         )
 
     def restore(self, state: SceneState) -> None:
@@ -556,6 +565,8 @@ class Scene:
         self.hidden_predicates = set(state.hidden_predicates)
         self.highlighted = set(state.highlighted)
         self.expanded = {key: list(value) for key, value in state.expanded.items()}
+        self.measure_style = state.measure_style
+        self.measure_base = dict(state.measure_base)
         self.events.emit("reset")
 
 

@@ -25,6 +25,8 @@ class SceneContent(Protocol):
     hidden_predicates: set[str]
     highlighted: set[str]
     expanded: dict[str, list[str]]
+    measure_style: Any
+    measure_base: dict[str, tuple[str, float]]
 
     def reindex(self) -> None: ...
 
@@ -43,6 +45,8 @@ def scene_to_dict(scene: SceneContent) -> dict[str, Any]:
         "hidden_predicates": sorted(scene.hidden_predicates),
         "highlighted": sorted(scene.highlighted),
         "expanded": {key: list(value) for key, value in scene.expanded.items()},
+        "measure_style": scene.measure_style.to_dict() if scene.measure_style else None,
+        "measure_base": {key: list(value) for key, value in scene.measure_base.items()},
     }
 
 
@@ -86,7 +90,25 @@ def scene_from_dict(scene: Content, data: Mapping[str, Any]) -> Content:
             raise ExplorerError(f"scene: expanded[{key!r}]: expected a list of node ids")
         if key in scene.nodes:
             scene.expanded[str(key)] = [v for v in value if v in scene.nodes]
+    _read_measure_style(scene, data)
     return scene
+
+
+def _read_measure_style(scene: SceneContent, data: Mapping[str, Any]) -> None:
+    from explorer.core.analysis.styling import MeasureStyle
+
+    raw = data.get("measure_style")
+    if raw is not None:
+        scene.measure_style = MeasureStyle.from_dict(raw, "scene: measure_style")
+    base = data.get("measure_base", {})
+    if not isinstance(base, Mapping):
+        raise ExplorerError("scene: measure_base: expected an object")
+    for key, value in base.items():
+        if (not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str)
+                or not isinstance(value[1], (int, float)) or isinstance(value[1], bool)):
+            raise ExplorerError(f"scene: measure_base[{key!r}]: expected [colour, size]")
+        if key in scene.nodes:
+            scene.measure_base[str(key)] = (value[0], float(value[1]))
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Version of the dictionary written by :meth:`Scene.to_dict`; bumped when its shape changes.
@@ -27,6 +27,7 @@ EVENT_NAMES = (
     "filters_changed",
     "focus_changed",
     "positions_changed",
+    "nodes_restyled",
 )
 
 MORE_PREFIX = "more:"
@@ -153,6 +154,9 @@ class SceneState:
     hidden_predicates: frozenset[str]
     highlighted: frozenset[str]
     expanded: dict[str, tuple[str, ...]]
+    #: The measure-driven style (explorer.core.analysis.styling.MeasureStyle) and the looks it replaced.
+    measure_style: Any = None
+    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
 
 
 __all__ = [

@@ -106,6 +106,16 @@ class Settings:
     include_inferred: bool = False
     #: Which rules infer them: "rdfs" or "owl-rl".
     inference_profile: str = "rdfs"
+    #: Analysis ▸ Measures: the last measure, scope, hops and colouring chosen.
+    analysis_measure: str = "pagerank"
+    analysis_scope: str = "canvas"
+    analysis_hops: int = 2
+    analysis_color_by: str = "community"
+    #: Analysis ▸ Risk Exposure: the longest chain followed.
+    risk_max_hops: int = 6
+    #: Analysis ▸ Timeline: the range last chosen (ISO dates; empty: the whole timeline).
+    timeline_start: str = ""
+    timeline_end: str = ""
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:
@@ -142,7 +152,10 @@ class Settings:
 
 
 _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "storage_mode": STORAGE_MODES, "last_layout": LAYOUTS,
-                                        "inference_profile": INFERENCE_PROFILES}
+                                        "inference_profile": INFERENCE_PROFILES,
+                                        "analysis_measure": ("pagerank", "degree", "betweenness"),
+                                        "analysis_scope": ("canvas", "focus", "graph"),
+                                        "analysis_color_by": ("community", "pagerank", "degree", "betweenness", "none")}
 _RANGES: dict[str, tuple[float, float]] = {
     "query_timeout": (0.1, 86_400.0),
     "max_result_rows": (1, 10_000_000),
@@ -150,6 +163,8 @@ _RANGES: dict[str, tuple[float, float]] = {
     "expansion_cap": (1, 10_000),
     "search_suggestions": (1, 200),
     "path_max_hops": (1, 20),
+    "analysis_hops": (1, 6),
+    "risk_max_hops": (1, 12),
 }
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from explorer.core.backends import oxigraph as oxigraph_backend
-from explorer.core.backends.oxigraph import copy_quads
+from explorer.core.backends import store_tools as oxigraph_backend
+from explorer.core.backends.store_tools import copy_quads
 from explorer.core.errors import Cancelled
 from explorer.core.tasks import CancelToken
 

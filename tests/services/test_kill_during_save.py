@@ -107,18 +107,21 @@ SAVER = textwrap.dedent(
     say("ready", 0)
     while True:
         first = int(read_line().split()[1])
-        go_read, go_write = os.pipe()
+        # The child waits until the parent has announced its pid: both write to one pipe,
+        # and the harness reads "pid" before the child's first "start".
+        announced, announce = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
-                os.read(go_read, 1)  # speak only after the server has said "pid"
+                os.close(announce)
+                os.read(announced, 1)
+                os.close(announced)
                 save_loop(first)
             finally:
                 os._exit(1)
+        os.close(announced)
         say("pid", pid)
-        os.write(go_write, b"g")
-        os.close(go_read)
-        os.close(go_write)
+        os.close(announce)
         _, status = os.waitpid(pid, 0)
         say("dead", os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1)
     """

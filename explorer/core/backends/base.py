@@ -36,7 +36,7 @@ from explorer.core.graph_model import ClassInfo
 from explorer.core.search import LabelEntry, LabelIndex, normalize
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
-from explorer.core.vocab import KG, LABEL_PREDICATES, NON_ENTITY_TYPES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, NON_ENTITY_TYPES, SCHEMA_CLASSES, SCHEMA_PREDICATES
 
 RDF = str(namespace.RDF)
 RDFS = str(namespace.RDFS)
@@ -371,6 +371,33 @@ class Backend(ABC):
             found[entity] = list(self.adjacent(entity, outgoing=outgoing, incoming=incoming,
                                                include_schema=include_schema))
         return found
+
+    def entity_links(self, *, progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> Iterator[tuple[str, str, str]]:
+        """Every link between two entities as (subject, predicate, object): the bulk form of
+        :meth:`adjacent` for whole-graph analytics, in one pass over the triples.
+
+        Literals, schema predicates, evidence records and schema terms (classes, properties,
+        ontologies: :data:`~explorer.core.vocab.SCHEMA_CLASSES`, anything with a sub-class or
+        sub-property link) are left out; a triple in several graphs may come more than once.
+        """
+        skipped = {entity_id(s) for class_iri in SCHEMA_CLASSES for s, _, _ in self.triples(None, RDF_TYPE,
+                                                                                            URIRef(class_iri))}
+        for schema_link in (SUBCLASS_OF, URIRef(RDFS + "subPropertyOf")):
+            skipped.update(entity_id(s) for s, _, _ in self.triples(None, schema_link, None))
+        total = max(1, self.quad_count())
+        for index, (s, p, o) in enumerate(self.triples(None, None, None)):
+            if not index % 65536:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress(min(1.0, index / total), "reading the links between entities")
+            subject, obj, predicate = entity_id(s), entity_id(o), str(p)
+            if subject is None or obj is None or predicate in SCHEMA_PREDICATES:
+                continue
+            if subject in skipped or obj in skipped:
+                continue
+            yield subject, predicate, obj
 
     def links(self, entity: str, *, direction: str = "both", limit: int | None = 100,
               predicates: Iterable[str] | None = None, include_schema: bool = False) -> LinkPage:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import itertools
 import sys
 import zlib
 from collections import defaultdict
@@ -33,6 +32,7 @@ from explorer.core.backends.base import (
 )
 from explorer.core.backends.isolation import isolation_available, run_isolated
 from explorer.core.backends.loading import ProgressReader, load_error
+from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import iri_or_bnode, node_id, quad_to_oxigraph, quad_to_rdflib, to_oxigraph, to_rdflib
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.errors import Cancelled, ExplorerError, LoadError, QueryError
@@ -43,7 +43,7 @@ from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
 from explorer.core.store_disposal import disposal
 from explorer.core.tasks import CancelToken, Progress
-from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_CLASSES, SCHEMA_PREDICATES
 
 Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
 
@@ -336,6 +336,30 @@ class OxigraphBackend(Backend):
                         continue
                 yield predicate.value, node_id(subject), False
 
+    def entity_links(self, *, progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> Iterator[tuple[str, str, str]]:
+        """The default's rules on the store's own terms (no rdflib term per triple: 1M in seconds)."""
+        store = self.store
+        skipped: set[Any] = set()
+        for class_iri in SCHEMA_CLASSES:
+            skipped.update(q.subject for q in store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(class_iri), None))
+        for schema_link in (_SUBCLASS, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subPropertyOf")):
+            skipped.update(q.subject for q in store.quads_for_pattern(None, schema_link, None, None))
+        schema_predicates = {ox.NamedNode(p) for p in SCHEMA_PREDICATES}
+        total = max(1, self.quad_count())
+        for index, quad in enumerate(store.quads_for_pattern(None, None, None, None)):
+            if not index % 65536:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress(min(1.0, index / total), "reading the links between entities")
+            obj, predicate, subject = quad.object, quad.predicate, quad.subject
+            if not isinstance(obj, _ENTITY) or predicate in schema_predicates:
+                continue
+            if subject in skipped or obj in skipped:
+                continue
+            yield node_id(subject), predicate.value, node_id(obj)
+
     def _statements_use(self, predicate: str) -> bool:
         """Whether any evidence record has ``predicate``: if not, links along it need no
         per-link check (a hub's thousands of incoming links stay one index scan)."""
@@ -589,7 +613,7 @@ class OxigraphBackend(Backend):
                 # the bytes read say best what freeing it will cost.
                 if disposal.deferring:
                     read = done_before + (reading.bytes_read if reading is not None else 0)
-                    disposal.let_go(staging, max(_quads_in(staging), read // _MIN_BYTES_PER_QUAD))
+                    disposal.let_go(staging, max(quads_in(staging), read // MIN_BYTES_PER_QUAD))
                 # The error's traceback keeps this frame, and a failed load's error is kept by the
                 # window's task: without this the store would be freed whenever that goes.
                 del staging
@@ -601,73 +625,6 @@ class OxigraphBackend(Backend):
 
     def close(self) -> None:
         """Nothing to write: an in-memory store goes with the graph."""
-
-
-#: Quads copied per call into the store: one call holds the interpreter lock throughout.
-COPY_CHUNK = 8192
-
-
-def copy_quads(source: ox.Store, target: ox.Store, cancel: CancelToken | None = None, *, bulk: bool = False,
-               progress: Callable[[int], None] | None = None) -> None:
-    """Every quad of ``source`` (all graphs, blank nodes as they are) into ``target``;
-    ``bulk`` for an on-disk target that is not in use yet (no transaction per chunk);
-    ``progress`` hears how many quads are copied so far.
-
-    ``target.extend(source)`` pulls the quads one by one as Python objects inside one call
-    that holds the interpreter lock: a million quads froze the window for a second at a
-    time. In chunks the lock is let go every few milliseconds (about 30 % more time).
-    Dumping and reloading would release it throughout but renames every blank node.
-    """
-    quads = source.quads_for_pattern(None, None, None, None)
-    copied = 0
-    while True:
-        if cancel is not None and cancel.cancelled:
-            raise Cancelled("loading cancelled; the graph was left as it was")
-        chunk = list(itertools.islice(quads, COPY_CHUNK))
-        if not chunk:
-            return
-        if bulk:
-            target.bulk_extend(chunk)
-        else:
-            target.extend(chunk)
-        copied += len(chunk)
-        if progress is not None:
-            progress(copied)
-
-
-def count_quads(store: ox.Store) -> int:
-    """The number of quads, by a SPARQL count: unlike ``len(store)``, which holds the GIL
-    (the window froze for half a second at a million triples), a query lets the GUI
-    thread run while it counts."""
-    total = 0
-    graphs = ["SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]
-    if next(iter(store.named_graphs()), None) is not None:
-        graphs.append("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    for sparql in graphs:
-        answer = store.query(sparql)
-        assert isinstance(answer, ox.QuerySolutions)
-        for solution in answer:
-            total += int(solution[0].value)
-    return total
-
-
-#: Fewer bytes than any RDF syntax takes for a quad on average (N-Triples ~130, Turtle ~60).
-_MIN_BYTES_PER_QUAD = 40
-
-
-def _quads_in(store: ox.Store) -> int:
-    try:
-        return count_quads(store)
-    except (OSError, ValueError, RuntimeError):
-        return 0
-
-
-def remove_tree(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
-
-
 def _refuse_dropped_iris(path: Path, opener: Callable[..., Any]) -> None:
     """Refuse a JSON-LD file holding an IRI its processor would drop without a word."""
     try:

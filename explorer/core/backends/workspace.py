@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from explorer.core.backends.oxigraph import OxigraphBackend, remove_tree
+from explorer.core.backends.oxigraph import OxigraphBackend
+from explorer.core.backends.store_tools import remove_tree
 from explorer.core.errors import LoadError
 from explorer.core.search import LabelIndex
 

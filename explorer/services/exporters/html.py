@@ -299,6 +299,12 @@ def page_data(job: ExportJob) -> dict[str, Any]:
     legend = [{"label": label[:1].upper() + label[1:] if label == label.lower() else label,
                "color": color, "shape": shape, "classIri": iri}
               for iri, label, color, shape in scene.legend()]
+    if scene.measure_style is not None:  # colours and sizes come from measures: their legend replaces the classes'
+        style = scene.measure_style
+        legend = [{"label": f"{entry.text} (size)" if entry.kind == "size" else entry.text,
+                   "color": entry.color if entry.kind == "colour" else "#ffffff",
+                   "shape": "ellipse", "classIri": style.describe()}
+                  for entry in style.legend()]
     return {
         "title": job.title,
         "nodes": nodes,

@@ -148,6 +148,8 @@ def snapshot_from_dict(data: Any, path: str | Path = "<snapshot>") -> Snapshot:
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise SnapshotError(where, "missing or not an integer", "schema_version")
+    if version < 1:
+        raise SnapshotError(where, f"{version} is not a schema version (they start at 1)", "schema_version")
     if version > SCHEMA_VERSION:
         raise SnapshotError(where, f"{version} is newer than this version of kg-explorer reads ({SCHEMA_VERSION}): update the app",
                             "schema_version")

@@ -125,6 +125,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.export_actions = install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…, Compare
         self.session.provide("export", self.export_actions)
+        from explorer.ui.analysis.mount import mount_analysis
+
+        self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         self.recovery = install_recovery(self)  # crash journal of the work in progress; offers it back after a crash

@@ -64,6 +64,9 @@ def picture_frame(title: str, scene: Scene, *, legend: bool = True) -> PictureFr
         return frame
     classes = {node.class_iri for node in scene.visible_nodes() if node.kind == "entity"}
     entries = [(display_label(label), colour, shape) for iri, label, colour, shape in scene.legend() if iri in classes]
+    if scene.measure_style is not None:  # colours and sizes come from measures: their legend replaces the classes'
+        entries = [(entry.text, entry.color, "ellipse") if entry.kind == "colour" else (entry.text, "#ffffff", "ellipse")
+                   for entry in scene.measure_style.legend()]
     if not entries:
         return frame
     frame.entries, frame.more = entries[:LEGEND_MAX_ROWS], max(0, len(entries) - LEGEND_MAX_ROWS)

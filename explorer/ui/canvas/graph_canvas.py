@@ -187,6 +187,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
             "filters_changed": self._on_scene_filters_changed,
             "focus_changed": self._on_scene_focus_changed,
             "positions_changed": self._on_scene_positions_changed,
+            "nodes_restyled": self._on_scene_nodes_restyled,
         }
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
@@ -368,6 +369,25 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
             self._place_edge(self.scene_model.edges[edge_id_])
         self._items_stale = True
         self._sync_items()
+
+    def _on_scene_nodes_restyled(self, nodes: list[SceneNode]) -> None:
+        """Many nodes changed colour or size at once (a measure-driven style): their tiles redraw once."""
+        tile_of, items = self._node_tile_of, self.node_items
+        for key in {tile_of.get(node.id) for node in nodes}:
+            if key is not None:
+                self._mark(self.node_tiles.get(key))
+        if not self._index_dirty:  # only sizes changed: one array update for the hit index
+            where = self._index_pos
+            known = [(where[node.id], node.size / 2) for node in nodes if node.id in where]
+            if known:
+                positions, halves = zip(*known, strict=True)
+                self._index_half[np.fromiter(positions, dtype=np.int64)] = halves
+        with self._guard:
+            for node in nodes:
+                item = items.get(node.id)
+                if item is not None:
+                    item.refresh(node)
+        self._schedule_bounds_check()
 
     def _schedule_bounds_check(self) -> None:
         """Rebuild dirty tiles and refresh the scene rect once, after the current burst of events."""
