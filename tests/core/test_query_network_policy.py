@@ -278,6 +278,7 @@ def test_uses_service(text: str, reaches: bool) -> None:
     ("SELECT * { ?s <urn:\\u005Cu0073ervice> ?o }", True),       # an escape that writes an escape
     ("SELECT * { ?s <urn:\\u004Coad> ?o }", True),               # L(oad)
     ("SELECT * { ?s <urn:\\UFFFFFFFF> ?o }", False),              # beyond Unicode: no crash
+    ("SELECT * { ?s <urn:\\U00110000> ?o }", False),              # the first code point beyond
     ("SELECT * { ?s <urn:sErViCe> ?o }", True),
 ])
 def test_any_spelling_of_the_words_is_noticed(text: str, mentions: bool) -> None:
