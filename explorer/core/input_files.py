@@ -67,9 +67,11 @@ class BomSkippingReader(io.RawIOBase):
                 head += chunk
             self._pending = head[len(UTF8_BOM):] if head.startswith(UTF8_BOM) else head
         if self._pending:
-            count = min(len(buffer), len(self._pending))
-            buffer[:count] = self._pending[:count]
-            self._pending = self._pending[count:]
+            # A whole chunk, as the plain file would give: readers size their work by it.
+            data = self._pending + self._raw.read(max(len(buffer) - len(self._pending), 0))
+            count = min(len(buffer), len(data))
+            buffer[:count] = data[:count]
+            self._pending = data[count:]
             return count
         data = self._raw.read(len(buffer))
         buffer[:len(data)] = data
