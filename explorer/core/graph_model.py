@@ -127,3 +127,6 @@ class Description:
     incoming: list[Edge]
     omitted_outgoing: int = 0
     omitted_incoming: int = 0
+    #: For a class: its direct superclasses and the classes declared equivalent (iri, label).
+    superclasses: list[tuple[str, str]] = field(default_factory=list)
+    equivalent_classes: list[tuple[str, str]] = field(default_factory=list)

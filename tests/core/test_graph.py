@@ -346,10 +346,21 @@ def test_resolve(bundled_graph: KnowledgeGraph, text: str, entity: str) -> None:
     assert bundled_graph.resolve(text) == D + entity
 
 
-def test_resolve_prefers_instances_over_classes() -> None:
+def test_resolve_a_label_of_both_a_class_and_an_instance_is_ambiguous() -> None:
+    # The README promises an error listing the candidates: the user chooses.
     kg = graph("""
         ex:Port a owl:Class ; rdfs:label "port"@en .
         ex:ningbo a ex:Port ; rdfs:label "Port"@en .
+    """)
+    with pytest.raises(AmbiguousEntity) as raised:
+        kg.resolve("port")
+    assert {iri for iri, _, _ in raised.value.candidates} == {EX + "Port", EX + "ningbo"}
+
+
+def test_resolve_prefers_instances_over_classes_on_partial_labels() -> None:
+    kg = graph("""
+        ex:Port a owl:Class ; rdfs:label "port facility"@en .
+        ex:ningbo a ex:Port ; rdfs:label "Ningbo port"@en .
     """)
     assert kg.resolve("port") == EX + "ningbo"
 

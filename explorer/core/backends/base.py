@@ -259,13 +259,13 @@ class Backend(ABC):
                     break
         return found
 
-    def inverse_pairs(self) -> dict[str, str]:
-        """Named inverses of properties (``owl:inverseOf``, both ways round)."""
-        table: dict[str, str] = {}
+    def inverse_pairs(self) -> dict[str, set[str]]:
+        """Named inverses of properties (``owl:inverseOf``, both ways round; a property may have several)."""
+        table: dict[str, set[str]] = {}
         for s, _, o in self.triples(None, URIRef(OWL + "inverseOf"), None):
             if isinstance(s, URIRef) and isinstance(o, URIRef):
-                table.setdefault(str(s), str(o))
-                table.setdefault(str(o), str(s))
+                table.setdefault(str(s), set()).add(str(o))
+                table.setdefault(str(o), set()).add(str(s))
         return table
 
     # ------------------------------------------------------------------ bulk: entities
