@@ -209,10 +209,10 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order."""
         candidates = self._known(text) + self._names(text) + self._cue_phrases(text)
         candidates += self._references(text, previous_subject)
-        # Known entities first; among new names and cue phrases the longer span wins, so
-        # "a 5G industry alliance" is one mention rather than the name "5G".
+        # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
+        # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2}
-        candidates.sort(key=lambda m: (rank[m.via], -(m.end - m.start), m.start))
+        candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
         chosen: list[Mention] = []
         for mention in candidates:
             if any(mention.start < other.end and other.start < mention.end for other in chosen):
