@@ -142,7 +142,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             seen.add(key)
             taken.append((start, end))
             suggestions.append(Suggestion(subject, pattern.predicate, obj, sentence, pattern.words, start, end,
-                                          max(0.0, min(1.0, score))))
+                                          round(max(0.0, min(1.0, score)), 2)))
         firsts = [m for m in mentions if m.via != "cue" or m.cls is not None]
         if firsts:
             previous_subject = firsts[0]
