@@ -451,5 +451,7 @@ def test_installed_console_script(tmp_path):
 def test_docstring_examples():
     import doctest
 
-    result = doctest.testmod(cli)
+    from explorer.cli import output
+
+    result = doctest.testmod(output)
     assert result.attempted >= 2 and result.failed == 0

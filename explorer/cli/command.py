@@ -1,0 +1,131 @@
+"""What every command is made of: its :class:`Command` record, the :class:`Context` it runs in, exit codes.
+
+A command module builds one :class:`Command` (name, help, the function that adds its arguments to
+its subparser, the function that runs it); :mod:`explorer.cli.registry` lists the modules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from explorer.cli.endpoint import connect_endpoint
+from explorer.cli.errors import EXIT_EMPTY, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from explorer.cli.output import render_table, terminal_width
+from explorer.core.errors import AmbiguousEntity, EntityNotFound
+
+if TYPE_CHECKING:
+    from explorer.core.graph import KnowledgeGraph
+
+TABLE_JSON = ("table", "json")
+
+__all__ = ["EXIT_EMPTY", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "TABLE_JSON", "Command", "Context", "Parser", "UsageError"]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting: errors stay one line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+Run = Callable[[argparse.Namespace, "Context"], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its name, one-line help, arguments and what it does.
+
+    ``arguments(parser)`` adds the command's own arguments to its subparser (``--data``,
+    ``--format`` and the endpoint options are added to every command); ``run(args, context)``
+    returns the exit code.
+    """
+
+    name: str
+    help: str
+    run: Run
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    formats: tuple[str, ...] = TABLE_JSON
+    description: str | None = None
+
+
+@dataclass
+class Context:
+    """What a running command needs: the graph (loaded on first use) and where to write."""
+
+    args: argparse.Namespace
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    _graph: KnowledgeGraph | None = None
+
+    @property
+    def format(self) -> str:
+        return str(getattr(self.args, "format", "table"))
+
+    def graph(self) -> KnowledgeGraph:
+        """The bundled graph, or the ``--data`` files instead of it."""
+        if self._graph is None:
+            from explorer.core.graph import KnowledgeGraph
+
+            files = getattr(self.args, "data", None) or []
+            if getattr(self.args, "endpoint", None):
+                if files:
+                    raise UsageError("--data and --endpoint cannot be combined: the endpoint's graph is used as it is")
+                graph = connect_endpoint(self.args)
+            elif files:
+                graph = KnowledgeGraph()
+                graph.load(files)
+            else:
+                graph = KnowledgeGraph.bundled()
+            self._graph = graph
+        return self._graph
+
+    def resolve(self, text: str) -> str:
+        """An entity from an IRI, a prefixed name or a label."""
+        return self.graph().resolve(text)
+
+    def resolve_term(self, text: str, kind: str) -> str:
+        """A class (``kind="class"``) or a property (``kind="property"``) by IRI, prefixed name or label."""
+        kg = self.graph()
+        iri = kg.expand(text)
+        if iri is not None:
+            if not kg.exists(iri):
+                raise EntityNotFound(f"no {kind} {text} in the graph")
+            return iri
+        fits = self._is_class if kind == "class" else self._is_property
+        wanted = text.strip().casefold()
+        hits = [hit for hit in kg.search(text, limit=200) if fits(hit.entity)]
+        exact = list(dict.fromkeys(hit.entity for hit in hits if hit.matched.casefold() == wanted))
+        if len(exact) == 1:
+            return exact[0]
+        best = exact or list(dict.fromkeys(hit.entity for hit in hits if hits and hit.quality == hits[0].quality))
+        if len(best) == 1:
+            return best[0]
+        if not best:
+            raise EntityNotFound(f'no {kind} is labelled "{text}"')
+        raise AmbiguousEntity(text, [(iri, kg.label(iri), kind) for iri in best])
+
+    def _is_class(self, iri: str) -> bool:
+        return iri in self.graph().class_hierarchy()
+
+    def _is_property(self, iri: str) -> bool:
+        kg = self.graph()
+        from explorer.core.terms import iri_or_bnode
+
+        node = iri_or_bnode(iri)
+        if any(True for _ in kg.backend.triples(None, node, None)):
+            return True
+        return any(t.endswith(("#ObjectProperty", "#DatatypeProperty", "#Property", "#AnnotationProperty"))
+                   for t in kg.types(iri))
+
+    def write(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def write_json(self, value: Any) -> None:
+        self.out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        self.out.write(render_table(headers, rows, terminal_width(self.out)))

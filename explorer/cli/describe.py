@@ -1,0 +1,69 @@
+"""``kg-explorer describe ENTITY``: labels, classes, properties and links of an entity, with evidence."""
+
+from __future__ import annotations
+
+import argparse
+
+from explorer.cli.arguments import positive_int
+from explorer.cli.command import Command, Context
+from explorer.cli.errors import EXIT_OK
+from explorer.cli.output import cell, edge_json, evidence_lines
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("entity", metavar="ENTITY", help="IRI, prefixed name (d:ChinaMobile) or label")
+    parser.add_argument("--limit", type=positive_int, default=200, metavar="N",
+                        help="most links shown in each direction (default 200)")
+    parser.add_argument("--no-evidence", action="store_true", help="leave out the evidence of each link")
+
+
+def _run(args: argparse.Namespace, context: Context) -> int:
+    kg = context.graph()
+    entity = context.resolve(args.entity)
+    description = kg.describe(entity, limit=args.limit)
+    with_evidence = not args.no_evidence
+    if context.format == "json":
+        context.write_json({
+            "iri": entity,
+            "qname": kg.qname(entity),
+            "label": description.label,
+            "labels": [{"text": t, "language": lang, "predicate": p} for t, lang, p in description.labels],
+            "classes": [{"iri": iri, "label": label} for iri, label in description.classes],
+            "properties": [
+                {"predicate": p, "words": words, "value": str(value), "language": value.language,
+                 "datatype": str(value.datatype) if value.datatype else None}
+                for p, words, value in description.literals
+            ],
+            "outgoing": [edge_json(kg, e, with_evidence) for e in description.outgoing],
+            "incoming": [edge_json(kg, e, with_evidence) for e in description.incoming],
+            "omitted_outgoing": description.omitted_outgoing,
+            "omitted_incoming": description.omitted_incoming,
+        })
+        return EXIT_OK
+    context.write(f"{description.label}  {kg.qname(entity)}")
+    context.write(f"IRI: {entity}")
+    if description.classes:
+        context.write("Classes: " + ", ".join(f"{label} ({kg.qname(iri)})" for iri, label in description.classes))
+    if description.labels:
+        context.write("Labels:")
+        for text, language, predicate in description.labels:
+            context.write(f"  {text}" + (f" @{language}" if language else "") + f"  ({kg.qname(predicate)})")
+    if description.literals:
+        context.write("Properties:")
+        for _, words, value in description.literals:
+            context.write(f"  {words}: {cell(value)}")
+    for title, edges, omitted in (("Outgoing links", description.outgoing, description.omitted_outgoing),
+                                  ("Incoming links", description.incoming, description.omitted_incoming)):
+        context.write(f"{title} ({len(edges) + omitted}):")
+        for edge in edges:
+            context.write(f"  —{edge.words}→ {edge.other_label}  ({kg.qname(edge.other)})")
+            if with_evidence:
+                for line in evidence_lines(kg, edge.triple, "      "):
+                    context.write(line)
+        if omitted:
+            context.write(f"  … and {omitted} more (raise --limit to see them)")
+    return EXIT_OK
+
+
+def command() -> Command:
+    return Command("describe", "labels, classes, properties and links of an entity, with evidence", _run, arguments=_arguments)
