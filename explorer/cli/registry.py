@@ -17,6 +17,7 @@ import explorer.cli.query as query
 import explorer.cli.search as search
 import explorer.cli.snapshot as snapshot
 import explorer.cli.stats as stats
+import explorer.cli.suggest as suggest
 import explorer.cli.validate as validate
 from explorer.cli.command import Command
 
@@ -32,6 +33,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     validate,
     export,
     snapshot,
+    suggest,
 )
 
 
