@@ -74,3 +74,20 @@ def test_an_unreadable_table_stays_on_the_first_page(qtbot, wizard, tmp_path) ->
     wizard.open_path(bad)
     assert not wizard.table_page.isComplete()
     assert "two columns are named 'a'" in wizard.table_page.message.text()
+
+
+def test_the_summary_counts_only_what_the_good_rows_add(qtbot, wizard, tmp_path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("Company,Alliance\nHuawei,5G industry alliance\nZTE,Nowhere\n", encoding="utf-8")
+    wizard.show()
+    wizard.open_path(path)
+    wizard.next()
+    page = wizard.mapping_page
+    page.add_fact_line()
+    page.facts.cellWidget(0, 0).setCurrentText(next(n for n in wizard.property_names() if "(org:memberOf)" in n))
+    page.facts.cellWidget(0, 1).setCurrentText("Alliance")
+    page.subject_class.setCurrentText(next(n for n in wizard.class_names() if n.startswith("Company (")))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.plan is not None, timeout=10000)
+    # Row 3's subject would be new, but its alliance is unknown and has no class: the row is refused whole.
+    assert "2 facts and 1 new entities from the good rows; 1 row(s) refused" in wizard.check_page.summary.text()

@@ -430,7 +430,8 @@ class CheckPage(QWizardPage):
         self._done()
         self.plan = plan
         refused = len({p.row for p in plan.problems})
-        self.summary.setText(f"{plan.rows_read:,} rows: {len(plan.facts):,} facts and {len(plan.new_entities):,} new "
+        good = plan.without_refused_rows()
+        self.summary.setText(f"{plan.rows_read:,} rows: {len(good.facts):,} facts and {len(good.new_entities):,} new "
                              f"entities from the good rows; {refused:,} row(s) refused.")
         self.problems.setRowCount(len(plan.problems))
         for row, problem in enumerate(plan.problems):
@@ -513,7 +514,9 @@ class TableImportWizard(QWizard):
         named: dict[str, str] = {}
         for iri in sorted(iris):
             label = self.kg.label(iri)
-            name = f"{label[:1].upper()}{label[1:]} ({self.kg.qname(iri)})"  # capitalised like the Browser
+            if ":" not in label:  # capitalised like the Browser; a prefixed name stays as it is
+                label = label[:1].upper() + label[1:]
+            name = f"{label} ({self.kg.qname(iri)})"
             named[name] = iri
         return dict(sorted(named.items(), key=lambda item: item[0].casefold()))
 
