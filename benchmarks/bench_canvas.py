@@ -106,7 +106,7 @@ def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = N
     from PySide6.QtWidgets import QApplication
 
     from explorer.core.layout import force_directed
-    from explorer.ui.views.graph_canvas import GraphCanvasView
+    from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
     app = _application()
     scene = synthetic_scene(nodes)
@@ -245,7 +245,7 @@ def measure_hub(neighbours: int = 1000, repeats: int = 3) -> dict[str, Any]:
     """Time to expand a hub on a scene shown in a canvas: default cap, then every neighbour."""
     from explorer.core.graph import KnowledgeGraph
     from explorer.core.scene import Scene
-    from explorer.ui.views.graph_canvas import GraphCanvasView
+    from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
     app = _application()
     kg = KnowledgeGraph()

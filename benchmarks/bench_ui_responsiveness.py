@@ -84,7 +84,7 @@ def run(path: Path, runs: int) -> int:
         os.environ["KG_EXPLORER_DATA_DIR"] = str(Path(home) / "data")
         _app = QApplication.instance() or QApplication([])
         from explorer.services.settings import Settings
-        from explorer.ui.main_window import MainWindow
+        from explorer.ui.app.main_window import MainWindow
 
         window = MainWindow(Settings())
         window.show()

@@ -38,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     from explorer.core.graph import KnowledgeGraph
     from explorer.core.paths import find_paths
     from explorer.services.settings import Settings
-    from explorer.ui.app import create_application
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.application import create_application
+    from explorer.ui.app.main_window import MainWindow
     from explorer.ui.resources import apply_theme
 
     app = create_application([sys.argv[0]])

@@ -7,7 +7,6 @@ its subparser, the function that runs it); :mod:`explorer.cli.registry` lists th
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from explorer.cli.endpoint import connect_endpoint
 from explorer.cli.errors import EXIT_EMPTY, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
-from explorer.cli.output import render_table, terminal_width
+from explorer.cli.output import json_text, render_table, terminal_safe, terminal_width
 from explorer.core.errors import AmbiguousEntity, EntityNotFound
 
 if TYPE_CHECKING:
@@ -122,10 +121,11 @@ class Context:
                    for t in kg.types(iri))
 
     def write(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        """One line for the terminal: control characters in it are shown escaped, never sent raw."""
+        self.out.write(terminal_safe(text) + "\n")
 
     def write_json(self, value: Any) -> None:
-        self.out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        self.out.write(json_text(value) + "\n")
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         self.out.write(render_table(headers, rows, terminal_width(self.out)))

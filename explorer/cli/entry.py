@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from explorer.cli.command import Command, Context, Parser
 from explorer.cli.endpoint import endpoint_arguments
 from explorer.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from explorer.cli.output import terminal_safe
 from explorer.cli.registry import COMMANDS
 from explorer.core.errors import ExplorerError
 
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write("error: " + " ".join(message.split()) + "\n")
+    sys.stderr.write("error: " + terminal_safe(" ".join(message.split())) + "\n")
     sys.stderr.flush()
 
 
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = ["gui"]
     if arguments == ["--smoke"]:
         # The desktop bundle's self-test (see packaging/README.md): Qt is imported only here.
-        from explorer.ui.smoke import run_smoke
+        from explorer.ui.app.smoke import run_smoke
 
         return run_smoke()
     _quiet_library_logs()

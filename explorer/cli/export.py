@@ -36,7 +36,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     if (args.width is None) != (args.height is None):
         raise SelectionError("--width and --height go together")
     if exporter.image:
-        from explorer.ui.export_render import ensure_application
+        from explorer.ui.export.export_render import ensure_application
 
         ensure_application()  # offscreen without a display, before anything loads Qt
     kg, subgraph, scene = select(args, context)

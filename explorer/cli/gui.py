@@ -16,7 +16,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace, context: Context) -> int:
     try:
-        from explorer.ui.app import main as app_main
+        from explorer.ui.app.application import main as app_main
     except ImportError as error:
         raise ExplorerError(f"the desktop app cannot start: {error}") from None
     files = [*(args.data or []), *args.files]

@@ -1,15 +1,79 @@
-"""How commands print: aligned plain-text tables that fit the terminal, and the JSON shapes they share."""
+r"""How commands print: aligned plain-text tables that fit the terminal, and the JSON shapes they share.
+
+Everything meant for a terminal passes :func:`terminal_safe`: a label or title holding control
+characters (an escape sequence that clears the screen or retitles the window) is shown as
+``\x1b[2J`` instead of being sent to the terminal raw. JSON and RDF answers escape them in
+their own syntax (same data); CSV, TSV and XML answers stay byte-faithful (they are for files).
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 if TYPE_CHECKING:
     from explorer.core.graph import Edge, Evidence, KnowledgeGraph
+
+
+# ---------------------------------------------------------------------------- terminal safety
+
+#: C0 controls, DEL and C1 controls: what a terminal may act on instead of showing.
+CONTROL_CHARACTERS = frozenset([*range(0x20), 0x7F, *range(0x80, 0xA0)])
+_SHOWN_ESCAPED = {code: f"\\x{code:02x}" for code in CONTROL_CHARACTERS}
+# In JSON and RDF syntaxes line breaks and tabs between tokens are layout, and inside strings the
+# serialisers already escape them; every other control becomes a \\u escape (the same character).
+_SYNTAX_ESCAPED = {code: f"\\u{code:04x}" for code in CONTROL_CHARACTERS - {0x09, 0x0A}}
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with every control character written as ``\xNN``: nothing in it can steer the terminal.
+
+    >>> print(terminal_safe("Acme\x1b]0;owned\x07 \x9b2J"))
+    Acme\x1b]0;owned\x07 \x9b2J
+    >>> terminal_safe("宁波港 — Ningbo")
+    '宁波港 — Ningbo'
+    """
+    return text.translate(_SHOWN_ESCAPED)
+
+
+def json_text(value: Any) -> str:
+    r"""``value`` as indented JSON with every control character escaped (``json`` leaves DEL and C1 raw).
+
+    >>> print(json_text(["a\x9bb\x1b"]))
+    [
+      "a\u009bb\u001b"
+    ]
+    """
+    return json.dumps(value, ensure_ascii=False, indent=2).translate(_SYNTAX_ESCAPED)
+
+
+def escape_controls_in_rdf(text: str) -> str:
+    r"""Turtle, N-Triples or JSON-LD text with control characters as ``\uXXXX`` escapes.
+
+    The escapes mean the same characters in each of these syntaxes (controls occur only inside
+    strings and IRIs there), so the data is unchanged and the terminal shows them as text.
+
+    >>> print(escape_controls_in_rdf('<http://e/a> <http://e/p> "x\x9b2J" .'))
+    <http://e/a> <http://e/p> "x\u009b2J" .
+    """
+    return text.translate(_SYNTAX_ESCAPED)
+
+
+class _EscapedSyntaxWriter:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(escape_controls_in_rdf(text))
+
+
+def escaped_syntax_stream(out: TextIO) -> TextIO:
+    """A stream for JSON or RDF text that writes it to ``out`` through :func:`escape_controls_in_rdf`."""
+    return cast("TextIO", _EscapedSyntaxWriter(out))
 
 
 # ---------------------------------------------------------------------------- plain-text tables
@@ -46,8 +110,9 @@ def _pad(text: str, width: int) -> str:
 
 
 def cell(value: Any) -> str:
-    """A value as one line of a table: whitespace runs (line breaks included) become one space."""
-    return " ".join(str("" if value is None else value).split())
+    """A value as one line of a table: whitespace runs (line breaks included) become one space, and
+    other control characters are shown escaped."""
+    return terminal_safe(" ".join(str("" if value is None else value).split()))
 
 
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int | None = None) -> str:

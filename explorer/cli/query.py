@@ -8,7 +8,7 @@ import sys
 from explorer.cli.arguments import missing_prefixes, positive_float, positive_int, read_query
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
-from explorer.cli.output import term_text
+from explorer.cli.output import escaped_syntax_stream, term_text
 from explorer.core.errors import QueryError
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -60,10 +60,14 @@ def _run(args: argparse.Namespace, context: Context) -> int:
         return EXIT_OK
     if result.kind in ("construct", "describe"):
         rdf_format = {"table": "turtle", "json": "jsonld", "xml": "rdfxml"}.get(context.format, "ntriples")
-        write_graph(result, rdf_format, context.out, prefixes=kg.prefixes)
+        # Turtle, N-Triples and JSON-LD escape control characters as \u (same data); RDF/XML stays as it is.
+        out = context.out if rdf_format == "rdfxml" else escaped_syntax_stream(context.out)
+        write_graph(result, rdf_format, out, prefixes=kg.prefixes)
         return EXIT_EMPTY if result.is_empty else EXIT_OK
     if context.format != "table":
-        write_results(result, context.format, context.out)
+        # JSON escapes control characters (same answer); CSV, TSV and XML stay byte-faithful for files.
+        out = escaped_syntax_stream(context.out) if context.format == "json" else context.out
+        write_results(result, context.format, out)
         if context.format == "json" or (context.format in ("csv", "tsv") and result.kind == "ask"):
             context.out.write("\n")
     elif result.kind == "ask":

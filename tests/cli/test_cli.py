@@ -413,16 +413,16 @@ def test_help_and_version(capsys):
 
 def test_no_arguments_opens_the_gui(capsys, monkeypatch):
     opened = []
-    fake = types.ModuleType("explorer.ui.app")
+    fake = types.ModuleType("explorer.ui.app.application")
     fake.main = lambda files=None, argv=None: opened.append(files) or 0  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "explorer.ui.app", fake)
+    monkeypatch.setitem(sys.modules, "explorer.ui.app.application", fake)
     assert cli.main([]) == 0
     assert cli.main(["gui", "a.ttl", "--data", "b.ttl"]) == 0
     assert opened == [None, ["b.ttl", "a.ttl"]]
 
 
 def test_gui_that_cannot_start_is_one_error_line(capsys, monkeypatch):
-    monkeypatch.setitem(sys.modules, "explorer.ui.app", None)  # the import fails
+    monkeypatch.setitem(sys.modules, "explorer.ui.app.application", None)  # the import fails
     code, _, err = run(capsys, "gui")
     assert code == 2
     assert_one_error_line(err, "the desktop app cannot start")

@@ -86,7 +86,7 @@ def test_wrong_password_is_refused(capsys, virtuoso, monkeypatch):
 
 
 def test_gui_opens_on_the_endpoint(capsys, monkeypatch):
-    import explorer.ui.app as app
+    import explorer.ui.app.application as app
 
     opened = {}
     monkeypatch.setattr(app, "main", lambda files=None, argv=None, endpoint=None: opened.update(files=files, endpoint=endpoint))

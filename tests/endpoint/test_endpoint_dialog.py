@@ -11,8 +11,8 @@ from virtuoso_server import free_port  # tests/endpoint is on sys.path (conftest
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.endpoints import EndpointProfile, profiles_path
 from explorer.services.settings import Settings
-from explorer.ui.dialogs.endpoint import EndpointDialog, connect_window
-from explorer.ui.main_window import MainWindow
+from explorer.ui.app.main_window import MainWindow
+from explorer.ui.endpoints.endpoint_dialog import EndpointDialog, connect_window
 
 BUNDLED_GRAPH = "urn:kg-explorer:test:bundled"
 D = "https://w3id.org/kg-explorer/data/"

@@ -7,7 +7,7 @@ import pytest
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.query_library import QueryLibrary
 from explorer.services.settings import Settings
-from explorer.ui.views.query_workbench import QueryWorkbenchWidget
+from explorer.ui.sparql.query_workbench import QueryWorkbenchWidget
 
 SCRATCH = "urn:kg-explorer:test:workbench"
 

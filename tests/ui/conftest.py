@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.services.settings import Settings
-from explorer.ui.main_window import MainWindow
+from explorer.ui.app.main_window import MainWindow
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from explorer.ui.models import class_tree
-from explorer.ui.models.class_tree import ClassTreeModel, IriRole, KindRole
-from explorer.ui.views.browser import BrowserWidget
+from explorer.ui.browser import class_tree
+from explorer.ui.browser.browser import BrowserWidget
+from explorer.ui.browser.class_tree import ClassTreeModel, IriRole, KindRole
 
 D = "https://w3id.org/kg-explorer/data/"
 KG = "https://w3id.org/kg-explorer/ontology#"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from explorer.core.scene import Scene, SceneEdge, SceneNode
-from explorer.ui.views.graph_canvas import GraphCanvasView
+from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
 GREEN, RED = "#00c000", "#e00000"
 

@@ -15,7 +15,7 @@ BRANCH = str(DATA.ChinaMobileZhejiang)
 
 @pytest.fixture
 def window(qtbot, bundled_graph):
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

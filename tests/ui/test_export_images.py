@@ -13,7 +13,7 @@ from explorer.services.exporters import ExportError, ExportJob, export
 
 @pytest.fixture(scope="module")
 def job(bundled_graph):
-    import explorer.ui.export_render  # noqa: F401  installs the renderer
+    import explorer.ui.export.export_render  # noqa: F401  installs the renderer
 
     subgraph = sg.from_focus(bundled_graph, str(DATA.ChinaMobile), 3)
     return ExportJob(bundled_graph, subgraph, sg.to_scene(bundled_graph, subgraph), title="China Mobile chain")

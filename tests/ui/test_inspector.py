@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 
-from explorer.ui.views.inspector import InspectorWidget, NavigationHistory
+from explorer.ui.inspector.inspector import InspectorWidget, NavigationHistory
 
 D = "https://w3id.org/kg-explorer/data/"
 

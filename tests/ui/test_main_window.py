@@ -115,7 +115,7 @@ def test_a_long_load_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
     before = window.kg
     started = threading.Event()
     release = threading.Event()
-    import explorer.ui.main_window as module
+    import explorer.ui.app.main_window as module
 
     real_build = module.build_graph
 
@@ -232,7 +232,7 @@ def test_about_shows_the_version(window, qtbot, monkeypatch):
     from explorer import __version__
 
     seen = {}
-    monkeypatch.setattr("explorer.ui.main_window.QMessageBox.about", lambda parent, title, text: seen.update(text=text))
+    monkeypatch.setattr("explorer.ui.app.main_window.QMessageBox.about", lambda parent, title, text: seen.update(text=text))
     window.show_about()
     assert __version__ in seen["text"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from explorer.ui.dialogs.path_finder import PathFinderDialog
-from explorer.ui.views.paths_panel import PathsPanelWidget
+from explorer.ui.paths.path_finder import PathFinderDialog
+from explorer.ui.paths.paths_panel import PathsPanelWidget
 
 D = "https://w3id.org/kg-explorer/data/"
 ORG_SUB = "http://www.w3.org/ns/org#hasSubOrganization"

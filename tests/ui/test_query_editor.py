@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from explorer.core.errors import QueryError
-from explorer.ui.views.query_editor import _LIGHT, SparqlEditor, build_vocabulary
+from explorer.ui.sparql.query_editor import _LIGHT, SparqlEditor, build_vocabulary
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.query_library import QueryLibrary
 from explorer.services.settings import Settings
-from explorer.ui.views.query_workbench import PAGE_SIZE, QueryWorkbenchWidget, ResultTableModel
+from explorer.ui.sparql.query_workbench import PAGE_SIZE, QueryWorkbenchWidget, ResultTableModel
 
 D = "https://w3id.org/kg-explorer/data/"
 KG = "https://w3id.org/kg-explorer/ontology#"
@@ -236,7 +236,7 @@ def test_completion_vocabulary_is_built_in_the_background(qtbot, make_workbench,
 
 
 def test_mounted_in_the_main_window_with_menus_and_canvas(qtbot, bundled_graph):
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.main_window import MainWindow
 
     window = MainWindow(Settings())
     qtbot.addWidget(window)

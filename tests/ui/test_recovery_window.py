@@ -11,8 +11,8 @@ import pytest
 
 from explorer.services.recovery import recovery_dir
 from explorer.services.settings import Settings
-from explorer.ui.main_window import MainWindow
-from explorer.ui.recovery import QUESTION
+from explorer.ui.app.main_window import MainWindow
+from explorer.ui.recovery.recovery_prompt import QUESTION
 
 D = "https://w3id.org/kg-explorer/data/"
 TURTLE = textwrap.dedent(f"""

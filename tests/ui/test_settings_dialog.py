@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from explorer.services.settings import Settings, load_settings
-from explorer.ui.dialogs.settings import SettingsDialog, format_languages, parse_languages
-from explorer.ui.main_window import MainWindow
+from explorer.ui.app.main_window import MainWindow
+from explorer.ui.settings.settings_dialog import SettingsDialog, format_languages, parse_languages
 
 D = "https://w3id.org/kg-explorer/data/"
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 import explorer.core.graph as graph_module
 from explorer.core.graph import KnowledgeGraph
-from explorer.ui.views.query_workbench import QueryWorkbenchWidget
+from explorer.ui.sparql.query_workbench import QueryWorkbenchWidget
 
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

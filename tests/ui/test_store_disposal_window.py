@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.core import store_disposal
 from explorer.core.store_disposal import disposal
-from explorer.ui.app import free_replaced_graphs_unseen
+from explorer.ui.app.application import free_replaced_graphs_unseen
 
 
 @pytest.fixture

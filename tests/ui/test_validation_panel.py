@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from explorer.core.graph import KnowledgeGraph
-from explorer.ui.views.validation_panel import ValidationPanelWidget
+from explorer.ui.validation.validation_panel import ValidationPanelWidget
 
 D = "https://w3id.org/kg-explorer/data/"
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from explorer.services.settings import Settings, workspaces_dir
-from explorer.ui.main_window import MainWindow, is_workspace
+from explorer.ui.app.main_window import MainWindow, is_workspace
 
 D = "https://w3id.org/kg-explorer/data/"
 TURTLE = """@prefix ex: <http://example.org/> .

@@ -1,7 +1,7 @@
 """PNG, SVG and PDF pictures of the canvas.
 
 Drawing needs Qt, and services never import Qt: the drawing lives in
-``explorer.ui.export_render``, which registers itself here with :func:`set_renderer` when
+``explorer.ui.export.export_render``, which registers itself here with :func:`set_renderer` when
 it is imported (the desktop imports it at start-up; the CLI imports it, offscreen, for an
 image export). Here are the formats, their options and the checks on them.
 """
@@ -47,7 +47,7 @@ def _writer(kind: str) -> Callable[[ExportJob, Path], None]:
     def write(job: ExportJob, path: Path) -> None:
         check_size(job)
         if _renderer is None:
-            raise ExportError(f"{kind.upper()} export needs the drawing module explorer.ui.export_render (import it first)")
+            raise ExportError(f"{kind.upper()} export needs the drawing module explorer.ui.export.export_render (import it first)")
         _renderer(job, path, kind)
 
     return write

@@ -40,7 +40,7 @@ def run_smoke() -> int:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from explorer.ui.app import create_application
+    from explorer.ui.app.application import create_application
 
     app = create_application(sys.argv[:1])
     try:
@@ -88,7 +88,7 @@ def run_smoke() -> int:
         print(f"    {chain.words(kg)}")
 
         def export() -> list[Path]:
-            import explorer.ui.export_render  # noqa: F401 - installs the Qt image renderer
+            import explorer.ui.export.export_render  # noqa: F401 - installs the Qt image renderer
             from explorer.services import subgraph as subgraphs
             from explorer.services.exporters import ExportJob
             from explorer.services.exporters import export as write_export
@@ -120,7 +120,7 @@ def run_smoke() -> int:
 
 def _open_window() -> Any:
     from explorer.services.settings import load_settings
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.main_window import MainWindow
 
     settings, _warning = load_settings()
     window = MainWindow(settings)

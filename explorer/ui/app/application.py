@@ -138,7 +138,7 @@ def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endp
     _setup_logging()
     settings, warning = load_settings()
 
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.main_window import MainWindow
     from explorer.ui.resources import apply_theme
 
     apply_theme(app, settings.theme)
@@ -162,7 +162,7 @@ def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endp
         window.statusBar().showMessage(warning, 15000)
     # Start loading once the window is on screen, so it appears at once whatever the data.
     if endpoint is not None:
-        from explorer.ui.dialogs.endpoint import connect_window
+        from explorer.ui.endpoints.endpoint_dialog import connect_window
 
         QTimer.singleShot(0, lambda: connect_window(window, endpoint))
     else:

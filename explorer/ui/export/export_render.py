@@ -82,7 +82,7 @@ def _font(pixels: float, bold: bool = False) -> Any:
 def _frame(job: ExportJob) -> _Frame:
     from PySide6.QtGui import QFontMetricsF
 
-    from explorer.ui.models.class_tree import display_label
+    from explorer.ui.browser.class_tree import display_label
 
     frame = _Frame(title=(job.title or "").strip())
     if frame.title:
@@ -108,7 +108,7 @@ def _paint_frame(painter: Any, frame: _Frame, page: Any, palette: Any) -> None:
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFontMetricsF, QPen
 
-    from explorer.ui.views.graph_canvas import glyph_path
+    from explorer.ui.canvas.graph_canvas import glyph_path
 
     painter.save()
     try:
@@ -185,7 +185,7 @@ def _draw(view: Any, painter: Any, frame: _Frame, page: Any, target: Any, source
 def render(job: ExportJob, path: Path, kind: str) -> None:
     """Draw ``job.scene`` into ``path`` as ``kind`` ("png", "svg" or "pdf")."""
     ensure_application()
-    from explorer.ui.views.graph_canvas import GraphCanvasView
+    from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
     if not job.scene.visible_nodes():
         raise ExportError(f"{kind.upper()} export: the canvas is empty, there is nothing to draw")

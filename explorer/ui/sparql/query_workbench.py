@@ -53,7 +53,7 @@ from explorer.core.errors import ExplorerError, QueryError, RefusedQuery
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.services.query_library import LibraryQuery, QueryLibrary
 from explorer.services.settings import Settings
-from explorer.ui.views.query_editor import CompletionVocabulary, SparqlEditor, build_vocabulary
+from explorer.ui.sparql.query_editor import CompletionVocabulary, SparqlEditor, build_vocabulary
 from explorer.ui.workers import Task
 
 if TYPE_CHECKING:
@@ -970,7 +970,7 @@ def mount_workbench(window: Any) -> tuple[QueryWorkbenchWidget, Any]:
     Results open in the Inspector and on the canvas scene.
     """
     from explorer.core.scene import SceneEdge, edge_id
-    from explorer.ui.views.validation_panel import ValidationPanelWidget
+    from explorer.ui.validation.validation_panel import ValidationPanelWidget
 
     workbench = QueryWorkbenchWidget(window.settings, parent=window)
     workbench.settings_provider = lambda: window.settings

@@ -73,7 +73,7 @@ class PathsPanelWidget(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
-        from explorer.ui.views.empty_state import HintOverlay
+        from explorer.ui.common.empty_state import HintOverlay
 
         self.empty_hint = HintOverlay(self.list, PATHS_HINT)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.graph import KnowledgeGraph
-from explorer.ui.models.class_tree import ClassTreeModel, IriRole, KindRole
-from explorer.ui.models.search_results import SearchResultsModel, search_rows
+from explorer.ui.browser.class_tree import ClassTreeModel, IriRole, KindRole
+from explorer.ui.browser.search_results import SearchResultsModel, search_rows
 
 #: Pause after the last keystroke before searching, so fast typing does not search per letter.
 SEARCH_DELAY_MS = 150

@@ -35,7 +35,7 @@ from explorer.core.errors import ExplorerError
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.paths import GraphPath, find_paths
 from explorer.core.vocab import SCHEMA_PREDICATES
-from explorer.ui.models.search_results import search_rows
+from explorer.ui.browser.search_results import search_rows
 from explorer.ui.workers import LatestTaskRunner, Task
 
 MODES = (("shortest", "Shortest paths"), ("k", "k shortest paths"), ("all", "All paths up to the hop limit"))

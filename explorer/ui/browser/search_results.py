@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from explorer.core.graph import KnowledgeGraph
-from explorer.ui.models.class_tree import IriRole
+from explorer.ui.browser.class_tree import IriRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -38,7 +38,7 @@ from explorer.services.recovery import (
 
 if TYPE_CHECKING:
     from explorer.core.updates import RecordedUpdate
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.main_window import MainWindow
     from explorer.ui.workers import Task
 
 log = logging.getLogger("explorer")
@@ -234,7 +234,7 @@ class RecoveryController(QObject):
         if source.kind == "files":
             return window.open_files([f.path for f in source.files])
         if source.kind == "workspace":
-            from explorer.ui.main_window import is_workspace
+            from explorer.ui.app.main_window import is_workspace
 
             folder = Path(source.location)
             if is_workspace(folder):
@@ -244,7 +244,7 @@ class RecoveryController(QObject):
             return window.open_files([f.path for f in source.files])
         if source.kind == "endpoint":
             from explorer.services.endpoints import EndpointProfile, load_secret
-            from explorer.ui.dialogs.endpoint import connect_window
+            from explorer.ui.endpoints.endpoint_dialog import connect_window
 
             profile = EndpointProfile.from_dict(dict(source.endpoint))
             secret = load_secret(profile) if profile.auth_kind != "none" else ""
@@ -292,7 +292,7 @@ class RecoveryController(QObject):
             window.sig_graph_changed.emit(window.kg)
         if journal.scene is not None and window.kg is not None:
             from explorer.core.scene import Scene
-            from explorer.ui.dialogs.export import replace_scene
+            from explorer.ui.export.export_dialog import replace_scene
 
             replace_scene(window.scene, Scene.from_dict(journal.scene))
             window.fit_canvas()

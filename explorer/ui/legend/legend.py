@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from explorer.core.scene import Scene
-from explorer.ui.models.class_tree import display_label
-from explorer.ui.views.graph_canvas import glyph_path
+from explorer.ui.browser.class_tree import display_label
+from explorer.ui.canvas.graph_canvas import glyph_path
 
 _CLASS_ROLE = Qt.ItemDataRole.UserRole
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1

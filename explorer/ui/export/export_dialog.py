@@ -53,7 +53,7 @@ from explorer.ui.workers import LatestTaskRunner
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.main_window import MainWindow
 
 SNAPSHOT_FILTER = "KG Explorer snapshots (*.kgsnap);;All files (*)"
 _CHANGE_COLOURS = {"added": snapshot_files.ADDED_COLOR, "removed": snapshot_files.REMOVED_COLOR,
@@ -448,7 +448,7 @@ class ExportActions:
         window = self.window
         name = options["format"]
         if self.formats_need_gui(name):
-            import explorer.ui.export_render  # noqa: F401  installs the image renderer
+            import explorer.ui.export.export_render  # noqa: F401  installs the image renderer
 
             try:
                 path = export(name, job, options["path"])

@@ -47,7 +47,7 @@ from explorer.services.endpoints import (
 from explorer.ui.workers import LatestTaskRunner, Task
 
 if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.app.main_window import MainWindow
 
 AUTH_CHOICES = (("none", "None"), ("basic", "Basic (user and password)"), ("digest", "Digest (user and password)"),
                 ("bearer", "Bearer token"))

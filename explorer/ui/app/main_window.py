@@ -60,10 +60,10 @@ from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress, check
 from explorer.services.atomic import atomic_write
 from explorer.services.settings import Settings, config_dir, save_settings, workspaces_dir
-from explorer.ui.dialogs.endpoint import install_endpoint_action
-from explorer.ui.views.browser import BrowserWidget
-from explorer.ui.views.inspector import InspectorWidget
-from explorer.ui.views.paths_panel import PathsPanelWidget
+from explorer.ui.browser.browser import BrowserWidget
+from explorer.ui.endpoints.endpoint_dialog import install_endpoint_action
+from explorer.ui.inspector.inspector import InspectorWidget
+from explorer.ui.paths.paths_panel import PathsPanelWidget
 from explorer.ui.workers import LatestTaskRunner, Task
 
 APP_TITLE = "KG Explorer"
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         else:
             self.setCentralWidget(self.inspector)
         self.paths_dock = self.add_panel("Paths", self.paths_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "PathsDock")
-        from explorer.ui.views.legend import LegendWidget
+        from explorer.ui.legend.legend import LegendWidget
 
         self.legend = LegendWidget(self.scene, self)  # classes/links on the canvas; ticks filter them
         self.legend_dock = self.add_panel("Legend", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "LegendDock")
@@ -313,13 +313,13 @@ class MainWindow(QMainWindow):
         install_endpoint_action(self)  # File ▸ Connect to SPARQL Endpoint…
         self._connect()
         self._build_empty_states()
-        from explorer.ui.views.query_workbench import mount_workbench
+        from explorer.ui.sparql.query_workbench import mount_workbench
 
         mount_workbench(self)  # SPARQL and Validation docks, Tools and View menu entries
-        from explorer.ui.dialogs.export import install_export_actions
+        from explorer.ui.export.export_dialog import install_export_actions
 
         install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…; Tools ▸ Compare Snapshots…
-        from explorer.ui.recovery import install_recovery
+        from explorer.ui.recovery.recovery_prompt import install_recovery
 
         install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
         self._restore_window_state()
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
 
     def _build_empty_states(self) -> None:
         """Centred hints while the canvas and the Paths list are empty."""
-        from explorer.ui.views.empty_state import HintOverlay
+        from explorer.ui.common.empty_state import HintOverlay
 
         self.canvas_hint: HintOverlay | None = None
         if self.canvas is not None:
@@ -693,7 +693,7 @@ class MainWindow(QMainWindow):
     def _create_canvas(self) -> QWidget | None:
         """The graph canvas over ``self.scene``, when the canvas view is available."""
         try:
-            from explorer.ui.views.graph_canvas import GraphCanvasView
+            from explorer.ui.canvas.graph_canvas import GraphCanvasView
         except ImportError:
             return None
         canvas = GraphCanvasView(self.scene, self)
@@ -779,7 +779,7 @@ class MainWindow(QMainWindow):
         if self.kg is None:
             return
         if self.path_finder is None:
-            from explorer.ui.dialogs.path_finder import PathFinderDialog
+            from explorer.ui.paths.path_finder import PathFinderDialog
 
             self.path_finder = PathFinderDialog(self)
             self.path_finder.max_hops.setValue(self.settings.path_max_hops)
@@ -859,7 +859,7 @@ class MainWindow(QMainWindow):
         """The full list of ``entity``'s neighbours not yet shown, to pick from (the "+N more" node)."""
         if self.kg is None:
             return
-        from explorer.ui.dialogs.more_neighbours import MoreNeighboursDialog
+        from explorer.ui.canvas.more_neighbours import MoreNeighboursDialog
 
         dialog = MoreNeighboursDialog(self.kg, self.scene, entity, self)
         dialog.sig_chosen.connect(lambda chosen: self._add_neighbours(entity, chosen))
@@ -1061,7 +1061,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ preferences
     def open_preferences(self) -> None:
         """Edit ▸ Preferences…: a non-modal dialog; OK / Apply apply at once."""
-        from explorer.ui.dialogs.settings import SettingsDialog
+        from explorer.ui.settings.settings_dialog import SettingsDialog
 
         dialog = getattr(self, "preferences_dialog", None)
         if dialog is None:
@@ -1124,7 +1124,7 @@ class MainWindow(QMainWindow):
 
     def open_link_filter(self) -> None:
         """View ▸ Filter Links…: tick the kinds of link the canvas shows."""
-        from explorer.ui.dialogs.link_filter import LinkFilterDialog
+        from explorer.ui.canvas.link_filter import LinkFilterDialog
 
         dialog = getattr(self, "link_filter_dialog", None)
         if dialog is None:

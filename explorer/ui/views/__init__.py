@@ -1,1 +1,0 @@
-"""Qt views: canvas, browser, inspector, query editor."""
