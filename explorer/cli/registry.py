@@ -9,7 +9,9 @@ from __future__ import annotations
 from types import ModuleType
 
 import explorer.cli.describe as describe
+import explorer.cli.entity as entity
 import explorer.cli.export as export
+import explorer.cli.fact as fact
 import explorer.cli.gui as gui
 import explorer.cli.neighbors as neighbors
 import explorer.cli.path as path
@@ -33,6 +35,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     validate,
     export,
     snapshot,
+    entity,
+    fact,
     suggest,
 )
 

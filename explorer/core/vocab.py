@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 ONTOLOGY_IRI = "https://w3id.org/kg-explorer/ontology#"
@@ -16,6 +16,13 @@ DATA_IRI = "https://w3id.org/kg-explorer/data/"
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+#: Web Annotation: text selectors that place a quote in its source.
+OA = Namespace("http://www.w3.org/ns/oa#")
+#: QUDT schema (qudt:Unit) and QUDT unit IRIs (unit:PERCENT, unit:NUM).
+QUDT = Namespace("http://qudt.org/schema/qudt/")
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+#: MITRE D3FEND, for alignment only (kg:Vulnerability is a d3f:Vulnerability).
+D3F = Namespace("http://d3fend.mitre.org/ontologies/d3fend.owl#")
 DATA = Namespace(DATA_IRI)
 
 
@@ -30,15 +37,26 @@ class KG(DefinedNamespace):
     _fail = True
 
     # Evidence records (rdf:Statement reifications) ------------------------------------
+    # Any number per fact; IRIs from source + position, never from the fact. Position in the
+    # text: kg:sentenceIndex (true sentence), kg:lineNumber, and Web Annotation selectors
+    # (oa:hasSelector → oa:TextPositionSelector oa:start/oa:end, oa:TextQuoteSelector oa:exact).
     Evidence: URIRef
     quote: URIRef
     sentenceIndex: URIRef
+    lineNumber: URIRef
     isBackground: URIRef
     qualifier: URIRef
     accordingTo: URIRef
 
-    # Labelling: the words an incoming edge is read with ---------------------------------
-    inverseLabel: URIRef
+    # Annotations on properties read by the app -----------------------------------------
+    inverseLabel: URIRef  # the words an incoming edge is read with
+    exposureDirection: URIRef  # kg:Forward | kg:Backward | kg:Both: which way exposure flows along s p o
+    exposureWeight: URIRef  # xsd:decimal in (0, 1]
+    lexicalPattern: URIRef  # trigger words of a property in articles, language-tagged
+    ExposureDirection: URIRef
+    Forward: URIRef  # exposure flows from the subject to the object
+    Backward: URIRef  # exposure flows from the object to the subject
+    Both: URIRef
 
     # Classes ----------------------------------------------------------------------------
     Entity: URIRef
@@ -77,7 +95,36 @@ class KG(DefinedNamespace):
     Source: URIRef
     NewsArticle: URIRef
     Report: URIRef
-    Statement: URIRef
+    QuotedStatement: URIRef
+    Statement: URIRef  # deprecated: the old name of QuotedStatement (not rdf:Statement)
+    # Cyber core
+    Threat: URIRef
+    Vulnerability: URIRef
+    ThreatActor: URIRef
+    Mitigation: URIRef
+    Asset: URIRef
+    Facility: URIRef
+    NetworkDeployment: URIRef
+    BaseStationDeployment: URIRef
+    PrivateNetwork: URIRef
+    Event: URIRef
+    Incident: URIRef
+    # Time (OWL-Time): entity time:hasTime a kg:Period (time:DateTimeInterval) or a kg:Instant
+    Time: URIRef
+    Period: URIRef
+    Instant: URIRef
+    unitQuarter: URIRef  # a time:TemporalUnit; a quarter without a year keeps no time:year
+    quarter: URIRef
+    # Growth beyond one article
+    StandardsBody: URIRef
+    Standard: URIRef
+    Licence: URIRef
+    SpectrumLicence: URIRef
+    SanctionsList: URIRef
+    SanctionsDesignation: URIRef
+    MarketShareObservation: URIRef
+    ShipmentObservation: URIRef
+    Shareholding: URIRef
 
     # Object properties between entities, each with its named inverse --------------------
     established: URIRef
@@ -139,16 +186,87 @@ class KG(DefinedNamespace):
     lessVulnerableThan: URIRef
     exampleOf: URIRef
     hasExample: URIRef
+    # cyber core (exposure-carrying ones are annotated in the ontology)
+    targets: URIRef
+    targetedBy: URIRef
+    dependsOn: URIRef
+    dependencyOf: URIRef
+    runsOn: URIRef
+    hosts: URIRef
+    builtOn: URIRef
+    basisOf: URIRef
+    hasVulnerability: URIRef
+    affects: URIRef
+    exploits: URIRef
+    exploitedBy: URIRef
+    mitigates: URIRef
+    mitigatedBy: URIRef
+    protects: URIRef
+    protectedBy: URIRef
+    affected: URIRef
+    affectedBy: URIRef
+    realises: URIRef
+    realisedBy: URIRef
+    attributedTo: URIRef
+    heldResponsibleFor: URIRef
+    operates: URIRef
+    operatedBy: URIRef
+    derivedExposedTo: URIRef  # only in the inferred graph: exposure the risk engine derived
+    # organisations (sub-properties of org:hasSubOrganization / org:subOrganizationOf)
+    hasBranch: URIRef
+    branchOf: URIRef
+    hasSubsidiary: URIRef
+    subsidiaryOf: URIRef
+    owns: URIRef
+    ownedBy: URIRef
+    hasMemberGroup: URIRef
+    memberGroupOf: URIRef
+    # places (kg:locatedIn is a sub-property of the transitive kg:locatedWithin)
+    locatedWithin: URIRef  # transitive, derived
+    containedInPlace: URIRef
+    containsPlace: URIRef
+    # observations
+    measures: URIRef
+    measuredIn: URIRef
+    geographicScope: URIRef
+    areaCoveredBy: URIRef
+    exceeds: URIRef
+    exceededBy: URIRef
+    shippedBy: URIRef
+    shipped: URIRef
+    shareholder: URIRef
+    holdsShareholding: URIRef
+    shareIn: URIRef
+    hasShareholding: URIRef
+    # standards, licences, sanctions
+    developedBy: URIRef
+    developed: URIRef
+    conformsTo: URIRef
+    implementedBy: URIRef
+    licensee: URIRef
+    holdsLicence: URIRef
+    issuedBy: URIRef
+    issued: URIRef
+    listedOn: URIRef
+    lists: URIRef
+    designates: URIRef
+    designatedIn: URIRef
+    onList: URIRef
+    hasDesignation: URIRef
+    cveId: URIRef
+    frequencyFrom: URIRef
+    frequencyTo: URIRef
+    frequencyUnit: URIRef
 
     # Groups and observations ------------------------------------------------------------
     memberKind: URIRef
     count: URIRef
     countMoreThan: URIRef  # "more than N": an exclusive lower bound, not a count
     value: URIRef
-    unit: URIRef
+    unit: URIRef  # a QUDT unit IRI
     valueDescription: URIRef
     scope: URIRef
-    period: URIRef
+    period: URIRef  # deprecated: periods are time:hasTime kg:Period
 
 
 PREFIXES: dict[str, str] = {
@@ -164,6 +282,12 @@ PREFIXES: dict[str, str] = {
     "org": str(ORG),
     "schema": str(SCHEMA),
     "sh": str(SH),
+    "time": str(TIME),
+    "oa": str(OA),
+    "qudt": str(QUDT),
+    "unit": str(UNIT),
+    "foaf": str(FOAF),
+    "d3f": str(D3F),
 }
 
 # Predicates that describe the schema or the evidence rather than the world: they are
@@ -185,6 +309,10 @@ SCHEMA_PREDICATES: frozenset[str] = frozenset(
         RDF.predicate,
         RDF.object,
         PROV.wasDerivedFrom,
+        # Who changed the graph and what a change used: provenance of the data, not the world.
+        PROV.wasAttributedTo,
+        PROV.wasAssociatedWith,
+        PROV.used,
         DCTERMS.source,
         RDFS.isDefinedBy,
     )
@@ -193,14 +321,18 @@ SCHEMA_PREDICATES: frozenset[str] = frozenset(
 LABEL_PREDICATES: tuple[str, ...] = (str(SKOS.prefLabel), str(RDFS.label), str(SKOS.altLabel))
 
 __all__ = [
+    "D3F",
     "DATA",
     "DATA_IRI",
     "KG",
     "LABEL_PREDICATES",
+    "OA",
     "ONTOLOGY_IRI",
     "ORG",
     "PREFIXES",
+    "QUDT",
     "SCHEMA",
     "SCHEMA_PREDICATES",
     "SH",
+    "UNIT",
 ]

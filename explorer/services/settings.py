@@ -102,6 +102,8 @@ class Settings:
     include_inferred: bool = False
     #: Which rules infer them: "rdfs" or "owl-rl".
     inference_profile: str = "rdfs"
+    #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
+    analyst_name: str = ""
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:

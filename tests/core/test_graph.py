@@ -107,11 +107,11 @@ def test_prefixes_of_loaded_files_are_learnt(tmp_path) -> None:
 
 
 def test_predicate_words_in_both_directions(bundled_graph: KnowledgeGraph) -> None:
-    assert bundled_graph.predicate_words(ORG + "hasSubOrganization", True) == "has branch"
-    assert bundled_graph.predicate_words(ORG + "hasSubOrganization", False) == "branch of"
+    assert bundled_graph.predicate_words("https://w3id.org/kg-explorer/ontology#hasBranch", True) == "has branch"
+    assert bundled_graph.predicate_words("https://w3id.org/kg-explorer/ontology#hasBranch", False) == "branch of"
     assert bundled_graph.predicate_words(K + "established", False) == "established by"
-    assert bundled_graph.inverse_of(ORG + "hasSubOrganization") == ORG + "subOrganizationOf"
-    assert bundled_graph.inverse_of(ORG + "subOrganizationOf") == ORG + "hasSubOrganization"
+    assert bundled_graph.inverse_of("https://w3id.org/kg-explorer/ontology#hasBranch") == "https://w3id.org/kg-explorer/ontology#branchOf"
+    assert bundled_graph.inverse_of("https://w3id.org/kg-explorer/ontology#branchOf") == "https://w3id.org/kg-explorer/ontology#hasBranch"
 
 
 def test_predicate_words_without_inverse_label() -> None:
@@ -188,7 +188,7 @@ def test_stats_count_quads_and_distinct_triples() -> None:
 def test_stats_of_the_bundled_graph(bundled_graph: KnowledgeGraph) -> None:
     stats = bundled_graph.stats()
     assert stats.quads == stats.triples == len(bundled_graph) == bundled_graph.backend.quad_count()
-    assert stats.entities == 40 < stats.resources  # things in the world; classes, properties and evidence apart
+    assert stats.entities == 44 < stats.resources  # things in the world; classes, properties and evidence apart
     assert any(iri == K + "TelecomOperator" and count == 2 for iri, _, count in stats.classes)
 
 
@@ -199,7 +199,7 @@ def test_neighbours_in_both_directions_with_words(bundled_graph: KnowledgeGraph)
         ("established", D + "Zhejiang5GIndustryAlliance", True)
     ]
     assert [(e.words, e.other_label, e.forward) for e in around.incoming] == [("branch of", "China Mobile", False)]
-    assert around.incoming[0].triple == (D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")
+    assert around.incoming[0].triple == (D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobileZhejiang")
     assert around.omitted == 0
     # No rdf:type edge, no evidence record among the neighbours.
     assert all(not e.other.startswith(D + "evidence/") for e in around.edges)
@@ -211,7 +211,7 @@ def test_neighbours_directions_and_predicates(bundled_graph: KnowledgeGraph) -> 
     assert out.incoming == [] and len(out.outgoing) == 1
     incoming = bundled_graph.neighbours(D + "ChinaMobileZhejiang", direction="in")
     assert incoming.outgoing == [] and len(incoming.incoming) == 1
-    only = bundled_graph.neighbours(D + "ChinaMobileZhejiang", predicates=[ORG + "hasSubOrganization"])
+    only = bundled_graph.neighbours(D + "ChinaMobileZhejiang", predicates=["https://w3id.org/kg-explorer/ontology#hasBranch"])
     assert [e.forward for e in only.edges] == [False]
 
 
@@ -249,7 +249,7 @@ def test_neighbours_skip_literals_and_evidence_records() -> None:
 
 # --------------------------------------------------------------------------- evidence
 def test_evidence_with_quote_source_and_sentence(bundled_graph: KnowledgeGraph) -> None:
-    [evidence] = bundled_graph.evidence(D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")
+    [evidence] = bundled_graph.evidence(D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobileZhejiang")
     assert not evidence.background
     assert evidence.quote == "China Mobile's Zhejiang branch"
     assert evidence.sentence_index == 4
@@ -259,8 +259,8 @@ def test_evidence_with_quote_source_and_sentence(bundled_graph: KnowledgeGraph) 
 
 
 def test_evidence_found_through_the_inverse_property(bundled_graph: KnowledgeGraph) -> None:
-    direct = bundled_graph.evidence(D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")
-    inverse = bundled_graph.evidence(D + "ChinaMobileZhejiang", ORG + "subOrganizationOf", D + "ChinaMobile")
+    direct = bundled_graph.evidence(D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobileZhejiang")
+    inverse = bundled_graph.evidence(D + "ChinaMobileZhejiang", "https://w3id.org/kg-explorer/ontology#branchOf", D + "ChinaMobile")
     assert inverse == direct != []
 
 
@@ -272,7 +272,7 @@ def test_background_evidence(bundled_graph: KnowledgeGraph) -> None:
 
 
 def test_no_evidence_for_an_unknown_fact(bundled_graph: KnowledgeGraph) -> None:
-    assert bundled_graph.evidence(D + "ChinaMobile", ORG + "hasSubOrganization", D + "MIIT") == []
+    assert bundled_graph.evidence(D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "MIIT") == []
 
 
 # --------------------------------------------------------------------------- describe
@@ -346,6 +346,6 @@ def test_resolve_unknown(bundled_graph: KnowledgeGraph, text: str) -> None:
 
 def test_exists(bundled_graph: KnowledgeGraph) -> None:
     assert bundled_graph.exists(D + "ChinaMobile")
-    assert bundled_graph.exists(ORG + "hasSubOrganization")  # used as a predicate
+    assert bundled_graph.exists("https://w3id.org/kg-explorer/ontology#hasBranch")  # used as a predicate
     assert not bundled_graph.exists(D + "Nobody")
     assert not bundled_graph.exists("not an iri at all > {")

@@ -130,9 +130,9 @@ def test_direction(diamond):
 
 def test_backward_hops_read_with_the_inverse_words(bundled_graph):
     found = find_paths(bundled_graph, D + "ChinaMobileZhejiang", D + "ChinaMobile")
-    assert found[0].hops == (Hop(D + "ChinaMobileZhejiang", ORG + "hasSubOrganization", D + "ChinaMobile", False),)
+    assert found[0].hops == (Hop(D + "ChinaMobileZhejiang", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobile", False),)
     assert found[0].words(bundled_graph) == "China Mobile Zhejiang —branch of→ China Mobile"
-    assert found[0].triples == [(D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")]
+    assert found[0].triples == [(D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobileZhejiang")]
 
 
 def test_schema_links_are_not_hops_unless_asked():
@@ -241,10 +241,10 @@ def test_all_paths_agree_with_a_brute_force_oracle(seed):
 def test_chain_1_china_mobile_to_remote_healthcare(bundled_graph):
     found = find_paths(bundled_graph, D + "ChinaMobile", D + "FiveGRemoteHealthcareServices")
     assert chains(found)[0] == [
-        "ChinaMobile", "hasSubOrganization>", "ChinaMobileZhejiang", "established>", "Zhejiang5GIndustryAlliance",
+        "ChinaMobile", "hasBranch>", "ChinaMobileZhejiang", "established>", "Zhejiang5GIndustryAlliance",
         "partneredWith>", "HospitalPartners", "supports>", "FiveGRemoteHealthcareServices",
     ]
-    assert found[0].hops[0].predicate == ORG + "hasSubOrganization"
+    assert found[0].hops[0].predicate == "https://w3id.org/kg-explorer/ontology#hasBranch"
     assert found[0].hops[1].predicate == K + "established"
     assert found[0].words(bundled_graph).startswith(
         "China Mobile —has branch→ China Mobile Zhejiang —established→ Zhejiang 5G industry alliance")

@@ -14,11 +14,11 @@ from explorer.core.tasks import CancelToken
 
 D = "https://w3id.org/kg-explorer/data/"
 ORG = "http://www.w3.org/ns/org#"
-PREFIX = f"PREFIX d: <{D}> PREFIX org: <{ORG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+PREFIX = f"PREFIX d: <{D}> PREFIX org: <{ORG}> PREFIX kg: <https://w3id.org/kg-explorer/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
 
 def test_select(bundled_graph: KnowledgeGraph) -> None:
-    result = bundled_graph.query(PREFIX + "SELECT ?b ?label WHERE { d:ChinaMobile org:hasSubOrganization ?b . "
+    result = bundled_graph.query(PREFIX + "SELECT ?b ?label WHERE { d:ChinaMobile kg:hasBranch ?b . "
                                           "?b rdfs:label ?label } ")
     assert result.kind == "select"
     assert result.variables == ["b", "label"]
@@ -38,15 +38,16 @@ def test_max_rows_truncates(bundled_graph: KnowledgeGraph) -> None:
 
 
 def test_ask(bundled_graph: KnowledgeGraph) -> None:
-    assert bundled_graph.query(PREFIX + "ASK { d:ChinaMobile org:hasSubOrganization d:ChinaMobileZhejiang }").boolean is True
-    answer = bundled_graph.query(PREFIX + "ASK { d:ChinaMobileZhejiang org:hasSubOrganization d:ChinaMobile }")
+    assert bundled_graph.query(PREFIX + "ASK { d:ChinaMobile kg:hasBranch d:ChinaMobileZhejiang }").boolean is True
+    answer = bundled_graph.query(PREFIX + "ASK { d:ChinaMobileZhejiang kg:hasBranch d:ChinaMobile }")
     assert answer.kind == "ask" and answer.boolean is False and answer.is_empty
 
 
 def test_construct(bundled_graph: KnowledgeGraph) -> None:
-    result = bundled_graph.query(PREFIX + "CONSTRUCT { ?b org:subOrganizationOf ?a } WHERE { ?a org:hasSubOrganization ?b }")
+    result = bundled_graph.query(PREFIX + "CONSTRUCT { ?b kg:branchOf ?a } WHERE { ?a kg:hasBranch ?b }")
     assert result.kind == "construct"
-    assert (URIRef(D + "ChinaMobileZhejiang"), URIRef(ORG + "subOrganizationOf"), URIRef(D + "ChinaMobile")) in result.triples
+    branch_of = URIRef("https://w3id.org/kg-explorer/ontology#branchOf")
+    assert (URIRef(D + "ChinaMobileZhejiang"), branch_of, URIRef(D + "ChinaMobile")) in result.triples
 
 
 def test_describe(bundled_graph: KnowledgeGraph) -> None:

@@ -67,7 +67,7 @@ EXPECTED_BACKGROUND = {
 CHAINS: dict[str, tuple[list[tuple[URIRef, URIRef, URIRef]], list[URIRef]]] = {
     "China Mobile to remote healthcare": (
         [
-            (DATA.ChinaMobile, ORG.hasSubOrganization, DATA.ChinaMobileZhejiang),
+            (DATA.ChinaMobile, KG.hasBranch, DATA.ChinaMobileZhejiang),
             (DATA.ChinaMobileZhejiang, KG.established, DATA.Zhejiang5GIndustryAlliance),
             (DATA.Zhejiang5GIndustryAlliance, KG.partneredWith, DATA.HospitalPartners),
             (DATA.HospitalPartners, KG.supports, DATA.FiveGRemoteHealthcareServices),
@@ -441,6 +441,8 @@ def test_ontology_terms_are_labelled_commented_and_typed(ontology: Graph) -> Non
         assert len(labels) == 1 and comments, term
         if (term, RDF.type, OWL.Class) in ontology:
             assert ontology.value(term, RDFS.subClassOf) is not None, term
+        elif (term, RDF.type, OWL.NamedIndividual) in ontology:
+            assert ontology.value(term, RDF.type) is not None, term
         else:
             assert ontology.value(term, RDFS.domain) is not None, term
             assert ontology.value(term, RDFS.range) is not None, term
@@ -449,7 +451,7 @@ def test_ontology_terms_are_labelled_commented_and_typed(ontology: Graph) -> Non
 def test_object_properties_between_entities_read_both_ways(data: Graph, ontology: Graph) -> None:
     ents = entities(data, ontology)
     used = {p for s, p, o in data if s in ents and o in ents}
-    assert KG.established in used and ORG.hasSubOrganization in used
+    assert KG.established in used and KG.hasBranch in used
     for p in used:
         inverse = ontology.value(p, OWL.inverseOf)
         assert inverse is not None, f"{p} has no owl:inverseOf"
@@ -458,8 +460,8 @@ def test_object_properties_between_entities_read_both_ways(data: Graph, ontology
         inverse_label = ontology.value(p, KG.inverseLabel)
         assert isinstance(inverse_label, Literal) and inverse_label.language == "en", p
         assert inverse_label == ontology.value(inverse, RDFS.label), p
-    assert ontology.value(ORG.hasSubOrganization, RDFS.label) == Literal("has branch", lang="en")
-    assert ontology.value(ORG.hasSubOrganization, KG.inverseLabel) == Literal("branch of", lang="en")
+    assert ontology.value(KG.hasBranch, RDFS.label) == Literal("has branch", lang="en")
+    assert ontology.value(KG.hasBranch, KG.inverseLabel) == Literal("branch of", lang="en")
     assert ontology.value(KG.established, KG.inverseLabel) == Literal("established by", lang="en")
 
 
@@ -484,7 +486,7 @@ def test_chain_is_the_only_shortest_path(data: Graph, ontology: Graph, name: str
 def test_chains_answer_with_sparql_property_paths(data: Graph) -> None:
     ask = """
         ASK {
-            d:ChinaMobile org:hasSubOrganization/kg:established/kg:partneredWith/kg:supports ?healthcare .
+            d:ChinaMobile kg:hasBranch/kg:established/kg:partneredWith/kg:supports ?healthcare .
             ?healthcare rdfs:label ?label . FILTER (CONTAINS(LCASE(STR(?label)), "remote healthcare"))
             d:ChinaMobileZhejiang kg:established/kg:built/kg:locatedIn+ d:Zhejiang .
             d:Ningbo kg:locatedIn+ d:China .

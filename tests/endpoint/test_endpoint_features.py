@@ -34,8 +34,8 @@ def test_counts(kg):
 def test_labels_in_every_language(kg):
     assert kg.label(D + "ChinaMobile") == "China Mobile"
     assert ("中国移动", "zh", "http://www.w3.org/2000/01/rdf-schema#label") in kg.all_labels(D + "ChinaMobile")
-    assert kg.label(ORG + "hasSubOrganization") == "has branch"
-    assert kg.predicate_words(ORG + "hasSubOrganization", forward=False) == "branch of"
+    assert kg.label("https://w3id.org/kg-explorer/ontology#hasBranch") == "has branch"
+    assert kg.predicate_words("https://w3id.org/kg-explorer/ontology#hasBranch", forward=False) == "branch of"
 
 
 def test_search_ranks_prefix_before_substring(kg):
@@ -66,7 +66,7 @@ def test_resolve(kg):
 
 def test_exists(kg):
     assert kg.exists(D + "ChinaMobile")
-    assert kg.exists(ORG + "hasSubOrganization")
+    assert kg.exists("https://w3id.org/kg-explorer/ontology#hasBranch")
     assert not kg.exists(D + "NoSuchEntity")
 
 
@@ -93,7 +93,7 @@ def test_instances_include_subclasses(kg):
 def test_stats(kg):
     stats = kg.stats()
     assert stats.quads == BUNDLED_TRIPLES and stats.triples == BUNDLED_TRIPLES
-    assert stats.entities == 40 and stats.resources > 150
+    assert stats.entities == 44 and stats.resources > 150
     classes = {iri: count for iri, _, count in stats.classes}
     assert classes["http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"] == 70  # one evidence record per fact
     assert stats.predicates[0][0] == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -118,18 +118,18 @@ def test_neighbours_cap_counts_the_rest(kg):
 
 
 def test_neighbours_filtered_by_predicate(kg):
-    only = kg.neighbours(D + "ChinaMobile", predicates=[ORG + "hasSubOrganization"])
+    only = kg.neighbours(D + "ChinaMobile", predicates=["https://w3id.org/kg-explorer/ontology#hasBranch"])
     assert [e.other for e in only.edges] == [D + "ChinaMobileZhejiang"]
 
 
 def test_evidence(kg):
-    found = kg.evidence(D + "ChinaMobile", ORG + "hasSubOrganization", D + "ChinaMobileZhejiang")
+    found = kg.evidence(D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobileZhejiang")
     assert len(found) == 1
     assert not found[0].background
     assert "Zhejiang branch" in found[0].quote
     assert found[0].source_label
     # Asked the other way round, through the inverse property, the same record answers.
-    inverse = kg.inverse_of(ORG + "hasSubOrganization")
+    inverse = kg.inverse_of("https://w3id.org/kg-explorer/ontology#hasBranch")
     if inverse:
         assert kg.evidence(D + "ChinaMobileZhejiang", inverse, D + "ChinaMobile") == found
 
@@ -145,7 +145,7 @@ def test_describe(kg):
 def test_chain_1(kg):
     found = find_paths(kg, D + "ChinaMobile", D + "FiveGRemoteHealthcareServices")
     assert chain(found[0]) == [
-        "ChinaMobile", "hasSubOrganization>", "ChinaMobileZhejiang", "established>", "Zhejiang5GIndustryAlliance",
+        "ChinaMobile", "hasBranch>", "ChinaMobileZhejiang", "established>", "Zhejiang5GIndustryAlliance",
         "partneredWith>", "HospitalPartners", "supports>", "FiveGRemoteHealthcareServices",
     ]
 

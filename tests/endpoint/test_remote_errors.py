@@ -300,7 +300,7 @@ def test_no_question_downloads_the_graph(oxigraph_http):
     find_paths(graph, D + "ChinaMobile", D + "FiveGRemoteHealthcareServices")
     graph.stats()
     graph.class_hierarchy()
-    graph.evidence(D + "ChinaMobile", "http://www.w3.org/ns/org#hasSubOrganization", D + "ChinaMobileZhejiang")
+    graph.evidence(D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobileZhejiang")
     sent = oxigraph_http.queries[start:]
     assert sent
     for query in sent:

@@ -50,7 +50,7 @@ def test_round_trip_reopens_identically_without_the_data(saved, chain, tmp_path)
     # The snapshot's own graph reads like the original: labels, words, classes, evidence.
     own = reopened.graph()
     assert own.label(CHINA_MOBILE) == "China Mobile"
-    assert own.predicate_words("http://www.w3.org/ns/org#hasSubOrganization", False) == "branch of"
+    assert own.predicate_words("https://w3id.org/kg-explorer/ontology#hasBranch", False) == "branch of"
     assert own.main_class(ALLIANCE) == str(KG.IndustryAlliance)
     [record] = own.evidence(BRANCH, str(KG.established), ALLIANCE)
     assert record.quote == "China Mobile's Zhejiang branch established a 5G industry alliance"

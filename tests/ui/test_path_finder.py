@@ -8,7 +8,7 @@ from explorer.ui.paths.path_finder import PathFinderDialog
 from explorer.ui.paths.paths_panel import PathsPanelWidget
 
 D = "https://w3id.org/kg-explorer/data/"
-ORG_SUB = "http://www.w3.org/ns/org#hasSubOrganization"
+ORG_SUB = "https://w3id.org/kg-explorer/ontology#hasBranch"
 
 
 def _dialog(qtbot, kg):
