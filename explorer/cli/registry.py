@@ -13,6 +13,7 @@ import explorer.cli.entity as entity
 import explorer.cli.export as export
 import explorer.cli.fact as fact
 import explorer.cli.gui as gui
+import explorer.cli.import_table as import_table
 import explorer.cli.neighbors as neighbors
 import explorer.cli.path as path
 import explorer.cli.query as query
@@ -38,6 +39,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     entity,
     fact,
     suggest,
+    import_table,
 )
 
 

@@ -8,9 +8,11 @@ ontology's ``kg:lexicalPattern`` annotations (and the bundled ``ontology/lexicon
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from explorer.cli.arguments import positive_int
 from explorer.cli.command import Command, Context
+from explorer.cli.editing import EditSession, refused
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
 from explorer.services.importing.articles import read_article
 from explorer.services.importing.suggestions import suggest_for_graph
@@ -21,15 +23,39 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-confidence", type=float, default=0.3, metavar="X",
                         help="leave out suggestions below this confidence, 0 to 1 (default 0.3)")
     parser.add_argument("--limit", type=positive_int, default=None, metavar="N", help="most suggestions shown")
+    accept = parser.add_argument_group("accepting")
+    accept.add_argument("--accept-all", action="store_true",
+                        help="add every suggestion shown to the edits file (--to), each quoting its sentence")
+    accept.add_argument("--to", metavar="FILE.trig", help="the edits file (applied first when it exists)")
+    accept.add_argument("--title", metavar="TEXT", help="the article's title as a source (default: read from the file)")
+    accept.add_argument("--date", metavar="DATE", help="the article's date, YYYY-MM-DD, YYYY-MM or YYYY")
+    accept.add_argument("--analyst", metavar="NAME", help="who makes the change (default: Preferences' analyst name)")
+    accept.add_argument("--allow-update", action="store_true", help="with --endpoint: write to the server")
 
 
 def _run(args: argparse.Namespace, context: Context) -> int:
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError(f"suggest: --min-confidence {args.min_confidence} is not between 0 and 1")
+    if args.to and not args.accept_all:
+        raise UsageError("suggest: --to is for --accept-all (review one by one in the app: File ▸ Import ▸ Facts from an Article…)")
     article = read_article(args.article)
     kg = context.graph()
+    session = EditSession(args, context) if args.accept_all else None
     run = suggest_for_graph(kg, article)
     suggestions = [s for s in run.suggestions if s.confidence >= args.min_confidence][: args.limit]
+    if session is not None and suggestions:
+        from explorer.core.curation import ChangeRefused
+        from explorer.services.importing.apply import ArticleSource, suggestions_change
+
+        title = args.title or article.title or Path(args.article).stem
+        try:
+            change = suggestions_change(kg, session.curator, suggestions,
+                                        ArticleSource(article, title, args.date or article.date))
+        except ChangeRefused as error:
+            return refused(context, error)
+        session.commit(change)
+        if context.format != "json":
+            context.write(f"{change.description} to {args.to}: {change.summary()}")
     if context.format == "json":
         context.write_json([s.as_json() for s in suggestions])
         return EXIT_OK if suggestions else EXIT_EMPTY
