@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_ui_loading.py benchmarks/generated/kg-1m-s5.nt
 
-Loads the file the way the main window does (``explorer.ui.app.main_window.build_graph`` in a
+Loads the file the way the main window does (``explorer.services.loading.build_graph`` in a
 ``explorer.ui.workers`` task: parse, search index, class counts, statistics) while a 10 ms
 QTimer on the GUI thread records how late each tick comes. Reports the longest stall of
 the event loop, how many progress updates arrived (and how many distinct fractions), the
@@ -32,7 +32,7 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
     from PySide6.QtWidgets import QApplication
 
     from explorer.core.sparql import QueryPolicy
-    from explorer.ui.app.main_window import build_graph
+    from explorer.services.loading import build_graph
     from explorer.ui.workers import run_task
 
     app = QApplication.instance() or QApplication([])

@@ -192,7 +192,7 @@ def _ours_tasks(kg: Any, probes: dict[str, str]) -> dict[str, Callable[..., obje
         return kg.class_hierarchy()
 
     def instances() -> object:
-        kg._instance_lists.clear()
+        kg.backend.forget_caches()  # the sorted members of a class are cached in the store
         return kg.instances(organisation, limit=200, offset=1000)
 
     def path6() -> object:

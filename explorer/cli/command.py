@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from explorer.cli.arguments import check_input_file
 from explorer.cli.endpoint import connect_endpoint
 from explorer.cli.errors import EXIT_EMPTY, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from explorer.cli.output import json_text, render_table, terminal_safe, terminal_width
+from explorer.cli.progress import load_progress
 from explorer.core.errors import AmbiguousEntity, EntityNotFound
 
 if TYPE_CHECKING:
@@ -41,7 +43,8 @@ class Command:
 
     ``arguments(parser)`` adds the command's own arguments to its subparser (``--data``,
     ``--format`` and the endpoint options are added to every command); ``run(args, context)``
-    returns the exit code.
+    returns the exit code. ``formats`` are the choices of ``--format``, ``default_format`` its
+    default (``None``: the command decides, and ``format_help`` says how).
     """
 
     name: str
@@ -50,6 +53,8 @@ class Command:
     arguments: Callable[[argparse.ArgumentParser], None] | None = None
     formats: tuple[str, ...] = TABLE_JSON
     description: str | None = None
+    default_format: str | None = "table"
+    format_help: str | None = None  # instead of "output format (default …; one of: …)"
 
 
 @dataclass
@@ -70,13 +75,16 @@ class Context:
             from explorer.core.graph import KnowledgeGraph
 
             files = getattr(self.args, "data", None) or []
-            if getattr(self.args, "endpoint", None):
+            if getattr(self.args, "endpoint", None) is not None:
                 if files:
                     raise UsageError("--data and --endpoint cannot be combined: the endpoint's graph is used as it is")
                 graph = connect_endpoint(self.args)
             elif files:
+                for name in files:
+                    check_input_file(name, "data file")
                 graph = KnowledgeGraph()
-                graph.load(files)
+                with load_progress() as progress:  # on a terminal only: never in pipes or JSON output
+                    graph.load(files, progress=progress)
             else:
                 graph = KnowledgeGraph.bundled()
             for edits in getattr(self.args, "edits", None) or []:
@@ -116,10 +124,9 @@ class Context:
 
     def _is_property(self, iri: str) -> bool:
         kg = self.graph()
-        from explorer.core.terms import iri_or_bnode
+        from explorer.core.backends import entity_node
 
-        node = iri_or_bnode(iri)
-        if any(True for _ in kg.backend.triples(None, node, None)):
+        if any(True for _ in kg.triples(None, entity_node(iri), None)):
             return True
         return any(t.endswith(("#ObjectProperty", "#DatatypeProperty", "#Property", "#AnnotationProperty"))
                    for t in kg.types(iri))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from explorer.cli.command import Command, Context, Parser
 from explorer.cli.endpoint import endpoint_arguments
-from explorer.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from explorer.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from explorer.cli.output import terminal_safe
 from explorer.cli.registry import COMMANDS
 from explorer.core.errors import ExplorerError
@@ -32,8 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="RDF file to load instead of the bundled graph (repeatable; any RDF format)")
         sub.add_argument("--edits", action="append", default=[], metavar="FILE.trig",
                          help="an analyst's edits file applied over the graph (repeatable)")
-        sub.add_argument("--format", choices=command.formats, default="table",
-                         help=f"output format (default table; one of: {', '.join(command.formats)})")
+        sub.add_argument("--format", choices=command.formats, default=command.default_format,
+                         help=command.format_help or f"output format (default {command.default_format}; "
+                                                     f"one of: {', '.join(command.formats)})")
         endpoint_arguments(sub)
         if command.arguments is not None:
             command.arguments(sub)
@@ -70,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(stdout, "encoding", "utf-8").lower().replace("-", "") != "utf8" and hasattr(stdout, "reconfigure"):
         stdout.reconfigure(encoding="utf-8")
     try:
+        if any("\x00" in argument for argument in arguments):
+            # execve cannot pass one: only a caller of main() can, and no file name or text holds one.
+            raise UsageError("an argument holds a NUL character")
         try:
             args = build_parser().parse_args(arguments)
         except SystemExit as done:  # --help and --version

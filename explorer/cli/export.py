@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
-from explorer.cli.arguments import positive_float, positive_int
+from explorer.cli.arguments import check_output_file, positive_float, positive_int
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_OK
-from explorer.cli.selection import SelectionError, default_title, note_truncation, select, selection_arguments
+from explorer.cli.selection import SelectionError, note_truncation, select, selection_arguments
 
 EXPORT_FORMATS = ("html", "png", "svg", "pdf", "graphml", "gexf", "ttl", "nq", "jsonld", "csv")
 
@@ -33,17 +33,19 @@ def _run(args: argparse.Namespace, context: Context) -> int:
             raise SelectionError(f"--format is needed: the name {args.output} does not say which ({', '.join(EXPORT_FORMATS)})")
         name = guessed.name
     exporter = exporter_named(name)
+    check_output_file(args.output)
     if (args.width is None) != (args.height is None):
         raise SelectionError("--width and --height go together")
     if exporter.image:
         from explorer.ui.export.export_render import ensure_application
 
         ensure_application()  # offscreen without a display, before anything loads Qt
-    kg, subgraph, scene = select(args, context)
-    job = ExportJob(kg, subgraph, scene, title=default_title(args, kg, subgraph), width=args.width, height=args.height,
+    selection = select(args, context)
+    subgraph = selection.subgraph
+    job = ExportJob(selection.kg, subgraph, selection.scene, title=selection.title, width=args.width, height=args.height,
                     scale=args.scale)
     path = export(exporter.name, job, args.output)
-    note_truncation(context, subgraph, args)
+    note_truncation(selection, args)
     context.write(f"Wrote {path} ({exporter.label}: {len(subgraph.entities)} entities, {len(subgraph.facts)} facts, "
                   f"{subgraph.evidence_count} evidence records)")
     return EXIT_OK
@@ -51,6 +53,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
 
 def command() -> Command:
     return Command("export", "write a focus + hops, a query's subgraph or a snapshot as HTML, an image, GraphML/GEXF, RDF or CSV",
-                   _run, arguments=_arguments, formats=EXPORT_FORMATS,
+                   _run, arguments=_arguments, formats=EXPORT_FORMATS, default_format=None,
+                   format_help=f"what to write (default: from the -o file name; one of: {', '.join(EXPORT_FORMATS)})",
                    description="Export without a display. --format is one of " + ", ".join(EXPORT_FORMATS)
                                + " (default: from the -o file name). HTML works offline; images are drawn offscreen.")

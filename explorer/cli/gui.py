@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from explorer.cli.arguments import check_input_file
 from explorer.cli.command import Command, Context
 from explorer.cli.endpoint import endpoint_config
 from explorer.cli.errors import UsageError
@@ -20,7 +21,9 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     except ImportError as error:
         raise ExplorerError(f"the desktop app cannot start: {error}") from None
     files = [*(args.data or []), *args.files]
-    if args.endpoint:
+    for name in files:
+        check_input_file(name, "data file")
+    if args.endpoint is not None:
         if files:
             raise UsageError("--data and --endpoint cannot be combined: the endpoint's graph is used as it is")
         # The window connects in a worker and reports a down or refusing server itself.

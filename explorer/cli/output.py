@@ -23,10 +23,16 @@ if TYPE_CHECKING:
 
 #: C0 controls, DEL and C1 controls: what a terminal may act on instead of showing.
 CONTROL_CHARACTERS = frozenset([*range(0x20), 0x7F, *range(0x80, 0xA0)])
-_SHOWN_ESCAPED = {code: f"\\x{code:02x}" for code in CONTROL_CHARACTERS}
+# Lone surrogates stand for bytes of a command-line argument that were not UTF-8 (0xDC80–0xDCFF:
+# the byte 0x80–0xFF): shown as that byte, never written out raw.
+_SURROGATES = range(0xD800, 0xE000)
+_SHOWN_ESCAPED = {
+    **{code: f"\\x{code:02x}" for code in CONTROL_CHARACTERS},
+    **{code: f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}" for code in _SURROGATES},
+}
 # In JSON and RDF syntaxes line breaks and tabs between tokens are layout, and inside strings the
 # serialisers already escape them; every other control becomes a \\u escape (the same character).
-_SYNTAX_ESCAPED = {code: f"\\u{code:04x}" for code in CONTROL_CHARACTERS - {0x09, 0x0A}}
+_SYNTAX_ESCAPED = {code: f"\\u{code:04x}" for code in [*(CONTROL_CHARACTERS - {0x09, 0x0A}), *_SURROGATES]}
 
 
 def terminal_safe(text: str) -> str:
@@ -34,6 +40,8 @@ def terminal_safe(text: str) -> str:
 
     >>> print(terminal_safe("Acme\x1b]0;owned\x07 \x9b2J"))
     Acme\x1b]0;owned\x07 \x9b2J
+    >>> print(terminal_safe("caf\udce9"))  # the byte 0xE9 of a Latin-1 file name
+    caf\xe9
     >>> terminal_safe("宁波港 — Ningbo")
     '宁波港 — Ningbo'
     """

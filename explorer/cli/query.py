@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from explorer.cli.arguments import missing_prefixes, positive_float, positive_int, read_query
+from explorer.cli.arguments import missing_prefixes, positive_int, read_query, seconds
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
 from explorer.cli.output import escaped_syntax_stream, term_text
@@ -15,7 +15,7 @@ QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY|@FILE", help="SPARQL text, or @FILE to read it from a file (@- for stdin)")
-    parser.add_argument("--timeout", type=positive_float, default=30.0, metavar="S", help="seconds before giving up (default 30)")
+    parser.add_argument("--timeout", type=seconds, default=30.0, metavar="S", help="seconds before giving up (default 30)")
     parser.add_argument("--max-rows", type=positive_int, default=None, metavar="N", help="stop after N rows")
     parser.add_argument("--allow-update", action="store_true",
                         help="allow SPARQL Update (changes the graph in memory only; files are not written)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import explorer.cli.analyze as analyze
 import explorer.cli.describe as describe
 import explorer.cli.entity as entity
 import explorer.cli.export as export
@@ -17,6 +18,7 @@ import explorer.cli.import_table as import_table
 import explorer.cli.neighbors as neighbors
 import explorer.cli.path as path
 import explorer.cli.query as query
+import explorer.cli.risk as risk
 import explorer.cli.search as search
 import explorer.cli.snapshot as snapshot
 import explorer.cli.stats as stats
@@ -32,6 +34,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     describe,
     neighbors,
     path,
+    analyze,
+    risk,
     query,
     validate,
     export,

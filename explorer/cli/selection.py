@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from explorer.cli.arguments import hops, missing_prefixes, positive_float, positive_int, read_query
+from explorer.cli.arguments import check_input_file, hops, missing_prefixes, positive_int, read_query, seconds
+from explorer.cli.output import terminal_safe
 from explorer.core.errors import ExplorerError
+from explorer.core.layout_registry import LAYOUT_NAMES
 
 if TYPE_CHECKING:
     from explorer.cli.command import Context
@@ -15,7 +19,7 @@ if TYPE_CHECKING:
     from explorer.core.scene import Scene
     from explorer.services.subgraph import Subgraph
 
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES  # the one layout registry
 
 
 class SelectionError(ExplorerError):
@@ -32,52 +36,75 @@ def selection_arguments(parser: argparse.ArgumentParser, *, with_snapshot: bool)
         group.add_argument("--snapshot", metavar="FILE", help="a saved snapshot (.kgsnap): its canvas, as it was saved")
     parser.add_argument("--max-entities", type=positive_int, default=500, metavar="N",
                         help="stop the selection at N entities (default 500)")
+    parser.add_argument("--per-entity", type=positive_int, default=None, metavar="N",
+                        help="take at most N new neighbours from any one entity of a --focus selection (default 60)")
     parser.add_argument("--layout", choices=LAYOUTS, default="force",
                         help="how to lay out a --focus or --query selection (default force)")
-    parser.add_argument("--timeout", type=positive_float, default=30.0, metavar="S", help="seconds a --query may run (default 30)")
+    parser.add_argument("--timeout", type=seconds, default=30.0, metavar="S", help="seconds a --query may run (default 30)")
 
 
-def select(args: argparse.Namespace, context: Context) -> tuple[KnowledgeGraph, Subgraph, Scene]:
-    """The graph, subgraph and scene the options ask for."""
+@dataclass
+class Selection:
+    """What the options chose: the graph, the subgraph, its laid-out scene, and a title for it."""
+
+    kg: KnowledgeGraph
+    subgraph: Subgraph
+    scene: Scene
+    title: str
+
+
+def select(args: argparse.Namespace, context: Context) -> Selection:
+    """The graph, subgraph and scene the options ask for, titled by ``--title`` or after what was chosen."""
     from explorer.services import subgraph as subgraphs
 
     chosen = [name for name in ("focus", "query", "snapshot") if getattr(args, name, None)]
     if len(chosen) != 1:
         options = "--focus ENTITY, --query @FILE or --snapshot FILE" if hasattr(args, "snapshot") else "--focus ENTITY or --query @FILE"
         raise SelectionError(f"choose what to export: one of {options}" if not chosen else
-                         f"{' and '.join('--' + c for c in chosen)} cannot be combined: choose one")
+                             f"{' and '.join('--' + c for c in chosen)} cannot be combined: choose one")
+    given_title = str(args.title) if getattr(args, "title", None) else None
     if getattr(args, "snapshot", None):
         from explorer.services.snapshots import open_snapshot
 
+        check_input_file(args.snapshot, "snapshot file")
         snapshot = open_snapshot(args.snapshot)
         kg = snapshot.graph()
         scene = snapshot.scene()
-        return kg, subgraphs.from_scene(kg, scene), scene
+        return Selection(kg, subgraphs.from_scene(kg, scene), scene, given_title or snapshot.title or "Snapshot")
     kg = context.graph()
     if args.focus:
-        subgraph = subgraphs.from_focus(kg, context.resolve(args.focus), args.hops, max_entities=args.max_entities)
+        per_entity = args.per_entity or subgraphs.DEFAULT_PER_ENTITY
+        subgraph = subgraphs.from_focus(kg, context.resolve(args.focus), args.hops, max_entities=args.max_entities,
+                                        per_entity=per_entity)
+        hops = subgraph.hops or 0
+        title = f"{kg.label(subgraph.focus or '')}: {hops} hop{'s' if hops != 1 else ''} around"
     else:
         sparql, _ = read_query(args.query)
         subgraph = subgraphs.from_query(kg, missing_prefixes(kg, sparql) + sparql, max_entities=args.max_entities,
                                         timeout=args.timeout)
         subgraph.query = sparql
-    return kg, subgraph, subgraphs.to_scene(kg, subgraph, layout=args.layout)
+        title = "Query result"
+    return Selection(kg, subgraph, subgraphs.to_scene(kg, subgraph, layout=args.layout), given_title or title)
 
 
-def default_title(args: argparse.Namespace, kg: KnowledgeGraph, subgraph: Subgraph) -> str:
-    if getattr(args, "title", None):
-        return str(args.title)
-    if subgraph.focus:
-        hops = subgraph.hops or 0
-        return f"{kg.label(subgraph.focus)}: {hops} hop{'s' if hops != 1 else ''} around"
-    return "Query result" if subgraph.query else "Knowledge graph"
+def truncation_note(selection: Selection, args: argparse.Namespace) -> str | None:
+    """Why the selection is only a part of what was asked for, naming the cap that stopped it."""
+    from explorer.services.subgraph import DEFAULT_PER_ENTITY
+
+    subgraph = selection.subgraph
+    if not subgraph.truncated:
+        return None
+    if len(subgraph.entities) >= args.max_entities:
+        return (f"the selection stopped at {len(subgraph.entities)} entities (--max-entities {args.max_entities}); "
+                "the export shows that part")
+    if subgraph.focus is not None:
+        per_entity = args.per_entity or DEFAULT_PER_ENTITY
+        return (f"at most {per_entity} new neighbours were taken from any one entity (--per-entity {per_entity}); "
+                "the export leaves out the others")
+    return "the query's answer was cut short at its row limit; the export shows the entities of the rows it has"
 
 
-def note_truncation(context: Context, subgraph: Subgraph, args: argparse.Namespace) -> None:
-    if subgraph.truncated:
-        import sys
-
-        sys.stderr.write(f"note: the selection stopped at {len(subgraph.entities)} entities "
-                         f"(--max-entities {args.max_entities}); the export shows that part\n")
-
-
+def note_truncation(selection: Selection, args: argparse.Namespace) -> None:
+    note = truncation_note(selection, args)
+    if note is not None:
+        sys.stderr.write(f"note: {terminal_safe(note)}\n")

@@ -7,9 +7,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from explorer.cli.arguments import check_input_file, check_output_file
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK
-from explorer.cli.selection import SelectionError, default_title, note_truncation, select, selection_arguments
+from explorer.cli.selection import SelectionError, note_truncation, select, selection_arguments
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,10 +40,12 @@ def _snapshot_save(args: argparse.Namespace, context: Context) -> int:
     if not args.output:
         raise SelectionError("snapshot save needs -o FILE")
     check_date(args.date)
-    kg, subgraph, scene = select(args, context)
-    snapshot = save_snapshot(args.output, kg, scene, title=default_title(args, kg, subgraph), notes=args.notes,
-                             date=args.date, subgraph=subgraph)
-    note_truncation(context, subgraph, args)
+    for name in (args.output, args.output + ".kgsnap"):
+        check_output_file(name)
+    selection = select(args, context)
+    snapshot = save_snapshot(args.output, selection.kg, selection.scene, title=selection.title, notes=args.notes,
+                             date=args.date, subgraph=selection.subgraph)
+    note_truncation(selection, args)
     counts = snapshot.counts
     context.write(f"Saved {snapshot.path}: \"{snapshot.title}\", {counts['nodes']} entities, {counts['edges']} links, "
                   f"{counts['triples']} triples, {counts['evidence_records']} evidence records")
@@ -54,6 +57,7 @@ def _snapshot_show(args: argparse.Namespace, context: Context) -> int:
 
     if len(args.files) != 1:
         raise SelectionError("snapshot show takes one snapshot file")
+    check_input_file(args.files[0], "snapshot file")
     snapshot = open_snapshot(args.files[0])
     current = dataset_identity(context.graph())
     snapshot.attach(context.graph(), current)
@@ -92,6 +96,8 @@ def _snapshot_diff(args: argparse.Namespace, context: Context) -> int:
 
     if len(args.files) != 2:
         raise SelectionError("snapshot diff takes two snapshot files: A B")
+    for name in args.files:
+        check_input_file(name, "snapshot file")
     before, after = (open_snapshot(path) for path in args.files)
     diff = diff_snapshots(before, after)
     rows = diff.rows()

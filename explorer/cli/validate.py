@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from explorer.cli.arguments import check_input_file
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK
 from explorer.cli.output import short_name
@@ -19,6 +20,8 @@ def _run(args: argparse.Namespace, context: Context) -> int:
 
     kg = context.graph()
     shapes = Path(args.shapes) if args.shapes else None
+    if shapes is not None:
+        check_input_file(args.shapes, "shapes file")
     if shapes is not None and not shapes.is_file():
         raise ExplorerError(f"{shapes}: no such shapes file")
     report = kg.validate(shapes)

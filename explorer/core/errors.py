@@ -82,3 +82,7 @@ class AmbiguousEntity(ExplorerError):
 
 class ValidationFailed(ExplorerError):
     """SHACL validation could not run (bad shapes file), as opposed to reporting violations."""
+
+
+class ReadOnlyGraph(ExplorerError):
+    """A change was asked of a graph that cannot be written (a server connected read-only)."""

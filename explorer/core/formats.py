@@ -6,8 +6,6 @@ import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
 
 @dataclass(frozen=True)
 class RdfFormatInfo:
@@ -16,7 +14,6 @@ class RdfFormatInfo:
     name: str
     suffixes: tuple[str, ...]
     media_type: str
-    oxigraph: ox.RdfFormat
     has_datasets: bool  # can carry named graphs
 
     @property
@@ -27,14 +24,13 @@ class RdfFormatInfo:
 FORMATS: dict[str, RdfFormatInfo] = {
     info.name: info
     for info in (
-        RdfFormatInfo("turtle", (".ttl", ".turtle"), "text/turtle", ox.RdfFormat.TURTLE, False),
-        RdfFormatInfo("ntriples", (".nt", ".ntriples"), "application/n-triples", ox.RdfFormat.N_TRIPLES, False),
-        RdfFormatInfo("nquads", (".nq", ".nquads"), "application/n-quads", ox.RdfFormat.N_QUADS, True),
-        RdfFormatInfo("trig", (".trig",), "application/trig", ox.RdfFormat.TRIG, True),
-        RdfFormatInfo("rdfxml", (".rdf", ".owl", ".xml", ".rdfxml"), "application/rdf+xml",
-                      ox.RdfFormat.RDF_XML, False),
-        RdfFormatInfo("jsonld", (".jsonld", ".json"), "application/ld+json", ox.RdfFormat.JSON_LD, True),
-        RdfFormatInfo("n3", (".n3",), "text/n3", ox.RdfFormat.N3, False),
+        RdfFormatInfo("turtle", (".ttl", ".turtle"), "text/turtle", False),
+        RdfFormatInfo("ntriples", (".nt", ".ntriples"), "application/n-triples", False),
+        RdfFormatInfo("nquads", (".nq", ".nquads"), "application/n-quads", True),
+        RdfFormatInfo("trig", (".trig",), "application/trig", True),
+        RdfFormatInfo("rdfxml", (".rdf", ".owl", ".xml", ".rdfxml"), "application/rdf+xml", False),
+        RdfFormatInfo("jsonld", (".jsonld", ".json"), "application/ld+json", True),
+        RdfFormatInfo("n3", (".n3",), "text/n3", False),
     )
 }
 

@@ -18,28 +18,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-import pyoxigraph as ox
+from rdflib import BNode, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.namespace import OWL, RDF, RDFS
 
+from explorer.core.changes import ChangeSet
 from explorer.core.errors import Cancelled, ExplorerError
 from explorer.core.tasks import CancelToken, Progress
+from explorer.core.vocab import INFERRED_GRAPH
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
 
-#: The named graph that holds every inferred triple.
-INFERRED_GRAPH = "urn:kg-explorer:inferred"
 
 Profile = Literal["rdfs", "owl-rl"]
 PROFILES: dict[str, str] = {"rdfs": "RDFS", "owl-rl": "OWL 2 RL"}
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_OWL = "http://www.w3.org/2002/07/owl#"
+_RDF, _RDFS, _OWL = str(RDF), str(RDFS), str(OWL)
 _REFLEXIVE_NOISE = frozenset(
     (_OWL + "sameAs", _RDFS + "subClassOf", _RDFS + "subPropertyOf", _OWL + "equivalentClass", _OWL + "equivalentProperty")
 )
 _TRIVIAL_TYPES = frozenset((_RDFS + "Resource", _OWL + "Thing", _RDFS + "Datatype"))
-_INFERRED_NODE = ox.NamedNode(INFERRED_GRAPH)
+_INFERRED_NODE = URIRef(INFERRED_GRAPH)
 
 
 @dataclass(frozen=True)
@@ -54,37 +54,31 @@ class InferenceResult:
         return f"{PROFILES.get(self.profile, self.profile)} inference added {self.added} triple(s)"
 
 
-def _store(kg: KnowledgeGraph) -> ox.Store:
-    from explorer.core.backends import OxigraphBackend
-
-    if not isinstance(kg.backend, OxigraphBackend):
-        raise ExplorerError("inference needs the embedded store; a remote endpoint does its own reasoning")
-    return kg.backend.store
-
-
 def is_materialised(kg: KnowledgeGraph) -> bool:
     """Whether the graph currently holds inferred triples (the "include inferred" switch is on)."""
-    try:
-        store = _store(kg)
-    except ExplorerError:
-        return False
-    return any(graph == _INFERRED_NODE for graph in store.named_graphs())
+    local = kg.local
+    return local is not None and INFERRED_GRAPH in local.named_graphs()
 
 
 def inferred_count(kg: KnowledgeGraph) -> int:
     """How many triples the inferred graph holds (0 when inference is off)."""
     if not is_materialised(kg):
         return 0
-    return sum(1 for _ in _store(kg).quads_for_pattern(None, None, None, _INFERRED_NODE))
+    return sum(1 for _ in kg.quads(None, None, None, _INFERRED_NODE))
+
+
+def _writable_local(kg: KnowledgeGraph) -> None:
+    if kg.local is None or not kg.can_write:
+        raise ExplorerError("inference needs a graph held here; a remote endpoint does its own reasoning")
 
 
 def drop_inferred(kg: KnowledgeGraph) -> int:
     """Remove every inferred triple; the asserted ones stay as they were. Returns how many went."""
-    count = inferred_count(kg)
-    if count:
-        _store(kg).remove_graph(_INFERRED_NODE)
-        kg.invalidate_caches()
-    return count
+    if not is_materialised(kg):
+        return 0
+    inferred = tuple(kg.quads(None, None, None, _INFERRED_NODE))
+    kg.apply_changes(ChangeSet(removed=inferred, description="Drop inferred triples"))
+    return len(inferred)
 
 
 def materialise(
@@ -110,11 +104,11 @@ def materialise(
     """
     if profile not in PROFILES:
         raise ExplorerError(f"unknown inference profile {profile!r}: use one of {', '.join(PROFILES)}")
-    store = _store(kg)
+    _writable_local(kg)
     report = progress or (lambda fraction, message: None)
     started = time.perf_counter()
     report(0.0, "Copying asserted facts for the reasoner")
-    asserted = _asserted_graph(store, cancel)
+    asserted = _asserted_graph(kg, cancel)
     originals = set(asserted)
     report(0.2, f"Reasoning ({PROFILES[profile]})")
     _run_cancellable(lambda: _expand(asserted, profile), cancel)
@@ -126,13 +120,13 @@ def materialise(
     ]
     if cancel is not None:
         cancel.raise_if_cancelled()
-    if any(graph == _INFERRED_NODE for graph in store.named_graphs()):
-        store.remove_graph(_INFERRED_NODE)
-    if new_quads:
-        store.extend(new_quads)
-    else:
-        store.add_graph(_INFERRED_NODE)  # an empty inferred graph still says "inference is on"
-    kg.invalidate_caches()
+    earlier = tuple(kg.quads(None, None, None, _INFERRED_NODE))
+    kg.apply_changes(ChangeSet.of(added=new_quads, removed=earlier, description=f"{PROFILES[profile]} inference"))
+    if not new_quads:
+        local = kg.local
+        assert local is not None
+        local.add_graph(INFERRED_GRAPH)  # an empty inferred graph still says "inference is on"
+        kg.invalidate_caches()
     report(1.0, "Inference done")
     return InferenceResult(profile, len(new_quads), time.perf_counter() - started)
 
@@ -153,18 +147,16 @@ def set_include_inferred(
 
 
 # ---------------------------------------------------------------------- helpers
-def _asserted_graph(store: ox.Store, cancel: CancelToken | None) -> Any:
+def _asserted_graph(kg: KnowledgeGraph, cancel: CancelToken | None) -> Any:
     from rdflib import Graph
 
-    from explorer.core.terms import to_rdflib
-
     graph = Graph()
-    for index, quad in enumerate(store.quads_for_pattern(None, None, None, None)):
-        if quad.graph_name == _INFERRED_NODE or isinstance(quad.subject, ox.Triple):
+    for index, (s, p, o, g) in enumerate(kg.quads()):
+        if g == _INFERRED_NODE:
             continue
         if cancel is not None and index % 8192 == 0:
             cancel.raise_if_cancelled()
-        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        graph.add((s, p, o))
     return graph
 
 
@@ -204,10 +196,8 @@ def _run_cancellable(work: Any, cancel: CancelToken | None) -> None:
 
 
 def _worth_keeping(triple: tuple[Any, Any, Any], known_nodes: set[Any]) -> bool:
-    from rdflib import BNode, Literal
-
     subject, predicate, obj = triple
-    if isinstance(subject, Literal):
+    if isinstance(subject, RdfLiteral):
         return False
     # Blank nodes the reasoner made up (literal proxies) mean nothing outside it.
     if isinstance(subject, BNode) and subject not in known_nodes:
@@ -219,15 +209,12 @@ def _worth_keeping(triple: tuple[Any, Any, Any], known_nodes: set[Any]) -> bool:
     return not (str(predicate) == _RDF + "type" and str(obj) in _TRIVIAL_TYPES)
 
 
-def _to_quad(triple: tuple[Any, Any, Any]) -> ox.Quad:
-    from explorer.core.terms import to_oxigraph
-
-    subject, predicate, obj = (to_oxigraph(term) for term in triple)
-    assert not isinstance(subject, ox.Literal) and isinstance(predicate, ox.NamedNode)  # _worth_keeping saw to it
-    return ox.Quad(subject, predicate, obj, _INFERRED_NODE)
+def _to_quad(triple: tuple[Any, Any, Any]) -> tuple[Any, Any, Any, URIRef]:
+    subject, predicate, obj = triple
+    return subject, predicate, obj, _INFERRED_NODE
 
 
 def inferred_triples(kg: KnowledgeGraph) -> Iterable[tuple[str, str, str]]:
     """The inferred triples as (subject, predicate, object) N-Triples-like strings, for display."""
-    for quad in _store(kg).quads_for_pattern(None, None, None, _INFERRED_NODE):
-        yield str(quad.subject), str(quad.predicate), str(quad.object)
+    for s, p, o, _ in kg.quads(None, None, None, _INFERRED_NODE):
+        yield s.n3(), p.n3(), o.n3()

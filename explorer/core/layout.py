@@ -550,6 +550,4 @@ def apply_positions(scene: Scene, positions: Mapping[str, tuple[float, float]]) 
     scene.set_positions({i: p for i, p in positions.items() if i in scene.nodes and not scene.nodes[i].pinned})
 
 
-LAYOUTS = {"force": force_directed, "hierarchical": hierarchical, "radial": radial}
-
-__all__ = ["LAYOUTS", "LayoutInput", "apply_positions", "default_iterations", "force_directed", "hierarchical", "radial"]
+__all__ = ["LayoutInput", "apply_positions", "default_iterations", "force_directed", "hierarchical", "radial"]

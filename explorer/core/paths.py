@@ -22,6 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from rdflib.namespace import OWL
+
+from explorer.core.classes import descendants
 from explorer.core.errors import EntityNotFound, ExplorerError
 from explorer.core.tasks import CancelToken, Progress, check
 
@@ -32,7 +35,7 @@ PathMode = Literal["shortest", "k", "all"]
 Direction = Literal["both", "forward", "backward"]
 
 _MODES = ("shortest", "k", "all")
-_SYMMETRIC = "http://www.w3.org/2002/07/owl#SymmetricProperty"
+_SYMMETRIC = str(OWL.SymmetricProperty)
 _DIRECTIONS = ("both", "forward", "backward")
 
 #: The backward distance table grows one level at a time while the level to expand has at
@@ -253,17 +256,7 @@ def class_closure(kg: KnowledgeGraph, classes: Iterable[str]) -> frozenset[str]:
     if not classes:
         return frozenset()
     hierarchy = kg.class_hierarchy()
-    found: set[str] = set()
-    pending = list(classes)
-    while pending:
-        cls = pending.pop()
-        if cls in found:
-            continue
-        found.add(cls)
-        info = hierarchy.get(cls)
-        if info is not None:
-            pending.extend(info.children)
-    return frozenset(found)
+    return frozenset(sub for cls in classes for sub in descendants(hierarchy, cls))
 
 
 class _Search:

@@ -20,246 +20,36 @@ the id ``more:<entity>``. Edge ids are stable, built from the stored triple.
 
 from __future__ import annotations
 
-import math
-import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from explorer.core import scene_state
 from explorer.core.errors import ExplorerError
-from explorer.core.vocab import KG
+from explorer.core.scene_io import scene_from_dict, scene_to_dict
+from explorer.core.scene_items import (
+    EVENT_NAMES,
+    KINDS,
+    MORE_COLOR,
+    MORE_NODE_SIZE,
+    MORE_PREFIX,
+    NEUTRAL_COLOR,
+    NODE_SIZE,
+    SCHEMA_VERSION,
+    SHAPES,
+    SceneEdge,
+    SceneEvents,
+    SceneNode,
+    SceneState,
+    edge_id,
+    more_node_id,
+)
+from explorer.core.scene_placement import PathLike, free_spot, ring_around
+from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_style
 
 if TYPE_CHECKING:
+    from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
-
-#: Version of the dictionary written by :meth:`Scene.to_dict`; bumped when its shape changes.
-SCHEMA_VERSION = 1
-
-SHAPES = ("ellipse", "box", "diamond", "hexagon", "triangle", "round-rect")
-KINDS = ("entity", "more")
-EVENT_NAMES = (
-    "node_added",
-    "node_removed",
-    "node_changed",
-    "edge_added",
-    "edge_removed",
-    "reset",
-    "highlight_changed",
-    "filters_changed",
-    "focus_changed",
-    "positions_changed",
-)
-
-MORE_PREFIX = "more:"
-NODE_SIZE = 28.0
-MORE_NODE_SIZE = 24.0
-#: Colour of nodes whose class is unknown, and of "+N more" nodes.
-NEUTRAL_COLOR = "#9e9e9e"
-MORE_COLOR = "#bdbdbd"
-
-# Colour-blind-friendly colours (Okabe-Ito and Paul Tol's "muted" set) for the classes
-# of the bundled ontology. Similar hues are kept apart by shape: organisations are
-# round-rects, places hexagons, risks triangles, observations diamonds.
-_ORGANISATION = "round-rect"
-_DOMAIN_STYLES: dict[str, tuple[str, str]] = {
-    str(KG.TelecomOperator): ("#0072B2", _ORGANISATION),
-    str(KG.DeviceVendor): ("#E69F00", _ORGANISATION),
-    str(KG.IndustryAlliance): ("#CC79A7", _ORGANISATION),
-    str(KG.TraditionalIndustryCompany): ("#56B4E9", _ORGANISATION),
-    str(KG.TechnologyStartup): ("#44AA99", _ORGANISATION),
-    str(KG.MarketResearchFirm): ("#AA4499", _ORGANISATION),
-    str(KG.Company): ("#56B4E9", _ORGANISATION),
-    str(KG.Hospital): ("#009E73", _ORGANISATION),
-    str(KG.GovernmentAgency): ("#882255", _ORGANISATION),
-    str(KG.ResearchInstitute): ("#332288", _ORGANISATION),
-    str(KG.Organization): ("#6699CC", _ORGANISATION),
-    str(KG.OrganizationGroup): ("#999933", _ORGANISATION),
-    str(KG.PlatformGroup): ("#999933", "box"),
-    str(KG.Group): ("#999933", "box"),
-    str(KG.Person): ("#DDCC77", "ellipse"),
-    str(KG.Agent): ("#6699CC", "ellipse"),
-    str(KG.Place): ("#F0E442", "hexagon"),
-    str(KG.Country): ("#F0E442", "hexagon"),
-    str(KG.Province): ("#F0E442", "hexagon"),
-    str(KG.City): ("#F0E442", "hexagon"),
-    str(KG.IndustrialInternetPlatform): ("#88CCEE", "box"),
-    str(KG.Technology): ("#117733", "box"),
-    str(KG.Product): ("#117733", "ellipse"),
-    str(KG.Application): ("#BBCC33", "ellipse"),
-    str(KG.ConsumerApplication): ("#BBCC33", "ellipse"),
-    str(KG.IndustrialApplication): ("#BBCC33", "ellipse"),
-    str(KG.RemoteHealthcareService): ("#BBCC33", "ellipse"),
-    str(KG.SmartPort): ("#BBCC33", "ellipse"),
-    str(KG.CyberRisk): ("#D55E00", "triangle"),
-    str(KG.Impact): ("#CC6677", "diamond"),
-    str(KG.Requirement): ("#DDAA33", "diamond"),
-    str(KG.Observation): ("#EE8866", "diamond"),
-    str(KG.Source): ("#BBBBBB", "box"),
-    str(KG.NewsArticle): ("#BBBBBB", "box"),
-    str(KG.Report): ("#BBBBBB", "box"),
-    str(KG.Statement): ("#BBBBBB", "box"),
-}
-
-# Tableau 10: colours for the classes of other graphs, picked by a stable hash of the IRI.
-FALLBACK_PALETTE = (
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F",
-    "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC",
-)  # fmt: skip
-
-
-class _PathLike(Protocol):
-    """What :meth:`Scene.add_path` reads from a path: ``explorer.core.paths.GraphPath`` has it.
-
-    ``hops`` are objects with ``source``, ``predicate``, ``target`` (in reading order) and
-    ``forward`` (True when the stored triple is source–predicate–target).
-    """
-
-    @property
-    def nodes(self) -> Sequence[str]: ...
-
-    @property
-    def hops(self) -> Sequence[Any]: ...
-
-
-@dataclass
-class SceneNode:
-    """One node on the canvas: an entity, or the "+N more" stand-in for what an expansion left out."""
-
-    id: str
-    entity: str
-    label: str
-    class_iri: str
-    class_label: str
-    x: float = 0.0
-    y: float = 0.0
-    pinned: bool = False
-    hidden: bool = False
-    kind: str = "entity"
-    more_count: int = 0
-    color: str = NEUTRAL_COLOR
-    shape: str = "ellipse"
-    size: float = NODE_SIZE
-
-
-@dataclass
-class SceneEdge:
-    """A stored triple drawn from ``source`` (subject) to ``target`` (object), named in words."""
-
-    id: str
-    source: str
-    target: str
-    predicate: str
-    label: str
-    hidden: bool = False
-    evidence_count: int = 0
-    #: ``#rrggbb`` to draw a highlighted edge in (a snapshot diff's green and red); ``None``: the accent.
-    color: str | None = None
-
-
-def edge_id(subject: str, predicate: str, obj: str) -> str:
-    """The stable id of the edge drawn for the triple ``subject predicate obj``.
-
-    >>> edge_id("urn:a", "urn:p", "urn:b")
-    'urn:a urn:p urn:b'
-    """
-    # Spaces never occur in IRIs or blank-node ids, so the id splits back unambiguously.
-    return f"{subject} {predicate} {obj}"
-
-
-def more_node_id(entity: str) -> str:
-    """The id of the "+N more" node attached to an expanded entity.
-
-    >>> more_node_id("urn:a")
-    'more:urn:a'
-    """
-    return MORE_PREFIX + entity
-
-
-def fallback_style(class_iri: str) -> tuple[str, str]:
-    """Colour and shape of a class the bundled ontology does not know: stable across runs.
-
-    >>> fallback_style("http://example.org/Ship") == fallback_style("http://example.org/Ship")
-    True
-    >>> fallback_style("")
-    ('#9e9e9e', 'ellipse')
-    """
-    if not class_iri:
-        return NEUTRAL_COLOR, "ellipse"
-    index = zlib.crc32(class_iri.encode("utf-8")) % len(FALLBACK_PALETTE)
-    return FALLBACK_PALETTE[index], "ellipse"
-
-
-def class_style(kg: KnowledgeGraph | None, class_iri: str) -> tuple[str, str]:
-    """Colour and shape for ``class_iri``: of its nearest styled ancestor in the ontology, else a hash.
-
-    A subclass of ``kg:Hospital`` defined in a user's own ontology is drawn like a hospital.
-    """
-    if class_iri in _DOMAIN_STYLES:
-        return _DOMAIN_STYLES[class_iri]
-    if kg is not None and class_iri:
-        hierarchy = kg.class_hierarchy()
-        seen = {class_iri}
-        frontier = [class_iri]
-        while frontier:
-            parents = sorted(p for c in frontier for p in (hierarchy[c].parents if c in hierarchy else []) if p not in seen)
-            for parent in parents:
-                if parent in _DOMAIN_STYLES:
-                    return _DOMAIN_STYLES[parent]
-            seen.update(parents)
-            frontier = parents
-    return fallback_style(class_iri)
-
-
-class SceneEvents:
-    """Plain-callback events: ``events.connect("node_added", callback)``.
-
-    Callbacks run synchronously in the thread that changed the scene, in the order they
-    were connected. A callback that raises does not stop the others; the first error is
-    re-raised once all have run.
-    """
-
-    def __init__(self) -> None:
-        self._callbacks: dict[str, list[Callable[..., None]]] = {name: [] for name in EVENT_NAMES}
-        self._blocked = 0
-
-    def connect(self, name: str, callback: Callable[..., None]) -> None:
-        """Call ``callback`` whenever the event ``name`` fires."""
-        self._check(name)
-        self._callbacks[name].append(callback)
-
-    def disconnect(self, name: str, callback: Callable[..., None]) -> None:
-        """Stop calling ``callback`` for ``name``; unknown callbacks are ignored."""
-        self._check(name)
-        if callback in self._callbacks[name]:
-            self._callbacks[name].remove(callback)
-
-    def emit(self, name: str, *args: Any) -> None:
-        self._check(name)
-        if self._blocked:
-            return
-        first_error: BaseException | None = None
-        for callback in list(self._callbacks[name]):
-            try:
-                callback(*args)
-            except Exception as error:  # one faulty view must not starve the others
-                first_error = first_error or error
-        if first_error is not None:
-            raise first_error
-
-    @contextmanager
-    def blocked(self) -> Iterator[None]:
-        """Silence every event inside the block (the caller then emits ``reset`` or redraws)."""
-        self._blocked += 1
-        try:
-            yield
-        finally:
-            self._blocked -= 1
-
-    @staticmethod
-    def _check(name: str) -> None:
-        if name not in EVENT_NAMES:
-            raise ValueError(f"unknown scene event {name!r}; known: {', '.join(EVENT_NAMES)}")
 
 
 @dataclass
@@ -280,6 +70,10 @@ class Scene:
     highlighted: set[str] = field(default_factory=set)
     #: Which nodes each expansion added: expanded node id → ids of the nodes it brought in.
     expanded: dict[str, list[str]] = field(default_factory=dict)
+    #: Node size and colour driven by analysis measures, and the class looks (colour, size) they
+    #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
+    measure_style: MeasureStyle | None = None
+    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -367,19 +161,11 @@ class Scene:
                 self.events.emit("node_changed", node)
             return node
         if x is None or y is None:
-            x, y = self._free_spot()
+            x, y = free_spot(self.nodes.values())
         node = self.add_node(self.make_node(kg, iri, x, y))
         if connect:
             self._connect_to_scene(kg, [iri])
         return node
-
-    def _free_spot(self) -> tuple[float, float]:
-        entities = [n for n in self.nodes.values() if n.kind == "entity"]
-        if not entities:
-            return 0.0, 0.0
-        right = max(n.x for n in entities)
-        middle = sum(n.y for n in entities) / len(entities)
-        return right + 160.0, middle
 
     def _connect_to_scene(self, kg: KnowledgeGraph, entities: Iterable[str]) -> list[SceneEdge]:
         """Draw every link between ``entities`` and the entity nodes in the scene."""
@@ -447,7 +233,7 @@ class Scene:
             chosen = sorted(candidates, key=order)[: max(0, limit)]
 
         evidence = _evidence_counts(kg, iri)
-        positions = self._ring_around(centre, len(chosen))
+        positions = ring_around(self.nodes.values(), centre, len(chosen))
         added: list[SceneNode] = []
         for other, (x, y) in zip(chosen, positions, strict=True):
             node = self.add_node(self.make_node(kg, other, x, y))
@@ -480,39 +266,12 @@ class Scene:
                 self.events.emit("node_changed", node)
             return
         centre = self.nodes[entity]
-        x, y = self._ring_around(centre, 1, radius=70.0)[0]
+        x, y = ring_around(self.nodes.values(), centre, 1, radius=70.0)[0]
         node = self.add_node(SceneNode(
             id=more_id, entity=entity, label=f"+{count} more", class_iri="", class_label="",
             x=x, y=y, kind="more", more_count=count, color=MORE_COLOR, shape="round-rect", size=MORE_NODE_SIZE,
         ))
         self.add_edge(SceneEdge(id=edge_id(entity, "", more_id), source=entity, target=node.id, predicate="", label=""))
-
-    def _ring_around(self, centre: SceneNode, count: int, radius: float | None = None) -> list[tuple[float, float]]:
-        """Places for ``count`` new nodes around ``centre``, facing away from what is already shown."""
-        if count <= 0:
-            return []
-        others = [n for n in self.nodes.values() if n.id != centre.id and n.kind == "entity"]
-        if others:
-            mx = sum(n.x for n in others) / len(others) - centre.x
-            my = sum(n.y for n in others) / len(others) - centre.y
-            away = math.atan2(-my, -mx) if (mx or my) else 0.0
-            spread = math.pi * 1.5 if len(others) > 1 else math.pi * 2
-        else:
-            away, spread = 0.0, math.pi * 2
-        spacing = 48.0
-        positions: list[tuple[float, float]] = []
-        ring = 0
-        base = radius if radius is not None else 140.0
-        while len(positions) < count:
-            r = base + ring * spacing * 1.2
-            capacity = max(1, int(spread * r / spacing))
-            take = min(capacity, count - len(positions))
-            for i in range(take):
-                full_circle = spread >= math.pi * 2 - 1e-9
-                angle = away + 2 * math.pi * i / take if full_circle else away - spread / 2 + spread * (i + 0.5) / take
-                positions.append((centre.x + r * math.cos(angle), centre.y + r * math.sin(angle)))
-            ring += 1
-        return positions
 
     def collapse(self, iri: str) -> list[str]:
         """Undo the expansion of ``iri``: remove the neighbours it brought in that are neither
@@ -538,7 +297,7 @@ class Scene:
             removed.append(more_id)
         return removed
 
-    def add_path(self, kg: KnowledgeGraph, graph_path: _PathLike, *, highlight: bool = True) -> list[str]:
+    def add_path(self, kg: KnowledgeGraph, graph_path: PathLike, *, highlight: bool = True) -> list[str]:
         """Show a path (nodes and hops) and, by default, highlight it alone.
 
         New nodes are lined up left to right below what is shown, in reading order.
@@ -548,7 +307,7 @@ class Scene:
         """
         return self.add_paths(kg, [graph_path], highlight=highlight)
 
-    def add_paths(self, kg: KnowledgeGraph, graph_paths: Iterable[_PathLike], *, highlight: bool = True) -> list[str]:
+    def add_paths(self, kg: KnowledgeGraph, graph_paths: Iterable[PathLike], *, highlight: bool = True) -> list[str]:
         """Show several paths at once; the highlight covers all of them."""
         ids: list[str] = []
         entities = [n for n in self.nodes.values() if n.kind == "entity"]
@@ -700,6 +459,8 @@ class Scene:
         self.hidden_classes.clear()
         self.hidden_predicates.clear()
         self.focus = None
+        self.measure_style = None
+        self.measure_base.clear()
         self._style_cache.clear()
         self.events.emit("reset")
 
@@ -763,16 +524,7 @@ class Scene:
     # ------------------------------------------------------------------ persistence
     def to_dict(self) -> dict[str, Any]:
         """Everything about the scene as JSON-safe data (see :data:`SCHEMA_VERSION`)."""
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "nodes": [asdict(node) for node in self.nodes.values()],
-            "edges": [asdict(edge) for edge in self.edges.values()],
-            "focus": self.focus,
-            "hidden_classes": sorted(self.hidden_classes),
-            "hidden_predicates": sorted(self.hidden_predicates),
-            "highlighted": sorted(self.highlighted),
-            "expanded": {key: list(value) for key, value in self.expanded.items()},
-        }
+        return scene_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Scene:
@@ -781,162 +533,45 @@ class Scene:
         Raises:
             ExplorerError: naming the first field that is missing or of the wrong type.
         """
-        if not isinstance(data, Mapping):
-            raise ExplorerError("scene: expected an object")
-        version = data.get("schema_version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise ExplorerError("scene: schema_version: missing or not an integer")
-        if version > SCHEMA_VERSION:
-            raise ExplorerError(f"scene: schema_version {version} is newer than this version of the program reads ({SCHEMA_VERSION})")
-        scene = cls()
-        for index, raw in enumerate(_list(data, "nodes")):
-            node = _node_from(raw, f"scene: nodes[{index}]")
-            if node.id in scene.nodes:
-                raise ExplorerError(f"scene: nodes[{index}].id: duplicate id {node.id!r}")
-            scene.nodes[node.id] = node
-            scene._incident.setdefault(node.id, set())
-        for index, raw in enumerate(_list(data, "edges")):
-            edge = _edge_from(raw, f"scene: edges[{index}]")
-            for end in ("source", "target"):
-                if getattr(edge, end) not in scene.nodes:
-                    raise ExplorerError(f"scene: edges[{index}].{end}: no node with id {getattr(edge, end)!r}")
-            scene.edges[edge.id] = edge
-            scene._index_edge(edge)
-        focus = data.get("focus")
-        if focus is not None and (not isinstance(focus, str) or focus not in scene.nodes):
-            raise ExplorerError("scene: focus: not the id of a node in the scene")
-        scene.focus = focus
-        scene.hidden_classes = set(_strings(data, "hidden_classes"))
-        scene.hidden_predicates = set(_strings(data, "hidden_predicates"))
-        scene.highlighted = {i for i in _strings(data, "highlighted") if i in scene.nodes or i in scene.edges}
-        expanded = data.get("expanded", {})
-        if not isinstance(expanded, Mapping):
-            raise ExplorerError("scene: expanded: expected an object")
-        for key, value in expanded.items():
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ExplorerError(f"scene: expanded[{key!r}]: expected a list of node ids")
-            if key in scene.nodes:
-                scene.expanded[str(key)] = [v for v in value if v in scene.nodes]
-        return scene
+        return scene_from_dict(cls(), data)
+
+    def reindex(self) -> None:
+        """Rebuild the edge index after ``nodes`` and ``edges`` were replaced wholesale."""
+        self._incident = {node_id: set() for node_id in self.nodes}
+        for edge in self.edges.values():
+            self._index_edge(edge)
+
+    def capture(self) -> SceneState:
+        """What the scene shows now, to put back with :meth:`restore` (undo of a canvas change)."""
+        return scene_state.capture(self)
+
+    def restore(self, state: SceneState) -> None:
+        """Show exactly what ``state`` holds again (see :mod:`explorer.core.scene_state`)."""
+        scene_state.restore(self, state)
 
 
 # ---------------------------------------------------------------------- helpers
 def _evidence_counts(kg: KnowledgeGraph, entity: str) -> dict[tuple[str, str, str], int]:
-    """Evidence records per stored triple for every fact about ``entity``, read in one pass.
-
-    Reading the records of a hub once is much cheaper than asking for each of its links.
-    """
-    import pyoxigraph as ox
-
-    from explorer.core.terms import iri_or_bnode, node_id
-
-    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    subject_p, predicate_p, object_p = (ox.NamedNode(rdf + name) for name in ("subject", "predicate", "object"))
-    node = iri_or_bnode(entity)
-    counts: dict[tuple[str, str, str], int] = {}
-    seen: set[object] = set()
-
-    def first(record: object, predicate: ox.NamedNode) -> str | None:
-        for _, _, value in kg.backend.triples(record, predicate, None):
-            if isinstance(value, (ox.NamedNode, ox.BlankNode)):
-                return node_id(value)
-        return None
-
-    for role in (subject_p, object_p):
-        for record, _, _ in kg.backend.triples(None, role, node):
-            if record in seen:
-                continue
-            seen.add(record)
-            s, p, o = first(record, subject_p), first(record, predicate_p), first(record, object_p)
-            if s and p and o:
-                counts[(s, p, o)] = counts.get((s, p, o), 0) + 1
-    return counts
-
-
-def _list(data: Mapping[str, Any], key: str) -> list[Any]:
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        raise ExplorerError(f"scene: {key}: expected a list")
-    return value
-
-
-def _strings(data: Mapping[str, Any], key: str) -> list[str]:
-    values = _list(data, key)
-    for index, value in enumerate(values):
-        if not isinstance(value, str):
-            raise ExplorerError(f"scene: {key}[{index}]: expected a string")
-    return values
-
-
-_NODE_FIELDS: dict[str, tuple[type, ...]] = {
-    "id": (str,), "entity": (str,), "label": (str,), "class_iri": (str,), "class_label": (str,),
-    "x": (int, float), "y": (int, float), "pinned": (bool,), "hidden": (bool,), "kind": (str,),
-    "more_count": (int,), "color": (str,), "shape": (str,), "size": (int, float),
-}  # fmt: skip
-_EDGE_FIELDS: dict[str, tuple[type, ...]] = {
-    "id": (str,), "source": (str,), "target": (str,), "predicate": (str,), "label": (str,),
-    "hidden": (bool,), "evidence_count": (int,), "color": (str, type(None)),
-}  # fmt: skip
-_REQUIRED_NODE = ("id", "entity", "label")
-_REQUIRED_EDGE = ("id", "source", "target")
-
-
-def _checked(raw: Any, where: str, fields: dict[str, tuple[type, ...]], required: tuple[str, ...]) -> dict[str, Any]:
-    if not isinstance(raw, Mapping):
-        raise ExplorerError(f"{where}: expected an object")
-    values: dict[str, Any] = {}
-    for name, types in fields.items():
-        if name not in raw:
-            if name in required:
-                raise ExplorerError(f"{where}.{name}: missing")
-            continue
-        value: Any = raw[name]
-        numeric = types == (int, float) or types == (int,)
-        if (isinstance(value, bool) and numeric) or not isinstance(value, types):
-            raise ExplorerError(f"{where}.{name}: expected {' or '.join(t.__name__ for t in types)}, got {type(value).__name__}")
-        if types == (int, float):
-            number = float(cast(float, value))
-            if not math.isfinite(number):
-                raise ExplorerError(f"{where}.{name}: not a finite number")
-            value = number
-        values[name] = value
-    return values
-
-
-def _node_from(raw: Any, where: str) -> SceneNode:
-    values = _checked(raw, where, _NODE_FIELDS, _REQUIRED_NODE)
-    values.setdefault("class_iri", "")
-    values.setdefault("class_label", "")
-    if values.get("kind", "entity") not in KINDS:
-        raise ExplorerError(f"{where}.kind: expected one of {', '.join(KINDS)}")
-    if values.get("shape", "ellipse") not in SHAPES:
-        raise ExplorerError(f"{where}.shape: expected one of {', '.join(SHAPES)}")
-    color = values.get("color", NEUTRAL_COLOR)
-    if not (len(color) == 7 and color[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
-        raise ExplorerError(f"{where}.color: expected #rrggbb, got {color!r}")
-    return SceneNode(**values)
-
-
-def _edge_from(raw: Any, where: str) -> SceneEdge:
-    values = _checked(raw, where, _EDGE_FIELDS, _REQUIRED_EDGE)
-    values.setdefault("predicate", "")
-    values.setdefault("label", "")
-    color = values.get("color")
-    if color is not None and not (len(color) == 7 and color[0] == "#"
-                                  and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
-        raise ExplorerError(f"{where}.color: expected #rrggbb, got {color!r}")
-    return SceneEdge(**values)
+    """Evidence records per stored triple for every fact about ``entity``, read in one pass."""
+    return kg.evidence_counts(entity)
 
 
 __all__ = [
     "EVENT_NAMES",
     "FALLBACK_PALETTE",
+    "KINDS",
+    "MORE_COLOR",
+    "MORE_NODE_SIZE",
+    "MORE_PREFIX",
+    "NEUTRAL_COLOR",
+    "NODE_SIZE",
     "SCHEMA_VERSION",
     "SHAPES",
     "Scene",
     "SceneEdge",
     "SceneEvents",
     "SceneNode",
+    "SceneState",
     "class_style",
     "edge_id",
     "fallback_style",

@@ -15,10 +15,9 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
-
+from explorer.core.changes import ChangeSet, Quad
 from explorer.core.errors import Cancelled, ExplorerError, QueryError
-from explorer.core.sparql import QueryPolicy, syntax_error
+from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress
 
 if TYPE_CHECKING:
@@ -27,23 +26,20 @@ if TYPE_CHECKING:
 
 @dataclass
 class RecordedUpdate:
-    """One applied update and what it changed."""
+    """One applied update and what it changed (rdflib quads, blank nodes as stored)."""
 
     sparql: str
-    added: list[ox.Quad] = field(default_factory=list)
-    removed: list[ox.Quad] = field(default_factory=list)
+    added: list[Quad] = field(default_factory=list)
+    removed: list[Quad] = field(default_factory=list)
     elapsed: float = 0.0
+
+    @property
+    def change(self) -> ChangeSet:
+        """What the update did, as the change set that redoes it."""
+        return ChangeSet(tuple(self.added), tuple(self.removed), self.sparql)
 
     def summary(self) -> str:
         return f"update added {len(self.added)} and removed {len(self.removed)} triple(s)"
-
-
-def _store(kg: KnowledgeGraph) -> ox.Store:
-    from explorer.core.backends import OxigraphBackend
-
-    if not isinstance(kg.backend, OxigraphBackend):
-        raise ExplorerError("undoable updates need the embedded store")
-    return kg.backend.store
 
 
 def run_update(
@@ -67,26 +63,15 @@ def run_update(
     kind = (policy or kg.policy).check(sparql)
     if kind != "update":
         raise QueryError(f"not an update: this is a {kind.upper()} query")
-    store = _store(kg)
+    local = kg.local
+    if local is None or not kg.can_write:
+        raise ExplorerError("undoable updates need a graph held here (a file or a workspace)")
     report = progress or (lambda fraction, message: None)
     started = time.perf_counter()
-    report(None, "Recording the graph before the update")
-    before = ox.Store()
-    before.extend(store.quads_for_pattern(None, None, None, None))
-    report(None, "Running the update")
-    try:
-        store.update(sparql)
-    except SyntaxError as error:
-        raise syntax_error(error) from None
-    except OSError as error:
-        raise QueryError(str(error)) from None
-    report(None, "Recording what changed")
-    record = RecordedUpdate(
-        sparql,
-        added=[quad for quad in store.quads_for_pattern(None, None, None, None) if quad not in before],
-        removed=[quad for quad in before.quads_for_pattern(None, None, None, None) if quad not in store],
-        elapsed=time.perf_counter() - started,
-    )
+    report(None, "Running the update and recording what it changes")
+    change = local.change_of_update(sparql)
+    record = RecordedUpdate(sparql, added=list(change.added), removed=list(change.removed),
+                            elapsed=time.perf_counter() - started)
     kg.invalidate_caches()
     if cancel is not None and cancel.cancelled:
         undo(kg, record)
@@ -96,9 +81,9 @@ def run_update(
 
 def undo(kg: KnowledgeGraph, record: RecordedUpdate) -> None:
     """Put the graph back exactly as it was before ``record``'s update."""
-    store = _store(kg)
-    for quad in record.added:
-        store.remove(quad)
-    for quad in record.removed:
-        store.add(quad)
-    kg.invalidate_caches()
+    kg.apply_changes(record.change.inverse())
+
+
+def redo(kg: KnowledgeGraph, record: RecordedUpdate) -> None:
+    """Apply ``record``'s update again, exactly as it first changed the graph."""
+    kg.apply_changes(record.change)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from rdflib import Graph
 from rdflib.namespace import RDF
@@ -12,9 +12,6 @@ from rdflib.namespace import RDF
 from explorer.core import bundled
 from explorer.core.errors import ValidationFailed
 from explorer.core.vocab import SH
-
-if TYPE_CHECKING:
-    from explorer.core.graph import KnowledgeGraph
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,13 @@ class ValidationReport:
         return f"{len(self.violations)} SHACL result(s): the graph does not conform."
 
 
-def validate(graph: KnowledgeGraph, shapes: Path | None = None) -> ValidationReport:
+class StatementSource(Protocol):
+    """What validation reads: the asserted statements as an rdflib graph (a KnowledgeGraph)."""
+
+    def to_rdflib(self, *, asserted_only: bool = False) -> Graph: ...
+
+
+def validate(graph: StatementSource, shapes: Path | None = None) -> ValidationReport:
     """Check ``graph`` against SHACL shapes (the bundled ones unless ``shapes`` is given)."""
     import pyshacl
 

@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     quote: URIRef
     sentenceIndex: URIRef
     lineNumber: URIRef
+    localCopy: URIRef  # path of the project's copy of a source's text, relative to the project root
     isBackground: URIRef
     qualifier: URIRef
     accordingTo: URIRef
@@ -211,6 +212,7 @@ class KG(DefinedNamespace):
     heldResponsibleFor: URIRef
     operates: URIRef
     operatedBy: URIRef
+    timeOf: URIRef  # inverse of time:hasTime
     derivedExposedTo: URIRef  # only in the inferred graph: exposure the risk engine derived
     # organisations (sub-properties of org:hasSubOrganization / org:subOrganizationOf)
     hasBranch: URIRef
@@ -320,19 +322,47 @@ SCHEMA_PREDICATES: frozenset[str] = frozenset(
 
 LABEL_PREDICATES: tuple[str, ...] = (str(SKOS.prefLabel), str(RDFS.label), str(SKOS.altLabel))
 
+#: Types of resources that describe the data rather than the world: classes, properties,
+#: ontologies, reification statements and evidence records.
+SCHEMA_CLASSES: frozenset[str] = frozenset(
+    str(c) for c in (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+                     RDF.Property, OWL.Ontology, RDF.Statement, OWL.TransitiveProperty, OWL.SymmetricProperty,
+                     OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.NamedIndividual,
+                     OWL.Restriction, RDFS.Datatype, KG.Evidence,
+                     # parts of evidence records and periods, not things in the world
+                     "http://www.w3.org/ns/oa#TextPositionSelector", "http://www.w3.org/ns/oa#TextQuoteSelector",
+                     "http://www.w3.org/2006/time#GeneralDateTimeDescription")
+)
+#: The one definition of "entity": a resource typed with none of these. What is left are the
+#: entities an analyst counts (owl:NamedIndividual marks an entity, so it is not among them).
+NON_ENTITY_TYPES: tuple[str, ...] = tuple(sorted(SCHEMA_CLASSES - {str(OWL.NamedIndividual)}))
+#: Datatypes of literals written without one (plain and language-tagged strings).
+PLAIN_LITERAL_DATATYPES: frozenset[str] = frozenset(
+    (str(XSD.string), str(RDF.langString), "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString")
+)
+#: The namespace of the SPARQL Query Results XML format.
+SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#"
+#: Where the reasoner's conclusions live, apart from the asserted facts.
+INFERRED_GRAPH = "urn:kg-explorer:inferred"
+
 __all__ = [
     "D3F",
     "DATA",
     "DATA_IRI",
+    "INFERRED_GRAPH",
     "KG",
     "LABEL_PREDICATES",
+    "NON_ENTITY_TYPES",
     "OA",
     "ONTOLOGY_IRI",
     "ORG",
+    "PLAIN_LITERAL_DATATYPES",
     "PREFIXES",
     "QUDT",
     "SCHEMA",
+    "SCHEMA_CLASSES",
     "SCHEMA_PREDICATES",
     "SH",
+    "SPARQL_RESULTS",
     "UNIT",
 ]

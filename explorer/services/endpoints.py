@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.atomic import atomic_write
+from explorer.core.backends import AUTH_KINDS, EndpointAuth, EndpointConfig
 from explorer.core.errors import ExplorerError
-from explorer.core.remote import AUTH_KINDS, EndpointAuth, EndpointConfig
 from explorer.services.settings import config_dir
 
 KEYRING_SERVICE = "kg-explorer"

@@ -41,14 +41,15 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-
 from explorer.core.atomic import atomic_write
+from explorer.core.backends.rdf_text import nquads, parse_nquads
+from explorer.core.changes import Quad
 from explorer.core.errors import ExplorerError
+from explorer.services.sources import JournaledFile, JournalSource, registered, source_of
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
@@ -60,7 +61,6 @@ JOURNAL_FILE = "journal.json"
 LOCK_FILE = "lock"
 SESSION_PREFIX = "session-"
 DAMAGED_SUFFIX = ".damaged"
-SOURCE_KINDS = ("none", "bundled", "files", "workspace", "endpoint", "snapshot")
 #: A journal bigger than this is not read back (the updates of a session are its bulk).
 MAX_JOURNAL_BYTES = 1024 * 1024 * 1024
 
@@ -81,66 +81,6 @@ def recovery_dir() -> Path:
 
 
 # ------------------------------------------------------------------------------ the journal
-@dataclass(frozen=True)
-class JournaledFile:
-    """A data file that was loaded, with enough to notice that it changed since."""
-
-    path: str
-    format: str = ""
-    size: int = -1
-    mtime_ns: int = -1
-
-    def changed(self) -> str | None:
-        """Why the file is not what was loaded (gone, other size or date), or None."""
-        try:
-            stat = Path(self.path).stat()
-        except OSError:
-            return f"{self.path} is gone"
-        if self.size >= 0 and stat.st_size != self.size:
-            return f"{self.path} changed since (size {self.size:,} → {stat.st_size:,} bytes)"
-        if self.mtime_ns >= 0 and stat.st_mtime_ns != self.mtime_ns:
-            return f"{self.path} was modified since"
-        return None
-
-
-@dataclass(frozen=True)
-class JournalSource:
-    """Where the graph came from.
-
-    Attributes:
-        kind: "none" (no graph), "bundled", "files", "workspace" (an on-disk store at
-            ``location``), "endpoint" (``endpoint`` holds the profile, never a secret) or
-            "snapshot" (a snapshot's own copy of its facts, the file at ``location``).
-        files: the loaded files, in order.
-        location: the workspace folder or the snapshot file.
-        endpoint: url, default_graph, timeout, auth_kind, user, allow_update, update_url.
-    """
-
-    kind: str = "none"
-    files: tuple[JournaledFile, ...] = ()
-    location: str = ""
-    endpoint: Mapping[str, Any] = field(default_factory=dict)
-
-    def describe(self) -> str:
-        """A few words for the restore question."""
-        if self.kind == "bundled":
-            return "the bundled graph"
-        if self.kind == "endpoint":
-            return f"the endpoint {self.endpoint.get('url', '?')}"
-        if self.kind == "workspace":
-            return f"workspace {Path(self.location).name}"
-        if self.kind == "snapshot":
-            return f"snapshot {Path(self.location).name}"
-        if self.kind == "files":
-            names = [Path(f.path).name for f in self.files]
-            return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        return "no data"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "files": [{f.name: getattr(item, f.name) for f in fields(JournaledFile)} for item in self.files],
-                "location": self.location, "endpoint": dict(self.endpoint)}
-
-
 @dataclass
 class JournaledUpdate:
     """A SPARQL Update applied in the session: its text and its exact effect (N-Quads)."""
@@ -153,8 +93,8 @@ class JournaledUpdate:
     def from_record(cls, record: RecordedUpdate) -> JournaledUpdate:
         return cls(record.sparql, _nquads(record.added), _nquads(record.removed))
 
-    def quads(self) -> tuple[list[ox.Quad], list[ox.Quad]]:
-        """(added, removed) as pyoxigraph quads (raises SyntaxError on damaged text)."""
+    def quads(self) -> tuple[list[Quad], list[Quad]]:
+        """(added, removed) as rdflib quads (raises SyntaxError on damaged text)."""
         return _parse_nquads(self.added), _parse_nquads(self.removed)
 
     def mentions_blank_nodes(self) -> bool:
@@ -291,18 +231,12 @@ class Journal:
         return cls.from_dict(data, path)
 
 
-def _nquads(quads: Sequence[ox.Quad]) -> str:
-    if not quads:
-        return ""
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    assert data is not None  # no output file given: the bytes come back
-    return data.decode("utf-8")
+def _nquads(quads: Sequence[Quad]) -> str:
+    return nquads(quads) if quads else ""
 
 
-def _parse_nquads(text: str) -> list[ox.Quad]:
-    if not text:
-        return []
-    return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+def _parse_nquads(text: str) -> list[Quad]:
+    return parse_nquads(text) if text else []
 
 
 def _get(data: Mapping[str, Any], key: str, kind: type, path: str | Path, where: str | None = None,
@@ -322,7 +256,7 @@ def _source_from(data: Any, path: str | Path) -> JournalSource:
     if not isinstance(data, Mapping):
         raise JournalError(path, "expected an object", "source")
     kind = _get(data, "kind", str, path, "source")
-    if kind not in SOURCE_KINDS:
+    if kind not in {known.name for known in registered()}:
         raise JournalError(path, f"unknown kind {kind!r}", "source.kind")
     raw_files = data.get("files", [])
     if not isinstance(raw_files, list):
@@ -337,53 +271,12 @@ def _source_from(data: Any, path: str | Path) -> JournalSource:
     endpoint = data.get("endpoint", {})
     if not isinstance(endpoint, Mapping):
         raise JournalError(path, "expected an object", "source.endpoint")
-    if kind == "endpoint" and not isinstance(endpoint.get("url"), str):
-        raise JournalError(path, "missing", "source.endpoint.url")
-    if kind == "files" and not files:
-        raise JournalError(path, "no files listed", "source.files")
-    return JournalSource(kind, tuple(files), _get(data, "location", str, path, "source", ""), dict(endpoint))
-
-
-def source_of(kg: KnowledgeGraph | None, *, snapshot_path: str | Path | None = None) -> JournalSource:
-    """Where ``kg``'s data came from, for the journal (no file is read or hashed).
-
-    Args:
-        kg: The window's graph.
-        snapshot_path: The snapshot file when ``kg`` is that snapshot's own copy of its facts.
-    """
-    from explorer.core.backends import OxigraphBackend
-    from explorer.core.bundled import bundled_graph_files
-
-    if kg is None:
-        return JournalSource("none")
-    config = getattr(kg.backend, "config", None)
-    if not isinstance(kg.backend, OxigraphBackend) and config is not None:
-        auth = getattr(config, "auth", None)
-        endpoint = {"url": config.url, "default_graph": config.default_graph or "", "timeout": float(config.timeout),
-                    "auth_kind": getattr(auth, "kind", "none") or "none", "user": getattr(auth, "user", "") or "",
-                    "allow_update": bool(config.allow_update), "update_url": config.update_url or ""}
-        return JournalSource("endpoint", endpoint=endpoint)
-    if snapshot_path is not None:
-        return JournalSource("snapshot", location=str(snapshot_path))
-    files = tuple(_journaled_file(Path(item.path), item.format) for item in kg.files)
-    workspace = kg.backend.workspace if isinstance(kg.backend, OxigraphBackend) else None
-    if workspace is not None:
-        return JournalSource("workspace", files, str(Path(workspace).absolute()))
-    if not files:
-        return JournalSource("none")
-    bundled = [Path(p).resolve() for p in bundled_graph_files()]
-    if [Path(f.path).resolve() for f in files] == bundled:
-        return JournalSource("bundled", files)
-    return JournalSource("files", files)
-
-
-def _journaled_file(path: Path, format_name: str) -> JournaledFile:
-    absolute = path.absolute()
-    try:
-        stat = absolute.stat()
-    except OSError:
-        return JournaledFile(str(absolute), format_name)
-    return JournaledFile(str(absolute), format_name, stat.st_size, stat.st_mtime_ns)
+    source = JournalSource(kind, tuple(files), _get(data, "location", str, path, "source", ""), dict(endpoint))
+    problem = source.source_kind.problem(source)
+    if problem is not None:
+        message, field_name = problem
+        raise JournalError(path, message, field_name)
+    return source
 
 
 # ------------------------------------------------------------------------------ re-applying updates
@@ -410,7 +303,7 @@ def reapply_updates(kg: KnowledgeGraph, updates: Sequence[JournaledUpdate], *, r
         The :class:`~explorer.core.updates.RecordedUpdate` of each redone update (Undo
         reverses them) and one warning line per update that could not be redone.
     """
-    from explorer.core.backends import OxigraphBackend
+    from explorer.core.changes import ChangeSet
     from explorer.core.sparql import QueryPolicy
     from explorer.core.updates import RecordedUpdate, run_update
 
@@ -418,9 +311,8 @@ def reapply_updates(kg: KnowledgeGraph, updates: Sequence[JournaledUpdate], *, r
     warnings: list[str] = []
     if not updates:
         return ReappliedUpdates(records, warnings)
-    if not isinstance(kg.backend, OxigraphBackend):
-        return ReappliedUpdates(records, ["the journaled updates were not redone: they need the embedded store"])
-    store = kg.backend.store
+    if kg.local is None or not kg.can_write:
+        return ReappliedUpdates(records, ["the journaled updates were not redone: they need a graph held here"])
     for index, update in enumerate(updates):
         if progress is not None:
             progress(index / len(updates), f"Redoing update {index + 1} of {len(updates)}")
@@ -434,12 +326,9 @@ def reapply_updates(kg: KnowledgeGraph, updates: Sequence[JournaledUpdate], *, r
             continue
         added, removed = update.quads()
         # Only what really changes is recorded, so Undo puts back exactly the graph before.
-        really_removed = [quad for quad in removed if quad in store]
-        really_added = [quad for quad in added if quad not in store]
-        for quad in really_removed:
-            store.remove(quad)
-        for quad in really_added:
-            store.add(quad)
+        really_removed = [quad for quad in removed if kg.contains(quad)]
+        really_added = [quad for quad in added if not kg.contains(quad)]
+        kg.apply_changes(ChangeSet(tuple(really_added), tuple(really_removed), update.sparql))
         records.append(RecordedUpdate(update.sparql, added=really_added, removed=really_removed))
     kg.invalidate_caches()
     if progress is not None:

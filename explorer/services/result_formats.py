@@ -15,21 +15,17 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from explorer.core.errors import ExplorerError
 from explorer.core.sparql import QueryResult
+from explorer.core.vocab import PLAIN_LITERAL_DATATYPES, SPARQL_RESULTS
 
-_PLAIN = frozenset({
-    "http://www.w3.org/2001/XMLSchema#string",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString",
-})
-_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+_PLAIN = PLAIN_LITERAL_DATATYPES
+_RESULTS_NS = SPARQL_RESULTS
 
 #: Result formats by name, with the media type and suffix a file of that format gets.
 RESULT_FORMATS: dict[str, tuple[str, str]] = {
@@ -50,26 +46,18 @@ GRAPH_FORMATS: dict[str, str] = {
 
 # ---------------------------------------------------------------------------- term encodings
 
-Term = Any  # a pyoxigraph term (as the store returns it) or the equivalent rdflib term
+Term = Any  # an rdflib term, as QueryResult.row() gives it
 
 
 def term_parts(term: Term) -> tuple[str, str, str | None, str | None]:
     """``(kind, value, language, datatype)`` of a term; kind is uri, bnode or literal.
 
-    Store terms are read as they are, so a literal keeps its exact lexical form (rdflib
-    would normalise ``"01"^^xsd:integer`` to ``1``). ``datatype`` is None for plain and
-    language-tagged strings.
+    Literals keep their exact lexical form (the backends convert them without normalising
+    ``"01"^^xsd:integer`` to ``1``). ``datatype`` is None for plain and language-tagged strings.
 
     >>> term_parts(Literal("5G", lang="en"))
     ('literal', '5G', 'en', None)
     """
-    if isinstance(term, ox.NamedNode):
-        return ("uri", term.value, None, None)
-    if isinstance(term, ox.BlankNode):
-        return ("bnode", term.value, None, None)
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        return ("literal", term.value, term.language or None, None if datatype in _PLAIN else datatype)
     if isinstance(term, URIRef):
         return ("uri", str(term), None, None)
     if isinstance(term, BNode):
@@ -77,8 +65,6 @@ def term_parts(term: Term) -> tuple[str, str, str | None, str | None]:
     if isinstance(term, Literal):
         plain = term.language or term.datatype is None or str(term.datatype) in _PLAIN
         return ("literal", str(term), term.language or None, None if plain else str(term.datatype))
-    if isinstance(term, ox.Triple):  # RDF-star quoted triple: written as its N-Triples text
-        return ("literal", str(term), None, None)
     raise ExplorerError(f"cannot write {term!r} as a SPARQL result term")
 
 
@@ -186,7 +172,7 @@ def _write_csv(result: QueryResult, out: TextIO) -> None:
         out.write("true" if result.boolean else "false")
         return
     out.write(",".join(_csv_quote(v) for v in result.variables) + "\r\n")
-    for row in result.raw_rows:
+    for row in _rows(result):
         out.write(",".join(csv_field(term) for term in row) + "\r\n")
 
 
@@ -196,7 +182,7 @@ def _write_tsv(result: QueryResult, out: TextIO) -> None:
         out.write("true" if result.boolean else "false")
         return
     out.write("\t".join(f"?{v}" for v in result.variables) + "\n")
-    for row in result.raw_rows:
+    for row in _rows(result):
         out.write("\t".join(tsv_field(term) for term in row) + "\n")
 
 
@@ -207,7 +193,7 @@ def _write_json(result: QueryResult, out: TextIO) -> None:
         return
     variables = json.dumps(result.variables, ensure_ascii=False, separators=(",", ":"))
     out.write('{"head":{"vars":' + variables + '},"results":{"bindings":[')
-    for index, row in enumerate(result.raw_rows):
+    for index, row in enumerate(_rows(result)):
         binding = {name: json_term(term) for name, term in zip(result.variables, row, strict=True) if term is not None}
         out.write(("," if index else "") + json.dumps(binding, ensure_ascii=False, separators=(",", ":")))
     out.write("]}}")
@@ -221,11 +207,16 @@ def _write_xml(result: QueryResult, out: TextIO) -> None:
         return
     out.write("<head>" + "".join(f'<variable name="{_xml_text(v)}"/>' for v in result.variables) + "</head>\n")
     out.write("<results>\n")
-    for row in result.raw_rows:
+    for row in _rows(result):
         bindings = "".join(f'<binding name="{_xml_text(name)}">{xml_term(term)}</binding>'
                            for name, term in zip(result.variables, row, strict=True) if term is not None)
         out.write(f"<result>{bindings}</result>\n")
     out.write("</results>\n</sparql>\n")
+
+
+def _rows(result: QueryResult) -> Iterator[tuple[Term | None, ...]]:
+    for index in range(len(result.raw_rows)):
+        yield result.row(index)
 
 
 _WRITERS: dict[str, Callable[[QueryResult, TextIO], None]] = {

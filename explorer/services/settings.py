@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.atomic import atomic_write
+from explorer.core.layout_registry import LAYOUT_NAMES
 
 SCHEMA_VERSION = 1
 APP_NAME = "kg-explorer"
@@ -33,7 +34,7 @@ MAX_RECENT_FILES = 10
 
 THEMES = ("system", "light", "dark")
 STORAGE_MODES = ("memory", "disk")
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES
 #: Inference rule sets the workbench can materialise (keys of explorer.core.inference.PROFILES).
 INFERENCE_PROFILES = ("rdfs", "owl-rl")
 #: A language tag as written in RDF literals (BCP 47 shape: "en", "zh-Hans", "pt-BR").
@@ -104,6 +105,16 @@ class Settings:
     inference_profile: str = "rdfs"
     #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
     analyst_name: str = ""
+    #: Analysis ▸ Measures: the last measure, scope, hops and colouring chosen.
+    analysis_measure: str = "pagerank"
+    analysis_scope: str = "canvas"
+    analysis_hops: int = 2
+    analysis_color_by: str = "community"
+    #: Analysis ▸ Risk Exposure: the longest chain followed.
+    risk_max_hops: int = 6
+    #: Analysis ▸ Timeline: the range last chosen (ISO dates; empty: the whole timeline).
+    timeline_start: str = ""
+    timeline_end: str = ""
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:
@@ -140,13 +151,18 @@ class Settings:
 
 
 _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "storage_mode": STORAGE_MODES, "last_layout": LAYOUTS,
-                                        "inference_profile": INFERENCE_PROFILES}
+                                        "inference_profile": INFERENCE_PROFILES,
+                                        "analysis_measure": ("pagerank", "degree", "betweenness"),
+                                        "analysis_scope": ("canvas", "focus", "graph"),
+                                        "analysis_color_by": ("community", "pagerank", "degree", "betweenness", "none")}
 _RANGES: dict[str, tuple[float, float]] = {
     "query_timeout": (0.1, 86_400.0),
     "max_result_rows": (1, 10_000_000),
     "expansion_cap": (1, 10_000),
     "search_suggestions": (1, 200),
     "path_max_hops": (1, 20),
+    "analysis_hops": (1, 6),
+    "risk_max_hops": (1, 12),
 }
 
 

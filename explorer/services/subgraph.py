@@ -20,12 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS
+from rdflib.term import Node
 
+from explorer.core.backends import entity_id, entity_node
 from explorer.core.errors import ExplorerError
+from explorer.core.layout_registry import LAYOUT_NAMES
+from explorer.core.layout_registry import LAYOUTS as LAYOUT_REGISTRY
 from explorer.core.tasks import CancelToken, Progress, check
-from explorer.core.terms import iri_or_bnode, node_id
 from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_PREDICATES
 
 if TYPE_CHECKING:
@@ -33,19 +36,22 @@ if TYPE_CHECKING:
     from explorer.core.scene import Scene
 
 Fact = tuple[str, str, str]
+#: A statement in rdflib terms.
+Triple = tuple[Node, Node, Node]
 
 #: How many entities a focus or query selection may reach before it stops (and says so).
 DEFAULT_MAX_ENTITIES = 500
 #: How many new neighbours one entity may add during a hop expansion.
 DEFAULT_PER_ENTITY = 60
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
-_SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
-_DERIVED = ox.NamedNode(str(PROV.wasDerivedFrom))
-_INVERSE = ox.NamedNode(str(OWL.inverseOf))
-_INVERSE_LABEL = ox.NamedNode(str(KG.inverseLabel))
-_COMMENT = ox.NamedNode(str(RDFS.comment))
-_LABELS = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
+_RDF_TYPE = RDF.type
+_SUBCLASS = RDFS.subClassOf
+_DERIVED = PROV.wasDerivedFrom
+_INVERSE = OWL.inverseOf
+_INVERSE_LABEL = URIRef(str(KG.inverseLabel))
+_COMMENT = RDFS.comment
+_LABELS = tuple(URIRef(p) for p in LABEL_PREDICATES)
+_ENTITY = (URIRef, BNode)
 _DESCRIBING = (*_LABELS, _COMMENT)
 
 
@@ -62,7 +68,7 @@ class Subgraph:
         facts: (subject, predicate, object) triples between chosen entities.
         evidence: the evidence records of each fact (may be empty for a fact without any).
         triples: every triple of the subgraph (facts, descriptions, evidence, sources, schema
-            context), as pyoxigraph triples, without duplicates.
+            context), as rdflib triples, without duplicates.
         focus: the entity the selection started from, if any.
         hops: how far from ``focus`` the selection reaches, if chosen that way.
         query: the SPARQL text that produced the selection, if any.
@@ -72,7 +78,7 @@ class Subgraph:
     entities: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     evidence: dict[Fact, list[Evidence]] = field(default_factory=dict)
-    triples: list[ox.Triple] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
     focus: str | None = None
     hops: int | None = None
     query: str | None = None
@@ -189,20 +195,20 @@ def from_query(
     if result.kind not in ("select", "construct", "describe"):
         raise SubgraphError(f"a {result.kind.upper()} query does not choose a subgraph")
     candidates: dict[str, None] = {}
-    built: list[ox.Triple] = []
+    built: list[Triple] = []
     if result.kind == "select":
-        for row in result.raw_rows:
+        for row in result.rows:
             for value in row:
-                if isinstance(value, (ox.NamedNode, ox.BlankNode)):
-                    candidates.setdefault(node_id(value), None)
+                if isinstance(value, _ENTITY):
+                    candidates.setdefault(_id(value), None)
     else:
-        for s, p, o in result.raw_triples:
-            if isinstance(s, ox.Triple) or isinstance(o, ox.Triple):
-                continue
-            built.append(ox.Triple(s, p, o))
-            candidates.setdefault(node_id(s), None)
-            if isinstance(o, (ox.NamedNode, ox.BlankNode)) and p.value not in SCHEMA_PREDICATES:
-                candidates.setdefault(node_id(o), None)
+        for s, p, o in result.triples:
+            if not isinstance(s, _ENTITY) or not isinstance(o, (URIRef, BNode, Literal)):
+                continue  # an RDF-star quoted triple has no place in a subgraph
+            built.append((s, p, o))
+            candidates.setdefault(_id(s), None)
+            if isinstance(o, _ENTITY) and str(p) not in SCHEMA_PREDICATES:
+                candidates.setdefault(_id(o), None)
     entities: list[str] = []
     truncated = False
     for entity in candidates:
@@ -220,9 +226,8 @@ def from_query(
         facts = facts_between(kg, entities, cancel=cancel)
     else:
         facts = list(dict.fromkeys(
-            (node_id(t.subject), t.predicate.value, node_id(t.object)) for t in built
-            if isinstance(t.object, (ox.NamedNode, ox.BlankNode)) and t.predicate.value not in SCHEMA_PREDICATES
-            and node_id(t.subject) in chosen and node_id(t.object) in chosen
+            (_id(s), str(p), _id(o)) for s, p, o in built
+            if isinstance(o, _ENTITY) and str(p) not in SCHEMA_PREDICATES and _id(s) in chosen and _id(o) in chosen
         ))
     subgraph = collect(kg, entities, facts, extra=built, cancel=cancel)
     subgraph.query = sparql
@@ -244,17 +249,23 @@ def facts_between(kg: KnowledgeGraph, entities: Sequence[str], *, cancel: Cancel
 
 def _stored_fact(kg: KnowledgeGraph, source: str, predicate: str, target: str) -> Fact | None:
     """The stored triple a canvas edge draws, whichever way round it is stored."""
-    p = ox.NamedNode(predicate)
+    p = URIRef(predicate)
     for s, o in ((source, target), (target, source)):
-        if any(True for _ in kg.backend.triples(iri_or_bnode(s), p, iri_or_bnode(o))):
+        if any(True for _ in kg.triples(entity_node(s), p, entity_node(o))):
             return (s, predicate, o)
     inverse = kg.inverse_of(predicate)
     if inverse:
-        q = ox.NamedNode(inverse)
+        q = URIRef(inverse)
         for s, o in ((target, source), (source, target)):
-            if any(True for _ in kg.backend.triples(iri_or_bnode(s), q, iri_or_bnode(o))):
+            if any(True for _ in kg.triples(entity_node(s), q, entity_node(o))):
                 return (s, inverse, o)
     return None
+
+
+def _id(node: Node) -> str:
+    found = entity_id(node)
+    assert found is not None  # callers pass IRIs and blank nodes only
+    return found
 
 
 # ---------------------------------------------------------------------------------- triples
@@ -264,15 +275,14 @@ def collect(
     facts: Sequence[Fact],
     *,
     focus: str | None = None,
-    extra: Iterable[ox.Triple] = (),
+    extra: Iterable[Triple] = (),
     cancel: CancelToken | None = None,
 ) -> Subgraph:
     """Gather everything that makes ``entities`` and ``facts`` readable on their own."""
-    triples: dict[ox.Triple, None] = {}
+    triples: dict[Triple, None] = {}
 
     def add(s: Any, p: Any, o: Any) -> None:
-        if not isinstance(s, ox.Triple) and not isinstance(o, ox.Triple):
-            triples[ox.Triple(s, p, o)] = None
+        triples[(s, p, o)] = None
 
     for triple in extra:
         triples[triple] = None
@@ -281,37 +291,37 @@ def collect(
     sources: set[str] = set()
     for entity in entities:
         check(cancel)
-        node = iri_or_bnode(entity)
-        for _, p, o in kg.backend.triples(node, None, None):
-            if isinstance(o, ox.Literal):
+        node = entity_node(entity)
+        for _, p, o in kg.triples(node, None, None):
+            if isinstance(o, Literal):
                 add(node, p, o)
-            elif p == _RDF_TYPE and isinstance(o, ox.NamedNode):
+            elif p == _RDF_TYPE and isinstance(o, URIRef):
                 add(node, p, o)
-                classes.add(o.value)
+                classes.add(str(o))
     evidence: dict[Fact, list[Evidence]] = {}
     for fact in facts:
         check(cancel)
-        s, p, o = fact
-        add(iri_or_bnode(s), ox.NamedNode(p), iri_or_bnode(o))
-        predicates.add(p)
-        records = kg.evidence(s, p, o)
+        subject, predicate, obj = fact
+        add(entity_node(subject), URIRef(predicate), entity_node(obj))
+        predicates.add(predicate)
+        records = kg.evidence(subject, predicate, obj)
         evidence[fact] = records
         for record in records:
-            record_node = iri_or_bnode(record.record)
-            for _, rp, ro in kg.backend.triples(record_node, None, None):
+            record_node = entity_node(record.record)
+            for _, rp, ro in kg.triples(record_node, None, None):
                 add(record_node, rp, ro)
-                if rp == _DERIVED and isinstance(ro, (ox.NamedNode, ox.BlankNode)):
-                    sources.add(node_id(ro))
-                if rp == _RDF_TYPE and isinstance(ro, ox.NamedNode):
-                    classes.add(ro.value)
-            predicates.add(p)
+                if rp == _DERIVED and isinstance(ro, _ENTITY):
+                    sources.add(_id(ro))
+                if rp == _RDF_TYPE and isinstance(ro, URIRef):
+                    classes.add(str(ro))
+            predicates.add(predicate)
     for source in sources:
-        node = iri_or_bnode(source)
-        for _, p, o in kg.backend.triples(node, None, None):
-            if isinstance(o, ox.Literal) or p == _RDF_TYPE:
+        node = entity_node(source)
+        for _, p, o in kg.triples(node, None, None):
+            if isinstance(o, Literal) or p == _RDF_TYPE:
                 add(node, p, o)
-                if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
-                    classes.add(o.value)
+                if p == _RDF_TYPE and isinstance(o, URIRef):
+                    classes.add(str(o))
     _add_schema_context(kg, classes, predicates, add)
     ordered = list(dict.fromkeys(entities))
     if focus is not None and focus in ordered:
@@ -330,29 +340,29 @@ def _add_schema_context(kg: KnowledgeGraph, classes: set[str], predicates: set[s
         if cls in seen:
             continue
         seen.add(cls)
-        node = ox.NamedNode(cls)
-        for _, p, o in kg.backend.triples(node, None, None):
+        node = URIRef(cls)
+        for _, p, o in kg.triples(node, None, None):
             if p in _DESCRIBING or p == _RDF_TYPE:
                 add(node, p, o)
-            elif p == _SUBCLASS and isinstance(o, ox.NamedNode):
+            elif p == _SUBCLASS and isinstance(o, URIRef):
                 add(node, p, o)
-                pending.append(o.value)
+                pending.append(str(o))
     named: set[str] = set(predicates)
     for predicate in predicates:
         inverse = kg.inverse_of(predicate)
         if inverse:
             named.add(inverse)
     for predicate in named:
-        node = ox.NamedNode(predicate)
-        for _, p, o in kg.backend.triples(node, None, None):
+        node = URIRef(predicate)
+        for _, p, o in kg.triples(node, None, None):
             if p in _DESCRIBING or p in (_INVERSE_LABEL, _RDF_TYPE, _INVERSE):
                 add(node, p, o)
-        for s, p, _ in kg.backend.triples(None, _INVERSE, node):
+        for s, p, _ in kg.triples(None, _INVERSE, node):
             add(s, p, node)
 
 
 # ---------------------------------------------------------------------------------- drawing
-LAYOUTS = ("force", "hierarchical", "radial")
+LAYOUTS = LAYOUT_NAMES
 
 
 def to_scene(kg: KnowledgeGraph, subgraph: Subgraph, *, layout: str = "force", cancel: CancelToken | None = None) -> Scene:
@@ -364,7 +374,6 @@ def to_scene(kg: KnowledgeGraph, subgraph: Subgraph, *, layout: str = "force", c
         layout: "force" (spring), "hierarchical" (chains left to right) or "radial" (rings around the focus).
         cancel: stops the layout.
     """
-    from explorer.core import layout as layouts
     from explorer.core.scene import Scene, SceneEdge, edge_id
 
     if layout not in LAYOUTS:
@@ -380,10 +389,5 @@ def to_scene(kg: KnowledgeGraph, subgraph: Subgraph, *, layout: str = "force", c
     if subgraph.focus in scene.nodes:
         scene.set_focus(subgraph.focus)
     if scene.nodes:
-        if layout == "hierarchical":
-            layouts.hierarchical(scene, roots=[subgraph.focus] if subgraph.focus in scene.nodes else None, cancel=cancel)
-        elif layout == "radial":
-            layouts.radial(scene, subgraph.focus if subgraph.focus in scene.nodes else None, cancel=cancel)
-        else:
-            layouts.force_directed(scene, cancel=cancel)
+        LAYOUT_REGISTRY[layout](scene, subgraph.focus if subgraph.focus in scene.nodes else None, cancel=cancel)
     return scene

@@ -100,3 +100,57 @@ def test_snapshot_errors_name_the_file(capsys, tmp_path):
     assert code == 2 and err.startswith(f"error: {bad}: not valid JSON at line 1") and err.count("\n") == 1
     code, _, err = run(capsys, "snapshot", "diff", str(bad))
     assert code == 2 and "two snapshot files" in err
+
+
+def test_snapshot_with_a_schema_version_below_1_is_refused(capsys, tmp_path):
+    saved = tmp_path / "s.kgsnap"
+    assert run(capsys, "snapshot", "save", "--focus", "China Mobile", "--title", "t", "-o", str(saved))[0] == 0
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    for version in (-1, 0):
+        tampered = tmp_path / f"v{version}.kgsnap"
+        tampered.write_text(json.dumps({**document, "schema_version": version}), encoding="utf-8")
+        for argv in (["snapshot", "show", str(tampered)], ["export", "--snapshot", str(tampered), "-o", str(tmp_path / "x.ttl")]):
+            code, out, err = run(capsys, *argv)
+            assert code == 2 and out == "", (argv, err)
+            assert err == f"error: {tampered}: field 'schema_version': {version} is not a schema version (they start at 1)\n"
+
+
+def test_export_of_a_snapshot_has_the_snapshot_title(capsys, tmp_path):
+    saved = tmp_path / "chain.kgsnap"
+    assert run(capsys, "snapshot", "save", "--focus", "China Mobile", "--hops", "2", "--title", "Chain review",
+               "-o", str(saved))[0] == 0
+    page = tmp_path / "chain.html"
+    code, _, err = run(capsys, "export", "--snapshot", str(saved), "-o", str(page))
+    assert code == 0, err
+    html = page.read_text(encoding="utf-8")
+    assert "<title>Chain review</title>" in html and "hops around" not in html
+    code, _, err = run(capsys, "export", "--snapshot", str(saved), "--title", "Mine", "-o", str(page))
+    assert code == 0 and "<title>Mine</title>" in page.read_text(encoding="utf-8")
+
+
+def test_truncation_note_names_the_cap_that_stopped_the_selection(capsys, tmp_path):
+    target = tmp_path / "x.ttl"
+    code, _, err = run(capsys, "export", "--focus", "China", "--hops", "3", "--per-entity", "2", "-o", str(target))
+    assert code == 0
+    assert err == ("note: at most 2 new neighbours were taken from any one entity (--per-entity 2); "
+                   "the export leaves out the others\n")
+    code, _, err = run(capsys, "export", "--focus", "China", "--hops", "3", "--max-entities", "5", "-o", str(target))
+    assert code == 0
+    assert err == "note: the selection stopped at 5 entities (--max-entities 5); the export shows that part\n"
+    code, _, err = run(capsys, "snapshot", "save", "--focus", "China", "--hops", "3", "--per-entity", "2",
+                       "-o", str(tmp_path / "s"))
+    assert code == 0 and "--per-entity 2" in err and "--max-entities" not in err
+    code, _, err = run(capsys, "export", "--focus", "China", "--hops", "1", "-o", str(target))
+    assert code == 0 and err == ""
+
+
+def test_export_help_says_the_format_comes_from_the_file_name(capsys):
+    code, out, _ = run(capsys, "export", "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "what to write (default: from the -o file name;" in flat and "default table" not in flat
+    from explorer.services.subgraph import DEFAULT_PER_ENTITY
+
+    assert f"any one entity of a --focus selection (default {DEFAULT_PER_ENTITY})" in flat
+    code, out, _ = run(capsys, "stats", "--help")
+    assert "output format (default table; one of: table, json)" in " ".join(out.split())

@@ -63,10 +63,10 @@ def test_services_module_is_the_same_implementation() -> None:
 def test_workspace_killed_between_the_two_renames_reopens_the_old_store(tmp_path: Path) -> None:
     import pyoxigraph as ox
 
-    from explorer.core.backends import OxigraphBackend
+    from explorer.core.backends import WorkspaceBackend
 
     folder = tmp_path / "ws"
-    backend = OxigraphBackend(folder)
+    backend = WorkspaceBackend(folder)
     quad = ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.NamedNode("http://e/b"))
     backend.store.add(quad)
     backend.store.flush()
@@ -76,6 +76,6 @@ def test_workspace_killed_between_the_two_renames_reopens_the_old_store(tmp_path
     gc.collect()
     # What _swap_workspace leaves when killed after its first os.replace.
     os.replace(folder, tmp_path / "ws.old")
-    reopened = OxigraphBackend(folder)
+    reopened = WorkspaceBackend(folder)
     assert list(reopened.store) == [quad]
     assert not (tmp_path / "ws.old").exists()

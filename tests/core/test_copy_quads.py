@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from explorer.core import backends
-from explorer.core.backends import copy_quads
+from explorer.core.backends import store_tools as oxigraph_backend
+from explorer.core.backends.store_tools import copy_quads
 from explorer.core.errors import Cancelled
 from explorer.core.tasks import CancelToken
 
@@ -25,7 +25,7 @@ def source() -> ox.Store:
 
 def test_every_quad_arrives_with_its_graph_and_blank_nodes_unchanged(source: ox.Store,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(backends, "COPY_CHUNK", 7)  # several chunks
+    monkeypatch.setattr(oxigraph_backend, "COPY_CHUNK", 7)  # several chunks
     target = ox.Store()
     copy_quads(source, target)
     assert set(target) == set(source) and len(target) == 52
@@ -38,7 +38,7 @@ def test_bulk_copy_into_an_on_disk_store(source: ox.Store, tmp_path: Path) -> No
 
 
 def test_a_cancelled_copy_stops_between_chunks(source: ox.Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(backends, "COPY_CHUNK", 10)
+    monkeypatch.setattr(oxigraph_backend, "COPY_CHUNK", 10)
     token = CancelToken()
     target = ox.Store()
     real_extend = target.extend

@@ -188,7 +188,7 @@ def test_stats_count_quads_and_distinct_triples() -> None:
 def test_stats_of_the_bundled_graph(bundled_graph: KnowledgeGraph) -> None:
     stats = bundled_graph.stats()
     assert stats.quads == stats.triples == len(bundled_graph) == bundled_graph.backend.quad_count()
-    assert stats.entities == 44 < stats.resources  # things in the world; classes, properties and evidence apart
+    assert stats.entities == 48 < stats.resources  # things in the world; classes, properties and evidence apart
     assert any(iri == K + "TelecomOperator" and count == 2 for iri, _, count in stats.classes)
 
 
@@ -252,10 +252,10 @@ def test_evidence_with_quote_source_and_sentence(bundled_graph: KnowledgeGraph) 
     [evidence] = bundled_graph.evidence(D + "ChinaMobile", "https://w3id.org/kg-explorer/ontology#hasBranch", D + "ChinaMobileZhejiang")
     assert not evidence.background
     assert evidence.quote == "China Mobile's Zhejiang branch"
-    assert evidence.sentence_index == 4
+    assert evidence.sentence_index == 5  # sentence 5 of the article, on line 4
     assert evidence.source == D + "Article5GIndustrialInternet"
     assert evidence.source_label
-    assert evidence.describe() == f'"China Mobile\'s Zhejiang branch" ({evidence.source_label}, sentence 4)'
+    assert evidence.describe() == f'"China Mobile\'s Zhejiang branch" ({evidence.source_label}, sentence 5)'
 
 
 def test_evidence_found_through_the_inverse_property(bundled_graph: KnowledgeGraph) -> None:

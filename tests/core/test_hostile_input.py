@@ -441,7 +441,7 @@ def test_entity_lookups_treat_hostile_text_as_plain_text(bundled_graph: Knowledg
 
 @pytest.mark.parametrize("value", ["a\" } DROP ALL #", "x\\u0022 } #", "line\nbreak } #", "it's", "\\", "\\u003E"])
 def test_sparql_string_keeps_text_a_literal(value: str) -> None:
-    from explorer.core.remote import sparql_string
+    from explorer.core.backends.endpoint_config import sparql_string
 
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://s"), ox.NamedNode("http://p"), ox.Literal(value)))
@@ -452,7 +452,7 @@ def test_sparql_string_keeps_text_a_literal(value: str) -> None:
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES[:-1])
 def test_sparql_iri_refuses_hostile_values(value: str) -> None:
-    from explorer.core.remote import sparql_iri
+    from explorer.core.backends.endpoint_config import sparql_iri
 
     with pytest.raises(ExplorerError, match="not a valid IRI"):
         sparql_iri(value)

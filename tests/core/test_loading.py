@@ -11,6 +11,7 @@ import pytest
 from rdflib.compare import isomorphic
 
 from explorer.core import bundled
+from explorer.core.backends.oxigraph import oxigraph_format
 from explorer.core.errors import Cancelled, LoadError
 from explorer.core.formats import FORMATS, detect_format, format_named, sniff_format
 from explorer.core.graph import KnowledgeGraph
@@ -61,7 +62,7 @@ def reference() -> KnowledgeGraph:
 
 def serialize(kg: KnowledgeGraph, info_name: str) -> bytes:
     store = kg.backend.store
-    fmt = FORMATS[info_name].oxigraph
+    fmt = oxigraph_format(FORMATS[info_name])
     if FORMATS[info_name].has_datasets:
         return store.dump(format=fmt)
     return store.dump(format=fmt, from_graph=ox.DefaultGraph())
@@ -90,7 +91,7 @@ def test_dataset_formats_keep_named_graphs(tmp_path: Path, name: str) -> None:
     source = KnowledgeGraph()
     source.load_text(DATASET_TRIG, "trig")
     path = tmp_path / f"data{FORMATS[name].default_suffix}"
-    path.write_bytes(source.backend.store.dump(format=FORMATS[name].oxigraph))
+    path.write_bytes(source.backend.store.dump(format=oxigraph_format(FORMATS[name])))
 
     kg = KnowledgeGraph()
     kg.load([path])

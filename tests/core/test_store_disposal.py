@@ -86,7 +86,7 @@ def test_adding_files_lets_the_staging_store_wait(deferring: StoreDisposal, data
     kg.load([other])
     assert len(kg) == 35
     assert deferring.waiting_quads == 5  # the staged copy of the added file
-    assert kg.backend.quads_estimate == 35  # type: ignore[attr-defined]
+    assert kg.backend.estimated_quads == 35  # type: ignore[attr-defined]
 
 
 def test_a_failed_load_lets_its_half_filled_store_wait(deferring: StoreDisposal, data_file: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from explorer.core import bundled
-from explorer.core.backends import OxigraphBackend
+from explorer.core.backends import WorkspaceBackend
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy
@@ -51,7 +51,7 @@ def test_reopened_workspace_has_the_same_triples_labels_and_search(workspace: Pa
 
 
 def test_reopening_uses_the_saved_label_index(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert (workspace / OxigraphBackend.LABEL_CACHE).exists()
+    assert (workspace / WorkspaceBackend.LABEL_CACHE).exists()
 
     def no_rebuild(*args: object, **kwargs: object) -> LabelIndex:
         raise AssertionError("the label index was rebuilt although the store did not change")
@@ -64,7 +64,7 @@ def test_reopening_uses_the_saved_label_index(workspace: Path, monkeypatch: pyte
 def test_label_index_is_rebuilt_after_the_store_changed(workspace: Path) -> None:
     graphs = [KnowledgeGraph.open_workspace(workspace, policy=QueryPolicy(allow_update=True))]
     graphs[0].query(f'INSERT DATA {{ <https://example.org/NewThing> <{_LABEL}> "Quokka Networks"@en }}')
-    assert not (workspace / OxigraphBackend.LABEL_CACHE).exists()
+    assert not (workspace / WorkspaceBackend.LABEL_CACHE).exists()
     _close(graphs)
     reopened = KnowledgeGraph.open_workspace(workspace)
     assert [hit.entity for hit in reopened.search("quokka", 5)] == ["https://example.org/NewThing"]
@@ -133,7 +133,7 @@ def test_a_table_file_deleted_while_the_folder_is_read_does_not_lose_the_saved_i
             return iter(self._entries)
 
     monkeypatch.setattr(os, "scandir", Entries)
-    backend = OxigraphBackend(workspace)
+    backend = WorkspaceBackend(workspace)
     fingerprint = backend.fingerprint()
     assert fingerprint is not None and "999999.sst" not in fingerprint and ".sst:" in fingerprint
 
@@ -143,13 +143,13 @@ def test_the_staged_store_is_closed_before_its_folder_becomes_the_workspace(
     import sys
 
     references = []
-    real_swap = OxigraphBackend._swap_workspace
+    real_swap = WorkspaceBackend._swap_workspace
 
-    def checking_swap(self: OxigraphBackend, handed_over: list[ox.Store]) -> None:
+    def checking_swap(self: WorkspaceBackend, handed_over: list[ox.Store]) -> None:
         references.append(sys.getrefcount(handed_over[0]))
         real_swap(self, handed_over)
 
-    monkeypatch.setattr(OxigraphBackend, "_swap_workspace", checking_swap)
+    monkeypatch.setattr(WorkspaceBackend, "_swap_workspace", checking_swap)
     kg = KnowledgeGraph.open_workspace(tmp_path / "workspace")
     kg.load(bundled.bundled_graph_files())
     # The list's reference and getrefcount's own: no one else keeps the staged store (and its

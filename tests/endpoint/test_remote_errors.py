@@ -11,17 +11,10 @@ import pyoxigraph as ox
 import pytest
 from virtuoso_server import free_port  # tests/endpoint is on sys.path (conftest)
 
+from explorer.core.backends import EndpointAuth, EndpointConfig, EndpointError, SparqlEndpointBackend
+from explorer.core.backends.endpoint_config import sparql_string, sparql_term
 from explorer.core.errors import EntityNotFound, ExplorerError, QueryError, QueryTimeout, RefusedQuery
 from explorer.core.graph import KnowledgeGraph
-from explorer.core.remote import (
-    EndpointAuth,
-    EndpointConfig,
-    EndpointError,
-    RemoteKnowledgeGraph,
-    SparqlEndpointBackend,
-    sparql_string,
-    sparql_term,
-)
 from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken
 
@@ -110,7 +103,7 @@ def test_slow_server_times_out(fake):
 
 def test_cancel_stops_waiting_for_a_slow_server(fake):
     fake.hang.set()
-    graph = RemoteKnowledgeGraph(backend(fake.url, timeout=5))
+    graph = KnowledgeGraph(backend(fake.url, timeout=5))
     token = CancelToken()
     token.cancel()
     with pytest.raises(ExplorerError, match="cancelled"):
@@ -161,21 +154,21 @@ def no_network(monkeypatch):
 
 
 def test_service_is_refused_before_any_connection(no_network):
-    graph = RemoteKnowledgeGraph(backend("http://127.0.0.1:9/sparql"))
+    graph = KnowledgeGraph(backend("http://127.0.0.1:9/sparql"))
     with pytest.raises(RefusedQuery, match="SERVICE"):
         graph.query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     assert no_network == []
 
 
 def test_update_is_refused_when_read_only(no_network):
-    graph = RemoteKnowledgeGraph(backend("http://127.0.0.1:9/sparql"), QueryPolicy(allow_update=True))
+    graph = KnowledgeGraph(backend("http://127.0.0.1:9/sparql"), QueryPolicy(allow_update=True))
     with pytest.raises(RefusedQuery, match="read-only"):
         graph.query("INSERT DATA { <http://a> <http://b> <http://c> }")
     assert no_network == []
 
 
 def test_whole_graph_is_never_downloaded(no_network):
-    graph = RemoteKnowledgeGraph(backend("http://127.0.0.1:9/sparql"))
+    graph = KnowledgeGraph(backend("http://127.0.0.1:9/sparql"))
     with pytest.raises(ExplorerError, match="not downloaded"):
         graph.to_rdflib()
     with pytest.raises(ExplorerError, match="not downloaded"):
@@ -214,7 +207,7 @@ def test_long_queries_go_by_post(fake):
 
 def test_user_text_is_escaped(no_network):
     assert sparql_string('a" } DROP ALL { "') == '"a\\" } DROP ALL { \\""'
-    graph = RemoteKnowledgeGraph(backend("http://127.0.0.1:9/sparql"))
+    graph = KnowledgeGraph(backend("http://127.0.0.1:9/sparql"))
     hostile = "http://e/x> ?p ?o } #"
     with pytest.raises(ExplorerError, match="not a valid IRI"):
         graph.exists(hostile)
@@ -316,7 +309,7 @@ def test_no_question_downloads_the_graph(oxigraph_http):
 def test_server_row_cap_never_cuts_links_silently(virtuoso, bundled_graph):
     # A tiny page stands in for Virtuoso's ResultSetMaxRows: full pages are split, a hub is
     # read one predicate and direction at a time, and the links come out complete.
-    capped = RemoteKnowledgeGraph.open(EndpointConfig(virtuoso.url, default_graph=BUNDLED_GRAPH, page_size=5))
+    capped = KnowledgeGraph.over_endpoint(EndpointConfig(virtuoso.url, default_graph=BUNDLED_GRAPH, page_size=5))
     entities = [D + name for name in ("ChinaMobile", "ChinaMobileZhejiang", "China", "Zhejiang", "MIIT", "Liu")]
     links = capped.adjacent_many(entities)
     for entity in entities:

@@ -72,7 +72,7 @@ def test_subgraph_of_the_chain_has_facts_evidence_and_context(chain_job):
     assert (BRANCH, str(KG.established), ALLIANCE) in subgraph.facts
     records = subgraph.evidence[(BRANCH, str(KG.established), ALLIANCE)]
     assert records and "established a 5G industry alliance" in records[0].quote
-    assert records[0].sentence_index == 4
+    assert records[0].sentence_index == 5
 
 
 def test_turtle_nquads_and_jsonld_parse_back_with_rdflib(chain_job, tmp_path):
@@ -107,7 +107,7 @@ def test_csv_evidence_table_lists_every_fact_in_words(chain_job, tmp_path):
     assert (row["subject"], row["predicate"], row["object"]) == ("China Mobile Zhejiang", "established", "Zhejiang 5G industry alliance")
     assert row["quote"] == "China Mobile's Zhejiang branch established a 5G industry alliance"
     assert row["source"] == "News article: 5G and the industrial internet in China"
-    assert row["sentence_index"] == "4"
+    assert row["sentence_index"] == "5"
     assert {r["evidence"] for r in rows} <= {"quote", "background", "none"}
 
 
@@ -207,7 +207,7 @@ def test_html_carries_our_positions_legend_and_evidence(chain_job, tmp_path):
     edge = next(e for e in data["edges"] if e["id"] == edge_id(BRANCH, str(KG.established), ALLIANCE))
     evidence = edge["info"]["evidence"][0]
     assert evidence["quote"] == "China Mobile's Zhejiang branch established a 5G industry alliance"
-    assert evidence["sentence"] == 4 and evidence["source"].startswith("News article")
+    assert evidence["sentence"] == 5 and evidence["source"].startswith("News article")
     assert {entry["label"] for entry in data["legend"]} >= {"Telecom operator", "Industry alliance"}
     assert 'id="physics"' in page and "physics: { enabled: false" in page
 

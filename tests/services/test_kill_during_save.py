@@ -107,13 +107,21 @@ SAVER = textwrap.dedent(
     say("ready", 0)
     while True:
         first = int(read_line().split()[1])
+        # The child waits until the parent has announced its pid: both write to one pipe,
+        # and the harness reads "pid" before the child's first "start".
+        announced, announce = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
+                os.close(announce)
+                os.read(announced, 1)
+                os.close(announced)
                 save_loop(first)
             finally:
                 os._exit(1)
+        os.close(announced)
         say("pid", pid)
+        os.close(announce)
         _, status = os.waitpid(pid, 0)
         say("dead", os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1)
     """

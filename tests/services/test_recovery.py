@@ -114,7 +114,7 @@ def test_bundled_graph_with_an_empty_canvas_is_not_worth_restoring(bundled_graph
 
 
 def test_source_of_an_endpoint_keeps_no_secret() -> None:
-    from explorer.core.remote import EndpointAuth, EndpointConfig, SparqlEndpointBackend
+    from explorer.core.backends import EndpointAuth, EndpointConfig, SparqlEndpointBackend
 
     config = EndpointConfig("http://127.0.0.1:9/sparql", default_graph="http://g/", auth=EndpointAuth("basic", "ann", "hunter2"))
     kg = KnowledgeGraph(SparqlEndpointBackend(config))

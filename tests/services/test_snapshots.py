@@ -54,7 +54,7 @@ def test_round_trip_reopens_identically_without_the_data(saved, chain, tmp_path)
     assert own.main_class(ALLIANCE) == str(KG.IndustryAlliance)
     [record] = own.evidence(BRANCH, str(KG.established), ALLIANCE)
     assert record.quote == "China Mobile's Zhejiang branch established a 5G industry alliance"
-    assert record.sentence_index == 4 and record.source_label.startswith("News article")
+    assert record.sentence_index == 5 and record.source_label.startswith("News article")
     assert own.exists(str(DATA.Article5GIndustrialInternet))
 
 

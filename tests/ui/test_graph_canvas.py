@@ -8,7 +8,8 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id, more_node_id
-from explorer.ui.canvas.graph_canvas import DETAIL_ZOOM, GraphCanvasView
+from explorer.ui.canvas.canvas_drawing import DETAIL_ZOOM
+from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
 
 def _scene() -> Scene:
@@ -484,7 +485,7 @@ def test_zoomed_out_tooltips_name_the_node_under_the_pointer(canvas, qtbot):
 
 
 def test_fit_leaves_room_for_the_labels_of_the_outermost_nodes(qtbot):
-    from explorer.ui.canvas.graph_canvas import LABEL_WIDTH
+    from explorer.ui.canvas.canvas_drawing import LABEL_WIDTH
 
     scene = Scene()
     scene.add_node(SceneNode("urn:left", "urn:left", "5G-enabled remote healthcare services", "", "", x=0, y=0))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 
-from explorer.ui.inspector.inspector import InspectorWidget, NavigationHistory
+from explorer.core.history import NavigationHistory
+from explorer.ui.inspector.inspector import InspectorWidget
 
 D = "https://w3id.org/kg-explorer/data/"
 

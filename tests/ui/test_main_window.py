@@ -115,7 +115,7 @@ def test_a_long_load_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
     before = window.kg
     started = threading.Event()
     release = threading.Event()
-    import explorer.ui.app.main_window as module
+    import explorer.ui.app.window_loading as module
 
     real_build = module.build_graph
 
@@ -138,7 +138,7 @@ def test_a_long_load_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
 
 def test_menus_and_extension_points(window, qtbot):
     names = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert names[:6] == ["File", "Edit", "View", "Go", "Tools", "Help"]
+    assert names[:7] == ["File", "Edit", "View", "Go", "Tools", "Analysis", "Help"]
     extra = window.menu("Query")
     assert [a.text().replace("&", "") for a in window.menuBar().actions()][-2:] == ["Query", "Help"]
     assert window.menu("Query") is extra

@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.query_library import QueryLibrary
 from explorer.services.settings import Settings
-from explorer.ui.sparql.query_workbench import PAGE_SIZE, QueryWorkbenchWidget, ResultTableModel
+from explorer.ui.sparql.query_workbench import QueryWorkbenchWidget
+from explorer.ui.sparql.result_table import PAGE_SIZE, ResultTableModel
 
 D = "https://w3id.org/kg-explorer/data/"
 KG = "https://w3id.org/kg-explorer/ontology#"

@@ -7,8 +7,9 @@ import gc
 import pytest
 from PySide6.QtCore import Qt
 
+from explorer.services.loading import is_workspace
 from explorer.services.settings import Settings, workspaces_dir
-from explorer.ui.app.main_window import MainWindow, is_workspace
+from explorer.ui.app.main_window import MainWindow
 
 D = "https://w3id.org/kg-explorer/data/"
 TURTLE = """@prefix ex: <http://example.org/> .

@@ -3,7 +3,8 @@
 Nodes are the scene's visible entities, keyed by IRI; edges are its visible facts. Each node
 carries ``label``, ``name`` (the label again: Cytoscape's default display column), ``iri``,
 ``class_iri``, ``class_label``, ``color`` (``#rrggbb``), ``r``/``g``/``b``, ``shape``,
-``size``, ``x``, ``y`` and ``pinned``; each edge ``label`` (the predicate in words),
+``size``, ``x``, ``y`` and ``pinned``, and the measures a measure-driven style sizes and
+colours them by (``pagerank``, ``community`` …); each edge ``label`` (the predicate in words),
 ``predicate``, ``evidence_count`` and ``evidence`` (quotes and sources as text).
 
 GEXF adds the ``viz:`` namespace Gephi reads: ``viz:color``, ``viz:size`` and
@@ -46,6 +47,7 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
     scene = job.scene
     graph = nx.MultiDiGraph(name=job.title)
     nodes = {node.id: node for node in scene.visible_nodes() if node.kind == "entity"}
+    style = scene.measure_style
     for node in nodes.values():
         r, g, b = rgb(node.color)
         graph.add_node(
@@ -55,6 +57,11 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             color=node.color.lower(), r=r, g=g, b=b,
             shape=node.shape, size=float(node.size), x=float(node.x), y=float(node.y), pinned=node.pinned,
         )  # fmt: skip
+        if style is not None:  # the measures behind size and colour, as columns Gephi and Cytoscape can map
+            for measure, values in ((style.size_by, style.sizes), (style.color_by, style.colors)):
+                if measure and node.entity in values:
+                    graph.nodes[node.entity][measure] = int(values[node.entity]) if measure == "community" \
+                        else float(values[node.entity])
     for edge in scene.visible_edges():
         source, target = nodes.get(edge.source), nodes.get(edge.target)
         if source is None or target is None or not edge.predicate:

@@ -36,7 +36,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib.namespace import RDFS, SKOS
 
 from explorer.services.exporters import Exporter, ExportError, ExportJob, register
@@ -116,14 +115,16 @@ def _font_colour(background: str) -> str:
 
 def _literal(kg: Any, entity: str, predicate: str) -> str:
     """The first English (or untagged) literal of ``entity`` for ``predicate``."""
-    from explorer.core.terms import iri_or_bnode
+    from rdflib import Literal, URIRef
+
+    from explorer.core.backends import entity_node
 
     best = ""
-    for _, _, value in kg.backend.triples(iri_or_bnode(entity), ox.NamedNode(predicate), None):
-        if isinstance(value, ox.Literal):
+    for _, _, value in kg.triples(entity_node(entity), URIRef(predicate), None):
+        if isinstance(value, Literal):
             if value.language in ("en", None, ""):
-                return value.value
-            best = best or value.value
+                return str(value)
+            best = best or str(value)
     return best
 
 
@@ -298,6 +299,12 @@ def page_data(job: ExportJob) -> dict[str, Any]:
     legend = [{"label": label[:1].upper() + label[1:] if label == label.lower() else label,
                "color": color, "shape": shape, "classIri": iri}
               for iri, label, color, shape in scene.legend()]
+    if scene.measure_style is not None:  # colours and sizes come from measures: their legend replaces the classes'
+        style = scene.measure_style
+        legend = [{"label": f"{entry.text} (size)" if entry.kind == "size" else entry.text,
+                   "color": entry.color if entry.kind == "colour" else "#ffffff",
+                   "shape": "ellipse", "classIri": style.describe()}
+                  for entry in style.legend()]
     return {
         "title": job.title,
         "nodes": nodes,

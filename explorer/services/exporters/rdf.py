@@ -11,8 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
 
+from explorer.core.backends.rdf_text import Triple, sort_key, sorted_nquads
+from explorer.core.backends.rdf_text import turtle as turtle_text
 from explorer.services.exporters import Exporter, ExportJob, register
 
 
@@ -20,41 +23,39 @@ def used_prefixes(job: ExportJob) -> dict[str, str]:
     """The graph's prefixes that some IRI of the subgraph starts with (no clutter of unused ones)."""
     iris: set[str] = set()
     for triple in job.subgraph.triples:
-        for term in (triple.subject, triple.predicate, triple.object):
-            if isinstance(term, ox.NamedNode):
-                iris.add(term.value)
-            elif isinstance(term, ox.Literal):
-                iris.add(term.datatype.value)
+        for term in triple:
+            if isinstance(term, URIRef):
+                iris.add(str(term))
+            elif isinstance(term, Literal):
+                iris.add(str(term.datatype) if term.datatype is not None else
+                         str(RDF.langString) if term.language else str(XSD.string))
     namespaces = {namespace for namespace in job.kg.prefixes.values() if namespace}
     used = {namespace for namespace in namespaces if any(iri.startswith(namespace) for iri in iris)}
     return {prefix: namespace for prefix, namespace in sorted(job.kg.prefixes.items()) if prefix and namespace in used}
 
 
-def _sorted_triples(job: ExportJob) -> list[ox.Triple]:
-    return sorted(job.subgraph.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+def _sorted_triples(job: ExportJob) -> list[Triple]:
+    return sorted(job.subgraph.triples, key=sort_key)
 
 
 def write_turtle(job: ExportJob, path: Path) -> None:
-    ox.serialize(_sorted_triples(job), str(path), format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(job))
+    path.write_text(turtle_text(job.subgraph.triples, used_prefixes(job)), encoding="utf-8")
 
 
 def write_nquads(job: ExportJob, path: Path) -> None:
-    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in _sorted_triples(job)]
-    ox.serialize(quads, str(path), format=ox.RdfFormat.N_QUADS)
+    path.write_text(sorted_nquads(job.subgraph.triples), encoding="utf-8")
 
 
 def write_jsonld(job: ExportJob, path: Path) -> None:
     """Compact JSON-LD: the prefixes become the ``@context``, so keys read ``rdfs:label``."""
     from rdflib import Graph
 
-    from explorer.core.terms import to_rdflib
-
     graph = Graph()
     prefixes = used_prefixes(job)
     for prefix, namespace in prefixes.items():
         graph.bind(prefix, namespace, override=True)
     for triple in _sorted_triples(job):
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+        graph.add(triple)
     text = graph.serialize(format="json-ld", context=prefixes, auto_compact=True, indent=2)
     # Re-dump so the file is UTF-8 text with the Chinese labels readable, not \\u escapes.
     data = json.loads(text)

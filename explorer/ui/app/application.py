@@ -18,12 +18,13 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from explorer.core.remote import EndpointConfig
+from explorer.core.backends import EndpointConfig
 from explorer.core.store_disposal import affordable_quads, disposal
 from explorer.services.settings import APP_NAME, data_dir, load_settings
 
@@ -130,9 +131,30 @@ def free_replaced_graphs_unseen(app: QGuiApplication) -> None:
     app.applicationStateChanged.connect(on_state_changed)
 
 
+def _quit_when_loaded(app: QApplication, window: QWidget, task: Any) -> None:
+    """For start-up tests (``KG_EXPLORER_EXIT_WHEN_LOADED=1``): once the graph is in the shown window,
+    say so and exit 0; if loading fails or is cancelled, exit 1 with the reason on stderr."""
+    outcome: dict[str, str] = {}
+    task.sig_failed.connect(lambda message: outcome.setdefault("error", message))
+    task.sig_cancelled.connect(lambda: outcome.setdefault("error", "loading was cancelled"))
+
+    def finish() -> None:
+        kg = getattr(window, "kg", None)
+        if "error" not in outcome and kg is not None and window.isVisible():
+            print(f"kg-explorer: window shown, graph loaded ({len(kg)} triples)", flush=True)
+            app.exit(0)
+            return
+        reason = outcome.get("error") or "the window has no graph after loading"
+        print("error: " + " ".join(reason.split()), file=sys.stderr, flush=True)
+        app.exit(1)
+
+    # After the window's own handlers of the same signal have put the graph in place.
+    task.sig_done.connect(lambda: QTimer.singleShot(0, finish))
+
+
 def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endpoint: EndpointConfig | None = None) -> int:
     """Open the main window on the bundled graph (or ``files``, or a SPARQL ``endpoint``
-    given as an :class:`~explorer.core.remote.EndpointConfig`) and run the event loop."""
+    given as an :class:`~explorer.core.backends.EndpointConfig`) and run the event loop."""
     app = create_application(argv)
     free_replaced_graphs_unseen(app)
     _setup_logging()
@@ -166,7 +188,12 @@ def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endp
 
         QTimer.singleShot(0, lambda: connect_window(window, endpoint))
     else:
-        QTimer.singleShot(0, (lambda: window.open_files(files)) if files else window.open_bundled)
+        def start_loading() -> None:
+            task = window.open_files(files) if files else window.open_bundled()
+            if os.environ.get("KG_EXPLORER_EXIT_WHEN_LOADED"):
+                _quit_when_loaded(app, window, task)
+
+        QTimer.singleShot(0, start_loading)
     # With the load under way: offer back the work of a session that ended unexpectedly.
     QTimer.singleShot(0, window.recovery.offer)
     try:

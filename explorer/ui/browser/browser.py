@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from explorer.core.graph import KnowledgeGraph
 from explorer.ui.browser.class_tree import ClassTreeModel, IriRole, KindRole
-from explorer.ui.browser.search_results import SearchResultsModel, search_rows
+from explorer.ui.browser.search_results import SearchResultsModel, SearchRow, search_rows
+from explorer.ui.workers import LatestTaskRunner
 
 #: Pause after the last keystroke before searching, so fast typing does not search per letter.
 SEARCH_DELAY_MS = 150
@@ -91,6 +92,7 @@ class BrowserWidget(QWidget):
         layout.addWidget(self.search_box)
         layout.addWidget(self.pages, 1)
 
+        self._search_runner = LatestTaskRunner(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -144,7 +146,17 @@ class BrowserWidget(QWidget):
             self.results_model.set_rows([])
             self.pages.setCurrentIndex(0)
             return
-        rows = search_rows(self._kg, text, self.suggestion_limit)
+        if self._kg.is_remote:  # a round trip per question: never on the GUI thread
+            task = self._search_runner.start(search_rows, self._kg, text, self.suggestion_limit)
+            task.sig_finished.connect(lambda rows, asked=text: self._show_rows(asked, rows))
+            task.sig_failed.connect(lambda message, asked=text: self._show_rows(asked, [], message))
+            return
+        self._show_rows(text, search_rows(self._kg, text, self.suggestion_limit))
+
+    def _show_rows(self, asked: str, rows: list[SearchRow], problem: str = "") -> None:
+        if asked != self.search_box.text().strip():
+            return  # typed on since
+        self.no_results.setText(problem or "No entity matches.")
         self.results_model.set_rows(rows)
         self.no_results.setVisible(not rows)
         self.pages.setCurrentIndex(1)

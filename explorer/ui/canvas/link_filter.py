@@ -8,6 +8,7 @@ ticking shows them again. The list follows the canvas while the dialog is open.
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,8 +32,10 @@ _PREDICATE_ROLE = Qt.ItemDataRole.UserRole + 1
 class LinkFilterDialog(QDialog):
     """Tick the predicates whose links the canvas shows."""
 
-    def __init__(self, scene: Scene, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: Scene, parent: QWidget | None = None, *, edits: Any = None) -> None:
         super().__init__(parent)
+        #: Where the ticks go: the session (so each is a step of Edit ▸ Undo), else the scene itself.
+        self._edits = edits if edits is not None else scene
         self.setWindowTitle("Filter Links")
         self.setObjectName("LinkFilterDialog")
         self.scene = scene
@@ -73,9 +76,9 @@ class LinkFilterDialog(QDialog):
 
         self.list.itemChanged.connect(self._on_list_item_changed)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
-        self.show_all_button.clicked.connect(lambda: self.scene.set_predicate_filter(()))
+        self.show_all_button.clicked.connect(lambda: self._edits.set_predicate_filter(()))
         self.hide_all_button.clicked.connect(
-            lambda: self.scene.set_predicate_filter(p for p, _words, _n in self.scene.predicates()))
+            lambda: self._edits.set_predicate_filter(p for p, _words, _n in self.scene.predicates()))
         self.refresh()
 
     def _disconnect(self, scene: Scene) -> None:
@@ -116,7 +119,7 @@ class LinkFilterDialog(QDialog):
     def _on_list_item_changed(self, item: QListWidgetItem) -> None:
         predicate = item.data(_PREDICATE_ROLE)
         if predicate:
-            self.scene.set_predicate_visible(predicate, item.checkState() == Qt.CheckState.Checked)
+            self._edits.set_predicate_visible(predicate, item.checkState() == Qt.CheckState.Checked)
 
     def _on_filter_edit_text_changed(self, text: str) -> None:
         needle = text.strip().casefold()

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.backends import EndpointConfig
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import KnowledgeGraph, Stats
-from explorer.core.remote import EndpointConfig, RemoteKnowledgeGraph
 from explorer.core.sparql import QueryPolicy
 from explorer.services.endpoints import (
     EndpointProfile,
@@ -47,7 +47,7 @@ from explorer.services.endpoints import (
 from explorer.ui.workers import LatestTaskRunner, Task
 
 if TYPE_CHECKING:
-    from explorer.ui.app.main_window import MainWindow
+    from explorer.ui.common.shell import Shell
 
 AUTH_CHOICES = (("none", "None"), ("basic", "Basic (user and password)"), ("digest", "Digest (user and password)"),
                 ("bearer", "Bearer token"))
@@ -67,8 +67,8 @@ class ConnectionReport:
 def probe_endpoint(config: EndpointConfig) -> ConnectionReport:
     """Ask the endpoint once (in a worker): does it answer, and how big is the graph."""
     started = time.perf_counter()
-    graph = RemoteKnowledgeGraph.open(config)
-    return ConnectionReport(graph.backend.quad_count(), time.perf_counter() - started)
+    graph = KnowledgeGraph.over_endpoint(config)
+    return ConnectionReport(graph.quad_count(), time.perf_counter() - started)
 
 
 @dataclass
@@ -79,7 +79,7 @@ class OpenedEndpoint:
 
 def open_endpoint(config: EndpointConfig, allow_network: bool = False) -> OpenedEndpoint:
     """Connect and compute what the window shows first (in a worker)."""
-    graph = RemoteKnowledgeGraph.open(config)
+    graph = KnowledgeGraph.over_endpoint(config)
     graph.policy = QueryPolicy(allow_update=config.allow_update, allow_network=allow_network)
     return OpenedEndpoint(graph, graph.stats())
 
@@ -272,7 +272,7 @@ class EndpointDialog(QDialog):
 
 
 # ---------------------------------------------------------------------- the main window's action
-def install_endpoint_action(window: MainWindow) -> QAction:
+def install_endpoint_action(window: Shell) -> QAction:
     """Add File ▸ Connect to SPARQL Endpoint… (Ctrl+Shift+E) to the main window."""
     file_menu = window.menu("File")
     action = QAction("Connect to SPARQL &Endpoint…", window)
@@ -296,27 +296,25 @@ def install_endpoint_action(window: MainWindow) -> QAction:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         config = dialog.config()
-        task = runner.start(open_endpoint, config, bool(getattr(window.settings, "allow_network", False)))
+        task = runner.start(open_endpoint, config, window.settings.allow_network)
         task.sig_finished.connect(lambda opened: _on_endpoint_opened(window, opened, config))
         task.sig_failed.connect(lambda message: window.show_error(message, title="Could not connect"))
         window.track_task(task, f"Connecting to {config.url}")
 
     action.triggered.connect(open_dialog)
-    window.connect_endpoint_action = action  # type: ignore[attr-defined]
-    window.open_endpoint_dialog = open_dialog  # type: ignore[attr-defined]
     return action
 
 
-def connect_window(window: MainWindow, config: EndpointConfig) -> Task:
+def connect_window(window: Shell, config: EndpointConfig) -> Task:
     """Open ``config`` in ``window`` (in a worker), as the dialog's Connect does."""
-    task = Task(open_endpoint, config, bool(getattr(window.settings, "allow_network", False)))
+    task = Task(open_endpoint, config, window.settings.allow_network)
     task.sig_finished.connect(lambda opened: _on_endpoint_opened(window, opened, config))
     task.sig_failed.connect(lambda message: window.show_error(message, title="Could not connect"))
     window.track_task(task, f"Connecting to {config.url}")
     return task.start()
 
 
-def _on_endpoint_opened(window: MainWindow, opened: OpenedEndpoint, config: EndpointConfig) -> None:
+def _on_endpoint_opened(window: Shell, opened: OpenedEndpoint, config: EndpointConfig) -> None:
     window.set_graph(opened.kg, opened.stats)
     graph = f" · {config.default_graph}" if config.default_graph else ""
     window.setWindowTitle(f"{config.url}{graph} — KG Explorer")

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from explorer.core.errors import ExplorerError
 from explorer.services.exporters import ExportError, ExportJob
 from explorer.services.exporters import image as image_exports
+from explorer.ui.canvas.canvas_pictures import picture_frame, picture_image, write_pdf, write_svg
 
 
 def ensure_application() -> None:
@@ -41,147 +40,6 @@ def ensure_application() -> None:
     install_font_fallbacks()
 
 
-#: Most classes the legend lists; the rest are counted on one "… and N more" line.
-LEGEND_MAX_ROWS = 24
-_TITLE_PX = 18.0
-_LEGEND_PX = 12.0
-_GLYPH_PX = 13.0
-_PAD = 10.0
-_ROW = 18.0
-
-
-@dataclass
-class _Frame:
-    """What is drawn around the graph: the title line and the legend, with their sizes in pixels."""
-
-    title: str
-    entries: list[tuple[str, str, str]] = field(default_factory=list)  # name, colour, shape
-    more: int = 0
-    title_height: float = 0.0
-    legend_width: float = 0.0
-    legend_height: float = 0.0
-
-    def fit_rows(self, height: float) -> None:
-        """Fewer legend rows when the picture is too short for all of them."""
-        room = max(1, int((height - self.title_height - 3 * _PAD) // _ROW) - 1)
-        if len(self.entries) > room:
-            self.more += len(self.entries) - room
-            del self.entries[room:]
-            self.legend_height = 2 * _PAD + _ROW * (len(self.entries) + 1)
-
-
-def _font(pixels: float, bold: bool = False) -> Any:
-    from PySide6.QtGui import QFont
-
-    font = QFont()
-    font.setPixelSize(round(pixels))
-    font.setBold(bold)
-    return font
-
-
-def _frame(job: ExportJob) -> _Frame:
-    from PySide6.QtGui import QFontMetricsF
-
-    from explorer.ui.browser.class_tree import display_label
-
-    frame = _Frame(title=(job.title or "").strip())
-    if frame.title:
-        frame.title_height = _TITLE_PX * 1.6 + _PAD
-    if not job.options.get("legend", True):
-        return frame
-    classes = {node.class_iri for node in job.scene.visible_nodes() if node.kind == "entity"}
-    entries = [(display_label(label), colour, shape) for iri, label, colour, shape in job.scene.legend() if iri in classes]
-    if not entries:
-        return frame
-    frame.entries, frame.more = entries[:LEGEND_MAX_ROWS], max(0, len(entries) - LEGEND_MAX_ROWS)
-    metrics = QFontMetricsF(_font(_LEGEND_PX))
-    widest = max(metrics.horizontalAdvance(name) for name, _, _ in frame.entries)
-    if frame.more:
-        widest = max(widest, metrics.horizontalAdvance(f"… and {frame.more} more"))
-    frame.legend_width = min(widest, 260.0) + _GLYPH_PX + 4 * _PAD
-    frame.legend_height = 2 * _PAD + _ROW * (len(frame.entries) + (1 if frame.more else 0))
-    return frame
-
-
-def _paint_frame(painter: Any, frame: _Frame, page: Any, palette: Any) -> None:
-    """Draw the title across the top of ``page`` and the legend in its top-right corner."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFontMetricsF, QPen
-
-    from explorer.ui.canvas.graph_canvas import glyph_path
-
-    painter.save()
-    try:
-        if frame.title:
-            painter.setFont(_font(_TITLE_PX, bold=True))
-            painter.setPen(palette.text)
-            box = QRectF(page.left() + _PAD * 2, page.top() + _PAD, page.width() - 4 * _PAD, _TITLE_PX * 1.6)
-            title = QFontMetricsF(painter.font()).elidedText(frame.title, Qt.TextElideMode.ElideRight, box.width())
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
-        if not frame.entries:
-            return
-        box = QRectF(page.right() - frame.legend_width - _PAD, page.top() + frame.title_height + _PAD,
-                     frame.legend_width, frame.legend_height)
-        painter.setPen(QPen(QColor(0, 0, 0, 40), 1.0))
-        painter.setBrush(QColor(255, 255, 255, 235))
-        painter.drawRoundedRect(box, 6, 6)
-        painter.setFont(_font(_LEGEND_PX))
-        metrics = QFontMetricsF(painter.font())
-        text_left = box.left() + 2 * _PAD + _GLYPH_PX
-        text_width = box.right() - _PAD - text_left
-        for row, (name, colour, shape) in enumerate(frame.entries):
-            middle = box.top() + _PAD + _ROW * row + _ROW / 2
-            painter.save()
-            painter.translate(QPointF(box.left() + _PAD + _GLYPH_PX / 2, middle))
-            fill = QColor(colour)
-            painter.setPen(QPen(fill.darker(160), 1.0))
-            painter.setBrush(fill)
-            painter.drawPath(glyph_path(shape, _GLYPH_PX))
-            painter.restore()
-            painter.setPen(palette.text)
-            painter.drawText(QRectF(text_left, middle - _ROW / 2, text_width, _ROW),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width))
-        if frame.more:
-            middle = box.top() + _PAD + _ROW * len(frame.entries) + _ROW / 2
-            painter.setPen(palette.edge_label)
-            painter.drawText(QRectF(text_left, middle - _ROW / 2, text_width, _ROW),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"… and {frame.more} more")
-    finally:
-        painter.restore()
-
-
-def _layout(frame: _Frame, source: Any, page_width: float | None = None, page_height: float | None = None) -> tuple[Any, Any]:
-    """The page and the rectangle the graph is drawn into: beside the legend, below the title.
-
-    Without a page size the page grows around the graph at zoom 1; with one, the graph is
-    scaled into what is left and centred there.
-    """
-    from PySide6.QtCore import QRectF
-
-    if page_width is None or page_height is None:
-        width = source.width() + frame.legend_width + (_PAD if frame.legend_width else 0.0)
-        height = frame.title_height + max(source.height(), frame.legend_height + 2 * _PAD if frame.entries else 0.0)
-        return QRectF(0, 0, width, height), QRectF(0, frame.title_height, source.width(), source.height())
-    page = QRectF(0, 0, page_width, page_height)
-    room = QRectF(0, frame.title_height, max(1.0, page_width - frame.legend_width - (_PAD if frame.legend_width else 0.0)),
-                  max(1.0, page_height - frame.title_height))
-    ratio = min(room.width() / max(source.width(), 1e-9), room.height() / max(source.height(), 1e-9))
-    target = QRectF(0, 0, source.width() * ratio, source.height() * ratio)
-    target.moveCenter(room.center())
-    return page, target
-
-
-def _draw(view: Any, painter: Any, frame: _Frame, page: Any, target: Any, source: Any) -> None:
-    from PySide6.QtGui import QPainter
-
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(page, view.colours.background)
-    view._render(painter, target, source)
-    _paint_frame(painter, frame, page, view.colours)
-
-
 def render(job: ExportJob, path: Path, kind: str) -> None:
     """Draw ``job.scene`` into ``path`` as ``kind`` ("png", "svg" or "pdf")."""
     ensure_application()
@@ -192,17 +50,17 @@ def render(job: ExportJob, path: Path, kind: str) -> None:
     view = GraphCanvasView(job.scene)
     try:
         view.set_dark(False)
-        frame = _frame(job)
+        frame = picture_frame(job.title or "", job.scene, legend=bool(job.options.get("legend", True)))
         if kind == "png":
-            picture = _image(view, job, frame)
+            picture = picture_image(view, frame, job.width, job.height, job.scale)
             if picture.isNull():
                 raise ExportError(f"{path}: the image of {job.width}×{job.height} at scale {job.scale:g} could not be made")
             if not picture.save(str(path), "PNG"):
                 raise ExportError(f"{path}: the PNG image could not be written")
         elif kind == "svg":
-            _svg(view, job, frame, path)
+            write_svg(view, frame, path, job.title)
         elif kind == "pdf":
-            _pdf(view, job, frame, path)
+            write_pdf(view, frame, path, job.title)
         else:
             raise ExplorerError(f"unknown image format {kind!r}")
     finally:
@@ -210,77 +68,6 @@ def render(job: ExportJob, path: Path, kind: str) -> None:
         view.deleteLater()
     if not path.exists() or path.stat().st_size == 0:
         raise ExportError(f"{path}: nothing was written")
-
-
-def _image(view: Any, job: ExportJob, frame: _Frame) -> Any:
-    """The picture at the chosen size (or the graph's own size at zoom 1, capped at 8000 px)."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QImage, QPainter
-
-    source = view._content_rect()
-    if job.width is not None and job.height is not None:
-        frame.fit_rows(job.height)
-        page, target = _layout(frame, source, job.width, job.height)
-    else:
-        page, target = _layout(frame, source)
-        ratio = min(1.0, 8000.0 / max(page.width(), page.height()))
-        if ratio < 1.0:
-            page, target = _layout(frame, source, max(1, int(page.width() * ratio)), max(1, int(page.height() * ratio)))
-    picture = QImage(QSize(max(1, round(page.width() * job.scale)), max(1, round(page.height() * job.scale))),
-                     QImage.Format.Format_ARGB32_Premultiplied)
-    if picture.isNull():
-        return picture
-    picture.setDevicePixelRatio(job.scale)
-    picture.fill(view.colours.background)
-    painter = QPainter(picture)
-    try:
-        _draw(view, painter, frame, page, target, source)
-    finally:
-        painter.end()
-    return picture
-
-
-def _svg(view: Any, job: ExportJob, frame: _Frame, path: Path) -> None:
-    """The picture as SVG, sized to the graph at zoom 1 (vector: text stays text)."""
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    source = view._content_rect()
-    page, target = _layout(frame, source)
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(page.size().toSize())
-    generator.setViewBox(page)
-    generator.setTitle(job.title or "Knowledge graph")
-    generator.setDescription("Exported from kg-explorer")
-    painter = QPainter(generator)
-    try:
-        _draw(view, painter, frame, page, target, source)
-    finally:
-        painter.end()
-
-
-def _pdf(view: Any, job: ExportJob, frame: _Frame, path: Path) -> None:
-    """The picture as a one-page vector PDF sized to it."""
-    from PySide6.QtCore import QMarginsF, QSizeF
-    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
-
-    source = view._content_rect()
-    page, target = _layout(frame, source)
-    writer = QPdfWriter(str(path))
-    writer.setTitle(job.title or "Knowledge graph")
-    writer.setCreator("kg-explorer")
-    writer.setPageSize(QPageSize(QSizeF(page.width() * 0.75, page.height() * 0.75), QPageSize.Unit.Point, "graph"))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setResolution(96)
-    painter = QPainter(writer)
-    try:
-        # The page in device pixels may round a little differently from the layout: scale to fit.
-        viewport = painter.viewport()
-        painter.scale(viewport.width() / max(page.width(), 1e-9), viewport.height() / max(page.height(), 1e-9))
-        _draw(view, painter, frame, page, target, source)
-    finally:
-        painter.end()
 
 
 image_exports.set_renderer(render)

@@ -10,6 +10,7 @@ and sentence number, or "background knowledge".
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
@@ -26,53 +27,28 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import Description, Edge, Evidence, KnowledgeGraph
+from explorer.core.history import NavigationHistory
+from explorer.ui.workers import LatestTaskRunner
 
 #: Links shown per direction before the rest is only counted.
 LINK_LIMIT = 150
-HISTORY_LIMIT = 200
 _ANCHOR = "entity:"
 
 
-class NavigationHistory:
-    """Back/Forward over visited entities, like a web browser."""
+@dataclass(frozen=True)
+class EntityReading:
+    """Everything the Inspector shows about one entity, read in one go (in a worker on a server)."""
 
-    def __init__(self, limit: int = HISTORY_LIMIT) -> None:
-        self.items: list[str] = []
-        self.position = -1
-        self.limit = limit
+    description: Description
+    evidence: dict[tuple[str, str, str], list[Evidence]]
 
-    @property
-    def current(self) -> str | None:
-        return self.items[self.position] if 0 <= self.position < len(self.items) else None
 
-    def visit(self, entity: str) -> None:
-        if entity == self.current:
-            return
-        del self.items[self.position + 1:]
-        self.items.append(entity)
-        if len(self.items) > self.limit:
-            del self.items[0]
-        self.position = len(self.items) - 1
-
-    def can_go_back(self) -> bool:
-        return self.position > 0
-
-    def can_go_forward(self) -> bool:
-        return self.position < len(self.items) - 1
-
-    def back(self) -> str | None:
-        if self.can_go_back():
-            self.position -= 1
-        return self.current
-
-    def forward(self) -> str | None:
-        if self.can_go_forward():
-            self.position += 1
-        return self.current
-
-    def clear(self) -> None:
-        self.items.clear()
-        self.position = -1
+def read_entity(kg: KnowledgeGraph, entity: str) -> EntityReading:
+    """The entity's description and the evidence of each link shown."""
+    description = kg.describe(entity, limit=LINK_LIMIT)
+    edges = [*description.outgoing, *description.incoming]
+    kg.prefetch_labels(edge.other for edge in edges)
+    return EntityReading(description, {edge.triple: kg.evidence(*edge.triple) for edge in edges})
 
 
 class InspectorWidget(QWidget):
@@ -89,7 +65,9 @@ class InspectorWidget(QWidget):
         self._kg: KnowledgeGraph | None = None
         self.history = NavigationHistory()
         self.description: Description | None = None
+        self._evidence: dict[tuple[str, str, str], list[Evidence]] = {}
         self._anchors: list[str] = []
+        self._runner = LatestTaskRunner(self)
 
         self.back_button = self._tool_button("◀", "Back (Alt+Left)")
         self.forward_button = self._tool_button("▶", "Forward (Alt+Right)")
@@ -207,15 +185,34 @@ class InspectorWidget(QWidget):
             button.setEnabled(has_entity)
 
     def _render(self, entity: str) -> None:
-        assert self._kg is not None
+        """Describe ``entity``: at once on a local graph; in a worker on a server, whose every
+        question is a round trip (the panel says so meanwhile)."""
+        kg = self._kg
+        assert kg is not None
+        if kg.is_remote:
+            self.title.setText(f"{kg.qname(entity)} …")
+            self.title.setToolTip(entity)
+            task = self._runner.start(read_entity, kg, entity)
+            task.sig_finished.connect(lambda read, e=entity: self._on_entity_read(e, read))
+            task.sig_failed.connect(lambda message, e=entity: self._on_entity_read(e, ExplorerError(message)))
+            return
         try:
-            description = self._kg.describe(entity, limit=LINK_LIMIT)
+            read: EntityReading | ExplorerError = read_entity(kg, entity)
         except ExplorerError as error:
+            read = error
+        self._on_entity_read(entity, read)
+
+    def _on_entity_read(self, entity: str, read: EntityReading | ExplorerError) -> None:
+        if entity != self.history.current:
+            return  # the analyst went on to another entity meanwhile
+        if isinstance(read, ExplorerError):
             self.description = None
             self.title.setText("Inspector")
-            self.text.setHtml(f"<p>{html.escape(str(error))}</p>")
+            self.text.setHtml(f"<p>{html.escape(str(read))}</p>")
             self._update_buttons()
             return
+        description = read.description
+        self._evidence = read.evidence
         self.description = description
         self.title.setText(description.label)
         self.title.setToolTip(entity)
@@ -273,7 +270,7 @@ class InspectorWidget(QWidget):
 
     def _edge_html(self, edge: Edge) -> str:
         assert self._kg is not None
-        evidence = self._kg.evidence(*edge.triple)
+        evidence = self._evidence.get(edge.triple, [])
         lines = [f"<p style='margin-bottom:2px'><span class='pred'>{html.escape(edge.words)}</span> "
                  f"{self._link(edge.other, edge.other_label)}</p>"]
         for item in evidence or []:

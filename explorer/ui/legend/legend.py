@@ -7,13 +7,15 @@ refreshes once per burst of changes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from explorer.core.scene import Scene
 from explorer.ui.browser.class_tree import display_label
-from explorer.ui.canvas.graph_canvas import glyph_path
+from explorer.ui.canvas.canvas_drawing import glyph_path
 
 _CLASS_ROLE = Qt.ItemDataRole.UserRole
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,8 +46,10 @@ class LegendWidget(QWidget):
 
     sig_class_activated = Signal(str)
 
-    def __init__(self, scene: Scene | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: Scene | None = None, parent: QWidget | None = None, *, edits: Any = None) -> None:
         super().__init__(parent)
+        #: Where the ticks go: the session (so each is a step of Edit ▸ Undo), else the scene itself.
+        self._edits = edits
         self.setObjectName("LegendWidget")
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
@@ -163,16 +167,16 @@ class LegendWidget(QWidget):
             return
         visible = item.checkState(0) == Qt.CheckState.Checked
         if item.data(0, _KIND_ROLE) == "class":
-            self.scene.set_class_visible(iri, visible)
+            (self._edits or self.scene).set_class_visible(iri, visible)
         else:
-            self.scene.set_predicate_visible(iri, visible)
+            (self._edits or self.scene).set_predicate_visible(iri, visible)
 
     def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
         if item.data(0, _KIND_ROLE) == "class" and item.data(0, _CLASS_ROLE):
             self.sig_class_activated.emit(item.data(0, _CLASS_ROLE))
 
     def _on_show_all_clicked(self) -> None:
-        self.scene.show_all()
+        (self._edits or self.scene).show_all()
 
 
 __all__ = ["LegendWidget", "class_icon"]

@@ -35,7 +35,7 @@ from explorer.core.errors import ExplorerError
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.paths import GraphPath, find_paths
 from explorer.core.vocab import SCHEMA_PREDICATES
-from explorer.ui.browser.search_results import search_rows
+from explorer.ui.browser.search_results import SearchRow, search_rows
 from explorer.ui.workers import LatestTaskRunner, Task
 
 MODES = (("shortest", "Shortest paths"), ("k", "k shortest paths"), ("all", "All paths up to the hop limit"))
@@ -60,6 +60,7 @@ class EntityPickerWidget(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(self.completer_)
+        self._runner = LatestTaskRunner(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
@@ -107,7 +108,15 @@ class EntityPickerWidget(QLineEdit):
         if self._kg is None or not text:
             self._model.setStringList([])
             return
-        rows = search_rows(self._kg, text, 12)
+        if self._kg.is_remote:  # a round trip per question: never on the GUI thread
+            task = self._runner.start(search_rows, self._kg, text, 12)
+            task.sig_finished.connect(lambda rows, asked=text: self._show_rows(asked, rows))
+            return
+        self._show_rows(text, search_rows(self._kg, text, 12))
+
+    def _show_rows(self, asked: str, rows: list[SearchRow]) -> None:
+        if asked != self.text().strip():
+            return  # typed on since
         self._choices = {row.text: row.entity for row in rows}
         self._model.setStringList([row.text for row in rows])
         self.completer_.complete()

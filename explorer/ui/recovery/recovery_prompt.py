@@ -17,6 +17,7 @@ written; Discard throws the journal away. A damaged journal is one line in the s
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +39,7 @@ from explorer.services.recovery import (
 
 if TYPE_CHECKING:
     from explorer.core.updates import RecordedUpdate
-    from explorer.ui.app.main_window import MainWindow
+    from explorer.ui.common.shell import Shell
     from explorer.ui.workers import Task
 
 log = logging.getLogger("explorer")
@@ -60,7 +61,7 @@ class RecoveryController(QObject):
     #: The journal was written (its path).
     sig_journal_written = Signal(str)
 
-    def __init__(self, window: MainWindow, root: Path | None = None) -> None:
+    def __init__(self, window: Shell, root: Path | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.warnings: list[str] = []
@@ -86,10 +87,9 @@ class RecoveryController(QObject):
         for name in _SCENE_EVENTS:
             window.scene.events.connect(name, self._on_scene_changed)
         window.sig_graph_changed.connect(self._on_work_changed)
-        workbench = getattr(window, "workbench", None)
-        if workbench is not None:
-            workbench.sig_query_finished.connect(self._on_work_changed)
-            workbench.sig_graph_modified.connect(self._on_work_changed)
+        # Updates, their undo and redo: the data changed, journal at once.
+        window.session.graph_modified.connect(self._on_work_changed)
+        self.destroyed.connect(lambda *_: window.session.graph_modified.disconnect(self._on_work_changed))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.end_session)
@@ -121,12 +121,12 @@ class RecoveryController(QObject):
     def journal(self) -> Journal:
         """The work in progress now."""
         window = self.window
-        snapshot = getattr(getattr(window, "export_actions", None), "snapshot", None)
+        export_actions = window.session.part("export")
+        snapshot = export_actions.snapshot if export_actions is not None else None
         own_copy = (snapshot is not None and window.kg is not None and not snapshot.attached
                     and snapshot.path is not None and snapshot.graph() is window.kg)
         source = source_of(window.kg, snapshot_path=snapshot.path if own_copy else None)
-        workbench = getattr(window, "workbench", None)
-        records: list[RecordedUpdate] = list(getattr(workbench, "undo_stack", []) or [])
+        records: list[RecordedUpdate] = window.session.applied_updates()
         # Each update's N-Quads are made once, not at every write.
         self._journaled = {id(r): self._journaled.get(id(r)) or (r, JournaledUpdate.from_record(r)) for r in records}
         updates = [self._journaled[id(r)][1] for r in records]
@@ -205,7 +205,7 @@ class RecoveryController(QObject):
         self.restoring = orphan
         journal = orphan.journal
         source = journal.source
-        changed = [why for f in source.files if (why := f.changed())] if source.kind == "files" else []
+        changed = source.source_kind.changes(source)
         if any(why.endswith("is gone") for why in changed):
             self._fail(f"cannot restore: {changed[0]}")
             return None
@@ -227,39 +227,8 @@ class RecoveryController(QObject):
 
     def _load(self, journal: Journal) -> Task | None:
         """Start reloading the journal's data in the window; None when there is nothing to load."""
-        window = self.window
         source = journal.source
-        if source.kind == "bundled":
-            return window.open_bundled()
-        if source.kind == "files":
-            return window.open_files([f.path for f in source.files])
-        if source.kind == "workspace":
-            from explorer.ui.app.main_window import is_workspace
-
-            folder = Path(source.location)
-            if is_workspace(folder):
-                return window.open_workspace(folder)
-            if not source.files:
-                raise ExplorerError(f"{folder}: the workspace is gone")
-            return window.open_files([f.path for f in source.files])
-        if source.kind == "endpoint":
-            from explorer.services.endpoints import EndpointProfile, load_secret
-            from explorer.ui.endpoints.endpoint_dialog import connect_window
-
-            profile = EndpointProfile.from_dict(dict(source.endpoint))
-            secret = load_secret(profile) if profile.auth_kind != "none" else ""
-            return connect_window(window, profile.config(secret or ""))
-        if source.kind == "snapshot":
-            from explorer.services import snapshots
-            from explorer.ui.workers import Task
-
-            task = Task(snapshots.open_snapshot, source.location, None)
-            actions = getattr(window, "export_actions", None)
-            if actions is not None:
-                task.sig_finished.connect(lambda snapshot: actions.show_snapshot(snapshot, ask=False))
-            window.track_task(task, f"Opening {Path(source.location).name}")
-            return task.start()
-        return None
+        return source.source_kind.reopen(source, _WindowOpener(self.window))
 
     def _on_source_loaded(self) -> None:
         orphan = self.restoring
@@ -272,7 +241,7 @@ class RecoveryController(QObject):
             return
         from explorer.ui.workers import Task
 
-        task = Task(reapply_updates, kg, journal.updates, rerun_blank_nodes=journal.source.kind != "workspace")
+        task = Task(reapply_updates, kg, journal.updates, rerun_blank_nodes=not journal.source.source_kind.keeps_blank_nodes)
         task.sig_finished.connect(self._finish)
         task.sig_failed.connect(lambda message: self._fail(f"the SPARQL updates could not be redone: {message}"))
         self.window.track_task(task, f"Redoing {len(journal.updates)} SPARQL update(s)")
@@ -285,16 +254,17 @@ class RecoveryController(QObject):
             return
         window = self.window
         journal = orphan.journal
-        workbench = getattr(window, "workbench", None)
+        workbench = window.session.part("workbench")
         if redone.records and workbench is not None:
             workbench.adopt_updates(redone.records)
-        elif redone.records:
-            window.sig_graph_changed.emit(window.kg)
+        elif redone.records and window.kg is not None:
+            for record in redone.records:
+                window.session.record_update(record, window.kg)
         if journal.scene is not None and window.kg is not None:
             from explorer.core.scene import Scene
-            from explorer.ui.export.export_dialog import replace_scene
 
-            replace_scene(window.scene, Scene.from_dict(journal.scene))
+            # The canvas as it was, not a step of its own: the redone updates stay the last steps.
+            window.scene.restore(Scene.from_dict(journal.scene).capture())
             window.fit_canvas()
         self.restoring = None
         self._restore_task = None
@@ -311,7 +281,7 @@ class RecoveryController(QObject):
         self.sig_restored.emit()
 
     def _reopen_draft(self, draft: SnapshotDraft) -> None:
-        actions = getattr(self.window, "export_actions", None)
+        actions = self.window.session.part("export")
         dialog = actions.save_snapshot() if actions is not None else None
         if dialog is not None:
             dialog.title_edit.setText(draft.title)
@@ -330,11 +300,44 @@ class RecoveryController(QObject):
         self.write_journal()
 
 
-def install_recovery(window: MainWindow, root: Path | None = None) -> RecoveryController:
-    """Start journaling ``window``'s work; ``window.recovery`` is the controller."""
-    controller = RecoveryController(window, root)
-    window.recovery = controller  # type: ignore[attr-defined]
-    return controller
+def install_recovery(window: Shell, root: Path | None = None) -> RecoveryController:
+    """Start journaling ``window``'s work (the window keeps the controller it returns)."""
+    return RecoveryController(window, root)
 
 
 __all__ = ["JOURNAL_DELAY_MS", "QUESTION", "RecoveryController", "install_recovery"]
+
+
+class _WindowOpener:
+    """How a graph source reopens in the window (the GraphOpener of services.sources)."""
+
+    def __init__(self, window: Shell) -> None:
+        self.window = window
+
+    def open_bundled(self) -> Task | None:
+        return self.window.open_bundled()
+
+    def open_files(self, paths: Sequence[str | Path]) -> Task | None:
+        return self.window.open_files(list(paths))
+
+    def open_workspace(self, folder: str | Path) -> Task | None:
+        return self.window.open_workspace(folder)
+
+    def connect_endpoint(self, profile_data: Mapping[str, Any]) -> Task | None:
+        from explorer.services.endpoints import EndpointProfile, load_secret
+        from explorer.ui.endpoints.endpoint_dialog import connect_window
+
+        profile = EndpointProfile.from_dict(dict(profile_data))
+        secret = load_secret(profile) if profile.auth_kind != "none" else ""
+        return connect_window(self.window, profile.config(secret or ""))
+
+    def open_snapshot(self, path: str | Path) -> Task | None:
+        from explorer.services import snapshots
+        from explorer.ui.workers import Task
+
+        task = Task(snapshots.open_snapshot, path, None)
+        actions = self.window.session.part("export")
+        if actions is not None:
+            task.sig_finished.connect(lambda snapshot: actions.show_snapshot(snapshot, ask=False))
+        self.window.track_task(task, f"Opening {Path(path).name}")
+        return task.start()

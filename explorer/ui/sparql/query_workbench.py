@@ -15,33 +15,26 @@ Cancel stops it. Results:
 Results export as CSV, TSV, SPARQL-JSON and SPARQL-XML (graphs as Turtle, N-Triples,
 JSON-LD or RDF/XML), written atomically. Refused queries (Update turned off, SERVICE
 without network permission) show their one-line reason. SPARQL Update, when allowed, runs
-inside a recorded diff and "Undo update" restores the graph exactly. The "Include
+inside a recorded diff and is a step of the session's undo history (Edit ▸ Undo, or "Undo
+update" here while it is the last step) that restores the graph exactly. The "Include
 inferred" switch materialises RDFS / OWL 2 RL inference into its own graph or drops it.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -50,292 +43,25 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.errors import ExplorerError, QueryError, RefusedQuery
+from explorer.core.session import Session
+from explorer.core.session_commands import UpdateCommand
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.services.query_library import LibraryQuery, QueryLibrary
 from explorer.services.settings import Settings
 from explorer.ui.sparql.query_editor import CompletionVocabulary, SparqlEditor, build_vocabulary
+from explorer.ui.sparql.result_table import QueryTab
+from explorer.ui.sparql.workbench_results import WorkbenchResultsMixin
 from explorer.ui.workers import Task
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
     from explorer.core.updates import RecordedUpdate
 
-#: Rows the table model adds per fetch: the view asks for more as it scrolls.
-PAGE_SIZE = 500
-#: Entities sent to the canvas at most in one go.
-CANVAS_LIMIT = 300
-#: (name, menu text, file filter) of the result export formats.
-TABLE_EXPORTS = (
-    ("csv", "CSV…", "CSV (*.csv)"),
-    ("tsv", "TSV…", "Tab-separated values (*.tsv)"),
-    ("json", "SPARQL-JSON…", "SPARQL results JSON (*.srj *.json)"),
-    ("xml", "SPARQL-XML…", "SPARQL results XML (*.srx *.xml)"),
-)
-GRAPH_EXPORTS = (
-    ("turtle", "Turtle…", "Turtle (*.ttl)"),
-    ("ntriples", "N-Triples…", "N-Triples (*.nt)"),
-    ("jsonld", "JSON-LD…", "JSON-LD (*.jsonld)"),
-    ("rdfxml", "RDF/XML…", "RDF/XML (*.rdf)"),
-)
 NEW_QUERY = "SELECT ?s ?p ?o\nWHERE {\n  ?s ?p ?o .\n}\nLIMIT 100\n"
-_ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-# ---------------------------------------------------------------------- the result model
-class ResultTableModel(QAbstractTableModel):
-    """A table over a :class:`QueryResult` (SELECT rows or CONSTRUCT triples), paged.
-
-    Only ``PAGE_SIZE`` rows are exposed at first; the view calls :meth:`fetchMore` as it
-    scrolls. Sorting reorders an index over all rows (cheap keys from the raw terms) and
-    starts paging again from the top.
-    """
-
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self.page_size = page_size
-        self.result: QueryResult | None = None
-        self.kg: KnowledgeGraph | None = None
-        self.columns: list[str] = []
-        self.show_labels = True
-        self._raw: Sequence[Sequence[Any]] = []
-        self._order: list[int] | None = None
-        self._loaded = 0
-        self._link = QBrush(QColor("#1f5fbf"))
-
-    def set_result(self, result: QueryResult | None, kg: KnowledgeGraph | None) -> None:
-        self.beginResetModel()
-        self.result, self.kg = result, kg
-        self._order = None
-        if result is None or result.kind == "ask":
-            self.columns, self._raw = [], []
-        elif result.kind == "select":
-            self.columns, self._raw = list(result.variables), result.raw_rows
-        else:
-            self.columns, self._raw = ["subject", "predicate", "object"], result.raw_triples
-        self._loaded = min(len(self._raw), self.page_size)
-        self.endResetModel()
-
-    def set_show_labels(self, show: bool) -> None:
-        self.show_labels = show
-        if self._loaded:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, len(self.columns) - 1))
-
-    @property
-    def total_rows(self) -> int:
-        return len(self._raw)
-
-    # paging
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._loaded
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and self._loaded < len(self._raw)
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if parent.isValid():
-            return
-        more = min(self.page_size, len(self._raw) - self._loaded)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-        self._loaded += more
-        self.endInsertRows()
-
-    # cells
-    def raw(self, row: int, column: int) -> Any:
-        index = self._order[row] if self._order is not None else row
-        values = self._raw[index]
-        return values[column] if column < len(values) else None
-
-    def entity(self, row: int, column: int) -> str | None:
-        """The entity (IRI or ``_:id``) in a cell, or None for a literal or an empty cell."""
-        return _entity_of(self.raw(row, column))
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and section < len(self.columns):
-                name = self.columns[section]
-                return f"?{name}" if self.result is not None and self.result.kind == "select" else name
-            if orientation == Qt.Orientation.Vertical:
-                return str(section + 1)
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._loaded:
-            return None
-        term = self.raw(index.row(), index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(term)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return None if term is None else str(term)
-        if role == _ENTITY_ROLE:
-            return _entity_of(term)
-        if role == Qt.ItemDataRole.ForegroundRole and isinstance(term, ox.NamedNode):
-            return self._link
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(term, ox.Literal) and _is_number(term):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def display(self, term: Any) -> str:
-        """A cell's text: label or prefixed name for IRIs, the value (and language) for literals."""
-        if term is None:
-            return ""
-        if isinstance(term, ox.NamedNode):
-            if self.kg is None:
-                return f"<{term.value}>"
-            return self.kg.label(term.value) if self.show_labels else self.kg.qname(term.value)
-        if isinstance(term, ox.BlankNode):
-            return f"_:{term.value}"
-        if isinstance(term, ox.Literal):
-            return term.value  # the language tag and datatype are in the tooltip
-        return str(term)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not self._raw or column >= len(self.columns):
-            return
-        self.layoutAboutToBeChanged.emit()
-        key = self._sort_key
-        indices = sorted(range(len(self._raw)), key=lambda i: key(self._raw[i][column] if column < len(self._raw[i]) else None),
-                         reverse=order == Qt.SortOrder.DescendingOrder)
-        self._order = indices
-        self.layoutChanged.emit()
-
-    def _sort_key(self, term: Any) -> tuple[int, float, str]:
-        if term is None:
-            return (3, 0.0, "")
-        if isinstance(term, ox.Literal):
-            if _is_number(term):
-                try:
-                    return (0, float(term.value), "")
-                except ValueError:
-                    pass
-            return (1, 0.0, term.value.casefold())
-        return (2, 0.0, self.display(term).casefold())
-
-    def copy_text(self, indexes: Sequence[QModelIndex]) -> str:
-        """Tab-separated text of the given cells, row by row (what Ctrl+C puts on the clipboard)."""
-        if not indexes:
-            return ""
-        rows = sorted({i.row() for i in indexes})
-        columns = sorted({i.column() for i in indexes})
-        chosen = {(i.row(), i.column()) for i in indexes}
-        lines = []
-        for row in rows:
-            cells = [self.display(self.raw(row, c)) if (row, c) in chosen else "" for c in columns]
-            lines.append("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
-        return "\n".join(lines)
-
-
-def _entity_of(term: Any) -> str | None:
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return None
-
-
-_NUMERIC = ("integer", "decimal", "double", "float", "long", "int", "short", "nonNegativeInteger", "positiveInteger")
-
-
-def _is_number(term: ox.Literal) -> bool:
-    datatype = term.datatype.value
-    return datatype.startswith("http://www.w3.org/2001/XMLSchema#") and datatype.rsplit("#", 1)[1] in _NUMERIC
-
-
-# ---------------------------------------------------------------------- results view
-class ResultTableView(QTableView):
-    """The results table: sortable, Ctrl+C copies the selected cells."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortingEnabled(True)
-        self.setAlternatingRowColors(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setWordWrap(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.horizontalHeader().setSortIndicatorShown(True)
-        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        copy = QAction("Copy", self)
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
-        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        copy.triggered.connect(self.copy_selection)
-        self.addAction(copy)
-
-    def copy_selection(self) -> str:
-        model = self.model()
-        if not isinstance(model, ResultTableModel):
-            return ""
-        text = model.copy_text(self.selectedIndexes())
-        QGuiApplication.clipboard().setText(text)
-        return text
-
-
-class QueryTab(QWidget):
-    """One query: its editor above, its results below."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.result: QueryResult | None = None
-        self.editor = SparqlEditor(self)
-        self.editor.setPlainText(text)
-        self.model = ResultTableModel(self)
-        self.table = ResultTableView(self)
-        self.table.setModel(self.model)
-        self.answer = QLabel(self)
-        self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.answer.setObjectName("askAnswer")
-        self.message = QLabel("Run the query with Ctrl+Enter to see its results here.", self)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("resultMessage")
-        self.results = QStackedWidget(self)
-        for page in (self.message, self.table, self.answer):
-            self.results.addWidget(page)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.editor)
-        splitter.addWidget(self.results)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.results.setCurrentWidget(self.message)
-
-    def show_result(self, result: QueryResult, kg: KnowledgeGraph | None) -> None:
-        self.result = result
-        if result.kind == "ask":
-            self.model.set_result(None, kg)
-            yes = bool(result.boolean)
-            font = QFont(self.font())
-            font.setPointSize(max(self.font().pointSize() * 3, 28))
-            font.setBold(True)
-            self.answer.setFont(font)
-            self.answer.setText("Yes" if yes else "No")
-            self.answer.setStyleSheet(f"color: {'#2e7d32' if yes else '#c62828'};")
-            self.answer.setToolTip("The ASK query found a match" if yes else "The ASK query found no match")
-            self.results.setCurrentWidget(self.answer)
-            return
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.model.set_result(result, kg)
-        self.results.setCurrentWidget(self.table)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 420))
 
 
 # ---------------------------------------------------------------------- the workbench
-class QueryWorkbenchWidget(QWidget):
+class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
     """The SPARQL workbench; see the module docstring."""
 
     sig_entity_activated = Signal(str)
@@ -351,13 +77,21 @@ class QueryWorkbenchWidget(QWidget):
     sig_status_changed = Signal(str)
 
     def __init__(self, settings: Settings | None = None, library: QueryLibrary | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
         self.settings = settings or Settings()
         self.library = library or QueryLibrary()
         self.kg: KnowledgeGraph | None = None
         self.vocabulary = CompletionVocabulary()
-        self.undo_stack: list[RecordedUpdate] = []
+        #: Updates go into the session's undo history (the window's; a session of its own standalone).
+        self._owns_session = session is None
+        self.session = session if session is not None else Session()
+        self.session.graph_modified.connect(self._on_session_graph_modified)
+        self.session.history.changed.connect(self._update_actions)
+        # Bound methods kept here so the widget's end can unhook them from the longer-lived session.
+        session, hooks = self.session, (self._on_session_graph_modified, self._update_actions)
+        self.destroyed.connect(lambda *_: (session.graph_modified.disconnect(hooks[0]),
+                                           session.history.changed.disconnect(hooks[1])))
         self.task: Task | None = None
         self._task_tab: QueryTab | None = None
         self._task_text = ""
@@ -454,7 +188,8 @@ class QueryWorkbenchWidget(QWidget):
     def set_graph(self, kg: KnowledgeGraph | None) -> None:
         """Work on ``kg``: policy from the settings, completion vocabulary built in the background."""
         self.kg = kg
-        self.undo_stack.clear()
+        if self._owns_session:
+            self.session.set_graph(kg)
         for tab in self.all_tabs():
             tab.model.set_result(None, kg)
             tab.result = None
@@ -583,7 +318,7 @@ class QueryWorkbenchWidget(QWidget):
         except QueryError as error:
             self._fail(tab, text, str(error), status="failed", error=error, origin=origin)
             return None
-        if kind == "update" and getattr(self.kg, "is_remote", False):
+        if kind == "update" and self.kg.is_remote:
             # A server's graph cannot be copied to record the change: the update is sent as
             # it is and, unlike on the embedded store, cannot be undone from here.
             task = Task(self.kg.query, text, timeout=self.settings.query_timeout, policy=self.policy())
@@ -646,12 +381,12 @@ class QueryWorkbenchWidget(QWidget):
             self._set_status(f"{summary} · {_seconds(elapsed)}")
             self.library.record(text, status="ok", elapsed=elapsed, rows=None if result.kind == "ask" else count)
         else:  # a recorded update
-            self.undo_stack.append(result)
             if tab is not None:
-                tab.show_message(f"The {result.summary()}. Undo update puts the graph back as it was.")
+                tab.show_message(f"The {result.summary()}. Edit ▸ Undo puts the graph back as it was.")
             self._set_status(f"{result.summary().capitalize()} · {_seconds(elapsed)}")
             self.library.record(text, status="ok", elapsed=elapsed, rows=len(result.added) + len(result.removed))
-            self.sig_graph_modified.emit()
+            if self.kg is not None:
+                self.session.record_update(result, self.kg)  # the views refresh on graph_modified
         self._update_actions()
         self.sig_query_finished.emit(result)
 
@@ -699,26 +434,39 @@ class QueryWorkbenchWidget(QWidget):
             self._set_status("")
 
     # ------------------------------------------------------------------ update undo
-    def undo_update(self) -> bool:
-        """Undo the last SPARQL Update; returns False when there is nothing to undo."""
-        if not self.undo_stack or self.kg is None:
-            return False
-        from explorer.core.updates import undo
+    @property
+    def undo_stack(self) -> list[RecordedUpdate]:
+        """The SPARQL updates in effect, oldest first (in the session's undo history)."""
+        return self.session.applied_updates()
 
-        record = self.undo_stack.pop()
-        undo(self.kg, record)
-        self._set_status(f"Undone: the {record.summary()} was reversed.")
+    def _last_step_is_update(self) -> bool:
+        done = self.session.history.done()
+        return bool(done) and isinstance(done[-1], UpdateCommand)
+
+    def undo_update(self) -> bool:
+        """Undo the last SPARQL Update while it is the session's last step; False otherwise."""
+        if not self._last_step_is_update() or self.kg is None:
+            return False
+        command = self.session.undo()
+        if isinstance(command, UpdateCommand):
+            self._set_status(f"Undone: the {command.record.summary()} was reversed.")
         self._update_actions()
-        self.sig_graph_modified.emit()
         return True
 
     def adopt_updates(self, records: list[RecordedUpdate]) -> None:
-        """Put updates applied outside the workbench (redone by crash recovery) on the undo stack."""
-        self.undo_stack.extend(records)
+        """Put updates applied outside the workbench (redone by crash recovery) in the undo history."""
+        if self.kg is None:
+            return
+        for record in records:
+            self.session.record_update(record, self.kg)
         self._update_actions()
         if records:
-            self._set_status(f"{len(records)} update(s) from the last session redone; Undo update reverses them")
-            self.sig_graph_modified.emit()
+            self._set_status(f"{len(records)} update(s) from the last session redone; Edit ▸ Undo reverses them")
+
+    def _on_session_graph_modified(self) -> None:
+        self._update_actions()
+        self.sig_graph_modified.emit()
+
 
     # ------------------------------------------------------------------ inference switch
     def set_include_inferred(self, include: bool) -> Task | None:
@@ -766,164 +514,6 @@ class QueryWorkbenchWidget(QWidget):
         if self.inferred_box.isChecked():
             self.set_include_inferred(True)
 
-    # ------------------------------------------------------------------ results: labels, canvas, inspector
-    def _on_labels_box_toggled(self, checked: bool) -> None:
-        for tab in self.all_tabs():
-            tab.model.set_show_labels(checked)
-
-    def _on_table_clicked(self, index: QModelIndex) -> None:
-        entity = index.data(_ENTITY_ROLE)
-        if entity:
-            self.sig_entity_activated.emit(entity)
-
-    def result_entities(self, selected_only: bool = True) -> list[str]:
-        """Entities in the selected rows (or in all rows), in order, without repeats, capped."""
-        tab = self.current_tab()
-        model = tab.model
-        rows = sorted({i.row() for i in tab.table.selectedIndexes()}) if selected_only else []
-        if not rows:
-            rows = list(range(model.total_rows))
-        found: dict[str, None] = {}
-        for row in rows:
-            for column in range(model.columnCount()):
-                entity = model.entity(row, column)
-                if entity is not None and (tab.result is None or tab.result.kind == "select" or column != 1):
-                    found.setdefault(entity)
-            if len(found) >= CANVAS_LIMIT:
-                break
-        return list(found)[:CANVAS_LIMIT]
-
-    def result_triples(self) -> list[tuple[str, str, str]]:
-        """The CONSTRUCT / DESCRIBE triples between entities, as (subject, predicate, object)."""
-        result = self.current_tab().result
-        if result is None or result.kind not in ("construct", "describe"):
-            return []
-        triples = []
-        for s, p, o in result.raw_triples:
-            subject, obj = _entity_of(s), _entity_of(o)
-            if subject is not None and obj is not None and isinstance(p, ox.NamedNode):
-                triples.append((subject, p.value, obj))
-        return triples
-
-    def show_on_canvas(self) -> None:
-        """Send the result to the canvas: triples for a graph result, entities for a table."""
-        result = self.current_tab().result
-        if result is None or result.kind == "ask":
-            self._set_status("Run a SELECT, CONSTRUCT or DESCRIBE query first.", error=True)
-            return
-        if result.kind in ("construct", "describe"):
-            triples = self.result_triples()
-            if triples:
-                self.sig_show_triples.emit(triples)
-                self._set_status(f"Opened {len(triples)} triple(s) on the canvas.")
-            else:
-                self._set_status("The result has no links between entities to draw.", error=True)
-            return
-        entities = self.result_entities()
-        if entities:
-            self.sig_show_on_canvas.emit(entities)
-            self._set_status(f"Sent {len(entities)} entit{'y' if len(entities) == 1 else 'ies'} to the canvas.")
-        else:
-            self._set_status("No IRIs in the result to show on the canvas.", error=True)
-
-    def _on_table_context_menu(self, tab: QueryTab, position: Any) -> None:
-        index = tab.table.indexAt(position)
-        menu = QMenu(self)
-        menu.addAction("Copy", tab.table.copy_selection)
-        entity = index.data(_ENTITY_ROLE) if index.isValid() else None
-        if entity:
-            menu.addAction("Copy IRI", lambda: QGuiApplication.clipboard().setText(entity))
-            menu.addAction("Open in Inspector", lambda: self.sig_entity_activated.emit(entity))
-        menu.addAction("Show on canvas", self.show_on_canvas)
-        menu.exec(tab.table.viewport().mapToGlobal(position))
-
-    # ------------------------------------------------------------------ export
-    def export_results(self, path: str | Path, format_name: str) -> Path:
-        """Write the current tab's result to ``path`` (atomically) in a W3C results or RDF format."""
-        from explorer.services import result_formats
-        from explorer.services.atomic import atomic_open
-
-        result = self.current_tab().result
-        if result is None:
-            raise ExplorerError("nothing to export: run a query first")
-        path = Path(path)
-        try:
-            with atomic_open(path, "w", newline="") as handle:
-                if result.kind in ("construct", "describe"):
-                    result_formats.write_graph(result, format_name, handle, prefixes=self.kg.prefixes if self.kg else None)
-                else:
-                    result_formats.write_results(result, format_name, handle)
-        except OSError as error:
-            raise ExplorerError(f"{path}: cannot be written ({error.strerror or error})") from None
-        self._set_status(f"Exported to {path}")
-        return path
-
-    def _fill_export_menu(self) -> None:
-        self.export_menu.clear()
-        result = self.current_tab().result
-        formats = GRAPH_EXPORTS if result is not None and result.kind in ("construct", "describe") else TABLE_EXPORTS
-        for name, text, pattern in formats:
-            action = self.export_menu.addAction(text)
-            action.setEnabled(result is not None)
-            action.triggered.connect(lambda _=False, n=name, p=pattern: self._on_export_triggered(n, p))
-
-    def _on_export_triggered(self, format_name: str, pattern: str) -> None:
-        suffix = pattern.split("*", 1)[1].split()[0].rstrip(")")
-        default = str(Path.home() / f"{self.current_tab().title.replace('/', '-')}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, "Export results", default, pattern)
-        if not path:
-            return
-        try:
-            self.export_results(path, format_name)
-        except ExplorerError as error:
-            self._set_status(str(error), error=True)
-
-    # ------------------------------------------------------------------ library and history
-    def _fill_library_menu(self) -> None:
-        self.library_menu.clear()
-        category = None
-        for query in self.library.all():
-            if query.category != category:
-                category = query.category
-                self.library_menu.addSection(category)
-            action = self.library_menu.addAction(query.title)
-            action.setToolTip(query.description)
-            action.setStatusTip(query.description)
-            action.triggered.connect(lambda _=False, q=query: self.open_query(q))
-        self.library_menu.setToolTipsVisible(True)
-        if self.library.saved():
-            self.library_menu.addSeparator()
-            delete = self.library_menu.addMenu("Delete a saved query")
-            for query in self.library.saved():
-                action = delete.addAction(query.title)
-                action.triggered.connect(lambda _=False, key=query.key: self.library.delete(key))
-
-    def _on_save_triggered(self) -> None:
-        tab = self.current_tab()
-        title, ok = QInputDialog.getText(self, "Save query", "Title:", text=tab.title)
-        if ok and title.strip():
-            saved = self.library.save(title, tab.editor.toPlainText())
-            self.rename_tab(self.tabs.currentIndex(), saved.title)
-            self._set_status(f"Saved \u201c{saved.title}\u201d in your queries (Examples menu).")
-
-    def _fill_history_menu(self) -> None:
-        self.history_menu.clear()
-        history = self.library.history()[:25]
-        if not history:
-            self.history_menu.addAction("No queries run yet").setEnabled(False)
-            return
-        for entry in history:
-            first = " ".join(line.strip() for line in entry.sparql.splitlines()
-                             if line.strip() and not line.lstrip().startswith(("#", "PREFIX", "prefix")))
-            first = first[:70] + ("…" if len(first) > 70 else "")
-            when = time.strftime("%d %b %H:%M", time.localtime(entry.when))
-            outcome = f"{entry.rows} rows" if entry.status == "ok" and entry.rows is not None else entry.status
-            action = self.history_menu.addAction(f"{when} · {outcome} · {first}")
-            action.setToolTip(entry.message or entry.sparql[:500])
-            action.triggered.connect(lambda _=False, text=entry.sparql: self.open_query(text))
-        self.history_menu.addSeparator()
-        self.history_menu.addAction("Clear history", self.library.clear_history)
-
     # ------------------------------------------------------------------ helpers
     def _toolbar_action(self, text: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = self.toolbar.addAction(text)
@@ -950,7 +540,7 @@ class QueryWorkbenchWidget(QWidget):
         self.canvas_action.setEnabled(result is not None and result.kind != "ask")
         self.canvas_action.setText("Open on canvas" if result is not None and result.kind in ("construct", "describe")
                                    else "Show on canvas")
-        self.undo_action.setEnabled(bool(self.undo_stack) and not busy)
+        self.undo_action.setEnabled(self._last_step_is_update() and not busy)
         self.inferred_box.setEnabled(self.kg is not None)
         self.profile_box.setEnabled(self.kg is not None)
 
@@ -959,135 +549,3 @@ def _seconds(value: float) -> str:
     if value < 1:
         return f"{value * 1000:.0f} ms"
     return f"{value:.2f} s" if value < 60 else f"{int(value // 60)} min {value % 60:.0f} s"
-
-
-# ---------------------------------------------------------------------- mounting in the main window
-def mount_workbench(window: Any) -> tuple[QueryWorkbenchWidget, Any]:
-    """Add the SPARQL workbench and the SHACL panel to the main window.
-
-    Docks "SPARQL" and "Validation" (bottom, tabbed with the other bottom panels); Tools ▸
-    SPARQL Workbench (Ctrl+Shift+Q) and Tools ▸ Validate (SHACL); View ▸ Include Inferred.
-    Results open in the Inspector and on the canvas scene.
-    """
-    from explorer.core.scene import SceneEdge, edge_id
-    from explorer.ui.validation.validation_panel import ValidationPanelWidget
-
-    workbench = QueryWorkbenchWidget(window.settings, parent=window)
-    workbench.settings_provider = lambda: window.settings
-    validation = ValidationPanelWidget(window)
-    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-    sparql_dock = window.add_panel("SPARQL", workbench, bottom, "SparqlDock")
-    validation_dock = window.add_panel("Validation", validation, bottom, "ValidationDock")
-    others = [d for d in window.findChildren(type(sparql_dock)) if window.dockWidgetArea(d) == bottom
-              and d not in (sparql_dock, validation_dock)]
-    if others:
-        window.tabifyDockWidget(others[0], sparql_dock)
-    window.tabifyDockWidget(sparql_dock, validation_dock)
-    sparql_dock.hide()
-    validation_dock.hide()
-
-    def open_workbench() -> None:
-        first_time = not sparql_dock.isVisible()
-        sparql_dock.show()
-        sparql_dock.raise_()
-        if first_time:  # room for the editor and a screenful of results
-            window.resizeDocks([sparql_dock], [max(360, int(window.height() * 0.55))], Qt.Orientation.Vertical)
-        workbench.editor.setFocus()
-
-    def open_validation() -> None:
-        validation_dock.show()
-        validation_dock.raise_()
-        validation.validate()
-
-    def show_entities(entities: list[str]) -> None:
-        if window.kg is None:
-            return
-        for entity in entities:
-            window.scene.add_entity(window.kg, entity)
-        window.scene.highlight(entities)
-        window.run_layout(window.settings.last_layout)
-
-    def show_triples(triples: list[tuple[str, str, str]]) -> None:
-        kg = window.kg
-        if kg is None:
-            return
-        ids: list[str] = []
-        for subject, predicate, obj in triples:
-            for entity in (subject, obj):
-                window.scene.add_entity(kg, entity, connect=False)
-                ids.append(entity)
-            eid = edge_id(subject, predicate, obj)
-            if eid not in window.scene.edges:
-                window.scene.add_edge(SceneEdge(id=eid, source=subject, target=obj, predicate=predicate,
-                                                label=kg.predicate_words(predicate, True),
-                                                evidence_count=len(kg.evidence(subject, predicate, obj))))
-            ids.append(eid)
-        window.scene.highlight(ids)
-        window.run_layout("force")
-
-    def on_graph_changed(kg: Any) -> None:
-        workbench.set_graph(kg)
-        validation.set_graph(kg)
-        inferred_action.setEnabled(kg is not None)
-        if kg is not None and window.settings.include_inferred:  # the switch remembers its state
-            workbench.set_include_inferred(True)
-
-    def remember_inference(include: bool) -> None:
-        """The user turned the switch on or off: remember it for the next graph (settings.json)."""
-        window.settings.include_inferred = bool(include)
-        remember_profile()
-
-    def remember_profile(_index: int = 0) -> None:
-        profile = workbench.profile_box.currentData()
-        if profile:
-            window.settings.inference_profile = profile
-        save = getattr(window, "_save_settings", None)
-        if callable(save):
-            save()
-
-    def on_graph_modified() -> None:
-        if window.kg is not None:
-            window.browser.set_graph(window.kg)
-            validation.set_graph(window.kg)
-            refresh = getattr(window, "refresh_statistics", None)
-            if callable(refresh):
-                refresh()  # the status bar's counts and Find Path's links
-
-    tools = window.menu("Tools")
-    tools.addSeparator()
-    workbench_action = tools.addAction("&SPARQL Workbench")
-    workbench_action.setObjectName("sparqlWorkbenchAction")
-    workbench_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
-    workbench_action.setStatusTip("Write, run and export SPARQL queries; example queries to start from")
-    workbench_action.triggered.connect(open_workbench)
-    validate_action = tools.addAction("&Validate (SHACL)")
-    validate_action.setObjectName("validateAction")
-    validate_action.setStatusTip("Check the graph against its SHACL shapes")
-    validate_action.triggered.connect(open_validation)
-    inferred_action = window.menu("View").addAction("Include &Inferred Triples")
-    inferred_action.setObjectName("includeInferredAction")
-    inferred_action.setCheckable(True)
-    inferred_action.setEnabled(window.kg is not None)
-    inferred_action.setStatusTip("Add RDFS inferences to what queries, the Browser and the canvas see")
-    inferred_action.triggered.connect(workbench.set_include_inferred)
-    workbench.sig_inference_changed.connect(inferred_action.setChecked)
-    workbench.inferred_box.toggled.connect(inferred_action.setChecked)
-    remembered = workbench.profile_box.findData(window.settings.inference_profile)
-    if remembered >= 0:
-        workbench.profile_box.setCurrentIndex(remembered)
-    # Only user actions reach these (programmatic changes block the box's signals).
-    workbench.inferred_box.toggled.connect(remember_inference)
-    inferred_action.triggered.connect(remember_inference)
-    workbench.profile_box.currentIndexChanged.connect(remember_profile)
-
-    workbench.sig_entity_activated.connect(window.show_entity)
-    validation.sig_entity_activated.connect(window.show_entity)
-    workbench.sig_show_on_canvas.connect(show_entities)
-    workbench.sig_show_triples.connect(show_triples)
-    workbench.sig_graph_modified.connect(on_graph_modified)
-    window.sig_graph_changed.connect(on_graph_changed)
-    if window.kg is not None:
-        on_graph_changed(window.kg)
-    window.sparql_dock, window.validation_dock = sparql_dock, validation_dock
-    window.workbench, window.validation_panel = workbench, validation
-    return workbench, validation

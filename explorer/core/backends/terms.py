@@ -1,4 +1,4 @@
-"""Conversions between pyoxigraph's terms (the store) and rdflib's (the public API)."""
+"""Conversions between pyoxigraph's terms (inside the backends) and rdflib's (everywhere else)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import logging
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
+
+from explorer.core.vocab import PLAIN_LITERAL_DATATYPES
 
 
 class _IllTypedLiteralFilter(logging.Filter):
@@ -22,9 +24,7 @@ class _IllTypedLiteralFilter(logging.Filter):
 
 logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralFilter())
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-_RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
+
 
 
 def to_rdflib(term: object) -> Node:
@@ -35,7 +35,7 @@ def to_rdflib(term: object) -> Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        if datatype in (_XSD_STRING, _RDF_LANG_STRING, _RDF_DIR_LANG_STRING):
+        if datatype in PLAIN_LITERAL_DATATYPES:
             return Literal(term.value)
         # normalize=False keeps the lexical form exactly as stored ("01" stays "01").
         return Literal(term.value, datatype=URIRef(datatype), normalize=False)
@@ -75,3 +75,18 @@ def node_id(term: object) -> str:
     if isinstance(term, ox.BlankNode):
         return "_:" + term.value
     raise TypeError(f"not an entity: {term!r}")
+
+
+def quad_to_rdflib(quad: ox.Quad) -> tuple[Node, Node, Node, URIRef | None]:
+    """A store quad as an rdflib quad; the default graph is ``None``."""
+    graph = quad.graph_name
+    return (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object),
+            None if isinstance(graph, ox.DefaultGraph) else URIRef(graph.value) if isinstance(graph, ox.NamedNode)
+            else BNode(graph.value))  # type: ignore[return-value]
+
+
+def quad_to_oxigraph(quad: tuple[Node, Node, Node, Node | None]) -> ox.Quad:
+    """An rdflib quad (graph ``None`` = the default graph) as a store quad."""
+    subject, predicate, obj, graph = quad
+    return ox.Quad(to_oxigraph(subject), to_oxigraph(predicate), to_oxigraph(obj),  # type: ignore[arg-type]
+                   ox.DefaultGraph() if graph is None else to_oxigraph(graph))  # type: ignore[arg-type]

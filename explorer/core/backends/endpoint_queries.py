@@ -1,0 +1,375 @@
+"""Query strategies: the bulk operations of the backend protocol as bounded SPARQL.
+
+Each answer is one query per batch (``VALUES`` of a few hundred terms), capped by the
+server's row limit and never silently cut: a full page is split until it fits. The queries
+avoid constructs some servers reject: Virtuoso refuses property paths with both ends
+unbound (``?t rdfs:subClassOf* ?c``), so transitive closures are computed here from the
+(small) class hierarchy and sent back as ``VALUES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import pyoxigraph as ox
+
+from explorer.core.backends.base import (
+    OWL,
+    PROV_DERIVED,
+    RDF,
+    RDFS,
+    EvidenceRow,
+    LabelsByLanguage,
+    Link,
+    LinkPage,
+)
+from explorer.core.backends.endpoint_config import (
+    EndpointConfig,
+    UnreachableBlankNode,
+    sparql_iri,
+    sparql_string,
+    sparql_term,
+)
+from explorer.core.backends.terms import node_id
+from explorer.core.classes import descendants
+from explorer.core.errors import Cancelled, ExplorerError
+from explorer.core.graph_model import ClassInfo
+from explorer.core.search import LabelEntry, LabelIndex, normalize
+from explorer.core.tasks import CancelToken
+from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_PREDICATES
+
+Term = Any  # a pyoxigraph term parsed from an answer
+
+_VALUES_CHUNK = 200
+_ENTITY = (ox.NamedNode, ox.BlankNode)
+_KINDS = {p: i for i, p in enumerate(LABEL_PREDICATES)}
+
+
+def values(variable: str, terms: Iterable[str]) -> str:
+    return f"VALUES ?{variable} {{ {' '.join(terms)} }}"
+
+
+def chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+_LABEL_VALUES = values("p", (f"<{p}>" for p in LABEL_PREDICATES))
+_SCHEMA_FILTER = "FILTER(?p NOT IN ({}))".format(", ".join(f"<{p}>" for p in sorted(SCHEMA_PREDICATES)))
+_NOT_STATEMENT = f"FILTER NOT EXISTS {{ ?o a <{RDF}Statement> }}"
+_NODE_FILTER = "FILTER(isIRI(?o) || isBlank(?o))"
+
+
+def adjacent_query(subject_values: str, *, outgoing: bool, incoming: bool, include_schema: bool,
+                   predicates: str = "", limit: int | None = None, count: bool = False,
+                   with_types: bool = False, groups: bool = False) -> str:
+    """Links of the entities in ``VALUES ?n``; ``?d`` is "o" (forward) or "i" (backward).
+
+    ``with_types`` adds the classes of each neighbour as ``?t`` (one row per class), so
+    a path search learns which neighbours it may pass through without asking again.
+    """
+    branches = []
+    extra = "" if include_schema else _SCHEMA_FILTER
+    if outgoing:
+        branches.append(f"{{ ?n ?p ?o {_NODE_FILTER} {extra} BIND(\"o\" AS ?d) }}")
+    if incoming:
+        statement = "" if include_schema else _NOT_STATEMENT
+        branches.append(f"{{ ?o ?p ?n {_NODE_FILTER} {extra} {statement} BIND(\"i\" AS ?d) }}")
+    body = f"{subject_values} {predicates} {' UNION '.join(branches)}"
+    if groups:
+        return f"SELECT DISTINCT ?p ?d WHERE {{ {body} }}"
+    if count:
+        return f"SELECT ?d (COUNT(*) AS ?c) WHERE {{ SELECT DISTINCT ?n ?p ?o ?d WHERE {{ {body} }} }} GROUP BY ?d"
+    tail = f" LIMIT {int(limit)}" if limit is not None else ""
+    if with_types:
+        return f"SELECT DISTINCT ?n ?p ?o ?d ?t WHERE {{ {body} OPTIONAL {{ ?o a ?t }} }}{tail}"
+    return f"SELECT DISTINCT ?n ?p ?o ?d WHERE {{ {body} }}{tail}"
+
+
+class EndpointQueries:
+    """The bulk operations of :class:`~explorer.core.backends.base.Backend` for a SPARQL
+    endpoint; mixed into :class:`~explorer.core.backends.endpoint.SparqlEndpointBackend`."""
+
+    config: EndpointConfig
+    truncated_patterns: int
+
+    def __init__(self) -> None:
+        #: Classes of entities seen in link answers: a path search asks no more about them.
+        self._types: dict[str, list[str]] = {}
+
+    def select(self, sparql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Term, ...]]]:
+        raise NotImplementedError  # provided by the backend
+
+    def ask(self, sparql: str, *, timeout: float | None = None) -> bool:
+        raise NotImplementedError  # provided by the backend
+
+    def quad_count(self) -> int:
+        raise NotImplementedError  # provided by the backend
+
+    def _rows(self, sparql: str) -> list[tuple[Term, ...]]:
+        return self.select(sparql)[1]
+
+    def forget_caches(self) -> None:
+        self._types.clear()
+
+    # ------------------------------------------------------------------ labels and search
+    def label_index(self) -> LabelIndex | None:
+        """None: labels are fetched on demand and search runs on the server."""
+        return None
+
+    def labels_of(self, entities: Iterable[str]) -> dict[str, LabelsByLanguage]:
+        found: dict[str, LabelsByLanguage] = {}
+        terms: list[str] = []
+        for entity in dict.fromkeys(entities):
+            found[entity] = {}
+            try:
+                terms.append(sparql_iri(entity))
+            except (UnreachableBlankNode, ExplorerError):
+                continue
+        for chunk in chunks(terms, _VALUES_CHUNK):
+            rows = self._rows(f"SELECT ?e ?p ?l WHERE {{ {values('e', chunk)} {_LABEL_VALUES} ?e ?p ?l FILTER(isLiteral(?l)) }}")
+            for entity_term, predicate, value in rows:
+                if not isinstance(value, ox.Literal) or not isinstance(entity_term, _ENTITY):
+                    continue
+                labels = found.setdefault(node_id(entity_term), {})
+                labels.setdefault(value.language or "", []).append((_KINDS[predicate.value], value.value))
+        return found
+
+    def label_candidates(self, text: str, cap: int) -> list[LabelEntry]:
+        """Labels containing ``text`` (as typed, and accent-folded), prefix matches first."""
+        typed = " ".join(text.lower().split())
+        folded = normalize(text)
+        needles = [sparql_string(n) for n in dict.fromkeys((typed, folded)) if n]
+        if not needles:
+            return []
+        entries: dict[tuple[str, str, str], LabelEntry] = {}
+
+        def run(test: str) -> None:
+            condition = " || ".join(test.format(needle) for needle in needles)
+            rows = self._rows(f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l "
+                              f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(cap)}")
+            for entity_term, predicate, value in rows:
+                if not isinstance(entity_term, _ENTITY) or not isinstance(value, ox.Literal):
+                    continue
+                entity = node_id(entity_term)
+                key = (entity, value.value, value.language or "")
+                entries.setdefault(key, LabelEntry(entity, value.value, value.language or "", _KINDS[predicate.value]))
+
+        run("STRSTARTS(LCASE(STR(?l)), {})")
+        if len(entries) < cap:
+            run("CONTAINS(LCASE(STR(?l)), {})")
+        return list(entries.values())
+
+    def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
+        """Every ``kg:inverseLabel`` of ``predicates`` in one query per batch."""
+        found: dict[str, str] = {}
+        for chunk in chunks([sparql_iri(p) for p in dict.fromkeys(predicates)], _VALUES_CHUNK):
+            rows = self._rows(f"SELECT ?e ?l WHERE {{ {values('e', chunk)} ?e <{KG.inverseLabel}> ?l "
+                              "FILTER(isLiteral(?l) && (LANG(?l) = \"en\" || LANG(?l) = \"\")) }")
+            for entity, value in rows:
+                if isinstance(value, ox.Literal):
+                    found.setdefault(entity.value, value.value)
+        return found
+
+    # ------------------------------------------------------------------ entities
+    def types_of(self, entity: str) -> list[str]:
+        cached = self._types.get(entity)
+        if cached is None:
+            try:
+                term = sparql_iri(entity)
+            except UnreachableBlankNode:
+                return []
+            rows = self._rows(f"SELECT DISTINCT ?t WHERE {{ {term} a ?t }} LIMIT {self.config.page_size}")
+            cached = [row[0].value for row in rows if isinstance(row[0], ox.NamedNode)]
+            self._types[entity] = cached
+        return list(cached)
+
+    def is_evidence_record(self, entity: str) -> bool:
+        return f"{RDF}Statement" in self.types_of(entity)
+
+    def exists(self, entity: str) -> bool:
+        try:
+            term = sparql_iri(entity)
+        except UnreachableBlankNode:
+            return False
+        if entity.startswith("_:"):
+            return self.ask(f"ASK {{ {{ {term} ?p ?o }} UNION {{ ?s ?p {term} }} }}")
+        return self.ask(f"ASK {{ {{ {term} ?p ?o }} UNION {{ ?s ?p {term} }} UNION {{ ?s {term} ?o }} }}")
+
+    def evidence_rows(self, subject: str, predicate: str, obj: str) -> list[EvidenceRow]:
+        try:
+            s_term, p_term, o_term = sparql_iri(subject), sparql_iri(predicate), sparql_iri(obj)
+        except UnreachableBlankNode:
+            return []
+        rows = self._rows(
+            "SELECT ?r ?bg ?quote ?sentence ?source ?note WHERE { "
+            f"?r <{RDF}subject> {s_term} ; <{RDF}predicate> {p_term} ; <{RDF}object> {o_term} . "
+            f"OPTIONAL {{ ?r <{KG.isBackground}> ?bg }} OPTIONAL {{ ?r <{KG.quote}> ?quote }} "
+            f"OPTIONAL {{ ?r <{KG.sentenceIndex}> ?sentence }} OPTIONAL {{ ?r <{PROV_DERIVED}> ?source }} "
+            f"OPTIONAL {{ ?r <{RDFS}comment> ?note }} }} LIMIT 1000"
+        )
+        records: dict[str, tuple[Term, ...]] = {}
+        for row in rows:
+            if isinstance(row[0], _ENTITY):
+                records.setdefault(node_id(row[0]), row)
+        return [EvidenceRow(
+            record=record,
+            background=isinstance(background, ox.Literal) and background.value in ("true", "1"),
+            quote=quote.value if isinstance(quote, ox.Literal) else None,
+            source=node_id(source) if isinstance(source, _ENTITY) else None,
+            sentence_index=int(sentence.value) if isinstance(sentence, ox.Literal) else None,
+            note=note.value if isinstance(note, ox.Literal) else None,
+        ) for record, (_, background, quote, sentence, source, note) in records.items()]
+
+    # ------------------------------------------------------------------ links
+    def adjacent(self, entity: str, *, outgoing: bool = True, incoming: bool = True,
+                 include_schema: bool = False) -> Iterator[Link]:
+        yield from self.adjacency((entity,), outgoing=outgoing, incoming=incoming,
+                                  include_schema=include_schema).get(entity, [])
+
+    def adjacency(self, entities: Iterable[str], *, outgoing: bool = True, incoming: bool = True,
+                  include_schema: bool = False, cancel: CancelToken | None = None) -> dict[str, list[Link]]:
+        """Links of many entities with one query per few hundred entities (a path-search frontier)."""
+        found: dict[str, list[Link]] = {}
+        terms: list[str] = []
+        for entity in dict.fromkeys(entities):
+            found[entity] = []
+            try:
+                terms.append(sparql_iri(entity))
+            except UnreachableBlankNode:
+                continue
+        if not (outgoing or incoming):
+            return found
+        options = (outgoing, incoming, include_schema)
+        for chunk in chunks(terms, _VALUES_CHUNK):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled("cancelled")
+            for rows, complete in self._link_rows(list(chunk), options, cancel):
+                seen: set[tuple[str, str, str, bool]] = set()
+                types: dict[str, list[str]] = {}
+                for node, predicate, other, direction, cls in rows:
+                    if not isinstance(other, _ENTITY) or not isinstance(node, _ENTITY):
+                        continue
+                    entity, neighbour, forward = node_id(node), node_id(other), direction.value == "o"
+                    known = types.setdefault(neighbour, [])
+                    if isinstance(cls, ox.NamedNode) and cls.value not in known:
+                        known.append(cls.value)
+                    key = (entity, predicate.value, neighbour, forward)
+                    if key not in seen:
+                        seen.add(key)
+                        found.setdefault(entity, []).append((predicate.value, neighbour, forward))
+                if complete:
+                    self._types.update(types)
+        return found
+
+    def _link_rows(self, chunk: list[str], options: tuple[bool, bool, bool],
+                   cancel: CancelToken | None) -> Iterator[tuple[list[tuple[Term, ...]], bool]]:
+        """Rows of the links of ``chunk``, never silently cut by the server's row cap.
+
+        A full page means the server may have cut it (Virtuoso returns at most
+        ResultSetMaxRows and refuses to sort past it): the chunk is halved until it fits,
+        and a single hub is read one predicate and direction at a time.
+        """
+        page = self.config.page_size
+        outgoing, incoming, include_schema = options
+        nodes = values("n", chunk)
+        rows = self._rows(adjacent_query(nodes, outgoing=outgoing, incoming=incoming, include_schema=include_schema,
+                                         limit=page, with_types=True))
+        if len(rows) < page:
+            yield rows, True
+            return
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled("cancelled")
+        if len(chunk) > 1:
+            middle = len(chunk) // 2
+            yield from self._link_rows(chunk[:middle], options, cancel)
+            yield from self._link_rows(chunk[middle:], options, cancel)
+            return
+        groups = self._rows(adjacent_query(nodes, outgoing=outgoing, incoming=incoming,
+                                           include_schema=include_schema, groups=True))
+        for predicate, direction in groups:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled("cancelled")
+            part = self._rows(adjacent_query(
+                nodes, outgoing=direction.value == "o", incoming=direction.value == "i", include_schema=include_schema,
+                predicates=values("p", [sparql_term(predicate)]), limit=page, with_types=True))
+            if len(part) >= page:
+                self.truncated_patterns += 1
+            yield part, len(part) < page
+
+    def links(self, entity: str, *, direction: str = "both", limit: int | None = 100,
+              predicates: Iterable[str] | None = None, include_schema: bool = False) -> LinkPage:
+        """Each direction capped at ``limit`` by the server; one COUNT query tells what was
+        left out. Without a limit the server's own row cap (``page_size``) applies, and is
+        counted the same way."""
+        if limit is None:
+            limit = self.config.page_size
+        page = LinkPage()
+        try:
+            node = sparql_iri(entity)
+        except UnreachableBlankNode:
+            return page
+        wanted = ""
+        if predicates is not None:
+            wanted = values("p", (sparql_iri(p) for p in predicates)) if predicates else ""
+            if not wanted:
+                return page
+        counts = {"o": 0, "i": 0}
+        for side, flag in (("o", direction in ("both", "out")), ("i", direction in ("both", "in"))):
+            if not flag:
+                continue
+            rows = self._rows(adjacent_query(values("n", [node]), outgoing=side == "o", incoming=side == "i",
+                                             include_schema=include_schema, predicates=wanted, limit=limit))
+            for _, predicate, other, _d in rows:
+                if isinstance(other, _ENTITY):
+                    page.links.append((predicate.value, node_id(other), side == "o"))
+            counts[side] = len(rows)
+        if counts["o"] >= limit or counts["i"] >= limit:
+            totals = self._rows(adjacent_query(
+                values("n", [node]), outgoing=counts["o"] >= limit, incoming=counts["i"] >= limit,
+                include_schema=include_schema, predicates=wanted, count=True))
+            for side, total in totals:
+                if side.value == "o":
+                    page.omitted_outgoing = max(int(total.value) - counts["o"], 0)
+                else:
+                    page.omitted_incoming = max(int(total.value) - counts["i"], 0)
+        return page
+
+    # ------------------------------------------------------------------ classes and counts
+    def declared_classes(self) -> list[str]:
+        rows = self._rows(f"SELECT DISTINCT ?c WHERE {{ {{ ?c a <{OWL}Class> }} UNION {{ ?c a <{RDFS}Class> }} "
+                          "FILTER(isIRI(?c)) }")
+        return [row[0].value for row in rows if isinstance(row[0], ox.NamedNode)]
+
+    def subclass_edges(self) -> list[tuple[str, str]]:
+        rows = self._rows(f"SELECT DISTINCT ?c ?p WHERE {{ ?c <{RDFS}subClassOf> ?p FILTER(isIRI(?c) && isIRI(?p)) }}")
+        return [(c.value, p.value) for c, p in rows if c != p]
+
+    def class_counts(self, domain_classes: Sequence[str],
+                     hierarchy: Mapping[str, ClassInfo]) -> tuple[dict[str, int], dict[str, int]]:
+        """Direct counts from the type counts; totals from class–subclass pairs sent as
+        ``VALUES`` (the closure is computed here)."""
+        counts = self.type_counts()  # type: ignore[attr-defined]
+        direct = {c: counts.get(c, 0) for c in domain_classes}
+        pairs = [f"(<{iri}> <{sub}>)" for iri in hierarchy for sub in descendants(hierarchy, iri)]
+        totals: dict[str, int] = {}
+        for chunk in chunks(pairs, 500):
+            rows = self._rows(f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES (?c ?t) {{ {' '.join(chunk)} }} "
+                              "?s a ?t } GROUP BY ?c")
+            for cls, count in rows:
+                totals[cls.value] = totals.get(cls.value, 0) + int(count.value)
+        return direct, totals
+
+    def instances_of(self, classes: Sequence[str], *, limit: int, offset: int) -> list[str]:
+        rows = self._rows(f"SELECT DISTINCT ?s WHERE {{ {values('t', (sparql_iri(c) for c in classes))} ?s a ?t }} "
+                          f"ORDER BY ?s LIMIT {int(limit)} OFFSET {int(offset)}")
+        return [node_id(row[0]) for row in rows if isinstance(row[0], _ENTITY)]
+
+    def single_graph(self) -> bool:
+        """Queries see one dataset (the default graph, or the configured one): every quad
+        counted is a triple."""
+        return True
+
+    def triple_count(self) -> int:
+        return self.quad_count()

@@ -1,0 +1,609 @@
+"""The embedded Oxigraph store in memory (the workspace on disk builds on it).
+
+Every bulk operation of the protocol is answered from the store's indexes with pyoxigraph
+terms, which never leave this package: the facade gets strings and rdflib terms.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Literal
+from rdflib.term import Node
+
+from explorer.core.backends.base import (
+    OWL,
+    PROV_DERIVED,
+    RDF,
+    RDFS,
+    Backend,
+    EvidenceRow,
+    Link,
+    LoadedFile,
+    checked_iri,
+)
+from explorer.core.backends.loading import ProgressReader, load_error
+from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
+from explorer.core.backends.terms import iri_or_bnode, node_id, quad_to_oxigraph, quad_to_rdflib, to_oxigraph, to_rdflib
+from explorer.core.changes import ChangeSet, Quad
+from explorer.core.errors import Cancelled, ExplorerError, LoadError, QueryError
+from explorer.core.formats import RdfFormatInfo, detect_format, is_gzipped
+from explorer.core.guards import check_bytes, guard_for
+from explorer.core.search import LabelIndex
+from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
+from explorer.core.store_disposal import disposal
+from explorer.core.tasks import CancelToken, Progress
+from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_CLASSES, SCHEMA_PREDICATES
+
+Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
+
+_RDF_TYPE = ox.NamedNode(RDF + "type")
+_RDF_STATEMENT = ox.NamedNode(RDF + "Statement")
+_RDF_SUBJECT = ox.NamedNode(RDF + "subject")
+_RDF_PREDICATE = ox.NamedNode(RDF + "predicate")
+_RDF_OBJECT = ox.NamedNode(RDF + "object")
+_OWL_INVERSE = ox.NamedNode(OWL + "inverseOf")
+_INVERSE_LABEL = ox.NamedNode(str(KG.inverseLabel))
+_QUOTE = ox.NamedNode(str(KG.quote))
+_SENTENCE = ox.NamedNode(str(KG.sentenceIndex))
+_BACKGROUND = ox.NamedNode(str(KG.isBackground))
+_DERIVED = ox.NamedNode(PROV_DERIVED)
+_COMMENT = ox.NamedNode(RDFS + "comment")
+_SUBCLASS = ox.NamedNode(RDFS + "subClassOf")
+_LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
+_ENTITY = (ox.NamedNode, ox.BlankNode)
+
+
+def oxigraph_format(info: RdfFormatInfo) -> ox.RdfFormat:
+    """Oxigraph's parser and serializer for one of our formats."""
+    found = ox.RdfFormat.from_media_type(info.media_type)
+    if found is None:  # every format in core.formats has a media type Oxigraph knows
+        raise ExplorerError(f"{info.name}: no Oxigraph format for {info.media_type}")
+    return found
+
+
+class OxigraphBackend(Backend):
+    """The embedded Oxigraph store in memory; writable and local."""
+
+    def __init__(self) -> None:
+        self.store = ox.Store()
+        #: About how many quads the store holds (what freeing it will cost; see store_disposal).
+        self.estimated_quads = 0
+        self._statement_predicates: dict[str, bool] = {}
+        self._instance_lists: dict[tuple[str, ...], list[str]] = {}
+
+    @property
+    def workspace(self) -> Path | None:
+        return None
+
+    def describe_target(self) -> str:
+        return "the embedded store"
+
+    def __del__(self) -> None:
+        # The graph is gone. Freeing its in-memory store holds the interpreter lock for about
+        # a second per million quads, so the desktop app has it wait for a moment nobody is
+        # looking — unless something else still holds the store (this attribute, the local
+        # name and getrefcount's argument are three references).
+        if not disposal.deferring or self.workspace is not None or sys.is_finalizing():
+            return
+        store = self.__dict__.get("store")
+        if store is not None and sys.getrefcount(store) <= 3:
+            disposal.let_go(store, self.estimated_quads)
+
+    def forget_caches(self) -> None:
+        self._statement_predicates.clear()
+        self._instance_lists.clear()
+
+    # ------------------------------------------------------------------ primitives
+    def quad_count(self) -> int:
+        return count_quads(self.store)
+
+    def quads(self, subject: Node | None = None, predicate: Node | None = None, obj: Node | None = None,
+              graph: Node | None = None) -> Iterator[Quad]:
+        pattern: list[Any] = [None if t is None else to_oxigraph(t) for t in (subject, predicate, obj, graph)]
+        try:
+            found = self.store.quads_for_pattern(*pattern)
+        except TypeError:  # a literal where no literal can stand: nothing matches
+            return
+        for quad in found:
+            if not isinstance(quad.subject, ox.Triple) and not isinstance(quad.object, ox.Triple):
+                yield quad_to_rdflib(quad)
+
+    def contains(self, quad: Quad) -> bool:
+        try:
+            return quad_to_oxigraph(quad) in self.store
+        except (TypeError, ValueError):
+            return False
+
+    def load_data(self, data: bytes, format_info: RdfFormatInfo, base_iri: str | None = None) -> None:
+        try:
+            check_bytes(format_info.name, "<text>", data)
+            self.store.load(data, oxigraph_format(format_info), base_iri=base_iri)
+        except (SyntaxError, MemoryError, ValueError) as error:
+            raise load_error(Path("<text>"), error, format_info) from None
+        self.forget_caches()
+
+    # ------------------------------------------------------------------ writable
+    def apply_changes(self, change: ChangeSet) -> None:
+        """Removals then additions; if adding fails the removed quads are put back."""
+        removed = [quad_to_oxigraph(q) for q in change.removed]
+        added = [quad_to_oxigraph(q) for q in change.added]
+        self.forget_caches()
+        gone = [quad for quad in removed if quad in self.store]
+        for quad in gone:
+            self.store.remove(quad)
+        try:
+            self.store.extend(added)
+        except BaseException:
+            self.store.extend(gone)
+            raise
+        # A change set speaks of quads only: a named graph it empties is gone with them.
+        for graph in {quad.graph_name for quad in gone if not isinstance(quad.graph_name, ox.DefaultGraph)}:
+            if next(self.store.quads_for_pattern(None, None, None, graph), None) is None:
+                self.store.remove_graph(graph)
+        self.estimated_quads += len(added) - len(gone)
+
+    # ------------------------------------------------------------------ local
+    def named_graphs(self) -> list[str]:
+        return [node_id(g) for g in self.store.named_graphs() if isinstance(g, _ENTITY)]
+
+    def add_graph(self, name: str) -> None:
+        self.store.add_graph(iri_or_bnode(name))
+
+    def quads_estimate(self) -> int:
+        return self.estimated_quads
+
+    def copy_into(self, target: Any, *, cancel: CancelToken | None = None,
+                  progress: Callable[[int], None] | None = None) -> None:
+        store = getattr(target, "store", None)
+        if not isinstance(store, ox.Store):
+            raise ExplorerError("quads are copied between embedded stores only")
+        copy_quads(self.store, store, cancel, bulk=target.workspace is not None, progress=progress)
+        target.estimated_quads = self.estimated_quads
+        target.forget_caches()
+
+    def release(self) -> None:
+        previous, self.store = self.store, ox.Store()
+        disposal.let_go(previous, self.estimated_quads)
+        self.estimated_quads = 0
+
+    def change_of_update(self, sparql: str) -> ChangeSet:
+        before = ox.Store()
+        before.extend(self.store.quads_for_pattern(None, None, None, None))
+        self._update(sparql)
+        added = [quad_to_rdflib(q) for q in self.store.quads_for_pattern(None, None, None, None) if q not in before]
+        removed = [quad_to_rdflib(q) for q in before.quads_for_pattern(None, None, None, None) if q not in self.store]
+        return ChangeSet(tuple(added), tuple(removed), sparql)
+
+    # ------------------------------------------------------------------ bulk: labels
+    def label_index(self) -> LabelIndex:
+        entities: list[str] = []
+        texts: list[str] = []
+        languages: list[str] = []
+        kinds: list[int] = []
+        for kind, predicate in enumerate(_LABEL_NODES):
+            for quad in self.store.quads_for_pattern(None, predicate, None, None):
+                value, subject = quad.object, quad.subject
+                if not isinstance(value, ox.Literal) or isinstance(subject, ox.Triple):
+                    continue
+                entities.append(node_id(subject))
+                texts.append(value.value)
+                languages.append(value.language or "")
+                kinds.append(kind)
+        return LabelIndex.from_columns(entities, texts, languages, kinds)
+
+    def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for predicate in predicates:
+            for quad in self.store.quads_for_pattern(ox.NamedNode(predicate), _INVERSE_LABEL, None, None):
+                value = quad.object
+                if isinstance(value, ox.Literal) and value.language in ("en", ""):
+                    found[predicate] = value.value
+                    break
+        return found
+
+    def inverse_pairs(self) -> dict[str, str]:
+        table: dict[str, str] = {}
+        for quad in self.store.quads_for_pattern(None, _OWL_INVERSE, None, None):
+            subject, obj = quad.subject, quad.object
+            if isinstance(subject, ox.NamedNode) and isinstance(obj, ox.NamedNode):
+                table.setdefault(subject.value, obj.value)
+                table.setdefault(obj.value, subject.value)
+        return table
+
+    # ------------------------------------------------------------------ bulk: entities
+    def types_of(self, entity: str) -> list[str]:
+        return [q.object.value for q in self.store.quads_for_pattern(iri_or_bnode(entity), _RDF_TYPE, None, None)
+                if isinstance(q.object, ox.NamedNode)]
+
+    def exists(self, entity: str) -> bool:
+        try:
+            node = iri_or_bnode(entity)
+        except ValueError:  # not even a valid IRI: nothing in the graph can be named so
+            return False
+        patterns: list[tuple[Any, Any, Any]] = [(node, None, None)]
+        if isinstance(node, ox.NamedNode):
+            patterns += [(None, None, node), (None, node, None)]
+        return any(next(self.store.quads_for_pattern(*pattern, None), None) is not None for pattern in patterns)
+
+    def literals(self, entity: str) -> list[tuple[str, Literal]]:
+        labels = set(LABEL_PREDICATES)
+        found = []
+        for quad in self.store.quads_for_pattern(iri_or_bnode(entity), None, None, None):
+            if isinstance(quad.object, ox.Literal) and quad.predicate.value not in labels:
+                value = to_rdflib(quad.object)
+                assert isinstance(value, Literal)
+                found.append((quad.predicate.value, value))
+        return found
+
+    def is_evidence_record(self, entity: str) -> bool:
+        return self._is_statement_node(iri_or_bnode(entity))
+
+    def _is_statement_node(self, node: Term) -> bool:
+        return next(self.store.quads_for_pattern(node, _RDF_TYPE, _RDF_STATEMENT, None), None) is not None
+
+    def evidence_rows(self, subject: str, predicate: str, obj: str) -> list[EvidenceRow]:
+        s_node, p_node, o_node = iri_or_bnode(subject), ox.NamedNode(predicate), iri_or_bnode(obj)
+        found: list[EvidenceRow] = []
+        for quad in self.store.quads_for_pattern(None, _RDF_SUBJECT, s_node, None):
+            record = quad.subject
+            if next(self.store.quads_for_pattern(record, _RDF_PREDICATE, p_node, None), None) is None:
+                continue
+            if next(self.store.quads_for_pattern(record, _RDF_OBJECT, o_node, None), None) is None:
+                continue
+            if isinstance(record, _ENTITY):
+                found.append(self._native_evidence_row(record))
+        return found
+
+    def evidence_counts(self, entity: str) -> dict[tuple[str, str, str], int]:
+        node = iri_or_bnode(entity)
+        counts: dict[tuple[str, str, str], int] = {}
+        seen: set[Term] = set()
+
+        def first(record: Term, predicate: ox.NamedNode) -> str | None:
+            for quad in self.store.quads_for_pattern(record, predicate, None, None):
+                if isinstance(quad.object, _ENTITY):
+                    return node_id(quad.object)
+            return None
+
+        for role in (_RDF_SUBJECT, _RDF_OBJECT):
+            for quad in self.store.quads_for_pattern(None, role, node, None):
+                record = quad.subject
+                if record in seen:
+                    continue
+                seen.add(record)
+                s, p, o = first(record, _RDF_SUBJECT), first(record, _RDF_PREDICATE), first(record, _RDF_OBJECT)
+                if s and p and o:
+                    counts[(s, p, o)] = counts.get((s, p, o), 0) + 1
+        return counts
+
+    def _native_evidence_row(self, record: Term) -> EvidenceRow:
+        def first(predicate: ox.NamedNode) -> Term | None:
+            for quad in self.store.quads_for_pattern(record, predicate, None, None):
+                return quad.object
+            return None
+
+        background, quote, sentence = first(_BACKGROUND), first(_QUOTE), first(_SENTENCE)
+        source, comment = first(_DERIVED), first(_COMMENT)
+        return EvidenceRow(
+            record=node_id(record),
+            background=isinstance(background, ox.Literal) and background.value in ("true", "1"),
+            quote=quote.value if isinstance(quote, ox.Literal) else None,
+            source=node_id(source) if isinstance(source, _ENTITY) else None,
+            sentence_index=int(sentence.value) if isinstance(sentence, ox.Literal) else None,
+            note=comment.value if isinstance(comment, ox.Literal) else None,
+        )
+
+    # ------------------------------------------------------------------ bulk: links
+    def adjacent(self, entity: str, *, outgoing: bool = True, incoming: bool = True,
+                 include_schema: bool = False) -> Iterator[Link]:
+        node = iri_or_bnode(entity)
+        if outgoing:
+            for quad in self.store.quads_for_pattern(node, None, None, None):
+                obj, predicate = quad.object, quad.predicate
+                if not isinstance(obj, _ENTITY):
+                    continue
+                if not include_schema and predicate.value in SCHEMA_PREDICATES:
+                    continue
+                yield predicate.value, node_id(obj), True
+        if incoming:
+            # Evidence records are left out by a lookup per link; along a predicate seen many
+            # times (a hub) one cached question says whether records ever use it at all.
+            seen: dict[str, int] = defaultdict(int)
+            for quad in self.store.quads_for_pattern(None, None, node, None):
+                subject, predicate = quad.subject, quad.predicate
+                if not isinstance(subject, _ENTITY):
+                    continue
+                if not include_schema:
+                    name = predicate.value
+                    if name in SCHEMA_PREDICATES:
+                        continue
+                    seen[name] += 1
+                    if (seen[name] <= 64 or self._statements_use(name)) and self._is_statement_node(subject):
+                        continue
+                yield predicate.value, node_id(subject), False
+
+    def entity_links(self, *, progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> Iterator[tuple[str, str, str]]:
+        """The default's rules on the store's own terms (no rdflib term per triple: 1M in seconds)."""
+        store = self.store
+        skipped: set[Any] = set()
+        for class_iri in SCHEMA_CLASSES:
+            skipped.update(q.subject for q in store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(class_iri), None))
+        for schema_link in (_SUBCLASS, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subPropertyOf")):
+            skipped.update(q.subject for q in store.quads_for_pattern(None, schema_link, None, None))
+        schema_predicates = {ox.NamedNode(p) for p in SCHEMA_PREDICATES}
+        total = max(1, self.quad_count())
+        for index, quad in enumerate(store.quads_for_pattern(None, None, None, None)):
+            if not index % 65536:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if progress is not None:
+                    progress(min(1.0, index / total), "reading the links between entities")
+            obj, predicate, subject = quad.object, quad.predicate, quad.subject
+            if not isinstance(obj, _ENTITY) or predicate in schema_predicates:
+                continue
+            if subject in skipped or obj in skipped:
+                continue
+            yield node_id(subject), predicate.value, node_id(obj)
+
+    def _statements_use(self, predicate: str) -> bool:
+        """Whether any evidence record has ``predicate``: if not, links along it need no
+        per-link check (a hub's thousands of incoming links stay one index scan)."""
+        if predicate not in self._statement_predicates:
+            try:
+                answer = self.store.query(  # FILTER EXISTS: several times faster than a join here
+                    f"ASK {{ ?s <{checked_iri(predicate)}> ?o . FILTER EXISTS {{ ?s a <{RDF}Statement> }} }}",
+                    use_default_graph_as_union=True,
+                )
+                self._statement_predicates[predicate] = bool(answer)
+            except (ExplorerError, SyntaxError):  # an IRI SPARQL cannot spell: check each link instead
+                self._statement_predicates[predicate] = True
+        return self._statement_predicates[predicate]
+
+    def _count_rows(self, sparql: str) -> list[tuple[Term, ...]]:
+        answer = self.store.query(sparql, use_default_graph_as_union=True)
+        assert isinstance(answer, ox.QuerySolutions)
+        return [tuple(solution) for solution in answer]
+
+    def incoming_link_count(self, entity: str, wanted: set[str] | None, include_schema: bool) -> int | None:
+        """The same rules as :meth:`adjacent`, counted by the store: subjects that are
+        entities, no schema predicates and no evidence records unless ``include_schema``,
+        a triple in several graphs once."""
+        if entity.startswith("_:"):  # blank nodes cannot be named in a query: keep walking
+            return None
+        target = checked_iri(entity)
+        # DISTINCT only matters when a triple can sit in several named graphs (3x slower).
+        count = "COUNT(?s)" if self.single_graph() else "COUNT(DISTINCT ?s)"
+        rows = self._count_rows(
+            f"SELECT ?p ({count} AS ?n) WHERE {{ ?s ?p <{target}> FILTER(isIRI(?s) || isBlank(?s)) }} GROUP BY ?p")
+        total = 0
+        for predicate_term, number in rows:
+            predicate = predicate_term.value
+            if wanted is not None and predicate not in wanted:
+                continue
+            if include_schema:
+                total += int(number.value)
+                continue
+            if predicate in SCHEMA_PREDICATES:
+                continue
+            total += int(number.value)
+            if self._statements_use(predicate):
+                # Evidence records along this predicate are not neighbours. FILTER EXISTS is
+                # checked per link; a join would start from every record in the graph.
+                records = self._count_rows(f"SELECT ({count} AS ?n) WHERE {{ ?s <{checked_iri(predicate)}> <{target}> "
+                                           f"FILTER EXISTS {{ ?s a <{RDF}Statement> }} }}")
+                total -= int(records[0][0].value)
+        return total
+
+    # ------------------------------------------------------------------ bulk: classes and counts
+    def subclass_edges(self) -> list[tuple[str, str]]:
+        return [(q.subject.value, q.object.value) for q in self.store.quads_for_pattern(None, _SUBCLASS, None, None)
+                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode) and q.subject != q.object]
+
+    def instances_of(self, classes: Sequence[str], *, limit: int, offset: int) -> list[str]:
+        """The first page sorts the whole class once (Oxigraph's ORDER BY is several times
+        slower than fetching the members and sorting them here); later pages are slices."""
+        key = tuple(classes)
+        members = self._instance_lists.get(key)
+        if members is None:
+            values = " ".join(f"<{checked_iri(c)}>" for c in classes)
+            rows = self._count_rows(f"SELECT DISTINCT ?s WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }}")
+            members = sorted(node_id(row[0]) for row in rows if isinstance(row[0], _ENTITY))
+            self._instance_lists[key] = members
+        return members[offset:offset + limit]
+
+    def single_graph(self) -> bool:
+        # named_graphs() is an iterator (always truthy): ask for its first item.
+        return next(iter(self.store.named_graphs()), None) is None
+
+    # ------------------------------------------------------------------ queries
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout: float | None = None,
+        cancel: CancelToken | None = None,
+        policy: QueryPolicy = QueryPolicy(),
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        kind = policy.check(sparql)
+        if kind == "update":
+            return run_with_deadline(lambda: self._update(sparql), timeout, cancel)
+        return run_with_deadline(lambda: self._query(sparql, kind, max_rows, cancel), timeout, cancel)
+
+    def _update(self, sparql: str) -> QueryResult:
+        self.forget_caches()
+        try:
+            self.store.update(sparql)
+        except SyntaxError as error:
+            raise syntax_error(error) from None
+        except OSError as error:
+            raise QueryError(str(error)) from None
+        return QueryResult(kind="update", convert=to_rdflib)
+
+    def _query(self, sparql: str, kind: str, max_rows: int | None, cancel: CancelToken | None) -> QueryResult:
+        import time
+
+        started = time.perf_counter()
+        try:
+            answer = self.store.query(sparql, use_default_graph_as_union=True)
+            if isinstance(answer, ox.QueryBoolean):
+                return QueryResult(kind="ask", boolean=bool(answer), convert=to_rdflib,
+                                   elapsed=time.perf_counter() - started)
+            if isinstance(answer, ox.QuerySolutions):
+                names = [variable.value for variable in answer.variables]
+                rows: list[tuple[Term, ...]] = []
+                truncated = False
+                for solution in answer:
+                    if max_rows is not None and len(rows) >= max_rows:
+                        truncated = True
+                        break
+                    if cancel is not None and len(rows) % 4096 == 0 and cancel.cancelled:
+                        raise Cancelled("query cancelled")
+                    rows.append(tuple(solution))
+                return QueryResult(kind="select", variables=names, raw_rows=rows, convert=to_rdflib,
+                                   elapsed=time.perf_counter() - started, truncated=truncated)
+            triples: list[tuple[Term, Term, Term]] = []
+            truncated = False
+            for triple in answer:
+                if max_rows is not None and len(triples) >= max_rows:
+                    truncated = True
+                    break
+                triples.append((triple.subject, triple.predicate, triple.object))
+            return QueryResult(kind="describe" if kind == "describe" else "construct", raw_triples=triples,
+                               convert=to_rdflib, elapsed=time.perf_counter() - started, truncated=truncated)
+        except SyntaxError as error:
+            raise syntax_error(error) from None
+        except OSError as error:
+            raise QueryError(str(error)) from None
+        finally:
+            # pyoxigraph's result iterators may only be dropped on the thread that made them;
+            # a traceback (cancel) would otherwise carry them to another thread.
+            answer = solution = None  # type: ignore[assignment]
+
+    # ------------------------------------------------------------------ loading
+    def load_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        formats: Sequence[RdfFormatInfo | None] | None = None,
+        replace: bool = False,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[LoadedFile]:
+        """Load every file or none: files go into a staging store first.
+
+        ``replace`` swaps the staging store in (no copy); otherwise the staged quads are
+        added to the current store in one transaction.
+        """
+        paths = [Path(p) for p in paths]
+        self.forget_caches()
+        sizes = []
+        for path in paths:
+            try:
+                sizes.append(path.stat().st_size)
+            except OSError as error:
+                raise LoadError(str(path), error.strerror or "cannot be read") from None
+            if path.is_dir():
+                raise LoadError(str(path), "is a folder, not an RDF file")
+            if sizes[-1] == 0:
+                raise LoadError(str(path), "the file is empty")
+        total = sum(sizes) or 1
+        # A workspace that is replaced (or still empty) gets a new folder, filled in bulk and
+        # swapped in at the end: all or nothing, without a disk transaction per batch.
+        workspace = self.workspace
+        swap = workspace is not None and (replace or next(iter(self.store), None) is None)
+        if swap:
+            remove_tree(Path(str(workspace) + ".staging"))
+        staging = ox.Store(str(workspace) + ".staging") if swap else ox.Store()
+        loaded: list[LoadedFile] = []
+        done_before = 0
+        reading: ProgressReader | None = None
+        try:
+            for index, path in enumerate(paths):
+                info = formats[index] if formats and formats[index] is not None else None
+                try:
+                    info = info or detect_format(path)
+                except OSError as error:
+                    raise LoadError(str(path), error.strerror or str(error)) from None
+                if info is None:
+                    raise LoadError(str(path), "empty file or unknown RDF format")
+                before = count_quads(staging) if index else 0
+
+                def report(fraction: float, _base: int = done_before, _size: int = sizes[index],
+                           _name: str = path.name) -> None:
+                    if progress is not None:
+                        progress((_base + fraction * _size) / total, f"Reading {_name}")
+
+                opener = gzip.open if is_gzipped(path) else open
+                try:
+                    with opener(path, "rb") as raw:
+                        guard = guard_for(info.name, str(path))
+                        reading = ProgressReader(raw, sizes[index], report, cancel, guard)
+                        reader = io.BufferedReader(reading, 1 << 18)
+                        if swap:
+                            staging.bulk_load(reader, oxigraph_format(info), base_iri=path.resolve().as_uri())
+                        else:
+                            staging.load(reader, oxigraph_format(info), base_iri=path.resolve().as_uri())
+                except (Cancelled, LoadError):
+                    raise
+                except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:
+                    raise load_error(path, error, info) from None
+                loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
+                done_before += sizes[index]
+            if progress is not None:
+                progress(1.0, "Indexing")
+            staged = sum(item.quads for item in loaded)
+            if swap:
+                # Hand over the only reference: the staged store must be closed before its folder
+                # becomes the workspace, or two stores would write to one folder.
+                handed_over = [staging]
+                staging = ox.Store()
+                self._swap_workspace(handed_over)
+                self.estimated_quads = staged
+            elif (replace or next(iter(self.store), None) is None) and self.workspace is None:
+                previous, previous_quads = self.store, self.estimated_quads
+                self.store, self.estimated_quads = staging, staged
+                disposal.let_go(previous, previous_quads)
+            else:
+                if replace:
+                    self.store.clear()
+                if self.workspace is not None:
+                    # The staged quads are complete and valid: write them in bulk (a RocksDB
+                    # transaction per quad batch is ten times slower on disk).
+                    self.store.bulk_extend(staging)
+                else:
+                    self.store.extend(staging)
+                    disposal.let_go(staging, staged)
+                self.estimated_quads = (0 if replace else self.estimated_quads) + staged
+        except BaseException:
+            if swap:
+                del staging  # Oxigraph holds the folder until the store goes
+                remove_tree(Path(str(workspace) + ".staging"))
+            else:
+                # A cancelled or failed load: its half-filled store goes the same way. Quads read
+                # before the failure stay in memory although the store no longer counts them, so
+                # the bytes read say best what freeing it will cost.
+                if disposal.deferring:
+                    read = done_before + (reading.bytes_read if reading is not None else 0)
+                    disposal.let_go(staging, max(quads_in(staging), read // MIN_BYTES_PER_QUAD))
+                # The error's traceback keeps this frame, and a failed load's error is kept by the
+                # window's task: without this the store would be freed whenever that goes.
+                del staging
+            raise
+        return loaded
+
+    def _swap_workspace(self, handed_over: list[ox.Store]) -> None:
+        raise ExplorerError("an in-memory store has no workspace folder to swap")
+
+    def close(self) -> None:
+        """Nothing to write: an in-memory store goes with the graph."""

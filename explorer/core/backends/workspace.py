@@ -1,0 +1,159 @@
+"""The on-disk workspace: the embedded store in a folder that reopens in about a second.
+
+Beside the store the workspace keeps its label index, so reopening an unchanged workspace
+rebuilds nothing; a load into an empty or replaced workspace fills a staging folder in bulk
+and swaps it in at the end (all or nothing).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from explorer.core.backends.oxigraph import OxigraphBackend
+from explorer.core.backends.store_tools import remove_tree
+from explorer.core.errors import LoadError
+from explorer.core.search import LabelIndex
+
+
+class WorkspaceBackend(OxigraphBackend):
+    """The embedded Oxigraph store in a workspace folder on disk."""
+
+    LABEL_CACHE = "kg-explorer-labels.npz"
+
+    def __init__(self, workspace: Path | str) -> None:
+        super().__init__()
+        self._workspace = Path(workspace)
+        try:
+            mid_swap = Path(str(self._workspace) + ".old")
+            if not self._workspace.exists() and mid_swap.is_dir():
+                # A load was killed between the two renames of _swap_workspace: the old
+                # store is whole, the staged one may not be — reopen the old one.
+                os.replace(mid_swap, self._workspace)
+            self._workspace.mkdir(parents=True, exist_ok=True)
+            self.store = ox.Store(str(self._workspace))
+        except OSError as error:
+            raise LoadError(str(self._workspace), f"cannot open the workspace: {error}") from None
+
+    @property
+    def workspace(self) -> Path:
+        return self._workspace
+
+    def describe_target(self) -> str:
+        return f"the workspace {self._workspace}"
+
+    # ------------------------------------------------------------------ the saved label index
+    def label_index(self) -> LabelIndex:
+        """The label index saved with this workspace while the store is unchanged; else built
+        from the store and saved for the next opening."""
+        index = LabelIndex.load(self._workspace / self.LABEL_CACHE, self._fingerprint_fits)
+        if index is None:
+            index = super().label_index()
+            self.save_label_index(index)
+        return index
+
+    def forget_caches(self) -> None:
+        super().forget_caches()
+        self.forget_saved_label_index()
+
+    def fingerprint(self) -> str | None:
+        """What the on-disk store holds, cheaply: its number of label triples and the names
+        and sizes of its table files."""
+        tables = self._table_files()
+        if tables is None:
+            return None
+        return f"labels={self._label_triple_count()}|{tables}"
+
+    def _table_files(self) -> str | None:
+        tables = []
+        try:
+            with os.scandir(self._workspace) as entries:
+                for entry in entries:
+                    if not entry.name.endswith(".sst"):
+                        continue
+                    try:
+                        tables.append((entry.name, entry.stat().st_size))
+                    except FileNotFoundError:
+                        # Deleted by a background compaction while we looked: no longer part of
+                        # the store. (Failing the whole fingerprint here left a fresh workspace
+                        # without its saved index about one time in a hundred.)
+                        continue
+        except OSError:
+            return None
+        return ";".join(f"{name}:{size}" for name, size in sorted(tables))
+
+    def _label_triple_count(self) -> int:
+        from explorer.core.vocab import LABEL_PREDICATES
+
+        values = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+        answer = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}",
+                                  use_default_graph_as_union=True)
+        assert isinstance(answer, ox.QuerySolutions)
+        for solution in answer:
+            return int(solution[0].value)
+        return 0
+
+    def _fingerprint_fits(self, saved: str) -> bool:
+        """Whether the store still holds the labels a saved index was built from.
+
+        RocksDB writes every change into *new* table files; opening and reading a workspace
+        only deletes obsolete ones. So no new table file means no change. New table files
+        may also come from a background compaction: then the number of label triples decides
+        (a count query, a fraction of a second even at a million triples).
+        """
+        saved_count, _, saved_tables = saved.partition("|")
+        current_tables = self._table_files()
+        if current_tables is None:
+            return False
+        saved_set = set(filter(None, saved_tables.split(";")))
+        current_set = set(filter(None, current_tables.split(";")))
+        if current_set <= saved_set and (current_set or not saved_set):
+            return True
+        return saved_count == f"labels={self._label_triple_count()}"
+
+    def cached_label_index(self) -> LabelIndex | None:
+        """The label index saved with this workspace, if the store has not changed since."""
+        return LabelIndex.load(self._workspace / self.LABEL_CACHE, self._fingerprint_fits)
+
+    def save_label_index(self, index: LabelIndex) -> None:
+        """Keep the label index next to the workspace so reopening needs no rebuild."""
+        self.store.flush()
+        fingerprint = self.fingerprint()
+        if fingerprint is not None:
+            # A cache: without it the next opening rebuilds the index.
+            with contextlib.suppress(OSError):
+                index.save(self._workspace / self.LABEL_CACHE, fingerprint)
+
+    def forget_saved_label_index(self) -> None:
+        """Drop the saved label index: called before anything changes the store."""
+        with contextlib.suppress(OSError):
+            (self._workspace / self.LABEL_CACHE).unlink()
+
+    # ------------------------------------------------------------------ loading
+    def _swap_workspace(self, handed_over: list[ox.Store]) -> None:
+        """Make the staged store's folder the workspace; ``handed_over`` holds the only
+        reference to the staged store."""
+        staging = handed_over.pop()
+        staging.flush()
+        # Oxigraph keeps the folder open until the store goes: close it, then swap folders.
+        del staging
+        old = Path(str(self._workspace) + ".old")
+        remove_tree(old)
+        self.store = ox.Store()
+        os.replace(self._workspace, old)
+        os.replace(str(self._workspace) + ".staging", self._workspace)
+        self.store = ox.Store(str(self._workspace))
+        remove_tree(old)
+
+    def close(self) -> None:
+        self.store.flush()
+
+    def release(self) -> None:
+        """Write what the store holds and let go of the folder (and its lock), so it can be
+        reopened at once; an empty in-memory store takes its place."""
+        self.store.flush()
+        self.store = ox.Store()
+

@@ -1,0 +1,334 @@
+"""The canvas's tiles: each paints its share of the edges (or, zoomed out, of the nodes) from
+numpy arrays and keeps its own device cache, so a change repaints only the tiles it touches."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QLineF,
+    QPointF,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from explorer.core.scene import SceneEdge
+from explorer.ui.canvas.canvas_drawing import (
+    DETAIL_ZOOM,
+    EDGE_LABEL_WIDTH,
+    EDGE_LABEL_ZOOM,
+    FAINT_EDGES_ZOOM,
+    LABEL_PIXEL_SIZE,
+    MAX_EDGE_LABELS,
+    MIN_ELIDED_CHARACTERS,
+    MIN_LABEL_PIXELS,
+    SMOOTH_EDGES_UP_TO,
+    arrow_head,
+    edge_curve,
+    level_of_detail,
+    lines_path,
+)
+
+
+class TileItem(QGraphicsItem):
+    """One square of the canvas's tile grid: the edges (or nodes) whose anchor falls in it.
+
+    Each tile keeps its own device cache, so a change rebuilds and repaints only the tiles
+    it touches; every other tile blits its cached pixels.
+    """
+
+    def __init__(self, canvas: Any, key: tuple[int, int]) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.key = key
+        self.ids: set[str] = set()
+        self.dirty = True
+        self._bounds = QRectF()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def invalidate(self) -> None:
+        """Rebuild on the next paint or bounds check (several changes in a row cost one rebuild)."""
+        if not self.dirty:
+            self.dirty = True
+            self.canvas._schedule_bounds_check()
+        self.update()
+
+    def rebuild(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        self.canvas.tiles_rebuilt += 1
+        bounds = self._build()
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def _build(self) -> QRectF:
+        raise NotImplementedError
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+
+class EdgeTileItem(TileItem):
+    """The visible edges whose midpoint lies in one tile, painted in bulk from arrays."""
+
+    def __init__(self, canvas: Any, key: tuple[int, int]) -> None:
+        super().__init__(canvas, key)
+        self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.edges: list[SceneEdge] = []
+        self.start = np.zeros((0, 2))
+        self.end = np.zeros((0, 2))
+        self.radius = np.zeros(0)
+        self.bend = np.zeros(0)
+        self.is_highlighted = np.zeros(0, dtype=bool)
+        self.path = QPainterPath()
+        self.highlight_path = QPainterPath()
+        self.own_colour: dict[int, str] = {}
+        self.coloured_paths: list[tuple[QColor, QPainterPath]] = []
+
+    def _build(self) -> QRectF:
+        canvas = self.canvas
+        scene = canvas.scene_model
+        dragged = canvas.dragged_edges
+        visible = canvas._edge_visible
+        all_edges = scene.edges
+        edges = [all_edges[e] for e in sorted(self.ids) if e not in dragged and visible.get(e, False)]
+        self.edges = edges
+        # Positions come from the canvas's node arrays: one index lookup per end instead of a tuple per edge.
+        canvas._ensure_index()
+        where = canvas._index_pos
+        count = len(edges)
+        sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
+        targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
+        self.start = canvas._index_xy[sources]
+        self.end = canvas._index_xy[targets]
+        self.radius = canvas._index_half[targets] + 3
+        bent = canvas._bent
+        self.bend = np.fromiter((bent.get(e.id, 0.0) for e in edges), dtype=float, count=count) if bent else np.zeros(count)
+        highlighted = scene.highlighted
+        self.is_highlighted = (np.fromiter((e.id in highlighted for e in edges), dtype=bool, count=count) if highlighted
+                               else np.zeros(count, dtype=bool))
+        plain = ~self.is_highlighted
+        self.path = lines_path(self.start[plain], self.end[plain])
+        self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
+        # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
+        self.own_colour = {i: edge.color for i, edge in enumerate(edges) if edge.color and self.is_highlighted[i]}
+        self.coloured_paths = []
+        for colour in sorted(set(self.own_colour.values())):
+            chosen = np.array([i for i, c in self.own_colour.items() if c == colour], dtype=np.intp)
+            self.coloured_paths.append((QColor(colour), lines_path(self.start[chosen], self.end[chosen])))
+        if not edges:
+            return QRectF()
+        both = np.vstack([self.start, self.end])
+        low, high = both.min(axis=0), both.max(axis=0)
+        margin = 40.0 + float(np.abs(self.bend).max())
+        return QRectF(QPointF(*low), QPointF(*high)).adjusted(-margin, -margin, margin, margin)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self.rebuild()
+        if not self.edges:
+            return
+        canvas = self.canvas
+        colours = canvas.colours
+        lod = level_of_detail(option, painter)
+        pen = QPen(colours.edge, 1.0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if lod < DETAIL_ZOOM:
+            # Thousands of hair-lines: aliased drawing is ~10× faster and looks the same at this size.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            if lod < FAINT_EDGES_ZOOM:  # far out, lines fade so that the nodes (the things) stand out of the mesh
+                faint = QColor(colours.edge)
+                faint.setAlpha(colours.edge.alpha() * 6 // 10)
+                pen.setColor(faint)
+                painter.setPen(pen)
+            painter.drawPath(self.path)
+            if self.is_highlighted.any():
+                accent = QPen(colours.accent, 3.0)
+                accent.setCosmetic(True)
+                painter.setPen(accent)
+                painter.drawPath(self.highlight_path)
+                for colour, path in self.coloured_paths:  # drawn over the accent they also got
+                    own = QPen(colour, 3.0)
+                    own.setCosmetic(True)
+                    painter.setPen(own)
+                    painter.drawPath(path)
+            return
+        self._paint_detail(painter, option, lod)
+
+    def _paint_detail(self, painter: QPainter, option: QStyleOptionGraphicsItem, lod: float) -> None:
+        """Zoomed in: only edges touching the exposed area, curved apart when parallel, with arrowheads and words."""
+        canvas = self.canvas
+        colours = canvas.colours
+        exposed = option.exposedRect
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        reach = np.abs(self.bend)
+        lo = np.minimum(self.start, self.end) - reach[:, None]
+        hi = np.maximum(self.start, self.end) + reach[:, None]
+        inside = (hi[:, 0] >= left) & (lo[:, 0] <= right) & (hi[:, 1] >= top) & (lo[:, 1] <= bottom)
+        indices = np.flatnonzero(inside).tolist()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(indices) <= SMOOTH_EDGES_UP_TO)
+        geometry: dict[int, tuple[QPointF, QPointF, QPointF]] = {}
+        # Straight edges (nearly all) are worked out for all at once and drawn in one drawLines call.
+        delta = self.end - self.start
+        unit = delta / (np.sqrt((delta**2).sum(axis=1)) + 1e-9)[:, None]
+        tips = self.end - unit * self.radius[:, None]
+        straight_ends = np.hstack([self.start, tips, unit]).tolist()
+        # Plain edges, then highlighted ones in the accent, then each colour of their own.
+        groups: list[tuple[bool, str | None]] = [(False, None), (True, None)]
+        groups += [(True, colour) for colour in sorted(set(self.own_colour.values()))]
+        for lit, own in groups:
+            colour = QColor(own) if own else colours.accent if lit else colours.edge
+            pen = QPen(colour, 3.0 if lit else 1.0)
+            pen.setCosmetic(True)
+            heads: list[QPolygonF] = []
+            lines: list[QLineF] = []
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for i in indices:
+                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own:
+                    continue
+                if self.bend[i]:
+                    (sx, sy), (tx, ty) = self.start[i], self.end[i]
+                    path, tip, direction, anchor = edge_curve(float(sx), float(sy), float(tx), float(ty), float(self.bend[i]),
+                                                              float(self.radius[i]))
+                    painter.drawPath(path)
+                else:
+                    sx, sy, tx, ty, ux, uy = straight_ends[i]
+                    lines.append(QLineF(sx, sy, tx, ty))
+                    tip, direction, anchor = QPointF(tx, ty), QPointF(ux, uy), QPointF((sx + tx) / 2, (sy + ty) / 2)
+                geometry[i] = (tip, direction, anchor)
+                # Arrowheads only where the target end is in view: the rest cannot be seen.
+                if left <= tip.x() <= right and top <= tip.y() <= bottom:
+                    heads.append(arrow_head(tip, direction))
+            painter.drawLines(lines)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            for head in heads:
+                painter.drawPolygon(head)
+        if lod < EDGE_LABEL_ZOOM or lod * LABEL_PIXEL_SIZE < MIN_LABEL_PIXELS:
+            return
+        labelled = [i for i in indices if left <= geometry[i][2].x() <= right and top <= geometry[i][2].y() <= bottom]
+        if len(labelled) > MAX_EDGE_LABELS:  # a wall of words helps nobody: zoom in to read them
+            return
+        metrics = canvas.edge_metrics
+        painter.setFont(canvas.edge_font)
+        background = QColor(colours.background)
+        background.setAlpha(200)
+        length = np.sqrt((delta**2).sum(axis=1))
+        # One label per patch of screen about a label in size: where edges crowd, words would only overprint.
+        cell_width, cell_height = 90.0 / lod, 16.0 / lod
+        occupied: set[tuple[int, int]] = set()
+        for i in labelled:
+            edge = self.edges[i]
+            if not edge.label:
+                continue
+            room = float(length[i]) - self.radius[i] * 2 - 6
+            if room * lod < 24:  # too short on screen to say anything readable
+                continue
+            text = canvas.elided_edge_label(edge.label, min(room, EDGE_LABEL_WIDTH))
+            if not text or (text != edge.label and len(text) < MIN_ELIDED_CHARACTERS):  # "partn…" says nothing
+                continue
+            anchor = geometry[i][2]
+            cell = (math.floor(anchor.x() / cell_width), math.floor(anchor.y() / cell_height))
+            if cell in occupied:
+                continue
+            occupied.add(cell)
+            angle = math.degrees(math.atan2(float(delta[i][1]), float(delta[i][0])))
+            if angle > 90 or angle < -90:  # keep words upright; the arrowhead still shows the direction
+                angle += 180
+            painter.save()
+            painter.translate(anchor)
+            painter.rotate(angle)
+            width = metrics.horizontalAdvance(text)
+            # A bent edge's words sit on its own bend, clear of the opposite edge's.
+            y = -metrics.height() / 2 if self.bend[i] else -metrics.height() - 1
+            box = QRectF(-width / 2 - 2, y, width + 4, metrics.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(background)
+            painter.drawRect(box)
+            own = self.own_colour.get(i)
+            painter.setPen(QColor(own) if own else colours.accent if self.is_highlighted[i] else colours.edge_label)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.restore()
+
+
+class NodeTileItem(TileItem):
+    """The visible nodes of one tile as squares, one ``drawRects`` per colour: used when zoomed out."""
+
+    def __init__(self, canvas: Any, key: tuple[int, int]) -> None:
+        super().__init__(canvas, key)
+        self.setZValue(1)
+        self.groups: list[tuple[QColor, list[QRectF]]] = []
+        self.marked: list[tuple[QColor, list[QRectF]]] = []
+        self.setVisible(not canvas._detail)
+
+    def _build(self) -> QRectF:
+        canvas = self.canvas
+        scene = canvas.scene_model
+        by_colour: dict[str, list[QRectF]] = {}
+        selected: list[QRectF] = []
+        highlighted: list[QRectF] = []
+        chosen = canvas._selected
+        lit = scene.highlighted
+        more_fill = canvas.colours.more_fill.name()
+        visible = canvas._node_visible
+        nodes = scene.nodes
+        # The bounds from plain numbers: a QRectF.united per node cost as much as the rest (5k nodes).
+        left = top = float("inf")
+        right = bottom = float("-inf")
+        for node_id in self.ids:
+            if not visible.get(node_id, False):
+                continue
+            node = nodes[node_id]
+            size = node.size
+            x, y = node.x - size / 2, node.y - size / 2
+            rect = QRectF(x, y, size, size)
+            by_colour.setdefault(more_fill if node.kind == "more" else node.color, []).append(rect)
+            if node_id in chosen:
+                selected.append(rect)
+            elif node_id in lit:
+                highlighted.append(rect)
+            left, top = min(left, x), min(top, y)
+            right, bottom = max(right, x + size), max(bottom, y + size)
+        self.groups = [(QColor(colour), rects) for colour, rects in sorted(by_colour.items())]
+        self.marked = [(canvas.colours.accent, highlighted), (canvas.colours.selection, selected)]
+        if left > right:
+            return QRectF()
+        return QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self.rebuild()
+        for colour, rects in self.groups:
+            # A cosmetic rim in the node's own colour keeps every node at least a few pixels wide, however
+            # far out. One pixel wide: wider cosmetic pens go through the stroker, several times slower
+            # (a measure-driven restyle repaints every tile at once).
+            rim = QPen(colour, 1.0)
+            rim.setCosmetic(True)
+            painter.setPen(rim)
+            painter.setBrush(colour)
+            painter.drawRects(rects)
+        for colour, rects in self.marked:
+            if rects:
+                pen = QPen(colour, 3.0)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRects(rects)
