@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox, QWizard
 
+from explorer.core.changes import ChangeSet
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.importing.mapping import TableMapping
 from explorer.ui.importing.table_wizard import TableImportWizard
@@ -18,14 +19,22 @@ KG = "https://w3id.org/kg-explorer/ontology#"
 def wizard(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("KG_EXPLORER_CONFIG_DIR", str(tmp_path))
     applied = []
+    built = []
 
-    def apply(plan, mapping):
-        applied.append((plan, mapping))
+    def build(plan, mapping, *, progress=None, cancel=None):
+        built.append((plan, mapping))
+        if progress is not None:
+            progress(0.5, "building")
+        return ChangeSet(description=f"Import {len(plan.facts)} facts")
+
+    def apply(change):
+        applied.append(change)
         return None
 
-    widget = TableImportWizard(KnowledgeGraph.bundled(), apply)
+    widget = TableImportWizard(KnowledgeGraph.bundled(), build, apply)
     qtbot.addWidget(widget)
     widget.applied = applied
+    widget.built = built
     return widget
 
 
@@ -63,9 +72,12 @@ def test_walk_through_the_three_pages(qtbot, wizard, tmp_path) -> None:
     check.good_rows.setChecked(True)
     assert check.isComplete()
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    [(plan, mapping)] = wizard.applied
+    qtbot.waitUntil(lambda: bool(wizard.applied), timeout=10000)
+    [(plan, mapping)] = wizard.built
     assert {f.row for f in plan.facts} == {2, 4} and plan.problems == []
     assert mapping.subject_class.value == KG + "Company"
+    assert [c.description for c in wizard.applied] == ["Import 4 facts"]
+    assert not wizard.isVisible()
 
 
 def test_an_unreadable_table_stays_on_the_first_page(qtbot, wizard, tmp_path) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from explorer.core.changes import ChangeSet
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.importing.mapping import (
@@ -55,8 +56,10 @@ from explorer.services.importing.tables import (
 from explorer.services.settings import config_dir
 from explorer.ui.workers import Task, run_task
 
-#: Called with the plan to apply (good rows only, or all) and the mapping; returns an error line or None.
-ApplyPlan = Callable[[ImportPlan, TableMapping], "str | None"]
+#: Builds the change a plan makes (in a worker: progress, cancel); raises ExplorerError when refused.
+BuildChange = Callable[..., ChangeSet]
+#: Applies the built change as one undoable step (on the GUI thread); returns an error line or None.
+ApplyChange = Callable[[ChangeSet], "str | None"]
 
 _NONE = "(none)"
 _ROW_TEXT = "(the row's own text)"
@@ -382,6 +385,7 @@ class CheckPage(QWizardPage):
         self.recheck.clicked.connect(self._on_recheck_clicked)
         self.nothing.toggled.connect(lambda _: self.completeChanged.emit())
         self._task: Task | None = None
+        self._built: ChangeSet | None = None
         self.plan: ImportPlan | None = None
 
     def initializePage(self) -> None:
@@ -461,23 +465,50 @@ class CheckPage(QWizardPage):
         return not (self.nothing.isChecked() and self.plan.problems)
 
     def validatePage(self) -> bool:
+        """Finish: build the change in a worker (progress, Cancel), then apply it as one step."""
+        if self._built is not None:
+            change, self._built = self._built, None
+            error = self.owner.apply(change)
+            if error:
+                self.summary.setText(error)
+                return False
+            return True
+        if self._task is not None:
+            return False
         assert self.plan is not None and self.owner.mapping is not None
         plan = self.plan.without_refused_rows() if self.plan.problems else self.plan
-        error = self.owner.apply(plan, self.owner.mapping)
-        if error:
-            self.summary.setText(error)
-            return False
-        return True
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel.setVisible(True)
+        self.summary.setText("Building the facts and their evidence…")
+        self._task = run_task(self.owner.build, plan, self.owner.mapping)
+        self._task.sig_progress.connect(self._on_task_progress)
+        self._task.sig_finished.connect(self._on_built)
+        self._task.sig_failed.connect(self._on_task_failed)
+        self._task.sig_cancelled.connect(self._on_build_cancelled)
+        self.completeChanged.emit()
+        return False
+
+    def _on_built(self, change: ChangeSet) -> None:
+        self._done()
+        self._built = change
+        self.owner.button(QWizard.WizardButton.FinishButton).click()  # now applies the built change
+
+    def _on_build_cancelled(self) -> None:
+        self._done()
+        self.summary.setText("Import cancelled: the graph is unchanged.")
 
 
 class TableImportWizard(QWizard):
     """From a spreadsheet to the analyst's edits, every fact with its row as evidence."""
 
-    def __init__(self, kg: KnowledgeGraph, apply: ApplyPlan, parent: QWidget | None = None) -> None:
+    def __init__(self, kg: KnowledgeGraph, build: BuildChange, apply: ApplyChange, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TableImportWizard")
         self.setWindowTitle("Import a Spreadsheet")
         self.kg = kg
+        self.build = build
         self.apply = apply
         self.table: Table | None = None
         self.mapping: TableMapping | None = None
