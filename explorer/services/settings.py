@@ -103,8 +103,6 @@ class Settings:
     include_inferred: bool = False
     #: Which rules infer them: "rdfs" or "owl-rl".
     inference_profile: str = "rdfs"
-    #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
-    analyst_name: str = ""
     #: Analysis ▸ Measures: the last measure, scope, hops and colouring chosen.
     analysis_measure: str = "pagerank"
     analysis_scope: str = "canvas"
@@ -115,6 +113,8 @@ class Settings:
     #: Analysis ▸ Timeline: the range last chosen (ISO dates; empty: the whole timeline).
     timeline_start: str = ""
     timeline_end: str = ""
+    #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
+    analyst_name: str = ""
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:

@@ -169,6 +169,11 @@ def _violations(kg: KnowledgeGraph, change: ChangeSet, nodes: list[URIRef], labe
         data.remove((s, p, o))
     for s, p, o, _ in change.added:
         data.add((s, p, o))
+    for record in {s for s, p, _, _ in change.added if p == RDF.subject}:  # a new record's fact, as stored
+        reified = [data.value(record, term) for term in (RDF.subject, RDF.predicate, RDF.object)]
+        if all(term is not None for term in reified) and (reified[0], reified[1], reified[2]) not in data:
+            for triple in store_access.triples(kg, *reified):
+                data.add(triple)
     shapes, structure = _shapes_and_ontology()
     focus: list[str | URIRef] = [n for n in nodes if any(True for _ in data.triples((n, None, None)))]
     if not focus:

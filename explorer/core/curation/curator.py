@@ -146,7 +146,9 @@ class Curator:
         """The text of a source in the graph, when its ``dct:source`` names a readable file."""
         from rdflib.namespace import DCTERMS
 
-        for _, _, reference in store_access.triples(self.kg, source, DCTERMS.source, None):
+        references = [*store_access.triples(self.kg, source, KG.localCopy, None),
+                      *store_access.triples(self.kg, source, DCTERMS.source, None)]
+        for _, _, reference in references:
             path = resolve_text_file(str(reference), self._text_roots)
             if path is not None:
                 return read_text(path, field_name="source"), str(reference)

@@ -174,7 +174,7 @@ def new_source_quads(source: NewSource, provenance: Provenance, graph: URIRef | 
             raise CurationError(f"source URL: {url!r} is not a URL")
         quads.append((node, SCHEMA.url, URIRef(url), graph))
     if source.file and source.file.strip():
-        quads.append((node, DCTERMS.source, Literal(source.file.strip()), graph))
+        quads.append((node, KG.localCopy, Literal(source.file.strip()), graph))
     return node, quads
 
 
