@@ -40,7 +40,9 @@ class PropertyPattern:
     @property
     def weak(self) -> bool:
         """A bare preposition such as "in": it fires only between two named things of fitting classes."""
-        return len(self.words.split()) == 1 and len(self.words) <= 3 and self.words.isascii()
+        if self.words.isascii():
+            return len(self.words.split()) == 1 and len(self.words) <= 4
+        return len(self.words) == 1  # one Chinese character: 在, 以, 据
 
     @property
     def punctuation(self) -> bool:

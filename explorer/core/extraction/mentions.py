@@ -88,7 +88,7 @@ class MentionFinder:
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
         # Words that state a property never belong to a noun phrase ("established a …").
-        self._triggers = frozenset(word.lower() for pattern in lexicon.patterns for word in pattern.words.split())
+        self._triggers = frozenset(pattern.words.lower() for pattern in lexicon.patterns if len(pattern.words.split()) == 1)
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------

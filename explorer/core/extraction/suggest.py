@@ -122,9 +122,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
-                if any(match.start() < e and s < match.end() for s, e in
-                       ((m.start, m.end) for m in mentions if m.via in ("label", "name"))):
-                    continue  # the words are part of a name ("Strategy Analytics said" is not inside one)
+                if any(match.start() < m.end and m.start < match.end() for m in mentions):
+                    continue  # the words are part of a name or phrase ("5G-enabled remote healthcare services")
                 hits.append((pattern, match.start(), match.end()))
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
