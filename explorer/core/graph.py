@@ -484,8 +484,11 @@ class KnowledgeGraph(GraphNames):
         self.prefetch_labels(row.source for row in rows if row.source)
         found = [Evidence(record=row.record, background=row.background, quote=row.quote, source=row.source,
                           source_label=self.label(row.source) if row.source else None,
-                          sentence_index=row.sentence_index, note=row.note) for row in rows]
-        return sorted(found, key=lambda e: (e.background, e.sentence_index or 0, e.record))
+                          sentence_index=row.sentence_index, note=row.note, line_number=row.line_number,
+                          page=row.page, start=row.start, end=row.end) for row in rows]
+        # Background last; quotes in the order they stand in their sources.
+        return sorted(found, key=lambda e: (e.background, e.source or "", e.sentence_index or 0, e.line_number or 0,
+                                            e.start or 0, e.record))
 
     # ------------------------------------------------------------------ describe
     def describe(self, entity: str, *, limit: int | None = 200) -> Description:

@@ -37,7 +37,7 @@ from explorer.core.errors import Cancelled, ExplorerError
 from explorer.core.graph_model import ClassInfo
 from explorer.core.search import LabelEntry, LabelIndex, normalize
 from explorer.core.tasks import CancelToken
-from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA, SCHEMA_PREDICATES
 
 Term = Any  # a pyoxigraph term parsed from an answer
 
@@ -203,12 +203,19 @@ class EndpointQueries:
         except UnreachableBlankNode:
             return []
         rows = self._rows(
-            "SELECT ?r ?bg ?quote ?sentence ?source ?note WHERE { "
+            "SELECT ?r ?bg ?quote ?sentence ?source ?note ?line ?page ?start ?end WHERE { "
             f"?r <{RDF}subject> {s_term} ; <{RDF}predicate> {p_term} ; <{RDF}object> {o_term} . "
             f"OPTIONAL {{ ?r <{KG.isBackground}> ?bg }} OPTIONAL {{ ?r <{KG.quote}> ?quote }} "
             f"OPTIONAL {{ ?r <{KG.sentenceIndex}> ?sentence }} OPTIONAL {{ ?r <{PROV_DERIVED}> ?source }} "
-            f"OPTIONAL {{ ?r <{RDFS}comment> ?note }} }} LIMIT 1000"
+            f"OPTIONAL {{ ?r <{RDFS}comment> ?note }} OPTIONAL {{ ?r <{KG.lineNumber}> ?line }} "
+            f"OPTIONAL {{ ?r <{SCHEMA.pagination}> ?page }} "
+            f"OPTIONAL {{ ?r <{OA.hasSelector}> ?position . ?position a <{OA.TextPositionSelector}> ; "
+            f"<{OA.start}> ?start ; <{OA.end}> ?end }} }} LIMIT 1000"
         )
+
+        def number(term: Term | None) -> int | None:
+            return int(term.value) if isinstance(term, ox.Literal) else None
+
         records: dict[str, tuple[Term, ...]] = {}
         for row in rows:
             if isinstance(row[0], _ENTITY):
@@ -218,9 +225,13 @@ class EndpointQueries:
             background=isinstance(background, ox.Literal) and background.value in ("true", "1"),
             quote=quote.value if isinstance(quote, ox.Literal) else None,
             source=node_id(source) if isinstance(source, _ENTITY) else None,
-            sentence_index=int(sentence.value) if isinstance(sentence, ox.Literal) else None,
+            sentence_index=number(sentence),
             note=note.value if isinstance(note, ox.Literal) else None,
-        ) for record, (_, background, quote, sentence, source, note) in records.items()]
+            line_number=number(line),
+            page=page.value if isinstance(page, ox.Literal) else None,
+            start=number(start),
+            end=number(end),
+        ) for record, (_, background, quote, sentence, source, note, line, page, start, end) in records.items()]
 
     # ------------------------------------------------------------------ links
     def adjacent(self, entity: str, *, outgoing: bool = True, incoming: bool = True,

@@ -41,7 +41,7 @@ from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
 from explorer.core.store_disposal import disposal
 from explorer.core.tasks import CancelToken, Progress
-from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_CLASSES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA, SCHEMA_CLASSES, SCHEMA_PREDICATES
 
 Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
 
@@ -58,6 +58,11 @@ _BACKGROUND = ox.NamedNode(str(KG.isBackground))
 _DERIVED = ox.NamedNode(PROV_DERIVED)
 _COMMENT = ox.NamedNode(RDFS + "comment")
 _SUBCLASS = ox.NamedNode(RDFS + "subClassOf")
+_LINE = ox.NamedNode(str(KG.lineNumber))
+_PAGE = ox.NamedNode(str(SCHEMA.pagination))
+_HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
+_POSITION_SELECTOR = ox.NamedNode(str(OA.TextPositionSelector))
+_START, _END = ox.NamedNode(str(OA.start)), ox.NamedNode(str(OA.end))
 _LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 _ENTITY = (ox.NamedNode, ox.BlankNode)
 
@@ -291,15 +296,31 @@ class OxigraphBackend(Backend):
                 return quad.object
             return None
 
+        def number(term: Term | None) -> int | None:
+            return int(term.value) if isinstance(term, ox.Literal) else None
+
         background, quote, sentence = first(_BACKGROUND), first(_QUOTE), first(_SENTENCE)
-        source, comment = first(_DERIVED), first(_COMMENT)
+        source, comment, line, page = first(_DERIVED), first(_COMMENT), first(_LINE), first(_PAGE)
+        start = end = None
+        for quad in self.store.quads_for_pattern(record, _HAS_SELECTOR, None, None):
+            selector = quad.object
+            if not isinstance(selector, _ENTITY):
+                continue
+            if next(self.store.quads_for_pattern(selector, _RDF_TYPE, _POSITION_SELECTOR, None), None) is not None:
+                start = next((q.object for q in self.store.quads_for_pattern(selector, _START, None, None)), None)
+                end = next((q.object for q in self.store.quads_for_pattern(selector, _END, None, None)), None)
+                break
         return EvidenceRow(
             record=node_id(record),
             background=isinstance(background, ox.Literal) and background.value in ("true", "1"),
             quote=quote.value if isinstance(quote, ox.Literal) else None,
             source=node_id(source) if isinstance(source, _ENTITY) else None,
-            sentence_index=int(sentence.value) if isinstance(sentence, ox.Literal) else None,
+            sentence_index=number(sentence),
             note=comment.value if isinstance(comment, ox.Literal) else None,
+            line_number=number(line),
+            page=page.value if isinstance(page, ox.Literal) else None,
+            start=number(start),
+            end=number(end),
         )
 
     # ------------------------------------------------------------------ bulk: links

@@ -323,5 +323,6 @@ def _evidence_html(item: Evidence) -> str:
         return f"<span class='muted'>background knowledge{note}</span>"
     quote = f"<span class='quote'>“{html.escape(item.quote)}”</span>" if item.quote else ""
     source = html.escape(item.source_label or item.source or "source")
-    sentence = f", sentence {item.sentence_index}" if item.sentence_index is not None else ""
-    return f"{quote} <span class='muted'>— {source}{sentence}</span>"
+    place = html.escape(item.place())
+    note = f" ({html.escape(item.note)})" if item.note else ""
+    return f"{quote} <span class='muted'>— {source}{', ' + place if place else ''}{note}</span>"
