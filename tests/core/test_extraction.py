@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
@@ -45,9 +45,9 @@ def test_sentences_keep_offsets_into_the_document() -> None:
     assert [s.line for s in sentences] == [1, 1, 2, 2]
 
 
-@given(st.lists(st.text(alphabet="abc XYZ.!?。\n", min_size=0, max_size=30), max_size=5))
-def test_every_sentence_is_a_verbatim_slice(parts: list[str]) -> None:
-    text = "".join(parts)
+@settings(deadline=None)
+@given(st.text(alphabet="abc XYZ.!?。\n", max_size=120))
+def test_every_sentence_is_a_verbatim_slice(text: str) -> None:
     for s in split_sentences(text):
         assert text[s.start:s.end] == s.text and s.text == s.text.strip() and s.text
 
