@@ -88,7 +88,11 @@ class MentionFinder:
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
         # Words that state a property never belong to a noun phrase ("established a …").
-        self._triggers = frozenset(pattern.words.lower() for pattern in lexicon.patterns if len(pattern.words.split()) == 1)
+        # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
+        # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
+        self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
+        self._phrases = tuple(sorted({p.words.lower() for p in lexicon.patterns if len(p.words.split()) > 1 and p.words.isascii()},
+                                     key=len, reverse=True))
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------
@@ -164,7 +168,7 @@ class MentionFinder:
                     found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
                                          text[start:match.end()], "cue"))
                     continue
-                start = _extend_left(text, match.start(), self._triggers)
+                start = _extend_left(text, match.start(), self._triggers, self._phrases)
                 end = _extend_right(text, match.end())
                 phrase = text[start:end]
                 found.append(Mention(start, end, phrase, None, cue.cls, phrase, "cue"))
@@ -241,7 +245,7 @@ def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
 _QUANTIFIER = re.compile(r"(?:more than|over|about|nearly|almost|at least)\s+$", re.IGNORECASE)
 
 
-def _extend_left(text: str, start: int, triggers: frozenset[str]) -> int:
+def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = ()) -> int:
     """Start of the noun phrase whose head begins at ``start``: modifiers, not determiners or verbs.
 
     A number keeps the quantifier before it ("more than 70 industrial internet platforms"), as the
@@ -250,6 +254,8 @@ def _extend_left(text: str, start: int, triggers: frozenset[str]) -> int:
     position = start
     while True:
         before = text[:position].rstrip()
+        if phrases and before.lower().endswith(phrases):
+            return position  # "… snapped up Widget Holdings": the phrase before is a pattern's
         match = re.search(r"([\w’'-]+)$", before)
         if match is None or position - len(before) > 1:
             return position
