@@ -14,6 +14,7 @@ import explorer.cli.entity as entity
 import explorer.cli.export as export
 import explorer.cli.fact as fact
 import explorer.cli.gui as gui
+import explorer.cli.import_table as import_table
 import explorer.cli.neighbors as neighbors
 import explorer.cli.path as path
 import explorer.cli.query as query
@@ -21,6 +22,7 @@ import explorer.cli.risk as risk
 import explorer.cli.search as search
 import explorer.cli.snapshot as snapshot
 import explorer.cli.stats as stats
+import explorer.cli.suggest as suggest
 import explorer.cli.validate as validate
 from explorer.cli.command import Command
 
@@ -40,6 +42,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     snapshot,
     entity,
     fact,
+    suggest,
+    import_table,
 )
 
 

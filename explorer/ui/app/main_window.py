@@ -140,6 +140,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.curation.controller import install_curation
 
         install_curation(self)  # Edit ▸ Add Entity/Fact…; File ▸ Save Edits; the dirty mark
+        from explorer.ui.importing.mount import mount_importing
+
+        self.session.provide("import", mount_importing(self))  # File ▸ Import ▸ Spreadsheet…, Facts from an Article…
         self.session.provide("recovery", self.recovery)
         self._restore_window_state()
         self._update_actions()
