@@ -68,9 +68,9 @@ class CurationController(QObject):
                                             "Add a fact with its evidence", "addFactAction")
         self.edit_fact_action = self._insert(edit_menu, first, "E&dit Fact…", self.edit_fact, "F2",
                                              "Replace a fact's predicate or object, with new evidence", "editFactAction")
-        self.retract_fact_action = self._insert(edit_menu, first, "&Retract Fact…", self.retract_fact, "Ctrl+Shift+R",
+        self.retract_fact_action = self._insert(edit_menu, first, "&Retract Fact…", self.retract_fact, "Ctrl+Shift+Del",
                                                 "Retract a fact and its evidence, recording why", "retractFactAction")
-        self.merge_action = self._insert(edit_menu, first, "&Merge Entities…", self.merge_entities, "Ctrl+Shift+M",
+        self.merge_action = self._insert(edit_menu, first, "&Merge Entities…", self.merge_entities, "Ctrl+Alt+M",
                                          "Merge two entities that are the same", "mergeEntitiesAction")
         edit_menu.insertSeparator(first)
         quit_action = next((a for a in file_menu.actions() if a.objectName() == "quitAction"), None)

@@ -21,7 +21,7 @@ from explorer.services.importing.mapping import TableMapping
 from explorer.services.importing.tables import ImportPlan
 
 if TYPE_CHECKING:
-    from explorer.ui.app.main_window import MainWindow
+    from explorer.ui.common.shell import Shell as MainWindow
 
 
 def _refusal(error: ExplorerError) -> str:
