@@ -60,6 +60,12 @@ class StatusMixin:
         kg = self.kg
         if kg is None:
             return None
+        if kg.statistics_are_quick():
+            # A small graph counts in milliseconds: at once, with no worker reading the store
+            # while the next edit writes to it.
+            self._statistics_runner.cancel()
+            self._on_statistics_counted(kg, kg.stats())
+            return None
         task = self._statistics_runner.start(kg.stats)
         task.sig_finished.connect(lambda stats: self._on_statistics_counted(kg, stats))
         task.sig_failed.connect(lambda message: self.statusBar().showMessage(f"Could not count the graph: {message}", 8000))
