@@ -108,7 +108,13 @@ def _read_measure_style(scene: SceneContent, data: Mapping[str, Any]) -> None:
                 or not isinstance(value[1], (int, float)) or isinstance(value[1], bool)):
             raise ExplorerError(f"scene: measure_base[{key!r}]: expected [colour, size]")
         if key in scene.nodes:
-            scene.measure_base[str(key)] = (value[0], float(value[1]))
+            try:
+                size = float(value[1])
+            except OverflowError:
+                raise ExplorerError(f"scene: measure_base[{key!r}]: the size is not a finite number") from None
+            if not math.isfinite(size):
+                raise ExplorerError(f"scene: measure_base[{key!r}]: the size is not a finite number")
+            scene.measure_base[str(key)] = (value[0], size)
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:
@@ -153,7 +159,10 @@ def _checked(raw: Any, where: str, fields: dict[str, tuple[type, ...]], required
         if (isinstance(value, bool) and numeric) or not isinstance(value, types):
             raise ExplorerError(f"{where}.{name}: expected {' or '.join(t.__name__ for t in types)}, got {type(value).__name__}")
         if types == (int, float):
-            number = float(cast(float, value))
+            try:
+                number = float(cast(float, value))
+            except OverflowError:  # an integer with hundreds of digits
+                raise ExplorerError(f"{where}.{name}: not a finite number") from None
             if not math.isfinite(number):
                 raise ExplorerError(f"{where}.{name}: not a finite number")
             value = number

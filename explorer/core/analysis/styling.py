@@ -201,8 +201,7 @@ class MeasureStyle:
         values: dict[str, dict[str, float]] = {}
         for key in ("sizes", "colors"):
             raw = data.get(key, {})
-            if not isinstance(raw, Mapping) or not all(
-                    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in raw.values()):
+            if not isinstance(raw, Mapping) or not all(_finite_number(v) for v in raw.values()):
                 raise ExplorerError(f"{where}.{key}: expected an object of entity → number")
             values[key] = {str(k): float(v) for k, v in raw.items()}
         names = data.get("community_names", {})
@@ -297,3 +296,13 @@ class RestyleCanvas:
 def _announce(scene: Scene, changed: list[Any]) -> None:
     """One event for the whole restyle: a view redraws the affected parts once, not per node."""
     scene.events.emit("nodes_restyled", changed)
+
+
+def _finite_number(value: object) -> bool:
+    """A JSON number that is finite as a float (an integer of hundreds of digits is not)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
