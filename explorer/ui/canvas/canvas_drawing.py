@@ -117,6 +117,17 @@ def glyph_path(shape: str, size: float) -> QPainterPath:
     elif shape == "triangle":
         path.addPolygon(QPolygonF([QPointF(0, -half * 1.1), QPointF(half * 1.1, half * 0.85), QPointF(-half * 1.1, half * 0.85)]))
         path.closeSubpath()
+    elif shape == "triangle-down":
+        path.addPolygon(QPolygonF([QPointF(0, half * 1.1), QPointF(half * 1.1, -half * 0.85), QPointF(-half * 1.1, -half * 0.85)]))
+        path.closeSubpath()
+    elif shape == "star":
+        points = []
+        for i in range(10):
+            radius = half * 1.2 if i % 2 == 0 else half * 0.55
+            angle = -math.pi / 2 + math.pi / 5 * i
+            points.append(QPointF(radius * math.cos(angle), radius * math.sin(angle)))
+        path.addPolygon(QPolygonF(points))
+        path.closeSubpath()
     elif shape == "hexagon":
         points = [QPointF(half * 1.1 * math.cos(math.pi / 3 * i), half * 1.1 * math.sin(math.pi / 3 * i)) for i in range(6)]
         path.addPolygon(QPolygonF(points))
