@@ -30,6 +30,10 @@ from explorer.core.changes import Command
 
 #: Commands kept for undo; the oldest go first.
 UNDO_LIMIT = 200
+#: What the kept commands may hold in all, in scene items (a canvas step keeps copies of the
+#: scene: at 5,000 nodes and 10,000 links about 15,000 items a copy); past it the oldest go,
+#: and the latest step is always kept.
+UNDO_BUDGET = 300_000
 #: Entities kept for Back/Forward.
 NAVIGATION_LIMIT = 200
 
@@ -70,8 +74,9 @@ class History:
     Events: ``changed()`` after every push, undo, redo or clear.
     """
 
-    def __init__(self, limit: int = UNDO_LIMIT) -> None:
+    def __init__(self, limit: int = UNDO_LIMIT, budget: int = UNDO_BUDGET) -> None:
         self.limit = limit
+        self.budget = budget
         self._done: list[Command] = []
         self._undone: list[Command] = []
         self._busy = False
@@ -87,8 +92,11 @@ class History:
     def record(self, command: Command) -> None:
         """Record a command whose effect is already applied (a drag, an update run in a worker)."""
         self._done.append(command)
-        del self._done[: max(0, len(self._done) - self.limit)]
         self._undone.clear()
+        del self._done[: max(0, len(self._done) - self.limit)]
+        held = sum(_cost(c) for c in self._done)
+        while len(self._done) > 1 and held > self.budget:
+            held -= _cost(self._done.pop(0))
         self.changed.emit()
 
     def undo(self) -> Command | None:
@@ -160,6 +168,12 @@ class History:
         return len(self._done)
 
 
+def _cost(command: Command) -> int:
+    """What a command holds, in scene items (``command.cost`` when it says; else next to nothing)."""
+    cost = getattr(command, "cost", 1)
+    return cost if isinstance(cost, int) else 1
+
+
 class NavigationHistory:
     """Back/Forward over visited entities, like a web browser."""
 
@@ -202,4 +216,4 @@ class NavigationHistory:
         self.position = -1
 
 
-__all__ = ["NAVIGATION_LIMIT", "UNDO_LIMIT", "Callbacks", "History", "NavigationHistory"]
+__all__ = ["NAVIGATION_LIMIT", "UNDO_BUDGET", "UNDO_LIMIT", "Callbacks", "History", "NavigationHistory"]

@@ -20,11 +20,11 @@ the id ``more:<entity>``. Edge ids are stable, built from the stored triple.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from explorer.core import scene_state
 from explorer.core.errors import ExplorerError
 from explorer.core.scene_io import scene_from_dict, scene_to_dict
 from explorer.core.scene_items import (
@@ -548,31 +548,11 @@ class Scene:
 
     def capture(self) -> SceneState:
         """What the scene shows now, to put back with :meth:`restore` (undo of a canvas change)."""
-        return SceneState(
-            nodes={key: copy.copy(node) for key, node in self.nodes.items()},
-            edges={key: copy.copy(edge) for key, edge in self.edges.items()},
-            focus=self.focus,
-            hidden_classes=frozenset(self.hidden_classes),
-            hidden_predicates=frozenset(self.hidden_predicates),
-            highlighted=frozenset(self.highlighted),
-            expanded={key: tuple(value) for key, value in self.expanded.items()},
-            measure_style=self.measure_style,
-            measure_base=dict(self.measure_base),
-        )
+        return scene_state.capture(self)
 
     def restore(self, state: SceneState) -> None:
-        """Show exactly what ``state`` holds again; one ``reset`` event tells the views."""
-        self.nodes = {key: copy.copy(node) for key, node in state.nodes.items()}
-        self.edges = {key: copy.copy(edge) for key, edge in state.edges.items()}
-        self.reindex()
-        self.focus = state.focus
-        self.hidden_classes = set(state.hidden_classes)
-        self.hidden_predicates = set(state.hidden_predicates)
-        self.highlighted = set(state.highlighted)
-        self.expanded = {key: list(value) for key, value in state.expanded.items()}
-        self.measure_style = state.measure_style
-        self.measure_base = dict(state.measure_base)
-        self.events.emit("reset")
+        """Show exactly what ``state`` holds again (see :mod:`explorer.core.scene_state`)."""
+        scene_state.restore(self, state)
 
 
 # ---------------------------------------------------------------------- helpers

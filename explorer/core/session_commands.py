@@ -30,17 +30,26 @@ class CanvasEdit:
         self._after: SceneState | None = None
 
     def redo(self) -> None:
-        if self._change is not None:  # the first time: make the change and keep both states
+        if self._change is not None:  # the first time: keep the scene as it was and make the change
             self._before = self.scene.capture()
             change, self._change = self._change, None
             self.result = change()
-            self._after = self.scene.capture()
         elif self._after is not None:
             self.scene.restore(self._after)
 
+    @property
+    def cost(self) -> int:
+        """The scene items this step keeps copies of (the history's memory budget counts them)."""
+        return sum(len(state.nodes) + len(state.edges) for state in (self._before, self._after) if state is not None)
+
     def undo(self) -> None:
-        if self._before is not None:
-            self.scene.restore(self._before)
+        if self._before is None:
+            return
+        if self._after is None:
+            # The history is linear: when this step is undone, the scene is exactly as the step
+            # left it. Copying it now rather than after every change keeps changes cheap.
+            self._after = self.scene.capture()
+        self.scene.restore(self._before)
 
 
 class HideItems:

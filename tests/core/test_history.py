@@ -82,3 +82,20 @@ def test_navigation_back_and_forward():
     for entity in "abcd":
         nav.visit(entity)
     assert nav.items == ["b", "c", "d"] and nav.back() == "c" and nav.forward() == "d"
+
+
+def test_big_steps_past_the_memory_budget_drop_the_oldest_but_never_the_last():
+    items: list[int] = []
+    history = History(budget=100)
+
+    class Big(Add):
+        cost = 60
+
+    history.push(Big(items, 1))
+    history.push(Big(items, 2))
+    assert [c.text for c in history.done()] == ["Add 2"]  # 120 > 100: the oldest went
+    history.push(Add(items, 3))
+    assert [c.text for c in history.done()] == ["Add 2", "Add 3"]
+    lone = History(budget=10)
+    lone.push(Big(items, 4))
+    assert lone.can_undo  # the latest step stays, however big

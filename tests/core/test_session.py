@@ -126,3 +126,35 @@ def test_path_and_results_steps(session):
     session.undo()
     session.undo()
     assert not session.scene.nodes
+
+
+@pytest.mark.parametrize("fine_grained_up_to", [0, 10_000])
+def test_restore_puts_back_the_same_scene_with_events_or_one_reset(session, monkeypatch, fine_grained_up_to):
+    from explorer.core import scene_state
+
+    monkeypatch.setattr(scene_state, "FINE_GRAINED_UP_TO", fine_grained_up_to)
+    scene = session.scene
+    seen: list[str] = []
+    for name in ("node_added", "node_removed", "node_changed", "edge_added", "edge_removed", "reset",
+                 "highlight_changed", "filters_changed", "focus_changed", "positions_changed"):
+        scene.events.connect(name, lambda *_args, n=name: seen.append(n))
+    session.show(HUB)
+    before = scene.to_dict()
+    added = session.expand(HUB)
+    session.hide(added[0])
+    session.layout("force")
+    after = scene.to_dict()
+    kept = scene.nodes[HUB]
+    seen.clear()
+    for _ in range(3):
+        session.undo()
+    assert scene.to_dict() == before
+    if fine_grained_up_to:
+        assert "reset" not in seen and "node_removed" in seen and "edge_removed" in seen
+        assert scene.nodes[HUB] is kept  # views keep the objects they hold
+    else:
+        assert "reset" in seen
+    for _ in range(3):
+        session.redo()
+    assert scene.to_dict() == after
+    assert {e.id for e in scene.incident_edges(HUB)} == {e.id for e in scene.edges.values() if HUB in (e.source, e.target)}

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from explorer.core.errors import QueryError
-from explorer.ui.sparql.query_editor import _LIGHT, SparqlEditor, build_vocabulary
+from explorer.ui.sparql.query_editor import SparqlEditor, build_vocabulary
+from explorer.ui.sparql.sparql_highlighter import _LIGHT
 
 
 @pytest.fixture

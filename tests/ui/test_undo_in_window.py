@@ -149,3 +149,22 @@ def test_h_and_delete_on_the_canvas_hide_and_remove_the_selection_undoably(qtbot
     assert window.undo_actions.undo_action.text().endswith(" from Canvas")
     _press(qtbot, window, "undo")
     assert added[1] in window.scene.nodes
+
+
+def test_the_canvas_after_undo_draws_what_a_fresh_canvas_draws(qtbot, window):
+    from explorer.ui.canvas.graph_canvas import GraphCanvasView
+
+    window.show_on_canvas(HUB)
+    added = window.expand_on_canvas(HUB)
+    window.hide_on_canvas([added[1]])
+    window.run_layout("radial")
+    for _ in range(3):
+        _press(qtbot, window, "undo")
+    _press(qtbot, window, "redo")
+    window.canvas.flush()
+    fresh = GraphCanvasView(window.scene)
+    qtbot.addWidget(fresh)
+    fresh.flush()
+    assert window.canvas.drawn_edges() == fresh.drawn_edges()
+    assert window.canvas.visible_bounds() == fresh.visible_bounds()
+    fresh.detach()

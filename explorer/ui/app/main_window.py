@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.scene import Scene
@@ -79,6 +79,12 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.workbench: QueryWorkbenchWidget | None = None
         self.export_actions: ExportActions | None = None
         self.recovery: RecoveryController | None = None
+        self.panels_menu: QMenu | None = None  # View ▸ Panels, made with the menus
+        self.preferences_dialog: QDialog | None = None
+        self.link_filter_dialog: QDialog | None = None
+        self.more_dialog: QDialog | None = None
+        #: Functions ``(menu, entity)`` that add entries to every entity context menu (curation).
+        self.entity_menu_extensions: list[object] = []
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -131,6 +137,12 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         self.recovery = install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
+        from explorer.ui.curation.controller import install_curation
+
+        install_curation(self)  # Edit ▸ Add Entity/Fact…; File ▸ Save Edits; the dirty mark
+        from explorer.ui.importing.mount import mount_importing
+
+        self.session.provide("import", mount_importing(self))  # File ▸ Import ▸ Spreadsheet…, Facts from an Article…
         self.session.provide("recovery", self.recovery)
         self._restore_window_state()
         self._update_actions()
@@ -176,9 +188,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         self._panels[object_name] = dock
-        panels_menu = getattr(self, "panels_menu", None)
-        if panels_menu is not None:
-            panels_menu.addAction(dock.toggleViewAction())
+        if self.panels_menu is not None:
+            self.panels_menu.addAction(dock.toggleViewAction())
         return dock
 
     # ------------------------------------------------------------------ building
@@ -305,6 +316,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         menu.addAction("Find Path To Here…", lambda: self.open_path_finder(target=entity))
         menu.addSeparator()
         menu.addAction("Copy IRI", lambda: QGuiApplication.clipboard().setText(entity))
+        for extend in self.entity_menu_extensions:
+            extend(menu, entity)  # type: ignore[operator]
 
     def _on_entity_context_menu_requested(self, entity: str, position: QPoint) -> None:
         menu = QMenu(self)

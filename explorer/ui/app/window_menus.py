@@ -185,7 +185,7 @@ class MenusMixin:
         """Edit ▸ Preferences…: a non-modal dialog; OK / Apply apply at once."""
         from explorer.ui.settings.settings_dialog import SettingsDialog
 
-        dialog = getattr(self, "preferences_dialog", None)
+        dialog = self.preferences_dialog
         if dialog is None:
             dialog = SettingsDialog(self.settings, self)
             dialog.sig_settings_applied.connect(self.apply_settings)
@@ -248,7 +248,7 @@ class MenusMixin:
         """View ▸ Filter Links…: tick the kinds of link the canvas shows."""
         from explorer.ui.canvas.link_filter import LinkFilterDialog
 
-        dialog = getattr(self, "link_filter_dialog", None)
+        dialog = self.link_filter_dialog
         if dialog is None:
             dialog = LinkFilterDialog(self.scene, self, edits=self.session)
             self.link_filter_dialog = dialog
