@@ -130,6 +130,8 @@ class LabelLayerItem(QGraphicsItem):
         painter.save()
         try:
             painter.setWorldTransform(QTransform())
+            if widget is not None:  # a screen state: exports show the graph, not the analyst's clicks
+                canvas._paint_selected_links(painter, transform)
             self._paint_labels(painter, transform, zoom, area)
         finally:
             painter.restore()
