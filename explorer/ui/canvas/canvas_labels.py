@@ -43,6 +43,8 @@ MIN_GLYPH_PIXELS = 2.5
 HUBS_NAMED_IN_A_CROWD = 40
 #: Link labels tried per paint (the most important first): words on every link of a dense view help nobody.
 MAX_EDGE_LABEL_TRIES = 150
+#: Link words are cut to fit their link, but never to less than this on screen.
+MIN_EDGE_LABEL_PIXELS = 56.0
 #: With more edges than this on screen, link words are left out (a wall of words helps nobody).
 MAX_EDGE_CANDIDATES = 3000
 
@@ -59,8 +61,8 @@ class LabelLayerItem(QGraphicsItem):
         self._widths: dict[tuple[str, int], float] = {}
         self._elided: dict[tuple[str, int, float], str] = {}
         self._metrics: dict[int, QFontMetricsF] = {}
-        #: What the last paint drew, in device pixels: (kind, id, label, text, (left, top, right, bottom), angle).
-        self.drawn: list[tuple[str, str, str, str, tuple[float, float, float, float], float]] = []
+        #: What the last paint drew, in device pixels: (kind, id, label, text, boxes covering it, angle).
+        self.drawn: list[tuple[str, str, str, str, list[tuple[float, float, float, float]], float]] = []
         self._glyphs: tuple[np.ndarray, ...] | None = None
         self._degree_cache: tuple[Any, np.ndarray] | None = None
         self._edge_cache: tuple[Any, Any] | None = None
@@ -158,7 +160,7 @@ class LabelLayerItem(QGraphicsItem):
         if not len(shown):
             return
         pixels = round(min(max(11.0 * zoom, MIN_TEXT_PIXELS), MAX_TEXT_PIXELS))
-        edge_pixels = max(int(MIN_TEXT_PIXELS) - 1, pixels - 1)
+        edge_pixels = min(max(int(MIN_TEXT_PIXELS) - 1, pixels - 1), 12)
         height = self._metrics_for(pixels).height()
         edge_height = self._metrics_for(edge_pixels).height()
         nodes = scene.nodes
@@ -283,7 +285,7 @@ class LabelLayerItem(QGraphicsItem):
             painter.setPen(colours.accent if node_id in highlighted else colours.text)
             text = short_texts[label.index] if label.short else texts[label.index]
             self._draw_text(painter, box, text, pixels)
-            self.drawn.append(("node", node_id, labels[label.index], text, label.box, 0.0))
+            self.drawn.append(("node", node_id, labels[label.index], text, label.pieces, 0.0))
 
     def _place_and_draw_edges(self, painter: QPainter, occupancy: Occupancy, transform: QTransform, sx: np.ndarray,
                               sy: np.ndarray, half: np.ndarray, on_screen: np.ndarray, pixels: int, height: float,
@@ -304,11 +306,19 @@ class LabelLayerItem(QGraphicsItem):
         widths_all = word_widths[label_of[chosen]]
         # Only edges long enough on screen for their words between the two nodes are tried.
         length = np.sqrt(((end - start) ** 2).sum(axis=1))
-        roomy = np.flatnonzero(length - 2 * clearance >= widths_all)
+        room = length - 2 * clearance
+        roomy = np.flatnonzero(room >= np.minimum(widths_all, MIN_EDGE_LABEL_PIXELS))
         if not len(roomy):
             return
         chosen, start, end, clearance = chosen[roomy], start[roomy], end[roomy], clearance[roomy]
         widths = widths_all[roomy].tolist()
+        texts = [words[i] for i in label_of[chosen].tolist()]
+        metrics = self._metrics_for(pixels)
+        for row, space in enumerate(room[roomy].tolist()):
+            if widths[row] > space:  # cut at the end: "majority of vol…" still says which link it is
+                cut = metrics.elidedText(texts[row], Qt.TextElideMode.ElideRight, space - 4)
+                keep = len(cut.rstrip("…"))
+                texts[row], widths[row] = (cut, self._width(cut, pixels) + 4) if keep >= 8 else ("", 0.0)
         bent = canvas._bent
         if bent:  # a bent edge's words sit on its own bend: the chord moved out by the bend
             zoom = math.sqrt(abs(transform.determinant())) or 1.0
@@ -319,9 +329,8 @@ class LabelLayerItem(QGraphicsItem):
                     normal = np.array([-delta[1], delta[0]]) / (float(np.hypot(*delta)) or 1e-9) * bend * zoom
                     start[row] += normal
                     end[row] += normal
-        highlighted = scene.highlighted
-        texts = [words[i] for i in label_of[chosen].tolist()]
-        # Highlighted links first, then the longest (most room, most likely to read as belonging to their line).
+        highlighted = scene.highlighted | canvas._selected_links
+        # Selected and highlighted links first, then the longest (most room, most likely to read as belonging to their line).
         priority = length[roomy].copy()
         if highlighted:
             for row, k in enumerate(chosen.tolist()):
@@ -346,7 +355,7 @@ class LabelLayerItem(QGraphicsItem):
             painter.setPen(QColor(own) if own else colours.accent if edge.id in highlighted else colours.edge_label)
             self._draw_text(painter, box, texts[label.index], pixels)
             painter.restore()
-            self.drawn.append(("edge", edge.id, edge.label, texts[label.index], label.box, label.angle))
+            self.drawn.append(("edge", edge.id, edge.label, texts[label.index], label.pieces, label.angle))
 
 
 __all__ = ["MAX_LABEL_PIXELS", "MIN_TEXT_PIXELS", "LabelLayerItem"]
