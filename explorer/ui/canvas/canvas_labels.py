@@ -209,6 +209,9 @@ class LabelLayerItem(QGraphicsItem):
         node_x, node_y = node_x[rows], node_y[rows]
         glyph_half_w, glyph_half_h = glyph_half_w[rows], glyph_half_h[rows]
         priority = priority_all[shown[rows]]
+        # The words of a path's or a selected link come before node labels (which have other places to go).
+        self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
+                                   lit=True)
         placed = place_node_labels(occupancy, node_x, node_y, glyph_half_w, glyph_half_h, widths, height, node_order(priority),
                                    short_widths)
         hovered = canvas.hovered_node
@@ -221,7 +224,8 @@ class LabelLayerItem(QGraphicsItem):
             texts[k] = texts[k] or labels[k]
             placed.append(PlacedLabel(k, left, top, width, height))
         self._draw_node_labels(painter, placed, shown_ids, labels, texts, short_texts, pixels)
-        self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height)
+        self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
+                                   lit=False)
 
     def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str]]:
         """The labelled, visible edges with their ends' index rows and label numbers (kept until the scene changes)."""
@@ -289,13 +293,20 @@ class LabelLayerItem(QGraphicsItem):
 
     def _place_and_draw_edges(self, painter: QPainter, occupancy: Occupancy, transform: QTransform, sx: np.ndarray,
                               sy: np.ndarray, half: np.ndarray, on_screen: np.ndarray, pixels: int, height: float,
-                              node_text_height: float) -> None:
+                              node_text_height: float, *, lit: bool) -> None:
+        """Place and draw link words: with ``lit``, only those of highlighted and selected links; else the rest."""
         canvas = self.canvas
         scene = canvas.scene_model
         edges, sources, targets, label_of, words = self._edge_arrays()
         if not edges:
             return
         either = on_screen[sources] | on_screen[targets]
+        marked = scene.highlighted | canvas._selected_links
+        if lit and not marked:
+            return
+        if marked:
+            is_marked = np.fromiter((edge.id in marked for edge in edges), dtype=bool, count=len(edges))
+            either &= is_marked if lit else ~is_marked
         chosen = np.flatnonzero(either)
         if not len(chosen) or len(chosen) > MAX_EDGE_CANDIDATES:
             return
