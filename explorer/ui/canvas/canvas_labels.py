@@ -41,6 +41,8 @@ SHORT_LABEL_PIXELS = 90.0
 MIN_GLYPH_PIXELS = 2.5
 #: However crowded the view, this many of its best-connected nodes are still named (landmarks).
 HUBS_NAMED_IN_A_CROWD = 40
+#: Node labels tried per paint (the most important first): more than a screen can hold side by side.
+MAX_NODE_LABEL_TRIES = 400
 #: Link labels tried per paint (the most important first): words on every link of a dense view help nobody.
 MAX_EDGE_LABEL_TRIES = 150
 #: Link words are cut to fit their link, but never to less than this on screen.
@@ -180,6 +182,11 @@ class LabelLayerItem(QGraphicsItem):
         else:
             wanted[:] = True
         obstacle |= wanted
+        rows_wanted = np.flatnonzero(wanted)
+        if len(rows_wanted) > MAX_NODE_LABEL_TRIES:  # a screen holds a few hundred labels: try the most important
+            keep = rows_wanted[np.argpartition(-priority_all[shown[rows_wanted]], MAX_NODE_LABEL_TRIES)[:MAX_NODE_LABEL_TRIES]]
+            wanted[:] = False
+            wanted[keep] = True
         boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
         occupancy.take_boxes(*(side[obstacle] for side in boxes))
         self._glyphs = (shown[obstacle], *(side[obstacle] for side in boxes))
