@@ -27,7 +27,7 @@ HOVERED_PRIORITY = 2e9
 HIGHLIGHTED_PRIORITY = 1e8
 FOCUS_PRIORITY = 5e7
 #: After this many labels in a row found no room, the view is full: the rest are left for hovering.
-GIVE_UP_AFTER = 150
+GIVE_UP_AFTER = 60
 
 
 class Occupancy:

@@ -42,7 +42,7 @@ MIN_GLYPH_PIXELS = 2.5
 #: However crowded the view, this many of its best-connected nodes are still named (landmarks).
 HUBS_NAMED_IN_A_CROWD = 40
 #: Node labels tried per paint (the most important first): more than a screen can hold side by side.
-MAX_NODE_LABEL_TRIES = 400
+MAX_NODE_LABEL_TRIES = 250
 #: Link labels tried per paint (the most important first): words on every link of a dense view help nobody.
 MAX_EDGE_LABEL_TRIES = 150
 #: Link words are cut to fit their link, but never to less than this on screen.
