@@ -108,6 +108,8 @@ class CanvasInteractionMixin:
                     self._mark_node(node_id)
         finally:
             self.graphics_scene.blockSignals(blocked)
+        if changed:
+            self.label_layer.update()  # selected nodes are labelled first
         if changed and emit:
             self.sig_selection_changed.emit(self.selected_entities())
 
@@ -118,6 +120,9 @@ class CanvasInteractionMixin:
             self._band_adds = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
             return
         band, self._band = self._band, None
+        if band is not None:  # links with both ends in the band are caught too
+            caught_links = set(self.links_in(band))
+            self.select_links((self._selected_links | caught_links) if self._band_adds else caught_links)
         if band is None or self._detail:
             return
         caught = set(self.nodes_in(band))
@@ -321,6 +326,10 @@ class CanvasInteractionMixin:
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if event.button() == Qt.MouseButton.LeftButton and self._press_on_link(
+                event.position().toPoint(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)):
+            event.accept()  # a link was picked: no rubber band, no node drag
+            return
         if event.button() == Qt.MouseButton.LeftButton and not self._detail:
             self._bulk_mouse_press(event)
             if event.isAccepted():
@@ -383,7 +392,19 @@ class CanvasInteractionMixin:
             self._bulk_mouse_move(event)
             event.accept()
             return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self.set_hovered(self.node_at(event.position().toPoint()))
         super().mouseMoveEvent(event)
+
+    def set_hovered(self, node_id: str | None) -> None:
+        """The node under the pointer: its label is drawn even where others crowd it out."""
+        if node_id != self.hovered_node:
+            self.hovered_node = node_id
+            self.label_layer.update()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.set_hovered(None)
+        super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:

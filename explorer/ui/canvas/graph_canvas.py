@@ -67,11 +67,13 @@ from explorer.ui.canvas.canvas_drawing import (
 )
 from explorer.ui.canvas.canvas_index import CanvasIndexMixin
 from explorer.ui.canvas.canvas_interaction import CanvasInteractionMixin
+from explorer.ui.canvas.canvas_labels import LabelLayerItem
+from explorer.ui.canvas.canvas_links import CanvasLinksMixin
 from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
 from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
 
 
-class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
+class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin, QGraphicsView):
     """The interactive canvas over a :class:`Scene`.
 
     Signals:
@@ -81,6 +83,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         sig_selection_changed(list): the selected entities changed.
         sig_context_menu(object, QPoint): right-click on an entity (or None on the background), global position.
         sig_nodes_dragged(dict): the analyst dragged nodes; their places before the drag (id → (x, y)).
+        sig_links_selected(list): the selected links changed (their edge ids).
 
     The canvas owns the selection (``selected_entities``, ``select``): node items exist only
     for the region in view when zoomed in, so they cannot hold it.
@@ -92,6 +95,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
     sig_selection_changed = Signal(list)
     sig_context_menu = Signal(object, QPoint)
     sig_nodes_dragged = Signal(dict)
+    sig_links_selected = Signal(list)
 
     def __init__(self, scene: Scene | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +131,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         self._items_stale = True
         self._detail = True
         self._selected: set[str] = set()
+        self._selected_links: set[str] = set()
         #: How many tiles have been rebuilt since the canvas was made (a change should touch few).
         self.tiles_rebuilt = 0
         self.tile_size = MIN_TILE_SIZE
@@ -155,6 +160,13 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         self.dragged_edges: set[str] = set()
         self.drag_layer = DragLayerItem(self)
         self.graphics_scene.addItem(self.drag_layer)
+        self.label_layer = LabelLayerItem(self)
+        self.graphics_scene.addItem(self.label_layer)
+        #: The node under the pointer: its label is drawn whatever else crowds it.
+        self.hovered_node: str | None = None
+        self._degrees: dict[str, int] | None = None
+        #: Counts scene changes: what the label layer worked out from the scene is kept until it moves on.
+        self.label_epoch = 0
         self._pan_from: QPoint | None = None
         self._bounds_check_pending = False
         self._space_held = False
@@ -192,7 +204,25 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
             self._subscriptions.append((name, handler))
+            # Any change may free or take the room a label needs: the labels are placed again.
+            scene.events.connect(name, self._labels_changed)
+            self._subscriptions.append((name, self._labels_changed))
         self._on_scene_reset()
+
+    def _labels_changed(self, *args: object) -> None:
+        self._degrees = None
+        self.label_epoch += 1
+        self.label_layer.update()
+
+    def node_degrees(self) -> dict[str, int]:
+        """How many links each node has on the canvas (busier nodes are labelled first)."""
+        if self._degrees is None:
+            degrees: dict[str, int] = {}
+            for edge in self.scene_model.edges.values():
+                degrees[edge.source] = degrees.get(edge.source, 0) + 1
+                degrees[edge.target] = degrees.get(edge.target, 0) + 1
+            self._degrees = degrees
+        return self._degrees
 
     def detach(self) -> None:
         """Stop following the scene's events (called when the canvas goes away)."""
@@ -207,6 +237,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         scene = self.scene_model
         self._drop_items(list(self.node_items))
         self._selected &= set(scene.nodes)
+        self._selected_links &= set(scene.edges)
         self._highlighted = set(scene.highlighted)
         self._pairs = {}
         for edge in scene.edges.values():
@@ -287,6 +318,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         self._place_edge(edge)
 
     def _on_scene_edge_removed(self, edge: SceneEdge) -> None:
+        if edge.id in self._selected_links:
+            self.select_links(self._selected_links - {edge.id})
         self._edge_visible.pop(edge.id, None)
         self._unplace_edge(edge.id)
         group = self._pairs.get(pair_key(edge), [])
