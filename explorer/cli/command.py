@@ -87,6 +87,10 @@ class Context:
                     graph.load(files, progress=progress)
             else:
                 graph = KnowledgeGraph.bundled()
+            for edits in getattr(self.args, "edits", None) or []:
+                from explorer.services.edits import EditsFile
+
+                EditsFile.open(graph, edits)
             self._graph = graph
         return self._graph
 

@@ -29,6 +29,8 @@ def _run(args: argparse.Namespace, context: Context) -> int:
             "label": description.label,
             "labels": [{"text": t, "language": lang, "predicate": p} for t, lang, p in description.labels],
             "classes": [{"iri": iri, "label": label} for iri, label in description.classes],
+            "superclasses": [{"iri": iri, "label": label} for iri, label in description.superclasses],
+            "equivalent_classes": [{"iri": iri, "label": label} for iri, label in description.equivalent_classes],
             "properties": [
                 {"predicate": p, "words": words, "value": str(value), "language": value.language,
                  "datatype": str(value.datatype) if value.datatype else None}
@@ -44,6 +46,11 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     context.write(f"IRI: {entity}")
     if description.classes:
         context.write("Classes: " + ", ".join(f"{label} ({kg.qname(iri)})" for iri, label in description.classes))
+    if description.superclasses:
+        context.write("Subclass of: " + ", ".join(f"{label} ({kg.qname(iri)})" for iri, label in description.superclasses))
+    if description.equivalent_classes:
+        context.write("Equivalent to: " + ", ".join(f"{label} ({kg.qname(iri)})"
+                                                    for iri, label in description.equivalent_classes))
     if description.labels:
         context.write("Labels:")
         for text, language, predicate in description.labels:

@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(command.name, help=command.help, description=command.description or command.help)
         sub.add_argument("--data", action="append", default=[], metavar="FILE",
                          help="RDF file to load instead of the bundled graph (repeatable; any RDF format)")
+        sub.add_argument("--edits", action="append", default=[], metavar="FILE.trig",
+                         help="an analyst's edits file applied over the graph (repeatable)")
         sub.add_argument("--format", choices=command.formats, default=command.default_format,
                          help=command.format_help or f"output format (default {command.default_format}; "
                                                      f"one of: {', '.join(command.formats)})")

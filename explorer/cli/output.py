@@ -189,7 +189,12 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
         "source": evidence.source,
         "source_label": evidence.source_label,
         "sentence_index": evidence.sentence_index,
+        "line_number": evidence.line_number,
+        "page": evidence.page,
+        "start": evidence.start,
+        "end": evidence.end,
         "note": evidence.note,
+        "record": evidence.record,
     }
 
 

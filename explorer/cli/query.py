@@ -10,12 +10,15 @@ from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
 from explorer.cli.output import escaped_syntax_stream, term_text
 from explorer.core.errors import QueryError
+from explorer.core.sparql import DEFAULT_QUERY_MEMORY_MB
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY|@FILE", help="SPARQL text, or @FILE to read it from a file (@- for stdin)")
     parser.add_argument("--timeout", type=seconds, default=30.0, metavar="S", help="seconds before giving up (default 30)")
+    parser.add_argument("--max-memory", type=positive_int, default=DEFAULT_QUERY_MEMORY_MB, metavar="MB",
+                        help=f"stop a query that needs more than MB megabytes (default {DEFAULT_QUERY_MEMORY_MB})")
     parser.add_argument("--max-rows", type=positive_int, default=None, metavar="N", help="stop after N rows")
     parser.add_argument("--allow-update", action="store_true",
                         help="allow SPARQL Update (changes the graph in memory only; files are not written)")
@@ -23,8 +26,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, context: Context) -> int:
-    from explorer.core.errors import RefusedQuery
-    from explorer.core.sparql import QueryPolicy, query_kind
+    from explorer.core.errors import NetworkRefused, RefusedQuery
+    from explorer.core.sparql import QueryPolicy
     from explorer.services.result_formats import write_graph, write_results
 
     sparql, source_name = read_query(args.query)
@@ -33,18 +36,20 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     policy = QueryPolicy(allow_update=args.allow_update, allow_network=args.allow_network)
     try:
         kind = policy.check(sparql)  # refused before any data is loaded or any connection is made
+    except NetworkRefused as error:
+        reached = error.reason.split(" reaches the network")[0]
+        raise NetworkRefused(f"{reached} reaches the network and is refused: pass --allow-network "
+                             "to allow it") from None
     except RefusedQuery:
-        if query_kind(sparql) == "update" and not args.allow_update:
-            raise RefusedQuery("SPARQL Update is refused: pass --allow-update to change the graph (in memory only)") from None
-        raise RefusedQuery("SERVICE (federated query) reaches the network and is refused: pass --allow-network "
-                           "to allow it") from None
+        raise RefusedQuery("SPARQL Update is refused: pass --allow-update to change the graph (in memory only)") from None
     kg = context.graph()
     # Prefixed names the graph knows (d:, kg:, rdfs: …) work without PREFIX lines of their own.
     prelude = missing_prefixes(kg, sparql) if kind != "update" or args.allow_update else ""
     added_lines = prelude.count("\n")
     try:
         before = kg.quad_count()
-        result = kg.query(prelude + sparql, timeout=args.timeout, policy=policy, max_rows=args.max_rows)
+        result = kg.query(prelude + sparql, timeout=args.timeout, policy=policy, max_rows=args.max_rows,
+                          memory_mb=args.max_memory)
     except QueryError as error:
         if error.line is None or isinstance(error, RefusedQuery):
             raise

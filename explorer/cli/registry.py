@@ -10,8 +10,11 @@ from types import ModuleType
 
 import explorer.cli.analyze as analyze
 import explorer.cli.describe as describe
+import explorer.cli.entity as entity
 import explorer.cli.export as export
+import explorer.cli.fact as fact
 import explorer.cli.gui as gui
+import explorer.cli.import_table as import_table
 import explorer.cli.neighbors as neighbors
 import explorer.cli.path as path
 import explorer.cli.query as query
@@ -19,6 +22,7 @@ import explorer.cli.risk as risk
 import explorer.cli.search as search
 import explorer.cli.snapshot as snapshot
 import explorer.cli.stats as stats
+import explorer.cli.suggest as suggest
 import explorer.cli.validate as validate
 from explorer.cli.command import Command
 
@@ -36,6 +40,10 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     validate,
     export,
     snapshot,
+    entity,
+    fact,
+    suggest,
+    import_table,
 )
 
 

@@ -67,9 +67,37 @@ def _permissions_for(path: Path) -> int:
     try:
         return stat.S_IMODE(path.stat().st_mode)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~process_umask()
+
+
+_UMASK: int | None = None
+_PROC_STATUS = "/proc/self/status"
+
+
+def _read_umask() -> int:
+    """The process umask, without changing it where the system says it (Linux 4.7+).
+
+    Elsewhere it can only be read by setting it; that is done once, from the first writer,
+    so no other thread ever creates a file under a zero umask afterwards.
+    """
+    try:
+        with open(_PROC_STATUS, encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return umask
+
+
+def process_umask() -> int:
+    """The umask new files are created under, read once per process."""
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = _read_umask()
+    return _UMASK
 
 
 def _temporary_next_to(target: Path) -> tuple[int, str, Path]:

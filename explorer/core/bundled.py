@@ -35,6 +35,16 @@ def ontology_file() -> Path:
     return ontology_dir() / "explorer.ttl"
 
 
+def lexicon_file() -> Path:
+    """Trigger words per property and name cues per class, read by the article importer."""
+    return ontology_dir() / "lexicon.ttl"
+
+
+def ontology_files() -> list[Path]:
+    """The ontology with its lexicon: what the article importer reads patterns from."""
+    return [ontology_file(), lexicon_file()]
+
+
 def shapes_file() -> Path:
     return ontology_dir() / "shapes.ttl"
 

@@ -57,6 +57,10 @@ class RefusedQuery(QueryError):
     """A query the current settings do not allow (SPARQL Update, SERVICE federation)."""
 
 
+class NetworkRefused(RefusedQuery):
+    """A query that would open a connection (SERVICE, LOAD of a remote IRI) while the network is off."""
+
+
 class Cancelled(ExplorerError):
     """The user cancelled a long operation; nothing was changed."""
 

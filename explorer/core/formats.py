@@ -124,4 +124,6 @@ def detect_format(path: Path) -> RdfFormatInfo | None:
         return info
     opener = gzip.open if is_gzipped(path) else open
     with opener(path, "rb") as handle:
-        return sniff_format(handle.read(4096))
+        head = handle.read(4096)
+    # A UTF-8 byte-order mark is no part of the document (see explorer.core.input_files).
+    return sniff_format(head[3:] if head.startswith(b"\xef\xbb\xbf") else head)

@@ -11,11 +11,11 @@ bulk question is answered, and that is the backend's business.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from rdflib import OWL, RDFS, Graph, URIRef
 from rdflib.term import Node
 
 from explorer.core import bundled
@@ -34,7 +34,7 @@ from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError,
 from explorer.core.formats import RdfFormatInfo
 from explorer.core.graph_model import ClassInfo, Description, Edge, Evidence, Neighbourhood, Stats
 from explorer.core.graph_names import GraphNames
-from explorer.core.search import LabelIndex, LabelTable, SearchHit, normalize
+from explorer.core.search import LabelIndex, LabelTable, SearchHit, normalize, split_words
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import INFERRED_GRAPH, NON_ENTITY_TYPES, PREFIXES, SCHEMA_CLASSES
@@ -74,6 +74,8 @@ class KnowledgeGraph(GraphNames):
             policy = QueryPolicy(allow_update=not self.backend.read_only) if self.backend.remote else QueryPolicy()
         self.policy = policy
         self.prefixes: dict[str, str] = dict(PREFIXES)
+        #: Prefixes the loaded data declares itself (they win over the built-in ones).
+        self._declared_prefixes: dict[str, str] = {}
         self.files: list[LoadedFile] = []
         self.default_query_timeout: float | None = self.backend.query_timeout
         #: Language tags tried in order by :meth:`label` ("" = no tag); the user's preference.
@@ -179,7 +181,7 @@ class KnowledgeGraph(GraphNames):
         self._labels: LabelTable | None = None
         self._fetched_labels: dict[str, LabelsByLanguage] = {}
         self._predicate_words: dict[tuple[str, bool], str] = {}
-        self._inverse_of: dict[str, str] | None = None
+        self._inverse_of: dict[str, set[str]] | None = None
         self._class_cache: dict[str, ClassInfo] | None = None
         self._class_counts: dict[str, int] | None = None
         self._stats: Stats | None = None
@@ -219,20 +221,23 @@ class KnowledgeGraph(GraphNames):
         self._build_index()
 
     def _collect_prefixes(self, loaded: Sequence[LoadedFile]) -> None:
-        """Pick up @prefix / PREFIX declarations of Turtle-like files for prefixed names."""
-        declaration = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
+        """Take the prefixes the files declare (Turtle family, RDF/XML), gzipped or not."""
         for item in loaded:
-            if item.format not in ("turtle", "trig", "n3"):
-                continue
-            try:
-                with open(item.path, "rb") as handle:
-                    head = handle.read(65536).decode("utf-8", errors="replace")
-            except OSError:
-                continue
-            for line in head.splitlines():
-                match = declaration.match(line)
-                if match and match.group(2) and match.group(2) not in self.prefixes.values():
-                    self.prefixes.setdefault(match.group(1) or "", match.group(2))
+            self.adopt_prefixes(declared_prefixes(Path(item.path), item.format))
+
+    def adopt_prefixes(self, declared: Mapping[str, str]) -> None:
+        """Make the data's own prefixes win over the built-in ones.
+
+        A file that binds ``d:`` or ``schema:`` to another namespace means its own in its
+        queries and names: its binding replaces the built-in one (for prefixed names in
+        queries, ``describe``, search and display), and among prefixes of one namespace the
+        file's is the one shown. The first file to bind a prefix keeps it.
+        """
+        for prefix, namespace in declared.items():
+            if namespace:
+                self._declared_prefixes.setdefault(prefix, namespace)
+        rest = {p: ns for p, ns in self.prefixes.items() if p not in self._declared_prefixes}
+        self.prefixes = {**self._declared_prefixes, **rest}
 
     def _build_index(self) -> None:
         """Labels and the search index, from one pass over the label triples (a workspace
@@ -364,7 +369,19 @@ class KnowledgeGraph(GraphNames):
         """Entities whose labels match ``text``, best first (prefix, substring, CJK)."""
         if not normalize(text) or limit <= 0:
             return []
-        return self._matching(text, max(200, limit * 10)).search(text, limit=limit)
+        wanted = max(limit * 3, 30)
+        index = self._matching(text, max(200, limit * 10))
+        hits = index.search(text, limit=wanted)
+        # "ChinaMobile" and "mobile china" name "China Mobile": words split at case changes,
+        # in any order, when the text as typed finds too little.
+        if len(hits) < limit:
+            seen = {hit.entity for hit in hits}
+            hits += [hit for hit in index.search_words(split_words(text), limit=wanted) if hit.entity not in seen]
+        # Within one quality of match, things in the world before ontology terms with the
+        # same words (an operator before the class "operator").
+        order = {hit.entity: position for position, hit in enumerate(hits)}
+        hits.sort(key=lambda hit: (hit.quality, self.is_schema_term(hit.entity), order[hit.entity]))
+        return hits[:limit]
 
     def resolve(self, text: str) -> str:
         """An entity from an IRI, a prefixed name or a label.
@@ -378,15 +395,16 @@ class KnowledgeGraph(GraphNames):
                 return iri
             raise EntityNotFound(f"no entity {text} in the graph")
         index = self._matching(text, 500)
-        # Analysts name things in the world: instances win over classes and properties
-        # ("remote healthcare" is the service, not the class RemoteHealthcareService).
+        # A label that is exactly that of several entities is ambiguous, even when one is a
+        # class and the other a thing: the user chooses (the error lists them).
         exact = index.exact(text)
-        exact = [e for e in exact if not self.is_schema_term(e)] or exact
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:
             raise AmbiguousEntity(text, [self._candidate(e) for e in exact])
-        hits = index.search(text, limit=50)
+        # Otherwise analysts name things in the world: instances win over classes and
+        # properties ("remote healthcare" is the service, not RemoteHealthcareService).
+        hits = self.search(text, limit=50)
         if not hits:
             raise EntityNotFound(f'no entity is labelled "{text}"')
         hits = [hit for hit in hits if not self.is_schema_term(hit.entity)] or hits
@@ -484,8 +502,11 @@ class KnowledgeGraph(GraphNames):
         self.prefetch_labels(row.source for row in rows if row.source)
         found = [Evidence(record=row.record, background=row.background, quote=row.quote, source=row.source,
                           source_label=self.label(row.source) if row.source else None,
-                          sentence_index=row.sentence_index, note=row.note) for row in rows]
-        return sorted(found, key=lambda e: (e.background, e.sentence_index or 0, e.record))
+                          sentence_index=row.sentence_index, note=row.note, line_number=row.line_number,
+                          page=row.page, start=row.start, end=row.end) for row in rows]
+        # Background last; quotes in the order they stand in their sources.
+        return sorted(found, key=lambda e: (e.background, e.source or "", e.sentence_index or 0, e.line_number or 0,
+                                            e.start or 0, e.record))
 
     # ------------------------------------------------------------------ describe
     def describe(self, entity: str, *, limit: int | None = 200) -> Description:
@@ -496,6 +517,7 @@ class KnowledgeGraph(GraphNames):
         literals = [(p, self.predicate_words(p), value) for p, value in literal_rows]
         literals.sort(key=lambda item: (item[1].casefold(), str(item[2])))
         around = self.neighbours(entity, limit=limit)
+        superclasses, equivalents = self._class_axioms(entity)
         return Description(
             entity=entity,
             label=self.label(entity),
@@ -506,7 +528,26 @@ class KnowledgeGraph(GraphNames):
             incoming=around.incoming,
             omitted_outgoing=around.omitted_outgoing,
             omitted_incoming=around.omitted_incoming,
+            superclasses=superclasses,
+            equivalent_classes=equivalents,
         )
+
+    def _class_axioms(self, entity: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """A class's direct superclasses and equivalent classes (named ones), with labels.
+
+        These are schema links, which the neighbourhood leaves out; for a class they are
+        what an analyst asks first.
+        """
+        node = URIRef(entity) if not entity.startswith("_:") else None
+        if node is None:
+            return [], []
+        parents = sorted({str(o) for _, _, o in self.triples(node, RDFS.subClassOf, None)
+                          if isinstance(o, URIRef) and str(o) != entity})
+        same = {str(o) for _, _, o in self.triples(node, OWL.equivalentClass, None) if isinstance(o, URIRef)}
+        same |= {str(s) for s, _, _ in self.triples(None, OWL.equivalentClass, node) if isinstance(s, URIRef)}
+        same.discard(entity)
+        self.prefetch_labels([*parents, *same])
+        return [(c, self.label(c)) for c in parents], [(c, self.label(c)) for c in sorted(same)]
 
     # ------------------------------------------------------------------ SPARQL and SHACL
     def query(
@@ -517,10 +558,16 @@ class KnowledgeGraph(GraphNames):
         cancel: CancelToken | None = None,
         max_rows: int | None = None,
         policy: QueryPolicy | None = None,
+        memory_mb: int | None = None,
     ) -> QueryResult:
-        """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE; Update only when the policy allows)."""
+        """Run SPARQL (SELECT, ASK, CONSTRUCT, DESCRIBE; Update only when the policy allows).
+
+        ``memory_mb`` bounds what a user's read query may allocate, where the backend can
+        run it apart (the embedded store on Linux; see :mod:`explorer.core.backends.isolation`).
+        """
+        bound = {"memory_mb": memory_mb} if memory_mb is not None and getattr(self.backend, "isolates_queries", False) else {}
         result = self.backend.query(sparql, timeout=timeout, cancel=cancel, policy=policy or self.policy,
-                                    max_rows=max_rows)
+                                    max_rows=max_rows, **bound)
         if result.kind == "update":
             self.invalidate_caches()
         return result
@@ -550,3 +597,37 @@ class KnowledgeGraph(GraphNames):
 
         return validate(self, shapes)
 
+
+#: Declarations are read from the start of a file (decompressed): where they belong.
+_PREFIX_SCAN_BYTES = 16 * 1024 * 1024
+_TURTLE_PREFIX = re.compile(r"^[ \t]*(?:@prefix|PREFIX)[ \t]+([A-Za-z][\w.-]*)?:[ \t]*<([^>\s]*)>", re.IGNORECASE | re.MULTILINE)
+_XML_PREFIX = re.compile(r"\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*[\"']([^\"'<>\s]*)[\"']")
+
+
+def declared_prefixes(path: Path, format_name: str) -> dict[str, str]:
+    """The prefixes a Turtle, TriG, N3 or RDF/XML file declares, in order (first binding wins).
+
+    >>> import tempfile, gzip
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.ttl.gz").write_bytes(gzip.compress(b"@prefix d: <http://acme/> .\\nPREFIX : <http://x/>"))
+    >>> declared_prefixes(folder / "a.ttl.gz", "turtle")
+    {'d': 'http://acme/', '': 'http://x/'}
+    """
+    import gzip
+
+    if format_name in ("turtle", "trig", "n3"):
+        pattern = _TURTLE_PREFIX
+    elif format_name == "rdfxml":
+        pattern = _XML_PREFIX
+    else:
+        return {}
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            head = handle.read(_PREFIX_SCAN_BYTES).decode("utf-8-sig", errors="replace")
+    except (OSError, EOFError):
+        return {}
+    found: dict[str, str] = {}
+    for match in pattern.finditer(head):
+        found.setdefault(match.group(1) or "", match.group(2))
+    return found

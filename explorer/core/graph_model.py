@@ -63,13 +63,33 @@ class Evidence:
     source_label: str | None = None
     sentence_index: int | None = None
     note: str | None = None
+    #: Where the quote stands besides its sentence: the line of the source file (a table's row
+    #: number for a record of a spreadsheet row), the page, and the character offsets of a Web
+    #: Annotation position selector (0-based start, exclusive end).
+    line_number: int | None = None
+    page: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def place(self) -> str:
+        """Where in its source the quote stands, in words: "sentence 5, line 4, characters 1448–1476"."""
+        parts = []
+        if self.sentence_index is not None:
+            parts.append(f"sentence {self.sentence_index}")
+        if self.line_number is not None:
+            parts.append(f"line {self.line_number}")
+        if self.page:
+            parts.append(f"page {self.page}")
+        if self.start is not None and self.end is not None:
+            parts.append(f"characters {self.start}–{self.end}")
+        return ", ".join(parts)
 
     def describe(self) -> str:
         if self.background:
             return f"background knowledge{': ' + self.note if self.note else ''}"
         where = self.source_label or self.source or "source"
-        sentence = f", sentence {self.sentence_index}" if self.sentence_index is not None else ""
-        return f'"{self.quote}" ({where}{sentence})'
+        place = self.place()
+        return f'"{self.quote}" ({where}{", " + place if place else ""})'
 
 
 @dataclass
@@ -107,3 +127,6 @@ class Description:
     incoming: list[Edge]
     omitted_outgoing: int = 0
     omitted_incoming: int = 0
+    #: For a class: its direct superclasses and the classes declared equivalent (iri, label).
+    superclasses: list[tuple[str, str]] = field(default_factory=list)
+    equivalent_classes: list[tuple[str, str]] = field(default_factory=list)

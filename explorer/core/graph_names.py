@@ -26,7 +26,7 @@ class GraphNames:
     _labels: LabelTable | None
     _fetched_labels: dict[str, LabelsByLanguage]
     _predicate_words: dict[tuple[str, bool], str]
-    _inverse_of: dict[str, str] | None
+    _inverse_of: dict[str, set[str]] | None
 
     def _build_index(self) -> None:
         raise NotImplementedError  # the facade builds it
@@ -138,8 +138,16 @@ class GraphNames:
             self._predicate_words[(predicate, False)] = words
 
     def inverse_of(self, predicate: str) -> str | None:
-        """The named inverse of a property (owl:inverseOf, either way round)."""
+        """The named inverse of a property (owl:inverseOf, either way round); the first if several."""
+        inverses = self._inverse_table().get(predicate)
+        return min(inverses) if inverses else None
+
+    def inverses_of(self, predicate: str) -> frozenset[str]:
+        """Every property declared inverse of ``predicate`` (owl:inverseOf, either way round)."""
+        return frozenset(self._inverse_table().get(predicate, ()))
+
+    def _inverse_table(self) -> dict[str, set[str]]:
         if self._inverse_of is None:
             self._inverse_of = self.backend.inverse_pairs()
-        return self._inverse_of.get(predicate)
+        return self._inverse_of
 

@@ -276,3 +276,69 @@ def remote_context(path: Path, *, opener: Any = open) -> tuple[str, int, int] | 
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
     return match.group(1), line, column
+
+
+# Characters no IRI may hold (RFC 3987): JSON-LD processors drop a node or a property whose
+# IRI has one, without an error; the Turtle, N-Triples and RDF/XML parsers refuse the file.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def invalid_jsonld_iri(text: str, source: str) -> LoadError | None:
+    """The first IRI in a JSON-LD document that a processor would drop silently, as an error.
+
+    Checked: ``@id``, ``@type``, ``@vocab`` and ``@base`` values, and property names that are
+    IRIs or compact IRIs (they hold a colon). The error names the line and column of the
+    value and the character at fault.
+
+    >>> print(invalid_jsonld_iri('{"@id": "http://e/a b", "http://e/p": "x"}', "x.jsonld"))
+    x.jsonld:1:9: invalid IRI "http://e/a b" in @id (a space is not allowed in an IRI): the node would be dropped
+    """
+    import json
+
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return None  # not JSON, or nested too deeply: the parser or the depth guard says so
+    found = _first_bad_iri(document, 0)
+    if found is None:
+        return None
+    value, where = found
+    bad = _NOT_IN_IRI.search(value)
+    assert bad is not None
+    char = bad.group(0)
+    named = "a space" if char == " " else f"the character {char!r}"
+    encoded = json.dumps(value, ensure_ascii=False)
+    offset = text.find(encoded)
+    line = column = None
+    if offset >= 0:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    dropped = "the property would be dropped" if where == "a property name" else "the node would be dropped"
+    return LoadError(source, f"invalid IRI {encoded} in {where} ({named} is not allowed in an IRI): {dropped}",
+                     line, column)
+
+
+def _first_bad_iri(node: Any, depth: int) -> tuple[str, str] | None:
+    if depth > MAX_JSON_DEPTH:
+        return None
+    if isinstance(node, list):
+        for item in node:
+            found = _first_bad_iri(item, depth + 1)
+            if found is not None:
+                return found
+        return None
+    if not isinstance(node, dict):
+        return None
+    for key, value in node.items():
+        if key in ("@id", "@vocab", "@base") and isinstance(value, str) and _NOT_IN_IRI.search(value):
+            return value, key
+        if key == "@type":
+            for kind in value if isinstance(value, list) else [value]:
+                if isinstance(kind, str) and ":" in kind and _NOT_IN_IRI.search(kind):
+                    return kind, key
+        if not key.startswith("@") and ":" in key and _NOT_IN_IRI.search(key):
+            return key, "a property name"
+        found = _first_bad_iri(value, depth + 1)
+        if found is not None:
+            return found
+    return None

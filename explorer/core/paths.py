@@ -232,13 +232,19 @@ class _Walker:
 
 
 def _with_inverses(kg: KnowledgeGraph, predicates: Iterable[str]) -> frozenset[str]:
-    """A predicate filter matches the stored predicate or its named inverse: the same fact."""
-    found = set()
-    for predicate in predicates:
+    """A predicate filter matches the stored predicate and every property tied to it by owl:inverseOf.
+
+    The tie is followed all the way: a property may have several declared inverses, and an
+    inverse of an inverse states the same facts as the predicate itself.
+    """
+    found: set[str] = set()
+    pending = list(predicates)
+    while pending:
+        predicate = pending.pop()
+        if predicate in found:
+            continue
         found.add(predicate)
-        inverse = kg.inverse_of(predicate)
-        if inverse:
-            found.add(inverse)
+        pending.extend(kg.inverses_of(predicate) - found)
     return frozenset(found)
 
 

@@ -49,6 +49,22 @@ def fold(text: str) -> str:
     return normalize(text).replace("\n", " ")
 
 
+_CASE_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[\s_\-]+")
+
+
+def split_words(text: str) -> list[str]:
+    """The words of ``text``, split at spaces, underscores, hyphens and case changes, folded.
+
+    >>> split_words("ChinaMobile")
+    ['china', 'mobile']
+    >>> split_words("mobile  china")
+    ['mobile', 'china']
+    >>> split_words("HTTPServer_hub")
+    ['http', 'server', 'hub']
+    """
+    return [fold(word) for word in _CASE_CHANGE.split(text) if fold(word)]
+
+
 @dataclass(frozen=True)
 class LabelEntry:
     """One label of one entity as it went into the index."""
@@ -66,11 +82,12 @@ class SearchHit:
     entity: str
     matched: str
     score: float
-    quality: int = 3  # 0 exact label, 1 label prefix, 2 word prefix, 3 substring
+    quality: int = 3  # 0 exact label, 1 label prefix, 2 word prefix, 3 substring,
+    # 4 the label's very words in another order or spelling, 5 every word starts a word of the label
 
 
 # Match qualities, best first.
-_EXACT, _PREFIX, _WORD_PREFIX, _SUBSTRING = 0, 1, 2, 3
+_EXACT, _PREFIX, _WORD_PREFIX, _SUBSTRING, _SAME_WORDS, _WORDS = 0, 1, 2, 3, 4, 5
 
 
 #: Labels sorted by one call at most: a single sorted() holds the interpreter lock throughout.
@@ -267,6 +284,38 @@ class LabelIndex:
             # Continue after this label: one hit per label is enough.
             next_start = int(offsets[label_id + 1]) if label_id + 1 < total else len(joined)
             found = joined.find(query, max(found + 1, next_start))
+
+    def search_words(self, words: list[str], limit: int = 20, scan_cap: int = 20000) -> list[SearchHit]:
+        """Entities with a label in which every word of ``words`` starts a word, in any order.
+
+        Ranked after the matches of :meth:`search`: a label made of exactly these words
+        (quality 4: "mobile china", "ChinaMobile" for "China Mobile") before a label that
+        has more (quality 5); then preferred labels first, then short ones.
+        """
+        words = [word for word in words if word]
+        if not words or limit <= 0:
+            return []
+        # Scan for the longest word (the rarest, usually); check the others per label.
+        anchor = max(words, key=len)
+        joined, offsets, normalised = self._joined, self._offsets, self._normalised
+        total = len(offsets)
+        best: dict[str, tuple[tuple[int, int, int, str], SearchHit]] = {}
+        found, scanned = joined.find(anchor), 0
+        while found != -1 and scanned < scan_cap:
+            label_id = int(offsets.searchsorted(found, side="right")) - 1
+            label_words = normalised[label_id].split()
+            if all(any(w.startswith(word) for w in label_words) for word in words):
+                entity, kind, label = self._entity_of[label_id], self._kind_of[label_id], self._text_of[label_id]
+                quality = _SAME_WORDS if sorted(label_words) == sorted(words) else _WORDS
+                rank = (quality, kind, len(normalised[label_id]), label)
+                if entity not in best or rank < best[entity][0]:
+                    score = round(1.0 - quality * 0.25 - min(len(label), 200) / 1000.0 - kind * 0.01, 4)
+                    best[entity] = (rank, SearchHit(entity, label, score, quality))
+            scanned += 1
+            next_start = int(offsets[label_id + 1]) if label_id + 1 < total else len(joined)
+            found = joined.find(anchor, max(found + 1, next_start))
+        ranked = sorted(best.values(), key=lambda item: (item[0], item[1].entity))
+        return [hit for _, hit in ranked[:limit]]
 
     def exact(self, text: str) -> list[str]:
         """Entities with a label equal to ``text`` (after normalisation), in index order."""

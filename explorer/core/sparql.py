@@ -11,8 +11,13 @@ from typing import Any, Literal
 
 from rdflib.term import Node
 
-from explorer.core.errors import Cancelled, QueryError, QueryTimeout, RefusedQuery
+from explorer.core.errors import Cancelled, NetworkRefused, QueryError, QueryTimeout, RefusedQuery
+from explorer.core.query_checks import check_shape, network_reasons
 from explorer.core.tasks import CancelToken
+
+#: Memory a query typed by the user may use on top of what the app already holds (the
+#: default of the CLI's ``--max-memory`` and of the app's setting).
+DEFAULT_QUERY_MEMORY_MB = 2048
 
 QueryKind = Literal["select", "ask", "construct", "describe", "update"]
 
@@ -23,10 +28,10 @@ _QUERY_KEYWORDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "construct", "
 _TOKEN = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
     r"|<[^<>\"{}|^`\\\s]*>"
-    r"|#[^\n]*"
+    r"|#[^\n\r]*"
     # Variables and prefixed names are not keywords: ?service and ex:service are no SERVICE.
     r"|[?$][A-Za-z_0-9\u00b7-\uffff]*"
     r"|(?:[A-Za-z][A-Za-z_0-9.-]*)?:[A-Za-z_0-9.%\u00b7-\uffff-]*"
@@ -75,35 +80,50 @@ def query_kind(query: str) -> QueryKind:
 
 
 def uses_service(query: str) -> bool:
-    """Whether a query asks for federation (``SERVICE``), which reaches the network.
+    """Whether running ``query`` would reach the network (``SERVICE``, or ``LOAD`` of a remote IRI).
+
+    Read from the parsed query, so no spelling hides it (see :mod:`explorer.core.query_checks`).
 
     >>> uses_service('SELECT * { SERVICE <http://x> { ?s ?p ?o } }')
     True
     >>> uses_service('SELECT * { ?s ?p "SERVICE" }')
     False
     """
-    return "SERVICE" in keywords(query)
+    return bool(network_reasons(query, query_kind(query)))
 
 
 @dataclass(frozen=True)
 class QueryPolicy:
-    """What the user allowed: updates and federation are off by default."""
+    """What the user allowed: updates and network access are off by default.
+
+    Every query passes :meth:`check` before it reaches an engine (local or remote): its
+    shape is bounded first (a deeply nested query would crash the engine), then its kind
+    and its network access are read from the query itself.
+    """
 
     allow_update: bool = False
     allow_network: bool = False
 
     def check(self, query: str) -> QueryKind:
-        """Return the query's kind, or raise :class:`RefusedQuery` if it is not allowed."""
+        """Return the query's kind, or raise :class:`RefusedQuery` if it is not allowed.
+
+        Raises :class:`~explorer.core.query_checks.QueryTooComplex` for a query too large or
+        nested too deeply for the engine, and :class:`NetworkRefused` for one that would
+        open a connection while the network is not allowed.
+        """
+        check_shape(query)
         kind = query_kind(query)
         if kind == "update" and not self.allow_update:
             raise RefusedQuery(
                 "SPARQL Update is turned off: enable updates in the settings to change the graph"
             )
-        if uses_service(query) and not self.allow_network:
-            raise RefusedQuery(
-                "SERVICE (federated query) reaches the network and is turned off: "
-                "allow network access in the settings to use it"
-            )
+        if not self.allow_network:
+            reasons = network_reasons(query, kind)
+            if reasons:
+                raise NetworkRefused(
+                    f"{', '.join(dict.fromkeys(reasons))} reaches the network and is turned off: "
+                    "allow network access in the settings to use it"
+                )
         return kind
 
 

@@ -311,6 +311,10 @@ SCHEMA_PREDICATES: frozenset[str] = frozenset(
         RDF.predicate,
         RDF.object,
         PROV.wasDerivedFrom,
+        # Who changed the graph and what a change used: provenance of the data, not the world.
+        PROV.wasAttributedTo,
+        PROV.wasAssociatedWith,
+        PROV.used,
         DCTERMS.source,
         RDFS.isDefinedBy,
     )

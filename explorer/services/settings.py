@@ -26,6 +26,7 @@ from typing import Any
 
 from explorer.core.atomic import atomic_write
 from explorer.core.layout_registry import LAYOUT_NAMES
+from explorer.core.sparql import DEFAULT_QUERY_MEMORY_MB
 
 SCHEMA_VERSION = 1
 APP_NAME = "kg-explorer"
@@ -83,6 +84,8 @@ class Settings:
     query_timeout: float = 30.0
     #: Rows a query result keeps before it is marked truncated.
     max_result_rows: int = 10_000
+    #: Megabytes of memory a query typed by the user may take before it is stopped.
+    query_memory_mb: int = DEFAULT_QUERY_MEMORY_MB
     #: SPARQL Update is refused unless allowed.
     allow_update: bool = False
     #: SERVICE federation and remote endpoints are refused unless allowed.
@@ -113,6 +116,8 @@ class Settings:
     #: Analysis ▸ Timeline: the range last chosen (ISO dates; empty: the whole timeline).
     timeline_start: str = ""
     timeline_end: str = ""
+    #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
+    analyst_name: str = ""
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:
@@ -156,6 +161,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "storage_mode": STORAGE
 _RANGES: dict[str, tuple[float, float]] = {
     "query_timeout": (0.1, 86_400.0),
     "max_result_rows": (1, 10_000_000),
+    "query_memory_mb": (64, 1_048_576),
     "expansion_cap": (1, 10_000),
     "search_suggestions": (1, 200),
     "path_max_hops": (1, 20),

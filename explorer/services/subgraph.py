@@ -29,7 +29,7 @@ from explorer.core.errors import ExplorerError
 from explorer.core.layout_registry import LAYOUT_NAMES
 from explorer.core.layout_registry import LAYOUTS as LAYOUT_REGISTRY
 from explorer.core.tasks import CancelToken, Progress, check
-from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA_PREDICATES
 
 if TYPE_CHECKING:
     from explorer.core.graph import Evidence, KnowledgeGraph
@@ -47,6 +47,7 @@ DEFAULT_PER_ENTITY = 60
 _RDF_TYPE = RDF.type
 _SUBCLASS = RDFS.subClassOf
 _DERIVED = PROV.wasDerivedFrom
+_SELECTOR = URIRef(str(OA.hasSelector))
 _INVERSE = OWL.inverseOf
 _INVERSE_LABEL = URIRef(str(KG.inverseLabel))
 _COMMENT = RDFS.comment
@@ -312,6 +313,10 @@ def collect(
                 add(record_node, rp, ro)
                 if rp == _DERIVED and isinstance(ro, _ENTITY):
                     sources.add(_id(ro))
+                if rp == _SELECTOR and isinstance(ro, _ENTITY):
+                    # the Web Annotation selectors placing the quote travel with their record
+                    for _, sp, so in kg.triples(ro, None, None):
+                        add(ro, sp, so)
                 if rp == _RDF_TYPE and isinstance(ro, URIRef):
                     classes.add(str(ro))
             predicates.add(predicate)

@@ -88,6 +88,27 @@ def test_path_json_has_the_exact_iris(capsys):
     assert document["mode"] == "shortest" and path["length"] == 4
 
 
+def test_path_evidence_lists_every_record_with_its_place(capsys):
+    code, out, _ = run(capsys, "path", "d:CAICT", "d:SophisticatedCyberattacks", "--evidence")
+    assert code == 0
+    assert "(News article: 5G and the industrial internet in China, sentence 12, line 9, characters 1700–1874)" in out
+    assert "Liu said.\" (News article: 5G and the industrial internet in China, sentence 13, line 10, characters 1875–2014)" in out
+    code, out, _ = run(capsys, "path", "d:CAICT", "d:SophisticatedCyberattacks", "--evidence", "--format", "json")
+    records = json.loads(out)["paths"][0]["hops"][-1]["evidence"]
+    assert [(r["sentence_index"], r["line_number"], r["start"], r["end"]) for r in records] == [
+        (12, 9, 1700, 1874), (13, 10, 1875, 2014)]
+    assert all(r["record"].startswith(D + "evidence/") for r in records)
+
+
+def test_describe_lists_every_record_of_a_fact(capsys):
+    code, out, _ = run(capsys, "describe", "d:IndustrialInternet")
+    assert code == 0
+    block = out.split("—has potential for→ higher quality")[1].split("—has potential for→")[0]
+    article = "News article: 5G and the industrial internet in China"
+    assert f'"help companies boost quality" ({article}, sentence 9, line 7, characters 1448–1476)' in block
+    assert f'"The industrial internet has such potential." ({article}, sentence 10, line 7, characters 1557–1600)' in block
+
+
 def test_path_background_evidence_is_named(capsys):
     code, out, _ = run(capsys, "path", "Ningbo", "d:China", "--evidence")
     assert code == 0
@@ -240,8 +261,8 @@ def test_describe_json(capsys):
     code, out, _ = run(capsys, "describe", "China Mobile", "--format", "json")
     document = json.loads(out)
     assert code == 0
-    assert list(document) == ["iri", "qname", "label", "labels", "classes", "properties", "outgoing", "incoming",
-                              "omitted_outgoing", "omitted_incoming"]
+    assert list(document) == ["iri", "qname", "label", "labels", "classes", "superclasses", "equivalent_classes",
+                              "properties", "outgoing", "incoming", "omitted_outgoing", "omitted_incoming"]
     assert {"text": "中国移动", "language": "zh", "predicate": "http://www.w3.org/2000/01/rdf-schema#label"} in document["labels"]
     branch = next(e for e in document["outgoing"] if e["other"] == D + "ChinaMobileZhejiang")
     assert branch["words"] == "has branch" and branch["evidence"][0]["quote"]

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from explorer.cli import COMMANDS as REGISTERED
 from explorer.cli import build_parser, main
 from explorer.core.graph import KnowledgeGraph
 
@@ -66,7 +67,8 @@ def files(tmp_path_factory) -> dict[str, str]:
     listener.close()
 
 
-# The arguments a command needs to do something (each runs with exit 0 or 1 as it is).
+# The arguments a command needs to do something (each runs with exit 0 or 1 as it is). A command
+# without an entry is fuzzed from no arguments at all.
 def _bases(files: dict[str, str]) -> dict[str, list[str]]:
     return {
         "gui": [],
@@ -75,6 +77,8 @@ def _bases(files: dict[str, str]) -> dict[str, list[str]]:
         "describe": ["d:ChinaMobile"],
         "neighbors": ["d:Ningbo"],
         "path": ["d:Liu", "d:China"],
+        "analyze": ["centrality", "--top", "3"],
+        "risk": ["China Mobile"],
         "query": ["SELECT * WHERE { ?s ?p ?o } LIMIT 2"],
         "validate": ["--data", files["small"]],
         "export": ["--focus", "d:Ningbo", "-o", files["out"]],
@@ -134,7 +138,7 @@ def _actions(command: str) -> list[argparse.Action]:
     return [a for a in sub._actions if not isinstance(a, (argparse._HelpAction, argparse._VersionAction))]
 
 
-COMMANDS = list(_bases({k: "" for k in ("small", "out", "snapshot")}))
+COMMANDS = list(REGISTERED)  # every registered command, a new one included
 
 NUMBERS = st.one_of(
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
@@ -174,11 +178,11 @@ def test_every_base_command_line_runs(capsys, files):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_fuzzed_arguments_exit_cleanly(capsys, files, command):
-    base = _bases(files)[command]
+    base = _bases(files).get(command, [])
     actions = _actions(command)
     values = _values(files)
 
-    @settings(max_examples=100, deadline=None, database=None,
+    @settings(max_examples=60, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(data=st.data())
     def fuzz(data: st.DataObject) -> None:

@@ -152,3 +152,19 @@ def test_the_stores_bulk_links_match_the_protocol_default(bundled_graph):
     ends = {s for s, _, _ in native} | {o for _, _, o in native}
     assert not any("/evidence/" in e for e in ends)
     assert "https://w3id.org/kg-explorer/ontology#exposedTo" not in ends
+
+
+def test_betweenness_on_a_random_graph_with_parallel_and_self_links_matches_networkx():
+    import random
+
+    rng = random.Random(7)
+    edges = [(f"n{rng.randrange(60)}", f"n{rng.randrange(60)}") for _ in range(170)]
+    kg = _graph(edges, extra=f"<{E}n1> <{E}other> <{E}n2> .\n<{E}n3> <{E}link> <{E}n3> .")
+    result = centrality(kg, Scope.of_graph(), "betweenness")
+    graph = nx.Graph()
+    graph.add_edges_from((E + s, E + o) for s, o in [*edges, ("n1", "n2")] if s != o)
+    graph.add_nodes_from(result.values)
+    expected = nx.betweenness_centrality(graph)
+    assert result.sample_size is None
+    for entity, value in expected.items():
+        assert result.values[entity] == pytest.approx(value, abs=1e-12)

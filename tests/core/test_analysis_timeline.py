@@ -102,3 +102,18 @@ def test_filtering_the_canvas_by_a_range_is_undoable(kg):
     assert {node.entity for node in scene.nodes.values() if node.hidden} == hidden
     command.undo()
     assert not any(node.hidden for node in scene.nodes.values())
+
+
+def test_a_dated_literal_shows_its_records_place():
+    """The evidence of a date given as a literal carries its line, page and character offsets too."""
+    graph = KnowledgeGraph()
+    graph.load_text(TTL + """
+@prefix oa: <http://www.w3.org/ns/oa#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+e:dated a rdf:Statement ; rdf:subject e:article ; rdf:predicate dct:date ; rdf:object "2020-06-12"^^xsd:date ;
+    kg:quote "June 12, 2020" ; prov:wasDerivedFrom e:source ; kg:sentenceIndex 1 ; kg:lineNumber 2 ;
+    oa:hasSelector e:dated-position .
+e:dated-position a oa:TextPositionSelector ; oa:start 40 ; oa:end 53 .
+""", "turtle")
+    [item] = [i for i in timeline(graph).items if i.entity == E + "article"]
+    [record] = item.evidence
+    assert record.place() == "sentence 1, line 2, characters 40–53"

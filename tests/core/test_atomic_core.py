@@ -79,3 +79,44 @@ def test_workspace_killed_between_the_two_renames_reopens_the_old_store(tmp_path
     reopened = WorkspaceBackend(folder)
     assert list(reopened.store) == [quad]
     assert not (tmp_path / "ws.old").exists()
+
+
+# The umask is process-wide: setting it, even for a moment, to read it, lets another thread
+# create a file under the wrong mask. Atomic writes read it once and never set it to 0.
+@pytest.mark.skipif(os.name != "posix", reason="POSIX umask")
+@pytest.mark.parametrize("proc_status", ["/proc/self/status", "/nonexistent/status"])
+def test_new_files_never_change_the_umask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, proc_status: str) -> None:
+    import threading
+
+    import explorer.core.atomic as atomic
+
+    monkeypatch.setattr(atomic, "_UMASK", None, raising=False)
+    monkeypatch.setattr(atomic, "_PROC_STATUS", proc_status, raising=False)
+    real_umask = os.umask
+    masks_set: list[int] = []
+
+    def spying_umask(mask: int) -> int:
+        masks_set.append(mask)
+        return real_umask(mask)
+
+    monkeypatch.setattr(atomic.os, "umask", spying_umask)
+    expected = 0o666 & ~real_umask(0o022)
+    real_umask(0o022)
+
+    def writer(start: int) -> None:
+        for index in range(start, start + 25):
+            atomic_write(tmp_path / f"new-{index}.txt", "x")
+
+    threads = [threading.Thread(target=writer, args=(n * 100,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    files = list(tmp_path.glob("new-*.txt"))
+    assert len(files) == 100
+    assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o666 & ~0o022} == {expected}
+    # Read from /proc where Linux has it; elsewhere set once, to a private mask, and put back.
+    if proc_status.startswith("/proc") and os.path.exists(proc_status):
+        assert masks_set == []
+    else:
+        assert len([m for m in masks_set if m != 0o022]) == 1 and 0 not in masks_set

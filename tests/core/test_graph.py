@@ -255,7 +255,43 @@ def test_evidence_with_quote_source_and_sentence(bundled_graph: KnowledgeGraph) 
     assert evidence.sentence_index == 5  # sentence 5 of the article, on line 4
     assert evidence.source == D + "Article5GIndustrialInternet"
     assert evidence.source_label
-    assert evidence.describe() == f'"China Mobile\'s Zhejiang branch" ({evidence.source_label}, sentence 5)'
+    assert (evidence.line_number, evidence.start, evidence.end) == (4, 702, 732)  # its text position selector
+    assert evidence.describe() == (f'"China Mobile\'s Zhejiang branch" ({evidence.source_label}, '
+                                   "sentence 5, line 4, characters 702–732)")
+
+
+@pytest.mark.parametrize(("subject", "predicate", "obj", "places"), [
+    (D + "IndustrialInternet", K + "hasPotentialFor", D + "HigherQuality",
+     [(9, 7, 1448, 1476), (10, 7, 1557, 1600)]),
+    (D + "Liu", K + "warnsOf", D + "SophisticatedCyberattacks", [(12, 9, 1700, 1874), (13, 10, 1875, 2014)]),
+])
+def test_every_record_of_a_fact_with_its_place(bundled_graph: KnowledgeGraph, subject, predicate, obj, places) -> None:
+    records = bundled_graph.evidence(subject, predicate, obj)
+    assert [(r.sentence_index, r.line_number, r.start, r.end) for r in records] == places
+    assert len({r.record for r in records}) == len(places)
+
+
+def test_evidence_of_a_table_row_and_of_a_page() -> None:
+    """A spreadsheet row's record has a line (the row number) and no sentence or selectors; an
+    analyst's record of a paged report has a page."""
+    kg = KnowledgeGraph()
+    kg.load_text(f"""
+        @prefix kg: <{K}> . @prefix d: <{D}> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        @prefix prov: <http://www.w3.org/ns/prov#> . @prefix schema: <https://schema.org/> .
+        d:Alliance kg:partneredWith d:Huawei .
+        d:row12 a rdf:Statement, kg:Evidence ; rdf:subject d:Alliance ; rdf:predicate kg:partneredWith ;
+            rdf:object d:Huawei ; prov:wasDerivedFrom d:Table ; kg:quote "Alliance: A; Partner: Huawei" ;
+            kg:lineNumber 12 .
+        d:page3 a rdf:Statement, kg:Evidence ; rdf:subject d:Alliance ; rdf:predicate kg:partneredWith ;
+            rdf:object d:Huawei ; prov:wasDerivedFrom d:Report ; kg:quote "partnered with Huawei" ;
+            schema:pagination "3" .
+    """, "turtle")
+    records = {r.record: r for r in kg.evidence(D + "Alliance", K + "partneredWith", D + "Huawei")}
+    row, page = records[D + "row12"], records[D + "page3"]
+    assert (row.line_number, row.sentence_index, row.start, row.page) == (12, None, None, None)
+    assert (page.page, page.line_number, page.sentence_index) == ("3", None, None)
+    assert row.place() == "line 12" and page.place() == "page 3"
+    assert row.describe() == '"Alliance: A; Partner: Huawei" (d:Table, line 12)'
 
 
 def test_evidence_found_through_the_inverse_property(bundled_graph: KnowledgeGraph) -> None:
@@ -310,10 +346,21 @@ def test_resolve(bundled_graph: KnowledgeGraph, text: str, entity: str) -> None:
     assert bundled_graph.resolve(text) == D + entity
 
 
-def test_resolve_prefers_instances_over_classes() -> None:
+def test_resolve_a_label_of_both_a_class_and_an_instance_is_ambiguous() -> None:
+    # The README promises an error listing the candidates: the user chooses.
     kg = graph("""
         ex:Port a owl:Class ; rdfs:label "port"@en .
         ex:ningbo a ex:Port ; rdfs:label "Port"@en .
+    """)
+    with pytest.raises(AmbiguousEntity) as raised:
+        kg.resolve("port")
+    assert {iri for iri, _, _ in raised.value.candidates} == {EX + "Port", EX + "ningbo"}
+
+
+def test_resolve_prefers_instances_over_classes_on_partial_labels() -> None:
+    kg = graph("""
+        ex:Port a owl:Class ; rdfs:label "port facility"@en .
+        ex:ningbo a ex:Port ; rdfs:label "Ningbo port"@en .
     """)
     assert kg.resolve("port") == EX + "ningbo"
 

@@ -69,6 +69,24 @@ def test_rematerialising_does_not_feed_on_earlier_conclusions(kg):
     assert first == second == inferred_count(kg)
 
 
+@pytest.mark.parametrize("stage", ["Copying", "Reasoning", "Storing"])
+def test_inference_cancelled_while_under_way_leaves_the_graph_unchanged(kg, stage):
+    token = CancelToken()
+    stages: list[str] = []
+
+    def progress(fraction, message):
+        stages.append(message)
+        if message.startswith(stage):
+            token.cancel()  # the work has started: this stage is running
+
+    before = kg.quad_count()
+    with pytest.raises(Cancelled):
+        materialise(kg, "rdfs", progress=progress, cancel=token)
+    assert any(message.startswith(stage) for message in stages)
+    assert kg.quad_count() == before
+    assert not is_materialised(kg)
+
+
 def test_cancelled_inference_leaves_the_graph_unchanged(kg):
     token = CancelToken()
     token.cancel()

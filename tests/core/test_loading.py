@@ -293,7 +293,7 @@ def test_folder_instead_of_file(preloaded: KnowledgeGraph, tmp_path: Path) -> No
     assert str(caught.value) == f"{tmp_path}: is a folder, not an RDF file"
 
 
-@pytest.mark.parametrize("name", ["empty.ttl", "empty", "empty.jsonld"])
+@pytest.mark.parametrize("name", ["empty", "empty.jsonld", "empty.rdf"])
 def test_empty_file(preloaded: KnowledgeGraph, tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"")
@@ -301,6 +301,15 @@ def test_empty_file(preloaded: KnowledgeGraph, tmp_path: Path, name: str) -> Non
     with pytest.raises(LoadError) as caught:
         preloaded.load([path])
     assert str(caught.value) == f"{path}: the file is empty"
+    assert quads_of(preloaded) == before
+
+
+def test_an_empty_turtle_file_is_an_empty_graph(preloaded: KnowledgeGraph, tmp_path: Path) -> None:
+    # W3C positive syntax tests: an empty Turtle (or N-Triples, N-Quads, TriG) document is valid.
+    path = tmp_path / "empty.ttl"
+    path.write_bytes(b"")
+    before = quads_of(preloaded)
+    assert [item.quads for item in preloaded.load([path])] == [0]
     assert quads_of(preloaded) == before
 
 

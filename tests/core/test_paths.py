@@ -7,6 +7,8 @@ import random
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import explorer.core.paths as paths_module
 from explorer.core.errors import Cancelled, EntityNotFound, ExplorerError
@@ -334,3 +336,46 @@ def test_docstring_examples():
     result = doctest.testmod(paths_module)
     assert result.attempted >= 4
     assert result.failed == 0
+
+
+# ----------------------------------------------------------------------------- inverses
+_PREDICATES = [f"p{i}" for i in range(5)]
+
+
+@st.composite
+def inverse_declarations(draw: st.DrawFn) -> list[tuple[str, str]]:
+    pairs = draw(st.lists(st.tuples(st.sampled_from(_PREDICATES), st.sampled_from(_PREDICATES)), max_size=6))
+    return [(a, b) for a, b in pairs if a != b]
+
+
+def _tied(declarations: list[tuple[str, str]], start: str) -> set[str]:
+    tied, pending = set(), [start]
+    while pending:
+        p = pending.pop()
+        if p not in tied:
+            tied.add(p)
+            pending += [b for a, b in declarations if a == p] + [a for a, b in declarations if b == p]
+    return tied
+
+
+@settings(max_examples=60, deadline=None)
+@given(declarations=inverse_declarations(), stored=st.sampled_from(_PREDICATES),
+       excluded=st.sampled_from(_PREDICATES), forward=st.booleans())
+def test_excluding_a_predicate_excludes_facts_stored_under_any_of_its_inverses(declarations, stored, excluded,
+                                                                                forward):
+    # The one fact between a and b is stored under ``stored``, either way round.
+    fact = f"e:a e:{stored} e:b ." if forward else f"e:b e:{stored} e:a ."
+    kg = graph(" ".join(f"e:{a} owl:inverseOf e:{b} ." for a, b in declarations) + fact)
+    found = find_paths(kg, E + "a", E + "b", excluded_predicates=[E + excluded])
+    if stored in _tied(declarations, excluded):
+        assert found == []
+    else:
+        assert len(found) == 1
+    allowed = find_paths(kg, E + "a", E + "b", allowed_predicates=[E + excluded])
+    assert (len(allowed) == 1) == (stored in _tied(declarations, excluded))
+
+
+def test_a_predicate_with_two_inverses():
+    kg = graph("e:has owl:inverseOf e:of . e:partOf owl:inverseOf e:has . e:b e:partOf e:a .")
+    assert find_paths(kg, E + "a", E + "b", excluded_predicates=[E + "has"]) == []
+    assert find_paths(kg, E + "a", E + "b", excluded_predicates=[E + "of"]) == []

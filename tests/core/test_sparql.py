@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import threading
+import time
 
 import pytest
 from rdflib import Literal, URIRef
@@ -112,6 +114,30 @@ def test_cancel(dense_graph: KnowledgeGraph) -> None:
         dense_graph.query(EXPENSIVE, cancel=token)
 
 
+def _cancel_once_running(token: CancelToken, thread_name: str) -> threading.Thread:
+    """A thread that cancels ``token`` as soon as the query's worker thread is running."""
+
+    def watch() -> None:
+        while not any(thread.name == thread_name for thread in threading.enumerate()):
+            if token.cancelled:
+                return
+        token.cancel()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    return watcher
+
+
+def test_cancel_while_the_query_runs(dense_graph: KnowledgeGraph) -> None:
+    token = CancelToken()
+    watcher = _cancel_once_running(token, "sparql-query")
+    started = time.perf_counter()
+    with pytest.raises(Cancelled):
+        dense_graph.query(EXPENSIVE, timeout=600, cancel=token)
+    watcher.join()
+    assert token.cancelled and time.perf_counter() - started < 30
+
+
 def test_generous_timeout_returns_the_answer(dense_graph: KnowledgeGraph) -> None:
     result = dense_graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", timeout=60, cancel=CancelToken())
     assert int(result.rows[0][0]) == len(dense_graph)
@@ -182,3 +208,23 @@ def test_keywords() -> None:
     assert query_kind("PREFIX ex: <http://e/> ASK { ?s ?p ?o }") == "ask"
     assert query_kind("BASE <http://e/> CONSTRUCT WHERE { ?s ?p ?o }") == "construct"
     assert query_kind("describe <urn:x>") == "describe"
+
+
+@pytest.mark.parametrize(("error", "line", "column", "message"), [
+    (SyntaxError("error at 3:7: expected WHERE"), 3, 7, "syntax error: expected WHERE"),
+    (SyntaxError("unexpected end", ("q", 2, 5, "")), 2, 5, "syntax error: unexpected end"),
+    (SyntaxError("no position at all"), None, None, "syntax error: no position at all"),
+])
+def test_syntax_errors_keep_their_place(error: SyntaxError, line, column, message) -> None:
+    from explorer.core.sparql import syntax_error
+
+    converted = syntax_error(error)
+    assert (converted.line, converted.column, converted.reason) == (line, column, message)
+
+
+def test_result_lengths() -> None:
+    from explorer.core.sparql import QueryResult
+
+    assert len(QueryResult(kind="ask", boolean=False)) == 1
+    assert len(QueryResult(kind="select", raw_rows=[(1,), (2,)])) == 2
+    assert len(QueryResult(kind="construct", raw_triples=[(1, 2, 3)])) == 1

@@ -40,6 +40,21 @@ def test_undo_restores_the_graph_exactly():
     assert _quads(kg) == before
 
 
+@pytest.mark.parametrize("stage", ["Running the update"])
+def test_update_cancelled_while_under_way_leaves_the_graph_unchanged(stage):
+    kg = KnowledgeGraph.bundled()
+    before = _quads(kg)
+    token = CancelToken()
+
+    def progress(fraction, message):
+        if message.startswith(stage):
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        run_update(kg, UPDATE, policy=QueryPolicy(allow_update=True), progress=progress, cancel=token)
+    assert _quads(kg) == before
+
+
 def test_cancelled_update_leaves_the_graph_unchanged():
     kg = KnowledgeGraph.bundled()
     before = _quads(kg)

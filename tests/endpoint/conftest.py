@@ -1,9 +1,10 @@
-"""A real SPARQL server for the endpoint tests: Virtuoso on loopback, started once per session.
+"""Real SPARQL servers for the endpoint tests: Virtuoso and Oxigraph's server on loopback,
+each started once per session.
 
-The server is loaded with the bundled graph and with a generated 100k-triple graph, each
+Each server is loaded with the bundled graph and with a generated 100k-triple graph, each
 in its own named graph; the ``kg`` fixture gives the same graph embedded and remote so
-one test body checks both. Tests marked ``endpoint`` skip, saying why, when Virtuoso is
-not installed (``.ci/setup test`` installs it, so CI always runs them).
+one test body checks all. Tests marked ``endpoint`` skip, saying why, when a server is
+not installed (``.ci/setup test`` installs both, so CI always runs them).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from explorer.core import bundled
 from explorer.core.graph import KnowledgeGraph
 
 sys.path.insert(0, str(Path(__file__).parent))
+from oxigraph_server import OxigraphServer, oxigraph_missing
 from virtuoso_server import VirtuosoServer, virtuoso_missing
 
 BUNDLED_GRAPH = "urn:kg-explorer:test:bundled"
@@ -60,9 +62,27 @@ def virtuoso(tmp_path_factory):
     server = VirtuosoServer(folder)
     server.start()
     try:
+        server.enable_text_index()  # search goes through it; Oxigraph's server checks the scan
         server.load(list(bundled.bundled_graph_files()), BUNDLED_GRAPH)
         server.load([generated_graph(folder / "generated-100k.nt")], SCALE_GRAPH)
         server.grant_update()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """Oxigraph's own SPARQL server with the bundled and the 100k graphs loaded; stopped at the end."""
+    reason = oxigraph_missing()
+    if reason:
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("oxigraph")
+    server = OxigraphServer(folder)
+    server.load(list(bundled.bundled_graph_files()), BUNDLED_GRAPH)
+    server.load([generated_graph(folder / "generated-100k.nt")], SCALE_GRAPH)
+    server.start()
+    try:
         yield server
     finally:
         server.stop()
@@ -148,17 +168,31 @@ def oxigraph_http():
     endpoint.close()
 
 
-@pytest.fixture(params=["embedded", "virtuoso", "oxigraph-http"])
+@pytest.fixture(scope="session")
+def oxigraph_bundled(oxigraph_server) -> KnowledgeGraph:
+    return KnowledgeGraph.connect(oxigraph_server.url, default_graph=BUNDLED_GRAPH, timeout=30)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_scale(oxigraph_server) -> KnowledgeGraph:
+    return KnowledgeGraph.connect(oxigraph_server.url, default_graph=SCALE_GRAPH, timeout=60)
+
+
+@pytest.fixture(params=["embedded", "virtuoso", "oxigraph-server", "oxigraph-http"])
 def kg(request, bundled_graph) -> KnowledgeGraph:
-    """The bundled graph in the embedded store, on Virtuoso, and on a second SPARQL engine over HTTP."""
+    """The bundled graph in the embedded store, on Virtuoso, on Oxigraph's server, and on a
+    pyoxigraph store behind Python's HTTP server (strict SPARQL 1.1, every query recorded)."""
     if request.param == "embedded":
         return bundled_graph
     if request.param == "oxigraph-http":
         return KnowledgeGraph.connect(request.getfixturevalue("oxigraph_http").url, timeout=30)
+    if request.param == "oxigraph-server":
+        return request.getfixturevalue("oxigraph_bundled")
     return request.getfixturevalue("remote_bundled")
 
 
-@pytest.fixture(params=["embedded", "virtuoso"])
+@pytest.fixture(params=["embedded", "virtuoso", "oxigraph-server"])
 def kg_scale(request) -> KnowledgeGraph:
-    """The generated 100k-triple graph, embedded and on the server."""
-    return request.getfixturevalue("embedded_scale" if request.param == "embedded" else "remote_scale")
+    """The generated 100k-triple graph, embedded and on each server."""
+    name = {"embedded": "embedded_scale", "virtuoso": "remote_scale", "oxigraph-server": "oxigraph_scale"}
+    return request.getfixturevalue(name[request.param])

@@ -98,3 +98,16 @@ def test_gui_opens_on_the_endpoint(capsys, monkeypatch):
     assert opened["files"] is None
     assert (config.url, config.default_graph, config.auth.kind, config.auth.secret) == (
         "https://kg.example.org/sparql", "urn:g", "bearer", "t0ken")
+
+
+@pytest.mark.endpoint
+def test_path_and_describe_list_every_record_on_the_server(capsys, virtuoso):
+    remote = ("--endpoint", virtuoso.url, "--default-graph", BUNDLED_GRAPH)
+    code, out, err = run(capsys, "path", "d:CAICT", "d:SophisticatedCyberattacks", "--evidence", "--format", "json", *remote)
+    assert code == 0, err
+    records = json.loads(out)["paths"][0]["hops"][-1]["evidence"]
+    assert [(r["sentence_index"], r["line_number"], r["start"], r["end"]) for r in records] == [
+        (12, 9, 1700, 1874), (13, 10, 1875, 2014)]
+    code, out, err = run(capsys, "describe", "d:IndustrialInternet", *remote)
+    assert code == 0, err
+    assert "sentence 9, line 7, characters 1448–1476" in out and "sentence 10, line 7, characters 1557–1600" in out

@@ -41,3 +41,22 @@ def test_export_and_snapshot_from_the_server_match_the_embedded_store(capsys, tm
     code, out, err = _run(capsys, "snapshot", "show", str(tmp_path / "server.kgsnap"))
     assert code == 0, err
     assert "server" in out
+
+
+@pytest.mark.endpoint
+def test_csv_evidence_from_the_server_lists_every_record_like_the_embedded_store(capsys, tmp_path, virtuoso):
+    import csv
+
+    remote = ("--endpoint", virtuoso.url, "--default-graph", BUNDLED_GRAPH)
+    tables = {}
+    for where, extra in (("server", remote), ("embedded", ())):
+        path = tmp_path / f"{where}.csv"
+        code, _, err = _run(capsys, "export", "--focus", "d:Liu", "--hops", "1", "--format", "csv", "-o", str(path), *extra)
+        assert code == 0, err
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            tables[where] = sorted(tuple(row.values()) for row in csv.DictReader(handle))
+    assert tables["server"] == tables["embedded"]
+    with open(tmp_path / "server.csv", encoding="utf-8-sig", newline="") as handle:
+        warns = [r for r in csv.DictReader(handle) if r["predicate_iri"].endswith("#warnsOf")]
+    assert [(r["sentence_index"], r["line_number"], r["start"], r["end"]) for r in warns] == [
+        ("12", "9", "1700", "1874"), ("13", "10", "1875", "2014")]

@@ -134,6 +134,19 @@ def test_evidence(kg):
         assert kg.evidence(D + "ChinaMobileZhejiang", inverse, D + "ChinaMobile") == found
 
 
+@pytest.mark.parametrize(("subject", "predicate", "obj", "places"), [
+    (D + "IndustrialInternet", K + "hasPotentialFor", D + "HigherQuality",
+     [(9, 7, 1448, 1476), (10, 7, 1557, 1600)]),
+    (D + "Liu", K + "warnsOf", D + "SophisticatedCyberattacks", [(12, 9, 1700, 1874), (13, 10, 1875, 2014)]),
+])
+def test_every_record_of_a_fact_with_sentence_line_and_offsets(kg, subject, predicate, obj, places):
+    records = kg.evidence(subject, predicate, obj)
+    assert [(r.sentence_index, r.line_number, r.start, r.end) for r in records] == places
+    assert all(r.source == D + "Article5GIndustrialInternet" and r.quote for r in records)
+    sentence, line, start, end = places[-1]
+    assert records[-1].place() == f"sentence {sentence}, line {line}, characters {start}–{end}"
+
+
 def test_describe(kg):
     description = kg.describe(D + "ChinaMobile")
     assert description.label == "China Mobile"

@@ -73,7 +73,10 @@ def test_permission_bits_are_kept(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
-def test_new_file_gets_default_permissions(tmp_path: Path) -> None:
+def test_new_file_gets_default_permissions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import explorer.core.atomic
+
+    monkeypatch.setattr(explorer.core.atomic, "_UMASK", None)  # read again, under this test's umask
     umask = os.umask(0o022)
     try:
         atomic_write(tmp_path / "fresh.txt", "x")

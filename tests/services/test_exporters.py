@@ -111,6 +111,46 @@ def test_csv_evidence_table_lists_every_fact_in_words(chain_job, tmp_path):
     assert {r["evidence"] for r in rows} <= {"quote", "background", "none"}
 
 
+@pytest.fixture(scope="module")
+def liu_job(bundled_graph):
+    """Liu and her neighbours: "Liu warns of sophisticated cyberattacks" has two evidence records."""
+    subgraph = sg.from_focus(bundled_graph, str(DATA.Liu), 1)
+    return ExportJob(bundled_graph, subgraph, sg.to_scene(bundled_graph, subgraph), title="Liu")
+
+
+WARNS = (str(DATA.Liu), str(KG.warnsOf), str(DATA.SophisticatedCyberattacks))
+WARNS_PLACES = [("12", "9", "1700", "1874"), ("13", "10", "1875", "2014")]
+
+
+def test_csv_lists_every_record_of_a_fact_with_its_place(liu_job, tmp_path):
+    path = export("csv", liu_job, tmp_path / "evidence.csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if (r["subject_iri"], r["predicate_iri"], r["object_iri"]) == WARNS]
+    assert [(r["sentence_index"], r["line_number"], r["start"], r["end"]) for r in rows] == WARNS_PLACES
+    assert len({r["evidence_record"] for r in rows}) == 2 and all(r["evidence"] == "quote" for r in rows)
+    assert rows[1]["quote"].endswith("harms the whole enterprise, Liu said.")
+
+
+def test_html_lists_every_record_of_a_fact_with_its_place(liu_job, tmp_path):
+    page = _page(liu_job, tmp_path)
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL).group(1))
+    edge = next(e for e in data["edges"] if e["id"] == edge_id(*WARNS))
+    assert [record["place"] for record in edge["info"]["evidence"]] == [
+        "sentence 12, line 9, characters 1700–1874", "sentence 13, line 10, characters 1875–2014"]
+    assert "record.place" in page  # the page script shows it
+
+
+def test_exported_records_keep_their_text_selectors(liu_job, tmp_path):
+    graph = rdflib.Graph().parse(export("ttl", liu_job, tmp_path / "liu.ttl"), format="turtle")
+    oa = rdflib.Namespace("http://www.w3.org/ns/oa#")
+    records = [r for r in graph.subjects(RDF.predicate, rdflib.URIRef(WARNS[1]))]
+    assert len(records) == 2
+    for record in records:
+        starts = {int(graph.value(sel, oa.start)) for sel in graph.objects(record, oa.hasSelector)
+                  if (sel, RDF.type, oa.TextPositionSelector) in graph}
+        assert starts and starts <= {1700, 1875}
+
+
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(hostile_job, tmp_path):
     from explorer.services.exporters.csv_evidence import defuse
 

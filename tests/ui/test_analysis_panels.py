@@ -157,3 +157,23 @@ def test_pictures_of_a_styled_canvas_carry_the_measure_legend(window, qtbot):
     assert style is not None
     frame = picture_frame("styled", window.scene)
     assert [name for name, _, _ in frame.entries][:2] == [entry.text for entry in style.legend()][:2]
+
+
+def test_panel_choices_are_remembered_in_the_settings_file(window, qtbot, tmp_path):
+    from explorer.services.settings import load_settings, save_settings
+    from explorer.ui.analysis.measures_panel import MeasuresPanelWidget
+
+    measures = window.analysis.measures
+    measures.measure_combo.setCurrentIndex(measures.measure_combo.findData("betweenness"))
+    measures.scope_combo.setCurrentIndex(measures.scope_combo.findData("focus"))
+    measures.hops_spin.setValue(3)
+    window.analysis.risk.hops_spin.setValue(4)
+    path = save_settings(window.settings, tmp_path / "settings.json")
+    reloaded, warning = load_settings(path)
+    assert warning is None
+    assert (reloaded.analysis_measure, reloaded.analysis_scope, reloaded.analysis_hops, reloaded.risk_max_hops) == (
+        "betweenness", "focus", 3, 4)
+    window.settings = reloaded
+    again = MeasuresPanelWidget(window)
+    qtbot.addWidget(again)
+    assert again.measure == "betweenness" and again.scope_combo.currentData() == "focus" and again.hops_spin.value() == 3

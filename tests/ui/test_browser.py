@@ -91,6 +91,49 @@ def test_empty_classes_hidden_unless_asked(qtbot, bundled_graph):
             stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
     empty = [c.iri for c in bundled_graph.class_hierarchy().values() if c.total_count == 0]
     assert empty and set(empty) <= set(everything)
+    # The domain comes first; alignment superclasses without instances follow it as their own roots.
+    roots = [model.index(r, 0).data(IriRole) for r in range(model.rowCount())]
+    assert roots[0] == KG + "Entity"
+    assert {"https://schema.org/Event", "http://d3fend.mitre.org/ontologies/d3fend.owl#Vulnerability"} <= set(roots)
+
+
+def test_classes_of_values_are_not_in_the_domain_tree(qtbot, bundled_graph):
+    """kg:Forward (a value of the kg:exposureDirection annotation) and kg:unitQuarter (a unit of
+    calendar descriptions) are individuals, but not things in the world: their classes are no roots."""
+    from explorer.ui.browser.class_tree import is_value_class
+
+    assert is_value_class(bundled_graph, KG + "ExposureDirection")
+    assert is_value_class(bundled_graph, "http://www.w3.org/2006/time#TemporalUnit")
+    assert not is_value_class(bundled_graph, KG + "TelecomOperator")
+    assert not is_value_class(bundled_graph, KG + "Period")  # periods are linked with what they date
+    model = ClassTreeModel()
+    model.set_graph(bundled_graph)
+    for show_empty in (False, True):
+        model.set_show_empty(show_empty)
+        iris = {iri for _, iri, _ in _class_rows(model)}
+        assert KG + "ExposureDirection" not in iris and "http://www.w3.org/2006/time#TemporalUnit" not in iris
+        assert KG + "Period" in iris
+
+
+def test_a_class_of_values_in_a_foreign_graph(qtbot):
+    from explorer.core.graph import KnowledgeGraph
+    from explorer.ui.browser.class_tree import is_value_class
+
+    kg = KnowledgeGraph()
+    kg.load_text("""
+        @prefix ex: <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+        ex:level a owl:AnnotationProperty . ex:Level a owl:Class . ex:high a ex:Level .
+        ex:partOf a owl:ObjectProperty ; ex:level ex:high .
+        ex:Thing a owl:Class . ex:a a ex:Thing . ex:b a ex:Thing . ex:a ex:partOf ex:b .
+        ex:c a ex:Thing .  # linked with nothing but its evidence record: still a thing
+        ex:record a rdf:Statement ; rdf:subject ex:c ; rdf:predicate rdf:type ; rdf:object ex:Thing .
+    """, "turtle")
+    model = ClassTreeModel()
+    model.set_graph(kg)
+    roots = [model.index(r, 0).data(IriRole) for r in range(model.rowCount())]
+    assert roots == ["http://example.org/Thing"]
+    assert is_value_class(kg, "http://example.org/Level") and not is_value_class(kg, "http://example.org/Thing")
 
 
 def test_activating_a_tree_instance_emits_it(qtbot, bundled_graph):
@@ -128,7 +171,7 @@ def test_class_tree_is_one_domain_hierarchy(qtbot, bundled_graph):
     assert not any(iri.startswith(("http://www.w3.org/", "http://www.w3.org/ns/")) for iri in iris)
     labels = {iri: text for text, iri, _ in rows}
     assert labels[KG + "TelecomOperator"] == "Telecom operator  (2)"
-    assert labels[KG + "Entity"].endswith("(40)")
+    assert labels[KG + "Entity"].endswith("(44)")  # the domain's entities; the ontology's named values are not among them
     parent_of = {}
     for index, (_, iri, depth) in enumerate(rows):
         parent_of[iri] = next((rows[j][1] for j in range(index - 1, -1, -1) if rows[j][2] == depth - 1), None)

@@ -31,7 +31,23 @@ def test_labels_classes_properties_and_evidence(qtbot, bundled_graph):
     assert "中国移动" in text and "zh" in text
     assert "telecom operator" in text
     assert "has branch" in text
-    assert "“China Mobile's Zhejiang branch”" in text and "sentence 4" in text
+    # The quote's place: the article's fifth sentence (the fourth line holds two), characters 702–732.
+    assert "“China Mobile's Zhejiang branch”" in text and "sentence 5, line 4, characters 702–732" in text
+
+
+def test_every_evidence_record_of_a_fact_is_listed(qtbot, bundled_graph):
+    widget = _inspector(qtbot, bundled_graph)
+    widget.show_entity(D + "Liu")
+    text = widget.plain_text()
+    assert "warns of" in text
+    assert "more vulnerable to sophisticated cyberattacks.”" in text and "sentence 12, line 9, characters 1700–1874" in text
+    assert "Liu said.”" in text and "sentence 13, line 10, characters 1875–2014" in text
+    widget.show_entity(D + "IndustrialInternet")
+    text = widget.plain_text()
+    assert "“help companies boost quality”" in text and "sentence 9, line 7, characters 1448–1476" in text
+    # the second record of the same fact, with the analyst's note on what "such potential" refers to
+    assert text.count("“The industrial internet has such potential.”") == 3  # quality, efficiency, costs
+    assert "sentence 10, line 7, characters 1557–1600" in text and "the potential named in the sentence before" in text
 
 
 def test_incoming_links_are_in_their_own_words(qtbot, bundled_graph):

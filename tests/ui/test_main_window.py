@@ -25,7 +25,10 @@ def _link_to(inspector, entity):
 def test_window_loads_the_bundled_graph_in_a_worker(window):
     assert window.stats.triples == len(window.kg) > 1000
     assert f"{window.stats.triples:,} triples" in window.graph_label.text()
-    assert "· 40 entities" in window.graph_label.text()  # the things in the world, not classes or evidence
+    # The things in the world, not classes or evidence: the article's entities, the periods and
+    # observations of the re-modelled graph, and the ontology's named values (exposure directions,
+    # the quarter as a temporal unit), which are individuals too.
+    assert "· 48 entities" in window.graph_label.text()
     assert window.browser.tree_model.rowCount() > 0
     assert not window.progress_bar.isVisible()
 
@@ -41,7 +44,7 @@ def test_scripted_analyst_walk(window, qtbot):
     added = window.expand_on_canvas(D + "ChinaMobile")
     assert D + "ChinaMobileZhejiang" in added
     text = window.inspector.plain_text()
-    assert "has branch" in text and "China Mobile's Zhejiang branch" in text and "sentence 4" in text
+    assert "has branch" in text and "China Mobile's Zhejiang branch" in text and "sentence 5, line 4" in text
 
     # Follow the links in the Inspector, expanding each step on the canvas.
     for previous, step in itertools.pairwise(CHAIN):

@@ -1,10 +1,11 @@
 """Centrality and communities on a :class:`~explorer.core.analysis.adjacency.LinkGraph`.
 
-networkx does the maths: degree, betweenness (Brandes' per-source steps, so each source can
-report progress and be cancelled; sampled on large graphs, with the sample size reported),
-modularity. Louvain communities come from scikit-network's compiled Louvain. PageRank is the power iteration on the
-link arrays in numpy (networkx's own needs scipy and reports no progress); the tests hold it
-to networkx's reference implementation.
+Degree is a count of links; networkx measures the modularity of the communities and the
+tests hold every measure to networkx on graphs with known answers. Louvain communities come
+from scikit-network's compiled Louvain. PageRank is the power iteration on the link arrays in
+numpy (networkx's own reports no progress). Betweenness is Brandes' algorithm on a sparse
+matrix, one breadth-first level per matrix product, with progress and cancel per source;
+on large graphs it starts from a random sample of sources, whose size is reported.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import random
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from explorer.core.analysis.adjacency import LinkGraph, Scope, build_link_graph
 from explorer.core.errors import ExplorerError
@@ -32,7 +33,7 @@ BETWEENNESS_EXACT_LIMIT = 1000
 #: How many sources the sampled betweenness starts from, at most; fewer on graphs with more
 #: links, so the whole computation stays near :data:`BETWEENNESS_LINK_BUDGET` link visits.
 BETWEENNESS_SAMPLE = 300
-BETWEENNESS_LINK_BUDGET = 3_000_000
+BETWEENNESS_LINK_BUDGET = 20_000_000
 BETWEENNESS_MIN_SAMPLE = 30
 PAGERANK_ALPHA = 0.85
 PAGERANK_TOLERANCE = 1.0e-6
@@ -208,31 +209,77 @@ def betweenness_values(
 ) -> tuple[list[float], int | None]:
     """Normalised betweenness of the undirected link graph, and the sample size (``None``: exact).
 
-    Exact values equal ``networkx.betweenness_centrality(G)``; sampled ones start from ``sample``
-    random sources and are scaled by ``n / sample`` as networkx does with ``k``.
+    Brandes' algorithm, one breadth-first level at a time on a sparse adjacency matrix (a
+    level is one matrix product, not a Python loop over its entities: 1M-triple graphs in
+    seconds). Exact values equal ``networkx.betweenness_centrality(G)``; sampled ones start
+    from ``sample`` random sources and are scaled by ``n / sample`` as networkx does with ``k``.
     """
-    from networkx.algorithms.centrality.betweenness import _accumulate_basic, _single_source_shortest_path_basic
+    import numpy as np
 
-    graph = links.undirected()
     n = links.node_count
     if sample is None and n > BETWEENNESS_EXACT_LIMIT:
         sample = max(BETWEENNESS_MIN_SAMPLE, min(BETWEENNESS_SAMPLE, BETWEENNESS_LINK_BUDGET // max(1, links.link_count)))
     if sample is not None and sample >= n:
         sample = None
     sources = list(range(n)) if sample is None else random.Random(seed).sample(range(n), sample)
-    raw: dict[int, float] = dict.fromkeys(range(n), 0.0)
+    adjacency = _simple_adjacency(links)
+    raw = np.zeros(n)
     report = progress or no_progress
     every = max(1, len(sources) // 100)
     for done, source in enumerate(sources):
         if not done % every:
             check(cancel)
             report(done / len(sources), f"betweenness: {done} of {len(sources)} sources")
-        stack, predecessors, sigma, _ = _single_source_shortest_path_basic(graph, source)
-        raw, _ = _accumulate_basic(raw, stack, predecessors, sigma, source)
+        raw += _dependencies(adjacency, source, n)
     scale = 1.0 / ((n - 1) * (n - 2)) if n > 2 else 0.5  # both directions of each pair were counted
     if sample is not None:
         scale *= n / sample
-    return [raw[i] * scale for i in range(n)], sample
+    return (raw * scale).tolist(), sample
+
+
+def _simple_adjacency(links: LinkGraph) -> Any:
+    """The undirected, unweighted adjacency (no self-links, parallel links once) as a CSR matrix."""
+    import numpy as np
+    from scipy import sparse
+
+    n = links.node_count
+    rows = np.asarray(links.sources, dtype=np.int64)
+    cols = np.asarray(links.targets, dtype=np.int64)
+    keep = rows != cols
+    rows, cols = rows[keep], cols[keep]
+    matrix = sparse.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)).tocsr()
+    matrix = matrix + matrix.T
+    matrix.data[:] = 1.0
+    return matrix.tocsr()
+
+
+def _dependencies(adjacency: Any, source: int, n: int) -> Any:
+    """Brandes' dependency of ``source`` on every entity (the source's own entry is 0)."""
+    import numpy as np
+
+    distance = np.full(n, -1, dtype=np.int64)
+    sigma = np.zeros(n)
+    distance[source], sigma[source] = 0, 1.0
+    levels = [np.array([source])]
+    while True:  # forward: shortest-path counts, level by level
+        frontier = levels[-1]
+        reach = adjacency[frontier].T @ sigma[frontier]
+        fresh = np.flatnonzero((reach > 0) & (distance < 0))
+        if not len(fresh):
+            break
+        distance[fresh] = len(levels)
+        sigma[fresh] = reach[fresh]
+        levels.append(fresh)
+    delta = np.zeros(n)
+    share = np.zeros(n)
+    for depth in range(len(levels) - 1, 0, -1):  # backward: dependencies, deepest level first
+        below = levels[depth]
+        share[:] = 0.0
+        share[below] = (1.0 + delta[below]) / sigma[below]
+        above = levels[depth - 1]
+        delta[above] += sigma[above] * (adjacency[above] @ share)
+    delta[source] = 0.0
+    return delta
 
 
 def community_links(

@@ -338,9 +338,9 @@ def _literal_evidence(kg: KnowledgeGraph, subject: str, predicate: str, literal:
 def _record(kg: KnowledgeGraph, record: str) -> Evidence:
     from explorer.core.graph import Evidence
 
-    quote = source = note = None
+    quote = source = note = page = None
     background = False
-    sentence = None
+    sentence = line = start = end = None
     rows = kg.query(f"SELECT ?p ?v WHERE {{ <{record}> ?p ?v }}").rows
     for predicate, value in rows:
         name = str(predicate).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -348,13 +348,25 @@ def _record(kg: KnowledgeGraph, record: str) -> Evidence:
             quote = str(value)
         elif name == "sentenceIndex":
             sentence = int(str(value)) if str(value).isdigit() else None
+        elif name == "lineNumber":
+            line = int(str(value)) if str(value).isdigit() else None
+        elif name == "pagination":
+            page = str(value)
         elif name == "isBackground":
             background = str(value) in ("true", "1")
         elif name == "wasDerivedFrom":
             source = str(value)
         elif name == "comment":
             note = str(value)
-    return Evidence(record, background, quote, source, kg.label(source) if source else None, sentence, note)
+    # the character offsets of the record's Web Annotation position selector
+    for first, last in kg.query(
+            f"SELECT ?start ?end WHERE {{ <{record}> <http://www.w3.org/ns/oa#hasSelector> ?s . "
+            f"?s a <http://www.w3.org/ns/oa#TextPositionSelector> ; <http://www.w3.org/ns/oa#start> ?start ; "
+            f"<http://www.w3.org/ns/oa#end> ?end }} LIMIT 1").rows:
+        if str(first).isdigit() and str(last).isdigit():
+            start, end = int(str(first)), int(str(last))
+    return Evidence(record, background, quote, source, kg.label(source) if source else None, sentence, note,
+                    line_number=line, page=page, start=start, end=end)
 
 
 class FilterCanvasByTime:

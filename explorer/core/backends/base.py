@@ -36,7 +36,7 @@ from explorer.core.graph_model import ClassInfo
 from explorer.core.search import LabelEntry, LabelIndex, normalize
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
-from explorer.core.vocab import KG, LABEL_PREDICATES, NON_ENTITY_TYPES, SCHEMA_CLASSES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, NON_ENTITY_TYPES, OA, SCHEMA, SCHEMA_CLASSES, SCHEMA_PREDICATES
 
 RDF = str(namespace.RDF)
 RDFS = str(namespace.RDFS)
@@ -83,6 +83,10 @@ class EvidenceRow:
     source: str | None
     sentence_index: int | None
     note: str | None
+    line_number: int | None = None
+    page: str | None = None
+    start: int | None = None  # character offsets of the record's oa:TextPositionSelector
+    end: int | None = None
 
 
 def entity_node(entity: str) -> URIRef | BNode:
@@ -255,13 +259,13 @@ class Backend(ABC):
                     break
         return found
 
-    def inverse_pairs(self) -> dict[str, str]:
-        """Named inverses of properties (``owl:inverseOf``, both ways round)."""
-        table: dict[str, str] = {}
+    def inverse_pairs(self) -> dict[str, set[str]]:
+        """Named inverses of properties (``owl:inverseOf``, both ways round; a property may have several)."""
+        table: dict[str, set[str]] = {}
         for s, _, o in self.triples(None, URIRef(OWL + "inverseOf"), None):
             if isinstance(s, URIRef) and isinstance(o, URIRef):
-                table.setdefault(str(s), str(o))
-                table.setdefault(str(o), str(s))
+                table.setdefault(str(s), set()).add(str(o))
+                table.setdefault(str(o), set()).add(str(s))
         return table
 
     # ------------------------------------------------------------------ bulk: entities
@@ -329,6 +333,13 @@ class Backend(ABC):
 
         background, quote, sentence = first(str(KG.isBackground)), first(str(KG.quote)), first(str(KG.sentenceIndex))
         source, note = first(PROV_DERIVED), first(RDFS + "comment")
+        line, page = first(str(KG.lineNumber)), first(str(SCHEMA.pagination))
+        start = end = None
+        for _, _, selector in self.triples(record, URIRef(OA.hasSelector), None):
+            if next(iter(self.triples(selector, URIRef(RDF + "type"), URIRef(OA.TextPositionSelector))), None):
+                start = next((o for _, _, o in self.triples(selector, URIRef(OA.start), None)), None)
+                end = next((o for _, _, o in self.triples(selector, URIRef(OA.end), None)), None)
+                break
         return EvidenceRow(
             record=record_id,
             background=isinstance(background, Literal) and str(background) in ("true", "1"),
@@ -336,6 +347,10 @@ class Backend(ABC):
             source=entity_id(source) if source is not None else None,
             sentence_index=_number(sentence) if isinstance(sentence, Literal) else None,
             note=str(note) if isinstance(note, Literal) else None,
+            line_number=_number(line) if isinstance(line, Literal) else None,
+            page=str(page) if isinstance(page, Literal) else None,
+            start=_number(start) if isinstance(start, Literal) else None,
+            end=_number(end) if isinstance(end, Literal) else None,
         )
 
     # ------------------------------------------------------------------ bulk: links

@@ -82,6 +82,10 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
               timeout: float | None = None) -> tuple[bytes, str]:
         return self.transport.send(field_name, text, accept, url=url, timeout=timeout)
 
+    def close(self) -> None:
+        """Close the connections kept open to the endpoint."""
+        self.transport.close()
+
     # ------------------------------------------------------------------ answers
     def _parse_results(self, body: bytes, media: str) -> ox.QuerySolutions | ox.QueryBoolean:
         try:
@@ -154,7 +158,8 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         pattern = " ".join(t if t is not None else names[i] for i, t in enumerate(terms))
         wanted = [names[i] for i, t in enumerate(terms) if t is None]
         limit = self.config.page_size
-        query = f"SELECT {' '.join(wanted)} WHERE {{ {pattern} }} LIMIT {limit}"
+        # A fully given triple asks whether it is there: SELECT needs something to project.
+        query = f"SELECT {' '.join(wanted) or '(1 AS ?found)'} WHERE {{ {pattern} }} LIMIT {limit}"
         _, rows = self.select(query)
         if len(rows) >= limit:
             self.truncated_patterns += 1

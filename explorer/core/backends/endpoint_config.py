@@ -12,7 +12,9 @@ from typing import Any, Literal
 import pyoxigraph as ox
 
 from explorer.core.backends.terms import iri_or_bnode
-from explorer.core.errors import ExplorerError, QueryError
+from explorer.core.errors import ExplorerError
+from explorer.core.http_client import DEFAULT_MAX_RESPONSE_BYTES
+from explorer.core.http_client import EndpointError as EndpointError  # raised by the transport; named here for callers
 
 Term = Any  # a pyoxigraph term, as parsed from the endpoint's answers
 
@@ -23,10 +25,6 @@ AUTH_KINDS: tuple[AuthKind, ...] = ("none", "basic", "digest", "bearer")
 # they come back as "vnode_b123" and are written back as <nodeID://b123> in queries.
 VIRTUOSO_BNODE = "nodeID://"
 BNODE_PREFIX = "vnode_"
-
-
-class EndpointError(QueryError):
-    """The endpoint could not be reached, refused the request, or answered nonsense."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,7 @@ class EndpointConfig:
     allow_update: bool = False
     update_url: str | None = None
     page_size: int = 10000
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES  # one answer's body; more is refused with an error
 
     def __post_init__(self) -> None:
         for name in ("url", "update_url"):
@@ -69,6 +68,8 @@ class EndpointConfig:
             raise ExplorerError(f"default graph: {self.default_graph!r} is not an IRI")
         if not self.timeout or self.timeout <= 0:
             raise ExplorerError(f"endpoint timeout must be a positive number of seconds, not {self.timeout!r}")
+        if self.max_response_bytes <= 0:
+            raise ExplorerError(f"endpoint answer limit must be a positive number of bytes, not {self.max_response_bytes!r}")
 
 
 def _valid_iri(value: str) -> bool:

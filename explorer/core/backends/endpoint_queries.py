@@ -26,22 +26,36 @@ from explorer.core.backends.base import (
 )
 from explorer.core.backends.endpoint_config import (
     EndpointConfig,
+    EndpointError,
     UnreachableBlankNode,
     sparql_iri,
     sparql_string,
     sparql_term,
 )
+from explorer.core.backends.endpoint_text import detect_virtuoso_text_index, virtuoso_text_query
 from explorer.core.backends.terms import node_id
 from explorer.core.classes import descendants
-from explorer.core.errors import Cancelled, ExplorerError
+from explorer.core.errors import Cancelled, ExplorerError, QueryError, QueryTimeout
 from explorer.core.graph_model import ClassInfo
 from explorer.core.search import LabelEntry, LabelIndex, normalize
 from explorer.core.tasks import CancelToken
-from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA, SCHEMA_PREDICATES
 
 Term = Any  # a pyoxigraph term parsed from an answer
 
 _VALUES_CHUNK = 200
+# Labels are asked for in smaller batches: past a few dozen entities Virtuoso (at 1M triples)
+# switches to scanning every label, ten times slower than two small batches.
+_LABEL_CHUNK = 30
+# Link pages up to this size come with their neighbours' labels in the same query.
+_LABELLED_LINKS = 200
+# Labels learnt from link answers, kept for labels_of until the graph changes.
+_KNOWN_LABELS = 20000
+# Labels read per free-text lookup (the exact labels come on top).
+_FREE_TEXT_PAGE = 64
+_EQUALS = "LCASE(STR(?l)) = {}"
+_STARTS = "STRSTARTS(LCASE(STR(?l)), {})"
+_CONTAINS = "CONTAINS(LCASE(STR(?l)), {})"
 _ENTITY = (ox.NamedNode, ox.BlankNode)
 _KINDS = {p: i for i, p in enumerate(LABEL_PREDICATES)}
 
@@ -56,6 +70,9 @@ def chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 
 
 _LABEL_VALUES = values("p", (f"<{p}>" for p in LABEL_PREDICATES))
+# The same as a filter: Oxigraph joins a VALUES of predicates first (every label of the graph)
+# but filters the few triples of the entities in hand.
+_LABEL_FILTER = "?p IN ({})".format(", ".join(f"<{p}>" for p in LABEL_PREDICATES))
 _SCHEMA_FILTER = "FILTER(?p NOT IN ({}))".format(", ".join(f"<{p}>" for p in sorted(SCHEMA_PREDICATES)))
 _NOT_STATEMENT = f"FILTER NOT EXISTS {{ ?o a <{RDF}Statement> }}"
 _NODE_FILTER = "FILTER(isIRI(?o) || isBlank(?o))"
@@ -97,6 +114,9 @@ class EndpointQueries:
     def __init__(self) -> None:
         #: Classes of entities seen in link answers: a path search asks no more about them.
         self._types: dict[str, list[str]] = {}
+        self._known_labels: dict[str, LabelsByLanguage] = {}
+        self._text_index: str | None = None
+        self._text_index_known = False
 
     def select(self, sparql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Term, ...]]]:
         raise NotImplementedError  # provided by the backend
@@ -112,6 +132,31 @@ class EndpointQueries:
 
     def forget_caches(self) -> None:
         self._types.clear()
+        self._known_labels.clear()
+
+    def _remember_labels(self, labels: Mapping[str, LabelsByLanguage]) -> None:
+        for entity, by_language in labels.items():
+            while len(self._known_labels) >= _KNOWN_LABELS:
+                del self._known_labels[next(iter(self._known_labels))]
+            self._known_labels[entity] = by_language
+
+    @property
+    def text_index(self) -> str | None:
+        """The server's free-text index that search uses (``"virtuoso"``), or ``None``.
+
+        Detected on first use (two small queries) and kept for the connection; a server that
+        does not understand the question has none.
+        """
+        if not self._text_index_known:
+            try:
+                found = detect_virtuoso_text_index(self._rows, _LABEL_VALUES)
+            except (QueryTimeout, EndpointError):
+                raise  # the server is slow or unreachable: no verdict, ask again next time
+            except QueryError:
+                found = False  # the query was refused: not Virtuoso, or no free-text support
+            self._text_index = "virtuoso" if found else None
+            self._text_index_known = True
+        return self._text_index
 
     # ------------------------------------------------------------------ labels and search
     def label_index(self) -> LabelIndex | None:
@@ -122,13 +167,18 @@ class EndpointQueries:
         found: dict[str, LabelsByLanguage] = {}
         terms: list[str] = []
         for entity in dict.fromkeys(entities):
+            known = self._known_labels.get(entity)
+            if known is not None:  # came with a link answer
+                found[entity] = {language: list(pairs) for language, pairs in known.items()}
+                continue
             found[entity] = {}
             try:
                 terms.append(sparql_iri(entity))
             except (UnreachableBlankNode, ExplorerError):
                 continue
-        for chunk in chunks(terms, _VALUES_CHUNK):
-            rows = self._rows(f"SELECT ?e ?p ?l WHERE {{ {values('e', chunk)} {_LABEL_VALUES} ?e ?p ?l FILTER(isLiteral(?l)) }}")
+        for chunk in chunks(terms, _LABEL_CHUNK):
+            rows = self._rows(f"SELECT ?e ?p ?l WHERE {{ {values('e', chunk)} ?e ?p ?l "
+                              f"FILTER(isLiteral(?l) && {_LABEL_FILTER}) }}")
             for entity_term, predicate, value in rows:
                 if not isinstance(value, ox.Literal) or not isinstance(entity_term, _ENTITY):
                     continue
@@ -137,7 +187,12 @@ class EndpointQueries:
         return found
 
     def label_candidates(self, text: str, cap: int) -> list[LabelEntry]:
-        """Labels containing ``text`` (as typed, and accent-folded), prefix matches first."""
+        """Labels containing ``text`` (as typed, and accent-folded), prefix matches first.
+
+        Through the server's free-text index when it has one and the text has a word it can
+        look up (see :mod:`~explorer.core.backends.endpoint_text`); else, or when the index
+        finds nothing, by scanning the labels on the server.
+        """
         typed = " ".join(text.lower().split())
         folded = normalize(text)
         needles = [sparql_string(n) for n in dict.fromkeys((typed, folded)) if n]
@@ -145,20 +200,46 @@ class EndpointQueries:
             return []
         entries: dict[tuple[str, str, str], LabelEntry] = {}
 
-        def run(test: str) -> None:
+        def select(test: str, page: int, words: str | None = None) -> str:
             condition = " || ".join(test.format(needle) for needle in needles)
-            rows = self._rows(f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l "
-                              f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(cap)}")
-            for entity_term, predicate, value in rows:
+            lookup = f". ?l bif:contains {sparql_string(words)} " if words else ""
+            return (f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l {lookup}"
+                    f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(page)}")
+
+        def read(query: str) -> None:
+            for entity_term, predicate, value in self._rows(query):
                 if not isinstance(entity_term, _ENTITY) or not isinstance(value, ox.Literal):
                     continue
                 entity = node_id(entity_term)
                 key = (entity, value.value, value.language or "")
                 entries.setdefault(key, LabelEntry(entity, value.value, value.language or "", _KINDS[predicate.value]))
 
-        run("STRSTARTS(LCASE(STR(?l)), {})")
+        words = virtuoso_text_query(text) if self.text_index == "virtuoso" else None
+        if words:
+            # The index's cost grows with the rows it returns, not with the graph: a short page
+            # of prefix matches, and every exact label (so that resolving a name never misses it).
+            page = min(cap, _FREE_TEXT_PAGE)
+            whole_words = virtuoso_text_query(text + " ")
+            prefixes = select(_STARTS, page, words)
+            try:
+                read(f"SELECT ?e ?p ?l WHERE {{ {{ {select(_EQUALS, cap, whole_words)} }} UNION {{ {prefixes} }} }}"
+                     if whole_words else prefixes)
+                if len(entries) < page:
+                    read(select(_CONTAINS, page, words))
+            except QueryTimeout:
+                raise
+            except QueryError:
+                # The index refused these words (Virtuoso answers HTTP 500 for some, such as its
+                # noise words): scan instead; a server that is down fails the scan the same way.
+                entries.clear()
+            if entries:
+                return list(entries.values())
+            # Nothing through the index: a fragment from inside a word, found by the scan alone.
+            read(select(_CONTAINS, cap))
+            return list(entries.values())
+        read(select(_STARTS, cap))
         if len(entries) < cap:
-            run("CONTAINS(LCASE(STR(?l)), {})")
+            read(select(_CONTAINS, cap))
         return list(entries.values())
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
@@ -203,12 +284,19 @@ class EndpointQueries:
         except UnreachableBlankNode:
             return []
         rows = self._rows(
-            "SELECT ?r ?bg ?quote ?sentence ?source ?note WHERE { "
+            "SELECT ?r ?bg ?quote ?sentence ?source ?note ?line ?page ?start ?end WHERE { "
             f"?r <{RDF}subject> {s_term} ; <{RDF}predicate> {p_term} ; <{RDF}object> {o_term} . "
             f"OPTIONAL {{ ?r <{KG.isBackground}> ?bg }} OPTIONAL {{ ?r <{KG.quote}> ?quote }} "
             f"OPTIONAL {{ ?r <{KG.sentenceIndex}> ?sentence }} OPTIONAL {{ ?r <{PROV_DERIVED}> ?source }} "
-            f"OPTIONAL {{ ?r <{RDFS}comment> ?note }} }} LIMIT 1000"
+            f"OPTIONAL {{ ?r <{RDFS}comment> ?note }} OPTIONAL {{ ?r <{KG.lineNumber}> ?line }} "
+            f"OPTIONAL {{ ?r <{SCHEMA.pagination}> ?page }} "
+            f"OPTIONAL {{ ?r <{OA.hasSelector}> ?position . ?position a <{OA.TextPositionSelector}> ; "
+            f"<{OA.start}> ?start ; <{OA.end}> ?end }} }} LIMIT 1000"
         )
+
+        def number(term: Term | None) -> int | None:
+            return int(term.value) if isinstance(term, ox.Literal) else None
+
         records: dict[str, tuple[Term, ...]] = {}
         for row in rows:
             if isinstance(row[0], _ENTITY):
@@ -218,9 +306,13 @@ class EndpointQueries:
             background=isinstance(background, ox.Literal) and background.value in ("true", "1"),
             quote=quote.value if isinstance(quote, ox.Literal) else None,
             source=node_id(source) if isinstance(source, _ENTITY) else None,
-            sentence_index=int(sentence.value) if isinstance(sentence, ox.Literal) else None,
+            sentence_index=number(sentence),
             note=note.value if isinstance(note, ox.Literal) else None,
-        ) for record, (_, background, quote, sentence, source, note) in records.items()]
+            line_number=number(line),
+            page=page.value if isinstance(page, ox.Literal) else None,
+            start=number(start),
+            end=number(end),
+        ) for record, (_, background, quote, sentence, source, note, line, page, start, end) in records.items()]
 
     # ------------------------------------------------------------------ links
     def adjacent(self, entity: str, *, outgoing: bool = True, incoming: bool = True,
@@ -305,6 +397,7 @@ class EndpointQueries:
         counted the same way."""
         if limit is None:
             limit = self.config.page_size
+        # Links are read afresh every time: another client may have changed them on the server.
         page = LinkPage()
         try:
             node = sparql_iri(entity)
@@ -316,11 +409,34 @@ class EndpointQueries:
             if not wanted:
                 return page
         counts = {"o": 0, "i": 0}
-        for side, flag in (("o", direction in ("both", "out")), ("i", direction in ("both", "in"))):
-            if not flag:
-                continue
-            rows = self._rows(adjacent_query(values("n", [node]), outgoing=side == "o", incoming=side == "i",
-                                             include_schema=include_schema, predicates=wanted, limit=limit))
+        sides = [side for side, flag in (("o", direction in ("both", "out")), ("i", direction in ("both", "in"))) if flag]
+        pages = {side: adjacent_query(values("n", [node]), outgoing=side == "o", incoming=side == "i",
+                                      include_schema=include_schema, predicates=wanted, limit=limit) for side in sides}
+        if sides and limit <= _LABELLED_LINKS:
+            # Both directions and the neighbours' labels in one round trip; the labels are kept
+            # for labels_of. (Capped so that rows times labels stay far below a server's row cap.)
+            rows = self._rows(f"SELECT ?n ?p ?o ?d ?lp ?l WHERE {{ {' UNION '.join(f'{{ {q} }}' for q in pages.values())} "
+                              f"OPTIONAL {{ ?o ?lp ?l FILTER(isLiteral(?l) && {_LABEL_FILTER.replace('?p', '?lp')}) }} }}")
+            seen: set[tuple[str, str, str]] = set()
+            labels: dict[str, LabelsByLanguage] = {}
+            for _, predicate, other, side_term, label_predicate, label in rows:
+                if not isinstance(other, _ENTITY):
+                    continue
+                neighbour = node_id(other)
+                known = labels.setdefault(neighbour, {})
+                if isinstance(label, ox.Literal) and isinstance(label_predicate, ox.NamedNode):
+                    pair = (_KINDS[label_predicate.value], label.value)
+                    listed = known.setdefault(label.language or "", [])
+                    if pair not in listed:
+                        listed.append(pair)
+                key = (predicate.value, neighbour, side_term.value)
+                if key not in seen:
+                    seen.add(key)
+                    page.links.append((predicate.value, neighbour, side_term.value == "o"))
+                    counts[side_term.value] += 1
+            self._remember_labels(labels)
+        for side in sides if limit > _LABELLED_LINKS else ():
+            rows = self._rows(pages[side])
             for _, predicate, other, _d in rows:
                 if isinstance(other, _ENTITY):
                     page.links.append((predicate.value, node_id(other), side == "o"))

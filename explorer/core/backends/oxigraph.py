@@ -30,18 +30,20 @@ from explorer.core.backends.base import (
     LoadedFile,
     checked_iri,
 )
+from explorer.core.backends.isolation import isolation_available, run_isolated
 from explorer.core.backends.loading import ProgressReader, load_error
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import iri_or_bnode, node_id, quad_to_oxigraph, quad_to_rdflib, to_oxigraph, to_rdflib
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.errors import Cancelled, ExplorerError, LoadError, QueryError
-from explorer.core.formats import RdfFormatInfo, detect_format, is_gzipped
-from explorer.core.guards import check_bytes, guard_for
+from explorer.core.formats import RdfFormatInfo, detect_format, format_for_suffix, is_gzipped
+from explorer.core.guards import check_bytes, guard_for, invalid_jsonld_iri
+from explorer.core.input_files import BomSkippingReader, regular_file_size
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
 from explorer.core.store_disposal import disposal
 from explorer.core.tasks import CancelToken, Progress
-from explorer.core.vocab import KG, LABEL_PREDICATES, SCHEMA_CLASSES, SCHEMA_PREDICATES
+from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA, SCHEMA_CLASSES, SCHEMA_PREDICATES
 
 Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
 
@@ -58,6 +60,11 @@ _BACKGROUND = ox.NamedNode(str(KG.isBackground))
 _DERIVED = ox.NamedNode(PROV_DERIVED)
 _COMMENT = ox.NamedNode(RDFS + "comment")
 _SUBCLASS = ox.NamedNode(RDFS + "subClassOf")
+_LINE = ox.NamedNode(str(KG.lineNumber))
+_PAGE = ox.NamedNode(str(SCHEMA.pagination))
+_HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
+_POSITION_SELECTOR = ox.NamedNode(str(OA.TextPositionSelector))
+_START, _END = ox.NamedNode(str(OA.start)), ox.NamedNode(str(OA.end))
 _LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 _ENTITY = (ox.NamedNode, ox.BlankNode)
 
@@ -72,6 +79,9 @@ def oxigraph_format(info: RdfFormatInfo) -> ox.RdfFormat:
 
 class OxigraphBackend(Backend):
     """The embedded Oxigraph store in memory; writable and local."""
+
+    #: Read queries can run in a forked child with a memory limit (``query(memory_mb=…)``).
+    isolates_queries = True
 
     def __init__(self) -> None:
         self.store = ox.Store()
@@ -210,13 +220,13 @@ class OxigraphBackend(Backend):
                     break
         return found
 
-    def inverse_pairs(self) -> dict[str, str]:
-        table: dict[str, str] = {}
+    def inverse_pairs(self) -> dict[str, set[str]]:
+        table: dict[str, set[str]] = {}
         for quad in self.store.quads_for_pattern(None, _OWL_INVERSE, None, None):
             subject, obj = quad.subject, quad.object
             if isinstance(subject, ox.NamedNode) and isinstance(obj, ox.NamedNode):
-                table.setdefault(subject.value, obj.value)
-                table.setdefault(obj.value, subject.value)
+                table.setdefault(subject.value, set()).add(obj.value)
+                table.setdefault(obj.value, set()).add(subject.value)
         return table
 
     # ------------------------------------------------------------------ bulk: entities
@@ -291,15 +301,31 @@ class OxigraphBackend(Backend):
                 return quad.object
             return None
 
+        def number(term: Term | None) -> int | None:
+            return int(term.value) if isinstance(term, ox.Literal) else None
+
         background, quote, sentence = first(_BACKGROUND), first(_QUOTE), first(_SENTENCE)
-        source, comment = first(_DERIVED), first(_COMMENT)
+        source, comment, line, page = first(_DERIVED), first(_COMMENT), first(_LINE), first(_PAGE)
+        start = end = None
+        for quad in self.store.quads_for_pattern(record, _HAS_SELECTOR, None, None):
+            selector = quad.object
+            if not isinstance(selector, _ENTITY):
+                continue
+            if next(self.store.quads_for_pattern(selector, _RDF_TYPE, _POSITION_SELECTOR, None), None) is not None:
+                start = next((q.object for q in self.store.quads_for_pattern(selector, _START, None, None)), None)
+                end = next((q.object for q in self.store.quads_for_pattern(selector, _END, None, None)), None)
+                break
         return EvidenceRow(
             record=node_id(record),
             background=isinstance(background, ox.Literal) and background.value in ("true", "1"),
             quote=quote.value if isinstance(quote, ox.Literal) else None,
             source=node_id(source) if isinstance(source, _ENTITY) else None,
-            sentence_index=int(sentence.value) if isinstance(sentence, ox.Literal) else None,
+            sentence_index=number(sentence),
             note=comment.value if isinstance(comment, ox.Literal) else None,
+            line_number=number(line),
+            page=page.value if isinstance(page, ox.Literal) else None,
+            start=number(start),
+            end=number(end),
         )
 
     # ------------------------------------------------------------------ bulk: links
@@ -434,10 +460,17 @@ class OxigraphBackend(Backend):
         cancel: CancelToken | None = None,
         policy: QueryPolicy = QueryPolicy(),
         max_rows: int | None = None,
+        memory_mb: int | None = None,
     ) -> QueryResult:
         kind = policy.check(sparql)
         if kind == "update":
             return run_with_deadline(lambda: self._update(sparql), timeout, cancel)
+        if memory_mb is not None and isolation_available():
+            try:
+                return run_isolated(self.store, sparql, kind, memory_mb=memory_mb, timeout=timeout, cancel=cancel,
+                                    max_rows=max_rows, convert=to_rdflib)
+            except SyntaxError as error:
+                raise syntax_error(error) from None
         return run_with_deadline(lambda: self._query(sparql, kind, max_rows, cancel), timeout, cancel)
 
     def _update(self, sparql: str) -> QueryResult:
@@ -446,7 +479,7 @@ class OxigraphBackend(Backend):
             self.store.update(sparql)
         except SyntaxError as error:
             raise syntax_error(error) from None
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             raise QueryError(str(error)) from None
         return QueryResult(kind="update", convert=to_rdflib)
 
@@ -483,7 +516,9 @@ class OxigraphBackend(Backend):
                                convert=to_rdflib, elapsed=time.perf_counter() - started, truncated=truncated)
         except SyntaxError as error:
             raise syntax_error(error) from None
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
+            # The engine reports evaluation errors (an unbound SERVICE name, a failed remote
+            # call) as RuntimeError: the query's fault, not the program's.
             raise QueryError(str(error)) from None
         finally:
             # pyoxigraph's result iterators may only be dropped on the thread that made them;
@@ -508,15 +543,14 @@ class OxigraphBackend(Backend):
         paths = [Path(p) for p in paths]
         self.forget_caches()
         sizes = []
-        for path in paths:
-            try:
-                sizes.append(path.stat().st_size)
-            except OSError as error:
-                raise LoadError(str(path), error.strerror or "cannot be read") from None
-            if path.is_dir():
-                raise LoadError(str(path), "is a folder, not an RDF file")
+        for index, path in enumerate(paths):
+            sizes.append(regular_file_size(path))
             if sizes[-1] == 0:
-                raise LoadError(str(path), "the file is empty")
+                # An empty document is a valid (empty) graph in the line and Turtle formats
+                # (the W3C tests say so); RDF/XML and JSON-LD need at least a root.
+                info = formats[index] if formats and formats[index] is not None else format_for_suffix(path)
+                if info is None or info.name in ("rdfxml", "jsonld") or is_gzipped(path):
+                    raise LoadError(str(path), "the file is empty")
         total = sum(sizes) or 1
         # A workspace that is replaced (or still empty) gets a new folder, filled in bulk and
         # swapped in at the end: all or nothing, without a disk transaction per batch.
@@ -538,6 +572,9 @@ class OxigraphBackend(Backend):
                 if info is None:
                     raise LoadError(str(path), "empty file or unknown RDF format")
                 before = count_quads(staging) if index else 0
+                if sizes[index] == 0:
+                    loaded.append(LoadedFile(path, info.name, 0))
+                    continue
 
                 def report(fraction: float, _base: int = done_before, _size: int = sizes[index],
                            _name: str = path.name) -> None:
@@ -545,10 +582,12 @@ class OxigraphBackend(Backend):
                         progress((_base + fraction * _size) / total, f"Reading {_name}")
 
                 opener = gzip.open if is_gzipped(path) else open
+                if info.name == "jsonld":
+                    _refuse_dropped_iris(path, opener)
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
-                        reading = ProgressReader(raw, sizes[index], report, cancel, guard)
+                        reading = ProgressReader(BomSkippingReader(raw), sizes[index], report, cancel, guard)
                         reader = io.BufferedReader(reading, 1 << 18)
                         if swap:
                             staging.bulk_load(reader, oxigraph_format(info), base_iri=path.resolve().as_uri())
@@ -607,3 +646,13 @@ class OxigraphBackend(Backend):
 
     def close(self) -> None:
         """Nothing to write: an in-memory store goes with the graph."""
+def _refuse_dropped_iris(path: Path, opener: Callable[..., Any]) -> None:
+    """Refuse a JSON-LD file holding an IRI its processor would drop without a word."""
+    try:
+        with opener(path, "rb") as raw:
+            text = raw.read().decode("utf-8-sig", "replace")
+    except (OSError, EOFError, zlib.error):
+        return  # the parser reports the file's own problem, with its place
+    problem = invalid_jsonld_iri(text, str(path))
+    if problem is not None:
+        raise problem

@@ -1,9 +1,11 @@
 """The evidence table as CSV: one row per evidence record of each fact, in words and IRIs.
 
 Columns: subject, predicate, object (labels and the predicate in words), their IRIs, then
-the evidence — quote, source (label and IRI), sentence index, or "background" with its note,
-and the record's IRI. A fact without any evidence record still gets a row, with the
-evidence columns empty, so the table lists every fact.
+the evidence — quote, source (label and IRI), where the quote stands (sentence index, line
+number, page, character offsets from the record's text position selector), or "background"
+with its note, and the record's IRI. A fact with several records gets one row per record; a
+fact without any evidence record still gets a row, with the evidence columns empty, so the
+table lists every fact.
 
 The file is UTF-8 with a byte-order mark, so spreadsheet programs show the Chinese labels
 correctly. Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
@@ -22,7 +24,8 @@ from explorer.services.exporters import Exporter, ExportJob, register
 COLUMNS = (
     "subject", "predicate", "object",
     "subject_iri", "predicate_iri", "object_iri",
-    "evidence", "quote", "source", "source_iri", "sentence_index", "note", "evidence_record",
+    "evidence", "quote", "source", "source_iri", "sentence_index", "line_number", "page", "start", "end",
+    "note", "evidence_record",
 )  # fmt: skip
 
 _NUMBER = re.compile(r"-\d[\d.,]*%?")
@@ -62,6 +65,10 @@ def rows(job: ExportJob) -> list[dict[str, str]]:
                 "source": record.source_label or "",
                 "source_iri": record.source or "",
                 "sentence_index": "" if record.sentence_index is None else str(record.sentence_index),
+                "line_number": "" if record.line_number is None else str(record.line_number),
+                "page": record.page or "",
+                "start": "" if record.start is None else str(record.start),
+                "end": "" if record.end is None else str(record.end),
                 "note": record.note or "",
                 "evidence_record": record.record,
             })

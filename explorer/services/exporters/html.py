@@ -140,6 +140,11 @@ def _evidence(job: ExportJob, subject: str, predicate: str, obj: str) -> list[di
             "source": record.source_label or record.source or "",
             "sourceIri": record.source or "",
             "sentence": record.sentence_index,
+            "line": record.line_number,
+            "page": record.page,
+            "start": record.start,
+            "end": record.end,
+            "place": record.place(),
             "note": record.note or "",
             "record": record.record,
         }

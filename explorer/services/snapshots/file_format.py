@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.atomic import atomic_write
 from explorer.core.backends.rdf_text import parse_turtle
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, LoadError
+from explorer.core.input_files import regular_file_size
 from explorer.core.tasks import CancelToken, Progress
 from explorer.services.dataset_identity import DatasetIdentity, FileIdentity
 from explorer.services.snapshots.snapshot import (
     FORMAT_ID,
     MAX_FILE_BYTES,
+    MAX_TEXT_FIELD_CHARS,
+    MAX_TITLE_CHARS,
     MEDIA_TYPE,
     SCHEMA_VERSION,
     SUFFIX,
@@ -82,9 +86,10 @@ def open_snapshot(path: str | Path, live: KnowledgeGraph | None = None, *, ident
     """
     source = Path(path)
     try:
-        size = source.stat().st_size
-        if source.is_dir():
-            raise SnapshotError(source, "is a folder, not a snapshot file")
+        size = regular_file_size(source, "a snapshot file")
+    except LoadError as error:
+        raise SnapshotError(source, error.reason) from None
+    try:
         if size > MAX_FILE_BYTES:
             raise SnapshotError(source, f"is {size // (1024 * 1024)} MiB: too big for a snapshot")
         raw = source.read_bytes()
@@ -97,12 +102,42 @@ def open_snapshot(path: str | Path, live: KnowledgeGraph | None = None, *, ident
     except UnicodeDecodeError as error:
         raise SnapshotError(source, f"not UTF-8 text (byte {error.start}): not a kg-explorer snapshot") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         raise SnapshotError(source, f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise SnapshotError(source, "nested too deeply: not a kg-explorer snapshot") from None
+    except ValueError as error:  # a number of thousands of digits, NaN, an infinite float
+        raise SnapshotError(source, f"not a kg-explorer snapshot: {error}") from None
+    _check_text_sizes(data, source)
     snapshot = snapshot_from_dict(data, source)
     snapshot.attach(live, identity)
     return snapshot
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is too large")
+    return value
+
+
+def _check_text_sizes(data: Any, source: Path) -> None:
+    """Refuse text fields far beyond what the app writes, before anything works on them."""
+    if not isinstance(data, Mapping):
+        return
+    limits = {"title": MAX_TITLE_CHARS, "notes": MAX_TEXT_FIELD_CHARS}
+    selection = data.get("selection")
+    fields: list[tuple[str, Any, int]] = [(name, data.get(name), limit) for name, limit in limits.items()]
+    if isinstance(selection, Mapping):
+        fields.append(("selection.query", selection.get("query"), MAX_TEXT_FIELD_CHARS))
+    for name, value, limit in fields:
+        if isinstance(value, str) and len(value) > limit:
+            raise SnapshotError(source, f"{len(value):,} characters; at most {limit:,} are read", name)
 
 
 def snapshot_from_dict(data: Any, path: str | Path = "<snapshot>") -> Snapshot:
@@ -173,9 +208,10 @@ def snapshot_from_dict(data: Any, path: str | Path = "<snapshot>") -> Snapshot:
 def _turtle_prefixes(turtle: str) -> dict[str, str]:
     import re
 
-    found = {}
-    for match in re.finditer(r"^@prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>\s*\.", turtle, re.MULTILINE):
-        found[match.group(1) or ""] = match.group(2)
+    found: dict[str, str] = {}
+    for match in re.finditer(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", turtle,
+                             re.MULTILINE | re.IGNORECASE):
+        found.setdefault(match.group(1) or "", match.group(2))
     return found
 
 

@@ -29,6 +29,11 @@ SCHEMA_VERSION = 1
 MEDIA_TYPE = "text/turtle"
 #: Bigger files are refused before parsing: a snapshot is a canvas, not a dataset.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Longest notes or selection query read from a snapshot (the app writes far less; a 200 MB
+#: notes field took a minute and gigabytes downstream).
+MAX_TEXT_FIELD_CHARS = 1_000_000
+#: Longest title read from a snapshot.
+MAX_TITLE_CHARS = 10_000
 
 ADDED_COLOR = "#2e7d32"
 REMOVED_COLOR = "#c62828"
@@ -92,11 +97,11 @@ class Snapshot:
         if self._own_graph is None:
             from explorer.core.changes import ChangeSet
             from explorer.core.graph import KnowledgeGraph
-            from explorer.core.vocab import PREFIXES
 
             graph = KnowledgeGraph()
             graph.apply_changes(ChangeSet(added=tuple((s, p, o, None) for s, p, o in self.triples)))
-            graph.prefixes.update({k: v for k, v in self.prefixes().items() if v not in PREFIXES.values()})
+            # The snapshot's own prefixes (those of the data it was taken from) win, as in that data.
+            graph.adopt_prefixes(self.prefixes())
             self._own_graph = graph
         return self._own_graph
 

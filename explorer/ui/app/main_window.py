@@ -83,6 +83,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.preferences_dialog: QDialog | None = None
         self.link_filter_dialog: QDialog | None = None
         self.more_dialog: QDialog | None = None
+        #: Functions ``(menu, entity)`` that add entries to every entity context menu (curation).
+        self.entity_menu_extensions: list[object] = []
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -135,6 +137,12 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         self.recovery = install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
+        from explorer.ui.curation.controller import install_curation
+
+        install_curation(self)  # Edit ▸ Add Entity/Fact…; File ▸ Save Edits; the dirty mark
+        from explorer.ui.importing.mount import mount_importing
+
+        self.session.provide("import", mount_importing(self))  # File ▸ Import ▸ Spreadsheet…, Facts from an Article…
         self.session.provide("recovery", self.recovery)
         self._restore_window_state()
         self._update_actions()
@@ -308,6 +316,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         menu.addAction("Find Path To Here…", lambda: self.open_path_finder(target=entity))
         menu.addSeparator()
         menu.addAction("Copy IRI", lambda: QGuiApplication.clipboard().setText(entity))
+        for extend in self.entity_menu_extensions:
+            extend(menu, entity)  # type: ignore[operator]
 
     def _on_entity_context_menu_requested(self, entity: str, position: QPoint) -> None:
         menu = QMenu(self)

@@ -8,7 +8,13 @@ The tree reads as one hierarchy of the domain: ``owl:Thing`` is not shown (its
 subclasses are the roots), a class with several superclasses appears once, under the
 superclass from the graph's own ontology namespace when it has one (else under the one
 with most instances), and an external superclass (``prov:Agent``, ``org:Organization``)
-is left out when its subclasses and instances are all shown elsewhere. Instances are
+is left out when its subclasses and instances are all shown elsewhere. Those alignment
+superclasses without any instance (``schema:Event``, ``d3f:Vulnerability``) are listed
+only when classes without instances are asked for, after the domain's roots. A class of
+values (``kg:ExposureDirection``, ``time:TemporalUnit``: its instances are used only by the
+descriptions of the data, such as annotations on properties or the calendar descriptions
+of periods, and are linked with no entity) is not part of the domain and is not shown.
+Instances are
 paged in through Qt's ``canFetchMore``/``fetchMore`` as the
 user scrolls, so a class with a million members opens at once.
 """
@@ -21,7 +27,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from explorer.core.graph import ClassInfo, KnowledgeGraph
+from explorer.core.graph import NON_ENTITY_TYPES, ClassInfo, KnowledgeGraph
 
 PAGE_SIZE = 200
 
@@ -38,6 +44,37 @@ _UNIVERSAL_CLASSES = frozenset({
     "http://www.w3.org/2000/01/rdf-schema#Resource",
 })
 _OWL_ONTOLOGY = "http://www.w3.org/2002/07/owl#Ontology"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_OWL = "http://www.w3.org/2002/07/owl#"
+#: Evidence records point at the entities of their facts; that makes nobody a value.
+_RECORD_TYPES = frozenset({"http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement",
+                           "https://w3id.org/kg-explorer/ontology#Evidence"})
+
+
+def is_value_class(kg: KnowledgeGraph, iri: str) -> bool:
+    """Whether the instances of ``iri`` are values of the data's descriptions rather than things.
+
+    True when some instance is the object of a triple whose subject describes the data (a
+    property annotated with ``kg:exposureDirection kg:Forward``, a calendar description with
+    ``time:unitType kg:unitQuarter``; evidence records do not count, they are about facts) and
+    no instance is linked with an entity (OWL's own bookkeeping, such as ``owl:differentFrom``
+    between the values, does not count). Two ASK queries; the first stops at the first linked
+    instance, so a domain class answers at once.
+    """
+    describing = " ".join(f"<{t}>" for t in NON_ENTITY_TYPES if t not in _RECORD_TYPES)
+    non_entity = " ".join(f"<{t}>" for t in NON_ENTITY_TYPES)
+    linked = kg.query(
+        f"ASK {{ ?x <{_RDF_TYPE}> <{iri}> . {{ ?s ?p ?x }} UNION {{ ?x ?p ?s }} "
+        f"FILTER(?p != <{_RDF_TYPE}> && !isLiteral(?s) && !STRSTARTS(STR(?p), \"{_OWL}\")) "
+        f"FILTER NOT EXISTS {{ VALUES ?t {{ {non_entity} }} ?s <{_RDF_TYPE}> ?t }} }}"
+    )
+    if linked.boolean:
+        return False
+    used = kg.query(
+        f"ASK {{ ?x <{_RDF_TYPE}> <{iri}> . ?s ?p ?x FILTER(?p != <{_RDF_TYPE}>) "
+        f"VALUES ?t {{ {describing} }} ?s <{_RDF_TYPE}> ?t }}"
+    )
+    return bool(used.boolean)
 
 
 def display_label(label: str) -> str:
@@ -131,6 +168,7 @@ class ClassTreeModel(QAbstractItemModel):
         # Classes placed under another class: what a hidden root's instances may be found under.
         placed = {iri for iri in visible if any(p in visible for p in classes[iri].parents)}
         shown: list[str] = []
+        alignments: list[str] = []  # empty external superclasses, listed after the domain when asked for
         for iri in roots:
             own_subtree = bool(tree.get(iri))
             if iri in _UNIVERSAL_CLASSES:
@@ -139,11 +177,17 @@ class ClassTreeModel(QAbstractItemModel):
                     continue
             elif (home is not None and not iri.startswith(home) and classes[iri].children and not own_subtree
                   and self._instances_shown(kg, iri, placed)):
-                continue  # an external superclass whose subclasses and instances are all shown elsewhere
+                # an external superclass whose subclasses and instances are all shown elsewhere
+                if classes[iri].total_count == 0:
+                    alignments.append(iri)
+                continue
             shown.append(iri)
-        tree[""] = shown
+        shown = [iri for iri in shown if not (classes[iri].total_count and is_value_class(kg, iri))]
         for children in tree.values():
             children.sort(key=lambda iri: (-classes[iri].total_count, display_label(classes[iri].label).casefold()))
+        shown.sort(key=lambda iri: (-classes[iri].total_count, display_label(classes[iri].label).casefold()))
+        alignments.sort(key=lambda iri: (display_label(classes[iri].label).casefold(), iri))
+        tree[""] = shown + alignments
         return tree
 
     @staticmethod

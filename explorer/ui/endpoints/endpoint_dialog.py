@@ -100,8 +100,9 @@ class EndpointDialog(QDialog):
         self.url_box.setEditable(True)
         self.url_box.setObjectName("endpointUrl")
         self.url_box.lineEdit().setPlaceholderText("http://localhost:8890/sparql")
-        for profile in self._profiles:
-            self.url_box.addItem(profile.url + (f"  [{profile.user}]" if profile.user else ""), profile)
+        for index, profile in enumerate(self._profiles):
+            # The item keeps the index of its saved profile (a plain int survives Qt's item data as it is).
+            self.url_box.addItem(profile.url + (f"  [{profile.user}]" if profile.user else ""), index)
         self.url_box.setCurrentIndex(-1)
         self.url_box.setEditText("")
         self.graph_edit = QLineEdit(self)
@@ -167,10 +168,16 @@ class EndpointDialog(QDialog):
         self._on_update_box_toggled(False)
 
     # ------------------------------------------------------------------ reading the form
+    def _saved_profile(self, data: object) -> EndpointProfile | None:
+        """The saved profile an item of the address list stands for (typed text has none)."""
+        if type(data) is int and 0 <= data < len(self._profiles):
+            return self._profiles[data]
+        return None
+
     def profile(self) -> EndpointProfile:
-        data = self.url_box.currentData()
+        saved = self._saved_profile(self.url_box.currentData())
         text = self.url_box.currentText().strip()
-        url = data.url if isinstance(data, EndpointProfile) and text.startswith(data.url) else text
+        url = saved.url if saved is not None and text.startswith(saved.url) else text
         return EndpointProfile(
             url=url,
             default_graph=self.graph_edit.text().strip(),
@@ -215,9 +222,9 @@ class EndpointDialog(QDialog):
 
     # ------------------------------------------------------------------ slots
     def _on_url_box_activated(self, index: int) -> None:
-        data = self.url_box.itemData(index)
-        if isinstance(data, EndpointProfile):
-            self.set_profile(data)
+        saved = self._saved_profile(self.url_box.itemData(index))
+        if saved is not None:
+            self.set_profile(saved)
 
     def _on_auth_box_changed(self, _index: int = 0) -> None:
         kind = self.auth_box.currentData()

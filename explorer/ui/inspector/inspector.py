@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.curation.provenance import record_provenance
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import Description, Edge, Evidence, KnowledgeGraph
 from explorer.core.history import NavigationHistory
@@ -141,6 +142,11 @@ class InspectorWidget(QWidget):
         self.history.visit(entity)
         self._render(entity)
         self.sig_history_changed.emit()
+
+    def refresh(self) -> None:
+        """Describe the current entity again (the graph changed under it)."""
+        if self._kg is not None and self.history.current is not None:
+            self._render(self.history.current)
 
     def back(self) -> None:
         if self.history.can_go_back():
@@ -274,7 +280,9 @@ class InspectorWidget(QWidget):
         lines = [f"<p style='margin-bottom:2px'><span class='pred'>{html.escape(edge.words)}</span> "
                  f"{self._link(edge.other, edge.other_label)}</p>"]
         for item in evidence or []:
-            lines.append(f"<p style='margin-top:0; margin-left:18px'>{_evidence_html(item)}</p>")
+            added = record_provenance(self._kg, item.record)  # an analyst's record says who added it, when
+            by = f" <span class='muted'>({html.escape(added.describe())})</span>" if added is not None else ""
+            lines.append(f"<p style='margin-top:0; margin-left:18px'>{_evidence_html(item)}{by}</p>")
         if not evidence:
             lines.append("<p class='muted' style='margin-top:0; margin-left:18px'>no evidence recorded</p>")
         return "".join(lines)
@@ -315,5 +323,6 @@ def _evidence_html(item: Evidence) -> str:
         return f"<span class='muted'>background knowledge{note}</span>"
     quote = f"<span class='quote'>“{html.escape(item.quote)}”</span>" if item.quote else ""
     source = html.escape(item.source_label or item.source or "source")
-    sentence = f", sentence {item.sentence_index}" if item.sentence_index is not None else ""
-    return f"{quote} <span class='muted'>— {source}{sentence}</span>"
+    place = html.escape(item.place())
+    note = f" ({html.escape(item.note)})" if item.note else ""
+    return f"{quote} <span class='muted'>— {source}{', ' + place if place else ''}{note}</span>"

@@ -146,9 +146,9 @@ class PathsPanelWidget(QWidget):
                     text = f"<span class='muted'>background knowledge{note}</span>"
                 else:
                     source = html.escape(item.source_label or item.source or "source")
-                    sentence = f", sentence {item.sentence_index}" if item.sentence_index is not None else ""
+                    place = f", {html.escape(item.place())}" if item.place() else ""
                     text = (f"<span class='quote'>“{html.escape(item.quote or '')}”</span> "
-                            f"<span class='muted'>— {source}{sentence}</span>")
+                            f"<span class='muted'>— {source}{place}</span>")
                 parts.append(f"<p style='margin-top:0; margin-left:18px'>{text}</p>")
             if not evidence:
                 parts.append("<p class='muted' style='margin-top:0; margin-left:18px'>no evidence recorded</p>")

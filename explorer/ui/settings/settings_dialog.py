@@ -47,6 +47,7 @@ FIELD_NAMES = {
     "path_max_hops": "Path hop limit",
     "query_timeout": "Query timeout",
     "max_result_rows": "Maximum result rows",
+    "query_memory_mb": "Query memory limit",
     "allow_update": "Allow SPARQL Update",
     "allow_network": "Allow network access",
     "include_inferred": "Include inferred triples",
@@ -107,6 +108,9 @@ class SettingsDialog(QDialog):
         self.timeout_spin.setToolTip("A SPARQL query running longer than this is stopped")
         self.rows_spin = self._int_spin(1, 10_000_000, "A result keeps at most this many rows and is marked truncated")
         self.rows_spin.setGroupSeparatorShown(True)
+        self.memory_spin = self._int_spin(64, 1_048_576, "A query using more memory than this is stopped")
+        self.memory_spin.setSuffix(" MB")
+        self.memory_spin.setGroupSeparatorShown(True)
         self.update_box = QCheckBox("Allow SPARQL Update (INSERT, DELETE, LOAD, CLEAR…)", self)
         self.update_box.setToolTip("Updates change the graph; the workbench can undo the last one")
         self.network_box = QCheckBox("Allow network access from queries", self)
@@ -160,6 +164,7 @@ class SettingsDialog(QDialog):
                                                           ("Path hop limit:", self.hops_spin)]))
         layout.addWidget(self._group("Queries", [("Query timeout:", self.timeout_spin),
                                                  ("Maximum result rows:", self.rows_spin),
+                                                 ("Query memory limit:", self.memory_spin),
                                                  (None, self.update_box), (None, self.network_box),
                                                  (None, self.network_note)]))
         layout.addWidget(self._group("Inference", [(None, self.inferred_box), ("Rules:", self.profile_box)]))
@@ -198,6 +203,7 @@ class SettingsDialog(QDialog):
         self.hops_spin.setValue(settings.path_max_hops)
         self.timeout_spin.setValue(settings.query_timeout)
         self.rows_spin.setValue(settings.max_result_rows)
+        self.memory_spin.setValue(settings.query_memory_mb)
         self.update_box.setChecked(settings.allow_update)
         self.network_box.setChecked(settings.allow_network)
         self.inferred_box.setChecked(settings.include_inferred)
@@ -212,7 +218,8 @@ class SettingsDialog(QDialog):
     def edited_settings(self) -> tuple[Settings | None, str | None]:
         """A copy of the settings with the fields' values, or None and one line naming the bad field."""
         for name, spin in (("expansion_cap", self.expansion_spin), ("path_max_hops", self.hops_spin),
-                           ("query_timeout", self.timeout_spin), ("max_result_rows", self.rows_spin)):
+                           ("query_timeout", self.timeout_spin), ("max_result_rows", self.rows_spin),
+                           ("query_memory_mb", self.memory_spin)):
             if not spin.hasAcceptableInput():
                 typed = spin.cleanText().strip()
                 wanted = f"a number between {_number(spin.minimum())} and {_number(spin.maximum())}"
@@ -225,6 +232,7 @@ class SettingsDialog(QDialog):
             "path_max_hops": self.hops_spin.value(),
             "query_timeout": round(self.timeout_spin.value(), 1),
             "max_result_rows": self.rows_spin.value(),
+            "query_memory_mb": self.memory_spin.value(),
             "allow_update": self.update_box.isChecked(),
             "allow_network": self.network_box.isChecked(),
             "include_inferred": self.inferred_box.isChecked(),

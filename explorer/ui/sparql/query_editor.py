@@ -59,11 +59,18 @@ class CompletionVocabulary:
     terms: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+_PROPERTY_TYPES = " ".join(f"<{t}>" for t in (
+    "http://www.w3.org/2002/07/owl#ObjectProperty", "http://www.w3.org/2002/07/owl#DatatypeProperty",
+    "http://www.w3.org/2002/07/owl#AnnotationProperty", "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property"))
+
+
 def build_vocabulary(kg: KnowledgeGraph, *, max_predicates: int = 5000) -> CompletionVocabulary:
     """Prefixes, classes and predicates of a graph, as prefixed names (IRIs no prefix fits are left out).
 
     Classes come from the cached class hierarchy; predicates from one ``DISTINCT ?p``
-    query, capped so a huge graph stays quick.
+    query, capped so a huge graph stays quick, and properties the ontology declares from a
+    second (a declared property no fact uses yet, such as ``org:hasMember``, is still
+    something to query for).
     """
     prefixes = dict(kg.prefixes)
     terms: dict[str, tuple[str, str, str]] = {}
@@ -71,8 +78,10 @@ def build_vocabulary(kg: KnowledgeGraph, *, max_predicates: int = 5000) -> Compl
         name = kg.qname(iri)
         if not name.startswith("<"):
             terms[name] = (name, "class", info.label)
-    result = kg.query(f"SELECT DISTINCT ?p WHERE {{ ?s ?p ?o }} LIMIT {int(max_predicates)}")
-    for (predicate,) in result.rows:
+    used = kg.query(f"SELECT DISTINCT ?p WHERE {{ ?s ?p ?o }} LIMIT {int(max_predicates)}")
+    declared = kg.query(f"SELECT DISTINCT ?p WHERE {{ VALUES ?t {{ {_PROPERTY_TYPES} }} ?p a ?t FILTER(isIRI(?p)) }} "
+                        f"LIMIT {int(max_predicates)}")
+    for (predicate,) in [*used.rows, *declared.rows]:
         if predicate is None:
             continue
         name = kg.qname(str(predicate))

@@ -327,8 +327,9 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
 
             task = Task(run_update, self.kg, text, policy=self.policy())
         else:
+            # A typed query may ask for anything: it runs apart, within the memory limit.
             task = Task(self.kg.query, text, timeout=self.settings.query_timeout, max_rows=self.settings.max_result_rows,
-                        policy=self.policy())
+                        memory_mb=self.settings.query_memory_mb, policy=self.policy())
         self.task, self._task_tab, self._task_text, self._task_origin = task, tab, text, origin
         task.sig_finished.connect(lambda result, t=task: self._on_task_finished(t, result))
         task.sig_failed.connect(lambda message, t=task: self._on_task_failed(t, message))

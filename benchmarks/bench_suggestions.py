@@ -1,0 +1,193 @@
+"""Quality of the facts suggested from articles: precision and recall against answer keys.
+
+    .venv/bin/python benchmarks/bench_suggestions.py [--details]
+
+Each article is read against a graph holding only the ontology (no known entities), as an analyst
+would import a first report. The seed article's answer key is the bundled graph's quoted facts
+between entities; the other articles (tests/data/articles/) have keys written from their text
+(``*.key.tsv``). Entities match by label or alias (folded case, width and accents, singular or
+plural); a fact matches when its predicate is the key's or the key's inverse with the ends swapped.
+Prints a Markdown table, then (``--details``) the misses and the false suggestions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from rdflib import Graph, URIRef  # noqa: E402
+from rdflib.namespace import OWL, RDF, RDFS, SKOS  # noqa: E402
+
+from explorer.core import bundled  # noqa: E402
+from explorer.core.extraction.lexicon import Lexicon  # noqa: E402
+from explorer.core.extraction.suggest import Suggestion, suggest_facts  # noqa: E402
+from explorer.core.search import normalize  # noqa: E402
+from explorer.core.vocab import KG, ONTOLOGY_IRI  # noqa: E402
+
+ARTICLES = REPO / "tests" / "data" / "articles"
+PREFIXES = {"kg": ONTOLOGY_IRI, "org": "http://www.w3.org/ns/org#"}
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    subject: frozenset[str]
+    predicate: str
+    object: frozenset[str]
+    sentence: int
+
+    def words(self) -> str:
+        return f"{sorted(self.subject)[0]} —{self.predicate.rsplit('#', 1)[-1].rsplit('/', 1)[-1]}→ {sorted(self.object)[0]}"
+
+
+def fold_name(text: str) -> str:
+    """A name as compared: folded, without a leading article, singular."""
+    folded = normalize(text).strip(" .,'\"“”")
+    for article in ("the ", "a ", "an "):
+        folded = folded.removeprefix(article)
+    if folded.endswith("s") and not folded.endswith("ss"):
+        folded = folded[:-1]
+    return folded
+
+
+def ontology_graph() -> Graph:
+    graph = Graph()
+    for path in bundled.ontology_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def inverses(ontology: Graph) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for a, b in ontology.subject_objects(OWL.inverseOf):
+        pairs[str(a)], pairs[str(b)] = str(b), str(a)
+    return pairs
+
+
+def seed_key() -> list[KeyFact]:
+    """The bundled graph's facts between entities that quote the article."""
+    graph = Graph().parse(bundled.data_dir() / "5g-industrial-internet.ttl", format="turtle")
+
+    def names(node: object) -> frozenset[str]:
+        found = {fold_name(str(label)) for p in (RDFS.label, SKOS.altLabel) for label in graph.objects(node, p)}  # type: ignore[arg-type]
+        return frozenset(found)
+
+    facts = []
+    for record in graph.subjects(RDF.type, RDF.Statement):
+        s, p, o = (graph.value(record, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        quote = graph.value(record, KG.quote)
+        if quote is None or p == RDF.type or not isinstance(o, URIRef) or not names(o):
+            continue
+        index = graph.value(record, KG.sentenceIndex)
+        facts.append(KeyFact(names(s), str(p), names(o), int(index) if index is not None else 0))
+    return facts
+
+
+def tsv_key(path: Path) -> list[KeyFact]:
+    facts = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 4:
+            raise SystemExit(f"{path}:{number}: expected 4 tab-separated cells, found {len(cells)}")
+        prefix, _, local = cells[1].partition(":")
+        facts.append(KeyFact(frozenset(fold_name(n) for n in cells[0].split("|")), PREFIXES[prefix] + local,
+                             frozenset(fold_name(n) for n in cells[2].split("|")), int(cells[3])))
+    return facts
+
+
+def _name(end: dict[str, object]) -> str:
+    return fold_name(str(end.get("label") or end.get("iri") or ""))
+
+
+def matches(suggestion: Suggestion, fact: KeyFact, inverse: dict[str, str]) -> bool:
+    data = suggestion.as_json()
+    s, o = _name(data["subject"]), _name(data["object"])
+    if suggestion.predicate == fact.predicate:
+        return s in fact.subject and o in fact.object
+    if inverse.get(suggestion.predicate) == fact.predicate:
+        return o in fact.subject and s in fact.object
+    return False
+
+
+@dataclass
+class Score:
+    article: str
+    suggested: int
+    correct: int
+    key: int
+    found: int
+    misses: list[KeyFact]
+    false: list[Suggestion]
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.suggested if self.suggested else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.key if self.key else 0.0
+
+
+def score(article: str, text: str, key: Iterable[KeyFact], lexicon: Lexicon, inverse: dict[str, str]) -> Score:
+    key = list(key)
+    suggestions = suggest_facts(text, lexicon)
+    correct = [s for s in suggestions if any(matches(s, f, inverse) for f in key)]
+    found = [f for f in key if any(matches(s, f, inverse) for s in suggestions)]
+    return Score(article, len(suggestions), len(correct), len(key), len(found),
+                 [f for f in key if f not in found], [s for s in suggestions if s not in correct])
+
+
+def run() -> list[Score]:
+    ontology = ontology_graph()
+    lexicon = Lexicon.from_ontology(ontology)
+    inverse = inverses(ontology)
+    scores = [score("seed article (bundled graph as key)", bundled.article_file().read_text(encoding="utf-8"),
+                    seed_key(), lexicon, inverse)]
+    for path in sorted(ARTICLES.glob("*.txt")):
+        scores.append(score(path.name, path.read_text(encoding="utf-8"), tsv_key(path.with_suffix(".key.tsv")),
+                            lexicon, inverse))
+    return scores
+
+
+def table(scores: list[Score]) -> str:
+    lines = ["| article | suggested | correct | key facts | found | precision | recall |",
+             "|---|---|---|---|---|---|---|"]
+    for s in scores:
+        lines.append(f"| {s.article} | {s.suggested} | {s.correct} | {s.key} | {s.found} | {s.precision:.2f} | {s.recall:.2f} |")
+    return "\n".join(lines)
+
+
+def details(scores: list[Score]) -> str:
+    out = []
+    for s in scores:
+        out.append(f"\n{s.article}")
+        out.extend(f"  missed (sentence {f.sentence}): {f.words()}" for f in s.misses)
+        for wrong in s.false:
+            data = wrong.as_json()
+            out.append(f"  false (sentence {wrong.sentence.number}): {_name(data['subject'])} "
+                       f"—{wrong.predicate.rsplit('#', 1)[-1]}→ {_name(data['object'])} [{wrong.pattern}]")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list the misses and the false suggestions")
+    args = parser.parse_args(argv)
+    scores = run()
+    print(table(scores))
+    if args.details:
+        print(details(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

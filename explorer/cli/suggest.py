@@ -1,0 +1,81 @@
+"""``kg-explorer suggest ARTICLE``: facts an article states, each with its sentence and pattern.
+
+Read against the graph (``--data`` files or the bundled graph): known entities are matched by
+label and alias, new ones are named with the class their cue gives; trigger words come from the
+ontology's ``kg:lexicalPattern`` annotations (and the bundled ``ontology/lexicon.ttl``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from explorer.cli.arguments import positive_int
+from explorer.cli.command import Command, Context
+from explorer.cli.editing import EditSession, refused
+from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
+from explorer.services.importing.articles import read_article
+from explorer.services.importing.suggestions import suggest_for_graph
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("article", metavar="ARTICLE", help="a .txt, .md, .html or .pdf file")
+    parser.add_argument("--min-confidence", type=float, default=0.3, metavar="X",
+                        help="leave out suggestions below this confidence, 0 to 1 (default 0.3)")
+    parser.add_argument("--limit", type=positive_int, default=None, metavar="N", help="most suggestions shown")
+    accept = parser.add_argument_group("accepting")
+    accept.add_argument("--accept-all", action="store_true",
+                        help="add every suggestion shown to the edits file (--to), each quoting its sentence")
+    accept.add_argument("--to", metavar="FILE.trig", help="the edits file (applied first when it exists)")
+    accept.add_argument("--title", metavar="TEXT", help="the article's title as a source (default: read from the file)")
+    accept.add_argument("--date", metavar="DATE", help="the article's date, YYYY-MM-DD, YYYY-MM or YYYY")
+    accept.add_argument("--analyst", metavar="NAME", help="who makes the change (default: Preferences' analyst name)")
+    accept.add_argument("--allow-update", action="store_true", help="with --endpoint: write to the server")
+
+
+def _run(args: argparse.Namespace, context: Context) -> int:
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise UsageError(f"suggest: --min-confidence {args.min_confidence} is not between 0 and 1")
+    if args.to and not args.accept_all:
+        raise UsageError("suggest: --to is for --accept-all (review one by one in the app: File ▸ Import ▸ Facts from an Article…)")
+    article = read_article(args.article)
+    kg = context.graph()
+    session = EditSession(args, context) if args.accept_all else None
+    run = suggest_for_graph(kg, article)
+    suggestions = [s for s in run.suggestions if s.confidence >= args.min_confidence][: args.limit]
+    if session is not None and suggestions:
+        from explorer.core.curation import ChangeRefused
+        from explorer.services.importing.apply import ArticleSource, suggestions_change
+
+        title = args.title or article.title or Path(args.article).stem
+        try:
+            change = suggestions_change(kg, session.curator, suggestions,
+                                        ArticleSource(article, title, args.date or article.date))
+        except ChangeRefused as error:
+            return refused(context, error)
+        session.commit(change)
+        if context.format != "json":
+            context.write(f"{change.description} to {args.to}: {change.summary()}")
+    if context.format == "json":
+        context.write_json([s.as_json() for s in suggestions])
+        return EXIT_OK if suggestions else EXIT_EMPTY
+    if not suggestions:
+        context.write(f"No facts suggested from {args.article}.")
+        return EXIT_EMPTY
+
+    def end(mention: object) -> str:
+        iri = getattr(mention, "iri", None)
+        if iri is not None:
+            return kg.label(iri)
+        cls = getattr(mention, "cls", None)
+        return f"{getattr(mention, 'label', '')} (new{', ' + kg.label(cls) if cls else ''})"
+
+    rows = [[s.sentence.number, end(s.subject), kg.predicate_words(s.predicate), end(s.object), f"{s.confidence:.2f}",
+             s.pattern] for s in suggestions]
+    context.table(["Sentence", "Subject", "Link", "Object", "Confidence", "Pattern"], rows)
+    return EXIT_OK
+
+
+def command() -> Command:
+    return Command("suggest", "facts an article states, with the sentence, pattern and confidence of each", _run,
+                   arguments=_arguments)

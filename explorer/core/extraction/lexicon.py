@@ -1,0 +1,136 @@
+"""What the ontology says about words: trigger patterns per property, name cues per class.
+
+Both live in the ontology as annotations, so an analyst extends them in Turtle without code:
+
+- ``kg:lexicalPattern`` on a property: words an article uses to state it ("set up", "partnered
+  with", 成立). ``{o}`` in a pattern marks where the object stands when it is not after the words:
+  "{o} such as" reads the object first, "与{o}合作" has it between the words.
+- ``kg:nameCue`` on a class: words that mark a name as one of its members ("Ministry", "alliance",
+  "Co., Ltd", 公司). A cue ending in a space-less CJK character matches inside Chinese names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from explorer.core.vocab import ONTOLOGY_IRI
+
+LEXICAL_PATTERN = URIRef(ONTOLOGY_IRI + "lexicalPattern")
+NAME_CUE = URIRef(ONTOLOGY_IRI + "nameCue")
+
+
+@dataclass(frozen=True)
+class PropertyPattern:
+    """One trigger of one property."""
+
+    predicate: str
+    words: str
+    object_first: bool
+    domain: frozenset[str]
+    range: frozenset[str]
+    regex: re.Pattern[str] = field(compare=False, hash=False, repr=False)
+    #: For "与{o}合作": the words that must follow the object (the object stands between).
+    closing: re.Pattern[str] | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def weak(self) -> bool:
+        """A bare preposition such as "in": it fires only between two named things of fitting classes."""
+        if self.words.isascii():
+            return len(self.words.split()) == 1 and len(self.words) <= 4
+        return len(self.words) == 1  # one Chinese character: 在, 以, 据
+
+    @property
+    def punctuation(self) -> bool:
+        """A pattern of punctuation only, such as the comma of "Ningbo, Zhejiang province"."""
+        return not any(ch.isalnum() for ch in self.words)
+
+
+@dataclass(frozen=True)
+class ClassCue:
+    cls: str
+    words: str
+    regex: re.Pattern[str] = field(compare=False, hash=False, repr=False)
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _words_regex(words: str) -> re.Pattern[str]:
+    """A case-insensitive regex for a phrase: flexible spaces, word boundaries outside CJK."""
+    parts = [re.escape(part) for part in words.split()]
+    body = r"\s+".join(parts)
+    if not any(ch.isalnum() for ch in words):
+        return re.compile(body)
+    if _is_cjk(words):
+        return re.compile(body)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class Lexicon:
+    """The patterns and cues of one ontology, with the class tree to check domains and ranges."""
+
+    patterns: list[PropertyPattern]
+    cues: list[ClassCue]
+    superclasses: dict[str, frozenset[str]]
+    labels: dict[str, str]
+
+    @classmethod
+    def from_ontology(cls, ontology: Graph) -> Lexicon:
+        parents: dict[str, set[str]] = {}
+        for sub, sup in ontology.subject_objects(RDFS.subClassOf):
+            if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+                parents.setdefault(str(sub), set()).add(str(sup))
+        superclasses = {c: frozenset(_ancestors(c, parents)) for c in parents}
+        labels = {str(s): str(o) for s, o in ontology.subject_objects(RDFS.label)
+                  if isinstance(s, URIRef) and getattr(o, "language", None) in (None, "en")}
+        patterns: list[PropertyPattern] = []
+        for prop, literal in sorted(ontology.subject_objects(LEXICAL_PATTERN), key=lambda pair: (str(pair[0]), str(pair[1]))):
+            text = str(literal).strip()
+            if not text:
+                continue
+            object_first = text.startswith("{o}")
+            words = text.removeprefix("{o}").strip()
+            closing = None
+            if "{o}" in words:
+                words, after = (part.strip() for part in words.split("{o}", 1))
+                closing = _words_regex(after) if after else None
+            if not words:
+                continue
+            domain = frozenset(str(c) for c in ontology.objects(prop, RDFS.domain) if isinstance(c, URIRef))
+            range_ = frozenset(str(c) for c in ontology.objects(prop, RDFS.range) if isinstance(c, URIRef))
+            patterns.append(PropertyPattern(str(prop), text.strip() if closing else words, object_first, domain, range_,
+                                            _words_regex(words), closing))
+        cues = [ClassCue(str(c), str(w).strip(), _words_regex(str(w).strip()))
+                for c, w in sorted(ontology.subject_objects(NAME_CUE), key=lambda pair: (str(pair[0]), str(pair[1])))
+                if str(w).strip()]
+        # Longer cues first: "research company" before "company".
+        cues.sort(key=lambda cue: -len(cue.words))
+        return cls(patterns, cues, superclasses, labels)
+
+    def is_a(self, cls: str | None, wanted: Iterable[str]) -> bool | None:
+        """Whether ``cls`` is one of ``wanted`` or below one; None when either side is unknown."""
+        wanted = set(wanted)
+        if not wanted or cls is None:
+            return None
+        return cls in wanted or bool(self.superclasses.get(cls, frozenset()) & wanted)
+
+    def object_properties(self, ontology: Graph) -> set[str]:
+        return {str(p) for p in ontology.subjects(RDF.type, OWL.ObjectProperty)}
+
+
+def _ancestors(cls: str, parents: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(parents.get(cls, ()))
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(parents.get(current, ()))
+    return seen

@@ -1,0 +1,303 @@
+"""Mentions of entities in a sentence: known ones by label or alias, likely new ones by cues.
+
+Known entities are matched on folded text (case, accents, full/half width) so "ZHEJIANG" and
+"Zhèjiang" meet "Zhejiang"; Chinese labels match inside running Chinese text. New names are
+capitalised runs ("Ministry of Industry and Information Technology") and noun phrases headed by a
+class cue from the ontology ("a 5G industry alliance", 联盟); "it", "she" and "the alliance" are
+read as the entity they most likely refer to, so a fact stated about them reaches that entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.search import normalize
+
+#: Words that never start or extend a name or a cue-headed phrase.
+STOPWORDS = frozenset(
+    [
+        "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "it", "he", "she",
+        "they", "we", "i", "you", "who", "which", "what", "and", "or", "but", "nor", "with", "from", "of", "to", "for", "in", "on",
+        "at", "by", "as", "into", "onto", "over", "under", "than", "more", "most", "less", "also", "alone", "is", "are", "was",
+        "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
+        "must", "shall", "should", "not", "no", "so", "such", "very", "far", "much", "many", "some", "any", "each", "every", "other",
+        "another", "both", "all", "only", "just", "even", "still", "said", "says", "say", "added", "adds", "according", "aside",
+        "despite", "during", "once", "if", "when", "while", "because", "since", "after", "before", "about", "above", "below",
+        "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently"
+    ]
+)
+#: Capitalised words that begin sentences or name nationalities rather than entities.
+NOT_NAMES = frozenset(
+    [
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "she", "he", "they", "we", "i", "but", "and", "or", "so",
+        "once", "for", "global", "aside", "despite", "according", "for", "example", "however", "meanwhile", "also", "chinese",
+        "american", "european", "japanese", "korean"
+    ]
+)
+_PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
+_CAPITALISED = re.compile(
+    r"(?:[A-Z][\w&’'-]*|\d+G)(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G))*"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a sentence that names an entity."""
+
+    start: int
+    end: int
+    text: str
+    iri: str | None = None  # a known entity
+    cls: str | None = None  # its class (known, or from a cue)
+    label: str | None = None  # the name a new entity would get
+    via: str = "label"  # label | name | cue | pronoun | definite
+
+    @property
+    def key(self) -> str:
+        return self.iri or f"new:{normalize(self.label or self.text)}"
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    iri: str
+    label: str
+    cls: str | None
+
+
+class MentionFinder:
+    """Finds mentions in sentences of one document, remembering what came before for references."""
+
+    def __init__(self, lexicon: Lexicon, known: Iterable[KnownEntity] = ()) -> None:
+        self.lexicon = lexicon
+        self._latin: dict[str, list[KnownEntity]] = {}
+        self._cjk: dict[str, list[KnownEntity]] = {}
+        self._longest = 1
+        for entity in known:
+            folded = normalize(entity.label)
+            if not folded:
+                continue
+            if _is_cjk(folded) and " " not in folded:
+                self._cjk.setdefault(folded, []).append(entity)
+            else:
+                self._latin.setdefault(folded, []).append(entity)
+                self._longest = max(self._longest, len(folded.split()))
+        self._history: list[Mention] = []
+        # Words that state a property never belong to a noun phrase ("established a …").
+        # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
+        # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
+        self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
+        self._phrases = tuple(sorted({p.words.lower() for p in lexicon.patterns if len(p.words.split()) > 1 and p.words.isascii()},
+                                     key=len, reverse=True))
+        self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
+
+    # -- known entities -----------------------------------------------------------------
+    def _known(self, text: str) -> list[Mention]:
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            matched = False
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                start, end = tokens[i][0], tokens[i + n - 1][1]
+                span = text[start:end].rstrip(".,")
+                end = start + len(span)
+                for candidate in (normalize(span), normalize(_singular(span))):
+                    entities = self._latin.get(candidate)
+                    if entities:
+                        best = entities[0]
+                        found.append(Mention(start, end, text[start:end], best.iri, best.cls, best.label))
+                        i += n
+                        matched = True
+                        break
+                if matched:
+                    break
+            if not matched:
+                i += 1
+        for folded, entities in self._cjk.items():
+            for match in re.finditer(re.escape(folded), normalize(text)):
+                found.append(Mention(match.start(), match.end(), text[match.start():match.end()],
+                                     entities[0].iri, entities[0].cls, entities[0].label))
+        return found
+
+    # -- new names ----------------------------------------------------------------------
+    def _cue_class(self, phrase: str) -> str | None:
+        """The class of the cue nearest the end of the phrase: a name's head decides
+        ("Shanghai International Port Group" is a company, not a port)."""
+        best: tuple[int, int, str] | None = None
+        for cue in self.lexicon.cues:
+            for match in cue.regex.finditer(phrase):
+                rank = (match.end(), match.end() - match.start())
+                if best is None or rank > best[:2]:
+                    best = (*rank, cue.cls)
+        return best[2] if best else None
+
+    def _names(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for match in _CAPITALISED.finditer(text):
+            words = match.group().split()
+            start = match.start()
+            # Drop leading sentence words ("The", "For") and nationality adjectives.
+            while words and words[0].lower().rstrip("’'s") in NOT_NAMES:
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
+                words = words[1:]
+            while words and words[-1].lower() in STOPWORDS:
+                words = words[:-1]
+            if not words:
+                continue
+            name = text[start:start + len(" ".join(words))]
+            name = text[start:text.index(words[-1], start) + len(words[-1])]
+            possessive = name.endswith(("'s", "’s"))
+            if possessive:
+                name = name[:-2]
+            if len(words) == 1 and words[0].lower() in STOPWORDS:
+                continue
+            found.append(Mention(start, start + len(name), name, None, self._cue_class(name), name, "name"))
+        return found
+
+    def _cue_phrases(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for cue in self.lexicon.cues:
+            for match in cue.regex.finditer(text):
+                if _is_cjk(cue.words):
+                    start = _extend_left_cjk(text, match.start(), self._cjk_triggers)
+                    found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
+                                         text[start:match.end()], "cue"))
+                    continue
+                start = _extend_left(text, match.start(), self._triggers, self._phrases)
+                end = _extend_right(text, match.end())
+                phrase = text[start:end]
+                found.append(Mention(start, end, phrase, None, cue.cls, phrase, "cue"))
+        return found
+
+    # -- references -----------------------------------------------------------------------
+    def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
+        found: list[Mention] = []
+        for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
+            kind = _PRONOUNS[match.group(1).lower()]
+            target = self._antecedent(kind, previous_subject)
+            if target is not None:
+                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
+        for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
+            cls = self._cue_class(match.group(1))
+            if cls is None:
+                continue
+            target = next((m for m in reversed(self._history) if m.cls == cls and m.via != "definite"), None)
+            if target is not None:
+                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
+        return found
+
+    def _bare_cue_reference(self, mention: Mention) -> Mention:
+        """A Chinese cue word standing alone (联盟) names the last one of its class, as "the alliance"
+        does in English (English bare nouns such as "smart ports" speak of the kind, not of one)."""
+        if mention.via != "cue" or not _is_cjk(mention.text) or not any(cue.words == mention.text for cue in self.lexicon.cues):
+            return mention
+        target = next((m for m in reversed(self._history) if m.cls == mention.cls), None)
+        if target is None:
+            return mention
+        return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
+
+    def _antecedent(self, kind: str, previous_subject: Mention | None) -> Mention | None:
+        person = "Person"
+        if kind == "person":
+            return next((m for m in reversed(self._history) if m.cls and m.cls.endswith(person)), None)
+        if previous_subject is not None and not (previous_subject.cls or "").endswith(person):
+            return previous_subject
+        return next((m for m in reversed(self._history) if not (m.cls or "").endswith(person)), None)
+
+    def find(self, text: str, previous_subject: Mention | None = None) -> list[Mention]:
+        """Mentions in one sentence, longest first where they overlap, in reading order."""
+        candidates = self._known(text) + self._names(text) + self._cue_phrases(text)
+        candidates += self._references(text, previous_subject)
+        # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
+        # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
+        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2}
+        candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
+        chosen: list[Mention] = []
+        for mention in candidates:
+            if any(mention.start < other.end and other.start < mention.end for other in chosen):
+                continue
+            chosen.append(mention)
+        chosen.sort(key=lambda m: m.start)
+        chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue"))
+        return chosen
+
+
+def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name right after its class cue ("research company Strategy Analytics") takes that class
+    and the cue phrase goes: it describes the name, it is not a second entity."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (mention.via == "name" and previous is not None and previous.via == "cue"
+                and 0 <= mention.start - previous.end <= 1):
+            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            continue
+        merged.append(mention)
+    return merged
+
+
+_QUANTIFIER = re.compile(r"(?:more than|over|about|nearly|almost|at least)\s+$", re.IGNORECASE)
+
+
+def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = ()) -> int:
+    """Start of the noun phrase whose head begins at ``start``: modifiers, not determiners or verbs.
+
+    A number keeps the quantifier before it ("more than 70 industrial internet platforms"), as the
+    count is part of what the text says about the group.
+    """
+    position = start
+    while True:
+        before = text[:position].rstrip()
+        if phrases and before.lower().endswith(phrases):
+            return position  # "… snapped up Widget Holdings": the phrase before is a pattern's
+        match = re.search(r"([\w’'-]+)$", before)
+        if match is None or position - len(before) > 1:
+            return position
+        word = match.group(1)
+        lowered = word.lower()
+        if lowered in STOPWORDS or lowered in triggers or (lowered.endswith("ing") and not word[:1].isupper()):
+            return position
+        position = match.start()
+        if word.isdigit():
+            quantifier = _QUANTIFIER.search(text[:position])
+            if quantifier is not None:
+                return quantifier.start()
+
+
+#: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
+_CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
+_CJK_NAME_MAX = 16
+
+
+def _extend_left_cjk(text: str, start: int, triggers: tuple[str, ...]) -> int:
+    """Start of a Chinese name ending in a cue: back over Han characters and Latin runs such as
+    "5G", stopping at function characters and at the words of a pattern (成立, 合作 …)."""
+    position = start
+    while position > 0 and start - position < _CJK_NAME_MAX:
+        ch = text[position - 1]
+        if ch in _CJK_FUNCTION or not (_is_cjk(ch) or ch.isalnum()):
+            break
+        if any(text.endswith(trigger, 0, position) for trigger in triggers):
+            break
+        position -= 1
+    return position
+
+
+def _extend_right(text: str, end: int) -> int:
+    """End of a phrase that goes on with "of" and a name or number ("industrial use of 5G")."""
+    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)", text[end:])
+    return end + match.end() if match else end
+
+
+def _singular(text: str) -> str:
+    if text.endswith("ies"):
+        return text[:-3] + "y"
+    if text.endswith("s") and not text.endswith("ss"):
+        return text[:-1]
+    return text

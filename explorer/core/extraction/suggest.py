@@ -1,0 +1,150 @@
+"""Suggested facts from an article: each with its sentence, the pattern that fired and a confidence.
+
+A fact is proposed where a property's trigger words (``kg:lexicalPattern``) stand between two
+mentions in one sentence: the nearest mention before the words is the subject, the nearest after
+is the object (or the other way round for a pattern written ``{o} …``). The ontology's domain
+and range decide between candidates and set the confidence; nothing here needs a model download.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
+from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
+from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
+from explorer.core.tasks import CancelToken, Progress
+
+#: How far (in characters) a subject or object may stand from the trigger words.
+MAX_GAP = 90
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One proposed fact between two mentions of one sentence."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    sentence: Sentence
+    pattern: str
+    trigger_start: int
+    trigger_end: int
+    confidence: float
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape ``kg-explorer suggest --format json`` prints."""
+        return {
+            "subject": _end(self.subject),
+            "predicate": self.predicate,
+            "object": _end(self.object),
+            "quote": self.sentence.text,
+            "sentence": self.sentence.number,
+            "pattern": self.pattern,
+            "confidence": round(self.confidence, 2),
+        }
+
+
+def _end(mention: Mention) -> dict[str, Any]:
+    if mention.iri is not None:
+        return {"iri": mention.iri}
+    return {"label": mention.label or mention.text, "class": mention.cls}
+
+
+def _fit(lexicon: Lexicon, mention: Mention, classes: frozenset[str]) -> float:
+    verdict = lexicon.is_a(mention.cls, classes)
+    return {True: 0.2, None: 0.0, False: -0.5}[verdict]
+
+
+def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> list[Mention]:
+    if before:
+        found = [m for m in mentions if m.end <= start and start - m.end <= MAX_GAP]
+        return sorted(found, key=lambda m: start - m.end)
+    found = [m for m in mentions if m.start >= end and m.start - end <= MAX_GAP]
+    return sorted(found, key=lambda m: m.start - end)
+
+
+def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
+               text: str) -> tuple[Mention, Mention, float] | None:
+    left = _candidates(mentions, start, end, before=True)
+    right = _candidates(mentions, start, end, before=False)
+    if pattern.closing is not None:
+        closing = pattern.closing
+        right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
+    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
+        # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
+        left = [mentions[0], *(m for m in left if m is not mentions[0])]
+    if pattern.weak:
+        # A bare preposition or comma links only the two things right beside it.
+        gap = 2 if pattern.punctuation else MAX_GAP
+        left = [m for m in left[:1] if start - m.end <= gap]
+        right = [m for m in right[:1] if m.start - end <= gap]
+    best: tuple[Mention, Mention, float] | None = None
+    for li, first in enumerate(left[:3]):
+        for ri, second in enumerate(right[:3]):
+            subject, obj = (second, first) if pattern.object_first else (first, second)
+            if subject.key == obj.key:
+                continue
+            if pattern.weak and (obj.via in ("pronoun", "definite") or subject.via == "pronoun"
+                                 or lexicon.is_a(obj.cls, pattern.range) is False):
+                continue
+            if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
+                continue  # "…, Liu added": a comma links a place only to a known kind of place
+            score = 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, obj, pattern.range)
+            score -= 0.12 * (li + ri)
+            if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
+                score -= 0.05
+            if subject.iri is None and subject.cls is None:
+                score -= 0.1
+            if obj.iri is None and obj.cls is None:
+                score -= 0.1
+            if best is None or score > best[2]:
+                best = (subject, obj, score)
+    return best
+
+
+def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = (), *, min_confidence: float = 0.3,
+                  progress: Progress | None = None, cancel: CancelToken | None = None) -> list[Suggestion]:
+    """Facts proposed for ``text``, in reading order, at most one per trigger occurrence."""
+    sentences = split_sentences(text)
+    finder = MentionFinder(lexicon, known)
+    suggestions: list[Suggestion] = []
+    previous_subject: Mention | None = None
+    for index, sentence in enumerate(sentences):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        # Matching reads full-width text as ASCII ("ＨＵＡＷＥＩ"); the quote stays verbatim.
+        view = fold_width(sentence.text)
+        mentions = finder.find(view, previous_subject)
+        taken: list[tuple[int, int]] = []
+        hits = []
+        for pattern in lexicon.patterns:
+            for match in pattern.regex.finditer(view):
+                if any(match.start() < m.end and m.start < match.end() for m in mentions):
+                    continue  # the words are part of a name or phrase ("5G-enabled remote healthcare services")
+                hits.append((pattern, match.start(), match.end()))
+        # Longer triggers first, so "teamed up with" wins over "with".
+        hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
+        seen: set[tuple[str, str, str]] = set()
+        for pattern, start, end in hits:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            pair = _best_pair(lexicon, pattern, mentions, start, end, view)
+            if pair is None:
+                continue
+            subject, obj, score = pair
+            key = (subject.key, pattern.predicate, obj.key)
+            if score < min_confidence or key in seen:
+                continue
+            seen.add(key)
+            taken.append((start, end))
+            suggestions.append(Suggestion(subject, pattern.predicate, obj, sentence, pattern.words, start, end,
+                                          round(max(0.0, min(1.0, score)), 2)))
+        firsts = [m for m in mentions if m.via != "cue" or m.cls is not None]
+        if firsts:
+            previous_subject = firsts[0]
+        if progress is not None:
+            progress((index + 1) / len(sentences), f"sentence {index + 1} of {len(sentences)}")
+    return suggestions

@@ -1,0 +1,86 @@
+"""Suggestions for an open graph: its entities as known names, its ontology (plus the bundled
+lexicon) as the patterns, and one article.
+
+The graph's own ``kg:lexicalPattern`` and ``kg:nameCue`` annotations count, so an analyst who loads
+a Turtle file with more patterns gets them in the next suggestion run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph
+
+from explorer.core import bundled
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import KnownEntity
+from explorer.core.extraction.suggest import Suggestion, suggest_facts
+from explorer.core.graph import KnowledgeGraph
+from explorer.core.tasks import CancelToken, Progress
+from explorer.services.importing.articles import Article
+
+_SCHEMA_CONSTRUCT = """
+CONSTRUCT { ?s ?p ?o } WHERE {
+  VALUES ?p { <https://w3id.org/kg-explorer/ontology#lexicalPattern> <https://w3id.org/kg-explorer/ontology#nameCue>
+              <http://www.w3.org/2000/01/rdf-schema#domain> <http://www.w3.org/2000/01/rdf-schema#range>
+              <http://www.w3.org/2000/01/rdf-schema#subClassOf> <http://www.w3.org/2002/07/owl#inverseOf> }
+  ?s ?p ?o
+}"""
+
+_KNOWN_SELECT = """
+SELECT ?e ?name (SAMPLE(?c) AS ?class) WHERE {
+  VALUES ?p { <http://www.w3.org/2000/01/rdf-schema#label> <http://www.w3.org/2004/02/skos/core#prefLabel>
+              <http://www.w3.org/2004/02/skos/core#altLabel> }
+  ?e ?p ?name ; a ?c . FILTER(isIRI(?e))
+  # Classes, properties, ontologies and evidence records carry labels too; they are not entities.
+  FILTER NOT EXISTS {
+    ?e a ?schema .
+    FILTER(?schema != <http://www.w3.org/2002/07/owl#NamedIndividual> && (
+           STRSTARTS(STR(?schema), "http://www.w3.org/2002/07/owl#")
+        || STRSTARTS(STR(?schema), "http://www.w3.org/2000/01/rdf-schema#")
+        || STRSTARTS(STR(?schema), "http://www.w3.org/1999/02/22-rdf-syntax-ns#")))
+  }
+  FILTER(?c != <http://www.w3.org/2002/07/owl#NamedIndividual>)
+} GROUP BY ?e ?name"""
+
+
+@dataclass(frozen=True)
+class SuggestionRun:
+    """What one run of the suggester found in one article."""
+
+    article: Article
+    suggestions: list[Suggestion]
+    known: int
+
+
+def lexicon_for(kg: KnowledgeGraph) -> Lexicon:
+    """Patterns and cues from the graph's ontology and the bundled lexicon."""
+    graph = Graph()
+    for path in bundled.ontology_files():
+        graph.parse(path, format="turtle")
+    result = kg.query(_SCHEMA_CONSTRUCT, timeout=None)
+    for triple in result.raw_triples:
+        graph.add(tuple(result.convert(term) for term in triple))  # type: ignore[arg-type]
+    return Lexicon.from_ontology(graph)
+
+
+def known_entities(kg: KnowledgeGraph) -> list[KnownEntity]:
+    """Every entity's labels and aliases, with one of its classes."""
+    result = kg.query(_KNOWN_SELECT, timeout=None)
+    known = []
+    for index in range(len(result)):
+        entity, name, cls = result.row(index)
+        if entity is not None and name is not None:
+            known.append(KnownEntity(str(entity), str(name), str(cls) if cls is not None else None))
+    return known
+
+
+def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progress | None = None,
+                      cancel: CancelToken | None = None) -> SuggestionRun:
+    """Facts the article states, read against the open graph (a worker runs this)."""
+    if progress is not None:
+        progress(None, "reading the graph's names and patterns…")
+    lexicon = lexicon_for(kg)
+    known = known_entities(kg)
+    suggestions = suggest_facts(article.text, lexicon, known, progress=progress, cancel=cancel)
+    return SuggestionRun(article, suggestions, len(known))

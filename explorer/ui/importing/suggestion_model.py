@@ -1,0 +1,147 @@
+"""The table of suggested facts in the article review: tick, sort, edit the ends and the link."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from explorer.core.extraction.suggest import Suggestion
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("", "Confidence", "Subject", "Link", "Object", "Sentence", "Pattern")
+TICK, CONFIDENCE, SUBJECT, LINK, OBJECT, SENTENCE, PATTERN = range(len(COLUMNS))
+
+
+class SuggestionTableModel(QAbstractTableModel):
+    """Suggestions with a tick each; subject and object names and the link can be edited."""
+
+    def __init__(self, link_words: dict[str, str] | None = None, entity_labels: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self._rows: list[Suggestion] = []
+        self._ticked: list[bool] = []
+        self.link_words = link_words or {}
+        self.entity_labels = entity_labels or {}
+
+    # -- content ----------------------------------------------------------------------------
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self.beginResetModel()
+        self._rows = list(suggestions)
+        self._ticked = [False] * len(self._rows)
+        self.endResetModel()
+
+    def suggestion(self, row: int) -> Suggestion:
+        return self._rows[row]
+
+    def ticked(self) -> list[int]:
+        return [row for row, on in enumerate(self._ticked) if on]
+
+    def tick_at_least(self, confidence: float) -> int:
+        for row, suggestion in enumerate(self._rows):
+            self._ticked[row] = suggestion.confidence >= confidence
+        self._changed_column(TICK)
+        return sum(self._ticked)
+
+    def set_all_ticked(self, on: bool) -> None:
+        self._ticked = [on] * len(self._rows)
+        self._changed_column(TICK)
+
+    def remove_rows(self, rows: list[int]) -> list[Suggestion]:
+        removed = []
+        for row in sorted(rows, reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            removed.append(self._rows.pop(row))
+            self._ticked.pop(row)
+            self.endRemoveRows()
+        return list(reversed(removed))
+
+    def _changed_column(self, column: int) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def end_text(self, suggestion: Suggestion, subject: bool) -> str:
+        mention = suggestion.subject if subject else suggestion.object
+        if mention.iri is not None:
+            return self.entity_labels.get(mention.iri, mention.label or mention.text)
+        return mention.label or mention.text
+
+    # -- Qt model -----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == TICK:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() in (SUBJECT, OBJECT):
+            suggestion = self._rows[index.row()]
+            mention = suggestion.subject if index.column() == SUBJECT else suggestion.object
+            if mention.iri is None:  # a new entity's name can be corrected; a known one is what it is
+                return base | Qt.ItemFlag.ItemIsEditable
+        if index.column() == LINK:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        suggestion = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == TICK:
+            return Qt.CheckState.Checked if self._ticked[index.row()] else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == CONFIDENCE:
+                return f"{suggestion.confidence:.2f}" if role == Qt.ItemDataRole.DisplayRole else suggestion.confidence
+            if column == SUBJECT:
+                return self.end_text(suggestion, True) + ("" if suggestion.subject.iri else "  (new)")
+            if column == OBJECT:
+                return self.end_text(suggestion, False) + ("" if suggestion.object.iri else "  (new)")
+            if column == LINK:
+                return self.link_words.get(suggestion.predicate, suggestion.predicate.rsplit("#", 1)[-1])
+            if column == SENTENCE:
+                return suggestion.sentence.number
+            if column == PATTERN:
+                return suggestion.pattern
+        if role == Qt.ItemDataRole.UserRole and column == LINK:
+            return suggestion.predicate
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return suggestion.sentence.text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (CONFIDENCE, SENTENCE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == TICK:
+            self._ticked[row] = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.dataChanged.emit(index, index)
+            return True
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        suggestion = self._rows[row]
+        text = str(value).removesuffix("  (new)").strip()
+        if column in (SUBJECT, OBJECT) and text:
+            if column == SUBJECT:
+                suggestion = replace(suggestion, subject=replace(suggestion.subject, label=text))
+            else:
+                suggestion = replace(suggestion, object=replace(suggestion.object, label=text))
+        elif column == LINK and text:
+            predicate = next((iri for iri, words in self.link_words.items() if words == text), text)
+            suggestion = replace(suggestion, predicate=predicate)
+        else:
+            return False
+        self._rows[row] = suggestion
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True

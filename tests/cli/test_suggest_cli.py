@@ -1,0 +1,52 @@
+"""``kg-explorer suggest``: table and JSON, exit codes, bad input in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+def test_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suggest", str(ARTICLES / "guangdong-shanghai-5g.txt"), "--format", "json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert facts
+    for fact in facts:
+        assert set(fact) == {"subject", "predicate", "object", "quote", "sentence", "pattern", "confidence"}
+        for end in (fact["subject"], fact["object"]):
+            assert set(end) in ({"iri"}, {"label", "class"}, {"value", "datatype"})
+        assert fact["quote"] in (ARTICLES / "guangdong-shanghai-5g.txt").read_text(encoding="utf-8")
+    # Known entities of the bundled graph come back as IRIs.
+    assert {"iri": "https://w3id.org/kg-explorer/data/ChinaMobile"} in [f["object"] for f in facts]
+
+
+def test_table_names_new_entities_with_their_class(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suggest", str(ARTICLES / "zhejiang-5g-zh.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "中国移动浙江公司 (new, company)" in out and "established" in out
+
+
+def test_nothing_suggested_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "quiet.txt"
+    article.write_text("Nothing happens here.\n", encoding="utf-8")
+    assert main(["suggest", str(article)]) == 1
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["suggest", "missing.txt"], "missing.txt: no such file"),
+    (["suggest", "x.docx"], "not an article"),
+    (["suggest", "a.txt", "--min-confidence", "2"], "not between 0 and 1"),
+])
+def test_bad_input_is_one_error_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str],
+                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.docx").write_text("x")
+    (tmp_path / "a.txt").write_text("A set up B.")
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error:") and message in err

@@ -1,0 +1,84 @@
+"""Accepted suggestions and spreadsheet rows become one change set with evidence, or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+from rdflib.namespace import RDF
+
+import explorer.core.curation.store_access as store_access
+from explorer.core.curation import ChangeRefused, Curator, Provenance, edits_graph_for
+from explorer.core.graph import KnowledgeGraph
+from explorer.core.vocab import KG
+from explorer.services.importing.apply import ArticleSource, plan_change, suggestions_change
+from explorer.services.importing.articles import read_article
+from explorer.services.importing.mapping import TableMapping
+from explorer.services.importing.suggestions import suggest_for_graph
+from explorer.services.importing.tables import context_from_graph, plan_import, read_table
+
+ARTICLE = Path(__file__).resolve().parents[1] / "data" / "articles" / "guangdong-shanghai-5g.txt"
+
+
+def quads_of(kg: KnowledgeGraph) -> set:
+    return set(store_access.quads(kg, None, None, None))
+
+
+def test_accepted_suggestions_are_one_change_and_the_graph_is_untouched_until_applied() -> None:
+    kg = KnowledgeGraph.bundled()
+    before = quads_of(kg)
+    article = read_article(ARTICLE)
+    chosen = [s for s in suggest_for_graph(kg, article).suggestions if s.confidence >= 0.95]
+    curator = Curator(kg, Provenance("Test Analyst"))
+    change = suggestions_change(kg, curator, chosen, ArticleSource(article, "Guangdong report", "2020-06-01"))
+    assert quads_of(kg) == before  # built, tried and taken back
+    store_access.apply(kg, change)
+    quotes = {str(o) for _, p, o, _ in change.added if p == KG.quote}
+    assert quotes and quotes <= {s.sentence.text for s in chosen}
+    sources = {s for s, p, o, _ in change.added if p == RDF.type and o == KG.Source}
+    assert len(sources) == 1  # every fact cites the one new source
+    store_access.apply(kg, change.inverse())
+    assert quads_of(kg) == before
+
+
+def test_a_refused_step_takes_back_the_steps_before_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    kg = KnowledgeGraph.bundled()
+    before = quads_of(kg)
+    article = read_article(ARTICLE)
+    chosen = suggest_for_graph(kg, article).suggestions[:4]
+    curator = Curator(kg, Provenance("Test Analyst"))
+    calls = {"n": 0}
+    original = curator.add_fact
+
+    def failing_add_fact(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise ChangeRefused([])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(curator, "add_fact", failing_add_fact)
+    with pytest.raises(ChangeRefused):
+        suggestions_change(kg, curator, chosen, ArticleSource(article, "Guangdong report"))
+    assert quads_of(kg) == before
+
+
+def test_table_rows_become_facts_quoting_their_row(tmp_path: Path) -> None:
+    kg = KnowledgeGraph.bundled()
+    path = tmp_path / "members.csv"
+    path.write_text("Company,Chinese,Alliance\nHuawei,华为,5G industry alliance\nZTE,中兴,5G industry alliance\n",
+                    encoding="utf-8")
+    mapping = TableMapping.from_json({"subject": {"column": "Company", "class": "kg:Company"},
+                                      "labels": [{"column": "Chinese", "language": "zh"}],
+                                      "facts": [{"predicate": "org:memberOf", "object": {"column": "Alliance"}}],
+                                      "source": {"title": "Alliance members", "date": "2020-06-01"}})
+    plan = plan_import(read_table(path), mapping, context_from_graph(kg))
+    change = plan_change(kg, plan, mapping, Provenance("Test Analyst"), edits_graph_for("Test Analyst"))
+    store_access.apply(kg, change)
+    alliance = URIRef("https://w3id.org/kg-explorer/data/Zhejiang5GIndustryAlliance")
+    members = {s for s, _, _ in store_access.triples(kg, None, URIRef("http://www.w3.org/ns/org#memberOf"), alliance)}
+    assert {kg.label(str(m)) for m in members} >= {"Huawei", "ZTE"}
+    rows = {int(o) for _, p, o, _ in change.added if p == KG.lineNumber}
+    assert rows == {2, 3}
+    assert "Company: Huawei; Chinese: 华为; Alliance: 5G industry alliance" in {
+        str(o) for _, p, o, _ in change.added if p == KG.quote}
