@@ -30,6 +30,7 @@ from numpy import fft
 
 from explorer.core import layout_multilevel
 from explorer.core.scene import Scene
+from explorer.core.scene_placement import footprint, separate
 from explorer.core.tasks import CancelToken, Progress, check
 
 #: Preferred length of an edge, in scene units (node glyphs are ~28 units wide).
@@ -54,6 +55,8 @@ class LayoutInput:
     pinned: np.ndarray
     edges: np.ndarray
     focus: str | None = None
+    #: Half width and height of each node's room (glyph and label), n×2; None: points.
+    footprints: np.ndarray | None = None
 
     @classmethod
     def from_scene(cls, scene: Scene) -> LayoutInput:
@@ -68,6 +71,7 @@ class LayoutInput:
             pinned=np.array([n.pinned for n in nodes], dtype=bool),
             edges=np.array(pairs, dtype=np.int64).reshape(-1, 2),
             focus=scene.focus,
+            footprints=np.array([footprint(n) for n in nodes], dtype=float).reshape(-1, 2),
         )
 
 
@@ -75,7 +79,11 @@ def _input(scene: Scene | LayoutInput) -> LayoutInput:
     return scene if isinstance(scene, LayoutInput) else LayoutInput.from_scene(scene)
 
 
-def _finish(scene: Scene | LayoutInput, data: LayoutInput, positions: np.ndarray, apply: bool) -> Positions:
+def _finish(scene: Scene | LayoutInput, data: LayoutInput, positions: np.ndarray, apply: bool,
+            frozen: np.ndarray | None = None) -> Positions:
+    if data.footprints is not None and len(data.footprints) == len(positions):
+        # No node or label on another: the least movement that parts every overlapping pair.
+        positions = separate(positions, data.footprints, data.pinned if frozen is None else frozen)
     result = {node_id: (float(x), float(y)) for node_id, (x, y) in zip(data.ids, positions.tolist(), strict=True)}
     if apply and isinstance(scene, Scene):
         scene.set_positions(result)
@@ -163,12 +171,12 @@ def force_directed(
         frozen |= np.array([node_id in fixed_ids for node_id in data.ids], dtype=bool)
     movable = ~frozen
     if not movable.any():
-        return _finish(scene, data, positions, apply)
+        return _finish(scene, data, positions, apply, frozen)
     rng = np.random.default_rng(seed)
     k = float(edge_length)
     moving = int(movable.sum())
     if iterations is None and multilevel is not False and frozen.any() and moving <= LOCAL_AT_MOST * count:
-        result = _finish(scene, data, _local(positions, movable, data.edges, k, rng, progress, cancel), False)
+        result = _finish(scene, data, _local(positions, movable, data.edges, k, rng, progress, cancel), False, frozen)
         if apply and isinstance(scene, Scene):  # only the nodes that moved: the canvas redraws only around them
             scene.set_positions({node_id: result[node_id] for node_id in np.asarray(data.ids)[movable].tolist()})
         return result
@@ -226,7 +234,7 @@ def force_directed(
         if step % 5 == 0:
             _report(progress, (step + 1) / steps, f"layout: step {step + 1} of {steps}")
     _report(progress, 1.0, "layout done")
-    return _finish(scene, data, positions, apply)
+    return _finish(scene, data, positions, apply, frozen)
 
 
 #: Largest side of the repulsion grid, in cells: bounds the FFT cost whatever the scene's size.

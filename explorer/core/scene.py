@@ -44,7 +44,7 @@ from explorer.core.scene_items import (
     edge_id,
     more_node_id,
 )
-from explorer.core.scene_placement import PathLike, free_spot, ring_around
+from explorer.core.scene_placement import PathLike, clear_of_others, free_spot, ring_around
 from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_style
 
 if TYPE_CHECKING:
@@ -162,7 +162,11 @@ class Scene:
             return node
         if x is None or y is None:
             x, y = free_spot(self.nodes.values())
-        node = self.add_node(self.make_node(kg, iri, x, y))
+            node = self.make_node(kg, iri, x, y)
+            clear_of_others(self.nodes.values(), [node])
+            node = self.add_node(node)
+        else:
+            node = self.add_node(self.make_node(kg, iri, x, y))
         if connect:
             self._connect_to_scene(kg, [iri])
         return node
@@ -234,10 +238,9 @@ class Scene:
 
         evidence = _evidence_counts(kg, iri)
         positions = ring_around(self.nodes.values(), centre, len(chosen))
-        added: list[SceneNode] = []
-        for other, (x, y) in zip(chosen, positions, strict=True):
-            node = self.add_node(self.make_node(kg, other, x, y))
-            added.append(node)
+        made = [self.make_node(kg, other, x, y) for other, (x, y) in zip(chosen, positions, strict=True)]
+        clear_of_others(self.nodes.values(), made)
+        added: list[SceneNode] = [self.add_node(node) for node in made]
         for other in [o for o in links if o in self.nodes and self.nodes[o].kind == "entity"]:
             for predicate, forward in links[other]:
                 subject, obj = (iri, other) if forward else (other, iri)
@@ -267,10 +270,12 @@ class Scene:
             return
         centre = self.nodes[entity]
         x, y = ring_around(self.nodes.values(), centre, 1, radius=70.0)[0]
-        node = self.add_node(SceneNode(
+        chip = SceneNode(
             id=more_id, entity=entity, label=f"+{count} more", class_iri="", class_label="",
             x=x, y=y, kind="more", more_count=count, color=MORE_COLOR, shape="round-rect", size=MORE_NODE_SIZE,
-        ))
+        )
+        clear_of_others(self.nodes.values(), [chip])  # never on a node, nor where a node's label goes
+        node = self.add_node(chip)
         self.add_edge(SceneEdge(id=edge_id(entity, "", more_id), source=entity, target=node.id, predicate="", label=""))
 
     def collapse(self, iri: str) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 #: Version of the dictionary written by :meth:`Scene.to_dict`; bumped when its shape changes.
 SCHEMA_VERSION = 1
 
-SHAPES = ("ellipse", "box", "diamond", "hexagon", "triangle", "round-rect")
+SHAPES = ("ellipse", "round-rect", "box", "diamond", "hexagon", "triangle", "triangle-down", "star")
 KINDS = ("entity", "more")
 EVENT_NAMES = (
     "node_added",

@@ -51,6 +51,8 @@ _VIS_SHAPES = {
     "diamond": "diamond",
     "hexagon": "hexagon",
     "triangle": "triangle",
+    "triangle-down": "triangleDown",
+    "star": "star",
 }
 _SCRIPT_CLOSE = re.compile(r"</(script|style)", re.IGNORECASE)
 

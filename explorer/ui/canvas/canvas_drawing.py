@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -118,6 +117,17 @@ def glyph_path(shape: str, size: float) -> QPainterPath:
     elif shape == "triangle":
         path.addPolygon(QPolygonF([QPointF(0, -half * 1.1), QPointF(half * 1.1, half * 0.85), QPointF(-half * 1.1, half * 0.85)]))
         path.closeSubpath()
+    elif shape == "triangle-down":
+        path.addPolygon(QPolygonF([QPointF(0, half * 1.1), QPointF(half * 1.1, -half * 0.85), QPointF(-half * 1.1, -half * 0.85)]))
+        path.closeSubpath()
+    elif shape == "star":
+        points = []
+        for i in range(10):
+            radius = half * 1.2 if i % 2 == 0 else half * 0.55
+            angle = -math.pi / 2 + math.pi / 5 * i
+            points.append(QPointF(radius * math.cos(angle), radius * math.sin(angle)))
+        path.addPolygon(QPolygonF(points))
+        path.closeSubpath()
     elif shape == "hexagon":
         points = [QPointF(half * 1.1 * math.cos(math.pi / 3 * i), half * 1.1 * math.sin(math.pi / 3 * i)) for i in range(6)]
         path.addPolygon(QPolygonF(points))
@@ -180,12 +190,9 @@ class NodeItem(QGraphicsItem):
         self.node = node
         self.glyph = glyph_path(node.shape, node.size)
         self.fill = QColor(node.color)
-        metrics = QFontMetricsF(self.canvas.label_font)
-        self.label = metrics.elidedText(node.label, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-        self.label_width = metrics.horizontalAdvance(self.label)
         glyph = self.glyph.boundingRect()
-        self._label_rect = QRectF(-self.label_width / 2 - 2, glyph.bottom() + 2, self.label_width + 4, metrics.height() + 2)
-        self._bounds = glyph.united(self._label_rect).marginsAdded(QMarginsF(4, 4, 4, 4))
+        # The label is drawn by the canvas's label layer (placed clear of other labels), not here.
+        self._bounds = glyph.marginsAdded(QMarginsF(12, 12, 12, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
         self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
         with self.canvas.guard():
@@ -232,10 +239,6 @@ class NodeItem(QGraphicsItem):
             painter.setFont(canvas.label_font)
             painter.drawText(self.glyph.boundingRect(), Qt.AlignmentFlag.AlignCenter, f"+{self.node.more_count}")
             return
-        if lod * LABEL_PIXEL_SIZE >= MIN_LABEL_PIXELS:
-            painter.setPen(colours.accent if highlighted else colours.text)
-            painter.setFont(canvas.label_font)
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.label)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)  # Qt moves this item and every other selected movable item

@@ -108,6 +108,8 @@ class CanvasInteractionMixin:
                     self._mark_node(node_id)
         finally:
             self.graphics_scene.blockSignals(blocked)
+        if changed:
+            self.label_layer.update()  # selected nodes are labelled first
         if changed and emit:
             self.sig_selection_changed.emit(self.selected_entities())
 
@@ -383,7 +385,19 @@ class CanvasInteractionMixin:
             self._bulk_mouse_move(event)
             event.accept()
             return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self.set_hovered(self.node_at(event.position().toPoint()))
         super().mouseMoveEvent(event)
+
+    def set_hovered(self, node_id: str | None) -> None:
+        """The node under the pointer: its label is drawn even where others crowd it out."""
+        if node_id != self.hovered_node:
+            self.hovered_node = node_id
+            self.label_layer.update()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.set_hovered(None)
+        super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:

@@ -3,7 +3,6 @@ numpy arrays and keeps its own device cache, so a change repaints only the tiles
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -29,13 +28,7 @@ from PySide6.QtWidgets import (
 from explorer.core.scene import SceneEdge
 from explorer.ui.canvas.canvas_drawing import (
     DETAIL_ZOOM,
-    EDGE_LABEL_WIDTH,
-    EDGE_LABEL_ZOOM,
     FAINT_EDGES_ZOOM,
-    LABEL_PIXEL_SIZE,
-    MAX_EDGE_LABELS,
-    MIN_ELIDED_CHARACTERS,
-    MIN_LABEL_PIXELS,
     SMOOTH_EDGES_UP_TO,
     arrow_head,
     edge_curve,
@@ -223,51 +216,7 @@ class EdgeTileItem(TileItem):
             painter.setBrush(colour)
             for head in heads:
                 painter.drawPolygon(head)
-        if lod < EDGE_LABEL_ZOOM or lod * LABEL_PIXEL_SIZE < MIN_LABEL_PIXELS:
-            return
-        labelled = [i for i in indices if left <= geometry[i][2].x() <= right and top <= geometry[i][2].y() <= bottom]
-        if len(labelled) > MAX_EDGE_LABELS:  # a wall of words helps nobody: zoom in to read them
-            return
-        metrics = canvas.edge_metrics
-        painter.setFont(canvas.edge_font)
-        background = QColor(colours.background)
-        background.setAlpha(200)
-        length = np.sqrt((delta**2).sum(axis=1))
-        # One label per patch of screen about a label in size: where edges crowd, words would only overprint.
-        cell_width, cell_height = 90.0 / lod, 16.0 / lod
-        occupied: set[tuple[int, int]] = set()
-        for i in labelled:
-            edge = self.edges[i]
-            if not edge.label:
-                continue
-            room = float(length[i]) - self.radius[i] * 2 - 6
-            if room * lod < 24:  # too short on screen to say anything readable
-                continue
-            text = canvas.elided_edge_label(edge.label, min(room, EDGE_LABEL_WIDTH))
-            if not text or (text != edge.label and len(text) < MIN_ELIDED_CHARACTERS):  # "partn…" says nothing
-                continue
-            anchor = geometry[i][2]
-            cell = (math.floor(anchor.x() / cell_width), math.floor(anchor.y() / cell_height))
-            if cell in occupied:
-                continue
-            occupied.add(cell)
-            angle = math.degrees(math.atan2(float(delta[i][1]), float(delta[i][0])))
-            if angle > 90 or angle < -90:  # keep words upright; the arrowhead still shows the direction
-                angle += 180
-            painter.save()
-            painter.translate(anchor)
-            painter.rotate(angle)
-            width = metrics.horizontalAdvance(text)
-            # A bent edge's words sit on its own bend, clear of the opposite edge's.
-            y = -metrics.height() / 2 if self.bend[i] else -metrics.height() - 1
-            box = QRectF(-width / 2 - 2, y, width + 4, metrics.height())
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawRect(box)
-            own = self.own_colour.get(i)
-            painter.setPen(QColor(own) if own else colours.accent if self.is_highlighted[i] else colours.edge_label)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-            painter.restore()
+        # Link words are placed by the canvas's label layer, clear of node labels and of each other.
 
 
 class NodeTileItem(TileItem):

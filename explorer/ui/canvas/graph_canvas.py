@@ -68,6 +68,7 @@ from explorer.ui.canvas.canvas_drawing import (
 from explorer.ui.canvas.canvas_filters import FilterGroups
 from explorer.ui.canvas.canvas_index import CanvasIndexMixin
 from explorer.ui.canvas.canvas_interaction import CanvasInteractionMixin
+from explorer.ui.canvas.canvas_labels import LabelLayerItem
 from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
 from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
 
@@ -157,6 +158,13 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         self.dragged_edges: set[str] = set()
         self.drag_layer = DragLayerItem(self)
         self.graphics_scene.addItem(self.drag_layer)
+        self.label_layer = LabelLayerItem(self)
+        self.graphics_scene.addItem(self.label_layer)
+        #: The node under the pointer: its label is drawn whatever else crowds it.
+        self.hovered_node: str | None = None
+        self._degrees: dict[str, int] | None = None
+        #: Counts scene changes: what the label layer worked out from the scene is kept until it moves on.
+        self.label_epoch = 0
         self._pan_from: QPoint | None = None
         self._bounds_check_pending = False
         self._space_held = False
@@ -194,7 +202,25 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
             self._subscriptions.append((name, handler))
+            # Any change may free or take the room a label needs: the labels are placed again.
+            scene.events.connect(name, self._labels_changed)
+            self._subscriptions.append((name, self._labels_changed))
         self._on_scene_reset()
+
+    def _labels_changed(self, *args: object) -> None:
+        self._degrees = None
+        self.label_epoch += 1
+        self.label_layer.update()
+
+    def node_degrees(self) -> dict[str, int]:
+        """How many links each node has on the canvas (busier nodes are labelled first)."""
+        if self._degrees is None:
+            degrees: dict[str, int] = {}
+            for edge in self.scene_model.edges.values():
+                degrees[edge.source] = degrees.get(edge.source, 0) + 1
+                degrees[edge.target] = degrees.get(edge.target, 0) + 1
+            self._degrees = degrees
+        return self._degrees
 
     def detach(self) -> None:
         """Stop following the scene's events (called when the canvas goes away)."""

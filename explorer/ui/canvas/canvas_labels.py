@@ -1,0 +1,350 @@
+"""The canvas's words: one layer over the scene that labels nodes and links at a readable size.
+
+Labels are drawn in device pixels, never smaller than :data:`MIN_TEXT_PIXELS` however far the
+view is zoomed out, and larger (up to :data:`MAX_TEXT_PIXELS`) as it zooms in. Which labels are
+drawn, and where, is decided for what is on screen by :mod:`explorer.core.scene_labels`: the
+selection, the highlighted path, the focus and well-connected nodes first; none over another
+label or over a node; the rest appear when the pointer rests on their node. Picture exports
+render the same layer, so a PNG or SVG reads as the canvas does.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from explorer.core.scene_labels import (
+    FOCUS_PRIORITY,
+    HIGHLIGHTED_PRIORITY,
+    HOVERED_PRIORITY,
+    SELECTED_PRIORITY,
+    Occupancy,
+    PlacedLabel,
+    elide_keeping_end,
+    node_order,
+    place_edge_labels,
+    place_node_labels,
+)
+
+MIN_TEXT_PIXELS = 11.0
+MAX_TEXT_PIXELS = 16.0
+#: A node label wider than this on screen is cut, keeping its end (the full text is in the tooltip).
+MAX_LABEL_PIXELS = 170.0
+#: Where the whole (or first cut) label finds no room, a shorter cut of this width is tried.
+SHORT_LABEL_PIXELS = 90.0
+#: Nodes smaller than this on screen are specks in a crowd: only chosen ones (selection, path, hover) are labelled.
+MIN_GLYPH_PIXELS = 2.5
+#: However crowded the view, this many of its best-connected nodes are still named (landmarks).
+HUBS_NAMED_IN_A_CROWD = 40
+#: Link labels tried per paint (the most important first): words on every link of a dense view help nobody.
+MAX_EDGE_LABEL_TRIES = 150
+#: With more edges than this on screen, link words are left out (a wall of words helps nobody).
+MAX_EDGE_CANDIDATES = 3000
+
+
+class LabelLayerItem(QGraphicsItem):
+    """Draws every label of the canvas for the transform it is painted with (view or export)."""
+
+    def __init__(self, canvas: Any) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.setZValue(5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
+        self._widths: dict[tuple[str, int], float] = {}
+        self._elided: dict[tuple[str, int, float], str] = {}
+        self._metrics: dict[int, QFontMetricsF] = {}
+        #: What the last paint drew, in device pixels: (kind, id, label, text, (left, top, right, bottom), angle).
+        self.drawn: list[tuple[str, str, str, str, tuple[float, float, float, float], float]] = []
+        self._glyphs: tuple[np.ndarray, ...] | None = None
+        self._degree_cache: tuple[Any, np.ndarray] | None = None
+        self._edge_cache: tuple[Any, Any] | None = None
+        self._static: dict[tuple[str, int], QStaticText] = {}
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-1e7, -1e7, 2e7, 2e7)
+
+    # ------------------------------------------------------------------ measuring
+    def _font(self, pixels: int, *, edge: bool = False) -> QFont:
+        font = QFont(self.canvas.label_font)
+        font.setPixelSize(pixels)
+        return font
+
+    def _metrics_for(self, pixels: int) -> QFontMetricsF:
+        metrics = self._metrics.get(pixels)
+        if metrics is None:
+            metrics = self._metrics[pixels] = QFontMetricsF(self._font(pixels))
+        return metrics
+
+    def _width(self, text: str, pixels: int) -> float:
+        key = (text, pixels)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self._metrics_for(pixels).horizontalAdvance(text)
+            if len(self._widths) > 200_000:
+                self._widths.clear()
+        return width
+
+    def node_text(self, label: str, pixels: int, limit: float = MAX_LABEL_PIXELS) -> str:
+        """``label`` cut (keeping its end) to ``limit`` pixels at the smallest text size."""
+        key = (label, pixels, limit)
+        text = self._elided.get(key)
+        if text is None:
+            text = self._elided[key] = elide_keeping_end(label, limit * pixels / MIN_TEXT_PIXELS,
+                                                         lambda t: self._width(t, pixels))
+        return text
+
+    def _draw_text(self, painter: QPainter, box: QRectF, text: str, pixels: int) -> None:
+        """``text`` centred in ``box``: laid out once per text and size (``QStaticText``), then only blitted."""
+        key = (text, pixels)
+        static = self._static.get(key)
+        if static is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self._font(pixels))
+            if len(self._static) > 20_000:
+                self._static.clear()
+            self._static[key] = static
+        size = static.size()
+        painter.drawStaticText(QPointF(box.center().x() - size.width() / 2, box.center().y() - size.height() / 2), static)
+
+    # ------------------------------------------------------------------ painting
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        canvas = self.canvas
+        transform = painter.worldTransform()
+        zoom = math.sqrt(abs(transform.determinant())) or 1.0
+        device = painter.device()
+        if widget is not None:
+            area = QRectF(widget.rect())
+        else:
+            # An export: the whole page (logical pixels of the painted device).
+            area = transform.mapRect(canvas._content_rect())
+            if device is not None and device.width() > 0:
+                ratio = device.devicePixelRatioF() if hasattr(device, "devicePixelRatioF") else 1.0
+                area = area.intersected(QRectF(0, 0, device.width() / ratio, device.height() / ratio)) or area
+        painter.save()
+        try:
+            painter.setWorldTransform(QTransform())
+            self._paint_labels(painter, transform, zoom, area)
+        finally:
+            painter.restore()
+
+    def _paint_labels(self, painter: QPainter, transform: QTransform, zoom: float, area: QRectF) -> None:
+        canvas = self.canvas
+        scene = canvas.scene_model
+        canvas._ensure_index()
+        self.drawn = []
+        self._glyphs = None
+        ids = canvas._index_ids
+        if not ids:
+            return
+        xy = canvas._index_xy
+        m11, m12, m21, m22, dx, dy = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
+                                      transform.dx(), transform.dy())
+        sx = xy[:, 0] * m11 + xy[:, 1] * m21 + dx
+        sy = xy[:, 0] * m12 + xy[:, 1] * m22 + dy
+        half = canvas._index_half * zoom
+        margin = 4.0
+        on_screen = (canvas._index_visible & (sx >= area.left() - margin) & (sx <= area.right() + margin)
+                     & (sy >= area.top() - margin) & (sy <= area.bottom() + margin))
+        shown = np.flatnonzero(on_screen)
+        if not len(shown):
+            return
+        pixels = round(min(max(11.0 * zoom, MIN_TEXT_PIXELS), MAX_TEXT_PIXELS))
+        edge_pixels = max(int(MIN_TEXT_PIXELS) - 1, pixels - 1)
+        height = self._metrics_for(pixels).height()
+        edge_height = self._metrics_for(edge_pixels).height()
+        nodes = scene.nodes
+        # Glyphs are drawn as squares when zoomed out, their shapes (a little wider than tall) zoomed in.
+        widen = 1.0 if not canvas._detail else 1.35
+        glyph_half_w = np.maximum(half[shown] * widen, 1.5)
+        glyph_half_h = np.maximum(half[shown] * (1.0 if not canvas._detail else 1.1), 1.5)
+        node_x, node_y = sx[shown], sy[shown]
+        occupancy = Occupancy(area.left(), area.top(), area.width(), area.height())
+        priority_all = self._priorities()
+        # Specks in a crowd (far out) are only named when chosen: selected, on a path, focused or under the pointer.
+        wanted = (half[shown] >= MIN_GLYPH_PIXELS / 2) | (priority_all[shown] >= FOCUS_PRIORITY)
+        # Specks are no obstacle: a landmark's name may lie over a crowd too small to tell apart.
+        obstacle = wanted.copy()
+        if len(shown) > HUBS_NAMED_IN_A_CROWD:  # … and the best-connected, as landmarks
+            wanted[np.argpartition(-priority_all[shown], HUBS_NAMED_IN_A_CROWD)[:HUBS_NAMED_IN_A_CROWD]] = True
+        else:
+            wanted[:] = True
+        obstacle |= wanted
+        boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
+        occupancy.take_boxes(*(side[obstacle] for side in boxes))
+        self._glyphs = (shown[obstacle], *(side[obstacle] for side in boxes))
+        rows = np.flatnonzero(wanted)
+        candidate_ids = [ids[i] for i in shown[rows].tolist()]
+        labels: list[str] = []
+        widths: list[float] = []
+        texts: list[str] = []
+        short_widths: list[float] = []
+        short_texts: list[str] = []
+        for node_id in candidate_ids:
+            node = nodes[node_id]
+            labels.append(node.label)
+            if node.kind == "more":
+                texts.append("")
+                widths.append(0.0)
+                short_texts.append("")
+                short_widths.append(0.0)
+                continue
+            text = self.node_text(node.label, pixels)
+            short = self.node_text(node.label, pixels, SHORT_LABEL_PIXELS)
+            texts.append(text)
+            widths.append(self._width(text, pixels) + 4 if text else 0.0)
+            short_texts.append(short)
+            short_widths.append(self._width(short, pixels) + 4 if short else 0.0)
+        shown_ids = candidate_ids
+        node_x, node_y = node_x[rows], node_y[rows]
+        glyph_half_w, glyph_half_h = glyph_half_w[rows], glyph_half_h[rows]
+        priority = priority_all[shown[rows]]
+        placed = place_node_labels(occupancy, node_x, node_y, glyph_half_w, glyph_half_h, widths, height, node_order(priority),
+                                   short_widths)
+        hovered = canvas.hovered_node
+        if hovered in shown_ids and not any(shown_ids[label.index] == hovered for label in placed):
+            # The node under the pointer is always named, over whatever crowds it.
+            k = shown_ids.index(hovered)
+            width = widths[k] or self._width(labels[k], pixels) + 4
+            left = min(max(float(node_x[k]) - width / 2, area.left()), area.right() - width)
+            top = min(float(node_y[k] + glyph_half_h[k]) + 4, area.bottom() - height)
+            texts[k] = texts[k] or labels[k]
+            placed.append(PlacedLabel(k, left, top, width, height))
+        self._draw_node_labels(painter, placed, shown_ids, labels, texts, short_texts, pixels)
+        self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height)
+
+    def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str]]:
+        """The labelled, visible edges with their ends' index rows and label numbers (kept until the scene changes)."""
+        canvas = self.canvas
+        key = (canvas.label_epoch, id(canvas._index_ids))
+        if self._edge_cache is not None and self._edge_cache[0] == key:
+            return self._edge_cache[1]
+        where = canvas._index_pos
+        visible = canvas._edge_visible
+        edges = [edge for edge in canvas.scene_model.edges.values()
+                 if edge.label and visible.get(edge.id, False)]
+        count = len(edges)
+        sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
+        targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
+        numbers: dict[str, int] = {}
+        label_of = np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in edges), dtype=np.intp, count=count)
+        arrays = (edges, sources, targets, label_of, list(numbers))
+        self._edge_cache = (key, arrays)
+        return arrays
+
+    def _priorities(self) -> np.ndarray:
+        """Importance of every node of the canvas's index: its degree, raised for what the analyst chose."""
+        canvas = self.canvas
+        scene = canvas.scene_model
+        key = (canvas.label_epoch, id(canvas._index_ids))
+        if self._degree_cache is None or self._degree_cache[0] != key:
+            degree = canvas.node_degrees()
+            self._degree_cache = (key, np.fromiter((degree.get(node_id, 0) for node_id in canvas._index_ids), dtype=float,
+                                                   count=len(canvas._index_ids)))
+        priority = self._degree_cache[1].copy()
+        where = canvas._index_pos
+        for chosen, boost in ((canvas._selected, SELECTED_PRIORITY), (scene.highlighted, HIGHLIGHTED_PRIORITY),
+                              ({scene.focus}, FOCUS_PRIORITY), ({canvas.hovered_node}, HOVERED_PRIORITY)):
+            rows = [where[node_id] for node_id in chosen if node_id in where]
+            if rows:
+                priority[np.array(rows, dtype=np.intp)] += boost
+        return priority
+
+    @property
+    def glyph_boxes(self) -> dict[str, tuple[float, float, float, float]]:
+        """Node glyph boxes of the last paint (device pixels), for checks that no label covers a node."""
+        if self._glyphs is None:
+            return {}
+        shown, left, top, right, bottom = self._glyphs
+        ids = self.canvas._index_ids
+        return {ids[i]: (float(left[k]), float(top[k]), float(right[k]), float(bottom[k]))
+                for k, i in enumerate(shown.tolist())}
+
+    def _draw_node_labels(self, painter: QPainter, placed: list[PlacedLabel], shown_ids: list[str], labels: list[str],
+                          texts: list[str], short_texts: list[str], pixels: int) -> None:
+        canvas = self.canvas
+        colours = canvas.colours
+        highlighted = canvas.scene_model.highlighted
+        painter.setFont(self._font(pixels))
+        halo = QColor(colours.background)
+        halo.setAlpha(170)
+        for label in placed:
+            node_id = shown_ids[label.index]
+            box = QRectF(label.left, label.top, label.width, label.height)
+            painter.fillRect(box, colours.background if node_id == canvas.hovered_node else halo)
+            painter.setPen(colours.accent if node_id in highlighted else colours.text)
+            text = short_texts[label.index] if label.short else texts[label.index]
+            self._draw_text(painter, box, text, pixels)
+            self.drawn.append(("node", node_id, labels[label.index], text, label.box, 0.0))
+
+    def _place_and_draw_edges(self, painter: QPainter, occupancy: Occupancy, transform: QTransform, sx: np.ndarray,
+                              sy: np.ndarray, half: np.ndarray, on_screen: np.ndarray, pixels: int, height: float,
+                              node_text_height: float) -> None:
+        canvas = self.canvas
+        scene = canvas.scene_model
+        edges, sources, targets, label_of, words = self._edge_arrays()
+        if not edges:
+            return
+        either = on_screen[sources] | on_screen[targets]
+        chosen = np.flatnonzero(either)
+        if not len(chosen) or len(chosen) > MAX_EDGE_CANDIDATES:
+            return
+        start = np.column_stack([sx[sources[chosen]], sy[sources[chosen]]])
+        end = np.column_stack([sx[targets[chosen]], sy[targets[chosen]]])
+        clearance = np.maximum(half[sources[chosen]], half[targets[chosen]]) + 6
+        word_widths = np.array([self._width(word, pixels) + 4 for word in words])
+        widths_all = word_widths[label_of[chosen]]
+        # Only edges long enough on screen for their words between the two nodes are tried.
+        length = np.sqrt(((end - start) ** 2).sum(axis=1))
+        roomy = np.flatnonzero(length - 2 * clearance >= widths_all)
+        if not len(roomy):
+            return
+        chosen, start, end, clearance = chosen[roomy], start[roomy], end[roomy], clearance[roomy]
+        widths = widths_all[roomy].tolist()
+        bent = canvas._bent
+        if bent:  # a bent edge's words sit on its own bend: the chord moved out by the bend
+            zoom = math.sqrt(abs(transform.determinant())) or 1.0
+            for row, k in enumerate(chosen.tolist()):
+                bend = bent.get(edges[k].id)
+                if bend:
+                    delta = end[row] - start[row]
+                    normal = np.array([-delta[1], delta[0]]) / (float(np.hypot(*delta)) or 1e-9) * bend * zoom
+                    start[row] += normal
+                    end[row] += normal
+        highlighted = scene.highlighted
+        texts = [words[i] for i in label_of[chosen].tolist()]
+        # Highlighted links first, then the longest (most room, most likely to read as belonging to their line).
+        priority = length[roomy].copy()
+        if highlighted:
+            for row, k in enumerate(chosen.tolist()):
+                if edges[k].id in highlighted:
+                    priority[row] += 1e9
+        order = node_order(priority)[:MAX_EDGE_LABEL_TRIES]
+        placed = place_edge_labels(occupancy, start, end, clearance, widths, height, order)
+        if not placed:
+            return
+        colours = canvas.colours
+        painter.setFont(self._font(pixels))
+        halo = QColor(colours.background)
+        halo.setAlpha(200)
+        for label in placed:
+            edge = edges[int(chosen[label.index])]
+            painter.save()
+            painter.translate(QPointF(label.left + label.width / 2, label.top + label.height / 2))
+            painter.rotate(label.angle)
+            box = QRectF(-label.width / 2, -label.height / 2, label.width, label.height)
+            painter.fillRect(box, halo)
+            own = edge.color if edge.id in highlighted else None
+            painter.setPen(QColor(own) if own else colours.accent if edge.id in highlighted else colours.edge_label)
+            self._draw_text(painter, box, texts[label.index], pixels)
+            painter.restore()
+            self.drawn.append(("edge", edge.id, edge.label, texts[label.index], label.box, label.angle))
+
+
+__all__ = ["MAX_LABEL_PIXELS", "MIN_TEXT_PIXELS", "LabelLayerItem"]
