@@ -118,7 +118,7 @@ def steps_for(count: int) -> int:
 
 
 #: Up to this many nodes, repulsion is summed over every pair (cheaper than an FFT, and exact).
-EXACT_UP_TO = 300
+EXACT_UP_TO = 120
 #: Largest side of a repulsion grid, in cells.
 MAX_CELLS = 128
 
