@@ -380,6 +380,7 @@ class KnowledgeGraph(GraphNames):
         # Within one quality of match, things in the world before ontology terms with the
         # same words (an operator before the class "operator").
         order = {hit.entity: position for position, hit in enumerate(hits)}
+        self.backend.prefetch_types(order)
         hits.sort(key=lambda hit: (hit.quality, self.is_schema_term(hit.entity), order[hit.entity]))
         return hits[:limit]
 

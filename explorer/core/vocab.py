@@ -331,7 +331,9 @@ SCHEMA_CLASSES: frozenset[str] = frozenset(
                      OWL.Restriction, RDFS.Datatype, KG.Evidence,
                      # parts of evidence records and periods, not things in the world
                      "http://www.w3.org/ns/oa#TextPositionSelector", "http://www.w3.org/ns/oa#TextQuoteSelector",
-                     "http://www.w3.org/2006/time#GeneralDateTimeDescription")
+                     "http://www.w3.org/2006/time#GeneralDateTimeDescription",
+                     # the ontology's named values: exposure directions, calendar units
+                     KG.ExposureDirection, "http://www.w3.org/2006/time#TemporalUnit")
 )
 #: The one definition of "entity": a resource typed with none of these. What is left are the
 #: entities an analyst counts (owl:NamedIndividual marks an entity, so it is not among them).

@@ -53,6 +53,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from explorer.core.errors import Cancelled, ExplorerError
@@ -277,6 +278,8 @@ class LatestTaskRunner(QObject):
         return self.current is not None and not self.current.finished
 
     def _on_task_done(self, task: Task) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view that ran it is gone (a window closed while its task finished)
         if task is self.current:
             self.current = None
             self.sig_busy_changed.emit(False)

@@ -120,6 +120,17 @@ def test_lexical_patterns_are_language_tagged_on_object_properties(ontology: Gra
     assert {"partnered with", "teamed up with", "联合"} <= partnered
 
 
+def test_lexical_patterns_mark_the_object_the_way_the_suggester_reads_them(ontology: Graph) -> None:
+    """"{o}" marks where the object stands (explorer.core.extraction.lexicon); a pattern holds at most one."""
+    from explorer.core.extraction.lexicon import Lexicon
+
+    for prop, pattern in ontology.subject_objects(KG.lexicalPattern):
+        assert "…" not in str(pattern) and str(pattern).count("{o}") <= 1, (prop, pattern)
+    lexicon = Lexicon.from_ontology(ontology)
+    [established_by] = [p for p in lexicon.patterns if p.predicate == str(KG.establishedBy) and p.closing is not None]
+    assert established_by.regex.search("由") and established_by.closing and established_by.closing.search("成立")
+
+
 def exposure_reach(data: Graph, ontology: Graph, start: URIRef) -> dict[URIRef, list[tuple]]:
     """Everything exposure reaches from ``start``, with one shortest chain of stored triples each,
     following only properties that carry kg:exposureDirection, in their declared direction."""

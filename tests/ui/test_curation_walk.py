@@ -161,3 +161,15 @@ def test_merge_dialog_moves_everything_and_undoes(window, qtbot):
     assert "China Unicom" in [text for text, _, _ in window.kg.all_labels(D + "ChinaMobile")]
     window.undo_actions.undo_action.trigger()
     assert set(store_access.quads(window.kg, None, None, None)) == before
+
+
+def test_the_analyst_name_comes_from_preferences(window, qtbot):
+    from explorer.ui.settings.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings)
+    qtbot.addWidget(dialog)
+    dialog.analyst_edit.setText("Grace Analyst")
+    edited, problem = dialog.edited_settings()
+    assert problem is None and edited is not None and edited.analyst_name == "Grace Analyst"
+    window.settings.analyst_name = edited.analyst_name
+    assert window.curation.analyst() == "Grace Analyst"

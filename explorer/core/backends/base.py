@@ -269,6 +269,9 @@ class Backend(ABC):
         return table
 
     # ------------------------------------------------------------------ bulk: entities
+    def prefetch_types(self, entities: Iterable[str]) -> None:  # noqa: B027 - an optional speed-up
+        """Ask for the types of many entities at once (a server answers them in one query)."""
+
     def types_of(self, entity: str) -> list[str]:
         return [str(o) for _, _, o in self.triples(entity_node(entity), RDF_TYPE, None) if isinstance(o, URIRef)]
 

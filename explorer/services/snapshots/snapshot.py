@@ -31,7 +31,7 @@ MEDIA_TYPE = "text/turtle"
 MAX_FILE_BYTES = 512 * 1024 * 1024
 #: Longest notes or selection query read from a snapshot (the app writes far less; a 200 MB
 #: notes field took a minute and gigabytes downstream).
-MAX_TEXT_FIELD_CHARS = 1_000_000
+MAX_TEXT_FIELD_CHARS = 4 * 1024 * 1024
 #: Longest title read from a snapshot.
 MAX_TITLE_CHARS = 10_000
 

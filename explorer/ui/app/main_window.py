@@ -368,6 +368,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._load_runner.cancel()
+        self._statistics_runner.cancel()
         if self.kg is not None:
             self.kg.backend.close()  # a workspace writes what it holds to disk
         self.save_window_state()

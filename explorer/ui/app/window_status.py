@@ -3,6 +3,7 @@ and one-line errors."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QToolButton
 
@@ -60,9 +61,16 @@ class StatusMixin:
         kg = self.kg
         if kg is None:
             return None
+        if kg.statistics_are_quick():
+            # A small graph counts in milliseconds: at once, with no worker reading the store
+            # while the next edit writes to it.
+            self._statistics_runner.cancel()
+            self._on_statistics_counted(kg, kg.stats())
+            return None
         task = self._statistics_runner.start(kg.stats)
-        task.sig_finished.connect(lambda stats: self._on_statistics_counted(kg, stats))
-        task.sig_failed.connect(lambda message: self.statusBar().showMessage(f"Could not count the graph: {message}", 8000))
+        task.sig_finished.connect(lambda stats: shiboken6.isValid(self) and self._on_statistics_counted(kg, stats))
+        task.sig_failed.connect(lambda message: shiboken6.isValid(self)
+                                and self.statusBar().showMessage(f"Could not count the graph: {message}", 8000))
         self._update_graph_label()
         return task
 

@@ -95,6 +95,12 @@ class SettingsDialog(QDialog):
             "Language tags tried in order when an entity has labels in several languages; "
             f"'{NO_TAG}' stands for labels without a language tag")
 
+        # Curation: the name recorded (PROV) with every fact the analyst adds or changes
+        self.analyst_edit = QLineEdit(self)
+        self.analyst_edit.setObjectName("AnalystNameEdit")
+        self.analyst_edit.setPlaceholderText("your login name")
+        self.analyst_edit.setToolTip("Recorded as who added each fact, source and change you make (PROV)")
+
         # Canvas and paths
         self.expansion_spin = self._int_spin(1, 10_000, "Neighbours added when an entity is expanded; the rest "
                                              "go into a '+N more' node")
@@ -160,6 +166,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._group("Appearance", [("Theme:", self.theme_box),
                                                     ("Label languages:", self.languages_edit)]))
+        layout.addWidget(self._group("Curation", [("Analyst name:", self.analyst_edit)]))
         layout.addWidget(self._group("Canvas and paths", [("Neighbours per expansion:", self.expansion_spin),
                                                           ("Path hop limit:", self.hops_spin)]))
         layout.addWidget(self._group("Queries", [("Query timeout:", self.timeout_spin),
@@ -199,6 +206,7 @@ class SettingsDialog(QDialog):
         """Show ``settings`` in the fields."""
         self.theme_box.setCurrentIndex(max(self.theme_box.findData(settings.theme), 0))
         self.languages_edit.setText(format_languages(settings.label_languages))
+        self.analyst_edit.setText(settings.analyst_name)
         self.expansion_spin.setValue(settings.expansion_cap)
         self.hops_spin.setValue(settings.path_max_hops)
         self.timeout_spin.setValue(settings.query_timeout)
@@ -228,6 +236,7 @@ class SettingsDialog(QDialog):
         values = {
             "theme": self.theme_box.currentData(),
             "label_languages": parse_languages(self.languages_edit.text()),
+            "analyst_name": self.analyst_edit.text().strip(),
             "expansion_cap": self.expansion_spin.value(),
             "path_max_hops": self.hops_spin.value(),
             "query_timeout": round(self.timeout_spin.value(), 1),
