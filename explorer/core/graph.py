@@ -377,6 +377,8 @@ class KnowledgeGraph(GraphNames):
         if len(hits) < limit:
             seen = {hit.entity for hit in hits}
             hits += [hit for hit in index.search_words(split_words(text), limit=wanted) if hit.entity not in seen]
+        if not hits:  # nothing as typed: labels spelt nearly so (a typo)
+            hits = index.search_near(text, limit=wanted)
         # Within one quality of match, things in the world before ontology terms with the
         # same words (an operator before the class "operator").
         order = {hit.entity: position for position, hit in enumerate(hits)}

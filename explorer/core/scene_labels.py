@@ -27,7 +27,7 @@ HOVERED_PRIORITY = 2e9
 HIGHLIGHTED_PRIORITY = 1e8
 FOCUS_PRIORITY = 5e7
 #: After this many labels in a row found no room, the view is full: the rest are left for hovering.
-GIVE_UP_AFTER = 400
+GIVE_UP_AFTER = 60
 
 
 class Occupancy:
@@ -142,6 +142,15 @@ class PlacedLabel:
     short: bool = False
 
     @property
+    def pieces(self) -> list[tuple[float, float, float, float]]:
+        """Upright boxes covering the text (one for level text, a row of squares for turned text)."""
+        if not self.angle:
+            return [self.box]
+        radians = math.radians(self.angle)
+        return turned_pieces(self.left + self.width / 2, self.top + self.height / 2, self.width, self.height,
+                             math.cos(radians), math.sin(radians))
+
+    @property
     def box(self) -> tuple[float, float, float, float]:
         """The upright box around the (possibly turned) text: (left, top, right, bottom)."""
         if not self.angle:
@@ -234,8 +243,6 @@ def place_edge_labels(occupancy: Occupancy, start: np.ndarray, end: np.ndarray, 
             angle += 180
         nx, ny = -uy, ux
         slack = (room - width) / 2  # how far the middle may move along the edge and stay clear of both ends
-        extent_x = abs(ux) * width + abs(nx) * height
-        extent_y = abs(uy) * width + abs(ny) * height
         sx, sy = float(start[i][0]), float(start[i][1])
         middle = float(length[i]) / 2
         for along in (0.0, -slack * 0.6, slack * 0.6):
@@ -243,10 +250,10 @@ def place_edge_labels(occupancy: Occupancy, start: np.ndarray, end: np.ndarray, 
                 offset = side * (height / 2 + 1)
                 cx = sx + ux * (middle + along) + nx * offset
                 cy = sy + uy * (middle + along) + ny * offset
-                left, top = cx - extent_x / 2, cy - extent_y / 2
-                right, bottom = left + extent_x, top + extent_y
-                if inside(left, top, right, bottom) and free(left, top, right, bottom):
-                    take(left, top, right, bottom)
+                pieces = turned_pieces(cx, cy, width, height, ux, uy)
+                if all(inside(*piece) and free(*piece) for piece in pieces):
+                    for piece in pieces:
+                        take(*piece)
                     placed.append(PlacedLabel(i, cx - width / 2, cy - height / 2, width, height, angle))
                     misses = 0
                     break
@@ -260,6 +267,20 @@ def place_edge_labels(occupancy: Occupancy, start: np.ndarray, end: np.ndarray, 
     return placed
 
 
+def turned_pieces(cx: float, cy: float, width: float, height: float, ux: float, uy: float) -> list[tuple[float, float, float, float]]:
+    """Upright boxes that together cover a ``width``×``height`` text centred at (cx, cy) and turned
+    along (ux, uy): squares of the text's height along its axis, far tighter than one box around it."""
+    side = height * (abs(ux) + abs(uy))  # the upright box around one turned height×height square
+    count = max(1, math.ceil(width / height))
+    step = (width - height) / (count - 1) if count > 1 else 0.0
+    pieces = []
+    for k in range(count):
+        along = -width / 2 + height / 2 + k * step
+        x, y = cx + ux * along, cy + uy * along
+        pieces.append((x - side / 2, y - side / 2, x + side / 2, y + side / 2))
+    return pieces
+
+
 def boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     """Whether two (left, top, right, bottom) boxes share any area."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
@@ -267,5 +288,5 @@ def boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, f
 
 __all__ = [
     "CELL", "ELLIPSIS", "GAP", "Occupancy", "PlacedLabel", "boxes_overlap", "elide_keeping_end",
-    "keeps_distinguishing_end", "node_order", "place_edge_labels", "place_node_labels",
+    "keeps_distinguishing_end", "node_order", "place_edge_labels", "place_node_labels", "turned_pieces",
 ]

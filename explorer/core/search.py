@@ -83,11 +83,14 @@ class SearchHit:
     matched: str
     score: float
     quality: int = 3  # 0 exact label, 1 label prefix, 2 word prefix, 3 substring,
-    # 4 the label's very words in another order or spelling, 5 every word starts a word of the label
+    # 4 the label's very words in another order or spelling, 5 every word starts a word of the label,
+    # 6 a near spelling (the query has a typo)
 
 
 # Match qualities, best first.
-_EXACT, _PREFIX, _WORD_PREFIX, _SUBSTRING, _SAME_WORDS, _WORDS = 0, 1, 2, 3, 4, 5
+_EXACT, _PREFIX, _WORD_PREFIX, _SUBSTRING, _SAME_WORDS, _WORDS, _NEAR = 0, 1, 2, 3, 4, 5, 6
+#: How alike (0–100, rapidfuzz's weighted ratio) a label must be to a mistyped query to be offered.
+NEAR_SCORE = 80
 
 
 #: Labels sorted by one call at most: a single sorted() holds the interpreter lock throughout.
@@ -316,6 +319,22 @@ class LabelIndex:
             found = joined.find(anchor, max(found + 1, next_start))
         ranked = sorted(best.values(), key=lambda item: (item[0], item[1].entity))
         return [hit for _, hit in ranked[:limit]]
+
+    def search_near(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Labels spelt nearly as ``text`` ("zhejaing", "hospitl partners"), for when nothing matches
+        as typed: rapidfuzz's weighted ratio over the folded labels, in compiled code."""
+        from rapidfuzz import fuzz, process
+
+        query = fold(text)
+        if not query or limit <= 0 or not self._normalised:
+            return []
+        found = process.extract(query, self._normalised, scorer=fuzz.WRatio, score_cutoff=NEAR_SCORE, limit=limit * 4)
+        best: dict[str, SearchHit] = {}
+        for _, similarity, label_id in sorted(found, key=lambda item: (-item[1], self._kind_of[item[2]], item[2])):
+            entity = self._entity_of[label_id]
+            if entity not in best:
+                best[entity] = SearchHit(entity, self._text_of[label_id], round(similarity / 100.0 * 0.25, 4), _NEAR)
+        return list(best.values())[:limit]
 
     def exact(self, text: str) -> list[str]:
         """Entities with a label equal to ``text`` (after normalisation), in index order."""

@@ -71,3 +71,10 @@ def test_edge_labels_keep_clear_of_the_nodes_at_their_ends():
     assert [label.index for label in placed] == [0]  # the short edge has no room for its words
     left, _, right, _ = placed[0].box
     assert left >= 20 and right <= 280
+    # A turned label takes a row of small squares along its line, not the box around it.
+    turned = place_edge_labels(Occupancy(-50, -50, 500, 500), np.array([[0.0, 0.0]]), np.array([[300.0, 300.0]]),
+                               np.array([20.0]), [120.0], 12.0, np.arange(1))[0]
+    assert turned.angle == 45.0 and len(turned.pieces) == 10
+    area = sum((r - left) * (b - t) for left, t, r, b in turned.pieces)
+    aabb = (turned.box[2] - turned.box[0]) * (turned.box[3] - turned.box[1])
+    assert area < aabb / 2

@@ -127,3 +127,15 @@ def test_chunked_sort_orders_like_one_sort_and_keeps_ties_in_order(monkeypatch):
     monkeypatch.setattr(search, "SORT_CHUNK", 7)
     keys = [f"label {n % 13:02d}" for n in range(100)] + ["中国", "zhejiang", "", "a"]
     assert search._sorted_ids(keys) == sorted(range(len(keys)), key=keys.__getitem__)
+
+
+def test_typos_find_labels_spelt_nearly_so_only_when_nothing_matches(bundled_graph):
+    labels = lambda text: [bundled_graph.label(hit.entity) for hit in bundled_graph.search(text)]  # noqa: E731
+    assert labels("zhejaing")[0] == "Zhejiang"
+    assert labels("hospitl partners")[0] == "hospital partners"
+    assert all(hit.quality == 6 for hit in bundled_graph.search("hospitl partners"))
+    # Words in any order and word prefixes match as typed: no near spellings mixed in.
+    assert labels("zhejiang alliance") == ["Zhejiang 5G industry alliance"]
+    assert labels("alliance zhej")[0] == "Zhejiang 5G industry alliance"
+    assert all(hit.quality < 6 for hit in bundled_graph.search("zhejiang"))
+    assert labels("xqzvw") == []

@@ -188,7 +188,7 @@ def test_labels_stay_readable_when_zoomed_out(canvas):
         canvas.set_zoom(zoom)
         canvas.center_on("urn:b")
         canvas.grab()
-        drawn = {item_id: box for kind, item_id, _, _, box, _ in canvas.label_layer.drawn if kind == "node"}
+        drawn = {item_id: pieces[0] for kind, item_id, _, _, pieces, _ in canvas.label_layer.drawn if kind == "node"}
         assert "urn:b" in drawn
         assert drawn["urn:b"][3] - drawn["urn:b"][1] >= MIN_TEXT_PIXELS
 

@@ -256,3 +256,12 @@ def test_mounted_in_the_main_window_with_menus_and_canvas(qtbot, bundled_graph):
     assert len(window.scene.edges) == 1
     workbench.sig_entity_activated.emit(f"{D}Liu")
     assert window.inspector.current == f"{D}Liu"
+
+
+def test_a_long_error_wraps_in_the_panel_and_never_widens_it(make_workbench, bundled_graph, qtbot):
+    workbench = make_workbench(bundled_graph)
+    before = workbench.width()
+    workbench._set_status("line 1: syntax error near " + "?o " * 800, error=True)  # a parser's dump, 2,000+ characters
+    assert workbench.status.wordWrap()
+    assert workbench.minimumSizeHint().width() <= before
+    assert workbench.sizeHint().width() < 1200

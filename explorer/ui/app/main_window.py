@@ -214,6 +214,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
             self.canvas.sig_selection_changed.connect(self._on_canvas_selection_changed)
             self.canvas.sig_context_menu.connect(self._on_canvas_context_menu)
             self.canvas.sig_nodes_dragged.connect(self._on_canvas_nodes_dragged)
+            self.canvas.sig_links_selected.connect(self._on_canvas_links_selected)
 
     def _build_empty_states(self) -> None:
         """Centred hints while the canvas and the Paths list are empty."""
@@ -335,7 +336,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.add_files_action.setEnabled(self.kg is not None)
         self.network_action.setEnabled(self.kg is not None and len(self.selection) >= 2)
         self.find_path_action.setEnabled(self.kg is not None)
-        on_canvas = any(entity in self.scene.nodes for entity in self.selection)
+        on_canvas = any(entity in self.scene.nodes for entity in self.selection) or bool(
+            self.canvas is not None and self.canvas.selected_links())
         self.hide_action.setEnabled(on_canvas)
         self.remove_action.setEnabled(on_canvas)
 

@@ -80,6 +80,24 @@ class CanvasMixin:
         """Take nodes and their links off the canvas."""
         self.session.remove(entities)
 
+    def canvas_selection(self) -> list[str]:
+        """What Hide and Remove act on: the selected nodes and the selected links."""
+        links = self.canvas.selected_links() if self.canvas is not None else []
+        return list(self.selection) + links
+
+    def _on_canvas_links_selected(self, edge_ids: list[str]) -> None:
+        """One link picked: its fact and every evidence record of it in the Inspector."""
+        self._update_actions()  # Hide and Remove act on links too
+        if len(edge_ids) != 1 or self.canvas is None:
+            return
+        scene = self.session.scene
+        edge = scene.edges.get(edge_ids[0])
+        if edge is None or not edge.predicate:
+            return
+        source, target = scene.nodes[edge.source], scene.nodes[edge.target]
+        self.inspector.show_fact(edge.source, edge.predicate, edge.target, source.label, edge.label, target.label)
+        self.inspector_dock.raise_()
+
     def _selected_or(self, entity: str) -> list[str]:
         """The selection when ``entity`` is part of it (the context menu acts on all), else ``entity``."""
         return list(self.selection) if entity in self.selection else [entity]

@@ -79,12 +79,12 @@ class MenusMixin:
         view_menu.addSeparator()
         self.fit_action = self._action(view_menu, "&Fit to Window", self.fit_canvas, "Ctrl+0",
                                        "Show the whole graph on the canvas", "fitAction")
-        self.hide_action = self._action(view_menu, "&Hide Selected", lambda: self.hide_on_canvas(list(self.selection)),
-                                        "H", "Hide the selected nodes (Show Hidden Items brings them back)",
+        self.hide_action = self._action(view_menu, "&Hide Selected", lambda: self.hide_on_canvas(self.canvas_selection()),
+                                        "H", "Hide the selected nodes and links (Show Hidden Items brings them back)",
                                         "hideSelectedAction")
         self.remove_action = self._action(view_menu, "&Remove Selected from Canvas",
-                                          lambda: self.remove_from_canvas(list(self.selection)),
-                                          QKeySequence.StandardKey.Delete, "Take the selected nodes off the canvas",
+                                          lambda: self.remove_from_canvas(self.canvas_selection()),
+                                          QKeySequence.StandardKey.Delete, "Take the selected nodes and links off the canvas",
                                           "removeSelectedAction")
         for action in (self.hide_action, self.remove_action):  # the canvas' keys, not a text field's
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

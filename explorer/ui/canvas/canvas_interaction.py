@@ -120,6 +120,9 @@ class CanvasInteractionMixin:
             self._band_adds = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
             return
         band, self._band = self._band, None
+        if band is not None:  # links with both ends in the band are caught too
+            caught_links = set(self.links_in(band))
+            self.select_links((self._selected_links | caught_links) if self._band_adds else caught_links)
         if band is None or self._detail:
             return
         caught = set(self.nodes_in(band))
@@ -322,6 +325,10 @@ class CanvasInteractionMixin:
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self._press_on_link(
+                event.position().toPoint(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)):
+            event.accept()  # a link was picked: no rubber band, no node drag
             return
         if event.button() == Qt.MouseButton.LeftButton and not self._detail:
             self._bulk_mouse_press(event)

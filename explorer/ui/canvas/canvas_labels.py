@@ -41,8 +41,12 @@ SHORT_LABEL_PIXELS = 90.0
 MIN_GLYPH_PIXELS = 2.5
 #: However crowded the view, this many of its best-connected nodes are still named (landmarks).
 HUBS_NAMED_IN_A_CROWD = 40
+#: Node labels tried per paint (the most important first): more than a screen can hold side by side.
+MAX_NODE_LABEL_TRIES = 250
 #: Link labels tried per paint (the most important first): words on every link of a dense view help nobody.
 MAX_EDGE_LABEL_TRIES = 150
+#: Link words are cut to fit their link, but never to less than this on screen.
+MIN_EDGE_LABEL_PIXELS = 56.0
 #: With more edges than this on screen, link words are left out (a wall of words helps nobody).
 MAX_EDGE_CANDIDATES = 3000
 
@@ -59,8 +63,8 @@ class LabelLayerItem(QGraphicsItem):
         self._widths: dict[tuple[str, int], float] = {}
         self._elided: dict[tuple[str, int, float], str] = {}
         self._metrics: dict[int, QFontMetricsF] = {}
-        #: What the last paint drew, in device pixels: (kind, id, label, text, (left, top, right, bottom), angle).
-        self.drawn: list[tuple[str, str, str, str, tuple[float, float, float, float], float]] = []
+        #: What the last paint drew, in device pixels: (kind, id, label, text, boxes covering it, angle).
+        self.drawn: list[tuple[str, str, str, str, list[tuple[float, float, float, float]], float]] = []
         self._glyphs: tuple[np.ndarray, ...] | None = None
         self._degree_cache: tuple[Any, np.ndarray] | None = None
         self._edge_cache: tuple[Any, Any] | None = None
@@ -130,6 +134,8 @@ class LabelLayerItem(QGraphicsItem):
         painter.save()
         try:
             painter.setWorldTransform(QTransform())
+            if widget is not None:  # a screen state: exports show the graph, not the analyst's clicks
+                canvas._paint_selected_links(painter, transform)
             self._paint_labels(painter, transform, zoom, area)
         finally:
             painter.restore()
@@ -156,7 +162,7 @@ class LabelLayerItem(QGraphicsItem):
         if not len(shown):
             return
         pixels = round(min(max(11.0 * zoom, MIN_TEXT_PIXELS), MAX_TEXT_PIXELS))
-        edge_pixels = max(int(MIN_TEXT_PIXELS) - 1, pixels - 1)
+        edge_pixels = min(max(int(MIN_TEXT_PIXELS) - 1, pixels - 1), 12)
         height = self._metrics_for(pixels).height()
         edge_height = self._metrics_for(edge_pixels).height()
         nodes = scene.nodes
@@ -176,6 +182,11 @@ class LabelLayerItem(QGraphicsItem):
         else:
             wanted[:] = True
         obstacle |= wanted
+        rows_wanted = np.flatnonzero(wanted)
+        if len(rows_wanted) > MAX_NODE_LABEL_TRIES:  # a screen holds a few hundred labels: try the most important
+            keep = rows_wanted[np.argpartition(-priority_all[shown[rows_wanted]], MAX_NODE_LABEL_TRIES)[:MAX_NODE_LABEL_TRIES]]
+            wanted[:] = False
+            wanted[keep] = True
         boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
         occupancy.take_boxes(*(side[obstacle] for side in boxes))
         self._glyphs = (shown[obstacle], *(side[obstacle] for side in boxes))
@@ -205,6 +216,9 @@ class LabelLayerItem(QGraphicsItem):
         node_x, node_y = node_x[rows], node_y[rows]
         glyph_half_w, glyph_half_h = glyph_half_w[rows], glyph_half_h[rows]
         priority = priority_all[shown[rows]]
+        # The words of a path's or a selected link come before node labels (which have other places to go).
+        self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
+                                   lit=True)
         placed = place_node_labels(occupancy, node_x, node_y, glyph_half_w, glyph_half_h, widths, height, node_order(priority),
                                    short_widths)
         hovered = canvas.hovered_node
@@ -217,7 +231,8 @@ class LabelLayerItem(QGraphicsItem):
             texts[k] = texts[k] or labels[k]
             placed.append(PlacedLabel(k, left, top, width, height))
         self._draw_node_labels(painter, placed, shown_ids, labels, texts, short_texts, pixels)
-        self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height)
+        self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
+                                   lit=False)
 
     def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str]]:
         """The labelled, visible edges with their ends' index rows and label numbers (kept until the scene changes)."""
@@ -281,17 +296,24 @@ class LabelLayerItem(QGraphicsItem):
             painter.setPen(colours.accent if node_id in highlighted else colours.text)
             text = short_texts[label.index] if label.short else texts[label.index]
             self._draw_text(painter, box, text, pixels)
-            self.drawn.append(("node", node_id, labels[label.index], text, label.box, 0.0))
+            self.drawn.append(("node", node_id, labels[label.index], text, label.pieces, 0.0))
 
     def _place_and_draw_edges(self, painter: QPainter, occupancy: Occupancy, transform: QTransform, sx: np.ndarray,
                               sy: np.ndarray, half: np.ndarray, on_screen: np.ndarray, pixels: int, height: float,
-                              node_text_height: float) -> None:
+                              node_text_height: float, *, lit: bool) -> None:
+        """Place and draw link words: with ``lit``, only those of highlighted and selected links; else the rest."""
         canvas = self.canvas
         scene = canvas.scene_model
         edges, sources, targets, label_of, words = self._edge_arrays()
         if not edges:
             return
         either = on_screen[sources] | on_screen[targets]
+        marked = scene.highlighted | canvas._selected_links
+        if lit and not marked:
+            return
+        if marked:
+            is_marked = np.fromiter((edge.id in marked for edge in edges), dtype=bool, count=len(edges))
+            either &= is_marked if lit else ~is_marked
         chosen = np.flatnonzero(either)
         if not len(chosen) or len(chosen) > MAX_EDGE_CANDIDATES:
             return
@@ -302,11 +324,19 @@ class LabelLayerItem(QGraphicsItem):
         widths_all = word_widths[label_of[chosen]]
         # Only edges long enough on screen for their words between the two nodes are tried.
         length = np.sqrt(((end - start) ** 2).sum(axis=1))
-        roomy = np.flatnonzero(length - 2 * clearance >= widths_all)
+        room = length - 2 * clearance
+        roomy = np.flatnonzero(room >= np.minimum(widths_all, MIN_EDGE_LABEL_PIXELS))
         if not len(roomy):
             return
         chosen, start, end, clearance = chosen[roomy], start[roomy], end[roomy], clearance[roomy]
         widths = widths_all[roomy].tolist()
+        texts = [words[i] for i in label_of[chosen].tolist()]
+        metrics = self._metrics_for(pixels)
+        for row, space in enumerate(room[roomy].tolist()):
+            if widths[row] > space:  # cut at the end: "majority of vol…" still says which link it is
+                cut = metrics.elidedText(texts[row], Qt.TextElideMode.ElideRight, space - 4)
+                keep = len(cut.rstrip("…"))
+                texts[row], widths[row] = (cut, self._width(cut, pixels) + 4) if keep >= 8 else ("", 0.0)
         bent = canvas._bent
         if bent:  # a bent edge's words sit on its own bend: the chord moved out by the bend
             zoom = math.sqrt(abs(transform.determinant())) or 1.0
@@ -317,9 +347,8 @@ class LabelLayerItem(QGraphicsItem):
                     normal = np.array([-delta[1], delta[0]]) / (float(np.hypot(*delta)) or 1e-9) * bend * zoom
                     start[row] += normal
                     end[row] += normal
-        highlighted = scene.highlighted
-        texts = [words[i] for i in label_of[chosen].tolist()]
-        # Highlighted links first, then the longest (most room, most likely to read as belonging to their line).
+        highlighted = scene.highlighted | canvas._selected_links
+        # Selected and highlighted links first, then the longest (most room, most likely to read as belonging to their line).
         priority = length[roomy].copy()
         if highlighted:
             for row, k in enumerate(chosen.tolist()):
@@ -344,7 +373,7 @@ class LabelLayerItem(QGraphicsItem):
             painter.setPen(QColor(own) if own else colours.accent if edge.id in highlighted else colours.edge_label)
             self._draw_text(painter, box, texts[label.index], pixels)
             painter.restore()
-            self.drawn.append(("edge", edge.id, edge.label, texts[label.index], label.box, label.angle))
+            self.drawn.append(("edge", edge.id, edge.label, texts[label.index], label.pieces, label.angle))
 
 
 __all__ = ["MAX_LABEL_PIXELS", "MIN_TEXT_PIXELS", "LabelLayerItem"]

@@ -69,11 +69,12 @@ from explorer.ui.canvas.canvas_filters import FilterGroups
 from explorer.ui.canvas.canvas_index import CanvasIndexMixin
 from explorer.ui.canvas.canvas_interaction import CanvasInteractionMixin
 from explorer.ui.canvas.canvas_labels import LabelLayerItem
+from explorer.ui.canvas.canvas_links import CanvasLinksMixin
 from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
 from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
 
 
-class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
+class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin, QGraphicsView):
     """The interactive canvas over a :class:`Scene`.
 
     Signals:
@@ -83,6 +84,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         sig_selection_changed(list): the selected entities changed.
         sig_context_menu(object, QPoint): right-click on an entity (or None on the background), global position.
         sig_nodes_dragged(dict): the analyst dragged nodes; their places before the drag (id → (x, y)).
+        sig_links_selected(list): the selected links changed (their edge ids).
 
     The canvas owns the selection (``selected_entities``, ``select``): node items exist only
     for the region in view when zoomed in, so they cannot hold it.
@@ -94,6 +96,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
     sig_selection_changed = Signal(list)
     sig_context_menu = Signal(object, QPoint)
     sig_nodes_dragged = Signal(dict)
+    sig_links_selected = Signal(list)
 
     def __init__(self, scene: Scene | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +132,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         self._items_stale = True
         self._detail = True
         self._selected: set[str] = set()
+        self._selected_links: set[str] = set()
         #: How many tiles have been rebuilt since the canvas was made (a change should touch few).
         self.tiles_rebuilt = 0
         self.tile_size = MIN_TILE_SIZE
@@ -235,6 +239,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         scene = self.scene_model
         self._drop_items(list(self.node_items))
         self._selected &= set(scene.nodes)
+        self._selected_links &= set(scene.edges)
         self._highlighted = set(scene.highlighted)
         self._pairs = {}
         for edge in scene.edges.values():
@@ -320,6 +325,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, QGraphicsView):
         self._place_edge(edge)
 
     def _on_scene_edge_removed(self, edge: SceneEdge) -> None:
+        if edge.id in self._selected_links:
+            self.select_links(self._selected_links - {edge.id})
         self._edge_visible.pop(edge.id, None)
         self._filter_groups.remove_edge(edge)
         self._unplace_edge(edge.id)

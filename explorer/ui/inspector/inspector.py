@@ -69,12 +69,16 @@ class InspectorWidget(QWidget):
         self._evidence: dict[tuple[str, str, str], list[Evidence]] = {}
         self._anchors: list[str] = []
         self._runner = LatestTaskRunner(self)
+        self._fact: tuple[str, str, str] | None = None
+        #: Evidence records of the fact shown last (a link picked on the canvas).
+        self.fact_evidence: list[Evidence] = []
 
         self.back_button = self._tool_button("◀", "Back (Alt+Left)")
         self.forward_button = self._tool_button("▶", "Forward (Alt+Right)")
         self.title = QLabel(self)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setWordWrap(True)  # a long name or a fact wraps instead of being clipped
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -139,9 +143,64 @@ class InspectorWidget(QWidget):
         """Describe ``entity`` and add it to the history."""
         if self._kg is None:
             return
+        self._fact = None
         self.history.visit(entity)
         self._render(entity)
         self.sig_history_changed.emit()
+
+    def show_fact(self, subject: str, predicate: str, obj: str, subject_label: str, words: str, object_label: str) -> None:
+        """Show one fact (a link picked on the canvas) with every evidence record of it.
+
+        On a server the records are read in a worker, like an entity's description.
+        """
+        kg = self._kg
+        if kg is None:
+            return
+        fact = (subject, predicate, obj)
+        self._fact = fact
+        self.title.setText(f"{subject_label} — {words} — {object_label}")
+        self.title.setToolTip(f"{subject}\n{predicate}\n{obj}")
+        labels = (subject_label, words, object_label)
+        if kg.is_remote:
+            self.text.setHtml("<p class='muted'>Reading the evidence …</p>")
+            task = self._runner.start(kg.evidence, subject, predicate, obj)
+            task.sig_finished.connect(lambda records, f=fact, n=labels: self._on_fact_read(f, n, records))
+            task.sig_failed.connect(lambda message, f=fact, n=labels: self._on_fact_read(f, n, ExplorerError(message)))
+            return
+        try:
+            records: list[Evidence] | ExplorerError = kg.evidence(subject, predicate, obj)
+        except ExplorerError as error:
+            records = error
+        self._on_fact_read(fact, labels, records)
+
+    def _on_fact_read(self, fact: tuple[str, str, str], labels: tuple[str, str, str],
+                      records: list[Evidence] | ExplorerError) -> None:
+        if fact != getattr(self, "_fact", None) or self._kg is None:
+            return  # the analyst picked something else meanwhile
+        if isinstance(records, ExplorerError):
+            self.text.setHtml(f"<p>{html.escape(str(records))}</p>")
+            return
+        self.fact_evidence = list(records)
+        subject, predicate, obj = fact
+        subject_label, words, object_label = labels
+        self._anchors = []
+        dark = bool(QApplication.instance() and QApplication.instance().property("kg_dark_theme"))
+        muted = "#9aa5b1" if dark else "#616e7c"
+        parts = [
+            f"<style>.muted{{color:{muted};}} .pred{{font-weight:600;}} h3{{margin-top:14px; margin-bottom:4px;}}</style>",
+            f"<p>{self._link(subject, subject_label)} <span class='pred'>{html.escape(words)}</span> "
+            f"{self._link(obj, object_label)}</p>",
+            f"<p class='muted' style='margin-top:0'>{html.escape(self._kg.qname(predicate))}</p>",
+            f"<h3>Evidence <span class='muted'>({len(records)} record{'' if len(records) == 1 else 's'})</span></h3>",
+        ]
+        for item in records:
+            added = record_provenance(self._kg, item.record)
+            by = f" <span class='muted'>({html.escape(added.describe())})</span>" if added is not None else ""
+            parts.append(f"<p style='margin-top:0; margin-left:6px'>{_evidence_html(item)}{by}</p>")
+        if not records:
+            parts.append("<p class='muted'>no evidence recorded for this link</p>")
+        self.text.setHtml("".join(parts))
+        self.text.verticalScrollBar().setValue(0)
 
     def refresh(self) -> None:
         """Describe the current entity again (the graph changed under it)."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QSizePolicy,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -165,6 +166,9 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         self.status = QLabel("", self)
         self.status.setObjectName("workbenchStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long message (a parser's error) wraps inside the panel and never widens the window.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.elapsed_label = QLabel("", self)
         self._clock = QTimer(self)
         self._clock.setInterval(100)
