@@ -185,7 +185,8 @@ def force_directed(
         def report(fraction: float) -> None:
             _report(progress, fraction, "layout: coarse to fine")
 
-        positions = layout_multilevel.multilevel(positions, data.edges, k, rng, cancel=cancel, report=report)
+        positions = layout_multilevel.multilevel(positions, data.edges, k, rng, close_pairs, cancel=cancel,
+                                                 report=report)
         _report(progress, 1.0, "layout done")
         return _finish(scene, data, positions, apply)
     positions = _spread_stacked(positions, movable, data.edges, k, rng)
@@ -273,7 +274,7 @@ def _local(
         _report(progress, fraction, "layout: new nodes")
 
     local = layout_multilevel.relax(local, local_movable, local_edges, k, LOCAL_STEPS, max(k, 0.1 * extent),
-                                    layout_multilevel.repulsion_for(k, len(chosen)), rng, cancel=cancel,
+                                    layout_multilevel.repulsion_for(k, len(chosen)), rng, close_pairs, cancel=cancel,
                                     report=report, anchor=anchor)
     result = positions.copy()
     result[chosen[local_movable]] = local[local_movable]

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy import fft
-from scipy.spatial import cKDTree
 
 from explorer.core.tasks import CancelToken, check
 
@@ -34,6 +33,8 @@ from explorer.core.tasks import CancelToken, check
 Repulsion = Callable[[np.ndarray], np.ndarray]
 #: Called with the fraction done.
 StepReport = Callable[[float], None]
+#: Index pairs (i, j), i < j, of points closer than a radius: ``explorer.core.layout.close_pairs``.
+ClosePairs = Callable[[np.ndarray, float], np.ndarray]
 
 #: Stop coarsening at this many nodes: their layout is cheap with many steps.
 COARSEST = 40
@@ -212,6 +213,7 @@ def multilevel(
     edges: np.ndarray,
     k: float,
     rng: np.random.Generator,
+    pairs: ClosePairs,
     *,
     cancel: CancelToken | None = None,
     report: StepReport | None = None,
@@ -241,7 +243,7 @@ def multilevel(
                 report((before + fraction * share) / total)
 
         current = relax(current, np.ones(level.count, dtype=bool), level.edges, level_k, steps, start_temperature,
-                        repulsion_for(level_k, level.count), rng, cancel=cancel, report=on_step)
+                        repulsion_for(level_k, level.count), rng, pairs, cancel=cancel, report=on_step)
         done += work[depth]
     return current - current.mean(axis=0) + centre
 
@@ -266,6 +268,7 @@ def relax(
     start_temperature: float,
     repulsion: Repulsion,
     rng: np.random.Generator,
+    pairs: ClosePairs,
     *,
     cancel: CancelToken | None = None,
     report: StepReport | None = None,
@@ -274,7 +277,7 @@ def relax(
     """Fruchterman–Reingold steps: grid repulsion, exact push between close pairs, springs, gravity.
 
     The temperature (largest move per step) cools linearly from ``start_temperature``.
-    Close pairs come from a k-d tree, looked up with a margin and reused for a few steps.
+    Close pairs (from ``pairs``, a grid search) are looked up with a margin and reused for a few steps.
     """
     positions = positions.copy()
     count = len(positions)
@@ -287,7 +290,7 @@ def relax(
         temperature = max(start_temperature * (1.0 - step / steps), 0.5)
         displacement = repulsion(positions) if count > 1 else np.zeros_like(positions)
         if step % PAIR_REUSE == 0:
-            candidates = cKDTree(positions).query_pairs(collision * PAIR_MARGIN, output_type="ndarray")
+            candidates = pairs(positions, collision * PAIR_MARGIN)
         if len(candidates):
             a, b = candidates[:, 0], candidates[:, 1]
             delta = positions[a] - positions[b]
