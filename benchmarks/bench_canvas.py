@@ -21,6 +21,8 @@ Figures (median of several runs):
 * ``hide_ms`` — hiding one node through the scene and showing it again, with repaints (per change).
 * ``filter_toggle_ms`` — hiding one predicate (a quarter of all edges, spread over the whole
   scene: every edge tile really changes) and the repaint.
+* ``incremental_layout_ms`` — force layout after an expansion (25 new nodes on one parent, every
+  other node fixed) and the repaint.
 * ``labels_fit_ms`` / ``labels_zoom1_ms`` — the label layer alone (decluttering: every label on
   screen placed clear of the others and of the nodes, by priority, then drawn) at fit and at zoom 1;
   ``labels_fit`` / ``labels_zoom1`` — how many node and link labels were drawn. Part of the redraw
@@ -209,6 +211,7 @@ def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = N
     redraw_zoom1 = _median_ms(viewport.repaint, repeats)
     labels_zoom1_ms, labels_zoom1 = _label_layer_ms(view, repeats)
     visible_at_zoom1 = len(view.items(viewport.rect()))
+    incremental_ms = _incremental_layout_ms(scene, viewport, repeats)
     view.close()
     view.detach()
     view.deleteLater()
@@ -230,11 +233,33 @@ def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = N
         "filter_toggle_ms": round(filter_ms, 1),
         "redraw_zoom1_ms": round(redraw_zoom1, 1),
         "items_in_view_zoom1": visible_at_zoom1,
+        "incremental_layout_ms": round(incremental_ms, 1),
         "labels_fit_ms": round(labels_fit_ms, 1),
         "labels_fit": labels_fit,
         "labels_zoom1_ms": round(labels_zoom1_ms, 1),
         "labels_zoom1": labels_zoom1,
     }
+
+
+def _incremental_layout_ms(scene: Any, viewport: Any, repeats: int) -> float:
+    """An expansion's layout: 25 new nodes on one parent, laid out with every other node fixed, and the repaint."""
+    from explorer.core.layout import force_directed
+    from explorer.core.scene import SceneEdge, SceneNode, edge_id
+
+    times = []
+    for run in range(repeats):
+        fixed = list(scene.nodes)
+        parent = scene.nodes[fixed[(run * 7919) % len(fixed)]]
+        for i in range(25):
+            node_id = f"urn:bench:new{run}-{i}"
+            scene.add_node(SceneNode(node_id, node_id, f"New {i}", CLASSES[0][0], CLASSES[0][1], x=parent.x, y=parent.y))
+            scene.add_edge(SceneEdge(edge_id(parent.id, PREDICATES[0][0], node_id), parent.id, node_id,
+                                     PREDICATES[0][0], PREDICATES[0][1]))
+        start = time.perf_counter()
+        force_directed(scene, fixed=fixed, seed=run)
+        viewport.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def _label_layer_ms(view: Any, repeats: int) -> tuple[float, int]:

@@ -10,6 +10,11 @@ load time; in a second load, how long Cancel takes to be honoured; and in a thir
 stalls while the loaded graph is replaced by the file again, including the second after
 the old graph is let go (the app defers freeing it, as ``kg-explorer`` does, until the
 window is not in use); and in a fourth, while a small file is added to it.
+
+    .venv/bin/python benchmarks/bench_ui_loading.py --workspace FOLDER [FILE]
+
+measures an on-disk workspace instead: building it from FILE (when given) the way File ▸
+Open does in disk mode, then reopening it (``explorer.services.loading.open_workspace``).
 """
 
 from __future__ import annotations
@@ -27,12 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = None,
-          probe_after: float = 0.0, base: Any = None) -> dict[str, Any]:
+          probe_after: float = 0.0, base: Any = None, workspace: Path | None = None,
+          reopen: bool = False) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from explorer.core.sparql import QueryPolicy
-    from explorer.services.loading import build_graph
+    from explorer.services.loading import build_graph, open_workspace
     from explorer.ui.workers import run_task
 
     app = QApplication.instance() or QApplication([])
@@ -59,7 +65,12 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
     started = time.perf_counter()
-    task = run_task(build_graph, [path], base, QueryPolicy(), 30.0)
+    if reopen:
+        task = run_task(open_workspace, path, QueryPolicy(), 30.0)
+    elif workspace is not None:
+        task = run_task(build_graph, [path], base, QueryPolicy(), 30.0, workspace=workspace)
+    else:
+        task = run_task(build_graph, [path], base, QueryPolicy(), 30.0)
     def on_progress(fraction: float | None, message: str) -> None:
         fractions.append(fraction)
         messages[0] = message
@@ -142,8 +153,35 @@ def run(path: Path, cancel_after: float = 1.0) -> dict[str, Any]:
     return {"load": full, "cancel": cancelled, "replace": replaced, "add": added}
 
 
+def run_workspace(folder: Path, path: Path | None) -> dict[str, Any]:
+    """Build ``folder`` from ``path`` (if given), then reopen it, each with the event-loop probe."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    result: dict[str, Any] = {}
+    if path is not None:
+        built = _load(path, None, workspace=folder)
+        graph = built.pop("graph", None)
+        if graph is not None:
+            graph.backend.close()
+        del graph
+        gc.collect()
+        result["build"] = built
+    opened = _load(folder, None, reopen=True)
+    opened.pop("graph", None)
+    result["reopen"] = opened
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
+    if args and args[0] == "--workspace" and len(args) in (2, 3):
+        import json
+
+        print(json.dumps(run_workspace(Path(args[1]), Path(args[2]) if len(args) == 3 else None), indent=1))
+        return 0
     if not args:
         print("usage: bench_ui_loading.py FILE", file=sys.stderr)
         return 2

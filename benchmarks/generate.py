@@ -45,7 +45,7 @@ OWL = "http://www.w3.org/2002/07/owl#"
 
 PREFIXES = {"ev": EV, "d": D, "kg": KG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "prov": PROV, "org": ORG, "xsd": XSD, "owl": OWL}
 
-SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
 TOLERANCE = 0.02
 DEFAULT_SEED = 5
 

@@ -74,6 +74,12 @@ FIGURES = [
     ("workspace_load", "load N-Triples into an on-disk workspace", "s"),
     ("workspace_reopen", "reopen the on-disk workspace, ready to search", "s"),
 ]
+#: Figures of a graph browsed from its workspace only (10m).
+ON_DISK_FIGURES = [
+    ("workspace_browse_mb", "peak memory browsing the reopened workspace (every figure above read from it)", "MB"),
+]
+#: Above this size the graph is browsed from the on-disk workspace only (and rdflib is not run).
+IN_MEMORY_UP_TO = 1_000_000
 
 
 # ====================================================================== timing helpers
@@ -325,10 +331,24 @@ def workspace_worker(mode: str, engine: str, nt: Path, folder: Path, emit: Calla
             kg.load([nt])
             kg.backend.close()
             emit("workspace_load", time.perf_counter() - started)
-        else:
+        elif mode == "reopen":
             kg = KnowledgeGraph.open_workspace(folder)
             kg.search("china", 20)
             emit("workspace_reopen", time.perf_counter() - started)
+        else:  # browse: the figures of the in-memory table, read from the reopened workspace
+            kg = KnowledgeGraph.open_workspace(folder)
+            kg.search("china", 20)
+            tasks = _ours_tasks(kg, generate.probes())
+            for key in ("instances", "stats"):  # they drop the saved caches or scan the whole store
+                tasks.pop(key)
+            for key, action in tasks.items():
+                if key == "search":
+                    per_key = [median_time(lambda q=q, act=action: act(q), 7) for q in KEYSTROKES]
+                    emit("search", statistics.median(per_key))
+                    emit("search_worst", max(per_key))
+                else:
+                    emit(key, median_time(action, 3 if key == "class_counts" else 7))
+            emit("workspace_browse_mb", peak_mb())
         del kg
         gc.collect()
         return
@@ -342,6 +362,46 @@ def workspace_worker(mode: str, engine: str, nt: Path, folder: Path, emit: Calla
         emit("workspace_load", time.perf_counter() - started)
     else:
         emit("workspace_reopen", time.perf_counter() - started)
+
+
+def cli_search(path: Path, runs: int, rdflib_timeout: float) -> dict[str, Any]:
+    """``kg-explorer search --data FILE china`` against a script doing the same with rdflib's memory
+    store (parse, then a scan of the labels), each a fresh process: start-up included."""
+    ours_command = [sys.executable, "-m", "explorer", "search", "--data", str(path), "china"]
+    rdflib_script = (
+        "import sys, rdflib\n"
+        "from rdflib.namespace import RDFS, SKOS\n"
+        "g = rdflib.Graph(); g.parse(sys.argv[1], format='nt')\n"
+        "hits = sorted({str(s) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) for s, o in g.subject_objects(p)"
+        " if 'china' in str(o).casefold()})[:20]\n"
+        "print('\\n'.join(hits))\n")
+    result: dict[str, Any] = {"file": path.name}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run(ours_command, cwd=REPO, capture_output=True, text=True, timeout=600)
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            result["ours_error"] = done.stderr.strip().splitlines()[-1:] or [str(done.returncode)]
+    result["ours_s"] = statistics.median(times)
+    started = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, "-c", rdflib_script, str(path)], capture_output=True, timeout=rdflib_timeout,
+                       check=True)
+        result["rdflib_s"] = time.perf_counter() - started
+    except subprocess.TimeoutExpired:
+        result["rdflib_stopped_s"] = rdflib_timeout
+    return result
+
+
+def cli_search_text(figure: dict[str, Any]) -> str:
+    ours = figure["ours_s"]
+    if "rdflib_s" in figure:
+        versus = f"rdflib's memory store {figure['rdflib_s']:.1f} s (one run): {figure['rdflib_s'] / ours:.1f}× faster"
+    else:
+        versus = f"rdflib's memory store stopped after {figure['rdflib_stopped_s']:.0f} s: > {figure['rdflib_stopped_s'] / ours:.0f}×"
+    return (f"**CLI search** (`kg-explorer search --data {figure['file']} china`, a fresh process each, start-up "
+            f"included; median): {ours:.2f} s; {versus}.\n")
 
 
 # ====================================================================== the parent process
@@ -463,18 +523,22 @@ def _ratio(base: Any, ours: Any, stopped: bool) -> str:
 
 
 def measure_size(size: str, args: argparse.Namespace) -> dict[str, Any]:
-    nt, ttl = generate.ensure(size, "nt"), generate.ensure(size, "ttl")
+    nt = generate.ensure(size, "nt")
+    # At 10M only the N-Triples file is read (into the workspace): no 1.5 GB Turtle copy.
+    ttl = generate.ensure(size, "ttl") if generate.SIZES[size] <= IN_MEMORY_UP_TO else nt
     triples = generate.SIZES[size]
     row: dict[str, Any] = {"size": size, "triples": triples, "engines": {}, "stopped": {}}
+    on_disk_only = triples > IN_MEMORY_UP_TO
     for engine in ENGINES:
-        if engine == "rdflib" and (args.no_rdflib or triples > generate.parse_size(args.rdflib_max)):
+        if engine == "rdflib" and (args.no_rdflib or on_disk_only or triples > generate.parse_size(args.rdflib_max)):
             row["engines"][engine] = {}
             continue
         runs = 1 if (engine == "rdflib" and triples >= 1_000_000) else args.runs
         timeout = args.rdflib_timeout if engine == "rdflib" else None
         print(f"  {size}: {engine} …", file=sys.stderr, flush=True)
-        results, stopped = run_worker(["--worker", engine, "--nt", str(nt), "--ttl", str(ttl), "--runs", str(runs),
-                                       "--fast-runs", str(args.fast_runs)], timeout)
+        results, stopped = ({}, False) if on_disk_only else run_worker(
+            ["--worker", engine, "--nt", str(nt), "--ttl", str(ttl), "--runs", str(runs), "--fast-runs",
+             str(args.fast_runs)], timeout)
         if stopped:
             row["stopped"][engine] = args.rdflib_timeout
         if engine != "rdflib":
@@ -488,6 +552,10 @@ def measure_size(size: str, args: argparse.Namespace) -> dict[str, Any]:
                 reopen = [run_worker(["--workspace", "reopen", "--engine", engine, "--nt", str(nt), "--folder", str(folder)],
                                      None)[0]["workspace_reopen"] for _ in range(args.runs)]
                 results["workspace_reopen"] = statistics.median(reopen)
+                if on_disk_only and engine == "ours":
+                    browsed, _ = run_worker(["--workspace", "browse", "--engine", engine, "--nt", str(nt), "--folder",
+                                             str(folder)], None)
+                    results.update(browsed)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
         row["engines"][engine] = results
@@ -503,7 +571,7 @@ def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[st
         out.append(f"### {row['size']} triples ({row['triples']:,})\n")
         out.append("| figure | ours | rdflib memory store | raw pyoxigraph | ours vs rdflib | ours vs raw pyoxigraph |")
         out.append("|---|---:|---:|---:|---:|---:|")
-        for key, label, unit in FIGURES:
+        for key, label, unit in FIGURES + [f for f in ON_DISK_FIGURES if f[0] in ours]:
             rd_value = rd.get(key)
             rd_text = _format(rd_value, unit, stopped if (stopped and rd_value is None and rd) else None)
             if not rd and not stopped:
@@ -565,7 +633,7 @@ def table(rows: list[dict[str, Any]], window: float | None, canvas: list[dict[st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="kg-explorer benchmarks (issue 6)")
-    parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k, 100k, 1m")
+    parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k, 100k, 1m, 10m (on disk only)")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure for figures above 100 ms (median)")
     parser.add_argument("--fast-runs", type=int, default=7, help="runs per figure for fast figures (median)")
     parser.add_argument("--rdflib-max", default="1m", help="largest size rdflib is run at")
@@ -573,12 +641,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline")
     parser.add_argument("--no-canvas", action="store_true", help="skip the canvas figures")
     parser.add_argument("--no-window", action="store_true", help="skip the window-on-screen and in-app loading figures")
+    parser.add_argument("--no-cli-search", action="store_true", help="skip the CLI search against rdflib")
     parser.add_argument("--quick", action="store_true", help="one run each, no canvas/window (a check that it works)")
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     # Internal: the per-engine subprocesses.
     parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
-    parser.add_argument("--workspace", choices=("load", "reopen"), help=argparse.SUPPRESS)
+    parser.add_argument("--workspace", choices=("load", "reopen", "browse"), help=argparse.SUPPRESS)
     parser.add_argument("--engine", choices=ENGINES, help=argparse.SUPPRESS)
     parser.add_argument("--nt", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ttl", type=Path, help=argparse.SUPPRESS)
@@ -595,7 +664,7 @@ def main(argv: list[str] | None = None) -> int:
         workspace_worker(args.workspace, args.engine, args.nt, args.folder, emit)
         return 0
     if args.quick:
-        args.runs, args.fast_runs, args.no_canvas, args.no_window = 1, 1, True, True
+        args.runs, args.fast_runs, args.no_canvas, args.no_window, args.no_cli_search = 1, 1, True, True, True
 
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in generate.SIZES]
@@ -603,6 +672,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown size {unknown[0]!r}: use {', '.join(generate.SIZES)}")
     started = time.perf_counter()
     rows = [measure_size(size, args) for size in sizes]
+    in_memory = [s for s in sizes if generate.SIZES[s] <= IN_MEMORY_UP_TO]
+    cli = None if args.no_cli_search or not in_memory else cli_search(
+        generate.ensure(in_memory[-1], "nt"), max(args.runs, 3), args.rdflib_timeout)
     window = None if args.no_window else window_on_screen(max(args.runs, 3))
     loading = None if args.no_window else ui_loading(generate.ensure(sizes[-1], "nt"))
     canvas = None
@@ -625,6 +697,7 @@ def main(argv: list[str] | None = None) -> int:
         "Machine: " + "; ".join(f"{k}: {v}" for k, v in info.items()),
         "",
         table(rows, window, canvas, loading, sizes[-1]),
+        cli_search_text(cli) if cli else "",
     ])
     print(text)
     if args.write:

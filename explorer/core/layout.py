@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy import fft
 
+from explorer.core import layout_multilevel
 from explorer.core.scene import Scene
 from explorer.core.scene_placement import footprint, separate
 from explorer.core.tasks import CancelToken, Progress, check
@@ -125,6 +126,7 @@ def force_directed(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     apply: bool = True,
+    multilevel: bool | None = None,
 ) -> Positions:
     """Spring layout (Fruchterman–Reingold) that starts from where nodes already are.
 
@@ -139,6 +141,10 @@ def force_directed(
     exactly (pairs from a k-d tree), and a weak pull towards the centre keeps separate
     components together.
 
+    Big scenes are quicker: a fresh scene of ``MULTILEVEL_FROM`` nodes or more (most of
+    them stacked) is laid out coarse to fine (``layout_multilevel``), and when only a few
+    nodes may move, only they and the fixed nodes around them are relaxed.
+
     Args:
         scene: The scene (or a snapshot of it).
         fixed: Ids of nodes that must stay in place (pinned nodes always do).
@@ -148,6 +154,8 @@ def force_directed(
         progress: Called with (fraction, message) as the layout runs.
         cancel: Raises ``Cancelled`` between iterations when set.
         apply: Write the positions back to ``scene`` (only when it is a Scene).
+        multilevel: Force (True) or forbid (False) the coarse-to-fine scheme; by default it
+            is used for a fresh scene of ``MULTILEVEL_FROM`` nodes or more.
 
     Returns:
         New positions of the laid-out (visible) nodes.
@@ -166,6 +174,21 @@ def force_directed(
         return _finish(scene, data, positions, apply, frozen)
     rng = np.random.default_rng(seed)
     k = float(edge_length)
+    moving = int(movable.sum())
+    if iterations is None and multilevel is not False and frozen.any() and moving <= LOCAL_AT_MOST * count:
+        result = _finish(scene, data, _local(positions, movable, data.edges, k, rng, progress, cancel), False, frozen)
+        if apply and isinstance(scene, Scene):  # only the nodes that moved: the canvas redraws only around them
+            scene.set_positions({node_id: result[node_id] for node_id in np.asarray(data.ids)[movable].tolist()})
+        return result
+    if multilevel or (multilevel is None and iterations is None and not frozen.any() and count >= MULTILEVEL_FROM
+                      and _mostly_stacked(positions)):
+        def report(fraction: float) -> None:
+            _report(progress, fraction, "layout: coarse to fine")
+
+        positions = layout_multilevel.multilevel(positions, data.edges, k, rng, close_pairs, cancel=cancel,
+                                                 report=report)
+        _report(progress, 1.0, "layout done")
+        return _finish(scene, data, positions, apply)
     positions = _spread_stacked(positions, movable, data.edges, k, rng)
     steps = iterations if iterations is not None else default_iterations(count)
 
@@ -217,6 +240,46 @@ def force_directed(
 
 #: Largest side of the repulsion grid, in cells: bounds the FFT cost whatever the scene's size.
 GRID_CELLS = 128
+#: A fresh scene this big is laid out coarse to fine.
+MULTILEVEL_FROM = 500
+#: When at most this share of the nodes may move, only they and their surroundings are relaxed.
+LOCAL_AT_MOST = 0.2
+#: Steps of an incremental layout (a few dozen nodes among fixed ones).
+LOCAL_STEPS = 60
+
+
+def _mostly_stacked(positions: np.ndarray) -> bool:
+    """True when at least half the nodes share a spot with another (a scene never laid out)."""
+    distinct = len(np.unique(np.round(positions, 3), axis=0))
+    return distinct <= len(positions) / 2
+
+
+def _local(
+    positions: np.ndarray, movable: np.ndarray, edges: np.ndarray, k: float, rng: np.random.Generator,
+    progress: Progress | None, cancel: CancelToken | None,
+) -> np.ndarray:
+    """Incremental layout: relax the movable nodes among the fixed ones near them; the rest stay put."""
+    chosen = layout_multilevel.neighbourhood(positions, movable, edges, k)
+    where = np.full(len(positions), -1, dtype=np.int64)
+    where[chosen] = np.arange(len(chosen))
+    inside = (where[edges[:, 0]] >= 0) & (where[edges[:, 1]] >= 0) if len(edges) else np.zeros(0, dtype=bool)
+    local_edges = where[edges[inside]] if len(edges) else np.zeros((0, 2), dtype=np.int64)
+    local_movable = movable[chosen]
+    local = _spread_stacked(positions[chosen], local_movable, local_edges, k, rng)
+    fixed_part = ~local_movable
+    anchor = local[fixed_part].mean(axis=0) if fixed_part.any() else local.mean(axis=0)
+    extent = float(np.ptp(local[local_movable], axis=0).max()) if local_movable.sum() > 1 else k
+
+    def report(fraction: float) -> None:
+        _report(progress, fraction, "layout: new nodes")
+
+    local = layout_multilevel.relax(local, local_movable, local_edges, k, LOCAL_STEPS, max(k, 0.1 * extent),
+                                    layout_multilevel.repulsion_for(k, len(chosen)), rng, close_pairs, cancel=cancel,
+                                    report=report, anchor=anchor)
+    result = positions.copy()
+    result[chosen[local_movable]] = local[local_movable]
+    _report(progress, 1.0, "layout done")
+    return result
 
 
 

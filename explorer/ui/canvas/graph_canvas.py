@@ -65,6 +65,7 @@ from explorer.ui.canvas.canvas_drawing import (
     label_font,
     pair_key,
 )
+from explorer.ui.canvas.canvas_filters import FilterGroups
 from explorer.ui.canvas.canvas_index import CanvasIndexMixin
 from explorer.ui.canvas.canvas_interaction import CanvasInteractionMixin
 from explorer.ui.canvas.canvas_labels import LabelLayerItem
@@ -145,6 +146,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._bent: dict[str, float] = {}
         self._node_visible: dict[str, bool] = {}
         self._edge_visible: dict[str, bool] = {}
+        self._filter_groups = FilterGroups()
         self._highlighted: set[str] = set()
         self._index_dirty = True
         self._index_ids: list[str] = []
@@ -249,6 +251,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                 self._bend_group(group)
         self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
         self._edge_visible = {edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()}
+        self._filter_groups.reset(scene)
         self._index_dirty = True
         self._retile()
         self._items_stale = True
@@ -258,6 +261,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
     # ------------------------------------------------------------------ scene events
     def _on_scene_node_added(self, node: SceneNode) -> None:
         self._node_visible[node.id] = self.scene_model.is_node_visible(node)
+        self._filter_groups.add_node(node)
         self._place_node(node)
         self._index_dirty = True
         if self._wants_item(node):
@@ -272,6 +276,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._drop_items([node.id])
         self._unplace_node(node.id)
         self._node_visible.pop(node.id, None)
+        self._filter_groups.remove_node(node.id)
         self._index_dirty = True
         if node.id in self._selected:
             self._apply_selection(self._selected - {node.id})
@@ -280,6 +285,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         if node.id not in self.scene_model.nodes or self._guard.depth:  # the canvas's own drag: already followed
             return
         scene = self.scene_model
+        self._filter_groups.add_node(node)  # its class may have changed
         affected = [node]
         more = scene.nodes.get(more_node_id(node.id))
         if more is not None and more is not node:
@@ -307,6 +313,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
 
     def _on_scene_edge_added(self, edge: SceneEdge) -> None:
         self._edge_visible[edge.id] = self.scene_model.is_edge_visible(edge)
+        self._filter_groups.add_edge(edge)
         group = self._pairs.setdefault(pair_key(edge), [])
         group.append(edge.id)
         group.sort()
@@ -321,6 +328,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         if edge.id in self._selected_links:
             self.select_links(self._selected_links - {edge.id})
         self._edge_visible.pop(edge.id, None)
+        self._filter_groups.remove_edge(edge)
         self._unplace_edge(edge.id)
         group = self._pairs.get(pair_key(edge), [])
         if edge.id in group:
@@ -345,28 +353,52 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                     item.update()
 
     def _on_scene_filters_changed(self) -> None:
+        # Only what can change is re-checked (FilterGroups), so a filter on 50,000 nodes costs what it hides.
         scene = self.scene_model
-        hidden: set[str] = set()
-        for node_id, node in scene.nodes.items():
+        node_visible, edge_visible = self._node_visible, self._edge_visible
+        nodes, edges = self._filter_groups.candidates(scene, node_visible, edge_visible)
+        changed: list[str] = []
+        while nodes:
+            node_id = nodes.pop()
+            node = scene.nodes.get(node_id)
+            if node is None:
+                continue
             visible = scene.is_node_visible(node)
-            if not visible:
-                hidden.add(node_id)
-            if self._node_visible.get(node_id) != visible:
-                self._node_visible[node_id] = visible
-                self._mark_node(node_id)
-                item = self.node_items.get(node_id)
-                if item is not None:
-                    with self._guard:
-                        item.setVisible(visible)
-        node_visible = self._node_visible
-        for edge_id_, edge in scene.edges.items():
+            if node_visible.get(node_id) == visible:
+                continue
+            node_visible[node_id] = visible
+            changed.append(node_id)
+            self._mark_node(node_id)
+            item = self.node_items.get(node_id)
+            if item is not None:
+                with self._guard:
+                    item.setVisible(visible)
+            more = more_node_id(node_id)
+            if more in scene.nodes and more != node_id:
+                nodes.add(more)  # a "+N more" node follows its parent
+        for node_id in changed:
+            edges.update(edge.id for edge in scene.incident_edges(node_id))
+        edge_tiles: set[object] = set()
+        tile_of = self._edge_tile_of
+        for edge_id_ in edges:
+            edge = scene.edges.get(edge_id_)
+            if edge is None:
+                continue
             visible = self._edge_shown(edge)
-            if self._edge_visible.get(edge_id_) != visible:
-                self._edge_visible[edge_id_] = visible
-                self._mark_edge(edge_id_)
+            if edge_visible.get(edge_id_) != visible:
+                edge_visible[edge_id_] = visible
+                edge_tiles.add(tile_of.get(edge_id_))
+        for key in edge_tiles:
+            if key is not None:
+                self._mark(self.edge_tiles.get(key))  # type: ignore[call-overload]
         if not self._index_dirty:
-            self._index_visible = np.fromiter((node_visible[i] for i in self._index_ids), dtype=bool, count=len(self._index_ids))
-        if hidden & self._selected:
+            where, index_visible = self._index_pos, self._index_visible
+            for node_id in changed:
+                position = where.get(node_id)
+                if position is not None:
+                    index_visible[position] = node_visible[node_id]
+        hidden = {node_id for node_id in self._selected if not node_visible.get(node_id, True)}
+        if hidden:
             self._apply_selection(self._selected - hidden)
         self._schedule_bounds_check()
 

@@ -1,0 +1,341 @@
+"""Multilevel force layout: coarsen, lay out the coarse graph, then place and refine level by level.
+
+A fresh scene of thousands of nodes settles slowly under plain spring forces: every step
+moves a node at most a little, and a big graph needs many steps for its far parts to find
+each other. Here the graph is first coarsened (linked nodes matched in pairs and merged,
+leftover nodes merged into a neighbour) until a few dozen nodes remain; that coarse graph
+is laid out with many cheap steps; each finer level then starts from its group's place and
+needs only a few steps to settle locally (Walshaw's scheme, "A multilevel algorithm for
+force-directed graph drawing", 2003). The forces are those of ``explorer.core.layout``:
+Fruchterman–Reingold springs and k²/r repulsion, exact pushes between close pairs, and a
+weak pull to the centre.
+
+Repulsion is exact between every pair on small levels, and on big ones comes from a grid
+(particle-mesh, as in ``explorer.core.layout``) sized to the level, convolved by FFT with
+zero padding to twice the grid (Hockney's method) and kernels kept between steps.
+
+An incremental layout (most nodes fixed) relaxes only the nodes that may move and the fixed
+nodes around them: an expansion of a 5,000-node scene costs what a small scene costs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy import fft
+
+from explorer.core.tasks import CancelToken, check
+
+#: A function giving the repulsion on every node from every other: (positions) -> (n, 2) forces.
+Repulsion = Callable[[np.ndarray], np.ndarray]
+#: Called with the fraction done.
+StepReport = Callable[[float], None]
+#: Index pairs (i, j), i < j, of points closer than a radius: ``explorer.core.layout.close_pairs``.
+ClosePairs = Callable[[np.ndarray, float], np.ndarray]
+
+#: Stop coarsening at this many nodes: their layout is cheap with many steps.
+COARSEST = 40
+#: Balances the grid repulsion so that n nodes settle on a disc of radius ~ sqrt(n)·k/2.
+GRAVITY = 4.0
+#: Close pairs are looked up within this multiple of the collision radius and reused for a few steps.
+PAIR_MARGIN = 1.5
+PAIR_REUSE = 4
+
+
+@dataclass
+class Level:
+    """One level of the hierarchy: its node count, edges, and each finer node's group here."""
+
+    count: int
+    edges: np.ndarray
+    members_of: np.ndarray | None = None  # for the finer level: group index of each of its nodes
+
+
+def coarsen(count: int, edges: np.ndarray, rng: np.random.Generator) -> tuple[int, np.ndarray]:
+    """Group the nodes of one level: returns (number of groups, group index of each node).
+
+    Linked nodes are matched in pairs in a seeded random order; a node left unmatched joins
+    the smallest group among its neighbours' (so the leaves of a hub do not stop the graph
+    from shrinking); nodes without links are paired with each other.
+
+    >>> coarsen(4, np.array([[0, 1], [2, 3]]), np.random.default_rng(0))[0]
+    2
+    """
+    group = [-1] * count
+    sizes: list[int] = []
+    pairs = edges[rng.permutation(len(edges))].tolist() if len(edges) else []
+    for a, b in pairs:
+        if group[a] < 0 and group[b] < 0 and a != b:
+            group[a] = group[b] = len(sizes)
+            sizes.append(2)
+    matched = list(group)
+    choices: dict[int, list[int]] = {}
+    for a, b in pairs:
+        if matched[a] < 0 and matched[b] >= 0:
+            choices.setdefault(a, []).append(matched[b])
+        elif matched[b] < 0 and matched[a] >= 0:
+            choices.setdefault(b, []).append(matched[a])
+    for lone, groups in choices.items():
+        best = min(groups, key=lambda g: (sizes[g], g))
+        group[lone] = best
+        sizes[best] += 1
+    loose: int | None = None
+    for node in range(count):
+        if group[node] >= 0:
+            continue
+        if loose is None:
+            group[node] = loose = len(sizes)
+            sizes.append(1)
+        else:
+            group[node] = loose
+            sizes[loose] += 1
+            loose = None
+    return len(sizes), np.asarray(group, dtype=np.int64)
+
+
+def hierarchy(count: int, edges: np.ndarray, rng: np.random.Generator, cancel: CancelToken | None) -> list[Level]:
+    """Levels from the given graph (first) down to a coarse one of about ``COARSEST`` nodes (last)."""
+    levels = [Level(count, edges)]
+    while levels[-1].count > COARSEST:
+        check(cancel)
+        finer = levels[-1]
+        groups, members = coarsen(finer.count, finer.edges, rng)
+        if groups > 0.85 * finer.count:
+            break
+        finer.members_of = members
+        coarse_edges = members[finer.edges] if len(finer.edges) else np.zeros((0, 2), dtype=np.int64)
+        coarse_edges = coarse_edges[coarse_edges[:, 0] != coarse_edges[:, 1]]
+        coarse_edges = np.unique(np.sort(coarse_edges, axis=1), axis=0) if len(coarse_edges) else coarse_edges
+        levels.append(Level(groups, coarse_edges.reshape(-1, 2)))
+    return levels
+
+
+def steps_for(count: int) -> int:
+    """Steps at a level of ``count`` nodes: many where they are cheap, few on the big fine levels."""
+    return int(np.clip(30 * (1000 / max(count, 1)) ** 0.35, 16, 60))
+
+
+#: Up to this many nodes, repulsion is summed over every pair (cheaper than an FFT, and exact).
+EXACT_UP_TO = 120
+#: Largest side of a repulsion grid, in cells.
+MAX_CELLS = 128
+
+
+def grid_cells(count: int) -> int:
+    """Repulsion grid size for ``count`` nodes: the FFT costs what the level needs, not a fixed 128².
+
+    A layout of n nodes covers about sqrt(n)·k across, so cells about an edge length wide.
+    """
+    return int(np.clip(1.25 * math.sqrt(count), 16, MAX_CELLS))
+
+
+def repulsion_for(k: float, count: int) -> Repulsion:
+    """The repulsion to use for ``count`` nodes: exact when few, on a grid when many."""
+    return ExactRepulsion(k) if count <= EXACT_UP_TO else GridRepulsion(k, grid_cells(count))
+
+
+class ExactRepulsion:
+    """k²/r from every node on every other, summed over all pairs."""
+
+    def __init__(self, k: float) -> None:
+        self.k = k
+
+    def __call__(self, positions: np.ndarray) -> np.ndarray:
+        delta = positions[:, None, :] - positions[None, :, :]
+        squared = (delta**2).sum(axis=2) + (0.01 * self.k) ** 2
+        return (delta * (self.k * self.k / squared)[:, :, None]).sum(axis=1)
+
+
+class GridRepulsion:
+    """k²/r repulsion on a grid: cloud-in-cell mass, FFT convolution with k²·d/(|d|² + h²), read back.
+
+    The grid is ``cells`` wide whatever the layout's extent; its cell size is rounded to a
+    quarter power of two and the grid's corner to a whole cell, so a settling layout reuses a
+    few cached kernel transforms. Each node's pull on itself through its four grid points is
+    taken away, so a lone node feels no force.
+    """
+
+    _CORNERS = np.array([(0, 0), (1, 0), (0, 1), (1, 1)], dtype=float)
+
+    def __init__(self, k: float, cells: int) -> None:
+        self.k = k
+        self.cells = cells
+        self.shape = (2 * cells, 2 * cells)
+        self._kernels: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def _kernel(self, h: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        if h not in self._kernels:
+            size = 2 * self.cells
+            # Offsets in wrapped order: 0, 1, …, cells, -(cells - 1), …, -1 (circular = linear here).
+            offsets = np.fft.fftfreq(size, 1.0 / size) * h
+            offsets[self.cells] = 0.0  # the Nyquist row never meets a pair of cells inside the grid
+            dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
+            scale = self.k * self.k / (dx * dx + dy * dy + h * h)
+            corner = self._CORNERS * h
+            cdx = corner[:, None, 0] - corner[None, :, 0]
+            cdy = corner[:, None, 1] - corner[None, :, 1]
+            self_scale = self.k * self.k / (cdx * cdx + cdy * cdy + h * h)
+            np.fill_diagonal(self_scale, 0.0)
+            if len(self._kernels) >= 6:
+                self._kernels.pop(next(iter(self._kernels)))
+            self._kernels[h] = (fft.rfft2(dx * scale), fft.rfft2(dy * scale), cdx * self_scale, cdy * self_scale)
+        return self._kernels[h]
+
+    def __call__(self, positions: np.ndarray) -> np.ndarray:
+        k, cells = self.k, self.cells
+        low = positions.min(axis=0)
+        span = float(np.maximum(positions.max(axis=0) - low, k).max())
+        raw = max(span / (cells - 4), k / 2.0)  # room for the corner rounded down and the last point's cell
+        h = float(2.0 ** (math.ceil(math.log2(raw) * 4) / 4))
+        kernel_x, kernel_y, self_x, self_y = self._kernel(h)
+        cell = (positions - np.floor(low / h) * h) / h + 1.0
+        base = np.floor(cell).astype(np.int64)
+        frac = cell - base
+        fx, fy = frac[:, 0], frac[:, 1]
+        weights = np.stack([(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy])
+        flat = np.stack([base[:, 0] * cells + base[:, 1], (base[:, 0] + 1) * cells + base[:, 1],
+                         base[:, 0] * cells + base[:, 1] + 1, (base[:, 0] + 1) * cells + base[:, 1] + 1])
+        density = np.bincount(flat.ravel(), weights.ravel(), minlength=cells * cells)[: cells * cells]
+        spectrum = fft.rfft2(density.reshape(cells, cells), self.shape)
+        field_x = fft.irfft2(spectrum * kernel_x, self.shape)[:cells, :cells].ravel()
+        field_y = fft.irfft2(spectrum * kernel_y, self.shape)[:cells, :cells].ravel()
+        force = np.empty_like(positions)
+        force[:, 0] = (field_x[flat] * weights).sum(axis=0) - np.einsum("in,ij,jn->n", weights, self_x, weights)
+        force[:, 1] = (field_y[flat] * weights).sum(axis=0) - np.einsum("in,ij,jn->n", weights, self_y, weights)
+        return force
+
+
+def multilevel(
+    positions: np.ndarray,
+    edges: np.ndarray,
+    k: float,
+    rng: np.random.Generator,
+    pairs: ClosePairs,
+    *,
+    cancel: CancelToken | None = None,
+    report: StepReport | None = None,
+) -> np.ndarray:
+    """New positions for every node of a fresh scene (all movable), centred where the nodes were."""
+    count = len(positions)
+    centre = positions.mean(axis=0)
+    levels = hierarchy(count, edges, rng, cancel)
+    work = [level.count * steps_for(level.count) for level in levels]
+    total, done = float(sum(work)), 0.0
+    coarsest = levels[-1]
+    coarse_k = k * math.sqrt(count / coarsest.count)
+    radius = math.sqrt(coarsest.count) * coarse_k / 2
+    angle = rng.uniform(0, 2 * math.pi, coarsest.count)
+    distance = radius * np.sqrt(rng.uniform(0, 1, coarsest.count))
+    current = np.column_stack([distance * np.cos(angle), distance * np.sin(angle)])
+    for depth in range(len(levels) - 1, -1, -1):
+        level = levels[depth]
+        level_k = k * math.sqrt(count / level.count)
+        if depth < len(levels) - 1:
+            current = _place(current, level, level_k, rng)
+        steps = steps_for(level.count)
+        start_temperature = max(level_k, 0.1 * radius) if depth == len(levels) - 1 else level_k
+
+        def on_step(fraction: float, before: float = done, share: float = work[depth]) -> None:
+            if report is not None:
+                report((before + fraction * share) / total)
+
+        current = relax(current, np.ones(level.count, dtype=bool), level.edges, level_k, steps, start_temperature,
+                        repulsion_for(level_k, level.count), rng, pairs, cancel=cancel, report=on_step)
+        done += work[depth]
+    return current - current.mean(axis=0) + centre
+
+
+def _place(coarse: np.ndarray, level: Level, k: float, rng: np.random.Generator) -> np.ndarray:
+    """Finer nodes start on their group's place, spread over a disc the group's size needs."""
+    assert level.members_of is not None
+    members = level.members_of
+    sizes = np.bincount(members, minlength=len(coarse)).astype(float)
+    spread = 0.5 * k * np.sqrt(sizes[members])
+    angle = rng.uniform(0, 2 * math.pi, level.count)
+    distance = spread * np.sqrt(rng.uniform(0, 1, level.count))
+    return coarse[members] + np.column_stack([distance * np.cos(angle), distance * np.sin(angle)])
+
+
+def relax(
+    positions: np.ndarray,
+    movable: np.ndarray,
+    edges: np.ndarray,
+    k: float,
+    steps: int,
+    start_temperature: float,
+    repulsion: Repulsion,
+    rng: np.random.Generator,
+    pairs: ClosePairs,
+    *,
+    cancel: CancelToken | None = None,
+    report: StepReport | None = None,
+    anchor: np.ndarray | None = None,
+) -> np.ndarray:
+    """Fruchterman–Reingold steps: grid repulsion, exact push between close pairs, springs, gravity.
+
+    The temperature (largest move per step) cools linearly from ``start_temperature``.
+    Close pairs (from ``pairs``, a grid search) are looked up with a margin and reused for a few steps.
+    """
+    positions = positions.copy()
+    count = len(positions)
+    sources, targets = (edges[:, 0], edges[:, 1]) if len(edges) else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    collision = 0.8 * k
+    centre = positions.mean(axis=0) if anchor is None else anchor
+    candidates = np.zeros((0, 2), dtype=np.int64)
+    for step in range(steps):
+        check(cancel)
+        temperature = max(start_temperature * (1.0 - step / steps), 0.5)
+        displacement = repulsion(positions) if count > 1 else np.zeros_like(positions)
+        if step % PAIR_REUSE == 0:
+            candidates = pairs(positions, collision * PAIR_MARGIN)
+        if len(candidates):
+            a, b = candidates[:, 0], candidates[:, 1]
+            delta = positions[a] - positions[b]
+            distance = np.sqrt((delta**2).sum(axis=1))
+            near = distance < collision
+            a, b, delta, distance = a[near], b[near], delta[near], distance[near]
+            stacked = distance < 1e-6
+            if stacked.any():  # exactly on top of each other: push apart in a seeded direction
+                delta[stacked] = rng.normal(size=(int(stacked.sum()), 2))
+                distance[stacked] = np.sqrt((delta[stacked] ** 2).sum(axis=1))
+            push = delta * ((k * k / distance * (1.0 - distance / collision)) / distance)[:, None]
+            for axis in (0, 1):
+                displacement[:, axis] += np.bincount(a, push[:, axis], minlength=count)
+                displacement[:, axis] -= np.bincount(b, push[:, axis], minlength=count)
+        if len(sources):
+            delta = positions[sources] - positions[targets]
+            pull = delta * ((np.sqrt((delta**2).sum(axis=1)) + 1e-9) / k)[:, None]
+            for axis in (0, 1):
+                displacement[:, axis] -= np.bincount(sources, pull[:, axis], minlength=count)
+                displacement[:, axis] += np.bincount(targets, pull[:, axis], minlength=count)
+        displacement -= GRAVITY * (positions - centre)
+        length = np.sqrt((displacement**2).sum(axis=1)) + 1e-9
+        move = displacement * (np.minimum(length, temperature) / length)[:, None]
+        positions[movable] += move[movable]
+        if report is not None and (step % 5 == 0 or step == steps - 1):
+            report((step + 1) / steps)
+    return positions
+
+
+def neighbourhood(
+    positions: np.ndarray, movable: np.ndarray, edges: np.ndarray, k: float
+) -> np.ndarray:
+    """Indices of the nodes an incremental layout relaxes: the movable ones, their linked
+    nodes, and every node within a few edge lengths of a movable one (fixed ones stay put)."""
+    chosen = movable.copy()
+    if len(edges):
+        touches = movable[edges[:, 0]] | movable[edges[:, 1]]
+        chosen[edges[touches].ravel()] = True
+    moving = positions[movable]
+    if len(moving):
+        low, high = moving.min(axis=0) - 4 * k, moving.max(axis=0) + 4 * k
+        inside = ((positions >= low) & (positions <= high)).all(axis=1)
+        chosen |= inside
+    return np.flatnonzero(chosen)
+
+
+__all__ = ["COARSEST", "ExactRepulsion", "GridRepulsion", "Level", "coarsen", "grid_cells", "hierarchy", "multilevel",
+           "neighbourhood", "relax", "repulsion_for", "steps_for"]
