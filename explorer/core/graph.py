@@ -34,7 +34,7 @@ from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError,
 from explorer.core.formats import RdfFormatInfo
 from explorer.core.graph_model import ClassInfo, Description, Edge, Evidence, Neighbourhood, Stats
 from explorer.core.graph_names import GraphNames
-from explorer.core.search import LabelIndex, LabelTable, SearchHit, normalize, split_words
+from explorer.core.search import TYPO_QUALITY, LabelIndex, LabelTable, SearchHit, normalize, split_words
 from explorer.core.sparql import QueryPolicy, QueryResult
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import INFERRED_GRAPH, NON_ENTITY_TYPES, PREFIXES, SCHEMA_CLASSES
@@ -407,9 +407,13 @@ class KnowledgeGraph(GraphNames):
             raise AmbiguousEntity(text, [self._candidate(e) for e in exact])
         # Otherwise analysts name things in the world: instances win over classes and
         # properties ("remote healthcare" is the service, not RemoteHealthcareService).
-        hits = self.search(text, limit=50)
+        found = self.search(text, limit=50)
+        # A near spelling is offered, never taken: a name typed to the CLI or a picker means what it says.
+        hits = [hit for hit in found if hit.quality < TYPO_QUALITY]
         if not hits:
-            raise EntityNotFound(f'no entity is labelled "{text}"')
+            near = list(dict.fromkeys(self.label(hit.entity) for hit in found))[:3]
+            hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
+            raise EntityNotFound(f'no entity is labelled "{text}"{hint}')
         hits = [hit for hit in hits if not self.is_schema_term(hit.entity)] or hits
         best = [hit for hit in hits if hit.quality == hits[0].quality]
         if len(best) == 1:

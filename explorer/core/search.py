@@ -89,7 +89,9 @@ class SearchHit:
 
 # Match qualities, best first.
 _EXACT, _PREFIX, _WORD_PREFIX, _SUBSTRING, _SAME_WORDS, _WORDS, _NEAR = 0, 1, 2, 3, 4, 5, 6
-#: How alike (0–100, rapidfuzz's weighted ratio) a label must be to a mistyped query to be offered.
+#: The quality of a near spelling: offered in search, never taken by itself as the entity meant.
+TYPO_QUALITY = _NEAR
+#: How alike (0–100, rapidfuzz's edit-distance ratio) a label must be to a mistyped query to be offered.
 NEAR_SCORE = 80
 
 
@@ -322,13 +324,14 @@ class LabelIndex:
 
     def search_near(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Labels spelt nearly as ``text`` ("zhejaing", "hospitl partners"), for when nothing matches
-        as typed: rapidfuzz's weighted ratio over the folded labels, in compiled code."""
+        as typed: rapidfuzz's edit-distance ratio of the whole label, in compiled code. A whole-label
+        ratio, not a partial one: "no such thing at all" must not find "all 5G phone shipments"."""
         from rapidfuzz import fuzz, process
 
         query = fold(text)
         if not query or limit <= 0 or not self._normalised:
             return []
-        found = process.extract(query, self._normalised, scorer=fuzz.WRatio, score_cutoff=NEAR_SCORE, limit=limit * 4)
+        found = process.extract(query, self._normalised, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=limit * 4)
         best: dict[str, SearchHit] = {}
         for _, similarity, label_id in sorted(found, key=lambda item: (-item[1], self._kind_of[item[2]], item[2])):
             entity = self._entity_of[label_id]
