@@ -52,11 +52,6 @@ def collector_paused(*, freeze: bool = False) -> Iterator[None]:
                 _freeze_when_done = True
             if _pauses == 0:
                 if _freeze_when_done:
-                    # Collect first: a replaced graph thawed at the start of this pause is garbage
-                    # still held in a reference cycle, and freezing it again would keep it for good
-                    # (a million-triple graph leaked ~390 MB per reload). A collection of the
-                    # compact tables takes tens of milliseconds.
-                    gc.collect()
                     gc.freeze()
                 if _was_enabled:
                     gc.enable()

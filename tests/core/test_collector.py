@@ -82,20 +82,3 @@ def test_label_table_gives_every_label_of_an_entity_by_language_in_index_order()
     assert table.get("urn:b") == {"en": [(1, "Huawei")]}
     assert table.get("urn:missing", {}) == {}
     assert "urn:a" in table and "urn:missing" not in table
-
-
-def test_garbage_thawed_by_a_new_pause_is_collected_not_frozen_again() -> None:
-    import weakref
-
-    class Node:
-        pass
-
-    with collector_paused(freeze=True):
-        first = Node()
-        first.me = first  # a reference cycle: only the cyclic collector frees it
-        alive = weakref.ref(first)
-    del first
-    with collector_paused(freeze=True):  # the next graph's build
-        pass
-    assert alive() is None
-    gc.unfreeze()
