@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, TypeVar
 
+from explorer.core.scene_io import SceneContent
 from explorer.core.scene_items import SceneEdge, SceneEvents, SceneNode, SceneState
 
 #: Differences larger than this (nodes and edges added, removed or changed) are restored with
@@ -20,16 +21,7 @@ FINE_GRAINED_UP_TO = 400
 _Item = TypeVar("_Item", SceneNode, SceneEdge)
 
 
-class _Restorable(Protocol):
-    nodes: dict[str, SceneNode]
-    edges: dict[str, SceneEdge]
-    focus: str | None
-    hidden_classes: set[str]
-    hidden_predicates: set[str]
-    highlighted: set[str]
-    expanded: dict[str, list[str]]
-    measure_style: Any
-    measure_base: dict[str, tuple[str, float]]
+class _Restorable(SceneContent, Protocol):
     events: SceneEvents
 
     def reindex(self) -> None: ...

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from explorer.core.changes import Command
 from explorer.ui.workers import LatestTaskRunner, Task
+
+#: Item data roles the analysis tables share: the value a column sorts by, the entity a row stands for.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def run_command(window: Any, command: Command) -> None:

@@ -30,15 +30,13 @@ from PySide6.QtWidgets import (
 from explorer.core.analysis import MEASURE_TITLES, CommunityResult, MeasureResult, Scope
 from explorer.core.analysis.styling import RestyleCanvas, style_from_results
 from explorer.core.errors import ExplorerError
-from explorer.ui.analysis.common import TaskStripWidget, run_command, save_settings
+from explorer.ui.analysis.common import ENTITY_ROLE, SORT_ROLE, TaskStripWidget, run_command, save_settings
 from explorer.ui.analysis.measure_legend import MeasureLegendWidget
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
     from explorer.core.tasks import CancelToken, Progress
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 SCOPES = (("canvas", "Canvas content"), ("focus", "Focus entity and hops"), ("graph", "Whole graph"))
 COLOUR_CHOICES = (("community", "Community"), ("pagerank", "PageRank"), ("degree", "Degree"),
                   ("betweenness", "Betweenness"), ("none", "Class colours"))

@@ -32,13 +32,11 @@ from PySide6.QtWidgets import (
 
 from explorer.core.analysis.exposure import ExposedEntity, ExposureReport, exposure, risks, warned_by, why_not
 from explorer.core.errors import ExplorerError
-from explorer.ui.analysis.common import TaskStripWidget, save_settings
+from explorer.ui.analysis.common import ENTITY_ROLE, SORT_ROLE, TaskStripWidget, save_settings
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL_RISKS = "__all__"
 
 

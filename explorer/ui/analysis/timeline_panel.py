@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.analysis.timeline import FilterCanvasByTime, Timeline, TimelineItem, timeline
-from explorer.ui.analysis.common import TaskStripWidget, run_command, save_settings
+from explorer.ui.analysis.common import ENTITY_ROLE, TaskStripWidget, run_command, save_settings
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
 
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class DateRangeSliderWidget(QWidget):
