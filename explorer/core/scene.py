@@ -50,6 +50,7 @@ from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_s
 if TYPE_CHECKING:
     from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
+    from explorer.core.path_history import PathSearch
 
 
 @dataclass
@@ -59,7 +60,7 @@ class Scene:
     Events (payloads): ``node_added(node)``, ``node_removed(node)``, ``node_changed(node)``,
     ``edge_added(edge)``, ``edge_removed(edge)``, ``reset()``, ``highlight_changed(ids)``,
     ``filters_changed()``, ``focus_changed(id | None)``, ``positions_changed(ids)`` (a layout
-    moved many nodes at once).
+    moved many nodes at once), ``notes_changed(id | None)``, ``paths_changed()``.
     """
 
     nodes: dict[str, SceneNode] = field(default_factory=dict)
@@ -74,6 +75,10 @@ class Scene:
     #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
     measure_style: MeasureStyle | None = None
     measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: The analyst's notes: item id → text, the canvas note under "" (see explorer.core.scene_notes).
+    notes: dict[str, str] = field(default_factory=dict)
+    #: Path searches, newest first (see explorer.core.path_history).
+    path_history: list[PathSearch] = field(default_factory=list)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -467,6 +472,8 @@ class Scene:
         self.measure_style = None
         self.measure_base.clear()
         self._style_cache.clear()
+        self.notes.clear()
+        self.path_history.clear()
         self.events.emit("reset")
 
     # ------------------------------------------------------------------ reading

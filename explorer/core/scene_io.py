@@ -12,7 +12,9 @@ from dataclasses import asdict
 from typing import Any, Protocol, TypeVar, cast
 
 from explorer.core.errors import ExplorerError
+from explorer.core.path_history import history_from_list, history_to_list
 from explorer.core.scene_items import KINDS, NEUTRAL_COLOR, SCHEMA_VERSION, SHAPES, SceneEdge, SceneNode
+from explorer.core.scene_notes import notes_from_dict, notes_to_dict
 
 
 class SceneContent(Protocol):
@@ -27,6 +29,8 @@ class SceneContent(Protocol):
     expanded: dict[str, list[str]]
     measure_style: Any
     measure_base: dict[str, tuple[str, float]]
+    notes: dict[str, str]
+    path_history: list[Any]
 
     def reindex(self) -> None: ...
 
@@ -47,6 +51,8 @@ def scene_to_dict(scene: SceneContent) -> dict[str, Any]:
         "expanded": {key: list(value) for key, value in scene.expanded.items()},
         "measure_style": scene.measure_style.to_dict() if scene.measure_style else None,
         "measure_base": {key: list(value) for key, value in scene.measure_base.items()},
+        "notes": notes_to_dict(scene.notes),
+        "path_history": history_to_list(scene.path_history),
     }
 
 
@@ -91,6 +97,8 @@ def scene_from_dict(scene: Content, data: Mapping[str, Any]) -> Content:
         if key in scene.nodes:
             scene.expanded[str(key)] = [v for v in value if v in scene.nodes]
     _read_measure_style(scene, data)
+    scene.notes = notes_from_dict(data.get("notes"))
+    scene.path_history = history_from_list(data.get("path_history"))
     return scene
 
 

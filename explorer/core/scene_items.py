@@ -28,6 +28,8 @@ EVENT_NAMES = (
     "focus_changed",
     "positions_changed",
     "nodes_restyled",
+    "notes_changed",
+    "paths_changed",
 )
 
 MORE_PREFIX = "more:"
@@ -157,6 +159,9 @@ class SceneState:
     #: The measure-driven style (explorer.core.analysis.styling.MeasureStyle) and the looks it replaced.
     measure_style: Any = None
     measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: The analyst's notes (explorer.core.scene_notes) and path searches (explorer.core.path_history).
+    notes: dict[str, str] = field(default_factory=dict)
+    path_history: tuple[Any, ...] = ()
 
 
 __all__ = [

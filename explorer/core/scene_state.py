@@ -46,6 +46,8 @@ def capture(scene: _Restorable) -> SceneState:
         expanded={key: tuple(value) for key, value in scene.expanded.items()},
         measure_style=scene.measure_style,
         measure_base=dict(scene.measure_base),
+        notes=dict(scene.notes),
+        path_history=tuple(scene.path_history),
     )
 
 
@@ -91,6 +93,7 @@ def restore(scene: _Restorable, state: SceneState) -> None:
     scene.focus = state.focus
     restyled = scene.measure_style != state.measure_style or scene.measure_base != state.measure_base
     scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
+    notes_changed, paths_changed = _restore_notes(scene, state)
 
     events = scene.events
     for edge in removed_edges:
@@ -113,6 +116,18 @@ def restore(scene: _Restorable, state: SceneState) -> None:
         events.emit("focus_changed", scene.focus)
     if restyled:
         events.emit("nodes_restyled", [scene.nodes[n] for n in changed_nodes])
+    if notes_changed:
+        events.emit("notes_changed", None)
+    if paths_changed:
+        events.emit("paths_changed")
+
+
+def _restore_notes(scene: _Restorable, state: SceneState) -> tuple[bool, bool]:
+    """Put back the notes and path searches; whether each changed."""
+    notes_changed = scene.notes != state.notes
+    paths_changed = tuple(scene.path_history) != state.path_history
+    scene.notes, scene.path_history = dict(state.notes), list(state.path_history)
+    return notes_changed, paths_changed
 
 
 def _replace(scene: _Restorable, state: SceneState) -> None:
@@ -125,6 +140,7 @@ def _replace(scene: _Restorable, state: SceneState) -> None:
     scene.highlighted = set(state.highlighted)
     scene.expanded = {key: list(value) for key, value in state.expanded.items()}
     scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
+    scene.notes, scene.path_history = dict(state.notes), list(state.path_history)
     scene.events.emit("reset")
 
 

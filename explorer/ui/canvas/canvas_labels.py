@@ -30,6 +30,7 @@ from explorer.core.scene_labels import (
     place_edge_labels,
     place_node_labels,
 )
+from explorer.ui.canvas.canvas_notes import paint_note_markers
 
 MIN_TEXT_PIXELS = 11.0
 MAX_TEXT_PIXELS = 16.0
@@ -69,6 +70,8 @@ class LabelLayerItem(QGraphicsItem):
         self._degree_cache: tuple[Any, np.ndarray] | None = None
         self._edge_cache: tuple[Any, Any] | None = None
         self._static: dict[tuple[str, int], QStaticText] = {}
+        #: Note markers of the last paint: item id → rectangle in device pixels.
+        self.note_markers: dict[str, QRectF] = {}
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1e7, -1e7, 2e7, 2e7)
@@ -146,6 +149,7 @@ class LabelLayerItem(QGraphicsItem):
         canvas._ensure_index()
         self.drawn = []
         self._glyphs = None
+        self.note_markers = {}
         ids = canvas._index_ids
         if not ids:
             return
@@ -190,6 +194,7 @@ class LabelLayerItem(QGraphicsItem):
         boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
         occupancy.take_boxes(*(side[obstacle] for side in boxes))
         self._glyphs = (shown[obstacle], *(side[obstacle] for side in boxes))
+        self.note_markers = paint_note_markers(canvas, painter, transform, occupancy, area, sx, sy, half)
         rows = np.flatnonzero(wanted)
         candidate_ids = [ids[i] for i in shown[rows].tolist()]
         labels: list[str] = []
