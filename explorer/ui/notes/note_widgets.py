@@ -140,6 +140,7 @@ class NoteBox(QFrame):
         self.text = QLabel(self)
         self.text.setObjectName("inspectorNoteText")
         self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.edit_button = QPushButton("Add Note…", self)
@@ -162,7 +163,7 @@ class NoteBox(QFrame):
         """Show ``note`` (``""``: none yet; ``None``: nothing that can carry a note is shown)."""
         self.setVisible(note is not None)
         note = note or ""
-        self.text.setText(f"📝 {note}" if note else "No note.")
+        self.text.setText(f"<b>Note:</b> {html.escape(note)}".replace("\n", "<br>") if note else "No note.")
         self.text.setToolTip(note)
         self.edit_button.setText("Edit Note…" if note else "Add Note…")
         self.remove_button.setVisible(bool(note))
