@@ -103,3 +103,27 @@ def test_bad_notes_or_history_in_a_saved_scene_give_one_line(field, value, messa
     with pytest.raises(ExplorerError) as caught:
         Scene.from_dict(data)
     assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+
+
+def test_notes_appear_in_graphml_html_and_csv_exports(tmp_path):
+    from explorer.core.graph import KnowledgeGraph
+    from explorer.services import subgraph as subgraphs
+    from explorer.services.exporters import ExportJob, export
+    from explorer.services.exporters.html import page_data
+
+    kg = KnowledgeGraph.bundled()
+    china_mobile = "https://w3id.org/kg-explorer/data/ChinaMobile"
+    scene = Scene()
+    scene.expand(kg, china_mobile)
+    link = next(e.id for e in scene.edges.values() if e.predicate and china_mobile in (e.source, e.target))
+    scene.notes.update({china_mobile: "node note", link: "link note"})
+    job = ExportJob(kg, subgraphs.from_scene(kg, scene), scene)
+    export("graphml", job, tmp_path / "g.graphml")
+    graphml = (tmp_path / "g.graphml").read_text(encoding="utf-8")
+    assert "node note" in graphml and "link note" in graphml and 'attr.name="note"' in graphml
+    data = page_data(job)
+    assert any(n["info"].get("note") == "node note" for n in data["nodes"])
+    assert any(e["info"].get("note") == "link note" for e in data["edges"])
+    export("csv", job, tmp_path / "e.csv")
+    table = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
+    assert table.splitlines()[0].endswith(",analyst_note") and "link note" in table
