@@ -460,7 +460,7 @@ class Scene:
         self.set_predicate_filter((current - {predicate}) if visible else (current | {predicate}))
 
     def clear(self) -> None:
-        """Remove everything (filters included) and announce a ``reset``."""
+        """Remove everything (filters and notes included; not the path searches) and announce a ``reset``."""
         self.nodes.clear()
         self.edges.clear()
         self._incident.clear()
@@ -472,8 +472,7 @@ class Scene:
         self.measure_style = None
         self.measure_base.clear()
         self._style_cache.clear()
-        self.notes.clear()
-        self.path_history.clear()
+        self.notes.clear()  # the path searches stay: they belong to the Paths panel, not to the drawing
         self.events.emit("reset")
 
     # ------------------------------------------------------------------ reading

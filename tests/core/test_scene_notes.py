@@ -62,9 +62,9 @@ def test_notes_and_searches_round_trip_and_survive_canvas_undo():
     assert again.notes == {EDGE: "link note"}
     assert [s.summary for s in again.path_history] == ["A → B: 1 path"]
     assert again.path_history[0].paths == session.scene.path_history[0].paths
-    # Clear Canvas takes them too; its undo brings them back with the nodes.
+    # Clear Canvas takes the notes (not the path searches); its undo brings them back with the nodes.
     session.clear_canvas()
-    assert not session.scene.notes and not session.scene.path_history
+    assert not session.scene.notes and len(session.scene.path_history) == 1
     session.undo()
     assert session.scene.notes == {EDGE: "link note"} and len(session.scene.path_history) == 1
     # An old scene without the fields still reads.
@@ -127,3 +127,11 @@ def test_notes_appear_in_graphml_html_and_csv_exports(tmp_path):
     export("csv", job, tmp_path / "e.csv")
     table = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
     assert table.splitlines()[0].endswith(",analyst_note") and "link note" in table
+
+
+def test_another_graph_starts_without_notes_or_searches():
+    session = Session(scene=_scene())
+    session.do(SetNote(session.scene, CANVAS, "note", "the canvas"))
+    add_search(session.scene, _search("A → B"))
+    session.set_graph(None)
+    assert not session.scene.notes and not session.scene.path_history
