@@ -57,6 +57,10 @@ def test_notes_from_context_menus_and_inspector_are_undoable(window, qtbot):
     _context_menu(window, None)["Add Note on Canvas…"].trigger()
     _write(window, qtbot, "Open question: who funds the alliance?")
     assert notes.card.isVisible() and "who funds the alliance" in notes.card.text.text()
+    notes.card.text.linkActivated.emit("fold")  # folded to one line, it hides nothing of the graph
+    assert notes.card.folded and "who funds" not in notes.card.text.text() and notes.card.isVisible()
+    notes.card.text.linkActivated.emit("unfold")
+    assert "who funds the alliance" in notes.card.text.text()
     # The Inspector shows the note of what it shows and edits it.
     window.show_entity(CHINA_MOBILE)
     assert notes.box.isVisible() and "Check the 2019 figures" in notes.box.text.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -94,7 +94,9 @@ class CanvasNoteCard(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.text.linkActivated.connect(self.sig_edit_requested.emit)
+        self.text.linkActivated.connect(self._on_link_activated)
+        #: Folded to one line, so that the card hides nothing of the graph under it.
+        self.folded = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.text)
@@ -103,20 +105,37 @@ class CanvasNoteCard(QFrame):
         self.canvas_note = ""
         self.hide()
 
+    def _on_link_activated(self, link: str) -> None:
+        if link in ("fold", "unfold"):
+            self.folded = link == "fold"
+            self.set_content(self.snapshot_title, self.snapshot_notes, self.canvas_note)
+        else:
+            self.sig_edit_requested.emit(link)
+
     def set_content(self, snapshot_title: str, snapshot_notes: str, canvas_note: str) -> None:
         self.snapshot_title, self.snapshot_notes, self.canvas_note = snapshot_title, snapshot_notes, canvas_note
         parts = []
-        if snapshot_title:
-            parts.append(f"<b>{html.escape(snapshot_title)}</b> <a href='snapshot'>edit</a>")
-            if snapshot_notes:
-                parts.append(_paragraphs(snapshot_notes))
-        if canvas_note:
-            parts.append("<b>Canvas note</b> <a href='canvas'>edit</a>")
-            parts.append(_paragraphs(canvas_note))
+        if self.folded and (snapshot_title or canvas_note):
+            name = html.escape(snapshot_title) if snapshot_title else "Canvas note"
+            parts.append(f"<b>{name}</b> <a href='unfold'>show notes ▸</a>")
+        else:
+            if snapshot_title:
+                parts.append(f"<b>{html.escape(snapshot_title)}</b> <a href='snapshot'>edit</a>")
+                if snapshot_notes:
+                    parts.append(_paragraphs(snapshot_notes))
+            if canvas_note:
+                parts.append("<b>Canvas note</b> <a href='canvas'>edit</a>")
+                parts.append(_paragraphs(canvas_note))
+            if parts:
+                parts[0] += " · <a href='fold'>◂ fold</a>"
         self.text.setText("<br>".join(parts))
         self.setVisible(bool(parts))
         self.adjustSize()
-        self.move(10, 10)
+        parent = self.parentWidget()
+        viewport = getattr(parent, "viewport", None)
+        corner = viewport().geometry().topLeft() if callable(viewport) else QPoint(0, 0)
+        self.move(corner + QPoint(10, 10))
+        self.raise_()
 
 
 def _paragraphs(text: str) -> str:

@@ -57,7 +57,8 @@ class NotesController:
         window.canvas_menu_extensions.append(self.populate_canvas_menu)
         self.card: CanvasNoteCard | None = None
         if window.canvas is not None:
-            self.card = CanvasNoteCard(window.canvas.viewport())
+            # A child of the view, not of its viewport: the viewport's children scroll with every pan.
+            self.card = CanvasNoteCard(window.canvas)
             self.card.sig_edit_requested.connect(self._on_card_edit_requested)
         self.box = NoteBox(window.inspector)
         layout = window.inspector.layout()
