@@ -94,6 +94,15 @@ def test_note_dialog_refuses_an_oversized_note_and_menus_have_shortcuts(window, 
     dialog.buttons.accepted.emit()
     assert dialog.isVisible() and CANVAS not in window.scene.notes
     dialog.reject()
+    # With one link selected, Note on Selection writes on the link.
+    window.expand_on_canvas(CHINA_MOBILE)
+    link = _branch_link(window)
+    window.canvas.select_links([link])
+    window.set_selection([])
+    notes.note_action.trigger()
+    assert notes.dialog.windowTitle() == f"Note on {notes.describe(link)}" and " — has branch — " in notes.describe(link)
+    _write(window, qtbot, "on the link")
+    assert window.scene.notes[link] == "on the link"
 
 
 def test_markers_on_noted_node_and_link_clear_of_labels_with_tooltip(window, qtbot):

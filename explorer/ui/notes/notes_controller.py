@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -20,7 +20,16 @@ from explorer.core.scene_notes import CANVAS, SetNote
 from explorer.ui.notes.note_widgets import CanvasNoteCard, NoteBox, NoteDialog
 
 if TYPE_CHECKING:
-    from explorer.ui.app.main_window import MainWindow
+    from explorer.ui.common.shell import Shell
+
+    class MainWindow(Shell, Protocol):
+        """What notes ask of the main window beyond the :class:`Shell`."""
+
+        canvas: Any
+        inspector: Any
+        export_actions: Any
+        entity_menu_extensions: list[Any]
+        canvas_menu_extensions: list[Any]
 
 APP_TITLE = "KG Explorer"
 
