@@ -29,7 +29,7 @@ def _queries(kg: KnowledgeGraph) -> list[str]:
     labels = sorted({hit.matched for letter in "abcdefghijklmnopqrstuvwxyz" for hit in kg.search(letter, 50)})
     queries = {label[:n] for label in labels for n in (1, 2, 3, 5) if label[:n].strip()}
     queries |= {word for label in labels for word in label.split()[-1:]}
-    return sorted(queries) + ["中", "中国", "zhejiang alliance", "zhejaing", "operator", "c"]
+    return [*sorted(queries), "中", "中国", "zhejiang alliance", "zhejaing", "operator", "c"]
 
 
 @pytest.mark.parametrize("limit", [1, 3, 5, 20])
