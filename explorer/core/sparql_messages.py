@@ -54,11 +54,21 @@ def _alternatives(listed: str) -> list[str]:
     return [item for item in items if item]
 
 
-def _phrase(alternative: str) -> str | None:
-    """One alternative as a reader would name it; None for "any character"."""
+#: Tokens that close or separate, named first: the one a reader most likely left out.
+_CLOSERS = (")", "}", "]", ".", ";", ",")
+#: Operator tokens, named together as "an operator" when several are possible.
+_OPERATORS = frozenset({"&&", "||", "*", "+", "-", "/", "=", "!=", "<", ">", "<=", ">=", "!", "|", "^", "^^"})
+#: Tokens that begin a kind of term, named by the kind.
+_KINDS = {"?": "a variable", "$": "a variable", '"': "a string", "'": "a string", '"""': "a string",
+          "\'\'\'": "a string"}
+#: Escapes inside strings and RDF-star annotation syntax: true alternatives, but no help to a reader.
+_UNSAID = frozenset({"\\", "\\U", "\\u", "{|", "~", "<<", "<<(", ">>", ")>>"})
+
+
+def _token(alternative: str) -> str | None:
+    """The token, keyword or kind of text an alternative stands for; None for "any character"."""
     if alternative.startswith('"') and alternative.endswith('"') and len(alternative) >= 2:
-        token = alternative[1:-1].replace('\\"', '"').replace("\\\\", "\\")
-        return f"“{token}”"
+        return alternative[1:-1].replace('\\"', '"').replace("\\\\", "\\")
     if alternative.startswith("["):
         if alternative == "[_]":
             return None
@@ -66,20 +76,39 @@ def _phrase(alternative: str) -> str | None:
             return "a name"
         if "'0'" in alternative:
             return "a digit"
-        single = re.fullmatch(r"\[\s*'(.)'\s*\]", alternative)
-        if single:
-            return f"“{single.group(1)}”"
-        return None
+        single = re.fullmatch(r"\[\s*'(\\\\|.)'\s*\]", alternative)
+        if single and single.group(1) in ("_", "%", "\\\\"):  # characters of a name (and its escapes)
+            return "a name"
+        return single.group(1) if single else None
     if _KEYWORD.fullmatch(alternative):
-        return alternative.upper() if alternative.isupper() else alternative
+        return alternative
     return None
+
+
+def _phrases(tokens: list[str]) -> list[str]:
+    """Tokens as a reader would name them: closers first, quoted; several operators as one phrase."""
+    kinds = {_KINDS[t] for t in tokens if t in _KINDS}
+    tokens = [t for t in tokens if t not in _KINDS and t not in _UNSAID]
+    symbols = [t for t in tokens if t not in ("a name", "a digit") and not _KEYWORD.fullmatch(t)]
+    operators = [t for t in symbols if t in _OPERATORS]
+    closers = sorted((t for t in symbols if t in _CLOSERS), key=_CLOSERS.index)
+    others = [t for t in symbols if t not in _OPERATORS and t not in _CLOSERS]
+    words = [t for t in tokens if _KEYWORD.fullmatch(t) and t not in ("a name", "a digit")]
+    found = [f"'{t}'" for t in closers]
+    found += [f"'{t}'" for t in operators] if len(operators) <= 2 else ["an operator"]
+    found += [f"'{t}'" for t in others] + words
+    found += [t for t in ("a variable", "a string") if t in kinds]
+    found += [t for t in ("a name", "a digit") if t in tokens]
+    return found
 
 
 def readable_expectation(expected: str) -> str:
     """A parser's "expected …" in a few words.
 
     >>> readable_expectation('expected one of ">", [_]')
-    'expected “>”'
+    "expected '>'"
+    >>> readable_expectation('expected one of "&&", ")", "*", "+", "-", "/", "<", [_]')
+    "expected ')' or an operator"
     >>> readable_expectation("expected one of HAVING, OFFSET, ['0'..='9']")
     'expected HAVING, OFFSET or a digit'
     >>> readable_expectation("expected [_]")
@@ -93,7 +122,7 @@ def readable_expectation(expected: str) -> str:
     match = re.match(r"expected (?:one of )?(.*)$", text)
     if not match:
         return text if len(text) <= 200 else text[:199] + "…"
-    phrases = list(dict.fromkeys(p for p in map(_phrase, _alternatives(match.group(1))) if p is not None))
+    phrases = _phrases(list(dict.fromkeys(t for t in map(_token, _alternatives(match.group(1))) if t is not None)))
     if not phrases:
         return UNEXPECTED
     if len(phrases) > MOST_NAMED:
@@ -134,7 +163,7 @@ def _unclosed(query: str) -> str | None:
             stack.append(pairs[char])
         elif char in pairs.values() and stack and stack[-1] == char:
             stack.pop()
-    return f"“{stack[-1]}”" if stack else None
+    return f"'{stack[-1]}'" if stack else None
 
 
 def syntax_error_line(error: QueryError, query: str) -> str:
