@@ -182,10 +182,12 @@ def test_a_theme_switch_recolours_every_open_tab(qtbot, make_workbench, bundled_
     workbench = make_workbench(bundled_graph)
     first = workbench.editor
     second = workbench.new_tab("SELECT ?x WHERE { ?x ?p ?o }").editor
-    first.setPlainText("SELECT ?y WHERE { ?y ?p ?o }")
+    workbench.tabs.setCurrentIndex(0)
+    message = _fail(qtbot, workbench, "SELECT ?y WHERE { ?y ?p ?o . FILTER(?y = }")
     assert _keyword_colour(first) == QColor(_LIGHT["keyword"]).name()
     apply_theme(restore_theme, "dark")
     QApplication.processEvents()
+    assert first.error is not None and workbench.status.text() == message  # recolouring keeps the error
     for editor in (first, second):
         assert _keyword_colour(editor) == QColor(_DARK["keyword"]).name()
         base = editor.palette().color(QPalette.ColorRole.Base)

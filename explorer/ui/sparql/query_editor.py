@@ -120,6 +120,7 @@ class SparqlEditor(QPlainTextEdit):
         self.highlighter = SparqlHighlighter(self.document(), dark=self.is_dark())
         self._gutter = _LineNumberArea(self)
         self._error: tuple[int, int, str] | None = None  # start, length, message
+        self._error_text = ""  # the text the error was found in: recolouring (a theme switch) keeps it
         self.vocabulary = CompletionVocabulary()
 
         self._completion_model = QStandardItemModel(self)
@@ -164,6 +165,7 @@ class SparqlEditor(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.setPosition(start)
             self.setTextCursor(cursor)
+        self._error_text = text
         self.setToolTip(message)
         self._update_extra_selections()
         self.sig_error_changed.emit(message)
@@ -426,7 +428,7 @@ class SparqlEditor(QPlainTextEdit):
             self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
 
     def _on_document_text_changed(self) -> None:
-        if self._error is not None:
+        if self._error is not None and self.toPlainText() != self._error_text:
             self.clear_error()
 
     def _update_extra_selections(self) -> None:
