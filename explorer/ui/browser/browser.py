@@ -5,8 +5,8 @@ paged in as the user scrolls); typing switches to a ranked list of matching enti
 refreshed after a short pause. The class button beside the box restricts the results to
 the classes ticked in its menu (those of the current results; subclasses count), and shows
 which are on. Results whose label is shared say what tells them apart (class, a property,
-the IRI's local name); a row too long for the panel is elided in the middle, the whole of
-it in its tooltip. Enter or double-click activates an entity (the main window shows it in
+the IRI's local name); a row too long for the panel wraps, and its tooltip holds all of
+it. Enter or double-click activates an entity (the main window shows it in
 the Inspector and on the canvas); a right-click asks the main window for the entity's
 context menu.
 """
@@ -75,9 +75,12 @@ class BrowserWidget(QWidget):
         self.results_view.setObjectName("searchResults")
         self.results_view.setModel(self.results_model)
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_view.setUniformItemSizes(True)
+        # Rows wrap in a narrow panel, so a label, its class and what tells it from its namesakes all show.
+        self.results_view.setUniformItemSizes(False)
+        self.results_view.setWordWrap(True)
+        self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # A narrow panel keeps both ends of a row (the name and what tells it apart); the tooltip has it all.
+        # A word longer than the panel keeps both its ends; the tooltip has the whole row.
         self.results_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.results_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.no_results = QLabel("No entity matches.", self)
