@@ -69,6 +69,11 @@ def test_the_class_button_filters_the_results_and_shows_that_it_is_on(qtbot, bro
     assert entries["telecom operator (2)"].isChecked() and not entries["All classes"].isChecked()
     entries["All classes"].trigger()
     assert widget.class_filter == {} and widget.class_button.text() == "All classes"
+    widget.set_class_filter({f"{KG}TelecomOperator": "telecom operator"})
+    widget.set_graph(bundled_graph)  # the same graph, refreshed after a change: the filter stays
+    assert widget.class_button.isChecked()
+    widget.set_graph(KnowledgeGraph())  # another graph: its classes are others
+    assert widget.class_filter == {} and not widget.class_button.isChecked()
 
 
 def test_a_second_class_adds_to_the_filter_and_an_empty_answer_names_the_classes(browser, bundled_graph):

@@ -141,6 +141,9 @@ class BrowserWidget(QWidget):
 
     # ------------------------------------------------------------------ public
     def set_graph(self, kg: KnowledgeGraph | None) -> None:
+        if kg is not self._kg and self.class_filter:  # another graph has other classes
+            self.class_filter = {}
+            self._show_class_filter()
         self._kg = kg
         self.tree_model.set_graph(kg)
         # Open the upper levels so the tree reads as an overview of the domain's classes, not a
