@@ -50,7 +50,6 @@ from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_s
 if TYPE_CHECKING:
     from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
-    from explorer.core.path_history import PathSearch
 
 
 @dataclass
@@ -66,6 +65,10 @@ class Scene:
     nodes: dict[str, SceneNode] = field(default_factory=dict)
     edges: dict[str, SceneEdge] = field(default_factory=dict)
     focus: str | None = None
+    #: The analyst's notes: item id → text, the canvas note under "" (see explorer.core.scene_notes).
+    notes: dict[str, str] = field(default_factory=dict)
+    #: Path searches, newest first (see explorer.core.path_history).
+    path_history: list[Any] = field(default_factory=list)  # PathSearch records
     hidden_classes: set[str] = field(default_factory=set)
     hidden_predicates: set[str] = field(default_factory=set)
     highlighted: set[str] = field(default_factory=set)
@@ -75,10 +78,6 @@ class Scene:
     #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
     measure_style: MeasureStyle | None = None
     measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
-    #: The analyst's notes: item id → text, the canvas note under "" (see explorer.core.scene_notes).
-    notes: dict[str, str] = field(default_factory=dict)
-    #: Path searches, newest first (see explorer.core.path_history).
-    path_history: list[PathSearch] = field(default_factory=list)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -464,6 +463,7 @@ class Scene:
         self.nodes.clear()
         self.edges.clear()
         self._incident.clear()
+        self.notes.clear()  # the path searches stay: they belong to the Paths panel, not to the drawing
         self.expanded.clear()
         self.highlighted.clear()
         self.hidden_classes.clear()
@@ -472,7 +472,6 @@ class Scene:
         self.measure_style = None
         self.measure_base.clear()
         self._style_cache.clear()
-        self.notes.clear()  # the path searches stay: they belong to the Paths panel, not to the drawing
         self.events.emit("reset")
 
     # ------------------------------------------------------------------ reading

@@ -23,13 +23,13 @@ EVENT_NAMES = (
     "edge_added",
     "edge_removed",
     "reset",
+    "notes_changed",
+    "paths_changed",
     "highlight_changed",
     "filters_changed",
     "focus_changed",
     "positions_changed",
     "nodes_restyled",
-    "notes_changed",
-    "paths_changed",
 )
 
 MORE_PREFIX = "more:"
@@ -155,13 +155,13 @@ class SceneState:
     hidden_classes: frozenset[str]
     hidden_predicates: frozenset[str]
     highlighted: frozenset[str]
+    #: The analyst's notes (explorer.core.scene_notes) and path searches (explorer.core.path_history).
+    notes: dict[str, str]
+    path_history: tuple[Any, ...]
     expanded: dict[str, tuple[str, ...]]
     #: The measure-driven style (explorer.core.analysis.styling.MeasureStyle) and the looks it replaced.
     measure_style: Any = None
     measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
-    #: The analyst's notes (explorer.core.scene_notes) and path searches (explorer.core.path_history).
-    notes: dict[str, str] = field(default_factory=dict)
-    path_history: tuple[Any, ...] = ()
 
 
 __all__ = [
