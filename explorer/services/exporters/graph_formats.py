@@ -57,8 +57,6 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             color=node.color.lower(), r=r, g=g, b=b,
             shape=node.shape, size=float(node.size), x=float(node.x), y=float(node.y), pinned=node.pinned,
         )  # fmt: skip
-        if scene.notes.get(node.id):  # the analyst's note, as a column where there is one
-            graph.nodes[node.entity]["note"] = scene.notes[node.id]
         if style is not None:  # the measures behind size and colour, as columns Gephi and Cytoscape can map
             for measure, values in ((style.size_by, style.sizes), (style.color_by, style.colors)):
                 if measure and node.entity in values:
@@ -74,17 +72,15 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             label=edge.label or job.kg.predicate_words(edge.predicate, True), predicate=edge.predicate,
             evidence_count=int(edge.evidence_count), evidence=evidence_text(job, fact),
         )  # fmt: skip
-        if scene.notes.get(edge.id):
-            graph.edges[source.entity, target.entity, edge.id]["note"] = scene.notes[edge.id]
     return graph
 
 
 def write_graphml(job: ExportJob, path: Path) -> None:
-    nx.write_graphml(to_networkx(job), path, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    nx.write_graphml(with_notes(to_networkx(job), job), path, encoding="utf-8", prettyprint=True, named_key_ids=True)
 
 
 def write_gexf(job: ExportJob, path: Path) -> None:
-    graph = to_networkx(job)
+    graph = with_notes(to_networkx(job), job)
     for _, data in graph.nodes(data=True):
         viz: dict[str, Any] = {
             "color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
@@ -93,6 +89,19 @@ def write_gexf(job: ExportJob, path: Path) -> None:
         }
         data["viz"] = viz
     nx.write_gexf(graph, path, encoding="utf-8", prettyprint=True, version="1.2draft")
+
+
+def with_notes(graph: nx.MultiDiGraph, job: ExportJob) -> nx.MultiDiGraph:
+    """The analyst's notes as a ``note`` attribute of the noted nodes and links (a column Gephi and yEd show)."""
+    notes = job.scene.notes
+    if notes:
+        for node in job.scene.nodes.values():
+            if notes.get(node.id) and node.entity in graph:
+                graph.nodes[node.entity]["note"] = notes[node.id]
+        for source, target, key in graph.edges(keys=True):
+            if notes.get(key):
+                graph.edges[source, target, key]["note"] = notes[key]
+    return graph
 
 
 register(Exporter("graphml", "GraphML (Cytoscape, yEd, Gephi)", ".graphml", write_graphml))

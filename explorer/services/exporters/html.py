@@ -234,8 +234,6 @@ def page_data(job: ExportJob) -> dict[str, Any]:
         is_more = node.kind == "more"
         box = shape == "box" or is_more
         info: dict[str, Any] = {"kind": node.kind, "label": node.label}
-        if scene.notes.get(node.id):
-            info["note"] = scene.notes[node.id]
         if is_more:
             info["more"] = node.more_count
         else:
@@ -247,6 +245,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
                 aliases=[text for text, _, predicate in kg.all_labels(node.entity)
                          if predicate == str(SKOS.altLabel) and text != node.label],
             )
+        if scene.notes.get(node.id):  # the analyst's note, in the tooltip
+            info["note"] = scene.notes[node.id]
         network.add_node(
             node.id,
             label=node.label,
@@ -285,12 +285,12 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             "objectIri": obj.entity,
             "evidence": _evidence(job, subject.entity, edge.predicate, obj.entity),
         }
-        if not is_more and scene.notes.get(edge.id):
-            info["note"] = scene.notes[edge.id]
         # Parallel links between the same two entities curve apart instead of overlapping.
         smooth: dict[str, Any] | bool = False
         if rank:
             smooth = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW", "roundness": 0.2 * ((rank + 1) // 2)}
+        if not is_more and scene.notes.get(edge.id):
+            info["note"] = scene.notes[edge.id]
         network.add_edge(
             edge.source,
             edge.target,

@@ -138,9 +138,6 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.export_actions = install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…, Compare
         self.session.provide("export", self.export_actions)
-        from explorer.ui.notes.notes_controller import install_notes
-
-        self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
         from explorer.ui.analysis.mount import mount_analysis
 
         self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
@@ -154,6 +151,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.session.provide("import", mount_importing(self))  # File ▸ Import ▸ Spreadsheet…, Facts from an Article…
         self.session.provide("recovery", self.recovery)
+        from explorer.ui.notes.notes_controller import install_notes
+
+        self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
         self._restore_window_state()
         self._update_actions()
 

@@ -195,12 +195,13 @@ class NodeItem(QGraphicsItem):
         # The label is drawn by the canvas's label layer (placed clear of other labels), not here.
         self._bounds = glyph.marginsAdded(QMarginsF(12, 12, 12, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
-        note = self.canvas.scene_model.notes.get(node.id)
-        self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}")
-                        + (f"\n\n{note_tooltip(note)}" if note else ""))
+        self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
         with self.canvas.guard():
             self.setPos(node.x, node.y)
         self.update()
+        note = self.canvas.scene_model.notes.get(node.id)
+        if note:  # the analyst's note under what the node is
+            self.setToolTip(f"{self.toolTip()}\n\n{note_tooltip(note)}")
 
     def boundingRect(self) -> QRectF:
         return self._bounds

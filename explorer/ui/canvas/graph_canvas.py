@@ -191,6 +191,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self.detach()
         self.scene_model = scene
         handlers = {
+            "notes_changed": self._on_scene_notes_changed,
             "node_added": self._on_scene_node_added,
             "node_removed": self._on_scene_node_removed,
             "node_changed": self._on_scene_node_changed,
@@ -202,7 +203,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             "focus_changed": self._on_scene_focus_changed,
             "positions_changed": self._on_scene_positions_changed,
             "nodes_restyled": self._on_scene_nodes_restyled,
-            "notes_changed": self._on_scene_notes_changed,
         }
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
@@ -211,13 +211,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             scene.events.connect(name, self._labels_changed)
             self._subscriptions.append((name, self._labels_changed))
         self._on_scene_reset()
-
-    def _on_scene_notes_changed(self, item_id: str | None) -> None:
-        """A note was written or removed: its marker (drawn with the labels) and its node's tooltip follow."""
-        for node_id, item in self.node_items.items():
-            if item_id is None or node_id == item_id:
-                item.refresh(item.node)
-        self.label_layer.update()
 
     def _labels_changed(self, *args: object) -> None:
         self._degrees = None
@@ -461,6 +454,13 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                 if item is not None:
                     item.refresh(node)
         self._schedule_bounds_check()
+
+    def _on_scene_notes_changed(self, item_id: str | None) -> None:
+        """A note was written or removed: its marker (drawn with the labels) and its node's tooltip follow."""
+        for node_id, item in self.node_items.items():
+            if item_id is None or node_id == item_id:
+                item.refresh(item.node)
+        self.label_layer.update()
 
     def _schedule_bounds_check(self) -> None:
         """Rebuild dirty tiles and refresh the scene rect once, after the current burst of events."""
