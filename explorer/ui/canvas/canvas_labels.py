@@ -68,6 +68,7 @@ class LabelLayerItem(QGraphicsItem):
         self._glyphs: tuple[np.ndarray, ...] | None = None
         self._degree_cache: tuple[Any, np.ndarray] | None = None
         self._edge_cache: tuple[Any, Any] | None = None
+        self._edge_mask: tuple[dict[str, bool], np.ndarray] | None = None
         self._static: dict[tuple[str, int], QStaticText] = {}
 
     def boundingRect(self) -> QRectF:
@@ -234,30 +235,45 @@ class LabelLayerItem(QGraphicsItem):
         self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
                                    lit=False)
 
-    def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str]]:
-        """The labelled, visible edges with their ends' index rows and label numbers (kept until the scene changes)."""
+    def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str], dict[str, int]]:
+        """The labelled edges with their ends' index rows, label numbers and rows by id (kept until edges or nodes change)."""
         canvas = self.canvas
-        key = (canvas.label_epoch, id(canvas._index_ids))
+        key = (canvas.edges_epoch, id(canvas._index_ids))
         if self._edge_cache is not None and self._edge_cache[0] == key:
             return self._edge_cache[1]
         where = canvas._index_pos
-        visible = canvas._edge_visible
-        edges = [edge for edge in canvas.scene_model.edges.values()
-                 if edge.label and visible.get(edge.id, False)]
+        edges = [edge for edge in canvas.scene_model.edges.values() if edge.label]
         count = len(edges)
         sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
         targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
         numbers: dict[str, int] = {}
         label_of = np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in edges), dtype=np.intp, count=count)
-        arrays = (edges, sources, targets, label_of, list(numbers))
+        row_of = {edge.id: row for row, edge in enumerate(edges)}
+        arrays = (edges, sources, targets, label_of, list(numbers), row_of)
         self._edge_cache = (key, arrays)
+        self._edge_mask = None
         return arrays
+
+    def _visible_edges(self, edges: list[Any], row_of: dict[str, int]) -> np.ndarray:
+        """Which of the labelled edges are visible: only the rows whose flag changed since the last paint are updated."""
+        flags = self.canvas._edge_visible
+        changed = flags.take_changes()
+        if self._edge_mask is None or self._edge_mask[0] is not flags:
+            mask = np.fromiter((flags.get(edge.id, False) for edge in edges), dtype=bool, count=len(edges))
+            self._edge_mask = (flags, mask)
+            return mask
+        mask = self._edge_mask[1]
+        for edge_id in changed:
+            row = row_of.get(edge_id)
+            if row is not None:
+                mask[row] = flags.get(edge_id, False)
+        return mask
 
     def _priorities(self) -> np.ndarray:
         """Importance of every node of the canvas's index: its degree, raised for what the analyst chose."""
         canvas = self.canvas
         scene = canvas.scene_model
-        key = (canvas.label_epoch, id(canvas._index_ids))
+        key = (canvas.edges_epoch, id(canvas._index_ids))
         if self._degree_cache is None or self._degree_cache[0] != key:
             degree = canvas.node_degrees()
             self._degree_cache = (key, np.fromiter((degree.get(node_id, 0) for node_id in canvas._index_ids), dtype=float,
@@ -304,15 +320,16 @@ class LabelLayerItem(QGraphicsItem):
         """Place and draw link words: with ``lit``, only those of highlighted and selected links; else the rest."""
         canvas = self.canvas
         scene = canvas.scene_model
-        edges, sources, targets, label_of, words = self._edge_arrays()
+        edges, sources, targets, label_of, words, row_of = self._edge_arrays()
         if not edges:
             return
-        either = on_screen[sources] | on_screen[targets]
         marked = scene.highlighted | canvas._selected_links
         if lit and not marked:
             return
+        either = (on_screen[sources] | on_screen[targets]) & self._visible_edges(edges, row_of)
         if marked:
-            is_marked = np.fromiter((edge.id in marked for edge in edges), dtype=bool, count=len(edges))
+            is_marked = np.zeros(len(edges), dtype=bool)
+            is_marked[[row_of[edge_id] for edge_id in marked if edge_id in row_of]] = True
             either &= is_marked if lit else ~is_marked
         chosen = np.flatnonzero(either)
         if not len(chosen) or len(chosen) > MAX_EDGE_CANDIDATES:
