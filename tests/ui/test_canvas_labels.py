@@ -100,16 +100,21 @@ def test_a_crowded_label_shows_when_the_pointer_rests_on_its_node(qtbot, whole_g
     view.set_hovered(None)
 
 
-def _words_and_priorities(view: GraphCanvasView) -> tuple[set[tuple[str, str, str]], dict[str, float]]:
+def _words_and_priorities(view: GraphCanvasView) -> tuple[set[tuple[str, str, str]], dict[str, float], set[tuple]]:
     view.grab()
+    view.flush()
     words = {(kind, item_id, text) for kind, item_id, _, text, _, _ in view.label_layer.drawn}
     priorities = view.label_layer._priorities()
-    return words, dict(zip(view._index_ids, priorities.tolist(), strict=True))
+    # The edge tiles keep their members' arrays too: the lines they draw must be the fresh canvas's.
+    lines = {(edge.id, *map(tuple, ends)) for tile in view.edge_tiles.values()
+             for edge, *ends in zip(tile.edges, tile.start.tolist(), tile.end.tolist(), strict=True)}
+    return words, dict(zip(view._index_ids, priorities.tolist(), strict=True)), lines
 
 
-def test_labels_kept_between_paints_follow_every_change_like_a_fresh_canvas(qtbot):
-    # The label layer keeps its edge arrays, visibility mask and degrees between paints and updates
-    # them per change: after each change it must draw exactly what a canvas made afresh draws.
+def test_labels_and_lines_kept_between_paints_follow_every_change_like_a_fresh_canvas(qtbot):
+    # The label layer keeps its edge arrays, visibility mask and degrees between paints, the edge tiles
+    # their members' arrays, each updated per change: after each change the canvas must draw exactly
+    # what a canvas made afresh draws.
     from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id
 
     scene = Scene()
@@ -129,13 +134,13 @@ def test_labels_kept_between_paints_follow_every_change_like_a_fresh_canvas(qtbo
 
     def same_as_fresh() -> set[tuple[str, str, str]]:
         kept.fit_to_view()
-        words, priorities = _words_and_priorities(kept)
+        words, priorities, lines = _words_and_priorities(kept)
         fresh = GraphCanvasView(scene)
         qtbot.addWidget(fresh)
         fresh.resize(900, 600)
         fresh.show()
         fresh.fit_to_view()
-        assert (words, priorities) == _words_and_priorities(fresh)
+        assert (words, priorities, lines) == _words_and_priorities(fresh)
         fresh.close()
         fresh.detach()
         return words
@@ -144,6 +149,10 @@ def test_labels_kept_between_paints_follow_every_change_like_a_fresh_canvas(qtbo
     scene.hide("urn:n1")
     assert not any(item_id == "urn:n1" for _, item_id, _ in same_as_fresh())
     scene.hide("urn:n1", False)
+    same_as_fresh()
+    scene.move("urn:n2", 500.0, 150.0)
+    scene.add_node(SceneNode("urn:n8", "urn:n8", "Node 8", "urn:C", "c", x=1300.0, y=900.0))
+    scene.add_edge(SceneEdge(edge_id("urn:n8", "urn:q", "urn:n2"), "urn:n8", "urn:n2", "urn:q", "q link"))
     same_as_fresh()
     scene.set_predicate_filter({"urn:p"})
     assert not any(text == "p link" for _, _, text in same_as_fresh())

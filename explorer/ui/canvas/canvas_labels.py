@@ -68,7 +68,6 @@ class LabelLayerItem(QGraphicsItem):
         self._glyphs: tuple[np.ndarray, ...] | None = None
         self._degree_cache: tuple[Any, np.ndarray] | None = None
         self._edge_cache: tuple[Any, Any] | None = None
-        self._edge_mask: tuple[dict[str, bool], np.ndarray] | None = None
         self._static: dict[tuple[str, int], QStaticText] = {}
 
     def boundingRect(self) -> QRectF:
@@ -235,10 +234,15 @@ class LabelLayerItem(QGraphicsItem):
         self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
                                    lit=False)
 
-    def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str], dict[str, int]]:
-        """The labelled edges with their ends' index rows, label numbers and rows by id (kept until edges or nodes change)."""
+    def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str], dict[str, int], np.ndarray]:
+        """The labelled edges: their ends' index rows, label numbers, rows by id and rows in the visibility flags.
+
+        Kept until an edge is added or removed or the hit index is rebuilt; which of them are visible
+        is read from the flags' array at each paint.
+        """
         canvas = self.canvas
-        key = (canvas.edges_epoch, id(canvas._index_ids))
+        flags = canvas._edge_visible
+        key = (canvas.edges_epoch, id(canvas._index_ids), id(flags))
         if self._edge_cache is not None and self._edge_cache[0] == key:
             return self._edge_cache[1]
         where = canvas._index_pos
@@ -249,25 +253,10 @@ class LabelLayerItem(QGraphicsItem):
         numbers: dict[str, int] = {}
         label_of = np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in edges), dtype=np.intp, count=count)
         row_of = {edge.id: row for row, edge in enumerate(edges)}
-        arrays = (edges, sources, targets, label_of, list(numbers), row_of)
-        self._edge_cache = (key, arrays)
-        self._edge_mask = None
+        arrays = (edges, sources, targets, label_of, list(numbers), row_of, flags.rows(edge.id for edge in edges))
+        # The flags object and index list are held (not just their ids) so that neither id is reused meanwhile.
+        self._edge_cache = (key, arrays, flags, canvas._index_ids)
         return arrays
-
-    def _visible_edges(self, edges: list[Any], row_of: dict[str, int]) -> np.ndarray:
-        """Which of the labelled edges are visible: only the rows whose flag changed since the last paint are updated."""
-        flags = self.canvas._edge_visible
-        changed = flags.take_changes()
-        if self._edge_mask is None or self._edge_mask[0] is not flags:
-            mask = np.fromiter((flags.get(edge.id, False) for edge in edges), dtype=bool, count=len(edges))
-            self._edge_mask = (flags, mask)
-            return mask
-        mask = self._edge_mask[1]
-        for edge_id in changed:
-            row = row_of.get(edge_id)
-            if row is not None:
-                mask[row] = flags.get(edge_id, False)
-        return mask
 
     def _priorities(self) -> np.ndarray:
         """Importance of every node of the canvas's index: its degree, raised for what the analyst chose."""
@@ -320,13 +309,13 @@ class LabelLayerItem(QGraphicsItem):
         """Place and draw link words: with ``lit``, only those of highlighted and selected links; else the rest."""
         canvas = self.canvas
         scene = canvas.scene_model
-        edges, sources, targets, label_of, words, row_of = self._edge_arrays()
+        edges, sources, targets, label_of, words, row_of, flag_rows = self._edge_arrays()
         if not edges:
             return
         marked = scene.highlighted | canvas._selected_links
         if lit and not marked:
             return
-        either = (on_screen[sources] | on_screen[targets]) & self._visible_edges(edges, row_of)
+        either = (on_screen[sources] | on_screen[targets]) & canvas._edge_visible.array[flag_rows]
         if marked:
             is_marked = np.zeros(len(edges), dtype=bool)
             is_marked[[row_of[edge_id] for edge_id in marked if edge_id in row_of]] = True

@@ -145,6 +145,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._pairs: dict[tuple[str, str], list[str]] = {}
         #: Bends of the edges that have one (opposite or parallel edges); every other edge is straight.
         self._bent: dict[str, float] = {}
+        #: Counts changes of ``_bent``: tiles keep their edges' bends until it moves on.
+        self.bends_epoch = 0
         self._node_visible: dict[str, bool] = {}
         self._edge_visible = VisibilityFlags()
         self._filter_groups = FilterGroups()
@@ -255,6 +257,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         for edge in scene.edges.values():
             self._pairs.setdefault(pair_key(edge), []).append(edge.id)
         self._bent = {}
+        self.bends_epoch += 1
         for group in self._pairs.values():
             group.sort()
             if len(group) > 1:
