@@ -36,8 +36,13 @@ class VisibilityFlags(dict[str, bool]):
 
     def rows(self, keys: Iterable[str]) -> np.ndarray:
         """The rows of ``keys`` in :attr:`array` (an id not seen yet gets a row, False)."""
-        row = self._row
-        return np.fromiter((row(key) for key in keys), dtype=np.intp)
+        keys = list(keys)
+        row_of = self._row_of
+        try:  # every key already has its row (the usual case): plain lookups
+            return np.fromiter((row_of[key] for key in keys), dtype=np.intp, count=len(keys))
+        except KeyError:
+            row = self._row
+            return np.fromiter((row(key) for key in keys), dtype=np.intp, count=len(keys))
 
     def __setitem__(self, key: str, value: bool) -> None:
         super().__setitem__(key, value)
