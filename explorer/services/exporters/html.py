@@ -219,6 +219,16 @@ def spacing(scene: Any) -> float:
     return min(4.0, spread)
 
 
+def _add_notes(network: Any, scene: Any) -> None:
+    """The analyst's notes on nodes and links, shown in their tooltips."""
+    if not scene.notes:
+        return
+    for record in [*network.nodes, *network.edges]:
+        note = scene.notes.get(record.get("id", ""))
+        if note and record["info"].get("kind") != "more":
+            record["info"]["note"] = note
+
+
 def page_data(job: ExportJob) -> dict[str, Any]:
     """Everything the page shows, as JSON-safe data (built with pyvis's Network)."""
     from pyvis.network import Network
@@ -245,8 +255,6 @@ def page_data(job: ExportJob) -> dict[str, Any]:
                 aliases=[text for text, _, predicate in kg.all_labels(node.entity)
                          if predicate == str(SKOS.altLabel) and text != node.label],
             )
-        if scene.notes.get(node.id):  # the analyst's note, in the tooltip
-            info["note"] = scene.notes[node.id]
         network.add_node(
             node.id,
             label=node.label,
@@ -289,8 +297,6 @@ def page_data(job: ExportJob) -> dict[str, Any]:
         smooth: dict[str, Any] | bool = False
         if rank:
             smooth = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW", "roundness": 0.2 * ((rank + 1) // 2)}
-        if not is_more and scene.notes.get(edge.id):
-            info["note"] = scene.notes[edge.id]
         network.add_edge(
             edge.source,
             edge.target,
@@ -306,6 +312,7 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             smooth=smooth,
             info=info,
         )
+    _add_notes(network, scene)
     nodes = [{key: value for key, value in record.items() if value is not None} for record in network.nodes]
     legend = [{"label": label[:1].upper() + label[1:] if label == label.lower() else label,
                "color": color, "shape": shape, "classIri": iri}
