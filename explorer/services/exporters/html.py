@@ -219,16 +219,6 @@ def spacing(scene: Any) -> float:
     return min(4.0, spread)
 
 
-def _add_notes(network: Any, scene: Any) -> None:
-    """The analyst's notes on nodes and links, shown in their tooltips."""
-    if not scene.notes:
-        return
-    for record in [*network.nodes, *network.edges]:
-        note = scene.notes.get(record.get("id", ""))
-        if note and record["info"].get("kind") != "more":
-            record["info"]["note"] = note
-
-
 def page_data(job: ExportJob) -> dict[str, Any]:
     """Everything the page shows, as JSON-safe data (built with pyvis's Network)."""
     from pyvis.network import Network
@@ -387,6 +377,16 @@ def _between(text: str, start: str, end: str) -> str:
     if not found or not found_end:
         raise ExportError(f"html_template.html: section {start} is missing")
     return inner
+
+
+def _add_notes(network: Any, scene: Any) -> None:
+    """The analyst's notes on nodes and links, shown in their tooltips."""
+    if not scene.notes:
+        return
+    for record in [*network.nodes, *network.edges]:
+        note = scene.notes.get(record.get("id", ""))
+        if note and record["info"].get("kind") != "more":
+            record["info"]["note"] = note
 
 
 def write_html(job: ExportJob, path: Path) -> None:
