@@ -105,3 +105,17 @@ def test_passives_are_derived_for_the_inverse_unless_declared(lexicon: Lexicon) 
     passives = {p.words: p.predicate.rsplit("#", 1)[-1] for p in lexicon.patterns}
     assert passives["deployed by"] == "builtBy"
     assert passives["developed by"] == "developedBy"  # declared in the ontology: it wins
+
+
+def test_an_indefinite_noun_phrase_is_a_thing_and_the_noun_refers_back_to_it(lexicon: Lexicon) -> None:
+    text = "Midea built an automated welding workshop in Foshan. The workshop supports a robotic assembly line."
+    found = facts(text, lexicon)
+    assert ("Midea", "built", "automated welding workshop") in found
+    assert ("automated welding workshop", "locatedIn", "Foshan") in found
+    subjects = {s for s, p, _o in found if p == "supports"}
+    assert subjects == {"automated welding workshop"}
+
+
+def test_a_thing_described_but_not_named_is_no_agent(lexicon: Lexicon) -> None:
+    found = facts("Zhang said a factory must prove its gains.", lexicon)
+    assert not any(o == "factory" and p == "reportedBy" for _s, p, o in found)

@@ -208,6 +208,29 @@ class MentionFinder:
                 found.append(Mention(start, end, phrase, None, cue.cls, phrase, "cue"))
         return found
 
+    def _indefinite_phrases(self, text: str) -> list[Mention]:
+        """"a 5G private network", "an innovation lab": a noun phrase after "a" or "an" introduces a
+        thing, whatever its class (the cue of its head gives one when the ontology has it). It runs
+        to the first function word, verb of a pattern or punctuation ("a coal mine | in Dazhou")."""
+        found: list[Mention] = []
+        for match in re.finditer(r"(?<![\w-])(?:a|an)\s+", text, re.IGNORECASE):
+            words: list[tuple[int, int]] = []
+            for word in re.finditer(r"([\w’'-]+)(\s+|$)", text[match.end():]):
+                token = word.group(1)
+                lowered = token.lower()
+                if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
+                        or (lowered.endswith("ing") and words == []):
+                    break
+                words.append((match.end() + word.start(1), match.end() + word.end(1)))
+                if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":
+                    break
+            if not words or not text[words[-1][0]].isalpha() or text[words[-1][0]].isupper():
+                continue
+            start, end = words[0][0], words[-1][1]
+            phrase = text[start:end]
+            found.append(Mention(start, end, phrase, None, self._cue_class(phrase), phrase, "phrase"))
+        return found
+
     # -- references -----------------------------------------------------------------------
     def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
         found: list[Mention] = []
@@ -221,6 +244,13 @@ class MentionFinder:
         for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
             cls = self._cue_class(match.group(1))
             if cls is None:
+                # "the network" after "a 5G private network": the last thing whose name ends in that noun
+                head = _singular(match.group(1).lower())
+                target = next((m for m in reversed(self._history) if m.via in ("phrase", "cue") and m.iri is None
+                               and _singular((m.label or m.text).split()[-1].lower()) == head), None)
+                if target is not None:
+                    found.append(replace(target, start=match.start(), end=match.end(), text=match.group(),
+                                         via="definite"))
                 continue
             target = next((m for m in reversed(self._history) if m.cls == cls and m.via != "definite"), None)
             if target is not None:
@@ -254,11 +284,11 @@ class MentionFinder:
 
     def find(self, text: str, previous_subject: Mention | None = None) -> list[Mention]:
         """Mentions in one sentence, longest first where they overlap, in reading order."""
-        candidates = self._known(text) + self._names(text) + self._cue_phrases(text)
+        candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
-        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2}
+        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
         chosen: list[Mention] = []
         for mention in candidates:
@@ -268,7 +298,7 @@ class MentionFinder:
         chosen.sort(key=lambda m: m.start)
         chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
         chosen = self._owned(text, [self._counted(m) for m in chosen])
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue"))
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase"))
         return chosen
 
     def _counted(self, mention: Mention) -> Mention:

@@ -18,7 +18,9 @@ from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
+from explorer.core.vocab import KG
 
+AGENT = str(KG.Agent)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -97,6 +99,14 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
 
 
+def _unnamed(mention: Mention) -> bool:
+    return mention.via == "phrase" and mention.cls is None
+
+
+def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
+    return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
+
+
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     left = _left_of_trigger(_candidates(mentions, start, end, before=True), mentions, start, text)
@@ -130,6 +140,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
+            if (_unnamed(subject) and _agents_only(lexicon, pattern.domain)) or \
+                    (_unnamed(obj) and _agents_only(lexicon, pattern.range)):
+                continue  # "said a technology …": a thing described, not named, is no one who acts
             score = 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, obj, pattern.range)
             score -= 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
@@ -196,7 +209,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 continue
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
-        firsts = [m for m in mentions if m.via != "cue" or m.cls is not None]
+        firsts = [m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None]
         if firsts:
             previous_subject = firsts[0]
         if progress is not None:
