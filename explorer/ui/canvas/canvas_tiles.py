@@ -93,6 +93,8 @@ class EdgeTileItem(TileItem):
         self.path = QPainterPath()
         self.highlight_path = QPainterPath()
         self.own_colour: dict[int, str] = {}
+        self.styled: dict[int, tuple[str, float]] = {}
+        self.styled_paths: list[tuple[str, float, QPainterPath]] = []
         self.coloured_paths: list[tuple[QColor, QPainterPath]] = []
 
     def _build(self) -> QRectF:
@@ -117,7 +119,17 @@ class EdgeTileItem(TileItem):
         highlighted = scene.highlighted
         self.is_highlighted = (np.fromiter((e.id in highlighted for e in edges), dtype=bool, count=count) if highlighted
                                else np.zeros(count, dtype=bool))
+        # Links a styling rule gives a colour or width of their own (unless highlighted: the accent wins).
+        self.styled = {i: (edge.line_color or "", edge.width) for i, edge in enumerate(edges)
+                       if (edge.line_color or edge.width != 1.0) and not self.is_highlighted[i]}
         plain = ~self.is_highlighted
+        self.styled_paths: list[tuple[str, float, QPainterPath]] = []
+        if self.styled:
+            plain = plain.copy()
+            plain[list(self.styled)] = False
+            for look in sorted(set(self.styled.values())):
+                chosen = np.array([i for i, other in self.styled.items() if other == look], dtype=np.intp)
+                self.styled_paths.append((look[0], look[1], lines_path(self.start[chosen], self.end[chosen])))
         self.path = lines_path(self.start[plain], self.end[plain])
         self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
         # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
@@ -153,6 +165,11 @@ class EdgeTileItem(TileItem):
                 pen.setColor(faint)
                 painter.setPen(pen)
             painter.drawPath(self.path)
+            for colour_name, width, path in self.styled_paths:
+                own_pen = QPen(QColor(colour_name) if colour_name else pen.color(), width)
+                own_pen.setCosmetic(True)
+                painter.setPen(own_pen)
+                painter.drawPath(path)
             if self.is_highlighted.any():
                 accent = QPen(colours.accent, 3.0)
                 accent.setCosmetic(True)
@@ -185,18 +202,21 @@ class EdgeTileItem(TileItem):
         tips = self.end - unit * self.radius[:, None]
         straight_ends = np.hstack([self.start, tips, unit]).tolist()
         # Plain edges, then highlighted ones in the accent, then each colour of their own.
-        groups: list[tuple[bool, str | None]] = [(False, None), (True, None)]
-        groups += [(True, colour) for colour in sorted(set(self.own_colour.values()))]
-        for lit, own in groups:
+        groups: list[tuple[bool, str | None, tuple[str, float] | None]] = [(False, None, None), (True, None, None)]
+        groups += [(True, colour, None) for colour in sorted(set(self.own_colour.values()))]
+        groups += [(False, None, look) for look in sorted(set(self.styled.values()))]
+        for lit, own, look in groups:
             colour = QColor(own) if own else colours.accent if lit else colours.edge
-            pen = QPen(colour, 3.0 if lit else 1.0)
+            if look is not None and look[0]:
+                colour = QColor(look[0])
+            pen = QPen(colour, 3.0 if lit else look[1] if look is not None else 1.0)
             pen.setCosmetic(True)
             heads: list[QPolygonF] = []
             lines: list[QLineF] = []
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for i in indices:
-                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own:
+                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own or self.styled.get(i) != look:
                     continue
                 if self.bend[i]:
                     (sx, sy), (tx, ty) = self.start[i], self.end[i]

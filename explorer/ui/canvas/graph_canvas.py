@@ -202,6 +202,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             "focus_changed": self._on_scene_focus_changed,
             "positions_changed": self._on_scene_positions_changed,
             "nodes_restyled": self._on_scene_nodes_restyled,
+            "edges_restyled": self._on_scene_edges_restyled,
         }
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
@@ -452,6 +453,12 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                 item = items.get(node.id)
                 if item is not None:
                     item.refresh(node)
+        self._schedule_bounds_check()
+
+    def _on_scene_edges_restyled(self, edges: list[SceneEdge]) -> None:
+        """Links changed colour, width or words (styling rules): only their tiles redraw."""
+        for edge in edges:
+            self._mark_edge(edge.id)
         self._schedule_bounds_check()
 
     def _schedule_bounds_check(self) -> None:
