@@ -45,6 +45,8 @@ class LegendWidget(QWidget):
     """
 
     sig_class_activated = Signal(str)
+    #: "Style this class…" was chosen on a class row (the class IRI): the Style panel takes it.
+    sig_style_class = Signal(str)
 
     def __init__(self, scene: Scene | None = None, parent: QWidget | None = None, *, edits: Any = None) -> None:
         super().__init__(parent)
@@ -58,7 +60,11 @@ class LegendWidget(QWidget):
         self.tree.setAccessibleName("Legend: classes and links on the canvas")
         self.classes_root = QTreeWidgetItem(self.tree, ["Classes"])
         self.links_root = QTreeWidgetItem(self.tree, ["Links"])
-        for root in (self.classes_root, self.links_root):
+        #: The styling rules and a measure's scale (what the looks on the canvas mean beyond class).
+        self.styles_root = QTreeWidgetItem(self.tree, ["Styles"])
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
+        for root in (self.classes_root, self.links_root, self.styles_root):
             root.setFlags(Qt.ItemFlag.ItemIsEnabled)
             root.setExpanded(True)
         self.show_all_button = QPushButton("Show All", self)
@@ -81,7 +87,8 @@ class LegendWidget(QWidget):
         self.destroyed.connect(self._on_destroyed)
 
     # ------------------------------------------------------------------ scene wiring
-    _EVENTS = ("node_added", "node_removed", "node_changed", "edge_added", "edge_removed", "reset", "filters_changed")
+    _EVENTS = ("node_added", "node_removed", "node_changed", "edge_added", "edge_removed", "reset", "filters_changed",
+               "nodes_restyled", "edges_restyled")
 
     def set_scene(self, scene: Scene) -> None:
         """Describe another scene (and stop following the previous one)."""
@@ -139,10 +146,38 @@ class LegendWidget(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 hidden = predicate in self.scene.hidden_predicates
                 item.setCheckState(0, Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
+            self._fill_styles()
             self.classes_root.setText(0, f"Classes ({self.classes_root.childCount()})")
             self.links_root.setText(0, f"Links ({self.links_root.childCount()})")
         finally:
             del blocker
+
+    def _fill_styles(self) -> None:
+        from explorer.core.style_legend import rule_lines, scene_names
+
+        self.styles_root.takeChildren()
+        for line in rule_lines(list(self.scene.style_rules), scene_names(self.scene)):
+            shape = "ellipse" if line.shape == "line" else line.shape
+            text = f"{line.text}  (size)" if line.group == "measure" and line.size else line.text
+            item = QTreeWidgetItem(self.styles_root, [text])
+            item.setIcon(0, self._icon(line.color, shape))
+            item.setToolTip(0, line.text)
+            item.setData(0, _KIND_ROLE, "style")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.styles_root.setHidden(self.styles_root.childCount() == 0)
+
+    def _on_tree_context_menu_requested(self, point: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.tree.itemAt(point)
+        if item is None or item.data(0, _KIND_ROLE) != "class" or not item.data(0, _CLASS_ROLE):
+            return
+        menu = QMenu(self.tree)
+        action = menu.addAction("Style this class…")
+        action.setObjectName("styleThisClassAction")
+        class_iri = str(item.data(0, _CLASS_ROLE))
+        action.triggered.connect(lambda: self.sig_style_class.emit(class_iri))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def rows(self) -> list[tuple[str, str, bool]]:
         """What the legend shows: ``(kind, iri, ticked)`` for each class and link row."""
