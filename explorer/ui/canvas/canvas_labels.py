@@ -239,7 +239,7 @@ class LabelLayerItem(QGraphicsItem):
     def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str]]:
         """The labelled, visible edges with their ends' index rows and label numbers (kept until the scene changes)."""
         canvas = self.canvas
-        key = (canvas.label_epoch, id(canvas._index_ids))
+        key = (canvas.structure_epoch, id(canvas._index_ids))
         if self._edge_cache is not None and self._edge_cache[0] == key:
             return self._edge_cache[1]
         where = canvas._index_pos
@@ -259,7 +259,7 @@ class LabelLayerItem(QGraphicsItem):
         """Importance of every node of the canvas's index: its degree, raised for what the analyst chose."""
         canvas = self.canvas
         scene = canvas.scene_model
-        key = (canvas.label_epoch, id(canvas._index_ids))
+        key = (canvas.structure_epoch, id(canvas._index_ids))
         if self._degree_cache is None or self._degree_cache[0] != key:
             degree = canvas.node_degrees()
             self._degree_cache = (key, np.fromiter((degree.get(node_id, 0) for node_id in canvas._index_ids), dtype=float,

@@ -3,6 +3,7 @@ numpy arrays and keeps its own device cache, so a change repaints only the tiles
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 import numpy as np
@@ -253,34 +254,40 @@ class NodeTileItem(TileItem):
         canvas = self.canvas
         scene = canvas.scene_model
         by_colour: dict[str, list[QRectF]] = {}
-        selected: list[QRectF] = []
-        highlighted: list[QRectF] = []
-        chosen = canvas._selected
-        lit = scene.highlighted
+        rect_of: dict[str, QRectF] = {}
         more_fill = canvas.colours.more_fill.name()
-        visible = canvas._node_visible
+        visible = canvas._node_visible.get
         nodes = scene.nodes
-        # The bounds from plain numbers: a QRectF.united per node cost as much as the rest (5k nodes).
-        left = top = float("inf")
-        right = bottom = float("-inf")
+        lefts: list[float] = []
+        tops: list[float] = []
+        sides: list[float] = []
+        # Plain loops and C-level min/max: a restyle rebuilds every tile at once (5k nodes).
         for node_id in self.ids:
-            if not visible.get(node_id, False):
+            if not visible(node_id, False):
                 continue
             node = nodes[node_id]
             size = node.size
             x, y = node.x - size / 2, node.y - size / 2
             rect = QRectF(x, y, size, size)
-            by_colour.setdefault(more_fill if node.kind == "more" else node.color, []).append(rect)
-            if node_id in chosen:
-                selected.append(rect)
-            elif node_id in lit:
-                highlighted.append(rect)
-            left, top = min(left, x), min(top, y)
-            right, bottom = max(right, x + size), max(bottom, y + size)
+            colour = more_fill if node.kind == "more" else node.color
+            group = by_colour.get(colour)
+            if group is None:
+                by_colour[colour] = group = []
+            group.append(rect)
+            rect_of[node_id] = rect
+            lefts.append(x)
+            tops.append(y)
+            sides.append(size)
+        chosen = canvas._selected
+        selected = [rect_of[i] for i in chosen if i in rect_of] if chosen else []
+        highlighted = [rect_of[i] for i in scene.highlighted if i in rect_of and i not in chosen]
         self.groups = [(QColor(colour), rects) for colour, rects in sorted(by_colour.items())]
         self.marked = [(canvas.colours.accent, highlighted), (canvas.colours.selection, selected)]
-        if left > right:
+        if not lefts:
             return QRectF()
+        left, top = min(lefts), min(tops)
+        right = max(map(operator.add, lefts, sides))
+        bottom = max(map(operator.add, tops, sides))
         return QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

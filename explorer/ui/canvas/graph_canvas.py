@@ -169,6 +169,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._degrees: dict[str, int] | None = None
         #: Counts scene changes: what the label layer worked out from the scene is kept until it moves on.
         self.label_epoch = 0
+        #: Bumped when nodes, links or filters change (not on a restyle): what label ranking caches follow.
+        self.structure_epoch = 0
         self._pan_from: QPoint | None = None
         self._bounds_check_pending = False
         self._space_held = False
@@ -207,13 +209,20 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
             self._subscriptions.append((name, handler))
-            # Any change may free or take the room a label needs: the labels are placed again.
-            scene.events.connect(name, self._labels_changed)
-            self._subscriptions.append((name, self._labels_changed))
+            # Any change may free or take the room a label needs: the labels are placed again. A restyle
+            # of nodes keeps the links and degrees the labels are ranked by, so those are not recounted.
+            relabel = self._labels_restyled if name == "nodes_restyled" else self._labels_changed
+            scene.events.connect(name, relabel)
+            self._subscriptions.append((name, relabel))
         self._on_scene_reset()
 
     def _labels_changed(self, *args: object) -> None:
         self._degrees = None
+        self.structure_epoch += 1
+        self.label_epoch += 1
+        self.label_layer.update()
+
+    def _labels_restyled(self, *args: object) -> None:
         self.label_epoch += 1
         self.label_layer.update()
 
@@ -443,11 +452,11 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             if key is not None:
                 self._mark(self.node_tiles.get(key))
         if not self._index_dirty:  # only sizes changed: one array update for the hit index
-            where = self._index_pos
-            known = [(where[node.id], node.size / 2) for node in nodes if node.id in where]
-            if known:
-                positions, halves = zip(*known, strict=True)
-                self._index_half[np.fromiter(positions, dtype=np.int64)] = halves
+            where = self._index_pos.get
+            rows = np.fromiter((where(node.id, -1) for node in nodes), dtype=np.int64, count=len(nodes))
+            halves = np.fromiter((node.size for node in nodes), dtype=float, count=len(nodes)) / 2
+            known = rows >= 0
+            self._index_half[rows[known]] = halves[known]
         with self._guard:
             for node in nodes:
                 item = items.get(node.id)
