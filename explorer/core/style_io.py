@@ -27,11 +27,11 @@ def styles_to_dict(scene: Any) -> dict[str, Any]:
 
 def styles_from_dict(scene: Any, data: Mapping[str, Any]) -> None:
     """Read the styling fields into ``scene`` (already holding its nodes); an error names the field."""
-    if data.get("style_rules") is not None:
-        scene.style_rules = rules_from_list(data["style_rules"], "scene: style_rules")
-    elif data.get("measure_style") is not None:
-        from explorer.core.analysis.styling import MeasureStyle
+    from explorer.core.analysis.styling import MeasureStyle
 
+    if data.get("style_rules") is not None:
+        scene.style_rules = rules_from_list(data["style_rules"], "scene: style_rules", MeasureStyle.from_dict)
+    elif data.get("measure_style") is not None:
         scene.style_rules = [measure_rule(MeasureStyle.from_dict(data["measure_style"], "scene: measure_style"))]
     if "measure_base" in data:  # older snapshots
         _read_base(scene, data["measure_base"], "scene: measure_base", 2)

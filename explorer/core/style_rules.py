@@ -30,13 +30,13 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from explorer.core.errors import ExplorerError
 from explorer.core.scene_items import SHAPES
 
-if TYPE_CHECKING:
-    from explorer.core.analysis.styling import MeasureStyle
+#: A measure style (:class:`explorer.core.analysis.styling.MeasureStyle`, which builds on these rules).
+MeasureStyleLike = Any
 
 SELECTOR_KINDS = ("class", "property", "predicate", "evidence", "measure")
 NODE_KINDS = ("class", "property", "measure")
@@ -80,7 +80,7 @@ class StyleRule:
     label: str | None = None
     width: float | None = None
     enabled: bool = True
-    measure: MeasureStyle | None = None
+    measure: MeasureStyleLike | None = None
 
     @property
     def for_links(self) -> bool:
@@ -127,12 +127,12 @@ def label_words(choice: str, name_of: Callable[[str], str] = str) -> str:
     return LABEL_WORDS.get(choice, choice)
 
 
-def measure_rule(style: MeasureStyle) -> StyleRule:
+def measure_rule(style: MeasureStyleLike) -> StyleRule:
     """The rule a measure-driven style (Measures panel: size by PageRank, colour by community) becomes."""
     return StyleRule("measure", style.size_by or style.color_by or "", measure=style)
 
 
-def measure_of(rules: Sequence[StyleRule]) -> MeasureStyle | None:
+def measure_of(rules: Sequence[StyleRule]) -> MeasureStyleLike | None:
     """The measure style of the last enabled measure rule (what the Measures panel shows)."""
     for rule in reversed(rules):
         if rule.kind == "measure" and rule.enabled and rule.measure is not None:
@@ -140,7 +140,7 @@ def measure_of(rules: Sequence[StyleRule]) -> MeasureStyle | None:
     return None
 
 
-def with_measure(rules: Sequence[StyleRule], style: MeasureStyle | None) -> list[StyleRule]:
+def with_measure(rules: Sequence[StyleRule], style: MeasureStyleLike | None) -> list[StyleRule]:
     """``rules`` with the measure rule replaced by one for ``style`` (in place), added last, or dropped (``None``)."""
     kept: list[StyleRule] = []
     placed = False
@@ -181,16 +181,23 @@ def rules_to_list(rules: Sequence[StyleRule]) -> list[dict[str, Any]]:
     return [rule_to_dict(rule) for rule in rules]
 
 
-def rules_from_list(raw: Any, where: str = "style_rules") -> list[StyleRule]:
-    """Read :func:`rules_to_list`'s data; an error names the first bad field (``style_rules[2].color``)."""
+MeasureReader = Callable[[Any, str], Any]
+
+
+def rules_from_list(raw: Any, where: str = "style_rules", read_measure: MeasureReader | None = None) -> list[StyleRule]:
+    """Read :func:`rules_to_list`'s data; an error names the first bad field (``style_rules[2].color``).
+
+    ``read_measure`` reads a measure rule's values (``MeasureStyle.from_dict``); without it a
+    measure rule is refused.
+    """
     if not isinstance(raw, list):
         raise ExplorerError(f"{where}: expected a list of rules")
     if len(raw) > MAX_RULES:
         raise ExplorerError(f"{where}: {len(raw)} rules; at most {MAX_RULES} are read")
-    return [rule_from_dict(item, f"{where}[{index}]") for index, item in enumerate(raw)]
+    return [rule_from_dict(item, f"{where}[{index}]", read_measure) for index, item in enumerate(raw)]
 
 
-def rule_from_dict(raw: Any, where: str) -> StyleRule:
+def rule_from_dict(raw: Any, where: str, read_measure: MeasureReader | None = None) -> StyleRule:
     if not isinstance(raw, Mapping):
         raise ExplorerError(f"{where}: expected an object")
     kind = raw.get("kind")
@@ -222,11 +229,11 @@ def rule_from_dict(raw: Any, where: str) -> StyleRule:
         looks["label"] = check_label(raw["label"], f"{where}.label")
     measure = None
     if kind == "measure":
-        from explorer.core.analysis.styling import MeasureStyle
-
         if "measure" not in raw:
             raise ExplorerError(f"{where}.measure: missing (the measure's values)")
-        measure = MeasureStyle.from_dict(raw["measure"], f"{where}.measure")
+        if read_measure is None:
+            raise ExplorerError(f"{where}.measure: measure rules are not read here")
+        measure = read_measure(raw["measure"], f"{where}.measure")
     return StyleRule(kind, texts["target"], texts["value"], raw.get("subclasses", True), enabled=raw.get("enabled", True),
                      measure=measure, **looks)
 

@@ -147,7 +147,7 @@ def test_old_snapshot_measure_style_opens_as_a_measure_rule():
 ])
 def test_bad_rule_names_the_field(raw, field):
     with pytest.raises(ExplorerError, match=field):
-        rules_from_list([raw])
+        rules_from_list([raw], read_measure=MeasureStyle.from_dict)
 
 
 def test_rules_are_bounded():
