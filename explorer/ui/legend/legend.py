@@ -37,6 +37,20 @@ def class_icon(color: str, shape: str, size: int = ICON_SIZE) -> QIcon:
     return QIcon(pixmap)
 
 
+def _size_icon(size: float) -> QIcon:
+    """A grey disc as wide, relative to the largest node (64), as a node of ``size``."""
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor("#555555"), 1.0))
+    painter.setBrush(QColor("#bbbbbb"))
+    diameter = max(3.0, min(1.0, size / 64.0) * (ICON_SIZE - 2))
+    painter.drawEllipse(int((ICON_SIZE - diameter) / 2), int((ICON_SIZE - diameter) / 2), int(diameter), int(diameter))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class LegendWidget(QWidget):
     """Classes and links shown on the canvas, each with a checkbox that filters it.
 
@@ -58,10 +72,11 @@ class LegendWidget(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("Legend: classes and links on the canvas")
+        #: The styling rules and a measure's scale (what the looks on the canvas mean beyond class),
+        #: first: when a measure colours the nodes, its scale is what the colours mean.
+        self.styles_root = QTreeWidgetItem(self.tree, ["Styles"])
         self.classes_root = QTreeWidgetItem(self.tree, ["Classes"])
         self.links_root = QTreeWidgetItem(self.tree, ["Links"])
-        #: The styling rules and a measure's scale (what the looks on the canvas mean beyond class).
-        self.styles_root = QTreeWidgetItem(self.tree, ["Styles"])
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         for root in (self.classes_root, self.links_root, self.styles_root):
@@ -128,9 +143,12 @@ class LegendWidget(QWidget):
         blocker = QSignalBlocker(self.tree)
         try:
             self.classes_root.takeChildren()
+            measure = self.scene.measure_style
+            # A measure's colours say nothing about class: the class rows then show the shape alone.
+            by_measure = measure is not None and measure.color_by is not None
             for class_iri, label, color, shape in self.scene.legend():
                 item = QTreeWidgetItem(self.classes_root, [f"{display_label(label)}  ({counts.get(class_iri, 0):,})"])
-                item.setIcon(0, self._icon(color, shape))
+                item.setIcon(0, self._icon("#ffffff" if by_measure else color, shape))
                 item.setToolTip(0, class_iri or "entities without a class")
                 item.setData(0, _CLASS_ROLE, class_iri)
                 item.setData(0, _KIND_ROLE, "class")
@@ -158,13 +176,14 @@ class LegendWidget(QWidget):
         self.styles_root.takeChildren()
         for line in rule_lines(list(self.scene.style_rules), scene_names(self.scene)):
             shape = "ellipse" if line.shape == "line" else line.shape
-            text = f"{line.text}  (size)" if line.group == "measure" and line.size else line.text
+            text = f"{line.text}  (node size)" if line.group == "measure" and line.size else line.text
             item = QTreeWidgetItem(self.styles_root, [text])
-            item.setIcon(0, self._icon(line.color, shape))
+            item.setIcon(0, _size_icon(line.size) if line.group == "measure" and line.size else self._icon(line.color, shape))
             item.setToolTip(0, line.text)
             item.setData(0, _KIND_ROLE, "style")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.styles_root.setHidden(self.styles_root.childCount() == 0)
+        self.styles_root.setText(0, f"Styles ({self.styles_root.childCount()})")
 
     def _on_tree_context_menu_requested(self, point: Any) -> None:
         from PySide6.QtWidgets import QMenu

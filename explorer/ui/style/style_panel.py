@@ -50,6 +50,8 @@ from explorer.ui.canvas.canvas_icons import draw_icon
 KIND_WORDS = {"class": "Entities of a class", "property": "Entities with a property value",
               "predicate": "Links of a kind", "evidence": "Links by their evidence", "measure": "A measure (Analysis)"}
 UNCHANGED = "(unchanged)"
+#: Classes of the graph offered in the "Which" box besides those on the canvas.
+MAX_CLASSES_LISTED = 500
 _RULE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -243,6 +245,14 @@ class StylePanelWidget(QWidget):
                     if iri:
                         self.target_combo.addItem(QIcon(rule_icon(StyleRule("class", iri, color=color, shape=shape))),
                                                   label, iri)
+                # Then the graph's other classes (a parent class styles all its subclasses at once).
+                kg = self.window_.kg
+                if kg is not None:
+                    shown = {self.target_combo.itemData(i) for i in range(self.target_combo.count())}
+                    others = sorted((kg.label(iri), iri) for iri in list(kg.class_hierarchy())[:MAX_CLASSES_LISTED]
+                                    if iri not in shown)
+                    for label, iri in others:
+                        self.target_combo.addItem(label, iri)
             elif kind == "predicate":
                 for predicate, words, _count in scene.predicates():
                     self.target_combo.addItem(words or predicate, predicate)
@@ -360,6 +370,10 @@ class StylePanelWidget(QWidget):
         colour = QColor(colour_text) if self.color_check.isChecked() and QColor.isValidColorName(colour_text) \
             else QColor("#9e9e9e")
         label = self.target_combo.currentText() or "Example"
+        if "/" in label or "#" in label:  # an IRI typed in: its local name reads better
+            from explorer.core.style_resolution import local_name
+
+            label = local_name(label)
         if kind in ("predicate", "evidence"):
             pen = QPen(colour if self.color_check.isChecked() else text_colour, max(1.0, self.width_spin.value() or 1.0))
             painter.setPen(pen)
