@@ -254,40 +254,36 @@ class NodeTileItem(TileItem):
         canvas = self.canvas
         scene = canvas.scene_model
         by_colour: dict[str, list[QRectF]] = {}
-        rect_of: dict[str, QRectF] = {}
+        rects: list[QRectF] = []
         more_fill = canvas.colours.more_fill.name()
         visible = canvas._node_visible.get
         nodes = scene.nodes
-        lefts: list[float] = []
-        tops: list[float] = []
-        sides: list[float] = []
+        looks = operator.attrgetter("x", "y", "size", "color", "kind")
+        shown = [node_id for node_id in self.ids if visible(node_id, False)]
+        rows = [looks(nodes[node_id]) for node_id in shown]
         # Plain loops and C-level min/max: a restyle rebuilds every tile at once (5k nodes).
-        for node_id in self.ids:
-            if not visible(node_id, False):
-                continue
-            node = nodes[node_id]
-            size = node.size
-            x, y = node.x - size / 2, node.y - size / 2
-            rect = QRectF(x, y, size, size)
-            colour = more_fill if node.kind == "more" else node.color
+        for x, y, size, colour, kind in rows:
+            half = size / 2
+            rect = QRectF(x - half, y - half, size, size)
+            if kind == "more":
+                colour = more_fill
             group = by_colour.get(colour)
             if group is None:
                 by_colour[colour] = group = []
             group.append(rect)
-            rect_of[node_id] = rect
-            lefts.append(x)
-            tops.append(y)
-            sides.append(size)
-        chosen = canvas._selected
-        selected = [rect_of[i] for i in chosen if i in rect_of] if chosen else []
-        highlighted = [rect_of[i] for i in scene.highlighted if i in rect_of and i not in chosen]
+            rects.append(rect)
+        chosen, lit = canvas._selected, scene.highlighted
+        rect_of = dict(zip(shown, rects, strict=True)) if chosen or lit else {}
+        selected = [rect_of[i] for i in chosen if i in rect_of]
+        highlighted = [rect_of[i] for i in lit if i in rect_of and i not in chosen]
         self.groups = [(QColor(colour), rects) for colour, rects in sorted(by_colour.items())]
         self.marked = [(canvas.colours.accent, highlighted), (canvas.colours.selection, selected)]
-        if not lefts:
+        if not rows:
             return QRectF()
-        left, top = min(lefts), min(tops)
-        right = max(map(operator.add, lefts, sides))
-        bottom = max(map(operator.add, tops, sides))
+        xs, ys, sizes = (np.fromiter((row[k] for row in rows), dtype=float, count=len(rows)) for k in range(3))
+        halves = sizes / 2
+        left, top = float((xs - halves).min()), float((ys - halves).min())
+        right, bottom = float((xs + halves).max()), float((ys + halves).max())
         return QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
