@@ -36,11 +36,17 @@ class StylePanel:
         self.action.setToolTip(tip)
         self.action.triggered.connect(self.open)
         window.menu("View").addAction(self.action)
+        self._scene = window.scene
         for name in _EVENTS:
-            window.scene.events.connect(name, self.panel.schedule_refresh)
+            self._scene.events.connect(name, self.panel.schedule_refresh)
+        self.panel.destroyed.connect(self._on_panel_destroyed)
         legend = getattr(window, "legend", None)
         if legend is not None and hasattr(legend, "sig_style_class"):
             legend.sig_style_class.connect(self.style_class)
+
+    def _on_panel_destroyed(self, *_args: object) -> None:
+        for name in _EVENTS:  # a scene that outlives the window must not call into a deleted panel
+            self._scene.events.disconnect(name, self.panel.schedule_refresh)
 
     def open(self) -> None:
         self.panel.refresh()

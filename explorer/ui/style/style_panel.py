@@ -91,6 +91,9 @@ class StylePanelWidget(QWidget):
         self.setObjectName("StylePanelWidget")
         self.window_ = window
         self._refresh_pending = False
+        # Timers owned by the panel: deferred work never runs after the panel is gone.
+        self._refresh_timer = _one_shot(self, self.refresh)
+        self._preview_timer = _one_shot(self, self._update_preview)
         self.rules_list = QListWidget(self)
         self.rules_list.setAccessibleName("Styling rules, later ones win")
         self.rules_list.setWordWrap(True)
@@ -401,7 +404,7 @@ class StylePanelWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # A theme switch: the preview is drawn on the canvas's background, which follows the palette.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            QTimer.singleShot(0, self._update_preview)
+            self._preview_timer.start()
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ the list
@@ -428,7 +431,7 @@ class StylePanelWidget(QWidget):
     def schedule_refresh(self, *_args: object) -> None:
         if not self._refresh_pending:
             self._refresh_pending = True
-            QTimer.singleShot(0, self.refresh)
+            self._refresh_timer.start()
 
     def _name_of(self) -> Any:
         kg = self.window_.kg
@@ -534,6 +537,14 @@ class StylePanelWidget(QWidget):
         self.refresh()
         save_settings(self.window_)
         self.sig_rules_changed.emit()
+
+
+def _one_shot(owner: QWidget, slot: Any) -> QTimer:
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def _common_properties() -> list[str]:
