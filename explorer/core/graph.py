@@ -246,7 +246,7 @@ class KnowledgeGraph(GraphNames):
         keeps them beside its store; a server keeps its own and is asked per request)."""
         with collector_paused():
             index = self.backend.label_index()
-            self._labels = LabelTable(index) if index is not None else None
+            self._labels = index.table() if index is not None else None
         self._index = index
 
     # ------------------------------------------------------------------ statements

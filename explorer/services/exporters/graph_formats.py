@@ -67,6 +67,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             graph.nodes[node.entity]["icon"] = look.icon
         if look.label != node.label:  # a styling rule shows another text, or none
             graph.nodes[node.entity]["display_label"] = look.label
+        if scene.notes.get(node.id):  # the analyst's note, as a column where there is one
+            graph.nodes[node.entity]["note"] = scene.notes[node.id]
         if style is not None:  # the measures behind size and colour, as columns Gephi and Cytoscape can map
             for measure, values in ((style.size_by, style.sizes), (style.color_by, style.colors)):
                 if measure and node.entity in values:
@@ -87,6 +89,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             graph.edges[source.entity, target.entity, edge.id]["color"] = edge_look.color.lower()
         if edge_look.width != 1.0:
             graph.edges[source.entity, target.entity, edge.id]["width"] = edge_look.width
+        if scene.notes.get(edge.id):
+            graph.edges[source.entity, target.entity, edge.id]["note"] = scene.notes[edge.id]
     return graph
 
 

@@ -86,6 +86,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.more_dialog: QDialog | None = None
         #: Functions ``(menu, entity)`` that add entries to every entity context menu (curation).
         self.entity_menu_extensions: list[object] = []
+        #: Functions ``(menu, entity or None, link id or None)`` that add entries to the canvas context menu.
+        self.canvas_menu_extensions: list[object] = []
         #: Functions ``(doing) -> bool`` asked before another graph replaces this one ("opening
         #: x.ttl"); any answering False keeps the current graph (unsaved edits, for one).
         self.graph_replacement_checks: list[Callable[[str], bool]] = []
@@ -99,6 +101,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.inspector = InspectorWidget(self)
         self.inspector.history = self.session.navigation  # Back/Forward belong to the session
         self.paths_panel = PathsPanelWidget(self)
+        self.paths_panel.bind(self.session.scene, self.session.do)  # path searches kept with the scene
         self.canvas = self._create_canvas()
         self.browser_dock = self.add_panel("Browser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea, "BrowserDock")
         if self.canvas is not None:
@@ -135,6 +138,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.export_actions = install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…, Compare
         self.session.provide("export", self.export_actions)
+        from explorer.ui.notes.notes_controller import install_notes
+
+        self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
         from explorer.ui.analysis.mount import mount_analysis
 
         self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.scene import SceneEdge, SceneNode
+from explorer.ui.canvas.canvas_notes import note_tooltip
 
 #: Below this zoom, nodes are drawn in bulk as squares and edges without arrows or labels.
 DETAIL_ZOOM = 0.45
@@ -195,7 +196,9 @@ class NodeItem(QGraphicsItem):
         self._bounds = glyph.marginsAdded(QMarginsF(12, 12, 12, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
         shown = node.label if node.label_shown is None or node.label_shown == "" else f"{node.label_shown}\n{node.label}"
-        self.setToolTip(f"{shown}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
+        note = self.canvas.scene_model.notes.get(node.id)
+        self.setToolTip(f"{shown}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}")
+                        + (f"\n\n{note_tooltip(note)}" if note else ""))
         with self.canvas.guard():
             self.setPos(node.x, node.y)
         self.update()
