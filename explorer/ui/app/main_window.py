@@ -141,6 +141,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.analysis.mount import mount_analysis
 
         self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
+        from explorer.ui.style.mount import mount_style
+
+        self.session.provide("style", mount_style(self))  # View ▸ Style Panel…; Legend ▸ Style this class…
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         self.recovery = install_recovery(self)  # crash journal of the work in progress; offers it back after a crash

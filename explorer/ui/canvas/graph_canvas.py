@@ -208,6 +208,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             "focus_changed": self._on_scene_focus_changed,
             "positions_changed": self._on_scene_positions_changed,
             "nodes_restyled": self._on_scene_nodes_restyled,
+            "edges_restyled": self._on_scene_edges_restyled,
         }
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
@@ -460,11 +461,11 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             if key is not None:
                 self._mark(self.node_tiles.get(key))
         if not self._index_dirty:  # only sizes changed: one array update for the hit index
-            where = self._index_pos
-            known = [(where[node.id], node.size / 2) for node in nodes if node.id in where]
-            if known:
-                positions, halves = zip(*known, strict=True)
-                self._index_half[np.fromiter(positions, dtype=np.int64)] = halves
+            where = self._index_pos.get
+            rows = np.fromiter((where(node.id, -1) for node in nodes), dtype=np.int64, count=len(nodes))
+            halves = np.fromiter((node.size for node in nodes), dtype=float, count=len(nodes)) / 2
+            known = rows >= 0
+            self._index_half[rows[known]] = halves[known]
         with self._guard:
             for node in nodes:
                 item = items.get(node.id)
@@ -478,6 +479,13 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             if item_id is None or node_id == item_id:
                 item.refresh(item.node)
         self.label_layer.update()
+
+    def _on_scene_edges_restyled(self, edges: list[SceneEdge]) -> None:
+        """Links changed colour, width or words (styling rules): only their tiles redraw."""
+        self.edges_epoch += 1  # a rule may hide or show a link's words: the label layer's edge arrays follow
+        for edge in edges:
+            self._mark_edge(edge.id)
+        self._schedule_bounds_check()
 
     def _schedule_bounds_check(self) -> None:
         """Rebuild dirty tiles and refresh the scene rect once, after the current burst of events."""
