@@ -106,6 +106,103 @@ def test_graph_loaded_from_text_is_identified_by_content():
     assert not first.matches(sn.dataset_identity(three))
 
 
+_BLANK_DATA = """@prefix ex: <https://example.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:plant ex:operator ex:op ; rdfs:label "Plant" .
+ex:plant ex:site [ ex:city "Hangzhou" ; ex:street [ ex:number "1" ] ] .
+ex:plant ex:site [ ex:city "Ningbo" ] .
+ex:plant ex:contact [ ex:role "engineer" ] , [ ex:role "engineer" ] .
+"""
+PLANT = "https://example.org/plant"
+
+
+def _save_view(text, tmp_path, name):
+    """Load ``text`` afresh (new blank node names), draw two hops around the plant, save."""
+    kg = KnowledgeGraph()
+    kg.load_text(text, "turtle")
+    subgraph = sg.from_focus(kg, PLANT, 2)
+    scene = sg.to_scene(kg, subgraph)
+    saved = sn.save_snapshot(tmp_path / name, kg, scene, title=name, subgraph=subgraph)
+    return kg, sn.open_snapshot(saved.path)
+
+
+def test_two_saves_of_the_same_view_with_blank_nodes_are_the_same(tmp_path):
+    kg_a, a = _save_view(_BLANK_DATA, tmp_path, "a")
+    kg_b, b = _save_view(_BLANK_DATA, tmp_path, "b")
+    blank_nodes = [n["entity"] for n in a.scene_data["nodes"] if n["entity"].startswith("_:")]
+    assert len(blank_nodes) == 5 and not set(blank_nodes) & {n["entity"] for n in b.scene_data["nodes"]}
+    assert a.dataset.method == "content" and a.dataset.matches(b.dataset) and not a.dataset.note
+    assert a.canonical().sha256 == b.canonical().sha256
+    diff = sn.diff_snapshots(a, b)
+    assert diff.is_empty and (diff.triples_added, diff.triples_removed) == (0, 0)
+    # Only the two look-alike contacts may trade places (nothing tells which is which).
+    assert len(diff.nodes_moved) in (0, 2)
+    # Each reattaches to the other load's data.
+    assert sn.open_snapshot(a.path, kg_b).attached and sn.open_snapshot(b.path, kg_a).attached
+
+
+def test_a_change_among_blank_nodes_is_a_diff(tmp_path):
+    _, a = _save_view(_BLANK_DATA, tmp_path, "a")
+    _, b = _save_view(_BLANK_DATA.replace('"Ningbo"', '"Shanghai"'), tmp_path, "b")
+    assert not a.dataset.matches(b.dataset)
+    diff = sn.diff_snapshots(a, b)
+    # A blank node is what its statements say: the site with another city is another node,
+    # and the plant's link to it changes with it; the other sites and contacts are unchanged.
+    assert (diff.triples_added, diff.triples_removed) == (2, 2)
+    [added], [removed] = diff.nodes_added, diff.nodes_removed
+    assert added["entity"].startswith("_:") and removed["entity"].startswith("_:")
+    assert len(diff.edges_added) == len(diff.edges_removed) == 1
+    assert not diff.is_empty
+
+
+def test_rewiring_blank_nodes_is_a_different_dataset_and_a_diff(tmp_path):
+    # The same lines once blank node names are left out: only their wiring differs.
+    first = "@prefix ex: <https://example.org/> . ex:plant ex:site _:a . _:a ex:near _:b . _:b ex:near _:b ."
+    second = "@prefix ex: <https://example.org/> . ex:plant ex:site _:a . _:a ex:near _:b . _:b ex:near _:a ."
+    _, a = _save_view(first, tmp_path, "a")
+    _, b = _save_view(second, tmp_path, "b")
+    assert not a.dataset.matches(b.dataset)
+    diff = sn.diff_snapshots(a, b)
+    # Every statement about the two rewired blank nodes changed; the lines alone were equal.
+    assert (diff.triples_added, diff.triples_removed) == (3, 3) and not diff.is_empty
+
+
+def test_a_restyled_blank_node_is_changed_not_removed_and_added(tmp_path):
+    from rdflib import Literal, URIRef
+
+    def recolour(kg):
+        [ningbo] = [s for s, _, _ in kg.triples(None, URIRef("https://example.org/city"), Literal("Ningbo"))]
+
+        def change(scene):
+            scene.nodes[f"_:{ningbo}"].color = "#123456"
+        return change
+
+    _, a = _save_view(_BLANK_DATA, tmp_path, "a")
+    kg = KnowledgeGraph()
+    kg.load_text(_BLANK_DATA, "turtle")
+    subgraph = sg.from_focus(kg, PLANT, 2)
+    scene = sg.to_scene(kg, subgraph)
+    recolour(kg)(scene)
+    b = sn.open_snapshot(sn.save_snapshot(tmp_path / "b", kg, scene, title="b", subgraph=subgraph).path)
+    diff = sn.diff_snapshots(a, b)
+    assert not diff.nodes_added and not diff.nodes_removed
+    [change] = diff.nodes_changed
+    assert change.what == ("color",) and change.after == {"color": "#123456"}
+    assert change.entity in {n["entity"] for n in b.scene_data["nodes"]}
+
+
+def test_blank_nodes_too_alike_to_canonicalize_keep_a_stable_identity(tmp_path):
+    # Eight blank nodes all linked to each other: canonical naming would take minutes.
+    names = [f"_:n{i}" for i in range(8)]
+    text = "@prefix ex: <https://example.org/> . ex:plant ex:site _:n0 . " + " ".join(
+        f"{s} ex:near {o} ." for s in names for o in names if s != o)
+    kg_a, a = _save_view(text, tmp_path, "a")
+    _, b = _save_view(text, tmp_path, "b")
+    assert a.dataset.matches(b.dataset)
+    assert "too alike to name canonically" in a.dataset.note and a.dataset.note in a.dataset.describe()
+    assert "too alike" in sn.dataset_identity(kg_a).note
+    assert not a.canonical().exact and sn.diff_snapshots(a, b).triples_added == 0
+
+
 def test_diff_lists_added_removed_and_changed(bundled_graph, tmp_path):
     small = sg.from_focus(bundled_graph, CHINA_MOBILE, 2)
     large = sg.from_focus(bundled_graph, CHINA_MOBILE, 3)
