@@ -379,3 +379,114 @@ def test_a_predicate_with_two_inverses():
     kg = graph("e:has owl:inverseOf e:of . e:partOf owl:inverseOf e:has . e:b e:partOf e:a .")
     assert find_paths(kg, E + "a", E + "b", excluded_predicates=[E + "has"]) == []
     assert find_paths(kg, E + "a", E + "b", excluded_predicates=[E + "of"]) == []
+
+
+# ------------------------------------------------------------------ oracle over hops, modes, direction, classes
+def _oracle_paths(edges, types, source, target, *, max_hops, direction, via, avoid):
+    """Every simple path by networkx, as (length, node tuple), with the constraints applied by hand."""
+    graph_ = nx.MultiDiGraph() if direction != "both" else nx.MultiGraph()
+    graph_.add_nodes_from(range(9))
+    for s, p, o in edges:
+        if direction == "backward":
+            graph_.add_edge(o, s, key=(s, p, o))
+        else:
+            graph_.add_edge(s, o, key=(s, p, o))
+    found = []
+    for route in nx.all_simple_edge_paths(graph_, source, target, cutoff=max_hops):
+        nodes = [source] + [edge[1] for edge in route]
+        middle = nodes[1:-1]
+        if any(types.get(n) in avoid for n in middle):
+            continue
+        if via and not any(types.get(n) in via for n in middle):
+            continue
+        found.append(len(route))
+    return sorted(found)
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 10**6), max_hops=st.integers(1, 5), direction=st.sampled_from(["both", "forward", "backward"]),
+       constraint=st.sampled_from(["none", "via", "avoid"]), mode=st.sampled_from(["shortest", "k", "all"]),
+       k=st.integers(1, 4), limit=st.integers(1, 6))
+def test_every_mode_agrees_with_the_oracle_at_every_hop_bound(seed, max_hops, direction, constraint, mode, k, limit):
+    rng = random.Random(seed)
+    edges = {(rng.randrange(9), rng.choice("pq"), rng.randrange(9)) for _ in range(rng.randrange(8, 20))}
+    edges = {(s, p, o) for s, p, o in edges if s != o}
+    types = {n: rng.choice(["A", "B", None]) for n in range(9)}
+    lines = [f"e:n{s} e:{p} e:n{o} ." for s, p, o in edges]
+    lines += [f"e:n{n} a e:{c} ." for n, c in types.items() if c]
+    kg = graph("e:A a owl:Class . e:B a owl:Class . " + "\n".join(lines))
+    via = {"A"} if constraint == "via" else set()
+    avoid = {"B"} if constraint == "avoid" else set()
+    source, target = 0, rng.randrange(1, 9)
+    if not kg.exists(f"{E}n{target}") or not kg.exists(f"{E}n{source}"):
+        return
+    expected = _oracle_paths(edges, types, source, target, max_hops=max_hops, direction=direction, via=via, avoid=avoid)
+    found = find_paths(kg, f"{E}n{source}", f"{E}n{target}", mode=mode, k=k, limit=limit, max_hops=max_hops,
+                       direction=direction, via_classes=[E + c for c in via], avoid_classes=[E + c for c in avoid])
+    if mode == "shortest":
+        wanted = [x for x in expected if expected and x == expected[0]][:limit]
+    elif mode == "k":
+        wanted = expected[:min(k, limit)]
+    else:
+        wanted = expected[:limit]
+    assert [p.length for p in found] == wanted
+    assert all(p.nodes[0] == f"{E}n{source}" and p.nodes[-1] == f"{E}n{target}" for p in found)
+    assert len({p.nodes for p in found}) == len(found) or len({(p.nodes, p.hops) for p in found}) == len(found)
+
+
+def test_a_path_with_a_node_too_many_is_refused_in_words():
+    with pytest.raises(ValueError, match=r"^a path has one more node than it has hops$"):
+        GraphPath(["s", "t", "u"], [Hop("s", "p", "t", True)])
+
+
+def test_schema_paths_through_a_wide_frontier():
+    # Several entities of one class: the frontier holds more than one entity when the class is reached.
+    kg = graph("e:Firm a owl:Class . e:a a e:Firm . e:b a e:Firm . e:c a e:Firm . e:a e:r e:z . e:z e:r e:w .")
+    found = find_paths(kg, E + "w", E + "b", include_schema=True)
+    assert chains(found) == [["w", "<r", "z", "<r", "a", "type>", "Firm", "<type", "b"]]
+
+
+def test_connecting_network_of_two_entities_is_their_shortest_path(diamond):
+    [path] = connecting_network(diamond, [E + "a", E + "d"])
+    assert path.nodes[0] == E + "a" and path.nodes[-1] == E + "d" and path.length == 2
+
+
+def test_connecting_network_reaches_four_hops_by_default_and_no_further():
+    chain = " ".join(f"e:n{i} e:r e:n{i + 1} ." for i in range(5))
+    kg = graph(chain)
+    [path] = connecting_network(kg, [E + "n0", E + "n4"])
+    assert path.length == 4
+    assert connecting_network(kg, [E + "n0", E + "n5"]) == []
+    assert connecting_network(kg, [E + "n0", E + "n5"], max_hops=5)[0].length == 5
+
+
+def test_connecting_network_joins_the_nearest_first_and_each_entity_once():
+    kg = graph("e:a e:r e:b . e:b e:r e:c . e:c e:r e:d .")
+    network = connecting_network(kg, [E + "a", E + "c", E + "b", E + "c"])
+    assert [p.nodes for p in network] == [(E + "a", E + "b"), (E + "b", E + "c")]
+
+
+def test_connecting_network_walks_past_a_hidden_neighbour():
+    # The start's first neighbour in sorted order is a class (not passable): its others still count.
+    kg = graph("e:Aclass a owl:Class . e:s e:r e:Aclass . e:s e:r e:m . e:m e:r e:t .")
+    [path] = connecting_network(kg, [E + "t", E + "s"])
+    assert path.length == 2
+
+
+def test_cancel_reaches_a_connecting_network_under_way():
+    lines = [f"e:n{i} e:r e:n{j} ." for i in range(12) for j in range(i + 1, 12)]
+    kg = graph("\n".join(lines) + " e:far e:r e:n11 .")
+    token = CancelToken()
+    calls = 0
+    real_adjacent = kg.adjacent
+
+    def adjacent(entity, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            token.cancel()
+        return real_adjacent(entity, **kwargs)
+
+    kg.adjacent = adjacent  # type: ignore[method-assign]
+    with pytest.raises(Cancelled):
+        connecting_network(kg, [E + "n0", E + "far", E + "n5", E + "n7"], cancel=token)
