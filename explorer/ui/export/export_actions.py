@@ -172,6 +172,8 @@ class ExportActions:
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
+            if not window.may_replace_graph(f"opening snapshot “{snapshot.title}”"):
+                return False
             window.set_graph(snapshot.own_graph())
         window.session.replace_scene(snapshot.scene(), f"Open Snapshot “{snapshot.title}”")
         self.snapshot = snapshot
