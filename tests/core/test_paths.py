@@ -490,3 +490,54 @@ def test_cancel_reaches_a_connecting_network_under_way():
     kg.adjacent = adjacent  # type: ignore[method-assign]
     with pytest.raises(Cancelled):
         connecting_network(kg, [E + "n0", E + "far", E + "n5", E + "n7"], cancel=token)
+
+
+def test_bad_arguments_are_named_with_the_choices():
+    kg = graph("e:a e:r e:b .")
+    with pytest.raises(ExplorerError) as mode:
+        find_paths(kg, E + "a", E + "b", mode="longest")  # type: ignore[arg-type]
+    assert str(mode.value) == "unknown path mode 'longest' (use one of: shortest, k, all)"
+    with pytest.raises(ExplorerError) as direction:
+        find_paths(kg, E + "a", E + "b", direction="up")  # type: ignore[arg-type]
+    assert str(direction.value) == "unknown direction 'up' (use one of: both, forward, backward)"
+    for bad in ({"k": 0}, {"limit": 0}, {"max_hops": 0}):
+        with pytest.raises(ExplorerError) as caught:
+            find_paths(kg, E + "a", E + "b", **bad)
+        assert str(caught.value) == "max hops, k and limit must be at least 1"
+    with pytest.raises(EntityNotFound) as start:
+        find_paths(kg, E + "nowhere", E + "b")
+    assert str(start.value) == "the path's start 'http://example.org/nowhere' is not an entity of this graph"
+    with pytest.raises(EntityNotFound) as end:
+        find_paths(kg, E + "a", "")
+    assert str(end.value) == "the path's end '' is not an entity of this graph"
+
+
+def test_progress_says_what_it_looks_for_and_when_there_is_no_path():
+    kg = graph("e:a e:r e:b . e:c e:r e:d .")
+    seen: list[tuple[float | None, str]] = []
+    assert find_paths(kg, E + "a", E + "d", progress=lambda f, m: seen.append((f, m))) == []
+    assert seen == [(None, "Looking for the shortest path"), (1.0, "No path")]
+
+
+def test_defaults_five_paths_for_k_six_hops_a_hundred_paths():
+    # 120 parallel two-hop routes a → mK → z, and a chain a → c0 → … → c6 (seven hops to c6).
+    kg = graph(" ".join(f"e:a e:r e:m{i} . e:m{i} e:r e:z ." for i in range(120))
+               + " " + " ".join(f"e:c{i} e:r e:c{i + 1} ." for i in range(7)) + " e:a e:r e:c0 .")
+    assert len(find_paths(kg, E + "a", E + "z", mode="k")) == 5
+    assert len(find_paths(kg, E + "a", E + "z", mode="all")) == 100
+    assert [p.length for p in find_paths(kg, E + "a", E + "c5")] == [6]
+    assert find_paths(kg, E + "a", E + "c6") == []
+    assert [p.length for p in find_paths(kg, E + "a", E + "c6", max_hops=7)] == [7]
+
+
+def test_cancel_during_the_last_length_is_honoured():
+    lines = [f"e:n{i} e:r e:n{j} ." for i in range(14) for j in range(i + 1, 14)]
+    kg = graph("\n".join(lines))
+    token = CancelToken()
+
+    def progress(fraction, message):
+        if "5 hops" in message:  # the last length asked for: no later check between lengths
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        find_paths(kg, E + "n0", E + "n13", mode="all", max_hops=5, limit=10**6, progress=progress, cancel=token)
