@@ -321,3 +321,52 @@ def test_saving_checks_title_date_and_folder_and_is_atomic(bundled_graph, chain,
     sn.save_snapshot(saved.path, bundled_graph, scene, title="second version", subgraph=chain[0])
     assert sn.open_snapshot(saved.path).title == "second version" and saved.path.read_bytes() != before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chain.kgsnap"]  # no temporary files left
+
+
+_SUPPLY = """@prefix ex: <https://example.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+ex:Company a owl:Class ; rdfs:label "Company" . ex:op a ex:Company . ex:sup a ex:Company .
+ex:plant rdfs:label "Plant" ; ex:operator ex:op ; ex:site ex:city .
+ex:op rdfs:label "Operator" . ex:city rdfs:label "Ningbo" . ex:sup rdfs:label "Supplier" .
+"""
+
+
+def _supply_view(tmp_path, name, text, change=None):
+    kg = KnowledgeGraph()
+    kg.load_text(text, "turtle")
+    subgraph = sg.from_focus(kg, PLANT, 1)
+    scene = sg.to_scene(kg, subgraph)
+    if change:
+        change(scene)
+    return sn.open_snapshot(sn.save_snapshot(tmp_path / name, kg, scene, title=name, subgraph=subgraph).path)
+
+
+def test_diff_rows_read_as_sentences(tmp_path):
+    ex = "https://example.org/"
+
+    def restyle(scene):
+        scene.nodes[ex + "city"].color = "#ff0000"
+        scene.edges[f"{PLANT} {ex}site {ex}city"].hidden = True
+
+    a = _supply_view(tmp_path, "a", _SUPPLY)
+    b = _supply_view(tmp_path, "b", _SUPPLY.replace("ex:operator ex:op", "ex:supplier ex:sup"), restyle)
+    old_colour = next(n["color"] for n in a.scene_data["nodes"] if n["entity"] == ex + "city")
+    diff = sn.diff_snapshots(a, b)
+    assert [tuple(vars(row).values()) for row in diff.rows()] == [
+        ("added", "entity", "Supplier", "Company", ex + "sup"),
+        ("added", "link", "Plant — supplier → Supplier", ex + "supplier", f"{PLANT} {ex}supplier {ex}sup"),
+        ("removed", "entity", "Operator", "Company", ex + "op"),
+        ("removed", "link", "Plant — operator → Operator", ex + "operator", f"{PLANT} {ex}operator {ex}op"),
+        ("changed", "entity", "Ningbo", f"color: {old_colour} → #ff0000", ex + "city"),
+        ("changed", "link", "Plant — site → Ningbo", "hidden: False → True", f"{PLANT} {ex}site {ex}city"),
+    ]
+    assert diff.summary() == ("1 entities added, 1 removed, 1 changed; 1 links added, 1 removed; "
+                              "3 triples added, 3 removed")  # the link, the label and the type
+    scene = diff.scene()
+    assert scene.nodes[ex + "sup"].color == sn.ADDED_COLOR and scene.nodes[ex + "op"].color == sn.REMOVED_COLOR
+    assert scene.nodes[ex + "city"].color == sn.CHANGED_COLOR and scene.nodes[PLANT].color == sn.UNCHANGED_COLOR
+    assert not any(node.hidden for node in scene.nodes.values())
+    assert not any(edge.hidden for edge in scene.edges.values())
+    assert scene.edges[f"{PLANT} {ex}supplier {ex}sup"].label == "added: supplier"
+    assert scene.edges[f"{PLANT} {ex}operator {ex}op"].label == "removed: operator"
+    assert set(scene.highlighted) == {ex + "sup", ex + "op", f"{PLANT} {ex}supplier {ex}sup", f"{PLANT} {ex}operator {ex}op"}
