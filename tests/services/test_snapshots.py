@@ -264,6 +264,8 @@ def _damaged(saved, tmp_path, change):
         (lambda d: d["graph"].update(data="this is not turtle", sha256=""), "graph.data", "Turtle syntax error"),
         (lambda d: d["graph"].update(media_type="application/zip"), "graph.media_type", "not supported"),
         (lambda d: d.update(schema_version=99), "schema_version", "newer"),
+        (lambda d: d["dataset"].update(quads="many"), "dataset.quads", "expected int"),
+        (lambda d: d["dataset"].update(method="guess"), "dataset.method", "unknown method 'guess'"),
         (lambda d: d.update(format="something-else"), "format", "not a kg-explorer snapshot"),
     ],
 )
@@ -370,3 +372,12 @@ def test_diff_rows_read_as_sentences(tmp_path):
     assert scene.edges[f"{PLANT} {ex}supplier {ex}sup"].label == "added: supplier"
     assert scene.edges[f"{PLANT} {ex}operator {ex}op"].label == "removed: operator"
     assert set(scene.highlighted) == {ex + "sup", ex + "op", f"{PLANT} {ex}supplier {ex}sup", f"{PLANT} {ex}operator {ex}op"}
+
+
+def test_a_snapshot_of_an_empty_graph_reopens(tmp_path):
+    from explorer.core.scene import Scene
+
+    saved = sn.save_snapshot(tmp_path / "empty", KnowledgeGraph(), Scene(), title="nothing yet")
+    assert saved.dataset.method == "none"
+    reopened = sn.open_snapshot(saved.path, KnowledgeGraph())
+    assert reopened.dataset.method == "none" and reopened.attached and reopened.triples == []
