@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import itertools
 import random
 
 import networkx as nx
@@ -541,3 +542,36 @@ def test_cancel_during_the_last_length_is_honoured():
 
     with pytest.raises(Cancelled):
         find_paths(kg, E + "n0", E + "n13", mode="all", max_hops=5, limit=10**6, progress=progress, cancel=token)
+
+
+@pytest.mark.parametrize("length", [2, 3, 4, 5])
+@pytest.mark.parametrize("routes", [1, 2, 3])
+@pytest.mark.parametrize("chord", [False, True])
+def test_parallel_routes_agree_with_the_oracle(length, routes, chord):
+    # Disjoint routes s → … → t meet the two searches in the same step: every meeting counts.
+    edges = set()
+    names = {"s": 0, "t": 1}
+    for route in range(routes):
+        chain = ["s", *(f"r{route}_{i}" for i in range(length - 1)), "t"]
+        for node in chain:
+            names.setdefault(node, len(names))
+        edges |= {(names[a], "p", names[b]) for a, b in itertools.pairwise(chain)}
+    if chord and routes > 1 and length > 2:
+        edges.add((names["r0_0"], "q", names[f"r1_{length - 2}"]))
+    kg = graph("\n".join(f"e:n{s} e:{p} e:n{o} ." for s, p, o in edges))
+    graph_ = nx.MultiGraph()
+    for s, p, o in edges:
+        graph_.add_edge(s, o, key=(s, p, o))
+    for max_hops in range(max(1, length - 1), length + 2):
+        expected = sorted(len(r) for r in nx.all_simple_edge_paths(graph_, 0, 1, cutoff=max_hops))
+        for mode in ("shortest", "k", "all"):
+            found = [p.length for p in find_paths(kg, E + "n0", E + "n1", mode=mode, k=2, max_hops=max_hops)]
+            wanted = {"shortest": [x for x in expected if x == expected[0]] if expected else [],
+                      "k": expected[:2], "all": expected}[mode]
+            assert found == wanted, (mode, max_hops)
+
+
+def test_every_hop_of_a_long_path_names_its_own_ends(diamond):
+    [path] = find_paths(diamond, E + "a", E + "d", mode="all", via_classes=[E + "Place"], max_hops=3)[1:]
+    assert [(h.source, h.target) for h in path.hops] == [(E + "a", E + "x"), (E + "x", E + "y"), (E + "y", E + "d")]
+    assert path.triples == [(E + "a", E + "knows", E + "x"), (E + "x", E + "knows", E + "y"), (E + "y", E + "knows", E + "d")]
