@@ -265,6 +265,15 @@ def _damaged(saved, tmp_path, change):
         (lambda d: d["graph"].update(media_type="application/zip"), "graph.media_type", "not supported"),
         (lambda d: d.update(schema_version=99), "schema_version", "newer"),
         (lambda d: d["dataset"].update(quads="many"), "dataset.quads", "expected int"),
+        (lambda d: d["dataset"].update(source=5), "dataset.source", "expected str, got int"),
+        (lambda d: d.pop("schema_version"), "schema_version", "missing or not an integer"),
+        (lambda d: d.update(schema_version=-1), "schema_version", "-1 is not a schema version (they start at 1)"),
+        (lambda d: d.update(app=5), "app", "expected an object"),
+        (lambda d: d.update(app={"version": 5}), "app.version", "expected str, got int"),
+        (lambda d: d.update(selection={"hops": "two"}), "selection.hops", "expected int or null, got str"),
+        (lambda d: d.update(scene=5), "scene", "missing or not an object"),
+        (lambda d: d["graph"].update(data="<a> <b>\n\n  <c", sha256=""), "graph.data",
+         "Turtle syntax error: Parser error at line 1 between columns 1 and 4: No scheme found in an absolute IRI"),
         (lambda d: d["dataset"].update(method="guess"), "dataset.method", "unknown method 'guess'"),
         (lambda d: d.update(format="something-else"), "format", "not a kg-explorer snapshot"),
     ],
@@ -381,3 +390,12 @@ def test_a_snapshot_of_an_empty_graph_reopens(tmp_path):
     assert saved.dataset.method == "none"
     reopened = sn.open_snapshot(saved.path, KnowledgeGraph())
     assert reopened.dataset.method == "none" and reopened.attached and reopened.triples == []
+
+
+def test_a_file_too_big_for_a_snapshot_is_refused_with_its_size(tmp_path):
+    path = tmp_path / "huge.kgsnap"
+    with open(path, "wb") as handle:  # sparse: no disk space used
+        handle.truncate(600 * 1024 * 1024)
+    with pytest.raises(sn.SnapshotError) as caught:
+        sn.open_snapshot(path)
+    assert str(caught.value) == f"{path}: is 600 MiB: too big for a snapshot"
