@@ -575,3 +575,18 @@ def test_every_hop_of_a_long_path_names_its_own_ends(diamond):
     [path] = find_paths(diamond, E + "a", E + "d", mode="all", via_classes=[E + "Place"], max_hops=3)[1:]
     assert [(h.source, h.target) for h in path.hops] == [(E + "a", E + "x"), (E + "x", E + "y"), (E + "y", E + "d")]
     assert path.triples == [(E + "a", E + "knows", E + "x"), (E + "x", E + "knows", E + "y"), (E + "y", E + "knows", E + "d")]
+
+
+@pytest.mark.parametrize("allowed", ["aa", "mm", "zz"])
+def test_an_allowed_predicate_is_found_among_any_others(allowed):
+    kg = graph(" ".join(f"e:s e:{p} e:x{p} . e:x{p} e:{p} e:t{p} ." for p in ("aa", "mm", "zz")))
+    found = find_paths(kg, E + "s", E + f"t{allowed}", allowed_predicates=[E + allowed])
+    assert chains(found) == [["s", f"{allowed}>", f"x{allowed}", f"{allowed}>", f"t{allowed}"]]
+
+
+def test_a_fact_stored_both_ways_reads_as_stored_forward_whatever_order_the_store_gives(monkeypatch):
+    kg = graph("e:has owl:inverseOf e:of . e:a e:has e:b . e:b e:of e:a .")
+    real = kg.adjacent
+    monkeypatch.setattr(kg, "adjacent", lambda entity, **kw: list(reversed(list(real(entity, **kw)))))
+    assert chains(find_paths(kg, E + "a", E + "b")) == [["a", "has>", "b"]]
+    assert chains(find_paths(kg, E + "b", E + "a")) == [["b", "of>", "a"]]
