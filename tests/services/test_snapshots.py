@@ -399,3 +399,17 @@ def test_a_file_too_big_for_a_snapshot_is_refused_with_its_size(tmp_path):
     with pytest.raises(sn.SnapshotError) as caught:
         sn.open_snapshot(path)
     assert str(caught.value) == f"{path}: is 600 MiB: too big for a snapshot"
+
+
+def test_saving_reports_its_progress_and_says_where_the_snapshot_came_from(tmp_path):
+    from explorer.core.scene import Scene
+
+    data = tmp_path / "fresh.ttl"  # a file never hashed before: saving hashes it
+    data.write_text("@prefix ex: <https://example.org/> . ex:a ex:p ex:b .", encoding="utf-8")
+    kg = KnowledgeGraph()
+    kg.load([data])
+    seen: list[str] = []
+    saved = sn.save_snapshot(tmp_path / "progress", kg, Scene(), title="with progress",
+                             progress=lambda fraction, message: seen.append(message))
+    assert "Hashing fresh.ttl" in seen
+    assert saved.attached and saved.attach_message == "taken from the loaded data"
