@@ -590,3 +590,11 @@ def test_a_fact_stored_both_ways_reads_as_stored_forward_whatever_order_the_stor
     monkeypatch.setattr(kg, "adjacent", lambda entity, **kw: list(reversed(list(real(entity, **kw)))))
     assert chains(find_paths(kg, E + "a", E + "b")) == [["a", "has>", "b"]]
     assert chains(find_paths(kg, E + "b", E + "a")) == [["b", "of>", "a"]]
+
+
+def test_progress_moves_evenly_over_the_lengths_left(diamond):
+    seen: list[tuple[float | None, str]] = []
+    find_paths(diamond, E + "a", E + "d", mode="all", max_hops=5, progress=lambda f, m: seen.append((f, m)))
+    assert seen == [(None, "Looking for the shortest path"), (0.0, "Looking for paths of 2 hops"),
+                    (0.25, "Looking for paths of 3 hops"), (0.5, "Looking for paths of 4 hops"),
+                    (0.75, "Looking for paths of 5 hops"), (1.0, "3 path(s)")]
