@@ -246,7 +246,7 @@ class KnowledgeGraph(GraphNames):
         keeps them beside its store; a server keeps its own and is asked per request)."""
         with collector_paused():
             index = self.backend.label_index()
-            self._labels = LabelTable(index) if index is not None else None
+            self._labels = index.table() if index is not None else None
         self._index = index
 
     # ------------------------------------------------------------------ statements
@@ -371,8 +371,22 @@ class KnowledgeGraph(GraphNames):
         """Entities whose labels match ``text``, best first (prefix, substring, CJK)."""
         if not normalize(text) or limit <= 0:
             return []
-        wanted = max(limit * 3, 30)
         index = self._matching(text, max(200, limit * 10))
+        schema: dict[str, bool] = {}
+
+        def is_schema(entity: str) -> bool:
+            if entity not in schema:
+                schema[entity] = self.is_schema_term(entity)
+            return schema[entity]
+
+        hits = index.search(text, limit=limit)
+        if len(hits) >= limit:
+            # A full page as typed: the usual keystroke, answered without the searches below. Its
+            # order stands unless an ontology term is on it (things in the world ranked below may pass it).
+            self.backend.prefetch_types(hit.entity for hit in hits)
+            if not any(is_schema(hit.entity) for hit in hits):
+                return hits
+        wanted = max(limit * 3, 30)
         hits = index.search(text, limit=wanted)
         # "ChinaMobile" and "mobile china" name "China Mobile": words split at case changes,
         # in any order, when the text as typed finds too little.
@@ -385,7 +399,7 @@ class KnowledgeGraph(GraphNames):
         # same words (an operator before the class "operator").
         order = {hit.entity: position for position, hit in enumerate(hits)}
         self.backend.prefetch_types(order)
-        hits.sort(key=lambda hit: (hit.quality, self.is_schema_term(hit.entity), order[hit.entity]))
+        hits.sort(key=lambda hit: (hit.quality, is_schema(hit.entity), order[hit.entity]))
         return hits[:limit]
 
     def resolve(self, text: str) -> str:

@@ -23,11 +23,14 @@ EVENT_NAMES = (
     "edge_added",
     "edge_removed",
     "reset",
+    "notes_changed",
+    "paths_changed",
     "highlight_changed",
     "filters_changed",
     "focus_changed",
     "positions_changed",
     "nodes_restyled",
+    "edges_restyled",
 )
 
 MORE_PREFIX = "more:"
@@ -56,6 +59,10 @@ class SceneNode:
     color: str = NEUTRAL_COLOR
     shape: str = "ellipse"
     size: float = NODE_SIZE
+    #: A built-in icon drawn inside the glyph (styling rules; "" for none).
+    icon: str = ""
+    #: The text a styling rule shows as the label instead of ``label`` ("" hides it; ``None``: the label).
+    label_shown: str | None = None
 
 
 @dataclass
@@ -71,6 +78,11 @@ class SceneEdge:
     evidence_count: int = 0
     #: ``#rrggbb`` to draw a highlighted edge in (a snapshot diff's green and red); ``None``: the accent.
     color: str | None = None
+    #: The link's own colour and line width from styling rules (``None``: the theme's colour).
+    line_color: str | None = None
+    width: float = 1.0
+    #: A styling rule hides the link's words.
+    label_hidden: bool = False
 
 
 def edge_id(subject: str, predicate: str, obj: str) -> str:
@@ -153,10 +165,13 @@ class SceneState:
     hidden_classes: frozenset[str]
     hidden_predicates: frozenset[str]
     highlighted: frozenset[str]
+    #: The analyst's notes (explorer.core.scene_notes) and path searches (explorer.core.path_history).
+    notes: dict[str, str]
+    path_history: tuple[Any, ...]
     expanded: dict[str, tuple[str, ...]]
-    #: The measure-driven style (explorer.core.analysis.styling.MeasureStyle) and the looks it replaced.
-    measure_style: Any = None
-    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: The styling rules (explorer.core.style_rules.StyleRule) and the class looks they replaced.
+    style_rules: tuple[Any, ...] = ()
+    style_base: dict[str, tuple[str, str, float]] = field(default_factory=dict)
 
 
 __all__ = [

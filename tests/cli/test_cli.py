@@ -200,7 +200,7 @@ def test_stats_agrees_with_oxigraph_on_every_format(capsys, tmp_path):
 
 
 #: Things in the world in the bundled graph and ontology (named individuals such as kg:Forward count).
-BUNDLED_ENTITIES = 44
+BUNDLED_ENTITIES = 45
 
 
 def test_stats_counts_things_in_the_world_as_entities(capsys, bundled_graph):

@@ -188,7 +188,7 @@ def test_stats_count_quads_and_distinct_triples() -> None:
 def test_stats_of_the_bundled_graph(bundled_graph: KnowledgeGraph) -> None:
     stats = bundled_graph.stats()
     assert stats.quads == stats.triples == len(bundled_graph) == bundled_graph.backend.quad_count()
-    assert stats.entities == 44 < stats.resources  # things in the world; classes, properties and evidence apart
+    assert stats.entities == 45 < stats.resources  # things in the world; classes, properties and evidence apart
     assert any(iri == K + "TelecomOperator" and count == 2 for iri, _, count in stats.classes)
 
 

@@ -86,6 +86,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.more_dialog: QDialog | None = None
         #: Functions ``(menu, entity)`` that add entries to every entity context menu (curation).
         self.entity_menu_extensions: list[object] = []
+        #: Functions ``(menu, entity or None, link id or None)`` that add entries to the canvas context menu.
+        self.canvas_menu_extensions: list[object] = []
         #: Functions ``(doing) -> bool`` asked before another graph replaces this one ("opening
         #: x.ttl"); any answering False keeps the current graph (unsaved edits, for one).
         self.graph_replacement_checks: list[Callable[[str], bool]] = []
@@ -99,6 +101,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.inspector = InspectorWidget(self)
         self.inspector.history = self.session.navigation  # Back/Forward belong to the session
         self.paths_panel = PathsPanelWidget(self)
+        self.paths_panel.bind(self.session.scene, self.session.do)  # path searches kept with the scene
         self.canvas = self._create_canvas()
         self.browser_dock = self.add_panel("Browser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea, "BrowserDock")
         if self.canvas is not None:
@@ -138,6 +141,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.analysis.mount import mount_analysis
 
         self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
+        from explorer.ui.style.mount import mount_style
+
+        self.session.provide("style", mount_style(self))  # View ▸ Style Panel…; Legend ▸ Style this class…
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         self.recovery = install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
@@ -148,6 +154,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.session.provide("import", mount_importing(self))  # File ▸ Import ▸ Spreadsheet…, Facts from an Article…
         self.session.provide("recovery", self.recovery)
+        from explorer.ui.notes.notes_controller import install_notes
+
+        self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
         self._restore_window_state()
         self._update_actions()
 

@@ -207,6 +207,9 @@ class CanvasMixin:
             if any(n.hidden for n in self.scene.nodes.values()) or self.scene.hidden_classes or self.scene.hidden_predicates:
                 menu.addAction("Show Hidden Items", self.session.show_all)
             menu.addAction("Clear Canvas", self.clear_canvas)
+        link = getattr(self.canvas, "context_link", None) if entity is None else None
+        for extend in self.canvas_menu_extensions:  # type: ignore[attr-defined]
+            extend(menu, entity, link)  # a link's menu is made by its extensions (notes)
         menu.popup(position)
 
     def show_more_neighbours(self, entity: str) -> None:

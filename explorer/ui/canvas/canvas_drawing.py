@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.scene import SceneEdge, SceneNode
+from explorer.ui.canvas.canvas_notes import note_tooltip
 
 #: Below this zoom, nodes are drawn in bulk as squares and edges without arrows or labels.
 DETAIL_ZOOM = 0.45
@@ -194,10 +195,14 @@ class NodeItem(QGraphicsItem):
         # The label is drawn by the canvas's label layer (placed clear of other labels), not here.
         self._bounds = glyph.marginsAdded(QMarginsF(12, 12, 12, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
-        self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
+        shown = node.label if node.label_shown is None or node.label_shown == "" else f"{node.label_shown}\n{node.label}"
+        self.setToolTip(f"{shown}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
         with self.canvas.guard():
             self.setPos(node.x, node.y)
         self.update()
+        note = self.canvas.scene_model.notes.get(node.id)
+        if note:  # the analyst's note under what the node is
+            self.setToolTip(f"{self.toolTip()}\n\n{note_tooltip(note)}")
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -239,6 +244,10 @@ class NodeItem(QGraphicsItem):
             painter.setFont(canvas.label_font)
             painter.drawText(self.glyph.boundingRect(), Qt.AlignmentFlag.AlignCenter, f"+{self.node.more_count}")
             return
+        if self.node.icon and lod * self.node.size >= 10:  # too small to make out below that
+            from explorer.ui.canvas.canvas_icons import draw_icon
+
+            draw_icon(painter, self.node.icon, self.node.size * 0.62, self.fill)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)  # Qt moves this item and every other selected movable item

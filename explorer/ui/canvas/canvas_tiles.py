@@ -3,6 +3,7 @@ numpy arrays and keeps its own device cache, so a change repaints only the tiles
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,17 @@ class TileItem(QGraphicsItem):
         self._bounds = QRectF()
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
+    def add(self, item_id: str) -> None:
+        self.ids.add(item_id)
+        self.members_changed()
+
+    def discard(self, item_id: str) -> None:
+        self.ids.discard(item_id)
+        self.members_changed()
+
+    def members_changed(self) -> None:
+        """The tile's ids changed (what it keeps about its members is worked out again on the next rebuild)."""
+
     def invalidate(self) -> None:
         """Rebuild on the next paint or bounds check (several changes in a row cost one rebuild)."""
         if not self.dirty:
@@ -93,35 +105,86 @@ class EdgeTileItem(TileItem):
         self.path = QPainterPath()
         self.highlight_path = QPainterPath()
         self.own_colour: dict[int, str] = {}
+        self.styled: dict[int, tuple[str, float]] = {}
+        self.styled_paths: list[tuple[str, float, QPainterPath]] = []
         self.coloured_paths: list[tuple[QColor, QPainterPath]] = []
+        #: Every member edge (sorted by id) and its ends' rows in the canvas's hit index, kept until the
+        #: members or the index change: a hidden node or a filter only changes which of them are drawn.
+        self._members: tuple[list[SceneEdge], np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._members_of: tuple[list[str], dict[str, bool]] | None = None
+        self._bends: tuple[int, np.ndarray] | None = None
+
+    def members_changed(self) -> None:
+        self._members = None
+
+    def _member_arrays(self) -> tuple[list[SceneEdge], np.ndarray, np.ndarray, np.ndarray]:
+        """The members, their ends' rows in the hit index and their rows in the visibility flags."""
+        canvas = self.canvas
+        canvas._ensure_index()
+        flags = canvas._edge_visible
+        if (self._members is None or self._members_of is None or self._members_of[0] is not canvas._index_ids
+                or self._members_of[1] is not flags):
+            all_edges = canvas.scene_model.edges
+            edges = [all_edges[e] for e in sorted(self.ids)]
+            where = canvas._index_pos
+            count = len(edges)
+            sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
+            targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
+            self._members = (edges, sources, targets, flags.rows(e.id for e in edges))
+            self._members_of = (canvas._index_ids, flags)
+            self._bends = None
+        return self._members
+
+    def _member_bends(self, members: list[SceneEdge]) -> np.ndarray:
+        """Each member's bend, kept until the canvas's bends change."""
+        canvas = self.canvas
+        if self._bends is None or self._bends[0] != canvas.bends_epoch:
+            bent = canvas._bent
+            self._bends = (canvas.bends_epoch, np.fromiter((bent.get(e.id, 0.0) for e in members), dtype=float,
+                                                           count=len(members)) if bent else np.zeros(len(members)))
+        return self._bends[1]
 
     def _build(self) -> QRectF:
         canvas = self.canvas
         scene = canvas.scene_model
         dragged = canvas.dragged_edges
         visible = canvas._edge_visible
-        all_edges = scene.edges
-        edges = [all_edges[e] for e in sorted(self.ids) if e not in dragged and visible.get(e, False)]
+        members, sources, targets, flag_rows = self._member_arrays()
+        bends = self._member_bends(members)
+        drawn = visible.array[flag_rows]
+        if dragged:
+            drawn &= np.fromiter((e.id not in dragged for e in members), dtype=bool, count=len(members))
+        if drawn.all():
+            edges = members
+        else:
+            rows = np.flatnonzero(drawn)
+            edges = [members[i] for i in rows.tolist()]
+            sources, targets, bends = sources[rows], targets[rows], bends[rows]
         self.edges = edges
-        # Positions come from the canvas's node arrays: one index lookup per end instead of a tuple per edge.
-        canvas._ensure_index()
-        where = canvas._index_pos
         count = len(edges)
-        sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
-        targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
+        # Positions come from the canvas's node arrays (kept current as nodes move).
         self.start = canvas._index_xy[sources]
         self.end = canvas._index_xy[targets]
         self.radius = canvas._index_half[targets] + 3
-        bent = canvas._bent
-        self.bend = np.fromiter((bent.get(e.id, 0.0) for e in edges), dtype=float, count=count) if bent else np.zeros(count)
+        self.bend = bends
         highlighted = scene.highlighted
         self.is_highlighted = (np.fromiter((e.id in highlighted for e in edges), dtype=bool, count=count) if highlighted
                                else np.zeros(count, dtype=bool))
+        # Links a styling rule gives a colour or width of their own (unless highlighted: the accent wins).
+        self.styled = {i: (edge.line_color or "", edge.width) for i, edge in enumerate(edges)
+                       if (edge.line_color or edge.width != 1.0) and not self.is_highlighted[i]}
         plain = ~self.is_highlighted
+        self.styled_paths: list[tuple[str, float, QPainterPath]] = []
+        if self.styled:
+            plain = plain.copy()
+            plain[list(self.styled)] = False
+            for look in sorted(set(self.styled.values())):
+                chosen = np.array([i for i, other in self.styled.items() if other == look], dtype=np.intp)
+                self.styled_paths.append((look[0], look[1], lines_path(self.start[chosen], self.end[chosen])))
         self.path = lines_path(self.start[plain], self.end[plain])
         self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
         # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
-        self.own_colour = {i: edge.color for i, edge in enumerate(edges) if edge.color and self.is_highlighted[i]}
+        self.own_colour = {i: edges[i].color for i in np.flatnonzero(self.is_highlighted).tolist() if edges[i].color}
         self.coloured_paths = []
         for colour in sorted(set(self.own_colour.values())):
             chosen = np.array([i for i, c in self.own_colour.items() if c == colour], dtype=np.intp)
@@ -153,6 +216,11 @@ class EdgeTileItem(TileItem):
                 pen.setColor(faint)
                 painter.setPen(pen)
             painter.drawPath(self.path)
+            for colour_name, width, path in self.styled_paths:
+                own_pen = QPen(QColor(colour_name) if colour_name else pen.color(), width)
+                own_pen.setCosmetic(True)
+                painter.setPen(own_pen)
+                painter.drawPath(path)
             if self.is_highlighted.any():
                 accent = QPen(colours.accent, 3.0)
                 accent.setCosmetic(True)
@@ -185,18 +253,21 @@ class EdgeTileItem(TileItem):
         tips = self.end - unit * self.radius[:, None]
         straight_ends = np.hstack([self.start, tips, unit]).tolist()
         # Plain edges, then highlighted ones in the accent, then each colour of their own.
-        groups: list[tuple[bool, str | None]] = [(False, None), (True, None)]
-        groups += [(True, colour) for colour in sorted(set(self.own_colour.values()))]
-        for lit, own in groups:
+        groups: list[tuple[bool, str | None, tuple[str, float] | None]] = [(False, None, None), (True, None, None)]
+        groups += [(True, colour, None) for colour in sorted(set(self.own_colour.values()))]
+        groups += [(False, None, look) for look in sorted(set(self.styled.values()))]
+        for lit, own, look in groups:
             colour = QColor(own) if own else colours.accent if lit else colours.edge
-            pen = QPen(colour, 3.0 if lit else 1.0)
+            if look is not None and look[0]:
+                colour = QColor(look[0])
+            pen = QPen(colour, 3.0 if lit else look[1] if look is not None else 1.0)
             pen.setCosmetic(True)
             heads: list[QPolygonF] = []
             lines: list[QLineF] = []
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for i in indices:
-                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own:
+                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own or self.styled.get(i) != look:
                     continue
                 if self.bend[i]:
                     (sx, sy), (tx, ty) = self.start[i], self.end[i]
@@ -233,34 +304,36 @@ class NodeTileItem(TileItem):
         canvas = self.canvas
         scene = canvas.scene_model
         by_colour: dict[str, list[QRectF]] = {}
-        selected: list[QRectF] = []
-        highlighted: list[QRectF] = []
-        chosen = canvas._selected
-        lit = scene.highlighted
+        rects: list[QRectF] = []
         more_fill = canvas.colours.more_fill.name()
-        visible = canvas._node_visible
+        visible = canvas._node_visible.get
         nodes = scene.nodes
-        # The bounds from plain numbers: a QRectF.united per node cost as much as the rest (5k nodes).
-        left = top = float("inf")
-        right = bottom = float("-inf")
-        for node_id in self.ids:
-            if not visible.get(node_id, False):
-                continue
-            node = nodes[node_id]
-            size = node.size
-            x, y = node.x - size / 2, node.y - size / 2
-            rect = QRectF(x, y, size, size)
-            by_colour.setdefault(more_fill if node.kind == "more" else node.color, []).append(rect)
-            if node_id in chosen:
-                selected.append(rect)
-            elif node_id in lit:
-                highlighted.append(rect)
-            left, top = min(left, x), min(top, y)
-            right, bottom = max(right, x + size), max(bottom, y + size)
+        looks = operator.attrgetter("x", "y", "size", "color", "kind")
+        shown = [node_id for node_id in self.ids if visible(node_id, False)]
+        rows = [looks(nodes[node_id]) for node_id in shown]
+        # Plain loops and C-level min/max: a restyle rebuilds every tile at once (5k nodes).
+        for x, y, size, colour, kind in rows:
+            half = size / 2
+            rect = QRectF(x - half, y - half, size, size)
+            if kind == "more":
+                colour = more_fill
+            group = by_colour.get(colour)
+            if group is None:
+                by_colour[colour] = group = []
+            group.append(rect)
+            rects.append(rect)
+        chosen, lit = canvas._selected, scene.highlighted
+        rect_of = dict(zip(shown, rects, strict=True)) if chosen or lit else {}
+        selected = [rect_of[i] for i in chosen if i in rect_of]
+        highlighted = [rect_of[i] for i in lit if i in rect_of and i not in chosen]
         self.groups = [(QColor(colour), rects) for colour, rects in sorted(by_colour.items())]
         self.marked = [(canvas.colours.accent, highlighted), (canvas.colours.selection, selected)]
-        if left > right:
+        if not rows:
             return QRectF()
+        xs, ys, sizes = (np.fromiter((row[k] for row in rows), dtype=float, count=len(rows)) for k in range(3))
+        halves = sizes / 2
+        left, top = float((xs - halves).min()), float((ys - halves).min())
+        right, bottom = float((xs + halves).max()), float((ys + halves).max())
         return QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -72,6 +72,7 @@ from explorer.ui.canvas.canvas_labels import LabelLayerItem
 from explorer.ui.canvas.canvas_links import CanvasLinksMixin
 from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
 from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
+from explorer.ui.canvas.canvas_visibility import VisibilityFlags
 
 
 class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin, QGraphicsView):
@@ -144,8 +145,10 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._pairs: dict[tuple[str, str], list[str]] = {}
         #: Bends of the edges that have one (opposite or parallel edges); every other edge is straight.
         self._bent: dict[str, float] = {}
+        #: Counts changes of ``_bent``: tiles keep their edges' bends until it moves on.
+        self.bends_epoch = 0
         self._node_visible: dict[str, bool] = {}
-        self._edge_visible: dict[str, bool] = {}
+        self._edge_visible = VisibilityFlags()
         self._filter_groups = FilterGroups()
         self._highlighted: set[str] = set()
         self._index_dirty = True
@@ -169,6 +172,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._degrees: dict[str, int] | None = None
         #: Counts scene changes: what the label layer worked out from the scene is kept until it moves on.
         self.label_epoch = 0
+        #: Counts edges added and removed: the label layer's edge arrays and degrees are kept until it moves on.
+        self.edges_epoch = 0
         self._pan_from: QPoint | None = None
         self._bounds_check_pending = False
         self._space_held = False
@@ -191,6 +196,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self.detach()
         self.scene_model = scene
         handlers = {
+            "notes_changed": self._on_scene_notes_changed,
             "node_added": self._on_scene_node_added,
             "node_removed": self._on_scene_node_removed,
             "node_changed": self._on_scene_node_changed,
@@ -202,6 +208,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             "focus_changed": self._on_scene_focus_changed,
             "positions_changed": self._on_scene_positions_changed,
             "nodes_restyled": self._on_scene_nodes_restyled,
+            "edges_restyled": self._on_scene_edges_restyled,
         }
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
@@ -212,7 +219,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._on_scene_reset()
 
     def _labels_changed(self, *args: object) -> None:
-        self._degrees = None
         self.label_epoch += 1
         self.label_layer.update()
 
@@ -225,6 +231,14 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                 degrees[edge.target] = degrees.get(edge.target, 0) + 1
             self._degrees = degrees
         return self._degrees
+
+    def _count_degree(self, edge: SceneEdge, step: int) -> None:
+        """Keep the degrees in step with one added (+1) or removed (-1) edge: recounting 100k edges per change is slow."""
+        self.edges_epoch += 1
+        degrees = self._degrees
+        if degrees is not None:
+            for end in (edge.source, edge.target):
+                degrees[end] = degrees.get(end, 0) + step
 
     def detach(self) -> None:
         """Stop following the scene's events (called when the canvas goes away)."""
@@ -245,13 +259,16 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         for edge in scene.edges.values():
             self._pairs.setdefault(pair_key(edge), []).append(edge.id)
         self._bent = {}
+        self.bends_epoch += 1
         for group in self._pairs.values():
             group.sort()
             if len(group) > 1:
                 self._bend_group(group)
         self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
-        self._edge_visible = {edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()}
+        self._edge_visible = VisibilityFlags({edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()})
         self._filter_groups.reset(scene)
+        self._degrees = None
+        self.edges_epoch += 1
         self._index_dirty = True
         self._retile()
         self._items_stale = True
@@ -313,6 +330,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
 
     def _on_scene_edge_added(self, edge: SceneEdge) -> None:
         self._edge_visible[edge.id] = self.scene_model.is_edge_visible(edge)
+        self._count_degree(edge, 1)
         self._filter_groups.add_edge(edge)
         group = self._pairs.setdefault(pair_key(edge), [])
         group.append(edge.id)
@@ -328,6 +346,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         if edge.id in self._selected_links:
             self.select_links(self._selected_links - {edge.id})
         self._edge_visible.pop(edge.id, None)
+        self._count_degree(edge, -1)
         self._filter_groups.remove_edge(edge)
         self._unplace_edge(edge.id)
         group = self._pairs.get(pair_key(edge), [])
@@ -442,16 +461,30 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             if key is not None:
                 self._mark(self.node_tiles.get(key))
         if not self._index_dirty:  # only sizes changed: one array update for the hit index
-            where = self._index_pos
-            known = [(where[node.id], node.size / 2) for node in nodes if node.id in where]
-            if known:
-                positions, halves = zip(*known, strict=True)
-                self._index_half[np.fromiter(positions, dtype=np.int64)] = halves
+            where = self._index_pos.get
+            rows = np.fromiter((where(node.id, -1) for node in nodes), dtype=np.int64, count=len(nodes))
+            halves = np.fromiter((node.size for node in nodes), dtype=float, count=len(nodes)) / 2
+            known = rows >= 0
+            self._index_half[rows[known]] = halves[known]
         with self._guard:
             for node in nodes:
                 item = items.get(node.id)
                 if item is not None:
                     item.refresh(node)
+        self._schedule_bounds_check()
+
+    def _on_scene_notes_changed(self, item_id: str | None) -> None:
+        """A note was written or removed: its marker (drawn with the labels) and its node's tooltip follow."""
+        for node_id, item in self.node_items.items():
+            if item_id is None or node_id == item_id:
+                item.refresh(item.node)
+        self.label_layer.update()
+
+    def _on_scene_edges_restyled(self, edges: list[SceneEdge]) -> None:
+        """Links changed colour, width or words (styling rules): only their tiles redraw."""
+        self.edges_epoch += 1  # a rule may hide or show a link's words: the label layer's edge arrays follow
+        for edge in edges:
+            self._mark_edge(edge.id)
         self._schedule_bounds_check()
 
     def _schedule_bounds_check(self) -> None:

@@ -30,6 +30,7 @@ from explorer.core.curation.provenance import record_provenance
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import Description, Edge, Evidence, KnowledgeGraph
 from explorer.core.history import NavigationHistory
+from explorer.core.scene_items import edge_id
 from explorer.ui.workers import LatestTaskRunner
 
 #: Links shown per direction before the rest is only counted.
@@ -64,6 +65,8 @@ class InspectorWidget(QWidget):
     sig_show_on_canvas_requested = Signal(str)
     sig_expand_requested = Signal(str)
     sig_context_menu_requested = Signal(str, QPoint)
+    #: The entity (its IRI) or the link (its edge id) the Inspector now shows.
+    sig_item_shown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +155,7 @@ class InspectorWidget(QWidget):
         self.history.visit(entity)
         self._render(entity)
         self.sig_history_changed.emit()
+        self.sig_item_shown.emit(entity)
 
     def show_fact(self, subject: str, predicate: str, obj: str, subject_label: str, words: str, object_label: str) -> None:
         """Show one fact (a link picked on the canvas) with every evidence record of it.
@@ -163,6 +167,7 @@ class InspectorWidget(QWidget):
             return
         fact = (subject, predicate, obj)
         self._fact = fact
+        self.sig_item_shown.emit(edge_id(subject, predicate, obj))
         self.title.setText(f"{subject_label} — {words} — {object_label}")
         self.title.setToolTip(f"{subject}\n{predicate}\n{obj}")
         labels = (subject_label, words, object_label)
@@ -216,14 +221,18 @@ class InspectorWidget(QWidget):
         if self.history.can_go_back():
             entity = self.history.back()
             if entity:
+                self._fact = None
                 self._render(entity)
+                self.sig_item_shown.emit(entity)
             self.sig_history_changed.emit()
 
     def forward(self) -> None:
         if self.history.can_go_forward():
             entity = self.history.forward()
             if entity:
+                self._fact = None
                 self._render(entity)
+                self.sig_item_shown.emit(entity)
             self.sig_history_changed.emit()
 
     def copy_iri(self) -> None:
