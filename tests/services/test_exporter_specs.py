@@ -273,6 +273,15 @@ def test_graphml_reads_back_with_every_attribute(job, tmp_path):
     assert '<key id="label"' in path.read_text(encoding="utf-8")
 
 
+def test_graphml_keeps_a_canvas_link_the_subgraph_has_no_record_of(kg, job, tmp_path):
+    """A link drawn after the subgraph was taken is exported as drawn, with no evidence rather than a failure."""
+    job.scene.add_edge(SceneEdge(edge_id(BETA, OWNS, GAMMA), BETA, GAMMA, OWNS, "owns"))
+    assert (BETA, OWNS, GAMMA) not in job.subgraph.evidence
+    graph = nx.read_graphml(export("graphml", job, tmp_path / "drawn.graphml"))
+    [link] = [data for source, target, data in graph.edges(data=True) if (source, target) == (BETA, GAMMA)]
+    assert (link["label"], link["predicate"], link["evidence"]) == ("owns", OWNS, "")
+
+
 def test_gexf_reads_back_with_gephi_positions_colours_sizes_and_shapes(job, tmp_path):
     path = export("gexf", job, tmp_path / "small.gexf")
     graph = nx.read_gexf(path)
