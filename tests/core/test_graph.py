@@ -409,3 +409,32 @@ def test_literal_evidence_by_predicate_and_value() -> None:
     assert [r.quote for r in value] == ["Chinese smartphone vendors accounted for 61 percent"]
     assert {predicate for predicate, _ in found} == {str(KG.value), str(KG.scope)}
     assert kg.literal_evidence(D + "ChinaMobile") == {}  # its names carry no record of their own
+
+
+def test_a_dropped_graph_is_freed_without_the_cycle_collector() -> None:
+    """Browsing a graph leaves no reference cycle holding it: once dropped it goes at once, even
+    while a large build has the cycle collector paused (a replaced graph once stayed for good)."""
+    import gc
+    import weakref
+
+    from explorer.core import query_checks
+
+    query_checks._remembered_network_reasons.cache_clear()  # the class tree's query is parsed afresh
+
+    def browse() -> weakref.ref[KnowledgeGraph]:
+        kg = KnowledgeGraph.bundled()
+        kg.class_hierarchy()  # its counting query names kg:RemoteHealthcareService: the network check parses it
+        kg.stats()
+        hit = kg.search("zhejiang alliance")[0].entity
+        kg.neighbours(hit)
+        kg.describe(hit)
+        return weakref.ref(kg)
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        graph = browse()
+        assert graph() is None
+    finally:
+        if was_enabled:
+            gc.enable()
