@@ -50,6 +50,7 @@ from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_s
 if TYPE_CHECKING:
     from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
+    from explorer.core.scene_groups import SceneGroup
 
 
 @dataclass
@@ -74,6 +75,8 @@ class Scene:
     #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
     measure_style: MeasureStyle | None = None
     measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: Nodes collapsed into one (``explorer.core.scene_groups``): group node id → its record.
+    groups: dict[str, SceneGroup] = field(default_factory=dict)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -466,6 +469,7 @@ class Scene:
         self.focus = None
         self.measure_style = None
         self.measure_base.clear()
+        self.groups.clear()
         self._style_cache.clear()
         self.events.emit("reset")
 

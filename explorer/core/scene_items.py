@@ -15,7 +15,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 
 SHAPES = ("ellipse", "round-rect", "box", "diamond", "hexagon", "triangle", "triangle-down", "star")
-KINDS = ("entity", "more")
+KINDS = ("entity", "more", "group")
 EVENT_NAMES = (
     "node_added",
     "node_removed",
@@ -157,6 +157,8 @@ class SceneState:
     #: The measure-driven style (explorer.core.analysis.styling.MeasureStyle) and the looks it replaced.
     measure_style: Any = None
     measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: Groups of nodes (explorer.core.scene_groups.SceneGroup records, never changed in place).
+    groups: dict[str, Any] = field(default_factory=dict)
 
 
 __all__ = [

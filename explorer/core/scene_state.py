@@ -46,6 +46,7 @@ def capture(scene: _Restorable) -> SceneState:
         expanded={key: tuple(value) for key, value in scene.expanded.items()},
         measure_style=scene.measure_style,
         measure_base=dict(scene.measure_base),
+        groups=dict(scene.groups),
     )
 
 
@@ -91,6 +92,7 @@ def restore(scene: _Restorable, state: SceneState) -> None:
     scene.focus = state.focus
     restyled = scene.measure_style != state.measure_style or scene.measure_base != state.measure_base
     scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
+    scene.groups = dict(state.groups)
 
     events = scene.events
     for edge in removed_edges:
@@ -125,6 +127,7 @@ def _replace(scene: _Restorable, state: SceneState) -> None:
     scene.highlighted = set(state.highlighted)
     scene.expanded = {key: list(value) for key, value in state.expanded.items()}
     scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
+    scene.groups = dict(state.groups)
     scene.events.emit("reset")
 
 

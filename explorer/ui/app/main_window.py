@@ -119,6 +119,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self._build_status_bar()
         self._build_menus()
         self.connect_endpoint_action = install_endpoint_action(self)  # File ▸ Connect to SPARQL Endpoint…
+        from explorer.ui.canvas.group_actions import install_group_actions
+
+        self.group_actions = install_group_actions(self)  # Edit ▸ Group Selection…, Expand/Collapse Group, Ungroup
         self._connect()
         self._build_empty_states()
         from explorer.ui.sparql.workbench_mount import mount_workbench

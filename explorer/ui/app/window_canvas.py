@@ -42,6 +42,8 @@ class CanvasMixin:
         """Show ``entity``'s neighbours (capped; the rest in a "+N more" node). Returns the added ids."""
         if self.kg is None:
             return []
+        if entity in self.scene.groups:  # a group node: its members come back
+            return self.session.expand_group(entity)
         added = self.session.expand(entity, limit=self.settings.expansion_cap)
         self.center_canvas_on(entity)
         return added
@@ -194,7 +196,9 @@ class CanvasMixin:
 
     def _on_canvas_context_menu(self, entity: str | None, position: QPoint) -> None:
         menu = QMenu(self)
-        if entity is not None:
+        if entity is not None and entity in self.scene.groups:
+            self.group_actions.populate_group_menu(menu, entity)
+        elif entity is not None:
             self.populate_entity_menu(menu, entity)
             if len(self.selection) >= 2:
                 menu.addSeparator()

@@ -134,6 +134,11 @@ class CanvasInteractionMixin:
         chosen = self._selected
         return [node_id for node_id, node in self.scene_model.nodes.items() if node_id in chosen and node.kind == "entity"]
 
+    def selected_node_ids(self) -> list[str]:
+        """Ids of the selected entity and group nodes ("+N more" nodes excluded), in scene order."""
+        chosen = self._selected
+        return [node_id for node_id, node in self.scene_model.nodes.items() if node_id in chosen and node.kind != "more"]
+
     def select(self, entities: Iterable[str]) -> None:
         """Select exactly these entities."""
         self._apply_selection({e for e in entities if e in self.scene_model.nodes})
@@ -442,7 +447,7 @@ class CanvasInteractionMixin:
         node = self.scene_model.nodes.get(node_id) if node_id is not None else None
         entity = node.entity if node is not None else None
         if node is not None and node.id not in self._selected:
-            self.select([node.id] if node.kind == "entity" else [])
+            self.select([node.id] if node.kind != "more" else [])
         self.sig_context_menu.emit(entity, event.globalPos())
         event.accept()
 
