@@ -54,6 +54,11 @@ CANVAS_FILTERED_HINT = ("<p style='font-size:large'><b>Everything on the canvas 
                         "<p>Right-click the background and choose Show Hidden Items, or tick classes in the Legend "
                         "and links in View → Filter Links….</p>")
 
+# Side and bottom panels leave the canvas at least 60% of a 1280×800 window each way.
+BROWSER_WIDTH = 210
+INSPECTOR_WIDTH = 270
+BOTTOM_PANEL_HEIGHT = 170
+
 
 class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow):
     """The explorer's main window."""
@@ -101,7 +106,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
             self.setCentralWidget(self.canvas)
             self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
                                                  "InspectorDock")
-            self.resizeDocks([self.inspector_dock], [380], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.inspector_dock], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
         else:
             self.setCentralWidget(self.inspector)
         self.paths_dock = self.add_panel("Paths", self.paths_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "PathsDock")
@@ -113,8 +118,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         if self.canvas is not None:  # below the Inspector, a third of its height
             self.splitDockWidget(self.inspector_dock, self.legend_dock, Qt.Orientation.Vertical)
             self.resizeDocks([self.inspector_dock, self.legend_dock], [520, 200], Qt.Orientation.Vertical)
-        self.resizeDocks([self.browser_dock], [260], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.paths_dock], [200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.browser_dock], [BROWSER_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.paths_dock], [BOTTOM_PANEL_HEIGHT], Qt.Orientation.Vertical)
 
         self._build_status_bar()
         self._build_menus()

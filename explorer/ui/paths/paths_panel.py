@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.paths import GraphPath
+from explorer.ui.common.wrapping_label import WrappingLabel
 
 _ANCHOR = "entity:"
 PATHS_HINT = ("No paths yet. Tools → Find Path… (Ctrl+Shift+P) explains how two entities are connected; "
@@ -45,8 +45,7 @@ class PathsPanelWidget(QWidget):
         self.paths: list[GraphPath] = []
         self._anchors: list[str] = []
 
-        self.summary = QLabel("", self)
-        self.summary.setWordWrap(True)
+        self.summary = WrappingLabel("", self)  # a long summary wraps; it never widens the window
         self.list = QListWidget(self)
         self.list.setObjectName("pathResults")
         self.list.setWordWrap(True)
