@@ -87,7 +87,7 @@ def test_legend_lists_each_class_style_in_use(whole_job, tmp_path):
             assert (node.color, node.shape) in shown, node.label
     page = (tmp_path / "graph.html").read_text(encoding="utf-8")
     for shape in {node.shape for node in whole_job.scene.visible_nodes()}:
-        assert f".swatch.{shape}" in page or shape == "ellipse" and ".swatch.ellipse" in page
+        assert f".swatch.{shape}" in page or (shape == "ellipse" and ".swatch.ellipse" in page)
 
 
 def test_a_group_is_one_node_with_its_merged_links(bundled_graph, tmp_path):

@@ -333,7 +333,7 @@ def page_data(job: ExportJob) -> dict[str, Any]:
         is_more = obj.kind == "more"
         lit = edge.id in on_path
         if is_more:
-            info: dict[str, Any] = {"kind": "more"}
+            info = {"kind": "more"}
         elif not edge.predicate:  # a group's merged links: words and a count, no single fact behind them
             info = {"kind": "group", "words": edge.label, "subject": subject.label, "object": obj.label,
                     "predicate": "", "subjectIri": subject.entity, "objectIri": obj.entity, "evidence": [],
