@@ -40,10 +40,7 @@ def print_canvas(view: Any, printer: QPrinter, title: str, region: str = "whole"
     ``region`` is ``"whole"`` (every visible node, fitted to the page) or ``"view"`` (what the canvas shows now).
     """
     scene = view.scene_model
-    if region == "view":
-        source = view.mapToScene(view.viewport().rect()).boundingRect()
-    else:
-        source = view._content_rect()
+    source = view.mapToScene(view.viewport().rect()).boundingRect() if region == "view" else view._content_rect()
     was_override = view._dark_override
     view.set_dark(False)
     painter = QPainter()
