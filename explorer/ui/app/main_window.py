@@ -127,6 +127,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.canvas.group_actions import install_group_actions
 
         self.group_actions = install_group_actions(self)  # Edit ▸ Group Selection…, Expand/Collapse Group, Ungroup
+        from explorer.ui.canvas.minimap import install_minimap
+
+        self.minimap_toggle = install_minimap(self)  # View ▸ Mini-Map (Ctrl+M): the canvas overview
         self._connect()
         self._build_empty_states()
         from explorer.ui.sparql.workbench_mount import mount_workbench
