@@ -34,6 +34,7 @@ from typing import Any, Protocol
 
 from explorer.core.errors import ExplorerError
 from explorer.core.scene_items import NEUTRAL_COLOR, NODE_SIZE, SceneEdge, SceneEvents, SceneNode, edge_id, more_node_id
+from explorer.core.scene_placement import clear_of_others
 
 GROUP_PREFIX = "group:"
 #: A group node's glyph grows with the square root of its members, up to this size.
@@ -150,6 +151,9 @@ def collapse_nodes(scene: _GroupScene, ids: Iterable[str], name: str | None = No
         size=min(GROUP_MAX_SIZE, NODE_SIZE + 6.0 * math.sqrt(len(members))),
         more_count=len(members),
     )
+    # At the members' centre, unless that covers a node left outside (the hub they all link to, say).
+    clear_of_others([n for i, n in scene.nodes.items() if i not in inside], [group_node])
+    record = replace(record, origin=(group_node.x, group_node.y))
     was_focus = scene.focus in inside
     merged, merged_highlight = _merged_links(gid, inside, touching.values(), scene.highlighted)
     for node_id in inside:

@@ -138,3 +138,16 @@ def test_a_damaged_group_is_refused_with_one_line(bundled_graph, session, tmp_pa
         sn.open_snapshot(saved.path)
     message = str(caught.value)
     assert f"field '{field_name}'" in message and "\n" not in message
+
+
+def test_the_group_node_never_covers_a_node_left_outside(session):
+    scene = session.scene
+    hub = scene.nodes[HUB]
+    members = _members(session, 4)
+    for index, member in enumerate(members):  # around the hub: their centre is the hub's place
+        scene.move(member, hub.x + (150 if index % 2 else -150), hub.y + (150 if index < 2 else -150))
+    gid = session.group(members)
+    group = scene.nodes[gid]
+    assert max(abs(group.x - hub.x), abs(group.y - hub.y)) >= (group.size + hub.size) / 2
+    session.expand_group(gid)
+    assert (scene.nodes[members[0]].x, scene.nodes[members[0]].y) == (hub.x - 150, hub.y + 150)

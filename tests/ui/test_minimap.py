@@ -25,10 +25,12 @@ def test_click_and_drag_on_the_minimap_move_the_view(qtbot, window):
     window.show_on_canvas(HUB)
     added = window.expand_on_canvas(HUB)
     _ready(qtbot, minimap)
-    assert minimap.isVisible()
+    window.canvas.fit_to_view()
+    assert not minimap.isVisible()  # everything in view: an overview would add nothing
+    window.canvas.set_zoom(3.0)
+    assert minimap.isVisible()  # part of the scene out of view
     viewport = window.canvas.viewport().geometry()
     assert viewport.contains(minimap.geometry())  # in the canvas' corner
-    window.canvas.set_zoom(2.0)
     for target in (added[0], added[-1]):
         node = window.scene.nodes[target]
         point = minimap.to_minimap(QPointF(node.x, node.y)).toPoint()
@@ -50,7 +52,9 @@ def test_ctrl_m_toggles_it_and_the_choice_is_remembered(qtbot, window):
     toggle = window.minimap_toggle
     assert toggle.action.shortcut().toString() == "Ctrl+M" and toggle.action in window.menu("View").actions()
     window.show_on_canvas(HUB)
+    window.expand_on_canvas(HUB)
     _ready(qtbot, toggle.minimap)
+    window.canvas.set_zoom(3.0)
     assert toggle.action.isChecked() and toggle.minimap.isVisible()
     window.activateWindow()
     window.canvas.setFocus()
@@ -75,6 +79,7 @@ def test_a_large_scene_is_drawn_once_into_a_picture_and_painting_is_cheap(qtbot)
     qtbot.addWidget(view)
     view.resize(1000, 700)
     view.show()
+    view.set_zoom(1.0)
     minimap = MiniMap(view)
     started = time.perf_counter()
     minimap.rebuild()

@@ -49,6 +49,8 @@ class MiniMap(QWidget):
         self.picture = QImage()
         #: The scene rectangle the picture covers, and the transform from scene to mini-map pixels.
         self.area = QRectF()
+        #: The rectangle of the node centres (the mini-map is not needed while it is all in view).
+        self.nodes_area = QRectF()
         self._scale = 1.0
         self._offset = QPointF()
         self.rebuilds = 0
@@ -60,8 +62,8 @@ class MiniMap(QWidget):
         self._scene: Any = None
         self._watch_scene()
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
-            bar.valueChanged.connect(self.update)
-            bar.rangeChanged.connect(self.update)
+            bar.valueChanged.connect(self._on_view_moved)
+            bar.rangeChanged.connect(self._on_view_moved)
         view.installEventFilter(self)
         self._place()
         self.schedule()
@@ -88,9 +90,20 @@ class MiniMap(QWidget):
         self._update_shown()
 
     def _update_shown(self) -> None:
-        self.setVisible(self._wanted and not self.area.isEmpty())
-        if self.isVisible():
+        """Shown when wanted and part of the scene is out of view (with everything in view it adds nothing)."""
+        needed = not self.area.isEmpty() and not self._seen().contains(self.nodes_area)
+        shown = self._wanted and needed
+        if shown != self.isVisible():
+            self.setVisible(shown)
+        if shown:
             self.raise_()
+
+    def _seen(self) -> QRectF:
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    def _on_view_moved(self, *_args: object) -> None:
+        self._update_shown()
+        self.update()
 
     def rebuild(self) -> None:
         """Draw every visible node into the cached picture (a dot each, one batch per colour)."""
@@ -105,7 +118,7 @@ class MiniMap(QWidget):
             return
         xs = np.fromiter((n.x for n in nodes), dtype=float, count=len(nodes))
         ys = np.fromiter((n.y for n in nodes), dtype=float, count=len(nodes))
-        area = QRectF(float(xs.min()), float(ys.min()), float(np.ptp(xs)), float(np.ptp(ys)))
+        area = self.nodes_area = QRectF(float(xs.min()), float(ys.min()), float(np.ptp(xs)), float(np.ptp(ys)))
         pad = max(area.width(), area.height(), 200.0) * 0.06
         self.area = area.adjusted(-pad, -pad, pad, pad)
         width, height = self.width() - 8, self.height() - 8
@@ -142,7 +155,7 @@ class MiniMap(QWidget):
 
     def view_rect(self) -> QRectF:
         """The part of the scene in the canvas' viewport, in mini-map pixels."""
-        seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        seen = self._seen()
         top_left, bottom_right = self.to_minimap(seen.topLeft()), self.to_minimap(seen.bottomRight())
         return QRectF(top_left, bottom_right).intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
@@ -153,6 +166,7 @@ class MiniMap(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._place()
+            self._update_shown()
         elif watched is self.view and event.type() == QEvent.Type.PaletteChange:
             self.update()
         return False
@@ -172,10 +186,14 @@ class MiniMap(QWidget):
             if not self.area.isEmpty():
                 frame = colours.selection
                 fill = QColor(frame)
-                fill.setAlpha(40)
+                fill.setAlpha(60)
+                seen = self.view_rect()
+                painter.setBrush(Qt.BrushStyle.NoBrush)  # a halo keeps the frame visible over any dots
+                painter.setPen(QPen(colours.background, 4.0))
+                painter.drawRect(seen)
                 painter.setBrush(fill)
-                painter.setPen(QPen(frame, 1.5))
-                painter.drawRect(self.view_rect())
+                painter.setPen(QPen(frame, 2.0))
+                painter.drawRect(seen)
         finally:
             painter.end()
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 #: Lines shown at most; the rest of a long message is in the tooltip.
-MAX_LINES = 4
+MAX_LINES = 3
 #: Characters shown at most (a message longer than a few lines is cut with "…").
 MAX_CHARS = 600
 #: A run of characters without a space longer than this gets invisible break points.
