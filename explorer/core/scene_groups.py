@@ -238,6 +238,17 @@ def rename_group(scene: _GroupScene, group_id: str, name: str) -> None:
         scene.events.emit("node_changed", node)
 
 
+def collapsed_content(scene: _GroupScene) -> tuple[list[SceneNode], list[SceneEdge]]:
+    """The entity nodes and fact edges held inside collapsed groups (a snapshot keeps their facts too)."""
+    nodes: dict[str, SceneNode] = {}
+    edges: dict[str, SceneEdge] = {}
+    for group in live_groups(scene).values():
+        if group.collapsed:
+            nodes.update((n.id, n) for n in group.nodes if n.kind == "entity")
+            edges.update((e.id, e) for e in group.edges if e.predicate)
+    return list(nodes.values()), list(edges.values())
+
+
 def live_groups(scene: _GroupScene) -> dict[str, SceneGroup]:
     """Groups still in use: collapsed ones whose node is shown (or kept inside another group),
     expanded ones with a member shown."""
@@ -358,6 +369,7 @@ __all__ = [
     "SceneGroup",
     "collapse_again",
     "collapse_nodes",
+    "collapsed_content",
     "default_name",
     "expand_group",
     "group_of",

@@ -151,3 +151,12 @@ def test_the_group_node_never_covers_a_node_left_outside(session):
     assert max(abs(group.x - hub.x), abs(group.y - hub.y)) >= (group.size + hub.size) / 2
     session.expand_group(gid)
     assert (scene.nodes[members[0]].x, scene.nodes[members[0]].y) == (hub.x - 150, hub.y + 150)
+
+
+def test_a_snapshot_keeps_the_facts_of_collapsed_members(bundled_graph, session, tmp_path):
+    members = _members(session)
+    session.group(members, "Suppliers")
+    saved = sn.save_snapshot(tmp_path / "grouped", bundled_graph, session.scene, title="grouped")
+    own = sn.open_snapshot(saved.path).graph()  # the snapshot's own copy of the data, as on another machine
+    for member in members:
+        assert own.exists(member) and own.label(member) == bundled_graph.label(member)

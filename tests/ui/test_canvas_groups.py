@@ -69,3 +69,17 @@ def test_grouping_one_node_says_why_and_changes_nothing(qtbot, window):
     before = window.scene.to_dict()
     assert window.group_actions.group_selection(ask=False) is None
     assert "two or more" in window.last_error and window.scene.to_dict() == before
+
+
+def test_delete_removes_a_selected_group_and_undo_brings_it_back(qtbot, window):
+    window.show_on_canvas(HUB)
+    added = window.expand_on_canvas(HUB)
+    window.canvas.select(added[:3])
+    group_id = window.group_actions.group_selection(ask=False)
+    window.canvas.select([group_id])
+    window.canvas.sig_selection_changed.emit(window.canvas.selected_entities())
+    assert window.remove_action.isEnabled() and window.canvas_selection() == [group_id]
+    _key(qtbot, window, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert group_id not in window.scene.nodes
+    _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert group_id in window.scene.nodes

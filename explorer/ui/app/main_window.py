@@ -351,7 +351,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.network_action.setEnabled(self.kg is not None and len(self.selection) >= 2)
         self.find_path_action.setEnabled(self.kg is not None)
         on_canvas = any(entity in self.scene.nodes for entity in self.selection) or bool(
-            self.canvas is not None and self.canvas.selected_links())
+            self.canvas is not None and (self.canvas.selected_links() or self.canvas.selected_node_ids()))
         self.hide_action.setEnabled(on_canvas)
         self.remove_action.setEnabled(on_canvas)
 

@@ -85,7 +85,8 @@ class CanvasMixin:
     def canvas_selection(self) -> list[str]:
         """What Hide and Remove act on: the selected nodes and the selected links."""
         links = self.canvas.selected_links() if self.canvas is not None else []
-        return list(self.selection) + links
+        groups = [i for i in self.canvas.selected_node_ids() if i in self.scene.groups] if self.canvas is not None else []
+        return list(self.selection) + groups + links
 
     def _on_canvas_links_selected(self, edge_ids: list[str]) -> None:
         """One link picked: its fact and every evidence record of it in the Inspector."""
@@ -188,6 +189,7 @@ class CanvasMixin:
 
     def _on_canvas_selection_changed(self, entities: list[str]) -> None:
         self.set_selection(list(entities))
+        self._update_actions()  # a group node alone is not an entity, yet Hide and Remove act on it
         if len(entities) == 1 and entities[0] != self.inspector.current:
             self.inspector.show_entity(entities[0])
 
