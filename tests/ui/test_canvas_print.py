@@ -40,6 +40,16 @@ def test_print_to_pdf_has_a_page_the_legend_and_the_footer(qtbot, window, tmp_pa
     for _iri, label, _colour, _shape in legend:  # every class shown is named in the legend
         assert label[:1].upper() + label[1:] in text, (label, text)
     assert "Alliance · 2024-05-01 · printed from KG Explorer" in text
+    # Node labels are printed at a size one can read (points on paper), not shrunk with the printer's resolution.
+    sizes: dict[str, float] = {}
+
+    def visit(piece, cm, tm, _font, size):
+        scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+        sizes.setdefault(" ".join(piece.split()), size * scale)
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    if region == "whole":
+        assert sizes.get(window.scene.nodes[HUB].label, 0) >= 6.0, sizes
     assert footer_text("", date(2024, 5, 1)) == "2024-05-01 · printed from KG Explorer"
 
 

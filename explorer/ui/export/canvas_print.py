@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSettings, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPageLayout, QPainter, QPicture
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QToolBar
 
@@ -43,30 +43,46 @@ def print_canvas(view: Any, printer: QPrinter, title: str, region: str = "whole"
     source = view.mapToScene(view.viewport().rect()).boundingRect() if region == "view" else view._content_rect()
     was_override = view._dark_override
     view.set_dark(False)
-    painter = QPainter()
-    if not painter.begin(printer):
-        view.set_dark(was_override)
-        raise OSError(f"cannot print to {printer.outputFileName() or printer.printerName() or 'the printer'}")
+    # The page is drawn at screen size (96 per inch) into a recording, then played scaled to the
+    # printer's resolution: the canvas sizes its labels from the painter's scale, and at 1,200 dpi
+    # they would come out a hundredth of an inch tall.
+    device = printer.pageLayout().paintRectPixels(printer.resolution())
+    ratio = printer.resolution() / _SCREEN_DPI
+    width, height = device.width() / ratio, device.height() / ratio
+    recording = QPicture()
+    recorder = QPainter(recording)
     try:
-        # Lay out in screen pixels (96 per inch) so text has the size it has in picture exports.
-        device = printer.pageLayout().paintRectPixels(printer.resolution())
-        ratio = printer.resolution() / _SCREEN_DPI
-        painter.scale(ratio, ratio)
-        width, height = device.width() / ratio, device.height() / ratio
         footer_height = _FOOTER_PX * 2.2
         frame = picture_frame(title, scene, legend=True)
         frame.fit_rows(height - footer_height)
         page, target = _layout(frame, source, width, height - footer_height)
-        _draw(view, painter, frame, page, target, source)
+        _draw(view, recorder, frame, page, target, source)
         font = QFont()
         font.setPixelSize(round(_FOOTER_PX))
-        painter.setFont(font)
-        painter.setPen(view.colours.edge_label)
-        painter.drawText(QRectF(0, height - footer_height, width, footer_height),
-                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), footer_text(title, today))
+        recorder.setFont(font)
+        recorder.setPen(view.colours.edge_label)
+        recorder.drawText(QRectF(0, height - footer_height, width, footer_height),
+                          int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), footer_text(title, today))
+    finally:
+        recorder.end()
+        view.set_dark(was_override)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(f"cannot print to {printer.outputFileName() or printer.printerName() or 'the printer'}")
+    try:
+        # Playing a recording already scales it from its device's dots per inch to the printer's.
+        played = printer.logicalDpiX() / max(1, recording.logicalDpiX())
+        painter.scale(ratio / played, ratio / played)
+        painter.drawPicture(0, 0, recording)
     finally:
         painter.end()
-        view.set_dark(was_override)
+
+
+def page_orientation(view: Any, region: str) -> QPageLayout.Orientation:
+    """Landscape for a graph wider than tall (with the legend beside it), portrait otherwise."""
+    source = view.mapToScene(view.viewport().rect()).boundingRect() if region == "view" else view._content_rect()
+    wide = source.width() + 260 > source.height() * 1.1
+    return QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait
 
 
 class PrintAction:
@@ -118,6 +134,7 @@ class PrintAction:
         # The dialog keeps a plain pointer to the printer: it must live as long as the dialog.
         self.printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.title())
+        printer.setPageOrientation(page_orientation(canvas, self.region))
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Print Preview")
         dialog.paintRequested.connect(lambda target: print_canvas(canvas, target, self.title(), self.region))
@@ -132,6 +149,7 @@ class PrintAction:
 
             def chosen(index: int) -> None:
                 self.region = chooser.itemData(index)
+                printer.setPageOrientation(page_orientation(canvas, self.region))
                 preview.updatePreview()
 
             chooser.currentIndexChanged.connect(chosen)
