@@ -83,3 +83,18 @@ def test_delete_removes_a_selected_group_and_undo_brings_it_back(qtbot, window):
     assert group_id not in window.scene.nodes
     _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert group_id in window.scene.nodes
+
+
+def test_the_context_menu_of_a_selected_node_offers_to_group_the_selection(qtbot, window):
+    window.show_on_canvas(HUB)
+    added = window.expand_on_canvas(HUB)
+    window.canvas.select(added[:2])
+    menu = QMenu(window)
+    window.populate_entity_menu(menu, added[0])
+    assert "Group Selection…" in [a.text() for a in menu.actions()]
+    window.group_actions.group_selection("Pair")  # what the entry runs, without the name prompt
+    assert any(n.kind == "group" and n.label == "Pair" for n in window.scene.nodes.values())
+    window.canvas.select(added[2:3])
+    menu = QMenu(window)
+    window.populate_entity_menu(menu, added[2])
+    assert "Group Selection…" not in [a.text() for a in menu.actions()]

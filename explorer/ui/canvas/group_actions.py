@@ -124,10 +124,12 @@ class GroupActions:
         """Canvas context menu of a node: group the selection, or act on the group it belongs to."""
         if self.window.canvas is None or entity not in self.window.scene.nodes:
             return
-        menu.addSeparator()
-        if len(self.selected_nodes()) >= 2 and entity in self.selected_nodes():
-            menu.addAction("Group Selection…", self.group_selection)
+        can_group = len(self.selected_nodes()) >= 2 and entity in self.selected_nodes()
         group = group_of(self.window.scene, entity)
+        if can_group or group is not None:
+            menu.addSeparator()
+        if can_group:
+            menu.addAction("Group Selection…", self.group_selection)
         if group is not None:
             menu.addAction(f"Collapse Group “{group.name}”", lambda: self.window.session.collapse_group(group.id))
             menu.addAction(f"Ungroup “{group.name}”", lambda: self.ungroup(group.id))
