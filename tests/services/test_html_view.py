@@ -13,6 +13,7 @@ from explorer.core.scene_groups import collapse_nodes
 from explorer.core.vocab import DATA
 from explorer.services import subgraph as sg
 from explorer.services.exporters import ExportJob, export
+from explorer.services.exporters.graph_formats import to_networkx
 from explorer.services.exporters.html import PATH_COLOUR, READABLE_LABEL_PX, opening_view
 
 ALLIANCE = str(DATA.Zhejiang5GIndustryAlliance)
@@ -103,3 +104,7 @@ def test_a_group_is_one_node_with_its_merged_links(bundled_graph, tmp_path):
     merged = [e for e in data["edges"] if group_id in (e["from"], e["to"])]
     assert merged and all(e["info"]["kind"] == "group" and e["label"] for e in merged)
     assert any(entry["shape"] == "group" for entry in data["legend"])
+    graph = to_networkx(ExportJob(bundled_graph, subgraph, scene, title="g"))  # GraphML and GEXF
+    assert graph.nodes[group_id]["members"] == 3 and not set(members) & set(graph.nodes)
+    assert {data["label"] for _, _, data in graph.edges(group_id, data=True)} | {
+        data["label"] for _, _, data in graph.in_edges(group_id, data=True)} == {e["label"] for e in merged}

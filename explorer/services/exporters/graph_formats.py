@@ -46,7 +46,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
     """The scene's visible entities and facts as a networkx multigraph with drawing attributes."""
     scene = job.scene
     graph = nx.MultiDiGraph(name=job.title)
-    nodes = {node.id: node for node in scene.visible_nodes() if node.kind == "entity"}
+    # A collapsed group is one node (its id, ``group:<n>``), with its members' links merged onto it.
+    nodes = {node.id: node for node in scene.visible_nodes() if node.kind in ("entity", "group")}
     style = scene.measure_style
     for node in nodes.values():
         r, g, b = rgb(node.color)
@@ -57,6 +58,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             color=node.color.lower(), r=r, g=g, b=b,
             shape=node.shape, size=float(node.size), x=float(node.x), y=float(node.y), pinned=node.pinned,
         )  # fmt: skip
+        if node.kind == "group":
+            graph.nodes[node.entity]["members"] = int(node.more_count)
         if style is not None:  # the measures behind size and colour, as columns Gephi and Cytoscape can map
             for measure, values in ((style.size_by, style.sizes), (style.color_by, style.colors)):
                 if measure and node.entity in values:
@@ -64,12 +67,13 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
                         else float(values[node.entity])
     for edge in scene.visible_edges():
         source, target = nodes.get(edge.source), nodes.get(edge.target)
-        if source is None or target is None or not edge.predicate:
+        if source is None or target is None or not (edge.predicate or "group" in (source.kind, target.kind)):
             continue
         fact = (source.entity, edge.predicate, target.entity)
         graph.add_edge(
             source.entity, target.entity, key=edge.id,
-            label=edge.label or job.kg.predicate_words(edge.predicate, True), predicate=edge.predicate,
+            label=edge.label or (job.kg.predicate_words(edge.predicate, True) if edge.predicate else ""),
+            predicate=edge.predicate,
             evidence_count=int(edge.evidence_count), evidence=evidence_text(job, fact),
         )  # fmt: skip
     return graph
