@@ -12,11 +12,14 @@ import bisect
 import heapq
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from explorer.core.label_store import PackedStrings
 
 
 @lru_cache(maxsize=4096)
@@ -127,28 +130,82 @@ class LabelTable:
     points to the previous row of the same entity.
     """
 
+    _texts: Sequence[str]
+    _languages: Sequence[str]
+    _kinds: Sequence[int]
+
     def __init__(self, index: LabelIndex) -> None:
-        entities, self._texts, self._languages, self._kinds, _ = index.columns()
+        entities, self._texts, self._languages, self._kinds, _ = index.raw_columns()
         last: dict[str, int] = {}
         previous = [-1] * len(entities)
         for row, entity in enumerate(entities):
             previous[row] = last.get(entity, -1)
             last[entity] = row
         self._last_row = last
-        self._previous_row = previous
+        self._previous_row: Any = previous
+
+    @classmethod
+    def from_saved(cls, index: LabelIndex, names: Sequence[str], last_rows: Any, previous_rows: Any) -> LabelTable:
+        """A table read back from disk: ``names`` are the entities, sorted, ``last_rows`` the last
+        label row of each; entities are found by bisection (no dictionary of a million names
+        to build when a workspace reopens) and remembered once asked for."""
+        table = cls.__new__(cls)
+        _, table._texts, table._languages, table._kinds, _ = index.raw_columns()
+        table._last_row = {}
+        table._previous_row = previous_rows
+        table._names, table._last_rows = names, last_rows
+        return table
+
+    _names: Sequence[str] | None = None
+    _last_rows: Any = None
+    #: Lookups by bisection remembered, up to this many entities.
+    REMEMBERED = 200_000
+
+    def saved_form(self, entities: Sequence[str]) -> tuple[Sequence[str], Any, Any, Any]:
+        """(entity names sorted, the last row of each, the previous row of every row, each row's
+        position among the names): what :meth:`from_saved` takes back. ``entities`` is the
+        index's entity column."""
+        import numpy as np
+
+        if self._names is not None:
+            codes = getattr(entities, "codes", None)
+            if codes is not None:
+                return self._names, self._last_rows, self._previous_row, codes
+            names: Sequence[str] = self._names
+        else:
+            distinct = list(self._last_row)
+            names = [distinct[i] for i in _sorted_ids(distinct)]
+        position = {name: place for place, name in enumerate(names)}
+        codes = np.fromiter((position[entity] for entity in entities), dtype=np.int64, count=len(entities))
+        last = np.fromiter((self._last_of(name) for name in names), dtype=np.int64, count=len(names))
+        return names, last, np.asarray(self._previous_row, dtype=np.int64), codes
+
+    def _last_of(self, entity: str) -> int:
+        row = self._last_row.get(entity)
+        if row is not None:
+            return row
+        names = self._names
+        if names is None:
+            return -1
+        place = bisect.bisect_left(names, entity)
+        row = int(self._last_rows[place]) if place < len(names) and names[place] == entity else -1
+        if len(self._last_row) >= self.REMEMBERED:
+            self._last_row.clear()
+        self._last_row[entity] = row
+        return row
 
     def __contains__(self, entity: object) -> bool:
-        return entity in self._last_row
+        return isinstance(entity, str) and self._last_of(entity) >= 0
 
     def get(self, entity: str, default: Any = None) -> Any:
         """``{language: [(kind, text), …]}`` in the order the labels were indexed, or ``default``."""
-        row = self._last_row.get(entity, -1)
+        row = self._last_of(entity)
         if row < 0:
             return default
         rows = []
         while row >= 0:
             rows.append(row)
-            row = self._previous_row[row]
+            row = int(self._previous_row[row])
         found: dict[str, list[tuple[int, str]]] = {}
         for row in reversed(rows):
             found.setdefault(self._languages[row], []).append((self._kinds[row], self._texts[row]))
@@ -163,6 +220,16 @@ class LabelIndex:
     scanning plain lists is several times faster than objects.
     """
 
+    _entity_of: Sequence[str]
+    _text_of: Sequence[str]
+    _language_of: Sequence[str]
+    _kind_of: list[int]
+    _normalised: Sequence[str]
+    #: The normalised labels joined by newlines: text, or UTF-8 bytes when read back from disk.
+    _joined: str | bytes
+    _sorted_keys: Sequence[str]
+    _table: LabelTable | None
+
     def __init__(self, entries: Iterable[LabelEntry] = ()) -> None:
         items = list(entries)
         self._set_columns([e.entity for e in items], [e.text for e in items], [e.language for e in items],
@@ -176,13 +243,61 @@ class LabelIndex:
         index._set_columns(entities, texts, languages, kinds, normalised)
         return index
 
+    @classmethod
+    def from_saved(cls, entities: Sequence[str], texts: Sequence[str], languages: Sequence[str], kinds: list[int],
+                   normalised: PackedStrings, sorted_ids: Any, rank: Any) -> LabelIndex:
+        """An index read back by :mod:`explorer.core.label_store`: its columns stay packed."""
+        from explorer.core.label_store import SortedKeys
+
+        index = cls.__new__(cls)
+        index._entity_of, index._text_of, index._language_of, index._kind_of = entities, texts, languages, kinds
+        index._normalised = normalised
+        index._joined = normalised.data if isinstance(normalised.data, bytes) else bytes(normalised.data)
+        index._offsets = normalised.starts[:-1]
+        index._sorted_ids, index._rank = sorted_ids, rank
+        index._sorted_keys = SortedKeys(normalised, sorted_ids)
+        return index
+
     def columns(self) -> tuple[list[str], list[str], list[str], list[int], list[str]]:
         """(entities, texts, languages, kinds, normalised): what :meth:`from_columns` takes back."""
+        return (list(self._entity_of), list(self._text_of), list(self._language_of), list(self._kind_of),
+                list(self._normalised))
+
+    def raw_columns(self) -> tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[int], Sequence[str]]:
+        """:meth:`columns` as they are kept (lists, or packed when read back from disk)."""
         return self._entity_of, self._text_of, self._language_of, self._kind_of, self._normalised
+
+    def table(self) -> LabelTable:
+        """Every label of each entity (made once per index)."""
+        table: LabelTable | None = getattr(self, "_table", None)
+        if table is None:
+            table = self._table = LabelTable(self)
+        return table
+
+    def adopt_table(self, table: LabelTable) -> None:
+        self._table = table
+
+    def _needle(self, query: str) -> str | bytes:
+        """``query`` as the joined labels are kept: text, or UTF-8 when read back packed."""
+        return query if isinstance(self._joined, str) else query.encode("utf-8")
+
+    def _starts_word(self, found: int, label_start: int) -> bool:
+        """Whether the match at ``found`` begins a word of the label that starts at ``label_start``."""
+        if found == label_start:
+            return True
+        joined = self._joined
+        if isinstance(joined, str):
+            return not joined[found - 1].isalnum()
+        before = joined[found - 1]
+        if before < 0x80:
+            return not chr(before).isalnum()
+        return not joined[label_start:found].decode("utf-8")[-1].isalnum()
 
     def _set_columns(self, entities: list[str], texts: list[str], languages: list[str], kinds: list[int],
                      normalised: list[str] | None) -> None:
         import numpy as np
+
+        self._table = None
 
         if normalised is None:
             folded_all = [fold(text) for text in texts]
@@ -261,34 +376,34 @@ class LabelIndex:
             self._substring_candidates(query, candidates, scan_cap)
 
         entity_of, kind_of, text_of, normalised = self._entity_of, self._kind_of, self._text_of, self._normalised
-        best_hits: dict[str, tuple[tuple[int, int, int, str], SearchHit]] = {}
+        # The best label of each entity by rank; hits are made for the page only (a one-letter
+        # query has hundreds of candidates, and a hit object each was most of the time).
+        best_rank: dict[str, tuple[int, int, int, str, str, int]] = {}
         for label_id, quality in candidates.items():
-            entity, kind, label = entity_of[label_id], kind_of[label_id], text_of[label_id]
-            length = len(normalised[label_id])
-            rank = (quality, kind, length, label)
-            current = best_hits.get(entity)
-            if current is None or rank < current[0]:
-                score = round(1.0 - quality * 0.25 - min(length, 200) / 1000.0 - kind * 0.01, 4)
-                best_hits[entity] = (rank, SearchHit(entity, label, score, quality))
-        ranked = sorted(best_hits.values(), key=lambda item: (item[0], item[1].entity))
-        return [hit for _, hit in ranked[:limit]]
+            entity = entity_of[label_id]
+            rank = (quality, kind_of[label_id], len(normalised[label_id]), text_of[label_id], entity, label_id)
+            current = best_rank.get(entity)
+            if current is None or rank < current:
+                best_rank[entity] = rank
+        page = heapq.nsmallest(limit, best_rank.values()) if len(best_rank) > limit else sorted(best_rank.values())
+        return [SearchHit(entity, label, round(1.0 - quality * 0.25 - min(length, 200) / 1000.0 - kind * 0.01, 4), quality)
+                for quality, kind, length, label, entity, _ in page]
 
     def _substring_candidates(self, query: str, candidates: dict[int, int], scan_cap: int) -> None:
         """Word-prefix and substring matches: one C-level scan of the joined labels."""
-        joined, offsets = self._joined, self._offsets
+        joined, offsets, needle = self._joined, self._offsets, self._needle(query)
         total = len(offsets)
-        found = joined.find(query)
+        found = joined.find(needle)  # type: ignore[arg-type]
         scanned = 0
         while found != -1 and scanned < scan_cap:
             label_id = int(offsets.searchsorted(found, side="right")) - 1
             if label_id not in candidates:
-                label_start = int(offsets[label_id])
-                at_word = found == label_start or not joined[found - 1].isalnum()
+                at_word = self._starts_word(found, int(offsets[label_id]))
                 candidates[label_id] = _WORD_PREFIX if at_word else _SUBSTRING
             scanned += 1
             # Continue after this label: one hit per label is enough.
             next_start = int(offsets[label_id + 1]) if label_id + 1 < total else len(joined)
-            found = joined.find(query, max(found + 1, next_start))
+            found = joined.find(needle, max(found + 1, next_start))  # type: ignore[arg-type]
 
     def search_words(self, words: list[str], limit: int = 20, scan_cap: int = 20000) -> list[SearchHit]:
         """Entities with a label in which every word of ``words`` starts a word, in any order.
@@ -303,9 +418,10 @@ class LabelIndex:
         # Scan for the longest word (the rarest, usually); check the others per label.
         anchor = max(words, key=len)
         joined, offsets, normalised = self._joined, self._offsets, self._normalised
+        needle = self._needle(anchor)
         total = len(offsets)
         best: dict[str, tuple[tuple[int, int, int, str], SearchHit]] = {}
-        found, scanned = joined.find(anchor), 0
+        found, scanned = joined.find(needle), 0  # type: ignore[arg-type]
         while found != -1 and scanned < scan_cap:
             label_id = int(offsets.searchsorted(found, side="right")) - 1
             label_words = normalised[label_id].split()
@@ -318,7 +434,7 @@ class LabelIndex:
                     best[entity] = (rank, SearchHit(entity, label, score, quality))
             scanned += 1
             next_start = int(offsets[label_id + 1]) if label_id + 1 < total else len(joined)
-            found = joined.find(anchor, max(found + 1, next_start))
+            found = joined.find(needle, max(found + 1, next_start))  # type: ignore[arg-type]
         ranked = sorted(best.values(), key=lambda item: (item[0], item[1].entity))
         return [hit for _, hit in ranked[:limit]]
 
@@ -331,13 +447,23 @@ class LabelIndex:
         query = fold(text)
         if not query or limit <= 0 or not self._normalised:
             return []
-        found = process.extract(query, self._normalised, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=limit * 4)
+        labels = self._normalised if isinstance(self._normalised, list) else self._normalised_list()
+        found = process.extract(query, labels, scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=limit * 4)
         best: dict[str, SearchHit] = {}
         for _, similarity, label_id in sorted(found, key=lambda item: (-item[1], self._kind_of[item[2]], item[2])):
             entity = self._entity_of[label_id]
             if entity not in best:
                 best[entity] = SearchHit(entity, self._text_of[label_id], round(similarity / 100.0 * 0.25, 4), _NEAR)
         return list(best.values())[:limit]
+
+    def _normalised_list(self) -> list[str]:
+        """The packed labels as a list, made the first time a near spelling is looked for."""
+        listed: list[str] | None = getattr(self, "_listed", None)
+        if listed is None:
+            joined = self._joined
+            text = joined if isinstance(joined, str) else joined.decode("utf-8")
+            listed = self._listed = text.split("\n") if len(self) else []
+        return listed
 
     def exact(self, text: str) -> list[str]:
         """Entities with a label equal to ``text`` (after normalisation), in index order."""
@@ -353,30 +479,11 @@ class LabelIndex:
         return found
 
     # ------------------------------------------------------------------ persistence (workspaces)
-    _SEPARATOR = "\x00"
-
     def save(self, path: Path, fingerprint: str) -> bool:
-        """Write the index to ``path`` (numpy arrays, no pickle), tagged with the store's fingerprint.
+        """Write the index to ``path`` (numpy arrays, no pickle), tagged with the store's fingerprint."""
+        from explorer.core.label_store import save_index
 
-        Returns False (and writes nothing) when a label holds a NUL character, which the
-        compact format uses as its separator.
-        """
-        import numpy as np
-
-        from explorer.core.atomic import atomic_open
-
-        columns = (self._entity_of, self._text_of, self._language_of, self._normalised)
-        if any(self._SEPARATOR in "".join(column) for column in columns):
-            return False
-        arrays: dict[str, Any] = {
-            name: np.frombuffer(self._SEPARATOR.join(column).encode("utf-8"), dtype=np.uint8)
-            for name, column in zip(("entities", "texts", "languages", "normalised"), columns, strict=True)
-        }
-        arrays.update(fingerprint=np.frombuffer(fingerprint.encode("utf-8"), dtype=np.uint8),
-                      count=np.asarray([len(self)], dtype=np.int64), kinds=np.asarray(self._kind_of, dtype=np.int8),
-                      sorted_ids=self._sorted_ids, rank=self._rank, offsets=self._offsets)
-        with atomic_open(path, "wb") as handle:
-            np.savez(handle, **arrays)
+        save_index(self, path, fingerprint)
         return True
 
     @classmethod
@@ -385,29 +492,6 @@ class LabelIndex:
 
         ``fingerprint`` is the store's fingerprint, or a test that the saved one still fits.
         """
-        import numpy as np
+        from explorer.core.label_store import load_index
 
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                saved = bytes(data["fingerprint"]).decode("utf-8")
-                if not (fingerprint(saved) if callable(fingerprint) else saved == fingerprint):
-                    return None
-                count = int(data["count"][0])
-
-                def strings(name: str) -> list[str]:
-                    return bytes(data[name]).decode("utf-8").split(cls._SEPARATOR) if count else []
-
-                index = cls.__new__(cls)
-                index._entity_of, index._text_of = strings("entities"), strings("texts")
-                index._language_of, index._normalised = strings("languages"), strings("normalised")
-                index._kind_of = data["kinds"].astype(np.int64).tolist()
-                index._sorted_ids, index._rank, index._offsets = data["sorted_ids"], data["rank"], data["offsets"]
-        except (OSError, KeyError, ValueError, UnicodeDecodeError):
-            return None
-        columns = (index._entity_of, index._text_of, index._language_of, index._normalised, index._kind_of,
-                   index._rank, index._offsets, index._sorted_ids)
-        if any(len(column) != count for column in columns):
-            return None
-        index._joined = "\n".join(index._normalised)
-        index._sorted_keys = [index._normalised[i] for i in index._sorted_ids.tolist()]
-        return index
+        return load_index(path, fingerprint)

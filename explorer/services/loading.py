@@ -166,8 +166,14 @@ def open_workspace(
         raise LoadError(str(folder), "not a KG Explorer workspace (no graph store in this folder)")
     if progress is not None:
         progress(None, f"Opening workspace {folder.name}")
-    gc.collect()  # a graph the window let go of may still hold the folder through a reference cycle
-    kg = KnowledgeGraph.open_workspace(folder, policy)
+    try:
+        kg = KnowledgeGraph.open_workspace(folder, policy)
+    except LoadError:
+        # A graph the window let go of may still hold the folder (its lock) through a reference
+        # cycle. Collected only then: a full collection here held the interpreter lock while the
+        # window waited, and may free another thread's store objects.
+        gc.collect()
+        kg = KnowledgeGraph.open_workspace(folder, policy)
     kg.default_query_timeout = query_timeout
     if languages:
         kg.label_languages = tuple(languages)

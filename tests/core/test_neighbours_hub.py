@@ -56,3 +56,59 @@ def test_evidence_records_and_duplicates_are_not_counted(hub_graph):
     around = hub_graph.neighbours(E + "hub", limit=10)
     # 1,500 "uses" (a third of them also in a second graph), 1 blank node, 400 "mentions".
     assert around.omitted_incoming + len(around.incoming) == 1500 + 1 + 400
+
+
+def _hub_lines(incoming: int) -> str:
+    lines = [f"<{E}n{i}> <{E}uses> <{E}hub> ." for i in range(incoming)]
+    lines += [f"<{E}ev{i}> <{RDF_NS}type> <{RDF_NS}Statement> .\n<{E}ev{i}> <{RDF_NS}object> <{E}hub> ."
+              for i in range(50)]
+    return "\n".join(lines)
+
+
+def test_a_capped_hub_gives_the_cap_and_the_true_count_kept_until_the_store_changes(monkeypatch):
+    from rdflib import URIRef
+
+    from explorer.core.backends import OxigraphBackend
+    from explorer.core.changes import ChangeSet
+
+    kg = KnowledgeGraph()
+    kg.load_text(_hub_lines(1000), "ntriples")
+    first = kg.neighbours(E + "hub", limit=100)
+    assert len(first.incoming) == 100 and first.omitted_incoming == 900
+
+    def no_count(*args: object) -> int:
+        raise AssertionError("the hub's links were counted again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(OxigraphBackend, "_count_incoming_links", no_count)
+        again = kg.neighbours(E + "hub", limit=100)
+    assert len(again.incoming) == 100 and again.omitted_incoming == 900
+    kg.apply_changes(ChangeSet(added=((URIRef(E + "late"), URIRef(E + "uses"), URIRef(E + "hub"), None),)))
+    assert kg.neighbours(E + "hub", limit=100).omitted_incoming == 901
+
+
+def test_a_workspace_keeps_its_hub_counts_across_reopening(tmp_path, monkeypatch):
+    import gc
+
+    from explorer.core.backends import OxigraphBackend
+
+    folder = tmp_path / "workspace"
+    kg = KnowledgeGraph.open_workspace(folder)
+    source = tmp_path / "hub.nt"
+    source.write_text(_hub_lines(700), encoding="utf-8")
+    kg.load([source])
+    assert kg.neighbours(E + "hub", limit=100).omitted_incoming == 600
+    kg.backend.close()
+    del kg
+    gc.collect()
+
+    def no_scan(*args: object) -> object:
+        raise AssertionError("the store was asked again")
+
+    reopened = KnowledgeGraph.open_workspace(folder)
+    with monkeypatch.context() as patch:
+        patch.setattr(OxigraphBackend, "_count_incoming_links", no_scan)
+        patch.setattr(OxigraphBackend, "_statements_use", no_scan)
+        around = reopened.neighbours(E + "hub", limit=100)
+    assert len(around.incoming) == 100 and around.omitted_incoming == 600
+    reopened.backend.close()

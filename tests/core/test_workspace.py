@@ -156,3 +156,46 @@ def test_the_staged_store_is_closed_before_its_folder_becomes_the_workspace(
     # folder) open while the folder is renamed and reopened as the workspace.
     assert references == [2]
     assert len(kg) > 1000
+
+
+def test_table_files_of_a_compaction_are_counted_once_then_trusted(workspace: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real_tables = WorkspaceBackend._table_files
+    real_count = WorkspaceBackend._count_label_triples
+
+    def compacted(self: WorkspaceBackend) -> str | None:
+        tables = real_tables(self)
+        return None if tables is None else f"{tables};888888.sst:4096"  # a table file the caches never saw
+
+    counted: list[int] = []
+
+    def counting(self: WorkspaceBackend) -> int:
+        counted.append(1)
+        return real_count(self)
+
+    monkeypatch.setattr(WorkspaceBackend, "_count_label_triples", counting)
+    graphs = [KnowledgeGraph.open_workspace(workspace)]
+    graphs[0].search("china", 5)
+    assert counted == []  # closed after saving: its table files were recorded
+    _close(graphs)
+    monkeypatch.setattr(WorkspaceBackend, "_table_files", compacted)
+    graphs.append(KnowledgeGraph.open_workspace(workspace))
+    assert graphs[0].search("china mobile", 1)[0].entity == "https://w3id.org/kg-explorer/data/ChinaMobile"
+    assert counted == [1]  # new table files: the labels were counted (they fit) ...
+    _close(graphs)
+    graphs.append(KnowledgeGraph.open_workspace(workspace))
+    assert counted == [1]  # ... and those files are trusted from now on
+    assert graphs[0].search("china mobile", 1)[0].entity == "https://w3id.org/kg-explorer/data/ChinaMobile"
+    _close(graphs)
+
+
+def test_a_change_forgets_the_recorded_table_files(workspace: Path) -> None:
+    graphs = [KnowledgeGraph.open_workspace(workspace, policy=QueryPolicy(allow_update=True))]
+    _close(graphs)
+    assert (workspace / WorkspaceBackend.CONFIRMED_TABLES).is_file()
+    graphs.append(KnowledgeGraph.open_workspace(workspace, policy=QueryPolicy(allow_update=True)))
+    graphs[0].query(f'INSERT DATA {{ <https://example.org/NewThing> <{_LABEL}> "Quokka Networks"@en }}')
+    assert not (workspace / WorkspaceBackend.CONFIRMED_TABLES).exists()
+    _close(graphs)
+    reopened = KnowledgeGraph.open_workspace(workspace)
+    assert [hit.entity for hit in reopened.search("quokka", 5)] == ["https://example.org/NewThing"]

@@ -47,6 +47,12 @@ from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA, SCHEMA_CLASSES
 
 Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
 
+#: Incoming links along one predicate checked one by one for evidence records (a lookup
+#: each, ~15 µs on disk) before asking once whether records use the predicate at all (a
+#: scan of every link along it: 0.8 s at ten million triples). A capped page of a hub
+#: (100 links and 64 more before the store counts the rest) stays below it.
+CHECK_EACH_LINK_UP_TO = 256
+
 _RDF_TYPE = ox.NamedNode(RDF + "type")
 _RDF_STATEMENT = ox.NamedNode(RDF + "Statement")
 _RDF_SUBJECT = ox.NamedNode(RDF + "subject")
@@ -89,6 +95,8 @@ class OxigraphBackend(Backend):
         self.estimated_quads = 0
         self._statement_predicates: dict[str, bool] = {}
         self._instance_lists: dict[tuple[str, ...], list[str]] = {}
+        #: Incoming links of hubs, counted once until the store changes (see incoming_link_count).
+        self._incoming_counts: dict[tuple[str, tuple[str, ...] | None, bool], int] = {}
 
     @property
     def workspace(self) -> Path | None:
@@ -111,6 +119,7 @@ class OxigraphBackend(Backend):
     def forget_caches(self) -> None:
         self._statement_predicates.clear()
         self._instance_lists.clear()
+        self._incoming_counts.clear()
 
     # ------------------------------------------------------------------ primitives
     def quad_count(self) -> int:
@@ -342,7 +351,7 @@ class OxigraphBackend(Backend):
                 yield predicate.value, node_id(obj), True
         if incoming:
             # Evidence records are left out by a lookup per link; along a predicate seen many
-            # times (a hub) one cached question says whether records ever use it at all.
+            # times one cached question says whether records ever use it at all.
             seen: dict[str, int] = defaultdict(int)
             for quad in self.store.quads_for_pattern(None, None, node, None):
                 subject, predicate = quad.subject, quad.predicate
@@ -353,7 +362,8 @@ class OxigraphBackend(Backend):
                     if name in SCHEMA_PREDICATES:
                         continue
                     seen[name] += 1
-                    if (seen[name] <= 64 or self._statements_use(name)) and self._is_statement_node(subject):
+                    if (seen[name] <= CHECK_EACH_LINK_UP_TO or self._statements_use(name)) \
+                            and self._is_statement_node(subject):
                         continue
                 yield predicate.value, node_id(subject), False
 
@@ -406,11 +416,19 @@ class OxigraphBackend(Backend):
         a triple in several graphs once."""
         if entity.startswith("_:"):  # blank nodes cannot be named in a query: keep walking
             return None
+        key = (entity, tuple(sorted(wanted)) if wanted is not None else None, include_schema)
+        if key not in self._incoming_counts:
+            self._incoming_counts[key] = self._count_incoming_links(entity, wanted, include_schema)
+        return self._incoming_counts[key]
+
+    def _count_incoming_links(self, entity: str, wanted: set[str] | None, include_schema: bool) -> int:
         target = checked_iri(entity)
         # DISTINCT only matters when a triple can sit in several named graphs (3x slower).
         count = "COUNT(?s)" if self.single_graph() else "COUNT(DISTINCT ?s)"
-        rows = self._count_rows(
-            f"SELECT ?p ({count} AS ?n) WHERE {{ ?s ?p <{target}> FILTER(isIRI(?s) || isBlank(?s)) }} GROUP BY ?p")
+        # No FILTER on ?s: a subject is always an IRI or a blank node in this store (RDF 1.2
+        # puts triple terms in object position only), and the filter made the count 14x
+        # slower (0.92 s against 65 ms for the 10M graph's hub, 88k incoming links).
+        rows = self._count_rows(f"SELECT ?p ({count} AS ?n) WHERE {{ ?s ?p <{target}> }} GROUP BY ?p")
         total = 0
         for predicate_term, number in rows:
             predicate = predicate_term.value

@@ -60,6 +60,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
         )  # fmt: skip
         if node.kind == "group":
             graph.nodes[node.entity]["members"] = int(node.more_count)
+        if scene.notes.get(node.id):  # the analyst's note, as a column where there is one
+            graph.nodes[node.entity]["note"] = scene.notes[node.id]
         if style is not None:  # the measures behind size and colour, as columns Gephi and Cytoscape can map
             for measure, values in ((style.size_by, style.sizes), (style.color_by, style.colors)):
                 if measure and node.entity in values:
@@ -76,6 +78,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             predicate=edge.predicate,
             evidence_count=int(edge.evidence_count), evidence=evidence_text(job, fact),
         )  # fmt: skip
+        if scene.notes.get(edge.id):
+            graph.edges[source.entity, target.entity, edge.id]["note"] = scene.notes[edge.id]
     return graph
 
 

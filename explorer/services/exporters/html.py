@@ -287,6 +287,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
         is_more = node.kind == "more"
         box = shape == "box" or node.kind != "entity"
         info: dict[str, Any] = {"kind": node.kind, "label": node.label, "onPath": node.id in on_path}
+        if scene.notes.get(node.id):
+            info["note"] = scene.notes[node.id]
         if is_more:
             info["more"] = node.more_count
         elif node.kind == "group":
@@ -349,6 +351,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             "evidence": _evidence(job, subject.entity, edge.predicate, obj.entity),
             "onPath": lit,
         }
+        if not is_more and scene.notes.get(edge.id):
+            info["note"] = scene.notes[edge.id]
         # Parallel links between the same two entities curve apart instead of overlapping.
         smooth: dict[str, Any] | bool = False
         if rank:

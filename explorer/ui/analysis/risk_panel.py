@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from explorer.core.analysis.exposure import ExposedEntity, ExposureReport, exposure, risks, warned_by, why_not
 from explorer.core.errors import ExplorerError
 from explorer.ui.analysis.common import ENTITY_ROLE, SORT_ROLE, TaskStripWidget, save_settings
+from explorer.ui.workers import LatestTaskRunner
 
 if TYPE_CHECKING:
     from explorer.core.graph import KnowledgeGraph
@@ -70,6 +72,8 @@ class RiskPanelWidget(QWidget):
         super().__init__(parent)
         self.window_ = window
         self.report: ExposureReport | None = None
+        #: Lists a large graph's risks off the GUI thread (tens of thousands at ten million triples).
+        self._risk_lister = LatestTaskRunner(self)
         self.risk_combo = QComboBox(self)
         self.risk_combo.setAccessibleName("Risk")
         self.hops_spin = QSpinBox(self)
@@ -138,25 +142,41 @@ class RiskPanelWidget(QWidget):
         self.model.clear()
         self.details.clear()
         self.risk_combo.clear()
+        self._risk_lister.cancel()
         if kg is None:
             return
+        if not kg.statistics_are_quick():
+            # A large graph: listing its risks took 15 s at ten million triples, on the GUI thread.
+            task = self._risk_lister.start(_named_risks, kg)
+            task.sig_finished.connect(lambda found, kg=kg: self._fill_risks(kg, found))
+            task.sig_failed.connect(lambda message: shiboken6.isValid(self) and self.strip.show_message(message))
+            return
         try:
-            found = risks(kg)
+            found = _named_risks(kg)
         except ExplorerError as error:
             self.strip.show_message(str(error))
             return
+        self._fill_risks(kg, found)
+
+    def _fill_risks(self, kg: KnowledgeGraph, found: list[tuple[str, str]]) -> None:
+        if not shiboken6.isValid(self) or kg is not self.window_.kg:
+            return  # listed for a graph the window no longer shows
+        self.risk_combo.clear()
         if len(found) > 1:
             self.risk_combo.addItem("All risks", ALL_RISKS)
-        for risk in found:
-            self.risk_combo.addItem(kg.label(risk), risk)
+        for risk, label in found:
+            self.risk_combo.addItem(label, risk)
 
     def run(self) -> None:
         kg = self.window_.kg
         if kg is None:
             self.strip.show_message("Open a graph first.")
             return
-        if self.risk_combo.count() == 0:
+        if self.risk_combo.count() == 0 and not self._risk_lister.busy:
             self.set_graph(kg)
+        if self._risk_lister.busy:
+            self.strip.show_message("Still listing the graph's risks; try again in a moment.")
+            return
         chosen = self.risk_combo.currentData()
         if chosen is None:
             self.strip.show_message("No cyber risk in this graph (instances of kg:CyberRisk).")
@@ -248,3 +268,9 @@ class RiskPanelWidget(QWidget):
 
     def remember(self) -> None:
         save_settings(self.window_)
+
+
+def _named_risks(kg: KnowledgeGraph) -> list[tuple[str, str]]:
+    """The graph's risks with their labels (in a worker for a large graph)."""
+    return [(risk, kg.label(risk)) for risk in risks(kg)]
+

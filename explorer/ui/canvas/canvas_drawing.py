@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.scene import SceneEdge, SceneNode
+from explorer.ui.canvas.canvas_notes import note_tooltip
 
 #: Below this zoom, nodes are drawn in bulk as squares and edges without arrows or labels.
 DETAIL_ZOOM = 0.45
@@ -194,10 +195,13 @@ class NodeItem(QGraphicsItem):
         # The label is drawn by the canvas's label layer (placed clear of other labels), not here.
         self._bounds = glyph.marginsAdded(QMarginsF(12, 18, 18, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
+        note = self.canvas.scene_model.notes.get(node.id)
         if node.kind == "group":
-            self.setToolTip(f"{node.label}\ngroup of {node.more_count} nodes (double-click to expand)")
+            self.setToolTip(f"{node.label}\ngroup of {node.more_count} nodes (double-click to expand)"
+                            + (f"\n\n{note_tooltip(note)}" if note else ""))
         else:
-            self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
+            self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}")
+                            + (f"\n\n{note_tooltip(note)}" if note else ""))
         with self.canvas.guard():
             self.setPos(node.x, node.y)
         self.update()
