@@ -121,6 +121,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.legend = LegendWidget(self.scene, self, edits=self.session)  # classes/links on the canvas; ticks filter them
         self.legend_dock = self.add_panel("Legend", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "LegendDock")
+        # Its button row would otherwise set the right column's width; the list inside scrolls instead.
         self.legend.sig_class_activated.connect(self.show_entity)  # double-click a class: read about it
         if self.canvas is not None:  # below the Inspector, a third of its height
             self.splitDockWidget(self.inspector_dock, self.legend_dock, Qt.Orientation.Vertical)
@@ -171,6 +172,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.notes.notes_controller import install_notes
 
         self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
+        if self.canvas is not None:  # panels mounted above (Style, beside the Legend) widened the right column
+            self.resizeDocks([self.inspector_dock], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.inspector_dock, self.legend_dock], [520, 200], Qt.Orientation.Vertical)
         self._restore_window_state()
         self._update_actions()
 
