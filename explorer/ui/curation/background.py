@@ -21,6 +21,16 @@ if TYPE_CHECKING:
     from explorer.core.curation import CurationCommand
 
 
+def _write_and_warm(command: CurationCommand, undo: bool, progress: Any = None) -> ChangeSet:
+    """In the worker: the step, then what the views will ask of the changed graph (its counts,
+    its classes and its names)."""
+    change = command.work(undo, progress)
+    if progress is not None:
+        progress(None, "Counting the changed graph…")
+    command.kg.warm_caches()
+    return change
+
+
 class BackgroundSteps(QObject):
     """Runs the history's background steps for one window, one at a time."""
 
@@ -52,7 +62,7 @@ class BackgroundSteps(QObject):
         self.label.setText(f"{self.window.session.history.working} ({command.size:,} statements)…")
         self.label.setVisible(True)
         self.bar.setVisible(True)
-        self.task = run_task(command.work, undo=kind == "undo")
+        self.task = run_task(_write_and_warm, command, kind == "undo")
         self.task.sig_progress.connect(self._on_progress)
         self.task.sig_finished.connect(lambda change: self._on_finished(command, change))
         self.task.sig_failed.connect(self._on_failed)
