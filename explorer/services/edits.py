@@ -130,6 +130,8 @@ class EditsFile:
         self.recovery_path.unlink(missing_ok=True)  # a journal of this process's previous graph
         self._recovery_sources = list(sources)
         self._journal_base = self.path if self.path is not None and self.path.suffix != JOURNAL_SUFFIX else None
+        self._journaled: dict[tuple[int, int], tuple[int, str, ChangeSet]] = {}
+        self._journal_changes = 0
 
     def write_recovery(self) -> None:
         """Start the journal afresh from a full copy of the edits (after a recovery was restored)."""
@@ -137,20 +139,35 @@ class EditsFile:
             return
         self.recovery_path.unlink(missing_ok=True)
         self._journal_base = None
+        self._journaled = {}
+        self._journal_changes = 0
         mine = tuple(store_access.quads(self.kg, None, None, None, self.graph))
         self._append_to_journal(ChangeSet(added=mine, removed=tuple((s, p, o, None) for s, p, o in self.retracted)))
 
     def _append_to_journal(self, change: ChangeSet) -> None:
         assert self.recovery_path is not None
         header = "" if self.recovery_path.exists() else self._journal_header()
+        journaled = getattr(self, "_journaled", {})
+        # Undo and Redo of a step apply the very quads it wrote (the same tuples, swapped):
+        # the journal names that step again instead of writing millions of statements twice.
+        again = journaled.get((id(change.removed), id(change.added)))
         with self.recovery_path.open("a", encoding="utf-8") as journal:
-            journal.write(f"{header}R {len(change.removed)}\n")
-            _write_nquads(journal, change.removed)
-            journal.write(f"A {len(change.added)}\n")
-            _write_nquads(journal, change.added)
-            journal.write(_END_OF_CHANGE)
+            if again is not None:
+                journal.write(f"{header}= {again[0]} {again[1]}\n")
+            else:
+                journal.write(f"{header}R {len(change.removed)}\n")
+                _write_nquads(journal, change.removed)
+                journal.write(f"A {len(change.added)}\n")
+                _write_nquads(journal, change.added)
+                journal.write(_END_OF_CHANGE)
             journal.flush()
             os.fsync(journal.fileno())
+        if again is None:
+            index = self._journal_changes = getattr(self, "_journal_changes", 0) + 1
+            if len(change.added) + len(change.removed) >= _NAMED_AGAIN_FROM:
+                journaled[(id(change.removed), id(change.added))] = (index, "+", change)  # kept: the ids stay theirs
+                journaled[(id(change.added), id(change.removed))] = (index, "-", change)
+        self._journaled = journaled
 
     def _journal_header(self) -> str:
         base = getattr(self, "_journal_base", None)
@@ -250,19 +267,33 @@ def read_journal(file: Path) -> ReadEdits:
         continued = read_edits(base)
         added = dict.fromkeys(continued.added)
         retracted = dict.fromkeys(continued.retracted)
+    written: list[tuple[list[Quad], list[Quad]]] = []
     line = 1
     while line < len(lines):
         start = line
-        try:
-            removed, line = _journal_section(lines, line, "R")
-            new, line = _journal_section(lines, line, "A")
-            if line >= len(lines) or lines[line] != _END_OF_CHANGE:
-                raise IndexError("no end line")
-        except (IndexError, ValueError, SyntaxError) as error:
-            if _END_OF_CHANGE not in lines[start:]:
-                break  # the last change, cut short by the crash: it was never whole, so it is left out
-            raise EditsFileError(f"{file}:{start + 1}: damaged recovery journal: {error}") from None
-        line += 1
+        if lines[line].startswith("= "):  # an Undo or Redo of a change written above
+            if not lines[line].endswith("\n"):
+                break  # cut short by the crash
+            try:
+                _, number, direction = lines[line].split()
+                removed, new = written[int(number) - 1]
+            except (ValueError, IndexError):
+                raise EditsFileError(f"{file}:{line + 1}: damaged recovery journal: {lines[line][:40]!r}") from None
+            if direction == "-":
+                removed, new = new, removed
+            line += 1
+        else:
+            try:
+                removed, line = _journal_section(lines, line, "R")
+                new, line = _journal_section(lines, line, "A")
+                if line >= len(lines) or lines[line] != _END_OF_CHANGE:
+                    raise IndexError("no end line")
+            except (IndexError, ValueError, SyntaxError) as error:
+                if _END_OF_CHANGE not in lines[start:]:
+                    break  # the last change, cut short by the crash: it was never whole, so it is left out
+                raise EditsFileError(f"{file}:{start + 1}: damaged recovery journal: {error}") from None
+            line += 1
+            written.append((removed, new))
         for s, p, o, g in removed:  # the bookkeeping of EditsFile.record, replayed
             if g == graph:
                 added.pop((s, p, o, g), None)
@@ -286,6 +317,9 @@ def _journal_section(lines: list[str], line: int, mark: str) -> tuple[list[Quad]
         raise IndexError("cut short")
     return parse_nquads("".join(body)), line + 1 + count
 
+
+#: Changes from this size on are named again by an Undo or Redo of them, not written again.
+_NAMED_AGAIN_FROM = 1_000
 
 #: Quads serialized at a time: the serializer holds the interpreter while it runs, and a GUI thread
 #: waiting for it would stall (3.5 million in one call: about 7 s; 2,000: a few milliseconds).
