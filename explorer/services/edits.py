@@ -33,7 +33,7 @@ from rdflib.term import Node
 
 import explorer.core.curation.store_access as store_access
 from explorer.core.atomic import atomic_write
-from explorer.core.backends.rdf_text import nquads, parse_nquads
+from explorer.core.backends.rdf_text import nquads_spelled_once, parse_nquads
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.curation.curator import EDITS_GRAPH_BASE
 from explorer.core.errors import ExplorerError
@@ -321,14 +321,14 @@ def _journal_section(lines: list[str], line: int, mark: str) -> tuple[list[Quad]
 #: Changes from this size on are named again by an Undo or Redo of them, not written again.
 _NAMED_AGAIN_FROM = 1_000
 
-#: Quads serialized at a time: the serializer holds the interpreter while it runs, and a GUI thread
-#: waiting for it would stall (3.5 million in one call: about 7 s; 2,000: a few milliseconds).
-_JOURNAL_CHUNK = 2_000
+#: Quads written at a time (the text of 3.5 million at once would be half a gigabyte).
+_JOURNAL_CHUNK = 20_000
 
 
 def _write_nquads(journal: IO[str], quads: tuple[Quad, ...]) -> None:
+    spelled: dict[int, str] = {}
     for start in range(0, len(quads), _JOURNAL_CHUNK):
-        journal.write(nquads(quads[start: start + _JOURNAL_CHUNK]))
+        journal.write(nquads_spelled_once(quads[start: start + _JOURNAL_CHUNK], spelled))
 
 
 def _stamp(path: Path) -> list[int] | None:

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QWizard
-from rdflib import Literal
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
 
 import explorer.core.curation.command as command_module
 import explorer.core.curation.store_access as store_access
+from explorer.core.changes import ChangeSet
 from explorer.core.curation import CurationCommand
 from explorer.services.edits import read_edits
 
@@ -83,6 +85,8 @@ def assert_locked_while_working(window) -> None:
     assert not imports.table_action.isEnabled() and not window.curation.add_fact_action.isEnabled()
     assert window.curation.background_steps.bar.isVisible()
     assert history.undo() is None and history.redo() is None  # the keys do nothing meanwhile
+    assert "Wait until" in imports.apply_change(ChangeSet(added=((URIRef("urn:x-test:a"), RDFS.comment,
+                                                                  Literal("no"), URIRef("urn:x-test:g")),)))
 
 
 def test_a_big_import_applies_undoes_and_redoes_in_a_worker(window, qtbot, tmp_path, ticks_during_work) -> None:
@@ -136,11 +140,6 @@ def test_a_big_import_applies_undoes_and_redoes_in_a_worker(window, qtbot, tmp_p
 
 
 def test_a_small_change_stays_on_the_synchronous_path(window, qtbot, ticks_during_work) -> None:
-    from rdflib import URIRef
-    from rdflib.namespace import RDFS
-
-    from explorer.core.changes import ChangeSet
-
     graph = window.curation.edits.graph
     fact = (URIRef("urn:x-test:thing"), RDFS.comment, Literal("small"), graph)
     window.curation.apply(ChangeSet(added=(fact,), description="Add a comment"))

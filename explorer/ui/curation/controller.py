@@ -154,6 +154,8 @@ class CurationController(QObject):
         """Apply a checked change as one undoable step."""
         if change.is_empty:
             return
+        if self.history.working:  # an open dialog or wizard may still ask: one writer at a time
+            raise ExplorerError(f"Wait until “{self.history.working}” is written, then try again")
         assert self.edits is not None
         self.history.push(CurationCommand(self.kg, change, self._on_applied, self._record_edit))
 
@@ -165,7 +167,7 @@ class CurationController(QObject):
     def _on_applied(self, change: ChangeSet) -> None:
         self.window.inspector.refresh()
         self.window.browser.refresh_search()
-        if any(str(q[1]) == str(RDF.type) for q in (*change.added, *change.removed)):
+        if any(q[1] == RDF.type for part in (change.added, change.removed) for q in part):
             self.window.browser.tree_model.set_graph(self.kg)  # a new kind of entity, or one gone
         self.window.refresh_statistics()
         self._update_title()

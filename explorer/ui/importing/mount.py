@@ -92,7 +92,10 @@ class ImportActions:
                                         ArticleSource(source.article, source.title, source.date))
         except ExplorerError as error:
             return _refusal(error)
-        self.curation.apply(change)  # type: ignore[attr-defined]
+        try:
+            self.curation.apply(change)  # type: ignore[attr-defined]
+        except ExplorerError as error:
+            return str(error)
         return None
 
     # -- spreadsheets ---------------------------------------------------------------------------
