@@ -36,7 +36,8 @@ from explorer.core.atomic import atomic_write
 from explorer.core.backends.rdf_text import nquads_spelled_once, parse_nquads
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.curation.curator import EDITS_GRAPH_BASE
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, LoadError
+from explorer.core.input_files import regular_file_size
 from explorer.core.vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -208,6 +209,10 @@ def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
     file = Path(path)
     if file.suffix == JOURNAL_SUFFIX:
         return read_journal(file)
+    try:
+        regular_file_size(file, "an edits file")  # a FIFO would block the reader for good
+    except LoadError as error:
+        raise EditsFileError(str(error)) from None
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
