@@ -188,6 +188,13 @@ class KnowledgeGraph(GraphNames):
         self._class_counts: dict[str, int] | None = None
         self._stats: Stats | None = None
 
+    def warm_caches(self) -> None:
+        """Build the label index and the class hierarchy now, so the views that ask next find them
+        ready (a worker calls it after a big change; the GUI thread then waits on neither)."""
+        if self._index is None:
+            self._build_index()
+        self.class_hierarchy()
+
     def invalidate_caches(self) -> None:
         """Forget labels, classes and the search index after the store changed outside
         :meth:`load` (inference switched on or off, an update undone)."""
@@ -333,7 +340,9 @@ class KnowledgeGraph(GraphNames):
         """Whether :meth:`stats` takes tens of milliseconds rather than up to seconds: it scans
         every triple several times (about a second at a million; every count a round trip
         on a server)."""
-        return not self.backend.remote and sum(item.quads for item in self.files) < QUICK_STATISTICS_BELOW
+        local = self.local
+        held = local.quads_estimate() if local is not None else 0  # the files plus what was written since
+        return not self.backend.remote and max(held, sum(item.quads for item in self.files)) < QUICK_STATISTICS_BELOW
 
     def stats(self) -> Stats:
         if self._stats is not None:
