@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import re
 import stat
 import sys
 from typing import TYPE_CHECKING
@@ -122,14 +121,8 @@ def read_query(text: str) -> tuple[str, str | None]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), name  # line numbers as a text editor counts them
 
 
-_DECLARED_PREFIX = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
-
-
 def missing_prefixes(kg: KnowledgeGraph, sparql: str) -> str:
     """PREFIX lines for the graph's prefixes the query uses without declaring them."""
-    declared = set(_DECLARED_PREFIX.findall(sparql))
-    lines = []
-    for prefix, namespace in sorted(kg.prefixes.items()):
-        if prefix and prefix not in declared and re.search(rf"(?<![\w<:/#?.-]){re.escape(prefix)}:", sparql):
-            lines.append(f"PREFIX {prefix}: <{namespace}>\n")
-    return "".join(lines)
+    from explorer.core.sparql import missing_prefixes as prelude
+
+    return prelude(kg.prefixes, sparql)

@@ -7,7 +7,7 @@ import argparse
 from explorer.cli.arguments import positive_int
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_OK
-from explorer.cli.output import cell, edge_json, evidence_lines
+from explorer.cli.output import cell, edge_json, evidence_json, evidence_lines
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +22,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     entity = context.resolve(args.entity)
     description = kg.describe(entity, limit=args.limit)
     with_evidence = not args.no_evidence
+    literal_evidence = kg.literal_evidence(entity) if with_evidence else {}
     if context.format == "json":
         context.write_json({
             "iri": entity,
@@ -33,7 +34,9 @@ def _run(args: argparse.Namespace, context: Context) -> int:
             "equivalent_classes": [{"iri": iri, "label": label} for iri, label in description.equivalent_classes],
             "properties": [
                 {"predicate": p, "words": words, "value": str(value), "language": value.language,
-                 "datatype": str(value.datatype) if value.datatype else None}
+                 "datatype": str(value.datatype) if value.datatype else None,
+                 **({"evidence": [evidence_json(e) for e in literal_evidence.get((p, value), [])]}
+                    if with_evidence else {})}
                 for p, words, value in description.literals
             ],
             "outgoing": [edge_json(kg, e, with_evidence) for e in description.outgoing],
@@ -57,8 +60,10 @@ def _run(args: argparse.Namespace, context: Context) -> int:
             context.write(f"  {text}" + (f" @{language}" if language else "") + f"  ({kg.qname(predicate)})")
     if description.literals:
         context.write("Properties:")
-        for _, words, value in description.literals:
+        for predicate, words, value in description.literals:
             context.write(f"  {words}: {cell(value)}")
+            for record in literal_evidence.get((predicate, value), []):
+                context.write(f"      {record.describe()}")
     for title, edges, omitted in (("Outgoing links", description.outgoing, description.omitted_outgoing),
                                   ("Incoming links", description.incoming, description.omitted_incoming)):
         context.write(f"{title} ({len(edges) + omitted}):")

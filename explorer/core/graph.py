@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDFS, Graph, URIRef
+from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
 from explorer.core import bundled
 from explorer.core.backends import (
     Backend,
+    EvidenceRow,
     LabelsByLanguage,
     LoadedFile,
     LocalBackend,
@@ -369,8 +371,22 @@ class KnowledgeGraph(GraphNames):
         """Entities whose labels match ``text``, best first (prefix, substring, CJK)."""
         if not normalize(text) or limit <= 0:
             return []
-        wanted = max(limit * 3, 30)
         index = self._matching(text, max(200, limit * 10))
+        schema: dict[str, bool] = {}
+
+        def is_schema(entity: str) -> bool:
+            if entity not in schema:
+                schema[entity] = self.is_schema_term(entity)
+            return schema[entity]
+
+        hits = index.search(text, limit=limit)
+        if len(hits) >= limit:
+            # A full page as typed: the usual keystroke, answered without the searches below. Its
+            # order stands unless an ontology term is on it (things in the world ranked below may pass it).
+            self.backend.prefetch_types(hit.entity for hit in hits)
+            if not any(is_schema(hit.entity) for hit in hits):
+                return hits
+        wanted = max(limit * 3, 30)
         hits = index.search(text, limit=wanted)
         # "ChinaMobile" and "mobile china" name "China Mobile": words split at case changes,
         # in any order, when the text as typed finds too little.
@@ -383,7 +399,7 @@ class KnowledgeGraph(GraphNames):
         # same words (an operator before the class "operator").
         order = {hit.entity: position for position, hit in enumerate(hits)}
         self.backend.prefetch_types(order)
-        hits.sort(key=lambda hit: (hit.quality, self.is_schema_term(hit.entity), order[hit.entity]))
+        hits.sort(key=lambda hit: (hit.quality, is_schema(hit.entity), order[hit.entity]))
         return hits[:limit]
 
     def resolve(self, text: str) -> str:
@@ -500,6 +516,16 @@ class KnowledgeGraph(GraphNames):
             records = self._evidence_for(obj, inverse, subject)
         return records
 
+    def literal_evidence(self, entity: str) -> dict[tuple[str, RdfLiteral], list[Evidence]]:
+        """Evidence of each fact of ``entity`` whose value is a literal, by ``(predicate, value)``."""
+        rows = self.backend.literal_evidence_rows(entity)
+        found: dict[tuple[str, RdfLiteral], list[Evidence]] = {}
+        for predicate, value, row in rows:
+            found.setdefault((predicate, value), []).append(self._evidence_of(row))
+        for records in found.values():
+            records.sort(key=_evidence_order)
+        return found
+
     def evidence_counts(self, entity: str) -> dict[tuple[str, str, str], int]:
         """How many evidence records each stored triple about ``entity`` has."""
         return self.backend.evidence_counts(entity)
@@ -507,13 +533,13 @@ class KnowledgeGraph(GraphNames):
     def _evidence_for(self, subject: str, predicate: str, obj: str) -> list[Evidence]:
         rows = self.backend.evidence_rows(subject, predicate, obj)
         self.prefetch_labels(row.source for row in rows if row.source)
-        found = [Evidence(record=row.record, background=row.background, quote=row.quote, source=row.source,
-                          source_label=self.label(row.source) if row.source else None,
-                          sentence_index=row.sentence_index, note=row.note, line_number=row.line_number,
-                          page=row.page, start=row.start, end=row.end) for row in rows]
-        # Background last; quotes in the order they stand in their sources.
-        return sorted(found, key=lambda e: (e.background, e.source or "", e.sentence_index or 0, e.line_number or 0,
-                                            e.start or 0, e.record))
+        return sorted((self._evidence_of(row) for row in rows), key=_evidence_order)
+
+    def _evidence_of(self, row: EvidenceRow) -> Evidence:
+        return Evidence(record=row.record, background=row.background, quote=row.quote, source=row.source,
+                        source_label=self.label(row.source) if row.source else None,
+                        sentence_index=row.sentence_index, note=row.note, line_number=row.line_number,
+                        page=row.page, start=row.start, end=row.end)
 
     # ------------------------------------------------------------------ describe
     def describe(self, entity: str, *, limit: int | None = 200) -> Description:
@@ -606,6 +632,12 @@ class KnowledgeGraph(GraphNames):
 
 
 #: Declarations are read from the start of a file (decompressed): where they belong.
+def _evidence_order(record: Evidence) -> tuple[object, ...]:
+    """Background last; quotes in the order they stand in their sources."""
+    return (record.background, record.source or "", record.sentence_index or 0, record.line_number or 0,
+            record.start or 0, record.record)
+
+
 _PREFIX_SCAN_BYTES = 16 * 1024 * 1024
 _TURTLE_PREFIX = re.compile(r"^[ \t]*(?:@prefix|PREFIX)[ \t]+([A-Za-z][\w.-]*)?:[ \t]*<([^>\s]*)>", re.IGNORECASE | re.MULTILINE)
 _XML_PREFIX = re.compile(r"\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*[\"']([^\"'<>\s]*)[\"']")

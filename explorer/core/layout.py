@@ -30,7 +30,7 @@ from numpy import fft
 
 from explorer.core import layout_multilevel
 from explorer.core.scene import Scene
-from explorer.core.scene_placement import footprint, separate
+from explorer.core.scene_placement import SEPARATE_UP_TO, footprints, separate
 from explorer.core.tasks import CancelToken, Progress, check
 
 #: Preferred length of an edge, in scene units (node glyphs are ~28 units wide).
@@ -63,15 +63,21 @@ class LayoutInput:
         nodes = scene.visible_nodes()
         ids = [n.id for n in nodes]
         index = {node_id: i for i, node_id in enumerate(ids)}
-        pairs = [(index[e.source], index[e.target]) for e in scene.visible_edges()
-                 if e.source in index and e.target in index and e.source != e.target]
+        # Scene.is_edge_visible, with the ends' visibility already known (an edge is shown when both ends are):
+        # asking the scene edge by edge re-checked both ends each time (a tenth of a second at 10,000 edges).
+        hidden_predicates = scene.hidden_predicates
+        pairs = [(index[e.source], index[e.target]) for e in scene.edges.values()
+                 if not e.hidden and not (e.predicate and e.predicate in hidden_predicates)
+                 and e.source in index and e.target in index and e.source != e.target]
+        count = len(nodes)
         return cls(
             ids=ids,
-            positions=np.array([(n.x, n.y) for n in nodes], dtype=float).reshape(-1, 2),
-            pinned=np.array([n.pinned for n in nodes], dtype=bool),
+            positions=np.fromiter((c for n in nodes for c in (n.x, n.y)), dtype=float, count=2 * count).reshape(-1, 2),
+            pinned=np.fromiter((n.pinned for n in nodes), dtype=bool, count=count),
             edges=np.array(pairs, dtype=np.int64).reshape(-1, 2),
             focus=scene.focus,
-            footprints=np.array([footprint(n) for n in nodes], dtype=float).reshape(-1, 2),
+            # Only scenes small enough to be spread pairwise after a layout use the footprints.
+            footprints=footprints(nodes) if count <= SEPARATE_UP_TO else None,
         )
 
 
@@ -273,9 +279,13 @@ def _local(
     def report(fraction: float) -> None:
         _report(progress, fraction, "layout: new nodes")
 
-    local = layout_multilevel.relax(local, local_movable, local_edges, k, LOCAL_STEPS, max(k, 0.1 * extent),
-                                    layout_multilevel.repulsion_for(k, len(chosen)), rng, close_pairs, cancel=cancel,
-                                    report=report, anchor=anchor)
+    if int(local_movable.sum()) * len(chosen) <= layout_multilevel.FEW_PAIRS:  # a few new nodes: forces on them alone
+        local = layout_multilevel.relax_few(local, local_movable, local_edges, k, LOCAL_STEPS, max(k, 0.1 * extent), rng,
+                                            cancel=cancel, report=report, anchor=anchor)
+    else:
+        local = layout_multilevel.relax(local, local_movable, local_edges, k, LOCAL_STEPS, max(k, 0.1 * extent),
+                                        layout_multilevel.repulsion_for(k, len(chosen)), rng, close_pairs, cancel=cancel,
+                                        report=report, anchor=anchor)
     result = positions.copy()
     result[chosen[local_movable]] = local[local_movable]
     _report(progress, 1.0, "layout done")

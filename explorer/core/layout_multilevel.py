@@ -320,6 +320,77 @@ def relax(
     return positions
 
 
+#: ``relax_few`` is used while (movable nodes) × (all nodes) stays under this: its forces are exact, pair by pair.
+FEW_PAIRS = 250_000
+
+
+def relax_few(
+    positions: np.ndarray,
+    movable: np.ndarray,
+    edges: np.ndarray,
+    k: float,
+    steps: int,
+    start_temperature: float,
+    rng: np.random.Generator,
+    *,
+    cancel: CancelToken | None = None,
+    report: StepReport | None = None,
+    anchor: np.ndarray | None = None,
+) -> np.ndarray:
+    """:func:`relax` for a few movable nodes among fixed ones (an expansion): forces on the movable ones only.
+
+    Only the movable nodes move, so only their forces are needed: every pair with one of them is
+    summed exactly (the same k²/r repulsion, close-pair push, springs and gravity as :func:`relax`),
+    which for a few dozen nodes costs less than one grid convolution over every node.
+    """
+    positions = positions.copy()
+    count = len(positions)
+    moving = np.flatnonzero(movable)
+    if not len(moving):
+        return positions
+    if len(edges):
+        touching = movable[edges[:, 0]] | movable[edges[:, 1]]
+        sources, targets = edges[touching, 0], edges[touching, 1]
+    else:
+        sources, targets = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    collision = 0.8 * k
+    centre = positions.mean(axis=0) if anchor is None else anchor
+    itself = (np.arange(len(moving)), moving)
+    softening = (0.01 * k) ** 2
+    for step in range(steps):
+        check(cancel)
+        temperature = max(start_temperature * (1.0 - step / steps), 0.5)
+        here = positions[moving]
+        delta = here[:, None, :] - positions[None, :, :]
+        squared = (delta**2).sum(axis=2)
+        displacement = (delta * (k * k / (squared + softening))[:, :, None]).sum(axis=1)
+        distance = np.sqrt(squared)
+        distance[itself] = np.inf
+        row, column = np.nonzero(distance < collision)
+        if len(row):
+            apart, gap = delta[row, column], distance[row, column]
+            stacked = gap < 1e-6
+            if stacked.any():  # exactly on top of each other: push apart in a seeded direction
+                apart[stacked] = rng.normal(size=(int(stacked.sum()), 2))
+                gap[stacked] = np.sqrt((apart[stacked] ** 2).sum(axis=1))
+            push = apart * ((k * k / gap * (1.0 - gap / collision)) / gap)[:, None]
+            for axis in (0, 1):
+                displacement[:, axis] += np.bincount(row, push[:, axis], minlength=len(moving))
+        if len(sources):
+            pulled = positions[sources] - positions[targets]
+            pull = pulled * ((np.sqrt((pulled**2).sum(axis=1)) + 1e-9) / k)[:, None]
+            for axis in (0, 1):
+                spring = np.bincount(targets, pull[:, axis], minlength=count) - np.bincount(sources, pull[:, axis],
+                                                                                            minlength=count)
+                displacement[:, axis] += spring[moving]
+        displacement -= GRAVITY * (here - centre)
+        length = np.sqrt((displacement**2).sum(axis=1)) + 1e-9
+        positions[moving] = here + displacement * (np.minimum(length, temperature) / length)[:, None]
+        if report is not None and (step % 5 == 0 or step == steps - 1):
+            report((step + 1) / steps)
+    return positions
+
+
 def neighbourhood(
     positions: np.ndarray, movable: np.ndarray, edges: np.ndarray, k: float
 ) -> np.ndarray:
@@ -338,4 +409,4 @@ def neighbourhood(
 
 
 __all__ = ["COARSEST", "ExactRepulsion", "GridRepulsion", "Level", "coarsen", "grid_cells", "hierarchy", "multilevel",
-           "neighbourhood", "relax", "repulsion_for", "steps_for"]
+           "neighbourhood", "relax", "relax_few", "repulsion_for", "steps_for"]

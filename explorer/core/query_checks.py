@@ -17,7 +17,9 @@ a text the parser cannot read is refused rather than let through.
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -202,14 +204,30 @@ def network_reasons(sparql: str, kind: str) -> list[str]:
     """
     if not may_reach_network(sparql):
         return []
+    if len(sparql) <= _REMEMBERED_CHARS:
+        return list(_remembered_network_reasons(sparql, kind == "update"))
+    return list(_parsed_network_reasons(sparql, kind == "update"))
+
+
+#: Texts up to this length have their parse remembered (64 of them at most): the app's own
+#: queries that name a class such as ``kg:RemoteHealthcareService`` come back again and again.
+_REMEMBERED_CHARS = 16 * 1024
+
+
+@functools.lru_cache(maxsize=64)
+def _remembered_network_reasons(sparql: str, update: bool) -> tuple[str, ...]:
+    return _parsed_network_reasons(sparql, update)
+
+
+def _parsed_network_reasons(sparql: str, update: bool) -> tuple[str, ...]:
+    """The parse behind :func:`network_reasons`."""
     from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     # The engine ends a comment at \r as well as \n; rdflib only at \n. A bare \r is
     # whitespace everywhere else, so turning it into \n changes nothing but that.
     text = sparql.replace("\r", "\n")
     try:
-        tree = parseUpdate(text) if kind == "update" else parseQuery(text)
+        tree = _parse_on_own_stack(text, update)
     except ParseException as error:
         raise UncheckableQuery(
             f"line {error.lineno}, column {error.col}: the query mentions SERVICE or LOAD and cannot be "
@@ -224,7 +242,41 @@ def network_reasons(sparql: str, kind: str) -> list[str]:
         _collect(tree, reasons)
     except RecursionError:
         raise UncheckableQuery("the query is nested too deeply to be checked for network access") from None
-    return reasons
+    return tuple(reasons)
+
+
+_parser_lock = threading.Lock()
+
+
+def _parse_on_own_stack(text: str, update: bool) -> Any:
+    """rdflib's parse of ``text``, run on a thread of its own.
+
+    The parser raises and catches thousands of exceptions internally; the garbage they leave
+    are reference cycles through frames, and a frame keeps its callers' frames alive. Parsed
+    on the caller's stack, that garbage pinned whatever the callers held (a whole replaced
+    graph, when the query came from its class tree) until a full collection, and not even
+    then once a graph build had frozen the collector's view. On a thread of its own the
+    garbage reaches no frame of ours. The lock keeps one parse at a time: the grammar's
+    parse actions are not known to be thread-safe.
+    """
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    outcome: list[Any] = []
+
+    def parse() -> None:
+        try:
+            outcome.append(parseUpdate(text) if update else parseQuery(text))
+        except BaseException as error:  # handed to the caller, who decides
+            outcome.append(error)
+
+    with _parser_lock:
+        worker = threading.Thread(target=parse, name="sparql-network-check", daemon=True)
+        worker.start()
+        worker.join()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _collect(node: Any, reasons: list[str]) -> None:

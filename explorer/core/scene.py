@@ -59,12 +59,16 @@ class Scene:
     Events (payloads): ``node_added(node)``, ``node_removed(node)``, ``node_changed(node)``,
     ``edge_added(edge)``, ``edge_removed(edge)``, ``reset()``, ``highlight_changed(ids)``,
     ``filters_changed()``, ``focus_changed(id | None)``, ``positions_changed(ids)`` (a layout
-    moved many nodes at once).
+    moved many nodes at once), ``notes_changed(id | None)``, ``paths_changed()``.
     """
 
     nodes: dict[str, SceneNode] = field(default_factory=dict)
     edges: dict[str, SceneEdge] = field(default_factory=dict)
     focus: str | None = None
+    #: The analyst's notes: item id → text, the canvas note under "" (see explorer.core.scene_notes).
+    notes: dict[str, str] = field(default_factory=dict)
+    #: Path searches, newest first (see explorer.core.path_history).
+    path_history: list[Any] = field(default_factory=list)  # PathSearch records
     hidden_classes: set[str] = field(default_factory=set)
     hidden_predicates: set[str] = field(default_factory=set)
     highlighted: set[str] = field(default_factory=set)
@@ -455,10 +459,11 @@ class Scene:
         self.set_predicate_filter((current - {predicate}) if visible else (current | {predicate}))
 
     def clear(self) -> None:
-        """Remove everything (filters included) and announce a ``reset``."""
+        """Remove everything (filters and notes included; not the path searches) and announce a ``reset``."""
         self.nodes.clear()
         self.edges.clear()
         self._incident.clear()
+        self.notes.clear()  # the path searches stay: they belong to the Paths panel, not to the drawing
         self.expanded.clear()
         self.highlighted.clear()
         self.hidden_classes.clear()

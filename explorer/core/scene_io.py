@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Any, Protocol, TypeVar, cast
 
 from explorer.core.errors import ExplorerError
+from explorer.core.path_history import history_from_list, history_to_list
 from explorer.core.scene_items import KINDS, NEUTRAL_COLOR, SCHEMA_VERSION, SHAPES, SceneEdge, SceneNode
 
 
@@ -21,6 +22,8 @@ class SceneContent(Protocol):
     nodes: dict[str, SceneNode]
     edges: dict[str, SceneEdge]
     focus: str | None
+    notes: dict[str, str]
+    path_history: list[Any]
     hidden_classes: set[str]
     hidden_predicates: set[str]
     highlighted: set[str]
@@ -41,6 +44,8 @@ def scene_to_dict(scene: SceneContent) -> dict[str, Any]:
         "nodes": [asdict(node) for node in scene.nodes.values()],
         "edges": [asdict(edge) for edge in scene.edges.values()],
         "focus": scene.focus,
+        "notes": dict(scene.notes),  # the canvas note under "" (explorer.core.scene_notes)
+        "path_history": history_to_list(scene.path_history),
         "hidden_classes": sorted(scene.hidden_classes),
         "hidden_predicates": sorted(scene.hidden_predicates),
         "highlighted": sorted(scene.highlighted),
@@ -79,6 +84,10 @@ def scene_from_dict(scene: Content, data: Mapping[str, Any]) -> Content:
     if focus is not None and (not isinstance(focus, str) or focus not in scene.nodes):
         raise ExplorerError("scene: focus: not the id of a node in the scene")
     scene.focus = focus
+    from explorer.core.scene_notes import notes_from_dict
+
+    scene.notes = notes_from_dict(data.get("notes"))
+    scene.path_history = history_from_list(data.get("path_history"))
     scene.hidden_classes = set(_strings(data, "hidden_classes"))
     scene.hidden_predicates = set(_strings(data, "hidden_predicates"))
     scene.highlighted = {i for i in _strings(data, "highlighted") if i in scene.nodes or i in scene.edges}

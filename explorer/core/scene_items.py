@@ -23,6 +23,8 @@ EVENT_NAMES = (
     "edge_added",
     "edge_removed",
     "reset",
+    "notes_changed",
+    "paths_changed",
     "highlight_changed",
     "filters_changed",
     "focus_changed",
@@ -153,6 +155,9 @@ class SceneState:
     hidden_classes: frozenset[str]
     hidden_predicates: frozenset[str]
     highlighted: frozenset[str]
+    #: The analyst's notes (explorer.core.scene_notes) and path searches (explorer.core.path_history).
+    notes: dict[str, str]
+    path_history: tuple[Any, ...]
     expanded: dict[str, tuple[str, ...]]
     #: The measure-driven style (explorer.core.analysis.styling.MeasureStyle) and the looks it replaced.
     measure_style: Any = None

@@ -35,6 +35,18 @@ def footprint(node: SceneNode) -> tuple[float, float]:
     return max(node.size / 2 * 1.35, label), node.size / 2 + LABEL_HEIGHT
 
 
+def footprints(nodes: Sequence[SceneNode]) -> np.ndarray:
+    """:func:`footprint` of every node, n×2, worked out for all at once."""
+    count = len(nodes)
+    size = np.fromiter((n.size for n in nodes), dtype=float, count=count)
+    characters = np.fromiter((0 if n.kind == "more" else min(len(n.label), LABEL_CHARACTERS) for n in nodes),
+                             dtype=float, count=count)
+    half = np.empty((count, 2))
+    half[:, 0] = np.maximum(size / 2 * 1.35, characters * LABEL_CHARACTER_WIDTH / 2)
+    half[:, 1] = size / 2 + LABEL_HEIGHT
+    return half
+
+
 def separate(positions: np.ndarray, half: np.ndarray, pinned: np.ndarray | None = None, *,
              gap: float = FOOTPRINT_GAP, iterations: int | None = None) -> np.ndarray:
     """``positions`` (n×2) moved the least needed so that no two footprints (``half``: n×2 half
@@ -187,7 +199,7 @@ def clear_of_others(shown: Iterable[SceneNode], new: list[SceneNode]) -> None:
         return
     others = [n for n in shown if not n.hidden]
     taken = np.array([(n.x, n.y) for n in others], dtype=float).reshape(-1, 2)
-    taken_half = np.array([footprint(n) for n in others], dtype=float).reshape(-1, 2)
+    taken_half = footprints(others)
     # A crowd is read zoomed out, without labels: only the glyphs must stay apart.
     glyphs_only = len(new) > CROWD
     wanted_half = [(n.size / 2 * 1.35, n.size / 2) if glyphs_only else footprint(n) for n in new]
@@ -196,4 +208,4 @@ def clear_of_others(shown: Iterable[SceneNode], new: list[SceneNode]) -> None:
         node.x, node.y = x, y
 
 
-__all__ = ["PathLike", "clear_of_others", "clear_spots", "footprint", "free_spot", "ring_around", "separate"]
+__all__ = ["PathLike", "clear_of_others", "clear_spots", "footprint", "footprints", "free_spot", "ring_around", "separate"]

@@ -43,6 +43,8 @@ def capture(scene: _Restorable) -> SceneState:
         hidden_classes=frozenset(scene.hidden_classes),
         hidden_predicates=frozenset(scene.hidden_predicates),
         highlighted=frozenset(scene.highlighted),
+        notes=dict(scene.notes),
+        path_history=tuple(scene.path_history),
         expanded={key: tuple(value) for key, value in scene.expanded.items()},
         measure_style=scene.measure_style,
         measure_base=dict(scene.measure_base),
@@ -81,6 +83,7 @@ def restore(scene: _Restorable, state: SceneState) -> None:
     scene.nodes = {key: scene.nodes[key] if key in scene.nodes else _clone(node) for key, node in state.nodes.items()}
     scene.edges = {key: scene.edges[key] if key in scene.edges else _clone(edge) for key, edge in state.edges.items()}
     scene.reindex()
+    notes_changed, paths_changed = _restore_notes(scene, state)
     scene.expanded = {key: list(value) for key, value in state.expanded.items()}
     filters_changed = bool(changed_edges) or scene.hidden_classes != state.hidden_classes \
         or scene.hidden_predicates != state.hidden_predicates
@@ -93,6 +96,10 @@ def restore(scene: _Restorable, state: SceneState) -> None:
     scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
 
     events = scene.events
+    if notes_changed:
+        events.emit("notes_changed", None)
+    if paths_changed:
+        events.emit("paths_changed")
     for edge in removed_edges:
         events.emit("edge_removed", edge)
     for node in removed_nodes:
@@ -115,10 +122,19 @@ def restore(scene: _Restorable, state: SceneState) -> None:
         events.emit("nodes_restyled", [scene.nodes[n] for n in changed_nodes])
 
 
+def _restore_notes(scene: _Restorable, state: SceneState) -> tuple[bool, bool]:
+    """Put back the notes and path searches; whether each changed."""
+    notes_changed = scene.notes != state.notes
+    paths_changed = tuple(scene.path_history) != state.path_history
+    scene.notes, scene.path_history = dict(state.notes), list(state.path_history)
+    return notes_changed, paths_changed
+
+
 def _replace(scene: _Restorable, state: SceneState) -> None:
     scene.nodes = {key: _clone(node) for key, node in state.nodes.items()}
     scene.edges = {key: _clone(edge) for key, edge in state.edges.items()}
     scene.reindex()
+    _restore_notes(scene, state)
     scene.focus = state.focus
     scene.hidden_classes = set(state.hidden_classes)
     scene.hidden_predicates = set(state.hidden_predicates)

@@ -376,17 +376,18 @@ class LabelIndex:
             self._substring_candidates(query, candidates, scan_cap)
 
         entity_of, kind_of, text_of, normalised = self._entity_of, self._kind_of, self._text_of, self._normalised
-        best_hits: dict[str, tuple[tuple[int, int, int, str], SearchHit]] = {}
+        # The best label of each entity by rank; hits are made for the page only (a one-letter
+        # query has hundreds of candidates, and a hit object each was most of the time).
+        best_rank: dict[str, tuple[int, int, int, str, str, int]] = {}
         for label_id, quality in candidates.items():
-            entity, kind, label = entity_of[label_id], kind_of[label_id], text_of[label_id]
-            length = len(normalised[label_id])
-            rank = (quality, kind, length, label)
-            current = best_hits.get(entity)
-            if current is None or rank < current[0]:
-                score = round(1.0 - quality * 0.25 - min(length, 200) / 1000.0 - kind * 0.01, 4)
-                best_hits[entity] = (rank, SearchHit(entity, label, score, quality))
-        ranked = sorted(best_hits.values(), key=lambda item: (item[0], item[1].entity))
-        return [hit for _, hit in ranked[:limit]]
+            entity = entity_of[label_id]
+            rank = (quality, kind_of[label_id], len(normalised[label_id]), text_of[label_id], entity, label_id)
+            current = best_rank.get(entity)
+            if current is None or rank < current:
+                best_rank[entity] = rank
+        page = heapq.nsmallest(limit, best_rank.values()) if len(best_rank) > limit else sorted(best_rank.values())
+        return [SearchHit(entity, label, round(1.0 - quality * 0.25 - min(length, 200) / 1000.0 - kind * 0.01, 4), quality)
+                for quality, kind, length, label, entity, _ in page]
 
     def _substring_candidates(self, query: str, candidates: dict[int, int], scan_cap: int) -> None:
         """Word-prefix and substring matches: one C-level scan of the joined labels."""

@@ -84,6 +84,7 @@ class Session:
         """Explore ``kg`` from now on: an empty canvas, no selection, no history."""
         self.kg = kg
         self.stats = stats
+        self.scene.path_history.clear()  # searches in another graph
         self.scene.clear()
         self.history.clear()
         self.navigation.clear()

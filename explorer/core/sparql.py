@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -13,6 +13,7 @@ from rdflib.term import Node
 
 from explorer.core.errors import Cancelled, NetworkRefused, QueryError, QueryTimeout, RefusedQuery
 from explorer.core.query_checks import check_shape, network_reasons
+from explorer.core.sparql_messages import readable_expectation
 from explorer.core.tasks import CancelToken
 
 #: Memory a query typed by the user may use on top of what the app already holds (the
@@ -207,6 +208,26 @@ def run_with_deadline(
     return outcome["result"]
 
 
+_DECLARED_PREFIX = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+
+
+def missing_prefixes(prefixes: Mapping[str, str], sparql: str) -> str:
+    """PREFIX lines for the ``prefixes`` a query uses without declaring them.
+
+    The graph's prefixes (the files' own declarations over the built-in ones) so that
+    ``kg:Hospital`` works without a PREFIX line; a prefix the query declares itself wins.
+
+    >>> missing_prefixes({"kg": "http://k/", "ex": "http://e/"}, "PREFIX ex: <http://x/> SELECT * { ?s a kg:C ; ex:p ?o }")
+    'PREFIX kg: <http://k/>\\n'
+    """
+    declared = set(_DECLARED_PREFIX.findall(sparql))
+    lines = []
+    for prefix, namespace in sorted(prefixes.items()):
+        if prefix and prefix not in declared and re.search(rf"(?<![\w<:/#?.-]){re.escape(prefix)}:", sparql):
+            lines.append(f"PREFIX {prefix}: <{namespace}>\n")
+    return "".join(lines)
+
+
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 
 
@@ -215,7 +236,11 @@ def syntax_error(error: SyntaxError) -> QueryError:
     text = str(error.msg if error.msg else error)
     match = _POSITION.search(text)
     if match:
-        return QueryError(f"syntax error: {match.group(3)}", int(match.group(1)), int(match.group(2)))
+        # The parser lists its grammar's alternatives (character ranges and all): say it in words.
+        detail = match.group(3)
+        if detail.lstrip().startswith("expected"):
+            detail = readable_expectation(detail)
+        return QueryError(f"syntax error: {detail}", int(match.group(1)), int(match.group(2)))
     if error.lineno is not None:
         return QueryError(f"syntax error: {text}", error.lineno, error.offset)
     return QueryError(f"syntax error: {text}")

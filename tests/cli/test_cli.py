@@ -200,7 +200,7 @@ def test_stats_agrees_with_oxigraph_on_every_format(capsys, tmp_path):
 
 
 #: Things in the world in the bundled graph and ontology (named individuals such as kg:Forward count).
-BUNDLED_ENTITIES = 44
+BUNDLED_ENTITIES = 45
 
 
 def test_stats_counts_things_in_the_world_as_entities(capsys, bundled_graph):
@@ -484,3 +484,16 @@ def test_docstring_examples():
 
     result = doctest.testmod(output)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_describe_shows_the_evidence_of_literal_values(capsys):
+    """A count or a share stated in the article carries its quote, as links do."""
+    code, out, _ = run(capsys, "describe", "d:ChineseVendorsShareObservation")
+    assert code == 0
+    value_line = out.index("  value: 61")
+    assert out.index('"Chinese smartphone vendors accounted for 61 percent"') > value_line
+    code, out, _ = run(capsys, "describe", "d:ChineseVendorsShareObservation", "--format", "json")
+    value = next(p for p in json.loads(out)["properties"] if p["value"] == "61")
+    assert [e["quote"] for e in value["evidence"]] == ["Chinese smartphone vendors accounted for 61 percent"]
+    code, out, _ = run(capsys, "describe", "d:ChineseVendorsShareObservation", "--no-evidence")
+    assert "accounted for 61 percent\"" not in out

@@ -188,7 +188,7 @@ def test_stats_count_quads_and_distinct_triples() -> None:
 def test_stats_of_the_bundled_graph(bundled_graph: KnowledgeGraph) -> None:
     stats = bundled_graph.stats()
     assert stats.quads == stats.triples == len(bundled_graph) == bundled_graph.backend.quad_count()
-    assert stats.entities == 44 < stats.resources  # things in the world; classes, properties and evidence apart
+    assert stats.entities == 45 < stats.resources  # things in the world; classes, properties and evidence apart
     assert any(iri == K + "TelecomOperator" and count == 2 for iri, _, count in stats.classes)
 
 
@@ -396,3 +396,16 @@ def test_exists(bundled_graph: KnowledgeGraph) -> None:
     assert bundled_graph.exists("https://w3id.org/kg-explorer/ontology#hasBranch")  # used as a predicate
     assert not bundled_graph.exists(D + "Nobody")
     assert not bundled_graph.exists("not an iri at all > {")
+
+
+def test_literal_evidence_by_predicate_and_value() -> None:
+    from rdflib import XSD, Literal
+
+    from explorer.core.vocab import KG
+
+    kg = KnowledgeGraph.bundled()
+    found = kg.literal_evidence(D + "ChineseVendorsShareObservation")
+    value = found[(str(KG.value), Literal("61", datatype=XSD.decimal))]
+    assert [r.quote for r in value] == ["Chinese smartphone vendors accounted for 61 percent"]
+    assert {predicate for predicate, _ in found} == {str(KG.value), str(KG.scope)}
+    assert kg.literal_evidence(D + "ChinaMobile") == {}  # its names carry no record of their own

@@ -117,3 +117,24 @@ def test_grid_repulsion_is_close_to_the_exact_one():
     error = np.hypot(*(grid - exact).T) / np.hypot(*exact.T)
     assert np.median(error) < 0.1
     assert np.allclose(GridRepulsion(EDGE_LENGTH, 20)(np.array([[5.0, 7.0]])), 0.0, atol=1e-9)
+
+
+def test_relaxing_a_few_movable_nodes_alone_takes_the_same_steps_as_relaxing_all():
+    from explorer.core.layout import close_pairs
+    from explorer.core.layout_multilevel import relax, relax_few
+
+    rng = np.random.default_rng(3)
+    points = rng.normal(size=(300, 2)) * 600
+    movable = np.zeros(300, dtype=bool)
+    movable[rng.choice(300, 20, replace=False)] = True
+    points[movable] = points[np.flatnonzero(movable)[0]] + rng.normal(size=(20, 2)) * 30  # an expansion's crowd
+    edges = np.array([(i, int(j)) for i, j in enumerate(rng.integers(0, 300, 300)) if i != j])
+    anchor = points[~movable].mean(axis=0)
+    # One step (relax looks its close pairs up afresh at the first step, then reuses them for a few):
+    # the same forces, whether summed over every node or for the movable ones alone.
+    everything = relax(points, movable, edges, EDGE_LENGTH, 1, 200.0, ExactRepulsion(EDGE_LENGTH),
+                       np.random.default_rng(0), close_pairs, anchor=anchor)
+    few = relax_few(points, movable, edges, EDGE_LENGTH, 1, 200.0, np.random.default_rng(0), anchor=anchor)
+    assert np.allclose(few, everything)
+    assert np.array_equal(few[~movable], points[~movable])
+    assert not np.allclose(few[movable], points[movable])

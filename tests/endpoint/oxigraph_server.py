@@ -8,18 +8,12 @@ while it runs); the server answers queries at ``/query`` and updates at ``/updat
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from virtuoso_server import free_port
+from server_process import free_port, launch, log_tail, stop
 
 
 def oxigraph_binary() -> str | None:
@@ -76,39 +70,12 @@ class OxigraphServer:
 
     def start(self, timeout: float = 60.0) -> None:
         self.database.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / "oxigraph.log", "wb") as log:
-            self.process = subprocess.Popen(
-                [self.binary, "serve", "--location", str(self.database), "--bind", f"127.0.0.1:{self.port}"],
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        deadline = time.monotonic() + timeout
-        probe = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"oxigraph exited with {self.process.returncode}: {self.log_tail()}")
-            try:
-                with probe.open(f"{self.url}?query=ASK%7B%7D", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"oxigraph did not answer within {timeout:g} s: {self.log_tail()}")
+        self.process = launch(
+            [self.binary, "serve", "--location", str(self.database), "--bind", f"127.0.0.1:{self.port}"],
+            name="oxigraph", url=self.url, log=self.folder / "oxigraph.log", timeout=timeout, poll_every=0.1)
 
     def log_tail(self) -> str:
-        try:
-            return " | ".join((self.folder / "oxigraph.log").read_text(errors="replace").splitlines()[-5:])
-        except OSError:
-            return ""
+        return log_tail(self.folder / "oxigraph.log")
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(OSError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
+        stop(self.process)

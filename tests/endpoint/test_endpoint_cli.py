@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from virtuoso_server import free_port  # tests/endpoint is on sys.path (conftest)
+from server_process import free_port  # tests/endpoint is on sys.path (conftest)
 
 from explorer.cli import main
 from explorer.core.graph import KnowledgeGraph

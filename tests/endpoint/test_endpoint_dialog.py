@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
-from virtuoso_server import free_port  # tests/endpoint is on sys.path (conftest)
+from server_process import free_port  # tests/endpoint is on sys.path (conftest)
 
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.endpoints import EndpointProfile, profiles_path

@@ -93,9 +93,9 @@ def test_instances_include_subclasses(kg):
 def test_stats(kg):
     stats = kg.stats()
     assert stats.quads == BUNDLED_TRIPLES and stats.triples == BUNDLED_TRIPLES
-    assert stats.entities == 44 and stats.resources > 150
+    assert stats.entities == 45 and stats.resources > 150
     classes = {iri: count for iri, _, count in stats.classes}
-    assert classes["http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"] == 96  # evidence records: one or more per fact
+    assert classes["http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"] == 99  # evidence records: one or more per fact
     assert stats.predicates[0][0] == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 from misbehaving import ASK_TRUE, Exchange, RawHttpServer, answer_true, response
-from virtuoso_server import free_port  # tests/endpoint is on sys.path (conftest)
+from server_process import free_port  # tests/endpoint is on sys.path (conftest)
 
 from explorer.core.errors import QueryError, QueryTimeout
 from explorer.core.http_client import MAX_GET_LENGTH, EndpointError, EndpointHttpClient, first_line, origin

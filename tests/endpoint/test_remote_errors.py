@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pyoxigraph as ox
 import pytest
-from virtuoso_server import free_port  # tests/endpoint is on sys.path (conftest)
+from server_process import free_port  # tests/endpoint is on sys.path (conftest)
 
 from explorer.core.backends import EndpointAuth, EndpointConfig, EndpointError, SparqlEndpointBackend
 from explorer.core.backends.endpoint_config import sparql_string, sparql_term

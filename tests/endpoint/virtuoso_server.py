@@ -7,17 +7,12 @@ Graphs are bulk-loaded with ``ld_dir``/``rdf_loader_run`` through ``isql-vt``. A
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from server_process import free_port, launch, log_tail, stop
 
 DBA_PASSWORD = "dba"
 
@@ -29,12 +24,6 @@ def virtuoso_missing() -> str | None:
     if shutil.which("isql-vt") is None:
         return "isql-vt not installed (package virtuoso-opensource)"
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class VirtuosoServer:
@@ -107,31 +96,12 @@ MaxQueryExecutionTime = 60
         self.database.mkdir(parents=True, exist_ok=True)
         self.loads.mkdir(parents=True, exist_ok=True)
         ini = self._write_ini()
-        with open(self.folder / "server.log", "wb") as log:  # the child keeps its own copy of the descriptor
-            self.process = subprocess.Popen(
-                ["virtuoso-t", "+foreground", "+configfile", str(ini)],
-                cwd=self.database, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        deadline = time.monotonic() + timeout
-        probe = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"virtuoso-t exited with {self.process.returncode}: {self.log_tail()}")
-            try:
-                with probe.open(f"{self.url}?query=ASK%7B%7D", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"virtuoso-t did not answer within {timeout:g} s: {self.log_tail()}")
+        self.process = launch(["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=self.database,
+                              name="virtuoso-t", url=self.url, log=self.folder / "server.log", timeout=timeout,
+                              poll_every=0.3)
 
     def log_tail(self) -> str:
-        try:
-            return " | ".join((self.folder / "server.log").read_text(errors="replace").splitlines()[-5:])
-        except OSError:
-            return ""
+        return log_tail(self.folder / "server.log")
 
     def isql(self, sql: str, timeout: float = 600.0) -> str:
         done = subprocess.run(
@@ -168,12 +138,4 @@ MaxQueryExecutionTime = 60
         self.isql(f"GRANT SPARQL_UPDATE TO \"{user}\";")
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired, OSError):
-            self.isql("shutdown;", timeout=30)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
+        stop(self.process, ask=lambda: self.isql("shutdown;", timeout=30), wait=30)

@@ -98,3 +98,69 @@ def test_a_crowded_label_shows_when_the_pointer_rests_on_its_node(qtbot, whole_g
     view.grab()
     assert target in {item_id for kind, item_id, *_ in view.label_layer.drawn if kind == "node"}
     view.set_hovered(None)
+
+
+def _words_and_priorities(view: GraphCanvasView) -> tuple[set[tuple[str, str, str]], dict[str, float], set[tuple]]:
+    view.grab()
+    view.flush()
+    words = {(kind, item_id, text) for kind, item_id, _, text, _, _ in view.label_layer.drawn}
+    priorities = view.label_layer._priorities()
+    # The edge tiles keep their members' arrays too: the lines they draw must be the fresh canvas's.
+    lines = {(edge.id, *map(tuple, ends)) for tile in view.edge_tiles.values()
+             for edge, *ends in zip(tile.edges, tile.start.tolist(), tile.end.tolist(), strict=True)}
+    return words, dict(zip(view._index_ids, priorities.tolist(), strict=True)), lines
+
+
+def test_labels_and_lines_kept_between_paints_follow_every_change_like_a_fresh_canvas(qtbot):
+    # The label layer keeps its edge arrays, visibility mask and degrees between paints, the edge tiles
+    # their members' arrays, each updated per change: after each change the canvas must draw exactly
+    # what a canvas made afresh draws.
+    from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id
+
+    scene = Scene()
+    for i in range(8):
+        scene.add_node(SceneNode(f"urn:n{i}", f"urn:n{i}", f"Node {i}", "urn:C" if i % 2 else "urn:D", "c",
+                                 x=(i % 4) * 420.0, y=(i // 4) * 420.0))
+    links = [(0, 1, "urn:p"), (1, 2, "urn:q"), (2, 3, "urn:p"), (4, 5, "urn:q"), (5, 6, "urn:p"), (0, 4, "urn:q"),
+             (1, 5, "urn:p"), (3, 7, "urn:q")]
+    for a, b, predicate in links:
+        scene.add_edge(SceneEdge(edge_id(f"urn:n{a}", predicate, f"urn:n{b}"), f"urn:n{a}", f"urn:n{b}", predicate,
+                                 predicate[-1] + " link"))
+    kept = GraphCanvasView(scene)
+    qtbot.addWidget(kept)
+    kept.resize(900, 600)
+    kept.show()
+    qtbot.waitExposed(kept)
+
+    def same_as_fresh() -> set[tuple[str, str, str]]:
+        kept.fit_to_view()
+        words, priorities, lines = _words_and_priorities(kept)
+        fresh = GraphCanvasView(scene)
+        qtbot.addWidget(fresh)
+        fresh.resize(900, 600)
+        fresh.show()
+        fresh.fit_to_view()
+        assert (words, priorities, lines) == _words_and_priorities(fresh)
+        fresh.close()
+        fresh.detach()
+        return words
+
+    assert any(kind == "edge" for kind, _, _ in same_as_fresh())
+    scene.hide("urn:n1")
+    assert not any(item_id == "urn:n1" for _, item_id, _ in same_as_fresh())
+    scene.hide("urn:n1", False)
+    same_as_fresh()
+    scene.move("urn:n2", 500.0, 150.0)
+    scene.add_node(SceneNode("urn:n8", "urn:n8", "Node 8", "urn:C", "c", x=1300.0, y=900.0))
+    scene.add_edge(SceneEdge(edge_id("urn:n8", "urn:q", "urn:n2"), "urn:n8", "urn:n2", "urn:q", "q link"))
+    same_as_fresh()
+    scene.set_predicate_filter({"urn:p"})
+    assert not any(text == "p link" for _, _, text in same_as_fresh())
+    scene.set_class_filter({"urn:D"})
+    same_as_fresh()
+    scene.show_all()
+    scene.add_edge(SceneEdge(edge_id("urn:n6", "urn:r", "urn:n7"), "urn:n6", "urn:n7", "urn:r", "r link"))
+    assert any(text == "r link" for _, _, text in same_as_fresh())
+    scene.remove(edge_id("urn:n0", "urn:p", "urn:n1"))
+    scene.remove("urn:n5")
+    same_as_fresh()

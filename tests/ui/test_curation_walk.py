@@ -19,7 +19,7 @@ QUOTE = "China Unicom has joined the Zhejiang 5G industry alliance"
 @pytest.fixture(autouse=True)
 def _no_prompt_at_teardown(window):
     """The window closes at teardown (before fixtures end): unsaved edits go without a modal prompt."""
-    window.curation.ask_unsaved = lambda: "discard"
+    window.curation.ask_unsaved = lambda *_: "discard"
     yield
 
 
@@ -137,12 +137,37 @@ def test_quitting_with_unsaved_edits_asks_first(window, qtbot, tmp_path):
     _then(controller, _add_unicom)
     controller.add_entity()
     asked = []
-    controller.ask_unsaved = lambda: asked.append(1) or "cancel"
+    controller.ask_unsaved = lambda *_: asked.append(1) or "cancel"
     assert not window.close()
     assert asked and window.isVisible()
-    controller.ask_unsaved = lambda: "discard"
+    controller.ask_unsaved = lambda *_: "discard"
     assert window.close()
     window.show()  # for the fixture's teardown
+
+
+def test_opening_another_graph_over_unsaved_edits_asks_first(window, qtbot, tmp_path):
+    controller = window.curation
+    _then(controller, _add_unicom)
+    controller.add_entity()
+    graph = window.kg
+    asked = []
+    controller.ask_unsaved = lambda doing: asked.append(doing) or "cancel"
+    assert window.open_bundled() is None  # cancelled: nothing is loaded
+    assert window.kg is graph and controller.dirty
+    assert asked == ["opening the bundled graph"]
+    other = tmp_path / "other.ttl"
+    other.write_text("<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n", encoding="utf-8")
+    assert window.open_files([other]) is None
+    assert asked[-1] == "opening other.ttl" and window.kg is graph
+
+    saved = tmp_path / "kept.trig"
+    controller.edits.path = saved
+    controller.ask_unsaved = lambda doing: "save"
+    task = window.open_files([other])
+    assert task is not None and saved.is_file()  # saved first, then replaced
+    with qtbot.waitSignal(task.sig_done, timeout=30000):
+        pass
+    assert window.kg is not graph and not controller.dirty
 
 
 def test_merge_dialog_moves_everything_and_undoes(window, qtbot):

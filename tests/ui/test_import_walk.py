@@ -15,7 +15,7 @@ ARTICLE = Path(__file__).resolve().parents[1] / "data" / "articles" / "guangdong
 
 @pytest.fixture(autouse=True)
 def _no_prompt_at_teardown(window):
-    window.curation.ask_unsaved = lambda: "discard"
+    window.curation.ask_unsaved = lambda *_: "discard"
     yield
 
 

@@ -112,3 +112,12 @@ def test_history_truncates_forward_on_new_visit_and_is_capped():
     assert history.items == ["b", "c", "e"] and not history.can_go_forward()
     history.visit("e")
     assert history.items == ["b", "c", "e"]
+
+
+def test_literal_values_show_their_evidence(qtbot, bundled_graph):
+    widget = _inspector(qtbot, bundled_graph)
+    widget.show_entity(D + "AllianceMemberCompanies")
+    text = widget.plain_text()
+    count = text.index("count: 193")
+    quote = text.index("“193 leading companies”")
+    assert count < quote < text.index("Links")

@@ -28,7 +28,7 @@ def test_window_loads_the_bundled_graph_in_a_worker(window):
     # The things in the world, not classes or evidence: the article's entities, the periods and
     # observations of the re-modelled graph, and the ontology's named values (exposure directions,
     # the quarter as a temporal unit), which are individuals too.
-    assert "· 44 entities" in window.graph_label.text()
+    assert "· 45 entities" in window.graph_label.text()
     assert window.browser.tree_model.rowCount() > 0
     assert not window.progress_bar.isVisible()
 

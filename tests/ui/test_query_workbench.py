@@ -187,7 +187,7 @@ def test_parse_error_points_at_line_and_column_in_the_editor(qtbot, make_workben
     workbench.editor.setPlainText("SELECT *\nWHERE { ?s ?p }")
     with qtbot.waitSignal(workbench.sig_query_failed) as failed:
         workbench.run_query()
-    assert failed.args[0].startswith("line 2, column")
+    assert failed.args[0].startswith("Syntax error at line 2, column")
     start, _, _ = workbench.editor.error
     assert workbench.editor.document().findBlock(start).blockNumber() == 1
 

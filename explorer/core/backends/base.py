@@ -303,6 +303,21 @@ class Backend(ABC):
                 found.append(self._evidence_row(record_id, record))
         return found
 
+    def literal_evidence_rows(self, subject: str) -> list[tuple[str, Literal, EvidenceRow]]:
+        """The evidence records of every stated fact of ``subject`` whose value is a literal (a
+        count, a date, a share), as ``(predicate, value, record)``: read in one pass over the
+        records about the subject."""
+        found: list[tuple[str, Literal, EvidenceRow]] = []
+        predicate_role, object_role = URIRef(RDF + "predicate"), URIRef(RDF + "object")
+        for record, _, _ in self.triples(None, URIRef(RDF + "subject"), entity_node(subject)):
+            value = next((o for _, _, o in self.triples(record, object_role, None) if isinstance(o, Literal)), None)
+            predicate = next((p for _, _, p in self.triples(record, predicate_role, None) if isinstance(p, URIRef)),
+                             None)
+            record_id = entity_id(record)
+            if value is not None and predicate is not None and record_id is not None:
+                found.append((str(predicate), value, self._evidence_row(record_id, record)))
+        return found
+
     def evidence_counts(self, entity: str) -> dict[tuple[str, str, str], int]:
         """Evidence records per stored triple for every fact about ``entity``, read in one
         pass (reading the records of a hub once is much cheaper than asking per link)."""

@@ -19,13 +19,14 @@ import csv
 import re
 from pathlib import Path
 
+from explorer.core.scene_items import edge_id
 from explorer.services.exporters import Exporter, ExportJob, register
 
 COLUMNS = (
     "subject", "predicate", "object",
     "subject_iri", "predicate_iri", "object_iri",
     "evidence", "quote", "source", "source_iri", "sentence_index", "line_number", "page", "start", "end",
-    "note", "evidence_record",
+    "note", "evidence_record", "analyst_note",
 )  # fmt: skip
 
 _NUMBER = re.compile(r"-\d[\d.,]*%?")
@@ -47,12 +48,14 @@ def defuse(cell: str) -> str:
 def rows(job: ExportJob) -> list[dict[str, str]]:
     """The table as dictionaries keyed by :data:`COLUMNS`, facts in subgraph order."""
     kg = job.kg
+    notes = job.scene.notes if job.scene is not None else {}
     table: list[dict[str, str]] = []
     for fact in job.subgraph.facts:
         subject, predicate, obj = fact
         base = {
             "subject": kg.label(subject), "predicate": kg.predicate_words(predicate, True), "object": kg.label(obj),
             "subject_iri": subject, "predicate_iri": predicate, "object_iri": obj,
+            "analyst_note": notes.get(edge_id(subject, predicate, obj), ""),
         }  # fmt: skip
         records = job.subgraph.evidence.get(fact, [])
         if not records:

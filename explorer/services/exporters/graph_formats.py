@@ -57,6 +57,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             color=node.color.lower(), r=r, g=g, b=b,
             shape=node.shape, size=float(node.size), x=float(node.x), y=float(node.y), pinned=node.pinned,
         )  # fmt: skip
+        if scene.notes.get(node.id):  # the analyst's note, as a column where there is one
+            graph.nodes[node.entity]["note"] = scene.notes[node.id]
         if style is not None:  # the measures behind size and colour, as columns Gephi and Cytoscape can map
             for measure, values in ((style.size_by, style.sizes), (style.color_by, style.colors)):
                 if measure and node.entity in values:
@@ -72,6 +74,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             label=edge.label or job.kg.predicate_words(edge.predicate, True), predicate=edge.predicate,
             evidence_count=int(edge.evidence_count), evidence=evidence_text(job, fact),
         )  # fmt: skip
+        if scene.notes.get(edge.id):
+            graph.edges[source.entity, target.entity, edge.id]["note"] = scene.notes[edge.id]
     return graph
 
 

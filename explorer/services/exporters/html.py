@@ -234,6 +234,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
         is_more = node.kind == "more"
         box = shape == "box" or is_more
         info: dict[str, Any] = {"kind": node.kind, "label": node.label}
+        if scene.notes.get(node.id):
+            info["note"] = scene.notes[node.id]
         if is_more:
             info["more"] = node.more_count
         else:
@@ -283,6 +285,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             "objectIri": obj.entity,
             "evidence": _evidence(job, subject.entity, edge.predicate, obj.entity),
         }
+        if not is_more and scene.notes.get(edge.id):
+            info["note"] = scene.notes[edge.id]
         # Parallel links between the same two entities curve apart instead of overlapping.
         smooth: dict[str, Any] | bool = False
         if rank:

@@ -190,7 +190,7 @@ def main(files: list[str] | None = None, argv: Sequence[str] | None = None, endp
     else:
         def start_loading() -> None:
             task = window.open_files(files) if files else window.open_bundled()
-            if os.environ.get("KG_EXPLORER_EXIT_WHEN_LOADED"):
+            if task is not None and os.environ.get("KG_EXPLORER_EXIT_WHEN_LOADED"):
                 _quit_when_loaded(app, window, task)
 
         QTimer.singleShot(0, start_loading)

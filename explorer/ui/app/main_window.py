@@ -21,6 +21,7 @@ Extension points for other parts of the app (small edits in their own modules):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
@@ -85,6 +86,11 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.more_dialog: QDialog | None = None
         #: Functions ``(menu, entity)`` that add entries to every entity context menu (curation).
         self.entity_menu_extensions: list[object] = []
+        #: Functions ``(menu, entity or None, link id or None)`` that add entries to the canvas context menu.
+        self.canvas_menu_extensions: list[object] = []
+        #: Functions ``(doing) -> bool`` asked before another graph replaces this one ("opening
+        #: x.ttl"); any answering False keeps the current graph (unsaved edits, for one).
+        self.graph_replacement_checks: list[Callable[[str], bool]] = []
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -95,6 +101,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.inspector = InspectorWidget(self)
         self.inspector.history = self.session.navigation  # Back/Forward belong to the session
         self.paths_panel = PathsPanelWidget(self)
+        self.paths_panel.bind(self.session.scene, self.session.do)  # path searches kept with the scene
         self.canvas = self._create_canvas()
         self.browser_dock = self.add_panel("Browser", self.browser, Qt.DockWidgetArea.LeftDockWidgetArea, "BrowserDock")
         if self.canvas is not None:
@@ -131,6 +138,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.export_actions = install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…, Compare
         self.session.provide("export", self.export_actions)
+        from explorer.ui.notes.notes_controller import install_notes
+
+        self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
         from explorer.ui.analysis.mount import mount_analysis
 
         self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
@@ -247,6 +257,10 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.show_on_canvas(entity)
 
     # ------------------------------------------------------------------ the graph
+    def may_replace_graph(self, doing: str) -> bool:
+        """Whether the current graph may give way to another (``doing``: "opening x.ttl")."""
+        return self.kg is None or all(check(doing) for check in self.graph_replacement_checks)
+
     def set_graph(self, kg: KnowledgeGraph, stats: Stats | None = None) -> None:
         """Show ``kg`` in every panel (GUI thread only: the one writer of the window's state).
 

@@ -48,6 +48,7 @@ def run_smoke() -> int:
 
         def load() -> Any:
             task = window.open_bundled()
+            assert task is not None, "a fresh window has no graph to keep"
             loop = QEventLoop()
             outcome: dict[str, Any] = {}
             task.sig_failed.connect(lambda message: outcome.setdefault("error", message))

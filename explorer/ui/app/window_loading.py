@@ -29,13 +29,19 @@ RDF_FILE_FILTER = (
 class LoadingMixin:
     """File ▸ Open, Add Files, Open Recent, Open Workspace and drops of :class:`MainWindow`."""
 
-    def open_bundled(self) -> Task:
-        """Load the bundled graph (in a worker), replacing the current one."""
+    def open_bundled(self) -> Task | None:
+        """Load the bundled graph (in a worker), replacing the current one; None when the
+        current graph is kept (the analyst cancelled over unsaved edits)."""
+        if not self.may_replace_graph("opening the bundled graph"):
+            return None
         return self._start_load(None, add=False)
 
-    def open_files(self, paths: list[str | Path]) -> Task:
-        """Load ``paths`` in place of the current graph (in a worker)."""
-        return self._start_load([Path(p) for p in paths], add=False)
+    def open_files(self, paths: list[str | Path]) -> Task | None:
+        """Load ``paths`` in place of the current graph (in a worker); None when it is kept."""
+        files = [Path(p) for p in paths]
+        if not self.may_replace_graph(f"opening {', '.join(p.name for p in files[:3])}"):
+            return None
+        return self._start_load(files, add=False)
 
     def add_files(self, paths: list[str | Path]) -> Task:
         """Add ``paths`` to the current graph (in a worker); the graph changes only if all load."""
@@ -88,6 +94,8 @@ class LoadingMixin:
         folder = Path(folder).expanduser().absolute()
         if self._workspace_of(self.kg) == folder:
             self.statusBar().showMessage(f"Workspace {folder.name} is already open", 6000)
+            return None
+        if not self.may_replace_graph(f"opening workspace {folder.name}"):
             return None
         policy = QueryPolicy(allow_update=self.settings.allow_update, allow_network=self.settings.allow_network)
         task = self._load_runner.start(open_workspace, folder, policy, self.settings.query_timeout,

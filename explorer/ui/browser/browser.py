@@ -2,9 +2,13 @@
 
 While the box is empty the panel shows the class tree (with instance counts, instances
 paged in as the user scrolls); typing switches to a ranked list of matching entities,
-refreshed after a short pause. Enter or double-click activates an entity (the main
-window shows it in the Inspector and on the canvas); a right-click asks the main window
-for the entity's context menu.
+refreshed after a short pause. The class button beside the box restricts the results to
+the classes ticked in its menu (those of the current results; subclasses count), and shows
+which are on. Results whose label is shared say what tells them apart (class, a property,
+the IRI's local name); a row too long for the panel wraps, and its tooltip holds all of
+it. Enter or double-click activates an entity (the main window shows it in
+the Inspector and on the canvas); a right-click asks the main window for the entity's
+context menu.
 """
 
 from __future__ import annotations
@@ -14,16 +18,20 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QStackedWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.core.graph import KnowledgeGraph
+from explorer.core.search_rows import FILTER_DEPTH, classes_of
 from explorer.ui.browser.class_tree import ClassTreeModel, IriRole, KindRole
 from explorer.ui.browser.search_results import SearchResultsModel, SearchRow, search_rows
 from explorer.ui.workers import LatestTaskRunner
@@ -50,14 +58,30 @@ class BrowserWidget(QWidget):
         self.search_box.setPlaceholderText("Search entities by name or alias…")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.installEventFilter(self)
+        #: Classes the results are restricted to (IRI → label); empty: every class.
+        self.class_filter: dict[str, str] = {}
+        self.class_menu = QMenu(self)
+        self.class_menu.setObjectName("searchClassMenu")
+        self.class_menu.aboutToShow.connect(self._fill_class_menu)
+        self.class_button = QToolButton(self)
+        self.class_button.setObjectName("searchClassFilter")
+        self.class_button.setMenu(self.class_menu)
+        self.class_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.class_button.setCheckable(True)
+        self._show_class_filter()
 
         self.results_model = SearchResultsModel(self)
         self.results_view = QListView(self)
         self.results_view.setObjectName("searchResults")
         self.results_view.setModel(self.results_model)
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_view.setUniformItemSizes(True)
+        # Rows wrap in a narrow panel, so a label, its class and what tells it from its namesakes all show.
+        self.results_view.setUniformItemSizes(False)
+        self.results_view.setWordWrap(True)
+        self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A word longer than the panel keeps both its ends; the tooltip has the whole row.
+        self.results_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.results_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.no_results = QLabel("No entity matches.", self)
         self.no_results.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -89,7 +113,12 @@ class BrowserWidget(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search_box)
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.setSpacing(4)
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.class_button)
+        layout.addLayout(search_row)
         layout.addWidget(self.pages, 1)
 
         self._search_runner = LatestTaskRunner(self)
@@ -112,6 +141,9 @@ class BrowserWidget(QWidget):
 
     # ------------------------------------------------------------------ public
     def set_graph(self, kg: KnowledgeGraph | None) -> None:
+        if kg is not self._kg and self.class_filter:  # another graph has other classes
+            self.class_filter = {}
+            self._show_class_filter()
         self._kg = kg
         self.tree_model.set_graph(kg)
         # Open the upper levels so the tree reads as an overview of the domain's classes, not a
@@ -146,16 +178,19 @@ class BrowserWidget(QWidget):
             self.results_model.set_rows([])
             self.pages.setCurrentIndex(0)
             return
+        classes = list(self.class_filter)
         if self._kg.is_remote:  # a round trip per question: never on the GUI thread
-            task = self._search_runner.start(search_rows, self._kg, text, self.suggestion_limit)
+            task = self._search_runner.start(search_rows, self._kg, text, self.suggestion_limit, classes)
             task.sig_finished.connect(lambda rows, asked=text: self._show_rows(asked, rows))
             task.sig_failed.connect(lambda message, asked=text: self._show_rows(asked, [], message))
             return
-        self._show_rows(text, search_rows(self._kg, text, self.suggestion_limit))
+        self._show_rows(text, search_rows(self._kg, text, self.suggestion_limit, classes))
 
     def _show_rows(self, asked: str, rows: list[SearchRow], problem: str = "") -> None:
         if asked != self.search_box.text().strip():
             return  # typed on since
+        if not problem and self.class_filter:
+            problem = f"No {' or '.join(self.class_filter.values())} matches."
         self.no_results.setText(problem or "No entity matches.")
         self.results_model.set_rows(rows)
         self.no_results.setVisible(not rows)
@@ -166,6 +201,62 @@ class BrowserWidget(QWidget):
     def suggestions(self) -> list[str]:
         """The entities currently suggested, best first."""
         return [row.entity for row in self.results_model.rows]
+
+    # ------------------------------------------------------------------ class filter
+    def set_class_filter(self, classes: dict[str, str]) -> None:
+        """Restrict the results to instances of ``classes`` (IRI → label; subclasses count); {} for all."""
+        self.class_filter = dict(classes)
+        self._show_class_filter()
+        self.refresh_search()
+
+    def toggle_class(self, cls: str, label: str) -> None:
+        found = dict(self.class_filter)
+        if cls in found:
+            del found[cls]
+        else:
+            found[cls] = label
+        self.set_class_filter(found)
+
+    def class_choices(self) -> list[tuple[str, str, int]]:
+        """(class, label, results) to filter by: the classes of what the text finds, and those ticked."""
+        text = self.search_box.text().strip()
+        rows = list(self.results_model.rows)
+        if text and self._kg is not None and not self._kg.is_remote:  # a server's answer stays in its worker
+            rows = search_rows(self._kg, text, self.suggestion_limit * FILTER_DEPTH)
+        elif not text and self._kg is not None:
+            rows = []
+        choices = classes_of(self._kg, rows) if self._kg is not None else []
+        listed = {cls for cls, _, _ in choices}
+        choices += [(cls, label, 0) for cls, label in self.class_filter.items() if cls not in listed]
+        return choices
+
+    def _fill_class_menu(self) -> None:
+        menu = self.class_menu
+        menu.clear()
+        every = menu.addAction("All classes")
+        every.setCheckable(True)
+        every.setChecked(not self.class_filter)
+        every.triggered.connect(lambda _=False: self.set_class_filter({}))
+        menu.addSeparator()
+        choices = self.class_choices()
+        if not choices:
+            menu.addAction("Type in the search box to see the classes it finds").setEnabled(False)
+        for cls, label, count in choices:
+            action = menu.addAction(f"{label} ({count})" if count else label)
+            action.setCheckable(True)
+            action.setChecked(cls in self.class_filter)
+            action.setData(cls)
+            action.setToolTip(cls)
+            action.triggered.connect(lambda _=False, c=cls, name=label: self.toggle_class(c, name))
+
+    def _show_class_filter(self) -> None:
+        """The button says which classes are on, so a filtered list never passes for the whole answer."""
+        names = list(self.class_filter.values())
+        text = "All classes" if not names else names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
+        self.class_button.setText(self.class_button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 130))
+        self.class_button.setChecked(bool(names))
+        self.class_button.setToolTip("Search results of every class: choose classes to see only those"
+                                     if not names else "Only results of: " + ", ".join(names) + " (and subclasses)")
 
     # ------------------------------------------------------------------ keyboard
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,46 +1,20 @@
-"""Search hits as a list model: label, what matched (alias, other language) and class."""
+"""Search hits as a list model: label, what matched (alias, other language), class, and for a label two
+results share, what tells them apart (rows from :mod:`explorer.core.search_rows`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from explorer.core.graph import KnowledgeGraph
+from explorer.core.search_rows import SearchRow, search_rows
 from explorer.ui.browser.class_tree import IriRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class SearchRow:
-    entity: str
-    label: str
-    matched: str
-    class_label: str
-
-    @property
-    def text(self) -> str:
-        """One line: "China Mobile — telecom operator", with the alias that matched when it differs."""
-        alias = f"  “{self.matched}”" if self.matched and self.matched.casefold() != self.label.casefold() else ""
-        kind = f" — {self.class_label}" if self.class_label else ""
-        return f"{self.label}{alias}{kind}"
-
-
-def search_rows(kg: KnowledgeGraph, text: str, limit: int) -> list[SearchRow]:
-    """Ranked hits for ``text``; things in the world before classes and properties."""
-    hits = kg.search(text, limit=limit)
-    rows = []
-    for hit in hits:
-        cls = kg.main_class(hit.entity)
-        rows.append(SearchRow(hit.entity, kg.label(hit.entity), hit.matched, kg.label(cls) if cls else ""))
-    schema = {row.entity for row in rows if kg.is_schema_term(row.entity)}
-    return [row for row in rows if row.entity not in schema] + [row for row in rows if row.entity in schema]
-
-
 class SearchResultsModel(QAbstractListModel):
-    """Rows of :class:`SearchRow`; ``IriRole`` gives the entity."""
+    """Rows of :class:`SearchRow`; ``IriRole`` gives the entity, the tooltip the whole row."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,7 +35,10 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.entity
+            return row.tooltip
         if role == IriRole:
             return row.entity
         return None
+
+
+__all__ = ["SearchResultsModel", "SearchRow", "search_rows"]

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.scene import SceneEdge, SceneNode
+from explorer.ui.canvas.canvas_notes import note_tooltip
 
 #: Below this zoom, nodes are drawn in bulk as squares and edges without arrows or labels.
 DETAIL_ZOOM = 0.45
@@ -194,7 +195,9 @@ class NodeItem(QGraphicsItem):
         # The label is drawn by the canvas's label layer (placed clear of other labels), not here.
         self._bounds = glyph.marginsAdded(QMarginsF(12, 12, 12, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
-        self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
+        note = self.canvas.scene_model.notes.get(node.id)
+        self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}")
+                        + (f"\n\n{note_tooltip(note)}" if note else ""))
         with self.canvas.guard():
             self.setPos(node.x, node.y)
         self.update()

@@ -78,7 +78,7 @@ class CanvasIndexMixin:
             tile = tiles[key] = kind(self, key)
             self.graphics_scene.addItem(tile)
             self._dirty_tiles.add(tile)
-        tile.ids.add(item_id)
+        tile.add(item_id)
         tile_of[item_id] = key
 
     def _tile_key(self, x: float, y: float, level: int = 0) -> TileKey:
@@ -105,10 +105,11 @@ class CanvasIndexMixin:
         if old is not None and old != key:
             tile = self.node_tiles.get(old)
             if tile is not None:
-                tile.ids.discard(node.id)
+                tile.discard(node.id)
                 self._mark(tile)
         tile = self._tile(self.node_tiles, key, NodeTileItem)
-        tile.ids.add(node.id)
+        if node.id not in tile.ids:
+            tile.add(node.id)
         self._node_tile_of[node.id] = key
         self._mark(tile)
 
@@ -116,7 +117,7 @@ class CanvasIndexMixin:
         key = self._node_tile_of.pop(node_id, None)
         tile = self.node_tiles.get(key) if key is not None else None
         if tile is not None:
-            tile.ids.discard(node_id)
+            tile.discard(node_id)
             self._mark(tile)
 
     def _edge_key(self, edge: SceneEdge) -> TileKey:
@@ -135,10 +136,11 @@ class CanvasIndexMixin:
         if old is not None and old != key:
             tile = self.edge_tiles.get(old)
             if tile is not None:
-                tile.ids.discard(edge.id)
+                tile.discard(edge.id)
                 self._mark(tile)
         tile = self._tile(self.edge_tiles, key, EdgeTileItem)
-        tile.ids.add(edge.id)
+        if edge.id not in tile.ids:  # already there: its members (and their kept arrays) stay as they are
+            tile.add(edge.id)
         self._edge_tile_of[edge.id] = key
         self._mark(tile)
 
@@ -146,7 +148,7 @@ class CanvasIndexMixin:
         key = self._edge_tile_of.pop(edge_id_, None)
         tile = self.edge_tiles.get(key) if key is not None else None
         if tile is not None:
-            tile.ids.discard(edge_id_)
+            tile.discard(edge_id_)
             self._mark(tile)
 
     def _mark_edge(self, edge_id_: str) -> None:
@@ -169,6 +171,7 @@ class CanvasIndexMixin:
         self._index_update(node)
 
     def _bend_group(self, group: list[str]) -> None:
+        self.bends_epoch += 1
         edges = self.scene_model.edges
         for edge_id_ in group:
             edge = edges.get(edge_id_)

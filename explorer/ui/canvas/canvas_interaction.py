@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.canvas.canvas_drawing import DETAIL_ZOOM, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP, NodeItem
+from explorer.ui.canvas.canvas_notes import note_at, note_tooltip
 
 
 class CanvasInteractionMixin:
@@ -261,6 +262,8 @@ class CanvasInteractionMixin:
         event.accept()
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._note_tooltip(event):
+            return True
         if event.type() == QEvent.Type.ToolTip and not self._detail:
             # Zoomed out there is no item to carry the tooltip: the hit index names the node under the pointer.
             point = event.pos()  # type: ignore[attr-defined]
@@ -271,6 +274,8 @@ class CanvasInteractionMixin:
             else:
                 kind = "more" if node.kind == "more" else (node.class_label or "no class")
                 text = f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}")
+                note = self.scene_model.notes.get(node.id)
+                text += f"\n\n{note_tooltip(note)}" if note else ""
                 QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
             return True
         if event.type() == QEvent.Type.NativeGesture:
@@ -279,6 +284,28 @@ class CanvasInteractionMixin:
                 self.zoom_by(1.0 + gesture.value(), self.mapToScene(gesture.position().toPoint()))  # type: ignore[attr-defined]
                 return True
         return super().viewportEvent(event)
+
+    def _note_tooltip(self, event: Any) -> bool:
+        """A note marker, or a link away from every node, under the pointer: its words and note as the tooltip."""
+        point = event.pos()
+        item_id = note_at(self, point)
+        if item_id is None and self.node_at(point) is None:
+            item_id = self.link_at(point)  # type: ignore[attr-defined]
+        if item_id is None:
+            return False
+        scene = self.scene_model
+        note = scene.notes.get(item_id, "")
+        edge = scene.edges.get(item_id)
+        if edge is not None:
+            head = f"{scene.nodes[edge.source].label} — {edge.label} — {scene.nodes[edge.target].label}"
+        else:
+            node = scene.nodes.get(item_id)
+            head = node.label if node is not None else ""
+        text = head + (f"\n\n{note_tooltip(note)}" if note else "")
+        if not text:
+            return False
+        QToolTip.showText(event.globalPos(), text, self.viewport())
+        return True
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Gesture:
@@ -441,6 +468,8 @@ class CanvasInteractionMixin:
         node_id = self.node_at(event.pos())
         node = self.scene_model.nodes.get(node_id) if node_id is not None else None
         entity = node.entity if node is not None else None
+        #: The link right-clicked, away from every node (the window's menu offers its actions).
+        self.context_link = self.link_at(event.pos()) if node is None else None  # type: ignore[attr-defined]
         if node is not None and node.id not in self._selected:
             self.select([node.id] if node.kind == "entity" else [])
         self.sig_context_menu.emit(entity, event.globalPos())

@@ -30,6 +30,7 @@ from explorer.core.scene_labels import (
     place_edge_labels,
     place_node_labels,
 )
+from explorer.ui.canvas.canvas_notes import paint_note_markers
 
 MIN_TEXT_PIXELS = 11.0
 MAX_TEXT_PIXELS = 16.0
@@ -69,6 +70,8 @@ class LabelLayerItem(QGraphicsItem):
         self._degree_cache: tuple[Any, np.ndarray] | None = None
         self._edge_cache: tuple[Any, Any] | None = None
         self._static: dict[tuple[str, int], QStaticText] = {}
+        #: Note markers of the last paint: item id → rectangle in device pixels.
+        self.note_markers: dict[str, QRectF] = {}
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1e7, -1e7, 2e7, 2e7)
@@ -146,6 +149,7 @@ class LabelLayerItem(QGraphicsItem):
         canvas._ensure_index()
         self.drawn = []
         self._glyphs = None
+        self.note_markers = {}
         ids = canvas._index_ids
         if not ids:
             return
@@ -190,6 +194,7 @@ class LabelLayerItem(QGraphicsItem):
         boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
         occupancy.take_boxes(*(side[obstacle] for side in boxes))
         self._glyphs = (shown[obstacle], *(side[obstacle] for side in boxes))
+        self.note_markers = paint_note_markers(canvas, painter, transform, occupancy, area, sx, sy, half)
         rows = np.flatnonzero(wanted)
         candidate_ids = [ids[i] for i in shown[rows].tolist()]
         labels: list[str] = []
@@ -234,30 +239,35 @@ class LabelLayerItem(QGraphicsItem):
         self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
                                    lit=False)
 
-    def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str]]:
-        """The labelled, visible edges with their ends' index rows and label numbers (kept until the scene changes)."""
+    def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str], dict[str, int], np.ndarray]:
+        """The labelled edges: their ends' index rows, label numbers, rows by id and rows in the visibility flags.
+
+        Kept until an edge is added or removed or the hit index is rebuilt; which of them are visible
+        is read from the flags' array at each paint.
+        """
         canvas = self.canvas
-        key = (canvas.label_epoch, id(canvas._index_ids))
+        flags = canvas._edge_visible
+        key = (canvas.edges_epoch, id(canvas._index_ids), id(flags))
         if self._edge_cache is not None and self._edge_cache[0] == key:
             return self._edge_cache[1]
         where = canvas._index_pos
-        visible = canvas._edge_visible
-        edges = [edge for edge in canvas.scene_model.edges.values()
-                 if edge.label and visible.get(edge.id, False)]
+        edges = [edge for edge in canvas.scene_model.edges.values() if edge.label]
         count = len(edges)
         sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
         targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
         numbers: dict[str, int] = {}
         label_of = np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in edges), dtype=np.intp, count=count)
-        arrays = (edges, sources, targets, label_of, list(numbers))
-        self._edge_cache = (key, arrays)
+        row_of = {edge.id: row for row, edge in enumerate(edges)}
+        arrays = (edges, sources, targets, label_of, list(numbers), row_of, flags.rows(edge.id for edge in edges))
+        # The flags object and index list are held (not just their ids) so that neither id is reused meanwhile.
+        self._edge_cache = (key, arrays, flags, canvas._index_ids)
         return arrays
 
     def _priorities(self) -> np.ndarray:
         """Importance of every node of the canvas's index: its degree, raised for what the analyst chose."""
         canvas = self.canvas
         scene = canvas.scene_model
-        key = (canvas.label_epoch, id(canvas._index_ids))
+        key = (canvas.edges_epoch, id(canvas._index_ids))
         if self._degree_cache is None or self._degree_cache[0] != key:
             degree = canvas.node_degrees()
             self._degree_cache = (key, np.fromiter((degree.get(node_id, 0) for node_id in canvas._index_ids), dtype=float,
@@ -304,15 +314,16 @@ class LabelLayerItem(QGraphicsItem):
         """Place and draw link words: with ``lit``, only those of highlighted and selected links; else the rest."""
         canvas = self.canvas
         scene = canvas.scene_model
-        edges, sources, targets, label_of, words = self._edge_arrays()
+        edges, sources, targets, label_of, words, row_of, flag_rows = self._edge_arrays()
         if not edges:
             return
-        either = on_screen[sources] | on_screen[targets]
         marked = scene.highlighted | canvas._selected_links
         if lit and not marked:
             return
+        either = (on_screen[sources] | on_screen[targets]) & canvas._edge_visible.array[flag_rows]
         if marked:
-            is_marked = np.fromiter((edge.id in marked for edge in edges), dtype=bool, count=len(edges))
+            is_marked = np.zeros(len(edges), dtype=bool)
+            is_marked[[row_of[edge_id] for edge_id in marked if edge_id in row_of]] = True
             either &= is_marked if lit else ~is_marked
         chosen = np.flatnonzero(either)
         if not len(chosen) or len(chosen) > MAX_EDGE_CANDIDATES:

@@ -53,6 +53,17 @@ class TileItem(QGraphicsItem):
         self._bounds = QRectF()
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
+    def add(self, item_id: str) -> None:
+        self.ids.add(item_id)
+        self.members_changed()
+
+    def discard(self, item_id: str) -> None:
+        self.ids.discard(item_id)
+        self.members_changed()
+
+    def members_changed(self) -> None:
+        """The tile's ids changed (what it keeps about its members is worked out again on the next rebuild)."""
+
     def invalidate(self) -> None:
         """Rebuild on the next paint or bounds check (several changes in a row cost one rebuild)."""
         if not self.dirty:
@@ -94,26 +105,65 @@ class EdgeTileItem(TileItem):
         self.highlight_path = QPainterPath()
         self.own_colour: dict[int, str] = {}
         self.coloured_paths: list[tuple[QColor, QPainterPath]] = []
+        #: Every member edge (sorted by id) and its ends' rows in the canvas's hit index, kept until the
+        #: members or the index change: a hidden node or a filter only changes which of them are drawn.
+        self._members: tuple[list[SceneEdge], np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._members_of: tuple[list[str], dict[str, bool]] | None = None
+        self._bends: tuple[int, np.ndarray] | None = None
+
+    def members_changed(self) -> None:
+        self._members = None
+
+    def _member_arrays(self) -> tuple[list[SceneEdge], np.ndarray, np.ndarray, np.ndarray]:
+        """The members, their ends' rows in the hit index and their rows in the visibility flags."""
+        canvas = self.canvas
+        canvas._ensure_index()
+        flags = canvas._edge_visible
+        if (self._members is None or self._members_of is None or self._members_of[0] is not canvas._index_ids
+                or self._members_of[1] is not flags):
+            all_edges = canvas.scene_model.edges
+            edges = [all_edges[e] for e in sorted(self.ids)]
+            where = canvas._index_pos
+            count = len(edges)
+            sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
+            targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
+            self._members = (edges, sources, targets, flags.rows(e.id for e in edges))
+            self._members_of = (canvas._index_ids, flags)
+            self._bends = None
+        return self._members
+
+    def _member_bends(self, members: list[SceneEdge]) -> np.ndarray:
+        """Each member's bend, kept until the canvas's bends change."""
+        canvas = self.canvas
+        if self._bends is None or self._bends[0] != canvas.bends_epoch:
+            bent = canvas._bent
+            self._bends = (canvas.bends_epoch, np.fromiter((bent.get(e.id, 0.0) for e in members), dtype=float,
+                                                           count=len(members)) if bent else np.zeros(len(members)))
+        return self._bends[1]
 
     def _build(self) -> QRectF:
         canvas = self.canvas
         scene = canvas.scene_model
         dragged = canvas.dragged_edges
         visible = canvas._edge_visible
-        all_edges = scene.edges
-        edges = [all_edges[e] for e in sorted(self.ids) if e not in dragged and visible.get(e, False)]
+        members, sources, targets, flag_rows = self._member_arrays()
+        bends = self._member_bends(members)
+        drawn = visible.array[flag_rows]
+        if dragged:
+            drawn &= np.fromiter((e.id not in dragged for e in members), dtype=bool, count=len(members))
+        if drawn.all():
+            edges = members
+        else:
+            rows = np.flatnonzero(drawn)
+            edges = [members[i] for i in rows.tolist()]
+            sources, targets, bends = sources[rows], targets[rows], bends[rows]
         self.edges = edges
-        # Positions come from the canvas's node arrays: one index lookup per end instead of a tuple per edge.
-        canvas._ensure_index()
-        where = canvas._index_pos
         count = len(edges)
-        sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
-        targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
+        # Positions come from the canvas's node arrays (kept current as nodes move).
         self.start = canvas._index_xy[sources]
         self.end = canvas._index_xy[targets]
         self.radius = canvas._index_half[targets] + 3
-        bent = canvas._bent
-        self.bend = np.fromiter((bent.get(e.id, 0.0) for e in edges), dtype=float, count=count) if bent else np.zeros(count)
+        self.bend = bends
         highlighted = scene.highlighted
         self.is_highlighted = (np.fromiter((e.id in highlighted for e in edges), dtype=bool, count=count) if highlighted
                                else np.zeros(count, dtype=bool))
@@ -121,7 +171,7 @@ class EdgeTileItem(TileItem):
         self.path = lines_path(self.start[plain], self.end[plain])
         self.highlight_path = lines_path(self.start[~plain], self.end[~plain])
         # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
-        self.own_colour = {i: edge.color for i, edge in enumerate(edges) if edge.color and self.is_highlighted[i]}
+        self.own_colour = {i: edges[i].color for i in np.flatnonzero(self.is_highlighted).tolist() if edges[i].color}
         self.coloured_paths = []
         for colour in sorted(set(self.own_colour.values())):
             chosen = np.array([i for i, c in self.own_colour.items() if c == colour], dtype=np.intp)

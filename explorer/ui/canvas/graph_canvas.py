@@ -72,6 +72,7 @@ from explorer.ui.canvas.canvas_labels import LabelLayerItem
 from explorer.ui.canvas.canvas_links import CanvasLinksMixin
 from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
 from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
+from explorer.ui.canvas.canvas_visibility import VisibilityFlags
 
 
 class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin, QGraphicsView):
@@ -144,8 +145,10 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._pairs: dict[tuple[str, str], list[str]] = {}
         #: Bends of the edges that have one (opposite or parallel edges); every other edge is straight.
         self._bent: dict[str, float] = {}
+        #: Counts changes of ``_bent``: tiles keep their edges' bends until it moves on.
+        self.bends_epoch = 0
         self._node_visible: dict[str, bool] = {}
-        self._edge_visible: dict[str, bool] = {}
+        self._edge_visible = VisibilityFlags()
         self._filter_groups = FilterGroups()
         self._highlighted: set[str] = set()
         self._index_dirty = True
@@ -169,6 +172,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._degrees: dict[str, int] | None = None
         #: Counts scene changes: what the label layer worked out from the scene is kept until it moves on.
         self.label_epoch = 0
+        #: Counts edges added and removed: the label layer's edge arrays and degrees are kept until it moves on.
+        self.edges_epoch = 0
         self._pan_from: QPoint | None = None
         self._bounds_check_pending = False
         self._space_held = False
@@ -202,6 +207,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             "focus_changed": self._on_scene_focus_changed,
             "positions_changed": self._on_scene_positions_changed,
             "nodes_restyled": self._on_scene_nodes_restyled,
+            "notes_changed": self._on_scene_notes_changed,
         }
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
@@ -211,8 +217,14 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             self._subscriptions.append((name, self._labels_changed))
         self._on_scene_reset()
 
+    def _on_scene_notes_changed(self, item_id: str | None) -> None:
+        """A note was written or removed: its marker (drawn with the labels) and its node's tooltip follow."""
+        for node_id, item in self.node_items.items():
+            if item_id is None or node_id == item_id:
+                item.refresh(item.node)
+        self.label_layer.update()
+
     def _labels_changed(self, *args: object) -> None:
-        self._degrees = None
         self.label_epoch += 1
         self.label_layer.update()
 
@@ -225,6 +237,14 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                 degrees[edge.target] = degrees.get(edge.target, 0) + 1
             self._degrees = degrees
         return self._degrees
+
+    def _count_degree(self, edge: SceneEdge, step: int) -> None:
+        """Keep the degrees in step with one added (+1) or removed (-1) edge: recounting 100k edges per change is slow."""
+        self.edges_epoch += 1
+        degrees = self._degrees
+        if degrees is not None:
+            for end in (edge.source, edge.target):
+                degrees[end] = degrees.get(end, 0) + step
 
     def detach(self) -> None:
         """Stop following the scene's events (called when the canvas goes away)."""
@@ -245,13 +265,16 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         for edge in scene.edges.values():
             self._pairs.setdefault(pair_key(edge), []).append(edge.id)
         self._bent = {}
+        self.bends_epoch += 1
         for group in self._pairs.values():
             group.sort()
             if len(group) > 1:
                 self._bend_group(group)
         self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
-        self._edge_visible = {edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()}
+        self._edge_visible = VisibilityFlags({edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()})
         self._filter_groups.reset(scene)
+        self._degrees = None
+        self.edges_epoch += 1
         self._index_dirty = True
         self._retile()
         self._items_stale = True
@@ -313,6 +336,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
 
     def _on_scene_edge_added(self, edge: SceneEdge) -> None:
         self._edge_visible[edge.id] = self.scene_model.is_edge_visible(edge)
+        self._count_degree(edge, 1)
         self._filter_groups.add_edge(edge)
         group = self._pairs.setdefault(pair_key(edge), [])
         group.append(edge.id)
@@ -328,6 +352,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         if edge.id in self._selected_links:
             self.select_links(self._selected_links - {edge.id})
         self._edge_visible.pop(edge.id, None)
+        self._count_degree(edge, -1)
         self._filter_groups.remove_edge(edge)
         self._unplace_edge(edge.id)
         group = self._pairs.get(pair_key(edge), [])

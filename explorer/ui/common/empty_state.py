@@ -21,7 +21,9 @@ class HintOverlay(QLabel):
 
     def __init__(self, view: QWidget, text: str) -> None:
         host = view.viewport() if isinstance(view, QAbstractScrollArea) else view
-        super().__init__(host)
+        # A child of the view, not of its viewport: a scroll area moves its viewport's children
+        # whenever it scrolls, which pushed the hint off-centre (half out of sight) at start-up.
+        super().__init__(view)
         self.setObjectName("emptyHint")
         self.setText(text)
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -48,7 +50,7 @@ class HintOverlay(QLabel):
         return super().eventFilter(watched, event)
 
     def _place(self) -> None:
-        area = self._host.rect()
+        area = self._host.geometry() if self._host is not self.parentWidget() else self._host.rect()
         width = max(120, min(MAX_WIDTH, area.width() - 40))
         height = self.heightForWidth(width)
         self.setGeometry(area.center().x() - width // 2, area.center().y() - height // 2, width, max(height, 20))

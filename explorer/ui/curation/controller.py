@@ -47,12 +47,14 @@ class CurationController(QObject):
         self._saved: list[CurationCommand] = []  # the curation steps done when the edits were last saved
         self.edits: EditsFile | None = None
         self.settings = QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
-        #: Answers the quit prompt; tests replace it ("save", "discard" or "cancel").
+        #: Answers the unsaved-edits prompt, given what is about to happen ("quitting", "opening
+        #: x.ttl"); tests replace it ("save", "discard" or "cancel").
         self.ask_unsaved = self._ask_unsaved
         self.history.changed.connect(self._update_title)
         self._build_actions()
         window.sig_graph_changed.connect(self._on_graph_changed)
         window.installEventFilter(self)
+        window.graph_replacement_checks.append(self._may_replace_graph)
         window.entity_menu_extensions.append(self.populate_entity_menu)
         if window.kg is not None:
             self._on_graph_changed(window.kg)
@@ -314,16 +316,27 @@ class CurationController(QObject):
         title = self.window.windowTitle().removeprefix("*")
         self.window.setWindowTitle(("*" if self.dirty else "") + title)
 
-    def _ask_unsaved(self) -> str:
+    def _ask_unsaved(self, doing: str = "quitting") -> str:
         answer = QMessageBox.question(
-            self.window, "Unsaved Edits", "Your edits to the graph are not saved. Save them before quitting?",
+            self.window, "Unsaved Edits", f"Your edits to the graph are not saved. Save them before {doing}?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
 
+    def _may_replace_graph(self, doing: str) -> bool:
+        """Before another graph replaces this one: unsaved edits are saved, dropped or kept (cancel)."""
+        if not self.dirty:
+            return True
+        answer = self.ask_unsaved(doing)
+        if answer == "cancel" or (answer == "save" and not self.save_edits()):
+            return False
+        if answer == "discard" and self.edits is not None:
+            self.edits.discard_recovery()
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and self.dirty:
-            answer = self.ask_unsaved()
+            answer = self.ask_unsaved("quitting")
             if answer == "cancel" or (answer == "save" and not self.save_edits()):
                 event.ignore()
                 return True

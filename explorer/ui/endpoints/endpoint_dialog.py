@@ -303,6 +303,8 @@ def install_endpoint_action(window: Shell) -> QAction:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         config = dialog.config()
+        if not window.may_replace_graph(f"connecting to {config.url}"):
+            return
         task = runner.start(open_endpoint, config, window.settings.allow_network)
         task.sig_finished.connect(lambda opened: _on_endpoint_opened(window, opened, config))
         task.sig_failed.connect(lambda message: window.show_error(message, title="Could not connect"))
@@ -312,8 +314,11 @@ def install_endpoint_action(window: Shell) -> QAction:
     return action
 
 
-def connect_window(window: Shell, config: EndpointConfig) -> Task:
-    """Open ``config`` in ``window`` (in a worker), as the dialog's Connect does."""
+def connect_window(window: Shell, config: EndpointConfig) -> Task | None:
+    """Open ``config`` in ``window`` (in a worker), as the dialog's Connect does; None when the
+    current graph is kept (the analyst cancelled over unsaved edits)."""
+    if not window.may_replace_graph(f"connecting to {config.url}"):
+        return None
     task = Task(open_endpoint, config, window.settings.allow_network)
     task.sig_finished.connect(lambda opened: _on_endpoint_opened(window, opened, config))
     task.sig_failed.connect(lambda message: window.show_error(message, title="Could not connect"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.errors import ExplorerError
+from explorer.core.history import Callbacks
 from explorer.services import snapshots as snapshot_files
 from explorer.services.exporters import ExportJob, export, exporters
 from explorer.ui.workers import LatestTaskRunner
@@ -36,6 +37,9 @@ class ExportActions:
         self.runner = LatestTaskRunner(window)
         self.diff_widget: SnapshotDiffWidget | None = None
         self.snapshot: snapshot_files.Snapshot | None = None
+        #: Called when the open snapshot, or its title or notes, changed (the notes card shows them).
+        self.snapshot_changed = Callbacks()
+        window.session.graph_changed.connect(self._on_graph_changed)
         file_menu = window.menu("File")
         before = _before_quit(file_menu)
         self.export_action = self._insert(file_menu, before, "&Export…", self.export, "Ctrl+Shift+X",
@@ -123,6 +127,8 @@ class ExportActions:
             return None
         suggested = window.kg.label(window.scene.focus) if window.scene.focus else ""
         dialog = SaveSnapshotDialog(window, suggested)
+        if self.snapshot is not None:  # re-saving keeps the snapshot's words (File ▸ Snapshot Properties…)
+            dialog.prefill(self.snapshot.title, self.snapshot.notes, self.snapshot.date, self.snapshot.path)
         dialog.accepted.connect(lambda: self.start_save_snapshot(dialog.options()))
         recovery = window.session.part("recovery")
         if recovery is not None:  # the title and notes being written survive a crash
@@ -143,6 +149,7 @@ class ExportActions:
 
     def _on_snapshot_saved(self, snapshot: snapshot_files.Snapshot) -> None:
         self.snapshot = snapshot
+        self.snapshot_changed.emit()
         counts = snapshot.counts
         self.window.statusBar().showMessage(
             f"Saved snapshot {snapshot.path}: {counts['nodes']} entities, {counts['edges']} links, "
@@ -172,14 +179,23 @@ class ExportActions:
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
+            if not window.may_replace_graph(f"opening snapshot “{snapshot.title}”"):
+                return False
             window.set_graph(snapshot.own_graph())
         window.session.replace_scene(snapshot.scene(), f"Open Snapshot “{snapshot.title}”")
         self.snapshot = snapshot
         window.setWindowTitle(f"{snapshot.title} — snapshot — KG Explorer")
+        self.snapshot_changed.emit()
         window.fit_canvas()
         where = "over the loaded data" if snapshot.attached else "with its own copy of the data"
         window.statusBar().showMessage(f"Opened snapshot “{snapshot.title}” {where}", 10000)
         return True
+
+    def _on_graph_changed(self, *args: object) -> None:
+        """Another graph: the snapshot that was open no longer describes the canvas."""
+        if self.snapshot is not None:
+            self.snapshot = None
+            self.snapshot_changed.emit()
 
     def compare_snapshots(self, first: str | None = None, second: str | None = None) -> Any:
         window = self.window

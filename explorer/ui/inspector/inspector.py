@@ -10,7 +10,7 @@ and sentence number, or "background knowledge".
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from rdflib import Literal
 
 from explorer.core.curation.provenance import record_provenance
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import Description, Edge, Evidence, KnowledgeGraph
 from explorer.core.history import NavigationHistory
+from explorer.core.scene_items import edge_id
 from explorer.ui.workers import LatestTaskRunner
 
 #: Links shown per direction before the rest is only counted.
@@ -42,6 +44,8 @@ class EntityReading:
 
     description: Description
     evidence: dict[tuple[str, str, str], list[Evidence]]
+    #: Evidence of the entity's literal-valued facts (a count, a date), by (predicate, value).
+    literal_evidence: dict[tuple[str, Literal], list[Evidence]] = field(default_factory=dict)
 
 
 def read_entity(kg: KnowledgeGraph, entity: str) -> EntityReading:
@@ -49,7 +53,8 @@ def read_entity(kg: KnowledgeGraph, entity: str) -> EntityReading:
     description = kg.describe(entity, limit=LINK_LIMIT)
     edges = [*description.outgoing, *description.incoming]
     kg.prefetch_labels(edge.other for edge in edges)
-    return EntityReading(description, {edge.triple: kg.evidence(*edge.triple) for edge in edges})
+    return EntityReading(description, {edge.triple: kg.evidence(*edge.triple) for edge in edges},
+                         kg.literal_evidence(entity))
 
 
 class InspectorWidget(QWidget):
@@ -60,6 +65,8 @@ class InspectorWidget(QWidget):
     sig_show_on_canvas_requested = Signal(str)
     sig_expand_requested = Signal(str)
     sig_context_menu_requested = Signal(str, QPoint)
+    #: The entity (its IRI) or the link (its edge id) the Inspector now shows.
+    sig_item_shown = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +74,7 @@ class InspectorWidget(QWidget):
         self.history = NavigationHistory()
         self.description: Description | None = None
         self._evidence: dict[tuple[str, str, str], list[Evidence]] = {}
+        self._literal_evidence: dict[tuple[str, Literal], list[Evidence]] = {}
         self._anchors: list[str] = []
         self._runner = LatestTaskRunner(self)
         self._fact: tuple[str, str, str] | None = None
@@ -147,6 +155,7 @@ class InspectorWidget(QWidget):
         self.history.visit(entity)
         self._render(entity)
         self.sig_history_changed.emit()
+        self.sig_item_shown.emit(entity)
 
     def show_fact(self, subject: str, predicate: str, obj: str, subject_label: str, words: str, object_label: str) -> None:
         """Show one fact (a link picked on the canvas) with every evidence record of it.
@@ -158,6 +167,7 @@ class InspectorWidget(QWidget):
             return
         fact = (subject, predicate, obj)
         self._fact = fact
+        self.sig_item_shown.emit(edge_id(subject, predicate, obj))
         self.title.setText(f"{subject_label} — {words} — {object_label}")
         self.title.setToolTip(f"{subject}\n{predicate}\n{obj}")
         labels = (subject_label, words, object_label)
@@ -211,14 +221,18 @@ class InspectorWidget(QWidget):
         if self.history.can_go_back():
             entity = self.history.back()
             if entity:
+                self._fact = None
                 self._render(entity)
+                self.sig_item_shown.emit(entity)
             self.sig_history_changed.emit()
 
     def forward(self) -> None:
         if self.history.can_go_forward():
             entity = self.history.forward()
             if entity:
+                self._fact = None
                 self._render(entity)
+                self.sig_item_shown.emit(entity)
             self.sig_history_changed.emit()
 
     def copy_iri(self) -> None:
@@ -278,6 +292,7 @@ class InspectorWidget(QWidget):
             return
         description = read.description
         self._evidence = read.evidence
+        self._literal_evidence = read.literal_evidence
         self.description = description
         self.title.setText(description.label)
         self.title.setToolTip(entity)
@@ -314,11 +329,13 @@ class InspectorWidget(QWidget):
             parts.append("</table>")
         if d.literals:
             parts.append("<h3>Properties</h3>")
-            for _predicate, words, value in d.literals:
+            for predicate, words, value in d.literals:
                 language = f" <span class='muted'>@{html.escape(value.language)}</span>" if value.language else ""
                 # Vocabulary terms without a label read as their local name ("comment", not "rdfs:comment").
                 shown = words.rpartition(":")[2] if words and ":" in words and " " not in words else words
-                parts.append(f"<p><span class='pred'>{html.escape(shown)}</span>: {html.escape(str(value))}{language}</p>")
+                parts.append(f"<p style='margin-bottom:2px'><span class='pred'>{html.escape(shown)}</span>: "
+                             f"{html.escape(str(value))}{language}</p>")
+                parts.extend(self._evidence_html(self._literal_evidence.get((predicate, value), []), quiet=True))
         for heading, edges, omitted in (("Links", d.outgoing, d.omitted_outgoing),
                                         ("Links to it", d.incoming, d.omitted_incoming)):
             if not edges and not omitted:
@@ -338,13 +355,21 @@ class InspectorWidget(QWidget):
         evidence = self._evidence.get(edge.triple, [])
         lines = [f"<p style='margin-bottom:2px'><span class='pred'>{html.escape(edge.words)}</span> "
                  f"{self._link(edge.other, edge.other_label)}</p>"]
-        for item in evidence or []:
+        lines.extend(self._evidence_html(evidence, quiet=False))
+        return "".join(lines)
+
+    def _evidence_html(self, evidence: list[Evidence], *, quiet: bool) -> list[str]:
+        """A paragraph per evidence record; with none, a note (unless ``quiet``: most literal
+        values, names and counts alike, carry no record of their own)."""
+        assert self._kg is not None
+        lines = []
+        for item in evidence:
             added = record_provenance(self._kg, item.record)  # an analyst's record says who added it, when
             by = f" <span class='muted'>({html.escape(added.describe())})</span>" if added is not None else ""
             lines.append(f"<p style='margin-top:0; margin-left:18px'>{_evidence_html(item)}{by}</p>")
-        if not evidence:
+        if not evidence and not quiet:
             lines.append("<p class='muted' style='margin-top:0; margin-left:18px'>no evidence recorded</p>")
-        return "".join(lines)
+        return lines
 
     # ------------------------------------------------------------------ slots
     def _entity_of(self, url: QUrl) -> str | None:

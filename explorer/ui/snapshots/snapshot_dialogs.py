@@ -66,6 +66,14 @@ class SaveSnapshotDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+    def prefill(self, title: str, notes: str, date: str | None, path: Path | None) -> None:
+        """Offer an open snapshot's words and file again (re-saving it)."""
+        self.title_edit.setText(title)
+        self.notes_edit.setPlainText(notes)
+        self.date_edit.setText(date or "")
+        if path is not None:
+            self.file_field.edit.setText(str(path))
+
     def _on_buttons_accepted(self) -> None:
         if not self.title_edit.text().strip():
             self.message.setText("Give the snapshot a title.")

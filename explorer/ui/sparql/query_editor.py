@@ -117,10 +117,10 @@ class SparqlEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 2)
         self.setPlaceholderText("Write a SPARQL query — Ctrl+Enter runs it, Ctrl+Space completes")
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        self.highlighter = SparqlHighlighter(self.document(), dark=dark)
+        self.highlighter = SparqlHighlighter(self.document(), dark=self.is_dark())
         self._gutter = _LineNumberArea(self)
         self._error: tuple[int, int, str] | None = None  # start, length, message
+        self._error_text = ""  # the text the error was found in: recolouring (a theme switch) keeps it
         self.vocabulary = CompletionVocabulary()
 
         self._completion_model = QStandardItemModel(self)
@@ -165,6 +165,7 @@ class SparqlEditor(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.setPosition(start)
             self.setTextCursor(cursor)
+        self._error_text = text
         self.setToolTip(message)
         self._update_extra_selections()
         self.sig_error_changed.emit(message)
@@ -427,13 +428,12 @@ class SparqlEditor(QPlainTextEdit):
             self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
 
     def _on_document_text_changed(self) -> None:
-        if self._error is not None:
+        if self._error is not None and self.toPlainText() != self._error_text:
             self.clear_error()
 
     def _update_extra_selections(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        dark = self.is_dark()
         if not self.isReadOnly():
             line = QTextEdit.ExtraSelection()
             line.format.setBackground(QColor("#2a2f3a" if dark else "#eef3fb"))
@@ -482,6 +482,19 @@ class SparqlEditor(QPlainTextEdit):
             selection.cursor = cursor
             found.append(selection)
         return found
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
+            # A theme switch reaches open tabs too: token colours and the line/bracket/error marks follow it.
+            dark = self.is_dark()
+            if dark != self.highlighter.dark:
+                self.highlighter.set_dark(dark)
+            self._update_extra_selections()
+
+    def is_dark(self) -> bool:
+        """Whether the editor's background is dark (the dark theme)."""
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self._error:

@@ -46,7 +46,8 @@ from PySide6.QtWidgets import (
 from explorer.core.errors import ExplorerError, QueryError, RefusedQuery
 from explorer.core.session import Session
 from explorer.core.session_commands import UpdateCommand
-from explorer.core.sparql import QueryPolicy, QueryResult
+from explorer.core.sparql import QueryPolicy, QueryResult, missing_prefixes
+from explorer.core.sparql_messages import syntax_error_line
 from explorer.services.query_library import LibraryQuery, QueryLibrary
 from explorer.services.settings import Settings
 from explorer.ui.sparql.query_editor import CompletionVocabulary, SparqlEditor, build_vocabulary
@@ -97,6 +98,7 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         self._task_tab: QueryTab | None = None
         self._task_text = ""
         self._task_origin = 0
+        self._task_prelude_lines = 0
         self._started = 0.0
         self._vocabulary_task: Task | None = None
         self._inference_task: Task | None = None
@@ -131,6 +133,12 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         self.library_menu.aboutToShow.connect(self._fill_library_menu)
         self._toolbar_menu_button("Examples", "Built-in example queries and your saved queries", self.library_menu)
         self.save_action = self._toolbar_action("Save…", "Save this query in your library", self._on_save_triggered)
+        self.prefixes_menu = QMenu("Prefixes", self)
+        self.prefixes_menu.setObjectName("prefixesMenu")
+        self.prefixes_menu.aboutToShow.connect(self._fill_prefixes_menu)
+        self.prefixes_button = self._toolbar_menu_button(
+            "Prefixes", "Prefixes in scope: the graph's own and the built-in ones, usable without a PREFIX line "
+            "(a PREFIX line in the query wins); choose one to write its PREFIX line", self.prefixes_menu)
         self.history_menu = QMenu("History", self)
         self.history_menu.aboutToShow.connect(self._fill_history_menu)
         self._toolbar_menu_button("History", "Queries you ran before", self.history_menu)
@@ -169,6 +177,7 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         # A long message (a parser's error) wraps inside the panel and never widens the window.
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setMinimumWidth(0)
         self.elapsed_label = QLabel("", self)
         self._clock = QTimer(self)
         self._clock.setInterval(100)
@@ -322,19 +331,25 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         except QueryError as error:
             self._fail(tab, text, str(error), status="failed", error=error, origin=origin)
             return None
+        # The graph's prefixes (kg:, d:, a file's own) work without PREFIX lines, as in the CLI; the
+        # query's own PREFIX lines win. Error positions are counted back past the added lines.
+        prelude = missing_prefixes(self.kg.prefixes, text)
+        text_to_run = prelude + text
         if kind == "update" and self.kg.is_remote:
             # A server's graph cannot be copied to record the change: the update is sent as
             # it is and, unlike on the embedded store, cannot be undone from here.
-            task = Task(self.kg.query, text, timeout=self.settings.query_timeout, policy=self.policy())
+            task = Task(self.kg.query, text_to_run, timeout=self.settings.query_timeout, policy=self.policy())
         elif kind == "update":
             from explorer.core.updates import run_update
 
-            task = Task(run_update, self.kg, text, policy=self.policy())
+            task = Task(run_update, self.kg, text_to_run, policy=self.policy())
         else:
             # A typed query may ask for anything: it runs apart, within the memory limit.
-            task = Task(self.kg.query, text, timeout=self.settings.query_timeout, max_rows=self.settings.max_result_rows,
+            task = Task(self.kg.query, text_to_run, timeout=self.settings.query_timeout,
+                        max_rows=self.settings.max_result_rows,
                         memory_mb=self.settings.query_memory_mb, policy=self.policy())
         self.task, self._task_tab, self._task_text, self._task_origin = task, tab, text, origin
+        self._task_prelude_lines = prelude.count("\n")
         task.sig_finished.connect(lambda result, t=task: self._on_task_finished(t, result))
         task.sig_failed.connect(lambda message, t=task: self._on_task_failed(t, message))
         task.sig_cancelled.connect(lambda t=task: self._on_task_cancelled(t))
@@ -401,6 +416,9 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         self._clock.stop()
         error = task.error if isinstance(task.error, QueryError) else None
         status = "timeout" if type(task.error).__name__ == "QueryTimeout" else "failed"
+        if error is not None and error.line is not None and self._task_prelude_lines:
+            lines = self._task_prelude_lines
+            error = QueryError(error.reason, error.line - lines if error.line > lines else error.line, error.column)
         self._fail(self._task_tab, self._task_text, message, status=status, error=error, origin=self._task_origin)
         self._update_actions()
 
@@ -417,6 +435,9 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
 
     def _fail(self, tab: QueryTab | None, text: str, message: str, *, status: str, error: ExplorerError | None = None,
               origin: int = 0) -> None:
+        if isinstance(error, QueryError) and not isinstance(error, RefusedQuery):
+            # One readable line ("Syntax error at line 3, column 12: expected “}”"), never the parser's dump.
+            message = syntax_error_line(error, text)
         if tab is not None:
             tab.show_message(message)
             if isinstance(error, QueryError) and error.line is not None:
@@ -424,6 +445,21 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         self._set_status(message, error=True)
         self.library.record(text, status=status, message=message)
         self.sig_query_failed.emit(message)
+
+    def _fill_prefixes_menu(self) -> None:
+        self.prefixes_menu.clear()
+        prefixes = self.prefixes_in_scope()
+        if not prefixes:
+            self.prefixes_menu.addAction("No graph is open").setEnabled(False)
+            return
+        for prefix, namespace in sorted(prefixes.items()):
+            action = self.prefixes_menu.addAction(f"{prefix}:  <{namespace}>")
+            action.setToolTip(f"Write PREFIX {prefix}: <{namespace}> at the top of the query")
+            action.triggered.connect(lambda _=False, name=prefix: self.editor.ensure_prefix(name))
+
+    def prefixes_in_scope(self) -> dict[str, str]:
+        """The prefixes a query may use without declaring them: the graph's (a file's own win)."""
+        return {p: ns for p, ns in self.kg.prefixes.items() if p} if self.kg is not None else {}
 
     def _on_clock_timeout(self) -> None:
         self.elapsed_label.setText(_seconds(time.perf_counter() - self._started))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -248,6 +249,8 @@ class QueryTab(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setObjectName("resultMessage")
+        # A long message (a parser's error, a server's reply) wraps here and never widens the window.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.results = QStackedWidget(self)
         for page in (self.message, self.table, self.answer):
             self.results.addWidget(page)

@@ -73,9 +73,11 @@ class SparqlHighlighter(QSyntaxHighlighter):
 
         self._lexer = SparqlLexer(stripnl=False, ensurenl=False)
         self.formats: dict[str, QTextCharFormat] = {}
+        self.dark = dark
         self.set_dark(dark)
 
     def set_dark(self, dark: bool) -> None:
+        self.dark = dark
         colours = _DARK if dark else _LIGHT
         self.formats = {}
         for family, colour in colours.items():
