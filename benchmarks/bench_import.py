@@ -11,6 +11,7 @@ table of medians with the machine's load.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -52,18 +53,22 @@ def one_run(path: Path) -> dict[str, float]:
     kg = KnowledgeGraph.bundled()
     mapping = TableMapping.from_json(MAPPING)
     reports: list[float] = []
-    started = time.perf_counter()
+    clocks = [(time.perf_counter(), time.process_time())]
     table = read_table(path)
     plan = plan_import(table, mapping, context_from_graph(kg), progress=lambda f, m: reports.append(f or 0.0))
-    planned = time.perf_counter()
+    clocks.append((time.perf_counter(), time.process_time()))
     change = plan_change(kg, plan, mapping, Provenance("Benchmark"), edits_graph_for("Benchmark"),
                          progress=lambda f, m: reports.append(f or 0.0))
-    built = time.perf_counter()
+    clocks.append((time.perf_counter(), time.process_time()))
     kg.apply_changes(change)
-    applied = time.perf_counter()
-    return {"read_and_check_s": planned - started, "build_and_shapes_s": built - planned,
-            "apply_s": applied - built, "total_s": applied - started, "statements": float(len(change.added)),
-            "progress_reports": float(len(reports))}
+    clocks.append((time.perf_counter(), time.process_time()))
+    figures = {"statements": float(len(change.added)), "progress_reports": float(len(reports))}
+    for name, (before, after) in zip(("read_and_check", "build_and_shapes", "apply"), itertools.pairwise(clocks), strict=True):
+        figures[f"{name}_s"] = after[0] - before[0]
+        figures[f"{name}_cpu_s"] = after[1] - before[1]
+    figures["total_s"] = clocks[-1][0] - clocks[0][0]
+    figures["total_cpu_s"] = clocks[-1][1] - clocks[0][1]
+    return figures
 
 
 def cancel_run(path: Path) -> bool:
@@ -96,14 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     unchanged = cancel_run(path)
     medians = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
     load = os.getloadavg()[0]
-    print(f"| spreadsheet import, {args.rows:,} rows (median of {args.runs}; load average {load:.1f} on {os.cpu_count()} cores) | value |")
-    print("|---|---|")
-    print(f"| read the table and check every row | {medians['read_and_check_s']:.2f} s |")
-    print(f"| build facts with evidence records, shapes on one row of each kind | {medians['build_and_shapes_s']:.2f} s |")
-    print(f"| apply as one change ({int(medians['statements']):,} statements) | {medians['apply_s']:.2f} s |")
-    print(f"| total (target under 30 s) | {medians['total_s']:.2f} s |")
-    print(f"| progress reports | {int(medians['progress_reports'])} |")
-    print(f"| cancel half-way leaves the graph unchanged | {'yes' if unchanged else 'NO'} |")
+    print(f"| spreadsheet import, {args.rows:,} rows (median of {args.runs}; load average {load:.1f} on "
+          f"{os.cpu_count()} cores) | wall clock | CPU of the process |")
+    print("|---|---|---|")
+    for key, words in (("read_and_check", "read the table and check every row"),
+                       ("build_and_shapes", "build facts with evidence records, shapes on one row of each kind"),
+                       ("apply", f"apply as one change ({int(medians['statements']):,} statements)"),
+                       ("total", "total (target under 30 s)")):
+        print(f"| {words} | {medians[key + '_s']:.2f} s | {medians[key + '_cpu_s']:.2f} s |")
+    print(f"| progress reports | {int(medians['progress_reports'])} | |")
+    print(f"| cancel half-way leaves the graph unchanged | {'yes' if unchanged else 'NO'} | |")
     print(json.dumps(medians), file=sys.stderr)
     return 0 if unchanged else 1
 

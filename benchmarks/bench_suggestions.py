@@ -127,6 +127,9 @@ class Score:
     found: int
     misses: list[KeyFact]
     false: list[Suggestion]
+    #: key facts whose two ends are both named in the text (by a label or an alias): the most a
+    #: suggester that names entities as the text does can find
+    reachable: int = 0
 
     @property
     def precision(self) -> float:
@@ -142,8 +145,10 @@ def score(article: str, text: str, key: Iterable[KeyFact], lexicon: Lexicon, inv
     suggestions = suggest_facts(text, lexicon)
     correct = [s for s in suggestions if any(matches(s, f, inverse) for f in key)]
     found = [f for f in key if any(matches(s, f, inverse) for s in suggestions)]
+    folded_text = fold_name(text)
+    reachable = [f for f in key if any(n in folded_text for n in f.subject) and any(n in folded_text for n in f.object)]
     return Score(article, len(suggestions), len(correct), len(key), len(found),
-                 [f for f in key if f not in found], [s for s in suggestions if s not in correct])
+                 [f for f in key if f not in found], [s for s in suggestions if s not in correct], len(reachable))
 
 
 def run() -> list[Score]:
@@ -159,10 +164,11 @@ def run() -> list[Score]:
 
 
 def table(scores: list[Score]) -> str:
-    lines = ["| article | suggested | correct | key facts | found | precision | recall |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| article | suggested | correct | key facts | both ends named in the text | found | precision | recall |",
+             "|---|---|---|---|---|---|---|---|"]
     for s in scores:
-        lines.append(f"| {s.article} | {s.suggested} | {s.correct} | {s.key} | {s.found} | {s.precision:.2f} | {s.recall:.2f} |")
+        lines.append(f"| {s.article} | {s.suggested} | {s.correct} | {s.key} | {s.reachable} | {s.found} | "
+                     f"{s.precision:.2f} | {s.recall:.2f} |")
     return "\n".join(lines)
 
 

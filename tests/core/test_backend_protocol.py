@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from explorer.core.backends import Backend, LoadedFile, LocalBackend, WritableBackend
@@ -130,3 +130,28 @@ def test_a_change_set_is_applied_and_undone_exactly() -> None:
     kg.apply_changes(change.inverse())
     assert set(kg.quads()) == before
     assert kg.local.named_graphs() == []  # the graph the change emptied went with its quads
+
+
+@pytest.mark.parametrize("graphs", [("urn:g",), ("urn:g", None), (None,)])
+def test_a_large_change_goes_through_the_loader_and_is_undone_exactly(graphs: tuple[str | None, ...]) -> None:
+    """From a thousand additions the store takes them as text: the same quads, the same undo."""
+    kg = KnowledgeGraph()
+    kg.load_text(f"<{D}a> <{D}knows> <{D}b> .", "turtle")
+    before = set(kg.quads())
+    names = [None if g is None else URIRef(g) for g in graphs]
+    odd = Literal('a "quoted"\\ word\nover two lines', lang="en")
+    added = tuple((URIRef(f"{D}e{i}"), URIRef(D + "p"), Literal(i) if i % 3 else odd, names[i % len(names)])
+                  for i in range(1500))
+    change = ChangeSet(added=added, removed=((URIRef(D + "a"), URIRef(D + "knows"), URIRef(D + "b"), None),))
+    kg.apply_changes(change)
+    assert set(kg.quads()) == (before - set(change.removed)) | set(added)
+    assert len(kg) == 1500
+    kg.apply_changes(change.inverse())
+    assert set(kg.quads()) == before
+
+
+def test_a_large_change_with_blank_nodes_keeps_their_identifiers() -> None:
+    kg = KnowledgeGraph()
+    added = tuple((BNode(f"b{i}"), URIRef(D + "p"), Literal(i), None) for i in range(1200))
+    kg.apply_changes(ChangeSet(added=added))
+    assert set(kg.quads()) == set(added)

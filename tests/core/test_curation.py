@@ -220,3 +220,16 @@ def test_only_what_a_change_breaks_blocks_it():
     assert change.added
     with pytest.raises(ChangeRefused, match="needs a place"):
         curator.add_fact("d:Op", "located in", Value("d:Al"), evidence=Background("test"))
+
+
+def test_bulk_records_are_spelled_as_one_record_is() -> None:
+    from explorer.core.curation.evidence import Quoted, QuotedRecords, evidence_record
+
+    fact = (URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o"))
+    source, graph, provenance = URIRef("urn:source"), URIRef("urn:g"), Provenance("Bulk")
+    one = evidence_record(fact, Quoted(str(source), "row 2 text"), source, provenance, graph)
+    records = QuotedRecords(source, provenance, graph)
+    first, second = records.record(fact, Literal("row 2 text")), records.record(fact, Literal("row 2 text"), Literal(2))
+    assert {q[1:] for q in first} == {q[1:] for q in one}
+    assert {q[1:] for q in second} == {q[1:] for q in one} | {(URIRef(KG.lineNumber), Literal(2), graph)}
+    assert first[0][0] != second[0][0]

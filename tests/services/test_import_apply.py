@@ -82,3 +82,24 @@ def test_table_rows_become_facts_quoting_their_row(tmp_path: Path) -> None:
     assert rows == {2, 3}
     assert "Company: Huawei; Chinese: 华为; Alliance: 5G industry alliance" in {
         str(o) for _, p, o, _ in change.added if p == KG.quote}
+
+
+def test_rows_repeating_a_fact_add_it_once_with_a_record_per_row(tmp_path: Path) -> None:
+    kg = KnowledgeGraph.bundled()
+    path = tmp_path / "members.csv"
+    path.write_text("Company,Alliance\nHuawei,5G industry alliance\nHuawei,5G industry alliance\n"
+                    "China Mobile Zhejiang,5G industry alliance\n", encoding="utf-8")
+    mapping = TableMapping.from_json({"subject": {"column": "Company", "class": "kg:Company"},
+                                      "facts": [{"predicate": "kg:established", "object": {"column": "Alliance"}}]})
+    plan = plan_import(read_table(path), mapping, context_from_graph(kg))
+    change = plan_change(kg, plan, mapping, Provenance("Test Analyst"), edits_graph_for("Test Analyst"))
+    assert len(set(change.added)) == len(change.added)
+    established = URIRef("https://w3id.org/kg-explorer/ontology#established")
+    facts = [q for q in change.added if q[1] == established]
+    assert len(facts) == 2  # Huawei's, stated twice, once
+    records = {int(o) for _, p, o, _ in change.added if p == KG.lineNumber}
+    assert records == {2, 3, 4}  # every row is evidence, the known fact's too
+    before = quads_of(kg)
+    store_access.apply(kg, change)
+    store_access.apply(kg, change.inverse())
+    assert quads_of(kg) == before

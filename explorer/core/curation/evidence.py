@@ -9,11 +9,13 @@ is spelled in RDF; the rest of curation builds on it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -69,11 +71,12 @@ class Provenance:
     analyst: str
     when: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
 
-    @property
+    # Cached: a spreadsheet import gives hundreds of thousands of records the same two terms.
+    @cached_property
     def agent(self) -> URIRef:
         return URIRef(ANALYST_BASE + slug(self.analyst or "analyst"))
 
-    @property
+    @cached_property
     def timestamp(self) -> Literal:
         return Literal(self.when.isoformat(), datatype=XSD.dateTime)
 
@@ -191,6 +194,41 @@ def date_literal(text: str) -> Literal:
     if re.fullmatch(r"\d{4}-\d{2}", text):
         return typed_literal(text, str(XSD.gYearMonth), field_name="source date")
     return typed_literal(text, str(XSD.date), field_name="source date")
+
+
+class QuotedRecords:
+    """Evidence records for many facts quoting one source, spelled as :func:`evidence_record` spells them.
+
+    A spreadsheet import makes one record per fact for hundreds of thousands of rows: the terms
+    all its records share (the source, the analyst, the time) are made once, a row's quote and
+    row number once per row, and record IRIs count up from one random stem instead of drawing a
+    UUID each.
+    """
+
+    def __init__(self, source: URIRef, provenance: Provenance, graph: URIRef | None) -> None:
+        self.graph = graph
+        self._stem = EVIDENCE_BASE + os.urandom(5).hex() + "-"
+        self._count = 0
+        self._shared = ((PROV.wasAttributedTo, provenance.agent), (PROV.generatedAtTime, provenance.timestamp),
+                        (PROV.wasDerivedFrom, source))
+        # Namespace attributes are looked up in Python on every access: once here, not per record.
+        self._terms = (RDF.type, RDF.Statement, KG.Evidence, RDF.subject, RDF.predicate, RDF.object, KG.quote,
+                       KG.lineNumber)
+
+    def record(self, fact: tuple[Node, Node, Node], quote: Literal, line: Literal | None = None) -> list[Quad]:
+        """The quads of one record for ``fact``; ``quote`` and ``line`` as made once per row."""
+        self._count += 1
+        record = URIRef(f"{self._stem}{self._count:x}")
+        graph = self.graph
+        a, statement, evidence, subject, predicate, obj, quoted, line_number = self._terms
+        quads: list[Quad] = [(record, a, statement, graph), (record, a, evidence, graph),
+                             (record, subject, fact[0], graph), (record, predicate, fact[1], graph),
+                             (record, obj, fact[2], graph)]
+        quads += [(record, p, o, graph) for p, o in self._shared]
+        quads.append((record, quoted, quote, graph))
+        if line is not None:
+            quads.append((record, line_number, line, graph))
+        return quads
 
 
 # ---------------------------------------------------------------------- quotes

@@ -107,6 +107,7 @@ class Lexicon:
             range_ = frozenset(str(c) for c in ontology.objects(prop, RDFS.range) if isinstance(c, URIRef))
             patterns.append(PropertyPattern(str(prop), text.strip() if closing else words, object_first, domain, range_,
                                             _words_regex(words), closing))
+        patterns += _passives(ontology, patterns)
         cues = [ClassCue(str(c), str(w).strip(), _words_regex(str(w).strip()))
                 for c, w in sorted(ontology.subject_objects(NAME_CUE), key=lambda pair: (str(pair[0]), str(pair[1])))
                 if str(w).strip()]
@@ -123,6 +124,34 @@ class Lexicon:
 
     def object_properties(self, ontology: Graph) -> set[str]:
         return {str(p) for p in ontology.subjects(RDF.type, OWL.ObjectProperty)}
+
+
+#: Past participles that do not end in -ed.
+_IRREGULAR_PARTICIPLES = frozenset(["built", "set", "run", "made", "led", "held", "won", "begun", "sold", "bought"])
+
+
+def _passives(ontology: Graph, patterns: list[PropertyPattern]) -> list[PropertyPattern]:
+    """The passive of each participle pattern, read as the property's inverse: "deployed" states
+    ``built``, so "deployed by" states ``builtBy``. A phrase some property declares already wins."""
+    declared = {p.words.lower() for p in patterns}
+    inverse: dict[str, str] = {}
+    for a, b in ontology.subject_objects(OWL.inverseOf):
+        inverse[str(a)], inverse[str(b)] = str(b), str(a)
+    derived: dict[str, PropertyPattern] = {}
+    for pattern in patterns:
+        words = pattern.words.split()
+        other = inverse.get(pattern.predicate)
+        if (other is None or pattern.object_first or pattern.closing is not None or not pattern.words.isascii()
+                or words[-1].lower() == "by" or not (words[0].lower().endswith("ed")
+                                                     or words[0].lower() in _IRREGULAR_PARTICIPLES)):
+            continue
+        passive = f"{pattern.words} by"
+        if passive.lower() in declared or passive.lower() in derived:
+            continue
+        domain = frozenset(str(c) for c in ontology.objects(URIRef(other), RDFS.domain) if isinstance(c, URIRef))
+        range_ = frozenset(str(c) for c in ontology.objects(URIRef(other), RDFS.range) if isinstance(c, URIRef))
+        derived[passive.lower()] = PropertyPattern(other, passive, False, domain, range_, _words_regex(passive))
+    return list(derived.values())
 
 
 def _ancestors(cls: str, parents: dict[str, set[str]]) -> set[str]:

@@ -15,6 +15,10 @@ from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.search import normalize
+from explorer.core.vocab import KG
+
+ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 #: Words that never start or extend a name or a cue-headed phrase.
 STOPWORDS = frozenset(
@@ -34,7 +38,13 @@ NOT_NAMES = frozenset(
     [
         "the", "a", "an", "this", "that", "these", "those", "it", "its", "she", "he", "they", "we", "i", "but", "and", "or", "so",
         "once", "for", "global", "aside", "despite", "according", "for", "example", "however", "meanwhile", "also", "chinese",
-        "american", "european", "japanese", "korean"
+        "american", "european", "japanese", "korean",
+        # words that open a sentence before its subject
+        "besides", "apart", "beyond", "in", "on", "at", "with", "by", "after", "before", "while", "since", "as", "last",
+        "next", "earlier", "later", "today", "yesterday", "separately", "meanwhile", "now",
+        # days and months date a statement; they are not entities
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december"
     ]
 )
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
@@ -136,17 +146,40 @@ class MentionFinder:
                     best = (*rank, cue.cls)
         return best[2] if best else None
 
+    def _coordinated(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """A capitalised run cut where "and" joins two names ("China Mobile and Huawei"), not where
+        it stands inside one ("Ministry of Industry and Information Technology", "Wuhan Iron and
+        Steel"): the word before "and" or the words after it (up to "of") head a name of a class,
+        or one side is a known name, or "and" joins two single words ("Tencent and Alibaba")."""
+        parts: list[tuple[int, int]] = []
+        begin = start
+        for joint in re.finditer(r"\s+and\s+", text[start:end]):
+            left_end, right_start = start + joint.start(), start + joint.end()
+            follow = re.match(r"[^\s]+(?:\s+(?!of\b|and\b)[^\s]+)*", text[right_start:end])
+            right = follow.group() if follow else ""
+            before = text[begin:left_end].split()
+            if (len(before) == 1 and len(right.split()) == 1) or self._cue_class(before[-1]) or self._cue_class(right) \
+                    or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin:
+                parts.append((begin, left_end))
+                begin = right_start
+        parts.append((begin, end))
+        return parts
+
     def _names(self, text: str) -> list[Mention]:
         found: list[Mention] = []
-        for match in _CAPITALISED.finditer(text):
+        runs = [part for match in _CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
+        for run_start, run_end in runs:
+            match = _Run(text, run_start, run_end)
             words = match.group().split()
             start = match.start()
             # Drop leading sentence words ("The", "For") and nationality adjectives.
-            while words and words[0].lower().rstrip("’'s") in NOT_NAMES:
+            while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
+            if len(words) == 1 and start == 0 and re.search(r"(?:ed|ing|ly)$", words[0]):
+                continue  # a sentence opening with a verb or an adverb ("Compared with …")
             if not words:
                 continue
             name = text[start:start + len(" ".join(words))]
@@ -168,10 +201,34 @@ class MentionFinder:
                     found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
                                          text[start:match.end()], "cue"))
                     continue
-                start = _extend_left(text, match.start(), self._triggers, self._phrases)
+                start = _extend_left(text, match.start(), self._triggers, self._phrases,
+                                     capitalised=match.group()[:1].isupper())
                 end = _extend_right(text, match.end())
                 phrase = text[start:end]
                 found.append(Mention(start, end, phrase, None, cue.cls, phrase, "cue"))
+        return found
+
+    def _indefinite_phrases(self, text: str) -> list[Mention]:
+        """"a 5G private network", "an innovation lab": a noun phrase after "a" or "an" introduces a
+        thing, whatever its class (the cue of its head gives one when the ontology has it). It runs
+        to the first function word, verb of a pattern or punctuation ("a coal mine | in Dazhou")."""
+        found: list[Mention] = []
+        for match in re.finditer(r"(?<![\w-])(?:a|an)\s+", text, re.IGNORECASE):
+            words: list[tuple[int, int]] = []
+            for word in re.finditer(r"([\w’'-]+)(\s+|$)", text[match.end():]):
+                token = word.group(1)
+                lowered = token.lower()
+                if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
+                        or (lowered.endswith("ing") and words == []):
+                    break
+                words.append((match.end() + word.start(1), match.end() + word.end(1)))
+                if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":
+                    break
+            if not words or not text[words[-1][0]].isalpha() or text[words[-1][0]].isupper():
+                continue
+            start, end = words[0][0], words[-1][1]
+            phrase = text[start:end]
+            found.append(Mention(start, end, phrase, None, self._cue_class(phrase), phrase, "phrase"))
         return found
 
     # -- references -----------------------------------------------------------------------
@@ -182,9 +239,18 @@ class MentionFinder:
             target = self._antecedent(kind, previous_subject)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
+            elif match.group(1).lower() == "its":  # may refer to a name earlier in this sentence (see _owned)
+                found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
         for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
             cls = self._cue_class(match.group(1))
             if cls is None:
+                # "the network" after "a 5G private network": the last thing whose name ends in that noun
+                head = _singular(match.group(1).lower())
+                target = next((m for m in reversed(self._history) if m.via in ("phrase", "cue") and m.iri is None
+                               and _singular((m.label or m.text).split()[-1].lower()) == head), None)
+                if target is not None:
+                    found.append(replace(target, start=match.start(), end=match.end(), text=match.group(),
+                                         via="definite"))
                 continue
             target = next((m for m in reversed(self._history) if m.cls == cls and m.via != "definite"), None)
             if target is not None:
@@ -209,13 +275,20 @@ class MentionFinder:
             return previous_subject
         return next((m for m in reversed(self._history) if not (m.cls or "").endswith(person)), None)
 
+    def named(self, name: str, start: int, cls: str | None = None) -> Mention:
+        """The mention of ``name`` standing at ``start``: the known entity of that label, else a new one."""
+        known = self._latin.get(normalize(name)) or self._cjk.get(normalize(name))
+        if known:
+            return Mention(start, start + len(name), name, known[0].iri, known[0].cls, known[0].label)
+        return Mention(start, start + len(name), name, None, cls or self._cue_class(name), name, "name")
+
     def find(self, text: str, previous_subject: Mention | None = None) -> list[Mention]:
         """Mentions in one sentence, longest first where they overlap, in reading order."""
-        candidates = self._known(text) + self._names(text) + self._cue_phrases(text)
+        candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
-        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2}
+        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
         chosen: list[Mention] = []
         for mention in candidates:
@@ -224,8 +297,55 @@ class MentionFinder:
             chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
         chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue"))
+        chosen = self._owned(text, [self._counted(m) for m in chosen])
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase"))
         return chosen
+
+    def _counted(self, mention: Mention) -> Mention:
+        """"193 leading companies", "more than 70 platforms": a counted plural names a group of
+        them (the ontology's OrganizationGroup, PlatformGroup or Group), not one of them."""
+        if mention.via != "cue" or mention.cls is None or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text) \
+                or not mention.text.endswith("s"):
+            return mention
+        for member, group in ((ORGANIZATION, ORGANIZATION_GROUP), (PLATFORM, PLATFORM_GROUP)):
+            if self.lexicon.is_a(mention.cls, [member]):
+                return replace(mention, cls=group)
+        return replace(mention, cls=GROUP)
+
+    def _owned(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Strategy Analytics said in its latest report": "its" is the thing named last in the
+        sentence, and what it owns is named after it ("Strategy Analytics' latest report")."""
+        out: list[Mention] = []
+        for mention in mentions:
+            previous = out[-1] if out else None
+            if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
+                near = next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+                if near is not None:
+                    mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+            elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
+                  and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
+                owner = previous.label or previous.text
+                mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
+            out.append(mention)
+        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun"]
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A span of text read like a regex match."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def group(self) -> str:
+        return self.text[self.begin:self.finish]
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
 
 
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
@@ -234,8 +354,8 @@ def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
-        if (mention.via == "name" and previous is not None and previous.via == "cue"
-                and 0 <= mention.start - previous.end <= 1):
+        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
+                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
             merged[-1] = replace(mention, cls=mention.cls or previous.cls)
             continue
         merged.append(mention)
@@ -245,7 +365,8 @@ def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
 _QUANTIFIER = re.compile(r"(?:more than|over|about|nearly|almost|at least)\s+$", re.IGNORECASE)
 
 
-def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = ()) -> int:
+def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = (), *,
+                 capitalised: bool = False) -> int:
     """Start of the noun phrase whose head begins at ``start``: modifiers, not determiners or verbs.
 
     A number keeps the quantifier before it ("more than 70 industrial internet platforms"), as the
@@ -261,7 +382,12 @@ def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple
             return position
         word = match.group(1)
         lowered = word.lower()
-        if lowered in STOPWORDS or lowered in triggers or (lowered.endswith("ing") and not word[:1].isupper()):
+        if capitalised and not word[:1].isupper() and not word[:1].isdigit():
+            return position  # a name's words are capitalised: "research company | Strategy Analytics"
+        participle = lowered.endswith("ing") and not word[:1].isupper()
+        if participle and re.search(r"\d\s+$", text[:match.start()]):
+            participle = False  # after a number an -ing word describes ("193 leading companies")
+        if lowered in STOPWORDS or lowered in triggers or participle:
             return position
         position = match.start()
         if word.isdigit():

@@ -8,15 +8,19 @@ and range decide between candidates and set the confidence; nothing here needs a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from explorer.core.extraction import constructions
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
+from explorer.core.vocab import KG
 
+AGENT = str(KG.Agent)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -66,10 +70,54 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
     return sorted(found, key=lambda m: m.start - end)
 
 
+#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
+#: (", which operates the network,"), to the next comma or the end.
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*,|(which|who)\b[^,]*(?:,|$))", re.IGNORECASE)
+
+
+#: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
+_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b", re.IGNORECASE)
+
+
+def _asides(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
+    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
+
+
+def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
+    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
+    operates N": B operates N), and a verb outside an aside does not take its subject from inside
+    it ("X, a unit of Y, built Z": X built Z, not Y)."""
+    for aside_start, aside_end, relative in _asides(text):
+        if aside_start <= start < aside_end:
+            if relative:
+                head = [m for m in mentions if m.end <= aside_start]
+                if head:
+                    return [head[-1], *(m for m in left if m is not head[-1])]
+            return left
+    inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
+    return [m for m in left if not any(s <= m.start < e for s, e in inside)]
+
+
+def _unnamed(mention: Mention) -> bool:
+    return mention.via == "phrase" and mention.cls is None
+
+
+def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
+    return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
+
+
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
-    left = _candidates(mentions, start, end, before=True)
+    left = _left_of_trigger(_candidates(mentions, start, end, before=True), mentions, start, text)
     right = _candidates(mentions, start, end, before=False)
+    if not pattern.punctuation:
+        # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
+        right = [m for m in right if not _CLAUSE_BREAK.search(text[end:m.start])]
+    if not left and pattern.words.split()[0].endswith("ing") and "," in text[end:]:
+        # "Aside from pushing X, S …": an opening participle clause has the main clause's subject.
+        comma = text.index(",", end)
+        left = [m for m in mentions if m.start > comma][:1]
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
@@ -92,6 +140,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
+            if (_unnamed(subject) and _agents_only(lexicon, pattern.domain)) or \
+                    (_unnamed(obj) and _agents_only(lexicon, pattern.range)):
+                continue  # "said a technology …": a thing described, not named, is no one who acts
             score = 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, obj, pattern.range)
             score -= 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
@@ -142,9 +193,33 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             taken.append((start, end))
             suggestions.append(Suggestion(subject, pattern.predicate, obj, sentence, pattern.words, start, end,
                                           round(max(0.0, min(1.0, score)), 2)))
-        firsts = [m for m in mentions if m.via != "cue" or m.cls is not None]
+            if pattern.weak or pattern.object_first:
+                continue
+            for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
+                key = (other_subject.key, pattern.predicate, other_object.key)
+                if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
+                        or lexicon.is_a(other_object.cls, pattern.range) is False:
+                    continue
+                seen.add(key)
+                suggestions.append(Suggestion(other_subject, pattern.predicate, other_object, sentence,
+                                              pattern.words, start, end, round(max(0.0, min(1.0, score - 0.05)), 2)))
+        for subject, predicate, obj, words, start, end, confidence in _constructions(lexicon, finder, mentions, view):
+            key = (subject.key, predicate, obj.key)
+            if key in seen or subject.key == obj.key:
+                continue
+            seen.add(key)
+            suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        firsts = [m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None]
         if firsts:
             previous_subject = firsts[0]
         if progress is not None:
             progress((index + 1) / len(sentences), f"sentence {index + 1} of {len(sentences)}")
     return suggestions
+
+
+def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
+                   text: str) -> list[constructions.Reading]:
+    return [*constructions.possessives(lexicon, mentions, finder.named),
+            *constructions.nationalities(mentions, finder.named),
+            *constructions.compound_modifiers(lexicon, mentions, finder.named),
+            *constructions.comparisons(lexicon, mentions, text)]
