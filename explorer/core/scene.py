@@ -46,6 +46,8 @@ from explorer.core.scene_items import (
 )
 from explorer.core.scene_placement import PathLike, clear_of_others, free_spot, ring_around
 from explorer.core.scene_styles import FALLBACK_PALETTE, class_style, fallback_style
+from explorer.core.style_resolution import StyleMemory, style_new_items
+from explorer.core.style_rules import StyleRule, measure_of
 
 if TYPE_CHECKING:
     from explorer.core.analysis.styling import MeasureStyle
@@ -74,17 +76,29 @@ class Scene:
     highlighted: set[str] = field(default_factory=set)
     #: Which nodes each expansion added: expanded node id → ids of the nodes it brought in.
     expanded: dict[str, list[str]] = field(default_factory=dict)
-    #: Node size and colour driven by analysis measures, and the class looks (colour, size) they
-    #: replaced: saved with the scene, so a snapshot reopens styled and can still be cleared.
-    measure_style: MeasureStyle | None = None
-    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: The styling rules in order (a measure-driven style is one of them), and the class looks
+    #: (colour, shape, size) they replaced: saved with the scene, so a snapshot reopens styled
+    #: and its rules can still be changed or removed.
+    style_rules: list[StyleRule] = field(default_factory=list)
+    style_base: dict[str, tuple[str, str, float]] = field(default_factory=dict)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._incident: dict[str, set[str]] = {}
         self._style_cache: dict[str, tuple[str, str]] = {}
+        self._style_memory = StyleMemory()
         for edge in self.edges.values():
             self._index_edge(edge)
+
+    @property
+    def measure_style(self) -> MeasureStyle | None:
+        """The measure-driven style among the styling rules (size by PageRank, colour by community …)."""
+        return measure_of(self.style_rules)
+
+    @property
+    def style_memory(self) -> StyleMemory:
+        """What the styling rules learnt from the graph (subclasses, property values), not saved."""
+        return self._style_memory
 
     # ------------------------------------------------------------------ low-level building
     def add_node(self, node: SceneNode) -> SceneNode:
@@ -130,7 +144,7 @@ class Scene:
         """A node for ``entity`` labelled and styled from the graph (not added to the scene)."""
         class_iri = kg.main_class(entity) or ""
         color, shape = self._style(kg, class_iri)
-        return SceneNode(
+        node = SceneNode(
             id=entity,
             entity=entity,
             label=kg.label(entity),
@@ -141,6 +155,9 @@ class Scene:
             color=color,
             shape=shape,
         )
+        if self.style_rules:
+            style_new_items(self, kg, nodes=[node])
+        return node
 
     def _style(self, kg: KnowledgeGraph | None, class_iri: str) -> tuple[str, str]:
         if class_iri not in self._style_cache:
@@ -193,7 +210,7 @@ class Scene:
     def _make_edge(self, kg: KnowledgeGraph, subject: str, predicate: str, obj: str, evidence: int | None = None) -> SceneEdge:
         if evidence is None:
             evidence = len(kg.evidence(subject, predicate, obj))
-        return SceneEdge(
+        edge = SceneEdge(
             id=edge_id(subject, predicate, obj),
             source=subject,
             target=obj,
@@ -201,6 +218,9 @@ class Scene:
             label=kg.predicate_words(predicate, True),
             evidence_count=evidence,
         )
+        if self.style_rules:
+            style_new_items(self, kg, edges=[edge])
+        return edge
 
     def expand(
         self, kg: KnowledgeGraph, iri: str, limit: int = 25, *, only: Iterable[str] | None = None
@@ -469,8 +489,10 @@ class Scene:
         self.hidden_classes.clear()
         self.hidden_predicates.clear()
         self.focus = None
-        self.measure_style = None
-        self.measure_base.clear()
+        # The analyst's rules stay (they are about classes and links, not these nodes); the
+        # measure rule's values were about the nodes just removed.
+        self.style_rules = [rule for rule in self.style_rules if rule.kind != "measure"]
+        self.style_base = {}
         self._style_cache.clear()
         self.events.emit("reset")
 

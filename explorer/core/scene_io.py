@@ -14,6 +14,8 @@ from typing import Any, Protocol, TypeVar, cast
 from explorer.core.errors import ExplorerError
 from explorer.core.path_history import history_from_list, history_to_list
 from explorer.core.scene_items import KINDS, NEUTRAL_COLOR, SCHEMA_VERSION, SHAPES, SceneEdge, SceneNode
+from explorer.core.style_io import styles_from_dict, styles_to_dict
+from explorer.core.style_rules import ICONS
 
 
 class SceneContent(Protocol):
@@ -28,8 +30,8 @@ class SceneContent(Protocol):
     hidden_predicates: set[str]
     highlighted: set[str]
     expanded: dict[str, list[str]]
-    measure_style: Any
-    measure_base: dict[str, tuple[str, float]]
+    style_rules: list[Any]
+    style_base: dict[str, tuple[str, str, float]]
 
     def reindex(self) -> None: ...
 
@@ -50,8 +52,7 @@ def scene_to_dict(scene: SceneContent) -> dict[str, Any]:
         "hidden_predicates": sorted(scene.hidden_predicates),
         "highlighted": sorted(scene.highlighted),
         "expanded": {key: list(value) for key, value in scene.expanded.items()},
-        "measure_style": scene.measure_style.to_dict() if scene.measure_style else None,
-        "measure_base": {key: list(value) for key, value in scene.measure_base.items()},
+        **styles_to_dict(scene),
     }
 
 
@@ -99,31 +100,8 @@ def scene_from_dict(scene: Content, data: Mapping[str, Any]) -> Content:
             raise ExplorerError(f"scene: expanded[{key!r}]: expected a list of node ids")
         if key in scene.nodes:
             scene.expanded[str(key)] = [v for v in value if v in scene.nodes]
-    _read_measure_style(scene, data)
+    styles_from_dict(scene, data)
     return scene
-
-
-def _read_measure_style(scene: SceneContent, data: Mapping[str, Any]) -> None:
-    from explorer.core.analysis.styling import MeasureStyle
-
-    raw = data.get("measure_style")
-    if raw is not None:
-        scene.measure_style = MeasureStyle.from_dict(raw, "scene: measure_style")
-    base = data.get("measure_base", {})
-    if not isinstance(base, Mapping):
-        raise ExplorerError("scene: measure_base: expected an object")
-    for key, value in base.items():
-        if (not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str)
-                or not isinstance(value[1], (int, float)) or isinstance(value[1], bool)):
-            raise ExplorerError(f"scene: measure_base[{key!r}]: expected [colour, size]")
-        if key in scene.nodes:
-            try:
-                size = float(value[1])
-            except OverflowError:
-                raise ExplorerError(f"scene: measure_base[{key!r}]: the size is not a finite number") from None
-            if not math.isfinite(size):
-                raise ExplorerError(f"scene: measure_base[{key!r}]: the size is not a finite number")
-            scene.measure_base[str(key)] = (value[0], size)
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:
@@ -145,10 +123,12 @@ _NODE_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str,), "entity": (str,), "label": (str,), "class_iri": (str,), "class_label": (str,),
     "x": (int, float), "y": (int, float), "pinned": (bool,), "hidden": (bool,), "kind": (str,),
     "more_count": (int,), "color": (str,), "shape": (str,), "size": (int, float),
+    "icon": (str,), "label_shown": (str, type(None)),
 }  # fmt: skip
 _EDGE_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str,), "source": (str,), "target": (str,), "predicate": (str,), "label": (str,),
     "hidden": (bool,), "evidence_count": (int,), "color": (str, type(None)),
+    "line_color": (str, type(None)), "width": (int, float), "label_hidden": (bool,),
 }  # fmt: skip
 _REQUIRED_NODE = ("id", "entity", "label")
 _REQUIRED_EDGE = ("id", "source", "target")
@@ -187,6 +167,8 @@ def _node_from(raw: Any, where: str) -> SceneNode:
         raise ExplorerError(f"{where}.kind: expected one of {', '.join(KINDS)}")
     if values.get("shape", "ellipse") not in SHAPES:
         raise ExplorerError(f"{where}.shape: expected one of {', '.join(SHAPES)}")
+    if values.get("icon", "") not in ("", *ICONS):
+        raise ExplorerError(f"{where}.icon: expected one of {', '.join(ICONS)} or \"\"")
     color = values.get("color", NEUTRAL_COLOR)
     if not (len(color) == 7 and color[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
         raise ExplorerError(f"{where}.color: expected #rrggbb, got {color!r}")
@@ -197,10 +179,11 @@ def _edge_from(raw: Any, where: str) -> SceneEdge:
     values = _checked(raw, where, _EDGE_FIELDS, _REQUIRED_EDGE)
     values.setdefault("predicate", "")
     values.setdefault("label", "")
-    color = values.get("color")
-    if color is not None and not (len(color) == 7 and color[0] == "#"
-                                  and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
-        raise ExplorerError(f"{where}.color: expected #rrggbb, got {color!r}")
+    for name in ("color", "line_color"):
+        color = values.get(name)
+        if color is not None and not (len(color) == 7 and color[0] == "#"
+                                      and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
+            raise ExplorerError(f"{where}.{name}: expected #rrggbb, got {color!r}")
     return SceneEdge(**values)
 
 

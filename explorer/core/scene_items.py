@@ -30,6 +30,7 @@ EVENT_NAMES = (
     "focus_changed",
     "positions_changed",
     "nodes_restyled",
+    "edges_restyled",
 )
 
 MORE_PREFIX = "more:"
@@ -58,6 +59,10 @@ class SceneNode:
     color: str = NEUTRAL_COLOR
     shape: str = "ellipse"
     size: float = NODE_SIZE
+    #: A built-in icon drawn inside the glyph (styling rules; "" for none).
+    icon: str = ""
+    #: The text a styling rule shows as the label instead of ``label`` ("" hides it; ``None``: the label).
+    label_shown: str | None = None
 
 
 @dataclass
@@ -73,6 +78,11 @@ class SceneEdge:
     evidence_count: int = 0
     #: ``#rrggbb`` to draw a highlighted edge in (a snapshot diff's green and red); ``None``: the accent.
     color: str | None = None
+    #: The link's own colour and line width from styling rules (``None``: the theme's colour).
+    line_color: str | None = None
+    width: float = 1.0
+    #: A styling rule hides the link's words.
+    label_hidden: bool = False
 
 
 def edge_id(subject: str, predicate: str, obj: str) -> str:
@@ -159,9 +169,9 @@ class SceneState:
     notes: dict[str, str]
     path_history: tuple[Any, ...]
     expanded: dict[str, tuple[str, ...]]
-    #: The measure-driven style (explorer.core.analysis.styling.MeasureStyle) and the looks it replaced.
-    measure_style: Any = None
-    measure_base: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: The styling rules (explorer.core.style_rules.StyleRule) and the class looks they replaced.
+    style_rules: tuple[Any, ...] = ()
+    style_base: dict[str, tuple[str, str, float]] = field(default_factory=dict)
 
 
 __all__ = [

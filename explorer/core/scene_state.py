@@ -46,8 +46,8 @@ def capture(scene: _Restorable) -> SceneState:
         notes=dict(scene.notes),
         path_history=tuple(scene.path_history),
         expanded={key: tuple(value) for key, value in scene.expanded.items()},
-        measure_style=scene.measure_style,
-        measure_base=dict(scene.measure_base),
+        style_rules=tuple(scene.style_rules),
+        style_base=dict(scene.style_base),
     )
 
 
@@ -92,8 +92,8 @@ def restore(scene: _Restorable, state: SceneState) -> None:
     scene.highlighted = set(state.highlighted)
     focus_changed = scene.focus != state.focus
     scene.focus = state.focus
-    restyled = scene.measure_style != state.measure_style or scene.measure_base != state.measure_base
-    scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
+    restyled = tuple(scene.style_rules) != state.style_rules or scene.style_base != state.style_base
+    scene.style_rules, scene.style_base = list(state.style_rules), dict(state.style_base)
 
     events = scene.events
     if notes_changed:
@@ -120,6 +120,8 @@ def restore(scene: _Restorable, state: SceneState) -> None:
         events.emit("focus_changed", scene.focus)
     if restyled:
         events.emit("nodes_restyled", [scene.nodes[n] for n in changed_nodes])
+    if changed_edges:
+        events.emit("edges_restyled", [scene.edges[e] for e in changed_edges])
 
 
 def _restore_notes(scene: _Restorable, state: SceneState) -> tuple[bool, bool]:
@@ -140,7 +142,7 @@ def _replace(scene: _Restorable, state: SceneState) -> None:
     scene.hidden_predicates = set(state.hidden_predicates)
     scene.highlighted = set(state.highlighted)
     scene.expanded = {key: list(value) for key, value in state.expanded.items()}
-    scene.measure_style, scene.measure_base = state.measure_style, dict(state.measure_base)
+    scene.style_rules, scene.style_base = list(state.style_rules), dict(state.style_base)
     scene.events.emit("reset")
 
 

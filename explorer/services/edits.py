@@ -31,7 +31,8 @@ import explorer.core.curation.store_access as store_access
 from explorer.core.atomic import atomic_write
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.curation.curator import EDITS_GRAPH_BASE
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, LoadError
+from explorer.core.input_files import regular_file_size
 from explorer.core.vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -152,6 +153,10 @@ class ReadEdits:
 def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
     """Parse an edits file; one clear error names the file if it is not an edits dataset."""
     file = Path(path)
+    try:
+        regular_file_size(file, "an edits file")  # a FIFO would block the reader for good
+    except LoadError as error:
+        raise EditsFileError(str(error)) from None
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -116,6 +116,9 @@ class Settings:
     #: Analysis ▸ Timeline: the range last chosen (ISO dates; empty: the whole timeline).
     timeline_start: str = ""
     timeline_end: str = ""
+    #: View ▸ Style Panel: what a new rule applies to, and the colour it starts from.
+    style_rule_kind: str = "class"
+    style_rule_color: str = "#0072B2"
     #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
     analyst_name: str = ""
 
@@ -157,7 +160,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "storage_mode": STORAGE
                                         "inference_profile": INFERENCE_PROFILES,
                                         "analysis_measure": ("pagerank", "degree", "betweenness"),
                                         "analysis_scope": ("canvas", "focus", "graph"),
-                                        "analysis_color_by": ("community", "pagerank", "degree", "betweenness", "none")}
+                                        "analysis_color_by": ("community", "pagerank", "degree", "betweenness", "none"),
+                                        "style_rule_kind": ("class", "property", "predicate", "evidence")}
 _RANGES: dict[str, tuple[float, float]] = {
     "query_timeout": (0.1, 86_400.0),
     "max_result_rows": (1, 10_000_000),

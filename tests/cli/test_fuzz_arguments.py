@@ -44,6 +44,7 @@ def files(tmp_path_factory) -> dict[str, str]:
     (root / "garbage.ttl").write_bytes(bytes(range(256)) * 4)
     (root / "small.ttl").write_text(SMALL_TTL, encoding="utf-8")
     (root / "query.rq").write_text("SELECT * WHERE { ?s ?p ?o }", encoding="utf-8")
+    (root / "table.csv").write_text("name\nAcme\n", encoding="utf-8")
     (root / "latin1.rq").write_bytes("SELECT * WHERE { ?s ?p 'café' }".encode("latin-1"))
     (root / "not-a-snapshot.kgsnap").write_text('{"schema_version": 1}', encoding="utf-8")
     snapshot = root / "view.kgsnap"
@@ -58,6 +59,7 @@ def files(tmp_path_factory) -> dict[str, str]:
         "garbage": str(root / "garbage.ttl"),
         "small": str(root / "small.ttl"),
         "query": str(root / "query.rq"),
+        "table": str(root / "table.csv"),
         "latin1": str(root / "latin1.rq"),
         "bad snapshot": str(root / "not-a-snapshot.kgsnap"),
         "snapshot": str(snapshot),
@@ -217,6 +219,8 @@ def test_fuzzed_arguments_exit_cleanly(capsys, files, command):
     ["stats", "--endpoint", "http://[::1"], ["stats", "--endpoint", ""], ["stats", "--endpoint", "http://127.0.0.1:99999/"],
     ["stats", "--endpoint", "http://127.0.0.1:9/sparql", "--endpoint-timeout", "inf"],
     ["query", "SELECT * {}", "--timeout", "1e308"], ["search", "x\x00y"], ["stats", "--data", "a\x00b"],
+    ["stats", "--edits", "{fifo}"], ["stats", "--edits", "{folder}"], ["search", "Acme", "--edits", "{socket}"],
+    ["import", "{table}", "--mapping", "{fifo}", "--dry-run"], ["import", "{table}", "--mapping", "{folder}", "--dry-run"],
 ])
 def test_special_files_and_odd_values_are_one_line(capsys, files, argv):
     """The cases that once hung, ate memory or ended in an internal error."""

@@ -28,9 +28,13 @@ class Scene(Protocol):
     """What restyling needs of :class:`explorer.core.scene.Scene` (which imports this module)."""
 
     nodes: dict[str, Any]
+    edges: dict[str, Any]
     events: Any
-    measure_style: MeasureStyle | None
-    measure_base: dict[str, tuple[str, float]]
+    style_rules: list[Any]
+    style_base: dict[str, tuple[str, str, float]]
+
+    @property
+    def style_memory(self) -> Any: ...
 
 SIZE_RANGE = (16.0, 64.0)
 #: Colours for communities: Paul Tol's "muted" set and Okabe-Ito, distinguishable by the common
@@ -236,66 +240,32 @@ def _figure(value: float) -> str:
 
 
 # ---------------------------------------------------------------------- applying to a scene
-Looks = tuple[str, float]  # (colour, size)
-
-
 class RestyleCanvas:
     """Undoable: size and colour the scene's entity nodes by ``style`` (``None`` clears measure styling).
 
-    Nodes the style has no value for keep their class colour and size. Undo restores every
-    node's colour and size and the scene's previous style. One ``nodes_restyled`` event carries
-    every changed node, so a view redraws once.
+    The style is one of the scene's styling rules (:func:`explorer.core.style_rules.measure_rule`):
+    it replaces the measure rule there is, or comes last. Nodes the style has no value for keep
+    the looks the other rules give them. Undo puts back the previous rules and every changed
+    node's looks; one ``nodes_restyled`` event carries every changed node, so a view redraws once.
     """
 
     def __init__(self, scene: Scene, style: MeasureStyle | None, text: str | None = None) -> None:
+        from explorer.core.style_resolution import ApplyStyleRules
+        from explorer.core.style_rules import with_measure
+
         self.scene = scene
         self.style = style
         self.text = text or (f"Style canvas by measures ({style.describe()})" if style else "Clear measure styling")
-        self._before: dict[str, Looks] = {}
-        self._previous: tuple[MeasureStyle | None, dict[str, Looks]] = (None, {})
+        self._command = ApplyStyleRules(scene, with_measure(scene.style_rules, style), text=self.text)
 
     def redo(self) -> None:
-        scene, style = self.scene, self.style
-        self._previous = (scene.measure_style, dict(scene.measure_base))
-        # The class looks: kept from an earlier measure style, else what the nodes show now.
-        stored = scene.measure_base if scene.measure_style is not None else {}
-        base: dict[str, Looks] = {}
-        before: dict[str, Looks] = {}
-        changed = []
-        nodes = list(scene.nodes.values())
-        sizes, colours = style.looks_of([n.entity for n in nodes]) if style is not None else ([], [])
-        for index, node in enumerate(nodes):
-            node_id = node.id
-            looks = (node.color, node.size)
-            original = stored.get(node_id, looks)
-            base[node_id] = original
-            if node.kind != "entity":
-                continue
-            new = (colours[index] or original[0], sizes[index] or original[1]) if style is not None else original
-            if new != looks:
-                before[node_id] = looks
-                node.color, node.size = new
-                changed.append(node)
-        self._before = before
-        scene.measure_style = style
-        scene.measure_base = base if style is not None else {}
-        _announce(scene, changed)
+        from explorer.core.style_rules import with_measure
+
+        self._command.rules = with_measure(self.scene.style_rules, self.style)
+        self._command.redo()
 
     def undo(self) -> None:
-        changed = []
-        nodes = self.scene.nodes
-        for node_id, (colour, size) in self._before.items():
-            node = nodes.get(node_id)
-            if node is not None:
-                node.color, node.size = colour, size
-                changed.append(node)
-        self.scene.measure_style, self.scene.measure_base = self._previous[0], dict(self._previous[1])
-        _announce(self.scene, changed)
-
-
-def _announce(scene: Scene, changed: list[Any]) -> None:
-    """One event for the whole restyle: a view redraws the affected parts once, not per node."""
-    scene.events.emit("nodes_restyled", changed)
+        self._command.undo()
 
 
 def _finite_number(value: object) -> bool:

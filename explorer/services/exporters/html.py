@@ -38,6 +38,8 @@ from typing import Any
 
 from rdflib.namespace import RDFS, SKOS
 
+from explorer.core.style_legend import rule_lines
+from explorer.core.style_resolution import resolved_styles
 from explorer.services.exporters import Exporter, ExportError, ExportJob, register
 
 VIS_VERSION = "9.1.2"
@@ -228,14 +230,13 @@ def page_data(job: ExportJob) -> dict[str, Any]:
     scene, kg = job.scene, job.kg
     network = Network(directed=True)
     visible = {node.id: node for node in scene.visible_nodes()}
+    looks = resolved_styles(scene)  # after the styling rules: what the canvas shows
     spread = spacing(scene)
     for node in visible.values():
         shape = _VIS_SHAPES.get(node.shape, "dot")
         is_more = node.kind == "more"
         box = shape == "box" or is_more
         info: dict[str, Any] = {"kind": node.kind, "label": node.label}
-        if scene.notes.get(node.id):
-            info["note"] = scene.notes[node.id]
         if is_more:
             info["more"] = node.more_count
         else:
@@ -249,7 +250,7 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             )
         network.add_node(
             node.id,
-            label=node.label,
+            label=looks.nodes[node.id].label if not is_more else node.label,
             shape="box" if box else shape,
             color={
                 "background": node.color, "border": "#555555" if not is_more else "#9e9e9e",
@@ -285,27 +286,27 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             "objectIri": obj.entity,
             "evidence": _evidence(job, subject.entity, edge.predicate, obj.entity),
         }
-        if not is_more and scene.notes.get(edge.id):
-            info["note"] = scene.notes[edge.id]
         # Parallel links between the same two entities curve apart instead of overlapping.
         smooth: dict[str, Any] | bool = False
         if rank:
             smooth = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW", "roundness": 0.2 * ((rank + 1) // 2)}
+        edge_look = looks.edges[edge.id]
         network.add_edge(
             edge.source,
             edge.target,
             id=edge.id,
-            label=edge.label if not is_more else "",
+            label=edge_look.label if not is_more else "",
             arrows="to" if not is_more else "",
             dashes=is_more,
-            width=1.2 if edge.evidence_count or is_more else 1.0,
-            color={"color": "#8a8a8a" if edge.evidence_count or is_more else "#c26b00", "highlight": "#1b1b1b",
-                   "hover": "#333333"},
+            width=edge_look.width if edge_look.width != 1.0 else 1.2 if edge.evidence_count or is_more else 1.0,
+            color={"color": edge_look.color or ("#8a8a8a" if edge.evidence_count or is_more else "#c26b00"),
+                   "highlight": "#1b1b1b", "hover": "#333333"},
             font={"size": 11, "face": "system-ui, sans-serif", "color": "#444444", "strokeWidth": 3,
                   "strokeColor": "#ffffff", "align": "horizontal"},
             smooth=smooth,
             info=info,
         )
+    _add_notes(network, scene)
     nodes = [{key: value for key, value in record.items() if value is not None} for record in network.nodes]
     legend = [{"label": label[:1].upper() + label[1:] if label == label.lower() else label,
                "color": color, "shape": shape, "classIri": iri}
@@ -316,6 +317,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
                    "color": entry.color if entry.kind == "colour" else "#ffffff",
                    "shape": "ellipse", "classIri": style.describe()}
                   for entry in style.legend()]
+    legend += [{"label": line.text, "color": line.color, "shape": line.shape, "classIri": line.key}
+               for line in rule_lines(list(scene.style_rules), kg.label) if line.group != "measure"]
     return {
         "title": job.title,
         "nodes": nodes,
@@ -380,6 +383,16 @@ def _between(text: str, start: str, end: str) -> str:
     if not found or not found_end:
         raise ExportError(f"html_template.html: section {start} is missing")
     return inner
+
+
+def _add_notes(network: Any, scene: Any) -> None:
+    """The analyst's notes on nodes and links, shown in their tooltips."""
+    if not scene.notes:
+        return
+    for record in [*network.nodes, *network.edges]:
+        note = scene.notes.get(record.get("id", ""))
+        if note and record["info"].get("kind") != "more":
+            record["info"]["note"] = note
 
 
 def write_html(job: ExportJob, path: Path) -> None:

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.atomic import atomic_write
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, LoadError
+from explorer.core.input_files import regular_file_size
 
 MAPPING_VERSION = 1
 
@@ -192,6 +193,10 @@ class TableMapping:
     @classmethod
     def load(cls, path: str | Path) -> TableMapping:
         path = Path(path)
+        try:
+            regular_file_size(path, "a mapping file")  # a FIFO would block the reader for good
+        except LoadError as error:
+            raise MappingError(str(error)) from None
         try:
             text = path.read_text(encoding="utf-8-sig")
         except OSError as error:

@@ -138,12 +138,12 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.export_actions = install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…, Compare
         self.session.provide("export", self.export_actions)
-        from explorer.ui.notes.notes_controller import install_notes
-
-        self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
         from explorer.ui.analysis.mount import mount_analysis
 
         self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
+        from explorer.ui.style.mount import mount_style
+
+        self.session.provide("style", mount_style(self))  # View ▸ Style Panel…; Legend ▸ Style this class…
         from explorer.ui.recovery.recovery_prompt import install_recovery
 
         self.recovery = install_recovery(self)  # crash journal of the work in progress; offers it back after a crash
@@ -154,6 +154,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.session.provide("import", mount_importing(self))  # File ▸ Import ▸ Spreadsheet…, Facts from an Article…
         self.session.provide("recovery", self.recovery)
+        from explorer.ui.notes.notes_controller import install_notes
+
+        self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
         self._restore_window_state()
         self._update_actions()
 

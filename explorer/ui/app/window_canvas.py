@@ -194,12 +194,7 @@ class CanvasMixin:
 
     def _on_canvas_context_menu(self, entity: str | None, position: QPoint) -> None:
         menu = QMenu(self)
-        link = getattr(self.canvas, "context_link", None) if entity is None else None
-        if link is not None and self.canvas is not None:
-            self.canvas.select_links([link])
-            menu.addAction("Hide Link", lambda: self.hide_on_canvas([link]))
-            menu.addAction("Remove Link from Canvas", lambda: self.remove_from_canvas([link]))
-        elif entity is not None:
+        if entity is not None:
             self.populate_entity_menu(menu, entity)
             if len(self.selection) >= 2:
                 menu.addSeparator()
@@ -212,8 +207,9 @@ class CanvasMixin:
             if any(n.hidden for n in self.scene.nodes.values()) or self.scene.hidden_classes or self.scene.hidden_predicates:
                 menu.addAction("Show Hidden Items", self.session.show_all)
             menu.addAction("Clear Canvas", self.clear_canvas)
+        link = getattr(self.canvas, "context_link", None) if entity is None else None
         for extend in self.canvas_menu_extensions:  # type: ignore[attr-defined]
-            extend(menu, entity, link)
+            extend(menu, entity, link)  # a link's menu is made by its extensions (notes)
         menu.popup(position)
 
     def show_more_neighbours(self, entity: str) -> None:

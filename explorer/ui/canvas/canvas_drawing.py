@@ -195,12 +195,14 @@ class NodeItem(QGraphicsItem):
         # The label is drawn by the canvas's label layer (placed clear of other labels), not here.
         self._bounds = glyph.marginsAdded(QMarginsF(12, 12, 12, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
-        note = self.canvas.scene_model.notes.get(node.id)
-        self.setToolTip(f"{node.label}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}")
-                        + (f"\n\n{note_tooltip(note)}" if note else ""))
+        shown = node.label if node.label_shown is None or node.label_shown == "" else f"{node.label_shown}\n{node.label}"
+        self.setToolTip(f"{shown}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
         with self.canvas.guard():
             self.setPos(node.x, node.y)
         self.update()
+        note = self.canvas.scene_model.notes.get(node.id)
+        if note:  # the analyst's note under what the node is
+            self.setToolTip(f"{self.toolTip()}\n\n{note_tooltip(note)}")
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -242,6 +244,10 @@ class NodeItem(QGraphicsItem):
             painter.setFont(canvas.label_font)
             painter.drawText(self.glyph.boundingRect(), Qt.AlignmentFlag.AlignCenter, f"+{self.node.more_count}")
             return
+        if self.node.icon and lod * self.node.size >= 10:  # too small to make out below that
+            from explorer.ui.canvas.canvas_icons import draw_icon
+
+            draw_icon(painter, self.node.icon, self.node.size * 0.62, self.fill)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)  # Qt moves this item and every other selected movable item

@@ -204,15 +204,17 @@ class LabelLayerItem(QGraphicsItem):
         short_texts: list[str] = []
         for node_id in candidate_ids:
             node = nodes[node_id]
-            labels.append(node.label)
-            if node.kind == "more":
+            # A styling rule may show another text (a property, the class) or none.
+            label = node.label if node.label_shown is None else node.label_shown
+            labels.append(label)
+            if node.kind == "more" or not label:
                 texts.append("")
                 widths.append(0.0)
                 short_texts.append("")
                 short_widths.append(0.0)
                 continue
-            text = self.node_text(node.label, pixels)
-            short = self.node_text(node.label, pixels, SHORT_LABEL_PIXELS)
+            text = self.node_text(label, pixels)
+            short = self.node_text(label, pixels, SHORT_LABEL_PIXELS)
             texts.append(text)
             widths.append(self._width(text, pixels) + 4 if text else 0.0)
             short_texts.append(short)
@@ -251,7 +253,7 @@ class LabelLayerItem(QGraphicsItem):
         if self._edge_cache is not None and self._edge_cache[0] == key:
             return self._edge_cache[1]
         where = canvas._index_pos
-        edges = [edge for edge in canvas.scene_model.edges.values() if edge.label]
+        edges = [edge for edge in canvas.scene_model.edges.values() if edge.label and not edge.label_hidden]
         count = len(edges)
         sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
         targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.scene import Scene
+from explorer.core.style_legend import rule_lines, scene_names
 from explorer.ui.browser.class_tree import display_label
 from explorer.ui.canvas.canvas_drawing import glyph_path
 
@@ -64,9 +65,11 @@ def picture_frame(title: str, scene: Scene, *, legend: bool = True) -> PictureFr
         return frame
     classes = {node.class_iri for node in scene.visible_nodes() if node.kind == "entity"}
     entries = [(display_label(label), colour, shape) for iri, label, colour, shape in scene.legend() if iri in classes]
-    if scene.measure_style is not None:  # colours and sizes come from measures: their legend replaces the classes'
-        entries = [(entry.text, entry.color, "ellipse") if entry.kind == "colour" else (entry.text, "#ffffff", "ellipse")
-                   for entry in scene.measure_style.legend()]
+    if scene.measure_style is not None and scene.measure_style.color_by:  # measure colours replace the classes'
+        entries = []
+    # The styling rules (what each picks out) and a measure's scale, as in the Legend panel.
+    entries += [(line.text, line.color, line.shape if line.shape != "line" else "box")
+                for line in rule_lines(list(scene.style_rules), scene_names(scene))]
     if not entries:
         return frame
     frame.entries, frame.more = entries[:LEGEND_MAX_ROWS], max(0, len(entries) - LEGEND_MAX_ROWS)

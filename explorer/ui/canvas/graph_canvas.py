@@ -196,6 +196,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self.detach()
         self.scene_model = scene
         handlers = {
+            "notes_changed": self._on_scene_notes_changed,
             "node_added": self._on_scene_node_added,
             "node_removed": self._on_scene_node_removed,
             "node_changed": self._on_scene_node_changed,
@@ -207,7 +208,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             "focus_changed": self._on_scene_focus_changed,
             "positions_changed": self._on_scene_positions_changed,
             "nodes_restyled": self._on_scene_nodes_restyled,
-            "notes_changed": self._on_scene_notes_changed,
+            "edges_restyled": self._on_scene_edges_restyled,
         }
         for name, handler in handlers.items():
             scene.events.connect(name, handler)
@@ -216,13 +217,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             scene.events.connect(name, self._labels_changed)
             self._subscriptions.append((name, self._labels_changed))
         self._on_scene_reset()
-
-    def _on_scene_notes_changed(self, item_id: str | None) -> None:
-        """A note was written or removed: its marker (drawn with the labels) and its node's tooltip follow."""
-        for node_id, item in self.node_items.items():
-            if item_id is None or node_id == item_id:
-                item.refresh(item.node)
-        self.label_layer.update()
 
     def _labels_changed(self, *args: object) -> None:
         self.label_epoch += 1
@@ -467,16 +461,30 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             if key is not None:
                 self._mark(self.node_tiles.get(key))
         if not self._index_dirty:  # only sizes changed: one array update for the hit index
-            where = self._index_pos
-            known = [(where[node.id], node.size / 2) for node in nodes if node.id in where]
-            if known:
-                positions, halves = zip(*known, strict=True)
-                self._index_half[np.fromiter(positions, dtype=np.int64)] = halves
+            where = self._index_pos.get
+            rows = np.fromiter((where(node.id, -1) for node in nodes), dtype=np.int64, count=len(nodes))
+            halves = np.fromiter((node.size for node in nodes), dtype=float, count=len(nodes)) / 2
+            known = rows >= 0
+            self._index_half[rows[known]] = halves[known]
         with self._guard:
             for node in nodes:
                 item = items.get(node.id)
                 if item is not None:
                     item.refresh(node)
+        self._schedule_bounds_check()
+
+    def _on_scene_notes_changed(self, item_id: str | None) -> None:
+        """A note was written or removed: its marker (drawn with the labels) and its node's tooltip follow."""
+        for node_id, item in self.node_items.items():
+            if item_id is None or node_id == item_id:
+                item.refresh(item.node)
+        self.label_layer.update()
+
+    def _on_scene_edges_restyled(self, edges: list[SceneEdge]) -> None:
+        """Links changed colour, width or words (styling rules): only their tiles redraw."""
+        self.edges_epoch += 1  # a rule may hide or show a link's words: the label layer's edge arrays follow
+        for edge in edges:
+            self._mark_edge(edge.id)
         self._schedule_bounds_check()
 
     def _schedule_bounds_check(self) -> None:

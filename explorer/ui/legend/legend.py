@@ -37,6 +37,20 @@ def class_icon(color: str, shape: str, size: int = ICON_SIZE) -> QIcon:
     return QIcon(pixmap)
 
 
+def _size_icon(size: float) -> QIcon:
+    """A grey disc as wide, relative to the largest node (64), as a node of ``size``."""
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor("#555555"), 1.0))
+    painter.setBrush(QColor("#bbbbbb"))
+    diameter = max(3.0, min(1.0, size / 64.0) * (ICON_SIZE - 2))
+    painter.drawEllipse(int((ICON_SIZE - diameter) / 2), int((ICON_SIZE - diameter) / 2), int(diameter), int(diameter))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class LegendWidget(QWidget):
     """Classes and links shown on the canvas, each with a checkbox that filters it.
 
@@ -45,6 +59,8 @@ class LegendWidget(QWidget):
     """
 
     sig_class_activated = Signal(str)
+    #: "Style this class…" was chosen on a class row (the class IRI): the Style panel takes it.
+    sig_style_class = Signal(str)
 
     def __init__(self, scene: Scene | None = None, parent: QWidget | None = None, *, edits: Any = None) -> None:
         super().__init__(parent)
@@ -56,9 +72,14 @@ class LegendWidget(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("Legend: classes and links on the canvas")
+        #: The styling rules and a measure's scale (what the looks on the canvas mean beyond class),
+        #: first: when a measure colours the nodes, its scale is what the colours mean.
+        self.styles_root = QTreeWidgetItem(self.tree, ["Styles"])
         self.classes_root = QTreeWidgetItem(self.tree, ["Classes"])
         self.links_root = QTreeWidgetItem(self.tree, ["Links"])
-        for root in (self.classes_root, self.links_root):
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
+        for root in (self.classes_root, self.links_root, self.styles_root):
             root.setFlags(Qt.ItemFlag.ItemIsEnabled)
             root.setExpanded(True)
         self.show_all_button = QPushButton("Show All", self)
@@ -81,7 +102,8 @@ class LegendWidget(QWidget):
         self.destroyed.connect(self._on_destroyed)
 
     # ------------------------------------------------------------------ scene wiring
-    _EVENTS = ("node_added", "node_removed", "node_changed", "edge_added", "edge_removed", "reset", "filters_changed")
+    _EVENTS = ("node_added", "node_removed", "node_changed", "edge_added", "edge_removed", "reset", "filters_changed",
+               "nodes_restyled", "edges_restyled")
 
     def set_scene(self, scene: Scene) -> None:
         """Describe another scene (and stop following the previous one)."""
@@ -121,9 +143,12 @@ class LegendWidget(QWidget):
         blocker = QSignalBlocker(self.tree)
         try:
             self.classes_root.takeChildren()
+            measure = self.scene.measure_style
+            # A measure's colours say nothing about class: the class rows then show the shape alone.
+            by_measure = measure is not None and measure.color_by is not None
             for class_iri, label, color, shape in self.scene.legend():
                 item = QTreeWidgetItem(self.classes_root, [f"{display_label(label)}  ({counts.get(class_iri, 0):,})"])
-                item.setIcon(0, self._icon(color, shape))
+                item.setIcon(0, self._icon("#ffffff" if by_measure else color, shape))
                 item.setToolTip(0, class_iri or "entities without a class")
                 item.setData(0, _CLASS_ROLE, class_iri)
                 item.setData(0, _KIND_ROLE, "class")
@@ -139,10 +164,39 @@ class LegendWidget(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
                 hidden = predicate in self.scene.hidden_predicates
                 item.setCheckState(0, Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
+            self._fill_styles()
             self.classes_root.setText(0, f"Classes ({self.classes_root.childCount()})")
             self.links_root.setText(0, f"Links ({self.links_root.childCount()})")
         finally:
             del blocker
+
+    def _fill_styles(self) -> None:
+        from explorer.core.style_legend import rule_lines, scene_names
+
+        self.styles_root.takeChildren()
+        for line in rule_lines(list(self.scene.style_rules), scene_names(self.scene)):
+            shape = "ellipse" if line.shape == "line" else line.shape
+            text = f"{line.text}  (node size)" if line.group == "measure" and line.size else line.text
+            item = QTreeWidgetItem(self.styles_root, [text])
+            item.setIcon(0, _size_icon(line.size) if line.group == "measure" and line.size else self._icon(line.color, shape))
+            item.setToolTip(0, line.text)
+            item.setData(0, _KIND_ROLE, "style")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.styles_root.setHidden(self.styles_root.childCount() == 0)
+        self.styles_root.setText(0, f"Styles ({self.styles_root.childCount()})")
+
+    def _on_tree_context_menu_requested(self, point: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.tree.itemAt(point)
+        if item is None or item.data(0, _KIND_ROLE) != "class" or not item.data(0, _CLASS_ROLE):
+            return
+        menu = QMenu(self.tree)
+        action = menu.addAction("Style this class…")
+        action.setObjectName("styleThisClassAction")
+        class_iri = str(item.data(0, _CLASS_ROLE))
+        action.triggered.connect(lambda: self.sig_style_class.emit(class_iri))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def rows(self) -> list[tuple[str, str, bool]]:
         """What the legend shows: ``(kind, iri, ticked)`` for each class and link row."""

@@ -156,10 +156,17 @@ class NotesController:
         """Note entries of the canvas menu on a link or on the empty canvas (entities have theirs)."""
         if entity is not None:
             return
-        menu.addSeparator()
-        if link is not None:
+        if link is not None:  # a link's own menu, not the empty canvas's
+            window = self.window
+            menu.clear()
+            if window.canvas is not None:
+                window.canvas.select_links([link])
+            menu.addAction("Hide Link", lambda: window.hide_on_canvas([link]))
+            menu.addAction("Remove Link from Canvas", lambda: window.remove_from_canvas([link]))
+            menu.addSeparator()
             self._note_entries(menu, link, "Link")
         else:
+            menu.addSeparator()
             self._note_entries(menu, CANVAS, "Canvas")
 
     # ------------------------------------------------------------------ showing

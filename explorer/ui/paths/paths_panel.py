@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core import scene as scene_model
 from explorer.core.changes import Command
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.path_history import PathSearch, RemoveSearches, add_search
 from explorer.core.paths import GraphPath
-from explorer.core.scene import Scene
 
 _ANCHOR = "entity:"
 PATHS_HINT = ("No paths yet. Tools → Find Path… (Ctrl+Shift+P) explains how two entities are connected; "
@@ -49,9 +49,9 @@ class PathsPanelWidget(QWidget):
         self._kg: KnowledgeGraph | None = None
         self.paths: list[GraphPath] = []
         self._anchors: list[str] = []
-        self._scene = Scene()
+        self._scene = scene_model.Scene()
         self._do: Callable[[Command], object] = _run
-        self._events_of: Scene | None = None
+        self._events_of: scene_model.Scene | None = None
         self.current_search: PathSearch | None = None
 
         self.history = QListWidget(self)
@@ -107,7 +107,7 @@ class PathsPanelWidget(QWidget):
         self.details.anchorClicked.connect(self._on_details_anchor_clicked)
 
     # ------------------------------------------------------------------ public
-    def bind(self, scene: Scene, do: Callable[[Command], object]) -> None:
+    def bind(self, scene: scene_model.Scene, do: Callable[[Command], object]) -> None:
         """Keep the history in ``scene`` (saved with it) and make Remove / Clear steps through ``do``."""
         if self._events_of is not None:
             for name in ("paths_changed", "reset"):
