@@ -396,12 +396,16 @@ class LabelIndex:
         scanned = 0
         while found != -1 and scanned < scan_cap:
             label_id = int(offsets.searchsorted(found, side="right")) - 1
+            next_start = int(offsets[label_id + 1]) if label_id + 1 < total else len(joined)
             if label_id not in candidates:
-                at_word = self._starts_word(found, int(offsets[label_id]))
-                candidates[label_id] = _WORD_PREFIX if at_word else _SUBSTRING
+                label_start = int(offsets[label_id])
+                # The first hit may sit inside a word ("jiang a" for "a") while a later one starts a word.
+                at = found
+                while at != -1 and not self._starts_word(at, label_start):
+                    at = joined.find(needle, at + 1, next_start)  # type: ignore[arg-type]
+                candidates[label_id] = _WORD_PREFIX if at != -1 else _SUBSTRING
             scanned += 1
             # Continue after this label: one hit per label is enough.
-            next_start = int(offsets[label_id + 1]) if label_id + 1 < total else len(joined)
             found = joined.find(needle, max(found + 1, next_start))  # type: ignore[arg-type]
 
     def search_words(self, words: list[str], limit: int = 20, scan_cap: int = 20000) -> list[SearchHit]:

@@ -5,9 +5,10 @@ The sha256 of each file the graph was loaded from (name, size, format and quad c
 kept for people), and a digest over the sorted file hashes: loading the same files in any
 order, from any folder or under other names, matches; changing one byte does not. Hashing
 files costs ~0.1 s per 125 MB (1M N-Triples) and is cached per (path, size, mtime); a
-content hash of the loaded graph (sorted canonical N-Quads) would cost ~4 s at 1M triples,
-so it is used only for graphs that did not come from files (text pasted in), and an
-endpoint is identified by its URL. Which of these applies is the graph source's decision
+content hash of the loaded graph (its W3C RDFC-1.0 canonical N-Quads, so that blank nodes,
+named anew at every load, compare by the shape of the data) would cost seconds at 1M
+triples, so it is used only for graphs that did not come from files (text pasted in), and
+an endpoint is identified by its URL. Which of these applies is the graph source's decision
 (:mod:`explorer.services.sources`).
 """
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.backends.rdf_text import canonical_line
+from explorer.core.backends.canonical import canonicalize
 from explorer.core.tasks import CancelToken, Progress, check
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class DatasetIdentity:
         files: the files, for people to read.
         quads: how many quads the graph held.
         source: the endpoint URL for method "endpoint".
+        note: for method "content", a sentence when the blank nodes were too alike to
+            canonicalize within the work cap (they were compared by their neighbourhood).
     """
 
     digest: str
@@ -54,6 +57,7 @@ class DatasetIdentity:
     files: tuple[FileIdentity, ...] = ()
     quads: int = 0
     source: str = ""
+    note: str = ""
 
     def matches(self, other: DatasetIdentity) -> bool:
         return self.digest == other.digest and self.method == other.method
@@ -67,14 +71,17 @@ class DatasetIdentity:
         if self.method == "endpoint":
             return f"endpoint {self.source}"
         if self.method == "content":
-            return f"graph content ({self.quads} quads, sha256 {short}…)"
+            return f"graph content ({self.quads} quads, sha256 {short}…)" + (f"; {self.note}" if self.note else "")
         return "no data"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "digest": self.digest, "method": self.method, "quads": self.quads, "source": self.source,
             "files": [{"name": f.name, "size": f.size, "sha256": f.sha256, "format": f.format, "quads": f.quads} for f in self.files],
         }  # fmt: skip
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 _FILE_HASHES: dict[tuple[str, int, int], str] = {}
@@ -117,19 +124,18 @@ def files_identity(kg: KnowledgeGraph, *, progress: Progress | None = None,
 
 
 def content_identity(kg: KnowledgeGraph, quads: int | None = None, cancel: CancelToken | None = None) -> DatasetIdentity:
-    """sha256 over the sorted N-Quads of the whole graph, blank-node labels left out (they
-    change per load); an empty graph is "none"."""
+    """sha256 of the graph's RDFC-1.0 canonical N-Quads (blank nodes, named anew at every
+    load, are named by the shape of the data); an empty graph is "none".
+
+    Data whose blank nodes are too alike to name within the cap of
+    :func:`~explorer.core.backends.canonical.canonicalize` still gets the same digest at
+    every load; the identity's note says that they were compared by their neighbourhood.
+    """
     quads = kg.quad_count() if quads is None else quads
     if quads == 0:
         return DatasetIdentity("sha256:" + hashlib.sha256(b"").hexdigest(), "none")
-    lines = []
-    for count, triple in enumerate(kg.triples()):
-        if count % 65536 == 0:
-            check(cancel)
-        lines.append(canonical_line(triple))
-    lines.sort()
-    digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
-    return DatasetIdentity("sha256:" + digest, "content", (), quads)
+    form = canonicalize(kg.quads(), cancel=cancel)
+    return DatasetIdentity("sha256:" + form.sha256, "content", (), quads, note=form.note)
 
 
 def endpoint_identity(kg: KnowledgeGraph, url: str, default_graph: str | None) -> DatasetIdentity:

@@ -156,7 +156,7 @@ def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
     try:
         regular_file_size(file, "an edits file")  # a FIFO would block the reader for good
     except LoadError as error:
-        raise EditsFileError(str(error)) from None
+        raise EditsFileError(f"{file}: cannot read the edits file: {error.reason}") from None
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import itertools
 import random
 
 import networkx as nx
@@ -379,3 +380,221 @@ def test_a_predicate_with_two_inverses():
     kg = graph("e:has owl:inverseOf e:of . e:partOf owl:inverseOf e:has . e:b e:partOf e:a .")
     assert find_paths(kg, E + "a", E + "b", excluded_predicates=[E + "has"]) == []
     assert find_paths(kg, E + "a", E + "b", excluded_predicates=[E + "of"]) == []
+
+
+# ------------------------------------------------------------------ oracle over hops, modes, direction, classes
+def _oracle_paths(edges, types, source, target, *, max_hops, direction, via, avoid):
+    """Every simple path by networkx, as (length, node tuple), with the constraints applied by hand."""
+    graph_ = nx.MultiDiGraph() if direction != "both" else nx.MultiGraph()
+    graph_.add_nodes_from(range(9))
+    for s, p, o in edges:
+        if direction == "backward":
+            graph_.add_edge(o, s, key=(s, p, o))
+        else:
+            graph_.add_edge(s, o, key=(s, p, o))
+    found = []
+    for route in nx.all_simple_edge_paths(graph_, source, target, cutoff=max_hops):
+        nodes = [source] + [edge[1] for edge in route]
+        middle = nodes[1:-1]
+        if any(types.get(n) in avoid for n in middle):
+            continue
+        if via and not any(types.get(n) in via for n in middle):
+            continue
+        found.append(len(route))
+    return sorted(found)
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=st.integers(0, 10**6), max_hops=st.integers(1, 5), direction=st.sampled_from(["both", "forward", "backward"]),
+       constraint=st.sampled_from(["none", "via", "avoid"]), mode=st.sampled_from(["shortest", "k", "all"]),
+       k=st.integers(1, 4), limit=st.integers(1, 6))
+def test_every_mode_agrees_with_the_oracle_at_every_hop_bound(seed, max_hops, direction, constraint, mode, k, limit):
+    rng = random.Random(seed)
+    edges = {(rng.randrange(9), rng.choice("pq"), rng.randrange(9)) for _ in range(rng.randrange(8, 20))}
+    edges = {(s, p, o) for s, p, o in edges if s != o}
+    types = {n: rng.choice(["A", "B", None]) for n in range(9)}
+    lines = [f"e:n{s} e:{p} e:n{o} ." for s, p, o in edges]
+    lines += [f"e:n{n} a e:{c} ." for n, c in types.items() if c]
+    kg = graph("e:A a owl:Class . e:B a owl:Class . " + "\n".join(lines))
+    via = {"A"} if constraint == "via" else set()
+    avoid = {"B"} if constraint == "avoid" else set()
+    source, target = 0, rng.randrange(1, 9)
+    if not kg.exists(f"{E}n{target}") or not kg.exists(f"{E}n{source}"):
+        return
+    expected = _oracle_paths(edges, types, source, target, max_hops=max_hops, direction=direction, via=via, avoid=avoid)
+    found = find_paths(kg, f"{E}n{source}", f"{E}n{target}", mode=mode, k=k, limit=limit, max_hops=max_hops,
+                       direction=direction, via_classes=[E + c for c in via], avoid_classes=[E + c for c in avoid])
+    if mode == "shortest":
+        wanted = [x for x in expected if expected and x == expected[0]][:limit]
+    elif mode == "k":
+        wanted = expected[:min(k, limit)]
+    else:
+        wanted = expected[:limit]
+    assert [p.length for p in found] == wanted
+    assert all(p.nodes[0] == f"{E}n{source}" and p.nodes[-1] == f"{E}n{target}" for p in found)
+    assert len({p.nodes for p in found}) == len(found) or len({(p.nodes, p.hops) for p in found}) == len(found)
+
+
+def test_a_path_with_a_node_too_many_is_refused_in_words():
+    with pytest.raises(ValueError, match=r"^a path has one more node than it has hops$"):
+        GraphPath(["s", "t", "u"], [Hop("s", "p", "t", True)])
+
+
+def test_schema_paths_through_a_wide_frontier():
+    # Several entities of one class: the frontier holds more than one entity when the class is reached.
+    kg = graph("e:Firm a owl:Class . e:a a e:Firm . e:b a e:Firm . e:c a e:Firm . e:a e:r e:z . e:z e:r e:w .")
+    found = find_paths(kg, E + "w", E + "b", include_schema=True)
+    assert chains(found) == [["w", "<r", "z", "<r", "a", "type>", "Firm", "<type", "b"]]
+
+
+def test_connecting_network_of_two_entities_is_their_shortest_path(diamond):
+    [path] = connecting_network(diamond, [E + "a", E + "d"])
+    assert path.nodes[0] == E + "a" and path.nodes[-1] == E + "d" and path.length == 2
+
+
+def test_connecting_network_reaches_four_hops_by_default_and_no_further():
+    chain = " ".join(f"e:n{i} e:r e:n{i + 1} ." for i in range(5))
+    kg = graph(chain)
+    [path] = connecting_network(kg, [E + "n0", E + "n4"])
+    assert path.length == 4
+    assert connecting_network(kg, [E + "n0", E + "n5"]) == []
+    assert connecting_network(kg, [E + "n0", E + "n5"], max_hops=5)[0].length == 5
+
+
+def test_connecting_network_joins_the_nearest_first_and_each_entity_once():
+    kg = graph("e:a e:r e:b . e:b e:r e:c . e:c e:r e:d .")
+    network = connecting_network(kg, [E + "a", E + "c", E + "b", E + "c"])
+    assert [p.nodes for p in network] == [(E + "a", E + "b"), (E + "b", E + "c")]
+
+
+def test_connecting_network_walks_past_a_hidden_neighbour():
+    # The start's first neighbour in sorted order is a class (not passable): its others still count.
+    kg = graph("e:Aclass a owl:Class . e:s e:r e:Aclass . e:s e:r e:m . e:m e:r e:t .")
+    [path] = connecting_network(kg, [E + "t", E + "s"])
+    assert path.length == 2
+
+
+def test_cancel_reaches_a_connecting_network_under_way():
+    lines = [f"e:n{i} e:r e:n{j} ." for i in range(12) for j in range(i + 1, 12)]
+    kg = graph("\n".join(lines) + " e:far e:r e:n11 .")
+    token = CancelToken()
+    calls = 0
+    real_adjacent = kg.adjacent
+
+    def adjacent(entity, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            token.cancel()
+        return real_adjacent(entity, **kwargs)
+
+    kg.adjacent = adjacent  # type: ignore[method-assign]
+    with pytest.raises(Cancelled):
+        connecting_network(kg, [E + "n0", E + "far", E + "n5", E + "n7"], cancel=token)
+
+
+def test_bad_arguments_are_named_with_the_choices():
+    kg = graph("e:a e:r e:b .")
+    with pytest.raises(ExplorerError) as mode:
+        find_paths(kg, E + "a", E + "b", mode="longest")  # type: ignore[arg-type]
+    assert str(mode.value) == "unknown path mode 'longest' (use one of: shortest, k, all)"
+    with pytest.raises(ExplorerError) as direction:
+        find_paths(kg, E + "a", E + "b", direction="up")  # type: ignore[arg-type]
+    assert str(direction.value) == "unknown direction 'up' (use one of: both, forward, backward)"
+    for bad in ({"k": 0}, {"limit": 0}, {"max_hops": 0}):
+        with pytest.raises(ExplorerError) as caught:
+            find_paths(kg, E + "a", E + "b", **bad)
+        assert str(caught.value) == "max hops, k and limit must be at least 1"
+    with pytest.raises(EntityNotFound) as start:
+        find_paths(kg, E + "nowhere", E + "b")
+    assert str(start.value) == "the path's start 'http://example.org/nowhere' is not an entity of this graph"
+    with pytest.raises(EntityNotFound) as end:
+        find_paths(kg, E + "a", "")
+    assert str(end.value) == "the path's end '' is not an entity of this graph"
+
+
+def test_progress_says_what_it_looks_for_and_when_there_is_no_path():
+    kg = graph("e:a e:r e:b . e:c e:r e:d .")
+    seen: list[tuple[float | None, str]] = []
+    assert find_paths(kg, E + "a", E + "d", progress=lambda f, m: seen.append((f, m))) == []
+    assert seen == [(None, "Looking for the shortest path"), (1.0, "No path")]
+
+
+def test_defaults_five_paths_for_k_six_hops_a_hundred_paths():
+    # 120 parallel two-hop routes a → mK → z, and a chain a → c0 → … → c6 (seven hops to c6).
+    kg = graph(" ".join(f"e:a e:r e:m{i} . e:m{i} e:r e:z ." for i in range(120))
+               + " " + " ".join(f"e:c{i} e:r e:c{i + 1} ." for i in range(7)) + " e:a e:r e:c0 .")
+    assert len(find_paths(kg, E + "a", E + "z", mode="k")) == 5
+    assert len(find_paths(kg, E + "a", E + "z", mode="all")) == 100
+    assert [p.length for p in find_paths(kg, E + "a", E + "c5")] == [6]
+    assert find_paths(kg, E + "a", E + "c6") == []
+    assert [p.length for p in find_paths(kg, E + "a", E + "c6", max_hops=7)] == [7]
+
+
+def test_cancel_during_the_last_length_is_honoured():
+    lines = [f"e:n{i} e:r e:n{j} ." for i in range(14) for j in range(i + 1, 14)]
+    kg = graph("\n".join(lines))
+    token = CancelToken()
+
+    def progress(fraction, message):
+        if "5 hops" in message:  # the last length asked for: no later check between lengths
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        find_paths(kg, E + "n0", E + "n13", mode="all", max_hops=5, limit=10**6, progress=progress, cancel=token)
+
+
+@pytest.mark.parametrize("length", [2, 3, 4, 5])
+@pytest.mark.parametrize("routes", [1, 2, 3])
+@pytest.mark.parametrize("chord", [False, True])
+def test_parallel_routes_agree_with_the_oracle(length, routes, chord):
+    # Disjoint routes s → … → t meet the two searches in the same step: every meeting counts.
+    edges = set()
+    names = {"s": 0, "t": 1}
+    for route in range(routes):
+        chain = ["s", *(f"r{route}_{i}" for i in range(length - 1)), "t"]
+        for node in chain:
+            names.setdefault(node, len(names))
+        edges |= {(names[a], "p", names[b]) for a, b in itertools.pairwise(chain)}
+    if chord and routes > 1 and length > 2:
+        edges.add((names["r0_0"], "q", names[f"r1_{length - 2}"]))
+    kg = graph("\n".join(f"e:n{s} e:{p} e:n{o} ." for s, p, o in edges))
+    graph_ = nx.MultiGraph()
+    for s, p, o in edges:
+        graph_.add_edge(s, o, key=(s, p, o))
+    for max_hops in range(max(1, length - 1), length + 2):
+        expected = sorted(len(r) for r in nx.all_simple_edge_paths(graph_, 0, 1, cutoff=max_hops))
+        for mode in ("shortest", "k", "all"):
+            found = [p.length for p in find_paths(kg, E + "n0", E + "n1", mode=mode, k=2, max_hops=max_hops)]
+            wanted = {"shortest": [x for x in expected if x == expected[0]] if expected else [],
+                      "k": expected[:2], "all": expected}[mode]
+            assert found == wanted, (mode, max_hops)
+
+
+def test_every_hop_of_a_long_path_names_its_own_ends(diamond):
+    [path] = find_paths(diamond, E + "a", E + "d", mode="all", via_classes=[E + "Place"], max_hops=3)[1:]
+    assert [(h.source, h.target) for h in path.hops] == [(E + "a", E + "x"), (E + "x", E + "y"), (E + "y", E + "d")]
+    assert path.triples == [(E + "a", E + "knows", E + "x"), (E + "x", E + "knows", E + "y"), (E + "y", E + "knows", E + "d")]
+
+
+@pytest.mark.parametrize("allowed", ["aa", "mm", "zz"])
+def test_an_allowed_predicate_is_found_among_any_others(allowed):
+    kg = graph(" ".join(f"e:s e:{p} e:x{p} . e:x{p} e:{p} e:t{p} ." for p in ("aa", "mm", "zz")))
+    found = find_paths(kg, E + "s", E + f"t{allowed}", allowed_predicates=[E + allowed])
+    assert chains(found) == [["s", f"{allowed}>", f"x{allowed}", f"{allowed}>", f"t{allowed}"]]
+
+
+def test_a_fact_stored_both_ways_reads_as_stored_forward_whatever_order_the_store_gives(monkeypatch):
+    kg = graph("e:has owl:inverseOf e:of . e:a e:has e:b . e:b e:of e:a .")
+    real = kg.adjacent
+    monkeypatch.setattr(kg, "adjacent", lambda entity, **kw: list(reversed(list(real(entity, **kw)))))
+    assert chains(find_paths(kg, E + "a", E + "b")) == [["a", "has>", "b"]]
+    assert chains(find_paths(kg, E + "b", E + "a")) == [["b", "of>", "a"]]
+
+
+def test_progress_moves_evenly_over_the_lengths_left(diamond):
+    seen: list[tuple[float | None, str]] = []
+    find_paths(diamond, E + "a", E + "d", mode="all", max_hops=5, progress=lambda f, m: seen.append((f, m)))
+    assert seen == [(None, "Looking for the shortest path"), (0.0, "Looking for paths of 2 hops"),
+                    (0.25, "Looking for paths of 3 hops"), (0.5, "Looking for paths of 4 hops"),
+                    (0.75, "Looking for paths of 5 hops"), (1.0, "3 path(s)")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from explorer.core.graph import KnowledgeGraph
@@ -139,3 +139,79 @@ def test_typos_find_labels_spelt_nearly_so_only_when_nothing_matches(bundled_gra
     assert labels("alliance zhej")[0] == "Zhejiang 5G industry alliance"
     assert all(hit.quality < 6 for hit in bundled_graph.search("zhejiang"))
     assert labels("xqzvw") == []
+
+
+# ------------------------------------------------------------------ ranking oracle
+_WORDS = ["zhe", "jiang", "mobile", "china", "hz", "a", "ab", "b-c", "中国", "移动", "Ém", "5g"]
+
+
+def _oracle(entries: list[LabelEntry], text: str, limit: int) -> list[tuple[str, str, int, float]]:
+    """Every label checked by hand: quality (exact, label prefix, a word starting with the
+    query anywhere in the label, substring), then preferred first, then short, then text."""
+    query = normalize(text)
+    best: dict[str, tuple] = {}
+    for entry in entries:
+        label = " ".join(normalize(entry.text).split())
+        if not label or query not in label:
+            continue
+        if label == query:
+            quality = 0
+        elif label.startswith(query):
+            quality = 1
+        elif any(i == 0 or not label[i - 1].isalnum() for i in range(len(label)) if label.startswith(query, i)):
+            quality = 2
+        else:
+            quality = 3
+        rank = (quality, entry.kind, len(label), entry.text)
+        if entry.entity not in best or rank < best[entry.entity][0]:
+            score = round(1.0 - quality * 0.25 - min(len(label), 200) / 1000.0 - entry.kind * 0.01, 4)
+            best[entry.entity] = (rank, (entry.entity, entry.text, quality, score))
+    ranked = sorted(best.values(), key=lambda item: (item[0], item[1][0]))
+    return [hit for _, hit in ranked[:limit]]
+
+
+_labels = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join)
+_entries = st.lists(st.builds(LabelEntry, st.sampled_from([f"e{i}" for i in range(8)]), _labels,
+                              st.sampled_from(["", "en"]), st.integers(0, 2)), min_size=1, max_size=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(entries=_entries, query=st.sampled_from([*_WORDS, "zhejiang", "g", "n", "hz a", "B-C", "国"]),
+       limit=st.integers(1, 6))
+@example(entries=[LabelEntry("e1", "jiang a", "", 1), LabelEntry("e2", "zhe ab", "", 0)], query="a", limit=3)
+def test_search_ranks_as_documented(entries, query, limit):
+    hits = LabelIndex(entries).search(query, limit=limit)
+    assert [(h.entity, h.matched, h.quality, h.score) for h in hits] == _oracle(entries, query, limit)
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries=_entries, query=st.sampled_from([*_WORDS, "zhe  jiang", "MOBILE"]))
+def test_exact_lists_each_entity_once_in_index_order(entries, query):
+    wanted = normalize(query)
+    expected: list[str] = []
+    for entry in entries:
+        if normalize(entry.text) == wanted and entry.entity not in expected:
+            expected.append(entry.entity)
+    index = LabelIndex(entries)
+    assert sorted(index.exact(query)) == sorted(expected)
+    assert len(index.exact(query)) == len(set(index.exact(query)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries=_entries, words=st.lists(st.sampled_from(["zhe", "jiang", "mobile", "china", "a", "中国"]),
+                                        min_size=1, max_size=3, unique=True), limit=st.integers(1, 6))
+def test_search_words_finds_every_word_at_a_word_start_in_any_order(entries, words, limit):
+    hits = LabelIndex(entries).search_words(words, limit=limit)
+    best: dict[str, tuple] = {}
+    for entry in entries:
+        label_words = normalize(entry.text).split()
+        if not all(any(w.startswith(word) for w in label_words) for word in words):
+            continue
+        quality = 4 if sorted(label_words) == sorted(words) else 5
+        label = " ".join(label_words)
+        rank = (quality, entry.kind, len(label), entry.text)
+        if entry.entity not in best or rank < best[entry.entity][0]:
+            score = round(1.0 - quality * 0.25 - min(len(entry.text), 200) / 1000.0 - entry.kind * 0.01, 4)
+            best[entry.entity] = (rank, (entry.entity, entry.text, quality, score))
+    expected = [hit for _, hit in sorted(best.values(), key=lambda item: (item[0], item[1][0]))[:limit]]
+    assert [(h.entity, h.matched, h.quality, h.score) for h in hits] == expected

@@ -359,3 +359,22 @@ def test_from_focus_stops_at_the_cap_and_says_so(bundled_graph):
     assert len(capped.entities) == 4 and capped.truncated
     whole = sg.from_focus(bundled_graph, ALLIANCE, 1)
     assert not whole.truncated and len(whole.entities) > 4
+
+
+def test_html_page_data_keeps_aliases_link_words_and_curves_parallel_links_apart():
+    from explorer.services.exporters.html import page_data
+
+    kg = KnowledgeGraph()
+    kg.load_text("""@prefix ex: <https://example.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ex:a rdfs:label "Alpha" ; skos:altLabel "Alpha" , "The first" ; ex:owns ex:b ; ex:supplies ex:b ; ex:hosts ex:b .
+    ex:b rdfs:label "Beta" .""", "turtle")
+    subgraph = sg.from_focus(kg, "https://example.org/a", 1)
+    data = page_data(ExportJob(kg, subgraph, sg.to_scene(kg, subgraph), title="Parallel"))
+    [alpha] = [n for n in data["nodes"] if n["info"].get("iri") == "https://example.org/a"]
+    assert alpha["info"]["aliases"] == ["The first"]  # the label shown is not repeated as an alias
+    edges = sorted(data["edges"], key=lambda e: e["info"]["predicate"])
+    assert [e["label"] for e in edges] == ["hosts", "owns", "supplies"]
+    curves = sorted((e["smooth"] or {}).get("type", "straight") for e in edges)
+    assert curves == ["curvedCCW", "curvedCW", "straight"]
+    assert sorted((e["smooth"] or {}).get("roundness", 0) for e in edges) == [0, 0.2, 0.2]

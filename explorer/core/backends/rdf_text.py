@@ -21,11 +21,6 @@ def ntriples_term(term: Node) -> str:
     return str(to_oxigraph(term))
 
 
-def canonical_line(triple: Triple) -> str:
-    """A triple as one N-Triples-like line, blank node labels left out (they change per load)."""
-    return " ".join("_:" if str(text).startswith("_:") else text for text in map(ntriples_term, triple))
-
-
 def _ox_triple(triple: Triple) -> ox.Triple:
     s, p, o = (to_oxigraph(t) for t in triple)
     return ox.Triple(s, p, o)  # type: ignore[arg-type]

@@ -196,7 +196,7 @@ class TableMapping:
         try:
             regular_file_size(path, "a mapping file")  # a FIFO would block the reader for good
         except LoadError as error:
-            raise MappingError(str(error)) from None
+            raise MappingError(f"{path}: cannot read the mapping ({error.reason})") from None
         try:
             text = path.read_text(encoding="utf-8-sig")
         except OSError as error:

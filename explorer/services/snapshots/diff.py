@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.backends.rdf_text import Triple, canonical_line
+from explorer.core.backends.canonical import CanonicalForm
 from explorer.services.snapshots.snapshot import ADDED_COLOR, CHANGED_COLOR, REMOVED_COLOR, UNCHANGED_COLOR, Snapshot
 
 if TYPE_CHECKING:
@@ -41,7 +41,9 @@ class SnapshotDiff:
     """What changed from snapshot ``a`` to snapshot ``b``.
 
     Entities are matched by IRI and links by the stored triple, so the same graph drawn
-    differently is "changed" (moved, recoloured), not removed and added.
+    differently is "changed" (moved, recoloured), not removed and added. Blank nodes are
+    matched by names drawn from each snapshot's subgraph (RDFC-1.0; see
+    :meth:`CanonicalForm.local_label`), since their saved names change every time the data is loaded.
     """
 
     a_title: str
@@ -175,42 +177,40 @@ def _describe_edge_change(before: Mapping[str, Any], after: Mapping[str, Any]) -
 def diff_snapshots(a: Snapshot, b: Snapshot) -> SnapshotDiff:
     """Entities and links added, removed and changed from ``a`` to ``b`` ("+N more" nodes are ignored)."""
     result = SnapshotDiff(a.title, b.title, _a=a.scene_data, _b=b.scene_data)
+    form_a, form_b = a.canonical(), b.canonical()
 
-    def entity_nodes(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-        return {n["entity"]: n for n in data.get("nodes", []) if n.get("kind", "entity") == "entity"}
+    def entity_nodes(data: Mapping[str, Any], form: CanonicalForm) -> dict[str, dict[str, Any]]:
+        return {form.local_label(n["entity"]): n for n in data.get("nodes", []) if n.get("kind", "entity") == "entity"}
 
-    def link_edges(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-        return {e["id"]: e for e in data.get("edges", []) if e.get("predicate")}
+    def link_edges(data: Mapping[str, Any], form: CanonicalForm) -> dict[str, dict[str, Any]]:
+        # A link's id is "subject predicate object"; none of the three holds a space.
+        return {" ".join(map(form.local_label, e["id"].split(" "))): e for e in data.get("edges", []) if e.get("predicate")}
 
-    before_nodes, after_nodes = entity_nodes(a.scene_data), entity_nodes(b.scene_data)
+    before_nodes, after_nodes = entity_nodes(a.scene_data, form_a), entity_nodes(b.scene_data, form_b)
     for entity, node in after_nodes.items():
         if entity not in before_nodes:
             result.nodes_added.append(node)
             continue
         old = before_nodes[entity]
-        what = [name for name in _COMPARED if old.get(name) != node.get(name)]
+        # A blank node without a label shows its name, which changes with every load.
+        what = [name for name in _COMPARED if form_a.local_label(old.get(name)) != form_b.local_label(node.get(name))]
         moved = abs(float(old.get("x", 0)) - float(node.get("x", 0))) > MOVE_TOLERANCE or \
             abs(float(old.get("y", 0)) - float(node.get("y", 0))) > MOVE_TOLERANCE
         if moved:
-            result.nodes_moved.append(entity)
+            result.nodes_moved.append(node["entity"])
         if what:
-            result.nodes_changed.append(NodeChange(entity, str(node.get("label", entity)), tuple(what),
+            result.nodes_changed.append(NodeChange(node["entity"], str(node.get("label", node["entity"])), tuple(what),
                                                    {k: old.get(k) for k in what}, {k: node.get(k) for k in what}))
     result.nodes_removed = [node for entity, node in before_nodes.items() if entity not in after_nodes]
-    before_edges, after_edges = link_edges(a.scene_data), link_edges(b.scene_data)
+    before_edges, after_edges = link_edges(a.scene_data, form_a), link_edges(b.scene_data, form_b)
     for edge_id, edge in after_edges.items():
         if edge_id not in before_edges:
             result.edges_added.append(edge)
         elif any(before_edges[edge_id].get(k) != edge.get(k) for k in ("label", "hidden", "evidence_count")):
             result.edges_changed.append((before_edges[edge_id], edge))
     result.edges_removed = [edge for edge_id, edge in before_edges.items() if edge_id not in after_edges]
-    before_triples = {_triple_key(t) for t in a.triples}
-    after_triples = {_triple_key(t) for t in b.triples}
+    before_triples, after_triples = form_a.local_lines(), form_b.local_lines()
     result.triples_added = len(after_triples - before_triples)
     result.triples_removed = len(before_triples - after_triples)
     return result
-
-
-def _triple_key(triple: Triple) -> str:
-    return canonical_line(triple)
 

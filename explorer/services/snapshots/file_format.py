@@ -229,6 +229,10 @@ def _field(data: Mapping[str, Any], name: str, types: type | tuple[type, ...], p
     return value
 
 
+#: The app writes a one-sentence note (blank nodes too alike to canonicalize); more is cut.
+_MAX_NOTE_CHARS = 1000
+
+
 def _identity_from(data: Any, path: Path) -> DatasetIdentity:
     where = "dataset"
     if not isinstance(data, Mapping):
@@ -250,5 +254,6 @@ def _identity_from(data: Any, path: Path) -> DatasetIdentity:
             _field(raw, "format", str, path, at, ""), _field(raw, "quads", int, path, at, 0),
         ))
     return DatasetIdentity(digest, method, tuple(files), _field(data, "quads", int, path, where, 0),
-                           _field(data, "source", str, path, where, ""))
+                           _field(data, "source", str, path, where, ""),
+                           _field(data, "note", str, path, where, "")[:_MAX_NOTE_CHARS])
 

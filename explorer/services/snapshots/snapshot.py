@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib.namespace import RDF
 
+from explorer.core.backends.canonical import CanonicalForm, canonicalize
 from explorer.core.backends.rdf_text import Triple
 from explorer.core.backends.rdf_text import turtle as turtle_text
 from explorer.core.errors import ExplorerError
@@ -85,6 +86,14 @@ class Snapshot:
     prefix_map: dict[str, str] = field(default_factory=dict)
     _own_graph: KnowledgeGraph | None = field(default=None, repr=False)
     _live_graph: KnowledgeGraph | None = field(default=None, repr=False)
+    _canonical: CanonicalForm | None = field(default=None, repr=False)
+
+    def canonical(self) -> CanonicalForm:
+        """The subgraph's RDFC-1.0 canonical form: what identifies it whatever its blank nodes
+        were named when it was saved (and how those names map to the canonical ones)."""
+        if self._canonical is None:
+            self._canonical = canonicalize((s, p, o, None) for s, p, o in self.triples)
+        return self._canonical
 
     def scene(self) -> Scene:
         """A fresh Scene rebuilt from the snapshot (each call gives a new, independent one)."""

@@ -182,8 +182,12 @@ class NoteBox(QFrame):
         """Show ``note`` (``""``: none yet; ``None``: nothing that can carry a note is shown)."""
         self.setVisible(note is not None)
         note = note or ""
-        self.text.setText(f"<b>Note:</b> {html.escape(note)}".replace("\n", "<br>") if note else "No note.")
+        self.text.setText(f"<b>Note:</b> {html.escape(note)}".replace("\n", "<br>") if note else "")
         self.text.setToolTip(note)
+        # Without a note only a flat "Add Note…" shows: the Inspector's room goes to the evidence.
+        self.text.setVisible(bool(note))
+        self.setFrameShape(QFrame.Shape.StyledPanel if note else QFrame.Shape.NoFrame)
+        self.edit_button.setFlat(not note)
         self.edit_button.setText("Edit Note…" if note else "Add Note…")
         self.remove_button.setVisible(bool(note))
 
