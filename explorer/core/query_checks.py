@@ -221,18 +221,13 @@ def _remembered_network_reasons(sparql: str, update: bool) -> tuple[str, ...]:
 
 def _parsed_network_reasons(sparql: str, update: bool) -> tuple[str, ...]:
     """The parse behind :func:`network_reasons`."""
-    from pyparsing import ParseException
-
     # The engine ends a comment at \r as well as \n; rdflib only at \n. A bare \r is
     # whitespace everywhere else, so turning it into \n changes nothing but that.
     text = sparql.replace("\r", "\n")
     try:
         tree = _parse_on_own_stack(text, update)
-    except ParseException as error:
-        raise UncheckableQuery(
-            f"line {error.lineno}, column {error.col}: the query mentions SERVICE or LOAD and cannot be "
-            "checked for network access: " + " ".join(str(error.msg).split())
-        ) from None
+    except UncheckableQuery:
+        raise
     except (RecursionError, ValueError, TypeError, AttributeError, KeyError) as error:
         raise UncheckableQuery(
             f"the query mentions SERVICE or LOAD and cannot be checked for network access ({type(error).__name__})"
@@ -259,13 +254,20 @@ def _parse_on_own_stack(text: str, update: bool) -> Any:
     garbage reaches no frame of ours. The lock keeps one parse at a time: the grammar's
     parse actions are not known to be thread-safe.
     """
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
     outcome: list[Any] = []
 
     def parse() -> None:
         try:
-            outcome.append(parseUpdate(text) if update else parseQuery(text))
+            # Imported here too: importing pyparsing parses (and leaves the same garbage).
+            from pyparsing import ParseException
+            from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+            try:
+                outcome.append(parseUpdate(text) if update else parseQuery(text))
+            except ParseException as error:
+                outcome.append(UncheckableQuery(
+                    f"line {error.lineno}, column {error.col}: the query mentions SERVICE or LOAD and cannot be "
+                    "checked for network access: " + " ".join(str(error.msg).split())))
         except BaseException as error:  # handed to the caller, who decides
             outcome.append(error)
 

@@ -52,6 +52,7 @@ from explorer.core.style_rules import StyleRule, measure_of
 if TYPE_CHECKING:
     from explorer.core.analysis.styling import MeasureStyle
     from explorer.core.graph import KnowledgeGraph
+    from explorer.core.scene_groups import SceneGroup
 
 
 @dataclass
@@ -81,6 +82,8 @@ class Scene:
     #: and its rules can still be changed or removed.
     style_rules: list[StyleRule] = field(default_factory=list)
     style_base: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    #: Nodes collapsed into one (``explorer.core.scene_groups``): group node id → its record.
+    groups: dict[str, SceneGroup] = field(default_factory=dict)
     events: SceneEvents = field(default_factory=SceneEvents, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -493,6 +496,7 @@ class Scene:
         # measure rule's values were about the nodes just removed.
         self.style_rules = [rule for rule in self.style_rules if rule.kind != "measure"]
         self.style_base = {}
+        self.groups.clear()
         self._style_cache.clear()
         self.events.emit("reset")
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any, Protocol, TypeVar, cast
 
+from explorer.core import scene_groups
 from explorer.core.errors import ExplorerError
 from explorer.core.path_history import history_from_list, history_to_list
 from explorer.core.scene_items import KINDS, NEUTRAL_COLOR, SCHEMA_VERSION, SHAPES, SceneEdge, SceneNode
@@ -32,6 +33,7 @@ class SceneContent(Protocol):
     expanded: dict[str, list[str]]
     style_rules: list[Any]
     style_base: dict[str, tuple[str, str, float]]
+    groups: dict[str, Any]
 
     def reindex(self) -> None: ...
 
@@ -41,7 +43,8 @@ Content = TypeVar("Content", bound=SceneContent)
 
 def scene_to_dict(scene: SceneContent) -> dict[str, Any]:
     """Everything about the scene as JSON-safe data (see :data:`SCHEMA_VERSION`)."""
-    return {
+    groups = scene_groups.groups_to_data(scene)  # type: ignore[arg-type]
+    return ({"groups": groups} if groups else {}) | {
         "schema_version": SCHEMA_VERSION,
         "nodes": [asdict(node) for node in scene.nodes.values()],
         "edges": [asdict(edge) for edge in scene.edges.values()],
@@ -101,6 +104,7 @@ def scene_from_dict(scene: Content, data: Mapping[str, Any]) -> Content:
         if key in scene.nodes:
             scene.expanded[str(key)] = [v for v in value if v in scene.nodes]
     styles_from_dict(scene, data)
+    scene.groups = scene_groups.groups_from_data(data.get("groups"), _node_from, _edge_from)
     return scene
 
 

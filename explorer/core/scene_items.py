@@ -15,7 +15,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 
 SHAPES = ("ellipse", "round-rect", "box", "diamond", "hexagon", "triangle", "triangle-down", "star")
-KINDS = ("entity", "more")
+KINDS = ("entity", "more", "group")
 EVENT_NAMES = (
     "node_added",
     "node_removed",
@@ -172,6 +172,8 @@ class SceneState:
     #: The styling rules (explorer.core.style_rules.StyleRule) and the class looks they replaced.
     style_rules: tuple[Any, ...] = ()
     style_base: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    #: Groups of nodes (explorer.core.scene_groups.SceneGroup records, never changed in place).
+    groups: dict[str, Any] = field(default_factory=dict)
 
 
 __all__ = [

@@ -48,6 +48,7 @@ def capture(scene: _Restorable) -> SceneState:
         expanded={key: tuple(value) for key, value in scene.expanded.items()},
         style_rules=tuple(scene.style_rules),
         style_base=dict(scene.style_base),
+        groups=dict(scene.groups),
     )
 
 
@@ -94,6 +95,7 @@ def restore(scene: _Restorable, state: SceneState) -> None:
     scene.focus = state.focus
     restyled = tuple(scene.style_rules) != state.style_rules or scene.style_base != state.style_base
     scene.style_rules, scene.style_base = list(state.style_rules), dict(state.style_base)
+    scene.groups = dict(state.groups)
 
     events = scene.events
     if notes_changed:
@@ -143,6 +145,7 @@ def _replace(scene: _Restorable, state: SceneState) -> None:
     scene.highlighted = set(state.highlighted)
     scene.expanded = {key: list(value) for key, value in state.expanded.items()}
     scene.style_rules, scene.style_base = list(state.style_rules), dict(state.style_base)
+    scene.groups = dict(state.groups)
     scene.events.emit("reset")
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from explorer.core import scene_groups
 from explorer.core.history import Callbacks, History, NavigationHistory
 from explorer.core.layout_registry import LAYOUTS
 from explorer.core.scene import Scene, SceneState
@@ -285,6 +286,34 @@ class Session:
     def clear_canvas(self) -> None:
         if self.scene.nodes:
             self._edit("Clear Canvas", self.scene.clear)
+
+    # ------------------------------------------------------------------ groups (core/scene_groups.py)
+    def group(self, node_ids: Iterable[str], name: str | None = None) -> str:
+        """Collapse two or more nodes into one group node; returns its id."""
+        ids = list(node_ids)
+        return self._edit(f"Group {len(ids)} Nodes", lambda: scene_groups.collapse_nodes(self.scene, ids, name))
+
+    def expand_group(self, group_id: str) -> list[str]:
+        """Put a collapsed group's members back where they were."""
+        text = f"Expand Group {self._group_name(group_id)}"
+        return self._edit(text, lambda: scene_groups.expand_group(self.scene, group_id))
+
+    def collapse_group(self, group_id: str) -> str:
+        """Collapse an expanded group again."""
+        text = f"Collapse Group {self._group_name(group_id)}"
+        return self._edit(text, lambda: scene_groups.collapse_again(self.scene, group_id))
+
+    def ungroup(self, group_id: str) -> list[str]:
+        """Dissolve a group: its members stay (or come back) on the canvas on their own."""
+        return self._edit(f"Ungroup {self._group_name(group_id)}", lambda: scene_groups.ungroup(self.scene, group_id))
+
+    def rename_group(self, group_id: str, name: str) -> None:
+        text = f"Rename Group {self._group_name(group_id)}"
+        self._edit(text, lambda: scene_groups.rename_group(self.scene, group_id, name))
+
+    def _group_name(self, group_id: str) -> str:
+        record = self.scene.groups.get(group_id)
+        return f"“{record.name}”" if record is not None else group_id
 
     def replace_scene(self, source: Scene, text: str) -> None:
         """Show ``source``'s content (a snapshot, a restored session) as one undoable step."""

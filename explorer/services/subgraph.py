@@ -28,6 +28,7 @@ from explorer.core.backends import entity_id, entity_node
 from explorer.core.errors import ExplorerError
 from explorer.core.layout_registry import LAYOUT_NAMES
 from explorer.core.layout_registry import LAYOUTS as LAYOUT_REGISTRY
+from explorer.core.scene_groups import collapsed_content
 from explorer.core.tasks import CancelToken, Progress, check
 from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA_PREDICATES
 
@@ -101,9 +102,11 @@ def from_scene(kg: KnowledgeGraph, scene: Any, *, cancel: CancelToken | None = N
     edge from the entity it was expanded from).
     """
     nodes = {node.id: node for node in scene.visible_nodes() if getattr(node, "kind", "entity") == "entity"}
+    grouped_nodes, grouped_edges = collapsed_content(scene) if hasattr(scene, "groups") else ([], [])
+    nodes.update((node.id, node) for node in grouped_nodes if node.id not in nodes)  # collapsed, not gone
     entities = list(dict.fromkeys(node.entity for node in nodes.values()))
     facts: list[Fact] = []
-    for edge in scene.visible_edges():
+    for edge in [*scene.visible_edges(), *grouped_edges]:
         check(cancel)
         source, target = nodes.get(edge.source), nodes.get(edge.target)
         if source is None or target is None or not edge.predicate:

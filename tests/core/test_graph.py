@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import URIRef
 
 from explorer.core.errors import AmbiguousEntity, EntityNotFound
 from explorer.core.graph import KnowledgeGraph
@@ -409,3 +410,50 @@ def test_literal_evidence_by_predicate_and_value() -> None:
     assert [r.quote for r in value] == ["Chinese smartphone vendors accounted for 61 percent"]
     assert {predicate for predicate, _ in found} == {str(KG.value), str(KG.scope)}
     assert kg.literal_evidence(D + "ChinaMobile") == {}  # its names carry no record of their own
+
+
+def test_a_dropped_graph_is_freed_without_the_cycle_collector() -> None:
+    """Browsing a graph leaves no reference cycle holding it: once dropped it goes at once, even
+    while a large build has the cycle collector paused (a replaced graph once stayed for good)."""
+    import gc
+    import weakref
+
+    from explorer.core import query_checks
+
+    query_checks._remembered_network_reasons.cache_clear()  # the class tree's query is parsed afresh
+
+    def browse() -> weakref.ref[KnowledgeGraph]:
+        kg = KnowledgeGraph.bundled()
+        kg.class_hierarchy()  # its counting query names kg:RemoteHealthcareService: the network check parses it
+        kg.stats()
+        hit = kg.search("zhejiang alliance")[0].entity
+        kg.neighbours(hit)
+        kg.describe(hit)
+        return weakref.ref(kg)
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        graph = browse()
+        assert graph() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_the_most_specific_class_needs_no_class_counts_and_agrees_with_the_class_tree(monkeypatch):
+    from explorer.core.backends import OxigraphBackend
+
+    kg = KnowledgeGraph.bundled()
+    entities = sorted({str(s) for s, _, _ in kg.triples(None, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), None)})
+
+    def no_count(*args: object) -> object:
+        raise AssertionError("the classes were counted")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(OxigraphBackend, "class_counts", no_count)
+        patch.setattr(OxigraphBackend, "type_counts", no_count)
+        light = {entity: kg.main_class(entity) for entity in entities}
+    kg.class_hierarchy()
+    assert light == {entity: kg.main_class(entity) for entity in entities}
+    assert len({cls for cls in light.values() if cls}) > 10

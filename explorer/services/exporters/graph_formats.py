@@ -50,7 +50,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
     """The scene's visible entities and facts as a networkx multigraph with drawing attributes."""
     scene = job.scene
     graph = nx.MultiDiGraph(name=job.title)
-    nodes = {node.id: node for node in scene.visible_nodes() if node.kind == "entity"}
+    # A collapsed group is one node (its id, ``group:<n>``), with its members' links merged onto it.
+    nodes = {node.id: node for node in scene.visible_nodes() if node.kind in ("entity", "group")}
     style = scene.measure_style
     looks = resolved_styles(scene)  # after the styling rules: what the canvas shows
     for node in nodes.values():
@@ -67,6 +68,8 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
             graph.nodes[node.entity]["icon"] = look.icon
         if look.label != node.label:  # a styling rule shows another text, or none
             graph.nodes[node.entity]["display_label"] = look.label
+        if node.kind == "group":
+            graph.nodes[node.entity]["members"] = int(node.more_count)
         if style is not None:  # the measures behind size and colour, as columns Gephi and Cytoscape can map
             for measure, values in ((style.size_by, style.sizes), (style.color_by, style.colors)):
                 if measure and node.entity in values:
@@ -74,12 +77,13 @@ def to_networkx(job: ExportJob) -> nx.MultiDiGraph:
                         else float(values[node.entity])
     for edge in scene.visible_edges():
         source, target = nodes.get(edge.source), nodes.get(edge.target)
-        if source is None or target is None or not edge.predicate:
+        if source is None or target is None or not (edge.predicate or "group" in (source.kind, target.kind)):
             continue
         fact = (source.entity, edge.predicate, target.entity)
         graph.add_edge(
             source.entity, target.entity, key=edge.id,
-            label=edge.label or job.kg.predicate_words(edge.predicate, True), predicate=edge.predicate,
+            label=edge.label or (job.kg.predicate_words(edge.predicate, True) if edge.predicate else ""),
+            predicate=edge.predicate,
             evidence_count=int(edge.evidence_count), evidence=evidence_text(job, fact),
         )  # fmt: skip
         edge_look = looks.edges[edge.id]

@@ -160,17 +160,17 @@ def _evidence(job: ExportJob, subject: str, predicate: str, obj: str) -> list[di
 MIN_LINK_LENGTH = 170.0
 
 
-def _label_width(text: str) -> float:
-    """About how wide vis-network draws ``text`` at 13 px (wide East Asian characters take a full em)."""
-    return sum(13.0 if unicodedata.east_asian_width(ch) in "WF" else 7.2 for ch in text)
+def _label_width(text: str, font: float = 13.0) -> float:
+    """About how wide vis-network draws ``text`` at ``font`` px (wide East Asian characters take a full em)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.554 for ch in text) * font
 
 
-def _extent(node: Any) -> tuple[float, float]:
+def _extent(node: Any, font: float = 13.0) -> tuple[float, float]:
     """Half the width and half the height a node takes in the page, its label included."""
     size = max(12.0, float(node.size))
-    if node.kind == "more" or _VIS_SHAPES.get(node.shape) == "box":  # label inside the box
-        return (_label_width(node.label) + 14.0) / 2, 14.0
-    return max(size, _label_width(node.label)) / 2, (size + 22.0) / 2  # label underneath
+    if node.kind in ("more", "group") or _VIS_SHAPES.get(node.shape) == "box":  # label inside the box
+        return (_label_width(node.label, font) + 14.0) / 2, font + 1.0
+    return max(size, _label_width(node.label, font)) / 2, (size + 9.0 + font) / 2  # label underneath
 
 
 def _reach(extent: tuple[float, float], ux: float, uy: float) -> float:
@@ -184,7 +184,7 @@ def _reach(extent: tuple[float, float], ux: float, uy: float) -> float:
 OVERLAP_CHECK_LIMIT = 1500
 
 
-def spacing(scene: Any) -> float:
+def spacing(scene: Any, font: float = 13.0) -> float:
     """How much to spread the canvas positions: a typical (median) link at least :data:`MIN_LINK_LENGTH`
     long, and no two nodes drawn over each other (the page draws organisations as boxes with the
     label inside, wider than on the canvas), at most four times the canvas's spacing.
@@ -208,9 +208,9 @@ def spacing(scene: Any) -> float:
             length = (dx * dx + dy * dy) ** 0.5
             if length <= 1e-9:
                 continue
-            ends = sum(_reach(_extent(node), dx / length, dy / length) for node in (source, target))
-            spread = max(spread, min((ends + _label_width(edge.label) * 11 / 13 + 20.0) / length, 4.0))
-        extents = [_extent(node) for node in nodes]
+            ends = sum(_reach(_extent(node, font), dx / length, dy / length) for node in (source, target))
+            spread = max(spread, min((ends + _label_width(edge.label, font * 11 / 13) + 20.0) / length, 4.0))
+        extents = [_extent(node, font) for node in nodes]
         for i, first in enumerate(nodes):
             for j in range(i + 1, len(nodes)):
                 second = nodes[j]
@@ -219,6 +219,57 @@ def spacing(scene: Any) -> float:
                 need_y = (extents[i][1] + extents[j][1] + 4.0) / dy if dy > 1e-9 else float("inf")
                 spread = max(spread, min(need_x, need_y, 4.0))
     return min(4.0, spread)
+
+
+#: The graph's part of a 1280×800 browser window (the details panel, header and footer taken off), in CSS px.
+PAGE_GRAPH_AREA = (940.0, 680.0)
+#: Node labels are drawn at this size in graph units when the whole graph fits readably.
+BASE_FONT = 13.0
+#: On-screen size of node labels when the page opens, in CSS px (vis-network draws none under 5 px).
+READABLE_LABEL_PX = 12.0
+#: The zoom the page opens at when the whole graph would make labels unreadable: on the path, focus or hub.
+CLOSE_SCALE = 0.8
+#: Highlighted paths are drawn in the canvas's accent colour (light theme).
+PATH_COLOUR = "#d81b60"
+
+
+def _fit_scale(scene: Any, spread: float, font: float) -> float:
+    """The zoom at which vis-network's fit shows every node in :data:`PAGE_GRAPH_AREA` (at most 1)."""
+    nodes = scene.visible_nodes()
+    if not nodes:
+        return 1.0
+    boxes = [(node.x * spread, node.y * spread, *_extent(node, font)) for node in nodes]
+    width = max(x + w for x, _, w, _ in boxes) - min(x - w for x, _, w, _ in boxes)
+    height = max(y + h for _, y, _, h in boxes) - min(y - h for _, y, _, h in boxes)
+    area_width, area_height = PAGE_GRAPH_AREA
+    return min(1.0, area_width / max(width, 1.0), area_height / max(height, 1.0))
+
+
+def opening_view(scene: Any) -> dict[str, Any]:
+    """How the page opens: the spread of the positions, the label size in graph units, the zoom and its centre.
+
+    When the whole graph fitted into a 1280×800 window would draw labels under
+    :data:`READABLE_LABEL_PX`, the page opens closer (:data:`CLOSE_SCALE`) on the highlighted path,
+    the focus or the best-linked node, with labels sized so they read at that zoom (Fit shows everything).
+    """
+    spread = spacing(scene, BASE_FONT)
+    fit = _fit_scale(scene, spread, BASE_FONT)
+    visible = {node.id: node for node in scene.visible_nodes()}
+    if fit * BASE_FONT >= READABLE_LABEL_PX or not visible:
+        return {"fit": True, "scale": fit, "font": BASE_FONT, "spread": spread, "center": None}
+    font = READABLE_LABEL_PX / CLOSE_SCALE
+    spread = spacing(scene, font)
+    centre_ids = [i for i in scene.highlighted if i in visible] or ([scene.focus] if scene.focus in visible else [])
+    if not centre_ids:
+        degree: dict[str, int] = {}
+        for edge in scene.visible_edges():
+            for end in (edge.source, edge.target):
+                degree[end] = degree.get(end, 0) + 1
+        centre_ids = [max(visible, key=lambda i: (degree.get(i, 0), -list(visible).index(i)))]
+    x = sum(visible[i].x for i in centre_ids) / len(centre_ids) * spread
+    y = sum(visible[i].y for i in centre_ids) / len(centre_ids) * spread
+    return {"fit": False, "scale": CLOSE_SCALE, "font": font, "spread": spread, "center": {"x": x, "y": y},
+            "fitScale": _fit_scale(scene, spread, font)}
 
 
 def page_data(job: ExportJob) -> dict[str, Any]:
@@ -231,14 +282,18 @@ def page_data(job: ExportJob) -> dict[str, Any]:
     network = Network(directed=True)
     visible = {node.id: node for node in scene.visible_nodes()}
     looks = resolved_styles(scene)  # after the styling rules: what the canvas shows
-    spread = spacing(scene)
+    view = opening_view(scene)
+    spread, font = view["spread"], view["font"]
+    on_path = scene.highlighted
     for node in visible.values():
         shape = _VIS_SHAPES.get(node.shape, "dot")
         is_more = node.kind == "more"
-        box = shape == "box" or is_more
-        info: dict[str, Any] = {"kind": node.kind, "label": node.label}
+        box = shape == "box" or node.kind != "entity"
+        info: dict[str, Any] = {"kind": node.kind, "label": node.label, "onPath": node.id in on_path}
         if is_more:
             info["more"] = node.more_count
+        elif node.kind == "group":
+            info.update(members=node.more_count, classLabel=node.class_label)
         else:
             info.update(
                 iri=node.entity,
@@ -253,7 +308,8 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             label=looks.nodes[node.id].label if not is_more else node.label,
             shape="box" if box else shape,
             color={
-                "background": node.color, "border": "#555555" if not is_more else "#9e9e9e",
+                "background": node.color,
+                "border": PATH_COLOUR if node.id in on_path else ("#555555" if not is_more else "#9e9e9e"),
                 "highlight": {"background": node.color, "border": "#1b1b1b"},
                 "hover": {"background": node.color, "border": "#1b1b1b"},
             },
@@ -261,8 +317,9 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             x=float(node.x) * spread,
             y=float(node.y) * spread,
             physics=not node.pinned,
-            borderWidth=3 if node.id == scene.focus else 1,
-            font={"color": _font_colour(node.color) if box else "#1b1b1b", "size": 13 if not is_more else 12,
+            borderWidth=4 if node.id in on_path else (3 if node.id == scene.focus else 1),
+            font={"color": _font_colour(node.color) if box else "#1b1b1b", "size": font if not is_more else font * 12 / 13,
+                  "bold": node.id in on_path,
                   "face": "system-ui, sans-serif", "strokeWidth": 0 if box else 3, "strokeColor": "#ffffff"},
             margin=6 if box else None,
             shapeProperties={"borderDashes": [4, 3]} if is_more else {},
@@ -275,9 +332,17 @@ def page_data(job: ExportJob) -> dict[str, Any]:
         pair = frozenset((edge.source, edge.target))
         rank = pairs.get(pair, 0)
         pairs[pair] = rank + 1
-        is_more = not edge.predicate
         subject, obj = visible[edge.source], visible[edge.target]
-        info = {"kind": "more"} if is_more else {
+        is_more = obj.kind == "more"
+        lit = edge.id in on_path
+        if is_more:
+            info = {"kind": "more"}
+        elif not edge.predicate:  # a group's merged links: words and a count, no single fact behind them
+            info = {"kind": "group", "words": edge.label, "subject": subject.label, "object": obj.label,
+                    "predicate": "", "subjectIri": subject.entity, "objectIri": obj.entity, "evidence": [],
+                    "onPath": lit}
+        else:
+            info = {
             "predicate": edge.predicate,
             "words": edge.label or kg.predicate_words(edge.predicate, True),
             "subject": subject.label,
@@ -285,6 +350,7 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             "subjectIri": subject.entity,
             "objectIri": obj.entity,
             "evidence": _evidence(job, subject.entity, edge.predicate, obj.entity),
+            "onPath": lit,
         }
         # Parallel links between the same two entities curve apart instead of overlapping.
         smooth: dict[str, Any] | bool = False
@@ -298,10 +364,12 @@ def page_data(job: ExportJob) -> dict[str, Any]:
             label=edge_look.label if not is_more else "",
             arrows="to" if not is_more else "",
             dashes=is_more,
-            width=edge_look.width if edge_look.width != 1.0 else 1.2 if edge.evidence_count or is_more else 1.0,
-            color={"color": edge_look.color or ("#8a8a8a" if edge.evidence_count or is_more else "#c26b00"),
+            width=3.5 if lit else (edge_look.width if edge_look.width != 1.0 else 1.2 if edge.evidence_count or is_more else 1.0),
+            color={"color": PATH_COLOUR if lit else (edge_look.color or ("#8a8a8a" if edge.evidence_count or is_more
+                                                                         or not edge.predicate else "#c26b00")),
                    "highlight": "#1b1b1b", "hover": "#333333"},
-            font={"size": 11, "face": "system-ui, sans-serif", "color": "#444444", "strokeWidth": 3,
+            font={"size": font * 11 / 13, "face": "system-ui, sans-serif", "color": PATH_COLOUR if lit else "#444444",
+                  "strokeWidth": 3, "bold": lit,
                   "strokeColor": "#ffffff", "align": "horizontal"},
             smooth=smooth,
             info=info,
@@ -319,6 +387,10 @@ def page_data(job: ExportJob) -> dict[str, Any]:
                   for entry in style.legend()]
     legend += [{"label": line.text, "color": line.color, "shape": line.shape, "classIri": line.key}
                for line in rule_lines(list(scene.style_rules), kg.label) if line.group != "measure"]
+    if any(node.kind == "group" for node in visible.values()):
+        legend.append({"label": "group of nodes (expand it in the app)", "color": "#ffffff", "shape": "group", "classIri": ""})
+    if any(i in visible or i in scene.edges for i in on_path):
+        legend.append({"label": "highlighted path", "color": PATH_COLOUR, "shape": "path", "classIri": ""})
     return {
         "title": job.title,
         "nodes": nodes,
@@ -326,10 +398,11 @@ def page_data(job: ExportJob) -> dict[str, Any]:
         "legend": legend,
         "counts": {
             "entities": sum(1 for node in visible.values() if node.kind == "entity"),
-            "facts": sum(1 for edge in network.edges if edge["info"].get("kind") != "more"),
+            "facts": sum(1 for edge in network.edges if edge["info"].get("kind") not in ("more", "group")),
             "evidence": sum(len(edge["info"].get("evidence", [])) for edge in network.edges),
         },
         "focus": scene.focus if scene.focus in visible else None,
+        "view": view,
         "generator": f"kg-explorer {__version__}",
         "visVersion": VIS_VERSION,
     }

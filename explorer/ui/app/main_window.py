@@ -55,6 +55,11 @@ CANVAS_FILTERED_HINT = ("<p style='font-size:large'><b>Everything on the canvas 
                         "<p>Right-click the background and choose Show Hidden Items, or tick classes in the Legend "
                         "and links in View → Filter Links….</p>")
 
+# Side and bottom panels leave the canvas at least 60% of a 1280×800 window each way.
+BROWSER_WIDTH = 210
+INSPECTOR_WIDTH = 270
+BOTTOM_PANEL_HEIGHT = 170
+
 
 class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow):
     """The explorer's main window."""
@@ -108,7 +113,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
             self.setCentralWidget(self.canvas)
             self.inspector_dock = self.add_panel("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
                                                  "InspectorDock")
-            self.resizeDocks([self.inspector_dock], [380], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.inspector_dock], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
         else:
             self.setCentralWidget(self.inspector)
         self.paths_dock = self.add_panel("Paths", self.paths_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "PathsDock")
@@ -116,16 +121,23 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.legend = LegendWidget(self.scene, self, edits=self.session)  # classes/links on the canvas; ticks filter them
         self.legend_dock = self.add_panel("Legend", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "LegendDock")
+        # Its button row would otherwise set the right column's width; the list inside scrolls instead.
         self.legend.sig_class_activated.connect(self.show_entity)  # double-click a class: read about it
         if self.canvas is not None:  # below the Inspector, a third of its height
             self.splitDockWidget(self.inspector_dock, self.legend_dock, Qt.Orientation.Vertical)
             self.resizeDocks([self.inspector_dock, self.legend_dock], [520, 200], Qt.Orientation.Vertical)
-        self.resizeDocks([self.browser_dock], [260], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.paths_dock], [200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.browser_dock], [BROWSER_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.paths_dock], [BOTTOM_PANEL_HEIGHT], Qt.Orientation.Vertical)
 
         self._build_status_bar()
         self._build_menus()
         self.connect_endpoint_action = install_endpoint_action(self)  # File ▸ Connect to SPARQL Endpoint…
+        from explorer.ui.canvas.group_actions import install_group_actions
+
+        self.group_actions = install_group_actions(self)  # Edit ▸ Group Selection…, Expand/Collapse Group, Ungroup
+        from explorer.ui.canvas.minimap import install_minimap
+
+        self.minimap_toggle = install_minimap(self)  # View ▸ Mini-Map (Ctrl+M): the canvas overview
         self._connect()
         self._build_empty_states()
         from explorer.ui.sparql.workbench_mount import mount_workbench
@@ -138,6 +150,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
         self.export_actions = install_export_actions(self)  # File ▸ Export…, Save/Open Snapshot…, Compare
         self.session.provide("export", self.export_actions)
+        from explorer.ui.export.canvas_print import install_print_action
+
+        self.print_action = install_print_action(self)  # File ▸ Print… (Ctrl+P), with a preview
         from explorer.ui.analysis.mount import mount_analysis
 
         self.session.provide("analysis", mount_analysis(self))  # Analysis menu: Measures, Risk, Timeline panels
@@ -157,6 +172,9 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         from explorer.ui.notes.notes_controller import install_notes
 
         self.session.provide("notes", install_notes(self))  # notes on nodes, links, the canvas; Snapshot Properties
+        if self.canvas is not None:  # panels mounted above (Style, beside the Legend) widened the right column
+            self.resizeDocks([self.inspector_dock], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.inspector_dock, self.legend_dock], [520, 200], Qt.Orientation.Vertical)
         self._restore_window_state()
         self._update_actions()
 
@@ -354,7 +372,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         self.network_action.setEnabled(self.kg is not None and len(self.selection) >= 2)
         self.find_path_action.setEnabled(self.kg is not None)
         on_canvas = any(entity in self.scene.nodes for entity in self.selection) or bool(
-            self.canvas is not None and self.canvas.selected_links())
+            self.canvas is not None and (self.canvas.selected_links() or self.canvas.selected_node_ids()))
         self.hide_action.setEnabled(on_canvas)
         self.remove_action.setEnabled(on_canvas)
 

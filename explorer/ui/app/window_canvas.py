@@ -42,6 +42,8 @@ class CanvasMixin:
         """Show ``entity``'s neighbours (capped; the rest in a "+N more" node). Returns the added ids."""
         if self.kg is None:
             return []
+        if entity in self.scene.groups:  # a group node: its members come back
+            return self.session.expand_group(entity)
         added = self.session.expand(entity, limit=self.settings.expansion_cap)
         self.center_canvas_on(entity)
         return added
@@ -83,7 +85,8 @@ class CanvasMixin:
     def canvas_selection(self) -> list[str]:
         """What Hide and Remove act on: the selected nodes and the selected links."""
         links = self.canvas.selected_links() if self.canvas is not None else []
-        return list(self.selection) + links
+        groups = [i for i in self.canvas.selected_node_ids() if i in self.scene.groups] if self.canvas is not None else []
+        return list(self.selection) + groups + links
 
     def _on_canvas_links_selected(self, edge_ids: list[str]) -> None:
         """One link picked: its fact and every evidence record of it in the Inspector."""
@@ -186,6 +189,7 @@ class CanvasMixin:
 
     def _on_canvas_selection_changed(self, entities: list[str]) -> None:
         self.set_selection(list(entities))
+        self._update_actions()  # a group node alone is not an entity, yet Hide and Remove act on it
         if len(entities) == 1 and entities[0] != self.inspector.current:
             self.inspector.show_entity(entities[0])
 
@@ -194,7 +198,9 @@ class CanvasMixin:
 
     def _on_canvas_context_menu(self, entity: str | None, position: QPoint) -> None:
         menu = QMenu(self)
-        if entity is not None:
+        if entity is not None and entity in self.scene.groups:
+            self.group_actions.populate_group_menu(menu, entity)
+        elif entity is not None:
             self.populate_entity_menu(menu, entity)
             if len(self.selection) >= 2:
                 menu.addSeparator()

@@ -193,10 +193,13 @@ class NodeItem(QGraphicsItem):
         self.fill = QColor(node.color)
         glyph = self.glyph.boundingRect()
         # The label is drawn by the canvas's label layer (placed clear of other labels), not here.
-        self._bounds = glyph.marginsAdded(QMarginsF(12, 12, 12, 12))
+        self._bounds = glyph.marginsAdded(QMarginsF(12, 18, 18, 12))
         kind = "more" if node.kind == "more" else (node.class_label or "no class")
-        shown = node.label if node.label_shown is None or node.label_shown == "" else f"{node.label_shown}\n{node.label}"
-        self.setToolTip(f"{shown}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
+        if node.kind == "group":
+            self.setToolTip(f"{node.label}\ngroup of {node.more_count} nodes (double-click to expand)")
+        else:
+            shown = node.label if node.label_shown is None or node.label_shown == "" else f"{node.label_shown}\n{node.label}"
+            self.setToolTip(f"{shown}\n{kind}" + ("" if node.kind == "more" else f"\n{node.entity}"))
         with self.canvas.guard():
             self.setPos(node.x, node.y)
         self.update()
@@ -229,6 +232,9 @@ class NodeItem(QGraphicsItem):
             pen = QPen(colours.selection, 3.0)
         pen.setCosmetic(lod < 1.0)
         painter.setPen(pen)
+        if self.node.kind == "group":  # a stack of cards: several nodes behind one
+            painter.drawPath(self.glyph.translated(6, -6))
+            painter.drawPath(self.glyph.translated(3, -3))
         painter.drawPath(self.glyph)
         if self.node.pinned:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -239,10 +245,11 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(colours.accent, 1.5, Qt.PenStyle.DotLine))
             painter.drawPath(glyph_path(self.node.shape, self.node.size + 10))
-        if more:
-            painter.setPen(colours.text)
+        if more or self.node.kind == "group":
+            painter.setPen(colours.text if more else QColor("#000000" if self.fill.lightness() > 140 else "#ffffff"))
             painter.setFont(canvas.label_font)
-            painter.drawText(self.glyph.boundingRect(), Qt.AlignmentFlag.AlignCenter, f"+{self.node.more_count}")
+            count = f"+{self.node.more_count}" if more else str(self.node.more_count)
+            painter.drawText(self.glyph.boundingRect(), Qt.AlignmentFlag.AlignCenter, count)
             return
         if self.node.icon and lod * self.node.size >= 10:  # too small to make out below that
             from explorer.ui.canvas.canvas_icons import draw_icon

@@ -135,6 +135,11 @@ class CanvasInteractionMixin:
         chosen = self._selected
         return [node_id for node_id, node in self.scene_model.nodes.items() if node_id in chosen and node.kind == "entity"]
 
+    def selected_node_ids(self) -> list[str]:
+        """Ids of the selected entity and group nodes ("+N more" nodes excluded), in scene order."""
+        chosen = self._selected
+        return [node_id for node_id, node in self.scene_model.nodes.items() if node_id in chosen and node.kind != "more"]
+
     def select(self, entities: Iterable[str]) -> None:
         """Select exactly these entities."""
         self._apply_selection({e for e in entities if e in self.scene_model.nodes})
@@ -471,7 +476,7 @@ class CanvasInteractionMixin:
         #: The link right-clicked, away from every node (the window's menu offers its actions).
         self.context_link = self.link_at(event.pos()) if node is None else None  # type: ignore[attr-defined]
         if node is not None and node.id not in self._selected:
-            self.select([node.id] if node.kind == "entity" else [])
+            self.select([node.id] if node.kind != "more" else [])
         self.sig_context_menu.emit(entity, event.globalPos())
         event.accept()
 

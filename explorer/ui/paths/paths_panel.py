@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -31,6 +30,7 @@ from explorer.core.changes import Command
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.path_history import PathSearch, RemoveSearches, add_search
 from explorer.core.paths import GraphPath
+from explorer.ui.common.wrapping_label import WrappingLabel
 
 _ANCHOR = "entity:"
 PATHS_HINT = ("No paths yet. Tools → Find Path… (Ctrl+Shift+P) explains how two entities are connected; "
@@ -63,8 +63,7 @@ class PathsPanelWidget(QWidget):
         self.remove_button.setToolTip("Take the selected search off the history (Edit ▸ Undo brings it back)")
         self.remove_button.setEnabled(False)
 
-        self.summary = QLabel("", self)
-        self.summary.setWordWrap(True)
+        self.summary = WrappingLabel("", self)  # a long summary wraps; it never widens the window
         self.list = QListWidget(self)
         self.list.setObjectName("pathResults")
         self.list.setWordWrap(True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QScrollArea
 
 from explorer.ui.style.style_panel import StylePanelWidget
 
@@ -22,7 +23,13 @@ class StylePanel:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.panel = StylePanelWidget(window, window)
-        self.dock = window.add_panel("Style", self.panel, Qt.DockWidgetArea.RightDockWidgetArea, "StyleDock")
+        # Scrolled rather than squeezed: the rule form is taller than the right column leaves
+        # on a laptop, and a dock that cannot shrink would make the window grow instead.
+        scroller = QScrollArea(window)
+        scroller.setWidget(self.panel)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.dock = window.add_panel("Style", scroller, Qt.DockWidgetArea.RightDockWidgetArea, "StyleDock")
         legend_dock = getattr(window, "legend_dock", None)
         if legend_dock is not None:
             window.tabifyDockWidget(legend_dock, self.dock)
@@ -52,6 +59,8 @@ class StylePanel:
         self.panel.refresh()
         self.dock.show()
         self.dock.raise_()
+        # The rules and their form want more than the Legend's share of the right column.
+        self.window.resizeDocks([self.dock], [int(self.window.height() * 0.6)], Qt.Orientation.Vertical)
         self.panel.rules_list.setFocus()
 
     def style_class(self, class_iri: str) -> None:

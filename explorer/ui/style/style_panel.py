@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -97,6 +98,9 @@ class StylePanelWidget(QWidget):
         self.rules_list = QListWidget(self)
         self.rules_list.setAccessibleName("Styling rules, later ones win")
         self.rules_list.setWordWrap(True)
+        # The list takes what the form leaves: in a short dock the form stays in reach.
+        self.rules_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.rules_list.setMinimumHeight(72)
         self.rules_list.currentRowChanged.connect(self._on_rules_list_current_row_changed)
         self.rules_list.itemChanged.connect(self._on_rules_list_item_changed)
         self.remove_button = QPushButton("&Remove", self)
@@ -262,7 +266,10 @@ class StylePanelWidget(QWidget):
             elif kind == "property":
                 for iri in _common_properties():
                     self.target_combo.addItem(iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1], iri)
-            self.target_combo.setCurrentText(text)
+            if text:
+                self.target_combo.setCurrentText(text)  # what the analyst typed or chose stays
+            elif self.target_combo.count():
+                self.target_combo.setCurrentIndex(0)  # never an icon beside an empty box
 
     @property
     def kind(self) -> str:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.ui.common.wrapping_label import WrappingLabel
 from explorer.ui.workers import Task
 
 if TYPE_CHECKING:
@@ -111,8 +111,7 @@ class ValidationPanelWidget(QWidget):
         self.validate_button = QPushButton("Validate", self)
         self.validate_button.setToolTip("Check the graph against its SHACL shapes")
         self.validate_button.clicked.connect(self.validate)
-        self.summary = QLabel("Validate checks the graph against the bundled SHACL shapes.", self)
-        self.summary.setWordWrap(True)
+        self.summary = WrappingLabel("Validate checks the graph against the bundled SHACL shapes.", self)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.validate_button)
