@@ -110,9 +110,11 @@ def test_html_nodes_show_the_canvas_looks_at_the_opening_view(job):
     assert [(n["borderWidth"], n["physics"]) for n in (alpha, beta, gamma)] == [(3, False), (1, True), (1, True)]
     # Text: white on a dark box, dark on a light box, dark with a white halo under a dot; 13 px, 12 for "+N more".
     face = "system-ui, sans-serif"
-    assert alpha["font"] == {"color": "#ffffff", "size": 13, "face": face, "strokeWidth": 0, "strokeColor": "#ffffff"}
+    assert alpha["font"] == {"color": "#ffffff", "size": 13, "face": face, "strokeWidth": 0, "strokeColor": "#ffffff",
+                             "bold": False}
     assert beta["font"]["color"] == "#1b1b1b" and beta["font"]["strokeWidth"] == 0
-    assert gamma["font"] == {"color": "#1b1b1b", "size": 13, "face": face, "strokeWidth": 3, "strokeColor": "#ffffff"}
+    assert gamma["font"] == {"color": "#1b1b1b", "size": 13, "face": face, "strokeWidth": 3, "strokeColor": "#ffffff",
+                             "bold": False}
     assert more["font"]["size"] == 12
     # Text inside a box keeps a margin; "+N more" has a dashed outline.
     assert (alpha["margin"], "margin" in gamma) == (6, False)
@@ -124,10 +126,10 @@ def test_html_node_details_name_the_entity_its_class_comment_and_aliases(job):
     assert nodes[ALPHA]["info"] == {
         "kind": "entity", "label": "Alpha", "iri": ALPHA, "classLabel": "Company", "classIri": str(KG.Company),
         "comment": "Makes radios",  # the English comment before another language's
-        "aliases": ["Alpha Radio Works"]}
+        "aliases": ["Alpha Radio Works"], "onPath": False}
     assert nodes[BETA]["info"]["comment"] == "Une usine"  # no English one: the one there is
     assert nodes[GAMMA]["info"]["comment"] == "" and nodes[GAMMA]["info"]["aliases"] == []
-    assert nodes["more:gamma"]["info"] == {"kind": "more", "label": "+3 more", "more": 3}
+    assert nodes["more:gamma"]["info"] == {"kind": "more", "label": "+3 more", "more": 3, "onPath": False}
 
 
 def test_html_links_show_words_evidence_and_how_they_are_drawn(job):
@@ -141,7 +143,7 @@ def test_html_links_show_words_evidence_and_how_they_are_drawn(job):
     assert supplies["color"] == {"color": "#8a8a8a", "highlight": "#1b1b1b", "hover": "#333333"}
     # Link words: 11 px, level, with a white halo so they read over the line.
     assert supplies["font"] == {"size": 11, "face": "system-ui, sans-serif", "color": "#444444", "strokeWidth": 3,
-                                "strokeColor": "#ffffff", "align": "horizontal"}
+                                "strokeColor": "#ffffff", "align": "horizontal", "bold": False}
     assert supplies["smooth"] is False and supplies["dashes"] is False
     # A link without words of its own reads the predicate's words from the graph.
     assert owns["info"]["words"] == "owns"
@@ -154,6 +156,43 @@ def test_html_links_show_words_evidence_and_how_they_are_drawn(job):
     assert (more["label"], more["arrows"], more["dashes"], more["info"]) == ("", "", True, {"kind": "more"})
     assert data["counts"] == {"entities": 3, "facts": 2, "evidence": 1}
     assert (data["focus"], data["title"]) == (ALPHA, "Small")
+
+
+def test_html_highlighted_path_stands_out_in_the_accent_colour(job):
+    supplies_id = edge_id(ALPHA, SUPPLIES, BETA)
+    job.scene.highlight([ALPHA, BETA, supplies_id])
+    data = _page_data(job)
+    nodes = {node["id"]: node for node in data["nodes"]}
+    edges = {edge["id"]: edge for edge in data["edges"]}
+    accent = "#d81b60"
+    for on_path in (nodes[ALPHA], nodes[BETA]):
+        assert (on_path["color"]["border"], on_path["borderWidth"], on_path["font"]["bold"]) == (accent, 4, True)
+        assert on_path["info"]["onPath"] is True
+    assert (nodes[GAMMA]["color"]["border"], nodes[GAMMA]["borderWidth"], nodes[GAMMA]["font"]["bold"]) == (
+        "#555555", 1, False)
+    lit, other = edges[supplies_id], edges[edge_id(ALPHA, OWNS, GAMMA)]
+    assert (lit["color"]["color"], lit["width"], lit["font"]["color"], lit["font"]["bold"]) == (accent, 3.5, accent, True)
+    assert (other["color"]["color"], other["width"], other["font"]["bold"]) == ("#c26b00", 1.0, False)
+    assert {"label": "highlighted path", "color": accent, "shape": "path", "classIri": ""} in data["legend"]
+
+
+def test_html_opens_on_the_whole_graph_when_its_labels_read(job):
+    view = _page_data(job)["view"]
+    assert (view["fit"], view["font"], view["spread"], view["center"]) == (True, 13.0, 1.0, None)
+
+
+def test_html_opens_closer_on_the_focus_when_the_whole_graph_would_make_labels_unreadable(kg):
+    scene = small_scene()
+    for node, (x, y) in zip(scene.nodes.values(), [(3000, 3000), (6000, 0), (0, 6000), (6000, 6000)], strict=True):
+        node.x, node.y = float(x), float(y)
+    data = _page_data(ExportJob(kg, sg.from_scene(kg, scene), scene))
+    view = data["view"]
+    # Labels drawn 15 graph px tall read at 12 px on screen at the opening zoom of 0.8, centred on the focus.
+    assert (view["fit"], view["scale"], view["font"]) == (False, 0.8, 15.0)
+    assert view["center"] == {"x": 3000.0 * view["spread"], "y": 3000.0 * view["spread"]}
+    nodes = {node["id"]: node for node in data["nodes"]}
+    assert nodes[ALPHA]["font"]["size"] == 15.0 and nodes["more:gamma"]["font"]["size"] == pytest.approx(15.0 * 12 / 13)
+    assert data["edges"][0]["font"]["size"] == pytest.approx(15.0 * 11 / 13)
 
 
 def test_html_legend_names_the_classes_with_a_capital(job):
@@ -211,11 +250,11 @@ def test_html_spreads_a_short_typical_link_to_170_px():
 
 
 def test_html_spreads_a_link_until_its_words_fit_between_the_outlines():
-    """Words at 11 px (13 px text is ~7.2 px a character) with 10 px clear on each side, between the node outlines."""
+    """Words at 11 px (about 0.554 em a character) with 10 px clear on each side, between the node outlines."""
     from explorer.services.exporters.html import spacing
 
     words = "is the long-standing supplier of"
-    words_width = 7.2 * len(words) * 11 / 13
+    words_width = 0.554 * 11 * len(words)
     # Side by side: a dot of 20 px (label "a" underneath, narrower) reaches 10 px to each side.
     beside = spacing(_two(_dot("a", 0, 0), _dot("b", 200, 0), words))
     assert beside * 200 - 10 - 10 == pytest.approx(words_width + 20)
@@ -230,8 +269,8 @@ def test_html_spreads_a_link_until_its_words_fit_between_the_outlines():
 def test_html_spreads_nodes_so_none_covers_another():
     from explorer.services.exporters.html import spacing
 
-    # Two organisation boxes (label inside, 7.2 px a character + 14 px) side by side, 50 px apart: 8 px between.
-    half_box = (7.2 * len("Organisation") + 14) / 2
+    # Two organisation boxes (label inside, 0.554 em a character at 13 px + 14 px) side by side, 50 px apart: 8 px between.
+    half_box = (0.554 * 13 * len("Organisation") + 14) / 2
     assert spacing(_two(_box("Organisation", 0, 0), _box("Organization", 50, 0))) * 50 == pytest.approx(2 * half_box + 8)
     # Two dots one above the other, 30 px apart: each label under its dot, 4 px between.
     assert spacing(_two(_dot("a", 0, 0), _dot("b", 0, 30))) * 30 == pytest.approx(21 + 21 + 4)
