@@ -29,6 +29,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -71,6 +72,7 @@ def _permissions_for(path: Path) -> int:
 
 
 _UMASK: int | None = None
+_UMASK_LOCK = threading.Lock()
 _PROC_STATUS = "/proc/self/status"
 
 
@@ -93,10 +95,13 @@ def _read_umask() -> int:
 
 
 def process_umask() -> int:
-    """The umask new files are created under, read once per process."""
+    """The umask new files are created under, read once per process (the first writers may
+    arrive together from several threads: one reads, the others wait for its answer)."""
     global _UMASK
     if _UMASK is None:
-        _UMASK = _read_umask()
+        with _UMASK_LOCK:
+            if _UMASK is None:
+                _UMASK = _read_umask()
     return _UMASK
 
 

@@ -185,8 +185,16 @@ class KnowledgeGraph(GraphNames):
         self._predicate_words: dict[tuple[str, bool], str] = {}
         self._inverse_of: dict[str, set[str]] | None = None
         self._class_cache: dict[str, ClassInfo] | None = None
+        self._parents_cache: dict[str, ClassInfo] | None = None
         self._class_counts: dict[str, int] | None = None
         self._stats: Stats | None = None
+
+    def warm_caches(self) -> None:
+        """Build the label index and the class hierarchy now, so the views that ask next find them
+        ready (a worker calls it after a big change; the GUI thread then waits on neither)."""
+        if self._index is None:
+            self._build_index()
+        self.class_hierarchy()
 
     def invalidate_caches(self) -> None:
         """Forget labels, classes and the search index after the store changed outside
@@ -284,8 +292,19 @@ class KnowledgeGraph(GraphNames):
         classes = [c for c in self.types(entity) if c not in SCHEMA_CLASSES]
         if not classes:
             return None
-        hierarchy = self.class_hierarchy()
+        hierarchy = self._class_cache if self._class_cache is not None else self._class_parents()
         return max(classes, key=lambda c: (depth(hierarchy, c), c))
+
+    def _class_parents(self) -> dict[str, ClassInfo]:
+        """The classes linked by ``rdfs:subClassOf``, with their parents only: what the most
+        specific class of an entity needs, without counting every class's members (the
+        command line's ``search`` counted them for its class column: a second at a million
+        triples). Depths are those of :meth:`class_hierarchy`, which links the same pairs."""
+        if self._parents_cache is None:
+            edges = [(c, p) for c, p in self.backend.subclass_edges() if c not in SCHEMA_CLASSES and p not in SCHEMA_CLASSES]
+            names = dict.fromkeys(name for edge in edges for name in edge)
+            self._parents_cache = build_hierarchy(names, {name: name for name in names}, edges, {})
+        return self._parents_cache
 
     def class_hierarchy(self) -> dict[str, ClassInfo]:
         """Every class that is declared or has instances, with parents, children and counts.
@@ -333,7 +352,9 @@ class KnowledgeGraph(GraphNames):
         """Whether :meth:`stats` takes tens of milliseconds rather than up to seconds: it scans
         every triple several times (about a second at a million; every count a round trip
         on a server)."""
-        return not self.backend.remote and sum(item.quads for item in self.files) < QUICK_STATISTICS_BELOW
+        local = self.local
+        held = local.quads_estimate() if local is not None else 0  # the files plus what was written since
+        return not self.backend.remote and max(held, sum(item.quads for item in self.files)) < QUICK_STATISTICS_BELOW
 
     def stats(self) -> Stats:
         if self._stats is not None:

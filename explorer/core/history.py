@@ -6,6 +6,12 @@ runs a command and records it, :meth:`History.undo` steps back, :meth:`History.r
 forward; a new command after an undo drops what could have been redone. It knows nothing
 about Qt: views subscribe with :meth:`Callbacks.connect` to ``history.changed``.
 
+A command may run in the background (an imported table of millions of statements): when it
+says ``runs_in_background`` and the window set :attr:`History.background`, push, undo and
+redo hand it to that runner instead of running it, and the history is :attr:`History.working`
+— nothing can be undone or redone — until the runner calls :meth:`History.finish_background`.
+Commands pushed meanwhile (a canvas change) are recorded after the background step.
+
 >>> class Append:
 ...     def __init__(self, items, value): self.items, self.value = items, value
 ...     text = "Append"
@@ -80,17 +86,32 @@ class History:
         self._done: list[Command] = []
         self._undone: list[Command] = []
         self._busy = False
+        self._working: tuple[Command, str] | None = None
+        self._pushed_meanwhile: list[Command] = []
+        #: Runs a step in the background: ``background(command, kind)`` with kind "push", "undo"
+        #: or "redo"; it must call :meth:`finish_background` once the step is over. ``None``
+        #: (the CLI, tests of core) runs every command here.
+        self.background: Callable[[Command, str], None] | None = None
         self.changed = Callbacks()
 
     # ------------------------------------------------------------------ writing
     def push(self, command: Command) -> None:
-        """Run ``command`` (its ``redo``) and record it; what could be redone is dropped."""
+        """Run ``command`` (its ``redo``) and record it; what could be redone is dropped.
+
+        A command that runs in the background is handed to :attr:`background` and recorded
+        when it finishes.
+        """
+        if self._working is None and self._hand_over(command, "push"):
+            return
         with self._running():
             command.redo()
         self.record(command)
 
     def record(self, command: Command) -> None:
         """Record a command whose effect is already applied (a drag, an update run in a worker)."""
+        if self._working is not None:
+            self._pushed_meanwhile.append(command)
+            return
         self._done.append(command)
         self._undone.clear()
         del self._done[: max(0, len(self._done) - self.limit)]
@@ -104,6 +125,8 @@ class History:
         if not self._done or self._busy:
             return None
         command = self._done[-1]
+        if self._hand_over(command, "undo"):
+            return command
         with self._running():
             command.undo()
         self._undone.append(self._done.pop())
@@ -115,6 +138,8 @@ class History:
         if not self._undone or self._busy:
             return None
         command = self._undone[-1]
+        if self._hand_over(command, "redo"):
+            return command
         with self._running():
             command.redo()
         self._done.append(self._undone.pop())
@@ -123,19 +148,46 @@ class History:
 
     def clear(self) -> None:
         """Forget every command (a new graph: the old commands no longer apply)."""
+        self._pushed_meanwhile.clear()
         if self._done or self._undone:
             self._done.clear()
             self._undone.clear()
             self.changed.emit()
 
+    def _hand_over(self, command: Command, kind: str) -> bool:
+        if self.background is None or not getattr(command, "runs_in_background", False):
+            return False
+        self._working = (command, kind)
+        self._busy = True
+        self.changed.emit()
+        self.background(command, kind)
+        return True
+
+    def finish_background(self, succeeded: bool) -> None:
+        """The background step is over: done (it moves in the history) or failed (nothing changed)."""
+        if self._working is None:
+            return
+        (command, kind), self._working = self._working, None
+        self._busy = False
+        meanwhile, self._pushed_meanwhile = self._pushed_meanwhile, []
+        if succeeded and kind == "undo" and self._done and self._done[-1] is command:
+            self._undone.append(self._done.pop())
+        elif succeeded and kind == "redo" and self._undone and self._undone[-1] is command:
+            self._done.append(self._undone.pop())
+        if succeeded and kind == "push":
+            meanwhile.insert(0, command)
+        for later in meanwhile:
+            self.record(later)
+        self.changed.emit()
+
     @contextmanager
     def _running(self) -> Iterator[None]:
         # A command must not push others while it runs (a view reacting to its events).
-        self._busy = True
+        previous, self._busy = self._busy, True
         try:
             yield
         finally:
-            self._busy = False
+            self._busy = previous
 
     # ------------------------------------------------------------------ reading
     @property
@@ -144,12 +196,20 @@ class History:
         return self._busy
 
     @property
+    def working(self) -> str:
+        """What runs in the background ("" when nothing): "Undo Import …", "Import …"."""
+        if self._working is None:
+            return ""
+        command, kind = self._working
+        return f"{kind.capitalize()} {command.text}" if kind != "push" else command.text
+
+    @property
     def can_undo(self) -> bool:
-        return bool(self._done)
+        return bool(self._done) and self._working is None
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._undone)
+        return bool(self._undone) and self._working is None
 
     @property
     def undo_text(self) -> str:

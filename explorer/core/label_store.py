@@ -14,94 +14,17 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from explorer.core.search import LabelIndex
+from explorer.core.packed import CodedStrings, PackedStrings
+from explorer.core.search import LabelIndex, LabelTable
 
 #: Saved index files of another layout are not read (they are rebuilt and saved again).
 FORMAT_VERSION = 2
-
-
-class PackedStrings(Sequence[str]):
-    """Strings in one UTF-8 ``bytes`` object; ``starts[i]`` is where item ``i`` begins and
-    ``starts[-1]`` is the end, plus ``gap`` (the length of a separator between items).
-
-    >>> packed = PackedStrings.pack(["zhejiang", "中国"], "\\n")
-    >>> packed[1], len(packed), packed.data
-    ('中国', 2, b'zhejiang\\n\\xe4\\xb8\\xad\\xe5\\x9b\\xbd')
-    """
-
-    __slots__ = ("data", "gap", "starts")
-
-    def __init__(self, data: bytes | memoryview, starts: np.ndarray, gap: int = 0) -> None:
-        self.data, self.starts, self.gap = data, starts, gap
-
-    @classmethod
-    def pack(cls, strings: Sequence[str], separator: str = "") -> PackedStrings:
-        joined = separator.join(strings)
-        data = joined.encode("utf-8")
-        if joined.isascii():
-            lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-        else:
-            lengths = np.fromiter((len(s.encode("utf-8")) for s in strings), dtype=np.int64, count=len(strings))
-        starts = np.zeros(len(strings) + 1, dtype=np.int64)
-        np.cumsum(lengths + len(separator), out=starts[1:])
-        return cls(data, starts, len(separator))
-
-    def __len__(self) -> int:
-        return len(self.starts) - 1
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        starts = self.starts
-        return str(self.data[starts[index]:starts[index + 1] - self.gap], "utf-8")
-
-    def __iter__(self) -> Iterator[str]:
-        for index in range(len(self)):
-            yield self[index]
-
-    def tolist(self) -> list[str]:
-        return list(self)
-
-
-class SortedKeys(Sequence[str]):
-    """``keys`` in the order ``order`` gives, read when asked (for bisection)."""
-
-    __slots__ = ("keys", "order")
-
-    def __init__(self, keys: Sequence[str], order: np.ndarray) -> None:
-        self.keys, self.order = keys, order
-
-    def __len__(self) -> int:
-        return len(self.order)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return self.keys[self.order[index]]
-
-
-class CodedStrings(Sequence[str]):
-    """A column of repeated strings: each item a position among ``names``."""
-
-    __slots__ = ("codes", "names")
-
-    def __init__(self, names: Sequence[str], codes: np.ndarray) -> None:
-        self.names, self.codes = names, codes
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return self.names[self.codes[index]]
 
 
 def _packed(strings: Sequence[str], separator: str = "") -> PackedStrings:
@@ -154,8 +77,6 @@ def load_index(path: Path, fingerprint: str | Callable[[str], bool]) -> LabelInd
 
     ``fingerprint`` is the store's fingerprint, or a test that the saved one still fits.
     """
-    from explorer.core.search import LabelIndex, LabelTable
-
     try:
         # Unbuffered reads straight into their buffers: the interpreter lock is let go for the
         # whole of each read (a buffered read() of the 124 MB file held it for ~0.1 s copying).
@@ -226,4 +147,4 @@ def _read_exactly(handle: Any, size: int) -> bytes:
     return bytes(data)
 
 
-__all__ = ["FORMAT_VERSION", "CodedStrings", "PackedStrings", "SortedKeys", "load_index", "save_index"]
+__all__ = ["FORMAT_VERSION", "load_index", "save_index"]

@@ -12,14 +12,13 @@ import bisect
 import heapq
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from explorer.core.label_store import PackedStrings
+    from explorer.core.packed import PackedStrings
 
 
 @lru_cache(maxsize=4096)
@@ -247,7 +246,7 @@ class LabelIndex:
     def from_saved(cls, entities: Sequence[str], texts: Sequence[str], languages: Sequence[str], kinds: list[int],
                    normalised: PackedStrings, sorted_ids: Any, rank: Any) -> LabelIndex:
         """An index read back by :mod:`explorer.core.label_store`: its columns stay packed."""
-        from explorer.core.label_store import SortedKeys
+        from explorer.core.packed import SortedKeys
 
         index = cls.__new__(cls)
         index._entity_of, index._text_of, index._language_of, index._kind_of = entities, texts, languages, kinds
@@ -481,21 +480,3 @@ class LabelIndex:
             if entity not in found:
                 found.append(entity)
         return found
-
-    # ------------------------------------------------------------------ persistence (workspaces)
-    def save(self, path: Path, fingerprint: str) -> bool:
-        """Write the index to ``path`` (numpy arrays, no pickle), tagged with the store's fingerprint."""
-        from explorer.core.label_store import save_index
-
-        save_index(self, path, fingerprint)
-        return True
-
-    @classmethod
-    def load(cls, path: Path, fingerprint: str | Callable[[str], bool]) -> LabelIndex | None:
-        """The index saved at ``path`` if it was made for this store, else None.
-
-        ``fingerprint`` is the store's fingerprint, or a test that the saved one still fits.
-        """
-        from explorer.core.label_store import load_index
-
-        return load_index(path, fingerprint)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import URIRef
 
 from explorer.core.errors import AmbiguousEntity, EntityNotFound
 from explorer.core.graph import KnowledgeGraph
@@ -438,3 +439,21 @@ def test_a_dropped_graph_is_freed_without_the_cycle_collector() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_the_most_specific_class_needs_no_class_counts_and_agrees_with_the_class_tree(monkeypatch):
+    from explorer.core.backends import OxigraphBackend
+
+    kg = KnowledgeGraph.bundled()
+    entities = sorted({str(s) for s, _, _ in kg.triples(None, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), None)})
+
+    def no_count(*args: object) -> object:
+        raise AssertionError("the classes were counted")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(OxigraphBackend, "class_counts", no_count)
+        patch.setattr(OxigraphBackend, "type_counts", no_count)
+        light = {entity: kg.main_class(entity) for entity in entities}
+    kg.class_hierarchy()
+    assert light == {entity: kg.main_class(entity) for entity in entities}
+    assert len({cls for cls in light.values() if cls}) > 10

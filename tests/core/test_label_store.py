@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.label_store import PackedStrings
+from explorer.core.label_store import load_index, save_index
+from explorer.core.packed import PackedStrings
 from explorer.core.search import LabelIndex, split_words
 
 LABELS = [
@@ -25,8 +26,8 @@ QUERIES = ["mobile", "mob", "china", "中国", "移动", "zhejiang", "obi", "är
 def indexes(tmp_path: Path) -> tuple[LabelIndex, LabelIndex]:
     built = LabelIndex.from_columns(*(list(column) for column in zip(*LABELS, strict=True)))
     path = tmp_path / "labels.npz"
-    assert built.save(path, "store-1")
-    loaded = LabelIndex.load(path, "store-1")
+    save_index(built, path, "store-1")
+    loaded = load_index(path, "store-1")
     assert loaded is not None
     assert isinstance(loaded.raw_columns()[4], PackedStrings)  # read back packed, not rebuilt
     return built, loaded
@@ -61,25 +62,25 @@ def test_an_index_saved_in_the_older_layout_is_not_read(tmp_path: Path):
 
     path = tmp_path / "old.npz"
     np.savez(path, fingerprint=np.frombuffer(b"store-1", dtype=np.uint8), count=np.asarray([0]))
-    assert LabelIndex.load(path, "store-1") is None
+    assert load_index(path, "store-1") is None
     saved = tmp_path / "labels.bin"
-    LabelIndex.from_columns(["urn:a"], ["Alpha"], ["en"], [1]).save(saved, "store-1")
+    save_index(LabelIndex.from_columns(["urn:a"], ["Alpha"], ["en"], [1]), saved, "store-1")
     saved.write_bytes(saved.read_bytes()[:-200])  # cut short
-    assert LabelIndex.load(saved, "store-1") is None
+    assert load_index(saved, "store-1") is None
 
 
 def test_an_empty_index_round_trips(tmp_path: Path):
     path = tmp_path / "empty.npz"
-    LabelIndex().save(path, "f")
-    loaded = LabelIndex.load(path, "f")
+    save_index(LabelIndex(), path, "f")
+    loaded = load_index(path, "f")
     assert loaded is not None and len(loaded) == 0 and loaded.search("a") == [] and loaded.search_near("abc") == []
 
 
 def test_an_index_read_back_saves_and_reads_back_the_same(indexes, tmp_path: Path):
     built, loaded = indexes
     path = tmp_path / "again.bin"
-    loaded.save(path, "store-2")
-    again = LabelIndex.load(path, "store-2")
+    save_index(loaded, path, "store-2")
+    again = load_index(path, "store-2")
     assert again is not None and again.columns() == built.columns()
     for query in QUERIES:
         assert again.search(query, 20) == built.search(query, 20)

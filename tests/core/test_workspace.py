@@ -12,6 +12,7 @@ import pytest
 from explorer.core import bundled
 from explorer.core.backends import WorkspaceBackend
 from explorer.core.graph import KnowledgeGraph
+from explorer.core.label_store import load_index, save_index
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy
 
@@ -83,14 +84,14 @@ def test_changes_made_behind_the_graphs_back_invalidate_the_index(workspace: Pat
 def test_a_cache_made_for_another_store_is_ignored(tmp_path: Path) -> None:
     index = LabelIndex.from_columns(["urn:a", "urn:b"], ["Alpha", "中国移动"], ["en", "zh"], [1, 1])
     path = tmp_path / "labels.npz"
-    assert index.save(path, "store-1")
-    assert LabelIndex.load(path, "store-2") is None
-    loaded = LabelIndex.load(path, "store-1")
+    save_index(index, path, "store-1")
+    assert load_index(path, "store-2") is None
+    loaded = load_index(path, "store-1")
     assert loaded is not None
     assert loaded.search("中国", 5) == index.search("中国", 5)
     assert loaded.columns() == index.columns()
     path.write_bytes(b"not an index")
-    assert LabelIndex.load(path, "store-1") is None
+    assert load_index(path, "store-1") is None
 
 
 def test_reload_with_replace_keeps_the_workspace_consistent(workspace: Path, tmp_path: Path) -> None:

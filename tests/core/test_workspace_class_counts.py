@@ -80,3 +80,14 @@ def test_a_class_cache_from_another_store_is_ignored(tmp_path: Path, content: st
     _reopen(folder, graphs)
     assert _counts(graphs[0]) == counted and "urn:x" not in _counts(graphs[0])
     graphs[0].backend.close()
+
+
+def test_the_store_counts_classes_without_checking_subjects_and_gets_the_same(bundled_graph: KnowledgeGraph):
+    from explorer.core.backends.base import type_sets_query
+
+    backend = bundled_graph.backend
+    assert backend.subjects_are_resources
+    domain = sorted(c.iri for c in bundled_graph.class_hierarchy().values() if c.direct_count)
+    checked = sorted(map(tuple, backend.query(type_sets_query(domain)).rows))
+    unchecked = sorted(map(tuple, backend.query(type_sets_query(domain, filter_subjects=False)).rows))
+    assert checked == unchecked and len(checked) > 3

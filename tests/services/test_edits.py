@@ -117,7 +117,7 @@ def test_unsaved_edits_are_kept_for_recovery_until_saved(tmp_path):
     assert copy.meta["sources"] == ["bundled"] and copy.added
     # Another process (the next start) finds it; this one does not list its own.
     assert pending_recoveries(tmp_path / "recovery") == []
-    crashed = edits.recovery_path.with_name("edits-1-1.trig")
+    crashed = edits.recovery_path.with_name("edits-1-1" + edits.recovery_path.suffix)
     edits.recovery_path.rename(crashed)
     [(path, found)] = pending_recoveries(tmp_path / "recovery")
     assert path == crashed and found.graph == edits.graph
@@ -200,3 +200,48 @@ def test_a_kill_during_save_leaves_the_edits_file_whole(tmp_path):
         assert max(generations) in {saving, saving - 1, saved}
         assert len(edits.added) == 50 * max(generations)
         assert all(p != RDF.type for _, p, _, _ in edits.added)
+
+
+def _values(quads) -> set:
+    """Quads by their terms' values (the store may spell a time "Z" that came as "+00:00")."""
+    from rdflib import Literal
+
+    return {tuple(t.toPython() if isinstance(t, Literal) else t for t in q) for q in quads}
+
+
+def test_the_recovery_journal_grows_by_each_change_and_continues_the_saved_file(tmp_path, monkeypatch):
+    import explorer.services.edits as edits_module
+
+    monkeypatch.setattr(edits_module, "_NAMED_AGAIN_FROM", 1)
+    kg = KnowledgeGraph.bundled()
+    edits = EditsFile(kg, URIRef("https://w3id.org/kg-explorer/edits/AdaAnalyst"))
+    edits.start_recovery(tmp_path / "recovery", sources=["bundled"])
+    curate(kg, edits)
+    edits.save(tmp_path / "saved.trig")
+    edits.start_recovery(tmp_path / "recovery", sources=["bundled"])
+    assert edits.recovery_path is not None and not edits.recovery_path.exists()
+    curator = Curator(kg, Provenance("Ada Analyst"), graph=edits.graph)
+    _, change = curator.add_entity("Zhejiang Mobile Lab", "Organization", evidence=Background("a lab"))
+    command = CurationCommand(kg, change, edits.record)
+    command.redo()
+    first = edits.recovery_path.stat().st_size
+    command.undo()
+    command.redo()
+    # Each change appends what it holds, an Undo or Redo of it one line: the journal does not hold
+    # the saved edits again.
+    assert edits.recovery_path.stat().st_size < first + 20
+    assert "China Unicom" not in edits.recovery_path.read_text(encoding="utf-8")
+    now = _values(store_access.quads(kg, None, None, None, edits.graph))
+    copy = read_edits(edits.recovery_path)
+    assert _values(copy.added) == now and set(copy.retracted) == set(edits.retracted) and copy.retracted
+    # A change cut short by a crash (no end line) is left out; the whole ones stay.
+    text = edits.recovery_path.read_text(encoding="utf-8")
+    edits.recovery_path.write_text(text + "R 0\nA 2\n<urn:a> <urn:b> <urn:c> <urn:g> .\n", encoding="utf-8")
+    assert _values(read_edits(edits.recovery_path).added) == now
+    edits.recovery_path.write_text(text + "= 1 -\n= 1", encoding="utf-8")  # undone, then a redo cut short
+    assert _values(read_edits(edits.recovery_path).added) == now - _values(change.added)
+    edits.recovery_path.write_text(text, encoding="utf-8")
+    # The saved file it continues has changed since: the journal no longer says what the edits are.
+    (tmp_path / "saved.trig").write_text("# changed\n", encoding="utf-8")
+    with pytest.raises(EditsFileError, match="has changed or is gone"):
+        read_edits(edits.recovery_path)

@@ -99,6 +99,9 @@ class OxigraphBackend(Backend):
     #: Read queries can run in a forked child with a memory limit (``query(memory_mb=…)``).
     isolates_queries = True
 
+    # pyoxigraph 0.5 keeps RDF 1.2 triple terms in object position only.
+    subjects_are_resources = True
+
     def __init__(self) -> None:
         self.store = ox.Store()
         #: About how many quads the store holds (what freeing it will cost; see store_disposal).

@@ -37,6 +37,23 @@ def nquads(quads: Sequence[Quad]) -> str:
     return (ox.serialize([quad_to_oxigraph(q) for q in quads], format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
 
 
+def nquads_spelled_once(quads: Sequence[Quad], spelled: dict[int, str]) -> str:
+    """N-Quads text of rdflib quads, each term object spelled once into ``spelled`` (by identity).
+
+    A bulk change shares its term objects between quads (a predicate stands in thousands), so
+    this does a fraction of :func:`nquads`'s work; pass the same ``spelled`` for the slices of
+    one sequence, which must stay alive (and so keep its terms' identities) while it is used.
+    """
+    known = spelled.get
+
+    def spell(term: Node) -> str:
+        word = spelled[id(term)] = str(to_oxigraph(term))
+        return word
+
+    return "".join([f"{known(id(s)) or spell(s)} {known(id(p)) or spell(p)} {known(id(o)) or spell(o)}"
+                    f"{'' if g is None else ' ' + (known(id(g)) or spell(g))} .\n" for s, p, o, g in quads])
+
+
 def sorted_nquads(triples: Iterable[Triple]) -> str:
     """N-Quads text of triples in the default graph, in a stable order."""
     ordered = sorted((_ox_triple(t) for t in triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))

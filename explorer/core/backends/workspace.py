@@ -21,6 +21,7 @@ from explorer.core.backends.oxigraph import OxigraphBackend
 from explorer.core.backends.store_tools import remove_tree
 from explorer.core.errors import LoadError
 from explorer.core.graph_model import ClassInfo
+from explorer.core.label_store import load_index, save_index
 from explorer.core.search import LabelIndex
 
 
@@ -64,7 +65,7 @@ class WorkspaceBackend(OxigraphBackend):
     def label_index(self) -> LabelIndex:
         """The label index saved with this workspace while the store is unchanged; else built
         from the store and saved for the next opening."""
-        index = LabelIndex.load(self._workspace / self.LABEL_CACHE, self._fingerprint_fits)
+        index = load_index(self._workspace / self.LABEL_CACHE, self._fingerprint_fits)
         if index is None:
             index = super().label_index()
             self.save_label_index(index)
@@ -245,7 +246,7 @@ class WorkspaceBackend(OxigraphBackend):
 
     def cached_label_index(self) -> LabelIndex | None:
         """The label index saved with this workspace, if the store has not changed since."""
-        return LabelIndex.load(self._workspace / self.LABEL_CACHE, self._fingerprint_fits)
+        return load_index(self._workspace / self.LABEL_CACHE, self._fingerprint_fits)
 
     def save_label_index(self, index: LabelIndex) -> None:
         """Keep the label index next to the workspace so reopening needs no rebuild."""
@@ -254,7 +255,7 @@ class WorkspaceBackend(OxigraphBackend):
         if fingerprint is not None:
             # A cache: without it the next opening rebuilds the index.
             with contextlib.suppress(OSError):
-                index.save(self._workspace / self.LABEL_CACHE, fingerprint)
+                save_index(index, self._workspace / self.LABEL_CACHE, fingerprint)
                 (self._workspace / self.OLDER_LABEL_CACHE).unlink(missing_ok=True)
 
     def forget_saved_label_index(self) -> None:

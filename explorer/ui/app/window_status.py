@@ -7,6 +7,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QToolButton
 
+from explorer.core.collector import collector_paused
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.ui.workers import Task
 
@@ -67,7 +68,7 @@ class StatusMixin:
             self._statistics_runner.cancel()
             self._on_statistics_counted(kg, kg.stats())
             return None
-        task = self._statistics_runner.start(kg.stats)
+        task = self._statistics_runner.start(_statistics_uncollected, kg)
         task.sig_finished.connect(lambda stats: shiboken6.isValid(self) and self._on_statistics_counted(kg, stats))
         task.sig_failed.connect(lambda message: shiboken6.isValid(self)
                                 and self.statusBar().showMessage(f"Could not count the graph: {message}", 8000))
@@ -121,6 +122,17 @@ class StatusMixin:
     def _on_cancel_button_clicked(self) -> None:
         if self._tracked is not None:
             self._tracked.cancel()
+
+
+def _statistics_uncollected(kg: KnowledgeGraph) -> Stats:
+    """``kg.stats()`` with the cyclic collector paused (in the statistics worker).
+
+    Counting a large graph takes a minute at ten million triples; a collection meanwhile ran on
+    whichever thread allocated (the GUI thread included: 0.1 s with the interpreter lock each
+    time) and could free the worker's store iterators on the wrong thread.
+    """
+    with collector_paused():
+        return kg.stats()
 
 
 __all__ = ["StatusMixin"]

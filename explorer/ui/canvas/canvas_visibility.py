@@ -46,7 +46,8 @@ class VisibilityFlags(dict[str, bool]):
 
     def __setitem__(self, key: str, value: bool) -> None:
         super().__setitem__(key, value)
-        self._array[self._row(key)] = value
+        row = self._row(key)  # first: a new row may grow the array, and the store must go to the new one
+        self._array[row] = value
 
     def __delitem__(self, key: str) -> None:
         super().__delitem__(key)

@@ -23,6 +23,7 @@ from explorer.core.errors import ExplorerError
 from explorer.services.edits import EditsFile, pending_recoveries
 from explorer.services.recovery import recovery_dir
 from explorer.services.settings import config_dir
+from explorer.ui.curation.background import BackgroundSteps
 from explorer.ui.curation.entity_dialogs import AddEntityDialog, MergeEntitiesDialog
 from explorer.ui.curation.fact_dialogs import FactDialog, RetractFactDialog
 
@@ -51,6 +52,10 @@ class CurationController(QObject):
         #: x.ttl"); tests replace it ("save", "discard" or "cancel").
         self.ask_unsaved = self._ask_unsaved
         self.history.changed.connect(self._update_title)
+        self.history.changed.connect(self._update_actions)  # off while a big step is written
+        #: Big steps (an imported table, its Undo and Redo) are written in a worker.
+        self.background_steps = BackgroundSteps(window)
+        self.history.background = self.background_steps.run
         self._build_actions()
         window.sig_graph_changed.connect(self._on_graph_changed)
         window.installEventFilter(self)
@@ -97,8 +102,10 @@ class CurationController(QObject):
         menu.insertAction(before, action)
         return action
 
-    def _update_actions(self) -> None:
-        has_graph = self.window.kg is not None
+    def _update_actions(self, *_args: object) -> None:
+        if not hasattr(self, "save_edits_as_action"):
+            return
+        has_graph = self.window.kg is not None and not self.history.working
         for action in (self.add_entity_action, self.add_fact_action, self.edit_fact_action, self.retract_fact_action,
                        self.merge_action, self.open_edits_action, self.save_edits_action, self.save_edits_as_action):
             action.setEnabled(has_graph)
@@ -147,15 +154,20 @@ class CurationController(QObject):
         """Apply a checked change as one undoable step."""
         if change.is_empty:
             return
+        if self.history.working:  # an open dialog or wizard may still ask: one writer at a time
+            raise ExplorerError(f"Wait until “{self.history.working}” is written, then try again")
         assert self.edits is not None
-        self.history.push(CurationCommand(self.kg, change, self._on_applied))
+        self.history.push(CurationCommand(self.kg, change, self._on_applied, self._record_edit))
 
-    def _on_applied(self, change: ChangeSet) -> None:
+    def _record_edit(self, change: ChangeSet) -> None:
+        """Right after a change is written, on the thread that wrote it (a worker for a big one)."""
         if self.edits is not None:
             self.edits.record(change)
+
+    def _on_applied(self, change: ChangeSet) -> None:
         self.window.inspector.refresh()
         self.window.browser.refresh_search()
-        if any(str(q[1]) == str(RDF.type) for q in (*change.added, *change.removed)):
+        if any(q[1] == RDF.type for part in (change.added, change.removed) for q in part):
             self.window.browser.tree_model.set_graph(self.kg)  # a new kind of entity, or one gone
         self.window.refresh_statistics()
         self._update_title()
@@ -288,6 +300,7 @@ class CurationController(QObject):
             self.edits.path = Path(str(target)) if target else None
             self._saved = [CurationCommand(self.kg, ChangeSet())]  # restored, not saved: dirty until saved
             path.unlink(missing_ok=True)
+            self.edits.write_recovery()  # the journal it was read from is gone: start one from a full copy
             self._update_title()
         elif answer == "discard":
             path.unlink(missing_ok=True)
@@ -325,6 +338,9 @@ class CurationController(QObject):
 
     def _may_replace_graph(self, doing: str) -> bool:
         """Before another graph replaces this one: unsaved edits are saved, dropped or kept (cancel)."""
+        if self.history.working:
+            self.window.statusBar().showMessage(f"Wait: {self.history.working} is being written", 6000)
+            return False
         if not self.dirty:
             return True
         answer = self.ask_unsaved(doing)
@@ -335,6 +351,10 @@ class CurationController(QObject):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.history.working:
+            self.window.statusBar().showMessage(f"Wait: {self.history.working} is being written", 6000)
+            event.ignore()  # quitting now would lose the step or leave the recovery copy short
+            return True
         if watched is self.window and event.type() == QEvent.Type.Close and self.dirty:
             answer = self.ask_unsaved("quitting")
             if answer == "cancel" or (answer == "save" and not self.save_edits()):

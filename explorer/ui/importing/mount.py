@@ -53,6 +53,13 @@ class ImportActions:
         menu.addAction(self.article_action)
         self.menu = menu
         self.dialog: object | None = None
+        history = window.session.history
+        history.changed.connect(self._follow_history)  # a big import being written: no second one meanwhile
+
+    def _follow_history(self) -> None:
+        working = bool(self.window.session.history.working)
+        self.table_action.setEnabled(not working)
+        self.article_action.setEnabled(not working)
 
     @property
     def curation(self) -> object:
@@ -85,7 +92,10 @@ class ImportActions:
                                         ArticleSource(source.article, source.title, source.date))
         except ExplorerError as error:
             return _refusal(error)
-        self.curation.apply(change)  # type: ignore[attr-defined]
+        try:
+            self.curation.apply(change)  # type: ignore[attr-defined]
+        except ExplorerError as error:
+            return str(error)
         return None
 
     # -- spreadsheets ---------------------------------------------------------------------------
@@ -105,6 +115,7 @@ class ImportActions:
                            progress=progress, cancel=cancel)
 
     def apply_change(self, change: ChangeSet) -> str | None:
+        """One undoable step; a big one is written in a worker (the window shows it, Undo waits)."""
         try:
             self.curation.apply(change)  # type: ignore[attr-defined]
         except ExplorerError as error:

@@ -58,7 +58,7 @@ from explorer.ui.workers import Task, run_task
 
 #: Builds the change a plan makes (in a worker: progress, cancel); raises ExplorerError when refused.
 BuildChange = Callable[..., ChangeSet]
-#: Applies the built change as one undoable step (on the GUI thread); returns an error line or None.
+#: Applies the built change as one undoable step (a big one in a worker); returns an error line or None.
 ApplyChange = Callable[[ChangeSet], "str | None"]
 
 _NONE = "(none)"
