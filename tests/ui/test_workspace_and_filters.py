@@ -181,3 +181,23 @@ def test_legend_dock_ticks_drive_the_class_filter(empty_window, qtbot):
     row = window.legend.row_for(node.class_iri)
     row.setCheckState(0, Qt.CheckState.Checked)
     assert node.class_iri not in window.scene.hidden_classes
+
+
+def test_the_status_bar_says_when_the_canvas_is_filtered(empty_window, qtbot):
+    window = empty_window
+    badge = window.filter_badge
+    _wait(qtbot, window.open_bundled())
+    window.show_on_canvas(D + "ChinaMobile")
+    window.expand_on_canvas(D + "ChinaMobile")
+    assert not badge.isVisible()
+    window.session.hide(D + "ChinaMobileZhejiang")
+    qtbot.waitUntil(badge.isVisible, timeout=5000)
+    assert badge.text() == "Filtered: 1 node hidden — Show All"
+    telecom = window.scene.nodes[D + "ChinaMobile"].class_iri
+    window.session.set_class_visible(telecom, False)
+    qtbot.waitUntil(lambda: badge.text().startswith("Filtered: 1 class, 1 node hidden"), timeout=5000)
+    badge.click()  # shows everything, as one step
+    qtbot.waitUntil(lambda: not badge.isVisible(), timeout=5000)
+    assert not window.scene.hidden_classes
+    window.session.undo()
+    qtbot.waitUntil(badge.isVisible, timeout=5000)

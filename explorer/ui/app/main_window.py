@@ -271,6 +271,22 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
             empty = not any(self.scene.is_node_visible(node) for node in self.scene.nodes.values())
             self.canvas_hint.setText(CANVAS_HINT if not self.scene.nodes else CANVAS_FILTERED_HINT)
             self.canvas_hint.set_shown(empty)
+        self._update_filter_badge()
+
+    def _update_filter_badge(self) -> None:
+        """"Filtered: 2 classes, 1 kind of link, 3 nodes hidden" while any of the canvas is out of sight."""
+        scene = self.scene
+        parts = []
+        if scene.hidden_classes:
+            parts.append(f"{len(scene.hidden_classes)} class{'es' if len(scene.hidden_classes) != 1 else ''}")
+        if scene.hidden_predicates:
+            count = len(scene.hidden_predicates)
+            parts.append(f"{count} kind{'s' if count != 1 else ''} of link")
+        hidden_nodes = sum(1 for node in scene.nodes.values() if node.hidden)
+        if hidden_nodes:
+            parts.append(f"{hidden_nodes} node{'s' if hidden_nodes != 1 else ''} hidden")
+        self.filter_badge.setText("Filtered: " + ", ".join(parts) + " — Show All" if parts else "")
+        self.filter_badge.setVisible(bool(parts))
 
     def _on_browser_entity_activated(self, entity: str) -> None:
         """Enter or double-click in the Browser: read it in the Inspector and put it on the canvas."""

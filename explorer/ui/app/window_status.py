@@ -39,6 +39,15 @@ class StatusMixin:
         self.cancel_button.setText("Cancel")
         self.cancel_button.setToolTip("Stop the running task; nothing is changed")
         self.cancel_button.hide()
+        # While anything on the canvas is hidden or filtered out, the status bar says so; a click
+        # shows everything again (one undoable step).
+        self.filter_badge = QToolButton(self)
+        self.filter_badge.setObjectName("filterBadge")
+        self.filter_badge.setAutoRaise(True)
+        self.filter_badge.setToolTip("Some of the canvas is hidden or filtered out: click to show everything (Ctrl+Z undoes)")
+        self.filter_badge.clicked.connect(lambda: self.session.show_all())
+        self.filter_badge.hide()
+        bar.addPermanentWidget(self.filter_badge)
         bar.addPermanentWidget(self.selection_label)
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.cancel_button)
