@@ -30,7 +30,10 @@ STOPWORDS = frozenset(
         "must", "shall", "should", "not", "no", "so", "such", "very", "far", "much", "many", "some", "any", "each", "every", "other",
         "another", "both", "all", "only", "just", "even", "still", "said", "says", "say", "added", "adds", "according", "aside",
         "despite", "during", "once", "if", "when", "while", "because", "since", "after", "before", "about", "above", "below",
-        "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently"
+        "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently",
+        # prepositions end a noun phrase ("coal mines | across the province")
+        "across", "among", "amid", "within", "without", "throughout", "against", "toward", "towards", "around", "near",
+        "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
@@ -47,11 +50,23 @@ NOT_NAMES = frozenset(
         "april", "may", "june", "july", "august", "september", "october", "november", "december"
     ]
 )
+#: People spoken of generically ("experts said", "security researchers warned"): no one an analyst
+#: records, so they name no entity and fill no slot, alone or after one modifier.
+GENERIC_PEOPLE = frozenset(
+    [
+        "expert", "analyst", "researcher", "official", "executive", "engineer", "observer", "insider", "source", "people",
+        "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher"
+    ]
+)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 _CAPITALISED = re.compile(
     r"(?:[A-Z][\w&’'-]*|\d+G)(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G))*"
+    # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
+    r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
+    r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 
 
@@ -146,6 +161,16 @@ class MentionFinder:
                     best = (*rank, cue.cls)
         return best[2] if best else None
 
+    def _head_class(self, phrase: str) -> str | None:
+        """The class of a described thing ("an industrial internet innovation centre"): only a cue
+        that ends the phrase, its head noun, decides; a cue among the modifiers does not."""
+        best: tuple[int, str] | None = None
+        for cue in self.lexicon.cues:
+            for match in cue.regex.finditer(phrase):
+                if match.end() == len(phrase.rstrip()) and (best is None or match.end() - match.start() > best[0]):
+                    best = (match.end() - match.start(), cue.cls)
+        return best[1] if best else None
+
     def _coordinated(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """A capitalised run cut where "and" joins two names ("China Mobile and Huawei"), not where
         it stands inside one ("Ministry of Industry and Information Technology", "Wuhan Iron and
@@ -180,6 +205,10 @@ class MentionFinder:
                 words = words[:-1]
             if len(words) == 1 and start == 0 and re.search(r"(?:ed|ing|ly)$", words[0]):
                 continue  # a sentence opening with a verb or an adverb ("Compared with …")
+            following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
+            if len(words) == 1 and (_singular(words[0].lower()) in GENERIC_PEOPLE
+                                    or (following is not None and _singular(following.group(1)) in GENERIC_PEOPLE)):
+                continue  # "Experts warned", "Security researchers at …": people spoken of generically
             if not words:
                 continue
             name = text[start:start + len(" ".join(words))]
@@ -194,8 +223,14 @@ class MentionFinder:
 
     def _cue_phrases(self, text: str) -> list[Mention]:
         found: list[Mention] = []
+        # "a subsidiary of", "a branch of": the cue word is then the relation, not a thing
+        relations = [m.span() for pattern in self.lexicon.patterns
+                     if pattern.words.isascii() and pattern.words.lower().endswith(" of") and len(pattern.words.split()) > 1
+                     for m in pattern.regex.finditer(text)]
         for cue in self.lexicon.cues:
             for match in cue.regex.finditer(text):
+                if any(s <= match.start() and match.end() <= e for s, e in relations):
+                    continue
                 if _is_cjk(cue.words):
                     start = _extend_left_cjk(text, match.start(), self._cjk_triggers)
                     found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
@@ -215,7 +250,7 @@ class MentionFinder:
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(?:a|an)\s+", text, re.IGNORECASE):
             words: list[tuple[int, int]] = []
-            for word in re.finditer(r"([\w’'-]+)(\s+|$)", text[match.end():]):
+            for word in re.finditer(r"([\w’'-]+)(\s+|$|(?=[,.;:!?\"”)]))", text[match.end():]):
                 token = word.group(1)
                 lowered = token.lower()
                 if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
@@ -228,8 +263,53 @@ class MentionFinder:
                 continue
             start, end = words[0][0], words[-1][1]
             phrase = text[start:end]
-            found.append(Mention(start, end, phrase, None, self._cue_class(phrase), phrase, "phrase"))
+            found.append(Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase"))
         return found
+
+    def _bare_phrases(self, text: str) -> list[Mention]:
+        """Noun phrases with no determiner ("smart factories", "remote crane control"): the kind of
+        thing a clause speaks of. Read where English puts a clause's subject or a verb's object: after
+        a pattern's words, after "that", and after "and"/"or" that follow such a phrase."""
+        openings = sorted({m.end() for pattern in self.lexicon.patterns if pattern.words.isascii()
+                           for m in pattern.regex.finditer(text)}
+                          | {m.end() for m in re.finditer(r"(?<![\w-])that\s", text, re.IGNORECASE)})
+        found: list[Mention] = []
+        for opening in openings:
+            position = opening
+            while True:
+                phrase = self._bare_phrase_at(text, position)
+                if phrase is None:
+                    break
+                found.append(phrase)
+                joint = re.match(r"\s+(?:and|or)\s+(?:other\s+)?", text[phrase.end:])
+                if joint is None:
+                    break
+                position = phrase.end + joint.end()
+        return found
+
+    def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
+        words: list[tuple[int, int]] = []
+        while len(words) < 5:
+            word = _NEXT_WORD.match(text, position)
+            if word is None:
+                break
+            token = word.group(1)
+            lowered = token.lower()
+            if not token[:1].islower() or lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
+                    or (not words and lowered.endswith("ing")):
+                break
+            words.append(word.span(1))
+            position = word.end()
+        if not words:
+            return None
+        start, end = words[0][0], words[-1][1]
+        phrase = text[start:end]
+        last = phrase.split()[-1].lower()
+        if _singular(last) in GENERIC_PEOPLE:
+            return None
+        if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
+            return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
+        return Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase")
 
     # -- references -----------------------------------------------------------------------
     def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
@@ -285,6 +365,7 @@ class MentionFinder:
     def find(self, text: str, previous_subject: Mention | None = None) -> list[Mention]:
         """Mentions in one sentence, longest first where they overlap, in reading order."""
         candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
+        candidates += self._bare_phrases(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.

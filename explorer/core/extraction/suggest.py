@@ -140,9 +140,12 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
-            if (_unnamed(subject) and _agents_only(lexicon, pattern.domain)) or \
-                    (_unnamed(obj) and _agents_only(lexicon, pattern.range)):
-                continue  # "said a technology …": a thing described, not named, is no one who acts
+            if _unnamed(subject) and _agents_only(lexicon, pattern.domain):
+                continue  # "a technology … said": a thing described, not named, is no one who acts
+            if pattern.weak and _unnamed(obj):
+                continue  # "services in rural counties": a bare preposition links only to a named or known kind
+            if lexicon.is_a(subject.cls, pattern.domain) is False or lexicon.is_a(obj.cls, pattern.range) is False:
+                continue  # the ontology says the pair cannot hold ("set up … in Wuhan": a city is founded by no one)
             score = 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, obj, pattern.range)
             score -= 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
