@@ -86,3 +86,48 @@ def test_subsidiary_words_state_the_subsidiary_property(lexicon: Lexicon) -> Non
 def test_targets_states_the_targets_property(lexicon: Lexicon) -> None:
     found = facts("Ransomware targets smart grids, the ministry said.", lexicon)
     assert ("Ransomware", "targets", "smart grids") in found
+
+
+def test_a_sentence_whose_words_are_all_dropped_gives_nothing(lexicon: Lexicon) -> None:
+    assert facts("But security remains a concern.", lexicon) == set()
+
+
+def test_it_opening_a_second_clause_is_the_first_clause_subject(lexicon: Lexicon) -> None:
+    found = facts("Sany built a private network. The network was supplied by Nokia and ZTE, and it supports "
+                  "automated forklifts.", lexicon)
+    assert ("private network", "supports", "automated forklifts") in found
+    assert not any(s in ("Nokia", "ZTE") and p == "supports" for s, p, _o in found)
+
+
+def test_a_relative_clause_acts_on_what_it_follows_only(lexicon: Lexicon) -> None:
+    found = facts("Analysts flagged malware that targets wind farms, which they said are exposed to ransomware.", lexicon)
+    assert ("wind farms", "exposedTo", "ransomware") in found
+    assert ("malware", "exposedTo", "ransomware") not in found
+
+
+def test_and_other_continues_a_list(lexicon: Lexicon) -> None:
+    found = facts("Officials said that port cranes are exposed to malware and other cyberattacks.", lexicon)
+    assert {("port cranes", "exposedTo", "malware"), ("port cranes", "exposedTo", "cyberattacks")} <= found
+
+
+def test_a_speaker_who_reports_an_exposure_warns_of_the_threat(lexicon: Lexicon) -> None:
+    text = ("Zhang from the Shenzhen Institute of Robotics said robots matter. "
+            "She added that smart grids are more exposed to ransomware.")
+    found = facts(text, lexicon)
+    assert ("Zhang", "affiliatedWith", "Shenzhen Institute of Robotics") in found
+    assert ("Zhang", "warnsOf", "ransomware") in found
+
+
+def test_the_class_a_property_demands_is_given_to_a_new_name(lexicon: Lexicon) -> None:
+    suggestions = suggest_facts("Zhang from the Shenzhen Institute of Robotics spoke.", lexicon)
+    zhang = next(s.as_json()["subject"] for s in suggestions if s.predicate.endswith("affiliatedWith"))
+    assert zhang == {"label": "Zhang", "class": "https://w3id.org/kg-explorer/ontology#Person"}
+
+
+def test_a_passive_attack_is_the_threat_named_last_carried_out_by_its_agent(lexicon: Lexicon) -> None:
+    text = ("Power grids are exposed to ransomware. "
+            "Once a substation is attacked by \"criminal gangs\", it stops, Wang from the State Grid Institute said.")
+    found = facts(text, lexicon)
+    assert ("ransomware", "targets", "substation") in found
+    assert ("ransomware", "carriedOutBy", "criminal gangs") in found
+    assert not any(p == "targetedBy" for _s, p, _o in found)

@@ -60,6 +60,7 @@ GENERIC_PEOPLE = frozenset(
 )
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
+_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 _CAPITALISED = re.compile(
@@ -112,6 +113,8 @@ class MentionFinder:
                 self._latin.setdefault(folded, []).append(entity)
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
+        #: Classes a new name was given by the facts it took part in (see ``infer_class``).
+        self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
         # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
         # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
@@ -205,12 +208,12 @@ class MentionFinder:
                 words = words[:-1]
             if len(words) == 1 and start == 0 and re.search(r"(?:ed|ing|ly)$", words[0]):
                 continue  # a sentence opening with a verb or an adverb ("Compared with …")
+            if not words:
+                continue
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
             if len(words) == 1 and (_singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and _singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
-            if not words:
-                continue
             name = text[start:start + len(" ".join(words))]
             name = text[start:text.index(words[-1], start) + len(words[-1])]
             possessive = name.endswith(("'s", "’s"))
@@ -220,6 +223,24 @@ class MentionFinder:
                 continue
             found.append(Mention(start, start + len(name), name, None, self._cue_class(name), name, "name"))
         return found
+
+    def _quoted(self, text: str) -> list[Mention]:
+        """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
+        return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name")
+                for m in _QUOTED.finditer(text)]
+
+    def infer_class(self, mention: Mention, cls: str) -> Mention:
+        """A new name with no class of its own takes the one a fact's domain or range demands ("Liu,
+        from the Academy" is a person): later mentions of it, and "she", then know it."""
+        if mention.iri is not None or mention.cls is not None:
+            return mention
+        self._inferred[mention.key] = cls
+        self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
+        return replace(mention, cls=cls)
+
+    def last_of(self, wanted: str) -> Mention | None:
+        """The thing of class ``wanted`` (or below) named last in the document so far."""
+        return next((m for m in reversed(self._history) if self.lexicon.is_a(m.cls, [wanted])), None)
 
     def _cue_phrases(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -365,7 +386,7 @@ class MentionFinder:
     def find(self, text: str, previous_subject: Mention | None = None) -> list[Mention]:
         """Mentions in one sentence, longest first where they overlap, in reading order."""
         candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text)
+        candidates += self._bare_phrases(text) + self._quoted(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
@@ -378,7 +399,9 @@ class MentionFinder:
             chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
         chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
-        chosen = self._owned(text, [self._counted(m) for m in chosen])
+        chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
+                  for m in chosen]
+        chosen = _second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase"))
         return chosen
 
@@ -409,6 +432,20 @@ class MentionFinder:
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
         return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun"]
+
+
+def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The network was developed by A and B, and it supports …": "it" opening a second clause is
+    the subject of the first, not the last thing named before it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if (mention.via == "pronoun" and mention.text.lower() == "it" and out
+                and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
+            first = next((m for m in out if not (m.cls or "").endswith("Person")), None)
+            if first is not None and first.key != mention.key:
+                mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        out.append(mention)
+    return out
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import constructions
@@ -20,7 +20,7 @@ from explorer.core.extraction.sentences import Sentence, fold_width, split_sente
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
-AGENT = str(KG.Agent)
+AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -93,7 +93,8 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
             if relative:
                 head = [m for m in mentions if m.end <= aside_start]
                 if head:
-                    return [head[-1], *(m for m in left if m is not head[-1])]
+                    # nothing named before the clause acts in it but what it follows
+                    return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
@@ -110,6 +111,9 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     left = _left_of_trigger(_candidates(mentions, start, end, before=True), mentions, start, text)
+    same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
+    if same_clause and not pattern.punctuation:
+        left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
     right = _candidates(mentions, start, end, before=False)
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
@@ -173,6 +177,16 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         view = fold_width(sentence.text)
         mentions = finder.find(view, previous_subject)
         taken: list[tuple[int, int]] = []
+        seen: set[tuple[str, str, str]] = set()
+        first = len(suggestions)  # this sentence's suggestions start here
+        earlier_threat = finder.last_of(THREAT)
+        for subject, predicate, obj, words, start, end, confidence in constructions.passive_attacks(
+                lexicon, mentions, view, earlier_threat):
+            # "is attacked by …" is read here as a whole, so its words state nothing more below
+            taken.append((start, end))
+            if (subject.key, predicate, obj.key) not in seen:
+                seen.add((subject.key, predicate, obj.key))
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -181,7 +195,6 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 hits.append((pattern, match.start(), match.end()))
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
-        seen: set[tuple[str, str, str]] = set()
         for pattern, start, end in hits:
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -212,12 +225,33 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 continue
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
+        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
+        for subject, predicate, obj, words, start, end, confidence in constructions.reported_warnings(
+                lexicon, mentions, view, facts):
+            key = (subject.key, predicate, obj.key)
+            if key not in seen:
+                seen.add(key)
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         firsts = [m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None]
         if firsts:
             previous_subject = firsts[0]
         if progress is not None:
             progress((index + 1) / len(sentences), f"sentence {index + 1} of {len(sentences)}")
     return suggestions
+
+
+def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: Suggestion) -> Suggestion:
+    """A new name with no class takes the one class the property demands of its end."""
+    domain, range_ = lexicon.ends(suggestion.predicate)
+    subject, obj = suggestion.subject, suggestion.object
+    if len(domain) == 1 and ENTITY not in domain:
+        subject = finder.infer_class(subject, next(iter(domain)))
+    if len(range_) == 1 and ENTITY not in range_:
+        obj = finder.infer_class(obj, next(iter(range_)))
+    if subject is suggestion.subject and obj is suggestion.object:
+        return suggestion
+    return replace(suggestion, subject=subject, object=obj)
 
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
