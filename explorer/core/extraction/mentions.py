@@ -81,7 +81,7 @@ class Mention:
     iri: str | None = None  # a known entity
     cls: str | None = None  # its class (known, or from a cue)
     label: str | None = None  # the name a new entity would get
-    via: str = "label"  # label | name | cue | pronoun | definite
+    via: str = "label"  # label | name | cue | phrase | pronoun | definite | ner
 
     @property
     def key(self) -> str:
@@ -383,8 +383,9 @@ class MentionFinder:
             return Mention(start, start + len(name), name, known[0].iri, known[0].cls, known[0].label)
         return Mention(start, start + len(name), name, None, cls or self._cue_class(name), name, "name")
 
-    def find(self, text: str, previous_subject: Mention | None = None) -> list[Mention]:
-        """Mentions in one sentence, longest first where they overlap, in reading order."""
+    def find(self, text: str, previous_subject: Mention | None = None, extra: Iterable[Mention] = ()) -> list[Mention]:
+        """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
+        candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text)
         candidates += self._references(text, previous_subject)
@@ -397,12 +398,15 @@ class MentionFinder:
             if any(mention.start < other.end and other.start < mention.end for other in chosen):
                 continue
             chosen.append(mention)
+        for mention in sorted(extra, key=lambda m: (-(m.end - m.start), m.start)):
+            if not any(mention.start < other.end and other.start < mention.end for other in chosen):
+                chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
         chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = _second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase"))
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
         return chosen
 
     def _counted(self, mention: Mention) -> Mention:

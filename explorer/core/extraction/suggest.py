@@ -16,6 +16,7 @@ from typing import Any
 from explorer.core.extraction import constructions
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
+from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
@@ -164,8 +165,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
 
 
 def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = (), *, min_confidence: float = 0.3,
-                  progress: Progress | None = None, cancel: CancelToken | None = None) -> list[Suggestion]:
-    """Facts proposed for ``text``, in reading order, at most one per trigger occurrence."""
+                  progress: Progress | None = None, cancel: CancelToken | None = None,
+                  ner: NerPipeline | None = None) -> list[Suggestion]:
+    """Facts proposed for ``text``, in reading order, at most one per trigger occurrence.
+
+    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``)."""
     sentences = split_sentences(text)
     finder = MentionFinder(lexicon, known)
     suggestions: list[Suggestion] = []
@@ -175,7 +179,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             cancel.raise_if_cancelled()
         # Matching reads full-width text as ASCII ("ＨＵＡＷＥＩ"); the quote stays verbatim.
         view = fold_width(sentence.text)
-        mentions = finder.find(view, previous_subject)
+        mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
@@ -226,6 +230,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
+        if ner is not None:
+            suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
         for subject, predicate, obj, words, start, end, confidence in constructions.reported_warnings(
                 lexicon, mentions, view, facts):
@@ -239,6 +245,19 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         if progress is not None:
             progress((index + 1) / len(sentences), f"sentence {index + 1} of {len(sentences)}")
     return suggestions
+
+
+def _marked_ner(suggestions: list[Suggestion], min_confidence: float) -> list[Suggestion]:
+    """A fact resting on an NER candidate says so in its pattern and is trusted less."""
+    out = []
+    for suggestion in suggestions:
+        if rests_on_ner(suggestion.subject, suggestion.object):
+            confidence = round(max(0.0, suggestion.confidence - NER_PENALTY), 2)
+            if confidence < min_confidence:
+                continue
+            suggestion = replace(suggestion, pattern=f"{suggestion.pattern} {NER_MARK}", confidence=confidence)
+        out.append(suggestion)
+    return out
 
 
 def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: Suggestion) -> Suggestion:
