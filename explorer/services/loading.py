@@ -26,7 +26,7 @@ from explorer.core.errors import LoadError
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress, check
-from explorer.services.atomic import atomic_write
+from explorer.core.atomic import atomic_write
 from explorer.services.settings import workspaces_dir
 
 
