@@ -158,6 +158,8 @@ class ArticleImportDialog(QDialog):
         self.close_button = QPushButton("Close", self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # two lines kept free: a wrapped message (or the NER pipeline's note) is never clipped
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
 
         top = QHBoxLayout()
         top.addWidget(self.open_button)
