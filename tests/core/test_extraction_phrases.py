@@ -131,3 +131,10 @@ def test_a_passive_attack_is_the_threat_named_last_carried_out_by_its_agent(lexi
     assert ("ransomware", "targets", "substation") in found
     assert ("ransomware", "carriedOutBy", "criminal gangs") in found
     assert not any(p == "targetedBy" for _s, p, _o in found)
+
+
+def test_no_phrase_starts_inside_a_longer_pattern(lexicon: Lexicon) -> None:
+    # "joined" is a pattern of its own; "joined hands with" is a longer one and must win
+    found = facts("Sany Group has joined hands with Tencent to train welders.", lexicon)
+    assert ("Sany Group", "partneredWith", "Tencent") in found
+    assert not any(p == "memberOf" for _s, p, _o in found)

@@ -291,9 +291,11 @@ class MentionFinder:
         """Noun phrases with no determiner ("smart factories", "remote crane control"): the kind of
         thing a clause speaks of. Read where English puts a clause's subject or a verb's object: after
         a pattern's words, after "that", and after "and"/"or" that follow such a phrase."""
-        openings = sorted({m.end() for pattern in self.lexicon.patterns if pattern.words.isascii()
-                           for m in pattern.regex.finditer(text)}
-                          | {m.end() for m in re.finditer(r"(?<![\w-])that\s", text, re.IGNORECASE)})
+        spans = {m.span() for pattern in self.lexicon.patterns if pattern.words.isascii()
+                 for m in pattern.regex.finditer(text)}
+        # after the whole of the longest pattern only: "joined | hands with" is inside "joined hands with"
+        ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
+        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])that\s", text, re.IGNORECASE)})
         found: list[Mention] = []
         for opening in openings:
             position = opening
