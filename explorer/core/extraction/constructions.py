@@ -76,18 +76,28 @@ def nationalities(mentions: list[Mention], named: NameLookup) -> Iterator[Readin
                 break
 
 
-def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
-    """"5G-enabled remote healthcare services": 5G enables them (a pattern written "-enabled")."""
+def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLookup, text: str = "") -> Iterator[Reading]:
+    """"5G-enabled remote healthcare services": 5G enables them (a pattern written "-enabled");
+    "Xi'an-based Sungrow", "a Xi'an-based maker": the word before is the object of a pattern
+    written "{o}-based". The compound stands inside the mention or right before a name."""
     for pattern in lexicon.patterns:
-        if not pattern.words.startswith("-") or pattern.object_first:
+        if not pattern.words.startswith("-"):
             continue
+        compound = rf"([\w.'’]+){re.escape(pattern.words)}\s"
         for mention in mentions:
-            found = re.search(rf"([\w.]+){re.escape(pattern.words)}\s", mention.text, re.IGNORECASE)
-            if found is None or mention.iri is not None:
+            if mention.iri is not None:
                 continue
-            subject = named(found.group(1), mention.start + found.start(1), None)
-            start = mention.start + found.end(1)
-            yield (subject, pattern.predicate, mention, pattern.words, start, start + len(pattern.words), 0.8)
+            found = re.search(compound, mention.text, re.IGNORECASE)
+            offset = mention.start
+            if found is None and pattern.object_first:
+                found = re.search(compound + r"+$", text[:mention.start], re.IGNORECASE)
+                offset = 0
+            if found is None:
+                continue
+            other = named(found.group(1), offset + found.start(1), None)
+            start = offset + found.end(1)
+            subject, obj = (mention, other) if pattern.object_first else (other, mention)
+            yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
 
 
 def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -192,7 +202,7 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
     agent; the exposure is any fact of the sentence on a property that carries it."""
     threat, agent, warns = str(KG.CyberRisk), str(KG.Agent), str(KG.warnsOf)
     for verb in _REPORTING.finditer(text):
-        speaker = next((m for m in mentions if 0 <= verb.start() - m.end <= 1 or 0 <= m.start - verb.end() <= 1), None)
+        speaker = _beside(mentions, verb.start(), verb.end())
         if speaker is None or not lexicon.is_a(speaker.cls, [agent]):
             continue
         for subject, predicate, obj in facts:
@@ -201,3 +211,36 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             for end in (subject, obj):
                 if lexicon.is_a(end.cls, [threat]) and end.key != speaker.key:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
+
+
+def _beside(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    return next((m for m in mentions if 0 <= start - m.end <= 1 or 0 <= m.start - end <= 1), None)
+
+
+def quote_speaker(lexicon: Lexicon, mentions: list[Mention], text: str, opened: bool = False) -> Mention | None:
+    """Who a sentence's quotation is attributed to ("…," Wu said / said Wu, an engineer): a name or an
+    agent beside a reporting verb outside the quotation marks (``opened``: the sentence opens inside one)."""
+    for verb in _REPORTING.finditer(text):
+        if quotes_open_after(text[:verb.start()], opened):
+            continue
+        speaker = _beside(mentions, verb.start(), verb.end())
+        if speaker is None or speaker.via == "phrase" or lexicon.is_a(speaker.cls, [str(KG.Agent)]) is False:
+            continue
+        return speaker
+    return None
+
+
+def quotes_open_after(text: str, opened: bool = False) -> bool:
+    """Whether a quotation is still open at the end of ``text`` (``opened``: open at its start)."""
+    for ch in text:
+        if ch == '"':
+            opened = not opened
+        elif ch == "“":
+            opened = True
+        elif ch == "”":
+            opened = False
+    return opened
+
+
+def has_quote(text: str) -> bool:
+    return any(ch in text for ch in '"“”')

@@ -33,7 +33,9 @@ STOPWORDS = frozenset(
         "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently",
         # prepositions end a noun phrase ("coal mines | across the province")
         "across", "among", "amid", "within", "without", "throughout", "against", "toward", "towards", "around", "near",
-        "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until"
+        "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until",
+        # a time after a noun phrase is no part of it ("a network | last year")
+        "last", "next", "yesterday", "today", "tomorrow", "earlier", "later", "ago"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
@@ -58,13 +60,20 @@ GENERIC_PEOPLE = frozenset(
         "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher"
     ]
 )
+#: Titles before a person's name ("Professor Li Na", "Dr. Wu"): not part of the name, but they say it is a person's.
+TITLES = frozenset(["professor", "prof", "dr", "mr", "mrs", "ms", "miss", "madam", "sir", "academician"])
+_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
+PERSON = str(KG.Person)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
+#: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
+_TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 _CAPITALISED = re.compile(
-    r"(?:[A-Z][\w&’'-]*|\d+G)(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G))*"
+    # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase)
+    r"(?:[A-Z][\w&’'-]*|\d+G(?![\w-]))(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
     r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
@@ -121,6 +130,8 @@ class MentionFinder:
         self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
         self._phrases = tuple(sorted({p.words.lower() for p in lexicon.patterns if len(p.words.split()) > 1 and p.words.isascii()},
                                      key=len, reverse=True))
+        # "-based", "-enabled": a hyphened word opening a capitalised run says something of the name after it
+        self._compound_suffixes = tuple(p.words.lower() for p in lexicon.patterns if p.words.startswith("-"))
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------
@@ -186,7 +197,12 @@ class MentionFinder:
             follow = re.match(r"[^\s]+(?:\s+(?!of\b|and\b)[^\s]+)*", text[right_start:end])
             right = follow.group() if follow else ""
             before = text[begin:left_end].split()
-            if (len(before) == 1 and len(right.split()) == 1) or self._cue_class(before[-1]) or self._cue_class(right) \
+            own = [word for word in before if word.lower() not in NOT_NAMES] or before
+            # A class word after "and" ends a name of two joined parts ("Hubei Oil and Gas Group"), unless
+            # the part before "and" is a name of its own: one word ("Tencent and Baosteel Group") or words
+            # holding a class word ("the Department of Commerce and Wuhan University").
+            if (len(before) == 1 and len(right.split()) == 1) or self._cue_class(before[-1]) \
+                    or (self._cue_class(right) and (len(own) == 1 or self._cue_class(" ".join(own)))) \
                     or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin:
                 parts.append((begin, left_end))
                 begin = right_start
@@ -204,6 +220,15 @@ class MentionFinder:
             while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
+            if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
+                start = text.index(words[1], start + len(words[0]))  # "Xi'an-based | Sungrow Group"
+                words = words[1:]
+            titled = False
+            while words and words[0].lower().rstrip(".") in TITLES:
+                titled = True
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
+                words = words[1:]
+            titled = titled or bool(_TITLE_BEFORE.search(text[:start]))
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
             if len(words) == 1 and start == 0 and re.search(r"(?:ed|ing|ly)$", words[0]):
@@ -221,7 +246,8 @@ class MentionFinder:
                 name = name[:-2]
             if len(words) == 1 and words[0].lower() in STOPWORDS:
                 continue
-            found.append(Mention(start, start + len(name), name, None, self._cue_class(name), name, "name"))
+            cls = PERSON if titled else self._cue_class(name)
+            found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
         return found
 
     def _quoted(self, text: str) -> list[Mention]:
@@ -260,6 +286,9 @@ class MentionFinder:
                 start = _extend_left(text, match.start(), self._triggers, self._phrases,
                                      capitalised=match.group()[:1].isupper())
                 end = _extend_right(text, match.end())
+                opening = re.match(r"\S+\s+", text[start:match.start()])
+                if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
+                    start += opening.end()  # "Xi'an-based | Sungrow Group": the compound is said of the name
                 phrase = text[start:end]
                 found.append(Mention(start, end, phrase, None, cue.cls, phrase, "cue"))
         return found
@@ -295,7 +324,8 @@ class MentionFinder:
                  for m in pattern.regex.finditer(text)}
         # after the whole of the longest pattern only: "joined | hands with" is inside "joined hands with"
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
-        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])that\s", text, re.IGNORECASE)})
+        # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
+        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their)\s", text, re.IGNORECASE)})
         found: list[Mention] = []
         for opening in openings:
             position = opening
@@ -318,7 +348,8 @@ class MentionFinder:
                 break
             token = word.group(1)
             lowered = token.lower()
-            if not token[:1].islower() or lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
+            opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
+            if not opens or lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
                     or (not words and lowered.endswith("ing")):
                 break
             words.append(word.span(1))
@@ -407,9 +438,20 @@ class MentionFinder:
         chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
+        chosen = [self._part_of_person(m) for m in chosen]
         chosen = _second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
         return chosen
+
+    def _part_of_person(self, mention: Mention) -> Mention:
+        """"Chen said", after "Professor Chen Lin": one word of a person's name named before is that person."""
+        if mention.via != "name" or mention.cls is not None or " " in mention.text:
+            return mention
+        target = next((m for m in reversed(self._history) if m.cls == PERSON and m.iri is None
+                       and mention.text in (m.label or m.text).split()[:1] + (m.label or m.text).split()[-1:]), None)
+        if target is None or (target.label or target.text) == mention.text:
+            return mention
+        return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
 
     def _counted(self, mention: Mention) -> Mention:
         """"193 leading companies", "more than 70 platforms": a counted plural names a group of

@@ -80,6 +80,19 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*,|(which|who)\b[^,]*(?:,|$))", re.IGNO
 _CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b", re.IGNORECASE)
 
 
+#: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
+#: set up", "will deploy", "is expected to launch"): no fact is suggested from such a verb.
+_UNREALISED = re.compile(
+    r"(?<![\w-])(?:(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|seeks?|wants?|expects?|proposes?"
+    r"|promised?|pledged?|vows?|vowed|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|going|poised|likely))\s+to"
+    r"|will|would|could|may|might|shall|should)(?:\s+(?:also|soon|later|then|eventually|jointly|further|now))?\s+$",
+    re.IGNORECASE)
+
+
+def _unrealised(text: str, start: int) -> bool:
+    return _UNREALISED.search(text[:start]) is not None
+
+
 def _asides(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
     return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
@@ -174,6 +187,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     finder = MentionFinder(lexicon, known)
     suggestions: list[Suggestion] = []
     previous_subject: Mention | None = None
+    quoting: list[_QuotedSentence] = []
+    quote_open = False
     for index, sentence in enumerate(sentences):
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -200,7 +215,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
         for pattern, start, end in hits:
-            if any(start < e and s < end for s, e in taken):
+            if any(start < e and s < end for s, e in taken) or _unrealised(view, start):
                 continue
             pair = _best_pair(lexicon, pattern, mentions, start, end, view)
             if pair is None:
@@ -229,6 +244,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 continue
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
+        suggestions += _own_sites(lexicon, suggestions[first:], mentions, view, seen)
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
@@ -239,12 +256,133 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if key not in seen:
                 seen.add(key)
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        quoting.append(_QuotedSentence(sentence, quote_open, constructions.has_quote(view),
+                                       constructions.quote_speaker(lexicon, mentions, view, quote_open),
+                                       [s for s in suggestions[first:] if s.predicate in lexicon.exposure]))
+        quote_open = constructions.quotes_open_after(view, quote_open)
         firsts = [m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None]
         if firsts:
             previous_subject = firsts[0]
         if progress is not None:
             progress((index + 1) / len(sentences), f"sentence {index + 1} of {len(sentences)}")
+    warnings = _quoted_warnings(lexicon, quoting, {(s.subject.key, s.predicate, s.object.key) for s in suggestions})
+    if warnings:
+        suggestions = sorted(suggestions + warnings, key=lambda s: s.sentence.number)
     return suggestions
+
+
+@dataclass(frozen=True)
+class _QuotedSentence:
+    sentence: Sentence
+    open_at_start: bool  # inside a quotation opened in an earlier sentence
+    quotes: bool  # holds a quotation mark
+    speaker: Mention | None
+    exposures: list[Suggestion]
+
+
+def _quoted_warnings(lexicon: Lexicon, sentences: list[_QuotedSentence],
+                     seen: set[tuple[str, str, str]]) -> list[Suggestion]:
+    """A quotation may run over several sentences, and a new one may go on with the last speaker
+    ("…," Wu said. "They are exposed to malware."): who speaks it warns of the threats its sentences
+    say something is exposed to, as ``reported_warnings`` reads within one sentence."""
+    threat, warns = str(KG.CyberRisk), str(KG.warnsOf)
+    groups: list[list[_QuotedSentence]] = []
+    for item in sentences:
+        if item.open_at_start and groups:
+            groups[-1].append(item)
+        elif item.quotes:
+            groups.append([item])
+        else:
+            groups.append([])
+    out: list[Suggestion] = []
+    previous_speaker: Mention | None = None
+    for group in groups:
+        speaker = next((item.speaker for item in group if item.speaker is not None), None) or previous_speaker
+        previous_speaker = next((item.speaker for item in group if item.speaker is not None), None)
+        if speaker is None:
+            continue
+        for item in group:
+            for fact in item.exposures:
+                for end in (fact.subject, fact.object):
+                    key = (speaker.key, warns, end.key)
+                    if not lexicon.is_a(end.cls, [threat]) or key in seen or end.key == speaker.key:
+                        continue
+                    seen.add(key)
+                    out.append(Suggestion(speaker, warns, end, item.sentence, "said", fact.trigger_start,
+                                          fact.trigger_end, 0.65))
+    return out
+
+
+#: What joins a partnership to its purpose: "teamed up with X | to build Y", "… with X | in order to …".
+_PURPOSE_JOINT = re.compile(r"\s*(?:,\s*)?(?:in\s+order\s+|so\s+as\s+)?(?:to\s+)?$", re.IGNORECASE)
+
+
+def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
+                    seen: set[tuple[str, str, str]]) -> list[Suggestion]:
+    """"S teamed up with X to build Y": the partners act together, so the one of them the verb's fact
+    left out does it too (X built Y when S did, S when X did)."""
+    partnered = str(KG.partneredWith)
+    out: list[Suggestion] = []
+    for partnership in facts:
+        if partnership.predicate != partnered:
+            continue
+        partners = (partnership.subject, partnership.object)
+        for fact in facts:
+            if fact.predicate == partnered or fact.trigger_start < partnership.object.end \
+                    or not _PURPOSE_JOINT.fullmatch(text[partnership.object.end:fact.trigger_start]):
+                continue
+            actor = next((p for p in partners if p.key == fact.subject.key), None)
+            if actor is None:
+                continue
+            other = partners[1] if actor is partners[0] else partners[0]
+            key = (other.key, fact.predicate, fact.object.key)
+            if key in seen or lexicon.is_a(other.cls, lexicon.ends(fact.predicate)[0]) is False:
+                continue
+            seen.add(key)
+            out.append(replace(fact, subject=other, confidence=round(max(0.0, fact.confidence - 0.05), 2)))
+    return out
+
+
+_AT_ITS = re.compile(r"(?<![\w-])at\s+(?:its|their)\s+", re.IGNORECASE)
+
+
+def _own_sites(lexicon: Lexicon, facts: list[Suggestion], mentions: list[Mention], text: str,
+               seen: set[tuple[str, str, str]]) -> list[Suggestion]:
+    """"S built Y at its X (in P)": S operates X, and Y stands in P, or else in X. A site named by one
+    common noun ("its plant") is no entity of its own: only the place after it is read."""
+    operates, located = str(KG.operates), str(KG.locatedIn)
+    out: list[Suggestion] = []
+    for at in _AT_ITS.finditer(text):
+        site = next((m for m in mentions if m.start == at.end() and m.iri is None and m.via in ("phrase", "cue")), None)
+        before = [f for f in facts if f.trigger_end <= at.start() and f.object.end <= at.start()
+                  and f.predicate not in (operates, located)]
+        if not before:
+            continue
+        fact = before[-1]
+        owner, thing = fact.subject, fact.object
+        words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
+        site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
+        place_match = re.match(r"\s+in\s+", text[site_end:]) if site_end is not None else None
+        place = next((m for m in mentions if place_match and site_end is not None
+                      and m.start == site_end + place_match.end()), None)
+        if place is not None and lexicon.is_a(place.cls, lexicon.ends(located)[1]) is False:
+            place = None
+        readings = []
+        described = site is not None and len(site.text.split()) > 1
+        if described and site is not None:
+            readings.append((owner, operates, site))
+        if place is not None:
+            readings.append((thing, located, place))
+        elif described and site is not None:
+            readings.append((thing, located, site))
+        for subject, predicate, obj in readings:
+            key = (subject.key, predicate, obj.key)
+            if key in seen or subject.key == obj.key:
+                continue
+            seen.add(key)
+            out.append(Suggestion(subject, predicate, obj, fact.sentence, "at its", at.start(), at.end(),
+                                  round(max(0.0, fact.confidence - 0.1), 2)))
+    return out
 
 
 def _marked_ner(suggestions: list[Suggestion], min_confidence: float) -> list[Suggestion]:
@@ -277,5 +415,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
                    text: str) -> list[constructions.Reading]:
     return [*constructions.possessives(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
-            *constructions.compound_modifiers(lexicon, mentions, finder.named),
+            *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.comparisons(lexicon, mentions, text)]

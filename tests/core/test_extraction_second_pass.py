@@ -1,0 +1,102 @@
+"""Names joined by "and", "-based" and "5G-…" compounds, titles, modality, quotes spread over
+sentences, purposes after a partnership and places after "at its" (sentences written here, none
+from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+
+from explorer.core import bundled
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.suggest import suggest_facts
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    graph = Graph()
+    for path in bundled.ontology_files():
+        graph.parse(path, format="turtle")
+    return Lexicon.from_ontology(graph)
+
+
+def facts(text: str, lexicon: Lexicon) -> set[tuple[str, str, str]]:
+    out = set()
+    for s in suggest_facts(text, lexicon):
+        data = s.as_json()
+        ends = [d.get("iri") or d.get("label") for d in (data["subject"], data["object"])]
+        out.add((ends[0], s.predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1], ends[1]))
+    return out
+
+
+def test_and_inside_a_name_that_ends_in_a_class_word(lexicon: Lexicon) -> None:
+    found = facts("The Hunan Oil and Gas Group set up a hydrogen alliance.", lexicon)
+    assert ("Hunan Oil and Gas Group", "established", "hydrogen alliance") in found
+    found = facts("The Guizhou Science and Big Data Department founded a cloud alliance.", lexicon)
+    assert ("Guizhou Science and Big Data Department", "established", "cloud alliance") in found
+    # two names still split where one side is a single word or holds a class word
+    found = facts("The Hebei Department of Commerce and Yanshan University founded a steel alliance.", lexicon)
+    assert ("Yanshan University", "established", "steel alliance") in found
+    found = facts("Tencent and Baosteel Group set up a robotics alliance.", lexicon)
+    assert {("Tencent", "established", "robotics alliance"), ("Baosteel Group", "established", "robotics alliance")} <= found
+
+
+def test_a_based_compound_is_a_seat_not_part_of_the_name(lexicon: Lexicon) -> None:
+    found = facts("Xi'an-based Sungrow Group partnered with ZTE.", lexicon)
+    assert ("Sungrow Group", "partneredWith", "ZTE") in found
+    assert ("Sungrow Group", "basedIn", "Xi'an") in found
+    assert not any("-based" in s for s, _p, _o in found)
+
+
+def test_a_5g_compound_is_one_thing(lexicon: Lexicon) -> None:
+    found = facts("Sany Group deployed 5G-guided forklifts at the warehouse.", lexicon)
+    assert ("Sany Group", "built", "5G-guided forklifts") in found
+    assert not any(o == "5G" for _s, _p, o in found)
+
+
+def test_a_title_before_a_name_makes_a_person(lexicon: Lexicon) -> None:
+    found = facts("Dr. Zhou Ping, a researcher at Zhejiang University, warned of malware. She said that kilns are "
+                  "exposed to ransomware.", lexicon)
+    assert ("Zhou Ping", "affiliatedWith", "Zhejiang University") in found
+    assert ("Zhou Ping", "warnsOf", "malware") in found
+    assert ("Zhou Ping", "warnsOf", "ransomware") in found
+    assert not any(s.startswith("Dr") for s, _p, _o in found)
+    found = facts("Professor Lu Bin joined the alliance. Lu said that furnaces are exposed to malware.", lexicon)
+    assert ("Lu Bin", "warnsOf", "malware") in found
+
+
+def test_plans_and_will_state_no_accomplished_fact(lexicon: Lexicon) -> None:
+    found = facts("The Hebei Department of Commerce plans to set up a drone alliance.", lexicon)
+    assert not any(p == "established" for _s, p, _o in found)
+    found = facts("Gree will deploy a private network next year.", lexicon)
+    assert not any(p == "built" for _s, p, _o in found)
+    found = facts("Gree deployed a private network last year.", lexicon)
+    assert ("Gree", "built", "private network") in found
+
+
+def test_a_quote_over_several_sentences_keeps_its_speaker(lexicon: Lexicon) -> None:
+    found = facts('"Old lathes were never meant to be online," Wu Gang said. "Old controllers are exposed to malware. '
+                  'Nobody patches them."', lexicon)
+    assert ("Wu Gang", "warnsOf", "malware") in found
+    found = facts('Officials were calm. "Boilers are exposed to ransomware. We know it," said Ma Li, an engineer.',
+                  lexicon)
+    assert ("Ma Li", "warnsOf", "ransomware") in found
+
+
+def test_a_partnership_to_build_makes_both_builders(lexicon: Lexicon) -> None:
+    found = facts("Midea teamed up with China Unicom to build a smart warehouse.", lexicon)
+    assert ("Midea", "partneredWith", "China Unicom") in found
+    assert {("Midea", "built", "smart warehouse"), ("China Unicom", "built", "smart warehouse")} <= found
+
+
+def test_at_its_site_is_operated_and_locates_what_is_there(lexicon: Lexicon) -> None:
+    found = facts("Gree Group built a private network at its compressor plant in Zhuhai.", lexicon)
+    assert ("Gree Group", "built", "private network") in found
+    assert ("private network", "locatedIn", "Zhuhai") in found
+    assert ("Gree Group", "operates", "compressor plant") in found
+    found = facts("Gree Group built a private network at its plant in Zhuhai.", lexicon)
+    assert ("private network", "locatedIn", "Zhuhai") in found
+    assert not any(o == "plant" or s == "plant" for s, _p, o in found)  # one common noun names nothing
+    found = facts("Gree Group built a private network at its compressor plant.", lexicon)
+    assert ("Gree Group", "operates", "compressor plant") in found
+    assert ("private network", "locatedIn", "compressor plant") in found
