@@ -100,3 +100,21 @@ def test_at_its_site_is_operated_and_locates_what_is_there(lexicon: Lexicon) -> 
     found = facts("Gree Group built a private network at its compressor plant.", lexicon)
     assert ("Gree Group", "operates", "compressor plant") in found
     assert ("private network", "locatedIn", "compressor plant") in found
+
+
+def test_a_noun_after_a_preposition_is_no_subject(lexicon: Lexicon) -> None:
+    found = facts("Sensors in paper mills and dye works are vulnerable to malware.", lexicon)
+    assert ("Sensors", "exposedTo", "malware") in found
+    assert not any(s in ("paper mills", "dye works") and p == "exposedTo" for s, p, _o in found)
+
+
+def test_a_partner_found_by_a_reference_gets_no_copied_fact(lexicon: Lexicon) -> None:
+    found = facts("Haier founded a robotics alliance. It teamed up with Midea Group to build a test line.", lexicon)
+    assert ("Midea Group", "built", "test line") in found
+    assert not any(p == "built" and s != "Midea Group" for s, p, o in found if o == "test line")
+
+
+def test_a_name_may_open_with_a_lower_case_letter(lexicon: Lexicon) -> None:
+    found = facts("The plant was designed with help from iSoftStone, the Wuxi-based software company.", lexicon)
+    assert not any(s == "SoftStone" or o == "SoftStone" for s, _p, o in found)
+    assert ("iSoftStone", "basedIn", "Wuxi") in found

@@ -96,7 +96,13 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
                 continue
             other = named(found.group(1), offset + found.start(1), None)
             start = offset + found.end(1)
-            subject, obj = (mention, other) if pattern.object_first else (other, mention)
+            described = mention
+            if pattern.object_first and offset and mention.via in ("phrase", "cue") and mention.text.split()[-1][:1].islower():
+                # "iSoftStone, the Wuxi-based software company": the description is said of the name before it
+                comma = re.search(r",\s+(?:the|a|an)\s+$", text[:mention.start], re.IGNORECASE)
+                head = next((m for m in mentions if comma and m.end == comma.start() and m.via in ("name", "label")), None)
+                described = head or mention
+            subject, obj = (described, other) if pattern.object_first else (other, mention)
             yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
 
 

@@ -72,8 +72,10 @@ _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 _CAPITALISED = re.compile(
-    # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase)
-    r"(?:[A-Z][\w&’'-]*|\d+G(?![\w-]))(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
+    # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may
+    # open with one lower-case letter ("iSoftStone"), never in the middle of a word
+    r"(?<![\w’'-])(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
     r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"

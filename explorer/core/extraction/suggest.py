@@ -114,6 +114,20 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
 
 
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _governed(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions that stand after a preposition (or in a list that does): objects of it, never a
+    verb's subject."""
+    out: list[Mention] = []
+    for mention in mentions:
+        listed = bool(out) and re.fullmatch(r",?\s+(?:and|or)\s+", text[out[-1].end:mention.start]) is not None
+        if listed or _PREPOSITION_BEFORE.search(text[:mention.start]):
+            out.append(mention)
+    return out
+
+
 def _unnamed(mention: Mention) -> bool:
     return mention.via == "phrase" and mention.cls is None
 
@@ -128,6 +142,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
     if same_clause and not pattern.punctuation:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
+    if not pattern.weak:
+        heads = [m for m in left if m not in _governed(mentions, text)]
+        if heads:
+            left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
     right = _candidates(mentions, start, end, before=False)
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
@@ -335,6 +353,8 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
             if actor is None:
                 continue
             other = partners[1] if actor is partners[0] else partners[0]
+            if other.via in ("pronoun", "definite"):
+                continue  # a partner found by a reference is a guess already: no new fact rests on it
             key = (other.key, fact.predicate, fact.object.key)
             if key in seen or lexicon.is_a(other.cls, lexicon.ends(fact.predicate)[0]) is False:
                 continue
