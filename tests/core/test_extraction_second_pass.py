@@ -118,3 +118,15 @@ def test_a_name_may_open_with_a_lower_case_letter(lexicon: Lexicon) -> None:
     found = facts("The plant was designed with help from iSoftStone, the Wuxi-based software company.", lexicon)
     assert not any(s == "SoftStone" or o == "SoftStone" for s, _p, o in found)
     assert ("iSoftStone", "basedIn", "Wuxi") in found
+
+
+def test_an_apposition_speaks_of_the_name_before_it(lexicon: Lexicon) -> None:
+    found = facts("Zoomlion, a crane maker headquartered in Changsha, built a private network.", lexicon)
+    assert ("Zoomlion", "basedIn", "Changsha") in found
+    assert ("Zoomlion", "built", "private network") in found
+    assert not any(s == "crane maker" for s, _p, _o in found)
+
+
+def test_a_provincial_government_is_an_agency(lexicon: Lexicon) -> None:
+    found = facts("The provincial government has called for stricter audits.", lexicon)
+    assert ("provincial government", "callsFor", "stricter audits") in found

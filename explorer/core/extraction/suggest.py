@@ -102,13 +102,13 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
     """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
     operates N": B operates N), and a verb outside an aside does not take its subject from inside
     it ("X, a unit of Y, built Z": X built Z, not Y)."""
-    for aside_start, aside_end, relative in _asides(text):
+    for aside_start, aside_end, _relative in _asides(text):
         if aside_start <= start < aside_end:
-            if relative:
-                head = [m for m in mentions if m.end <= aside_start]
-                if head:
-                    # nothing named before the clause acts in it but what it follows
-                    return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
+            head = [m for m in mentions if m.end <= aside_start]
+            if head:
+                # nothing named before a relative clause or an apposition acts in it but what it follows
+                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
+                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
@@ -140,7 +140,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                text: str) -> tuple[Mention, Mention, float] | None:
     left = _left_of_trigger(_candidates(mentions, start, end, before=True), mentions, start, text)
     same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
-    if same_clause and not pattern.punctuation:
+    in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
+    if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
     if not pattern.weak:
         heads = [m for m in left if m not in _governed(mentions, text)]
