@@ -130,3 +130,9 @@ def test_an_apposition_speaks_of_the_name_before_it(lexicon: Lexicon) -> None:
 def test_a_provincial_government_is_an_agency(lexicon: Lexicon) -> None:
     found = facts("The provincial government has called for stricter audits.", lexicon)
     assert ("provincial government", "callsFor", "stricter audits") in found
+
+
+def test_a_participle_after_a_thing_describes_it(lexicon: Lexicon) -> None:
+    found = facts("Sinopec said in a report released in May that refineries are exposed to malware.", lexicon)
+    assert ("Sinopec", "published", "report") in found
+    assert not any(p == "published" and o != "report" for _s, p, o in found)

@@ -114,7 +114,32 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
 
 
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
+
+
+def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int,
+                      text: str) -> tuple[Mention | None, Mention, float] | None:
+    """"S said in a report released in May that …": a participle right after a thing that follows a
+    preposition describes that thing, which is its object; the subject is the clause's (S), if one
+    fits, else there is no fact. None when the words are no such participle."""
+    first = pattern.words.split()[0]
+    if pattern.object_first or pattern.weak or not _PARTICIPLE.fullmatch(first) or pattern.words.endswith(" by"):
+        return None
+    governed = _governed(mentions, text)
+    thing = next((m for m in governed if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")), None)
+    if thing is None:
+        return None
+    subjects = [m for m in mentions if m.end <= thing.start and m not in governed
+                and not _CLAUSE_BREAK.search(text[m.end:thing.start]) and lexicon.is_a(m.cls, pattern.domain) is not False
+                and not (_unnamed(m) and _agents_only(lexicon, pattern.domain))]
+    if not subjects or lexicon.is_a(thing.cls, pattern.range) is False:
+        return (None, thing, 0.0)
+    subject = subjects[-1]
+    return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
+                                 re.IGNORECASE)
 
 
 def _governed(mentions: list[Mention], text: str) -> list[Mention]:
@@ -236,7 +261,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         for pattern, start, end in hits:
             if any(start < e and s < end for s, e in taken) or _unrealised(view, start):
                 continue
-            pair = _best_pair(lexicon, pattern, mentions, start, end, view)
+            relative = _reduced_relative(lexicon, pattern, mentions, start, view)
+            if relative is not None and relative[0] is None:
+                continue  # a participle describing a thing, with no subject to state it of
+            pair = _best_pair(lexicon, pattern, mentions, start, end, view) if relative is None \
+                else (relative[0], relative[1], relative[2]) if relative[0] is not None else None
             if pair is None:
                 continue
             subject, obj, score = pair
