@@ -136,3 +136,14 @@ def test_a_participle_after_a_thing_describes_it(lexicon: Lexicon) -> None:
     found = facts("Sinopec said in a report released in May that refineries are exposed to malware.", lexicon)
     assert ("Sinopec", "published", "report") in found
     assert not any(p == "published" and o != "report" for _s, p, o in found)
+
+
+def test_an_article_inside_a_pattern_opens_no_phrase(lexicon: Lexicon) -> None:
+    found = facts("The ministry signed a cooperation agreement with ZTE Corporation.", lexicon)
+    assert any(p == "partneredWith" and o == "ZTE Corporation" for _s, p, o in found)
+
+
+def test_a_verb_after_and_ends_a_list_of_objects(lexicon: Lexicon) -> None:
+    found = facts("The city government called for safer routers and plans to set up a lab.", lexicon)
+    assert ("city government", "callsFor", "safer routers") in found
+    assert not any(o == "plans" for _s, _p, o in found)

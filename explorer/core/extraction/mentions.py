@@ -300,7 +300,12 @@ class MentionFinder:
         thing, whatever its class (the cue of its head gives one when the ontology has it). It runs
         to the first function word, verb of a pattern or punctuation ("a coal mine | in Dazhou")."""
         found: list[Mention] = []
+        # "signed a cooperation agreement with": an article inside a pattern's words introduces nothing
+        inside = [m.span() for pattern in self.lexicon.patterns if pattern.words.isascii() and " " in pattern.words
+                  for m in pattern.regex.finditer(text)]
         for match in re.finditer(r"(?<![\w-])(?:a|an)\s+", text, re.IGNORECASE):
+            if any(s <= match.start() < e for s, e in inside):
+                continue
             words: list[tuple[int, int]] = []
             for word in re.finditer(r"([\w’'-]+)(\s+|$|(?=[,.;:!?\"”)]))", text[match.end():]):
                 token = word.group(1)
@@ -340,6 +345,9 @@ class MentionFinder:
                 if joint is None:
                     break
                 position = phrase.end + joint.end()
+                following = self._bare_phrase_at(text, position)
+                if following is not None and re.match(r"\s+to\s", text[following.end:]):
+                    break  # "… standards and plans to set up": a verb goes on, not the list
         return found
 
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
