@@ -147,3 +147,9 @@ def test_a_verb_after_and_ends_a_list_of_objects(lexicon: Lexicon) -> None:
     found = facts("The city government called for safer routers and plans to set up a lab.", lexicon)
     assert ("city government", "callsFor", "safer routers") in found
     assert not any(o == "plans" for _s, _p, o in found)
+
+
+def test_a_place_after_a_prepositional_phrase_locates_its_noun(lexicon: Lexicon) -> None:
+    found = facts("Huawei built a scheduling system for paper mills in Foshan.", lexicon)
+    assert ("paper mills", "locatedIn", "Foshan") in found
+    assert ("scheduling system", "locatedIn", "Foshan") not in found

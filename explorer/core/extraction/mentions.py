@@ -332,7 +332,9 @@ class MentionFinder:
         # after the whole of the longest pattern only: "joined | hands with" is inside "joined hands with"
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
-        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their)\s", text, re.IGNORECASE)})
+        # and after a preposition ("a system for | steel mills in Rizhao")
+        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among)\s",
+                                                                 text, re.IGNORECASE)})
         found: list[Mention] = []
         for opening in openings:
             position = opening
