@@ -153,3 +153,8 @@ def test_a_place_after_a_prepositional_phrase_locates_its_noun(lexicon: Lexicon)
     found = facts("Huawei built a scheduling system for paper mills in Foshan.", lexicon)
     assert ("paper mills", "locatedIn", "Foshan") in found
     assert ("scheduling system", "locatedIn", "Foshan") not in found
+
+
+def test_they_opening_a_second_clause_is_the_first_clauses_subject(lexicon: Lexicon) -> None:
+    found = facts("These lathes were never patched, and they are exposed to malware.", lexicon)
+    assert ("lathes", "exposedTo", "malware") in found

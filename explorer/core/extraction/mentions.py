@@ -332,8 +332,8 @@ class MentionFinder:
         # after the whole of the longest pattern only: "joined | hands with" is inside "joined hands with"
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
-        # and after a preposition ("a system for | steel mills in Rizhao")
-        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among)\s",
+        # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
+        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those)\s",
                                                                  text, re.IGNORECASE)})
         found: list[Mention] = []
         for opening in openings:
@@ -387,6 +387,9 @@ class MentionFinder:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
             elif match.group(1).lower() == "its":  # may refer to a name earlier in this sentence (see _owned)
                 found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
+        for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
+            # read only where it opens a second clause (see _second_clause_it); dropped elsewhere
+            found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
         for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
             cls = self._cue_class(match.group(1))
             if cls is None:
@@ -452,6 +455,7 @@ class MentionFinder:
                   for m in chosen]
         chosen = [self._part_of_person(m) for m in chosen]
         chosen = _second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
+        chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
         return chosen
 
@@ -491,15 +495,15 @@ class MentionFinder:
                 owner = previous.label or previous.text
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
-        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun"]
+        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
 
 
 def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"The network was developed by A and B, and it supports …": "it" opening a second clause is
+    """"The network was developed by A and B, and it supports …": "it" (or "they") opening a second clause is
     the subject of the first, not the last thing named before it."""
     out: list[Mention] = []
     for mention in mentions:
-        if (mention.via == "pronoun" and mention.text.lower() == "it" and out
+        if (mention.via == "pronoun" and mention.text.lower() in ("it", "they") and out
                 and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
             first = next((m for m in out if not (m.cls or "").endswith("Person")), None)
             if first is not None and first.key != mention.key:
