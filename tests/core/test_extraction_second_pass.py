@@ -158,3 +158,14 @@ def test_a_place_after_a_prepositional_phrase_locates_its_noun(lexicon: Lexicon)
 def test_they_opening_a_second_clause_is_the_first_clauses_subject(lexicon: Lexicon) -> None:
     found = facts("These lathes were never patched, and they are exposed to malware.", lexicon)
     assert ("lathes", "exposedTo", "malware") in found
+
+
+def test_a_bare_abstract_noun_names_nothing(lexicon: Lexicon) -> None:
+    found = facts("Dr. Gao Yan cautioned that the plan carries risks.", lexicon)
+    assert not any(o == "risks" for _s, _p, o in found)
+
+
+def test_a_name_and_one_common_noun_after_the_describe_one_thing(lexicon: Lexicon) -> None:
+    found = facts("Baowu Group, which operates the Zhanjiang mill, built a private network.", lexicon)
+    assert ("Baowu Group", "operates", "Zhanjiang mill") in found
+    assert not any(o == "Zhanjiang" for _s, _p, o in found)

@@ -64,6 +64,9 @@ GENERIC_PEOPLE = frozenset(
 TITLES = frozenset(["professor", "prof", "dr", "mr", "mrs", "ms", "miss", "madam", "sir", "academician"])
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON = str(KG.Person)
+#: Abstract nouns that, alone and bare ("carries risks", "raises concerns"), name nothing an analyst records.
+GENERIC_THINGS = frozenset(["risk", "threat", "challenge", "concern", "problem", "issue", "benefit", "opportunity",
+                            "question", "difficulty", "worry", "change"])
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
@@ -252,6 +255,20 @@ class MentionFinder:
             found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
         return found
 
+    def _place_described(self, text: str) -> list[Mention]:
+        """"the Qingdao terminal", "the Wuxi plant": a definite thing described by a name and one
+        common noun is that thing, not the name (a name with a class word of its own stays a name)."""
+        found: list[Mention] = []
+        for match in re.finditer(r"(?<![\w-])the\s+((?:[A-Z][\w’'-]*\s+){1,2})([a-z][\w-]*)(?=[\s,.;:]|$)", text):
+            head = match.group(2)
+            name = match.group(1).strip()
+            if head in STOPWORDS or head in self._triggers or head.endswith(("ly", "ing", "ed")) or self._cue_class(name) \
+                    or any(word.lower() in NOT_NAMES for word in name.split()):
+                continue
+            phrase = text[match.start(1):match.end(2)]
+            found.append(Mention(match.start(1), match.end(2), phrase, None, self._head_class(phrase), phrase, "phrase"))
+        return found
+
     def _quoted(self, text: str) -> list[Mention]:
         """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
         return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name")
@@ -371,7 +388,7 @@ class MentionFinder:
         start, end = words[0][0], words[-1][1]
         phrase = text[start:end]
         last = phrase.split()[-1].lower()
-        if _singular(last) in GENERIC_PEOPLE:
+        if _singular(last) in GENERIC_PEOPLE or (len(words) == 1 and _singular(last) in GENERIC_THINGS):
             return None
         if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
             return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
@@ -435,7 +452,7 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text) + self._quoted(text)
+        candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
