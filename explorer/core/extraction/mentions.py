@@ -14,59 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
-#: Words that never start or extend a name or a cue-headed phrase.
-STOPWORDS = frozenset(
-    [
-        "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "it", "he", "she",
-        "they", "we", "i", "you", "who", "which", "what", "and", "or", "but", "nor", "with", "from", "of", "to", "for", "in", "on",
-        "at", "by", "as", "into", "onto", "over", "under", "than", "more", "most", "less", "also", "alone", "is", "are", "was",
-        "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
-        "must", "shall", "should", "not", "no", "so", "such", "very", "far", "much", "many", "some", "any", "each", "every", "other",
-        "another", "both", "all", "only", "just", "even", "still", "said", "says", "say", "added", "adds", "according", "aside",
-        "despite", "during", "once", "if", "when", "while", "because", "since", "after", "before", "about", "above", "below",
-        "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently",
-        # prepositions end a noun phrase ("coal mines | across the province")
-        "across", "among", "amid", "within", "without", "throughout", "against", "toward", "towards", "around", "near",
-        "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until",
-        # a time after a noun phrase is no part of it ("a network | last year")
-        "last", "next", "yesterday", "today", "tomorrow", "earlier", "later", "ago"
-    ]
-)
-#: Capitalised words that begin sentences or name nationalities rather than entities.
-NOT_NAMES = frozenset(
-    [
-        "the", "a", "an", "this", "that", "these", "those", "it", "its", "she", "he", "they", "we", "i", "but", "and", "or", "so",
-        "once", "for", "global", "aside", "despite", "according", "for", "example", "however", "meanwhile", "also", "chinese",
-        "american", "european", "japanese", "korean",
-        # words that open a sentence before its subject
-        "besides", "apart", "beyond", "in", "on", "at", "with", "by", "after", "before", "while", "since", "as", "last",
-        "next", "earlier", "later", "today", "yesterday", "separately", "meanwhile", "now",
-        # days and months date a statement; they are not entities
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december"
-    ]
-)
-#: People spoken of generically ("experts said", "security researchers warned"): no one an analyst
-#: records, so they name no entity and fill no slot, alone or after one modifier.
-GENERIC_PEOPLE = frozenset(
-    [
-        "expert", "analyst", "researcher", "official", "executive", "engineer", "observer", "insider", "source", "people",
-        "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher"
-    ]
-)
-#: Titles before a person's name ("Professor Li Na", "Dr. Wu"): not part of the name, but they say it is a person's.
-TITLES = frozenset(["professor", "prof", "dr", "mr", "mrs", "ms", "miss", "madam", "sir", "academician"])
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON = str(KG.Person)
-#: Abstract nouns that, alone and bare ("carries risks", "raises concerns"), name nothing an analyst records.
-GENERIC_THINGS = frozenset(["risk", "threat", "challenge", "concern", "problem", "issue", "benefit", "opportunity",
-                            "question", "difficulty", "worry", "change"])
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
