@@ -169,3 +169,8 @@ def test_a_name_and_one_common_noun_after_the_describe_one_thing(lexicon: Lexico
     found = facts("Baowu Group, which operates the Zhanjiang mill, built a private network.", lexicon)
     assert ("Baowu Group", "operates", "Zhanjiang mill") in found
     assert not any(o == "Zhanjiang" for _s, _p, o in found)
+
+
+def test_attacks_on_a_thing_target_it(lexicon: Lexicon) -> None:
+    found = facts("Officials counted more phishing attacks on water utilities this year.", lexicon)
+    assert ("phishing attacks", "targets", "water utilities") in found

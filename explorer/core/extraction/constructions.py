@@ -250,3 +250,18 @@ def quotes_open_after(text: str, opened: bool = False) -> bool:
 
 def has_quote(text: str) -> bool:
     return any(ch in text for ch in '"“”')
+
+
+def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"ransomware attacks on ports", "phishing against banks": the threat targets what follows."""
+    threat, targets = str(KG.CyberRisk), str(KG.targets)
+    for mention in mentions:
+        if not lexicon.is_a(mention.cls, [threat]):
+            continue
+        joint = re.match(r"\s+(on|against)\s+(?:the\s+)?", text[mention.end:], re.IGNORECASE)
+        if joint is None:
+            continue
+        target = next((m for m in mentions if m.start == mention.end + joint.end()), None)
+        if target is not None and target.key != mention.key and not lexicon.is_a(target.cls, [threat]):
+            start = mention.end + joint.start(1)
+            yield (mention, targets, target, joint.group(1), start, start + len(joint.group(1)), 0.7)

@@ -91,6 +91,8 @@ class MentionFinder:
         self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
         self._phrases = tuple(sorted({p.words.lower() for p in lexicon.patterns if len(p.words.split()) > 1 and p.words.isascii()},
                                      key=len, reverse=True))
+        # an -ing word that is a class word is a noun ("phishing attacks"), not a participle
+        self._cue_words = frozenset(cue.words.lower() for cue in lexicon.cues if " " not in cue.words)
         # "-based", "-enabled": a hyphened word opening a capitalised run says something of the name after it
         self._compound_suffixes = tuple(p.words.lower() for p in lexicon.patterns if p.words.startswith("-"))
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
@@ -259,7 +261,7 @@ class MentionFinder:
                                          text[start:match.end()], "cue"))
                     continue
                 start = _extend_left(text, match.start(), self._triggers, self._phrases,
-                                     capitalised=match.group()[:1].isupper())
+                                     capitalised=match.group()[:1].isupper(), nouns=self._cue_words)
                 end = _extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
@@ -521,7 +523,7 @@ _QUANTIFIER = re.compile(r"(?:more than|over|about|nearly|almost|at least)\s+$",
 
 
 def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = (), *,
-                 capitalised: bool = False) -> int:
+                 capitalised: bool = False, nouns: frozenset[str] = frozenset()) -> int:
     """Start of the noun phrase whose head begins at ``start``: modifiers, not determiners or verbs.
 
     A number keeps the quantifier before it ("more than 70 industrial internet platforms"), as the
@@ -539,7 +541,7 @@ def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple
         lowered = word.lower()
         if capitalised and not word[:1].isupper() and not word[:1].isdigit():
             return position  # a name's words are capitalised: "research company | Strategy Analytics"
-        participle = lowered.endswith("ing") and not word[:1].isupper()
+        participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
         if participle and re.search(r"\d\s+$", text[:match.start()]):
             participle = False  # after a number an -ing word describes ("193 leading companies")
         if lowered in STOPWORDS or lowered in triggers or participle:

@@ -466,4 +466,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
     return [*constructions.possessives(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
-            *constructions.comparisons(lexicon, mentions, text)]
+            *constructions.comparisons(lexicon, mentions, text),
+            *constructions.attacks_on(lexicon, mentions, text)]
