@@ -174,3 +174,8 @@ def test_a_name_and_one_common_noun_after_the_describe_one_thing(lexicon: Lexico
 def test_attacks_on_a_thing_target_it(lexicon: Lexicon) -> None:
     found = facts("Officials counted more phishing attacks on water utilities this year.", lexicon)
     assert ("phishing attacks", "targets", "water utilities") in found
+
+
+def test_a_reference_to_a_described_thing_is_no_agent(lexicon: Lexicon) -> None:
+    found = facts("Gree opened a paint workshop. The workshop was planned with advice from Siemens.", lexicon)
+    assert not any(s == "paint workshop" and p == "affiliatedWith" for s, p, _o in found)

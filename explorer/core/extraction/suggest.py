@@ -157,6 +157,13 @@ def _unnamed(mention: Mention) -> bool:
     return mention.via == "phrase" and mention.cls is None
 
 
+def _described_reference(mention: Mention) -> bool:
+    """"the workshop" after "a welding workshop": a reference to a thing described, not named (a bare
+    preposition such as "from" makes no agent of it)."""
+    label = mention.label or mention.text
+    return mention.via == "definite" and mention.iri is None and mention.cls is None and not label[:1].isupper()
+
+
 def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
@@ -202,7 +209,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
-            if _unnamed(subject) and _agents_only(lexicon, pattern.domain):
+            if (_unnamed(subject) or (pattern.weak and _described_reference(subject))) and _agents_only(lexicon, pattern.domain):
                 continue  # "a technology … said": a thing described, not named, is no one who acts
             if pattern.weak and _unnamed(obj):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
