@@ -31,6 +31,7 @@ from explorer.core.backends.base import (
     checked_iri,
 )
 from explorer.core.backends.isolation import isolation_available, run_isolated
+from explorer.core.backends.label_reading import count_while_indexing, read_label_index
 from explorer.core.backends.loading import ProgressReader, load_error
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import (
@@ -81,7 +82,6 @@ _PAGE = ox.NamedNode(str(SCHEMA.pagination))
 _HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
 _POSITION_SELECTOR = ox.NamedNode(str(OA.TextPositionSelector))
 _START, _END = ox.NamedNode(str(OA.start)), ox.NamedNode(str(OA.end))
-_LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 _ENTITY = (ox.NamedNode, ox.BlankNode)
 
 
@@ -110,6 +110,8 @@ class OxigraphBackend(Backend):
         self._instance_lists: dict[tuple[str, ...], list[str]] = {}
         #: Incoming links of hubs, counted once until the store changes (see incoming_link_count).
         self._incoming_counts: dict[tuple[str, tuple[str, ...] | None, bool], int] = {}
+        #: The search index of the store as the last load left it (see load_files).
+        self._prepared_index: LabelIndex | None = None
 
     @property
     def workspace(self) -> Path | None:
@@ -130,6 +132,7 @@ class OxigraphBackend(Backend):
             disposal.let_go(store, self.estimated_quads)
 
     def forget_caches(self) -> None:
+        self._prepared_index = None
         self._statement_predicates.clear()
         self._instance_lists.clear()
         self._incoming_counts.clear()
@@ -210,6 +213,7 @@ class OxigraphBackend(Backend):
         target.forget_caches()
 
     def release(self) -> None:
+        self.forget_caches()
         previous, self.store = self.store, ox.Store()
         disposal.let_go(previous, self.estimated_quads)
         self.estimated_quads = 0
@@ -224,20 +228,9 @@ class OxigraphBackend(Backend):
 
     # ------------------------------------------------------------------ bulk: labels
     def label_index(self) -> LabelIndex:
-        entities: list[str] = []
-        texts: list[str] = []
-        languages: list[str] = []
-        kinds: list[int] = []
-        for kind, predicate in enumerate(_LABEL_NODES):
-            for quad in self.store.quads_for_pattern(None, predicate, None, None):
-                value, subject = quad.object, quad.subject
-                if not isinstance(value, ox.Literal) or isinstance(subject, ox.Triple):
-                    continue
-                entities.append(node_id(subject))
-                texts.append(value.value)
-                languages.append(value.language or "")
-                kinds.append(kind)
-        return LabelIndex.from_columns(entities, texts, languages, kinds)
+        # The index read while the load counted the quads, if nothing changed since.
+        prepared, self._prepared_index = self._prepared_index, None
+        return prepared if prepared is not None else read_label_index(self.store)
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -597,6 +590,8 @@ class OxigraphBackend(Backend):
         if swap:
             remove_tree(Path(str(workspace) + ".staging"))
         staging = ox.Store(str(workspace) + ".staging") if swap else ox.Store()
+        becomes_store = not swap and workspace is None and (replace or next(iter(self.store), None) is None)
+        prepared: LabelIndex | None = None
         loaded: list[LoadedFile] = []
         done_before = 0
         reading: ProgressReader | None = None
@@ -635,7 +630,14 @@ class OxigraphBackend(Backend):
                     raise
                 except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:
                     raise load_error(path, error, info) from None
-                loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
+                if index == len(paths) - 1 and becomes_store:
+                    # The staged store will be this one: its labels are read while it counts.
+                    if progress is not None:
+                        progress(1.0, "Indexing")
+                    quads_now, prepared = count_while_indexing(staging)
+                else:
+                    quads_now = count_quads(staging)
+                loaded.append(LoadedFile(path, info.name, quads_now - before))
                 done_before += sizes[index]
             if progress is not None:
                 progress(1.0, "Indexing")
@@ -650,6 +652,7 @@ class OxigraphBackend(Backend):
             elif (replace or next(iter(self.store), None) is None) and self.workspace is None:
                 previous, previous_quads = self.store, self.estimated_quads
                 self.store, self.estimated_quads = staging, staged
+                self._prepared_index = prepared
                 disposal.let_go(previous, previous_quads)
             else:
                 if replace:
