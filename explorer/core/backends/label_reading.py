@@ -1,10 +1,10 @@
-"""The search index of an embedded store: its label triples read in one pass, and, right after
-a load, read while the store counts what it holds.
+"""The search index of an embedded store: its label triples read in one pass; right after a
+load, on a thread of its own while the store counts what it holds and the class tree is asked for.
 
-Both happen once per load of a large graph: at a million triples reading the labels takes
-about 0.4 s of the interpreter and counting the quads 0.2 s in the store, which lets go of
-the interpreter lock while it counts. Done side by side, on two processor cores the count
-costs no time of its own.
+At a million triples reading the labels takes about 0.4 s of the interpreter, counting the
+quads 0.2 s and the class tree's queries about as much in the store, which lets go of the
+interpreter lock meanwhile: side by side, on two processor cores, most of it costs no time
+of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from explorer.core.backends.store_tools import count_quads
 from explorer.core.collector import collector_paused
 from explorer.core.search import LabelIndex
 from explorer.core.vocab import LABEL_PREDICATES
@@ -50,29 +49,37 @@ def read_label_index(store: ox.Store) -> LabelIndex:
     return LabelIndex.from_columns(entities, texts, languages, kinds)
 
 
-def count_while_indexing(store: ox.Store) -> tuple[int, LabelIndex]:
-    """(:func:`count_quads`, :func:`read_label_index`) of ``store``: the count runs in the store on a
-    thread of its own while this thread reads the labels."""
-    counted: list[int] = []
-    failed: list[BaseException] = []
+class LabelIndexReading:
+    """:func:`read_label_index` of a store on a thread of its own, started at once.
 
-    def count() -> None:
+    The thread holds the interpreter lock for most of its work; the store lets go of it while
+    it counts the quads or answers the class tree's queries, which the loading thread asks
+    meanwhile.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        self._index: LabelIndex | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, args=(store,), name="read labels", daemon=True)
+        self._thread.start()
+
+    def _read(self, store: ox.Store) -> None:
         try:
-            counted.append(count_quads(store))
-        except BaseException as error:  # handed over to the caller below
-            failed.append(error)
+            with collector_paused():
+                self._index = read_label_index(store)
+        except BaseException as error:  # handed over by result()
+            self._error = error
 
-    counter = threading.Thread(target=count, name="count quads", daemon=True)
-    counter.start()
-    index: Any = None
-    try:
-        with collector_paused():
-            index = read_label_index(store)
-    finally:
-        counter.join()
-    if failed:
-        raise failed[0]
-    return counted[0], index
+    def wait(self) -> None:
+        """Until the thread is done (and holds the store no longer)."""
+        self._thread.join()
+
+    def result(self) -> LabelIndex:
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._index is not None
+        return self._index
 
 
-__all__ = ["count_while_indexing", "read_label_index"]
+__all__ = ["LabelIndexReading", "read_label_index"]

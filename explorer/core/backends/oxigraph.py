@@ -31,7 +31,7 @@ from explorer.core.backends.base import (
     checked_iri,
 )
 from explorer.core.backends.isolation import isolation_available, run_isolated
-from explorer.core.backends.label_reading import count_while_indexing, read_label_index
+from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
 from explorer.core.backends.loading import ProgressReader, load_error
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import (
@@ -110,8 +110,8 @@ class OxigraphBackend(Backend):
         self._instance_lists: dict[tuple[str, ...], list[str]] = {}
         #: Incoming links of hubs, counted once until the store changes (see incoming_link_count).
         self._incoming_counts: dict[tuple[str, tuple[str, ...] | None, bool], int] = {}
-        #: The search index of the store as the last load left it (see load_files).
-        self._prepared_index: LabelIndex | None = None
+        #: The search index of the store as the last load left it, being read (see load_files).
+        self._reading_index: LabelIndexReading | None = None
 
     @property
     def workspace(self) -> Path | None:
@@ -127,12 +127,13 @@ class OxigraphBackend(Backend):
         # name and getrefcount's argument are three references).
         if not disposal.deferring or self.workspace is not None or sys.is_finalizing():
             return
+        self._stop_reading_index()  # its thread holds the store too
         store = self.__dict__.get("store")
         if store is not None and sys.getrefcount(store) <= 3:
             disposal.let_go(store, self.estimated_quads)
 
     def forget_caches(self) -> None:
-        self._prepared_index = None
+        self._stop_reading_index()
         self._statement_predicates.clear()
         self._instance_lists.clear()
         self._incoming_counts.clear()
@@ -228,9 +229,19 @@ class OxigraphBackend(Backend):
 
     # ------------------------------------------------------------------ bulk: labels
     def label_index(self) -> LabelIndex:
-        # The index read while the load counted the quads, if nothing changed since.
-        prepared, self._prepared_index = self._prepared_index, None
-        return prepared if prepared is not None else read_label_index(self.store)
+        # The index the last load began to read, if nothing changed since.
+        reading, self._reading_index = self._reading_index, None
+        return reading.result() if reading is not None else read_label_index(self.store)
+
+    def reading_label_index(self) -> bool:
+        return self._reading_index is not None
+
+    def _stop_reading_index(self) -> None:
+        """Forget the index being read, once its thread lets go of the store (a moment at most:
+        the store is about to change, or to go, and must not be freed on that thread)."""
+        reading, self._reading_index = self.__dict__.get("_reading_index"), None
+        if reading is not None:
+            reading.wait()
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -591,7 +602,7 @@ class OxigraphBackend(Backend):
             remove_tree(Path(str(workspace) + ".staging"))
         staging = ox.Store(str(workspace) + ".staging") if swap else ox.Store()
         becomes_store = not swap and workspace is None and (replace or next(iter(self.store), None) is None)
-        prepared: LabelIndex | None = None
+        labels_read: LabelIndexReading | None = None
         loaded: list[LoadedFile] = []
         done_before = 0
         reading: ProgressReader | None = None
@@ -634,10 +645,8 @@ class OxigraphBackend(Backend):
                     # The staged store will be this one: its labels are read while it counts.
                     if progress is not None:
                         progress(1.0, "Indexing")
-                    quads_now, prepared = count_while_indexing(staging)
-                else:
-                    quads_now = count_quads(staging)
-                loaded.append(LoadedFile(path, info.name, quads_now - before))
+                    labels_read = LabelIndexReading(staging)
+                loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
                 done_before += sizes[index]
             if progress is not None:
                 progress(1.0, "Indexing")
@@ -652,7 +661,7 @@ class OxigraphBackend(Backend):
             elif (replace or next(iter(self.store), None) is None) and self.workspace is None:
                 previous, previous_quads = self.store, self.estimated_quads
                 self.store, self.estimated_quads = staging, staged
-                self._prepared_index = prepared
+                self._reading_index, labels_read = labels_read, None
                 disposal.let_go(previous, previous_quads)
             else:
                 if replace:
@@ -666,6 +675,8 @@ class OxigraphBackend(Backend):
                     disposal.let_go(staging, staged)
                 self.estimated_quads = (0 if replace else self.estimated_quads) + staged
         except BaseException:
+            if labels_read is not None:
+                labels_read.wait()  # its thread holds the staged store too
             if swap:
                 del staging  # Oxigraph holds the folder until the store goes
                 remove_tree(Path(str(workspace) + ".staging"))
