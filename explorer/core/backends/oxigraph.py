@@ -32,7 +32,7 @@ from explorer.core.backends.base import (
 )
 from explorer.core.backends.isolation import isolation_available, run_isolated
 from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
-from explorer.core.backends.loading import ProgressReader, load_error
+from explorer.core.backends.loading import ProgressReader, load_error, refuse_dropped_iris
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import (
     iri_or_bnode,
@@ -47,7 +47,7 @@ from explorer.core.backends.terms import (
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.errors import Cancelled, ExplorerError, LoadError, QueryError
 from explorer.core.formats import RdfFormatInfo, detect_format, format_for_suffix, is_gzipped
-from explorer.core.guards import check_bytes, guard_for, invalid_jsonld_iri
+from explorer.core.guards import check_bytes, guard_for
 from explorer.core.input_files import BomSkippingReader, regular_file_size
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
@@ -627,7 +627,7 @@ class OxigraphBackend(Backend):
 
                 opener = gzip.open if is_gzipped(path) else open
                 if info.name == "jsonld":
-                    _refuse_dropped_iris(path, opener)
+                    refuse_dropped_iris(path, opener)
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
@@ -698,13 +698,3 @@ class OxigraphBackend(Backend):
 
     def close(self) -> None:
         """Nothing to write: an in-memory store goes with the graph."""
-def _refuse_dropped_iris(path: Path, opener: Callable[..., Any]) -> None:
-    """Refuse a JSON-LD file holding an IRI its processor would drop without a word."""
-    try:
-        with opener(path, "rb") as raw:
-            text = raw.read().decode("utf-8-sig", "replace")
-    except (OSError, EOFError, zlib.error):
-        return  # the parser reports the file's own problem, with its place
-    problem = invalid_jsonld_iri(text, str(path))
-    if problem is not None:
-        raise problem
