@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -15,16 +16,29 @@ from explorer.cli.registry import COMMANDS
 from explorer.core.errors import ExplorerError
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is read from the installed metadata only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from explorer import __version__
+
+        parser._print_message(f"kg-explorer {__version__}\n", sys.stdout)
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """``kg-explorer`` with a subparser for each registered command."""
-    from explorer import __version__
-
     parser = Parser(
         prog="kg-explorer",
         description="Explore the knowledge graph of the industrial side of 5G: every fact with its source.",
         epilog="Exit status: 0 success, 1 empty answer / no path / SHACL violations, 2 bad usage or input.",
     )
-    parser.add_argument("--version", action="version", version=f"kg-explorer {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command in COMMANDS.values():
         sub = commands.add_parser(command.name, help=command.help, description=command.description or command.help)
@@ -56,6 +70,27 @@ def _quiet_library_logs() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
+def _exit_without_freeing(code: int) -> None:
+    """End the process now that the answer is written, leaving the graph to the system.
+
+    Freeing an in-memory store of a million triples takes about half a second, a tenth of a
+    one-shot ``search --data`` on such a file; the operating system takes the memory back at
+    once. Only for commands that read the graph and write nothing but stdout and stderr
+    (:attr:`Command.leaves_graph_to_exit`), when run as the process (``main()`` without
+    arguments), never from a caller that goes on.
+    """
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): as main() says, not an error
+        code = EXIT_OK
+    except OSError as error:
+        _error(f"writing the answer failed: {error.strerror or error}")
+        code = EXIT_USAGE
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``kg-explorer`` with ``argv`` (default: the process's arguments); return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -79,7 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as done:  # --help and --version
             return int(done.code or 0) if not isinstance(done.code, str) else EXIT_USAGE
         command: Command = args.command_spec
-        return command.run(args, Context(args))
+        context = Context(args)
+        code = command.run(args, context)
+        if argv is None and command.leaves_graph_to_exit and context.holds_graph:
+            _exit_without_freeing(code)
+        return code
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, like other command-line tools.
         try:

@@ -16,9 +16,6 @@ from explorer.cli.command import Command, Context
 from explorer.cli.editing import EditSession, refused
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
 from explorer.cli.output import terminal_safe
-from explorer.services.importing.articles import read_article
-from explorer.services.importing.suggestions import suggest_for_graph
-from explorer.services.settings import load_settings
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +37,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, context: Context) -> int:
+    # Here, not at the top: every command's start-up would pay for the article readers.
+    from explorer.services.importing.articles import read_article
+    from explorer.services.importing.suggestions import suggest_for_graph
+    from explorer.services.settings import load_settings
+
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError(f"suggest: --min-confidence {args.min_confidence} is not between 0 and 1")
     if args.to and not args.accept_all:

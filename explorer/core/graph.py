@@ -219,7 +219,10 @@ class KnowledgeGraph(GraphNames):
         self.files = loaded if replace else [*self.files, *loaded]
         self._reset_caches()
         self._collect_prefixes(loaded)
-        self._build_index()
+        if not self.backend.reading_label_index():
+            # Otherwise the first question about labels waits for it: the class tree's queries,
+            # answered in the store, run meanwhile.
+            self._build_index()
         return loaded
 
     def load_text(self, text: str, format_name: str = "turtle", base_iri: str | None = None) -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from cli_support import run
@@ -48,3 +52,40 @@ def test_a_shared_label_is_told_apart_in_the_table(capsys, tmp_path):
     assert "smart factory · in Ningbo" in out and "smart factory · in Hangzhou" in out
     code, out, _ = run(capsys, "search", "smart factory", "--data", str(data), "--format", "json")
     assert {hit["distinguished_by"] for hit in json.loads(out)} == {"in Ningbo", "in Hangzhou"}
+
+
+def _kg_explorer(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "COLUMNS": "120"}
+    return subprocess.run([sys.executable, "-m", "explorer", *argv], capture_output=True, text=True, env=env,
+                          timeout=120, encoding="utf-8")
+
+
+def test_search_as_its_own_process_prints_what_main_returns(capsys, tmp_path, monkeypatch):
+    """Run as the process, ``search`` ends without freeing the graph: the same table, the same exit codes."""
+    data = tmp_path / "mixed.ttl"
+    data.write_text(
+        '@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix ex: <http://example.org/> .\n'
+        'ex:cm skos:prefLabel "China Mobile"@en, "中国移动"@zh . ex:zj skos:prefLabel "Zhèjiang"@en .\n'
+        'ex:cmzj skos:prefLabel "China Mobile Zhèjiang"@en ; skos:altLabel "浙江移动"@zh .\n', encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "120")
+    for text in ("china", "中国", "zhejiang", "移动"):
+        code, out, err = run(capsys, "search", "--data", str(data), text)
+        done = _kg_explorer("search", "--data", str(data), text)
+        assert (done.returncode, done.stdout, done.stderr) == (code, out, err) == (0, out, "")
+    done = _kg_explorer("search", "--data", str(data), "nothing like it", "--format", "json")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "[]\n", "")
+    done = _kg_explorer("search", "--data", str(tmp_path / "missing.ttl"), "china")
+    assert done.returncode == 2 and done.stdout == "" and done.stderr.startswith("error: ")
+
+
+def test_start_up_leaves_the_http_client_and_the_article_readers_unread():
+    """A command on a local file never needs httpx (the endpoint's client) nor the article readers."""
+    probe = ("import sys, explorer.cli.entry, explorer.core.graph; "
+             "print(sorted(m for m in ('httpx', 'explorer.services.importing.articles') "
+             "if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
+    from explorer.core.backends import EndpointConfig, WorkspaceBackend  # still there when asked for
+
+    assert EndpointConfig.__name__ == "EndpointConfig" and WorkspaceBackend.__name__ == "WorkspaceBackend"

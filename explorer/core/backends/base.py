@@ -233,6 +233,11 @@ class Backend(ABC):
                     entries.append(LabelEntry(entity, str(value), value.language or "", kind))
         return LabelIndex(entries)
 
+    def reading_label_index(self) -> bool:
+        """Whether the label index is being read in the background since the last load
+        (:meth:`label_index` then waits for it)."""
+        return False
+
     def labels_of(self, entities: Iterable[str]) -> dict[str, LabelsByLanguage]:
         """The labels of many entities (those without any map to ``{}``)."""
         found: dict[str, LabelsByLanguage] = {}

@@ -11,12 +11,13 @@ import gzip
 import io
 import re
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from explorer.core.errors import Cancelled, LoadError
 from explorer.core.formats import RdfFormatInfo, is_gzipped
-from explorer.core.guards import StreamGuard, locate, remote_context
+from explorer.core.guards import StreamGuard, invalid_jsonld_iri, locate, remote_context
 from explorer.core.tasks import CancelToken
 
 
@@ -132,3 +133,14 @@ def _remote_context_error(path: Path, info: RdfFormatInfo) -> LoadError:
     return LoadError(str(path), f"jsonld: the remote @context \"{url}\" is not fetched: loading works offline; "
                                 "put the context inline in the file", line, column)
 
+
+def refuse_dropped_iris(path: Path, opener: Callable[..., Any]) -> None:
+    """Refuse a JSON-LD file holding an IRI its processor would drop without a word."""
+    try:
+        with opener(path, "rb") as raw:
+            text = raw.read().decode("utf-8-sig", "replace")
+    except (OSError, EOFError, zlib.error):
+        return  # the parser reports the file's own problem, with its place
+    problem = invalid_jsonld_iri(text, str(path))
+    if problem is not None:
+        raise problem

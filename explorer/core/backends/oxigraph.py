@@ -31,7 +31,8 @@ from explorer.core.backends.base import (
     checked_iri,
 )
 from explorer.core.backends.isolation import isolation_available, run_isolated
-from explorer.core.backends.loading import ProgressReader, load_error
+from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
+from explorer.core.backends.loading import ProgressReader, load_error, refuse_dropped_iris
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import (
     iri_or_bnode,
@@ -46,7 +47,7 @@ from explorer.core.backends.terms import (
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.errors import Cancelled, ExplorerError, LoadError, QueryError
 from explorer.core.formats import RdfFormatInfo, detect_format, format_for_suffix, is_gzipped
-from explorer.core.guards import check_bytes, guard_for, invalid_jsonld_iri
+from explorer.core.guards import check_bytes, guard_for
 from explorer.core.input_files import BomSkippingReader, regular_file_size
 from explorer.core.search import LabelIndex
 from explorer.core.sparql import QueryPolicy, QueryResult, run_with_deadline, syntax_error
@@ -81,7 +82,6 @@ _PAGE = ox.NamedNode(str(SCHEMA.pagination))
 _HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
 _POSITION_SELECTOR = ox.NamedNode(str(OA.TextPositionSelector))
 _START, _END = ox.NamedNode(str(OA.start)), ox.NamedNode(str(OA.end))
-_LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 _ENTITY = (ox.NamedNode, ox.BlankNode)
 
 
@@ -110,6 +110,8 @@ class OxigraphBackend(Backend):
         self._instance_lists: dict[tuple[str, ...], list[str]] = {}
         #: Incoming links of hubs, counted once until the store changes (see incoming_link_count).
         self._incoming_counts: dict[tuple[str, tuple[str, ...] | None, bool], int] = {}
+        #: The search index of the store as the last load left it, being read (see load_files).
+        self._reading_index: LabelIndexReading | None = None
 
     @property
     def workspace(self) -> Path | None:
@@ -125,11 +127,13 @@ class OxigraphBackend(Backend):
         # name and getrefcount's argument are three references).
         if not disposal.deferring or self.workspace is not None or sys.is_finalizing():
             return
+        self._stop_reading_index()  # its thread holds the store too
         store = self.__dict__.get("store")
         if store is not None and sys.getrefcount(store) <= 3:
             disposal.let_go(store, self.estimated_quads)
 
     def forget_caches(self) -> None:
+        self._stop_reading_index()
         self._statement_predicates.clear()
         self._instance_lists.clear()
         self._incoming_counts.clear()
@@ -210,6 +214,7 @@ class OxigraphBackend(Backend):
         target.forget_caches()
 
     def release(self) -> None:
+        self.forget_caches()
         previous, self.store = self.store, ox.Store()
         disposal.let_go(previous, self.estimated_quads)
         self.estimated_quads = 0
@@ -224,20 +229,19 @@ class OxigraphBackend(Backend):
 
     # ------------------------------------------------------------------ bulk: labels
     def label_index(self) -> LabelIndex:
-        entities: list[str] = []
-        texts: list[str] = []
-        languages: list[str] = []
-        kinds: list[int] = []
-        for kind, predicate in enumerate(_LABEL_NODES):
-            for quad in self.store.quads_for_pattern(None, predicate, None, None):
-                value, subject = quad.object, quad.subject
-                if not isinstance(value, ox.Literal) or isinstance(subject, ox.Triple):
-                    continue
-                entities.append(node_id(subject))
-                texts.append(value.value)
-                languages.append(value.language or "")
-                kinds.append(kind)
-        return LabelIndex.from_columns(entities, texts, languages, kinds)
+        # The index the last load began to read, if nothing changed since.
+        reading, self._reading_index = self._reading_index, None
+        return reading.result() if reading is not None else read_label_index(self.store)
+
+    def reading_label_index(self) -> bool:
+        return self._reading_index is not None
+
+    def _stop_reading_index(self) -> None:
+        """Forget the index being read, once its thread lets go of the store (a moment at most:
+        the store is about to change, or to go, and must not be freed on that thread)."""
+        reading, self._reading_index = self.__dict__.get("_reading_index"), None
+        if reading is not None:
+            reading.wait()
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -597,6 +601,8 @@ class OxigraphBackend(Backend):
         if swap:
             remove_tree(Path(str(workspace) + ".staging"))
         staging = ox.Store(str(workspace) + ".staging") if swap else ox.Store()
+        becomes_store = not swap and workspace is None and (replace or next(iter(self.store), None) is None)
+        labels_read: LabelIndexReading | None = None
         loaded: list[LoadedFile] = []
         done_before = 0
         reading: ProgressReader | None = None
@@ -621,7 +627,7 @@ class OxigraphBackend(Backend):
 
                 opener = gzip.open if is_gzipped(path) else open
                 if info.name == "jsonld":
-                    _refuse_dropped_iris(path, opener)
+                    refuse_dropped_iris(path, opener)
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
@@ -635,6 +641,11 @@ class OxigraphBackend(Backend):
                     raise
                 except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:
                     raise load_error(path, error, info) from None
+                if index == len(paths) - 1 and becomes_store:
+                    # The staged store will be this one: its labels are read while it counts.
+                    if progress is not None:
+                        progress(1.0, "Indexing")
+                    labels_read = LabelIndexReading(staging)
                 loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
                 done_before += sizes[index]
             if progress is not None:
@@ -650,6 +661,7 @@ class OxigraphBackend(Backend):
             elif (replace or next(iter(self.store), None) is None) and self.workspace is None:
                 previous, previous_quads = self.store, self.estimated_quads
                 self.store, self.estimated_quads = staging, staged
+                self._reading_index, labels_read = labels_read, None
                 disposal.let_go(previous, previous_quads)
             else:
                 if replace:
@@ -663,6 +675,8 @@ class OxigraphBackend(Backend):
                     disposal.let_go(staging, staged)
                 self.estimated_quads = (0 if replace else self.estimated_quads) + staged
         except BaseException:
+            if labels_read is not None:
+                labels_read.wait()  # its thread holds the staged store too
             if swap:
                 del staging  # Oxigraph holds the folder until the store goes
                 remove_tree(Path(str(workspace) + ".staging"))
@@ -684,13 +698,3 @@ class OxigraphBackend(Backend):
 
     def close(self) -> None:
         """Nothing to write: an in-memory store goes with the graph."""
-def _refuse_dropped_iris(path: Path, opener: Callable[..., Any]) -> None:
-    """Refuse a JSON-LD file holding an IRI its processor would drop without a word."""
-    try:
-        with opener(path, "rb") as raw:
-            text = raw.read().decode("utf-8-sig", "replace")
-    except (OSError, EOFError, zlib.error):
-        return  # the parser reports the file's own problem, with its place
-    problem = invalid_jsonld_iri(text, str(path))
-    if problem is not None:
-        raise problem

@@ -1,0 +1,125 @@
+"""The search index read on its own thread after a load is the index read from the store afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from explorer.core.backends import OxigraphBackend
+from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
+from explorer.core.changes import ChangeSet
+from explorer.core.graph import KnowledgeGraph
+
+LABELS = """\
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <http://example.org/> .
+ex:cm skos:prefLabel "China Mobile"@en, "中国移动"@zh ; skos:altLabel "CMCC", "  " ; rdfs:label "Zhèjiang  Mobile" .
+ex:zj rdfs:label "ＺＨＥＪＩＡＮＧ", "Ｚｈèjiang\\nprovince"@en ; rdfs:label ex:notALiteral .
+_:b skos:prefLabel "a blank node" ; rdfs:label "42"^^<http://www.w3.org/2001/XMLSchema#integer> .
+ex:cm ex:locatedIn ex:zj .
+"""
+NAMED = """\
+<http://example.org/g> { <http://example.org/cm> <http://www.w3.org/2000/01/rdf-schema#label> "Mobile of China"@en . }
+"""
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    turtle, trig = tmp_path / "labels.ttl", tmp_path / "named.trig"
+    turtle.write_text(LABELS, encoding="utf-8")
+    trig.write_text(NAMED, encoding="utf-8")
+    return [turtle, trig]
+
+
+def _columns(backend: OxigraphBackend) -> tuple[list, ...]:
+    return read_label_index(backend.store).columns()
+
+
+def test_the_index_read_during_the_load_is_the_one_read_after_it(tmp_path):
+    backend = OxigraphBackend()
+    loaded = backend.load_files(_files(tmp_path))
+    assert backend.reading_label_index()
+    prepared = backend.label_index()
+    assert prepared.columns() == _columns(backend)
+    assert not backend.reading_label_index()  # handed over once: the next ask reads the store again
+    assert backend.label_index().columns() == prepared.columns()
+    assert sum(item.quads for item in loaded) == backend.quad_count() == len(backend.store)
+    entities, texts, _, _, normalised = prepared.columns()
+    # CJK, accents, full-width forms and the named graph's label are found; blank labels, IRIs are not.
+    assert "中国移动" in texts and "Mobile of China" in texts and "  " not in texts
+    assert normalised[texts.index("Ｚｈèjiang\nprovince")] == "zhejiang province"
+    assert any(entity.startswith("_:") for entity in entities)
+    assert [hit.entity for hit in prepared.search("zhejiang")] == ["http://example.org/zj", "http://example.org/cm"]
+
+
+def test_a_failed_reading_hands_its_error_to_whoever_asks(tmp_path, monkeypatch):
+    import explorer.core.backends.label_reading as label_reading
+
+    def broken(store):
+        raise MemoryError("no room for the labels")
+
+    monkeypatch.setattr(label_reading, "read_label_index", broken)
+    reading = LabelIndexReading(OxigraphBackend().store)
+    with pytest.raises(MemoryError, match="no room"):
+        reading.result()
+
+
+def test_the_graph_waits_for_the_labels_when_first_asked(tmp_path):
+    kg = KnowledgeGraph()
+    kg.load(_files(tmp_path))
+    assert kg._index is None and kg.backend.reading_label_index()  # still being read: load did not wait
+    assert kg.label("http://example.org/cm") == "China Mobile"
+    assert kg._index is not None and not kg.backend.reading_label_index()
+    kg.load(_files(tmp_path)[:1], replace=True)
+    kg.class_hierarchy()  # asks for class labels: waits
+    assert kg._index is not None
+    assert [hit.entity for hit in kg.search("中国")] == ["http://example.org/cm"]
+
+
+def test_changing_or_dropping_the_store_first_waits_for_the_reading(tmp_path):
+    from explorer.core.store_disposal import disposal
+
+    backend = OxigraphBackend()
+    backend.load_files(_files(tmp_path))
+    reading = backend._reading_index
+    backend.forget_caches()
+    assert reading is not None and not reading._thread.is_alive() and not backend.reading_label_index()
+    backend.load_files(_files(tmp_path), replace=True)
+    reading = backend._reading_index
+    deferring, disposal.deferring = disposal.deferring, True
+    try:
+        backend.__del__()
+    finally:
+        disposal.deferring = deferring
+        disposal.free_waiting()
+    assert reading is not None and not reading._thread.is_alive()
+
+
+def test_a_store_that_changed_after_the_load_is_read_again(tmp_path):
+    backend = OxigraphBackend()
+    backend.load_files(_files(tmp_path)[:1])
+    backend.apply_changes(ChangeSet(((URIRef("http://example.org/new"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+                                        Literal("Newly added"), None),), ()))
+    assert "Newly added" in backend.label_index().columns()[1]
+
+
+def test_files_added_to_a_graph_are_indexed_from_the_whole_store(tmp_path):
+    first, second = _files(tmp_path)
+    kg = KnowledgeGraph()
+    kg.load([first])
+    kg.load([second])  # added: the staged store is copied in, so nothing is read ahead
+    assert not kg.backend.reading_label_index()
+    assert {hit.entity for hit in kg.search("mobile")} == {"http://example.org/cm"}
+    assert [text for text, _, _ in kg.all_labels("http://example.org/cm")].count("Mobile of China") == 1
+    fresh = KnowledgeGraph()
+    fresh.load([first, second])
+    fresh.warm_caches()
+    assert fresh._index is not None and kg._index is not None
+
+    def rows(index):  # blank nodes get new names in every load
+        entities, *rest = index.columns()
+        return sorted(zip(["_:" if e.startswith("_:") else e for e in entities], *rest, strict=True))
+
+    assert rows(fresh._index) == rows(kg._index)
