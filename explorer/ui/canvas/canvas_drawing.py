@@ -61,7 +61,7 @@ PAN_STEP = 60
 #: The tile grid is sized for about this many edges per tile (a rebuild costs ~0.05 ms per edge) …
 EDGES_PER_TILE = 120
 #: … with between 4 and 24 tiles across the scene, and tiles never smaller than MIN_TILE_SIZE.
-TILES_ACROSS = (4, 24)
+TILES_ACROSS = (4, 16)
 MIN_TILE_SIZE = 400.0
 #: More tiles than this (the scene grew far past its grid) and the grid is rebuilt coarser.
 MAX_TILES = 2000
@@ -357,10 +357,9 @@ class MirrorGuard:
         self.depth -= 1
 
 
-#: (level, column, row): level 0 is the grid of nodes and short edges, each further level LEVEL_FACTOR× coarser.
-
-
-TileKey = tuple[int, int, int]
+#: (level, column, row), and for edge tiles the link type's layer: level 0 is the grid of nodes and short edges,
+#: each further level LEVEL_FACTOR× coarser.
+TileKey = tuple[int, ...]
 
 
 def pair_key(edge: SceneEdge) -> tuple[str, str]:
