@@ -45,7 +45,9 @@ class CanvasIndexMixin:
         bounds = self.scene_model.bounds(visible_only=False)
         extent = 0.0 if bounds is None else max(bounds[2] - bounds[0], bounds[3] - bounds[1])
         fewest, most = TILES_ACROSS
-        across = min(max(math.sqrt(len(self.scene_model.edges) / EDGES_PER_TILE), fewest), most)
+        # Each cell holds one edge layer per link type in it: the grid is sized for EDGES_PER_TILE edges a layer.
+        link_types = max(len({edge.predicate for edge in self.scene_model.edges.values()}), 1)
+        across = min(max(math.sqrt(len(self.scene_model.edges) / (EDGES_PER_TILE * link_types)), fewest), most)
         self.tile_size = max(MIN_TILE_SIZE, extent / across)
         # Bucketing 100k edges one by one takes seconds: keys are computed for all of them at once.
         self._ensure_index()

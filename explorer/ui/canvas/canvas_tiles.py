@@ -3,7 +3,6 @@ numpy arrays and keeps its own device cache, so a change repaints only the tiles
 
 from __future__ import annotations
 
-import operator
 from typing import Any
 
 import numpy as np
@@ -355,10 +354,13 @@ class NodeTileItem(TileItem):
         self.groups: list[tuple[QColor, list[QRectF]]] = []
         self.marked: list[tuple[QColor, list[QRectF]]] = []
         self._looks: _NodeLooks | None = None
+        #: (hit index, rows, ids) of the members, kept while they stay: a restyle reuses them.
+        self._kept_rows: tuple[list[str], np.ndarray, list[str]] | None = None
         self.setVisible(not canvas._detail)
 
     def members_changed(self) -> None:
         self._looks = None
+        self._kept_rows = None
 
     def looks_changed(self) -> None:
         self._looks = None
@@ -374,7 +376,11 @@ class NodeTileItem(TileItem):
         canvas._ensure_index()
         looks = self._looks
         if looks is None or looks.index_ids is not canvas._index_ids:
-            looks = self._looks = _NodeLooks(canvas, list(self.ids))
+            # Restyled (not moved in or out): the members and their hit-index rows are the same as before.
+            kept = self._kept_rows
+            rows = kept[1] if kept is not None and kept[0] is canvas._index_ids else None
+            looks = self._looks = _NodeLooks(canvas, list(self.ids) if rows is None else kept[2], rows)
+            self._kept_rows = (canvas._index_ids, looks.rows, looks.ids)
         return looks
 
     def _build(self) -> QRectF:
@@ -423,39 +429,57 @@ class NodeTileItem(TileItem):
                 painter.drawRects(rects)
 
 
-class _NodeLooks:
-    """A node tile's members as drawn: their squares, grouped by colour, and where each is in the hit index."""
+_COLOURS: dict[str, QColor] = {}
 
-    def __init__(self, canvas: Any, ids: list[str]) -> None:
+
+def _colour(name: str) -> QColor:
+    """A ``QColor`` by name, made once (a restyle by community asks for the same hundred colours in every tile)."""
+    colour = _COLOURS.get(name)
+    if colour is None:
+        colour = _COLOURS[name] = QColor(name)
+    return colour
+
+
+class _NodeLooks:
+    """A node tile's members as drawn: their squares, grouped by colour, and where each is in the hit index.
+
+    Places and sizes come from the canvas's hit-index arrays (kept current as nodes move and are
+    restyled), so the only per-node Python work is reading the colour and making the ``QRectF``
+    that ``drawRects`` needs.
+    """
+
+    def __init__(self, canvas: Any, ids: list[str], rows: np.ndarray | None = None) -> None:
         nodes = canvas.scene_model.nodes
-        where = canvas._index_pos
         self.index_ids = canvas._index_ids
+        self.ids = ids
         count = len(ids)
-        self.rows = np.fromiter((where[node_id] for node_id in ids), dtype=np.intp, count=count)
-        self.position = dict(zip(ids, range(count), strict=True))
-        more_fill = canvas.colours.more_fill.name()
-        looks = operator.attrgetter("x", "y", "size", "color", "kind")
-        rows = [looks(nodes[node_id]) for node_id in ids]
-        # Plain loops: a restyle rebuilds every tile at once (5k nodes).
-        rects = []
-        names = []
-        for x, y, size, colour, kind in rows:
-            half = size / 2
-            rects.append(QRectF(x - half, y - half, size, size))
-            names.append(more_fill if kind == "more" else colour)
-        self.rects = rects
-        self.names = names
-        self.more_fill = more_fill
+        if rows is None:
+            where = canvas._index_pos
+            rows = np.fromiter(map(where.__getitem__, ids), dtype=np.intp, count=count)
+        self.rows = rows
+        self._position: dict[str, int] | None = None
+        self.more_fill = more_fill = canvas.colours.more_fill.name()
+        members = list(map(nodes.__getitem__, ids))
+        self.names = names = [more_fill if node.kind == "more" else node.color for node in members]
+        centre = canvas._index_xy[rows]
+        half = canvas._index_half[rows][:, None]
+        self.low = centre - half
+        self.high = centre + half
+        sizes = (2 * half[:, 0]).tolist()
+        self.rects = list(map(QRectF, self.low[:, 0].tolist(), self.low[:, 1].tolist(), sizes, sizes))
         palette = sorted(set(names))
         code_of = {name: code for code, name in enumerate(palette)}
-        self.colours = [QColor(name) for name in palette]
+        self.colours = [_colour(name) for name in palette]
         self.codes = np.fromiter(map(code_of.__getitem__, names), dtype=np.intp, count=count)
         #: Members in colour order (stable: within a colour, in the tile's own order).
-        self.order = np.argsort(self.codes, kind="stable")
-        centre = np.array([(row[0], row[1]) for row in rows], dtype=float).reshape(-1, 2)
-        halves = np.fromiter((row[2] for row in rows), dtype=float, count=count)[:, None] / 2
-        self.low = centre - halves
-        self.high = centre + halves
+        self.order = np.argsort(self.codes, kind="stable") if len(palette) > 1 else np.arange(count)
+
+    @property
+    def position(self) -> dict[str, int]:
+        """Each member's place in the tile's lists (made when first asked: selection, highlight, a moved node)."""
+        if self._position is None:
+            self._position = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self._position
 
     def update(self, node: SceneNode) -> bool:
         """Follow one member's new place and size; False when that cannot be done in place (its colour changed)."""

@@ -459,20 +459,22 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
     def _on_scene_nodes_restyled(self, nodes: list[SceneNode]) -> None:
         """Many nodes changed colour or size at once (a measure-driven style): their tiles redraw once."""
         tile_of, items = self._node_tile_of, self.node_items
-        for key in {tile_of.get(node.id) for node in nodes}:
+        ids = [node.id for node in nodes]
+        for key in set(map(tile_of.get, ids)):
             if key is not None:
                 self._mark(self.node_tiles.get(key))
         if not self._index_dirty:  # only sizes changed: one array update for the hit index
             where = self._index_pos.get
-            rows = np.fromiter((where(node.id, -1) for node in nodes), dtype=np.int64, count=len(nodes))
-            halves = np.fromiter((node.size for node in nodes), dtype=float, count=len(nodes)) / 2
+            rows = np.array([where(node_id, -1) for node_id in ids], dtype=np.int64)
+            halves = np.array([node.size for node in nodes], dtype=float) / 2
             known = rows >= 0
             self._index_half[rows[known]] = halves[known]
-        with self._guard:
-            for node in nodes:
-                item = items.get(node.id)
-                if item is not None:
-                    item.refresh(node)
+        if items:  # zoomed out there are none
+            with self._guard:
+                for node in nodes:
+                    item = items.get(node.id)
+                    if item is not None:
+                        item.refresh(node)
         self._schedule_bounds_check()
 
     def _on_scene_notes_changed(self, item_id: str | None) -> None:
