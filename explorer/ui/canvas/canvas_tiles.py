@@ -175,6 +175,11 @@ class EdgeTileItem(TileItem):
             self._bends = None
         return self._members
 
+    def kept_flag_rows(self, flags: Any) -> np.ndarray | None:
+        """The members' rows in ``flags`` if the tile has them at hand (None: unknown, treat as changed)."""
+        members, kept_of = self._members, self._members_of
+        return members[3] if members is not None and kept_of is not None and kept_of[1] is flags else None
+
     def _member_bends(self, members: list[SceneEdge]) -> np.ndarray:
         """Each member's bend, kept until the canvas's bends change."""
         canvas = self.canvas
@@ -364,6 +369,11 @@ class NodeTileItem(TileItem):
 
     def looks_changed(self) -> None:
         self._looks = None
+
+    def kept_index_rows(self, index_ids: list[str]) -> np.ndarray | None:
+        """The members' hit-index rows if the tile has them at hand (None: unknown, treat as changed)."""
+        kept = self._kept_rows
+        return kept[1] if kept is not None and kept[0] is index_ids else None
 
     def member_changed(self, node: SceneNode) -> None:
         """One member moved or changed: its square follows, and the rest is kept unless its colour changed."""

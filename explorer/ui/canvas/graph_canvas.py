@@ -391,10 +391,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             values = outcome.node_visible[rows]
             node_visible.update(zip(changed, values.tolist(), strict=True))
             self._index_visible[rows] = values
-            tile_of, tiles = self._node_tile_of, self.node_tiles
-            for key in {tile_of.get(node_id) for node_id in changed}:
-                if key is not None:
-                    self._mark(tiles.get(key), looks=False)
+            self._mark_changed_tiles(self.node_tiles.values(), rows, len(ids), lambda tile: tile.kept_index_rows(ids))
             items = self.node_items
             with self._guard:
                 for node_id in changed if len(changed) < len(items) else list(items):
@@ -405,10 +402,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         rows = outcome.drawable_rows
         if len(rows):
             flags.drawable[rows] = outcome.drawable[rows]
-            tile_of, edge_tiles = self._edge_tile_of, self.edge_tiles
-            for key in {tile_of.get(keys[row]) for row in rows.tolist()}:
-                if key is not None:
-                    self._mark(edge_tiles.get(key), looks=False)
+            self._mark_changed_tiles(self.edge_tiles.values(), rows, len(keys), lambda tile: tile.kept_flag_rows(flags))
         rows = outcome.shown_rows
         if len(rows):
             flags.assign_shown(list(map(keys.__getitem__, rows.tolist())), rows, outcome.shown[rows])
@@ -418,6 +412,15 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         if hidden:
             self._apply_selection(self._selected - hidden)
         self._schedule_bounds_check()
+
+    def _mark_changed_tiles(self, tiles: Any, rows: np.ndarray, count: int, members: Any) -> None:
+        """Mark the tiles with a member among ``rows`` (of ``count``): one array test per tile, not a look-up per row."""
+        changed = np.zeros(count, dtype=bool)
+        changed[rows] = True
+        for tile in tiles:
+            kept = members(tile)
+            if kept is None or changed[kept].any():
+                self._mark(tile, looks=False)
 
     def _filters_now(self) -> tuple[frozenset[str], frozenset[str]]:
         scene = self.scene_model
