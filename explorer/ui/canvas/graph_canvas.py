@@ -514,6 +514,13 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._update_scene_rect()
 
     def _update_scene_rect(self) -> None:
+        current = self.graphics_scene.sceneRect()
+        if self.scene_model.nodes:  # the rect only grows: when it holds every node, hidden or not, it stays
+            self._ensure_index()
+            low, high = self._index_xy.min(axis=0), self._index_xy.max(axis=0)
+            if current.contains(QRectF(float(low[0]) - 200, float(low[1]) - 200, float(high[0] - low[0]) + 400,
+                                       float(high[1] - low[1]) + 400)):
+                return
         bounds = self.visible_bounds()
         if bounds is None:
             rect = QRectF(-200, -200, 400, 400)
