@@ -58,10 +58,11 @@ ZOOM_STEP = 1.25
 MIN_ZOOM = 0.005
 MAX_ZOOM = 8.0
 PAN_STEP = 60
-#: The tile grid is sized for about this many edges per tile (a rebuild costs ~0.05 ms per edge) …
+#: The tile grid is sized for about this many edges per layer of a tile (one layer per link type) …
 EDGES_PER_TILE = 120
-#: … with between 4 and 24 tiles across the scene, and tiles never smaller than MIN_TILE_SIZE.
-TILES_ACROSS = (4, 24)
+#: … with between 4 and 16 tiles across the scene, and tiles never smaller than MIN_TILE_SIZE (every tile
+#: and layer costs its own blit on each repaint, so fewer, fuller ones draw a whole-canvas change faster).
+TILES_ACROSS = (4, 16)
 MIN_TILE_SIZE = 400.0
 #: More tiles than this (the scene grew far past its grid) and the grid is rebuilt coarser.
 MAX_TILES = 2000
@@ -357,10 +358,9 @@ class MirrorGuard:
         self.depth -= 1
 
 
-#: (level, column, row): level 0 is the grid of nodes and short edges, each further level LEVEL_FACTOR× coarser.
-
-
-TileKey = tuple[int, int, int]
+#: (level, column, row), and for edge tiles the link type's layer: level 0 is the grid of nodes and short edges,
+#: each further level LEVEL_FACTOR× coarser.
+TileKey = tuple[int, ...]
 
 
 def pair_key(edge: SceneEdge) -> tuple[str, str]:

@@ -45,7 +45,9 @@ class CanvasIndexMixin:
         bounds = self.scene_model.bounds(visible_only=False)
         extent = 0.0 if bounds is None else max(bounds[2] - bounds[0], bounds[3] - bounds[1])
         fewest, most = TILES_ACROSS
-        across = min(max(math.sqrt(len(self.scene_model.edges) / EDGES_PER_TILE), fewest), most)
+        # Each cell holds one edge layer per link type in it: the grid is sized for EDGES_PER_TILE edges a layer.
+        link_types = max(len({edge.predicate for edge in self.scene_model.edges.values()}), 1)
+        across = min(max(math.sqrt(len(self.scene_model.edges) / (EDGES_PER_TILE * link_types)), fewest), most)
         self.tile_size = max(MIN_TILE_SIZE, extent / across)
         # Bucketing 100k edges one by one takes seconds: keys are computed for all of them at once.
         self._ensure_index()
@@ -68,8 +70,10 @@ class CanvasIndexMixin:
                 level[longer] += 1
                 sizes[longer] *= LEVEL_FACTOR
             cells = np.floor((start + end) / 2 / sizes[:, None]).astype(np.int64)
+            layer = self._edge_layer
             for edge, edge_level, (column, row) in zip(edges, level.tolist(), cells.tolist(), strict=True):
-                self._add_to_tile(self.edge_tiles, self._edge_tile_of, EdgeTileItem, edge.id, (edge_level, column, row))
+                self._add_to_tile(self.edge_tiles, self._edge_tile_of, EdgeTileItem, edge.id,
+                                  (edge_level, column, row, layer(edge.predicate)))
 
     def _add_to_tile(self, tiles: dict[TileKey, Any], tile_of: dict[str, TileKey], kind: type[TileItem], item_id: str,
                      key: TileKey) -> None:
@@ -80,6 +84,14 @@ class CanvasIndexMixin:
             self._dirty_tiles.add(tile)
         tile.add(item_id)
         tile_of[item_id] = key
+
+    def _edge_layer(self, predicate: str) -> int:
+        """The number of a link type's layer: the last part of its edge tiles' keys."""
+        layer = self._layer_of.get(predicate)
+        if layer is None:
+            layer = self._layer_of[predicate] = len(self.layer_predicates)
+            self.layer_predicates.append(predicate)
+        return layer
 
     def _tile_key(self, x: float, y: float, level: int = 0) -> TileKey:
         size = self.tile_size * LEVEL_FACTOR**level
@@ -92,8 +104,13 @@ class CanvasIndexMixin:
             self.graphics_scene.addItem(tile)
         return tile
 
-    def _mark(self, tile: TileItem | None) -> None:
-        if tile is None or (tile.dirty and tile in self._dirty_tiles):  # already waiting: a filter marks thousands
+    def _mark(self, tile: TileItem | None, looks: bool = True) -> None:
+        """Have ``tile`` rebuilt; ``looks=False``: only which members are shown, selected or lit changed."""
+        if tile is None:
+            return
+        if looks:
+            tile.looks_changed()
+        if tile.dirty and tile in self._dirty_tiles:  # already waiting: a filter marks thousands
             return
         self._dirty_tiles.add(tile)
         tile.invalidate()
@@ -110,8 +127,10 @@ class CanvasIndexMixin:
         tile = self._tile(self.node_tiles, key, NodeTileItem)
         if node.id not in tile.ids:
             tile.add(node.id)
+        else:
+            tile.member_changed(node)  # its square follows; the tile's other members' looks are kept
         self._node_tile_of[node.id] = key
-        self._mark(tile)
+        self._mark(tile, looks=False)
 
     def _unplace_node(self, node_id: str) -> None:
         key = self._node_tile_of.pop(node_id, None)
@@ -128,7 +147,7 @@ class CanvasIndexMixin:
         level, size = 0, self.tile_size
         while reach > 2 * size:
             level, size = level + 1, size * LEVEL_FACTOR
-        return self._tile_key((source.x + target.x) / 2, (source.y + target.y) / 2, level)
+        return (*self._tile_key((source.x + target.x) / 2, (source.y + target.y) / 2, level), self._edge_layer(edge.predicate))
 
     def _place_edge(self, edge: SceneEdge) -> None:
         key = self._edge_key(edge)
@@ -142,7 +161,7 @@ class CanvasIndexMixin:
         if edge.id not in tile.ids:  # already there: its members (and their kept arrays) stay as they are
             tile.add(edge.id)
         self._edge_tile_of[edge.id] = key
-        self._mark(tile)
+        self._mark(tile, looks=False)  # ends moved: positions are read afresh; a link's own colour changes by restyle
 
     def _unplace_edge(self, edge_id_: str) -> None:
         key = self._edge_tile_of.pop(edge_id_, None)
@@ -159,7 +178,7 @@ class CanvasIndexMixin:
     def _mark_node(self, node_id: str) -> None:
         key = self._node_tile_of.get(node_id)
         if key is not None:
-            self._mark(self.node_tiles.get(key))
+            self._mark(self.node_tiles.get(key), looks=False)  # shown, selected or lit: the node's looks stay
 
     def _node_moved(self, node: SceneNode, *, with_edges: bool = True) -> None:
         """Follow one node to its new place: its tile, its edges' tiles, the hit index."""

@@ -65,14 +65,14 @@ from explorer.ui.canvas.canvas_drawing import (
     label_font,
     pair_key,
 )
-from explorer.ui.canvas.canvas_filters import FilterGroups
+from explorer.ui.canvas.canvas_filters import FilterTables
 from explorer.ui.canvas.canvas_index import CanvasIndexMixin
 from explorer.ui.canvas.canvas_interaction import CanvasInteractionMixin
 from explorer.ui.canvas.canvas_labels import LabelLayerItem
 from explorer.ui.canvas.canvas_links import CanvasLinksMixin
 from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
 from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
-from explorer.ui.canvas.canvas_visibility import VisibilityFlags
+from explorer.ui.canvas.canvas_visibility import EdgeVisibility
 
 
 class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin, QGraphicsView):
@@ -148,8 +148,13 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         #: Counts changes of ``_bent``: tiles keep their edges' bends until it moves on.
         self.bends_epoch = 0
         self._node_visible: dict[str, bool] = {}
-        self._edge_visible = VisibilityFlags()
-        self._filter_groups = FilterGroups()
+        self._edge_visible = EdgeVisibility()
+        self._filter_tables = FilterTables()
+        #: The class and link-type filters last applied (a filter event without a change is a hide or "show all").
+        self._applied_filters: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        #: Link types by the number of their edge-tile layers (the last part of an edge tile's key).
+        self.layer_predicates: list[str] = []
+        self._layer_of: dict[str, int] = {}
         self._highlighted: set[str] = set()
         self._index_dirty = True
         self._index_ids: list[str] = []
@@ -265,8 +270,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             if len(group) > 1:
                 self._bend_group(group)
         self._node_visible = {node_id: scene.is_node_visible(node) for node_id, node in scene.nodes.items()}
-        self._edge_visible = VisibilityFlags({edge_id_: self._edge_shown(edge) for edge_id_, edge in scene.edges.items()})
-        self._filter_groups.reset(scene)
+        self._edge_visible = EdgeVisibility((edge_id_, *self._edge_flags_now(edge)) for edge_id_, edge in scene.edges.items())
+        self._applied_filters = self._filters_now()
         self._degrees = None
         self.edges_epoch += 1
         self._index_dirty = True
@@ -278,7 +283,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
     # ------------------------------------------------------------------ scene events
     def _on_scene_node_added(self, node: SceneNode) -> None:
         self._node_visible[node.id] = self.scene_model.is_node_visible(node)
-        self._filter_groups.add_node(node)
         self._place_node(node)
         self._index_dirty = True
         if self._wants_item(node):
@@ -293,7 +297,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._drop_items([node.id])
         self._unplace_node(node.id)
         self._node_visible.pop(node.id, None)
-        self._filter_groups.remove_node(node.id)
         self._index_dirty = True
         if node.id in self._selected:
             self._apply_selection(self._selected - {node.id})
@@ -302,7 +305,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         if node.id not in self.scene_model.nodes or self._guard.depth:  # the canvas's own drag: already followed
             return
         scene = self.scene_model
-        self._filter_groups.add_node(node)  # its class may have changed
         affected = [node]
         more = scene.nodes.get(more_node_id(node.id))
         if more is not None and more is not node:
@@ -312,10 +314,12 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             visible = scene.is_node_visible(changed)
             if not visible:
                 hidden.add(changed.id)
+            # Its class or own flag may have changed: the filter tables' row follows.
+            self._filter_tables.node_changed(None if self._index_dirty else self._index_pos.get(changed.id), changed)
             if self._node_visible.get(changed.id) != visible:
                 self._node_visible[changed.id] = visible
                 for edge in scene.incident_edges(changed.id):
-                    self._edge_visible[edge.id] = scene.is_edge_visible(edge)
+                    self._edge_visible.set(edge.id, *self._edge_flags_now(edge))
             item = self.node_items.get(changed.id)
             if item is not None:
                 with self._guard:
@@ -329,9 +333,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             self._apply_selection(self._selected - hidden)
 
     def _on_scene_edge_added(self, edge: SceneEdge) -> None:
-        self._edge_visible[edge.id] = self.scene_model.is_edge_visible(edge)
+        self._edge_visible.set(edge.id, *self._edge_flags_now(edge))
         self._count_degree(edge, 1)
-        self._filter_groups.add_edge(edge)
         group = self._pairs.setdefault(pair_key(edge), [])
         group.append(edge.id)
         group.sort()
@@ -347,7 +350,6 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             self.select_links(self._selected_links - {edge.id})
         self._edge_visible.pop(edge.id, None)
         self._count_degree(edge, -1)
-        self._filter_groups.remove_edge(edge)
         self._unplace_edge(edge.id)
         group = self._pairs.get(pair_key(edge), [])
         if edge.id in group:
@@ -372,60 +374,63 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                     item.update()
 
     def _on_scene_filters_changed(self) -> None:
-        # Only what can change is re-checked (FilterGroups), so a filter on 50,000 nodes costs what it hides.
+        # Every node's and edge's visibility is worked out at once from arrays (canvas_filters); only
+        # the rows that turned cost Python work. A link type's edges keep their drawable flag: its
+        # layers are shown or hidden, and nothing is drawn again.
         scene = self.scene_model
-        node_visible, edge_visible = self._node_visible, self._edge_visible
-        nodes, edges = self._filter_groups.candidates(scene, node_visible, edge_visible)
-        changed: list[str] = []
-        while nodes:
-            node_id = nodes.pop()
-            node = scene.nodes.get(node_id)
-            if node is None:
-                continue
-            visible = scene.is_node_visible(node)
-            if node_visible.get(node_id) == visible:
-                continue
-            node_visible[node_id] = visible
-            changed.append(node_id)
-            self._mark_node(node_id)
-            item = self.node_items.get(node_id)
-            if item is not None:
-                with self._guard:
-                    item.setVisible(visible)
-            more = more_node_id(node_id)
-            if more in scene.nodes and more != node_id:
-                nodes.add(more)  # a "+N more" node follows its parent
-        for node_id in changed:
-            edges.update(edge.id for edge in scene.incident_edges(node_id))
-        edge_tiles: set[object] = set()
-        tile_of = self._edge_tile_of
-        for edge_id_ in edges:
-            edge = scene.edges.get(edge_id_)
-            if edge is None:
-                continue
-            visible = self._edge_shown(edge)
-            if edge_visible.get(edge_id_) != visible:
-                edge_visible[edge_id_] = visible
-                edge_tiles.add(tile_of.get(edge_id_))
-        for key in edge_tiles:
-            if key is not None:
-                self._mark(self.edge_tiles.get(key))  # type: ignore[call-overload]
-        if not self._index_dirty:
-            where, index_visible = self._index_pos, self._index_visible
-            for node_id in changed:
-                position = where.get(node_id)
-                if position is not None:
-                    index_visible[position] = node_visible[node_id]
+        filters = self._filters_now()
+        reread, self._applied_filters = filters == self._applied_filters, filters
+        self._ensure_index()
+        flags, ids = self._edge_visible, self._index_ids
+        outcome = self._filter_tables.apply(scene, ids, self._index_pos, self._index_visible, flags,
+                                            (ids, flags, self.edges_epoch), reread)
+        node_visible = self._node_visible
+        rows = outcome.node_rows
+        if len(rows):
+            changed = list(map(ids.__getitem__, rows.tolist()))
+            values = outcome.node_visible[rows]
+            node_visible.update(zip(changed, values.tolist(), strict=True))
+            self._index_visible[rows] = values
+            self._mark_changed_tiles(self.node_tiles.values(), rows, len(ids), lambda tile: tile.kept_index_rows(ids))
+            items = self.node_items
+            with self._guard:
+                for node_id in changed if len(changed) < len(items) else list(items):
+                    item = items.get(node_id)
+                    if item is not None:
+                        item.setVisible(node_visible[node_id])
+        keys = flags.keys_by_row
+        rows = outcome.drawable_rows
+        if len(rows):
+            flags.drawable[rows] = outcome.drawable[rows]
+            self._mark_changed_tiles(self.edge_tiles.values(), rows, len(keys), lambda tile: tile.kept_flag_rows(flags))
+        rows = outcome.shown_rows
+        if len(rows):
+            flags.assign_shown(list(map(keys.__getitem__, rows.tolist())), rows, outcome.shown[rows])
+        for tile in self.edge_tiles.values():
+            tile.follow_filter(filters[1])
         hidden = {node_id for node_id in self._selected if not node_visible.get(node_id, True)}
         if hidden:
             self._apply_selection(self._selected - hidden)
         self._schedule_bounds_check()
 
-    def _edge_shown(self, edge: SceneEdge) -> bool:
-        """``Scene.is_edge_visible`` from the node visibilities already worked out (no recursion per edge)."""
+    def _mark_changed_tiles(self, tiles: Any, rows: np.ndarray, count: int, members: Any) -> None:
+        """Mark the tiles with a member among ``rows`` (of ``count``): one array test per tile, not a look-up per row."""
+        changed = np.zeros(count, dtype=bool)
+        changed[rows] = True
+        for tile in tiles:
+            kept = members(tile)
+            if kept is None or changed[kept].any():
+                self._mark(tile, looks=False)
+
+    def _filters_now(self) -> tuple[frozenset[str], frozenset[str]]:
+        scene = self.scene_model
+        return frozenset(scene.hidden_classes), frozenset(p for p in scene.hidden_predicates if p)
+
+    def _edge_flags_now(self, edge: SceneEdge) -> tuple[bool, bool]:
+        """(shown, drawable) of an edge, from the node visibilities already worked out (no recursion per edge)."""
         node_visible = self._node_visible
-        return (not edge.hidden and not (edge.predicate and edge.predicate in self.scene_model.hidden_predicates)
-                and node_visible.get(edge.source, False) and node_visible.get(edge.target, False))
+        drawable = not edge.hidden and node_visible.get(edge.source, False) and node_visible.get(edge.target, False)
+        return drawable and not (edge.predicate and edge.predicate in self.scene_model.hidden_predicates), drawable
 
     def _on_scene_focus_changed(self, node_id: str | None) -> None:
         for item in self.node_items.values():
@@ -457,20 +462,22 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
     def _on_scene_nodes_restyled(self, nodes: list[SceneNode]) -> None:
         """Many nodes changed colour or size at once (a measure-driven style): their tiles redraw once."""
         tile_of, items = self._node_tile_of, self.node_items
-        for key in {tile_of.get(node.id) for node in nodes}:
+        ids = [node.id for node in nodes]
+        for key in set(map(tile_of.get, ids)):
             if key is not None:
                 self._mark(self.node_tiles.get(key))
         if not self._index_dirty:  # only sizes changed: one array update for the hit index
             where = self._index_pos.get
-            rows = np.fromiter((where(node.id, -1) for node in nodes), dtype=np.int64, count=len(nodes))
-            halves = np.fromiter((node.size for node in nodes), dtype=float, count=len(nodes)) / 2
+            rows = np.array([where(node_id, -1) for node_id in ids], dtype=np.int64)
+            halves = np.array([node.size for node in nodes], dtype=float) / 2
             known = rows >= 0
             self._index_half[rows[known]] = halves[known]
-        with self._guard:
-            for node in nodes:
-                item = items.get(node.id)
-                if item is not None:
-                    item.refresh(node)
+        if items:  # zoomed out there are none
+            with self._guard:
+                for node in nodes:
+                    item = items.get(node.id)
+                    if item is not None:
+                        item.refresh(node)
         self._schedule_bounds_check()
 
     def _on_scene_notes_changed(self, item_id: str | None) -> None:
@@ -507,6 +514,13 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._update_scene_rect()
 
     def _update_scene_rect(self) -> None:
+        current = self.graphics_scene.sceneRect()
+        if self.scene_model.nodes:  # the rect only grows: when it holds every node, hidden or not, it stays
+            self._ensure_index()
+            low, high = self._index_xy.min(axis=0), self._index_xy.max(axis=0)
+            if current.contains(QRectF(float(low[0]) - 200, float(low[1]) - 200, float(high[0] - low[0]) + 400,
+                                       float(high[1] - low[1]) + 400)):
+                return
         bounds = self.visible_bounds()
         if bounds is None:
             rect = QRectF(-200, -200, 400, 400)
@@ -522,6 +536,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self.flush()
         drawn = {}
         for tile in self.edge_tiles.values():
+            if not tile.shown:  # its link type is filtered out
+                continue
             for i, edge in enumerate(tile.edges):
                 drawn[edge.id] = ((float(tile.start[i][0]), float(tile.start[i][1])), (float(tile.end[i][0]), float(tile.end[i][1])),
                                   float(tile.bend[i]), bool(tile.is_highlighted[i]))
