@@ -87,7 +87,8 @@ def coarsen(
     if len(a):
         # Distinct ranks, so each node's best link is unique: heavier pairs rank lower.
         rank = np.empty(len(a), dtype=np.int64)
-        rank[np.lexsort((rng.random(len(a)), -(weight[a] + weight[b])))] = np.arange(len(a))
+        # (Weights count nodes, so they are whole numbers and a random half never reorders them.)
+        rank[np.argsort(-(weight[a] + weight[b] + 0.5 * rng.random(len(a))))] = np.arange(len(a))
         for _ in range(MATCHING_ROUNDS):
             free = (partner[a] < 0) & (partner[b] < 0)
             if not free.any():
@@ -111,11 +112,12 @@ def coarsen(
         join = (group[lone] < 0) & (group[other] >= 0)
         if join.any():
             lone, target = lone[join], group[other[join]]
-            order = np.lexsort((np.concatenate([rank, rank])[join], -pair_weight[target]))
-            # Each node's last candidate in that order (lightest group, then highest rank).
-            backwards_lone, backwards_target = lone[order][::-1], target[order][::-1]
-            nodes, first = np.unique(backwards_lone, return_index=True)
-            group[nodes] = backwards_target[first]
+            # Lightest group first, then the highest rank: one whole-number score, distinct for each node's links.
+            score = np.concatenate([rank, rank])[join] - pair_weight[target].astype(np.int64) * (len(a) + 1)
+            best = np.full(count, np.iinfo(np.int64).min, dtype=np.int64)
+            np.maximum.at(best, lone, score)
+            chosen = score == best[lone]
+            group[lone[chosen]] = target[chosen]
     else:
         groups = 0
     loose = np.flatnonzero(group < 0)
@@ -140,7 +142,8 @@ def hierarchy(count: int, edges: np.ndarray, rng: np.random.Generator, cancel: C
         coarse_edges = coarse_edges[coarse_edges[:, 0] != coarse_edges[:, 1]]
         if len(coarse_edges):  # each link once: (low, high) pairs, deduplicated through one integer key
             low, high = coarse_edges.min(axis=1), coarse_edges.max(axis=1)
-            key = np.unique(low * groups + high)
+            key = np.sort(low * groups + high)
+            key = key[np.concatenate([[True], key[1:] != key[:-1]])]
             coarse_edges = np.column_stack([key // groups, key % groups])
         levels.append(Level(groups, coarse_edges.reshape(-1, 2)))
     return levels
