@@ -217,9 +217,11 @@ def force_directed(
     def step_by_step(fraction: float) -> None:
         _report(progress, fraction, f"layout: step {round(fraction * steps)} of {steps}")
 
-    # The steps of every level of the multilevel layout, on a grid twice as fine as a level's
-    # (quicker than a fixed 128 cells at a few thousand nodes, as good at 1,000 and 5,000).
-    grid = layout_multilevel.GridRepulsion(k, min(2 * layout_multilevel.grid_cells(count), layout_multilevel.MAX_CELLS))
+    # The steps of every level of the multilevel layout: exact repulsion between few nodes, else on a
+    # grid twice as fine as a level's (quicker than a fixed 128 cells at a few thousand nodes, as good at
+    # 1,000 and 5,000).
+    grid = layout_multilevel.ExactRepulsion(k) if count <= layout_multilevel.EXACT_UP_TO else \
+        layout_multilevel.GridRepulsion(k, min(2 * layout_multilevel.grid_cells(count), layout_multilevel.MAX_CELLS))
     positions = layout_multilevel.relax(positions, movable, data.edges, k, steps, initial_temperature, grid, rng,
                                         close_pairs, cancel=cancel, report=step_by_step, anchor=anchor)
     _report(progress, 1.0, "layout done")
