@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from numpy import fft
 
 from explorer.core import layout_multilevel
 from explorer.core.layout_local import LOCAL_AT_MOST, expansion_layout, relax_around, spread_stacked
@@ -209,6 +210,53 @@ def force_directed(
     positions = spread_stacked(positions, movable, data.edges, k, rng)
     steps = iterations if iterations is not None else default_iterations(count)
 
+    if count <= SEPARATE_UP_TO:
+        # Small scenes keep the steps they always had: exports and label checks were tuned on their look.
+        sources, targets = (data.edges[:, 0], data.edges[:, 1]) if len(data.edges) else (np.zeros(0, int), np.zeros(0, int))
+        collision = 0.8 * k
+        # Start hot enough to untangle, proportionally to the scene's extent, and cool linearly.
+        extent = float(np.ptp(positions[movable], axis=0).max()) if movable.sum() > 1 else k
+        initial_temperature = max(k, 0.1 * extent) if frozen.any() else max(k, 0.1 * math.sqrt(count) * k)
+        anchor = positions[frozen].mean(axis=0) if frozen.any() else positions.mean(axis=0)
+        # Balances the grid repulsion so that n nodes settle on a disc of radius ~ sqrt(n)·k/2.
+        gravity = 4.0
+        repulsion = _RepulsionGrid(k)
+
+        for step in range(steps):
+            check(cancel)
+            temperature = max(initial_temperature * (1.0 - step / steps), 0.5)
+            displacement = repulsion(positions) if count > 1 else np.zeros_like(positions)
+            pairs = grid_close_pairs(positions, collision)
+            if len(pairs):
+                a, b = pairs[:, 0], pairs[:, 1]
+                delta = positions[a] - positions[b]
+                distance = np.sqrt((delta**2).sum(axis=1))
+                close = distance < 1e-6
+                if close.any():  # exactly stacked: push apart in a seeded direction
+                    delta[close] = rng.normal(size=(int(close.sum()), 2))
+                    distance[close] = np.sqrt((delta[close] ** 2).sum(axis=1))
+                strength = k * k / distance * (1.0 - distance / collision)
+                push = delta / distance[:, None] * strength[:, None]
+                for axis in (0, 1):
+                    displacement[:, axis] += np.bincount(a, push[:, axis], minlength=count)
+                    displacement[:, axis] -= np.bincount(b, push[:, axis], minlength=count)
+            if len(sources):
+                delta = positions[sources] - positions[targets]
+                distance = np.sqrt((delta**2).sum(axis=1)) + 1e-9
+                pull = delta * (distance / k)[:, None]
+                for axis in (0, 1):
+                    displacement[:, axis] -= np.bincount(sources, pull[:, axis], minlength=count)
+                    displacement[:, axis] += np.bincount(targets, pull[:, axis], minlength=count)
+            displacement -= gravity * (positions - anchor)
+            length = np.sqrt((displacement**2).sum(axis=1)) + 1e-9
+            limited = np.minimum(length, temperature)
+            move = displacement / length[:, None] * limited[:, None]
+            positions[movable] += move[movable]
+            if step % 5 == 0:
+                _report(progress, (step + 1) / steps, f"layout: step {step + 1} of {steps}")
+        _report(progress, 1.0, "layout done")
+        return _finish(scene, data, positions, apply, frozen)
+
     # Start hot enough to untangle, proportionally to the scene's extent, and cool linearly.
     extent = float(np.ptp(positions[movable], axis=0).max()) if movable.sum() > 1 else k
     initial_temperature = max(k, 0.1 * extent) if frozen.any() else max(k, 0.1 * math.sqrt(count) * k)
@@ -217,17 +265,18 @@ def force_directed(
     def step_by_step(fraction: float) -> None:
         _report(progress, fraction, f"layout: step {round(fraction * steps)} of {steps}")
 
-    # The steps of every level of the multilevel layout: exact repulsion between few nodes, else on a
-    # grid twice as fine as a level's (quicker than a fixed 128 cells at a few thousand nodes, as good at
-    # 1,000 and 5,000).
-    grid = layout_multilevel.ExactRepulsion(k) if count <= layout_multilevel.EXACT_UP_TO else \
-        layout_multilevel.GridRepulsion(k, min(2 * layout_multilevel.grid_cells(count), layout_multilevel.MAX_CELLS))
+    # The steps of every level of the multilevel layout, on a grid twice as fine as a level's (the
+    # 128-cell grid padded to 384 cost most of a 5k re-layout).
+    grid = layout_multilevel.GridRepulsion(k, min(2 * layout_multilevel.grid_cells(count), layout_multilevel.MAX_CELLS))
     positions = layout_multilevel.relax(positions, movable, data.edges, k, steps, initial_temperature, grid, rng,
-                                        close_pairs, cancel=cancel, report=step_by_step, anchor=anchor)
+                                        close_pairs, cancel=cancel,
+                                        report=step_by_step, anchor=anchor)
     _report(progress, 1.0, "layout done")
     return _finish(scene, data, positions, apply, frozen)
 
 
+#: Largest side of the small scenes' repulsion grid, in cells.
+GRID_CELLS = 128
 #: A fresh scene this big is laid out coarse to fine.
 MULTILEVEL_FROM = 500
 
@@ -236,6 +285,128 @@ def _mostly_stacked(positions: np.ndarray) -> bool:
     """True when at least half the nodes share a spot with another (a scene never laid out)."""
     distinct = len(np.unique(np.round(positions, 3), axis=0))
     return distinct <= len(positions) / 2
+
+
+def _fast_fft_length(n: int) -> int:
+    """The smallest 5-smooth number ≥ ``n``: sizes pocketfft transforms fastest.
+
+    >>> _fast_fft_length(97), _fast_fft_length(128)
+    (100, 128)
+    """
+    best = 1 << max(n - 1, 0).bit_length()
+    power5 = 1
+    while power5 < best:
+        power35 = power5
+        while power35 < best:
+            size = power35
+            while size < n:
+                size *= 2
+            best = min(best, size)
+            power35 *= 3
+        power5 *= 5
+    return best
+
+
+_NEIGHBOUR_CELLS = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))
+
+
+def grid_close_pairs(positions: np.ndarray, radius: float) -> np.ndarray:
+    """Index pairs ``(i, j)``, ``i < j``, of points closer than ``radius`` to each other.
+
+    Points are binned into a grid of ``radius``-sized cells; only points in the same or
+    adjacent cells are compared, so the cost follows the number of close points, not n².
+
+    >>> grid_close_pairs(np.array([[0.0, 0.0], [0.5, 0.0], [3.0, 3.0]]), 1.0).tolist()
+    [[0, 1]]
+    """
+    count = len(positions)
+    if count < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    cell = np.floor((positions - positions.min(axis=0)) / radius).astype(np.int64)
+    width = int(cell[:, 1].max()) + 3
+    key = (cell[:, 0] + 1) * width + (cell[:, 1] + 1)
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    found = []
+    for dx, dy in _NEIGHBOUR_CELLS:
+        wanted = key + dx * width + dy
+        start = np.searchsorted(sorted_keys, wanted, side="left")
+        stop = np.searchsorted(sorted_keys, wanted, side="right")
+        sizes = stop - start
+        if not sizes.any():
+            continue
+        first = np.repeat(np.arange(count), sizes)
+        # Position of each partner within its cell: a running count that restarts per point.
+        offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        second = order[np.repeat(start, sizes) + offsets]
+        keep = first < second if (dx, dy) == (0, 0) else first != second
+        first, second = first[keep], second[keep]
+        delta = positions[first] - positions[second]
+        near = (delta * delta).sum(axis=1) < radius * radius
+        found.append(np.stack([np.minimum(first[near], second[near]), np.maximum(first[near], second[near])], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    # Each pair comes out once: the half-plane of neighbour cells never meets its mirror.
+    return np.concatenate(found)
+
+class _RepulsionGrid:
+    """Fruchterman–Reingold repulsion k²/r from every node on every node, on a grid.
+
+    Nodes spread their unit mass over the four nearest grid points (cloud in cell); the
+    mass is convolved with the kernel k²·d/(|d|² + h²) by FFT and the field read back at
+    each node with the same weights. Each node's pull on itself through its own four
+    points is subtracted, so a lone node feels no force. The cell size is rounded to a
+    quarter power of two so the kernel's transform is reused across iterations.
+    """
+
+    def __init__(self, k: float) -> None:
+        self.k = k
+        self._kernels: dict[tuple[int, float], tuple[np.ndarray, np.ndarray, tuple[int, int]]] = {}
+
+    def _kernel(self, cells: int, h: float) -> tuple[np.ndarray, np.ndarray, tuple[int, int]]:
+        key = (cells, h)
+        if key not in self._kernels:
+            offsets = np.arange(-(cells - 1), cells) * h
+            dx, dy = np.meshgrid(offsets, offsets, indexing="ij")
+            scale = self.k * self.k / (dx * dx + dy * dy + h * h)
+            shape = (_fast_fft_length(3 * cells - 2),) * 2
+            self._kernels = {key: (fft.rfft2(dx * scale, shape), fft.rfft2(dy * scale, shape), shape)}
+        return self._kernels[key]
+
+    def __call__(self, positions: np.ndarray) -> np.ndarray:
+        k = self.k
+        low = positions.min(axis=0)
+        span = float(np.maximum(positions.max(axis=0) - low, k).max())
+        raw = max(span / (GRID_CELLS - 3), k / 2.0)
+        h = float(2.0 ** (math.ceil(math.log2(raw) * 4) / 4))
+        cells = min(GRID_CELLS, math.ceil(span / h) + 3)
+        kernel_x, kernel_y, shape = self._kernel(cells, h)
+        cell = (positions - low) / h + 1.0
+        base = np.floor(cell).astype(np.int64)
+        frac = cell - base
+        corners = ((0, 0), (1, 0), (0, 1), (1, 1))
+        weights = [(frac[:, 0] if cx else 1 - frac[:, 0]) * (frac[:, 1] if cy else 1 - frac[:, 1]) for cx, cy in corners]
+        flat = [(base[:, 0] + cx) * cells + (base[:, 1] + cy) for cx, cy in corners]
+        density = np.zeros(cells * cells)
+        for index, weight in zip(flat, weights, strict=True):
+            density += np.bincount(index, weight, minlength=cells * cells)
+        spectrum = fft.rfft2(density.reshape(cells, cells), shape)
+        # The full convolution is offset by the kernel's half-width (cells - 1).
+        window = (slice(cells - 1, 2 * cells - 1),) * 2
+        field_x = fft.irfft2(spectrum * kernel_x, shape)[window].ravel()
+        field_y = fft.irfft2(spectrum * kernel_y, shape)[window].ravel()
+        force = np.zeros_like(positions)
+        for index, weight in zip(flat, weights, strict=True):
+            force[:, 0] += field_x[index] * weight
+            force[:, 1] += field_y[index] * weight
+        for i, (ix, iy) in enumerate(corners):
+            for j, (jx, jy) in enumerate(corners):
+                if i != j:
+                    ddx, ddy = (ix - jx) * h, (iy - jy) * h
+                    both = weights[i] * weights[j] * (k * k / (ddx * ddx + ddy * ddy + h * h))
+                    force[:, 0] -= both * ddx
+                    force[:, 1] -= both * ddy
+        return force
 
 
 # ---------------------------------------------------------------------- hierarchical
