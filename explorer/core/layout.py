@@ -29,6 +29,8 @@ import numpy as np
 from numpy import fft
 
 from explorer.core import layout_multilevel
+from explorer.core.layout_local import LOCAL_AT_MOST, expansion_layout, relax_around, spread_stacked
+from explorer.core.layout_multilevel import close_pairs
 from explorer.core.scene import Scene
 from explorer.core.scene_placement import SEPARATE_UP_TO, footprints, separate
 from explorer.core.tasks import CancelToken, Progress, check
@@ -166,6 +168,14 @@ def force_directed(
     Returns:
         New positions of the laid-out (visible) nodes.
     """
+    k = float(edge_length)
+    if isinstance(scene, Scene) and fixed is not None and iterations is None and multilevel is not False:
+        # An expansion: only the new nodes and their surroundings are read from the scene.
+        expanded = expansion_layout(scene, fixed, k, np.random.default_rng(seed), cancel=cancel, apply=apply,
+                                    report=lambda fraction: _report(progress, fraction, "layout: new nodes"))
+        if expanded is not None:
+            _report(progress, 1.0, "layout done")
+            return expanded
     data = _input(scene)
     count = len(data.ids)
     positions = data.positions.copy()
@@ -179,118 +189,102 @@ def force_directed(
     if not movable.any():
         return _finish(scene, data, positions, apply, frozen)
     rng = np.random.default_rng(seed)
-    k = float(edge_length)
     moving = int(movable.sum())
     if iterations is None and multilevel is not False and frozen.any() and moving <= LOCAL_AT_MOST * count:
-        result = _finish(scene, data, _local(positions, movable, data.edges, k, rng, progress, cancel), False, frozen)
+        local = relax_around(positions, movable, data.edges, k, rng, cancel,
+                             lambda fraction: _report(progress, fraction, "layout: new nodes"))
+        _report(progress, 1.0, "layout done")
+        result = _finish(scene, data, local, False, frozen)
         if apply and isinstance(scene, Scene):  # only the nodes that moved: the canvas redraws only around them
             scene.set_positions({node_id: result[node_id] for node_id in np.asarray(data.ids)[movable].tolist()})
         return result
     if multilevel or (multilevel is None and iterations is None and not frozen.any() and count >= MULTILEVEL_FROM
                       and _mostly_stacked(positions)):
-        def report(fraction: float) -> None:
+        def coarse_to_fine(fraction: float) -> None:
             _report(progress, fraction, "layout: coarse to fine")
 
         positions = layout_multilevel.multilevel(positions, data.edges, k, rng, close_pairs, cancel=cancel,
-                                                 report=report)
+                                                 report=coarse_to_fine)
         _report(progress, 1.0, "layout done")
         return _finish(scene, data, positions, apply)
-    positions = _spread_stacked(positions, movable, data.edges, k, rng)
+    positions = spread_stacked(positions, movable, data.edges, k, rng)
     steps = iterations if iterations is not None else default_iterations(count)
 
-    sources, targets = (data.edges[:, 0], data.edges[:, 1]) if len(data.edges) else (np.zeros(0, int), np.zeros(0, int))
-    collision = 0.8 * k
+    if count <= SEPARATE_UP_TO:
+        # Small scenes keep the steps they always had: exports and label checks were tuned on their look.
+        sources, targets = (data.edges[:, 0], data.edges[:, 1]) if len(data.edges) else (np.zeros(0, int), np.zeros(0, int))
+        collision = 0.8 * k
+        # Start hot enough to untangle, proportionally to the scene's extent, and cool linearly.
+        extent = float(np.ptp(positions[movable], axis=0).max()) if movable.sum() > 1 else k
+        initial_temperature = max(k, 0.1 * extent) if frozen.any() else max(k, 0.1 * math.sqrt(count) * k)
+        anchor = positions[frozen].mean(axis=0) if frozen.any() else positions.mean(axis=0)
+        # Balances the grid repulsion so that n nodes settle on a disc of radius ~ sqrt(n)·k/2.
+        gravity = 4.0
+        repulsion = _RepulsionGrid(k)
+
+        for step in range(steps):
+            check(cancel)
+            temperature = max(initial_temperature * (1.0 - step / steps), 0.5)
+            displacement = repulsion(positions) if count > 1 else np.zeros_like(positions)
+            pairs = grid_close_pairs(positions, collision)
+            if len(pairs):
+                a, b = pairs[:, 0], pairs[:, 1]
+                delta = positions[a] - positions[b]
+                distance = np.sqrt((delta**2).sum(axis=1))
+                close = distance < 1e-6
+                if close.any():  # exactly stacked: push apart in a seeded direction
+                    delta[close] = rng.normal(size=(int(close.sum()), 2))
+                    distance[close] = np.sqrt((delta[close] ** 2).sum(axis=1))
+                strength = k * k / distance * (1.0 - distance / collision)
+                push = delta / distance[:, None] * strength[:, None]
+                for axis in (0, 1):
+                    displacement[:, axis] += np.bincount(a, push[:, axis], minlength=count)
+                    displacement[:, axis] -= np.bincount(b, push[:, axis], minlength=count)
+            if len(sources):
+                delta = positions[sources] - positions[targets]
+                distance = np.sqrt((delta**2).sum(axis=1)) + 1e-9
+                pull = delta * (distance / k)[:, None]
+                for axis in (0, 1):
+                    displacement[:, axis] -= np.bincount(sources, pull[:, axis], minlength=count)
+                    displacement[:, axis] += np.bincount(targets, pull[:, axis], minlength=count)
+            displacement -= gravity * (positions - anchor)
+            length = np.sqrt((displacement**2).sum(axis=1)) + 1e-9
+            limited = np.minimum(length, temperature)
+            move = displacement / length[:, None] * limited[:, None]
+            positions[movable] += move[movable]
+            if step % 5 == 0:
+                _report(progress, (step + 1) / steps, f"layout: step {step + 1} of {steps}")
+        _report(progress, 1.0, "layout done")
+        return _finish(scene, data, positions, apply, frozen)
+
     # Start hot enough to untangle, proportionally to the scene's extent, and cool linearly.
     extent = float(np.ptp(positions[movable], axis=0).max()) if movable.sum() > 1 else k
     initial_temperature = max(k, 0.1 * extent) if frozen.any() else max(k, 0.1 * math.sqrt(count) * k)
     anchor = positions[frozen].mean(axis=0) if frozen.any() else positions.mean(axis=0)
-    # Balances the grid repulsion so that n nodes settle on a disc of radius ~ sqrt(n)·k/2.
-    gravity = 4.0
-    repulsion = _RepulsionGrid(k)
 
-    for step in range(steps):
-        check(cancel)
-        temperature = max(initial_temperature * (1.0 - step / steps), 0.5)
-        displacement = repulsion(positions) if count > 1 else np.zeros_like(positions)
-        pairs = close_pairs(positions, collision)
-        if len(pairs):
-            a, b = pairs[:, 0], pairs[:, 1]
-            delta = positions[a] - positions[b]
-            distance = np.sqrt((delta**2).sum(axis=1))
-            close = distance < 1e-6
-            if close.any():  # exactly stacked: push apart in a seeded direction
-                delta[close] = rng.normal(size=(int(close.sum()), 2))
-                distance[close] = np.sqrt((delta[close] ** 2).sum(axis=1))
-            strength = k * k / distance * (1.0 - distance / collision)
-            push = delta / distance[:, None] * strength[:, None]
-            for axis in (0, 1):
-                displacement[:, axis] += np.bincount(a, push[:, axis], minlength=count)
-                displacement[:, axis] -= np.bincount(b, push[:, axis], minlength=count)
-        if len(sources):
-            delta = positions[sources] - positions[targets]
-            distance = np.sqrt((delta**2).sum(axis=1)) + 1e-9
-            pull = delta * (distance / k)[:, None]
-            for axis in (0, 1):
-                displacement[:, axis] -= np.bincount(sources, pull[:, axis], minlength=count)
-                displacement[:, axis] += np.bincount(targets, pull[:, axis], minlength=count)
-        displacement -= gravity * (positions - anchor)
-        length = np.sqrt((displacement**2).sum(axis=1)) + 1e-9
-        limited = np.minimum(length, temperature)
-        move = displacement / length[:, None] * limited[:, None]
-        positions[movable] += move[movable]
-        if step % 5 == 0:
-            _report(progress, (step + 1) / steps, f"layout: step {step + 1} of {steps}")
+    def step_by_step(fraction: float) -> None:
+        _report(progress, fraction, f"layout: step {round(fraction * steps)} of {steps}")
+
+    # The steps of every level of the multilevel layout, on a grid twice as fine as a level's (the
+    # 128-cell grid padded to 384 cost most of a 5k re-layout).
+    grid = layout_multilevel.GridRepulsion(k, min(2 * layout_multilevel.grid_cells(count), layout_multilevel.MAX_CELLS))
+    positions = layout_multilevel.relax(positions, movable, data.edges, k, steps, initial_temperature, grid, rng,
+                                        close_pairs, cancel=cancel,
+                                        report=step_by_step, anchor=anchor)
     _report(progress, 1.0, "layout done")
     return _finish(scene, data, positions, apply, frozen)
 
 
-#: Largest side of the repulsion grid, in cells: bounds the FFT cost whatever the scene's size.
+#: Largest side of the small scenes' repulsion grid, in cells.
 GRID_CELLS = 128
 #: A fresh scene this big is laid out coarse to fine.
 MULTILEVEL_FROM = 500
-#: When at most this share of the nodes may move, only they and their surroundings are relaxed.
-LOCAL_AT_MOST = 0.2
-#: Steps of an incremental layout (a few dozen nodes among fixed ones).
-LOCAL_STEPS = 60
 
 
 def _mostly_stacked(positions: np.ndarray) -> bool:
     """True when at least half the nodes share a spot with another (a scene never laid out)."""
     distinct = len(np.unique(np.round(positions, 3), axis=0))
     return distinct <= len(positions) / 2
-
-
-def _local(
-    positions: np.ndarray, movable: np.ndarray, edges: np.ndarray, k: float, rng: np.random.Generator,
-    progress: Progress | None, cancel: CancelToken | None,
-) -> np.ndarray:
-    """Incremental layout: relax the movable nodes among the fixed ones near them; the rest stay put."""
-    chosen = layout_multilevel.neighbourhood(positions, movable, edges, k)
-    where = np.full(len(positions), -1, dtype=np.int64)
-    where[chosen] = np.arange(len(chosen))
-    inside = (where[edges[:, 0]] >= 0) & (where[edges[:, 1]] >= 0) if len(edges) else np.zeros(0, dtype=bool)
-    local_edges = where[edges[inside]] if len(edges) else np.zeros((0, 2), dtype=np.int64)
-    local_movable = movable[chosen]
-    local = _spread_stacked(positions[chosen], local_movable, local_edges, k, rng)
-    fixed_part = ~local_movable
-    anchor = local[fixed_part].mean(axis=0) if fixed_part.any() else local.mean(axis=0)
-    extent = float(np.ptp(local[local_movable], axis=0).max()) if local_movable.sum() > 1 else k
-
-    def report(fraction: float) -> None:
-        _report(progress, fraction, "layout: new nodes")
-
-    if int(local_movable.sum()) * len(chosen) <= layout_multilevel.FEW_PAIRS:  # a few new nodes: forces on them alone
-        local = layout_multilevel.relax_few(local, local_movable, local_edges, k, LOCAL_STEPS, max(k, 0.1 * extent), rng,
-                                            cancel=cancel, report=report, anchor=anchor)
-    else:
-        local = layout_multilevel.relax(local, local_movable, local_edges, k, LOCAL_STEPS, max(k, 0.1 * extent),
-                                        layout_multilevel.repulsion_for(k, len(chosen)), rng, close_pairs, cancel=cancel,
-                                        report=report, anchor=anchor)
-    result = positions.copy()
-    result[chosen[local_movable]] = local[local_movable]
-    _report(progress, 1.0, "layout done")
-    return result
-
 
 
 def _fast_fft_length(n: int) -> int:
@@ -316,13 +310,13 @@ def _fast_fft_length(n: int) -> int:
 _NEIGHBOUR_CELLS = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))
 
 
-def close_pairs(positions: np.ndarray, radius: float) -> np.ndarray:
+def grid_close_pairs(positions: np.ndarray, radius: float) -> np.ndarray:
     """Index pairs ``(i, j)``, ``i < j``, of points closer than ``radius`` to each other.
 
     Points are binned into a grid of ``radius``-sized cells; only points in the same or
     adjacent cells are compared, so the cost follows the number of close points, not n².
 
-    >>> close_pairs(np.array([[0.0, 0.0], [0.5, 0.0], [3.0, 3.0]]), 1.0).tolist()
+    >>> grid_close_pairs(np.array([[0.0, 0.0], [0.5, 0.0], [3.0, 3.0]]), 1.0).tolist()
     [[0, 1]]
     """
     count = len(positions)
@@ -413,39 +407,6 @@ class _RepulsionGrid:
                     force[:, 0] -= both * ddx
                     force[:, 1] -= both * ddy
         return force
-
-
-def _spread_stacked(
-    positions: np.ndarray, movable: np.ndarray, edges: np.ndarray, k: float, rng: np.random.Generator
-) -> np.ndarray:
-    """Give movable nodes that share a spot with another node a place of their own.
-
-    A movable node stacked on others goes near the centre of its already-placed neighbours
-    (with a little seeded jitter), or, with none, on a seeded disc the size the scene needs.
-    """
-    count = len(positions)
-    rounded = np.round(positions, 3)
-    _, inverse, counts = np.unique(rounded, axis=0, return_inverse=True, return_counts=True)
-    stacked = (counts[inverse.reshape(-1)] > 1) & movable
-    if not stacked.any():
-        return positions
-    placed = ~stacked
-    result = positions.copy()
-    neighbours = _adjacency(count, edges)
-    radius = math.sqrt(count) * k * 0.6
-    for index in np.flatnonzero(stacked).tolist():
-        anchors = [n for n in neighbours[index] if placed[n]]
-        if anchors:
-            centre = result[anchors].mean(axis=0)
-            angle = rng.uniform(0, 2 * math.pi)
-            result[index] = centre + k * np.array([math.cos(angle), math.sin(angle)])
-        else:
-            angle, r = rng.uniform(0, 2 * math.pi), radius * math.sqrt(rng.uniform(0, 1))
-            result[index] = np.array([r * math.cos(angle), r * math.sin(angle)])
-            if placed.any():
-                result[index] += positions[placed].mean(axis=0)
-        placed[index] = True
-    return result
 
 
 # ---------------------------------------------------------------------- hierarchical

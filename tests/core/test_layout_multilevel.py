@@ -138,3 +138,24 @@ def test_relaxing_a_few_movable_nodes_alone_takes_the_same_steps_as_relaxing_all
     assert np.allclose(few, everything)
     assert np.array_equal(few[~movable], points[~movable])
     assert not np.allclose(few[movable], points[movable])
+
+
+def test_coarsening_groups_linked_nodes_and_halves_a_graph_that_matches_well():
+    rng = np.random.default_rng(5)
+    count = 2000
+    ring = np.array([(i, (i + 1) % count) for i in range(count)])
+    chords = rng.integers(0, count, size=(400, 2))
+    edges = np.concatenate([ring, chords])
+    groups, members = coarsen(count, edges, np.random.default_rng(1))
+    assert groups <= 0.6 * count  # a ring matches almost perfectly: about half as many groups
+    assert np.bincount(members, minlength=groups).min() >= 1
+    # Every group with more than one node is held together by a link of the finer graph.
+    linked = {(int(a), int(b)) for a, b in edges} | {(int(b), int(a)) for a, b in edges}
+    for group in range(groups):
+        nodes = np.flatnonzero(members == group)
+        if len(nodes) > 1:
+            assert all(any((int(n), int(m)) in linked for m in nodes if m != n) for n in nodes)
+    # Deterministic for a seed; the hierarchy comes down to a few dozen nodes, every level still linked.
+    assert np.array_equal(members, coarsen(count, edges, np.random.default_rng(1))[1])
+    levels = hierarchy(count, edges, np.random.default_rng(1), None)
+    assert levels[-1].count <= 60 and all(len(level.edges) for level in levels[:-1])
