@@ -179,6 +179,9 @@ class KnowledgeGraph(GraphNames):
 
     # ------------------------------------------------------------------ caches
     def _reset_caches(self) -> None:
+        # Workers read the class hierarchy while the store may change (a big step written in
+        # another worker): an answer counted before a change is not kept after it.
+        self._generation = getattr(self, "_generation", 0) + 1
         self._index: LabelIndex | None = None
         self._labels: LabelTable | None = None
         self._fetched_labels: dict[str, LabelsByLanguage] = {}
@@ -313,6 +316,7 @@ class KnowledgeGraph(GraphNames):
         """
         if self._class_cache is not None:
             return self._class_cache
+        generation = self._generation
         domain = [c for c in self._type_counts() if c not in SCHEMA_CLASSES]
         names = dict.fromkeys(domain)
         names.update(dict.fromkeys(c for c in self.backend.declared_classes() if c not in SCHEMA_CLASSES))
@@ -326,7 +330,8 @@ class KnowledgeGraph(GraphNames):
             item.direct_count = direct.get(item.iri, 0)
             # Never less than direct (a server's chunks may split one class's subclasses).
             item.total_count = max(totals.get(item.iri, 0), item.direct_count)
-        self._class_cache = classes
+        if generation == self._generation:
+            self._class_cache = classes
         return classes
 
     def root_classes(self) -> list[ClassInfo]:
@@ -344,7 +349,10 @@ class KnowledgeGraph(GraphNames):
     def _type_counts(self) -> dict[str, int]:
         """Type triples per class (every class, schema ones included), from one GROUP BY."""
         if self._class_counts is None:
-            self._class_counts = self.backend.type_counts()
+            generation, counts = self._generation, self.backend.type_counts()
+            if generation != self._generation:
+                return counts
+            self._class_counts = counts
         return self._class_counts
 
     # ------------------------------------------------------------------ statistics
