@@ -364,6 +364,11 @@ class KnowledgeGraph(GraphNames):
         held = local.quads_estimate() if local is not None else 0  # the files plus what was written since
         return not self.backend.remote and max(held, sum(item.quads for item in self.files)) < QUICK_STATISTICS_BELOW
 
+    def statistics_at_hand(self) -> bool:
+        """Whether :meth:`stats` answers without scanning the graph: a small graph, or counts the
+        store keeps (a workspace saves them beside its store until it changes)."""
+        return self.statistics_are_quick() or (self._class_cache is not None and self.backend.statistics_at_hand())
+
     def stats(self) -> Stats:
         if self._stats is not None:
             return self._stats

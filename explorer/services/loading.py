@@ -119,9 +119,9 @@ def _fill_graph(
 
 
 def statistics_if_quick(kg: KnowledgeGraph) -> Stats | None:
-    """The statistics of a small graph; None for a large one, whose whole-graph scans the
-    window runs in a worker of their own once it shows the graph."""
-    return kg.stats() if kg.statistics_are_quick() else None
+    """The statistics of a small graph, or of a workspace that kept them; None for a large one,
+    whose whole-graph scans the window runs in a worker of their own once it shows the graph."""
+    return kg.stats() if kg.statistics_at_hand() else None
 
 
 #: Beside a workspace's store: which files it was made from (for the title and recent files).

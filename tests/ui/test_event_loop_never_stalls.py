@@ -138,3 +138,24 @@ def test_the_sparql_panel_runs_no_update_while_a_big_step_is_written(window, qtb
     assert task is not None
     qtbot.waitUntil(lambda: task.finished, timeout=20000)
     assert len(window.kg) == before + 1
+
+
+def test_a_workspace_reopens_with_the_statistics_it_kept(window, qtbot, tmp_path, monkeypatch, threads_of):
+    import gc
+
+    from explorer.core import bundled
+
+    monkeypatch.setattr(graph_module, "QUICK_STATISTICS_BELOW", 0)
+    folder = tmp_path / "workspace"
+    kg = KnowledgeGraph.open_workspace(folder)
+    kg.load(bundled.bundled_graph_files())
+    kg.class_hierarchy()
+    counted = kg.stats()  # what the window's statistics worker does once, after a build
+    kg.backend.release()
+    del kg
+    gc.collect()
+    threads_of.clear()
+    task = window.open_workspace(folder)
+    qtbot.waitUntil(lambda: task.finished, timeout=30000)
+    assert window.stats == counted and not window._statistics_runner.busy  # no minute-long count again
+    assert threads_of["stats"] and not any(threads_of["stats"])  # read in the reopen worker

@@ -305,7 +305,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         bar and Find Path fill in when its counts arrive.
         """
         previous = self.kg
-        if stats is None and kg.statistics_are_quick():
+        if stats is None and kg.statistics_at_hand():
             stats = kg.stats()
         self.session.set_graph(kg, stats)  # an empty canvas, no selection, a fresh undo history
         if stats is None:
