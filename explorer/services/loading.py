@@ -174,6 +174,15 @@ def open_workspace(
         # window waited, and may free another thread's store objects.
         gc.collect()
         kg = KnowledgeGraph.open_workspace(folder, policy)
+    # As after a load (build_graph): what is alive once the graph is open leaves the collector's
+    # sight, so a full collection later (on whichever thread allocates, the GUI thread included)
+    # walks only what came after — one walked ~75,000 objects on the GUI thread for 0.12 s.
+    with collector_paused(freeze=True):
+        return _open_fill(kg, folder, query_timeout, languages, progress, cancel, started)
+
+
+def _open_fill(kg: KnowledgeGraph, folder: Path, query_timeout: float, languages: Sequence[str] | None,
+               progress: Progress | None, cancel: CancelToken | None, started: float) -> LoadOutcome:
     kg.default_query_timeout = query_timeout
     if languages:
         kg.label_languages = tuple(languages)
