@@ -46,7 +46,11 @@ class Stall:
             parts.append(f"gc gen {generation} on {thread} {ms:.0f} ms")
         for thread, frames in self.stacks.items():
             if frames:
-                parts.append(f"{thread}: " + " < ".join(frames[:depth]))
+                # The GUI thread's stack in full up to the benchmark: what handler was running.
+                shown = frames[:depth] if thread != "GUI thread" else frames[:max(depth, 8)]
+                if thread == "GUI thread":
+                    shown = [f for f in shown if not f.startswith("benchmarks/")][:depth + 3] or shown[:1]
+                parts.append(f"{thread}: " + " < ".join(shown))
         return "; ".join(parts) or "no trace (the stall ended before the watchdog fired)"
 
 

@@ -159,3 +159,29 @@ def test_a_workspace_reopens_with_the_statistics_it_kept(window, qtbot, tmp_path
     qtbot.waitUntil(lambda: task.finished, timeout=30000)
     assert window.stats == counted and not window._statistics_runner.busy  # no minute-long count again
     assert threads_of["stats"] and not any(threads_of["stats"])  # read in the reopen worker
+
+
+def test_a_big_step_is_written_with_the_collector_paused_and_its_change_set_frozen(window, qtbot, monkeypatch):
+    """A full collection set off by the worker's millions of new objects walked everything alive
+    with the interpreter lock held (7 s at 3.5 million statements): none runs while it writes."""
+    import gc
+
+    from explorer.core.curation import CurationCommand
+
+    monkeypatch.setattr(command_module, "BACKGROUND_STATEMENTS", 100)
+    collecting: list[bool] = []
+    write = CurationCommand.work
+
+    def work(self, undo, progress=None):
+        collecting.append(gc.isenabled())
+        return write(self, undo, progress)
+
+    monkeypatch.setattr(CurationCommand, "work", work)
+    graph = window.curation.edits.graph
+    added = tuple((URIRef(f"urn:x-test:n{n}"), RDFS.comment, Literal(f"note {n}"), graph) for n in range(200))
+    gc.unfreeze()
+    with qtbot.waitSignal(window.curation.background_steps.sig_step_finished, timeout=60000):
+        window.curation.apply(ChangeSet(added=added, description="Add 200 notes"))
+    assert collecting == [False] and gc.isenabled()
+    assert gc.get_freeze_count() > 0  # what the step left alive is out of the collector's sight
+    gc.unfreeze()
