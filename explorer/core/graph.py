@@ -45,17 +45,8 @@ if TYPE_CHECKING:
     from explorer.core.backends import EndpointConfig
     from explorer.core.validation import ValidationReport
 
-__all__ = [
-    "NON_ENTITY_TYPES",
-    "QUICK_STATISTICS_BELOW",
-    "ClassInfo",
-    "Description",
-    "Edge",
-    "Evidence",
-    "KnowledgeGraph",
-    "Neighbourhood",
-    "Stats",
-]
+__all__ = ["NON_ENTITY_TYPES", "QUICK_STATISTICS_BELOW", "ClassInfo", "Description", "Edge", "Evidence", "KnowledgeGraph",
+           "Neighbourhood", "Stats"]
 
 #: Loaded quads below which the statistics are quick enough to count on the spot.
 QUICK_STATISTICS_BELOW = 200_000
@@ -179,9 +170,7 @@ class KnowledgeGraph(GraphNames):
 
     # ------------------------------------------------------------------ caches
     def _reset_caches(self) -> None:
-        # Workers read the class hierarchy while the store may change (a big step written in
-        # another worker): an answer counted before a change is not kept after it.
-        self._generation = getattr(self, "_generation", 0) + 1
+        self._generation = getattr(self, "_generation", 0) + 1  # no count made before a change is kept after it
         self._index: LabelIndex | None = None
         self._labels: LabelTable | None = None
         self._fetched_labels: dict[str, LabelsByLanguage] = {}
@@ -316,7 +305,7 @@ class KnowledgeGraph(GraphNames):
         """
         if self._class_cache is not None:
             return self._class_cache
-        generation = self._generation
+        generation = self._generation  # see _reset_caches
         domain = [c for c in self._type_counts() if c not in SCHEMA_CLASSES]
         names = dict.fromkeys(domain)
         names.update(dict.fromkeys(c for c in self.backend.declared_classes() if c not in SCHEMA_CLASSES))
@@ -330,8 +319,7 @@ class KnowledgeGraph(GraphNames):
             item.direct_count = direct.get(item.iri, 0)
             # Never less than direct (a server's chunks may split one class's subclasses).
             item.total_count = max(totals.get(item.iri, 0), item.direct_count)
-        if generation == self._generation:
-            self._class_cache = classes
+        self._class_cache = classes if generation == self._generation else None
         return classes
 
     def root_classes(self) -> list[ClassInfo]:
@@ -350,9 +338,8 @@ class KnowledgeGraph(GraphNames):
         """Type triples per class (every class, schema ones included), from one GROUP BY."""
         if self._class_counts is None:
             generation, counts = self._generation, self.backend.type_counts()
-            if generation != self._generation:
-                return counts
-            self._class_counts = counts
+            self._class_counts = counts if generation == self._generation else None
+            return counts
         return self._class_counts
 
     # ------------------------------------------------------------------ statistics
@@ -365,8 +352,7 @@ class KnowledgeGraph(GraphNames):
         return not self.backend.remote and max(held, sum(item.quads for item in self.files)) < QUICK_STATISTICS_BELOW
 
     def statistics_at_hand(self) -> bool:
-        """Whether :meth:`stats` answers without scanning the graph: a small graph, or counts the
-        store keeps (a workspace saves them beside its store until it changes)."""
+        """Whether :meth:`stats` scans nothing: a small graph, or counts a workspace keeps."""
         return self.statistics_are_quick() or (self._class_cache is not None and self.backend.statistics_at_hand())
 
     def stats(self) -> Stats:
