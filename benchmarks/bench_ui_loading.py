@@ -99,6 +99,7 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
         "median_tick_ms": round(statistics.median(gaps) * 1000, 1) if gaps else None,
         "progress_updates": len(fractions),
         "distinct_fractions": len({round(f, 3) for f in fractions if f is not None}),
+        "ticks_over_100ms": tracer.over(110),  # a tick comes every 10 ms: over 110 ms is a stall over 100
         "stalls_over_60ms": tracer.report(limit=20),
     }
     if cancel_time:
