@@ -185,3 +185,11 @@ def test_a_big_step_is_written_with_the_collector_paused_and_its_change_set_froz
     assert collecting == [False] and gc.isenabled()
     assert gc.get_freeze_count() > 0  # what the step left alive is out of the collector's sight
     gc.unfreeze()
+
+
+def test_the_window_takes_the_interpreter_lock_back_from_busy_workers_within_a_millisecond(window):
+    import sys
+
+    from explorer.ui.app.main_window import GUI_SWITCH_INTERVAL
+
+    assert sys.getswitchinterval() <= GUI_SWITCH_INTERVAL <= 0.001
