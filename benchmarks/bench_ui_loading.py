@@ -46,6 +46,10 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
     assert isinstance(app, QCoreApplication)
     from stall_trace import StallTracer
 
+    from explorer.ui.app.main_window import GUI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the main window sets it
+
     fractions: list[float | None] = []
     tracer = StallTracer(threshold_ms=60)
     gaps = tracer.gaps
