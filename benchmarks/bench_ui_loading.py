@@ -29,12 +29,13 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = None,
           probe_after: float = 0.0, base: Any = None, workspace: Path | None = None,
           reopen: bool = False) -> dict[str, Any]:
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from explorer.core.sparql import QueryPolicy
@@ -43,25 +44,15 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QCoreApplication)
-    gaps: list[float] = []
+    from stall_trace import StallTracer
+
+    from explorer.ui.app.main_window import GUI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the main window sets it
+
     fractions: list[float | None] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-
-    messages = [""]
-    stalls: list[tuple[int, str]] = []
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        if now - last[0] > 60:
-            stalls.append((now - last[0], messages[0]))
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(10)
-    probe.timeout.connect(tick)
+    tracer = StallTracer(threshold_ms=60)
+    gaps = tracer.gaps
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
     started = time.perf_counter()
@@ -73,7 +64,7 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
         task = run_task(build_graph, [path], base, QueryPolicy(), 30.0)
     def on_progress(fraction: float | None, message: str) -> None:
         fractions.append(fraction)
-        messages[0] = message
+        tracer.phase = message
 
     task.sig_progress.connect(on_progress)
     def on_finished(result: Any) -> None:
@@ -101,22 +92,24 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
             task.cancel()
 
         QTimer.singleShot(int(cancel_after * 1000), cancel)
-    probe.start()
+    tracer.start()
     loop.exec()
-    probe.stop()
+    tracer.stop()
+    tracer.close()
     result = {
         "outcome": outcome.get("result"),
         "seconds": round(done_at[0] - started, 2),
-        "max_stall_ms": max(gaps, default=0) - 10,
-        "median_tick_ms": statistics.median(gaps) if gaps else None,
+        "max_stall_ms": round(max(gaps, default=0.01) * 1000 - 10),
+        "median_tick_ms": round(statistics.median(gaps) * 1000, 1) if gaps else None,
         "progress_updates": len(fractions),
         "distinct_fractions": len({round(f, 3) for f in fractions if f is not None}),
-        "stalls_over_60ms": [f"{gap} ms during '{message}'" for gap, message in stalls],
+        "ticks_over_100ms": tracer.over(110),  # a tick comes every 10 ms: over 110 ms is a stall over 100
+        "stalls_over_60ms": tracer.report(limit=20),
     }
     if cancel_time:
         result["cancel_to_done_s"] = round(done_at[0] - cancel_time[0], 2)
     if probe_after:
-        result["max_stall_after_done_ms"] = max(gaps[ticks_at_done[0]:], default=10) - 10
+        result["max_stall_after_done_ms"] = round(max(gaps[ticks_at_done[0]:], default=0.01) * 1000 - 10)
     if "graph" in outcome:
         result["graph"] = outcome["graph"]
     return result

@@ -30,6 +30,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from stall_trace import StallTracer  # noqa: E402
 
 
 def data_file(triples: str, given: str | None) -> Path:
@@ -44,35 +47,10 @@ def data_file(triples: str, given: str | None) -> Path:
     return out
 
 
-class StallProbe:
-    """A 10 ms timer on the GUI thread; the gaps between its ticks show how long the thread was busy."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.gaps: list[float] = []
-        self.worst_at = ""
-        self.phase = ""
-        self._last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.gaps.clear()
-        self._last = time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        gap = now - self._last
-        if not self.gaps or gap > max(self.gaps):
-            self.worst_at = self.phase
-        self.gaps.append(gap)
-        self._last = now
+def StallProbe() -> StallTracer:
+    """A 10 ms timer on the GUI thread; the gaps between its ticks show how long the thread was
+    busy, and each stall over 60 ms is traced to what every thread was doing (stall_trace)."""
+    return StallTracer(threshold_ms=60)
 
 
 def run(path: Path, runs: int) -> int:
@@ -136,6 +114,8 @@ def run(path: Path, runs: int) -> int:
             print(f"  max stall       {worst:7.1f} ms  (during: {probe.worst_at or 'idle'})")
             print(f"  median tick gap {statistics.median(gaps_ms):7.1f} ms  over {len(gaps_ms):,} ticks")
             print(f"  ticks > 50 ms   {sum(g > 50 for g in gaps_ms):7d}   > 100 ms {sum(g > 100 for g in gaps_ms):d}")
+            for line in probe.report():
+                print(f"    stall {line}")
             print(f"  progress bar    {len({v for v in progress_values if v >= 0}):7d} distinct values "
                   f"({len(messages)} reports)")
 
@@ -229,6 +209,8 @@ def run_workspace(folder: Path, runs: int) -> int:
                   f"statistics after {counted:.2f} s")
             print(f"  max stall       {worst:7.1f} ms  (during: {probe.worst_at or 'idle'})")
             print(f"  ticks > 50 ms   {sum(g > 50 for g in gaps_ms):7d}   > 100 ms {sum(g > 100 for g in gaps_ms):d}")
+            for line in probe.report():
+                print(f"    stall {line}")
         verdict = "OK" if worst_overall <= 100 else "OVER TARGET"
         print(f"target max stall <= 100 ms: {verdict} ({worst_overall:.1f} ms)")
         window.close()

@@ -112,6 +112,6 @@ def test_window_explores_the_server(qtbot, virtuoso):
     assert window.kg is not None and window.kg.is_remote
     assert f"{BUNDLED_TRIPLES:,} triples" in window.graph_label.text()
     assert virtuoso.url in window.windowTitle()
-    assert window.browser.tree_model.rowCount() > 0
+    qtbot.waitUntil(lambda: window.browser.tree_model.rowCount() > 0, timeout=20000)  # planned in a worker
     window.show_entity(D + "ChinaMobile")
     qtbot.waitUntil(lambda: D + "ChinaMobileZhejiang" in window.inspector.link_targets(), timeout=20000)

@@ -517,6 +517,11 @@ class Backend(ABC):
         members = sorted(filter(None, (entity_id(row[0]) for row in result.rows if row[0] is not None)))
         return members[offset:offset + limit]
 
+    def statistics_at_hand(self) -> bool:
+        """Whether the counts behind the statistics (predicates, entities, quads) are kept
+        already, so counting them again scans nothing (a workspace keeps them with its store)."""
+        return False
+
     def predicate_counts(self) -> list[tuple[str, int]]:
         """Uses per predicate, most used first."""
         rows = [(str(p), _number(n)) for p, n in self.query(PREDICATE_COUNTS).rows if p is not None]

@@ -71,9 +71,9 @@ class StatusMixin:
         kg = self.kg
         if kg is None:
             return None
-        if kg.statistics_are_quick():
-            # A small graph counts in milliseconds: at once, with no worker reading the store
-            # while the next edit writes to it.
+        if kg.statistics_at_hand():
+            # A small graph counts in milliseconds (a workspace may keep a large one's counts):
+            # at once, with no worker reading the store while the next edit writes to it.
             self._statistics_runner.cancel()
             self._on_statistics_counted(kg, kg.stats())
             return None

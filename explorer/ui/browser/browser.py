@@ -88,6 +88,7 @@ class BrowserWidget(QWidget):
         self.no_results.setEnabled(False)
 
         self.tree_model = ClassTreeModel(self)
+        self._overview_pending = False  # set_graph opens the tree's upper levels once it is planned
         self.tree_view = QTreeView(self)
         self.tree_view.setModel(self.tree_model)
         self.tree_view.setHeaderHidden(True)
@@ -138,6 +139,7 @@ class BrowserWidget(QWidget):
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree_view.customContextMenuRequested.connect(self._on_tree_context_menu)
         self.show_empty.toggled.connect(self.tree_model.set_show_empty)
+        self.tree_model.sig_planned.connect(self._on_tree_planned)
 
     # ------------------------------------------------------------------ public
     def set_graph(self, kg: KnowledgeGraph | None) -> None:
@@ -145,11 +147,16 @@ class BrowserWidget(QWidget):
             self.class_filter = {}
             self._show_class_filter()
         self._kg = kg
-        self.tree_model.set_graph(kg)
-        # Open the upper levels so the tree reads as an overview of the domain's classes, not a
-        # single root (the ontology's top class) hiding all of them.
-        self._open_overview(QModelIndex(), depth=0)
+        self._overview_pending = True
+        self.tree_model.set_graph(kg)  # on the spot for a small graph, else in a worker
         self.refresh_search()
+
+    def _on_tree_planned(self, new_graph: bool) -> None:
+        if new_graph or self._overview_pending:
+            self._overview_pending = False
+            # Open the upper levels so the tree reads as an overview of the domain's classes, not
+            # a single root (the ontology's top class) hiding all of them.
+            self._open_overview(QModelIndex(), depth=0)
 
     def _open_overview(self, parent: QModelIndex, depth: int) -> None:
         model = self.tree_model

@@ -21,13 +21,22 @@ user scrolls, so a class with a million members opens at once.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from explorer.core.graph import NON_ENTITY_TYPES, ClassInfo, KnowledgeGraph
+from explorer.core.graph import ClassInfo, KnowledgeGraph
+from explorer.ui.browser.class_tree_plan import (
+    ClassTreePlan,
+    display_label,
+    home_namespace,
+    is_value_class,
+    plan_class_tree,
+    plans_on_the_spot,
+)
+from explorer.ui.workers import LatestTaskRunner
 
 PAGE_SIZE = 200
 
@@ -37,68 +46,6 @@ IriRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-#: Classes every resource belongs to: never a row, their subclasses are the roots.
-_UNIVERSAL_CLASSES = frozenset({
-    "http://www.w3.org/2002/07/owl#Thing",
-    "http://www.w3.org/2000/01/rdf-schema#Resource",
-})
-_OWL_ONTOLOGY = "http://www.w3.org/2002/07/owl#Ontology"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_OWL = "http://www.w3.org/2002/07/owl#"
-#: Evidence records point at the entities of their facts; that makes nobody a value.
-_RECORD_TYPES = frozenset({"http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement",
-                           "https://w3id.org/kg-explorer/ontology#Evidence"})
-
-
-def is_value_class(kg: KnowledgeGraph, iri: str) -> bool:
-    """Whether the instances of ``iri`` are values of the data's descriptions rather than things.
-
-    True when some instance is the object of a triple whose subject describes the data (a
-    property annotated with ``kg:exposureDirection kg:Forward``, a calendar description with
-    ``time:unitType kg:unitQuarter``; evidence records do not count, they are about facts) and
-    no instance is linked with an entity (OWL's own bookkeeping, such as ``owl:differentFrom``
-    between the values, does not count). Two ASK queries; the first stops at the first linked
-    instance, so a domain class answers at once.
-    """
-    describing = " ".join(f"<{t}>" for t in NON_ENTITY_TYPES if t not in _RECORD_TYPES)
-    non_entity = " ".join(f"<{t}>" for t in NON_ENTITY_TYPES)
-    linked = kg.query(
-        f"ASK {{ ?x <{_RDF_TYPE}> <{iri}> . {{ ?s ?p ?x }} UNION {{ ?x ?p ?s }} "
-        f"FILTER(?p != <{_RDF_TYPE}> && !isLiteral(?s) && !STRSTARTS(STR(?p), \"{_OWL}\")) "
-        f"FILTER NOT EXISTS {{ VALUES ?t {{ {non_entity} }} ?s <{_RDF_TYPE}> ?t }} }}"
-    )
-    if linked.boolean:
-        return False
-    used = kg.query(
-        f"ASK {{ ?x <{_RDF_TYPE}> <{iri}> . ?s ?p ?x FILTER(?p != <{_RDF_TYPE}>) "
-        f"VALUES ?t {{ {describing} }} ?s <{_RDF_TYPE}> ?t }}"
-    )
-    return bool(used.boolean)
-
-
-def display_label(label: str) -> str:
-    """A class label as a tree row shows it: a lower-case label gets a capital ("Telecom operator")."""
-    if label and label == label.lower() and label[0].isalpha():
-        return label[0].upper() + label[1:]
-    return label
-
-
-def _namespace(iri: str) -> str:
-    cut = max(iri.rfind("#"), iri.rfind("/"))
-    return iri[:cut + 1] if cut >= 0 else iri
-
-
-def home_namespace(kg: KnowledgeGraph, classes: dict[str, ClassInfo]) -> str | None:
-    """The namespace of the graph's own ontology: its declared ``owl:Ontology``, else the commonest one of its classes."""
-    declared = [row[0] for row in kg.query(f"SELECT ?o WHERE {{ ?o a <{_OWL_ONTOLOGY}> }}").rows]
-    for ontology in sorted(str(o) for o in declared):
-        prefixes = (ontology, ontology + "#", ontology + "/") if not ontology.endswith(("#", "/")) else (ontology,)
-        for prefix in prefixes[::-1]:
-            if any(iri.startswith(prefix) for iri in classes):
-                return prefix
-    namespaces = Counter(_namespace(iri) for iri, info in classes.items() if info.total_count > 0)
-    return namespaces.most_common(1)[0][0] if namespaces else None
 
 
 class _Node:
@@ -121,7 +68,15 @@ class _Node:
 
 
 class ClassTreeModel(QAbstractItemModel):
-    """Classes (with counts) and their instances, for a ``QTreeView``."""
+    """Classes (with counts) and their instances, for a ``QTreeView``.
+
+    A small graph's tree is worked out on the spot; a large one's (or a server's) in a worker
+    (:func:`~.class_tree_plan.plan_class_tree` asks the store a few questions per class: seconds
+    at millions of statements). Meanwhile the tree keeps showing the graph's previous classes
+    after an edit, or nothing for a new graph. ``sig_planned(new_graph)`` follows each new tree.
+    """
+
+    sig_planned = Signal(bool)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -131,94 +86,47 @@ class ClassTreeModel(QAbstractItemModel):
         self._show_empty = False
         #: Subclasses shown under each class (each class under one parent only); "" keys the roots.
         self._tree: dict[str, list[str]] = {}
+        self._planner = LatestTaskRunner(self)
 
     # ------------------------------------------------------------------ content
+    @property
+    def planning(self) -> bool:
+        """Whether a worker is working out the tree."""
+        return self._planner.busy
+
     def set_graph(self, kg: KnowledgeGraph | None) -> None:
-        """Show the classes of ``kg`` (``None`` empties the tree)."""
+        """Show the classes of ``kg`` (``None`` empties the tree); again after ``kg`` changed."""
+        new_graph = kg is not self._kg
+        self._planner.cancel()
+        if kg is None or plans_on_the_spot(kg):
+            self._show(kg, plan_class_tree(kg, self._show_empty) if kg is not None else ClassTreePlan(), new_graph)
+            return
+        if new_graph:  # the old graph's rows would page in the old graph's instances
+            self._show(kg, ClassTreePlan(), new_graph=False)
+        task = self._planner.start(plan_class_tree, kg, self._show_empty)
+        task.sig_finished.connect(lambda plan, kg=kg, new=new_graph: self._planned(kg, plan, new))
+
+    def _planned(self, kg: KnowledgeGraph, plan: ClassTreePlan, new_graph: bool) -> None:
+        if shiboken6.isValid(self) and kg is self._kg:
+            self._show(kg, plan, new_graph)
+
+    def _show(self, kg: KnowledgeGraph | None, plan: ClassTreePlan, new_graph: bool) -> None:
         self.beginResetModel()
         self._kg = kg
-        self._classes = kg.class_hierarchy() if kg is not None else {}
+        self._classes = plan.classes
+        self._tree = plan.tree
         self._root = _Node("root", "", "", None)
-        self._tree = self._build_tree(kg) if kg is not None else {}
         self._root.children = [self._class_node(self._classes[iri], self._root) for iri in self._tree.get("", [])]
         self._root.children_ready = True
         self.endResetModel()
-
-    def _build_tree(self, kg: KnowledgeGraph) -> dict[str, list[str]]:
-        """Choose one parent per visible class and the roots, so each class is one row."""
-        classes = self._classes
-        visible = {iri for iri, info in classes.items() if self._visible(info)}
-        home = home_namespace(kg, classes)
-
-        def parent_rank(iri: str) -> tuple[bool, int, str]:
-            return (home is not None and iri.startswith(home), classes[iri].total_count, iri)
-
-        tree: dict[str, list[str]] = {}
-        for iri in visible:
-            parents = [p for p in classes[iri].parents if p in visible]
-            if parents:
-                tree.setdefault(max(parents, key=parent_rank), []).append(iri)
-        roots = [iri for iri in visible if not any(p in visible for p in classes[iri].parents)]
-        # Subclass cycles leave classes no root reaches: the biggest class of each cycle becomes a root.
-        reached = self._reach(roots, tree)
-        while unreached := visible - reached:
-            cycle_root = max(unreached, key=lambda iri: (classes[iri].total_count, iri))
-            roots.append(cycle_root)
-            reached |= self._reach([cycle_root], tree)
-        # Classes placed under another class: what a hidden root's instances may be found under.
-        placed = {iri for iri in visible if any(p in visible for p in classes[iri].parents)}
-        shown: list[str] = []
-        alignments: list[str] = []  # empty external superclasses, listed after the domain when asked for
-        for iri in roots:
-            own_subtree = bool(tree.get(iri))
-            if iri in _UNIVERSAL_CLASSES:
-                if own_subtree and self._instances_shown(kg, iri, placed):
-                    shown.extend(tree.pop(iri))
-                    continue
-            elif (home is not None and not iri.startswith(home) and classes[iri].children and not own_subtree
-                  and self._instances_shown(kg, iri, placed)):
-                # an external superclass whose subclasses and instances are all shown elsewhere
-                if classes[iri].total_count == 0:
-                    alignments.append(iri)
-                continue
-            shown.append(iri)
-        shown = [iri for iri in shown if not (classes[iri].total_count and is_value_class(kg, iri))]
-        for children in tree.values():
-            children.sort(key=lambda iri: (-classes[iri].total_count, display_label(classes[iri].label).casefold()))
-        shown.sort(key=lambda iri: (-classes[iri].total_count, display_label(classes[iri].label).casefold()))
-        alignments.sort(key=lambda iri: (display_label(classes[iri].label).casefold(), iri))
-        tree[""] = shown + alignments
-        return tree
-
-    @staticmethod
-    def _reach(starts: list[str], tree: dict[str, list[str]]) -> set[str]:
-        reached, stack = set(starts), list(starts)
-        while stack:
-            for child in tree.get(stack.pop(), []):
-                if child not in reached:
-                    reached.add(child)
-                    stack.append(child)
-        return reached
-
-    def _instances_shown(self, kg: KnowledgeGraph, iri: str, placed: set[str]) -> bool:
-        """Whether every direct instance of ``iri`` also belongs to one of the ``placed`` classes."""
-        if not self._classes[iri].direct_count:
-            return True
-        others = placed - {iri}
-        if not others:
-            return False
-        values = " ".join(f"<{c}>" for c in sorted(others))
-        result = kg.query(f"ASK {{ ?s a <{iri}> FILTER NOT EXISTS {{ VALUES ?c {{ {values} }} ?s a ?c }} }}")
-        return not result.boolean
+        if plan.tree or kg is None:
+            self.sig_planned.emit(new_graph)
 
     def set_show_empty(self, show: bool) -> None:
         """Whether classes without any instance are listed (ontology browsing)."""
         if show != self._show_empty:
             self._show_empty = show
             self.set_graph(self._kg)
-
-    def _visible(self, info: ClassInfo) -> bool:
-        return self._show_empty or info.total_count > 0
 
     def _class_node(self, info: ClassInfo, parent: _Node) -> _Node:
         return _Node("class", info.iri, display_label(info.label), parent, info.total_count, info.direct_count)
@@ -329,3 +237,6 @@ class ClassTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+__all__ = ["PAGE_SIZE", "ClassTreeModel", "IriRole", "KindRole", "display_label", "home_namespace", "is_value_class"]

@@ -331,6 +331,12 @@ class QueryWorkbenchWidget(WorkbenchResultsMixin, QWidget):
         except QueryError as error:
             self._fail(tab, text, str(error), status="failed", error=error, origin=origin)
             return None
+        if kind == "update" and self.session.history.working:
+            # One writer at a time: the update would write beside the step being written, and
+            # its record would not be what the store held before it ran.
+            self._fail(tab, text, f"Not run: “{self.session.history.working}” is still being written to the graph. "
+                                  "Run the update again once it is done.", status="refused")
+            return None
         # The graph's prefixes (kg:, d:, a file's own) work without PREFIX lines, as in the CLI; the
         # query's own PREFIX lines win. Error positions are counted back past the added lines.
         prelude = missing_prefixes(self.kg.prefixes, text)
