@@ -11,8 +11,10 @@ frontier step for paths). Nothing downloads the whole graph. HTTP itself is
 from __future__ import annotations
 
 import re
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +61,8 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         self.query_timeout = config.timeout
         self.transport = transport or HttpTransport(config)
         self.truncated_patterns = 0  # pattern reads that hit the page-size guard
+        self._helpers: ThreadPoolExecutor | None = None
+        self._helpers_lock = threading.Lock()
         super().__init__()
 
     @property
@@ -84,6 +88,10 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
 
     def close(self) -> None:
         """Close the connections kept open to the endpoint."""
+        with self._helpers_lock:
+            helpers, self._helpers = self._helpers, None
+        if helpers is not None:
+            helpers.shutdown(wait=False, cancel_futures=True)
         self.transport.close()
 
     # ------------------------------------------------------------------ answers
@@ -109,6 +117,30 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
     def select(self, sparql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Term, ...]]]:
         """Run a SELECT the app wrote itself: variable names and rows of pyoxigraph terms."""
         body, media = self._send("query", sparql, _JSON_RESULTS, timeout=timeout)
+        return self._solutions(body, media)
+
+    def select_meanwhile(self, sparql: str, meanwhile: str) -> tuple[list[tuple[Term, ...]],
+                                                                   Callable[[], list[tuple[Term, ...]]]]:
+        """Rows of ``sparql``, with ``meanwhile`` sent at the same time on another kept-open
+        connection; its rows come from the returned function (which waits for them).
+
+        Asking both at once costs the slower answer, not the sum. A ``meanwhile`` answer
+        nobody asks for is dropped when it comes. Only the sending happens on the helper
+        thread: answers are parsed here (pyoxigraph objects stay on the thread that asked).
+        """
+        with self._helpers_lock:
+            if self._helpers is None:
+                self._helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="endpoint-query")
+            helpers = self._helpers
+        pending: Future[tuple[bytes, str]] = helpers.submit(self._send, "query", meanwhile, _JSON_RESULTS)
+        try:
+            rows = self.select(sparql)[1]
+        except BaseException:
+            pending.cancel()  # one already sent ends by itself, within the query timeout
+            raise
+        return rows, lambda: self._solutions(*pending.result())[1]
+
+    def _solutions(self, body: bytes, media: str) -> tuple[list[str], list[tuple[Term, ...]]]:
         answer = self._parse_results(body, media)
         if not isinstance(answer, ox.QuerySolutions):
             raise self._garbage(body, media, ValueError("expected solutions"))
@@ -153,6 +185,10 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         except UnreachableBlankNode:
             return
         if predicate is not None and not isinstance(predicate, ox.NamedNode):
+            return
+        recent = self.recent_statements(subject, predicate, obj)
+        if recent is not None:
+            yield from recent
             return
         names = ("?s", "?p", "?o")
         pattern = " ".join(t if t is not None else names[i] for i, t in enumerate(terms))
