@@ -97,7 +97,10 @@ def adjacent_query(subject_values: str, *, outgoing: bool, incoming: bool, inclu
         branches.append(f"{{ ?n ?p ?o {_NODE_FILTER} {extra} BIND(\"o\" AS ?d) }}")
     if incoming:
         statement = "" if include_schema else _NOT_STATEMENT
-        branches.append(f"{{ ?o ?p ?n {_NODE_FILTER} {extra} {statement} BIND(\"i\" AS ?d) }}")
+        # No node filter: a subject is an IRI or a blank node (RDF 1.2 puts triple terms in
+        # object position only), and checking each of a hub's thousands of incoming links costs
+        # Oxigraph's server tens of milliseconds.
+        branches.append(f"{{ ?o ?p ?n {extra} {statement} BIND(\"i\" AS ?d) }}")
     body = f"{subject_values} {predicates} {' UNION '.join(branches)}"
     if groups:
         return f"SELECT DISTINCT ?p ?d WHERE {{ {body} }}"
