@@ -79,6 +79,17 @@ def test_a_description_is_two_round_trips(request, server, entity, bundled_graph
     assert len([query for query in sent if "COUNT(*)" not in query]) == 2
 
 
+@pytest.mark.parametrize("server", SERVERS)
+def test_a_description_counts_left_out_links_only_when_a_page_is_full(request, server, bundled_graph):
+    graph, sent = connect(request, server)
+    graph.describe(D + "ChinaMobile")
+    assert not any("COUNT(*)" in query for query in sent)  # nothing was left out: nothing counted
+    sent.clear()
+    found, expected = graph.describe(D + "China", limit=3), bundled_graph.describe(D + "China", limit=3)
+    assert (found.omitted_outgoing, found.omitted_incoming) == (expected.omitted_outgoing, expected.omitted_incoming)
+    assert found.omitted_incoming > 0 and sum("COUNT(*)" in query for query in sent) == 1
+
+
 def test_a_class_description_has_its_axioms(request, bundled_graph):
     graph, _ = connect(request, "oxigraph_server")
     classes = [c for c in bundled_graph.class_hierarchy() if bundled_graph.class_hierarchy()[c].parents]

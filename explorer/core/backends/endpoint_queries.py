@@ -515,7 +515,14 @@ class EndpointQueries:
             # trip; what was left out is counted at the same time on a second connection (the
             # count is most of a hub's time: waiting for both costs the slower one only), and
             # not waited for when every link fitted on the page.
-            rows, counted = self.select_meanwhile(self._labelled_links_query(node, sides, pages, wanted), total_query)
+            query = self._labelled_links_query(node, sides, pages, wanted)
+            profile = self._profiles.get(entity)
+            if profile is not None and profile.recent:
+                # A view of an entity read a moment ago (describe): most have far fewer links than
+                # a page, and a count beside every page would double the queries the server runs.
+                rows = self._rows(query)
+            else:
+                rows, counted = self.select_meanwhile(query, total_query)
             self._read_labelled_links(rows, page, counts)
         for side in sides if limit > _LABELLED_LINKS else ():
             rows = self._rows(pages[side])
