@@ -157,3 +157,21 @@ def test_a_keystroke_through_the_text_index_is_asked_again(request, bundled_grap
     before = len(sent)
     assert hits(graph, "zhej") == hits(bundled_graph, "zhej")
     assert any("bif:contains" in query for query in sent[before:])
+
+
+def test_a_failed_count_is_an_error_only_when_it_is_needed(request, bundled_graph):
+    from explorer.core.backends.endpoint_config import EndpointError
+
+    graph, _ = connect(request, "oxigraph_server")
+    original = graph.backend.transport.send
+
+    def refuse_counts(field, text, *args, **kwargs):
+        if "COUNT(*)" in text:
+            raise EndpointError("http://server/ answered HTTP 503: counting refused")
+        return original(field, text, *args, **kwargs)
+
+    graph.backend.transport.send = refuse_counts
+    small = graph.neighbours(D + "ChinaMobileZhejiang", limit=100)  # everything fitted: the count is not waited for
+    assert edges(small) == edges(bundled_graph.neighbours(D + "ChinaMobileZhejiang", limit=100))
+    with pytest.raises(EndpointError, match="counting refused"):
+        graph.neighbours(D + "China", limit=3)

@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +61,6 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         self.query_timeout = config.timeout
         self.transport = transport or HttpTransport(config)
         self.truncated_patterns = 0  # pattern reads that hit the page-size guard
-        self._helpers: ThreadPoolExecutor | None = None
-        self._helpers_lock = threading.Lock()
         super().__init__()
 
     @property
@@ -88,10 +86,6 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
 
     def close(self) -> None:
         """Close the connections kept open to the endpoint."""
-        with self._helpers_lock:
-            helpers, self._helpers = self._helpers, None
-        if helpers is not None:
-            helpers.shutdown(wait=False, cancel_futures=True)
         self.transport.close()
 
     # ------------------------------------------------------------------ answers
@@ -128,16 +122,18 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         nobody asks for is dropped when it comes. Only the sending happens on the helper
         thread: answers are parsed here (pyoxigraph objects stay on the thread that asked).
         """
-        with self._helpers_lock:
-            if self._helpers is None:
-                self._helpers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="endpoint-query")
-            helpers = self._helpers
-        pending: Future[tuple[bytes, str]] = helpers.submit(self._send, "query", meanwhile, _JSON_RESULTS)
-        try:
-            rows = self.select(sparql)[1]
-        except BaseException:
-            pending.cancel()  # one already sent ends by itself, within the query timeout
-            raise
+        pending: Future[tuple[bytes, str]] = Future()
+
+        def send() -> None:
+            try:
+                pending.set_result(self._send("query", meanwhile, _JSON_RESULTS))
+            except BaseException as error:  # handed to whoever waits for it
+                pending.set_exception(error)
+
+        # A daemon thread: an answer nobody waits for never holds the program open at exit.
+        threading.Thread(target=send, name="endpoint-query", daemon=True).start()
+        # Should this fail, the other query ends by itself, within the query timeout.
+        rows = self.select(sparql)[1]
         return rows, lambda: self._solutions(*pending.result())[1]
 
     def _solutions(self, body: bytes, media: str) -> tuple[list[str], list[tuple[Term, ...]]]:
