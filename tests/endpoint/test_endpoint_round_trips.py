@@ -71,12 +71,12 @@ def description(graph: KnowledgeGraph, entity: str) -> tuple:
 
 @pytest.mark.parametrize("server", SERVERS)
 @pytest.mark.parametrize("entity", [D + "ChinaMobile", K + "MobileNetworkOperator", D + "China"])
-def test_a_description_is_two_round_trips(request, server, entity, bundled_graph):
+def test_a_description_is_three_round_trips(request, server, entity, bundled_graph):
     graph, sent = connect(request, server)
     assert description(graph, entity) == description(bundled_graph, entity)
-    # The entity's statements and the labels they name; then the links with their words
-    # (and, beside them, the count of what a full page left out).
-    assert len([query for query in sent if "COUNT(*)" not in query]) == 2
+    # Its classes; its statements and the labels they name; then the links with their words
+    # (and the count of what a full page left out).
+    assert len([query for query in sent if "COUNT(*)" not in query]) == 3
 
 
 @pytest.mark.parametrize("server", SERVERS)
@@ -88,6 +88,15 @@ def test_a_description_counts_left_out_links_only_when_a_page_is_full(request, s
     found, expected = graph.describe(D + "China", limit=3), bundled_graph.describe(D + "China", limit=3)
     assert (found.omitted_outgoing, found.omitted_incoming) == (expected.omitted_outgoing, expected.omitted_incoming)
     assert found.omitted_incoming > 0 and sum("COUNT(*)" in query for query in sent) == 1
+
+
+@pytest.mark.parametrize("server", SERVERS)
+def test_asking_only_for_classes_reads_only_classes(request, server, bundled_graph):
+    """A canvas node asks for its entity's class: one small query, not the whole description."""
+    graph, sent = connect(request, server)
+    assert graph.main_class(D + "ChinaMobile") == bundled_graph.main_class(D + "ChinaMobile")
+    assert not any("?k" in query for query in sent)  # no profile of the entity
+    assert sum("ChinaMobile>" in query for query in sent) == 1  # its classes, and nothing else about it
 
 
 def test_a_class_description_has_its_axioms(request, bundled_graph):

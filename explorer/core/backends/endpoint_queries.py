@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib import Literal
 
 from explorer.core.backends.base import (
     OWL,
@@ -34,7 +35,7 @@ from explorer.core.backends.endpoint_config import (
 )
 from explorer.core.backends.endpoint_recent import EntityProfile, SearchAnswer, profile_query, read_profile
 from explorer.core.backends.endpoint_text import detect_virtuoso_text_index, virtuoso_text_query
-from explorer.core.backends.terms import node_id
+from explorer.core.backends.terms import node_id, to_rdflib
 from explorer.core.classes import descendants
 from explorer.core.errors import Cancelled, ExplorerError, QueryError, QueryTimeout
 from explorer.core.graph_model import ClassInfo
@@ -307,17 +308,38 @@ class EndpointQueries:
                 term = sparql_iri(entity)
             except UnreachableBlankNode:
                 return []
-            # The first question about an entity is usually a view of it (describe, the
-            # inspector): its whole description comes in the same round trip.
+            rows = self._rows(f"SELECT DISTINCT ?t WHERE {{ {term} a ?t }} LIMIT {self.config.page_size}")
+            cached = [row[0].value for row in rows if isinstance(row[0], ox.NamedNode)]
+            self._types[entity] = cached
+        return list(cached)
+
+    def literals(self, entity: str) -> list[tuple[str, Literal]]:
+        """(predicate, value) of every literal of an entity but its labels.
+
+        Asked when an entity is viewed (described, inspected): its whole description comes in
+        the same round trip (see :mod:`~explorer.core.backends.endpoint_recent`), so the rest
+        of the view asks nothing more about the entity itself.
+        """
+        profile = self._profiles.get(entity)
+        if profile is None or not profile.recent:
+            try:
+                term = sparql_iri(entity)
+            except UnreachableBlankNode:
+                return []
             profile = None if entity.startswith("_:") else read_profile(entity, self._rows(profile_query(term)))
             if profile is not None:
                 self._keep_profile(entity, profile)
-                cached = profile.types
-            else:
-                rows = self._rows(f"SELECT DISTINCT ?t WHERE {{ {term} a ?t }} LIMIT {self.config.page_size}")
-                cached = [row[0].value for row in rows if isinstance(row[0], ox.NamedNode)]
-            self._types[entity] = cached
-        return list(cached)
+                self._types[entity] = profile.types
+        if profile is None:  # a blank node, or too many statements for one answer: pattern by pattern
+            return super().literals(entity)  # type: ignore[misc]
+        labels = set(LABEL_PREDICATES)
+        found = []
+        for predicate, value in profile.outgoing:
+            if isinstance(value, ox.Literal) and predicate.value not in labels:
+                literal = to_rdflib(value)
+                assert isinstance(literal, Literal)
+                found.append((predicate.value, literal))
+        return found
 
     def _keep_profile(self, entity: str, profile: EntityProfile) -> None:
         self._remember_labels(profile.labels)
@@ -507,9 +529,14 @@ class EndpointQueries:
             return page
         pages = {side: adjacent_query(values("n", [node]), outgoing=side == "o", incoming=side == "i",
                                       include_schema=include_schema, predicates=wanted, limit=limit) for side in sides}
-        total_query = adjacent_query(values("n", [node]), outgoing="o" in sides, incoming="i" in sides,
-                                     include_schema=include_schema, predicates=wanted, count=True)
-        counted: Callable[[], list[tuple[Term, ...]]] = lambda: self._rows(total_query)  # noqa: E731
+
+        def total_query(outgoing: bool, incoming: bool) -> str:
+            return adjacent_query(values("n", [node]), outgoing=outgoing, incoming=incoming,
+                                  include_schema=include_schema, predicates=wanted, count=True)
+
+        # Asked afterwards, only the sides whose page came back full are counted.
+        counted: Callable[[], list[tuple[Term, ...]]] = lambda: self._rows(  # noqa: E731
+            total_query(counts["o"] >= limit, counts["i"] >= limit))
         if limit <= _LABELLED_LINKS:
             # Both directions, the neighbours' labels and the words of the links in one round
             # trip; what was left out is counted at the same time on a second connection (the
@@ -522,7 +549,7 @@ class EndpointQueries:
                 # a page, and a count beside every page would double the queries the server runs.
                 rows = self._rows(query)
             else:
-                rows, counted = self.select_meanwhile(query, total_query)
+                rows, counted = self.select_meanwhile(query, total_query("o" in sides, "i" in sides))
             self._read_labelled_links(rows, page, counts)
         for side in sides if limit > _LABELLED_LINKS else ():
             rows = self._rows(pages[side])

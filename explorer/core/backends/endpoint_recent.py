@@ -2,8 +2,8 @@
 
 Describing an entity asks for its classes, its literals, the labels of both, the words of
 its predicates, its superclasses and its equivalent classes: six round trips, one after the
-other. :class:`EntityProfile` is all of it in one query, read when the entity's classes are
-first asked for. Its statements answer the pattern reads of the same view only while they are
+other. :class:`EntityProfile` is all of it in one query, read when the entity's literals are
+asked for (only a view of the entity asks for them). Its statements answer the pattern reads of the same view only while they are
 recent (:data:`RECENT_SECONDS`): another client may change the server, and a later question
 reads afresh. A search keeps its last complete answer the same way, so the next keystroke that
 only lengthens the text narrows it here instead of scanning the server's labels again.
