@@ -13,7 +13,9 @@ Usage::
     .venv/bin/python benchmarks/bench_endpoint.py --sizes 1m --keep /tmp/kg-bench --repeat 7
 
 ``--keep DIR`` keeps the servers' databases in DIR: a graph already loaded there is not loaded
-again (the 1M load takes a while; load once, measure many times).
+again (the 1M load takes a while; load once, measure many times). ``--running NAME=URL``
+measures a server already running with the graphs loaded (``urn:kg-explorer:bench:SIZE``), so
+two versions of the explorer can be measured in turn against the same warm server.
 
 Needs ``virtuoso-t`` and ``isql-vt`` (Debian package ``virtuoso-opensource``) and/or the
 ``oxigraph`` server (``pip install oxigraph``); a server that is not installed is skipped with a note.
@@ -86,10 +88,15 @@ def _requests(kg: KnowledgeGraph) -> int:
     return int(getattr(backend, "requests", 0))
 
 
-def measure(kg: KnowledgeGraph, work: Callable[[KnowledgeGraph], object], repeat: int) -> tuple[float, float, int, str]:
-    """Cold median, warm median, queries sent by one cold run, and a note (the slowest keystroke)."""
+Measured = tuple[float, float, int, str, float]
+
+
+def measure(kg: KnowledgeGraph, work: Callable[[KnowledgeGraph], object], repeat: int) -> Measured:
+    """Cold median, warm median, queries sent by one cold run, a note (the slowest keystroke),
+    and the cold runs' median CPU time in this process (ms)."""
     cold: list[float] = []
     warm: list[float] = []
+    cpu: list[float] = []
     queries = 0
     slowest: list[float] = []
     for _ in range(repeat):
@@ -97,9 +104,10 @@ def measure(kg: KnowledgeGraph, work: Callable[[KnowledgeGraph], object], repeat
         if not kg.is_remote:
             kg.label(D + "ChinaMobile")  # the embedded label index is built when loading, not per question
         before = _requests(kg)
-        started = time.perf_counter()
+        started, processor = time.perf_counter(), time.process_time()
         answer = work(kg)
         elapsed = (time.perf_counter() - started) * 1000
+        cpu.append((time.process_time() - processor) * 1000)
         queries = _requests(kg) - before
         if isinstance(answer, list) and answer and isinstance(answer[0], float):
             cold.append(statistics.median(answer))
@@ -112,7 +120,7 @@ def measure(kg: KnowledgeGraph, work: Callable[[KnowledgeGraph], object], repeat
         warm.append(statistics.median(answer) if isinstance(answer, list) and answer and isinstance(answer[0], float)
                     else elapsed)
     note = f" ({statistics.median(slowest):.0f})" if slowest else ""
-    return statistics.median(cold), statistics.median(warm), queries, note
+    return statistics.median(cold), statistics.median(warm), queries, note, statistics.median(cpu)
 
 
 def graph_files(size: str, folder: Path) -> list[Path]:
@@ -200,15 +208,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--servers", default="virtuoso,oxigraph", help="comma-separated: virtuoso, oxigraph")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep the servers' databases (and generated files) in this folder")
+    parser.add_argument("--tasks", help="comma-separated subset: search, keystrokes, neighbours, describe, path, classes")
     parser.add_argument("--no-embedded", action="store_true", help="skip the embedded store's column")
+    parser.add_argument("--running", action="append", default=[], metavar="NAME=URL",
+                        help="measure this server already running (virtuoso=http://…/sparql) instead of starting one")
     args = parser.parse_args(argv)
+    load_at_start = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    chosen = {t.strip() for t in args.tasks.split(",")} if args.tasks else None
+
+    def tasks(size: str) -> dict[str, Task]:
+        return {key: task for key, task in tasks_for(size).items() if chosen is None or key in chosen}
+
     servers = [s.strip() for s in args.servers.split(",") if s.strip()]
     unknown = [s for s in servers if s not in SERVERS]
     if unknown:
         print(f"error: unknown server {unknown[0]!r}: use {', '.join(SERVERS)}", file=sys.stderr)
         return 2
-    results: dict[tuple[str, str, str], tuple[float, float, int, str]] = {}
+    running = dict(item.split("=", 1) for item in args.running if "=" in item)
+    results: dict[tuple[str, str, str], Measured] = {}
     names: dict[tuple[str, str], str] = {}
     notes: list[str] = []
     round_trips: dict[str, float] = {}
@@ -221,41 +239,42 @@ def main(argv: list[str] | None = None) -> int:
                 embedded = KnowledgeGraph()
                 embedded.load(graph_files(size, base))
                 triples[size] = len(embedded)
-                for key, (what, work) in tasks_for(size).items():
+                for key, (what, work) in tasks(size).items():
                     names[(size, key)] = what
                     results[("embedded", size, key)] = measure(embedded, work, args.repeat)
                 del embedded
         for name in servers:
             start, missing, _title = SERVERS[name]
-            reason = missing()
+            reason = None if name in running else missing()
             if reason:
                 notes.append(f"{name} skipped: {reason}")
                 continue
-            with start(base / name, sizes, base) as url:
+            with (contextlib.nullcontext(running[name]) if name in running else start(base / name, sizes, base)) as url:
                 for size in sizes:
                     remote = KnowledgeGraph.connect(url, default_graph=f"urn:kg-explorer:bench:{size}", timeout=120)
                     triples.setdefault(size, remote.quad_count())
                     round_trips[name] = statistics.median(remote.backend.ping() * 1000 for _ in range(21))
-                    for key, (what, work) in tasks_for(size).items():
+                    for key, (what, work) in tasks(size).items():
                         names[(size, key)] = what
                         results[(name, size, key)] = measure(remote, work, args.repeat)
                     print(f"{name} {size}: done", file=sys.stderr)
     columns = (["embedded"] if not args.no_embedded else []) + [s for s in servers if any(k[0] == s for k in results)]
     header = "| graph | task | " + " | ".join(
-        f"{SERVERS[c][2] if c in SERVERS else 'embedded'} cold / warm (ms) [queries]" for c in columns) + " | target |"
+        f"{SERVERS[c][2] if c in SERVERS else 'embedded'} cold / warm (ms) [queries] (cold CPU)" for c in columns) + " | target |"
     print(header)
     print("|---|---|" + "---:|" * len(columns) + "---:|")
     for size in sizes:
-        for key in tasks_for(size):
+        for key in tasks(size):
             cells = []
             for column in columns:
-                cold, warm, queries, note = results[(column, size, key)]
+                cold, warm, queries, note, cpu = results[(column, size, key)]
                 sent = f" [{queries}]" if column != "embedded" else ""
-                cells.append(f"{cold:.1f}{note} / {warm:.1f}{sent}")
+                cells.append(f"{cold:.1f}{note} / {warm:.1f}{sent} (CPU {cpu:.1f})")
             target = f"≤ {TARGETS[key]}" if key in TARGETS and size == "1m" else ""
             print(f"| {size} ({triples.get(size, 0):,}) | {names[(size, key)]} | " + " | ".join(cells) + f" | {target} |")
     trips = ", ".join(f"{SERVERS[name][2]} {ms:.1f} ms" for name, ms in round_trips.items())
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\nLoad average at the start (1/5/15 min): {load_at_start}.")
     print(f"\nMedians of {args.repeat} runs; cold runs start from empty caches, warm ones ask again in the same session. "
           f"Loopback, {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
           f"An empty query's round trip (ASK {{}}, median of 21): {trips or 'no server'}. "

@@ -11,8 +11,10 @@ frontier step for paths). Nothing downloads the whole graph. HTTP itself is
 from __future__ import annotations
 
 import re
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +111,32 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
     def select(self, sparql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Term, ...]]]:
         """Run a SELECT the app wrote itself: variable names and rows of pyoxigraph terms."""
         body, media = self._send("query", sparql, _JSON_RESULTS, timeout=timeout)
+        return self._solutions(body, media)
+
+    def select_meanwhile(self, sparql: str, meanwhile: str) -> tuple[list[tuple[Term, ...]],
+                                                                   Callable[[], list[tuple[Term, ...]]]]:
+        """Rows of ``sparql``, with ``meanwhile`` sent at the same time on another kept-open
+        connection; its rows come from the returned function (which waits for them).
+
+        Asking both at once costs the slower answer, not the sum. A ``meanwhile`` answer
+        nobody asks for is dropped when it comes. Only the sending happens on the helper
+        thread: answers are parsed here (pyoxigraph objects stay on the thread that asked).
+        """
+        pending: Future[tuple[bytes, str]] = Future()
+
+        def send() -> None:
+            try:
+                pending.set_result(self._send("query", meanwhile, _JSON_RESULTS))
+            except BaseException as error:  # handed to whoever waits for it
+                pending.set_exception(error)
+
+        # A daemon thread: an answer nobody waits for never holds the program open at exit.
+        threading.Thread(target=send, name="endpoint-query", daemon=True).start()
+        # Should this fail, the other query ends by itself, within the query timeout.
+        rows = self.select(sparql)[1]
+        return rows, lambda: self._solutions(*pending.result())[1]
+
+    def _solutions(self, body: bytes, media: str) -> tuple[list[str], list[tuple[Term, ...]]]:
         answer = self._parse_results(body, media)
         if not isinstance(answer, ox.QuerySolutions):
             raise self._garbage(body, media, ValueError("expected solutions"))
@@ -153,6 +181,10 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         except UnreachableBlankNode:
             return
         if predicate is not None and not isinstance(predicate, ox.NamedNode):
+            return
+        recent = self.recent_statements(subject, predicate, obj)
+        if recent is not None:
+            yield from recent
             return
         names = ("?s", "?p", "?o")
         pattern = " ".join(t if t is not None else names[i] for i, t in enumerate(terms))

@@ -10,6 +10,8 @@ it sends. The query strategies in :mod:`explorer.core.backends.endpoint` only se
 
 from __future__ import annotations
 
+import threading
+
 from explorer.core.backends.endpoint_config import EndpointConfig
 from explorer.core.http_client import EndpointHttpClient, first_line
 
@@ -22,6 +24,7 @@ class HttpTransport:
     def __init__(self, config: EndpointConfig) -> None:
         self.config = config
         self.requests = 0  # requests sent, for tests and the status bar
+        self._counting = threading.Lock()  # requests may go out from two threads at once
         others = [config.update_url] if config.update_url else []
         credentials = config.auth if config.auth.kind != "none" else None
         self.client = EndpointHttpClient(config.url, other_urls=others, credentials=credentials,
@@ -34,7 +37,8 @@ class HttpTransport:
         if self.config.default_graph and field_name == "query":
             params.append(("default-graph-uri", self.config.default_graph))
         seconds = timeout if timeout is not None else self.config.timeout
-        self.requests += 1
+        with self._counting:
+            self.requests += 1
         answer = self.client.sparql(field_name, text, accept=accept, timeout=seconds, url=url or self.config.url,
                                     params=params)
         return answer.body, answer.media_type

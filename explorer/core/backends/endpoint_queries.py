@@ -9,10 +9,11 @@ unbound (``?t rdfs:subClassOf* ?c``), so transitive closures are computed here f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib import Literal
 
 from explorer.core.backends.base import (
     OWL,
@@ -32,8 +33,9 @@ from explorer.core.backends.endpoint_config import (
     sparql_string,
     sparql_term,
 )
+from explorer.core.backends.endpoint_recent import EntityProfile, SearchAnswer, profile_query, read_profile
 from explorer.core.backends.endpoint_text import detect_virtuoso_text_index, virtuoso_text_query
-from explorer.core.backends.terms import node_id
+from explorer.core.backends.terms import node_id, to_rdflib
 from explorer.core.classes import descendants
 from explorer.core.errors import Cancelled, ExplorerError, QueryError, QueryTimeout
 from explorer.core.graph_model import ClassInfo
@@ -73,6 +75,10 @@ _LABEL_VALUES = values("p", (f"<{p}>" for p in LABEL_PREDICATES))
 # The same as a filter: Oxigraph joins a VALUES of predicates first (every label of the graph)
 # but filters the few triples of the entities in hand.
 _LABEL_FILTER = "?p IN ({})".format(", ".join(f"<{p}>" for p in LABEL_PREDICATES))
+# Words of a predicate: its labels and its inverse label (read backward).
+_INVERSE_LABEL = str(KG.inverseLabel)
+_EQUIVALENT_CLASS = ox.NamedNode(f"{OWL}equivalentClass")
+_WORD_FILTER = "?w IN ({})".format(", ".join(f"<{p}>" for p in (*LABEL_PREDICATES, _INVERSE_LABEL)))
 _SCHEMA_FILTER = "FILTER(?p NOT IN ({}))".format(", ".join(f"<{p}>" for p in sorted(SCHEMA_PREDICATES)))
 _NOT_STATEMENT = f"FILTER NOT EXISTS {{ ?o a <{RDF}Statement> }}"
 _NODE_FILTER = "FILTER(isIRI(?o) || isBlank(?o))"
@@ -92,7 +98,10 @@ def adjacent_query(subject_values: str, *, outgoing: bool, incoming: bool, inclu
         branches.append(f"{{ ?n ?p ?o {_NODE_FILTER} {extra} BIND(\"o\" AS ?d) }}")
     if incoming:
         statement = "" if include_schema else _NOT_STATEMENT
-        branches.append(f"{{ ?o ?p ?n {_NODE_FILTER} {extra} {statement} BIND(\"i\" AS ?d) }}")
+        # No node filter: a subject is an IRI or a blank node (RDF 1.2 puts triple terms in
+        # object position only), and checking each of a hub's thousands of incoming links costs
+        # Oxigraph's server tens of milliseconds.
+        branches.append(f"{{ ?o ?p ?n {extra} {statement} BIND(\"i\" AS ?d) }}")
     body = f"{subject_values} {predicates} {' UNION '.join(branches)}"
     if groups:
         return f"SELECT DISTINCT ?p ?d WHERE {{ {body} }}"
@@ -115,10 +124,19 @@ class EndpointQueries:
         #: Classes of entities seen in link answers: a path search asks no more about them.
         self._types: dict[str, list[str]] = {}
         self._known_labels: dict[str, LabelsByLanguage] = {}
+        #: Inverse labels learnt from link answers (None: the predicate has none), until the graph changes.
+        self._known_inverse_labels: dict[str, str | None] = {}
         self._text_index: str | None = None
         self._text_index_known = False
+        #: Entities described a moment ago (see endpoint_recent), the newest last.
+        self._profiles: dict[str, EntityProfile] = {}
+        self._last_search: SearchAnswer | None = None
 
     def select(self, sparql: str, *, timeout: float | None = None) -> tuple[list[str], list[tuple[Term, ...]]]:
+        raise NotImplementedError  # provided by the backend
+
+    def select_meanwhile(self, sparql: str, meanwhile: str) -> tuple[list[tuple[Term, ...]],
+                                                                   Callable[[], list[tuple[Term, ...]]]]:
         raise NotImplementedError  # provided by the backend
 
     def ask(self, sparql: str, *, timeout: float | None = None) -> bool:
@@ -133,12 +151,21 @@ class EndpointQueries:
     def forget_caches(self) -> None:
         self._types.clear()
         self._known_labels.clear()
+        self._known_inverse_labels.clear()
+        self._profiles.clear()
+        self._last_search = None
 
     def _remember_labels(self, labels: Mapping[str, LabelsByLanguage]) -> None:
         for entity, by_language in labels.items():
             while len(self._known_labels) >= _KNOWN_LABELS:
                 del self._known_labels[next(iter(self._known_labels))]
             self._known_labels[entity] = by_language
+
+    def _remember_inverse_labels(self, inverse: Mapping[str, str | None]) -> None:
+        for predicate, words in inverse.items():
+            while len(self._known_inverse_labels) >= _KNOWN_LABELS:
+                del self._known_inverse_labels[next(iter(self._known_inverse_labels))]
+            self._known_inverse_labels[predicate] = words
 
     @property
     def text_index(self) -> str | None:
@@ -198,6 +225,12 @@ class EndpointQueries:
         needles = [sparql_string(n) for n in dict.fromkeys((typed, folded)) if n]
         if not needles:
             return []
+        words = virtuoso_text_query(text) if self.text_index == "virtuoso" else None
+        last = self._last_search
+        if last is not None and not words:
+            narrowed = last.narrowed(typed, folded, cap)
+            if narrowed is not None:  # a keystroke that only lengthened a text whose every label is known
+                return narrowed
         entries: dict[tuple[str, str, str], LabelEntry] = {}
 
         def select(test: str, page: int, words: str | None = None) -> str:
@@ -206,15 +239,24 @@ class EndpointQueries:
             return (f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l {lookup}"
                     f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(page)}")
 
-        def read(query: str) -> None:
-            for entity_term, predicate, value in self._rows(query):
+        def read(query: str) -> int:
+            rows = self._rows(query)
+            for entity_term, predicate, value in rows:
                 if not isinstance(entity_term, _ENTITY) or not isinstance(value, ox.Literal):
                     continue
                 entity = node_id(entity_term)
                 key = (entity, value.value, value.language or "")
                 entries.setdefault(key, LabelEntry(entity, value.value, value.language or "", _KINDS[predicate.value]))
+            return len(rows)
 
-        words = virtuoso_text_query(text) if self.text_index == "virtuoso" else None
+        def every_label(rows: int) -> list[LabelEntry]:
+            """The answer of a scan that was not cut: kept for the next keystroke."""
+            found = list(entries.values())
+            if rows < cap:
+                self._last_search = SearchAnswer(typed, folded, found)
+            return found
+
+        self._last_search = None
         if words:
             # The index's cost grows with the rows it returns, not with the graph: a short page
             # of prefix matches, and every exact label (so that resolving a name never misses it).
@@ -235,17 +277,22 @@ class EndpointQueries:
             if entries:
                 return list(entries.values())
             # Nothing through the index: a fragment from inside a word, found by the scan alone.
-            read(select(_CONTAINS, cap))
-            return list(entries.values())
+            return every_label(read(select(_CONTAINS, cap)))
         read(select(_STARTS, cap))
         if len(entries) < cap:
-            read(select(_CONTAINS, cap))
+            return every_label(read(select(_CONTAINS, cap)))
         return list(entries.values())
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
         """Every ``kg:inverseLabel`` of ``predicates`` in one query per batch."""
         found: dict[str, str] = {}
-        for chunk in chunks([sparql_iri(p) for p in dict.fromkeys(predicates)], _VALUES_CHUNK):
+        unknown = []
+        for predicate in dict.fromkeys(predicates):
+            if predicate not in self._known_inverse_labels:
+                unknown.append(predicate)
+            elif (words := self._known_inverse_labels[predicate]) is not None:
+                found[predicate] = words
+        for chunk in chunks([sparql_iri(p) for p in unknown], _VALUES_CHUNK):
             rows = self._rows(f"SELECT ?e ?l WHERE {{ {values('e', chunk)} ?e <{KG.inverseLabel}> ?l "
                               "FILTER(isLiteral(?l) && (LANG(?l) = \"en\" || LANG(?l) = \"\")) }")
             for entity, value in rows:
@@ -265,6 +312,54 @@ class EndpointQueries:
             cached = [row[0].value for row in rows if isinstance(row[0], ox.NamedNode)]
             self._types[entity] = cached
         return list(cached)
+
+    def literals(self, entity: str) -> list[tuple[str, Literal]]:
+        """(predicate, value) of every literal of an entity but its labels.
+
+        Asked when an entity is viewed (described, inspected): its whole description comes in
+        the same round trip (see :mod:`~explorer.core.backends.endpoint_recent`), so the rest
+        of the view asks nothing more about the entity itself.
+        """
+        profile = self._profiles.get(entity)
+        if profile is None or not profile.recent:
+            try:
+                term = sparql_iri(entity)
+            except UnreachableBlankNode:
+                return []
+            profile = None if entity.startswith("_:") else read_profile(entity, self._rows(profile_query(term)))
+            if profile is not None:
+                self._keep_profile(entity, profile)
+                self._types[entity] = profile.types
+        if profile is None:  # a blank node, or too many statements for one answer: pattern by pattern
+            return super().literals(entity)  # type: ignore[misc]
+        labels = set(LABEL_PREDICATES)
+        found = []
+        for predicate, value in profile.outgoing:
+            if isinstance(value, ox.Literal) and predicate.value not in labels:
+                literal = to_rdflib(value)
+                assert isinstance(literal, Literal)
+                found.append((predicate.value, literal))
+        return found
+
+    def _keep_profile(self, entity: str, profile: EntityProfile) -> None:
+        self._remember_labels(profile.labels)
+        self._profiles.pop(entity, None)
+        self._profiles[entity] = profile
+        while len(self._profiles) > 8:
+            del self._profiles[next(iter(self._profiles))]
+
+    def recent_statements(self, subject: Term | None, predicate: Term | None,
+                          obj: Term | None) -> list[tuple[Term, Term, Term]] | None:
+        """A pattern's triples from an entity profile read a moment ago, or ``None`` (ask the server)."""
+        if isinstance(subject, ox.NamedNode) and obj is None:
+            profile = self._profiles.get(subject.value)
+            if profile is not None and profile.recent:
+                return [(subject, p, o) for p, o in profile.statements(predicate)]
+        if subject is None and isinstance(obj, ox.NamedNode) and predicate == _EQUIVALENT_CLASS:
+            profile = self._profiles.get(obj.value)
+            if profile is not None and profile.recent:
+                return [(s, predicate, obj) for s in profile.equivalent_from]
+        return None
 
     def prefetch_types(self, entities: Iterable[str]) -> None:
         """The types of many entities in one query per batch (search ranks its hits by them)."""
@@ -430,47 +525,101 @@ class EndpointQueries:
                 return page
         counts = {"o": 0, "i": 0}
         sides = [side for side, flag in (("o", direction in ("both", "out")), ("i", direction in ("both", "in"))) if flag]
+        if not sides:
+            return page
         pages = {side: adjacent_query(values("n", [node]), outgoing=side == "o", incoming=side == "i",
                                       include_schema=include_schema, predicates=wanted, limit=limit) for side in sides}
-        if sides and limit <= _LABELLED_LINKS:
-            # Both directions and the neighbours' labels in one round trip; the labels are kept
-            # for labels_of. (Capped so that rows times labels stay far below a server's row cap.)
-            rows = self._rows(f"SELECT ?n ?p ?o ?d ?lp ?l WHERE {{ {' UNION '.join(f'{{ {q} }}' for q in pages.values())} "
-                              f"OPTIONAL {{ ?o ?lp ?l FILTER(isLiteral(?l) && {_LABEL_FILTER.replace('?p', '?lp')}) }} }}")
-            seen: set[tuple[str, str, str]] = set()
-            labels: dict[str, LabelsByLanguage] = {}
-            for _, predicate, other, side_term, label_predicate, label in rows:
-                if not isinstance(other, _ENTITY):
-                    continue
-                neighbour = node_id(other)
-                known = labels.setdefault(neighbour, {})
-                if isinstance(label, ox.Literal) and isinstance(label_predicate, ox.NamedNode):
-                    pair = (_KINDS[label_predicate.value], label.value)
-                    listed = known.setdefault(label.language or "", [])
-                    if pair not in listed:
-                        listed.append(pair)
-                key = (predicate.value, neighbour, side_term.value)
-                if key not in seen:
-                    seen.add(key)
-                    page.links.append((predicate.value, neighbour, side_term.value == "o"))
-                    counts[side_term.value] += 1
-            self._remember_labels(labels)
+
+        def total_query(outgoing: bool, incoming: bool) -> str:
+            return adjacent_query(values("n", [node]), outgoing=outgoing, incoming=incoming,
+                                  include_schema=include_schema, predicates=wanted, count=True)
+
+        # Asked afterwards, only the sides whose page came back full are counted.
+        counted: Callable[[], list[tuple[Term, ...]]] = lambda: self._rows(  # noqa: E731
+            total_query(counts["o"] >= limit, counts["i"] >= limit))
+        if limit <= _LABELLED_LINKS:
+            # Both directions, the neighbours' labels and the words of the links in one round
+            # trip; what was left out is counted at the same time on a second connection (the
+            # count is most of a hub's time: waiting for both costs the slower one only), and
+            # not waited for when every link fitted on the page.
+            query = self._labelled_links_query(node, sides, pages, wanted)
+            profile = self._profiles.get(entity)
+            if profile is not None and profile.recent:
+                # A view of an entity read a moment ago (describe): most have far fewer links than
+                # a page, and a count beside every page would double the queries the server runs.
+                rows = self._rows(query)
+            else:
+                rows, counted = self.select_meanwhile(query, total_query("o" in sides, "i" in sides))
+            self._read_labelled_links(rows, page, counts)
         for side in sides if limit > _LABELLED_LINKS else ():
             rows = self._rows(pages[side])
             for _, predicate, other, _d in rows:
                 if isinstance(other, _ENTITY):
                     page.links.append((predicate.value, node_id(other), side == "o"))
             counts[side] = len(rows)
-        if counts["o"] >= limit or counts["i"] >= limit:
-            totals = self._rows(adjacent_query(
-                values("n", [node]), outgoing=counts["o"] >= limit, incoming=counts["i"] >= limit,
-                include_schema=include_schema, predicates=wanted, count=True))
-            for side, total in totals:
-                if side.value == "o":
-                    page.omitted_outgoing = max(int(total.value) - counts["o"], 0)
-                else:
-                    page.omitted_incoming = max(int(total.value) - counts["i"], 0)
+        if counts["o"] < limit and counts["i"] < limit:
+            return page
+        for side, total in counted():
+            if side.value == "o" and counts["o"] >= limit:
+                page.omitted_outgoing = max(int(total.value) - counts["o"], 0)
+            elif side.value == "i" and counts["i"] >= limit:
+                page.omitted_incoming = max(int(total.value) - counts["i"], 0)
         return page
+
+    def _labelled_links_query(self, node: str, sides: list[str], pages: Mapping[str, str], wanted: str) -> str:
+        """The link pages with each neighbour's labels, and (``?w``, ``?wl``) the labels and
+        inverse labels of every predicate the entity uses on those sides."""
+        links = " UNION ".join(f"{{ {query} }}" for query in pages.values())
+        if wanted:
+            used = wanted
+        else:
+            patterns = {"o": f"{node} ?p ?x", "i": f"?x ?p {node}"}
+            used = " UNION ".join(f"{{ SELECT DISTINCT ?p WHERE {{ {patterns[side]} }} }}" for side in sides)
+        words = (f"SELECT DISTINCT ?p ?w ?wl WHERE {{ {used} ?p ?w ?wl "
+                 f"FILTER(isLiteral(?wl) && {_WORD_FILTER}) }}")
+        return (f"SELECT ?n ?p ?o ?d ?lp ?l ?w ?wl WHERE {{ {{ {links} "
+                f"OPTIONAL {{ ?o ?lp ?l FILTER(isLiteral(?l) && {_LABEL_FILTER.replace('?p', '?lp')}) }} }} "
+                f"UNION {{ {words} }} }}")
+
+    def _read_labelled_links(self, rows: Sequence[tuple[Term, ...]], page: LinkPage, counts: dict[str, int]) -> None:
+        """Links, neighbours' labels and predicates' words from :meth:`_labelled_links_query`;
+        the labels and words are kept for ``labels_of`` and ``inverse_labels``."""
+        seen: set[tuple[str, str, str]] = set()
+        labels: dict[str, LabelsByLanguage] = {}
+        inverse: dict[str, str | None] = {}
+
+        def add_label(entity: str, kind: int, literal: Term) -> None:
+            pair = (kind, literal.value)
+            listed = labels.setdefault(entity, {}).setdefault(literal.language or "", [])
+            if pair not in listed:
+                listed.append(pair)
+
+        for _, predicate, other, side_term, label_predicate, label, word_predicate, word in rows:
+            if word_predicate is not None:
+                if not isinstance(predicate, ox.NamedNode) or not isinstance(word, ox.Literal):
+                    continue
+                if word_predicate.value == _INVERSE_LABEL:
+                    if word.language in ("en", "", None) and inverse.get(predicate.value) is None:
+                        inverse[predicate.value] = word.value
+                else:
+                    add_label(predicate.value, _KINDS[word_predicate.value], word)
+                continue
+            if not isinstance(other, _ENTITY):
+                continue
+            neighbour = node_id(other)
+            labels.setdefault(neighbour, {})
+            if isinstance(label, ox.Literal) and isinstance(label_predicate, ox.NamedNode):
+                add_label(neighbour, _KINDS[label_predicate.value], label)
+            key = (predicate.value, neighbour, side_term.value)
+            if key not in seen:
+                seen.add(key)
+                page.links.append((predicate.value, neighbour, side_term.value == "o"))
+                counts[side_term.value] += 1
+        for predicate, _, _ in page.links:  # the words query covered every predicate on the page
+            labels.setdefault(predicate, {})
+            inverse.setdefault(predicate, None)
+        self._remember_labels(labels)
+        self._remember_inverse_labels(inverse)
 
     # ------------------------------------------------------------------ classes and counts
     def declared_classes(self) -> list[str]:
