@@ -5,7 +5,7 @@ the same bytes every time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 from rdflib.term import Node
@@ -71,6 +71,12 @@ def parse_turtle(text: str) -> list[Triple]:
     return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
             for q in ox.parse(text.encode("utf-8") if isinstance(text, str) else text, format=ox.RdfFormat.TURTLE,
                               without_named_graphs=True)]
+
+
+def iter_turtle(text: bytes) -> Iterator[Triple]:
+    """rdflib triples from Turtle text, one at a time (a bulk change read as quads)."""
+    for quad in ox.parse(text, format=ox.RdfFormat.TURTLE, without_named_graphs=True):
+        yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
 
 
 def sort_key(triple: Triple) -> tuple[str, str, str]:

@@ -22,9 +22,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from explorer.core import turtle_text
 from explorer.core.changes import Quad
 from explorer.core.curation.schema import CurationError
-from explorer.core.vocab import DATA_IRI, KG, OA, SCHEMA
+from explorer.core.vocab import DATA_IRI, KG, OA, ONTOLOGY_IRI, SCHEMA
 
 #: Where minted evidence records, analysts and activities live.
 EVIDENCE_BASE = DATA_IRI + "evidence/"
@@ -214,6 +215,30 @@ class QuotedRecords:
         # Namespace attributes are looked up in Python on every access: once here, not per record.
         self._terms = (RDF.type, RDF.Statement, KG.Evidence, RDF.subject, RDF.predicate, RDF.object, KG.quote,
                        KG.lineNumber)
+
+    #: Prefixes :meth:`turtle` writes its records with (``ev:`` is this import's record stem).
+    def turtle_prefixes(self) -> dict[str, str]:
+        return {"rdf": str(RDF), "prov": str(PROV), "kg": ONTOLOGY_IRI, "ev": self._stem}
+
+    def turtle(self, subject: str, predicate: str, obj: str, quote: str, line: int | None = None) -> str:
+        """One record as Turtle (with :meth:`turtle_prefixes`), the same statements as :meth:`record`.
+
+        The fact's terms and the quote come spelled as Turtle (:mod:`explorer.core.turtle_text`),
+        made once per row or per entity by the caller.
+        """
+        self._count += 1
+        return (f"ev:{self._count:x} a rdf:Statement, kg:Evidence ; rdf:subject {subject} ; rdf:predicate {predicate} ; "
+                f"rdf:object {obj} ; {self._turtle_shared} ; kg:quote {quote}"
+                f"{'' if line is None else f' ; kg:lineNumber {line}'} .\n")
+
+    @staticmethod
+    def turtle_statements(line: int | None) -> int:
+        """Statements one record written by :meth:`turtle` holds."""
+        return 9 if line is None else 10
+
+    @cached_property
+    def _turtle_shared(self) -> str:
+        return " ; ".join(f"{turtle_text.term(p)} {turtle_text.term(o)}" for p, o in self._shared)
 
     def record(self, fact: tuple[Node, Node, Node], quote: Literal, line: Literal | None = None) -> list[Quad]:
         """The quads of one record for ``fact``; ``quote`` and ``line`` as made once per row."""
