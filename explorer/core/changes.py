@@ -41,15 +41,18 @@ class TurtleQuads(Sequence[Quad]):
     built for (so its inverse takes back exactly what it added).
     """
 
-    __slots__ = ("_quads", "_read", "graph", "length", "predicates", "text")
+    __slots__ = ("_quads", "_read", "checked", "graph", "length", "predicates", "text")
 
     def __init__(self, text: bytes, graph: URIRef, length: int, predicates: Iterable[str],
-                 read: Callable[[bytes], Iterable[Triple]]) -> None:
+                 read: Callable[[bytes], Iterable[Triple]], *, checked: bool = False) -> None:
         self.text = text
         self.graph = graph
         self.length = length
         #: The predicates' IRIs (which caches a change leaves valid is known without a parse).
         self.predicates = frozenset(predicates)
+        #: Whether every distinct IRI and language tag of the text was checked by the store's
+        #: rules when it was written: the store may then load it without checking each again.
+        self.checked = checked
         self._read = read
         self._quads: tuple[Quad, ...] | None = None
 

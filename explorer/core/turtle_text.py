@@ -88,8 +88,3 @@ def term(node: Node) -> str:
     if isinstance(node, BNode):
         raise SpellingError("a blank node cannot be spelled for a bulk change")
     raise SpellingError(f"not an RDF term: {node!r}")
-
-
-def prefix_lines(prefixes: dict[str, str]) -> str:
-    """``@prefix`` lines for ``prefixes`` (name → namespace IRI)."""
-    return "".join(f"@prefix {name}: {iri(namespace)} .\n" for name, namespace in prefixes.items())

@@ -244,3 +244,15 @@ def test_the_recovery_journal_keeps_the_text_and_reads_back_the_edits(odd_table,
     second.undo()
     first.undo()
     assert _values(read_edits(edits.recovery_path).added) == set()
+
+
+def test_an_iri_the_store_refuses_is_refused_before_anything_is_written(odd_table) -> None:
+    # The text is loaded without the store checking each occurrence: each distinct IRI was checked
+    # by the store's rules while it was written, so a malformed one never gets in.
+    kg, mapping, plan = odd_table
+    mapping.choices["Twin"] = "https://example.org/%zz"
+    context = context_from_graph(kg)
+    context.matcher._by_name["twin"] = [D + "ChinaMobile", D + "ChinaUnicom"]
+    with pytest.raises(CurationError, match=r"row 5: 'https://example\.org/%zz' is not an IRI \(.*percent"):
+        plan_change(kg, plan_import(plan.table, mapping, context), mapping, Provenance("Test Analyst"),
+                    edits_graph_for("Test Analyst"))

@@ -79,6 +79,22 @@ def iter_turtle(text: bytes) -> Iterator[Triple]:
         yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
 
 
+def store_refusal(iri: str | None = None, language: str | None = None) -> str | None:
+    """Why the store would refuse ``iri`` or ``language`` (None: it takes them).
+
+    What is checked here once per distinct term may then be loaded without the store checking
+    every occurrence again (``TurtleQuads.checked``).
+    """
+    try:
+        if iri is not None:
+            ox.NamedNode(iri)
+        if language is not None:
+            ox.Literal("", language=language)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def sort_key(triple: Triple) -> tuple[str, str, str]:
     """The order exports and snapshots write triples in."""
     s, p, o = (ntriples_term(t) for t in triple)

@@ -33,7 +33,7 @@ def write_change(store: ox.Store, change: ChangeSet) -> int:
     gone, removed = _remove(store, change.removed, keep=len(change.added) > 0)
     try:
         if isinstance(added, TurtleQuads):
-            store.load(added.text, ox.RdfFormat.TURTLE, to_graph=graph_node(added.graph))
+            store.load(added.text, ox.RdfFormat.TURTLE, to_graph=graph_node(added.graph), lenient=added.checked)
         elif isinstance(added, tuple):
             text, graph = added
             if graph is None:

@@ -11,15 +11,17 @@ written, for the SHACL shapes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 import explorer.core.curation.store_access as store_access
 from explorer.core import turtle_text
-from explorer.core.backends.rdf_text import iter_turtle, parse_turtle
+from explorer.core.backends.rdf_text import iter_turtle, parse_turtle, store_refusal
 from explorer.core.changes import ChangeSet, Quad, TurtleQuads
 from explorer.core.curation import ChangeRefused, CurationError, NewSource, OntologySchema, Provenance, check_change
 from explorer.core.curation.checking import schema_words
@@ -31,6 +33,8 @@ from explorer.core.vocab import DATA_IRI, KG
 from explorer.services.importing.mapping import TableMapping
 from explorer.services.importing.tables import EntityRef, ImportPlan, LiteralValue, PlannedFact
 
+#: Statements of one evidence record written by QuotedRecords.turtle with a row number.
+_RECORD_STATEMENTS = QuotedRecords.turtle_statements(1)
 #: Facts built between progress reports and cancel checks.
 _CHECK_EVERY = 5000
 #: Records joined and encoded at a time (the text of 100,000 rows at once would be held twice).
@@ -41,8 +45,11 @@ _RECORD_PREDICATES = tuple(str(p) for p in (RDF.type, RDF.subject, RDF.predicate
                                              PROV.generatedAtTime, PROV.wasDerivedFrom, KG.quote, KG.lineNumber))
 
 
+_CJK = re.compile("[\u3400-\u9fff]")
+
+
 def is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def _mint(label: str, taken: set[str], kg: KnowledgeGraph) -> str:
@@ -55,7 +62,11 @@ def _mint(label: str, taken: set[str], kg: KnowledgeGraph) -> str:
 
 
 class _Terms:
-    """The plan's terms spelled once each: entities (minted when new), predicates and values."""
+    """The plan's terms spelled once each: entities (minted when new), predicates and values.
+
+    Every distinct IRI and language tag is checked here by the store's own rules, so the store
+    may load the text without checking each of its millions of occurrences again.
+    """
 
     def __init__(self, kg: KnowledgeGraph) -> None:
         self.kg = kg
@@ -64,12 +75,17 @@ class _Terms:
         self.new_nodes: set[str] = set()
         self.own_labels: dict[str, tuple[str, str, str]] = {}  # IRI → (spelled, label, language) of a new entity
         self.literals: dict[tuple[str, str | None, str | None], str] = {}
+        self._checked: set[tuple[str | None, str | None]] = set()
         self._taken: set[str] = set()
 
     def iri(self, text: str) -> str:
         spelled = self.iris.get(text)
         if spelled is None:
-            spelled = self.iris[text] = turtle_text.iri(text)
+            spelled = turtle_text.iri(text)  # refuses what Turtle cannot carry, with the text
+            refusal = store_refusal(iri=text)
+            if refusal is not None:
+                raise SpellingError(f"'{text}' is not an IRI ({refusal})")
+            self.iris[text] = spelled
         return spelled
 
     def entity(self, ref: EntityRef) -> tuple[str, str]:
@@ -81,6 +97,7 @@ class _Terms:
         if node is None:
             node = self.minted[key] = _mint(ref.label, self._taken, self.kg)
             self.new_nodes.add(node)
+            # Our namespace and word characters (slug): an IRI the store takes, not asked again.
             spelled = self.iris[node] = turtle_text.iri(node)
             language = "zh" if is_cjk(ref.label) else "en"
             self.own_labels[node] = (spelled, ref.label, language)
@@ -90,10 +107,32 @@ class _Terms:
         key = (value.lexical, value.datatype, value.language)
         spelled = self.literals.get(key)
         if spelled is None:
+            self.check(value.datatype, value.language)
             spelled = self.literals[key] = (
                 turtle_text.string(value.lexical, value.language) if value.language else
                 turtle_text.typed(value.lexical, value.datatype) if value.datatype else turtle_text.string(value.lexical))
         return spelled
+
+    def string(self, text: str, language: str | None) -> str:
+        self.check(None, language)
+        return turtle_text.string(text, language)
+
+    def check(self, datatype: str | None, language: str | None) -> None:
+        if (datatype, language) not in self._checked:
+            if datatype is not None:
+                self.iri(datatype)
+            refusal = store_refusal(language=language) if language is not None else None
+            if refusal is not None:
+                raise SpellingError(f"'{language}' is not a language tag ({refusal})")
+            self._checked.add((datatype, language))
+
+    def term(self, node: Node) -> str:
+        """A term of the shared statements (the analyst, the source), checked like the rest."""
+        if isinstance(node, URIRef):
+            return self.iri(str(node))
+        if isinstance(node, Literal):
+            self.check(str(node.datatype) if node.datatype is not None else None, node.language)
+        return turtle_text.term(node)
 
 
 def _rdflib_object(fact: PlannedFact) -> Literal | URIRef:
@@ -125,7 +164,10 @@ def plan_change(kg: KnowledgeGraph, plan: ImportPlan, mapping: TableMapping, pro
                                             provenance, graph)
     shared: list[Quad] = list(dict.fromkeys([*agent_quads(provenance, graph), *source_quads]))  # the kind may be kg:Source
     records = QuotedRecords(source, provenance, graph)
-    build = _Build(_Terms(kg), records)
+    terms = _Terms(kg)
+    for term in (records.stem, provenance.agent, source):
+        terms.iri(str(term))  # the record stem, the analyst and the source: checked like every IRI
+    build = _Build(terms, records)
     total = max(1, len(plan.facts))
     for index, fact in enumerate(plan.facts):
         if index % _CHECK_EVERY == 0:
@@ -139,17 +181,16 @@ def plan_change(kg: KnowledgeGraph, plan: ImportPlan, mapping: TableMapping, pro
     if progress is not None:
         progress(0.85, "checking the change against the shapes…")
     present = _present(kg, shared, build.facts, labels, graph)
-    lines = [f"{' '.join(turtle_text.term(t) for t in q[:3])} .\n" for q in shared if q not in present]
+    lines = [f"{' '.join(terms.term(t) for t in q[:3])} .\n" for q in shared if q not in present]
     lines += [f"{s} {p} {o} .\n" for (s, p, o) in build.facts if (s, p, o) not in present]
     lines += [f"{s} {p} {o} .\n" for (s, p, o) in labels if (s, p, o) not in present and (s, p, o) not in build.facts]
     count = len(lines) + build.record_statements
     predicates = build.predicates | {str(q[1]) for q in shared} | (set(_RECORD_PREDICATES) if build.record_statements else set())
-    header = turtle_text.prefix_lines(records.turtle_prefixes())
-    text = b"".join([_encode(header + "".join(lines)), *build.finish()])
-    change = ChangeSet(TurtleQuads(text, graph, count, predicates, iter_turtle),
+    text = b"".join([_encode("".join(lines)), *build.finish()])
+    change = ChangeSet(TurtleQuads(text, graph, count, predicates, iter_turtle, checked=True),
                        description=f"Import {len(plan.facts):,} fact(s) from {Path(plan.table.path).name}")
     if check_shapes:
-        _check_sample(kg, header, shared, present, build.kinds, labels, graph)
+        _check_sample(kg, shared, present, build.kinds, labels, graph)
     if progress is not None:
         progress(1.0, f"{count:,} statements ready")
     return change
@@ -172,6 +213,8 @@ class _Build:
         self._pending: list[str] = []
         self._row = -1
         self._quote_text = self._quote = ""
+        self._raw_quote: str | None = None
+        self._by_ref: dict[int, tuple[EntityRef, str, str]] = {}
         self._row_facts: list[tuple[str, str, str]] = []
         self._row_records: list[str] = []
         self._row_kind: list[object] = []
@@ -180,29 +223,54 @@ class _Build:
         if fact.row != self._row:
             self.end_row()
             self._row, self._row_facts, self._row_records, self._row_kind = fact.row, [], [], []
-        quote = fact.quote.strip()
-        if quote != self._quote_text or not self._quote:
-            self._quote_text, self._quote = quote, turtle_text.string(quote)
-        terms = self.terms
-        try:
-            subject_iri, subject = terms.entity(fact.subject)
-            predicate = terms.iri(fact.predicate)
-            if isinstance(fact.object, LiteralValue):
-                obj = terms.literal(fact.object)
-                shape: tuple[object, ...] = ("literal", fact.object.datatype, fact.object.language)
-            else:
-                obj = terms.entity(fact.object)[1]
-                shape = ("new" if fact.object.iri is None else "known", fact.object.cls)
-        except SpellingError as error:
-            raise CurationError(f"row {fact.row}: {error}") from None
+        if fact.quote is not self._raw_quote:  # a row's facts share its quote
+            self._raw_quote, quote = fact.quote, fact.quote.strip()
+            if quote != self._quote_text or not self._quote:
+                self._quote_text, self._quote = quote, turtle_text.string(quote)
+        subject_ref, value = fact.subject, fact.object
+        subject_iri, subject = self._entity(subject_ref, fact.row)
+        predicate = self.terms.iris.get(fact.predicate) or self._iri(fact.predicate, fact.row)
+        if isinstance(value, LiteralValue):
+            try:
+                obj = self.terms.literal(value)
+            except SpellingError as error:
+                raise CurationError(f"row {fact.row}: {error}") from None
+            shape: tuple[object, ...] = ("literal", value.datatype, value.language)
+        else:
+            obj = self._entity(value, fact.row)[1]
+            shape = ("new" if value.iri is None else "known", value.cls)
         key = (subject, predicate, obj)
         if key not in self.facts:
-            self.facts[key] = None if subject_iri in terms.new_nodes else fact
+            self.facts[key] = None if subject_iri in self.terms.new_nodes else fact
             self.predicates.add(fact.predicate)
         self._row_facts.append(key)
         self._row_records.append(self.records.turtle(subject, predicate, obj, self._quote, fact.row))
-        self.record_statements += self.records.turtle_statements(fact.row)
-        self._row_kind.extend((fact.predicate, fact.subject.iri is None, fact.subject.cls, *shape))
+        self.record_statements += _RECORD_STATEMENTS
+        self._row_kind.extend((fact.predicate, subject_ref.iri is None, subject_ref.cls, *shape))
+
+    def _entity(self, ref: EntityRef, row: int | None) -> tuple[str, str]:
+        """(IRI, spelled); a term Turtle cannot carry is refused naming the row (raised as is without one)."""
+        # By the object: a plan hands the same one for an entity's every mention (the
+        # object is held here too, so its id stays its own).
+        if ref.iri is not None:
+            return ref.iri, self.terms.iris.get(ref.iri) or self._iri(ref.iri, row)
+        found = self._by_ref.get(id(ref))
+        if found is None or found[0] is not ref:
+            try:
+                found = self._by_ref[id(ref)] = (ref, *self.terms.entity(ref))
+            except SpellingError as error:
+                if row is None:
+                    raise
+                raise CurationError(f"row {row}: {error}") from None
+        return found[1], found[2]
+
+    def _iri(self, text: str, row: int | None) -> str:
+        try:
+            return self.terms.iri(text)
+        except SpellingError as error:
+            if row is None:
+                raise
+            raise CurationError(f"row {row}: {error}") from None
 
     def end_row(self) -> None:
         if self._row < 0:
@@ -231,8 +299,8 @@ class _Build:
         for ref, text, tag, alias in plan.labels:
             predicate = _ALT_LABEL if alias else _LABEL
             try:
-                node, spelled = terms.entity(ref)
-                value = turtle_text.string(text, tag)
+                node, spelled = self._entity(ref, None)
+                value = terms.string(text, tag)
             except SpellingError as error:
                 raise CurationError(f"label '{text}': {error}") from None
             known = None if node in terms.new_nodes else (node, predicate, text, tag)
@@ -267,7 +335,7 @@ def _present(kg: KnowledgeGraph, shared: list[Quad], facts: dict[tuple[str, str,
     return found
 
 
-def _check_sample(kg: KnowledgeGraph, header: str, shared: list[Quad], present: set[object],
+def _check_sample(kg: KnowledgeGraph, shared: list[Quad], present: set[object],
                   kinds: dict[tuple[object, ...], tuple[list[tuple[str, str, str]], list[str]]],
                   labels: Mapping[tuple[str, str, str], object], graph: URIRef) -> None:
     """The shapes on one row of each kind, its statements parsed back from the text that is written."""
@@ -277,7 +345,7 @@ def _check_sample(kg: KnowledgeGraph, header: str, shared: list[Quad], present: 
     text += "".join(record for _, row_records in kinds.values() for record in row_records)
     text += "".join(f"{s} {p} {o} .\n" for (s, p, o) in labels if s in subjects and (s, p, o) not in present)
     sample: list[Quad] = [q for q in shared if q not in present]
-    sample += [(s, p, o, graph) for s, p, o in parse_turtle(header + text)]
+    sample += [(s, p, o, graph) for s, p, o in parse_turtle(text)]
     violations = check_change(kg, ChangeSet.of(sample), label=schema_words(OntologySchema.bundled(), kg))
     if violations:
         raise ChangeRefused(violations)
