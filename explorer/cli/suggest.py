@@ -8,14 +8,17 @@ ontology's ``kg:lexicalPattern`` annotations (and the bundled ``ontology/lexicon
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from explorer.cli.arguments import positive_int
 from explorer.cli.command import Command, Context
 from explorer.cli.editing import EditSession, refused
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
+from explorer.cli.output import terminal_safe
 from explorer.services.importing.articles import read_article
 from explorer.services.importing.suggestions import suggest_for_graph
+from explorer.services.settings import load_settings
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +26,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-confidence", type=float, default=0.3, metavar="X",
                         help="leave out suggestions below this confidence, 0 to 1 (default 0.3)")
     parser.add_argument("--limit", type=positive_int, default=None, metavar="N", help="most suggestions shown")
+    parser.add_argument("--ner", metavar="MODEL", default=None,
+                        help="an installed spaCy pipeline (e.g. en_core_web_sm) whose entities add name candidates, "
+                             "marked [NER] (default: Preferences' NER pipeline; none needed)")
     accept = parser.add_argument_group("accepting")
     accept.add_argument("--accept-all", action="store_true",
                         help="add every suggestion shown to the edits file (--to), each quoting its sentence")
@@ -41,7 +47,9 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     article = read_article(args.article)
     kg = context.graph()
     session = EditSession(args, context) if args.accept_all else None
-    run = suggest_for_graph(kg, article)
+    run = suggest_for_graph(kg, article, ner_model=args.ner if args.ner is not None else load_settings()[0].ner_model)
+    if run.ner_note is not None:
+        sys.stderr.write(f"note: {terminal_safe(run.ner_note)}\n")
     suggestions = [s for s in run.suggestions if s.confidence >= args.min_confidence][: args.limit]
     if session is not None and suggestions:
         from explorer.core.curation import ChangeRefused

@@ -7,8 +7,7 @@ permission bits are kept; a new file gets the usual default under the umask.
 
 This is the one implementation every writer of the app uses (settings, query library,
 endpoints, snapshots, exports, result exports, the workspace label index, the crash
-journal). It lives in ``core`` so that core modules can use it too;
-:mod:`explorer.services.atomic` re-exports it.
+journal). It lives in ``core`` so that core modules can use it too.
 
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "notes.txt"

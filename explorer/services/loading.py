@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from explorer.core.atomic import atomic_write
 from explorer.core.backends import LoadedFile, WorkspaceBackend
 from explorer.core.bundled import bundled_graph_files
 from explorer.core.collector import collector_paused
@@ -26,7 +27,6 @@ from explorer.core.errors import LoadError
 from explorer.core.graph import KnowledgeGraph, Stats
 from explorer.core.sparql import QueryPolicy
 from explorer.core.tasks import CancelToken, Progress, check
-from explorer.services.atomic import atomic_write
 from explorer.services.settings import workspaces_dir
 
 

@@ -121,6 +121,9 @@ class Settings:
     style_rule_color: str = "#0072B2"
     #: Who the analyst is: the name recorded (PROV) with every fact they add or change.
     analyst_name: str = ""
+    #: An installed spaCy pipeline (e.g. "en_core_web_sm") whose entities add name candidates when
+    #: facts are suggested from an article; empty: none (the suggester needs none).
+    ner_model: str = ""
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:

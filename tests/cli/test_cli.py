@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from cli_support import run
 
 from explorer import cli
 from explorer.core.graph import KnowledgeGraph
@@ -28,17 +29,7 @@ CHAIN_1 = ("China Mobile —has branch→ China Mobile Zhejiang —established�
            "—partnered with→ hospital partners —")
 
 
-@pytest.fixture(autouse=True)
-def _shared_bundled_graph(bundled_graph, monkeypatch):
-    """Read-only commands reuse the session's bundled graph instead of loading it every time."""
-    monkeypatch.setattr(KnowledgeGraph, "bundled", classmethod(lambda cls, backend=None: bundled_graph))
-    monkeypatch.delenv("COLUMNS", raising=False)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("shared_bundled_graph")
 
 
 def assert_one_error_line(err: str, *fragments: str) -> None:

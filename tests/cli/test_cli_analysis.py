@@ -7,23 +7,12 @@ import io
 import json
 
 import pytest
-
-from explorer import cli
-from explorer.core.graph import KnowledgeGraph
+from cli_support import run
 
 D = "https://w3id.org/kg-explorer/data/"
 
 
-@pytest.fixture(autouse=True)
-def _shared_bundled_graph(bundled_graph, monkeypatch):
-    monkeypatch.setattr(KnowledgeGraph, "bundled", classmethod(lambda cls, backend=None: bundled_graph))
-    monkeypatch.delenv("COLUMNS", raising=False)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("shared_bundled_graph")
 
 
 def test_centrality_table_json_and_csv(capsys):

@@ -5,15 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_support import run
 
-from explorer.cli import main
 from explorer.services.edits import read_edits
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_add_entity_fact_then_find_the_path_through_it(capsys, tmp_path):

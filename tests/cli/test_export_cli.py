@@ -6,14 +6,7 @@ import json
 
 import networkx as nx
 import rdflib
-
-from explorer.cli import main
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from cli_support import run
 
 
 def test_export_each_format_from_focus_and_hops(capsys, tmp_path):

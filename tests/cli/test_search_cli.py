@@ -5,24 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from explorer import cli
-from explorer.core.graph import KnowledgeGraph
+from cli_support import run
 
 D = "https://w3id.org/kg-explorer/data/"
 
 
-@pytest.fixture(autouse=True)
-def _shared_bundled_graph(bundled_graph, monkeypatch):
-    """Read-only commands reuse the session's bundled graph instead of loading it every time."""
-    monkeypatch.setattr(KnowledgeGraph, "bundled", classmethod(lambda cls, backend=None: bundled_graph))
-    monkeypatch.delenv("COLUMNS", raising=False)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+pytestmark = pytest.mark.usefixtures("shared_bundled_graph")
 
 
 def test_search_in_one_class(capsys):

@@ -50,3 +50,22 @@ def test_bad_input_is_one_error_line(argv: list[str], message: str, capsys: pyte
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error:") and message in err
+
+
+def test_an_ner_pipeline_not_installed_is_one_note_and_the_run_goes_on(capsys: pytest.CaptureFixture[str]) -> None:
+    # spaCy is not installed in the test environment, so the named pipeline cannot load
+    assert main(["suggest", str(ARTICLES / "guangdong-shanghai-5g.txt"), "--ner", "xx_not_installed",
+                 "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)
+    assert captured.err.count("\n") == 1 and captured.err.startswith("note: NER pipeline 'xx_not_installed'")
+
+
+def test_the_ner_pipeline_of_preferences_is_used_without_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    from explorer.services.settings import Settings, save_settings
+
+    save_settings(Settings(ner_model="xx_from_preferences"))
+    assert main(["suggest", str(ARTICLES / "guangdong-shanghai-5g.txt")]) == 0
+    assert "note: NER pipeline 'xx_from_preferences'" in capsys.readouterr().err
+    assert main(["suggest", str(ARTICLES / "guangdong-shanghai-5g.txt"), "--ner", ""]) == 0
+    assert capsys.readouterr().err == ""

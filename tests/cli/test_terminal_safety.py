@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from cli_support import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer.cli import main
 from explorer.cli.output import CONTROL_CHARACTERS
 
 E = "http://example.org/"
@@ -69,12 +69,6 @@ def hostile_graph(tmp_path: Path) -> Path:
         "c": "\x1b]0;owned\x07 twin",
         "d": "\x1b]0;owned\x07 twin",
     })
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def raw_controls(text: str, allowed: str = "\n") -> list[str]:

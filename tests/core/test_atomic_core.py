@@ -51,15 +51,6 @@ def test_atomic_path_keeps_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_services_module_is_the_same_implementation() -> None:
-    from explorer.core import atomic as core_atomic
-    from explorer.services import atomic as services_atomic
-
-    assert services_atomic.atomic_write is core_atomic.atomic_write
-    assert services_atomic.atomic_open is core_atomic.atomic_open
-    assert services_atomic.atomic_path is core_atomic.atomic_path
-
-
 def test_workspace_killed_between_the_two_renames_reopens_the_old_store(tmp_path: Path) -> None:
     import pyoxigraph as ox
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.services.atomic import atomic_open, atomic_write
+from explorer.core.atomic import atomic_open, atomic_write
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -100,7 +100,7 @@ def test_missing_folder_is_an_os_error(tmp_path: Path) -> None:
 WRITER = textwrap.dedent(
     """
     import hashlib, sys
-    from explorer.services.atomic import atomic_open
+    from explorer.core.atomic import atomic_open
 
     target = sys.argv[1]
     size = int(sys.argv[2])

@@ -77,3 +77,15 @@ def test_a_bad_file_is_one_line_in_the_dialog(qtbot, dialog, tmp_path) -> None:
     bad.write_text("x")
     dialog.open_path(bad)
     assert "not an article" in dialog.status.text() and dialog.model.rowCount() == 0
+
+
+def test_a_named_ner_pipeline_that_is_missing_is_one_line_in_the_status(qtbot, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_EXPLORER_CONFIG_DIR", str(tmp_path))
+    widget = ArticleImportDialog(KnowledgeGraph.bundled(), lambda suggestions, source: None,
+                                 ner_model="xx_not_installed")
+    qtbot.addWidget(widget)
+    widget.open_path(ARTICLE)
+    qtbot.waitUntil(lambda: widget.model.rowCount() > 0 and widget._task is None, timeout=10000)
+    note = widget.status.text().splitlines()[-1]
+    assert note.startswith("NER pipeline 'xx_not_installed' is unavailable")
+    assert all("[NER]" not in widget.model.suggestion(row).pattern for row in range(widget.model.rowCount()))

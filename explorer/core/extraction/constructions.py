@@ -112,7 +112,7 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
             yield (compared, pattern.predicate, base, pattern.words, start, compared.end + said.end(), 0.8)
 
 
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+|as well as\s+)")
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+|as well as\s+)(?:other\s+)?")
 
 
 def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[Mention]:
@@ -142,9 +142,62 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
     if subject not in ordered or obj not in ordered or subject.start > obj.start:
         return
     for step in (-1, 1):
-        for other in _chain(ordered, text, subject, step):
+        # "…by A and B, and it supports X": a pronoun opens its own clause, it is no list's member
+        for other in ([] if subject.via == "pronoun" else _chain(ordered, text, subject, step)):
             if other.via != "pronoun" and other.end <= obj.start:
                 yield other, obj
         for other in _chain(ordered, text, obj, step):
             if other.via != "pronoun" and other.start >= subject.end:
                 yield subject, other
+
+
+_BE = r"(?:is|are|was|were|be|been|being|get|gets|got)"
+
+
+def passive_attacks(lexicon: Lexicon, mentions: list[Mention], text: str,
+                    earlier_threat: Mention | None) -> Iterator[Reading]:
+    """"Once the plant is attacked by hackers": an attack on the plant, which is the threat this
+    sentence names or else the one named last, carried out by the hackers. Read for every one-word
+    participle the ontology gives ``kg:targets`` ("attacked", "targeted", "hit")."""
+    threat, targets, carried_out_by = str(KG.CyberRisk), str(KG.targets), str(KG.carriedOutBy)
+    for pattern in lexicon.patterns:
+        if pattern.predicate != targets or " " in pattern.words or not pattern.words.isascii() \
+                or not (pattern.words.endswith("ed") or pattern.words in ("hit", "hit by")):
+            continue
+        for said in re.finditer(rf"(?<![\w-]){_BE}\s+{re.escape(pattern.words)}(?![\w-])", text, re.IGNORECASE):
+            before = [m for m in mentions if m.end <= said.start() and not re.search(r"[,;]", text[m.end:said.start()])]
+            if not before or lexicon.is_a(before[-1].cls, [threat]):
+                continue
+            victim = before[-1]
+            named = [m for m in mentions if lexicon.is_a(m.cls, [threat]) and m.key != victim.key]
+            attack = named[0] if named else earlier_threat
+            if attack is None:
+                continue
+            by = re.match(r"\s+by\s+[\"“]?", text[said.end():])
+            end = said.end() + (by.end() if by else 0)
+            yield (attack, targets, victim, pattern.words, said.start(), end, 0.7)
+            agent = next((m for m in mentions if m.start == end), None) if by else None
+            if agent is not None and not lexicon.is_a(agent.cls, [threat]):
+                yield (attack, carried_out_by, agent, f"{pattern.words} by", said.start(), end, 0.7)
+
+
+_REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told)(?![\w-])",
+                        re.IGNORECASE)
+
+
+def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
+                      facts: list[tuple[Mention, str, Mention]]) -> Iterator[Reading]:
+    """"She added that X is more vulnerable to Y", "once X is attacked …, Liu said": who reports an
+    exposure to a threat warns of that threat. The speaker stands next to the reporting verb and is an
+    agent; the exposure is any fact of the sentence on a property that carries it."""
+    threat, agent, warns = str(KG.CyberRisk), str(KG.Agent), str(KG.warnsOf)
+    for verb in _REPORTING.finditer(text):
+        speaker = next((m for m in mentions if 0 <= verb.start() - m.end <= 1 or 0 <= m.start - verb.end() <= 1), None)
+        if speaker is None or not lexicon.is_a(speaker.cls, [agent]):
+            continue
+        for subject, predicate, obj in facts:
+            if predicate not in lexicon.exposure:
+                continue
+            for end in (subject, obj):
+                if lexicon.is_a(end.cls, [threat]) and end.key != speaker.key:
+                    yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)

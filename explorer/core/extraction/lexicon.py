@@ -22,6 +22,7 @@ from explorer.core.vocab import ONTOLOGY_IRI
 
 LEXICAL_PATTERN = URIRef(ONTOLOGY_IRI + "lexicalPattern")
 NAME_CUE = URIRef(ONTOLOGY_IRI + "nameCue")
+EXPOSURE_DIRECTION = URIRef(ONTOLOGY_IRI + "exposureDirection")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Lexicon:
     cues: list[ClassCue]
     superclasses: dict[str, frozenset[str]]
     labels: dict[str, str]
+    #: Properties that carry cyber exposure (``kg:exposureDirection``): what a warning speaks of.
+    exposure: frozenset[str] = frozenset()
 
     @classmethod
     def from_ontology(cls, ontology: Graph) -> Lexicon:
@@ -113,7 +116,8 @@ class Lexicon:
                 if str(w).strip()]
         # Longer cues first: "research company" before "company".
         cues.sort(key=lambda cue: -len(cue.words))
-        return cls(patterns, cues, superclasses, labels)
+        exposure = frozenset(str(p) for p in ontology.subjects(EXPOSURE_DIRECTION, None) if isinstance(p, URIRef))
+        return cls(patterns, cues, superclasses, labels, exposure)
 
     def is_a(self, cls: str | None, wanted: Iterable[str]) -> bool | None:
         """Whether ``cls`` is one of ``wanted`` or below one; None when either side is unknown."""
@@ -121,6 +125,11 @@ class Lexicon:
         if not wanted or cls is None:
             return None
         return cls in wanted or bool(self.superclasses.get(cls, frozenset()) & wanted)
+
+    def ends(self, predicate: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The domain and range a property's patterns carry (empty when it has none)."""
+        pattern = next((p for p in self.patterns if p.predicate == predicate), None)
+        return (pattern.domain, pattern.range) if pattern is not None else (frozenset(), frozenset())
 
     def object_properties(self, ontology: Graph) -> set[str]:
         return {str(p) for p in ontology.subjects(RDF.type, OWL.ObjectProperty)}

@@ -30,7 +30,10 @@ STOPWORDS = frozenset(
         "must", "shall", "should", "not", "no", "so", "such", "very", "far", "much", "many", "some", "any", "each", "every", "other",
         "another", "both", "all", "only", "just", "even", "still", "said", "says", "say", "added", "adds", "according", "aside",
         "despite", "during", "once", "if", "when", "while", "because", "since", "after", "before", "about", "above", "below",
-        "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently"
+        "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently",
+        # prepositions end a noun phrase ("coal mines | across the province")
+        "across", "among", "amid", "within", "without", "throughout", "against", "toward", "towards", "around", "near",
+        "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
@@ -47,11 +50,24 @@ NOT_NAMES = frozenset(
         "april", "may", "june", "july", "august", "september", "october", "november", "december"
     ]
 )
+#: People spoken of generically ("experts said", "security researchers warned"): no one an analyst
+#: records, so they name no entity and fill no slot, alone or after one modifier.
+GENERIC_PEOPLE = frozenset(
+    [
+        "expert", "analyst", "researcher", "official", "executive", "engineer", "observer", "insider", "source", "people",
+        "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher"
+    ]
+)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
+_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 _CAPITALISED = re.compile(
     r"(?:[A-Z][\w&’'-]*|\d+G)(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G))*"
+    # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
+    r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
+    r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 
 
@@ -65,7 +81,7 @@ class Mention:
     iri: str | None = None  # a known entity
     cls: str | None = None  # its class (known, or from a cue)
     label: str | None = None  # the name a new entity would get
-    via: str = "label"  # label | name | cue | pronoun | definite
+    via: str = "label"  # label | name | cue | phrase | pronoun | definite | ner
 
     @property
     def key(self) -> str:
@@ -97,6 +113,8 @@ class MentionFinder:
                 self._latin.setdefault(folded, []).append(entity)
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
+        #: Classes a new name was given by the facts it took part in (see ``infer_class``).
+        self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
         # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
         # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
@@ -146,6 +164,16 @@ class MentionFinder:
                     best = (*rank, cue.cls)
         return best[2] if best else None
 
+    def _head_class(self, phrase: str) -> str | None:
+        """The class of a described thing ("an industrial internet innovation centre"): only a cue
+        that ends the phrase, its head noun, decides; a cue among the modifiers does not."""
+        best: tuple[int, str] | None = None
+        for cue in self.lexicon.cues:
+            for match in cue.regex.finditer(phrase):
+                if match.end() == len(phrase.rstrip()) and (best is None or match.end() - match.start() > best[0]):
+                    best = (match.end() - match.start(), cue.cls)
+        return best[1] if best else None
+
     def _coordinated(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """A capitalised run cut where "and" joins two names ("China Mobile and Huawei"), not where
         it stands inside one ("Ministry of Industry and Information Technology", "Wuhan Iron and
@@ -182,6 +210,10 @@ class MentionFinder:
                 continue  # a sentence opening with a verb or an adverb ("Compared with …")
             if not words:
                 continue
+            following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
+            if len(words) == 1 and (_singular(words[0].lower()) in GENERIC_PEOPLE
+                                    or (following is not None and _singular(following.group(1)) in GENERIC_PEOPLE)):
+                continue  # "Experts warned", "Security researchers at …": people spoken of generically
             name = text[start:start + len(" ".join(words))]
             name = text[start:text.index(words[-1], start) + len(words[-1])]
             possessive = name.endswith(("'s", "’s"))
@@ -192,10 +224,34 @@ class MentionFinder:
             found.append(Mention(start, start + len(name), name, None, self._cue_class(name), name, "name"))
         return found
 
+    def _quoted(self, text: str) -> list[Mention]:
+        """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
+        return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name")
+                for m in _QUOTED.finditer(text)]
+
+    def infer_class(self, mention: Mention, cls: str) -> Mention:
+        """A new name with no class of its own takes the one a fact's domain or range demands ("Liu,
+        from the Academy" is a person): later mentions of it, and "she", then know it."""
+        if mention.iri is not None or mention.cls is not None:
+            return mention
+        self._inferred[mention.key] = cls
+        self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
+        return replace(mention, cls=cls)
+
+    def last_of(self, wanted: str) -> Mention | None:
+        """The thing of class ``wanted`` (or below) named last in the document so far."""
+        return next((m for m in reversed(self._history) if self.lexicon.is_a(m.cls, [wanted])), None)
+
     def _cue_phrases(self, text: str) -> list[Mention]:
         found: list[Mention] = []
+        # "a subsidiary of", "a branch of": the cue word is then the relation, not a thing
+        relations = [m.span() for pattern in self.lexicon.patterns
+                     if pattern.words.isascii() and pattern.words.lower().endswith(" of") and len(pattern.words.split()) > 1
+                     for m in pattern.regex.finditer(text)]
         for cue in self.lexicon.cues:
             for match in cue.regex.finditer(text):
+                if any(s <= match.start() and match.end() <= e for s, e in relations):
+                    continue
                 if _is_cjk(cue.words):
                     start = _extend_left_cjk(text, match.start(), self._cjk_triggers)
                     found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
@@ -215,7 +271,7 @@ class MentionFinder:
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(?:a|an)\s+", text, re.IGNORECASE):
             words: list[tuple[int, int]] = []
-            for word in re.finditer(r"([\w’'-]+)(\s+|$)", text[match.end():]):
+            for word in re.finditer(r"([\w’'-]+)(\s+|$|(?=[,.;:!?\"”)]))", text[match.end():]):
                 token = word.group(1)
                 lowered = token.lower()
                 if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
@@ -228,8 +284,55 @@ class MentionFinder:
                 continue
             start, end = words[0][0], words[-1][1]
             phrase = text[start:end]
-            found.append(Mention(start, end, phrase, None, self._cue_class(phrase), phrase, "phrase"))
+            found.append(Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase"))
         return found
+
+    def _bare_phrases(self, text: str) -> list[Mention]:
+        """Noun phrases with no determiner ("smart factories", "remote crane control"): the kind of
+        thing a clause speaks of. Read where English puts a clause's subject or a verb's object: after
+        a pattern's words, after "that", and after "and"/"or" that follow such a phrase."""
+        spans = {m.span() for pattern in self.lexicon.patterns if pattern.words.isascii()
+                 for m in pattern.regex.finditer(text)}
+        # after the whole of the longest pattern only: "joined | hands with" is inside "joined hands with"
+        ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
+        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])that\s", text, re.IGNORECASE)})
+        found: list[Mention] = []
+        for opening in openings:
+            position = opening
+            while True:
+                phrase = self._bare_phrase_at(text, position)
+                if phrase is None:
+                    break
+                found.append(phrase)
+                joint = re.match(r"\s+(?:and|or)\s+(?:other\s+)?", text[phrase.end:])
+                if joint is None:
+                    break
+                position = phrase.end + joint.end()
+        return found
+
+    def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
+        words: list[tuple[int, int]] = []
+        while len(words) < 5:
+            word = _NEXT_WORD.match(text, position)
+            if word is None:
+                break
+            token = word.group(1)
+            lowered = token.lower()
+            if not token[:1].islower() or lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
+                    or (not words and lowered.endswith("ing")):
+                break
+            words.append(word.span(1))
+            position = word.end()
+        if not words:
+            return None
+        start, end = words[0][0], words[-1][1]
+        phrase = text[start:end]
+        last = phrase.split()[-1].lower()
+        if _singular(last) in GENERIC_PEOPLE:
+            return None
+        if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
+            return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
+        return Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase")
 
     # -- references -----------------------------------------------------------------------
     def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
@@ -282,9 +385,11 @@ class MentionFinder:
             return Mention(start, start + len(name), name, known[0].iri, known[0].cls, known[0].label)
         return Mention(start, start + len(name), name, None, cls or self._cue_class(name), name, "name")
 
-    def find(self, text: str, previous_subject: Mention | None = None) -> list[Mention]:
-        """Mentions in one sentence, longest first where they overlap, in reading order."""
+    def find(self, text: str, previous_subject: Mention | None = None, extra: Iterable[Mention] = ()) -> list[Mention]:
+        """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
+        candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
+        candidates += self._bare_phrases(text) + self._quoted(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
@@ -295,10 +400,15 @@ class MentionFinder:
             if any(mention.start < other.end and other.start < mention.end for other in chosen):
                 continue
             chosen.append(mention)
+        for mention in sorted(extra, key=lambda m: (-(m.end - m.start), m.start)):
+            if not any(mention.start < other.end and other.start < mention.end for other in chosen):
+                chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
         chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
-        chosen = self._owned(text, [self._counted(m) for m in chosen])
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase"))
+        chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
+                  for m in chosen]
+        chosen = _second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
         return chosen
 
     def _counted(self, mention: Mention) -> Mention:
@@ -328,6 +438,20 @@ class MentionFinder:
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
         return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun"]
+
+
+def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The network was developed by A and B, and it supports …": "it" opening a second clause is
+    the subject of the first, not the last thing named before it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if (mention.via == "pronoun" and mention.text.lower() == "it" and out
+                and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
+            first = next((m for m in out if not (m.cls or "").endswith("Person")), None)
+            if first is not None and first.key != mention.key:
+                mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        out.append(mention)
+    return out
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import constructions
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
+from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
-AGENT = str(KG.Agent)
+AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -93,7 +94,8 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
             if relative:
                 head = [m for m in mentions if m.end <= aside_start]
                 if head:
-                    return [head[-1], *(m for m in left if m is not head[-1])]
+                    # nothing named before the clause acts in it but what it follows
+                    return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
@@ -110,6 +112,9 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     left = _left_of_trigger(_candidates(mentions, start, end, before=True), mentions, start, text)
+    same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
+    if same_clause and not pattern.punctuation:
+        left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
     right = _candidates(mentions, start, end, before=False)
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
@@ -140,9 +145,12 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
-            if (_unnamed(subject) and _agents_only(lexicon, pattern.domain)) or \
-                    (_unnamed(obj) and _agents_only(lexicon, pattern.range)):
-                continue  # "said a technology …": a thing described, not named, is no one who acts
+            if _unnamed(subject) and _agents_only(lexicon, pattern.domain):
+                continue  # "a technology … said": a thing described, not named, is no one who acts
+            if pattern.weak and _unnamed(obj):
+                continue  # "services in rural counties": a bare preposition links only to a named or known kind
+            if lexicon.is_a(subject.cls, pattern.domain) is False or lexicon.is_a(obj.cls, pattern.range) is False:
+                continue  # the ontology says the pair cannot hold ("set up … in Wuhan": a city is founded by no one)
             score = 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, obj, pattern.range)
             score -= 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
@@ -157,8 +165,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
 
 
 def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = (), *, min_confidence: float = 0.3,
-                  progress: Progress | None = None, cancel: CancelToken | None = None) -> list[Suggestion]:
-    """Facts proposed for ``text``, in reading order, at most one per trigger occurrence."""
+                  progress: Progress | None = None, cancel: CancelToken | None = None,
+                  ner: NerPipeline | None = None) -> list[Suggestion]:
+    """Facts proposed for ``text``, in reading order, at most one per trigger occurrence.
+
+    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``)."""
     sentences = split_sentences(text)
     finder = MentionFinder(lexicon, known)
     suggestions: list[Suggestion] = []
@@ -168,8 +179,18 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             cancel.raise_if_cancelled()
         # Matching reads full-width text as ASCII ("ＨＵＡＷＥＩ"); the quote stays verbatim.
         view = fold_width(sentence.text)
-        mentions = finder.find(view, previous_subject)
+        mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         taken: list[tuple[int, int]] = []
+        seen: set[tuple[str, str, str]] = set()
+        first = len(suggestions)  # this sentence's suggestions start here
+        earlier_threat = finder.last_of(THREAT)
+        for subject, predicate, obj, words, start, end, confidence in constructions.passive_attacks(
+                lexicon, mentions, view, earlier_threat):
+            # "is attacked by …" is read here as a whole, so its words state nothing more below
+            taken.append((start, end))
+            if (subject.key, predicate, obj.key) not in seen:
+                seen.add((subject.key, predicate, obj.key))
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -178,7 +199,6 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 hits.append((pattern, match.start(), match.end()))
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
-        seen: set[tuple[str, str, str]] = set()
         for pattern, start, end in hits:
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -209,12 +229,48 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 continue
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
+        if ner is not None:
+            suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
+        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
+        for subject, predicate, obj, words, start, end, confidence in constructions.reported_warnings(
+                lexicon, mentions, view, facts):
+            key = (subject.key, predicate, obj.key)
+            if key not in seen:
+                seen.add(key)
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         firsts = [m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None]
         if firsts:
             previous_subject = firsts[0]
         if progress is not None:
             progress((index + 1) / len(sentences), f"sentence {index + 1} of {len(sentences)}")
     return suggestions
+
+
+def _marked_ner(suggestions: list[Suggestion], min_confidence: float) -> list[Suggestion]:
+    """A fact resting on an NER candidate says so in its pattern and is trusted less."""
+    out = []
+    for suggestion in suggestions:
+        if rests_on_ner(suggestion.subject, suggestion.object):
+            confidence = round(max(0.0, suggestion.confidence - NER_PENALTY), 2)
+            if confidence < min_confidence:
+                continue
+            suggestion = replace(suggestion, pattern=f"{suggestion.pattern} {NER_MARK}", confidence=confidence)
+        out.append(suggestion)
+    return out
+
+
+def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: Suggestion) -> Suggestion:
+    """A new name with no class takes the one class the property demands of its end."""
+    domain, range_ = lexicon.ends(suggestion.predicate)
+    subject, obj = suggestion.subject, suggestion.object
+    if len(domain) == 1 and ENTITY not in domain:
+        subject = finder.infer_class(subject, next(iter(domain)))
+    if len(range_) == 1 and ENTITY not in range_:
+        obj = finder.infer_class(obj, next(iter(range_)))
+    if subject is suggestion.subject and obj is suggestion.object:
+        return suggestion
+    return replace(suggestion, subject=subject, object=obj)
 
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],

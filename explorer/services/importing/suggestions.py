@@ -14,6 +14,7 @@ from rdflib import Graph
 from explorer.core import bundled
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import KnownEntity
+from explorer.core.extraction.ner import NerPipeline, NerUnavailable, load_pipeline
 from explorer.core.extraction.suggest import Suggestion, suggest_facts
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.tasks import CancelToken, Progress
@@ -51,6 +52,8 @@ class SuggestionRun:
     article: Article
     suggestions: list[Suggestion]
     known: int
+    #: Why the NER pipeline the user named was not used (one line), if one was named and is missing.
+    ner_note: str | None = None
 
 
 def lexicon_for(kg: KnowledgeGraph) -> Lexicon:
@@ -76,11 +79,30 @@ def known_entities(kg: KnowledgeGraph) -> list[KnownEntity]:
 
 
 def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progress | None = None,
-                      cancel: CancelToken | None = None) -> SuggestionRun:
-    """Facts the article states, read against the open graph (a worker runs this)."""
+                      cancel: CancelToken | None = None, ner: NerPipeline | None = None,
+                      ner_model: str = "") -> SuggestionRun:
+    """Facts the article states, read against the open graph (a worker runs this). ``ner`` is a
+    pipeline whose entities add name candidates, or ``ner_model`` names one to load here (slow, so in
+    the worker); when it cannot be loaded the run goes on without it and says why in ``ner_note``."""
+    ner_note = None
+    if ner is None and ner_model.strip():
+        if progress is not None:
+            progress(None, f"loading the NER pipeline {ner_model.strip()}…")
+        ner, ner_note = ner_pipeline(ner_model)
     if progress is not None:
         progress(None, "reading the graph's names and patterns…")
     lexicon = lexicon_for(kg)
     known = known_entities(kg)
-    suggestions = suggest_facts(article.text, lexicon, known, progress=progress, cancel=cancel)
-    return SuggestionRun(article, suggestions, len(known))
+    suggestions = suggest_facts(article.text, lexicon, known, progress=progress, cancel=cancel, ner=ner)
+    return SuggestionRun(article, suggestions, len(known), ner_note)
+
+
+def ner_pipeline(name: str) -> tuple[NerPipeline | None, str | None]:
+    """The NER pipeline the user named (Preferences or ``--ner``), or None and the one-line reason;
+    (None, None) when none is named."""
+    if not name.strip():
+        return None, None
+    try:
+        return load_pipeline(name.strip()), None
+    except NerUnavailable as error:
+        return None, str(error)

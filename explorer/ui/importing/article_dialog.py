@@ -94,8 +94,11 @@ class _LinkDelegate(QStyledItemDelegate):
 class ArticleImportDialog(QDialog):
     """Review of the facts an article suggests."""
 
-    def __init__(self, kg: KnowledgeGraph, accept: AcceptFacts, parent: QWidget | None = None) -> None:
+    def __init__(self, kg: KnowledgeGraph, accept: AcceptFacts, parent: QWidget | None = None, *,
+                 ner_model: str = "") -> None:
         super().__init__(parent)
+        #: Preferences ▸ Articles: an installed NER pipeline adding name candidates ("" for none).
+        self.ner_model = ner_model
         self.setObjectName("ArticleImportDialog")
         self.setWindowTitle("Import Facts from an Article")
         self.kg = kg
@@ -155,6 +158,8 @@ class ArticleImportDialog(QDialog):
         self.close_button = QPushButton("Close", self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # two lines kept free: a wrapped message (or the NER pipeline's note) is never clipped
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
 
         top = QHBoxLayout()
         top.addWidget(self.open_button)
@@ -283,7 +288,7 @@ class ArticleImportDialog(QDialog):
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.status.setText("Reading the article…")
-        self._task = run_task(suggest_for_graph, self.kg, article)
+        self._task = run_task(suggest_for_graph, self.kg, article, ner_model=self.ner_model)
         self._task.sig_progress.connect(self._on_task_progress)
         self._task.sig_finished.connect(self._on_task_finished)
         self._task.sig_failed.connect(self._on_task_failed)
@@ -317,7 +322,8 @@ class ArticleImportDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.status.setText(f"{len(run.suggestions)} suggested fact(s) from "
                             f"{run.suggestions[-1].sentence.number if run.suggestions else 0} sentence(s); "
-                            f"{run.known:,} known names matched against. Tick the ones to accept.")
+                            f"{run.known:,} known names matched against. Tick the ones to accept."
+                            + (f"\n{run.ner_note}" if run.ner_note else ""))
 
     def _on_task_failed(self, message: str) -> None:
         self._end_task()

@@ -80,7 +80,8 @@ class ImportActions:
 
         if not self._ready():
             return
-        dialog = ArticleImportDialog(self.window.kg, self.accept_suggestions, self.window)  # type: ignore[arg-type]
+        dialog = ArticleImportDialog(self.window.kg, self.accept_suggestions, self.window,  # type: ignore[arg-type]
+                                     ner_model=getattr(self.window.settings, "ner_model", ""))
         self.dialog = dialog
         dialog.show()
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from explorer.core.extraction.ner import NER_MARK
 from explorer.core.extraction.suggest import Suggestion
 
 Index = QModelIndex | QPersistentModelIndex
@@ -115,6 +116,9 @@ class SuggestionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole and column == LINK:
             return suggestion.predicate
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == PATTERN and NER_MARK in suggestion.pattern:
+                return ("An end of this fact was found by the NER pipeline named in Preferences, not by the "
+                        "ontology's names and cues: check it.\n\n" + suggestion.sentence.text)
             return suggestion.sentence.text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (CONFIDENCE, SENTENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

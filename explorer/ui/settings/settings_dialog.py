@@ -101,6 +101,13 @@ class SettingsDialog(QDialog):
         self.analyst_edit.setPlaceholderText("your login name")
         self.analyst_edit.setToolTip("Recorded as who added each fact, source and change you make (PROV)")
 
+        # Articles: an optional NER pipeline the user has installed (never downloaded)
+        self.ner_edit = QLineEdit(self)
+        self.ner_edit.setObjectName("NerModelEdit")
+        self.ner_edit.setPlaceholderText("none (e.g. en_core_web_sm, if spaCy and that model are installed)")
+        self.ner_edit.setToolTip("File ▸ Import ▸ Facts from an Article: the pipeline's entities add name candidates, "
+                                 "marked [NER]; nothing is downloaded, and a missing pipeline is reported and skipped")
+
         # Canvas and paths
         self.expansion_spin = self._int_spin(1, 10_000, "Neighbours added when an entity is expanded; the rest "
                                              "go into a '+N more' node")
@@ -166,7 +173,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._group("Appearance", [("Theme:", self.theme_box),
                                                     ("Label languages:", self.languages_edit)]))
-        layout.addWidget(self._group("Curation", [("Analyst name:", self.analyst_edit)]))
+        layout.addWidget(self._group("Curation", [("Analyst name:", self.analyst_edit),
+                                                  ("NER pipeline for articles:", self.ner_edit)]))
         layout.addWidget(self._group("Canvas and paths", [("Neighbours per expansion:", self.expansion_spin),
                                                           ("Path hop limit:", self.hops_spin)]))
         layout.addWidget(self._group("Queries", [("Query timeout:", self.timeout_spin),
@@ -207,6 +215,7 @@ class SettingsDialog(QDialog):
         self.theme_box.setCurrentIndex(max(self.theme_box.findData(settings.theme), 0))
         self.languages_edit.setText(format_languages(settings.label_languages))
         self.analyst_edit.setText(settings.analyst_name)
+        self.ner_edit.setText(settings.ner_model)
         self.expansion_spin.setValue(settings.expansion_cap)
         self.hops_spin.setValue(settings.path_max_hops)
         self.timeout_spin.setValue(settings.query_timeout)
@@ -237,6 +246,7 @@ class SettingsDialog(QDialog):
             "theme": self.theme_box.currentData(),
             "label_languages": parse_languages(self.languages_edit.text()),
             "analyst_name": self.analyst_edit.text().strip(),
+            "ner_model": self.ner_edit.text().strip(),
             "expansion_cap": self.expansion_spin.value(),
             "path_max_hops": self.hops_spin.value(),
             "query_timeout": round(self.timeout_spin.value(), 1),

@@ -117,8 +117,8 @@ class WorkbenchResultsMixin:
     # ------------------------------------------------------------------ export
     def export_results(self, path: str | Path, format_name: str) -> Path:
         """Write the current tab's result to ``path`` (atomically) in a W3C results or RDF format."""
+        from explorer.core.atomic import atomic_open
         from explorer.services import result_formats
-        from explorer.services.atomic import atomic_open
 
         result = self.current_tab().result
         if result is None:

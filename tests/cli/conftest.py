@@ -1,0 +1,17 @@
+"""Fixtures of the command-line tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.core.graph import KnowledgeGraph
+
+
+@pytest.fixture
+def shared_bundled_graph(bundled_graph, monkeypatch):
+    """Read-only commands reuse the session's bundled graph instead of loading it every time.
+
+    Only for modules whose commands never change the graph: the one graph is shared by the whole session.
+    """
+    monkeypatch.setattr(KnowledgeGraph, "bundled", classmethod(lambda cls, backend=None: bundled_graph))
+    monkeypatch.delenv("COLUMNS", raising=False)
