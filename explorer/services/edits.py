@@ -152,14 +152,14 @@ class EditsFile:
         # Undo and Redo of a step apply the very quads it wrote (the same tuples, swapped):
         # the journal names that step again instead of writing millions of statements twice.
         again = journaled.get((id(change.removed), id(change.added)))
-        with self.recovery_path.open("a", encoding="utf-8") as journal:
+        with self.recovery_path.open("ab") as journal:  # bytes: an import's text goes in as it is
             if again is not None:
-                journal.write(f"{header}= {again[0]} {again[1]}\n")
+                journal.write(f"{header}= {again[0]} {again[1]}\n".encode())
             else:
-                journal.write(header)
+                journal.write(header.encode())
                 _write_section(journal, "R", change.removed)
                 _write_section(journal, "A", change.added)
-                journal.write(_END_OF_CHANGE)
+                journal.write(_END_OF_CHANGE.encode())
             journal.flush()
             os.fsync(journal.fileno())
         if again is None:
@@ -334,16 +334,15 @@ def _journal_section(lines: list[str], line: int, mark: str) -> tuple[list[Quad]
     return parse_nquads("".join(body)), line + 1 + count
 
 
-def _write_section(journal: IO[str], mark: str, quads: Sequence[Quad]) -> None:
+def _write_section(journal: IO[bytes], mark: str, quads: Sequence[Quad]) -> None:
     if isinstance(quads, TurtleQuads):
-        # The text as the store took it: a fraction of its N-Quads (prefixes, a record's subject once).
-        text = quads.text.decode("utf-8")
-        if not text.endswith("\n"):
-            text += "\n"
-        journal.write(f"{mark} turtle {len(quads)} {text.count(chr(10))} {quads.graph}\n")
+        # The text as the store took it: about half its N-Quads (a record's subject written once).
+        text = quads.text if quads.text.endswith(b"\n") else quads.text + b"\n"
+        lines = text.count(b"\n")
+        journal.write(f"{mark} turtle {len(quads)} {lines} {quads.graph}\n".encode())
         journal.write(text)
         return
-    journal.write(f"{mark} {len(quads)}\n")
+    journal.write(f"{mark} {len(quads)}\n".encode())
     _write_nquads(journal, quads)
 
 
@@ -361,10 +360,10 @@ _NAMED_AGAIN_FROM = 1_000
 _JOURNAL_CHUNK = 20_000
 
 
-def _write_nquads(journal: IO[str], quads: Sequence[Quad]) -> None:
+def _write_nquads(journal: IO[bytes], quads: Sequence[Quad]) -> None:
     spelled: dict[int, str] = {}
     for start in range(0, len(quads), _JOURNAL_CHUNK):
-        journal.write(nquads_spelled_once(quads[start: start + _JOURNAL_CHUNK], spelled))
+        journal.write(nquads_spelled_once(quads[start: start + _JOURNAL_CHUNK], spelled).encode("utf-8"))
 
 
 def _stamp(path: Path) -> list[int] | None:
