@@ -40,7 +40,7 @@ _CHECK_EVERY = 5000
 #: Records joined and encoded at a time (the text of 100,000 rows at once would be held twice).
 _RECORDS_PER_CHUNK = 20_000
 
-_TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_LABEL, _ALT_LABEL = str(RDFS.label), str(SKOS.altLabel)
 _RECORD_PREDICATES = tuple(str(p) for p in (RDF.type, RDF.subject, RDF.predicate, RDF.object, PROV.wasAttributedTo,
                                              PROV.generatedAtTime, PROV.wasDerivedFrom, KG.quote, KG.lineNumber))
 
