@@ -19,10 +19,11 @@ crash has no end line and is left out when the journal is read.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -33,8 +34,8 @@ from rdflib.term import Node
 
 import explorer.core.curation.store_access as store_access
 from explorer.core.atomic import atomic_write
-from explorer.core.backends.rdf_text import nquads_spelled_once, parse_nquads
-from explorer.core.changes import ChangeSet, Quad
+from explorer.core.backends.rdf_text import iter_turtle, nquads_spelled_once, parse_nquads
+from explorer.core.changes import ChangeSet, Quad, TurtleQuads
 from explorer.core.curation.curator import EDITS_GRAPH_BASE
 from explorer.core.errors import ExplorerError, LoadError
 from explorer.core.input_files import regular_file_size
@@ -75,12 +76,11 @@ class EditsFile:
     # ------------------------------------------------------------------ following changes
     def record(self, change: ChangeSet) -> None:
         """Hear a change just applied (or undone): the file is dirty, retractions are tracked."""
-        for s, p, o, g in change.removed:
-            if g != self.graph and not str(g or "").endswith(RETRACTED_SUFFIX):
+        for s, p, o, g in _outside(change.removed, self.graph):
+            if not str(g or "").endswith(RETRACTED_SUFFIX):
                 self.retracted[(s, p, o)] = None
-        for s, p, o, g in change.added:
-            if g != self.graph:
-                self.retracted.pop((s, p, o), None)
+        for s, p, o, _g in _outside(change.added, self.graph):
+            self.retracted.pop((s, p, o), None)
         self.dirty = True
         if self.recovery_path is not None:
             self._append_to_journal(change)
@@ -152,15 +152,14 @@ class EditsFile:
         # Undo and Redo of a step apply the very quads it wrote (the same tuples, swapped):
         # the journal names that step again instead of writing millions of statements twice.
         again = journaled.get((id(change.removed), id(change.added)))
-        with self.recovery_path.open("a", encoding="utf-8") as journal:
+        with self.recovery_path.open("ab") as journal:  # bytes: an import's text goes in as it is
             if again is not None:
-                journal.write(f"{header}= {again[0]} {again[1]}\n")
+                journal.write(f"{header}= {again[0]} {again[1]}\n".encode())
             else:
-                journal.write(f"{header}R {len(change.removed)}\n")
-                _write_nquads(journal, change.removed)
-                journal.write(f"A {len(change.added)}\n")
-                _write_nquads(journal, change.added)
-                journal.write(_END_OF_CHANGE)
+                journal.write(header.encode())
+                _write_section(journal, "R", change.removed)
+                _write_section(journal, "A", change.added)
+                journal.write(_END_OF_CHANGE.encode())
             journal.flush()
             os.fsync(journal.fileno())
         if again is None:
@@ -256,7 +255,8 @@ def read_edits(path: str | os.PathLike[str]) -> ReadEdits:
 def read_journal(file: Path) -> ReadEdits:
     """The edits a recovery journal holds: its base edits file, then every change that was whole."""
     try:
-        lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+        # Lines end at "\n" only: a quote may hold other line separators (U+2028, U+0085).
+        lines = io.StringIO(file.read_text(encoding="utf-8"), newline="\n").readlines()
         meta = json.loads(lines[0][2:]) if lines and lines[0].startswith("# {") else None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise EditsFileError(f"{file}: cannot read the recovery journal: {error}") from None
@@ -313,7 +313,18 @@ def read_journal(file: Path) -> ReadEdits:
 
 
 def _journal_section(lines: list[str], line: int, mark: str) -> tuple[list[Quad], int]:
-    head = lines[line].split()
+    """``R|A <count>`` and that many N-Quads lines, or ``R|A turtle <count> <lines> <graph>`` and
+    that many lines of Turtle (an imported table's statements, as the store took them)."""
+    head = lines[line].split(maxsplit=4)
+    if len(head) == 5 and head[0] == mark and head[1] == "turtle":
+        count, length, graph = int(head[2]), int(head[3]), URIRef(head[4].strip())
+        body = lines[line + 1: line + 1 + length]
+        if len(body) < length:
+            raise IndexError("cut short")
+        quads = [(s, p, o, graph) for s, p, o in iter_turtle("".join(body).encode("utf-8"))]
+        if len(quads) != count:
+            raise ValueError(f"{len(quads)} statements where {count} were written")
+        return quads, line + 1 + length  # type: ignore[return-value]
     if len(head) != 2 or head[0] != mark:
         raise ValueError(f"expected '{mark} <count>', found {lines[line][:40]!r}")
     count = int(head[1])
@@ -323,6 +334,25 @@ def _journal_section(lines: list[str], line: int, mark: str) -> tuple[list[Quad]
     return parse_nquads("".join(body)), line + 1 + count
 
 
+def _write_section(journal: IO[bytes], mark: str, quads: Sequence[Quad]) -> None:
+    if isinstance(quads, TurtleQuads):
+        # The text as the store took it: about half its N-Quads (a record's subject written once).
+        text = quads.text if quads.text.endswith(b"\n") else quads.text + b"\n"
+        lines = text.count(b"\n")
+        journal.write(f"{mark} turtle {len(quads)} {lines} {quads.graph}\n".encode())
+        journal.write(text)
+        return
+    journal.write(f"{mark} {len(quads)}\n".encode())
+    _write_nquads(journal, quads)
+
+
+def _outside(quads: Sequence[Quad], graph: URIRef) -> Iterable[Quad]:
+    """The quads not in ``graph`` (none, without reading them, for an import's text in it)."""
+    if isinstance(quads, TurtleQuads) and quads.graph == graph:
+        return ()
+    return (q for q in quads if q[3] != graph)
+
+
 #: Changes from this size on are named again by an Undo or Redo of them, not written again.
 _NAMED_AGAIN_FROM = 1_000
 
@@ -330,10 +360,10 @@ _NAMED_AGAIN_FROM = 1_000
 _JOURNAL_CHUNK = 20_000
 
 
-def _write_nquads(journal: IO[str], quads: tuple[Quad, ...]) -> None:
+def _write_nquads(journal: IO[bytes], quads: Sequence[Quad]) -> None:
     spelled: dict[int, str] = {}
     for start in range(0, len(quads), _JOURNAL_CHUNK):
-        journal.write(nquads_spelled_once(quads[start: start + _JOURNAL_CHUNK], spelled))
+        journal.write(nquads_spelled_once(quads[start: start + _JOURNAL_CHUNK], spelled).encode("utf-8"))
 
 
 def _stamp(path: Path) -> list[int] | None:

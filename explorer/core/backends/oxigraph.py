@@ -33,14 +33,13 @@ from explorer.core.backends.base import (
 from explorer.core.backends.isolation import isolation_available, run_isolated
 from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
 from explorer.core.backends.loading import ProgressReader, load_error, refuse_dropped_iris
+from explorer.core.backends.store_changes import write_change
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import (
     iri_or_bnode,
     node_id,
     quad_to_oxigraph,
     quad_to_rdflib,
-    quads_to_oxigraph,
-    quads_to_text,
     to_oxigraph,
     to_rdflib,
 )
@@ -63,7 +62,6 @@ Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
 #: (100 links and 64 more before the store counts the rest) stays below it.
 CHECK_EACH_LINK_UP_TO = 256
 
-_LOAD_AS_TEXT = 1000  # additions from which the loader takes them as text (N-Triples or N-Quads)
 _RDF_TYPE = ox.NamedNode(RDF + "type")
 _RDF_STATEMENT = ox.NamedNode(RDF + "Statement")
 _RDF_SUBJECT = ox.NamedNode(RDF + "subject")
@@ -170,29 +168,8 @@ class OxigraphBackend(Backend):
     # ------------------------------------------------------------------ writable
     def apply_changes(self, change: ChangeSet) -> None:
         """Removals then additions; if adding fails the removed quads are put back."""
-        removed = quads_to_oxigraph(change.removed)
-        # Many additions (an imported table) go through the loader as text: much faster than objects.
-        text = quads_to_text(change.added) if len(change.added) >= _LOAD_AS_TEXT else None
-        added = quads_to_oxigraph(change.added) if text is None else []
         self.forget_caches()
-        gone = [quad for quad in removed if quad in self.store]
-        for quad in gone:
-            self.store.remove(quad)
-        try:
-            if text is None:
-                self.store.extend(added)
-            elif text[1] is None:
-                self.store.load(text[0], ox.RdfFormat.N_QUADS)  # one transaction, like extend
-            else:
-                self.store.load(text[0], ox.RdfFormat.N_TRIPLES, to_graph=text[1])
-        except BaseException:
-            self.store.extend(gone)
-            raise
-        # A change set speaks of quads only: a named graph it empties is gone with them.
-        for graph in {quad.graph_name for quad in gone if not isinstance(quad.graph_name, ox.DefaultGraph)}:
-            if next(self.store.quads_for_pattern(None, None, None, graph), None) is None:
-                self.store.remove_graph(graph)
-        self.estimated_quads += len(change.added) - len(gone)
+        self.estimated_quads = max(0, self.estimated_quads + write_change(self.store, change))
 
     # ------------------------------------------------------------------ local
     def named_graphs(self) -> list[str]:

@@ -5,7 +5,7 @@ the same bytes every time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 from rdflib.term import Node
@@ -71,6 +71,28 @@ def parse_turtle(text: str) -> list[Triple]:
     return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
             for q in ox.parse(text.encode("utf-8") if isinstance(text, str) else text, format=ox.RdfFormat.TURTLE,
                               without_named_graphs=True)]
+
+
+def iter_turtle(text: bytes) -> Iterator[Triple]:
+    """rdflib triples from Turtle text, one at a time (a bulk change read as quads)."""
+    for quad in ox.parse(text, format=ox.RdfFormat.TURTLE, without_named_graphs=True):
+        yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+
+
+def store_refusal(iri: str | None = None, language: str | None = None) -> str | None:
+    """Why the store would refuse ``iri`` or ``language`` (None: it takes them).
+
+    What is checked here once per distinct term may then be loaded without the store checking
+    every occurrence again (``TurtleQuads.checked``).
+    """
+    try:
+        if iri is not None:
+            ox.NamedNode(iri)
+        if language is not None:
+            ox.Literal("", language=language)
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 def sort_key(triple: Triple) -> tuple[str, str, str]:

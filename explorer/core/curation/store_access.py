@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 from rdflib.term import Node
 
-from explorer.core.changes import ChangeSet, Quad
+from explorer.core.changes import ChangeSet, Quad, predicates_of
 from explorer.core.vocab import LABEL_PREDICATES
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def apply(kg: KnowledgeGraph, change: ChangeSet) -> None:
     """
     if change.is_empty:
         return
-    keep_labels = not any(str(q[1]) in LABEL_PREDICATES for q in (*change.added, *change.removed))
+    keep_labels = not (predicates_of(change.added) | predicates_of(change.removed)) & set(LABEL_PREDICATES)
     index, labels = kg._index, kg._labels
     kg.apply_changes(change)
     if keep_labels and index is not None:

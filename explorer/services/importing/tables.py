@@ -145,8 +145,16 @@ def fold_name(text: str) -> str:
     >>> fold_name("ＣＨＩＮＡ  Mobile") == fold_name("china mobile") == fold_name("China-Mobile")
     True
     """
+    if text.isascii() or _ASCII_AND_HAN.fullmatch(text):
+        # No case to fold beyond lower(), no accents, no compatibility forms: normalize()'s
+        # three Unicode passes give the same (most names of a big table are of this kind).
+        return " ".join(_NAME_PUNCTUATION.sub(" ", text.lower()).split())
     folded = normalize(text)
-    return " ".join(re.sub(r"[\s\-_.,'’()]+", " ", unicodedata.normalize("NFKC", folded)).split())
+    return " ".join(_NAME_PUNCTUATION.sub(" ", unicodedata.normalize("NFKC", folded)).split())
+
+
+_NAME_PUNCTUATION = re.compile(r"[\s\-_.,'’()]+")
+_ASCII_AND_HAN = re.compile("[\u0000-\u007f\u3400-\u4dbf\u4e00-\u9fff]*")
 
 
 class EntityMatcher:
@@ -163,6 +171,10 @@ class EntityMatcher:
 
     def candidates(self, name: str) -> list[str]:
         return list(self._by_name.get(fold_name(name), ()))
+
+    def candidates_folded(self, key: str) -> list[str]:
+        """:meth:`candidates` of a name already folded by :func:`fold_name`."""
+        return list(self._by_name.get(key, ()))
 
 
 # -- the plan -----------------------------------------------------------------------------------
@@ -264,7 +276,7 @@ class ImportContext:
 
 def _row_quote(table: Table, row: Mapping[str, str]) -> str:
     """The row's own text, as the evidence quote: "Company: Huawei; Alliance: 5G alliance"."""
-    return "; ".join(f"{column}: {row[column]}" for column in table.header if row.get(column))
+    return "; ".join([f"{column}: {value}" for column in table.header if (value := row.get(column))])
 
 
 def plan_import(table: Table, mapping: TableMapping, context: ImportContext, *,
@@ -276,26 +288,43 @@ def plan_import(table: Table, mapping: TableMapping, context: ImportContext, *,
                            f"(columns: {', '.join(table.header)})")
     plan = ImportPlan(table)
     total = max(1, len(table.rows))
+    # A table repeats its names, classes, properties and datatypes: each is expanded, folded
+    # and looked up once (a 100,000-row table has a few distinct ones in most columns).
+    expanded: dict[str, str | None] = {}
+    folded: dict[str, str] = {}
+    known: dict[str, EntityRef] = {}
+
+    def expand(text: str) -> str | None:
+        if text not in expanded:
+            expanded[text] = context.expand(text)
+        return expanded[text]
 
     def resolve_class(value: str, row: int, what: str) -> tuple[str | None, RowProblem | None]:
         if not value:
             return None, None
-        iri = context.expand(value)
+        iri = expand(value)
         if iri is None or iri not in context.classes:
             return None, RowProblem(row, f"{what}: unknown class '{value}'")
         return iri, None
 
     def entity(name: str, cls: str | None, row: int, what: str) -> tuple[EntityRef | None, RowProblem | None]:
+        ref = known.get(name)
+        if ref is not None:  # a known entity met before: the same answer
+            return ref, None
         if name in mapping.choices:
-            return EntityRef(name, iri=mapping.choices[name]), None
-        found = context.matcher.candidates(name)
+            ref = known[name] = EntityRef(name, iri=mapping.choices[name])
+            return ref, None
+        key = folded.get(name)
+        if key is None:
+            key = folded[name] = fold_name(name)
+        found = context.matcher.candidates_folded(key)
         if len(found) == 1:
-            return EntityRef(name, iri=found[0]), None
+            ref = known[name] = EntityRef(name, iri=found[0])
+            return ref, None
         if len(found) > 1:
             return None, RowProblem(row, f"{what}: '{name}' names {len(found)} entities; choose one", tuple(found))
         if cls is None:
             return None, RowProblem(row, f"{what}: '{name}' is not in the graph and no class is given to create it")
-        key = fold_name(name)
         existing = plan.new_entities.get(key)
         if existing is not None and existing.cls != cls:
             return None, RowProblem(row, f"{what}: '{name}' is created as {existing.cls} on another row, here as {cls}")
@@ -319,7 +348,7 @@ def plan_import(table: Table, mapping: TableMapping, context: ImportContext, *,
             plan.problems.append(problem)
             continue
         if mapping.subject_match == "iri":
-            iri = context.expand(subject_name)
+            iri = expand(subject_name)
             subject: EntityRef | None = EntityRef(subject_name, iri=iri) if iri else None
             problem = None if iri else RowProblem(number, f"column '{mapping.subject_column}': '{subject_name}' is not an IRI")
         else:
@@ -334,7 +363,7 @@ def plan_import(table: Table, mapping: TableMapping, context: ImportContext, *,
             predicate_text = fact.predicate.read(row)
             if not predicate_text:
                 continue
-            predicate = context.expand(predicate_text)
+            predicate = expand(predicate_text)
             if predicate is None or predicate not in context.properties:
                 where = f"column '{fact.predicate.column}'" if fact.predicate.column else "mapping"
                 problems.append(RowProblem(number, f"{where}: unknown property '{predicate_text}'"))
@@ -344,7 +373,7 @@ def plan_import(table: Table, mapping: TableMapping, context: ImportContext, *,
                 continue
             where = f"column '{fact.object.column}'"
             if fact.object.is_literal:
-                datatype = context.expand(fact.object.datatype) if fact.object.datatype else None
+                datatype = expand(fact.object.datatype) if fact.object.datatype else None
                 if fact.object.datatype and datatype is None:
                     problems.append(RowProblem(number, f"{where}: unknown datatype '{fact.object.datatype}'"))
                     continue

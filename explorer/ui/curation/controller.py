@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from rdflib.namespace import RDF
 
-from explorer.core.changes import ChangeSet
+from explorer.core.changes import ChangeSet, predicates_of
 from explorer.core.curation import CurationCommand, Curator, Provenance, edits_graph_for
 from explorer.core.errors import ExplorerError
 from explorer.services.edits import EditsFile, pending_recoveries
@@ -167,7 +167,7 @@ class CurationController(QObject):
     def _on_applied(self, change: ChangeSet) -> None:
         self.window.inspector.refresh()
         self.window.browser.refresh_search()
-        if any(q[1] == RDF.type for part in (change.added, change.removed) for q in part):
+        if str(RDF.type) in predicates_of(change.added) | predicates_of(change.removed):  # an import's: no parse
             self.window.browser.tree_model.set_graph(self.kg)  # a new kind of entity, or one gone
         self.window.refresh_statistics()
         self._update_title()
