@@ -334,13 +334,25 @@ def _journal_section(lines: list[str], line: int, mark: str) -> tuple[list[Quad]
     return parse_nquads("".join(body)), line + 1 + count
 
 
+#: How much of an import's text the journal counts or writes in one call.
+_JOURNAL_SLICE = 1 << 22
+
+
 def _write_section(journal: IO[bytes], mark: str, quads: Sequence[Quad]) -> None:
     if isinstance(quads, TurtleQuads):
         # The text as the store took it: about half its N-Quads (a record's subject written once).
-        text = quads.text if quads.text.endswith(b"\n") else quads.text + b"\n"
-        lines = text.count(b"\n")
+        # An import's text is hundreds of megabytes: counted and written a slice at a time, since one
+        # C call over all of it would hold the interpreter lock (and the window) for a few hundred ms.
+        text = quads.text
+        starts = range(0, len(text), _JOURNAL_SLICE)
+        ends_with_newline = text.endswith(b"\n")
+        lines = sum(text.count(b"\n", start, start + _JOURNAL_SLICE) for start in starts) + (not ends_with_newline)
         journal.write(f"{mark} turtle {len(quads)} {lines} {quads.graph}\n".encode())
-        journal.write(text)
+        view = memoryview(text)
+        for start in starts:
+            journal.write(view[start:start + _JOURNAL_SLICE])
+        if not ends_with_newline:
+            journal.write(b"\n")
         return
     journal.write(f"{mark} {len(quads)}\n".encode())
     _write_nquads(journal, quads)

@@ -109,7 +109,7 @@ class _TaskRunnable(QRunnable):
         del self._task, self._signals
         try:
             if task.token.cancelled:
-                signals.cancelled.emit()
+                _deliver(signals.cancelled)
                 return
             kwargs = dict(task._kwargs)
             if _accepts(task.function, "progress"):
@@ -118,14 +118,26 @@ class _TaskRunnable(QRunnable):
                 kwargs.setdefault("cancel", task.token)
             result = task.function(*task._args, **kwargs)
         except Cancelled:
-            signals.cancelled.emit()
+            _deliver(signals.cancelled)
         except BaseException as error:  # nothing may escape into Qt
             if not isinstance(error, ExplorerError):
                 log.error("background task %s failed", getattr(task.function, "__qualname__", task.function),
                           exc_info=error)
-            signals.error.emit(error)
+            _deliver(signals.error, error)
         else:
-            signals.result.emit(result)
+            _deliver(signals.result, result)
+
+
+def _deliver(signal: Any, *args: Any) -> None:
+    """Emit from the pool thread unless whoever asked is gone (the window closed while the work ran).
+
+    Qt then raises RuntimeError ("Signal source has been deleted"): there is nobody to tell, and a
+    traceback printed at exit would only alarm the user.
+    """
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        log.debug("a background task ended after its window was closed; its answer is dropped")
 
 
 class Task(QObject):
@@ -182,7 +194,10 @@ class Task(QObject):
         if fraction is not None and fraction < 1.0 and now - self._last_report < _PROGRESS_INTERVAL:
             return
         self._last_report = now
-        self._runner_signals.progress.emit(fraction, message)
+        try:
+            self._runner_signals.progress.emit(fraction, message)
+        except RuntimeError:  # the window that asked is gone: stop the work, nobody waits for it
+            self.token.cancel()
 
     # ------------------------------------------------------------------ relays (GUI thread)
     @Slot(object, str)

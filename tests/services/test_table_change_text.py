@@ -212,9 +212,15 @@ def _values(quads) -> set:
     return {tuple(t.toPython() if isinstance(t, Literal) else t for t in q) for q in quads}
 
 
-def test_the_recovery_journal_keeps_the_text_and_reads_back_the_edits(odd_table, tmp_path: Path) -> None:
+@pytest.mark.parametrize("slice_bytes", [None, 7], ids=["one-slice", "many-slices"])
+def test_the_recovery_journal_keeps_the_text_and_reads_back_the_edits(odd_table, tmp_path: Path, monkeypatch,
+                                                                      slice_bytes) -> None:
+    from explorer.services import edits as edits_module
     from explorer.services.edits import EditsFile, read_edits
     from explorer.services.recovery import nquads
+
+    if slice_bytes is not None:  # the text written and its lines counted a few bytes at a time
+        monkeypatch.setattr(edits_module, "_JOURNAL_SLICE", slice_bytes)
 
     kg, mapping, plan = odd_table
     graph = edits_graph_for("Test Analyst")

@@ -150,3 +150,33 @@ def test_a_finished_task_is_freed_with_its_result_although_its_receivers_held_it
     # No reference cycle through Qt's connections keeps the task (and result) alive; the worker
     # thread may still hold the result for a moment after delivering it.
     qtbot.waitUntil(lambda: result() is None, timeout=5000)
+
+
+@pytest.mark.parametrize("ending", ["result", "progress"])
+def test_work_that_outlives_its_window_ends_quietly(qtbot, ending):
+    """Closing the window while a worker runs deletes the object it reports to: no traceback, and
+    work still reporting progress stops."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    release, ended = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def work(progress, cancel):
+        release.wait(5)
+        try:
+            if ending == "progress":
+                progress(1.0, "still going")
+                seen.append(cancel.cancelled)
+            return 42
+        finally:
+            ended.set()
+
+    pool = QThreadPool()
+    task = Task(work, pool=pool)
+    task.start()
+    shiboken6.delete(task._runner_signals)  # what the window's teardown does to it
+    release.set()
+    assert pool.waitForDone(5000) and ended.is_set()
+    if ending == "progress":
+        assert seen == [True]
