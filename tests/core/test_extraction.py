@@ -7,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from explorer.core import bundled
 from explorer.core.errors import Cancelled
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import KnownEntity, MentionFinder
@@ -17,14 +16,6 @@ from explorer.core.tasks import CancelToken
 from explorer.core.vocab import ONTOLOGY_IRI
 
 KG = ONTOLOGY_IRI
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    graph = Graph()
-    for path in bundled.ontology_files():
-        graph.parse(path, format="turtle")
-    return Lexicon.from_ontology(graph)
 
 
 def facts(text: str, lexicon: Lexicon, known=()) -> set[tuple[str, str, str]]:

@@ -4,29 +4,10 @@ none from the articles the benchmark scores)."""
 
 from __future__ import annotations
 
-import pytest
-from rdflib import Graph
+from extraction_support import facts
 
-from explorer.core import bundled
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.suggest import suggest_facts
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    graph = Graph()
-    for path in bundled.ontology_files():
-        graph.parse(path, format="turtle")
-    return Lexicon.from_ontology(graph)
-
-
-def facts(text: str, lexicon: Lexicon) -> set[tuple[str, str, str]]:
-    out = set()
-    for s in suggest_facts(text, lexicon):
-        data = s.as_json()
-        ends = [d.get("iri") or d.get("label") for d in (data["subject"], data["object"])]
-        out.add((ends[0], s.predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1], ends[1]))
-    return out
 
 
 def test_coordinated_subjects_and_objects_each_get_the_fact(lexicon: Lexicon) -> None:

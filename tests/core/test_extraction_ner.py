@@ -6,9 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from rdflib import Graph
 
-from explorer.core import bundled
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import KnownEntity
 from explorer.core.extraction.ner import NER_MARK, NerUnavailable, load_pipeline, ner_mentions
@@ -43,14 +41,6 @@ class FakePipeline:
             if at >= 0:
                 ents.append(FakeSpan(name, label, at, at + len(name)))
         return FakeDoc(ents)
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    graph = Graph()
-    for path in bundled.ontology_files():
-        graph.parse(path, format="turtle")
-    return Lexicon.from_ontology(graph)
 
 
 def test_an_ner_entity_fills_a_place_no_cue_covers(lexicon: Lexicon) -> None:
