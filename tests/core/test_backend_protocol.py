@@ -155,3 +155,16 @@ def test_a_large_change_with_blank_nodes_keeps_their_identifiers() -> None:
     added = tuple((BNode(f"b{i}"), URIRef(D + "p"), Literal(i), None) for i in range(1200))
     kg.apply_changes(ChangeSet(added=added))
     assert set(kg.quads()) == set(added)
+
+
+def test_a_named_graph_a_change_leaves_statements_in_stays() -> None:
+    kg = KnowledgeGraph()
+    graph = URIRef("urn:g")
+    first = (URIRef(D + "a"), URIRef(D + "knows"), URIRef(D + "b"), graph)
+    second = (URIRef(D + "a"), URIRef(D + "knows"), URIRef(D + "c"), graph)
+    kg.apply_changes(ChangeSet(added=(first, second), description="two"))
+    kg.apply_changes(ChangeSet(removed=(first,), description="one of them"))
+    assert kg.local is not None and kg.local.named_graphs() == ["urn:g"]
+    assert set(kg.quads()) == {second}
+    kg.apply_changes(ChangeSet(removed=(second,), description="the other"))
+    assert kg.local.named_graphs() == []
