@@ -11,6 +11,7 @@ import random
 
 import numpy as np
 import pytest
+from canvas_support import fitted_canvas
 from PySide6.QtGui import QColor, QImage
 
 from explorer.core.analysis.styling import MeasureStyle, RestyleCanvas
@@ -52,14 +53,7 @@ def _scene(without_class: str | None = None, without_link: str | None = None, wi
 
 
 def _show(qtbot, scene: Scene) -> GraphCanvasView:
-    view = GraphCanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_to_view()
-    view.flush()
-    view.viewport().repaint()
+    view = fitted_canvas(qtbot, scene)
     assert view.transform().m11() < DETAIL_ZOOM  # the tiles draw, not one item per node
     return view
 

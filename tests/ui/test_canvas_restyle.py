@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from canvas_support import fitted_canvas
 from PySide6.QtGui import QImage
 
 from explorer.core.analysis.styling import MeasureStyle, RestyleCanvas
@@ -35,14 +36,7 @@ def _settled(view: GraphCanvasView) -> QImage:
 
 
 def _picture(qtbot, scene: Scene, restyle_after_showing: bool) -> tuple[QImage, GraphCanvasView]:
-    view = GraphCanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_to_view()
-    view.flush()
-    view.viewport().repaint()
+    view = fitted_canvas(qtbot, scene)
     if restyle_after_showing:
         RestyleCanvas(scene, _style()).redo()
     return _settled(view), view
