@@ -25,6 +25,12 @@ NAME_CUE = URIRef(ONTOLOGY_IRI + "nameCue")
 EXPOSURE_DIRECTION = URIRef(ONTOLOGY_IRI + "exposureDirection")
 
 
+#: One-word patterns that link only what stands right beside them: prepositions, and words as loose as
+#: one ("said" reports anything; "need" and "hit" are nouns as often as verbs).
+_WEAK_WORDS = frozenset(["in", "at", "on", "of", "from", "by", "to", "for", "with", "near", "like", "as", "into", "via",
+                         "said", "says", "need", "hit"])
+
+
 @dataclass(frozen=True)
 class PropertyPattern:
     """One trigger of one property."""
@@ -40,9 +46,10 @@ class PropertyPattern:
 
     @property
     def weak(self) -> bool:
-        """A bare preposition such as "in": it fires only between two named things of fitting classes."""
+        """A bare preposition such as "in": it fires only between two named things of fitting classes.
+        A short verb ("owns", "runs") is no preposition: it links what it governs."""
         if self.words.isascii():
-            return len(self.words.split()) == 1 and len(self.words) <= 4
+            return len(self.words.split()) == 1 and (self.words.lower() in _WEAK_WORDS or not self.words.isalpha())
         return len(self.words) == 1  # one Chinese character: 在, 以, 据
 
     @property

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.spans import Run, extend_left, extend_left_cjk, extend_right, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
@@ -108,7 +109,7 @@ class MentionFinder:
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 span = text[start:end].rstrip(".,")
                 end = start + len(span)
-                for candidate in (normalize(span), normalize(_singular(span))):
+                for candidate in (normalize(span), normalize(singular(span))):
                     entities = self._latin.get(candidate)
                     if entities:
                         best = entities[0]
@@ -176,7 +177,7 @@ class MentionFinder:
         found: list[Mention] = []
         runs = [part for match in _CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
         for run_start, run_end in runs:
-            match = _Run(text, run_start, run_end)
+            match = Run(text, run_start, run_end)
             words = match.group().split()
             start = match.start()
             # Drop leading sentence words ("The", "For") and nationality adjectives.
@@ -199,8 +200,8 @@ class MentionFinder:
             if not words:
                 continue
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
-            if len(words) == 1 and (_singular(words[0].lower()) in GENERIC_PEOPLE
-                                    or (following is not None and _singular(following.group(1)) in GENERIC_PEOPLE)):
+            if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
+                                    or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
             name = text[start:start + len(" ".join(words))]
             name = text[start:text.index(words[-1], start) + len(words[-1])]
@@ -256,13 +257,13 @@ class MentionFinder:
                 if any(s <= match.start() and match.end() <= e for s, e in relations):
                     continue
                 if _is_cjk(cue.words):
-                    start = _extend_left_cjk(text, match.start(), self._cjk_triggers)
+                    start = extend_left_cjk(text, match.start(), self._cjk_triggers)
                     found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
                                          text[start:match.end()], "cue"))
                     continue
-                start = _extend_left(text, match.start(), self._triggers, self._phrases,
+                start = extend_left(text, match.start(), self._triggers, self._phrases,
                                      capitalised=match.group()[:1].isupper(), nouns=self._cue_words)
-                end = _extend_right(text, match.end())
+                end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
                     start += opening.end()  # "Xi'an-based | Sungrow Group": the compound is said of the name
@@ -285,8 +286,9 @@ class MentionFinder:
             for word in re.finditer(r"([\w’'-]+)(\s+|$|(?=[,.;:!?\"”)]))", text[match.end():]):
                 token = word.group(1)
                 lowered = token.lower()
-                if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
-                        or (lowered.endswith("ing") and words == []):
+                gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
+                if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") or gerund \
+                        or _passive_by(lowered, text, match.end() + word.end()):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
                 if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":
@@ -310,7 +312,7 @@ class MentionFinder:
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
         openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those)\s",
                                                                  text, re.IGNORECASE)})
-        found: list[Mention] = []
+        found: list[Mention] = self._sentence_opening(text)
         for opening in openings:
             position = opening
             while True:
@@ -327,7 +329,20 @@ class MentionFinder:
                     break  # "… standards and plans to set up": a verb goes on, not the list
         return found
 
+    def _sentence_opening(self, text: str) -> list[Mention]:
+        """"Dyeing plants in Hebei were hit", "Many plant systems still run on …": a sentence may open
+        with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
+        opening = re.match(r"(?:(?:many|some|most|several|all|such|few|other)\s+)?(?=[A-Z][a-z])", text, re.IGNORECASE)
+        if opening is None or text[opening.end():].split(" ", 1)[0].lower() in NOT_NAMES:
+            return []
+        at = opening.end()
+        phrase = self._bare_phrase_at(text[:at] + text[at].lower() + text[at + 1:], at)
+        if phrase is None or (" " not in phrase.text and not opening.group()):
+            return []  # one capitalised word alone is read as a name
+        return [replace(phrase, text=text[phrase.start:phrase.end])]
+
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
+        """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""
         words: list[tuple[int, int]] = []
         while len(words) < 5:
             word = _NEXT_WORD.match(text, position)
@@ -337,7 +352,8 @@ class MentionFinder:
             lowered = token.lower()
             opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
             if not opens or lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
-                    or (not words and lowered.endswith("ing")):
+                    or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
+                    or _passive_by(lowered, text, word.end()):
                 break
             words.append(word.span(1))
             position = word.end()
@@ -346,11 +362,20 @@ class MentionFinder:
         start, end = words[0][0], words[-1][1]
         phrase = text[start:end]
         last = phrase.split()[-1].lower()
-        if _singular(last) in GENERIC_PEOPLE or (len(words) == 1 and _singular(last) in GENERIC_THINGS):
+        if singular(last) in GENERIC_PEOPLE or (len(words) == 1 and singular(last) in GENERIC_THINGS):
             return None
         if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
             return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
         return Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase")
+
+    def _modifies(self, text: str, end: int) -> bool:
+        """"a weaving mill", "a dyeing workshop": an -ing word after an article modifies the noun that
+        follows it (a word of no pattern, no function word)."""
+        following = _NEXT_WORD.match(text, end)
+        if following is None or not following.group(1)[:1].islower():
+            return False
+        word = following.group(1).lower()
+        return word not in STOPWORDS and word not in self._triggers and not word.endswith(("ly", "ing", "ed"))
 
     # -- references -----------------------------------------------------------------------
     def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
@@ -369,9 +394,9 @@ class MentionFinder:
             cls = self._cue_class(match.group(1))
             if cls is None:
                 # "the network" after "a 5G private network": the last thing whose name ends in that noun
-                head = _singular(match.group(1).lower())
+                head = singular(match.group(1).lower())
                 target = next((m for m in reversed(self._history) if m.via in ("phrase", "cue") and m.iri is None
-                               and _singular((m.label or m.text).split()[-1].lower()) == head), None)
+                               and singular((m.label or m.text).split()[-1].lower()) == head), None)
                 if target is not None:
                     found.append(replace(target, start=match.start(), end=match.end(), text=match.group(),
                                          via="definite"))
@@ -473,6 +498,11 @@ class MentionFinder:
         return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
 
 
+def _passive_by(word: str, text: str, end: int) -> bool:
+    """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
+    return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
+
+
 def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
     """"The network was developed by A and B, and it supports …": "it" (or "they") opening a second clause is
     the subject of the first, not the last thing named before it."""
@@ -487,24 +517,6 @@ def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-@dataclass(frozen=True)
-class _Run:
-    """A span of text read like a regex match."""
-
-    text: str
-    begin: int
-    finish: int
-
-    def group(self) -> str:
-        return self.text[self.begin:self.finish]
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
-
-
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
     """A name right after its class cue ("research company Strategy Analytics") takes that class
     and the cue phrase goes: it describes the name, it is not a second entity."""
@@ -517,70 +529,3 @@ def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         merged.append(mention)
     return merged
-
-
-_QUANTIFIER = re.compile(r"(?:more than|over|about|nearly|almost|at least)\s+$", re.IGNORECASE)
-
-
-def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = (), *,
-                 capitalised: bool = False, nouns: frozenset[str] = frozenset()) -> int:
-    """Start of the noun phrase whose head begins at ``start``: modifiers, not determiners or verbs.
-
-    A number keeps the quantifier before it ("more than 70 industrial internet platforms"), as the
-    count is part of what the text says about the group.
-    """
-    position = start
-    while True:
-        before = text[:position].rstrip()
-        if phrases and before.lower().endswith(phrases):
-            return position  # "… snapped up Widget Holdings": the phrase before is a pattern's
-        match = re.search(r"([\w’'-]+)$", before)
-        if match is None or position - len(before) > 1:
-            return position
-        word = match.group(1)
-        lowered = word.lower()
-        if capitalised and not word[:1].isupper() and not word[:1].isdigit():
-            return position  # a name's words are capitalised: "research company | Strategy Analytics"
-        participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
-        if participle and re.search(r"\d\s+$", text[:match.start()]):
-            participle = False  # after a number an -ing word describes ("193 leading companies")
-        if lowered in STOPWORDS or lowered in triggers or participle:
-            return position
-        position = match.start()
-        if word.isdigit():
-            quantifier = _QUANTIFIER.search(text[:position])
-            if quantifier is not None:
-                return quantifier.start()
-
-
-#: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
-_CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
-_CJK_NAME_MAX = 16
-
-
-def _extend_left_cjk(text: str, start: int, triggers: tuple[str, ...]) -> int:
-    """Start of a Chinese name ending in a cue: back over Han characters and Latin runs such as
-    "5G", stopping at function characters and at the words of a pattern (成立, 合作 …)."""
-    position = start
-    while position > 0 and start - position < _CJK_NAME_MAX:
-        ch = text[position - 1]
-        if ch in _CJK_FUNCTION or not (_is_cjk(ch) or ch.isalnum()):
-            break
-        if any(text.endswith(trigger, 0, position) for trigger in triggers):
-            break
-        position -= 1
-    return position
-
-
-def _extend_right(text: str, end: int) -> int:
-    """End of a phrase that goes on with "of" and a name or number ("industrial use of 5G")."""
-    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)", text[end:])
-    return end + match.end() if match else end
-
-
-def _singular(text: str) -> str:
-    if text.endswith("ies"):
-        return text[:-3] + "y"
-    if text.endswith("s") and not text.endswith("ss"):
-        return text[:-1]
-    return text

@@ -125,7 +125,7 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     first = pattern.words.split()[0]
     if pattern.object_first or pattern.weak or not _PARTICIPLE.fullmatch(first) or pattern.words.endswith(" by"):
         return None
-    governed = _governed(mentions, text)
+    governed = constructions.governed(mentions, text)
     thing = next((m for m in governed if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")), None)
     if thing is None:
         return None
@@ -136,21 +136,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
         return (None, thing, 0.0)
     subject = subjects[-1]
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
-
-
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
-                                 re.IGNORECASE)
-
-
-def _governed(mentions: list[Mention], text: str) -> list[Mention]:
-    """Mentions that stand after a preposition (or in a list that does): objects of it, never a
-    verb's subject."""
-    out: list[Mention] = []
-    for mention in mentions:
-        listed = bool(out) and re.fullmatch(r",?\s+(?:and|or)\s+", text[out[-1].end:mention.start]) is not None
-        if listed or _PREPOSITION_BEFORE.search(text[:mention.start]):
-            out.append(mention)
-    return out
 
 
 def _unnamed(mention: Mention) -> bool:
@@ -170,13 +155,15 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
-    left = _left_of_trigger(_candidates(mentions, start, end, before=True), mentions, start, text)
+    nearest = _candidates(mentions, start, end, before=True)
+    # a bare preposition links what stands right before it, not the head of the clause it stands in
+    left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
     same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
     in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
     if not pattern.weak:
-        heads = [m for m in left if m not in _governed(mentions, text)]
+        heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
     right = _candidates(mentions, start, end, before=False)
@@ -265,17 +252,15 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 hits.append((pattern, match.start(), match.end()))
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
-        for pattern, start, end in hits:
+        for index_in_hits, (pattern, start, end) in enumerate(hits):
             if any(start < e and s < end for s, e in taken) or _unrealised(view, start):
                 continue
-            relative = _reduced_relative(lexicon, pattern, mentions, start, view)
-            if relative is not None and relative[0] is None:
-                continue  # a participle describing a thing, with no subject to state it of
-            pair = _best_pair(lexicon, pattern, mentions, start, end, view) if relative is None \
-                else (relative[0], relative[1], relative[2]) if relative[0] is not None else None
-            if pair is None:
+            # words several properties share ("opened", "owns") state the one whose range fits the object
+            read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)
+                    for pair in [_read_hit(lexicon, p, mentions, start, end, view)] if pair is not None]
+            if not read:
                 continue
-            subject, obj, score = pair
+            pattern, (subject, obj, score) = _fittest(lexicon, read)
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:
                 continue
@@ -324,6 +309,46 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     if warnings:
         suggestions = sorted(suggestions + warnings, key=lambda s: s.sentence.number)
     return suggestions
+
+
+def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
+              text: str) -> tuple[Mention, Mention, float] | None:
+    """The subject, object and score one occurrence of a pattern's words states, if any."""
+    relative = _reduced_relative(lexicon, pattern, mentions, start, text)
+    if relative is not None:
+        # a participle describing a thing states a fact only with a subject to state it of
+        return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
+    pair = _best_pair(lexicon, pattern, mentions, start, end, text)
+    if pair is not None and constructions.REPORTING.fullmatch(pattern.words) \
+            and any(m.via in ("pronoun", "definite") or constructions.quoted_at(text, m.start) for m in pair[:2]):
+        # "…, said X" says that something exists or holds: a thing referred back to, or named inside a
+        # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
+        return None
+    return pair
+
+
+def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:
+    return bool(one) and one != other and all(lexicon.is_a(c, other) for c in one)
+
+
+def _fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, Mention, float]]],
+             ) -> tuple[PropertyPattern, tuple[Mention, Mention, float]]:
+    """Of the properties that share the same words, the one whose range holds the object most
+    narrowly ("opened a service centre": an organization is established); an object of no known
+    class takes the broadest, the safer claim ("opened a workshop" built it, "owns a mill" runs it)."""
+    if len(read) == 1:
+        return read[0]
+    best = read[0]
+    for candidate in read[1:]:
+        (pattern, (_s, obj, score)), (best_pattern, (_bs, best_obj, best_score)) = candidate, best
+        if score != best_score and (obj.key, _s.key) != (best_obj.key, _bs.key):
+            best = candidate if score > best_score else best
+            continue
+        known = lexicon.is_a(obj.cls, pattern.range) is True
+        if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
+                or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
+            best = candidate
+    return best
 
 
 @dataclass(frozen=True)
@@ -474,4 +499,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.comparisons(lexicon, mentions, text),
-            *constructions.attacks_on(lexicon, mentions, text)]
+            *constructions.attacks_on(lexicon, mentions, text),
+            *constructions.harmed_belongings(lexicon, mentions, text)]
