@@ -48,7 +48,8 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
     for mention in mentions:
         if mention.iri is not None:
             continue
-        match = re.match(r"(.+?)(?:['’]s|(?<=s)['’])\s+(.+)$", mention.label or mention.text)
+        # the text, not the label: a possessed site is labelled without its owner ("Yingkou yard")
+        match = re.match(r"(.+?)(?:['’]s|(?<=s)['’])\s+(.+)$", mention.text if mention.via == "cue" else mention.label or mention.text)
         if match is None or not match.group(1)[:1].isupper():
             continue
         owner_text, rest = match.group(1), match.group(2)

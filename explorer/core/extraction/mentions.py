@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Run, extend_left, extend_left_cjk, extend_right, singular
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -26,6 +26,8 @@ _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\
 PERSON = str(KG.Person)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
+_COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d[\d,.]*)\s+(?=[a-z])",
+                    re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
@@ -90,12 +92,22 @@ class MentionFinder:
         # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
         # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
         self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
+        # a word that only opens longer patterns ("main" of "main driver for") is a trigger only where one follows
+        self._opening_only = {word: [p.regex for p in lexicon.patterns if p.words.split()[0].lower() == word]
+                              for word in self._triggers
+                              if all(len(p.words.split()) > 1 for p in lexicon.patterns if p.words.split()[0].lower() == word)}
         self._phrases = tuple(sorted({p.words.lower() for p in lexicon.patterns if len(p.words.split()) > 1 and p.words.isascii()},
                                      key=len, reverse=True))
         # an -ing word that is a class word is a noun ("phishing attacks"), not a participle
         self._cue_words = frozenset(cue.words.lower() for cue in lexicon.cues if " " not in cue.words)
         # "-based", "-enabled": a hyphened word opening a capitalised run says something of the name after it
         self._compound_suffixes = tuple(p.words.lower() for p in lexicon.patterns if p.words.startswith("-"))
+        # "Haier's COSMOPlat platform", "Acme's Yingkou yard": heads of "'s …" patterns whose object is no
+        # organization name a thing of its own, which keeps its own name without its owner's
+        organization = str(KG.Organization)
+        self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
+                                     if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
+                                     and not all(lexicon.is_a(c, [organization]) for c in p.range or [organization]))
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------
@@ -218,7 +230,9 @@ class MentionFinder:
         """"the Qingdao terminal", "the Wuxi plant": a definite thing described by a name and one
         common noun is that thing, not the name (a name with a class word of its own stays a name)."""
         found: list[Mention] = []
-        for match in re.finditer(r"(?<![\w-])the\s+((?:[A-Z][\w’'-]*\s+){1,2})([a-z][\w-]*)(?=[\s,.;:]|$)", text):
+        # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
+        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:[A-Z][\w’'-]*\s+){1,2})([a-z][\w-]*)(?=[\s,.;:]|$)",
+                                 text):
             head = match.group(2)
             name = match.group(1).strip()
             if head in STOPWORDS or head in self._triggers or head.endswith(("ly", "ing", "ed")) or self._cue_class(name) \
@@ -226,6 +240,19 @@ class MentionFinder:
                 continue
             phrase = text[match.start(1):match.end(2)]
             found.append(Mention(match.start(1), match.end(2), phrase, None, self._head_class(phrase), phrase, "phrase"))
+        return found
+
+    def _possessed_sites(self, text: str) -> list[Mention]:
+        """"Acme Group's Yingkou yard": one thing, named "Yingkou yard" (its owner is read by
+        ``constructions.possessives``)."""
+        found: list[Mention] = []
+        if not self._site_heads:
+            return found
+        heads = "|".join(re.escape(h) for h in sorted(self._site_heads))
+        for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
+                                 rf"((?:[A-Z][\w’'-]*\s+){{0,3}}(?:{heads}))(?![\w-])", text):
+            own = match.group(1)
+            found.append(Mention(match.start(), match.end(), match.group(), None, self._head_class(own), own, "cue"))
         return found
 
     def _quoted(self, text: str) -> list[Mention]:
@@ -261,7 +288,7 @@ class MentionFinder:
                     found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
                                          text[start:match.end()], "cue"))
                     continue
-                start = extend_left(text, match.start(), self._triggers, self._phrases,
+                start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
                                      capitalised=match.group()[:1].isupper(), nouns=self._cue_words)
                 end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
@@ -287,7 +314,7 @@ class MentionFinder:
                 token = word.group(1)
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
-                if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") or gerund \
+                if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) or lowered.endswith("ly") or gerund \
                         or _passive_by(lowered, text, match.end() + word.end()):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
@@ -312,7 +339,7 @@ class MentionFinder:
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
         openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those)\s",
                                                                  text, re.IGNORECASE)})
-        found: list[Mention] = self._sentence_opening(text)
+        found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
         for opening in openings:
             position = opening
             while True:
@@ -327,6 +354,20 @@ class MentionFinder:
                 following = self._bare_phrase_at(text, position)
                 if following is not None and re.match(r"\s+to\s", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
+        return found
+
+    def _counted_phrases(self, text: str) -> list[Mention]:
+        """"more than 2,000 knitting machines", "56 member companies": a count opens a noun phrase (not
+        a year, nor a quantity of a unit: "30 percent", "500 million yuan")."""
+        found: list[Mention] = []
+        for count in _COUNT.finditer(text):
+            if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
+                continue
+            phrase = self._bare_phrase_at(text, count.end())
+            if phrase is None or phrase.text.split()[0].lower() in UNITS:
+                continue
+            whole = text[count.start():phrase.end]
+            found.append(Mention(count.start(), phrase.end, whole, None, phrase.cls, whole, "phrase"))
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
@@ -351,7 +392,7 @@ class MentionFinder:
             token = word.group(1)
             lowered = token.lower()
             opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
-            if not opens or lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
+            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or lowered.endswith("ly") \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or _passive_by(lowered, text, word.end()):
                 break
@@ -367,6 +408,13 @@ class MentionFinder:
         if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
             return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
         return Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase")
+
+    def _trigger_at(self, text: str, position: int, word: str) -> bool:
+        """Whether ``word`` at ``position`` opens a pattern's words (and so ends a noun phrase)."""
+        if word not in self._triggers:
+            return False
+        regexes = self._opening_only.get(word)
+        return regexes is None or any(regex.match(text, position) for regex in regexes)
 
     def _modifies(self, text: str, end: int) -> bool:
         """"a weaving mill", "a dyeing workshop": an -ing word after an article modifies the noun that
@@ -401,7 +449,10 @@ class MentionFinder:
                     found.append(replace(target, start=match.start(), end=match.end(), text=match.group(),
                                          via="definite"))
                 continue
-            target = next((m for m in reversed(self._history) if m.cls == cls and m.via != "definite"), None)
+            # "the university": the last one of its class named with that word, else the last of its class
+            noun = match.group(1).lower()
+            same = [m for m in reversed(self._history) if m.cls == cls and m.via != "definite"]
+            target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
         return found
@@ -434,7 +485,8 @@ class MentionFinder:
     def find(self, text: str, previous_subject: Mention | None = None, extra: Iterable[Mention] = ()) -> list[Mention]:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
-        candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
+        # a possessed site before the cue phrase of the same span: it keeps its own name
+        candidates = self._known(text) + self._possessed_sites(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import constructions
+from explorer.core.extraction import clauses, constructions
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -73,7 +73,9 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
 
 #: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
 #: (", which operates the network,"), to the next comma or the end.
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*,|(which|who)\b[^,]*(?:,|$))", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)"
+                    # "Many systems, he said, still run on …": who says it is no subject of the clause
+                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
 
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
@@ -180,6 +182,12 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
+    if pattern.weak and left and not pattern.punctuation:
+        # "an alliance with 40 makers in Nanjing": the place is said of the thing the "with" complements
+        complemented = re.search(r"\swith\s+$", text[:left[0].start])
+        head = next((m for m in mentions if complemented and 0 <= complemented.start() - m.end <= 1), None)
+        if head is not None:
+            left = [head, *left]
     if pattern.weak:
         # A bare preposition or comma links only the two things right beside it.
         gap = 2 if pattern.punctuation else MAX_GAP
@@ -285,7 +293,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
-        suggestions += _own_sites(lexicon, suggestions[first:], mentions, view, seen)
+        suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen)
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
@@ -425,46 +433,28 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
     return out
 
 
-_AT_ITS = re.compile(r"(?<![\w-])at\s+(?:its|their)\s+", re.IGNORECASE)
-
-
-def _own_sites(lexicon: Lexicon, facts: list[Suggestion], mentions: list[Mention], text: str,
-               seen: set[tuple[str, str, str]]) -> list[Suggestion]:
-    """"S built Y at its X (in P)": S operates X, and Y stands in P, or else in X. A site named by one
-    common noun ("its plant") is no entity of its own: only the place after it is read."""
-    operates, located = str(KG.operates), str(KG.locatedIn)
-    out: list[Suggestion] = []
-    for at in _AT_ITS.finditer(text):
-        site = next((m for m in mentions if m.start == at.end() and m.iri is None and m.via in ("phrase", "cue")), None)
-        before = [f for f in facts if f.trigger_end <= at.start() and f.object.end <= at.start()
-                  and f.predicate not in (operates, located)]
-        if not before:
+def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
+                  seen: set[tuple[str, str, str]]) -> list[Suggestion]:
+    """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
+    read = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
+    facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, read, strict=True)]
+    extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
+             *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
+             *clauses.unit_leaders(lexicon, mentions, text)]
+    extra += clauses.opening_place(lexicon, read + extra, mentions, text)
+    out = list(facts)
+    for subject, predicate, obj, words, start, end, confidence in extra:
+        key = (subject.key, predicate, obj.key)
+        if key in seen or subject.key == obj.key:
             continue
-        fact = before[-1]
-        owner, thing = fact.subject, fact.object
-        words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
-        site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
-        place_match = re.match(r"\s+in\s+", text[site_end:]) if site_end is not None else None
-        place = next((m for m in mentions if place_match and site_end is not None
-                      and m.start == site_end + place_match.end()), None)
-        if place is not None and lexicon.is_a(place.cls, lexicon.ends(located)[1]) is False:
-            place = None
-        readings = []
-        described = site is not None and len(site.text.split()) > 1
-        if described and site is not None:
-            readings.append((owner, operates, site))
-        if place is not None:
-            readings.append((thing, located, place))
-        elif described and site is not None:
-            readings.append((thing, located, site))
-        for subject, predicate, obj in readings:
-            key = (subject.key, predicate, obj.key)
-            if key in seen or subject.key == obj.key:
-                continue
-            seen.add(key)
-            out.append(Suggestion(subject, predicate, obj, fact.sentence, "at its", at.start(), at.end(),
-                                  round(max(0.0, fact.confidence - 0.1), 2)))
+        seen.add(key)
+        out.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
     return out
+
+
+def _as_fact(suggestion: Suggestion) -> clauses.Fact:
+    return (suggestion.subject, suggestion.predicate, suggestion.object, suggestion.pattern, suggestion.trigger_start,
+            suggestion.trigger_end, suggestion.confidence)
 
 
 def _marked_ner(suggestions: list[Suggestion], min_confidence: float) -> list[Suggestion]:
