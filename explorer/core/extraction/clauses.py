@@ -57,7 +57,7 @@ def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text
     """"S built Y across its yard with X", "… opened a centre in P together with X": the partner after
     the object does what the subject does. A plain "with" takes only a named partner ("a platform with
     sensors" has none); nothing past the end of the verb's clause is read."""
-    for subject, predicate, obj, words, start, end, confidence in facts:
+    for subject, predicate, obj, _words, _start, end, confidence in facts:
         if obj.start < end or not _acts(lexicon, predicate) or predicate in (OPERATES, LOCATED, str(KG.partneredWith)):
             continue
         tail = text[obj.end:]

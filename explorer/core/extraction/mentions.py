@@ -314,7 +314,8 @@ class MentionFinder:
                 token = word.group(1)
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
-                if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) or lowered.endswith("ly") or gerund \
+                if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
+                        or lowered.endswith("ly") or gerund \
                         or _passive_by(lowered, text, match.end() + word.end()):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
@@ -486,7 +487,8 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         # a possessed site before the cue phrase of the same span: it keeps its own name
-        candidates = self._known(text) + self._possessed_sites(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
+        candidates = self._known(text) + self._possessed_sites(text) + self._names(text) + self._cue_phrases(text)
+        candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
