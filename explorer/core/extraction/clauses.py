@@ -88,7 +88,9 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         said = re.compile(rf"(?<![\w-]){_BE}\s+(?:\w+ly\s+)?{re.escape(pattern.words)}\s+(?:together\s+|jointly\s+)?with\s+(?:the\s+)?",
                           re.IGNORECASE)
         for match in said.finditer(text):
-            partner = _at(mentions, match.end())
+            # "… with Shenyang-based Neusoft": a compound before the name describes it
+            compound = re.match(r"[\w.'’]+-[a-z]+\s+", text[match.end():])
+            partner = _at(mentions, match.end()) or (_at(mentions, match.end() + compound.end()) if compound else None)
             thing = next((m for m in reversed(mentions) if m.end <= match.start() and m not in under
                           and not re.search(r"[,;]", text[m.end:match.start()])), None)
             if partner is None or thing is None or partner.key == thing.key \

@@ -28,6 +28,9 @@ _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "h
 
 _COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d[\d,.]*)\s+(?=[a-z])",
                     re.IGNORECASE)
+_OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"
+                       r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",
+                       re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
@@ -242,6 +245,12 @@ class MentionFinder:
             found.append(Mention(match.start(1), match.end(2), phrase, None, self._head_class(phrase), phrase, "phrase"))
         return found
 
+    def _own_units(self, text: str) -> list[Mention]:
+        """"Its school of naval architecture", "their institute of automation": a unit of an organization
+        named in lower case after a possessive, an organization of its own."""
+        return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
+                for m in _OWN_UNIT.finditer(text)]
+
     def _possessed_sites(self, text: str) -> list[Mention]:
         """"Acme Group's Yingkou yard": one thing, named "Yingkou yard" (its owner is read by
         ``constructions.possessives``)."""
@@ -339,7 +348,9 @@ class MentionFinder:
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
         openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those)\s",
-                                                                 text, re.IGNORECASE)})
+                                                                 text, re.IGNORECASE)}
+                          # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
+                          | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
         for opening in openings:
             position = opening
@@ -487,7 +498,8 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         # a possessed site before the cue phrase of the same span: it keeps its own name
-        candidates = self._known(text) + self._possessed_sites(text) + self._names(text) + self._cue_phrases(text)
+        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._names(text)
+        candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         candidates += self._references(text, previous_subject)

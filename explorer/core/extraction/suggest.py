@@ -116,6 +116,7 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
 
 
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
 
 
@@ -179,6 +180,14 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
+    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly)\s+)*$", text[:start])
+    if shared and not pattern.weak and not any(0 <= shared.start() - m.end <= 1 for m in left[:1]):
+        # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
+        # own shares the sentence's (its first mention no preposition governs)
+        under = constructions.governed(mentions, text)
+        opener = next((m for m in mentions if m.end <= start and m not in under), None)
+        if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
+            left = [opener, *(m for m in left if m is not opener)]
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
@@ -326,6 +335,8 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
     if relative is not None:
         # a participle describing a thing states a fact only with a subject to state it of
         return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
+    if _PASSIVE_BEFORE.search(text[:start]) and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words):
+        return None  # "the cameras were developed (with X)": a passive states no active fact of its subject
     pair = _best_pair(lexicon, pattern, mentions, start, end, text)
     if pair is not None and constructions.REPORTING.fullmatch(pattern.words) \
             and any(m.via in ("pronoun", "definite") or constructions.quoted_at(text, m.start) for m in pair[:2]):
