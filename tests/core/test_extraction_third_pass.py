@@ -69,3 +69,98 @@ def test_a_sentence_may_open_with_a_bare_noun_phrase(lexicon: Lexicon) -> None:
     found = facts("Many kiln controllers, she said, still run on outdated firmware.", lexicon)
     assert ("kiln controllers", "runsOn", "outdated firmware") in found
     assert not any(s in ("she", "She") for s, _p, _o in found)
+
+
+def test_new_patterns_of_the_ontology(lexicon: Lexicon) -> None:
+    found = facts("Sany Group rolled out a private network last year.", lexicon)
+    assert ("Sany Group", "built", "private network") in found
+    found = facts("Gree Group is working with ZTE on a welding cell.", lexicon)
+    assert ("Gree Group", "partneredWith", "ZTE") in found
+    found = facts("The robotics alliance has signed up 30 member companies.", lexicon)
+    assert ("robotics alliance", "hasMemberGroup", "30 member companies") in found
+    found = facts("Old kiln controllers are easy prey for ransomware.", lexicon)
+    assert ("old kiln controllers", "exposedTo", "ransomware") in found
+
+
+def test_a_partner_after_the_object_does_it_too(lexicon: Lexicon) -> None:
+    found = facts("The Hunan Department of Commerce opened a logistics service centre in Changsha together with ZTE.",
+                  lexicon)
+    assert ("Hunan Department of Commerce", "established", "logistics service centre") in found
+    assert ("ZTE", "established", "logistics service centre") in found
+    found = facts("Sany Group has rolled out a private network at its crane plant in Changsha with China Unicom.",
+                  lexicon)
+    assert ("China Unicom", "built", "private network") in found
+    # a plain "with" takes a named partner only
+    found = facts("Sany Group built a platform with open interfaces.", lexicon)
+    assert not any(s == "open interfaces" for s, _p, _o in found)
+
+
+def test_a_passive_partner_built_the_subject(lexicon: Lexicon) -> None:
+    found = facts("Sany Group is testing 5G-guided cranes. The cranes were developed together with Changsha-based "
+                  "Zoomlion, whose engineers wrote the software.", lexicon)
+    assert ("Zoomlion", "built", "5G-guided cranes") in found
+    assert not any(s == "5G-guided cranes" and p == "built" for s, p, _o in found)
+
+
+def test_a_site_the_subject_owns(lexicon: Lexicon) -> None:
+    found = facts("Sany Group has rolled out a private network across its main plant in Changsha.", lexicon)
+    assert {("Sany Group", "operates", "main plant"), ("private network", "locatedIn", "main plant"),
+            ("main plant", "locatedIn", "Changsha")} <= found
+    # no fact before: the clause's subject owns the site, and a site named after a place stands there
+    found = facts("Sany Group has connected more than 500 welding robots at its Loudi plant to the network.", lexicon)
+    assert {("Sany Group", "operates", "Loudi plant"), ("more than 500 welding robots", "locatedIn", "Loudi plant"),
+            ("Loudi plant", "locatedIn", "Loudi")} <= found
+    # a report is no site
+    found = facts("Sany Group said in its annual report that sales rose.", lexicon)
+    assert not any(p == "operates" for _s, p, _o in found)
+
+
+def test_a_possessed_site_keeps_its_own_name(lexicon: Lexicon) -> None:
+    found = facts("Sany Group's Loudi plant is testing driverless forklifts.", lexicon)
+    assert ("Sany Group", "operates", "Loudi plant") in found
+    found = facts("Midea's M.IoT platform connects 3,000 suppliers.", lexicon)
+    assert ("Midea", "operates", "M.IoT platform") in found
+
+
+def test_a_sentence_that_opens_on_a_place_sets_the_scene(lexicon: Lexicon) -> None:
+    found = facts("In Zhuzhou, the rail hub of the province, CRRC opened a painting workshop last month.", lexicon)
+    assert ("CRRC", "built", "painting workshop") in found
+    assert ("painting workshop", "locatedIn", "Zhuzhou") in found
+
+
+def test_what_a_call_asks_for_is_the_action(lexicon: Lexicon) -> None:
+    found = facts("Liu Bo said kilns are exposed to malware, and urged owners to invest in network segmentation.",
+                  lexicon)
+    assert ("Liu Bo", "callsFor", "network segmentation") in found
+    assert not any(p == "callsFor" and o == "owners" for _s, p, o in found)
+    found = facts('"Nobody patches these controllers," he warned, calling for regular penetration tests.', lexicon)
+    assert any(p == "callsFor" and o == "regular penetration tests" for _s, p, o in found)
+
+
+def test_a_speaker_publishes_its_own_document(lexicon: Lexicon) -> None:
+    found = facts("The Hunan Cybersecurity Centre reported in its quarterly bulletin that attacks rose.", lexicon)
+    assert ("Hunan Cybersecurity Centre", "published", "quarterly bulletin") in found
+
+
+def test_affiliations_from_roles_and_units(lexicon: Lexicon) -> None:
+    found = facts("Sany Group set up a robotics alliance with Hunan University. The alliance will train welders, said "
+                  "Zhou Li, an associate professor at the university.", lexicon)
+    assert ("Zhou Li", "affiliatedWith", "Hunan University") in found
+    found = facts('"Patch first," said Ma Jun, a security engineer at Venustech.', lexicon)
+    assert ("Ma Jun", "affiliatedWith", "Venustech") in found
+    found = facts("Central South University trains engineers. Professor Peng Tao, who heads the university's "
+                  "control security lab, praised the plan.", lexicon)
+    assert ("Peng Tao", "affiliatedWith", "Central South University") in found
+
+
+def test_a_unit_named_after_a_possessive_acts(lexicon: Lexicon) -> None:
+    found = facts("Central South University trains engineers. Its school of traffic engineering has built a "
+                  "digital twin with the Zhuzhou depot.", lexicon)
+    assert ("school of traffic engineering", "built", "digital twin") in found
+    assert ("Zhuzhou depot", "built", "digital twin") in found
+    assert not any(s == "Central South University" and p == "built" for s, p, _o in found)
+
+
+def test_a_bare_place_after_a_with_complement_is_said_of_its_head(lexicon: Lexicon) -> None:
+    found = facts("Sany Group set up a welding alliance with 30 suppliers in Changsha.", lexicon)
+    assert ("welding alliance", "locatedIn", "Changsha") in found

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Run, extend_left, extend_left_cjk, extend_right, singular
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, LY_ADJECTIVES, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -259,7 +259,7 @@ class MentionFinder:
             return found
         heads = "|".join(re.escape(h) for h in sorted(self._site_heads))
         for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
-                                 rf"((?:[A-Z][\w’'-]*\s+){{0,3}}(?:{heads}))(?![\w-])", text):
+                                 rf"((?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{heads}))(?![\w-])", text):
             own = match.group(1)
             found.append(Mention(match.start(), match.end(), match.group(), None, self._head_class(own), own, "cue"))
         return found
@@ -324,7 +324,7 @@ class MentionFinder:
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
-                        or lowered.endswith("ly") or gerund \
+                        or _adverb(lowered) or gerund \
                         or _passive_by(lowered, text, match.end() + word.end()):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
@@ -404,7 +404,7 @@ class MentionFinder:
             token = word.group(1)
             lowered = token.lower()
             opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
-            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or lowered.endswith("ly") \
+            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or _adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or _passive_by(lowered, text, word.end()):
                 break
@@ -562,6 +562,11 @@ class MentionFinder:
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
         return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
+
+
+def _adverb(word: str) -> bool:
+    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
+    return word.endswith("ly") and word not in LY_ADJECTIVES
 
 
 def _passive_by(word: str, text: str, end: int) -> bool:

@@ -181,7 +181,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
     shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly)\s+)*$", text[:start])
-    if shared and not pattern.weak and not any(0 <= shared.start() - m.end <= 1 for m in left[:1]):
+    if shared and not pattern.weak:
         # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
         # own shares the sentence's (its first mention no preposition governs)
         under = constructions.governed(mentions, text)

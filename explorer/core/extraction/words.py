@@ -54,3 +54,6 @@ GENERIC_THINGS = frozenset(["risk", "threat", "challenge", "concern", "problem",
 UNITS = frozenset(["percent", "per", "yuan", "dollars", "euros", "million", "billion", "trillion", "thousand", "days", "years",
                    "months", "weeks", "hours", "minutes", "seconds", "times", "kilometres", "kilometers", "km", "tonnes",
                    "tons", "degrees", "percentage", "points", "gigabits", "megabits", "milliseconds"])
+#: -ly words that are adjectives, not adverbs: they stay in a noun phrase ("a quarterly bulletin").
+LY_ADJECTIVES = frozenset(["quarterly", "monthly", "weekly", "yearly", "daily", "hourly", "early", "elderly", "friendly",
+                           "costly", "timely", "assembly", "supply", "family", "italy", "anomaly"])
