@@ -164,3 +164,29 @@ def test_a_unit_named_after_a_possessive_acts(lexicon: Lexicon) -> None:
 def test_a_bare_place_after_a_with_complement_is_said_of_its_head(lexicon: Lexicon) -> None:
     found = facts("Sany Group set up a welding alliance with 30 suppliers in Changsha.", lexicon)
     assert ("welding alliance", "locatedIn", "Changsha") in found
+
+
+def test_a_preposition_after_an_unnamed_noun_places_nothing_before_it(lexicon: Lexicon) -> None:
+    found = facts("Shipbuilders are betting on 5G to win orders lost to rivals in Vietnam.", lexicon)
+    assert not any(p == "locatedIn" and o == "Vietnam" for _s, p, o in found)
+    # after a verb it places the verb's subject
+    found = facts("More than 40 industrial internet platforms have emerged in Hunan, said the Hunan Department of "
+                  "Commerce.", lexicon)
+    assert ("More than 40 industrial internet platforms", "locatedIn", "Hunan") in found
+
+
+def test_where_a_planned_thing_will_stand_is_planned_too(lexicon: Lexicon) -> None:
+    found = facts("The provincial government plans to set up a monitoring centre for smart mines in Yulin.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_a_class_known_only_broadly_may_still_fit(lexicon: Lexicon) -> None:
+    # "published by" makes Venustech an agent; an agent may be the organization an affiliation needs
+    found = facts("A report published by Venustech counted the attacks. \"Patch first,\" said Ma Jun, a security "
+                  "engineer at Venustech.", lexicon)
+    assert ("Ma Jun", "affiliatedWith", "Venustech") in found
+
+
+def test_a_participle_after_an_unnamed_noun_describes_it(lexicon: Lexicon) -> None:
+    found = facts("Sany Group said the main yard cut the time needed to weld a boom by a third.", lexicon)
+    assert not any(p == "needs" for _s, p, _o in found)

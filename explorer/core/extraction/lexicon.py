@@ -25,10 +25,10 @@ NAME_CUE = URIRef(ONTOLOGY_IRI + "nameCue")
 EXPOSURE_DIRECTION = URIRef(ONTOLOGY_IRI + "exposureDirection")
 
 
+PREPOSITIONS = frozenset(["in", "at", "on", "of", "from", "by", "to", "for", "with", "near", "like", "as", "into", "via"])
 #: One-word patterns that link only what stands right beside them: prepositions, and words as loose as
 #: one ("said" reports anything; "need" and "hit" are nouns as often as verbs).
-_WEAK_WORDS = frozenset(["in", "at", "on", "of", "from", "by", "to", "for", "with", "near", "like", "as", "into", "via",
-                         "said", "says", "need", "hit"])
+_WEAK_WORDS = PREPOSITIONS | {"said", "says", "need", "hit"}
 
 
 @dataclass(frozen=True)
@@ -127,11 +127,16 @@ class Lexicon:
         return cls(patterns, cues, superclasses, labels, exposure)
 
     def is_a(self, cls: str | None, wanted: Iterable[str]) -> bool | None:
-        """Whether ``cls`` is one of ``wanted`` or below one; None when either side is unknown."""
+        """Whether ``cls`` is one of ``wanted`` or below one; None when either side is unknown, or when
+        ``cls`` is above one of them (what is known only as an agent may be an organization)."""
         wanted = set(wanted)
         if not wanted or cls is None:
             return None
-        return cls in wanted or bool(self.superclasses.get(cls, frozenset()) & wanted)
+        if cls in wanted or self.superclasses.get(cls, frozenset()) & wanted:
+            return True
+        if any(cls in self.superclasses.get(w, frozenset()) for w in wanted):
+            return None  # a broader class ("an agent") may still be the one wanted ("an organization")
+        return False
 
     def ends(self, predicate: str) -> tuple[frozenset[str], frozenset[str]]:
         """The domain and range a property's patterns carry (empty when it has none)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import clauses, constructions
-from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
+from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
@@ -93,6 +93,16 @@ _UNREALISED = re.compile(
 
 def _unrealised(text: str, start: int) -> bool:
     return _UNREALISED.search(text[:start]) is not None
+
+
+def _planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
+    """"plans to set up a centre for platforms in Jinan": where a planned thing will be is planned too —
+    a bare preposition in the clause of a verb that is only intended states nothing."""
+    if pattern.words.lower() not in PREPOSITIONS:
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(text[:start]))
+    clause = text[breaks[-1].end() if breaks else 0:start]
+    return any(_unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
 
 
 def _asides(text: str) -> list[tuple[int, int, bool]]:
@@ -191,16 +201,21 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
+    complemented_head: Mention | None = None
     if pattern.weak and left and not pattern.punctuation:
         # "an alliance with 40 makers in Nanjing": the place is said of the thing the "with" complements
         complemented = re.search(r"\swith\s+$", text[:left[0].start])
-        head = next((m for m in mentions if complemented and 0 <= complemented.start() - m.end <= 1), None)
-        if head is not None:
-            left = [head, *left]
+        complemented_head = next((m for m in mentions if complemented and 0 <= complemented.start() - m.end <= 1), None)
+        if complemented_head is not None:
+            left = [complemented_head, *left]
     if pattern.weak:
         # A bare preposition or comma links only the two things right beside it.
         gap = 2 if pattern.punctuation else MAX_GAP
-        left = [m for m in left[:1] if start - m.end <= gap]
+        if pattern.words.lower() in PREPOSITIONS and not re.search(r"[a-z]ed\s+$", text[:start]):
+            # "rivals in Korea": a preposition after a noun no mention covers says nothing of what came
+            # before; after a verb ("have emerged in China") it places the verb's subject
+            gap = 1
+        left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
         right = [m for m in right[:1] if m.start - end <= gap]
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
@@ -270,7 +285,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
         for index_in_hits, (pattern, start, end) in enumerate(hits):
-            if any(start < e and s < end for s, e in taken) or _unrealised(view, start):
+            if any(start < e and s < end for s, e in taken) or _unrealised(view, start) or _planned_place(pattern, view, start):
                 continue
             # words several properties share ("opened", "owns") state the one whose range fits the object
             read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)
@@ -337,6 +352,10 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
     if _PASSIVE_BEFORE.search(text[:start]) and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words):
         return None  # "the cameras were developed (with X)": a passive states no active fact of its subject
+    noun = re.search(r"(?<![\w-])(?:the|a|an)\s+[a-z]+\s+$", text[:start])
+    if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
+            and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
+        return None  # "the time needed to …": a participle after a noun no mention covers describes it
     pair = _best_pair(lexicon, pattern, mentions, start, end, text)
     if pair is not None and constructions.REPORTING.fullmatch(pattern.words) \
             and any(m.via in ("pronoun", "definite") or constructions.quoted_at(text, m.start) for m in pair[:2]):
