@@ -14,8 +14,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.spans import Run, extend_left, extend_left_cjk, extend_right, singular
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, LY_ADJECTIVES, NOT_NAMES, STOPWORDS, TITLES, UNITS
+from explorer.core.extraction.spans import (
+    COUNT,
+    OWN_UNIT,
+    Run,
+    adverb,
+    extend_left,
+    extend_left_cjk,
+    extend_right,
+    passive_by,
+    singular,
+)
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -26,11 +36,6 @@ _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\
 PERSON = str(KG.Person)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
-_COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d[\d,.]*)\s+(?=[a-z])",
-                    re.IGNORECASE)
-_OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"
-                       r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",
-                       re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
@@ -249,7 +254,7 @@ class MentionFinder:
         """"Its school of naval architecture", "their institute of automation": a unit of an organization
         named in lower case after a possessive, an organization of its own."""
         return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
-                for m in _OWN_UNIT.finditer(text)]
+                for m in OWN_UNIT.finditer(text)]
 
     def _possessed_sites(self, text: str) -> list[Mention]:
         """"Acme Group's Yingkou yard": one thing, named "Yingkou yard" (its owner is read by
@@ -324,8 +329,8 @@ class MentionFinder:
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
-                        or _adverb(lowered) or gerund \
-                        or _passive_by(lowered, text, match.end() + word.end()):
+                        or adverb(lowered) or gerund \
+                        or passive_by(lowered, text, match.end() + word.end()):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
                 if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":
@@ -372,7 +377,7 @@ class MentionFinder:
         """"more than 2,000 knitting machines", "56 member companies": a count opens a noun phrase (not
         a year, nor a quantity of a unit: "30 percent", "500 million yuan")."""
         found: list[Mention] = []
-        for count in _COUNT.finditer(text):
+        for count in COUNT.finditer(text):
             if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
                 continue
             phrase = self._bare_phrase_at(text, count.end())
@@ -404,9 +409,9 @@ class MentionFinder:
             token = word.group(1)
             lowered = token.lower()
             opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
-            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or _adverb(lowered) \
+            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
-                    or _passive_by(lowered, text, word.end()):
+                    or passive_by(lowered, text, word.end()):
                 break
             words.append(word.span(1))
             position = word.end()
@@ -562,16 +567,6 @@ class MentionFinder:
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
         return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
-
-
-def _adverb(word: str) -> bool:
-    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
-    return word.endswith("ly") and word not in LY_ADJECTIVES
-
-
-def _passive_by(word: str, text: str, end: int) -> bool:
-    """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
-    return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
 
 
 def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:

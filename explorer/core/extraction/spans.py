@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 
 from explorer.core.extraction.lexicon import _is_cjk
-from explorer.core.extraction.words import STOPWORDS
+from explorer.core.extraction.words import LY_ADJECTIVES, STOPWORDS
+
+#: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d[\d,.]*)\s+(?=[a-z])",
+                    re.IGNORECASE)
+#: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
+OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"
+                       r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -93,3 +101,13 @@ def singular(text: str) -> str:
     if text.endswith("s") and not text.endswith("ss"):
         return text[:-1]
     return text
+
+
+def adverb(word: str) -> bool:
+    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
+    return word.endswith("ly") and word not in LY_ADJECTIVES
+
+
+def passive_by(word: str, text: str, end: int) -> bool:
+    """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
+    return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
