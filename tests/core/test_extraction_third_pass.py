@@ -190,3 +190,26 @@ def test_a_class_known_only_broadly_may_still_fit(lexicon: Lexicon) -> None:
 def test_a_participle_after_an_unnamed_noun_describes_it(lexicon: Lexicon) -> None:
     found = facts("Sany Group said the main yard cut the time needed to weld a boom by a third.", lexicon)
     assert not any(p == "needs" for _s, p, _o in found)
+
+
+def test_a_noun_after_with_is_no_direct_object(lexicon: Lexicon) -> None:
+    found = facts("Liugong Group built a private network with China Mobile at its main factory.", lexicon)
+    assert ("Liugong Group", "built", "private network") in found
+    assert not any(p == "built" and o == "China Mobile" for _s, p, o in found)
+
+
+def test_what_is_said_after_that_has_its_own_subject(lexicon: Lexicon) -> None:
+    found = facts("Guangxi University warned that many refineries run on unpatched servers.", lexicon)
+    assert ("refineries", "runsOn", "unpatched servers") in found
+    assert not any(s == "Guangxi University" and p == "runsOn" for s, p, _o in found)
+
+
+def test_a_call_that_names_no_action_is_no_call_for_its_addressees(lexicon: Lexicon) -> None:
+    found = facts("The Guangxi Department of Industry urged sugar mills to hurry.", lexicon)
+    assert not any(p == "callsFor" for _s, p, _o in found)
+
+
+def test_a_verb_after_and_now_keeps_the_sentence_subject(lexicon: Lexicon) -> None:
+    found = facts("Liugong Group built a private network with China Mobile, and now runs 300 robots on it.", lexicon)
+    assert ("Liugong Group", "operates", "300 robots") in found
+    assert not any(s == "China Mobile" and p == "operates" for s, p, _o in found)

@@ -189,18 +189,22 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
 
-_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?\s+", re.IGNORECASE)
+_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+|(?=[.,;:!?]|$))", re.IGNORECASE)
 
 
-def called_actions(facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact]:
+def called_actions(facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
     """"S urged companies to invest in monitoring": S calls for the monitoring; the companies are
-    whom the call is addressed to. The facts of ``facts`` so read are returned changed."""
+    whom the call is addressed to. The facts of ``facts`` so read are returned changed, and a call
+    whose action names nothing as None."""
     calls = str(KG.callsFor)
-    out: list[Fact] = []
+    out: list[Fact | None] = []
     for fact in facts:
         subject, predicate, obj, words, start, end, confidence = fact
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
         wanted = _at(mentions, action.end()) if action else None
+        if action is not None and wanted is None:
+            out.append(None)  # whom a call is addressed to is not what it calls for
+            continue
         out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None else fact)
     return out
 

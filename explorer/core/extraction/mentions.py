@@ -17,6 +17,7 @@ from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import (
     COUNT,
     OWN_UNIT,
+    QUANTIFIER_AFTER,
     Run,
     adverb,
     extend_left,
@@ -358,7 +359,9 @@ class MentionFinder:
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
         for opening in openings:
-            position = opening
+            # "… that many refineries run on": a quantifier opens the phrase, it is no part of it
+            quantifier = QUANTIFIER_AFTER.match(text, opening)
+            position = quantifier.end() if quantifier else opening
             while True:
                 phrase = self._bare_phrase_at(text, position)
                 if phrase is None:

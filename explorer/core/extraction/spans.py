@@ -17,6 +17,9 @@ OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|fac
                        r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",
                        re.IGNORECASE)
 
+#: A quantifier before a bare noun phrase ("many refineries"): it opens the phrase, it is no part of it.
+QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z])", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Run:

@@ -126,6 +126,8 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
 
 
+_SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
+                        r"\s+that\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
 
@@ -180,6 +182,19 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
     right = _candidates(mentions, start, end, before=False)
+    under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
+                                                                                      text[:m.start])]
+    direct = [m for m in right if m not in under and lexicon.is_a(m.cls, pattern.range) is not False]
+    if right and right[0] in direct and not pattern.weak:
+        # "built a network with China Mobile": a noun after a preposition is no direct object
+        right = direct
+    if re.match(r"\s+that\s", text[end:]):
+        # "warned that refineries run on …": a clause follows, not an object, unless of the very kind wanted
+        right = [m for m in right if lexicon.is_a(m.cls, pattern.range) is True]
+    said_that = [m.start() for m in _SAID_THAT.finditer(text[:start])]
+    if said_that and not pattern.object_first:
+        # "X warned that Y run on Z": the subject of what was said stands after "that"
+        left = [m for m in left if m.start > said_that[-1]]
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
         right = [m for m in right if not _CLAUSE_BREAK.search(text[end:m.start])]
@@ -190,14 +205,14 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
-    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly)\s+)*$", text[:start])
+    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start])
     if shared and not pattern.weak:
         # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
         # own shares the sentence's (its first mention no preposition governs)
         under = constructions.governed(mentions, text)
         opener = next((m for m in mentions if m.end <= start and m not in under), None)
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
-            left = [opener, *(m for m in left if m is not opener)]
+            left = [opener]
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
@@ -466,8 +481,9 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
 def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
                   seen: set[tuple[str, str, str]]) -> list[Suggestion]:
     """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
-    read = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
-    facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, read, strict=True)]
+    called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
+    facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
+    read = [r for r in called if r is not None]
     extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text)]
