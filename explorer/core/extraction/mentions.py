@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import (
+    CAPITALISED,
     COUNT,
     OWN_UNIT,
     QUANTIFIER_AFTER,
@@ -42,15 +43,6 @@ _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
-_CAPITALISED = re.compile(
-    # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may
-    # open with one lower-case letter ("iSoftStone"), never in the middle of a word
-    r"(?<![\w’'-])(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
-    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
-    # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
-    r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
-    r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
-)
 
 
 @dataclass(frozen=True)
@@ -196,7 +188,7 @@ class MentionFinder:
 
     def _names(self, text: str) -> list[Mention]:
         found: list[Mention] = []
-        runs = [part for match in _CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
+        runs = [part for match in CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
         for run_start, run_end in runs:
             match = Run(text, run_start, run_end)
             words = match.group().split()

@@ -1,5 +1,5 @@
 """Spans of noun phrases: where a phrase headed by a cue begins and ends, and the small readers the
-mention finder builds on (a run of text read like a match, the singular of a word)."""
+mention finder builds on (capitalised runs, counts, a run of text read like a match, the singular of a word)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,16 @@ from dataclasses import dataclass
 from explorer.core.extraction.lexicon import _is_cjk
 from explorer.core.extraction.words import LY_ADJECTIVES, STOPWORDS
 
+#: A capitalised run: a likely name ("Ministry of Industry and Information Technology", "5G", "Qihoo 360").
+CAPITALISED = re.compile(
+    # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may
+    # open with one lower-case letter ("iSoftStone"), never in the middle of a word
+    r"(?<![\w’'-])(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
+    # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
+    r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
+    r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
+)
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
 COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d[\d,.]*)\s+(?=[a-z])",
                     re.IGNORECASE)
