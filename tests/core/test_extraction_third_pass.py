@@ -213,3 +213,15 @@ def test_a_verb_after_and_now_keeps_the_sentence_subject(lexicon: Lexicon) -> No
     found = facts("Liugong Group built a private network with China Mobile, and now runs 300 robots on it.", lexicon)
     assert ("Liugong Group", "operates", "300 robots") in found
     assert not any(s == "China Mobile" and p == "operates" for s, p, _o in found)
+
+
+def test_an_apposition_after_the_subject_is_no_subject(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper, the province's largest miner, has deployed 5G-connected drills.", lexicon)
+    assert ("Jiangxi Copper", "built", "5G-connected drills") in found
+
+
+def test_help_from_a_partner_makes_it_a_builder(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper is testing 5G-connected drills. The drills were built with help from Sany Group and "
+                  "are controlled from Nanchang.", lexicon)
+    assert ("Sany Group", "built", "5G-connected drills") in found
+    assert not any(s == "Sany Group" and o == "Nanchang" for s, _p, o in found)  # "controlled from" is no seat

@@ -35,7 +35,8 @@ OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
 
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:and|but|which|who|that|while|whose)\b", re.IGNORECASE)
-_WITH = re.compile(r"(?<![\w-])(together\s+with|jointly\s+with|with)\s+(?:the\s+)?", re.IGNORECASE)
+_WITH = re.compile(r"(?<![\w-])(together\s+with|jointly\s+with|with\s+(?:the\s+)?help\s+(?:from|of)|with)\s+(?:the\s+)?",
+                   re.IGNORECASE)
 
 
 def _at(mentions: list[Mention], position: int) -> Mention | None:
@@ -77,7 +78,7 @@ _BE = r"(?:is|are|was|were|been|being)"
 
 
 def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"The cameras were developed together with X": X built them, for any one-word participle pattern
+    """"The cameras were developed together with X", "… built with help from X": X built them, for any one-word participle pattern
     of a property whose subject acts ("developed", "built", "set up" …)."""
     under = governed(mentions, text)
     for pattern in lexicon.patterns:
@@ -85,7 +86,8 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         if pattern.object_first or pattern.weak or not pattern.words.isascii() or pattern.words.endswith(" by") \
                 or not re.fullmatch(r"[a-z]+ed|built|set up|rolled out", pattern.words) or not _acts(lexicon, pattern.predicate):
             continue
-        said = re.compile(rf"(?<![\w-]){_BE}\s+(?:\w+ly\s+)?{re.escape(pattern.words)}\s+(?:together\s+|jointly\s+)?with\s+(?:the\s+)?",
+        said = re.compile(rf"(?<![\w-]){_BE}\s+(?:\w+ly\s+)?{re.escape(pattern.words)}\s+"
+                          r"(?:with\s+(?:the\s+)?help\s+(?:from|of)|(?:together\s+|jointly\s+)?with)\s+(?:the\s+)?",
                           re.IGNORECASE)
         for match in said.finditer(text):
             # "… with Shenyang-based Neusoft": a compound before the name describes it

@@ -73,7 +73,7 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
 
 #: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
 #: (", which operates the network,"), to the next comma or the end.
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)"
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
                     # "Many systems, he said, still run on …": who says it is no subject of the clause
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
 
@@ -226,7 +226,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.weak:
         # A bare preposition or comma links only the two things right beside it.
         gap = 2 if pattern.punctuation else MAX_GAP
-        if pattern.words.lower() in PREPOSITIONS and not re.search(r"[a-z]ed\s+$", text[:start]):
+        if pattern.words.lower() in PREPOSITIONS and not (pattern.words.lower() in ("in", "at")
+                                                          and re.search(r"[a-z]ed\s+$", text[:start])):
             # "rivals in Korea": a preposition after a noun no mention covers says nothing of what came
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
