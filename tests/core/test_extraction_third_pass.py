@@ -225,3 +225,15 @@ def test_help_from_a_partner_makes_it_a_builder(lexicon: Lexicon) -> None:
                   "are controlled from Nanchang.", lexicon)
     assert ("Sany Group", "built", "5G-connected drills") in found
     assert not any(s == "Sany Group" and o == "Nanchang" for s, _p, o in found)  # "controlled from" is no seat
+
+
+def test_a_role_in_apposition_makes_a_person(lexicon: Lexicon) -> None:
+    found = facts('"Furnaces were never meant to be online," said Zhang Lei, director of the lab at Yanshan University. '
+                  "He warned that furnace controllers are vulnerable to ransomware.", lexicon)
+    assert ("Zhang Lei", "warnsOf", "ransomware") in found
+
+
+def test_a_call_for_an_action_on_something_owned(lexicon: Lexicon) -> None:
+    found = facts("Zhang Lei said kilns are exposed to malware, and urged mills to segment their control networks.",
+                  lexicon)
+    assert ("Zhang Lei", "callsFor", "control networks") in found

@@ -19,6 +19,7 @@ from explorer.core.extraction.spans import (
     COUNT,
     OWN_UNIT,
     QUANTIFIER_AFTER,
+    ROLE_AFTER,
     Run,
     adverb,
     extend_left,
@@ -223,7 +224,8 @@ class MentionFinder:
                 name = name[:-2]
             if len(words) == 1 and words[0].lower() in STOPWORDS:
                 continue
-            cls = PERSON if titled else self._cue_class(name)
+            # "Zhang Lei, director of …", "Lin Hua, an associate professor at …": a role says it is a person
+            cls = PERSON if titled or (ROLE_AFTER.match(text, start + len(name)) and " " in name) else self._cue_class(name)
             found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
         return found
 

@@ -30,6 +30,11 @@ OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|fac
 #: A quantifier before a bare noun phrase ("many refineries"): it opens the phrase, it is no part of it.
 QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z])", re.IGNORECASE)
 
+#: A role in apposition after a name ("Zhang Lei, director of the lab", ", an associate professor at"): a person's.
+ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}(?:director|professor|lecturer|engineer|analyst|researcher"
+                        r"|scientist|official|executive|spokesperson|spokesman|spokeswoman|chairman|chairwoman|president"
+                        r"|manager|economist|fellow|founder|head|chief|deputy)\b")
+
 
 @dataclass(frozen=True)
 class Run:
