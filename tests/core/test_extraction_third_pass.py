@@ -237,3 +237,13 @@ def test_a_call_for_an_action_on_something_owned(lexicon: Lexicon) -> None:
     found = facts("Zhang Lei said kilns are exposed to malware, and urged mills to segment their control networks.",
                   lexicon)
     assert ("Zhang Lei", "callsFor", "control networks") in found
+
+
+def test_a_participle_before_by_ends_an_indefinite_phrase(lexicon: Lexicon) -> None:
+    found = facts("Gree Group linked its lines to a private network supplied by ZTE.", lexicon)
+    assert not any("supplied" in s or "supplied" in o for s, _p, o in found)
+
+
+def test_a_year_before_a_comma_opens_no_phrase(lexicon: Lexicon) -> None:
+    found = facts("The alliance, set up by the Hunan Department of Commerce in 2020, counts 80 member companies.", lexicon)
+    assert not any("2020" in s or "2020" in o for s, _p, o in found)

@@ -325,7 +325,7 @@ class MentionFinder:
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
                         or adverb(lowered) or gerund \
-                        or passive_by(lowered, text, match.end() + word.end()):
+                        or passive_by(lowered, text, match.end() + word.end(1)):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
                 if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":

@@ -20,7 +20,7 @@ CAPITALISED = re.compile(
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
-COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d[\d,.]*)\s+(?=[a-z])",
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d+(?:[,.]\d+)*)\s+(?=[a-z])",
                     re.IGNORECASE)
 #: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
 OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"
