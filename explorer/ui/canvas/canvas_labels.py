@@ -52,6 +52,35 @@ MIN_EDGE_LABEL_PIXELS = 56.0
 MAX_EDGE_CANDIDATES = 3000
 
 
+class _PlacementMemo:
+    """The last placement of one kind of label, by everything it was worked out from.
+
+    Placing is greedy over a grid of taken cells, and costs most of a paint at zoom 1. A repaint
+    after a change elsewhere (nodes added or hidden off screen, a tile redrawn) gives it the same
+    grid and the same candidates: it takes the same places and leaves the same cells taken, which
+    are handed back here instead of being worked out again. Anything different (a pixel moved, a
+    width, the order, a cell taken before) works them out afresh.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[Any, ...], list[PlacedLabel], np.ndarray] | None = None
+
+    def place(self, occupancy: Occupancy, inputs: tuple[Any, ...], work: Any) -> list[PlacedLabel]:
+        grid = occupancy.grid
+        key = (occupancy.left, occupancy.top, occupancy.cell, grid.shape, grid.tobytes(), inputs)
+        last = self._last
+        if last is not None and last[0] == key:
+            grid[...] = last[2]
+            return list(last[1])
+        placed = work()
+        self._last = (key, list(placed), grid.copy())
+        return placed
+
+
+def _array_key(*arrays: np.ndarray) -> tuple[bytes, ...]:
+    return tuple(np.ascontiguousarray(array).tobytes() for array in arrays)
+
+
 class LabelLayerItem(QGraphicsItem):
     """Draws every label of the canvas for the transform it is painted with (view or export)."""
 
@@ -67,11 +96,14 @@ class LabelLayerItem(QGraphicsItem):
         #: What the last paint drew, in device pixels: (kind, id, label, text, boxes covering it, angle).
         self.drawn: list[tuple[str, str, str, str, list[tuple[float, float, float, float]], float]] = []
         self._glyphs: tuple[np.ndarray, ...] | None = None
-        self._degree_cache: tuple[Any, np.ndarray] | None = None
-        self._edge_cache: tuple[Any, Any] | None = None
+        #: (edges epoch, hit index, edges added taken, each index row's degree).
+        self._degree_cache: tuple[int, list[str], int, np.ndarray] | None = None
+        #: (edges epoch, hit index, visibility flags, edges added taken, the arrays of :meth:`_edge_arrays`).
+        self._edge_cache: tuple[int, list[str], Any, int, Any] | None = None
         self._static: dict[tuple[str, int], QStaticText] = {}
         #: Note markers of the last paint: item id → rectangle in device pixels.
         self.note_markers: dict[str, QRectF] = {}
+        self._placements = {kind: _PlacementMemo() for kind in ("lit links", "nodes", "links")}
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1e7, -1e7, 2e7, 2e7)
@@ -226,8 +258,12 @@ class LabelLayerItem(QGraphicsItem):
         # The words of a path's or a selected link come before node labels (which have other places to go).
         self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
                                    lit=True)
-        placed = place_node_labels(occupancy, node_x, node_y, glyph_half_w, glyph_half_h, widths, height, node_order(priority),
-                                   short_widths)
+        order = node_order(priority)
+        placed = self._placements["nodes"].place(
+            occupancy, (*_array_key(node_x, node_y, glyph_half_w, glyph_half_h, order), tuple(widths), tuple(short_widths),
+                        height),
+            lambda: place_node_labels(occupancy, node_x, node_y, glyph_half_w, glyph_half_h, widths, height, order,
+                                      short_widths))
         hovered = canvas.hovered_node
         if hovered in shown_ids and not any(shown_ids[label.index] == hovered for label in placed):
             # The node under the pointer is always named, over whatever crowds it.
@@ -244,37 +280,61 @@ class LabelLayerItem(QGraphicsItem):
     def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str], dict[str, int], np.ndarray]:
         """The labelled edges: their ends' index rows, label numbers, rows by id and rows in the visibility flags.
 
-        Kept until an edge is added or removed or the hit index is rebuilt; which of them are visible
-        is read from the flags' array at each paint.
+        Kept until an edge is removed or restyled or the hit index is rebuilt; edges added meanwhile
+        (an expansion) are appended. Which of them are visible is read from the flags' array at each paint.
         """
         canvas = self.canvas
         flags = canvas._edge_visible
-        key = (canvas.edges_epoch, id(canvas._index_ids), id(flags))
-        if self._edge_cache is not None and self._edge_cache[0] == key:
-            return self._edge_cache[1]
+        cache = self._edge_cache
+        # The flags object and index list are held (not just compared by id) so that neither id is reused meanwhile.
+        if (cache is None or cache[0] != canvas.edges_epoch or cache[1] is not canvas._index_ids
+                or cache[2] is not flags):
+            cache = self._edge_cache = (canvas.edges_epoch, canvas._index_ids, flags, 0,
+                                        ([], np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp),
+                                         np.zeros(0, dtype=np.intp), [], {}, np.zeros(0, dtype=np.intp)))
+            added: list[Any] = list(canvas.scene_model.edges.values())
+        else:
+            added = canvas.edges_added[cache[3]:]
+            if not added:
+                return cache[4]
+        edges, sources, targets, label_of, words, row_of, flag_rows = cache[4]
         where = canvas._index_pos
-        edges = [edge for edge in canvas.scene_model.edges.values() if edge.label and not edge.label_hidden]
-        count = len(edges)
-        sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
-        targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
-        numbers: dict[str, int] = {}
-        label_of = np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in edges), dtype=np.intp, count=count)
-        row_of = {edge.id: row for row, edge in enumerate(edges)}
-        arrays = (edges, sources, targets, label_of, list(numbers), row_of, flags.rows(edge.id for edge in edges))
-        # The flags object and index list are held (not just their ids) so that neither id is reused meanwhile.
-        self._edge_cache = (key, arrays, flags, canvas._index_ids)
+        fresh = [edge for edge in added if edge.label and not edge.label_hidden]
+        count = len(fresh)
+        numbers = {word: number for number, word in enumerate(words)}
+        for row, edge in enumerate(fresh, start=len(edges)):
+            row_of[edge.id] = row
+        edges.extend(fresh)
+        arrays = (edges,
+                  np.concatenate([sources, np.fromiter((where[e.source] for e in fresh), dtype=np.intp, count=count)]),
+                  np.concatenate([targets, np.fromiter((where[e.target] for e in fresh), dtype=np.intp, count=count)]),
+                  np.concatenate([label_of, np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in fresh),
+                                                        dtype=np.intp, count=count)]),
+                  list(numbers), row_of, np.concatenate([flag_rows, flags.rows(edge.id for edge in fresh)]))
+        self._edge_cache = (cache[0], cache[1], cache[2], len(canvas.edges_added), arrays)
         return arrays
 
     def _priorities(self) -> np.ndarray:
         """Importance of every node of the canvas's index: its degree, raised for what the analyst chose."""
         canvas = self.canvas
         scene = canvas.scene_model
-        key = (canvas.edges_epoch, id(canvas._index_ids))
-        if self._degree_cache is None or self._degree_cache[0] != key:
+        ids = canvas._index_ids
+        cache = self._degree_cache
+        if cache is None or cache[0] != canvas.edges_epoch or cache[1] is not ids:
             degree = canvas.node_degrees()
-            self._degree_cache = (key, np.fromiter((degree.get(node_id, 0) for node_id in canvas._index_ids), dtype=float,
-                                                   count=len(canvas._index_ids)))
-        priority = self._degree_cache[1].copy()
+            values = np.fromiter((degree.get(node_id, 0) for node_id in ids), dtype=float, count=len(ids))
+            cache = self._degree_cache = (canvas.edges_epoch, ids, len(canvas.edges_added), values)
+        elif len(cache[3]) != len(ids) or cache[2] != len(canvas.edges_added):
+            # Nodes or edges were added (an expansion): only the new rows and the added edges' ends are read again.
+            degree, where = canvas.node_degrees(), canvas._index_pos
+            values = np.concatenate([cache[3], np.zeros(len(ids) - len(cache[3]))])
+            rows = set(range(len(cache[3]), len(ids)))
+            for edge in canvas.edges_added[cache[2]:]:
+                rows.update((where[edge.source], where[edge.target]))
+            for row in rows:
+                values[row] = degree.get(ids[row], 0)
+            cache = self._degree_cache = (cache[0], ids, len(canvas.edges_added), values)
+        priority = cache[3].copy()
         where = canvas._index_pos
         for chosen, boost in ((canvas._selected, SELECTED_PRIORITY), (scene.highlighted, HIGHLIGHTED_PRIORITY),
                               ({scene.focus}, FOCUS_PRIORITY), ({canvas.hovered_node}, HOVERED_PRIORITY)):
@@ -368,7 +428,9 @@ class LabelLayerItem(QGraphicsItem):
                 if edges[k].id in highlighted:
                     priority[row] += 1e9
         order = node_order(priority)[:MAX_EDGE_LABEL_TRIES]
-        placed = place_edge_labels(occupancy, start, end, clearance, widths, height, order)
+        placed = self._placements["lit links" if lit else "links"].place(
+            occupancy, (*_array_key(start, end, clearance, order), tuple(widths), height),
+            lambda: place_edge_labels(occupancy, start, end, clearance, widths, height, order))
         if not placed:
             return
         colours = canvas.colours
