@@ -77,6 +77,19 @@ class _PlacementMemo:
         return placed
 
 
+def _largest(values: np.ndarray, count: int) -> np.ndarray:
+    """Indices of the ``count`` largest values, ties taken in index order.
+
+    Unlike a bare ``argpartition``, which of several tied nodes is named does not change when some
+    other node comes or goes (hiding a speck far out would otherwise move the landmarks' labels).
+    """
+    if count >= len(values):
+        return np.arange(len(values))
+    threshold = values[np.argpartition(-values, count - 1)[:count]].min()
+    above = np.flatnonzero(values > threshold)
+    return np.concatenate([above, np.flatnonzero(values == threshold)[:count - len(above)]])
+
+
 def _array_key(*arrays: np.ndarray) -> tuple[bytes, ...]:
     return tuple(np.ascontiguousarray(array).tobytes() for array in arrays)
 
@@ -214,13 +227,13 @@ class LabelLayerItem(QGraphicsItem):
         # Specks are no obstacle: a landmark's name may lie over a crowd too small to tell apart.
         obstacle = wanted.copy()
         if len(shown) > HUBS_NAMED_IN_A_CROWD:  # … and the best-connected, as landmarks
-            wanted[np.argpartition(-priority_all[shown], HUBS_NAMED_IN_A_CROWD)[:HUBS_NAMED_IN_A_CROWD]] = True
+            wanted[_largest(priority_all[shown], HUBS_NAMED_IN_A_CROWD)] = True
         else:
             wanted[:] = True
         obstacle |= wanted
         rows_wanted = np.flatnonzero(wanted)
         if len(rows_wanted) > MAX_NODE_LABEL_TRIES:  # a screen holds a few hundred labels: try the most important
-            keep = rows_wanted[np.argpartition(-priority_all[shown[rows_wanted]], MAX_NODE_LABEL_TRIES)[:MAX_NODE_LABEL_TRIES]]
+            keep = rows_wanted[_largest(priority_all[shown[rows_wanted]], MAX_NODE_LABEL_TRIES)]
             wanted[:] = False
             wanted[keep] = True
         boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
