@@ -65,6 +65,9 @@ class _PlacementMemo:
     def __init__(self) -> None:
         self._last: tuple[tuple[Any, ...], list[PlacedLabel], np.ndarray] | None = None
 
+    def forget(self) -> None:
+        self._last = None
+
     def place(self, occupancy: Occupancy, inputs: tuple[Any, ...], work: Any) -> list[PlacedLabel]:
         grid = occupancy.grid
         key = (occupancy.left, occupancy.top, occupancy.cell, grid.shape, grid.tobytes(), inputs)
@@ -120,6 +123,11 @@ class LabelLayerItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1e7, -1e7, 2e7, 2e7)
+
+    def forget_placements(self) -> None:
+        """Work every label's place out afresh on the next paint (the kept placements are dropped)."""
+        for memo in self._placements.values():
+            memo.forget()
 
     # ------------------------------------------------------------------ measuring
     def _font(self, pixels: int, *, edge: bool = False) -> QFont:
