@@ -80,12 +80,17 @@ class _PlacementMemo:
         return placed
 
 
-def _largest(values: np.ndarray, count: int) -> np.ndarray:
+def _largest(values: np.ndarray, count: int, floor: float = -np.inf) -> np.ndarray:
     """Indices of the ``count`` largest values, ties taken in index order.
 
     Unlike a bare ``argpartition``, which of several tied nodes is named does not change when some
     other node comes or goes (hiding a speck far out would otherwise move the landmarks' labels).
+    ``floor``, when given, must be at most the ``count``-th largest value: only values from it up are sorted.
     """
+    if floor > -np.inf:
+        pick = np.flatnonzero(values >= floor)
+        if len(pick) >= count:
+            return pick[_largest(values[pick], count)]
     if count >= len(values):
         return np.arange(len(values))
     threshold = values[np.argpartition(-values, count - 1)[:count]].min()
@@ -114,6 +119,8 @@ class LabelLayerItem(QGraphicsItem):
         self._glyphs: tuple[np.ndarray, ...] | None = None
         #: (edges epoch, hit index, edges added taken, each index row's degree).
         self._degree_cache: tuple[int, list[str], int, np.ndarray] | None = None
+        #: (the degree cache they were taken from, the rows of the best-connected nodes).
+        self._top_rows: tuple[Any, np.ndarray] | None = None
         #: (edges epoch, hit index, visibility flags, edges added taken, the arrays of :meth:`_edge_arrays`).
         self._edge_cache: tuple[int, list[str], Any, int, Any] | None = None
         self._static: dict[tuple[str, int], QStaticText] = {}
@@ -209,8 +216,12 @@ class LabelLayerItem(QGraphicsItem):
         xy = canvas._index_xy
         m11, m12, m21, m22, dx, dy = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
                                       transform.dx(), transform.dy())
-        sx = xy[:, 0] * m11 + xy[:, 1] * m21 + dx
-        sy = xy[:, 0] * m12 + xy[:, 1] * m22 + dy
+        if m12 or m21:
+            sx = xy[:, 0] * m11 + xy[:, 1] * m21 + dx
+            sy = xy[:, 0] * m12 + xy[:, 1] * m22 + dy
+        else:  # the view only zooms and pans: half the work over every node
+            sx = xy[:, 0] * m11 + dx
+            sy = xy[:, 1] * m22 + dy
         half = canvas._index_half * zoom
         margin = 4.0
         on_screen = (canvas._index_visible & (sx >= area.left() - margin) & (sx <= area.right() + margin)
@@ -225,28 +236,33 @@ class LabelLayerItem(QGraphicsItem):
         nodes = scene.nodes
         # Glyphs are drawn as squares when zoomed out, their shapes (a little wider than tall) zoomed in.
         widen = 1.0 if not canvas._detail else 1.35
-        glyph_half_w = np.maximum(half[shown] * widen, 1.5)
-        glyph_half_h = np.maximum(half[shown] * (1.0 if not canvas._detail else 1.1), 1.5)
-        node_x, node_y = sx[shown], sy[shown]
+        widen_h = 1.0 if not canvas._detail else 1.1
         occupancy = Occupancy(area.left(), area.top(), area.width(), area.height())
         priority_all = self._priorities()
+        shown_half, shown_priority = half[shown], priority_all[shown]
         # Specks in a crowd (far out) are only named when chosen: selected, on a path, focused or under the pointer.
-        wanted = (half[shown] >= MIN_GLYPH_PIXELS / 2) | (priority_all[shown] >= FOCUS_PRIORITY)
+        wanted = (shown_half >= MIN_GLYPH_PIXELS / 2) | (shown_priority >= FOCUS_PRIORITY)
         # Specks are no obstacle: a landmark's name may lie over a crowd too small to tell apart.
         obstacle = wanted.copy()
         if len(shown) > HUBS_NAMED_IN_A_CROWD:  # … and the best-connected, as landmarks
-            wanted[_largest(priority_all[shown], HUBS_NAMED_IN_A_CROWD)] = True
+            wanted[_largest(shown_priority, HUBS_NAMED_IN_A_CROWD, self._hub_floor(priority_all, on_screen))] = True
         else:
             wanted[:] = True
         obstacle |= wanted
         rows_wanted = np.flatnonzero(wanted)
         if len(rows_wanted) > MAX_NODE_LABEL_TRIES:  # a screen holds a few hundred labels: try the most important
-            keep = rows_wanted[_largest(priority_all[shown[rows_wanted]], MAX_NODE_LABEL_TRIES)]
+            keep = rows_wanted[_largest(shown_priority[rows_wanted], MAX_NODE_LABEL_TRIES)]
             wanted[:] = False
             wanted[keep] = True
-        boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
-        occupancy.take_boxes(*(side[obstacle] for side in boxes))
-        self._glyphs = (shown[obstacle], *(side[obstacle] for side in boxes))
+        # Boxes only for the obstacles (far out: a few dozen of tens of thousands of nodes on screen).
+        blocking = np.flatnonzero(obstacle)
+        blocking_rows = shown[blocking]
+        block_x, block_y = sx[blocking_rows], sy[blocking_rows]
+        block_w = np.maximum(shown_half[blocking] * widen, 1.5)
+        block_h = np.maximum(shown_half[blocking] * widen_h, 1.5)
+        boxes = (block_x - block_w, block_y - block_h, block_x + block_w, block_y + block_h)
+        occupancy.take_boxes(*boxes)
+        self._glyphs = (blocking_rows, *boxes)
         self.note_markers = paint_note_markers(canvas, painter, transform, occupancy, area, sx, sy, half)
         rows = np.flatnonzero(wanted)
         candidate_ids = [ids[i] for i in shown[rows].tolist()]
@@ -273,9 +289,10 @@ class LabelLayerItem(QGraphicsItem):
             short_texts.append(short)
             short_widths.append(self._width(short, pixels) + 4 if short else 0.0)
         shown_ids = candidate_ids
-        node_x, node_y = node_x[rows], node_y[rows]
-        glyph_half_w, glyph_half_h = glyph_half_w[rows], glyph_half_h[rows]
-        priority = priority_all[shown[rows]]
+        node_x, node_y = sx[shown[rows]], sy[shown[rows]]
+        glyph_half_w = np.maximum(shown_half[rows] * widen, 1.5)
+        glyph_half_h = np.maximum(shown_half[rows] * widen_h, 1.5)
+        priority = shown_priority[rows]
         # The words of a path's or a selected link come before node labels (which have other places to go).
         self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
                                    lit=True)
@@ -363,6 +380,22 @@ class LabelLayerItem(QGraphicsItem):
             if rows:
                 priority[np.array(rows, dtype=np.intp)] += boost
         return priority
+
+    def _hub_floor(self, priority: np.ndarray, on_screen: np.ndarray) -> float:
+        """A value the landmarks' lowest priority is at least: the same rank among the best-connected on screen.
+
+        Lets the landmarks be picked among the few nodes at least that important, not among every node on
+        screen (tens of thousands far out). -inf when too few of the best-connected are on screen.
+        """
+        degrees = self._degree_cache
+        if self._top_rows is None or self._top_rows[0] is not degrees:
+            values = degrees[3] if degrees is not None else np.zeros(0)
+            self._top_rows = (degrees, _largest(values, 4 * HUBS_NAMED_IN_A_CROWD))
+        top = self._top_rows[1]
+        values = priority[top[on_screen[top]]]
+        if len(values) < HUBS_NAMED_IN_A_CROWD:
+            return -np.inf
+        return float(values[_largest(values, HUBS_NAMED_IN_A_CROWD)].min())
 
     @property
     def glyph_boxes(self) -> dict[str, tuple[float, float, float, float]]:
