@@ -436,7 +436,16 @@ class LabelLayerItem(QGraphicsItem):
         marked = scene.highlighted | canvas._selected_links
         if lit and not marked:
             return
-        either = (on_screen[sources] | on_screen[targets]) & canvas._edge_visible.array[flag_rows]
+        visible = canvas._edge_visible.array[flag_rows]
+        if not lit and self._degree_cache is not None and len(self._degree_cache[3]) == len(on_screen):
+            # Far out, nearly every link is on screen: too many for words. A link off screen has both ends off
+            # screen, so there are at most half their degrees of them; when the rest already exceed the limit,
+            # the links on screen are not worked out one by one.
+            degrees = self._degree_cache[3]
+            off_screen_ends = float(degrees.sum() - degrees[on_screen].sum())
+            if np.count_nonzero(visible) - off_screen_ends / 2 - len(marked) > MAX_EDGE_CANDIDATES:
+                return
+        either = (on_screen[sources] | on_screen[targets]) & visible
         if marked:
             is_marked = np.zeros(len(edges), dtype=bool)
             is_marked[[row_of[edge_id] for edge_id in marked if edge_id in row_of]] = True
