@@ -52,6 +52,10 @@ MIN_EDGE_LABEL_PIXELS = 56.0
 MAX_EDGE_CANDIDATES = 3000
 
 
+#: Placements are kept for views up to this many occupancy cells (a 4 px grid over a 5,000×3,200 px view).
+KEPT_GRID_CELLS = 1_000_000
+
+
 class _PlacementMemo:
     """The last placement of one kind of label, by everything it was worked out from.
 
@@ -70,6 +74,9 @@ class _PlacementMemo:
 
     def place(self, occupancy: Occupancy, inputs: tuple[Any, ...], work: Any) -> list[PlacedLabel]:
         grid = occupancy.grid
+        if grid.size > KEPT_GRID_CELLS:  # a big picture export: painted once, not worth keeping megabytes for
+            self._last = None
+            return work()
         key = (occupancy.left, occupancy.top, occupancy.cell, grid.shape, grid.tobytes(), inputs)
         last = self._last
         if last is not None and last[0] == key:
