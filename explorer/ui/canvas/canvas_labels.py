@@ -35,7 +35,9 @@ from explorer.ui.canvas.canvas_notes import paint_note_markers
 MIN_TEXT_PIXELS = 11.0
 MAX_TEXT_PIXELS = 16.0
 #: A node label wider than this on screen is cut, keeping its end (the full text is in the tooltip).
-MAX_LABEL_PIXELS = 170.0
+#: About 30 characters of a common sans-serif at the smallest size: DejaVu Sans, the usual
+#: Linux default, draws "China Mobile (telecom operator)" 178 pixels wide at 11 pixels.
+MAX_LABEL_PIXELS = 185.0
 #: Where the whole (or first cut) label finds no room, a shorter cut of this width is tried.
 SHORT_LABEL_PIXELS = 90.0
 #: Nodes smaller than this on screen are specks in a crowd: only chosen ones (selection, path, hover) are labelled.
