@@ -14,10 +14,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -36,6 +38,25 @@ from explorer.ui.canvas.canvas_drawing import (
     level_of_detail,
     lines_path,
 )
+from explorer.ui.canvas.canvas_raster import argb_values, hairline_image, hairline_pixels, squares_image
+
+
+def _raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """(scale, offset) from scene to device pixels when ``item`` paints into its cache from numpy, else None.
+
+    Only a cache (a raster image at the view's scale, without rotation, at one device pixel a
+    pixel) is filled from numpy: exports (SVG, PDF, printing, big images) paint without caches
+    and keep vector drawing.
+    """
+    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+        return None
+    transform = painter.worldTransform()
+    if transform.type().value > QTransform.TransformationType.TxScale.value:
+        return None
+    device, engine = painter.device(), painter.paintEngine()
+    if device is None or engine is None or device.devicePixelRatio() != 1 or engine.type() != QPaintEngine.Type.Raster:
+        return None
+    return (transform.m11(), transform.m22()), (transform.dx(), transform.dy())
 
 
 class TileItem(QGraphicsRectItem):
@@ -109,13 +130,17 @@ class EdgeTileItem(TileItem):
         self.shown = True
         self.follow_filter(canvas.scene_model.hidden_predicates)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        self.edges: list[SceneEdge] = []
+        self._edges: list[SceneEdge] | None = []
+        self._edge_source: tuple[list[SceneEdge], list[int]] = ([], [])
         self.start = np.zeros((0, 2))
         self.end = np.zeros((0, 2))
         self.radius = np.zeros(0)
         self.bend = np.zeros(0)
+        self.lines = np.zeros((0, 4))
         self.is_highlighted = np.zeros(0, dtype=bool)
-        self.path = QPainterPath()
+        #: The plain edges (neither styled nor highlighted) by row, or None when every edge is plain.
+        self._plain: np.ndarray | None = None
+        self._path: QPainterPath | None = QPainterPath()
         self.highlight_path = QPainterPath()
         self.own_colour: dict[int, str] = {}
         self.styled: dict[int, tuple[str, float]] = {}
@@ -147,6 +172,23 @@ class EdgeTileItem(TileItem):
 
     def looks_changed(self) -> None:
         self._looks_known = False
+
+    @property
+    def edges(self) -> list[SceneEdge]:
+        """The edges drawn, in the order of :attr:`start` and :attr:`end` (listed when first asked)."""
+        if self._edges is None:
+            members, rows = self._edge_source
+            self._edges = list(map(members.__getitem__, rows))
+        return self._edges
+
+    @property
+    def path(self) -> QPainterPath:
+        """The plain edges as one path of hair-lines (made when first asked: zoomed out they are rasterised)."""
+        if self._path is None:
+            plain = self._plain
+            self._path = (lines_path(self.start, self.end) if plain is None
+                          else lines_path(self.start[plain], self.end[plain]))
+        return self._path
 
     def _member_looks(self, members: list[SceneEdge]) -> list[tuple[str, float] | None] | None:
         if not self._looks_known:
@@ -201,24 +243,25 @@ class EdgeTileItem(TileItem):
             drawn &= np.fromiter((e.id not in dragged for e in members), dtype=bool, count=len(members))
         looks: list[tuple[str, float] | None] | None = member_looks
         if drawn.all():
-            edges = members
+            self._edges = members
+            count = len(members)
         else:
             rows = np.flatnonzero(drawn)
             pick = rows.tolist()
-            edges = list(map(members.__getitem__, pick))
+            # The drawn edges are listed only when asked for (hit-testing and tests do; drawing does not).
+            self._edges, self._edge_source = None, (members, pick)
             if member_looks is not None:
                 looks = list(map(member_looks.__getitem__, pick))
             sources, targets, bends = sources[rows], targets[rows], bends[rows]
-        self.edges = edges
-        count = len(edges)
+            count = len(pick)
         # Positions come from the canvas's node arrays (kept current as nodes move).
         self.start = canvas._index_xy[sources]
         self.end = canvas._index_xy[targets]
         self.radius = canvas._index_half[targets] + 3
         self.bend = bends
         highlighted = scene.highlighted
-        self.is_highlighted = (np.fromiter((e.id in highlighted for e in edges), dtype=bool, count=count) if highlighted
-                               else np.zeros(count, dtype=bool))
+        self.is_highlighted = (np.fromiter((e.id in highlighted for e in self.edges), dtype=bool, count=count)
+                               if highlighted else np.zeros(count, dtype=bool))
         # Links a styling rule gives a colour or width of their own (unless highlighted: the accent wins).
         self.styled = ({} if looks is None else
                        {i: look for i, look in enumerate(looks) if look is not None and not self.is_highlighted[i]})
@@ -231,28 +274,29 @@ class EdgeTileItem(TileItem):
                 chosen = np.array([i for i, other in self.styled.items() if other == look], dtype=np.intp)
                 self.styled_paths.append((look[0], look[1], lines_path(self.start[chosen], self.end[chosen])))
         lit = self.is_highlighted.any()
-        if self.styled or lit:
-            self.path = lines_path(self.start[plain], self.end[plain])
-        else:  # the usual case: every edge plain
-            self.path = lines_path(self.start, self.end)
+        self._plain = plain if (self.styled or lit) else None  # None: the usual case, every edge plain
+        self._path = None
         self.highlight_path = (lines_path(self.start[self.is_highlighted], self.end[self.is_highlighted]) if lit
                                else QPainterPath())
         # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
-        self.own_colour = {i: edges[i].color for i in np.flatnonzero(self.is_highlighted).tolist() if edges[i].color}
+        self.own_colour = ({i: self.edges[i].color for i in np.flatnonzero(self.is_highlighted).tolist() if self.edges[i].color}
+                           if lit else {})
         self.coloured_paths = []
         for colour in sorted(set(self.own_colour.values())):
             chosen = np.array([i for i, c in self.own_colour.items() if c == colour], dtype=np.intp)
             self.coloured_paths.append((QColor(colour), lines_path(self.start[chosen], self.end[chosen])))
-        if not edges:
+        #: Each drawn edge as one row: start x, y, end x, y (what the rasteriser reads).
+        self.lines = np.hstack([self.start, self.end])
+        if not count:
             return QRectF()
-        both = np.vstack([self.start, self.end])
-        low, high = both.min(axis=0), both.max(axis=0)
+        low = np.minimum(self.lines[:, :2].min(axis=0), self.lines[:, 2:].min(axis=0))
+        high = np.maximum(self.lines[:, :2].max(axis=0), self.lines[:, 2:].max(axis=0))
         margin = 40.0 + float(np.abs(self.bend).max())
         return QRectF(QPointF(*low), QPointF(*high)).adjusted(-margin, -margin, margin, margin)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
-        if not self.edges:
+        if not len(self.start):
             return
         canvas = self.canvas
         colours = canvas.colours
@@ -269,7 +313,7 @@ class EdgeTileItem(TileItem):
                 faint.setAlpha(colours.edge.alpha() * 6 // 10)
                 pen.setColor(faint)
                 painter.setPen(pen)
-            painter.drawPath(self.path)
+            self._draw_plain(painter, pen)
             for colour_name, width, path in self.styled_paths:
                 own_pen = QPen(QColor(colour_name) if colour_name else pen.color(), width)
                 own_pen.setCosmetic(True)
@@ -287,6 +331,25 @@ class EdgeTileItem(TileItem):
                     painter.drawPath(path)
             return
         self._paint_detail(painter, option, lod)
+
+    def _draw_plain(self, painter: QPainter, pen: QPen) -> None:
+        """The plain hair-lines: rasterised with numpy into the tile's cache, or stroked by Qt where that cannot be done."""
+        transform = _raster_transform(self, painter)
+        if transform is not None:
+            plain = self._plain
+            device = painter.device()
+            width, height = device.width(), device.height()
+            pixels = hairline_pixels(self.lines if plain is None else self.lines[plain], *transform, width, height)
+            if pixels is not None:
+                if len(pixels):
+                    image, held = hairline_image(pixels, width, height, pen.color())
+                    painter.save()
+                    painter.resetTransform()
+                    painter.drawImage(0, 0, image)
+                    painter.restore()
+                    del held  # the image's pixels: kept until drawn
+                return
+        painter.drawPath(self.path)
 
     def _paint_detail(self, painter: QPainter, option: QStyleOptionGraphicsItem, lod: float) -> None:
         """Zoomed in: only edges touching the exposed area, curved apart when parallel, with arrowheads and words."""
@@ -357,6 +420,7 @@ class NodeTileItem(TileItem):
         self.setZValue(1)
         self.groups: list[tuple[QColor, list[QRectF]]] = []
         self.marked: list[tuple[QColor, list[QRectF]]] = []
+        self.drawn = np.zeros(0, dtype=np.intp)
         self._looks: _NodeLooks | None = None
         #: (hit index, rows, ids) of the members, kept while they stay: a restyle reuses them.
         self._kept_rows: tuple[list[str], np.ndarray, list[str]] | None = None
@@ -398,6 +462,8 @@ class NodeTileItem(TileItem):
         shown = canvas._index_visible[looks.rows]
         rects = looks.rects
         kept = looks.order if shown.all() else looks.order[shown[looks.order]]
+        #: Which members are drawn, in drawing order (positions in the members' lists).
+        self.drawn = kept
         picked = list(map(rects.__getitem__, kept.tolist()))
         # Members are sorted by colour: each colour's squares are one slice of the picked ones.
         ends = np.searchsorted(looks.codes[kept], np.arange(len(looks.colours) + 1), side="left").tolist()
@@ -420,6 +486,39 @@ class NodeTileItem(TileItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
+        if not self._paint_raster(painter):
+            self._paint_squares(painter)
+        for colour, rects in self.marked:
+            if rects:
+                pen = QPen(colour, 3.0)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRects(rects)
+
+    def _paint_raster(self, painter: QPainter) -> bool:
+        """Fill the tile's cache with its squares from numpy; False when that cannot be done (Qt draws them)."""
+        looks = self._looks
+        transform = _raster_transform(self, painter)
+        if transform is None or looks is None:
+            return False
+        if not len(self.drawn):
+            return True
+        device = painter.device()
+        kept = self.drawn
+        painted = squares_image(looks.low[kept], looks.high[kept], looks.values[looks.codes[kept]], transform[0],
+                                transform[1], device.width(), device.height())
+        if painted is None:
+            return False
+        image, held = painted
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(0, 0, image)
+        painter.restore()
+        del held  # the image's pixels: kept until drawn
+        return True
+
+    def _paint_squares(self, painter: QPainter) -> None:
         for colour, rects in self.groups:
             # A cosmetic rim in the node's own colour keeps every node at least a few pixels wide, however
             # far out. One pixel wide: wider cosmetic pens go through the stroker, several times slower
@@ -429,13 +528,6 @@ class NodeTileItem(TileItem):
             painter.setPen(rim)
             painter.setBrush(colour)
             painter.drawRects(rects)
-        for colour, rects in self.marked:
-            if rects:
-                pen = QPen(colour, 3.0)
-                pen.setCosmetic(True)
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRects(rects)
 
 
 _COLOURS: dict[str, QColor] = {}
@@ -479,6 +571,8 @@ class _NodeLooks:
         palette = sorted(set(names))
         code_of = {name: code for code, name in enumerate(palette)}
         self.colours = [_colour(name) for name in palette]
+        #: The colours as ARGB32 premultiplied values, for squares filled from numpy.
+        self.values = argb_values(self.colours) if palette else np.zeros(0, dtype=np.uint32)
         self.codes = np.fromiter(map(code_of.__getitem__, names), dtype=np.intp, count=count)
         #: Members in colour order (stable: within a colour, in the tile's own order).
         self.order = np.argsort(self.codes, kind="stable") if len(palette) > 1 else np.arange(count)
