@@ -21,8 +21,9 @@ MAX_RASTER_PIXELS = 4_000_000
 
 
 def hairline_pixels(lines: np.ndarray, scale: tuple[float, float], offset: tuple[float, float],
-                    width: int, height: int) -> np.ndarray | None:
-    """The flat indices (row × width + column) of the pixels of each line, both ends included.
+                    width: int, height: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The flat indices (row × width + column) of the pixels of each line, both ends included, line after line,
+    and how many pixels each line has.
 
     ``lines`` holds one line a row: x and y of its start, x and y of its end. ``scale`` and
     ``offset`` map scene to device pixels; pixels outside ``width`` × ``height`` are left out.
@@ -61,15 +62,30 @@ def hairline_pixels(lines: np.ndarray, scale: tuple[float, float], offset: tuple
         rows_are_major = np.repeat(~flat_x, counts)
         xs, ys = np.where(rows_are_major, minor, major), np.where(rows_are_major, major, minor)
         keep = (xs >= 0) & (xs < width) & (ys >= 0) & (ys < height)
-        return ys[keep] * width + xs[keep]
+        kept = np.bincount(np.repeat(np.arange(len(counts)), counts)[keep], minlength=len(counts)).astype(np.int32)
+        return ys[keep] * width + xs[keep], kept
     major *= np.repeat(np.where(flat_x, 1, width).astype(np.int32), counts)
     minor *= np.repeat(np.where(flat_x, width, 1).astype(np.int32), counts)
     major += minor
-    return major
+    return major, counts
+
+
+_LAID_ON: dict[tuple[int, int], np.ndarray] = {}
 
 
 def _premultiplied(colour: QColor, layers: int) -> np.ndarray:
-    """ARGB32 premultiplied values of ``colour`` laid on 0 … ``layers`` times over transparent."""
+    """ARGB32 premultiplied values of ``colour`` laid on 0 … ``layers`` times over transparent (kept per colour)."""
+    layers = max(layers, 15)  # one table serves most tiles
+    key = (colour.rgba(), layers)
+    known = _LAID_ON.get(key)
+    if known is None:
+        if len(_LAID_ON) > 64:
+            _LAID_ON.clear()
+        known = _LAID_ON[key] = _laid_on(colour, layers)
+    return known
+
+
+def _laid_on(colour: QColor, layers: int) -> np.ndarray:
     alpha = colour.alphaF()
     cover = 1.0 - (1.0 - alpha) ** np.arange(layers + 1, dtype=np.float64)
     a = np.rint(cover * 255.0).astype(np.uint32)
@@ -85,7 +101,7 @@ def hairline_image(pixels: np.ndarray, width: int, height: int, colour: QColor) 
     Returns the image and the array that holds its pixels (the image reads that memory: keep
     the array as long as the image is drawn).
     """
-    crossings = np.bincount(pixels.astype(np.intp), minlength=width * height)
+    crossings = np.bincount(pixels, minlength=width * height)
     values = _premultiplied(colour, int(crossings.max(initial=0)))[crossings]
     image = QImage(values.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
     return image, values

@@ -40,6 +40,9 @@ from explorer.ui.canvas.canvas_drawing import (
 )
 from explorer.ui.canvas.canvas_raster import argb_values, hairline_image, hairline_pixels, squares_image
 
+#: A tile keeps its members' rasterised pixels up to this many (4 bytes each), for the next filter change.
+KEPT_PIXELS = 1_000_000
+
 
 def _raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """(scale, offset) from scene to device pixels when ``item`` paints into its cache from numpy, else None.
@@ -131,10 +134,9 @@ class EdgeTileItem(TileItem):
         self.follow_filter(canvas.scene_model.hidden_predicates)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self._edges: list[SceneEdge] | None = []
-        self._edge_source: tuple[list[SceneEdge], list[int]] = ([], [])
+        self._edge_source: tuple[list[SceneEdge], np.ndarray] = ([], np.zeros(0, dtype=np.intp))
         self.start = np.zeros((0, 2))
         self.end = np.zeros((0, 2))
-        self.radius = np.zeros(0)
         self.bend = np.zeros(0)
         self.lines = np.zeros((0, 4))
         self.is_highlighted = np.zeros(0, dtype=bool)
@@ -154,6 +156,13 @@ class EdgeTileItem(TileItem):
         #: Each member's own colour and width from a styling rule (None: plain), or None when no member has one.
         self._looks: list[tuple[str, float] | None] | None = None
         self._looks_known = False
+        #: Every member's line (start x, y, end x, y), the same array while no end moves.
+        self._member_lines: np.ndarray | None = None
+        self._plain_members = np.zeros(0, dtype=bool)
+        self._targets = np.zeros(0, dtype=np.intp)
+        self._kept_bounds: tuple[np.ndarray, np.ndarray, QRectF] | None = None
+        #: (view, members' lines, (pixels, pixels per member)) of the last rasterisation.
+        self._raster_kept: tuple[Any, np.ndarray, tuple[np.ndarray, np.ndarray]] | None = None
 
     def follow_filter(self, hidden_predicates: set[str] | frozenset[str]) -> None:
         """Show the layer unless its link type is filtered out.
@@ -178,7 +187,7 @@ class EdgeTileItem(TileItem):
         """The edges drawn, in the order of :attr:`start` and :attr:`end` (listed when first asked)."""
         if self._edges is None:
             members, rows = self._edge_source
-            self._edges = list(map(members.__getitem__, rows))
+            self._edges = list(map(members.__getitem__, rows.tolist()))
         return self._edges
 
     @property
@@ -242,24 +251,42 @@ class EdgeTileItem(TileItem):
         if dragged:
             drawn &= np.fromiter((e.id not in dragged for e in members), dtype=bool, count=len(members))
         looks: list[tuple[str, float] | None] | None = member_looks
-        if drawn.all():
+        # Every member's line, from the canvas's node arrays (kept current as nodes move); the same array
+        # as before while no end moved, so the pixels rasterised for it stay good.
+        where = canvas._index_xy
+        member_lines = np.hstack([where[sources], where[targets]])
+        kept_lines = self._member_lines
+        if kept_lines is not None and kept_lines.shape == member_lines.shape and np.array_equal(kept_lines, member_lines):
+            member_lines = kept_lines
+        self._member_lines = member_lines
+        all_drawn = bool(drawn.all())
+        if all_drawn:
             self._edges = members
             count = len(members)
+            lines = member_lines
         else:
             rows = np.flatnonzero(drawn)
-            pick = rows.tolist()
             # The drawn edges are listed only when asked for (hit-testing and tests do; drawing does not).
-            self._edges, self._edge_source = None, (members, pick)
+            self._edges, self._edge_source = None, (members, rows)
             if member_looks is not None:
-                looks = list(map(member_looks.__getitem__, pick))
-            sources, targets, bends = sources[rows], targets[rows], bends[rows]
-            count = len(pick)
-        # Positions come from the canvas's node arrays (kept current as nodes move).
-        self.start = canvas._index_xy[sources]
-        self.end = canvas._index_xy[targets]
-        self.radius = canvas._index_half[targets] + 3
+                looks = list(map(member_looks.__getitem__, rows.tolist()))
+            targets, bends = targets[rows], bends[rows]
+            count = len(rows)
+            lines = member_lines[rows]
+        #: Each drawn edge as one row: start x, y, end x, y.
+        self.lines = lines
+        self.start = lines[:, :2]
+        self.end = lines[:, 2:]
+        self._targets = targets
         self.bend = bends
         highlighted = scene.highlighted
+        bounds = self._bounds(members, member_lines) if count else QRectF()
+        if not highlighted and looks is None:  # the usual case: every drawn edge plain
+            self.is_highlighted = np.zeros(count, dtype=bool)
+            self.styled, self.styled_paths, self.own_colour, self.coloured_paths = {}, [], {}, []
+            self._plain, self._path, self._plain_members = None, None, drawn
+            self.highlight_path = QPainterPath()
+            return bounds
         self.is_highlighted = (np.fromiter((e.id in highlighted for e in self.edges), dtype=bool, count=count)
                                if highlighted else np.zeros(count, dtype=bool))
         # Links a styling rule gives a colour or width of their own (unless highlighted: the accent wins).
@@ -276,6 +303,12 @@ class EdgeTileItem(TileItem):
         lit = self.is_highlighted.any()
         self._plain = plain if (self.styled or lit) else None  # None: the usual case, every edge plain
         self._path = None
+        # The plain drawn edges among all members: the rasteriser picks their pixels from the members' ones.
+        if self._plain is None:
+            self._plain_members = drawn
+        else:
+            self._plain_members = np.zeros(len(members), dtype=bool)
+            self._plain_members[np.arange(len(members)) if all_drawn else rows] = self._plain
         self.highlight_path = (lines_path(self.start[self.is_highlighted], self.end[self.is_highlighted]) if lit
                                else QPainterPath())
         # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
@@ -285,14 +318,25 @@ class EdgeTileItem(TileItem):
         for colour in sorted(set(self.own_colour.values())):
             chosen = np.array([i for i, c in self.own_colour.items() if c == colour], dtype=np.intp)
             self.coloured_paths.append((QColor(colour), lines_path(self.start[chosen], self.end[chosen])))
-        #: Each drawn edge as one row: start x, y, end x, y (what the rasteriser reads).
-        self.lines = np.hstack([self.start, self.end])
-        if not count:
-            return QRectF()
-        low = np.minimum(self.lines[:, :2].min(axis=0), self.lines[:, 2:].min(axis=0))
-        high = np.maximum(self.lines[:, :2].max(axis=0), self.lines[:, 2:].max(axis=0))
-        margin = 40.0 + float(np.abs(self.bend).max())
-        return QRectF(QPointF(*low), QPointF(*high)).adjusted(-margin, -margin, margin, margin)
+        return bounds
+
+    @property
+    def radius(self) -> np.ndarray:
+        """How far short of each drawn edge's target its arrowhead stops (the target's half size and a gap)."""
+        return self.canvas._index_half[self._targets] + 3
+
+    def _bounds(self, members: list[SceneEdge], member_lines: np.ndarray) -> QRectF:
+        """Every member's extent, drawn or not (a filter leaves the bounds, and the cache's size, as they are)."""
+        bends = self._member_bends(members)
+        kept = self._kept_bounds
+        if kept is not None and kept[0] is member_lines and kept[1] is bends:
+            return kept[2]
+        low = np.minimum(member_lines[:, :2].min(axis=0), member_lines[:, 2:].min(axis=0))
+        high = np.maximum(member_lines[:, :2].max(axis=0), member_lines[:, 2:].max(axis=0))
+        margin = 40.0 + float(np.abs(bends).max())
+        bounds = QRectF(QPointF(*low), QPointF(*high)).adjusted(-margin, -margin, margin, margin)
+        self._kept_bounds = (member_lines, bends, bounds)
+        return bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
@@ -336,11 +380,12 @@ class EdgeTileItem(TileItem):
         """The plain hair-lines: rasterised with numpy into the tile's cache, or stroked by Qt where that cannot be done."""
         transform = _raster_transform(self, painter)
         if transform is not None:
-            plain = self._plain
             device = painter.device()
             width, height = device.width(), device.height()
-            pixels = hairline_pixels(self.lines if plain is None else self.lines[plain], *transform, width, height)
-            if pixels is not None:
+            member_pixels = self._member_pixels(transform, width, height)
+            if member_pixels is not None:
+                chosen = self._plain_members
+                pixels = member_pixels[0] if chosen.all() else member_pixels[0][np.repeat(chosen, member_pixels[1])]
                 if len(pixels):
                     image, held = hairline_image(pixels, width, height, pen.color())
                     painter.save()
@@ -350,6 +395,21 @@ class EdgeTileItem(TileItem):
                     del held  # the image's pixels: kept until drawn
                 return
         painter.drawPath(self.path)
+
+    def _member_pixels(self, transform: tuple[tuple[float, float], tuple[float, float]], width: int,
+                       height: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """Every member's pixels in the cache (and how many each has), kept while the view and the members' lines stay.
+
+        A filter, a hidden node or a selection changes only which members are drawn: their
+        pixels are picked from these, and nothing is rasterised again.
+        """
+        key = (transform, width, height)
+        kept = self._raster_kept
+        if kept is not None and kept[0] == key and kept[1] is self._member_lines:
+            return kept[2]
+        pixels = hairline_pixels(self._member_lines, *transform, width, height)
+        self._raster_kept = (key, self._member_lines, pixels) if pixels is not None and len(pixels[0]) <= KEPT_PIXELS else None
+        return pixels
 
     def _paint_detail(self, painter: QPainter, option: QStyleOptionGraphicsItem, lod: float) -> None:
         """Zoomed in: only edges touching the exposed area, curved apart when parallel, with arrowheads and words."""
@@ -418,7 +478,7 @@ class NodeTileItem(TileItem):
     def __init__(self, canvas: Any, key: tuple[int, ...]) -> None:
         super().__init__(canvas, key)
         self.setZValue(1)
-        self.groups: list[tuple[QColor, list[QRectF]]] = []
+        self._groups: list[tuple[QColor, list[QRectF]]] | None = []
         self.marked: list[tuple[QColor, list[QRectF]]] = []
         self.drawn = np.zeros(0, dtype=np.intp)
         self._looks: _NodeLooks | None = None
@@ -464,11 +524,7 @@ class NodeTileItem(TileItem):
         kept = looks.order if shown.all() else looks.order[shown[looks.order]]
         #: Which members are drawn, in drawing order (positions in the members' lists).
         self.drawn = kept
-        picked = list(map(rects.__getitem__, kept.tolist()))
-        # Members are sorted by colour: each colour's squares are one slice of the picked ones.
-        ends = np.searchsorted(looks.codes[kept], np.arange(len(looks.colours) + 1), side="left").tolist()
-        self.groups = [(colour, picked[ends[code]:ends[code + 1]]) for code, colour in enumerate(looks.colours)
-                       if ends[code + 1] > ends[code]]
+        self._groups = None
         chosen, lit = canvas._selected, canvas.scene_model.highlighted
         selected: list[QRectF] = []
         highlighted: list[QRectF] = []
@@ -477,12 +533,22 @@ class NodeTileItem(TileItem):
             selected = [rects[where[i]] for i in chosen if i in where and shown[where[i]]]
             highlighted = [rects[where[i]] for i in lit if i in where and i not in chosen and shown[where[i]]]
         self.marked = [(canvas.colours.accent, highlighted), (canvas.colours.selection, selected)]
-        if not len(kept):
-            return QRectF()
-        low = looks.low[kept].min(axis=0)
-        high = looks.high[kept].max(axis=0)
-        left, top, right, bottom = float(low[0]), float(low[1]), float(high[0]), float(high[1])
-        return QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
+        # Every member's extent, drawn or not: a filter leaves the bounds (and the cache's size) as they are.
+        return looks.extent() if len(kept) else QRectF()
+
+    @property
+    def groups(self) -> list[tuple[QColor, list[QRectF]]]:
+        """The drawn squares by colour (made when first asked: zoomed out into a cache they are filled from numpy)."""
+        if self._groups is None:
+            looks, kept = self._looks, self.drawn
+            if looks is None:
+                return []
+            picked = list(map(looks.rects.__getitem__, kept.tolist()))
+            # Members are sorted by colour: each colour's squares are one slice of the picked ones.
+            ends = np.searchsorted(looks.codes[kept], np.arange(len(looks.colours) + 1), side="left").tolist()
+            self._groups = [(colour, picked[ends[code]:ends[code + 1]]) for code, colour in enumerate(looks.colours)
+                            if ends[code + 1] > ends[code]]
+        return self._groups
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
@@ -559,6 +625,7 @@ class _NodeLooks:
             rows = np.fromiter(map(where.__getitem__, ids), dtype=np.intp, count=count)
         self.rows = rows
         self._position: dict[str, int] | None = None
+        self._extent: QRectF | None = None
         self.more_fill = more_fill = canvas.colours.more_fill.name()
         members = list(map(nodes.__getitem__, ids))
         self.names = names = [more_fill if node.kind == "more" else node.color for node in members]
@@ -577,6 +644,14 @@ class _NodeLooks:
         #: Members in colour order (stable: within a colour, in the tile's own order).
         self.order = np.argsort(self.codes, kind="stable") if len(palette) > 1 else np.arange(count)
 
+    def extent(self) -> QRectF:
+        """The squares' bounds and a margin (kept until a member moves)."""
+        if self._extent is None:
+            low, high = self.low.min(axis=0), self.high.max(axis=0)
+            left, top, right, bottom = float(low[0]), float(low[1]), float(high[0]), float(high[1])
+            self._extent = QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
+        return self._extent
+
     @property
     def position(self) -> dict[str, int]:
         """Each member's place in the tile's lists (made when first asked: selection, highlight, a moved node)."""
@@ -593,4 +668,5 @@ class _NodeLooks:
         self.rects[row] = QRectF(node.x - half, node.y - half, node.size, node.size)
         self.low[row] = (node.x - half, node.y - half)
         self.high[row] = (node.x + half, node.y + half)
+        self._extent = None
         return True
