@@ -390,6 +390,7 @@ class EdgeTileItem(TileItem):
                     image, held = hairline_image(pixels, width, height, pen.color())
                     painter.save()
                     painter.resetTransform()
+                    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # a copy: the cache is clear
                     painter.drawImage(0, 0, image)
                     painter.restore()
                     del held  # the image's pixels: kept until drawn
@@ -579,6 +580,7 @@ class NodeTileItem(TileItem):
         image, held = painted
         painter.save()
         painter.resetTransform()
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # a copy: the cache is clear
         painter.drawImage(0, 0, image)
         painter.restore()
         del held  # the image's pixels: kept until drawn
