@@ -14,7 +14,37 @@ tile cross, the colour is laid on once per line (a pixel crossed by ``k`` lines 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QTransform
+from PySide6.QtWidgets import QGraphicsItem
+
+
+def raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """(scale, offset) from scene to device pixels when ``item`` paints into its cache from numpy, else None.
+
+    Only a cache (a raster image at the view's scale, without rotation, at one device pixel a
+    pixel) is filled from numpy: exports (SVG, PDF, printing, big images) paint without caches
+    and keep vector drawing.
+    """
+    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+        return None
+    transform = painter.worldTransform()
+    if transform.type().value > QTransform.TransformationType.TxScale.value:
+        return None
+    device, engine = painter.device(), painter.paintEngine()
+    if device is None or engine is None or device.devicePixelRatio() != 1 or engine.type() != QPaintEngine.Type.Raster:
+        return None
+    return (transform.m11(), transform.m22()), (transform.dx(), transform.dy())
+
+
+def paint_image(painter: QPainter, image: QImage, held: np.ndarray) -> None:
+    """Copy ``image`` (filled from ``held``, kept alive until drawn) onto the device, pixel for pixel."""
+    painter.save()
+    painter.resetTransform()
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # a copy: the cache is clear
+    painter.drawImage(0, 0, image)
+    painter.restore()
+    del held
+
 
 #: More pixels than this in one tile and the lines go to Qt's stroker (a tile far bigger than the screen).
 MAX_RASTER_PIXELS = 4_000_000
@@ -116,13 +146,14 @@ def argb_values(colours: list[QColor]) -> np.ndarray:
             | channels[:, 2])
 
 
-def squares_image(low: np.ndarray, high: np.ndarray, values: np.ndarray, scale: tuple[float, float],
-                  offset: tuple[float, float], width: int, height: int) -> tuple[QImage, np.ndarray] | None:
-    """Filled squares from ``low`` to ``high`` (scene corners, one a row) in ``values`` (ARGB32 premultiplied), in order.
+def square_pixels(low: np.ndarray, high: np.ndarray, scale: tuple[float, float], offset: tuple[float, float],
+                  width: int, height: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The flat indices of the pixels of filled squares from ``low`` to ``high`` (scene corners, one a row),
+    square after square, and how many each has.
 
     Each square also covers the half pixel all round that a one-pixel rim adds, and at least
-    one pixel. Returns the image and the array that holds its pixels (keep it while the image
-    is drawn), or None when the squares cover more than :data:`MAX_RASTER_PIXELS` pixels.
+    one pixel; pixels outside ``width`` × ``height`` are left out. None when the squares cover
+    more than :data:`MAX_RASTER_PIXELS` pixels.
     """
     sx, sy = scale
     ox, oy = offset
@@ -144,15 +175,25 @@ def squares_image(low: np.ndarray, high: np.ndarray, values: np.ndarray, scale: 
     xs = place - ys * rows_across
     xs += np.repeat(left, counts)
     ys += np.repeat(top, counts)
-    colours = np.repeat(values, counts)
     if left.min(initial=0) < 0 or top.min(initial=0) < 0 or (left + across).max(initial=0) > width \
             or (top + down).max(initial=0) > height:
         keep = (xs >= 0) & (xs < width) & (ys >= 0) & (ys < height)
-        xs, ys, colours = xs[keep], ys[keep], colours[keep]
-    pixels = np.zeros(width * height, dtype=np.uint32)
-    pixels[ys * width + xs] = colours  # later squares over earlier ones, as drawn in turn
-    image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
-    return image, pixels
+        counts = np.bincount(np.repeat(np.arange(len(counts)), counts)[keep], minlength=len(counts)).astype(np.int32)
+        xs, ys = xs[keep], ys[keep]
+    ys *= width
+    ys += xs
+    return ys, counts
 
 
-__all__ = ["MAX_RASTER_PIXELS", "argb_values", "hairline_image", "hairline_pixels", "squares_image"]
+def filled_image(pixels: np.ndarray, colours: np.ndarray, width: int, height: int) -> tuple[QImage, np.ndarray]:
+    """An image with ``colours`` (ARGB32 premultiplied) at ``pixels``, later ones over earlier ones, as drawn in turn.
+
+    Returns the image and the array that holds its pixels (keep it while the image is drawn).
+    """
+    values = np.zeros(width * height, dtype=np.uint32)
+    values[pixels] = colours
+    return QImage(values.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied), values
+
+
+__all__ = ["MAX_RASTER_PIXELS", "argb_values", "filled_image", "hairline_image", "hairline_pixels", "paint_image",
+           "raster_transform", "square_pixels"]

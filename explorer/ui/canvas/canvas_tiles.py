@@ -14,12 +14,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
-    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
-    QTransform,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -38,28 +36,18 @@ from explorer.ui.canvas.canvas_drawing import (
     level_of_detail,
     lines_path,
 )
-from explorer.ui.canvas.canvas_raster import argb_values, hairline_image, hairline_pixels, squares_image
+from explorer.ui.canvas.canvas_node_looks import NodeLooks
+from explorer.ui.canvas.canvas_raster import (
+    filled_image,
+    hairline_image,
+    hairline_pixels,
+    paint_image,
+    raster_transform,
+    square_pixels,
+)
 
 #: A tile keeps its members' rasterised pixels up to this many (4 bytes each), for the next filter change.
 KEPT_PIXELS = 1_000_000
-
-
-def _raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """(scale, offset) from scene to device pixels when ``item`` paints into its cache from numpy, else None.
-
-    Only a cache (a raster image at the view's scale, without rotation, at one device pixel a
-    pixel) is filled from numpy: exports (SVG, PDF, printing, big images) paint without caches
-    and keep vector drawing.
-    """
-    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
-        return None
-    transform = painter.worldTransform()
-    if transform.type().value > QTransform.TransformationType.TxScale.value:
-        return None
-    device, engine = painter.device(), painter.paintEngine()
-    if device is None or engine is None or device.devicePixelRatio() != 1 or engine.type() != QPaintEngine.Type.Raster:
-        return None
-    return (transform.m11(), transform.m22()), (transform.dx(), transform.dy())
 
 
 class TileItem(QGraphicsRectItem):
@@ -378,7 +366,7 @@ class EdgeTileItem(TileItem):
 
     def _draw_plain(self, painter: QPainter, pen: QPen) -> None:
         """The plain hair-lines: rasterised with numpy into the tile's cache, or stroked by Qt where that cannot be done."""
-        transform = _raster_transform(self, painter)
+        transform = raster_transform(self, painter)
         if transform is not None:
             device = painter.device()
             width, height = device.width(), device.height()
@@ -387,13 +375,7 @@ class EdgeTileItem(TileItem):
                 chosen = self._plain_members
                 pixels = member_pixels[0] if chosen.all() else member_pixels[0][np.repeat(chosen, member_pixels[1])]
                 if len(pixels):
-                    image, held = hairline_image(pixels, width, height, pen.color())
-                    painter.save()
-                    painter.resetTransform()
-                    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # a copy: the cache is clear
-                    painter.drawImage(0, 0, image)
-                    painter.restore()
-                    del held  # the image's pixels: kept until drawn
+                    paint_image(painter, *hairline_image(pixels, width, height, pen.color()))
                 return
         painter.drawPath(self.path)
 
@@ -482,7 +464,11 @@ class NodeTileItem(TileItem):
         self._groups: list[tuple[QColor, list[QRectF]]] | None = []
         self.marked: list[tuple[QColor, list[QRectF]]] = []
         self.drawn = np.zeros(0, dtype=np.intp)
-        self._looks: _NodeLooks | None = None
+        #: Which members (in drawing order) are drawn, or None for all.
+        self._shown_in_order: np.ndarray | None = None
+        #: (view, looks, their version, pixels, colours by pixel, pixels per member) of the last rasterisation.
+        self._squares_kept: tuple[Any, ...] | None = None
+        self._looks: NodeLooks | None = None
         #: (hit index, rows, ids) of the members, kept while they stay: a restyle reuses them.
         self._kept_rows: tuple[list[str], np.ndarray, list[str]] | None = None
         self.setVisible(not canvas._detail)
@@ -505,7 +491,7 @@ class NodeTileItem(TileItem):
         if looks is not None and not looks.update(node):
             self._looks = None
 
-    def _member_looks(self) -> _NodeLooks:
+    def _member_looks(self) -> NodeLooks:
         canvas = self.canvas
         canvas._ensure_index()
         looks = self._looks
@@ -513,7 +499,7 @@ class NodeTileItem(TileItem):
             # Restyled (not moved in or out): the members and their hit-index rows are the same as before.
             kept = self._kept_rows
             rows = kept[1] if kept is not None and kept[0] is canvas._index_ids else None
-            looks = self._looks = _NodeLooks(canvas, list(self.ids) if rows is None else kept[2], rows)
+            looks = self._looks = NodeLooks(canvas, list(self.ids) if rows is None else kept[2], rows)
             self._kept_rows = (canvas._index_ids, looks.rows, looks.ids)
         return looks
 
@@ -522,7 +508,11 @@ class NodeTileItem(TileItem):
         looks = self._member_looks()
         shown = canvas._index_visible[looks.rows]
         rects = looks.rects
-        kept = looks.order if shown.all() else looks.order[shown[looks.order]]
+        if shown.all():
+            kept, self._shown_in_order = looks.order, None
+        else:
+            self._shown_in_order = shown[looks.order]
+            kept = looks.order[self._shown_in_order]
         #: Which members are drawn, in drawing order (positions in the members' lists).
         self.drawn = kept
         self._groups = None
@@ -566,24 +556,30 @@ class NodeTileItem(TileItem):
     def _paint_raster(self, painter: QPainter) -> bool:
         """Fill the tile's cache with its squares from numpy; False when that cannot be done (Qt draws them)."""
         looks = self._looks
-        transform = _raster_transform(self, painter)
+        transform = raster_transform(self, painter)
         if transform is None or looks is None:
             return False
         if not len(self.drawn):
             return True
         device = painter.device()
-        kept = self.drawn
-        painted = squares_image(looks.low[kept], looks.high[kept], looks.values[looks.codes[kept]], transform[0],
-                                transform[1], device.width(), device.height())
-        if painted is None:
-            return False
-        image, held = painted
-        painter.save()
-        painter.resetTransform()
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # a copy: the cache is clear
-        painter.drawImage(0, 0, image)
-        painter.restore()
-        del held  # the image's pixels: kept until drawn
+        width, height = device.width(), device.height()
+        key = (transform, width, height)
+        kept = self._squares_kept
+        if kept is None or kept[0] != key or kept[1] is not looks or kept[2] != looks.version:
+            order = looks.order
+            found = square_pixels(looks.low[order], looks.high[order], *transform, width, height)
+            if found is None:
+                return False
+            pixels, counts = found
+            kept = (key, looks, looks.version, pixels, np.repeat(looks.values[looks.codes[order]], counts), counts)
+            # Kept for the next filter, hide or selection (they only change which squares are drawn).
+            self._squares_kept = kept if len(pixels) <= KEPT_PIXELS else None
+        pixels, colours, counts = kept[3], kept[4], kept[5]
+        shown = self._shown_in_order
+        if shown is not None:
+            chosen = np.repeat(shown, counts)
+            pixels, colours = pixels[chosen], colours[chosen]
+        paint_image(painter, *filled_image(pixels, colours, width, height))
         return True
 
     def _paint_squares(self, painter: QPainter) -> None:
@@ -596,79 +592,3 @@ class NodeTileItem(TileItem):
             painter.setPen(rim)
             painter.setBrush(colour)
             painter.drawRects(rects)
-
-
-_COLOURS: dict[str, QColor] = {}
-
-
-def _colour(name: str) -> QColor:
-    """A ``QColor`` by name, made once (a restyle by community asks for the same hundred colours in every tile)."""
-    colour = _COLOURS.get(name)
-    if colour is None:
-        colour = _COLOURS[name] = QColor(name)
-    return colour
-
-
-class _NodeLooks:
-    """A node tile's members as drawn: their squares, grouped by colour, and where each is in the hit index.
-
-    Places and sizes come from the canvas's hit-index arrays (kept current as nodes move and are
-    restyled), so the only per-node Python work is reading the colour and making the ``QRectF``
-    that ``drawRects`` needs.
-    """
-
-    def __init__(self, canvas: Any, ids: list[str], rows: np.ndarray | None = None) -> None:
-        nodes = canvas.scene_model.nodes
-        self.index_ids = canvas._index_ids
-        self.ids = ids
-        count = len(ids)
-        if rows is None:
-            where = canvas._index_pos
-            rows = np.fromiter(map(where.__getitem__, ids), dtype=np.intp, count=count)
-        self.rows = rows
-        self._position: dict[str, int] | None = None
-        self._extent: QRectF | None = None
-        self.more_fill = more_fill = canvas.colours.more_fill.name()
-        members = list(map(nodes.__getitem__, ids))
-        self.names = names = [more_fill if node.kind == "more" else node.color for node in members]
-        centre = canvas._index_xy[rows]
-        half = canvas._index_half[rows][:, None]
-        self.low = centre - half
-        self.high = centre + half
-        sizes = (2 * half[:, 0]).tolist()
-        self.rects = list(map(QRectF, self.low[:, 0].tolist(), self.low[:, 1].tolist(), sizes, sizes))
-        palette = sorted(set(names))
-        code_of = {name: code for code, name in enumerate(palette)}
-        self.colours = [_colour(name) for name in palette]
-        #: The colours as ARGB32 premultiplied values, for squares filled from numpy.
-        self.values = argb_values(self.colours) if palette else np.zeros(0, dtype=np.uint32)
-        self.codes = np.fromiter(map(code_of.__getitem__, names), dtype=np.intp, count=count)
-        #: Members in colour order (stable: within a colour, in the tile's own order).
-        self.order = np.argsort(self.codes, kind="stable") if len(palette) > 1 else np.arange(count)
-
-    def extent(self) -> QRectF:
-        """The squares' bounds and a margin (kept until a member moves)."""
-        if self._extent is None:
-            low, high = self.low.min(axis=0), self.high.max(axis=0)
-            left, top, right, bottom = float(low[0]), float(low[1]), float(high[0]), float(high[1])
-            self._extent = QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
-        return self._extent
-
-    @property
-    def position(self) -> dict[str, int]:
-        """Each member's place in the tile's lists (made when first asked: selection, highlight, a moved node)."""
-        if self._position is None:
-            self._position = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        return self._position
-
-    def update(self, node: SceneNode) -> bool:
-        """Follow one member's new place and size; False when that cannot be done in place (its colour changed)."""
-        row = self.position.get(node.id)
-        if row is None or self.names[row] != (self.more_fill if node.kind == "more" else node.color):
-            return False
-        half = node.size / 2
-        self.rects[row] = QRectF(node.x - half, node.y - half, node.size, node.size)
-        self.low[row] = (node.x - half, node.y - half)
-        self.high[row] = (node.x + half, node.y + half)
-        self._extent = None
-        return True
