@@ -21,23 +21,24 @@ from PySide6.QtWidgets import QGraphicsItem
 def raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """(scale, offset) from scene to device pixels when ``item`` paints into its cache from numpy, else None.
 
-    Only a cache (a raster image at the view's scale, without rotation, at one device pixel a
-    pixel) is filled from numpy: exports (SVG, PDF, printing, big images) paint without caches
-    and keep vector drawing.
+    Only a cache (a raster image at the view's scale, without rotation) is filled from numpy:
+    exports (SVG, PDF, printing, big images) paint without caches and keep vector drawing. On a
+    high-density screen the cache has several device pixels a point: the numbers map to those.
     """
     if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
         return None
-    transform = painter.worldTransform()
+    transform = painter.deviceTransform()
     if transform.type().value > QTransform.TransformationType.TxScale.value:
         return None
     device, engine = painter.device(), painter.paintEngine()
-    if device is None or engine is None or device.devicePixelRatio() != 1 or engine.type() != QPaintEngine.Type.Raster:
+    if device is None or engine is None or engine.type() != QPaintEngine.Type.Raster:
         return None
     return (transform.m11(), transform.m22()), (transform.dx(), transform.dy())
 
 
 def paint_image(painter: QPainter, image: QImage, held: np.ndarray) -> None:
     """Copy ``image`` (filled from ``held``, kept alive until drawn) onto the device, pixel for pixel."""
+    image.setDevicePixelRatio(painter.device().devicePixelRatio())
     painter.save()
     painter.resetTransform()
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # a copy: the cache is clear
