@@ -50,6 +50,9 @@ from explorer.ui.canvas.canvas_raster import (
 KEPT_PIXELS = 1_000_000
 
 
+_NO_PATH = QPainterPath()
+
+
 class TileItem(QGraphicsRectItem):
     """One square of the canvas's tile grid: the edges (or nodes) whose anchor falls in it.
 
@@ -63,6 +66,9 @@ class TileItem(QGraphicsRectItem):
         self.key = key
         self.ids: set[str] = set()
         self.dirty = True
+        #: Whether members may have moved since the last rebuild (a filter change leaves it as it was: see
+        #: ``GraphCanvasView._mark_changed_tiles``).
+        self.places_stale = True
         # The bounds are the rect of a QGraphicsRectItem without a pen: Qt reads them in C++, not through a
         # Python boundingRect() (called a thousand times and more per repaint at 50k nodes).
         self.setPen(QPen(Qt.PenStyle.NoPen))
@@ -90,6 +96,7 @@ class TileItem(QGraphicsRectItem):
         if not self.dirty:
             self.dirty = True
             self.canvas._schedule_bounds_check()
+        self.places_stale = True
         self.update()
 
     def rebuild(self) -> None:
@@ -149,6 +156,8 @@ class EdgeTileItem(TileItem):
         self._plain_members = np.zeros(0, dtype=bool)
         self._targets = np.zeros(0, dtype=np.intp)
         self._kept_bounds: tuple[np.ndarray, np.ndarray, QRectF] | None = None
+        #: The member rows and node array the lines were read from (held, so that "the same" is identity).
+        self._lines_of: tuple[np.ndarray, np.ndarray] | None = None
         #: (view, members' lines, (pixels, pixels per member)) of the last rasterisation.
         self._raster_kept: tuple[Any, np.ndarray, tuple[np.ndarray, np.ndarray]] | None = None
 
@@ -242,11 +251,17 @@ class EdgeTileItem(TileItem):
         # Every member's line, from the canvas's node arrays (kept current as nodes move); the same array
         # as before while no end moved, so the pixels rasterised for it stay good.
         where = canvas._index_xy
-        member_lines = np.hstack([where[sources], where[targets]])
         kept_lines = self._member_lines
-        if kept_lines is not None and kept_lines.shape == member_lines.shape and np.array_equal(kept_lines, member_lines):
+        lines_of = self._lines_of
+        if self.places_stale or kept_lines is None or lines_of is None or lines_of[0] is not sources or lines_of[1] is not where:
+            member_lines = np.hstack([where[sources], where[targets]])
+            if kept_lines is not None and kept_lines.shape == member_lines.shape and np.array_equal(kept_lines, member_lines):
+                member_lines = kept_lines
+            self._member_lines = member_lines
+            self._lines_of = (sources, where)
+        else:
             member_lines = kept_lines
-        self._member_lines = member_lines
+        self.places_stale = False
         all_drawn = bool(drawn.all())
         if all_drawn:
             self._edges = members
@@ -273,7 +288,7 @@ class EdgeTileItem(TileItem):
             self.is_highlighted = np.zeros(count, dtype=bool)
             self.styled, self.styled_paths, self.own_colour, self.coloured_paths = {}, [], {}, []
             self._plain, self._path, self._plain_members = None, None, drawn
-            self.highlight_path = QPainterPath()
+            self.highlight_path = _NO_PATH
             return bounds
         self.is_highlighted = (np.fromiter((e.id in highlighted for e in self.edges), dtype=bool, count=count)
                                if highlighted else np.zeros(count, dtype=bool))
