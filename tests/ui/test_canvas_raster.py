@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 from canvas_support import fitted_canvas
 from PySide6.QtCore import QLineF
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id
 from explorer.ui.canvas import canvas_tiles
@@ -212,3 +213,20 @@ def test_exports_keep_lines_and_squares_as_vectors(qtbot, tmp_path):
     tags = {element.tag.rsplit("}", 1)[-1] for element in tree.iter()}
     assert "image" not in tags  # nothing drawn as a bitmap
     assert "path" in tags or "polyline" in tags
+
+
+def test_a_tile_painted_straight_onto_a_shared_picture_leaves_the_rest_of_it(qtbot):
+    view = fitted_canvas(qtbot, _spokes())
+    tile = next(tile for tile in view.edge_tiles.values() if len(tile.start))
+    picture = QPixmap(view.viewport().width() + 400, view.viewport().height() + 400)  # bigger than any tile
+    picture.fill(QColor("red"))
+    painter = QPainter(picture)
+    painter.setTransform(view.viewportTransform())
+    tile.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    image = picture.toImage()
+    red = QColor("red").rgb()
+    assert image.pixel(picture.width() - 2, picture.height() - 2) == red  # not covered by a tile-sized image
+    start, end = view.mapFromScene(*tile.start[0]), view.mapFromScene(*tile.end[0])
+    middle = (start + end) / 2
+    assert any(image.pixel(middle.x() + dx, middle.y() + dy) != red for dx in (-1, 0, 1) for dy in (-1, 0, 1))

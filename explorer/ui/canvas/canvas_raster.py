@@ -13,8 +13,10 @@ tile cross, the colour is laid on once per line (a pixel crossed by ``k`` lines 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 
@@ -31,7 +33,12 @@ def raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[floa
     if transform.type().value > QTransform.TransformationType.TxScale.value:
         return None
     device, engine = painter.device(), painter.paintEngine()
-    if device is None or engine is None or engine.type() != QPaintEngine.Type.Raster:
+    if not isinstance(device, QPixmap) or engine is None or engine.type() != QPaintEngine.Type.Raster:
+        return None
+    # The item's own cache is no bigger than the item: anything bigger is a picture shared with other items
+    # (painted straight onto), where an image of the whole device would cover them.
+    extent = transform.mapRect(item.boundingRect())
+    if device.width() > math.ceil(extent.width()) + 4 or device.height() > math.ceil(extent.height()) + 4:
         return None
     return (transform.m11(), transform.m22()), (transform.dx(), transform.dy())
 
