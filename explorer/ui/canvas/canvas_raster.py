@@ -155,13 +155,14 @@ def argb_values(colours: list[QColor]) -> np.ndarray:
 
 
 def square_pixels(low: np.ndarray, high: np.ndarray, scale: tuple[float, float], offset: tuple[float, float],
-                  width: int, height: int) -> tuple[np.ndarray, np.ndarray] | None:
+                  width: int, height: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """The flat indices of the pixels of filled squares from ``low`` to ``high`` (scene corners, one a row),
-    square after square, and how many each has.
+    square after square, how many each has, and how much of its whole pixels each square really covers.
 
     Each square also covers the half pixel all round that a one-pixel rim adds, and at least
     one pixel; pixels outside ``width`` × ``height`` are left out. None when the squares cover
-    more than :data:`MAX_RASTER_PIXELS` pixels.
+    more than :data:`MAX_RASTER_PIXELS` pixels. A square smaller than its pixels (far out, a
+    node is a pixel or two) is drawn that much fainter, as Qt's antialiased square would be.
     """
     sx, sy = scale
     ox, oy = offset
@@ -171,6 +172,7 @@ def square_pixels(low: np.ndarray, high: np.ndarray, scale: tuple[float, float],
     down = np.maximum(np.rint((high[:, 1] - low[:, 1]) * sy + 1.0), 1.0)
     left = np.rint((low[:, 0] + high[:, 0]) * (sx / 2) + ox - across / 2).astype(np.int32)
     top = np.rint((low[:, 1] + high[:, 1]) * (sy / 2) + oy - down / 2).astype(np.int32)
+    cover = np.minimum(((high[:, 0] - low[:, 0]) * sx + 1.0) * ((high[:, 1] - low[:, 1]) * sy + 1.0) / (across * down), 1.0)
     across, down = across.astype(np.int32), down.astype(np.int32)
     counts = across * down
     total = int(counts.sum())
@@ -190,7 +192,14 @@ def square_pixels(low: np.ndarray, high: np.ndarray, scale: tuple[float, float],
         xs, ys = xs[keep], ys[keep]
     ys *= width
     ys += xs
-    return ys, counts
+    return ys, counts, cover
+
+
+def faded(values: np.ndarray, cover: np.ndarray) -> np.ndarray:
+    """ARGB32 premultiplied ``values`` with each one's every channel scaled by ``cover`` (0 … 1)."""
+    channels = values[:, None] >> np.array([24, 16, 8, 0], dtype=np.uint32) & 0xFF
+    scaled = np.rint(channels * cover[:, None]).astype(np.uint32)
+    return (scaled[:, 0] << 24) | (scaled[:, 1] << 16) | (scaled[:, 2] << 8) | scaled[:, 3]
 
 
 def filled_image(pixels: np.ndarray, colours: np.ndarray, width: int, height: int) -> tuple[QImage, np.ndarray]:
@@ -203,5 +212,5 @@ def filled_image(pixels: np.ndarray, colours: np.ndarray, width: int, height: in
     return QImage(values.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied), values
 
 
-__all__ = ["MAX_RASTER_PIXELS", "argb_values", "filled_image", "hairline_image", "hairline_pixels", "paint_image",
+__all__ = ["MAX_RASTER_PIXELS", "argb_values", "faded", "filled_image", "hairline_image", "hairline_pixels", "paint_image",
            "raster_transform", "square_pixels"]

@@ -38,6 +38,7 @@ from explorer.ui.canvas.canvas_drawing import (
 )
 from explorer.ui.canvas.canvas_node_looks import NodeLooks
 from explorer.ui.canvas.canvas_raster import (
+    faded,
     filled_image,
     hairline_image,
     hairline_pixels,
@@ -585,8 +586,9 @@ class NodeTileItem(TileItem):
             found = square_pixels(looks.low[order], looks.high[order], *transform, width, height)
             if found is None:
                 return False
-            pixels, counts = found
-            kept = (key, looks, looks.version, pixels, np.repeat(looks.values[looks.codes[order]], counts), counts)
+            pixels, counts, cover = found
+            kept = (key, looks, looks.version, pixels, np.repeat(faded(looks.values[looks.codes[order]], cover), counts),
+                    counts)
             # Kept for the next filter, hide or selection (they only change which squares are drawn).
             self._squares_kept = kept if len(pixels) <= KEPT_PIXELS else None
         pixels, colours, counts = kept[3], kept[4], kept[5]
