@@ -67,7 +67,7 @@ def test_crossing_lines_darken_as_when_qt_draws_them_one_after_the_other(qapp):
     colour = QColor(90, 90, 90, 130)
     lines = [[2.0, 20.5, 38.0, 20.5], [20.5, 2.0, 20.5, 38.0]]
     pixels, _ = hairline_pixels(np.array(lines), (1.0, 1.0), (0.0, 0.0), 40, 40)
-    image, held = hairline_image(pixels, 40, 40, colour)
+    image, held = hairline_image(pixels, 2, 40, 40, colour)
     ours = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(40, 40)
     qt = QImage(40, 40, QImage.Format.Format_ARGB32_Premultiplied)
     qt.fill(0)

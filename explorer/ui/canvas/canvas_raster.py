@@ -19,6 +19,12 @@ import numpy as np
 from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
+# Read once: an enum member's lookup costs a few microseconds, and this is asked by every tile on every repaint.
+_NO_CACHE = QGraphicsItem.CacheMode.NoCache
+_SCALED = frozenset({QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate,
+                     QTransform.TransformationType.TxScale})
+_RASTER = QPaintEngine.Type.Raster
+
 
 def raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """(scale, offset) from scene to device pixels when ``item`` paints into its cache from numpy, else None.
@@ -27,13 +33,13 @@ def raster_transform(item: QGraphicsItem, painter: QPainter) -> tuple[tuple[floa
     exports (SVG, PDF, printing, big images) paint without caches and keep vector drawing. On a
     high-density screen the cache has several device pixels a point: the numbers map to those.
     """
-    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+    if item.cacheMode() is _NO_CACHE:
         return None
     transform = painter.deviceTransform()
-    if transform.type().value > QTransform.TransformationType.TxScale.value:
+    if transform.type() not in _SCALED:
         return None
     device, engine = painter.device(), painter.paintEngine()
-    if not isinstance(device, QPixmap) or engine is None or engine.type() != QPaintEngine.Type.Raster:
+    if not isinstance(device, QPixmap) or engine is None or engine.type() != _RASTER:
         return None
     # The item's own cache is no bigger than the item: anything bigger is a picture shared with other items
     # (painted straight onto), where an image of the whole device would cover them.
@@ -113,7 +119,6 @@ _LAID_ON: dict[tuple[int, int], np.ndarray] = {}
 
 def _premultiplied(colour: QColor, layers: int) -> np.ndarray:
     """ARGB32 premultiplied values of ``colour`` laid on 0 … ``layers`` times over transparent (kept per colour)."""
-    layers = max(layers, 15)  # one table serves most tiles
     key = (colour.rgba(), layers)
     known = _LAID_ON.get(key)
     if known is None:
@@ -133,16 +138,26 @@ def _laid_on(colour: QColor, layers: int) -> np.ndarray:
     return (a << 24) | (r << 16) | (g << 8) | b
 
 
-def hairline_image(pixels: np.ndarray, width: int, height: int, colour: QColor) -> tuple[QImage, np.ndarray]:
-    """A ``width`` × ``height`` image of ``pixels`` (from :func:`hairline_pixels`) in ``colour``.
+def hairline_image(pixels: np.ndarray, lines: int, width: int, height: int, colour: QColor) -> tuple[QImage, np.ndarray]:
+    """A ``width`` × ``height`` image of the pixels of ``lines`` lines (from :func:`hairline_pixels`) in ``colour``.
 
-    Returns the image and the array that holds its pixels (the image reads that memory: keep
-    the array as long as the image is drawn).
+    Returns the image and the array that holds its pixels. The image reads that memory, which
+    is reused by the next call: draw the image before asking for another.
     """
-    crossings = np.bincount(pixels, minlength=width * height)
-    values = _premultiplied(colour, int(crossings.max(initial=0)))[crossings]
+    global _SCRATCH
+    area = width * height
+    crossings = np.bincount(pixels, minlength=area)
+    # A line takes a pixel at most once: no pixel is crossed more often than there are lines.
+    table = _premultiplied(colour, 1 << max(int(lines), 1).bit_length())
+    if len(_SCRATCH) < area:
+        _SCRATCH = np.empty(max(area, 2 * len(_SCRATCH)), dtype=np.uint32)
+    values = np.take(table, crossings, out=_SCRATCH[:area], mode="clip")
     image = QImage(values.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
     return image, values
+
+
+#: The pixels of the last image made by :func:`hairline_image` (reused: fresh memory for every tile costs page faults).
+_SCRATCH = np.empty(0, dtype=np.uint32)
 
 
 def argb_values(colours: list[QColor]) -> np.ndarray:

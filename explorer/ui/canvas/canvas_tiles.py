@@ -391,7 +391,7 @@ class EdgeTileItem(TileItem):
                 chosen = self._plain_members
                 pixels = member_pixels[0] if chosen.all() else member_pixels[0][np.repeat(chosen, member_pixels[1])]
                 if len(pixels):
-                    paint_image(painter, *hairline_image(pixels, width, height, pen.color()))
+                    paint_image(painter, *hairline_image(pixels, len(chosen), width, height, pen.color()))
                 return
         painter.drawPath(self.path)
 
