@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id
-from explorer.ui.canvas import canvas_tiles
+from explorer.ui.canvas import canvas_raster, canvas_tiles
 from explorer.ui.canvas.canvas_drawing import DETAIL_ZOOM
 from explorer.ui.canvas.canvas_raster import hairline_image, hairline_pixels
 from explorer.ui.canvas.graph_canvas import GraphCanvasView
@@ -230,3 +230,27 @@ def test_a_tile_painted_straight_onto_a_shared_picture_leaves_the_rest_of_it(qtb
     start, end = view.mapFromScene(*tile.start[0]), view.mapFromScene(*tile.end[0])
     middle = (start + end) / 2
     assert any(image.pixel(middle.x() + dx, middle.y() + dy) != red for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+
+def test_past_the_budget_of_kept_pixels_tiles_rasterise_again_and_draw_the_same(qtbot, monkeypatch):
+    view = fitted_canvas(qtbot, _cloud())
+    scene = view.scene_model
+    full = view.viewport().grab().toImage()
+    scene.set_class_filter({SPOKE_CLASS})
+    view.flush()
+    filtered = view.viewport().grab().toImage()
+    scene.set_class_filter(set())
+    view.flush()
+    monkeypatch.setattr(canvas_raster.KEPT, "budget", 0)  # nothing may be kept from now on
+    monkeypatch.setattr(canvas_raster.KEPT, "scale", None)
+    view = fitted_canvas(qtbot, _cloud())
+    scene = view.scene_model
+    assert view.viewport().grab().toImage() == full
+    assert all(tile._raster_kept is None for tile in view.edge_tiles.values())
+    calls = []
+    real = canvas_tiles.hairline_pixels
+    monkeypatch.setattr(canvas_tiles, "hairline_pixels", lambda *args: calls.append(args) or real(*args))
+    scene.set_class_filter({SPOKE_CLASS})
+    view.flush()
+    assert view.viewport().grab().toImage() == filtered
+    assert calls  # rasterised again, for want of kept pixels

@@ -64,6 +64,40 @@ def paint_image(painter: QPainter, image: QImage, held: np.ndarray) -> None:
 MAX_RASTER_PIXELS = 4_000_000
 
 
+#: A tile keeps its members' rasterised pixels up to this many (4 bytes each), for the next filter change …
+KEPT_PIXELS = 1_000_000
+
+
+class KeptPixels:
+    """… and all tiles together keep at most ``budget`` of them for the view's current scale.
+
+    Zoomed in, a long pan would otherwise leave every tile holding its pixels; past the budget
+    a tile rasterises again when it next changes. Each change of scale starts a new count
+    (the pixels kept for the old scale are dropped as those tiles paint again).
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.scale: object = None
+        self.generation = 0
+        self.used = 0
+
+    def take(self, scale: object, count: int, returned: tuple[int, int] | None) -> int | None:
+        """Keep ``count`` more at ``scale`` (``returned``: the (generation, count) a tile gives back); its generation or None."""
+        if scale != self.scale:
+            self.scale, self.used, self.generation = scale, 0, self.generation + 1
+        elif returned is not None and returned[0] == self.generation:
+            self.used -= returned[1]
+        if self.used + count > self.budget:
+            return None
+        self.used += count
+        return self.generation
+
+
+#: Shared by the tiles of every canvas (one is shown at a time): about 100 MB of kept pixels at most.
+KEPT = KeptPixels(24_000_000)
+
+
 def hairline_pixels(lines: np.ndarray, scale: tuple[float, float], offset: tuple[float, float],
                     width: int, height: int) -> tuple[np.ndarray, np.ndarray] | None:
     """The flat indices (row × width + column) of the pixels of each line, both ends included, line after line,
@@ -227,5 +261,5 @@ def filled_image(pixels: np.ndarray, colours: np.ndarray, width: int, height: in
     return QImage(values.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied), values
 
 
-__all__ = ["MAX_RASTER_PIXELS", "argb_values", "faded", "filled_image", "hairline_image", "hairline_pixels", "paint_image",
-           "raster_transform", "square_pixels"]
+__all__ = ["KEPT", "KEPT_PIXELS", "MAX_RASTER_PIXELS", "KeptPixels", "argb_values", "faded", "filled_image",
+           "hairline_image", "hairline_pixels", "paint_image", "raster_transform", "square_pixels"]

@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
-    QLineF,
     QPointF,
     QRectF,
     Qt,
@@ -17,7 +16,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -30,14 +28,14 @@ from explorer.core.scene import SceneEdge, SceneNode
 from explorer.ui.canvas.canvas_drawing import (
     DETAIL_ZOOM,
     FAINT_EDGES_ZOOM,
-    SMOOTH_EDGES_UP_TO,
-    arrow_head,
-    edge_curve,
     level_of_detail,
     lines_path,
+    paint_edges_in_detail,
 )
 from explorer.ui.canvas.canvas_node_looks import NodeLooks
 from explorer.ui.canvas.canvas_raster import (
+    KEPT,
+    KEPT_PIXELS,
     faded,
     filled_image,
     hairline_image,
@@ -46,10 +44,6 @@ from explorer.ui.canvas.canvas_raster import (
     raster_transform,
     square_pixels,
 )
-
-#: A tile keeps its members' rasterised pixels up to this many (4 bytes each), for the next filter change.
-KEPT_PIXELS = 1_000_000
-
 
 _NO_PATH = QPainterPath()
 
@@ -67,6 +61,8 @@ class TileItem(QGraphicsRectItem):
         self.key = key
         self.ids: set[str] = set()
         self.dirty = True
+        #: (generation, count) of the rasterised pixels the tile keeps, counted in :data:`KEPT`.
+        self._kept_count: tuple[int, int] | None = None
         #: Whether members may have moved since the last rebuild (a filter change leaves it as it was: see
         #: ``GraphCanvasView._mark_changed_tiles``).
         self.places_stale = True
@@ -378,7 +374,7 @@ class EdgeTileItem(TileItem):
                     painter.setPen(own)
                     painter.drawPath(path)
             return
-        self._paint_detail(painter, option, lod)
+        paint_edges_in_detail(self, painter, option)
 
     def _draw_plain(self, painter: QPainter, pen: QPen) -> None:
         """The plain hair-lines: rasterised with numpy into the tile's cache, or stroked by Qt where that cannot be done."""
@@ -407,64 +403,13 @@ class EdgeTileItem(TileItem):
         if kept is not None and kept[0] == key and kept[1] is self._member_lines:
             return kept[2]
         pixels = hairline_pixels(self._member_lines, *transform, width, height)
-        self._raster_kept = (key, self._member_lines, pixels) if pixels is not None and len(pixels[0]) <= KEPT_PIXELS else None
+        self._raster_kept = None
+        if pixels is not None and len(pixels[0]) <= KEPT_PIXELS:
+            generation = KEPT.take(transform[0], len(pixels[0]), self._kept_count)
+            self._kept_count = None if generation is None else (generation, len(pixels[0]))
+            if generation is not None:
+                self._raster_kept = (key, self._member_lines, pixels)
         return pixels
-
-    def _paint_detail(self, painter: QPainter, option: QStyleOptionGraphicsItem, lod: float) -> None:
-        """Zoomed in: only edges touching the exposed area, curved apart when parallel, with arrowheads and words."""
-        canvas = self.canvas
-        colours = canvas.colours
-        exposed = option.exposedRect
-        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
-        reach = np.abs(self.bend)
-        lo = np.minimum(self.start, self.end) - reach[:, None]
-        hi = np.maximum(self.start, self.end) + reach[:, None]
-        inside = (hi[:, 0] >= left) & (lo[:, 0] <= right) & (hi[:, 1] >= top) & (lo[:, 1] <= bottom)
-        indices = np.flatnonzero(inside).tolist()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(indices) <= SMOOTH_EDGES_UP_TO)
-        geometry: dict[int, tuple[QPointF, QPointF, QPointF]] = {}
-        # Straight edges (nearly all) are worked out for all at once and drawn in one drawLines call.
-        delta = self.end - self.start
-        unit = delta / (np.sqrt((delta**2).sum(axis=1)) + 1e-9)[:, None]
-        tips = self.end - unit * self.radius[:, None]
-        straight_ends = np.hstack([self.start, tips, unit]).tolist()
-        # Plain edges, then highlighted ones in the accent, then each colour of their own.
-        groups: list[tuple[bool, str | None, tuple[str, float] | None]] = [(False, None, None), (True, None, None)]
-        groups += [(True, colour, None) for colour in sorted(set(self.own_colour.values()))]
-        groups += [(False, None, look) for look in sorted(set(self.styled.values()))]
-        for lit, own, look in groups:
-            colour = QColor(own) if own else colours.accent if lit else colours.edge
-            if look is not None and look[0]:
-                colour = QColor(look[0])
-            pen = QPen(colour, 3.0 if lit else look[1] if look is not None else 1.0)
-            pen.setCosmetic(True)
-            heads: list[QPolygonF] = []
-            lines: list[QLineF] = []
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for i in indices:
-                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own or self.styled.get(i) != look:
-                    continue
-                if self.bend[i]:
-                    (sx, sy), (tx, ty) = self.start[i], self.end[i]
-                    path, tip, direction, anchor = edge_curve(float(sx), float(sy), float(tx), float(ty), float(self.bend[i]),
-                                                              float(self.radius[i]))
-                    painter.drawPath(path)
-                else:
-                    sx, sy, tx, ty, ux, uy = straight_ends[i]
-                    lines.append(QLineF(sx, sy, tx, ty))
-                    tip, direction, anchor = QPointF(tx, ty), QPointF(ux, uy), QPointF((sx + tx) / 2, (sy + ty) / 2)
-                geometry[i] = (tip, direction, anchor)
-                # Arrowheads only where the target end is in view: the rest cannot be seen.
-                if left <= tip.x() <= right and top <= tip.y() <= bottom:
-                    heads.append(arrow_head(tip, direction))
-            painter.drawLines(lines)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            for head in heads:
-                painter.drawPolygon(head)
-        # Link words are placed by the canvas's label layer, clear of node labels and of each other.
-
 
 class NodeTileItem(TileItem):
     """The visible nodes of one tile as squares, one ``drawRects`` per colour: used when zoomed out.
@@ -590,7 +535,12 @@ class NodeTileItem(TileItem):
             kept = (key, looks, looks.version, pixels, np.repeat(faded(looks.values[looks.codes[order]], cover), counts),
                     counts)
             # Kept for the next filter, hide or selection (they only change which squares are drawn).
-            self._squares_kept = kept if len(pixels) <= KEPT_PIXELS else None
+            self._squares_kept = None
+            if len(pixels) <= KEPT_PIXELS:
+                generation = KEPT.take(transform[0], 2 * len(pixels), self._kept_count)  # pixels and colours
+                self._kept_count = None if generation is None else (generation, 2 * len(pixels))
+                if generation is not None:
+                    self._squares_kept = kept
         pixels, colours, counts = kept[3], kept[4], kept[5]
         shown = self._shown_in_order
         if shown is not None:
