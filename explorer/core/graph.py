@@ -214,10 +214,19 @@ class KnowledgeGraph(GraphNames):
         self._reset_caches()
         self._collect_prefixes(loaded)
         if not self.backend.reading_label_index():
-            # Otherwise the first question about labels waits for it: the class tree's queries,
-            # answered in the store, run meanwhile.
+            # Otherwise it is read on a thread of its own: the class tree and the first views look
+            # their few labels up one by one meanwhile, and search waits for it (labels_ready).
             self._build_index()
         return loaded
+
+    def labels_ready(self) -> bool:
+        """Whether search answers without waiting for the label index being read since a load."""
+        return self._index is not None or not self.backend.label_index_pending()
+
+    def wait_for_labels(self) -> None:
+        """Until the label index read since the last load is at hand (search would wait for it)."""
+        if self._index is None and self.backend.reading_label_index():
+            self._build_index()
 
     def load_text(self, text: str, format_name: str = "turtle", base_iri: str | None = None) -> None:
         """Parse RDF text straight into the graph (tests, pasted snippets)."""
@@ -390,6 +399,7 @@ class KnowledgeGraph(GraphNames):
     # ------------------------------------------------------------------ search and resolution
     def _matching(self, text: str, cap: int) -> LabelIndex:
         """An index that answers ``text``: the whole graph's, or the server's candidates."""
+        self.wait_for_labels()  # search needs every label
         if self._labels_at_hand():
             assert self._index is not None
             return self._index

@@ -234,8 +234,13 @@ class Backend(ABC):
         return LabelIndex(entries)
 
     def reading_label_index(self) -> bool:
-        """Whether the label index is being read in the background since the last load
-        (:meth:`label_index` then waits for it)."""
+        """Whether the label index read in the background since the last load is kept
+        (:meth:`label_index` returns it, waiting while it is still being read)."""
+        return False
+
+    def label_index_pending(self) -> bool:
+        """Whether that reading is still under way: until it ends, labels are asked per entity
+        (:meth:`labels_of`) and only search waits for the whole index."""
         return False
 
     def labels_of(self, entities: Iterable[str]) -> dict[str, LabelsByLanguage]:

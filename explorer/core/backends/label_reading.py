@@ -74,6 +74,10 @@ class LabelIndexReading:
         """Until the thread is done (and holds the store no longer)."""
         self._thread.join()
 
+    def done(self) -> bool:
+        """Whether the index is read (or failed): :meth:`result` no longer waits."""
+        return not self._thread.is_alive()
+
     def result(self) -> LabelIndex:
         self.wait()
         if self._error is not None:

@@ -206,12 +206,17 @@ class OxigraphBackend(Backend):
 
     # ------------------------------------------------------------------ bulk: labels
     def label_index(self) -> LabelIndex:
-        # The index the last load began to read, if nothing changed since.
-        reading, self._reading_index = self._reading_index, None
+        # The index the last load began to read, kept until the store changes (forget_caches):
+        # a search on a worker and a view on the GUI thread may both ask for it as it ends.
+        reading = self._reading_index
         return reading.result() if reading is not None else read_label_index(self.store)
 
     def reading_label_index(self) -> bool:
         return self._reading_index is not None
+
+    def label_index_pending(self) -> bool:
+        reading = self._reading_index
+        return reading is not None and not reading.done()
 
     def _stop_reading_index(self) -> None:
         """Forget the index being read, once its thread lets go of the store (a moment at most:
