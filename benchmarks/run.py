@@ -204,15 +204,16 @@ def _load_ours(path: Path) -> Any:
     """What the window's load worker does before it shows the graph (build_graph): parse,
     count, class tree, and the statistics when they are quick (a large graph's are counted
     after it is shown, and measured on their own below). The search index is read on a
-    thread of its own from the end of the parse; search waits for it (the per-keystroke
-    figures below are taken after it)."""
+    thread of its own from then on; search waits for it (the per-keystroke figures below are
+    taken after it, and _settle lets it end before the next load is timed)."""
     from explorer.core.graph import KnowledgeGraph
 
     kg = KnowledgeGraph()
-    kg.load([path])
+    kg.load([path], labels_after_ready=True)
     kg.class_hierarchy()
     if kg.statistics_are_quick():
         kg.stats()
+    kg.start_reading_labels()
     return kg
 
 

@@ -175,3 +175,43 @@ def test_files_added_to_a_graph_are_indexed_from_the_whole_store(tmp_path):
         return sorted(zip(["_:" if e.startswith("_:") else e for e in entities], *rest, strict=True))
 
     assert rows(fresh._index) == rows(kg._index)
+
+
+def test_a_reading_left_for_after_ready_begins_when_asked_or_when_search_needs_it(tmp_path, monkeypatch):
+    import explorer.core.backends.label_reading as label_reading
+
+    reads: list[str] = []
+    read = label_reading.read_label_index
+    monkeypatch.setattr(label_reading, "read_label_index", lambda store: (reads.append("read"), read(store))[1])
+    kg = KnowledgeGraph()
+    kg.load(_files(tmp_path), labels_after_ready=True)
+    reading = kg.backend._reading_index
+    assert reading is not None and not reading.begun() and not kg.labels_ready()
+    assert kg.class_hierarchy()["http://example.org/Operator"].label == "Network operator"
+    assert kg.label("http://example.org/cm") == "China Mobile"
+    assert reads == [] and not reading.begun()  # the class tree and labels asked nothing of it
+    kg.start_reading_labels()
+    kg.wait_for_labels()
+    assert reads == ["read"] and kg.labels_ready()
+
+    searched = KnowledgeGraph()
+    searched.load(_files(tmp_path), labels_after_ready=True)
+    assert [hit.entity for hit in searched.search("中国")] == ["http://example.org/cm"]  # begins it, waits
+    assert reads == ["read", "read"]
+
+
+def test_a_reading_never_begun_lets_go_of_the_store_without_reading_it(tmp_path, monkeypatch):
+    import explorer.core.backends.label_reading as label_reading
+
+    reads: list[str] = []
+    monkeypatch.setattr(label_reading, "read_label_index", lambda store: reads.append("read"))
+    backend = OxigraphBackend()
+    backend.load_files(_files(tmp_path), labels_at_once=False)
+    reading = backend._reading_index
+    assert reading is not None
+    backend.forget_caches()  # the store changes or goes: the waiting thread ends
+    assert reading.done() and reads == []
+    backend.load_files(_files(tmp_path), replace=True, labels_at_once=False)
+    reading = backend._reading_index
+    del backend  # dropped without anyone asking (a cancelled window load)
+    assert reading is not None and reading.done() and reads == []

@@ -194,7 +194,14 @@ class Backend(ABC):
         replace: bool = False,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
-    ) -> list[LoadedFile]: ...
+        labels_at_once: bool = True,
+    ) -> list[LoadedFile]:
+        """Load every file or none. A store that keeps a label index may read it on a thread of
+        its own from the end of the parse; with ``labels_at_once`` false that thread waits for
+        :meth:`begin_label_reading` (or for the first question that needs the index)."""
+
+    def begin_label_reading(self) -> None:  # noqa: B027 - optional hook
+        """Start reading the label index a load left waiting (see :meth:`load_files`)."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files or connections."""

@@ -123,6 +123,9 @@ class OxigraphBackend(Backend):
         # a second per million quads, so the desktop app has it wait for a moment nobody is
         # looking — unless something else still holds the store (this attribute, the local
         # name and getrefcount's argument are three references).
+        reading = self.__dict__.get("_reading_index")
+        if reading is not None and not reading.begun():
+            reading.abandon()  # a reading left waiting for "ready" would hold the store for ever
         if not disposal.deferring or self.workspace is not None or sys.is_finalizing():
             return
         self._stop_reading_index()  # its thread holds the store too
@@ -223,7 +226,12 @@ class OxigraphBackend(Backend):
         the store is about to change, or to go, and must not be freed on that thread)."""
         reading, self._reading_index = self.__dict__.get("_reading_index"), None
         if reading is not None:
-            reading.wait()
+            reading.abandon()
+
+    def begin_label_reading(self) -> None:
+        reading = self._reading_index
+        if reading is not None:
+            reading.begin()
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -558,6 +566,7 @@ class OxigraphBackend(Backend):
         replace: bool = False,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
+        labels_at_once: bool = True,
     ) -> list[LoadedFile]:
         """Load every file or none: files go into a staging store first.
 
@@ -627,7 +636,7 @@ class OxigraphBackend(Backend):
                     # The staged store will be this one: its labels are read while it counts.
                     if progress is not None:
                         progress(1.0, "Indexing")
-                    labels_read = LabelIndexReading(staging)
+                    labels_read = LabelIndexReading(staging, at_once=labels_at_once)
                 loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
                 done_before += sizes[index]
             if progress is not None:
@@ -658,7 +667,7 @@ class OxigraphBackend(Backend):
                 self.estimated_quads = (0 if replace else self.estimated_quads) + staged
         except BaseException:
             if labels_read is not None:
-                labels_read.wait()  # its thread holds the staged store too
+                labels_read.abandon()  # its thread holds the staged store too
             if swap:
                 del staging  # Oxigraph holds the folder until the store goes
                 remove_tree(Path(str(workspace) + ".staging"))
