@@ -214,9 +214,10 @@ class KnowledgeGraph(GraphNames):
         caller builds what the window shows first, without sharing the processor with it), or
         for the first search.
         """
+        if labels_after_ready:
+            self.backend.hold_label_reading()
         loaded = self.backend.load_files(
-            [Path(p) for p in paths], formats=formats, replace=replace, progress=progress, cancel=cancel,
-            labels_at_once=not labels_after_ready,
+            [Path(p) for p in paths], formats=formats, replace=replace, progress=progress, cancel=cancel
         )
         self.files = loaded if replace else [*self.files, *loaded]
         self._reset_caches()

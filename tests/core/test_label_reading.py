@@ -206,12 +206,14 @@ def test_a_reading_never_begun_lets_go_of_the_store_without_reading_it(tmp_path,
     reads: list[str] = []
     monkeypatch.setattr(label_reading, "read_label_index", lambda store: reads.append("read"))
     backend = OxigraphBackend()
-    backend.load_files(_files(tmp_path), labels_at_once=False)
+    backend.hold_label_reading()
+    backend.load_files(_files(tmp_path))
     reading = backend._reading_index
     assert reading is not None
     backend.forget_caches()  # the store changes or goes: the waiting thread ends
     assert reading.done() and reads == []
-    backend.load_files(_files(tmp_path), replace=True, labels_at_once=False)
+    backend.hold_label_reading()
+    backend.load_files(_files(tmp_path), replace=True)
     reading = backend._reading_index
     del backend  # dropped without anyone asking (a cancelled window load)
     assert reading is not None and reading.done() and reads == []

@@ -194,14 +194,15 @@ class Backend(ABC):
         replace: bool = False,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
-        labels_at_once: bool = True,
-    ) -> list[LoadedFile]:
-        """Load every file or none. A store that keeps a label index may read it on a thread of
-        its own from the end of the parse; with ``labels_at_once`` false that thread waits for
-        :meth:`begin_label_reading` (or for the first question that needs the index)."""
+    ) -> list[LoadedFile]: ...
+
+    def hold_label_reading(self) -> None:  # noqa: B027 - optional hook
+        """A store that reads its label index on a thread of its own from the end of a load's parse:
+        the next load's thread waits for :meth:`begin_label_reading` (or for the first question
+        that needs the whole index)."""
 
     def begin_label_reading(self) -> None:  # noqa: B027 - optional hook
-        """Start reading the label index a load left waiting (see :meth:`load_files`)."""
+        """Start reading the label index a load left waiting (see :meth:`hold_label_reading`)."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files or connections."""

@@ -327,7 +327,6 @@ class SparqlEndpointBackend(EndpointQueries, Backend):
         replace: bool = False,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
-        labels_at_once: bool = True,
     ) -> list[LoadedFile]:
         raise ExplorerError(f"files are not loaded into the remote endpoint {self.config.url}: "
                             "load them on the server, or open them in a local graph")

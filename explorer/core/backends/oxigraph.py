@@ -110,6 +110,7 @@ class OxigraphBackend(Backend):
         self._incoming_counts: dict[tuple[str, tuple[str, ...] | None, bool], int] = {}
         #: The search index of the store as the last load left it, being read (see load_files).
         self._reading_index: LabelIndexReading | None = None
+        self._hold_reading = False  # see hold_label_reading
 
     @property
     def workspace(self) -> Path | None:
@@ -227,6 +228,9 @@ class OxigraphBackend(Backend):
         reading, self._reading_index = self.__dict__.get("_reading_index"), None
         if reading is not None:
             reading.abandon()
+
+    def hold_label_reading(self) -> None:
+        self._hold_reading = True
 
     def begin_label_reading(self) -> None:
         reading = self._reading_index
@@ -566,7 +570,6 @@ class OxigraphBackend(Backend):
         replace: bool = False,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
-        labels_at_once: bool = True,
     ) -> list[LoadedFile]:
         """Load every file or none: files go into a staging store first.
 
@@ -574,6 +577,7 @@ class OxigraphBackend(Backend):
         added to the current store in one transaction.
         """
         paths = [Path(p) for p in paths]
+        held, self._hold_reading = self._hold_reading, False
         self.forget_caches()
         sizes = []
         for index, path in enumerate(paths):
@@ -636,7 +640,7 @@ class OxigraphBackend(Backend):
                     # The staged store will be this one: its labels are read while it counts.
                     if progress is not None:
                         progress(1.0, "Indexing")
-                    labels_read = LabelIndexReading(staging, at_once=labels_at_once)
+                    labels_read = LabelIndexReading(staging, at_once=not held)
                 loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
                 done_before += sizes[index]
             if progress is not None:
