@@ -637,7 +637,8 @@ class OxigraphBackend(Backend):
                 except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:
                     raise load_error(path, error, info) from None
                 if index == len(paths) - 1 and becomes_store:
-                    # The staged store will be this one: its labels are read while it counts.
+                    # The staged store will be this one: its labels are read while it counts, or
+                    # once the caller has what it shows first (hold_label_reading).
                     if progress is not None:
                         progress(1.0, "Indexing")
                     labels_read = LabelIndexReading(staging, at_once=not held)
