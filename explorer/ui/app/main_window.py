@@ -30,6 +30,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
 from explorer.core.graph import KnowledgeGraph, Stats
+from explorer.core.heap import merge_freed_blocks_at_once
 from explorer.core.scene import Scene
 from explorer.core.session import Session
 from explorer.services.loading import release_workspace
@@ -77,6 +78,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL))
+        merge_freed_blocks_at_once()  # the store's freed blocks merged by its own threads (core.heap)
         self.settings = settings or Settings()
         #: The model this window shows: graph, scene, selection, navigation, undo history.
         self.session = Session()
