@@ -18,12 +18,14 @@ build took the same processor time either way (27.6 s and 28.1 s).
 from __future__ import annotations
 
 import ctypes
+import functools
 import platform
 
 #: glibc's mallopt parameter for the largest block kept on a fast bin (malloc.h).
 _M_MXFAST = 1
 
 
+@functools.lru_cache(maxsize=1)
 def _glibc() -> ctypes.CDLL | None:
     if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
         return None

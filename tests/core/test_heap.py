@@ -44,7 +44,9 @@ def waiting_after_freeing(count: int = 64) -> int:
 def test_freed_small_blocks_wait_on_fast_bins_by_default_and_not_once_merged_at_once():
     try:
         fast_bins_back_on()
-        assert waiting_after_freeing() > 0  # what a later large request would merge, lock held
+        # What a later large request would merge, lock held (another thread's large request in
+        # the same arena may merge them first: a few tries).
+        assert any(waiting_after_freeing() > 0 for _ in range(5))
         assert merge_freed_blocks_at_once() is True
         assert waiting_after_freeing() == 0
     finally:
@@ -52,6 +54,11 @@ def test_freed_small_blocks_wait_on_fast_bins_by_default_and_not_once_merged_at_
 
 
 def test_merging_at_once_is_refused_quietly_without_glibc(monkeypatch):
+    import explorer.core.heap as heap
+
+    heap._glibc.cache_clear()
     monkeypatch.setattr(platform, "libc_ver", lambda: ("", ""))
     assert merge_freed_blocks_at_once() is False
     assert fast_bin_bytes() is None
+    monkeypatch.undo()
+    heap._glibc.cache_clear()

@@ -219,7 +219,8 @@ def test_the_window_has_freed_blocks_merged_by_whoever_frees_them(qtbot):
         return (fast_bin_bytes() or 0) - (before or 0)
 
     libc.mallopt(1, 128)  # glibc's default, as when the program starts
-    assert waiting_after_freeing() > 0
+    # Another thread's large request in the same arena may merge them first: a few tries.
+    assert any(waiting_after_freeing() > 0 for _ in range(5))
     second = MainWindow(Settings())
     qtbot.addWidget(second)
     assert waiting_after_freeing() == 0
