@@ -19,3 +19,10 @@ def window(qtbot):
     assert win.kg is not None
     yield win
     win._load_runner.cancel()
+
+
+@pytest.fixture
+def discard_unsaved_at_teardown(window):
+    """The window closes at teardown (before fixtures end): unsaved edits go without a modal prompt."""
+    window.curation.ask_unsaved = lambda *_: "discard"
+    yield

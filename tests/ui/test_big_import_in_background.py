@@ -22,10 +22,7 @@ from explorer.services.edits import read_edits
 ROWS = 40
 
 
-@pytest.fixture(autouse=True)
-def _no_prompt_at_teardown(window):
-    window.curation.ask_unsaved = lambda *_: "discard"
-    yield
+pytestmark = pytest.mark.usefixtures("discard_unsaved_at_teardown")
 
 
 @pytest.fixture

@@ -16,11 +16,7 @@ ALLIANCE = D + "Zhejiang5GIndustryAlliance"
 QUOTE = "China Unicom has joined the Zhejiang 5G industry alliance"
 
 
-@pytest.fixture(autouse=True)
-def _no_prompt_at_teardown(window):
-    """The window closes at teardown (before fixtures end): unsaved edits go without a modal prompt."""
-    window.curation.ask_unsaved = lambda *_: "discard"
-    yield
+pytestmark = pytest.mark.usefixtures("discard_unsaved_at_teardown")
 
 
 def _then(controller, fill):

@@ -13,10 +13,7 @@ from explorer.core.extraction.suggest import Suggestion
 ARTICLE = Path(__file__).resolve().parents[1] / "data" / "articles" / "guangdong-shanghai-5g.txt"
 
 
-@pytest.fixture(autouse=True)
-def _no_prompt_at_teardown(window):
-    window.curation.ask_unsaved = lambda *_: "discard"
-    yield
+pytestmark = pytest.mark.usefixtures("discard_unsaved_at_teardown")
 
 
 def _accept_row(dialog, suggestion: Suggestion) -> None:
