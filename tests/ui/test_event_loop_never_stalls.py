@@ -234,9 +234,11 @@ def test_the_crash_journal_is_written_off_the_gui_thread(window, qtbot, monkeypa
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         real(path, text)
 
-    monkeypatch.setattr(background_write, "atomic_write", recorded)
     assert window.recovery is not None and window.recovery.session is not None
+    window.recovery.session.writer.wait()  # the journal of the load, if still on its way
+    monkeypatch.setattr(background_write, "atomic_write", recorded)
     with qtbot.waitSignal(window.recovery.sig_journal_written, timeout=10000):
         window.recovery.schedule()
-    assert on_gui_thread and not any(on_gui_thread)
+        qtbot.waitUntil(lambda: bool(on_gui_thread), timeout=10000)
+    assert not any(on_gui_thread)
     assert window.recovery.session.journal_path.exists()
