@@ -46,9 +46,11 @@ def _load(path: Path, cancel_after: float | None, replacing: list[Any] | None = 
     assert isinstance(app, QCoreApplication)
     from stall_trace import StallTracer
 
+    from explorer.core.heap import merge_freed_blocks_at_once
     from explorer.ui.app.main_window import GUI_SWITCH_INTERVAL
 
-    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the main window sets it
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as the main window sets them
+    merge_freed_blocks_at_once()
 
     fractions: list[float | None] = []
     tracer = StallTracer(threshold_ms=60)

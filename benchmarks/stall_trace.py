@@ -35,13 +35,16 @@ class Stall:
 
     gap_ms: float
     phase: str
+    #: Of the gap, how long the GUI thread was ready to run but had no processor (Linux's
+    #: schedstat): the machine's load, not a lock; None where it cannot be read.
+    runqueue_ms: float | None = None
     #: Thread name → its innermost frames ("file:line in function"), innermost first.
     stacks: dict[str, list[str]] = field(default_factory=dict)
     #: Cyclic collections that ran inside the gap: (thread, generation, milliseconds).
     collections: list[tuple[str, int, float]] = field(default_factory=list)
 
     def cause(self, depth: int = 3) -> str:
-        parts = []
+        parts = [] if self.runqueue_ms is None else [f"GUI thread waiting for a processor {self.runqueue_ms:.0f} ms"]
         for thread, generation, ms in self.collections:
             parts.append(f"gc gen {generation} on {thread} {ms:.0f} ms")
         for thread, frames in self.stacks.items():
@@ -75,6 +78,7 @@ class StallTracer:
         self._collections: list[tuple[float, float, str, int]] = []
         self._gc_started: dict[int, float] = {}
         self._running = False
+        self._waited: int | None = None
 
     # ------------------------------------------------------------------ probing
     def start(self) -> None:
@@ -82,6 +86,7 @@ class StallTracer:
         self.stalls.clear()
         self._collections.clear()
         self._last = time.perf_counter()
+        self._waited = _runqueue_ns()
         self._running = True
         if self._on_gc not in gc.callbacks:
             gc.callbacks.append(self._on_gc)
@@ -107,12 +112,16 @@ class StallTracer:
         if not self._running:
             return
         now = time.perf_counter()
+        waited, self._waited = self._waited, _runqueue_ns()
         gap = now - self._last
         if not self.gaps or gap > max(self.gaps):
             self.worst_at = self.phase
         self.gaps.append(gap)
         if gap * 1000 > self.threshold_ms:
-            self.stalls.append(self._stall(gap, self._last, now))
+            stall = self._stall(gap, self._last, now)
+            if waited is not None and self._waited is not None:
+                stall.runqueue_ms = (self._waited - waited) / 1e6
+            self.stalls.append(stall)
         self._last = now
         self._arm()
 
@@ -153,6 +162,15 @@ class StallTracer:
         """One line per stall, longest first: its length, the phase and what was running."""
         worst = sorted(self.stalls, key=lambda stall: -stall.gap_ms)[:limit]
         return [f"{stall.gap_ms:.0f} ms during '{stall.phase}': {stall.cause()}" for stall in worst]
+
+
+def _runqueue_ns() -> int | None:
+    """Nanoseconds the calling thread has spent ready to run but waiting for a processor."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as handle:
+            return int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _stacks(text: str) -> dict[str, list[str]]:

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core import pieces
 from explorer.core.packed import CodedStrings, PackedStrings
 from explorer.core.search import LabelIndex, LabelTable
 
@@ -44,7 +45,7 @@ def save_index(index: LabelIndex, path: Path, fingerprint: str) -> None:
     entities, texts, languages, kinds, normalised = index.raw_columns()
     names, last_rows, previous_rows, codes = index.table().saved_form(entities)
     arrays: dict[str, np.ndarray] = {
-        "kinds": np.asarray(kinds, dtype=np.int8), "sorted_ids": np.asarray(index._sorted_ids, dtype=np.int64),
+        "kinds": pieces.int_array(kinds, np.int8), "sorted_ids": np.asarray(index._sorted_ids, dtype=np.int64),
         "rank": np.asarray(index._rank, dtype=np.int64), "entity_codes": np.asarray(codes, dtype=np.int64),
         "table_last": np.asarray(last_rows, dtype=np.int64), "table_previous": np.asarray(previous_rows, dtype=np.int64),
     }
@@ -68,7 +69,7 @@ def save_index(index: LabelIndex, path: Path, fingerprint: str) -> None:
         body_start = handle.tell()
         for name, array in arrays.items():
             handle.seek(body_start + layout[name][1])
-            handle.write(array.tobytes())
+            handle.write(np.ascontiguousarray(array).data.cast("B"))  # the array itself, not a copy
         handle.truncate(body_start + offset)
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from explorer.core import pieces
+
 
 class PackedStrings(Sequence[str]):
     """Strings in one UTF-8 ``bytes`` object; ``starts[i]`` is where item ``i`` begins and
@@ -25,12 +27,9 @@ class PackedStrings(Sequence[str]):
 
     @classmethod
     def pack(cls, strings: Sequence[str], separator: str = "") -> PackedStrings:
-        joined = separator.join(strings)
-        data = joined.encode("utf-8")
-        if joined.isascii():
-            lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-        else:
-            lengths = np.fromiter((len(s.encode("utf-8")) for s in strings), dtype=np.int64, count=len(strings))
+        # Saved from a worker while the window draws: whole-column calls go a piece at a time.
+        data = pieces.encoded_joined(separator, strings)
+        lengths = pieces.lengths(strings, utf8=not data.isascii())
         starts = np.zeros(len(strings) + 1, dtype=np.int64)
         np.cumsum(lengths + len(separator), out=starts[1:])
         return cls(data, starts, len(separator))

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from explorer.core import pieces
+
 if TYPE_CHECKING:
     from explorer.core.packed import PackedStrings
 
@@ -177,7 +179,7 @@ class LabelTable:
         position = {name: place for place, name in enumerate(names)}
         codes = np.fromiter((position[entity] for entity in entities), dtype=np.int64, count=len(entities))
         last = np.fromiter((self._last_of(name) for name in names), dtype=np.int64, count=len(names))
-        return names, last, np.asarray(self._previous_row, dtype=np.int64), codes
+        return names, last, pieces.int_array(self._previous_row), codes
 
     def _last_of(self, entity: str) -> int:
         row = self._last_row.get(entity)
@@ -308,21 +310,22 @@ class LabelIndex:
             normalised = folded_all
         self._entity_of, self._text_of, self._language_of, self._kind_of = entities, texts, languages, kinds
         self._normalised = normalised
-        self._joined = "\n".join(normalised)
+        # Built in a worker while the window draws: whole-column calls go a piece at a time.
+        self._joined = pieces.joined("\n", normalised)
         # Start offset of each label in the joined string: maps a find() hit to its label.
-        lengths = list(map(len, normalised))
+        lengths = pieces.lengths(normalised)
         offsets = np.zeros(len(normalised), dtype=np.int64)
         if len(normalised) > 1:
-            np.cumsum(np.asarray(lengths[:-1], dtype=np.int64) + 1, out=offsets[1:])
+            np.cumsum(lengths[:-1] + 1, out=offsets[1:])
         self._offsets = offsets
         order = _sorted_ids(normalised)
         self._sorted_keys = [normalised[i] for i in order]
-        self._sorted_ids = np.asarray(order, dtype=np.int64)
+        self._sorted_ids = pieces.int_array(order)
+        pieces.release(order)
         # Order of labels within one match quality, as one number: kind, then length (text
         # and entity break ties when the page is sorted), so the best prefix hits are a
         # partial sort away.
-        self._rank = (np.asarray(kinds, dtype=np.int64) * (1 << 20)
-                      + np.minimum(np.asarray(lengths, dtype=np.int64), (1 << 20) - 1))
+        self._rank = pieces.int_array(kinds) * (1 << 20) + np.minimum(lengths, (1 << 20) - 1)
 
     def __len__(self) -> int:
         return len(self._entity_of)

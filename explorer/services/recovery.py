@@ -45,10 +45,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from explorer.core.atomic import atomic_write
 from explorer.core.backends.rdf_text import nquads, parse_nquads
 from explorer.core.changes import Quad
 from explorer.core.errors import ExplorerError
+from explorer.services.background_write import BackgroundFileWriter
 from explorer.services.sources import JournaledFile, JournalSource, registered, source_of
 
 if TYPE_CHECKING:
@@ -392,6 +392,8 @@ class RecoverySession:
         self.folder = folder
         self._lock = lock
         self.closed = False
+        #: Writes the journal off the caller's thread (write_soon), newest last.
+        self.writer = BackgroundFileWriter(self.journal_path)
 
     @classmethod
     def start(cls, root: Path | None = None) -> RecoverySession:
@@ -420,11 +422,19 @@ class RecoverySession:
 
     def write(self, journal: Journal) -> None:
         """Replace the journal, atomically (stamps the time and the PID)."""
-        if self.closed:
-            return
+        if not self.closed:
+            self.writer.write_now(self._stamped(journal))
+
+    def write_soon(self, journal: Journal) -> None:
+        """:meth:`write` on a thread of its own: the caller does not wait for the disk."""
+        if not self.closed:
+            self.writer.write_soon(self._stamped(journal))
+
+    @staticmethod
+    def _stamped(journal: Journal) -> str:
         journal.saved_at = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
         journal.pid = os.getpid()
-        atomic_write(self.journal_path, journal.to_json())
+        return journal.to_json()
 
     def close(self, *, clean: bool = True) -> None:
         """End the session: ``clean`` removes the journal (a normal exit); otherwise it stays
@@ -432,6 +442,7 @@ class RecoverySession:
         if self.closed:
             return
         self.closed = True
+        self.writer.stop()  # a write under way ends first: nothing writes the journal after this
         if clean:
             with contextlib.suppress(OSError):
                 self.journal_path.unlink()

@@ -259,10 +259,14 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     return settings, f"{path}: {warnings[0].removeprefix('settings: ')}{more}"
 
 
+def settings_text(settings: Settings) -> str:
+    """The settings file's text."""
+    return json.dumps(settings.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically; returns the file written."""
     path = path or settings_path()
-    text = json.dumps(settings.to_dict(), indent=2, ensure_ascii=False) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, text)
+    atomic_write(path, settings_text(settings))
     return path

@@ -190,3 +190,55 @@ def test_the_window_takes_the_interpreter_lock_back_from_busy_workers_within_a_m
     from explorer.ui.app.main_window import GUI_SWITCH_INTERVAL
 
     assert sys.getswitchinterval() <= GUI_SWITCH_INTERVAL <= 0.001
+
+
+@pytest.mark.skipif(__import__("explorer.core.heap", fromlist=["fast_bin_bytes"]).fast_bin_bytes() is None,
+                    reason="glibc's fast bins only")
+def test_the_window_has_freed_blocks_merged_by_whoever_frees_them(qtbot):
+    """The store's threads free millions of small blocks; left on glibc's fast bins they were
+    merged by the next large request, in a worker holding the interpreter lock (0.3–0.9 s)."""
+    import ctypes
+
+    from explorer.core.heap import fast_bin_bytes
+    from explorer.services.settings import Settings
+    from explorer.ui.app.main_window import MainWindow
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    libc.mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+
+    def waiting_after_freeing() -> int:
+        blocks = [libc.malloc(48) for _ in range(64)]
+        before = fast_bin_bytes()
+        for block in blocks:
+            libc.free(block)
+        return (fast_bin_bytes() or 0) - (before or 0)
+
+    libc.mallopt(1, 128)  # glibc's default, as when the program starts
+    # Another thread's large request in the same arena may merge them first: a few tries.
+    assert any(waiting_after_freeing() > 0 for _ in range(5))
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    assert waiting_after_freeing() == 0
+
+
+def test_the_crash_journal_is_written_off_the_gui_thread(window, qtbot, monkeypatch):
+    """The journal's atomic write waits for the disk (fsync: 77-145 ms under a busy disk)."""
+    import explorer.services.background_write as background_write
+
+    on_gui_thread: list[bool] = []
+    real = background_write.atomic_write
+
+    def recorded(path, text):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        real(path, text)
+
+    assert window.recovery is not None and window.recovery.session is not None
+    window.recovery.session.writer.wait()  # the journal of the load, if still on its way
+    monkeypatch.setattr(background_write, "atomic_write", recorded)
+    with qtbot.waitSignal(window.recovery.sig_journal_written, timeout=10000):
+        window.recovery.schedule()
+        qtbot.waitUntil(lambda: bool(on_gui_thread), timeout=10000)
+    assert not any(on_gui_thread)
+    assert window.recovery.session.journal_path.exists()

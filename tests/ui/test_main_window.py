@@ -108,7 +108,8 @@ def test_adding_a_good_file_keeps_the_old_graph(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: task.finished, timeout=20000)
     assert len(window.kg) == before + 1
     assert window.kg.search("Extra thing")
-    assert str(extra) in load_settings()[0].recent_files
+    # Written by the settings writer's thread after a load (its fsync is kept off the GUI thread).
+    qtbot.waitUntil(lambda: str(extra) in load_settings()[0].recent_files, timeout=10000)
 
 
 def test_a_long_load_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):

@@ -6,8 +6,8 @@ terms, which never leave this package: the facade gets strings and rdflib terms.
 
 from __future__ import annotations
 
+import functools
 import gzip
-import io
 import sys
 import zlib
 from collections import defaultdict
@@ -30,9 +30,10 @@ from explorer.core.backends.base import (
     LoadedFile,
     checked_iri,
 )
+from explorer.core.backends.feeding import FileFeeding
 from explorer.core.backends.isolation import isolation_available, run_isolated
 from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
-from explorer.core.backends.loading import ProgressReader, load_error, refuse_dropped_iris
+from explorer.core.backends.loading import load_error, refuse_dropped_iris
 from explorer.core.backends.store_changes import write_change
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import (
@@ -600,7 +601,7 @@ class OxigraphBackend(Backend):
         labels_read: LabelIndexReading | None = None
         loaded: list[LoadedFile] = []
         done_before = 0
-        reading: ProgressReader | None = None
+        reading: FileFeeding | None = None
         try:
             for index, path in enumerate(paths):
                 info = formats[index] if formats and formats[index] is not None else None
@@ -626,12 +627,10 @@ class OxigraphBackend(Backend):
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
-                        reading = ProgressReader(BomSkippingReader(raw), sizes[index], report, cancel, guard)
-                        reader = io.BufferedReader(reading, 1 << 18)
-                        if swap:
-                            staging.bulk_load(reader, oxigraph_format(info), base_iri=path.resolve().as_uri())
-                        else:
-                            staging.load(reader, oxigraph_format(info), base_iri=path.resolve().as_uri())
+                        reading = FileFeeding(BomSkippingReader(raw), sizes[index], report, cancel, guard)
+                        # No name holds the bound method: the staged store must have one reference left.
+                        reading.feed(functools.partial(staging.bulk_load if swap else staging.load,
+                                                       format=oxigraph_format(info), base_iri=path.resolve().as_uri()))
                 except (Cancelled, LoadError):
                     raise
                 except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:

@@ -30,10 +30,12 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
 from explorer.core.graph import KnowledgeGraph, Stats
+from explorer.core.heap import merge_freed_blocks_at_once
 from explorer.core.scene import Scene
 from explorer.core.session import Session
+from explorer.services.background_write import BackgroundFileWriter
 from explorer.services.loading import release_workspace
-from explorer.services.settings import Settings, config_dir, save_settings
+from explorer.services.settings import Settings, config_dir, settings_path, settings_text
 from explorer.ui.app.window_canvas import LAYOUT_IN_WORKER_FROM, CanvasMixin
 from explorer.ui.app.window_loading import RDF_FILE_FILTER, LoadingMixin
 from explorer.ui.app.window_menus import APP_TITLE, MenusMixin
@@ -73,11 +75,16 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
 
     sig_graph_changed = Signal(object)
     sig_selection_changed = Signal(list)
+    #: A settings write made by the writer thread failed (the reason), queued to the GUI thread.
+    _sig_settings_not_saved = Signal(str)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL))
+        merge_freed_blocks_at_once()  # the store's freed blocks merged by its own threads (core.heap)
         self.settings = settings or Settings()
+        self._settings_writer: BackgroundFileWriter | None = None
+        self._sig_settings_not_saved.connect(self._on_settings_not_saved, Qt.ConnectionType.QueuedConnection)
         #: The model this window shows: graph, scene, selection, navigation, undo history.
         self.session = Session()
         self.last_error: str | None = None
@@ -421,11 +428,27 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         stored.setValue("state", self.saveState())
         stored.sync()
 
-    def _save_settings(self) -> None:
+    def _save_settings(self, *, soon: bool = False) -> None:
+        """Write the settings file; ``soon``: by a thread of its own (after a load the fsync waited
+        0.1 s on the GUI thread under a busy disk). Both go through one writer, newest last."""
+        path = settings_path()
+        writer = self._settings_writer
+        if writer is None or writer.path != path:
+            if writer is not None:
+                writer.wait()
+            writer = self._settings_writer = BackgroundFileWriter(path)
+            writer.on_error = lambda error: self._sig_settings_not_saved.emit(error.strerror or str(error))
         try:
-            save_settings(self.settings)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if soon:
+                writer.write_soon(settings_text(self.settings))
+            else:
+                writer.write_now(settings_text(self.settings))
         except OSError as error:
-            self.statusBar().showMessage(f"Settings not saved: {error.strerror or error}", 8000)
+            self._on_settings_not_saved(error.strerror or str(error))
+
+    def _on_settings_not_saved(self, reason: str) -> None:
+        self.statusBar().showMessage(f"Settings not saved: {reason}", 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._load_runner.cancel()

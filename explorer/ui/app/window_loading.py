@@ -73,7 +73,7 @@ class LoadingMixin:
         if not outcome.bundled and outcome.loaded:  # a reopened workspace adds no recent file: nothing to save
             for item in outcome.loaded:
                 self.settings.add_recent_file(item.path)
-            self._save_settings()  # written and synced on the GUI thread: 0.1 s under a busy disk
+            self._save_settings(soon=True)  # its fsync waited 0.1 s on the GUI thread under a busy disk
         if outcome.workspace is not None:
             quads = outcome.stats.triples if outcome.stats is not None else sum(f.quads for f in outcome.kg.files)
             self.statusBar().showMessage(f"Opened workspace {outcome.workspace.name}: {quads:,} "
