@@ -164,6 +164,13 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                 yield (subject, predicate, obj, "at its", at.start(), at.end(), round(max(0.0, confidence - 0.1), 2))
 
 
+def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
+    """Whether the property's object is always an agent or a place ("signed a deal with X", "built by
+    X", "X-based"): who acts, or a place, is not what a scene-setting place puts there."""
+    range_ = lexicon.ends(predicate)[1]
+    return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE]) for c in range_)
+
+
 _OPENING_PLACE = re.compile(r"(?:in|at)\s+", re.IGNORECASE)
 
 
@@ -180,7 +187,7 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if comma < 0 or text[place.end:comma].strip():
         return
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
-            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True]
+            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])]
     if not acts:
         return
     thing = acts[0][2]

@@ -22,6 +22,7 @@ from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
+COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -334,7 +335,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen)
-        suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
+        suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
@@ -397,6 +398,13 @@ def _fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, 
         (pattern, (_s, obj, score)), (best_pattern, (_bs, best_obj, best_score)) = candidate, best
         if score != best_score and (obj.key, _s.key) != (best_obj.key, _bs.key):
             best = candidate if score > best_score else best
+            continue
+        # a property declared for a narrow domain ("developed by" of a standard) states nothing of a
+        # subject not known to be in it when a broader property shares the words ("developed by" a maker)
+        if _narrower(lexicon, best_pattern.domain, pattern.domain) and lexicon.is_a(_bs.cls, best_pattern.domain) is not True:
+            best = candidate
+            continue
+        if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True:
             continue
         known = lexicon.is_a(obj.cls, pattern.range) is True
         if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
@@ -528,6 +536,15 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
     if subject is suggestion.subject and obj is suggestion.object:
         return suggestion
     return replace(suggestion, subject=subject, object=obj)
+
+
+def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
+    """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
+    where a company is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
+    if suggestion.predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0] \
+            or lexicon.is_a(suggestion.subject.cls, [COMPANY]) is not True:
+        return suggestion
+    return replace(suggestion, predicate=BASED_IN)
 
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],

@@ -1,0 +1,41 @@
+"""Properties chosen by the subject's class, a company's seat, and words the patterns lacked
+(sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_developed_by_a_maker_builds_anything_but_a_standard(lexicon: Lexicon) -> None:
+    found = facts("The welding line uses a vision system developed by Hikvision.", lexicon)
+    assert ("vision system", "builtBy", "Hikvision") in found
+    assert not any(p == "developedBy" for _s, p, _o in found)
+
+
+def test_a_company_in_a_place_is_based_there_and_a_lab_stands_there(lexicon: Lexicon) -> None:
+    found = facts("The order went to a logistics company in Kunming.", lexicon)
+    assert ("logistics company", "basedIn", "Kunming") in found
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+    found = facts("The province opened a robotics laboratory in Kunming.", lexicon)
+    assert not any(p == "basedIn" for _s, p, _o in found)
+
+
+def test_a_deal_signed_with_a_company_is_a_partnership(lexicon: Lexicon) -> None:
+    found = facts("Guangxi Liugong Group signed a deal with Nokia last spring.", lexicon)
+    assert ("Guangxi Liugong Group", "partneredWith", "Nokia") in found
+
+
+def test_an_incident_that_halted_a_company_affected_it(lexicon: Lexicon) -> None:
+    found = facts("Last year, a network incident halted Yunnan Copper Group for a week.", lexicon)
+    assert ("network incident", "affected", "Yunnan Copper Group") in found
+
+
+def test_an_opening_place_puts_no_partner_or_maker_there(lexicon: Lexicon) -> None:
+    found = facts("In Liuzhou, Guangxi Liugong Group signed a deal with Ericsson to connect its loaders.", lexicon)
+    assert ("Guangxi Liugong Group", "partneredWith", "Ericsson") in found
+    assert not any(s == "Ericsson" and p in ("locatedIn", "basedIn") for s, p, _o in found)
+    found = facts("In Qujing, a tyre maker, Linglong Tyre, runs its mixers on a platform built by Kunming-based Yunke Software.",
+                  lexicon)
+    assert not any(p == "locatedIn" and o == "Qujing" and s in ("Kunming", "Yunke Software") for s, p, o in found)
