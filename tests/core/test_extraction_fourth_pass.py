@@ -39,3 +39,28 @@ def test_an_opening_place_puts_no_partner_or_maker_there(lexicon: Lexicon) -> No
     found = facts("In Qujing, a tyre maker, Linglong Tyre, runs its mixers on a platform built by Kunming-based Yunke Software.",
                   lexicon)
     assert not any(p == "locatedIn" and o == "Qujing" and s in ("Kunming", "Yunke Software") for s, p, o in found)
+
+
+def test_a_region_of_a_named_place_is_named_with_it(lexicon: Lexicon) -> None:
+    found = facts("Phishing crews had targeted at least 30 hospitals in southwestern Yunnan.", lexicon)
+    assert ("phishing crews", "targets", "at least 30 hospitals") in found
+    assert ("at least 30 hospitals", "locatedIn", "southwestern Yunnan") in found
+    assert not any(o == "Yunnan" for _s, _p, o in found)
+
+
+def test_a_quantity_in_words_opens_a_phrase(lexicon: Lexicon) -> None:
+    found = facts("Jilin Chemical Group owns a dozen other refineries in the province.", lexicon)
+    assert ("Jilin Chemical Group", "operates", "a dozen other refineries") in found
+    found = facts("Yunnan Copper Group runs three smelters near Kunming.", lexicon)
+    assert ("Yunnan Copper Group", "operates", "three smelters") in found
+
+
+def test_a_supplier_in_a_place_is_a_company_based_there(lexicon: Lexicon) -> None:
+    found = facts("The outage hit a glass supplier in Liuzhou.", lexicon)
+    assert ("glass supplier", "basedIn", "Liuzhou") in found
+
+
+def test_a_name_right_after_the_verb_is_its_object(lexicon: Lexicon) -> None:
+    found = facts("The bureau signed a cooperation agreement with Ericsson to serve small manufacturers in Nanning.", lexicon)
+    assert ("Ericsson", "partneredWith", "bureau") in found or ("bureau", "partneredWith", "Ericsson") in found
+    assert not any(p == "partneredWith" and "manufacturers" in o for _s, p, o in found)

@@ -13,14 +13,18 @@ from explorer.core.extraction.words import LY_ADJECTIVES, STOPWORDS
 CAPITALISED = re.compile(
     # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may
     # open with one lower-case letter ("iSoftStone"), never in the middle of a word
-    r"(?<![\w’'-])(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    # a region of a named place is named with it ("central China", "northern Hebei")
+    r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
+    r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
     r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
     r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
-COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d+(?:[,.]\d+)*)\s+(?=[a-z])",
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?"
+                   r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z])",
                     re.IGNORECASE)
 #: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
 OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"

@@ -234,6 +234,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
         right = [m for m in right[:1] if m.start - end <= gap]
+    if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
+            and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
+        right = right[:1]  # a name right after the verb is its object, over a kind named further on
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
