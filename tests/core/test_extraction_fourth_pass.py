@@ -64,3 +64,22 @@ def test_a_name_right_after_the_verb_is_its_object(lexicon: Lexicon) -> None:
     found = facts("The bureau signed a cooperation agreement with Ericsson to serve small manufacturers in Nanning.", lexicon)
     assert ("Ericsson", "partneredWith", "bureau") in found or ("bureau", "partneredWith", "Ericsson") in found
     assert not any(p == "partneredWith" and "manufacturers" in o for _s, p, o in found)
+
+
+def test_a_site_called_its_own_after_of_or_a_verb_is_operated(lexicon: Lexicon) -> None:
+    found = facts("Guilin Rubber Group has tied the mixers of its main plant in Guilin to the cloud.", lexicon)
+    assert ("Guilin Rubber Group", "operates", "main plant") in found
+    assert ("main plant", "locatedIn", "Guilin") in found
+    found = facts("In Liuzhou, Liugong signed a deal with Ericsson to modernise its loader plant.", lexicon)
+    assert ("Liugong", "operates", "loader plant") in found
+    assert ("loader plant", "locatedIn", "Liuzhou") in found
+    # a possession of no site kind is no site
+    found = facts("Liugong doubled the size of its sales team.", lexicon)
+    assert not any(p == "operates" for _s, p, _o in found)
+
+
+def test_a_relative_clause_whose_verb_follows_its_subject_has_the_thing_before_that_as_object(lexicon: Lexicon) -> None:
+    found = facts("The mixers feed a 5G network that China Unicom built last year.", lexicon)
+    assert ("China Unicom", "built", "5G network") in found
+    found = facts("The mixers feed a 5G network that China Unicom built the towers for.", lexicon)
+    assert ("China Unicom", "built", "5G network") not in found

@@ -13,7 +13,10 @@ where the trigger words stand, confidence) with the sentence's mentions, and ret
 - a call for an action: "urged companies to invest in monitoring": what is called for is the
   monitoring, not the companies;
 - a speaker's own document: "S reported in its annual review": S published it;
-- who leads a unit: "P, who heads the university's lab": P is affiliated with the university.
+- who leads a unit: "P, who heads the university's lab": P is affiliated with the university;
+- a site called its own elsewhere: "the lines of its main factory (in P)", "to upgrade its engine plant":
+  the clause's subject operates it;
+- a relative clause whose verb follows its object: "a network that B built": B built the network.
 
 None of them quotes an article; the words they read are English function words and the ontology's.
 """
@@ -188,11 +191,10 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
         return
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
             and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])]
-    if not acts:
+    site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
+    if site is None and not acts:
         return
-    thing = acts[0][2]
-    site = next((f[2] for f in facts if f[1] == OPERATES and f[3] == "at its"), None)
-    target = site or thing
+    target = site or acts[0][2]
     if any(f[0].key == target.key and f[1] == LOCATED for f in facts):
         return
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
@@ -253,3 +255,58 @@ def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
         led = next((m for m in mentions if m.start in (joint.end(), joint.end() + 4) and m.via != "pronoun"), None)
         if led is not None and lexicon.is_a(led.cls, [ORGANIZATION]) is True:
             yield (mention, affiliated, led, joint.group().strip(" ,"), joint.start(), joint.end(), 0.65)
+
+
+_SITE_PREPOSITION = re.compile(r"(?<![\w-])(?:at|across|in|inside|throughout)\s+$", re.IGNORECASE)
+_OWNER_WORD = re.compile(r"(?<![\w-])(?:its|their)\s+", re.IGNORECASE)
+
+
+def _site_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The kinds of site the ontology lets a possessive name ("'s plant", "'s mine" of kg:operates)."""
+    return frozenset(p.words[3:].lower() for p in lexicon.patterns if p.predicate == OPERATES and p.words.startswith("'s "))
+
+
+def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"the paint lines of its main factory in P", "to upgrade its engine plant": a described site of a
+    kind the ontology knows, called its own by the clause's subject, is one that subject operates (and
+    stands in P). "at/across/in its X" is read by ``owned_sites``."""
+    heads = _site_heads(lexicon)
+    for own in _OWNER_WORD.finditer(text):
+        if _SITE_PREPOSITION.search(text[:own.start()]):
+            continue
+        site = _at(mentions, own.end())
+        if site is None or site.iri is not None or site.via not in ("phrase", "cue") or len(site.text.split()) < 2 \
+                or site.text.split()[-1].lower() not in heads:
+            continue
+        owner = _clause_subject(mentions, text, own.start())
+        if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
+            continue
+        yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)
+        place_match = re.match(r"\s+in\s+", text[site.end:])
+        place = _at(mentions, site.end + place_match.end()) if place_match else None
+        if place is not None and _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False:
+            yield (site, LOCATED, place, "in", site.end, site.end + place_match.end() if place_match else site.end, 0.5)
+
+
+_HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?$", re.IGNORECASE)
+
+
+def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"a 5G network that China Unicom built (and runs)": in a relative clause whose verb comes after
+    its subject, the thing before "that" is the verb's object."""
+    for pattern in lexicon.patterns:
+        if pattern.weak or pattern.object_first or pattern.closing is not None or not pattern.words.isascii():
+            continue
+        for match in pattern.regex.finditer(text):
+            actor = next((m for m in mentions if m.end <= match.start() and _HAVE.fullmatch(text[m.end:match.start()])
+                          and m.via != "pronoun"), None)
+            if actor is None or not re.search(r"(?<![\w-])that\s+$", text[:actor.start]):
+                continue
+            that = re.search(r"\s*(?<![\w-])that\s+$", text[:actor.start])
+            thing = next((m for m in mentions if that is not None and m.end == that.start()), None)
+            if thing is None or re.match(r"\s+(?:the|a|an|its|their)\s", text[match.end():]) \
+                    or any(m.start - match.end() in (0, 1) for m in mentions):
+                continue  # the verb has an object of its own: "that B built the road"
+            if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
+                continue
+            yield (actor, pattern.predicate, thing, f"that … {pattern.words}", match.start(), match.end(), 0.6)
