@@ -83,3 +83,16 @@ def test_a_relative_clause_whose_verb_follows_its_subject_has_the_thing_before_t
     assert ("China Unicom", "built", "5G network") in found
     found = facts("The mixers feed a 5G network that China Unicom built the towers for.", lexicon)
     assert ("China Unicom", "built", "5G network") not in found
+
+
+def test_a_description_of_a_company_refers_to_the_last_one_named(lexicon: Lexicon) -> None:
+    found = facts("Jilin Chemical Group has connected its Siping plant. The miner worked with Huawei on the project.", lexicon)
+    assert ("Jilin Chemical Group", "partneredWith", "Huawei") in found
+
+
+def test_a_trigger_word_inside_what_is_made_is_a_noun(lexicon: Lexicon) -> None:
+    found = facts("Baiyin Group, which makes steel roof supports for tunnels, joined the alliance.", lexicon)
+    assert not any(p == "supports" for _s, p, _o in found)
+    assert ("Baiyin Group", "memberOf", "alliance") in found
+    found = facts("Baiyin Group supports local tunnels.", lexicon)
+    assert ("Baiyin Group", "supports", "local tunnels") in found

@@ -130,6 +130,9 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
                         r"\s+that\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
+_MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
+                         r"|export|exports|exported|design|designs|designed)\s+(?:[a-z][\w-]*\s+){1,3}$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
 
 
@@ -376,6 +379,9 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
     if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
         return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    made = _MADE_THING.search(text[:start])
+    if made and " " not in pattern.words and not any(made.start() < m.end and m.start < start for m in mentions):
+        return None  # "makes hydraulic roof supports for …": a noun in what is made, not a verb
     pair = _best_pair(lexicon, pattern, mentions, start, end, text)
     if pair is not None and constructions.REPORTING.fullmatch(pattern.words) \
             and any(m.via in ("pronoun", "definite") or constructions.quoted_at(text, m.start) for m in pair[:2]):
