@@ -96,3 +96,19 @@ def test_a_trigger_word_inside_what_is_made_is_a_noun(lexicon: Lexicon) -> None:
     assert ("Baiyin Group", "memberOf", "alliance") in found
     found = facts("Baiyin Group supports local tunnels.", lexicon)
     assert ("Baiyin Group", "supports", "local tunnels") in found
+
+
+def test_a_participle_with_by_describes_what_it_follows_even_after_a_preposition(lexicon: Lexicon) -> None:
+    found = facts("Yunnan Tin is running its smelters on a cloud platform built by Inspur.", lexicon)
+    assert ("cloud platform", "builtBy", "Inspur") in found
+    assert ("smelters", "builtBy", "Inspur") not in found
+
+
+def test_a_verb_and_its_preposition_split_by_the_subject(lexicon: Lexicon) -> None:
+    found = facts("Yunnan Tin is running its smelters on a cloud platform built by Inspur.", lexicon)
+    assert ("smelters", "runsOn", "cloud platform") in found
+
+
+def test_an_opening_place_does_not_place_a_platform(lexicon: Lexicon) -> None:
+    found = facts("In Qujing, a tyre maker, Linglong Tyre, is running its mixers on a cloud platform built by Inspur.", lexicon)
+    assert not any(s == "cloud platform" and p == "locatedIn" for s, p, _o in found)

@@ -16,7 +16,9 @@ where the trigger words stand, confidence) with the sentence's mentions, and ret
 - who leads a unit: "P, who heads the university's lab": P is affiliated with the university;
 - a site called its own elsewhere: "the lines of its main factory (in P)", "to upgrade its engine plant":
   the clause's subject operates it;
-- a relative clause whose verb follows its object: "a network that B built": B built the network.
+- a relative clause whose verb follows its object: "a network that B built": B built the network;
+- a verb and its preposition split by what they speak of: "is running its furnaces on a platform" states
+  what "running on" does of the furnaces.
 
 None of them quotes an article; the words they read are English function words and the ontology's.
 """
@@ -33,6 +35,7 @@ from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
 OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
+PLATFORM = str(KG.IndustrialInternetPlatform)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -190,7 +193,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if comma < 0 or text[place.end:comma].strip():
         return
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
-            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])]
+            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
+            and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
     if site is None and not acts:
         return
@@ -310,3 +314,24 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
             if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
                 continue
             yield (actor, pattern.predicate, thing, f"that … {pattern.words}", match.start(), match.end(), 0.6)
+
+
+def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"running its furnaces on a cloud platform": the two words of a pattern ("running on") with the
+    subject between them, after a possessive or "the", and the object after the preposition."""
+    for pattern in lexicon.patterns:
+        words = pattern.words.split()
+        if len(words) != 2 or words[1].lower() not in ("on", "to", "with", "in") or pattern.object_first \
+                or not pattern.words.isascii():
+            continue
+        verb = re.compile(rf"(?<![\w-]){re.escape(words[0])}\s+(?:its|their|the)\s+", re.IGNORECASE)
+        for match in verb.finditer(text):
+            thing = _at(mentions, match.end())
+            if thing is None:
+                continue
+            joint = re.match(rf"\s+{re.escape(words[1])}\s+(?:(?:a|an|the|its|their)\s+)?", text[thing.end:], re.IGNORECASE)
+            target = _at(mentions, thing.end + joint.end()) if joint else None
+            if target is None or thing.key == target.key or lexicon.is_a(thing.cls, pattern.domain) is False \
+                    or lexicon.is_a(target.cls, pattern.range) is False:
+                continue
+            yield (thing, pattern.predicate, target, pattern.words, match.start(), match.end(), 0.55)

@@ -185,6 +185,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
+        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")]
+        if pattern.words.endswith(" by") and beside:
+            left = beside  # "runs X on a platform built by B": a participle with "by" describes what it follows
     right = _candidates(mentions, start, end, before=False)
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
@@ -505,7 +508,7 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
     extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
-             *clauses.object_relatives(lexicon, mentions, text)]
+             *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
