@@ -112,3 +112,16 @@ def test_a_verb_and_its_preposition_split_by_the_subject(lexicon: Lexicon) -> No
 def test_an_opening_place_does_not_place_a_platform(lexicon: Lexicon) -> None:
     found = facts("In Qujing, a tyre maker, Linglong Tyre, is running its mixers on a cloud platform built by Inspur.", lexicon)
     assert not any(s == "cloud platform" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_a_count_may_end_on_a_word_that_opens_a_pattern(lexicon: Lexicon) -> None:
+    found = facts("The Jilin alliance, set up in 2019, counts more than 150 members, from foundries to banks.", lexicon)
+    assert ("Jilin alliance", "hasMemberGroup", "more than 150 members") in found
+
+
+def test_what_is_left_open_to_a_threat_is_exposed_and_the_speaker_before_an_apposition_warns(lexicon: Lexicon) -> None:
+    found = facts("Zhao Lei, an engineer at Jilin University, said many of the networked robots still use old firmware, "
+                  "which leaves them open to ransomware.", lexicon)
+    assert ("networked robots", "exposedTo", "ransomware") in found
+    assert ("Zhao Lei", "warnsOf", "ransomware") in found
+    assert ("Jilin University", "warnsOf", "ransomware") not in found

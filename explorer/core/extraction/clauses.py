@@ -335,3 +335,4 @@ def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
                     or lexicon.is_a(target.cls, pattern.range) is False:
                 continue
             yield (thing, pattern.predicate, target, pattern.words, match.start(), match.end(), 0.55)
+

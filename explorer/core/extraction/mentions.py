@@ -18,10 +18,12 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
     OWN_UNIT,
+    PHRASE_OPENING,
     QUANTIFIER_AFTER,
     ROLE_AFTER,
     Run,
     adverb,
+    counted_noun_end,
     extend_left,
     extend_left_cjk,
     extend_right,
@@ -347,8 +349,7 @@ class MentionFinder:
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
-        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those)\s",
-                                                                 text, re.IGNORECASE)}
+        openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
@@ -378,10 +379,11 @@ class MentionFinder:
             if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
                 continue
             phrase = self._bare_phrase_at(text, count.end())
-            if phrase is None or phrase.text.split()[0].lower() in UNITS:
+            end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
+            if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
-            whole = text[count.start():phrase.end]
-            found.append(Mention(count.start(), phrase.end, whole, None, phrase.cls, whole, "phrase"))
+            whole = text[count.start():end]
+            found.append(Mention(count.start(), end, whole, None, phrase.cls if phrase else None, whole, "phrase"))
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:

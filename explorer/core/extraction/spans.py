@@ -26,6 +26,19 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
                    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z])",
                     re.IGNORECASE)
+#: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
+PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
+                            r"|(?:many|some|most|all|several|few)\s+of\s+the)\s", re.IGNORECASE)
+_CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
+
+
+def counted_noun_end(text: str, position: int) -> int | None:
+    """Where a plural noun right after a count ends, when it ends the clause ("counts 150 members,"):
+    a word that opens a pattern elsewhere is still the thing counted here."""
+    noun = _CLAUSE_ENDING_PLURAL.match(text, position)
+    return noun.end() if noun else None
+
+
 #: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
 OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"
                        r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",
