@@ -125,3 +125,11 @@ def test_what_is_left_open_to_a_threat_is_exposed_and_the_speaker_before_an_appo
     assert ("networked robots", "exposedTo", "ransomware") in found
     assert ("Zhao Lei", "warnsOf", "ransomware") in found
     assert ("Jilin University", "warnsOf", "ransomware") not in found
+
+
+def test_a_passive_after_and_takes_the_sentence_subject_and_ends_the_first_verbs_object(lexicon: Lexicon) -> None:
+    found = facts("The platform hosts planning software for about 500 small workshops and is run by a state-owned data "
+                  "company in Changchun.", lexicon)
+    assert ("platform", "operatedBy", "state-owned data company") in found
+    assert not any(p == "operatedBy" and "workshops" in s for s, p, _o in found)
+    assert ("platform", "hosts", "state-owned data company") not in found

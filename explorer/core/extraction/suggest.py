@@ -80,7 +80,7 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\
 
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
-_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
 
 
 #: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
@@ -212,7 +212,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
-    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start])
+    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start]) \
+        or (pattern.words.endswith(" by") and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", text[:start]))
     if shared and not pattern.weak:
         # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
         # own shares the sentence's (its first mention no preposition governs)
