@@ -80,7 +80,8 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\
 
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
-_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b"
+                           r"|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
 
 
 #: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
