@@ -133,3 +133,22 @@ def test_a_passive_after_and_takes_the_sentence_subject_and_ends_the_first_verbs
     assert ("platform", "operatedBy", "state-owned data company") in found
     assert not any(p == "operatedBy" and "workshops" in s for s, p, _o in found)
     assert ("platform", "hosts", "state-owned data company") not in found
+
+
+def test_a_counted_group_of_companies_in_a_place_is_based_there(lexicon: Lexicon) -> None:
+    found = facts("Hackers had targeted at least 40 manufacturers in northern Jilin.", lexicon)
+    assert ("at least 40 manufacturers", "basedIn", "northern Jilin") in found
+
+
+def test_members_among_its_members_belong_to_the_organization_named_before(lexicon: Lexicon) -> None:
+    found = facts("The Jilin Commission founded the Jilin Robotics Alliance in 2020, and China Mobile and Jilin University "
+                  "were among its first members.", lexicon)
+    assert ("China Mobile", "memberOf", "Jilin Robotics Alliance") in found
+    assert ("Jilin University", "memberOf", "Jilin Robotics Alliance") in found
+    assert not any(o == "Jilin Commission" and p == "memberOf" for _s, p, o in found)
+
+
+def test_what_a_site_is_equipped_with_stands_there(lexicon: Lexicon) -> None:
+    found = facts("Jilin Chemical Group has equipped its Siping plant in Siping with a 5G private network.", lexicon)
+    assert ("5G private network", "locatedIn", "Siping plant") in found
+    assert ("Jilin Chemical Group", "operates", "Siping plant") in found

@@ -17,6 +17,9 @@ where the trigger words stand, confidence) with the sentence's mentions, and ret
 - a site called its own elsewhere: "the lines of its main factory (in P)", "to upgrade its engine plant":
   the clause's subject operates it;
 - a relative clause whose verb follows its object: "a network that B built": B built the network;
+- members named before "were among its (first) members": they are members of what "its" stands for,
+  the organization named last before their clause;
+- a site equipped with a thing: "S equipped its X with Y": Y is in X;
 - a verb and its preposition split by what they speak of: "is running its furnaces on a platform" states
   what "running on" does of the furnaces.
 
@@ -36,6 +39,7 @@ from explorer.core.vocab import KG
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
 OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
 PLATFORM = str(KG.IndustrialInternetPlatform)
+MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -336,3 +340,39 @@ def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
                 continue
             yield (thing, pattern.predicate, target, pattern.words, match.start(), match.end(), 0.55)
 
+
+
+_AMONG_MEMBERS = re.compile(r"(?<![\w-])(?:were|was|are|is|are\s+now|were\s+also)\s+among\s+(?:its|their)\s+(?:[a-z-]+\s+)?members\b",
+                            re.IGNORECASE)
+
+
+def among_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"D founded S in 2021, and A and B were among its first members": A and B are members of S, the
+    organization named last before their clause."""
+    for match in _AMONG_MEMBERS.finditer(text):
+        breaks = [b.end() for b in re.finditer(r"[,;]", text[:match.start()])]
+        if not breaks:
+            continue
+        # "its": the organization named last before the clause ("D founded the alliance, and …")
+        group = next((m for m in reversed(mentions) if m.end <= breaks[-1] and lexicon.is_a(m.cls, [ORGANIZATION])), None)
+        members = [m for m in mentions if breaks[-1] <= m.start and m.end <= match.start() and m.via != "pronoun"]
+        if group is None or lexicon.is_a(group.cls, [ORGANIZATION]) is False:
+            continue
+        for member in members:
+            if member.key != group.key and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, "among its members", match.start(), match.end(), 0.6)
+
+
+_EQUIPPED = re.compile(r"(?<![\w-])(?:equipped|equips|equip|equipping)\s+(?:its|their|the)\s+", re.IGNORECASE)
+
+
+def equipped_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"S has equipped its X (in P) with a Y": the Y is in X."""
+    for match in _EQUIPPED.finditer(text):
+        site = _at(mentions, match.end())
+        if site is None:
+            continue
+        after = re.match(r"(?:\s+in\s+[^,]*?)?\s+with\s+(?:(?:a|an|the)\s+)?", text[site.end:])
+        thing = _at(mentions, site.end + after.end()) if after else None
+        if thing is not None and thing.key != site.key and lexicon.is_a(thing.cls, [AGENT]) is not True:
+            yield (thing, LOCATED, site, "equipped … with", match.start(), site.end + after.end() if after else match.end(), 0.55)

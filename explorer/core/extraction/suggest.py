@@ -510,7 +510,8 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
     extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
-             *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text)]
+             *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
+             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
@@ -557,9 +558,15 @@ def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
     """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
     where a company is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
     if suggestion.predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0] \
-            or lexicon.is_a(suggestion.subject.cls, [COMPANY]) is not True:
+            or not (lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
         return suggestion
     return replace(suggestion, predicate=BASED_IN)
+
+
+def _counted_companies(lexicon: Lexicon, mention: Mention) -> bool:
+    """"at least 40 manufacturers": a counted group named by a company's cue (its class says only "group")."""
+    return (mention.cls or "").endswith("OrganizationGroup") and any(
+        lexicon.is_a(cue.cls, [COMPANY]) and mention.text.lower().endswith(" " + cue.words.lower()) for cue in lexicon.cues)
 
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
