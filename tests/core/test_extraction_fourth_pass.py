@@ -152,3 +152,11 @@ def test_what_a_site_is_equipped_with_stands_there(lexicon: Lexicon) -> None:
     found = facts("Jilin Chemical Group has equipped its Siping plant in Siping with a 5G private network.", lexicon)
     assert ("5G private network", "locatedIn", "Siping plant") in found
     assert ("Jilin Chemical Group", "operates", "Siping plant") in found
+
+
+def test_people_named_by_a_place_named_before_call_for_what_follows_the_infinitive(lexicon: Lexicon) -> None:
+    found = facts("The Jilin Communications Administration met plant owners. Jilin officials have urged companies to keep "
+                  "offline backups.", lexicon)
+    assert ("Jilin officials", "callsFor", "offline backups") in found
+    found = facts("The Jilin Industry Alliance met. Security researchers have urged companies to keep offline backups.", lexicon)
+    assert not any(s == "Security researchers" for s, _p, _o in found)

@@ -28,6 +28,7 @@ from explorer.core.extraction.spans import (
     extend_left_cjk,
     extend_right,
     passive_by,
+    place_people,
     singular,
 )
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
@@ -506,6 +507,8 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
+        candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.

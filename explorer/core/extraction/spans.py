@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from explorer.core.extraction.lexicon import _is_cjk
-from explorer.core.extraction.words import LY_ADJECTIVES, STOPWORDS
+from explorer.core.extraction.words import GENERIC_PEOPLE, LY_ADJECTIVES, STOPWORDS
 
 #: A capitalised run: a likely name ("Ministry of Industry and Information Technology", "5G", "Qihoo 360").
 CAPITALISED = re.compile(
@@ -28,7 +28,21 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
-                            r"|(?:many|some|most|all|several|few)\s+of\s+the)\s", re.IGNORECASE)
+                            r"|(?:many|some|most|all|several|few)\s+of\s+the"
+                            # an infinitive's object ("urged firms to keep | offline backups")
+                            r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
+_PLACE_PEOPLE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:"
+                           + "|".join(sorted((re.escape(p) + "s" for p in GENERIC_PEOPLE if " " not in p), key=len, reverse=True))
+                           + r")(?![\w-])")
+
+
+def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
+    """"Henan officials", "Yunnan engineers": people of a kind, named by where they are (a group that
+    acts), where that word opened a name before ("the Henan 5G Industry Alliance"): "Industry experts"
+    at a sentence's opening are no place's."""
+    return [m.span() for m in _PLACE_PEOPLE.finditer(text) if m.group().split()[0] in name_openers]
+
+
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
 
 
