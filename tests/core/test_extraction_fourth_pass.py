@@ -160,3 +160,8 @@ def test_people_named_by_a_place_named_before_call_for_what_follows_the_infiniti
     assert ("Jilin officials", "callsFor", "offline backups") in found
     found = facts("The Jilin Industry Alliance met. Security researchers have urged companies to keep offline backups.", lexicon)
     assert not any(s == "Security researchers" for s, _p, _o in found)
+
+
+def test_one_attack_is_an_incident_that_affects(lexicon: Lexicon) -> None:
+    found = facts("Last year, a ransomware attack halted Yunnan Copper Group for a week.", lexicon)
+    assert ("ransomware attack", "affected", "Yunnan Copper Group") in found

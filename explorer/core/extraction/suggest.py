@@ -22,6 +22,7 @@ from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
+INCIDENT = str(KG.Incident)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
@@ -158,6 +159,11 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
+def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
+    """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
+    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s")
+
+
 def _unnamed(mention: Mention) -> bool:
     return mention.via == "phrase" and mention.cls is None
 
@@ -260,10 +266,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue  # "a technology … said": a thing described, not named, is no one who acts
             if pattern.weak and _unnamed(obj):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
-            if lexicon.is_a(subject.cls, pattern.domain) is False or lexicon.is_a(obj.cls, pattern.range) is False:
+            if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
+                    or lexicon.is_a(obj.cls, pattern.range) is False:
                 continue  # the ontology says the pair cannot hold ("set up … in Wuhan": a city is founded by no one)
-            score = 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, obj, pattern.range)
-            score -= 0.12 * (li + ri)
+            score = 0.6 + max(_fit(lexicon, subject, pattern.domain), 0.0 if _one_attack(lexicon, subject, pattern.domain) else -1.0) \
+                + _fit(lexicon, obj, pattern.range) - 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
                 score -= 0.05
             if subject.iri is None and subject.cls is None:
