@@ -13,7 +13,15 @@ where the trigger words stand, confidence) with the sentence's mentions, and ret
 - a call for an action: "urged companies to invest in monitoring": what is called for is the
   monitoring, not the companies;
 - a speaker's own document: "S reported in its annual review": S published it;
-- who leads a unit: "P, who heads the university's lab": P is affiliated with the university.
+- who leads a unit: "P, who heads the university's lab": P is affiliated with the university;
+- a site called its own elsewhere: "the lines of its main factory (in P)", "to upgrade its engine plant":
+  the clause's subject operates it;
+- a relative clause whose verb follows its object: "a network that B built": B built the network;
+- members named before "were among its (first) members": they are members of what "its" stands for,
+  the organization named last before their clause;
+- a site equipped with a thing: "S equipped its X with Y": Y is in X;
+- a verb and its preposition split by what they speak of: "is running its furnaces on a platform" states
+  what "running on" does of the furnaces.
 
 None of them quotes an article; the words they read are English function words and the ontology's.
 """
@@ -30,6 +38,8 @@ from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
 OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
+PLATFORM = str(KG.IndustrialInternetPlatform)
+MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -164,6 +174,13 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                 yield (subject, predicate, obj, "at its", at.start(), at.end(), round(max(0.0, confidence - 0.1), 2))
 
 
+def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
+    """Whether the property's object is always an agent or a place ("signed a deal with X", "built by
+    X", "X-based"): who acts, or a place, is not what a scene-setting place puts there."""
+    range_ = lexicon.ends(predicate)[1]
+    return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE]) for c in range_)
+
+
 _OPENING_PLACE = re.compile(r"(?:in|at)\s+", re.IGNORECASE)
 
 
@@ -180,12 +197,12 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if comma < 0 or text[place.end:comma].strip():
         return
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
-            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True]
-    if not acts:
+            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
+            and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
+    site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
+    if site is None and not acts:
         return
-    thing = acts[0][2]
-    site = next((f[2] for f in facts if f[1] == OPERATES and f[3] == "at its"), None)
-    target = site or thing
+    target = site or acts[0][2]
     if any(f[0].key == target.key and f[1] == LOCATED for f in facts):
         return
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
@@ -246,3 +263,116 @@ def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
         led = next((m for m in mentions if m.start in (joint.end(), joint.end() + 4) and m.via != "pronoun"), None)
         if led is not None and lexicon.is_a(led.cls, [ORGANIZATION]) is True:
             yield (mention, affiliated, led, joint.group().strip(" ,"), joint.start(), joint.end(), 0.65)
+
+
+_SITE_PREPOSITION = re.compile(r"(?<![\w-])(?:at|across|in|inside|throughout)\s+$", re.IGNORECASE)
+_OWNER_WORD = re.compile(r"(?<![\w-])(?:its|their)\s+", re.IGNORECASE)
+
+
+def _site_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The kinds of site the ontology lets a possessive name ("'s plant", "'s mine" of kg:operates)."""
+    return frozenset(p.words[3:].lower() for p in lexicon.patterns if p.predicate == OPERATES and p.words.startswith("'s "))
+
+
+def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"the paint lines of its main factory in P", "to upgrade its engine plant": a described site of a
+    kind the ontology knows, called its own by the clause's subject, is one that subject operates (and
+    stands in P). "at/across/in its X" is read by ``owned_sites``."""
+    heads = _site_heads(lexicon)
+    for own in _OWNER_WORD.finditer(text):
+        if _SITE_PREPOSITION.search(text[:own.start()]):
+            continue
+        site = _at(mentions, own.end())
+        if site is None or site.iri is not None or site.via not in ("phrase", "cue") or len(site.text.split()) < 2 \
+                or site.text.split()[-1].lower() not in heads:
+            continue
+        owner = _clause_subject(mentions, text, own.start())
+        if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
+            continue
+        yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)
+        place_match = re.match(r"\s+in\s+", text[site.end:])
+        place = _at(mentions, site.end + place_match.end()) if place_match else None
+        if place is not None and _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False:
+            yield (site, LOCATED, place, "in", site.end, site.end + place_match.end() if place_match else site.end, 0.5)
+
+
+_HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?$", re.IGNORECASE)
+
+
+def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"a 5G network that China Unicom built (and runs)": in a relative clause whose verb comes after
+    its subject, the thing before "that" is the verb's object."""
+    for pattern in lexicon.patterns:
+        if pattern.weak or pattern.object_first or pattern.closing is not None or not pattern.words.isascii():
+            continue
+        for match in pattern.regex.finditer(text):
+            actor = next((m for m in mentions if m.end <= match.start() and _HAVE.fullmatch(text[m.end:match.start()])
+                          and m.via != "pronoun"), None)
+            if actor is None or not re.search(r"(?<![\w-])that\s+$", text[:actor.start]):
+                continue
+            that = re.search(r"\s*(?<![\w-])that\s+$", text[:actor.start])
+            thing = next((m for m in mentions if that is not None and m.end == that.start()), None)
+            if thing is None or re.match(r"\s+(?:the|a|an|its|their)\s", text[match.end():]) \
+                    or any(m.start - match.end() in (0, 1) for m in mentions):
+                continue  # the verb has an object of its own: "that B built the road"
+            if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
+                continue
+            yield (actor, pattern.predicate, thing, f"that … {pattern.words}", match.start(), match.end(), 0.6)
+
+
+def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"running its furnaces on a cloud platform": the two words of a pattern ("running on") with the
+    subject between them, after a possessive or "the", and the object after the preposition."""
+    for pattern in lexicon.patterns:
+        words = pattern.words.split()
+        if len(words) != 2 or words[1].lower() not in ("on", "to", "with", "in") or pattern.object_first \
+                or not pattern.words.isascii():
+            continue
+        verb = re.compile(rf"(?<![\w-]){re.escape(words[0])}\s+(?:its|their|the)\s+", re.IGNORECASE)
+        for match in verb.finditer(text):
+            thing = _at(mentions, match.end())
+            if thing is None:
+                continue
+            joint = re.match(rf"\s+{re.escape(words[1])}\s+(?:(?:a|an|the|its|their)\s+)?", text[thing.end:], re.IGNORECASE)
+            target = _at(mentions, thing.end + joint.end()) if joint else None
+            if target is None or thing.key == target.key or lexicon.is_a(thing.cls, pattern.domain) is False \
+                    or lexicon.is_a(target.cls, pattern.range) is False:
+                continue
+            yield (thing, pattern.predicate, target, pattern.words, match.start(), match.end(), 0.55)
+
+
+
+_AMONG_MEMBERS = re.compile(r"(?<![\w-])(?:were|was|are|is|are\s+now|were\s+also)\s+among\s+(?:its|their)\s+(?:[a-z-]+\s+)?members\b",
+                            re.IGNORECASE)
+
+
+def among_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"D founded S in 2021, and A and B were among its first members": A and B are members of S, the
+    organization named last before their clause."""
+    for match in _AMONG_MEMBERS.finditer(text):
+        breaks = [b.end() for b in re.finditer(r"[,;]", text[:match.start()])]
+        if not breaks:
+            continue
+        # "its": the organization named last before the clause ("D founded the alliance, and …")
+        group = next((m for m in reversed(mentions) if m.end <= breaks[-1] and lexicon.is_a(m.cls, [ORGANIZATION])), None)
+        members = [m for m in mentions if breaks[-1] <= m.start and m.end <= match.start() and m.via != "pronoun"]
+        if group is None or lexicon.is_a(group.cls, [ORGANIZATION]) is False:
+            continue
+        for member in members:
+            if member.key != group.key and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, "among its members", match.start(), match.end(), 0.6)
+
+
+_EQUIPPED = re.compile(r"(?<![\w-])(?:equipped|equips|equip|equipping)\s+(?:its|their|the)\s+", re.IGNORECASE)
+
+
+def equipped_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"S has equipped its X (in P) with a Y": the Y is in X."""
+    for match in _EQUIPPED.finditer(text):
+        site = _at(mentions, match.end())
+        if site is None:
+            continue
+        after = re.match(r"(?:\s+in\s+[^,]*?)?\s+with\s+(?:(?:a|an|the)\s+)?", text[site.end:])
+        thing = _at(mentions, site.end + after.end()) if after else None
+        if thing is not None and thing.key != site.key and lexicon.is_a(thing.cls, [AGENT]) is not True:
+            yield (thing, LOCATED, site, "equipped … with", match.start(), site.end + after.end() if after else match.end(), 0.55)

@@ -228,6 +228,10 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
     threat, agent, warns = str(KG.CyberRisk), str(KG.Agent), str(KG.warnsOf)
     for verb in REPORTING.finditer(text):
         speaker = _beside(mentions, verb.start(), verb.end())
+        aside = _APPOSITION_BEFORE.search(text[:verb.start()])
+        if aside is not None:
+            # "Liu Yang, a lecturer at the university, said …": who speaks is named before the apposition
+            speaker = next((m for m in mentions if 0 <= aside.start() - m.end <= 1), speaker)
         if speaker is None or not lexicon.is_a(speaker.cls, [agent]):
             continue
         for subject, predicate, obj in facts:
@@ -236,6 +240,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             for end in (subject, obj):
                 if lexicon.is_a(end.cls, [threat]) and end.key != speaker.key:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
+
+
+_APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s[^,]*,\s*$", re.IGNORECASE)
 
 
 def _beside(mentions: list[Mention], start: int, end: int) -> Mention | None:

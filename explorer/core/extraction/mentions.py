@@ -18,14 +18,17 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
     OWN_UNIT,
+    PHRASE_OPENING,
     QUANTIFIER_AFTER,
     ROLE_AFTER,
     Run,
     adverb,
+    counted_noun_end,
     extend_left,
     extend_left_cjk,
     extend_right,
     passive_by,
+    place_people,
     singular,
 )
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
@@ -347,8 +350,7 @@ class MentionFinder:
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
-        openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those)\s",
-                                                                 text, re.IGNORECASE)}
+        openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
@@ -378,10 +380,11 @@ class MentionFinder:
             if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
                 continue
             phrase = self._bare_phrase_at(text, count.end())
-            if phrase is None or phrase.text.split()[0].lower() in UNITS:
+            end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
+            if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
-            whole = text[count.start():phrase.end]
-            found.append(Mention(count.start(), phrase.end, whole, None, phrase.cls, whole, "phrase"))
+            whole = text[count.start():end]
+            found.append(Mention(count.start(), end, whole, None, phrase.cls if phrase else None, whole, "phrase"))
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
@@ -504,6 +507,8 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
+        candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.

@@ -7,21 +7,52 @@ import re
 from dataclasses import dataclass
 
 from explorer.core.extraction.lexicon import _is_cjk
-from explorer.core.extraction.words import LY_ADJECTIVES, STOPWORDS
+from explorer.core.extraction.words import GENERIC_PEOPLE, LY_ADJECTIVES, STOPWORDS
 
 #: A capitalised run: a likely name ("Ministry of Industry and Information Technology", "5G", "Qihoo 360").
 CAPITALISED = re.compile(
     # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may
     # open with one lower-case letter ("iSoftStone"), never in the middle of a word
-    r"(?<![\w’'-])(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    # a region of a named place is named with it ("central China", "northern Hebei")
+    r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
+    r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
     r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
     r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
-COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d+(?:[,.]\d+)*)\s+(?=[a-z])",
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?"
+                   r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z])",
                     re.IGNORECASE)
+#: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
+PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
+                            r"|(?:many|some|most|all|several|few)\s+of\s+the"
+                            # an infinitive's object ("urged firms to keep | offline backups")
+                            r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
+_PLACE_PEOPLE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:"
+                           + "|".join(sorted((re.escape(p) + "s" for p in GENERIC_PEOPLE if " " not in p), key=len, reverse=True))
+                           + r")(?![\w-])")
+
+
+def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
+    """"Henan officials", "Yunnan engineers": people of a kind, named by where they are (a group that
+    acts), where that word opened a name before ("the Henan 5G Industry Alliance"): "Industry experts"
+    at a sentence's opening are no place's."""
+    return [m.span() for m in _PLACE_PEOPLE.finditer(text) if m.group().split()[0] in name_openers]
+
+
+_CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
+
+
+def counted_noun_end(text: str, position: int) -> int | None:
+    """Where a plural noun right after a count ends, when it ends the clause ("counts 150 members,"):
+    a word that opens a pattern elsewhere is still the thing counted here."""
+    noun = _CLAUSE_ENDING_PLURAL.match(text, position)
+    return noun.end() if noun else None
+
+
 #: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
 OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"
                        r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",

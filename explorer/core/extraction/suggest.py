@@ -22,6 +22,8 @@ from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
+INCIDENT = str(KG.Incident)
+COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -79,7 +81,8 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\
 
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
-_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b"
+                           r"|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
 
 
 #: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
@@ -129,6 +132,9 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
                         r"\s+that\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
+_MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
+                         r"|export|exports|exported|design|designs|designed)\s+(?:[a-z][\w-]*\s+){1,3}$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
 
 
@@ -151,6 +157,11 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
         return (None, thing, 0.0)
     subject = subjects[-1]
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
+
+
+def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
+    """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
+    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s")
 
 
 def _unnamed(mention: Mention) -> bool:
@@ -181,6 +192,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
+        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")]
+        if pattern.words.endswith(" by") and beside:
+            left = beside  # "runs X on a platform built by B": a participle with "by" describes what it follows
     right = _candidates(mentions, start, end, before=False)
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
@@ -205,7 +219,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
-    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start])
+    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start]) \
+        or (pattern.words.endswith(" by") and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", text[:start]))
     if shared and not pattern.weak:
         # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
         # own shares the sentence's (its first mention no preposition governs)
@@ -233,6 +248,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
         right = [m for m in right[:1] if m.start - end <= gap]
+    if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
+            and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
+        right = right[:1]  # a name right after the verb is its object, over a kind named further on
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
@@ -248,10 +266,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue  # "a technology … said": a thing described, not named, is no one who acts
             if pattern.weak and _unnamed(obj):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
-            if lexicon.is_a(subject.cls, pattern.domain) is False or lexicon.is_a(obj.cls, pattern.range) is False:
+            if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
+                    or lexicon.is_a(obj.cls, pattern.range) is False:
                 continue  # the ontology says the pair cannot hold ("set up … in Wuhan": a city is founded by no one)
-            score = 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, obj, pattern.range)
-            score -= 0.12 * (li + ri)
+            score = 0.6 + max(_fit(lexicon, subject, pattern.domain), 0.0 if _one_attack(lexicon, subject, pattern.domain) else -1.0) \
+                + _fit(lexicon, obj, pattern.range) - 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
                 score -= 0.05
             if subject.iri is None and subject.cls is None:
@@ -334,7 +353,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen)
-        suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
+        suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
@@ -372,6 +391,9 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
     if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
         return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    made = _MADE_THING.search(text[:start])
+    if made and " " not in pattern.words and not any(made.start() < m.end and m.start < start for m in mentions):
+        return None  # "makes hydraulic roof supports for …": a noun in what is made, not a verb
     pair = _best_pair(lexicon, pattern, mentions, start, end, text)
     if pair is not None and constructions.REPORTING.fullmatch(pattern.words) \
             and any(m.via in ("pronoun", "definite") or constructions.quoted_at(text, m.start) for m in pair[:2]):
@@ -397,6 +419,13 @@ def _fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, 
         (pattern, (_s, obj, score)), (best_pattern, (_bs, best_obj, best_score)) = candidate, best
         if score != best_score and (obj.key, _s.key) != (best_obj.key, _bs.key):
             best = candidate if score > best_score else best
+            continue
+        # a property declared for a narrow domain ("developed by" of a standard) states nothing of a
+        # subject not known to be in it when a broader property shares the words ("developed by" a maker)
+        if _narrower(lexicon, best_pattern.domain, pattern.domain) and lexicon.is_a(_bs.cls, best_pattern.domain) is not True:
+            best = candidate
+            continue
+        if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True:
             continue
         known = lexicon.is_a(obj.cls, pattern.range) is True
         if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
@@ -487,7 +516,9 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
     read = [r for r in called if r is not None]
     extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
-             *clauses.unit_leaders(lexicon, mentions, text)]
+             *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
+             *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
+             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
@@ -528,6 +559,21 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
     if subject is suggestion.subject and obj is suggestion.object:
         return suggestion
     return replace(suggestion, subject=subject, object=obj)
+
+
+def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
+    """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
+    where a company is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
+    if suggestion.predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0] \
+            or not (lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
+        return suggestion
+    return replace(suggestion, predicate=BASED_IN)
+
+
+def _counted_companies(lexicon: Lexicon, mention: Mention) -> bool:
+    """"at least 40 manufacturers": a counted group named by a company's cue (its class says only "group")."""
+    return (mention.cls or "").endswith("OrganizationGroup") and any(
+        lexicon.is_a(cue.cls, [COMPANY]) and mention.text.lower().endswith(" " + cue.words.lower()) for cue in lexicon.cues)
 
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
