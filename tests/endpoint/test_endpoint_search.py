@@ -70,10 +70,11 @@ def test_the_index_is_used_and_the_scan_is_not(virtuoso):
     graph.backend.transport.send = record
     hits = graph.search("5g industry alli", limit=10)
     assert len(hits) == 10 and all("5g industry alli" in fold(hit.matched) for hit in hits)
-    # Label prefixes, then the rest of the labels holding the words: both through the index;
-    # then the hits' types in one batch (things in the world rank above ontology terms).
+    # The words as whole words, then label prefixes, then the rest of the labels holding the
+    # words: all through the index; then the hits' types in one batch (things in the world rank
+    # above ontology terms).
     label_queries = [query for query in sent if " a ?t " not in query]
-    assert 1 <= len(label_queries) <= 2 and all("bif:contains" in query for query in label_queries)
+    assert 1 <= len(label_queries) <= 3 and all("bif:contains" in query for query in label_queries)
     assert len(sent) - len(label_queries) <= 1
 
 
@@ -105,3 +106,22 @@ def test_words_the_index_refuses_fall_back_to_the_scan(indexed, monkeypatch):
     # Virtuoso refuses a wildcard after fewer than four letters (HTTP 500, error FT370).
     monkeypatch.setattr(strategies, "virtuoso_text_query", lambda text: '"ch*"')
     assert indexed.search("china mob")[0].entity == D + "ChinaMobile"
+
+
+def test_a_word_typed_whole_is_looked_up_as_a_word_first(virtuoso):
+    """A word begins thousands of longer words' labels at scale ("zhong" at 1M: "zhongxin" …,
+    5,038 labels): read as a whole word it is a few postings, and when those fill the page
+    its wildcard is never asked."""
+    graph = KnowledgeGraph.connect(virtuoso.url, default_graph=SCALE_GRAPH, timeout=30)
+    assert graph.backend.text_index == "virtuoso"
+    sent: list[str] = []
+    original = graph.backend.transport.send
+    graph.backend.transport.send = lambda field, text, *a, **k: sent.append(text) or original(field, text, *a, **k)
+    hits = graph.search("china", limit=20)
+    assert len(hits) == 20 and all(fold(hit.matched).startswith("china") for hit in hits)
+    label_queries = [query for query in sent if " a ?t " not in query]
+    assert len(label_queries) == 1 and "china*" not in label_queries[0]
+    # A prefix that is no word of any label still finds its labels, through the wildcard.
+    sent.clear()
+    assert graph.search("zhongx", limit=20)
+    assert any("zhongx*" in query for query in sent)

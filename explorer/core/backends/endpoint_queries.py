@@ -195,11 +195,19 @@ class EndpointQueries:
                 return narrowed
         entries: dict[tuple[str, str, str], LabelEntry] = {}
 
-        def select(test: str, page: int, words: str | None = None) -> str:
+        def select(test: str, page: int, words: str | None = None, *, by_predicate: bool = True) -> str:
             condition = " || ".join(test.format(needle) for needle in needles)
             lookup = f". ?l bif:contains {sparql_string(words)} " if words else ""
-            return (f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l {lookup}"
-                    f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(page)}")
+            if not by_predicate:
+                return (f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l {lookup}"
+                        f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(page)}")
+            # One branch per label predicate, not a VALUES of them: Virtuoso then reads each
+            # predicate's labels (or a wildcard's index postings) on its own, about twice as fast
+            # at 1M; Oxigraph's server scans no slower.
+            branches = " UNION ".join(
+                f"{{ SELECT ?e ?p ?l WHERE {{ BIND(<{predicate}> AS ?p) ?e <{predicate}> ?l {lookup}"
+                f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(page)} }}" for predicate in LABEL_PREDICATES)
+            return f"SELECT ?e ?p ?l WHERE {{ {branches} }} LIMIT {int(page)}"
 
         def read(query: str) -> int:
             rows = self._rows(query)
@@ -211,23 +219,28 @@ class EndpointQueries:
                 entries.setdefault(key, LabelEntry(entity, value.value, value.language or "", _KINDS[predicate.value]))
             return len(rows)
 
-        def every_label(rows: int) -> list[LabelEntry]:
+        def every_label(rows: int, page: int) -> list[LabelEntry]:
             """The answer of a scan that was not cut: kept for the next keystroke."""
             found = list(entries.values())
-            if rows < cap:
+            if rows < page:
                 self._last_search = SearchAnswer(typed, folded, found)
             return found
 
         self._last_search = None
+        # The index's cost grows with the rows it returns, not with the graph: a short page.
+        page = min(cap, _FREE_TEXT_PAGE)
         if words:
-            # The index's cost grows with the rows it returns, not with the graph: a short page
-            # of prefix matches, and every exact label (so that resolving a name never misses it).
-            page = min(cap, _FREE_TEXT_PAGE)
             whole_words = virtuoso_text_query(text + " ")
-            prefixes = select(_STARTS, page, words)
             try:
-                read(f"SELECT ?e ?p ?l WHERE {{ {{ {select(_EQUALS, cap, whole_words)} }} UNION {{ {prefixes} }} }}"
-                     if whole_words else prefixes)
+                if whole_words:
+                    # The word being typed as a whole word first (a few postings, where its
+                    # wildcard reads every word it begins: "zhong*" 5,038 labels at 1M): every
+                    # exact label (so that resolving a name never misses it), and a page of
+                    # labels that begin with the text.
+                    read(f"SELECT ?e ?p ?l WHERE {{ {{ {select(_EQUALS, cap, whole_words, by_predicate=False)} }} "
+                         f"UNION {{ {select(_STARTS, page, whole_words, by_predicate=False)} }} }}")
+                if len(entries) < page and words != whole_words:
+                    read(select(_STARTS, page, words))
                 if len(entries) < page:
                     read(select(_CONTAINS, page, words))
             except QueryTimeout:
@@ -239,10 +252,14 @@ class EndpointQueries:
             if entries:
                 return list(entries.values())
             # Nothing through the index: a fragment from inside a word, found by the scan alone.
-            return every_label(read(select(_CONTAINS, cap)))
-        read(select(_STARTS, cap))
-        if len(entries) < cap:
-            return every_label(read(select(_CONTAINS, cap)))
+            return every_label(read(select(_CONTAINS, cap)), cap)
+        # A text too short for the index (fewer than four letters) begins thousands of labels
+        # on a server big enough to have one: a page of them, as the index gives (reading 200
+        # cost Virtuoso three times 64's at 1M: it scans until the page is full).
+        scanned = page if self.text_index == "virtuoso" else cap
+        read(select(_STARTS, scanned))
+        if len(entries) < scanned:
+            return every_label(read(select(_CONTAINS, scanned)), scanned)
         return list(entries.values())
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
