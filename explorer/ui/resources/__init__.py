@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 _PACKAGE = "explorer.ui.resources"
@@ -64,10 +64,18 @@ def install_font_fallbacks() -> str | None:
     if family is None:
         return None
     default = QFont().family()
-    for base in dict.fromkeys((default, QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family(),
-                               "Sans Serif", "DejaVu Sans", "Helvetica", "Arial", "Monospace", "DejaVu Sans Mono")):
-        if family.casefold() not in (name.casefold() for name in QFont.substitutes(base)):
-            QFont.insertSubstitution(base, family)
+    bases = dict.fromkeys((default, QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family(),
+                           "Sans Serif", "DejaVu Sans", "Helvetica", "Arial", "Monospace", "DejaVu Sans Mono"))
+    # A generic name ("Sans Serif") resolves to a real family; that family must come before
+    # the Chinese one, or every Latin letter and digit is drawn with the Chinese font, whose
+    # PDF text layer Qt writes wrongly (digits extract as control characters).
+    resolved = {base: QFontInfo(QFont(base)).family() for base in bases}
+    for base in bases:
+        wanted = [name for name in (resolved[base], family) if name.casefold() != base.casefold()]
+        present = [name.casefold() for name in QFont.substitutes(base)]
+        missing = [name for name in wanted if name.casefold() not in present]
+        if missing:
+            QFont.insertSubstitutions(base, missing)
     return family
 
 
