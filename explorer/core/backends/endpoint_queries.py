@@ -210,14 +210,23 @@ class EndpointQueries:
             return f"SELECT ?e ?p ?l WHERE {{ {branches} }} LIMIT {int(page)}"
 
         def read(query: str) -> int:
-            rows = self._rows(query)
-            for entity_term, predicate, value in rows:
+            """Labels of ``query``'s answer (and the classes of their entities, which search ranks
+            by, in the same round trip); how many label rows the server sent."""
+            rows = self._rows(f"SELECT ?e ?p ?l ?t WHERE {{ {{ {query} }} OPTIONAL {{ ?e a ?t }} }}")
+            labels: set[tuple[Term, Term, Term]] = set()
+            types: dict[str, list[str]] = {}
+            for entity_term, predicate, value, cls in rows:
+                labels.add((entity_term, predicate, value))
                 if not isinstance(entity_term, _ENTITY) or not isinstance(value, ox.Literal):
                     continue
                 entity = node_id(entity_term)
+                known = types.setdefault(entity, [])
+                if isinstance(cls, ox.NamedNode) and cls.value not in known:
+                    known.append(cls.value)
                 key = (entity, value.value, value.language or "")
                 entries.setdefault(key, LabelEntry(entity, value.value, value.language or "", _KINDS[predicate.value]))
-            return len(rows)
+            self._types.update(types)
+            return len(labels)
 
         def every_label(rows: int, page: int) -> list[LabelEntry]:
             """The answer of a scan that was not cut: kept for the next keystroke."""
