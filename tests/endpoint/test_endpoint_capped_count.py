@@ -152,3 +152,14 @@ def test_the_inspector_says_1000_plus_then_fills_in_the_count(qtbot, hub_graph):
     assert counted == [HUB]
     assert f"Links to it ({MEMBERS:,})" in inspector.plain_text()
     assert "1,000+" not in inspector.plain_text()
+
+
+def test_the_more_neighbours_list_says_1000_plus(qtbot, monkeypatch, hub_graph):
+    from explorer.ui.canvas import more_neighbours
+
+    monkeypatch.setattr(more_neighbours, "LIST_LIMIT", 25)  # a hub far past the list, cheaply
+    scene = Scene()
+    scene.expand(hub_graph, HUB, limit=5)
+    dialog = more_neighbours.MoreNeighboursDialog(hub_graph, scene, HUB)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().endswith("(and 1,000+ more beyond this list)")
