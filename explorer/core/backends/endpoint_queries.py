@@ -35,7 +35,7 @@ from explorer.core.backends.endpoint_config import (
 )
 from explorer.core.backends.endpoint_links import adjacent_query, capped_count_query, chunks, values
 from explorer.core.backends.endpoint_recent import EntityProfile, SearchAnswer, profile_query, read_profile
-from explorer.core.backends.endpoint_text import detect_virtuoso_text_index, virtuoso_text_query
+from explorer.core.backends.endpoint_text import detect_virtuoso_text_index, virtuoso_regex, virtuoso_text_query
 from explorer.core.backends.terms import node_id, to_rdflib
 from explorer.core.classes import descendants
 from explorer.core.errors import Cancelled, ExplorerError, QueryError, QueryTimeout
@@ -184,10 +184,11 @@ class EndpointQueries:
         """
         typed = " ".join(text.lower().split())
         folded = normalize(text)
-        needles = [sparql_string(n) for n in dict.fromkeys((typed, folded)) if n]
-        if not needles:
+        texts = [n for n in dict.fromkeys((typed, folded)) if n]
+        if not texts:
             return []
         words = virtuoso_text_query(text) if self.text_index == "virtuoso" else None
+        regex_tests = {_STARTS: True, _CONTAINS: False} if self.text_index == "virtuoso" else {}
         last = self._last_search
         if last is not None and not words:
             narrowed = last.narrowed(typed, folded, cap)
@@ -196,7 +197,11 @@ class EndpointQueries:
         entries: dict[tuple[str, str, str], LabelEntry] = {}
 
         def select(test: str, page: int, words: str | None = None, *, by_predicate: bool = True) -> str:
-            condition = " || ".join(test.format(needle) for needle in needles)
+            condition = " || ".join(
+                # Virtuoso reads its labels with REGEX a third faster than with LCASE (the same
+                # answers for a text of ASCII characters).
+                virtuoso_regex(needle, anchored=regex_tests[test]) if test in regex_tests and needle.isascii()
+                else test.format(sparql_string(needle)) for needle in texts)
             lookup = f". ?l bif:contains {sparql_string(words)} " if words else ""
             if not by_predicate:
                 return (f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l {lookup}"
