@@ -26,10 +26,12 @@ Figures (median of several runs):
 * ``hide_ms`` — hiding one node through the scene and showing it again, with repaints (per change).
 * ``filter_toggle_ms`` — hiding one predicate (a quarter of all edges, spread over the whole
   scene: every edge tile really changes) and the repaint.
-* ``incremental_layout_ms`` — force layout after an expansion (25 new nodes on one parent, every
-  other node fixed) and the repaint.
+* ``incremental_layout_ms`` / ``incremental_layout_cpu_ms`` — force layout after an expansion (25 new
+  nodes on one parent, every other node fixed) and the repaint; wall and CPU. The parent is picked
+  by id, so at zoom 1 it is mostly off screen: the labels in view keep their places.
 * ``labels_fit_ms`` / ``labels_zoom1_ms`` — the label layer alone (decluttering: every label on
-  screen placed clear of the others and of the nodes, by priority, then drawn) at fit and at zoom 1;
+  screen placed clear of the others and of the nodes, by priority, then drawn; placed afresh each time,
+  not the kept placement a repaint without a change on screen reuses) at fit and at zoom 1;
   ``labels_fit`` / ``labels_zoom1`` — how many node and link labels were drawn. Part of the redraw
   figures above, which must stay within the 33 ms budget.
 * ``hide_ms`` / ``hide_cpu_ms`` — hiding one node (and showing it again, halved) and the repaint; wall and CPU.
@@ -242,7 +244,7 @@ def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = N
     redraw_zoom1 = _median_ms(viewport.repaint, repeats)
     labels_zoom1_ms, labels_zoom1 = _label_layer_ms(view, repeats)
     visible_at_zoom1 = len(view.items(viewport.rect()))
-    incremental_ms = _incremental_layout_ms(scene, viewport, repeats)
+    incremental_ms, incremental_cpu_ms = _incremental_layout_ms(scene, viewport, repeats)
     view.close()
     view.detach()
     view.deleteLater()
@@ -272,6 +274,7 @@ def measure_size(nodes: int, repeats: int = 7, layout_iterations: int | None = N
         "redraw_zoom1_ms": round(redraw_zoom1, 1),
         "items_in_view_zoom1": visible_at_zoom1,
         "incremental_layout_ms": round(incremental_ms, 1),
+        "incremental_layout_cpu_ms": round(incremental_cpu_ms, 1),
         "labels_fit_ms": round(labels_fit_ms, 1),
         "labels_fit": labels_fit,
         "labels_zoom1_ms": round(labels_zoom1_ms, 1),
@@ -302,12 +305,14 @@ def quality_failures(rows: list[dict[str, Any]]) -> list[str]:
             and (r["layout_spread"] > spread_limit or r["layout_overlap"] > overlap_limit)]
 
 
-def _incremental_layout_ms(scene: Any, viewport: Any, repeats: int) -> float:
-    """An expansion's layout: 25 new nodes on one parent, laid out with every other node fixed, and the repaint."""
+def _incremental_layout_ms(scene: Any, viewport: Any, repeats: int) -> tuple[float, float]:
+    """An expansion's layout: 25 new nodes on one parent, laid out with every other node fixed, and the repaint.
+
+    Median wall-clock and CPU time, in ms."""
     from explorer.core.layout import force_directed
     from explorer.core.scene import SceneEdge, SceneNode, edge_id
 
-    times = []
+    times, cpu = [], []
     for run in range(repeats):
         fixed = list(scene.nodes)
         parent = scene.nodes[fixed[(run * 7919) % len(fixed)]]
@@ -316,11 +321,12 @@ def _incremental_layout_ms(scene: Any, viewport: Any, repeats: int) -> float:
             scene.add_node(SceneNode(node_id, node_id, f"New {i}", CLASSES[0][0], CLASSES[0][1], x=parent.x, y=parent.y))
             scene.add_edge(SceneEdge(edge_id(parent.id, PREDICATES[0][0], node_id), parent.id, node_id,
                                      PREDICATES[0][0], PREDICATES[0][1]))
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         force_directed(scene, fixed=fixed, seed=run)
         viewport.repaint()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def _label_layer_ms(view: Any, repeats: int) -> tuple[float, int]:
@@ -332,7 +338,11 @@ def _label_layer_ms(view: Any, repeats: int) -> tuple[float, int]:
     image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
     option = QStyleOptionGraphicsItem()
 
+    # Code before 2026-12-06 kept no placements (the benchmark also runs against older checkouts).
+    forget = getattr(view.label_layer, "forget_placements", lambda: None)
+
     def paint() -> None:
+        forget()  # placed afresh each time, as after a change on screen
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setWorldTransform(view.viewportTransform())

@@ -245,15 +245,27 @@ def place_edge_labels(occupancy: Occupancy, start: np.ndarray, end: np.ndarray, 
         slack = (room - width) / 2  # how far the middle may move along the edge and stay clear of both ends
         sx, sy = float(start[i][0]), float(start[i][1])
         middle = float(length[i]) / 2
+        # The squares of turned_pieces, by their offsets along the text: the same numbers, worked out once per edge.
+        half_side = height * (abs(ux) + abs(uy)) / 2
+        offsets = _piece_offsets(width, height)
+        # The ends first (the squares between lie inside whenever both ends do), then the middle square, which
+        # most refused places are refused by, then the rest.
+        last = len(offsets) - 1
+        checks = [offsets[last // 2], *offsets[:last // 2], *offsets[last // 2 + 1:]]
         for along in (0.0, -slack * 0.6, slack * 0.6):
             for side in (-1.0, 1.0):
                 offset = side * (height / 2 + 1)
                 cx = sx + ux * (middle + along) + nx * offset
                 cy = sy + uy * (middle + along) + ny * offset
-                pieces = turned_pieces(cx, cy, width, height, ux, uy)
-                if all(inside(*piece) and free(*piece) for piece in pieces):
-                    for piece in pieces:
-                        take(*piece)
+                x0, y0, x1, y1 = cx + ux * offsets[0], cy + uy * offsets[0], cx + ux * offsets[last], cy + uy * offsets[last]
+                if not (inside(x0 - half_side, y0 - half_side, x0 + half_side, y0 + half_side)
+                        and inside(x1 - half_side, y1 - half_side, x1 + half_side, y1 + half_side)):
+                    continue
+                if all(free(x - half_side, y - half_side, x + half_side, y + half_side)
+                       for x, y in ((cx + ux * along_text, cy + uy * along_text) for along_text in checks)):
+                    for along_text in offsets:
+                        x, y = cx + ux * along_text, cy + uy * along_text
+                        take(x - half_side, y - half_side, x + half_side, y + half_side)
                     placed.append(PlacedLabel(i, cx - width / 2, cy - height / 2, width, height, angle))
                     misses = 0
                     break
@@ -267,17 +279,21 @@ def place_edge_labels(occupancy: Occupancy, start: np.ndarray, end: np.ndarray, 
     return placed
 
 
+def _piece_offsets(width: float, height: float) -> list[float]:
+    """Where the squares of a ``width``×``height`` text's cover lie along it, from its centre."""
+    count = max(1, math.ceil(width / height))
+    step = (width - height) / (count - 1) if count > 1 else 0.0
+    return [-width / 2 + height / 2 + k * step for k in range(count)]
+
+
 def turned_pieces(cx: float, cy: float, width: float, height: float, ux: float, uy: float) -> list[tuple[float, float, float, float]]:
     """Upright boxes that together cover a ``width``×``height`` text centred at (cx, cy) and turned
     along (ux, uy): squares of the text's height along its axis, far tighter than one box around it."""
-    side = height * (abs(ux) + abs(uy))  # the upright box around one turned height×height square
-    count = max(1, math.ceil(width / height))
-    step = (width - height) / (count - 1) if count > 1 else 0.0
+    half = height * (abs(ux) + abs(uy)) / 2  # half the upright box around one turned height×height square
     pieces = []
-    for k in range(count):
-        along = -width / 2 + height / 2 + k * step
+    for along in _piece_offsets(width, height):
         x, y = cx + ux * along, cy + uy * along
-        pieces.append((x - side / 2, y - side / 2, x + side / 2, y + side / 2))
+        pieces.append((x - half, y - half, x + half, y + half))
     return pieces
 
 

@@ -48,7 +48,8 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
     for mention in mentions:
         if mention.iri is not None:
             continue
-        match = re.match(r"(.+?)(?:['’]s|(?<=s)['’])\s+(.+)$", mention.label or mention.text)
+        # the text, not the label: a possessed site is labelled without its owner ("Yingkou yard")
+        match = re.match(r"(.+?)(?:['’]s|(?<=s)['’])\s+(.+)$", mention.text if mention.via == "cue" else mention.label or mention.text)
         if match is None or not match.group(1)[:1].isupper():
             continue
         owner_text, rest = match.group(1), match.group(2)
@@ -167,6 +168,21 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
                 yield subject, other
 
 
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
+                                 re.IGNORECASE)
+
+
+def governed(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions that stand after a preposition (or in a list that does): objects of it, never a
+    verb's subject."""
+    out: list[Mention] = []
+    for mention in mentions:
+        listed = bool(out) and re.fullmatch(r",?\s+(?:and|or)\s+", text[out[-1].end:mention.start]) is not None
+        if listed or _PREPOSITION_BEFORE.search(text[:mention.start]):
+            out.append(mention)
+    return out
+
+
 _BE = r"(?:is|are|was|were|be|been|being|get|gets|got)"
 
 
@@ -181,7 +197,10 @@ def passive_attacks(lexicon: Lexicon, mentions: list[Mention], text: str,
                 or not (pattern.words.endswith("ed") or pattern.words in ("hit", "hit by")):
             continue
         for said in re.finditer(rf"(?<![\w-]){_BE}\s+{re.escape(pattern.words)}(?![\w-])", text, re.IGNORECASE):
-            before = [m for m in mentions if m.end <= said.start() and not re.search(r"[,;]", text[m.end:said.start()])]
+            # "plants in Fujian were hit": the victim is the subject, not the noun after a preposition
+            under = governed(mentions, text)
+            before = [m for m in mentions if m.end <= said.start() and not re.search(r"[,;]", text[m.end:said.start()])
+                      and m not in under]
             if not before or lexicon.is_a(before[-1].cls, [threat]):
                 continue
             victim = before[-1]
@@ -197,7 +216,7 @@ def passive_attacks(lexicon: Lexicon, mentions: list[Mention], text: str,
                 yield (attack, carried_out_by, agent, f"{pattern.words} by", said.start(), end, 0.7)
 
 
-_REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told)(?![\w-])",
+REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told)(?![\w-])",
                         re.IGNORECASE)
 
 
@@ -207,7 +226,7 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
     exposure to a threat warns of that threat. The speaker stands next to the reporting verb and is an
     agent; the exposure is any fact of the sentence on a property that carries it."""
     threat, agent, warns = str(KG.CyberRisk), str(KG.Agent), str(KG.warnsOf)
-    for verb in _REPORTING.finditer(text):
+    for verb in REPORTING.finditer(text):
         speaker = _beside(mentions, verb.start(), verb.end())
         if speaker is None or not lexicon.is_a(speaker.cls, [agent]):
             continue
@@ -226,7 +245,7 @@ def _beside(mentions: list[Mention], start: int, end: int) -> Mention | None:
 def quote_speaker(lexicon: Lexicon, mentions: list[Mention], text: str, opened: bool = False) -> Mention | None:
     """Who a sentence's quotation is attributed to ("…," Wu said / said Wu, an engineer): a name or an
     agent beside a reporting verb outside the quotation marks (``opened``: the sentence opens inside one)."""
-    for verb in _REPORTING.finditer(text):
+    for verb in REPORTING.finditer(text):
         if quotes_open_after(text[:verb.start()], opened):
             continue
         speaker = _beside(mentions, verb.start(), verb.end())
@@ -248,6 +267,11 @@ def quotes_open_after(text: str, opened: bool = False) -> bool:
     return opened
 
 
+def quoted_at(text: str, position: int) -> bool:
+    """Whether ``position`` stands inside a quotation opened in the same sentence."""
+    return quotes_open_after(text[:position])
+
+
 def has_quote(text: str) -> bool:
     return any(ch in text for ch in '"“”')
 
@@ -265,3 +289,19 @@ def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator
         if target is not None and target.key != mention.key and not lexicon.is_a(target.cls, [threat]):
             start = mention.end + joint.start(1)
             yield (mention, targets, target, joint.group(1), start, start + len(joint.group(1)), 0.7)
+
+
+def harmed_belongings(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"Mills had their production data encrypted by ransomware": the threat targets what was harmed."""
+    threat, targets = str(KG.CyberRisk), str(KG.targets)
+    for had in re.finditer(r"(?<![\w-])(?:had|have|has|having)\s+(?:its|their|his|her)\s+", text, re.IGNORECASE):
+        harmed = next((m for m in mentions if m.start == had.end() and m.via != "pronoun"), None)
+        if harmed is None or lexicon.is_a(harmed.cls, [threat]):
+            continue
+        verb = re.match(r"\s+((?:[a-z]+ed|stolen|taken|shut)\s+(?:down\s+)?by)\s+", text[harmed.end:])
+        if verb is None:
+            continue
+        attack = next((m for m in mentions if m.start == harmed.end + verb.end()), None)
+        if attack is not None and lexicon.is_a(attack.cls, [threat]):
+            start = harmed.end + verb.start(1)
+            yield (attack, targets, harmed, verb.group(1), start, start + len(verb.group(1)), 0.7)

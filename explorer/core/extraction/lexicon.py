@@ -25,6 +25,12 @@ NAME_CUE = URIRef(ONTOLOGY_IRI + "nameCue")
 EXPOSURE_DIRECTION = URIRef(ONTOLOGY_IRI + "exposureDirection")
 
 
+PREPOSITIONS = frozenset(["in", "at", "on", "of", "from", "by", "to", "for", "with", "near", "like", "as", "into", "via"])
+#: One-word patterns that link only what stands right beside them: prepositions, and words as loose as
+#: one ("said" reports anything; "need" and "hit" are nouns as often as verbs).
+_WEAK_WORDS = PREPOSITIONS | {"said", "says", "need", "hit"}
+
+
 @dataclass(frozen=True)
 class PropertyPattern:
     """One trigger of one property."""
@@ -40,9 +46,10 @@ class PropertyPattern:
 
     @property
     def weak(self) -> bool:
-        """A bare preposition such as "in": it fires only between two named things of fitting classes."""
+        """A bare preposition such as "in": it fires only between two named things of fitting classes.
+        A short verb ("owns", "runs") is no preposition: it links what it governs."""
         if self.words.isascii():
-            return len(self.words.split()) == 1 and len(self.words) <= 4
+            return len(self.words.split()) == 1 and (self.words.lower() in _WEAK_WORDS or not self.words.isalpha())
         return len(self.words) == 1  # one Chinese character: 在, 以, 据
 
     @property
@@ -120,11 +127,16 @@ class Lexicon:
         return cls(patterns, cues, superclasses, labels, exposure)
 
     def is_a(self, cls: str | None, wanted: Iterable[str]) -> bool | None:
-        """Whether ``cls`` is one of ``wanted`` or below one; None when either side is unknown."""
+        """Whether ``cls`` is one of ``wanted`` or below one; None when either side is unknown, or when
+        ``cls`` is above one of them (what is known only as an agent may be an organization)."""
         wanted = set(wanted)
         if not wanted or cls is None:
             return None
-        return cls in wanted or bool(self.superclasses.get(cls, frozenset()) & wanted)
+        if cls in wanted or self.superclasses.get(cls, frozenset()) & wanted:
+            return True
+        if any(cls in self.superclasses.get(w, frozenset()) for w in wanted):
+            return None  # a broader class ("an agent") may still be the one wanted ("an organization")
+        return False
 
     def ends(self, predicate: str) -> tuple[frozenset[str], frozenset[str]]:
         """The domain and range a property's patterns carry (empty when it has none)."""

@@ -14,7 +14,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES
+from explorer.core.extraction.spans import (
+    CAPITALISED,
+    COUNT,
+    OWN_UNIT,
+    QUANTIFIER_AFTER,
+    ROLE_AFTER,
+    Run,
+    adverb,
+    extend_left,
+    extend_left_cjk,
+    extend_right,
+    passive_by,
+    singular,
+)
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -30,15 +44,6 @@ _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
-_CAPITALISED = re.compile(
-    # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may
-    # open with one lower-case letter ("iSoftStone"), never in the middle of a word
-    r"(?<![\w’'-])(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
-    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
-    # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
-    r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
-    r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
-)
 
 
 @dataclass(frozen=True)
@@ -89,12 +94,22 @@ class MentionFinder:
         # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
         # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
         self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
+        # a word that only opens longer patterns ("main" of "main driver for") is a trigger only where one follows
+        self._opening_only = {word: [p.regex for p in lexicon.patterns if p.words.split()[0].lower() == word]
+                              for word in self._triggers
+                              if all(len(p.words.split()) > 1 for p in lexicon.patterns if p.words.split()[0].lower() == word)}
         self._phrases = tuple(sorted({p.words.lower() for p in lexicon.patterns if len(p.words.split()) > 1 and p.words.isascii()},
                                      key=len, reverse=True))
         # an -ing word that is a class word is a noun ("phishing attacks"), not a participle
         self._cue_words = frozenset(cue.words.lower() for cue in lexicon.cues if " " not in cue.words)
         # "-based", "-enabled": a hyphened word opening a capitalised run says something of the name after it
         self._compound_suffixes = tuple(p.words.lower() for p in lexicon.patterns if p.words.startswith("-"))
+        # "Haier's COSMOPlat platform", "Acme's Yingkou yard": heads of "'s …" patterns whose object is no
+        # organization name a thing of its own, which keeps its own name without its owner's
+        organization = str(KG.Organization)
+        self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
+                                     if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
+                                     and not all(lexicon.is_a(c, [organization]) for c in p.range or [organization]))
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------
@@ -108,7 +123,7 @@ class MentionFinder:
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 span = text[start:end].rstrip(".,")
                 end = start + len(span)
-                for candidate in (normalize(span), normalize(_singular(span))):
+                for candidate in (normalize(span), normalize(singular(span))):
                     entities = self._latin.get(candidate)
                     if entities:
                         best = entities[0]
@@ -174,9 +189,9 @@ class MentionFinder:
 
     def _names(self, text: str) -> list[Mention]:
         found: list[Mention] = []
-        runs = [part for match in _CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
+        runs = [part for match in CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
         for run_start, run_end in runs:
-            match = _Run(text, run_start, run_end)
+            match = Run(text, run_start, run_end)
             words = match.group().split()
             start = match.start()
             # Drop leading sentence words ("The", "For") and nationality adjectives.
@@ -199,8 +214,8 @@ class MentionFinder:
             if not words:
                 continue
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
-            if len(words) == 1 and (_singular(words[0].lower()) in GENERIC_PEOPLE
-                                    or (following is not None and _singular(following.group(1)) in GENERIC_PEOPLE)):
+            if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
+                                    or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
             name = text[start:start + len(" ".join(words))]
             name = text[start:text.index(words[-1], start) + len(words[-1])]
@@ -209,7 +224,8 @@ class MentionFinder:
                 name = name[:-2]
             if len(words) == 1 and words[0].lower() in STOPWORDS:
                 continue
-            cls = PERSON if titled else self._cue_class(name)
+            # "Zhang Lei, director of …", "Lin Hua, an associate professor at …": a role says it is a person
+            cls = PERSON if titled or (ROLE_AFTER.match(text, start + len(name)) and " " in name) else self._cue_class(name)
             found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
         return found
 
@@ -217,7 +233,9 @@ class MentionFinder:
         """"the Qingdao terminal", "the Wuxi plant": a definite thing described by a name and one
         common noun is that thing, not the name (a name with a class word of its own stays a name)."""
         found: list[Mention] = []
-        for match in re.finditer(r"(?<![\w-])the\s+((?:[A-Z][\w’'-]*\s+){1,2})([a-z][\w-]*)(?=[\s,.;:]|$)", text):
+        # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
+        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:[A-Z][\w’'-]*\s+){1,2})([a-z][\w-]*)(?=[\s,.;:]|$)",
+                                 text):
             head = match.group(2)
             name = match.group(1).strip()
             if head in STOPWORDS or head in self._triggers or head.endswith(("ly", "ing", "ed")) or self._cue_class(name) \
@@ -225,6 +243,25 @@ class MentionFinder:
                 continue
             phrase = text[match.start(1):match.end(2)]
             found.append(Mention(match.start(1), match.end(2), phrase, None, self._head_class(phrase), phrase, "phrase"))
+        return found
+
+    def _own_units(self, text: str) -> list[Mention]:
+        """"Its school of naval architecture", "their institute of automation": a unit of an organization
+        named in lower case after a possessive, an organization of its own."""
+        return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
+                for m in OWN_UNIT.finditer(text)]
+
+    def _possessed_sites(self, text: str) -> list[Mention]:
+        """"Acme Group's Yingkou yard": one thing, named "Yingkou yard" (its owner is read by
+        ``constructions.possessives``)."""
+        found: list[Mention] = []
+        if not self._site_heads:
+            return found
+        heads = "|".join(re.escape(h) for h in sorted(self._site_heads))
+        for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
+                                 rf"((?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{heads}))(?![\w-])", text):
+            own = match.group(1)
+            found.append(Mention(match.start(), match.end(), match.group(), None, self._head_class(own), own, "cue"))
         return found
 
     def _quoted(self, text: str) -> list[Mention]:
@@ -256,13 +293,13 @@ class MentionFinder:
                 if any(s <= match.start() and match.end() <= e for s, e in relations):
                     continue
                 if _is_cjk(cue.words):
-                    start = _extend_left_cjk(text, match.start(), self._cjk_triggers)
+                    start = extend_left_cjk(text, match.start(), self._cjk_triggers)
                     found.append(Mention(start, match.end(), text[start:match.end()], None, cue.cls,
                                          text[start:match.end()], "cue"))
                     continue
-                start = _extend_left(text, match.start(), self._triggers, self._phrases,
+                start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
                                      capitalised=match.group()[:1].isupper(), nouns=self._cue_words)
-                end = _extend_right(text, match.end())
+                end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
                     start += opening.end()  # "Xi'an-based | Sungrow Group": the compound is said of the name
@@ -285,8 +322,10 @@ class MentionFinder:
             for word in re.finditer(r"([\w’'-]+)(\s+|$|(?=[,.;:!?\"”)]))", text[match.end():]):
                 token = word.group(1)
                 lowered = token.lower()
-                if lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
-                        or (lowered.endswith("ing") and words == []):
+                gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
+                if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
+                        or adverb(lowered) or gerund \
+                        or passive_by(lowered, text, match.end() + word.end(1)):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
                 if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":
@@ -309,10 +348,14 @@ class MentionFinder:
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
         openings = sorted(ends | {m.end() for m in re.finditer(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those)\s",
-                                                                 text, re.IGNORECASE)})
-        found: list[Mention] = []
+                                                                 text, re.IGNORECASE)}
+                          # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
+                          | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
+        found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
         for opening in openings:
-            position = opening
+            # "… that many refineries run on": a quantifier opens the phrase, it is no part of it
+            quantifier = QUANTIFIER_AFTER.match(text, opening)
+            position = quantifier.end() if quantifier else opening
             while True:
                 phrase = self._bare_phrase_at(text, position)
                 if phrase is None:
@@ -327,7 +370,34 @@ class MentionFinder:
                     break  # "… standards and plans to set up": a verb goes on, not the list
         return found
 
+    def _counted_phrases(self, text: str) -> list[Mention]:
+        """"more than 2,000 knitting machines", "56 member companies": a count opens a noun phrase (not
+        a year, nor a quantity of a unit: "30 percent", "500 million yuan")."""
+        found: list[Mention] = []
+        for count in COUNT.finditer(text):
+            if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
+                continue
+            phrase = self._bare_phrase_at(text, count.end())
+            if phrase is None or phrase.text.split()[0].lower() in UNITS:
+                continue
+            whole = text[count.start():phrase.end]
+            found.append(Mention(count.start(), phrase.end, whole, None, phrase.cls, whole, "phrase"))
+        return found
+
+    def _sentence_opening(self, text: str) -> list[Mention]:
+        """"Dyeing plants in Hebei were hit", "Many plant systems still run on …": a sentence may open
+        with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
+        opening = re.match(r"(?:(?:many|some|most|several|all|such|few|other)\s+)?(?=[A-Z][a-z])", text, re.IGNORECASE)
+        if opening is None or text[opening.end():].split(" ", 1)[0].lower() in NOT_NAMES:
+            return []
+        at = opening.end()
+        phrase = self._bare_phrase_at(text[:at] + text[at].lower() + text[at + 1:], at)
+        if phrase is None or (" " not in phrase.text and not opening.group()):
+            return []  # one capitalised word alone is read as a name
+        return [replace(phrase, text=text[phrase.start:phrase.end])]
+
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
+        """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""
         words: list[tuple[int, int]] = []
         while len(words) < 5:
             word = _NEXT_WORD.match(text, position)
@@ -336,8 +406,9 @@ class MentionFinder:
             token = word.group(1)
             lowered = token.lower()
             opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
-            if not opens or lowered in STOPWORDS or lowered in self._triggers or lowered.endswith("ly") \
-                    or (not words and lowered.endswith("ing")):
+            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
+                    or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
+                    or passive_by(lowered, text, word.end()):
                 break
             words.append(word.span(1))
             position = word.end()
@@ -346,11 +417,27 @@ class MentionFinder:
         start, end = words[0][0], words[-1][1]
         phrase = text[start:end]
         last = phrase.split()[-1].lower()
-        if _singular(last) in GENERIC_PEOPLE or (len(words) == 1 and _singular(last) in GENERIC_THINGS):
+        if singular(last) in GENERIC_PEOPLE or (len(words) == 1 and singular(last) in GENERIC_THINGS):
             return None
         if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
             return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
         return Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase")
+
+    def _trigger_at(self, text: str, position: int, word: str) -> bool:
+        """Whether ``word`` at ``position`` opens a pattern's words (and so ends a noun phrase)."""
+        if word not in self._triggers:
+            return False
+        regexes = self._opening_only.get(word)
+        return regexes is None or any(regex.match(text, position) for regex in regexes)
+
+    def _modifies(self, text: str, end: int) -> bool:
+        """"a weaving mill", "a dyeing workshop": an -ing word after an article modifies the noun that
+        follows it (a word of no pattern, no function word)."""
+        following = _NEXT_WORD.match(text, end)
+        if following is None or not following.group(1)[:1].islower():
+            return False
+        word = following.group(1).lower()
+        return word not in STOPWORDS and word not in self._triggers and not word.endswith(("ly", "ing", "ed"))
 
     # -- references -----------------------------------------------------------------------
     def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
@@ -369,14 +456,17 @@ class MentionFinder:
             cls = self._cue_class(match.group(1))
             if cls is None:
                 # "the network" after "a 5G private network": the last thing whose name ends in that noun
-                head = _singular(match.group(1).lower())
+                head = singular(match.group(1).lower())
                 target = next((m for m in reversed(self._history) if m.via in ("phrase", "cue") and m.iri is None
-                               and _singular((m.label or m.text).split()[-1].lower()) == head), None)
+                               and singular((m.label or m.text).split()[-1].lower()) == head), None)
                 if target is not None:
                     found.append(replace(target, start=match.start(), end=match.end(), text=match.group(),
                                          via="definite"))
                 continue
-            target = next((m for m in reversed(self._history) if m.cls == cls and m.via != "definite"), None)
+            # "the university": the last one of its class named with that word, else the last of its class
+            noun = match.group(1).lower()
+            same = [m for m in reversed(self._history) if m.cls == cls and m.via != "definite"]
+            target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
         return found
@@ -409,7 +499,10 @@ class MentionFinder:
     def find(self, text: str, previous_subject: Mention | None = None, extra: Iterable[Mention] = ()) -> list[Mention]:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
-        candidates = self._known(text) + self._names(text) + self._cue_phrases(text) + self._indefinite_phrases(text)
+        # a possessed site before the cue phrase of the same span: it keeps its own name
+        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._names(text)
+        candidates += self._cue_phrases(text)
+        candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         candidates += self._references(text, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
@@ -487,24 +580,6 @@ def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-@dataclass(frozen=True)
-class _Run:
-    """A span of text read like a regex match."""
-
-    text: str
-    begin: int
-    finish: int
-
-    def group(self) -> str:
-        return self.text[self.begin:self.finish]
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
-
-
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
     """A name right after its class cue ("research company Strategy Analytics") takes that class
     and the cue phrase goes: it describes the name, it is not a second entity."""
@@ -517,70 +592,3 @@ def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         merged.append(mention)
     return merged
-
-
-_QUANTIFIER = re.compile(r"(?:more than|over|about|nearly|almost|at least)\s+$", re.IGNORECASE)
-
-
-def _extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = (), *,
-                 capitalised: bool = False, nouns: frozenset[str] = frozenset()) -> int:
-    """Start of the noun phrase whose head begins at ``start``: modifiers, not determiners or verbs.
-
-    A number keeps the quantifier before it ("more than 70 industrial internet platforms"), as the
-    count is part of what the text says about the group.
-    """
-    position = start
-    while True:
-        before = text[:position].rstrip()
-        if phrases and before.lower().endswith(phrases):
-            return position  # "… snapped up Widget Holdings": the phrase before is a pattern's
-        match = re.search(r"([\w’'-]+)$", before)
-        if match is None or position - len(before) > 1:
-            return position
-        word = match.group(1)
-        lowered = word.lower()
-        if capitalised and not word[:1].isupper() and not word[:1].isdigit():
-            return position  # a name's words are capitalised: "research company | Strategy Analytics"
-        participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
-        if participle and re.search(r"\d\s+$", text[:match.start()]):
-            participle = False  # after a number an -ing word describes ("193 leading companies")
-        if lowered in STOPWORDS or lowered in triggers or participle:
-            return position
-        position = match.start()
-        if word.isdigit():
-            quantifier = _QUANTIFIER.search(text[:position])
-            if quantifier is not None:
-                return quantifier.start()
-
-
-#: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
-_CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
-_CJK_NAME_MAX = 16
-
-
-def _extend_left_cjk(text: str, start: int, triggers: tuple[str, ...]) -> int:
-    """Start of a Chinese name ending in a cue: back over Han characters and Latin runs such as
-    "5G", stopping at function characters and at the words of a pattern (成立, 合作 …)."""
-    position = start
-    while position > 0 and start - position < _CJK_NAME_MAX:
-        ch = text[position - 1]
-        if ch in _CJK_FUNCTION or not (_is_cjk(ch) or ch.isalnum()):
-            break
-        if any(text.endswith(trigger, 0, position) for trigger in triggers):
-            break
-        position -= 1
-    return position
-
-
-def _extend_right(text: str, end: int) -> int:
-    """End of a phrase that goes on with "of" and a name or number ("industrial use of 5G")."""
-    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)", text[end:])
-    return end + match.end() if match else end
-
-
-def _singular(text: str) -> str:
-    if text.endswith("ies"):
-        return text[:-3] + "y"
-    if text.endswith("s") and not text.endswith("ss"):
-        return text[:-1]
-    return text

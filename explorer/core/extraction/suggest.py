@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import constructions
-from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
+from explorer.core.extraction import clauses, constructions
+from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
@@ -73,7 +73,9 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
 
 #: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
 #: (", which operates the network,"), to the next comma or the end.
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*,|(which|who)\b[^,]*(?:,|$))", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
+                    # "Many systems, he said, still run on …": who says it is no subject of the clause
+                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
 
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
@@ -91,6 +93,16 @@ _UNREALISED = re.compile(
 
 def _unrealised(text: str, start: int) -> bool:
     return _UNREALISED.search(text[:start]) is not None
+
+
+def _planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
+    """"plans to set up a centre for platforms in Jinan": where a planned thing will be is planned too —
+    a bare preposition in the clause of a verb that is only intended states nothing."""
+    if pattern.words.lower() not in PREPOSITIONS:
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(text[:start]))
+    clause = text[breaks[-1].end() if breaks else 0:start]
+    return any(_unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
 
 
 def _asides(text: str) -> list[tuple[int, int, bool]]:
@@ -114,6 +126,9 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
     return [m for m in left if not any(s <= m.start < e for s, e in inside)]
 
 
+_SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
+                        r"\s+that\s", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
 
 
@@ -125,7 +140,7 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     first = pattern.words.split()[0]
     if pattern.object_first or pattern.weak or not _PARTICIPLE.fullmatch(first) or pattern.words.endswith(" by"):
         return None
-    governed = _governed(mentions, text)
+    governed = constructions.governed(mentions, text)
     thing = next((m for m in governed if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")), None)
     if thing is None:
         return None
@@ -136,21 +151,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
         return (None, thing, 0.0)
     subject = subjects[-1]
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
-
-
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
-                                 re.IGNORECASE)
-
-
-def _governed(mentions: list[Mention], text: str) -> list[Mention]:
-    """Mentions that stand after a preposition (or in a list that does): objects of it, never a
-    verb's subject."""
-    out: list[Mention] = []
-    for mention in mentions:
-        listed = bool(out) and re.fullmatch(r",?\s+(?:and|or)\s+", text[out[-1].end:mention.start]) is not None
-        if listed or _PREPOSITION_BEFORE.search(text[:mention.start]):
-            out.append(mention)
-    return out
 
 
 def _unnamed(mention: Mention) -> bool:
@@ -170,16 +170,31 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
-    left = _left_of_trigger(_candidates(mentions, start, end, before=True), mentions, start, text)
+    nearest = _candidates(mentions, start, end, before=True)
+    # a bare preposition links what stands right before it, not the head of the clause it stands in
+    left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
     same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
     in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
     if not pattern.weak:
-        heads = [m for m in left if m not in _governed(mentions, text)]
+        heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
     right = _candidates(mentions, start, end, before=False)
+    under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
+                                                                                      text[:m.start])]
+    direct = [m for m in right if m not in under and lexicon.is_a(m.cls, pattern.range) is not False]
+    if right and right[0] in direct and not pattern.weak:
+        # "built a network with China Mobile": a noun after a preposition is no direct object
+        right = direct
+    if re.match(r"\s+that\s", text[end:]):
+        # "warned that refineries run on …": a clause follows, not an object, unless of the very kind wanted
+        right = [m for m in right if lexicon.is_a(m.cls, pattern.range) is True]
+    said_that = [m.start() for m in _SAID_THAT.finditer(text[:start])]
+    if said_that and not pattern.object_first:
+        # "X warned that Y run on Z": the subject of what was said stands after "that"
+        left = [m for m in left if m.start > said_that[-1]]
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
         right = [m for m in right if not _CLAUSE_BREAK.search(text[end:m.start])]
@@ -190,13 +205,33 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
+    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start])
+    if shared and not pattern.weak:
+        # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
+        # own shares the sentence's (its first mention no preposition governs)
+        under = constructions.governed(mentions, text)
+        opener = next((m for m in mentions if m.end <= start and m not in under), None)
+        if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
+            left = [opener]
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
+    complemented_head: Mention | None = None
+    if pattern.weak and left and not pattern.punctuation:
+        # "an alliance with 40 makers in Nanjing": the place is said of the thing the "with" complements
+        complemented = re.search(r"\swith\s+$", text[:left[0].start])
+        complemented_head = next((m for m in mentions if complemented and 0 <= complemented.start() - m.end <= 1), None)
+        if complemented_head is not None:
+            left = [complemented_head, *left]
     if pattern.weak:
         # A bare preposition or comma links only the two things right beside it.
         gap = 2 if pattern.punctuation else MAX_GAP
-        left = [m for m in left[:1] if start - m.end <= gap]
+        if pattern.words.lower() in PREPOSITIONS and not (pattern.words.lower() in ("in", "at")
+                                                          and re.search(r"[a-z]ed\s+$", text[:start])):
+            # "rivals in Korea": a preposition after a noun no mention covers says nothing of what came
+            # before; after a verb ("have emerged in China") it places the verb's subject
+            gap = 1
+        left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
         right = [m for m in right[:1] if m.start - end <= gap]
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
@@ -265,17 +300,15 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 hits.append((pattern, match.start(), match.end()))
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
-        for pattern, start, end in hits:
-            if any(start < e and s < end for s, e in taken) or _unrealised(view, start):
+        for index_in_hits, (pattern, start, end) in enumerate(hits):
+            if any(start < e and s < end for s, e in taken) or _unrealised(view, start) or _planned_place(pattern, view, start):
                 continue
-            relative = _reduced_relative(lexicon, pattern, mentions, start, view)
-            if relative is not None and relative[0] is None:
-                continue  # a participle describing a thing, with no subject to state it of
-            pair = _best_pair(lexicon, pattern, mentions, start, end, view) if relative is None \
-                else (relative[0], relative[1], relative[2]) if relative[0] is not None else None
-            if pair is None:
+            # words several properties share ("opened", "owns") state the one whose range fits the object
+            read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)
+                    for pair in [_read_hit(lexicon, p, mentions, start, end, view)] if pair is not None]
+            if not read:
                 continue
-            subject, obj, score = pair
+            pattern, (subject, obj, score) = _fittest(lexicon, read)
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:
                 continue
@@ -300,7 +333,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
-        suggestions += _own_sites(lexicon, suggestions[first:], mentions, view, seen)
+        suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen)
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, s) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
@@ -324,6 +357,52 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     if warnings:
         suggestions = sorted(suggestions + warnings, key=lambda s: s.sentence.number)
     return suggestions
+
+
+def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
+              text: str) -> tuple[Mention, Mention, float] | None:
+    """The subject, object and score one occurrence of a pattern's words states, if any."""
+    relative = _reduced_relative(lexicon, pattern, mentions, start, text)
+    if relative is not None:
+        # a participle describing a thing states a fact only with a subject to state it of
+        return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
+    if _PASSIVE_BEFORE.search(text[:start]) and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words):
+        return None  # "the cameras were developed (with X)": a passive states no active fact of its subject
+    noun = re.search(r"(?<![\w-])(?:the|a|an)\s+[a-z]+\s+$", text[:start])
+    if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
+            and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
+        return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    pair = _best_pair(lexicon, pattern, mentions, start, end, text)
+    if pair is not None and constructions.REPORTING.fullmatch(pattern.words) \
+            and any(m.via in ("pronoun", "definite") or constructions.quoted_at(text, m.start) for m in pair[:2]):
+        # "…, said X" says that something exists or holds: a thing referred back to, or named inside a
+        # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
+        return None
+    return pair
+
+
+def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:
+    return bool(one) and one != other and all(lexicon.is_a(c, other) for c in one)
+
+
+def _fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, Mention, float]]],
+             ) -> tuple[PropertyPattern, tuple[Mention, Mention, float]]:
+    """Of the properties that share the same words, the one whose range holds the object most
+    narrowly ("opened a service centre": an organization is established); an object of no known
+    class takes the broadest, the safer claim ("opened a workshop" built it, "owns a mill" runs it)."""
+    if len(read) == 1:
+        return read[0]
+    best = read[0]
+    for candidate in read[1:]:
+        (pattern, (_s, obj, score)), (best_pattern, (_bs, best_obj, best_score)) = candidate, best
+        if score != best_score and (obj.key, _s.key) != (best_obj.key, _bs.key):
+            best = candidate if score > best_score else best
+            continue
+        known = lexicon.is_a(obj.cls, pattern.range) is True
+        if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
+                or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
+            best = candidate
+    return best
 
 
 @dataclass(frozen=True)
@@ -400,46 +479,29 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
     return out
 
 
-_AT_ITS = re.compile(r"(?<![\w-])at\s+(?:its|their)\s+", re.IGNORECASE)
-
-
-def _own_sites(lexicon: Lexicon, facts: list[Suggestion], mentions: list[Mention], text: str,
-               seen: set[tuple[str, str, str]]) -> list[Suggestion]:
-    """"S built Y at its X (in P)": S operates X, and Y stands in P, or else in X. A site named by one
-    common noun ("its plant") is no entity of its own: only the place after it is read."""
-    operates, located = str(KG.operates), str(KG.locatedIn)
-    out: list[Suggestion] = []
-    for at in _AT_ITS.finditer(text):
-        site = next((m for m in mentions if m.start == at.end() and m.iri is None and m.via in ("phrase", "cue")), None)
-        before = [f for f in facts if f.trigger_end <= at.start() and f.object.end <= at.start()
-                  and f.predicate not in (operates, located)]
-        if not before:
+def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
+                  seen: set[tuple[str, str, str]]) -> list[Suggestion]:
+    """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
+    called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
+    facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
+    read = [r for r in called if r is not None]
+    extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
+             *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
+             *clauses.unit_leaders(lexicon, mentions, text)]
+    extra += clauses.opening_place(lexicon, read + extra, mentions, text)
+    out = list(facts)
+    for subject, predicate, obj, words, start, end, confidence in extra:
+        key = (subject.key, predicate, obj.key)
+        if key in seen or subject.key == obj.key:
             continue
-        fact = before[-1]
-        owner, thing = fact.subject, fact.object
-        words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
-        site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
-        place_match = re.match(r"\s+in\s+", text[site_end:]) if site_end is not None else None
-        place = next((m for m in mentions if place_match and site_end is not None
-                      and m.start == site_end + place_match.end()), None)
-        if place is not None and lexicon.is_a(place.cls, lexicon.ends(located)[1]) is False:
-            place = None
-        readings = []
-        described = site is not None and len(site.text.split()) > 1
-        if described and site is not None:
-            readings.append((owner, operates, site))
-        if place is not None:
-            readings.append((thing, located, place))
-        elif described and site is not None:
-            readings.append((thing, located, site))
-        for subject, predicate, obj in readings:
-            key = (subject.key, predicate, obj.key)
-            if key in seen or subject.key == obj.key:
-                continue
-            seen.add(key)
-            out.append(Suggestion(subject, predicate, obj, fact.sentence, "at its", at.start(), at.end(),
-                                  round(max(0.0, fact.confidence - 0.1), 2)))
+        seen.add(key)
+        out.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
     return out
+
+
+def _as_fact(suggestion: Suggestion) -> clauses.Fact:
+    return (suggestion.subject, suggestion.predicate, suggestion.object, suggestion.pattern, suggestion.trigger_start,
+            suggestion.trigger_end, suggestion.confidence)
 
 
 def _marked_ner(suggestions: list[Suggestion], min_confidence: float) -> list[Suggestion]:
@@ -474,4 +536,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.comparisons(lexicon, mentions, text),
-            *constructions.attacks_on(lexicon, mentions, text)]
+            *constructions.attacks_on(lexicon, mentions, text),
+            *constructions.harmed_belongings(lexicon, mentions, text)]

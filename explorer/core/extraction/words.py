@@ -18,7 +18,9 @@ STOPWORDS = frozenset(
         "across", "among", "amid", "within", "without", "throughout", "against", "toward", "towards", "around", "near",
         "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until",
         # a time after a noun phrase is no part of it ("a network | last year")
-        "last", "next", "yesterday", "today", "tomorrow", "earlier", "later", "ago"
+        "last", "next", "yesterday", "today", "tomorrow", "earlier", "later", "ago",
+        # "… its main plant | together with X": a partner follows, not a word of the phrase
+        "together", "jointly"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
@@ -48,3 +50,10 @@ TITLES = frozenset(["professor", "prof", "dr", "mr", "mrs", "ms", "miss", "madam
 #: Abstract nouns that, alone and bare ("carries risks", "raises concerns"), name nothing an analyst records.
 GENERIC_THINGS = frozenset(["risk", "threat", "challenge", "concern", "problem", "issue", "benefit", "opportunity",
                             "question", "difficulty", "worry", "change"])
+#: Units a number counts: "30 percent", "800 million yuan", "three days" are quantities, not things.
+UNITS = frozenset(["percent", "per", "yuan", "dollars", "euros", "million", "billion", "trillion", "thousand", "days", "years",
+                   "months", "weeks", "hours", "minutes", "seconds", "times", "kilometres", "kilometers", "km", "tonnes",
+                   "tons", "degrees", "percentage", "points", "gigabits", "megabits", "milliseconds"])
+#: -ly words that are adjectives, not adverbs: they stay in a noun phrase ("a quarterly bulletin").
+LY_ADJECTIVES = frozenset(["quarterly", "monthly", "weekly", "yearly", "daily", "hourly", "early", "elderly", "friendly",
+                           "costly", "timely", "assembly", "supply", "family", "italy", "anomaly"])

@@ -70,17 +70,28 @@ class FilterTables:
         return mask
 
     # ------------------------------------------------------------------ nodes (rows of the hit index)
-    def _build_nodes(self, scene: Scene, ids: list[str], position: dict[str, int]) -> None:
-        nodes = [scene.nodes[node_id] for node_id in ids]
+    def _build_nodes(self, scene: Scene, ids: list[str], position: dict[str, int], first: int = 0) -> None:
+        """Fill the rows of ``ids`` from ``first`` on (0: all of them; more: rows appended to the hit index)."""
+        if first and (self._nodes_of is not ids or first != len(self.node_class)
+                      or (self._more_parents < 0).any()):  # a "+N more" node without its parent may have got it
+            first = 0
+        nodes = [scene.nodes[node_id] for node_id in ids[first:]]
         code = self._code
-        self.node_class = np.fromiter((code(node.class_iri) for node in nodes), dtype=np.intp, count=len(nodes))
-        self.node_hidden = np.fromiter((node.hidden for node in nodes), dtype=bool, count=len(nodes))
-        more = [(row, node.entity) for row, node in enumerate(nodes) if node.kind == "more"]
+        node_class = np.fromiter((code(node.class_iri) for node in nodes), dtype=np.intp, count=len(nodes))
+        node_hidden = np.fromiter((node.hidden for node in nodes), dtype=bool, count=len(nodes))
+        more = [(row, node.entity) for row, node in enumerate(nodes, start=first) if node.kind == "more"]
         parents = [position.get(entity, -1) for _, entity in more]
         # A "+N more" node shows with its parent, and only when the parent is an entity (else: never).
-        parents = [row if row >= 0 and nodes[row].kind == "entity" else -1 for row in parents]
-        self._more_rows = np.array([row for row, _ in more], dtype=np.intp)
-        self._more_parents = np.array(parents, dtype=np.intp)
+        parents = [row if row >= 0 and scene.nodes[ids[row]].kind == "entity" else -1 for row in parents]
+        more_rows = np.array([row for row, _ in more], dtype=np.intp)
+        more_parents = np.array(parents, dtype=np.intp)
+        if first:
+            node_class = np.concatenate([self.node_class, node_class])
+            node_hidden = np.concatenate([self.node_hidden, node_hidden])
+            more_rows = np.concatenate([self._more_rows, more_rows])
+            more_parents = np.concatenate([self._more_parents, more_parents])
+        self.node_class, self.node_hidden = node_class, node_hidden
+        self._more_rows, self._more_parents = more_rows, more_parents
         self._nodes_of = ids
 
     def node_changed(self, row: int | None, node: SceneNode) -> None:
@@ -91,7 +102,9 @@ class FilterTables:
 
     def node_visibility(self, scene: Scene, ids: list[str], position: dict[str, int], reread: bool) -> np.ndarray:
         """``Scene.is_node_visible`` for every hit-index row."""
-        if self._nodes_of is not ids:
+        if self._nodes_of is ids and len(self.node_class) < len(ids):  # nodes appended to the hit index (an expansion)
+            self._build_nodes(scene, ids, position, len(self.node_class))
+        if self._nodes_of is not ids or len(self.node_class) != len(ids):
             self._build_nodes(scene, ids, position)
         elif reread or self.node_hidden.any():  # "show all" clears flags without a node event
             nodes = scene.nodes
@@ -105,23 +118,32 @@ class FilterTables:
 
     # ------------------------------------------------------------------ edges (rows of the visibility flags)
     def _build_edges(self, scene: Scene, flags: EdgeVisibility, position: dict[str, int],
-                     key: tuple[list[str], EdgeVisibility, int]) -> None:
-        keys = flags.keys_by_row
+                     key: tuple[list[str], EdgeVisibility, int], first: int = 0) -> None:
+        """Fill the flag rows from ``first`` on (0: all of them; more: rows of edges added since)."""
+        keys = flags.keys_by_row[first:]
         count = len(keys)
         found = [scene.edges.get(edge_id) for edge_id in keys]
-        self.edge_alive = np.fromiter((edge is not None for edge in found), dtype=bool, count=count)
+        edge_alive = np.fromiter((edge is not None for edge in found), dtype=bool, count=count)
         edges = [edge for edge in found if edge is not None]
-        alive = np.flatnonzero(self.edge_alive)
-        self.edge_hidden = np.zeros(count, dtype=bool)
-        self.edge_hidden[alive] = np.fromiter((edge.hidden for edge in edges), dtype=bool, count=len(edges))
-        self.edge_source = np.zeros(count, dtype=np.intp)
-        self.edge_target = np.zeros(count, dtype=np.intp)
-        self.edge_source[alive] = np.fromiter((position[edge.source] for edge in edges), dtype=np.intp, count=len(edges))
-        self.edge_target[alive] = np.fromiter((position[edge.target] for edge in edges), dtype=np.intp, count=len(edges))
-        self.edge_kind = np.zeros(count, dtype=np.intp)
+        alive = np.flatnonzero(edge_alive)
+        edge_hidden = np.zeros(count, dtype=bool)
+        edge_hidden[alive] = np.fromiter((edge.hidden for edge in edges), dtype=bool, count=len(edges))
+        edge_source = np.zeros(count, dtype=np.intp)
+        edge_target = np.zeros(count, dtype=np.intp)
+        edge_source[alive] = np.fromiter((position[edge.source] for edge in edges), dtype=np.intp, count=len(edges))
+        edge_target[alive] = np.fromiter((position[edge.target] for edge in edges), dtype=np.intp, count=len(edges))
+        edge_kind = np.zeros(count, dtype=np.intp)
         code = self._code
         # An edge without a link type is never filtered: it gets the code of "" (never in the filter).
-        self.edge_kind[alive] = np.fromiter((code(edge.predicate) for edge in edges), dtype=np.intp, count=len(edges))
+        edge_kind[alive] = np.fromiter((code(edge.predicate) for edge in edges), dtype=np.intp, count=len(edges))
+        if first:
+            edge_alive = np.concatenate([self.edge_alive, edge_alive])
+            edge_hidden = np.concatenate([self.edge_hidden, edge_hidden])
+            edge_source = np.concatenate([self.edge_source, edge_source])
+            edge_target = np.concatenate([self.edge_target, edge_target])
+            edge_kind = np.concatenate([self.edge_kind, edge_kind])
+        self.edge_alive, self.edge_hidden, self.edge_kind = edge_alive, edge_hidden, edge_kind
+        self.edge_source, self.edge_target = edge_source, edge_target
         self._edges_of = key
 
     def edge_flags(self, scene: Scene, flags: EdgeVisibility, position: dict[str, int], node_visible: np.ndarray,
@@ -132,8 +154,10 @@ class FilterTables:
         to the first two, so "the same" is identity, never a reused ``id()``.
         """
         old = self._edges_of
-        if (old is None or old[0] is not key[0] or old[1] is not key[1] or old[2] != key[2]
-                or len(self.edge_alive) != len(flags.keys_by_row)):
+        same = old is not None and old[0] is key[0] and old[1] is key[1] and old[2] == key[2]
+        if same and len(self.edge_alive) < len(flags.keys_by_row):  # edges added (new flag rows): theirs are appended
+            self._build_edges(scene, flags, position, key, len(self.edge_alive))
+        if not same or len(self.edge_alive) != len(flags.keys_by_row):
             self._build_edges(scene, flags, position, key)
         elif reread or self.edge_hidden.any():  # a hide or "show all" changed edges' own flags
             edges = scene.edges

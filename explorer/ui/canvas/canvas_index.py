@@ -211,19 +211,52 @@ class CanvasIndexMixin:
 
     # ------------------------------------------------------------------ the hit index
     def _ensure_index(self) -> None:
+        if self._index_dirty:
+            self._index_dirty = False
+            self._index_pending.clear()
+            nodes = list(self.scene_model.nodes.values())
+            self._index_ids = [n.id for n in nodes]
+            self._index_pos = {node_id: i for i, node_id in enumerate(self._index_ids)}
+            self._index_xy = np.array([(n.x, n.y) for n in nodes], dtype=float).reshape(-1, 2)
+            self._index_half = np.array([n.size / 2 for n in nodes], dtype=float)
+            self._index_visible = np.array([self._node_visible.get(n.id, True) for n in nodes], dtype=bool)
+        elif self._index_pending:
+            self._append_to_index()
+
+    def _index_added(self, node: SceneNode) -> None:
+        """A node was added: it gets the next row of the hit index when the index is next read.
+
+        Rows are only ever appended here (an expansion adds a few nodes to thousands): the rows of
+        the nodes already indexed stay, so what tiles, the label layer and the filter tables keep
+        by row stays valid. A removal rebuilds the index (new lists: every keeper starts over).
+        """
         if not self._index_dirty:
+            self._index_pending.append(node)
+
+    def _append_to_index(self) -> None:
+        pending, self._index_pending = self._index_pending, []
+        nodes = self.scene_model.nodes
+        fresh = [node for node in pending if nodes.get(node.id) is node and node.id not in self._index_pos]
+        if len(fresh) != len(pending) or len({node.id for node in fresh}) != len(fresh):
+            self._index_dirty = True  # removed or replaced meanwhile: start over
+            self._ensure_index()
             return
-        self._index_dirty = False
-        nodes = list(self.scene_model.nodes.values())
-        self._index_ids = [n.id for n in nodes]
-        self._index_pos = {node_id: i for i, node_id in enumerate(self._index_ids)}
-        self._index_xy = np.array([(n.x, n.y) for n in nodes], dtype=float).reshape(-1, 2)
-        self._index_half = np.array([n.size / 2 for n in nodes], dtype=float)
-        self._index_visible = np.array([self._node_visible.get(n.id, True) for n in nodes], dtype=bool)
+        ids, where = self._index_ids, self._index_pos
+        for node in fresh:
+            where[node.id] = len(ids)
+            ids.append(node.id)
+        self._index_xy = np.concatenate([self._index_xy, np.array([(n.x, n.y) for n in fresh], dtype=float)])
+        self._index_half = np.concatenate([self._index_half, np.array([n.size / 2 for n in fresh], dtype=float)])
+        self._index_visible = np.concatenate([self._index_visible, np.array(
+            [self._node_visible.get(n.id, True) for n in fresh], dtype=bool)])
 
     def _index_update(self, node: SceneNode) -> None:
         if self._index_dirty:
             return
+        if self._index_pending:
+            self._append_to_index()
+            if self._index_dirty:
+                return
         i = self._index_pos.get(node.id)
         if i is None:
             self._index_dirty = True

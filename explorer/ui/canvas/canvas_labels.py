@@ -35,7 +35,9 @@ from explorer.ui.canvas.canvas_notes import paint_note_markers
 MIN_TEXT_PIXELS = 11.0
 MAX_TEXT_PIXELS = 16.0
 #: A node label wider than this on screen is cut, keeping its end (the full text is in the tooltip).
-MAX_LABEL_PIXELS = 170.0
+#: About 30 characters of a common sans-serif at the smallest size: DejaVu Sans, the usual
+#: Linux default, draws "China Mobile (telecom operator)" 178 pixels wide at 11 pixels.
+MAX_LABEL_PIXELS = 185.0
 #: Where the whole (or first cut) label finds no room, a shorter cut of this width is tried.
 SHORT_LABEL_PIXELS = 90.0
 #: Nodes smaller than this on screen are specks in a crowd: only chosen ones (selection, path, hover) are labelled.
@@ -50,6 +52,63 @@ MAX_EDGE_LABEL_TRIES = 150
 MIN_EDGE_LABEL_PIXELS = 56.0
 #: With more edges than this on screen, link words are left out (a wall of words helps nobody).
 MAX_EDGE_CANDIDATES = 3000
+
+
+#: Placements are kept for views up to this many occupancy cells (a 4 px grid over a 5,000×3,200 px view).
+KEPT_GRID_CELLS = 1_000_000
+
+
+class _PlacementMemo:
+    """The last placement of one kind of label, by everything it was worked out from.
+
+    Placing is greedy over a grid of taken cells, and costs most of a paint at zoom 1. A repaint
+    after a change elsewhere (nodes added or hidden off screen, a tile redrawn) gives it the same
+    grid and the same candidates: it takes the same places and leaves the same cells taken, which
+    are handed back here instead of being worked out again. Anything different (a pixel moved, a
+    width, the order, a cell taken before) works them out afresh.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[Any, ...], list[PlacedLabel], np.ndarray] | None = None
+
+    def forget(self) -> None:
+        self._last = None
+
+    def place(self, occupancy: Occupancy, inputs: tuple[Any, ...], work: Any) -> list[PlacedLabel]:
+        grid = occupancy.grid
+        if grid.size > KEPT_GRID_CELLS:  # a big picture export: painted once, not worth keeping megabytes for
+            self._last = None
+            return work()
+        key = (occupancy.left, occupancy.top, occupancy.cell, grid.shape, grid.tobytes(), inputs)
+        last = self._last
+        if last is not None and last[0] == key:
+            grid[...] = last[2]
+            return list(last[1])
+        placed = work()
+        self._last = (key, list(placed), grid.copy())
+        return placed
+
+
+def _largest(values: np.ndarray, count: int, floor: float = -np.inf) -> np.ndarray:
+    """Indices of the ``count`` largest values, ties taken in index order.
+
+    Unlike a bare ``argpartition``, which of several tied nodes is named does not change when some
+    other node comes or goes (hiding a speck far out would otherwise move the landmarks' labels).
+    ``floor``, when given, must be at most the ``count``-th largest value: only values from it up are sorted.
+    """
+    if floor > -np.inf:
+        pick = np.flatnonzero(values >= floor)
+        if len(pick) >= count:
+            return pick[_largest(values[pick], count)]
+    if count >= len(values):
+        return np.arange(len(values))
+    threshold = values[np.argpartition(-values, count - 1)[:count]].min()
+    above = np.flatnonzero(values > threshold)
+    return np.concatenate([above, np.flatnonzero(values == threshold)[:count - len(above)]])
+
+
+def _array_key(*arrays: np.ndarray) -> tuple[bytes, ...]:
+    return tuple(np.ascontiguousarray(array).tobytes() for array in arrays)
 
 
 class LabelLayerItem(QGraphicsItem):
@@ -67,14 +126,24 @@ class LabelLayerItem(QGraphicsItem):
         #: What the last paint drew, in device pixels: (kind, id, label, text, boxes covering it, angle).
         self.drawn: list[tuple[str, str, str, str, list[tuple[float, float, float, float]], float]] = []
         self._glyphs: tuple[np.ndarray, ...] | None = None
-        self._degree_cache: tuple[Any, np.ndarray] | None = None
-        self._edge_cache: tuple[Any, Any] | None = None
+        #: (edges epoch, hit index, edges added taken, each index row's degree).
+        self._degree_cache: tuple[int, list[str], int, np.ndarray] | None = None
+        #: (the degree cache they were taken from, the rows of the best-connected nodes).
+        self._top_rows: tuple[Any, np.ndarray] | None = None
+        #: (edges epoch, hit index, visibility flags, edges added taken, the arrays of :meth:`_edge_arrays`).
+        self._edge_cache: tuple[int, list[str], Any, int, Any] | None = None
         self._static: dict[tuple[str, int], QStaticText] = {}
         #: Note markers of the last paint: item id → rectangle in device pixels.
         self.note_markers: dict[str, QRectF] = {}
+        self._placements = {kind: _PlacementMemo() for kind in ("lit links", "nodes", "links")}
 
     def boundingRect(self) -> QRectF:
         return QRectF(-1e7, -1e7, 2e7, 2e7)
+
+    def forget_placements(self) -> None:
+        """Work every label's place out afresh on the next paint (the kept placements are dropped)."""
+        for memo in self._placements.values():
+            memo.forget()
 
     # ------------------------------------------------------------------ measuring
     def _font(self, pixels: int, *, edge: bool = False) -> QFont:
@@ -156,8 +225,12 @@ class LabelLayerItem(QGraphicsItem):
         xy = canvas._index_xy
         m11, m12, m21, m22, dx, dy = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
                                       transform.dx(), transform.dy())
-        sx = xy[:, 0] * m11 + xy[:, 1] * m21 + dx
-        sy = xy[:, 0] * m12 + xy[:, 1] * m22 + dy
+        if m12 or m21:
+            sx = xy[:, 0] * m11 + xy[:, 1] * m21 + dx
+            sy = xy[:, 0] * m12 + xy[:, 1] * m22 + dy
+        else:  # the view only zooms and pans: half the work over every node
+            sx = xy[:, 0] * m11 + dx
+            sy = xy[:, 1] * m22 + dy
         half = canvas._index_half * zoom
         margin = 4.0
         on_screen = (canvas._index_visible & (sx >= area.left() - margin) & (sx <= area.right() + margin)
@@ -172,28 +245,33 @@ class LabelLayerItem(QGraphicsItem):
         nodes = scene.nodes
         # Glyphs are drawn as squares when zoomed out, their shapes (a little wider than tall) zoomed in.
         widen = 1.0 if not canvas._detail else 1.35
-        glyph_half_w = np.maximum(half[shown] * widen, 1.5)
-        glyph_half_h = np.maximum(half[shown] * (1.0 if not canvas._detail else 1.1), 1.5)
-        node_x, node_y = sx[shown], sy[shown]
+        widen_h = 1.0 if not canvas._detail else 1.1
         occupancy = Occupancy(area.left(), area.top(), area.width(), area.height())
         priority_all = self._priorities()
+        shown_half, shown_priority = half[shown], priority_all[shown]
         # Specks in a crowd (far out) are only named when chosen: selected, on a path, focused or under the pointer.
-        wanted = (half[shown] >= MIN_GLYPH_PIXELS / 2) | (priority_all[shown] >= FOCUS_PRIORITY)
+        wanted = (shown_half >= MIN_GLYPH_PIXELS / 2) | (shown_priority >= FOCUS_PRIORITY)
         # Specks are no obstacle: a landmark's name may lie over a crowd too small to tell apart.
         obstacle = wanted.copy()
         if len(shown) > HUBS_NAMED_IN_A_CROWD:  # … and the best-connected, as landmarks
-            wanted[np.argpartition(-priority_all[shown], HUBS_NAMED_IN_A_CROWD)[:HUBS_NAMED_IN_A_CROWD]] = True
+            wanted[_largest(shown_priority, HUBS_NAMED_IN_A_CROWD, self._hub_floor(priority_all, on_screen))] = True
         else:
             wanted[:] = True
         obstacle |= wanted
         rows_wanted = np.flatnonzero(wanted)
         if len(rows_wanted) > MAX_NODE_LABEL_TRIES:  # a screen holds a few hundred labels: try the most important
-            keep = rows_wanted[np.argpartition(-priority_all[shown[rows_wanted]], MAX_NODE_LABEL_TRIES)[:MAX_NODE_LABEL_TRIES]]
+            keep = rows_wanted[_largest(shown_priority[rows_wanted], MAX_NODE_LABEL_TRIES)]
             wanted[:] = False
             wanted[keep] = True
-        boxes = (node_x - glyph_half_w, node_y - glyph_half_h, node_x + glyph_half_w, node_y + glyph_half_h)
-        occupancy.take_boxes(*(side[obstacle] for side in boxes))
-        self._glyphs = (shown[obstacle], *(side[obstacle] for side in boxes))
+        # Boxes only for the obstacles (far out: a few dozen of tens of thousands of nodes on screen).
+        blocking = np.flatnonzero(obstacle)
+        blocking_rows = shown[blocking]
+        block_x, block_y = sx[blocking_rows], sy[blocking_rows]
+        block_w = np.maximum(shown_half[blocking] * widen, 1.5)
+        block_h = np.maximum(shown_half[blocking] * widen_h, 1.5)
+        boxes = (block_x - block_w, block_y - block_h, block_x + block_w, block_y + block_h)
+        occupancy.take_boxes(*boxes)
+        self._glyphs = (blocking_rows, *boxes)
         self.note_markers = paint_note_markers(canvas, painter, transform, occupancy, area, sx, sy, half)
         rows = np.flatnonzero(wanted)
         candidate_ids = [ids[i] for i in shown[rows].tolist()]
@@ -220,14 +298,19 @@ class LabelLayerItem(QGraphicsItem):
             short_texts.append(short)
             short_widths.append(self._width(short, pixels) + 4 if short else 0.0)
         shown_ids = candidate_ids
-        node_x, node_y = node_x[rows], node_y[rows]
-        glyph_half_w, glyph_half_h = glyph_half_w[rows], glyph_half_h[rows]
-        priority = priority_all[shown[rows]]
+        node_x, node_y = sx[shown[rows]], sy[shown[rows]]
+        glyph_half_w = np.maximum(shown_half[rows] * widen, 1.5)
+        glyph_half_h = np.maximum(shown_half[rows] * widen_h, 1.5)
+        priority = shown_priority[rows]
         # The words of a path's or a selected link come before node labels (which have other places to go).
         self._place_and_draw_edges(painter, occupancy, transform, sx, sy, half, on_screen, edge_pixels, edge_height, height,
                                    lit=True)
-        placed = place_node_labels(occupancy, node_x, node_y, glyph_half_w, glyph_half_h, widths, height, node_order(priority),
-                                   short_widths)
+        order = node_order(priority)
+        placed = self._placements["nodes"].place(
+            occupancy, (*_array_key(node_x, node_y, glyph_half_w, glyph_half_h, order), tuple(widths), tuple(short_widths),
+                        height),
+            lambda: place_node_labels(occupancy, node_x, node_y, glyph_half_w, glyph_half_h, widths, height, order,
+                                      short_widths))
         hovered = canvas.hovered_node
         if hovered in shown_ids and not any(shown_ids[label.index] == hovered for label in placed):
             # The node under the pointer is always named, over whatever crowds it.
@@ -244,37 +327,61 @@ class LabelLayerItem(QGraphicsItem):
     def _edge_arrays(self) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray, list[str], dict[str, int], np.ndarray]:
         """The labelled edges: their ends' index rows, label numbers, rows by id and rows in the visibility flags.
 
-        Kept until an edge is added or removed or the hit index is rebuilt; which of them are visible
-        is read from the flags' array at each paint.
+        Kept until an edge is removed or restyled or the hit index is rebuilt; edges added meanwhile
+        (an expansion) are appended. Which of them are visible is read from the flags' array at each paint.
         """
         canvas = self.canvas
         flags = canvas._edge_visible
-        key = (canvas.edges_epoch, id(canvas._index_ids), id(flags))
-        if self._edge_cache is not None and self._edge_cache[0] == key:
-            return self._edge_cache[1]
+        cache = self._edge_cache
+        # The flags object and index list are held (not just compared by id) so that neither id is reused meanwhile.
+        if (cache is None or cache[0] != canvas.edges_epoch or cache[1] is not canvas._index_ids
+                or cache[2] is not flags):
+            cache = self._edge_cache = (canvas.edges_epoch, canvas._index_ids, flags, 0,
+                                        ([], np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp),
+                                         np.zeros(0, dtype=np.intp), [], {}, np.zeros(0, dtype=np.intp)))
+            added: list[Any] = list(canvas.scene_model.edges.values())
+        else:
+            added = canvas.edges_added[cache[3]:]
+            if not added:
+                return cache[4]
+        edges, sources, targets, label_of, words, row_of, flag_rows = cache[4]
         where = canvas._index_pos
-        edges = [edge for edge in canvas.scene_model.edges.values() if edge.label and not edge.label_hidden]
-        count = len(edges)
-        sources = np.fromiter((where[e.source] for e in edges), dtype=np.intp, count=count)
-        targets = np.fromiter((where[e.target] for e in edges), dtype=np.intp, count=count)
-        numbers: dict[str, int] = {}
-        label_of = np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in edges), dtype=np.intp, count=count)
-        row_of = {edge.id: row for row, edge in enumerate(edges)}
-        arrays = (edges, sources, targets, label_of, list(numbers), row_of, flags.rows(edge.id for edge in edges))
-        # The flags object and index list are held (not just their ids) so that neither id is reused meanwhile.
-        self._edge_cache = (key, arrays, flags, canvas._index_ids)
+        fresh = [edge for edge in added if edge.label and not edge.label_hidden]
+        count = len(fresh)
+        numbers = {word: number for number, word in enumerate(words)}
+        for row, edge in enumerate(fresh, start=len(edges)):
+            row_of[edge.id] = row
+        edges.extend(fresh)
+        arrays = (edges,
+                  np.concatenate([sources, np.fromiter((where[e.source] for e in fresh), dtype=np.intp, count=count)]),
+                  np.concatenate([targets, np.fromiter((where[e.target] for e in fresh), dtype=np.intp, count=count)]),
+                  np.concatenate([label_of, np.fromiter((numbers.setdefault(e.label, len(numbers)) for e in fresh),
+                                                        dtype=np.intp, count=count)]),
+                  list(numbers), row_of, np.concatenate([flag_rows, flags.rows(edge.id for edge in fresh)]))
+        self._edge_cache = (cache[0], cache[1], cache[2], len(canvas.edges_added), arrays)
         return arrays
 
     def _priorities(self) -> np.ndarray:
         """Importance of every node of the canvas's index: its degree, raised for what the analyst chose."""
         canvas = self.canvas
         scene = canvas.scene_model
-        key = (canvas.edges_epoch, id(canvas._index_ids))
-        if self._degree_cache is None or self._degree_cache[0] != key:
+        ids = canvas._index_ids
+        cache = self._degree_cache
+        if cache is None or cache[0] != canvas.edges_epoch or cache[1] is not ids:
             degree = canvas.node_degrees()
-            self._degree_cache = (key, np.fromiter((degree.get(node_id, 0) for node_id in canvas._index_ids), dtype=float,
-                                                   count=len(canvas._index_ids)))
-        priority = self._degree_cache[1].copy()
+            values = np.fromiter((degree.get(node_id, 0) for node_id in ids), dtype=float, count=len(ids))
+            cache = self._degree_cache = (canvas.edges_epoch, ids, len(canvas.edges_added), values)
+        elif len(cache[3]) != len(ids) or cache[2] != len(canvas.edges_added):
+            # Nodes or edges were added (an expansion): only the new rows and the added edges' ends are read again.
+            degree, where = canvas.node_degrees(), canvas._index_pos
+            values = np.concatenate([cache[3], np.zeros(len(ids) - len(cache[3]))])
+            rows = set(range(len(cache[3]), len(ids)))
+            for edge in canvas.edges_added[cache[2]:]:
+                rows.update((where[edge.source], where[edge.target]))
+            for row in rows:
+                values[row] = degree.get(ids[row], 0)
+            cache = self._degree_cache = (cache[0], ids, len(canvas.edges_added), values)
+        priority = cache[3].copy()
         where = canvas._index_pos
         for chosen, boost in ((canvas._selected, SELECTED_PRIORITY), (scene.highlighted, HIGHLIGHTED_PRIORITY),
                               ({scene.focus}, FOCUS_PRIORITY), ({canvas.hovered_node}, HOVERED_PRIORITY)):
@@ -282,6 +389,22 @@ class LabelLayerItem(QGraphicsItem):
             if rows:
                 priority[np.array(rows, dtype=np.intp)] += boost
         return priority
+
+    def _hub_floor(self, priority: np.ndarray, on_screen: np.ndarray) -> float:
+        """A value the landmarks' lowest priority is at least: the same rank among the best-connected on screen.
+
+        Lets the landmarks be picked among the few nodes at least that important, not among every node on
+        screen (tens of thousands far out). -inf when too few of the best-connected are on screen.
+        """
+        degrees = self._degree_cache
+        if self._top_rows is None or self._top_rows[0] is not degrees:
+            values = degrees[3] if degrees is not None else np.zeros(0)
+            self._top_rows = (degrees, _largest(values, 4 * HUBS_NAMED_IN_A_CROWD))
+        top = self._top_rows[1]
+        values = priority[top[on_screen[top]]]
+        if len(values) < HUBS_NAMED_IN_A_CROWD:
+            return -np.inf
+        return float(values[_largest(values, HUBS_NAMED_IN_A_CROWD)].min())
 
     @property
     def glyph_boxes(self) -> dict[str, tuple[float, float, float, float]]:
@@ -322,7 +445,16 @@ class LabelLayerItem(QGraphicsItem):
         marked = scene.highlighted | canvas._selected_links
         if lit and not marked:
             return
-        either = (on_screen[sources] | on_screen[targets]) & canvas._edge_visible.array[flag_rows]
+        visible = canvas._edge_visible.array[flag_rows]
+        if not lit and self._degree_cache is not None and len(self._degree_cache[3]) == len(on_screen):
+            # Far out, nearly every link is on screen: too many for words. A link off screen has both ends off
+            # screen, so there are at most half their degrees of them; when the rest already exceed the limit,
+            # the links on screen are not worked out one by one.
+            degrees = self._degree_cache[3]
+            off_screen_ends = float(degrees.sum() - degrees[on_screen].sum())
+            if np.count_nonzero(visible) - off_screen_ends / 2 - len(marked) > MAX_EDGE_CANDIDATES:
+                return
+        either = (on_screen[sources] | on_screen[targets]) & visible
         if marked:
             is_marked = np.zeros(len(edges), dtype=bool)
             is_marked[[row_of[edge_id] for edge_id in marked if edge_id in row_of]] = True
@@ -368,7 +500,9 @@ class LabelLayerItem(QGraphicsItem):
                 if edges[k].id in highlighted:
                     priority[row] += 1e9
         order = node_order(priority)[:MAX_EDGE_LABEL_TRIES]
-        placed = place_edge_labels(occupancy, start, end, clearance, widths, height, order)
+        placed = self._placements["lit links" if lit else "links"].place(
+            occupancy, (*_array_key(start, end, clearance, order), tuple(widths), height),
+            lambda: place_edge_labels(occupancy, start, end, clearance, widths, height, order))
         if not placed:
             return
         colours = canvas.colours

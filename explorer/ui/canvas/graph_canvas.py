@@ -159,6 +159,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._index_dirty = True
         self._index_ids: list[str] = []
         self._index_pos: dict[str, int] = {}
+        #: Nodes added since the hit index was last read: appended as new rows when it is (canvas_index).
+        self._index_pending: list[SceneNode] = []
         self._index_xy = np.zeros((0, 2))
         self._index_half = np.zeros(0)
         self._index_visible = np.zeros(0, dtype=bool)
@@ -177,8 +179,11 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._degrees: dict[str, int] | None = None
         #: Counts scene changes: what the label layer worked out from the scene is kept until it moves on.
         self.label_epoch = 0
-        #: Counts edges added and removed: the label layer's edge arrays and degrees are kept until it moves on.
+        #: Counts edges removed or restyled (and resets): what is kept by edge (the label layer's edge arrays and
+        #: degrees, the filter tables) is built again when it moves on.
         self.edges_epoch = 0
+        #: Edges added since ``edges_epoch`` last moved, in order: keepers append these instead of starting over.
+        self.edges_added: list[SceneEdge] = []
         self._pan_from: QPoint | None = None
         self._bounds_check_pending = False
         self._space_held = False
@@ -239,11 +244,19 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
 
     def _count_degree(self, edge: SceneEdge, step: int) -> None:
         """Keep the degrees in step with one added (+1) or removed (-1) edge: recounting 100k edges per change is slow."""
-        self.edges_epoch += 1
+        if step > 0:
+            self.edges_added.append(edge)
+        else:
+            self._edges_renewed()
         degrees = self._degrees
         if degrees is not None:
             for end in (edge.source, edge.target):
                 degrees[end] = degrees.get(end, 0) + step
+
+    def _edges_renewed(self) -> None:
+        """What is kept by edge is built again on its next use (not just extended by the edges added)."""
+        self.edges_epoch += 1
+        self.edges_added = []
 
     def detach(self) -> None:
         """Stop following the scene's events (called when the canvas goes away)."""
@@ -273,7 +286,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._edge_visible = EdgeVisibility((edge_id_, *self._edge_flags_now(edge)) for edge_id_, edge in scene.edges.items())
         self._applied_filters = self._filters_now()
         self._degrees = None
-        self.edges_epoch += 1
+        self._edges_renewed()
         self._index_dirty = True
         self._retile()
         self._items_stale = True
@@ -284,7 +297,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
     def _on_scene_node_added(self, node: SceneNode) -> None:
         self._node_visible[node.id] = self.scene_model.is_node_visible(node)
         self._place_node(node)
-        self._index_dirty = True
+        self._index_added(node)
         if self._wants_item(node):
             blocked = self.graphics_scene.blockSignals(True)
             try:
@@ -489,7 +502,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
 
     def _on_scene_edges_restyled(self, edges: list[SceneEdge]) -> None:
         """Links changed colour, width or words (styling rules): only their tiles redraw."""
-        self.edges_epoch += 1  # a rule may hide or show a link's words: the label layer's edge arrays follow
+        self._edges_renewed()  # a rule may hide or show a link's words: the label layer's edge arrays follow
         for edge in edges:
             self._mark_edge(edge.id)
         self._schedule_bounds_check()

@@ -1,0 +1,131 @@
+"""Spans of noun phrases: where a phrase headed by a cue begins and ends, and the small readers the
+mention finder builds on (capitalised runs, counts, a run of text read like a match, the singular of a word)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from explorer.core.extraction.lexicon import _is_cjk
+from explorer.core.extraction.words import LY_ADJECTIVES, STOPWORDS
+
+#: A capitalised run: a likely name ("Ministry of Industry and Information Technology", "5G", "Qihoo 360").
+CAPITALISED = re.compile(
+    # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may
+    # open with one lower-case letter ("iSoftStone"), never in the middle of a word
+    r"(?<![\w’'-])(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
+    # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
+    r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
+    r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
+)
+#: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?(\d+(?:[,.]\d+)*)\s+(?=[a-z])",
+                    re.IGNORECASE)
+#: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
+OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|faculty|institute|department|lab|laboratory|centre|center"
+                       r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",
+                       re.IGNORECASE)
+
+#: A quantifier before a bare noun phrase ("many refineries"): it opens the phrase, it is no part of it.
+QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z])", re.IGNORECASE)
+
+#: A role in apposition after a name ("Zhang Lei, director of the lab", ", an associate professor at"): a person's.
+ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}(?:director|professor|lecturer|engineer|analyst|researcher"
+                        r"|scientist|official|executive|spokesperson|spokesman|spokeswoman|chairman|chairwoman|president"
+                        r"|manager|economist|fellow|founder|head|chief|deputy)\b")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A span of text read like a regex match."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def group(self) -> str:
+        return self.text[self.begin:self.finish]
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+_QUANTIFIER = re.compile(r"(?:more than|over|about|nearly|almost|at least)\s+$", re.IGNORECASE)
+
+
+def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[str, ...] = (), *,
+                 capitalised: bool = False, nouns: frozenset[str] = frozenset()) -> int:
+    """Start of the noun phrase whose head begins at ``start``: modifiers, not determiners or verbs.
+
+    A number keeps the quantifier before it ("more than 70 industrial internet platforms"), as the
+    count is part of what the text says about the group.
+    """
+    position = start
+    while True:
+        before = text[:position].rstrip()
+        if phrases and before.lower().endswith(phrases):
+            return position  # "… snapped up Widget Holdings": the phrase before is a pattern's
+        match = re.search(r"([\w’'-]+)$", before)
+        if match is None or position - len(before) > 1:
+            return position
+        word = match.group(1)
+        lowered = word.lower()
+        if capitalised and not word[:1].isupper() and not word[:1].isdigit():
+            return position  # a name's words are capitalised: "research company | Strategy Analytics"
+        participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
+        if participle and re.search(r"\d\s+$", text[:match.start()]):
+            participle = False  # after a number an -ing word describes ("193 leading companies")
+        if lowered in STOPWORDS or lowered in triggers or participle:
+            return position
+        position = match.start()
+        if word.isdigit():
+            quantifier = _QUANTIFIER.search(text[:position])
+            if quantifier is not None:
+                return quantifier.start()
+
+
+#: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
+_CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
+_CJK_NAME_MAX = 16
+
+
+def extend_left_cjk(text: str, start: int, triggers: tuple[str, ...]) -> int:
+    """Start of a Chinese name ending in a cue: back over Han characters and Latin runs such as
+    "5G", stopping at function characters and at the words of a pattern (成立, 合作 …)."""
+    position = start
+    while position > 0 and start - position < _CJK_NAME_MAX:
+        ch = text[position - 1]
+        if ch in _CJK_FUNCTION or not (_is_cjk(ch) or ch.isalnum()):
+            break
+        if any(text.endswith(trigger, 0, position) for trigger in triggers):
+            break
+        position -= 1
+    return position
+
+
+def extend_right(text: str, end: int) -> int:
+    """End of a phrase that goes on with "of" and a name or number ("industrial use of 5G")."""
+    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)", text[end:])
+    return end + match.end() if match else end
+
+
+def singular(text: str) -> str:
+    if text.endswith("ies"):
+        return text[:-3] + "y"
+    if text.endswith("s") and not text.endswith("ss"):
+        return text[:-1]
+    return text
+
+
+def adverb(word: str) -> bool:
+    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
+    return word.endswith("ly") and word not in LY_ADJECTIVES
+
+
+def passive_by(word: str, text: str, end: int) -> bool:
+    """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
+    return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
