@@ -521,8 +521,7 @@ class KnowledgeGraph(GraphNames):
         include_schema: bool = False,
     ) -> Neighbourhood:
         """Links of an entity in words, each direction capped at ``limit``; the rest is counted."""
-        page = self.backend.links(entity, direction=direction, limit=limit, predicates=predicates,
-                                  include_schema=include_schema)
+        page = self.backend.links(entity, direction=direction, limit=limit, predicates=predicates, include_schema=include_schema)
         result = Neighbourhood(entity, **{name: getattr(page, name) for name in OMITTED_FIELDS})
         self.prefetch_labels(other for _, other, _ in page.links)
         self._prefetch_words({p for p, _, forward in page.links if not forward},
@@ -536,8 +535,7 @@ class KnowledgeGraph(GraphNames):
         return result
 
     def link_totals(self, entity: str, *, include_schema: bool = False) -> tuple[int, int]:
-        """How many outgoing and incoming links ``entity`` has, counted exactly: what fills in
-        a neighbourhood whose rest a server counted only up to a cap ("1,000+ more")."""
+        """Exact (outgoing, incoming) link counts: what fills in a server's "1,000+ more"."""
         return self.backend.link_totals(entity, include_schema=include_schema)
 
     # ------------------------------------------------------------------ evidence
@@ -590,9 +588,7 @@ class KnowledgeGraph(GraphNames):
             labels=self.all_labels(entity),
             classes=[(c, self.label(c)) for c in classes],
             literals=literals,
-            outgoing=around.outgoing,
-            incoming=around.incoming,
-            **{name: getattr(around, name) for name in OMITTED_FIELDS},
+            **{name: getattr(around, name) for name in ("outgoing", "incoming", *OMITTED_FIELDS)},
             superclasses=superclasses,
             equivalent_classes=equivalents,
         )
