@@ -10,7 +10,6 @@ bulk question is answered, and that is the backend's business.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from explorer.core.backends import (
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.classes import build_hierarchy, depth, descendants
 from explorer.core.collector import collector_paused
+from explorer.core.declared_prefixes import declared_prefixes
 from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError, ReadOnlyGraph
 from explorer.core.formats import RdfFormatInfo
 from explorer.core.graph_model import OMITTED_FIELDS, ClassInfo, Description, Edge, Evidence, Neighbourhood, Stats
@@ -205,8 +205,17 @@ class KnowledgeGraph(GraphNames):
         replace: bool = False,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
+        labels_after_ready: bool = False,
     ) -> list[LoadedFile]:
-        """Load files (all or none). On any error the graph is exactly as it was."""
+        """Load files (all or none). On any error the graph is exactly as it was.
+
+        A local graph reads its label index on a thread of its own from the end of the parse;
+        with ``labels_after_ready`` that thread waits for :meth:`start_reading_labels` (the
+        caller builds what the window shows first, without sharing the processor with it), or
+        for the first search.
+        """
+        if labels_after_ready:
+            self.backend.hold_label_reading()
         loaded = self.backend.load_files(
             [Path(p) for p in paths], formats=formats, replace=replace, progress=progress, cancel=cancel
         )
@@ -214,10 +223,23 @@ class KnowledgeGraph(GraphNames):
         self._reset_caches()
         self._collect_prefixes(loaded)
         if not self.backend.reading_label_index():
-            # Otherwise the first question about labels waits for it: the class tree's queries,
-            # answered in the store, run meanwhile.
+            # Otherwise it is read on a thread of its own: the class tree and the first views look
+            # their few labels up one by one meanwhile, and search waits for it (labels_ready).
             self._build_index()
         return loaded
+
+    def start_reading_labels(self) -> None:
+        """Begin reading the label index a load with ``labels_after_ready`` left waiting."""
+        self.backend.begin_label_reading()
+
+    def labels_ready(self) -> bool:
+        """Whether search answers without waiting for the label index being read since a load."""
+        return self._index is not None or not self.backend.label_index_pending()
+
+    def wait_for_labels(self) -> None:
+        """Until the label index read since the last load is at hand (search would wait for it)."""
+        if self._index is None and self.backend.reading_label_index():
+            self._build_index()
 
     def load_text(self, text: str, format_name: str = "turtle", base_iri: str | None = None) -> None:
         """Parse RDF text straight into the graph (tests, pasted snippets)."""
@@ -390,6 +412,7 @@ class KnowledgeGraph(GraphNames):
     # ------------------------------------------------------------------ search and resolution
     def _matching(self, text: str, cap: int) -> LabelIndex:
         """An index that answers ``text``: the whole graph's, or the server's candidates."""
+        self.wait_for_labels()  # search needs every label
         if self._labels_at_hand():
             assert self._index is not None
             return self._index
@@ -659,42 +682,7 @@ class KnowledgeGraph(GraphNames):
         return validate(self, shapes)
 
 
-#: Declarations are read from the start of a file (decompressed): where they belong.
 def _evidence_order(record: Evidence) -> tuple[object, ...]:
     """Background last; quotes in the order they stand in their sources."""
     return (record.background, record.source or "", record.sentence_index or 0, record.line_number or 0,
             record.start or 0, record.record)
-
-
-_PREFIX_SCAN_BYTES = 16 * 1024 * 1024
-_TURTLE_PREFIX = re.compile(r"^[ \t]*(?:@prefix|PREFIX)[ \t]+([A-Za-z][\w.-]*)?:[ \t]*<([^>\s]*)>", re.IGNORECASE | re.MULTILINE)
-_XML_PREFIX = re.compile(r"\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*[\"']([^\"'<>\s]*)[\"']")
-
-
-def declared_prefixes(path: Path, format_name: str) -> dict[str, str]:
-    """The prefixes a Turtle, TriG, N3 or RDF/XML file declares, in order (first binding wins).
-
-    >>> import tempfile, gzip
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.ttl.gz").write_bytes(gzip.compress(b"@prefix d: <http://acme/> .\\nPREFIX : <http://x/>"))
-    >>> declared_prefixes(folder / "a.ttl.gz", "turtle")
-    {'d': 'http://acme/', '': 'http://x/'}
-    """
-    import gzip
-
-    if format_name in ("turtle", "trig", "n3"):
-        pattern = _TURTLE_PREFIX
-    elif format_name == "rdfxml":
-        pattern = _XML_PREFIX
-    else:
-        return {}
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    try:
-        with opener(path, "rb") as handle:
-            head = handle.read(_PREFIX_SCAN_BYTES).decode("utf-8-sig", errors="replace")
-    except (OSError, EOFError):
-        return {}
-    found: dict[str, str] = {}
-    for match in pattern.finditer(head):
-        found.setdefault(match.group(1) or "", match.group(2))
-    return found

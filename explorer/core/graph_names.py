@@ -68,6 +68,10 @@ class GraphNames:
 
     def _labels_at_hand(self) -> bool:
         if self._index is None:
+            if self.backend.label_index_pending():
+                # Right after a load the index is still being read on a thread of its own: the
+                # few names a view shows meanwhile are looked up one by one; only search waits.
+                return False
             self._build_index()
         return self._labels is not None
 

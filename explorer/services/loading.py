@@ -108,13 +108,20 @@ def _fill_graph(
             source.copy_into(target, cancel=cancel, progress=copying)
     check(cancel)
     files = list(paths) if paths else bundled_graph_files()
-    loaded = kg.load(files, progress=progress, cancel=cancel)
-    check(cancel)
-    if progress is not None:
-        progress(None, "Counting classes")
-    kg.class_hierarchy()
-    stats = statistics_if_quick(kg)
-    check(cancel)
+    # The label index is read once the class tree (what the window shows first) is built:
+    # the labels that tree needs are looked up one by one, and search waits for the index.
+    loaded = kg.load(files, progress=progress, cancel=cancel, labels_after_ready=True)
+    try:
+        check(cancel)
+        if progress is not None:
+            progress(None, "Counting classes")
+        kg.class_hierarchy()
+        stats = statistics_if_quick(kg)
+        check(cancel)
+    except BaseException:
+        kg.backend.forget_caches()  # the waiting reading lets go of the store
+        raise
+    kg.start_reading_labels()
     return LoadOutcome(kg, loaded, stats, 0.0, replaced=base is None, bundled=not paths)
 
 

@@ -19,7 +19,8 @@ LABELS = """\
 ex:cm skos:prefLabel "China Mobile"@en, "中国移动"@zh ; skos:altLabel "CMCC", "  " ; rdfs:label "Zhèjiang  Mobile" .
 ex:zj rdfs:label "ＺＨＥＪＩＡＮＧ", "Ｚｈèjiang\\nprovince"@en ; rdfs:label ex:notALiteral .
 _:b skos:prefLabel "a blank node" ; rdfs:label "42"^^<http://www.w3.org/2001/XMLSchema#integer> .
-ex:cm ex:locatedIn ex:zj .
+ex:cm ex:locatedIn ex:zj ; a ex:Operator .
+ex:Operator a <http://www.w3.org/2002/07/owl#Class> ; rdfs:label "Network operator"@en .
 """
 NAMED = """\
 <http://example.org/g> { <http://example.org/cm> <http://www.w3.org/2000/01/rdf-schema#label> "Mobile of China"@en . }
@@ -43,7 +44,9 @@ def test_the_index_read_during_the_load_is_the_one_read_after_it(tmp_path):
     assert backend.reading_label_index()
     prepared = backend.label_index()
     assert prepared.columns() == _columns(backend)
-    assert not backend.reading_label_index()  # handed over once: the next ask reads the store again
+    assert backend.label_index() is prepared  # kept until the store changes
+    backend.forget_caches()
+    assert not backend.reading_label_index()
     assert backend.label_index().columns() == prepared.columns()
     assert sum(item.quads for item in loaded) == backend.quad_count() == len(backend.store)
     entities, texts, _, _, normalised = prepared.columns()
@@ -66,16 +69,65 @@ def test_a_failed_reading_hands_its_error_to_whoever_asks(tmp_path, monkeypatch)
         reading.result()
 
 
-def test_the_graph_waits_for_the_labels_when_first_asked(tmp_path):
+@pytest.fixture
+def held_reading(monkeypatch):
+    """The label index read after a load waits for ``release`` (set it to let it finish); the
+    order in which the reading and the callers finished is kept in ``log``."""
+    import threading
+
+    import explorer.core.backends.label_reading as label_reading
+
+    release, log = threading.Event(), []
+
+    def held(store):
+        release.wait()
+        index = read_label_index(store)
+        log.append("index read")
+        return index
+
+    monkeypatch.setattr(label_reading, "read_label_index", held)
+    yield release, log
+    release.set()
+
+
+def test_the_class_tree_and_labels_do_not_wait_for_the_index(tmp_path, held_reading):
+    release, _ = held_reading
     kg = KnowledgeGraph()
     kg.load(_files(tmp_path))
-    assert kg._index is None and kg.backend.reading_label_index()  # still being read: load did not wait
+    assert not kg.labels_ready() and kg.backend.label_index_pending()
+    # Looked up one by one in the store meanwhile, in the preferred languages as from the index.
     assert kg.label("http://example.org/cm") == "China Mobile"
-    assert kg._index is not None and not kg.backend.reading_label_index()
-    kg.load(_files(tmp_path)[:1], replace=True)
-    kg.class_hierarchy()  # asks for class labels: waits
-    assert kg._index is not None
-    assert [hit.entity for hit in kg.search("中国")] == ["http://example.org/cm"]
+    assert kg.label("http://example.org/zj", ["en"]) == "Ｚｈèjiang\nprovince"
+    tree = kg.class_hierarchy()
+    assert tree["http://example.org/Operator"].label == "Network operator"
+    assert tree["http://example.org/Operator"].direct_count == 1
+    assert kg._index is None and not kg.labels_ready()  # neither waited for the index
+    release.set()
+    kg.wait_for_labels()
+    assert kg.labels_ready() and kg._index is not None
+    assert kg.label("http://example.org/cm") == "China Mobile"
+    assert kg.label("http://example.org/zj", ["en"]) == "Ｚｈèjiang\nprovince"
+
+
+def test_search_waits_for_the_index_being_read(tmp_path, held_reading):
+    import threading
+
+    release, log = held_reading
+    kg = KnowledgeGraph()
+    kg.load(_files(tmp_path))
+    found: list[list[str]] = []
+
+    def search() -> None:
+        found.append([hit.entity for hit in kg.search("中国")])
+        log.append("searched")
+
+    searching = threading.Thread(target=search)
+    searching.start()
+    release.set()
+    searching.join()
+    assert log == ["index read", "searched"]
+    assert found == [["http://example.org/cm"]]
+    assert kg.labels_ready() and kg._index is not None
 
 
 def test_changing_or_dropping_the_store_first_waits_for_the_reading(tmp_path):
@@ -123,3 +175,45 @@ def test_files_added_to_a_graph_are_indexed_from_the_whole_store(tmp_path):
         return sorted(zip(["_:" if e.startswith("_:") else e for e in entities], *rest, strict=True))
 
     assert rows(fresh._index) == rows(kg._index)
+
+
+def test_a_reading_left_for_after_ready_begins_when_asked_or_when_search_needs_it(tmp_path, monkeypatch):
+    import explorer.core.backends.label_reading as label_reading
+
+    reads: list[str] = []
+    read = label_reading.read_label_index
+    monkeypatch.setattr(label_reading, "read_label_index", lambda store: (reads.append("read"), read(store))[1])
+    kg = KnowledgeGraph()
+    kg.load(_files(tmp_path), labels_after_ready=True)
+    reading = kg.backend._reading_index
+    assert reading is not None and not reading.begun() and not kg.labels_ready()
+    assert kg.class_hierarchy()["http://example.org/Operator"].label == "Network operator"
+    assert kg.label("http://example.org/cm") == "China Mobile"
+    assert reads == [] and not reading.begun()  # the class tree and labels asked nothing of it
+    kg.start_reading_labels()
+    kg.wait_for_labels()
+    assert reads == ["read"] and kg.labels_ready()
+
+    searched = KnowledgeGraph()
+    searched.load(_files(tmp_path), labels_after_ready=True)
+    assert [hit.entity for hit in searched.search("中国")] == ["http://example.org/cm"]  # begins it, waits
+    assert reads == ["read", "read"]
+
+
+def test_a_reading_never_begun_lets_go_of_the_store_without_reading_it(tmp_path, monkeypatch):
+    import explorer.core.backends.label_reading as label_reading
+
+    reads: list[str] = []
+    monkeypatch.setattr(label_reading, "read_label_index", lambda store: reads.append("read"))
+    backend = OxigraphBackend()
+    backend.hold_label_reading()
+    backend.load_files(_files(tmp_path))
+    reading = backend._reading_index
+    assert reading is not None
+    backend.forget_caches()  # the store changes or goes: the waiting thread ends
+    assert reading.done() and reads == []
+    backend.hold_label_reading()
+    backend.load_files(_files(tmp_path), replace=True)
+    reading = backend._reading_index
+    del backend  # dropped without anyone asking (a cancelled window load)
+    assert reading is not None and reading.done() and reads == []

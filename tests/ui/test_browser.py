@@ -195,3 +195,33 @@ def test_foreign_graph_class_under_its_biggest_parent(qtbot):
     rows = _class_rows(model)
     assert [(iri, depth) for _, iri, depth in rows] == [
         ("http://example.org/Big", 0), ("http://example.org/Both", 1), ("http://example.org/Small", 0)]
+
+
+def test_a_search_typed_while_the_labels_are_still_read_waits_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    import explorer.core.backends.label_reading as label_reading
+    from explorer.core.graph import KnowledgeGraph
+
+    release, log = threading.Event(), []
+    read = label_reading.read_label_index
+
+    def held(store):
+        release.wait(timeout=10)  # a search on the GUI thread would wait here until the timeout
+        log.append("index read")
+        return read(store)
+
+    monkeypatch.setattr(label_reading, "read_label_index", held)
+    data = tmp_path / "operators.ttl"
+    data.write_text('<http://example.org/cm> <http://www.w3.org/2004/02/skos/core#prefLabel> "China Mobile"@en .\n',
+                    encoding="utf-8")
+    kg = KnowledgeGraph()
+    kg.load([data])
+    browser = BrowserWidget()
+    qtbot.addWidget(browser)
+    browser.set_graph(kg)
+    browser.search("china")
+    log.append("search box answered")
+    release.set()
+    qtbot.waitUntil(lambda: browser.suggestions() == ["http://example.org/cm"], timeout=5000)
+    assert log == ["search box answered", "index read"]

@@ -202,6 +202,14 @@ class Backend(ABC):
         cancel: CancelToken | None = None,
     ) -> list[LoadedFile]: ...
 
+    def hold_label_reading(self) -> None:  # noqa: B027 - optional hook
+        """A store that reads its label index on a thread of its own from the end of a load's parse:
+        the next load's thread waits for :meth:`begin_label_reading` (or for the first question
+        that needs the whole index)."""
+
+    def begin_label_reading(self) -> None:  # noqa: B027 - optional hook
+        """Start reading the label index a load left waiting (see :meth:`hold_label_reading`)."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files or connections."""
 
@@ -240,8 +248,13 @@ class Backend(ABC):
         return LabelIndex(entries)
 
     def reading_label_index(self) -> bool:
-        """Whether the label index is being read in the background since the last load
-        (:meth:`label_index` then waits for it)."""
+        """Whether the label index read in the background since the last load is kept
+        (:meth:`label_index` returns it, waiting while it is still being read)."""
+        return False
+
+    def label_index_pending(self) -> bool:
+        """Whether that reading is still under way: until it ends, labels are asked per entity
+        (:meth:`labels_of`) and only search waits for the whole index."""
         return False
 
     def labels_of(self, entities: Iterable[str]) -> dict[str, LabelsByLanguage]:

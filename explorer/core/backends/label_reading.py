@@ -50,32 +50,59 @@ def read_label_index(store: ox.Store) -> LabelIndex:
 
 
 class LabelIndexReading:
-    """:func:`read_label_index` of a store on a thread of its own, started at once.
+    """:func:`read_label_index` of a store on a thread of its own: at once, or from :meth:`begin`.
 
     The thread holds the interpreter lock for most of its work; the store lets go of it while
-    it counts the quads or answers the class tree's queries, which the loading thread asks
-    meanwhile.
+    it counts the quads or answers the class tree's queries. Begun later (when the graph is
+    ready to browse), it takes neither the lock nor a processor core from that path.
     """
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, *, at_once: bool = True) -> None:
         self._index: LabelIndex | None = None
         self._error: BaseException | None = None
+        self._go = threading.Event()
+        self._abandoned = False
         self._thread = threading.Thread(target=self._read, args=(store,), name="read labels", daemon=True)
         self._thread.start()
+        if at_once:
+            self._go.set()
 
     def _read(self, store: ox.Store) -> None:
+        self._go.wait()
+        if self._abandoned:
+            return
         try:
             with collector_paused():
                 self._index = read_label_index(store)
         except BaseException as error:  # handed over by result()
             self._error = error
 
+    def begin(self) -> None:
+        """Start reading now (nothing if it has begun)."""
+        self._go.set()
+
     def wait(self) -> None:
-        """Until the thread is done (and holds the store no longer)."""
+        """Until the thread is done (and holds the store no longer); begins the reading if it waits."""
+        self._go.set()
         self._thread.join()
+
+    def abandon(self) -> None:
+        """Until the thread holds the store no longer, without reading it if it has not begun."""
+        if not self._go.is_set():
+            self._abandoned = True
+        self.wait()
+
+    def begun(self) -> bool:
+        return self._go.is_set()
+
+    def done(self) -> bool:
+        """Whether the index is read (or failed): :meth:`result` no longer waits."""
+        return not self._thread.is_alive()
 
     def result(self) -> LabelIndex:
         self.wait()
+        if self._abandoned:
+            raise RuntimeError("the label reading was abandoned")
         if self._error is not None:
             raise self._error
         assert self._index is not None

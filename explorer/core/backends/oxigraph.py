@@ -110,6 +110,7 @@ class OxigraphBackend(Backend):
         self._incoming_counts: dict[tuple[str, tuple[str, ...] | None, bool], int] = {}
         #: The search index of the store as the last load left it, being read (see load_files).
         self._reading_index: LabelIndexReading | None = None
+        self._hold_reading = False  # see hold_label_reading
 
     @property
     def workspace(self) -> Path | None:
@@ -123,6 +124,9 @@ class OxigraphBackend(Backend):
         # a second per million quads, so the desktop app has it wait for a moment nobody is
         # looking — unless something else still holds the store (this attribute, the local
         # name and getrefcount's argument are three references).
+        reading = self.__dict__.get("_reading_index")
+        if reading is not None and not reading.begun():
+            reading.abandon()  # a reading left waiting for "ready" would hold the store for ever
         if not disposal.deferring or self.workspace is not None or sys.is_finalizing():
             return
         self._stop_reading_index()  # its thread holds the store too
@@ -206,19 +210,32 @@ class OxigraphBackend(Backend):
 
     # ------------------------------------------------------------------ bulk: labels
     def label_index(self) -> LabelIndex:
-        # The index the last load began to read, if nothing changed since.
-        reading, self._reading_index = self._reading_index, None
+        # The index the last load began to read, kept until the store changes (forget_caches):
+        # a search on a worker and a view on the GUI thread may both ask for it as it ends.
+        reading = self._reading_index
         return reading.result() if reading is not None else read_label_index(self.store)
 
     def reading_label_index(self) -> bool:
         return self._reading_index is not None
+
+    def label_index_pending(self) -> bool:
+        reading = self._reading_index
+        return reading is not None and not reading.done()
 
     def _stop_reading_index(self) -> None:
         """Forget the index being read, once its thread lets go of the store (a moment at most:
         the store is about to change, or to go, and must not be freed on that thread)."""
         reading, self._reading_index = self.__dict__.get("_reading_index"), None
         if reading is not None:
-            reading.wait()
+            reading.abandon()
+
+    def hold_label_reading(self) -> None:
+        self._hold_reading = True
+
+    def begin_label_reading(self) -> None:
+        reading = self._reading_index
+        if reading is not None:
+            reading.begin()
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -560,6 +577,7 @@ class OxigraphBackend(Backend):
         added to the current store in one transaction.
         """
         paths = [Path(p) for p in paths]
+        held, self._hold_reading = self._hold_reading, False
         self.forget_caches()
         sizes = []
         for index, path in enumerate(paths):
@@ -619,10 +637,11 @@ class OxigraphBackend(Backend):
                 except (SyntaxError, OSError, ValueError, UnicodeDecodeError, EOFError, MemoryError, zlib.error) as error:
                     raise load_error(path, error, info) from None
                 if index == len(paths) - 1 and becomes_store:
-                    # The staged store will be this one: its labels are read while it counts.
+                    # The staged store will be this one: its labels are read while it counts, or
+                    # once the caller has what it shows first (hold_label_reading).
                     if progress is not None:
                         progress(1.0, "Indexing")
-                    labels_read = LabelIndexReading(staging)
+                    labels_read = LabelIndexReading(staging, at_once=not held)
                 loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
                 done_before += sizes[index]
             if progress is not None:
@@ -653,7 +672,7 @@ class OxigraphBackend(Backend):
                 self.estimated_quads = (0 if replace else self.estimated_quads) + staged
         except BaseException:
             if labels_read is not None:
-                labels_read.wait()  # its thread holds the staged store too
+                labels_read.abandon()  # its thread holds the staged store too
             if swap:
                 del staging  # Oxigraph holds the folder until the store goes
                 remove_tree(Path(str(workspace) + ".staging"))

@@ -186,7 +186,8 @@ class BrowserWidget(QWidget):
             self.pages.setCurrentIndex(0)
             return
         classes = list(self.class_filter)
-        if self._kg.is_remote:  # a round trip per question: never on the GUI thread
+        # A server's round trip, or the label index still being read after a load: never on the GUI thread.
+        if self._kg.is_remote or not self._kg.labels_ready():
             task = self._search_runner.start(search_rows, self._kg, text, self.suggestion_limit, classes)
             task.sig_finished.connect(lambda rows, asked=text: self._show_rows(asked, rows))
             task.sig_failed.connect(lambda message, asked=text: self._show_rows(asked, [], message))

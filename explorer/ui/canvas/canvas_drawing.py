@@ -170,6 +170,62 @@ def lines_path(start: np.ndarray, end: np.ndarray) -> QPainterPath:
     return path
 
 
+def paint_edges_in_detail(tile: Any, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+    """An edge tile zoomed in: only edges touching the exposed area, curved apart when parallel, with arrowheads and words."""
+    canvas = tile.canvas
+    colours = canvas.colours
+    exposed = option.exposedRect
+    left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+    reach = np.abs(tile.bend)
+    lo = np.minimum(tile.start, tile.end) - reach[:, None]
+    hi = np.maximum(tile.start, tile.end) + reach[:, None]
+    inside = (hi[:, 0] >= left) & (lo[:, 0] <= right) & (hi[:, 1] >= top) & (lo[:, 1] <= bottom)
+    indices = np.flatnonzero(inside).tolist()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(indices) <= SMOOTH_EDGES_UP_TO)
+    geometry: dict[int, tuple[QPointF, QPointF, QPointF]] = {}
+    # Straight edges (nearly all) are worked out for all at once and drawn in one drawLines call.
+    delta = tile.end - tile.start
+    unit = delta / (np.sqrt((delta**2).sum(axis=1)) + 1e-9)[:, None]
+    tips = tile.end - unit * tile.radius[:, None]
+    straight_ends = np.hstack([tile.start, tips, unit]).tolist()
+    # Plain edges, then highlighted ones in the accent, then each colour of their own.
+    groups: list[tuple[bool, str | None, tuple[str, float] | None]] = [(False, None, None), (True, None, None)]
+    groups += [(True, colour, None) for colour in sorted(set(tile.own_colour.values()))]
+    groups += [(False, None, look) for look in sorted(set(tile.styled.values()))]
+    for lit, own, look in groups:
+        colour = QColor(own) if own else colours.accent if lit else colours.edge
+        if look is not None and look[0]:
+            colour = QColor(look[0])
+        pen = QPen(colour, 3.0 if lit else look[1] if look is not None else 1.0)
+        pen.setCosmetic(True)
+        heads: list[QPolygonF] = []
+        lines: list[QLineF] = []
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for i in indices:
+            if bool(tile.is_highlighted[i]) != lit or tile.own_colour.get(i) != own or tile.styled.get(i) != look:
+                continue
+            if tile.bend[i]:
+                (sx, sy), (tx, ty) = tile.start[i], tile.end[i]
+                path, tip, direction, anchor = edge_curve(float(sx), float(sy), float(tx), float(ty), float(tile.bend[i]),
+                                                          float(tile.radius[i]))
+                painter.drawPath(path)
+            else:
+                sx, sy, tx, ty, ux, uy = straight_ends[i]
+                lines.append(QLineF(sx, sy, tx, ty))
+                tip, direction, anchor = QPointF(tx, ty), QPointF(ux, uy), QPointF((sx + tx) / 2, (sy + ty) / 2)
+            geometry[i] = (tip, direction, anchor)
+            # Arrowheads only where the target end is in view: the rest cannot be seen.
+            if left <= tip.x() <= right and top <= tip.y() <= bottom:
+                heads.append(arrow_head(tip, direction))
+        painter.drawLines(lines)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        for head in heads:
+            painter.drawPolygon(head)
+    # Link words are placed by the canvas's label layer, clear of node labels and of each other.
+
+
 class NodeItem(QGraphicsItem):
     """One scene node: its glyph coloured and shaped by class, and its label underneath."""
 

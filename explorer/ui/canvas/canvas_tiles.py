@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
-    QLineF,
     QPointF,
     QRectF,
     Qt,
@@ -17,7 +16,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -30,12 +28,24 @@ from explorer.core.scene import SceneEdge, SceneNode
 from explorer.ui.canvas.canvas_drawing import (
     DETAIL_ZOOM,
     FAINT_EDGES_ZOOM,
-    SMOOTH_EDGES_UP_TO,
-    arrow_head,
-    edge_curve,
     level_of_detail,
     lines_path,
+    paint_edges_in_detail,
 )
+from explorer.ui.canvas.canvas_node_looks import NodeLooks
+from explorer.ui.canvas.canvas_raster import (
+    KEPT,
+    KEPT_PIXELS,
+    faded,
+    filled_image,
+    hairline_image,
+    hairline_pixels,
+    paint_image,
+    raster_transform,
+    square_pixels,
+)
+
+_NO_PATH = QPainterPath()
 
 
 class TileItem(QGraphicsRectItem):
@@ -51,6 +61,11 @@ class TileItem(QGraphicsRectItem):
         self.key = key
         self.ids: set[str] = set()
         self.dirty = True
+        #: (generation, count) of the rasterised pixels the tile keeps, counted in :data:`KEPT`.
+        self._kept_count: tuple[int, int] | None = None
+        #: Whether members may have moved since the last rebuild (a filter change leaves it as it was: see
+        #: ``GraphCanvasView._mark_changed_tiles``).
+        self.places_stale = True
         # The bounds are the rect of a QGraphicsRectItem without a pen: Qt reads them in C++, not through a
         # Python boundingRect() (called a thousand times and more per repaint at 50k nodes).
         self.setPen(QPen(Qt.PenStyle.NoPen))
@@ -78,6 +93,7 @@ class TileItem(QGraphicsRectItem):
         if not self.dirty:
             self.dirty = True
             self.canvas._schedule_bounds_check()
+        self.places_stale = True
         self.update()
 
     def rebuild(self) -> None:
@@ -109,13 +125,16 @@ class EdgeTileItem(TileItem):
         self.shown = True
         self.follow_filter(canvas.scene_model.hidden_predicates)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        self.edges: list[SceneEdge] = []
+        self._edges: list[SceneEdge] | None = []
+        self._edge_source: tuple[list[SceneEdge], np.ndarray] = ([], np.zeros(0, dtype=np.intp))
         self.start = np.zeros((0, 2))
         self.end = np.zeros((0, 2))
-        self.radius = np.zeros(0)
         self.bend = np.zeros(0)
+        self.lines = np.zeros((0, 4))
         self.is_highlighted = np.zeros(0, dtype=bool)
-        self.path = QPainterPath()
+        #: The plain edges (neither styled nor highlighted) by row, or None when every edge is plain.
+        self._plain: np.ndarray | None = None
+        self._path: QPainterPath | None = QPainterPath()
         self.highlight_path = QPainterPath()
         self.own_colour: dict[int, str] = {}
         self.styled: dict[int, tuple[str, float]] = {}
@@ -129,6 +148,15 @@ class EdgeTileItem(TileItem):
         #: Each member's own colour and width from a styling rule (None: plain), or None when no member has one.
         self._looks: list[tuple[str, float] | None] | None = None
         self._looks_known = False
+        #: Every member's line (start x, y, end x, y), the same array while no end moves.
+        self._member_lines: np.ndarray | None = None
+        self._plain_members = np.zeros(0, dtype=bool)
+        self._targets = np.zeros(0, dtype=np.intp)
+        self._kept_bounds: tuple[np.ndarray, np.ndarray, QRectF] | None = None
+        #: The member rows and node array the lines were read from (held, so that "the same" is identity).
+        self._lines_of: tuple[np.ndarray, np.ndarray] | None = None
+        #: (view, members' lines, (pixels, pixels per member)) of the last rasterisation.
+        self._raster_kept: tuple[Any, np.ndarray, tuple[np.ndarray, np.ndarray]] | None = None
 
     def follow_filter(self, hidden_predicates: set[str] | frozenset[str]) -> None:
         """Show the layer unless its link type is filtered out.
@@ -147,6 +175,23 @@ class EdgeTileItem(TileItem):
 
     def looks_changed(self) -> None:
         self._looks_known = False
+
+    @property
+    def edges(self) -> list[SceneEdge]:
+        """The edges drawn, in the order of :attr:`start` and :attr:`end` (listed when first asked)."""
+        if self._edges is None:
+            members, rows = self._edge_source
+            self._edges = list(map(members.__getitem__, rows.tolist()))
+        return self._edges
+
+    @property
+    def path(self) -> QPainterPath:
+        """The plain edges as one path of hair-lines (made when first asked: zoomed out they are rasterised)."""
+        if self._path is None:
+            plain = self._plain
+            self._path = (lines_path(self.start, self.end) if plain is None
+                          else lines_path(self.start[plain], self.end[plain]))
+        return self._path
 
     def _member_looks(self, members: list[SceneEdge]) -> list[tuple[str, float] | None] | None:
         if not self._looks_known:
@@ -200,25 +245,50 @@ class EdgeTileItem(TileItem):
         if dragged:
             drawn &= np.fromiter((e.id not in dragged for e in members), dtype=bool, count=len(members))
         looks: list[tuple[str, float] | None] | None = member_looks
-        if drawn.all():
-            edges = members
+        # Every member's line, from the canvas's node arrays (kept current as nodes move); the same array
+        # as before while no end moved, so the pixels rasterised for it stay good.
+        where = canvas._index_xy
+        kept_lines = self._member_lines
+        lines_of = self._lines_of
+        if self.places_stale or kept_lines is None or lines_of is None or lines_of[0] is not sources or lines_of[1] is not where:
+            member_lines = np.hstack([where[sources], where[targets]])
+            if kept_lines is not None and kept_lines.shape == member_lines.shape and np.array_equal(kept_lines, member_lines):
+                member_lines = kept_lines
+            self._member_lines = member_lines
+            self._lines_of = (sources, where)
+        else:
+            member_lines = kept_lines
+        self.places_stale = False
+        all_drawn = bool(drawn.all())
+        if all_drawn:
+            self._edges = members
+            count = len(members)
+            lines = member_lines
         else:
             rows = np.flatnonzero(drawn)
-            pick = rows.tolist()
-            edges = list(map(members.__getitem__, pick))
+            # The drawn edges are listed only when asked for (hit-testing and tests do; drawing does not).
+            self._edges, self._edge_source = None, (members, rows)
             if member_looks is not None:
-                looks = list(map(member_looks.__getitem__, pick))
-            sources, targets, bends = sources[rows], targets[rows], bends[rows]
-        self.edges = edges
-        count = len(edges)
-        # Positions come from the canvas's node arrays (kept current as nodes move).
-        self.start = canvas._index_xy[sources]
-        self.end = canvas._index_xy[targets]
-        self.radius = canvas._index_half[targets] + 3
+                looks = list(map(member_looks.__getitem__, rows.tolist()))
+            targets, bends = targets[rows], bends[rows]
+            count = len(rows)
+            lines = member_lines[rows]
+        #: Each drawn edge as one row: start x, y, end x, y.
+        self.lines = lines
+        self.start = lines[:, :2]
+        self.end = lines[:, 2:]
+        self._targets = targets
         self.bend = bends
         highlighted = scene.highlighted
-        self.is_highlighted = (np.fromiter((e.id in highlighted for e in edges), dtype=bool, count=count) if highlighted
-                               else np.zeros(count, dtype=bool))
+        bounds = self._bounds(members, member_lines) if count else QRectF()
+        if not highlighted and looks is None:  # the usual case: every drawn edge plain
+            self.is_highlighted = np.zeros(count, dtype=bool)
+            self.styled, self.styled_paths, self.own_colour, self.coloured_paths = {}, [], {}, []
+            self._plain, self._path, self._plain_members = None, None, drawn
+            self.highlight_path = _NO_PATH
+            return bounds
+        self.is_highlighted = (np.fromiter((e.id in highlighted for e in self.edges), dtype=bool, count=count)
+                               if highlighted else np.zeros(count, dtype=bool))
         # Links a styling rule gives a colour or width of their own (unless highlighted: the accent wins).
         self.styled = ({} if looks is None else
                        {i: look for i, look in enumerate(looks) if look is not None and not self.is_highlighted[i]})
@@ -231,28 +301,46 @@ class EdgeTileItem(TileItem):
                 chosen = np.array([i for i, other in self.styled.items() if other == look], dtype=np.intp)
                 self.styled_paths.append((look[0], look[1], lines_path(self.start[chosen], self.end[chosen])))
         lit = self.is_highlighted.any()
-        if self.styled or lit:
-            self.path = lines_path(self.start[plain], self.end[plain])
-        else:  # the usual case: every edge plain
-            self.path = lines_path(self.start, self.end)
+        self._plain = plain if (self.styled or lit) else None  # None: the usual case, every edge plain
+        self._path = None
+        # The plain drawn edges among all members: the rasteriser picks their pixels from the members' ones.
+        if self._plain is None:
+            self._plain_members = drawn
+        else:
+            self._plain_members = np.zeros(len(members), dtype=bool)
+            self._plain_members[np.arange(len(members)) if all_drawn else rows] = self._plain
         self.highlight_path = (lines_path(self.start[self.is_highlighted], self.end[self.is_highlighted]) if lit
                                else QPainterPath())
         # Highlighted edges with a colour of their own (a snapshot diff's added and removed links).
-        self.own_colour = {i: edges[i].color for i in np.flatnonzero(self.is_highlighted).tolist() if edges[i].color}
+        self.own_colour = ({i: self.edges[i].color for i in np.flatnonzero(self.is_highlighted).tolist() if self.edges[i].color}
+                           if lit else {})
         self.coloured_paths = []
         for colour in sorted(set(self.own_colour.values())):
             chosen = np.array([i for i, c in self.own_colour.items() if c == colour], dtype=np.intp)
             self.coloured_paths.append((QColor(colour), lines_path(self.start[chosen], self.end[chosen])))
-        if not edges:
-            return QRectF()
-        both = np.vstack([self.start, self.end])
-        low, high = both.min(axis=0), both.max(axis=0)
-        margin = 40.0 + float(np.abs(self.bend).max())
-        return QRectF(QPointF(*low), QPointF(*high)).adjusted(-margin, -margin, margin, margin)
+        return bounds
+
+    @property
+    def radius(self) -> np.ndarray:
+        """How far short of each drawn edge's target its arrowhead stops (the target's half size and a gap)."""
+        return self.canvas._index_half[self._targets] + 3
+
+    def _bounds(self, members: list[SceneEdge], member_lines: np.ndarray) -> QRectF:
+        """Every member's extent, drawn or not (a filter leaves the bounds, and the cache's size, as they are)."""
+        bends = self._member_bends(members)
+        kept = self._kept_bounds
+        if kept is not None and kept[0] is member_lines and kept[1] is bends:
+            return kept[2]
+        low = np.minimum(member_lines[:, :2].min(axis=0), member_lines[:, 2:].min(axis=0))
+        high = np.maximum(member_lines[:, :2].max(axis=0), member_lines[:, 2:].max(axis=0))
+        margin = 40.0 + float(np.abs(bends).max())
+        bounds = QRectF(QPointF(*low), QPointF(*high)).adjusted(-margin, -margin, margin, margin)
+        self._kept_bounds = (member_lines, bends, bounds)
+        return bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
-        if not self.edges:
+        if not len(self.start):
             return
         canvas = self.canvas
         colours = canvas.colours
@@ -269,7 +357,7 @@ class EdgeTileItem(TileItem):
                 faint.setAlpha(colours.edge.alpha() * 6 // 10)
                 pen.setColor(faint)
                 painter.setPen(pen)
-            painter.drawPath(self.path)
+            self._draw_plain(painter, pen)
             for colour_name, width, path in self.styled_paths:
                 own_pen = QPen(QColor(colour_name) if colour_name else pen.color(), width)
                 own_pen.setCosmetic(True)
@@ -286,63 +374,42 @@ class EdgeTileItem(TileItem):
                     painter.setPen(own)
                     painter.drawPath(path)
             return
-        self._paint_detail(painter, option, lod)
+        paint_edges_in_detail(self, painter, option)
 
-    def _paint_detail(self, painter: QPainter, option: QStyleOptionGraphicsItem, lod: float) -> None:
-        """Zoomed in: only edges touching the exposed area, curved apart when parallel, with arrowheads and words."""
-        canvas = self.canvas
-        colours = canvas.colours
-        exposed = option.exposedRect
-        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
-        reach = np.abs(self.bend)
-        lo = np.minimum(self.start, self.end) - reach[:, None]
-        hi = np.maximum(self.start, self.end) + reach[:, None]
-        inside = (hi[:, 0] >= left) & (lo[:, 0] <= right) & (hi[:, 1] >= top) & (lo[:, 1] <= bottom)
-        indices = np.flatnonzero(inside).tolist()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(indices) <= SMOOTH_EDGES_UP_TO)
-        geometry: dict[int, tuple[QPointF, QPointF, QPointF]] = {}
-        # Straight edges (nearly all) are worked out for all at once and drawn in one drawLines call.
-        delta = self.end - self.start
-        unit = delta / (np.sqrt((delta**2).sum(axis=1)) + 1e-9)[:, None]
-        tips = self.end - unit * self.radius[:, None]
-        straight_ends = np.hstack([self.start, tips, unit]).tolist()
-        # Plain edges, then highlighted ones in the accent, then each colour of their own.
-        groups: list[tuple[bool, str | None, tuple[str, float] | None]] = [(False, None, None), (True, None, None)]
-        groups += [(True, colour, None) for colour in sorted(set(self.own_colour.values()))]
-        groups += [(False, None, look) for look in sorted(set(self.styled.values()))]
-        for lit, own, look in groups:
-            colour = QColor(own) if own else colours.accent if lit else colours.edge
-            if look is not None and look[0]:
-                colour = QColor(look[0])
-            pen = QPen(colour, 3.0 if lit else look[1] if look is not None else 1.0)
-            pen.setCosmetic(True)
-            heads: list[QPolygonF] = []
-            lines: list[QLineF] = []
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for i in indices:
-                if bool(self.is_highlighted[i]) != lit or self.own_colour.get(i) != own or self.styled.get(i) != look:
-                    continue
-                if self.bend[i]:
-                    (sx, sy), (tx, ty) = self.start[i], self.end[i]
-                    path, tip, direction, anchor = edge_curve(float(sx), float(sy), float(tx), float(ty), float(self.bend[i]),
-                                                              float(self.radius[i]))
-                    painter.drawPath(path)
-                else:
-                    sx, sy, tx, ty, ux, uy = straight_ends[i]
-                    lines.append(QLineF(sx, sy, tx, ty))
-                    tip, direction, anchor = QPointF(tx, ty), QPointF(ux, uy), QPointF((sx + tx) / 2, (sy + ty) / 2)
-                geometry[i] = (tip, direction, anchor)
-                # Arrowheads only where the target end is in view: the rest cannot be seen.
-                if left <= tip.x() <= right and top <= tip.y() <= bottom:
-                    heads.append(arrow_head(tip, direction))
-            painter.drawLines(lines)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            for head in heads:
-                painter.drawPolygon(head)
-        # Link words are placed by the canvas's label layer, clear of node labels and of each other.
+    def _draw_plain(self, painter: QPainter, pen: QPen) -> None:
+        """The plain hair-lines: rasterised with numpy into the tile's cache, or stroked by Qt where that cannot be done."""
+        transform = raster_transform(self, painter)
+        if transform is not None:
+            device = painter.device()
+            width, height = device.width(), device.height()
+            member_pixels = self._member_pixels(transform, width, height)
+            if member_pixels is not None:
+                chosen = self._plain_members
+                pixels = member_pixels[0] if chosen.all() else member_pixels[0][np.repeat(chosen, member_pixels[1])]
+                if len(pixels):
+                    paint_image(painter, *hairline_image(pixels, len(chosen), width, height, pen.color()))
+                return
+        painter.drawPath(self.path)
 
+    def _member_pixels(self, transform: tuple[tuple[float, float], tuple[float, float]], width: int,
+                       height: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """Every member's pixels in the cache (and how many each has), kept while the view and the members' lines stay.
+
+        A filter, a hidden node or a selection changes only which members are drawn: their
+        pixels are picked from these, and nothing is rasterised again.
+        """
+        key = (transform, width, height)
+        kept = self._raster_kept
+        if kept is not None and kept[0] == key and kept[1] is self._member_lines:
+            return kept[2]
+        pixels = hairline_pixels(self._member_lines, *transform, width, height)
+        self._raster_kept = None
+        if pixels is not None and len(pixels[0]) <= KEPT_PIXELS:
+            generation = KEPT.take(transform[0], len(pixels[0]), self._kept_count)
+            self._kept_count = None if generation is None else (generation, len(pixels[0]))
+            if generation is not None:
+                self._raster_kept = (key, self._member_lines, pixels)
+        return pixels
 
 class NodeTileItem(TileItem):
     """The visible nodes of one tile as squares, one ``drawRects`` per colour: used when zoomed out.
@@ -355,9 +422,14 @@ class NodeTileItem(TileItem):
     def __init__(self, canvas: Any, key: tuple[int, ...]) -> None:
         super().__init__(canvas, key)
         self.setZValue(1)
-        self.groups: list[tuple[QColor, list[QRectF]]] = []
+        self._groups: list[tuple[QColor, list[QRectF]]] | None = []
         self.marked: list[tuple[QColor, list[QRectF]]] = []
-        self._looks: _NodeLooks | None = None
+        self.drawn = np.zeros(0, dtype=np.intp)
+        #: Which members (in drawing order) are drawn, or None for all.
+        self._shown_in_order: np.ndarray | None = None
+        #: (view, looks, their version, pixels, colours by pixel, pixels per member) of the last rasterisation.
+        self._squares_kept: tuple[Any, ...] | None = None
+        self._looks: NodeLooks | None = None
         #: (hit index, rows, ids) of the members, kept while they stay: a restyle reuses them.
         self._kept_rows: tuple[list[str], np.ndarray, list[str]] | None = None
         self.setVisible(not canvas._detail)
@@ -380,7 +452,7 @@ class NodeTileItem(TileItem):
         if looks is not None and not looks.update(node):
             self._looks = None
 
-    def _member_looks(self) -> _NodeLooks:
+    def _member_looks(self) -> NodeLooks:
         canvas = self.canvas
         canvas._ensure_index()
         looks = self._looks
@@ -388,7 +460,7 @@ class NodeTileItem(TileItem):
             # Restyled (not moved in or out): the members and their hit-index rows are the same as before.
             kept = self._kept_rows
             rows = kept[1] if kept is not None and kept[0] is canvas._index_ids else None
-            looks = self._looks = _NodeLooks(canvas, list(self.ids) if rows is None else kept[2], rows)
+            looks = self._looks = NodeLooks(canvas, list(self.ids) if rows is None else kept[2], rows)
             self._kept_rows = (canvas._index_ids, looks.rows, looks.ids)
         return looks
 
@@ -397,12 +469,14 @@ class NodeTileItem(TileItem):
         looks = self._member_looks()
         shown = canvas._index_visible[looks.rows]
         rects = looks.rects
-        kept = looks.order if shown.all() else looks.order[shown[looks.order]]
-        picked = list(map(rects.__getitem__, kept.tolist()))
-        # Members are sorted by colour: each colour's squares are one slice of the picked ones.
-        ends = np.searchsorted(looks.codes[kept], np.arange(len(looks.colours) + 1), side="left").tolist()
-        self.groups = [(colour, picked[ends[code]:ends[code + 1]]) for code, colour in enumerate(looks.colours)
-                       if ends[code + 1] > ends[code]]
+        if shown.all():
+            kept, self._shown_in_order = looks.order, None
+        else:
+            self._shown_in_order = shown[looks.order]
+            kept = looks.order[self._shown_in_order]
+        #: Which members are drawn, in drawing order (positions in the members' lists).
+        self.drawn = kept
+        self._groups = None
         chosen, lit = canvas._selected, canvas.scene_model.highlighted
         selected: list[QRectF] = []
         highlighted: list[QRectF] = []
@@ -411,15 +485,71 @@ class NodeTileItem(TileItem):
             selected = [rects[where[i]] for i in chosen if i in where and shown[where[i]]]
             highlighted = [rects[where[i]] for i in lit if i in where and i not in chosen and shown[where[i]]]
         self.marked = [(canvas.colours.accent, highlighted), (canvas.colours.selection, selected)]
-        if not len(kept):
-            return QRectF()
-        low = looks.low[kept].min(axis=0)
-        high = looks.high[kept].max(axis=0)
-        left, top, right, bottom = float(low[0]), float(low[1]), float(high[0]), float(high[1])
-        return QRectF(left - 6, top - 6, right - left + 12, bottom - top + 12)
+        # Every member's extent, drawn or not: a filter leaves the bounds (and the cache's size) as they are.
+        return looks.extent() if len(kept) else QRectF()
+
+    @property
+    def groups(self) -> list[tuple[QColor, list[QRectF]]]:
+        """The drawn squares by colour (made when first asked: zoomed out into a cache they are filled from numpy)."""
+        if self._groups is None:
+            looks, kept = self._looks, self.drawn
+            if looks is None:
+                return []
+            picked = list(map(looks.rects.__getitem__, kept.tolist()))
+            # Members are sorted by colour: each colour's squares are one slice of the picked ones.
+            ends = np.searchsorted(looks.codes[kept], np.arange(len(looks.colours) + 1), side="left").tolist()
+            self._groups = [(colour, picked[ends[code]:ends[code + 1]]) for code, colour in enumerate(looks.colours)
+                            if ends[code + 1] > ends[code]]
+        return self._groups
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.rebuild()
+        if not self._paint_raster(painter):
+            self._paint_squares(painter)
+        for colour, rects in self.marked:
+            if rects:
+                pen = QPen(colour, 3.0)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRects(rects)
+
+    def _paint_raster(self, painter: QPainter) -> bool:
+        """Fill the tile's cache with its squares from numpy; False when that cannot be done (Qt draws them)."""
+        looks = self._looks
+        transform = raster_transform(self, painter)
+        if transform is None or looks is None:
+            return False
+        if not len(self.drawn):
+            return True
+        device = painter.device()
+        width, height = device.width(), device.height()
+        key = (transform, width, height)
+        kept = self._squares_kept
+        if kept is None or kept[0] != key or kept[1] is not looks or kept[2] != looks.version:
+            order = looks.order
+            found = square_pixels(looks.low[order], looks.high[order], *transform, width, height)
+            if found is None:
+                return False
+            pixels, counts, cover = found
+            kept = (key, looks, looks.version, pixels, np.repeat(faded(looks.values[looks.codes[order]], cover), counts),
+                    counts)
+            # Kept for the next filter, hide or selection (they only change which squares are drawn).
+            self._squares_kept = None
+            if len(pixels) <= KEPT_PIXELS:
+                generation = KEPT.take(transform[0], 2 * len(pixels), self._kept_count)  # pixels and colours
+                self._kept_count = None if generation is None else (generation, 2 * len(pixels))
+                if generation is not None:
+                    self._squares_kept = kept
+        pixels, colours, counts = kept[3], kept[4], kept[5]
+        shown = self._shown_in_order
+        if shown is not None:
+            chosen = np.repeat(shown, counts)
+            pixels, colours = pixels[chosen], colours[chosen]
+        paint_image(painter, *filled_image(pixels, colours, width, height))
+        return True
+
+    def _paint_squares(self, painter: QPainter) -> None:
         for colour, rects in self.groups:
             # A cosmetic rim in the node's own colour keeps every node at least a few pixels wide, however
             # far out. One pixel wide: wider cosmetic pens go through the stroker, several times slower
@@ -429,74 +559,3 @@ class NodeTileItem(TileItem):
             painter.setPen(rim)
             painter.setBrush(colour)
             painter.drawRects(rects)
-        for colour, rects in self.marked:
-            if rects:
-                pen = QPen(colour, 3.0)
-                pen.setCosmetic(True)
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRects(rects)
-
-
-_COLOURS: dict[str, QColor] = {}
-
-
-def _colour(name: str) -> QColor:
-    """A ``QColor`` by name, made once (a restyle by community asks for the same hundred colours in every tile)."""
-    colour = _COLOURS.get(name)
-    if colour is None:
-        colour = _COLOURS[name] = QColor(name)
-    return colour
-
-
-class _NodeLooks:
-    """A node tile's members as drawn: their squares, grouped by colour, and where each is in the hit index.
-
-    Places and sizes come from the canvas's hit-index arrays (kept current as nodes move and are
-    restyled), so the only per-node Python work is reading the colour and making the ``QRectF``
-    that ``drawRects`` needs.
-    """
-
-    def __init__(self, canvas: Any, ids: list[str], rows: np.ndarray | None = None) -> None:
-        nodes = canvas.scene_model.nodes
-        self.index_ids = canvas._index_ids
-        self.ids = ids
-        count = len(ids)
-        if rows is None:
-            where = canvas._index_pos
-            rows = np.fromiter(map(where.__getitem__, ids), dtype=np.intp, count=count)
-        self.rows = rows
-        self._position: dict[str, int] | None = None
-        self.more_fill = more_fill = canvas.colours.more_fill.name()
-        members = list(map(nodes.__getitem__, ids))
-        self.names = names = [more_fill if node.kind == "more" else node.color for node in members]
-        centre = canvas._index_xy[rows]
-        half = canvas._index_half[rows][:, None]
-        self.low = centre - half
-        self.high = centre + half
-        sizes = (2 * half[:, 0]).tolist()
-        self.rects = list(map(QRectF, self.low[:, 0].tolist(), self.low[:, 1].tolist(), sizes, sizes))
-        palette = sorted(set(names))
-        code_of = {name: code for code, name in enumerate(palette)}
-        self.colours = [_colour(name) for name in palette]
-        self.codes = np.fromiter(map(code_of.__getitem__, names), dtype=np.intp, count=count)
-        #: Members in colour order (stable: within a colour, in the tile's own order).
-        self.order = np.argsort(self.codes, kind="stable") if len(palette) > 1 else np.arange(count)
-
-    @property
-    def position(self) -> dict[str, int]:
-        """Each member's place in the tile's lists (made when first asked: selection, highlight, a moved node)."""
-        if self._position is None:
-            self._position = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        return self._position
-
-    def update(self, node: SceneNode) -> bool:
-        """Follow one member's new place and size; False when that cannot be done in place (its colour changed)."""
-        row = self.position.get(node.id)
-        if row is None or self.names[row] != (self.more_fill if node.kind == "more" else node.color):
-            return False
-        half = node.size / 2
-        self.rects[row] = QRectF(node.x - half, node.y - half, node.size, node.size)
-        self.low[row] = (node.x - half, node.y - half)
-        self.high[row] = (node.x + half, node.y + half)
-        return True

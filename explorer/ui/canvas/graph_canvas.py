@@ -433,7 +433,9 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         for tile in tiles:
             kept = members(tile)
             if kept is None or changed[kept].any():
+                moved = tile.places_stale  # only which members show changed: what is known of their places stays
                 self._mark(tile, looks=False)
+                tile.places_stale = moved
 
     def _filters_now(self) -> tuple[frozenset[str], frozenset[str]]:
         scene = self.scene_model

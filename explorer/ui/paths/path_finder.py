@@ -108,7 +108,8 @@ class EntityPickerWidget(QLineEdit):
         if self._kg is None or not text:
             self._model.setStringList([])
             return
-        if self._kg.is_remote:  # a round trip per question: never on the GUI thread
+        # A server's round trip, or the label index still being read after a load: never on the GUI thread.
+        if self._kg.is_remote or not self._kg.labels_ready():
             task = self._runner.start(search_rows, self._kg, text, 12)
             task.sig_finished.connect(lambda rows, asked=text: self._show_rows(asked, rows))
             return
