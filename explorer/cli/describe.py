@@ -8,6 +8,7 @@ from explorer.cli.arguments import positive_int
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_OK
 from explorer.cli.output import cell, edge_json, evidence_json, evidence_lines
+from explorer.core.graph_model import count_text, fill_in_totals
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,12 +16,17 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=positive_int, default=200, metavar="N",
                         help="most links shown in each direction (default 200)")
     parser.add_argument("--no-evidence", action="store_true", help="leave out the evidence of each link")
+    parser.add_argument("--exact-counts", action="store_true",
+                        help="count every left-out link of a hub exactly (on a server the rest is counted up to "
+                             "1,000, shown as \"1,000+\" and flagged \"omitted_*_at_least\" in JSON)")
 
 
 def _run(args: argparse.Namespace, context: Context) -> int:
     kg = context.graph()
     entity = context.resolve(args.entity)
     description = kg.describe(entity, limit=args.limit)
+    if args.exact_counts and (description.omitted_outgoing_at_least or description.omitted_incoming_at_least):
+        fill_in_totals(description, kg.link_totals(entity))
     with_evidence = not args.no_evidence
     literal_evidence = kg.literal_evidence(entity) if with_evidence else {}
     if context.format == "json":
@@ -43,6 +49,9 @@ def _run(args: argparse.Namespace, context: Context) -> int:
             "incoming": [edge_json(kg, e, with_evidence) for e in description.incoming],
             "omitted_outgoing": description.omitted_outgoing,
             "omitted_incoming": description.omitted_incoming,
+            # True: the server counted the rest only up to a cap; there are at least that many.
+            "omitted_outgoing_at_least": description.omitted_outgoing_at_least,
+            "omitted_incoming_at_least": description.omitted_incoming_at_least,
         })
         return EXIT_OK
     context.write(f"{description.label}  {kg.qname(entity)}")
@@ -64,16 +73,18 @@ def _run(args: argparse.Namespace, context: Context) -> int:
             context.write(f"  {words}: {cell(value)}")
             for record in literal_evidence.get((predicate, value), []):
                 context.write(f"      {record.describe()}")
-    for title, edges, omitted in (("Outgoing links", description.outgoing, description.omitted_outgoing),
-                                  ("Incoming links", description.incoming, description.omitted_incoming)):
-        context.write(f"{title} ({len(edges) + omitted}):")
+    for title, edges, omitted, at_least in (
+            ("Outgoing links", description.outgoing, description.omitted_outgoing, description.omitted_outgoing_at_least),
+            ("Incoming links", description.incoming, description.omitted_incoming, description.omitted_incoming_at_least)):
+        context.write(f"{title} ({count_text(len(edges) + omitted, at_least)}):")
         for edge in edges:
             context.write(f"  —{edge.words}→ {edge.other_label}  ({kg.qname(edge.other)})")
             if with_evidence:
                 for line in evidence_lines(kg, edge.triple, "      "):
                     context.write(line)
         if omitted:
-            context.write(f"  … and {omitted} more (raise --limit to see them)")
+            context.write(f"  … and {count_text(omitted, at_least)} more (raise --limit to see them"
+                          + (", --exact-counts to count them)" if at_least else ")"))
     return EXIT_OK
 
 

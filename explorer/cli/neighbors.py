@@ -9,6 +9,7 @@ from explorer.cli.arguments import positive_int
 from explorer.cli.command import Command, Context
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
 from explorer.cli.output import entity_json
+from explorer.core.graph_model import count_text
 
 if TYPE_CHECKING:
     from explorer.core.graph import Edge
@@ -33,12 +34,14 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     frontier = [start]
     rows: list[tuple[int, Edge]] = []
     omitted = 0
+    omitted_at_least = False  # a server counted some hub's rest only up to a cap
     stopped = False
     for distance in range(1, args.hops + 1):
         next_frontier = []
         for entity in frontier:
             around = kg.neighbours(entity, direction=args.direction, limit=args.limit)
             omitted += around.omitted
+            omitted_at_least = omitted_at_least or around.omitted_at_least
             for edge in around.edges:
                 if len(rows) >= args.max_links:
                     stopped = True
@@ -63,6 +66,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
                 for distance, edge in rows
             ],
             "omitted": omitted,
+            "omitted_at_least": omitted_at_least,
             "stopped_at_max_links": stopped,
         })
     else:
@@ -73,7 +77,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
                 for distance, edge in rows
             ])
         if omitted:
-            context.write(f"… and {omitted} more link(s) left out (raise --limit to see them)")
+            context.write(f"… and {count_text(omitted, omitted_at_least)} more link(s) left out (raise --limit to see them)")
         if stopped:
             context.write(f"… stopped after {args.max_links} links (raise --max-links to see more)")
         if not rows:

@@ -34,7 +34,7 @@ from explorer.core.collector import collector_paused
 from explorer.core.declared_prefixes import declared_prefixes
 from explorer.core.errors import AmbiguousEntity, EntityNotFound, ExplorerError, ReadOnlyGraph
 from explorer.core.formats import RdfFormatInfo
-from explorer.core.graph_model import ClassInfo, Description, Edge, Evidence, Neighbourhood, Stats
+from explorer.core.graph_model import OMITTED_FIELDS, ClassInfo, Description, Edge, Evidence, Neighbourhood, Stats
 from explorer.core.graph_names import GraphNames
 from explorer.core.search import TYPO_QUALITY, LabelIndex, LabelTable, SearchHit, normalize, split_words
 from explorer.core.sparql import QueryPolicy, QueryResult
@@ -544,9 +544,8 @@ class KnowledgeGraph(GraphNames):
         include_schema: bool = False,
     ) -> Neighbourhood:
         """Links of an entity in words, each direction capped at ``limit``; the rest is counted."""
-        page = self.backend.links(entity, direction=direction, limit=limit, predicates=predicates,
-                                  include_schema=include_schema)
-        result = Neighbourhood(entity, omitted_outgoing=page.omitted_outgoing, omitted_incoming=page.omitted_incoming)
+        page = self.backend.links(entity, direction=direction, limit=limit, predicates=predicates, include_schema=include_schema)
+        result = Neighbourhood(entity, **{name: getattr(page, name) for name in OMITTED_FIELDS})
         self.prefetch_labels(other for _, other, _ in page.links)
         self._prefetch_words({p for p, _, forward in page.links if not forward},
                              {p for p, _, forward in page.links if forward})
@@ -557,6 +556,10 @@ class KnowledgeGraph(GraphNames):
         result.outgoing.sort(key=key_of)
         result.incoming.sort(key=key_of)
         return result
+
+    def link_totals(self, entity: str, *, include_schema: bool = False) -> tuple[int, int]:
+        """Exact (outgoing, incoming) link counts: what fills in a server's "1,000+ more"."""
+        return self.backend.link_totals(entity, include_schema=include_schema)
 
     # ------------------------------------------------------------------ evidence
     def evidence(self, subject: str, predicate: str, obj: str) -> list[Evidence]:
@@ -608,10 +611,7 @@ class KnowledgeGraph(GraphNames):
             labels=self.all_labels(entity),
             classes=[(c, self.label(c)) for c in classes],
             literals=literals,
-            outgoing=around.outgoing,
-            incoming=around.incoming,
-            omitted_outgoing=around.omitted_outgoing,
-            omitted_incoming=around.omitted_incoming,
+            **{name: getattr(around, name) for name in ("outgoing", "incoming", *OMITTED_FIELDS)},
             superclasses=superclasses,
             equivalent_classes=equivalents,
         )

@@ -35,13 +35,16 @@ class Edge:
 
 @dataclass
 class Neighbourhood:
-    """Neighbours of one entity, capped: ``omitted_*`` count what the cap left out."""
+    """Neighbours of one entity, capped: ``omitted_*`` count what the cap left out (at least
+    that many when ``omitted_*_at_least``: a server stopped counting a hub's rest at a cap)."""
 
     entity: str
     outgoing: list[Edge] = field(default_factory=list)
     incoming: list[Edge] = field(default_factory=list)
     omitted_outgoing: int = 0
     omitted_incoming: int = 0
+    omitted_outgoing_at_least: bool = False
+    omitted_incoming_at_least: bool = False
 
     @property
     def edges(self) -> list[Edge]:
@@ -50,6 +53,29 @@ class Neighbourhood:
     @property
     def omitted(self) -> int:
         return self.omitted_outgoing + self.omitted_incoming
+
+    @property
+    def omitted_at_least(self) -> bool:
+        """Whether :attr:`omitted` is a lower bound."""
+        return self.omitted_outgoing_at_least or self.omitted_incoming_at_least
+
+
+#: What a neighbourhood left out, as fields of LinkPage, Neighbourhood and Description alike.
+OMITTED_FIELDS = ("omitted_outgoing", "omitted_incoming", "omitted_outgoing_at_least", "omitted_incoming_at_least")
+
+
+def count_text(count: int, at_least: bool = False) -> str:
+    """A count for people: "4,388", or "1,000+" when it is a lower bound."""
+    return f"{count:,}+" if at_least else f"{count:,}"
+
+
+def fill_in_totals(around: Neighbourhood | Description, totals: tuple[int, int]) -> None:
+    """Replace what a capped count left as "1,000+ more" with the exact figures, given the
+    entity's exact (outgoing, incoming) link totals (``KnowledgeGraph.link_totals``)."""
+    outgoing, incoming = totals
+    around.omitted_outgoing = max(outgoing - len(around.outgoing), 0)
+    around.omitted_incoming = max(incoming - len(around.incoming), 0)
+    around.omitted_outgoing_at_least = around.omitted_incoming_at_least = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +153,9 @@ class Description:
     incoming: list[Edge]
     omitted_outgoing: int = 0
     omitted_incoming: int = 0
+    #: ``omitted_*`` is a lower bound (see :class:`Neighbourhood`).
+    omitted_outgoing_at_least: bool = False
+    omitted_incoming_at_least: bool = False
     #: For a class: its direct superclasses and the classes declared equivalent (iri, label).
     superclasses: list[tuple[str, str]] = field(default_factory=list)
     equivalent_classes: list[tuple[str, str]] = field(default_factory=list)

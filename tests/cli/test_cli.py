@@ -256,7 +256,9 @@ def test_describe_json(capsys):
     document = json.loads(out)
     assert code == 0
     assert list(document) == ["iri", "qname", "label", "labels", "classes", "superclasses", "equivalent_classes",
-                              "properties", "outgoing", "incoming", "omitted_outgoing", "omitted_incoming"]
+                              "properties", "outgoing", "incoming", "omitted_outgoing", "omitted_incoming",
+                              "omitted_outgoing_at_least", "omitted_incoming_at_least"]
+    assert document["omitted_incoming_at_least"] is False  # the embedded store counts exactly
     assert {"text": "中国移动", "language": "zh", "predicate": "http://www.w3.org/2000/01/rdf-schema#label"} in document["labels"]
     branch = next(e for e in document["outgoing"] if e["other"] == D + "ChinaMobileZhejiang")
     assert branch["words"] == "has branch" and branch["evidence"][0]["quote"]

@@ -150,6 +150,16 @@ def test_a_lengthened_keystroke_narrows_a_complete_answer(request, bundled_graph
     assert sum("CONTAINS" in query for query in sent) == scans + 1
 
 
+@pytest.mark.parametrize("server", SERVERS)
+def test_a_search_asks_its_hits_classes_with_their_labels(request, server, bundled_graph):
+    """Search ranks things in the world above ontology terms by the hits' classes: they come in
+    the label query's answer, not in a round trip after it."""
+    graph, sent = connect(request, server)
+    assert hits(graph, "china mobile") == hits(bundled_graph, "china mobile")
+    assert sent and all("?e a ?t" in query for query in sent)
+    assert not any(query.startswith("SELECT DISTINCT ?e ?t") for query in sent)
+
+
 def test_a_cut_answer_is_not_narrowed(request):
     graph, sent = connect(request, "oxigraph_server")
     fresh, _ = connect(request, "oxigraph_server")

@@ -66,11 +66,17 @@ class LoadedFile:
 
 @dataclass
 class LinkPage:
-    """The links of one entity, each direction capped; ``omitted_*`` count the rest."""
+    """The links of one entity, each direction capped; ``omitted_*`` count the rest.
+
+    A server may stop counting a hub's rest at a cap: ``omitted_*_at_least`` then says the
+    number is a lower bound ("1,000+ more"); :meth:`Backend.link_totals` counts exactly.
+    """
 
     links: list[Link] = field(default_factory=list)
     omitted_outgoing: int = 0
     omitted_incoming: int = 0
+    omitted_outgoing_at_least: bool = False
+    omitted_incoming_at_least: bool = False
 
 
 @dataclass(frozen=True)
@@ -485,6 +491,13 @@ class Backend(ABC):
             kept[forward] += 1
             page.links.append(link)
         return page
+
+    def link_totals(self, entity: str, *, direction: str = "both", predicates: Iterable[str] | None = None,
+                    include_schema: bool = False) -> tuple[int, int]:
+        """How many outgoing and incoming links :meth:`links` has for ``entity``, exactly
+        (what a capped count left as "1,000+" filled in)."""
+        page = self.links(entity, direction=direction, limit=0, predicates=predicates, include_schema=include_schema)
+        return page.omitted_outgoing, page.omitted_incoming
 
     def incoming_link_count(self, entity: str, wanted: set[str] | None, include_schema: bool) -> int | None:
         """How many links :meth:`adjacent` yields into ``entity``, when the store can count

@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from explorer.core.backends.endpoint_config import sparql_string
+
 # Runs of CJK ideographs (Virtuoso indexes each as a word of its own), then words of letters and digits.
 _TOKENS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([^\W_]+)")
 # Virtuoso refuses a wildcard after fewer leading characters (error FT370).
@@ -55,6 +57,24 @@ def virtuoso_text_query(text: str) -> str | None:
             continue  # short words: the substring test on the server checks them
         parts.append(f'"{word}*"' if last else f'"{word}"')
     return " AND ".join(dict.fromkeys(parts)) or None
+
+
+# Characters that mean something in a SPARQL (XPath) regular expression.
+_REGEX_SPECIAL = frozenset("\\|.?*+{}()[]^$-")
+
+
+def virtuoso_regex(text: str, *, anchored: bool) -> str:
+    r"""A SPARQL test that a label contains ``text`` (begins with it when ``anchored``), ignoring
+    case, as ``REGEX``: Virtuoso scans labels with it about a third faster than with
+    ``LCASE``. For a text of ASCII characters only (``REGEX``'s "i" and ``LCASE`` agree there).
+
+    >>> print(virtuoso_regex("zh", anchored=True))
+    REGEX(STR(?l), "^zh", "i")
+    >>> print(virtuoso_regex('a.b "c', anchored=False))
+    REGEX(STR(?l), "a\\.b \"c", "i")
+    """
+    pattern = "".join("\\" + c if c in _REGEX_SPECIAL else c for c in text)
+    return f'REGEX(STR(?l), {sparql_string(("^" if anchored else "") + pattern)}, "i")'
 
 
 def detect_virtuoso_text_index(select: Callable[[str], Sequence[tuple[Any, ...]]], label_values: str) -> bool:

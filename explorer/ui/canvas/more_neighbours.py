@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.graph import KnowledgeGraph
+from explorer.core.graph_model import count_text
 from explorer.core.scene import Scene
 
 #: Neighbours listed at most (a hub's millionth neighbour is reached by typing a filter).
@@ -52,9 +53,9 @@ class MoreNeighboursDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        omitted = around.omitted
+        omitted = count_text(around.omitted, around.omitted_at_least)
         self.summary.setText(f"{self.list.count():,} neighbours not on the canvas"
-                             + (f" (and {omitted:,} more beyond this list)" if omitted else ""))
+                             + (f" (and {omitted} more beyond this list)" if around.omitted else ""))
         buttons = QDialogButtonBox(self)
         self.add_checked = buttons.addButton("Add Ticked", QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_shown = buttons.addButton("Add All Listed", QDialogButtonBox.ButtonRole.ActionRole)

@@ -29,6 +29,7 @@ from rdflib import Literal
 from explorer.core.curation.provenance import record_provenance
 from explorer.core.errors import ExplorerError
 from explorer.core.graph import Description, Edge, Evidence, KnowledgeGraph
+from explorer.core.graph_model import count_text, fill_in_totals
 from explorer.core.history import NavigationHistory
 from explorer.core.scene_items import edge_id
 from explorer.ui.workers import LatestTaskRunner
@@ -301,6 +302,25 @@ class InspectorWidget(QWidget):
         self.text.verticalScrollBar().setValue(0)
         self._update_buttons()
         self.sig_entity_shown.emit(entity)
+        if description.omitted_outgoing_at_least or description.omitted_incoming_at_least:
+            self._count_links(entity)
+
+    def _count_links(self, entity: str) -> None:
+        """A server counted a hub's rest only up to a cap ("1,000+ more"): count it exactly in a
+        worker and fill the figure in, where the analyst is reading."""
+        assert self._kg is not None
+        task = self._runner.start(self._kg.link_totals, entity)
+        task.sig_finished.connect(lambda totals, e=entity: self._on_links_counted(e, totals))
+
+    def _on_links_counted(self, entity: str, totals: tuple[int, int]) -> None:
+        description = self.description
+        if description is None or description.entity != entity or entity != self.history.current:
+            return
+        fill_in_totals(description, totals)
+        scrolled = self.text.verticalScrollBar().value()
+        self._anchors = []
+        self.text.setHtml(self._html(description))
+        self.text.verticalScrollBar().setValue(scrolled)
 
     def _link(self, entity: str, text: str) -> str:
         self._anchors.append(entity)
@@ -336,15 +356,16 @@ class InspectorWidget(QWidget):
                 parts.append(f"<p style='margin-bottom:2px'><span class='pred'>{html.escape(shown)}</span>: "
                              f"{html.escape(str(value))}{language}</p>")
                 parts.extend(self._evidence_html(self._literal_evidence.get((predicate, value), []), quiet=True))
-        for heading, edges, omitted in (("Links", d.outgoing, d.omitted_outgoing),
-                                        ("Links to it", d.incoming, d.omitted_incoming)):
+        for heading, edges, omitted, at_least in (("Links", d.outgoing, d.omitted_outgoing, d.omitted_outgoing_at_least),
+                                                  ("Links to it", d.incoming, d.omitted_incoming,
+                                                   d.omitted_incoming_at_least)):
             if not edges and not omitted:
                 continue
-            parts.append(f"<h3>{heading} <span class='muted'>({len(edges) + omitted})</span></h3>")
+            parts.append(f"<h3>{heading} <span class='muted'>({count_text(len(edges) + omitted, at_least)})</span></h3>")
             for edge in edges:
                 parts.append(self._edge_html(edge))
             if omitted:
-                parts.append(f"<p class='muted'>… and {omitted:,} more not listed here; "
+                parts.append(f"<p class='muted'>… and {count_text(omitted, at_least)} more not listed here; "
                              "expand the entity on the canvas to see them.</p>")
         if len(parts) == 2 and not d.classes:
             parts.append("<p class='muted'>The graph says nothing else about this entity.</p>")
