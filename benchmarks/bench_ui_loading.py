@@ -172,13 +172,21 @@ def run_workspace(folder: Path, path: Path | None) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
+    if args and args[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    sources = args[2:] if args and args[0] == "--workspace" else args[:1]
+    missing = [name for name in sources if not Path(name).exists()]
+    if missing:
+        print(f"error: {missing[0]}: no such file", file=sys.stderr)
+        return 2
     if args and args[0] == "--workspace" and len(args) in (2, 3):
         import json
 
         print(json.dumps(run_workspace(Path(args[1]), Path(args[2]) if len(args) == 3 else None), indent=1))
         return 0
     if not args:
-        print("usage: bench_ui_loading.py FILE", file=sys.stderr)
+        print("usage: bench_ui_loading.py FILE | --workspace FOLDER [FILE]  (--help for more)", file=sys.stderr)
         return 2
     import json
 
