@@ -6,11 +6,11 @@ from explorer.core.scene import Scene
 from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
 
-def fitted_canvas(qtbot, scene: Scene) -> GraphCanvasView:
-    """``scene`` on a 900×700 canvas, fitted to the view, with every pending change drawn."""
+def fitted_canvas(qtbot, scene: Scene, width: int = 900, height: int = 700) -> GraphCanvasView:
+    """``scene`` on a ``width`` × ``height`` canvas, fitted to the view, with every pending change drawn."""
     view = GraphCanvasView(scene)
     qtbot.addWidget(view)
-    view.resize(900, 700)
+    view.resize(width, height)
     view.show()
     qtbot.waitExposed(view)
     view.fit_to_view()

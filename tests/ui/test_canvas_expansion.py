@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from canvas_support import fitted_canvas
 from PySide6.QtCore import QPointF, QRectF
 
 from explorer.core.graph import KnowledgeGraph
@@ -42,15 +43,7 @@ def _graph() -> KnowledgeGraph:
 
 
 def _canvas(qtbot, scene) -> GraphCanvasView:
-    view = GraphCanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_to_view()
-    view.flush()
-    view.viewport().repaint()
-    return view
+    return fitted_canvas(qtbot, scene, 1000, 700)
 
 
 def _rows(view: GraphCanvasView) -> dict[str, tuple[float, float, float, bool]]:
