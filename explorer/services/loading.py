@@ -113,16 +113,24 @@ def _fill_graph(
     loaded = kg.load(files, progress=progress, cancel=cancel, labels_after_ready=True)
     try:
         check(cancel)
-        if progress is not None:
-            progress(None, "Counting classes")
-        kg.class_hierarchy()
-        stats = statistics_if_quick(kg)
-        check(cancel)
+        stats = class_tree_and_quick_statistics(kg, progress, cancel)
     except BaseException:
         kg.backend.forget_caches()  # the waiting reading lets go of the store
         raise
     kg.start_reading_labels()
     return LoadOutcome(kg, loaded, stats, 0.0, replaced=base is None, bundled=not paths)
+
+
+def class_tree_and_quick_statistics(kg: KnowledgeGraph, progress: Progress | None,
+                                    cancel: CancelToken | None) -> Stats | None:
+    """What the window shows first of a loaded graph: its class tree (kept by the graph) and,
+    when they come cheap, its statistics."""
+    if progress is not None:
+        progress(None, "Counting classes")
+    kg.class_hierarchy()
+    stats = statistics_if_quick(kg)
+    check(cancel)
+    return stats
 
 
 def statistics_if_quick(kg: KnowledgeGraph) -> Stats | None:
@@ -225,11 +233,7 @@ def _open_fill(kg: KnowledgeGraph, folder: Path, query_timeout: float, languages
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         kg.files = []
     check(cancel)
-    if progress is not None:
-        progress(None, "Counting classes")
-    kg.class_hierarchy()
-    stats = statistics_if_quick(kg)
-    check(cancel)
+    stats = class_tree_and_quick_statistics(kg, progress, cancel)
     return LoadOutcome(kg, [], stats, time.perf_counter() - started, replaced=True, bundled=False,
                        workspace=folder)
 
