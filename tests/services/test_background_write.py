@@ -9,6 +9,21 @@ import explorer.services.background_write as background_write
 from explorer.services.background_write import BackgroundFileWriter
 
 
+def _hold_writes(monkeypatch, only: str | None = None) -> tuple[threading.Event, threading.Event]:
+    """Each write (or only the write of ``only``) signals ``started`` and waits for ``release``."""
+    started, release = threading.Event(), threading.Event()
+    real = background_write.atomic_write
+
+    def slow(path, text):
+        if only is None or text == only:
+            started.set()
+            assert release.wait(10)
+        real(path, text)
+
+    monkeypatch.setattr(background_write, "atomic_write", slow)
+    return started, release
+
+
 def test_texts_are_written_off_the_callers_thread_and_the_newest_is_left(tmp_path, monkeypatch):
     writers: list[str] = []
     real = background_write.atomic_write
@@ -33,16 +48,7 @@ def test_texts_are_written_off_the_callers_thread_and_the_newest_is_left(tmp_pat
 def test_an_older_text_never_lands_after_a_newer_one_written_at_once(tmp_path, monkeypatch):
     """A slow background write of text 1 is under way when text 2 is written directly: 2 waits
     for it and stays; text 3 handed over meanwhile is dropped by write_now as older than 4."""
-    started, release = threading.Event(), threading.Event()
-    real = background_write.atomic_write
-
-    def slow(path, text):
-        if text == "1":
-            started.set()
-            assert release.wait(10)
-        real(path, text)
-
-    monkeypatch.setattr(background_write, "atomic_write", slow)
+    started, release = _hold_writes(monkeypatch, only="1")
     target = tmp_path / "journal.json"
     writer = BackgroundFileWriter(target)
     writer.write_soon("1")
@@ -57,15 +63,7 @@ def test_an_older_text_never_lands_after_a_newer_one_written_at_once(tmp_path, m
 
 
 def test_stop_waits_for_the_write_under_way_and_refuses_later_texts(tmp_path, monkeypatch):
-    started, release = threading.Event(), threading.Event()
-    real = background_write.atomic_write
-
-    def slow(path, text):
-        started.set()
-        assert release.wait(10)
-        real(path, text)
-
-    monkeypatch.setattr(background_write, "atomic_write", slow)
+    started, release = _hold_writes(monkeypatch)
     target = tmp_path / "journal.json"
     writer = BackgroundFileWriter(target)
     writer.write_soon("under way")
