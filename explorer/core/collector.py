@@ -55,3 +55,9 @@ def collector_paused(*, freeze: bool = False) -> Iterator[None]:
                     gc.freeze()
                 if _was_enabled:
                     gc.enable()
+
+
+def collection_paused() -> bool:
+    """Whether some block is inside :func:`collector_paused` right now."""
+    with _lock:
+        return _pauses > 0

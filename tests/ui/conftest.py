@@ -26,3 +26,11 @@ def discard_unsaved_at_teardown(window):
     """The window closes at teardown (before fixtures end): unsaved edits go without a modal prompt."""
     window.curation.ask_unsaved = lambda *_: "discard"
     yield
+
+
+@pytest.fixture(autouse=True)
+def _collector_on_the_gui_thread(qapp):
+    """As in the app: cyclic garbage (and the Qt objects in it) is collected on the GUI thread only."""
+    from explorer.ui.app.gui_collector import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread()

@@ -36,11 +36,13 @@ from explorer.core.session import Session
 from explorer.services.background_write import BackgroundFileWriter
 from explorer.services.loading import release_workspace
 from explorer.services.settings import Settings, config_dir, settings_path, settings_text
+from explorer.ui.app.gui_collector import collect_garbage_on_gui_thread
 from explorer.ui.app.window_canvas import LAYOUT_IN_WORKER_FROM, CanvasMixin
 from explorer.ui.app.window_loading import RDF_FILE_FILTER, LoadingMixin
 from explorer.ui.app.window_menus import APP_TITLE, MenusMixin
 from explorer.ui.app.window_status import StatusMixin
 from explorer.ui.browser.browser import BrowserWidget
+from explorer.ui.common.thread_news import queued_news
 from explorer.ui.endpoints.endpoint_dialog import install_endpoint_action
 from explorer.ui.inspector.inspector import InspectorWidget
 from explorer.ui.paths.paths_panel import PathsPanelWidget
@@ -82,6 +84,7 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
         super().__init__(parent)
         sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL))
         merge_freed_blocks_at_once()  # the store's freed blocks merged by its own threads (core.heap)
+        collect_garbage_on_gui_thread()  # never a Qt object destroyed by a worker's collection
         self.settings = settings or Settings()
         self._settings_writer: BackgroundFileWriter | None = None
         self._sig_settings_not_saved.connect(self._on_settings_not_saved, Qt.ConnectionType.QueuedConnection)
@@ -437,7 +440,8 @@ class MainWindow(MenusMixin, LoadingMixin, CanvasMixin, StatusMixin, QMainWindow
             if writer is not None:
                 writer.wait()
             writer = self._settings_writer = BackgroundFileWriter(path)
-            writer.on_error = lambda error: self._sig_settings_not_saved.emit(error.strerror or str(error))
+            not_saved = queued_news(self._sig_settings_not_saved)  # the window may be going meanwhile
+            writer.on_error = lambda error: not_saved(error.strerror or str(error))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if soon:

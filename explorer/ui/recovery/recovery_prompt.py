@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from explorer.core.errors import ExplorerError
@@ -36,6 +36,7 @@ from explorer.services.recovery import (
     reapply_updates,
     source_of,
 )
+from explorer.ui.common.thread_news import queued_news
 
 if TYPE_CHECKING:
     from explorer.core.updates import RecordedUpdate
@@ -60,8 +61,6 @@ class RecoveryController(QObject):
     sig_restore_failed = Signal(str)
     #: The journal was written (its path).
     sig_journal_written = Signal(str)
-    #: The writer thread's news, queued to the GUI thread.
-    _sig_written_behind = Signal(str)
 
     def __init__(self, window: Shell, root: Path | None = None) -> None:
         super().__init__(window)
@@ -87,9 +86,11 @@ class RecoveryController(QObject):
         self._timer.setInterval(JOURNAL_DELAY_MS)
         # Written off the GUI thread (the disk's fsync took 77-145 ms there under a busy disk).
         self._timer.timeout.connect(self._write_journal_soon)
-        self._sig_written_behind.connect(self.sig_journal_written, Qt.ConnectionType.QueuedConnection)
         if self.session is not None:
-            self.session.writer.on_written = lambda path: self._sig_written_behind.emit(str(path))
+            # The writer thread may finish a write while this window is being deleted: its news
+            # goes through an object of its own, never through a signal of this one.
+            written = queued_news(self.sig_journal_written)
+            self.session.writer.on_written = lambda path: written(str(path))
             self.session.writer.on_error = lambda error: log.warning("crash journal not written: %s", error)
         for name in _SCENE_EVENTS:
             window.scene.events.connect(name, self._on_scene_changed)
