@@ -19,17 +19,14 @@ class ThreadNews(QObject):
 
     sig_text = Signal(str)
 
-    def __init__(self) -> None:
-        super().__init__(None)
-
 
 def queued_news(receiver: SignalInstance | Callable[[str], object]) -> Callable[[str], None]:
     """A callable for a plain thread that hands its text to ``receiver`` on the GUI thread."""
-    news = ThreadNews()
+    news = ThreadNews()  # no parent: it lives as long as ``tell`` below
     news.sig_text.connect(receiver, Qt.ConnectionType.QueuedConnection)
 
     def tell(text: str) -> None:
-        news.sig_text.emit(text)  # ``news`` lives as long as this function: a bound emit would not keep it
+        news.sig_text.emit(text)  # a bound ``emit`` would not keep ``news`` alive
 
     return tell
 
