@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage
 
 from explorer.core.analysis.styling import MeasureStyle, RestyleCanvas
 from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id, more_node_id
+from explorer.ui.canvas import canvas_overview
 from explorer.ui.canvas.canvas_drawing import DETAIL_ZOOM
 from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
@@ -23,6 +24,14 @@ CLASSES = ["urn:C0", "urn:C1", "urn:C2"]
 COLOURS = ["#0072B2", "#D55E00", "#009E73"]
 LINKS = ["urn:p0", "urn:p1", "urn:p2"]
 CORNERS = {0, 19, 380, 399}  # class C0, never filtered: every picture fits the same extent
+
+
+@pytest.fixture(autouse=True, params=["overview", "tiles"])
+def drawn_by(request, monkeypatch) -> str:
+    """Every picture twice: zoomed out the edges are one counted image, or (too big for one) the tiles draw them."""
+    if request.param == "tiles":
+        monkeypatch.setattr(canvas_overview, "OVERVIEW_MAX_PIXELS", 0)
+    return request.param
 
 
 def _scene(without_class: str | None = None, without_link: str | None = None, without: frozenset[str] = frozenset()) -> Scene:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from explorer.core.scene import Scene, SceneEdge, SceneNode, edge_id
-from explorer.ui.canvas import canvas_raster, canvas_tiles
+from explorer.ui.canvas import canvas_overview, canvas_raster, canvas_tiles
 from explorer.ui.canvas.canvas_drawing import DETAIL_ZOOM
 from explorer.ui.canvas.canvas_raster import hairline_image, hairline_pixels
 from explorer.ui.canvas.graph_canvas import GraphCanvasView
@@ -183,14 +183,19 @@ def test_nodes_moved_while_a_class_is_hidden_take_their_lines_along(qtbot):
     assert np.abs(_pixels(view.viewport().grab().toImage()) - _pixels(fresh.viewport().grab().toImage())).max() <= 2
 
 
-def test_a_class_toggle_rasterises_no_line_again(qtbot, monkeypatch):
+@pytest.mark.parametrize("drawn_by", ["overview", "tiles"])
+def test_a_class_toggle_rasterises_no_line_again(qtbot, monkeypatch, drawn_by):
+    if drawn_by == "tiles":
+        monkeypatch.setattr(canvas_overview, "OVERVIEW_MAX_PIXELS", 0)  # the tiles draw zoomed out too
     scene = _cloud()
     view = fitted_canvas(qtbot, scene)
     assert view.transform().m11() < DETAIL_ZOOM
+    assert view._overview_on == (drawn_by == "overview")
     full = view.viewport().grab().toImage()
     calls = []
-    real = canvas_tiles.hairline_pixels
-    monkeypatch.setattr(canvas_tiles, "hairline_pixels", lambda *args: calls.append(args) or real(*args))
+    for module in (canvas_tiles, canvas_overview):
+        real = module.hairline_pixels
+        monkeypatch.setattr(module, "hairline_pixels", lambda *args, real=real, **kwargs: calls.append(args) or real(*args, **kwargs))
     scene.set_class_filter({SPOKE_CLASS})
     view.flush()
     filtered = view.viewport().grab().toImage()
@@ -233,6 +238,7 @@ def test_a_tile_painted_straight_onto_a_shared_picture_leaves_the_rest_of_it(qtb
 
 
 def test_past_the_budget_of_kept_pixels_tiles_rasterise_again_and_draw_the_same(qtbot, monkeypatch):
+    monkeypatch.setattr(canvas_overview, "OVERVIEW_MAX_PIXELS", 0)  # the tiles draw zoomed out too
     view = fitted_canvas(qtbot, _cloud())
     scene = view.scene_model
     full = view.viewport().grab().toImage()

@@ -69,6 +69,10 @@ class FilterTables:
                 mask[code] = True
         return mask
 
+    def hidden_mask(self, names: set[str]) -> np.ndarray:
+        """By code (of a class or link type, as in :attr:`node_class` and :attr:`edge_kind`): True for ``names``."""
+        return self._hidden_codes(names)
+
     # ------------------------------------------------------------------ nodes (rows of the hit index)
     def _build_nodes(self, scene: Scene, ids: list[str], position: dict[str, int], first: int = 0) -> None:
         """Fill the rows of ``ids`` from ``first`` on (0: all of them; more: rows appended to the hit index)."""
@@ -146,6 +150,18 @@ class FilterTables:
         self.edge_source, self.edge_target = edge_source, edge_target
         self._edges_of = key
 
+    def edges_current(self, scene: Scene, flags: EdgeVisibility, position: dict[str, int],
+                      key: tuple[list[str], EdgeVisibility, int]) -> bool:
+        """Bring the edge rows up to date (``key`` as for :meth:`edge_flags`); True when all were built afresh."""
+        old = self._edges_of
+        same = old is not None and old[0] is key[0] and old[1] is key[1] and old[2] == key[2]
+        if same and len(self.edge_alive) < len(flags.keys_by_row):  # edges added (new flag rows): theirs are appended
+            self._build_edges(scene, flags, position, key, len(self.edge_alive))
+        if not same or len(self.edge_alive) != len(flags.keys_by_row):
+            self._build_edges(scene, flags, position, key)
+            return True
+        return False
+
     def edge_flags(self, scene: Scene, flags: EdgeVisibility, position: dict[str, int], node_visible: np.ndarray,
                    key: tuple[list[str], EdgeVisibility, int], reread: bool) -> tuple[np.ndarray, np.ndarray]:
         """(drawable, shown) for every flag row, from the nodes' visibility by hit-index row.
@@ -153,13 +169,8 @@ class FilterTables:
         ``key`` is (the hit index's ids, the flags, the canvas's edge epoch): the tables hold on
         to the first two, so "the same" is identity, never a reused ``id()``.
         """
-        old = self._edges_of
-        same = old is not None and old[0] is key[0] and old[1] is key[1] and old[2] == key[2]
-        if same and len(self.edge_alive) < len(flags.keys_by_row):  # edges added (new flag rows): theirs are appended
-            self._build_edges(scene, flags, position, key, len(self.edge_alive))
-        if not same or len(self.edge_alive) != len(flags.keys_by_row):
-            self._build_edges(scene, flags, position, key)
-        elif reread or self.edge_hidden.any():  # a hide or "show all" changed edges' own flags
+        if not self.edges_current(scene, flags, position, key) and (reread or self.edge_hidden.any()):
+            # A hide or "show all" changed edges' own flags.
             edges = scene.edges
             alive = np.flatnonzero(self.edge_alive)
             keys = flags.keys_by_row

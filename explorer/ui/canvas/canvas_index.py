@@ -108,6 +108,8 @@ class CanvasIndexMixin:
         """Have ``tile`` rebuilt; ``looks=False``: only which members are shown, selected or lit changed."""
         if tile is None:
             return
+        if self._overview_on and isinstance(tile, EdgeTileItem):
+            self.overview.invalidate()  # it compares what it keeps with the canvas's arrays on its next paint
         if looks:
             tile.looks_changed()
         if tile.dirty and tile in self._dirty_tiles:  # already waiting: a filter marks thousands

@@ -245,9 +245,9 @@ class CanvasInteractionMixin:
     def _update_detail(self) -> None:
         """Switch between node items (zoomed in) and bulk painting by the node tiles (zoomed out)."""
         detail = self.zoom >= DETAIL_ZOOM
-        if detail == self._detail:
-            return
-        self._set_detail(detail)
+        if detail != self._detail:
+            self._set_detail(detail)
+        self._follow_overview()
 
     def _set_detail(self, detail: bool) -> None:
         self._detail = detail

@@ -99,13 +99,13 @@ KEPT = KeptPixels(24_000_000)
 
 
 def hairline_pixels(lines: np.ndarray, scale: tuple[float, float], offset: tuple[float, float],
-                    width: int, height: int) -> tuple[np.ndarray, np.ndarray] | None:
+                    width: int, height: int, limit: int = MAX_RASTER_PIXELS) -> tuple[np.ndarray, np.ndarray] | None:
     """The flat indices (row × width + column) of the pixels of each line, both ends included, line after line,
     and how many pixels each line has.
 
     ``lines`` holds one line a row: x and y of its start, x and y of its end. ``scale`` and
     ``offset`` map scene to device pixels; pixels outside ``width`` × ``height`` are left out.
-    None when the lines cover more than :data:`MAX_RASTER_PIXELS` steps.
+    None when the lines cover more than ``limit`` steps (:data:`MAX_RASTER_PIXELS` unless told).
 
     Each line takes one pixel per column (or per row, when steeper than 45°), the one the
     line crosses at the column's left edge: the pixels Qt's aliased stroker picks, give or
@@ -126,7 +126,7 @@ def hairline_pixels(lines: np.ndarray, scale: tuple[float, float], offset: tuple
     a_first = np.floor(a0)
     counts = (np.floor(a1) - a_first).astype(np.int32) + 1
     total = int(counts.sum())
-    if total > MAX_RASTER_PIXELS:
+    if total > limit:
         return None
     b_first = (b0 + (a_first - a0) * slope).astype(np.float32)
     # Step number of every pixel along its own line: 0 … steps, line after line.
@@ -151,7 +151,7 @@ def hairline_pixels(lines: np.ndarray, scale: tuple[float, float], offset: tuple
 _LAID_ON: dict[tuple[int, int], np.ndarray] = {}
 
 
-def _premultiplied(colour: QColor, layers: int) -> np.ndarray:
+def laid_on_values(colour: QColor, layers: int) -> np.ndarray:
     """ARGB32 premultiplied values of ``colour`` laid on 0 … ``layers`` times over transparent (kept per colour)."""
     key = (colour.rgba(), layers)
     known = _LAID_ON.get(key)
@@ -182,7 +182,7 @@ def hairline_image(pixels: np.ndarray, lines: int, width: int, height: int, colo
     area = width * height
     crossings = np.bincount(pixels, minlength=area)
     # A line takes a pixel at most once: no pixel is crossed more often than there are lines.
-    table = _premultiplied(colour, 1 << max(int(lines), 1).bit_length())
+    table = laid_on_values(colour, 1 << max(int(lines), 1).bit_length())
     if len(_SCRATCH) < area:
         _SCRATCH = np.empty(max(area, 2 * len(_SCRATCH)), dtype=np.uint32)
     values = np.take(table, crossings, out=_SCRATCH[:area], mode="clip")
@@ -262,4 +262,4 @@ def filled_image(pixels: np.ndarray, colours: np.ndarray, width: int, height: in
 
 
 __all__ = ["KEPT", "KEPT_PIXELS", "MAX_RASTER_PIXELS", "KeptPixels", "argb_values", "faded", "filled_image",
-           "hairline_image", "hairline_pixels", "paint_image", "raster_transform", "square_pixels"]
+           "hairline_image", "hairline_pixels", "laid_on_values", "paint_image", "raster_transform", "square_pixels"]

@@ -125,6 +125,7 @@ class EdgeTileItem(TileItem):
         self.shown = True
         self.follow_filter(canvas.scene_model.hidden_predicates)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.setVisible(not canvas._overview_on)  # zoomed out, the overview image draws the edges
         self._edges: list[SceneEdge] | None = []
         self._edge_source: tuple[list[SceneEdge], np.ndarray] = ([], np.zeros(0, dtype=np.intp))
         self.start = np.zeros((0, 2))

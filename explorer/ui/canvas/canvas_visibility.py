@@ -55,6 +55,12 @@ class VisibilityFlags(dict[str, bool]):
             row = self._row
             return np.fromiter((row(key) for key in keys), dtype=np.intp, count=len(keys))
 
+    def known_rows(self, keys: Iterable[str]) -> np.ndarray:
+        """The rows of those of ``keys`` that have one (others, such as node ids, are skipped; no row is made)."""
+        row_of = self._row_of
+        found = [row_of[key] for key in keys if key in row_of]
+        return np.array(found, dtype=np.intp)
+
     def __setitem__(self, key: str, value: bool) -> None:
         super().__setitem__(key, value)
         row = self._row(key)  # first: a new row may grow the array, and the store must go to the new one

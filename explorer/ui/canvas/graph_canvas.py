@@ -70,12 +70,13 @@ from explorer.ui.canvas.canvas_index import CanvasIndexMixin
 from explorer.ui.canvas.canvas_interaction import CanvasInteractionMixin
 from explorer.ui.canvas.canvas_labels import LabelLayerItem
 from explorer.ui.canvas.canvas_links import CanvasLinksMixin
+from explorer.ui.canvas.canvas_overview import CanvasOverviewMixin
 from explorer.ui.canvas.canvas_pictures import PictureFrame, picture_image, write_pdf, write_svg
 from explorer.ui.canvas.canvas_tiles import EdgeTileItem, NodeTileItem, TileItem
 from explorer.ui.canvas.canvas_visibility import EdgeVisibility
 
 
-class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin, QGraphicsView):
+class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin, CanvasOverviewMixin, QGraphicsView):
     """The interactive canvas over a :class:`Scene`.
 
     Signals:
@@ -174,6 +175,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self.graphics_scene.addItem(self.drag_layer)
         self.label_layer = LabelLayerItem(self)
         self.graphics_scene.addItem(self.label_layer)
+        self._init_overview()
         #: The node under the pointer: its label is drawn whatever else crowds it.
         self.hovered_node: str | None = None
         self._degrees: dict[str, int] | None = None
@@ -289,6 +291,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self._edges_renewed()
         self._index_dirty = True
         self._retile()
+        self.overview.invalidate()
         self._items_stale = True
         self._sync_items()
         self._schedule_bounds_check()
@@ -415,12 +418,17 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         rows = outcome.drawable_rows
         if len(rows):
             flags.drawable[rows] = outcome.drawable[rows]
-            self._mark_changed_tiles(self.edge_tiles.values(), rows, len(keys), lambda tile: tile.kept_flag_rows(flags))
+            if self._overview_on:  # the tiles are hidden: marked when shown again (or asked for what they draw)
+                self._defer_edge_marks(rows)
+            else:
+                self._mark_changed_tiles(self.edge_tiles.values(), rows, len(keys), lambda tile: tile.kept_flag_rows(flags))
         rows = outcome.shown_rows
         if len(rows):
             flags.assign_shown(list(map(keys.__getitem__, rows.tolist())), rows, outcome.shown[rows])
         for tile in self.edge_tiles.values():
             tile.follow_filter(filters[1])
+        if self._overview_on:
+            self.overview.invalidate()
         hidden = {node_id for node_id in self._selected if not node_visible.get(node_id, True)}
         if hidden:
             self._apply_selection(self._selected - hidden)
@@ -517,13 +525,19 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
 
     def flush(self) -> None:
         """Bring tiles and scene rect up to date now (they otherwise catch up after the event burst)."""
-        self._check_bounds()
+        self._check_bounds(everything=True)
 
-    def _check_bounds(self) -> None:
+    def _check_bounds(self, everything: bool = False) -> None:
+        """Rebuild the dirty tiles; hidden edge tiles (the overview image draws) wait unless ``everything``."""
         self._bounds_check_pending = False
         if len(self.edge_tiles) + len(self.node_tiles) > MAX_TILES:
             self._retile()  # the scene outgrew its grid: one full rebuild on a coarser one
+        if everything:
+            self._apply_pending_edge_marks()
         dirty, self._dirty_tiles = self._dirty_tiles, set()
+        if self._overview_on and not everything:
+            self._dirty_tiles = {tile for tile in dirty if isinstance(tile, EdgeTileItem)}
+            dirty -= self._dirty_tiles
         for tile in dirty:
             tile.rebuild()
         self._update_scene_rect()
@@ -535,6 +549,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             low, high = self._index_xy.min(axis=0), self._index_xy.max(axis=0)
             if current.contains(QRectF(float(low[0]) - 200, float(low[1]) - 200, float(high[0] - low[0]) + 400,
                                        float(high[1] - low[1]) + 400)):
+                self.overview.setRect(current)
                 return
         bounds = self.visible_bounds()
         if bounds is None:
@@ -544,6 +559,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
             rect = QRectF(left, top, right - left, bottom - top).adjusted(-200, -200, 200, 200)
         # Leave room to pan around what is shown, and never shrink under the user's feet.
         self.graphics_scene.setSceneRect(self.graphics_scene.sceneRect().united(rect) if self.scene_model.nodes else rect)
+        self.overview.setRect(self.graphics_scene.sceneRect())  # holds every node: the image is never cut off
 
     # ------------------------------------------------------------------ what is drawn (for tests and exports)
     def drawn_edges(self) -> dict[str, tuple[tuple[float, float], tuple[float, float], float, bool]]:
@@ -611,6 +627,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         scale = min(target.width() / max(source.width(), 1e-9), target.height() / max(source.height(), 1e-9))
         previous = self._detail
         self._set_detail(scale >= DETAIL_ZOOM)
+        self._follow_overview(force_off=True)  # exports stroke every line as a vector (the tiles, uncached)
         if self._detail:
             self._sync_items(source)  # every node of the exported region needs its item
         # Selection is a screen state: exports show the graph, not the user's clicks.
@@ -629,6 +646,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
                 item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._apply_selection(selected, emit=False)
             self._set_detail(previous)
+            self._follow_overview()
             self._items_stale = True
             self._sync_items()
 
