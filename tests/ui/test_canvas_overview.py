@@ -169,3 +169,46 @@ def test_light_and_dark_colour_the_same_counts(qtbot, dark):
     assert np.abs(_picture(view) - _picture(fresh)).max() <= 2
     background = view.colours.background
     assert (_picture(view)[5, 5][:3] == [background.blue(), background.green(), background.red()]).all()
+
+
+def _same_state(scene: Scene) -> Scene:
+    """A canvas's scene built afresh: the same places, hidden nodes and links, and filters."""
+    fresh = _cloud()
+    for node_id, node in scene.nodes.items():
+        fresh.move(node_id, node.x, node.y)
+        fresh.hide(node_id, node.hidden)
+    for link_id, link in scene.edges.items():
+        fresh.hide(link_id, link.hidden)
+    fresh.set_class_filter(scene.hidden_classes)
+    fresh.set_predicate_filter(scene.hidden_predicates)
+    return fresh
+
+
+@pytest.mark.parametrize(("seed", "compacted"), [(3, False), (4, True)])
+def test_any_mix_of_changes_counts_the_same_picture_as_a_fresh_canvas(qtbot, monkeypatch, seed, compacted):
+    if compacted:  # the pixels of moved lines' old places are dropped at once
+        monkeypatch.setattr(canvas_overview, "STALE_PIXELS_KEPT", -10**9)
+    view = _shown(qtbot, _cloud())
+    scene = view.scene_model
+    rng = random.Random(seed)
+    nodes, links = sorted(scene.nodes), sorted(scene.edges)
+    for step in range(40):
+        action = rng.randrange(5)
+        if action == 0:
+            scene.set_class_filter(set(rng.sample([KEPT_CLASS, FILTERED_CLASS], rng.randrange(2))))
+        elif action == 1:
+            scene.set_predicate_filter(set(rng.sample(LINKS, rng.randrange(3))))
+        elif action == 2:
+            node = rng.choice(nodes[2:])  # the corners stay: the same extent
+            scene.hide(node, not scene.nodes[node].hidden)
+        elif action == 3:
+            link = rng.choice(links)
+            scene.hide(link, not scene.edges[link].hidden)
+        else:
+            scene.move(rng.choice(nodes[2:]), rng.uniform(100, 5900), rng.uniform(100, 5900))
+        view.viewport().repaint()  # every step counted on its own
+        if action == 1 or step % 10 == 9:  # a link-type toggle adds or takes away counts kept by link type
+            fresh = fitted_canvas(qtbot, _same_state(scene))
+            view.fit_to_view()
+            assert view._overview_on and fresh._overview_on
+            assert np.abs(_picture(view) - _picture(fresh)).max() <= 2, step

@@ -39,6 +39,8 @@ _MOST_LAYERS = 256
 #: link types and this many counts in all; past that, a link-type filter counts its edges' pixels like any filter.
 _MOST_GROUPS = 16
 _MOST_GROUP_PIXELS = 16_000_000
+#: Pixels of lines since moved are kept in the store (appending is cheap) until they outnumber the live ones by this many.
+STALE_PIXELS_KEPT = 1_000_000
 _SCALED = frozenset({QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate,
                      QTransform.TransformationType.TxScale})
 _RASTER = QPaintEngine.Type.Raster
@@ -58,10 +60,7 @@ def _count_into(crossings: np.ndarray, pixels: np.ndarray, step: int) -> None:
     """Add ``step`` to ``crossings`` once for each of ``pixels`` (repeats count)."""
     if len(pixels) > 40_000:
         counted = np.bincount(pixels, minlength=len(crossings))
-        if step > 0:
-            crossings += counted.astype(np.int32, copy=False)
-        else:
-            crossings -= counted.astype(np.int32, copy=False)
+        (np.add if step > 0 else np.subtract)(crossings, counted, out=crossings, casting="unsafe")
     elif len(pixels):
         np.add.at(crossings, pixels, step)
 
@@ -246,7 +245,7 @@ class OverviewEdgesItem(QGraphicsRectItem):
         """Put the new pixels of the ``changed`` rows in the store (appended; the store is compacted when mostly stale)."""
         if self._used + len(pixels) > len(self._store):
             live = int(self._counts.sum()) - int(self._counts[changed].sum())
-            if self._used > 2 * live + 1_000_000:  # mostly pixels of lines since moved: keep only the live ones
+            if self._used > 2 * live + STALE_PIXELS_KEPT:  # mostly pixels of lines since moved: keep only the live ones
                 keep = np.setdiff1d(np.arange(len(self._counts)), changed)
                 survivors = _gather(self._store, self._starts, self._counts, keep)
                 self._starts = np.zeros(len(self._starts), dtype=np.int64)
@@ -360,8 +359,9 @@ class OverviewEdgesItem(QGraphicsRectItem):
             return False
         else:
             self._follow_link_filter(rows["hidden_kinds"])
-        if len(self._pending) > 8:  # changes waiting for the counts by group: add them up now and then
-            self._counts_by_group()
+        if sum(len(pixels) for _, _, pixels, _ in self._pending) > 2 * len(self._crossings) + 1_000_000:
+            # Many changes since the last link-type toggle: the counts by group are made afresh when next asked.
+            self._by_group, self._pending = None, []
         xy, source, target = rows["xy"], rows["source"], rows["target"]
         special = np.flatnonzero(rows["special"])
         self._extra = self._special_paths(np.hstack([xy[source[special]], xy[target[special]]]), special)
