@@ -32,7 +32,7 @@ from explorer.ui.canvas.canvas_raster import hairline_pixels, laid_on_values
 #: The image's largest size (device pixels, the span of every node at the view's scale); bigger, and the tiles draw.
 OVERVIEW_MAX_PIXELS = 4_000_000
 #: The most line pixels kept (4 bytes each); more, and the tiles draw.
-OVERVIEW_MAX_LINE_PIXELS = 24_000_000
+OVERVIEW_MAX_LINE_PIXELS = 16_000_000
 #: Crossings past this many give the same colour (alpha has reached 255 long before).
 _MOST_LAYERS = 256
 #: Counts are kept by link type (a link-type filter then adds or takes away one group's counts) for up to this many
