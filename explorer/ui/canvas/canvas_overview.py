@@ -11,9 +11,11 @@ alpha ``1 − (1 − a)^k``, what the tiles' own count and Qt's ``SourceOver`` b
 
 The image spans every node at the view's scale, so a pan only moves it. It is used while the
 canvas is zoomed out and that span stays under :data:`OVERVIEW_MAX_PIXELS`; the edge tiles stay
-hidden meanwhile (their rebuilds wait until they are shown again). Exports, zoomed-in views and
-hit-testing use the tiles as before. Edges styled by a rule or highlighted are drawn over the
-image with Qt's pens, as the tiles draw them.
+hidden meanwhile (their rebuilds wait until they are shown again or asked what they draw).
+Exports and zoomed-in views use the tiles as before. Edges styled by a rule or highlighted are
+drawn over the image with Qt's pens, as the tiles draw them. The counts are also kept by link
+type once a link type has been toggled, so that a link-type filter adds or takes away one
+type's counts instead of reading its edges' pixels.
 """
 
 from __future__ import annotations
