@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.references import ReferenceReader, part_of_person, second_clause_it
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -21,6 +22,7 @@ from explorer.core.extraction.spans import (
     PHRASE_OPENING,
     QUANTIFIER_AFTER,
     ROLE_AFTER,
+    Mention,
     Run,
     adverb,
     counted_noun_end,
@@ -40,30 +42,12 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON = str(KG.Person)
-_PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of a sentence that names an entity."""
-
-    start: int
-    end: int
-    text: str
-    iri: str | None = None  # a known entity
-    cls: str | None = None  # its class (known, or from a cue)
-    label: str | None = None  # the name a new entity would get
-    via: str = "label"  # label | name | cue | phrase | pronoun | definite | ner
-
-    @property
-    def key(self) -> str:
-        return self.iri or f"new:{normalize(self.label or self.text)}"
 
 
 @dataclass(frozen=True)
@@ -113,6 +97,7 @@ class MentionFinder:
         self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
                                      and not all(lexicon.is_a(c, [organization]) for c in p.range or [organization]))
+        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers)
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------
@@ -442,56 +427,6 @@ class MentionFinder:
         word = following.group(1).lower()
         return word not in STOPWORDS and word not in self._triggers and not word.endswith(("ly", "ing", "ed"))
 
-    # -- references -----------------------------------------------------------------------
-    def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
-        found: list[Mention] = []
-        for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
-            kind = _PRONOUNS[match.group(1).lower()]
-            target = self._antecedent(kind, previous_subject)
-            if target is not None:
-                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
-            elif match.group(1).lower() == "its":  # may refer to a name earlier in this sentence (see _owned)
-                found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
-        for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
-            # read only where it opens a second clause (see _second_clause_it); dropped elsewhere
-            found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
-        for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
-            cls = self._cue_class(match.group(1))
-            if cls is None:
-                # "the network" after "a 5G private network": the last thing whose name ends in that noun
-                head = singular(match.group(1).lower())
-                target = next((m for m in reversed(self._history) if m.via in ("phrase", "cue") and m.iri is None
-                               and singular((m.label or m.text).split()[-1].lower()) == head), None)
-                if target is not None:
-                    found.append(replace(target, start=match.start(), end=match.end(), text=match.group(),
-                                         via="definite"))
-                continue
-            # "the university": the last one of its class named with that word, else the last of its class
-            noun = match.group(1).lower()
-            same = [m for m in reversed(self._history) if m.cls == cls and m.via != "definite"]
-            target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
-            if target is not None:
-                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
-        return found
-
-    def _bare_cue_reference(self, mention: Mention) -> Mention:
-        """A Chinese cue word standing alone (联盟) names the last one of its class, as "the alliance"
-        does in English (English bare nouns such as "smart ports" speak of the kind, not of one)."""
-        if mention.via != "cue" or not _is_cjk(mention.text) or not any(cue.words == mention.text for cue in self.lexicon.cues):
-            return mention
-        target = next((m for m in reversed(self._history) if m.cls == mention.cls), None)
-        if target is None:
-            return mention
-        return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
-
-    def _antecedent(self, kind: str, previous_subject: Mention | None) -> Mention | None:
-        person = "Person"
-        if kind == "person":
-            return next((m for m in reversed(self._history) if m.cls and m.cls.endswith(person)), None)
-        if previous_subject is not None and not (previous_subject.cls or "").endswith(person):
-            return previous_subject
-        return next((m for m in reversed(self._history) if not (m.cls or "").endswith(person)), None)
-
     def named(self, name: str, start: int, cls: str | None = None) -> Mention:
         """The mention of ``name`` standing at ``start``: the known entity of that label, else a new one."""
         known = self._latin.get(normalize(name)) or self._cjk.get(normalize(name))
@@ -509,7 +444,7 @@ class MentionFinder:
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references(text, previous_subject)
+        candidates += self._references.references(text, self._history, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "phrase": 3}
@@ -523,24 +458,14 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
-        chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in _merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
-        chosen = [self._part_of_person(m) for m in chosen]
-        chosen = _second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
+        chosen = [part_of_person(m, self._history) for m in chosen]
+        chosen = second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
         return chosen
-
-    def _part_of_person(self, mention: Mention) -> Mention:
-        """"Chen said", after "Professor Chen Lin": one word of a person's name named before is that person."""
-        if mention.via != "name" or mention.cls is not None or " " in mention.text:
-            return mention
-        target = next((m for m in reversed(self._history) if m.cls == PERSON and m.iri is None
-                       and mention.text in (m.label or m.text).split()[:1] + (m.label or m.text).split()[-1:]), None)
-        if target is None or (target.label or target.text) == mention.text:
-            return mention
-        return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
 
     def _counted(self, mention: Mention) -> Mention:
         """"193 leading companies", "more than 70 platforms": a counted plural names a group of
@@ -569,20 +494,6 @@ class MentionFinder:
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
         return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
-
-
-def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"The network was developed by A and B, and it supports …": "it" (or "they") opening a second clause is
-    the subject of the first, not the last thing named before it."""
-    out: list[Mention] = []
-    for mention in mentions:
-        if (mention.via == "pronoun" and mention.text.lower() in ("it", "they") and out
-                and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
-            first = next((m for m in out if not (m.cls or "").endswith("Person")), None)
-            if first is not None and first.key != mention.key:
-                mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
-        out.append(mention)
-    return out
 
 
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
