@@ -462,10 +462,19 @@ class MentionFinder:
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
+        chosen = self._appositions(self._references.appositions(text, chosen))
         chosen = second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
         return chosen
+
+    def _appositions(self, mentions: list[Mention]) -> list[Mention]:
+        """A name a description in apposition gave a class keeps it in later sentences ("the company" finds it)."""
+        for mention in mentions:
+            if mention.via == "name" and mention.cls is not None and mention.iri is None and mention.key not in self._inferred \
+                    and self._cue_class(mention.text) is None:
+                self._inferred[mention.key] = mention.cls
+        return mentions
 
     def _counted(self, mention: Mention) -> Mention:
         """"193 leading companies", "more than 70 platforms": a counted plural names a group of

@@ -21,7 +21,7 @@ from explorer.core.vocab import KG
 PERSON = str(KG.Person)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 #: "the company", "the crane maker", "the city": up to two modifiers before the head noun.
-_DESCRIPTION = re.compile(r"(?<![\w-])the\s+()([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
 
 
 def _is_person(mention: Mention) -> bool:
@@ -73,8 +73,12 @@ class ReferenceReader:
             cls = self._cue_class(noun)
             if cls is None:
                 continue
-            same = [m for m in reversed(history) if m.via != "definite" and m.cls == cls]
+            same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
+                    and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
+                    and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
+                target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
         return found
@@ -87,7 +91,9 @@ class ReferenceReader:
             previous = out[-1] if out else None
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
-                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?", text[previous.end:mention.start], re.IGNORECASE):
+                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
+                    and re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE):
+                # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
