@@ -46,6 +46,8 @@ PERSON = str(KG.Person)
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
+#: What follows a verb or participle opening a sentence ("Compared with", "Founded in 2010", "Looking ahead").
+_VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|ahead|up|out|over|into|its|their)\b")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -197,8 +199,9 @@ class MentionFinder:
             titled = titled or bool(_TITLE_BEFORE.search(text[:start]))
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
-            if len(words) == 1 and start == 0 and re.search(r"(?:ed|ing|ly)$", words[0]):
-                continue  # a sentence opening with a verb or an adverb ("Compared with …")
+            if len(words) == 1 and start == 0 and (words[0].endswith("ly") or (
+                    re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0])))):
+                continue  # a sentence opening with a verb or an adverb ("Compared with …"), not "Chongqing, …"
             if not words:
                 continue
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
