@@ -225,7 +225,8 @@ class MentionFinder:
         common noun is that thing, not the name (a name with a class word of its own stays a name)."""
         found: list[Mention] = []
         # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
-        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:[A-Z][\w’'-]*\s+){1,2})([a-z][\w-]*)(?=[\s,.;:]|$)",
+        # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
+        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})([a-z][\w-]*)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
             name = match.group(1).strip()
