@@ -397,7 +397,9 @@ class MentionFinder:
                 break
             token = word.group(1)
             lowered = token.lower()
-            opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
+            # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
+            opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
+                                                           or re.fullmatch(r"\d+G", token) is not None))
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()):

@@ -24,6 +24,7 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT = str(KG.Incident)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
+BUILT, BUILT_BY, TECHNOLOGY = str(KG.built), str(KG.builtBy), str(KG.Technology)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -95,7 +96,10 @@ _UNREALISED = re.compile(
 
 
 def _unrealised(text: str, start: int) -> bool:
-    return _UNREALISED.search(text[:start]) is not None
+    before = text[:start]
+    if re.match(r"to\s", text[start:], re.IGNORECASE):
+        before += "to "  # a pattern that opens with "to" ("to build") after "has promised"
+    return _UNREALISED.search(before) is not None
 
 
 def _planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
@@ -328,6 +332,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if not read:
                 continue
             pattern, (subject, obj, score) = _fittest(lexicon, read)
+            if _technology_made(lexicon, pattern, subject, obj):
+                continue
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:
                 continue
@@ -401,6 +407,12 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
         return None
     return pair
+
+
+def _technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
+    """"rolled out 5G across the mine": a technology is a kind of thing that is used, not one thing made: no one built it."""
+    made = obj if pattern.predicate == BUILT else subject if pattern.predicate == BUILT_BY else None
+    return made is not None and lexicon.is_a(made.cls, [TECHNOLOGY]) is True
 
 
 def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:
