@@ -379,6 +379,19 @@ class MentionFinder:
     def _sentence_opening(self, text: str) -> list[Mention]:
         """"Dyeing plants in Hebei were hit", "Many plant systems still run on …": a sentence may open
         with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
+        described = re.match(r"The\s+(?=[a-z])", text)
+        if described is not None:
+            # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening
+            # that nothing before named (a reference to one is read by the references) is the clause's subject
+            phrase = self._bare_phrase_at(text, described.end())
+            if phrase is None or self._cue_class(phrase.text.split()[0]) is not None:
+                return []  # "The carmaker then …": a description, read as a reference
+            words = phrase.text.split()
+            # two or three words that end where a function word follows, none of them a verb in -s before the head
+            if not 2 <= len(words) <= 3 or any(w.endswith(("s", "'", "’")) or "'" in w or "’" in w for w in words[:-1]) \
+                    or not re.match(r"\s+(?:behind|in|at|of|for|on|from|with|was|were|is|are|has|have|had|will),?\s", text[phrase.end:]):
+                return []
+            return [phrase]
         opening = re.match(r"(?:(?:many|some|most|several|all|such|few|other)\s+)?(?=[A-Z][a-z])", text, re.IGNORECASE)
         if opening is None or text[opening.end():].split(" ", 1)[0].lower() in NOT_NAMES:
             return []
