@@ -363,6 +363,58 @@ def among_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
                 yield (member, MEMBER_OF, group, "among its members", match.start(), match.end(), 0.6)
 
 
+#: "Among the founding members were A and B": the members follow the verb.
+_AMONG_INVERTED = re.compile(r"(?<![\w-])among\s+(?:the|its|their)\s+(?:[a-z-]+\s+)?members\s+(?:were|are|is|was)\s+",
+                             re.IGNORECASE)
+#: "A and B have since signed on as members": the members come before, the organization goes unsaid.
+_AS_MEMBERS = re.compile(r"(?<![\w-])(?:signed\s+on|signed\s+up|joined|enrolled|came\s+on\s+board)\s+as\s+"
+                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed(mentions: list[Mention], text: str, first: Mention) -> list[Mention]:
+    """``first`` and the names joined to it by commas and "and" ("A, B and C")."""
+    out = [first]
+    for mention in mentions:
+        if mention.start > out[-1].end and _LIST_JOINT.fullmatch(text[out[-1].end:mention.start]):
+            out.append(mention)
+        elif mention.start > out[-1].end:
+            break
+    return out
+
+
+def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """Membership said without the organization's name after the words: "Among the founding members were A and
+    B", "A and B have since signed on as members": members of the organization named last before them in the
+    sentence, else in the text before (``earlier``)."""
+    for match, before in [(m, True) for m in _AS_MEMBERS.finditer(text)] + [(m, False) for m in _AMONG_INVERTED.finditer(text)]:
+        if before:
+            last = next((m for m in reversed(mentions) if m.end <= match.start()), None)
+            if last is None or not re.fullmatch(r"\s+(?:(?:have|has|had|also|since|now|all|both|each|later|then)\s+)*",
+                                                text[last.end:match.start()]):
+                continue
+            ahead = [m for m in mentions if m.end <= last.end]
+            members = [last]
+            for mention in reversed(ahead[:-1]):
+                if _LIST_JOINT.fullmatch(text[mention.end:members[0].start]):
+                    members.insert(0, mention)
+                else:
+                    break
+        else:
+            first = _at(mentions, match.end())
+            if first is None:
+                continue
+            members = _listed(mentions, text, first)
+        opening = min(m.start for m in members) if before else match.start()
+        group = next((m for m in reversed(mentions) if m.end <= opening and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
+                     None) or earlier
+        if group is None:
+            continue
+        for member in members:
+            if member.key != group.key and member.via != "pronoun" and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
+
+
 _EQUIPPED = re.compile(r"(?<![\w-])(?:equipped|equips|equip|equipping)\s+(?:its|their|the)\s+", re.IGNORECASE)
 
 

@@ -22,7 +22,7 @@ from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
-INCIDENT = str(KG.Incident)
+INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 BUILT, BUILT_BY, TECHNOLOGY = str(KG.built), str(KG.builtBy), str(KG.Technology)
 #: How far (in characters) a subject or object may stand from the trigger words.
@@ -308,6 +308,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
+        earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
         for subject, predicate, obj, words, start, end, confidence in constructions.passive_attacks(
                 lexicon, mentions, view, earlier_threat):
             # "is attacked by …" is read here as a whole, so its words state nothing more below
@@ -358,7 +359,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
-        suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen)
+        suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
+                                            earlier_alliance)
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
@@ -521,7 +523,7 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
 
 
 def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
-                  seen: set[tuple[str, str, str]]) -> list[Suggestion]:
+                  seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None) -> list[Suggestion]:
     """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
     called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
     facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
@@ -530,7 +532,8 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
-             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text)]
+             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
+             *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
