@@ -226,7 +226,9 @@ class MentionFinder:
         found: list[Mention] = []
         # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
         # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
-        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})([a-z][\w-]*)(?=[\s,.;:]|$)",
+        # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
+        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
+                                 r"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:]))?)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
             name = match.group(1).strip()

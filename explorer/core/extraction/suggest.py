@@ -186,6 +186,7 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     nearest = _candidates(mentions, start, end, before=True)
+    described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
     same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
@@ -196,9 +197,14 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
-        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")]
-        if pattern.words.endswith(" by") and beside:
-            left = beside  # "runs X on a platform built by B": a participle with "by" describes what it follows
+        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
+            or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
+                and not _PASSIVE_BEFORE.search(text[:start])]
+        described = pattern.words.endswith(" by") and bool(beside)
+        if described:
+            # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
+            # describes what it follows
+            left = beside
     right = _candidates(mentions, start, end, before=False)
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
@@ -232,7 +238,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         opener = next((m for m in mentions if m.end <= start and m not in under), None)
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
             left = [opener]
-    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
+    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described:
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
     complemented_head: Mention | None = None
