@@ -98,3 +98,22 @@ def test_a_place_name_ending_in_ing_may_open_a_sentence(lexicon: Lexicon) -> Non
 def test_a_described_opening_stops_before_its_verb(lexicon: Lexicon) -> None:
     found = facts("The quarry uses electric loaders and drones, and it cut costs in its first year.", lexicon)
     assert not any("uses" in s or "uses" in o for s, _p, o in found)
+
+
+def test_the_present_tense_of_a_declared_verb_states_its_property(lexicon: Lexicon) -> None:
+    found = facts("Foton Motors deploys a private network at its Qingdao plant.", lexicon)
+    assert ("Foton Motors", "built", "private network") in found
+    found = facts("Tianqi Lithium launches the Sichuan Battery Alliance with Deyang officials.", lexicon)
+    assert ("Tianqi Lithium", "established", "Sichuan Battery Alliance") in found
+    found = facts("Kunlun Tech teams up with Ericsson on remote cranes.", lexicon)
+    assert ("Kunlun Tech", "partneredWith", "Ericsson") in found
+
+
+def test_urging_verbs_call_for_the_action_named(lexicon: Lexicon) -> None:
+    found = facts("Professor Gao Ming is pressing regulators to adopt a testing regime for industrial routers.", lexicon)
+    assert ("Gao Ming", "callsFor", "testing regime") in found
+
+
+def test_a_maker_that_builds_products_built_no_one_thing(lexicon: Lexicon) -> None:
+    found = facts("Dongfeng Xiangyang builds light trucks with Bosch at a plant in Xiangyang.", lexicon)
+    assert not any(p == "built" for _s, p, _o in found)

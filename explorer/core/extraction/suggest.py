@@ -339,7 +339,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if not read:
                 continue
             pattern, (subject, obj, score) = _fittest(lexicon, read)
-            if _technology_made(lexicon, pattern, subject, obj):
+            if _technology_made(lexicon, pattern, subject, obj) or _products_made(pattern, obj, view):
                 continue
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:
@@ -421,6 +421,13 @@ def _technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mentio
     """"rolled out 5G across the mine": a technology is a kind of thing that is used, not one thing made: no one built it."""
     made = obj if pattern.predicate == BUILT else subject if pattern.predicate == BUILT_BY else None
     return made is not None and lexicon.is_a(made.cls, [TECHNOLOGY]) is True
+
+
+def _products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:
+    """"Seres builds electric SUVs": a present tense with a bare plural says what a maker makes as a rule, not
+    one thing it built ("deploys a private network" is one)."""
+    return pattern.habitual and pattern.predicate == BUILT and obj.text.endswith("s") \
+        and not re.search(r"(?<![\w-])(?:a|an|the|its|their)\s+$", text[:obj.start], re.IGNORECASE)
 
 
 def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:
