@@ -117,3 +117,27 @@ def test_urging_verbs_call_for_the_action_named(lexicon: Lexicon) -> None:
 def test_a_maker_that_builds_products_built_no_one_thing(lexicon: Lexicon) -> None:
     found = facts("Dongfeng Xiangyang builds light trucks with Bosch at a plant in Xiangyang.", lexicon)
     assert not any(p == "built" for _s, p, _o in found)
+
+
+def test_a_role_of_an_organization_in_apposition_is_an_affiliation(lexicon: Lexicon) -> None:
+    found = facts("Ma Lin, deputy director of the Harbin Welding Institute, spoke at the fair.", lexicon)
+    assert ("Ma Lin", "affiliatedWith", "Harbin Welding Institute") in found
+
+
+def test_pointing_out_an_exposure_warns_of_its_threat(lexicon: Lexicon) -> None:
+    found = facts("Ma Lin, an engineer at the Harbin Welding Institute, points out that many welding robots are "
+                  "vulnerable to ransomware.", lexicon)
+    assert ("Ma Lin", "warnsOf", "ransomware") in found
+
+
+def test_the_named_branch_of_an_organization_is_its_branch(lexicon: Lexicon) -> None:
+    found = facts("The bureau has asked the Harbin branch of China Unicom to run the checks.", lexicon)
+    assert ("China Unicom", "hasBranch", "Harbin branch of China Unicom") in found \
+        or ("Harbin branch of China Unicom", "branchOf", "China Unicom") in found
+    assert not any(s in ("bureau", "The bureau") and p == "branchOf" for s, p, _o in found)
+
+
+def test_a_unit_in_common_nouns_after_its_owner_is_named_by_them(lexicon: Lexicon) -> None:
+    found = facts("Ma Lin, head of the Harbin Electric Group's robotics institute in Harbin, spoke first.", lexicon)
+    assert ("Ma Lin", "affiliatedWith", "robotics institute") in found
+    assert ("robotics institute", "locatedIn", "Harbin") in found

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.spans import ROLE_AFTER
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
@@ -413,6 +414,21 @@ def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
         for member in members:
             if member.key != group.key and member.via != "pronoun" and lexicon.is_a(member.cls, [AGENT]) is not False:
                 yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
+
+
+def role_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Ma Lin, deputy director of the X Institute,": a role in apposition "of"/"at" an organization says the
+    person is affiliated with it."""
+    affiliated = str(KG.affiliatedWith)
+    for person in mentions:
+        if not (person.cls or "").endswith("Person"):
+            continue
+        role = ROLE_AFTER.match(text, person.end)
+        joint = re.match(r"\s+(?:of|at|with)\s+(?:the\s+)?", text[role.end():]) if role else None
+        organization = _at(mentions, role.end() + joint.end()) if role and joint else None
+        if organization is not None and role is not None and lexicon.is_a(organization.cls, [ORGANIZATION]) is not False \
+                and not (organization.cls or "").endswith("Person"):
+            yield (person, affiliated, organization, role.group().strip(", "), role.start(), role.end(), 0.6)
 
 
 _EQUIPPED = re.compile(r"(?<![\w-])(?:equipped|equips|equip|equipping)\s+(?:its|their|the)\s+", re.IGNORECASE)

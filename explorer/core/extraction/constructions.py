@@ -63,6 +63,23 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
             yield (mention, str(KG.basedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
 
 
+def named_units(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
+    """"the Harbin branch of China Unicom": the unit the words of a relation name ("branch of") stands in that
+    relation to the organization named after them."""
+    for mention in mentions:
+        if mention.via != "unit":
+            continue
+        for pattern in lexicon.patterns:
+            found = pattern.regex.search(mention.text) if pattern.words.lower().endswith(" of") else None
+            if found is None or pattern.object_first or not re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+", mention.text[:found.start()]):
+                continue
+            owner_text = mention.text[found.end():].strip()
+            owner = named(owner_text, mention.end - len(owner_text), None)
+            yield (mention, pattern.predicate, owner, pattern.words, mention.start + found.start(),
+                   mention.start + found.end(), 0.8)
+            break
+
+
 def nationalities(mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
     """"Chinese smartphone vendors" are based in China."""
     for mention in mentions:
@@ -216,7 +233,8 @@ def passive_attacks(lexicon: Lexicon, mentions: list[Mention], text: str,
                 yield (attack, carried_out_by, agent, f"{pattern.words} by", said.start(), end, 0.7)
 
 
-REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told)(?![\w-])",
+REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told"
+                       r"|points\s+out|pointed\s+out|argues|argued|insists|insisted)(?![\w-])",
                         re.IGNORECASE)
 
 

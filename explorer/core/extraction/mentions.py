@@ -100,6 +100,10 @@ class MentionFinder:
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
                                      and not all(lexicon.is_a(c, [organization]) for c in p.range or [organization]))
         self._references = ReferenceReader(lexicon, self._cue_class, self._triggers)
+        # "branch" of "branch of": a relation's noun that is also a class word names a unit ("the Harbin branch of X")
+        self._unit_nouns = frozenset(p.words.split()[0].lower() for p in lexicon.patterns
+                                     if len(p.words.split()) == 2 and p.words.lower().endswith(" of")
+                                     and p.words.split()[0].lower() in self._cue_words)
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------
@@ -239,6 +243,17 @@ class MentionFinder:
             found.append(Mention(match.start(1), match.end(2), phrase, None, self._head_class(phrase), phrase, "phrase"))
         return found
 
+    def _named_units(self, text: str) -> list[Mention]:
+        """"the Harbin branch of China Unicom": a unit the words of a relation ("branch of", "subsidiary of") name,
+        with the place or name that tells it apart, is one organization (``constructions.named_units`` relates it)."""
+        nouns = "|".join(sorted(re.escape(w) for w in self._unit_nouns))
+        if not nouns:
+            return []
+        pattern = (rf"(?<![\w-])the\s+((?:[A-Z][\w’'-]*\s+){{1,2}}(?:{nouns})\s+of\s+"
+                   rf"(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*)")
+        return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "unit")
+                for m in re.finditer(pattern, text)]
+
     def _own_units(self, text: str) -> list[Mention]:
         """"Its school of naval architecture", "their institute of automation": a unit of an organization
         named in lower case after a possessive, an organization of its own."""
@@ -298,7 +313,12 @@ class MentionFinder:
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
                     start += opening.end()  # "Xi'an-based | Sungrow Group": the compound is said of the name
                 phrase = text[start:end]
-                found.append(Mention(start, end, phrase, None, cue.cls, phrase, "cue"))
+                # "CETC's cybersecurity institute": a unit described in common nouns after its owner is named by them
+                # (the owner's relation, where a pattern names it, is read by ``constructions.possessives``)
+                own = re.fullmatch(r"([A-Z][^,]*?)['’]s\s+([a-z][a-z\s-]*)", phrase)
+                if own is not None and not self.lexicon.is_a(self._cue_class(own.group(1)), [ORGANIZATION]):
+                    own = None  # "China's telecom companies": a place's keep its name
+                found.append(Mention(start, end, phrase, None, cue.cls, own.group(2) if own else phrase, "cue"))
         return found
 
     def _indefinite_phrases(self, text: str) -> list[Mention]:
@@ -459,7 +479,8 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         # a possessed site before the cue phrase of the same span: it keeps its own name
-        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._names(text)
+        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._named_units(text)
+        candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
@@ -468,7 +489,7 @@ class MentionFinder:
         candidates += self._references.references(text, self._history, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
-        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "phrase": 3}
+        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
         chosen: list[Mention] = []
         for mention in candidates:
@@ -486,7 +507,7 @@ class MentionFinder:
         chosen = self._appositions(self._references.appositions(text, chosen))
         chosen = second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
         return chosen
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:

@@ -546,7 +546,8 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
              *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
-             *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance)]
+             *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
+             *clauses.role_affiliations(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
@@ -607,6 +608,7 @@ def _counted_companies(lexicon: Lexicon, mention: Mention) -> bool:
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
                    text: str) -> list[constructions.Reading]:
     return [*constructions.possessives(lexicon, mentions, finder.named),
+            *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.comparisons(lexicon, mentions, text),
