@@ -17,6 +17,7 @@ from explorer.core.extraction import clauses, constructions
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
+from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
@@ -24,7 +25,6 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
-BUILT, BUILT_BY, TECHNOLOGY = str(KG.built), str(KG.builtBy), str(KG.Technology)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -81,37 +81,6 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
 
 
-#: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
-_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b"
-                           r"|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
-
-
-#: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
-#: set up", "will deploy", "is expected to launch"): no fact is suggested from such a verb.
-_UNREALISED = re.compile(
-    r"(?<![\w-])(?:(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|seeks?|wants?|expects?|proposes?"
-    r"|promised?|pledged?|vows?|vowed|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|going|poised|likely))\s+to"
-    r"|will|would|could|may|might|shall|should)(?:\s+(?:also|soon|later|then|eventually|jointly|further|now))?\s+$",
-    re.IGNORECASE)
-
-
-def _unrealised(text: str, start: int) -> bool:
-    before = text[:start]
-    if re.match(r"to\s", text[start:], re.IGNORECASE):
-        before += "to "  # a pattern that opens with "to" ("to build") after "has promised"
-    return _UNREALISED.search(before) is not None
-
-
-def _planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
-    """"plans to set up a centre for platforms in Jinan": where a planned thing will be is planned too —
-    a bare preposition in the clause of a verb that is only intended states nothing."""
-    if pattern.words.lower() not in PREPOSITIONS:
-        return False
-    breaks = list(_CLAUSE_BREAK.finditer(text[:start]))
-    clause = text[breaks[-1].end() if breaks else 0:start]
-    return any(_unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
-
-
 def _asides(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
     return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
@@ -155,7 +124,7 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     if thing is None:
         return None
     subjects = [m for m in mentions if m.end <= thing.start and m not in governed
-                and not _CLAUSE_BREAK.search(text[m.end:thing.start]) and lexicon.is_a(m.cls, pattern.domain) is not False
+                and not CLAUSE_BREAK.search(text[m.end:thing.start]) and lexicon.is_a(m.cls, pattern.domain) is not False
                 and not (_unnamed(m) and _agents_only(lexicon, pattern.domain))]
     if not subjects or lexicon.is_a(thing.cls, pattern.range) is False:
         return (None, thing, 0.0)
@@ -189,7 +158,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
-    same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
+    same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
     in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
@@ -221,7 +190,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         left = [m for m in left if m.start > said_that[-1]]
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
-        right = [m for m in right if not _CLAUSE_BREAK.search(text[end:m.start])]
+        right = [m for m in right if not CLAUSE_BREAK.search(text[end:m.start])]
     if not left and pattern.words.split()[0].endswith("ing") and "," in text[end:]:
         # "Aside from pushing X, S …": an opening participle clause has the main clause's subject.
         comma = text.index(",", end)
@@ -331,15 +300,15 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
         for index_in_hits, (pattern, start, end) in enumerate(hits):
-            if any(start < e and s < end for s, e in taken) or _unrealised(view, start) or _planned_place(pattern, view, start):
+            if any(start < e and s < end for s, e in taken) or unrealised(view, start) or planned_place(pattern, view, start):
                 continue
             # words several properties share ("opened", "owns") state the one whose range fits the object
             read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)
                     for pair in [_read_hit(lexicon, p, mentions, start, end, view)] if pair is not None]
             if not read:
                 continue
-            pattern, (subject, obj, score) = _fittest(lexicon, read)
-            if _technology_made(lexicon, pattern, subject, obj) or _products_made(pattern, obj, view):
+            pattern, (subject, obj, score) = fittest(lexicon, read)
+            if technology_made(lexicon, pattern, subject, obj) or products_made(pattern, obj, view):
                 continue
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:
@@ -415,50 +384,6 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
         return None
     return pair
-
-
-def _technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
-    """"rolled out 5G across the mine": a technology is a kind of thing that is used, not one thing made: no one built it."""
-    made = obj if pattern.predicate == BUILT else subject if pattern.predicate == BUILT_BY else None
-    return made is not None and lexicon.is_a(made.cls, [TECHNOLOGY]) is True
-
-
-def _products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:
-    """"Seres builds electric SUVs": a present tense with a bare plural says what a maker makes as a rule, not
-    one thing it built ("deploys a private network" is one)."""
-    return pattern.habitual and pattern.predicate == BUILT and obj.text.endswith("s") \
-        and not re.search(r"(?<![\w-])(?:a|an|the|its|their)\s+$", text[:obj.start], re.IGNORECASE)
-
-
-def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:
-    return bool(one) and one != other and all(lexicon.is_a(c, other) for c in one)
-
-
-def _fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, Mention, float]]],
-             ) -> tuple[PropertyPattern, tuple[Mention, Mention, float]]:
-    """Of the properties that share the same words, the one whose range holds the object most
-    narrowly ("opened a service centre": an organization is established); an object of no known
-    class takes the broadest, the safer claim ("opened a workshop" built it, "owns a mill" runs it)."""
-    if len(read) == 1:
-        return read[0]
-    best = read[0]
-    for candidate in read[1:]:
-        (pattern, (_s, obj, score)), (best_pattern, (_bs, best_obj, best_score)) = candidate, best
-        if score != best_score and (obj.key, _s.key) != (best_obj.key, _bs.key):
-            best = candidate if score > best_score else best
-            continue
-        # a property declared for a narrow domain ("developed by" of a standard) states nothing of a
-        # subject not known to be in it when a broader property shares the words ("developed by" a maker)
-        if _narrower(lexicon, best_pattern.domain, pattern.domain) and lexicon.is_a(_bs.cls, best_pattern.domain) is not True:
-            best = candidate
-            continue
-        if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True:
-            continue
-        known = lexicon.is_a(obj.cls, pattern.range) is True
-        if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
-                or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
-            best = candidate
-    return best
 
 
 @dataclass(frozen=True)
