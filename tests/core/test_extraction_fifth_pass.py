@@ -7,6 +7,7 @@ from __future__ import annotations
 from extraction_support import facts
 
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
 
 
 def test_the_company_is_the_subject_of_the_sentence_before(lexicon: Lexicon) -> None:
@@ -141,3 +142,21 @@ def test_a_unit_in_common_nouns_after_its_owner_is_named_by_them(lexicon: Lexico
     found = facts("Ma Lin, head of the Harbin Electric Group's robotics institute in Harbin, spoke first.", lexicon)
     assert ("Ma Lin", "affiliatedWith", "robotics institute") in found
     assert ("robotics institute", "locatedIn", "Harbin") in found
+
+
+def test_members_of_a_named_organization_after_an_inverted_among(lexicon: Lexicon) -> None:
+    found = facts("Among the first members of the Heilongjiang 5G Alliance were HIT Robot Group and Harbin Electric.", lexicon)
+    assert ("HIT Robot Group", "memberOf", "Heilongjiang 5G Alliance") in found
+    assert ("Harbin Electric", "memberOf", "Heilongjiang 5G Alliance") in found
+
+
+def test_a_speaker_named_before_a_role_in_apposition_warns(lexicon: Lexicon) -> None:
+    found = facts("Sun Wei, deputy director of the Heilongjiang Communications Administration, points out that many "
+                  "forklifts are vulnerable to ransomware.", lexicon)
+    assert ("Sun Wei", "warnsOf", "ransomware") in found
+
+
+def test_a_technology_cue_takes_no_verb_before_it(lexicon: Lexicon) -> None:
+    texts = [m.text for m in MentionFinder(lexicon).find("HIT Robot Group will roll out 5G across the province.")]
+    assert "5G" in texts
+    assert not any("roll" in text for text in texts)

@@ -365,7 +365,8 @@ def among_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 
 
 #: "Among the founding members were A and B": the members follow the verb.
-_AMONG_INVERTED = re.compile(r"(?<![\w-])among\s+(?:the|its|their)\s+(?:[a-z-]+\s+)?members\s+(?:were|are|is|was)\s+",
+_AMONG_INVERTED = re.compile(r"(?<![\w-])among\s+(?:the|its|their)\s+(?:[a-z-]+\s+)?members\s+(?:of\s+(?:the\s+)?[^,]*?\s+)?"
+                             r"(?:were|are|is|was)\s+",
                              re.IGNORECASE)
 #: "A and B have since signed on as members": the members come before, the organization goes unsaid.
 _AS_MEMBERS = re.compile(r"(?<![\w-])(?:signed\s+on|signed\s+up|joined|enrolled|came\s+on\s+board)\s+as\s+"
@@ -407,8 +408,10 @@ def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
                 continue
             members = _listed(mentions, text, first)
         opening = min(m.start for m in members) if before else match.start()
-        group = next((m for m in reversed(mentions) if m.end <= opening and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
-                     None) or earlier
+        # "Among the first members of the X Alliance were …": the organization named in the words
+        inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and lexicon.is_a(m.cls, [ORGANIZATION])]
+        group = inside[-1] if inside else next((m for m in reversed(mentions) if m.end <= opening
+                                                and lexicon.is_a(m.cls, [ORGANIZATION]) is True), None) or earlier
         if group is None:
             continue
         for member in members:

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.spans import ROLE_AFTER
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -260,7 +261,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 
-_APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s[^,]*,\s*$", re.IGNORECASE)
+#: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
+                                re.IGNORECASE)
 
 
 def _beside(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -307,7 +307,8 @@ class MentionFinder:
                                          text[start:match.end()], "cue"))
                     continue
                 start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
-                                     capitalised=match.group()[:1].isupper(), nouns=self._cue_words)
+                                     capitalised=match.group()[:1].isupper() or match.group()[:1].isdigit(),
+                                     nouns=self._cue_words)
                 end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
