@@ -160,3 +160,12 @@ def test_a_technology_cue_takes_no_verb_before_it(lexicon: Lexicon) -> None:
     texts = [m.text for m in MentionFinder(lexicon).find("HIT Robot Group will roll out 5G across the province.")]
     assert "5G" in texts
     assert not any("roll" in text for text in texts)
+
+
+def test_a_description_before_a_name_describes_that_name_not_the_one_before(lexicon: Lexicon) -> None:
+    # a bug of this pass's apposition rule, seen after the final scoring: the opening place became a company
+    text = ("Inner Mongolia Yitai Group runs mines. In Baotou, the steelmaker BISC is testing 5G cranes. "
+            "Huawei, which opened a robotics lab in Baotou in 2021, is a member.")
+    found = facts(text, lexicon)
+    assert ("robotics lab", "locatedIn", "Baotou") in found
+    assert not any(s == "Baotou" for s, _p, _o in found)

@@ -71,8 +71,8 @@ class ReferenceReader:
                 continue
             noun = match.group(2).lower()
             cls = self._cue_class(noun)
-            if cls is None:
-                continue
+            if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
+                continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
