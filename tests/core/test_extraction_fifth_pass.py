@@ -169,3 +169,10 @@ def test_a_description_before_a_name_describes_that_name_not_the_one_before(lexi
     found = facts(text, lexicon)
     assert ("robotics lab", "locatedIn", "Baotou") in found
     assert not any(s == "Baotou" for s, _p, _o in found)
+
+
+def test_a_place_a_sentence_opens_on_is_no_subject_a_description_can_stand_for(lexicon: Lexicon) -> None:
+    found = facts("In Baotou, Northern Rare Earth has linked its smelter to a private network. "
+                  "The company partnered with Huawei on the project.", lexicon)
+    assert ("Northern Rare Earth", "partneredWith", "Huawei") in found
+    assert not any(s == "Baotou" for s, _p, _o in found)

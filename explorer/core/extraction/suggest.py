@@ -350,7 +350,10 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                                        constructions.quote_speaker(lexicon, mentions, view, quote_open),
                                        [s for s in suggestions[first:] if s.predicate in lexicon.exposure]))
         quote_open = constructions.quotes_open_after(view, quote_open)
-        firsts = [m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None]
+        # "In Liuzhou, SAIC … has linked …": a place the sentence opens on is no subject of it
+        opening = re.match(r"(?:In|At|Across|On)\s+[^,]{1,60},\s", view)
+        firsts = [m for m in mentions if (m.via not in ("cue", "phrase") or m.cls is not None)
+                  and not (opening and m.end <= opening.end())]
         if firsts:
             previous_subject = firsts[0]
         if progress is not None:
