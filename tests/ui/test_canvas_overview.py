@@ -212,3 +212,28 @@ def test_any_mix_of_changes_counts_the_same_picture_as_a_fresh_canvas(qtbot, mon
             view.fit_to_view()
             assert view._overview_on and fresh._overview_on
             assert np.abs(_picture(view) - _picture(fresh)).max() <= 2, step
+
+
+def test_nodes_and_links_added_and_removed_while_zoomed_out_are_counted(qtbot):
+    view = _shown(qtbot, _cloud())
+    scene = view.scene_model
+    view.viewport().repaint()
+    expected = _cloud()
+    for target in (scene, expected):  # an expansion: new nodes linked to one parent, with a new link type
+        for i in range(5):
+            node_id = f"urn:new{i}"
+            target.add_node(SceneNode(node_id, node_id, "", KEPT_CLASS, "", x=3000.0 + 80 * i, y=2000.0, color="#009E73",
+                                      size=20.0))
+            target.add_edge(SceneEdge(edge_id("urn:n10", "urn:p9", node_id), "urn:n10", node_id, "urn:p9", ""))
+    view.viewport().repaint()
+    assert np.abs(_picture(view) - _picture(fitted_canvas(qtbot, expected))).max() <= 2
+    for target in (scene, expected):  # one more link of a link type already there: its row is appended
+        target.add_edge(SceneEdge(edge_id("urn:new0", LINKS[0], "urn:n200"), "urn:new0", "urn:n200", LINKS[0], ""))
+    view.viewport().repaint()
+    assert np.abs(_picture(view) - _picture(fitted_canvas(qtbot, expected))).max() <= 2
+    for target in (scene, expected):  # a node and its links removed
+        target.remove("urn:n20")
+    view.viewport().repaint()
+    view.fit_to_view()
+    assert view._overview_on
+    assert np.abs(_picture(view) - _picture(fitted_canvas(qtbot, expected))).max() <= 2
