@@ -184,11 +184,14 @@ def _same_state(scene: Scene) -> Scene:
     return fresh
 
 
-@pytest.mark.parametrize(("seed", "compacted"), [(3, False), (4, True)])
-def test_any_mix_of_changes_counts_the_same_picture_as_a_fresh_canvas(qtbot, monkeypatch, seed, compacted):
+@pytest.mark.parametrize(("seed", "compacted", "by_link_type"), [(3, False, True), (4, True, True), (5, False, False)])
+def test_any_mix_of_changes_counts_the_same_picture_as_a_fresh_canvas(qtbot, monkeypatch, seed, compacted, by_link_type):
     if compacted:  # the pixels of moved lines' old places are dropped at once
         monkeypatch.setattr(canvas_overview, "STALE_PIXELS_KEPT", -10**9)
+    if not by_link_type:  # as with more link types than are counted apart: a link-type filter counts its links' pixels
+        monkeypatch.setattr(canvas_overview, "_MOST_GROUPS", 0)
     view = _shown(qtbot, _cloud())
+    assert view.overview._grouped == by_link_type
     scene = view.scene_model
     rng = random.Random(seed)
     nodes, links = sorted(scene.nodes), sorted(scene.edges)

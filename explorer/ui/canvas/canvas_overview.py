@@ -40,7 +40,7 @@ _MOST_LAYERS = 256
 #: Counts are kept by link type (a link-type filter then adds or takes away one group's counts) for up to this many
 #: link types and this many counts in all; past that, a link-type filter counts its edges' pixels like any filter.
 _MOST_GROUPS = 16
-_MOST_GROUP_PIXELS = 16_000_000
+_MOST_GROUP_PIXELS = 8_000_000
 #: Pixels of lines since moved are kept in the store (appending is cheap) until they outnumber the live ones by this many.
 STALE_PIXELS_KEPT = 1_000_000
 _SCALED = frozenset({QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate,
