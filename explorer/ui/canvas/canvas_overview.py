@@ -53,9 +53,10 @@ def _gather(store: np.ndarray, starts: np.ndarray, counts: np.ndarray, rows: np.
     if not len(rows):
         return np.zeros(0, dtype=np.int32)
     lengths = counts[rows]
-    total = int(lengths.sum())
     firsts = np.cumsum(lengths) - lengths
-    return store[np.repeat(starts[rows] - firsts, lengths) + np.arange(total)]
+    where = np.repeat(starts[rows] - firsts, lengths)
+    where += np.arange(len(where))
+    return store.take(where)
 
 
 def _count_into(crossings: np.ndarray, pixels: np.ndarray, step: int) -> None:
@@ -292,7 +293,9 @@ class OverviewEdgesItem(QGraphicsRectItem):
         added = self._count_rows(came, 1)
         self._drawn = drawn.copy()
         for pixels in (removed, added):
-            if len(pixels):
+            if len(pixels) > len(self._crossings) // 8:  # colouring every row costs less than finding the first and last
+                self._recolour_rows(0, frame[5])
+            elif len(pixels):
                 self._recolour_rows(int(pixels.min()) // frame[4], int(pixels.max()) // frame[4] + 1)
         return True
 
