@@ -242,3 +242,12 @@ def test_scale_search_neighbours_paths(kg_scale):
     assert kg_scale.search(label, limit=5)[0].entity == probe["entity"]
     found = find_paths(kg_scale, probe["path_source"], probe["path_target"])
     assert found and len(found[0].hops) == 6
+
+
+@pytest.mark.parametrize("text", ["zhejiang m", "mobile china", "alliance zhejiang 5g", "ChinaMobile"])
+def test_words_in_another_order_find_on_a_server_what_they_find_locally(kg, bundled_graph, text):
+    """"zhejiang m" names "China Mobile Zhejiang" on a server as in a local graph: the server also
+    sends the labels holding every word, in any order."""
+    found = [(hit.entity, hit.quality) for hit in kg.search(text, limit=5)]
+    assert found == [(hit.entity, hit.quality) for hit in bundled_graph.search(text, limit=5)]
+    assert found and found[0][1] >= 4  # found by its words, not as typed

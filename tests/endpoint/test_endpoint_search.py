@@ -99,7 +99,7 @@ def test_free_text_expressions():
 
 
 def test_words_the_index_refuses_fall_back_to_the_scan(indexed, monkeypatch):
-    import explorer.core.backends.endpoint_queries as strategies
+    import explorer.core.backends.endpoint_label_search as strategies
 
     # Virtuoso refuses a wildcard after fewer than four letters (HTTP 500, error FT370).
     monkeypatch.setattr(strategies, "virtuoso_text_query", lambda text: '"ch*"')

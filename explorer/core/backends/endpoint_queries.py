@@ -30,17 +30,17 @@ from explorer.core.backends.endpoint_config import (
     EndpointError,
     UnreachableBlankNode,
     sparql_iri,
-    sparql_string,
     sparql_term,
 )
+from explorer.core.backends.endpoint_label_search import KINDS, LABEL_VALUES, label_candidates
 from explorer.core.backends.endpoint_links import adjacent_query, capped_count_query, chunks, values
 from explorer.core.backends.endpoint_recent import EntityProfile, SearchAnswer, profile_query, read_profile
-from explorer.core.backends.endpoint_text import detect_virtuoso_text_index, virtuoso_regex, virtuoso_text_query
+from explorer.core.backends.endpoint_text import detect_virtuoso_text_index
 from explorer.core.backends.terms import node_id, to_rdflib
 from explorer.core.classes import descendants
 from explorer.core.errors import Cancelled, ExplorerError, QueryError, QueryTimeout
 from explorer.core.graph_model import ClassInfo
-from explorer.core.search import LabelEntry, LabelIndex, normalize
+from explorer.core.search import LabelEntry, LabelIndex
 from explorer.core.tasks import CancelToken
 from explorer.core.vocab import KG, LABEL_PREDICATES, OA, SCHEMA
 
@@ -58,16 +58,8 @@ _KNOWN_LABELS = 20000
 # more" (counting all of a hub's links costs a server far more than the page: 130–230 ms for
 # 4,388 incoming links on Oxigraph's server against ~30 ms for 1,001). link_totals counts all.
 COUNT_CAP = 1000
-# Labels read per free-text lookup (the exact labels come on top).
-_FREE_TEXT_PAGE = 64
-_EQUALS = "LCASE(STR(?l)) = {}"
-_STARTS = "STRSTARTS(LCASE(STR(?l)), {})"
-_CONTAINS = "CONTAINS(LCASE(STR(?l)), {})"
 _ENTITY = (ox.NamedNode, ox.BlankNode)
-_KINDS = {p: i for i, p in enumerate(LABEL_PREDICATES)}
 
-
-_LABEL_VALUES = values("p", (f"<{p}>" for p in LABEL_PREDICATES))
 # The same as a filter: Oxigraph joins a VALUES of predicates first (every label of the graph)
 # but filters the few triples of the entities in hand.
 _LABEL_FILTER = "?p IN ({})".format(", ".join(f"<{p}>" for p in LABEL_PREDICATES))
@@ -138,7 +130,7 @@ class EndpointQueries:
         """
         if not self._text_index_known:
             try:
-                found = detect_virtuoso_text_index(self._rows, _LABEL_VALUES)
+                found = detect_virtuoso_text_index(self._rows, LABEL_VALUES)
             except (QueryTimeout, EndpointError):
                 raise  # the server is slow or unreachable: no verdict, ask again next time
             except QueryError:
@@ -172,109 +164,15 @@ class EndpointQueries:
                 if not isinstance(value, ox.Literal) or not isinstance(entity_term, _ENTITY):
                     continue
                 labels = found.setdefault(node_id(entity_term), {})
-                labels.setdefault(value.language or "", []).append((_KINDS[predicate.value], value.value))
+                labels.setdefault(value.language or "", []).append((KINDS[predicate.value], value.value))
         return found
 
     def label_candidates(self, text: str, cap: int) -> list[LabelEntry]:
-        """Labels containing ``text`` (as typed, and accent-folded), prefix matches first.
-
-        Through the server's free-text index when it has one and the text has a word it can
-        look up (see :mod:`~explorer.core.backends.endpoint_text`); else, or when the index
-        finds nothing, by scanning the labels on the server.
-        """
-        typed = " ".join(text.lower().split())
-        folded = normalize(text)
-        texts = [n for n in dict.fromkeys((typed, folded)) if n]
-        if not texts:
-            return []
-        words = virtuoso_text_query(text) if self.text_index == "virtuoso" else None
-        regex_tests = {_STARTS: True, _CONTAINS: False} if self.text_index == "virtuoso" else {}
-        last = self._last_search
-        if last is not None and not words:
-            narrowed = last.narrowed(typed, folded, cap)
-            if narrowed is not None:  # a keystroke that only lengthened a text whose every label is known
-                return narrowed
-        entries: dict[tuple[str, str, str], LabelEntry] = {}
-
-        def select(test: str, page: int, words: str | None = None, *, by_predicate: bool = True) -> str:
-            condition = " || ".join(
-                # Virtuoso reads its labels with REGEX a third faster than with LCASE (the same
-                # answers for a text of ASCII characters).
-                virtuoso_regex(needle, anchored=regex_tests[test]) if test in regex_tests and needle.isascii()
-                else test.format(sparql_string(needle)) for needle in texts)
-            lookup = f". ?l bif:contains {sparql_string(words)} " if words else ""
-            if not by_predicate:
-                return (f"SELECT ?e ?p ?l WHERE {{ {_LABEL_VALUES} ?e ?p ?l {lookup}"
-                        f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(page)}")
-            # One branch per label predicate, not a VALUES of them: Virtuoso then reads each
-            # predicate's labels (or a wildcard's index postings) on its own, about twice as fast
-            # at 1M; Oxigraph's server scans no slower.
-            branches = " UNION ".join(
-                f"{{ SELECT ?e ?p ?l WHERE {{ BIND(<{predicate}> AS ?p) ?e <{predicate}> ?l {lookup}"
-                f"FILTER(isLiteral(?l) && ({condition})) }} LIMIT {int(page)} }}" for predicate in LABEL_PREDICATES)
-            return f"SELECT ?e ?p ?l WHERE {{ {branches} }} LIMIT {int(page)}"
-
-        def read(query: str) -> int:
-            """Labels of ``query``'s answer (and the classes of their entities, which search ranks
-            by, in the same round trip); how many label rows the server sent."""
-            rows = self._rows(f"SELECT ?e ?p ?l ?t WHERE {{ {{ {query} }} OPTIONAL {{ ?e a ?t }} }}")
-            labels: set[tuple[Term, Term, Term]] = set()
-            types: dict[str, list[str]] = {}
-            for entity_term, predicate, value, cls in rows:
-                labels.add((entity_term, predicate, value))
-                if not isinstance(entity_term, _ENTITY) or not isinstance(value, ox.Literal):
-                    continue
-                entity = node_id(entity_term)
-                known = types.setdefault(entity, [])
-                if isinstance(cls, ox.NamedNode) and cls.value not in known:
-                    known.append(cls.value)
-                key = (entity, value.value, value.language or "")
-                entries.setdefault(key, LabelEntry(entity, value.value, value.language or "", _KINDS[predicate.value]))
-            self._types.update(types)
-            return len(labels)
-
-        def every_label(rows: int, page: int) -> list[LabelEntry]:
-            """The answer of a scan that was not cut: kept for the next keystroke."""
-            found = list(entries.values())
-            if rows < page:
-                self._last_search = SearchAnswer(typed, folded, found)
-            return found
-
-        self._last_search = None
-        # The index's cost grows with the rows it returns, not with the graph: a short page.
-        page = min(cap, _FREE_TEXT_PAGE)
-        if words:
-            whole_words = virtuoso_text_query(text + " ")
-            try:
-                if whole_words:
-                    # The word being typed as a whole word first (a few postings, where its
-                    # wildcard reads every word it begins: "zhong*" 5,038 labels at 1M): every
-                    # exact label (so that resolving a name never misses it), and a page of
-                    # labels that begin with the text.
-                    read(f"SELECT ?e ?p ?l WHERE {{ {{ {select(_EQUALS, cap, whole_words, by_predicate=False)} }} "
-                         f"UNION {{ {select(_STARTS, page, whole_words, by_predicate=False)} }} }}")
-                if len(entries) < page and words != whole_words:
-                    read(select(_STARTS, page, words))
-                if len(entries) < page:
-                    read(select(_CONTAINS, page, words))
-            except QueryTimeout:
-                raise
-            except QueryError:
-                # The index refused these words (Virtuoso answers HTTP 500 for some, such as its
-                # noise words): scan instead; a server that is down fails the scan the same way.
-                entries.clear()
-            if entries:
-                return list(entries.values())
-            # Nothing through the index: a fragment from inside a word, found by the scan alone.
-            return every_label(read(select(_CONTAINS, cap)), cap)
-        # A text too short for the index (fewer than four letters) begins thousands of labels
-        # on a server big enough to have one: a page of them, as the index gives (reading 200
-        # cost Virtuoso three times 64's at 1M: it scans until the page is full).
-        scanned = page if self.text_index == "virtuoso" else cap
-        read(select(_STARTS, scanned))
-        if len(entries) < scanned:
-            return every_label(read(select(_CONTAINS, scanned)), scanned)
-        return list(entries.values())
+        """Labels that may answer ``text`` (see :mod:`~explorer.core.backends.endpoint_label_search`)."""
+        found = label_candidates(self._rows, text, cap, text_index=self.text_index, last=self._last_search)
+        self._types.update(found.types)
+        self._last_search = found.answer
+        return found.entries
 
     def inverse_labels(self, predicates: Iterable[str]) -> dict[str, str]:
         """Every ``kg:inverseLabel`` of ``predicates`` in one query per batch."""
@@ -624,14 +522,14 @@ class EndpointQueries:
                     if word.language in ("en", "", None) and inverse.get(predicate.value) is None:
                         inverse[predicate.value] = word.value
                 else:
-                    add_label(predicate.value, _KINDS[word_predicate.value], word)
+                    add_label(predicate.value, KINDS[word_predicate.value], word)
                 continue
             if not isinstance(other, _ENTITY):
                 continue
             neighbour = node_id(other)
             labels.setdefault(neighbour, {})
             if isinstance(label, ox.Literal) and isinstance(label_predicate, ox.NamedNode):
-                add_label(neighbour, _KINDS[label_predicate.value], label)
+                add_label(neighbour, KINDS[label_predicate.value], label)
             key = (predicate.value, neighbour, side_term.value)
             if key not in seen:
                 seen.add(key)

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.spans import ROLE_AFTER
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
@@ -208,7 +209,7 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
 
-_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(?:the\s+|its\s+|their\s+)?|(?=[.,;:!?]|$))",
+_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))",
                      re.IGNORECASE)
 
 
@@ -361,6 +362,76 @@ def among_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         for member in members:
             if member.key != group.key and lexicon.is_a(member.cls, [AGENT]) is not False:
                 yield (member, MEMBER_OF, group, "among its members", match.start(), match.end(), 0.6)
+
+
+#: "Among the founding members were A and B": the members follow the verb.
+_AMONG_INVERTED = re.compile(r"(?<![\w-])among\s+(?:the|its|their)\s+(?:[a-z-]+\s+)?members\s+(?:of\s+(?:the\s+)?[^,]*?\s+)?"
+                             r"(?:were|are|is|was)\s+",
+                             re.IGNORECASE)
+#: "A and B have since signed on as members": the members come before, the organization goes unsaid.
+_AS_MEMBERS = re.compile(r"(?<![\w-])(?:signed\s+on|signed\s+up|joined|enrolled|came\s+on\s+board)\s+as\s+"
+                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed(mentions: list[Mention], text: str, first: Mention) -> list[Mention]:
+    """``first`` and the names joined to it by commas and "and" ("A, B and C")."""
+    out = [first]
+    for mention in mentions:
+        if mention.start > out[-1].end and _LIST_JOINT.fullmatch(text[out[-1].end:mention.start]):
+            out.append(mention)
+        elif mention.start > out[-1].end:
+            break
+    return out
+
+
+def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """Membership said without the organization's name after the words: "Among the founding members were A and
+    B", "A and B have since signed on as members": members of the organization named last before them in the
+    sentence, else in the text before (``earlier``)."""
+    for match, before in [(m, True) for m in _AS_MEMBERS.finditer(text)] + [(m, False) for m in _AMONG_INVERTED.finditer(text)]:
+        if before:
+            last = next((m for m in reversed(mentions) if m.end <= match.start()), None)
+            if last is None or not re.fullmatch(r"\s+(?:(?:have|has|had|also|since|now|all|both|each|later|then)\s+)*",
+                                                text[last.end:match.start()]):
+                continue
+            ahead = [m for m in mentions if m.end <= last.end]
+            members = [last]
+            for mention in reversed(ahead[:-1]):
+                if _LIST_JOINT.fullmatch(text[mention.end:members[0].start]):
+                    members.insert(0, mention)
+                else:
+                    break
+        else:
+            first = _at(mentions, match.end())
+            if first is None:
+                continue
+            members = _listed(mentions, text, first)
+        opening = min(m.start for m in members) if before else match.start()
+        # "Among the first members of the X Alliance were …": the organization named in the words
+        inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and lexicon.is_a(m.cls, [ORGANIZATION])]
+        group = inside[-1] if inside else next((m for m in reversed(mentions) if m.end <= opening
+                                                and lexicon.is_a(m.cls, [ORGANIZATION]) is True), None) or earlier
+        if group is None:
+            continue
+        for member in members:
+            if member.key != group.key and member.via != "pronoun" and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
+
+
+def role_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Ma Lin, deputy director of the X Institute,": a role in apposition "of"/"at" an organization says the
+    person is affiliated with it."""
+    affiliated = str(KG.affiliatedWith)
+    for person in mentions:
+        if not (person.cls or "").endswith("Person"):
+            continue
+        role = ROLE_AFTER.match(text, person.end)
+        joint = re.match(r"\s+(?:of|at|with)\s+(?:the\s+)?", text[role.end():]) if role else None
+        organization = _at(mentions, role.end() + joint.end()) if role and joint else None
+        if organization is not None and role is not None and lexicon.is_a(organization.cls, [ORGANIZATION]) is not False \
+                and not (organization.cls or "").endswith("Person"):
+            yield (person, affiliated, organization, role.group().strip(", "), role.start(), role.end(), 0.6)
 
 
 _EQUIPPED = re.compile(r"(?<![\w-])(?:equipped|equips|equip|equipping)\s+(?:its|their|the)\s+", re.IGNORECASE)

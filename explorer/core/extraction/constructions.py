@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.spans import ROLE_AFTER
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -61,6 +62,23 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         elif normalize(owner_text) in COUNTRIES:
             owner = named(owner_text, mention.start, str(KG.Country))
             yield (mention, str(KG.basedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
+
+
+def named_units(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
+    """"the Harbin branch of China Unicom": the unit the words of a relation name ("branch of") stands in that
+    relation to the organization named after them."""
+    for mention in mentions:
+        if mention.via != "unit":
+            continue
+        for pattern in lexicon.patterns:
+            found = pattern.regex.search(mention.text) if pattern.words.lower().endswith(" of") else None
+            if found is None or pattern.object_first or not re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+", mention.text[:found.start()]):
+                continue
+            owner_text = mention.text[found.end():].strip()
+            owner = named(owner_text, mention.end - len(owner_text), None)
+            yield (mention, pattern.predicate, owner, pattern.words, mention.start + found.start(),
+                   mention.start + found.end(), 0.8)
+            break
 
 
 def nationalities(mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
@@ -216,7 +234,8 @@ def passive_attacks(lexicon: Lexicon, mentions: list[Mention], text: str,
                 yield (attack, carried_out_by, agent, f"{pattern.words} by", said.start(), end, 0.7)
 
 
-REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told)(?![\w-])",
+REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told"
+                       r"|points\s+out|pointed\s+out|argues|argued|insists|insisted)(?![\w-])",
                         re.IGNORECASE)
 
 
@@ -242,7 +261,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 
-_APPOSITION_BEFORE = re.compile(r",\s+(?:a|an|the)\s[^,]*,\s*$", re.IGNORECASE)
+#: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
+                                re.IGNORECASE)
 
 
 def _beside(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
@@ -43,6 +43,8 @@ class PropertyPattern:
     regex: re.Pattern[str] = field(compare=False, hash=False, repr=False)
     #: For "与{o}合作": the words that must follow the object (the object stands between).
     closing: re.Pattern[str] | None = field(default=None, compare=False, hash=False, repr=False)
+    #: A present tense derived from a declared past ("builds" from "built"): it may tell what is done habitually.
+    habitual: bool = False
 
     @property
     def weak(self) -> bool:
@@ -117,7 +119,7 @@ class Lexicon:
             range_ = frozenset(str(c) for c in ontology.objects(prop, RDFS.range) if isinstance(c, URIRef))
             patterns.append(PropertyPattern(str(prop), text.strip() if closing else words, object_first, domain, range_,
                                             _words_regex(words), closing))
-        patterns += _passives(ontology, patterns)
+        patterns += _passives(ontology, patterns) + _present_forms(patterns)
         cues = [ClassCue(str(c), str(w).strip(), _words_regex(str(w).strip()))
                 for c, w in sorted(ontology.subject_objects(NAME_CUE), key=lambda pair: (str(pair[0]), str(pair[1])))
                 if str(w).strip()]
@@ -172,6 +174,41 @@ def _passives(ontology: Graph, patterns: list[PropertyPattern]) -> list[Property
         domain = frozenset(str(c) for c in ontology.objects(URIRef(other), RDFS.domain) if isinstance(c, URIRef))
         range_ = frozenset(str(c) for c in ontology.objects(URIRef(other), RDFS.range) if isinstance(c, URIRef))
         derived[passive.lower()] = PropertyPattern(other, passive, False, domain, range_, _words_regex(passive))
+    return list(derived.values())
+
+
+#: Present forms of past tenses that do not end in -ed.
+_IRREGULAR_PRESENT = {"built": "builds", "set": "sets", "ran": "runs", "made": "makes", "led": "leads", "held": "holds",
+                      "won": "wins", "sold": "sells", "bought": "buys", "laid": "lays", "began": "begins"}
+
+
+def _present_forms(patterns: list[PropertyPattern]) -> list[PropertyPattern]:
+    """The present tense of each past-tense pattern, stating the same property: "deployed" gives "deploys",
+    "launched" "launches", "teamed up with" "teams up with", "built" "builds". Regular verbs get both the -s and the
+    -es spelling (one of them is no English word and never matches); a phrase some property declares already wins."""
+    declared = {p.words.lower() for p in patterns}
+    derived: dict[str, PropertyPattern] = {}
+    for pattern in patterns:
+        words = pattern.words.split()
+        if pattern.object_first or pattern.closing is not None or not pattern.words.isascii() or words[-1].lower() == "by":
+            continue
+        verb = words[0].lower()
+        if verb in _IRREGULAR_PRESENT:
+            forms = [_IRREGULAR_PRESENT[verb]]
+        elif verb.endswith("ied") and len(verb) > 4:
+            forms = [verb[:-3] + "ies"]
+        elif verb.endswith("ed") and len(verb) > 4:
+            stem = verb[:-2]
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+                stem = stem[:-1]  # "planned": plans
+            forms = [stem + "es"] if stem.endswith(("ch", "sh", "ss", "x", "z", "s")) else [stem + "s", stem + "es"]
+        else:
+            continue
+        for form in forms:
+            present = " ".join([form, *words[1:]])
+            if present.lower() in declared or present.lower() in derived:
+                continue
+            derived[present.lower()] = replace(pattern, words=present, regex=_words_regex(present), habitual=True)
     return list(derived.values())
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.references import ReferenceReader, part_of_person, second_clause_it
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -21,6 +22,7 @@ from explorer.core.extraction.spans import (
     PHRASE_OPENING,
     QUANTIFIER_AFTER,
     ROLE_AFTER,
+    Mention,
     Run,
     adverb,
     counted_noun_end,
@@ -40,30 +42,14 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON = str(KG.Person)
-_PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
+#: What follows a verb or participle opening a sentence ("Compared with", "Founded in 2010", "Looking ahead").
+_VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|ahead|up|out|over|into|its|their)\b")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of a sentence that names an entity."""
-
-    start: int
-    end: int
-    text: str
-    iri: str | None = None  # a known entity
-    cls: str | None = None  # its class (known, or from a cue)
-    label: str | None = None  # the name a new entity would get
-    via: str = "label"  # label | name | cue | phrase | pronoun | definite | ner
-
-    @property
-    def key(self) -> str:
-        return self.iri or f"new:{normalize(self.label or self.text)}"
 
 
 @dataclass(frozen=True)
@@ -113,6 +99,11 @@ class MentionFinder:
         self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
                                      and not all(lexicon.is_a(c, [organization]) for c in p.range or [organization]))
+        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers)
+        # "branch" of "branch of": a relation's noun that is also a class word names a unit ("the Harbin branch of X")
+        self._unit_nouns = frozenset(p.words.split()[0].lower() for p in lexicon.patterns
+                                     if len(p.words.split()) == 2 and p.words.lower().endswith(" of")
+                                     and p.words.split()[0].lower() in self._cue_words)
         self._cjk_triggers = tuple(sorted({p.words for p in lexicon.patterns if _is_cjk(p.words)}, key=len, reverse=True))
 
     # -- known entities -----------------------------------------------------------------
@@ -212,8 +203,9 @@ class MentionFinder:
             titled = titled or bool(_TITLE_BEFORE.search(text[:start]))
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
-            if len(words) == 1 and start == 0 and re.search(r"(?:ed|ing|ly)$", words[0]):
-                continue  # a sentence opening with a verb or an adverb ("Compared with …")
+            if len(words) == 1 and start == 0 and (words[0].endswith("ly") or (
+                    re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0])))):
+                continue  # a sentence opening with a verb or an adverb ("Compared with …"), not "Chongqing, …"
             if not words:
                 continue
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
@@ -237,7 +229,10 @@ class MentionFinder:
         common noun is that thing, not the name (a name with a class word of its own stays a name)."""
         found: list[Mention] = []
         # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
-        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:[A-Z][\w’'-]*\s+){1,2})([a-z][\w-]*)(?=[\s,.;:]|$)",
+        # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
+        # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
+        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
+                                 r"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:]))?)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
             name = match.group(1).strip()
@@ -247,6 +242,17 @@ class MentionFinder:
             phrase = text[match.start(1):match.end(2)]
             found.append(Mention(match.start(1), match.end(2), phrase, None, self._head_class(phrase), phrase, "phrase"))
         return found
+
+    def _named_units(self, text: str) -> list[Mention]:
+        """"the Harbin branch of China Unicom": a unit the words of a relation ("branch of", "subsidiary of") name,
+        with the place or name that tells it apart, is one organization (``constructions.named_units`` relates it)."""
+        nouns = "|".join(sorted(re.escape(w) for w in self._unit_nouns))
+        if not nouns:
+            return []
+        pattern = (rf"(?<![\w-])the\s+((?:[A-Z][\w’'-]*\s+){{1,2}}(?:{nouns})\s+of\s+"
+                   rf"(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*)")
+        return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "unit")
+                for m in re.finditer(pattern, text)]
 
     def _own_units(self, text: str) -> list[Mention]:
         """"Its school of naval architecture", "their institute of automation": a unit of an organization
@@ -301,13 +307,19 @@ class MentionFinder:
                                          text[start:match.end()], "cue"))
                     continue
                 start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
-                                     capitalised=match.group()[:1].isupper(), nouns=self._cue_words)
+                                     capitalised=match.group()[:1].isupper() or match.group()[:1].isdigit(),
+                                     nouns=self._cue_words)
                 end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
                     start += opening.end()  # "Xi'an-based | Sungrow Group": the compound is said of the name
                 phrase = text[start:end]
-                found.append(Mention(start, end, phrase, None, cue.cls, phrase, "cue"))
+                # "CETC's cybersecurity institute": a unit described in common nouns after its owner is named by them
+                # (the owner's relation, where a pattern names it, is read by ``constructions.possessives``)
+                own = re.fullmatch(r"([A-Z][^,]*?)['’]s\s+([a-z][a-z\s-]*)", phrase)
+                if own is not None and not self.lexicon.is_a(self._cue_class(own.group(1)), [ORGANIZATION]):
+                    own = None  # "China's telecom companies": a place's keep its name
+                found.append(Mention(start, end, phrase, None, cue.cls, own.group(2) if own else phrase, "cue"))
         return found
 
     def _indefinite_phrases(self, text: str) -> list[Mention]:
@@ -390,6 +402,19 @@ class MentionFinder:
     def _sentence_opening(self, text: str) -> list[Mention]:
         """"Dyeing plants in Hebei were hit", "Many plant systems still run on …": a sentence may open
         with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
+        described = re.match(r"The\s+(?=[a-z])", text)
+        if described is not None:
+            # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening
+            # that nothing before named (a reference to one is read by the references) is the clause's subject
+            phrase = self._bare_phrase_at(text, described.end())
+            if phrase is None or self._cue_class(phrase.text.split()[0]) is not None:
+                return []  # "The carmaker then …": a description, read as a reference
+            words = phrase.text.split()
+            # two or three words that end where a function word follows, none of them a verb in -s before the head
+            if not 2 <= len(words) <= 3 or any(w.endswith(("s", "'", "’")) or "'" in w or "’" in w for w in words[:-1]) \
+                    or not re.match(r"\s+(?:behind|in|at|of|for|on|from|with|was|were|is|are|has|have|had|will),?\s", text[phrase.end:]):
+                return []
+            return [phrase]
         opening = re.match(r"(?:(?:many|some|most|several|all|such|few|other)\s+)?(?=[A-Z][a-z])", text, re.IGNORECASE)
         if opening is None or text[opening.end():].split(" ", 1)[0].lower() in NOT_NAMES:
             return []
@@ -408,7 +433,9 @@ class MentionFinder:
                 break
             token = word.group(1)
             lowered = token.lower()
-            opens = token[:1].islower() or (not words and _TECH_COMPOUND.match(token) is not None)
+            # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
+            opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
+                                                           or re.fullmatch(r"\d+G", token) is not None))
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()):
@@ -442,56 +469,6 @@ class MentionFinder:
         word = following.group(1).lower()
         return word not in STOPWORDS and word not in self._triggers and not word.endswith(("ly", "ing", "ed"))
 
-    # -- references -----------------------------------------------------------------------
-    def _references(self, text: str, previous_subject: Mention | None) -> list[Mention]:
-        found: list[Mention] = []
-        for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
-            kind = _PRONOUNS[match.group(1).lower()]
-            target = self._antecedent(kind, previous_subject)
-            if target is not None:
-                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
-            elif match.group(1).lower() == "its":  # may refer to a name earlier in this sentence (see _owned)
-                found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
-        for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
-            # read only where it opens a second clause (see _second_clause_it); dropped elsewhere
-            found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
-        for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
-            cls = self._cue_class(match.group(1))
-            if cls is None:
-                # "the network" after "a 5G private network": the last thing whose name ends in that noun
-                head = singular(match.group(1).lower())
-                target = next((m for m in reversed(self._history) if m.via in ("phrase", "cue") and m.iri is None
-                               and singular((m.label or m.text).split()[-1].lower()) == head), None)
-                if target is not None:
-                    found.append(replace(target, start=match.start(), end=match.end(), text=match.group(),
-                                         via="definite"))
-                continue
-            # "the university": the last one of its class named with that word, else the last of its class
-            noun = match.group(1).lower()
-            same = [m for m in reversed(self._history) if m.cls == cls and m.via != "definite"]
-            target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
-            if target is not None:
-                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
-        return found
-
-    def _bare_cue_reference(self, mention: Mention) -> Mention:
-        """A Chinese cue word standing alone (联盟) names the last one of its class, as "the alliance"
-        does in English (English bare nouns such as "smart ports" speak of the kind, not of one)."""
-        if mention.via != "cue" or not _is_cjk(mention.text) or not any(cue.words == mention.text for cue in self.lexicon.cues):
-            return mention
-        target = next((m for m in reversed(self._history) if m.cls == mention.cls), None)
-        if target is None:
-            return mention
-        return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
-
-    def _antecedent(self, kind: str, previous_subject: Mention | None) -> Mention | None:
-        person = "Person"
-        if kind == "person":
-            return next((m for m in reversed(self._history) if m.cls and m.cls.endswith(person)), None)
-        if previous_subject is not None and not (previous_subject.cls or "").endswith(person):
-            return previous_subject
-        return next((m for m in reversed(self._history) if not (m.cls or "").endswith(person)), None)
-
     def named(self, name: str, start: int, cls: str | None = None) -> Mention:
         """The mention of ``name`` standing at ``start``: the known entity of that label, else a new one."""
         known = self._latin.get(normalize(name)) or self._cjk.get(normalize(name))
@@ -503,16 +480,17 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         # a possessed site before the cue phrase of the same span: it keeps its own name
-        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._names(text)
+        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._named_units(text)
+        candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references(text, previous_subject)
+        candidates += self._references.references(text, self._history, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
-        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "phrase": 3}
+        rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
         chosen: list[Mention] = []
         for mention in candidates:
@@ -523,24 +501,23 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
-        chosen = [self._bare_cue_reference(m) for m in _merge_cues(chosen)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in _merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
-        chosen = [self._part_of_person(m) for m in chosen]
-        chosen = _second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
+        chosen = [part_of_person(m, self._history) for m in chosen]
+        chosen = self._appositions(self._references.appositions(text, chosen))
+        chosen = second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner"))
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
         return chosen
 
-    def _part_of_person(self, mention: Mention) -> Mention:
-        """"Chen said", after "Professor Chen Lin": one word of a person's name named before is that person."""
-        if mention.via != "name" or mention.cls is not None or " " in mention.text:
-            return mention
-        target = next((m for m in reversed(self._history) if m.cls == PERSON and m.iri is None
-                       and mention.text in (m.label or m.text).split()[:1] + (m.label or m.text).split()[-1:]), None)
-        if target is None or (target.label or target.text) == mention.text:
-            return mention
-        return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
+    def _appositions(self, mentions: list[Mention]) -> list[Mention]:
+        """A name a description in apposition gave a class keeps it in later sentences ("the company" finds it)."""
+        for mention in mentions:
+            if mention.via == "name" and mention.cls is not None and mention.iri is None and mention.key not in self._inferred \
+                    and self._cue_class(mention.text) is None:
+                self._inferred[mention.key] = mention.cls
+        return mentions
 
     def _counted(self, mention: Mention) -> Mention:
         """"193 leading companies", "more than 70 platforms": a counted plural names a group of
@@ -569,20 +546,6 @@ class MentionFinder:
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
         return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
-
-
-def _second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"The network was developed by A and B, and it supports …": "it" (or "they") opening a second clause is
-    the subject of the first, not the last thing named before it."""
-    out: list[Mention] = []
-    for mention in mentions:
-        if (mention.via == "pronoun" and mention.text.lower() in ("it", "they") and out
-                and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
-            first = next((m for m in out if not (m.cls or "").endswith("Person")), None)
-            if first is not None and first.key != mention.key:
-                mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
-        out.append(mention)
-    return out
 
 
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:

@@ -8,6 +8,26 @@ from dataclasses import dataclass
 
 from explorer.core.extraction.lexicon import _is_cjk
 from explorer.core.extraction.words import GENERIC_PEOPLE, LY_ADJECTIVES, STOPWORDS
+from explorer.core.search import normalize
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a sentence that names an entity."""
+
+    start: int
+    end: int
+    text: str
+    iri: str | None = None  # a known entity
+    cls: str | None = None  # its class (known, or from a cue)
+    label: str | None = None  # the name a new entity would get
+    via: str = "label"  # label | name | cue | unit | phrase | pronoun | definite | ner
+
+    @property
+    def key(self) -> str:
+        return self.iri or f"new:{normalize(self.label or self.text)}"
+
+
 
 #: A capitalised run: a likely name ("Ministry of Industry and Information Technology", "5G", "Qihoo 360").
 CAPITALISED = re.compile(

@@ -17,12 +17,13 @@ from explorer.core.extraction import clauses, constructions
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
+from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
-INCIDENT = str(KG.Incident)
+INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
@@ -80,34 +81,6 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
 
 
-#: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
-_CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b"
-                           r"|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
-
-
-#: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
-#: set up", "will deploy", "is expected to launch"): no fact is suggested from such a verb.
-_UNREALISED = re.compile(
-    r"(?<![\w-])(?:(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|seeks?|wants?|expects?|proposes?"
-    r"|promised?|pledged?|vows?|vowed|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|going|poised|likely))\s+to"
-    r"|will|would|could|may|might|shall|should)(?:\s+(?:also|soon|later|then|eventually|jointly|further|now))?\s+$",
-    re.IGNORECASE)
-
-
-def _unrealised(text: str, start: int) -> bool:
-    return _UNREALISED.search(text[:start]) is not None
-
-
-def _planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
-    """"plans to set up a centre for platforms in Jinan": where a planned thing will be is planned too —
-    a bare preposition in the clause of a verb that is only intended states nothing."""
-    if pattern.words.lower() not in PREPOSITIONS:
-        return False
-    breaks = list(_CLAUSE_BREAK.finditer(text[:start]))
-    clause = text[breaks[-1].end() if breaks else 0:start]
-    return any(_unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
-
-
 def _asides(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
     return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
@@ -151,7 +124,7 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     if thing is None:
         return None
     subjects = [m for m in mentions if m.end <= thing.start and m not in governed
-                and not _CLAUSE_BREAK.search(text[m.end:thing.start]) and lexicon.is_a(m.cls, pattern.domain) is not False
+                and not CLAUSE_BREAK.search(text[m.end:thing.start]) and lexicon.is_a(m.cls, pattern.domain) is not False
                 and not (_unnamed(m) and _agents_only(lexicon, pattern.domain))]
     if not subjects or lexicon.is_a(thing.cls, pattern.range) is False:
         return (None, thing, 0.0)
@@ -182,9 +155,10 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     nearest = _candidates(mentions, start, end, before=True)
+    described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
-    same_clause = [m for m in left if not _CLAUSE_BREAK.search(text[m.end:start])]
+    same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
     in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
@@ -192,9 +166,14 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
-        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")]
-        if pattern.words.endswith(" by") and beside:
-            left = beside  # "runs X on a platform built by B": a participle with "by" describes what it follows
+        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
+            or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
+                and not _PASSIVE_BEFORE.search(text[:start])]
+        described = pattern.words.endswith(" by") and bool(beside)
+        if described:
+            # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
+            # describes what it follows
+            left = beside
     right = _candidates(mentions, start, end, before=False)
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
@@ -211,7 +190,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         left = [m for m in left if m.start > said_that[-1]]
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
-        right = [m for m in right if not _CLAUSE_BREAK.search(text[end:m.start])]
+        right = [m for m in right if not CLAUSE_BREAK.search(text[end:m.start])]
     if not left and pattern.words.split()[0].endswith("ing") and "," in text[end:]:
         # "Aside from pushing X, S …": an opening participle clause has the main clause's subject.
         comma = text.index(",", end)
@@ -228,7 +207,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         opener = next((m for m in mentions if m.end <= start and m not in under), None)
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
             left = [opener]
-    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start:
+    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described:
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
     complemented_head: Mention | None = None
@@ -304,6 +283,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
+        earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
         for subject, predicate, obj, words, start, end, confidence in constructions.passive_attacks(
                 lexicon, mentions, view, earlier_threat):
             # "is attacked by …" is read here as a whole, so its words state nothing more below
@@ -320,14 +300,16 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
         for index_in_hits, (pattern, start, end) in enumerate(hits):
-            if any(start < e and s < end for s, e in taken) or _unrealised(view, start) or _planned_place(pattern, view, start):
+            if any(start < e and s < end for s, e in taken) or unrealised(view, start) or planned_place(pattern, view, start):
                 continue
             # words several properties share ("opened", "owns") state the one whose range fits the object
             read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)
                     for pair in [_read_hit(lexicon, p, mentions, start, end, view)] if pair is not None]
             if not read:
                 continue
-            pattern, (subject, obj, score) = _fittest(lexicon, read)
+            pattern, (subject, obj, score) = fittest(lexicon, read)
+            if technology_made(lexicon, pattern, subject, obj) or products_made(pattern, obj, view):
+                continue
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:
                 continue
@@ -352,7 +334,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             seen.add(key)
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
-        suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen)
+        suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
+                                            earlier_alliance)
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
@@ -367,7 +350,10 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                                        constructions.quote_speaker(lexicon, mentions, view, quote_open),
                                        [s for s in suggestions[first:] if s.predicate in lexicon.exposure]))
         quote_open = constructions.quotes_open_after(view, quote_open)
-        firsts = [m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None]
+        # "In Liuzhou, SAIC … has linked …": a place the sentence opens on is no subject of it
+        opening = re.match(r"(?:In|At|Across|On)\s+[^,]{1,60},\s", view)
+        firsts = [m for m in mentions if (m.via not in ("cue", "phrase") or m.cls is not None)
+                  and not (opening and m.end <= opening.end())]
         if firsts:
             previous_subject = firsts[0]
         if progress is not None:
@@ -401,37 +387,6 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
         return None
     return pair
-
-
-def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:
-    return bool(one) and one != other and all(lexicon.is_a(c, other) for c in one)
-
-
-def _fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, Mention, float]]],
-             ) -> tuple[PropertyPattern, tuple[Mention, Mention, float]]:
-    """Of the properties that share the same words, the one whose range holds the object most
-    narrowly ("opened a service centre": an organization is established); an object of no known
-    class takes the broadest, the safer claim ("opened a workshop" built it, "owns a mill" runs it)."""
-    if len(read) == 1:
-        return read[0]
-    best = read[0]
-    for candidate in read[1:]:
-        (pattern, (_s, obj, score)), (best_pattern, (_bs, best_obj, best_score)) = candidate, best
-        if score != best_score and (obj.key, _s.key) != (best_obj.key, _bs.key):
-            best = candidate if score > best_score else best
-            continue
-        # a property declared for a narrow domain ("developed by" of a standard) states nothing of a
-        # subject not known to be in it when a broader property shares the words ("developed by" a maker)
-        if _narrower(lexicon, best_pattern.domain, pattern.domain) and lexicon.is_a(_bs.cls, best_pattern.domain) is not True:
-            best = candidate
-            continue
-        if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True:
-            continue
-        known = lexicon.is_a(obj.cls, pattern.range) is True
-        if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
-                or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
-            best = candidate
-    return best
 
 
 @dataclass(frozen=True)
@@ -509,7 +464,7 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
 
 
 def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
-                  seen: set[tuple[str, str, str]]) -> list[Suggestion]:
+                  seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None) -> list[Suggestion]:
     """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
     called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
     facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
@@ -518,7 +473,9 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
-             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text)]
+             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
+             *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
+             *clauses.role_affiliations(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
@@ -579,6 +536,7 @@ def _counted_companies(lexicon: Lexicon, mention: Mention) -> bool:
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
                    text: str) -> list[constructions.Reading]:
     return [*constructions.possessives(lexicon, mentions, finder.named),
+            *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.comparisons(lexicon, mentions, text),

@@ -1,0 +1,88 @@
+"""Which reading of a trigger's words stands: the property that fits best when several share the words, and the
+readings that state no fact — a plan or promise ("plans to set up", "has promised to build"), a technology taken as a
+thing built ("rolled out 5G"), the products a maker makes as a rule ("builds electric SUVs")."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
+from explorer.core.extraction.spans import Mention
+from explorer.core.vocab import KG
+
+BUILT, BUILT_BY, TECHNOLOGY = str(KG.built), str(KG.builtBy), str(KG.Technology)
+
+
+#: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
+CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b"
+                           r"|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
+
+
+#: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
+#: set up", "will deploy", "is expected to launch"): no fact is suggested from such a verb.
+_UNREALISED = re.compile(
+    r"(?<![\w-])(?:(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|seeks?|wants?|expects?|proposes?"
+    r"|promised?|pledged?|vows?|vowed|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|going|poised|likely))\s+to"
+    r"|will|would|could|may|might|shall|should)(?:\s+(?:also|soon|later|then|eventually|jointly|further|now))?\s+$",
+    re.IGNORECASE)
+
+
+def unrealised(text: str, start: int) -> bool:
+    before = text[:start]
+    if re.match(r"to\s", text[start:], re.IGNORECASE):
+        before += "to "  # a pattern that opens with "to" ("to build") after "has promised"
+    return _UNREALISED.search(before) is not None
+
+
+def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
+    """"plans to set up a centre for platforms in Jinan": where a planned thing will be is planned too —
+    a bare preposition in the clause of a verb that is only intended states nothing."""
+    if pattern.words.lower() not in PREPOSITIONS:
+        return False
+    breaks = list(CLAUSE_BREAK.finditer(text[:start]))
+    clause = text[breaks[-1].end() if breaks else 0:start]
+    return any(unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
+
+
+def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
+    """"rolled out 5G across the mine": a technology is a kind of thing that is used, not one thing made: no one built it."""
+    made = obj if pattern.predicate == BUILT else subject if pattern.predicate == BUILT_BY else None
+    return made is not None and lexicon.is_a(made.cls, [TECHNOLOGY]) is True
+
+
+def products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:
+    """"Seres builds electric SUVs": a present tense with a bare plural says what a maker makes as a rule, not
+    one thing it built ("deploys a private network" is one)."""
+    return pattern.habitual and pattern.predicate == BUILT and obj.text.endswith("s") \
+        and not re.search(r"(?<![\w-])(?:a|an|the|its|their)\s+$", text[:obj.start], re.IGNORECASE)
+
+
+def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:
+    return bool(one) and one != other and all(lexicon.is_a(c, other) for c in one)
+
+
+def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, Mention, float]]],
+             ) -> tuple[PropertyPattern, tuple[Mention, Mention, float]]:
+    """Of the properties that share the same words, the one whose range holds the object most
+    narrowly ("opened a service centre": an organization is established); an object of no known
+    class takes the broadest, the safer claim ("opened a workshop" built it, "owns a mill" runs it)."""
+    if len(read) == 1:
+        return read[0]
+    best = read[0]
+    for candidate in read[1:]:
+        (pattern, (_s, obj, score)), (best_pattern, (_bs, best_obj, best_score)) = candidate, best
+        if score != best_score and (obj.key, _s.key) != (best_obj.key, _bs.key):
+            best = candidate if score > best_score else best
+            continue
+        # a property declared for a narrow domain ("developed by" of a standard) states nothing of a
+        # subject not known to be in it when a broader property shares the words ("developed by" a maker)
+        if _narrower(lexicon, best_pattern.domain, pattern.domain) and lexicon.is_a(_bs.cls, best_pattern.domain) is not True:
+            best = candidate
+            continue
+        if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True:
+            continue
+        known = lexicon.is_a(obj.cls, pattern.range) is True
+        if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
+                or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
+            best = candidate
+    return best

@@ -1,0 +1,149 @@
+"""References: what "it", "she", "the alliance" or "the carmaker" stands for in an article.
+
+A pronoun or a description names no entity of its own; it is read as the entity it most likely refers
+to, so a fact stated about it reaches that entity. A description headed by a class cue of the ontology
+("the company", "the city", "the crane maker") refers to the last entity named of a fitting class, or
+failing that to the subject of the sentence before when nothing says it is of another class; a name
+with such a description in apposition ("Zoomo, the scooter maker based in …") takes its class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.words import STOPWORDS
+from explorer.core.vocab import KG
+
+PERSON = str(KG.Person)
+_PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
+#: "the company", "the crane maker", "the city": up to two modifiers before the head noun.
+_DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
+
+
+def _is_person(mention: Mention) -> bool:
+    return (mention.cls or "").endswith("Person")
+
+
+class ReferenceReader:
+    """Reads the references of one sentence against what the document named before."""
+
+    def __init__(self, lexicon: Lexicon, cue_class: Callable[[str], str | None], triggers: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self._cue_class = cue_class
+        self._triggers = triggers
+
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+        found: list[Mention] = []
+        for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
+            kind = _PRONOUNS[match.group(1).lower()]
+            target = antecedent(kind, history, previous_subject)
+            if target is not None:
+                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
+            elif match.group(1).lower() == "its":  # may refer to a name earlier in this sentence (see _owned)
+                found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
+        for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
+            # read only where it opens a second clause (see second_clause_it); dropped elsewhere
+            found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
+        for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
+            if self._cue_class(match.group(1)) is not None:
+                continue  # a description headed by a class word: read below
+            # "the network" after "a 5G private network": the last thing whose name ends in that noun
+            head = singular(match.group(1).lower())
+            target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
+                           and singular((m.label or m.text).split()[-1].lower()) == head), None)
+            if target is not None:
+                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
+        found += self.descriptions(text, history, previous_subject)
+        return found
+
+    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+        """"the university", "the carmaker", "the crane maker": a description headed by a class cue refers to the
+        last entity of that class named with that word, else the last of that class, else the subject of the
+        sentence before when it is a name nothing says is of another class."""
+        found: list[Mention] = []
+        for match in _DESCRIPTION.finditer(text):
+            modifiers = match.group(1).split()
+            if any(word.lower() in STOPWORDS or word.lower() in self._triggers for word in modifiers):
+                continue
+            noun = match.group(2).lower()
+            cls = self._cue_class(noun)
+            if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
+                continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
+            same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
+                    and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
+            target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
+                    and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
+                target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
+            if target is not None:
+                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
+        return found
+
+    def appositions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Zoomo, the scooter maker based in Kunming,", "Pexa, a software company spun off from …": a name with
+        a description headed by a class cue in apposition is of that class, and the description is that name."""
+        out: list[Mention] = []
+        for mention in mentions:
+            previous = out[-1] if out else None
+            if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
+                    and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
+                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
+                    and re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE):
+                # an article opens a description ("Ningbo, Zhejiang province" names a second place)
+                description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
+                words = description.split()
+                cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
+                if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
+                    named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
+                    out[-1] = named
+                    out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))
+                    continue
+            out.append(mention)
+        return out
+
+    def bare_cue_reference(self, mention: Mention, history: Sequence[Mention]) -> Mention:
+        """A Chinese cue word standing alone (联盟) names the last one of its class, as "the alliance"
+        does in English (English bare nouns such as "smart ports" speak of the kind, not of one)."""
+        if mention.via != "cue" or not _is_cjk(mention.text) or not any(cue.words == mention.text for cue in self.lexicon.cues):
+            return mention
+        target = next((m for m in reversed(history) if m.cls == mention.cls), None)
+        if target is None:
+            return mention
+        return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
+
+
+def antecedent(kind: str, history: Sequence[Mention], previous_subject: Mention | None) -> Mention | None:
+    if kind == "person":
+        return next((m for m in reversed(history) if _is_person(m)), None)
+    if previous_subject is not None and not _is_person(previous_subject):
+        return previous_subject
+    return next((m for m in reversed(history) if not _is_person(m)), None)
+
+
+def part_of_person(mention: Mention, history: Sequence[Mention]) -> Mention:
+    """"Chen said", after "Professor Chen Lin": one word of a person's name named before is that person."""
+    if mention.via != "name" or mention.cls is not None or " " in mention.text:
+        return mention
+    target = next((m for m in reversed(history) if m.cls == PERSON and m.iri is None
+                   and mention.text in (m.label or m.text).split()[:1] + (m.label or m.text).split()[-1:]), None)
+    if target is None or (target.label or target.text) == mention.text:
+        return mention
+    return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
+
+
+def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The network was developed by A and B, and it supports …": "it" (or "they") opening a second clause is
+    the subject of the first, not the last thing named before it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if (mention.via == "pronoun" and mention.text.lower() in ("it", "they") and out
+                and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
+            first = next((m for m in out if not _is_person(m)), None)
+            if first is not None and first.key != mention.key:
+                mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        out.append(mention)
+    return out
