@@ -714,6 +714,18 @@ def workspace_loading_text(loading: dict[str, Any], size: str) -> str:
             f"reopening it; benchmarks/bench_ui_loading.py --workspace): " + "; ".join(parts) + ".\n")
 
 
+def _sections_after_the_run(path: Path) -> str:
+    """What follows the generated figures in ``path``: the sections written by hand ("## …"), kept."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except FileNotFoundError:
+        return ""
+    for number, line in enumerate(lines):
+        if line.startswith("## "):
+            return "\n" + "".join(lines[number:])
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="kg-explorer benchmarks (issue 6)")
     parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k, 100k, 1m, 10m (on disk only)")
@@ -728,7 +740,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-alternate", action="store_true",
                         help="skip loading with ours and raw pyoxigraph in turns in one process")
     parser.add_argument("--quick", action="store_true", help="one run each, no canvas/window (a check that it works)")
-    parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
+    parser.add_argument("--write", action="store_true", help="write the figures atop benchmarks/RESULTS.md (sections after them kept)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     # Internal: the per-engine subprocesses.
     parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
@@ -797,7 +809,7 @@ def main(argv: list[str] | None = None) -> int:
     ])
     print(text)
     if args.write:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        args.out.write_text(text + "\n" + _sections_after_the_run(args.out), encoding="utf-8")
     return 0
 
 

@@ -136,3 +136,90 @@ def test_errors_name_the_file_and_line_as_before(tmp_path):
     with pytest.raises(LoadError) as error:
         OxigraphBackend().load_files([Path(source)])
     assert "bad.nt" in str(error.value) and error.value.line == 6
+
+
+@posix_only
+def test_a_plain_file_goes_into_the_pipe_by_splice_without_being_read_into_python(tmp_path, monkeypatch):
+    import explorer.core.backends.feeding as feeding_module
+
+    if not hasattr(feeding_module.os, "splice"):
+        pytest.skip("no splice here")
+    data = b"\xef\xbb\xbf" + _triples(20_000)
+    source = tmp_path / "data.nt"
+    source.write_bytes(data)
+    moved: list[int] = []
+    real_splice = feeding_module.os.splice
+
+    def splice(*args, **kwargs):
+        moved.append(real_splice(*args, **kwargs))
+        return moved[-1]
+
+    def read(*_args):
+        raise AssertionError("the file was read into Python")
+
+    monkeypatch.setattr(feeding_module.os, "splice", splice)
+    got: list[bytes] = []
+    fractions: list[float] = []
+    with open(source, "rb") as raw:
+        reader = BomSkippingReader(raw)
+        monkeypatch.setattr(reader, "read", read)
+        feeding = FileFeeding(reader, len(data), fractions.append, None, plain=raw)
+        feeding.feed(lambda **kwargs: got.append(_read_path(**kwargs)))
+    assert got == [data[3:]]  # the byte-order mark left out, as the reader leaves it out
+    assert sum(moved) == len(data) - 3 == feeding.bytes_read
+    assert len(fractions) >= 3 and fractions == sorted(fractions)
+
+
+@posix_only
+@pytest.mark.parametrize("refusal", ["EINVAL", "ENOSYS"])
+def test_where_splice_is_not_offered_the_file_is_read_instead(tmp_path, monkeypatch, refusal):
+    import errno
+
+    import explorer.core.backends.feeding as feeding_module
+
+    def splice(*_args, **_kwargs):
+        code = getattr(errno, refusal)
+        raise OSError(code, "not offered")
+
+    monkeypatch.setattr(feeding_module.os, "splice", splice, raising=False)
+    data = b"\xef\xbb\xbf" + _triples(5_000)
+    source = tmp_path / "data.nt"
+    source.write_bytes(data)
+    got: list[bytes] = []
+    with open(source, "rb") as raw:
+        feeding = FileFeeding(BomSkippingReader(raw), len(data), lambda _f: None, None, plain=raw)
+        feeding.feed(lambda **kwargs: got.append(_read_path(**kwargs)))
+    assert got == [data[3:]]
+
+
+@posix_only
+def test_cancel_stops_a_spliced_file_too(tmp_path):
+    data = _triples(200_000)
+    source = tmp_path / "data.nt"
+    source.write_bytes(data)
+    token = CancelToken()
+    read: list[bytes] = []
+    with open(source, "rb") as raw:
+        feeding = FileFeeding(BomSkippingReader(raw), len(data), lambda _f: token.cancel(), token, plain=raw)
+        with pytest.raises(Cancelled):
+            feeding.feed(lambda **kwargs: read.append(_read_path(**kwargs)))
+    assert read and len(read[0]) < len(data)
+    assert "feed the parser" not in {t.name for t in threading.enumerate()}
+
+
+@posix_only
+def test_a_parser_that_stops_early_ends_the_splicing_thread(tmp_path):
+    def parse(**kwargs):
+        with open(str(kwargs["path"]), "rb") as handle:
+            handle.read(100)
+        raise SyntaxError("bad token at line 1")
+
+    data = _triples(200_000)
+    source = tmp_path / "data.nt"
+    source.write_bytes(data)
+    with open(source, "rb") as raw:
+        feeding = FileFeeding(BomSkippingReader(raw), len(data), lambda _f: None, None, plain=raw)
+        with pytest.raises(SyntaxError, match="bad token"):
+            feeding.feed(parse)
+    assert "feed the parser" not in {t.name for t in threading.enumerate()}
+    assert feeding.bytes_read < len(data)

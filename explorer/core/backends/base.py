@@ -151,6 +151,24 @@ def type_sets_query(domain_classes: Sequence[str], *, filter_subjects: bool = Tr
     )
 
 
+#: Entities sharing one set of domain types, and how many they are.
+TypeSet = tuple[tuple[str, ...], int]
+
+
+def counts_of_type_sets(type_sets: Iterable[TypeSet],
+                        hierarchy: Mapping[str, ClassInfo]) -> tuple[dict[str, int], dict[str, int]]:
+    """(direct, total) entities per class from entities grouped by their types: ``total`` counts
+    an entity once per class however many of its types are subclasses of it."""
+    direct: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    for type_set, number in type_sets:
+        for cls in type_set:
+            direct[cls] += number
+        for cls in set().union(*(ancestors(hierarchy, t) for t in type_set)):
+            total[cls] += number
+    return direct, total
+
+
 def _number(node: Node | None) -> int:
     return int(node) if isinstance(node, Literal) else 0
 
@@ -522,19 +540,11 @@ class Backend(ABC):
                      hierarchy: Mapping[str, ClassInfo]) -> tuple[dict[str, int], dict[str, int]]:
         """(direct, total) distinct entities per class; ``total`` counts an entity once per
         class however many of its types are subclasses of it."""
-        direct: dict[str, int] = defaultdict(int)
-        total: dict[str, int] = defaultdict(int)
         if not domain_classes:
-            return direct, total
+            return defaultdict(int), defaultdict(int)
         query = type_sets_query(domain_classes, filter_subjects=not self.subjects_are_resources)
-        for types, count in self.query(query).rows:
-            type_set = str(types).split(" ")
-            number = _number(count)
-            for cls in type_set:
-                direct[cls] += number
-            for cls in set().union(*(ancestors(hierarchy, t) for t in type_set)):
-                total[cls] += number
-        return direct, total
+        rows = self.query(query).rows
+        return counts_of_type_sets(((tuple(str(types).split(" ")), _number(count)) for types, count in rows), hierarchy)
 
     def instances_of(self, classes: Sequence[str], *, limit: int, offset: int) -> list[str]:
         """Entities typed with any of ``classes``, ordered by identifier, one page."""

@@ -11,7 +11,7 @@ import gzip
 import sys
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +29,15 @@ from explorer.core.backends.base import (
     Link,
     LoadedFile,
     checked_iri,
+    counts_of_type_sets,
 )
+from explorer.core.backends.class_sets import ClassCounting, count_beside_classes
 from explorer.core.backends.feeding import FileFeeding
 from explorer.core.backends.isolation import isolation_available, run_isolated
 from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
 from explorer.core.backends.loading import load_error, refuse_dropped_iris
 from explorer.core.backends.store_changes import write_change
+from explorer.core.backends.store_queries import answer_query
 from explorer.core.backends.store_tools import MIN_BYTES_PER_QUAD, copy_quads, count_quads, quads_in, remove_tree
 from explorer.core.backends.terms import (
     iri_or_bnode,
@@ -47,6 +50,7 @@ from explorer.core.backends.terms import (
 from explorer.core.changes import ChangeSet, Quad
 from explorer.core.errors import Cancelled, ExplorerError, LoadError, QueryError
 from explorer.core.formats import RdfFormatInfo, detect_format, format_for_suffix, is_gzipped
+from explorer.core.graph_model import ClassInfo
 from explorer.core.guards import check_bytes, guard_for
 from explorer.core.input_files import BomSkippingReader, regular_file_size
 from explorer.core.search import LabelIndex
@@ -109,6 +113,7 @@ class OxigraphBackend(Backend):
         self._instance_lists: dict[tuple[str, ...], list[str]] = {}
         #: Incoming links of hubs, counted once until the store changes (see incoming_link_count).
         self._incoming_counts: dict[tuple[str, tuple[str, ...] | None, bool], int] = {}
+        self._class_counting: ClassCounting | None = None  # asked beside a load's count (see class_sets)
         #: The search index of the store as the last load left it, being read (see load_files).
         self._reading_index: LabelIndexReading | None = None
         self._hold_reading = False  # see hold_label_reading
@@ -140,6 +145,7 @@ class OxigraphBackend(Backend):
         self._statement_predicates.clear()
         self._instance_lists.clear()
         self._incoming_counts.clear()
+        self._class_counting = None
 
     # ------------------------------------------------------------------ primitives
     def quad_count(self) -> int:
@@ -484,6 +490,17 @@ class OxigraphBackend(Backend):
             self._instance_lists[key] = members
         return members[offset:offset + limit]
 
+    def type_counts(self) -> dict[str, int]:
+        counting = self._class_counting
+        return dict(counting.type_counts) if counting is not None else super().type_counts()
+
+    def class_counts(self, domain_classes: Sequence[str],
+                     hierarchy: Mapping[str, ClassInfo]) -> tuple[dict[str, int], dict[str, int]]:
+        counting, self._class_counting = self._class_counting, None  # asked once: the class tree keeps it
+        if counting is not None and counting.domain == tuple(sorted(domain_classes)):
+            return counts_of_type_sets(counting.type_sets, hierarchy)
+        return super().class_counts(domain_classes, hierarchy)
+
     def single_graph(self) -> bool:
         # named_graphs() is an iterator (always truthy): ask for its first item.
         return next(iter(self.store.named_graphs()), None) is None
@@ -508,7 +525,7 @@ class OxigraphBackend(Backend):
                                     max_rows=max_rows, convert=to_rdflib)
             except SyntaxError as error:
                 raise syntax_error(error) from None
-        return run_with_deadline(lambda: self._query(sparql, kind, max_rows, cancel), timeout, cancel)
+        return run_with_deadline(lambda: answer_query(self.store, sparql, kind, max_rows, cancel), timeout, cancel)
 
     def _update(self, sparql: str) -> QueryResult:
         self.forget_caches()
@@ -519,48 +536,6 @@ class OxigraphBackend(Backend):
         except (OSError, RuntimeError) as error:
             raise QueryError(str(error)) from None
         return QueryResult(kind="update", convert=to_rdflib)
-
-    def _query(self, sparql: str, kind: str, max_rows: int | None, cancel: CancelToken | None) -> QueryResult:
-        import time
-
-        started = time.perf_counter()
-        try:
-            answer = self.store.query(sparql, use_default_graph_as_union=True)
-            if isinstance(answer, ox.QueryBoolean):
-                return QueryResult(kind="ask", boolean=bool(answer), convert=to_rdflib,
-                                   elapsed=time.perf_counter() - started)
-            if isinstance(answer, ox.QuerySolutions):
-                names = [variable.value for variable in answer.variables]
-                rows: list[tuple[Term, ...]] = []
-                truncated = False
-                for solution in answer:
-                    if max_rows is not None and len(rows) >= max_rows:
-                        truncated = True
-                        break
-                    if cancel is not None and len(rows) % 4096 == 0 and cancel.cancelled:
-                        raise Cancelled("query cancelled")
-                    rows.append(tuple(solution))
-                return QueryResult(kind="select", variables=names, raw_rows=rows, convert=to_rdflib,
-                                   elapsed=time.perf_counter() - started, truncated=truncated)
-            triples: list[tuple[Term, Term, Term]] = []
-            truncated = False
-            for triple in answer:
-                if max_rows is not None and len(triples) >= max_rows:
-                    truncated = True
-                    break
-                triples.append((triple.subject, triple.predicate, triple.object))
-            return QueryResult(kind="describe" if kind == "describe" else "construct", raw_triples=triples,
-                               convert=to_rdflib, elapsed=time.perf_counter() - started, truncated=truncated)
-        except SyntaxError as error:
-            raise syntax_error(error) from None
-        except (OSError, RuntimeError) as error:
-            # The engine reports evaluation errors (an unbound SERVICE name, a failed remote
-            # call) as RuntimeError: the query's fault, not the program's.
-            raise QueryError(str(error)) from None
-        finally:
-            # pyoxigraph's result iterators may only be dropped on the thread that made them;
-            # a traceback (cancel) would otherwise carry them to another thread.
-            answer = solution = None  # type: ignore[assignment]
 
     # ------------------------------------------------------------------ loading
     def load_files(
@@ -599,6 +574,7 @@ class OxigraphBackend(Backend):
         staging = ox.Store(str(workspace) + ".staging") if swap else ox.Store()
         becomes_store = not swap and workspace is None and (replace or next(iter(self.store), None) is None)
         labels_read: LabelIndexReading | None = None
+        classes: ClassCounting | None = None
         loaded: list[LoadedFile] = []
         done_before = 0
         reading: FileFeeding | None = None
@@ -611,7 +587,7 @@ class OxigraphBackend(Backend):
                     raise LoadError(str(path), error.strerror or str(error)) from None
                 if info is None:
                     raise LoadError(str(path), "empty file or unknown RDF format")
-                before = count_quads(staging) if index else 0
+                before = sum(item.quads for item in loaded)  # what the store counted after the last file
                 if sizes[index] == 0:
                     loaded.append(LoadedFile(path, info.name, 0))
                     continue
@@ -627,7 +603,8 @@ class OxigraphBackend(Backend):
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
-                        reading = FileFeeding(BomSkippingReader(raw), sizes[index], report, cancel, guard)
+                        reading = FileFeeding(BomSkippingReader(raw), sizes[index], report, cancel, guard,
+                                              plain=raw if opener is open else None)
                         # No name holds the bound method: the staged store must have one reference left.
                         reading.feed(functools.partial(staging.bulk_load if swap else staging.load,
                                                        format=oxigraph_format(info), base_iri=path.resolve().as_uri()))
@@ -641,7 +618,12 @@ class OxigraphBackend(Backend):
                     if progress is not None:
                         progress(1.0, "Indexing")
                     labels_read = LabelIndexReading(staging, at_once=not held)
-                loaded.append(LoadedFile(path, info.name, count_quads(staging) - before))
+                if labels_read is not None and held:
+                    # The caller asks for the class tree next: its query runs beside the count.
+                    quads, classes = count_beside_classes(staging)
+                else:
+                    quads = count_quads(staging)
+                loaded.append(LoadedFile(path, info.name, quads - before))
                 done_before += sizes[index]
             if progress is not None:
                 progress(1.0, "Indexing")
@@ -657,6 +639,7 @@ class OxigraphBackend(Backend):
                 previous, previous_quads = self.store, self.estimated_quads
                 self.store, self.estimated_quads = staging, staged
                 self._reading_index, labels_read = labels_read, None
+                self._class_counting = classes
                 disposal.let_go(previous, previous_quads)
             else:
                 if replace:
