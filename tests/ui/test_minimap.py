@@ -3,9 +3,8 @@ picture; a click or a drag there moves the view; its on/off state is remembered;
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 
 from explorer.core.scene import Scene, SceneNode
 from explorer.ui.canvas.graph_canvas import GraphCanvasView
@@ -66,7 +65,7 @@ def test_ctrl_m_toggles_it_and_the_choice_is_remembered(qtbot, window):
     assert MiniMapToggle(window).action.isChecked()
 
 
-def test_a_large_scene_is_drawn_once_into_a_picture_and_painting_is_cheap(qtbot):
+def test_a_large_scene_is_drawn_once_into_a_picture_and_painting_reuses_it(qtbot):
     scene = Scene()
     side = 224  # about 50,000 nodes
     colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
@@ -81,26 +80,30 @@ def test_a_large_scene_is_drawn_once_into_a_picture_and_painting_is_cheap(qtbot)
     view.show()
     view.set_zoom(1.0)
     minimap = MiniMap(view)
-    started = time.perf_counter()
     minimap.rebuild()
-    built = time.perf_counter() - started
     assert minimap.isVisible() and not minimap.picture.isNull()
     for node in (scene.nodes["urn:n0"], scene.nodes[f"urn:n{side * side - 1}"]):  # the corner nodes are dots
         spot = (minimap.to_minimap(QPointF(node.x, node.y)) * minimap.picture.devicePixelRatio()).toPoint()
         around = {minimap.picture.pixelColor(spot.x() + dx, spot.y() + dy).name() for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
         assert set(colours) & around, around
     rebuilds = minimap.rebuilds
-    started = time.perf_counter()
     for _ in range(20):
         minimap.repaint()
-    painted = (time.perf_counter() - started) / 20
-    assert minimap.rebuilds == rebuilds  # painting reuses the picture
-    assert painted < 0.033, painted  # well inside a frame at 50k nodes
-    assert built < 2.0, built
+    assert minimap.rebuilds == rebuilds  # painting reuses the picture: no scene walk per frame
     # Light and dark: the frame follows the canvas colours.
     for dark in (False, True):
         view.set_dark(dark)
         image = minimap.grab().toImage()
         corner = image.pixelColor(image.width() // 2, 2)
         assert (corner.lightness() < 128) == dark
-    print(f"minimap at {len(scene.nodes):,} nodes: rebuild {built * 1000:.0f} ms, paint {painted * 1000:.2f} ms")
+
+
+def test_a_minimap_whose_attributes_are_cleared_ignores_the_views_events(qtbot):
+    """The collector clears a cyclic mini-map's attributes before Qt deletes its widget, which
+    still filters its view's events (a resize or hide as the view closes) meanwhile."""
+    view = GraphCanvasView(Scene())
+    qtbot.addWidget(view)
+    minimap = MiniMap(view)
+    del minimap.view
+    resized = QResizeEvent(QSize(640, 480), QSize(100, 100))
+    assert minimap.eventFilter(view, resized) is False

@@ -164,10 +164,15 @@ class MiniMap(QWidget):
         self.move(viewport.right() - self.width() - MARGIN, viewport.bottom() - self.height() - MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        # A mini-map in a reference cycle being collected has lost its attributes while its
+        # widget still filters the view's events for a moment: it has nothing to do then.
+        view = self.__dict__.get("view")
+        if view is None:
+            return False
+        if watched is view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._place()
             self._update_shown()
-        elif watched is self.view and event.type() == QEvent.Type.PaletteChange:
+        elif watched is view and event.type() == QEvent.Type.PaletteChange:
             self.update()
         return False
 
