@@ -58,6 +58,10 @@ class Command:
     #: The command only reads the graph and writes to stdout/stderr: run as the process itself, it
     #: ends without freeing the graph (half a second per million triples of nothing to see).
     leaves_graph_to_exit: bool = False
+    #: The command answers from search and names alone, never from the order of an entity's
+    #: labels (which only the store's own reading gives): a single ``--data`` file's labels are
+    #: read by a second parser, on another processor core, while the store parses it.
+    labels_beside_parse: bool = False
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Context:
 
     args: argparse.Namespace
     out: TextIO = field(default_factory=lambda: sys.stdout)
+    labels_beside_parse: bool = False  # see Command.labels_beside_parse
     _graph: KnowledgeGraph | None = None
 
     @property
@@ -92,7 +97,7 @@ class Context:
                     check_input_file(name, "data file")
                 graph = KnowledgeGraph()
                 with load_progress() as progress:  # on a terminal only: never in pipes or JSON output
-                    graph.load(files, progress=progress)
+                    graph.load(files, progress=progress, labels_beside_parse=self.labels_beside_parse)
             else:
                 graph = KnowledgeGraph.bundled()
             for edits in getattr(self.args, "edits", None) or []:

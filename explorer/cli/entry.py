@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as done:  # --help and --version
             return int(done.code or 0) if not isinstance(done.code, str) else EXIT_USAGE
         command: Command = args.command_spec
-        context = Context(args)
+        context = Context(args, labels_beside_parse=command.labels_beside_parse)
         code = command.run(args, context)
         if argv is None and command.leaves_graph_to_exit and context.holds_graph:
             _exit_without_freeing(code)

@@ -53,4 +53,4 @@ def _run(args: argparse.Namespace, context: Context) -> int:
 
 def command() -> Command:
     return Command("search", "find entities by label or alias, best match first", _run, arguments=_arguments,
-                   leaves_graph_to_exit=True)
+                   leaves_graph_to_exit=True, labels_beside_parse=True)

@@ -206,16 +206,20 @@ class KnowledgeGraph(GraphNames):
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
         labels_after_ready: bool = False,
+        labels_beside_parse: bool = False,
     ) -> list[LoadedFile]:
         """Load files (all or none). On any error the graph is exactly as it was.
 
         A local graph reads its label index on a thread of its own from the end of the parse;
         with ``labels_after_ready`` that thread waits for :meth:`start_reading_labels` (the
         caller builds what the window shows first, without sharing the processor with it), or
-        for the first search.
+        for the first search. ``labels_beside_parse`` (a process with no window) reads a single
+        file's labels with a second parser while the store parses it.
         """
         if labels_after_ready:
             self.backend.hold_label_reading()
+        if labels_beside_parse:
+            self.backend.read_labels_beside_parse()
         loaded = self.backend.load_files(
             [Path(p) for p in paths], formats=formats, replace=replace, progress=progress, cancel=cancel
         )

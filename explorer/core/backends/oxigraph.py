@@ -34,7 +34,7 @@ from explorer.core.backends.base import (
 from explorer.core.backends.class_sets import ClassCounting, count_beside_classes
 from explorer.core.backends.feeding import FileFeeding
 from explorer.core.backends.isolation import isolation_available, run_isolated
-from explorer.core.backends.label_reading import LabelIndexReading, read_label_index
+from explorer.core.backends.label_reading import FileLabelReading, LabelIndexReading, read_label_index
 from explorer.core.backends.loading import load_error, refuse_dropped_iris
 from explorer.core.backends.store_changes import write_change
 from explorer.core.backends.store_queries import answer_query
@@ -117,6 +117,7 @@ class OxigraphBackend(Backend):
         #: The search index of the store as the last load left it, being read (see load_files).
         self._reading_index: LabelIndexReading | None = None
         self._hold_reading = False  # see hold_label_reading
+        self._labels_beside_parse = False  # see read_labels_beside_parse
 
     @property
     def workspace(self) -> Path | None:
@@ -238,6 +239,9 @@ class OxigraphBackend(Backend):
 
     def hold_label_reading(self) -> None:
         self._hold_reading = True
+
+    def read_labels_beside_parse(self) -> None:
+        self._labels_beside_parse = True
 
     def begin_label_reading(self) -> None:
         reading = self._reading_index
@@ -554,6 +558,7 @@ class OxigraphBackend(Backend):
         """
         paths = [Path(p) for p in paths]
         held, self._hold_reading = self._hold_reading, False
+        beside_asked, self._labels_beside_parse = self._labels_beside_parse, False
         self.forget_caches()
         sizes = []
         for index, path in enumerate(paths):
@@ -600,6 +605,9 @@ class OxigraphBackend(Backend):
                 opener = gzip.open if is_gzipped(path) else open
                 if info.name == "jsonld":
                     refuse_dropped_iris(path, opener)
+                beside = None
+                if beside_asked and len(paths) == 1 and becomes_store and opener is open:
+                    beside = FileLabelReading(str(path), info.name, oxigraph_format(info), path.resolve().as_uri())
                 try:
                     with opener(path, "rb") as raw:
                         guard = guard_for(info.name, str(path))
@@ -617,7 +625,7 @@ class OxigraphBackend(Backend):
                     # once the caller has what it shows first (hold_label_reading).
                     if progress is not None:
                         progress(1.0, "Indexing")
-                    labels_read = LabelIndexReading(staging, at_once=not held)
+                    labels_read = LabelIndexReading(staging, at_once=not held, beside=beside)
                 if labels_read is not None and held:
                     # The caller asks for the class tree next: its query runs beside the count.
                     quads, classes = count_beside_classes(staging)
