@@ -48,12 +48,15 @@ def generated(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["generated", "turtle"])
+@pytest.mark.parametrize("kind", ["generated", "turtle", "trig"])
 def test_labels_read_beside_the_parse_answer_as_the_stores(tmp_path, generated, monkeypatch, kind):
     path = generated
     if kind == "turtle":
         path = tmp_path / "labels.ttl"
         path.write_text(TURTLE, encoding="utf-8")
+    if kind == "trig":  # labels in the default graph and in a named one
+        path = tmp_path / "labels.trig"
+        path.write_text(TURTLE + '<g> { <cm> rdfs:label "Mobile of China"@en . <x> <p> "y" . }\n', encoding="utf-8")
     from_store = KnowledgeGraph()
     from_store.load([path])
     from_store.wait_for_labels()
@@ -63,6 +66,7 @@ def test_labels_read_beside_the_parse_answer_as_the_stores(tmp_path, generated, 
     beside.load([path], labels_beside_parse=True)
     beside.wait_for_labels()
     assert len(beside) == len(from_store)
+    assert [file.quads for file in beside.files] == [file.quads for file in from_store.files]
     assert _answers(beside) == _answers(from_store)
     expected = label_reading.LabelIndex.from_columns(*[list(c) for c in from_store._index.columns()[:4]])
     assert sorted(zip(*beside._index.columns(), strict=True)) == sorted(zip(*expected.columns(), strict=True))

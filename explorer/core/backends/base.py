@@ -228,7 +228,8 @@ class Backend(ABC):
     def read_labels_beside_parse(self) -> None:  # noqa: B027 - optional hook
         """A store that parses files itself: the next load of one file into an empty store reads
         the file's labels with a second parser meanwhile, on another processor core (for a
-        process with no window to keep responsive: that parser holds the interpreter lock)."""
+        process with no window to keep responsive: that parser holds the interpreter lock, and the
+        store may count its quads the quicker way that holds it too)."""
 
     def begin_label_reading(self) -> None:  # noqa: B027 - optional hook
         """Start reading the label index a load left waiting (see :meth:`hold_label_reading`)."""
