@@ -73,32 +73,24 @@ class FileLabelReading:
 
     def _read(self, path: str, rdf_format: ox.RdfFormat, base_iri: str) -> None:
         kinds = {node.value: kind for kind, node in enumerate(_LABEL_NODES)}
-        rows: list[tuple[list[str], list[str], list[str]]] = [([], [], []) for _ in _LABEL_NODES]
-        named, literal = ox.NamedNode, ox.Literal
+        columns: tuple[list[str], list[str], list[str], list[int]] = ([], [], [], [])
+        entities, texts, languages, kinds_of = columns
         try:
             with collector_paused():
                 for statement in ox.parse(path=path, format=rdf_format, base_iri=base_iri):
                     kind = kinds.get(statement.predicate.value)
-                    if kind is None:
-                        continue
                     value = statement.object
-                    if type(value) is not literal:
+                    if kind is None or type(value) is not ox.Literal:
                         continue
                     subject: Any = statement.subject
-                    if type(subject) is not named:
-                        if type(subject) is ox.BlankNode:
-                            return  # named otherwise in the store: read it there
+                    if type(subject) is ox.BlankNode:
+                        return  # named otherwise in the store: read it there
+                    if type(subject) is not ox.NamedNode:
                         continue  # an RDF 1.2 triple term names no entity
-                    entities, texts, languages = rows[kind]
                     entities.append(subject.value)
                     texts.append(value.value)
                     languages.append(value.language or "")
-                columns: tuple[list[str], list[str], list[str], list[int]] = ([], [], [], [])
-                for kind, (entities, texts, languages) in enumerate(rows):
-                    columns[0].extend(entities)
-                    columns[1].extend(texts)
-                    columns[2].extend(languages)
-                    columns[3].extend([kind] * len(entities))
+                    kinds_of.append(kind)
                 self._index = LabelIndex.from_columns(*columns)
         except (SyntaxError, OSError, ValueError, UnicodeDecodeError, MemoryError):
             return
