@@ -151,13 +151,15 @@ def score(article: str, text: str, key: Iterable[KeyFact], lexicon: Lexicon, inv
                  [f for f in key if f not in found], [s for s in suggestions if s not in correct], len(reachable))
 
 
-def run() -> list[Score]:
+def run(articles: Path = ARTICLES, with_seed: bool = True) -> list[Score]:
     ontology = ontology_graph()
     lexicon = Lexicon.from_ontology(ontology)
     inverse = inverses(ontology)
-    scores = [score("seed article (bundled graph as key)", bundled.article_file().read_text(encoding="utf-8"),
-                    seed_key(), lexicon, inverse)]
-    for path in sorted(ARTICLES.glob("*.txt")):
+    scores = []
+    if with_seed:
+        scores.append(score("seed article (bundled graph as key)", bundled.article_file().read_text(encoding="utf-8"),
+                            seed_key(), lexicon, inverse))
+    for path in sorted(articles.glob("*.txt")):
         scores.append(score(path.name, path.read_text(encoding="utf-8"), tsv_key(path.with_suffix(".key.tsv")),
                             lexicon, inverse))
     return scores
@@ -187,8 +189,13 @@ def details(scores: list[Score]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list the misses and the false suggestions")
+    parser.add_argument("--articles", type=Path, metavar="DIR",
+                        help="score the articles (*.txt beside *.key.tsv) in DIR instead of tests/data/articles "
+                             "and the seed article")
     args = parser.parse_args(argv)
-    scores = run()
+    if args.articles is not None and not args.articles.is_dir():
+        parser.error(f"{args.articles}: not a folder")
+    scores = run(args.articles, with_seed=False) if args.articles is not None else run()
     print(table(scores))
     if args.details:
         print(details(scores))
