@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions
+from explorer.core.extraction import clauses, constructions, relatives
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -152,6 +152,13 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
 
+#: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
+_UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
+#: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
+_OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
+                                  r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)
+
+
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     nearest = _candidates(mentions, start, end, before=True)
@@ -162,10 +169,14 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
+    elif not pattern.weak and _OWN_PRONOUN_SUBJECT.search(text[:start]):
+        left = []  # "… because they depend on X": the clause's subject is a pronoun read as no one, not a name before it
     if not pattern.weak:
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
+        elif left and _UNREAD_SUBJECT.match(text):
+            left = []  # "The trucks at X run on …": the subject is a thing no mention covers, not the X after "at"
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
             or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
                 and not _PASSIVE_BEFORE.search(text[:start])]
@@ -230,6 +241,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
+    elif not pattern.weak and not pattern.object_first and right and pattern.words.split()[-1].lower() in PREPOSITIONS \
+            and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
+            and lexicon.is_a(right[0].cls, pattern.range) is not False:
+        right = right[:1]  # "run on a network from X": the noun the verb's preposition governs is its object
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
@@ -279,6 +294,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Matching reads full-width text as ASCII ("ＨＵＡＷＥＩ"); the quote stays verbatim.
         view = fold_width(sentence.text)
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
+        mentions = relatives.where_subjects(lexicon, mentions, view)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
@@ -475,7 +491,7 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
              *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
-             *clauses.role_affiliations(lexicon, mentions, text)]
+             *clauses.role_affiliations(lexicon, mentions, text), *relatives.where_located(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:

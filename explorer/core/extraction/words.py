@@ -20,7 +20,9 @@ STOPWORDS = frozenset(
         # a time after a noun phrase is no part of it ("a network | last year")
         "last", "next", "yesterday", "today", "tomorrow", "earlier", "later", "ago",
         # "… its main plant | together with X": a partner follows, not a word of the phrase
-        "together", "jointly"
+        "together", "jointly",
+        # a relative adverb opens a clause of its own ("at the mine, where | driverless trucks run")
+        "where", "whereby", "wherever"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.

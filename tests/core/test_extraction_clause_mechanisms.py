@@ -1,0 +1,47 @@
+"""Clause and verb mechanisms of the eighth session: inflected verbs, "where" clauses, passives and agents,
+relative clauses and calls (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_declared_third_person_verb_holds_in_the_plural_and_the_past(lexicon: Lexicon) -> None:
+    found = facts("Sany's welding robots rely on a cloud platform.", lexicon)
+    assert ("sany's welding robots", "dependsOn", "cloud platform") in found
+    found = facts("Last year Gree relied on Siemens controllers.", lexicon)
+    assert ("Gree", "dependsOn", "Siemens controllers") in found or ("Gree", "dependsOn", "Siemens") in found
+    assert not any(p == "dependsOn" for _s, p, _o in facts("Thanks to Huawei, the port runs on 5G.", lexicon))
+
+
+def test_a_pronoun_subject_of_its_own_clause_is_no_name_before_it(lexicon: Lexicon) -> None:
+    found = facts("Analysts said smart ports are exposed to malware because they run on legacy controllers.", lexicon)
+    assert not any(s == "malware" for s, _p, _o in found)
+
+
+def test_the_object_of_a_prepositional_verb_is_what_its_preposition_governs(lexicon: Lexicon) -> None:
+    found = facts("Yitai's mining trucks run on a private network from China Telecom.", lexicon)
+    assert ("Yitai's mining trucks", "runsOn", "private network") in found or \
+        any(p == "runsOn" and o == "private network" for _s, p, o in found)
+    assert not any(p == "runsOn" and o == "China Telecom" for _s, p, o in found)
+
+
+def test_a_described_subject_before_a_preposition_is_not_the_name_after_it(lexicon: Lexicon) -> None:
+    found = facts("The autonomous trucks at Baorixile run on a private network.", lexicon)
+    assert not any(s == "Baorixile" for s, _p, _o in found)
+
+
+def test_what_a_where_clause_speaks_of_stands_in_the_site_before_it(lexicon: Lexicon) -> None:
+    found = facts("Yankuang Energy runs the Zhaolou mine in Heze, where autonomous drilling rigs run on a private network.",
+                  lexicon)
+    assert ("autonomous drilling rigs", "locatedIn", "Zhaolou mine") in found
+    assert ("autonomous drilling rigs", "runsOn", "private network") in found
+    assert not any(s.startswith("where") for s, _p, _o in found)
+    # the clause's subject ends at its verb; a place after "at" is where the site is, not what "where" means
+    found = facts("Weichai operates a foundry at Weifang, where 200 robots handle casting.", lexicon)
+    assert ("200 robots", "locatedIn", "foundry") in found
+    # who acts in the clause is not placed by it
+    found = facts("Chery opened a paint shop in Wuhu, where Huawei installed the cameras.", lexicon)
+    assert not any(s == "Huawei" and p == "locatedIn" for s, p, _o in found)
