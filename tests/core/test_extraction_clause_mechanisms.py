@@ -45,3 +45,11 @@ def test_what_a_where_clause_speaks_of_stands_in_the_site_before_it(lexicon: Lex
     # who acts in the clause is not placed by it
     found = facts("Chery opened a paint shop in Wuhu, where Huawei installed the cameras.", lexicon)
     assert not any(s == "Huawei" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_a_thing_supplied_by_a_vendor_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("The cranes are steered over a private network supplied by Nokia.", lexicon)
+    assert ("private network", "builtBy", "Nokia") in found
+    # the active "supplied" of products sold states nothing built
+    found = facts("Ericsson supplied 400 radio units to the port.", lexicon)
+    assert not any(p in ("built", "builtBy") for _s, p, _o in found)
