@@ -53,3 +53,12 @@ def test_a_thing_supplied_by_a_vendor_was_built_by_it(lexicon: Lexicon) -> None:
     # the active "supplied" of products sold states nothing built
     found = facts("Ericsson supplied 400 radio units to the port.", lexicon)
     assert not any(p in ("built", "builtBy") for _s, p, _o in found)
+
+
+def test_requiring_someone_to_act_is_a_call_for_what_the_act_names(lexicon: Lexicon) -> None:
+    found = facts("The Hebei Emergency Management Department requires every chemical plant to install gas detectors.", lexicon)
+    assert ("Hebei Emergency Management Department", "callsFor", "gas detectors") in found
+    assert not any(p == "needs" for _s, p, _o in found)
+    # a thing that needs something to work calls for nothing
+    found = facts("The Tangshan plant requires stable power supplies to run its kilns.", lexicon)
+    assert not any(p == "callsFor" for _s, p, _o in found)

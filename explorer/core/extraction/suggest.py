@@ -482,8 +482,9 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
 def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
                   seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None) -> list[Suggestion]:
     """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
-    called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
-    facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
+    called = clauses.called_actions(lexicon, [_as_fact(f) for f in facts], mentions, text)
+    facts = [replace(f, predicate=r[1], object=r[2]) if r[2] is not f.object or r[1] != f.predicate else f
+             for f, r in zip(facts, called, strict=True) if r is not None]
     read = [r for r in called if r is not None]
     extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
