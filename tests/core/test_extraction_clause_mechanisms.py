@@ -62,3 +62,31 @@ def test_requiring_someone_to_act_is_a_call_for_what_the_act_names(lexicon: Lexi
     # a thing that needs something to work calls for nothing
     found = facts("The Tangshan plant requires stable power supplies to run its kilns.", lexicon)
     assert not any(p == "callsFor" for _s, p, _o in found)
+
+
+def test_a_verb_after_a_relative_clause_in_commas_has_the_name_before_it_as_subject(lexicon: Lexicon) -> None:
+    text = ("Weichai set up the Shandong Engine Alliance in 2019. "
+            "Bosch, which opened a fuel-injection plant in Wuxi in 2015, is also a member.")
+    found = facts(text, lexicon)
+    assert ("Bosch", "memberOf", "Shandong Engine Alliance") in found
+    assert not any(s in ("Wuxi", "fuel-injection plant") and p == "memberOf" for s, p, _o in found)
+    found = facts("The Jiangsu Robotics Alliance grew fast last year. Estun is now a member.", lexicon)
+    assert ("Estun", "memberOf", "Jiangsu Robotics Alliance") in found
+    # a person on a panel is no member of an alliance named before
+    found = facts("The Jiangsu Robotics Alliance grew fast. Zhou Li, an engineer at Estun, is a member of its panel.", lexicon)
+    assert not any(s == "Zhou Li" and p == "memberOf" and o == "Jiangsu Robotics Alliance" for s, p, o in found)
+
+
+def test_one_described_thing_opening_a_passive_with_its_agent_is_its_subject(lexicon: Lexicon) -> None:
+    text = "Jinchuan Group has fitted its smelter with sensors. The network was built by China Unicom's Gansu branch."
+    assert ("network", "builtBy", "China Unicom's Gansu branch") in facts(text, lexicon)
+
+
+def test_what_follows_a_preposition_after_an_unread_object_is_no_object_of_the_verb(lexicon: Lexicon) -> None:
+    found = facts("China Unicom's Hubei branch carries video from the kilns to a control centre on the surface.", lexicon)
+    assert not any(p == "hosts" for _s, p, _o in found)
+
+
+def test_it_is_never_a_person(lexicon: Lexicon) -> None:
+    text = "Sany built a private network. The network was built by Nokia, and it carries data from the Ningxiang Works."
+    assert not any(p == "affiliatedWith" for _s, p, _o in facts(text, lexicon))

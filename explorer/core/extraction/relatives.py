@@ -4,6 +4,11 @@
   the clause speaks of (its subject) stands in the site, and the clause's own facts are read as a clause of
   their own (its subject is the phrase after "where", cut at its verb);
 
+- a relative clause in commas after a name: "Bosch, which opened a plant in Wuxi, is also a member" — the
+  verb after the closing comma has the name as its subject;
+- membership with no organization after the words: "X is also a member" — of the organization the sentence
+  names before, else of the alliance named last in the text.
+
 None of them quotes an article; the words they read are English function words and the ontology's cues.
 """
 
@@ -18,6 +23,7 @@ from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
 AGENT, PLACE, LOCATED = str(KG.Agent), str(KG.Place), str(KG.locatedIn)
+ORGANIZATION, MEMBER_OF = str(KG.Organization), "http://www.w3.org/ns/org#memberOf"
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -83,3 +89,38 @@ def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
             # a name of no known kind that acts in the clause is likely an agent
             continue
         yield (subject, LOCATED, site, "where", match.start(), match.end(), 0.55)
+
+
+#: A relative clause or an apposition in commas that ends right before a verb: ", which opened a lab in P in 2021, ".
+_ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose|a|an|the|headquartered|based|founded|owned)\b[^,]*,\s*$", re.IGNORECASE)
+#: Words between a subject and its verb that are no part of either ("has since", "is now").
+_ADVERBS = re.compile(r"\s*(?:(?:also|now|since|already|still|then|later|itself|too)\s+)*")
+
+
+def subject_before(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """The subject of a verb at ``position``: the mention right before it, or, past a relative clause or an
+    apposition closed by a comma ("Bosch, which opened a plant in Wuxi, is …"), the name the clause follows."""
+    aside = _ASIDE_BEFORE.search(text[:position])
+    end = aside.start() if aside is not None else position
+    before = next((m for m in reversed(mentions) if m.end <= end), None)
+    if before is None or not _ADVERBS.fullmatch(text[before.end:end]) or before.via == "pronoun":
+        return None
+    return before
+
+
+_A_MEMBER = re.compile(r"(?<![\w-])(?:is|are|was|were|became|become|has\s+become|have\s+become)\s+"
+                       r"(?:(?:also|now|already|since|itself|a\s+founding|a\s+full|an?)\s+)*(?:founding\s+|full\s+)?"
+                       r"members?\b(?!\s+(?:of|in|at|from)\b)", re.IGNORECASE)
+
+
+def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"Bosch, which opened a plant in Wuxi, is also a member": a member of the organization the sentence named
+    before its subject, else of the alliance named last (``earlier``)."""
+    for match in _A_MEMBER.finditer(text):
+        member = subject_before(mentions, text, match.start())
+        if member is None or lexicon.is_a(member.cls, [AGENT]) is False or (member.cls or "").endswith("Person"):
+            continue
+        group = next((m for m in reversed(mentions) if m.end <= member.start and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
+                     None) or earlier
+        if group is not None and group.key != member.key:
+            yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)

@@ -192,6 +192,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if right and right[0] in direct and not pattern.weak:
         # "built a network with China Mobile": a noun after a preposition is no direct object
         right = direct
+    elif right and right[0] in under and not pattern.weak and not any(w.lower() in PREPOSITIONS for w in pattern.words.split()) \
+            and re.match(r"\s+[a-z]", text[end:]) and not any(m.start - end <= 1 for m in right):
+        # "carries video from the machines to a control centre": the verb's object is a word no mention covers,
+        # and what follows a preposition after it is no object of the verb
+        right = []
     if re.match(r"\s+that\s", text[end:]):
         # "warned that refineries run on …": a clause follows, not an object, unless of the very kind wanted
         right = [m for m in right if lexicon.is_a(m.cls, pattern.range) is True]
@@ -258,6 +263,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
             if (_unnamed(subject) or (pattern.weak and _described_reference(subject))) and _agents_only(lexicon, pattern.domain):
                 continue  # "a technology … said": a thing described, not named, is no one who acts
+            if subject.via == "pronoun" and subject.text.lower() == "it" and pattern.domain \
+                    and all(c.endswith("Person") for c in pattern.domain):
+                continue  # "it carries video from the …": "it" is never a person
             if pattern.weak and _unnamed(obj):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
             if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
@@ -492,7 +500,8 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
              *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
-             *clauses.role_affiliations(lexicon, mentions, text), *relatives.where_located(lexicon, mentions, text)]
+             *clauses.role_affiliations(lexicon, mentions, text), *relatives.where_located(lexicon, mentions, text),
+             *relatives.bare_membership(lexicon, mentions, text, earlier_alliance)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
