@@ -49,6 +49,8 @@ _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 #: What follows a verb or participle opening a sentence ("Compared with", "Founded in 2010", "Looking ahead").
 _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|ahead|up|out|over|into|its|their)\b")
+#: A verb right after a sentence's first word makes that word its subject ("Geely has …"), not an adverb ("Notably, …").
+_SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -204,7 +206,7 @@ class MentionFinder:
             titled = titled or bool(_TITLE_BEFORE.search(text[:start]))
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
-            if len(words) == 1 and start == 0 and (words[0].endswith("ly") or (
+            if len(words) == 1 and start == 0 and ((words[0].endswith("ly") and not _SUBJECT_VERB.match(text, len(words[0]))) or (
                     re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0])))):
                 continue  # a sentence opening with a verb or an adverb ("Compared with …"), not "Chongqing, …"
             if not words:
@@ -287,6 +289,10 @@ class MentionFinder:
         self._inferred[mention.key] = cls
         self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
         return replace(mention, cls=cls)
+
+    def named_so_far(self) -> tuple[Mention, ...]:
+        """What the document named before, in reading order (references are read as what they stand for)."""
+        return tuple(self._history)
 
     def last_of(self, wanted: str) -> Mention | None:
         """The thing of class ``wanted`` (or below) named last in the document so far."""
