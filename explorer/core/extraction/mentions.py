@@ -14,7 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.references import ReferenceReader, clause_subject, part_of_person, second_clause_it
+from explorer.core.extraction.references import (
+    ReferenceReader,
+    clause_subject,
+    object_it,
+    part_of_person,
+    second_clause_it,
+)
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -38,7 +44,9 @@ from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_N
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
-ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+ORGANIZATION, ORGANIZATION_GROUP, ALLIANCE = str(KG.Organization), str(KG.OrganizationGroup), str(KG.IndustryAlliance)
+#: "its members", "their founding members": what is said of a body that has members.
+_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -80,6 +88,7 @@ class MentionFinder:
                 self._latin.setdefault(folded, []).append(entity)
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
+        self._last_sentence: list[Mention] = []
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
@@ -527,9 +536,10 @@ class MentionFinder:
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
-        chosen = second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
+        chosen = object_it(text, second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen])))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
+        self._last_sentence = chosen
         return chosen
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
@@ -543,7 +553,8 @@ class MentionFinder:
     def _counted(self, mention: Mention) -> Mention:
         """"193 leading companies", "more than 70 platforms": a counted plural names a group of
         them (the ontology's OrganizationGroup, PlatformGroup or Group), not one of them."""
-        if mention.via != "cue" or mention.cls is None or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text) \
+        if mention.via not in ("cue", "phrase") or mention.cls is None \
+                or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) \
                 or not mention.text.endswith("s"):
             return mention
         for member, group in ((ORGANIZATION, ORGANIZATION_GROUP), (PLATFORM, PLATFORM_GROUP)):
@@ -560,6 +571,10 @@ class MentionFinder:
             if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
                 near = clause_subject(text, out, mention.start) \
                     or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+                if near is None and _MEMBERS_AFTER.match(text, mention.end):
+                    # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
+                    # named in this sentence or the one before, over the subject who set it up
+                    near = next((m for m in reversed(self._last_sentence) if self.lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
                 if near is not None:
                     mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
             elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
@@ -567,7 +582,7 @@ class MentionFinder:
                 owner = previous.label or previous.text
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
-        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
+        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
 
 
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
