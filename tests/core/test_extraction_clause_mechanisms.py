@@ -90,3 +90,19 @@ def test_what_follows_a_preposition_after_an_unread_object_is_no_object_of_the_v
 def test_it_is_never_a_person(lexicon: Lexicon) -> None:
     text = "Sany built a private network. The network was built by Nokia, and it carries data from the Ningxiang Works."
     assert not any(p == "affiliatedWith" for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_threat_that_got_into_the_systems_of_a_site_targets_it(lexicon: Lexicon) -> None:
+    found = facts("Two years ago, malware infected the control servers of a cement plant in Handan.", lexicon)
+    assert ("malware", "targets", "cement plant") in found
+    found = facts("Last spring, ransomware breached a paper mill in Yibin.", lexicon)
+    assert ("ransomware", "targets", "paper mill") in found
+
+
+def test_a_mass_noun_threat_is_a_kind_not_one_incident(lexicon: Lexicon) -> None:
+    found = facts("Last year, ransomware hit Yunnan Copper Group.", lexicon)
+    assert not any(p == "affected" for _s, p, _o in found)
+    assert ("ransomware", "targets", "Yunnan Copper Group") in found
+    # one attack, in the singular, is still an incident
+    found = facts("Last year, a ransomware attack halted Yunnan Copper Group for a week.", lexicon)
+    assert ("ransomware attack", "affected", "Yunnan Copper Group") in found

@@ -134,7 +134,9 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
 
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
-    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s")
+    # "ransomware hit X", "malware infected X": a mass noun names the kind of threat, never one attack
+    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s") \
+        and re.search(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", mention.text.lower()) is not None
 
 
 def _unnamed(mention: Mention) -> bool:
@@ -154,6 +156,8 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 
 #: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
 _UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
+#: An object no mention covers and its owner: "the dispatching servers of (a) …".
+_OWNED_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\s+(?:(?:a|an|the)\s+)?")
 #: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
 _OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
                                   r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)
@@ -193,9 +197,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         # "built a network with China Mobile": a noun after a preposition is no direct object
         right = direct
     elif right and right[0] in under and not pattern.weak and not any(w.lower() in PREPOSITIONS for w in pattern.words.split()) \
-            and re.match(r"\s+[a-z]", text[end:]) and not any(m.start - end <= 1 for m in right):
+            and re.match(r"\s+[a-z]", text[end:]) and not any(m.start - end <= 1 for m in right) \
+            and not _OWNED_OBJECT.fullmatch(text[end:right[0].start]):
         # "carries video from the machines to a control centre": the verb's object is a word no mention covers,
-        # and what follows a preposition after it is no object of the verb
+        # and what follows a preposition after it is no object of the verb ("infected the servers of a plant":
+        # the owner after "of" stands for what it owns)
         right = []
     if re.match(r"\s+that\s", text[end:]):
         # "warned that refineries run on …": a clause follows, not an object, unless of the very kind wanted
