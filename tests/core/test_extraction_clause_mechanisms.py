@@ -106,3 +106,14 @@ def test_a_mass_noun_threat_is_a_kind_not_one_incident(lexicon: Lexicon) -> None
     # one attack, in the singular, is still an incident
     found = facts("Last year, a ransomware attack halted Yunnan Copper Group for a week.", lexicon)
     assert ("ransomware attack", "affected", "Yunnan Copper Group") in found
+
+
+def test_one_bare_noun_in_a_typed_slot_is_a_thing_of_that_type(lexicon: Lexicon) -> None:
+    found = facts("Liu warned of sabotage by insiders and urged plant owners to patch their routers.", lexicon)
+    assert ("Liu", "warnsOf", "sabotage") in found
+    assert ("sabotage", "carriedOutBy", "insiders") in found
+    assert not any(o == "plant owners" and p == "warnsOf" for _s, p, o in found)
+    # who is named after "by" is no subject of the next verb
+    assert ("Liu", "callsFor", "routers") in found
+    found = facts("Wang warned of attacks by state hackers.", lexicon)
+    assert ("attacks", "carriedOutBy", "state hackers") in found
