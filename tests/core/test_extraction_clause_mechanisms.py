@@ -117,3 +117,12 @@ def test_one_bare_noun_in_a_typed_slot_is_a_thing_of_that_type(lexicon: Lexicon)
     assert ("Liu", "callsFor", "routers") in found
     found = facts("Wang warned of attacks by state hackers.", lexicon)
     assert ("attacks", "carriedOutBy", "state hackers") in found
+
+
+def test_a_reported_figure_of_attacks_is_no_warning(lexicon: Lexicon) -> None:
+    found = facts("The Hubei Cyber Centre said in a note released in May that attacks on chemical plants rose 40 percent.",
+                  lexicon)
+    assert not any(p == "warnsOf" for _s, p, _o in found)
+    # an exposure the speaker asserts with a verb is a warning
+    found = facts("The Hubei Cyber Centre said that chemical plants are exposed to ransomware.", lexicon)
+    assert ("Hubei Cyber Centre", "warnsOf", "ransomware") in found

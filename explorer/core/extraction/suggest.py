@@ -370,7 +370,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
-        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
+        # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
+        # figure counts, not an exposure the speaker asserts (a verb states that: "X is exposed to", "attacks target X")
+        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:] if s.pattern not in constructions.NOMINAL_WORDS]
         for subject, predicate, obj, words, start, end, confidence in constructions.reported_warnings(
                 lexicon, mentions, view, facts):
             key = (subject.key, predicate, obj.key)
