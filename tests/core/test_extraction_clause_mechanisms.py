@@ -126,3 +126,11 @@ def test_a_reported_figure_of_attacks_is_no_warning(lexicon: Lexicon) -> None:
     # an exposure the speaker asserts with a verb is a warning
     found = facts("The Hubei Cyber Centre said that chemical plants are exposed to ransomware.", lexicon)
     assert ("Hubei Cyber Centre", "warnsOf", "ransomware") in found
+
+
+def test_one_attack_that_compromised_the_systems_of_a_firm_affected_it(lexicon: Lexicon) -> None:
+    found = facts("Last winter, a phishing campaign compromised the mail servers of a gearbox maker in Zhuzhou.", lexicon)
+    assert ("phishing campaign", "affected", "gearbox maker") in found
+    # a participle between an article and its noun describes the noun: no verb
+    found = facts("A single compromised router would give an attacker access to the plant, she said.", lexicon)
+    assert not any(p in ("affected", "targets") for _s, p, _o in found)

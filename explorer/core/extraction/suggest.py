@@ -410,6 +410,10 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
     if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
         return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    if " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
+            and re.search(r"(?<![\w-])(?:[Aa]|[Aa]n)\s+(?:[a-z]+\s+)?$", text[:start]) \
+            and re.match(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:would|could|will|can|may|might|is|was|has|gives?)\b", text[end:]):
+        return None  # "a single compromised gateway would …": a participle before the noun it describes, no verb
     made = _MADE_THING.search(text[:start])
     if made and " " not in pattern.words and not any(made.start() < m.end and m.start < start for m in mentions):
         return None  # "makes hydraulic roof supports for …": a noun in what is made, not a verb
