@@ -134,3 +134,14 @@ def test_one_attack_that_compromised_the_systems_of_a_firm_affected_it(lexicon: 
     # a participle between an article and its noun describes the noun: no verb
     found = facts("A single compromised router would give an attacker access to the plant, she said.", lexicon)
     assert not any(p in ("affected", "targets") for _s, p, _o in found)
+
+
+def test_verbs_of_standing_somewhere_place_their_subject(lexicon: Lexicon) -> None:
+    found = facts("The new data centre sits at the Gui'an New Area.", lexicon)
+    assert ("new data centre", "locatedIn", "Gui'an New Area") in found
+
+
+def test_a_description_in_apposition_stands_for_an_unread_subject_and_an_owner_acts_not(lexicon: Lexicon) -> None:
+    found = facts("The province's newest project, a testbed for remote drilling, sits at the Ordos Coal Park.", lexicon)
+    assert ("testbed", "locatedIn", "Ordos Coal Park") in found
+    assert not any(s in ("province", "province's") for s, _p, _o in found)

@@ -86,6 +86,10 @@ def _asides(text: str) -> list[tuple[int, int, bool]]:
     return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
 
 
+#: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
+_POSSESSOR = re.compile(r"['’]s?\s")
+
+
 def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
     """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
     operates N": B operates N), and a verb outside an aside does not take its subject from inside
@@ -99,7 +103,15 @@ def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, t
                 return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
-    return [m for m in left if not any(s <= m.start < e for s, e in inside)]
+    outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
+               and not _POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    if not outside and inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) \
+            and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
+            and not any(m.end <= inside[-1][0] and not _POSSESSOR.match(text, m.end) for m in mentions):
+        # "The alliance's first project, a testbed for X, sits at P": the description stands for the unread subject
+        described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
+        return [described] if described is not None else []
+    return outside
 
 
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
@@ -229,7 +241,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         opener = next((m for m in mentions if m.end <= start and m not in under), None)
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
             left = [opener]
-    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described:
+    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
+            and not _POSSESSOR.match(text, mentions[0].end):
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
     complemented_head: Mention | None = None
