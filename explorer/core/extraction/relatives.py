@@ -6,6 +6,8 @@
 
 - a relative clause in commas after a name: "Bosch, which opened a plant in Wuxi, is also a member" — the
   verb after the closing comma has the name as its subject;
+- asides: an apposition or a relative clause in commas, whose subject is what it follows, and whose
+  mentions are no subject of the verb after it;
 - membership with no organization after the words: "X is also a member" — of the organization the sentence
   names before, else of the alliance named last in the text.
 
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
@@ -124,3 +127,43 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
                      None) or earlier
         if group is not None and group.key != member.key:
             yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
+
+
+#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
+#: (", which operates the network,"), to the next comma or the end.
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
+                    # "Many systems, he said, still run on …": who says it is no subject of the clause
+                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
+
+
+def asides(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
+    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
+
+
+#: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
+POSSESSOR = re.compile(r"['’]s?\s")
+
+
+def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
+    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
+    operates N": B operates N), and a verb outside an aside does not take its subject from inside
+    it ("X, a unit of Y, built Z": X built Z, not Y)."""
+    for aside_start, aside_end, _relative in asides(text):
+        if aside_start <= start < aside_end:
+            head = [m for m in mentions if m.end <= aside_start]
+            if head:
+                # nothing named before a relative clause or an apposition acts in it but what it follows
+                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
+                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
+            return left
+    inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
+    outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
+               and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    if not outside and inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) \
+            and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
+            and not any(m.end <= inside[-1][0] and not POSSESSOR.match(text, m.end) for m in mentions):
+        # "The alliance's first project, a testbed for X, sits at P": the description stands for the unread subject
+        described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
+        return [described] if described is not None else []
+    return outside

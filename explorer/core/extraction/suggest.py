@@ -74,46 +74,6 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
     return sorted(found, key=lambda m: m.start - end)
 
 
-#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
-#: (", which operates the network,"), to the next comma or the end.
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
-                    # "Many systems, he said, still run on …": who says it is no subject of the clause
-                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
-
-
-def _asides(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
-    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
-
-
-#: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
-_POSSESSOR = re.compile(r"['’]s?\s")
-
-
-def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
-    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
-    operates N": B operates N), and a verb outside an aside does not take its subject from inside
-    it ("X, a unit of Y, built Z": X built Z, not Y)."""
-    for aside_start, aside_end, _relative in _asides(text):
-        if aside_start <= start < aside_end:
-            head = [m for m in mentions if m.end <= aside_start]
-            if head:
-                # nothing named before a relative clause or an apposition acts in it but what it follows
-                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
-                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
-            return left
-    inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
-    outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
-               and not _POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
-    if not outside and inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) \
-            and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
-            and not any(m.end <= inside[-1][0] and not _POSSESSOR.match(text, m.end) for m in mentions):
-        # "The alliance's first project, a testbed for X, sits at P": the description stands for the unread subject
-        described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
-        return [described] if described is not None else []
-    return outside
-
-
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
                         r"\s+that\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -180,9 +140,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     nearest = _candidates(mentions, start, end, before=True)
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
-    left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
+    left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
     same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
-    in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
+    in_aside = any(s <= start < e for s, e, _relative in relatives.asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
     elif not pattern.weak and _OWN_PRONOUN_SUBJECT.search(text[:start]):
@@ -242,7 +202,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
             left = [opener]
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
-            and not _POSSESSOR.match(text, mentions[0].end):
+            and not relatives.POSSESSOR.match(text, mentions[0].end):
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
     complemented_head: Mention | None = None
