@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions, sites
+from explorer.core.extraction import clauses, constructions, owners, sites
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -543,4 +543,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
-            *constructions.harmed_belongings(lexicon, mentions, text)]
+            *constructions.harmed_belongings(lexicon, mentions, text),
+            *owners.described_owners(lexicon, mentions, text)]
