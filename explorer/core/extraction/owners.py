@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
@@ -20,7 +21,7 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
     by_head = {p.words.split()[1].lower(): p for p in lexicon.patterns
                if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2 and not p.object_first}
     ordered = sorted(mentions, key=lambda m: m.start)
-    for owner, owned in zip(ordered, ordered[1:], strict=False):
+    for owner, owned in pairwise(ordered):
         if owner.via != "definite" or owned.via not in ("phrase", "cue") or owned.iri is not None:
             continue
         if not re.fullmatch(r"['’]s?\s+", text[owner.end:owned.start]):
