@@ -110,3 +110,15 @@ def test_a_counted_group_that_joins_is_a_member_group(lexicon: Lexicon) -> None:
     found = facts("Some 60 suppliers joined the Qilu Robotics Alliance last year.", lexicon)
     assert ("Some 60 suppliers", "memberGroupOf", "Qilu Robotics Alliance") in found
     assert not any(p == "memberOf" for _s, p, _o in found)
+
+
+def test_what_a_described_owner_has_is_named_after_its_possessive(lexicon: Lexicon) -> None:
+    found = facts("Baoding Cement, which runs the province's biggest kiln line, signed a deal with Huawei.", lexicon)
+    assert ("Baoding Cement", "operates", "biggest kiln line") in found
+
+
+def test_the_city_is_the_place_named_before_even_when_only_known_as_a_place(lexicon: Lexicon) -> None:
+    text = ("In Zigong, Dongfang Boiler has linked its welding hall to a private network. "
+            "Operators steer the cranes from a control room in the city.")
+    found = facts(text, lexicon)
+    assert ("control room", "locatedIn", "Zigong") in found

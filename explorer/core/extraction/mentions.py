@@ -45,6 +45,7 @@ from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP, ALLIANCE = str(KG.Organization), str(KG.OrganizationGroup), str(KG.IndustryAlliance)
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
@@ -89,6 +90,8 @@ class MentionFinder:
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
         self._last_sentence: list[Mention] = []
+        #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
+        self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
@@ -503,7 +506,7 @@ class MentionFinder:
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject)
+        candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
@@ -526,6 +529,7 @@ class MentionFinder:
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
         self._last_sentence = chosen
+        self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:

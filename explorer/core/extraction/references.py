@@ -18,7 +18,7 @@ from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-PERSON = str(KG.Person)
+PERSON, PLACE = str(KG.Person), str(KG.Place)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 #: "the company", "the crane maker", "the city": up to two modifiers before the head noun.
 _DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
@@ -36,7 +36,9 @@ class ReferenceReader:
         self._cue_class = cue_class
         self._triggers = triggers
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                   placed: frozenset[str] = frozenset()) -> list[Mention]:
+        """``placed``: keys of names the text put after a preposition of place ("in Zigong"), places of no known kind."""
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
@@ -57,10 +59,11 @@ class ReferenceReader:
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
-        found += self.descriptions(text, history, previous_subject)
+        found += self.descriptions(text, history, previous_subject, placed)
         return found
 
-    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                     placed: frozenset[str] = frozenset()) -> list[Mention]:
         """"the university", "the carmaker", "the crane maker": a description headed by a class cue refers to the
         last entity of that class named with that word, else the last of that class, else the subject of the
         sentence before when it is a name nothing says is of another class."""
@@ -73,9 +76,15 @@ class ReferenceReader:
             cls = self._cue_class(noun)
             if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
+            # a bare class word ("the province's …" read unresolved) names nothing a description could stand for
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
+                    and singular((m.label or m.text).lower()) != singular(noun)
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
+                # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
+                target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
+                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)), None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
                     and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of

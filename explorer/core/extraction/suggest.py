@@ -24,7 +24,7 @@ from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
-COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
+COMPANY, LOCATED_IN, BASED_IN, PLACE = str(KG.Company), str(KG.locatedIn), str(KG.basedIn), str(KG.Place)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -132,6 +132,15 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
+def _possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
+    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line")."""
+    joint = re.match(r"['’]s?\s+", text[mention.end:])
+    return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
+
+
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
     return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s")
@@ -175,6 +184,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # describes what it follows
             left = beside
     right = _candidates(mentions, start, end, before=False)
+    # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
+    right = [m for m in right if not _possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
     direct = [m for m in right if m not in under and lexicon.is_a(m.cls, pattern.range) is not False]
@@ -236,8 +247,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             subject, obj = (second, first) if pattern.object_first else (first, second)
             if subject.key == obj.key:
                 continue
-            if pattern.weak and (obj.via in ("pronoun", "definite") or subject.via == "pronoun"
-                                 or lexicon.is_a(obj.cls, pattern.range) is False):
+            # a described place ("a control room in the city") is a place a bare preposition may link one thing to (a bare
+            # plural, "manufacturers in the province", says which of a kind, not where a thing is); other references not
+            described_place = lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])
+            if pattern.weak and (obj.via == "pronoun" or (obj.via == "definite" and not described_place)
+                                 or subject.via == "pronoun" or lexicon.is_a(obj.cls, pattern.range) is False):
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
