@@ -186,7 +186,7 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
                 yield subject, other
 
 
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|by|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
                                  re.IGNORECASE)
 
 
