@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.references import (
     ReferenceReader,
-    clause_subject,
     object_it,
     part_of_person,
+    possessive_pronouns,
     second_clause_it,
 )
 from explorer.core.extraction.spans import (
@@ -44,10 +44,8 @@ from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_N
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
-ORGANIZATION, ORGANIZATION_GROUP, ALLIANCE = str(KG.Organization), str(KG.OrganizationGroup), str(KG.IndustryAlliance)
+ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
-#: "its members", "their founding members": what is said of a body that has members.
-_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -539,7 +537,8 @@ class MentionFinder:
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
-        chosen = object_it(text, second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen])))
+        chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
+        chosen = object_it(text, second_clause_it(text, chosen))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
         self._last_sentence = chosen
@@ -565,28 +564,6 @@ class MentionFinder:
             if self.lexicon.is_a(mention.cls, [member]):
                 return replace(mention, cls=group)
         return replace(mention, cls=GROUP)
-
-    def _owned(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
-        ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
-        out: list[Mention] = []
-        for mention in mentions:
-            previous = out[-1] if out else None
-            if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
-                near = clause_subject(text, out, mention.start) \
-                    or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
-                if near is None and _MEMBERS_AFTER.match(text, mention.end):
-                    # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
-                    # named in this sentence or the one before, over the subject who set it up
-                    near = next((m for m in reversed(self._last_sentence) if self.lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
-                if near is not None:
-                    mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
-            elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
-                  and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
-                owner = previous.label or previous.text
-                mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
-            out.append(mention)
-        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
 
 
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:

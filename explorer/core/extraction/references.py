@@ -18,7 +18,9 @@ from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-PERSON, PLACE = str(KG.Person), str(KG.Place)
+PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+#: "its members", "their founding members": what is said of a body that has members.
+_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 #: "the company", "the crane maker", "the city": up to two modifiers before the head noun.
 _DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
@@ -197,3 +199,26 @@ def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
     return out
+
+
+def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
+    """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
+    ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
+            near = clause_subject(text, out, mention.start) \
+                or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+            if near is None and _MEMBERS_AFTER.match(text, mention.end):
+                # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
+                # named in this sentence or the one before, over the subject who set it up
+                near = next((m for m in reversed(last_sentence) if lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
+            if near is not None:
+                mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
+              and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
+            owner = previous.label or previous.text
+            mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
+        out.append(mention)
+    return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
