@@ -58,6 +58,8 @@ _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|ahead|up|out|over|into|its|their)\b")
 #: A verb right after a sentence's first word makes that word its subject ("Geely has …"), not an adverb ("Notably, …").
 _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
+#: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
+_JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -326,6 +328,9 @@ class MentionFinder:
                 start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
                                      capitalised=match.group()[:1].isupper() or match.group()[:1].isdigit(),
                                      nouns=self._cue_words)
+                joined = _JOINED_FIELD.search(text[:start])
+                if joined is not None and not match.group()[:1].isupper() and self.lexicon.is_a(cue.cls, [ORGANIZATION]):
+                    start = joined.start(1)  # "the city's economy and information technology commission": one body
                 end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
