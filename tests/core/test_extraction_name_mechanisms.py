@@ -122,3 +122,11 @@ def test_the_city_is_the_place_named_before_even_when_only_known_as_a_place(lexi
             "Operators steer the cranes from a control room in the city.")
     found = facts(text, lexicon)
     assert ("control room", "locatedIn", "Zigong") in found
+
+
+def test_a_company_introduced_by_its_trade_after_an_opening_place_is_based_there(lexicon: Lexicon) -> None:
+    found = facts("In Baotou, the steelmaker Baogang is testing drones to inspect blast furnaces.", lexicon)
+    assert ("Baogang", "basedIn", "Baotou") in found
+    # a thing the sentence places there is the scene, and no seat is read
+    found = facts("In Wuxi, the chipmaker Huahong opened a 5G-connected test workshop last month.", lexicon)
+    assert not any(p == "basedIn" for _s, p, _o in found)

@@ -526,6 +526,7 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
              *slots.threat_agents(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
+    extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
         key = (subject.key, predicate, obj.key)
