@@ -18,7 +18,9 @@ from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-PERSON = str(KG.Person)
+PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+#: "its members", "their founding members": what is said of a body that has members.
+_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 #: "the company", "the crane maker", "the city": up to two modifiers before the head noun.
 _DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
@@ -36,7 +38,9 @@ class ReferenceReader:
         self._cue_class = cue_class
         self._triggers = triggers
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                   placed: frozenset[str] = frozenset()) -> list[Mention]:
+        """``placed``: keys of names the text put after a preposition of place ("in Zigong"), places of no known kind."""
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
@@ -57,10 +61,11 @@ class ReferenceReader:
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
-        found += self.descriptions(text, history, previous_subject)
+        found += self.descriptions(text, history, previous_subject, placed)
         return found
 
-    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                     placed: frozenset[str] = frozenset()) -> list[Mention]:
         """"the university", "the carmaker", "the crane maker": a description headed by a class cue refers to the
         last entity of that class named with that word, else the last of that class, else the subject of the
         sentence before when it is a name nothing says is of another class."""
@@ -73,9 +78,15 @@ class ReferenceReader:
             cls = self._cue_class(noun)
             if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
+            # a bare class word ("the province's …" read unresolved) names nothing a description could stand for
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
+                    and singular((m.label or m.text).lower()) != singular(noun)
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
+                # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
+                target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
+                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)), None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
                     and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
@@ -88,10 +99,14 @@ class ReferenceReader:
         a description headed by a class cue in apposition is of that class, and the description is that name."""
         out: list[Mention] = []
         for mention in mentions:
-            previous = out[-1] if out else None
+            # a possessor inside the description ("X, the province's largest miner") is skipped over
+            previous = next((m for m in reversed(out) if not re.match(r"['’]", text[m.end:])), None)
+            if re.match(r"['’]", text[mention.end:]):
+                out.append(mention)  # "X, the province's largest miner": the possessor is no apposition; what it has is
+                continue
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
-                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
+                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
@@ -99,7 +114,7 @@ class ReferenceReader:
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
                 if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
-                    out[-1] = named
+                    out[out.index(previous)] = named
                     out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))
                     continue
             out.append(mention)
@@ -184,3 +199,26 @@ def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
     return out
+
+
+def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
+    """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
+    ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
+            near = clause_subject(text, out, mention.start) \
+                or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+            if near is None and _MEMBERS_AFTER.match(text, mention.end):
+                # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
+                # named in this sentence or the one before, over the subject who set it up
+                near = next((m for m in reversed(last_sentence) if lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
+            if near is not None:
+                mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
+              and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
+            owner = previous.label or previous.text
+            mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
+        out.append(mention)
+    return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]

@@ -53,3 +53,21 @@ def located_there(lexicon: Lexicon, mentions: list[Mention], text: str, earlier:
         if site is None or site.key == thing.key or is_site(lexicon, thing):
             continue
         yield (thing, LOCATED, site, "there", there.start(), there.end(), 0.55)
+
+
+#: "In Taiyuan, the steelmaker TISCO …": a sentence opening on a place, then a company introduced by its trade.
+_OPENING_TRADE = re.compile(r"(?:In|At)\s+([^,]{1,60}),\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+$")
+
+
+def introduced_seat(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"In Taiyuan, the steelmaker TISCO is using cameras …": a company the sentence introduces by its trade right
+    after the place it opens on is based there ("Taiyuan steelmaker TISCO"), when nothing else the sentence says is
+    placed there (a thing placed there is where the scene is: "In Hefei, JAC opened a workshop")."""
+    company = next((m for m in mentions if m.via in ("name", "label") and _OPENING_TRADE.fullmatch(text[:m.start])), None)
+    if company is None or lexicon.is_a(company.cls, [str(KG.Company)]) is not True:
+        return
+    opening = _OPENING_TRADE.fullmatch(text[:company.start])
+    place = next((m for m in mentions if opening is not None and m.start == opening.start(1) and m.end == opening.end(1)), None)
+    if place is None or lexicon.is_a(place.cls, [PLACE]) is False or any(f[2].key == place.key for f in facts):
+        return
+    yield (company, str(KG.basedIn), place, "In", 0, 2, 0.55)

@@ -51,6 +51,8 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
+                            # a described owner ("runs the region's | largest steel mill")
+                            r"|the\s+[a-z]+['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
                             # an infinitive's object ("urged firms to keep | offline backups")
                             r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
@@ -133,6 +135,8 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
         if participle and re.search(r"\d\s+$", text[:match.start()]):
             participle = False  # after a number an -ing word describes ("193 leading companies")
+        if re.fullmatch(r"[a-z][\w-]*['’]s?", word) and not capitalised:
+            return position  # "the alliance's | shared data platform": a described owner is a reference of its own
         if lowered in STOPWORDS or lowered in triggers or participle \
                 or verb_in_phrase(text, match.start(), match.end()):
             return position

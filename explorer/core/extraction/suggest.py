@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions, relatives, sites, slots
+from explorer.core.extraction import clauses, constructions, owners, relatives, sites, slots
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -24,7 +24,7 @@ from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
-COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
+COMPANY, LOCATED_IN, BASED_IN, PLACE = str(KG.Company), str(KG.locatedIn), str(KG.basedIn), str(KG.Place)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -104,6 +104,15 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
+def _possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
+    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line")."""
+    joint = re.match(r"['’]s?\s+", text[mention.end:])
+    return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
+
+
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
     # "ransomware hit X", "malware infected X": a mass noun names the kind of threat, never one attack
@@ -162,6 +171,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # describes what it follows
             left = beside
     right = _candidates(mentions, start, end, before=False)
+    # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
+    right = [m for m in right if not _possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
     direct = [m for m in right if m not in under and lexicon.is_a(m.cls, pattern.range) is not False]
@@ -235,8 +246,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             subject, obj = (second, first) if pattern.object_first else (first, second)
             if subject.key == obj.key:
                 continue
-            if pattern.weak and (obj.via in ("pronoun", "definite") or subject.via == "pronoun"
-                                 or lexicon.is_a(obj.cls, pattern.range) is False):
+            # a described place ("a control room in the city") is a place a bare preposition may link one thing to (a bare
+            # plural, "manufacturers in the province", says which of a kind, not where a thing is); other references not
+            described_place = lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])
+            if pattern.weak and (obj.via == "pronoun" or (obj.via == "definite" and not described_place)
+                                 or subject.via == "pronoun" or lexicon.is_a(obj.cls, pattern.range) is False):
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
@@ -491,6 +505,7 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
              *slots.threat_agents(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
+    extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
         key = (subject.key, predicate, obj.key)
@@ -555,4 +570,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
-            *constructions.harmed_belongings(lexicon, mentions, text)]
+            *constructions.harmed_belongings(lexicon, mentions, text),
+            *owners.described_owners(lexicon, mentions, text)]
