@@ -160,10 +160,15 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
     outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
                and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
-    if not outside and inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) \
-            and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
-            and not any(m.end <= inside[-1][0] and not POSSESSOR.match(text, m.end) for m in mentions):
-        # "The alliance's first project, a testbed for X, sits at P": the description stands for the unread subject
+    if inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
+            and all(POSSESSOR.match(text, m.end) or _relational(m, text) for m in mentions if m.end <= inside[-1][0]):
+        # "The alliance's first project, a testbed for X, sits at P": an indefinite description in apposition says
+        # what a subject no mention covers, or one named only by its relation to an owner, is
         described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
-        return [described] if described is not None else []
+        return [described] if described is not None else [m for m in outside if _relational(m, text)]
     return outside
+
+
+def _relational(mention: Mention, text: str) -> bool:
+    """A thing named by its relation to an owner before it ("the alliance's first project"), not by what it is."""
+    return mention.via in ("phrase", "cue") and mention.cls is None and re.search(r"['’]s?\s+$", text[:mention.start]) is not None
