@@ -145,3 +145,11 @@ def test_a_description_in_apposition_stands_for_an_unread_subject_and_an_owner_a
     found = facts("The province's newest project, a testbed for remote drilling, sits at the Ordos Coal Park.", lexicon)
     assert ("testbed", "locatedIn", "Ordos Coal Park") in found
     assert not any(s in ("province", "province's") for s, _p, _o in found)
+
+
+def test_a_thing_a_clause_speaks_of_from_an_organization_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("Yitai's mining trucks run on a private network from China Telecom.", lexicon)
+    assert ("China Telecom", "built", "private network") in found
+    # a thing in passing is no object of the clause
+    found = facts("Sany built a welding line, according to a statement from the Changsha Port Group.", lexicon)
+    assert not any(s == "Changsha Port Group" for s, _p, _o in found)

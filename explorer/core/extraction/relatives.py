@@ -172,3 +172,21 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
 def _relational(mention: Mention, text: str) -> bool:
     """A thing named by its relation to an owner before it ("the alliance's first project"), not by what it is."""
     return mention.via in ("phrase", "cue") and mention.cls is None and re.search(r"['’]s?\s+$", text[:mention.start]) is not None
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"trucks run on a private network from China Unicom", "relies on software from Siemens": a thing a clause
+    speaks of, followed by "from" and an organization, came from it, which built it. Read only on the object of a
+    fact the sentence states (a thing in passing, "a statement from X", is no such object)."""
+    built = str(KG.built)
+    for _subject, predicate, obj, _words, _start, _end, confidence in facts:
+        joint = _FROM.match(text, obj.end)
+        source = next((m for m in mentions if joint is not None and m.start == joint.end()), None)
+        if joint is None or source is None or predicate in (built, str(KG.builtBy)) or obj.via not in ("phrase", "cue") \
+                or (obj.cls is not None and lexicon.is_a(obj.cls, [AGENT, PLACE]) is not False) \
+                or lexicon.is_a(source.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (source, built, obj, "from", obj.end, joint.end(), round(max(0.0, confidence - 0.1), 2))
