@@ -153,3 +153,10 @@ def test_a_thing_a_clause_speaks_of_from_an_organization_was_built_by_it(lexicon
     # a thing in passing is no object of the clause
     found = facts("Sany built a welding line, according to a statement from the Changsha Port Group.", lexicon)
     assert not any(s == "Changsha Port Group" for s, _p, _o in found)
+
+
+def test_a_participle_in_commas_describes_the_subject_and_is_no_subject_itself(lexicon: Lexicon) -> None:
+    found = facts("The trucks, supplied by XCMG, run on a 5G network built by China Unicom.", lexicon)
+    assert ("trucks", "runsOn", "5G network") in found
+    assert ("trucks", "builtBy", "XCMG") in found
+    assert not any(s == "XCMG" and p == "runsOn" for s, p, _o in found)

@@ -133,7 +133,9 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
 #: (", which operates the network,"), to the next comma or the end.
 _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
                     # "Many systems, he said, still run on …": who says it is no subject of the clause
-                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
+                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),"
+                    # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject
+                    r"|(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,)")
 
 
 def asides(text: str) -> list[tuple[int, int, bool]]:

@@ -213,7 +213,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
             left = [opener]
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
-            and not relatives.POSSESSOR.match(text, mentions[0].end):
+            and not relatives.POSSESSOR.match(text, mentions[0].end) \
+            and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
     complemented_head: Mention | None = None
