@@ -160,3 +160,12 @@ def test_a_participle_in_commas_describes_the_subject_and_is_no_subject_itself(l
     assert ("trucks", "runsOn", "5G network") in found
     assert ("trucks", "builtBy", "XCMG") in found
     assert not any(s == "XCMG" and p == "runsOn" for s, p, _o in found)
+
+
+def test_an_adverb_or_a_time_may_stand_between_a_verb_and_its_preposition(lexicon: Lexicon) -> None:
+    found = facts("The Zhejiang 5G Alliance, founded in 2020 by the Zhejiang Economic Commission, has 120 members.", lexicon)
+    assert ("Zhejiang 5G Alliance", "establishedBy", "Zhejiang Economic Commission") in found
+    found = facts("Sany's welding cell was developed jointly by Huawei and Sany.", lexicon)
+    assert ("sany's welding cell", "builtBy", "Huawei") in found
+    found = facts("Weichai relies heavily on Siemens controllers.", lexicon)
+    assert any(s == "Weichai" and p == "dependsOn" for s, p, _o in found)
