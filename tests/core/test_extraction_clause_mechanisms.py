@@ -169,3 +169,13 @@ def test_an_adverb_or_a_time_may_stand_between_a_verb_and_its_preposition(lexico
     assert ("sany's welding cell", "builtBy", "Huawei") in found
     found = facts("Weichai relies heavily on Siemens controllers.", lexicon)
     assert any(s == "Weichai" and p == "dependsOn" for s, p, _o in found)
+
+
+def test_two_agents_that_signed_a_deal_are_partners(lexicon: Lexicon) -> None:
+    found = facts("Haier and Ericsson have signed a deal to deploy 5G at Haier's Qingdao plant.", lexicon)
+    assert ("Haier", "partneredWith", "Ericsson") in found
+    found = facts("Haier and China Mobile teamed up last year.", lexicon)
+    assert ("Haier", "partneredWith", "China Mobile") in found
+    # with a partner named after the words, the two named before are no partners of each other
+    found = facts("Sany and Zoomlion signed a deal with Huawei.", lexicon)
+    assert ("Sany", "partneredWith", "Zoomlion") not in found

@@ -466,3 +466,26 @@ def equipped_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
         thing = _at(mentions, site.end + after.end()) if after else None
         if thing is not None and thing.key != site.key and lexicon.is_a(thing.cls, [AGENT]) is not True:
             yield (thing, LOCATED, site, "equipped … with", match.start(), site.end + after.end() if after else match.end(), 0.55)
+
+
+_AUXILIARIES = r"(?:\s+(?:have|has|had|also|jointly|now|recently|since|already))*\s+"
+
+
+def reciprocal_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Geely and Ericsson have signed a deal to …", "A and B teamed up on …": the words of a partnership with no
+    "with" after them, said of two agents joined by "and", state it of the two (each is the other's partner)."""
+    partnered = str(KG.partneredWith)
+    stems = {p.words[:-5] for p in lexicon.patterns
+             if p.predicate == partnered and p.words.isascii() and p.words.endswith(" with") and not p.object_first}
+    for stem in sorted(stems, key=len, reverse=True):
+        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b)(?![\w-])",
+                          re.IGNORECASE)
+        for match in said.finditer(text):
+            second = next((m for m in reversed(mentions) if m.end <= match.start()
+                           and re.fullmatch(_AUXILIARIES, text[m.end:match.start()])), None)
+            first = next((m for m in reversed(mentions) if second is not None and m.end <= second.start
+                          and re.fullmatch(r"\s+and\s+", text[m.end:second.start])), None)
+            if first is None or second is None or first.key == second.key or "pronoun" in (first.via, second.via) \
+                    or any(lexicon.is_a(m.cls, [AGENT]) is not True and m.via not in ("name", "label") for m in (first, second)):
+                continue
+            yield (first, partnered, second, stem, match.start(), match.end(), 0.6)

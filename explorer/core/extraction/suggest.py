@@ -504,7 +504,8 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
-             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text)]
+             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
+             *clauses.reciprocal_partners(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     out = list(facts)
