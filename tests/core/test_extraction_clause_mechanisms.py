@@ -179,3 +179,8 @@ def test_two_agents_that_signed_a_deal_are_partners(lexicon: Lexicon) -> None:
     # with a partner named after the words, the two named before are no partners of each other
     found = facts("Sany and Zoomlion signed a deal with Huawei.", lexicon)
     assert ("Sany", "partneredWith", "Zoomlion") not in found
+
+
+def test_who_stands_before_said_speaks_and_what_follows_is_said(lexicon: Lexicon) -> None:
+    found = facts("Ma Kai said the Hebei Robotics Alliance now counts 300 members.", lexicon)
+    assert not any(p == "reportedBy" for _s, p, _o in found)

@@ -411,6 +411,9 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         # "…, said X" says that something exists or holds: a thing referred back to, or named inside a
         # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
         return None
+    if pair is not None and constructions.REPORTING.fullmatch(pattern.words) and not pattern.object_first \
+            and pair[0].end <= start and not re.search(r"[,\"”]\s*$", text[pair[0].end:start]) and pair[1].start >= end:
+        return None  # "Ma said the alliance …": who stands before "said" speaks; what follows opens what is said
     return pair
 
 
