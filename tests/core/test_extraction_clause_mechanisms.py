@@ -184,3 +184,9 @@ def test_two_agents_that_signed_a_deal_are_partners(lexicon: Lexicon) -> None:
 def test_who_stands_before_said_speaks_and_what_follows_is_said(lexicon: Lexicon) -> None:
     found = facts("Ma Kai said the Hebei Robotics Alliance now counts 300 members.", lexicon)
     assert not any(p == "reportedBy" for _s, p, _o in found)
+
+
+def test_a_name_of_no_known_kind_based_somewhere_has_its_seat_there(lexicon: Lexicon) -> None:
+    found = facts("Founded in 2015, Kingdee Robotics is based in Shenzhen.", lexicon)
+    assert ("Kingdee Robotics", "basedIn", "Shenzhen") in found
+    assert ("Kingdee Robotics", "locatedIn", "Shenzhen") not in found

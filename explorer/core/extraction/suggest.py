@@ -555,8 +555,11 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
     """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
     where a company is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
+    # "Kingdee Robotics is based in Shenzhen": a name of no known kind "based" or "headquartered" somewhere is an agent
+    seat_words = suggestion.pattern in ("based in", "headquartered in") and suggestion.subject.cls is None \
+        and suggestion.subject.via in ("name", "label", "ner")
     if suggestion.predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0] \
-            or not (lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
+            or not (seat_words or lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
         return suggestion
     return replace(suggestion, predicate=BASED_IN)
 
