@@ -190,3 +190,10 @@ def test_a_name_of_no_known_kind_based_somewhere_has_its_seat_there(lexicon: Lex
     found = facts("Founded in 2015, Kingdee Robotics is based in Shenzhen.", lexicon)
     assert ("Kingdee Robotics", "basedIn", "Shenzhen") in found
     assert ("Kingdee Robotics", "locatedIn", "Shenzhen") not in found
+
+
+def test_members_listed_after_including_are_members_of_the_organization(lexicon: Lexicon) -> None:
+    found = facts("Ma Kai said the Hebei Robotics Alliance now counts 300 members, including Haier and Gree.", lexicon)
+    assert ("Haier", "memberOf", "Hebei Robotics Alliance") in found
+    assert ("Gree", "memberOf", "Hebei Robotics Alliance") in found
+    assert not any(p == "exampleOf" and o == "Hebei Robotics Alliance" for _s, p, o in found)

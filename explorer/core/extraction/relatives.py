@@ -192,3 +192,29 @@ def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
                 or lexicon.is_a(source.cls, [ORGANIZATION]) is not True:
             continue
         yield (source, built, obj, "from", obj.end, joint.end(), round(max(0.0, confidence - 0.1), 2))
+
+
+_MEMBERS_INCLUDING = re.compile(r"(?<![\w-])(?:members?|member\s+(?:companies|firms|organizations))\s*,?\s+"
+                                r"(?:including|such\s+as|among\s+them)\s+", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"The alliance now counts 300 members, including Haier and Gree": the agents listed are members of the
+    organization named before in the sentence, else of the alliance named last (``earlier``)."""
+    for match in _MEMBERS_INCLUDING.finditer(text):
+        first = next((m for m in mentions if m.start == match.end()), None)
+        if first is None:
+            continue
+        listed = [first]
+        for mention in mentions:
+            if mention.start > listed[-1].end and _LIST_JOINT.fullmatch(text[listed[-1].end:mention.start]):
+                listed.append(mention)
+            elif mention.start > listed[-1].end:
+                break
+        group = next((m for m in reversed(mentions) if m.end <= match.start() and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
+                     None) or earlier
+        for member in listed:
+            if group is not None and member.key != group.key and member.via != "pronoun" \
+                    and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.6)

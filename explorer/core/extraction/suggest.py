@@ -25,6 +25,7 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN, PLACE = str(KG.Company), str(KG.locatedIn), str(KG.basedIn), str(KG.Place)
+EXAMPLE_OF = str(KG.exampleOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -508,10 +509,13 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
              *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
-             *clauses.reciprocal_partners(lexicon, mentions, text)]
+             *clauses.reciprocal_partners(lexicon, mentions, text),
+             *relatives.members_including(lexicon, mentions, text, earlier_alliance)]
+    # "300 members, including A and B": a member listed is no example of the organization
+    listed = {(f[0].key, f[2].key) for f in extra if f[3].lower().startswith("member")}
+    out = [f for f in facts if not (f.predicate == EXAMPLE_OF and any(f.subject.key == m for m, _g in listed))]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
-    out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
         key = (subject.key, predicate, obj.key)
         if key in seen or subject.key == obj.key:
