@@ -130,3 +130,16 @@ def test_a_company_introduced_by_its_trade_after_an_opening_place_is_based_there
     # a thing the sentence places there is the scene, and no seat is read
     found = facts("In Wuxi, the chipmaker Huahong opened a 5G-connected test workshop last month.", lexicon)
     assert not any(p == "basedIn" for _s, p, _o in found)
+
+
+def test_a_thing_in_a_described_site_stands_there(lexicon: Lexicon) -> None:
+    text = ("Weichai Power upgraded its engine plant last year. "
+            "The firm has deployed driverless forklifts in the plant's paint shop.")
+    found = facts(text, lexicon)
+    assert ("driverless forklifts", "locatedIn", "paint shop") in found
+    assert not any(s == "engine plant" and p == "operates" for s, p, _o in found)  # a site's part is no agent's
+    found = facts("Weichai Power upgraded its engine plant last year. Welding robots in the plant now run on 5G.", lexicon)
+    assert ("welding robots", "locatedIn", "engine plant") in found
+    # a kind of site, in a bare plural, is no one site a thing stands in
+    found = facts("The lab studies 5G uses in coal mines.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)

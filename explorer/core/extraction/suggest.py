@@ -138,6 +138,7 @@ def _possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
     return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
 
 
+_DESCRIBED_SITE = re.compile(r"\s+the\s+(?:[a-z]+['’]s\s+)?", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
 
 
@@ -259,7 +260,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
-        right = [m for m in right[:1] if m.start - end <= gap]
+        # "robots in the (plant's) casting shop": a site a thing stands in may be described, after "the"
+        right = [m for m in right[:1] if m.start - end <= gap or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, m, text)
+                                                                  and _DESCRIBED_SITE.fullmatch(text[end:m.start]))]
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
@@ -275,7 +278,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue
             # a described place ("a control room in the city") is a place a bare preposition may link one thing to (a bare
             # plural, "manufacturers in the province", says which of a kind, not where a thing is); other references not
-            described_place = lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])
+            described_place = (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])) \
+                or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text))
             if pattern.weak and (obj.via == "pronoun" or (obj.via == "definite" and not described_place)
                                  or subject.via == "pronoun" or lexicon.is_a(obj.cls, pattern.range) is False):
                 continue
@@ -286,7 +290,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             if subject.via == "pronoun" and subject.text.lower() == "it" and pattern.domain \
                     and all(c.endswith("Person") for c in pattern.domain):
                 continue  # "it carries video from the …": "it" is never a person
-            if pattern.weak and _unnamed(obj):
+            if pattern.weak and _unnamed(obj) and not (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text)):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
             if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
                     or lexicon.is_a(obj.cls, pattern.range) is False:
