@@ -143,3 +143,9 @@ def test_a_thing_in_a_described_site_stands_there(lexicon: Lexicon) -> None:
     # a kind of site, in a bare plural, is no one site a thing stands in
     found = facts("The lab studies 5G uses in coal mines.", lexicon)
     assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_a_lab_is_an_organization_its_opener_founds(lexicon: Lexicon) -> None:
+    found = facts("Inspur, which opened a machine vision lab in Jinan in 2020, also sells servers.", lexicon)
+    assert ("Inspur", "established", "machine vision lab") in found
+    assert ("machine vision lab", "locatedIn", "Jinan") in found
