@@ -149,3 +149,17 @@ def test_a_lab_is_an_organization_its_opener_founds(lexicon: Lexicon) -> None:
     found = facts("Inspur, which opened a machine vision lab in Jinan in 2020, also sells servers.", lexicon)
     assert ("Inspur", "established", "machine vision lab") in found
     assert ("machine vision lab", "locatedIn", "Jinan") in found
+
+
+def test_the_first_plural_after_a_count_heads_what_is_counted(lexicon: Lexicon) -> None:
+    labels = _labels("Xugong says that more than 400 robots handle welding and 30 suppliers belong to its network.", lexicon)
+    assert "more than 400 robots" in labels and "30 suppliers" in labels
+    labels = _labels("Dozens of plants host more than 20 logistics companies.", lexicon)
+    assert "more than 20 logistics companies" in labels
+
+
+def test_the_city_stands_for_no_district(lexicon: Lexicon) -> None:
+    text = ("Midea runs a lighthouse factory in Shunde District. "
+            "Engineers at a lab in the city test robot arms.")
+    found = facts(text, lexicon)
+    assert not any(o == "Shunde District" for s, p, o in found if s == "lab")

@@ -37,6 +37,7 @@ from explorer.core.extraction.spans import (
     extend_right,
     passive_by,
     place_people,
+    plural_head_end,
     singular,
     verb_in_phrase,
 )
@@ -417,8 +418,9 @@ class MentionFinder:
             end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
             if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
+            end = plural_head_end(text, count.end(), end)
             whole = text[count.start():end]
-            found.append(Mention(count.start(), end, whole, None, phrase.cls if phrase else None, whole, "phrase"))
+            found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:

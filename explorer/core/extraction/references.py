@@ -19,6 +19,9 @@ from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+#: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
+_OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
+                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
@@ -86,7 +89,8 @@ class ReferenceReader:
             if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
                 # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
                 target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
-                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)), None)
+                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
+                               and (m.label or m.text).split()[-1].lower() not in _OTHER_PLACE_KINDS), None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
                     and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
