@@ -117,3 +117,46 @@ def test_one_bare_noun_in_a_typed_slot_is_a_thing_of_that_type(lexicon: Lexicon)
     assert ("Liu", "callsFor", "routers") in found
     found = facts("Wang warned of attacks by state hackers.", lexicon)
     assert ("attacks", "carriedOutBy", "state hackers") in found
+
+
+def test_a_reported_figure_of_attacks_is_no_warning(lexicon: Lexicon) -> None:
+    found = facts("The Hubei Cyber Centre said in a note released in May that attacks on chemical plants rose 40 percent.",
+                  lexicon)
+    assert not any(p == "warnsOf" for _s, p, _o in found)
+    # an exposure the speaker asserts with a verb is a warning
+    found = facts("The Hubei Cyber Centre said that chemical plants are exposed to ransomware.", lexicon)
+    assert ("Hubei Cyber Centre", "warnsOf", "ransomware") in found
+
+
+def test_one_attack_that_compromised_the_systems_of_a_firm_affected_it(lexicon: Lexicon) -> None:
+    found = facts("Last winter, a phishing campaign compromised the mail servers of a gearbox maker in Zhuzhou.", lexicon)
+    assert ("phishing campaign", "affected", "gearbox maker") in found
+    # a participle between an article and its noun describes the noun: no verb
+    found = facts("A single compromised router would give an attacker access to the plant, she said.", lexicon)
+    assert not any(p in ("affected", "targets") for _s, p, _o in found)
+
+
+def test_verbs_of_standing_somewhere_place_their_subject(lexicon: Lexicon) -> None:
+    found = facts("The new data centre sits at the Gui'an New Area.", lexicon)
+    assert ("new data centre", "locatedIn", "Gui'an New Area") in found
+
+
+def test_a_description_in_apposition_stands_for_an_unread_subject_and_an_owner_acts_not(lexicon: Lexicon) -> None:
+    found = facts("The province's newest project, a testbed for remote drilling, sits at the Ordos Coal Park.", lexicon)
+    assert ("testbed", "locatedIn", "Ordos Coal Park") in found
+    assert not any(s in ("province", "province's") for s, _p, _o in found)
+
+
+def test_a_thing_a_clause_speaks_of_from_an_organization_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("Yitai's mining trucks run on a private network from China Telecom.", lexicon)
+    assert ("China Telecom", "built", "private network") in found
+    # a thing in passing is no object of the clause
+    found = facts("Sany built a welding line, according to a statement from the Changsha Port Group.", lexicon)
+    assert not any(s == "Changsha Port Group" for s, _p, _o in found)
+
+
+def test_a_participle_in_commas_describes_the_subject_and_is_no_subject_itself(lexicon: Lexicon) -> None:
+    found = facts("The trucks, supplied by XCMG, run on a 5G network built by China Unicom.", lexicon)
+    assert ("trucks", "runsOn", "5G network") in found
+    assert ("trucks", "builtBy", "XCMG") in found
+    assert not any(s == "XCMG" and p == "runsOn" for s, p, _o in found)

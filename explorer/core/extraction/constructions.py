@@ -304,6 +304,10 @@ def has_quote(text: str) -> bool:
     return any(ch in text for ch in '"“”')
 
 
+#: The words ``attacks_on`` reads: a threat and its target inside one noun phrase.
+NOMINAL_WORDS = frozenset(["on", "against"])
+
+
 def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"ransomware attacks on ports", "phishing against banks": the threat targets what follows."""
     threat, targets = str(KG.CyberRisk), str(KG.targets)

@@ -61,6 +61,8 @@ _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|a
 _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
 #: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
+#: A participle in commas after a sentence's first noun, with its agent or place: ", supplied by X,".
+_DESCRIBED_BY_PARTICIPLE = re.compile(r",\s+(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -436,6 +438,8 @@ class MentionFinder:
             if self._cue_class(phrase.text.split()[0]) is not None:
                 return []  # "The carmaker then …": a description, read as a reference
             words = phrase.text.split()
+            if len(words) == 1 and _DESCRIBED_BY_PARTICIPLE.match(text, phrase.end):
+                return [phrase]  # "The trucks, supplied by XCMG, run on …": the aside says what they are
             # two or three words that end where a function word follows, none of them a verb in -s before the head
             if not 2 <= len(words) <= 3 or any(w.endswith(("s", "'", "’")) or "'" in w or "’" in w for w in words[:-1]) \
                     or not re.match(r"\s+(?:behind|in|at|of|for|on|from|with|was|were|is|are|has|have|had|will),?\s", text[phrase.end:]):

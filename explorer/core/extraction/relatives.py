@@ -6,6 +6,8 @@
 
 - a relative clause in commas after a name: "Bosch, which opened a plant in Wuxi, is also a member" — the
   verb after the closing comma has the name as its subject;
+- asides: an apposition or a relative clause in commas, whose subject is what it follows, and whose
+  mentions are no subject of the verb after it;
 - membership with no organization after the words: "X is also a member" — of the organization the sentence
   names before, else of the alliance named last in the text.
 
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
@@ -124,3 +127,68 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
                      None) or earlier
         if group is not None and group.key != member.key:
             yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
+
+
+#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
+#: (", which operates the network,"), to the next comma or the end.
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
+                    # "Many systems, he said, still run on …": who says it is no subject of the clause
+                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),"
+                    # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject
+                    r"|(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,)")
+
+
+def asides(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
+    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
+
+
+#: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
+POSSESSOR = re.compile(r"['’]s?\s")
+
+
+def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
+    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
+    operates N": B operates N), and a verb outside an aside does not take its subject from inside
+    it ("X, a unit of Y, built Z": X built Z, not Y)."""
+    for aside_start, aside_end, _relative in asides(text):
+        if aside_start <= start < aside_end:
+            head = [m for m in mentions if m.end <= aside_start]
+            if head:
+                # nothing named before a relative clause or an apposition acts in it but what it follows
+                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
+                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
+            return left
+    inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
+    outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
+               and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    if inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
+            and all(POSSESSOR.match(text, m.end) or _relational(m, text) for m in mentions if m.end <= inside[-1][0]):
+        # "The alliance's first project, a testbed for X, sits at P": an indefinite description in apposition says
+        # what a subject no mention covers, or one named only by its relation to an owner, is
+        described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
+        return [described] if described is not None else [m for m in outside if _relational(m, text)]
+    return outside
+
+
+def _relational(mention: Mention, text: str) -> bool:
+    """A thing named by its relation to an owner before it ("the alliance's first project"), not by what it is."""
+    return mention.via in ("phrase", "cue") and mention.cls is None and re.search(r"['’]s?\s+$", text[:mention.start]) is not None
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"trucks run on a private network from China Unicom", "relies on software from Siemens": a thing a clause
+    speaks of, followed by "from" and an organization, came from it, which built it. Read only on the object of a
+    fact the sentence states (a thing in passing, "a statement from X", is no such object)."""
+    built = str(KG.built)
+    for _subject, predicate, obj, _words, _start, _end, confidence in facts:
+        joint = _FROM.match(text, obj.end)
+        source = next((m for m in mentions if joint is not None and m.start == joint.end()), None)
+        if joint is None or source is None or predicate in (built, str(KG.builtBy)) or obj.via not in ("phrase", "cue") \
+                or (obj.cls is not None and lexicon.is_a(obj.cls, [AGENT, PLACE]) is not False) \
+                or lexicon.is_a(source.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (source, built, obj, "from", obj.end, joint.end(), round(max(0.0, confidence - 0.1), 2))

@@ -74,34 +74,6 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
     return sorted(found, key=lambda m: m.start - end)
 
 
-#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
-#: (", which operates the network,"), to the next comma or the end.
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
-                    # "Many systems, he said, still run on …": who says it is no subject of the clause
-                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
-
-
-def _asides(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
-    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
-
-
-def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
-    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
-    operates N": B operates N), and a verb outside an aside does not take its subject from inside
-    it ("X, a unit of Y, built Z": X built Z, not Y)."""
-    for aside_start, aside_end, _relative in _asides(text):
-        if aside_start <= start < aside_end:
-            head = [m for m in mentions if m.end <= aside_start]
-            if head:
-                # nothing named before a relative clause or an apposition acts in it but what it follows
-                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
-                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
-            return left
-    inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
-    return [m for m in left if not any(s <= m.start < e for s, e in inside)]
-
-
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
                         r"\s+that\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -178,9 +150,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     nearest = _candidates(mentions, start, end, before=True)
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
-    left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
+    left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
     same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
-    in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
+    in_aside = any(s <= start < e for s, e, _relative in relatives.asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
     elif not pattern.weak and _OWN_PRONOUN_SUBJECT.search(text[:start]):
@@ -241,7 +213,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         opener = next((m for m in mentions if m.end <= start and m not in under), None)
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
             left = [opener]
-    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described:
+    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
+            and not relatives.POSSESSOR.match(text, mentions[0].end) \
+            and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
     complemented_head: Mention | None = None
@@ -388,7 +362,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
-        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
+        # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
+        # figure counts, not an exposure the speaker asserts (a verb states that: "X is exposed to", "attacks target X")
+        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:] if s.pattern not in constructions.NOMINAL_WORDS]
         for subject, predicate, obj, words, start, end, confidence in constructions.reported_warnings(
                 lexicon, mentions, view, facts):
             key = (subject.key, predicate, obj.key)
@@ -426,6 +402,10 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
     if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
         return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    if " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
+            and re.search(r"(?<![\w-])(?:[Aa]|[Aa]n)\s+(?:[a-z]+\s+)?$", text[:start]) \
+            and re.match(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:would|could|will|can|may|might|is|was|has|gives?)\b", text[end:]):
+        return None  # "a single compromised gateway would …": a participle before the noun it describes, no verb
     made = _MADE_THING.search(text[:start])
     if made and " " not in pattern.words and not any(made.start() < m.end and m.start < start for m in mentions):
         return None  # "makes hydraulic roof supports for …": a noun in what is made, not a verb
@@ -528,7 +508,7 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
-             *slots.threat_agents(lexicon, mentions, text)]
+             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     out = list(facts)
