@@ -287,6 +287,12 @@ class MentionFinder:
         self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
         return replace(mention, cls=cls)
 
+    def recall(self, label: str) -> Mention | None:
+        """The new thing named earlier in the document as ``label``, in the singular or the plural ("5G phone"
+        after "5G phones"), so that one thing keeps one name."""
+        wanted = singular(normalize(label))
+        return next((m for m in reversed(self._history) if m.iri is None and singular(normalize(m.label or m.text)) == wanted), None)
+
     def last_of(self, wanted: str) -> Mention | None:
         """The thing of class ``wanted`` (or below) named last in the document so far."""
         return next((m for m in reversed(self._history) if self.lexicon.is_a(m.cls, [wanted])), None)

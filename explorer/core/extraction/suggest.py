@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions
+from explorer.core.extraction import clauses, constructions, figures
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -291,6 +291,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        # a sentence reporting market figures is read as observations first (see ``figures``)
+        figure_reading = figures.read_figures(lexicon, mentions, view, finder.named, finder.recall)
+        taken += figure_reading.taken
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -336,6 +339,10 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
                                             earlier_alliance)
+        for subject, predicate, obj, words, start, end, confidence in figure_reading.facts:
+            if (subject.key, predicate, obj.key) not in seen:
+                seen.add((subject.key, predicate, obj.key))
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
