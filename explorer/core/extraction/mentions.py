@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.references import ReferenceReader, part_of_person, second_clause_it
+from explorer.core.extraction.references import ReferenceReader, clause_subject, part_of_person, second_clause_it
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -32,6 +32,7 @@ from explorer.core.extraction.spans import (
     passive_by,
     place_people,
     singular,
+    verb_in_phrase,
 )
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
@@ -345,8 +346,8 @@ class MentionFinder:
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
-                        or adverb(lowered) or gerund \
-                        or passive_by(lowered, text, match.end() + word.end(1)):
+                        or adverb(lowered) or gerund or passive_by(lowered, text, match.end() + word.end(1)) \
+                        or verb_in_phrase(text, match.end() + word.start(1), match.end() + word.end(1), after_noun=bool(words)):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
                 if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":
@@ -444,7 +445,7 @@ class MentionFinder:
                                                            or re.fullmatch(r"\d+G", token) is not None))
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
-                    or passive_by(lowered, text, word.end()):
+                    or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
             words.append(word.span(1))
             position = word.end()
@@ -537,13 +538,14 @@ class MentionFinder:
         return replace(mention, cls=GROUP)
 
     def _owned(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"Strategy Analytics said in its latest report": "its" is the thing named last in the
-        sentence, and what it owns is named after it ("Strategy Analytics' latest report")."""
+        """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
+        ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
         out: list[Mention] = []
         for mention in mentions:
             previous = out[-1] if out else None
             if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
-                near = next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+                near = clause_subject(text, out, mention.start) \
+                    or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
                 if near is not None:
                     mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
             elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"

@@ -147,3 +147,22 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
                 mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
     return out
+
+
+#: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
+_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])that\s+", re.IGNORECASE)
+_BEFORE_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
+
+
+def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Mention | None:
+    """The subject of the clause ``before`` stands in: "Baotou Steel signed a deal with China Telecom to cover its
+    lines" — "its" is Baotou Steel's, not the partner named nearer; "…, Strategy Analytics said in its report" — the
+    subject of the clause after the comma. A subject opens its clause (after a comma, a semicolon or "that", at most
+    an article before it) and is no person; a clause that opens with a verb ("…, has signed …") or a relative or a
+    preposition ("which runs", "In Liuzhou,") has its subject in a clause before it."""
+    starts = [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
+    for start in reversed(starts):
+        head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
+        if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) and not _is_person(head):
+            return head
+    return None

@@ -48,6 +48,9 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
+                            # a clause's subject after "where" and after a reporting verb with no "that" ("says
+                            # automated guided vehicles …")
+                            r"|where|says|said"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
                             # an infinitive's object ("urged firms to keep | offline backups")
                             r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
@@ -130,7 +133,8 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
         if participle and re.search(r"\d\s+$", text[:match.start()]):
             participle = False  # after a number an -ing word describes ("193 leading companies")
-        if lowered in STOPWORDS or lowered in triggers or participle:
+        if lowered in STOPWORDS or lowered in triggers or participle \
+                or verb_in_phrase(text, match.start(), match.end()):
             return position
         position = match.start()
         if word.isdigit():
@@ -175,6 +179,33 @@ def singular(text: str) -> str:
 def adverb(word: str) -> bool:
     """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
     return word.endswith("ly") and word not in LY_ADJECTIVES
+
+
+_AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
+                               r"(?:(?:[a-z]+ly|since|also|just|now|already|then|not)\s+)?$", re.IGNORECASE)
+_DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
+
+
+def past_form(word: str) -> bool:
+    """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
+    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
+
+
+def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) -> bool:
+    """"has installed 5G base stations", "has since asked China Unicom's branch", "malware infected the servers",
+    "officials blamed …": an -ed word is the clause's verb, no modifier of a noun phrase, after an auxiliary,
+    before an article or a name (a modifier stands before lower-case nouns), or right after a plural noun
+    (``after_noun``: a modifier stands before its head, never after it)."""
+    word = text[start:end]
+    if not past_form(word):
+        return False
+    if _AUXILIARY_BEFORE.search(text[:start]) or _DETERMINER_AFTER.match(text, end):
+        return True
+    following = re.match(r"\s+(\S)", text[end:])
+    if following is not None and (following.group(1).isupper() or following.group(1).isdigit()):
+        return True
+    previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
+    return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss")
 
 
 def passive_by(word: str, text: str, end: int) -> bool:
