@@ -54,3 +54,33 @@ def test_no_figure_without_a_measure_of_something(lexicon: Lexicon) -> None:
     # a verb and its object are no figure, even with a period after them
     found = facts("Hackers tried to disrupt production in March at a plant in Wuxi, and later halted shipments in May.", lexicon)
     assert not any(p in ("measures", "about", "hasTime") for _s, p, _o in found)
+
+
+def test_a_purpose_after_a_thing_made_is_its_aim(lexicon: Lexicon) -> None:
+    found = facts("Midea built a lighthouse factory in Foshan, Guangdong province, to cut costs and raise output.", lexicon)
+    assert ("lighthouse factory", "aimsAt", "lower costs") in found
+    assert ("lighthouse factory", "aimsAt", "higher output") in found
+
+
+def test_such_potential_refers_back_to_the_outcomes_named_before(lexicon: Lexicon) -> None:
+    text = ("Zhang from Tsinghua University said a tool must show it can help plants improve safety and uptime as well as "
+            "cut waste before it spreads. The industrial internet has such potential.")
+    found = facts(text, lexicon)
+    for outcome in ("higher safety", "higher uptime", "lower waste"):
+        assert ("industrial internet", "hasPotentialFor", outcome) in found
+    # "it" of a tool spoken of in general is no one's potential
+    assert {o for _s, p, o in found if p == "hasPotentialFor"} == {"higher safety", "higher uptime", "lower waste"}
+    assert len([1 for _s, p, _o in found if p == "hasPotentialFor"]) == 3
+
+
+def test_what_can_help_has_the_potential(lexicon: Lexicon) -> None:
+    found = facts("Engineers say Haier's COSMOPlat can help suppliers reduce downtime.", lexicon)
+    assert {(p, o) for s, p, o in found if s.endswith("COSMOPlat")} >= {("hasPotentialFor", "lower downtime")}
+    assert not any(o.endswith("reduce downtime") for _s, _p, o in found)
+
+
+def test_a_need_in_the_passive(lexicon: Lexicon) -> None:
+    found = facts('"Yet more engineers are needed to protect data for industrial networks," Wang Hui said.', lexicon)
+    assert ("industrial networks", "needs", "more engineers") in found
+    assert ("Wang Hui", "callsFor", "more engineers") in found
+    assert ("more engineers", "protects", "industrial networks") in found

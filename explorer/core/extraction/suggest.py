@@ -17,6 +17,7 @@ from explorer.core.extraction import clauses, constructions, figures
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
+from explorer.core.extraction.outcomes import OutcomeReader
 from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
@@ -273,6 +274,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     previous_subject: Mention | None = None
     quoting: list[_QuotedSentence] = []
     quote_open = False
+    outcomes = OutcomeReader(lexicon)
     for index, sentence in enumerate(sentences):
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -293,7 +295,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         # a sentence reporting market figures is read as observations first (see ``figures``)
         figure_reading = figures.read_figures(lexicon, mentions, view, finder.named, finder.recall)
-        taken += figure_reading.taken
+        taken += figure_reading.taken + outcomes.spans(view)
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -339,7 +341,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
                                             earlier_alliance)
-        for subject, predicate, obj, words, start, end, confidence in figure_reading.facts:
+        read_outcomes = outcomes.read(mentions, view, [_as_fact(s) for s in suggestions[first:]], quote_open)
+        for subject, predicate, obj, words, start, end, confidence in figure_reading.facts + read_outcomes:
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
