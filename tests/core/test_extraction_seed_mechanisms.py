@@ -84,3 +84,20 @@ def test_a_need_in_the_passive(lexicon: Lexicon) -> None:
     assert ("industrial networks", "needs", "more engineers") in found
     assert ("Wang Hui", "callsFor", "more engineers") in found
     assert ("more engineers", "protects", "industrial networks") in found
+
+
+def test_what_an_attack_does_once_it_happens(lexicon: Lexicon) -> None:
+    text = ("Chen warned of ransomware. When a water utility is attacked by ransomware, it not only compromises billing data, "
+            "but also harms the whole city, Chen said.")
+    found = facts(text, lexicon)
+    assert ("ransomware", "leadsTo", "compromised billing data") in found
+    assert ("ransomware", "leadsTo", "harm to the whole city") in found
+    assert not any(s == "water utility" and p == "leadsTo" for s, p, _o in found)
+    # with no attack the sentence opens on, a verb of harm names no outcome of one
+    found = facts("Chen said the new levy harms the whole city.", lexicon)
+    assert not any(p == "leadsTo" for _s, p, _o in found)
+
+
+def test_the_use_of_a_technology_is_what_it_enables(lexicon: Lexicon) -> None:
+    found = facts("Mining groups in Shanxi are widening industrial applications of 4G in their pits.", lexicon)
+    assert ("4G", "enables", "industrial applications of 4G") in found

@@ -66,6 +66,8 @@ class Figure:
     period: Mention | None = None
     scope: Mention | None = None
     among: Mention | None = None
+    #: the words each part was read from ("during the first quarter", "Global"), shown as its pattern
+    words: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -101,15 +103,15 @@ def read_figures(lexicon: Lexicon, mentions: list[Mention], text: str, named: Na
     for figure in figures:
         m = figure.mention
         if figure.product is not None:
-            out.facts.append((m, MEASURES, figure.product, m.text, m.start, m.end, 0.75))
+            out.facts.append((m, MEASURES, figure.product, figure.words[MEASURES], m.start, m.end, 0.75))
         for predicate, end in ((HAS_TIME, figure.period), (SCOPE, figure.scope), (AMONG if figure.share else SHIPPED_BY, figure.among)):
             if end is not None:
-                out.facts.append((m, predicate, end, m.text, m.start, m.end, 0.7))
+                out.facts.append((m, predicate, end, figure.words.get(predicate, end.text), m.start, m.end, 0.7))
     holder = _holder(lexicon, mentions, text, main)
     if holder is not None:
         out.facts.append((main.mention, ABOUT, holder, "accounted for", holder.end, main.mention.start, 0.7))
     elif not main.share and main.product is not None:
-        out.facts.append((main.mention, ABOUT, main.product, main.mention.text, main.mention.start, main.mention.end, 0.65))
+        out.facts.append((main.mention, ABOUT, main.product, main.words[MEASURES], main.mention.start, main.mention.end, 0.65))
     out.facts += _after_figure(lexicon, mentions, text, main, figures[-1], named, out.taken)
     report = _report(lexicon, mentions, text)
     if report is not None:
@@ -147,6 +149,7 @@ def _figures(lexicon: Lexicon, mentions: list[Mention], text: str, named: Named,
             start = share.start()
         figure = Figure(Mention(start, end, "", None, SHARE if share else SHIPMENTS if measure.group(1) else OBSERVATION),
                         product, share is not None)
+        figure.words[MEASURES] = text[product_start:measure.end()] if of is None else f"{measure.group()} of"
         end = _qualifiers(lexicon, mentions, text, figure, end, named)
         label = re.sub(r"^(?:the|a|an)\s+", "", text[start:end], flags=re.IGNORECASE)
         figure.mention = replace(figure.mention, end=end, text=text[start:end], label=label, via="phrase")
@@ -198,6 +201,7 @@ def _qualifiers(lexicon: Lexicon, mentions: list[Mention], text: str, figure: Fi
         if when and period and figure.period is None:
             figure.period = replace(named(period.group(1), end + when.end() + period.start(1) - period.start(), PERIOD),
                                     cls=PERIOD)
+            figure.words[HAS_TIME] = text[end:period.end()].strip()
             end = period.end()
             continue
         place = next((m for m in mentions if when and m.start == end + when.end()), None) \
@@ -205,6 +209,7 @@ def _qualifiers(lexicon: Lexicon, mentions: list[Mention], text: str, figure: Fi
         if place is not None and figure.scope is None and lexicon.is_a(place.cls, [PLACE]) is not False \
                 and place.via in ("name", "label"):
             figure.scope = place
+            figure.words[SCOPE] = text[end:place.end].strip()
             end = place.end
             continue
         by = re.match(r"\s+(?:by|among|from)\s+(?:the\s+)?", text[end:])
@@ -212,6 +217,7 @@ def _qualifiers(lexicon: Lexicon, mentions: list[Mention], text: str, figure: Fi
         if group is not None and figure.among is None and group.text.endswith("s") \
                 and lexicon.is_a(group.cls, [str(KG.Agent), GROUP]) is not False:
             figure.among = group if lexicon.is_a(group.cls, [GROUP]) else replace(group, cls=str(KG.OrganizationGroup))
+            figure.words[AMONG if figure.share else SHIPPED_BY] = text[end:group.end].strip()
             end = group.end
             continue
         return end

@@ -156,13 +156,13 @@ def _noun_phrase(text: str, position: int) -> tuple[int, int] | None:
         if word.start() != (words[-1][1] - position if words else 0):
             break
         token = word.group(1)
-        if token in STOPWORDS or token.endswith("ly") or (not words and token.endswith(("ing", "ed"))) or _VERB.fullmatch(token):
+        if token in STOPWORDS or token.endswith("ly") or _VERB.fullmatch(token):
             break
         words.append((position + word.start(1), position + word.end(1)))
         if len(words) == 3:
             break
-    if not words:
-        return None
+    if not words or (len(words) == 1 and text[words[0][0]:words[0][1]].endswith(("ing", "ed"))):
+        return None  # "boost spending", "cut staffing": an activity, no outcome; "operating costs" is one
     return words[0][0], words[-1][1]
 
 
@@ -174,3 +174,45 @@ def _helped_by(mentions: list[Mention], text: str, verb_start: int) -> Mention |
         return None
     holder = next((m for m in reversed(mentions) if m.end <= help_.start() and not text[m.end:help_.start()].strip()), None)
     return holder if holder is not None and holder.via != "pronoun" else None
+
+
+#: Verbs of damage whose noun is the verb itself: "harms the firm" is harm to the firm.
+_NOUN_VERBS = frozenset(["harm", "damage", "hurt"])
+#: Verbs whose object is already the outcome ("causes outages").
+_OUTCOME_VERBS = frozenset(["cause", "causes", "caused", "lead to", "leads to", "led to", "result in", "results in", "resulted in"])
+_CONDITION = re.compile(r"\s*(?:once|if|when|whenever|should|after)\s", re.IGNORECASE)
+
+
+def consequences(lexicon: Lexicon, facts: list[Reading], text: str) -> list[Reading]:
+    """"Once the plant is attacked by hackers, it not only compromises data, but also harms the whole firm": what
+    follows in the main clause from an attack the sentence opens on as a condition is what the attack leads to,
+    named as an outcome ("compromised data", "harm to the whole firm")."""
+    attack = next((f for f in facts if f[1] == str(KG.targets) and _CONDITION.match(text[:f[4]])), None)
+    comma = text.find(",", attack[5]) if attack is not None else -1
+    if attack is None or comma < 0:
+        return []
+    out: list[Reading] = []
+    for pattern in lexicon.patterns:
+        if pattern.predicate != str(KG.leadsTo) or pattern.object_first or not pattern.words.isascii():
+            continue
+        for verb in pattern.regex.finditer(text, comma):
+            phrase = _object_phrase(text, verb.end())
+            if phrase is None:
+                continue
+            start, end = phrase
+            words = pattern.words.lower()
+            stem = words[:-1] if words.endswith("s") else words
+            label = text[start:end] if words in _OUTCOME_VERBS else f"{stem} to {text[start:end]}" if stem in _NOUN_VERBS \
+                else f"{stem}d {text[start:end]}" if stem.endswith("e") else f"{stem}ed {text[start:end]}"
+            impact = Mention(start, end, text[start:end], None, IMPACT, label, "phrase")
+            out.append((attack[0], str(KG.leadsTo), impact, pattern.words, verb.start(), verb.end(), 0.65))
+    return out
+
+
+def _object_phrase(text: str, position: int) -> tuple[int, int] | None:
+    """A verb's object: a determiner, then up to four lower-case words, to a function word or punctuation."""
+    determiner = re.match(r"\s+(?:the|its|their|a|an)(?=\s)", text[position:])
+    phrase = _noun_phrase(text, position + (determiner.end() if determiner else 0))
+    if phrase is None:
+        return None
+    return (position + len(text[position:]) - len(text[position:].lstrip()), phrase[1])

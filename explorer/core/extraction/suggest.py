@@ -17,7 +17,7 @@ from explorer.core.extraction import clauses, constructions, figures
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
-from explorer.core.extraction.outcomes import OutcomeReader
+from explorer.core.extraction.outcomes import OutcomeReader, consequences
 from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
@@ -295,7 +295,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         # a sentence reporting market figures is read as observations first (see ``figures``)
         figure_reading = figures.read_figures(lexicon, mentions, view, finder.named, finder.recall)
-        taken += figure_reading.taken + outcomes.spans(view)
+        # what an attack the sentence opens on leads to (its verbs state nothing else)
+        attack_outcomes = consequences(lexicon, [_as_fact(s) for s in suggestions[first:]], view)
+        taken += figure_reading.taken + outcomes.spans(view) + [(fact[4], fact[5]) for fact in attack_outcomes]
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -341,7 +343,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
                                             earlier_alliance)
-        read_outcomes = outcomes.read(mentions, view, [_as_fact(s) for s in suggestions[first:]], quote_open)
+        read_outcomes = outcomes.read(mentions, view, [_as_fact(s) for s in suggestions[first:]], quote_open) + attack_outcomes
         for subject, predicate, obj, words, start, end, confidence in figure_reading.facts + read_outcomes:
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
@@ -549,6 +551,7 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
+            *constructions.applied_technologies(lexicon, mentions, finder.named),
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text)]
