@@ -101,3 +101,14 @@ def test_what_an_attack_does_once_it_happens(lexicon: Lexicon) -> None:
 def test_the_use_of_a_technology_is_what_it_enables(lexicon: Lexicon) -> None:
     found = facts("Mining groups in Shanxi are widening industrial applications of 4G in their pits.", lexicon)
     assert ("4G", "enables", "industrial applications of 4G") in found
+
+
+def test_a_figure_that_moved_in_a_period_and_a_country_s_figure(lexicon: Lexicon) -> None:
+    found = facts("Tablet shipments in Brazil rose 12 percent in the second quarter, according to Canalys.", lexicon)
+    assert ("Tablet shipments in Brazil", "hasTime", "second quarter") in found
+    assert ("Tablet shipments in Brazil", "measures", "tablet") in found
+    assert ("Tablet shipments in Brazil", "geographicScope", "Brazil") in found
+    assert not any(p == "locatedIn" for _s, p, _o in found)  # a figure's area is no location of its product
+    found = facts("Japan's total output of crude steel topped 90 million tonnes in 2021.", lexicon)
+    assert ("Japan's total output of crude steel", "geographicScope", "Japan") in found
+    assert ("Japan's total output of crude steel", "hasTime", "2021") in found

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field, replace
 
 from rdflib.namespace import TIME
 
-from explorer.core.extraction.constructions import DEMONYMS, Reading
+from explorer.core.extraction.constructions import COUNTRIES, DEMONYMS, Reading
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import STOPWORDS
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 SHIPMENTS, SHARE, OBSERVATION = str(KG.ShipmentObservation), str(KG.MarketShareObservation), str(KG.Observation)
@@ -53,6 +54,12 @@ _DEMAND = re.compile(r"\s*(?:the\s+)?(?:[a-z]+\s+){0,2}demand\s+(?:from|among|by
 _MARKET = re.compile(r"\s*(?:the\s+)?(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+market(?![\w-])",
                      re.IGNORECASE)
 _CITED = re.compile(r"(?<![\w-])(?:in|according\s+to)\s+(?:(?:its|their|his|her|the|a|an)\s+)?$", re.IGNORECASE)
+#: How a figure moved, after it: "rose 12 percent", "topped 1 billion tonnes" (a period may follow).
+_CHANGE = re.compile(r"\s+(?:(?:also|again|sharply|slightly)\s+)?(?:rose|fell|grew|increased|jumped|climbed|declined|dropped|slipped|surged"
+                     r"|soared|rebounded|doubled|tripled|halved|topped|exceeded|surpassed|reached|hit|totall?ed)"
+                     r"(?:\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?\d[\d.,]*\s*(?:percent|per\s+cent|%"
+                     r"|(?:million|billion)?(?:\s+(?:units|tonnes|tons|yuan|dollars|vehicles))?))?(?=\s+(?:in|during|for|over)\s)",
+                     re.IGNORECASE)
 _CITES = re.compile(r"\s+(?:said|says|added|adds|showed|shows|found|finds|noted|notes|estimated|estimates)(?![\w-])")
 
 Named = Callable[[str, int, "str | None"], Mention]
@@ -141,16 +148,27 @@ def _figures(lexicon: Lexicon, mentions: list[Mention], text: str, named: Named,
             earlier = recall(words)
             product = replace(earlier, start=product_start, end=product_start + len(words), text=words) if earlier \
                 else named(words, product_start, None)
+            if product_start == 0 and product.iri is None and words[1:2].islower():
+                product = replace(product, label=words[:1].lower() + words[1:])  # "Smartphone shipments …" opens the sentence
         while (before := re.search(r"([A-Za-z]+)\s+$", text[:start])) and before.group(1).lower() in _SCOPE_WORDS:
             start = before.start()
+        owner = re.search(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+$", text[:start])
+        place = _place(lexicon, mentions, owner.group(1), owner.start(), named) if owner else None
+        if place is not None and owner is not None:  # "China's total production of crude steel"
+            start = owner.start()
         world = next((w for w in re.findall(r"[A-Za-z]+", text[start:product_start]) if w.lower() in _WORLD_WORDS), None)
         share = _SHARE_BEFORE.search(text[:start])
         if share is not None:
             start = share.start()
         figure = Figure(Mention(start, end, "", None, SHARE if share else SHIPMENTS if measure.group(1) else OBSERVATION),
-                        product, share is not None)
+                        product, share is not None, scope=place)
+        if place is not None and owner is not None:
+            figure.words[SCOPE] = text[owner.start():owner.end()].strip()
         figure.words[MEASURES] = text[product_start:measure.end()] if of is None else f"{measure.group()} of"
         end = _qualifiers(lexicon, mentions, text, figure, end, named)
+        change = _CHANGE.match(text, end)
+        if change is not None and figure.period is None:  # "… rose 12 percent in the second quarter"
+            _qualifiers(lexicon, mentions, text, figure, change.end(), named)
         label = re.sub(r"^(?:the|a|an)\s+", "", text[start:end], flags=re.IGNORECASE)
         figure.mention = replace(figure.mention, end=end, text=text[start:end], label=label, via="phrase")
         world = world or next((w for w in re.findall(r"[A-Za-z]+", text[start:end]) if w.lower() in _WORLD_WORDS), None)
@@ -183,13 +201,24 @@ def _words_before(text: str, position: int) -> str:
     """The words of what is counted before the measure ("5G phone | shipments"), not how wide it is."""
     words: list[str] = []
     for word in reversed(re.findall(r"\S+", text[:position])[-3:]):
-        if not _TOKEN.fullmatch(word) or word.lower() in STOPWORDS or word.lower() in _SCOPE_WORDS \
+        opening = text.startswith(word) and len(text[:position].split()) == len(words) + 1
+        if not _TOKEN.fullmatch(word[:1].lower() + word[1:] if opening else word) or word.lower() in STOPWORDS or word.lower() in _SCOPE_WORDS \
                 or word.lower().endswith(("ing", "ed")):
             break
         words.insert(0, word)
     if re.search(r"(?<![\w-])to\s+$", text[:position - len(" ".join(words)) - 1]):
         return ""  # "to disrupt production": a verb and its object, no figure
     return " ".join(words) if words and text[:position].endswith(" ".join(words) + " ") else ""
+
+
+def _place(lexicon: Lexicon, mentions: list[Mention], name: str, start: int, named: Named) -> Mention | None:
+    """The place a possessive names ("China's"), if it is one."""
+    mention = next((m for m in mentions if m.start == start and m.text in (name, name + "'s", name + "’s")), None)
+    if mention is not None and lexicon.is_a(mention.cls, [PLACE]):
+        return replace(mention, end=start + len(name), text=name)
+    if normalize(name) in COUNTRIES:
+        return replace(named(name, start, str(KG.Country)), start=start, end=start + len(name), text=name)
+    return None
 
 
 def _qualifiers(lexicon: Lexicon, mentions: list[Mention], text: str, figure: Figure, end: int, named: Named) -> int:
