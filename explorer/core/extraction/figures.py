@@ -202,8 +202,9 @@ def _words_before(text: str, position: int) -> str:
     words: list[str] = []
     for word in reversed(re.findall(r"\S+", text[:position])[-3:]):
         opening = text.startswith(word) and len(text[:position].split()) == len(words) + 1
-        if not _TOKEN.fullmatch(word[:1].lower() + word[1:] if opening else word) or word.lower() in STOPWORDS or word.lower() in _SCOPE_WORDS \
-                or word.lower().endswith(("ing", "ed")):
+        lowered = word.lower()
+        if not _TOKEN.fullmatch(lowered[:1] + word[1:] if opening else word) or lowered in STOPWORDS or lowered in _SCOPE_WORDS \
+                or lowered.endswith(("ing", "ed")):
             break
         words.insert(0, word)
     if re.search(r"(?<![\w-])to\s+$", text[:position - len(" ".join(words)) - 1]):
