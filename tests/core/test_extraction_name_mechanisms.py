@@ -104,3 +104,9 @@ def test_a_description_s_possession_is_its_own(lexicon: Lexicon) -> None:
 def test_a_body_named_by_two_joined_fields_is_one_name(lexicon: Lexicon) -> None:
     found = facts("The city's science and technology commission set up the Harbin Robotics Alliance.", lexicon)
     assert ("science and technology commission", "established", "Harbin Robotics Alliance") in found
+
+
+def test_a_counted_group_that_joins_is_a_member_group(lexicon: Lexicon) -> None:
+    found = facts("Some 60 suppliers joined the Qilu Robotics Alliance last year.", lexicon)
+    assert ("Some 60 suppliers", "memberGroupOf", "Qilu Robotics Alliance") in found
+    assert not any(p == "memberOf" for _s, p, _o in found)

@@ -145,7 +145,10 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             continue
         else:
             found_owner = _clause_subject(mentions, text, at.start())
-            found_thing = next((m for m in mentions if 0 <= at.start() - m.end <= 1), None)
+            # what stands there is the last thing named before the words in their clause ("installed base stations
+            # 800 metres underground at its X": a depth between them is no mention)
+            found_thing = next((m for m in reversed(mentions) if m.end <= at.start() and m.via != "pronoun"
+                                and not re.search(r"[,;]", text[m.end:at.start()])), None)
             if found_owner is None or lexicon.is_a(found_owner.cls, [AGENT]) is False:
                 continue
             owner, thing = found_owner, found_thing if found_thing is not None and found_thing.key != found_owner.key else None
@@ -165,9 +168,11 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                 # the thing is at the site, the site in the place: both stated, and the thing's place with them
                 readings += [(site, LOCATED, place)] + ([(thing, LOCATED, place)] if thing is not None else [])
             elif site.text[:1].isupper() and len(site.text.split()) == 2:
-                # "its Jinjiang plant": a site named after a place stands there
+                # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
+                # name the text never gives a place, "its Tashan mine", may be the site's own)
                 town = site.text.split()[0]
-                readings.append((site, LOCATED, Mention(site.start, site.start + len(town), town, None, None, town, "name")))
+                if any(m.text == town and m.start != site.start and lexicon.is_a(m.cls, [PLACE]) is not False for m in mentions):
+                    readings.append((site, LOCATED, Mention(site.start, site.start + len(town), town, None, None, town, "name")))
         elif place is not None and thing is not None:
             readings.append((thing, LOCATED, place))
         for subject, predicate, obj in readings:

@@ -14,7 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.references import ReferenceReader, clause_subject, part_of_person, second_clause_it
+from explorer.core.extraction.references import (
+    ReferenceReader,
+    clause_subject,
+    object_it,
+    part_of_person,
+    second_clause_it,
+)
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -38,7 +44,9 @@ from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_N
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
-ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+ORGANIZATION, ORGANIZATION_GROUP, ALLIANCE = str(KG.Organization), str(KG.OrganizationGroup), str(KG.IndustryAlliance)
+#: "its members", "their founding members": what is said of a body that has members.
+_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -49,6 +57,8 @@ _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 #: What follows a verb or participle opening a sentence ("Compared with", "Founded in 2010", "Looking ahead").
 _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|ahead|up|out|over|into|its|their)\b")
+#: A verb right after a sentence's first word makes that word its subject ("Geely has …"), not an adverb ("Notably, …").
+_SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -78,6 +88,7 @@ class MentionFinder:
                 self._latin.setdefault(folded, []).append(entity)
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
+        self._last_sentence: list[Mention] = []
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
@@ -204,7 +215,7 @@ class MentionFinder:
             titled = titled or bool(_TITLE_BEFORE.search(text[:start]))
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
-            if len(words) == 1 and start == 0 and (words[0].endswith("ly") or (
+            if len(words) == 1 and start == 0 and ((words[0].endswith("ly") and not _SUBJECT_VERB.match(text, len(words[0]))) or (
                     re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0])))):
                 continue  # a sentence opening with a verb or an adverb ("Compared with …"), not "Chongqing, …"
             if not words:
@@ -293,6 +304,10 @@ class MentionFinder:
         after "5G phones"), so that one thing keeps one name."""
         wanted = singular(normalize(label))
         return next((m for m in reversed(self._history) if m.iri is None and singular(normalize(m.label or m.text)) == wanted), None)
+
+    def named_so_far(self) -> tuple[Mention, ...]:
+        """What the document named before, in reading order (references are read as what they stand for)."""
+        return tuple(self._history)
 
     def last_of(self, wanted: str) -> Mention | None:
         """The thing of class ``wanted`` (or below) named last in the document so far."""
@@ -513,9 +528,10 @@ class MentionFinder:
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
-        chosen = second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
+        chosen = object_it(text, second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen])))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
+        self._last_sentence = chosen
         return chosen
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
@@ -529,7 +545,8 @@ class MentionFinder:
     def _counted(self, mention: Mention) -> Mention:
         """"193 leading companies", "more than 70 platforms": a counted plural names a group of
         them (the ontology's OrganizationGroup, PlatformGroup or Group), not one of them."""
-        if mention.via != "cue" or mention.cls is None or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text) \
+        if mention.via not in ("cue", "phrase") or mention.cls is None \
+                or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) \
                 or not mention.text.endswith("s"):
             return mention
         for member, group in ((ORGANIZATION, ORGANIZATION_GROUP), (PLATFORM, PLATFORM_GROUP)):
@@ -546,6 +563,10 @@ class MentionFinder:
             if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
                 near = clause_subject(text, out, mention.start) \
                     or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+                if near is None and _MEMBERS_AFTER.match(text, mention.end):
+                    # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
+                    # named in this sentence or the one before, over the subject who set it up
+                    near = next((m for m in reversed(self._last_sentence) if self.lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
                 if near is not None:
                     mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
             elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
@@ -553,7 +574,7 @@ class MentionFinder:
                 owner = previous.label or previous.text
                 mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
             out.append(mention)
-        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
+        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
 
 
 def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:

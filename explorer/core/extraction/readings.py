@@ -81,6 +81,13 @@ def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, M
             continue
         if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True:
             continue
+        if (_narrower(lexicon, pattern.domain, best_pattern.domain) or (pattern.domain and not best_pattern.domain)) \
+                and (_s.key, obj.key) == (_bs.key, best_obj.key) \
+                and lexicon.is_a(_s.cls, pattern.domain) is True and lexicon.is_a(_s.cls, [str(KG.Group)]) is True:
+            # "more than 80 companies joined it": a subject known to be of the narrower domain (a group) states the
+            # property made for it (a group's membership) over the broader one (an agent's)
+            best = candidate
+            continue
         known = lexicon.is_a(obj.cls, pattern.range) is True
         if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \
                 or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):

@@ -43,7 +43,7 @@ class ReferenceReader:
             target = antecedent(kind, history, previous_subject)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
-            elif match.group(1).lower() == "its":  # may refer to a name earlier in this sentence (see _owned)
+            elif match.group(1).lower() in ("its", "it"):  # may refer to a name earlier in this sentence (_owned, object_it)
                 found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
         for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
             # read only where it opens a second clause (see second_clause_it); dropped elsewhere
@@ -151,7 +151,7 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
 _SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])that\s+", re.IGNORECASE)
-_BEFORE_SUBJECT = re.compile(r"\s*(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
+_BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
 
 
 def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Mention | None:
@@ -166,3 +166,21 @@ def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Menti
         if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) and not _is_person(head):
             return head
     return None
+
+
+def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The bureau founded the X Alliance in 2019, and 40 factories have joined it": "it" after a verb is the thing
+    named nearest before it in the sentence that is not its own clause's subject (the factories) — the object of the
+    clause before — rather than the subject of the sentence before. "it" opening a clause is read by
+    ``second_clause_it``; with nothing fitting in the sentence it keeps the reading it had."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.via == "pronoun" and mention.text.lower() == "it" and out \
+                and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
+            own = clause_subject(text, out, mention.start)
+            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
+                            and (own is None or m.key != own.key)), None)
+            if nearest is not None:
+                mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        out.append(mention)
+    return out

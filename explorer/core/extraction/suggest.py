@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions, figures
+from explorer.core.extraction import clauses, constructions, figures, sites
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -280,6 +280,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             cancel.raise_if_cancelled()
         # Matching reads full-width text as ASCII ("ＨＵＡＷＥＩ"); the quote stays verbatim.
         view = fold_width(sentence.text)
+        earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
@@ -342,7 +343,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
-                                            earlier_alliance)
+                                            earlier_alliance, earlier_site)
         read_outcomes = outcomes.read(mentions, view, [_as_fact(s) for s in suggestions[first:]], quote_open) + attack_outcomes
         for subject, predicate, obj, words, start, end, confidence in figure_reading.facts + read_outcomes:
             if (subject.key, predicate, obj.key) not in seen:
@@ -476,7 +477,8 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
 
 
 def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
-                  seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None) -> list[Suggestion]:
+                  seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None,
+                  earlier_site: Mention | None = None) -> list[Suggestion]:
     """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
     called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
     facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
@@ -487,7 +489,7 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
              *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
-             *clauses.role_affiliations(lexicon, mentions, text)]
+             *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:

@@ -46,7 +46,8 @@ NOT_NAMES = frozenset(
 GENERIC_PEOPLE = frozenset(
     [
         "expert", "analyst", "researcher", "official", "executive", "engineer", "observer", "insider", "source", "people",
-        "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher"
+        "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher",
+        "miner", "technician", "driver", "staff", "resident", "farmer", "student"
     ]
 )
 #: Titles before a person's name ("Professor Li Na", "Dr. Wu"): not part of the name, but they say it is a person's.

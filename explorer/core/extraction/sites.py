@@ -1,0 +1,55 @@
+"""Where things stand when the text says so without a place's name: "there" after a thing is the site or
+place named last ("Acme upgraded its Xiangyang plant. Robots there now weld frames": the robots are in the
+plant). A site is a thing whose head noun is one the ontology lets an owner's possessive name ("'s plant",
+"'s mine", "'s base" of ``kg:operates``), or a known kind of place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention, singular
+from explorer.core.vocab import KG
+
+AGENT, PLACE, OPERATES, LOCATED = str(KG.Agent), str(KG.Place), str(KG.operates), str(KG.locatedIn)
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Fact = tuple[Mention, str, Mention, str, int, int, float]
+
+#: "there" as an adverb of place: not the existential "there is/are", nor "from there", "over there".
+_THERE = re.compile(r"(?<![\w-])there(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seem|seems|remain"
+                    r"|remains|appear|appears|exist|exists|used)\b)", re.IGNORECASE)
+
+
+def site_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The kinds of site the ontology lets a possessive name ("'s plant", "'s mine" of kg:operates)."""
+    return frozenset(p.words[3:].lower() for p in lexicon.patterns if p.predicate == OPERATES and p.words.startswith("'s "))
+
+
+def is_site(lexicon: Lexicon, mention: Mention) -> bool:
+    if mention.via == "pronoun":
+        return False
+    words = (mention.label or mention.text).split()
+    return (mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)) \
+        or lexicon.is_a(mention.cls, [PLACE]) is True
+
+
+def last_site(lexicon: Lexicon, mentions: Iterable[Mention]) -> Mention | None:
+    """The site or place named last among ``mentions`` (in reading order)."""
+    return next((m for m in reversed(list(mentions)) if is_site(lexicon, m)), None)
+
+
+def located_there(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"Robots there now weld frames": the thing right before "there" is in the site named last (in this sentence
+    before it, else ``earlier``). Who acts (an agent) is not placed so: "the group says it will build there"."""
+    for there in _THERE.finditer(text):
+        if re.search(r"(?<![\w-])(?:from|over|out|up|down|back|get|go|went|gone)\s+$", text[:there.start()], re.IGNORECASE):
+            continue
+        thing = next((m for m in mentions if 0 <= there.start() - m.end <= 1), None)
+        if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT]) is True:
+            continue
+        site = last_site(lexicon, [m for m in mentions if m.end <= thing.start]) or earlier
+        if site is None or site.key == thing.key or is_site(lexicon, thing):
+            continue
+        yield (thing, LOCATED, site, "there", there.start(), there.end(), 0.55)
