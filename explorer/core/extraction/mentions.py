@@ -429,7 +429,9 @@ class MentionFinder:
             # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening
             # that nothing before named (a reference to one is read by the references) is the clause's subject
             phrase = self._bare_phrase_at(text, described.end())
-            if phrase is None or self._cue_class(phrase.text.split()[0]) is not None:
+            if phrase is None:
+                return self._passive_opening(text, described.end())
+            if self._cue_class(phrase.text.split()[0]) is not None:
                 return []  # "The carmaker then …": a description, read as a reference
             words = phrase.text.split()
             # two or three words that end where a function word follows, none of them a verb in -s before the head
@@ -445,6 +447,18 @@ class MentionFinder:
         if phrase is None or (" " not in phrase.text and not opening.group()):
             return []  # one capitalised word alone is read as a name
         return [replace(phrase, text=text[phrase.start:phrase.end])]
+
+    def _passive_opening(self, text: str, position: int) -> list[Mention]:
+        """"The network was built by X": one described thing opening a passive with its agent is the clause's
+        subject (the agent tells what it is); a class word is read as a reference instead ("The company was …")."""
+        one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
+                       text[position:])
+        if one is None:
+            return []
+        word = one.group(1)
+        if word in STOPWORDS or word in self._triggers or self._cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
+            return []
+        return [Mention(position, position + len(word), word, None, None, word, "phrase")]
 
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
         """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions, figures, sites
+from explorer.core.extraction import clauses, constructions, figures, relatives, sites
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -153,6 +153,13 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
 
+#: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
+_UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
+#: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
+_OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
+                                  r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)
+
+
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     nearest = _candidates(mentions, start, end, before=True)
@@ -163,10 +170,14 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
+    elif not pattern.weak and _OWN_PRONOUN_SUBJECT.search(text[:start]):
+        left = []  # "… because they depend on X": the clause's subject is a pronoun read as no one, not a name before it
     if not pattern.weak:
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
+        elif left and _UNREAD_SUBJECT.match(text):
+            left = []  # "The trucks at X run on …": the subject is a thing no mention covers, not the X after "at"
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
             or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
                 and not _PASSIVE_BEFORE.search(text[:start])]
@@ -182,6 +193,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if right and right[0] in direct and not pattern.weak:
         # "built a network with China Mobile": a noun after a preposition is no direct object
         right = direct
+    elif right and right[0] in under and not pattern.weak and not any(w.lower() in PREPOSITIONS for w in pattern.words.split()) \
+            and re.match(r"\s+[a-z]", text[end:]) and not any(m.start - end <= 1 for m in right):
+        # "carries video from the machines to a control centre": the verb's object is a word no mention covers,
+        # and what follows a preposition after it is no object of the verb
+        right = []
     if re.match(r"\s+that\s", text[end:]):
         # "warned that refineries run on …": a clause follows, not an object, unless of the very kind wanted
         right = [m for m in right if lexicon.is_a(m.cls, pattern.range) is True]
@@ -231,6 +247,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
+    elif not pattern.weak and not pattern.object_first and right and pattern.words.split()[-1].lower() in PREPOSITIONS \
+            and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
+            and lexicon.is_a(right[0].cls, pattern.range) is not False:
+        right = right[:1]  # "run on a network from X": the noun the verb's preposition governs is its object
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
@@ -244,6 +264,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
             if (_unnamed(subject) or (pattern.weak and _described_reference(subject))) and _agents_only(lexicon, pattern.domain):
                 continue  # "a technology … said": a thing described, not named, is no one who acts
+            if subject.via == "pronoun" and subject.text.lower() == "it" and pattern.domain \
+                    and all(c.endswith("Person") for c in pattern.domain):
+                continue  # "it carries video from the …": "it" is never a person
             if pattern.weak and _unnamed(obj):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
             if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
@@ -282,6 +305,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         view = fold_width(sentence.text)
         earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
+        mentions = relatives.where_subjects(lexicon, mentions, view)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
@@ -480,8 +504,9 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
                   seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None,
                   earlier_site: Mention | None = None) -> list[Suggestion]:
     """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
-    called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
-    facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
+    called = clauses.called_actions(lexicon, [_as_fact(f) for f in facts], mentions, text)
+    facts = [replace(f, predicate=r[1], object=r[2]) if r[2] is not f.object or r[1] != f.predicate else f
+             for f, r in zip(facts, called, strict=True) if r is not None]
     read = [r for r in called if r is not None]
     extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
@@ -489,7 +514,8 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
              *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
-             *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site)]
+             *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
+             *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
