@@ -96,9 +96,9 @@ def test_a_site_named_after_a_place_the_text_never_names_is_not_placed_there(lex
 
 def test_a_description_s_possession_is_its_own(lexicon: Lexicon) -> None:
     text = ("The Gansu Logistics Alliance was founded in 2022. "
-            "Huawei writes software for the alliance's shared tracking platform.")
+            "Huawei built software for the alliance's shared freight platform.")
     found = facts(text, lexicon)
-    assert ("Gansu Logistics Alliance", "operates", "shared tracking platform") in found
+    assert ("Gansu Logistics Alliance", "operates", "shared freight platform") in found
 
 
 def test_a_body_named_by_two_joined_fields_is_one_name(lexicon: Lexicon) -> None:

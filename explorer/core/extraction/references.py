@@ -88,10 +88,14 @@ class ReferenceReader:
         a description headed by a class cue in apposition is of that class, and the description is that name."""
         out: list[Mention] = []
         for mention in mentions:
-            previous = out[-1] if out else None
+            # a possessor inside the description ("X, the province's largest miner") is skipped over
+            previous = next((m for m in reversed(out) if not re.match(r"['’]", text[m.end:])), None)
+            if re.match(r"['’]", text[mention.end:]):
+                out.append(mention)  # "X, the province's largest miner": the possessor is no apposition; what it has is
+                continue
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
-                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
+                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
@@ -99,7 +103,7 @@ class ReferenceReader:
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
                 if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
-                    out[-1] = named
+                    out[out.index(previous)] = named
                     out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))
                     continue
             out.append(mention)

@@ -133,6 +133,8 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
         if participle and re.search(r"\d\s+$", text[:match.start()]):
             participle = False  # after a number an -ing word describes ("193 leading companies")
+        if re.fullmatch(r"[a-z][\w-]*['’]s?", word) and not capitalised:
+            return position  # "the alliance's | shared data platform": a described owner is a reference of its own
         if lowered in STOPWORDS or lowered in triggers or participle \
                 or verb_in_phrase(text, match.start(), match.end()):
             return position
