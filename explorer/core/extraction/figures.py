@@ -40,6 +40,9 @@ _MEASURE = re.compile(r"(?<![\w-])(?:(shipments|deliveries)|sales|exports|import
 #: Words before a measure that say how wide it is ("global", "all"); "global"/"worldwide" name its area.
 _SCOPE_WORDS = frozenset(["global", "worldwide", "world", "all", "total", "combined", "annual", "quarterly", "domestic"])
 _WORLD_WORDS = frozenset(["global", "worldwide", "world"])
+#: Particles and past tenses not in -ed that stand before a measure as a verb does ("ramped up output", "began production").
+_NOT_COUNTED = frozenset(["up", "down", "out", "off", "back", "over", "began", "begun", "cut", "set", "put", "shut", "kept", "took",
+                          "won", "led", "ran", "hit", "lost", "grew", "saw"])
 _SHARE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TIME = re.compile(r"(?:the\s+)?((?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|Q[1-4])(?:\s+of\s+(?:19|20)\d\d)?"
@@ -175,8 +178,9 @@ def _figures(lexicon: Lexicon, mentions: list[Mention], text: str, named: Named,
         if figure.scope is None and world is not None:
             at = text.index(world, start)
             figure.scope = replace(named("world", at, PLACE), start=at, end=at + len(world), text=world)
-        if figure.share or figure.period or figure.scope or figure.among or world or _compared(lexicon, text, end):
-            figures.append(figure)  # a figure is reported with its period, area or share, or compared
+        if figure.share or figure.period or (figure.scope and _CHANGE.match(text, end)) or figure.among or world \
+                or _compared(lexicon, text, end):
+            figures.append(figure)  # a figure is reported with its share or period, or compared, or said to move
     return figures
 
 
@@ -207,8 +211,9 @@ def _words_before(text: str, position: int) -> str:
                 or lowered.endswith(("ing", "ed")):
             break
         words.insert(0, word)
-    if re.search(r"(?<![\w-])to\s+$", text[:position - len(" ".join(words)) - 1]):
-        return ""  # "to disrupt production": a verb and its object, no figure
+    if re.search(r"(?<![\w-])(?:to|will|would|can|could|may|might|must|should|shall|did|does|do)\s+$",
+                 text[:position - len(" ".join(words)) - 1]) or any(w.lower() in _NOT_COUNTED for w in words):
+        return ""  # "to disrupt production", "will expand production", "ramped up output": a verb and its object
     return " ".join(words) if words and text[:position].endswith(" ".join(words) + " ") else ""
 
 

@@ -30,7 +30,8 @@ AIMS_AT, POTENTIAL, NEEDS, CALLS_FOR, PROTECTS = (str(KG.aimsAt), str(KG.hasPote
 MADE = frozenset([str(KG.built), str(KG.established)])
 
 #: Verbs of change and the comparative that names their outcome.
-_DIRECTION = {**dict.fromkeys(["boost", "raise", "increase", "improve", "enhance", "lift", "strengthen", "expand"], "higher"),
+_DIRECTION = {**dict.fromkeys(["boost", "raise", "increase", "lift", "expand"], "higher"),
+              **dict.fromkeys(["improve", "enhance", "strengthen"], "better"),
               **dict.fromkeys(["reduce", "cut", "lower", "slash", "curb", "decrease", "lessen", "trim"], "lower")}
 _VERB = re.compile(r"(?<![\w-])(" + "|".join(_DIRECTION) + r")(?:s|es|ed|ing)?(?![\w-])", re.IGNORECASE)
 _NOUN = re.compile(r"[a-z][\w-]*")
