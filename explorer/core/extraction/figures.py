@@ -24,10 +24,11 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
+from explorer.core.timewords import calendar_description
 from explorer.core.vocab import KG
 
 SHIPMENTS, SHARE, OBSERVATION = str(KG.ShipmentObservation), str(KG.MarketShareObservation), str(KG.Observation)
-PERIOD, PLACE, SOURCE, GROUP = str(KG.Period), str(KG.Place), str(KG.Source), str(KG.Group)
+PERIOD, PLACE, SOURCE, GROUP, PRODUCT = str(KG.Period), str(KG.Place), str(KG.Source), str(KG.Group), str(KG.Product)
 MEASURES, ABOUT, HAS_TIME, SCOPE = str(KG.measures), str(KG.about), str(TIME.hasTime), str(KG.geographicScope)
 EXCEEDS, DRIVEN_BY, VOLUME_TO, REPORTED_IN = str(KG.exceeds), str(KG.drivenBy), str(KG.mostVolumeTo), str(KG.reportedIn)
 AMONG, SHIPPED_BY = str(KG.measuredAmong), str(KG.shippedBy)
@@ -46,7 +47,7 @@ _NOT_COUNTED = frozenset(["up", "down", "out", "off", "back", "over", "began", "
 _SHARE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TIME = re.compile(r"(?:the\s+)?((?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|Q[1-4])(?:\s+of\s+(?:19|20)\d\d)?"
-                   rf"|(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|last\s+year)(?![\w-])")
+                   rf"|(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)(?![\w-])")
 _TOKEN = re.compile(r"(?:\d+G|[A-Z]{2,}[\w-]*|[a-z][\w-]*)(?![\w’'])")
 #: A verb a share's holder takes ("X accounted for 61 percent of …").
 _HOLDS = re.compile(r"(?<![\w-])(?:accounted\s+for|accounts\s+for|account\s+for|made\s+up|makes\s+up|held|holds|captured"
@@ -153,6 +154,8 @@ def _figures(lexicon: Lexicon, mentions: list[Mention], text: str, named: Named,
                 else named(words, product_start, None)
             if product_start == 0 and product.iri is None and words[1:2].islower():
                 product = replace(product, label=words[:1].lower() + words[1:])  # "Smartphone shipments …" opens the sentence
+        if product.iri is None and product.cls is None:
+            product = replace(product, cls=PRODUCT)  # what a market ships or sells is a product
         while (before := re.search(r"([A-Za-z]+)\s+$", text[:start])) and before.group(1).lower() in _SCOPE_WORDS:
             start = before.start()
         owner = re.search(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+$", text[:start])
@@ -174,6 +177,9 @@ def _figures(lexicon: Lexicon, mentions: list[Mention], text: str, named: Named,
             _qualifiers(lexicon, mentions, text, figure, change.end(), named)
         label = re.sub(r"^(?:the|a|an)\s+", "", text[start:end], flags=re.IGNORECASE)
         figure.mention = replace(figure.mention, end=end, text=text[start:end], label=label, via="phrase")
+        known = named(label, start, None)
+        if known.iri is not None:  # a figure the graph holds already, under these words
+            figure.mention = replace(known, start=start, end=end, text=text[start:end])
         world = world or next((w for w in re.findall(r"[A-Za-z]+", text[start:end]) if w.lower() in _WORLD_WORDS), None)
         if figure.scope is None and world is not None:
             at = text.index(world, start)
@@ -233,7 +239,7 @@ def _qualifiers(lexicon: Lexicon, mentions: list[Mention], text: str, figure: Fi
     while True:
         when = re.match(r"\s+(?:during|in|for|over)\s+", text[end:])
         period = _TIME.match(text, end + when.end()) if when else None
-        if when and period and figure.period is None:
+        if when and period and figure.period is None and calendar_description(period.group(1)) is not None:
             figure.period = replace(named(period.group(1), end + when.end() + period.start(1) - period.start(), PERIOD),
                                     cls=PERIOD)
             figure.words[HAS_TIME] = text[end:period.end()].strip()

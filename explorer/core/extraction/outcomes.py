@@ -15,7 +15,8 @@ graph names the outcome itself, an impact ("higher efficiency", "lower costs"). 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from explorer.core.extraction.constructions import Reading, quote_speaker, quotes_open_after
 from explorer.core.extraction.lexicon import Lexicon
@@ -46,18 +47,31 @@ _NEEDED = re.compile(r"\s+(?:is|are|was|were|will\s+be)\s+(?:(?:still|urgently|a
 _REQUIREMENT_OPENERS = frozenset(["more", "additional", "extra", "further", "greater", "better", "stronger", "new", "dedicated"])
 
 
+Named = Callable[[str, int, "str | None"], Mention]
+
+
+def _thing(named: Named | None, label: str, start: int, end: int, text: str, cls: str) -> Mention:
+    """What the outcome's name names: a known entity of that label or alias, else a new thing of ``cls``."""
+    known = named(label, start, cls) if named is not None else None
+    if known is not None and known.iri is not None:
+        return replace(known, start=start, end=end, text=text[start:end])
+    return Mention(start, end, text[start:end], None, cls, label, "phrase")
+
+
 @dataclass
 class OutcomeReader:
-    """Reads the sentences of one document in order; remembers the outcomes the sentence before named."""
+    """Reads the sentences of one document in order; remembers the outcomes the sentence before named.
+    ``named`` finds a known entity by its label or alias (a graph's "higher efficiency")."""
 
     lexicon: Lexicon
+    named: Named | None = None
     _previous: list[Mention] = field(default_factory=list)
 
     def read(self, mentions: list[Mention], text: str, facts: list[Reading], quote_open: bool = False) -> list[Reading]:
         out: list[Reading] = []
         named: list[Mention] = []
         for verb in _VERB.finditer(text):
-            outcomes = _outcomes(text, verb)
+            outcomes = _outcomes(text, verb, self.named)
             if not outcomes:
                 continue
             named += outcomes
@@ -109,7 +123,7 @@ class OutcomeReader:
             start = needed.start() - len(phrase)
             if text[start:needed.start()] != phrase:
                 continue
-            requirement = Mention(start, needed.start(), phrase, None, REQUIREMENT, phrase, "phrase")
+            requirement = _thing(self.named, phrase, start, needed.start(), text, REQUIREMENT)
             clause_end = re.search(r"[,;.\"”]|$", text[needed.end():])
             clause = (needed.end(), needed.end() + (clause_end.start() if clause_end else 0))
             inside = [m for m in mentions if clause[0] <= m.start < clause[1]]
@@ -128,7 +142,7 @@ class OutcomeReader:
         return out
 
 
-def _outcomes(text: str, verb: re.Match[str]) -> list[Mention]:
+def _outcomes(text: str, verb: re.Match[str], named: Named | None = None) -> list[Mention]:
     """"boost quality and efficiency as well as reduce costs": higher quality, higher efficiency, lower costs."""
     out: list[Mention] = []
     direction = _DIRECTION[verb.group(1).lower()]
@@ -138,7 +152,7 @@ def _outcomes(text: str, verb: re.Match[str]) -> list[Mention]:
         if phrase is None:
             return out
         start, end = phrase
-        out.append(Mention(start, end, text[start:end], None, IMPACT, f"{direction} {text[start:end]}", "phrase"))
+        out.append(_thing(named, f"{direction} {text[start:end]}", start, end, text, IMPACT))
         joint = _JOINT.match(text, end)
         if joint is None:
             return out
@@ -184,7 +198,7 @@ _OUTCOME_VERBS = frozenset(["cause", "causes", "caused", "lead to", "leads to", 
 _CONDITION = re.compile(r"\s*(?:once|if|when|whenever|should|after)\s", re.IGNORECASE)
 
 
-def consequences(lexicon: Lexicon, facts: list[Reading], text: str) -> list[Reading]:
+def consequences(lexicon: Lexicon, facts: list[Reading], text: str, named: Named | None = None) -> list[Reading]:
     """"Once the plant is attacked by hackers, it not only compromises data, but also harms the whole firm": what
     follows in the main clause from an attack the sentence opens on as a condition is what the attack leads to,
     named as an outcome ("compromised data", "harm to the whole firm")."""
@@ -205,7 +219,7 @@ def consequences(lexicon: Lexicon, facts: list[Reading], text: str) -> list[Read
             stem = words[:-1] if words.endswith("s") else words
             label = text[start:end] if words in _OUTCOME_VERBS else f"{stem} to {text[start:end]}" if stem in _NOUN_VERBS \
                 else f"{stem}d {text[start:end]}" if stem.endswith("e") else f"{stem}ed {text[start:end]}"
-            impact = Mention(start, end, text[start:end], None, IMPACT, label, "phrase")
+            impact = _thing(named, label, start, end, text, IMPACT)
             out.append((attack[0], str(KG.leadsTo), impact, pattern.words, verb.start(), verb.end(), 0.65))
     return out
 

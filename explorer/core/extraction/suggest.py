@@ -297,7 +297,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     previous_subject: Mention | None = None
     quoting: list[_QuotedSentence] = []
     quote_open = False
-    outcomes = OutcomeReader(lexicon)
+    outcomes = OutcomeReader(lexicon, finder.named)
     for index, sentence in enumerate(sentences):
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -321,7 +321,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # a sentence reporting market figures is read as observations first (see ``figures``)
         figure_reading = figures.read_figures(lexicon, mentions, view, finder.named, finder.recall)
         # what an attack the sentence opens on leads to (its verbs state nothing else)
-        attack_outcomes = consequences(lexicon, [_as_fact(s) for s in suggestions[first:]], view)
+        attack_outcomes = consequences(lexicon, [_as_fact(s) for s in suggestions[first:]], view, finder.named)
         taken += figure_reading.taken + outcomes.spans(view) + [(fact[4], fact[5]) for fact in attack_outcomes]
         hits = []
         for pattern in lexicon.patterns:
