@@ -46,6 +46,7 @@ from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
@@ -305,6 +306,12 @@ class MentionFinder:
         self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
         return replace(mention, cls=cls)
 
+    def recall(self, label: str) -> Mention | None:
+        """The new thing named earlier in the document as ``label``, in the singular or the plural ("5G phone"
+        after "5G phones"), so that one thing keeps one name."""
+        wanted = singular(normalize(label))
+        return next((m for m in reversed(self._history) if m.iri is None and singular(normalize(m.label or m.text)) == wanted), None)
+
     def named_so_far(self) -> tuple[Mention, ...]:
         """What the document named before, in reading order (references are read as what they stand for)."""
         return tuple(self._history)
@@ -551,7 +558,9 @@ class MentionFinder:
         chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, chosen))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
+        # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
+                             and not (m.via == "cue" and " " not in m.text and _THE_BEFORE.search(text[:m.start])))
         self._last_sentence = chosen
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen

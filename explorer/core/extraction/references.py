@@ -81,9 +81,7 @@ class ReferenceReader:
             cls = self._cue_class(noun)
             if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
-            # a bare class word ("the province's …" read unresolved) names nothing a description could stand for
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
-                    and singular((m.label or m.text).lower()) != singular(noun)
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
             if target is None and self.lexicon.is_a(cls, [PLACE]) is True:

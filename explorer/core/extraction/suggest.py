@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions, owners, relatives, sites, slots
+from explorer.core.extraction import clauses, constructions, figures, owners, relatives, sites, slots
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
+from explorer.core.extraction.outcomes import OutcomeReader, consequences
 from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
@@ -294,6 +295,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     previous_subject: Mention | None = None
     quoting: list[_QuotedSentence] = []
     quote_open = False
+    outcomes = OutcomeReader(lexicon, finder.named)
     for index, sentence in enumerate(sentences):
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -314,6 +316,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        # a sentence reporting market figures is read as observations first (see ``figures``)
+        figure_reading = figures.read_figures(lexicon, mentions, view, finder.named, finder.recall)
+        # what an attack the sentence opens on leads to (its verbs state nothing else)
+        attack_outcomes = consequences(lexicon, [_as_fact(s) for s in suggestions[first:]], view, finder.named)
+        taken += figure_reading.taken + outcomes.spans(view) + [(fact[4], fact[5]) for fact in attack_outcomes]
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -359,6 +366,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
                                             earlier_alliance, earlier_site)
+        read_outcomes = outcomes.read(mentions, view, [_as_fact(s) for s in suggestions[first:]], quote_open) + attack_outcomes
+        for subject, predicate, obj, words, start, end, confidence in figure_reading.facts + read_outcomes:
+            if (subject.key, predicate, obj.key) not in seen:
+                seen.add((subject.key, predicate, obj.key))
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
@@ -573,6 +585,7 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
+            *constructions.applied_technologies(lexicon, mentions, finder.named),
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text),
