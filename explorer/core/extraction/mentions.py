@@ -10,12 +10,13 @@ read as the entity they most likely refer to, so a fact stated about them reache
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.references import (
     ReferenceReader,
+    merge_cues,
     object_it,
     part_of_person,
     possessive_pronouns,
@@ -550,7 +551,7 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
-        chosen = [self._references.bare_cue_reference(m, self._history) for m in _merge_cues(chosen)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
@@ -584,17 +585,3 @@ class MentionFinder:
             if self.lexicon.is_a(mention.cls, [member]):
                 return replace(mention, cls=group)
         return replace(mention, cls=GROUP)
-
-
-def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
-    """A name right after its class cue ("research company Strategy Analytics") takes that class
-    and the cue phrase goes: it describes the name, it is not a second entity."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        previous = merged[-1] if merged else None
-        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
-                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
-            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
-            continue
-        merged.append(mention)
-    return merged

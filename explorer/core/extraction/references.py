@@ -224,3 +224,17 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
             mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
         out.append(mention)
     return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
+
+
+def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name right after its class cue ("research company Strategy Analytics") takes that class
+    and the cue phrase goes: it describes the name, it is not a second entity."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
+                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
+            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            continue
+        merged.append(mention)
+    return merged
