@@ -163,3 +163,9 @@ def test_the_city_stands_for_no_district(lexicon: Lexicon) -> None:
             "Engineers at a lab in the city test robot arms.")
     found = facts(text, lexicon)
     assert not any(o == "Shunde District" for s, p, o in found if s == "lab")
+
+
+def test_the_facility_is_the_site_named_last(lexicon: Lexicon) -> None:
+    text = "Gotion opened a battery plant in Hefei last year. The facility runs on a private network built by China Telecom."
+    found = facts(text, lexicon)
+    assert ("battery plant", "runsOn", "private network") in found

@@ -13,12 +13,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+#: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
+_SITE_WORDS = frozenset(["facility", "site", "complex", "premises"])
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
                                 "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
@@ -62,6 +65,10 @@ class ReferenceReader:
             head = singular(match.group(1).lower())
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
+            if target is None and head in _SITE_WORDS:
+                # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
+                # site named last
+                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
         found += self.descriptions(text, history, previous_subject, placed)
