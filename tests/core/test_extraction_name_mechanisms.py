@@ -130,3 +130,42 @@ def test_a_company_introduced_by_its_trade_after_an_opening_place_is_based_there
     # a thing the sentence places there is the scene, and no seat is read
     found = facts("In Wuxi, the chipmaker Huahong opened a 5G-connected test workshop last month.", lexicon)
     assert not any(p == "basedIn" for _s, p, _o in found)
+
+
+def test_a_thing_in_a_described_site_stands_there(lexicon: Lexicon) -> None:
+    text = ("Weichai Power upgraded its engine plant last year. "
+            "The firm has deployed driverless forklifts in the plant's paint shop.")
+    found = facts(text, lexicon)
+    assert ("driverless forklifts", "locatedIn", "paint shop") in found
+    assert not any(s == "engine plant" and p == "operates" for s, p, _o in found)  # a site's part is no agent's
+    found = facts("Weichai Power upgraded its engine plant last year. Welding robots in the plant now run on 5G.", lexicon)
+    assert ("welding robots", "locatedIn", "engine plant") in found
+    # a kind of site, in a bare plural, is no one site a thing stands in
+    found = facts("The lab studies 5G uses in coal mines.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_a_lab_is_an_organization_its_opener_founds(lexicon: Lexicon) -> None:
+    found = facts("Inspur, which opened a machine vision lab in Jinan in 2020, also sells servers.", lexicon)
+    assert ("Inspur", "established", "machine vision lab") in found
+    assert ("machine vision lab", "locatedIn", "Jinan") in found
+
+
+def test_the_first_plural_after_a_count_heads_what_is_counted(lexicon: Lexicon) -> None:
+    labels = _labels("Xugong says that more than 400 robots handle welding and 30 suppliers belong to its network.", lexicon)
+    assert "more than 400 robots" in labels and "30 suppliers" in labels
+    labels = _labels("Dozens of plants host more than 20 logistics companies.", lexicon)
+    assert "more than 20 logistics companies" in labels
+
+
+def test_the_city_stands_for_no_district(lexicon: Lexicon) -> None:
+    text = ("Midea runs a lighthouse factory in Shunde District. "
+            "Engineers at a lab in the city test robot arms.")
+    found = facts(text, lexicon)
+    assert not any(o == "Shunde District" for s, p, o in found if s == "lab")
+
+
+def test_the_facility_is_the_site_named_last(lexicon: Lexicon) -> None:
+    text = "Gotion opened a battery plant in Hefei last year. The facility runs on a private network built by China Telecom."
+    found = facts(text, lexicon)
+    assert ("battery plant", "runsOn", "private network") in found

@@ -125,6 +125,20 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
             yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
 
 
+def applied_technologies(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
+    """"industrial use of 5G", "industrial applications of 4G": an application named as the use of a
+    technology is one the technology enables."""
+    enables = str(KG.enables)
+    domain, range_ = lexicon.ends(enables)
+    for mention in mentions:
+        used = re.search(r"\s+of\s+([A-Z0-9][\w’'-]*)$", mention.text)
+        if mention.iri is not None or used is None or not lexicon.is_a(mention.cls, range_):
+            continue
+        technology = named(used.group(1), mention.start + used.start(1), None)
+        if lexicon.is_a(technology.cls, domain):
+            yield (technology, enables, mention, "of", mention.start + used.start(), mention.start + used.start(1), 0.7)
+
+
 def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"Compared with A, B is far more complex": B more complex than A, for each "more … than" pattern."""
     opened = re.search(r"\bcompared\s+(?:with|to)\s+", text, re.IGNORECASE)

@@ -10,12 +10,13 @@ read as the entity they most likely refer to, so a fact stated about them reache
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.references import (
     ReferenceReader,
+    merge_cues,
     object_it,
     part_of_person,
     possessive_pronouns,
@@ -37,6 +38,7 @@ from explorer.core.extraction.spans import (
     extend_right,
     passive_by,
     place_people,
+    plural_head_end,
     singular,
     verb_in_phrase,
 )
@@ -45,6 +47,7 @@ from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
@@ -304,6 +307,12 @@ class MentionFinder:
         self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
         return replace(mention, cls=cls)
 
+    def recall(self, label: str) -> Mention | None:
+        """The new thing named earlier in the document as ``label``, in the singular or the plural ("5G phone"
+        after "5G phones"), so that one thing keeps one name."""
+        wanted = singular(normalize(label))
+        return next((m for m in reversed(self._history) if m.iri is None and singular(normalize(m.label or m.text)) == wanted), None)
+
     def named_so_far(self) -> tuple[Mention, ...]:
         """What the document named before, in reading order (references are read as what they stand for)."""
         return tuple(self._history)
@@ -419,8 +428,9 @@ class MentionFinder:
             end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
             if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
+            end = plural_head_end(text, count.end(), end)
             whole = text[count.start():end]
-            found.append(Mention(count.start(), end, whole, None, phrase.cls if phrase else None, whole, "phrase"))
+            found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
@@ -541,7 +551,7 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
-        chosen = [self._references.bare_cue_reference(m, self._history) for m in _merge_cues(chosen)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
@@ -549,7 +559,9 @@ class MentionFinder:
         chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, chosen))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
+        # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
+                             and not (m.via == "cue" and " " not in m.text and _THE_BEFORE.search(text[:m.start])))
         self._last_sentence = chosen
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
@@ -573,17 +585,3 @@ class MentionFinder:
             if self.lexicon.is_a(mention.cls, [member]):
                 return replace(mention, cls=group)
         return replace(mention, cls=GROUP)
-
-
-def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
-    """A name right after its class cue ("research company Strategy Analytics") takes that class
-    and the cue phrase goes: it describes the name, it is not a second entity."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        previous = merged[-1] if merged else None
-        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
-                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
-            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
-            continue
-        merged.append(mention)
-    return merged

@@ -27,7 +27,8 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         if not re.fullmatch(r"['’]s?\s+", text[owner.end:owned.start]):
             continue
         pattern = by_head.get(singular(owned.text.split()[-1].lower())) or by_head.get(owned.text.split()[-1].lower())
-        if pattern is None or lexicon.is_a(owner.cls, pattern.domain) is False or lexicon.is_a(owned.cls, pattern.range) is False:
+        # the owner must be known to be of the property's domain: "the plant's casting shop" is part of a site, no agent's
+        if pattern is None or lexicon.is_a(owner.cls, pattern.domain) is not True or lexicon.is_a(owned.cls, pattern.range) is False:
             continue
         yield (owner, pattern.predicate, owned, pattern.words, owner.end, owned.start, 0.6)
 

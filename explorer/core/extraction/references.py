@@ -13,12 +13,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+#: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
+_SITE_WORDS = frozenset(["facility", "site", "complex", "premises"])
+#: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
+_OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
+                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
@@ -59,6 +65,10 @@ class ReferenceReader:
             head = singular(match.group(1).lower())
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
+            if target is None and head in _SITE_WORDS:
+                # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
+                # site named last
+                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
         found += self.descriptions(text, history, previous_subject, placed)
@@ -78,15 +88,14 @@ class ReferenceReader:
             cls = self._cue_class(noun)
             if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
-            # a bare class word ("the province's …" read unresolved) names nothing a description could stand for
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
-                    and singular((m.label or m.text).lower()) != singular(noun)
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
             if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
                 # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
                 target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
-                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)), None)
+                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
+                               and (m.label or m.text).split()[-1].lower() not in _OTHER_PLACE_KINDS), None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
                     and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
@@ -222,3 +231,17 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
             mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
         out.append(mention)
     return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
+
+
+def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name right after its class cue ("research company Strategy Analytics") takes that class
+    and the cue phrase goes: it describes the name, it is not a second entity."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
+                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
+            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            continue
+        merged.append(mention)
+    return merged

@@ -27,12 +27,14 @@ def site_heads(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(p.words[3:].lower() for p in lexicon.patterns if p.predicate == OPERATES and p.words.startswith("'s "))
 
 
-def is_site(lexicon: Lexicon, mention: Mention) -> bool:
-    if mention.via == "pronoun":
-        return False
+def has_site_head(lexicon: Lexicon, mention: Mention) -> bool:
+    """Whether the mention names a site by its head noun ("casting shop", "Tashan mine"), a known kind of place aside."""
     words = (mention.label or mention.text).split()
-    return (mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)) \
-        or lexicon.is_a(mention.cls, [PLACE]) is True
+    return mention.via != "pronoun" and mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)
+
+
+def is_site(lexicon: Lexicon, mention: Mention) -> bool:
+    return mention.via != "pronoun" and (has_site_head(lexicon, mention) or lexicon.is_a(mention.cls, [PLACE]) is True)
 
 
 def last_site(lexicon: Lexicon, mentions: Iterable[Mention]) -> Mention | None:
@@ -71,3 +73,11 @@ def introduced_seat(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention]
     if place is None or lexicon.is_a(place.cls, [PLACE]) is False or any(f[2].key == place.key for f in facts):
         return
     yield (company, str(KG.basedIn), place, "In", 0, 2, 0.55)
+
+
+def one_site(lexicon: Lexicon, mention: Mention, text: str) -> bool:
+    """A site a thing stands in: one site ("the casting shop", "the plant" referred back to, "its Tashan mine"), not
+    a kind of them ("5G applications in coal mines")."""
+    return has_site_head(lexicon, mention) and (
+        mention.via == "definite" or not (mention.label or mention.text).endswith("s")
+        or re.search(r"(?<![\w-])(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?$", text[:mention.start], re.IGNORECASE) is not None)

@@ -71,6 +71,16 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
 
 
+def plural_head_end(text: str, start: int, end: int) -> int:
+    """"more than 300 companies | belong to …", "1,000 robots | handle welding": after a count the first plural noun is
+    the head of what is counted, and a word after it is the verb ("-ics", "-ss", "-us" words are no plurals)."""
+    for word in re.finditer(r"[a-z][\w-]*", text[start:end]):
+        token = word.group()
+        if start + word.end() < end and token.endswith("s") and not token.endswith(("ss", "ics", "us", "is")):
+            return start + word.end()
+    return end
+
+
 def counted_noun_end(text: str, position: int) -> int | None:
     """Where a plural noun right after a count ends, when it ends the clause ("counts 150 members,"):
     a word that opens a pattern elsewhere is still the thing counted here."""

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions, owners, relatives, sites, slots
+from explorer.core.extraction import clauses, constructions, figures, owners, relatives, sites, slots
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
+from explorer.core.extraction.outcomes import OutcomeReader, consequences
 from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
@@ -111,6 +112,7 @@ def _possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
     return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
 
 
+_DESCRIBED_SITE = re.compile(r"\s+the\s+(?:[a-z]+['’]s\s+)?", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
 
 
@@ -234,7 +236,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
-        right = [m for m in right[:1] if m.start - end <= gap]
+        # "robots in the (plant's) casting shop": a site a thing stands in may be described, after "the"
+        right = [m for m in right[:1] if m.start - end <= gap or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, m, text)
+                                                                  and _DESCRIBED_SITE.fullmatch(text[end:m.start]))]
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
@@ -250,7 +254,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue
             # a described place ("a control room in the city") is a place a bare preposition may link one thing to (a bare
             # plural, "manufacturers in the province", says which of a kind, not where a thing is); other references not
-            described_place = lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])
+            described_place = (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])) \
+                or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text))
             if pattern.weak and (obj.via == "pronoun" or (obj.via == "definite" and not described_place)
                                  or subject.via == "pronoun" or lexicon.is_a(obj.cls, pattern.range) is False):
                 continue
@@ -261,7 +266,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             if subject.via == "pronoun" and subject.text.lower() == "it" and pattern.domain \
                     and all(c.endswith("Person") for c in pattern.domain):
                 continue  # "it carries video from the …": "it" is never a person
-            if pattern.weak and _unnamed(obj):
+            if pattern.weak and _unnamed(obj) and not (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text)):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
             if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
                     or lexicon.is_a(obj.cls, pattern.range) is False:
@@ -291,6 +296,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     previous_subject: Mention | None = None
     quoting: list[_QuotedSentence] = []
     quote_open = False
+    outcomes = OutcomeReader(lexicon, finder.named)
     for index, sentence in enumerate(sentences):
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -311,6 +317,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        # a sentence reporting market figures is read as observations first (see ``figures``)
+        figure_reading = figures.read_figures(lexicon, mentions, view, finder.named, finder.recall)
+        # what an attack the sentence opens on leads to (its verbs state nothing else)
+        attack_outcomes = consequences(lexicon, [_as_fact(s) for s in suggestions[first:]], view, finder.named)
+        taken += figure_reading.taken + outcomes.spans(view) + [(fact[4], fact[5]) for fact in attack_outcomes]
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -356,6 +367,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
                                             earlier_alliance, earlier_site)
+        read_outcomes = outcomes.read(mentions, view, [_as_fact(s) for s in suggestions[first:]], quote_open) + attack_outcomes
+        for subject, predicate, obj, words, start, end, confidence in figure_reading.facts + read_outcomes:
+            if (subject.key, predicate, obj.key) not in seen:
+                seen.add((subject.key, predicate, obj.key))
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
@@ -580,6 +596,7 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
+            *constructions.applied_technologies(lexicon, mentions, finder.named),
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text),

@@ -136,11 +136,14 @@ def _light_palette() -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str) -> bool:
-    """Fusion style, palette and stylesheet for ``theme``; returns True when dark."""
+    """Fusion style (its indicators outlined on a dark palette), palette and stylesheet for
+    ``theme``; returns True when dark."""
     dark = is_dark(theme)
     install_font_fallbacks()
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    from explorer.ui.resources.indicator_style import VisibleIndicatorStyle
+
+    if not isinstance(app.style(), VisibleIndicatorStyle):
+        app.setStyle(VisibleIndicatorStyle())
     app.setPalette(_dark_palette() if dark else _light_palette())
     app.setStyleSheet(read_text("dark.qss" if dark else "light.qss"))
     app.setProperty("kg_dark_theme", dark)
