@@ -197,3 +197,16 @@ def test_members_listed_after_including_are_members_of_the_organization(lexicon:
     assert ("Haier", "memberOf", "Hebei Robotics Alliance") in found
     assert ("Gree", "memberOf", "Hebei Robotics Alliance") in found
     assert not any(p == "exampleOf" and o == "Hebei Robotics Alliance" for _s, p, o in found)
+
+
+def test_a_participle_with_a_partner_after_a_described_thing_names_who_built_it(lexicon: Lexicon) -> None:
+    found = facts("In Baotou, the steelmaker Baogang is testing 5G-linked drones, a system developed with Inner Mongolia "
+                  "University.", lexicon)
+    assert ("Inner Mongolia University", "built", "system") in found
+    # the apposition is no main clause: the place the sentence opens on is not given to it
+    assert ("system", "locatedIn", "Baotou") not in found
+
+
+def test_a_reported_clause_opens_after_says_with_no_that(lexicon: Lexicon) -> None:
+    found = facts("Wei Lan says the automated cranes run on industrial switches that are rarely patched.", lexicon)
+    assert not any(s == "Wei Lan" and p == "runsOn" for s, p, _o in found)

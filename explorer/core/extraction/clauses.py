@@ -97,7 +97,8 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         if pattern.object_first or pattern.weak or not pattern.words.isascii() or pattern.words.endswith(" by") \
                 or not re.fullmatch(r"[a-z]+ed|built|set up|rolled out", pattern.words) or not _acts(lexicon, pattern.predicate):
             continue
-        said = re.compile(rf"(?<![\w-]){_BE}\s+(?:\w+ly\s+)?{re.escape(pattern.words)}\s+"
+        # "a system developed with X": with no "be", a participle right after a described thing describes it
+        said = re.compile(rf"(?<![\w-])(?:{_BE}\s+(?:\w+ly\s+)?)?{re.escape(pattern.words)}\s+"
                           r"(?:with\s+(?:the\s+)?help\s+(?:from|of)|(?:together\s+|jointly\s+)?with)\s+(?:the\s+)?",
                           re.IGNORECASE)
         for match in said.finditer(text):
@@ -106,6 +107,9 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             partner = _at(mentions, match.end()) or (_at(mentions, match.end() + compound.end()) if compound else None)
             thing = next((m for m in reversed(mentions) if m.end <= match.start() and m not in under
                           and not re.search(r"[,;]", text[m.end:match.start()])), None)
+            if not re.match(_BE, match.group(), re.IGNORECASE) and (thing is None or match.start() - thing.end > 1
+                                                                     or thing.via not in ("phrase", "cue")):
+                continue
             if partner is None or thing is None or partner.key == thing.key \
                     or lexicon.is_a(partner.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
                 continue
@@ -203,6 +207,7 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if comma < 0 or text[place.end:comma].strip():
         return
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
+            and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
             and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)

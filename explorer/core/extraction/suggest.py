@@ -77,7 +77,8 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
 
 
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
-                        r"\s+that\s", re.IGNORECASE)
+                        # "says the cranes depend on …": a reported clause may open with no "that"
+                        r"\s+(?:that|the|these|those|many|most|some|such|all)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
 _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
