@@ -210,3 +210,16 @@ def test_a_participle_with_a_partner_after_a_described_thing_names_who_built_it(
 def test_a_reported_clause_opens_after_says_with_no_that(lexicon: Lexicon) -> None:
     found = facts("Wei Lan says the automated cranes run on industrial switches that are rarely patched.", lexicon)
     assert not any(s == "Wei Lan" and p == "runsOn" for s, p, _o in found)
+
+
+def test_an_organization_that_has_a_counted_group_of_members_has_that_group(lexicon: Lexicon) -> None:
+    found = facts("The Hebei Industrial Internet Alliance, set up in 2021 by the Hebei Industry Department, now has 150 members.",
+                  lexicon)
+    assert ("Hebei Industrial Internet Alliance", "establishedBy", "Hebei Industry Department") in found
+    assert ("Hebei Industrial Internet Alliance", "hasMemberGroup", "150 members") in found
+    assert not any(p == "hasMemberGroup" for _s, p, _o in facts("Huawei has 200,000 employees.", lexicon))
+
+
+def test_ransomware_that_encrypted_the_systems_of_a_plant_targets_it(lexicon: Lexicon) -> None:
+    found = facts("Last year, ransomware encrypted the billing systems of a coking plant in Xingtai.", lexicon)
+    assert ("ransomware", "targets", "coking plant") in found

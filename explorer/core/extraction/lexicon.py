@@ -83,8 +83,10 @@ def _words_regex(words: str) -> re.Pattern[str]:
     """A case-insensitive regex for a phrase: flexible spaces, word boundaries outside CJK. Between a verb and the
     preposition that ends a pattern ("relies on", "built by") an adverb or a time may stand."""
     parts = [re.escape(part) for part in words.split()]
-    if len(parts) == 2 and words.isascii() and parts[1].lower() in PREPOSITIONS and parts[0].isalpha() and parts[0].islower():
-        return re.compile(rf"(?<![\w-]){parts[0]}{_INSERTED}\s+{parts[1]}(?![\w-])", re.IGNORECASE)
+    if len(parts) in (2, 3) and words.isascii() and parts[-1].lower() in PREPOSITIONS \
+            and all(part.isalpha() and part.islower() for part in parts[:-1]) and parts[-2].lower() not in ("a", "an", "the"):
+        verb = r"\s+".join(parts[:-1])
+        return re.compile(rf"(?<![\w-]){verb}{_INSERTED}\s+{parts[-1]}(?![\w-])", re.IGNORECASE)
     body = r"\s+".join(parts)
     if not any(ch.isalnum() for ch in words):
         return re.compile(body)

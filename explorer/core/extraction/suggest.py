@@ -527,7 +527,8 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
              *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
              *clauses.reciprocal_partners(lexicon, mentions, text),
-             *relatives.members_including(lexicon, mentions, text, earlier_alliance)]
+             *relatives.members_including(lexicon, mentions, text, earlier_alliance),
+             *relatives.counted_members(lexicon, mentions, text)]
     # "300 members, including A and B": a member listed is no example of the organization
     listed = {(f[0].key, f[2].key) for f in extra if f[3].lower().startswith("member")}
     out = [f for f in facts if not (f.predicate == EXAMPLE_OF and any(f.subject.key == m for m, _g in listed))]
