@@ -223,3 +223,19 @@ def test_an_organization_that_has_a_counted_group_of_members_has_that_group(lexi
 def test_ransomware_that_encrypted_the_systems_of_a_plant_targets_it(lexicon: Lexicon) -> None:
     found = facts("Last year, ransomware encrypted the billing systems of a coking plant in Xingtai.", lexicon)
     assert ("ransomware", "targets", "coking plant") in found
+
+
+def test_joined_with_no_object_is_membership_of_the_alliance_named_before(lexicon: Lexicon) -> None:
+    found = facts("The Jiangxi Industrial Internet Alliance was founded by Nanchang University in 2020; Huawei and ZTE "
+                  "joined last year.", lexicon)
+    assert ("Huawei", "memberOf", "Jiangxi Industrial Internet Alliance") in found
+    assert ("ZTE", "memberOf", "Jiangxi Industrial Internet Alliance") in found
+    assert not any(p == "memberOf" and o == "Nanchang University" for _s, p, o in found)
+    assert not any(p == "memberOf" for _s, p, _o in facts("Sany joined in the talks.", lexicon))
+
+
+def test_a_described_site_before_where_is_what_where_stands_for(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper has worked with China Telecom on a private network at the Dexing mine, where 30 electric "
+                  "trucks now haul ore.", lexicon)
+    assert ("30 electric trucks", "locatedIn", "Dexing mine") in found
+    assert not any(p == "locatedIn" and o == "private network" for _s, p, o in found)

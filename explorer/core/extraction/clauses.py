@@ -394,7 +394,10 @@ _AMONG_INVERTED = re.compile(r"(?<![\w-])among\s+(?:the|its|their)\s+(?:[a-z-]+\
                              re.IGNORECASE)
 #: "A and B have since signed on as members": the members come before, the organization goes unsaid.
 _AS_MEMBERS = re.compile(r"(?<![\w-])(?:signed\s+on|signed\s+up|joined|enrolled|came\s+on\s+board)\s+as\s+"
-                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)", re.IGNORECASE)
+                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)"
+                         # "A and B joined last year": "joined" with no object says what they joined went before
+                         r"|(?<![\w-])(?:joined|signed\s+on|signed\s+up)(?=\s*[,.;]|\s*$|\s+(?:last|this|earlier|later|in|"
+                         r"on|soon|too|as\s+well)\b(?!\s+(?:the|a|an|its|their)\b))", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -434,8 +437,10 @@ def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
         opening = min(m.start for m in members) if before else match.start()
         # "Among the first members of the X Alliance were …": the organization named in the words
         inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and lexicon.is_a(m.cls, [ORGANIZATION])]
-        group = inside[-1] if inside else next((m for m in reversed(mentions) if m.end <= opening
-                                                and lexicon.is_a(m.cls, [ORGANIZATION]) is True), None) or earlier
+        # an alliance named before is what members join, over any other organization the sentence names
+        before = [m for m in reversed(mentions) if m.end <= opening and lexicon.is_a(m.cls, [ORGANIZATION]) is True]
+        group = inside[-1] if inside else next((m for m in before if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
+                                               before[0] if before else None) or earlier
         if group is None:
             continue
         for member in members:

@@ -72,8 +72,8 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
     placed = _PLACED_BY.search(text[:before.start])
-    if placed is None:
-        return before
+    if placed is None or before.via not in ("name", "label", "ner") or lexicon.is_a(before.cls, [PLACE]) is False:
+        return before  # a described site ("at the Dexing mine, where …") is itself what "where" stands for
     thing = next((m for m in mentions if m.end == placed.start()), None)
     if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:
         return before
