@@ -438,9 +438,9 @@ def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
         # "Among the first members of the X Alliance were …": the organization named in the words
         inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and lexicon.is_a(m.cls, [ORGANIZATION])]
         # an alliance named before is what members join, over any other organization the sentence names
-        before = [m for m in reversed(mentions) if m.end <= opening and lexicon.is_a(m.cls, [ORGANIZATION]) is True]
-        group = inside[-1] if inside else next((m for m in before if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
-                                               before[0] if before else None) or earlier
+        organizations = [m for m in reversed(mentions) if m.end <= opening and lexicon.is_a(m.cls, [ORGANIZATION]) is True]
+        group = inside[-1] if inside else next((m for m in organizations if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
+                                               organizations[0] if organizations else None) or earlier
         if group is None:
             continue
         for member in members:
