@@ -239,3 +239,13 @@ def test_a_described_site_before_where_is_what_where_stands_for(lexicon: Lexicon
                   "trucks now haul ore.", lexicon)
     assert ("30 electric trucks", "locatedIn", "Dexing mine") in found
     assert not any(p == "locatedIn" and o == "private network" for _s, p, o in found)
+
+
+def test_a_place_named_with_the_is_where_a_thing_in_it_stands(lexicon: Lexicon) -> None:
+    found = facts("Tianjin Port Group runs an automated terminal in the Binhai New Area.", lexicon)
+    assert ("automated terminal", "locatedIn", "Binhai New Area") in found
+
+
+def test_a_preposition_said_again_in_a_coordination_joins_the_second_object(lexicon: Lexicon) -> None:
+    found = facts("Wang Jun noted that logistics platforms are vulnerable to ransomware and to data theft.", lexicon)
+    assert ("logistics platforms", "exposedTo", "data theft") in found

@@ -239,7 +239,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
         # "robots in the (plant's) casting shop": a site a thing stands in may be described, after "the"
         right = [m for m in right[:1] if m.start - end <= gap or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, m, text)
-                                                                  and _DESCRIBED_SITE.fullmatch(text[end:m.start]))]
+                                                                  and _DESCRIBED_SITE.fullmatch(text[end:m.start]))
+                 # "a terminal in the Binhai New Area": a place's name may take "the"
+                 or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
+                     and re.fullmatch(r"\s+the\s+", text[end:m.start]) is not None)]
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
