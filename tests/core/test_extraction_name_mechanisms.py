@@ -169,3 +169,11 @@ def test_the_facility_is_the_site_named_last(lexicon: Lexicon) -> None:
     text = "Gotion opened a battery plant in Hefei last year. The facility runs on a private network built by China Telecom."
     found = facts(text, lexicon)
     assert ("battery plant", "runsOn", "private network") in found
+
+
+def test_a_site_after_a_described_owner_or_whose_is_the_owner_s(lexicon: Lexicon) -> None:
+    found = facts("Midea built a lighthouse factory. The company's Shunde plant now runs on a private 5G network.", lexicon)
+    assert ("Midea", "operates", "Shunde plant") in found
+    found = facts("Sany, whose Changsha plant hosts 1,000 robots, signed a deal with China Unicom.", lexicon)
+    assert ("Sany", "operates", "Changsha plant") in found
+    assert not any(s == "Changsha" for s, _p, _o in found)
