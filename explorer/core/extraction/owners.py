@@ -1,7 +1,7 @@
-"""What an owner named by a reference has: "the alliance's shared data platform" (the alliance named before runs
-it), "the company's Wuxi plant", "Sany, whose Changsha plant …". The possessor is a description or a pronoun the references read as an entity;
-the possessed thing's head noun names the property, as an "'s" pattern of the ontology declares it ("'s platform",
-"'s plant" of ``kg:operates``, "'s branch" of ``kg:hasBranch``)."""
+"""What an owner named by a reference has: "the alliance's shared data platform" (the alliance named before
+runs it), "the company's Wuxi plant", "Sany, whose Changsha plant …". The possessor is a description the references
+read as an entity, or the name a "whose" follows; the possessed thing's head noun names the property, as an "'s"
+pattern of the ontology declares it ("'s platform", "'s plant" of ``kg:operates``, "'s branch" of ``kg:hasBranch``)."""
 
 from __future__ import annotations
 
