@@ -177,3 +177,19 @@ def test_a_site_after_a_described_owner_or_whose_is_the_owner_s(lexicon: Lexicon
     found = facts("Sany, whose Changsha plant hosts 1,000 robots, signed a deal with China Unicom.", lexicon)
     assert ("Sany", "operates", "Changsha plant") in found
     assert not any(s == "Changsha" for s, _p, _o in found)
+
+
+def test_its_opening_a_sentence_owns_the_site_after_it(lexicon: Lexicon) -> None:
+    found = facts("Chery Automobile is based in Wuhu. Its Wuhu plant now runs on a private network.", lexicon)
+    assert ("Chery Automobile", "operates", "Wuhu plant") in found
+
+
+def test_it_in_a_reported_clause_is_no_reporting_subject(lexicon: Lexicon) -> None:
+    text = "The agency founded the Lujiang Sensor Alliance. The agency said that more than 30 firms have joined it."
+    found = facts(text, lexicon)
+    assert not any(o == "The agency" or o == "agency" for _s, p, o in found if p in ("memberOf", "memberGroupOf"))
+
+
+def test_the_city_is_no_company_the_text_spoke_of(lexicon: Lexicon) -> None:
+    found = facts("Weichai Power built a 5G network at its Weifang plant. Suppliers in the city use it too.", lexicon)
+    assert not any(o == "Weichai Power" for _s, p, o in found if p in ("locatedIn", "basedIn"))
