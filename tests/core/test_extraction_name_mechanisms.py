@@ -193,3 +193,10 @@ def test_it_in_a_reported_clause_is_no_reporting_subject(lexicon: Lexicon) -> No
 def test_the_city_is_no_company_the_text_spoke_of(lexicon: Lexicon) -> None:
     found = facts("Weichai Power built a 5G network at its Weifang plant. Suppliers in the city use it too.", lexicon)
     assert not any(o == "Weichai Power" for _s, p, o in found if p in ("locatedIn", "basedIn"))
+
+
+def test_things_listed_before_a_site_all_stand_in_it(lexicon: Lexicon) -> None:
+    text = ("Liugong upgraded its loader plant last year. "
+            "The firm has deployed welding robots and driverless forklifts in the plant's paint shop.")
+    found = facts(text, lexicon)
+    assert {("welding robots", "locatedIn", "paint shop"), ("driverless forklifts", "locatedIn", "paint shop")} <= found

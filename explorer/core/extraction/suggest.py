@@ -347,9 +347,13 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             taken.append((start, end))
             suggestions.append(Suggestion(subject, pattern.predicate, obj, sentence, pattern.words, start, end,
                                           round(max(0.0, min(1.0, score)), 2)))
-            if pattern.weak or pattern.object_first:
+            # "forklifts and cranes in the casting shop": the things listed before a site all stand in it
+            in_site = pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, view)
+            if (pattern.weak and not in_site) or pattern.object_first:
                 continue
             for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
+                if in_site and other_object is not obj:
+                    continue
                 key = (other_subject.key, pattern.predicate, other_object.key)
                 if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
                         or lexicon.is_a(other_object.cls, pattern.range) is False:
