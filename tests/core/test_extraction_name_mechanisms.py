@@ -200,3 +200,8 @@ def test_things_listed_before_a_site_all_stand_in_it(lexicon: Lexicon) -> None:
             "The firm has deployed welding robots and driverless forklifts in the plant's paint shop.")
     found = facts(text, lexicon)
     assert {("welding robots", "locatedIn", "paint shop"), ("driverless forklifts", "locatedIn", "paint shop")} <= found
+
+
+def test_a_count_of_things_named_with_a_technology_is_one_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("Zoomlion has equipped its Weinan plant with more than 600 5G terminals.", lexicon)
+    assert "more than 600 5G terminals" in labels
