@@ -205,3 +205,9 @@ def test_things_listed_before_a_site_all_stand_in_it(lexicon: Lexicon) -> None:
 def test_a_count_of_things_named_with_a_technology_is_one_phrase(lexicon: Lexicon) -> None:
     labels = _labels("Zoomlion has equipped its Weinan plant with more than 600 5G terminals.", lexicon)
     assert "more than 600 5G terminals" in labels
+
+
+def test_a_definite_thing_in_a_definite_site_introduces_both(lexicon: Lexicon) -> None:
+    text = "XCMG has linked its Xuzhou works to 5G, and the cranes in the assembly hall now take orders over the air."
+    found = facts(text, lexicon)
+    assert ("cranes", "locatedIn", "assembly hall") in found

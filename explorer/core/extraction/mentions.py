@@ -22,6 +22,7 @@ from explorer.core.extraction.references import (
     possessive_pronouns,
     second_clause_it,
 )
+from explorer.core.extraction.sites import sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -537,6 +538,7 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))

@@ -81,3 +81,27 @@ def one_site(lexicon: Lexicon, mention: Mention, text: str) -> bool:
     return has_site_head(lexicon, mention) and (
         mention.via == "definite" or not (mention.label or mention.text).endswith("s")
         or re.search(r"(?<![\w-])(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?$", text[:mention.start], re.IGNORECASE) is not None)
+
+
+#: "the robots in the welding hall": a definite thing placed in a definite site, both named for the first time.
+_IN_THE_SITE = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:in|at|inside)\s+the\s+"
+                          r"((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,2})", re.IGNORECASE)
+
+
+def sited_definites(lexicon: Lexicon, text: str, stopwords: frozenset[str]) -> list[Mention]:
+    """"the robots in the welding hall": a definite noun phrase placed in a site named by a definite phrase introduces
+    both (a thing referred back to is read by the references over a longer span); the site's head is one the ontology
+    knows ("hall", "shop", "plant"), the words are no function words."""
+    found: list[Mention] = []
+    heads = site_heads(lexicon)
+    for match in _IN_THE_SITE.finditer(text):
+        words = match.group(2).split()
+        # the site ends at its head noun: "the welding hall | now receive"
+        last = next((i for i in range(len(words) - 1, -1, -1) if singular(words[i].lower()) in heads), None)
+        if last is None or any(w.lower() in stopwords for w in match.group(1).split() + words[:last + 1]):
+            continue
+        site_end = match.start(2) + len(" ".join(words[:last + 1]))
+        found.append(Mention(match.start(1), match.end(1), match.group(1), None, None, match.group(1), "phrase"))
+        found.append(Mention(match.start(2), site_end, text[match.start(2):site_end], None, None,
+                             text[match.start(2):site_end], "phrase"))
+    return found
