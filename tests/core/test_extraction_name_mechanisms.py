@@ -211,3 +211,10 @@ def test_a_definite_thing_in_a_definite_site_introduces_both(lexicon: Lexicon) -
     text = "XCMG has linked its Xuzhou works to 5G, and the cranes in the assembly hall now take orders over the air."
     found = facts(text, lexicon)
     assert ("cranes", "locatedIn", "assembly hall") in found
+
+
+def test_things_there_and_the_plant_for_a_factory(lexicon: Lexicon) -> None:
+    found = facts("Ningbo Port has automated its Meishan terminal. Cranes there are steered from Shanghai.", lexicon)
+    assert ("Cranes", "locatedIn", "Meishan terminal") in found
+    found = facts("Hisense has opened a 5G factory in Huangdao District. The plant runs on a private network.", lexicon)
+    assert ("5G factory", "runsOn", "private network") in found

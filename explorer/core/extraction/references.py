@@ -21,7 +21,10 @@ from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
-_SITE_WORDS = frozenset(["facility", "site", "complex", "premises"])
+_SITE_WORDS: dict[str, frozenset[str]] = {
+    "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
+    "plant": frozenset(["factory", "works"]), "factory": frozenset(["plant", "works"]), "works": frozenset(["plant", "factory"]),
+}
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
                                 "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
@@ -67,8 +70,10 @@ class ReferenceReader:
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
             if target is None and head in _SITE_WORDS:
                 # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
-                # site named last
-                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)), None)
+                # site named last; "the plant" for the last factory or works (words for the same kind of site)
+                kinds = _SITE_WORDS[head]
+                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)
+                               and (not kinds or singular((m.label or m.text).split()[-1].lower()) in kinds)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
         found += self.descriptions(text, history, previous_subject, placed)

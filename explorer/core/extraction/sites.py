@@ -17,9 +17,8 @@ AGENT, PLACE, OPERATES, LOCATED = str(KG.Agent), str(KG.Place), str(KG.operates)
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
 
-#: "there" as an adverb of place: not the existential "there is/are", nor "from there", "over there".
-_THERE = re.compile(r"(?<![\w-])there(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seem|seems|remain"
-                    r"|remains|appear|appears|exist|exists|used)\b)", re.IGNORECASE)
+#: "there" as an adverb of place (the existential "there are" has no thing right before it: see ``located_there``).
+_THERE = re.compile(r"(?<![\w-])there(?![\w-])", re.IGNORECASE)
 
 
 def site_heads(lexicon: Lexicon) -> frozenset[str]:
