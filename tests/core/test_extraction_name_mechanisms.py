@@ -218,3 +218,8 @@ def test_things_there_and_the_plant_for_a_factory(lexicon: Lexicon) -> None:
     assert ("Cranes", "locatedIn", "Meishan terminal") in found
     found = facts("Hisense has opened a 5G factory in Huangdao District. The plant runs on a private network.", lexicon)
     assert ("5G factory", "runsOn", "private network") in found
+
+
+def test_a_participle_with_its_preposition_after_a_name_is_the_verb(lexicon: Lexicon) -> None:
+    labels = _labels("Xiaomi accounted for 20 percent of phone shipments in India.", lexicon)
+    assert "Xiaomi" in labels and not any("accounted" in label for label in labels)

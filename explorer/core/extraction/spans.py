@@ -201,6 +201,9 @@ _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|be
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
 
 
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
+
+
 def past_form(word: str) -> bool:
     """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
     return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
@@ -219,6 +222,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     following = re.match(r"\s+(\S)", text[end:])
     if following is not None and (following.group(1).isupper() or following.group(1).isdigit()):
         return True
+    if after_noun and _PREPOSITION_AFTER.match(text, end):
+        return True  # "Xiaomi accounted for …", "robots equipped with …": a participle after its noun ends the phrase
     previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
     return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss")
 
