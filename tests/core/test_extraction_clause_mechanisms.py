@@ -160,3 +160,66 @@ def test_a_participle_in_commas_describes_the_subject_and_is_no_subject_itself(l
     assert ("trucks", "runsOn", "5G network") in found
     assert ("trucks", "builtBy", "XCMG") in found
     assert not any(s == "XCMG" and p == "runsOn" for s, p, _o in found)
+
+
+def test_an_adverb_or_a_time_may_stand_between_a_verb_and_its_preposition(lexicon: Lexicon) -> None:
+    found = facts("The Zhejiang 5G Alliance, founded in 2020 by the Zhejiang Economic Commission, has 120 members.", lexicon)
+    assert ("Zhejiang 5G Alliance", "establishedBy", "Zhejiang Economic Commission") in found
+    found = facts("Sany's welding cell was developed jointly by Huawei and Sany.", lexicon)
+    assert ("sany's welding cell", "builtBy", "Huawei") in found
+    found = facts("Weichai relies heavily on Siemens controllers.", lexicon)
+    assert any(s == "Weichai" and p == "dependsOn" for s, p, _o in found)
+
+
+def test_two_agents_that_signed_a_deal_are_partners(lexicon: Lexicon) -> None:
+    found = facts("Haier and Ericsson have signed a deal to deploy 5G at Haier's Qingdao plant.", lexicon)
+    assert ("Haier", "partneredWith", "Ericsson") in found
+    found = facts("Haier and China Mobile teamed up last year.", lexicon)
+    assert ("Haier", "partneredWith", "China Mobile") in found
+    # with a partner named after the words, the two named before are no partners of each other
+    found = facts("Sany and Zoomlion signed a deal with Huawei.", lexicon)
+    assert ("Sany", "partneredWith", "Zoomlion") not in found
+
+
+def test_who_stands_before_said_speaks_and_what_follows_is_said(lexicon: Lexicon) -> None:
+    found = facts("Ma Kai said the Hebei Robotics Alliance now counts 300 members.", lexicon)
+    assert not any(p == "reportedBy" for _s, p, _o in found)
+
+
+def test_a_name_of_no_known_kind_based_somewhere_has_its_seat_there(lexicon: Lexicon) -> None:
+    found = facts("Founded in 2015, Kingdee Robotics is based in Shenzhen.", lexicon)
+    assert ("Kingdee Robotics", "basedIn", "Shenzhen") in found
+    assert ("Kingdee Robotics", "locatedIn", "Shenzhen") not in found
+
+
+def test_members_listed_after_including_are_members_of_the_organization(lexicon: Lexicon) -> None:
+    found = facts("Ma Kai said the Hebei Robotics Alliance now counts 300 members, including Haier and Gree.", lexicon)
+    assert ("Haier", "memberOf", "Hebei Robotics Alliance") in found
+    assert ("Gree", "memberOf", "Hebei Robotics Alliance") in found
+    assert not any(p == "exampleOf" and o == "Hebei Robotics Alliance" for _s, p, o in found)
+
+
+def test_a_participle_with_a_partner_after_a_described_thing_names_who_built_it(lexicon: Lexicon) -> None:
+    found = facts("In Baotou, the steelmaker Baogang is testing 5G-linked drones, a system developed with Inner Mongolia "
+                  "University.", lexicon)
+    assert ("Inner Mongolia University", "built", "system") in found
+    # the apposition is no main clause: the place the sentence opens on is not given to it
+    assert ("system", "locatedIn", "Baotou") not in found
+
+
+def test_a_reported_clause_opens_after_says_with_no_that(lexicon: Lexicon) -> None:
+    found = facts("Wei Lan says the automated cranes run on industrial switches that are rarely patched.", lexicon)
+    assert not any(s == "Wei Lan" and p == "runsOn" for s, p, _o in found)
+
+
+def test_an_organization_that_has_a_counted_group_of_members_has_that_group(lexicon: Lexicon) -> None:
+    found = facts("The Hebei Industrial Internet Alliance, set up in 2021 by the Hebei Industry Department, now has 150 members.",
+                  lexicon)
+    assert ("Hebei Industrial Internet Alliance", "establishedBy", "Hebei Industry Department") in found
+    assert ("Hebei Industrial Internet Alliance", "hasMemberGroup", "150 members") in found
+    assert not any(p == "hasMemberGroup" for _s, p, _o in facts("Huawei has 200,000 employees.", lexicon))
+
+
+def test_ransomware_that_encrypted_the_systems_of_a_plant_targets_it(lexicon: Lexicon) -> None:
+    found = facts("Last year, ransomware encrypted the billing systems of a coking plant in Xingtai.", lexicon)
+    assert ("ransomware", "targets", "coking plant") in found

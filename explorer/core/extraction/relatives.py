@@ -95,7 +95,7 @@ def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 
 
 #: A relative clause or an apposition in commas that ends right before a verb: ", which opened a lab in P in 2021, ".
-_ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose|a|an|the|headquartered|based|founded|owned)\b[^,]*,\s*$", re.IGNORECASE)
+_ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose|a|an|the|[a-z]+ed|set\s+up|built|run|owned)\b[^,]*,\s*$", re.IGNORECASE)
 #: Words between a subject and its verb that are no part of either ("has since", "is now").
 _ADVERBS = re.compile(r"\s*(?:(?:also|now|since|already|still|then|later|itself|too)\s+)*")
 
@@ -103,6 +103,8 @@ _ADVERBS = re.compile(r"\s*(?:(?:also|now|since|already|still|then|later|itself|
 def subject_before(mentions: list[Mention], text: str, position: int) -> Mention | None:
     """The subject of a verb at ``position``: the mention right before it, or, past a relative clause or an
     apposition closed by a comma ("Bosch, which opened a plant in Wuxi, is …"), the name the clause follows."""
+    adverbs = re.search(r"(?:(?<=\s)(?:also|now|since|already|still|then|later|itself|too)\s+)*$", text[:position])
+    position = adverbs.start() if adverbs is not None else position
     aside = _ASIDE_BEFORE.search(text[:position])
     end = aside.start() if aside is not None else position
     before = next((m for m in reversed(mentions) if m.end <= end), None)
@@ -192,3 +194,46 @@ def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
                 or lexicon.is_a(source.cls, [ORGANIZATION]) is not True:
             continue
         yield (source, built, obj, "from", obj.end, joint.end(), round(max(0.0, confidence - 0.1), 2))
+
+
+_MEMBERS_INCLUDING = re.compile(r"(?<![\w-])(?:members?|member\s+(?:companies|firms|organizations))\s*,?\s+"
+                                r"(?:including|such\s+as|among\s+them)\s+", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"The alliance now counts 300 members, including Haier and Gree": the agents listed are members of the
+    organization named before in the sentence, else of the alliance named last (``earlier``)."""
+    for match in _MEMBERS_INCLUDING.finditer(text):
+        first = next((m for m in mentions if m.start == match.end()), None)
+        if first is None:
+            continue
+        listed = [first]
+        for mention in mentions:
+            if mention.start > listed[-1].end and _LIST_JOINT.fullmatch(text[listed[-1].end:mention.start]):
+                listed.append(mention)
+            elif mention.start > listed[-1].end:
+                break
+        group = next((m for m in reversed(mentions) if m.end <= match.start() and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
+                     None) or earlier
+        for member in listed:
+            if group is not None and member.key != group.key and member.via != "pronoun" \
+                    and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.6)
+
+
+_HAS_MEMBERS = re.compile(r"(?<![\w-])(?:has|have|had)\s+(?:(?:now|grown\s+to|since)\s+)*(?=(?:(?:more\s+than|over|about|nearly|"
+                          r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+
+
+def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"The alliance, set up in 2021, now has 150 members": the organization that has a counted group of members
+    has that group (its subject, past an aside in commas)."""
+    member_group = str(KG.hasMemberGroup)
+    for match in _HAS_MEMBERS.finditer(text):
+        group = next((m for m in mentions if m.start >= match.end() and m.start - match.end() <= 12
+                      and re.search(r"members?$", m.text)), None)
+        owner = subject_before(mentions, text, match.start())
+        if group is None or owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (owner, member_group, group, "has … members", match.start(), group.end, 0.6)

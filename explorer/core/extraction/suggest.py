@@ -26,6 +26,7 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN, PLACE = str(KG.Company), str(KG.locatedIn), str(KG.basedIn), str(KG.Place)
+EXAMPLE_OF = str(KG.exampleOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -76,7 +77,8 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
 
 
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
-                        r"\s+that\s", re.IGNORECASE)
+                        # "says the cranes depend on …": a reported clause may open with no "that"
+                        r"\s+(?:that|the|these|those|many|most|some|such|all)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
 _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
@@ -431,6 +433,9 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         # "…, said X" says that something exists or holds: a thing referred back to, or named inside a
         # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
         return None
+    if pair is not None and constructions.REPORTING.fullmatch(pattern.words) and not pattern.object_first \
+            and pair[0].end <= start and not re.search(r"[,\"”]\s*$", text[pair[0].end:start]) and pair[1].start >= end:
+        return None  # "Ma said the alliance …": who stands before "said" speaks; what follows opens what is said
     return pair
 
 
@@ -524,10 +529,15 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
-             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text)]
+             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
+             *clauses.reciprocal_partners(lexicon, mentions, text),
+             *relatives.members_including(lexicon, mentions, text, earlier_alliance),
+             *relatives.counted_members(lexicon, mentions, text)]
+    # "300 members, including A and B": a member listed is no example of the organization
+    listed = {(f[0].key, f[2].key) for f in extra if f[3].lower().startswith("member")}
+    out = [f for f in facts if not (f.predicate == EXAMPLE_OF and any(f.subject.key == m for m, _g in listed))]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
-    out = list(facts)
     for subject, predicate, obj, words, start, end, confidence in extra:
         key = (subject.key, predicate, obj.key)
         if key in seen or subject.key == obj.key:
@@ -571,8 +581,11 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
     """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
     where a company is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
+    # "Kingdee Robotics is based in Shenzhen": a name of no known kind "based" or "headquartered" somewhere is an agent
+    seat_words = suggestion.pattern in ("based in", "headquartered in") and suggestion.subject.cls is None \
+        and suggestion.subject.via in ("name", "label", "ner")
     if suggestion.predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0] \
-            or not (lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
+            or not (seat_words or lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
         return suggestion
     return replace(suggestion, predicate=BASED_IN)
 
