@@ -25,7 +25,7 @@ from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
-COMPANY, LOCATED_IN, BASED_IN, PLACE = str(KG.Company), str(KG.locatedIn), str(KG.basedIn), str(KG.Place)
+COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 EXAMPLE_OF = str(KG.exampleOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
