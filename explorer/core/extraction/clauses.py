@@ -311,7 +311,9 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if site is None or site.iri is not None or site.via not in ("phrase", "cue") or len(site.text.split()) < 2 \
                 or site.text.split()[-1].lower() not in heads:
             continue
-        owner = _clause_subject(mentions, text, own.start())
+        # "Its Wuhu plant now runs on …": a sentence that opens on the possessive has its owner in the pronoun
+        owner = _clause_subject(mentions, text, own.start()) \
+            or next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None)
         if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
             continue
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)

@@ -22,6 +22,7 @@ from explorer.core.extraction.references import (
     possessive_pronouns,
     second_clause_it,
 )
+from explorer.core.extraction.sites import sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -251,7 +252,9 @@ class MentionFinder:
         # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
         # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
         # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
-        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
+        # and after a described owner or "whose" ("the company's Wuxi plant", "Sany, whose Changsha plant")
+        for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
+                                 r"((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
                                  r"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:]))?)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
@@ -535,6 +538,7 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))

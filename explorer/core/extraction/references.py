@@ -21,7 +21,10 @@ from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
-_SITE_WORDS = frozenset(["facility", "site", "complex", "premises"])
+_SITE_WORDS: dict[str, frozenset[str]] = {
+    "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
+    "plant": frozenset(["factory", "works"]), "factory": frozenset(["plant", "works"]), "works": frozenset(["plant", "factory"]),
+}
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
                                 "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
@@ -67,8 +70,10 @@ class ReferenceReader:
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
             if target is None and head in _SITE_WORDS:
                 # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
-                # site named last
-                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)), None)
+                # site named last; "the plant" for the last factory or works (words for the same kind of site)
+                kinds = _SITE_WORDS[head]
+                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)
+                               and (not kinds or singular((m.label or m.text).split()[-1].lower()) in kinds)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
         found += self.descriptions(text, history, previous_subject, placed)
@@ -96,8 +101,11 @@ class ReferenceReader:
                 target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
                                and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
                                and (m.label or m.text).split()[-1].lower() not in _OTHER_PLACE_KINDS), None)
+            # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
+            known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
+                          and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
-                    and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
+                    and not _is_person(previous_subject) and self.lexicon.is_a(known, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
@@ -174,8 +182,19 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
-_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])that\s+", re.IGNORECASE)
+_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says)\s+", re.IGNORECASE)
 _BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
+
+
+def _segment_starts(text: str, before: int) -> list[int]:
+    """Where the clauses (or asides) before ``before`` open; a clause's subject stands at its opening."""
+    return [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
+
+
+def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) -> Mention | None:
+    """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
+    head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
+    return head if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) else None
 
 
 def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Mention | None:
@@ -184,10 +203,9 @@ def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Menti
     subject of the clause after the comma. A subject opens its clause (after a comma, a semicolon or "that", at most
     an article before it) and is no person; a clause that opens with a verb ("…, has signed …") or a relative or a
     preposition ("which runs", "In Liuzhou,") has its subject in a clause before it."""
-    starts = [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
-    for start in reversed(starts):
-        head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
-        if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) and not _is_person(head):
+    for start in reversed(_segment_starts(text, before)):
+        head = _opening(text, mentions, start, before)
+        if head is not None and not _is_person(head):
             return head
     return None
 
@@ -201,9 +219,11 @@ def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.via == "pronoun" and mention.text.lower() == "it" and out \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
-            own = clause_subject(text, out, mention.start)
-            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
-                            and (own is None or m.key != own.key)), None)
+            # no clause's subject: "it" after a verb is an object's ("X founded Y, and Z joined it"; in "X said Z joined
+            # it" nothing in the sentence is, and the reading it had stands)
+            subjects = {m.key for m in (_opening(text, out, start, mention.start) for start in _segment_starts(text, mention.start))
+                        if m is not None}
+            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m) and m.key not in subjects), None)
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)

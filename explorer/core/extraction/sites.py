@@ -17,9 +17,8 @@ AGENT, PLACE, OPERATES, LOCATED = str(KG.Agent), str(KG.Place), str(KG.operates)
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
 
-#: "there" as an adverb of place: not the existential "there is/are", nor "from there", "over there".
-_THERE = re.compile(r"(?<![\w-])there(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seem|seems|remain"
-                    r"|remains|appear|appears|exist|exists|used)\b)", re.IGNORECASE)
+#: "there" as an adverb of place (the existential "there are" has no thing right before it: see ``located_there``).
+_THERE = re.compile(r"(?<![\w-])there(?![\w-])", re.IGNORECASE)
 
 
 def site_heads(lexicon: Lexicon) -> frozenset[str]:
@@ -81,3 +80,45 @@ def one_site(lexicon: Lexicon, mention: Mention, text: str) -> bool:
     return has_site_head(lexicon, mention) and (
         mention.via == "definite" or not (mention.label or mention.text).endswith("s")
         or re.search(r"(?<![\w-])(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?$", text[:mention.start], re.IGNORECASE) is not None)
+
+
+#: "the robots in the welding hall": a definite thing placed in a definite site, both named for the first time.
+_IN_THE_SITE = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:in|at|inside)\s+the\s+"
+                          r"((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,2})", re.IGNORECASE)
+
+
+def sited_definites(lexicon: Lexicon, text: str, stopwords: frozenset[str]) -> list[Mention]:
+    """"the robots in the welding hall": a definite noun phrase placed in a site named by a definite phrase introduces
+    both (a thing referred back to is read by the references over a longer span); the site's head is one the ontology
+    knows ("hall", "shop", "plant"), the words are no function words."""
+    found: list[Mention] = []
+    heads = site_heads(lexicon)
+    for match in _IN_THE_SITE.finditer(text):
+        words = match.group(2).split()
+        # the site ends at its head noun: "the welding hall | now receive"
+        last = next((i for i in range(len(words) - 1, -1, -1) if singular(words[i].lower()) in heads), None)
+        if last is None or any(w.lower() in stopwords for w in match.group(1).split() + words[:last + 1]):
+            continue
+        site_end = match.start(2) + len(" ".join(words[:last + 1]))
+        found.append(Mention(match.start(1), match.end(1), match.group(1), None, None, match.group(1), "phrase"))
+        found.append(Mention(match.start(2), site_end, text[match.start(2):site_end], None, None,
+                             text[match.start(2):site_end], "phrase"))
+    return found
+
+
+_DESCRIBED_SITE = re.compile(r"\s+the\s+(?:[a-z]+['’]s\s+)?", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
+
+
+def described_site_after(lexicon: Lexicon, predicate: str, mention: Mention, text: str, end: int) -> bool:
+    """"robots in the (plant's) casting shop": one site a thing stands in, described after "the" (and an owner's
+    possessive) right after a bare preposition that places things (``end``: where the preposition ends)."""
+    return predicate == LOCATED and one_site(lexicon, mention, text) and _DESCRIBED_SITE.fullmatch(text[end:mention.start]) is not None
+
+
+def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, text: str) -> bool:
+    """Whether a reference ``obj`` is a place a bare preposition may link ``subject`` to: a place ("a control room in
+    the city") when the subject is one thing (a bare plural, "manufacturers in the province", says which of a kind, not
+    where a thing is), or one site ("robots in the plant")."""
+    return (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start]) is not None) \
+        or (predicate == LOCATED and one_site(lexicon, obj, text))

@@ -44,7 +44,8 @@ CAPITALISED = re.compile(
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
 COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z])",
+                   # what is counted may open with a technology's name ("more than 800 5G terminals")
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
@@ -200,6 +201,9 @@ _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|be
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
 
 
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
+
+
 def past_form(word: str) -> bool:
     """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
     return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
@@ -218,6 +222,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     following = re.match(r"\s+(\S)", text[end:])
     if following is not None and (following.group(1).isupper() or following.group(1).isdigit()):
         return True
+    if after_noun and _PREPOSITION_AFTER.match(text, end):
+        return True  # "Xiaomi accounted for …", "robots equipped with …": a participle after its noun ends the phrase
     previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
     return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss")
 

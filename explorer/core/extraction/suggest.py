@@ -25,7 +25,7 @@ from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
-COMPANY, LOCATED_IN, BASED_IN, PLACE = str(KG.Company), str(KG.locatedIn), str(KG.basedIn), str(KG.Place)
+COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 EXAMPLE_OF = str(KG.exampleOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
@@ -107,15 +107,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
-def _possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
-    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line")."""
-    joint = re.match(r"['’]s?\s+", text[mention.end:])
-    return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
-
-
-_DESCRIBED_SITE = re.compile(r"\s+the\s+(?:[a-z]+['’]s\s+)?", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
-
 
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
@@ -176,7 +167,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             left = beside
     right = _candidates(mentions, start, end, before=False)
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
-    right = [m for m in right if not _possessor(m, mentions, text)]
+    right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
     direct = [m for m in right if m not in under and lexicon.is_a(m.cls, pattern.range) is not False]
@@ -237,9 +228,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
-        # "robots in the (plant's) casting shop": a site a thing stands in may be described, after "the"
-        right = [m for m in right[:1] if m.start - end <= gap or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, m, text)
-                                                                  and _DESCRIBED_SITE.fullmatch(text[end:m.start]))
+        right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)
                  # "a terminal in the Binhai New Area": a place's name may take "the"
                  or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
                      and re.fullmatch(r"\s+the\s+", text[end:m.start]) is not None)]
@@ -256,10 +245,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             subject, obj = (second, first) if pattern.object_first else (first, second)
             if subject.key == obj.key:
                 continue
-            # a described place ("a control room in the city") is a place a bare preposition may link one thing to (a bare
-            # plural, "manufacturers in the province", says which of a kind, not where a thing is); other references not
-            described_place = (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])) \
-                or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text))
+            described_place = sites.described_place(lexicon, pattern.predicate, subject, obj, text)
             if pattern.weak and (obj.via == "pronoun" or (obj.via == "definite" and not described_place)
                                  or subject.via == "pronoun" or lexicon.is_a(obj.cls, pattern.range) is False):
                 continue
@@ -352,9 +338,13 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             taken.append((start, end))
             suggestions.append(Suggestion(subject, pattern.predicate, obj, sentence, pattern.words, start, end,
                                           round(max(0.0, min(1.0, score)), 2)))
-            if pattern.weak or pattern.object_first:
+            # "forklifts and cranes in the casting shop": the things listed before a site all stand in it
+            in_site = pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, view)
+            if (pattern.weak and not in_site) or pattern.object_first:
                 continue
             for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
+                if in_site and other_object is not obj:
+                    continue
                 key = (other_subject.key, pattern.predicate, other_object.key)
                 if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
                         or lexicon.is_a(other_object.cls, pattern.range) is False:
