@@ -90,3 +90,136 @@ def test_what_follows_a_preposition_after_an_unread_object_is_no_object_of_the_v
 def test_it_is_never_a_person(lexicon: Lexicon) -> None:
     text = "Sany built a private network. The network was built by Nokia, and it carries data from the Ningxiang Works."
     assert not any(p == "affiliatedWith" for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_threat_that_got_into_the_systems_of_a_site_targets_it(lexicon: Lexicon) -> None:
+    found = facts("Two years ago, malware infected the control servers of a cement plant in Handan.", lexicon)
+    assert ("malware", "targets", "cement plant") in found
+    found = facts("Last spring, ransomware breached a paper mill in Yibin.", lexicon)
+    assert ("ransomware", "targets", "paper mill") in found
+
+
+def test_a_mass_noun_threat_is_a_kind_not_one_incident(lexicon: Lexicon) -> None:
+    found = facts("Last year, ransomware hit Yunnan Copper Group.", lexicon)
+    assert not any(p == "affected" for _s, p, _o in found)
+    assert ("ransomware", "targets", "Yunnan Copper Group") in found
+    # one attack, in the singular, is still an incident
+    found = facts("Last year, a ransomware attack halted Yunnan Copper Group for a week.", lexicon)
+    assert ("ransomware attack", "affected", "Yunnan Copper Group") in found
+
+
+def test_one_bare_noun_in_a_typed_slot_is_a_thing_of_that_type(lexicon: Lexicon) -> None:
+    found = facts("Liu warned of sabotage by insiders and urged plant owners to patch their routers.", lexicon)
+    assert ("Liu", "warnsOf", "sabotage") in found
+    assert ("sabotage", "carriedOutBy", "insiders") in found
+    assert not any(o == "plant owners" and p == "warnsOf" for _s, p, o in found)
+    # who is named after "by" is no subject of the next verb
+    assert ("Liu", "callsFor", "routers") in found
+    found = facts("Wang warned of attacks by state hackers.", lexicon)
+    assert ("attacks", "carriedOutBy", "state hackers") in found
+
+
+def test_a_reported_figure_of_attacks_is_no_warning(lexicon: Lexicon) -> None:
+    found = facts("The Hubei Cyber Centre said in a note released in May that attacks on chemical plants rose 40 percent.",
+                  lexicon)
+    assert not any(p == "warnsOf" for _s, p, _o in found)
+    # an exposure the speaker asserts with a verb is a warning
+    found = facts("The Hubei Cyber Centre said that chemical plants are exposed to ransomware.", lexicon)
+    assert ("Hubei Cyber Centre", "warnsOf", "ransomware") in found
+
+
+def test_one_attack_that_compromised_the_systems_of_a_firm_affected_it(lexicon: Lexicon) -> None:
+    found = facts("Last winter, a phishing campaign compromised the mail servers of a gearbox maker in Zhuzhou.", lexicon)
+    assert ("phishing campaign", "affected", "gearbox maker") in found
+    # a participle between an article and its noun describes the noun: no verb
+    found = facts("A single compromised router would give an attacker access to the plant, she said.", lexicon)
+    assert not any(p in ("affected", "targets") for _s, p, _o in found)
+
+
+def test_verbs_of_standing_somewhere_place_their_subject(lexicon: Lexicon) -> None:
+    found = facts("The new data centre sits at the Gui'an New Area.", lexicon)
+    assert ("new data centre", "locatedIn", "Gui'an New Area") in found
+
+
+def test_a_description_in_apposition_stands_for_an_unread_subject_and_an_owner_acts_not(lexicon: Lexicon) -> None:
+    found = facts("The province's newest project, a testbed for remote drilling, sits at the Ordos Coal Park.", lexicon)
+    assert ("testbed", "locatedIn", "Ordos Coal Park") in found
+    assert not any(s in ("province", "province's") for s, _p, _o in found)
+
+
+def test_a_thing_a_clause_speaks_of_from_an_organization_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("Yitai's mining trucks run on a private network from China Telecom.", lexicon)
+    assert ("China Telecom", "built", "private network") in found
+    # a thing in passing is no object of the clause
+    found = facts("Sany built a welding line, according to a statement from the Changsha Port Group.", lexicon)
+    assert not any(s == "Changsha Port Group" for s, _p, _o in found)
+
+
+def test_a_participle_in_commas_describes_the_subject_and_is_no_subject_itself(lexicon: Lexicon) -> None:
+    found = facts("The trucks, supplied by XCMG, run on a 5G network built by China Unicom.", lexicon)
+    assert ("trucks", "runsOn", "5G network") in found
+    assert ("trucks", "builtBy", "XCMG") in found
+    assert not any(s == "XCMG" and p == "runsOn" for s, p, _o in found)
+
+
+def test_an_adverb_or_a_time_may_stand_between_a_verb_and_its_preposition(lexicon: Lexicon) -> None:
+    found = facts("The Zhejiang 5G Alliance, founded in 2020 by the Zhejiang Economic Commission, has 120 members.", lexicon)
+    assert ("Zhejiang 5G Alliance", "establishedBy", "Zhejiang Economic Commission") in found
+    found = facts("Sany's welding cell was developed jointly by Huawei and Sany.", lexicon)
+    assert ("sany's welding cell", "builtBy", "Huawei") in found
+    found = facts("Weichai relies heavily on Siemens controllers.", lexicon)
+    assert any(s == "Weichai" and p == "dependsOn" for s, p, _o in found)
+
+
+def test_two_agents_that_signed_a_deal_are_partners(lexicon: Lexicon) -> None:
+    found = facts("Haier and Ericsson have signed a deal to deploy 5G at Haier's Qingdao plant.", lexicon)
+    assert ("Haier", "partneredWith", "Ericsson") in found
+    found = facts("Haier and China Mobile teamed up last year.", lexicon)
+    assert ("Haier", "partneredWith", "China Mobile") in found
+    # with a partner named after the words, the two named before are no partners of each other
+    found = facts("Sany and Zoomlion signed a deal with Huawei.", lexicon)
+    assert ("Sany", "partneredWith", "Zoomlion") not in found
+
+
+def test_who_stands_before_said_speaks_and_what_follows_is_said(lexicon: Lexicon) -> None:
+    found = facts("Ma Kai said the Hebei Robotics Alliance now counts 300 members.", lexicon)
+    assert not any(p == "reportedBy" for _s, p, _o in found)
+
+
+def test_a_name_of_no_known_kind_based_somewhere_has_its_seat_there(lexicon: Lexicon) -> None:
+    found = facts("Founded in 2015, Kingdee Robotics is based in Shenzhen.", lexicon)
+    assert ("Kingdee Robotics", "basedIn", "Shenzhen") in found
+    assert ("Kingdee Robotics", "locatedIn", "Shenzhen") not in found
+
+
+def test_members_listed_after_including_are_members_of_the_organization(lexicon: Lexicon) -> None:
+    found = facts("Ma Kai said the Hebei Robotics Alliance now counts 300 members, including Haier and Gree.", lexicon)
+    assert ("Haier", "memberOf", "Hebei Robotics Alliance") in found
+    assert ("Gree", "memberOf", "Hebei Robotics Alliance") in found
+    assert not any(p == "exampleOf" and o == "Hebei Robotics Alliance" for _s, p, o in found)
+
+
+def test_a_participle_with_a_partner_after_a_described_thing_names_who_built_it(lexicon: Lexicon) -> None:
+    found = facts("In Baotou, the steelmaker Baogang is testing 5G-linked drones, a system developed with Inner Mongolia "
+                  "University.", lexicon)
+    assert ("Inner Mongolia University", "built", "system") in found
+    # the apposition is no main clause: the place the sentence opens on is not given to it
+    assert ("system", "locatedIn", "Baotou") not in found
+
+
+def test_a_reported_clause_opens_after_says_with_no_that(lexicon: Lexicon) -> None:
+    found = facts("Wei Lan says the automated cranes run on industrial switches that are rarely patched.", lexicon)
+    assert not any(s == "Wei Lan" and p == "runsOn" for s, p, _o in found)
+
+
+def test_an_organization_that_has_a_counted_group_of_members_has_that_group(lexicon: Lexicon) -> None:
+    found = facts("The Hebei Industrial Internet Alliance, set up in 2021 by the Hebei Industry Department, now has 150 members.",
+                  lexicon)
+    assert ("Hebei Industrial Internet Alliance", "establishedBy", "Hebei Industry Department") in found
+    assert ("Hebei Industrial Internet Alliance", "hasMemberGroup", "150 members") in found
+    assert not any(p == "hasMemberGroup" for _s, p, _o in facts("Huawei has 200,000 employees.", lexicon))
+
+
+def test_ransomware_that_encrypted_the_systems_of_a_plant_targets_it(lexicon: Lexicon) -> None:
+    found = facts("Last year, ransomware encrypted the billing systems of a coking plant in Xingtai.", lexicon)
+    assert ("ransomware", "targets", "coking plant") in found

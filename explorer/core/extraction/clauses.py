@@ -97,7 +97,8 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         if pattern.object_first or pattern.weak or not pattern.words.isascii() or pattern.words.endswith(" by") \
                 or not re.fullmatch(r"[a-z]+ed|built|set up|rolled out", pattern.words) or not _acts(lexicon, pattern.predicate):
             continue
-        said = re.compile(rf"(?<![\w-]){_BE}\s+(?:\w+ly\s+)?{re.escape(pattern.words)}\s+"
+        # "a system developed with X": with no "be", a participle right after a described thing describes it
+        said = re.compile(rf"(?<![\w-])(?:{_BE}\s+(?:\w+ly\s+)?)?{re.escape(pattern.words)}\s+"
                           r"(?:with\s+(?:the\s+)?help\s+(?:from|of)|(?:together\s+|jointly\s+)?with)\s+(?:the\s+)?",
                           re.IGNORECASE)
         for match in said.finditer(text):
@@ -106,6 +107,9 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             partner = _at(mentions, match.end()) or (_at(mentions, match.end() + compound.end()) if compound else None)
             thing = next((m for m in reversed(mentions) if m.end <= match.start() and m not in under
                           and not re.search(r"[,;]", text[m.end:match.start()])), None)
+            if not re.match(_BE, match.group(), re.IGNORECASE) and (thing is None or match.start() - thing.end > 1
+                                                                     or thing.via not in ("phrase", "cue")):
+                continue
             if partner is None or thing is None or partner.key == thing.key \
                     or lexicon.is_a(partner.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
                 continue
@@ -203,6 +207,7 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if comma < 0 or text[place.end:comma].strip():
         return
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
+            and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
             and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
@@ -306,7 +311,9 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if site is None or site.iri is not None or site.via not in ("phrase", "cue") or len(site.text.split()) < 2 \
                 or site.text.split()[-1].lower() not in heads:
             continue
-        owner = _clause_subject(mentions, text, own.start())
+        # "Its Wuhu plant now runs on …": a sentence that opens on the possessive has its owner in the pronoun
+        owner = _clause_subject(mentions, text, own.start()) \
+            or next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None)
         if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
             continue
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)
@@ -466,3 +473,26 @@ def equipped_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
         thing = _at(mentions, site.end + after.end()) if after else None
         if thing is not None and thing.key != site.key and lexicon.is_a(thing.cls, [AGENT]) is not True:
             yield (thing, LOCATED, site, "equipped … with", match.start(), site.end + after.end() if after else match.end(), 0.55)
+
+
+_AUXILIARIES = r"(?:\s+(?:have|has|had|also|jointly|now|recently|since|already))*\s+"
+
+
+def reciprocal_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Geely and Ericsson have signed a deal to …", "A and B teamed up on …": the words of a partnership with no
+    "with" after them, said of two agents joined by "and", state it of the two (each is the other's partner)."""
+    partnered = str(KG.partneredWith)
+    stems = {p.words[:-5] for p in lexicon.patterns
+             if p.predicate == partnered and p.words.isascii() and p.words.endswith(" with") and not p.object_first}
+    for stem in sorted(stems, key=len, reverse=True):
+        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b)(?![\w-])",
+                          re.IGNORECASE)
+        for match in said.finditer(text):
+            second = next((m for m in reversed(mentions) if m.end <= match.start()
+                           and re.fullmatch(_AUXILIARIES, text[m.end:match.start()])), None)
+            first = next((m for m in reversed(mentions) if second is not None and m.end <= second.start
+                          and re.fullmatch(r"\s+and\s+", text[m.end:second.start])), None)
+            if first is None or second is None or first.key == second.key or "pronoun" in (first.via, second.via) \
+                    or any(lexicon.is_a(m.cls, [AGENT]) is not True and m.via not in ("name", "label") for m in (first, second)):
+                continue
+            yield (first, partnered, second, stem, match.start(), match.end(), 0.6)

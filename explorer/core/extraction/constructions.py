@@ -200,7 +200,7 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
                 yield subject, other
 
 
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|by|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
                                  re.IGNORECASE)
 
 
@@ -316,6 +316,10 @@ def quoted_at(text: str, position: int) -> bool:
 
 def has_quote(text: str) -> bool:
     return any(ch in text for ch in '"“”')
+
+
+#: The words ``attacks_on`` reads: a threat and its target inside one noun phrase.
+NOMINAL_WORDS = frozenset(["on", "against"])
 
 
 def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:

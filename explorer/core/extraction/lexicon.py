@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from explorer.core.extraction.words import LY_ADJECTIVES
 from explorer.core.vocab import ONTOLOGY_IRI
 
 LEXICAL_PATTERN = URIRef(ONTOLOGY_IRI + "lexicalPattern")
@@ -71,9 +72,21 @@ def _is_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
+#: An adverb between a verb and the word it governs ("relies heavily on", "developed jointly by"), or the time of a
+#: passive before its agent ("founded in 2020 by"): read as no part of the pattern's words.
+_INSERTED = (r"(?:\s+(?!(?:" + "|".join(sorted(LY_ADJECTIVES)) + r")\b)[a-z]+ly"
+             r"|\s+(?:in|on)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October"
+             r"|November|December)(?:\s+(?:19|20)\d\d)?)?")
+
+
 def _words_regex(words: str) -> re.Pattern[str]:
-    """A case-insensitive regex for a phrase: flexible spaces, word boundaries outside CJK."""
+    """A case-insensitive regex for a phrase: flexible spaces, word boundaries outside CJK. Between a verb and the
+    preposition that ends a pattern ("relies on", "built by") an adverb or a time may stand."""
     parts = [re.escape(part) for part in words.split()]
+    if len(parts) in (2, 3) and words.isascii() and parts[-1].lower() in PREPOSITIONS \
+            and all(part.isalpha() and part.islower() for part in parts[:-1]) and parts[-2].lower() not in ("a", "an", "the"):
+        verb = r"\s+".join(parts[:-1])
+        return re.compile(rf"(?<![\w-]){verb}{_INSERTED}\s+{parts[-1]}(?![\w-])", re.IGNORECASE)
     body = r"\s+".join(parts)
     if not any(ch.isalnum() for ch in words):
         return re.compile(body)

@@ -10,17 +10,19 @@ read as the entity they most likely refer to, so a fact stated about them reache
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.references import (
     ReferenceReader,
-    clause_subject,
+    merge_cues,
     object_it,
     part_of_person,
+    possessive_pronouns,
     second_clause_it,
 )
+from explorer.core.extraction.sites import sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -37,6 +39,7 @@ from explorer.core.extraction.spans import (
     extend_right,
     passive_by,
     place_people,
+    plural_head_end,
     singular,
     verb_in_phrase,
 )
@@ -44,9 +47,9 @@ from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_N
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
-ORGANIZATION, ORGANIZATION_GROUP, ALLIANCE = str(KG.Organization), str(KG.OrganizationGroup), str(KG.IndustryAlliance)
-#: "its members", "their founding members": what is said of a body that has members.
-_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
+ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -59,6 +62,10 @@ _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|ahead|up|out|over|into|its|their)\b")
 #: A verb right after a sentence's first word makes that word its subject ("Geely has …"), not an adverb ("Notably, …").
 _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
+#: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
+_JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
+#: A participle in commas after a sentence's first noun, with its agent or place: ", supplied by X,".
+_DESCRIBED_BY_PARTICIPLE = re.compile(r",\s+(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -89,6 +96,8 @@ class MentionFinder:
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
         self._last_sentence: list[Mention] = []
+        #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
+        self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
@@ -243,7 +252,9 @@ class MentionFinder:
         # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
         # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
         # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
-        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
+        # and after a described owner or "whose" ("the company's Wuxi plant", "Sany, whose Changsha plant")
+        for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
+                                 r"((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
                                  r"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:]))?)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
@@ -331,6 +342,9 @@ class MentionFinder:
                 start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
                                      capitalised=match.group()[:1].isupper() or match.group()[:1].isdigit(),
                                      nouns=self._cue_words)
+                joined = _JOINED_FIELD.search(text[:start])
+                if joined is not None and not match.group()[:1].isupper() and self.lexicon.is_a(cue.cls, [ORGANIZATION]):
+                    start = joined.start(1)  # "the city's economy and information technology commission": one body
                 end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
@@ -417,8 +431,9 @@ class MentionFinder:
             end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
             if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
+            end = plural_head_end(text, count.end(), end)
             whole = text[count.start():end]
-            found.append(Mention(count.start(), end, whole, None, phrase.cls if phrase else None, whole, "phrase"))
+            found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
@@ -434,6 +449,8 @@ class MentionFinder:
             if self._cue_class(phrase.text.split()[0]) is not None:
                 return []  # "The carmaker then …": a description, read as a reference
             words = phrase.text.split()
+            if len(words) == 1 and _DESCRIBED_BY_PARTICIPLE.match(text, phrase.end):
+                return [phrase]  # "The trucks, supplied by XCMG, run on …": the aside says what they are
             # two or three words that end where a function word follows, none of them a verb in -s before the head
             if not 2 <= len(words) <= 3 or any(w.endswith(("s", "'", "’")) or "'" in w or "’" in w for w in words[:-1]) \
                     or not re.match(r"\s+(?:behind|in|at|of|for|on|from|with|was|were|is|are|has|have|had|will),?\s", text[phrase.end:]):
@@ -521,9 +538,10 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject)
+        candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
@@ -537,15 +555,19 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
-        chosen = [self._references.bare_cue_reference(m, self._history) for m in _merge_cues(chosen)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
-        chosen = object_it(text, second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen])))
+        chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
+        chosen = object_it(text, second_clause_it(text, chosen))
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
+        # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
+                             and not (m.via == "cue" and " " not in m.text and _THE_BEFORE.search(text[:m.start])))
         self._last_sentence = chosen
+        self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
@@ -567,39 +589,3 @@ class MentionFinder:
             if self.lexicon.is_a(mention.cls, [member]):
                 return replace(mention, cls=group)
         return replace(mention, cls=GROUP)
-
-    def _owned(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
-        ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
-        out: list[Mention] = []
-        for mention in mentions:
-            previous = out[-1] if out else None
-            if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
-                near = clause_subject(text, out, mention.start) \
-                    or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
-                if near is None and _MEMBERS_AFTER.match(text, mention.end):
-                    # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
-                    # named in this sentence or the one before, over the subject who set it up
-                    near = next((m for m in reversed(self._last_sentence) if self.lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
-                if near is not None:
-                    mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
-            elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
-                  and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
-                owner = previous.label or previous.text
-                mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
-            out.append(mention)
-        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
-
-
-def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
-    """A name right after its class cue ("research company Strategy Analytics") takes that class
-    and the cue phrase goes: it describes the name, it is not a second entity."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        previous = merged[-1] if merged else None
-        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
-                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
-            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
-            continue
-        merged.append(mention)
-    return merged

@@ -1,7 +1,7 @@
-"""What an owner named by a reference has: "the alliance's shared data platform" (the alliance named before runs
-it), "the company's Wuxi plant". The possessor is a description or a pronoun the references read as an entity;
-the possessed thing's head noun names the property, as an "'s" pattern of the ontology declares it ("'s platform",
-"'s plant" of ``kg:operates``, "'s branch" of ``kg:hasBranch``)."""
+"""What an owner named by a reference has: "the alliance's shared data platform" (the alliance named before
+runs it), "the company's Wuxi plant", "Sany, whose Changsha plant …". The possessor is a description the references
+read as an entity, or the name a "whose" follows; the possessed thing's head noun names the property, as an "'s"
+pattern of the ontology declares it ("'s platform", "'s plant" of ``kg:operates``, "'s branch" of ``kg:hasBranch``)."""
 
 from __future__ import annotations
 
@@ -22,12 +22,17 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2 and not p.object_first}
     ordered = sorted(mentions, key=lambda m: m.start)
     for owner, owned in pairwise(ordered):
-        if owner.via != "definite" or owned.via not in ("phrase", "cue") or owned.iri is not None:
+        if owned.via not in ("phrase", "cue") or owned.iri is not None:
             continue
-        if not re.fullmatch(r"['’]s?\s+", text[owner.end:owned.start]):
+        # "the alliance's X"; "Sany, whose Changsha plant …": a relative's possessive is the name it follows
+        if not (owner.via == "definite" and re.fullmatch(r"['’]s?\s+", text[owner.end:owned.start])) \
+                and not (owner.via in ("name", "label") and re.fullmatch(r",\s+whose\s+", text[owner.end:owned.start])):
             continue
         pattern = by_head.get(singular(owned.text.split()[-1].lower())) or by_head.get(owned.text.split()[-1].lower())
-        if pattern is None or lexicon.is_a(owner.cls, pattern.domain) is False or lexicon.is_a(owned.cls, pattern.range) is False:
+        # the owner must be known to be of the property's domain: "the plant's casting shop" is part of a site, no agent's
+        fits = lexicon.is_a(owner.cls, pattern.domain) if pattern is not None else False
+        if pattern is None or fits is False or (fits is None and owner.via == "definite") \
+                or lexicon.is_a(owned.cls, pattern.range) is False:
             continue
         yield (owner, pattern.predicate, owned, pattern.words, owner.end, owned.start, 0.6)
 

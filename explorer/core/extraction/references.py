@@ -13,12 +13,23 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-PERSON = str(KG.Person)
+PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+#: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
+_SITE_WORDS: dict[str, frozenset[str]] = {
+    "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
+    "plant": frozenset(["factory", "works"]), "factory": frozenset(["plant", "works"]), "works": frozenset(["plant", "factory"]),
+}
+#: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
+_OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
+                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
+#: "its members", "their founding members": what is said of a body that has members.
+_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 #: "the company", "the crane maker", "the city": up to two modifiers before the head noun.
 _DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
@@ -36,7 +47,9 @@ class ReferenceReader:
         self._cue_class = cue_class
         self._triggers = triggers
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                   placed: frozenset[str] = frozenset()) -> list[Mention]:
+        """``placed``: keys of names the text put after a preposition of place ("in Zigong"), places of no known kind."""
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
@@ -55,12 +68,19 @@ class ReferenceReader:
             head = singular(match.group(1).lower())
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
+            if target is None and head in _SITE_WORDS:
+                # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
+                # site named last; "the plant" for the last factory or works (words for the same kind of site)
+                kinds = _SITE_WORDS[head]
+                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)
+                               and (not kinds or singular((m.label or m.text).split()[-1].lower()) in kinds)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
-        found += self.descriptions(text, history, previous_subject)
+        found += self.descriptions(text, history, previous_subject, placed)
         return found
 
-    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                     placed: frozenset[str] = frozenset()) -> list[Mention]:
         """"the university", "the carmaker", "the crane maker": a description headed by a class cue refers to the
         last entity of that class named with that word, else the last of that class, else the subject of the
         sentence before when it is a name nothing says is of another class."""
@@ -76,8 +96,16 @@ class ReferenceReader:
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
+                # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
+                target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
+                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
+                               and (m.label or m.text).split()[-1].lower() not in _OTHER_PLACE_KINDS), None)
+            # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
+            known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
+                          and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
-                    and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
+                    and not _is_person(previous_subject) and self.lexicon.is_a(known, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
@@ -154,8 +182,19 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
-_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])that\s+", re.IGNORECASE)
+_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says)\s+", re.IGNORECASE)
 _BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
+
+
+def _segment_starts(text: str, before: int) -> list[int]:
+    """Where the clauses (or asides) before ``before`` open; a clause's subject stands at its opening."""
+    return [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
+
+
+def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) -> Mention | None:
+    """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
+    head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
+    return head if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) else None
 
 
 def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Mention | None:
@@ -164,10 +203,9 @@ def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Menti
     subject of the clause after the comma. A subject opens its clause (after a comma, a semicolon or "that", at most
     an article before it) and is no person; a clause that opens with a verb ("…, has signed …") or a relative or a
     preposition ("which runs", "In Liuzhou,") has its subject in a clause before it."""
-    starts = [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
-    for start in reversed(starts):
-        head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
-        if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) and not _is_person(head):
+    for start in reversed(_segment_starts(text, before)):
+        head = _opening(text, mentions, start, before)
+        if head is not None and not _is_person(head):
             return head
     return None
 
@@ -181,10 +219,49 @@ def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.via == "pronoun" and mention.text.lower() == "it" and out \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
-            own = clause_subject(text, out, mention.start)
-            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
-                            and (own is None or m.key != own.key)), None)
+            # no clause's subject: "it" after a verb is an object's ("X founded Y, and Z joined it"; in "X said Z joined
+            # it" nothing in the sentence is, and the reading it had stands)
+            subjects = {m.key for m in (_opening(text, out, start, mention.start) for start in _segment_starts(text, mention.start))
+                        if m is not None}
+            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m) and m.key not in subjects), None)
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
     return out
+
+
+def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
+    """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
+    ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
+            near = clause_subject(text, out, mention.start) \
+                or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+            if near is None and _MEMBERS_AFTER.match(text, mention.end):
+                # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
+                # named in this sentence or the one before, over the subject who set it up
+                near = next((m for m in reversed(last_sentence) if lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
+            if near is not None:
+                mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
+              and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
+            owner = previous.label or previous.text
+            mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
+        out.append(mention)
+    return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
+
+
+def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name right after its class cue ("research company Strategy Analytics") takes that class
+    and the cue phrase goes: it describes the name, it is not a second entity."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
+                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
+            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            continue
+        merged.append(mention)
+    return merged

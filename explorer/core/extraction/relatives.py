@@ -6,6 +6,8 @@
 
 - a relative clause in commas after a name: "Bosch, which opened a plant in Wuxi, is also a member" — the
   verb after the closing comma has the name as its subject;
+- asides: an apposition or a relative clause in commas, whose subject is what it follows, and whose
+  mentions are no subject of the verb after it;
 - membership with no organization after the words: "X is also a member" — of the organization the sentence
   names before, else of the alliance named last in the text.
 
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
@@ -92,7 +95,7 @@ def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 
 
 #: A relative clause or an apposition in commas that ends right before a verb: ", which opened a lab in P in 2021, ".
-_ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose|a|an|the|headquartered|based|founded|owned)\b[^,]*,\s*$", re.IGNORECASE)
+_ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose|a|an|the|[a-z]+ed|set\s+up|built|run|owned)\b[^,]*,\s*$", re.IGNORECASE)
 #: Words between a subject and its verb that are no part of either ("has since", "is now").
 _ADVERBS = re.compile(r"\s*(?:(?:also|now|since|already|still|then|later|itself|too)\s+)*")
 
@@ -100,6 +103,8 @@ _ADVERBS = re.compile(r"\s*(?:(?:also|now|since|already|still|then|later|itself|
 def subject_before(mentions: list[Mention], text: str, position: int) -> Mention | None:
     """The subject of a verb at ``position``: the mention right before it, or, past a relative clause or an
     apposition closed by a comma ("Bosch, which opened a plant in Wuxi, is …"), the name the clause follows."""
+    adverbs = re.search(r"(?:(?<=\s)(?:also|now|since|already|still|then|later|itself|too)\s+)*$", text[:position])
+    position = adverbs.start() if adverbs is not None else position
     aside = _ASIDE_BEFORE.search(text[:position])
     end = aside.start() if aside is not None else position
     before = next((m for m in reversed(mentions) if m.end <= end), None)
@@ -124,3 +129,111 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
                      None) or earlier
         if group is not None and group.key != member.key:
             yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
+
+
+#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
+#: (", which operates the network,"), to the next comma or the end.
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
+                    # "Many systems, he said, still run on …": who says it is no subject of the clause
+                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),"
+                    # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject
+                    r"|(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,)")
+
+
+def asides(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
+    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
+
+
+#: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
+POSSESSOR = re.compile(r"['’]s?\s")
+
+
+def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
+    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
+    operates N": B operates N), and a verb outside an aside does not take its subject from inside
+    it ("X, a unit of Y, built Z": X built Z, not Y)."""
+    for aside_start, aside_end, _relative in asides(text):
+        if aside_start <= start < aside_end:
+            head = [m for m in mentions if m.end <= aside_start]
+            if head:
+                # nothing named before a relative clause or an apposition acts in it but what it follows
+                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
+                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
+            return left
+    inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
+    outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
+               and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    if inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
+            and all(POSSESSOR.match(text, m.end) or _relational(m, text) for m in mentions if m.end <= inside[-1][0]):
+        # "The alliance's first project, a testbed for X, sits at P": an indefinite description in apposition says
+        # what a subject no mention covers, or one named only by its relation to an owner, is
+        described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
+        return [described] if described is not None else [m for m in outside if _relational(m, text)]
+    return outside
+
+
+def _relational(mention: Mention, text: str) -> bool:
+    """A thing named by its relation to an owner before it ("the alliance's first project"), not by what it is."""
+    return mention.via in ("phrase", "cue") and mention.cls is None and re.search(r"['’]s?\s+$", text[:mention.start]) is not None
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"trucks run on a private network from China Unicom", "relies on software from Siemens": a thing a clause
+    speaks of, followed by "from" and an organization, came from it, which built it. Read only on the object of a
+    fact the sentence states (a thing in passing, "a statement from X", is no such object)."""
+    built = str(KG.built)
+    for _subject, predicate, obj, _words, _start, _end, confidence in facts:
+        joint = _FROM.match(text, obj.end)
+        source = next((m for m in mentions if joint is not None and m.start == joint.end()), None)
+        if joint is None or source is None or predicate in (built, str(KG.builtBy)) or obj.via not in ("phrase", "cue") \
+                or (obj.cls is not None and lexicon.is_a(obj.cls, [AGENT, PLACE]) is not False) \
+                or lexicon.is_a(source.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (source, built, obj, "from", obj.end, joint.end(), round(max(0.0, confidence - 0.1), 2))
+
+
+_MEMBERS_INCLUDING = re.compile(r"(?<![\w-])(?:members?|member\s+(?:companies|firms|organizations))\s*,?\s+"
+                                r"(?:including|such\s+as|among\s+them)\s+", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"The alliance now counts 300 members, including Haier and Gree": the agents listed are members of the
+    organization named before in the sentence, else of the alliance named last (``earlier``)."""
+    for match in _MEMBERS_INCLUDING.finditer(text):
+        first = next((m for m in mentions if m.start == match.end()), None)
+        if first is None:
+            continue
+        listed = [first]
+        for mention in mentions:
+            if mention.start > listed[-1].end and _LIST_JOINT.fullmatch(text[listed[-1].end:mention.start]):
+                listed.append(mention)
+            elif mention.start > listed[-1].end:
+                break
+        group = next((m for m in reversed(mentions) if m.end <= match.start() and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
+                     None) or earlier
+        for member in listed:
+            if group is not None and member.key != group.key and member.via != "pronoun" \
+                    and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.6)
+
+
+_HAS_MEMBERS = re.compile(r"(?<![\w-])(?:has|have|had)\s+(?:(?:now|grown\s+to|since)\s+)*(?=(?:(?:more\s+than|over|about|nearly|"
+                          r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+
+
+def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"The alliance, set up in 2021, now has 150 members": the organization that has a counted group of members
+    has that group (its subject, past an aside in commas)."""
+    member_group = str(KG.hasMemberGroup)
+    for match in _HAS_MEMBERS.finditer(text):
+        group = next((m for m in mentions if m.start >= match.end() and m.start - match.end() <= 12
+                      and re.search(r"members?$", m.text)), None)
+        owner = subject_before(mentions, text, match.start())
+        if group is None or owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (owner, member_group, group, "has … members", match.start(), group.end, 0.6)

@@ -17,9 +17,8 @@ AGENT, PLACE, OPERATES, LOCATED = str(KG.Agent), str(KG.Place), str(KG.operates)
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
 
-#: "there" as an adverb of place: not the existential "there is/are", nor "from there", "over there".
-_THERE = re.compile(r"(?<![\w-])there(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seem|seems|remain"
-                    r"|remains|appear|appears|exist|exists|used)\b)", re.IGNORECASE)
+#: "there" as an adverb of place (the existential "there are" has no thing right before it: see ``located_there``).
+_THERE = re.compile(r"(?<![\w-])there(?![\w-])", re.IGNORECASE)
 
 
 def site_heads(lexicon: Lexicon) -> frozenset[str]:
@@ -27,12 +26,14 @@ def site_heads(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(p.words[3:].lower() for p in lexicon.patterns if p.predicate == OPERATES and p.words.startswith("'s "))
 
 
-def is_site(lexicon: Lexicon, mention: Mention) -> bool:
-    if mention.via == "pronoun":
-        return False
+def has_site_head(lexicon: Lexicon, mention: Mention) -> bool:
+    """Whether the mention names a site by its head noun ("casting shop", "Tashan mine"), a known kind of place aside."""
     words = (mention.label or mention.text).split()
-    return (mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)) \
-        or lexicon.is_a(mention.cls, [PLACE]) is True
+    return mention.via != "pronoun" and mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)
+
+
+def is_site(lexicon: Lexicon, mention: Mention) -> bool:
+    return mention.via != "pronoun" and (has_site_head(lexicon, mention) or lexicon.is_a(mention.cls, [PLACE]) is True)
 
 
 def last_site(lexicon: Lexicon, mentions: Iterable[Mention]) -> Mention | None:
@@ -53,3 +54,53 @@ def located_there(lexicon: Lexicon, mentions: list[Mention], text: str, earlier:
         if site is None or site.key == thing.key or is_site(lexicon, thing):
             continue
         yield (thing, LOCATED, site, "there", there.start(), there.end(), 0.55)
+
+
+#: "In Taiyuan, the steelmaker TISCO …": a sentence opening on a place, then a company introduced by its trade.
+_OPENING_TRADE = re.compile(r"(?:In|At)\s+([^,]{1,60}),\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+$")
+
+
+def introduced_seat(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"In Taiyuan, the steelmaker TISCO is using cameras …": a company the sentence introduces by its trade right
+    after the place it opens on is based there ("Taiyuan steelmaker TISCO"), when nothing else the sentence says is
+    placed there (a thing placed there is where the scene is: "In Hefei, JAC opened a workshop")."""
+    company = next((m for m in mentions if m.via in ("name", "label") and _OPENING_TRADE.fullmatch(text[:m.start])), None)
+    if company is None or lexicon.is_a(company.cls, [str(KG.Company)]) is not True:
+        return
+    opening = _OPENING_TRADE.fullmatch(text[:company.start])
+    place = next((m for m in mentions if opening is not None and m.start == opening.start(1) and m.end == opening.end(1)), None)
+    if place is None or lexicon.is_a(place.cls, [PLACE]) is False or any(f[2].key == place.key for f in facts):
+        return
+    yield (company, str(KG.basedIn), place, "In", 0, 2, 0.55)
+
+
+def one_site(lexicon: Lexicon, mention: Mention, text: str) -> bool:
+    """A site a thing stands in: one site ("the casting shop", "the plant" referred back to, "its Tashan mine"), not
+    a kind of them ("5G applications in coal mines")."""
+    return has_site_head(lexicon, mention) and (
+        mention.via == "definite" or not (mention.label or mention.text).endswith("s")
+        or re.search(r"(?<![\w-])(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?$", text[:mention.start], re.IGNORECASE) is not None)
+
+
+#: "the robots in the welding hall": a definite thing placed in a definite site, both named for the first time.
+_IN_THE_SITE = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:in|at|inside)\s+the\s+"
+                          r"((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,2})", re.IGNORECASE)
+
+
+def sited_definites(lexicon: Lexicon, text: str, stopwords: frozenset[str]) -> list[Mention]:
+    """"the robots in the welding hall": a definite noun phrase placed in a site named by a definite phrase introduces
+    both (a thing referred back to is read by the references over a longer span); the site's head is one the ontology
+    knows ("hall", "shop", "plant"), the words are no function words."""
+    found: list[Mention] = []
+    heads = site_heads(lexicon)
+    for match in _IN_THE_SITE.finditer(text):
+        words = match.group(2).split()
+        # the site ends at its head noun: "the welding hall | now receive"
+        last = next((i for i in range(len(words) - 1, -1, -1) if singular(words[i].lower()) in heads), None)
+        if last is None or any(w.lower() in stopwords for w in match.group(1).split() + words[:last + 1]):
+            continue
+        site_end = match.start(2) + len(" ".join(words[:last + 1]))
+        found.append(Mention(match.start(1), match.end(1), match.group(1), None, None, match.group(1), "phrase"))
+        found.append(Mention(match.start(2), site_end, text[match.start(2):site_end], None, None,
+                             text[match.start(2):site_end], "phrase"))
+    return found

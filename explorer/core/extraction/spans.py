@@ -44,13 +44,16 @@ CAPITALISED = re.compile(
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
 COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z])",
+                   # what is counted may open with a technology's name ("more than 800 5G terminals")
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
+                            # a described owner ("runs the region's | largest steel mill")
+                            r"|the\s+[a-z]+['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
                             # an infinitive's object ("urged firms to keep | offline backups")
                             r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
@@ -67,6 +70,16 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 
 
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
+
+
+def plural_head_end(text: str, start: int, end: int) -> int:
+    """"more than 300 companies | belong to …", "1,000 robots | handle welding": after a count the first plural noun is
+    the head of what is counted, and a word after it is the verb ("-ics", "-ss", "-us" words are no plurals)."""
+    for word in re.finditer(r"[a-z][\w-]*", text[start:end]):
+        token = word.group()
+        if start + word.end() < end and token.endswith("s") and not token.endswith(("ss", "ics", "us", "is")):
+            return start + word.end()
+    return end
 
 
 def counted_noun_end(text: str, position: int) -> int | None:
@@ -188,6 +201,9 @@ _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|be
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
 
 
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
+
+
 def past_form(word: str) -> bool:
     """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
     return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
@@ -206,6 +222,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     following = re.match(r"\s+(\S)", text[end:])
     if following is not None and (following.group(1).isupper() or following.group(1).isdigit()):
         return True
+    if after_noun and _PREPOSITION_AFTER.match(text, end):
+        return True  # "Xiaomi accounted for …", "robots equipped with …": a participle after its noun ends the phrase
     previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
     return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss")
 
