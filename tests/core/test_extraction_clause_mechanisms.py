@@ -249,3 +249,24 @@ def test_a_place_named_with_the_is_where_a_thing_in_it_stands(lexicon: Lexicon) 
 def test_a_preposition_said_again_in_a_coordination_joins_the_second_object(lexicon: Lexicon) -> None:
     found = facts("Wang Jun noted that logistics platforms are vulnerable to ransomware and to data theft.", lexicon)
     assert ("logistics platforms", "exposedTo", "data theft") in found
+
+
+def test_members_listed_with_the_word_members_join_the_organization_spoken_of(lexicon: Lexicon) -> None:
+    found = facts("The Hubei Economic Bureau has founded the Jianghan Robot Alliance, whose founding members include "
+                  "Wuhan Steel, Dongfeng Motor and Wuhan University.", lexicon)
+    for member in ("Wuhan Steel", "Dongfeng Motor", "Wuhan University"):
+        assert (member, "memberOf", "Jianghan Robot Alliance") in found
+    assert not any(p == "hasMember" and s == "Hubei Economic Bureau" for s, p, _o in found)
+    text = ("The Hubei Economic Bureau set up the Jianghan Robot Alliance in 2021. "
+            "Wuhan University, Dongfeng Motor and Wuhan Steel are among its 80 members.")
+    found = facts(text, lexicon)
+    assert ("Wuhan University", "memberOf", "Jianghan Robot Alliance") in found
+    assert not any(p == "memberOf" and o == "Wuhan University" for _s, p, o in found)
+
+
+def test_the_last_item_of_a_list_is_cut_at_the_lists_and(lexicon: Lexicon) -> None:
+    found = facts("Members of the alliance include Wuhan University, Yangtze Optical Fibre and Huawei, which runs a lab in "
+                  "Wuhan.", lexicon)
+    assert not any("and Huawei" in s for s, _p, _o in found)
+    # the relative clause speaks of its own name only
+    assert not any(s == "Yangtze Optical Fibre" and p in ("operates", "built", "established") for s, p, _o in found)
