@@ -270,3 +270,23 @@ def test_the_last_item_of_a_list_is_cut_at_the_lists_and(lexicon: Lexicon) -> No
     assert not any("and Huawei" in s for s, _p, _o in found)
     # the relative clause speaks of its own name only
     assert not any(s == "Yangtze Optical Fibre" and p in ("operates", "built", "established") for s, p, _o in found)
+
+
+def test_what_one_joins_is_the_alliance_named_before_not_a_partner_nearer_the_pronoun(lexicon: Lexicon) -> None:
+    text = ("The Gansu Industry Department launched the Hexi 5G Alliance in 2022 together with China Unicom, and Jiuquan "
+            "Steel and Longxi Power have since joined it.")
+    found = facts(text, lexicon)
+    assert ("Jiuquan Steel", "memberOf", "Hexi 5G Alliance") in found
+    assert ("Longxi Power", "memberOf", "Hexi 5G Alliance") in found
+    assert not any(p == "memberOf" and o == "China Unicom" for _s, p, o in found)
+    assert ("China Unicom", "memberOf", "Hexi 5G Alliance") not in found
+    found = facts("The Ningbo Port Alliance was founded by the city in 2019. Geely and Ningbo Steel both joined it last year.",
+                  lexicon)
+    assert ("Ningbo Steel", "memberOf", "Ningbo Port Alliance") in found
+
+
+def test_a_counted_group_that_joins_is_a_group_of_members(lexicon: Lexicon) -> None:
+    found = facts("The Hebei Energy Bureau founded the Hebei Mining Alliance in 2020, and more than 60 mining companies "
+                  "have joined it.", lexicon)
+    assert ("more than 60 mining companies", "memberGroupOf", "Hebei Mining Alliance") in found \
+        or ("Hebei Mining Alliance", "hasMemberGroup", "more than 60 mining companies") in found

@@ -27,6 +27,7 @@ from explorer.core.vocab import KG
 
 AGENT, PLACE, LOCATED = str(KG.Agent), str(KG.Place), str(KG.locatedIn)
 ORGANIZATION, MEMBER_OF = str(KG.Organization), "http://www.w3.org/ns/org#memberOf"
+GROUP, MEMBER_GROUP_OF = str(KG.Group), str(KG.memberGroupOf)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -199,6 +200,13 @@ def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
 _MEMBERS_INCLUDING = re.compile(r"(?<![\w-])(?:members?|member\s+(?:companies|firms|organizations))\s*,?\s+"
                                 r"(?:including|such\s+as|among\s+them)\s+", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: A list joint before a name that a description opens ("…, Beidahuang and the power-equipment maker Harbin Electric").
+_DESCRIBED_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}")
+
+
+def _joined(text: str, before: Mention, after: Mention) -> bool:
+    gap = text[before.end:after.start]
+    return _LIST_JOINT.fullmatch(gap) is not None or (after.via in ("name", "label") and _DESCRIBED_JOINT.fullmatch(gap) is not None)
 
 
 def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
@@ -262,7 +270,7 @@ def _list_after(mentions: list[Mention], text: str, position: int) -> list[Menti
         return []
     listed = [first]
     for mention in mentions:
-        if mention.start > listed[-1].end and _LIST_JOINT.fullmatch(text[listed[-1].end:mention.start]):
+        if mention.start > listed[-1].end and _joined(text, listed[-1], mention):
             listed.append(mention)
         elif mention.start > listed[-1].end:
             break
@@ -274,11 +282,13 @@ def _list_before(mentions: list[Mention], text: str, position: int) -> list[Ment
     if not before or not re.fullmatch(r"\s*(?:(?:both|all|also|now)\s+)*", text[before[-1].end:position]):
         return []
     listed = [before[-1]]
+    joined_by_and = False
     for mention in reversed(before[:-1]):
-        if _LIST_JOINT.fullmatch(text[mention.end:listed[0].start]):
-            listed.insert(0, mention)
-        else:
-            break
+        joint = text[mention.end:listed[0].start]
+        if not _joined(text, mention, listed[0]) or (joined_by_and and re.search(r"\band\b", joint)):
+            break  # a list has one "and", before its last item: "with China Mobile, and A and B have joined"
+        joined_by_and = joined_by_and or re.search(r"\band\b", joint) is not None
+        listed.insert(0, mention)
     return listed
 
 
@@ -318,16 +328,24 @@ def _cue_class(lexicon: Lexicon, name: str) -> str | None:
     return best[1] if best else None
 
 
+_PLURAL_VERB = re.compile(r"\s+(?:(?:both|all|each|jointly|since|also|now|have|are|were)\s+)*(?:both|each|jointly|have|are|were)\b"
+                          r"(?!\s+(?:been\s+)?(?:named|called|known)\b)")
+
+
 def split_list_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
     """"Hainan University, HNA Technology and Huawei": a list of names after commas ends with "and" before its last item,
-    so a name read across that "and" ("HNA Technology and Huawei") is two names — when the list before it holds no "and"
-    of its own (a name may hold one: "Wuhan Iron and Steel, Baosteel and Ansteel" keeps its first item whole)."""
+    so a name read across that "and" ("HNA Technology and Huawei") after a comma is two names (the first item of a list,
+    "Wuhan Iron and Steel, Baosteel and Ansteel", stays whole); and so is one before a plural verb ("Baotou Steel and
+    Longyuan Power have joined": one company "has")."""
     out: list[Mention] = []
     for mention in mentions:
         joint = mention.text.rfind(" and ")
         previous = out[-1] if out else None
-        if joint > 0 and mention.via == "name" and mention.iri is None and previous is not None \
-                and re.fullmatch(r",\s*(?:[\w'’.-]+-[a-z]+\s+)?", text[previous.end:mention.start]) and previous.via != "pronoun":
+        listed = previous is not None and previous.via != "pronoun" \
+            and re.fullmatch(r",\s*(?:[\w'’.-]+-[a-z]+\s+)?", text[previous.end:mention.start]) is not None
+        # "Baotou Steel and Longyuan Power have since joined it": one company takes "has", two take "have"
+        plural = _PLURAL_VERB.match(text, mention.end) is not None
+        if joint > 0 and mention.via == "name" and mention.iri is None and (listed or plural):
             head, tail = mention.text[:joint], mention.text[joint + 5:]
             if head[:1].isupper() and tail[:1].isupper():
                 second_start = mention.start + joint + 5
@@ -336,3 +354,28 @@ def split_list_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> lis
                 continue
         out.append(mention)
     return out
+
+
+_JOINED_IT = re.compile(r"(?<![\w-])(?:have\s+|has\s+|had\s+)?(?:(?:since|also|now|all|both)\s+)*(?:joined|signed\s+up\s+to)\s+"
+                        r"(?:it|them)(?![\w-])", re.IGNORECASE)
+
+
+def joined_it(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"… founded the X Alliance together with China Mobile, and A and B have since joined it": what one joins is an
+    organization that has members — the alliance named before in the sentence, else the one named last — whatever
+    other organization stands nearer the pronoun."""
+    for match in _JOINED_IT.finditer(text):
+        listed = _list_before(mentions, text, match.start())
+        if len(listed) == 2 and re.fullmatch(r"\s*,\s*and\s+", text[listed[0].end:listed[1].start]):
+            listed = listed[1:]  # "… with China Mobile, and A have joined it": ", and" opens a clause, no list of two
+        opening = listed[0].start if listed else match.start()
+        before = [m for m in reversed(mentions) if m.end <= opening]
+        group = next((m for m in before if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])), None) or earlier
+        if group is None:
+            continue
+        for member in listed:
+            if member.key == group.key or member.via == "pronoun" or lexicon.is_a(member.cls, [AGENT, GROUP]) is False:
+                continue
+            # "80 mining companies have joined it": a counted group is a group of members
+            predicate = MEMBER_GROUP_OF if lexicon.is_a(member.cls, [GROUP]) else MEMBER_OF
+            yield (member, predicate, group, "joined it", match.start(), match.end(), 0.6)

@@ -524,14 +524,18 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
              *clauses.reciprocal_partners(lexicon, mentions, text),
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
-             *relatives.counted_members(lexicon, mentions, text)]
+             *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance)]
     # "300 members, including A and B": a member listed is no example of the organization
     # "300 members, including A and B", "whose members include A": a member listed is no example of the organization,
     # and no member of another organization the words "members include" found beside them
     listed = {(f[0].key, f[2].key) for f in extra if f[1] == relatives.MEMBER_OF and "member" in f[3].lower()}
     members = {m for m, _g in listed}
+    joined = {(f[0].key, f[2].key) for f in extra if f[3] == "joined it"}
     out = [f for f in facts if not (f.predicate == EXAMPLE_OF and f.subject.key in members)
-           and not (f.predicate == HAS_MEMBER and f.object.key in members and (f.object.key, f.subject.key) not in listed)]
+           and not (f.predicate == HAS_MEMBER and f.object.key in members and (f.object.key, f.subject.key) not in listed)
+           # "… and A have since joined it": a pronoun read as another organization than the one joined
+           and not (f.predicate in (relatives.MEMBER_OF, relatives.MEMBER_GROUP_OF) and f.object.via == "pronoun" and joined
+                    and (f.subject.key, f.object.key) not in joined)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     for subject, predicate, obj, words, start, end, confidence in extra:
