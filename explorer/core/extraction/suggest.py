@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions, figures, owners, relatives, sites, slots
+from explorer.core.extraction import clause_readers, clauses, constructions, figures, owners, relatives, sites, slots
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -26,7 +26,6 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
-EXAMPLE_OF, HAS_MEMBER = str(KG.exampleOf), "http://www.w3.org/ns/org#hasMember"
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -513,31 +512,9 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
     facts = [replace(f, predicate=r[1], object=r[2]) if r[2] is not f.object or r[1] != f.predicate else f
              for f, r in zip(facts, called, strict=True) if r is not None]
     read = [r for r in called if r is not None]
-    extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
-             *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
-             *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
-             *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
-             *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),
-             *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
-             *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
-             *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
-             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
-             *clauses.reciprocal_partners(lexicon, mentions, text),
-             *relatives.members_including(lexicon, mentions, text, earlier_alliance),
-             *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance)]
-    # "300 members, including A and B": a member listed is no example of the organization
-    # "300 members, including A and B", "whose members include A": a member listed is no example of the organization,
-    # and no member of another organization the words "members include" found beside them
-    listed = {(f[0].key, f[2].key) for f in extra if f[1] == relatives.MEMBER_OF and "member" in f[3].lower()}
-    members = {m for m, _g in listed}
-    joined = {(f[0].key, f[2].key) for f in extra if f[3] == "joined it"}
-    out = [f for f in facts if not (f.predicate == EXAMPLE_OF and f.subject.key in members)
-           and not (f.predicate == HAS_MEMBER and f.object.key in members and (f.object.key, f.subject.key) not in listed)
-           # "… and A have since joined it": a pronoun read as another organization than the one joined
-           and not (f.predicate in (relatives.MEMBER_OF, relatives.MEMBER_GROUP_OF) and f.object.via == "pronoun" and joined
-                    and (f.subject.key, f.object.key) not in joined)]
-    extra += clauses.opening_place(lexicon, read + extra, mentions, text)
-    extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
+    extra = clause_readers.extra_facts(lexicon, read, mentions, text, earlier_alliance, earlier_site)
+    replaced = clause_readers.superseded(extra)
+    out = [f for f in facts if not replaced(f.subject, f.predicate, f.object)]
     for subject, predicate, obj, words, start, end, confidence in extra:
         key = (subject.key, predicate, obj.key)
         if key in seen or subject.key == obj.key:
