@@ -290,3 +290,9 @@ def test_a_counted_group_that_joins_is_a_group_of_members(lexicon: Lexicon) -> N
                   "have joined it.", lexicon)
     assert ("more than 60 mining companies", "memberGroupOf", "Hebei Mining Alliance") in found \
         or ("Hebei Mining Alliance", "hasMemberGroup", "more than 60 mining companies") in found
+
+
+def test_a_name_a_who_clause_describes_speaks_past_the_clause(lexicon: Lexicon) -> None:
+    found = facts("Ma Rong, who leads the security lab at Qinghai University, warned that many smelter controllers still "
+                  "run on Windows XP and are exposed to ransomware.", lexicon)
+    assert ("Ma Rong", "warnsOf", "ransomware") in found
