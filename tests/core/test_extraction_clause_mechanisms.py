@@ -296,3 +296,15 @@ def test_a_name_a_who_clause_describes_speaks_past_the_clause(lexicon: Lexicon) 
     found = facts("Ma Rong, who leads the security lab at Qinghai University, warned that many smelter controllers still "
                   "run on Windows XP and are exposed to ransomware.", lexicon)
     assert ("Ma Rong", "warnsOf", "ransomware") in found
+
+
+def test_what_that_stands_for_is_the_object_a_relative_clause_with_its_own_subject_leaves_out(lexicon: Lexicon) -> None:
+    found = facts("The mills were hit by a phishing campaign that investigators attributed to a hacker group called Red Kite.",
+                  lexicon)
+    assert ("phishing campaign", "attributedTo", "hacker group") in found
+    assert not any(s == "investigators" for s, _p, _o in found)
+
+
+def test_people_of_an_organization_stand_for_it_in_a_passive(lexicon: Lexicon) -> None:
+    found = facts("In May, engineers at Xugong Steel were targeted by a phishing campaign.", lexicon)
+    assert ("Xugong Steel", "targetedBy", "phishing campaign") in found or ("phishing campaign", "targets", "Xugong Steel") in found

@@ -379,3 +379,21 @@ def joined_it(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Men
             # "80 mining companies have joined it": a counted group is a group of members
             predicate = MEMBER_GROUP_OF if lexicon.is_a(member.cls, [GROUP]) else MEMBER_OF
             yield (member, predicate, group, "joined it", match.start(), match.end(), 0.6)
+
+
+#: "… that investigators | attributed to": a relative clause with a subject of its own before the verb.
+_THAT_SUBJECT = re.compile(r"(?<![\w-])that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might|also|now|still|"
+                           r"the|a|an|it|they)\b)(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
+
+
+def object_gap(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    """"a phishing campaign that investigators attributed to a group": in a relative clause with its own subject, what
+    "that" stands for (the mention right before it) is the object the verb leaves out — the subject of a property whose
+    words end with a preposition ("attributed to"). None when the verb at ``start`` stands in no such clause."""
+    clause = _THAT_SUBJECT.search(text[:start])
+    if clause is None:
+        return None
+    own = [m for m in mentions if clause.start() < m.start and m.end <= start]
+    if any(m.via == "pronoun" for m in own) or (not own and not re.search(r"[a-z]s\s+$", text[:start])):
+        return None  # its subject is a mention or a bare plural ("investigators")
+    return next((m for m in mentions if 0 <= clause.start() - m.end <= 1 and m.via != "pronoun"), None)

@@ -20,6 +20,7 @@ from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
 from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
+from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -129,6 +130,9 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
 
+#: People spoken of generically and the organization they belong to: "engineers at | several suppliers".
+_PEOPLE_OF = re.compile(r"(?:^|[,;:]\s*|\b(?:the|many|some|several)\s+)(?:[a-z-]+\s+)?(?:" + "|".join(sorted(
+    w for w in GENERIC_PEOPLE if " " not in w)) + r")s?\s+(?:at|of|from)\s+(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
 #: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
 _UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
 #: An object no mention covers and its owner: "the dispatching servers of (a) …".
@@ -156,6 +160,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
         elif left and _UNREAD_SUBJECT.match(text):
             left = []  # "The trucks at X run on …": the subject is a thing no mention covers, not the X after "at"
+        elif pattern.words.endswith(" by") and any(_PEOPLE_OF.search(text[:m.start]) for m in left):
+            # "engineers at several suppliers were targeted by …": people spoken of generically stand for where they work
+            left = [m for m in left if _PEOPLE_OF.search(text[:m.start])][-1:]
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
             or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
                 and not _PASSIVE_BEFORE.search(text[:start])]
@@ -187,6 +194,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if said_that and not pattern.object_first:
         # "X warned that Y run on Z": the subject of what was said stands after "that"
         left = [m for m in left if m.start > said_that[-1]]
+    left_out = relatives.object_gap(mentions, text, start) if pattern.words.split()[-1].lower() in PREPOSITIONS else None
+    if left_out is not None and not pattern.object_first:
+        left = [left_out]  # "a campaign that investigators attributed to X": what "that" stands for is the verb's object
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
         right = [m for m in right if not CLAUSE_BREAK.search(text[end:m.start])]
