@@ -308,3 +308,10 @@ def test_what_that_stands_for_is_the_object_a_relative_clause_with_its_own_subje
 def test_people_of_an_organization_stand_for_it_in_a_passive(lexicon: Lexicon) -> None:
     found = facts("In May, engineers at Xugong Steel were targeted by a phishing campaign.", lexicon)
     assert ("Xugong Steel", "targetedBy", "phishing campaign") in found or ("phishing campaign", "targets", "Xugong Steel") in found
+
+
+def test_where_after_a_time_or_with_no_comma_after_a_named_place(lexicon: Lexicon) -> None:
+    found = facts("Cainiao opened a bonded warehouse in Yangpu in April where 5G-guided forklifts pick parcels.", lexicon)
+    assert ("5G-guided forklifts", "locatedIn", "bonded warehouse") in found
+    found = facts("Analysts count cases where hackers stole drawings.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)

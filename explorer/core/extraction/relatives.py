@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
+from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
@@ -32,7 +33,11 @@ GROUP, MEMBER_GROUP_OF = str(KG.Group), str(KG.memberGroupOf)
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
 
-_WHERE = re.compile(r",\s+where\s+(?:(?:now|today|already)\s+)?", re.IGNORECASE)
+_WHERE = re.compile(r"(,\s+|\s+)where\s+(?:(?:now|today|already)\s+)?", re.IGNORECASE)
+#: A time between a site or place and "where" ("a warehouse in Yangpu in April where …").
+_TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August"
+                          r"|September|October|November|December|spring|summer|autumn|winter|year|month)(?:\s+(?:19|20)\d\d)?)$",
+                          re.IGNORECASE)
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -69,7 +74,9 @@ def where_subjects(lexicon: Lexicon, mentions: list[Mention], text: str) -> list
 def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int) -> Mention | None:
     """What "where" stands for: the mention before its comma, or, when that is a place the thing before it is
     said to be in or at ("a terminal at Qinzhou, where …"), that thing."""
-    before = next((m for m in mentions if m.end == comma), None)
+    timed = _TIME_BEFORE.search(text[:comma])
+    end = timed.start() if timed is not None else comma
+    before = next((m for m in mentions if m.end == end), None)
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
     placed = _PLACED_BY.search(text[:before.start])
@@ -81,12 +88,20 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     return thing
 
 
+def _named_place_before(mentions: list[Mention], text: str, where: re.Match[str]) -> bool:
+    timed = _TIME_BEFORE.search(text[:where.start()])
+    end = timed.start() if timed is not None else where.start()
+    return any(m.end == end and m.via in ("name", "label") and _PLACED_BY.search(text[:m.start]) for m in mentions)
+
+
 def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"… at the Zhaolou mine in Heze, where drilling rigs run on a private network": the rigs are in the mine.
     Who acts in the clause (an agent, or a name of no known kind) is not placed by it."""
     for match in _WHERE.finditer(text):
         subject = next((m for m in mentions if m.start == match.end()), None)
         site = _antecedent(lexicon, mentions, text, match.start())
+        if site is not None and "," not in match.group(1) and not (is_site(lexicon, site) or _named_place_before(mentions, text, match)):
+            continue  # with no comma, "where" after a site or a named place only ("cases where attacks rose" places nothing)
         if subject is None or site is None or subject.via == "pronoun" or subject.key == site.key \
                 or lexicon.is_a(subject.cls, [AGENT, PLACE]) is True or lexicon.is_a(site.cls, [AGENT]) is True \
                 or (subject.via not in ("phrase", "cue") and lexicon.is_a(subject.cls, [AGENT]) is not False):
