@@ -315,3 +315,9 @@ def test_where_after_a_time_or_with_no_comma_after_a_named_place(lexicon: Lexico
     assert ("5G-guided forklifts", "locatedIn", "bonded warehouse") in found
     found = facts("Analysts count cases where hackers stole drawings.", lexicon)
     assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_a_noun_of_quantity_is_read_with_what_it_counts(lexicon: Lexicon) -> None:
+    found = facts("The Qinghai Mining Alliance has published a set of security guidelines.", lexicon)
+    assert ("Qinghai Mining Alliance", "published", "security guidelines") in found
+    assert not any(o == "set" for _s, _p, o in found)
