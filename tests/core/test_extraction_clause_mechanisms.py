@@ -321,3 +321,9 @@ def test_a_noun_of_quantity_is_read_with_what_it_counts(lexicon: Lexicon) -> Non
     found = facts("The Qinghai Mining Alliance has published a set of security guidelines.", lexicon)
     assert ("Qinghai Mining Alliance", "published", "security guidelines") in found
     assert not any(o == "set" for _s, _p, o in found)
+
+
+def test_a_partner_in_a_relative_clause_whose_verb_follows_its_subject_built_the_thing_too(lexicon: Lexicon) -> None:
+    found = facts("The trucks run over a private 5G network that China Mobile's Hunan branch built with Huawei.", lexicon)
+    assert ("Huawei", "built", "private 5G network") in found
+    assert not any(s == "Huawei" and o == "China Mobile's Hunan branch" for s, _p, o in found)
