@@ -327,3 +327,11 @@ def test_a_partner_in_a_relative_clause_whose_verb_follows_its_subject_built_the
     found = facts("The trucks run over a private 5G network that China Mobile's Hunan branch built with Huawei.", lexicon)
     assert ("Huawei", "built", "private 5G network") in found
     assert not any(s == "Huawei" and o == "China Mobile's Hunan branch" for s, _p, o in found)
+
+
+def test_the_infinitive_of_a_verb_of_founding_states_what_was_founded(lexicon: Lexicon) -> None:
+    found = facts("Qinghai University joined with Yuntian Energy to form the Qaidam Salt Lake Consortium in 2023.", lexicon)
+    assert any(p == "established" and o == "Qaidam Salt Lake Consortium" for _s, p, o in found)
+    # the verb's own object does not fit: a place after it is no object
+    found = facts("Haier teamed up with Inspur to open an industrial internet platform in Suzhou.", lexicon)
+    assert not any(o == "Suzhou" and p in ("established", "built") for _s, p, o in found)

@@ -24,6 +24,7 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
 AGENT, PLACE, LOCATED = str(KG.Agent), str(KG.Place), str(KG.locatedIn)
@@ -412,3 +413,16 @@ def object_gap(mentions: list[Mention], text: str, start: int) -> Mention | None
     if any(m.via == "pronoun" for m in own) or (not own and not re.search(r"[a-z]s\s+$", text[:start])):
         return None  # its subject is a mention or a bare plural ("investigators")
     return next((m for m in mentions if 0 <= clause.start() - m.end <= 1 and m.via != "pronoun"), None)
+
+
+# Where a verb takes no subject or object from a name near it (read by ``suggest._best_pair``).
+#: People spoken of generically and the organization they belong to: "engineers at | several suppliers".
+PEOPLE_OF = re.compile(r"(?:^|[,;:]\s*|\b(?:the|many|some|several)\s+)(?:[a-z-]+\s+)?(?:" + "|".join(sorted(
+    w for w in GENERIC_PEOPLE if " " not in w)) + r")s?\s+(?:at|of|from)\s+(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+#: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
+UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
+#: An object no mention covers and its owner: "the dispatching servers of (a) …".
+OWNED_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\s+(?:(?:a|an|the)\s+)?")
+#: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
+OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
+                                  r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)
