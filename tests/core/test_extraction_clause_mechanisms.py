@@ -335,3 +335,10 @@ def test_the_infinitive_of_a_verb_of_founding_states_what_was_founded(lexicon: L
     # the verb's own object does not fit: a place after it is no object
     found = facts("Haier teamed up with Inspur to open an industrial internet platform in Suzhou.", lexicon)
     assert not any(o == "Suzhou" and p in ("established", "built") for _s, p, o in found)
+
+
+def test_what_comes_from_or_was_installed_by_a_vendor_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("The autonomous driving system comes from Kuangchi Autonomy.", lexicon)
+    assert ("autonomous driving system", "builtBy", "Kuangchi Autonomy") in found
+    found = facts("The terminal's 5G network was installed by China Mobile's Tianjin branch.", lexicon)
+    assert ("5G network", "builtBy", "China Mobile's Tianjin branch") in found

@@ -229,7 +229,7 @@ def _present_forms(patterns: list[PropertyPattern]) -> list[PropertyPattern]:
 #: Base forms of third-person verbs that do not follow the spelling rules.
 _IRREGULAR_BASE: dict[str, tuple[str | None, str | None]] = {
     "has": ("have", "had"), "does": ("do", "did"), "leads": ("lead", "led"), "holds": ("hold", "held"),
-    "builds": ("build", "built"), "runs": ("run", "ran"), "sits": ("sit", "sat"),
+    "builds": ("build", "built"), "runs": ("run", "ran"), "sits": ("sit", "sat"), "comes": ("come", "came"),
     "thanks": (None, None)}  # "thanks to" is a noun's
 
 

@@ -452,8 +452,10 @@ class MentionFinder:
             if len(words) == 1 and _DESCRIBED_BY_PARTICIPLE.match(text, phrase.end):
                 return [phrase]  # "The trucks, supplied by XCMG, run on …": the aside says what they are
             # two or three words that end where a function word follows, none of them a verb in -s before the head
-            if not 2 <= len(words) <= 3 or any(w.endswith(("s", "'", "’")) or "'" in w or "’" in w for w in words[:-1]) \
-                    or not re.match(r"\s+(?:behind|in|at|of|for|on|from|with|was|were|is|are|has|have|had|will),?\s", text[phrase.end:]):
+            if not 2 <= len(words) <= 3 or any((w.endswith(("s", "'", "’")) and not w.endswith(("ous", "ss", "us", "is")))
+                                               or "'" in w or "’" in w for w in words[:-1]) \
+                    or not (re.match(r"\s+(?:behind|in|at|of|for|on|from|with|was|were|is|are|has|have|had|will),?\s", text[phrase.end:])
+                            or self._verb_follows(text, phrase.end)):
                 return []
             return [phrase]
         opening = re.match(r"(?:(?:many|some|most|several|all|such|few|other)\s+)?(?=[A-Z][a-z])", text, re.IGNORECASE)
@@ -464,6 +466,11 @@ class MentionFinder:
         if phrase is None or (" " not in phrase.text and not opening.group()):
             return []  # one capitalised word alone is read as a name
         return [replace(phrase, text=text[phrase.start:phrase.end])]
+
+    def _verb_follows(self, text: str, end: int) -> bool:
+        """"The autonomous driving system | comes from X": a pattern's words right after a described opening."""
+        word = re.match(r"\s+([a-z]+)", text[end:])
+        return word is not None and self._trigger_at(text, end + word.start(1), word.group(1))
 
     def _passive_opening(self, text: str, position: int) -> list[Mention]:
         """"The network was built by X": one described thing opening a passive with its agent is the clause's
