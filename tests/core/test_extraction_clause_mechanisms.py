@@ -342,3 +342,9 @@ def test_what_comes_from_or_was_installed_by_a_vendor_was_built_by_it(lexicon: L
     assert ("autonomous driving system", "builtBy", "Kuangchi Autonomy") in found
     found = facts("The terminal's 5G network was installed by China Mobile's Tianjin branch.", lexicon)
     assert ("5G network", "builtBy", "China Mobile's Tianjin branch") in found
+
+
+def test_what_an_agent_requires_of_others_is_called_for(lexicon: Lexicon) -> None:
+    found = facts("The Qinghai Communications Administration now requires password audits at every connected mine.", lexicon)
+    assert ("Qinghai Communications Administration", "callsFor", "password audits") in found
+    assert not any(p == "needs" for _s, p, _o in found)

@@ -143,7 +143,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     elif not pattern.weak and relatives.OWN_PRONOUN_SUBJECT.search(text[:start]):
         left = []  # "… because they depend on X": the clause's subject is a pronoun read as no one, not a name before it
     if not pattern.weak:
-        heads = [m for m in left if m not in constructions.governed(mentions, text)]
+        # (an object read before its words, "{o} a subsidiary of", may follow a preposition: "operated by X, a subsidiary of")
+        heads = [m for m in left if m not in constructions.governed(mentions, text)] if not pattern.object_first else left
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
         elif left and relatives.UNREAD_SUBJECT.match(text):
