@@ -223,3 +223,12 @@ def test_things_there_and_the_plant_for_a_factory(lexicon: Lexicon) -> None:
 def test_a_participle_with_its_preposition_after_a_name_is_the_verb(lexicon: Lexicon) -> None:
     labels = _labels("Xiaomi accounted for 20 percent of phone shipments in India.", lexicon)
     assert "Xiaomi" in labels and not any("accounted" in label for label in labels)
+
+
+def test_it_after_a_verb_with_nothing_in_its_sentence_is_the_object_before(lexicon: Lexicon) -> None:
+    text = "The Shaanxi bureau set up the Qinling Drone Alliance in 2021. The bureau says 90 firms have joined it."
+    found = facts(text, lexicon)
+    assert ("90 firms", "memberGroupOf", "Qinling Drone Alliance") in found
+    # a place after a preposition is no object "it" may stand for
+    found = facts("Kingdee Robotics is based in Shenzhen. Tencent has since acquired it.", lexicon)
+    assert not any(o == "Shenzhen" for _s, p, o in found if p != "basedIn" and p != "locatedIn")

@@ -210,24 +210,36 @@ def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Menti
     return None
 
 
-def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
+def object_it(text: str, mentions: list[Mention], last_text: str = "", last_mentions: Sequence[Mention] = ()) -> list[Mention]:
     """"The bureau founded the X Alliance in 2019, and 40 factories have joined it": "it" after a verb is the thing
-    named nearest before it in the sentence that is not its own clause's subject (the factories) — the object of the
-    clause before — rather than the subject of the sentence before. "it" opening a clause is read by
-    ``second_clause_it``; with nothing fitting in the sentence it keeps the reading it had."""
+    named nearest before it in the sentence that is no clause's subject (the factories, the bureau) — the object of the
+    clause before. With none in its sentence it is the object of the sentence before, its first thing that is no
+    clause's subject ("X set up the Y Alliance in 2021. The bureau says 200 firms have joined it": the alliance), as an
+    object pronoun follows the object. "it" opening a clause is read by ``second_clause_it``."""
     out: list[Mention] = []
     for mention in mentions:
-        if mention.via == "pronoun" and mention.text.lower() == "it" and out \
+        if mention.via == "pronoun" and mention.text.lower() == "it" \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
-            # no clause's subject: "it" after a verb is an object's ("X founded Y, and Z joined it"; in "X said Z joined
-            # it" nothing in the sentence is, and the reading it had stands)
-            subjects = {m.key for m in (_opening(text, out, start, mention.start) for start in _segment_starts(text, mention.start))
-                        if m is not None}
-            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m) and m.key not in subjects), None)
+            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
+                            and m.key not in _subjects(text, out, mention.start)), None)
+            if nearest is None:
+                # a direct object: no preposition before it ("based in Y" names no object)
+                nearest = next((m for m in last_mentions if m.via != "pronoun" and not _is_person(m)
+                                and m.key not in _subjects(last_text, last_mentions, len(last_text))
+                                and not _GOVERNED.search(last_text[:m.start])), None)
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
     return out
+
+
+_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
+                       r"(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+
+
+def _subjects(text: str, mentions: Sequence[Mention], before: int) -> set[str]:
+    """Keys of the mentions that open a clause before ``before`` (its subjects)."""
+    return {m.key for m in (_opening(text, mentions, start, before) for start in _segment_starts(text, before)) if m is not None}
 
 
 def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
