@@ -232,3 +232,8 @@ def test_it_after_a_verb_with_nothing_in_its_sentence_is_the_object_before(lexic
     # a place after a preposition is no object "it" may stand for
     found = facts("Kingdee Robotics is based in Shenzhen. Tencent has since acquired it.", lexicon)
     assert not any(o == "Shenzhen" for _s, p, o in found if p != "basedIn" and p != "locatedIn")
+
+
+def test_a_present_tense_before_its_object_ends_the_subject(lexicon: Lexicon) -> None:
+    labels = _labels("According to the operator, the port's private network covers 12 kilometres of quay.", lexicon)
+    assert "private network" in labels and not any("covers" in label for label in labels)
