@@ -237,3 +237,10 @@ def test_it_after_a_verb_with_nothing_in_its_sentence_is_the_object_before(lexic
 def test_a_present_tense_before_its_object_ends_the_subject(lexicon: Lexicon) -> None:
     labels = _labels("According to the operator, the port's private network covers 12 kilometres of quay.", lexicon)
     assert "private network" in labels and not any("covers" in label for label in labels)
+
+
+def test_the_company_is_the_name_before_it_in_its_own_sentence(lexicon: Lexicon) -> None:
+    found = facts("Lu Jun, chief engineer at Anshan Iron and Steel, said the company's Bayuquan plant now runs on 5G.", lexicon)
+    assert ("Anshan Iron and Steel", "operates", "Bayuquan plant") in found
+    found = facts("Hubei Iron opened a lab in Wuhan, the province's capital.", lexicon)
+    assert not any(s == "Wuhan" and p == "operates" for s, p, _o in found)

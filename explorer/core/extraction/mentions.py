@@ -21,6 +21,7 @@ from explorer.core.extraction.references import (
     part_of_person,
     possessive_pronouns,
     second_clause_it,
+    sentence_descriptions,
 )
 from explorer.core.extraction.sites import sited_definites
 from explorer.core.extraction.spans import (
@@ -562,7 +563,8 @@ class MentionFinder:
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
         chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
-        chosen = object_it(text, second_clause_it(text, chosen), self._last_text, self._last_sentence)
+        chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
+                           self._last_text, self._last_sentence)
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")

@@ -277,3 +277,24 @@ def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         merged.append(mention)
     return merged
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+
+
+def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Lu Jun, chief engineer at Anshan Steel, said the company's furnaces …": a description the text before found no
+    antecedent for ("the" and a class word alone) stands for the name of a fitting kind named before it in its own
+    sentence, the nearest (a person is no company)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.via == "cue" and mention.iri is None and " " not in mention.text and _THE_BEFORE.search(text[:mention.start]):
+            # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province)
+            wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True else None
+            target = next((m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
+                           and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)), None)
+            if target is not None:
+                mention = replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite",
+                                  cls=target.cls or mention.cls)
+        out.append(mention)
+    return out
