@@ -244,3 +244,9 @@ def test_the_company_is_the_name_before_it_in_its_own_sentence(lexicon: Lexicon)
     assert ("Anshan Iron and Steel", "operates", "Bayuquan plant") in found
     found = facts("Hubei Iron opened a lab in Wuhan, the province's capital.", lexicon)
     assert not any(s == "Wuhan" and p == "operates" for s, p, _o in found)
+
+
+def test_its_after_a_verb_that_makes_its_object_act_is_that_object_s(lexicon: Lexicon) -> None:
+    found = facts("Huawei helped Midea build its Jingzhou factory.", lexicon)
+    assert ("Midea", "operates", "Jingzhou factory") in found
+    assert not any(s == "Huawei" and p == "operates" for s, p, _o in found)

@@ -191,6 +191,12 @@ def _segment_starts(text: str, before: int) -> list[int]:
     return [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
 
 
+#: Verbs whose object acts in the clause after it ("helped Midea build", "asked China Telecom to upgrade").
+_CONTROL_BEFORE = re.compile(r"(?<![\w-])(?:help|helps|helped|helping|ask|asks|asked|urge|urges|urged|allow|allows|allowed"
+                             r"|enable|enables|enabled|tell|tells|told|require|requires|required|encourage|encourages"
+                             r"|encouraged|invite|invites|invited|let|lets)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) -> Mention | None:
     """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
     head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
@@ -206,7 +212,11 @@ def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Menti
     for start in reversed(_segment_starts(text, before)):
         head = _opening(text, mentions, start, before)
         if head is not None and not _is_person(head):
-            return head
+            # "Huawei helped Midea build its factory": after a verb that makes its object act, that object is the
+            # subject of what follows
+            controlled = [m for m in mentions if head.end <= m.start and m.end <= before and m.via != "pronoun"
+                          and _CONTROL_BEFORE.search(text[head.end:m.start])]
+            return controlled[-1] if controlled else head
     return None
 
 
