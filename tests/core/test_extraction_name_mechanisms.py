@@ -250,3 +250,7 @@ def test_its_after_a_verb_that_makes_its_object_act_is_that_object_s(lexicon: Le
     found = facts("Huawei helped Midea build its Jingzhou factory.", lexicon)
     assert ("Midea", "operates", "Jingzhou factory") in found
     assert not any(s == "Huawei" and p == "operates" for s, p, _o in found)
+
+
+def test_an_ampersand_joins_one_word_of_a_name(lexicon: Lexicon) -> None:
+    assert "R&D centre" in _labels("Huawei has an R&D centre in Xi'an.", lexicon)

@@ -136,7 +136,7 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         before = text[:position].rstrip()
         if phrases and before.lower().endswith(phrases):
             return position  # "… snapped up Widget Holdings": the phrase before is a pattern's
-        match = re.search(r"([\w’'-]+)$", before)
+        match = re.search(r"([\w’'&-]+)$", before)  # "R&D centre": an ampersand joins one word
         if match is None or position - len(before) > 1:
             return position
         word = match.group(1)
