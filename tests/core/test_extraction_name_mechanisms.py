@@ -254,3 +254,10 @@ def test_its_after_a_verb_that_makes_its_object_act_is_that_object_s(lexicon: Le
 
 def test_an_ampersand_joins_one_word_of_a_name(lexicon: Lexicon) -> None:
     assert "R&D centre" in _labels("Huawei has an R&D centre in Xi'an.", lexicon)
+
+
+def test_their_is_read_like_its(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    mentions = finder.find("The ministry urged carmakers to connect their assembly plants to 5G networks.")
+    their = next(m for m in mentions if m.text == "their")
+    assert (their.label or their.text) == "carmakers"

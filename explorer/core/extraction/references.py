@@ -58,6 +58,9 @@ class ReferenceReader:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
             elif match.group(1).lower() in ("its", "it"):  # may refer to a name earlier in this sentence (_owned, object_it)
                 found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
+        for match in re.finditer(r"(?<![\w-])their(?![\w-])", text, re.IGNORECASE):
+            # "urged carmakers to connect their plants": read by possessive_pronouns from the sentence alone
+            found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
         for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
             # read only where it opens a second clause (see second_clause_it); dropped elsewhere
             found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
