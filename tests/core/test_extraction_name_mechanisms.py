@@ -261,3 +261,10 @@ def test_their_is_read_like_its(lexicon: Lexicon) -> None:
     mentions = finder.find("The ministry urged carmakers to connect their assembly plants to 5G networks.")
     their = next(m for m in mentions if m.text == "their")
     assert (their.label or their.text) == "carmakers"
+
+
+def test_a_description_is_the_subject_before_over_a_nearer_object(lexicon: Lexicon) -> None:
+    text = "Baowu Group signed a deal with Ansteel Group in May. The company then set up a research centre in Wuhan."
+    found = facts(text, lexicon)
+    assert ("Baowu Group", "established", "research centre") in found
+    assert not any(s == "Ansteel Group" and p == "established" for s, p, _o in found)

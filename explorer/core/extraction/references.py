@@ -98,7 +98,10 @@ class ReferenceReader:
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
-            target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            # a name with the description's word ("the group": "… Group"), else the subject of the sentence before when
+            # it fits ("Changan signed a deal with Geely. The carmaker said …": Changan), else the last one named
+            subject = next((m for m in same if previous_subject is not None and m.key == previous_subject.key), None)
+            target = next((m for m in same if noun in (m.label or m.text).lower().split()), subject or (same[0] if same else None))
             if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
                 # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
                 target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
