@@ -41,6 +41,14 @@ def test_a_market_share_held_by_a_group(lexicon: Lexicon) -> None:
     assert any(s == share and p == "reportedIn" for s, p, _o in found)
 
 
+def test_a_share_held_by_a_name_opening_the_sentence(lexicon: Lexicon) -> None:
+    found = facts("Xiaomi accounted for 22 percent of smartphone sales in India during the first quarter, the firm said.",
+                  lexicon)
+    share = "22 percent of smartphone sales in India during the first quarter"
+    assert (share, "about", "Xiaomi") in found
+    assert (share, "geographicScope", "India") in found
+
+
 def test_a_figure_that_fell_is_read_with_its_period_and_place(lexicon: Lexicon) -> None:
     found = facts("Sales of electric forklifts in Germany fell in 2023, the VDMA said.", lexicon)
     figure = "Sales of electric forklifts in Germany"

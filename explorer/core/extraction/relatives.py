@@ -27,6 +27,7 @@ from explorer.core.vocab import KG
 
 AGENT, PLACE, LOCATED = str(KG.Agent), str(KG.Place), str(KG.locatedIn)
 ORGANIZATION, MEMBER_OF = str(KG.Organization), "http://www.w3.org/ns/org#memberOf"
+GROUP, MEMBER_GROUP_OF = str(KG.Group), str(KG.memberGroupOf)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -72,8 +73,8 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
     placed = _PLACED_BY.search(text[:before.start])
-    if placed is None:
-        return before
+    if placed is None or before.via not in ("name", "label", "ner") or lexicon.is_a(before.cls, [PLACE]) is False:
+        return before  # a described site ("at the Dexing mine, where …") is itself what "where" stands for
     thing = next((m for m in mentions if m.end == placed.start()), None)
     if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:
         return before
@@ -199,6 +200,13 @@ def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
 _MEMBERS_INCLUDING = re.compile(r"(?<![\w-])(?:members?|member\s+(?:companies|firms|organizations))\s*,?\s+"
                                 r"(?:including|such\s+as|among\s+them)\s+", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: A list joint before a name that a description opens ("…, Beidahuang and the power-equipment maker Harbin Electric").
+_DESCRIBED_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}")
+
+
+def _joined(text: str, before: Mention, after: Mention) -> bool:
+    gap = text[before.end:after.start]
+    return _LIST_JOINT.fullmatch(gap) is not None or (after.via in ("name", "label") and _DESCRIBED_JOINT.fullmatch(gap) is not None)
 
 
 def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
@@ -237,3 +245,137 @@ def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if group is None or owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
             continue
         yield (owner, member_group, group, "has … members", match.start(), group.end, 0.6)
+
+
+_ADJECTIVE = r"(?:(?:founding|first|full|new|early|current|other|core|main)\s+)?"
+_COUNT = r"(?:(?:more\s+than|over|about|nearly|some|almost)\s+)?(?:\d[\d,]*\s+)?"
+#: "whose founding members include", "its members include", "members of the alliance include": the members follow.
+_MEMBERS_FOLLOW = re.compile(rf"(?<![\w-])(?:(whose|its|their)\s+{_ADJECTIVE}members|{_ADJECTIVE}members\s+of\s+(?:the\s+)?(?=\S))"
+                             r"(?:[^,;]*?\s+)??\s*(?:include|includes|included|are|were|comprise|comprises)\s+", re.IGNORECASE)
+#: "A, B and C are among its 60 members": the members go before.
+_AMONG_ITS = re.compile(rf"(?<![\w-])(?:are|were|is|was)\s+(?:(?:now|also|all)\s+)*among\s+(?:its|their|the)\s+{_COUNT}"
+                        rf"{_ADJECTIVE}members\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _alliance_first(lexicon: Lexicon, candidates: list[Mention]) -> Mention | None:
+    """Of organizations named before (nearest first), an alliance, the kind that has members, else the nearest."""
+    organizations = [m for m in candidates if lexicon.is_a(m.cls, [ORGANIZATION]) is True and m.via != "pronoun"]
+    return next((m for m in organizations if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
+                organizations[0] if organizations else None)
+
+
+def _list_after(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    first = next((m for m in mentions if m.start == position), None)
+    if first is None:
+        return []
+    listed = [first]
+    for mention in mentions:
+        if mention.start > listed[-1].end and _joined(text, listed[-1], mention):
+            listed.append(mention)
+        elif mention.start > listed[-1].end:
+            break
+    return listed
+
+
+def _list_before(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    before = [m for m in mentions if m.end <= position]
+    if not before or not re.fullmatch(r"\s*(?:(?:both|all|also|now)\s+)*", text[before[-1].end:position]):
+        return []
+    listed = [before[-1]]
+    joined_by_and = False
+    for mention in reversed(before[:-1]):
+        joint = text[mention.end:listed[0].start]
+        if not _joined(text, mention, listed[0]) or (joined_by_and and re.search(r"\band\b", joint)):
+            break  # a list has one "and", before its last item: "with China Mobile, and A and B have joined"
+        joined_by_and = joined_by_and or re.search(r"\band\b", joint) is not None
+        listed.insert(0, mention)
+    return listed
+
+
+def member_lists(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """Members listed with the word "members": "… the X Alliance, whose founding members include A, B and C", "Its
+    members include A and B", "Members of the alliance include A", "A, B and C are among its 60 members". The group is
+    the organization "whose" follows or "of" names, else the one named before the list in the sentence (an alliance
+    first), else the alliance named last in the text (``earlier``)."""
+    found: list[tuple[list[Mention], Mention | None, re.Match[str]]] = []
+    for match in _MEMBERS_FOLLOW.finditer(text):
+        if match.group(1) and match.group(1).lower() == "whose":
+            group = next((m for m in mentions if re.fullmatch(r",?\s*", text[m.end:match.start()])), None)
+        elif match.group(1) is None:
+            group = next((m for m in mentions if match.start() < m.start < match.end()), None)
+        else:
+            group = _alliance_first(lexicon, [m for m in reversed(mentions) if m.end <= match.start()]) or earlier
+        found.append((_list_after(mentions, text, match.end()), group, match))
+    for match in _AMONG_ITS.finditer(text):
+        listed = _list_before(mentions, text, match.start())
+        opening = listed[0].start if listed else match.start()
+        found.append((listed, _alliance_first(lexicon, [m for m in reversed(mentions) if m.end <= opening]) or earlier, match))
+    for listed, group, match in found:
+        if group is None or lexicon.is_a(group.cls, [ORGANIZATION]) is False:
+            continue
+        for member in listed:
+            if member.key != group.key and member.via != "pronoun" and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.6)
+
+
+def _cue_class(lexicon: Lexicon, name: str) -> str | None:
+    """The class of the cue that ends nearest the end of a name ("China Yangtze Power" has none, "Tianjin University" one)."""
+    best: tuple[int, str] | None = None
+    for cue in lexicon.cues:
+        for match in cue.regex.finditer(name):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), cue.cls)
+    return best[1] if best else None
+
+
+_PLURAL_VERB = re.compile(r"\s+(?:(?:both|all|each|jointly|since|also|now|have|are|were)\s+)*(?:both|each|jointly|have|are|were)\b"
+                          r"(?!\s+(?:been\s+)?(?:named|called|known)\b)")
+
+
+def split_list_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
+    """"Hainan University, HNA Technology and Huawei": a list of names after commas ends with "and" before its last item,
+    so a name read across that "and" ("HNA Technology and Huawei") after a comma is two names (the first item of a list,
+    "Wuhan Iron and Steel, Baosteel and Ansteel", stays whole); and so is one before a plural verb ("Baotou Steel and
+    Longyuan Power have joined": one company "has")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        joint = mention.text.rfind(" and ")
+        previous = out[-1] if out else None
+        listed = previous is not None and previous.via != "pronoun" \
+            and re.fullmatch(r",\s*(?:[\w'’.-]+-[a-z]+\s+)?", text[previous.end:mention.start]) is not None
+        # "Baotou Steel and Longyuan Power have since joined it": one company takes "has", two take "have"
+        plural = _PLURAL_VERB.match(text, mention.end) is not None
+        if joint > 0 and mention.via == "name" and mention.iri is None and (listed or plural):
+            head, tail = mention.text[:joint], mention.text[joint + 5:]
+            if head[:1].isupper() and tail[:1].isupper():
+                second_start = mention.start + joint + 5
+                out.append(replace(mention, end=mention.start + joint, text=head, label=head, cls=_cue_class(lexicon, head)))
+                out.append(replace(mention, start=second_start, text=tail, label=tail, cls=_cue_class(lexicon, tail)))
+                continue
+        out.append(mention)
+    return out
+
+
+_JOINED_IT = re.compile(r"(?<![\w-])(?:have\s+|has\s+|had\s+)?(?:(?:since|also|now|all|both)\s+)*(?:joined|signed\s+up\s+to)\s+"
+                        r"(?:it|them)(?![\w-])", re.IGNORECASE)
+
+
+def joined_it(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"… founded the X Alliance together with China Mobile, and A and B have since joined it": what one joins is an
+    organization that has members — the alliance named before in the sentence, else the one named last — whatever
+    other organization stands nearer the pronoun."""
+    for match in _JOINED_IT.finditer(text):
+        listed = _list_before(mentions, text, match.start())
+        if len(listed) == 2 and re.fullmatch(r"\s*,\s*and\s+", text[listed[0].end:listed[1].start]):
+            listed = listed[1:]  # "… with China Mobile, and A have joined it": ", and" opens a clause, no list of two
+        opening = listed[0].start if listed else match.start()
+        before = [m for m in reversed(mentions) if m.end <= opening]
+        group = next((m for m in before if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])), None) or earlier
+        if group is None:
+            continue
+        for member in listed:
+            if member.key == group.key or member.via == "pronoun" or lexicon.is_a(member.cls, [AGENT, GROUP]) is False:
+                continue
+            # "80 mining companies have joined it": a counted group is a group of members
+            predicate = MEMBER_GROUP_OF if lexicon.is_a(member.cls, [GROUP]) else MEMBER_OF
+            yield (member, predicate, group, "joined it", match.start(), match.end(), 0.6)

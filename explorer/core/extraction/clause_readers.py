@@ -1,0 +1,52 @@
+"""All that the clause readers (``clauses``, ``relatives``, ``sites``, ``slots``) say of one sentence beside the facts its
+trigger words state, and which of those facts a reader's fuller reading replaces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from explorer.core.extraction import clauses, relatives, sites, slots
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention
+from explorer.core.vocab import KG
+
+EXAMPLE_OF, HAS_MEMBER = str(KG.exampleOf), "http://www.w3.org/ns/org#hasMember"
+MEMBERSHIP = (relatives.MEMBER_OF, relatives.MEMBER_GROUP_OF)
+
+Fact = clauses.Fact
+
+
+def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], text: str,
+                earlier_alliance: Mention | None, earlier_site: Mention | None) -> list[Fact]:
+    """The facts the readers find in ``text``, given the facts ``read`` from its trigger words."""
+    extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
+             *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
+             *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
+             *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
+             *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),
+             *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
+             *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
+             *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
+             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
+             *clauses.reciprocal_partners(lexicon, mentions, text),
+             *relatives.members_including(lexicon, mentions, text, earlier_alliance),
+             *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance)]
+    extra += clauses.opening_place(lexicon, read + extra, mentions, text)
+    extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
+    return extra
+
+
+def superseded(extra: list[Fact]) -> Callable[[Mention, str, Mention], bool]:
+    """A test of a trigger's fact (subject, property, object) that a reader's fuller reading replaces: "300 members,
+    including A and B", "whose members include A" — a member listed is no example of the organization, and no member of
+    another organization the words "members include" found beside them; "… and A have since joined it" — a pronoun read
+    as another organization than the one joined."""
+    listed = {(f[0].key, f[2].key) for f in extra if f[1] == relatives.MEMBER_OF and "member" in f[3].lower()}
+    members = {m for m, _g in listed}
+    joined = {(f[0].key, f[2].key) for f in extra if f[3] == "joined it"}
+
+    def replaced(subject: Mention, predicate: str, obj: Mention) -> bool:
+        return (predicate == EXAMPLE_OF and subject.key in members) \
+            or (predicate == HAS_MEMBER and obj.key in members and (obj.key, subject.key) not in listed) \
+            or (predicate in MEMBERSHIP and obj.via == "pronoun" and bool(joined) and (subject.key, obj.key) not in joined)
+    return replaced
