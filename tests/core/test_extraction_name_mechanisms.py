@@ -268,3 +268,8 @@ def test_a_description_is_the_subject_before_over_a_nearer_object(lexicon: Lexic
     found = facts(text, lexicon)
     assert ("Baowu Group", "established", "research centre") in found
     assert not any(s == "Ansteel Group" and p == "established" for s, p, _o in found)
+
+
+def test_a_technology_is_placed_nowhere_by_a_bare_preposition(lexicon: Lexicon) -> None:
+    found = facts("Tsinghua University opened a joint lab for industrial 5G in Haidian in 2021.", lexicon)
+    assert not any(s == "5G" and p == "locatedIn" for s, p, _o in found)
