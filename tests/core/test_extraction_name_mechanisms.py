@@ -273,3 +273,13 @@ def test_a_description_is_the_subject_before_over_a_nearer_object(lexicon: Lexic
 def test_a_technology_is_placed_nowhere_by_a_bare_preposition(lexicon: Lexicon) -> None:
     found = facts("Tsinghua University opened a joint lab for industrial 5G in Haidian in 2021.", lexicon)
     assert not any(s == "5G" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_an_owner_s_site_in_common_nouns_is_its_own_and_a_place_s_largest_is_not(lexicon: Lexicon) -> None:
+    found = facts("A few streets away, Nio's electric-car factory uses 5G-connected robots.", lexicon)
+    assert ("Nio", "operates", "electric-car factory") in found
+    found = facts("SMIC, the chipmaker whose Shanghai fabs run around the clock, is testing robots.", lexicon)
+    assert ("SMIC", "operates", "Shanghai fabs") in found
+    found = facts("Baowu runs China's largest steel mill in Zhanjiang.", lexicon)
+    assert ("Baowu", "operates", "largest steel mill") in found
+    assert not any(s == "China" and p == "operates" for s, p, _o in found)

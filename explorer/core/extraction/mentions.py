@@ -23,7 +23,7 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import sited_definites
+from explorer.core.extraction.sites import possessed_sites, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -285,19 +285,6 @@ class MentionFinder:
         return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
                 for m in OWN_UNIT.finditer(text)]
 
-    def _possessed_sites(self, text: str) -> list[Mention]:
-        """"Acme Group's Yingkou yard": one thing, named "Yingkou yard" (its owner is read by
-        ``constructions.possessives``)."""
-        found: list[Mention] = []
-        if not self._site_heads:
-            return found
-        heads = "|".join(re.escape(h) for h in sorted(self._site_heads))
-        for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
-                                 rf"((?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{heads}))(?![\w-])", text):
-            own = match.group(1)
-            found.append(Mention(match.start(), match.end(), match.group(), None, self._head_class(own), own, "cue"))
-        return found
-
     def _quoted(self, text: str) -> list[Mention]:
         """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
         return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name")
@@ -535,7 +522,8 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         # a possessed site before the cue phrase of the same span: it keeps its own name
-        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._named_units(text)
+        candidates = self._known(text) + possessed_sites(text, self._site_heads, self._head_class)
+        candidates += self._own_units(text) + self._named_units(text)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
