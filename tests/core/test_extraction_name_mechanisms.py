@@ -283,3 +283,10 @@ def test_an_owner_s_site_in_common_nouns_is_its_own_and_a_place_s_largest_is_not
     found = facts("Baowu runs China's largest steel mill in Zhanjiang.", lexicon)
     assert ("Baowu", "operates", "largest steel mill") in found
     assert not any(s == "China" and p == "operates" for s, p, _o in found)
+
+
+def test_a_company_named_by_a_place_s_field_and_another_is_one_name(lexicon: Lexicon) -> None:
+    found = facts("Nansha Terminal, operated by Guangzhou Port and Logistics Holding, runs 5G cranes.", lexicon)
+    assert ("Nansha Terminal", "operatedBy", "Guangzhou Port and Logistics Holding") in found
+    labels = _labels("The Ministry of Industry and Information Technology and Huawei signed a deal.", lexicon)
+    assert "Ministry of Industry and Information Technology" in labels

@@ -196,8 +196,12 @@ class MentionFinder:
             # A class word after "and" ends a name of two joined parts ("Hubei Oil and Gas Group"), unless
             # the part before "and" is a name of its own: one word ("Tencent and Baosteel Group") or words
             # holding a class word ("the Department of Commerce and Wuhan University").
-            if (len(before) == 1 and len(right.split()) == 1) or self._cue_class(before[-1]) \
-                    or (self._cue_class(right) and (len(own) == 1 or self._cue_class(" ".join(own)))) \
+            # "Hainan Port and Shipping Holding": a place's word before "and" and an organization's word ending the run
+            # name one organization of two fields
+            one_body = self.lexicon.is_a(self._cue_class(right.split()[-1]) if right else None, [ORGANIZATION]) is True \
+                and self.lexicon.is_a(self._cue_class(before[-1]), [ORGANIZATION]) is False
+            if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \
+                    or (self._cue_class(right) and not one_body and (len(own) == 1 or self._cue_class(" ".join(own)))) \
                     or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin:
                 parts.append((begin, left_end))
                 begin = right_start
