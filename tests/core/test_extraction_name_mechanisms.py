@@ -290,3 +290,10 @@ def test_a_company_named_by_a_place_s_field_and_another_is_one_name(lexicon: Lex
     assert ("Nansha Terminal", "operatedBy", "Guangzhou Port and Logistics Holding") in found
     labels = _labels("The Ministry of Industry and Information Technology and Huawei signed a deal.", lexicon)
     assert "Ministry of Industry and Information Technology" in labels
+
+
+def test_a_name_with_a_class_word_and_one_more_name_after_and_are_two_names(lexicon: Lexicon) -> None:
+    labels = _labels("The Harbin Institute of Technology and Huawei opened a joint lab in 2023.", lexicon)
+    assert "Harbin Institute of Technology" in labels and "Huawei" in labels
+    labels = _labels("The Ministry of Science and Technology set up a fund.", lexicon)
+    assert "Ministry of Science and Technology" in labels

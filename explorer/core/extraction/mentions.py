@@ -44,7 +44,7 @@ from explorer.core.extraction.spans import (
     singular,
     verb_in_phrase,
 )
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -202,7 +202,8 @@ class MentionFinder:
                 and self.lexicon.is_a(self._cue_class(before[-1]), [ORGANIZATION]) is False
             if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \
                     or (self._cue_class(right) and not one_body and (len(own) == 1 or self._cue_class(" ".join(own)))) \
-                    or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin:
+                    or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin \
+                    or (len(right.split()) == 1 and right.lower() not in NAME_FIELDS and self._cue_class(" ".join(own))):
                 parts.append((begin, left_end))
                 begin = right_start
         parts.append((begin, end))
