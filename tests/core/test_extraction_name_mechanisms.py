@@ -297,3 +297,13 @@ def test_a_name_with_a_class_word_and_one_more_name_after_and_are_two_names(lexi
     assert "Harbin Institute of Technology" in labels and "Huawei" in labels
     labels = _labels("The Ministry of Science and Technology set up a fund.", lexicon)
     assert "Ministry of Science and Technology" in labels
+
+
+def test_an_owner_s_unit_in_apposition_is_the_name_it_follows(lexicon: Lexicon) -> None:
+    found = facts("Cainiao, Alibaba's logistics arm, opened a bonded warehouse in Yangpu.", lexicon)
+    assert ("Alibaba", "hasSubsidiary", "Cainiao") in found
+    # no closing comma: the unit opens the main clause, it is no apposition
+    found = facts("At the Dushanzi complex, a refinery owned by PetroChina, China Mobile's Xinjiang branch has built a "
+                  "5G network.", lexicon)
+    assert not any(o == "PetroChina" for s, p, o in found if p == "hasBranch") and \
+        not any(s == "PetroChina" and p == "built" for s, p, _o in found)

@@ -122,7 +122,10 @@ class MentionFinder:
         self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
                                      and not all(lexicon.is_a(c, [organization]) for c in p.range or [organization]))
-        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers)
+        # "Alibaba's logistics arm": a unit a possessive names by a relation's word (its label keeps the owner)
+        self._unit_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
+                                     if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2) - self._site_heads
+        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers, self._unit_heads)
         # "branch" of "branch of": a relation's noun that is also a class word names a unit ("the Harbin branch of X")
         self._unit_nouns = frozenset(p.words.split()[0].lower() for p in lexicon.patterns
                                      if len(p.words.split()) == 2 and p.words.lower().endswith(" of")
@@ -528,6 +531,8 @@ class MentionFinder:
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         # a possessed site before the cue phrase of the same span: it keeps its own name
         candidates = self._known(text) + possessed_sites(text, self._site_heads, self._head_class)
+        candidates += [replace(m, label=m.text, cls=ORGANIZATION) for m in possessed_sites(text, self._unit_heads, self._head_class)
+                       if m.via == "cue" and m.cls is None]
         candidates += self._own_units(text) + self._named_units(text)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)

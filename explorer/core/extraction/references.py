@@ -42,10 +42,12 @@ def _is_person(mention: Mention) -> bool:
 class ReferenceReader:
     """Reads the references of one sentence against what the document named before."""
 
-    def __init__(self, lexicon: Lexicon, cue_class: Callable[[str], str | None], triggers: frozenset[str]) -> None:
+    def __init__(self, lexicon: Lexicon, cue_class: Callable[[str], str | None], triggers: frozenset[str],
+                 unit_heads: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self._cue_class = cue_class
         self._triggers = triggers
+        self._unit_heads = unit_heads
 
     def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
                    placed: frozenset[str] = frozenset()) -> list[Mention]:
@@ -130,11 +132,14 @@ class ReferenceReader:
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
-                    and re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE):
+                    and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
+                         # closed by a comma: "PetroChina, China Mobile's Gansu branch has built …" opens a clause
+                         or (self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) is not None)):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
+                cls = cls or (mention.cls if self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) else None)
                 if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
                     out[out.index(previous)] = named
@@ -142,6 +147,11 @@ class ReferenceReader:
                     continue
             out.append(mention)
         return out
+
+    def _owned_unit(self, mention: Mention) -> bool:
+        """"Cainiao, Alibaba's logistics arm,": an owner's unit, named by a relation's word, may stand in apposition."""
+        return mention.via == "cue" and re.match(r"[A-Z][^,]*['’]s\s", mention.text) is not None \
+            and mention.text.split()[-1].lower() in self._unit_heads
 
     def bare_cue_reference(self, mention: Mention, history: Sequence[Mention]) -> Mention:
         """A Chinese cue word standing alone (联盟) names the last one of its class, as "the alliance"
