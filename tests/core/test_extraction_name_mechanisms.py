@@ -307,3 +307,12 @@ def test_an_owner_s_unit_in_apposition_is_the_name_it_follows(lexicon: Lexicon) 
                   "5G network.", lexicon)
     assert not any(o == "PetroChina" for s, p, o in found if p == "hasBranch") and \
         not any(s == "PetroChina" and p == "built" for s, p, _o in found)
+
+
+def test_at_its_site_is_the_owner_its_stands_for_not_an_apposition_s(lexicon: Lexicon) -> None:
+    found = facts("Datang Yunnan Hydropower, a subsidiary of China Datang, is testing a similar system at its Jinghong "
+                  "plant in Xishuangbanna.", lexicon)
+    assert ("Datang Yunnan Hydropower", "operates", "Jinghong plant") in found
+    assert not any(s == "China Datang" and p == "operates" for s, p, _o in found)
+    found = facts("The project cut fuel use by a tenth in its first year, said Yankuang Energy.", lexicon)
+    assert not any(p == "operates" for _s, p, _o in found)
