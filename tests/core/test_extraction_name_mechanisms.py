@@ -316,3 +316,10 @@ def test_at_its_site_is_the_owner_its_stands_for_not_an_apposition_s(lexicon: Le
     assert not any(s == "China Datang" and p == "operates" for s, p, _o in found)
     found = facts("The project cut fuel use by a tenth in its first year, said Yankuang Energy.", lexicon)
     assert not any(p == "operates" for _s, p, _o in found)
+
+
+def test_a_named_site_of_two_common_nouns_and_a_verb_after_an_apposition(lexicon: Lexicon) -> None:
+    text = ("Huadian Power, the province's largest solar operator, uses 5G-connected drones to inspect panels at its "
+            "Gonghe solar farm in Hainan Prefecture.")
+    found = facts(text, lexicon)
+    assert ("Huadian Power", "operates", "Gonghe solar farm") in found

@@ -263,9 +263,11 @@ class MentionFinder:
         # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
         # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
         # and after a described owner or "whose" ("the company's Wuxi plant", "Sany, whose Changsha plant")
+        # (or where the second is a kind of site: "its Huitengxile wind farm in Ulanqab")
+        sited = "|".join(sorted(self._site_heads))
         for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
                                  r"((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
-                                 r"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:]))?)(?=[\s,.;:]|$)",
+                                 rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
             name = match.group(1).strip()

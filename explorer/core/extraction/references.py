@@ -216,6 +216,9 @@ _CONTROL_BEFORE = re.compile(r"(?<![\w-])(?:help|helps|helped|helping|ask|asks|a
 def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) -> Mention | None:
     """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
     head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
+    if head is not None and head.via == "phrase" and " " not in head.text and head.text[:1].islower() \
+            and any(0 <= m.start - head.end <= 1 for m in mentions):
+        return None  # "…, uses 5G-connected drones": one lower-case word right before a noun phrase is its verb
     return head if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) else None
 
 
