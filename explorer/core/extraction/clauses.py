@@ -106,9 +106,10 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             partner = _at(mentions, match.end()) or (_at(mentions, match.end() + compound.end()) if compound else None)
             thing = next((m for m in reversed(mentions) if m.end <= match.start() and m not in under
                           and not re.search(r"[,;]", text[m.end:match.start()])), None)
-            if not re.match(_BE, match.group(), re.IGNORECASE) and (thing is None or match.start() - thing.end > 1
-                                                                     or thing.via not in ("phrase", "cue")):
-                continue
+            if not re.match(_BE, match.group(), re.IGNORECASE) and (
+                    thing is None or match.start() - thing.end > 1 or thing.via not in ("phrase", "cue")
+                    or not re.search(r"(?<![\w-])(?:a|an)\s+$", text[:thing.start])):
+                continue  # "a system developed with X", not "… that the branch built with X" (a verb in a relative clause)
             if partner is None or thing is None or partner.key == thing.key \
                     or lexicon.is_a(partner.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
                 continue
@@ -350,6 +351,12 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
             if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
                 continue
             yield (actor, pattern.predicate, thing, f"that … {pattern.words}", match.start(), match.end(), 0.6)
+            joint = _WITH.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+            partner = _at(mentions, joint.end()) if joint is not None else None
+            if joint is not None and partner is not None and partner.key not in (actor.key, thing.key) and _named(partner) \
+                    and lexicon.is_a(partner.cls, pattern.domain) is not False:
+                # "a network that the branch built with Huawei": the partner built it too
+                yield (partner, pattern.predicate, thing, joint.group(1), joint.start(), joint.end(), 0.55)
 
 
 def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:

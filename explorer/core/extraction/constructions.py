@@ -268,7 +268,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
         if aside is not None:
             # "Liu Yang, a lecturer at the university, said …": who speaks is named before the apposition
             speaker = next((m for m in mentions if 0 <= aside.start() - m.end <= 1), speaker)
-        if speaker is None or not lexicon.is_a(speaker.cls, [agent]):
+        # "Li Jing, who leads the lab, warned …": a name "who" describes is a person, one who speaks
+        who = aside is not None and re.match(r",\s+who\b", aside.group(), re.IGNORECASE) is not None
+        if speaker is None or not (lexicon.is_a(speaker.cls, [agent]) or (who and speaker.cls is None)):
             continue
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
@@ -279,7 +281,7 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
 
 
 #: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
-_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)
 
 

@@ -132,7 +132,8 @@ class Lexicon:
             range_ = frozenset(str(c) for c in ontology.objects(prop, RDFS.range) if isinstance(c, URIRef))
             patterns.append(PropertyPattern(str(prop), text.strip() if closing else words, object_first, domain, range_,
                                             _words_regex(words), closing))
-        patterns += _passives(ontology, patterns) + _present_forms(patterns) + _base_and_past_forms(patterns)
+        patterns += _passives(ontology, patterns) + _present_forms(patterns) + _base_and_past_forms(patterns) \
+            + _infinitives(patterns)
         cues = [ClassCue(str(c), str(w).strip(), _words_regex(str(w).strip()))
                 for c, w in sorted(ontology.subject_objects(NAME_CUE), key=lambda pair: (str(pair[0]), str(pair[1])))
                 if str(w).strip()]
@@ -276,3 +277,39 @@ def _ancestors(cls: str, parents: dict[str, set[str]]) -> set[str]:
             seen.add(current)
             todo.extend(parents.get(current, ()))
     return seen
+
+
+#: Base forms of declared pasts that do not end in -ed.
+_IRREGULAR_BASE_OF_PAST = {"built": "build", "set": "set", "ran": "run", "made": "make", "led": "lead", "held": "hold",
+                           "won": "win", "sold": "sell", "bought": "buy", "laid": "lay", "began": "begin"}
+
+
+def _infinitives(patterns: list[PropertyPattern]) -> list[PropertyPattern]:
+    """"joined with X to form the consortium": the infinitive of each declared past of founding states the same property
+    ("to form" from "formed", "to set up" from "set up"; the words of ``kg:established``, the property English so often
+    states with a purpose: "teamed up to launch an alliance"). A regular past gives its stem with and without a final e
+    ("to creat" is no English and never matches); a phrase some property declares already wins; a plan before it
+    ("plans to form") still states nothing (``readings.unrealised``)."""
+    declared = {p.words.lower() for p in patterns}
+    derived: dict[str, PropertyPattern] = {}
+    for pattern in patterns:
+        words = pattern.words.split()
+        if pattern.predicate != ONTOLOGY_IRI + "established" or pattern.object_first or pattern.closing is not None \
+                or not pattern.words.isascii() or pattern.habitual or words[-1].lower() == "by" or words[0].lower() == "to":
+            continue
+        verb = words[0].lower()
+        if verb in _IRREGULAR_BASE_OF_PAST:
+            bases = [_IRREGULAR_BASE_OF_PAST[verb]]
+        elif verb.endswith("ied") and len(verb) > 4:
+            bases = [verb[:-3] + "y"]
+        elif verb.endswith("ed") and len(verb) > 4:
+            stem = verb[:-2]
+            bases = [stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" else [stem, stem + "e"]
+        else:
+            continue
+        for base in bases:
+            infinitive = " ".join(["to", base, *words[1:]])
+            if infinitive.lower() in declared or infinitive.lower() in derived:
+                continue
+            derived[infinitive.lower()] = replace(pattern, words=infinitive, regex=_words_regex(infinitive))
+    return list(derived.values())

@@ -22,7 +22,9 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
+from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
 AGENT, PLACE, LOCATED = str(KG.Agent), str(KG.Place), str(KG.locatedIn)
@@ -32,7 +34,11 @@ GROUP, MEMBER_GROUP_OF = str(KG.Group), str(KG.memberGroupOf)
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
 
-_WHERE = re.compile(r",\s+where\s+(?:(?:now|today|already)\s+)?", re.IGNORECASE)
+_WHERE = re.compile(r"(,\s+|\s+)where\s+(?:(?:now|today|already)\s+)?", re.IGNORECASE)
+#: A time between a site or place and "where" ("a warehouse in Yangpu in April where …").
+_TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August"
+                          r"|September|October|November|December|spring|summer|autumn|winter|year|month)(?:\s+(?:19|20)\d\d)?)$",
+                          re.IGNORECASE)
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -69,7 +75,9 @@ def where_subjects(lexicon: Lexicon, mentions: list[Mention], text: str) -> list
 def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int) -> Mention | None:
     """What "where" stands for: the mention before its comma, or, when that is a place the thing before it is
     said to be in or at ("a terminal at Qinzhou, where …"), that thing."""
-    before = next((m for m in mentions if m.end == comma), None)
+    timed = _TIME_BEFORE.search(text[:comma])
+    end = timed.start() if timed is not None else comma
+    before = next((m for m in mentions if m.end == end), None)
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
     placed = _PLACED_BY.search(text[:before.start])
@@ -81,12 +89,20 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     return thing
 
 
+def _named_place_before(mentions: list[Mention], text: str, where: re.Match[str]) -> bool:
+    timed = _TIME_BEFORE.search(text[:where.start()])
+    end = timed.start() if timed is not None else where.start()
+    return any(m.end == end and m.via in ("name", "label") and _PLACED_BY.search(text[:m.start]) for m in mentions)
+
+
 def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"… at the Zhaolou mine in Heze, where drilling rigs run on a private network": the rigs are in the mine.
     Who acts in the clause (an agent, or a name of no known kind) is not placed by it."""
     for match in _WHERE.finditer(text):
         subject = next((m for m in mentions if m.start == match.end()), None)
         site = _antecedent(lexicon, mentions, text, match.start())
+        if site is not None and "," not in match.group(1) and not (is_site(lexicon, site) or _named_place_before(mentions, text, match)):
+            continue  # with no comma, "where" after a site or a named place only ("cases where attacks rose" places nothing)
         if subject is None or site is None or subject.via == "pronoun" or subject.key == site.key \
                 or lexicon.is_a(subject.cls, [AGENT, PLACE]) is True or lexicon.is_a(site.cls, [AGENT]) is True \
                 or (subject.via not in ("phrase", "cue") and lexicon.is_a(subject.cls, [AGENT]) is not False):
@@ -379,3 +395,34 @@ def joined_it(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Men
             # "80 mining companies have joined it": a counted group is a group of members
             predicate = MEMBER_GROUP_OF if lexicon.is_a(member.cls, [GROUP]) else MEMBER_OF
             yield (member, predicate, group, "joined it", match.start(), match.end(), 0.6)
+
+
+#: "… that investigators | attributed to": a relative clause with a subject of its own before the verb.
+_THAT_SUBJECT = re.compile(r"(?<![\w-])that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might|also|now|still|"
+                           r"the|a|an|it|they)\b)(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
+
+
+def object_gap(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    """"a phishing campaign that investigators attributed to a group": in a relative clause with its own subject, what
+    "that" stands for (the mention right before it) is the object the verb leaves out — the subject of a property whose
+    words end with a preposition ("attributed to"). None when the verb at ``start`` stands in no such clause."""
+    clause = _THAT_SUBJECT.search(text[:start])
+    if clause is None:
+        return None
+    own = [m for m in mentions if clause.start() < m.start and m.end <= start]
+    if any(m.via == "pronoun" for m in own) or (not own and not re.search(r"[a-z]s\s+$", text[:start])):
+        return None  # its subject is a mention or a bare plural ("investigators")
+    return next((m for m in mentions if 0 <= clause.start() - m.end <= 1 and m.via != "pronoun"), None)
+
+
+# Where a verb takes no subject or object from a name near it (read by ``suggest._best_pair``).
+#: People spoken of generically and the organization they belong to: "engineers at | several suppliers".
+PEOPLE_OF = re.compile(r"(?:^|[,;:]\s*|\b(?:the|many|some|several)\s+)(?:[a-z-]+\s+)?(?:" + "|".join(sorted(
+    w for w in GENERIC_PEOPLE if " " not in w)) + r")s?\s+(?:at|of|from)\s+(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+#: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
+UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
+#: An object no mention covers and its owner: "the dispatching servers of (a) …".
+OWNED_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\s+(?:(?:a|an|the)\s+)?")
+#: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
+OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
+                                  r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon
 from explorer.core.extraction.spans import Mention
@@ -69,3 +70,27 @@ def threat_agents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
                 or lexicon.is_a(agent.cls, [AGENT]) is False:
             continue
         yield (threat, CARRIED_OUT_BY, agent, "by", threat.end, threat.end + by.end(), 0.6)
+
+
+#: Nouns that count or group what follows "of": "a set of security guidelines" speaks of the guidelines.
+_QUANTITY_NOUNS = frozenset(["set", "series", "range", "number", "pair", "batch", "suite", "package", "raft", "host", "slew",
+                             "fleet"])
+
+
+def quantity_heads(mentions: list[Mention], text: str) -> list[Mention]:
+    """"published a set of security guidelines", "runs a fleet of driverless trucks": a noun of quantity before "of" is
+    read with what it counts, which names the thing (its label); the two mentions become one."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if index in skip:
+            continue
+        inner = mentions[index + 1] if index + 1 < len(mentions) else None
+        if inner is not None and mention.via == "phrase" and mention.iri is None \
+                and mention.text.lower().split()[-1] in _QUANTITY_NOUNS and len(mention.text.split()) <= 2 \
+                and re.fullmatch(r"\s+of\s+", text[mention.end:inner.start]) and inner.via in ("phrase", "cue", "name"):
+            out.append(replace(inner, start=mention.start, text=text[mention.start:inner.end]))
+            skip.add(index + 1)
+            continue
+        out.append(mention)
+    return out

@@ -137,14 +137,6 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
 
-#: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
-_UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
-#: An object no mention covers and its owner: "the dispatching servers of (a) …".
-_OWNED_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\s+(?:(?:a|an|the)\s+)?")
-#: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
-_OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
-                                  r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)
-
 
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
@@ -156,14 +148,17 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     in_aside = any(s <= start < e for s, e, _relative in relatives.asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
-    elif not pattern.weak and _OWN_PRONOUN_SUBJECT.search(text[:start]):
+    elif not pattern.weak and relatives.OWN_PRONOUN_SUBJECT.search(text[:start]):
         left = []  # "… because they depend on X": the clause's subject is a pronoun read as no one, not a name before it
     if not pattern.weak:
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
-        elif left and _UNREAD_SUBJECT.match(text):
+        elif left and relatives.UNREAD_SUBJECT.match(text):
             left = []  # "The trucks at X run on …": the subject is a thing no mention covers, not the X after "at"
+        elif pattern.words.endswith(" by") and any(relatives.PEOPLE_OF.search(text[:m.start]) for m in left):
+            # "engineers at several suppliers were targeted by …": people spoken of generically stand for where they work
+            left = [m for m in left if relatives.PEOPLE_OF.search(text[:m.start])][-1:]
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
             or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
                 and not _PASSIVE_BEFORE.search(text[:start])]
@@ -181,9 +176,13 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if right and right[0] in direct and not pattern.weak:
         # "built a network with China Mobile": a noun after a preposition is no direct object
         right = direct
+    elif right and not pattern.weak and not pattern.object_first and lexicon.is_a(right[0].cls, pattern.range) is False \
+            and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]):
+        # "to open a platform in Suzhou": the verb's own object does not fit; a name after "in" or "at" is no object
+        right = [m for m in right if not (m.via in ("name", "label") and re.search(r"(?:in|at)\s+$", text[:m.start]))]
     elif right and right[0] in under and not pattern.weak and not any(w.lower() in PREPOSITIONS for w in pattern.words.split()) \
             and re.match(r"\s+[a-z]", text[end:]) and not any(m.start - end <= 1 for m in right) \
-            and not _OWNED_OBJECT.fullmatch(text[end:right[0].start]):
+            and not relatives.OWNED_OBJECT.fullmatch(text[end:right[0].start]):
         # "carries video from the machines to a control centre": the verb's object is a word no mention covers,
         # and what follows a preposition after it is no object of the verb ("infected the servers of a plant":
         # the owner after "of" stands for what it owns)
@@ -195,6 +194,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if said_that and not pattern.object_first:
         # "X warned that Y run on Z": the subject of what was said stands after "that"
         left = [m for m in left if m.start > said_that[-1]]
+    left_out = relatives.object_gap(mentions, text, start) if pattern.words.split()[-1].lower() in PREPOSITIONS else None
+    if left_out is not None and not pattern.object_first:
+        left = [left_out]  # "a campaign that investigators attributed to X": what "that" stands for is the verb's object
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
         right = [m for m in right if not CLAUSE_BREAK.search(text[end:m.start])]
@@ -302,7 +304,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
-        mentions = slots.slot_nouns(lexicon, mentions, view)
+        mentions = slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
