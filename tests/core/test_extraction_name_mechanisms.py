@@ -223,3 +223,103 @@ def test_things_there_and_the_plant_for_a_factory(lexicon: Lexicon) -> None:
 def test_a_participle_with_its_preposition_after_a_name_is_the_verb(lexicon: Lexicon) -> None:
     labels = _labels("Xiaomi accounted for 20 percent of phone shipments in India.", lexicon)
     assert "Xiaomi" in labels and not any("accounted" in label for label in labels)
+
+
+def test_it_after_a_verb_with_nothing_in_its_sentence_is_the_object_before(lexicon: Lexicon) -> None:
+    text = "The Shaanxi bureau set up the Qinling Drone Alliance in 2021. The bureau says 90 firms have joined it."
+    found = facts(text, lexicon)
+    assert ("90 firms", "memberGroupOf", "Qinling Drone Alliance") in found
+    # a place after a preposition is no object "it" may stand for
+    found = facts("Kingdee Robotics is based in Shenzhen. Tencent has since acquired it.", lexicon)
+    assert not any(o == "Shenzhen" for _s, p, o in found if p != "basedIn" and p != "locatedIn")
+
+
+def test_a_present_tense_before_its_object_ends_the_subject(lexicon: Lexicon) -> None:
+    labels = _labels("According to the operator, the port's private network covers 12 kilometres of quay.", lexicon)
+    assert "private network" in labels and not any("covers" in label for label in labels)
+
+
+def test_the_company_is_the_name_before_it_in_its_own_sentence(lexicon: Lexicon) -> None:
+    found = facts("Lu Jun, chief engineer at Anshan Iron and Steel, said the company's Bayuquan plant now runs on 5G.", lexicon)
+    assert ("Anshan Iron and Steel", "operates", "Bayuquan plant") in found
+    found = facts("Hubei Iron opened a lab in Wuhan, the province's capital.", lexicon)
+    assert not any(s == "Wuhan" and p == "operates" for s, p, _o in found)
+
+
+def test_its_after_a_verb_that_makes_its_object_act_is_that_object_s(lexicon: Lexicon) -> None:
+    found = facts("Huawei helped Midea build its Jingzhou factory.", lexicon)
+    assert ("Midea", "operates", "Jingzhou factory") in found
+    assert not any(s == "Huawei" and p == "operates" for s, p, _o in found)
+
+
+def test_an_ampersand_joins_one_word_of_a_name(lexicon: Lexicon) -> None:
+    assert "R&D centre" in _labels("Huawei has an R&D centre in Xi'an.", lexicon)
+
+
+def test_their_is_read_like_its(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    mentions = finder.find("The ministry urged carmakers to connect their assembly plants to 5G networks.")
+    their = next(m for m in mentions if m.text == "their")
+    assert (their.label or their.text) == "carmakers"
+
+
+def test_a_description_is_the_subject_before_over_a_nearer_object(lexicon: Lexicon) -> None:
+    text = "Baowu Group signed a deal with Ansteel Group in May. The company then set up a research centre in Wuhan."
+    found = facts(text, lexicon)
+    assert ("Baowu Group", "established", "research centre") in found
+    assert not any(s == "Ansteel Group" and p == "established" for s, p, _o in found)
+
+
+def test_a_technology_is_placed_nowhere_by_a_bare_preposition(lexicon: Lexicon) -> None:
+    found = facts("Tsinghua University opened a joint lab for industrial 5G in Haidian in 2021.", lexicon)
+    assert not any(s == "5G" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_an_owner_s_site_in_common_nouns_is_its_own_and_a_place_s_largest_is_not(lexicon: Lexicon) -> None:
+    found = facts("A few streets away, Nio's electric-car factory uses 5G-connected robots.", lexicon)
+    assert ("Nio", "operates", "electric-car factory") in found
+    found = facts("SMIC, the chipmaker whose Shanghai fabs run around the clock, is testing robots.", lexicon)
+    assert ("SMIC", "operates", "Shanghai fabs") in found
+    found = facts("Baowu runs China's largest steel mill in Zhanjiang.", lexicon)
+    assert ("Baowu", "operates", "largest steel mill") in found
+    assert not any(s == "China" and p == "operates" for s, p, _o in found)
+
+
+def test_a_company_named_by_a_place_s_field_and_another_is_one_name(lexicon: Lexicon) -> None:
+    found = facts("Nansha Terminal, operated by Guangzhou Port and Logistics Holding, runs 5G cranes.", lexicon)
+    assert ("Nansha Terminal", "operatedBy", "Guangzhou Port and Logistics Holding") in found
+    labels = _labels("The Ministry of Industry and Information Technology and Huawei signed a deal.", lexicon)
+    assert "Ministry of Industry and Information Technology" in labels
+
+
+def test_a_name_with_a_class_word_and_one_more_name_after_and_are_two_names(lexicon: Lexicon) -> None:
+    labels = _labels("The Harbin Institute of Technology and Huawei opened a joint lab in 2023.", lexicon)
+    assert "Harbin Institute of Technology" in labels and "Huawei" in labels
+    labels = _labels("The Ministry of Science and Technology set up a fund.", lexicon)
+    assert "Ministry of Science and Technology" in labels
+
+
+def test_an_owner_s_unit_in_apposition_is_the_name_it_follows(lexicon: Lexicon) -> None:
+    found = facts("Cainiao, Alibaba's logistics arm, opened a bonded warehouse in Yangpu.", lexicon)
+    assert ("Alibaba", "hasSubsidiary", "Cainiao") in found
+    # no closing comma: the unit opens the main clause, it is no apposition
+    found = facts("At the Dushanzi complex, a refinery owned by PetroChina, China Mobile's Xinjiang branch has built a "
+                  "5G network.", lexicon)
+    assert not any(o == "PetroChina" for s, p, o in found if p == "hasBranch") and \
+        not any(s == "PetroChina" and p == "built" for s, p, _o in found)
+
+
+def test_at_its_site_is_the_owner_its_stands_for_not_an_apposition_s(lexicon: Lexicon) -> None:
+    found = facts("Datang Yunnan Hydropower, a subsidiary of China Datang, is testing a similar system at its Jinghong "
+                  "plant in Xishuangbanna.", lexicon)
+    assert ("Datang Yunnan Hydropower", "operates", "Jinghong plant") in found
+    assert not any(s == "China Datang" and p == "operates" for s, p, _o in found)
+    found = facts("The project cut fuel use by a tenth in its first year, said Yankuang Energy.", lexicon)
+    assert not any(p == "operates" for _s, p, _o in found)
+
+
+def test_a_named_site_of_two_common_nouns_and_a_verb_after_an_apposition(lexicon: Lexicon) -> None:
+    text = ("Huadian Power, the province's largest solar operator, uses 5G-connected drones to inspect panels at its "
+            "Gonghe solar farm in Hainan Prefecture.")
+    found = facts(text, lexicon)
+    assert ("Huadian Power", "operates", "Gonghe solar farm") in found

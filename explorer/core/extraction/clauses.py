@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from explorer.core.extraction import sites
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
@@ -136,18 +137,23 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         site = next((m for m in mentions if m.start == at.end() and m.iri is None and m.via in ("phrase", "cue")), None)
         if site is not None and lexicon.is_a(site.cls, [SOURCE]):
             continue  # "said in its latest report": a document, no site
-        # the fact whose object stands at the site: not one that places something ("based in")
+        # who "its" stands for, as the references read it ("X, a subsidiary of Y, is testing … at its plant": X)
+        pronoun = next((m for m in mentions if at.start() < m.start < at.end() and m.via == "pronoun" and (m.iri or m.label)
+                        and lexicon.is_a(m.cls, [AGENT]) is not False), None)
+        # the fact whose object stands at the site: not one that places something ("based in"), and one of the owner's
         before = sorted((f for f in facts if f[5] <= at.start() and f[2].end <= at.start() and f[1] != OPERATES
-                         and not all(lexicon.is_a(c, [PLACE]) for c in lexicon.ends(f[1])[1] or [AGENT])),
+                         and not all(lexicon.is_a(c, [PLACE]) for c in lexicon.ends(f[1])[1] or [AGENT])
+                         and (pronoun is None or f[0].key == pronoun.key)),
                         key=lambda f: f[5])
         confidence = 0.6
         thing: Mention | None
         if before:
             owner, thing, confidence = before[-1][0], before[-1][2], before[-1][6]
-        elif site is None or len(site.text.split()) < 2:
-            continue
+        elif site is None or len(site.text.split()) < 2 or (pronoun is not None and not sites.has_site_head(lexicon, site)
+                                                               and not site.text[:1].isupper()):
+            continue  # "in its first year": only a site, named or of a kind of site, is owned where no fact says so
         else:
-            found_owner = _clause_subject(mentions, text, at.start())
+            found_owner = pronoun or _clause_subject(mentions, text, at.start())
             # what stands there is the last thing named before the words in their clause ("installed base stations
             # 800 metres underground at its X": a depth between them is no mention)
             found_thing = next((m for m in reversed(mentions) if m.end <= at.start() and m.via != "pronoun"
@@ -308,8 +314,9 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
                 or site.text.split()[-1].lower() not in heads:
             continue
         # "Its Wuhu plant now runs on …": a sentence that opens on the possessive has its owner in the pronoun
-        owner = _clause_subject(mentions, text, own.start()) \
-            or next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None)
+        # the possessive's own reading first ("Huawei helped Midea build its factory": Midea's), else the clause's subject
+        owner = next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None) \
+            or _clause_subject(mentions, text, own.start())
         if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
             continue
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)

@@ -50,7 +50,9 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         if mention.iri is not None:
             continue
         # the text, not the label: a possessed site is labelled without its owner ("Yingkou yard")
-        match = re.match(r"(.+?)(?:['’]s|(?<=s)['’])\s+(.+)$", mention.text if mention.via == "cue" else mention.label or mention.text)
+        # a description in apposition keeps its words ("Cainiao, Alibaba's logistics arm": Alibaba has Cainiao)
+        said = mention.via == "cue" or (mention.via == "definite" and re.search(r"['’]s\s", mention.text) is not None)
+        match = re.match(r"(.+?)(?:['’]s|(?<=s)['’])\s+(.+)$", mention.text if said else mention.label or mention.text)
         if match is None or not match.group(1)[:1].isupper():
             continue
         owner_text, rest = match.group(1), match.group(2)

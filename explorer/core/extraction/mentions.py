@@ -21,8 +21,9 @@ from explorer.core.extraction.references import (
     part_of_person,
     possessive_pronouns,
     second_clause_it,
+    sentence_descriptions,
 )
-from explorer.core.extraction.sites import sited_definites
+from explorer.core.extraction.sites import possessed_sites, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -43,7 +44,7 @@ from explorer.core.extraction.spans import (
     singular,
     verb_in_phrase,
 )
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -96,6 +97,7 @@ class MentionFinder:
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
         self._last_sentence: list[Mention] = []
+        self._last_text = ""
         #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
         self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
@@ -120,7 +122,10 @@ class MentionFinder:
         self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
                                      and not all(lexicon.is_a(c, [organization]) for c in p.range or [organization]))
-        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers)
+        # "Alibaba's logistics arm": a unit a possessive names by a relation's word (its label keeps the owner)
+        self._unit_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
+                                     if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2) - self._site_heads
+        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers, self._unit_heads)
         # "branch" of "branch of": a relation's noun that is also a class word names a unit ("the Harbin branch of X")
         self._unit_nouns = frozenset(p.words.split()[0].lower() for p in lexicon.patterns
                                      if len(p.words.split()) == 2 and p.words.lower().endswith(" of")
@@ -194,9 +199,14 @@ class MentionFinder:
             # A class word after "and" ends a name of two joined parts ("Hubei Oil and Gas Group"), unless
             # the part before "and" is a name of its own: one word ("Tencent and Baosteel Group") or words
             # holding a class word ("the Department of Commerce and Wuhan University").
-            if (len(before) == 1 and len(right.split()) == 1) or self._cue_class(before[-1]) \
-                    or (self._cue_class(right) and (len(own) == 1 or self._cue_class(" ".join(own)))) \
-                    or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin:
+            # "Hainan Port and Shipping Holding": a place's word before "and" and an organization's word ending the run
+            # name one organization of two fields
+            one_body = self.lexicon.is_a(self._cue_class(right.split()[-1]) if right else None, [ORGANIZATION]) is True \
+                and self.lexicon.is_a(self._cue_class(before[-1]), [ORGANIZATION]) is False
+            if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \
+                    or (self._cue_class(right) and not one_body and (len(own) == 1 or self._cue_class(" ".join(own)))) \
+                    or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin \
+                    or (len(right.split()) == 1 and right.lower() not in NAME_FIELDS and self._cue_class(" ".join(own))):
                 parts.append((begin, left_end))
                 begin = right_start
         parts.append((begin, end))
@@ -253,9 +263,11 @@ class MentionFinder:
         # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
         # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
         # and after a described owner or "whose" ("the company's Wuxi plant", "Sany, whose Changsha plant")
+        # (or where the second is a kind of site: "its Huitengxile wind farm in Ulanqab")
+        sited = "|".join(sorted(self._site_heads))
         for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
                                  r"((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
-                                 r"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:]))?)(?=[\s,.;:]|$)",
+                                 rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
             name = match.group(1).strip()
@@ -282,19 +294,6 @@ class MentionFinder:
         named in lower case after a possessive, an organization of its own."""
         return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
                 for m in OWN_UNIT.finditer(text)]
-
-    def _possessed_sites(self, text: str) -> list[Mention]:
-        """"Acme Group's Yingkou yard": one thing, named "Yingkou yard" (its owner is read by
-        ``constructions.possessives``)."""
-        found: list[Mention] = []
-        if not self._site_heads:
-            return found
-        heads = "|".join(re.escape(h) for h in sorted(self._site_heads))
-        for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
-                                 rf"((?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{heads}))(?![\w-])", text):
-            own = match.group(1)
-            found.append(Mention(match.start(), match.end(), match.group(), None, self._head_class(own), own, "cue"))
-        return found
 
     def _quoted(self, text: str) -> list[Mention]:
         """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
@@ -540,7 +539,10 @@ class MentionFinder:
         """Mentions in one sentence, longest first where they overlap, in reading order. ``extra``
         candidates (an NER pipeline's) fill only spans that nothing of our own covers."""
         # a possessed site before the cue phrase of the same span: it keeps its own name
-        candidates = self._known(text) + self._possessed_sites(text) + self._own_units(text) + self._named_units(text)
+        candidates = self._known(text) + possessed_sites(text, self._site_heads, self._head_class)
+        candidates += [replace(m, label=m.text, cls=ORGANIZATION) for m in possessed_sites(text, self._unit_heads, self._head_class)
+                       if m.via == "cue" and m.cls is None]
+        candidates += self._own_units(text) + self._named_units(text)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
@@ -568,12 +570,13 @@ class MentionFinder:
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
         chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
-        chosen = object_it(text, second_clause_it(text, chosen))
+        chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
+                           self._last_text, self._last_sentence)
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
                              and not (m.via == "cue" and " " not in m.text and _THE_BEFORE.search(text[:m.start])))
-        self._last_sentence = chosen
+        self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
 

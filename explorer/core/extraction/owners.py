@@ -26,7 +26,7 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
             continue
         # "the alliance's X"; "Sany, whose Changsha plant …": a relative's possessive is the name it follows
         if not (owner.via == "definite" and re.fullmatch(r"['’]s?\s+", text[owner.end:owned.start])) \
-                and not (owner.via in ("name", "label") and re.fullmatch(r",\s+whose\s+", text[owner.end:owned.start])):
+                and not (owner.via in ("name", "label", "definite") and re.fullmatch(r",?\s+whose\s+", text[owner.end:owned.start])):
             continue
         pattern = by_head.get(singular(owned.text.split()[-1].lower())) or by_head.get(owned.text.split()[-1].lower())
         # the owner must be known to be of the property's domain: "the plant's casting shop" is part of a site, no agent's

@@ -10,7 +10,7 @@ from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPatt
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
-BUILT, BUILT_BY, TECHNOLOGY = str(KG.built), str(KG.builtBy), str(KG.Technology)
+BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG.Technology), str(KG.locatedIn)
 
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
@@ -48,6 +48,12 @@ def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention
     """"rolled out 5G across the mine": a technology is a kind of thing that is used, not one thing made: no one built it."""
     made = obj if pattern.predicate == BUILT else subject if pattern.predicate == BUILT_BY else None
     return made is not None and lexicon.is_a(made.cls, [TECHNOLOGY]) is True
+
+
+def technology_placed(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention) -> bool:
+    """"a joint laboratory for industrial 5G in Yizhuang": a technology is a kind of thing, used in many places, and a
+    bare preposition places no technology (the thing the phrase is about stands there)."""
+    return pattern.predicate == LOCATED_IN and pattern.weak and lexicon.is_a(subject.cls, [TECHNOLOGY]) is True
 
 
 def products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:

@@ -42,10 +42,12 @@ def _is_person(mention: Mention) -> bool:
 class ReferenceReader:
     """Reads the references of one sentence against what the document named before."""
 
-    def __init__(self, lexicon: Lexicon, cue_class: Callable[[str], str | None], triggers: frozenset[str]) -> None:
+    def __init__(self, lexicon: Lexicon, cue_class: Callable[[str], str | None], triggers: frozenset[str],
+                 unit_heads: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self._cue_class = cue_class
         self._triggers = triggers
+        self._unit_heads = unit_heads
 
     def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
                    placed: frozenset[str] = frozenset()) -> list[Mention]:
@@ -58,6 +60,9 @@ class ReferenceReader:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
             elif match.group(1).lower() in ("its", "it"):  # may refer to a name earlier in this sentence (_owned, object_it)
                 found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
+        for match in re.finditer(r"(?<![\w-])their(?![\w-])", text, re.IGNORECASE):
+            # "urged carmakers to connect their plants": read by possessive_pronouns from the sentence alone
+            found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
         for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
             # read only where it opens a second clause (see second_clause_it); dropped elsewhere
             found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
@@ -95,7 +100,10 @@ class ReferenceReader:
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
-            target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            # a name with the description's word ("the group": "… Group"), else the subject of the sentence before when
+            # it fits ("Changan signed a deal with Geely. The carmaker said …": Changan), else the last one named
+            subject = next((m for m in same if previous_subject is not None and m.key == previous_subject.key), None)
+            target = next((m for m in same if noun in (m.label or m.text).lower().split()), subject or (same[0] if same else None))
             if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
                 # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
                 target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
@@ -124,11 +132,14 @@ class ReferenceReader:
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
-                    and re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE):
+                    and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
+                         # closed by a comma: "PetroChina, China Mobile's Gansu branch has built …" opens a clause
+                         or (self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) is not None)):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
+                cls = cls or (mention.cls if self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) else None)
                 if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
                     out[out.index(previous)] = named
@@ -136,6 +147,11 @@ class ReferenceReader:
                     continue
             out.append(mention)
         return out
+
+    def _owned_unit(self, mention: Mention) -> bool:
+        """"Cainiao, Alibaba's logistics arm,": an owner's unit, named by a relation's word, may stand in apposition."""
+        return mention.via == "cue" and re.match(r"[A-Z][^,]*['’]s\s", mention.text) is not None \
+            and mention.text.split()[-1].lower() in self._unit_heads
 
     def bare_cue_reference(self, mention: Mention, history: Sequence[Mention]) -> Mention:
         """A Chinese cue word standing alone (联盟) names the last one of its class, as "the alliance"
@@ -191,9 +207,18 @@ def _segment_starts(text: str, before: int) -> list[int]:
     return [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
 
 
+#: Verbs whose object acts in the clause after it ("helped Midea build", "asked China Telecom to upgrade").
+_CONTROL_BEFORE = re.compile(r"(?<![\w-])(?:help|helps|helped|helping|ask|asks|asked|urge|urges|urged|allow|allows|allowed"
+                             r"|enable|enables|enabled|tell|tells|told|require|requires|required|encourage|encourages"
+                             r"|encouraged|invite|invites|invited|let|lets)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) -> Mention | None:
     """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
     head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
+    if head is not None and head.via == "phrase" and " " not in head.text and head.text[:1].islower() \
+            and any(0 <= m.start - head.end <= 1 for m in mentions):
+        return None  # "…, uses 5G-connected drones": one lower-case word right before a noun phrase is its verb
     return head if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) else None
 
 
@@ -206,28 +231,44 @@ def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Menti
     for start in reversed(_segment_starts(text, before)):
         head = _opening(text, mentions, start, before)
         if head is not None and not _is_person(head):
-            return head
+            # "Huawei helped Midea build its factory": after a verb that makes its object act, that object is the
+            # subject of what follows
+            controlled = [m for m in mentions if head.end <= m.start and m.end <= before and m.via != "pronoun"
+                          and _CONTROL_BEFORE.search(text[head.end:m.start])]
+            return controlled[-1] if controlled else head
     return None
 
 
-def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
+def object_it(text: str, mentions: list[Mention], last_text: str = "", last_mentions: Sequence[Mention] = ()) -> list[Mention]:
     """"The bureau founded the X Alliance in 2019, and 40 factories have joined it": "it" after a verb is the thing
-    named nearest before it in the sentence that is not its own clause's subject (the factories) — the object of the
-    clause before — rather than the subject of the sentence before. "it" opening a clause is read by
-    ``second_clause_it``; with nothing fitting in the sentence it keeps the reading it had."""
+    named nearest before it in the sentence that is no clause's subject (the factories, the bureau) — the object of the
+    clause before. With none in its sentence it is the object of the sentence before, its first thing that is no
+    clause's subject ("X set up the Y Alliance in 2021. The bureau says 200 firms have joined it": the alliance), as an
+    object pronoun follows the object. "it" opening a clause is read by ``second_clause_it``."""
     out: list[Mention] = []
     for mention in mentions:
-        if mention.via == "pronoun" and mention.text.lower() == "it" and out \
+        if mention.via == "pronoun" and mention.text.lower() == "it" \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
-            # no clause's subject: "it" after a verb is an object's ("X founded Y, and Z joined it"; in "X said Z joined
-            # it" nothing in the sentence is, and the reading it had stands)
-            subjects = {m.key for m in (_opening(text, out, start, mention.start) for start in _segment_starts(text, mention.start))
-                        if m is not None}
-            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m) and m.key not in subjects), None)
+            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
+                            and m.key not in _subjects(text, out, mention.start)), None)
+            if nearest is None:
+                # a direct object: no preposition before it ("based in Y" names no object)
+                nearest = next((m for m in last_mentions if m.via != "pronoun" and not _is_person(m)
+                                and m.key not in _subjects(last_text, last_mentions, len(last_text))
+                                and not _GOVERNED.search(last_text[:m.start])), None)
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
     return out
+
+
+_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
+                       r"(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+
+
+def _subjects(text: str, mentions: Sequence[Mention], before: int) -> set[str]:
+    """Keys of the mentions that open a clause before ``before`` (its subjects)."""
+    return {m.key for m in (_opening(text, mentions, start, before) for start in _segment_starts(text, before)) if m is not None}
 
 
 def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
@@ -265,3 +306,24 @@ def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         merged.append(mention)
     return merged
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+
+
+def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Lu Jun, chief engineer at Anshan Steel, said the company's furnaces …": a description the text before found no
+    antecedent for ("the" and a class word alone) stands for the name of a fitting kind named before it in its own
+    sentence, the nearest (a person is no company)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.via == "cue" and mention.iri is None and " " not in mention.text and _THE_BEFORE.search(text[:mention.start]):
+            # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province)
+            wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True else None
+            target = next((m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
+                           and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)), None)
+            if target is not None:
+                mention = replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite",
+                                  cls=target.cls or mention.cls)
+        out.append(mention)
+    return out

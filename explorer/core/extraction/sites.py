@@ -6,10 +6,11 @@ plant). A site is a thing whose head noun is one the ontology lets an owner's po
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 AGENT, PLACE, OPERATES, LOCATED = str(KG.Agent), str(KG.Place), str(KG.operates), str(KG.locatedIn)
@@ -122,3 +123,24 @@ def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Men
     where a thing is), or one site ("robots in the plant")."""
     return (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start]) is not None) \
         or (predicate == LOCATED and one_site(lexicon, obj, text))
+
+
+_COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
+
+
+def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str], str | None]) -> list[Mention]:
+    """"Acme Group's Yingkou yard", "Xiaomi's electric-car factory": one thing, named without its owner (the owner is
+    read by ``constructions.possessives``). A place's superlative site ("China's largest steel mill") is one of the
+    place's sites, no one's own: the site alone is the thing."""
+    found: list[Mention] = []
+    alternatives = "|".join(re.escape(h) for h in sorted(heads))
+    if not alternatives:
+        return found
+    for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
+                             rf"((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){{0,3}}(?:{alternatives})s?)(?![\w-])", text):
+        own = match.group(1)
+        if re.match(r"[a-z]+est\s", own) or (own[:1].islower() and normalize(re.split("['’]", match.group())[0]) in _COUNTRIES):
+            found.append(Mention(match.start(1), match.end(1), own, None, head_class(own), own, "phrase"))
+            continue
+        found.append(Mention(match.start(), match.end(), match.group(), None, head_class(own), own, "cue"))
+    return found

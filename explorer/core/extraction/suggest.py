@@ -18,7 +18,15 @@ from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPatt
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
-from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
+from explorer.core.extraction.readings import (
+    CLAUSE_BREAK,
+    fittest,
+    planned_place,
+    products_made,
+    technology_made,
+    technology_placed,
+    unrealised,
+)
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
@@ -332,7 +340,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if not read:
                 continue
             pattern, (subject, obj, score) = fittest(lexicon, read)
-            if technology_made(lexicon, pattern, subject, obj) or products_made(pattern, obj, view):
+            if technology_made(lexicon, pattern, subject, obj) or products_made(pattern, obj, view) \
+                    or technology_placed(lexicon, pattern, subject):
                 continue
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:

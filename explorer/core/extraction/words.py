@@ -63,3 +63,13 @@ UNITS = frozenset(["percent", "per", "yuan", "dollars", "euros", "million", "bil
 #: -ly words that are adjectives, not adverbs: they stay in a noun phrase ("a quarterly bulletin").
 LY_ADJECTIVES = frozenset(["quarterly", "monthly", "weekly", "yearly", "daily", "hourly", "early", "elderly", "friendly",
                            "costly", "timely", "assembly", "supply", "family", "italy", "anomaly"])
+#: Fields a name joins with "and" ("Ministry of Science and Technology", "Wuhan Iron and Steel"): after "and" such a
+#: word goes on with the name before it, where another single word names a second party ("… Institute of Technology
+#: and Huawei").
+NAME_FIELDS = frozenset(["technology", "technologies", "science", "sciences", "steel", "iron", "industry", "industries",
+                         "commerce", "trade", "information", "gas", "oil", "chemical", "chemicals", "engineering",
+                         "development", "reform", "communications", "telecommunications", "astronautics", "aeronautics",
+                         "resources", "transport", "transportation", "finance", "power", "energy", "mining", "medicine",
+                         "health", "culture", "tourism", "education", "planning", "construction", "logistics", "shipping",
+                         "research", "innovation", "security", "management", "environment", "agriculture", "affairs",
+                         "services", "electronics", "machinery", "design"])
