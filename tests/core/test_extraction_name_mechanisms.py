@@ -223,3 +223,30 @@ def test_things_there_and_the_plant_for_a_factory(lexicon: Lexicon) -> None:
 def test_a_participle_with_its_preposition_after_a_name_is_the_verb(lexicon: Lexicon) -> None:
     labels = _labels("Xiaomi accounted for 20 percent of phone shipments in India.", lexicon)
     assert "Xiaomi" in labels and not any("accounted" in label for label in labels)
+
+
+def test_it_after_a_verb_with_nothing_in_its_sentence_is_the_object_before(lexicon: Lexicon) -> None:
+    text = "The Shaanxi bureau set up the Qinling Drone Alliance in 2021. The bureau says 90 firms have joined it."
+    found = facts(text, lexicon)
+    assert ("90 firms", "memberGroupOf", "Qinling Drone Alliance") in found
+    # a place after a preposition is no object "it" may stand for
+    found = facts("Kingdee Robotics is based in Shenzhen. Tencent has since acquired it.", lexicon)
+    assert not any(o == "Shenzhen" for _s, p, o in found if p != "basedIn" and p != "locatedIn")
+
+
+def test_a_present_tense_before_its_object_ends_the_subject(lexicon: Lexicon) -> None:
+    labels = _labels("According to the operator, the port's private network covers 12 kilometres of quay.", lexicon)
+    assert "private network" in labels and not any("covers" in label for label in labels)
+
+
+def test_the_company_is_the_name_before_it_in_its_own_sentence(lexicon: Lexicon) -> None:
+    found = facts("Lu Jun, chief engineer at Anshan Iron and Steel, said the company's Bayuquan plant now runs on 5G.", lexicon)
+    assert ("Anshan Iron and Steel", "operates", "Bayuquan plant") in found
+    found = facts("Hubei Iron opened a lab in Wuhan, the province's capital.", lexicon)
+    assert not any(s == "Wuhan" and p == "operates" for s, p, _o in found)
+
+
+def test_its_after_a_verb_that_makes_its_object_act_is_that_object_s(lexicon: Lexicon) -> None:
+    found = facts("Huawei helped Midea build its Jingzhou factory.", lexicon)
+    assert ("Midea", "operates", "Jingzhou factory") in found
+    assert not any(s == "Huawei" and p == "operates" for s, p, _o in found)

@@ -312,8 +312,9 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
                 or site.text.split()[-1].lower() not in heads:
             continue
         # "Its Wuhu plant now runs on …": a sentence that opens on the possessive has its owner in the pronoun
-        owner = _clause_subject(mentions, text, own.start()) \
-            or next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None)
+        # the possessive's own reading first ("Huawei helped Midea build its factory": Midea's), else the clause's subject
+        owner = next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None) \
+            or _clause_subject(mentions, text, own.start())
         if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
             continue
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)

@@ -21,6 +21,7 @@ from explorer.core.extraction.references import (
     part_of_person,
     possessive_pronouns,
     second_clause_it,
+    sentence_descriptions,
 )
 from explorer.core.extraction.sites import sited_definites
 from explorer.core.extraction.spans import (
@@ -96,6 +97,7 @@ class MentionFinder:
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
         self._last_sentence: list[Mention] = []
+        self._last_text = ""
         #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
         self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
@@ -561,12 +563,13 @@ class MentionFinder:
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
         chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
-        chosen = object_it(text, second_clause_it(text, chosen))
+        chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
+                           self._last_text, self._last_sentence)
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
                              and not (m.via == "cue" and " " not in m.text and _THE_BEFORE.search(text[:m.start])))
-        self._last_sentence = chosen
+        self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
 

@@ -36,3 +36,10 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
             continue
         yield (owner, pattern.predicate, owned, pattern.words, owner.end, owned.start, 0.6)
 
+
+
+def possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
+    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line"): it is then no
+    verb's object, what it has is."""
+    joint = re.match(r"['’]s?\s+", text[mention.end:])
+    return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)

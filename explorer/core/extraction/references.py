@@ -191,6 +191,12 @@ def _segment_starts(text: str, before: int) -> list[int]:
     return [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
 
 
+#: Verbs whose object acts in the clause after it ("helped Midea build", "asked China Telecom to upgrade").
+_CONTROL_BEFORE = re.compile(r"(?<![\w-])(?:help|helps|helped|helping|ask|asks|asked|urge|urges|urged|allow|allows|allowed"
+                             r"|enable|enables|enabled|tell|tells|told|require|requires|required|encourage|encourages"
+                             r"|encouraged|invite|invites|invited|let|lets)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) -> Mention | None:
     """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
     head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
@@ -206,28 +212,44 @@ def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Menti
     for start in reversed(_segment_starts(text, before)):
         head = _opening(text, mentions, start, before)
         if head is not None and not _is_person(head):
-            return head
+            # "Huawei helped Midea build its factory": after a verb that makes its object act, that object is the
+            # subject of what follows
+            controlled = [m for m in mentions if head.end <= m.start and m.end <= before and m.via != "pronoun"
+                          and _CONTROL_BEFORE.search(text[head.end:m.start])]
+            return controlled[-1] if controlled else head
     return None
 
 
-def object_it(text: str, mentions: list[Mention]) -> list[Mention]:
+def object_it(text: str, mentions: list[Mention], last_text: str = "", last_mentions: Sequence[Mention] = ()) -> list[Mention]:
     """"The bureau founded the X Alliance in 2019, and 40 factories have joined it": "it" after a verb is the thing
-    named nearest before it in the sentence that is not its own clause's subject (the factories) — the object of the
-    clause before — rather than the subject of the sentence before. "it" opening a clause is read by
-    ``second_clause_it``; with nothing fitting in the sentence it keeps the reading it had."""
+    named nearest before it in the sentence that is no clause's subject (the factories, the bureau) — the object of the
+    clause before. With none in its sentence it is the object of the sentence before, its first thing that is no
+    clause's subject ("X set up the Y Alliance in 2021. The bureau says 200 firms have joined it": the alliance), as an
+    object pronoun follows the object. "it" opening a clause is read by ``second_clause_it``."""
     out: list[Mention] = []
     for mention in mentions:
-        if mention.via == "pronoun" and mention.text.lower() == "it" and out \
+        if mention.via == "pronoun" and mention.text.lower() == "it" \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
-            # no clause's subject: "it" after a verb is an object's ("X founded Y, and Z joined it"; in "X said Z joined
-            # it" nothing in the sentence is, and the reading it had stands)
-            subjects = {m.key for m in (_opening(text, out, start, mention.start) for start in _segment_starts(text, mention.start))
-                        if m is not None}
-            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m) and m.key not in subjects), None)
+            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
+                            and m.key not in _subjects(text, out, mention.start)), None)
+            if nearest is None:
+                # a direct object: no preposition before it ("based in Y" names no object)
+                nearest = next((m for m in last_mentions if m.via != "pronoun" and not _is_person(m)
+                                and m.key not in _subjects(last_text, last_mentions, len(last_text))
+                                and not _GOVERNED.search(last_text[:m.start])), None)
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
     return out
+
+
+_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
+                       r"(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+
+
+def _subjects(text: str, mentions: Sequence[Mention], before: int) -> set[str]:
+    """Keys of the mentions that open a clause before ``before`` (its subjects)."""
+    return {m.key for m in (_opening(text, mentions, start, before) for start in _segment_starts(text, before)) if m is not None}
 
 
 def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
@@ -265,3 +287,24 @@ def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         merged.append(mention)
     return merged
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+
+
+def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Lu Jun, chief engineer at Anshan Steel, said the company's furnaces …": a description the text before found no
+    antecedent for ("the" and a class word alone) stands for the name of a fitting kind named before it in its own
+    sentence, the nearest (a person is no company)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.via == "cue" and mention.iri is None and " " not in mention.text and _THE_BEFORE.search(text[:mention.start]):
+            # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province)
+            wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True else None
+            target = next((m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
+                           and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)), None)
+            if target is not None:
+                mention = replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite",
+                                  cls=target.cls or mention.cls)
+        out.append(mention)
+    return out

@@ -104,3 +104,21 @@ def sited_definites(lexicon: Lexicon, text: str, stopwords: frozenset[str]) -> l
         found.append(Mention(match.start(2), site_end, text[match.start(2):site_end], None, None,
                              text[match.start(2):site_end], "phrase"))
     return found
+
+
+_DESCRIBED_SITE = re.compile(r"\s+the\s+(?:[a-z]+['’]s\s+)?", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
+
+
+def described_site_after(lexicon: Lexicon, predicate: str, mention: Mention, text: str, end: int) -> bool:
+    """"robots in the (plant's) casting shop": one site a thing stands in, described after "the" (and an owner's
+    possessive) right after a bare preposition that places things (``end``: where the preposition ends)."""
+    return predicate == LOCATED and one_site(lexicon, mention, text) and _DESCRIBED_SITE.fullmatch(text[end:mention.start]) is not None
+
+
+def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, text: str) -> bool:
+    """Whether a reference ``obj`` is a place a bare preposition may link ``subject`` to: a place ("a control room in
+    the city") when the subject is one thing (a bare plural, "manufacturers in the province", says which of a kind, not
+    where a thing is), or one site ("robots in the plant")."""
+    return (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start]) is not None) \
+        or (predicate == LOCATED and one_site(lexicon, obj, text))

@@ -204,6 +204,9 @@ _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these
 _PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
 
 
+_OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\d)", re.IGNORECASE)
+
+
 def past_form(word: str) -> bool:
     """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
     return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
@@ -215,6 +218,11 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     before an article or a name (a modifier stands before lower-case nouns), or right after a plural noun
     (``after_noun``: a modifier stands before its head, never after it)."""
     word = text[start:end]
+    if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \
+            and not re.search(r"[^s\W]s\s+$", text[:start]):
+        # "the mine's 5G network covers 20 kilometres", "the cloud platform hosts the data": a present tense after
+        # its subject's head, before its object's article or number
+        return True
     if not past_form(word):
         return False
     if _AUXILIARY_BEFORE.search(text[:start]) or _DETERMINER_AFTER.match(text, end):

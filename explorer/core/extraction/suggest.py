@@ -25,7 +25,7 @@ from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
-COMPANY, LOCATED_IN, BASED_IN, PLACE = str(KG.Company), str(KG.locatedIn), str(KG.basedIn), str(KG.Place)
+COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 EXAMPLE_OF = str(KG.exampleOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
@@ -107,15 +107,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
-def _possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
-    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line")."""
-    joint = re.match(r"['’]s?\s+", text[mention.end:])
-    return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
-
-
-_DESCRIBED_SITE = re.compile(r"\s+the\s+(?:[a-z]+['’]s\s+)?", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
-
 
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
@@ -176,7 +167,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             left = beside
     right = _candidates(mentions, start, end, before=False)
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
-    right = [m for m in right if not _possessor(m, mentions, text)]
+    right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
     direct = [m for m in right if m not in under and lexicon.is_a(m.cls, pattern.range) is not False]
@@ -237,9 +228,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
-        # "robots in the (plant's) casting shop": a site a thing stands in may be described, after "the"
-        right = [m for m in right[:1] if m.start - end <= gap or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, m, text)
-                                                                  and _DESCRIBED_SITE.fullmatch(text[end:m.start]))]
+        right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)]
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
@@ -253,10 +242,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             subject, obj = (second, first) if pattern.object_first else (first, second)
             if subject.key == obj.key:
                 continue
-            # a described place ("a control room in the city") is a place a bare preposition may link one thing to (a bare
-            # plural, "manufacturers in the province", says which of a kind, not where a thing is); other references not
-            described_place = (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start])) \
-                or (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text))
+            described_place = sites.described_place(lexicon, pattern.predicate, subject, obj, text)
             if pattern.weak and (obj.via == "pronoun" or (obj.via == "definite" and not described_place)
                                  or subject.via == "pronoun" or lexicon.is_a(obj.cls, pattern.range) is False):
                 continue
