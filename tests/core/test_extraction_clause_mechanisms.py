@@ -223,3 +223,50 @@ def test_an_organization_that_has_a_counted_group_of_members_has_that_group(lexi
 def test_ransomware_that_encrypted_the_systems_of_a_plant_targets_it(lexicon: Lexicon) -> None:
     found = facts("Last year, ransomware encrypted the billing systems of a coking plant in Xingtai.", lexicon)
     assert ("ransomware", "targets", "coking plant") in found
+
+
+def test_joined_with_no_object_is_membership_of_the_alliance_named_before(lexicon: Lexicon) -> None:
+    found = facts("The Jiangxi Industrial Internet Alliance was founded by Nanchang University in 2020; Huawei and ZTE "
+                  "joined last year.", lexicon)
+    assert ("Huawei", "memberOf", "Jiangxi Industrial Internet Alliance") in found
+    assert ("ZTE", "memberOf", "Jiangxi Industrial Internet Alliance") in found
+    assert not any(p == "memberOf" and o == "Nanchang University" for _s, p, o in found)
+    assert not any(p == "memberOf" for _s, p, _o in facts("Sany joined in the talks.", lexicon))
+
+
+def test_a_described_site_before_where_is_what_where_stands_for(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper has worked with China Telecom on a private network at the Dexing mine, where 30 electric "
+                  "trucks now haul ore.", lexicon)
+    assert ("30 electric trucks", "locatedIn", "Dexing mine") in found
+    assert not any(p == "locatedIn" and o == "private network" for _s, p, o in found)
+
+
+def test_a_place_named_with_the_is_where_a_thing_in_it_stands(lexicon: Lexicon) -> None:
+    found = facts("Tianjin Port Group runs an automated terminal in the Binhai New Area.", lexicon)
+    assert ("automated terminal", "locatedIn", "Binhai New Area") in found
+
+
+def test_a_preposition_said_again_in_a_coordination_joins_the_second_object(lexicon: Lexicon) -> None:
+    found = facts("Wang Jun noted that logistics platforms are vulnerable to ransomware and to data theft.", lexicon)
+    assert ("logistics platforms", "exposedTo", "data theft") in found
+
+
+def test_members_listed_with_the_word_members_join_the_organization_spoken_of(lexicon: Lexicon) -> None:
+    found = facts("The Hubei Economic Bureau has founded the Jianghan Robot Alliance, whose founding members include "
+                  "Wuhan Steel, Dongfeng Motor and Wuhan University.", lexicon)
+    for member in ("Wuhan Steel", "Dongfeng Motor", "Wuhan University"):
+        assert (member, "memberOf", "Jianghan Robot Alliance") in found
+    assert not any(p == "hasMember" and s == "Hubei Economic Bureau" for s, p, _o in found)
+    text = ("The Hubei Economic Bureau set up the Jianghan Robot Alliance in 2021. "
+            "Wuhan University, Dongfeng Motor and Wuhan Steel are among its 80 members.")
+    found = facts(text, lexicon)
+    assert ("Wuhan University", "memberOf", "Jianghan Robot Alliance") in found
+    assert not any(p == "memberOf" and o == "Wuhan University" for _s, p, o in found)
+
+
+def test_the_last_item_of_a_list_is_cut_at_the_lists_and(lexicon: Lexicon) -> None:
+    found = facts("Members of the alliance include Wuhan University, Yangtze Optical Fibre and Huawei, which runs a lab in "
+                  "Wuhan.", lexicon)
+    assert not any("and Huawei" in s for s, _p, _o in found)
+    # the relative clause speaks of its own name only
+    assert not any(s == "Yangtze Optical Fibre" and p in ("operates", "built", "established") for s, p, _o in found)

@@ -17,8 +17,6 @@ where the trigger words stand, confidence) with the sentence's mentions, and ret
 - a site called its own elsewhere: "the lines of its main factory (in P)", "to upgrade its engine plant":
   the clause's subject operates it;
 - a relative clause whose verb follows its object: "a network that B built": B built the network;
-- members named before "were among its (first) members": they are members of what "its" stands for,
-  the organization named last before their clause;
 - a site equipped with a thing: "S equipped its X with Y": Y is in X;
 - a verb and its preposition split by what they speak of: "is running its furnaces on a platform" states
   what "running on" does of the furnaces.
@@ -370,34 +368,16 @@ def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 
 
-_AMONG_MEMBERS = re.compile(r"(?<![\w-])(?:were|was|are|is|are\s+now|were\s+also)\s+among\s+(?:its|their)\s+(?:[a-z-]+\s+)?members\b",
-                            re.IGNORECASE)
-
-
-def among_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"D founded S in 2021, and A and B were among its first members": A and B are members of S, the
-    organization named last before their clause."""
-    for match in _AMONG_MEMBERS.finditer(text):
-        breaks = [b.end() for b in re.finditer(r"[,;]", text[:match.start()])]
-        if not breaks:
-            continue
-        # "its": the organization named last before the clause ("D founded the alliance, and …")
-        group = next((m for m in reversed(mentions) if m.end <= breaks[-1] and lexicon.is_a(m.cls, [ORGANIZATION])), None)
-        members = [m for m in mentions if breaks[-1] <= m.start and m.end <= match.start() and m.via != "pronoun"]
-        if group is None or lexicon.is_a(group.cls, [ORGANIZATION]) is False:
-            continue
-        for member in members:
-            if member.key != group.key and lexicon.is_a(member.cls, [AGENT]) is not False:
-                yield (member, MEMBER_OF, group, "among its members", match.start(), match.end(), 0.6)
-
-
 #: "Among the founding members were A and B": the members follow the verb.
 _AMONG_INVERTED = re.compile(r"(?<![\w-])among\s+(?:the|its|their)\s+(?:[a-z-]+\s+)?members\s+(?:of\s+(?:the\s+)?[^,]*?\s+)?"
                              r"(?:were|are|is|was)\s+",
                              re.IGNORECASE)
 #: "A and B have since signed on as members": the members come before, the organization goes unsaid.
 _AS_MEMBERS = re.compile(r"(?<![\w-])(?:signed\s+on|signed\s+up|joined|enrolled|came\s+on\s+board)\s+as\s+"
-                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)", re.IGNORECASE)
+                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)"
+                         # "A and B joined last year": "joined" with no object says what they joined went before
+                         r"|(?<![\w-])(?:joined|signed\s+on|signed\s+up)(?=\s*[,.;]|\s*$|\s+(?:last|this|earlier|later|in|"
+                         r"on|soon|too|as\s+well)\b(?!\s+(?:the|a|an|its|their)\b))", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -437,8 +417,10 @@ def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
         opening = min(m.start for m in members) if before else match.start()
         # "Among the first members of the X Alliance were …": the organization named in the words
         inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and lexicon.is_a(m.cls, [ORGANIZATION])]
-        group = inside[-1] if inside else next((m for m in reversed(mentions) if m.end <= opening
-                                                and lexicon.is_a(m.cls, [ORGANIZATION]) is True), None) or earlier
+        # an alliance named before is what members join, over any other organization the sentence names
+        organizations = [m for m in reversed(mentions) if m.end <= opening and lexicon.is_a(m.cls, [ORGANIZATION]) is True]
+        group = inside[-1] if inside else next((m for m in organizations if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
+                                               organizations[0] if organizations else None) or earlier
         if group is None:
             continue
         for member in members:

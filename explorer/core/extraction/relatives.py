@@ -72,8 +72,8 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
     placed = _PLACED_BY.search(text[:before.start])
-    if placed is None:
-        return before
+    if placed is None or before.via not in ("name", "label", "ner") or lexicon.is_a(before.cls, [PLACE]) is False:
+        return before  # a described site ("at the Dexing mine, where …") is itself what "where" stands for
     thing = next((m for m in mentions if m.end == placed.start()), None)
     if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:
         return before
@@ -237,3 +237,102 @@ def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if group is None or owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
             continue
         yield (owner, member_group, group, "has … members", match.start(), group.end, 0.6)
+
+
+_ADJECTIVE = r"(?:(?:founding|first|full|new|early|current|other|core|main)\s+)?"
+_COUNT = r"(?:(?:more\s+than|over|about|nearly|some|almost)\s+)?(?:\d[\d,]*\s+)?"
+#: "whose founding members include", "its members include", "members of the alliance include": the members follow.
+_MEMBERS_FOLLOW = re.compile(rf"(?<![\w-])(?:(whose|its|their)\s+{_ADJECTIVE}members|{_ADJECTIVE}members\s+of\s+(?:the\s+)?(?=\S))"
+                             r"(?:[^,;]*?\s+)??\s*(?:include|includes|included|are|were|comprise|comprises)\s+", re.IGNORECASE)
+#: "A, B and C are among its 60 members": the members go before.
+_AMONG_ITS = re.compile(rf"(?<![\w-])(?:are|were|is|was)\s+(?:(?:now|also|all)\s+)*among\s+(?:its|their|the)\s+{_COUNT}"
+                        rf"{_ADJECTIVE}members\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _alliance_first(lexicon: Lexicon, candidates: list[Mention]) -> Mention | None:
+    """Of organizations named before (nearest first), an alliance, the kind that has members, else the nearest."""
+    organizations = [m for m in candidates if lexicon.is_a(m.cls, [ORGANIZATION]) is True and m.via != "pronoun"]
+    return next((m for m in organizations if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
+                organizations[0] if organizations else None)
+
+
+def _list_after(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    first = next((m for m in mentions if m.start == position), None)
+    if first is None:
+        return []
+    listed = [first]
+    for mention in mentions:
+        if mention.start > listed[-1].end and _LIST_JOINT.fullmatch(text[listed[-1].end:mention.start]):
+            listed.append(mention)
+        elif mention.start > listed[-1].end:
+            break
+    return listed
+
+
+def _list_before(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    before = [m for m in mentions if m.end <= position]
+    if not before or not re.fullmatch(r"\s*(?:(?:both|all|also|now)\s+)*", text[before[-1].end:position]):
+        return []
+    listed = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if _LIST_JOINT.fullmatch(text[mention.end:listed[0].start]):
+            listed.insert(0, mention)
+        else:
+            break
+    return listed
+
+
+def member_lists(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """Members listed with the word "members": "… the X Alliance, whose founding members include A, B and C", "Its
+    members include A and B", "Members of the alliance include A", "A, B and C are among its 60 members". The group is
+    the organization "whose" follows or "of" names, else the one named before the list in the sentence (an alliance
+    first), else the alliance named last in the text (``earlier``)."""
+    found: list[tuple[list[Mention], Mention | None, re.Match[str]]] = []
+    for match in _MEMBERS_FOLLOW.finditer(text):
+        if match.group(1) and match.group(1).lower() == "whose":
+            group = next((m for m in mentions if re.fullmatch(r",?\s*", text[m.end:match.start()])), None)
+        elif match.group(1) is None:
+            group = next((m for m in mentions if match.start() < m.start < match.end()), None)
+        else:
+            group = _alliance_first(lexicon, [m for m in reversed(mentions) if m.end <= match.start()]) or earlier
+        found.append((_list_after(mentions, text, match.end()), group, match))
+    for match in _AMONG_ITS.finditer(text):
+        listed = _list_before(mentions, text, match.start())
+        opening = listed[0].start if listed else match.start()
+        found.append((listed, _alliance_first(lexicon, [m for m in reversed(mentions) if m.end <= opening]) or earlier, match))
+    for listed, group, match in found:
+        if group is None or lexicon.is_a(group.cls, [ORGANIZATION]) is False:
+            continue
+        for member in listed:
+            if member.key != group.key and member.via != "pronoun" and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.6)
+
+
+def _cue_class(lexicon: Lexicon, name: str) -> str | None:
+    """The class of the cue that ends nearest the end of a name ("China Yangtze Power" has none, "Tianjin University" one)."""
+    best: tuple[int, str] | None = None
+    for cue in lexicon.cues:
+        for match in cue.regex.finditer(name):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), cue.cls)
+    return best[1] if best else None
+
+
+def split_list_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
+    """"Hainan University, HNA Technology and Huawei": a list of names after commas ends with "and" before its last item,
+    so a name read across that "and" ("HNA Technology and Huawei") is two names — when the list before it holds no "and"
+    of its own (a name may hold one: "Wuhan Iron and Steel, Baosteel and Ansteel" keeps its first item whole)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        joint = mention.text.rfind(" and ")
+        previous = out[-1] if out else None
+        if joint > 0 and mention.via == "name" and mention.iri is None and previous is not None \
+                and re.fullmatch(r",\s*(?:[\w'’.-]+-[a-z]+\s+)?", text[previous.end:mention.start]) and previous.via != "pronoun":
+            head, tail = mention.text[:joint], mention.text[joint + 5:]
+            if head[:1].isupper() and tail[:1].isupper():
+                second_start = mention.start + joint + 5
+                out.append(replace(mention, end=mention.start + joint, text=head, label=head, cls=_cue_class(lexicon, head)))
+                out.append(replace(mention, start=second_start, text=tail, label=tail, cls=_cue_class(lexicon, tail)))
+                continue
+        out.append(mention)
+    return out

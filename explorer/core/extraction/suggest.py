@@ -26,7 +26,7 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
-EXAMPLE_OF = str(KG.exampleOf)
+EXAMPLE_OF, HAS_MEMBER = str(KG.exampleOf), "http://www.w3.org/ns/org#hasMember"
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -228,7 +228,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
-        right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)]
+        right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)
+                 # "a terminal in the Binhai New Area": a place's name may take "the"
+                 or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
+                     and re.fullmatch(r"\s+the\s+", text[end:m.start]) is not None)]
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
@@ -291,7 +294,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         view = fold_width(sentence.text)
         earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
-        mentions = slots.slot_nouns(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
+        mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
+        mentions = slots.slot_nouns(lexicon, mentions, view)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
@@ -342,6 +346,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
                 if in_site and other_object is not obj:
                     continue
+                if other_subject is not subject and re.match(r",\s+(?:which|who)\b", view[subject.end:]):
+                    continue  # "A and B, which runs X": the relative clause speaks of the last name only
                 key = (other_subject.key, pattern.predicate, other_object.key)
                 if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
                         or lexicon.is_a(other_object.cls, pattern.range) is False:
@@ -511,7 +517,7 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
-             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
+             *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
@@ -520,8 +526,12 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text)]
     # "300 members, including A and B": a member listed is no example of the organization
-    listed = {(f[0].key, f[2].key) for f in extra if f[3].lower().startswith("member")}
-    out = [f for f in facts if not (f.predicate == EXAMPLE_OF and any(f.subject.key == m for m, _g in listed))]
+    # "300 members, including A and B", "whose members include A": a member listed is no example of the organization,
+    # and no member of another organization the words "members include" found beside them
+    listed = {(f[0].key, f[2].key) for f in extra if f[1] == relatives.MEMBER_OF and "member" in f[3].lower()}
+    members = {m for m, _g in listed}
+    out = [f for f in facts if not (f.predicate == EXAMPLE_OF and f.subject.key in members)
+           and not (f.predicate == HAS_MEMBER and f.object.key in members and (f.object.key, f.subject.key) not in listed)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     for subject, predicate, obj, words, start, end, confidence in extra:
