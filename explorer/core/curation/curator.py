@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 from rdflib.term import Node
 
 import explorer.core.curation.store_access as store_access
@@ -52,6 +52,7 @@ from explorer.core.curation.evidence import (
 )
 from explorer.core.curation.schema import CurationError, OntologySchema, PropertyInfo
 from explorer.core.errors import AmbiguousEntity, EntityNotFound
+from explorer.core.timewords import calendar_description
 from explorer.core.vocab import DATA_IRI, KG
 
 if TYPE_CHECKING:
@@ -207,6 +208,33 @@ class Curator:
             added.append((node, RDFS.comment, Literal(comment.strip(), lang="en"), g))
         added += self.evidence_quads((node, RDF.type, class_iri), evidence)
         return node, self._checked(ChangeSet.of(added, description=f"Add {label.strip()}"))
+
+    def add_period(self, label: str, *, evidence: EvidenceSpec) -> tuple[URIRef, ChangeSet]:
+        """A new period named in words ("first quarter", "2019", "March 2020") with the OWL-Time description
+        its words give (unit, quarter, month, year), as the shapes ask of every period."""
+        description = calendar_description(label)
+        if description is None:
+            raise CurationError(f"period: {label.strip()!r} names no year, quarter or month (say which one)")
+        checking, self.check_shapes = self.check_shapes, False  # whole only with its description, added below
+        try:
+            node, change = self.add_entity(label, str(KG.Period), evidence=evidence)
+        finally:
+            self.check_shapes = checking
+        described = URIRef(f"{node}-description")
+        g = self.graph
+        added: list[Quad] = [
+            (node, TIME.hasDateTimeDescription, described, g), (described, RDF.type, TIME.GeneralDateTimeDescription, g),
+            (described, RDFS.label, Literal(f"{label.strip()} (calendar description)", lang="en"), g),
+            (described, TIME.hasTRS, URIRef("http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"), g),
+            (described, TIME.unitType, URIRef(description.unit), g)]
+        stated = [(KG.quarter, Literal(description.quarter)) if description.quarter is not None else None,
+                  (TIME.month, Literal(f"--{description.month:02d}", datatype=XSD.gMonth)) if description.month is not None else None,
+                  (TIME.year, Literal(str(description.year), datatype=XSD.gYear)) if description.year is not None else None]
+        for predicate, value in (item for item in stated if item is not None):
+            # the numbers are what the words state: each with the evidence the period has
+            added += [(described, predicate, value, g), *self.evidence_quads((described, predicate, value), evidence)]
+        whole = ChangeSet.of([*change.added, *added], description=change.description)
+        return node, self._checked(whole)
 
     def fact_terms(self, subject: str, predicate: str, obj: Value) -> tuple[Fact, PropertyInfo]:
         """The fact's terms, the object typed by the predicate's range."""

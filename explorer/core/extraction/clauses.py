@@ -17,8 +17,6 @@ where the trigger words stand, confidence) with the sentence's mentions, and ret
 - a site called its own elsewhere: "the lines of its main factory (in P)", "to upgrade its engine plant":
   the clause's subject operates it;
 - a relative clause whose verb follows its object: "a network that B built": B built the network;
-- members named before "were among its (first) members": they are members of what "its" stands for,
-  the organization named last before their clause;
 - a site equipped with a thing: "S equipped its X with Y": Y is in X;
 - a verb and its preposition split by what they speak of: "is running its furnaces on a platform" states
   what "running on" does of the furnaces.
@@ -97,7 +95,8 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         if pattern.object_first or pattern.weak or not pattern.words.isascii() or pattern.words.endswith(" by") \
                 or not re.fullmatch(r"[a-z]+ed|built|set up|rolled out", pattern.words) or not _acts(lexicon, pattern.predicate):
             continue
-        said = re.compile(rf"(?<![\w-]){_BE}\s+(?:\w+ly\s+)?{re.escape(pattern.words)}\s+"
+        # "a system developed with X": with no "be", a participle right after a described thing describes it
+        said = re.compile(rf"(?<![\w-])(?:{_BE}\s+(?:\w+ly\s+)?)?{re.escape(pattern.words)}\s+"
                           r"(?:with\s+(?:the\s+)?help\s+(?:from|of)|(?:together\s+|jointly\s+)?with)\s+(?:the\s+)?",
                           re.IGNORECASE)
         for match in said.finditer(text):
@@ -106,6 +105,9 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             partner = _at(mentions, match.end()) or (_at(mentions, match.end() + compound.end()) if compound else None)
             thing = next((m for m in reversed(mentions) if m.end <= match.start() and m not in under
                           and not re.search(r"[,;]", text[m.end:match.start()])), None)
+            if not re.match(_BE, match.group(), re.IGNORECASE) and (thing is None or match.start() - thing.end > 1
+                                                                     or thing.via not in ("phrase", "cue")):
+                continue
             if partner is None or thing is None or partner.key == thing.key \
                     or lexicon.is_a(partner.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
                 continue
@@ -145,7 +147,10 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             continue
         else:
             found_owner = _clause_subject(mentions, text, at.start())
-            found_thing = next((m for m in mentions if 0 <= at.start() - m.end <= 1), None)
+            # what stands there is the last thing named before the words in their clause ("installed base stations
+            # 800 metres underground at its X": a depth between them is no mention)
+            found_thing = next((m for m in reversed(mentions) if m.end <= at.start() and m.via != "pronoun"
+                                and not re.search(r"[,;]", text[m.end:at.start()])), None)
             if found_owner is None or lexicon.is_a(found_owner.cls, [AGENT]) is False:
                 continue
             owner, thing = found_owner, found_thing if found_thing is not None and found_thing.key != found_owner.key else None
@@ -165,9 +170,11 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                 # the thing is at the site, the site in the place: both stated, and the thing's place with them
                 readings += [(site, LOCATED, place)] + ([(thing, LOCATED, place)] if thing is not None else [])
             elif site.text[:1].isupper() and len(site.text.split()) == 2:
-                # "its Jinjiang plant": a site named after a place stands there
+                # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
+                # name the text never gives a place, "its Tashan mine", may be the site's own)
                 town = site.text.split()[0]
-                readings.append((site, LOCATED, Mention(site.start, site.start + len(town), town, None, None, town, "name")))
+                if any(m.text == town and m.start != site.start and lexicon.is_a(m.cls, [PLACE]) is not False for m in mentions):
+                    readings.append((site, LOCATED, Mention(site.start, site.start + len(town), town, None, None, town, "name")))
         elif place is not None and thing is not None:
             readings.append((thing, LOCATED, place))
         for subject, predicate, obj in readings:
@@ -198,6 +205,7 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if comma < 0 or text[place.end:comma].strip():
         return
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
+            and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
             and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
@@ -213,14 +221,28 @@ _TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(
                      re.IGNORECASE)
 
 
-def called_actions(facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
+#: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
+_MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
+#: What stands between a mandate's verb and the thing its infinitive acts on: "every mine to pass (an)".
+_ADDRESSEE_TO_ACT = re.compile(r"\s+(?:[\w’'-]+\s+){1,6}?to\s+[a-z]+\s+(?:(?:the|a|an|its|their)\s+)?", re.IGNORECASE)
+
+
+def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
     """"S urged companies to invest in monitoring": S calls for the monitoring; the companies are
-    whom the call is addressed to. The facts of ``facts`` so read are returned changed, and a call
+    whom the call is addressed to. "S requires every mine to pass an audit" is a call too, for the audit
+    (a mandate, not a need of S's). The facts of ``facts`` so read are returned changed, and a call
     whose action names nothing as None."""
-    calls = str(KG.callsFor)
+    calls, needs = str(KG.callsFor), str(KG.needs)
     out: list[Fact | None] = []
     for fact in facts:
         subject, predicate, obj, words, start, end, confidence = fact
+        if predicate == needs and _MANDATE.fullmatch(words) and lexicon.is_a(subject.cls, [AGENT]) is True:
+            if _TO_ACT.match(text, obj.end) is not None:
+                predicate = calls
+            elif obj.start > end and _ADDRESSEE_TO_ACT.fullmatch(text[end:obj.start]) \
+                    and not re.search(r"[,;]", text[end:obj.start]):
+                out.append((subject, calls, obj, words, start, end, confidence))
+                continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
         wanted = _at(mentions, action.end()) if action else None
         if action is not None and wanted is None:
@@ -287,7 +309,10 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if site is None or site.iri is not None or site.via not in ("phrase", "cue") or len(site.text.split()) < 2 \
                 or site.text.split()[-1].lower() not in heads:
             continue
-        owner = _clause_subject(mentions, text, own.start())
+        # "Its Wuhu plant now runs on …": a sentence that opens on the possessive has its owner in the pronoun
+        # the possessive's own reading first ("Huawei helped Midea build its factory": Midea's), else the clause's subject
+        owner = next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None) \
+            or _clause_subject(mentions, text, own.start())
         if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
             continue
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)
@@ -343,34 +368,16 @@ def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 
 
-_AMONG_MEMBERS = re.compile(r"(?<![\w-])(?:were|was|are|is|are\s+now|were\s+also)\s+among\s+(?:its|their)\s+(?:[a-z-]+\s+)?members\b",
-                            re.IGNORECASE)
-
-
-def among_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"D founded S in 2021, and A and B were among its first members": A and B are members of S, the
-    organization named last before their clause."""
-    for match in _AMONG_MEMBERS.finditer(text):
-        breaks = [b.end() for b in re.finditer(r"[,;]", text[:match.start()])]
-        if not breaks:
-            continue
-        # "its": the organization named last before the clause ("D founded the alliance, and …")
-        group = next((m for m in reversed(mentions) if m.end <= breaks[-1] and lexicon.is_a(m.cls, [ORGANIZATION])), None)
-        members = [m for m in mentions if breaks[-1] <= m.start and m.end <= match.start() and m.via != "pronoun"]
-        if group is None or lexicon.is_a(group.cls, [ORGANIZATION]) is False:
-            continue
-        for member in members:
-            if member.key != group.key and lexicon.is_a(member.cls, [AGENT]) is not False:
-                yield (member, MEMBER_OF, group, "among its members", match.start(), match.end(), 0.6)
-
-
 #: "Among the founding members were A and B": the members follow the verb.
 _AMONG_INVERTED = re.compile(r"(?<![\w-])among\s+(?:the|its|their)\s+(?:[a-z-]+\s+)?members\s+(?:of\s+(?:the\s+)?[^,]*?\s+)?"
                              r"(?:were|are|is|was)\s+",
                              re.IGNORECASE)
 #: "A and B have since signed on as members": the members come before, the organization goes unsaid.
 _AS_MEMBERS = re.compile(r"(?<![\w-])(?:signed\s+on|signed\s+up|joined|enrolled|came\s+on\s+board)\s+as\s+"
-                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)", re.IGNORECASE)
+                         r"(?:(?:founding|first|full|new)\s+)?members?\b(?!\s+of\b)"
+                         # "A and B joined last year": "joined" with no object says what they joined went before
+                         r"|(?<![\w-])(?:joined|signed\s+on|signed\s+up)(?=\s*[,.;]|\s*$|\s+(?:last|this|earlier|later|in|"
+                         r"on|soon|too|as\s+well)\b(?!\s+(?:the|a|an|its|their)\b))", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -410,8 +417,10 @@ def phrasal_members(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
         opening = min(m.start for m in members) if before else match.start()
         # "Among the first members of the X Alliance were …": the organization named in the words
         inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and lexicon.is_a(m.cls, [ORGANIZATION])]
-        group = inside[-1] if inside else next((m for m in reversed(mentions) if m.end <= opening
-                                                and lexicon.is_a(m.cls, [ORGANIZATION]) is True), None) or earlier
+        # an alliance named before is what members join, over any other organization the sentence names
+        organizations = [m for m in reversed(mentions) if m.end <= opening and lexicon.is_a(m.cls, [ORGANIZATION]) is True]
+        group = inside[-1] if inside else next((m for m in organizations if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
+                                               organizations[0] if organizations else None) or earlier
         if group is None:
             continue
         for member in members:
@@ -447,3 +456,26 @@ def equipped_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
         thing = _at(mentions, site.end + after.end()) if after else None
         if thing is not None and thing.key != site.key and lexicon.is_a(thing.cls, [AGENT]) is not True:
             yield (thing, LOCATED, site, "equipped … with", match.start(), site.end + after.end() if after else match.end(), 0.55)
+
+
+_AUXILIARIES = r"(?:\s+(?:have|has|had|also|jointly|now|recently|since|already))*\s+"
+
+
+def reciprocal_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Geely and Ericsson have signed a deal to …", "A and B teamed up on …": the words of a partnership with no
+    "with" after them, said of two agents joined by "and", state it of the two (each is the other's partner)."""
+    partnered = str(KG.partneredWith)
+    stems = {p.words[:-5] for p in lexicon.patterns
+             if p.predicate == partnered and p.words.isascii() and p.words.endswith(" with") and not p.object_first}
+    for stem in sorted(stems, key=len, reverse=True):
+        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b)(?![\w-])",
+                          re.IGNORECASE)
+        for match in said.finditer(text):
+            second = next((m for m in reversed(mentions) if m.end <= match.start()
+                           and re.fullmatch(_AUXILIARIES, text[m.end:match.start()])), None)
+            first = next((m for m in reversed(mentions) if second is not None and m.end <= second.start
+                          and re.fullmatch(r"\s+and\s+", text[m.end:second.start])), None)
+            if first is None or second is None or first.key == second.key or "pronoun" in (first.via, second.via) \
+                    or any(lexicon.is_a(m.cls, [AGENT]) is not True and m.via not in ("name", "label") for m in (first, second)):
+                continue
+            yield (first, partnered, second, stem, match.start(), match.end(), 0.6)

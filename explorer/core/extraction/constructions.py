@@ -125,6 +125,20 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
             yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
 
 
+def applied_technologies(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
+    """"industrial use of 5G", "industrial applications of 4G": an application named as the use of a
+    technology is one the technology enables."""
+    enables = str(KG.enables)
+    domain, range_ = lexicon.ends(enables)
+    for mention in mentions:
+        used = re.search(r"\s+of\s+([A-Z0-9][\w’'-]*)$", mention.text)
+        if mention.iri is not None or used is None or not lexicon.is_a(mention.cls, range_):
+            continue
+        technology = named(used.group(1), mention.start + used.start(1), None)
+        if lexicon.is_a(technology.cls, domain):
+            yield (technology, enables, mention, "of", mention.start + used.start(), mention.start + used.start(1), 0.7)
+
+
 def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"Compared with A, B is far more complex": B more complex than A, for each "more … than" pattern."""
     opened = re.search(r"\bcompared\s+(?:with|to)\s+", text, re.IGNORECASE)
@@ -147,7 +161,8 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
             yield (compared, pattern.predicate, base, pattern.words, start, compared.end + said.end(), 0.8)
 
 
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+|as well as\s+)(?:other\s+)?")
+#: "A and B", "A, B and C", "to A and to B" (a preposition said again before the second).
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?")
 
 
 def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[Mention]:
@@ -186,7 +201,7 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
                 yield subject, other
 
 
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|by|across|among|inside|near)\s+(?:(?:the|a|an|its|their)\s+)?$",
                                  re.IGNORECASE)
 
 
@@ -302,6 +317,10 @@ def quoted_at(text: str, position: int) -> bool:
 
 def has_quote(text: str) -> bool:
     return any(ch in text for ch in '"“”')
+
+
+#: The words ``attacks_on`` reads: a threat and its target inside one noun phrase.
+NOMINAL_WORDS = frozenset(["on", "against"])
 
 
 def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from explorer.core.extraction.words import LY_ADJECTIVES
 from explorer.core.vocab import ONTOLOGY_IRI
 
 LEXICAL_PATTERN = URIRef(ONTOLOGY_IRI + "lexicalPattern")
@@ -71,9 +72,21 @@ def _is_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
+#: An adverb between a verb and the word it governs ("relies heavily on", "developed jointly by"), or the time of a
+#: passive before its agent ("founded in 2020 by"): read as no part of the pattern's words.
+_INSERTED = (r"(?:\s+(?!(?:" + "|".join(sorted(LY_ADJECTIVES)) + r")\b)[a-z]+ly"
+             r"|\s+(?:in|on)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October"
+             r"|November|December)(?:\s+(?:19|20)\d\d)?)?")
+
+
 def _words_regex(words: str) -> re.Pattern[str]:
-    """A case-insensitive regex for a phrase: flexible spaces, word boundaries outside CJK."""
+    """A case-insensitive regex for a phrase: flexible spaces, word boundaries outside CJK. Between a verb and the
+    preposition that ends a pattern ("relies on", "built by") an adverb or a time may stand."""
     parts = [re.escape(part) for part in words.split()]
+    if len(parts) in (2, 3) and words.isascii() and parts[-1].lower() in PREPOSITIONS \
+            and all(part.isalpha() and part.islower() for part in parts[:-1]) and parts[-2].lower() not in ("a", "an", "the"):
+        verb = r"\s+".join(parts[:-1])
+        return re.compile(rf"(?<![\w-]){verb}{_INSERTED}\s+{parts[-1]}(?![\w-])", re.IGNORECASE)
     body = r"\s+".join(parts)
     if not any(ch.isalnum() for ch in words):
         return re.compile(body)
@@ -119,7 +132,7 @@ class Lexicon:
             range_ = frozenset(str(c) for c in ontology.objects(prop, RDFS.range) if isinstance(c, URIRef))
             patterns.append(PropertyPattern(str(prop), text.strip() if closing else words, object_first, domain, range_,
                                             _words_regex(words), closing))
-        patterns += _passives(ontology, patterns) + _present_forms(patterns)
+        patterns += _passives(ontology, patterns) + _present_forms(patterns) + _base_and_past_forms(patterns)
         cues = [ClassCue(str(c), str(w).strip(), _words_regex(str(w).strip()))
                 for c, w in sorted(ontology.subject_objects(NAME_CUE), key=lambda pair: (str(pair[0]), str(pair[1])))
                 if str(w).strip()]
@@ -209,6 +222,48 @@ def _present_forms(patterns: list[PropertyPattern]) -> list[PropertyPattern]:
             if present.lower() in declared or present.lower() in derived:
                 continue
             derived[present.lower()] = replace(pattern, words=present, regex=_words_regex(present), habitual=True)
+    return list(derived.values())
+
+
+#: Base forms of third-person verbs that do not follow the spelling rules.
+_IRREGULAR_BASE: dict[str, tuple[str | None, str | None]] = {
+    "has": ("have", "had"), "does": ("do", "did"), "leads": ("lead", "led"), "holds": ("hold", "held"),
+    "builds": ("build", "built"), "runs": ("run", "ran"), "sits": ("sit", "sat"),
+    "thanks": (None, None)}  # "thanks to" is a noun's
+
+
+def _base_and_past_forms(patterns: list[PropertyPattern]) -> list[PropertyPattern]:
+    """A verb declared in the third person singular with its preposition ("depends on", "relies on") states the
+    same property with a plural subject or in the past: "depend on", "rely on", "depended on", "relied on".
+    Only verbs followed by a preposition are inflected (a bare -s word may be a noun: "needs", "counts")."""
+    declared = {p.words.lower() for p in patterns}
+    derived: dict[str, PropertyPattern] = {}
+    for pattern in patterns:
+        words = pattern.words.split()
+        if pattern.object_first or pattern.closing is not None or not pattern.words.isascii() or len(words) != 2 \
+                or words[1].lower() not in PREPOSITIONS or words[1].lower() == "by" or not words[0].islower():
+            continue
+        verb = words[0]
+        base: str | None
+        past: str | None
+        if verb in _IRREGULAR_BASE:
+            base, past = _IRREGULAR_BASE[verb]
+        elif verb.endswith("ies") and len(verb) > 4:
+            base, past = verb[:-3] + "y", verb[:-3] + "ied"
+        elif verb.endswith(("ches", "shes", "sses", "xes")):
+            base, past = verb[:-2], verb[:-2] + "ed"
+        elif verb.endswith("s") and not verb.endswith(("ss", "us")) and len(verb) > 3:
+            base = verb[:-1]
+            past = base + "d" if base.endswith("e") else None if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", base) else base + "ed"
+        else:
+            continue
+        for form in (base, past):
+            if form is None:
+                continue
+            phrase = f"{form} {words[1]}"
+            if phrase.lower() in declared or phrase.lower() in derived:
+                continue
+            derived[phrase.lower()] = replace(pattern, words=phrase, regex=_words_regex(phrase), habitual=False)
     return list(derived.values())
 
 

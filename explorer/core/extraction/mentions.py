@@ -10,11 +10,20 @@ read as the entity they most likely refer to, so a fact stated about them reache
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.references import ReferenceReader, part_of_person, second_clause_it
+from explorer.core.extraction.references import (
+    ReferenceReader,
+    merge_cues,
+    object_it,
+    part_of_person,
+    possessive_pronouns,
+    second_clause_it,
+    sentence_descriptions,
+)
+from explorer.core.extraction.sites import sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -31,13 +40,17 @@ from explorer.core.extraction.spans import (
     extend_right,
     passive_by,
     place_people,
+    plural_head_end,
     singular,
+    verb_in_phrase,
 )
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NOT_NAMES, STOPWORDS, TITLES, UNITS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -48,6 +61,12 @@ _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 #: What follows a verb or participle opening a sentence ("Compared with", "Founded in 2010", "Looking ahead").
 _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|ahead|up|out|over|into|its|their)\b")
+#: A verb right after a sentence's first word makes that word its subject ("Geely has …"), not an adverb ("Notably, …").
+_SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
+#: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
+_JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
+#: A participle in commas after a sentence's first noun, with its agent or place: ", supplied by X,".
+_DESCRIBED_BY_PARTICIPLE = re.compile(r",\s+(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -77,6 +96,10 @@ class MentionFinder:
                 self._latin.setdefault(folded, []).append(entity)
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
+        self._last_sentence: list[Mention] = []
+        self._last_text = ""
+        #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
+        self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
@@ -203,7 +226,7 @@ class MentionFinder:
             titled = titled or bool(_TITLE_BEFORE.search(text[:start]))
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
-            if len(words) == 1 and start == 0 and (words[0].endswith("ly") or (
+            if len(words) == 1 and start == 0 and ((words[0].endswith("ly") and not _SUBJECT_VERB.match(text, len(words[0]))) or (
                     re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0])))):
                 continue  # a sentence opening with a verb or an adverb ("Compared with …"), not "Chongqing, …"
             if not words:
@@ -231,7 +254,9 @@ class MentionFinder:
         # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
         # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
         # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
-        for match in re.finditer(r"(?<![\w-])(?:the|its|their)\s+((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
+        # and after a described owner or "whose" ("the company's Wuxi plant", "Sany, whose Changsha plant")
+        for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
+                                 r"((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
                                  r"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:]))?)(?=[\s,.;:]|$)",
                                  text):
             head = match.group(2)
@@ -287,6 +312,16 @@ class MentionFinder:
         self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
         return replace(mention, cls=cls)
 
+    def recall(self, label: str) -> Mention | None:
+        """The new thing named earlier in the document as ``label``, in the singular or the plural ("5G phone"
+        after "5G phones"), so that one thing keeps one name."""
+        wanted = singular(normalize(label))
+        return next((m for m in reversed(self._history) if m.iri is None and singular(normalize(m.label or m.text)) == wanted), None)
+
+    def named_so_far(self) -> tuple[Mention, ...]:
+        """What the document named before, in reading order (references are read as what they stand for)."""
+        return tuple(self._history)
+
     def last_of(self, wanted: str) -> Mention | None:
         """The thing of class ``wanted`` (or below) named last in the document so far."""
         return next((m for m in reversed(self._history) if self.lexicon.is_a(m.cls, [wanted])), None)
@@ -309,6 +344,9 @@ class MentionFinder:
                 start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
                                      capitalised=match.group()[:1].isupper() or match.group()[:1].isdigit(),
                                      nouns=self._cue_words)
+                joined = _JOINED_FIELD.search(text[:start])
+                if joined is not None and not match.group()[:1].isupper() and self.lexicon.is_a(cue.cls, [ORGANIZATION]):
+                    start = joined.start(1)  # "the city's economy and information technology commission": one body
                 end = extend_right(text, match.end())
                 opening = re.match(r"\S+\s+", text[start:match.start()])
                 if match.group()[:1].isupper() and opening and opening.group().rstrip().lower().endswith(self._compound_suffixes):
@@ -339,8 +377,8 @@ class MentionFinder:
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
-                        or adverb(lowered) or gerund \
-                        or passive_by(lowered, text, match.end() + word.end(1)):
+                        or adverb(lowered) or gerund or passive_by(lowered, text, match.end() + word.end(1)) \
+                        or verb_in_phrase(text, match.end() + word.start(1), match.end() + word.end(1), after_noun=bool(words)):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
                 if len(words) == 6 or not word.group(2) or text[match.end() + word.end(1):][:1] in ",.;:":
@@ -395,8 +433,9 @@ class MentionFinder:
             end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
             if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
+            end = plural_head_end(text, count.end(), end)
             whole = text[count.start():end]
-            found.append(Mention(count.start(), end, whole, None, phrase.cls if phrase else None, whole, "phrase"))
+            found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
@@ -407,9 +446,13 @@ class MentionFinder:
             # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening
             # that nothing before named (a reference to one is read by the references) is the clause's subject
             phrase = self._bare_phrase_at(text, described.end())
-            if phrase is None or self._cue_class(phrase.text.split()[0]) is not None:
+            if phrase is None:
+                return self._passive_opening(text, described.end())
+            if self._cue_class(phrase.text.split()[0]) is not None:
                 return []  # "The carmaker then …": a description, read as a reference
             words = phrase.text.split()
+            if len(words) == 1 and _DESCRIBED_BY_PARTICIPLE.match(text, phrase.end):
+                return [phrase]  # "The trucks, supplied by XCMG, run on …": the aside says what they are
             # two or three words that end where a function word follows, none of them a verb in -s before the head
             if not 2 <= len(words) <= 3 or any(w.endswith(("s", "'", "’")) or "'" in w or "’" in w for w in words[:-1]) \
                     or not re.match(r"\s+(?:behind|in|at|of|for|on|from|with|was|were|is|are|has|have|had|will),?\s", text[phrase.end:]):
@@ -423,6 +466,18 @@ class MentionFinder:
         if phrase is None or (" " not in phrase.text and not opening.group()):
             return []  # one capitalised word alone is read as a name
         return [replace(phrase, text=text[phrase.start:phrase.end])]
+
+    def _passive_opening(self, text: str, position: int) -> list[Mention]:
+        """"The network was built by X": one described thing opening a passive with its agent is the clause's
+        subject (the agent tells what it is); a class word is read as a reference instead ("The company was …")."""
+        one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
+                       text[position:])
+        if one is None:
+            return []
+        word = one.group(1)
+        if word in STOPWORDS or word in self._triggers or self._cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
+            return []
+        return [Mention(position, position + len(word), word, None, None, word, "phrase")]
 
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
         """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""
@@ -438,7 +493,7 @@ class MentionFinder:
                                                            or re.fullmatch(r"\d+G", token) is not None))
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
-                    or passive_by(lowered, text, word.end()):
+                    or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
             words.append(word.span(1))
             position = word.end()
@@ -485,9 +540,10 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject)
+        candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
@@ -501,14 +557,20 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
-        chosen = [self._references.bare_cue_reference(m, self._history) for m in _merge_cues(chosen)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, chosen))
-        chosen = second_clause_it(text, self._owned(text, [self._counted(m) for m in chosen]))
+        chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
+        chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
+                           self._last_text, self._last_sentence)
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit"))
+        # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
+        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
+                             and not (m.via == "cue" and " " not in m.text and _THE_BEFORE.search(text[:m.start])))
+        self._last_sentence, self._last_text = chosen, text
+        self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
@@ -522,41 +584,11 @@ class MentionFinder:
     def _counted(self, mention: Mention) -> Mention:
         """"193 leading companies", "more than 70 platforms": a counted plural names a group of
         them (the ontology's OrganizationGroup, PlatformGroup or Group), not one of them."""
-        if mention.via != "cue" or mention.cls is None or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text) \
+        if mention.via not in ("cue", "phrase") or mention.cls is None \
+                or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) \
                 or not mention.text.endswith("s"):
             return mention
         for member, group in ((ORGANIZATION, ORGANIZATION_GROUP), (PLATFORM, PLATFORM_GROUP)):
             if self.lexicon.is_a(mention.cls, [member]):
                 return replace(mention, cls=group)
         return replace(mention, cls=GROUP)
-
-    def _owned(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """"Strategy Analytics said in its latest report": "its" is the thing named last in the
-        sentence, and what it owns is named after it ("Strategy Analytics' latest report")."""
-        out: list[Mention] = []
-        for mention in mentions:
-            previous = out[-1] if out else None
-            if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
-                near = next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
-                if near is not None:
-                    mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
-            elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
-                  and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
-                owner = previous.label or previous.text
-                mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
-            out.append(mention)
-        return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() == "they"]
-
-
-def _merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
-    """A name right after its class cue ("research company Strategy Analytics") takes that class
-    and the cue phrase goes: it describes the name, it is not a second entity."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        previous = merged[-1] if merged else None
-        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
-                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
-            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
-            continue
-        merged.append(mention)
-    return merged

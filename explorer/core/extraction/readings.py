@@ -61,6 +61,11 @@ def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> b
     return bool(one) and one != other and all(lexicon.is_a(c, other) for c in one)
 
 
+def _unknown_founder(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
+    return subject.cls is None and subject.via in ("name", "label") and lexicon.is_a(obj.cls, pattern.range) is True \
+        and lexicon.is_a(obj.cls, [str(KG.Organization)]) is True
+
+
 def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, Mention, float]]],
              ) -> tuple[PropertyPattern, tuple[Mention, Mention, float]]:
     """Of the properties that share the same words, the one whose range holds the object most
@@ -76,10 +81,21 @@ def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, M
             continue
         # a property declared for a narrow domain ("developed by" of a standard) states nothing of a
         # subject not known to be in it when a broader property shares the words ("developed by" a maker)
-        if _narrower(lexicon, best_pattern.domain, pattern.domain) and lexicon.is_a(_bs.cls, best_pattern.domain) is not True:
+        # ... unless the subject's kind is unknown and the object is known to be of the narrow property's range ("Huawei
+        # opened a lab": what founds an organization is one)
+        if _narrower(lexicon, best_pattern.domain, pattern.domain) and lexicon.is_a(_bs.cls, best_pattern.domain) is not True \
+                and not _unknown_founder(lexicon, best_pattern, _bs, best_obj):
             best = candidate
             continue
-        if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True:
+        if _narrower(lexicon, pattern.domain, best_pattern.domain) and lexicon.is_a(_s.cls, pattern.domain) is not True \
+                and not _unknown_founder(lexicon, pattern, _s, obj):
+            continue
+        if (_narrower(lexicon, pattern.domain, best_pattern.domain) or (pattern.domain and not best_pattern.domain)) \
+                and (_s.key, obj.key) == (_bs.key, best_obj.key) \
+                and lexicon.is_a(_s.cls, pattern.domain) is True and lexicon.is_a(_s.cls, [str(KG.Group)]) is True:
+            # "more than 80 companies joined it": a subject known to be of the narrower domain (a group) states the
+            # property made for it (a group's membership) over the broader one (an agent's)
+            best = candidate
             continue
         known = lexicon.is_a(obj.cls, pattern.range) is True
         if (known and _narrower(lexicon, pattern.range, best_pattern.range)) \

@@ -13,12 +13,23 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-PERSON = str(KG.Person)
+PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+#: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
+_SITE_WORDS: dict[str, frozenset[str]] = {
+    "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
+    "plant": frozenset(["factory", "works"]), "factory": frozenset(["plant", "works"]), "works": frozenset(["plant", "factory"]),
+}
+#: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
+_OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
+                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
+#: "its members", "their founding members": what is said of a body that has members.
+_MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
 #: "the company", "the crane maker", "the city": up to two modifiers before the head noun.
 _DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)(?![\w-])", re.IGNORECASE)
@@ -36,14 +47,16 @@ class ReferenceReader:
         self._cue_class = cue_class
         self._triggers = triggers
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                   placed: frozenset[str] = frozenset()) -> list[Mention]:
+        """``placed``: keys of names the text put after a preposition of place ("in Zigong"), places of no known kind."""
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
             target = antecedent(kind, history, previous_subject)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
-            elif match.group(1).lower() == "its":  # may refer to a name earlier in this sentence (see _owned)
+            elif match.group(1).lower() in ("its", "it"):  # may refer to a name earlier in this sentence (_owned, object_it)
                 found.append(Mention(match.start(), match.end(), match.group(), via="pronoun"))
         for match in re.finditer(r"(?<![\w-])they(?![\w-])", text, re.IGNORECASE):
             # read only where it opens a second clause (see second_clause_it); dropped elsewhere
@@ -55,12 +68,19 @@ class ReferenceReader:
             head = singular(match.group(1).lower())
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
                            and singular((m.label or m.text).split()[-1].lower()) == head), None)
+            if target is None and head in _SITE_WORDS:
+                # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
+                # site named last; "the plant" for the last factory or works (words for the same kind of site)
+                kinds = _SITE_WORDS[head]
+                target = next((m for m in reversed(history) if m.via != "definite" and sites.has_site_head(self.lexicon, m)
+                               and (not kinds or singular((m.label or m.text).split()[-1].lower()) in kinds)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
-        found += self.descriptions(text, history, previous_subject)
+        found += self.descriptions(text, history, previous_subject, placed)
         return found
 
-    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                     placed: frozenset[str] = frozenset()) -> list[Mention]:
         """"the university", "the carmaker", "the crane maker": a description headed by a class cue refers to the
         last entity of that class named with that word, else the last of that class, else the subject of the
         sentence before when it is a name nothing says is of another class."""
@@ -76,8 +96,16 @@ class ReferenceReader:
             same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             target = next((m for m in same if noun in (m.label or m.text).lower().split()), same[0] if same else None)
+            if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
+                # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
+                target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
+                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
+                               and (m.label or m.text).split()[-1].lower() not in _OTHER_PLACE_KINDS), None)
+            # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
+            known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
+                          and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
-                    and not _is_person(previous_subject) and self.lexicon.is_a(previous_subject.cls, [cls]) is not False:
+                    and not _is_person(previous_subject) and self.lexicon.is_a(known, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
@@ -88,10 +116,14 @@ class ReferenceReader:
         a description headed by a class cue in apposition is of that class, and the description is that name."""
         out: list[Mention] = []
         for mention in mentions:
-            previous = out[-1] if out else None
+            # a possessor inside the description ("X, the province's largest miner") is skipped over
+            previous = next((m for m in reversed(out) if not re.match(r"['’]", text[m.end:])), None)
+            if re.match(r"['’]", text[mention.end:]):
+                out.append(mention)  # "X, the province's largest miner": the possessor is no apposition; what it has is
+                continue
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
-                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
+                    and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
@@ -99,7 +131,7 @@ class ReferenceReader:
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
                 if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
-                    out[-1] = named
+                    out[out.index(previous)] = named
                     out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))
                     continue
             out.append(mention)
@@ -145,5 +177,134 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
             first = next((m for m in out if not _is_person(m)), None)
             if first is not None and first.key != mention.key:
                 mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        out.append(mention)
+    return out
+
+
+#: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
+_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says)\s+", re.IGNORECASE)
+_BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
+
+
+def _segment_starts(text: str, before: int) -> list[int]:
+    """Where the clauses (or asides) before ``before`` open; a clause's subject stands at its opening."""
+    return [0] + [m.end() for m in _SEGMENT.finditer(text[:before])]
+
+
+#: Verbs whose object acts in the clause after it ("helped Midea build", "asked China Telecom to upgrade").
+_CONTROL_BEFORE = re.compile(r"(?<![\w-])(?:help|helps|helped|helping|ask|asks|asked|urge|urges|urged|allow|allows|allowed"
+                             r"|enable|enables|enabled|tell|tells|told|require|requires|required|encourage|encourages"
+                             r"|encouraged|invite|invites|invited|let|lets)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) -> Mention | None:
+    """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
+    head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
+    return head if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) else None
+
+
+def clause_subject(text: str, mentions: Sequence[Mention], before: int) -> Mention | None:
+    """The subject of the clause ``before`` stands in: "Baotou Steel signed a deal with China Telecom to cover its
+    lines" — "its" is Baotou Steel's, not the partner named nearer; "…, Strategy Analytics said in its report" — the
+    subject of the clause after the comma. A subject opens its clause (after a comma, a semicolon or "that", at most
+    an article before it) and is no person; a clause that opens with a verb ("…, has signed …") or a relative or a
+    preposition ("which runs", "In Liuzhou,") has its subject in a clause before it."""
+    for start in reversed(_segment_starts(text, before)):
+        head = _opening(text, mentions, start, before)
+        if head is not None and not _is_person(head):
+            # "Huawei helped Midea build its factory": after a verb that makes its object act, that object is the
+            # subject of what follows
+            controlled = [m for m in mentions if head.end <= m.start and m.end <= before and m.via != "pronoun"
+                          and _CONTROL_BEFORE.search(text[head.end:m.start])]
+            return controlled[-1] if controlled else head
+    return None
+
+
+def object_it(text: str, mentions: list[Mention], last_text: str = "", last_mentions: Sequence[Mention] = ()) -> list[Mention]:
+    """"The bureau founded the X Alliance in 2019, and 40 factories have joined it": "it" after a verb is the thing
+    named nearest before it in the sentence that is no clause's subject (the factories, the bureau) — the object of the
+    clause before. With none in its sentence it is the object of the sentence before, its first thing that is no
+    clause's subject ("X set up the Y Alliance in 2021. The bureau says 200 firms have joined it": the alliance), as an
+    object pronoun follows the object. "it" opening a clause is read by ``second_clause_it``."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.via == "pronoun" and mention.text.lower() == "it" \
+                and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
+            nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
+                            and m.key not in _subjects(text, out, mention.start)), None)
+            if nearest is None:
+                # a direct object: no preposition before it ("based in Y" names no object)
+                nearest = next((m for m in last_mentions if m.via != "pronoun" and not _is_person(m)
+                                and m.key not in _subjects(last_text, last_mentions, len(last_text))
+                                and not _GOVERNED.search(last_text[:m.start])), None)
+            if nearest is not None:
+                mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        out.append(mention)
+    return out
+
+
+_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
+                       r"(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+
+
+def _subjects(text: str, mentions: Sequence[Mention], before: int) -> set[str]:
+    """Keys of the mentions that open a clause before ``before`` (its subjects)."""
+    return {m.key for m in (_opening(text, mentions, start, before) for start in _segment_starts(text, before)) if m is not None}
+
+
+def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
+    """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
+    ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
+            near = clause_subject(text, out, mention.start) \
+                or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+            if near is None and _MEMBERS_AFTER.match(text, mention.end):
+                # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
+                # named in this sentence or the one before, over the subject who set it up
+                near = next((m for m in reversed(last_sentence) if lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
+            if near is not None:
+                mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+        elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
+              and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
+            owner = previous.label or previous.text
+            mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
+        out.append(mention)
+    return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
+
+
+def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name right after its class cue ("research company Strategy Analytics") takes that class
+    and the cue phrase goes: it describes the name, it is not a second entity."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
+                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
+            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            continue
+        merged.append(mention)
+    return merged
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+
+
+def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Lu Jun, chief engineer at Anshan Steel, said the company's furnaces …": a description the text before found no
+    antecedent for ("the" and a class word alone) stands for the name of a fitting kind named before it in its own
+    sentence, the nearest (a person is no company)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.via == "cue" and mention.iri is None and " " not in mention.text and _THE_BEFORE.search(text[:mention.start]):
+            # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province)
+            wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True else None
+            target = next((m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
+                           and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)), None)
+            if target is not None:
+                mention = replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite",
+                                  cls=target.cls or mention.cls)
         out.append(mention)
     return out

@@ -44,10 +44,16 @@ CAPITALISED = re.compile(
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
 COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z])",
+                   # what is counted may open with a technology's name ("more than 800 5G terminals")
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
+                            # a clause's subject after "where" and after a reporting verb with no "that" ("says
+                            # automated guided vehicles …")
+                            r"|where|says|said"
+                            # a described owner ("runs the region's | largest steel mill")
+                            r"|the\s+[a-z]+['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
                             # an infinitive's object ("urged firms to keep | offline backups")
                             r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
@@ -64,6 +70,16 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 
 
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
+
+
+def plural_head_end(text: str, start: int, end: int) -> int:
+    """"more than 300 companies | belong to …", "1,000 robots | handle welding": after a count the first plural noun is
+    the head of what is counted, and a word after it is the verb ("-ics", "-ss", "-us" words are no plurals)."""
+    for word in re.finditer(r"[a-z][\w-]*", text[start:end]):
+        token = word.group()
+        if start + word.end() < end and token.endswith("s") and not token.endswith(("ss", "ics", "us", "is")):
+            return start + word.end()
+    return end
 
 
 def counted_noun_end(text: str, position: int) -> int | None:
@@ -130,7 +146,10 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         participle = lowered.endswith("ing") and not word[:1].isupper() and lowered not in nouns
         if participle and re.search(r"\d\s+$", text[:match.start()]):
             participle = False  # after a number an -ing word describes ("193 leading companies")
-        if lowered in STOPWORDS or lowered in triggers or participle:
+        if re.fullmatch(r"[a-z][\w-]*['’]s?", word) and not capitalised:
+            return position  # "the alliance's | shared data platform": a described owner is a reference of its own
+        if lowered in STOPWORDS or lowered in triggers or participle \
+                or verb_in_phrase(text, match.start(), match.end()):
             return position
         position = match.start()
         if word.isdigit():
@@ -175,6 +194,46 @@ def singular(text: str) -> str:
 def adverb(word: str) -> bool:
     """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
     return word.endswith("ly") and word not in LY_ADJECTIVES
+
+
+_AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
+                               r"(?:(?:[a-z]+ly|since|also|just|now|already|then|not)\s+)?$", re.IGNORECASE)
+_DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
+
+
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
+
+
+_OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\d)", re.IGNORECASE)
+
+
+def past_form(word: str) -> bool:
+    """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
+    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
+
+
+def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) -> bool:
+    """"has installed 5G base stations", "has since asked China Unicom's branch", "malware infected the servers",
+    "officials blamed …": an -ed word is the clause's verb, no modifier of a noun phrase, after an auxiliary,
+    before an article or a name (a modifier stands before lower-case nouns), or right after a plural noun
+    (``after_noun``: a modifier stands before its head, never after it)."""
+    word = text[start:end]
+    if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \
+            and not re.search(r"[^s\W]s\s+$", text[:start]):
+        # "the mine's 5G network covers 20 kilometres", "the cloud platform hosts the data": a present tense after
+        # its subject's head, before its object's article or number
+        return True
+    if not past_form(word):
+        return False
+    if _AUXILIARY_BEFORE.search(text[:start]) or _DETERMINER_AFTER.match(text, end):
+        return True
+    following = re.match(r"\s+(\S)", text[end:])
+    if following is not None and (following.group(1).isupper() or following.group(1).isdigit()):
+        return True
+    if after_noun and _PREPOSITION_AFTER.match(text, end):
+        return True  # "Xiaomi accounted for …", "robots equipped with …": a participle after its noun ends the phrase
+    previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
+    return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss")
 
 
 def passive_by(word: str, text: str, end: int) -> bool:

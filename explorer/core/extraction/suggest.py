@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clauses, constructions
+from explorer.core.extraction import clauses, constructions, figures, owners, relatives, sites, slots
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
+from explorer.core.extraction.outcomes import OutcomeReader, consequences
 from explorer.core.extraction.readings import CLAUSE_BREAK, fittest, planned_place, products_made, technology_made, unrealised
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.tasks import CancelToken, Progress
@@ -25,6 +26,7 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
+EXAMPLE_OF, HAS_MEMBER = str(KG.exampleOf), "http://www.w3.org/ns/org#hasMember"
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -74,36 +76,9 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
     return sorted(found, key=lambda m: m.start - end)
 
 
-#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
-#: (", which operates the network,"), to the next comma or the end.
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
-                    # "Many systems, he said, still run on …": who says it is no subject of the clause
-                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),)")
-
-
-def _asides(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
-    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
-
-
-def _left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
-    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
-    operates N": B operates N), and a verb outside an aside does not take its subject from inside
-    it ("X, a unit of Y, built Z": X built Z, not Y)."""
-    for aside_start, aside_end, _relative in _asides(text):
-        if aside_start <= start < aside_end:
-            head = [m for m in mentions if m.end <= aside_start]
-            if head:
-                # nothing named before a relative clause or an apposition acts in it but what it follows
-                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
-                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
-            return left
-    inside = [(s, e) for s, e, _relative in _asides(text) if e <= start]
-    return [m for m in left if not any(s <= m.start < e for s, e in inside)]
-
-
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
-                        r"\s+that\s", re.IGNORECASE)
+                        # "says the cranes depend on …": a reported clause may open with no "that"
+                        r"\s+(?:that|the|these|those|many|most|some|such|all)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
 _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
@@ -132,9 +107,12 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
+
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
-    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s")
+    # "ransomware hit X", "malware infected X": a mass noun names the kind of threat, never one attack
+    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s") \
+        and re.search(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", mention.text.lower()) is not None
 
 
 def _unnamed(mention: Mention) -> bool:
@@ -152,20 +130,33 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
 
+#: A sentence that opens on a described thing and a preposition ("The trucks at …"): its subject is that thing.
+_UNREAD_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){1,3}(?:at|in|on|of|inside|across)\s")
+#: An object no mention covers and its owner: "the dispatching servers of (a) …".
+_OWNED_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\s+(?:(?:a|an|the)\s+)?")
+#: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
+_OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
+                                  r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)
+
+
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
     nearest = _candidates(mentions, start, end, before=True)
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
-    left = nearest if pattern.weak else _left_of_trigger(nearest, mentions, start, text)
+    left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
     same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
-    in_aside = any(s <= start < e for s, e, _relative in _asides(text))  # its subject stands before its comma
+    in_aside = any(s <= start < e for s, e, _relative in relatives.asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
         left = same_clause  # "…by A and B, and it supports X": the subject is in the verb's own clause
+    elif not pattern.weak and _OWN_PRONOUN_SUBJECT.search(text[:start]):
+        left = []  # "… because they depend on X": the clause's subject is a pronoun read as no one, not a name before it
     if not pattern.weak:
         heads = [m for m in left if m not in constructions.governed(mentions, text)]
         if heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
+        elif left and _UNREAD_SUBJECT.match(text):
+            left = []  # "The trucks at X run on …": the subject is a thing no mention covers, not the X after "at"
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
             or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
                 and not _PASSIVE_BEFORE.search(text[:start])]
@@ -175,12 +166,21 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # describes what it follows
             left = beside
     right = _candidates(mentions, start, end, before=False)
+    # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
+    right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
                                                                                       text[:m.start])]
     direct = [m for m in right if m not in under and lexicon.is_a(m.cls, pattern.range) is not False]
     if right and right[0] in direct and not pattern.weak:
         # "built a network with China Mobile": a noun after a preposition is no direct object
         right = direct
+    elif right and right[0] in under and not pattern.weak and not any(w.lower() in PREPOSITIONS for w in pattern.words.split()) \
+            and re.match(r"\s+[a-z]", text[end:]) and not any(m.start - end <= 1 for m in right) \
+            and not _OWNED_OBJECT.fullmatch(text[end:right[0].start]):
+        # "carries video from the machines to a control centre": the verb's object is a word no mention covers,
+        # and what follows a preposition after it is no object of the verb ("infected the servers of a plant":
+        # the owner after "of" stands for what it owns)
+        right = []
     if re.match(r"\s+that\s", text[end:]):
         # "warned that refineries run on …": a clause follows, not an object, unless of the very kind wanted
         right = [m for m in right if lexicon.is_a(m.cls, pattern.range) is True]
@@ -207,7 +207,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         opener = next((m for m in mentions if m.end <= start and m not in under), None)
         if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
             left = [opener]
-    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described:
+    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
+            and not relatives.POSSESSOR.match(text, mentions[0].end) \
+            and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
         left = [mentions[0], *(m for m in left if m is not mentions[0])]
     complemented_head: Mention | None = None
@@ -226,24 +228,35 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
-        right = [m for m in right[:1] if m.start - end <= gap]
+        right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)
+                 # "a terminal in the Binhai New Area": a place's name may take "the"
+                 or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
+                     and re.fullmatch(r"\s+the\s+", text[end:m.start]) is not None)]
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
+    elif not pattern.weak and not pattern.object_first and right and pattern.words.split()[-1].lower() in PREPOSITIONS \
+            and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
+            and lexicon.is_a(right[0].cls, pattern.range) is not False:
+        right = right[:1]  # "run on a network from X": the noun the verb's preposition governs is its object
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
             subject, obj = (second, first) if pattern.object_first else (first, second)
             if subject.key == obj.key:
                 continue
-            if pattern.weak and (obj.via in ("pronoun", "definite") or subject.via == "pronoun"
-                                 or lexicon.is_a(obj.cls, pattern.range) is False):
+            described_place = sites.described_place(lexicon, pattern.predicate, subject, obj, text)
+            if pattern.weak and (obj.via == "pronoun" or (obj.via == "definite" and not described_place)
+                                 or subject.via == "pronoun" or lexicon.is_a(obj.cls, pattern.range) is False):
                 continue
             if pattern.punctuation and lexicon.is_a(obj.cls, pattern.range) is not True:
                 continue  # "…, Liu added": a comma links a place only to a known kind of place
             if (_unnamed(subject) or (pattern.weak and _described_reference(subject))) and _agents_only(lexicon, pattern.domain):
                 continue  # "a technology … said": a thing described, not named, is no one who acts
-            if pattern.weak and _unnamed(obj):
+            if subject.via == "pronoun" and subject.text.lower() == "it" and pattern.domain \
+                    and all(c.endswith("Person") for c in pattern.domain):
+                continue  # "it carries video from the …": "it" is never a person
+            if pattern.weak and _unnamed(obj) and not (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text)):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
             if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
                     or lexicon.is_a(obj.cls, pattern.range) is False:
@@ -273,12 +286,16 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     previous_subject: Mention | None = None
     quoting: list[_QuotedSentence] = []
     quote_open = False
+    outcomes = OutcomeReader(lexicon, finder.named)
     for index, sentence in enumerate(sentences):
         if cancel is not None:
             cancel.raise_if_cancelled()
         # Matching reads full-width text as ASCII ("ＨＵＡＷＥＩ"); the quote stays verbatim.
         view = fold_width(sentence.text)
+        earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
+        mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
+        mentions = slots.slot_nouns(lexicon, mentions, view)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
@@ -291,6 +308,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        # a sentence reporting market figures is read as observations first (see ``figures``)
+        figure_reading = figures.read_figures(lexicon, mentions, view, finder.named, finder.recall)
+        # what an attack the sentence opens on leads to (its verbs state nothing else)
+        attack_outcomes = consequences(lexicon, [_as_fact(s) for s in suggestions[first:]], view, finder.named)
+        taken += figure_reading.taken + outcomes.spans(view) + [(fact[4], fact[5]) for fact in attack_outcomes]
         hits = []
         for pattern in lexicon.patterns:
             for match in pattern.regex.finditer(view):
@@ -317,9 +339,15 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             taken.append((start, end))
             suggestions.append(Suggestion(subject, pattern.predicate, obj, sentence, pattern.words, start, end,
                                           round(max(0.0, min(1.0, score)), 2)))
-            if pattern.weak or pattern.object_first:
+            # "forklifts and cranes in the casting shop": the things listed before a site all stand in it
+            in_site = pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, view)
+            if (pattern.weak and not in_site) or pattern.object_first:
                 continue
             for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
+                if in_site and other_object is not obj:
+                    continue
+                if other_subject is not subject and re.match(r",\s+(?:which|who)\b", view[subject.end:]):
+                    continue  # "A and B, which runs X": the relative clause speaks of the last name only
                 key = (other_subject.key, pattern.predicate, other_object.key)
                 if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
                         or lexicon.is_a(other_object.cls, pattern.range) is False:
@@ -335,11 +363,18 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions += _joint_purposes(lexicon, suggestions[first:], view, seen)
         suggestions[first:] = _clause_facts(lexicon, sentence, suggestions[first:], mentions, view, seen,
-                                            earlier_alliance)
+                                            earlier_alliance, earlier_site)
+        read_outcomes = outcomes.read(mentions, view, [_as_fact(s) for s in suggestions[first:]], quote_open) + attack_outcomes
+        for subject, predicate, obj, words, start, end, confidence in figure_reading.facts + read_outcomes:
+            if (subject.key, predicate, obj.key) not in seen:
+                seen.add((subject.key, predicate, obj.key))
+                suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
-        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
+        # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
+        # figure counts, not an exposure the speaker asserts (a verb states that: "X is exposed to", "attacks target X")
+        facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:] if s.pattern not in constructions.NOMINAL_WORDS]
         for subject, predicate, obj, words, start, end, confidence in constructions.reported_warnings(
                 lexicon, mentions, view, facts):
             key = (subject.key, predicate, obj.key)
@@ -377,6 +412,10 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
     if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
         return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    if " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
+            and re.search(r"(?<![\w-])(?:[Aa]|[Aa]n)\s+(?:[a-z]+\s+)?$", text[:start]) \
+            and re.match(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:would|could|will|can|may|might|is|was|has|gives?)\b", text[end:]):
+        return None  # "a single compromised gateway would …": a participle before the noun it describes, no verb
     made = _MADE_THING.search(text[:start])
     if made and " " not in pattern.words and not any(made.start() < m.end and m.start < start for m in mentions):
         return None  # "makes hydraulic roof supports for …": a noun in what is made, not a verb
@@ -386,6 +425,9 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         # "…, said X" says that something exists or holds: a thing referred back to, or named inside a
         # quotation, is not what is reported ("The lab will test …, said Lin"; '"… a whole plant," said Wu')
         return None
+    if pair is not None and constructions.REPORTING.fullmatch(pattern.words) and not pattern.object_first \
+            and pair[0].end <= start and not re.search(r"[,\"”]\s*$", text[pair[0].end:start]) and pair[1].start >= end:
+        return None  # "Ma said the alliance …": who stands before "said" speaks; what follows opens what is said
     return pair
 
 
@@ -464,20 +506,34 @@ def _joint_purposes(lexicon: Lexicon, facts: list[Suggestion], text: str,
 
 
 def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion], mentions: list[Mention], text: str,
-                  seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None) -> list[Suggestion]:
+                  seen: set[tuple[str, str, str]], earlier_alliance: Mention | None = None,
+                  earlier_site: Mention | None = None) -> list[Suggestion]:
     """The sentence's facts with what ``clauses`` reads beside them (partners, sites, places, calls)."""
-    called = clauses.called_actions([_as_fact(f) for f in facts], mentions, text)
-    facts = [replace(f, object=r[2]) if r[2] is not f.object else f for f, r in zip(facts, called, strict=True) if r is not None]
+    called = clauses.called_actions(lexicon, [_as_fact(f) for f in facts], mentions, text)
+    facts = [replace(f, predicate=r[1], object=r[2]) if r[2] is not f.object or r[1] != f.predicate else f
+             for f, r in zip(facts, called, strict=True) if r is not None]
     read = [r for r in called if r is not None]
     extra = [*clauses.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
              *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
-             *clauses.among_members(lexicon, mentions, text), *clauses.equipped_sites(lexicon, mentions, text),
+             *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
-             *clauses.role_affiliations(lexicon, mentions, text)]
+             *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
+             *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
+             *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
+             *clauses.reciprocal_partners(lexicon, mentions, text),
+             *relatives.members_including(lexicon, mentions, text, earlier_alliance),
+             *relatives.counted_members(lexicon, mentions, text)]
+    # "300 members, including A and B": a member listed is no example of the organization
+    # "300 members, including A and B", "whose members include A": a member listed is no example of the organization,
+    # and no member of another organization the words "members include" found beside them
+    listed = {(f[0].key, f[2].key) for f in extra if f[1] == relatives.MEMBER_OF and "member" in f[3].lower()}
+    members = {m for m, _g in listed}
+    out = [f for f in facts if not (f.predicate == EXAMPLE_OF and f.subject.key in members)
+           and not (f.predicate == HAS_MEMBER and f.object.key in members and (f.object.key, f.subject.key) not in listed)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
-    out = list(facts)
+    extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     for subject, predicate, obj, words, start, end, confidence in extra:
         key = (subject.key, predicate, obj.key)
         if key in seen or subject.key == obj.key:
@@ -521,8 +577,11 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
     """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
     where a company is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
+    # "Kingdee Robotics is based in Shenzhen": a name of no known kind "based" or "headquartered" somewhere is an agent
+    seat_words = suggestion.pattern in ("based in", "headquartered in") and suggestion.subject.cls is None \
+        and suggestion.subject.via in ("name", "label", "ner")
     if suggestion.predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0] \
-            or not (lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
+            or not (seat_words or lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
         return suggestion
     return replace(suggestion, predicate=BASED_IN)
 
@@ -539,6 +598,8 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
+            *constructions.applied_technologies(lexicon, mentions, finder.named),
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
-            *constructions.harmed_belongings(lexicon, mentions, text)]
+            *constructions.harmed_belongings(lexicon, mentions, text),
+            *owners.described_owners(lexicon, mentions, text)]

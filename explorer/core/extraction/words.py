@@ -20,7 +20,11 @@ STOPWORDS = frozenset(
         # a time after a noun phrase is no part of it ("a network | last year")
         "last", "next", "yesterday", "today", "tomorrow", "earlier", "later", "ago",
         # "… its main plant | together with X": a partner follows, not a word of the phrase
-        "together", "jointly"
+        "together", "jointly",
+        # adverbs of place and time, and relative words, stand between a phrase and its verb ("trucks there now
+        # run", "sensors often ship", "at Qinzhou, where cranes …"): none of them is a word of a noun phrase
+        "where", "whose", "whom", "there", "here", "now", "often", "then", "already", "soon", "again", "never", "always",
+        "sometimes", "usually", "whereby", "wherever"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
@@ -42,7 +46,8 @@ NOT_NAMES = frozenset(
 GENERIC_PEOPLE = frozenset(
     [
         "expert", "analyst", "researcher", "official", "executive", "engineer", "observer", "insider", "source", "people",
-        "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher"
+        "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher",
+        "miner", "technician", "driver", "staff", "resident", "farmer", "student"
     ]
 )
 #: Titles before a person's name ("Professor Li Na", "Dr. Wu"): not part of the name, but they say it is a person's.
@@ -53,7 +58,8 @@ GENERIC_THINGS = frozenset(["risk", "threat", "challenge", "concern", "problem",
 #: Units a number counts: "30 percent", "800 million yuan", "three days" are quantities, not things.
 UNITS = frozenset(["percent", "per", "yuan", "dollars", "euros", "million", "billion", "trillion", "thousand", "days", "years",
                    "months", "weeks", "hours", "minutes", "seconds", "times", "kilometres", "kilometers", "km", "tonnes",
-                   "tons", "degrees", "percentage", "points", "gigabits", "megabits", "milliseconds"])
+                   "tons", "degrees", "percentage", "points", "gigabits", "megabits", "milliseconds", "metres", "meters",
+                   "kilograms", "litres", "liters", "square", "hectares", "miles", "feet", "centimetres", "millimetres"])
 #: -ly words that are adjectives, not adverbs: they stay in a noun phrase ("a quarterly bulletin").
 LY_ADJECTIVES = frozenset(["quarterly", "monthly", "weekly", "yearly", "daily", "hourly", "early", "elderly", "friendly",
                            "costly", "timely", "assembly", "supply", "family", "italy", "anomaly"])

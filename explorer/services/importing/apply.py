@@ -10,10 +10,13 @@ record builder and checked once, on the nodes they touch. Either way the result 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rdflib.namespace import RDF
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF
 
 import explorer.core.curation.store_access as store_access
+from explorer.core import bundled
 from explorer.core.changes import ChangeSet
 from explorer.core.curation import (
     Curator,
@@ -24,9 +27,11 @@ from explorer.core.curation import (
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.suggest import Suggestion
 from explorer.core.graph import KnowledgeGraph
-from explorer.core.vocab import KG
+from explorer.core.vocab import KG, SH
 from explorer.services.importing.articles import Article
 from explorer.services.importing.table_change import plan_change
+
+OBSERVATION, PERIOD = str(KG.Observation), str(KG.Period)
 
 
 @dataclass(frozen=True)
@@ -85,20 +90,47 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
                 label = (mention.label or mention.text).strip()
                 if label not in created:
                     cls = _class_for(curator, mention, classes)
-                    node, change = curator.add_entity(
-                        label, cls, evidence=evidence,
-                        label_zh=label if _is_cjk(label) else None)
+                    figure = cls == OBSERVATION or curator.schema.is_subclass(cls, OBSERVATION)
+                    checking = curator.check_shapes
+                    # a figure is whole only with where it was reported (the shapes ask it): added in the next step
+                    curator.check_shapes = checking and not figure
+                    try:
+                        node, change = curator.add_period(label, evidence=evidence) if cls == PERIOD else \
+                            curator.add_entity(label, cls, evidence=evidence, label_zh=label if _is_cjk(label) else None)
+                    finally:
+                        curator.check_shapes = checking
                     step(change)
                     created[label] = str(node)
                     source_ref = _source_of(change) or source_ref
                     evidence = Quoted(source_ref, suggestion.sentence.text, sentence=suggestion.sentence.number)
+                    if figure and isinstance(source_ref, str):
+                        # the article the analyst read the figure in reports it, whatever report it cites
+                        step(curator.add_fact(str(node), str(KG.reportedIn), Value(entity=source_ref), evidence=evidence))
                 ends.append(created[label])
-            change = curator.add_fact(ends[0], suggestion.predicate, Value(entity=ends[1]), evidence=evidence)
+            predicate, subject, obj = _stored(curator, suggestion.predicate, ends[0], ends[1])
+            change = curator.add_fact(subject, predicate, Value(entity=obj), evidence=evidence)
             step(change)
             source_ref = _source_of(change) or source_ref
     finally:
         store_access.apply(kg, combined.inverse())
     return combined
+
+
+@lru_cache(maxsize=1)
+def _read_only() -> frozenset[str]:
+    """The properties the shapes say are read, never stored: each is the inverse of one that is."""
+    shapes = Graph().parse(bundled.shapes_file(), format="turtle")
+    shape = URIRef("https://w3id.org/kg-explorer/shapes#InversePropertiesShape")
+    return frozenset(str(p) for p in shapes.objects(shape, SH.targetSubjectsOf))
+
+
+def _stored(curator: Curator, predicate: str, subject: str, obj: str) -> tuple[str, str, str]:
+    """The fact as the graph stores it: "the network was built by X" (kg:builtBy, read only) is X built the network."""
+    if predicate not in _read_only():
+        return predicate, subject, obj
+    ontology = curator.schema.graph
+    inverse = ontology.value(URIRef(predicate), OWL.inverseOf) or ontology.value(None, OWL.inverseOf, URIRef(predicate))
+    return (str(inverse), obj, subject) if isinstance(inverse, URIRef) else (predicate, subject, obj)
 
 
 def _source_of(change: ChangeSet) -> str | None:

@@ -1,0 +1,45 @@
+"""What an owner named by a reference has: "the alliance's shared data platform" (the alliance named before
+runs it), "the company's Wuxi plant", "Sany, whose Changsha plant …". The possessor is a description the references
+read as an entity, or the name a "whose" follows; the possessed thing's head noun names the property, as an "'s"
+pattern of the ontology declares it ("'s platform", "'s plant" of ``kg:operates``, "'s branch" of ``kg:hasBranch``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention, singular
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Reading = tuple[Mention, str, Mention, str, int, int, float]
+
+
+def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the alliance's shared data platform": the entity a description stands for has what follows its "'s"."""
+    by_head = {p.words.split()[1].lower(): p for p in lexicon.patterns
+               if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2 and not p.object_first}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for owner, owned in pairwise(ordered):
+        if owned.via not in ("phrase", "cue") or owned.iri is not None:
+            continue
+        # "the alliance's X"; "Sany, whose Changsha plant …": a relative's possessive is the name it follows
+        if not (owner.via == "definite" and re.fullmatch(r"['’]s?\s+", text[owner.end:owned.start])) \
+                and not (owner.via in ("name", "label") and re.fullmatch(r",\s+whose\s+", text[owner.end:owned.start])):
+            continue
+        pattern = by_head.get(singular(owned.text.split()[-1].lower())) or by_head.get(owned.text.split()[-1].lower())
+        # the owner must be known to be of the property's domain: "the plant's casting shop" is part of a site, no agent's
+        fits = lexicon.is_a(owner.cls, pattern.domain) if pattern is not None else False
+        if pattern is None or fits is False or (fits is None and owner.via == "definite") \
+                or lexicon.is_a(owned.cls, pattern.range) is False:
+            continue
+        yield (owner, pattern.predicate, owned, pattern.words, owner.end, owned.start, 0.6)
+
+
+
+def possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
+    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line"): it is then no
+    verb's object, what it has is."""
+    joint = re.match(r"['’]s?\s+", text[mention.end:])
+    return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)

@@ -1,0 +1,338 @@
+"""Clauses that hang off a noun and say something of it or in it.
+
+- a "where" clause after a site or a place: "the Zhaolou mine in Heze, where drilling rigs run on …" — what
+  the clause speaks of (its subject) stands in the site, and the clause's own facts are read as a clause of
+  their own (its subject is the phrase after "where", cut at its verb);
+
+- a relative clause in commas after a name: "Bosch, which opened a plant in Wuxi, is also a member" — the
+  verb after the closing comma has the name as its subject;
+- asides: an apposition or a relative clause in commas, whose subject is what it follows, and whose
+  mentions are no subject of the verb after it;
+- membership with no organization after the words: "X is also a member" — of the organization the sentence
+  names before, else of the alliance named last in the text.
+
+None of them quotes an article; the words they read are English function words and the ontology's cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.readings import CLAUSE_BREAK
+from explorer.core.extraction.spans import Mention
+from explorer.core.vocab import KG
+
+AGENT, PLACE, LOCATED = str(KG.Agent), str(KG.Place), str(KG.locatedIn)
+ORGANIZATION, MEMBER_OF = str(KG.Organization), "http://www.w3.org/ns/org#memberOf"
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Fact = tuple[Mention, str, Mention, str, int, int, float]
+
+_WHERE = re.compile(r",\s+where\s+(?:(?:now|today|already)\s+)?", re.IGNORECASE)
+_PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _head_class(lexicon: Lexicon, phrase: str) -> str | None:
+    """The class of the cue that ends ``phrase`` (its head noun), the longest first."""
+    for cue in lexicon.cues:
+        found = [m for m in cue.regex.finditer(phrase) if m.end() == len(phrase)]
+        if found:
+            return cue.cls
+    return None
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def where_subjects(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
+    """The subject of a "where" clause is a noun phrase; a bare phrase read past its verb ends at its head:
+    "where 200 robots handle casting" is "200 robots" (a plural head followed by a verb in the singular form)."""
+    starts = {match.end() for match in _WHERE.finditer(text)}
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.start in starts and mention.via == "phrase" and mention.iri is None:
+            words = mention.text.split()
+            cut = next((i for i in range(len(words) - 1) if _plural(words[i]) and not _plural(words[i + 1])), None)
+            if cut is not None:
+                phrase = " ".join(words[:cut + 1])
+                mention = replace(mention, end=mention.start + len(phrase), text=phrase, label=phrase,
+                                  cls=_head_class(lexicon, phrase))
+        out.append(mention)
+    return out
+
+
+def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int) -> Mention | None:
+    """What "where" stands for: the mention before its comma, or, when that is a place the thing before it is
+    said to be in or at ("a terminal at Qinzhou, where …"), that thing."""
+    before = next((m for m in mentions if m.end == comma), None)
+    if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
+        return None
+    placed = _PLACED_BY.search(text[:before.start])
+    if placed is None or before.via not in ("name", "label", "ner") or lexicon.is_a(before.cls, [PLACE]) is False:
+        return before  # a described site ("at the Dexing mine, where …") is itself what "where" stands for
+    thing = next((m for m in mentions if m.end == placed.start()), None)
+    if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:
+        return before
+    return thing
+
+
+def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"… at the Zhaolou mine in Heze, where drilling rigs run on a private network": the rigs are in the mine.
+    Who acts in the clause (an agent, or a name of no known kind) is not placed by it."""
+    for match in _WHERE.finditer(text):
+        subject = next((m for m in mentions if m.start == match.end()), None)
+        site = _antecedent(lexicon, mentions, text, match.start())
+        if subject is None or site is None or subject.via == "pronoun" or subject.key == site.key \
+                or lexicon.is_a(subject.cls, [AGENT, PLACE]) is True or lexicon.is_a(site.cls, [AGENT]) is True \
+                or (subject.via not in ("phrase", "cue") and lexicon.is_a(subject.cls, [AGENT]) is not False):
+            # a name of no known kind that acts in the clause is likely an agent
+            continue
+        yield (subject, LOCATED, site, "where", match.start(), match.end(), 0.55)
+
+
+#: A relative clause or an apposition in commas that ends right before a verb: ", which opened a lab in P in 2021, ".
+_ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose|a|an|the|[a-z]+ed|set\s+up|built|run|owned)\b[^,]*,\s*$", re.IGNORECASE)
+#: Words between a subject and its verb that are no part of either ("has since", "is now").
+_ADVERBS = re.compile(r"\s*(?:(?:also|now|since|already|still|then|later|itself|too)\s+)*")
+
+
+def subject_before(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """The subject of a verb at ``position``: the mention right before it, or, past a relative clause or an
+    apposition closed by a comma ("Bosch, which opened a plant in Wuxi, is …"), the name the clause follows."""
+    adverbs = re.search(r"(?:(?<=\s)(?:also|now|since|already|still|then|later|itself|too)\s+)*$", text[:position])
+    position = adverbs.start() if adverbs is not None else position
+    aside = _ASIDE_BEFORE.search(text[:position])
+    end = aside.start() if aside is not None else position
+    before = next((m for m in reversed(mentions) if m.end <= end), None)
+    if before is None or not _ADVERBS.fullmatch(text[before.end:end]) or before.via == "pronoun":
+        return None
+    return before
+
+
+_A_MEMBER = re.compile(r"(?<![\w-])(?:is|are|was|were|became|become|has\s+become|have\s+become)\s+"
+                       r"(?:(?:also|now|already|since|itself|a\s+founding|a\s+full|an?)\s+)*(?:founding\s+|full\s+)?"
+                       r"members?\b(?!\s+(?:of|in|at|from)\b)", re.IGNORECASE)
+
+
+def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"Bosch, which opened a plant in Wuxi, is also a member": a member of the organization the sentence named
+    before its subject, else of the alliance named last (``earlier``)."""
+    for match in _A_MEMBER.finditer(text):
+        member = subject_before(mentions, text, match.start())
+        if member is None or lexicon.is_a(member.cls, [AGENT]) is False or (member.cls or "").endswith("Person"):
+            continue
+        group = next((m for m in reversed(mentions) if m.end <= member.start and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
+                     None) or earlier
+        if group is not None and group.key != member.key:
+            yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
+
+
+#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
+#: (", which operates the network,"), to the next comma or the end.
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?:,|$)|(which|who)\b[^,]*(?:,|$)|the\s[^,]*,"
+                    # "Many systems, he said, still run on …": who says it is no subject of the clause
+                    r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued),"
+                    # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject
+                    r"|(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,)")
+
+
+def asides(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, relative) of each aside; ``relative`` when it opens with which/who."""
+    return [(m.start(), m.end(), m.group(2) is not None) for m in _ASIDE.finditer(text)]
+
+
+#: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
+POSSESSOR = re.compile(r"['’]s?\s")
+
+
+def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
+    """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
+    operates N": B operates N), and a verb outside an aside does not take its subject from inside
+    it ("X, a unit of Y, built Z": X built Z, not Y)."""
+    for aside_start, aside_end, _relative in asides(text):
+        if aside_start <= start < aside_end:
+            head = [m for m in mentions if m.end <= aside_start]
+            if head:
+                # nothing named before a relative clause or an apposition acts in it but what it follows
+                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
+                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
+            return left
+    inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
+    outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
+               and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    if inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
+            and all(POSSESSOR.match(text, m.end) or _relational(m, text) for m in mentions if m.end <= inside[-1][0]):
+        # "The alliance's first project, a testbed for X, sits at P": an indefinite description in apposition says
+        # what a subject no mention covers, or one named only by its relation to an owner, is
+        described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
+        return [described] if described is not None else [m for m in outside if _relational(m, text)]
+    return outside
+
+
+def _relational(mention: Mention, text: str) -> bool:
+    """A thing named by its relation to an owner before it ("the alliance's first project"), not by what it is."""
+    return mention.via in ("phrase", "cue") and mention.cls is None and re.search(r"['’]s?\s+$", text[:mention.start]) is not None
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"trucks run on a private network from China Unicom", "relies on software from Siemens": a thing a clause
+    speaks of, followed by "from" and an organization, came from it, which built it. Read only on the object of a
+    fact the sentence states (a thing in passing, "a statement from X", is no such object)."""
+    built = str(KG.built)
+    for _subject, predicate, obj, _words, _start, _end, confidence in facts:
+        joint = _FROM.match(text, obj.end)
+        source = next((m for m in mentions if joint is not None and m.start == joint.end()), None)
+        if joint is None or source is None or predicate in (built, str(KG.builtBy)) or obj.via not in ("phrase", "cue") \
+                or (obj.cls is not None and lexicon.is_a(obj.cls, [AGENT, PLACE]) is not False) \
+                or lexicon.is_a(source.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (source, built, obj, "from", obj.end, joint.end(), round(max(0.0, confidence - 0.1), 2))
+
+
+_MEMBERS_INCLUDING = re.compile(r"(?<![\w-])(?:members?|member\s+(?:companies|firms|organizations))\s*,?\s+"
+                                r"(?:including|such\s+as|among\s+them)\s+", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"The alliance now counts 300 members, including Haier and Gree": the agents listed are members of the
+    organization named before in the sentence, else of the alliance named last (``earlier``)."""
+    for match in _MEMBERS_INCLUDING.finditer(text):
+        first = next((m for m in mentions if m.start == match.end()), None)
+        if first is None:
+            continue
+        listed = [first]
+        for mention in mentions:
+            if mention.start > listed[-1].end and _LIST_JOINT.fullmatch(text[listed[-1].end:mention.start]):
+                listed.append(mention)
+            elif mention.start > listed[-1].end:
+                break
+        group = next((m for m in reversed(mentions) if m.end <= match.start() and lexicon.is_a(m.cls, [ORGANIZATION]) is True),
+                     None) or earlier
+        for member in listed:
+            if group is not None and member.key != group.key and member.via != "pronoun" \
+                    and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.6)
+
+
+_HAS_MEMBERS = re.compile(r"(?<![\w-])(?:has|have|had)\s+(?:(?:now|grown\s+to|since)\s+)*(?=(?:(?:more\s+than|over|about|nearly|"
+                          r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+
+
+def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"The alliance, set up in 2021, now has 150 members": the organization that has a counted group of members
+    has that group (its subject, past an aside in commas)."""
+    member_group = str(KG.hasMemberGroup)
+    for match in _HAS_MEMBERS.finditer(text):
+        group = next((m for m in mentions if m.start >= match.end() and m.start - match.end() <= 12
+                      and re.search(r"members?$", m.text)), None)
+        owner = subject_before(mentions, text, match.start())
+        if group is None or owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (owner, member_group, group, "has … members", match.start(), group.end, 0.6)
+
+
+_ADJECTIVE = r"(?:(?:founding|first|full|new|early|current|other|core|main)\s+)?"
+_COUNT = r"(?:(?:more\s+than|over|about|nearly|some|almost)\s+)?(?:\d[\d,]*\s+)?"
+#: "whose founding members include", "its members include", "members of the alliance include": the members follow.
+_MEMBERS_FOLLOW = re.compile(rf"(?<![\w-])(?:(whose|its|their)\s+{_ADJECTIVE}members|{_ADJECTIVE}members\s+of\s+(?:the\s+)?(?=\S))"
+                             r"(?:[^,;]*?\s+)??\s*(?:include|includes|included|are|were|comprise|comprises)\s+", re.IGNORECASE)
+#: "A, B and C are among its 60 members": the members go before.
+_AMONG_ITS = re.compile(rf"(?<![\w-])(?:are|were|is|was)\s+(?:(?:now|also|all)\s+)*among\s+(?:its|their|the)\s+{_COUNT}"
+                        rf"{_ADJECTIVE}members\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _alliance_first(lexicon: Lexicon, candidates: list[Mention]) -> Mention | None:
+    """Of organizations named before (nearest first), an alliance, the kind that has members, else the nearest."""
+    organizations = [m for m in candidates if lexicon.is_a(m.cls, [ORGANIZATION]) is True and m.via != "pronoun"]
+    return next((m for m in organizations if lexicon.is_a(m.cls, [str(KG.IndustryAlliance)])),
+                organizations[0] if organizations else None)
+
+
+def _list_after(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    first = next((m for m in mentions if m.start == position), None)
+    if first is None:
+        return []
+    listed = [first]
+    for mention in mentions:
+        if mention.start > listed[-1].end and _LIST_JOINT.fullmatch(text[listed[-1].end:mention.start]):
+            listed.append(mention)
+        elif mention.start > listed[-1].end:
+            break
+    return listed
+
+
+def _list_before(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    before = [m for m in mentions if m.end <= position]
+    if not before or not re.fullmatch(r"\s*(?:(?:both|all|also|now)\s+)*", text[before[-1].end:position]):
+        return []
+    listed = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if _LIST_JOINT.fullmatch(text[mention.end:listed[0].start]):
+            listed.insert(0, mention)
+        else:
+            break
+    return listed
+
+
+def member_lists(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """Members listed with the word "members": "… the X Alliance, whose founding members include A, B and C", "Its
+    members include A and B", "Members of the alliance include A", "A, B and C are among its 60 members". The group is
+    the organization "whose" follows or "of" names, else the one named before the list in the sentence (an alliance
+    first), else the alliance named last in the text (``earlier``)."""
+    found: list[tuple[list[Mention], Mention | None, re.Match[str]]] = []
+    for match in _MEMBERS_FOLLOW.finditer(text):
+        if match.group(1) and match.group(1).lower() == "whose":
+            group = next((m for m in mentions if re.fullmatch(r",?\s*", text[m.end:match.start()])), None)
+        elif match.group(1) is None:
+            group = next((m for m in mentions if match.start() < m.start < match.end()), None)
+        else:
+            group = _alliance_first(lexicon, [m for m in reversed(mentions) if m.end <= match.start()]) or earlier
+        found.append((_list_after(mentions, text, match.end()), group, match))
+    for match in _AMONG_ITS.finditer(text):
+        listed = _list_before(mentions, text, match.start())
+        opening = listed[0].start if listed else match.start()
+        found.append((listed, _alliance_first(lexicon, [m for m in reversed(mentions) if m.end <= opening]) or earlier, match))
+    for listed, group, match in found:
+        if group is None or lexicon.is_a(group.cls, [ORGANIZATION]) is False:
+            continue
+        for member in listed:
+            if member.key != group.key and member.via != "pronoun" and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.6)
+
+
+def _cue_class(lexicon: Lexicon, name: str) -> str | None:
+    """The class of the cue that ends nearest the end of a name ("China Yangtze Power" has none, "Tianjin University" one)."""
+    best: tuple[int, str] | None = None
+    for cue in lexicon.cues:
+        for match in cue.regex.finditer(name):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), cue.cls)
+    return best[1] if best else None
+
+
+def split_list_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
+    """"Hainan University, HNA Technology and Huawei": a list of names after commas ends with "and" before its last item,
+    so a name read across that "and" ("HNA Technology and Huawei") is two names — when the list before it holds no "and"
+    of its own (a name may hold one: "Wuhan Iron and Steel, Baosteel and Ansteel" keeps its first item whole)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        joint = mention.text.rfind(" and ")
+        previous = out[-1] if out else None
+        if joint > 0 and mention.via == "name" and mention.iri is None and previous is not None \
+                and re.fullmatch(r",\s*(?:[\w'’.-]+-[a-z]+\s+)?", text[previous.end:mention.start]) and previous.via != "pronoun":
+            head, tail = mention.text[:joint], mention.text[joint + 5:]
+            if head[:1].isupper() and tail[:1].isupper():
+                second_start = mention.start + joint + 5
+                out.append(replace(mention, end=mention.start + joint, text=head, label=head, cls=_cue_class(lexicon, head)))
+                out.append(replace(mention, start=second_start, text=tail, label=tail, cls=_cue_class(lexicon, tail)))
+                continue
+        out.append(mention)
+    return out

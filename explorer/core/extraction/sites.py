@@ -1,0 +1,124 @@
+"""Where things stand when the text says so without a place's name: "there" after a thing is the site or
+place named last ("Acme upgraded its Xiangyang plant. Robots there now weld frames": the robots are in the
+plant). A site is a thing whose head noun is one the ontology lets an owner's possessive name ("'s plant",
+"'s mine", "'s base" of ``kg:operates``), or a known kind of place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention, singular
+from explorer.core.vocab import KG
+
+AGENT, PLACE, OPERATES, LOCATED = str(KG.Agent), str(KG.Place), str(KG.operates), str(KG.locatedIn)
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Fact = tuple[Mention, str, Mention, str, int, int, float]
+
+#: "there" as an adverb of place (the existential "there are" has no thing right before it: see ``located_there``).
+_THERE = re.compile(r"(?<![\w-])there(?![\w-])", re.IGNORECASE)
+
+
+def site_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The kinds of site the ontology lets a possessive name ("'s plant", "'s mine" of kg:operates)."""
+    return frozenset(p.words[3:].lower() for p in lexicon.patterns if p.predicate == OPERATES and p.words.startswith("'s "))
+
+
+def has_site_head(lexicon: Lexicon, mention: Mention) -> bool:
+    """Whether the mention names a site by its head noun ("casting shop", "Tashan mine"), a known kind of place aside."""
+    words = (mention.label or mention.text).split()
+    return mention.via != "pronoun" and mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)
+
+
+def is_site(lexicon: Lexicon, mention: Mention) -> bool:
+    return mention.via != "pronoun" and (has_site_head(lexicon, mention) or lexicon.is_a(mention.cls, [PLACE]) is True)
+
+
+def last_site(lexicon: Lexicon, mentions: Iterable[Mention]) -> Mention | None:
+    """The site or place named last among ``mentions`` (in reading order)."""
+    return next((m for m in reversed(list(mentions)) if is_site(lexicon, m)), None)
+
+
+def located_there(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Mention | None) -> Iterator[Fact]:
+    """"Robots there now weld frames": the thing right before "there" is in the site named last (in this sentence
+    before it, else ``earlier``). Who acts (an agent) is not placed so: "the group says it will build there"."""
+    for there in _THERE.finditer(text):
+        if re.search(r"(?<![\w-])(?:from|over|out|up|down|back|get|go|went|gone)\s+$", text[:there.start()], re.IGNORECASE):
+            continue
+        thing = next((m for m in mentions if 0 <= there.start() - m.end <= 1), None)
+        if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT]) is True:
+            continue
+        site = last_site(lexicon, [m for m in mentions if m.end <= thing.start]) or earlier
+        if site is None or site.key == thing.key or is_site(lexicon, thing):
+            continue
+        yield (thing, LOCATED, site, "there", there.start(), there.end(), 0.55)
+
+
+#: "In Taiyuan, the steelmaker TISCO …": a sentence opening on a place, then a company introduced by its trade.
+_OPENING_TRADE = re.compile(r"(?:In|At)\s+([^,]{1,60}),\s+the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+$")
+
+
+def introduced_seat(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"In Taiyuan, the steelmaker TISCO is using cameras …": a company the sentence introduces by its trade right
+    after the place it opens on is based there ("Taiyuan steelmaker TISCO"), when nothing else the sentence says is
+    placed there (a thing placed there is where the scene is: "In Hefei, JAC opened a workshop")."""
+    company = next((m for m in mentions if m.via in ("name", "label") and _OPENING_TRADE.fullmatch(text[:m.start])), None)
+    if company is None or lexicon.is_a(company.cls, [str(KG.Company)]) is not True:
+        return
+    opening = _OPENING_TRADE.fullmatch(text[:company.start])
+    place = next((m for m in mentions if opening is not None and m.start == opening.start(1) and m.end == opening.end(1)), None)
+    if place is None or lexicon.is_a(place.cls, [PLACE]) is False or any(f[2].key == place.key for f in facts):
+        return
+    yield (company, str(KG.basedIn), place, "In", 0, 2, 0.55)
+
+
+def one_site(lexicon: Lexicon, mention: Mention, text: str) -> bool:
+    """A site a thing stands in: one site ("the casting shop", "the plant" referred back to, "its Tashan mine"), not
+    a kind of them ("5G applications in coal mines")."""
+    return has_site_head(lexicon, mention) and (
+        mention.via == "definite" or not (mention.label or mention.text).endswith("s")
+        or re.search(r"(?<![\w-])(?:the|its|their)\s+(?:[a-z]+['’]s\s+)?$", text[:mention.start], re.IGNORECASE) is not None)
+
+
+#: "the robots in the welding hall": a definite thing placed in a definite site, both named for the first time.
+_IN_THE_SITE = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:in|at|inside)\s+the\s+"
+                          r"((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,2})", re.IGNORECASE)
+
+
+def sited_definites(lexicon: Lexicon, text: str, stopwords: frozenset[str]) -> list[Mention]:
+    """"the robots in the welding hall": a definite noun phrase placed in a site named by a definite phrase introduces
+    both (a thing referred back to is read by the references over a longer span); the site's head is one the ontology
+    knows ("hall", "shop", "plant"), the words are no function words."""
+    found: list[Mention] = []
+    heads = site_heads(lexicon)
+    for match in _IN_THE_SITE.finditer(text):
+        words = match.group(2).split()
+        # the site ends at its head noun: "the welding hall | now receive"
+        last = next((i for i in range(len(words) - 1, -1, -1) if singular(words[i].lower()) in heads), None)
+        if last is None or any(w.lower() in stopwords for w in match.group(1).split() + words[:last + 1]):
+            continue
+        site_end = match.start(2) + len(" ".join(words[:last + 1]))
+        found.append(Mention(match.start(1), match.end(1), match.group(1), None, None, match.group(1), "phrase"))
+        found.append(Mention(match.start(2), site_end, text[match.start(2):site_end], None, None,
+                             text[match.start(2):site_end], "phrase"))
+    return found
+
+
+_DESCRIBED_SITE = re.compile(r"\s+the\s+(?:[a-z]+['’]s\s+)?", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their)\s+$", re.IGNORECASE)
+
+
+def described_site_after(lexicon: Lexicon, predicate: str, mention: Mention, text: str, end: int) -> bool:
+    """"robots in the (plant's) casting shop": one site a thing stands in, described after "the" (and an owner's
+    possessive) right after a bare preposition that places things (``end``: where the preposition ends)."""
+    return predicate == LOCATED and one_site(lexicon, mention, text) and _DESCRIBED_SITE.fullmatch(text[end:mention.start]) is not None
+
+
+def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, text: str) -> bool:
+    """Whether a reference ``obj`` is a place a bare preposition may link ``subject`` to: a place ("a control room in
+    the city") when the subject is one thing (a bare plural, "manufacturers in the province", says which of a kind, not
+    where a thing is), or one site ("robots in the plant")."""
+    return (lexicon.is_a(obj.cls, [PLACE]) is True and _ARTICLE_BEFORE.search(text[:subject.start]) is not None) \
+        or (predicate == LOCATED and one_site(lexicon, obj, text))
