@@ -28,6 +28,14 @@ def discard_unsaved_at_teardown(window):
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _app_style(qapp):
+    """As in the app: its style is set once, before any widget (see ``create_application``)."""
+    from explorer.ui.resources.indicator_style import install_indicator_style
+
+    install_indicator_style(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _collector_on_the_gui_thread(qapp):
     """As in the app: cyclic garbage (and the Qt objects in it) is collected on the GUI thread only."""

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QListWidget, QListWidgetItem, QRadioButton, QStyle, QStyleFactory, QStyleOptionButton
 
 
 @pytest.fixture
 def restore_theme():
+    """The palette and stylesheet as they were (the style stays: the app sets it once)."""
     app = QApplication.instance()
-    palette, sheet, style = app.palette(), app.styleSheet(), app.style().name()
+    palette, sheet = app.palette(), app.styleSheet()
     yield app
     app.setPalette(palette)
     app.setStyleSheet(sheet)
-    app.setStyle(style)
 
 
 def _luminance(colour: QColor) -> float:
@@ -76,17 +76,28 @@ def test_an_unticked_item_in_a_list_stands_out_in_the_dark_theme(qtbot, restore_
                           view.palette().color(QPalette.ColorRole.Base)) >= 3
 
 
-def test_the_light_theme_draws_indicators_as_fusion_does(qtbot, restore_theme):
-    from explorer.ui.resources import apply_theme
+def _indicator(style: QStyle, palette: QPalette, element: QStyle.PrimitiveElement) -> QImage:
+    image = QImage(20, 20, QImage.Format.Format_ARGB32)
+    image.fill(palette.color(QPalette.ColorRole.Window))
+    option = QStyleOptionButton()
+    option.rect = QRect(2, 2, 16, 16)
+    option.palette = palette
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
+    painter = QPainter(image)
+    style.drawPrimitive(element, option, painter, None)
+    painter.end()
+    return image
 
-    apply_theme(restore_theme, "light")
-    ours = QCheckBox("Accept")
-    qtbot.addWidget(ours)
-    plain = QCheckBox("Accept")
-    qtbot.addWidget(plain)
-    plain.setStyle(QStyleFactory.create("Fusion"))
-    for box in (ours, plain):
-        box.resize(160, 30)
-        box.show()
-        qtbot.waitExposed(box)
-    assert ours.grab().toImage() == plain.grab().toImage()
+
+def test_the_light_theme_draws_indicators_as_fusion_does_and_the_dark_one_outlines_them(restore_theme):
+    from explorer.ui.resources import apply_theme
+    from explorer.ui.resources.indicator_style import VisibleIndicatorStyle
+
+    ours, fusion = VisibleIndicatorStyle(), QStyleFactory.create("Fusion")
+    for element in (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton):
+        apply_theme(restore_theme, "light")
+        light = restore_theme.palette()
+        assert _indicator(ours, light, element) == _indicator(fusion, light, element)
+        apply_theme(restore_theme, "dark")
+        dark = restore_theme.palette()
+        assert _indicator(ours, dark, element) != _indicator(fusion, dark, element)

@@ -104,6 +104,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     from explorer import __version__
     from explorer.ui.resources import app_icon
+    from explorer.ui.resources.indicator_style import install_indicator_style
+
+    install_indicator_style(app)  # before any window: a later change of style re-polishes every widget
 
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)

@@ -140,10 +140,9 @@ def apply_theme(app: QApplication, theme: str) -> bool:
     ``theme``; returns True when dark."""
     dark = is_dark(theme)
     install_font_fallbacks()
-    from explorer.ui.resources.indicator_style import VisibleIndicatorStyle
+    from explorer.ui.resources.indicator_style import install_indicator_style
 
-    if not isinstance(app.style(), VisibleIndicatorStyle):
-        app.setStyle(VisibleIndicatorStyle())
+    install_indicator_style(app)
     app.setPalette(_dark_palette() if dark else _light_palette())
     app.setStyleSheet(read_text("dark.qss" if dark else "light.qss"))
     app.setProperty("kg_dark_theme", dark)

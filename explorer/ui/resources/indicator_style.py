@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from shiboken6 import Shiboken
 
 #: The outline of an indicator on a dark palette: as light as muted text, so a box reads at a glance.
 DARK_OUTLINE = QColor("#8a96a3")
@@ -48,3 +49,20 @@ class VisibleIndicatorStyle(QProxyStyle):
 def is_dark_palette(option: QStyleOption) -> bool:
     """Whether the indicator stands on a dark field (the palette's base)."""
     return option.palette.base().color().lightness() < 128  # type: ignore[attr-defined]
+
+
+#: The style installed on the application: Python keeps its wrapper, the application owns it.
+_installed: list[VisibleIndicatorStyle] = []
+
+
+def install_indicator_style(app: QApplication) -> None:
+    """Make :class:`VisibleIndicatorStyle` the application's style, once.
+
+    Replacing an application's style re-polishes every widget it has, so it is done only when
+    ours is not in place (at start, or after someone set another style, which deletes ours).
+    ``app.style()`` cannot tell: with a stylesheet set it answers the stylesheet's own style."""
+    if _installed and Shiboken.isValid(_installed[-1]):
+        return
+    style = VisibleIndicatorStyle()
+    app.setStyle(style)
+    _installed[:] = [style]
