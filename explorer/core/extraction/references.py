@@ -20,6 +20,8 @@ from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
 _SITE_WORDS: dict[str, frozenset[str]] = {
     "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
@@ -345,3 +347,16 @@ def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
         out = [m for m in (out or mentions) if not (match.start() <= m.start and m.end <= match.end())]
         out = [replace(first, start=m.start, end=m.end, text=m.text, via="definite") if m is second else m for m in out]
     return out or mentions
+
+
+def counted(lexicon: Lexicon, mention: Mention) -> Mention:
+    """"193 leading companies", "more than 70 platforms": a counted plural names a group of
+    them (the ontology's OrganizationGroup, PlatformGroup or Group), not one of them."""
+    if mention.via not in ("cue", "phrase") or mention.cls is None \
+            or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) \
+            or not mention.text.endswith("s"):
+        return mention
+    for member, group in ((ORGANIZATION, ORGANIZATION_GROUP), (PLATFORM, PLATFORM_GROUP)):
+        if lexicon.is_a(mention.cls, [member]):
+            return replace(mention, cls=group)
+    return replace(mention, cls=GROUP)
