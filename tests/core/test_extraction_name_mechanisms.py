@@ -323,3 +323,9 @@ def test_a_named_site_of_two_common_nouns_and_a_verb_after_an_apposition(lexicon
             "Gonghe solar farm in Hainan Prefecture.")
     found = facts(text, lexicon)
     assert ("Huadian Power", "operates", "Gonghe solar farm") in found
+
+
+def test_a_name_better_known_as_another_is_one_entity(lexicon: Lexicon) -> None:
+    found = facts("Shanghai Automotive Industry Corporation, better known as SAIC, has linked its Lingang plant to 5G.", lexicon)
+    assert ("Shanghai Automotive Industry Corporation", "operates", "Lingang plant") in found
+    assert not any("known" in s for s, _p, _o in found)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.references import (
     ReferenceReader,
+    known_as,
     merge_cues,
     object_it,
     part_of_person,
@@ -565,7 +566,7 @@ class MentionFinder:
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
-        chosen = self._appositions(self._references.appositions(text, chosen))
+        chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
         chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
                            self._last_text, self._last_sentence)

@@ -327,3 +327,21 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
                                   cls=target.cls or mention.cls)
         out.append(mention)
     return out
+
+
+#: "X, better known as Y,": the second name is the first one's other name.
+_KNOWN_AS = re.compile(r",\s+(?:(?:better|also|commonly|formerly|widely)\s+)?known\s+as\s+", re.IGNORECASE)
+
+
+def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Beijing Automotive Group, better known as BAIC, has wired …": BAIC is the group itself (a reference to it), and
+    the words between name nothing."""
+    out: list[Mention] = []
+    for match in _KNOWN_AS.finditer(text):
+        first = next((m for m in reversed(mentions) if m.end == match.start() and m.via in ("name", "label")), None)
+        second = next((m for m in mentions if m.start == match.end() and m.via in ("name", "label")), None)
+        if first is None or second is None:
+            continue
+        out = [m for m in (out or mentions) if not (match.start() <= m.start and m.end <= match.end())]
+        out = [replace(first, start=m.start, end=m.end, text=m.text, via="definite") if m is second else m for m in out]
+    return out or mentions
