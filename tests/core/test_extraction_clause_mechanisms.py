@@ -348,3 +348,9 @@ def test_what_an_agent_requires_of_others_is_called_for(lexicon: Lexicon) -> Non
     found = facts("The Qinghai Communications Administration now requires password audits at every connected mine.", lexicon)
     assert ("Qinghai Communications Administration", "callsFor", "password audits") in found
     assert not any(p == "needs" for _s, p, _o in found)
+
+
+def test_a_list_does_not_go_on_past_the_closing_comma_of_an_aside(lexicon: Lexicon) -> None:
+    found = facts("The base stations, supplied by Ericsson, use heated enclosures and batteries rated for the cold.", lexicon)
+    assert ("base stations", "builtBy", "Ericsson") in found
+    assert not any(p == "builtBy" and o != "Ericsson" for _s, p, o in found)

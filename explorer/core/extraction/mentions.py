@@ -29,6 +29,7 @@ from explorer.core.extraction.sites import possessed_sites, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
+    DESCRIBED_BY_PARTICIPLE,
     OWN_UNIT,
     PHRASE_OPENING,
     QUANTIFIER_AFTER,
@@ -67,8 +68,6 @@ _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|a
 _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
 #: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
-#: A participle in commas after a sentence's first noun, with its agent or place: ", supplied by X,".
-_DESCRIBED_BY_PARTICIPLE = re.compile(r",\s+(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -450,7 +449,7 @@ class MentionFinder:
             if self._cue_class(phrase.text.split()[0]) is not None:
                 return []  # "The carmaker then …": a description, read as a reference
             words = phrase.text.split()
-            if len(words) == 1 and _DESCRIBED_BY_PARTICIPLE.match(text, phrase.end):
+            if len(words) == 1 and DESCRIBED_BY_PARTICIPLE.match(text, phrase.end):
                 return [phrase]  # "The trucks, supplied by XCMG, run on …": the aside says what they are
             # two or three words that end where a function word follows, none of them a verb in -s before the head
             if not 2 <= len(words) <= 3 or any((w.endswith(("s", "'", "’")) and not w.endswith(("ous", "ss", "us", "is")))
@@ -478,9 +477,7 @@ class MentionFinder:
         subject (the agent tells what it is); a class word is read as a reference instead ("The company was …")."""
         one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
                        text[position:])
-        if one is None:
-            return []
-        word = one.group(1)
+        word = one.group(1) if one is not None else "the"
         if word in STOPWORDS or word in self._triggers or self._cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
             return []
         return [Mention(position, position + len(word), word, None, None, word, "phrase")]

@@ -426,3 +426,12 @@ OWNED_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\s+(
 #: A subject pronoun right before the verb of its clause ("because they | depend on"), after a clause break.
 OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|while|when|if|although|though|that))\s+"
                                   r"(?:they|it|he|she|we)\s+(?:(?:also|now|still|often|all|both)\s+)?$", re.IGNORECASE)
+
+
+def beyond_coordination(text: str, start: int, subject: Mention, other_subject: Mention, other_object: Mention) -> bool:
+    """Whether a pair a coordination adds to the fact of the words at ``start`` reaches past what they speak of: "A and
+    B, which runs X" (the relative clause speaks of B only); "X, supplied by Huawei, use Y and Z" (a list does not go on
+    past the closing comma of the aside the words stand in)."""
+    if other_subject is not subject and re.match(r",\s+(?:which|who)\b", text[subject.end:]):
+        return True
+    return any(a < start < e <= other_object.start for a, e, _relative in asides(text))

@@ -94,6 +94,9 @@ OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|fac
                        r"|division|unit)\s+of\s+[a-z][\w-]*(?:\s+(?!(?:has|have|had|is|was|and|in|at|with|for|on)\b)[a-z][\w-]*){0,3})",
                        re.IGNORECASE)
 
+#: A participle in commas after a sentence's first noun, with its agent or place: ", supplied by X,".
+DESCRIBED_BY_PARTICIPLE = re.compile(r",\s+(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,")
+
 #: A quantifier before a bare noun phrase ("many refineries"): it opens the phrase, it is no part of it.
 QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z])", re.IGNORECASE)
 

@@ -357,8 +357,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
                 if in_site and other_object is not obj:
                     continue
-                if other_subject is not subject and re.match(r",\s+(?:which|who)\b", view[subject.end:]):
-                    continue  # "A and B, which runs X": the relative clause speaks of the last name only
+                if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
+                    continue
                 key = (other_subject.key, pattern.predicate, other_object.key)
                 if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
                         or lexicon.is_a(other_object.cls, pattern.range) is False:
