@@ -331,3 +331,12 @@ def test_a_name_better_known_as_another_is_one_entity(lexicon: Lexicon) -> None:
     assert not any("known" in s for s, _p, _o in found)
     mentions = MentionFinder(lexicon).find("Shanghai Automotive Industry Corporation, better known as SAIC, has grown.")
     assert next(m for m in mentions if m.text == "SAIC").label == "Shanghai Automotive Industry Corporation"
+
+
+def test_a_description_before_its_verb_is_no_apposition(lexicon: Lexicon) -> None:
+    text = "Jiangxi Copper runs a smelter in Guixi. Together with Huawei, the company has fitted the smelter with 5G."
+    mentions = MentionFinder(lexicon)
+    mentions.find(text.split(". ")[0] + ".")
+    second = mentions.find(text.split(". ")[1])
+    company = next(m for m in second if m.text == "the company")
+    assert (company.label or company.text) != "Huawei"

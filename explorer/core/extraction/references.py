@@ -131,8 +131,10 @@ class ReferenceReader:
             if re.match(r"['’]", text[mention.end:]):
                 out.append(mention)  # "X, the province's largest miner": the possessor is no apposition; what it has is
                 continue
+            # "Together with X and Huawei, the company has fitted …": a description before its verb opens the clause
+            clause = re.match(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says)\b", text[mention.end:])
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
-                    and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
+                    and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
                          # closed by a comma: "PetroChina, China Mobile's Gansu branch has built …" opens a clause
