@@ -329,3 +329,11 @@ def test_a_name_better_known_as_another_is_one_entity(lexicon: Lexicon) -> None:
     found = facts("Shanghai Automotive Industry Corporation, better known as SAIC, has linked its Lingang plant to 5G.", lexicon)
     assert ("Shanghai Automotive Industry Corporation", "operates", "Lingang plant") in found
     assert not any("known" in s for s, _p, _o in found)
+    mentions = MentionFinder(lexicon).find("Shanghai Automotive Industry Corporation, better known as SAIC, has grown.")
+    assert next(m for m in mentions if m.text == "SAIC").label == "Shanghai Automotive Industry Corporation"
+
+
+def test_a_description_before_its_verb_is_no_apposition(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper runs a smelter in Guixi. Together with Huawei, the company has deployed a private network.",
+                  lexicon)
+    assert ("Jiangxi Copper", "built", "private network") in found

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.references import (
     ReferenceReader,
+    counted,
     known_as,
     merge_cues,
     object_it,
@@ -567,7 +568,7 @@ class MentionFinder:
                   for m in chosen]
         chosen = [part_of_person(m, self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
-        chosen = possessive_pronouns(self.lexicon, text, [self._counted(m) for m in chosen], self._last_sentence)
+        chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
                            self._last_text, self._last_sentence)
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
@@ -585,15 +586,3 @@ class MentionFinder:
                     and self._cue_class(mention.text) is None:
                 self._inferred[mention.key] = mention.cls
         return mentions
-
-    def _counted(self, mention: Mention) -> Mention:
-        """"193 leading companies", "more than 70 platforms": a counted plural names a group of
-        them (the ontology's OrganizationGroup, PlatformGroup or Group), not one of them."""
-        if mention.via not in ("cue", "phrase") or mention.cls is None \
-                or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) \
-                or not mention.text.endswith("s"):
-            return mention
-        for member, group in ((ORGANIZATION, ORGANIZATION_GROUP), (PLATFORM, PLATFORM_GROUP)):
-            if self.lexicon.is_a(mention.cls, [member]):
-                return replace(mention, cls=group)
-        return replace(mention, cls=GROUP)

@@ -20,6 +20,8 @@ from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
+PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
 _SITE_WORDS: dict[str, frozenset[str]] = {
     "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
@@ -129,8 +131,10 @@ class ReferenceReader:
             if re.match(r"['’]", text[mention.end:]):
                 out.append(mention)  # "X, the province's largest miner": the possessor is no apposition; what it has is
                 continue
+            # "Together with X and Huawei, the company has fitted …": a description before its verb opens the clause
+            clause = re.match(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says)\b", text[mention.end:])
             if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
-                    and mention.via in ("definite", "cue", "phrase") and mention.iri is None \
+                    and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
                          # closed by a comma: "PetroChina, China Mobile's Gansu branch has built …" opens a clause
@@ -345,3 +349,16 @@ def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
         out = [m for m in (out or mentions) if not (match.start() <= m.start and m.end <= match.end())]
         out = [replace(first, start=m.start, end=m.end, text=m.text, via="definite") if m is second else m for m in out]
     return out or mentions
+
+
+def counted(lexicon: Lexicon, mention: Mention) -> Mention:
+    """"193 leading companies", "more than 70 platforms": a counted plural names a group of
+    them (the ontology's OrganizationGroup, PlatformGroup or Group), not one of them."""
+    if mention.via not in ("cue", "phrase") or mention.cls is None \
+            or not re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) \
+            or not mention.text.endswith("s"):
+        return mention
+    for member, group in ((ORGANIZATION, ORGANIZATION_GROUP), (PLATFORM, PLATFORM_GROUP)):
+        if lexicon.is_a(mention.cls, [member]):
+            return replace(mention, cls=group)
+    return replace(mention, cls=GROUP)
