@@ -354,3 +354,10 @@ def test_a_list_does_not_go_on_past_the_closing_comma_of_an_aside(lexicon: Lexic
     found = facts("The base stations, supplied by Ericsson, use heated enclosures and batteries rated for the cold.", lexicon)
     assert ("base stations", "builtBy", "Ericsson") in found
     assert not any(p == "builtBy" and o != "Ericsson" for _s, p, o in found)
+
+
+def test_a_relative_after_a_named_place_speaks_of_the_site_in_it(lexicon: Lexicon) -> None:
+    found = facts("Trucks haul coal at the Haerwusu open-pit mine in Ordos, which is operated by Shenhua Zhunge'er Energy.",
+                  lexicon)
+    assert ("Haerwusu open-pit mine", "operatedBy", "Shenhua Zhunge'er Energy") in found
+    assert not any(s == "Ordos" and p == "operatedBy" for s, p, _o in found)

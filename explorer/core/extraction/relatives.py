@@ -170,13 +170,18 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
     """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
     operates N": B operates N), and a verb outside an aside does not take its subject from inside
     it ("X, a unit of Y, built Z": X built Z, not Y)."""
-    for aside_start, aside_end, _relative in asides(text):
+    for aside_start, aside_end, relative in asides(text):
         if aside_start <= start < aside_end:
             head = [m for m in mentions if m.end <= aside_start]
             if head:
                 # nothing named before a relative clause or an apposition acts in it but what it follows
-                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P)
-                return [head[-1], *(m for m in left if m is not head[-1] and m.start >= aside_start)]
+                # ("B, which operates N"; "W, a maker headquartered in P": W is based in P); "the X mine in Ordos,
+                # which is operated by Y": a relative after a named place in or at which a thing stands is the thing's
+                placed = _PLACED_BY.search(text[:head[-1].start]) if relative and head[-1].via in ("name", "label") else None
+                thing = next((m for m in head if placed is not None and m.end == placed.start() and m.via != "pronoun"
+                              and m.via not in ("name", "label")), None)
+                first = thing or head[-1]
+                return [first, *(m for m in left if m is not first and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
     outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
