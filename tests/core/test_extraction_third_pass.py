@@ -238,7 +238,9 @@ def test_a_role_in_apposition_makes_a_person(lexicon: Lexicon) -> None:
 def test_a_call_for_an_action_on_something_owned(lexicon: Lexicon) -> None:
     found = facts("Zhang Lei said kilns are exposed to malware, and urged mills to segment their control networks.",
                   lexicon)
-    assert ("Zhang Lei", "callsFor", "control networks") in found
+    # the call is for segmenting the networks, which names no thing: not for the networks (second round of clauses)
+    assert not any(p == "callsFor" for _s, p, _o in found)
+    assert ("kilns", "exposedTo", "malware") in found
 
 
 def test_a_participle_before_by_ends_an_indefinite_phrase(lexicon: Lexicon) -> None:

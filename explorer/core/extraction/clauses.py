@@ -228,8 +228,17 @@ _TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(
                      re.IGNORECASE)
 
 
+#: An infinitive that acts on what the addressees already have ("to segment their networks", "to patch routers",
+#: "to keep safety systems physically separate"): the call is for the action, which names no thing, not for its object.
+_ACTS_ON_OWN = re.compile(r"\s+to\s+(?:(?:segment|separate|isolate|patch|update|upgrade|replace|disconnect|harden|protect|"
+                          r"secure|shield|check|inspect|scan|audit|test|monitor|review|retire|remove|restrict)\b"
+                          r"|[a-z]+(?:\s+(?:in|on|for|into))?\s+(?:their|its|his|her)\s)", re.IGNORECASE)
+_KEPT_APART = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:separate|apart|isolated|offline|disconnected|segregated)\b", re.IGNORECASE)
+
 #: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
 _MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
+
+
 def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
     """"S urged companies to invest in monitoring": S calls for the monitoring; the companies are
     whom the call is addressed to. "S requires every mine to pass an audit" is a call too, for the audit
@@ -247,9 +256,13 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                 # requires of others is called for, not needed by it
                 out.append((subject, calls, obj, words, start, end, confidence))
                 continue
+        if predicate == calls and any(m.end() <= obj.start and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,2}", text[m.end():obj.start])
+                                      for m in _ACTS_ON_OWN.finditer(text, end, obj.start)):
+            out.append(None)  # "urged suppliers to segment their networks": no call for the networks
+            continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
         wanted = _at(mentions, action.end()) if action else None
-        if action is not None and wanted is None:
+        if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
             continue
         out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None else fact)

@@ -1,0 +1,30 @@
+"""Clause and verb mechanisms of the eighth session's second round: threat words, calls for an action on what the
+addressees own (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_threat_words_a_reporter_uses_name_threats(lexicon: Lexicon) -> None:
+    found = facts("Liu Yang warned of GPS spoofing and said pipelines are exposed to remote takeover by foreign hackers.",
+                  lexicon)
+    assert ("Liu Yang", "warnsOf", "GPS spoofing") in found
+    assert ("pipelines", "exposedTo", "remote takeover") in found
+    assert ("remote takeover", "carriedOutBy", "foreign hackers") in found
+    assert not any(o == "GP" or o == "GPS" for _s, _p, o in found)
+
+
+def test_a_call_for_an_action_on_what_the_addressees_have_is_no_call_for_the_thing(lexicon: Lexicon) -> None:
+    for sentence in ("Zhou Ling, a researcher at Jilin University, spoke on Monday. She urged refiners to segment their "
+                     "networks.",
+                     "Zhou Ling urged refiners to separate safety systems from office networks.",
+                     "Zhou Ling urged refiners to keep safety systems physically separate from the internet.",
+                     "Zhou Ling urged refiners to patch ageing controllers."):
+        assert not any(p == "callsFor" for _s, p, _o in facts(sentence, lexicon)), sentence
+    # what the addressees are to adopt is still called for
+    assert ("Zhou Ling", "callsFor", "offline backups") in facts("Zhou Ling urged refiners to keep offline backups.", lexicon)
+    assert ("Zhou Ling", "callsFor", "network segmentation") in \
+        facts("Zhou Ling urged refiners to invest in network segmentation.", lexicon)
