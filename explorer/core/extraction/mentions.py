@@ -46,6 +46,7 @@ from explorer.core.extraction.spans import (
     plural_head_end,
     relative_that_verbs,
     singular,
+    two_names,
     verb_in_phrase,
 )
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, UNITS
@@ -71,15 +72,6 @@ _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|c
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
-
-
-def _two_names(left: list[str], right: list[str]) -> bool:
-    """"Baotou Steel and Longyuan Power", "Yunnan Tin and China Yangtze Power": "and" between two names of their own.
-    A name holding "and" joins two fields ("Wuhan Iron and Steel", "Industry and Information Technology", "Hainan Port
-    and Shipping Holding"); a run of two or more words each side whose right side opens on no field, and with no "of"
-    before it (a body named by its fields: "Ministry of Human Resources and Social Security"), is two names."""
-    return len(left) >= 2 and len(right) >= 2 and right[0][:1].isupper() and right[0].lower() not in NAME_FIELDS \
-        and not any(word.lower() in ("of", "for") for word in left)
 
 
 @dataclass(frozen=True)
@@ -218,7 +210,7 @@ class MentionFinder:
                     or (self._cue_class(right) and not one_body and (len(own) == 1 or self._cue_class(" ".join(own)))) \
                     or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin \
                     or (len(right.split()) == 1 and right.lower() not in NAME_FIELDS and self._cue_class(" ".join(own))) \
-                    or _two_names(own, right.split()):
+                    or two_names(own, right.split(), self._cue_class(right) is not None):
                 parts.append((begin, left_end))
                 begin = right_start
         parts.append((begin, end))
