@@ -252,6 +252,11 @@ _PLURAL_BEFORE = re.compile(r"(?<![\w'’])([a-z][\w-]*[a-z]s)\s+$")
 _PHRASE_GOES_ON = re.compile(r"\s+(?:[a-z]|\d)")
 
 
+def plural_noun(word: str) -> bool:
+    """A plural that heads its phrase: no word in -ss, -us, -is, -ics, nor a plural that modifies ("sales offices")."""
+    return word.endswith("s") and word not in PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is", "ics", "'s", "’s"))
+
+
 def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:
     """"autonomous forklifts | stack steel coils", "signal boxes | fail in winter": a word in no -s right after a plural
     noun is the clause's verb (a modifier stands before its head, and a plural modifies only in a few set words, "sales
@@ -261,8 +266,7 @@ def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:
     plural = _PLURAL_BEFORE.search(text[:start])
     if plural is None:
         return False
-    head = plural.group(1)
-    if "-" in head or head in PLURAL_MODIFIERS or head.endswith(("ss", "us", "is", "ics", "'s", "’s")):
+    if "-" in plural.group(1) or not plural_noun(plural.group(1)):
         return False
     return _PHRASE_GOES_ON.match(text, start + len(word)) is not None
 
