@@ -41,6 +41,9 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|on|onto|into|at|to|from|of|fo
                                  r"through|via|within|around|along|beside|behind|between|among)\s+$", re.IGNORECASE)
 
 
+_NEXT_NOUN = re.compile(r" [a-z][a-z-]*")
+
+
 def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
@@ -82,8 +85,8 @@ class ReferenceReader:
                 if _PREPOSITION_BEFORE.search(text[:match.start()]):
                     continue
                 end = match.end()
-                while self._noun_follows(text, end):
-                    end = re.compile(r" [a-z][a-z-]*").match(text, end).end()  # type: ignore[union-attr]
+                while self._noun_follows(text, end) and (following := _NEXT_NOUN.match(text, end)) is not None:
+                    end = following.end()
                 phrase = text[match.start(1):end]
                 found.append(Mention(match.start(1), end, phrase, None, self._cue_class(phrase), phrase, "phrase"))
                 continue
