@@ -67,3 +67,13 @@ def test_a_definite_description_is_headed_by_its_last_noun(lexicon: Lexicon) -> 
     # a definite compound after a preposition sets the scene: no thing of its own
     labels = [(m.label or m.text) for m in MentionFinder(lexicon).find("The drive to put robots onto the shop floor is led by Wuxi.")]
     assert "shop floor" not in labels
+
+
+def test_a_quantifier_is_no_part_of_what_it_counts(lexicon: Lexicon) -> None:
+    labels = _labels("Hackers targeted several logistics companies in Ningbo.", lexicon)
+    assert "logistics companies" in labels
+
+
+def test_a_participle_ending_a_phrase_after_its_noun_is_no_modifier(lexicon: Lexicon) -> None:
+    labels = _labels("Police blamed a criminal gang based overseas.", lexicon)
+    assert "criminal gang" in labels

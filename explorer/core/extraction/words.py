@@ -24,7 +24,9 @@ STOPWORDS = frozenset(
         # adverbs of place and time, and relative words, stand between a phrase and its verb ("trucks there now
         # run", "sensors often ship", "at Qinzhou, where cranes …"): none of them is a word of a noun phrase
         "where", "whose", "whom", "there", "here", "now", "often", "then", "already", "soon", "again", "never", "always",
-        "sometimes", "usually", "whereby", "wherever"
+        "sometimes", "usually", "whereby", "wherever",
+        # quantifiers count what follows, they name no part of it ("several | car-parts suppliers")
+        "several", "various", "numerous", "multiple"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
