@@ -72,8 +72,11 @@ def test_a_definite_description_is_headed_by_its_last_noun(lexicon: Lexicon) -> 
 def test_a_quantifier_is_no_part_of_what_it_counts(lexicon: Lexicon) -> None:
     labels = _labels("Hackers targeted several logistics companies in Ningbo.", lexicon)
     assert "logistics companies" in labels
+    labels = _labels("It runs in conditions few rivals can match.", lexicon)
+    assert "conditions" in labels and not any("rivals" in label for label in labels)
 
 
 def test_a_participle_ending_a_phrase_after_its_noun_is_no_modifier(lexicon: Lexicon) -> None:
     labels = _labels("Police blamed a criminal gang based overseas.", lexicon)
     assert "criminal gang" in labels
+

@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
         "where", "whose", "whom", "there", "here", "now", "often", "then", "already", "soon", "again", "never", "always",
         "sometimes", "usually", "whereby", "wherever",
         # quantifiers count what follows, they name no part of it ("several | car-parts suppliers")
-        "several", "various", "numerous", "multiple"
+        "several", "various", "numerous", "multiple", "few"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
