@@ -28,3 +28,18 @@ def test_a_call_for_an_action_on_what_the_addressees_have_is_no_call_for_the_thi
     assert ("Zhou Ling", "callsFor", "offline backups") in facts("Zhou Ling urged refiners to keep offline backups.", lexicon)
     assert ("Zhou Ling", "callsFor", "network segmentation") in \
         facts("Zhou Ling urged refiners to invest in network segmentation.", lexicon)
+
+
+def test_an_action_named_by_its_noun_is_what_a_call_is_for(lexicon: Lexicon) -> None:
+    assert ("Wang Fang", "callsFor", "separation of plant networks") in \
+        facts("Wang Fang called for the separation of plant networks from office IT.", lexicon)
+    assert ("Wang Fang", "callsFor", "encryption of all control traffic") in \
+        facts("Wang Fang called for the encryption of all control traffic.", lexicon)
+
+
+def test_she_opening_a_second_clause_is_the_person_the_sentence_named(lexicon: Lexicon) -> None:
+    found = facts('"It works," said Liu Bo, a manager at Sinopec. Wang Fang, a professor at Jilin University, warned '
+                  "that sabotage of valve controls could cause fires, and she called for the separation of plant networks.",
+                  lexicon)
+    assert ("Wang Fang", "callsFor", "separation of plant networks") in found
+    assert not any(s == "Liu Bo" and p == "callsFor" for s, p, _o in found)

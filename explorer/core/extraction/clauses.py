@@ -235,6 +235,9 @@ _ACTS_ON_OWN = re.compile(r"\s+to\s+(?:(?:segment|separate|isolate|patch|update|
                           r"|[a-z]+(?:\s+(?:in|on|for|into))?\s+(?:their|its|his|her)\s)", re.IGNORECASE)
 _KEPT_APART = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:separate|apart|isolated|offline|disconnected|segregated)\b", re.IGNORECASE)
 
+#: An action named by its noun before what it acts on: "called for the separation of plant networks".
+_ACTION_OF = re.compile(r"\s+(?:the\s+)?([a-z]+(?:tion|sion|ment|ing|al))\s+of\s+(?:(?:the|all|their|its)\s+)?")
+
 #: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
 _MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
 
@@ -259,6 +262,13 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
         if predicate == calls and any(m.end() <= obj.start and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,2}", text[m.end():obj.start])
                                       for m in _ACTS_ON_OWN.finditer(text, end, obj.start)):
             out.append(None)  # "urged suppliers to segment their networks": no call for the networks
+            continue
+        named_action = _ACTION_OF.fullmatch(text, end, obj.start) if predicate == calls else None
+        if named_action is not None:
+            # what is called for is the action on the thing, named with it ("the separation of plant networks")
+            phrase = text[named_action.start(1):obj.end]
+            action_mention = Mention(named_action.start(1), obj.end, phrase, None, str(KG.Requirement), phrase, "phrase")
+            out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
         wanted = _at(mentions, action.end()) if action else None
