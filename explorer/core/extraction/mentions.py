@@ -44,6 +44,7 @@ from explorer.core.extraction.spans import (
     passive_by,
     place_people,
     plural_head_end,
+    relative_that_verbs,
     singular,
     verb_in_phrase,
 )
@@ -402,7 +403,14 @@ class MentionFinder:
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
+        relative = relative_that_verbs(text, self._triggers)
         for opening in openings:
+            if opening in relative:
+                # "… that lift | engine blocks": the verb's object opens the phrase (a pattern's verb reads its own)
+                objects_at = relative[opening]
+                if objects_at is None:
+                    continue
+                opening = objects_at
             # "… that many refineries run on": a quantifier opens the phrase, it is no part of it
             quantifier = QUANTIFIER_AFTER.match(text, opening)
             position = quantifier.end() if quantifier else opening
@@ -492,16 +500,17 @@ class MentionFinder:
             token = word.group(1)
             lowered = token.lower()
             # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
+            # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
-                                                           or re.fullmatch(r"\d+G", token) is not None))
+                                                           or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None))
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
             words.append(word.span(1))
             position = word.end()
-        if not words:
-            return None
+        if not words or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", text[slice(*words[0])])):
+            return None  # an acronym alone is a name
         start, end = words[0][0], words[-1][1]
         phrase = text[start:end]
         last = phrase.split()[-1].lower()

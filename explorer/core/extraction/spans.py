@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from explorer.core.extraction.lexicon import _is_cjk
-from explorer.core.extraction.words import GENERIC_PEOPLE, LY_ADJECTIVES, STOPWORDS
+from explorer.core.extraction.words import COMPLEMENT_TAKERS, GENERIC_PEOPLE, LY_ADJECTIVES, PLURAL_MODIFIERS, STOPWORDS
 from explorer.core.search import normalize
 
 
@@ -48,7 +48,7 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
-PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those"
+PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those|through|via"
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
@@ -221,6 +221,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     before an article or a name (a modifier stands before lower-case nouns), or right after a plural noun
     (``after_noun``: a modifier stands before its head, never after it)."""
     word = text[start:end]
+    if after_noun and _bare_verb_after_plural(text, start, word):
+        return True
     if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \
             and not re.search(r"[^s\W]s\s+$", text[:start]):
         # "the mine's 5G network covers 20 kilometres", "the cloud platform hosts the data": a present tense after
@@ -237,6 +239,43 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
         return True  # "Xiaomi accounted for …", "robots equipped with …": a participle after its noun ends the phrase
     previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
     return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss")
+
+
+_PLURAL_BEFORE = re.compile(r"(?<![\w'’])([a-z][\w-]*[a-z]s)\s+$")
+_PHRASE_GOES_ON = re.compile(r"\s+(?:[a-z]|\d)")
+
+
+def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:
+    """"autonomous forklifts | stack steel coils", "signal boxes | fail in winter": a word in no -s right after a plural
+    noun is the clause's verb (a modifier stands before its head, and a plural modifies only in a few set words, "sales
+    offices", or hyphened, "a coal-to-liquids plant"), when the clause goes on after it."""
+    if not re.fullmatch(r"[a-z]{2,}", word) or word.endswith(("s", "ly")) or word in STOPWORDS:
+        return False
+    plural = _PLURAL_BEFORE.search(text[:start])
+    if plural is None:
+        return False
+    head = plural.group(1)
+    if "-" in head or head in PLURAL_MODIFIERS or head.endswith(("ss", "us", "is", "ics", "'s", "’s")):
+        return False
+    return _PHRASE_GOES_ON.match(text, start + len(word)) is not None
+
+
+_RELATIVE_THAT = re.compile(r"(?<![\w'’-])([a-z][\w-]*)\s+(that\s)\s*(?:(?:still|also|now|often|already|then|usually|[a-z]+ly)\s+)?"
+                            r"([a-z]+)\b")
+
+
+def relative_that_verbs(text: str, triggers: frozenset[str]) -> dict[int, int | None]:
+    """"robots that carry wafer boxes", "cameras that still miss cracks": "that" right after a noun opens a relative
+    clause whose first word is its verb, no noun phrase. Maps where a phrase after such a "that" would open to where
+    the verb's object starts (None when the verb is a pattern's, whose own reading finds its object). "said that",
+    "warned that", "the risk that" go on with a clause's subject instead."""
+    found: dict[int, int | None] = {}
+    for match in _RELATIVE_THAT.finditer(text):
+        before, verb = match.group(1), match.group(3)
+        if before in STOPWORDS or before in COMPLEMENT_TAKERS or past_form(before) or adverb(before) or verb in STOPWORDS:
+            continue
+        found[match.end(2)] = None if verb in triggers else match.end(3)
+    return found
 
 
 def passive_by(word: str, text: str, end: int) -> bool:

@@ -73,3 +73,24 @@ NAME_FIELDS = frozenset(["technology", "technologies", "science", "sciences", "s
                          "health", "culture", "tourism", "education", "planning", "construction", "logistics", "shipping",
                          "research", "innovation", "security", "management", "environment", "agriculture", "affairs",
                          "services", "electronics", "machinery", "design"])
+#: Plurals that modify the noun after them ("sales offices", "parts supplier", "customs officials"): a word after them
+#: is the phrase's head, where after another plural it is the clause's verb ("forklifts stack coils").
+PLURAL_MODIFIERS = frozenset(["sales", "goods", "parts", "arms", "sports", "savings", "news", "customs", "series", "species",
+                              "means", "systems", "operations", "communications", "telecommunications", "materials",
+                              "chemicals", "petrochemicals", "services", "plastics", "textiles", "metals", "minerals",
+                              "electronics", "logistics", "robotics", "economics", "physics", "gas", "always", "various",
+                              "numerous", "wireless", "chassis", "lens", "bus", "campus", "status", "analysis", "diagnosis",
+                              "process", "access", "business", "glass", "press", "its", "this", "thus", "has", "was", "is"])
+#: Words before "that" that go on with a clause (its subject first), not a relative clause (its verb first): reporting
+#: verbs and the nouns that take a clause ("the risk that attackers …").
+COMPLEMENT_TAKERS = frozenset(["say", "says", "warn", "warns", "note", "notes", "believe", "believes", "show", "shows", "shown",
+                               "found", "find", "finds", "argue", "argues", "add", "adds", "claim", "claims", "expect",
+                               "expects", "hope", "hopes", "report", "reports", "estimate", "estimates", "ensure", "ensures",
+                               "mean", "means", "suggest", "suggests", "know", "knows", "knew", "think", "thinks", "thought",
+                               "insist", "insists", "admit", "admits", "confirm", "confirms", "announce", "announces", "agree",
+                               "agrees", "fear", "fears", "acknowledge", "acknowledges", "predict", "predicts", "stress",
+                               "stresses", "explain", "explains", "ask", "asks", "given", "so", "such", "fact", "risk",
+                               "concern", "concerns", "evidence", "sign", "signs", "news", "warning", "warnings", "view",
+                               "idea", "possibility", "chance", "danger", "worry", "worries", "belief", "notion", "told",
+                               "tell", "tells", "learned", "learnt", "understand", "understands", "recognise", "recognize",
+                               "clear", "likely", "sure", "aware", "true", "now", "way"])

@@ -1,0 +1,42 @@
+"""Noun phrases as English news prose builds them (eighth session, second round on names): where a
+described thing ends and where its verb begins (sentences written here, none from the articles the
+benchmark scores)."""
+
+from __future__ import annotations
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
+
+
+def _labels(text: str, lexicon: Lexicon) -> list[str]:
+    return [(m.label or m.text) for m in MentionFinder(lexicon).find(text)]
+
+
+def test_the_verb_of_a_relative_that_is_no_part_of_a_noun_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("Weichai tests welding robots that lift engine blocks onto the line.", lexicon)
+    assert not any(label.startswith("lift") for label in labels)
+    assert "engine blocks" in labels
+    labels = _labels("The mill installed cameras that still miss hairline cracks.", lexicon)
+    assert "hairline cracks" in labels
+    assert not any("miss" in label for label in labels)
+
+
+def test_a_clause_s_subject_after_a_reporting_that_keeps_its_first_word(lexicon: Lexicon) -> None:
+    labels = _labels("Engineers said that signal boxes fail in winter.", lexicon)
+    assert "signal boxes" in labels
+
+
+def test_a_bare_verb_after_a_plural_subject_ends_its_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("At the depot in Xiangtan, where autonomous forklifts stack steel coils, output rose.", lexicon)
+    assert "autonomous forklifts" in labels
+    assert not any("stack" in label for label in labels)
+    # a plural that modifies its head stays in the phrase
+    labels = _labels("The contract covers sales offices in Wuxi.", lexicon)
+    assert not any(label == "sales" for label in labels)
+
+
+def test_an_acronym_opens_a_described_thing(lexicon: Lexicon) -> None:
+    labels = _labels("Inspectors found that GPS jamming had grounded the survey drones.", lexicon)
+    assert "GPS jamming" in labels
+    labels = _labels("The yard is linked through 5G routers on every crane.", lexicon)
+    assert "5G routers" in labels
