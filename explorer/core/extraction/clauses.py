@@ -246,11 +246,16 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
     """"S urged companies to invest in monitoring": S calls for the monitoring; the companies are
     whom the call is addressed to. "S requires every mine to pass an audit" is a call too, for the audit
     (a mandate, not a need of S's). The facts of ``facts`` so read are returned changed, and a call
-    whose action names nothing as None."""
-    calls, needs = str(KG.callsFor), str(KG.needs)
+    whose action names nothing as None. What a network "carries from" somewhere ("carries readings from the sensors
+    to a control room") is data on its way, not a thing the network hosts: None too."""
+    calls, needs, hosts = str(KG.callsFor), str(KG.needs), str(KG.hosts)
     out: list[Fact | None] = []
     for fact in facts:
         subject, predicate, obj, words, start, end, confidence = fact
+        if predicate == hosts and re.fullmatch(r"carr(?:y|ies|ied|ying)", words, re.IGNORECASE) \
+                and re.match(r"\s+from\s", text[obj.end:]):
+            out.append(None)
+            continue
         if predicate == needs and _MANDATE.fullmatch(words) and lexicon.is_a(subject.cls, [AGENT]) is True:
             if _TO_ACT.match(text, obj.end) is not None:
                 predicate = calls
