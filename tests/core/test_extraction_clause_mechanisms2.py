@@ -50,3 +50,10 @@ def test_what_a_network_carries_from_somewhere_is_no_hosted_thing(lexicon: Lexic
     assert not any(p == "hosts" for _s, p, _o in found)
     assert ("Jilin platform", "hosts", "300 industrial apps") in facts("The Jilin platform carries 300 industrial apps.",
                                                                        lexicon)
+
+
+def test_an_aside_right_after_another_speaks_of_the_last_name_of_the_first(lexicon: Lexicon) -> None:
+    found = facts("Autonomous haul trucks run at the Baiyin mine in Datong, which is operated by Tongmei Energy, a subsidiary "
+                  "of Jinneng Group, since 2022.", lexicon)
+    assert ("Jinneng Group", "hasSubsidiary", "Tongmei Energy") in found
+    assert not any(p == "hasSubsidiary" and o == "Datong" for _s, p, o in found)
