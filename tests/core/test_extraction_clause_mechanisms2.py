@@ -57,3 +57,16 @@ def test_an_aside_right_after_another_speaks_of_the_last_name_of_the_first(lexic
                   "of Jinneng Group, since 2022.", lexicon)
     assert ("Jinneng Group", "hasSubsidiary", "Tongmei Energy") in found
     assert not any(p == "hasSubsidiary" and o == "Datong" for _s, p, o in found)
+
+
+def test_a_coordinated_name_may_follow_and_the(lexicon: Lexicon) -> None:
+    found = facts("The Jilin Institute for Robotics was set up by Jilin University and the Jilin provincial government in "
+                  "2019.", lexicon)
+    assert ("Jilin Institute for Robotics", "establishedBy", "Jilin provincial government") in found
+    found = facts("Jilin University and the Jilin provincial government set up the Jilin Institute for Robotics in 2019.",
+                  lexicon)
+    assert ("Jilin University", "established", "Jilin Institute for Robotics") in found
+    # ", and the …" opens a clause of its own
+    found = facts("The network was deployed by China Mobile's Jilin branch, and the robots in the paint shop now receive "
+                  "updates over the air.", lexicon)
+    assert not any(p == "builtBy" and o == "robots" for _s, p, o in found)
