@@ -40,3 +40,16 @@ def test_an_acronym_opens_a_described_thing(lexicon: Lexicon) -> None:
     assert "GPS jamming" in labels
     labels = _labels("The yard is linked through 5G routers on every crane.", lexicon)
     assert "5G routers" in labels
+
+
+def test_and_between_two_names_of_two_words_each(lexicon: Lexicon) -> None:
+    labels = _labels("Weifang Steel and Huaneng Power have since signed up.", lexicon)
+    assert "Weifang Steel" in labels and "Huaneng Power" in labels
+    labels = _labels("Its members include Xiamen Tungsten and China Merchants Port.", lexicon)
+    assert "Xiamen Tungsten" in labels and "China Merchants Port" in labels
+    # fields joined inside one name stay one name
+    assert "Ministry of Human Resources and Social Security" in _labels(
+        "The Ministry of Human Resources and Social Security said so.", lexicon)
+    assert "Zhuhai Port and Shipping Group" in _labels("Zhuhai Port and Shipping Group said so.", lexicon)
+    assert "Wuxi Economic and Technological Development Zone" in _labels(
+        "The lab sits in the Wuxi Economic and Technological Development Zone.", lexicon)

@@ -46,6 +46,7 @@ from explorer.core.extraction.spans import (
     plural_head_end,
     relative_that_verbs,
     singular,
+    two_names,
     verb_in_phrase,
 )
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, UNITS
@@ -208,7 +209,8 @@ class MentionFinder:
             if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \
                     or (self._cue_class(right) and not one_body and (len(own) == 1 or self._cue_class(" ".join(own)))) \
                     or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin \
-                    or (len(right.split()) == 1 and right.lower() not in NAME_FIELDS and self._cue_class(" ".join(own))):
+                    or (len(right.split()) == 1 and right.lower() not in NAME_FIELDS and self._cue_class(" ".join(own))) \
+                    or two_names(own, right.split(), self._cue_class(right) is not None):
                 parts.append((begin, left_end))
                 begin = right_start
         parts.append((begin, end))

@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass
 
 from explorer.core.extraction.lexicon import _is_cjk
-from explorer.core.extraction.words import COMPLEMENT_TAKERS, GENERIC_PEOPLE, LY_ADJECTIVES, PLURAL_MODIFIERS, STOPWORDS
+from explorer.core.extraction.words import (
+    COMPLEMENT_TAKERS,
+    GENERIC_PEOPLE,
+    LY_ADJECTIVES,
+    NAME_FIELDS,
+    PLURAL_MODIFIERS,
+    STOPWORDS,
+)
 from explorer.core.search import normalize
 
 
@@ -276,6 +283,19 @@ def relative_that_verbs(text: str, triggers: frozenset[str]) -> dict[int, int | 
             continue
         found[match.end(2)] = None if verb in triggers else match.end(3)
     return found
+
+
+def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> bool:
+    """"Baotou Steel and Longyuan Power", "Yunnan Tin and China Yangtze Power": "and" between two names of their own.
+    A name holding "and" joins two fields ("Wuhan Iron and Steel", "Industry and Information Technology", "Hainan Port
+    and Shipping Holding", "Guizhou Science and Big Data Department"); a run of two or more words each side whose right
+    side opens on no field, and with no "of" before it (a body named by its fields: "Ministry of Human Resources and
+    Social Security"), is two names."""
+    if len(left) < 2 or len(right) < 2 or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
+        return False
+    if left[-1].lower() in NAME_FIELDS and right_has_class_word:
+        return False  # a field, "and", then a body named by another: one body
+    return not any(word.lower() in ("of", "for") for word in left)
 
 
 def passive_by(word: str, text: str, end: int) -> bool:

@@ -72,7 +72,10 @@ NAME_FIELDS = frozenset(["technology", "technologies", "science", "sciences", "s
                          "resources", "transport", "transportation", "finance", "power", "energy", "mining", "medicine",
                          "health", "culture", "tourism", "education", "planning", "construction", "logistics", "shipping",
                          "research", "innovation", "security", "management", "environment", "agriculture", "affairs",
-                         "services", "electronics", "machinery", "design"])
+                         "services", "electronics", "machinery", "design",
+                         # adjectives of a field ("Economic and Technological Development Zone")
+                         "technological", "scientific", "economic", "industrial", "commercial", "social", "cultural",
+                         "financial", "medical", "environmental", "educational", "urban-rural", "rural", "urban"])
 #: Plurals that modify the noun after them ("sales offices", "parts supplier", "customs officials"): a word after them
 #: is the phrase's head, where after another plural it is the clause's verb ("forklifts stack coils").
 PLURAL_MODIFIERS = frozenset(["sales", "goods", "parts", "arms", "sports", "savings", "news", "customs", "series", "species",
