@@ -70,3 +70,16 @@ def test_a_coordinated_name_may_follow_and_the(lexicon: Lexicon) -> None:
     found = facts("The network was deployed by China Mobile's Jilin branch, and the robots in the paint shop now receive "
                   "updates over the air.", lexicon)
     assert not any(p == "builtBy" and o == "robots" for _s, p, o in found)
+
+
+def test_a_threat_that_could_act_on_something_threatens_it(lexicon: Lexicon) -> None:
+    found = facts("Wu Lan warned that ransomware could reach furnace controllers through flat networks.", lexicon)
+    assert ("ransomware", "threatens", "furnace controllers") in found
+    found = facts("Wu Lan warned of GPS spoofing, which could send survey drones off course.", lexicon)
+    assert ("GPS spoofing", "threatens", "survey drones") in found
+    # a verb of causing: what the threat brings about
+    found = facts("Wu Lan warned that sabotage of valve controls could cause chemical leaks.", lexicon)
+    assert ("sabotage", "leadsTo", "chemical leaks") in found
+    # a modal with an empty verb says nothing of a target
+    found = facts("Wu Lan said ransomware could be a problem for steel mills.", lexicon)
+    assert not any(p == "threatens" for _s, p, _o in found)
