@@ -83,3 +83,17 @@ def test_a_threat_that_could_act_on_something_threatens_it(lexicon: Lexicon) -> 
     # a modal with an empty verb says nothing of a target
     found = facts("Wu Lan said ransomware could be a problem for steel mills.", lexicon)
     assert not any(p == "threatens" for _s, p, _o in found)
+
+
+def test_a_sentence_opening_at_a_site_sets_the_scene(lexicon: Lexicon) -> None:
+    found = facts("At the Baiyin mine in Datong, which is operated by Tongmei Energy, a subsidiary of Jinneng Group, driverless "
+                  "trucks now haul coal.", lexicon)
+    assert ("driverless trucks", "locatedIn", "Baiyin mine") in found
+    found = facts("At the Jilin Chemical complex, a refinery owned by Sinopec, China Unicom's Jilin branch has built a 5G "
+                  "private network.", lexicon)
+    assert ("5G private network", "locatedIn", "Jilin Chemical complex") in found
+    found = facts("At the port of Yingkou, Liaoning Port Group has deployed remote cranes at its bulk terminal.", lexicon)
+    assert ("bulk terminal", "locatedIn", "port of Yingkou") in found
+    # who acts at the scene is not placed there
+    found = facts("At the Baiyin mine, Tongmei Energy now runs driverless trucks.", lexicon)
+    assert not any(s == "Tongmei Energy" and p == "locatedIn" for s, p, _o in found)

@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from explorer.core.extraction import sites
+from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
-from explorer.core.extraction.spans import ROLE_AFTER
+from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
@@ -196,30 +196,60 @@ def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
     return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE]) for c in range_)
 
 
-_OPENING_PLACE = re.compile(r"(?:in|at)\s+", re.IGNORECASE)
+_OPENING_PLACE = re.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _scene_end(mentions: list[Mention], text: str, place: Mention) -> int:
+    """Where the main clause opens after an opening scene: past "in P" and the asides that describe the scene ("At
+    the X mine in Ordos, which is operated by Y, a subsidiary of Z, …"); -1 when no comma closes the scene."""
+    position = place.end
+    within = re.match(r"\s+(?:in|at|near)\s+", text[position:])
+    inner = _at(mentions, position + within.end()) if within else None
+    if inner is not None:
+        position = inner.end
+    for aside_start, aside_end, _relative in relatives.asides(text):
+        if aside_start == position or (aside_start == position - 1 and text[aside_start] == ","):  # a comma shared
+            position = aside_end
+    if position > place.end and text[position - 1] == ",":
+        return position
+    comma = text.find(",", position)
+    return comma + 1 if comma >= 0 and not text[position:comma].strip() else -1
+
+
+def _scene_site(lexicon: Lexicon, mention: Mention) -> bool:
+    """A site named with "the" ("the Heidaigou mine", "the port of Qingdao"): its head noun is a site's."""
+    head = (mention.label or mention.text).split(" of ")[0].split()
+    return mention.via != "pronoun" and bool(head) and singular(head[-1].lower()) in sites.site_heads(lexicon)
 
 
 def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"In Hefei, the provincial capital, S opened a workshop": a sentence that opens on a named place
-    sets the scene of its first fact, whose object stands there (unless the sentence places it)."""
+    """"In Hefei, the provincial capital, S opened a workshop": a sentence that opens on a named place (or on a site,
+    "At the X mine, …") sets the scene of its first fact, whose object stands there (unless the sentence places it);
+    "At the X mine, driverless trucks haul coal": a thing that is the main clause's subject stands there."""
     opening = _OPENING_PLACE.match(text)
     if opening is None:
         return
     place = _at(mentions, opening.end())
-    if place is None or not _named(place) or lexicon.is_a(place.cls, [PLACE]) is False:
+    if place is None or place.via == "pronoun" or not (_scene_site(lexicon, place) if "the" in opening.group().lower()
+                                                        else _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False):
         return
-    comma = text.find(",", place.end)
-    if comma < 0 or text[place.end:comma].strip():
+    main = _scene_end(mentions, text, place)
+    if main < 0:
         return
+    comma = main - 1
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
             and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
             and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
+    subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
+    if subject is not None and subject.via != "pronoun" and lexicon.is_a(subject.cls, [AGENT, PLACE]) is not True \
+            and not _named(subject):
+        site, acts = subject, []  # the main clause's subject is a thing: it stands at the scene
     if site is None and not acts:
         return
     target = site or acts[0][2]
-    if any(f[0].key == target.key and f[1] == LOCATED for f in facts):
+    if target.key == place.key or any(f[0].key == target.key and f[1] == LOCATED for f in facts):
         return
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
