@@ -28,3 +28,72 @@ def test_a_call_for_an_action_on_what_the_addressees_have_is_no_call_for_the_thi
     assert ("Zhou Ling", "callsFor", "offline backups") in facts("Zhou Ling urged refiners to keep offline backups.", lexicon)
     assert ("Zhou Ling", "callsFor", "network segmentation") in \
         facts("Zhou Ling urged refiners to invest in network segmentation.", lexicon)
+
+
+def test_an_action_named_by_its_noun_is_what_a_call_is_for(lexicon: Lexicon) -> None:
+    assert ("Wang Fang", "callsFor", "separation of plant networks") in \
+        facts("Wang Fang called for the separation of plant networks from office IT.", lexicon)
+    assert ("Wang Fang", "callsFor", "encryption of all control traffic") in \
+        facts("Wang Fang called for the encryption of all control traffic.", lexicon)
+
+
+def test_she_opening_a_second_clause_is_the_person_the_sentence_named(lexicon: Lexicon) -> None:
+    found = facts('"It works," said Liu Bo, a manager at Sinopec. Wang Fang, a professor at Jilin University, warned '
+                  "that sabotage of valve controls could cause fires, and she called for the separation of plant networks.",
+                  lexicon)
+    assert ("Wang Fang", "callsFor", "separation of plant networks") in found
+    assert not any(s == "Liu Bo" and p == "callsFor" for s, p, _o in found)
+
+
+def test_what_a_network_carries_from_somewhere_is_no_hosted_thing(lexicon: Lexicon) -> None:
+    found = facts("Jilin Chemical built a 5G network that carries readings from 800 gas sensors to a control room.", lexicon)
+    assert not any(p == "hosts" for _s, p, _o in found)
+    assert ("Jilin platform", "hosts", "300 industrial apps") in facts("The Jilin platform carries 300 industrial apps.",
+                                                                       lexicon)
+
+
+def test_an_aside_right_after_another_speaks_of_the_last_name_of_the_first(lexicon: Lexicon) -> None:
+    found = facts("Autonomous haul trucks run at the Baiyin mine in Datong, which is operated by Tongmei Energy, a subsidiary "
+                  "of Jinneng Group, since 2022.", lexicon)
+    assert ("Jinneng Group", "hasSubsidiary", "Tongmei Energy") in found
+    assert not any(p == "hasSubsidiary" and o == "Datong" for _s, p, o in found)
+
+
+def test_a_coordinated_name_may_follow_and_the(lexicon: Lexicon) -> None:
+    found = facts("The Jilin Institute for Robotics was set up by Jilin University and the Jilin provincial government in "
+                  "2019.", lexicon)
+    assert ("Jilin Institute for Robotics", "establishedBy", "Jilin provincial government") in found
+    found = facts("Jilin University and the Jilin provincial government set up the Jilin Institute for Robotics in 2019.",
+                  lexicon)
+    assert ("Jilin University", "established", "Jilin Institute for Robotics") in found
+    # ", and the …" opens a clause of its own
+    found = facts("The network was deployed by China Mobile's Jilin branch, and the robots in the paint shop now receive "
+                  "updates over the air.", lexicon)
+    assert not any(p == "builtBy" and o == "robots" for _s, p, o in found)
+
+
+def test_a_threat_that_could_act_on_something_threatens_it(lexicon: Lexicon) -> None:
+    found = facts("Wu Lan warned that ransomware could reach furnace controllers through flat networks.", lexicon)
+    assert ("ransomware", "threatens", "furnace controllers") in found
+    found = facts("Wu Lan warned of GPS spoofing, which could send survey drones off course.", lexicon)
+    assert ("GPS spoofing", "threatens", "survey drones") in found
+    # a verb of causing: what the threat brings about
+    found = facts("Wu Lan warned that sabotage of valve controls could cause chemical leaks.", lexicon)
+    assert ("sabotage", "leadsTo", "chemical leaks") in found
+    # a modal with an empty verb says nothing of a target
+    found = facts("Wu Lan said ransomware could be a problem for steel mills.", lexicon)
+    assert not any(p == "threatens" for _s, p, _o in found)
+
+
+def test_a_sentence_opening_at_a_site_sets_the_scene(lexicon: Lexicon) -> None:
+    found = facts("At the Baiyin mine in Datong, which is operated by Tongmei Energy, a subsidiary of Jinneng Group, driverless "
+                  "trucks now haul coal.", lexicon)
+    assert ("driverless trucks", "locatedIn", "Baiyin mine") in found
+    found = facts("At the Jilin Chemical complex, a refinery owned by Sinopec, China Unicom's Jilin branch has built a 5G "
+                  "private network.", lexicon)
+    assert ("5G private network", "locatedIn", "Jilin Chemical complex") in found
+    found = facts("At the port of Yingkou, Liaoning Port Group has deployed remote cranes at its bulk terminal.", lexicon)
+    assert ("bulk terminal", "locatedIn", "port of Yingkou") in found
+    # who acts at the scene is not placed there
+    found = facts("At the Baiyin mine, Tongmei Energy now runs driverless trucks.", lexicon)
+    assert not any(s == "Tongmei Energy" and p == "locatedIn" for s, p, _o in found)

@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from explorer.core.extraction import sites
+from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
-from explorer.core.extraction.spans import ROLE_AFTER
+from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
@@ -196,30 +196,60 @@ def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
     return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE]) for c in range_)
 
 
-_OPENING_PLACE = re.compile(r"(?:in|at)\s+", re.IGNORECASE)
+_OPENING_PLACE = re.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _scene_end(mentions: list[Mention], text: str, place: Mention) -> int:
+    """Where the main clause opens after an opening scene: past "in P" and the asides that describe the scene ("At
+    the X mine in Ordos, which is operated by Y, a subsidiary of Z, …"); -1 when no comma closes the scene."""
+    position = place.end
+    within = re.match(r"\s+(?:in|at|near)\s+", text[position:])
+    inner = _at(mentions, position + within.end()) if within else None
+    if inner is not None:
+        position = inner.end
+    for aside_start, aside_end, _relative in relatives.asides(text):
+        if aside_start == position or (aside_start == position - 1 and text[aside_start] == ","):  # a comma shared
+            position = aside_end
+    if position > place.end and text[position - 1] == ",":
+        return position
+    comma = text.find(",", position)
+    return comma + 1 if comma >= 0 and not text[position:comma].strip() else -1
+
+
+def _scene_site(lexicon: Lexicon, mention: Mention) -> bool:
+    """A site named with "the" ("the Heidaigou mine", "the port of Qingdao"): its head noun is a site's."""
+    head = (mention.label or mention.text).split(" of ")[0].split()
+    return mention.via != "pronoun" and bool(head) and singular(head[-1].lower()) in sites.site_heads(lexicon)
 
 
 def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"In Hefei, the provincial capital, S opened a workshop": a sentence that opens on a named place
-    sets the scene of its first fact, whose object stands there (unless the sentence places it)."""
+    """"In Hefei, the provincial capital, S opened a workshop": a sentence that opens on a named place (or on a site,
+    "At the X mine, …") sets the scene of its first fact, whose object stands there (unless the sentence places it);
+    "At the X mine, driverless trucks haul coal": a thing that is the main clause's subject stands there."""
     opening = _OPENING_PLACE.match(text)
     if opening is None:
         return
     place = _at(mentions, opening.end())
-    if place is None or not _named(place) or lexicon.is_a(place.cls, [PLACE]) is False:
+    if place is None or place.via == "pronoun" or not (_scene_site(lexicon, place) if "the" in opening.group().lower()
+                                                        else _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False):
         return
-    comma = text.find(",", place.end)
-    if comma < 0 or text[place.end:comma].strip():
+    main = _scene_end(mentions, text, place)
+    if main < 0:
         return
+    comma = main - 1
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
             and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
             and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
+    subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
+    if subject is not None and subject.via != "pronoun" and lexicon.is_a(subject.cls, [AGENT, PLACE]) is not True \
+            and not _named(subject):
+        site, acts = subject, []  # the main clause's subject is a thing: it stands at the scene
     if site is None and not acts:
         return
     target = site or acts[0][2]
-    if any(f[0].key == target.key and f[1] == LOCATED for f in facts):
+    if target.key == place.key or any(f[0].key == target.key and f[1] == LOCATED for f in facts):
         return
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
@@ -235,6 +265,9 @@ _ACTS_ON_OWN = re.compile(r"\s+to\s+(?:(?:segment|separate|isolate|patch|update|
                           r"|[a-z]+(?:\s+(?:in|on|for|into))?\s+(?:their|its|his|her)\s)", re.IGNORECASE)
 _KEPT_APART = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:separate|apart|isolated|offline|disconnected|segregated)\b", re.IGNORECASE)
 
+#: An action named by its noun before what it acts on: "called for the separation of plant networks".
+_ACTION_OF = re.compile(r"\s+(?:the\s+)?([a-z]+(?:tion|sion|ment|ing|al))\s+of\s+(?:(?:the|all|their|its)\s+)?")
+
 #: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
 _MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
 
@@ -243,11 +276,16 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
     """"S urged companies to invest in monitoring": S calls for the monitoring; the companies are
     whom the call is addressed to. "S requires every mine to pass an audit" is a call too, for the audit
     (a mandate, not a need of S's). The facts of ``facts`` so read are returned changed, and a call
-    whose action names nothing as None."""
-    calls, needs = str(KG.callsFor), str(KG.needs)
+    whose action names nothing as None. What a network "carries from" somewhere ("carries readings from the sensors
+    to a control room") is data on its way, not a thing the network hosts: None too."""
+    calls, needs, hosts = str(KG.callsFor), str(KG.needs), str(KG.hosts)
     out: list[Fact | None] = []
     for fact in facts:
         subject, predicate, obj, words, start, end, confidence = fact
+        if predicate == hosts and re.fullmatch(r"carr(?:y|ies|ied|ying)", words, re.IGNORECASE) \
+                and re.match(r"\s+from\s", text[obj.end:]):
+            out.append(None)
+            continue
         if predicate == needs and _MANDATE.fullmatch(words) and lexicon.is_a(subject.cls, [AGENT]) is True:
             if _TO_ACT.match(text, obj.end) is not None:
                 predicate = calls
@@ -259,6 +297,13 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
         if predicate == calls and any(m.end() <= obj.start and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,2}", text[m.end():obj.start])
                                       for m in _ACTS_ON_OWN.finditer(text, end, obj.start)):
             out.append(None)  # "urged suppliers to segment their networks": no call for the networks
+            continue
+        named_action = _ACTION_OF.fullmatch(text, end, obj.start) if predicate == calls else None
+        if named_action is not None:
+            # what is called for is the action on the thing, named with it ("the separation of plant networks")
+            phrase = text[named_action.start(1):obj.end]
+            action_mention = Mention(named_action.start(1), obj.end, phrase, None, str(KG.Requirement), phrase, "phrase")
+            out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
         wanted = _at(mentions, action.end()) if action else None

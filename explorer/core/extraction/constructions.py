@@ -163,8 +163,10 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
             yield (compared, pattern.predicate, base, pattern.words, start, compared.end + said.end(), 0.8)
 
 
-#: "A and B", "A, B and C", "to A and to B" (a preposition said again before the second).
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?")
+#: "A and B", "A, B and C", "A and the B", "to A and to B" (a preposition said again before the second); ", and the" opens
+#: a clause of its own.
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+)"
+                    r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?")
 
 
 def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[Mention]:

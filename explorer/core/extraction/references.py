@@ -219,12 +219,15 @@ def part_of_person(mention: Mention, history: Sequence[Mention]) -> Mention:
 
 def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
     """"The network was developed by A and B, and it supports …": "it" (or "they") opening a second clause is
-    the subject of the first, not the last thing named before it."""
+    the subject of the first, not the last thing named before it; "P warned …, and she called for …": "she" (or
+    "he") is the person the sentence named first, not one named in an earlier sentence."""
     out: list[Mention] = []
     for mention in mentions:
-        if (mention.via == "pronoun" and mention.text.lower() in ("it", "they") and out
+        personal = mention.text.lower() in ("she", "he")
+        if (mention.via == "pronoun" and mention.text.lower() in ("it", "they", "she", "he") and out
                 and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
-            first = next((m for m in out if not _is_person(m)), None)
+            first = next((m for m in out if _is_person(m) == personal and m.via != "pronoun"), None) if personal \
+                else next((m for m in out if not _is_person(m)), None)
             if first is not None and first.key != mention.key:
                 mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)

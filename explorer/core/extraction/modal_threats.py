@@ -1,0 +1,66 @@
+"""What a threat could do: "ransomware could reach the hoist systems", "GPS spoofing could send drones off course"
+(the threat threatens what the verb acts on) and "sabotage of pump controls could cause oil spills", "a takeover could
+trigger a toxic release" (the threat leads to what the verb brings about).
+
+A threat named as the subject of a modal ("could", "can", "may", "might", "would", "will") and a verb is how reporters
+and the experts they quote speak of risks; the verb's object, named right after it, is what is at risk, or, after
+a verb of causing, the harm. None of it quotes an article; the words read are English modals and verbs of causing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.words import STOPWORDS
+from explorer.core.vocab import KG
+
+THREAT = str(KG.CyberRisk)
+THREATENS, LEADS_TO = str(KG.threatens), str(KG.leadsTo)
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Reading = tuple[Mention, str, Mention, str, int, int, float]
+
+#: After a threat: what it acts on ("of pump controls") or "which", a modal, an adverb, the verb, a determiner.
+_MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which)?\s+((?:could|can|may|might|would|will)\s+"
+                    r"(?:(?:also|easily|even|quickly|potentially|eventually)\s+)?([a-z]+)(?:\s+to)?)\s+"
+                    r"(?:(?:the|a|an|its|their|whole|entire|all)\s+)*")
+#: Verbs whose object is what the threat brings about, not what it harms.
+_CAUSING = frozenset(["cause", "trigger", "spark", "lead", "result", "bring", "create", "produce"])
+#: Verbs after a modal that say nothing of a target ("could be", "may have").
+_EMPTY = frozenset(["be", "have", "become", "remain", "seem", "take", "make", "get", "go", "come", "say", "see"])
+
+
+_STOP = r"(?:through|via|off|from|to|in|at|on|for|by|with|that|which|who|into|across|over|under|and|or|if|when|unless)"
+#: A bare object no mention covers: up to four lower-case words ("hoist and ventilation systems"), to a preposition,
+#: a relative pronoun or punctuation.
+_BARE = re.compile(rf"([a-z][\w-]*(?:\s+(?:and\s+)?(?!{_STOP}\b)[a-z][\w-]*){{0,3}})(?=\s*[,.;:]|\s*$|\s+{_STOP}\b)")
+
+
+def _bare_object(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    bare = _BARE.match(text, start)
+    if bare is None or any(w in STOPWORDS and w != "and" for w in bare.group(1).split()) \
+            or any(m.start < bare.end() and start < m.end for m in mentions):
+        return None
+    return Mention(start, bare.end(), bare.group(1), None, None, bare.group(1), "phrase")
+
+
+def threatened(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """The threats named as a modal's subject, with what their verb acts on or brings about."""
+    for threat in mentions:
+        if threat.via == "pronoun" or not lexicon.is_a(threat.cls, [THREAT]):
+            continue
+        said = _MODAL.match(text, threat.end)
+        if said is None or said.group(2).lower() in _EMPTY:
+            continue
+        obj = next((m for m in mentions if m.start == said.end() and m.via != "pronoun"), None) \
+            or _bare_object(mentions, text, said.end())
+        if obj is None or obj.key == threat.key or lexicon.is_a(obj.cls, [THREAT]):
+            continue
+        verb = said.group(2).lower()
+        predicate = LEADS_TO if verb in _CAUSING else THREATENS
+        if lexicon.is_a(obj.cls, lexicon.ends(predicate)[1]) is False:
+            continue
+        yield (threat, predicate, obj, said.group(1), said.start(1), said.end(1), 0.6)
