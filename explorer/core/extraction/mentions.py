@@ -474,8 +474,8 @@ class MentionFinder:
         phrase = self._bare_phrase_at(text[:at] + text[at].lower() + text[at + 1:], at)
         if phrase is None or (" " not in phrase.text and not opening.group() and not opening_plural(text)):
             return []  # one capitalised word alone is read as a name, a plural before a preposition as a thing
-        words = text[phrase.start:phrase.end]  # one word keeps its capital ("Sensors in mills …")
-        return [replace(phrase, text=words, label=words if " " not in words else phrase.label)]
+        shown = text[phrase.start:phrase.end]  # one word keeps its capital ("Sensors in mills …")
+        return [replace(phrase, text=shown, label=shown if " " not in shown else phrase.label)]
 
     def _verb_follows(self, text: str, end: int) -> bool:
         """"The autonomous driving system | comes from X": a pattern's words right after a described opening."""
