@@ -97,3 +97,10 @@ def test_a_sentence_opening_at_a_site_sets_the_scene(lexicon: Lexicon) -> None:
     # who acts at the scene is not placed there
     found = facts("At the Baiyin mine, Tongmei Energy now runs driverless trucks.", lexicon)
     assert not any(s == "Tongmei Energy" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_a_verb_after_a_passive_and_its_agent_speaks_of_what_the_passive_does(lexicon: Lexicon) -> None:
+    found = facts("The group's shared platform, Jilin Industrial Cloud, was built by Inspur and hosts maintenance apps for "
+                  "300 firms.", lexicon)
+    assert ("Jilin Industrial Cloud", "hosts", "maintenance apps") in found
+    assert not any(s == "Inspur" and p == "hosts" for s, p, _o in found)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.sites import is_site
@@ -441,3 +442,24 @@ def beyond_coordination(text: str, start: int, subject: Mention, other_subject: 
     if other_subject is not subject and re.match(r",\s+(?:which|who)\b", text[subject.end:]):
         return True
     return any(a < start < e <= other_object.start for a, e, _relative in asides(text))
+
+
+#: A passive and its agent before "and" and a verb: "The platform was built by Inspur and hosts …".
+_PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s+"
+                                r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
+
+
+def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
+    """The subject a verb at ``start`` after "and" shares with the clause before it, when it has none of its own:
+    "He said that …, and urged companies to …" (the sentence's first mention no preposition governs; also "… and is
+    operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
+    before = text[:start]
+    passive = _PASSIVE_AGENT_AND.search(before)
+    if passive is not None:
+        return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
+                     and not POSSESSOR.match(text, m.end)), None)
+    if re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", before) \
+            or (by_words and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", before)):
+        under = governed(mentions, text)
+        return next((m for m in mentions if m.end <= start and m not in under), None)
+    return None

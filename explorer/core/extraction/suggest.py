@@ -208,15 +208,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
-    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start]) \
-        or (pattern.words.endswith(" by") and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", text[:start]))
-    if shared and not pattern.weak:
-        # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
-        # own shares the sentence's (its first mention no preposition governs)
-        under = constructions.governed(mentions, text)
-        opener = next((m for m in mentions if m.end <= start and m not in under), None)
-        if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
-            left = [opener]
+    sharer = None if pattern.weak else relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
+    if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
+        left = [sharer]
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
             and not relatives.POSSESSOR.match(text, mentions[0].end) \
             and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
