@@ -53,3 +53,30 @@ def test_and_between_two_names_of_two_words_each(lexicon: Lexicon) -> None:
     assert "Zhuhai Port and Shipping Group" in _labels("Zhuhai Port and Shipping Group said so.", lexicon)
     assert "Wuxi Economic and Technological Development Zone" in _labels(
         "The lab sits in the Wuxi Economic and Technological Development Zone.", lexicon)
+
+
+def test_a_definite_description_is_headed_by_its_last_noun(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    finder.find("Sany has installed two gantry cranes at the yard.")
+    labels = [(m.label or m.text) for m in finder.find("Auditors said the crane control software is outdated.")]
+    assert "two gantry cranes" not in labels
+    assert "crane control software" in labels
+    finder.find("Sany has installed two gantry cranes at the yard.")
+    labels = [(m.label or m.text) for m in finder.find("Auditors said the cranes went offline.")]
+    assert "two gantry cranes" in labels
+    # a definite compound after a preposition sets the scene: no thing of its own
+    labels = [(m.label or m.text) for m in MentionFinder(lexicon).find("The drive to put robots onto the shop floor is led by Wuxi.")]
+    assert "shop floor" not in labels
+
+
+def test_a_quantifier_is_no_part_of_what_it_counts(lexicon: Lexicon) -> None:
+    labels = _labels("Hackers targeted several logistics companies in Ningbo.", lexicon)
+    assert "logistics companies" in labels
+    labels = _labels("It runs in conditions few rivals can match.", lexicon)
+    assert "conditions" in labels and not any("rivals" in label for label in labels)
+
+
+def test_a_participle_ending_a_phrase_after_its_noun_is_no_modifier(lexicon: Lexicon) -> None:
+    labels = _labels("Police blamed a criminal gang based overseas.", lexicon)
+    assert "criminal gang" in labels
+

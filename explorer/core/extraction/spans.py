@@ -214,6 +214,7 @@ _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these
 _PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
 
 
+_PHRASE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?]|$)|\s+(?:abroad|overseas|nearby|elsewhere|locally|offshore|there|here|[a-z]+ly)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\d)", re.IGNORECASE)
 
 
@@ -242,6 +243,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     following = re.match(r"\s+(\S)", text[end:])
     if following is not None and (following.group(1).isupper() or following.group(1).isdigit()):
         return True
+    if after_noun and _PHRASE_ENDS_AFTER.match(text, end):
+        return True  # "a gang based abroad,": a modifier stands before its head, so a participle ending a phrase is none
     if after_noun and _PREPOSITION_AFTER.match(text, end):
         return True  # "Xiaomi accounted for …", "robots equipped with …": a participle after its noun ends the phrase
     previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
@@ -250,6 +253,11 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
 
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])([a-z][\w-]*[a-z]s)\s+$")
 _PHRASE_GOES_ON = re.compile(r"\s+(?:[a-z]|\d)")
+
+
+def plural_noun(word: str) -> bool:
+    """A plural that heads its phrase: no word in -ss, -us, -is, -ics, nor a plural that modifies ("sales offices")."""
+    return word.endswith("s") and word not in PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is", "ics", "'s", "’s"))
 
 
 def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:
@@ -261,8 +269,7 @@ def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:
     plural = _PLURAL_BEFORE.search(text[:start])
     if plural is None:
         return False
-    head = plural.group(1)
-    if "-" in head or head in PLURAL_MODIFIERS or head.endswith(("ss", "us", "is", "ics", "'s", "’s")):
+    if "-" in plural.group(1) or not plural_noun(plural.group(1)):
         return False
     return _PHRASE_GOES_ON.match(text, start + len(word)) is not None
 

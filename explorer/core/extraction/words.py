@@ -24,7 +24,9 @@ STOPWORDS = frozenset(
         # adverbs of place and time, and relative words, stand between a phrase and its verb ("trucks there now
         # run", "sensors often ship", "at Qinzhou, where cranes …"): none of them is a word of a noun phrase
         "where", "whose", "whom", "there", "here", "now", "often", "then", "already", "soon", "again", "never", "always",
-        "sometimes", "usually", "whereby", "wherever"
+        "sometimes", "usually", "whereby", "wherever",
+        # quantifiers count what follows, they name no part of it ("several | car-parts suppliers")
+        "several", "various", "numerous", "multiple", "few"
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
@@ -97,3 +99,10 @@ COMPLEMENT_TAKERS = frozenset(["say", "says", "warn", "warns", "note", "notes", 
                                "idea", "possibility", "chance", "danger", "worry", "worries", "belief", "notion", "told",
                                "tell", "tells", "learned", "learnt", "understand", "understands", "recognise", "recognize",
                                "clear", "likely", "sure", "aware", "true", "now", "way"])
+#: Verbs whose past ends in no -ed: after a singular noun they are the clause's verb ("the network went down").
+IRREGULAR_PAST = frozenset(["went", "ran", "took", "began", "grew", "fell", "rose", "came", "made", "built", "sent", "won",
+                            "lost", "hit", "cost", "put", "set", "cut", "led", "kept", "held", "brought", "bought", "paid",
+                            "sold", "told", "gave", "got", "saw", "left", "spent", "stood", "drew", "broke", "chose", "drove",
+                            "fed", "felt", "flew", "froze", "hung", "knew", "lay", "meant", "met", "quit", "sought", "shut",
+                            "spread", "struck", "swept", "threw", "understood", "woke", "wrote", "became", "did", "had",
+                            "must", "can", "may", "might", "shall"])
