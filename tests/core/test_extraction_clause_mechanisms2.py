@@ -104,3 +104,23 @@ def test_a_verb_after_a_passive_and_its_agent_speaks_of_what_the_passive_does(le
                   "300 firms.", lexicon)
     assert ("Jilin Industrial Cloud", "hosts", "maintenance apps") in found
     assert not any(s == "Inspur" and p == "hosts" for s, p, _o in found)
+
+
+def test_a_participle_between_a_noun_and_its_verb_describes_the_noun(lexicon: Lexicon) -> None:
+    found = facts("Last May, a phishing campaign attributed to the hacker group Red Fox targeted freight agents in Dalian.",
+                  lexicon)
+    assert ("phishing campaign", "targets", "freight agents") in found
+    assert not any(s == "Red Fox" and p == "targets" for s, p, _o in found)
+    # a clause with its own verb in between is no participle's
+    found = facts("A study released by the Jilin Academy in May found that ransomware gangs had targeted 30 carmakers.",
+                  lexicon)
+    assert not any(s == "study" and p == "targets" for s, p, _o in found)
+    assert ("ransomware gangs", "targets", "30 carmakers") in found
+
+
+def test_one_attack_that_happened_is_reported_not_warned_of(lexicon: Lexicon) -> None:
+    found = facts("Last May, a phishing campaign targeted freight agents in Dalian, the Liaoning branch of CNCERT said.",
+                  lexicon)
+    assert not any(p == "warnsOf" for _s, p, _o in found)
+    found = facts("Once a plant is attacked by ransomware, output stops, Liu Bo of Jilin University said.", lexicon)
+    assert any(p == "warnsOf" for _s, p, _o in found)

@@ -463,3 +463,21 @@ def shared_subject(mentions: list[Mention], text: str, start: int, by_words: boo
         under = governed(mentions, text)
         return next((m for m in mentions if m.end <= start and m not in under), None)
     return None
+
+
+#: A participle and what it governs after a noun, right before a verb: "a campaign attributed to the group Red Fox | hit".
+_REDUCED_RELATIVE = re.compile(r"\s+(?:[a-z]+ed|made|built|run|owned|known)\s+(?:to|by|from|with|as)\s+[^,;]*?\s+$")
+
+
+def reduced_relative_subject(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    """"A phishing campaign attributed to the hacker group Red Fox targeted agents": a participle clause with no commas
+    between a noun and a verb describes the noun, which is the verb's subject (not the name the participle governs)."""
+    before = text[:start]
+    if re.search(r"(?<![\w-])(?:to|and|or|that|which|who)\s+$", before, re.IGNORECASE):
+        return None
+    for mention in mentions:
+        if mention.end < start and mention.via != "pronoun" and _REDUCED_RELATIVE.fullmatch(before, mention.end) \
+                and not re.search(r"(?<![\w-])(?:that|which|who|whom|is|are|was|were|be|been|has|have|had|said|says|found)"
+                                  r"(?![\w-])", before[mention.end:], re.IGNORECASE):
+            return mention
+    return None

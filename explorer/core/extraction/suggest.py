@@ -153,7 +153,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak:
         # (an object read before its words, "{o} a subsidiary of", may follow a preposition: "operated by X, a subsidiary of")
         heads = [m for m in left if m not in constructions.governed(mentions, text)] if not pattern.object_first else left
-        if heads:
+        described_by = relatives.reduced_relative_subject(mentions, text, start) if not pattern.object_first else None
+        if described_by is not None:
+            left = [described_by]  # "a campaign attributed to the group X targeted …": the noun the participle describes
+        elif heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
         elif left and relatives.UNREAD_SUBJECT.match(text):
             left = []  # "The trucks at X run on …": the subject is a thing no mention covers, not the X after "at"
