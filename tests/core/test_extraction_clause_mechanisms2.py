@@ -124,3 +124,14 @@ def test_one_attack_that_happened_is_reported_not_warned_of(lexicon: Lexicon) ->
     assert not any(p == "warnsOf" for _s, p, _o in found)
     found = facts("Once a plant is attacked by ransomware, output stops, Liu Bo of Jilin University said.", lexicon)
     assert any(p == "warnsOf" for _s, p, _o in found)
+
+
+def test_a_name_before_its_own_verb_ends_a_list(lexicon: Lexicon) -> None:
+    found = facts("The port switched its cranes to a 5G network last year. China Unicom's Jilin branch runs the network, and "
+                  "ZTE supplied the servers.", lexicon)
+    assert not any(o == "ZTE" and p == "operates" for _s, p, o in found)
+    found = facts("In Baotou, Baotou Steel has connected its mills to a private 5G network supplied by ZTE, and Goldwind "
+                  "said the upgrade cut costs.", lexicon)
+    assert not any(o == "Goldwind" for _s, _p, o in found)
+    # a list still goes on
+    assert ("Jilin Steel", "partneredWith", "ZTE") in facts("Jilin Steel partnered with Huawei and ZTE.", lexicon)

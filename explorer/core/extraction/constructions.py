@@ -189,6 +189,11 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
     return [mention for mention, _comma in found]
 
 
+#: A verb right after a name: the name opens a clause of its own, it ends no list.
+_OPENS_CLAUSE = re.compile(r"\s+(?:(?:also|then|later|has|have|had|will|would)\s+)?(?:[a-z]+ed|built|made|ran|sold|won|is|are|was|were|"
+                           r"says|said)(?![\w-])(?!\s+by\b)")
+
+
 def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Mention,
                 ) -> Iterator[tuple[Mention, Mention]]:
     """The other pairs a coordination adds: "A and B set up X" (A too), "developed by A and B" (B too)."""
@@ -201,6 +206,8 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
             if other.via != "pronoun" and other.end <= obj.start:
                 yield other, obj
         for other in _chain(ordered, text, obj, step):
+            if step > 0 and _OPENS_CLAUSE.match(text, other.end):
+                break  # "runs the network, and ZTE supplied the servers": the name is the next clause's subject
             if other.via != "pronoun" and other.start >= subject.end:
                 yield subject, other
 
