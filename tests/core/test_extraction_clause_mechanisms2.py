@@ -135,3 +135,20 @@ def test_a_name_before_its_own_verb_ends_a_list(lexicon: Lexicon) -> None:
     assert not any(o == "Goldwind" for _s, _p, o in found)
     # a list still goes on
     assert ("Jilin Steel", "partneredWith", "ZTE") in facts("Jilin Steel partnered with Huawei and ZTE.", lexicon)
+
+
+def test_a_mandate_announced_for_the_future_is_a_call(lexicon: Lexicon) -> None:
+    assert ("Jilin Bureau of Industry", "callsFor", "security audits") in \
+        facts("The Jilin Bureau of Industry will require security audits at every plant.", lexicon)
+    assert ("Jilin Communications Administration", "callsFor", "two-factor authentication") in \
+        facts("The Jilin Communications Administration has since required two-factor authentication for remote access at "
+              "every plant.", lexicon)
+    # an obligation in the passive is no call of those it binds
+    assert not facts("Plant operators are required to keep offline backups.", lexicon)
+
+
+def test_comma_and_before_a_subject_opens_a_clause(lexicon: Lexicon) -> None:
+    found = facts("The Jilin Bureau of Industry met in May. Li has called for offline backups across the plant's networks, "
+                  "and the bureau will require security audits.", lexicon)
+    assert ("Jilin Bureau of Industry", "callsFor", "security audits") in found
+    assert not any(s == "networks" for s, _p, _o in found)

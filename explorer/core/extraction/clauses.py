@@ -286,6 +286,10 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                 and re.match(r"\s+from\s", text[obj.end:]):
             out.append(None)
             continue
+        if predicate == needs and _MANDATE.fullmatch(words) and re.search(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+$",
+                                                                    text[:start], re.IGNORECASE):
+            out.append(None)  # "operators are required to keep backups": an obligation, no need or call of theirs
+            continue
         if predicate == needs and _MANDATE.fullmatch(words) and lexicon.is_a(subject.cls, [AGENT]) is True:
             if _TO_ACT.match(text, obj.end) is not None:
                 predicate = calls

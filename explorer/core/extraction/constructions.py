@@ -184,6 +184,8 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
     # ("A, B and C"). Read backwards it is never trusted ("In Shenzhen, Tencent and Alibaba …").
     if step < 0:
         found = found[:next((i for i, (_m, comma) in enumerate(found) if comma), len(found))]
+        if len(found) == 1 and re.fullmatch(r"\s*,\s*and\s+(?:the\s+)?", text[found[0][0].end:end.start]):
+            found = []  # "… the plant's networks, and the bureau will require …": ", and" opens a clause, not a list
     while found and found[-1][1]:
         found.pop()
     return [mention for mention, _comma in found]
