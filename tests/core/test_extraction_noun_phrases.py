@@ -4,6 +4,8 @@ benchmark scores)."""
 
 from __future__ import annotations
 
+from extraction_support import facts
+
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import MentionFinder
 
@@ -80,3 +82,28 @@ def test_a_participle_ending_a_phrase_after_its_noun_is_no_modifier(lexicon: Lex
     labels = _labels("Police blamed a criminal gang based overseas.", lexicon)
     assert "criminal gang" in labels
 
+
+
+
+def test_a_name_ending_in_a_field_before_and_one_more_name(lexicon: Lexicon) -> None:
+    labels = _labels("Partners include Wuxi Chemicals, Nanjing Technology and Tencent.", lexicon)
+    assert "Nanjing Technology" in labels and "Tencent" in labels
+    assert "Ministry of Science and Technology" in _labels("The Ministry of Science and Technology agreed.", lexicon)
+
+
+def test_a_two_word_described_owner_opens_what_it_has(lexicon: Lexicon) -> None:
+    labels = _labels("Engineers said the steel mill's blast furnace controller needs patches.", lexicon)
+    assert any(label.startswith("blast furnace controller") for label in labels)
+
+
+def test_a_sentence_opening_plural_before_a_preposition_is_no_name(lexicon: Lexicon) -> None:
+    labels = _labels("Backers of the consortium include Weichai and Sany.", lexicon)
+    assert "Backers" not in labels
+    assert "Siemens" in _labels("Siemens said the plant was ready.", lexicon)
+
+
+def test_a_hyphened_modifier_before_a_listed_name_keeps_the_list(lexicon: Lexicon) -> None:
+    found = facts("Acme set up the Qiantang 5G Alliance in 2021. Members of the alliance include Zhejiang University, "
+                  "Hangzhou-based Hikvision and Geely.", lexicon)
+    assert ("Hikvision", "memberOf", "Qiantang 5G Alliance") in found
+    assert ("Geely", "memberOf", "Qiantang 5G Alliance") in found

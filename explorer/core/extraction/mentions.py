@@ -41,6 +41,7 @@ from explorer.core.extraction.spans import (
     extend_left,
     extend_left_cjk,
     extend_right,
+    opening_plural,
     passive_by,
     place_people,
     plural_head_end,
@@ -239,8 +240,8 @@ class MentionFinder:
             while words and words[-1].lower() in STOPWORDS:
                 words = words[:-1]
             if len(words) == 1 and start == 0 and ((words[0].endswith("ly") and not _SUBJECT_VERB.match(text, len(words[0]))) or (
-                    re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0])))):
-                continue  # a sentence opening with a verb or an adverb ("Compared with …"), not "Chongqing, …"
+                    re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0]))) or opening_plural(text)):
+                continue  # a sentence opening with a verb, an adverb or a plural noun ("Compared with …"), not "Chongqing, …"
             if not words:
                 continue
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None

@@ -222,7 +222,8 @@ def supplied_from(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
 
 _MEMBERS_INCLUDING = re.compile(r"(?<![\w-])(?:members?|member\s+(?:companies|firms|organizations))\s*,?\s+"
                                 r"(?:including|such\s+as|among\s+them)\s+", re.IGNORECASE)
-_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: A list joint, with a hyphened modifier that may stand before the next name ("A, Haikou-based B and C").
+_LIST_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w.'’]+-[a-z]+\s+)?")
 #: A list joint before a name that a description opens ("…, Beidahuang and the power-equipment maker Harbin Electric").
 _DESCRIBED_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}")
 

@@ -60,7 +60,7 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across
                             # automated guided vehicles …")
                             r"|where|says|said"
                             # a described owner ("runs the region's | largest steel mill")
-                            r"|the\s+[a-z]+['’]s"
+                            r"|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
                             # an infinitive's object ("urged firms to keep | offline backups")
                             r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
@@ -260,6 +260,17 @@ def plural_noun(word: str) -> bool:
     return word.endswith("s") and word not in PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is", "ics", "'s", "’s"))
 
 
+_OPENING_PLURAL = re.compile(r"([A-Z][a-z]+s)\s+(?:of|from|in|at|across|on|with|for)\s+(?:the|a|an|its|their|[a-z])")
+
+
+def opening_plural(text: str) -> bool:
+    """"Members of the alliance include …", "Readings from the sites flow …", "Shipbuilders in Liaoning": a sentence
+    opening on one capitalised plural before a preposition and a common noun opens on a common noun, no name (a
+    name so placed goes on with a verb: "Siemens in 2020 said" is rare beside "Siemens said")."""
+    match = _OPENING_PLURAL.match(text)
+    return match is not None and plural_noun(match.group(1).lower())
+
+
 def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:
     """"autonomous forklifts | stack steel coils", "signal boxes | fail in winter": a word in no -s right after a plural
     noun is the clause's verb (a modifier stands before its head, and a plural modifies only in a few set words, "sales
@@ -297,9 +308,12 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     A name holding "and" joins two fields ("Wuhan Iron and Steel", "Industry and Information Technology", "Hainan Port
     and Shipping Holding", "Guizhou Science and Big Data Department"); a run of two or more words each side whose right
     side opens on no field, and with no "of" before it (a body named by its fields: "Ministry of Human Resources and
-    Social Security"), is two names."""
-    if len(left) < 2 or len(right) < 2 or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
+    Social Security"), is two names; so is a name ending in a field before one word of no field ("HNA Technology and
+    Huawei")."""
+    if len(left) < 2 or not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if len(right) == 1 and left[-1].lower() not in NAME_FIELDS:
+        return False  # "Harbin Electric and Huawei" is read by the class words; "Standard and Poor" is one name
     if left[-1].lower() in NAME_FIELDS and right_has_class_word:
         return False  # a field, "and", then a body named by another: one body
     return not any(word.lower() in ("of", "for") for word in left)
