@@ -152,3 +152,9 @@ def test_comma_and_before_a_subject_opens_a_clause(lexicon: Lexicon) -> None:
                   "and the bureau will require security audits.", lexicon)
     assert ("Jilin Bureau of Industry", "callsFor", "security audits") in found
     assert not any(s == "networks" for s, _p, _o in found)
+
+
+def test_each_of_coordinated_subjects_of_an_object_relative_acts(lexicon: Lexicon) -> None:
+    found = facts("The trucks talk to one another over a 5G network that ZTE and Huawei built together.", lexicon)
+    assert ("ZTE", "built", "5G network") in found
+    assert ("Huawei", "built", "5G network") in found
