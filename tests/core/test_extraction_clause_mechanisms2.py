@@ -97,3 +97,64 @@ def test_a_sentence_opening_at_a_site_sets_the_scene(lexicon: Lexicon) -> None:
     # who acts at the scene is not placed there
     found = facts("At the Baiyin mine, Tongmei Energy now runs driverless trucks.", lexicon)
     assert not any(s == "Tongmei Energy" and p == "locatedIn" for s, p, _o in found)
+
+
+def test_a_verb_after_a_passive_and_its_agent_speaks_of_what_the_passive_does(lexicon: Lexicon) -> None:
+    found = facts("The group's shared platform, Jilin Industrial Cloud, was built by Inspur and hosts maintenance apps for "
+                  "300 firms.", lexicon)
+    assert ("Jilin Industrial Cloud", "hosts", "maintenance apps") in found
+    assert not any(s == "Inspur" and p == "hosts" for s, p, _o in found)
+
+
+def test_a_participle_between_a_noun_and_its_verb_describes_the_noun(lexicon: Lexicon) -> None:
+    found = facts("Last May, a phishing campaign attributed to the hacker group Red Fox targeted freight agents in Dalian.",
+                  lexicon)
+    assert ("phishing campaign", "targets", "freight agents") in found
+    assert not any(s == "Red Fox" and p == "targets" for s, p, _o in found)
+    # a clause with its own verb in between is no participle's
+    found = facts("A study released by the Jilin Academy in May found that ransomware gangs had targeted 30 carmakers.",
+                  lexicon)
+    assert not any(s == "study" and p == "targets" for s, p, _o in found)
+    assert ("ransomware gangs", "targets", "30 carmakers") in found
+
+
+def test_one_attack_that_happened_is_reported_not_warned_of(lexicon: Lexicon) -> None:
+    found = facts("Last May, a phishing campaign targeted freight agents in Dalian, the Liaoning branch of CNCERT said.",
+                  lexicon)
+    assert not any(p == "warnsOf" for _s, p, _o in found)
+    found = facts("Once a plant is attacked by ransomware, output stops, Liu Bo of Jilin University said.", lexicon)
+    assert any(p == "warnsOf" for _s, p, _o in found)
+
+
+def test_a_name_before_its_own_verb_ends_a_list(lexicon: Lexicon) -> None:
+    found = facts("The port switched its cranes to a 5G network last year. China Unicom's Jilin branch runs the network, and "
+                  "ZTE supplied the servers.", lexicon)
+    assert not any(o == "ZTE" and p == "operates" for _s, p, o in found)
+    found = facts("In Baotou, Baotou Steel has connected its mills to a private 5G network supplied by ZTE, and Goldwind "
+                  "said the upgrade cut costs.", lexicon)
+    assert not any(o == "Goldwind" for _s, _p, o in found)
+    # a list still goes on
+    assert ("Jilin Steel", "partneredWith", "ZTE") in facts("Jilin Steel partnered with Huawei and ZTE.", lexicon)
+
+
+def test_a_mandate_announced_for_the_future_is_a_call(lexicon: Lexicon) -> None:
+    assert ("Jilin Bureau of Industry", "callsFor", "security audits") in \
+        facts("The Jilin Bureau of Industry will require security audits at every plant.", lexicon)
+    assert ("Jilin Communications Administration", "callsFor", "two-factor authentication") in \
+        facts("The Jilin Communications Administration has since required two-factor authentication for remote access at "
+              "every plant.", lexicon)
+    # an obligation in the passive is no call of those it binds
+    assert not facts("Plant operators are required to keep offline backups.", lexicon)
+
+
+def test_comma_and_before_a_subject_opens_a_clause(lexicon: Lexicon) -> None:
+    found = facts("The Jilin Bureau of Industry met in May. Li has called for offline backups across the plant's networks, "
+                  "and the bureau will require security audits.", lexicon)
+    assert ("Jilin Bureau of Industry", "callsFor", "security audits") in found
+    assert not any(s == "networks" for s, _p, _o in found)
+
+
+def test_each_of_coordinated_subjects_of_an_object_relative_acts(lexicon: Lexicon) -> None:
+    found = facts("The trucks talk to one another over a 5G network that ZTE and Huawei built together.", lexicon)
+    assert ("ZTE", "built", "5G network") in found
+    assert ("Huawei", "built", "5G network") in found

@@ -286,6 +286,10 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                 and re.match(r"\s+from\s", text[obj.end:]):
             out.append(None)
             continue
+        if predicate == needs and _MANDATE.fullmatch(words) and re.search(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+$",
+                                                                    text[:start], re.IGNORECASE):
+            out.append(None)  # "operators are required to keep backups": an obligation, no need or call of theirs
+            continue
         if predicate == needs and _MANDATE.fullmatch(words) and lexicon.is_a(subject.cls, [AGENT]) is True:
             if _TO_ACT.match(text, obj.end) is not None:
                 predicate = calls
@@ -396,16 +400,25 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         for match in pattern.regex.finditer(text):
             actor = next((m for m in mentions if m.end <= match.start() and _HAVE.fullmatch(text[m.end:match.start()])
                           and m.via != "pronoun"), None)
-            if actor is None or not re.search(r"(?<![\w-])that\s+$", text[:actor.start]):
+            actors = [actor] if actor is not None else []
+            while actors:  # "a network that A and B built together": each of them built it
+                before = next((m for m in mentions if m.end <= actors[0].start and m.via != "pronoun"
+                               and re.fullmatch(r"\s*,\s*|\s+and\s+|\s*,\s+and\s+", text[m.end:actors[0].start])), None)
+                if before is None:
+                    break
+                actors.insert(0, before)
+            if actor is None or not re.search(r"(?<![\w-])that\s+$", text[:actors[0].start]):
                 continue
-            that = re.search(r"\s*(?<![\w-])that\s+$", text[:actor.start])
+            that = re.search(r"\s*(?<![\w-])that\s+$", text[:actors[0].start])
             thing = next((m for m in mentions if that is not None and m.end == that.start()), None)
             if thing is None or re.match(r"\s+(?:the|a|an|its|their)\s", text[match.end():]) \
                     or any(m.start - match.end() in (0, 1) for m in mentions):
                 continue  # the verb has an object of its own: "that B built the road"
             if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
                 continue
-            yield (actor, pattern.predicate, thing, f"that … {pattern.words}", match.start(), match.end(), 0.6)
+            for one in actors:
+                if lexicon.is_a(one.cls, pattern.domain) is not False:
+                    yield (one, pattern.predicate, thing, f"that … {pattern.words}", match.start(), match.end(), 0.6)
             joint = _WITH.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             partner = _at(mentions, joint.end()) if joint is not None else None
             if joint is not None and partner is not None and partner.key not in (actor.key, thing.key) and _named(partner) \

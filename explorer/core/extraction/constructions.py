@@ -184,9 +184,16 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
     # ("A, B and C"). Read backwards it is never trusted ("In Shenzhen, Tencent and Alibaba …").
     if step < 0:
         found = found[:next((i for i, (_m, comma) in enumerate(found) if comma), len(found))]
+        if len(found) == 1 and re.fullmatch(r"\s*,\s*and\s+(?:the\s+)?", text[found[0][0].end:end.start]):
+            found = []  # "… the plant's networks, and the bureau will require …": ", and" opens a clause, not a list
     while found and found[-1][1]:
         found.pop()
     return [mention for mention, _comma in found]
+
+
+#: A verb right after a name: the name opens a clause of its own, it ends no list.
+_OPENS_CLAUSE = re.compile(r"\s+(?:(?:also|then|later|has|have|had|will|would)\s+)?(?:[a-z]+ed|built|made|ran|sold|won|is|are|was|were|"
+                           r"says|said)(?![\w-])(?!\s+by\b)")
 
 
 def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Mention,
@@ -201,6 +208,8 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
             if other.via != "pronoun" and other.end <= obj.start:
                 yield other, obj
         for other in _chain(ordered, text, obj, step):
+            if step > 0 and _OPENS_CLAUSE.match(text, other.end):
+                break  # "runs the network, and ZTE supplied the servers": the name is the next clause's subject
             if other.via != "pronoun" and other.start >= subject.end:
                 yield subject, other
 
@@ -278,7 +287,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             if predicate not in lexicon.exposure:
                 continue
             for end in (subject, obj):
-                if lexicon.is_a(end.cls, [threat]) and end.key != speaker.key:
+                # "a phishing campaign … targeted agents, X said": one attack that happened is reported, not warned of
+                one_attack = predicate == str(KG.targets) and re.search(r"(?<![\w-])(?:a|an)\s+$", text[:end.start], re.IGNORECASE)
+                if lexicon.is_a(end.cls, [threat]) and end.key != speaker.key and not one_attack:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 

@@ -27,7 +27,11 @@ _UNREALISED = re.compile(
     re.IGNORECASE)
 
 
-def unrealised(text: str, start: int) -> bool:
+def unrealised(text: str, start: int, pattern: PropertyPattern | None = None) -> bool:
+    """Whether the verb at ``start`` is only planned or possible. A call or a mandate is announced for what is to come
+    ("the bureau will require audits", "will call for"): said, so stated."""
+    if pattern is not None and (pattern.predicate == str(KG.callsFor) or re.fullmatch(r"requires?", pattern.words)):
+        return False
     before = text[:start]
     if re.match(r"to\s", text[start:], re.IGNORECASE):
         before += "to "  # a pattern that opens with "to" ("to build") after "has promised"

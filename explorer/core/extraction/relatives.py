@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.sites import is_site
@@ -442,3 +443,42 @@ def beyond_coordination(text: str, start: int, subject: Mention, other_subject: 
     if other_subject is not subject and re.match(r",\s+(?:which|who)\b", text[subject.end:]):
         return True
     return any(a < start < e <= other_object.start for a, e, _relative in asides(text))
+
+
+#: A passive and its agent before "and" and a verb: "The platform was built by Inspur and hosts …".
+_PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s+"
+                                r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
+
+
+def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
+    """The subject a verb at ``start`` after "and" shares with the clause before it, when it has none of its own:
+    "He said that …, and urged companies to …" (the sentence's first mention no preposition governs; also "… and is
+    operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
+    before = text[:start]
+    passive = _PASSIVE_AGENT_AND.search(before)
+    if passive is not None:
+        return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
+                     and not POSSESSOR.match(text, m.end)), None)
+    if re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", before) \
+            or (by_words and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", before)):
+        under = governed(mentions, text)
+        return next((m for m in mentions if m.end <= start and m not in under), None)
+    return None
+
+
+#: A participle and what it governs after a noun, right before a verb: "a campaign attributed to the group Red Fox | hit".
+_REDUCED_RELATIVE = re.compile(r"\s+(?:[a-z]+ed|made|built|run|owned|known)\s+(?:to|by|from|with|as)\s+[^,;]*?\s+$")
+
+
+def reduced_relative_subject(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    """"A phishing campaign attributed to the hacker group Red Fox targeted agents": a participle clause with no commas
+    between a noun and a verb describes the noun, which is the verb's subject (not the name the participle governs)."""
+    before = text[:start]
+    if re.search(r"(?<![\w-])(?:to|and|or|that|which|who)\s+$", before, re.IGNORECASE):
+        return None
+    for mention in mentions:
+        if mention.end < start and mention.via != "pronoun" and _REDUCED_RELATIVE.fullmatch(before, mention.end) \
+                and not re.search(r"(?<![\w-])(?:that|which|who|whom|is|are|was|were|be|been|has|have|had|said|says|found)"
+                                  r"(?![\w-])", before[mention.end:], re.IGNORECASE):
+            return mention
+    return None

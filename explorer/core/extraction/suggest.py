@@ -153,7 +153,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak:
         # (an object read before its words, "{o} a subsidiary of", may follow a preposition: "operated by X, a subsidiary of")
         heads = [m for m in left if m not in constructions.governed(mentions, text)] if not pattern.object_first else left
-        if heads:
+        described_by = relatives.reduced_relative_subject(mentions, text, start) if not pattern.object_first else None
+        if described_by is not None:
+            left = [described_by]  # "a campaign attributed to the group X targeted …": the noun the participle describes
+        elif heads:
             left = heads  # "systems in kilns and plants are exposed to …": the subject is not after a preposition
         elif left and relatives.UNREAD_SUBJECT.match(text):
             left = []  # "The trucks at X run on …": the subject is a thing no mention covers, not the X after "at"
@@ -208,15 +211,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
-    shared = re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", text[:start]) \
-        or (pattern.words.endswith(" by") and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", text[:start]))
-    if shared and not pattern.weak:
-        # "He said that … attacks, and urged companies to …": a verb after "and" with no subject of its
-        # own shares the sentence's (its first mention no preposition governs)
-        under = constructions.governed(mentions, text)
-        opener = next((m for m in mentions if m.end <= start and m not in under), None)
-        if opener is not None and lexicon.is_a(opener.cls, pattern.domain) is not False:
-            left = [opener]
+    sharer = None if pattern.weak else relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
+    if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
+        left = [sharer]
     if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
             and not relatives.POSSESSOR.match(text, mentions[0].end) \
             and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
@@ -332,7 +329,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
         for index_in_hits, (pattern, start, end) in enumerate(hits):
-            if any(start < e and s < end for s, e in taken) or unrealised(view, start) or planned_place(pattern, view, start):
+            if any(start < e and s < end for s, e in taken) or unrealised(view, start, pattern) or planned_place(pattern, view, start):
                 continue
             # words several properties share ("opened", "owns") state the one whose range fits the object
             read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)
