@@ -164,3 +164,10 @@ def test_a_role_of_a_field_at_an_organization_is_at_the_organization(lexicon: Le
     found = facts("Wang Fang, a professor of network security at Jilin University, warned of sabotage.", lexicon)
     assert ("Wang Fang", "affiliatedWith", "Jilin University") in found
     assert not any(o == "network security" for _s, _p, o in found)
+
+
+def test_a_company_described_as_under_an_organization_is_its_subsidiary(lexicon: Lexicon) -> None:
+    found = facts("Hongda Motor, a truck maker under the China National Machinery Industry Corporation (Sinomach), has teamed "
+                  "up with China Mobile to test drones.", lexicon)
+    assert ("Hongda Motor", "subsidiaryOf", "China National Machinery Industry Corporation") in found
+    assert not any(p == "subsidiaryOf" for _s, p, _o in facts("Work on a plant under construction in Jilin began.", lexicon))
