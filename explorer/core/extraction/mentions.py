@@ -408,11 +408,9 @@ class MentionFinder:
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
         relative = relative_that_verbs(text, self._triggers)
         for opening in openings:
-            if opening in relative:
-                # "… that lift | engine blocks": the verb's object opens the phrase (a pattern's verb reads its own)
-                objects_at = relative[opening]
-                if objects_at is None:
-                    continue
+            if opening in relative:  # "… that lift | engine blocks": the verb's object opens the phrase
+                if (objects_at := relative[opening]) is None:
+                    continue  # a pattern's verb reads its own object
                 opening = objects_at
             # "… that many refineries run on": a quantifier opens the phrase, it is no part of it
             quantifier = QUANTIFIER_AFTER.match(text, opening)
@@ -474,9 +472,10 @@ class MentionFinder:
             return []
         at = opening.end()
         phrase = self._bare_phrase_at(text[:at] + text[at].lower() + text[at + 1:], at)
-        if phrase is None or (" " not in phrase.text and not opening.group()):
-            return []  # one capitalised word alone is read as a name
-        return [replace(phrase, text=text[phrase.start:phrase.end])]
+        if phrase is None or (" " not in phrase.text and not opening.group() and not opening_plural(text)):
+            return []  # one capitalised word alone is read as a name, a plural before a preposition as a thing
+        shown = text[phrase.start:phrase.end]  # one word keeps its capital ("Sensors in mills …")
+        return [replace(phrase, text=shown, label=shown if " " not in shown else phrase.label)]
 
     def _verb_follows(self, text: str, end: int) -> bool:
         """"The autonomous driving system | comes from X": a pattern's words right after a described opening."""
