@@ -158,3 +158,16 @@ def test_each_of_coordinated_subjects_of_an_object_relative_acts(lexicon: Lexico
     found = facts("The trucks talk to one another over a 5G network that ZTE and Huawei built together.", lexicon)
     assert ("ZTE", "built", "5G network") in found
     assert ("Huawei", "built", "5G network") in found
+
+
+def test_a_role_of_a_field_at_an_organization_is_at_the_organization(lexicon: Lexicon) -> None:
+    found = facts("Wang Fang, a professor of network security at Jilin University, warned of sabotage.", lexicon)
+    assert ("Wang Fang", "affiliatedWith", "Jilin University") in found
+    assert not any(o == "network security" for _s, _p, o in found)
+
+
+def test_a_company_described_as_under_an_organization_is_its_subsidiary(lexicon: Lexicon) -> None:
+    found = facts("Hongda Motor, a truck maker under the China National Machinery Industry Corporation (Sinomach), has teamed "
+                  "up with China Mobile to test drones.", lexicon)
+    assert ("Hongda Motor", "subsidiaryOf", "China National Machinery Industry Corporation") in found
+    assert not any(p == "subsidiaryOf" for _s, p, _o in facts("Work on a plant under construction in Jilin began.", lexicon))

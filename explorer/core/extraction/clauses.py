@@ -522,6 +522,11 @@ def role_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         role = ROLE_AFTER.match(text, person.end)
         joint = re.match(r"\s+(?:of|at|with)\s+(?:the\s+)?", text[role.end():]) if role else None
         organization = _at(mentions, role.end() + joint.end()) if role and joint else None
+        field = re.match(r"\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+at\s+(?:the\s+)?", text[role.end():]) if role else None
+        if role is not None and field is not None and (organization is None or (organization.via == "phrase"
+                                                                                and organization.cls is None)):
+            # "a professor of network security at X": the field is no organization, the one after "at" is
+            organization = _at(mentions, role.end() + field.end())
         if organization is not None and role is not None and lexicon.is_a(organization.cls, [ORGANIZATION]) is not False \
                 and not (organization.cls or "").endswith("Person"):
             yield (person, affiliated, organization, role.group().strip(", "), role.start(), role.end(), 0.6)

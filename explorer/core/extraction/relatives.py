@@ -482,3 +482,20 @@ def reduced_relative_subject(mentions: list[Mention], text: str, start: int) -> 
                                   r"(?![\w-])", before[mention.end:], re.IGNORECASE):
             return mention
     return None
+
+
+#: An apposition that names the owner with "under": "Hongdu, an aircraft maker under AVIC,".
+_UNDER_OWNER = re.compile(r",\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){1,4}under\s+(?:the\s+)?")
+
+
+def owners_under(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Hongdu Group, an aircraft maker under the Aviation Industry Corporation of China,": a company described as one
+    "under" an organization is that organization's subsidiary."""
+    organization, subsidiary_of = str(KG.Organization), str(KG.subsidiaryOf)
+    for company in mentions:
+        under = _UNDER_OWNER.match(text, company.end)
+        owner = next((m for m in mentions if under is not None and m.start == under.end()), None)
+        if under is None or owner is None or company.via in ("pronoun", "phrase") or owner.key == company.key \
+                or lexicon.is_a(owner.cls, [organization]) is not True or lexicon.is_a(company.cls, [organization]) is False:
+            continue
+        yield (company, subsidiary_of, owner, "under", under.start(), under.end(), 0.55)
