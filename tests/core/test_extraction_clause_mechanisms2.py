@@ -181,3 +181,8 @@ def test_a_phishing_campaign_is_a_threat_of_its_sentence(lexicon: Lexicon) -> No
     found = facts("Last May, a phishing campaign compromised the mail servers of a steel mill in Jilin, the Jilin police said.",
                   lexicon)
     assert not any(p == "warnsOf" for _s, p, _o in found)
+
+
+def test_who_heads_a_function_at_an_organization_is_affiliated_with_it(lexicon: Lexicon) -> None:
+    found = facts('"It works," said Zhao Lin, who heads digital manufacturing at FAW Group.', lexicon)
+    assert ("Zhao Lin", "affiliatedWith", "FAW Group") in found
