@@ -107,3 +107,12 @@ def test_a_hyphened_modifier_before_a_listed_name_keeps_the_list(lexicon: Lexico
                   "Hangzhou-based Hikvision and Geely.", lexicon)
     assert ("Hikvision", "memberOf", "Qiantang 5G Alliance") in found
     assert ("Geely", "memberOf", "Qiantang 5G Alliance") in found
+
+
+def test_an_adjective_before_a_named_site(lexicon: Lexicon) -> None:
+    found = facts("Kunlun Mining runs driverless trucks in its underground Tashan mine.", lexicon)
+    assert ("Kunlun Mining", "operates", "Tashan mine") in found
+    assert ("driverless trucks", "locatedIn", "Tashan mine") in found
+    # a description with its own determiner after a noun is read from its own determiner
+    labels = _labels("SMIC, the chipmaker whose Wuxi fabs stand in the zone, grew.", lexicon)
+    assert "Wuxi fabs" in labels

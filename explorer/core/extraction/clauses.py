@@ -134,7 +134,10 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
     for at in _OWN_SITE.finditer(text):
         if _REPORTED.search(text[:at.start()].rstrip()[-12:]):
             continue  # "reported in its annual review": a document (see own_documents)
-        site = next((m for m in mentions if m.start == at.end() and m.iri is None and m.via in ("phrase", "cue")), None)
+        # an adjective may stand before a named site ("at its underground | Longshou mine")
+        site = next((m for m in mentions if m.start >= at.end() and m.iri is None and m.via in ("phrase", "cue")
+                     and re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}", text[at.end():m.start])
+                     and (m.start == at.end() or m.text[:1].isupper())), None)
         if site is not None and lexicon.is_a(site.cls, [SOURCE]):
             continue  # "said in its latest report": a document, no site
         # who "its" stands for, as the references read it ("X, a subsidiary of Y, is testing … at its plant": X)

@@ -43,6 +43,7 @@ from explorer.core.extraction.spans import (
     extend_right,
     opening_plural,
     passive_by,
+    past_form,
     place_people,
     plural_head_end,
     relative_that_verbs,
@@ -264,23 +265,21 @@ class MentionFinder:
         """"the Qingdao terminal", "the Wuxi plant": a definite thing described by a name and one
         common noun is that thing, not the name (a name with a class word of its own stays a name)."""
         found: list[Mention] = []
-        # "its Jinjiang plant", "their Ulsan yard": what a company owns is described the same way
-        # a site may be numbered ("its No. 18 plant", "the Huangling No. 2 mine")
-        # and its head may be two common nouns where punctuation closes them ("the Maanshan steel works,")
-        # and after a described owner or "whose" ("the company's Wuxi plant", "Sany, whose Changsha plant")
-        # (or where the second is a kind of site: "its Huitengxile wind farm in Ulanqab")
+        # "its Jinjiang plant", "their Ulsan yard", "the company's Wuxi plant", "Sany, whose Changsha plant", numbered ("its No. 18
+        # plant"), headed by two common nouns where punctuation closes them ("the Maanshan steel works,") or the second is a kind
+        # of site ("its Huitengxile wind farm"), described by an adjective before its name ("its underground Longshou mine")
         sited = "|".join(sorted(self._site_heads))
         for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
-                                 r"((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
+                                 r"((?:(?!(?:the|its|their|whose)\s)[a-z][\w-]*\s+){0,2})((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
                                  rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
                                  text):
-            head = match.group(2)
-            name = match.group(1).strip()
+            head, name, described = match.group(3), match.group(2).strip(), match.group(1).split()
             if head in STOPWORDS or head in self._triggers or head.endswith(("ly", "ing", "ed")) or self._cue_class(name) \
-                    or any(word.lower() in NOT_NAMES for word in name.split()):
+                    or any(word.lower() in NOT_NAMES for word in name.split()) \
+                    or any(w in STOPWORDS or w in self._triggers or adverb(w) or past_form(w) for w in described):
                 continue
-            phrase = text[match.start(1):match.end(2)]
-            found.append(Mention(match.start(1), match.end(2), phrase, None, self._head_class(phrase), phrase, "phrase"))
+            phrase = text[match.start(2):match.end(3)]
+            found.append(Mention(match.start(2), match.end(3), phrase, None, self._head_class(phrase), phrase, "phrase"))
         return found
 
     def _named_units(self, text: str) -> list[Mention]:
