@@ -171,3 +171,18 @@ def test_a_company_described_as_under_an_organization_is_its_subsidiary(lexicon:
                   "up with China Mobile to test drones.", lexicon)
     assert ("Hongda Motor", "subsidiaryOf", "China National Machinery Industry Corporation") in found
     assert not any(p == "subsidiaryOf" for _s, p, _o in facts("Work on a plant under construction in Jilin began.", lexicon))
+
+
+def test_a_phishing_campaign_is_a_threat_of_its_sentence(lexicon: Lexicon) -> None:
+    found = facts("A supply-chain attack hit Jilin carmakers last year. In March, engineers at several car-parts suppliers in "
+                  "Changchun were targeted by a phishing campaign.", lexicon)
+    assert ("phishing campaign", "targets", "car-parts suppliers") in found
+    assert not any(s == "supply-chain attack" and o == "car-parts suppliers" for s, _p, o in found)
+    found = facts("Last May, a phishing campaign compromised the mail servers of a steel mill in Jilin, the Jilin police said.",
+                  lexicon)
+    assert not any(p == "warnsOf" for _s, p, _o in found)
+
+
+def test_who_heads_a_function_at_an_organization_is_affiliated_with_it(lexicon: Lexicon) -> None:
+    found = facts('"It works," said Zhao Lin, who heads digital manufacturing at FAW Group.', lexicon)
+    assert ("Zhao Lin", "affiliatedWith", "FAW Group") in found

@@ -347,12 +347,17 @@ def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
     with the organization named right after the verb (or with the one owning what is named)."""
     person, affiliated = str(KG.Person), str(KG.affiliatedWith)
     for mention in mentions:
-        if not lexicon.is_a(mention.cls, [person]):
+        # "who" says a name of no known kind is a person's
+        if not (lexicon.is_a(mention.cls, [person]) or (mention.cls is None and mention.via == "name")):
             continue
         joint = _LEADS.match(text, mention.end)
         if joint is None:
             continue
         led = next((m for m in mentions if m.start in (joint.end(), joint.end() + 4) and m.via != "pronoun"), None)
+        field = re.match(r"(?:[a-z][\w-]*\s+){1,3}at\s+(?:the\s+)?", text[joint.end():])
+        if led is None and field is not None:
+            # "who heads digital manufacturing at BAIC": a function, not a unit, then the organization after "at"
+            led = _at(mentions, joint.end() + field.end())
         if led is not None and lexicon.is_a(led.cls, [ORGANIZATION]) is True:
             yield (mention, affiliated, led, joint.group().strip(" ,"), joint.start(), joint.end(), 0.65)
 

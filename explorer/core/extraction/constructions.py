@@ -288,7 +288,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                 continue
             for end in (subject, obj):
                 # "a phishing campaign … targeted agents, X said": one attack that happened is reported, not warned of
-                one_attack = predicate == str(KG.targets) and re.search(r"(?<![\w-])(?:a|an)\s+$", text[:end.start], re.IGNORECASE)
+                one_attack = predicate in (str(KG.targets), str(KG.affected)) \
+                    and re.search(r"(?<![\w-])(?:a|an)\s+$", text[:end.start], re.IGNORECASE)
                 if lexicon.is_a(end.cls, [threat]) and end.key != speaker.key and not one_attack:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
