@@ -191,8 +191,11 @@ class Curator:
 
     # ------------------------------------------------------------------ intents
     def add_entity(self, label: str, cls: str, *, evidence: EvidenceSpec, label_zh: str | None = None,
-                   aliases: Iterable[str] = (), comment: str | None = None) -> tuple[URIRef, ChangeSet]:
-        """A new entity of an ontology class; its kind is a claim with its own evidence."""
+                   aliases: Iterable[str] = (), comment: str | None = None, whole: bool = True) -> tuple[URIRef, ChangeSet]:
+        """A new entity of an ontology class; its kind is a claim with its own evidence.
+
+        ``whole=False`` when the caller completes the entity in a later step (a figure's report, a
+        period's description): the shapes are checked on that step, not on this one."""
         if not label.strip():
             raise CurationError("label: an English label is needed")
         class_iri = URIRef(self.schema.resolve_class(self.kg.expand(cls) or cls))
@@ -207,7 +210,7 @@ class Curator:
         if comment and comment.strip():
             added.append((node, RDFS.comment, Literal(comment.strip(), lang="en"), g))
         added += self.evidence_quads((node, RDF.type, class_iri), evidence)
-        return node, self._checked(ChangeSet.of(added, description=f"Add {label.strip()}"))
+        return node, self._checked(ChangeSet.of(added, description=f"Add {label.strip()}"), check=whole)
 
     def add_period(self, label: str, *, evidence: EvidenceSpec) -> tuple[URIRef, ChangeSet]:
         """A new period named in words ("first quarter", "2019", "March 2020") with the OWL-Time description
@@ -215,11 +218,7 @@ class Curator:
         description = calendar_description(label)
         if description is None:
             raise CurationError(f"period: {label.strip()!r} names no year, quarter or month (say which one)")
-        checking, self.check_shapes = self.check_shapes, False  # whole only with its description, added below
-        try:
-            node, change = self.add_entity(label, str(KG.Period), evidence=evidence)
-        finally:
-            self.check_shapes = checking
+        node, change = self.add_entity(label, str(KG.Period), evidence=evidence, whole=False)  # its description follows
         described = URIRef(f"{node}-description")
         g = self.graph
         added: list[Quad] = [
@@ -359,12 +358,12 @@ class Curator:
         name: Callable[[Node], str] = lambda n: self.kg.label(str(n)) if isinstance(n, URIRef) else str(n)  # noqa: E731
         return f"{name(s)} —{self.kg.predicate_words(str(p))}→ {name(o)}"
 
-    def _checked(self, change: ChangeSet) -> ChangeSet:
-        """Drops what is already so, then refuses the change if a shape breaks."""
+    def _checked(self, change: ChangeSet, *, check: bool = True) -> ChangeSet:
+        """Drops what is already so, then refuses the change if a shape breaks (unless ``check`` is False)."""
         added = [q for q in change.added if not store_access.contains(self.kg, q)]
         removed = [q for q in change.removed if store_access.contains(self.kg, q)]
         result = ChangeSet.of(added, removed, description=change.description)
-        if self.check_shapes:
+        if self.check_shapes and check:
             violations = check_change(self.kg, result, label=schema_words(self.schema, self.kg))
             if violations:
                 raise ChangeRefused(violations)

@@ -91,14 +91,10 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
                 if label not in created:
                     cls = _class_for(curator, mention, classes)
                     figure = cls == OBSERVATION or curator.schema.is_subclass(cls, OBSERVATION)
-                    checking = curator.check_shapes
                     # a figure is whole only with where it was reported (the shapes ask it): added in the next step
-                    curator.check_shapes = checking and not figure
-                    try:
-                        node, change = curator.add_period(label, evidence=evidence) if cls == PERIOD else \
-                            curator.add_entity(label, cls, evidence=evidence, label_zh=label if _is_cjk(label) else None)
-                    finally:
-                        curator.check_shapes = checking
+                    node, change = curator.add_period(label, evidence=evidence) if cls == PERIOD else \
+                        curator.add_entity(label, cls, evidence=evidence, label_zh=label if _is_cjk(label) else None,
+                                           whole=not figure)
                     step(change)
                     created[label] = str(node)
                     source_ref = _source_of(change) or source_ref
