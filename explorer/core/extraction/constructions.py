@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER
@@ -272,7 +273,7 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
     """"She added that X is more vulnerable to Y", "once X is attacked …, Liu said": who reports an
     exposure to a threat warns of that threat. The speaker stands next to the reporting verb and is an
     agent; the exposure is any fact of the sentence on a property that carries it."""
-    threat, agent, warns = str(KG.CyberRisk), str(KG.Agent), str(KG.warnsOf)
+    agent, warns = str(KG.Agent), str(KG.warnsOf)
     for verb in REPORTING.finditer(text):
         speaker = _beside(mentions, verb.start(), verb.end())
         aside = _APPOSITION_BEFORE.search(text[:verb.start()])
@@ -290,7 +291,7 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                 # "a phishing campaign … targeted agents, X said": one attack that happened is reported, not warned of
                 one_attack = predicate in (str(KG.targets), str(KG.affected)) \
                     and re.search(r"(?<![\w-])(?:a|an)\s+$", text[:end.start], re.IGNORECASE)
-                if lexicon.is_a(end.cls, [threat]) and end.key != speaker.key and not one_attack:
+                if weaknesses.warned_of(lexicon, end) and end.key != speaker.key and not one_attack:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 

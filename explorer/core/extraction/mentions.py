@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.references import (
     ReferenceReader,
@@ -345,6 +346,7 @@ class MentionFinder:
                 start = extend_left(text, match.start(), self._triggers - self._opening_only.keys(), self._phrases,
                                      capitalised=match.group()[:1].isupper() or match.group()[:1].isdigit(),
                                      nouns=self._cue_words)
+                start = weaknesses.name_start(self.lexicon, cue.cls, text, start, match.start())  # "use | default passwords"
                 joined = _JOINED_FIELD.search(text[:start])
                 if joined is not None and not match.group()[:1].isupper() and self.lexicon.is_a(cue.cls, [ORGANIZATION]):
                     start = joined.start(1)  # "the city's economy and information technology commission": one body

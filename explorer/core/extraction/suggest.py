@@ -28,6 +28,8 @@ from explorer.core.extraction.readings import (
     unrealised,
 )
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
+from explorer.core.extraction.weaknesses import read as read_weaknesses
+from explorer.core.extraction.weaknesses import warned_of
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -308,8 +310,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
-        for subject, predicate, obj, words, start, end, confidence in constructions.passive_attacks(
-                lexicon, mentions, view, earlier_threat):
+        for subject, predicate, obj, words, start, end, confidence in [*constructions.passive_attacks(
+                lexicon, mentions, view, earlier_threat), *read_weaknesses(lexicon, mentions, view)]:
             # "is attacked by …" is read here as a whole, so its words state nothing more below
             taken.append((start, end))
             if (subject.key, predicate, obj.key) not in seen:
@@ -453,7 +455,7 @@ def _quoted_warnings(lexicon: Lexicon, sentences: list[_QuotedSentence],
     """A quotation may run over several sentences, and a new one may go on with the last speaker
     ("…," Wu said. "They are exposed to malware."): who speaks it warns of the threats its sentences
     say something is exposed to, as ``reported_warnings`` reads within one sentence."""
-    threat, warns = str(KG.CyberRisk), str(KG.warnsOf)
+    warns = str(KG.warnsOf)
     groups: list[list[_QuotedSentence]] = []
     for item in sentences:
         if item.open_at_start and groups:
@@ -473,7 +475,7 @@ def _quoted_warnings(lexicon: Lexicon, sentences: list[_QuotedSentence],
             for fact in item.exposures:
                 for end in (fact.subject, fact.object):
                     key = (speaker.key, warns, end.key)
-                    if not lexicon.is_a(end.cls, [threat]) or key in seen or end.key == speaker.key:
+                    if not warned_of(lexicon, end) or key in seen or end.key == speaker.key:
                         continue
                     seen.add(key)
                     out.append(Suggestion(speaker, warns, end, item.sentence, "said", fact.trigger_start,

@@ -1,0 +1,245 @@
+"""What holds a weakness and what a weakness leaves exposed: "routers that still use default passwords", "controllers
+ship with hard-coded credentials", "a flaw in the firmware" (kg:hasVulnerability), and "has left cranes and robot arms
+exposed to ransomware", "…, leaving them exposed to ransomware" (kg:exposedTo of what is left exposed).
+
+Security reporting states a weakness with verbs of having and carrying ("ship with", "run", "use", "suffer from") or
+places it "in" what has it; the words are English verbs of having, not an article's. A weakness is a mention of the
+ontology's kg:Vulnerability (its name cues: "flaw", "backdoor", "default passwords" …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.words import STOPWORDS
+from explorer.core.vocab import KG
+
+VULNERABILITY, RISK = str(KG.Vulnerability), str(KG.CyberRisk)
+AGENT, PLACE = str(KG.Agent), str(KG.Place)
+HAS_VULNERABILITY, EXPOSED_TO = str(KG.hasVulnerability), str(KG.exposedTo)
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Reading = tuple[Mention, str, Mention, str, int, int, float]
+
+#: Verbs of having a weakness: the thing is their subject, the weakness their object.
+_HOLDING = (r"(?:ship|ships|shipped|shipping|come|comes|came|arrive|arrives|arrived)\s+with"
+            r"|(?:suffer|suffers|suffered|suffering)\s+from|use|uses|used|using|run|runs|ran|running|contain|contains|contained|containing|carry|carries|carried|carrying"
+            r"|rely\s+on|relies\s+on|relied\s+on|have|has|had|having")
+_HOLDING_BEFORE = re.compile(rf"(?<![\w-])((?:{_HOLDING})(?:\s+with)?|with)\s+(?:(?:the|a|an|its|their|some|many|known)\s+)?$",
+                             re.IGNORECASE)
+#: Words of finding or having that a weakness's name cue may have swallowed ("use default passwords").
+_VERB_WORD = re.compile(rf"(?<![\w-])(?:{_HOLDING}|found|find|finds|discovered|discover|uncovered|planted|plant|plants|left|leave)\s+",
+                        re.IGNORECASE)
+#: Between a thing and its verb: adverbs and auxiliaries ("still", "often", "were").
+_BETWEEN = re.compile(r"\s+(?:(?:still|often|also|usually|typically|routinely|commonly|all|even|now|reportedly|were|was|are|is"
+                      r"|have|has|had|been|will|would|can|could|may|might|do|does|did|not|never)\s+)*$", re.IGNORECASE)
+#: A relative pronoun that stands for the thing before it ("routers, some of which run", "gateways that use").
+_RELATIVE = re.compile(r"(?:,\s+(?:some|many|most|all|several|none|one|each|both)\s+of\s+which|,?\s+(?:that|which))$", re.IGNORECASE)
+#: "in the firmware", "inside a tool": what holds the weakness follows it.
+_IN = re.compile(r"\s+(?:in|inside|within)\s+(?:(?:the|a|an|its|their|some|many|several)\s+)?", re.IGNORECASE)
+#: A short aside between a thing and its verb ("units at several oilfields, Daqing among them, were running").
+_ASIDE = re.compile(r",\s+[^,;]{1,40},")
+#: A preposition before a thing makes it no verb's subject ("controllers on many lines"); a part of a whole is ("many of the machines").
+_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|of|for|from|by|across|among|inside|near|behind|with)\s+"
+                       r"(?:(?:the|a|an|its|their|many|some|several|most|all|other)\s+)*$", re.IGNORECASE)
+_PARTITIVE = re.compile(r"(?<![\w-])(?:many|some|most|all|several|none|one|each|both|any|half|few)\s+of\s+(?:the\s+|these\s+|those\s+)?$",
+                        re.IGNORECASE)
+_AND = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?|\s*,\s+")
+
+
+def name_start(lexicon: Lexicon, cls: str | None, text: str, start: int, head: int) -> int:
+    """Where a weakness's name opens, past a verb its cue phrase ran back over ("run | unpatched firmware")."""
+    if not lexicon.is_a(cls, [VULNERABILITY]):
+        return start
+    verbs = [m.end() for m in _VERB_WORD.finditer(text, start, head)]
+    return verbs[-1] if verbs else start
+
+
+def warned_of(lexicon: Lexicon, mention: Mention) -> bool:
+    """Whether a warning that something is exposed speaks of ``mention``: a threat, not the weakness a thing has
+    ("routers still use default passwords, leaving them exposed to ransomware" warns of ransomware)."""
+    return bool(lexicon.is_a(mention.cls, [RISK])) and not lexicon.is_a(mention.cls, [VULNERABILITY])
+
+
+def _holder_kind(lexicon: Lexicon, mention: Mention) -> bool:
+    """A thing that can have a weakness or be left exposed: no agent, place or risk, no pronoun for one."""
+    return lexicon.is_a(mention.cls, [AGENT, PLACE, RISK]) is not True and mention.via != "pronoun" \
+        and not (mention.via == "name" and mention.cls is None)
+
+
+def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """The subject of a verb at ``position``: what a relative pronoun before it stands for, else the nearest
+    thing before it that no preposition governs, in its clause (a short aside may stand between)."""
+    before = text[:position]
+    between = _BETWEEN.search(before)
+    head_end = between.start() if between else len(before)
+    relative = _RELATIVE.search(before[:head_end])
+    if relative is not None:
+        return next((m for m in mentions if 0 <= relative.start() - m.end <= 1 and _holder_kind(lexicon, m)), None) \
+            or _bare_thing_before(mentions, text, relative.start())
+    for mention in sorted((m for m in mentions if m.end <= head_end), key=lambda m: -m.end):
+        gap = _ASIDE.sub(" ", text[mention.end:head_end])
+        if re.search(r"[,;:\"“”]|\b(?:that|said|says|warned|and|but)\b", gap):
+            return None
+        governed = _GOVERNED.search(text[:mention.start]) and not _PARTITIVE.search(text[:mention.start])
+        if not governed and _holder_kind(lexicon, mention):
+            return mention
+    return None
+
+
+def _listed(lexicon: Lexicon, mentions: list[Mention], text: str, first: Mention, kind: str) -> list[Mention]:
+    """``first`` and the mentions of ``kind`` listed after it ("hard-coded credentials and an unpatched flaw")."""
+    out = [first]
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start >= out[-1].end and _AND.fullmatch(text[out[-1].end:mention.start]) \
+                and lexicon.is_a(mention.cls, [kind]):
+            out.append(mention)
+    return out
+
+
+def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """Things that have a weakness, from a verb of having before it or "in" after it."""
+    weaknesses = [m for m in mentions if lexicon.is_a(m.cls, [VULNERABILITY]) and m.via != "pronoun"]
+    listed_after = {m.key for w in weaknesses for m in _listed(lexicon, mentions, text, w, VULNERABILITY)[1:]}
+    for weakness in weaknesses:
+        if weakness.key in listed_after:
+            continue
+        group = _listed(lexicon, mentions, text, weakness, VULNERABILITY)
+        holding = _HOLDING_BEFORE.search(text[:weakness.start])
+        holder = None
+        if holding is not None and holding.group(1).lower() == "with":
+            # "routers with hard-coded passwords", "gateways that could be reached from the internet with default passwords"
+            holder = next((m for m in mentions if 0 <= holding.start() - m.end <= 1 and _holder_kind(lexicon, m)), None)
+            if holder is None:
+                clause = re.search(r"[^,;]*$", text[:holding.start()])
+                opening = clause.start() if clause else 0
+                that = re.search(r"\s+(?:that|which)\s", text[opening:holding.start()])
+                holder = next((m for m in mentions if that and 0 <= opening + that.start() - m.end <= 1
+                               and _holder_kind(lexicon, m)), None) \
+                    or (_bare_thing_before(mentions, text, opening + that.start()) if that else None)
+        elif holding is not None:
+            holder = _thing_before(lexicon, mentions, text, holding.start())
+        if holder is not None and holding is not None:
+            for each in group:
+                yield (holder, HAS_VULNERABILITY, each, holding.group(1), holding.start(1), holding.end(1), 0.65)
+            continue
+        last = group[-1]
+        place = _IN.match(text, last.end)
+        if place is None:
+            continue
+        holder = next((m for m in mentions if m.start == place.end() and _holder_kind(lexicon, m)), None) \
+            or _bare_thing_at(mentions, text, place.end())
+        if holder is not None:
+            for each in group:
+                yield (holder, HAS_VULNERABILITY, each, place.group().strip(), last.end, place.end(), 0.6)
+
+
+#: "left X exposed to", "leaving them vulnerable to": a verb that leaves its object in the state the adjective names.
+_LEFT_EXPOSED = re.compile(r"(?<![\w-])(?:left|leave|leaves|leaving|make|makes|made|making|render|renders|rendered|rendering)\s+"
+                           r"([^,;:.\"“”]{2,80}?)\s+((?:exposed|vulnerable|open|susceptible)\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:them|it|these|those)", re.IGNORECASE)
+
+
+def _bare_things(text: str, start: int, end: int) -> list[Mention]:
+    """The things a list of bare nouns names ("crane controllers and robot arms")."""
+    out = []
+    for part in re.finditer(r"[^,]+?(?=\s*(?:,\s*(?:and\s+)?|\s+and\s+|$))", text[start:end]):
+        words = part.group().strip()
+        words = re.sub(r"^(?:and|or)\s+", "", words)
+        if not re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}", words) or any(w in STOPWORDS for w in words.split()):
+            return []
+        at = start + part.start() + part.group().index(words)
+        out.append(Mention(at, at + len(words), words, None, None, words, "phrase"))
+    return out
+
+
+#: A bare noun phrase a preposition, a relative pronoun, a verb or punctuation ends ("the firmware | of routers").
+_BARE = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?(?=\s*[,.;:]|\s+(?:of|in|at|on|from|for|that|which|is|are|was|were)\b)")
+
+
+def _bare_thing_at(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    bare = _BARE.match(text, position)
+    if bare is None or any(w in STOPWORDS for w in bare.group().split()) \
+            or any(m.start < bare.end() and position < m.end for m in mentions):
+        return None
+    return Mention(position, bare.end(), bare.group(), None, None, bare.group(), "phrase")
+
+
+def _bare_thing_before(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """The bare plural noun phrase ending at ``position`` ("pump controllers | that …"), after a verb or a preposition."""
+    # "5G routers", "PLC modules": a technology's name or an acronym may open the phrase
+    bare = re.search(r"(?<![\w-])(?:(?:\d+G|[A-Z]{2,5})\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s$", text[:position])
+    if bare is None:
+        return None
+    words = bare.group().split()
+    while words and (words[0] in STOPWORDS or _VERB_WORD.fullmatch(words[0] + " ") or words[0].endswith("ed")):
+        words = words[1:]
+    opening = position - len(" ".join(words))
+    if not words or any(w in STOPWORDS for w in words) \
+            or any(m.start < position and opening < m.end and not (opening <= m.start and m.end <= position) for m in mentions):
+        return None
+    phrase = " ".join(words)
+    return Mention(position - len(phrase), position, phrase, None, None, phrase, "phrase")
+
+
+#: "every robot behind it is exposed to": a quantified thing no mention covers, as the subject of an exposure.
+_EVERY_EXPOSED = re.compile(r"(?<![\w-])(?:every|each|any|all|many|most|some)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+                            r"(?:\s+(?:behind|in|on|at|inside|across|connected\s+to|linked\s+to)\s+[\w\s'’-]{1,40}?)?"
+                            r"\s+(?:is|are|was|were|remains?|becomes?|would\s+be|will\s+be|could\s+be)\s+"
+                            r"((?:exposed|vulnerable|open|susceptible)\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def quantified_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"every robot behind it is exposed to remote takeover": the quantified thing is what is exposed."""
+    for said in _EVERY_EXPOSED.finditer(text):
+        words = said.group(1)
+        if any(w in STOPWORDS for w in words.split()) or any(m.start < said.end(1) and said.start(1) < m.end for m in mentions
+                                                             if m.via != "phrase"):
+            continue
+        risk = next((m for m in mentions if m.start == said.end() and m.via != "pronoun"
+                     and lexicon.is_a(m.cls, [RISK]) is not False), None)
+        if risk is None:
+            continue
+        thing = next((m for m in mentions if (m.start, m.end) == said.span(1)), None) \
+            or Mention(said.start(1), said.end(1), words, None, None, words, "phrase")
+        for each in _listed(lexicon, mentions, text, risk, RISK):
+            yield (thing, EXPOSED_TO, each, said.group(2), said.start(2), said.end(2), 0.6)
+
+
+def left_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """What a verb of leaving left exposed to the risks named after "exposed to"."""
+    for said in _LEFT_EXPOSED.finditer(text):
+        # "which leaves them open to botnet takeovers": what follows is a risk unless its class says otherwise
+        risk = next((m for m in mentions if m.start == said.end() and m.via != "pronoun"
+                     and lexicon.is_a(m.cls, [RISK]) is not False), None)
+        if risk is None:
+            continue
+        risks = _listed(lexicon, mentions, text, risk, RISK)
+        inside = [m for m in mentions if said.start(1) <= m.start and m.end <= said.end(1)]
+        if _PRONOUN.fullmatch(said.group(1)) or (len(inside) == 1 and inside[0].via == "pronoun"
+                                                 and inside[0].start == said.start(1)):
+            # "…, leaving them exposed": the pronoun stands for the subject of the clause it follows
+            things = [t for t in [_thing_before(lexicon, [m for m in mentions if m.end <= said.start()], text,
+                                                _clause_verb(text, said.start()))] if t is not None]
+        elif inside:
+            things = [m for m in inside if _holder_kind(lexicon, m)]
+        else:
+            things = _bare_things(text, said.start(1), said.end(1))
+        for thing in things:
+            for each in risks:
+                yield (thing, EXPOSED_TO, each, said.group(2), said.start(2), said.end(2), 0.65)
+
+
+def _clause_verb(text: str, position: int) -> int:
+    """Where the verb of the clause before ``position`` (", leaving …") stands: its last verb of having, a past or "is"."""
+    verbs = [m.start() for m in re.finditer(rf"(?<![\w-])(?:{_HOLDING}|[a-z]+ed|are|is|were|was)\b", text[:position], re.IGNORECASE)]
+    return verbs[-1] if verbs else position
+
+
+def read(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
+    """The weaknesses held and the exposures left, read before the patterns (their words state nothing more)."""
+    return [*held_weaknesses(lexicon, mentions, text), *left_exposed(lexicon, mentions, text),
+            *quantified_exposed(lexicon, mentions, text)]

@@ -1,0 +1,55 @@
+"""Cyber-risk sentences of the ninth session: weaknesses held, things left exposed, warnings, calls for measures,
+incidents and reports (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_verb_of_having_gives_the_thing_its_weakness(lexicon: Lexicon) -> None:
+    found = facts("Wei Lan, an engineer at Harbin Institute of Technology, said boiler sensors in many plants often ship "
+                  "with weak passwords.", lexicon)
+    assert ("boiler sensors", "hasVulnerability", "weak passwords") in found
+    assert not any(p == "hasVulnerability" and s == "many plants" for s, p, _o in found)
+    # a weakness stated is no threat warned of
+    assert not any(p == "warnsOf" for _s, p, _o in found)
+
+
+def test_a_relative_pronoun_stands_for_what_has_the_weakness(lexicon: Lexicon) -> None:
+    found = facts("The kilns are watched by smart meters, some of which run outdated firmware, said Qiu Ming, a lecturer at "
+                  "Tongji University.", lexicon)
+    assert ("smart meters", "hasVulnerability", "outdated firmware") in found
+    found = facts("Investigators found pump controllers that still use default credentials.", lexicon)
+    assert ("pump controllers", "hasVulnerability", "default credentials") in found
+
+
+def test_a_weakness_in_a_thing_is_the_things(lexicon: Lexicon) -> None:
+    found = facts("Auditors found hard-coded passwords and a serious flaw in the gateway software of the pumping station.",
+                  lexicon)
+    assert ("gateway software", "hasVulnerability", "hard-coded passwords") in found
+    assert ("gateway software", "hasVulnerability", "serious flaw") in found
+
+
+def test_what_a_verb_of_leaving_leaves_exposed(lexicon: Lexicon) -> None:
+    found = facts("Cheap links have left dredging pumps and ballast valves exposed to ransomware, warned Fang Jie, an analyst at "
+                  "Venustech.", lexicon)
+    assert ("dredging pumps", "exposedTo", "ransomware") in found
+    assert ("ballast valves", "exposedTo", "ransomware") in found
+    assert ("Fang Jie", "warnsOf", "ransomware") in found
+    assert not any(p == "exposedTo" and s == "Cheap links" for s, p, _o in found)
+
+
+def test_a_pronoun_left_exposed_is_the_clauses_subject(lexicon: Lexicon) -> None:
+    found = facts("Ma Lin, a researcher at Venustech, warned that loading arms at the terminal still run with default "
+                  "passwords, leaving them vulnerable to sabotage.", lexicon)
+    assert ("loading arms", "exposedTo", "sabotage") in found
+    assert ("loading arms", "hasVulnerability", "default passwords") in found
+    assert ("Ma Lin", "warnsOf", "sabotage") in found
+    assert not any(s.startswith("leaving") or s == "terminal" for s, _p, _o in found)
+
+
+def test_a_quantified_thing_is_what_is_exposed(lexicon: Lexicon) -> None:
+    found = facts('"If one camera falls, every sorter behind it is exposed to malware," Pan Yu said.', lexicon)
+    assert ("sorter", "exposedTo", "malware") in found
