@@ -133,6 +133,10 @@ def _described_reference(mention: Mention) -> bool:
     return mention.via == "definite" and mention.iri is None and mention.cls is None and not label[:1].isupper()
 
 
+def _determiner(mention: Mention) -> bool:
+    return mention.via == "pronoun" and mention.text.lower() in ("its", "their", "his")
+
+
 def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
@@ -140,7 +144,9 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
 
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
-    nearest = _candidates(mentions, start, end, before=True)
+    # "Its rival X, …, runs": a possessive determiner belongs to the noun after it and is no verb's subject or object,
+    # unless that noun opens the pattern's words ("its members include": what it has)
+    nearest = [m for m in _candidates(mentions, start, end, before=True) if not _determiner(m) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
@@ -171,7 +177,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows
             left = beside
-    right = _candidates(mentions, start, end, before=False)
+    right = [m for m in _candidates(mentions, start, end, before=False) if not _determiner(m)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
