@@ -19,3 +19,16 @@ def test_a_possessive_determiner_before_the_patterns_noun_still_has_what_follows
     text = "The Anhui Robotics Alliance was set up in 2021. Its members include Efort and Chery."
     found = facts(text, lexicon)
     assert ("Efort", "memberOf", "Anhui Robotics Alliance") in found or ("Anhui Robotics Alliance", "hasMember", "Efort") in found
+
+
+def test_verbs_of_disabling_say_what_a_threat_targets(lexicon: Lexicon) -> None:
+    found = facts("Last spring, a botnet hijacked the control gateways of a cement plant in Wuhu.", lexicon)
+    assert ("botnet", "targets", "cement plant") in found
+    found = facts("Malware disabled the servers of a port operator.", lexicon)
+    assert ("Malware", "targets", "port operator") in found
+
+
+def test_a_loose_word_after_a_threat_is_its_verb(lexicon: Lexicon) -> None:
+    found = facts("In June, ransomware hit the billing system of a water utility in Hefei.", lexicon)
+    assert any(s == "ransomware" and p == "targets" for s, p, _o in found)
+    assert not any(p == "targets" for _s, p, _o in facts("The hit on the plant was severe.", lexicon))

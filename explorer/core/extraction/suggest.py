@@ -28,6 +28,7 @@ from explorer.core.extraction.readings import (
     unrealised,
 )
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
+from explorer.core.extraction.verbs import determiner, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -133,10 +134,6 @@ def _described_reference(mention: Mention) -> bool:
     return mention.via == "definite" and mention.iri is None and mention.cls is None and not label[:1].isupper()
 
 
-def _determiner(mention: Mention) -> bool:
-    return mention.via == "pronoun" and mention.text.lower() in ("its", "their", "his")
-
-
 def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
@@ -146,7 +143,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                text: str) -> tuple[Mention, Mention, float] | None:
     # "Its rival X, …, runs": a possessive determiner belongs to the noun after it and is no verb's subject or object,
     # unless that noun opens the pattern's words ("its members include": what it has)
-    nearest = [m for m in _candidates(mentions, start, end, before=True) if not _determiner(m) or not text[m.end:start].strip()]
+    nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
@@ -177,7 +174,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows
             left = beside
-    right = [m for m in _candidates(mentions, start, end, before=False) if not _determiner(m)]
+    right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
@@ -416,6 +413,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
 def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
               text: str) -> tuple[Mention, Mention, float] | None:
     """The subject, object and score one occurrence of a pattern's words states, if any."""
+    if verb_after_subject(lexicon, pattern, mentions, start, text):
+        pattern = replace(pattern, as_verb=True)
     relative = _reduced_relative(lexicon, pattern, mentions, start, text)
     if relative is not None:
         # a participle describing a thing states a fact only with a subject to state it of
