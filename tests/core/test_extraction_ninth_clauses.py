@@ -32,3 +32,11 @@ def test_a_loose_word_after_a_threat_is_its_verb(lexicon: Lexicon) -> None:
     found = facts("In June, ransomware hit the billing system of a water utility in Hefei.", lexicon)
     assert any(s == "ransomware" and p == "targets" for s, p, _o in found)
     assert not any(p == "targets" for _s, p, _o in facts("The hit on the plant was severe.", lexicon))
+
+
+def test_a_possessive_determiner_does_not_open_the_clause_an_apposition_continues(lexicon: Lexicon) -> None:
+    text = "Weichai Group makes engines in Shandong. Its rival Yuchai Machinery, a subsidiary of Yuchai Holdings, runs a foundry."
+    found = facts(text, lexicon)
+    assert ("Yuchai Holdings", "hasSubsidiary", "Yuchai Machinery") in found \
+        or ("Yuchai Machinery", "subsidiaryOf", "Yuchai Holdings") in found
+    assert not any(o == "Weichai Group" or s == "Weichai Group" for s, p, o in found if "ubsidiar" in p)

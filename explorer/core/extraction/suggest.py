@@ -217,11 +217,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     sharer = None if pattern.weak else relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
     if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
         left = [sharer]
-    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
-            and not relatives.POSSESSOR.match(text, mentions[0].end) \
+    if text[:start].rstrip().endswith((",", "，")) and (opener := next((m for m in mentions if not determiner(m)), None)) \
+            and opener.end <= start and not described and not relatives.POSSESSOR.match(text, opener.end) \
             and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
-        # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
-        left = [mentions[0], *(m for m in left if m is not mentions[0])]
+        # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject ("Its rival X, …": X).
+        left = [opener, *(m for m in left if m is not opener)]
     complemented_head: Mention | None = None
     if pattern.weak and left and not pattern.punctuation:
         # "an alliance with 40 makers in Nanjing": the place is said of the thing the "with" complements
