@@ -40,3 +40,19 @@ def test_a_possessive_determiner_does_not_open_the_clause_an_apposition_continue
     assert ("Yuchai Holdings", "hasSubsidiary", "Yuchai Machinery") in found \
         or ("Yuchai Machinery", "subsidiaryOf", "Yuchai Holdings") in found
     assert not any(o == "Weichai Group" or s == "Weichai Group" for s, p, o in found if "ubsidiar" in p)
+
+
+def test_a_joint_venture_in_apposition_is_owned_by_each_partner(lexicon: Lexicon) -> None:
+    found = facts("Changan Ford, a joint venture between Changan and Ford, opened a plant in Hangzhou.", lexicon)
+    assert ("Changan Ford", "ownedBy", "Changan") in found
+    assert ("Changan Ford", "ownedBy", "Ford") in found
+
+
+def test_an_apposition_naming_a_part_of_an_owner_makes_the_name_its_subsidiary(lexicon: Lexicon) -> None:
+    found = facts("Faway Logistics, a FAW subsidiary that runs warehouses, joined the alliance.", lexicon)
+    assert ("FAW", "hasSubsidiary", "Faway Logistics") in found
+    text = "Sinotruk Group builds trucks in Jinan. Sitrak Motors, the group's export subsidiary, opened a plant."
+    assert ("Sinotruk Group", "hasSubsidiary", "Sitrak Motors") in facts(text, lexicon)
+    # a place before the head noun is where the part is, not who owns it
+    found = facts("Quectel, the Shanghai module maker, grew.", lexicon)
+    assert not any(p == "hasSubsidiary" for _s, p, _o in found)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, relatives, sites, slots
+from explorer.core.extraction.appositions import apposed_owners
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -115,7 +116,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
-
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
     # "ransomware hit X", "malware infected X": a mass noun names the kind of threat, never one attack
@@ -136,7 +136,6 @@ def _described_reference(mention: Mention) -> bool:
 
 def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
-
 
 
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
@@ -597,4 +596,4 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text)]
+            *owners.described_owners(lexicon, mentions, text), *apposed_owners(lexicon, mentions, text, finder.named)]
