@@ -44,3 +44,19 @@ def test_a_name_whose_part_after_and_opens_on_a_field_is_one_body(lexicon: Lexic
 def test_a_size_adjective_opens_a_noun_phrase(lexicon: Lexicon) -> None:
     found = facts("Tencent runs large server farms in Qingyuan.", lexicon)
     assert ("Tencent", "operates", "large server farms") in found
+
+
+def test_a_definite_plural_compound_introduces_things(lexicon: Lexicon) -> None:
+    text = "A consultant says the remote-controlled excavators and bulldozers depend on wireless routers."
+    found = facts(text, lexicon)
+    assert ("remote-controlled excavators", "dependsOn", "wireless routers") in found
+    assert ("bulldozers", "dependsOn", "wireless routers") in found
+    # a verb in -s after a singular takes an object: it ends the phrase
+    assert not any("runs" in label for label in _labels("The crane operator runs the yard from Ningbo.", lexicon))
+
+
+def test_a_definite_word_a_relative_clause_restricts_is_a_thing(lexicon: Lexicon) -> None:
+    assert ("Kingsoft", "hosts", "software") in facts("Kingsoft hosts the software that plans every shift.", lexicon)
+    # "the fact that", "the risk that": no thing
+    labels = _labels("Officials stressed the risk that hackers pose.", lexicon)
+    assert "risk" not in labels
