@@ -203,8 +203,10 @@ def singular(text: str) -> str:
 
 
 def adverb(word: str) -> bool:
-    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
-    return word.endswith("ly") and word not in LY_ADJECTIVES
+    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin"); a hyphened word is
+    read by its last part ("its final-assembly plant")."""
+    last = word.rsplit("-", 1)[-1]
+    return last.endswith("ly") and last not in LY_ADJECTIVES
 
 
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
