@@ -16,3 +16,14 @@ def test_a_thing_at_a_named_site_is_placed_in_the_site_not_in_the_sites_town(lex
     found = facts("Wanhua Chemical is testing a sensor grid at its Yantai plant in Shandong.", lexicon)
     assert ("sensor grid", "locatedIn", "Yantai plant") in found
     assert ("sensor grid", "locatedIn", "Shandong") not in found
+
+
+def test_an_organisation_named_by_its_trade_is_based_in_a_place_a_machine_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Last May, malware stole invoices from freight forwarders in Xiamen.", lexicon)
+    assert ("freight forwarders", "basedIn", "Xiamen") in found
+    assert ("freight forwarders", "locatedIn", "Xiamen") not in found
+    found = facts("A ransomware attack on a wind farm operator in Zhangjiakou halted billing.", lexicon)
+    assert ("wind farm operator", "basedIn", "Zhangjiakou") in found
+    found = facts("Hackers targeted welding robots in Foshan.", lexicon)
+    assert ("welding robots", "locatedIn", "Foshan") in found
+    assert not any(p == "basedIn" for _s, p, _o in found)
