@@ -27,3 +27,14 @@ def test_an_organisation_named_by_its_trade_is_based_in_a_place_a_machine_stands
     found = facts("Hackers targeted welding robots in Foshan.", lexicon)
     assert ("welding robots", "locatedIn", "Foshan") in found
     assert not any(p == "basedIn" for _s, p, _o in found)
+
+
+def test_a_place_based_description_gives_its_seat_to_the_name_it_introduces(lexicon: Lexicon) -> None:
+    found = facts("A Wuxi-based start-up, Tianmu Robotics, supplies the software that guides the cranes.", lexicon)
+    assert ("Tianmu Robotics", "basedIn", "Wuxi") in found
+    assert not any(s.startswith("Wuxi-based") for s, _p, _o in found)
+    found = facts("The Wuxi-based software company Tianmu Robotics supplies the software.", lexicon)
+    assert ("Tianmu Robotics", "basedIn", "Wuxi") in found
+    # a list after the description names no one it describes
+    found = facts("A Wuxi-based start-up, Huawei and ZTE signed the deal.", lexicon)
+    assert ("Huawei", "basedIn", "Wuxi") not in found
