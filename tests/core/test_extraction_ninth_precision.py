@@ -38,3 +38,16 @@ def test_a_place_based_description_gives_its_seat_to_the_name_it_introduces(lexi
     # a list after the description names no one it describes
     found = facts("A Wuxi-based start-up, Huawei and ZTE signed the deal.", lexicon)
     assert ("Huawei", "basedIn", "Wuxi") not in found
+
+
+def test_it_after_a_company_based_somewhere_is_not_the_place(lexicon: Lexicon) -> None:
+    found = facts("The Guangdong Department of Industry launched the Foshan Machinery Cloud in 2021; Kingsoft, a software "
+                  "company based in Zhuhai, built it.", lexicon)
+    assert ("Kingsoft", "basedIn", "Zhuhai") in found
+    assert ("Kingsoft", "built", "Zhuhai") not in found
+    assert ("Kingsoft", "built", "Foshan Machinery Cloud") in found
+
+
+def test_its_in_a_where_clause_is_the_clauses_own_subject(lexicon: Lexicon) -> None:
+    found = facts("Wuhan, the city where Dongfeng built its first cars, is wiring its plants with 5G.", lexicon)
+    assert ("Dongfeng", "built", "Wuhan") not in found
