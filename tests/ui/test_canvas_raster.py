@@ -260,3 +260,40 @@ def test_past_the_budget_of_kept_pixels_tiles_rasterise_again_and_draw_the_same(
     view.flush()
     assert view.viewport().grab().toImage() == filtered
     assert calls  # rasterised again, for want of kept pixels
+
+
+def _kept_canvas(qtbot, monkeypatch) -> GraphCanvasView:
+    """A canvas whose tiles (not the overview) keep their pixels, counted from nothing at its scale."""
+    monkeypatch.setattr(canvas_overview, "OVERVIEW_MAX_PIXELS", 0)
+    monkeypatch.setattr(canvas_raster.KEPT, "scale", None)
+    monkeypatch.setattr(canvas_raster.KEPT, "used", 0)
+    view = GraphCanvasView(_cloud())
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_to_view()
+    view.flush()
+    view.viewport().grab()
+    return view
+
+
+def test_tiles_dropped_for_new_ones_give_their_kept_pixels_back(qtbot, monkeypatch):
+    view = _kept_canvas(qtbot, monkeypatch)
+    kept = canvas_raster.KEPT.used
+    assert kept > 0
+    view._retile()
+    assert canvas_raster.KEPT.used == 0
+    view.flush()
+    view.viewport().grab()
+    assert canvas_raster.KEPT.used == kept  # the new tiles keep as much again, not twice as much
+    view.close()
+    view.deleteLater()
+
+
+def test_a_closed_canvas_gives_its_kept_pixels_back(qtbot, monkeypatch):
+    view = _kept_canvas(qtbot, monkeypatch)
+    assert canvas_raster.KEPT.used > 0
+    view.close()
+    with qtbot.waitSignal(view.destroyed):
+        view.deleteLater()
+    assert canvas_raster.KEPT.used == 0

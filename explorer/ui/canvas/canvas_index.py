@@ -33,8 +33,14 @@ class CanvasIndexMixin:
     """Tile placement, the hit index and lazy node items of :class:`GraphCanvasView`."""
 
     # ------------------------------------------------------------------ tiles
+    def _release_tiles(self) -> None:
+        """Every tile gives back the pixels it keeps (the tiles are dropped, or the canvas closes)."""
+        for tile in [*self.edge_tiles.values(), *self.node_tiles.values()]:
+            tile.release_kept_pixels()
+
     def _retile(self) -> None:
         """Drop every tile and bucket all nodes and edges again, on a grid sized to the scene."""
+        self._release_tiles()
         for tile in [*self.edge_tiles.values(), *self.node_tiles.values()]:
             self.graphics_scene.removeItem(tile)
         self.edge_tiles.clear()

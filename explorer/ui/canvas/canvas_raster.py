@@ -86,12 +86,20 @@ class KeptPixels:
         """Keep ``count`` more at ``scale`` (``returned``: the (generation, count) a tile gives back); its generation or None."""
         if scale != self.scale:
             self.scale, self.used, self.generation = scale, 0, self.generation + 1
-        elif returned is not None and returned[0] == self.generation:
-            self.used -= returned[1]
+        else:
+            self.give_back(returned)
         if self.used + count > self.budget:
             return None
         self.used += count
         return self.generation
+
+    def give_back(self, returned: tuple[int, int] | None) -> None:
+        """A tile lets go of the pixels it kept (``returned``: the (generation, count) :meth:`take` gave it).
+
+        Pixels of an earlier generation were already forgotten when the scale changed.
+        """
+        if returned is not None and returned[0] == self.generation:
+            self.used -= returned[1]
 
 
 #: Shared by the tiles of every canvas (one is shown at a time): about 100 MB of kept pixels at most.

@@ -105,6 +105,15 @@ class TileItem(QGraphicsRectItem):
         if bounds != self.rect():
             self.setRect(bounds)
 
+    def release_kept_pixels(self) -> None:
+        """Give the pixels this tile keeps back to :data:`KEPT` (the tile is leaving the scene)."""
+        KEPT.give_back(self._kept_count)
+        self._kept_count = None
+        self._forget_kept_pixels()
+
+    def _forget_kept_pixels(self) -> None:
+        """Drop the arrays counted in ``_kept_count``."""
+
     def _build(self) -> QRectF:
         raise NotImplementedError
 
@@ -173,6 +182,9 @@ class EdgeTileItem(TileItem):
     def members_changed(self) -> None:
         self._members = None
         self._looks_known = False
+
+    def _forget_kept_pixels(self) -> None:
+        self._raster_kept = None
 
     def looks_changed(self) -> None:
         self._looks_known = False
@@ -438,6 +450,9 @@ class NodeTileItem(TileItem):
     def members_changed(self) -> None:
         self._looks = None
         self._kept_rows = None
+
+    def _forget_kept_pixels(self) -> None:
+        self._squares_kept = None
 
     def looks_changed(self) -> None:
         self._looks = None

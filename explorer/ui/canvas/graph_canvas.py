@@ -196,7 +196,8 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
         self.scene_model = Scene()
         self._subscriptions: list[tuple[str, Any]] = []
         self.set_scene(scene if scene is not None else Scene())
-        self.destroyed.connect(self._on_destroyed)
+        # Through a function, not the bound method: Qt calls no slot of the object being destroyed.
+        self.destroyed.connect(lambda *_: self._on_destroyed())
 
     # ------------------------------------------------------------------ scene wiring
     def guard(self) -> MirrorGuard:
@@ -268,6 +269,7 @@ class GraphCanvasView(CanvasIndexMixin, CanvasInteractionMixin, CanvasLinksMixin
 
     def _on_destroyed(self, *args: object) -> None:
         self.detach()
+        self._release_tiles()
 
     def _on_scene_reset(self) -> None:
         scene = self.scene_model

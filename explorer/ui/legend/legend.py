@@ -99,7 +99,8 @@ class LegendWidget(QWidget):
         self.scene: Scene = Scene()
         self._subscribed = False
         self.set_scene(scene if scene is not None else Scene())
-        self.destroyed.connect(self._on_destroyed)
+        # Through a function, not the bound method: Qt calls no slot of the object being destroyed.
+        self.destroyed.connect(lambda *_: self._on_destroyed())
 
     # ------------------------------------------------------------------ scene wiring
     _EVENTS = ("node_added", "node_removed", "node_changed", "edge_added", "edge_removed", "reset", "filters_changed",
