@@ -208,6 +208,9 @@ class MentionFinder:
             # name one organization of two fields
             one_body = self.lexicon.is_a(self._cue_class(right.split()[-1]) if right else None, [ORGANIZATION]) is True \
                 and self.lexicon.is_a(self._cue_class(before[-1]), [ORGANIZATION]) is False
+            fields = bool(right) and before[-1].lower() in NAME_FIELDS and right.split()[0].lower() in NAME_FIELDS
+            if fields:
+                continue  # "Research and Development Centre", "Oil and Gas Group": two fields' words joined in one name
             if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \
                     or (self._cue_class(right) and not one_body and (len(own) == 1 or self._cue_class(" ".join(own)))) \
                     or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin \

@@ -43,7 +43,8 @@ CAPITALISED = re.compile(
     # a region of a named place is named with it ("central China", "northern Hebei")
     r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
     r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
-    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
+    # "Hebei 5G+ Steel Alliance": "5G+" (5G joined with an industry) is a word of the name it stands in
+    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?:\+(?=\s+[A-Z]))?(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
     r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
@@ -310,8 +311,13 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     side opens on no field, and with no "of" before it (a body named by its fields: "Ministry of Human Resources and
     Social Security"), is two names; so is a name ending in a field before one word of no field ("HNA Technology and
     Huawei")."""
-    if len(left) < 2 or not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
+    if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if len(left) < 2:
+        # "Jingye and Bohai Heavy Industries": one word of no field, then a name of two or more words that opens on
+        # none, is two names (one field's word before "and" is half of one: "Research and Development Centre")
+        return len(left) == 1 and len(right) >= 2 and left[0].lower() not in NAME_FIELDS \
+            and not any(word.lower() in ("of", "for") for word in right)
     if len(right) == 1 and left[-1].lower() not in NAME_FIELDS:
         return False  # "Harbin Electric and Huawei" is read by the class words; "Standard and Poor" is one name
     if left[-1].lower() in NAME_FIELDS and right_has_class_word:
