@@ -41,8 +41,7 @@ from explorer.core.extraction.readings import (
 )
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.verbs import determiner, verb_after_subject
-from explorer.core.extraction.weaknesses import read as read_weaknesses
-from explorer.core.extraction.weaknesses import warned_of
+from explorer.core.extraction.weaknesses import read_weaknesses, warned_of
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 

@@ -239,7 +239,7 @@ def _clause_verb(text: str, position: int) -> int:
     return verbs[-1] if verbs else position
 
 
-def read(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
+def read_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
     """The weaknesses held and the exposures left, read before the patterns (their words state nothing more)."""
     return [*held_weaknesses(lexicon, mentions, text), *left_exposed(lexicon, mentions, text),
             *quantified_exposed(lexicon, mentions, text)]
