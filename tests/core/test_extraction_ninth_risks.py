@@ -53,3 +53,27 @@ def test_a_pronoun_left_exposed_is_the_clauses_subject(lexicon: Lexicon) -> None
 def test_a_quantified_thing_is_what_is_exposed(lexicon: Lexicon) -> None:
     found = facts('"If one camera falls, every sorter behind it is exposed to malware," Pan Yu said.', lexicon)
     assert ("sorter", "exposedTo", "malware") in found
+
+
+def test_each_measure_a_call_lists(lexicon: Lexicon) -> None:
+    found = facts("Wu Hao, an analyst at Venustech, called for encrypted control links and a central register of exposed "
+                  "devices.", lexicon)
+    assert ("Wu Hao", "callsFor", "encrypted control links") in found
+    assert ("Wu Hao", "callsFor", "central register of exposed devices") in found
+
+
+def test_each_action_a_call_asks_of_others(lexicon: Lexicon) -> None:
+    found = facts("Wu Hao, an analyst at Venustech, called for mill owners to separate office and plant networks and for "
+                  "vendors to sign their firmware.", lexicon)
+    assert ("Wu Hao", "callsFor", "separate office and plant networks") in found
+    assert ("Wu Hao", "callsFor", "sign their firmware") in found
+    assert not any(p == "callsFor" and o in ("mill owners", "vendors", "plant networks") for _s, p, o in found)
+
+
+def test_what_a_body_would_make_mandatory_or_ask_to_add(lexicon: Lexicon) -> None:
+    found = facts("The provincial energy bureau said on Monday it would make offline backups mandatory for every "
+                  "substation.", lexicon)
+    assert ("provincial energy bureau", "callsFor", "offline backups") in found
+    found = facts("Kunlun Grid Alliance said it would ask the regulator to add penetration tests to the licence rules.", lexicon)
+    assert ("Kunlun Grid Alliance", "callsFor", "penetration tests") in found
+    assert not any(p == "callsFor" and o in ("licence rules", "regulator") for _s, p, o in found)

@@ -37,7 +37,7 @@ from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
-OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
+OPERATES, LOCATED, CALLS_FOR = str(KG.operates), str(KG.locatedIn), str(KG.callsFor)
 PLATFORM = str(KG.IndustrialInternetPlatform)
 MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
 
@@ -144,7 +144,8 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         pronoun = next((m for m in mentions if at.start() < m.start < at.end() and m.via == "pronoun" and (m.iri or m.label)
                         and lexicon.is_a(m.cls, [AGENT]) is not False), None)
         # the fact whose object stands at the site: not one that places something ("based in"), and one of the owner's
-        before = sorted((f for f in facts if f[5] <= at.start() and f[2].end <= at.start() and f[1] != OPERATES
+        # (a measure called for stands at no site: "would make segmentation mandatory for factories in its programme")
+        before = sorted((f for f in facts if f[5] <= at.start() and f[2].end <= at.start() and f[1] not in (OPERATES, CALLS_FOR)
                          and not all(lexicon.is_a(c, [PLACE]) for c in lexicon.ends(f[1])[1] or [AGENT])
                          and (pronoun is None or f[0].key == pronoun.key)),
                         key=lambda f: f[5])
@@ -261,8 +262,9 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
 
-_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))",
-                     re.IGNORECASE)
+#: (a determiner after "to" makes it a preposition: "add security checks | to the academy's tests")
+_TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|his|her|this|these|those)\s)[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?"
+                     r"(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))", re.IGNORECASE)
 
 
 #: An infinitive that acts on what the addressees already have ("to segment their networks", "to patch routers",

@@ -1,0 +1,139 @@
+"""Measures called for, as security reporting words them: "called for mandatory firmware signing and a national register
+of router vulnerabilities" (each measure listed), "called for operators to isolate their networks and for factories to
+audit supplier access" (each action asked for), "said it would make network segmentation mandatory", "would ask the
+ministry to add security checks" (kg:callsFor of what is made mandatory or asked to be added).
+
+The words read are English verbs of calling, requiring and asking; the speaker is the name or pronoun right before the
+verb, or, for "it" or "they" after "said", who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import ROLE_AFTER, Mention
+from explorer.core.extraction.words import STOPWORDS
+from explorer.core.vocab import KG
+
+AGENT, CALLS_FOR, REQUIREMENT = str(KG.Agent), str(KG.callsFor), str(KG.Requirement)
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Reading = tuple[Mention, str, Mention, str, int, int, float]
+
+_CALLED_FOR = re.compile(r"(?<![\w-])(?:called|calls|call|calling|pressed|presses|pressing|asked|asks|asking)\s+for\s+", re.IGNORECASE)
+#: "called for operators to isolate …": whom the call addresses, then the action asked of them.
+_ADDRESSEE_TO = re.compile(r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+to\s+(?=[a-z])")
+#: Where one measure ends: punctuation, a clause's "and"/"while"/"but", or a preposition other than "of" after its head.
+_MEASURE = re.compile(r"(?:(?:a|an|the)\s+)?((?:[a-z0-9][\w-]*)(?:\s+(?!(?:and|or|but|while|as|that|which|who|to|for|at|in|on|by|"
+                      r"from|with|across|among|within|after|before|until|by|so|because|if|when)\b)[a-z0-9][\w'’-]*){0,6})",
+                      re.IGNORECASE)
+#: An action asked for: a verb and what it governs, up to punctuation or "and for"/"and to" (another action).
+_ACTION = re.compile(r"([a-z][\w-]*(?:\s+(?!and\s+(?:for|to)\s)[\w'’-]+){1,9}?)(?=\s*[,.;:]|\s*$|\s+and\s+(?:for\s+|to\s+))")
+_NEXT_ACTION = re.compile(r"\s+and\s+(?:for\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)?to\s+")
+_NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)?\s*[a-z])")
+#: "would make X mandatory", "to make X compulsory": the speaker calls for X.
+_MADE_MANDATORY = re.compile(r"(?<![\w-])(?:make|makes|making|made)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
+                             r"(mandatory|compulsory|obligatory)(?![\w-])", re.IGNORECASE)
+#: "would ask the ministry to add X": asking another to bring a measure in calls for it.
+_ASKED_TO_ADD = re.compile(r"(?<![\w-])(?:ask|asks|asked|asking)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?to\s+"
+                           r"(?:add|introduce|adopt|impose|require|mandate|enforce|set\s+up|carry\s+out|conduct)\s+", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|also|again|repeatedly|then|now|would|will|has\s+also|had\s+also))*\s+$", re.IGNORECASE)
+_SAID_IT = re.compile(r"(?<![\w-])(?:said|says|added|announced)(?:\s+(?:on|in|last)\s+\w+)?(?:\s+that)?\s+(?:it|they)\s+"
+                      r"(?:would|will|plans\s+to|planned\s+to|intends\s+to)\s+(?:also\s+)?$", re.IGNORECASE)
+
+
+#: An apposition between a speaker and the verb ("Wu Hao, an analyst at Venustech, called for").
+_ASIDE_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
+                           re.IGNORECASE)
+
+
+def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: int) -> Mention | None:
+    """Who calls: the agent right before the verb (a pronoun counts), or, for "X said it would …", X."""
+    said = _SAID_IT.search(text[:verb_start])
+    if said is not None:
+        speaker = next((m for m in sorted(mentions, key=lambda m: -m.end) if m.end <= said.start()
+                        and re.fullmatch(r"\s*", text[m.end:said.start()])), None)
+        return speaker if speaker is not None and lexicon.is_a(speaker.cls, [AGENT]) else None
+    gap = _BEFORE_VERB.search(text[:verb_start])
+    position = gap.start() if gap else verb_start
+    aside = _ASIDE_BEFORE.search(text[:position])
+    position = aside.start() if aside is not None else position
+    speaker = next((m for m in mentions if m.end == position or (m.end < position and re.fullmatch(r"\s*", text[m.end:position]))), None)
+    if speaker is None or lexicon.is_a(speaker.cls, [AGENT]) is False:
+        return None
+    if speaker.cls is None and speaker.via != "name":
+        return None
+    return speaker
+
+
+def _measure(mentions: list[Mention], text: str, start: int, end: int) -> Mention:
+    """The mention covering exactly ``start``–``end``, else a new requirement named by those words."""
+    found = next((m for m in mentions if (m.start, m.end) == (start, end) and m.via != "pronoun"), None)
+    return found or Mention(start, end, text[start:end], None, REQUIREMENT, text[start:end], "phrase")
+
+
+def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    """The measures a call lists from ``position`` ("mandatory firmware signing and a national register of …")."""
+    out: list[Mention] = []
+    while True:
+        measure = _MEASURE.match(text, position)
+        if measure is None or any(w.lower() in STOPWORDS and w.lower() != "of" for w in measure.group(1).split()):
+            break
+        words = measure.group(1)
+        if words.split()[-1].lower() == "of":
+            break
+        out.append(_measure(mentions, text, measure.start(1), measure.end(1)))
+        joint = _NEXT_MEASURE.match(text, measure.end())
+        if joint is None or re.match(r"\s*(?:the|a|an)?\s*[a-z][\w-]*\s+(?:said|says|would|will|has|have|is|are)\b",
+                                     text[joint.end():], re.IGNORECASE):
+            break  # ", and the association said …": a clause of its own follows
+        position = joint.end()
+    return out
+
+
+def _actions_listed(text: str, position: int) -> list[tuple[int, int]]:
+    """The actions a call asks for from ``position`` ("isolate … traffic and for factories to audit …")."""
+    out = []
+    while True:
+        action = _ACTION.match(text, position)
+        if action is None:
+            break
+        out.append(action.span(1))
+        joint = _NEXT_ACTION.match(text, action.end())
+        if joint is None:
+            break
+        position = joint.end()
+    return out
+
+
+def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """The measures and actions the sentence's speakers call for."""
+    for called in _CALLED_FOR.finditer(text):
+        speaker = _speaker(lexicon, mentions, text, called.start())
+        if speaker is None:
+            continue
+        words = called.group().strip()
+        addressee = _ADDRESSEE_TO.match(text, called.end())
+        if addressee is not None and not any(w in STOPWORDS - {"the", "all", "every", "its", "their", "more"}
+                                             for w in addressee.group().split()[:-1]):
+            for start, end in _actions_listed(text, addressee.end()):
+                action = Mention(start, end, text[start:end], None, REQUIREMENT, text[start:end], "phrase")
+                yield (speaker, CALLS_FOR, action, words, called.start(), called.end(), 0.6)
+            continue
+        for measure in _measures_listed(mentions, text, called.end()):
+            yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.65)
+    for made in _MADE_MANDATORY.finditer(text):
+        speaker = _speaker(lexicon, mentions, text, made.start())
+        words = made.group(1)
+        if speaker is None or any(w.lower() in STOPWORDS for w in words.split()):
+            continue
+        measure = _measure(mentions, text, made.start(1), made.end(1))
+        yield (speaker, CALLS_FOR, measure, f"make {made.group(2)}", made.start(), made.end(), 0.6)
+    for asked in _ASKED_TO_ADD.finditer(text):
+        speaker = _speaker(lexicon, mentions, text, asked.start())
+        if speaker is None:
+            continue
+        for measure in _measures_listed(mentions, text, asked.end())[:3]:
+            yield (speaker, CALLS_FOR, measure, asked.group().strip(), asked.start(), asked.end(), 0.6)
