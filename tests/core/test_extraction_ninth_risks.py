@@ -77,3 +77,28 @@ def test_what_a_body_would_make_mandatory_or_ask_to_add(lexicon: Lexicon) -> Non
     found = facts("Kunlun Grid Alliance said it would ask the regulator to add penetration tests to the licence rules.", lexicon)
     assert ("Kunlun Grid Alliance", "callsFor", "penetration tests") in found
     assert not any(p == "callsFor" and o in ("licence rules", "regulator") for _s, p, o in found)
+
+
+def test_one_attack_its_target_and_what_it_put_out_of_action(lexicon: Lexicon) -> None:
+    found = facts("Last spring a ransomware attack on the loading system of a grain terminal in Dalian shut its conveyor "
+                  "belts for three days.", lexicon)
+    assert ("ransomware attack", "targets", "loading system") in found
+    assert ("ransomware attack", "affected", "conveyor belts") in found
+    found = facts("In May an intrusion at a paper mill in Jiaxing took its pulping lines offline for a week.", lexicon)
+    assert ("intrusion", "targets", "paper mill") in found
+    assert ("intrusion", "affected", "pulping lines") in found
+
+
+def test_where_a_speaker_works_by_role_or_who_clause(lexicon: Lexicon) -> None:
+    found = facts('"Nothing is patched," said Tang Rui, who leads grid security at Sinopec.', lexicon)
+    assert ("Tang Rui", "affiliatedWith", "Sinopec") in found
+    found = facts("Ye Qing, the association's deputy secretary-general, said the rules would change.", lexicon)
+    assert any(s == "Ye Qing" and p == "affiliatedWith" for s, p, _o in found)
+
+
+def test_a_description_before_a_name_and_a_report_opening_the_sentence(lexicon: Lexicon) -> None:
+    found = facts("The breach was found by Hangzhou-based security firm DBAPPSecurity last week.", lexicon)
+    assert ("DBAPPSecurity", "basedIn", "Hangzhou") in found
+    assert not any(p == "basedIn" and s != "DBAPPSecurity" for s, p, _o in found)
+    found = facts("In a report released in June, Venustech said it had counted 300 exposed controllers.", lexicon)
+    assert ("Venustech", "published", "report") in found

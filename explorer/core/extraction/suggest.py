@@ -39,9 +39,9 @@ from explorer.core.extraction.readings import (
     technology_placed,
     unrealised,
 )
+from explorer.core.extraction.risks import read_risks, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.verbs import determiner, verb_after_subject
-from explorer.core.extraction.weaknesses import read_weaknesses, warned_of
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -323,7 +323,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
         for subject, predicate, obj, words, start, end, confidence in [*constructions.passive_attacks(
-                lexicon, mentions, view, earlier_threat), *read_weaknesses(lexicon, mentions, view)]:
+                lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view)]:
             # "is attacked by …" is read here as a whole, so its words state nothing more below
             taken.append((start, end))
             if (subject.key, predicate, obj.key) not in seen:

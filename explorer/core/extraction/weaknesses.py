@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from explorer.core.extraction import calls_for
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import STOPWORDS
@@ -241,7 +240,6 @@ def _clause_verb(text: str, position: int) -> int:
 
 
 def read_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
-    """The weaknesses held, the exposures left and the measures called for (``calls_for``), read before the patterns
-    (their words state nothing more)."""
+    """The weaknesses held and the exposures left."""
     return [*held_weaknesses(lexicon, mentions, text), *left_exposed(lexicon, mentions, text),
-            *quantified_exposed(lexicon, mentions, text), *calls_for.calls(lexicon, mentions, text)]
+            *quantified_exposed(lexicon, mentions, text)]
