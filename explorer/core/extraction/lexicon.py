@@ -46,11 +46,15 @@ class PropertyPattern:
     closing: re.Pattern[str] | None = field(default=None, compare=False, hash=False, repr=False)
     #: A present tense derived from a declared past ("builds" from "built"): it may tell what is done habitually.
     habitual: bool = False
+    #: A loose word ("hit") read as the verb it is after a subject of the property's domain ("ransomware hit …").
+    as_verb: bool = False
 
     @property
     def weak(self) -> bool:
         """A bare preposition such as "in": it fires only between two named things of fitting classes.
         A short verb ("owns", "runs") is no preposition: it links what it governs."""
+        if self.as_verb:
+            return False
         if self.words.isascii():
             return len(self.words.split()) == 1 and (self.words.lower() in _WEAK_WORDS or not self.words.isalpha())
         return len(self.words) == 1  # one Chinese character: 在, 以, 据

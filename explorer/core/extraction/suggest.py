@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, relatives, sites, slots
+from explorer.core.extraction.appositions import apposed_owners
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -28,6 +29,7 @@ from explorer.core.extraction.readings import (
     unrealised,
 )
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
+from explorer.core.extraction.verbs import determiner, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -114,7 +116,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
-
 def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
     """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
     # "ransomware hit X", "malware infected X": a mass noun names the kind of threat, never one attack
@@ -137,10 +138,11 @@ def _agents_only(lexicon: Lexicon, classes: frozenset[str]) -> bool:
     return bool(classes) and all(lexicon.is_a(c, [AGENT]) for c in classes)
 
 
-
 def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
                text: str) -> tuple[Mention, Mention, float] | None:
-    nearest = _candidates(mentions, start, end, before=True)
+    # "Its rival X, …, runs": a possessive determiner belongs to the noun after it and is no verb's subject or object,
+    # unless that noun opens the pattern's words ("its members include": what it has)
+    nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
@@ -171,7 +173,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows
             left = beside
-    right = _candidates(mentions, start, end, before=False)
+    right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
@@ -214,11 +216,11 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     sharer = None if pattern.weak else relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
     if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
         left = [sharer]
-    if text[:start].rstrip().endswith((",", "，")) and mentions and mentions[0].end <= start and not described \
-            and not relatives.POSSESSOR.match(text, mentions[0].end) \
+    if text[:start].rstrip().endswith((",", "，")) and (opener := next((m for m in mentions if not determiner(m)), None)) \
+            and opener.end <= start and not described and not relatives.POSSESSOR.match(text, opener.end) \
             and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
-        # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject.
-        left = [mentions[0], *(m for m in left if m is not mentions[0])]
+        # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject ("Its rival X, …": X).
+        left = [opener, *(m for m in left if m is not opener)]
     complemented_head: Mention | None = None
     if pattern.weak and left and not pattern.punctuation:
         # "an alliance with 40 makers in Nanjing": the place is said of the thing the "with" complements
@@ -410,6 +412,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
 def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,
               text: str) -> tuple[Mention, Mention, float] | None:
     """The subject, object and score one occurrence of a pattern's words states, if any."""
+    if verb_after_subject(lexicon, pattern, mentions, start, text):
+        pattern = replace(pattern, as_verb=True)
     relative = _reduced_relative(lexicon, pattern, mentions, start, text)
     if relative is not None:
         # a participle describing a thing states a fact only with a subject to state it of
@@ -592,4 +596,4 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text)]
+            *owners.described_owners(lexicon, mentions, text), *apposed_owners(lexicon, mentions, text, finder.named)]

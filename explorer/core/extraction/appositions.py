@@ -1,0 +1,66 @@
+"""Whose part a name is, said in the apposition after it: "FAW Jiefang, the group's truck-making subsidiary," and
+"Faway, a FAW subsidiary that makes seats," — the owner is named (or referred to) before the head noun, and the head
+noun is one the ontology declares as an organization's part ("'s subsidiary", "'s unit", "'s arm", "'s branch")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
+from explorer.core.extraction.spans import Mention, singular
+from explorer.core.vocab import KG
+
+ORGANIZATION, PLACE = str(KG.Organization), str(KG.Place)
+
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Reading = tuple[Mention, str, Mention, str, int, int, float]
+NameLookup = Callable[[str, int, "str | None"], Mention]
+
+#: ", a …", ", the …" after a name, up to what ends the apposition (a comma, a relative, a participle of place or the end)
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(.{1,80}?)(?=\s*[,;:.]|\s+(?:that|which|who|whose|based|headquartered|in|with)\b|$)")
+#: "the group's truck-making": the owner, its "'s", at most three words describing the part
+_OWNER_S = re.compile(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,3}$")
+#: "FAW", "China Baowu Steel": capitalized words opening the apposition, then at most two describing words
+_OWNER_NAME = re.compile(r"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _part_heads(lexicon: Lexicon) -> dict[str, PropertyPattern]:
+    """Head nouns of the "'s …" patterns whose object is an organization: "subsidiary", "unit", "arm", "branch"."""
+    return {p.words.split()[1].lower(): p for p in lexicon.patterns
+            if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2 and not p.object_first
+            and p.range and all(lexicon.is_a(c, [ORGANIZATION]) for c in p.range)}
+
+
+def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: NameLookup) -> Iterator[Reading]:
+    """"X, the group's subsidiary," / "X, a FAW subsidiary that …": the owner has X as the part the head noun names."""
+    heads = _part_heads(lexicon)
+    for part in mentions:
+        if part.via not in ("name", "label", "ner") and part.iri is None:
+            continue
+        apposition = _APPOSITION.match(text, part.end)
+        if apposition is None:
+            continue
+        words = apposition.group(1)
+        head = words.split()[-1].lower()
+        pattern = heads.get(head) or heads.get(singular(head))
+        if pattern is None or lexicon.is_a(part.cls, pattern.range) is False:
+            continue
+        before_head = words[:len(words) - len(words.split()[-1])]
+        at = apposition.start(1)
+        owner: Mention | None = None
+        possessive = _OWNER_S.fullmatch(before_head)
+        if possessive is not None:
+            # "the group's": a description read as the entity it refers to, else a name before the "'s"
+            end = at + possessive.end(1)
+            owner = next((m for m in mentions if m.end == end and m.start >= apposition.start() and m.via != "pronoun"), None)
+            if owner is None and possessive.group(1)[:1].isupper():
+                owner = named(possessive.group(1), at, None)
+        else:
+            modifier = _OWNER_NAME.fullmatch(before_head)
+            if modifier is not None:
+                owner = named(modifier.group(1), at, None)
+        if owner is None or owner.key == part.key or lexicon.is_a(owner.cls, [PLACE]) is True \
+                or lexicon.is_a(owner.cls, pattern.domain) is False:
+            continue
+        yield (owner, pattern.predicate, part, pattern.words, at, apposition.end(1), 0.7)

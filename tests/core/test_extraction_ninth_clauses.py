@@ -1,0 +1,70 @@
+"""Clause and verb mechanisms of the ninth session: possessive determiners, appositions of ownership, threats as verbs'
+subjects, contact relative clauses (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_possessive_determiner_is_no_subject_of_the_verb_after_its_noun(lexicon: Lexicon) -> None:
+    text = "Weichai Group makes engines in Shandong. Its competitor Yuchai Machinery runs a foundry in Yulin."
+    found = facts(text, lexicon)
+    assert ("Yuchai Machinery", "operates", "foundry") in found
+    assert not any(p == "operates" and s == "Weichai Group" for s, p, _o in found)
+
+
+def test_a_possessive_determiner_before_the_patterns_noun_still_has_what_follows(lexicon: Lexicon) -> None:
+    text = "The Anhui Robotics Alliance was set up in 2021. Its members include Efort and Chery."
+    found = facts(text, lexicon)
+    assert ("Efort", "memberOf", "Anhui Robotics Alliance") in found or ("Anhui Robotics Alliance", "hasMember", "Efort") in found
+
+
+def test_verbs_of_disabling_say_what_a_threat_targets(lexicon: Lexicon) -> None:
+    found = facts("Last spring, a botnet hijacked the control gateways of a cement plant in Wuhu.", lexicon)
+    assert ("botnet", "targets", "cement plant") in found
+    found = facts("Malware disabled the servers of a port operator.", lexicon)
+    assert ("Malware", "targets", "port operator") in found
+
+
+def test_a_loose_word_after_a_threat_is_its_verb(lexicon: Lexicon) -> None:
+    found = facts("In June, ransomware hit the billing system of a water utility in Hefei.", lexicon)
+    assert any(s == "ransomware" and p == "targets" for s, p, _o in found)
+    assert not any(p == "targets" for _s, p, _o in facts("The hit on the plant was severe.", lexicon))
+
+
+def test_a_possessive_determiner_does_not_open_the_clause_an_apposition_continues(lexicon: Lexicon) -> None:
+    text = "Weichai Group makes engines in Shandong. Its rival Yuchai Machinery, a subsidiary of Yuchai Holdings, runs a foundry."
+    found = facts(text, lexicon)
+    assert ("Yuchai Holdings", "hasSubsidiary", "Yuchai Machinery") in found \
+        or ("Yuchai Machinery", "subsidiaryOf", "Yuchai Holdings") in found
+    assert not any(o == "Weichai Group" or s == "Weichai Group" for s, p, o in found if "ubsidiar" in p)
+
+
+def test_a_joint_venture_in_apposition_is_owned_by_each_partner(lexicon: Lexicon) -> None:
+    found = facts("Changan Ford, a joint venture between Changan and Ford, opened a plant in Hangzhou.", lexicon)
+    assert ("Changan Ford", "ownedBy", "Changan") in found
+    assert ("Changan Ford", "ownedBy", "Ford") in found
+
+
+def test_an_apposition_naming_a_part_of_an_owner_makes_the_name_its_subsidiary(lexicon: Lexicon) -> None:
+    found = facts("Faway Logistics, a FAW subsidiary that runs warehouses, joined the alliance.", lexicon)
+    assert ("FAW", "hasSubsidiary", "Faway Logistics") in found
+    text = "Sinotruk Group builds trucks in Jinan. Sitrak Motors, the group's export subsidiary, opened a plant."
+    assert ("Sinotruk Group", "hasSubsidiary", "Sitrak Motors") in facts(text, lexicon)
+    # a place before the head noun is where the part is, not who owns it
+    found = facts("Quectel, the Shanghai module maker, grew.", lexicon)
+    assert not any(p == "hasSubsidiary" for _s, p, _o in found)
+
+
+def test_plural_members_of_an_organization_are_each_members(lexicon: Lexicon) -> None:
+    found = facts("Sungrow, Trina and Longi are members of the Jiangsu Solar Alliance, which was formed in 2019.", lexicon)
+    for company in ("Sungrow", "Trina", "Longi"):
+        assert (company, "memberOf", "Jiangsu Solar Alliance") in found
+
+
+def test_an_opening_word_before_a_comma_is_no_list_member(lexicon: Lexicon) -> None:
+    found = facts("Meanwhile, Shenyang-based Siasun partnered with China Unicom.", lexicon)
+    assert ("Siasun", "partneredWith", "China Unicom") in found
+    assert not any(s == "Meanwhile" for s, _p, _o in found)
