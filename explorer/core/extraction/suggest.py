@@ -20,8 +20,8 @@ from explorer.core.extraction import (
     figures,
     modal_threats,
     owners,
+    refit,
     relatives,
-    seats,
     sites,
     slots,
 )
@@ -390,7 +390,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
-        suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
@@ -580,9 +580,9 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 
 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
-    """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
-    where an agent is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
-    predicate = seats.seat_predicate(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern)
+    """The property the subject's kind fits where the words state two: a company "in" a place has its seat there, a
+    name "members of" X is a member of it (``refit``)."""
+    predicate = refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern)
     return suggestion if predicate == suggestion.predicate else replace(suggestion, predicate=predicate)
 
 
