@@ -226,7 +226,7 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
-_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says)\s+", re.IGNORECASE)
+_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says|where)\s+", re.IGNORECASE)
 _BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
 
 
@@ -277,8 +277,10 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
     for mention in mentions:
         if mention.via == "pronoun" and mention.text.lower() == "it" \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
+            # a thing a preposition governs is no object ("X, a company based in Y, built it": not Y)
             nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
-                            and m.key not in _subjects(text, out, mention.start)), None)
+                            and m.key not in _subjects(text, out, mention.start)
+                            and not _GOVERNED.search(text[:m.start])), None)
             if nearest is None:
                 # a direct object: no preposition before it ("based in Y" names no object)
                 nearest = next((m for m in last_mentions if m.via != "pronoun" and not _is_person(m)
