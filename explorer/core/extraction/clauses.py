@@ -157,8 +157,12 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             readings.append((owner, OPERATES, site))
             readings += [(thing, LOCATED, site)] if thing is not None else []
             if place is not None:
-                # the thing is at the site, the site in the place: both stated, and the thing's place with them
-                readings += [(site, LOCATED, place)] + ([(thing, LOCATED, place)] if thing is not None else [])
+                # the thing is at the site, the site in the place: "in P" describes the site. A site with a name of
+                # its own ("its Datun mine in Gejiu") places the thing, and P follows from the two; an unnamed one
+                # ("its limestone quarry in Wuhu") may be no entity a reader keeps, so the thing's place is stated too
+                readings.append((site, LOCATED, place))
+                if thing is not None and not site.text[:1].isupper():
+                    readings.append((thing, LOCATED, place))
             elif site.text[:1].isupper() and len(site.text.split()) == 2:
                 # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
                 # name the text never gives a place, "its Tashan mine", may be the site's own)

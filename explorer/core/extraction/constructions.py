@@ -122,9 +122,22 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
                 # "iSoftStone, the Wuxi-based software company": the description is said of the name before it
                 comma = re.search(r",\s+(?:the|a|an)\s+$", text[:mention.start], re.IGNORECASE)
                 head = next((m for m in mentions if comma and m.end == comma.start() and m.via in ("name", "label")), None)
-                described = head or mention
+                described = head or _apposed_name(mentions, text, mention) or mention
             subject, obj = (described, other) if pattern.object_first else (other, mention)
             yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
+
+
+def _apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
+    """The name a description stands before: "a Wuxi-based start-up, Tianmu Robotics, supplies", "the Wuxi-based
+    software company Tianmu Robotics" (the name, closed by a comma when a comma opens it, is what is described)."""
+    for name in mentions:
+        if name.start < description.end or name.via not in ("name", "label"):
+            continue
+        between = text[description.end:name.start]
+        if between == " " or (re.fullmatch(r",\s+", between) and re.match(r"\s*,", text[name.end:])):
+            return name
+        return None
+    return None
 
 
 def applied_technologies(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:

@@ -46,6 +46,7 @@ from explorer.core.extraction.spans import (
     past_form,
     place_people,
     plural_head_end,
+    quoted,
     relative_that_verbs,
     singular,
     two_names,
@@ -63,7 +64,6 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON = str(KG.Person)
 
-_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 #: What follows a verb or participle opening a sentence ("Compared with", "Founded in 2010", "Looking ahead").
@@ -208,6 +208,9 @@ class MentionFinder:
             # name one organization of two fields
             one_body = self.lexicon.is_a(self._cue_class(right.split()[-1]) if right else None, [ORGANIZATION]) is True \
                 and self.lexicon.is_a(self._cue_class(before[-1]), [ORGANIZATION]) is False
+            fields = bool(right) and before[-1].lower() in NAME_FIELDS and right.split()[0].lower() in NAME_FIELDS
+            if fields:
+                continue  # "Research and Development Centre", "Oil and Gas Group": two fields' words joined in one name
             if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \
                     or (self._cue_class(right) and not one_body and (len(own) == 1 or self._cue_class(" ".join(own)))) \
                     or normalize(text[begin:left_end]) in self._latin or normalize(right) in self._latin \
@@ -298,11 +301,6 @@ class MentionFinder:
         named in lower case after a possessive, an organization of its own."""
         return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
                 for m in OWN_UNIT.finditer(text)]
-
-    def _quoted(self, text: str) -> list[Mention]:
-        """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
-        return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name")
-                for m in _QUOTED.finditer(text)]
 
     def infer_class(self, mention: Mention, cls: str) -> Mention:
         """A new name with no class of its own takes the one a fact's domain or range demands ("Liu,
@@ -555,7 +553,7 @@ class MentionFinder:
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        candidates += self._bare_phrases(text) + quoted(text) + self._place_described(text)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]

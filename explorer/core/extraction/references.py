@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from explorer.core.extraction import sites
+from explorer.core.extraction.definites import compound_end, introduced_single, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.spans import Mention, plural_noun, singular
-from explorer.core.extraction.words import IRREGULAR_PAST, STOPWORDS
+from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
@@ -39,9 +40,6 @@ _DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-
 
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|on|onto|into|at|to|from|of|for|with|by|over|across|inside|near|under|"
                                  r"through|via|within|around|along|beside|behind|between|among)\s+$", re.IGNORECASE)
-
-
-_NEXT_NOUN = re.compile(r" [a-z][a-z-]*")
 
 
 def _is_person(mention: Mention) -> bool:
@@ -78,17 +76,18 @@ class ReferenceReader:
         for match in re.finditer(r"(?<![\w-])the\s+([a-z][\w-]*)(?![\w-])", text, re.IGNORECASE):
             if self._cue_class(match.group(1)) is not None:
                 continue  # a description headed by a class word: read below
-            if self._noun_follows(text, match.end()) and match.group(1).lower() not in self._triggers:
+            compound = compound_end(text, match.end(), self._triggers)
+            if compound > match.end() and match.group(1).lower() not in self._triggers:
                 # "the crane control software": its head is "software", no crane named before; a compound the text
                 # describes as known ("the", a modifier, a head) is a thing of its own where it is a clause's subject
                 # or a verb's object ("onto the factory floor" sets a scene: no thing of the clause)
                 if _PREPOSITION_BEFORE.search(text[:match.start()]):
                     continue
-                end = match.end()
-                while self._noun_follows(text, end) and (following := _NEXT_NOUN.match(text, end)) is not None:
-                    end = following.end()
-                phrase = text[match.start(1):end]
-                found.append(Mention(match.start(1), end, phrase, None, self._cue_class(phrase), phrase, "phrase"))
+                phrase = text[match.start(1):compound]
+                found.append(Mention(match.start(1), compound, phrase, None, self._cue_class(phrase), phrase, "phrase"))
+                if (second := second_head(text, compound, self._triggers)) is not None:
+                    word = text[slice(*second)]
+                    found.append(Mention(*second, word, None, self._cue_class(word), word, "phrase"))
                 continue
             # "the network" after "a 5G private network": the last thing whose name ends in that noun
             head = singular(match.group(1).lower())
@@ -102,19 +101,11 @@ class ReferenceReader:
                                and (not kinds or singular((m.label or m.text).split()[-1].lower()) in kinds)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
+            elif introduced_single(text, match.start(1), match.end(), self._triggers) \
+                    and not _PREPOSITION_BEFORE.search(text[:match.start()]):
+                found.append(Mention(match.start(1), match.end(), match.group(1), None, None, match.group(1), "phrase"))
         found += self.descriptions(text, history, previous_subject, placed)
         return found
-
-    def _noun_follows(self, text: str, end: int) -> bool:
-        """Whether a singular noun goes on with the noun phrase after ``end`` (a modifier stands before its head): a
-        lower-case word that is no function word, pattern word, adverb, participle or verb in -s."""
-        word = re.match(r" ([a-z][a-z-]*)\b(?!['’])", text[end:])
-        before = re.search(r"([a-z]+)$", text[:end])
-        if word is None or (before is not None and plural_noun(before.group(1))):
-            return False  # "the sites | flow into …": a plural is the head, the word after it the verb
-        token = word.group(1)
-        return token not in STOPWORDS and token not in IRREGULAR_PAST and token not in self._triggers \
-            and not token.endswith(("s", "ed", "ly", "ing"))
 
     def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
                      placed: frozenset[str] = frozenset()) -> list[Mention]:
@@ -235,7 +226,7 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
-_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says)\s+", re.IGNORECASE)
+_SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says|where)\s+", re.IGNORECASE)
 _BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
 
 
@@ -286,8 +277,10 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
     for mention in mentions:
         if mention.via == "pronoun" and mention.text.lower() == "it" \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
+            # a thing a preposition governs is no object ("X, a company based in Y, built it": not Y)
             nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
-                            and m.key not in _subjects(text, out, mention.start)), None)
+                            and m.key not in _subjects(text, out, mention.start)
+                            and not _GOVERNED.search(text[:m.start])), None)
             if nearest is None:
                 # a direct object: no preposition before it ("based in Y" names no object)
                 nearest = next((m for m in last_mentions if m.via != "pronoun" and not _is_person(m)

@@ -25,7 +25,7 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
-from explorer.core.extraction.words import GENERIC_PEOPLE
+from explorer.core.extraction.words import GENERIC_PEOPLE, NAME_FIELDS
 from explorer.core.vocab import KG
 
 AGENT, PLACE, LOCATED = str(KG.Agent), str(KG.Place), str(KG.locatedIn)
@@ -371,7 +371,8 @@ def split_list_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> lis
         plural = _PLURAL_VERB.match(text, mention.end) is not None
         if joint > 0 and mention.via == "name" and mention.iri is None and (listed or plural):
             head, tail = mention.text[:joint], mention.text[joint + 5:]
-            if head[:1].isupper() and tail[:1].isupper():
+            # "Panjiang Coal and Electricity Group": a part after "and" that opens on a field names one body of two fields
+            if head[:1].isupper() and tail[:1].isupper() and tail.split()[0].lower() not in NAME_FIELDS:
                 second_start = mention.start + joint + 5
                 out.append(replace(mention, end=mention.start + joint, text=head, label=head, cls=_cue_class(lexicon, head)))
                 out.append(replace(mention, start=second_start, text=tail, label=tail, cls=_cue_class(lexicon, tail)))

@@ -43,7 +43,8 @@ CAPITALISED = re.compile(
     # a region of a named place is named with it ("central China", "northern Hebei")
     r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
     r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
-    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?![\w-])))*"
+    # "Hebei 5G+ Steel Alliance": "5G+" (5G joined with an industry) is a word of the name it stands in
+    r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?:\+(?=\s+[A-Z]))?(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
     r"(?:\s+(?!(?:19|20)\d\d\b)\d+(?!\d|[,.]\d|%)"
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
@@ -59,6 +60,9 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
+                            # what a relative "whose" owns ("Sany, whose | pile-driver plant in Changsha"); "whose main
+                            # campus is in P" says where the owner is, and introduces no thing
+                            r"|whose(?!\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are|was|were)\b)"
                             # a described owner ("runs the region's | largest steel mill")
                             r"|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
@@ -202,8 +206,10 @@ def singular(text: str) -> str:
 
 
 def adverb(word: str) -> bool:
-    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
-    return word.endswith("ly") and word not in LY_ADJECTIVES
+    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin"); a hyphened word is
+    read by its last part ("its final-assembly plant")."""
+    last = word.rsplit("-", 1)[-1]
+    return last.endswith("ly") and last not in LY_ADJECTIVES
 
 
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
@@ -310,8 +316,13 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     side opens on no field, and with no "of" before it (a body named by its fields: "Ministry of Human Resources and
     Social Security"), is two names; so is a name ending in a field before one word of no field ("HNA Technology and
     Huawei")."""
-    if len(left) < 2 or not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
+    if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if len(left) < 2:
+        # "Jingye and Bohai Heavy Industries": one word of no field, then a name of two or more words that opens on
+        # none, is two names (one field's word before "and" is half of one: "Research and Development Centre")
+        return len(left) == 1 and len(right) >= 2 and left[0].lower() not in NAME_FIELDS \
+            and not any(word.lower() in ("of", "for") for word in right)
     if len(right) == 1 and left[-1].lower() not in NAME_FIELDS:
         return False  # "Harbin Electric and Huawei" is read by the class words; "Standard and Poor" is one name
     if left[-1].lower() in NAME_FIELDS and right_has_class_word:
@@ -322,3 +333,12 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
 def passive_by(word: str, text: str, end: int) -> bool:
     """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
     return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
+
+
+_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
+
+
+def quoted(text: str) -> list[Mention]:
+    """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
+    return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name") for m in _QUOTED.finditer(text)]
+

@@ -13,7 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, relatives, sites, slots
+from explorer.core.extraction import (
+    clause_readers,
+    clauses,
+    constructions,
+    figures,
+    modal_threats,
+    owners,
+    refit,
+    relatives,
+    sites,
+    slots,
+)
 from explorer.core.extraction.appositions import apposed_owners
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
@@ -35,7 +46,7 @@ from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
-COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
+LOCATED_IN = str(KG.locatedIn)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -379,7 +390,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
-        suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
@@ -569,21 +580,10 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 
 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
-    """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
-    where a company is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
-    # "Kingdee Robotics is based in Shenzhen": a name of no known kind "based" or "headquartered" somewhere is an agent
-    seat_words = suggestion.pattern in ("based in", "headquartered in") and suggestion.subject.cls is None \
-        and suggestion.subject.via in ("name", "label", "ner")
-    if suggestion.predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0] \
-            or not (seat_words or lexicon.is_a(suggestion.subject.cls, [COMPANY]) or _counted_companies(lexicon, suggestion.subject)):
-        return suggestion
-    return replace(suggestion, predicate=BASED_IN)
-
-
-def _counted_companies(lexicon: Lexicon, mention: Mention) -> bool:
-    """"at least 40 manufacturers": a counted group named by a company's cue (its class says only "group")."""
-    return (mention.cls or "").endswith("OrganizationGroup") and any(
-        lexicon.is_a(cue.cls, [COMPANY]) and mention.text.lower().endswith(" " + cue.words.lower()) for cue in lexicon.cues)
+    """The property the subject's kind fits where the words state two: a company "in" a place has its seat there, a
+    name "members of" X is a member of it (``refit``)."""
+    predicate = refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern)
+    return suggestion if predicate == suggestion.predicate else replace(suggestion, predicate=predicate)
 
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],

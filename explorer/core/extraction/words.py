@@ -13,7 +13,7 @@ STOPWORDS = frozenset(
         "must", "shall", "should", "not", "no", "so", "such", "very", "far", "much", "many", "some", "any", "each", "every", "other",
         "another", "both", "all", "only", "just", "even", "still", "said", "says", "say", "added", "adds", "according", "aside",
         "despite", "during", "once", "if", "when", "while", "because", "since", "after", "before", "about", "above", "below",
-        "between", "through", "via", "per", "thanks", "large", "part", "example", "for", "so", "far", "currently",
+        "between", "through", "via", "per", "thanks", "part", "example", "for", "so", "far", "currently",
         # prepositions end a noun phrase ("coal mines | across the province")
         "across", "among", "amid", "within", "without", "throughout", "against", "toward", "towards", "around", "near",
         "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until",
@@ -64,7 +64,8 @@ UNITS = frozenset(["percent", "per", "yuan", "dollars", "euros", "million", "bil
                    "kilograms", "litres", "liters", "square", "hectares", "miles", "feet", "centimetres", "millimetres"])
 #: -ly words that are adjectives, not adverbs: they stay in a noun phrase ("a quarterly bulletin").
 LY_ADJECTIVES = frozenset(["quarterly", "monthly", "weekly", "yearly", "daily", "hourly", "early", "elderly", "friendly",
-                           "costly", "timely", "assembly", "supply", "family", "italy", "anomaly"])
+                           "costly", "timely", "assembly", "supply", "family", "italy", "anomaly", "ally", "rally", "reply",
+                           "monopoly", "deadly", "likely", "unlikely", "orderly", "lively"])
 #: Fields a name joins with "and" ("Ministry of Science and Technology", "Wuhan Iron and Steel"): after "and" such a
 #: word goes on with the name before it, where another single word names a second party ("… Institute of Technology
 #: and Huawei").
@@ -74,7 +75,7 @@ NAME_FIELDS = frozenset(["technology", "technologies", "science", "sciences", "s
                          "resources", "transport", "transportation", "finance", "power", "energy", "mining", "medicine",
                          "health", "culture", "tourism", "education", "planning", "construction", "logistics", "shipping",
                          "research", "innovation", "security", "management", "environment", "agriculture", "affairs",
-                         "services", "electronics", "machinery", "design",
+                         "services", "electronics", "machinery", "design", "electricity", "petroleum", "metallurgy",
                          # adjectives of a field ("Economic and Technological Development Zone")
                          "technological", "scientific", "economic", "industrial", "commercial", "social", "cultural",
                          "financial", "medical", "environmental", "educational", "urban-rural", "rural", "urban"])

@@ -1,0 +1,49 @@
+"""Where an agent has its seat and where a thing stands: whether "X in P" states kg:basedIn or kg:locatedIn.
+
+A company, an organisation named by what it does for a living ("shipping agents in Haikou", "a data centre
+operator in Zhongwei") or a name "based" or "headquartered" somewhere is based there; a site, a machine or a
+network "in" a place stands there. The trade nouns below name who works a trade, not a thing that works:
+"-er" words naming machines ("controller", "server", "router") are left out on purpose.
+"""
+
+from __future__ import annotations
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.spans import singular
+from explorer.core.vocab import KG
+
+COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
+
+#: Head nouns of a phrase that names an organisation (or a person) by its trade.
+TRADE_HEADS = frozenset({
+    "agent", "operator", "provider", "producer", "exporter", "importer", "contractor", "integrator", "distributor",
+    "retailer", "wholesaler", "insurer", "lender", "forwarder", "shipper", "developer", "builder", "start-up",
+    "startup", "trader", "consultancy", "broker", "outsourcer", "subcontractor",
+})
+
+
+def seat_predicate(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
+    """``predicate`` for a fact of ``subject`` read from ``pattern``, with kg:locatedIn turned into kg:basedIn
+    where the subject is an agent with a seat."""
+    if predicate != LOCATED_IN or not lexicon.ends(BASED_IN)[0]:
+        return predicate
+    # "Kingdee Robotics is based in Shenzhen": a name of no known kind "based" or "headquartered" somewhere is an agent
+    seat_words = pattern in ("based in", "headquartered in") and subject.cls is None and subject.via in ("name", "label", "ner")
+    if seat_words or lexicon.is_a(subject.cls, [COMPANY]) or counted_companies(lexicon, subject) or _by_trade(subject):
+        return BASED_IN
+    return predicate
+
+
+def counted_companies(lexicon: Lexicon, mention: Mention) -> bool:
+    """"at least 40 manufacturers": a counted group named by a company's cue (its class says only "group")."""
+    return (mention.cls or "").endswith("OrganizationGroup") and any(
+        lexicon.is_a(cue.cls, [COMPANY]) and mention.text.lower().endswith(" " + cue.words.lower()) for cue in lexicon.cues)
+
+
+def _by_trade(mention: Mention) -> bool:
+    """"shipping agents", "a data centre operator": a described phrase of no known class whose head names a trade."""
+    if mention.cls is not None or mention.iri is not None or mention.via == "pronoun":
+        return False
+    words = (mention.label or mention.text).lower().split()
+    return len(words) > 1 and singular(words[-1]) in TRADE_HEADS

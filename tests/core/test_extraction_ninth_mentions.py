@@ -1,0 +1,84 @@
+"""Noun phrases and names as English news prose writes them (ninth session): where a name ends, which names "and"
+joins or keeps whole, and which noun phrases a sentence introduces (sentences written here, none from the articles
+the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
+
+
+def _labels(text: str, lexicon: Lexicon) -> list[str]:
+    return [(m.label or m.text) for m in MentionFinder(lexicon).find(text)]
+
+
+# -- where a name ends, and which names "and" joins ---------------------------------------------------
+
+def test_5g_plus_is_a_word_of_the_name_it_stands_in(lexicon: Lexicon) -> None:
+    labels = _labels("The provincial bureau launched the Shanxi 5G+ Coal Alliance last year.", lexicon)
+    assert "Shanxi 5G+ Coal Alliance" in labels
+    found = facts("The provincial bureau founded the Shanxi 5G+ Coal Alliance with Lu'an Group.", lexicon)
+    assert any(o == "Shanxi 5G+ Coal Alliance" and p == "established" for _s, p, o in found)
+
+
+def test_one_word_name_and_a_longer_name_are_two_names(lexicon: Lexicon) -> None:
+    labels = _labels("Its members include Xinxing and Taiyuan Heavy Machinery, a maker of mining cranes.", lexicon)
+    assert "Xinxing" in labels and "Taiyuan Heavy Machinery" in labels
+    # one field's word before "and" is half of one name
+    assert "Research and Development Centre" in _labels("Haier opened its Research and Development Centre in May.", lexicon)
+
+
+def test_a_name_whose_part_after_and_opens_on_a_field_is_one_body(lexicon: Lexicon) -> None:
+    text = "In the river port of Yibin, Xuzhou Coal and Electricity Group has signed an agreement with China Telecom."
+    assert "Xuzhou Coal and Electricity Group" in _labels(text, lexicon)
+    assert ("Xuzhou Coal and Electricity Group", "partneredWith", "China Telecom") in facts(text, lexicon)
+    # a company named by its field before another company is still two names
+    labels = _labels("Yankuang Coal and China Mobile signed a deal in June.", lexicon)
+    assert "Yankuang Coal" in labels and "China Mobile" in labels
+
+
+# -- which noun phrases a sentence introduces ---------------------------------------------------------
+
+def test_a_size_adjective_opens_a_noun_phrase(lexicon: Lexicon) -> None:
+    found = facts("Tencent runs large server farms in Qingyuan.", lexicon)
+    assert ("Tencent", "operates", "large server farms") in found
+
+
+def test_a_definite_plural_compound_introduces_things(lexicon: Lexicon) -> None:
+    text = "A consultant says the remote-controlled excavators and bulldozers depend on wireless routers."
+    found = facts(text, lexicon)
+    assert ("remote-controlled excavators", "dependsOn", "wireless routers") in found
+    assert ("bulldozers", "dependsOn", "wireless routers") in found
+    # a verb in -s after a singular takes an object: it ends the phrase
+    assert not any("runs" in label for label in _labels("The crane operator runs the yard from Ningbo.", lexicon))
+
+
+def test_a_definite_word_a_relative_clause_restricts_is_a_thing(lexicon: Lexicon) -> None:
+    assert ("Kingsoft", "hosts", "software") in facts("Kingsoft hosts the software that plans every shift.", lexicon)
+    # "the fact that", "the risk that": no thing
+    labels = _labels("Officials stressed the risk that hackers pose.", lexicon)
+    assert "risk" not in labels
+
+
+# -- what a possessive owns ----------------------------------------------------------------------------
+
+def test_what_whose_owns_is_a_thing(lexicon: Lexicon) -> None:
+    found = facts("Weichai Power, whose engine-testing plant in Weifang now has 300 robots, signed a deal with Huawei.", lexicon)
+    assert ("Weichai Power", "operates", "engine-testing plant") in found
+    assert ("engine-testing plant", "locatedIn", "Weifang") in found
+    # "whose main office is in P" says where the owner is: no thing of its own
+    assert "main office" not in _labels("Zoomlion, whose main office is in Changsha, builds cranes.", lexicon)
+
+
+def test_a_hyphened_word_ending_in_ly_is_no_adverb(lexicon: Lexicon) -> None:
+    found = facts("Comac has connected 200 robots at its final-assembly plant in Pudong.", lexicon)
+    assert ("Comac", "operates", "final-assembly plant") in found
+
+
+def test_a_function_word_ends_what_an_owner_names(lexicon: Lexicon) -> None:
+    text = "The network, built by China Unicom's Anhui branch with base stations from ZTE, covers the port."
+    labels = _labels(text, lexicon)
+    assert "China Unicom's Anhui branch" in labels and "base stations" in labels
+    assert ("China Unicom", "hasBranch", "China Unicom's Anhui branch") in facts(text, lexicon)

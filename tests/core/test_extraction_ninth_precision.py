@@ -1,0 +1,61 @@
+"""False suggestions of the ninth session: a thing placed in the town of the site it stands at, and the
+other classes of wrong facts below (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_thing_at_a_named_site_is_placed_in_the_site_not_in_the_sites_town(lexicon: Lexicon) -> None:
+    found = facts("Baotou Steel has switched on a 5G network at its Baiyun Obo mine in Baotou.", lexicon)
+    assert ("5G network", "locatedIn", "Baiyun Obo mine") in found
+    assert ("Baiyun Obo mine", "locatedIn", "Baotou") in found
+    assert ("5G network", "locatedIn", "Baotou") not in found
+    found = facts("Wanhua Chemical is testing a sensor grid at its Yantai plant in Shandong.", lexicon)
+    assert ("sensor grid", "locatedIn", "Yantai plant") in found
+    assert ("sensor grid", "locatedIn", "Shandong") not in found
+
+
+def test_an_organisation_named_by_its_trade_is_based_in_a_place_a_machine_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Last May, malware stole invoices from freight forwarders in Xiamen.", lexicon)
+    assert ("freight forwarders", "basedIn", "Xiamen") in found
+    assert ("freight forwarders", "locatedIn", "Xiamen") not in found
+    found = facts("A ransomware attack on a wind farm operator in Zhangjiakou halted billing.", lexicon)
+    assert ("wind farm operator", "basedIn", "Zhangjiakou") in found
+    found = facts("Hackers targeted welding robots in Foshan.", lexicon)
+    assert ("welding robots", "locatedIn", "Foshan") in found
+    assert not any(p == "basedIn" for _s, p, _o in found)
+
+
+def test_a_place_based_description_gives_its_seat_to_the_name_it_introduces(lexicon: Lexicon) -> None:
+    found = facts("A Wuxi-based start-up, Tianmu Robotics, supplies the software that guides the cranes.", lexicon)
+    assert ("Tianmu Robotics", "basedIn", "Wuxi") in found
+    assert not any(s.startswith("Wuxi-based") for s, _p, _o in found)
+    found = facts("The Wuxi-based software company Tianmu Robotics supplies the software.", lexicon)
+    assert ("Tianmu Robotics", "basedIn", "Wuxi") in found
+    # a list after the description names no one it describes
+    found = facts("A Wuxi-based start-up, Huawei and ZTE signed the deal.", lexicon)
+    assert ("Huawei", "basedIn", "Wuxi") not in found
+
+
+def test_it_after_a_company_based_somewhere_is_not_the_place(lexicon: Lexicon) -> None:
+    found = facts("The Guangdong Department of Industry launched the Foshan Machinery Cloud in 2021; Kingsoft, a software "
+                  "company based in Zhuhai, built it.", lexicon)
+    assert ("Kingsoft", "basedIn", "Zhuhai") in found
+    assert ("Kingsoft", "built", "Zhuhai") not in found
+    assert ("Kingsoft", "built", "Foshan Machinery Cloud") in found
+
+
+def test_its_in_a_where_clause_is_the_clauses_own_subject(lexicon: Lexicon) -> None:
+    found = facts("Wuhan, the city where Dongfeng built its first cars, is wiring its plants with 5G.", lexicon)
+    assert ("Dongfeng", "built", "Wuhan") not in found
+
+
+def test_named_members_are_members_a_counted_group_is_a_group_of_members(lexicon: Lexicon) -> None:
+    found = facts("Sungrow, Goodwe and Growatt are members of the Photovoltaic Industry Association.", lexicon)
+    assert ("Growatt", "memberOf", "Photovoltaic Industry Association") in found
+    assert not any(p == "memberGroupOf" for _s, p, _o in found)
+    found = facts("More than 300 factories are members of the Zhejiang 5G Alliance.", lexicon)
+    assert ("More than 300 factories", "memberGroupOf", "Zhejiang 5G Alliance") in found
