@@ -21,6 +21,8 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
     """The property the fact of ``subject`` read from ``pattern`` states, given the kind of its subject."""
     if predicate == MEMBER_GROUP_OF and _named_one(lexicon, subject):
         return MEMBER_OF
+    if predicate == MEMBER_OF and pattern.lower().endswith("members of") and not _named_one(lexicon, subject):
+        return MEMBER_GROUP_OF  # "more than 300 factories are members of X": the words both properties declare
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
 
 

@@ -369,12 +369,13 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                     continue
                 if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
                     continue
-                key = (other_subject.key, pattern.predicate, other_object.key)
-                if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
-                        or lexicon.is_a(other_object.cls, pattern.range) is False:
+                predicate = refit.refit(lexicon, pattern.predicate, other_subject, pattern.words)  # "A, B and C are members of"
+                key = (other_subject.key, predicate, other_object.key)
+                if key in seen or lexicon.is_a(other_subject.cls, lexicon.ends(predicate)[0]) is False \
+                        or lexicon.is_a(other_object.cls, lexicon.ends(predicate)[1]) is False:
                     continue
                 seen.add(key)
-                suggestions.append(Suggestion(other_subject, pattern.predicate, other_object, sentence,
+                suggestions.append(Suggestion(other_subject, predicate, other_object, sentence,
                                               pattern.words, start, end, round(max(0.0, min(1.0, score - 0.05)), 2)))
         for subject, predicate, obj, words, start, end, confidence in _constructions(lexicon, finder, mentions, view):
             key = (subject.key, predicate, obj.key)
