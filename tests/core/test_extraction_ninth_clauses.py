@@ -84,3 +84,18 @@ def test_a_thing_made_with_another_is_no_partnership_unless_joint_and_a_comma_an
     assert ("Efort", "established", "Anhui Robotics Alliance") in found
     assert not any(p == "established" and s in ("Chery", "JAC") for s, p, _o in found)
     assert not any(p == "partneredWith" for _s, p, _o in found)
+
+
+def test_a_role_in_apposition_says_where_a_person_works(lexicon: Lexicon) -> None:
+    text = "The Anhui Robotics Alliance was founded in 2021. Liu Fang, the alliance's secretary-general, said members grew."
+    assert ("Liu Fang", "affiliatedWith", "Anhui Robotics Alliance") in facts(text, lexicon)
+    found = facts("Gao Lei, Midea's vice-president for manufacturing, said the plant runs on 5G.", lexicon)
+    assert ("Gao Lei", "affiliatedWith", "Midea") in found
+    text = "The Hunan Department of Commerce set up a fund. Tan Jie, a deputy director at the department, said so."
+    assert ("Tan Jie", "affiliatedWith", "Hunan Department of Commerce") in facts(text, lexicon)
+
+
+def test_who_works_or_studies_at_an_organization_is_affiliated_with_it(lexicon: Lexicon) -> None:
+    found = facts("Ma Rui, who studies industrial robots at Harbin Institute of Technology, said arms are exposed to malware.",
+                  lexicon)
+    assert ("Ma Rui", "affiliatedWith", "Harbin Institute of Technology") in found

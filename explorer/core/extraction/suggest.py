@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import (
+    appositions,
     clause_readers,
     clauses,
     constructions,
@@ -25,7 +26,6 @@ from explorer.core.extraction import (
     sites,
     slots,
 )
-from explorer.core.extraction.appositions import apposed_owners
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -597,4 +597,4 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *apposed_owners(lexicon, mentions, text, finder.named)]
+            *owners.described_owners(lexicon, mentions, text), *appositions.read(lexicon, mentions, text, finder.named)]
