@@ -75,3 +75,10 @@ def test_what_whose_owns_is_a_thing(lexicon: Lexicon) -> None:
 def test_a_hyphened_word_ending_in_ly_is_no_adverb(lexicon: Lexicon) -> None:
     found = facts("Comac has connected 200 robots at its final-assembly plant in Pudong.", lexicon)
     assert ("Comac", "operates", "final-assembly plant") in found
+
+
+def test_a_function_word_ends_what_an_owner_names(lexicon: Lexicon) -> None:
+    text = "The network, built by China Unicom's Anhui branch with base stations from ZTE, covers the port."
+    labels = _labels(text, lexicon)
+    assert "China Unicom's Anhui branch" in labels and "base stations" in labels
+    assert ("China Unicom", "hasBranch", "China Unicom's Anhui branch") in facts(text, lexicon)

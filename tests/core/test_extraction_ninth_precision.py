@@ -51,3 +51,11 @@ def test_it_after_a_company_based_somewhere_is_not_the_place(lexicon: Lexicon) -
 def test_its_in_a_where_clause_is_the_clauses_own_subject(lexicon: Lexicon) -> None:
     found = facts("Wuhan, the city where Dongfeng built its first cars, is wiring its plants with 5G.", lexicon)
     assert ("Dongfeng", "built", "Wuhan") not in found
+
+
+def test_named_members_are_members_a_counted_group_is_a_group_of_members(lexicon: Lexicon) -> None:
+    found = facts("Sungrow, Goodwe and Growatt are members of the Photovoltaic Industry Association.", lexicon)
+    assert ("Growatt", "memberOf", "Photovoltaic Industry Association") in found
+    assert not any(p == "memberGroupOf" for _s, p, _o in found)
+    found = facts("More than 300 factories are members of the Zhejiang 5G Alliance.", lexicon)
+    assert ("More than 300 factories", "memberGroupOf", "Zhejiang 5G Alliance") in found

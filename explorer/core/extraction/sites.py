@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -136,8 +137,11 @@ def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str],
     alternatives = "|".join(re.escape(h) for h in sorted(heads))
     if not alternatives:
         return found
+    # a function word ends the owned phrase ("China Mobile's Tibet branch | with base stations")
+    function = "|".join(sorted(STOPWORDS))
     for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
-                             rf"((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){{0,3}}(?:{alternatives})s?)(?![\w-])", text):
+                             rf"((?:[A-Z][\w.’'-]*\s+|(?!(?:{function})\s)[a-z][\w-]*\s+){{0,3}}(?:{alternatives})s?)(?![\w-])",
+                             text):
         own = match.group(1)
         if re.match(r"[a-z]+est\s", own) or (own[:1].islower() and normalize(re.split("['’]", match.group())[0]) in _COUNTRIES):
             found.append(Mention(match.start(1), match.end(1), own, None, head_class(own), own, "phrase"))

@@ -14,18 +14,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import (
+    appositions,
     clause_readers,
     clauses,
     constructions,
     figures,
     modal_threats,
     owners,
+    refit,
     relatives,
-    seats,
     sites,
     slots,
 )
-from explorer.core.extraction.appositions import apposed_owners
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -370,12 +370,13 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                     continue
                 if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
                     continue
-                key = (other_subject.key, pattern.predicate, other_object.key)
-                if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
-                        or lexicon.is_a(other_object.cls, pattern.range) is False:
+                predicate = refit.refit(lexicon, pattern.predicate, other_subject, pattern.words)  # "A, B and C are members of"
+                key = (other_subject.key, predicate, other_object.key)
+                if key in seen or lexicon.is_a(other_subject.cls, lexicon.ends(predicate)[0]) is False \
+                        or lexicon.is_a(other_object.cls, lexicon.ends(predicate)[1]) is False:
                     continue
                 seen.add(key)
-                suggestions.append(Suggestion(other_subject, pattern.predicate, other_object, sentence,
+                suggestions.append(Suggestion(other_subject, predicate, other_object, sentence,
                                               pattern.words, start, end, round(max(0.0, min(1.0, score - 0.05)), 2)))
         for subject, predicate, obj, words, start, end, confidence in _constructions(lexicon, finder, mentions, view):
             key = (subject.key, predicate, obj.key)
@@ -391,7 +392,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
-        suggestions[first:] = [_seated(lexicon, _with_inferred_classes(lexicon, finder, s)) for s in suggestions[first:]]
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
@@ -581,9 +582,9 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 
 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
-    """A company "in" a place has its seat there ("a software company in Wuxi"): the property for
-    where an agent is based, not where a thing stands (an alliance or a lab "in" a city stands there)."""
-    predicate = seats.seat_predicate(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern)
+    """The property the subject's kind fits where the words state two: a company "in" a place has its seat there, a
+    name "members of" X is a member of it (``refit``)."""
+    predicate = refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern)
     return suggestion if predicate == suggestion.predicate else replace(suggestion, predicate=predicate)
 
 
@@ -597,4 +598,4 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *apposed_owners(lexicon, mentions, text, finder.named)]
+            *owners.described_owners(lexicon, mentions, text), *appositions.read(lexicon, mentions, text, finder.named)]
