@@ -59,3 +59,12 @@ def test_named_members_are_members_a_counted_group_is_a_group_of_members(lexicon
     assert not any(p == "memberGroupOf" for _s, p, _o in found)
     found = facts("More than 300 factories are members of the Zhejiang 5G Alliance.", lexicon)
     assert ("More than 300 factories", "memberGroupOf", "Zhejiang 5G Alliance") in found
+
+
+def test_a_site_made_at_a_site_stands_in_its_town_a_thing_at_an_unnamed_site_stands_in_the_site(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper has built a 5G smart mine at its open-pit quarry in Dexing.", lexicon)
+    assert ("5G smart mine", "locatedIn", "Dexing") in found
+    assert ("5G smart mine", "locatedIn", "open-pit quarry") not in found
+    found = facts("Gree has switched on a 5G network at its compressor plant in Zhuhai.", lexicon)
+    assert ("5G network", "locatedIn", "compressor plant") in found
+    assert ("5G network", "locatedIn", "Zhuhai") not in found

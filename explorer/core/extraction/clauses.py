@@ -175,13 +175,14 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         readings: list[tuple[Mention, str, Mention]] = []
         if described and site is not None:
             readings.append((owner, OPERATES, site))
-            readings += [(thing, LOCATED, site)] if thing is not None else []
+            # "built a smart mine at its limestone quarry": a site made at a site is that site made over, no thing in it
+            made_over = thing is not None and sites.has_site_head(lexicon, thing)
+            readings += [(thing, LOCATED, site)] if thing is not None and not made_over else []
             if place is not None:
-                # the thing is at the site, the site in the place: "in P" describes the site. A site with a name of
-                # its own ("its Datun mine in Gejiu") places the thing, and P follows from the two; an unnamed one
-                # ("its limestone quarry in Wuhu") may be no entity a reader keeps, so the thing's place is stated too
+                # the thing is at the site, the site in the place: "in P" describes the site, and the thing's place
+                # follows from the two; a site made over stands in P itself
                 readings.append((site, LOCATED, place))
-                if thing is not None and not site.text[:1].isupper():
+                if thing is not None and made_over:
                     readings.append((thing, LOCATED, place))
             elif site.text[:1].isupper() and len(site.text.split()) == 2:
                 # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
