@@ -68,3 +68,11 @@ def test_a_site_made_at_a_site_stands_in_its_town_a_thing_at_an_unnamed_site_sta
     found = facts("Gree has switched on a 5G network at its compressor plant in Zhuhai.", lexicon)
     assert ("5G network", "locatedIn", "compressor plant") in found
     assert ("5G network", "locatedIn", "Zhuhai") not in found
+
+
+def test_a_named_university_is_based_in_its_town_a_described_lab_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Xinjiang University in Urumqi has set up a mining lab.", lexicon)
+    assert ("Xinjiang University", "basedIn", "Urumqi") in found
+    assert ("Xinjiang University", "locatedIn", "Urumqi") not in found
+    found = facts("A joint laboratory in Hefei tests the modules.", lexicon)
+    assert ("joint laboratory", "locatedIn", "Hefei") in found
