@@ -76,3 +76,20 @@ def test_a_named_university_is_based_in_its_town_a_described_lab_stands_in_it(le
     assert ("Xinjiang University", "locatedIn", "Urumqi") not in found
     found = facts("A joint laboratory in Hefei tests the modules.", lexicon)
     assert ("joint laboratory", "locatedIn", "Hefei") in found
+
+
+def test_in_p_after_a_relative_clause_verb_places_what_that_stands_for(lexicon: Lexicon) -> None:
+    text = "Sany Heavy Industry makes excavators. Its cranes report to a monitoring centre that the company opened in Changsha in 2020."
+    found = facts(text, lexicon)
+    assert ("monitoring centre", "locatedIn", "Changsha") in found
+    assert not any(o == "Changsha" and s == "Sany Heavy Industry" for s, _p, o in found)
+
+
+def test_words_two_properties_share_state_one_in_a_relative_clause(lexicon: Lexicon) -> None:
+    text = "Sany Heavy Industry makes excavators. Its cranes report to a monitoring centre that the company opened in Changsha in 2020."
+    found = facts(text, lexicon)
+    assert ("Sany Heavy Industry", "established", "monitoring centre") in found
+    assert ("Sany Heavy Industry", "built", "monitoring centre") not in found
+    found = facts("The robots use a paint shop that Midea opened last year.", lexicon)
+    assert ("Midea", "built", "paint shop") in found
+    assert ("Midea", "established", "paint shop") not in found

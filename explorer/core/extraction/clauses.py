@@ -33,6 +33,7 @@ from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.readings import fittest
 from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
@@ -428,6 +429,12 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                     or any(m.start - match.end() in (0, 1) for m in mentions):
                 continue  # the verb has an object of its own: "that B built the road"
             if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
+                continue
+            # words two properties share ("opened": established or built) state the one the thing fits, once
+            rivals = [(other, (actor, thing, 0.6)) for other in lexicon.patterns
+                      if other.words == pattern.words and not other.weak and not other.object_first and other.closing is None
+                      and lexicon.is_a(actor.cls, other.domain) is not False and lexicon.is_a(thing.cls, other.range) is not False]
+            if len(rivals) > 1 and fittest(lexicon, rivals)[0] is not pattern:
                 continue
             for one in actors:
                 if lexicon.is_a(one.cls, pattern.domain) is not False:
