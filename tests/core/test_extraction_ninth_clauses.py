@@ -56,3 +56,15 @@ def test_an_apposition_naming_a_part_of_an_owner_makes_the_name_its_subsidiary(l
     # a place before the head noun is where the part is, not who owns it
     found = facts("Quectel, the Shanghai module maker, grew.", lexicon)
     assert not any(p == "hasSubsidiary" for _s, p, _o in found)
+
+
+def test_plural_members_of_an_organization_are_each_members(lexicon: Lexicon) -> None:
+    found = facts("Sungrow, Trina and Longi are members of the Jiangsu Solar Alliance, which was formed in 2019.", lexicon)
+    for company in ("Sungrow", "Trina", "Longi"):
+        assert (company, "memberOf", "Jiangsu Solar Alliance") in found
+
+
+def test_an_opening_word_before_a_comma_is_no_list_member(lexicon: Lexicon) -> None:
+    found = facts("Meanwhile, Shenyang-based Siasun partnered with China Unicom.", lexicon)
+    assert ("Siasun", "partneredWith", "China Unicom") in found
+    assert not any(s == "Meanwhile" for s, _p, _o in found)

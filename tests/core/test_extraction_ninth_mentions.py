@@ -60,3 +60,25 @@ def test_a_definite_word_a_relative_clause_restricts_is_a_thing(lexicon: Lexicon
     # "the fact that", "the risk that": no thing
     labels = _labels("Officials stressed the risk that hackers pose.", lexicon)
     assert "risk" not in labels
+
+
+# -- what a possessive owns ----------------------------------------------------------------------------
+
+def test_what_whose_owns_is_a_thing(lexicon: Lexicon) -> None:
+    found = facts("Weichai Power, whose engine-testing plant in Weifang now has 300 robots, signed a deal with Huawei.", lexicon)
+    assert ("Weichai Power", "operates", "engine-testing plant") in found
+    assert ("engine-testing plant", "locatedIn", "Weifang") in found
+    # "whose main office is in P" says where the owner is: no thing of its own
+    assert "main office" not in _labels("Zoomlion, whose main office is in Changsha, builds cranes.", lexicon)
+
+
+def test_a_hyphened_word_ending_in_ly_is_no_adverb(lexicon: Lexicon) -> None:
+    found = facts("Comac has connected 200 robots at its final-assembly plant in Pudong.", lexicon)
+    assert ("Comac", "operates", "final-assembly plant") in found
+
+
+def test_a_function_word_ends_what_an_owner_names(lexicon: Lexicon) -> None:
+    text = "The network, built by China Unicom's Anhui branch with base stations from ZTE, covers the port."
+    labels = _labels(text, lexicon)
+    assert "China Unicom's Anhui branch" in labels and "base stations" in labels
+    assert ("China Unicom", "hasBranch", "China Unicom's Anhui branch") in facts(text, lexicon)

@@ -195,6 +195,11 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
         index += step
     # "Ningbo, Zhejiang province" is no list: a bare comma joins only when an "and" follows it
     # ("A, B and C"). Read backwards it is never trusted ("In Shenzhen, Tencent and Alibaba …").
+    # A list of names that opens the sentence is one ("Quectel, Fibocom and MeiG are members of …").
+    opening = bool(found) and not found[0][1] and re.fullmatch(r"\s*(?:The\s+)?", text[:found[-1][0].start]) is not None \
+        and all(m.via in ("name", "label") for m, _comma in found)
+    if step < 0 and opening:
+        return [mention for mention, _comma in found]
     if step < 0:
         found = found[:next((i for i, (_m, comma) in enumerate(found) if comma), len(found))]
         if len(found) == 1 and re.fullmatch(r"\s*,\s*and\s+(?:the\s+)?", text[found[0][0].end:end.start]):

@@ -25,7 +25,7 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import possessed_sites, sited_definites
+from explorer.core.extraction.sites import place_described, possessed_sites, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -43,9 +43,9 @@ from explorer.core.extraction.spans import (
     extend_right,
     opening_plural,
     passive_by,
-    past_form,
     place_people,
     plural_head_end,
+    quoted,
     relative_that_verbs,
     singular,
     two_names,
@@ -63,7 +63,6 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON = str(KG.Person)
 
-_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
 #: What follows a verb or participle opening a sentence ("Compared with", "Founded in 2010", "Looking ahead").
@@ -264,27 +263,6 @@ class MentionFinder:
             found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
         return found
 
-    def _place_described(self, text: str) -> list[Mention]:
-        """"the Qingdao terminal", "the Wuxi plant": a definite thing described by a name and one
-        common noun is that thing, not the name (a name with a class word of its own stays a name)."""
-        found: list[Mention] = []
-        # "its Jinjiang plant", "their Ulsan yard", "the company's Wuxi plant", "Sany, whose Changsha plant", numbered ("its No. 18
-        # plant"), headed by two common nouns where punctuation closes them ("the Maanshan steel works,") or the second is a kind
-        # of site ("its Huitengxile wind farm"), described by an adjective before its name ("its underground Longshou mine")
-        sited = "|".join(sorted(self._site_heads))
-        for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
-                                 r"((?:(?!(?:the|its|their|whose)\s)[a-z][\w-]*\s+){0,2})((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
-                                 rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
-                                 text):
-            head, name, described = match.group(3), match.group(2).strip(), match.group(1).split()
-            if head in STOPWORDS or head in self._triggers or head.endswith(("ly", "ing", "ed")) or self._cue_class(name) \
-                    or any(word.lower() in NOT_NAMES for word in name.split()) \
-                    or any(w in STOPWORDS or w in self._triggers or adverb(w) or past_form(w) for w in described):
-                continue
-            phrase = text[match.start(2):match.end(3)]
-            found.append(Mention(match.start(2), match.end(3), phrase, None, self._head_class(phrase), phrase, "phrase"))
-        return found
-
     def _named_units(self, text: str) -> list[Mention]:
         """"the Harbin branch of China Unicom": a unit the words of a relation ("branch of", "subsidiary of") name,
         with the place or name that tells it apart, is one organization (``constructions.named_units`` relates it)."""
@@ -301,11 +279,6 @@ class MentionFinder:
         named in lower case after a possessive, an organization of its own."""
         return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
                 for m in OWN_UNIT.finditer(text)]
-
-    def _quoted(self, text: str) -> list[Mention]:
-        """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
-        return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name")
-                for m in _QUOTED.finditer(text)]
 
     def infer_class(self, mention: Mention, cls: str) -> Mention:
         """A new name with no class of its own takes the one a fact's domain or range demands ("Liu,
@@ -558,7 +531,8 @@ class MentionFinder:
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text) + self._quoted(text) + self._place_described(text)
+        candidates += self._bare_phrases(text) + quoted(text)
+        candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]

@@ -60,6 +60,9 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
+                            # what a relative "whose" owns ("Sany, whose | pile-driver plant in Changsha"); "whose main
+                            # campus is in P" says where the owner is, and introduces no thing
+                            r"|whose(?!\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are|was|were)\b)"
                             # a described owner ("runs the region's | largest steel mill")
                             r"|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
@@ -203,8 +206,10 @@ def singular(text: str) -> str:
 
 
 def adverb(word: str) -> bool:
-    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin")."""
-    return word.endswith("ly") and word not in LY_ADJECTIVES
+    """An -ly word ends a noun phrase, unless it is one of the -ly adjectives ("a quarterly bulletin"); a hyphened word is
+    read by its last part ("its final-assembly plant")."""
+    last = word.rsplit("-", 1)[-1]
+    return last.endswith("ly") and last not in LY_ADJECTIVES
 
 
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
@@ -328,3 +333,12 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
 def passive_by(word: str, text: str, end: int) -> bool:
     """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
     return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
+
+
+_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
+
+
+def quoted(text: str) -> list[Mention]:
+    """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
+    return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name") for m in _QUOTED.finditer(text)]
+

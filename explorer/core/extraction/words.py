@@ -64,7 +64,8 @@ UNITS = frozenset(["percent", "per", "yuan", "dollars", "euros", "million", "bil
                    "kilograms", "litres", "liters", "square", "hectares", "miles", "feet", "centimetres", "millimetres"])
 #: -ly words that are adjectives, not adverbs: they stay in a noun phrase ("a quarterly bulletin").
 LY_ADJECTIVES = frozenset(["quarterly", "monthly", "weekly", "yearly", "daily", "hourly", "early", "elderly", "friendly",
-                           "costly", "timely", "assembly", "supply", "family", "italy", "anomaly"])
+                           "costly", "timely", "assembly", "supply", "family", "italy", "anomaly", "ally", "rally", "reply",
+                           "monopoly", "deadly", "likely", "unlikely", "orderly", "lively"])
 #: Fields a name joins with "and" ("Ministry of Science and Technology", "Wuhan Iron and Steel"): after "and" such a
 #: word goes on with the name before it, where another single word names a second party ("… Institute of Technology
 #: and Huawei").
