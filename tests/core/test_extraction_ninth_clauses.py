@@ -68,3 +68,19 @@ def test_an_opening_word_before_a_comma_is_no_list_member(lexicon: Lexicon) -> N
     found = facts("Meanwhile, Shenyang-based Siasun partnered with China Unicom.", lexicon)
     assert ("Siasun", "partneredWith", "China Unicom") in found
     assert not any(s == "Meanwhile" for s, _p, _o in found)
+
+
+def test_who_makes_a_joint_thing_with_others_is_their_partner_and_each_makes_it(lexicon: Lexicon) -> None:
+    text = "Zhejiang University has opened a joint robotics lab with Geely and Hikvision in Hangzhou."
+    found = facts(text, lexicon)
+    assert ("Zhejiang University", "partneredWith", "Geely") in found
+    assert ("Zhejiang University", "partneredWith", "Hikvision") in found
+    assert ("Hikvision", "established", "joint robotics lab") in found
+
+
+def test_a_thing_made_with_another_is_no_partnership_unless_joint_and_a_comma_and_opens_a_clause(lexicon: Lexicon) -> None:
+    text = "The provincial bureau founded the Anhui Robotics Alliance together with Efort, and Chery and JAC have since joined it."
+    found = facts(text, lexicon)
+    assert ("Efort", "established", "Anhui Robotics Alliance") in found
+    assert not any(p == "established" and s in ("Chery", "JAC") for s, p, _o in found)
+    assert not any(p == "partneredWith" for _s, p, _o in found)

@@ -4,8 +4,8 @@ whom a call is for, what a speaker's own document is.
 Each reader takes the facts already suggested for one sentence (``Fact``: subject, property, object,
 where the trigger words stand, confidence) with the sentence's mentions, and returns new facts:
 
-- a partner after the object: "S built Y (in P) together with X" or "… with X": X built Y too, and
-  "Y was developed (together) with X": X built Y;
+- a partner of a passive: "Y was developed (together) with X": X built Y (the partner after an active verb's
+  object, "S built Y together with X", is read in ``partners``);
 - a site the subject owns: "S built Y at/across/in its X (in P)": S operates X, Y is in X and X in P;
   "S linked Y at its Jinjiang plant": the clause's subject owns the site even where no trigger fired,
   and a site named after a place is in that place;
@@ -63,26 +63,6 @@ def _named(mention: Mention) -> bool:
 def _acts(lexicon: Lexicon, predicate: str) -> bool:
     domain = lexicon.ends(predicate)[0]
     return bool(domain) and all(lexicon.is_a(c, [AGENT]) for c in domain)
-
-
-def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"S built Y across its yard with X", "… opened a centre in P together with X": the partner after
-    the object does what the subject does. A plain "with" takes only a named partner ("a platform with
-    sensors" has none); nothing past the end of the verb's clause is read."""
-    for subject, predicate, obj, _words, _start, end, confidence in facts:
-        if obj.start < end or not _acts(lexicon, predicate) or predicate in (OPERATES, LOCATED, str(KG.partneredWith)):
-            continue
-        tail = text[obj.end:]
-        clause_end = _CLAUSE_END.search(tail)
-        for joint in _WITH.finditer(tail[:clause_end.start() if clause_end else len(tail)]):
-            partner = _at(mentions, obj.end + joint.end())
-            if partner is None or partner.key in (subject.key, obj.key) or partner.via == "pronoun" \
-                    or lexicon.is_a(partner.cls, lexicon.ends(predicate)[0]) is False \
-                    or (joint.group(1).lower() == "with" and not _named(partner)):
-                continue
-            yield (partner, predicate, obj, joint.group(1), obj.end + joint.start(1), obj.end + joint.end(1),
-                   round(max(0.0, confidence - 0.05), 2))
-            break
 
 
 _BE = r"(?:is|are|was|were|been|being)"
