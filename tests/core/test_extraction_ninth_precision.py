@@ -93,3 +93,12 @@ def test_words_two_properties_share_state_one_in_a_relative_clause(lexicon: Lexi
     found = facts("The robots use a paint shop that Midea opened last year.", lexicon)
     assert ("Midea", "built", "paint shop") in found
     assert ("Midea", "established", "paint shop") not in found
+
+
+def test_a_group_of_members_is_many_and_a_name_has_no_examples(lexicon: Lexicon) -> None:
+    found = facts("The Hunan Robotics Alliance signed up 20 new members at its spring meeting in Changsha.", lexicon)
+    assert not any(p == "hasMemberGroup" and o in ("Changsha", "spring meeting") for _s, p, o in found)
+    found = facts("Midea's Shunde branch said it had fitted 40 plants in the city, including Gree's Zhuhai factory.", lexicon)
+    assert not any(p == "exampleOf" and o == "Midea's Shunde branch" for _s, p, o in found)
+    found = facts("Carmakers such as BYD and Geely use the platform.", lexicon)
+    assert ("Geely", "exampleOf", "Carmakers") in found
