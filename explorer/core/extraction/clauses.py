@@ -33,6 +33,7 @@ from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.readings import fittest
 from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
@@ -156,13 +157,14 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         readings: list[tuple[Mention, str, Mention]] = []
         if described and site is not None:
             readings.append((owner, OPERATES, site))
-            readings += [(thing, LOCATED, site)] if thing is not None else []
+            # "built a smart mine at its limestone quarry": a site made at a site is that site made over, no thing in it
+            made_over = thing is not None and sites.has_site_head(lexicon, thing)
+            readings += [(thing, LOCATED, site)] if thing is not None and not made_over else []
             if place is not None:
-                # the thing is at the site, the site in the place: "in P" describes the site. A site with a name of
-                # its own ("its Datun mine in Gejiu") places the thing, and P follows from the two; an unnamed one
-                # ("its limestone quarry in Wuhu") may be no entity a reader keeps, so the thing's place is stated too
+                # the thing is at the site, the site in the place: "in P" describes the site, and the thing's place
+                # follows from the two; a site made over stands in P itself
                 readings.append((site, LOCATED, place))
-                if thing is not None and not site.text[:1].isupper():
+                if thing is not None and made_over:
                     readings.append((thing, LOCATED, place))
             elif site.text[:1].isupper() and len(site.text.split()) == 2:
                 # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
@@ -409,6 +411,12 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                     or any(m.start - match.end() in (0, 1) for m in mentions):
                 continue  # the verb has an object of its own: "that B built the road"
             if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
+                continue
+            # words two properties share ("opened": established or built) state the one the thing fits, once
+            rivals = [(other, (actor, thing, 0.6)) for other in lexicon.patterns
+                      if other.words == pattern.words and not other.weak and not other.object_first and other.closing is None
+                      and lexicon.is_a(actor.cls, other.domain) is not False and lexicon.is_a(thing.cls, other.range) is not False]
+            if len(rivals) > 1 and fittest(lexicon, rivals)[0] is not pattern:
                 continue
             for one in actors:
                 if lexicon.is_a(one.cls, pattern.domain) is not False:

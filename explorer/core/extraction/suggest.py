@@ -13,19 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import (
-    appositions,
-    clause_readers,
-    clauses,
-    constructions,
-    figures,
-    modal_threats,
-    owners,
-    refit,
-    relatives,
-    sites,
-    slots,
-)
+from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
+from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -392,7 +381,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
-        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]]
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]
+                               if refit.fits(lexicon, s.predicate, s.subject, s.object)]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
@@ -598,4 +588,4 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *appositions.read(lexicon, mentions, text, finder.named)]
+            *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named)]
