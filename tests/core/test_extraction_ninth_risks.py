@@ -102,3 +102,25 @@ def test_a_description_before_a_name_and_a_report_opening_the_sentence(lexicon: 
     assert not any(p == "basedIn" and s != "DBAPPSecurity" for s, p, _o in found)
     found = facts("In a report released in June, Venustech said it had counted 300 exposed controllers.", lexicon)
     assert ("Venustech", "published", "report") in found
+
+
+def test_a_second_risk_after_and_to_and_what_it_could_cause(lexicon: Lexicon) -> None:
+    found = facts("Xu Bo, an engineer at Venustech, warned that these pumping stations were exposed to malware and to spoofed "
+                  "valve commands that could cause floods.", lexicon)
+    assert ("pumping stations", "exposedTo", "malware") in found
+    assert ("pumping stations", "exposedTo", "spoofed valve commands") in found
+    assert ("spoofed valve commands", "leadsTo", "floods") in found
+    assert ("Xu Bo", "warnsOf", "spoofed valve commands") in found
+
+
+def test_what_one_attack_was_aimed_at_or_knocked_offline_and_whom_it_was_traced_to(lexicon: Lexicon) -> None:
+    found = facts("Last year a phishing campaign from foreign servers aimed at the payroll portals of a steel mill was traced "
+                  "to a gang calling itself Grey Heron.", lexicon)
+    assert ("phishing campaign", "targets", "payroll portals") in found
+    assert ("phishing campaign", "attributedTo", "Grey Heron") in found
+    assert not any(p == "attributedTo" and o == "gang" for _s, p, o in found)
+    found = facts("In June a ransomware attack knocked the dispatch platform offline for a day.", lexicon)
+    assert ("ransomware attack", "targets", "dispatch platform") in found
+    # a kind of threat warned of is no attack aimed at anything
+    found = facts("The regulator warned of malware aimed at water utilities.", lexicon)
+    assert not any(p == "targets" for _s, p, _o in found)

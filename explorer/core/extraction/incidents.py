@@ -18,7 +18,7 @@ from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 RISK, AGENT, PLACE = str(KG.CyberRisk), str(KG.Agent), str(KG.Place)
-TARGETS, AFFECTED = str(KG.targets), str(KG.affected)
+TARGETS, AFFECTED, ATTRIBUTED = str(KG.targets), str(KG.affected), str(KG.attributedTo)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Reading = tuple[Mention, str, Mention, str, int, int, float]
@@ -35,6 +35,9 @@ _BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?(?=\s*[,.;:]|
 def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
     """The mention at ``position``, else the bare noun phrase there ("booking system | of a terminal")."""
     found = next((m for m in mentions if m.start == position and m.via != "pronoun"), None)
+    if found is not None and found.text.endswith(" offline"):
+        words = found.text.removesuffix(" offline")  # "knocked the platform offline": the adverb is no part of the name
+        found = Mention(found.start, found.start + len(words), words, None, found.cls, words, found.via)
     if found is not None:
         return found if lexicon.is_a(found.cls, [RISK, AGENT, PLACE]) is not True else None
     bare = _BARE.match(text, position)
@@ -62,3 +65,36 @@ def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[
         if harmed is None or (stopped.group(1).lower() in ("took", "knocked") and not re.match(r"\s+(?:offline|out)\b", text[harmed.end:])):
             continue
         yield (attack, AFFECTED, harmed, stopped.group(1), stopped.start(1), stopped.end(1), 0.65)
+
+
+#: "a campaign from overseas servers aimed at the gateways": what a threat is aimed at is its target.
+_AIMED_AT = re.compile(r"\s+(?:from\s+[^,;]{1,40}?\s+)?((?:aimed|directed|targeted)\s+at)\s+(?:(?:the|a|an|its|their)\s+)?",
+                       re.IGNORECASE)
+#: "knocked the platform offline": an attack that put a thing named for itself out of action targeted it.
+_OFFLINE = re.compile(r"\s+((?:knocked|took|pushed|forced))\s+(?:the|a|an)\s+", re.IGNORECASE)
+#: "traced the attack to a group it tracks as X", "attributed to a group calling itself X": the name the group goes by.
+_ATTRIBUTED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?:the|this)\s+(?:attack|intrusion|breach|incident|campaign)\s+"
+                         r"|it\s+)?(?:to|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:group|gang|crew|outfit|actor|team)\s+"
+                         r"(?:calling\s+itself|known\s+as|dubbed|called|named|(?:it|they|researchers|investigators)\s+(?:tracks?|calls?)"
+                         r"(?:\s+as)?)\s+", re.IGNORECASE)
+
+
+def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """What a threat was aimed at or knocked offline, and the group an attack was traced to by the name it goes by."""
+    threats = [m for m in mentions if m.via not in ("pronoun", "definite") and lexicon.is_a(m.cls, [RISK])]
+    # one attack that happened ("a scanning campaign … aimed at"), not a kind warned of ("warned of malware aimed at …")
+    for threat in (t for t in threats if _ONE.search(text[:t.start])):
+        aimed = _AIMED_AT.match(text, threat.end)
+        target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
+        if aimed is not None and target is not None:
+            yield (threat, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)
+        offline = _OFFLINE.match(text, threat.end)
+        target = _thing_at(lexicon, mentions, text, offline.end()) if offline is not None else None
+        if offline is not None and target is not None and re.match(r"\s+offline\b", text[target.end:]):
+            yield (threat, TARGETS, target, offline.group(1), offline.start(1), offline.end(1), 0.65)
+    for traced in _ATTRIBUTED.finditer(text):
+        name = next((m for m in mentions if m.start == traced.end() and m.via in ("name", "label")), None)
+        # the attack traced is the one the sentence named before (a reduced relative: the one right before)
+        attack = next((m for m in reversed(threats) if m.end <= traced.start()), None)
+        if name is not None and attack is not None:
+            yield (attack, ATTRIBUTED, name, traced.group(1), traced.start(1), traced.end(), 0.65)

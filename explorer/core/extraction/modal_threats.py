@@ -23,10 +23,13 @@ THREATENS, LEADS_TO = str(KG.threatens), str(KG.leadsTo)
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Reading = tuple[Mention, str, Mention, str, int, int, float]
 
-#: After a threat: what it acts on ("of pump controls") or "which", a modal, an adverb, the verb, a determiner.
-_MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which)?\s+((?:could|can|may|might|would|will)\s+"
-                    r"(?:(?:also|easily|even|quickly|potentially|eventually)\s+)?([a-z]+)(?:\s+to)?)\s+"
-                    r"(?:(?:the|a|an|its|their|whole|entire|all)\s+)*")
+#: A modal, an adverb, the verb, a determiner ("could easily reach the …").
+_MODAL_VERB = (r"\s+((?:could|can|may|might|would|will)\s+(?:(?:also|easily|even|quickly|potentially|eventually)\s+)?([a-z]+)(?:\s+to)?)\s+"
+               r"(?:(?:the|a|an|its|their|whole|entire|all)\s+)*")
+#: After a threat: what it acts on ("of pump controls") or "which", then the modal and its verb.
+_MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which)?" + _MODAL_VERB)
+#: "forged commands that could cause blackouts": a restrictive "that" (read for threats named in a list, see ``weaknesses``).
+_MODAL_THAT = re.compile(r"\s+that" + _MODAL_VERB)
 #: Verbs whose object is what the threat brings about, not what it harms.
 _CAUSING = frozenset(["cause", "trigger", "spark", "lead", "result", "bring", "create", "produce"])
 #: Verbs after a modal that say nothing of a target ("could be", "may have").
@@ -47,12 +50,13 @@ def _bare_object(mentions: list[Mention], text: str, start: int) -> Mention | No
     return Mention(start, bare.end(), bare.group(1), None, None, bare.group(1), "phrase")
 
 
-def threatened(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
-    """The threats named as a modal's subject, with what their verb acts on or brings about."""
+def threatened(lexicon: Lexicon, mentions: list[Mention], text: str, restrictive: bool = False) -> Iterator[Reading]:
+    """The threats named as a modal's subject, with what their verb acts on or brings about (``restrictive``: the
+    modal after "that")."""
     for threat in mentions:
         if threat.via == "pronoun" or not lexicon.is_a(threat.cls, [THREAT]):
             continue
-        said = _MODAL.match(text, threat.end)
+        said = (_MODAL_THAT if restrictive else _MODAL).match(text, threat.end)
         if said is None or said.group(2).lower() in _EMPTY:
             continue
         obj = next((m for m in mentions if m.start == said.end() and m.via != "pronoun"), None) \

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from explorer.core.extraction import modal_threats
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import STOPWORDS
@@ -186,7 +187,7 @@ def _bare_thing_before(mentions: list[Mention], text: str, position: int) -> Men
 
 
 #: "every robot behind it is exposed to": a quantified thing no mention covers, as the subject of an exposure.
-_EVERY_EXPOSED = re.compile(r"(?<![\w-])(?:every|each|any|all|many|most|some)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+_EVERY_EXPOSED = re.compile(r"(?<![\w-])(?:every|each|any|all|many|most|some|such|these|those)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
                             r"(?:\s+(?:behind|in|on|at|inside|across|connected\s+to|linked\s+to)\s+[\w\s'’-]{1,40}?)?"
                             r"\s+(?:is|are|was|were|remains?|becomes?|would\s+be|will\s+be|could\s+be)\s+"
                             r"((?:exposed|vulnerable|open|susceptible)\s+to)\s+(?:the\s+)?", re.IGNORECASE)
@@ -205,8 +206,35 @@ def quantified_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> 
             continue
         thing = next((m for m in mentions if (m.start, m.end) == said.span(1)), None) \
             or Mention(said.start(1), said.end(1), words, None, None, words, "phrase")
-        for each in _listed(lexicon, mentions, text, risk, RISK):
+        for each in _risks_listed(lexicon, mentions, text, risk):
             yield (thing, EXPOSED_TO, each, said.group(2), said.start(2), said.end(2), 0.6)
+        yield from _outcomes(lexicon, mentions, text, risk)
+
+
+#: "exposed to ransomware and to forged commands": "to" said again before the second risk.
+_AND_TO = re.compile(r"\s+and\s+to\s+(?:the\s+)?")
+_RISK_WORDS = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?(?=\s+(?:that|which|who|by|from|in|at|on)\b|\s*[,.;:]|\s*$)")
+
+
+def _risks_listed(lexicon: Lexicon, mentions: list[Mention], text: str, risk: Mention) -> list[Mention]:
+    """The risks listed from ``risk`` on; after "and to" the words are a risk whatever their kind ("exposed to ransomware and
+    to forged switching commands")."""
+    risks = _listed(lexicon, mentions, text, risk, RISK)
+    again = _AND_TO.match(text, risks[-1].end)
+    words = _RISK_WORDS.match(text, again.end()) if again is not None else None
+    if words is not None and not any(w in STOPWORDS for w in words.group().split()):
+        found = next((m for m in mentions if (m.start, m.end) == words.span()), None)
+        if found is None or lexicon.is_a(found.cls, [RISK]) is not False:
+            risks.append(found if found is not None and lexicon.is_a(found.cls, [RISK])
+                         else Mention(words.start(), words.end(), words.group(), None, RISK, words.group(), "phrase"))
+    return risks
+
+
+def _outcomes(lexicon: Lexicon, mentions: list[Mention], text: str, risk: Mention) -> Iterator[Reading]:
+    """What the risks listed from ``risk`` could cause, for those no mention names (``modal_threats`` reads the others)."""
+    for listed in _risks_listed(lexicon, mentions, text, risk):
+        if listed not in mentions:
+            yield from (r for r in modal_threats.threatened(lexicon, [*mentions, listed], text, restrictive=True) if r[0] is listed)
 
 
 def left_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -217,7 +245,7 @@ def left_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
                      and lexicon.is_a(m.cls, [RISK]) is not False), None)
         if risk is None:
             continue
-        risks = _listed(lexicon, mentions, text, risk, RISK)
+        risks = _risks_listed(lexicon, mentions, text, risk)
         inside = [m for m in mentions if said.start(1) <= m.start and m.end <= said.end(1)]
         if _PRONOUN.fullmatch(said.group(1)) or (len(inside) == 1 and inside[0].via == "pronoun"
                                                  and inside[0].start == said.start(1)):
