@@ -124,3 +124,21 @@ def test_what_one_attack_was_aimed_at_or_knocked_offline_and_whom_it_was_traced_
     # a kind of threat warned of is no attack aimed at anything
     found = facts("The regulator warned of malware aimed at water utilities.", lexicon)
     assert not any(p == "targets" for _s, p, _o in found)
+
+
+def test_what_runs_or_has_a_weak_part_has_its_weakness(lexicon: Lexicon) -> None:
+    found = facts("Inspectors said pump stations along the canal, Huai'an among them, were running software with known "
+                  "flaws.", lexicon)
+    assert ("pump stations", "hasVulnerability", "known flaws") in found
+    found = facts("Most plants link their kilns to the cloud through cheap 4G modems with default passwords.", lexicon)
+    assert ("4G modems", "hasVulnerability", "default passwords") in found
+
+
+def test_a_favourite_target_and_a_second_verb_of_calling(lexicon: Lexicon) -> None:
+    found = facts('"Cameras like these are a favourite target of botnets," said Lu Yan, an analyst at Venustech.', lexicon)
+    assert ("Cameras", "exposedTo", "botnets") in found
+    found = facts("Lu Yan, an analyst at Venustech, called for offline backups and urged the ministry to draw up "
+                  "stricter audit rules for ports.", lexicon)
+    assert ("Lu Yan", "callsFor", "offline backups") in found
+    assert ("Lu Yan", "callsFor", "stricter audit rules") in found
+    assert not any(p == "callsFor" and o.startswith("up ") for _s, p, o in found)

@@ -33,6 +33,9 @@ _MEASURE = re.compile(r"(?:(?:a|an|the)\s+)?((?:[a-z0-9][\w-]*)(?:\s+(?!(?:and|o
 _ACTION = re.compile(r"([a-z][\w-]*(?:\s+(?!and\s+(?:for|to)\s)[\w'’-]+){1,9}?)(?=\s*[,.;:]|\s*$|\s+and\s+(?:for\s+|to\s+))")
 _NEXT_ACTION = re.compile(r"\s+and\s+(?:for\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)?to\s+")
 _NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)?\s*[a-z])")
+#: "urged the alliance to speed up common standards": what a phrasal verb the call asks for acts on is called for.
+_URGED_PHRASAL = re.compile(r"(?<![\w-])(urged|urges|urge|urging)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?to\s+[a-z]+\s+"
+                            r"(?:up|out|in|through|forward)\s+(?!(?:their|its|his|her)\s)", re.IGNORECASE)
 #: "would make X mandatory", "to make X compulsory": the speaker calls for X.
 _MADE_MANDATORY = re.compile(r"(?<![\w-])(?:make|makes|making|made)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
                              r"(mandatory|compulsory|obligatory)(?![\w-])", re.IGNORECASE)
@@ -49,6 +52,9 @@ _ASIDE_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.patt
                            re.IGNORECASE)
 
 
+_EARLIER_VERB = re.compile(r"(?<![\w-])(?:called|urged|pressed|asked|said|warned)\s", re.IGNORECASE)
+
+
 def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: int) -> Mention | None:
     """Who calls: the agent right before the verb (a pronoun counts), or, for "X said it would …", X."""
     said = _SAID_IT.search(text[:verb_start])
@@ -56,6 +62,10 @@ def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: i
         speaker = next((m for m in sorted(mentions, key=lambda m: -m.end) if m.end <= said.start()
                         and re.fullmatch(r"\s*", text[m.end:said.start()])), None)
         return speaker if speaker is not None and lexicon.is_a(speaker.cls, [AGENT]) else None
+    earlier = list(_EARLIER_VERB.finditer(text, 0, verb_start))
+    if re.search(r"\s+and\s+$", text[:verb_start]) and earlier:
+        # "Zhao called for X and urged Y": a second verb of the same subject
+        return _speaker(lexicon, mentions, text, earlier[-1].start())
     gap = _BEFORE_VERB.search(text[:verb_start])
     position = gap.start() if gap else verb_start
     aside = _ASIDE_BEFORE.search(text[:position])
@@ -124,6 +134,12 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         for measure in _measures_listed(mentions, text, called.end()):
             yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.65)
+    for urged in _URGED_PHRASAL.finditer(text):
+        speaker = _speaker(lexicon, mentions, text, urged.start())
+        if speaker is None:
+            continue
+        for measure in _measures_listed(mentions, text, urged.end())[:1]:
+            yield (speaker, CALLS_FOR, measure, urged.group(1), urged.start(), urged.start() + len(urged.group(1)), 0.6)
     for made in _MADE_MANDATORY.finditer(text):
         speaker = _speaker(lexicon, mentions, text, made.start())
         words = made.group(1)

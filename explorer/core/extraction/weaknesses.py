@@ -83,8 +83,10 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
             or _bare_thing_before(mentions, text, relative.start())
     for mention in sorted((m for m in mentions if m.end <= head_end), key=lambda m: -m.end):
         gap = _ASIDE.sub(" ", text[mention.end:head_end])
-        if re.search(r"[,;:\"“”]|\b(?:that|said|says|warned|and|but)\b", gap):
+        if re.search(r"[;:\"“”]|\b(?:that|said|says|warned|but)\b", gap):
             return None
+        if re.search(r",|\band\b", gap):
+            continue  # (inside an aside, "Daqing among them,": a mention before it may still be the subject)
         governed = _GOVERNED.search(text[:mention.start]) and not _PARTITIVE.search(text[:mention.start])
         if not governed and _holder_kind(lexicon, mention):
             return mention
@@ -114,6 +116,10 @@ def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if holding is not None and holding.group(1).lower() == "with":
             # "routers with hard-coded passwords", "gateways that could be reached from the internet with default passwords"
             holder = next((m for m in mentions if 0 <= holding.start() - m.end <= 1 and _holder_kind(lexicon, m)), None)
+            thing = _bare_thing_before(mentions, text, holding.start() - 1) if holder is None else None
+            # "were running firmware with known flaws": what runs the firmware has its flaws
+            verb = re.search(rf"(?<![\w-])(?:{_HOLDING})\s+$", text[:thing.start]) if thing is not None else None
+            holder = (_thing_before(lexicon, mentions, text, verb.start()) if verb is not None else thing) or holder
             if holder is None:
                 clause = re.search(r"[^,;]*$", text[:holding.start()])
                 opening = clause.start() if clause else 0
@@ -172,7 +178,8 @@ def _bare_thing_at(mentions: list[Mention], text: str, position: int) -> Mention
 def _bare_thing_before(mentions: list[Mention], text: str, position: int) -> Mention | None:
     """The bare plural noun phrase ending at ``position`` ("pump controllers | that …"), after a verb or a preposition."""
     # "5G routers", "PLC modules": a technology's name or an acronym may open the phrase
-    bare = re.search(r"(?<![\w-])(?:(?:\d+G|[A-Z]{2,5})\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s$", text[:position])
+    bare = re.search(r"(?<![\w-])(?:(?:\d+G|[A-Z]{2,5})\s+)?(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*s|firmware|software)$",
+                     text[:position])
     if bare is None:
         return None
     words = bare.group().split()
