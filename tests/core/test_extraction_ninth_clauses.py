@@ -99,3 +99,9 @@ def test_who_works_or_studies_at_an_organization_is_affiliated_with_it(lexicon: 
     found = facts("Ma Rui, who studies industrial robots at Harbin Institute of Technology, said arms are exposed to malware.",
                   lexicon)
     assert ("Ma Rui", "affiliatedWith", "Harbin Institute of Technology") in found
+
+
+def test_a_part_of_an_owner_named_after_of_in_an_apposition(lexicon: Lexicon) -> None:
+    found = facts("Hengtong Optic, the regional arm of the state-owned Hengtong Group, grew.", lexicon)
+    assert ("Hengtong Group", "hasSubsidiary", "Hengtong Optic") in found
+    assert not any("ubsidiar" in p for _s, p, _o in facts("The plant, a unit of work, stops.", lexicon))
