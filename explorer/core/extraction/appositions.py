@@ -54,10 +54,10 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
         pattern = heads.get(part_of.group(1).lower()) if part_of is not None else None
         if part_of is not None and pattern is not None and lexicon.is_a(part.cls, pattern.range) is not False:
             # "X, the regional arm of Y": the owner after "of", a name
-            owner = next((m for m in mentions if m.start in (part_of.end(), part_of.end() - 4) and m.start > part.end), None)
-            if owner is not None and owner.via in ("name", "label") and owner.key != part.key \
-                    and lexicon.is_a(owner.cls, pattern.domain) is not False and lexicon.is_a(owner.cls, [PLACE]) is not True:
-                yield (owner, pattern.predicate, part, pattern.words, part_of.start(1), part_of.end(), 0.7)
+            after_of = next((m for m in mentions if m.start in (part_of.end(), part_of.end() - 4) and m.start > part.end), None)
+            if after_of is not None and after_of.via in ("name", "label") and after_of.key != part.key \
+                    and lexicon.is_a(after_of.cls, pattern.domain) is not False and lexicon.is_a(after_of.cls, [PLACE]) is not True:
+                yield (after_of, pattern.predicate, part, pattern.words, part_of.start(1), part_of.end(), 0.7)
                 continue
         apposition = _APPOSITION.match(text, part.end)
         if apposition is None:
