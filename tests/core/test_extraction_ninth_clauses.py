@@ -105,3 +105,18 @@ def test_a_part_of_an_owner_named_after_of_in_an_apposition(lexicon: Lexicon) ->
     found = facts("Hengtong Optic, the regional arm of the state-owned Hengtong Group, grew.", lexicon)
     assert ("Hengtong Group", "hasSubsidiary", "Hengtong Optic") in found
     assert not any("ubsidiar" in p for _s, p, _o in facts("The plant, a unit of work, stops.", lexicon))
+
+
+def test_what_is_made_provided_or_installed_by_someone_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("The drones, made by DJI, patrol a network provided by China Unicom.", lexicon)
+    assert ("drones", "builtBy", "DJI") in found or ("DJI", "built", "drones") in found
+    assert ("network", "builtBy", "China Unicom") in found or ("China Unicom", "built", "network") in found
+    found = facts("Midea said China Mobile had installed a private network at its Foshan plant.", lexicon)
+    assert ("China Mobile", "built", "private network") in found
+    # products counted out are sold, not one thing built
+    assert not any(p == "built" for _s, p, _o in facts("Last year Siemens installed 5G base stations in Wuxi.", lexicon))
+
+
+def test_a_participle_after_a_noun_no_mention_covers_describes_that_noun(lexicon: Lexicon) -> None:
+    found = facts("The sensors sit inside steel cabinets made by Rittal, a German firm.", lexicon)
+    assert not any(p in ("built", "builtBy") and "sensors" in (s, o) for s, p, o in found)
