@@ -25,7 +25,7 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import possessed_sites, sited_definites
+from explorer.core.extraction.sites import place_described, possessed_sites, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -43,9 +43,9 @@ from explorer.core.extraction.spans import (
     extend_right,
     opening_plural,
     passive_by,
-    past_form,
     place_people,
     plural_head_end,
+    plural_noun,
     quoted,
     relative_that_verbs,
     singular,
@@ -264,27 +264,6 @@ class MentionFinder:
             found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
         return found
 
-    def _place_described(self, text: str) -> list[Mention]:
-        """"the Qingdao terminal", "the Wuxi plant": a definite thing described by a name and one
-        common noun is that thing, not the name (a name with a class word of its own stays a name)."""
-        found: list[Mention] = []
-        # "its Jinjiang plant", "their Ulsan yard", "the company's Wuxi plant", "Sany, whose Changsha plant", numbered ("its No. 18
-        # plant"), headed by two common nouns where punctuation closes them ("the Maanshan steel works,") or the second is a kind
-        # of site ("its Huitengxile wind farm"), described by an adjective before its name ("its underground Longshou mine")
-        sited = "|".join(sorted(self._site_heads))
-        for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
-                                 r"((?:(?!(?:the|its|their|whose)\s)[a-z][\w-]*\s+){0,2})((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
-                                 rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
-                                 text):
-            head, name, described = match.group(3), match.group(2).strip(), match.group(1).split()
-            if head in STOPWORDS or head in self._triggers or head.endswith(("ly", "ing", "ed")) or self._cue_class(name) \
-                    or any(word.lower() in NOT_NAMES for word in name.split()) \
-                    or any(w in STOPWORDS or w in self._triggers or adverb(w) or past_form(w) for w in described):
-                continue
-            phrase = text[match.start(2):match.end(3)]
-            found.append(Mention(match.start(2), match.end(3), phrase, None, self._head_class(phrase), phrase, "phrase"))
-        return found
-
     def _named_units(self, text: str) -> list[Mention]:
         """"the Harbin branch of China Unicom": a unit the words of a relation ("branch of", "subsidiary of") name,
         with the place or name that tells it apart, is one organization (``constructions.named_units`` relates it)."""
@@ -440,6 +419,11 @@ class MentionFinder:
             end = plural_head_end(text, count.end(), end)
             whole = text[count.start():end]
             found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
+            # "some 300 welding robots and machine-vision cameras": a second plural the count's "and" joins is a thing too
+            joint = re.match(r"\s+(?:and|or)\s+", text[end:])
+            following = self._bare_phrase_at(text, end + joint.end()) if joint is not None else None
+            if following is not None and plural_noun(following.text.split()[-1].lower()):
+                found.append(following)
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
@@ -553,7 +537,8 @@ class MentionFinder:
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text) + quoted(text) + self._place_described(text)
+        candidates += self._bare_phrases(text) + quoted(text)
+        candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.words import STOPWORDS
+from explorer.core.extraction.spans import Mention, adverb, past_form, singular
+from explorer.core.extraction.words import NOT_NAMES, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -147,4 +147,27 @@ def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str],
             found.append(Mention(match.start(1), match.end(1), own, None, head_class(own), own, "phrase"))
             continue
         found.append(Mention(match.start(), match.end(), match.group(), None, head_class(own), own, "cue"))
+    return found
+
+
+def place_described(text: str, site_heads: frozenset[str], triggers: frozenset[str], cue_class: Callable[[str], str | None],
+                    head_class: Callable[[str], str | None]) -> list[Mention]:
+    """"the Qingdao terminal", "the Wuxi plant": a definite thing described by a name and one
+    common noun is that thing, not the name (a name with a class word of its own stays a name)."""
+    found: list[Mention] = []
+    # "its Jinjiang plant", "their Ulsan yard", "the company's Wuxi plant", "Sany, whose Changsha plant", numbered ("its No. 18
+    # plant"), headed by two common nouns where punctuation closes them ("the Maanshan steel works,") or the second is a kind
+    # of site ("its Huitengxile wind farm"), described by an adjective before its name ("its underground Longshou mine")
+    sited = "|".join(sorted(site_heads))
+    for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
+                             r"((?:(?!(?:the|its|their|whose)\s)[a-z][\w-]*\s+){0,2})((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
+                             rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
+                             text):
+        head, name, described = match.group(3), match.group(2).strip(), match.group(1).split()
+        if head in STOPWORDS or head in triggers or head.endswith(("ly", "ing", "ed")) or cue_class(name) \
+                or any(word.lower() in NOT_NAMES for word in name.split()) \
+                or any(w in STOPWORDS or w in triggers or adverb(w) or past_form(w) for w in described):
+            continue
+        phrase = text[match.start(2):match.end(3)]
+        found.append(Mention(match.start(2), match.end(3), phrase, None, head_class(phrase), phrase, "phrase"))
     return found
