@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
@@ -243,8 +244,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
 
-_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))",
-                     re.IGNORECASE)
+_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in|up|out|down|off))?"
+                     r"(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))", re.IGNORECASE)
 
 
 #: An infinitive that acts on what the addressees already have ("to segment their networks", "to patch routers",
@@ -259,6 +260,16 @@ _ACTION_OF = re.compile(r"\s+(?:the\s+)?([a-z]+(?:tion|sion|ment|ing|al))\s+of\s
 
 #: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
 _MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
+
+
+def _past_particle(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """"to speed up common standards": a phrase read with the verb's particle in it is the phrase after the particle."""
+    for mention in mentions:
+        if mention.start < position < mention.end and re.fullmatch(r"(?:up|out|down|off)\s+", text[mention.start:position],
+                                                                    re.IGNORECASE) and mention.iri is None:
+            words = text[position:mention.end]
+            return replace(mention, start=position, text=words, label=words)
+    return None
 
 
 def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
@@ -291,6 +302,9 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                                       for m in _ACTS_ON_OWN.finditer(text, end, obj.start)):
             out.append(None)  # "urged suppliers to segment their networks": no call for the networks
             continue
+        particle = re.match(r"(?:up|out|down|off)\s+", obj.text, re.IGNORECASE) if predicate == calls else None
+        if particle is not None and re.search(r"(?<![\w-])to\s+[a-z]+\s+$", text[:obj.start]):
+            obj = _past_particle(mentions, text, obj.start + particle.end()) or obj  # "to speed up X": a call for X
         named_action = _ACTION_OF.fullmatch(text, end, obj.start) if predicate == calls else None
         if named_action is not None:
             # what is called for is the action on the thing, named with it ("the separation of plant networks")
@@ -299,11 +313,12 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
-        wanted = _at(mentions, action.end()) if action else None
+        wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
             continue
-        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None else fact)
+        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None
+                   else (subject, predicate, obj, words, start, end, confidence))
     return out
 
 
