@@ -59,3 +59,53 @@ def test_named_members_are_members_a_counted_group_is_a_group_of_members(lexicon
     assert not any(p == "memberGroupOf" for _s, p, _o in found)
     found = facts("More than 300 factories are members of the Zhejiang 5G Alliance.", lexicon)
     assert ("More than 300 factories", "memberGroupOf", "Zhejiang 5G Alliance") in found
+
+
+def test_a_site_made_at_a_site_stands_in_its_town_a_thing_at_an_unnamed_site_stands_in_the_site(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper has built a 5G smart mine at its open-pit quarry in Dexing.", lexicon)
+    assert ("5G smart mine", "locatedIn", "Dexing") in found
+    assert ("5G smart mine", "locatedIn", "open-pit quarry") not in found
+    found = facts("Gree has switched on a 5G network at its compressor plant in Zhuhai.", lexicon)
+    assert ("5G network", "locatedIn", "compressor plant") in found
+    assert ("5G network", "locatedIn", "Zhuhai") not in found
+
+
+def test_a_named_university_is_based_in_its_town_a_described_lab_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Xinjiang University in Urumqi has set up a mining lab.", lexicon)
+    assert ("Xinjiang University", "basedIn", "Urumqi") in found
+    assert ("Xinjiang University", "locatedIn", "Urumqi") not in found
+    found = facts("A joint laboratory in Hefei tests the modules.", lexicon)
+    assert ("joint laboratory", "locatedIn", "Hefei") in found
+
+
+def test_in_p_after_a_relative_clause_verb_places_what_that_stands_for(lexicon: Lexicon) -> None:
+    text = "Sany Heavy Industry makes excavators. Its cranes report to a monitoring centre that the company opened in Changsha in 2020."
+    found = facts(text, lexicon)
+    assert ("monitoring centre", "locatedIn", "Changsha") in found
+    assert not any(o == "Changsha" and s == "Sany Heavy Industry" for s, _p, o in found)
+
+
+def test_words_two_properties_share_state_one_in_a_relative_clause(lexicon: Lexicon) -> None:
+    text = "Sany Heavy Industry makes excavators. Its cranes report to a monitoring centre that the company opened in Changsha in 2020."
+    found = facts(text, lexicon)
+    assert ("Sany Heavy Industry", "established", "monitoring centre") in found
+    assert ("Sany Heavy Industry", "built", "monitoring centre") not in found
+    found = facts("The robots use a paint shop that Midea opened last year.", lexicon)
+    assert ("Midea", "built", "paint shop") in found
+    assert ("Midea", "established", "paint shop") not in found
+
+
+def test_a_group_of_members_is_many_and_a_name_has_no_examples(lexicon: Lexicon) -> None:
+    found = facts("The Hunan Robotics Alliance signed up 20 new members at its spring meeting in Changsha.", lexicon)
+    assert not any(p == "hasMemberGroup" and o in ("Changsha", "spring meeting") for _s, p, o in found)
+    found = facts("Midea's Shunde branch said it had fitted 40 plants in the city, including Gree's Zhuhai factory.", lexicon)
+    assert not any(p == "exampleOf" and o == "Midea's Shunde branch" for _s, p, o in found)
+    found = facts("Carmakers such as BYD and Geely use the platform.", lexicon)
+    assert ("Geely", "exampleOf", "Carmakers") in found
+
+
+def test_a_call_to_speed_up_something_calls_for_the_thing_not_the_particle(lexicon: Lexicon) -> None:
+    found = facts("The Guangdong Communications Administration urged operators to speed up security reviews of industrial "
+                  "gateways.", lexicon)
+    assert ("Guangdong Communications Administration", "callsFor", "security reviews") in found
+    assert not any(o.lower().startswith("up ") for _s, _p, o in found)

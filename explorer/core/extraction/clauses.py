@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.readings import fittest
 from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
@@ -155,13 +157,14 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         readings: list[tuple[Mention, str, Mention]] = []
         if described and site is not None:
             readings.append((owner, OPERATES, site))
-            readings += [(thing, LOCATED, site)] if thing is not None else []
+            # "built a smart mine at its limestone quarry": a site made at a site is that site made over, no thing in it
+            made_over = thing is not None and sites.has_site_head(lexicon, thing)
+            readings += [(thing, LOCATED, site)] if thing is not None and not made_over else []
             if place is not None:
-                # the thing is at the site, the site in the place: "in P" describes the site. A site with a name of
-                # its own ("its Datun mine in Gejiu") places the thing, and P follows from the two; an unnamed one
-                # ("its limestone quarry in Wuhu") may be no entity a reader keeps, so the thing's place is stated too
+                # the thing is at the site, the site in the place: "in P" describes the site, and the thing's place
+                # follows from the two; a site made over stands in P itself
                 readings.append((site, LOCATED, place))
-                if thing is not None and not site.text[:1].isupper():
+                if thing is not None and made_over:
                     readings.append((thing, LOCATED, place))
             elif site.text[:1].isupper() and len(site.text.split()) == 2:
                 # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
@@ -241,8 +244,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
 
-_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))",
-                     re.IGNORECASE)
+_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in|up|out|down|off))?"
+                     r"(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))", re.IGNORECASE)
 
 
 #: An infinitive that acts on what the addressees already have ("to segment their networks", "to patch routers",
@@ -257,6 +260,16 @@ _ACTION_OF = re.compile(r"\s+(?:the\s+)?([a-z]+(?:tion|sion|ment|ing|al))\s+of\s
 
 #: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
 _MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
+
+
+def _past_particle(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """"to speed up common standards": a phrase read with the verb's particle in it is the phrase after the particle."""
+    for mention in mentions:
+        if mention.start < position < mention.end and re.fullmatch(r"(?:up|out|down|off)\s+", text[mention.start:position],
+                                                                    re.IGNORECASE) and mention.iri is None:
+            words = text[position:mention.end]
+            return replace(mention, start=position, text=words, label=words)
+    return None
 
 
 def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
@@ -289,6 +302,9 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                                       for m in _ACTS_ON_OWN.finditer(text, end, obj.start)):
             out.append(None)  # "urged suppliers to segment their networks": no call for the networks
             continue
+        particle = re.match(r"(?:up|out|down|off)\s+", obj.text, re.IGNORECASE) if predicate == calls else None
+        if particle is not None and re.search(r"(?<![\w-])to\s+[a-z]+\s+$", text[:obj.start]):
+            obj = _past_particle(mentions, text, obj.start + particle.end()) or obj  # "to speed up X": a call for X
         named_action = _ACTION_OF.fullmatch(text, end, obj.start) if predicate == calls else None
         if named_action is not None:
             # what is called for is the action on the thing, named with it ("the separation of plant networks")
@@ -297,11 +313,12 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
-        wanted = _at(mentions, action.end()) if action else None
+        wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
             continue
-        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None else fact)
+        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None
+                   else (subject, predicate, obj, words, start, end, confidence))
     return out
 
 
@@ -407,6 +424,12 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                     or any(m.start - match.end() in (0, 1) for m in mentions):
                 continue  # the verb has an object of its own: "that B built the road"
             if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
+                continue
+            # words two properties share ("opened": established or built) state the one the thing fits, once
+            rivals = [(other, (actor, thing, 0.6)) for other in lexicon.patterns
+                      if other.words == pattern.words and not other.weak and not other.object_first and other.closing is None
+                      and lexicon.is_a(actor.cls, other.domain) is not False and lexicon.is_a(thing.cls, other.range) is not False]
+            if len(rivals) > 1 and fittest(lexicon, rivals)[0] is not pattern:
                 continue
             for one in actors:
                 if lexicon.is_a(one.cls, pattern.domain) is not False:

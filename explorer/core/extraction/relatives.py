@@ -408,7 +408,7 @@ def joined_it(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Men
 
 #: "… that investigators | attributed to": a relative clause with a subject of its own before the verb.
 _THAT_SUBJECT = re.compile(r"(?<![\w-])that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might|also|now|still|"
-                           r"the|a|an|it|they)\b)(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
+                           r"it|they)\b)(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 
 
 def object_gap(mentions: list[Mention], text: str, start: int) -> Mention | None:
