@@ -120,3 +120,10 @@ def test_what_is_made_provided_or_installed_by_someone_was_built_by_it(lexicon: 
 def test_a_participle_after_a_noun_no_mention_covers_describes_that_noun(lexicon: Lexicon) -> None:
     found = facts("The sensors sit inside steel cabinets made by Rittal, a German firm.", lexicon)
     assert not any(p in ("built", "builtBy") and "sensors" in (s, o) for s, p, o in found)
+
+
+def test_a_sentence_opening_on_a_named_place_with_the_places_what_it_builds_or_sets_up(lexicon: Lexicon) -> None:
+    found = facts("In the Suzhou Industrial Park, China Unicom has built a 5G network for Bosch.", lexicon)
+    assert ("5G network", "locatedIn", "Suzhou Industrial Park") in found
+    found = facts("In Lanzhou New Area, the district built on the loess plateau, Huawei has set up an innovation centre.", lexicon)
+    assert any(s == "innovation centre" and p in ("locatedIn", "basedIn") and o == "Lanzhou New Area" for s, p, o in found)

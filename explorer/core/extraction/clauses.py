@@ -39,7 +39,7 @@ from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
-OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
+OPERATES, LOCATED, ESTABLISHED = str(KG.operates), str(KG.locatedIn), str(KG.established)
 PLATFORM = str(KG.IndustrialInternetPlatform)
 MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
 
@@ -220,8 +220,9 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if opening is None:
         return
     place = _at(mentions, opening.end())
-    if place is None or place.via == "pronoun" or not (_scene_site(lexicon, place) if "the" in opening.group().lower()
-                                                        else _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False):
+    # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
+    if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place) and "the" in opening.group().lower())
+                                                        or (place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False)):
         return
     main = _scene_end(mentions, text, place)
     if main < 0:
@@ -229,7 +230,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     comma = main - 1
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
             and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
-            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
+            and (lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True or f[1] == ESTABLISHED)
+            and (not _demands_agent_or_place(lexicon, f[1]) or f[1] == ESTABLISHED)  # "In P, S set up a centre": it is in P
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
     subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
