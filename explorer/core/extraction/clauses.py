@@ -221,8 +221,9 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
         return
     place = _at(mentions, opening.end())
     # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
+    named_place = place is not None and place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False
     if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place) and "the" in opening.group().lower())
-                                                        or (place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False)):
+                                                        or named_place):
         return
     main = _scene_end(mentions, text, place)
     if main < 0:
