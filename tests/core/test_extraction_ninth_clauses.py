@@ -99,3 +99,31 @@ def test_who_works_or_studies_at_an_organization_is_affiliated_with_it(lexicon: 
     found = facts("Ma Rui, who studies industrial robots at Harbin Institute of Technology, said arms are exposed to malware.",
                   lexicon)
     assert ("Ma Rui", "affiliatedWith", "Harbin Institute of Technology") in found
+
+
+def test_a_part_of_an_owner_named_after_of_in_an_apposition(lexicon: Lexicon) -> None:
+    found = facts("Hengtong Optic, the regional arm of the state-owned Hengtong Group, grew.", lexicon)
+    assert ("Hengtong Group", "hasSubsidiary", "Hengtong Optic") in found
+    assert not any("ubsidiar" in p for _s, p, _o in facts("The plant, a unit of work, stops.", lexicon))
+
+
+def test_what_is_made_provided_or_installed_by_someone_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("The drones, made by DJI, patrol a network provided by China Unicom.", lexicon)
+    assert ("drones", "builtBy", "DJI") in found or ("DJI", "built", "drones") in found
+    assert ("network", "builtBy", "China Unicom") in found or ("China Unicom", "built", "network") in found
+    found = facts("Midea said China Mobile had installed a private network at its Foshan plant.", lexicon)
+    assert ("China Mobile", "built", "private network") in found
+    # products counted out are sold, not one thing built
+    assert not any(p == "built" for _s, p, _o in facts("Last year Siemens installed 5G base stations in Wuxi.", lexicon))
+
+
+def test_a_participle_after_a_noun_no_mention_covers_describes_that_noun(lexicon: Lexicon) -> None:
+    found = facts("The sensors sit inside steel cabinets made by Rittal, a German firm.", lexicon)
+    assert not any(p in ("built", "builtBy") and "sensors" in (s, o) for s, p, o in found)
+
+
+def test_a_sentence_opening_on_a_named_place_with_the_places_what_it_builds_or_sets_up(lexicon: Lexicon) -> None:
+    found = facts("In the Suzhou Industrial Park, China Unicom has built a 5G network for Bosch.", lexicon)
+    assert ("5G network", "locatedIn", "Suzhou Industrial Park") in found
+    found = facts("In Lanzhou New Area, the district built on the loess plateau, Huawei has set up an innovation centre.", lexicon)
+    assert any(s == "innovation centre" and p in ("locatedIn", "basedIn") and o == "Lanzhou New Area" for s, p, o in found)

@@ -102,3 +102,10 @@ def test_a_group_of_members_is_many_and_a_name_has_no_examples(lexicon: Lexicon)
     assert not any(p == "exampleOf" and o == "Midea's Shunde branch" for _s, p, o in found)
     found = facts("Carmakers such as BYD and Geely use the platform.", lexicon)
     assert ("Geely", "exampleOf", "Carmakers") in found
+
+
+def test_a_call_to_speed_up_something_calls_for_the_thing_not_the_particle(lexicon: Lexicon) -> None:
+    found = facts("The Guangdong Communications Administration urged operators to speed up security reviews of industrial "
+                  "gateways.", lexicon)
+    assert ("Guangdong Communications Administration", "callsFor", "security reviews") in found
+    assert not any(o.lower().startswith("up ") for _s, _p, o in found)

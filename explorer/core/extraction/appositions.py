@@ -23,6 +23,8 @@ NameLookup = Callable[[str, int, "str | None"], Mention]
 
 #: ", a …", ", the …" after a name, up to what ends the apposition (a comma, a relative, a participle of place or the end)
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(.{1,80}?)(?=\s*[,;:.]|\s+(?:that|which|who|whose|based|headquartered|in|with)\b|$)")
+#: ", the regional arm of the state-owned …": the head noun of the part, then the owner after "of"
+_PART_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?=[A-Z])")
 #: "the group's truck-making": the owner, its "'s", at most three words describing the part
 _OWNER_S = re.compile(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,3}$")
 #: "FAW", "China Baowu Steel": capitalized words opening the apposition, then at most two describing words
@@ -48,6 +50,15 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
     for part in mentions:
         if part.via not in ("name", "label", "ner") and part.iri is None:
             continue
+        part_of = _PART_OF.match(text, part.end)
+        pattern = heads.get(part_of.group(1).lower()) if part_of is not None else None
+        if part_of is not None and pattern is not None and lexicon.is_a(part.cls, pattern.range) is not False:
+            # "X, the regional arm of Y": the owner after "of", a name
+            after_of = next((m for m in mentions if m.start in (part_of.end(), part_of.end() - 4) and m.start > part.end), None)
+            if after_of is not None and after_of.via in ("name", "label") and after_of.key != part.key \
+                    and lexicon.is_a(after_of.cls, pattern.domain) is not False and lexicon.is_a(after_of.cls, [PLACE]) is not True:
+                yield (after_of, pattern.predicate, part, pattern.words, part_of.start(1), part_of.end(), 0.7)
+                continue
         apposition = _APPOSITION.match(text, part.end)
         if apposition is None:
             continue

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
@@ -38,7 +39,8 @@ from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
-OPERATES, LOCATED, CALLS_FOR = str(KG.operates), str(KG.locatedIn), str(KG.callsFor)
+OPERATES, LOCATED, ESTABLISHED = str(KG.operates), str(KG.locatedIn), str(KG.established)
+CALLS_FOR = str(KG.callsFor)
 PLATFORM = str(KG.IndustrialInternetPlatform)
 MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
 
@@ -220,8 +222,10 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if opening is None:
         return
     place = _at(mentions, opening.end())
-    if place is None or place.via == "pronoun" or not (_scene_site(lexicon, place) if "the" in opening.group().lower()
-                                                        else _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False):
+    # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
+    named_place = place is not None and place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False
+    if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place) and "the" in opening.group().lower())
+                                                        or named_place):
         return
     main = _scene_end(mentions, text, place)
     if main < 0:
@@ -229,7 +233,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     comma = main - 1
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
             and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
-            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
+            and (lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True or f[1] == ESTABLISHED)
+            and (not _demands_agent_or_place(lexicon, f[1]) or f[1] == ESTABLISHED)  # "In P, S set up a centre": it is in P
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
     subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
@@ -245,7 +250,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
 
 
 #: (a determiner after "to" makes it a preposition: "add security checks | to the academy's tests")
-_TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|his|her|this|these|those)\s)[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?"
+_TO_ACT = re.compile(r"\s+to\s+(?!(?:the|a|an|its|their|his|her|this|these|those)\s)[a-z]+"
+                     r"(?:\s+(?:in|on|for|into|more\s+in|up|out|down|off))?"
                      r"(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))", re.IGNORECASE)
 
 
@@ -261,6 +267,16 @@ _ACTION_OF = re.compile(r"\s+(?:the\s+)?([a-z]+(?:tion|sion|ment|ing|al))\s+of\s
 
 #: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
 _MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
+
+
+def _past_particle(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """"to speed up common standards": a phrase read with the verb's particle in it is the phrase after the particle."""
+    for mention in mentions:
+        if mention.start < position < mention.end and re.fullmatch(r"(?:up|out|down|off)\s+", text[mention.start:position],
+                                                                    re.IGNORECASE) and mention.iri is None:
+            words = text[position:mention.end]
+            return replace(mention, start=position, text=words, label=words)
+    return None
 
 
 def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
@@ -293,6 +309,9 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                                       for m in _ACTS_ON_OWN.finditer(text, end, obj.start)):
             out.append(None)  # "urged suppliers to segment their networks": no call for the networks
             continue
+        particle = re.match(r"(?:up|out|down|off)\s+", obj.text, re.IGNORECASE) if predicate == calls else None
+        if particle is not None and re.search(r"(?<![\w-])to\s+[a-z]+\s+$", text[:obj.start]):
+            obj = _past_particle(mentions, text, obj.start + particle.end()) or obj  # "to speed up X": a call for X
         named_action = _ACTION_OF.fullmatch(text, end, obj.start) if predicate == calls else None
         if named_action is not None:
             # what is called for is the action on the thing, named with it ("the separation of plant networks")
@@ -301,11 +320,12 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
-        wanted = _at(mentions, action.end()) if action else None
+        wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
             continue
-        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None else fact)
+        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None
+                   else (subject, predicate, obj, words, start, end, confidence))
     return out
 
 

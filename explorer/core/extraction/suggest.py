@@ -30,7 +30,8 @@ from explorer.core.extraction.readings import (
 )
 from explorer.core.extraction.risks import read_risks, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
-from explorer.core.extraction.verbs import determiner, verb_after_subject
+from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
+from explorer.core.extraction.verbs import describes_unread_noun, determiner, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -93,7 +94,6 @@ _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
 _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
                          r"|export|exports|exported|design|designs|designed)\s+(?:[a-z][\w-]*\s+){1,3}$", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
 
 
 def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int,
@@ -423,10 +423,8 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
     if _PASSIVE_BEFORE.search(text[:start]) and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words):
         return None  # "the cameras were developed (with X)": a passive states no active fact of its subject
-    noun = re.search(r"(?<![\w-])(?:the|a|an)\s+[a-z]+\s+$", text[:start])
-    if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
-            and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
-        return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    if describes_unread_noun(pattern, mentions, start, text):
+        return None  # "the time needed to …", "routers made by X": a participle after a noun no mention covers describes it
     if " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and re.search(r"(?<![\w-])(?:[Aa]|[Aa]n)\s+(?:[a-z]+\s+)?$", text[:start]) \
             and re.match(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:would|could|will|can|may|might|is|was|has|gives?)\b", text[end:]):
