@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.owners import named_owners_things
 from explorer.core.extraction.references import (
     ReferenceReader,
     counted,
@@ -26,7 +27,7 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import place_described, possessed_sites, sited_definites
+from explorer.core.extraction.sites import COUNTRIES, place_described, possessed_sites, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -535,7 +536,8 @@ class MentionFinder:
         candidates = self._known(text) + possessed_sites(text, self._site_heads, self._head_class)
         candidates += [replace(m, label=m.text, cls=ORGANIZATION) for m in possessed_sites(text, self._unit_heads, self._head_class)
                        if m.via == "cue" and m.cls is None]
-        candidates += self._own_units(text) + self._named_units(text)
+        candidates += self._own_units(text) + self._named_units(text) + named_owners_things(
+            text, self._bare_phrase_at, self._triggers, self._place_name)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
@@ -573,6 +575,12 @@ class MentionFinder:
         self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
+
+    def _place_name(self, name: str) -> bool:
+        """A country, a name with a place's class word, or one the text put after "in"/"at" ("China", "Hunan Province")."""
+        return normalize(name) in COUNTRIES or self.lexicon.is_a(self._cue_class(name), [str(KG.Place)]) is True \
+            or normalize(name) in self._placed or any(e.cls is not None and self.lexicon.is_a(e.cls, [str(KG.Place)]) is True
+                                                      for e in self._latin.get(normalize(name), ()))
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
         """A name a description in apposition gave a class keeps it in later sentences ("the company" finds it)."""
