@@ -109,3 +109,11 @@ def test_a_call_to_speed_up_something_calls_for_the_thing_not_the_particle(lexic
                   "gateways.", lexicon)
     assert ("Guangdong Communications Administration", "callsFor", "security reviews") in found
     assert not any(o.lower().startswith("up ") for _s, _p, o in found)
+
+
+def test_a_hyphened_modifier_is_no_entity_and_an_apposition_speaks_of_the_last_name_only(lexicon: Lexicon) -> None:
+    found = facts("The cranes were supplied by Weihua and Estun, a Nanjing-based unit of the state-owned Jiangsu Automation "
+                  "Group.", lexicon)
+    assert ("Estun", "subsidiaryOf", "Jiangsu Automation Group") in found
+    assert ("Estun", "basedIn", "Nanjing") in found
+    assert not any(s in ("Nanjing-based", "Weihua") and p == "subsidiaryOf" for s, p, _o in found)
