@@ -117,3 +117,10 @@ def test_a_hyphened_modifier_is_no_entity_and_an_apposition_speaks_of_the_last_n
     assert ("Estun", "subsidiaryOf", "Jiangsu Automation Group") in found
     assert ("Estun", "basedIn", "Nanjing") in found
     assert not any(s in ("Nanjing-based", "Weihua") and p == "subsidiaryOf" for s, p, _o in found)
+
+
+def test_a_description_standing_for_a_named_institute_gives_it_a_seat(lexicon: Lexicon) -> None:
+    found = facts("The Dalian Institute of Chemical Physics, a state research institute in Dalian, has teamed up with Wanhua.",
+                  lexicon)
+    assert ("Dalian Institute of Chemical Physics", "basedIn", "Dalian") in found
+    assert ("Dalian Institute of Chemical Physics", "locatedIn", "Dalian") not in found
