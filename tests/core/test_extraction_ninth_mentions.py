@@ -82,3 +82,12 @@ def test_a_function_word_ends_what_an_owner_names(lexicon: Lexicon) -> None:
     labels = _labels(text, lexicon)
     assert "China Unicom's Anhui branch" in labels and "base stations" in labels
     assert ("China Unicom", "hasBranch", "China Unicom's Anhui branch") in facts(text, lexicon)
+
+
+# -- counted things -------------------------------------------------------------------------------------
+
+def test_and_after_counted_things_joins_a_second_kind(lexicon: Lexicon) -> None:
+    text = "Midea has installed some 300 welding robots and machine-vision cameras at its Foshan plant."
+    labels = _labels(text, lexicon)
+    assert "some 300 welding robots" in labels and "machine-vision cameras" in labels
+    assert ("machine-vision cameras", "locatedIn", "Foshan plant") in facts(text, lexicon)

@@ -45,6 +45,7 @@ from explorer.core.extraction.spans import (
     passive_by,
     place_people,
     plural_head_end,
+    plural_noun,
     quoted,
     relative_that_verbs,
     singular,
@@ -418,6 +419,11 @@ class MentionFinder:
             end = plural_head_end(text, count.end(), end)
             whole = text[count.start():end]
             found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
+            # "some 300 welding robots and machine-vision cameras": a second plural the count's "and" joins is a thing too
+            joint = re.match(r"\s+(?:and|or)\s+", text[end:])
+            following = self._bare_phrase_at(text, end + joint.end()) if joint is not None else None
+            if following is not None and plural_noun(following.text.split()[-1].lower()):
+                found.append(following)
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
