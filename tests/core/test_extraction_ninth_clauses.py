@@ -84,3 +84,39 @@ def test_a_thing_made_with_another_is_no_partnership_unless_joint_and_a_comma_an
     assert ("Efort", "established", "Anhui Robotics Alliance") in found
     assert not any(p == "established" and s in ("Chery", "JAC") for s, p, _o in found)
     assert not any(p == "partneredWith" for _s, p, _o in found)
+
+
+def test_a_role_in_apposition_says_where_a_person_works(lexicon: Lexicon) -> None:
+    text = "The Anhui Robotics Alliance was founded in 2021. Liu Fang, the alliance's secretary-general, said members grew."
+    assert ("Liu Fang", "affiliatedWith", "Anhui Robotics Alliance") in facts(text, lexicon)
+    found = facts("Gao Lei, Midea's vice-president for manufacturing, said the plant runs on 5G.", lexicon)
+    assert ("Gao Lei", "affiliatedWith", "Midea") in found
+    text = "The Hunan Department of Commerce set up a fund. Tan Jie, a deputy director at the department, said so."
+    assert ("Tan Jie", "affiliatedWith", "Hunan Department of Commerce") in facts(text, lexicon)
+
+
+def test_who_works_or_studies_at_an_organization_is_affiliated_with_it(lexicon: Lexicon) -> None:
+    found = facts("Ma Rui, who studies industrial robots at Harbin Institute of Technology, said arms are exposed to malware.",
+                  lexicon)
+    assert ("Ma Rui", "affiliatedWith", "Harbin Institute of Technology") in found
+
+
+def test_a_part_of_an_owner_named_after_of_in_an_apposition(lexicon: Lexicon) -> None:
+    found = facts("Hengtong Optic, the regional arm of the state-owned Hengtong Group, grew.", lexicon)
+    assert ("Hengtong Group", "hasSubsidiary", "Hengtong Optic") in found
+    assert not any("ubsidiar" in p for _s, p, _o in facts("The plant, a unit of work, stops.", lexicon))
+
+
+def test_what_is_made_provided_or_installed_by_someone_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("The drones, made by DJI, patrol a network provided by China Unicom.", lexicon)
+    assert ("drones", "builtBy", "DJI") in found or ("DJI", "built", "drones") in found
+    assert ("network", "builtBy", "China Unicom") in found or ("China Unicom", "built", "network") in found
+    found = facts("Midea said China Mobile had installed a private network at its Foshan plant.", lexicon)
+    assert ("China Mobile", "built", "private network") in found
+    # products counted out are sold, not one thing built
+    assert not any(p == "built" for _s, p, _o in facts("Last year Siemens installed 5G base stations in Wuxi.", lexicon))
+
+
+def test_a_participle_after_a_noun_no_mention_covers_describes_that_noun(lexicon: Lexicon) -> None:
+    found = facts("The sensors sit inside steel cabinets made by Rittal, a German firm.", lexicon)
+    assert not any(p in ("built", "builtBy") and "sensors" in (s, o) for s, p, o in found)
