@@ -124,3 +124,9 @@ def test_a_description_standing_for_a_named_institute_gives_it_a_seat(lexicon: L
                   lexicon)
     assert ("Dalian Institute of Chemical Physics", "basedIn", "Dalian") in found
     assert ("Dalian Institute of Chemical Physics", "locatedIn", "Dalian") not in found
+
+
+def test_a_verbs_object_is_not_read_past_a_relative_pronoun(lexicon: Lexicon) -> None:
+    found = facts("Gree, Midea and Haier are members of the Guangdong Robotics Alliance, which the provincial government "
+                  "launched in 2020 and which now has about 90 members.", lexicon)
+    assert not any(p == "established" and o == "about 90 members" for _s, p, o in found)
