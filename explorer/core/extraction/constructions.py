@@ -126,6 +126,23 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
                 described = head or _apposed_name(mentions, text, mention) or mention
             subject, obj = (described, other) if pattern.object_first else (other, mention)
             yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
+        if not pattern.object_first:
+            continue
+        # "FiberHome, a Wuhan-based unit of CICT": a description no mention covers describes the name it follows
+        for found in re.finditer(rf",\s+(?:the|a|an)\s+([\w.'’]+){re.escape(pattern.words)}\s", text):
+            if any(m.start <= found.start(1) < m.end and not modifier_only(m) for m in mentions):
+                continue
+            head = next((m for m in mentions if m.end == found.start() and m.via in ("name", "label")), None)
+            if head is not None:
+                start = found.end(1)
+                yield (head, pattern.predicate, named(found.group(1), found.start(1), None), pattern.words, start,
+                       start + len(pattern.words), 0.75)
+
+
+def modifier_only(mention: Mention) -> bool:
+    """A mention that is one hyphened modifier ("Wuhan-based", "state-owned"): it describes a name, it is none."""
+    return mention.iri is None and mention.via != "pronoun" and re.fullmatch(
+        r"[\w.'’]+-(?:based|headquartered|owned|listed|backed|run|made|controlled)", mention.text, re.IGNORECASE) is not None
 
 
 def _apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
