@@ -89,11 +89,11 @@ def test_one_attack_its_target_and_what_it_put_out_of_action(lexicon: Lexicon) -
     assert ("intrusion", "affected", "pulping lines") in found
 
 
-def test_where_a_speaker_works_by_role_or_who_clause(lexicon: Lexicon) -> None:
-    found = facts('"Nothing is patched," said Tang Rui, who leads grid security at Sinopec.', lexicon)
+def test_a_speaker_a_who_clause_describes_is_a_person_who_warns(lexicon: Lexicon) -> None:
+    # (where the speaker works is read by appositions.person_affiliations; the person is then the one who warns)
+    found = facts("Tang Rui, who leads grid security at Sinopec, warned that these pipelines were exposed to sabotage.", lexicon)
     assert ("Tang Rui", "affiliatedWith", "Sinopec") in found
-    found = facts("Ye Qing, the association's deputy secretary-general, said the rules would change.", lexicon)
-    assert any(s == "Ye Qing" and p == "affiliatedWith" for s, p, _o in found)
+    assert ("Tang Rui", "warnsOf", "sabotage") in found
 
 
 def test_a_description_before_a_name_and_a_report_opening_the_sentence(lexicon: Lexicon) -> None:
@@ -134,11 +134,13 @@ def test_what_runs_or_has_a_weak_part_has_its_weakness(lexicon: Lexicon) -> None
     assert ("4G modems", "hasVulnerability", "default passwords") in found
 
 
-def test_a_favourite_target_and_a_second_verb_of_calling(lexicon: Lexicon) -> None:
+def test_a_favourite_target_is_an_exposure(lexicon: Lexicon) -> None:
     found = facts('"Cameras like these are a favourite target of botnets," said Lu Yan, an analyst at Venustech.', lexicon)
     assert ("Cameras", "exposedTo", "botnets") in found
-    found = facts("Lu Yan, an analyst at Venustech, called for offline backups and urged the ministry to draw up "
-                  "stricter audit rules for ports.", lexicon)
-    assert ("Lu Yan", "callsFor", "offline backups") in found
-    assert ("Lu Yan", "callsFor", "stricter audit rules") in found
-    assert not any(p == "callsFor" and o.startswith("up ") for _s, p, o in found)
+
+
+def test_a_call_ends_where_the_subjects_next_verb_begins(lexicon: Lexicon) -> None:
+    found = facts("The city bureau has called for encrypted links and plans to open a security operations centre in May.",
+                  lexicon)
+    assert ("city bureau", "callsFor", "encrypted links") in found
+    assert not any(p == "callsFor" and "centre" in o for _s, p, o in found)

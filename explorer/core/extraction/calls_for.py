@@ -33,9 +33,6 @@ _MEASURE = re.compile(r"(?:(?:a|an|the)\s+)?((?:[a-z0-9][\w-]*)(?:\s+(?!(?:and|o
 _ACTION = re.compile(r"([a-z][\w-]*(?:\s+(?!and\s+(?:for|to)\s)[\w'’-]+){1,9}?)(?=\s*[,.;:]|\s*$|\s+and\s+(?:for\s+|to\s+))")
 _NEXT_ACTION = re.compile(r"\s+and\s+(?:for\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)?to\s+")
 _NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)?\s*[a-z])")
-#: "urged the alliance to speed up common standards": what a phrasal verb the call asks for acts on is called for.
-_URGED_PHRASAL = re.compile(r"(?<![\w-])(urged|urges|urge|urging)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?to\s+[a-z]+\s+"
-                            r"(?:up|out|in|through|forward)\s+(?!(?:their|its|his|her)\s)", re.IGNORECASE)
 #: "would make X mandatory", "to make X compulsory": the speaker calls for X.
 _MADE_MANDATORY = re.compile(r"(?<![\w-])(?:make|makes|making|made)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
                              r"(mandatory|compulsory|obligatory)(?![\w-])", re.IGNORECASE)
@@ -99,6 +96,8 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
         if joint is None or re.match(r"\s*(?:the|a|an)?\s*[a-z][\w-]*\s+(?:said|says|would|will|has|have|is|are)\b",
                                      text[joint.end():], re.IGNORECASE):
             break  # ", and the association said …": a clause of its own follows
+        if re.match(r"[a-z]+(?:ed\b|\s+to\s)", text[joint.end():]):
+            break  # "… and plans to set up", "… and urged": the subject's next verb, no measure
         position = joint.end()
     return out
 
@@ -134,12 +133,6 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         for measure in _measures_listed(mentions, text, called.end()):
             yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.65)
-    for urged in _URGED_PHRASAL.finditer(text):
-        speaker = _speaker(lexicon, mentions, text, urged.start())
-        if speaker is None:
-            continue
-        for measure in _measures_listed(mentions, text, urged.end())[:1]:
-            yield (speaker, CALLS_FOR, measure, urged.group(1), urged.start(), urged.start() + len(urged.group(1)), 0.6)
     for made in _MADE_MANDATORY.finditer(text):
         speaker = _speaker(lexicon, mentions, text, made.start())
         words = made.group(1)

@@ -49,7 +49,10 @@ GENERIC_PEOPLE = frozenset(
     [
         "expert", "analyst", "researcher", "official", "executive", "engineer", "observer", "insider", "source", "people",
         "critic", "scientist", "specialist", "manager", "employee", "worker", "user", "customer", "industry watcher",
-        "miner", "technician", "driver", "staff", "resident", "farmer", "student"
+        "miner", "technician", "driver", "staff", "resident", "farmer", "student",
+        # a role names the person who holds it ("Midea's vice-president", "the alliance's secretary-general")
+        "vice-president", "president", "secretary-general", "director", "chairman", "chairwoman", "spokesman",
+        "spokeswoman", "spokesperson", "lecturer", "professor", "economist", "founder",
     ]
 )
 #: Titles before a person's name ("Professor Li Na", "Dr. Wu"): not part of the name, but they say it is a person's.
