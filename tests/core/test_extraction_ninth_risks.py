@@ -144,3 +144,20 @@ def test_a_call_ends_where_the_subjects_next_verb_begins(lexicon: Lexicon) -> No
                   lexicon)
     assert ("city bureau", "callsFor", "encrypted links") in found
     assert not any(p == "callsFor" and "centre" in o for _s, p, o in found)
+
+
+def test_an_attack_described_by_a_clause_keeps_its_own_verb(lexicon: Lexicon) -> None:
+    found = facts("In March, ransomware that exploited an old flaw in a vpn appliance locked the kilns of two cement works.",
+                  lexicon)
+    assert ("ransomware", "affected", "kilns") in found
+    assert not any(s in ("old flaw", "flaw") and p == "affected" for s, p, _o in found)
+    found = facts("Last year a phishing campaign attributed to a gang calling itself Sand Viper hit the payroll systems of a "
+                  "shipyard in Zhoushan.", lexicon)
+    assert ("phishing campaign", "targets", "payroll systems") in found
+    assert ("phishing campaign", "attributedTo", "Sand Viper") in found
+
+
+def test_an_attack_attributed_with_it(lexicon: Lexicon) -> None:
+    found = facts("In May a data-wiping attack disabled the servers of a logistics firm; police attributed it to a "
+                  "criminal gang.", lexicon)
+    assert ("data-wiping attack", "attributedTo", "criminal gang") in found

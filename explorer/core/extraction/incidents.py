@@ -17,7 +17,7 @@ from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-RISK, AGENT, PLACE = str(KG.CyberRisk), str(KG.Agent), str(KG.Place)
+RISK, AGENT, PLACE, VULNERABILITY = str(KG.CyberRisk), str(KG.Agent), str(KG.Place), str(KG.Vulnerability)
 TARGETS, AFFECTED, ATTRIBUTED = str(KG.targets), str(KG.affected), str(KG.attributedTo)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
@@ -28,7 +28,7 @@ _AIMED = re.compile(r"\s+(on|against|at)\s+(?:the|a|an)\s+", re.IGNORECASE)
 #: A verb of putting out of action, then what it stopped: the target's own ("its truck gates", "two of its lines").
 #: (verbs of getting in or disabling, "encrypted", "disabled", say what an attack targeted: the lexicon's kg:targets)
 _STOPPED = re.compile(r"(?<![\w-])(shut(?:\s+down)?|halted|locked|disrupted|froze|stopped|took|knocked)\s+"
-                      r"((?:(?:two|three|four|five|six|several|some|many|most|all|half|one)\s+of\s+)?(?:its|their)\s+)", re.IGNORECASE)
+                      r"((?:(?:two|three|four|five|six|several|some|many|most|all|half|one)\s+of\s+)?(?:its|their|the)\s+)", re.IGNORECASE)
 _BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?(?=\s*[,.;:]|\s+(?:of|in|at|on|for|from|offline|down|out|to)\b)")
 
 
@@ -47,19 +47,50 @@ def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: in
     return Mention(position, bare.end(), bare.group(), None, None, bare.group(), "phrase")
 
 
+#: A sentence's opening before its subject: a time or a place ("In January, ", "Last August ").
+_OPENING = re.compile(r"(?:(?:In|On|At|Last|Earlier|Late|Early)\s+[\w\s]{1,25}?,?\s+)?$")
+#: A verb of attack after an attack and what describes it ("a campaign attributed to X hit the billing systems …").
+_HIT = re.compile(r"(?<![\w-])(hit|struck|hijacked|disabled|infected|breached|crippled|paralysed|paralyzed)\s+(?:the|a|an)\s+",
+                  re.IGNORECASE)
+
+
+def _one_attack(lexicon: Lexicon, attack: Mention, text: str) -> bool:
+    """One attack that happened: a threat in the singular after "a"/"an" ("a ransomware attack"), or a threat opening
+    the sentence and told of with a relative clause ("In January, malware that exploited …")."""
+    if attack.via == "pronoun" or not lexicon.is_a(attack.cls, [RISK]) or lexicon.is_a(attack.cls, [VULNERABILITY]) \
+            or attack.text.endswith("s"):
+        return False  # (a flaw is no attack)
+    return _ONE.search(text[:attack.start]) is not None or (_OPENING.fullmatch(text[:attack.start]) is not None
+                                                            and re.match(r"\s+(?:that|which)\s+[a-z]+ed\b", text[attack.end:]) is not None)
+
+
+def _own_verb(text: str, attack: Mention, verb: re.Match[str]) -> bool:
+    """Whether ``verb`` is the attack's own: what stands between describes the attack (a relative clause or a participle
+    with its complements, an aside), no clause of its own."""
+    between = text[attack.end:verb.start()]
+    if re.search(r"(?<![\w-])(?:said|says|and|but|while|although)\s|[;:]", between):
+        return False
+    return not between.strip() or re.match(r"\s+(?:that|which|on|at|against|in|from|attributed|traced|linked|blamed|"
+                                           r"aimed|launched|carried|claimed)\b|\s*,", between) is not None
+
+
 def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """The targets and the things put out of action of the attacks a sentence tells of."""
     for attack in mentions:
-        if attack.via == "pronoun" or not lexicon.is_a(attack.cls, [RISK]) or attack.text.endswith("s") \
-                or not _ONE.search(text[:attack.start]):
+        if not _one_attack(lexicon, attack, text):
             continue
+        hit = _HIT.search(text, attack.end)
+        target = _thing_at(lexicon, mentions, text, hit.end()) if hit is not None and _own_verb(text, attack, hit) else None
+        if hit is not None and target is not None:
+            yield (attack, TARGETS, target, hit.group(1), hit.start(1), hit.end(1), 0.65)
         aimed = _AIMED.match(text, attack.end)
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
         if aimed is not None and target is not None:
             yield (attack, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)
         # the attack's own verb: the first verb of stopping after it, before the sentence's next clause
         stopped = _STOPPED.search(text, attack.end)
-        if stopped is None or re.search(r"(?<![\w-])(?:said|says|and|but|while)\s|[;:]", text[attack.end:stopped.start()]):
+        if stopped is None or not _own_verb(text, attack, stopped) \
+                or (stopped.group(2).lower().startswith("the") and stopped.group(1).lower() in ("took", "knocked")):
             continue
         harmed = _thing_at(lexicon, mentions, text, stopped.end())
         if harmed is None or (stopped.group(1).lower() in ("took", "knocked") and not re.match(r"\s+(?:offline|out)\b", text[harmed.end:])):
@@ -72,11 +103,12 @@ _AIMED_AT = re.compile(r"\s+(?:from\s+[^,;]{1,40}?\s+)?((?:aimed|directed|target
                        re.IGNORECASE)
 #: "knocked the platform offline": an attack that put a thing named for itself out of action targeted it.
 _OFFLINE = re.compile(r"\s+((?:knocked|took|pushed|forced))\s+(?:the|a|an)\s+", re.IGNORECASE)
-#: "traced the attack to a group it tracks as X", "attributed to a group calling itself X": the name the group goes by.
-_ATTRIBUTED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?:the|this)\s+(?:attack|intrusion|breach|incident|campaign)\s+"
-                         r"|it\s+)?(?:to|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:group|gang|crew|outfit|actor|team)\s+"
-                         r"(?:calling\s+itself|known\s+as|dubbed|called|named|(?:it|they|researchers|investigators)\s+(?:tracks?|calls?)"
-                         r"(?:\s+as)?)\s+", re.IGNORECASE)
+#: "traced the attack to", "attributed it to": whom an attack the sentence told of is put down to.
+_TRACED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?:the|this)\s+(?:attack|intrusion|breach|incident|campaign)\s+"
+                     r"|it\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+#: "a group it tracks as X", "a group calling itself X": the name the group goes by.
+_GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?:group|gang|crew|outfit|actor|team)\s+(?:calling\s+itself|known\s+as|dubbed|called"
+                      r"|named|(?:it|they|researchers|investigators)\s+(?:tracks?|calls?)(?:\s+as)?)\s+", re.IGNORECASE)
 
 
 def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -92,9 +124,14 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         target = _thing_at(lexicon, mentions, text, offline.end()) if offline is not None else None
         if offline is not None and target is not None and re.match(r"\s+offline\b", text[target.end:]):
             yield (threat, TARGETS, target, offline.group(1), offline.start(1), offline.end(1), 0.65)
-    for traced in _ATTRIBUTED.finditer(text):
-        name = next((m for m in mentions if m.start == traced.end() and m.via in ("name", "label")), None)
+    for traced in _TRACED.finditer(text):
+        goes_by = _GOES_BY.match(text, traced.end())
+        if goes_by is not None:
+            culprit = next((m for m in mentions if m.start == goes_by.end() and m.via in ("name", "label")), None)
+        else:
+            culprit = next((m for m in mentions if m.start == traced.end() and m.via != "pronoun"
+                            and lexicon.is_a(m.cls, [AGENT]) is not False and lexicon.is_a(m.cls, [RISK]) is not True), None)
         # the attack traced is the one the sentence named before (a reduced relative: the one right before)
         attack = next((m for m in reversed(threats) if m.end <= traced.start()), None)
-        if name is not None and attack is not None:
-            yield (attack, ATTRIBUTED, name, traced.group(1), traced.start(1), traced.end(), 0.65)
+        if culprit is not None and attack is not None:
+            yield (attack, ATTRIBUTED, culprit, traced.group(1), traced.start(1), traced.end(), 0.65)
