@@ -83,6 +83,11 @@ def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[
         target = _thing_at(lexicon, mentions, text, hit.end()) if hit is not None and _own_verb(text, attack, hit) else None
         if hit is not None and target is not None:
             yield (attack, TARGETS, target, hit.group(1), hit.start(1), hit.end(1), 0.65)
+            # "hijacked the gateways of a cement plant": the attack targets the plant through its gateways
+            owned = re.match(r"\s+of\s+(?:a|an|the)\s+", text[target.end:])
+            owner = _thing_at(lexicon, mentions, text, target.end + owned.end()) if owned is not None else None
+            if owner is not None:
+                yield (attack, TARGETS, owner, hit.group(1), hit.start(1), hit.end(1), 0.6)
         aimed = _AIMED.match(text, attack.end)
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
         if aimed is not None and target is not None:
