@@ -127,3 +127,12 @@ def test_a_sentence_opening_on_a_named_place_with_the_places_what_it_builds_or_s
     assert ("5G network", "locatedIn", "Suzhou Industrial Park") in found
     found = facts("In Lanzhou New Area, the district built on the loess plateau, Huawei has set up an innovation centre.", lexicon)
     assert any(s == "innovation centre" and p in ("locatedIn", "basedIn") and o == "Lanzhou New Area" for s, p, o in found)
+
+
+def test_sites_counted_out_of_an_owners_own_are_run_by_it(lexicon: Lexicon) -> None:
+    found = facts("Shenhua Group has connected 14 of its mines to a private network.", lexicon)
+    assert ("Shenhua Group", "operates", "mines") in found
+    found = facts("Alibaba Cloud runs one of its largest data centres in Zhangbei.", lexicon)
+    assert ("Alibaba Cloud", "operates", "largest data centres") in found
+    found = facts("Shenhua Group watches all of its mines from Beijing.", lexicon)
+    assert ("Shenhua Group", "operates", "mines") not in found
