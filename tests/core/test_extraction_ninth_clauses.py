@@ -136,3 +136,16 @@ def test_sites_counted_out_of_an_owners_own_are_run_by_it(lexicon: Lexicon) -> N
     assert ("Alibaba Cloud", "operates", "largest data centres") in found
     found = facts("Shenhua Group watches all of its mines from Beijing.", lexicon)
     assert ("Shenhua Group", "operates", "mines") not in found
+
+
+def test_a_plural_subject_operates_and_a_list_has_one_and(lexicon: Lexicon) -> None:
+    text = "Tencent runs a campus there with its partner Sinnet, and China Mobile and China Unicom each operate data centres."
+    found = facts(text, lexicon)
+    assert ("China Mobile", "operates", "data centres") in found
+    assert ("China Unicom", "operates", "data centres") in found
+    assert not any(s == "Sinnet" and p == "operates" for s, p, _o in found)
+
+
+def test_a_favourite_target_of_a_threat_is_exposed_to_it(lexicon: Lexicon) -> None:
+    found = facts("Old routers are a favourite target of botnets.", lexicon)
+    assert any(p == "exposedTo" and o == "botnets" for _s, p, o in found)
