@@ -126,7 +126,7 @@ def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Men
         or (predicate == LOCATED and one_site(lexicon, obj, text))
 
 
-_COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
+COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
 
 
 def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str], str | None]) -> list[Mention]:
@@ -143,7 +143,7 @@ def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str],
                              rf"((?:[A-Z][\w.’'-]*\s+|(?!(?:{function})\s)[a-z][\w-]*\s+){{0,3}}(?:{alternatives})s?)(?![\w-])",
                              text):
         own = match.group(1)
-        if re.match(r"[a-z]+est\s", own) or (own[:1].islower() and normalize(re.split("['’]", match.group())[0]) in _COUNTRIES):
+        if re.match(r"[a-z]+est\s", own) or (own[:1].islower() and normalize(re.split("['’]", match.group())[0]) in COUNTRIES):
             found.append(Mention(match.start(1), match.end(1), own, None, head_class(own), own, "phrase"))
             continue
         found.append(Mention(match.start(), match.end(), match.group(), None, head_class(own), own, "cue"))

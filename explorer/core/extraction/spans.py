@@ -56,7 +56,7 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
-PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those|through|via"
+PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those|through|via|into|onto|inside|with|by"
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
@@ -330,9 +330,13 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     return not any(word.lower() in ("of", "for") for word in left)
 
 
+_PARTICIPLES = frozenset(["known", "seen", "shown", "given", "taken", "written", "run", "made", "built", "owned"])
+
+
 def passive_by(word: str, text: str, end: int) -> bool:
-    """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
-    return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
+    """"data encrypted by ransomware", "the fibre maker known as YOFC": a participle before "by" or "as" ends the noun
+    phrase."""
+    return (word.endswith("ed") or word in _PARTICIPLES) and re.match(r"\s+(?:by|as)\s", text[end:]) is not None
 
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
