@@ -58,10 +58,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         owner_text, rest = match.group(1), match.group(2)
         head = rest.split()[-1].lower()
         pattern = by_head.get(head)
-        if pattern is not None:
+        country = normalize(owner_text) in COUNTRIES
+        if pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
             yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
-        elif normalize(owner_text) in COUNTRIES:
+        elif country and pattern is None:
+            # "China's largest free trade port": a country ranks a site, no one runs it; "China's Huawei" is based there
             owner = named(owner_text, mention.start, str(KG.Country))
             yield (mention, str(KG.basedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
 
