@@ -109,3 +109,33 @@ def test_a_call_to_speed_up_something_calls_for_the_thing_not_the_particle(lexic
                   "gateways.", lexicon)
     assert ("Guangdong Communications Administration", "callsFor", "security reviews") in found
     assert not any(o.lower().startswith("up ") for _s, _p, o in found)
+
+
+def test_a_hyphened_modifier_is_no_entity_and_an_apposition_speaks_of_the_last_name_only(lexicon: Lexicon) -> None:
+    found = facts("The cranes were supplied by Weihua and Estun, a Nanjing-based unit of the state-owned Jiangsu Automation "
+                  "Group.", lexicon)
+    assert ("Estun", "subsidiaryOf", "Jiangsu Automation Group") in found
+    assert ("Estun", "basedIn", "Nanjing") in found
+    assert not any(s in ("Nanjing-based", "Weihua") and p == "subsidiaryOf" for s, p, _o in found)
+
+
+def test_a_description_standing_for_a_named_institute_gives_it_a_seat(lexicon: Lexicon) -> None:
+    found = facts("The Dalian Institute of Chemical Physics, a state research institute in Dalian, has teamed up with Wanhua.",
+                  lexicon)
+    assert ("Dalian Institute of Chemical Physics", "basedIn", "Dalian") in found
+    assert ("Dalian Institute of Chemical Physics", "locatedIn", "Dalian") not in found
+
+
+def test_a_verbs_object_is_not_read_past_a_relative_pronoun(lexicon: Lexicon) -> None:
+    found = facts("Gree, Midea and Haier are members of the Guangdong Robotics Alliance, which the provincial government "
+                  "launched in 2020 and which now has about 90 members.", lexicon)
+    assert not any(p == "established" and o == "about 90 members" for _s, p, o in found)
+
+
+def test_a_country_adjective_or_possessive_makes_no_seat_of_a_place_and_no_owner_of_a_site(lexicon: Lexicon) -> None:
+    found = facts("Shaanxi, which mines more coal than any other Chinese province, is turning to 5G.", lexicon)
+    assert not any(p == "basedIn" for _s, p, _o in found)
+    found = facts("Guangxi, which is building China's biggest cross-border port, relies on 5G.", lexicon)
+    assert not any(s == "China" and p == "operates" for s, p, _o in found)
+    found = facts("Chinese carmakers are buying more robots.", lexicon)
+    assert ("Chinese carmakers", "basedIn", "China") in found

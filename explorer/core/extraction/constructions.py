@@ -59,10 +59,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         owner_text, rest = match.group(1), match.group(2)
         head = rest.split()[-1].lower()
         pattern = by_head.get(head)
-        if pattern is not None:
+        country = normalize(owner_text) in COUNTRIES
+        if pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
             yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
-        elif normalize(owner_text) in COUNTRIES:
+        elif country and pattern is None:
+            # "China's largest free trade port": a country ranks a site, no one runs it; "China's Huawei" is based there
             owner = named(owner_text, mention.start, str(KG.Country))
             yield (mention, str(KG.basedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
 
@@ -126,6 +128,23 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
                 described = head or _apposed_name(mentions, text, mention) or mention
             subject, obj = (described, other) if pattern.object_first else (other, mention)
             yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
+        if not pattern.object_first:
+            continue
+        # "FiberHome, a Wuhan-based unit of CICT": a description no mention covers describes the name it follows
+        for found in re.finditer(rf",\s+(?:the|a|an)\s+([\w.'’]+){re.escape(pattern.words)}\s", text):
+            if any(m.start <= found.start(1) < m.end and not modifier_only(m) for m in mentions):
+                continue
+            head = next((m for m in mentions if m.end == found.start() and m.via in ("name", "label")), None)
+            if head is not None:
+                start = found.end(1)
+                yield (head, pattern.predicate, named(found.group(1), found.start(1), None), pattern.words, start,
+                       start + len(pattern.words), 0.75)
+
+
+def modifier_only(mention: Mention) -> bool:
+    """A mention that is one hyphened modifier ("Wuhan-based", "state-owned"): it describes a name, it is none."""
+    return mention.iri is None and mention.via != "pronoun" and re.fullmatch(
+        r"[\w.'’]+-(?:based|headquartered|owned|listed|backed|run|made|controlled)", mention.text, re.IGNORECASE) is not None
 
 
 def _apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:

@@ -15,7 +15,7 @@ BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
 CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b"
-                           r"|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
+                           r"|\band\s+(?:is|are|was|were)\b|\b(?:which|who|whose)\b", re.IGNORECASE)
 
 
 #: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to

@@ -439,9 +439,13 @@ OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|whil
 
 def beyond_coordination(text: str, start: int, subject: Mention, other_subject: Mention, other_object: Mention) -> bool:
     """Whether a pair a coordination adds to the fact of the words at ``start`` reaches past what they speak of: "A and
-    B, which runs X" (the relative clause speaks of B only); "X, supplied by Huawei, use Y and Z" (a list does not go on
-    past the closing comma of the aside the words stand in)."""
+    B, which runs X", "A and B, a unit of Y" (the relative clause or the apposition speaks of B only); "X, supplied by
+    Huawei, use Y and Z" (a list does not go on past the closing comma of the aside the words stand in)."""
     if other_subject is not subject and re.match(r",\s+(?:which|who)\b", text[subject.end:]):
+        return True
+    # "A and B, a unit of Y": words inside an apposition to B speak of B only
+    apposition = re.match(r",\s+(?:a|an|the)\s[^,;]*", text[subject.end:])
+    if other_subject is not subject and apposition is not None and subject.end < start < subject.end + apposition.end():
         return True
     return any(a < start < e <= other_object.start for a, e, _relative in asides(text))
 

@@ -55,5 +55,7 @@ def _named_body(lexicon: Lexicon, mention: Mention) -> bool:
     """"Tibet University in Lhasa", "the Wuhan National Laboratory for Optoelectronics": an organisation with a name of
     its own has its seat there, where a described one ("a joint laboratory in Yizhuang", "an innovation centre") is a
     facility that stands there. An alliance gathers members from many seats: it stands where it was set up."""
-    return mention.via in ("name", "label", "ner") and mention.text[:1].isupper() \
+    # a description in apposition stands for the name ("X, a state research institute in the city")
+    return ((mention.via in ("name", "label", "ner") and mention.text[:1].isupper())
+            or (mention.via == "definite" and (mention.label or "")[:1].isupper())) \
         and lexicon.is_a(mention.cls, [ORGANIZATION]) is True and lexicon.is_a(mention.cls, [ALLIANCE]) is not True

@@ -315,6 +315,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
+        mentions = [m for m in mentions if not constructions.modifier_only(m)]  # "a Wuhan-based unit of": no end of a fact
         mentions = slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
