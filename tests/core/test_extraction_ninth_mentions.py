@@ -105,3 +105,14 @@ def test_a_phrase_opens_after_into_and_inside(lexicon: Lexicon) -> None:
     text = "Quectel's modules are built into automated guided vehicles supplied by Geek+."
     assert "automated guided vehicles" in _labels(text, lexicon)
     assert "industrial routers" in _labels("The modules sit inside industrial routers made by H3C.", lexicon)
+
+
+def test_known_as_ends_a_description(lexicon: Lexicon) -> None:
+    text = "Goertek, the Weifang-based headset maker known as a supplier to Apple, opened a plant."
+    assert not any("known" in label for label in _labels(text, lexicon))
+    assert ("Goertek", "basedIn", "Weifang") in facts(text, lexicon)
+
+
+def test_a_place_based_compound_alone_names_the_place(lexicon: Lexicon) -> None:
+    labels = _labels("The network was built by Sugon, a Tianjin-based unit of the Chinese Academy of Sciences.", lexicon)
+    assert "Tianjin" in labels and "Tianjin-based" not in labels

@@ -130,3 +130,12 @@ def test_a_verbs_object_is_not_read_past_a_relative_pronoun(lexicon: Lexicon) ->
     found = facts("Gree, Midea and Haier are members of the Guangdong Robotics Alliance, which the provincial government "
                   "launched in 2020 and which now has about 90 members.", lexicon)
     assert not any(p == "established" and o == "about 90 members" for _s, p, o in found)
+
+
+def test_a_country_adjective_or_possessive_makes_no_seat_of_a_place_and_no_owner_of_a_site(lexicon: Lexicon) -> None:
+    found = facts("Shaanxi, which mines more coal than any other Chinese province, is turning to 5G.", lexicon)
+    assert not any(p == "basedIn" for _s, p, _o in found)
+    found = facts("Guangxi, which is building China's biggest cross-border port, relies on 5G.", lexicon)
+    assert not any(s == "China" and p == "operates" for s, p, _o in found)
+    found = facts("Chinese carmakers are buying more robots.", lexicon)
+    assert ("Chinese carmakers", "basedIn", "China") in found

@@ -18,7 +18,7 @@ from explorer.core.vocab import KG
 
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
-MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
+MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -34,6 +34,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention) -> bo
     """Whether the ends can hold the property as their words describe them: a group of members is many ("signed up
     37 new members at its annual forum": not the forum); a name is one thing, no kind that has examples ("plants in the
     city, including X's factory": not an example of a company named before)."""
+    if predicate == seats.BASED_IN and lexicon.is_a(subject.cls, [PLACE]) is True:
+        return False  # "any other Chinese province": a place has no seat
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
         return _many(lexicon, obj if predicate == HAS_MEMBER_GROUP else subject)
     if predicate in (EXAMPLE_OF, HAS_EXAMPLE):

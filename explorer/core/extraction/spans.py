@@ -330,9 +330,13 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     return not any(word.lower() in ("of", "for") for word in left)
 
 
+_PARTICIPLES = frozenset(["known", "seen", "shown", "given", "taken", "written", "run", "made", "built", "owned"])
+
+
 def passive_by(word: str, text: str, end: int) -> bool:
-    """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
-    return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
+    """"data encrypted by ransomware", "the fibre maker known as YOFC": a participle before "by" or "as" ends the noun
+    phrase."""
+    return (word.endswith("ed") or word in _PARTICIPLES) and re.match(r"\s+(?:by|as)\s", text[end:]) is not None
 
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
