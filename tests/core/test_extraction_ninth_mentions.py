@@ -116,3 +116,11 @@ def test_known_as_ends_a_description(lexicon: Lexicon) -> None:
 def test_a_place_based_compound_alone_names_the_place(lexicon: Lexicon) -> None:
     labels = _labels("The network was built by Sugon, a Tianjin-based unit of the Chinese Academy of Sciences.", lexicon)
     assert "Tianjin" in labels and "Tianjin-based" not in labels
+
+
+def test_a_count_reaches_its_plural_over_modifiers_before_a_preposition(lexicon: Lexicon) -> None:
+    text = "The Zhejiang Robotics Alliance signed up 25 new members at its spring forum in Hangzhou."
+    found = facts(text, lexicon)
+    assert ("Zhejiang Robotics Alliance", "hasMemberGroup", "25 new members") in found
+    # a forum is an occasion: nothing stands in it, and the alliance runs no site there
+    assert not any(o == "spring forum" and p in ("locatedIn", "operates") for _s, p, o in found)

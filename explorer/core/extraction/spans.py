@@ -81,6 +81,8 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 
 
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
+_COUNTED_BEFORE_PREPOSITION = re.compile(r"((?:[a-z][\w-]*\s+){0,2})([a-z][\w-]*[^s\W]s)"
+                                         r"(?=\s+(?:at|in|on|from|across|and|or|to|since|this|last)\b)")
 
 
 def plural_head_end(text: str, start: int, end: int) -> int:
@@ -97,7 +99,13 @@ def counted_noun_end(text: str, position: int) -> int | None:
     """Where a plural noun right after a count ends, when it ends the clause ("counts 150 members,"):
     a word that opens a pattern elsewhere is still the thing counted here."""
     noun = _CLAUSE_ENDING_PLURAL.match(text, position)
-    return noun.end() if noun else None
+    if noun:
+        return noun.end()
+    # "signed up 37 new members at its forum": a plural after up to two modifiers, closed by a preposition or "and"
+    counted = _COUNTED_BEFORE_PREPOSITION.match(text, position)
+    if counted is None or any(word in STOPWORDS for word in counted.group(1).split()):
+        return None
+    return counted.end(2)
 
 
 #: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
