@@ -124,3 +124,11 @@ def test_a_count_reaches_its_plural_over_modifiers_before_a_preposition(lexicon:
     assert ("Zhejiang Robotics Alliance", "hasMemberGroup", "25 new members") in found
     # a forum is an occasion: nothing stands in it, and the alliance runs no site there
     assert not any(o == "spring forum" and p in ("locatedIn", "operates") for _s, p, o in found)
+
+
+def test_a_count_before_a_list_of_member_kinds_counts_one_group(lexicon: Lexicon) -> None:
+    labels = _labels("The Anhui 5G Alliance now counts about 90 companies, universities and research institutes.", lexicon)
+    assert "about 90 companies, universities and research institutes" in labels
+    # things of no member kind stay two kinds
+    labels = _labels("The yard uses 40 cranes and straddle carriers.", lexicon)
+    assert "40 cranes" in labels and "straddle carriers" in labels

@@ -354,3 +354,18 @@ def quoted(text: str) -> list[Mention]:
     """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
     return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name") for m in _QUOTED.finditer(text)]
 
+
+_LISTED_PLURALS = re.compile(r"((?:,\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)*),?\s+(?:and|or)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)\b")
+
+
+def listed_plurals(text: str, end: int) -> tuple[int | None, list[str]]:
+    """", manufacturers and universities" after a counted plural: where a list of bare plurals that goes on from ``end``
+    ends, and its items (None and no items where no such list follows)."""
+    match = _LISTED_PLURALS.match(text, end)
+    if match is None:
+        return None, []
+    items = [item.strip() for item in match.group(1).split(",") if item.strip()] + [match.group(2)]
+    if any(word in STOPWORDS for item in items for word in item.split()):
+        return None, []
+    return match.end(), items
+
