@@ -148,7 +148,7 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             owner, thing = found_owner, found_thing if found_thing is not None and found_thing.key != found_owner.key else None
         words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
         site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
-        place_match = re.match(r"\s+in\s+", text[site_end:]) if site_end is not None else None
+        place_match = re.match(r"\s+in\s+(?:the\s+)?", text[site_end:]) if site_end is not None else None
         place = next((m for m in mentions if place_match and site_end is not None
                       and m.start == site_end + place_match.end()), None)
         if place is not None and lexicon.is_a(place.cls, [PLACE]) is False:
