@@ -147,3 +147,10 @@ def test_where_after_a_site_in_a_named_district_speaks_of_the_site(lexicon: Lexi
     assert ("compressor plant", "locatedIn", "Xiangzhou district") in found
     assert ("robots", "locatedIn", "compressor plant") in found
     assert ("robots", "locatedIn", "Xiangzhou district") not in found
+
+
+def test_from_after_a_with_phrase_speaks_of_that_phrase_not_of_what_it_complements(lexicon: Lexicon) -> None:
+    found = facts("The network, built by China Unicom's Hunan branch with base stations from ZTE, covers the yard.", lexicon)
+    assert not any(p == "basedIn" and o == "ZTE" for _s, p, o in found)
+    found = facts("Midea formed an alliance with 40 makers in Foshan.", lexicon)
+    assert ("alliance", "locatedIn", "Foshan") in found
