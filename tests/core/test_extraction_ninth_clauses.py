@@ -68,3 +68,84 @@ def test_an_opening_word_before_a_comma_is_no_list_member(lexicon: Lexicon) -> N
     found = facts("Meanwhile, Shenyang-based Siasun partnered with China Unicom.", lexicon)
     assert ("Siasun", "partneredWith", "China Unicom") in found
     assert not any(s == "Meanwhile" for s, _p, _o in found)
+
+
+def test_who_makes_a_joint_thing_with_others_is_their_partner_and_each_makes_it(lexicon: Lexicon) -> None:
+    text = "Zhejiang University has opened a joint robotics lab with Geely and Hikvision in Hangzhou."
+    found = facts(text, lexicon)
+    assert ("Zhejiang University", "partneredWith", "Geely") in found
+    assert ("Zhejiang University", "partneredWith", "Hikvision") in found
+    assert ("Hikvision", "established", "joint robotics lab") in found
+
+
+def test_a_thing_made_with_another_is_no_partnership_unless_joint_and_a_comma_and_opens_a_clause(lexicon: Lexicon) -> None:
+    text = "The provincial bureau founded the Anhui Robotics Alliance together with Efort, and Chery and JAC have since joined it."
+    found = facts(text, lexicon)
+    assert ("Efort", "established", "Anhui Robotics Alliance") in found
+    assert not any(p == "established" and s in ("Chery", "JAC") for s, p, _o in found)
+    assert not any(p == "partneredWith" for _s, p, _o in found)
+
+
+def test_a_role_in_apposition_says_where_a_person_works(lexicon: Lexicon) -> None:
+    text = "The Anhui Robotics Alliance was founded in 2021. Liu Fang, the alliance's secretary-general, said members grew."
+    assert ("Liu Fang", "affiliatedWith", "Anhui Robotics Alliance") in facts(text, lexicon)
+    found = facts("Gao Lei, Midea's vice-president for manufacturing, said the plant runs on 5G.", lexicon)
+    assert ("Gao Lei", "affiliatedWith", "Midea") in found
+    text = "The Hunan Department of Commerce set up a fund. Tan Jie, a deputy director at the department, said so."
+    assert ("Tan Jie", "affiliatedWith", "Hunan Department of Commerce") in facts(text, lexicon)
+
+
+def test_who_works_or_studies_at_an_organization_is_affiliated_with_it(lexicon: Lexicon) -> None:
+    found = facts("Ma Rui, who studies industrial robots at Harbin Institute of Technology, said arms are exposed to malware.",
+                  lexicon)
+    assert ("Ma Rui", "affiliatedWith", "Harbin Institute of Technology") in found
+
+
+def test_a_part_of_an_owner_named_after_of_in_an_apposition(lexicon: Lexicon) -> None:
+    found = facts("Hengtong Optic, the regional arm of the state-owned Hengtong Group, grew.", lexicon)
+    assert ("Hengtong Group", "hasSubsidiary", "Hengtong Optic") in found
+    assert not any("ubsidiar" in p for _s, p, _o in facts("The plant, a unit of work, stops.", lexicon))
+
+
+def test_what_is_made_provided_or_installed_by_someone_was_built_by_it(lexicon: Lexicon) -> None:
+    found = facts("The drones, made by DJI, patrol a network provided by China Unicom.", lexicon)
+    assert ("drones", "builtBy", "DJI") in found or ("DJI", "built", "drones") in found
+    assert ("network", "builtBy", "China Unicom") in found or ("China Unicom", "built", "network") in found
+    found = facts("Midea said China Mobile had installed a private network at its Foshan plant.", lexicon)
+    assert ("China Mobile", "built", "private network") in found
+    # products counted out are sold, not one thing built
+    assert not any(p == "built" for _s, p, _o in facts("Last year Siemens installed 5G base stations in Wuxi.", lexicon))
+
+
+def test_a_participle_after_a_noun_no_mention_covers_describes_that_noun(lexicon: Lexicon) -> None:
+    found = facts("The sensors sit inside steel cabinets made by Rittal, a German firm.", lexicon)
+    assert not any(p in ("built", "builtBy") and "sensors" in (s, o) for s, p, o in found)
+
+
+def test_a_sentence_opening_on_a_named_place_with_the_places_what_it_builds_or_sets_up(lexicon: Lexicon) -> None:
+    found = facts("In the Suzhou Industrial Park, China Unicom has built a 5G network for Bosch.", lexicon)
+    assert ("5G network", "locatedIn", "Suzhou Industrial Park") in found
+    found = facts("In Lanzhou New Area, the district built on the loess plateau, Huawei has set up an innovation centre.", lexicon)
+    assert any(s == "innovation centre" and p in ("locatedIn", "basedIn") and o == "Lanzhou New Area" for s, p, o in found)
+
+
+def test_sites_counted_out_of_an_owners_own_are_run_by_it(lexicon: Lexicon) -> None:
+    found = facts("Shenhua Group has connected 14 of its mines to a private network.", lexicon)
+    assert ("Shenhua Group", "operates", "mines") in found
+    found = facts("Alibaba Cloud runs one of its largest data centres in Zhangbei.", lexicon)
+    assert ("Alibaba Cloud", "operates", "largest data centres") in found
+    found = facts("Shenhua Group watches all of its mines from Beijing.", lexicon)
+    assert ("Shenhua Group", "operates", "mines") not in found
+
+
+def test_a_plural_subject_operates_and_a_list_has_one_and(lexicon: Lexicon) -> None:
+    text = "Tencent runs a campus there with its partner Sinnet, and China Mobile and China Unicom each operate data centres."
+    found = facts(text, lexicon)
+    assert ("China Mobile", "operates", "data centres") in found
+    assert ("China Unicom", "operates", "data centres") in found
+    assert not any(s == "Sinnet" and p == "operates" for s, p, _o in found)
+
+
+def test_a_favourite_target_of_a_threat_is_exposed_to_it(lexicon: Lexicon) -> None:
+    found = facts("Old routers are a favourite target of botnets.", lexicon)
+    assert any(p == "exposedTo" and o == "botnets" for _s, p, o in found)

@@ -59,3 +59,98 @@ def test_named_members_are_members_a_counted_group_is_a_group_of_members(lexicon
     assert not any(p == "memberGroupOf" for _s, p, _o in found)
     found = facts("More than 300 factories are members of the Zhejiang 5G Alliance.", lexicon)
     assert ("More than 300 factories", "memberGroupOf", "Zhejiang 5G Alliance") in found
+
+
+def test_a_site_made_at_a_site_stands_in_its_town_a_thing_at_an_unnamed_site_stands_in_the_site(lexicon: Lexicon) -> None:
+    found = facts("Jiangxi Copper has built a 5G smart mine at its open-pit quarry in Dexing.", lexicon)
+    assert ("5G smart mine", "locatedIn", "Dexing") in found
+    assert ("5G smart mine", "locatedIn", "open-pit quarry") not in found
+    found = facts("Gree has switched on a 5G network at its compressor plant in Zhuhai.", lexicon)
+    assert ("5G network", "locatedIn", "compressor plant") in found
+    assert ("5G network", "locatedIn", "Zhuhai") not in found
+
+
+def test_a_named_university_is_based_in_its_town_a_described_lab_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Xinjiang University in Urumqi has set up a mining lab.", lexicon)
+    assert ("Xinjiang University", "basedIn", "Urumqi") in found
+    assert ("Xinjiang University", "locatedIn", "Urumqi") not in found
+    found = facts("A joint laboratory in Hefei tests the modules.", lexicon)
+    assert ("joint laboratory", "locatedIn", "Hefei") in found
+
+
+def test_in_p_after_a_relative_clause_verb_places_what_that_stands_for(lexicon: Lexicon) -> None:
+    text = "Sany Heavy Industry makes excavators. Its cranes report to a monitoring centre that the company opened in Changsha in 2020."
+    found = facts(text, lexicon)
+    assert ("monitoring centre", "locatedIn", "Changsha") in found
+    assert not any(o == "Changsha" and s == "Sany Heavy Industry" for s, _p, o in found)
+
+
+def test_words_two_properties_share_state_one_in_a_relative_clause(lexicon: Lexicon) -> None:
+    text = "Sany Heavy Industry makes excavators. Its cranes report to a monitoring centre that the company opened in Changsha in 2020."
+    found = facts(text, lexicon)
+    assert ("Sany Heavy Industry", "established", "monitoring centre") in found
+    assert ("Sany Heavy Industry", "built", "monitoring centre") not in found
+    found = facts("The robots use a paint shop that Midea opened last year.", lexicon)
+    assert ("Midea", "built", "paint shop") in found
+    assert ("Midea", "established", "paint shop") not in found
+
+
+def test_a_group_of_members_is_many_and_a_name_has_no_examples(lexicon: Lexicon) -> None:
+    found = facts("The Hunan Robotics Alliance signed up 20 new members at its spring meeting in Changsha.", lexicon)
+    assert not any(p == "hasMemberGroup" and o in ("Changsha", "spring meeting") for _s, p, o in found)
+    found = facts("Midea's Shunde branch said it had fitted 40 plants in the city, including Gree's Zhuhai factory.", lexicon)
+    assert not any(p == "exampleOf" and o == "Midea's Shunde branch" for _s, p, o in found)
+    found = facts("Carmakers such as BYD and Geely use the platform.", lexicon)
+    assert ("Geely", "exampleOf", "Carmakers") in found
+
+
+def test_a_call_to_speed_up_something_calls_for_the_thing_not_the_particle(lexicon: Lexicon) -> None:
+    found = facts("The Guangdong Communications Administration urged operators to speed up security reviews of industrial "
+                  "gateways.", lexicon)
+    assert ("Guangdong Communications Administration", "callsFor", "security reviews") in found
+    assert not any(o.lower().startswith("up ") for _s, _p, o in found)
+
+
+def test_a_hyphened_modifier_is_no_entity_and_an_apposition_speaks_of_the_last_name_only(lexicon: Lexicon) -> None:
+    found = facts("The cranes were supplied by Weihua and Estun, a Nanjing-based unit of the state-owned Jiangsu Automation "
+                  "Group.", lexicon)
+    assert ("Estun", "subsidiaryOf", "Jiangsu Automation Group") in found
+    assert ("Estun", "basedIn", "Nanjing") in found
+    assert not any(s in ("Nanjing-based", "Weihua") and p == "subsidiaryOf" for s, p, _o in found)
+
+
+def test_a_description_standing_for_a_named_institute_gives_it_a_seat(lexicon: Lexicon) -> None:
+    found = facts("The Dalian Institute of Chemical Physics, a state research institute in Dalian, has teamed up with Wanhua.",
+                  lexicon)
+    assert ("Dalian Institute of Chemical Physics", "basedIn", "Dalian") in found
+    assert ("Dalian Institute of Chemical Physics", "locatedIn", "Dalian") not in found
+
+
+def test_a_verbs_object_is_not_read_past_a_relative_pronoun(lexicon: Lexicon) -> None:
+    found = facts("Gree, Midea and Haier are members of the Guangdong Robotics Alliance, which the provincial government "
+                  "launched in 2020 and which now has about 90 members.", lexicon)
+    assert not any(p == "established" and o == "about 90 members" for _s, p, o in found)
+
+
+def test_a_country_adjective_or_possessive_makes_no_seat_of_a_place_and_no_owner_of_a_site(lexicon: Lexicon) -> None:
+    found = facts("Shaanxi, which mines more coal than any other Chinese province, is turning to 5G.", lexicon)
+    assert not any(p == "basedIn" for _s, p, _o in found)
+    found = facts("Guangxi, which is building China's biggest cross-border port, relies on 5G.", lexicon)
+    assert not any(s == "China" and p == "operates" for s, p, _o in found)
+    found = facts("Chinese carmakers are buying more robots.", lexicon)
+    assert ("Chinese carmakers", "basedIn", "China") in found
+
+
+def test_where_after_a_site_in_a_named_district_speaks_of_the_site(lexicon: Lexicon) -> None:
+    found = facts("Gree said Huawei had installed a 5G network at its compressor plant in the Xiangzhou district, where "
+                  "robots now weld casings.", lexicon)
+    assert ("compressor plant", "locatedIn", "Xiangzhou district") in found
+    assert ("robots", "locatedIn", "compressor plant") in found
+    assert ("robots", "locatedIn", "Xiangzhou district") not in found
+
+
+def test_from_after_a_with_phrase_speaks_of_that_phrase_not_of_what_it_complements(lexicon: Lexicon) -> None:
+    found = facts("The network, built by China Unicom's Hunan branch with base stations from ZTE, covers the yard.", lexicon)
+    assert not any(p == "basedIn" and o == "ZTE" for _s, p, o in found)
+    found = facts("Midea formed an alliance with 40 makers in Foshan.", lexicon)
+    assert ("alliance", "locatedIn", "Foshan") in found

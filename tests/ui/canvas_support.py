@@ -17,3 +17,12 @@ def fitted_canvas(qtbot, scene: Scene, width: int = 900, height: int = 700) -> G
     view.flush()
     view.viewport().repaint()
     return view
+
+
+def destroy(qtbot, widget) -> None:
+    """Close and delete ``widget`` as Qt does (later, from the event loop), and wait until it is gone."""
+    gone = []
+    widget.destroyed.connect(lambda *_: gone.append(True))  # not waitSignal: it disconnects from a deleted object
+    widget.close()
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone))

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from canvas_support import fitted_canvas
+from canvas_support import destroy, fitted_canvas
 from PySide6.QtCore import QLineF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
@@ -293,7 +293,5 @@ def test_tiles_dropped_for_new_ones_give_their_kept_pixels_back(qtbot, monkeypat
 def test_a_closed_canvas_gives_its_kept_pixels_back(qtbot, monkeypatch):
     view = _kept_canvas(qtbot, monkeypatch)
     assert canvas_raster.KEPT.used > 0
-    view.close()
-    with qtbot.waitSignal(view.destroyed):
-        view.deleteLater()
+    destroy(qtbot, view)
     assert canvas_raster.KEPT.used == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from canvas_support import destroy
+
 from explorer.core.scene import Scene, SceneNode
 from explorer.ui.canvas.graph_canvas import GraphCanvasView
 from explorer.ui.legend.legend import LegendWidget
@@ -11,19 +13,13 @@ def _followers(scene: Scene) -> int:
     return sum(len(callbacks) for callbacks in scene.events._callbacks.values())
 
 
-def _destroy(qtbot, widget) -> None:
-    widget.close()
-    with qtbot.waitSignal(widget.destroyed):
-        widget.deleteLater()
-
-
 def test_a_destroyed_canvas_no_longer_follows_its_scene(qtbot):
     scene = Scene()
     before = _followers(scene)
     view = GraphCanvasView(scene)
     view.show()
     assert _followers(scene) > before
-    _destroy(qtbot, view)
+    destroy(qtbot, view)
     assert _followers(scene) == before
     scene.add_node(SceneNode("urn:a", "urn:a", "A", "urn:C", "", x=0.0, y=0.0))  # reaches no deleted widget
 
@@ -33,6 +29,6 @@ def test_a_destroyed_legend_no_longer_follows_its_scene(qtbot):
     before = _followers(scene)
     legend = LegendWidget(scene)
     assert _followers(scene) > before
-    _destroy(qtbot, legend)
+    destroy(qtbot, legend)
     assert _followers(scene) == before
     scene.add_node(SceneNode("urn:a", "urn:a", "A", "urn:C", "", x=0.0, y=0.0))

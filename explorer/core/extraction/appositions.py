@@ -1,6 +1,10 @@
-"""Whose part a name is, said in the apposition after it: "FAW Jiefang, the group's truck-making subsidiary," and
-"Faway, a FAW subsidiary that makes seats," — the owner is named (or referred to) before the head noun, and the head
-noun is one the ontology declares as an organization's part ("'s subsidiary", "'s unit", "'s arm", "'s branch")."""
+"""What an apposition after a name says of it.
+
+- Whose part the name is: "FAW Jiefang, the group's truck-making subsidiary," and "Faway, a FAW subsidiary that makes
+  seats," — the owner is named (or referred to) before the head noun, and the head noun is one the ontology declares
+  as an organization's part ("'s subsidiary", "'s unit", "'s arm", "'s branch").
+- Where a person works: "P, a deputy director at the department", "P, the alliance's secretary-general", "P, who
+  studies industrial devices at X"."""
 
 from __future__ import annotations
 
@@ -19,10 +23,18 @@ NameLookup = Callable[[str, int, "str | None"], Mention]
 
 #: ", a …", ", the …" after a name, up to what ends the apposition (a comma, a relative, a participle of place or the end)
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(.{1,80}?)(?=\s*[,;:.]|\s+(?:that|which|who|whose|based|headquartered|in|with)\b|$)")
+#: ", the regional arm of the state-owned …": the head noun of the part, then the owner after "of"
+_PART_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?=[A-Z])")
 #: "the group's truck-making": the owner, its "'s", at most three words describing the part
 _OWNER_S = re.compile(r"(.+?)['’]s\s+(?:[\w-]+\s+){0,3}$")
 #: "FAW", "China Baowu Steel": capitalized words opening the apposition, then at most two describing words
 _OWNER_NAME = re.compile(r"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def read(lexicon: Lexicon, mentions: list[Mention], text: str, named: NameLookup) -> Iterator[Reading]:
+    """All that the appositions of one sentence say: owners of parts, and where people work."""
+    yield from apposed_owners(lexicon, mentions, text, named)
+    yield from person_affiliations(lexicon, mentions, text)
 
 
 def _part_heads(lexicon: Lexicon) -> dict[str, PropertyPattern]:
@@ -38,6 +50,15 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
     for part in mentions:
         if part.via not in ("name", "label", "ner") and part.iri is None:
             continue
+        part_of = _PART_OF.match(text, part.end)
+        pattern = heads.get(part_of.group(1).lower()) if part_of is not None else None
+        if part_of is not None and pattern is not None and lexicon.is_a(part.cls, pattern.range) is not False:
+            # "X, the regional arm of Y": the owner after "of", a name
+            after_of = next((m for m in mentions if m.start in (part_of.end(), part_of.end() - 4) and m.start > part.end), None)
+            if after_of is not None and after_of.via in ("name", "label") and after_of.key != part.key \
+                    and lexicon.is_a(after_of.cls, pattern.domain) is not False and lexicon.is_a(after_of.cls, [PLACE]) is not True:
+                yield (after_of, pattern.predicate, part, pattern.words, part_of.start(1), part_of.end(), 0.7)
+                continue
         apposition = _APPOSITION.match(text, part.end)
         if apposition is None:
             continue
@@ -64,3 +85,44 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
                 or lexicon.is_a(owner.cls, pattern.domain) is False:
             continue
         yield (owner, pattern.predicate, part, pattern.words, at, apposition.end(1), 0.7)
+
+
+_ROLE = (r"(?:director|professor|lecturer|engineer|analyst|researcher|scientist|official|executive|spokesperson|spokesman"
+         r"|spokeswoman|chairman|chairwoman|president|vice-president|secretary-general|secretary|manager|economist|fellow"
+         r"|founder|head|chief|deputy|officer|partner)")
+#: "P, the branch's deputy general manager", "P, Huawei's vice-president for …": the owner of the role, before its "'s"
+_OWNED_ROLE = re.compile(r",\s+(?:the\s+)?(.{2,60}?)['’]s\s+(?:[a-z-]+\s+){0,3}" + _ROLE + r"(?![\w-])")
+#: "P, a deputy director at the department": a role in apposition, then where it is held
+_ROLE_AT = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}" + _ROLE + r"\s+(?:at|of|with)\s+")
+#: "P, who studies industrial devices at X", "P, who heads an industrial security lab at X": where the work is done
+_WHO_WORKS_AT = re.compile(r",?\s+who\s+(?:also\s+|now\s+)?(?:works|studies|teaches|researches|leads|heads|directs|runs|manages"
+                           r"|oversees|chairs)\s+(?:[\w-]+\s+){0,5}?at\s+")
+
+
+def _person(lexicon: Lexicon, mention: Mention) -> bool:
+    """A person's name, or a name of no known kind that a role or "who" after it says is one."""
+    return lexicon.is_a(mention.cls, [str(KG.Person)]) is True or (mention.cls is None and mention.via == "name"
+                                                                     and " " in mention.text)
+
+
+def person_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """A person is affiliated with the organization an apposition after the name holds the role at: "P, a deputy
+    director at the department", "P, the alliance's secretary-general", "P, who studies industrial devices at X"."""
+    affiliated, person_class = str(KG.affiliatedWith), str(KG.Person)
+    for person in mentions:
+        if not _person(lexicon, person):
+            continue
+        organization: Mention | None = None
+        owned = _OWNED_ROLE.match(text, person.end)
+        if owned is not None:
+            organization = next((m for m in mentions if m.end == owned.end(1) and m.start >= person.end
+                                 and m.via != "pronoun"), None)
+        said = owned or _ROLE_AT.match(text, person.end) or _WHO_WORKS_AT.match(text, person.end)
+        if organization is None and said is not None and said is not owned:
+            # the organization's mention may hold its "the" ("at the department")
+            organization = next((m for m in mentions if m.start in (said.end(), said.end() + 4) and m.via != "pronoun"), None)
+        if organization is None or said is None or organization.key == person.key \
+                or lexicon.is_a(organization.cls, [ORGANIZATION]) is False or lexicon.is_a(organization.cls, [person_class]) \
+                or (organization.cls is None and organization.via not in ("name", "label")):
+            continue
+        yield (person, affiliated, organization, said.group().strip(" ,"), said.start(), said.end(), 0.6)

@@ -4,8 +4,8 @@ whom a call is for, what a speaker's own document is.
 Each reader takes the facts already suggested for one sentence (``Fact``: subject, property, object,
 where the trigger words stand, confidence) with the sentence's mentions, and returns new facts:
 
-- a partner after the object: "S built Y (in P) together with X" or "… with X": X built Y too, and
-  "Y was developed (together) with X": X built Y;
+- a partner of a passive: "Y was developed (together) with X": X built Y (the partner after an active verb's
+  object, "S built Y together with X", is read in ``partners``);
 - a site the subject owns: "S built Y at/across/in its X (in P)": S operates X, Y is in X and X in P;
   "S linked Y at its Jinjiang plant": the clause's subject owns the site even where no trigger fired,
   and a site named after a place is in that place;
@@ -28,16 +28,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction import relatives, sites
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.readings import fittest
 from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
-OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
+OPERATES, LOCATED, ESTABLISHED = str(KG.operates), str(KG.locatedIn), str(KG.established)
 PLATFORM = str(KG.IndustrialInternetPlatform)
 MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
 
@@ -62,26 +64,6 @@ def _named(mention: Mention) -> bool:
 def _acts(lexicon: Lexicon, predicate: str) -> bool:
     domain = lexicon.ends(predicate)[0]
     return bool(domain) and all(lexicon.is_a(c, [AGENT]) for c in domain)
-
-
-def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"S built Y across its yard with X", "… opened a centre in P together with X": the partner after
-    the object does what the subject does. A plain "with" takes only a named partner ("a platform with
-    sensors" has none); nothing past the end of the verb's clause is read."""
-    for subject, predicate, obj, _words, _start, end, confidence in facts:
-        if obj.start < end or not _acts(lexicon, predicate) or predicate in (OPERATES, LOCATED, str(KG.partneredWith)):
-            continue
-        tail = text[obj.end:]
-        clause_end = _CLAUSE_END.search(tail)
-        for joint in _WITH.finditer(tail[:clause_end.start() if clause_end else len(tail)]):
-            partner = _at(mentions, obj.end + joint.end())
-            if partner is None or partner.key in (subject.key, obj.key) or partner.via == "pronoun" \
-                    or lexicon.is_a(partner.cls, lexicon.ends(predicate)[0]) is False \
-                    or (joint.group(1).lower() == "with" and not _named(partner)):
-                continue
-            yield (partner, predicate, obj, joint.group(1), obj.end + joint.start(1), obj.end + joint.end(1),
-                   round(max(0.0, confidence - 0.05), 2))
-            break
 
 
 _BE = r"(?:is|are|was|were|been|being)"
@@ -171,7 +153,7 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             owner, thing = found_owner, found_thing if found_thing is not None and found_thing.key != found_owner.key else None
         words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
         site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
-        place_match = re.match(r"\s+in\s+", text[site_end:]) if site_end is not None else None
+        place_match = re.match(r"\s+in\s+(?:the\s+)?", text[site_end:]) if site_end is not None else None
         place = next((m for m in mentions if place_match and site_end is not None
                       and m.start == site_end + place_match.end()), None)
         if place is not None and lexicon.is_a(place.cls, [PLACE]) is False:
@@ -180,13 +162,14 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         readings: list[tuple[Mention, str, Mention]] = []
         if described and site is not None:
             readings.append((owner, OPERATES, site))
-            readings += [(thing, LOCATED, site)] if thing is not None else []
+            # "built a smart mine at its limestone quarry": a site made at a site is that site made over, no thing in it
+            made_over = thing is not None and sites.has_site_head(lexicon, thing)
+            readings += [(thing, LOCATED, site)] if thing is not None and not made_over else []
             if place is not None:
-                # the thing is at the site, the site in the place: "in P" describes the site. A site with a name of
-                # its own ("its Datun mine in Gejiu") places the thing, and P follows from the two; an unnamed one
-                # ("its limestone quarry in Wuhu") may be no entity a reader keeps, so the thing's place is stated too
+                # the thing is at the site, the site in the place: "in P" describes the site, and the thing's place
+                # follows from the two; a site made over stands in P itself
                 readings.append((site, LOCATED, place))
-                if thing is not None and not site.text[:1].isupper():
+                if thing is not None and made_over:
                     readings.append((thing, LOCATED, place))
             elif site.text[:1].isupper() and len(site.text.split()) == 2:
                 # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
@@ -242,8 +225,10 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if opening is None:
         return
     place = _at(mentions, opening.end())
-    if place is None or place.via == "pronoun" or not (_scene_site(lexicon, place) if "the" in opening.group().lower()
-                                                        else _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False):
+    # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
+    named_place = place is not None and place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False
+    if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place) and "the" in opening.group().lower())
+                                                        or named_place):
         return
     main = _scene_end(mentions, text, place)
     if main < 0:
@@ -251,7 +236,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     comma = main - 1
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
             and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
-            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
+            and (lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True or f[1] == ESTABLISHED)
+            and (not _demands_agent_or_place(lexicon, f[1]) or f[1] == ESTABLISHED)  # "In P, S set up a centre": it is in P
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
     subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
@@ -266,8 +252,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
 
-_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in))?(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))",
-                     re.IGNORECASE)
+_TO_ACT = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:in|on|for|into|more\s+in|up|out|down|off))?"
+                     r"(?:\s+(?:the\s+|its\s+|their\s+|an?\s+)?|(?=[.,;:!?]|$))", re.IGNORECASE)
 
 
 #: An infinitive that acts on what the addressees already have ("to segment their networks", "to patch routers",
@@ -282,6 +268,16 @@ _ACTION_OF = re.compile(r"\s+(?:the\s+)?([a-z]+(?:tion|sion|ment|ing|al))\s+of\s
 
 #: A need stated with whom it binds and an infinitive is a mandate: "requires every mine to pass an audit".
 _MANDATE = re.compile(r"requires?|required|requiring", re.IGNORECASE)
+
+
+def _past_particle(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """"to speed up common standards": a phrase read with the verb's particle in it is the phrase after the particle."""
+    for mention in mentions:
+        if mention.start < position < mention.end and re.fullmatch(r"(?:up|out|down|off)\s+", text[mention.start:position],
+                                                                    re.IGNORECASE) and mention.iri is None:
+            words = text[position:mention.end]
+            return replace(mention, start=position, text=words, label=words)
+    return None
 
 
 def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> list[Fact | None]:
@@ -314,6 +310,9 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                                       for m in _ACTS_ON_OWN.finditer(text, end, obj.start)):
             out.append(None)  # "urged suppliers to segment their networks": no call for the networks
             continue
+        particle = re.match(r"(?:up|out|down|off)\s+", obj.text, re.IGNORECASE) if predicate == calls else None
+        if particle is not None and re.search(r"(?<![\w-])to\s+[a-z]+\s+$", text[:obj.start]):
+            obj = _past_particle(mentions, text, obj.start + particle.end()) or obj  # "to speed up X": a call for X
         named_action = _ACTION_OF.fullmatch(text, end, obj.start) if predicate == calls else None
         if named_action is not None:
             # what is called for is the action on the thing, named with it ("the separation of plant networks")
@@ -322,11 +321,12 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls else None
-        wanted = _at(mentions, action.end()) if action else None
+        wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
             continue
-        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None else fact)
+        out.append((subject, predicate, wanted, words, start, end, confidence) if wanted is not None
+                   else (subject, predicate, obj, words, start, end, confidence))
     return out
 
 
@@ -432,6 +432,12 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                     or any(m.start - match.end() in (0, 1) for m in mentions):
                 continue  # the verb has an object of its own: "that B built the road"
             if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
+                continue
+            # words two properties share ("opened": established or built) state the one the thing fits, once
+            rivals = [(other, (actor, thing, 0.6)) for other in lexicon.patterns
+                      if other.words == pattern.words and not other.weak and not other.object_first and other.closing is None
+                      and lexicon.is_a(actor.cls, other.domain) is not False and lexicon.is_a(thing.cls, other.range) is not False]
+            if len(rivals) > 1 and fittest(lexicon, rivals)[0] is not pattern:
                 continue
             for one in actors:
                 if lexicon.is_a(one.cls, pattern.domain) is not False:

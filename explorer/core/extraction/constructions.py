@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
@@ -58,10 +59,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         owner_text, rest = match.group(1), match.group(2)
         head = rest.split()[-1].lower()
         pattern = by_head.get(head)
-        if pattern is not None:
+        country = normalize(owner_text) in COUNTRIES
+        if pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
             yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
-        elif normalize(owner_text) in COUNTRIES:
+        elif country and pattern is None:
+            # "China's largest free trade port": a country ranks a site, no one runs it; "China's Huawei" is based there
             owner = named(owner_text, mention.start, str(KG.Country))
             yield (mention, str(KG.basedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
 
@@ -125,6 +128,23 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
                 described = head or _apposed_name(mentions, text, mention) or mention
             subject, obj = (described, other) if pattern.object_first else (other, mention)
             yield (subject, pattern.predicate, obj, pattern.words, start, start + len(pattern.words), 0.8)
+        if not pattern.object_first:
+            continue
+        # "FiberHome, a Wuhan-based unit of CICT": a description no mention covers describes the name it follows
+        for found in re.finditer(rf",\s+(?:the|a|an)\s+([\w.'’]+){re.escape(pattern.words)}\s", text):
+            if any(m.start <= found.start(1) < m.end and not modifier_only(m) for m in mentions):
+                continue
+            head = next((m for m in mentions if m.end == found.start() and m.via in ("name", "label")), None)
+            if head is not None:
+                start = found.end(1)
+                yield (head, pattern.predicate, named(found.group(1), found.start(1), None), pattern.words, start,
+                       start + len(pattern.words), 0.75)
+
+
+def modifier_only(mention: Mention) -> bool:
+    """A mention that is one hyphened modifier ("Wuhan-based", "state-owned"): it describes a name, it is none."""
+    return mention.iri is None and mention.via != "pronoun" and re.fullmatch(
+        r"[\w.'’]+-(?:based|headquartered|owned|listed|backed|run|made|controlled)", mention.text, re.IGNORECASE) is not None
 
 
 def _apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
@@ -182,6 +202,12 @@ _JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+)"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
+def _pairs(found: list[tuple[Mention, bool]], end: Mention, step: int) -> list[tuple[Mention, Mention]]:
+    """The neighbouring members of a chain read so far from ``end``, each pair in reading order."""
+    chain = [end, *(m for m, _comma in found)]
+    return [(a, b) if step > 0 else (b, a) for a, b in pairwise(chain)]
+
+
 def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[Mention]:
     """The mentions joined to ``end`` by "and" (or by commas in a list that ends with "and")."""
     found: list[tuple[Mention, bool]] = []
@@ -191,6 +217,8 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
         joint = _JOINT.fullmatch(text[near.end:far.start])
         if joint is None:
             break
+        if "and" in joint.group() and any("and" in text[a.end:b.start] for a, b in _pairs(found, end, step)):
+            break  # "…, and A and B operate": a list has one "and"; a second one joins clauses
         found.append((ordered[index + step], joint.group(1) is not None and "and" not in joint.group()))
         index += step
     # "Ningbo, Zhejiang province" is no list: a bare comma joins only when an "and" follows it

@@ -15,7 +15,7 @@ BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
 CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unless|once|whereas)\b"
-                           r"|\band\s+(?:is|are|was|were)\b", re.IGNORECASE)
+                           r"|\band\s+(?:is|are|was|were)\b|\b(?:which|who|whose)\b", re.IGNORECASE)
 
 
 #: Words before a verb that make it a plan, a promise or a possibility, not something done ("plans to
@@ -62,8 +62,9 @@ def technology_placed(lexicon: Lexicon, pattern: PropertyPattern, subject: Menti
 
 def products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:
     """"Seres builds electric SUVs": a present tense with a bare plural says what a maker makes as a rule, not
-    one thing it built ("deploys a private network" is one)."""
-    return pattern.habitual and pattern.predicate == BUILT and obj.text.endswith("s") \
+    one thing it built ("deploys a private network" is one); so does "installed" ("installed 5G base stations")."""
+    supplied = pattern.words.lower() == "installed"
+    return (pattern.habitual or supplied) and pattern.predicate == BUILT and obj.text.endswith("s") \
         and not re.search(r"(?<![\w-])(?:a|an|the|its|their)\s+$", text[:obj.start], re.IGNORECASE)
 
 

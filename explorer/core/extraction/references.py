@@ -139,7 +139,9 @@ class ReferenceReader:
                     and not _is_person(previous_subject) and self.lexicon.is_a(known, [cls]) is not False:
                 target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
             if target is not None:
-                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
+                # "the company" speaks of a company even where the name it stands for had no known kind
+                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite",
+                                     cls=target.cls or cls))
         return found
 
     def appositions(self, text: str, mentions: list[Mention]) -> list[Mention]:

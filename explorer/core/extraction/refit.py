@@ -13,10 +13,12 @@ import re
 from explorer.core.extraction import seats
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.spans import singular
 from explorer.core.vocab import KG
 
-GROUP, MEMBER_GROUP_OF = str(KG.Group), str(KG.memberGroupOf)
-MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
+GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
+EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
+MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -26,6 +28,27 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
     if predicate == MEMBER_OF and "members" in pattern and _counted_group(lexicon, subject):
         return MEMBER_GROUP_OF  # "more than 300 factories are members of X" (the words of org:memberOf)
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
+
+
+def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention) -> bool:
+    """Whether the ends can hold the property as their words describe them: a group of members is many ("signed up
+    37 new members at its annual forum": not the forum); a name is one thing, no kind that has examples ("plants in the
+    city, including X's factory": not an example of a company named before)."""
+    if predicate == seats.BASED_IN and lexicon.is_a(subject.cls, [PLACE]) is True:
+        return False  # "any other Chinese province": a place has no seat
+    if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
+        return _many(lexicon, obj if predicate == HAS_MEMBER_GROUP else subject)
+    if predicate in (EXAMPLE_OF, HAS_EXAMPLE):
+        kind = obj if predicate == EXAMPLE_OF else subject
+        return not (kind.via != "pronoun" and (kind.iri is not None or kind.text[:1].isupper()) and not _many(lexicon, kind))
+    return True
+
+
+def _many(lexicon: Lexicon, mention: Mention) -> bool:
+    """A group, a counted phrase or a plural head ("37 new members", "a clutch of chip designers")."""
+    words = (mention.label or mention.text).split()
+    return lexicon.is_a(mention.cls, [GROUP]) is True or (bool(words) and (
+        words[0][:1].isdigit() or singular(words[-1].lower()) != words[-1].lower()))
 
 
 def _named_one(lexicon: Lexicon, mention: Mention) -> bool:

@@ -40,6 +40,8 @@ _WHERE = re.compile(r"(,\s+|\s+)where\s+(?:(?:now|today|already)\s+)?", re.IGNOR
 _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August"
                           r"|September|October|November|December|spring|summer|autumn|winter|year|month)(?:\s+(?:19|20)\d\d)?)$",
                           re.IGNORECASE)
+#: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
+_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city"])
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -82,7 +84,9 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
     placed = _PLACED_BY.search(text[:before.start])
-    if placed is None or before.via not in ("name", "label", "ner") or lexicon.is_a(before.cls, [PLACE]) is False:
+    # "in the Huangdao district, where …": a named area is a place as a place's name is
+    area = before.text[:1].isupper() and before.text.split()[-1].lower() in _AREA_HEADS
+    if placed is None or (before.via not in ("name", "label", "ner") and not area) or lexicon.is_a(before.cls, [PLACE]) is False:
         return before  # a described site ("at the Dexing mine, where …") is itself what "where" stands for
     thing = next((m for m in mentions if m.end == placed.start()), None)
     if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:
@@ -408,7 +412,7 @@ def joined_it(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: Men
 
 #: "… that investigators | attributed to": a relative clause with a subject of its own before the verb.
 _THAT_SUBJECT = re.compile(r"(?<![\w-])that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|may|might|also|now|still|"
-                           r"the|a|an|it|they)\b)(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
+                           r"it|they)\b)(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 
 
 def object_gap(mentions: list[Mention], text: str, start: int) -> Mention | None:
@@ -439,9 +443,13 @@ OWN_PRONOUN_SUBJECT = re.compile(r"(?:[,;]|\b(?:because|since|as|and|but|so|whil
 
 def beyond_coordination(text: str, start: int, subject: Mention, other_subject: Mention, other_object: Mention) -> bool:
     """Whether a pair a coordination adds to the fact of the words at ``start`` reaches past what they speak of: "A and
-    B, which runs X" (the relative clause speaks of B only); "X, supplied by Huawei, use Y and Z" (a list does not go on
-    past the closing comma of the aside the words stand in)."""
+    B, which runs X", "A and B, a unit of Y" (the relative clause or the apposition speaks of B only); "X, supplied by
+    Huawei, use Y and Z" (a list does not go on past the closing comma of the aside the words stand in)."""
     if other_subject is not subject and re.match(r",\s+(?:which|who)\b", text[subject.end:]):
+        return True
+    # "A and B, a unit of Y": words inside an apposition to B speak of B only
+    apposition = re.match(r",\s+(?:a|an|the)\s[^,;]*", text[subject.end:])
+    if other_subject is not subject and apposition is not None and subject.end < start < subject.end + apposition.end():
         return True
     return any(a < start < e <= other_object.start for a, e, _relative in asides(text))
 

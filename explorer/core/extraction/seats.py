@@ -14,6 +14,7 @@ from explorer.core.extraction.spans import singular
 from explorer.core.vocab import KG
 
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
+ORGANIZATION, ALLIANCE = str(KG.Organization), str(KG.IndustryAlliance)
 
 #: Head nouns of a phrase that names an organisation (or a person) by its trade.
 TRADE_HEADS = frozenset({
@@ -30,7 +31,8 @@ def seat_predicate(lexicon: Lexicon, predicate: str, subject: Mention, pattern: 
         return predicate
     # "Kingdee Robotics is based in Shenzhen": a name of no known kind "based" or "headquartered" somewhere is an agent
     seat_words = pattern in ("based in", "headquartered in") and subject.cls is None and subject.via in ("name", "label", "ner")
-    if seat_words or lexicon.is_a(subject.cls, [COMPANY]) or counted_companies(lexicon, subject) or _by_trade(subject):
+    if seat_words or lexicon.is_a(subject.cls, [COMPANY]) or counted_companies(lexicon, subject) or _by_trade(subject) \
+            or _named_body(lexicon, subject):
         return BASED_IN
     return predicate
 
@@ -47,3 +49,13 @@ def _by_trade(mention: Mention) -> bool:
         return False
     words = (mention.label or mention.text).lower().split()
     return len(words) > 1 and singular(words[-1]) in TRADE_HEADS
+
+
+def _named_body(lexicon: Lexicon, mention: Mention) -> bool:
+    """"Tibet University in Lhasa", "the Wuhan National Laboratory for Optoelectronics": an organisation with a name of
+    its own has its seat there, where a described one ("a joint laboratory in Yizhuang", "an innovation centre") is a
+    facility that stands there. An alliance gathers members from many seats: it stands where it was set up."""
+    # a description in apposition stands for the name ("X, a state research institute in the city")
+    return ((mention.via in ("name", "label", "ner") and mention.text[:1].isupper())
+            or (mention.via == "definite" and (mention.label or "")[:1].isupper())) \
+        and lexicon.is_a(mention.cls, [ORGANIZATION]) is True and lexicon.is_a(mention.cls, [ALLIANCE]) is not True

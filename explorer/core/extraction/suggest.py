@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import (
+    appositions,
     clause_readers,
     clauses,
     constructions,
@@ -25,7 +26,6 @@ from explorer.core.extraction import (
     sites,
     slots,
 )
-from explorer.core.extraction.appositions import apposed_owners
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -40,7 +40,8 @@ from explorer.core.extraction.readings import (
     unrealised,
 )
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
-from explorer.core.extraction.verbs import determiner, verb_after_subject
+from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
+from explorer.core.extraction.verbs import describes_unread_noun, determiner, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -103,7 +104,6 @@ _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
 _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
                          r"|export|exports|exported|design|designs|designed)\s+(?:[a-z][\w-]*\s+){1,3}$", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
 
 
 def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int,
@@ -233,7 +233,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject ("Its rival X, …": X).
         left = [opener, *(m for m in left if m is not opener)]
     complemented_head: Mention | None = None
-    if pattern.weak and left and not pattern.punctuation:
+    if pattern.weak and left and not pattern.punctuation and pattern.words.lower() in ("in", "at"):
         # "an alliance with 40 makers in Nanjing": the place is said of the thing the "with" complements
         complemented = re.search(r"\swith\s+$", text[:left[0].start])
         complemented_head = next((m for m in mentions if complemented and 0 <= complemented.start() - m.end <= 1), None)
@@ -315,6 +315,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
+        mentions = [m for m in mentions if not constructions.modifier_only(m)]  # "a Wuhan-based unit of": no end of a fact
         mentions = slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
@@ -369,12 +370,13 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                     continue
                 if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
                     continue
-                key = (other_subject.key, pattern.predicate, other_object.key)
-                if key in seen or lexicon.is_a(other_subject.cls, pattern.domain) is False \
-                        or lexicon.is_a(other_object.cls, pattern.range) is False:
+                predicate = refit.refit(lexicon, pattern.predicate, other_subject, pattern.words)  # "A, B and C are members of"
+                key = (other_subject.key, predicate, other_object.key)
+                if key in seen or lexicon.is_a(other_subject.cls, lexicon.ends(predicate)[0]) is False \
+                        or lexicon.is_a(other_object.cls, lexicon.ends(predicate)[1]) is False:
                     continue
                 seen.add(key)
-                suggestions.append(Suggestion(other_subject, pattern.predicate, other_object, sentence,
+                suggestions.append(Suggestion(other_subject, predicate, other_object, sentence,
                                               pattern.words, start, end, round(max(0.0, min(1.0, score - 0.05)), 2)))
         for subject, predicate, obj, words, start, end, confidence in _constructions(lexicon, finder, mentions, view):
             key = (subject.key, predicate, obj.key)
@@ -390,7 +392,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
-        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]]
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]
+                               if refit.fits(lexicon, s.predicate, s.subject, s.object)]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
@@ -431,10 +434,8 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
     if _PASSIVE_BEFORE.search(text[:start]) and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words):
         return None  # "the cameras were developed (with X)": a passive states no active fact of its subject
-    noun = re.search(r"(?<![\w-])(?:the|a|an)\s+[a-z]+\s+$", text[:start])
-    if noun and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
-            and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions):
-        return None  # "the time needed to …": a participle after a noun no mention covers describes it
+    if describes_unread_noun(pattern, mentions, start, text):
+        return None  # "the time needed to …", "routers made by X": a participle after a noun no mention covers describes it
     if " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and re.search(r"(?<![\w-])(?:[Aa]|[Aa]n)\s+(?:[a-z]+\s+)?$", text[:start]) \
             and re.match(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:would|could|will|can|may|might|is|was|has|gives?)\b", text[end:]):
@@ -596,4 +597,4 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *apposed_owners(lexicon, mentions, text, finder.named)]
+            *owners.described_owners(lexicon, mentions, text), *appositions.read(lexicon, mentions, text, finder.named)]

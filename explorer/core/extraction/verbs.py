@@ -4,9 +4,30 @@ subject of the property's domain ("ransomware hit the billing system of …").""
 
 from __future__ import annotations
 
+import re
+
 from explorer.core.extraction.constructions import REPORTING
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.spans import Mention
+
+PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
+#: The lower-case word a participle follows, unless it is a form of "be" or an adverb ("was built by", "jointly built by")
+_NOUN_BEFORE = re.compile(r"(?<![\w-])(?!(?:is|are|was|were|be|been|being|has|have|had|and|or|but)\s)([a-z][\w-]*[a-z])\s+$")
+
+
+def describes_unread_noun(pattern: PropertyPattern, mentions: list[Mention], start: int, text: str) -> bool:
+    """Whether the participle of ``pattern`` describes the noun right before it, which no mention covers: "the time
+    needed to …", "industrial routers made by X" — it then states nothing of the clause's subject."""
+    words = pattern.words.split()
+    if len(words) == 1 and PARTICIPLE.fullmatch(pattern.words):
+        noun = re.search(r"(?<![\w-])(?:the|a|an)\s+[a-z]+\s+$", text[:start])
+    elif len(words) == 2 and words[1] == "by" and PARTICIPLE.fullmatch(words[0]):
+        noun = _NOUN_BEFORE.search(text[:start])
+        if noun is not None and noun.group(1).endswith("ly"):
+            return False
+    else:
+        return False
+    return noun is not None and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions)
 
 
 def determiner(mention: Mention) -> bool:

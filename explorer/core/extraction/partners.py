@@ -1,0 +1,58 @@
+"""Who acts with the subject of a verb: "S built Y (in P) together with X" (X built Y too), "S set up a joint lab with
+A and B" (A and B set it up, and are S's partners)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from explorer.core.extraction.clauses import _CLAUSE_END, _WITH, LOCATED, OPERATES, Fact, _acts, _at, _named
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import Mention
+from explorer.core.vocab import KG
+
+
+def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"S built Y across its yard with X", "… opened a centre in P together with X": the partner after
+    the object does what the subject does. A plain "with" takes only a named partner ("a platform with
+    sensors" has none); nothing past the end of the verb's clause is read."""
+    for subject, predicate, obj, _words, _start, end, confidence in facts:
+        if obj.start < end or not _acts(lexicon, predicate) or predicate in (OPERATES, LOCATED, str(KG.partneredWith)):
+            continue
+        tail = text[obj.end:]
+        clause_end = _CLAUSE_END.search(tail)
+        for joint in _WITH.finditer(tail[:clause_end.start() if clause_end else len(tail)]):
+            partner = _at(mentions, obj.end + joint.end())
+            if partner is None or partner.key in (subject.key, obj.key) or partner.via == "pronoun" \
+                    or lexicon.is_a(partner.cls, lexicon.ends(predicate)[0]) is False \
+                    or (joint.group(1).lower() == "with" and not _named(partner)):
+                continue
+            for one in co_partners(mentions, text, partner):
+                if lexicon.is_a(one.cls, lexicon.ends(predicate)[0]) is False or one.key in (subject.key, obj.key):
+                    continue
+                yield (one, predicate, obj, joint.group(1), obj.end + joint.start(1), obj.end + joint.end(1),
+                       round(max(0.0, confidence - 0.05), 2))
+                if "help" not in joint.group(1).lower() and re.search(r"(?<![\w-])joint(?![\w-])", obj.text, re.IGNORECASE):
+                    # "set up a joint lab with X": who makes a joint thing with another is its partner
+                    yield (subject, str(KG.partneredWith), one, joint.group(1), obj.end + joint.start(1),
+                           obj.end + joint.end(1), round(max(0.0, confidence - 0.1), 2))
+            break
+
+
+def co_partners(mentions: list[Mention], text: str, first: Mention) -> list[Mention]:
+    """``first`` and the named partners listed after it ("with A and B", "with A, B and C"); ", and" after one name opens
+    a clause ("with A, and B have since joined"), as does a verb after the last name."""
+    out, commas = [first], False
+    while (joint := re.match(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[out[-1].end:])) is not None:
+        following = _at(mentions, out[-1].end + joint.end())
+        if following is None or following.via == "pronoun" or not _named(following) or (joint.group().strip() == ", and"
+                                                                                        and not commas):
+            break
+        commas = commas or joint.group().strip() == ","
+        out.append(following)
+        if "and" in joint.group():
+            break
+    if len(out) > 1 and ("and" not in text[out[-2].end:out[-1].start]
+                         or re.match(r"\s+(?:have|has|had|are|is|were|was|will|also|both)\b", text[out[-1].end:])):
+        return out[:1]
+    return out
