@@ -234,8 +234,6 @@ class MentionFinder:
             while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
-            if len(words) == 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
-                words = [words[0].rsplit("-", 1)[0]]  # "a Wuhan-based unit": the place the compound names
             if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
                 start = text.index(words[1], start + len(words[0]))  # "Xi'an-based | Sungrow Group"
                 words = words[1:]
