@@ -154,3 +154,9 @@ def test_from_after_a_with_phrase_speaks_of_that_phrase_not_of_what_it_complemen
     assert not any(p == "basedIn" and o == "ZTE" for _s, p, o in found)
     found = facts("Midea formed an alliance with 40 makers in Foshan.", lexicon)
     assert ("alliance", "locatedIn", "Foshan") in found
+
+
+def test_an_attack_aimed_at_something_targets_it(lexicon: Lexicon) -> None:
+    found = facts("A phishing campaign aimed at shipping agents stole manifests.", lexicon)
+    assert ("phishing campaign", "targets", "shipping agents") in found
+    assert not any(p == "aimsAt" for _s, p, _o in found)
