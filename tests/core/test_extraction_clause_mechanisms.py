@@ -10,7 +10,7 @@ from explorer.core.extraction.lexicon import Lexicon
 
 def test_a_declared_third_person_verb_holds_in_the_plural_and_the_past(lexicon: Lexicon) -> None:
     found = facts("Sany's welding robots rely on a cloud platform.", lexicon)
-    assert ("sany's welding robots", "dependsOn", "cloud platform") in found
+    assert ("welding robots", "dependsOn", "cloud platform") in found
     found = facts("Last year Gree relied on Siemens controllers.", lexicon)
     assert ("Gree", "dependsOn", "Siemens controllers") in found or ("Gree", "dependsOn", "Siemens") in found
     assert not any(p == "dependsOn" for _s, p, _o in facts("Thanks to Huawei, the port runs on 5G.", lexicon))
@@ -168,7 +168,7 @@ def test_an_adverb_or_a_time_may_stand_between_a_verb_and_its_preposition(lexico
     found = facts("The Zhejiang 5G Alliance, founded in 2020 by the Zhejiang Economic Commission, has 120 members.", lexicon)
     assert ("Zhejiang 5G Alliance", "establishedBy", "Zhejiang Economic Commission") in found
     found = facts("Sany's welding cell was developed jointly by Huawei and Sany.", lexicon)
-    assert ("sany's welding cell", "builtBy", "Huawei") in found
+    assert ("welding cell", "builtBy", "Huawei") in found
     found = facts("Weichai relies heavily on Siemens controllers.", lexicon)
     assert any(s == "Weichai" and p == "dependsOn" for s, p, _o in found)
 

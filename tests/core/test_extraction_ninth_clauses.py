@@ -120,3 +120,32 @@ def test_what_is_made_provided_or_installed_by_someone_was_built_by_it(lexicon: 
 def test_a_participle_after_a_noun_no_mention_covers_describes_that_noun(lexicon: Lexicon) -> None:
     found = facts("The sensors sit inside steel cabinets made by Rittal, a German firm.", lexicon)
     assert not any(p in ("built", "builtBy") and "sensors" in (s, o) for s, p, o in found)
+
+
+def test_a_sentence_opening_on_a_named_place_with_the_places_what_it_builds_or_sets_up(lexicon: Lexicon) -> None:
+    found = facts("In the Suzhou Industrial Park, China Unicom has built a 5G network for Bosch.", lexicon)
+    assert ("5G network", "locatedIn", "Suzhou Industrial Park") in found
+    found = facts("In Lanzhou New Area, the district built on the loess plateau, Huawei has set up an innovation centre.", lexicon)
+    assert any(s == "innovation centre" and p in ("locatedIn", "basedIn") and o == "Lanzhou New Area" for s, p, o in found)
+
+
+def test_sites_counted_out_of_an_owners_own_are_run_by_it(lexicon: Lexicon) -> None:
+    found = facts("Shenhua Group has connected 14 of its mines to a private network.", lexicon)
+    assert ("Shenhua Group", "operates", "mines") in found
+    found = facts("Alibaba Cloud runs one of its largest data centres in Zhangbei.", lexicon)
+    assert ("Alibaba Cloud", "operates", "largest data centres") in found
+    found = facts("Shenhua Group watches all of its mines from Beijing.", lexicon)
+    assert ("Shenhua Group", "operates", "mines") not in found
+
+
+def test_a_plural_subject_operates_and_a_list_has_one_and(lexicon: Lexicon) -> None:
+    text = "Tencent runs a campus there with its partner Sinnet, and China Mobile and China Unicom each operate data centres."
+    found = facts(text, lexicon)
+    assert ("China Mobile", "operates", "data centres") in found
+    assert ("China Unicom", "operates", "data centres") in found
+    assert not any(s == "Sinnet" and p == "operates" for s, p, _o in found)
+
+
+def test_a_favourite_target_of_a_threat_is_exposed_to_it(lexicon: Lexicon) -> None:
+    found = facts("Old routers are a favourite target of botnets.", lexicon)
+    assert any(p == "exposedTo" and o == "botnets" for _s, p, o in found)

@@ -91,3 +91,44 @@ def test_and_after_counted_things_joins_a_second_kind(lexicon: Lexicon) -> None:
     labels = _labels(text, lexicon)
     assert "some 300 welding robots" in labels and "machine-vision cameras" in labels
     assert ("machine-vision cameras", "locatedIn", "Foshan plant") in facts(text, lexicon)
+
+
+def test_what_a_names_possessive_opens_is_a_thing(lexicon: Lexicon) -> None:
+    text = "The tracking service runs on China Unicom's 5G network and Alibaba's cloud, the company said."
+    labels = _labels(text, lexicon)
+    assert "5G network" in labels and "cloud" in labels
+    # a place's possessive keeps its name: no owner has them
+    assert "big-data capital" not in _labels("Guiyang, China's big-data capital, hosts server farms.", lexicon)
+
+
+def test_a_phrase_opens_after_into_and_inside(lexicon: Lexicon) -> None:
+    text = "Quectel's modules are built into automated guided vehicles supplied by Geek+."
+    assert "automated guided vehicles" in _labels(text, lexicon)
+    assert "industrial routers" in _labels("The modules sit inside industrial routers made by H3C.", lexicon)
+
+
+def test_known_as_ends_a_description(lexicon: Lexicon) -> None:
+    text = "Goertek, the Weifang-based headset maker known as a supplier to Apple, opened a plant."
+    assert not any("known" in label for label in _labels(text, lexicon))
+    assert ("Goertek", "basedIn", "Weifang") in facts(text, lexicon)
+
+
+def test_a_place_based_compound_alone_names_the_place(lexicon: Lexicon) -> None:
+    labels = _labels("The network was built by Sugon, a Tianjin-based unit of the Chinese Academy of Sciences.", lexicon)
+    assert "Tianjin" in labels and "Tianjin-based" not in labels
+
+
+def test_a_count_reaches_its_plural_over_modifiers_before_a_preposition(lexicon: Lexicon) -> None:
+    text = "The Zhejiang Robotics Alliance signed up 25 new members at its spring forum in Hangzhou."
+    found = facts(text, lexicon)
+    assert ("Zhejiang Robotics Alliance", "hasMemberGroup", "25 new members") in found
+    # a forum is an occasion: nothing stands in it, and the alliance runs no site there
+    assert not any(o == "spring forum" and p in ("locatedIn", "operates") for _s, p, o in found)
+
+
+def test_a_count_before_a_list_of_member_kinds_counts_one_group(lexicon: Lexicon) -> None:
+    labels = _labels("The Anhui 5G Alliance now counts about 90 companies, universities and research institutes.", lexicon)
+    assert "about 90 companies, universities and research institutes" in labels
+    # things of no member kind stay two kinds
+    labels = _labels("The yard uses 40 cranes and straddle carriers.", lexicon)
+    assert "40 cranes" in labels and "straddle carriers" in labels

@@ -39,7 +39,7 @@ from explorer.core.extraction.spans import ROLE_AFTER, singular
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
-OPERATES, LOCATED = str(KG.operates), str(KG.locatedIn)
+OPERATES, LOCATED, ESTABLISHED = str(KG.operates), str(KG.locatedIn), str(KG.established)
 PLATFORM = str(KG.IndustrialInternetPlatform)
 MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
 
@@ -109,6 +109,11 @@ def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention 
     return next((m for m in mentions if m.end <= before and m not in under and m.via != "pronoun"), None)
 
 
+#: Occasions a body holds: "at its annual forum" says when, not where anything stands.
+_OCCASIONS = frozenset(["forum", "conference", "meeting", "summit", "congress", "expo", "exhibition", "fair", "ceremony",
+                        "event", "assembly", "session", "briefing", "launch"])
+
+
 def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"S built Y at its X (in P)": S operates X, Y is in X, X in P. A site named by one common noun
     ("its plant") is no entity of its own: then Y is in P. With no fact before ("S linked Y at its X"),
@@ -120,8 +125,8 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         site = next((m for m in mentions if m.start >= at.end() and m.iri is None and m.via in ("phrase", "cue")
                      and re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}", text[at.end():m.start])
                      and (m.start == at.end() or m.text[:1].isupper())), None)
-        if site is not None and lexicon.is_a(site.cls, [SOURCE]):
-            continue  # "said in its latest report": a document, no site
+        if site is not None and (lexicon.is_a(site.cls, [SOURCE]) or singular(site.text.split()[-1].lower()) in _OCCASIONS):
+            continue  # "said in its latest report", "signed up members at its annual forum": a document or an occasion
         # who "its" stands for, as the references read it ("X, a subsidiary of Y, is testing … at its plant": X)
         pronoun = next((m for m in mentions if at.start() < m.start < at.end() and m.via == "pronoun" and (m.iri or m.label)
                         and lexicon.is_a(m.cls, [AGENT]) is not False), None)
@@ -220,8 +225,10 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if opening is None:
         return
     place = _at(mentions, opening.end())
-    if place is None or place.via == "pronoun" or not (_scene_site(lexicon, place) if "the" in opening.group().lower()
-                                                        else _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False):
+    # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
+    named_place = place is not None and place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False
+    if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place) and "the" in opening.group().lower())
+                                                        or named_place):
         return
     main = _scene_end(mentions, text, place)
     if main < 0:
@@ -229,7 +236,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     comma = main - 1
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
             and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
-            and lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True and not _demands_agent_or_place(lexicon, f[1])
+            and (lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True or f[1] == ESTABLISHED)
+            and (not _demands_agent_or_place(lexicon, f[1]) or f[1] == ESTABLISHED)  # "In P, S set up a centre": it is in P
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
     site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
     subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
@@ -201,6 +202,12 @@ _JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+)"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
+def _pairs(found: list[tuple[Mention, bool]], end: Mention, step: int) -> list[tuple[Mention, Mention]]:
+    """The neighbouring members of a chain read so far from ``end``, each pair in reading order."""
+    chain = [end, *(m for m, _comma in found)]
+    return [(a, b) if step > 0 else (b, a) for a, b in pairwise(chain)]
+
+
 def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[Mention]:
     """The mentions joined to ``end`` by "and" (or by commas in a list that ends with "and")."""
     found: list[tuple[Mention, bool]] = []
@@ -210,6 +217,8 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
         joint = _JOINT.fullmatch(text[near.end:far.start])
         if joint is None:
             break
+        if "and" in joint.group() and any("and" in text[a.end:b.start] for a, b in _pairs(found, end, step)):
+            break  # "…, and A and B operate": a list has one "and"; a second one joins clauses
         found.append((ordered[index + step], joint.group(1) is not None and "and" not in joint.group()))
         index += step
     # "Ningbo, Zhejiang province" is no list: a bare comma joins only when an "and" follows it

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from explorer.core.extraction.spans import adverb, plural_noun
+from explorer.core.extraction.spans import adverb, passive_by, plural_noun
 from explorer.core.extraction.words import COMPLEMENT_TAKERS, GENERIC_PEOPLE, GENERIC_THINGS, IRREGULAR_PAST, STOPWORDS
 
 _WORD = re.compile(r" ([a-z][a-z-]*)\b(?!['’])")
@@ -40,8 +40,8 @@ def compound_end(text: str, end: int, triggers: frozenset[str]) -> int:
     position = end
     while (word := _WORD.match(text, position)) is not None:
         token = word.group(1)
-        if not _plain(token, triggers) or token in COMPLEMENT_TAKERS:
-            break
+        if not _plain(token, triggers) or token in COMPLEMENT_TAKERS or passive_by(token, text, word.end()):
+            break  # "the fibre maker | known as YOFC"
         if token.endswith("ing"):
             following = _WORD.match(text, word.end())
             if following is None or not _plain(following.group(1), triggers) or following.group(1).endswith("ing"):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.owners import named_owners_things
 from explorer.core.extraction.references import (
     ReferenceReader,
     counted,
@@ -25,7 +26,7 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import place_described, possessed_sites, sited_definites
+from explorer.core.extraction.sites import COUNTRIES, place_described, possessed_sites, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
@@ -41,6 +42,7 @@ from explorer.core.extraction.spans import (
     extend_left,
     extend_left_cjk,
     extend_right,
+    listed_plurals,
     opening_plural,
     passive_by,
     place_people,
@@ -232,6 +234,8 @@ class MentionFinder:
             while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
+            if len(words) == 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
+                words = [words[0].rsplit("-", 1)[0]]  # "a Wuhan-based unit": the place the compound names
             if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
                 start = text.index(words[1], start + len(words[0]))  # "Xi'an-based | Sungrow Group"
                 words = words[1:]
@@ -417,8 +421,13 @@ class MentionFinder:
             if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
             end = plural_head_end(text, count.end(), end)
+            cls, listed = self._head_class(text[count.end():end]), listed_plurals(text, end)
+            kinds = [self._head_class(kind) for kind in listed[1]] + [cls]
+            if listed[0] is not None and any(self.lexicon.is_a(kind, [ORGANIZATION]) for kind in kinds):
+                # "about 180 operators, manufacturers and universities": one group of members of several kinds
+                cls, end = next(kind for kind in kinds if self.lexicon.is_a(kind, [ORGANIZATION])), listed[0]
             whole = text[count.start():end]
-            found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
+            found.append(Mention(count.start(), end, whole, None, cls, whole, "phrase"))
             # "some 300 welding robots and machine-vision cameras": a second plural the count's "and" joins is a thing too
             joint = re.match(r"\s+(?:and|or)\s+", text[end:])
             following = self._bare_phrase_at(text, end + joint.end()) if joint is not None else None
@@ -533,7 +542,8 @@ class MentionFinder:
         candidates = self._known(text) + possessed_sites(text, self._site_heads, self._head_class)
         candidates += [replace(m, label=m.text, cls=ORGANIZATION) for m in possessed_sites(text, self._unit_heads, self._head_class)
                        if m.via == "cue" and m.cls is None]
-        candidates += self._own_units(text) + self._named_units(text)
+        candidates += self._own_units(text) + self._named_units(text) + named_owners_things(
+            text, self._bare_phrase_at, self._triggers, self._place_name)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
@@ -571,6 +581,12 @@ class MentionFinder:
         self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
+
+    def _place_name(self, name: str) -> bool:
+        """A country, a name with a place's class word, or one the text put after "in"/"at" ("China", "Hunan Province")."""
+        return normalize(name) in COUNTRIES or self.lexicon.is_a(self._cue_class(name), [str(KG.Place)]) is True \
+            or normalize(name) in self._placed or any(e.cls is not None and self.lexicon.is_a(e.cls, [str(KG.Place)]) is True
+                                                      for e in self._latin.get(normalize(name), ()))
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
         """A name a description in apposition gave a class keeps it in later sentences ("the company" finds it)."""

@@ -6,11 +6,12 @@ pattern of the ontology declares it ("'s platform", "'s plant" of ``kg:operates`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.spans import Mention, adverb, past_form, singular
+from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Reading = tuple[Mention, str, Mention, str, int, int, float]
@@ -43,3 +44,35 @@ def possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
     verb's object, what it has is."""
     joint = re.match(r"['’]s?\s+", text[mention.end:])
     return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
+
+
+#: A name's possessive: "China Mobile's", "Huawei's", "CAICT's" (the name's words may join with "of" or "and").
+_NAMED_OWNER = re.compile(r"(?<![\w’'-])[A-Z][\w&’'-]*?(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*?)*['’]s\s+")
+#: One word that ends a noun phrase after it: punctuation, a function word, or the end of the text.
+_PHRASE_CLOSES = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|in|at|on|for|with|to|from|that|which|is|was|has|had)\b")
+
+
+def named_owners_things(text: str, bare_phrase_at: Callable[[str, int], Mention | None], triggers: frozenset[str],
+                        place: Callable[[str], bool]) -> list[Mention]:
+    """"China Mobile's 5G network", "Huawei's cloud": what a name's possessive opens is a thing of its own, named
+    without its owner (``constructions.possessives`` relates the owner where a pattern names the relation). One
+    common noun alone is a thing here ("Huawei's cloud"), where a bare one elsewhere is a quality or an activity. A
+    place's possessive ("China's telecom companies", "China's busiest test bed") keeps its name: no owner has them."""
+    found: list[Mention] = []
+    for match in _NAMED_OWNER.finditer(text):
+        if place(text[match.start():match.end()].rstrip()[:-2]) or re.match(r"[a-z]+est\s", text[match.end():]):
+            continue
+        phrase = bare_phrase_at(text, match.end())
+        if phrase is None:
+            word = re.match(r"[a-z][a-z-]*", text[match.end():])
+            if word is None or not _PHRASE_CLOSES.match(text, match.end() + word.end()):
+                continue
+            token = word.group()
+            if token in STOPWORDS or token in triggers or adverb(token) or past_form(token) or token.endswith(("est", "ing")) \
+                    or singular(token) in GENERIC_PEOPLE:
+                continue
+            phrase = Mention(match.end(), match.end() + word.end(), token, None, None, token, "phrase")
+        whole = text[match.start():phrase.end]
+        found.append(Mention(match.start(), phrase.end, whole, None, phrase.cls, phrase.label, "cue"))
+    return found
+

@@ -126,7 +126,7 @@ def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Men
         or (predicate == LOCATED and one_site(lexicon, obj, text))
 
 
-_COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
+COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
 
 
 def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str], str | None]) -> list[Mention]:
@@ -143,7 +143,7 @@ def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str],
                              rf"((?:[A-Z][\w.’'-]*\s+|(?!(?:{function})\s)[a-z][\w-]*\s+){{0,3}}(?:{alternatives})s?)(?![\w-])",
                              text):
         own = match.group(1)
-        if re.match(r"[a-z]+est\s", own) or (own[:1].islower() and normalize(re.split("['’]", match.group())[0]) in _COUNTRIES):
+        if re.match(r"[a-z]+est\s", own) or (own[:1].islower() and normalize(re.split("['’]", match.group())[0]) in COUNTRIES):
             found.append(Mention(match.start(1), match.end(1), own, None, head_class(own), own, "phrase"))
             continue
         found.append(Mention(match.start(), match.end(), match.group(), None, head_class(own), own, "cue"))
@@ -171,3 +171,25 @@ def place_described(text: str, site_heads: frozenset[str], triggers: frozenset[s
         phrase = text[match.start(2):match.end(3)]
         found.append(Mention(match.start(2), match.end(3), phrase, None, head_class(phrase), phrase, "phrase"))
     return found
+
+
+#: "12 of its mines", "one of its biggest data centres", "more than 2,000 of its wellheads": sites counted out of an owner's
+#: (not "all of its plants", said of the owner in general)
+_COUNTED_OWN = re.compile(r"(?<![\w-])(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands"
+                          r")\s+of\s+(its|their)\s+", re.IGNORECASE)
+
+
+def counted_own_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"S runs one of its biggest data centres", "to install monitoring in 12 of its mines": the owner "its" refers to
+    operates the sites counted out of its own (a site's head noun as the ontology's "'s …" patterns of kg:operates
+    declare it)."""
+    heads = site_heads(lexicon)
+    for counted in _COUNTED_OWN.finditer(text):
+        site = next((m for m in mentions if m.start == counted.end() and m.via in ("phrase", "cue") and m.iri is None), None)
+        owner = next((m for m in mentions if m.start == counted.start(1) and m.via == "pronoun" and m.label), None)
+        if site is None or owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
+            continue
+        words = [singular(w.lower()) for w in site.text.split()]
+        if words[-1] not in heads and " ".join(words[-2:]) not in heads:
+            continue
+        yield (owner, OPERATES, site, counted.group().strip(), counted.start(), counted.end(), 0.55)

@@ -56,7 +56,7 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
-PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those|through|via"
+PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those|through|via|into|onto|inside|with|by"
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
@@ -81,6 +81,8 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 
 
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
+_COUNTED_BEFORE_PREPOSITION = re.compile(r"((?:[a-z][\w-]*\s+){0,2})([a-z][\w-]*[^s\W]s)"
+                                         r"(?=\s+(?:at|in|on|from|across|and|or|to|since|this|last)\b)")
 
 
 def plural_head_end(text: str, start: int, end: int) -> int:
@@ -97,7 +99,13 @@ def counted_noun_end(text: str, position: int) -> int | None:
     """Where a plural noun right after a count ends, when it ends the clause ("counts 150 members,"):
     a word that opens a pattern elsewhere is still the thing counted here."""
     noun = _CLAUSE_ENDING_PLURAL.match(text, position)
-    return noun.end() if noun else None
+    if noun:
+        return noun.end()
+    # "signed up 37 new members at its forum": a plural after up to two modifiers, closed by a preposition or "and"
+    counted = _COUNTED_BEFORE_PREPOSITION.match(text, position)
+    if counted is None or any(word in STOPWORDS for word in counted.group(1).split()):
+        return None
+    return counted.end(2)
 
 
 #: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
@@ -330,9 +338,13 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     return not any(word.lower() in ("of", "for") for word in left)
 
 
+_PARTICIPLES = frozenset(["known", "seen", "shown", "given", "taken", "written", "run", "made", "built", "owned"])
+
+
 def passive_by(word: str, text: str, end: int) -> bool:
-    """"data encrypted by ransomware": a participle before "by" ends the noun phrase."""
-    return word.endswith("ed") and re.match(r"\s+by\s", text[end:]) is not None
+    """"data encrypted by ransomware", "the fibre maker known as YOFC": a participle before "by" or "as" ends the noun
+    phrase."""
+    return (word.endswith("ed") or word in _PARTICIPLES) and re.match(r"\s+(?:by|as)\s", text[end:]) is not None
 
 
 _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
@@ -341,4 +353,19 @@ _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”
 def quoted(text: str) -> list[Mention]:
     """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
     return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name") for m in _QUOTED.finditer(text)]
+
+
+_LISTED_PLURALS = re.compile(r"((?:,\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)*),?\s+(?:and|or)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)\b")
+
+
+def listed_plurals(text: str, end: int) -> tuple[int | None, list[str]]:
+    """", manufacturers and universities" after a counted plural: where a list of bare plurals that goes on from ``end``
+    ends, and its items (None and no items where no such list follows)."""
+    match = _LISTED_PLURALS.match(text, end)
+    if match is None:
+        return None, []
+    items = [item.strip() for item in match.group(1).split(",") if item.strip()] + [match.group(2)]
+    if any(word in STOPWORDS for item in items for word in item.split()):
+        return None, []
+    return match.end(), items
 
