@@ -153,7 +153,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                text: str) -> tuple[Mention, Mention, float] | None:
     # "Its rival X, …, runs": a possessive determiner belongs to the noun after it and is no verb's subject or object,
     # unless that noun opens the pattern's words ("its members include": what it has)
-    nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m) or not text[m.end:start].strip()]
+    nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m, text) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
@@ -184,7 +184,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows
             left = beside
-    right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m)]
+    right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m, text)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
@@ -227,7 +227,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     sharer = None if pattern.weak else relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
     if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
         left = [sharer]
-    if text[:start].rstrip().endswith((",", "，")) and (opener := next((m for m in mentions if not determiner(m)), None)) \
+    if text[:start].rstrip().endswith((",", "，")) and (opener := next((m for m in mentions if not determiner(m, text)), None)) \
             and opener.end <= start and not described and not relatives.POSSESSOR.match(text, opener.end) \
             and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject ("Its rival X, …": X).
