@@ -172,3 +172,9 @@ def test_what_is_left_exposed_is_exposed_not_the_clauses_subject(lexicon: Lexico
                   lexicon)
     assert ("pumping stations", "exposedTo", "ransomware") in found
     assert not any(s.startswith("leaving") for s, _p, _o in found)
+
+
+def test_a_description_that_opens_a_sentence_stands_for_the_name_in_apposition(lexicon: Lexicon) -> None:
+    found = facts("A second vendor, Kingsoft Robotics, has teamed up with Huawei.", lexicon)
+    assert ("Kingsoft Robotics", "partneredWith", "Huawei") in found
+    assert ("second vendor", "partneredWith", "Huawei") not in found
