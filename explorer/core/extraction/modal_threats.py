@@ -4,7 +4,8 @@ trigger a toxic release" (the threat leads to what the verb brings about).
 
 A threat named as the subject of a modal ("could", "can", "may", "might", "would", "will") and a verb is how reporters
 and the experts they quote speak of risks; the verb's object, named right after it, is what is at risk, or, after
-a verb of causing, the harm. None of it quotes an article; the words read are English modals and verbs of causing.
+a verb of causing, the harm. What a change "has left exposed to" a threat ("leaving them vulnerable to …") is exposed to
+it. None of it quotes an article; the words read are English modals, verbs of causing and "leave … exposed to".
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 THREAT = str(KG.CyberRisk)
-THREATENS, LEADS_TO = str(KG.threatens), str(KG.leadsTo)
+THREATENS, LEADS_TO, EXPOSED_TO = str(KG.threatens), str(KG.leadsTo), str(KG.exposedTo)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Reading = tuple[Mention, str, Mention, str, int, int, float]

@@ -146,7 +146,8 @@ def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
 
 #: "left X exposed to", "leaving them vulnerable to": a verb that leaves its object in the state the adjective names.
 _LEFT_EXPOSED = re.compile(r"(?<![\w-])(?:left|leave|leaves|leaving|make|makes|made|making|render|renders|rendered|rendering)\s+"
-                           r"([^,;:.\"“”]{2,80}?)\s+((?:exposed|vulnerable|open|susceptible)\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+                           r"([^,;:.\"“”]{2,80}?)\s+((?:exposed|vulnerable|open|susceptible)\s+to|at\s+risk\s+of)\s+(?:the\s+)?",
+                           re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:them|it|these|those)", re.IGNORECASE)
 
 
