@@ -161,3 +161,12 @@ def test_an_attack_attributed_with_it(lexicon: Lexicon) -> None:
     found = facts("In May a data-wiping attack disabled the servers of a logistics firm; police attributed it to a "
                   "criminal gang.", lexicon)
     assert ("data-wiping attack", "attributedTo", "criminal gang") in found
+
+
+def test_an_organization_attacked_and_a_described_name_opening_the_sentence(lexicon: Lexicon) -> None:
+    found = facts("Last year a ransomware attack on a hospital in Wenzhou locked its patient records for three days.", lexicon)
+    assert ("ransomware attack", "targets", "hospital") in found
+    assert ("ransomware attack", "affected", "patient records") in found
+    found = facts("Hangzhou-based firm Hikvision said its cameras were not affected.", lexicon)
+    assert ("Hikvision", "basedIn", "Hangzhou") in found
+    assert not any(p == "basedIn" and s != "Hikvision" for s, p, _o in found)

@@ -113,7 +113,7 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
             if mention.iri is not None:
                 continue
             found = re.search(compound, mention.text, re.IGNORECASE)
-            offset = mention.start
+            offset, inside = mention.start, found is not None
             if found is None and pattern.object_first:
                 found = re.search(compound + r"+$", text[:mention.start], re.IGNORECASE)
                 offset = 0
@@ -122,7 +122,8 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
             other = named(found.group(1), offset + found.start(1), None)
             start = offset + found.end(1)
             described = mention
-            if pattern.object_first and offset and mention.via in ("phrase", "cue") and mention.text.split()[-1][:1].islower():
+            # (the compound inside the mention, which may open the sentence: "Hangzhou-based firm Hikvision said")
+            if pattern.object_first and inside and mention.via in ("phrase", "cue") and mention.text.split()[-1][:1].islower():
                 # "iSoftStone, the Wuxi-based software company": the description is said of the name before it
                 comma = re.search(r",\s+(?:the|a|an)\s+$", text[:mention.start], re.IGNORECASE)
                 head = next((m for m in mentions if comma and m.end == comma.start() and m.via in ("name", "label")), None)

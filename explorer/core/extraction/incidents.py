@@ -18,6 +18,7 @@ from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 RISK, AGENT, PLACE, VULNERABILITY = str(KG.CyberRisk), str(KG.Agent), str(KG.Place), str(KG.Vulnerability)
+PERSON = str(KG.Person)
 TARGETS, AFFECTED, ATTRIBUTED = str(KG.targets), str(KG.affected), str(KG.attributedTo)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
@@ -39,7 +40,8 @@ def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: in
         words = found.text.removesuffix(" offline")  # "knocked the platform offline": the adverb is no part of the name
         found = Mention(found.start, found.start + len(words), words, None, found.cls, words, found.via)
     if found is not None:
-        return found if lexicon.is_a(found.cls, [RISK, AGENT, PLACE]) is not True else None
+        # an organization may be attacked ("an attack on a hospital"); a person or a town is no target read here
+        return found if lexicon.is_a(found.cls, [RISK, PERSON, PLACE]) is not True else None
     bare = _BARE.match(text, position)
     if bare is None or any(w in STOPWORDS - {"and"} for w in bare.group().split()) \
             or any(m.start < bare.end() and position < m.end for m in mentions):
