@@ -170,3 +170,10 @@ def test_an_organization_attacked_and_a_described_name_opening_the_sentence(lexi
     found = facts("Hangzhou-based firm Hikvision said its cameras were not affected.", lexicon)
     assert ("Hikvision", "basedIn", "Hangzhou") in found
     assert not any(p == "basedIn" and s != "Hikvision" for s, p, _o in found)
+
+
+def test_what_a_speaker_says_others_should_face_or_adopt(lexicon: Lexicon) -> None:
+    found = facts("The zone's management committee said suppliers should face a two-week deadline to fix exposed "
+                  "gateways.", lexicon)
+    assert any(s.endswith("management committee") and p == "callsFor" and o == "two-week deadline" for s, p, o in found)
+    assert not any(p == "callsFor" and o == "exposed gateways" for _s, p, o in found)

@@ -33,6 +33,11 @@ _MEASURE = re.compile(r"(?:(?:a|an|the)\s+)?((?:[a-z0-9][\w-]*)(?:\s+(?!(?:and|o
 _ACTION = re.compile(r"([a-z][\w-]*(?:\s+(?!and\s+(?:for|to)\s)[\w'’-]+){1,9}?)(?=\s*[,.;:]|\s*$|\s+and\s+(?:for\s+|to\s+))")
 _NEXT_ACTION = re.compile(r"\s+and\s+(?:for\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)?to\s+")
 _NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)?\s*[a-z])")
+#: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
+_SHOULD_ADOPT = re.compile(r"(?<![\w-])(?:said|says|argued|argues|insisted|insists)\s+(?:that\s+)?(?:(?:all|every|the|its|their)\s+)?"
+                           r"(?:[a-z][\w-]*\s+){1,2}(should|must|ought\s+to)\s+(?:be\s+made\s+to\s+)?"
+                           r"(?:face|adopt|introduce|implement|undergo|carry\s+out|conduct|deploy|install|get|receive|accept)\s+",
+                           re.IGNORECASE)
 #: "would make X mandatory", "to make X compulsory": the speaker calls for X.
 _MADE_MANDATORY = re.compile(r"(?<![\w-])(?:make|makes|making|made)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
                              r"(mandatory|compulsory|obligatory)(?![\w-])", re.IGNORECASE)
@@ -133,6 +138,12 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         for measure in _measures_listed(mentions, text, called.end()):
             yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.65)
+    for should in _SHOULD_ADOPT.finditer(text):
+        speaker = _speaker(lexicon, mentions, text, should.start())
+        if speaker is None:
+            continue
+        for measure in _measures_listed(mentions, text, should.end())[:2]:
+            yield (speaker, CALLS_FOR, measure, should.group(1), should.start(1), should.end(1), 0.55)
     for made in _MADE_MANDATORY.finditer(text):
         speaker = _speaker(lexicon, mentions, text, made.start())
         words = made.group(1)
@@ -146,3 +157,12 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         for measure in _measures_listed(mentions, text, asked.end())[:3]:
             yield (speaker, CALLS_FOR, measure, asked.group().strip(), asked.start(), asked.end(), 0.6)
+
+
+#: The words of the readings above that no lexical pattern shares: their measures are read whole.
+_OWN_WORDS = re.compile(r"(?:should|must|ought\s+to|make\s+\w+|(?:ask|asks|asked|asking)\b.*)", re.IGNORECASE)
+
+
+def read_whole(words: str) -> bool:
+    """Whether ``words`` are a reading of this module's whose measure needs no further reading ("should", "make mandatory")."""
+    return _OWN_WORDS.fullmatch(words) is not None
