@@ -177,3 +177,10 @@ def test_what_a_speaker_says_others_should_face_or_adopt(lexicon: Lexicon) -> No
                   "gateways.", lexicon)
     assert any(s.endswith("management committee") and p == "callsFor" and o == "two-week deadline" for s, p, o in found)
     assert not any(p == "callsFor" and o == "exposed gateways" for _s, p, o in found)
+
+
+def test_a_weakness_denied_is_none(lexicon: Lexicon) -> None:
+    found = facts("The audit found that smart meters at the plant do not use default passwords.", lexicon)
+    assert not any(p == "hasVulnerability" for _s, p, _o in found)
+    found = facts("Most gateways sold since 2022 no longer run outdated firmware, Xu said.", lexicon)
+    assert not any(p == "hasVulnerability" for _s, p, _o in found)

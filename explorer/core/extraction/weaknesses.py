@@ -36,7 +36,7 @@ _VERB_WORD = re.compile(rf"(?<![\w-])(?:{_HOLDING}|found|find|finds|discovered|d
                         re.IGNORECASE)
 #: Between a thing and its verb: adverbs and auxiliaries ("still", "often", "were").
 _BETWEEN = re.compile(r"\s+(?:(?:still|often|also|usually|typically|routinely|commonly|all|even|now|reportedly|were|was|are|is"
-                      r"|have|has|had|been|will|would|can|could|may|might|do|does|did|not|never)\s+)*$", re.IGNORECASE)
+                      r"|have|has|had|been|will|would|can|could|may|might|do|does|did|not|never|no\s+longer)\s+)*$", re.IGNORECASE)
 #: A relative pronoun that stands for the thing before it ("routers, some of which run", "gateways that use").
 _RELATIVE = re.compile(r"(?:,\s+(?:some|many|most|all|several|none|one|each|both)\s+of\s+which|,?\s+(?:that|which))$", re.IGNORECASE)
 #: "in the firmware", "inside a tool": what holds the weakness follows it.
@@ -77,6 +77,8 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
     before = text[:position]
     between = _BETWEEN.search(before)
     head_end = between.start() if between else len(before)
+    if between is not None and re.search(r"\b(?:not|never|no\s+longer)\b", between.group(), re.IGNORECASE):
+        return None  # "the routers do not use default passwords": a weakness denied
     relative = _RELATIVE.search(before[:head_end])
     if relative is not None:
         return next((m for m in mentions if 0 <= relative.start() - m.end <= 1 and _holder_kind(lexicon, m)), None) \
