@@ -149,3 +149,9 @@ def test_a_plural_subject_operates_and_a_list_has_one_and(lexicon: Lexicon) -> N
 def test_a_favourite_target_of_a_threat_is_exposed_to_it(lexicon: Lexicon) -> None:
     found = facts("Old routers are a favourite target of botnets.", lexicon)
     assert any(p == "exposedTo" and o == "botnets" for _s, p, o in found)
+
+
+def test_the_noun_right_after_a_verb_is_its_object_over_a_known_kind_further_on(lexicon: Lexicon) -> None:
+    found = facts("Tongji University runs a test bed for robotic cranes that port operators can use.", lexicon)
+    assert ("Tongji University", "operates", "test bed") in found
+    assert not any(p == "operates" and o != "test bed" for _s, p, o in found)
