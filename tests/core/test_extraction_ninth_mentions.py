@@ -132,3 +132,9 @@ def test_a_count_before_a_list_of_member_kinds_counts_one_group(lexicon: Lexicon
 def test_a_role_after_a_names_possessive_is_no_thing(lexicon: Lexicon) -> None:
     labels = _labels("Wu Gang, Haier's vice-president for robotics, said the line runs on 5G.", lexicon)
     assert "Haier" in labels and "vice-president" not in labels
+
+
+def test_such_opens_a_phrase_and_a_participle_after_to_is_no_infinitive(lexicon: Lexicon) -> None:
+    found = facts("Wang Li warned that such turbines were exposed to ransomware and to forged control messages.", lexicon)
+    assert ("turbines", "exposedTo", "ransomware") in found
+    assert ("turbines", "exposedTo", "forged control messages") in found
