@@ -139,3 +139,18 @@ def test_a_country_adjective_or_possessive_makes_no_seat_of_a_place_and_no_owner
     assert not any(s == "China" and p == "operates" for s, p, _o in found)
     found = facts("Chinese carmakers are buying more robots.", lexicon)
     assert ("Chinese carmakers", "basedIn", "China") in found
+
+
+def test_where_after_a_site_in_a_named_district_speaks_of_the_site(lexicon: Lexicon) -> None:
+    found = facts("Gree said Huawei had installed a 5G network at its compressor plant in the Xiangzhou district, where "
+                  "robots now weld casings.", lexicon)
+    assert ("compressor plant", "locatedIn", "Xiangzhou district") in found
+    assert ("robots", "locatedIn", "compressor plant") in found
+    assert ("robots", "locatedIn", "Xiangzhou district") not in found
+
+
+def test_from_after_a_with_phrase_speaks_of_that_phrase_not_of_what_it_complements(lexicon: Lexicon) -> None:
+    found = facts("The network, built by China Unicom's Hunan branch with base stations from ZTE, covers the yard.", lexicon)
+    assert not any(p == "basedIn" and o == "ZTE" for _s, p, o in found)
+    found = facts("Midea formed an alliance with 40 makers in Foshan.", lexicon)
+    assert ("alliance", "locatedIn", "Foshan") in found

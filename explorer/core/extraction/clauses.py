@@ -109,6 +109,11 @@ def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention 
     return next((m for m in mentions if m.end <= before and m not in under and m.via != "pronoun"), None)
 
 
+#: Occasions a body holds: "at its annual forum" says when, not where anything stands.
+_OCCASIONS = frozenset(["forum", "conference", "meeting", "summit", "congress", "expo", "exhibition", "fair", "ceremony",
+                        "event", "assembly", "session", "briefing", "launch"])
+
+
 def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"S built Y at its X (in P)": S operates X, Y is in X, X in P. A site named by one common noun
     ("its plant") is no entity of its own: then Y is in P. With no fact before ("S linked Y at its X"),
@@ -120,8 +125,8 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         site = next((m for m in mentions if m.start >= at.end() and m.iri is None and m.via in ("phrase", "cue")
                      and re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}", text[at.end():m.start])
                      and (m.start == at.end() or m.text[:1].isupper())), None)
-        if site is not None and lexicon.is_a(site.cls, [SOURCE]):
-            continue  # "said in its latest report": a document, no site
+        if site is not None and (lexicon.is_a(site.cls, [SOURCE]) or singular(site.text.split()[-1].lower()) in _OCCASIONS):
+            continue  # "said in its latest report", "signed up members at its annual forum": a document or an occasion
         # who "its" stands for, as the references read it ("X, a subsidiary of Y, is testing … at its plant": X)
         pronoun = next((m for m in mentions if at.start() < m.start < at.end() and m.via == "pronoun" and (m.iri or m.label)
                         and lexicon.is_a(m.cls, [AGENT]) is not False), None)
@@ -148,7 +153,7 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             owner, thing = found_owner, found_thing if found_thing is not None and found_thing.key != found_owner.key else None
         words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
         site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
-        place_match = re.match(r"\s+in\s+", text[site_end:]) if site_end is not None else None
+        place_match = re.match(r"\s+in\s+(?:the\s+)?", text[site_end:]) if site_end is not None else None
         place = next((m for m in mentions if place_match and site_end is not None
                       and m.start == site_end + place_match.end()), None)
         if place is not None and lexicon.is_a(place.cls, [PLACE]) is False:

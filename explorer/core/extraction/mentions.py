@@ -42,6 +42,7 @@ from explorer.core.extraction.spans import (
     extend_left,
     extend_left_cjk,
     extend_right,
+    listed_plurals,
     opening_plural,
     passive_by,
     place_people,
@@ -233,8 +234,6 @@ class MentionFinder:
             while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
-            if len(words) == 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
-                words = [words[0].rsplit("-", 1)[0]]  # "a Wuhan-based unit": the place the compound names
             if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
                 start = text.index(words[1], start + len(words[0]))  # "Xi'an-based | Sungrow Group"
                 words = words[1:]
@@ -420,8 +419,13 @@ class MentionFinder:
             if end is None or text[count.end():end].split()[0].lower() in UNITS:
                 continue
             end = plural_head_end(text, count.end(), end)
+            cls, listed = self._head_class(text[count.end():end]), listed_plurals(text, end)
+            kinds = [self._head_class(kind) for kind in listed[1]] + [cls]
+            if listed[0] is not None and any(self.lexicon.is_a(kind, [ORGANIZATION]) for kind in kinds):
+                # "about 180 operators, manufacturers and universities": one group of members of several kinds
+                cls, end = next(kind for kind in kinds if self.lexicon.is_a(kind, [ORGANIZATION])), listed[0]
             whole = text[count.start():end]
-            found.append(Mention(count.start(), end, whole, None, self._head_class(text[count.end():end]), whole, "phrase"))
+            found.append(Mention(count.start(), end, whole, None, cls, whole, "phrase"))
             # "some 300 welding robots and machine-vision cameras": a second plural the count's "and" joins is a thing too
             joint = re.match(r"\s+(?:and|or)\s+", text[end:])
             following = self._bare_phrase_at(text, end + joint.end()) if joint is not None else None

@@ -40,6 +40,8 @@ _WHERE = re.compile(r"(,\s+|\s+)where\s+(?:(?:now|today|already)\s+)?", re.IGNOR
 _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August"
                           r"|September|October|November|December|spring|summer|autumn|winter|year|month)(?:\s+(?:19|20)\d\d)?)$",
                           re.IGNORECASE)
+#: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
+_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city"])
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -82,7 +84,9 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
     placed = _PLACED_BY.search(text[:before.start])
-    if placed is None or before.via not in ("name", "label", "ner") or lexicon.is_a(before.cls, [PLACE]) is False:
+    # "in the Huangdao district, where …": a named area is a place as a place's name is
+    area = before.text[:1].isupper() and before.text.split()[-1].lower() in _AREA_HEADS
+    if placed is None or (before.via not in ("name", "label", "ner") and not area) or lexicon.is_a(before.cls, [PLACE]) is False:
         return before  # a described site ("at the Dexing mine, where …") is itself what "where" stands for
     thing = next((m for m in mentions if m.end == placed.start()), None)
     if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:

@@ -67,7 +67,11 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across
                             r"|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
                             # an infinitive's object ("urged firms to keep | offline backups")
-                            r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
+                            r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+(?<![^e\W]ed)"
+                            # "exposed to | forged switching commands": a participle after "to" is no infinitive
+                            r"|to(?=\s+[a-z]+[^e\W]ed\s+[a-z])"
+                            # "such | substations": a determiner of kind
+                            r"|such)\s", re.IGNORECASE)
 _PLACE_PEOPLE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:"
                            + "|".join(sorted((re.escape(p) + "s" for p in GENERIC_PEOPLE if " " not in p), key=len, reverse=True))
                            + r")(?![\w-])")
@@ -81,6 +85,8 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 
 
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
+_COUNTED_BEFORE_PREPOSITION = re.compile(r"((?:[a-z][\w-]*\s+){0,2})([a-z][\w-]*[^s\W]s)"
+                                         r"(?=\s+(?:at|in|on|from|across|and|or|to|since|this|last)\b)")
 
 
 def plural_head_end(text: str, start: int, end: int) -> int:
@@ -97,7 +103,13 @@ def counted_noun_end(text: str, position: int) -> int | None:
     """Where a plural noun right after a count ends, when it ends the clause ("counts 150 members,"):
     a word that opens a pattern elsewhere is still the thing counted here."""
     noun = _CLAUSE_ENDING_PLURAL.match(text, position)
-    return noun.end() if noun else None
+    if noun:
+        return noun.end()
+    # "signed up 37 new members at its forum": a plural after up to two modifiers, closed by a preposition or "and"
+    counted = _COUNTED_BEFORE_PREPOSITION.match(text, position)
+    if counted is None or any(word in STOPWORDS for word in counted.group(1).split()):
+        return None
+    return counted.end(2)
 
 
 #: A unit of an organization after a possessive, in lower case ("its school of naval architecture").
@@ -345,4 +357,19 @@ _QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”
 def quoted(text: str) -> list[Mention]:
     """A short lower-case phrase in quotes names something in the writer's words ("bad guys")."""
     return [Mention(m.start(1), m.end(1), m.group(1), None, None, m.group(1), "name") for m in _QUOTED.finditer(text)]
+
+
+_LISTED_PLURALS = re.compile(r"((?:,\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)*),?\s+(?:and|or)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)\b")
+
+
+def listed_plurals(text: str, end: int) -> tuple[int | None, list[str]]:
+    """", manufacturers and universities" after a counted plural: where a list of bare plurals that goes on from ``end``
+    ends, and its items (None and no items where no such list follows)."""
+    match = _LISTED_PLURALS.match(text, end)
+    if match is None:
+        return None, []
+    items = [item.strip() for item in match.group(1).split(",") if item.strip()] + [match.group(2)]
+    if any(word in STOPWORDS for item in items for word in item.split()):
+        return None, []
+    return match.end(), items
 

@@ -233,7 +233,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject ("Its rival X, …": X).
         left = [opener, *(m for m in left if m is not opener)]
     complemented_head: Mention | None = None
-    if pattern.weak and left and not pattern.punctuation:
+    if pattern.weak and left and not pattern.punctuation and pattern.words.lower() in ("in", "at"):
         # "an alliance with 40 makers in Nanjing": the place is said of the thing the "with" complements
         complemented = re.search(r"\swith\s+$", text[:left[0].start])
         complemented_head = next((m for m in mentions if complemented and 0 <= complemented.start() - m.end <= 1), None)
