@@ -154,3 +154,27 @@ def test_from_after_a_with_phrase_speaks_of_that_phrase_not_of_what_it_complemen
     assert not any(p == "basedIn" and o == "ZTE" for _s, p, o in found)
     found = facts("Midea formed an alliance with 40 makers in Foshan.", lexicon)
     assert ("alliance", "locatedIn", "Foshan") in found
+
+
+def test_an_attack_aimed_at_something_targets_it(lexicon: Lexicon) -> None:
+    found = facts("A phishing campaign aimed at shipping agents stole manifests.", lexicon)
+    assert ("phishing campaign", "targets", "shipping agents") in found
+    assert not any(p == "aimsAt" for _s, p, _o in found)
+
+
+def test_what_is_left_exposed_is_exposed_not_the_clauses_subject(lexicon: Lexicon) -> None:
+    found = facts("The push to connect mines and ports has left conveyor controllers and gantry cranes exposed to malware, "
+                  "warned Zhou Bin.", lexicon)
+    assert ("conveyor controllers", "exposedTo", "malware") in found
+    assert ("gantry cranes", "exposedTo", "malware") in found
+    assert not any(s in ("mines", "ports") and p == "exposedTo" for s, p, _o in found)
+    found = facts("Zhou Bin warned that the pumping stations still run old firmware, leaving them vulnerable to ransomware.",
+                  lexicon)
+    assert ("pumping stations", "exposedTo", "ransomware") in found
+    assert not any(s.startswith("leaving") for s, _p, _o in found)
+
+
+def test_a_description_that_opens_a_sentence_stands_for_the_name_in_apposition(lexicon: Lexicon) -> None:
+    found = facts("A second vendor, Kingsoft Robotics, has teamed up with Huawei.", lexicon)
+    assert ("Kingsoft Robotics", "partneredWith", "Huawei") in found
+    assert ("second vendor", "partneredWith", "Huawei") not in found

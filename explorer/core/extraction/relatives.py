@@ -122,6 +122,18 @@ _ASIDE_BEFORE = re.compile(r",\s+(?:which|who|whose|a|an|the|[a-z]+ed|set\s+up|b
 _ADVERBS = re.compile(r"\s*(?:(?:also|now|since|already|still|then|later|itself|too)\s+)*")
 
 
+def named_in_apposition(mentions: list[Mention], text: str, description: Mention) -> Mention:
+    """"A third supplier, Shenzhen-based MeiG, has teamed up with …": a description that opens a sentence stands for
+    the name in commas right after it (a hyphened modifier may stand before the name); else the description itself."""
+    if description.via not in ("cue", "phrase") or not description.text.split()[-1][:1].islower():
+        return description
+    name = next((m for m in mentions if m.start > description.end), None)
+    if name is not None and name.via in ("name", "label") \
+            and re.fullmatch(r",\s+(?:[\w.'’]+-[a-z]+\s+)?", text[description.end:name.start]) and re.match(r"\s*,", text[name.end:]):
+        return name
+    return description
+
+
 def subject_before(mentions: list[Mention], text: str, position: int) -> Mention | None:
     """The subject of a verb at ``position``: the mention right before it, or, past a relative clause or an
     apposition closed by a comma ("Bosch, which opened a plant in Wuxi, is …"), the name the clause follows."""
@@ -192,6 +204,11 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
     outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
                and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    # "A second vendor, Kingsoft Robotics, has …": a name in apposition is what the description before it stands for
+    apposed = {m.key: named_in_apposition(mentions, text, m) for m in outside}
+    named = {n.key for k, n in apposed.items() if n.key != k}
+    outside = [replace(apposed[m.key], cls=apposed[m.key].cls or m.cls) if apposed[m.key].key != m.key else m
+               for m in outside if m.key not in named or apposed[m.key].key != m.key]
     if inside and re.match(r",\s+(?:a|an)\s", text[inside[-1][0]:]) and not CLAUSE_BREAK.search(text[inside[-1][1]:start]) \
             and all(POSSESSOR.match(text, m.end) or _relational(m, text) for m in mentions if m.end <= inside[-1][0]):
         # "The alliance's first project, a testbed for X, sits at P": an indefinite description in apposition says

@@ -322,8 +322,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
-        for subject, predicate, obj, words, start, end, confidence in constructions.passive_attacks(
-                lexicon, mentions, view, earlier_threat):
+        for subject, predicate, obj, words, start, end, confidence in [*constructions.passive_attacks(
+                lexicon, mentions, view, earlier_threat), *modal_threats.left_exposed(lexicon, mentions, view)]:
             # "is attacked by …" is read here as a whole, so its words state nothing more below
             taken.append((start, end))
             if (subject.key, predicate, obj.key) not in seen:
