@@ -155,3 +155,11 @@ def test_the_noun_right_after_a_verb_is_its_object_over_a_known_kind_further_on(
     found = facts("Tongji University runs a test bed for robotic cranes that port operators can use.", lexicon)
     assert ("Tongji University", "operates", "test bed") in found
     assert not any(p == "operates" and o != "test bed" for _s, p, o in found)
+
+
+def test_an_organization_counted_by_its_members_in_an_apposition_or_a_relative_has_them(lexicon: Lexicon) -> None:
+    found = facts("Midea and Gree are members of the Guangdong Robotics Association, a Foshan-based group with more than 400 "
+                  "members.", lexicon)
+    assert ("Guangdong Robotics Association", "hasMemberGroup", "more than 400 members") in found
+    found = facts("Gree joined the Guangdong Robotics Association, which has about 300 member companies.", lexicon)
+    assert ("Guangdong Robotics Association", "hasMemberGroup", "about 300 member companies") in found
