@@ -170,3 +170,9 @@ def test_the_second_verb_of_a_relative_clause_has_the_relatives_subject(lexicon:
                   "promoting RedCap.", lexicon)
     assert ("Guangdong Robotics Association", "promotes", "RedCap") in found
     assert not any(p == "promotes" and s != "Guangdong Robotics Association" for s, p, _o in found)
+
+
+def test_what_is_set_up_on_an_owners_campus_stands_there(lexicon: Lexicon) -> None:
+    found = facts("Tongji University has set up a robotics lab with ABB on its Jiading campus.", lexicon)
+    assert ("robotics lab", "locatedIn", "Jiading campus") in found
+    assert not any(p == "locatedIn" for _s, p, _o in facts("Huawei runs its cloud on its own network.", lexicon))
