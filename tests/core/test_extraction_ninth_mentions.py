@@ -138,3 +138,9 @@ def test_such_opens_a_phrase_and_a_participle_after_to_is_no_infinitive(lexicon:
     found = facts("Wang Li warned that such turbines were exposed to ransomware and to forged control messages.", lexicon)
     assert ("turbines", "exposedTo", "ransomware") in found
     assert ("turbines", "exposedTo", "forged control messages") in found
+
+
+def test_a_perfects_object_is_a_noun_phrase(lexicon: Lexicon) -> None:
+    found = facts("The push to automate mines has left conveyor drives and pump stations exposed to sabotage.", lexicon)
+    assert ("conveyor drives", "exposedTo", "sabotage") in found
+    assert ("pump stations", "exposedTo", "sabotage") in found
