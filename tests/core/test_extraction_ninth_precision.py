@@ -178,3 +178,9 @@ def test_a_description_that_opens_a_sentence_stands_for_the_name_in_apposition(l
     found = facts("A second vendor, Kingsoft Robotics, has teamed up with Huawei.", lexicon)
     assert ("Kingsoft Robotics", "partneredWith", "Huawei") in found
     assert ("second vendor", "partneredWith", "Huawei") not in found
+
+
+def test_a_group_calling_itself_x_is_x(lexicon: Lexicon) -> None:
+    found = facts("Last May, a phishing campaign attributed to a group calling itself Red Lotus hit the billing systems.", lexicon)
+    assert ("phishing campaign", "attributedTo", "Red Lotus") in found
+    assert ("phishing campaign", "attributedTo", "group") not in found
