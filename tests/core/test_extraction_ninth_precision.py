@@ -184,3 +184,10 @@ def test_a_group_calling_itself_x_is_x(lexicon: Lexicon) -> None:
     found = facts("Last May, a phishing campaign attributed to a group calling itself Red Lotus hit the billing systems.", lexicon)
     assert ("phishing campaign", "attributedTo", "Red Lotus") in found
     assert ("phishing campaign", "attributedTo", "group") not in found
+
+
+def test_a_negated_verb_states_no_fact(lexicon: Lexicon) -> None:
+    found = facts("Sany has not built a private network at its Changsha plant.", lexicon)
+    assert ("Sany", "built", "private network") not in found
+    found = facts("Port managers say the cranes have not needed a human operator since 2022.", lexicon)
+    assert not any(p == "needs" for _s, p, _o in found)
