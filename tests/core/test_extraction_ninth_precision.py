@@ -191,3 +191,9 @@ def test_a_negated_verb_states_no_fact(lexicon: Lexicon) -> None:
     assert ("Sany", "built", "private network") not in found
     found = facts("Port managers say the cranes have not needed a human operator since 2022.", lexicon)
     assert not any(p == "needs" for _s, p, _o in found)
+
+
+def test_the_head_of_an_of_phrase_is_the_verbs_subject_not_its_owner(lexicon: Lexicon) -> None:
+    found = facts("Zhou Bin said the pump controllers of several water plants rely on 4G routers.", lexicon)
+    assert ("pump controllers", "dependsOn", "4G routers") in found
+    assert ("water plants", "dependsOn", "4G routers") not in found
