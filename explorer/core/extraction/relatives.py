@@ -215,8 +215,8 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
         # what a subject no mention covers, or one named only by its relation to an owner, is
         described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
         return [described] if described is not None else [m for m in outside if _relational(m, text)]
-    head = _unread_head(mentions, text, outside[0]) if outside else None
-    return [head, *outside] if head is not None else outside
+    unread = _unread_head(mentions, text, outside[0]) if outside else None
+    return [unread, *outside] if unread is not None else outside
 
 
 #: "the control systems of several chemical plants | rely on": a plural head no mention covers, and "of" before the owner.
