@@ -113,11 +113,6 @@ def test_known_as_ends_a_description(lexicon: Lexicon) -> None:
     assert ("Goertek", "basedIn", "Weifang") in facts(text, lexicon)
 
 
-def test_a_place_based_compound_alone_names_the_place(lexicon: Lexicon) -> None:
-    labels = _labels("The network was built by Sugon, a Tianjin-based unit of the Chinese Academy of Sciences.", lexicon)
-    assert "Tianjin" in labels and "Tianjin-based" not in labels
-
-
 def test_a_count_reaches_its_plural_over_modifiers_before_a_preposition(lexicon: Lexicon) -> None:
     text = "The Zhejiang Robotics Alliance signed up 25 new members at its spring forum in Hangzhou."
     found = facts(text, lexicon)
@@ -132,3 +127,20 @@ def test_a_count_before_a_list_of_member_kinds_counts_one_group(lexicon: Lexicon
     # things of no member kind stay two kinds
     labels = _labels("The yard uses 40 cranes and straddle carriers.", lexicon)
     assert "40 cranes" in labels and "straddle carriers" in labels
+
+
+def test_a_role_after_a_names_possessive_is_no_thing(lexicon: Lexicon) -> None:
+    labels = _labels("Wu Gang, Haier's vice-president for robotics, said the line runs on 5G.", lexicon)
+    assert "Haier" in labels and "vice-president" not in labels
+
+
+def test_such_opens_a_phrase_and_a_participle_after_to_is_no_infinitive(lexicon: Lexicon) -> None:
+    found = facts("Wang Li warned that such turbines were exposed to ransomware and to forged control messages.", lexicon)
+    assert ("turbines", "exposedTo", "ransomware") in found
+    assert ("turbines", "exposedTo", "forged control messages") in found
+
+
+def test_a_perfects_object_is_a_noun_phrase(lexicon: Lexicon) -> None:
+    found = facts("The push to automate mines has left conveyor drives and pump stations exposed to sabotage.", lexicon)
+    assert ("conveyor drives", "exposedTo", "sabotage") in found
+    assert ("pump stations", "exposedTo", "sabotage") in found

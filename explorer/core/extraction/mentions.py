@@ -234,8 +234,6 @@ class MentionFinder:
             while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
-            if len(words) == 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
-                words = [words[0].rsplit("-", 1)[0]]  # "a Wuhan-based unit": the place the compound names
             if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
                 start = text.index(words[1], start + len(words[0]))  # "Xi'an-based | Sungrow Group"
                 words = words[1:]
@@ -382,7 +380,7 @@ class MentionFinder:
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
-        openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text)}
+        openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text) if not any(s < m.end() < e for s, e in spans)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)

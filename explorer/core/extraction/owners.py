@@ -48,6 +48,11 @@ def possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
 
 #: A name's possessive: "China Mobile's", "Huawei's", "CAICT's" (the name's words may join with "of" or "and").
 _NAMED_OWNER = re.compile(r"(?<![\w’'-])[A-Z][\w&’'-]*?(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*?)*['’]s\s+")
+#: Roles a person holds in an organization ("Huawei's vice-president", "the alliance's secretary-general").
+_ROLES = frozenset(["director", "professor", "lecturer", "engineer", "analyst", "researcher", "scientist", "official",
+                    "executive", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "president", "manager",
+                    "economist", "fellow", "founder", "head", "chief", "deputy", "secretary", "general", "officer", "ceo",
+                    "cto", "partner", "adviser", "advisor", "consultant", "member"])
 #: One word that ends a noun phrase after it: punctuation, a function word, or the end of the text.
 _PHRASE_CLOSES = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|in|at|on|for|with|to|from|that|which|is|was|has|had)\b")
 
@@ -72,6 +77,9 @@ def named_owners_things(text: str, bare_phrase_at: Callable[[str, int], Mention 
                     or singular(token) in GENERIC_PEOPLE:
                 continue
             phrase = Mention(match.end(), match.end() + word.end(), token, None, None, token, "phrase")
+        head = phrase.text.split()[-1].lower()
+        if head in _ROLES or head.rsplit("-", 1)[-1] in _ROLES:
+            continue  # "Midea's vice-president": a person's role, read with the person (the owner stays a name)
         whole = text[match.start():phrase.end]
         found.append(Mention(match.start(), phrase.end, whole, None, phrase.cls, phrase.label, "cue"))
     return found
