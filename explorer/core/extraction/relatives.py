@@ -292,17 +292,28 @@ def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earl
 
 
 _HAS_MEMBERS = re.compile(r"(?<![\w-])(?:has|have|had)\s+(?:(?:now|grown\s+to|since)\s+)*(?=(?:(?:more\s+than|over|about|nearly|"
-                          r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+                          r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b|(?:more\s+than\s+)?\d[\d,]*\s+member\s+[a-z]+)",
+                          re.IGNORECASE)
+#: "…, a Beijing-based group with more than 2,000 members": a description in apposition that counts the members
+_DESCRIBED_WITH_MEMBERS = re.compile(r",\s+(?:a|an|the)\s+[^,;]{1,50}?\s+with\s+(?=(?:(?:more\s+than|over|about|nearly|almost|some|"
+                                     r"at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+#: the words that close a counted group of members: "members", "member companies"
+_MEMBERS_END = re.compile(r"members?$|member\s+(?:companies|firms|enterprises|organi[sz]ations|institutions)$")
 
 
 def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"The alliance, set up in 2021, now has 150 members": the organization that has a counted group of members
-    has that group (its subject, past an aside in commas)."""
+    has that group (its subject, past an aside in commas); "X, a Beijing-based group with more than 2,000 members": so
+    does the name a description in apposition counts the members of."""
     member_group = str(KG.hasMemberGroup)
-    for match in _HAS_MEMBERS.finditer(text):
+    for match in [*_HAS_MEMBERS.finditer(text), *_DESCRIBED_WITH_MEMBERS.finditer(text)]:
         group = next((m for m in mentions if m.start >= match.end() and m.start - match.end() <= 12
-                      and re.search(r"members?$", m.text)), None)
-        owner = subject_before(mentions, text, match.start())
+                      and _MEMBERS_END.search(m.text)), None)
+        # "X, which has 600 member companies": the relative's own subject is the name before it
+        relative = re.search(r",?\s+(?:which|that)\s+(?:(?:now|also|already)\s+)?$", text[:match.start()])
+        opening = match.start() if match.group().startswith(",") else relative.start() if relative is not None else -1
+        owner = next((m for m in mentions if m.end == opening and m.via != "pronoun"), None) if opening >= 0 \
+            else subject_before(mentions, text, match.start())
         if group is None or owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
             continue
         yield (owner, member_group, group, "has … members", match.start(), group.end, 0.6)

@@ -255,10 +255,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
-    elif not pattern.weak and not pattern.object_first and right and pattern.words.split()[-1].lower() in PREPOSITIONS \
+    elif not pattern.weak and not pattern.object_first and right \
             and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
             and lexicon.is_a(right[0].cls, pattern.range) is not False:
-        right = right[:1]  # "run on a network from X": the noun the verb's preposition governs is its object
+        right = right[:1]  # "run on a network from X", "runs a test bed for …": the noun the verb (or its preposition) governs
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
