@@ -197,3 +197,10 @@ def test_the_head_of_an_of_phrase_is_the_verbs_subject_not_its_owner(lexicon: Le
     found = facts("Zhou Bin said the pump controllers of several water plants rely on 4G routers.", lexicon)
     assert ("pump controllers", "dependsOn", "4G routers") in found
     assert ("water plants", "dependsOn", "4G routers") not in found
+
+
+def test_the_city_is_no_valley_named_before(lexicon: Lexicon) -> None:
+    found = facts("Sungrow has opened a plant in Photonics Valley, the city's solar hub. The Anhui Solar Institute, a state "
+                  "research institute in the city, tests its inverters.", lexicon)
+    assert ("Anhui Solar Institute", "basedIn", "Photonics Valley") not in found
+    assert ("plant", "locatedIn", "Photonics Valley") in found

@@ -30,7 +30,7 @@ _SITE_WORDS: dict[str, frozenset[str]] = {
 }
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
-                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
+                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast", "valley"])
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
