@@ -34,7 +34,7 @@ _OWNER_NAME = re.compile(r"((?:[A-Z][\w&.-]*\s+)*[A-Z][\w&.-]*)\s+(?:[a-z][\w-]*
 def read(lexicon: Lexicon, mentions: list[Mention], text: str, named: NameLookup) -> Iterator[Reading]:
     """All that the appositions of one sentence say: owners of parts, and where people work."""
     yield from apposed_owners(lexicon, mentions, text, named)
-    yield from person_affiliations(lexicon, mentions, text)
+    yield from person_affiliations(lexicon, mentions, text, named)
 
 
 def _part_heads(lexicon: Lexicon) -> dict[str, PropertyPattern]:
@@ -105,7 +105,7 @@ def _person(lexicon: Lexicon, mention: Mention) -> bool:
                                                                      and " " in mention.text)
 
 
-def person_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+def person_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str, named: NameLookup) -> Iterator[Reading]:
     """A person is affiliated with the organization an apposition after the name holds the role at: "P, a deputy
     director at the department", "P, the alliance's secretary-general", "P, who studies industrial devices at X"."""
     affiliated, person_class = str(KG.affiliatedWith), str(KG.Person)
@@ -117,6 +117,9 @@ def person_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str) ->
         if owned is not None:
             organization = next((m for m in mentions if m.end == owned.end(1) and m.start >= person.end
                                  and m.via != "pronoun"), None)
+            if organization is None and owned.group(1)[:1].isupper() and " " not in owned.group(1).strip():
+                # "Midea's vice-president" read as one noun phrase: the owner is the one-word name before its "'s"
+                organization = named(owned.group(1), owned.start(1), None)
         said = owned or _ROLE_AT.match(text, person.end) or _WHO_WORKS_AT.match(text, person.end)
         if organization is None and said is not None and said is not owned:
             # the organization's mention may hold its "the" ("at the department")

@@ -132,7 +132,8 @@ def compound_modifiers(lexicon: Lexicon, mentions: list[Mention], named: NameLoo
             continue
         # "FiberHome, a Wuhan-based unit of CICT": a description no mention covers describes the name it follows
         for found in re.finditer(rf",\s+(?:the|a|an)\s+([\w.'’]+){re.escape(pattern.words)}\s", text):
-            if any(m.start <= found.start(1) < m.end and not modifier_only(m) for m in mentions):
+            # (the place of the compound may be a mention of its own: "Wuhan" of "Wuhan-based")
+            if any(m.start <= found.start(1) < m.end and not modifier_only(m) and m.end != found.end(1) for m in mentions):
                 continue
             head = next((m for m in mentions if m.end == found.start() and m.via in ("name", "label")), None)
             if head is not None:

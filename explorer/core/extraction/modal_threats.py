@@ -4,7 +4,8 @@ trigger a toxic release" (the threat leads to what the verb brings about).
 
 A threat named as the subject of a modal ("could", "can", "may", "might", "would", "will") and a verb is how reporters
 and the experts they quote speak of risks; the verb's object, named right after it, is what is at risk, or, after
-a verb of causing, the harm. None of it quotes an article; the words read are English modals and verbs of causing.
+a verb of causing, the harm. What a change "has left exposed to" a threat ("leaving them vulnerable to …") is exposed to
+it. None of it quotes an article; the words read are English modals, verbs of causing and "leave … exposed to".
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 THREAT = str(KG.CyberRisk)
-THREATENS, LEADS_TO = str(KG.threatens), str(KG.leadsTo)
+THREATENS, LEADS_TO, EXPOSED_TO = str(KG.threatens), str(KG.leadsTo), str(KG.exposedTo)
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Reading = tuple[Mention, str, Mention, str, int, int, float]
@@ -64,3 +65,38 @@ def threatened(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator
         if lexicon.is_a(obj.cls, lexicon.ends(predicate)[1]) is False:
             continue
         yield (threat, predicate, obj, said.group(1), said.start(1), said.end(1), 0.6)
+
+
+#: "has left crane controllers and robot arms exposed to", "leaving them vulnerable to": what is left exposed, and the words.
+_LEFT_EXPOSED = re.compile(r"(?<![\w-])(?:left|leaves|leave|leaving)\s+((?:[\w-]+,?\s+){0,7}?)"
+                           r"((?:exposed|vulnerable|open)\s+to|at\s+risk\s+of)\s+", re.IGNORECASE)
+
+
+def left_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"The rush to connect factories has left crane controllers and robot arms exposed to ransomware": what "left"
+    leaves exposed (each of a list; "them" the things named last before it) is exposed to the threat after the words,
+    not the clause's subject. The whole is read here, so the words state nothing else."""
+    for said in _LEFT_EXPOSED.finditer(text):
+        threat = next((m for m in mentions if m.start == said.end() and m.via != "pronoun"), None)
+        if threat is None or lexicon.is_a(threat.cls, [THREAT]) is False:
+            continue
+        things: list[Mention] = []
+        if said.group(1).strip().lower() in ("them", "it"):
+            # "…, leaving them exposed": the things the clause before speaks of (its subject, after "that" when it reports)
+            opening = max([0] + [m.end() for m in re.finditer(r"(?<![\w-])(?:that|said|says)\s+|[;:]\s*", text[:said.start()])])
+            plural = said.group(1).strip().lower() == "them"
+            things = [m for m in mentions if opening <= m.start and m.end <= said.start() and m.via in ("phrase", "cue")
+                      and lexicon.is_a(m.cls, [THREAT]) is not True and (m.text.endswith("s") or not plural)][:1]
+        else:
+            offset = said.start(1)
+            for words in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", said.group(1).rstrip()):
+                start = offset + said.group(1).index(words, offset - said.start(1)) if words else offset
+                offset = start + len(words)
+                bare = re.sub(r"^(?:the|a|an|its|their|many|some)\s+", "", words, flags=re.IGNORECASE)
+                start += len(words) - len(bare)
+                if not bare or any(w in STOPWORDS for w in bare.lower().split()):
+                    continue
+                things.append(next((m for m in mentions if m.start == start and m.end == start + len(bare)), None)
+                              or Mention(start, start + len(bare), bare, None, None, bare, "phrase"))
+        for thing in things:
+            yield (thing, EXPOSED_TO, threat, said.group(2), said.start(2), said.end(2), 0.6)

@@ -19,21 +19,32 @@ from explorer.core.vocab import KG
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
 MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
+AIMS_AT, TARGETS, THREAT = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk)
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
     """The property the fact of ``subject`` read from ``pattern`` states, given the kind of its subject."""
     if predicate == MEMBER_GROUP_OF and _named_one(lexicon, subject):
         return MEMBER_OF
+    if predicate == AIMS_AT and (lexicon.is_a(subject.cls, [THREAT]) is True or _campaign(subject)):
+        return TARGETS  # "a phishing campaign aimed at shipping agents": an attack aimed at something targets it
     if predicate == MEMBER_OF and "members" in pattern and _counted_group(lexicon, subject):
         return MEMBER_GROUP_OF  # "more than 300 factories are members of X" (the words of org:memberOf)
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
 
 
-def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention) -> bool:
-    """Whether the ends can hold the property as their words describe them: a group of members is many ("signed up
-    37 new members at its annual forum": not the forum); a name is one thing, no kind that has examples ("plants in the
-    city, including X's factory": not an example of a company named before)."""
+#: A negation right before a verb's words ("have not needed", "never built", "no longer runs"), "not only" aside.
+_NEGATED = re.compile(r"(?<![\w-])(?:not|never|no\s+longer|[a-z]+n['’]t)\s+(?:(?:yet|been|be|have|has|had|also|ever|always)\s+)*$",
+                      re.IGNORECASE)
+
+
+def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "") -> bool:
+    """Whether the ends can hold the property as their words (``before``: the sentence up to them) state it: no negated
+    verb; a group of members is many ("signed up 37 new members at its annual forum": not the forum); a name is one
+    thing, no kind that has examples ("plants in the city, including X's factory": not an example of a company named
+    before)."""
+    if _NEGATED.search(before):
+        return False  # "the trucks have not needed a human driver": a negated verb states no fact
     if predicate == seats.BASED_IN and lexicon.is_a(subject.cls, [PLACE]) is True:
         return False  # "any other Chinese province": a place has no seat
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
@@ -62,4 +73,10 @@ def _counted_group(lexicon: Lexicon, mention: Mention) -> bool:
     return lexicon.is_a(mention.cls, [GROUP]) is True or (
         mention.via in ("cue", "phrase") and mention.text.endswith("s")
         and re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) is not None)
+
+
+def _campaign(mention: Mention) -> bool:
+    """"a scanning campaign", "a spear-phishing wave": a described attack of no known kind."""
+    words = (mention.label or mention.text).lower().split()
+    return mention.cls is None and len(words) > 1 and words[-1] in ("campaign", "campaigns", "wave", "operation")
 

@@ -153,7 +153,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                text: str) -> tuple[Mention, Mention, float] | None:
     # "Its rival X, …, runs": a possessive determiner belongs to the noun after it and is no verb's subject or object,
     # unless that noun opens the pattern's words ("its members include": what it has)
-    nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m) or not text[m.end:start].strip()]
+    nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m, text) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
@@ -184,7 +184,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows
             left = beside
-    right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m)]
+    right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m, text)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
@@ -227,7 +227,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     sharer = None if pattern.weak else relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
     if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
         left = [sharer]
-    if text[:start].rstrip().endswith((",", "，")) and (opener := next((m for m in mentions if not determiner(m)), None)) \
+    if text[:start].rstrip().endswith((",", "，")) and (opener := next((m for m in mentions if not determiner(m, text)), None)) \
             and opener.end <= start and not described and not relatives.POSSESSOR.match(text, opener.end) \
             and not any(e == len(text[:start].rstrip()) for _s, e, _r in relatives.asides(text)):
         # "…合作，推动工业互联网": a clause that opens with the verb shares the sentence's subject ("Its rival X, …": X).
@@ -255,10 +255,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
-    elif not pattern.weak and not pattern.object_first and right and pattern.words.split()[-1].lower() in PREPOSITIONS \
+    elif not pattern.weak and not pattern.object_first and right \
             and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
             and lexicon.is_a(right[0].cls, pattern.range) is not False:
-        right = right[:1]  # "run on a network from X": the noun the verb's preposition governs is its object
+        right = right[:1]  # "run on a network from X", "runs a test bed for …": the noun the verb (or its preposition) governs
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
@@ -322,8 +322,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
-        for subject, predicate, obj, words, start, end, confidence in constructions.passive_attacks(
-                lexicon, mentions, view, earlier_threat):
+        for subject, predicate, obj, words, start, end, confidence in [*constructions.passive_attacks(
+                lexicon, mentions, view, earlier_threat), *modal_threats.left_exposed(lexicon, mentions, view)]:
             # "is attacked by …" is read here as a whole, so its words state nothing more below
             taken.append((start, end))
             if (subject.key, predicate, obj.key) not in seen:
@@ -393,7 +393,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]
-                               if refit.fits(lexicon, s.predicate, s.subject, s.object)]
+                               if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start])]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a

@@ -30,9 +30,11 @@ def describes_unread_noun(pattern: PropertyPattern, mentions: list[Mention], sta
     return noun is not None and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions)
 
 
-def determiner(mention: Mention) -> bool:
-    """Whether ``mention`` is a possessive determiner ("its", "their", "his"): what owns the noun after it."""
-    return mention.via == "pronoun" and mention.text.lower() in ("its", "their", "his")
+def determiner(mention: Mention, text: str) -> bool:
+    """Whether ``mention`` only modifies the noun after it: a possessive determiner ("its", "their", "his": what owns
+    the noun) or a place in a compound ("a Nanjing-based unit": where the unit is)."""
+    return (mention.via == "pronoun" and mention.text.lower() in ("its", "their", "his")) \
+        or re.match(r"-(?:based|headquartered)(?![\w-])", text[mention.end:]) is not None
 
 
 def verb_after_subject(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, text: str) -> bool:
