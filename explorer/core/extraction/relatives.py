@@ -215,7 +215,23 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
         # what a subject no mention covers, or one named only by its relation to an owner, is
         described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
         return [described] if described is not None else [m for m in outside if _relational(m, text)]
-    return outside
+    unread = _unread_head(mentions, text, outside[0]) if outside else None
+    return [unread, *outside] if unread is not None else outside
+
+
+#: "the control systems of several chemical plants | rely on": a plural head no mention covers, and "of" before the owner.
+_HEAD_OF = re.compile(r"(?:^|[,;:]\s*|(?<![\w-])(?:said|says|that)\s+)(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)"
+                      r"\s+of\s+(?:(?:the|a|an|several|many|some|its|their|two|three)\s+)?$", re.IGNORECASE)
+
+
+def _unread_head(mentions: list[Mention], text: str, nearest: Mention) -> Mention | None:
+    """The head of "the N of M" when M is the subject candidate nearest a verb and no mention covers N: the verb's
+    subject is N ("the control systems of several chemical plants rely on gateways": the systems rely on them)."""
+    found = _HEAD_OF.search(text[:nearest.start])
+    if found is None or any(m.start < found.end(1) and found.start(1) < m.end for m in mentions if m is not nearest):
+        return None
+    words = found.group(1)
+    return Mention(found.start(1), found.end(1), words, None, None, words, "phrase")
 
 
 def _relational(mention: Mention, text: str) -> bool:
