@@ -303,7 +303,7 @@ def test_a_name_a_who_clause_describes_speaks_past_the_clause(lexicon: Lexicon) 
 def test_what_that_stands_for_is_the_object_a_relative_clause_with_its_own_subject_leaves_out(lexicon: Lexicon) -> None:
     found = facts("The mills were hit by a phishing campaign that investigators attributed to a hacker group called Red Kite.",
                   lexicon)
-    # the group is named: the campaign is attributed to that name (``incidents.aimed_attacks``)
+    # the group is named by what it is called
     assert ("phishing campaign", "attributedTo", "Red Kite") in found
     assert not any(s == "investigators" for s, _p, _o in found)
 

@@ -149,3 +149,30 @@ def test_a_plural_subject_operates_and_a_list_has_one_and(lexicon: Lexicon) -> N
 def test_a_favourite_target_of_a_threat_is_exposed_to_it(lexicon: Lexicon) -> None:
     found = facts("Old routers are a favourite target of botnets.", lexicon)
     assert any(p == "exposedTo" and o == "botnets" for _s, p, o in found)
+
+
+def test_the_noun_right_after_a_verb_is_its_object_over_a_known_kind_further_on(lexicon: Lexicon) -> None:
+    found = facts("Tongji University runs a test bed for robotic cranes that port operators can use.", lexicon)
+    assert ("Tongji University", "operates", "test bed") in found
+    assert not any(p == "operates" and o != "test bed" for _s, p, o in found)
+
+
+def test_an_organization_counted_by_its_members_in_an_apposition_or_a_relative_has_them(lexicon: Lexicon) -> None:
+    found = facts("Midea and Gree are members of the Guangdong Robotics Association, a Foshan-based group with more than 400 "
+                  "members.", lexicon)
+    assert ("Guangdong Robotics Association", "hasMemberGroup", "more than 400 members") in found
+    found = facts("Gree joined the Guangdong Robotics Association, which has about 300 member companies.", lexicon)
+    assert ("Guangdong Robotics Association", "hasMemberGroup", "about 300 member companies") in found
+
+
+def test_the_second_verb_of_a_relative_clause_has_the_relatives_subject(lexicon: Lexicon) -> None:
+    found = facts("Midea and Gree are members of the Guangdong Robotics Association, which has about 300 member companies and has been "
+                  "promoting RedCap.", lexicon)
+    assert ("Guangdong Robotics Association", "promotes", "RedCap") in found
+    assert not any(p == "promotes" and s != "Guangdong Robotics Association" for s, p, _o in found)
+
+
+def test_what_is_set_up_on_an_owners_campus_stands_there(lexicon: Lexicon) -> None:
+    found = facts("Tongji University has set up a robotics lab with ABB on its Jiading campus.", lexicon)
+    assert ("robotics lab", "locatedIn", "Jiading campus") in found
+    assert not any(p == "locatedIn" for _s, p, _o in facts("Huawei runs its cloud on its own network.", lexicon))

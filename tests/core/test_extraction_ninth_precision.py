@@ -178,3 +178,29 @@ def test_a_description_that_opens_a_sentence_stands_for_the_name_in_apposition(l
     found = facts("A second vendor, Kingsoft Robotics, has teamed up with Huawei.", lexicon)
     assert ("Kingsoft Robotics", "partneredWith", "Huawei") in found
     assert ("second vendor", "partneredWith", "Huawei") not in found
+
+
+def test_a_group_calling_itself_x_is_x(lexicon: Lexicon) -> None:
+    found = facts("Last May, a phishing campaign attributed to a group calling itself Red Lotus hit the billing systems.", lexicon)
+    assert ("phishing campaign", "attributedTo", "Red Lotus") in found
+    assert ("phishing campaign", "attributedTo", "group") not in found
+
+
+def test_a_negated_verb_states_no_fact(lexicon: Lexicon) -> None:
+    found = facts("Sany has not built a private network at its Changsha plant.", lexicon)
+    assert ("Sany", "built", "private network") not in found
+    found = facts("Port managers say the cranes have not needed a human operator since 2022.", lexicon)
+    assert not any(p == "needs" for _s, p, _o in found)
+
+
+def test_the_head_of_an_of_phrase_is_the_verbs_subject_not_its_owner(lexicon: Lexicon) -> None:
+    found = facts("Zhou Bin said the pump controllers of several water plants rely on 4G routers.", lexicon)
+    assert ("pump controllers", "dependsOn", "4G routers") in found
+    assert ("water plants", "dependsOn", "4G routers") not in found
+
+
+def test_the_city_is_no_valley_named_before(lexicon: Lexicon) -> None:
+    found = facts("Sungrow has opened a plant in Photonics Valley, the city's solar hub. The Anhui Solar Institute, a state "
+                  "research institute in the city, tests its inverters.", lexicon)
+    assert ("Anhui Solar Institute", "basedIn", "Photonics Valley") not in found
+    assert ("plant", "locatedIn", "Photonics Valley") in found

@@ -382,7 +382,7 @@ class MentionFinder:
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
         # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
         # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
-        openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text)}
+        openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text) if not any(s < m.end() < e for s, e in spans)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
@@ -462,10 +462,13 @@ class MentionFinder:
             return []
         at = opening.end()
         phrase = self._bare_phrase_at(text[:at] + text[at].lower() + text[at + 1:], at)
-        if phrase is None or (" " not in phrase.text and not opening.group() and not opening_plural(text)):
+        # "Drones and legged robots now patrol …": a plural joined to a lower-case phrase is a thing, and so is that phrase
+        joint = re.match(r"\s+(?:and|or)\s+(?=[a-z])", text[phrase.end:]) if phrase is not None else None
+        second = self._bare_phrase_at(text, phrase.end + joint.end()) if phrase is not None and joint is not None else None
+        if phrase is None or (" " not in phrase.text and not opening.group() and not opening_plural(text) and second is None):
             return []  # one capitalised word alone is read as a name, a plural before a preposition as a thing
         shown = text[phrase.start:phrase.end]  # one word keeps its capital ("Sensors in mills …")
-        return [replace(phrase, text=shown, label=shown if " " not in shown else phrase.label)]
+        return [replace(phrase, text=shown, label=shown if " " not in shown else phrase.label)] + ([second] if second else [])
 
     def _verb_follows(self, text: str, end: int) -> bool:
         """"The autonomous driving system | comes from X": a pattern's words right after a described opening."""

@@ -30,7 +30,7 @@ _SITE_WORDS: dict[str, frozenset[str]] = {
 }
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
-                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast"])
+                                "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast", "valley"])
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
@@ -376,7 +376,29 @@ def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out = [m for m in (out or mentions) if not (match.start() <= m.start and m.end <= match.end())]
         out = [replace(first, start=m.start, end=m.end, text=m.text, via="definite") if m is second else m for m in out]
-    return out or mentions
+    return _called(text, out or mentions)
+
+
+_CALLED = re.compile(r"\s+(?:called|named|dubbed|(?:which\s+|that\s+)?call(?:s|ing)\s+itself)\s+", re.IGNORECASE)
+
+
+#: Heads of a description of who acts, which a name after "called" names ("a hacker group called X").
+_ACTOR_HEADS = frozenset(["group", "gang", "team", "crew", "actor", "start-up", "startup", "company", "firm", "outfit",
+                          "collective", "unit"])
+
+
+def _called(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"a hacker group calling itself Black Mekong", "a start-up called Waytous": a description of who acts is the name
+    after the words (with the description's kind where the name has none)."""
+    out = list(mentions)
+    for match in _CALLED.finditer(text):
+        first = next((m for m in out if m.end == match.start() and m.via in ("phrase", "cue") and m.iri is None), None)
+        second = next((m for m in out if m.start == match.end() and m.via in ("name", "label")), None)
+        if first is None or second is None or first.text.split()[-1].lower() not in _ACTOR_HEADS:
+            continue  # "a platform called Zhongyuan Cloud" stays the platform the text refers back to
+        out[out.index(first)] = replace(second, start=first.start, end=first.end, text=first.text, cls=second.cls or first.cls,
+                                        via="definite")
+    return out
 
 
 def counted(lexicon: Lexicon, mention: Mention) -> Mention:

@@ -33,10 +33,18 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
 
 
-def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention) -> bool:
-    """Whether the ends can hold the property as their words describe them: a group of members is many ("signed up
-    37 new members at its annual forum": not the forum); a name is one thing, no kind that has examples ("plants in the
-    city, including X's factory": not an example of a company named before)."""
+#: A negation right before a verb's words ("have not needed", "never built", "no longer runs"), "not only" aside.
+_NEGATED = re.compile(r"(?<![\w-])(?:not|never|no\s+longer|[a-z]+n['’]t)\s+(?:(?:yet|been|be|have|has|had|also|ever|always)\s+)*$",
+                      re.IGNORECASE)
+
+
+def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "") -> bool:
+    """Whether the ends can hold the property as their words (``before``: the sentence up to them) state it: no negated
+    verb; a group of members is many ("signed up 37 new members at its annual forum": not the forum); a name is one
+    thing, no kind that has examples ("plants in the city, including X's factory": not an example of a company named
+    before)."""
+    if _NEGATED.search(before):
+        return False  # "the trucks have not needed a human driver": a negated verb states no fact
     if predicate == seats.BASED_IN and lexicon.is_a(subject.cls, [PLACE]) is True:
         return False  # "any other Chinese province": a place has no seat
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):

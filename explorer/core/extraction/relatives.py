@@ -215,7 +215,23 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
         # what a subject no mention covers, or one named only by its relation to an owner, is
         described = next((m for m in mentions if inside[-1][0] < m.start < inside[-1][1]), None)
         return [described] if described is not None else [m for m in outside if _relational(m, text)]
-    return outside
+    unread = _unread_head(mentions, text, outside[0]) if outside else None
+    return [unread, *outside] if unread is not None else outside
+
+
+#: "the control systems of several chemical plants | rely on": a plural head no mention covers, and "of" before the owner.
+_HEAD_OF = re.compile(r"(?:^|[,;:]\s*|(?<![\w-])(?:said|says|that)\s+)(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)"
+                      r"\s+of\s+(?:(?:the|a|an|several|many|some|its|their|two|three)\s+)?$", re.IGNORECASE)
+
+
+def _unread_head(mentions: list[Mention], text: str, nearest: Mention) -> Mention | None:
+    """The head of "the N of M" when M is the subject candidate nearest a verb and no mention covers N: the verb's
+    subject is N ("the control systems of several chemical plants rely on gateways": the systems rely on them)."""
+    found = _HEAD_OF.search(text[:nearest.start])
+    if found is None or any(m.start < found.end(1) and found.start(1) < m.end for m in mentions if m is not nearest):
+        return None
+    words = found.group(1)
+    return Mention(found.start(1), found.end(1), words, None, None, words, "phrase")
 
 
 def _relational(mention: Mention, text: str) -> bool:
@@ -276,17 +292,28 @@ def members_including(lexicon: Lexicon, mentions: list[Mention], text: str, earl
 
 
 _HAS_MEMBERS = re.compile(r"(?<![\w-])(?:has|have|had)\s+(?:(?:now|grown\s+to|since)\s+)*(?=(?:(?:more\s+than|over|about|nearly|"
-                          r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+                          r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b|(?:more\s+than\s+)?\d[\d,]*\s+member\s+[a-z]+)",
+                          re.IGNORECASE)
+#: "…, a Beijing-based group with more than 2,000 members": a description in apposition that counts the members
+_DESCRIBED_WITH_MEMBERS = re.compile(r",\s+(?:a|an|the)\s+[^,;]{1,50}?\s+with\s+(?=(?:(?:more\s+than|over|about|nearly|almost|some|"
+                                     r"at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+#: the words that close a counted group of members: "members", "member companies"
+_MEMBERS_END = re.compile(r"members?$|member\s+(?:companies|firms|enterprises|organi[sz]ations|institutions)$")
 
 
 def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"The alliance, set up in 2021, now has 150 members": the organization that has a counted group of members
-    has that group (its subject, past an aside in commas)."""
+    has that group (its subject, past an aside in commas); "X, a Beijing-based group with more than 2,000 members": so
+    does the name a description in apposition counts the members of."""
     member_group = str(KG.hasMemberGroup)
-    for match in _HAS_MEMBERS.finditer(text):
+    for match in [*_HAS_MEMBERS.finditer(text), *_DESCRIBED_WITH_MEMBERS.finditer(text)]:
         group = next((m for m in mentions if m.start >= match.end() and m.start - match.end() <= 12
-                      and re.search(r"members?$", m.text)), None)
-        owner = subject_before(mentions, text, match.start())
+                      and _MEMBERS_END.search(m.text)), None)
+        # "X, which has 600 member companies": the relative's own subject is the name before it
+        relative = re.search(r",?\s+(?:which|that)\s+(?:(?:now|also|already)\s+)?$", text[:match.start()])
+        opening = match.start() if match.group().startswith(",") else relative.start() if relative is not None else -1
+        owner = next((m for m in mentions if m.end == opening and m.via != "pronoun"), None) if opening >= 0 \
+            else subject_before(mentions, text, match.start())
         if group is None or owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
             continue
         yield (owner, member_group, group, "has … members", match.start(), group.end, 0.6)
@@ -476,11 +503,20 @@ _PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s
                                 r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
 
 
+#: ", which has … and (has been)": a subject relative clause whose second verb follows "and" (not "which the X launched")
+_RELATIVE_AND = re.compile(r",\s+(?:which|who)\s+(?!(?:the|a|an|its|their|it|they)\s)(?![A-Z])[^,;]*?\s+and\s+"
+                           r"(?:(?:has|have|had|been|also|now|is|are|was|were)\s+)*$")
+
+
 def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
     """The subject a verb at ``start`` after "and" shares with the clause before it, when it has none of its own:
     "He said that …, and urged companies to …" (the sentence's first mention no preposition governs; also "… and is
     operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
     before = text[:start]
+    relative = _RELATIVE_AND.search(before)
+    if relative is not None:
+        # "X, which has 600 members and has been promoting Y": the relative's verbs all have X as subject
+        return next((m for m in mentions if m.end == relative.start() and m.via != "pronoun"), None)
     passive = _PASSIVE_AGENT_AND.search(before)
     if passive is not None:
         return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"

@@ -67,7 +67,14 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across
                             r"|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s"
                             r"|(?:many|some|most|all|several|few)\s+of\s+the"
                             # an infinitive's object ("urged firms to keep | offline backups")
-                            r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+)\s", re.IGNORECASE)
+                            r"|to\s+(?!be\b|the\b|a\b|an\b)[a-z]+(?<![^e\W]ed)"
+                            # "exposed to | forged switching commands": a participle after "to" is no infinitive
+                            r"|to(?=\s+[a-z]+[^e\W]ed\s+[a-z])"
+                            # "such | substations": a determiner of kind
+                            r"|such"
+                            # a perfect's object ("has left | crane controllers and robot arms exposed")
+                            r"|(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:[a-z]+[^e\W]ed|left|kept|found|made|put|got|brought|bought))\s",
+                            re.IGNORECASE)
 _PLACE_PEOPLE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:"
                            + "|".join(sorted((re.escape(p) + "s" for p in GENERIC_PEOPLE if " " not in p), key=len, reverse=True))
                            + r")(?![\w-])")

@@ -245,10 +245,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
             and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # a name right after the verb is its object, over a kind named further on
-    elif not pattern.weak and not pattern.object_first and right and pattern.words.split()[-1].lower() in PREPOSITIONS \
+    elif not pattern.weak and not pattern.object_first and right \
             and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
             and lexicon.is_a(right[0].cls, pattern.range) is not False:
-        right = right[:1]  # "run on a network from X": the noun the verb's preposition governs is its object
+        right = right[:1]  # "run on a network from X", "runs a test bed for …": the noun the verb (or its preposition) governs
     best: tuple[Mention, Mention, float] | None = None
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
@@ -383,7 +383,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]
-                               if refit.fits(lexicon, s.predicate, s.subject, s.object)]
+                               if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start])]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
