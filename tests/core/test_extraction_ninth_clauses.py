@@ -163,3 +163,16 @@ def test_an_organization_counted_by_its_members_in_an_apposition_or_a_relative_h
     assert ("Guangdong Robotics Association", "hasMemberGroup", "more than 400 members") in found
     found = facts("Gree joined the Guangdong Robotics Association, which has about 300 member companies.", lexicon)
     assert ("Guangdong Robotics Association", "hasMemberGroup", "about 300 member companies") in found
+
+
+def test_the_second_verb_of_a_relative_clause_has_the_relatives_subject(lexicon: Lexicon) -> None:
+    found = facts("Midea and Gree are members of the Guangdong Robotics Association, which has about 300 member companies and has been "
+                  "promoting RedCap.", lexicon)
+    assert ("Guangdong Robotics Association", "promotes", "RedCap") in found
+    assert not any(p == "promotes" and s != "Guangdong Robotics Association" for s, p, _o in found)
+
+
+def test_what_is_set_up_on_an_owners_campus_stands_there(lexicon: Lexicon) -> None:
+    found = facts("Tongji University has set up a robotics lab with ABB on its Jiading campus.", lexicon)
+    assert ("robotics lab", "locatedIn", "Jiading campus") in found
+    assert not any(p == "locatedIn" for _s, p, _o in facts("Huawei runs its cloud on its own network.", lexicon))

@@ -144,3 +144,12 @@ def test_a_perfects_object_is_a_noun_phrase(lexicon: Lexicon) -> None:
     found = facts("The push to automate mines has left conveyor drives and pump stations exposed to sabotage.", lexicon)
     assert ("conveyor drives", "exposedTo", "sabotage") in found
     assert ("pump stations", "exposedTo", "sabotage") in found
+
+
+def test_a_plural_opening_a_sentence_joined_to_a_phrase_is_a_thing_and_so_is_the_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("Cameras and edge gateways now rely on the plant's network.", lexicon)
+    assert "edge gateways" in labels
+
+
+def test_one_noun_a_described_owner_has_is_the_subject_of_the_verb_after_it(lexicon: Lexicon) -> None:
+    assert ("network", "runsOn", "dedicated slice") in facts("Haier said the refinery's network runs on a dedicated slice.", lexicon)

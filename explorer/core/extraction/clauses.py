@@ -100,7 +100,7 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
 
 _REPORTED = re.compile(r"(?<![\w-])(?:said|says|reported|reports|wrote|writes|found|finds|noted|notes|stated|states|warned)(?![\w-])",
                        re.IGNORECASE)
-_OWN_SITE = re.compile(r"(?<![\w-])(?:at|across|in|inside|throughout)\s+(?:its|their)\s+", re.IGNORECASE)
+_OWN_SITE = re.compile(r"(?<![\w-])(at|across|in|inside|throughout|on)\s+(?:its|their)\s+", re.IGNORECASE)
 
 
 def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention | None:
@@ -127,6 +127,9 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                      and (m.start == at.end() or m.text[:1].isupper())), None)
         if site is not None and (lexicon.is_a(site.cls, [SOURCE]) or singular(site.text.split()[-1].lower()) in _OCCASIONS):
             continue  # "said in its latest report", "signed up members at its annual forum": a document or an occasion
+        if at.group(1).lower() == "on" and (site is None or not (sites.has_site_head(lexicon, site)
+                                                                 or site.text.split()[-1].lower() in sites.site_heads(lexicon))):
+            continue  # "on its campus" is a site, "runs on its network" no place
         # who "its" stands for, as the references read it ("X, a subsidiary of Y, is testing … at its plant": X)
         pronoun = next((m for m in mentions if at.start() < m.start < at.end() and m.via == "pronoun" and (m.iri or m.label)
                         and lexicon.is_a(m.cls, [AGENT]) is not False), None)

@@ -460,10 +460,13 @@ class MentionFinder:
             return []
         at = opening.end()
         phrase = self._bare_phrase_at(text[:at] + text[at].lower() + text[at + 1:], at)
-        if phrase is None or (" " not in phrase.text and not opening.group() and not opening_plural(text)):
+        # "Drones and legged robots now patrol …": a plural joined to a lower-case phrase is a thing, and so is that phrase
+        joint = re.match(r"\s+(?:and|or)\s+(?=[a-z])", text[phrase.end:]) if phrase is not None else None
+        second = self._bare_phrase_at(text, phrase.end + joint.end()) if phrase is not None and joint is not None else None
+        if phrase is None or (" " not in phrase.text and not opening.group() and not opening_plural(text) and second is None):
             return []  # one capitalised word alone is read as a name, a plural before a preposition as a thing
         shown = text[phrase.start:phrase.end]  # one word keeps its capital ("Sensors in mills …")
-        return [replace(phrase, text=shown, label=shown if " " not in shown else phrase.label)]
+        return [replace(phrase, text=shown, label=shown if " " not in shown else phrase.label)] + ([second] if second else [])
 
     def _verb_follows(self, text: str, end: int) -> bool:
         """"The autonomous driving system | comes from X": a pattern's words right after a described opening."""

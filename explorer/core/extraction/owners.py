@@ -57,6 +57,14 @@ _ROLES = frozenset(["director", "professor", "lecturer", "engineer", "analyst", 
 _PHRASE_CLOSES = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|or|in|at|on|for|with|to|from|that|which|is|was|has|had)\b")
 
 
+_DESCRIBED_OWNER = re.compile(r"(?<![\w-])the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s\s+")
+
+
+def _one_noun(token: str, triggers: frozenset[str]) -> bool:
+    return not (token in STOPWORDS or token in triggers or adverb(token) or past_form(token) or token.endswith(("est", "ing"))
+                or singular(token) in GENERIC_PEOPLE or token in _ROLES)
+
+
 def named_owners_things(text: str, bare_phrase_at: Callable[[str, int], Mention | None], triggers: frozenset[str],
                         place: Callable[[str], bool]) -> list[Mention]:
     """"China Mobile's 5G network", "Huawei's cloud": what a name's possessive opens is a thing of its own, named
@@ -64,6 +72,13 @@ def named_owners_things(text: str, bare_phrase_at: Callable[[str, int], Mention 
     common noun alone is a thing here ("Huawei's cloud"), where a bare one elsewhere is a quality or an activity. A
     place's possessive ("China's telecom companies", "China's busiest test bed") keeps its name: no owner has them."""
     found: list[Mention] = []
+    for match in _DESCRIBED_OWNER.finditer(text):
+        # "the aircraft plant's | network runs on …": one common noun a described owner has, as the subject of the verb
+        # after it (the owner is read as a reference, ``described_owners`` relates the two)
+        word = re.match(r"[a-z][a-z-]*", text[match.end():])
+        if word is not None and bare_phrase_at(text, match.end()) is None and _one_noun(word.group(), triggers) \
+                and _PHRASE_CLOSES.match(text, match.end() + word.end()) is None:
+            found.append(Mention(match.end(), match.end() + word.end(), word.group(), None, None, word.group(), "phrase"))
     for match in _NAMED_OWNER.finditer(text):
         if place(text[match.start():match.end()].rstrip()[:-2]) or re.match(r"[a-z]+est\s", text[match.end():]):
             continue
@@ -73,8 +88,7 @@ def named_owners_things(text: str, bare_phrase_at: Callable[[str, int], Mention 
             if word is None or not _PHRASE_CLOSES.match(text, match.end() + word.end()):
                 continue
             token = word.group()
-            if token in STOPWORDS or token in triggers or adverb(token) or past_form(token) or token.endswith(("est", "ing")) \
-                    or singular(token) in GENERIC_PEOPLE:
+            if not _one_noun(token, triggers):
                 continue
             phrase = Mention(match.end(), match.end() + word.end(), token, None, None, token, "phrase")
         head = phrase.text.split()[-1].lower()

@@ -503,11 +503,20 @@ _PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s
                                 r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
 
 
+#: ", which has … and (has been)": a subject relative clause whose second verb follows "and" (not "which the X launched")
+_RELATIVE_AND = re.compile(r",\s+(?:which|who)\s+(?!(?:the|a|an|its|their|it|they)\s)(?![A-Z])[^,;]*?\s+and\s+"
+                           r"(?:(?:has|have|had|been|also|now|is|are|was|were)\s+)*$")
+
+
 def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
     """The subject a verb at ``start`` after "and" shares with the clause before it, when it has none of its own:
     "He said that …, and urged companies to …" (the sentence's first mention no preposition governs; also "… and is
     operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
     before = text[:start]
+    relative = _RELATIVE_AND.search(before)
+    if relative is not None:
+        # "X, which has 600 members and has been promoting Y": the relative's verbs all have X as subject
+        return next((m for m in mentions if m.end == relative.start() and m.via != "pronoun"), None)
     passive = _PASSIVE_AGENT_AND.search(before)
     if passive is not None:
         return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
