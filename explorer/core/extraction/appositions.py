@@ -1,8 +1,9 @@
 """What an apposition after a name says of it.
 
 - Whose part the name is: "FAW Jiefang, the group's truck-making subsidiary," and "Faway, a FAW subsidiary that makes
-  seats," — the owner is named (or referred to) before the head noun, and the head noun is one the ontology declares
-  as an organization's part ("'s subsidiary", "'s unit", "'s arm", "'s branch").
+  seats," — the owner is named (or referred to) before the head noun — and "X, the regional arm of Y" — the owner
+  named after it; the head noun is one the ontology declares as an organization's part ("'s subsidiary", "'s unit",
+  "'s arm", "'s branch").
 - Where a person works: "P, a deputy director at the department", "P, the alliance's secretary-general", "P, who
   studies industrial devices at X"."""
 

@@ -319,7 +319,8 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
             if near is not None:
                 mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
-              and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1):
+              and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1
+              and not mention.text[:1].isupper()):  # "its Chengdu data centre" has a name of its own
             owner = previous.label or previous.text
             mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
         out.append(mention)
