@@ -153,3 +153,8 @@ def test_a_plural_opening_a_sentence_joined_to_a_phrase_is_a_thing_and_so_is_the
 
 def test_one_noun_a_described_owner_has_is_the_subject_of_the_verb_after_it(lexicon: Lexicon) -> None:
     assert ("network", "runsOn", "dedicated slice") in facts("Haier said the refinery's network runs on a dedicated slice.", lexicon)
+
+
+def test_a_kind_of_place_after_a_name_is_part_of_it(lexicon: Lexicon) -> None:
+    found = facts("Zijin Mining runs a gold mine in Duobao county.", lexicon)
+    assert ("gold mine", "locatedIn", "Duobao county") in found

@@ -211,3 +211,11 @@ def test_a_site_with_a_name_of_its_own_after_its_keeps_that_name(lexicon: Lexico
                   "branch runs in its Wuhan data centre.", lexicon)
     assert ("China Unicom's Hubei branch", "operates", "Wuhan data centre") in found
     assert not any("'s Wuhan data centre" in o for _s, _p, o in found)
+
+
+def test_a_bare_gerund_after_at_risk_of_is_no_threat(lexicon: Lexicon) -> None:
+    found = facts("A ransomware attack on a grain store near Jixi encrypted its servers and left 5,000 tonnes of rice at risk "
+                  "of rotting.", lexicon)
+    assert not any(p == "exposedTo" for _s, p, _o in found)
+    found = facts("Drones there are vulnerable to GPS spoofing.", lexicon)
+    assert ("Drones", "exposedTo", "GPS spoofing") in found

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.owners import named_owners_things
+from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
     ReferenceReader,
     counted,
@@ -32,7 +32,6 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     COUNT,
     DESCRIBED_BY_PARTICIPLE,
-    OWN_UNIT,
     PHRASE_OPENING,
     QUANTIFIER_AFTER,
     ROLE_AFTER,
@@ -75,6 +74,7 @@ _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|a
 _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
 #: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township)(?![\w'’-])")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -255,11 +255,12 @@ class MentionFinder:
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
-            name = text[start:start + len(" ".join(words))]
             name = text[start:text.index(words[-1], start) + len(words[-1])]
             possessive = name.endswith(("'s", "’s"))
             if possessive:
                 name = name[:-2]
+            elif (kind := _PLACE_KIND_AFTER.match(text, start + len(name))) is not None:
+                name = text[start:kind.end()]  # "in Gyaca county", "Minhang district": the kind of place is part of its name
             if len(words) == 1 and words[0].lower() in STOPWORDS:
                 continue
             # "Zhang Lei, director of …", "Lin Hua, an associate professor at …": a role says it is a person
@@ -277,12 +278,6 @@ class MentionFinder:
                    rf"(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*)")
         return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "unit")
                 for m in re.finditer(pattern, text)]
-
-    def _own_units(self, text: str) -> list[Mention]:
-        """"Its school of naval architecture", "their institute of automation": a unit of an organization
-        named in lower case after a possessive, an organization of its own."""
-        return [Mention(m.start(1), m.end(1), m.group(1), None, ORGANIZATION, m.group(1), "phrase")
-                for m in OWN_UNIT.finditer(text)]
 
     def infer_class(self, mention: Mention, cls: str) -> Mention:
         """A new name with no class of its own takes the one a fact's domain or range demands ("Liu,
@@ -545,7 +540,7 @@ class MentionFinder:
         candidates = self._known(text) + possessed_sites(text, self._site_heads, self._head_class)
         candidates += [replace(m, label=m.text, cls=ORGANIZATION) for m in possessed_sites(text, self._unit_heads, self._head_class)
                        if m.via == "cue" and m.cls is None]
-        candidates += self._own_units(text) + self._named_units(text) + named_owners_things(
+        candidates += own_units(text) + self._named_units(text) + named_owners_things(
             text, self._bare_phrase_at, self._triggers, self._place_name)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)

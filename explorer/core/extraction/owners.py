@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention, adverb, past_form, singular
+from explorer.core.extraction.spans import OWN_UNIT, Mention, adverb, past_form, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
+from explorer.core.vocab import KG
 
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Reading = tuple[Mention, str, Mention, str, int, int, float]
@@ -97,4 +98,11 @@ def named_owners_things(text: str, bare_phrase_at: Callable[[str, int], Mention 
         whole = text[match.start():phrase.end]
         found.append(Mention(match.start(), phrase.end, whole, None, phrase.cls, phrase.label, "cue"))
     return found
+
+
+def own_units(text: str) -> list[Mention]:
+    """"Its school of naval architecture", "their institute of automation": a unit of an organization named in lower
+    case after a possessive, an organization of its own."""
+    return [Mention(m.start(1), m.end(1), m.group(1), None, str(KG.Organization), m.group(1), "phrase")
+            for m in OWN_UNIT.finditer(text)]
 

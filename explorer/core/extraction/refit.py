@@ -19,7 +19,7 @@ from explorer.core.vocab import KG
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
 MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
-AIMS_AT, TARGETS, THREAT = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk)
+AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -47,6 +47,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "the trucks have not needed a human driver": a negated verb states no fact
     if predicate == seats.BASED_IN and lexicon.is_a(subject.cls, [PLACE]) is True:
         return False  # "any other Chinese province": a place has no seat
+    if predicate == EXPOSED_TO and obj.via == "phrase" and re.fullmatch(r"[a-z]+ing", obj.text):
+        return False  # "left 20,000 tonnes of maize at risk of spoiling": a bare gerund is no threat
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
         return _many(lexicon, obj if predicate == HAS_MEMBER_GROUP else subject)
     if predicate in (EXAMPLE_OF, HAS_EXAMPLE):
