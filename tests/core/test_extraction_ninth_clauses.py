@@ -176,3 +176,9 @@ def test_what_is_set_up_on_an_owners_campus_stands_there(lexicon: Lexicon) -> No
     found = facts("Tongji University has set up a robotics lab with ABB on its Jiading campus.", lexicon)
     assert ("robotics lab", "locatedIn", "Jiading campus") in found
     assert not any(p == "locatedIn" for _s, p, _o in facts("Huawei runs its cloud on its own network.", lexicon))
+
+
+def test_a_speaker_of_a_named_organization_works_there(lexicon: Lexicon) -> None:
+    found = facts("Li Hua of the Zhejiang University warned of ransomware.", lexicon)
+    assert ("Li Hua", "affiliatedWith", "Zhejiang University") in found
+    assert not any(p == "affiliatedWith" for _s, p, _o in facts("The Port of Ningbo is busy.", lexicon))

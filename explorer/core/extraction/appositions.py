@@ -100,6 +100,12 @@ _WHO_WORKS_AT = re.compile(r",?\s+who\s+(?:also\s+|now\s+)?(?:works|studies|teac
                            r"|oversees|chairs)\s+(?:[\w-]+\s+){0,5}?at\s+")
 
 
+#: "Zhao Min of BAIC": a person's name, "of", the organization's name (its words are the group, then what follows)
+_OF_ORGANIZATION = re.compile(r"\s+of\s+(?:the\s+)?(?=([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*))")
+#: what a speaker's name and its organization are followed by: a verb of saying
+_SPEAKS = re.compile(r",?\s+(?:said|says|told|warned|added|noted|explained)\b")
+
+
 def _person(lexicon: Lexicon, mention: Mention) -> bool:
     """A person's name, or a name of no known kind that a role or "who" after it says is one."""
     return lexicon.is_a(mention.cls, [str(KG.Person)]) is True or (mention.cls is None and mention.via == "name"
@@ -122,7 +128,12 @@ def person_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str, na
                 # "Midea's vice-president" read as one noun phrase: the owner is the one-word name before its "'s"
                 organization = named(owned.group(1), owned.start(1), None)
         said = owned or _ROLE_AT.match(text, person.end) or _WHO_WORKS_AT.match(text, person.end)
-        if organization is None and said is not None and said is not owned:
+        of = _OF_ORGANIZATION.match(text, person.end)
+        if said is None and of is not None and (lexicon.is_a(person.cls, [person_class]) is True
+                                                or _SPEAKS.match(text, of.end() + len(of.group(1)))):
+            # "Zhao Min of BAIC said": a person "of" a named organization works there
+            said, organization = of, next((m for m in mentions if m.start == of.end() and m.via in ("name", "label")), None)
+        if organization is None and said is not None and said is not owned and said is not of:
             # the organization's mention may hold its "the" ("at the department")
             organization = next((m for m in mentions if m.start in (said.end(), said.end() + 4) and m.via != "pronoun"), None)
         if organization is None or said is None or organization.key == person.key \
