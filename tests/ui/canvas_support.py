@@ -6,10 +6,14 @@ from explorer.core.scene import Scene
 from explorer.ui.canvas.graph_canvas import GraphCanvasView
 
 
-def fitted_canvas(qtbot, scene: Scene, width: int = 900, height: int = 700) -> GraphCanvasView:
-    """``scene`` on a ``width`` × ``height`` canvas, fitted to the view, with every pending change drawn."""
+def fitted_canvas(qtbot, scene: Scene, width: int = 900, height: int = 700, *, closed_by_qtbot: bool = True) -> GraphCanvasView:
+    """``scene`` on a ``width`` × ``height`` canvas, fitted to the view, with every pending change drawn.
+
+    ``closed_by_qtbot=False`` for a test that deletes the canvas itself.
+    """
     view = GraphCanvasView(scene)
-    qtbot.addWidget(view)
+    if closed_by_qtbot:
+        qtbot.addWidget(view)
     view.resize(width, height)
     view.show()
     qtbot.waitExposed(view)

@@ -267,13 +267,8 @@ def _kept_canvas(qtbot, monkeypatch) -> GraphCanvasView:
     monkeypatch.setattr(canvas_overview, "OVERVIEW_MAX_PIXELS", 0)
     monkeypatch.setattr(canvas_raster.KEPT, "scale", None)
     monkeypatch.setattr(canvas_raster.KEPT, "used", 0)
-    view = GraphCanvasView(_cloud())
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.fit_to_view()
-    view.flush()
-    view.viewport().grab()
+    view = fitted_canvas(qtbot, _cloud(), closed_by_qtbot=False)
+    view.viewport().grab()  # the tiles paint, and keep what they rasterise
     return view
 
 
