@@ -13,13 +13,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
-from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.spans import Mention, Reading, singular
 from explorer.core.vocab import KG
 
 ORGANIZATION, PLACE = str(KG.Organization), str(KG.Place)
 
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 NameLookup = Callable[[str, int, "str | None"], Mention]
 
 #: ", a …", ", the …" after a name, up to what ends the apposition (a comma, a relative, a participle of place or the end)

@@ -13,14 +13,12 @@ import re
 from collections.abc import Iterator
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import ROLE_AFTER, Mention
+from explorer.core.extraction.spans import ROLE_AFTER, Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 AGENT, CALLS_FOR, REQUIREMENT = str(KG.Agent), str(KG.callsFor), str(KG.Requirement)
 
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 
 _CALLED_FOR = re.compile(r"(?<![\w-])(?:called|calls|call|calling|pressed|presses|pressing|asked|asks|asking)\s+for\s+", re.IGNORECASE)
 #: "called for operators to isolate …": whom the call addresses, then the action asked of them.

@@ -25,7 +25,7 @@ from itertools import pairwise
 from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
-from explorer.core.extraction.spans import ROLE_AFTER
+from explorer.core.extraction.spans import ROLE_AFTER, Reading
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -38,8 +38,6 @@ DEMONYMS = {
 }
 COUNTRIES = frozenset(normalize(name) for name in DEMONYMS.values())
 
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 #: Finds the mention of a name inside a sentence: a known entity, or a new one of the given class.
 NameLookup = Callable[[str, int, "str | None"], Mention]
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
@@ -21,8 +21,6 @@ RISK, AGENT, PLACE, VULNERABILITY = str(KG.CyberRisk), str(KG.Agent), str(KG.Pla
 PERSON = str(KG.Person)
 TARGETS, AFFECTED, ATTRIBUTED = str(KG.targets), str(KG.affected), str(KG.attributedTo)
 
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 
 _ONE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AIMED = re.compile(r"\s+(on|against|at)\s+(?:the|a|an)\s+", re.IGNORECASE)

@@ -14,15 +14,13 @@ import re
 from collections.abc import Iterator
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
 THREAT = str(KG.CyberRisk)
 THREATENS, LEADS_TO, EXPOSED_TO = str(KG.threatens), str(KG.leadsTo), str(KG.exposedTo)
 
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 
 #: A modal, an adverb, the verb, a determiner ("could easily reach the …").
 _MODAL_VERB = (r"\s+((?:could|can|may|might|would|will)\s+(?:(?:also|easily|even|quickly|potentially|eventually)\s+)?([a-z]+)(?:\s+to)?)\s+"

@@ -10,12 +10,9 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import OWN_UNIT, Mention, adverb, past_form, singular
+from explorer.core.extraction.spans import OWN_UNIT, Mention, Reading, adverb, past_form, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
 from explorer.core.vocab import KG
-
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 
 
 def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:

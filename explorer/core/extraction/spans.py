@@ -36,6 +36,10 @@ class Mention:
 
 
 
+#: One fact a reader takes from a sentence: (subject, property IRI, object, the words read, where they start, where
+#: they end, confidence).
+Reading = tuple[Mention, str, Mention, str, int, int, float]
+
 #: A capitalised run: a likely name ("Ministry of Industry and Information Technology", "5G", "Qihoo 360").
 CAPITALISED = re.compile(
     # "5G" alone, not the modifier of "5G-guided forklifts" (one thing, read as a phrase); a name may

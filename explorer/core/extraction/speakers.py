@@ -11,14 +11,12 @@ import re
 from collections.abc import Iterator
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.vocab import KG
 
 PLACE, SOURCE = str(KG.Place), str(KG.Source)
 BASED_IN, PUBLISHED = str(KG.basedIn), str(KG.published)
 
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 
 #: "P-based security firm Qi An Xin": a description before the name it describes.
 _BASED_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)-based\s+(?:[a-z-]+\s+){0,3}(?:firm|company|maker"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from explorer.core.extraction import modal_threats
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
@@ -22,8 +22,6 @@ VULNERABILITY, RISK = str(KG.Vulnerability), str(KG.CyberRisk)
 AGENT, PLACE = str(KG.Agent), str(KG.Place)
 HAS_VULNERABILITY, EXPOSED_TO = str(KG.hasVulnerability), str(KG.exposedTo)
 
-#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
-Reading = tuple[Mention, str, Mention, str, int, int, float]
 
 #: Verbs of having a weakness: the thing is their subject, the weakness their object.
 _HOLDING = (r"(?:ship|ships|shipped|shipping|come|comes|came|arrive|arrives|arrived)\s+with"
