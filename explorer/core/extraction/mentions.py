@@ -18,6 +18,7 @@ from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
     ReferenceReader,
+    class_word_after_the,
     counted,
     known_as,
     merge_cues,
@@ -59,7 +60,6 @@ from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
-_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
@@ -575,7 +575,7 @@ class MentionFinder:
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
         self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
-                             and not (m.via == "cue" and " " not in m.text and _THE_BEFORE.search(text[:m.start])))
+                             and not class_word_after_the(m, text))
         self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen

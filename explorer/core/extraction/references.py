@@ -344,13 +344,18 @@ def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 
 
+def class_word_after_the(mention: Mention, text: str) -> bool:
+    """"the province", "the company": a class word alone after "the" (a description, no name of its own)."""
+    return mention.via == "cue" and " " not in mention.text and _THE_BEFORE.search(text[:mention.start]) is not None
+
+
 def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
     """"Lu Jun, chief engineer at Anshan Steel, said the company's furnaces …": a description the text before found no
     antecedent for ("the" and a class word alone) stands for the name of a fitting kind named before it in its own
     sentence, the nearest (a person is no company)."""
     out: list[Mention] = []
     for mention in mentions:
-        if mention.via == "cue" and mention.iri is None and " " not in mention.text and _THE_BEFORE.search(text[:mention.start]):
+        if mention.iri is None and class_word_after_the(mention, text):
             # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province)
             wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True else None
             target = next((m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
