@@ -45,3 +45,19 @@ def test_a_word_of_quantity_keeps_what_it_counts(lexicon: Lexicon) -> None:
     found = facts("In June, a malware attack on the ovens of a bakery in Tianjin cut the power and ruined a whole "
                   "shipment of bread, the police said.", lexicon)
     assert ("malware attack", "affected", "whole shipment of bread") in found
+
+
+def test_a_report_published_by_two_publishers_with_a_time_between(lexicon: Lexicon) -> None:
+    text = ("Phishing against shipyards doubled in 2024, according to a report released on Monday by the Shanghai Maritime "
+            "Institute and the Hangzhou-based security firm DBAppSecurity.")
+    found = facts(text, lexicon)
+    assert ("Shanghai Maritime Institute", "published", "report") in found or \
+        ("report", "publishedBy", "Shanghai Maritime Institute") in found
+    assert ("DBAppSecurity", "published", "report") in found or ("report", "publishedBy", "DBAppSecurity") in found
+
+
+def test_a_report_opening_the_sentence_with_this_month_and_a_described_speaker(lexicon: Lexicon) -> None:
+    found = facts("In a study published this month, the security firm Venustech warned of botnets aimed at port cranes.", lexicon)
+    assert ("Venustech", "published", "study") in found
+    found = facts("In a survey last week, Shenzhen-based Sangfor said most factories still run old firmware.", lexicon)
+    assert ("Sangfor", "published", "survey") in found
