@@ -1,0 +1,63 @@
+"""Cyber-risk sentences of the tenth session: what one attack put out of action in a later verb of its clause, and the
+other risk readings (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_coordinated_verb_of_stopping_takes_the_attack_as_its_subject(lexicon: Lexicon) -> None:
+    text = ("Last week, a ransomware attack encrypted the billing servers of a water utility in Wuxi run by Taihu Water, "
+            "a unit of Jiangsu Holdings, and halted three pumping stations for a day.")
+    found = facts(text, lexicon)
+    assert ("ransomware attack", "affected", "three pumping stations") in found
+    assert not any(p == "affected" and s != "ransomware attack" for s, p, _o in found)
+
+
+def test_a_participle_after_the_attacks_clause_says_what_it_stopped(lexicon: Lexicon) -> None:
+    found = facts("In June, a malware attack hit the ticketing system of a ferry operator, stopping boat departures for a day.",
+                  lexicon)
+    assert ("malware attack", "affected", "boat departures") in found
+    found = facts("A denial-of-service attack knocked out the website of a bus company, leaving commuters stranded for hours.",
+                  lexicon)
+    assert ("denial-of-service attack", "affected", "commuters") in found
+
+
+def test_a_possessive_before_what_the_attack_stopped_is_no_part_of_it(lexicon: Lexicon) -> None:
+    found = facts("In May, an intrusion hit a parts maker in Ningbo and froze the company's warehouse system for a week.", lexicon)
+    assert ("intrusion", "affected", "warehouse system") in found
+
+
+def test_a_new_subject_after_and_is_no_coordinated_verb_of_the_attack(lexicon: Lexicon) -> None:
+    found = facts("In May, an intrusion hit a parts maker in Ningbo, and the owner said that workers halted the paint lines.",
+                  lexicon)
+    assert not any(p == "affected" and s == "intrusion" for s, p, _o in found)
+
+
+def test_a_bare_singular_noun_after_the_later_verb_is_an_activity_not_a_thing(lexicon: Lexicon) -> None:
+    found = facts("In June, a malware attack hit the ticketing system of a ferry operator, stopping traffic for a day.", lexicon)
+    assert not any(p == "affected" for _s, p, _o in found)
+
+
+def test_a_word_of_quantity_keeps_what_it_counts(lexicon: Lexicon) -> None:
+    found = facts("In June, a malware attack on the ovens of a bakery in Tianjin cut the power and ruined a whole "
+                  "shipment of bread, the police said.", lexicon)
+    assert ("malware attack", "affected", "whole shipment of bread") in found
+
+
+def test_a_report_published_by_two_publishers_with_a_time_between(lexicon: Lexicon) -> None:
+    text = ("Phishing against shipyards doubled in 2024, according to a report released on Monday by the Shanghai Maritime "
+            "Institute and the Hangzhou-based security firm DBAppSecurity.")
+    found = facts(text, lexicon)
+    assert ("Shanghai Maritime Institute", "published", "report") in found or \
+        ("report", "publishedBy", "Shanghai Maritime Institute") in found
+    assert ("DBAppSecurity", "published", "report") in found or ("report", "publishedBy", "DBAppSecurity") in found
+
+
+def test_a_report_opening_the_sentence_with_this_month_and_a_described_speaker(lexicon: Lexicon) -> None:
+    found = facts("In a study published this month, the security firm Venustech warned of botnets aimed at port cranes.", lexicon)
+    assert ("Venustech", "published", "study") in found
+    found = facts("In a survey last week, Shenzhen-based Sangfor said most factories still run old firmware.", lexicon)
+    assert ("Sangfor", "published", "survey") in found
