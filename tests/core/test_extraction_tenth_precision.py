@@ -27,3 +27,14 @@ def test_a_fact_of_another_clause_places_nothing_at_the_site(lexicon: Lexicon) -
     found = facts("Gree Group has teamed up with China Unicom to link its paint shops, while rival Haier uses a "
                   "Huawei-built network at its plant in Qingdao.", lexicon)
     assert not any(s == "China Unicom" and o in ("Qingdao", "plant") for s, _p, o in found)
+
+
+def test_an_owners_unit_named_by_a_province_is_a_branch(lexicon: Lexicon) -> None:
+    found = facts("Gree Group signed the deal with China Unicom's Hunan unit last week.", lexicon)
+    assert ("China Unicom", "hasBranch", "China Unicom's Hunan unit") in found
+    assert not any(p == "hasSubsidiary" for _s, p, _o in found)
+    found = facts("Sany Heavy Industry said the Beijing Academy's Sichuan institute would test the cranes.", lexicon)
+    assert ("Beijing Academy", "hasBranch", "Beijing Academy's Sichuan institute") in found
+    # a unit named by what it does is a subsidiary
+    found = facts("Gree Group signed the deal with Alibaba's logistics unit last week.", lexicon)
+    assert ("Alibaba", "hasSubsidiary", "Alibaba's logistics unit") in found
