@@ -38,3 +38,15 @@ def test_an_owners_unit_named_by_a_province_is_a_branch(lexicon: Lexicon) -> Non
     # a unit named by what it does is a subsidiary
     found = facts("Gree Group signed the deal with Alibaba's logistics unit last week.", lexicon)
     assert ("Alibaba", "hasSubsidiary", "Alibaba's logistics unit") in found
+
+
+def test_a_seated_description_after_the_stands_for_the_name_before_it(lexicon: Lexicon) -> None:
+    found = facts("Sungrow Power Supply (Sungrow), the Hefei-based inverter maker, has joined the alliance.", lexicon)
+    assert ("Sungrow", "basedIn", "Hefei") in found
+    assert not any(s == "Hefei-based inverter maker" for s, _p, _o in found)
+    found = facts("Gree Group has teamed up with Tianmu Robotics on Weld Cloud, a platform the Wuxi-based robot maker "
+                  "built for small suppliers.", lexicon)
+    assert ("Tianmu Robotics", "basedIn", "Wuxi") in found
+    # who speaks of the description is not what it describes
+    found = facts("Huawei said the Wuxi-based robot maker had fitted a welding line.", lexicon)
+    assert ("Huawei", "basedIn", "Wuxi") not in found
