@@ -26,6 +26,7 @@ from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading
+from explorer.core.extraction.words import CHINESE_PROVINCES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -40,6 +41,10 @@ COUNTRIES = frozenset(normalize(name) for name in DEMONYMS.values())
 
 #: Finds the mention of a name inside a sentence: a known entity, or a new one of the given class.
 NameLookup = Callable[[str, int, "str | None"], Mention]
+
+
+#: Words for a unit of an organization that a province may name: then it is a regional branch.
+_REGIONAL_UNIT_HEADS = frozenset(["unit", "arm", "division", "office", "institute"])
 
 
 def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
@@ -59,7 +64,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         head = rest.split()[-1].lower()
         pattern = by_head.get(head)
         country = normalize(owner_text) in COUNTRIES
-        if pattern is not None and not country:
+        if head in _REGIONAL_UNIT_HEADS and not country and normalize(rest[:-len(head)].strip()) in CHINESE_PROVINCES:
+            # "China Telecom's Anhui unit", "CAICT's Shanghai institute": a unit named by the province it serves is a
+            # branch, whatever word names the unit (one named by what it does, "Alibaba's logistics unit", is not)
+            owner = named(owner_text, mention.start, None)
+            yield (owner, str(KG.hasBranch), mention, f"'s {head}", owner.end, mention.end, 0.85)
+        elif pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
             yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
         elif country and pattern is None:

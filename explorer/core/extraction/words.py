@@ -110,3 +110,14 @@ IRREGULAR_PAST = frozenset(["went", "ran", "took", "began", "grew", "fell", "ros
                             "fed", "felt", "flew", "froze", "hung", "knew", "lay", "meant", "met", "quit", "sought", "shut",
                             "spread", "struck", "swept", "threw", "understood", "woke", "wrote", "became", "did", "had",
                             "must", "can", "may", "might", "shall"])
+
+#: China's provinces, autonomous regions and municipalities (lower case): "China Telecom's Anhui unit" is a regional
+#: branch, named by the province it serves.
+CHINESE_PROVINCES = frozenset(
+    [
+        "anhui", "beijing", "chongqing", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei", "heilongjiang",
+        "henan", "hubei", "hunan", "inner mongolia", "jiangsu", "jiangxi", "jilin", "liaoning", "ningxia", "qinghai", "shaanxi",
+        "shandong", "shanghai", "shanxi", "sichuan", "tianjin", "tibet", "xizang", "xinjiang", "yunnan", "zhejiang", "hong kong",
+        "macau", "macao",
+    ]
+)

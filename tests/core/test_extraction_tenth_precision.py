@@ -1,0 +1,40 @@
+"""False suggestions and the choice of predicate between two found ends: whose site "at its" names, a
+description that stands for a name, a regional unit of an owner (sentences written here, none from the
+articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_partner_is_not_placed_at_the_site_its_owner_names(lexicon: Lexicon) -> None:
+    found = facts("Gree Group has teamed up with Huawei to fit smart meters along a paint line at its main plant.", lexicon)
+    assert ("Huawei", "locatedIn", "main plant") not in found
+    assert ("Gree Group", "operates", "main plant") in found
+    assert ("paint line", "locatedIn", "main plant") in found
+
+
+def test_its_after_a_list_of_subjects_belongs_to_the_speaker(lexicon: Lexicon) -> None:
+    found = facts("Haier said China Unicom and Huawei had fitted a 5G network at its washing-machine plant.", lexicon)
+    assert not any(s in ("China Unicom", "Huawei") and p == "operates" for s, p, _o in found)
+    assert ("Haier", "operates", "washing-machine plant") in found
+    assert ("5G network", "locatedIn", "washing-machine plant") in found
+
+
+def test_a_fact_of_another_clause_places_nothing_at_the_site(lexicon: Lexicon) -> None:
+    found = facts("Gree Group has teamed up with China Unicom to link its paint shops, while rival Haier uses a "
+                  "Huawei-built network at its plant in Qingdao.", lexicon)
+    assert not any(s == "China Unicom" and o in ("Qingdao", "plant") for s, _p, o in found)
+
+
+def test_an_owners_unit_named_by_a_province_is_a_branch(lexicon: Lexicon) -> None:
+    found = facts("Gree Group signed the deal with China Unicom's Hunan unit last week.", lexicon)
+    assert ("China Unicom", "hasBranch", "China Unicom's Hunan unit") in found
+    assert not any(p == "hasSubsidiary" for _s, p, _o in found)
+    found = facts("Sany Heavy Industry said the Beijing Academy's Sichuan institute would test the cranes.", lexicon)
+    assert ("Beijing Academy", "hasBranch", "Beijing Academy's Sichuan institute") in found
+    # a unit named by what it does is a subsidiary
+    found = facts("Gree Group signed the deal with Alibaba's logistics unit last week.", lexicon)
+    assert ("Alibaba", "hasSubsidiary", "Alibaba's logistics unit") in found
