@@ -61,3 +61,17 @@ def test_a_report_opening_the_sentence_with_this_month_and_a_described_speaker(l
     assert ("Venustech", "published", "study") in found
     found = facts("In a survey last week, Shenzhen-based Sangfor said most factories still run old firmware.", lexicon)
     assert ("Sangfor", "published", "survey") in found
+
+
+def test_the_attack_a_verb_of_blaming_names_is_what_is_attributed(lexicon: Lexicon) -> None:
+    text = ("The ministry blamed most of the breaches on organised phishing rings, but it attributed the Ningbo intrusion "
+            "to a group that Venustech tracks as Jade Viper.")
+    found = facts(text, lexicon)
+    assert ("breaches", "attributedTo", "organised phishing rings") in found
+    assert ("Ningbo intrusion", "attributedTo", "Jade Viper") in found
+    assert not any(p == "targets" for _s, p, _o in found)
+
+
+def test_a_quoted_name_a_group_goes_by(lexicon: Lexicon) -> None:
+    text = 'A phishing campaign hit the shipyard in May, and police attributed it to a criminal crew they call "Iron Kite".'
+    assert ("phishing campaign", "attributedTo", "Iron Kite") in facts(text, lexicon)

@@ -401,6 +401,9 @@ def has_quote(text: str) -> bool:
 NOMINAL_WORDS = frozenset(["on", "against"])
 
 
+_BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"ransomware attacks on ports", "phishing against banks": the threat targets what follows."""
     threat, targets = str(KG.CyberRisk), str(KG.targets)
@@ -408,8 +411,8 @@ def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator
         if not lexicon.is_a(mention.cls, [threat]):
             continue
         joint = re.match(r"\s+(on|against)\s+(?:the\s+)?", text[mention.end:], re.IGNORECASE)
-        if joint is None:
-            continue
+        if joint is None or _BLAMED_BEFORE.search(text[:mention.start]):
+            continue  # "blamed the intrusions on gangs": "on" is the blaming verb's, the gangs are to blame
         target = next((m for m in mentions if m.start == mention.end + joint.end()), None)
         if target is not None and target.key != mention.key and not lexicon.is_a(target.cls, [threat]):
             start = mention.end + joint.start(1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
@@ -109,11 +110,12 @@ _AIMED_AT = re.compile(r"\s+(?:from\s+[^,;]{1,40}?\s+)?((?:aimed|directed|target
 #: "knocked the platform offline": an attack that put a thing named for itself out of action targeted it.
 _OFFLINE = re.compile(r"\s+((?:knocked|took|pushed|forced))\s+(?:the|a|an)\s+", re.IGNORECASE)
 #: "traced the attack to", "attributed it to": whom an attack the sentence told of is put down to.
-_TRACED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?:the|this)\s+(?:attack|intrusion|breach|incident|campaign)\s+"
-                     r"|it\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_TRACED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?P<what>(?:the|this|these|most|many|some|all|it|them)"
+                     r"(?:\s+[\w-]+){0,4}?)\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 #: "a group it tracks as X", "a group calling itself X": the name the group goes by.
-_GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?:group|gang|crew|outfit|actor|team)\s+(?:calling\s+itself|known\s+as|dubbed|called"
-                      r"|named|(?:it|they|researchers|investigators)\s+(?:tracks?|calls?)(?:\s+as)?)\s+", re.IGNORECASE)
+_GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?i:group|gang|crew|outfit|actor|team)\s+(?:calling\s+itself|known\s+as|dubbed|called"
+                      r"|named|(?:(?:that|which)\s+)?(?:it|they|researchers|investigators|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+                      r"(?:tracks?|calls?|names?|refers?\s+to)(?:\s+as)?)\s+[\"“‘']?")
 
 
 def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -136,8 +138,14 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         else:
             culprit = next((m for m in mentions if m.start == traced.end() and m.via != "pronoun"
                             and lexicon.is_a(m.cls, [AGENT]) is not False and lexicon.is_a(m.cls, [RISK]) is not True), None)
-        # the attack traced is the one the sentence named before (a reduced relative: the one right before)
-        attack = next((m for m in reversed(threats) if m.end <= traced.start()), None)
+        # the attack traced is the one the verb names ("blamed most of the intrusions on"), else the one the sentence
+        # named before ("traced it to", a reduced relative: the one right before)
+        named = [m for m in mentions if traced.group("what") and traced.start("what") <= m.start and m.end <= traced.end("what")
+                 and lexicon.is_a(m.cls, [RISK])]  # (a reference counts: "blamed the intrusions on", "attributed it to")
+        attack = named[-1] if named else next((m for m in reversed(threats) if m.end <= traced.start()), None)
+        if attack is not None and attack.via == "definite":
+            # "blamed most of the intrusions on": the words as written, not an earlier count or kind they may recall
+            attack = replace(attack, iri=None, label=attack.text)
         if culprit is not None and attack is not None:
             yield (attack, ATTRIBUTED, culprit, traced.group(1), traced.start(1), traced.end(), 0.65)
 
