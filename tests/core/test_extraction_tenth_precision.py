@@ -50,3 +50,11 @@ def test_a_seated_description_after_the_stands_for_the_name_before_it(lexicon: L
     # who speaks of the description is not what it describes
     found = facts("Huawei said the Wuxi-based robot maker had fitted a welding line.", lexicon)
     assert ("Huawei", "basedIn", "Wuxi") not in found
+
+
+def test_a_nationality_seats_who_acts_not_a_thing(lexicon: Lexicon) -> None:
+    # "Chinese routers" may stand anywhere: the adjective says where they come from, not where they are
+    found = facts("Researchers found that Chinese ports and Korean shipyards were exposed to ransomware.", lexicon)
+    assert not any(o in ("China", "Korea") for _s, _p, o in found)
+    found = facts("Japanese handset makers have joined the alliance.", lexicon)
+    assert ("Japanese handset makers", "basedIn", "Japan") in found
