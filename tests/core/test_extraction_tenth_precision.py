@@ -58,3 +58,11 @@ def test_a_nationality_seats_who_acts_not_a_thing(lexicon: Lexicon) -> None:
     assert not any(o in ("China", "Korea") for _s, _p, o in found)
     found = facts("Japanese handset makers have joined the alliance.", lexicon)
     assert ("Japanese handset makers", "basedIn", "Japan") in found
+
+
+def test_part_of_a_campaign_is_no_organization(lexicon: Lexicon) -> None:
+    found = facts("China Unicom's Hunan branch has fitted 5G at a cement plant in Leiyang, part of a provincial drive "
+                  "to cut emissions.", lexicon)
+    assert not any(p in ("subOrganizationOf", "hasSubOrganization") for _s, p, _o in found)
+    found = facts("Kaibang Motor is part of Gree Group.", lexicon)
+    assert ("Kaibang Motor", "subOrganizationOf", "Gree Group") in found
