@@ -36,3 +36,18 @@ def test_a_site_that_belongs_to_a_company_is_run_by_it(lexicon: Lexicon) -> None
 def test_companies_that_belong_to_a_company_are_no_members_of_it(lexicon: Lexicon) -> None:
     found = facts("The ministry says more than 200 suppliers belong to the group.", lexicon)
     assert not any(p in ("memberOf", "memberGroupOf", "hasMemberGroup") for _s, p, _o in found)
+
+
+def test_a_participle_after_a_town_describes_the_thing_placed_in_it(lexicon: Lexicon) -> None:
+    found = facts("A ransomware attack disrupted a smelter in Baotou run by Baotou Steel.", lexicon)
+    assert ("smelter", "operatedBy", "Baotou Steel") in found
+    assert not any(p == "operatedBy" and s in ("ransomware attack", "Baotou") for s, p, _o in found)
+    found = facts("Sany and Huawei have installed a network at a crane factory in Kunshan operated by Sany Heavy Machinery.",
+                  lexicon)
+    assert ("crane factory", "operatedBy", "Sany Heavy Machinery") in found
+    assert not any(p == "operatedBy" and s in ("Sany", "Huawei") for s, p, _o in found)
+
+
+def test_a_participle_after_a_site_still_describes_the_site(lexicon: Lexicon) -> None:
+    found = facts("The robots work at the Tashan mine owned by Datong Coal Group.", lexicon)
+    assert ("Tashan mine", "operatedBy", "Datong Coal Group") in found
