@@ -41,7 +41,7 @@ def test_what_a_where_clause_speaks_of_stands_in_the_site_before_it(lexicon: Lex
     assert not any(s.startswith("where") for s, _p, _o in found)
     # the clause's subject ends at its verb; a place after "at" is where the site is, not what "where" means
     found = facts("Weichai operates a foundry at Weifang, where 200 robots handle casting.", lexicon)
-    assert ("200 robots", "locatedIn", "foundry") in found
+    assert ("robots", "locatedIn", "foundry") in found
     # who acts in the clause is not placed by it
     found = facts("Chery opened a paint shop in Wuhu, where Huawei installed the cameras.", lexicon)
     assert not any(s == "Huawei" and p == "locatedIn" for s, p, _o in found)
@@ -239,7 +239,7 @@ def test_joined_with_no_object_is_membership_of_the_alliance_named_before(lexico
 def test_a_described_site_before_where_is_what_where_stands_for(lexicon: Lexicon) -> None:
     found = facts("Jiangxi Copper has worked with China Telecom on a private network at the Dexing mine, where 30 electric "
                   "trucks now haul ore.", lexicon)
-    assert ("30 electric trucks", "locatedIn", "Dexing mine") in found
+    assert ("electric trucks", "locatedIn", "Dexing mine") in found
     assert not any(p == "locatedIn" and o == "private network" for _s, p, o in found)
 
 

@@ -48,7 +48,7 @@ def test_she_opening_a_second_clause_is_the_person_the_sentence_named(lexicon: L
 def test_what_a_network_carries_from_somewhere_is_no_hosted_thing(lexicon: Lexicon) -> None:
     found = facts("Jilin Chemical built a 5G network that carries readings from 800 gas sensors to a control room.", lexicon)
     assert not any(p == "hosts" for _s, p, _o in found)
-    assert ("Jilin platform", "hosts", "300 industrial apps") in facts("The Jilin platform carries 300 industrial apps.",
+    assert ("Jilin platform", "hosts", "industrial apps") in facts("The Jilin platform carries 300 industrial apps.",
                                                                        lexicon)
 
 

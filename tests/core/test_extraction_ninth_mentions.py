@@ -89,7 +89,7 @@ def test_a_function_word_ends_what_an_owner_names(lexicon: Lexicon) -> None:
 def test_and_after_counted_things_joins_a_second_kind(lexicon: Lexicon) -> None:
     text = "Midea has installed some 300 welding robots and machine-vision cameras at its Foshan plant."
     labels = _labels(text, lexicon)
-    assert "some 300 welding robots" in labels and "machine-vision cameras" in labels
+    assert "welding robots" in labels and "machine-vision cameras" in labels
     assert ("machine-vision cameras", "locatedIn", "Foshan plant") in facts(text, lexicon)
 
 
@@ -126,7 +126,7 @@ def test_a_count_before_a_list_of_member_kinds_counts_one_group(lexicon: Lexicon
     assert "about 90 companies, universities and research institutes" in labels
     # things of no member kind stay two kinds
     labels = _labels("The yard uses 40 cranes and straddle carriers.", lexicon)
-    assert "40 cranes" in labels and "straddle carriers" in labels
+    assert "cranes" in labels and "straddle carriers" in labels
 
 
 def test_a_role_after_a_names_possessive_is_no_thing(lexicon: Lexicon) -> None:

@@ -61,11 +61,11 @@ def test_a_definite_description_is_headed_by_its_last_noun(lexicon: Lexicon) -> 
     finder = MentionFinder(lexicon)
     finder.find("Sany has installed two gantry cranes at the yard.")
     labels = [(m.label or m.text) for m in finder.find("Auditors said the crane control software is outdated.")]
-    assert "two gantry cranes" not in labels
+    assert "gantry cranes" not in labels
     assert "crane control software" in labels
     finder.find("Sany has installed two gantry cranes at the yard.")
     labels = [(m.label or m.text) for m in finder.find("Auditors said the cranes went offline.")]
-    assert "two gantry cranes" in labels
+    assert "gantry cranes" in labels
     # a definite compound after a preposition sets the scene: no thing of its own
     labels = [(m.label or m.text) for m in MentionFinder(lexicon).find("The drive to put robots onto the shop floor is led by Wuxi.")]
     assert "shop floor" not in labels

@@ -110,7 +110,7 @@ def test_a_site_the_subject_owns(lexicon: Lexicon) -> None:
     # there (eighth session: only where the text names that place, see test_extraction_name_mechanisms)
     found = facts("In Loudi, Sany Group has connected more than 500 welding robots at its Loudi plant to the network.",
                   lexicon)
-    assert {("Sany Group", "operates", "Loudi plant"), ("more than 500 welding robots", "locatedIn", "Loudi plant"),
+    assert {("Sany Group", "operates", "Loudi plant"), ("welding robots", "locatedIn", "Loudi plant"),
             ("Loudi plant", "locatedIn", "Loudi")} <= found
     # a report is no site
     found = facts("Sany Group said in its annual report that sales rose.", lexicon)
@@ -213,7 +213,7 @@ def test_a_call_that_names_no_action_is_no_call_for_its_addressees(lexicon: Lexi
 
 def test_a_verb_after_and_now_keeps_the_sentence_subject(lexicon: Lexicon) -> None:
     found = facts("Liugong Group built a private network with China Mobile, and now runs 300 robots on it.", lexicon)
-    assert ("Liugong Group", "operates", "300 robots") in found
+    assert ("Liugong Group", "operates", "robots") in found
     assert not any(s == "China Mobile" and p == "operates" for s, p, _o in found)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
+from explorer.core.extraction.counts import counted_phrases
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
@@ -28,10 +29,9 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import COUNTRIES, place_described, possessed_sites, sited_definites
+from explorer.core.extraction.sites import COUNTRIES, place_described, possessed_sites, site_heads, sited_definites
 from explorer.core.extraction.spans import (
     CAPITALISED,
-    COUNT,
     DESCRIBED_BY_PARTICIPLE,
     PHRASE_OPENING,
     QUANTIFIER_AFTER,
@@ -39,23 +39,19 @@ from explorer.core.extraction.spans import (
     Mention,
     Run,
     adverb,
-    counted_noun_end,
     extend_left,
     extend_left_cjk,
     extend_right,
-    listed_plurals,
     opening_plural,
     passive_by,
     place_people,
-    plural_head_end,
-    plural_noun,
     quoted,
     relative_that_verbs,
     singular,
     two_names,
     verb_in_phrase,
 )
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, UNITS
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -133,6 +129,7 @@ class MentionFinder:
         # "Alibaba's logistics arm": a unit a possessive names by a relation's word (its label keeps the owner)
         self._unit_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2) - self._site_heads
+        self._sites = site_heads(lexicon)
         self._references = ReferenceReader(lexicon, self._cue_class, self._triggers, self._unit_heads)
         # "branch" of "branch of": a relation's noun that is also a class word names a unit ("the Harbin branch of X")
         self._unit_nouns = frozenset(p.words.split()[0].lower() for p in lexicon.patterns
@@ -380,7 +377,9 @@ class MentionFinder:
         openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text) if not any(s < m.end() < e for s, e in spans)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
-        found: list[Mention] = self._sentence_opening(text) + self._counted_phrases(text)
+        found: list[Mention] = self._sentence_opening(text) + counted_phrases(
+            text, self._bare_phrase_at, self._head_class, lambda cls: self.lexicon.is_a(cls, [ORGANIZATION]) is True,
+            self._sites)
         relative = relative_that_verbs(text, self._triggers)
         for opening in openings:
             if opening in relative:  # "… that lift | engine blocks": the verb's object opens the phrase
@@ -402,32 +401,6 @@ class MentionFinder:
                 following = self._bare_phrase_at(text, position)
                 if following is not None and re.match(r"\s+to\s", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
-        return found
-
-    def _counted_phrases(self, text: str) -> list[Mention]:
-        """"more than 2,000 knitting machines", "56 member companies": a count opens a noun phrase (not
-        a year, nor a quantity of a unit: "30 percent", "500 million yuan")."""
-        found: list[Mention] = []
-        for count in COUNT.finditer(text):
-            if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
-                continue
-            phrase = self._bare_phrase_at(text, count.end())
-            end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
-            if end is None or text[count.end():end].split()[0].lower() in UNITS:
-                continue
-            end = plural_head_end(text, count.end(), end)
-            cls, listed = self._head_class(text[count.end():end]), listed_plurals(text, end)
-            kinds = [self._head_class(kind) for kind in listed[1]] + [cls]
-            if listed[0] is not None and any(self.lexicon.is_a(kind, [ORGANIZATION]) for kind in kinds):
-                # "about 180 operators, manufacturers and universities": one group of members of several kinds
-                cls, end = next(kind for kind in kinds if self.lexicon.is_a(kind, [ORGANIZATION])), listed[0]
-            whole = text[count.start():end]
-            found.append(Mention(count.start(), end, whole, None, cls, whole, "phrase"))
-            # "some 300 welding robots and machine-vision cameras": a second plural the count's "and" joins is a thing too
-            joint = re.match(r"\s+(?:and|or)\s+", text[end:])
-            following = self._bare_phrase_at(text, end + joint.end()) if joint is not None else None
-            if following is not None and plural_noun(following.text.split()[-1].lower()):
-                found.append(following)
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:

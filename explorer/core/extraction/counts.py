@@ -1,0 +1,64 @@
+"""Counted noun phrases: "more than 2,000 knitting machines", "56 member companies", "dozens of 5G gateways".
+
+A count opens a noun phrase (not a year, nor a quantity of a unit: "30 percent", "500 million yuan"). What the
+new entity is called depends on what is counted: members, people and sites keep their count (a group of 56
+member companies, "62 plants" in a zone, is that group and no other), while things of no class, equipment and
+devices, are named by their kind ("1,200 machine-vision cameras" gives "machine-vision cameras"); the count stays
+in the mention's text, so the quote keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from explorer.core.extraction.spans import (
+    COUNT,
+    Mention,
+    counted_noun_end,
+    listed_plurals,
+    plural_head_end,
+    plural_noun,
+    singular,
+)
+from explorer.core.extraction.words import GENERIC_PEOPLE, UNITS
+
+#: Heads of no class whose counted plural is a group of members ("37 new members", "200 engineers"), no kind of thing.
+_GROUPED = GENERIC_PEOPLE | {"member", "participant", "exhibitor", "signatory", "shareholder", "partner"}
+
+PhraseAt = Callable[[str, int], Mention | None]
+ClassOf = Callable[[str], str | None]
+
+
+def counted_phrases(text: str, phrase_at: PhraseAt, head_class: ClassOf, organization: Callable[[str | None], bool],
+                    sites: frozenset[str]) -> list[Mention]:
+    """The counted noun phrases of ``text`` (and a second plural a count's "and" joins: "300 robots and cameras").
+
+    ``phrase_at`` reads the bare noun phrase at a position, ``head_class`` the class its head noun names, and
+    ``organization`` tells whether a class is one of organizations (whose counted plural is a group of members);
+    ``sites`` are the head nouns of sites ("plant", "mine"), whose count keeps them apart."""
+    found: list[Mention] = []
+    for count in COUNT.finditer(text):
+        if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
+            continue
+        phrase = phrase_at(text, count.end())
+        end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
+        if end is None or text[count.end():end].split()[0].lower() in UNITS:
+            continue
+        end = plural_head_end(text, count.end(), end)
+        cls, listed = head_class(text[count.end():end]), listed_plurals(text, end)
+        kinds = [head_class(kind) for kind in listed[1]] + [cls]
+        if listed[0] is not None and any(organization(kind) for kind in kinds):
+            # "about 180 operators, manufacturers and universities": one group of members of several kinds
+            cls, end = next(kind for kind in kinds if organization(kind)), listed[0]
+        whole = text[count.start():end]
+        # a thing of no class is named by its kind: the count says how many there are, not which entity it is;
+        # counted members, people and sites are a group of them ("37 new members", "200 engineers", "62 plants")
+        kind = text[count.end():end]
+        label = whole if cls is not None or singular(kind.split()[-1].lower()) in _GROUPED | sites else kind
+        found.append(Mention(count.start(), end, whole, None, cls, label, "phrase"))
+        joint = re.match(r"\s+(?:and|or)\s+", text[end:])
+        following = phrase_at(text, end + joint.end()) if joint is not None else None
+        if following is not None and plural_noun(following.text.split()[-1].lower()):
+            found.append(following)
+    return found
