@@ -209,43 +209,46 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 #: "A and B", "A, B and C", "A and the B", "to A and to B" (a preposition said again before the second); ", and the" opens
 #: a clause of its own. A hyphened modifier may stand before a name in the list ("A, Haikou-based B and C").
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+)"
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
-def _pairs(found: list[tuple[Mention, bool]], end: Mention, step: int) -> list[tuple[Mention, Mention]]:
+def _pairs(found: list[tuple[Mention, bool, bool]], end: Mention, step: int) -> list[tuple[Mention, Mention]]:
     """The neighbouring members of a chain read so far from ``end``, each pair in reading order."""
-    chain = [end, *(m for m, _comma in found)]
+    chain = [end, *(m for m, _comma, _along in found)]
     return [(a, b) if step > 0 else (b, a) for a, b in pairwise(chain)]
 
 
 def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[Mention]:
     """The mentions joined to ``end`` by "and" (or by commas in a list that ends with "and")."""
-    found: list[tuple[Mention, bool]] = []
+    found: list[tuple[Mention, bool, bool]] = []
     index = ordered.index(end)
     while 0 <= index + step < len(ordered):
         near, far = (ordered[index], ordered[index + step]) if step > 0 else (ordered[index + step], ordered[index])
         joint = _JOINT.fullmatch(text[near.end:far.start])
-        if joint is None:
-            break
-        if "and" in joint.group() and any("and" in text[a.end:b.start] for a, b in _pairs(found, end, step)):
+        if joint is None or (joint.group(2) and step > 0):
+            break  # "built X along with Huawei": who acts along with the subject is no second object
+        # "A and B, along with C and D, …": "along with" joins two lists, each with its own "and"
+        since = next((i for i in range(len(found) - 1, -1, -1) if found[i][2]), -1)
+        if "and" in joint.group() and not joint.group(2) \
+                and any("and" in text[a.end:b.start] for a, b in _pairs(found[since + 1:], end if since < 0 else found[since][0], step)):
             break  # "…, and A and B operate": a list has one "and"; a second one joins clauses
-        found.append((ordered[index + step], joint.group(1) is not None and "and" not in joint.group()))
+        found.append((ordered[index + step], joint.group(1) is not None and "and" not in joint.group(), joint.group(2) is not None))
         index += step
     # "Ningbo, Zhejiang province" is no list: a bare comma joins only when an "and" follows it
     # ("A, B and C"). Read backwards it is never trusted ("In Shenzhen, Tencent and Alibaba …").
     # A list of names that opens the sentence is one ("Quectel, Fibocom and MeiG are members of …").
     opening = bool(found) and not found[0][1] and re.fullmatch(r"\s*(?:The\s+)?", text[:found[-1][0].start]) is not None \
-        and all(m.via in ("name", "label") for m, _comma in found)
+        and all(m.via in ("name", "label") for m, _comma, _along in found)
     if step < 0 and opening:
-        return [mention for mention, _comma in found]
+        return [mention for mention, _comma, _along in found]
     if step < 0:
-        found = found[:next((i for i, (_m, comma) in enumerate(found) if comma), len(found))]
+        found = found[:next((i for i, (_m, comma, _along) in enumerate(found) if comma), len(found))]
         if len(found) == 1 and re.fullmatch(r"\s*,\s*and\s+(?:the\s+)?", text[found[0][0].end:end.start]):
             found = []  # "… the plant's networks, and the bureau will require …": ", and" opens a clause, not a list
     while found and found[-1][1]:
         found.pop()
-    return [mention for mention, _comma in found]
+    return [mention for mention, _comma, _along in found]
 
 
 #: A verb right after a name: the name opens a clause of its own, it ends no list.

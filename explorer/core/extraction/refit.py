@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from explorer.core.extraction import seats
+from explorer.core.extraction import seats, sites
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import singular
@@ -21,6 +21,7 @@ EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
 MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
 VULNERABILITY = str(KG.Vulnerability)
+OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -29,8 +30,10 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
         return MEMBER_OF
     if predicate == AIMS_AT and (lexicon.is_a(subject.cls, [THREAT]) is True or _campaign(subject)):
         return TARGETS  # "a phishing campaign aimed at shipping agents": an attack aimed at something targets it
-    if predicate == MEMBER_OF and "members" in pattern and _counted_group(lexicon, subject):
+    if predicate == MEMBER_OF and ("members" in pattern or "belong" in pattern) and _counted_group(lexicon, subject):
         return MEMBER_GROUP_OF  # "more than 300 factories are members of X" (the words of org:memberOf)
+    if predicate == MEMBER_OF and "belong" in pattern and sites.has_site_head(lexicon, subject):
+        return OPERATED_BY  # "the mine, which belongs to X": a site belongs to who runs it, it is no member
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
 
 
@@ -47,7 +50,7 @@ def subject_fits(lexicon: Lexicon, predicate: str, subject: Mention) -> bool:
     return not (predicate == EXPOSED_TO and lexicon.is_a(subject.cls, [VULNERABILITY]) is True)
 
 
-def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "") -> bool:
+def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "", pattern: str = "") -> bool:
     """Whether the ends can hold the property as their words (``before``: the sentence up to them) state it: no negated
     verb; a group of members is many ("signed up 37 new members at its annual forum": not the forum); a name is one
     thing, no kind that has examples ("plants in the city, including X's factory": not an example of a company named
@@ -58,6 +61,9 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False
     if predicate == EXPOSED_TO and obj.via == "phrase" and re.fullmatch(r"[a-z]+ing", obj.text):
         return False  # "left 20,000 tonnes of maize at risk of spoiling": a bare gerund is no threat
+    if predicate in (MEMBER_OF, MEMBER_GROUP_OF) and "belong" in pattern and lexicon.is_a(obj.cls, [COMPANY]) is True \
+            and not sites.has_site_head(lexicon, subject):
+        return False  # "… belong to the group": what belongs to a company is a part of it, no member of it
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
         return _many(lexicon, obj if predicate == HAS_MEMBER_GROUP else subject)
     if predicate in (EXAMPLE_OF, HAS_EXAMPLE):
