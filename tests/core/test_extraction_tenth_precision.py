@@ -38,3 +38,31 @@ def test_an_owners_unit_named_by_a_province_is_a_branch(lexicon: Lexicon) -> Non
     # a unit named by what it does is a subsidiary
     found = facts("Gree Group signed the deal with Alibaba's logistics unit last week.", lexicon)
     assert ("Alibaba", "hasSubsidiary", "Alibaba's logistics unit") in found
+
+
+def test_a_seated_description_after_the_stands_for_the_name_before_it(lexicon: Lexicon) -> None:
+    found = facts("Sungrow Power Supply (Sungrow), the Hefei-based inverter maker, has joined the alliance.", lexicon)
+    assert ("Sungrow", "basedIn", "Hefei") in found
+    assert not any(s == "Hefei-based inverter maker" for s, _p, _o in found)
+    found = facts("Gree Group has teamed up with Tianmu Robotics on Weld Cloud, a platform the Wuxi-based robot maker "
+                  "built for small suppliers.", lexicon)
+    assert ("Tianmu Robotics", "basedIn", "Wuxi") in found
+    # who speaks of the description is not what it describes
+    found = facts("Huawei said the Wuxi-based robot maker had fitted a welding line.", lexicon)
+    assert ("Huawei", "basedIn", "Wuxi") not in found
+
+
+def test_a_nationality_seats_who_acts_not_a_thing(lexicon: Lexicon) -> None:
+    # "Chinese routers" may stand anywhere: the adjective says where they come from, not where they are
+    found = facts("Researchers found that Chinese ports and Korean shipyards were exposed to ransomware.", lexicon)
+    assert not any(o in ("China", "Korea") for _s, _p, o in found)
+    found = facts("Japanese handset makers have joined the alliance.", lexicon)
+    assert ("Japanese handset makers", "basedIn", "Japan") in found
+
+
+def test_part_of_a_campaign_is_no_organization(lexicon: Lexicon) -> None:
+    found = facts("China Unicom's Hunan branch has fitted 5G at a cement plant in Leiyang, part of a provincial drive "
+                  "to cut emissions.", lexicon)
+    assert not any(p in ("subOrganizationOf", "hasSubOrganization") for _s, p, _o in found)
+    found = facts("Kaibang Motor is part of Gree Group.", lexicon)
+    assert ("Kaibang Motor", "subOrganizationOf", "Gree Group") in found

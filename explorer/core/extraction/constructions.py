@@ -95,10 +95,11 @@ def named_units(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
             break
 
 
-def nationalities(mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
-    """"Chinese smartphone vendors" are based in China."""
+def nationalities(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
+    """"Chinese smartphone vendors" are based in China; of an asset ("Chinese ports", "Chinese routers") the adjective
+    says nothing of where it stands (routers may stand anywhere, made by Chinese firms)."""
     for mention in mentions:
-        if mention.iri is not None or mention.via != "cue":
+        if mention.iri is not None or mention.via != "cue" or lexicon.is_a(mention.cls, [str(KG.Asset)]) is True:
             continue
         for adjective in sorted(DEMONYMS, key=len, reverse=True):
             if mention.text.lower().startswith(adjective + " "):

@@ -19,6 +19,7 @@ from explorer.core.vocab import KG
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
 MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
+SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganizationOf", "http://www.w3.org/ns/org#hasSubOrganization"
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
 VULNERABILITY = str(KG.Vulnerability)
 OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
@@ -64,12 +65,20 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
     if predicate in (MEMBER_OF, MEMBER_GROUP_OF) and "belong" in pattern and lexicon.is_a(obj.cls, [COMPANY]) is True \
             and not sites.has_site_head(lexicon, subject):
         return False  # "… belong to the group": what belongs to a company is a part of it, no member of it
+    if predicate in (SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION) \
+            and _unclassed_phrase(obj if predicate == SUB_ORGANIZATION_OF else subject):
+        return False  # "…, part of a provincial push": an organization is named or of a known kind, no campaign
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
         return _many(lexicon, obj if predicate == HAS_MEMBER_GROUP else subject)
     if predicate in (EXAMPLE_OF, HAS_EXAMPLE):
         kind = obj if predicate == EXAMPLE_OF else subject
         return not (kind.via != "pronoun" and (kind.iri is not None or kind.text[:1].isupper()) and not _many(lexicon, kind))
     return True
+
+
+def _unclassed_phrase(mention: Mention) -> bool:
+    """A common noun phrase of no known kind ("provincial push"): no organization."""
+    return mention.iri is None and mention.cls is None and mention.via == "phrase" and not mention.text[:1].isupper()
 
 
 def _many(lexicon: Lexicon, mention: Mention) -> bool:

@@ -582,7 +582,7 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
                    text: str) -> list[constructions.Reading]:
     return [*constructions.possessives(lexicon, mentions, finder.named),
             *constructions.named_units(lexicon, mentions, finder.named),
-            *constructions.nationalities(mentions, finder.named),
+            *constructions.nationalities(lexicon, mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.applied_technologies(lexicon, mentions, finder.named),
             *constructions.comparisons(lexicon, mentions, text),
