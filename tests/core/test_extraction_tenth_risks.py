@@ -75,3 +75,64 @@ def test_the_attack_a_verb_of_blaming_names_is_what_is_attributed(lexicon: Lexic
 def test_a_quoted_name_a_group_goes_by(lexicon: Lexicon) -> None:
     text = 'A phishing campaign hit the shipyard in May, and police attributed it to a criminal crew they call "Iron Kite".'
     assert ("phishing campaign", "attributedTo", "Iron Kite") in facts(text, lexicon)
+
+
+def test_many_of_them_after_a_clause_stands_for_the_things_it_named(lexicon: Lexicon) -> None:
+    text = "The audit found that the pump controllers were reachable from the internet, many of them running unpatched firmware."
+    assert ("pump controllers", "hasVulnerability", "unpatched firmware") in facts(text, lexicon)
+    text = "Inspectors said the smart meters were exposed to botnets, since many still used default passwords."
+    assert ("smart meters", "hasVulnerability", "default passwords") in facts(text, lexicon)
+
+
+def test_a_relative_clause_of_having_after_a_place_phrase_is_said_of_the_thing_before_it(lexicon: Lexicon) -> None:
+    text = "The gang got in through a camera gateway in the depot's loading bay that still used a default password."
+    found = facts(text, lexicon)
+    assert ("camera gateway", "hasVulnerability", "default password") in found
+
+
+def test_the_object_of_a_relative_clause_is_no_subject_of_the_main_verb(lexicon: Lexicon) -> None:
+    text = "Engineers said modems that link weighing scales in Hebei's quarries were running unpatched firmware."
+    found = facts(text, lexicon)
+    assert ("modems", "hasVulnerability", "unpatched firmware") in found
+    assert not any(p == "hasVulnerability" and s == "weighing scales" for s, p, _o in found)
+
+
+def test_a_place_after_along_is_no_holder_of_a_weakness(lexicon: Lexicon) -> None:
+    found = facts("The survey found pumping stations along the Yellow River still running outdated firmware.", lexicon)
+    assert not any(p == "hasVulnerability" and "Yellow River" in s for s, p, _o in found)
+
+
+def test_outdated_windows_builds_are_a_weakness_of_what_runs_them(lexicon: Lexicon) -> None:
+    text = "He said testing rigs running outdated Windows builds share a network with the welding robots."
+    assert ("testing rigs", "hasVulnerability", "outdated Windows builds") in facts(text, lexicon)
+
+
+def test_a_weakness_after_its_is_named_by_its_words(lexicon: Lexicon) -> None:
+    text = ("Venustech said the crew had got in through a camera gateway at the depot that still used its factory "
+            "default password.")
+    assert ("camera gateway", "hasVulnerability", "factory default password") in facts(text, lexicon)
+
+
+def test_a_warning_that_things_running_a_weakness_are_exposed_warns_of_the_threat_only(lexicon: Lexicon) -> None:
+    text = ("Liu Wei, a researcher at Tianjin University, warned that testing rigs running outdated Windows builds leave the "
+            "welding lines exposed to ransomware.")
+    found = facts(text, lexicon)
+    assert ("Liu Wei", "warnsOf", "ransomware") in found
+    assert not any(p == "warnsOf" and "Windows" in o for _s, p, o in found)
+
+
+def test_after_said_that_the_determiner_opens_the_subject_not_a_relative_clause(lexicon: Lexicon) -> None:
+    text = "Han Bo found that the pump controllers at many reservoirs suffer from missing authentication."
+    assert ("pump controllers", "hasVulnerability", "missing authentication") in facts(text, lexicon)
+
+
+def test_a_weakness_is_never_what_is_exposed(lexicon: Lexicon) -> None:
+    found = facts("Sun Li warned that pump controllers running outdated firmware are exposed to remote hijacking.", lexicon)
+    assert not any(p == "exposedTo" and "firmware" in s for s, p, _o in found)
+    assert ("pump controllers", "exposedTo", "remote hijacking") in found
+
+
+def test_a_count_is_no_part_of_what_holds_a_weakness(lexicon: Lexicon) -> None:
+    text = "The scan found hundreds of water meter gateways in Gansu were reachable online, many of them running unpatched firmware."
+    found = facts(text, lexicon)
+    assert ("water meter gateways", "hasVulnerability", "unpatched firmware") in found

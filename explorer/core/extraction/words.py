@@ -7,6 +7,8 @@ from __future__ import annotations
 STOPWORDS = frozenset(
     [
         "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "it", "he", "she",
+        # an object pronoun is no word of a noun phrase ("many of them running unpatched firmware")
+        "them", "him", "me", "itself", "themselves",
         "they", "we", "i", "you", "who", "which", "what", "and", "or", "but", "nor", "with", "from", "of", "to", "for", "in", "on",
         "at", "by", "as", "into", "onto", "over", "under", "than", "more", "most", "less", "also", "alone", "is", "are", "was",
         "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
