@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explorer.core.extraction import attachment, clauses, partners, relatives, sites, slots
+from explorer.core.extraction import attachment, clauses, owned_sites, partners, relatives, sites, slots
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
@@ -20,7 +20,7 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
                 earlier_alliance: Mention | None, earlier_site: Mention | None) -> list[Fact]:
     """The facts the readers find in ``text``, given the facts ``read`` from its trigger words."""
     extra = [*partners.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
-             *clauses.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
+             *owned_sites.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
              *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),

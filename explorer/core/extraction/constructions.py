@@ -26,6 +26,7 @@ from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading
+from explorer.core.extraction.words import CHINESE_PROVINCES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -40,6 +41,10 @@ COUNTRIES = frozenset(normalize(name) for name in DEMONYMS.values())
 
 #: Finds the mention of a name inside a sentence: a known entity, or a new one of the given class.
 NameLookup = Callable[[str, int, "str | None"], Mention]
+
+
+#: Words for a unit of an organization that a province may name: then it is a regional branch.
+_REGIONAL_UNIT_HEADS = frozenset(["unit", "arm", "division", "office", "institute"])
 
 
 def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
@@ -59,7 +64,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         head = rest.split()[-1].lower()
         pattern = by_head.get(head)
         country = normalize(owner_text) in COUNTRIES
-        if pattern is not None and not country:
+        if head in _REGIONAL_UNIT_HEADS and not country and normalize(rest[:-len(head)].strip()) in CHINESE_PROVINCES:
+            # "China Telecom's Anhui unit", "CAICT's Shanghai institute": a unit named by the province it serves is a
+            # branch, whatever word names the unit (one named by what it does, "Alibaba's logistics unit", is not)
+            owner = named(owner_text, mention.start, None)
+            yield (owner, str(KG.hasBranch), mention, f"'s {head}", owner.end, mention.end, 0.85)
+        elif pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
             yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
         elif country and pattern is None:
@@ -85,10 +95,11 @@ def named_units(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
             break
 
 
-def nationalities(mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
-    """"Chinese smartphone vendors" are based in China."""
+def nationalities(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
+    """"Chinese smartphone vendors" are based in China; of an asset ("Chinese ports", "Chinese routers") the adjective
+    says nothing of where it stands (routers may stand anywhere, made by Chinese firms)."""
     for mention in mentions:
-        if mention.iri is not None or mention.via != "cue":
+        if mention.iri is not None or mention.via != "cue" or lexicon.is_a(mention.cls, [str(KG.Asset)]) is True:
             continue
         for adjective in sorted(DEMONYMS, key=len, reverse=True):
             if mention.text.lower().startswith(adjective + " "):
@@ -391,6 +402,9 @@ def has_quote(text: str) -> bool:
 NOMINAL_WORDS = frozenset(["on", "against"])
 
 
+_BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"ransomware attacks on ports", "phishing against banks": the threat targets what follows."""
     threat, targets = str(KG.CyberRisk), str(KG.targets)
@@ -398,8 +412,8 @@ def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator
         if not lexicon.is_a(mention.cls, [threat]):
             continue
         joint = re.match(r"\s+(on|against)\s+(?:the\s+)?", text[mention.end:], re.IGNORECASE)
-        if joint is None:
-            continue
+        if joint is None or _BLAMED_BEFORE.search(text[:mention.start]):
+            continue  # "blamed the intrusions on gangs": "on" is the blaming verb's, the gangs are to blame
         target = next((m for m in mentions if m.start == mention.end + joint.end()), None)
         if target is not None and target.key != mention.key and not lexicon.is_a(target.cls, [threat]):
             start = mention.end + joint.start(1)
