@@ -101,7 +101,6 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
 
 _REPORTED = re.compile(r"(?<![\w-])(?:said|says|reported|reports|wrote|writes|found|finds|noted|notes|stated|states|warned)(?![\w-])",
                        re.IGNORECASE)
-_OWN_SITE = re.compile(r"(?<![\w-])(at|across|in|inside|throughout|on)\s+(?:its|their)\s+", re.IGNORECASE)
 
 
 def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention | None:
@@ -110,83 +109,6 @@ def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention 
     return next((m for m in mentions if m.end <= before and m not in under and m.via != "pronoun"), None)
 
 
-#: Occasions a body holds: "at its annual forum" says when, not where anything stands.
-_OCCASIONS = frozenset(["forum", "conference", "meeting", "summit", "congress", "expo", "exhibition", "fair", "ceremony",
-                        "event", "assembly", "session", "briefing", "launch"])
-
-
-def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"S built Y at its X (in P)": S operates X, Y is in X, X in P. A site named by one common noun
-    ("its plant") is no entity of its own: then Y is in P. With no fact before ("S linked Y at its X"),
-    the clause's subject owns X and the thing right before the words is what stands there."""
-    for at in _OWN_SITE.finditer(text):
-        if _REPORTED.search(text[:at.start()].rstrip()[-12:]):
-            continue  # "reported in its annual review": a document (see own_documents)
-        # an adjective may stand before a named site ("at its underground | Longshou mine")
-        site = next((m for m in mentions if m.start >= at.end() and m.iri is None and m.via in ("phrase", "cue")
-                     and re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}", text[at.end():m.start])
-                     and (m.start == at.end() or m.text[:1].isupper())), None)
-        if site is not None and (lexicon.is_a(site.cls, [SOURCE]) or singular(site.text.split()[-1].lower()) in _OCCASIONS):
-            continue  # "said in its latest report", "signed up members at its annual forum": a document or an occasion
-        if at.group(1).lower() == "on" and (site is None or not (sites.has_site_head(lexicon, site)
-                                                                 or site.text.split()[-1].lower() in sites.site_heads(lexicon))):
-            continue  # "on its campus" is a site, "runs on its network" no place
-        # who "its" stands for, as the references read it ("X, a subsidiary of Y, is testing … at its plant": X)
-        pronoun = next((m for m in mentions if at.start() < m.start < at.end() and m.via == "pronoun" and (m.iri or m.label)
-                        and lexicon.is_a(m.cls, [AGENT]) is not False), None)
-        # the fact whose object stands at the site: not one that places something ("based in"), and one of the owner's
-        # (a measure called for stands at no site: "would make segmentation mandatory for factories in its programme")
-        before = sorted((f for f in facts if f[5] <= at.start() and f[2].end <= at.start() and f[1] not in (OPERATES, CALLS_FOR)
-                         and not all(lexicon.is_a(c, [PLACE]) for c in lexicon.ends(f[1])[1] or [AGENT])
-                         and (pronoun is None or f[0].key == pronoun.key)),
-                        key=lambda f: f[5])
-        confidence = 0.6
-        thing: Mention | None
-        if before:
-            owner, thing, confidence = before[-1][0], before[-1][2], before[-1][6]
-        elif site is None or len(site.text.split()) < 2 or (pronoun is not None and not sites.has_site_head(lexicon, site)
-                                                               and not site.text[:1].isupper()):
-            continue  # "in its first year": only a site, named or of a kind of site, is owned where no fact says so
-        else:
-            found_owner = pronoun or _clause_subject(mentions, text, at.start())
-            # what stands there is the last thing named before the words in their clause ("installed base stations
-            # 800 metres underground at its X": a depth between them is no mention)
-            found_thing = next((m for m in reversed(mentions) if m.end <= at.start() and m.via != "pronoun"
-                                and not re.search(r"[,;]", text[m.end:at.start()])), None)
-            if found_owner is None or lexicon.is_a(found_owner.cls, [AGENT]) is False:
-                continue
-            owner, thing = found_owner, found_thing if found_thing is not None and found_thing.key != found_owner.key else None
-        words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
-        site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
-        place_match = re.match(r"\s+in\s+(?:the\s+)?", text[site_end:]) if site_end is not None else None
-        place = next((m for m in mentions if place_match and site_end is not None
-                      and m.start == site_end + place_match.end()), None)
-        if place is not None and lexicon.is_a(place.cls, [PLACE]) is False:
-            place = None
-        described = site is not None and len(site.text.split()) > 1
-        readings: list[tuple[Mention, str, Mention]] = []
-        if described and site is not None:
-            readings.append((owner, OPERATES, site))
-            # "built a smart mine at its limestone quarry": a site made at a site is that site made over, no thing in it
-            made_over = thing is not None and sites.has_site_head(lexicon, thing)
-            readings += [(thing, LOCATED, site)] if thing is not None and not made_over else []
-            if place is not None:
-                # the thing is at the site, the site in the place: "in P" describes the site, and the thing's place
-                # follows from the two; a site made over stands in P itself
-                readings.append((site, LOCATED, place))
-                if thing is not None and made_over:
-                    readings.append((thing, LOCATED, place))
-            elif site.text[:1].isupper() and len(site.text.split()) == 2:
-                # "In Jinjiang, … its Jinjiang plant": a site named after a place the sentence names stands there (a
-                # name the text never gives a place, "its Tashan mine", may be the site's own)
-                town = site.text.split()[0]
-                if any(m.text == town and m.start != site.start and lexicon.is_a(m.cls, [PLACE]) is not False for m in mentions):
-                    readings.append((site, LOCATED, Mention(site.start, site.start + len(town), town, None, None, town, "name")))
-        elif place is not None and thing is not None:
-            readings.append((thing, LOCATED, place))
-        for subject, predicate, obj in readings:
-            if subject.key != obj.key:
-                yield (subject, predicate, obj, "at its", at.start(), at.end(), round(max(0.0, confidence - 0.1), 2))
 
 
 def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
@@ -393,7 +315,7 @@ def _site_heads(lexicon: Lexicon) -> frozenset[str]:
 def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"the paint lines of its main factory in P", "to upgrade its engine plant": a described site of a
     kind the ontology knows, called its own by the clause's subject, is one that subject operates (and
-    stands in P). "at/across/in its X" is read by ``owned_sites``."""
+    stands in P). "at/across/in its X" is read by ``owned_sites.owned_sites``."""
     heads = _site_heads(lexicon)
     for own in _OWNER_WORD.finditer(text):
         if _SITE_PREPOSITION.search(text[:own.start()]):

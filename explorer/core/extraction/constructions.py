@@ -26,6 +26,7 @@ from explorer.core.extraction import weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading
+from explorer.core.extraction.words import CHINESE_PROVINCES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -40,6 +41,10 @@ COUNTRIES = frozenset(normalize(name) for name in DEMONYMS.values())
 
 #: Finds the mention of a name inside a sentence: a known entity, or a new one of the given class.
 NameLookup = Callable[[str, int, "str | None"], Mention]
+
+
+#: Words for a unit of an organization that a province may name: then it is a regional branch.
+_REGIONAL_UNIT_HEADS = frozenset(["unit", "arm", "division", "office", "institute"])
 
 
 def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
@@ -59,7 +64,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
         head = rest.split()[-1].lower()
         pattern = by_head.get(head)
         country = normalize(owner_text) in COUNTRIES
-        if pattern is not None and not country:
+        if head in _REGIONAL_UNIT_HEADS and not country and normalize(rest[:-len(head)].strip()) in CHINESE_PROVINCES:
+            # "China Telecom's Anhui unit", "CAICT's Shanghai institute": a unit named by the province it serves is a
+            # branch, whatever word names the unit (one named by what it does, "Alibaba's logistics unit", is not)
+            owner = named(owner_text, mention.start, None)
+            yield (owner, str(KG.hasBranch), mention, f"'s {head}", owner.end, mention.end, 0.85)
+        elif pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
             yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
         elif country and pattern is None:
@@ -85,10 +95,11 @@ def named_units(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
             break
 
 
-def nationalities(mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
-    """"Chinese smartphone vendors" are based in China."""
+def nationalities(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
+    """"Chinese smartphone vendors" are based in China; of an asset ("Chinese ports", "Chinese routers") the adjective
+    says nothing of where it stands (routers may stand anywhere, made by Chinese firms)."""
     for mention in mentions:
-        if mention.iri is not None or mention.via != "cue":
+        if mention.iri is not None or mention.via != "cue" or lexicon.is_a(mention.cls, [str(KG.Asset)]) is True:
             continue
         for adjective in sorted(DEMONYMS, key=len, reverse=True):
             if mention.text.lower().startswith(adjective + " "):
@@ -199,43 +210,46 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 #: "A and B", "A, B and C", "A and the B", "to A and to B" (a preposition said again before the second); ", and the" opens
 #: a clause of its own. A hyphened modifier may stand before a name in the list ("A, Haikou-based B and C").
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+)"
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
-def _pairs(found: list[tuple[Mention, bool]], end: Mention, step: int) -> list[tuple[Mention, Mention]]:
+def _pairs(found: list[tuple[Mention, bool, bool]], end: Mention, step: int) -> list[tuple[Mention, Mention]]:
     """The neighbouring members of a chain read so far from ``end``, each pair in reading order."""
-    chain = [end, *(m for m, _comma in found)]
+    chain = [end, *(m for m, _comma, _along in found)]
     return [(a, b) if step > 0 else (b, a) for a, b in pairwise(chain)]
 
 
 def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[Mention]:
     """The mentions joined to ``end`` by "and" (or by commas in a list that ends with "and")."""
-    found: list[tuple[Mention, bool]] = []
+    found: list[tuple[Mention, bool, bool]] = []
     index = ordered.index(end)
     while 0 <= index + step < len(ordered):
         near, far = (ordered[index], ordered[index + step]) if step > 0 else (ordered[index + step], ordered[index])
         joint = _JOINT.fullmatch(text[near.end:far.start])
-        if joint is None:
-            break
-        if "and" in joint.group() and any("and" in text[a.end:b.start] for a, b in _pairs(found, end, step)):
+        if joint is None or (joint.group(2) and step > 0):
+            break  # "built X along with Huawei": who acts along with the subject is no second object
+        # "A and B, along with C and D, …": "along with" joins two lists, each with its own "and"
+        since = next((i for i in range(len(found) - 1, -1, -1) if found[i][2]), -1)
+        if "and" in joint.group() and not joint.group(2) \
+                and any("and" in text[a.end:b.start] for a, b in _pairs(found[since + 1:], end if since < 0 else found[since][0], step)):
             break  # "…, and A and B operate": a list has one "and"; a second one joins clauses
-        found.append((ordered[index + step], joint.group(1) is not None and "and" not in joint.group()))
+        found.append((ordered[index + step], joint.group(1) is not None and "and" not in joint.group(), joint.group(2) is not None))
         index += step
     # "Ningbo, Zhejiang province" is no list: a bare comma joins only when an "and" follows it
     # ("A, B and C"). Read backwards it is never trusted ("In Shenzhen, Tencent and Alibaba …").
     # A list of names that opens the sentence is one ("Quectel, Fibocom and MeiG are members of …").
     opening = bool(found) and not found[0][1] and re.fullmatch(r"\s*(?:The\s+)?", text[:found[-1][0].start]) is not None \
-        and all(m.via in ("name", "label") for m, _comma in found)
+        and all(m.via in ("name", "label") for m, _comma, _along in found)
     if step < 0 and opening:
-        return [mention for mention, _comma in found]
+        return [mention for mention, _comma, _along in found]
     if step < 0:
-        found = found[:next((i for i, (_m, comma) in enumerate(found) if comma), len(found))]
+        found = found[:next((i for i, (_m, comma, _along) in enumerate(found) if comma), len(found))]
         if len(found) == 1 and re.fullmatch(r"\s*,\s*and\s+(?:the\s+)?", text[found[0][0].end:end.start]):
             found = []  # "… the plant's networks, and the bureau will require …": ", and" opens a clause, not a list
     while found and found[-1][1]:
         found.pop()
-    return [mention for mention, _comma in found]
+    return [mention for mention, _comma, _along in found]
 
 
 #: A verb right after a name: the name opens a clause of its own, it ends no list.
@@ -388,6 +402,9 @@ def has_quote(text: str) -> bool:
 NOMINAL_WORDS = frozenset(["on", "against"])
 
 
+_BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"ransomware attacks on ports", "phishing against banks": the threat targets what follows."""
     threat, targets = str(KG.CyberRisk), str(KG.targets)
@@ -395,8 +412,8 @@ def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator
         if not lexicon.is_a(mention.cls, [threat]):
             continue
         joint = re.match(r"\s+(on|against)\s+(?:the\s+)?", text[mention.end:], re.IGNORECASE)
-        if joint is None:
-            continue
+        if joint is None or _BLAMED_BEFORE.search(text[:mention.start]):
+            continue  # "blamed the intrusions on gangs": "on" is the blaming verb's, the gangs are to blame
         target = next((m for m in mentions if m.start == mention.end + joint.end()), None)
         if target is not None and target.key != mention.key and not lexicon.is_a(target.cls, [threat]):
             start = mention.end + joint.start(1)

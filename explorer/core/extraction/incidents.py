@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
@@ -109,11 +110,12 @@ _AIMED_AT = re.compile(r"\s+(?:from\s+[^,;]{1,40}?\s+)?((?:aimed|directed|target
 #: "knocked the platform offline": an attack that put a thing named for itself out of action targeted it.
 _OFFLINE = re.compile(r"\s+((?:knocked|took|pushed|forced))\s+(?:the|a|an)\s+", re.IGNORECASE)
 #: "traced the attack to", "attributed it to": whom an attack the sentence told of is put down to.
-_TRACED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?:the|this)\s+(?:attack|intrusion|breach|incident|campaign)\s+"
-                     r"|it\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_TRACED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?P<what>(?:the|this|these|most|many|some|all|it|them)"
+                     r"(?:\s+[\w-]+){0,4}?)\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 #: "a group it tracks as X", "a group calling itself X": the name the group goes by.
-_GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?:group|gang|crew|outfit|actor|team)\s+(?:calling\s+itself|known\s+as|dubbed|called"
-                      r"|named|(?:it|they|researchers|investigators)\s+(?:tracks?|calls?)(?:\s+as)?)\s+", re.IGNORECASE)
+_GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?i:group|gang|crew|outfit|actor|team)\s+(?:calling\s+itself|known\s+as|dubbed|called"
+                      r"|named|(?:(?:that|which)\s+)?(?:it|they|researchers|investigators|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+                      r"(?:tracks?|calls?|names?|refers?\s+to)(?:\s+as)?)\s+[\"“‘']?")
 
 
 def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -136,7 +138,79 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         else:
             culprit = next((m for m in mentions if m.start == traced.end() and m.via != "pronoun"
                             and lexicon.is_a(m.cls, [AGENT]) is not False and lexicon.is_a(m.cls, [RISK]) is not True), None)
-        # the attack traced is the one the sentence named before (a reduced relative: the one right before)
-        attack = next((m for m in reversed(threats) if m.end <= traced.start()), None)
+        # the attack traced is the one the verb names ("blamed most of the intrusions on"), else the one the sentence
+        # named before ("traced it to", a reduced relative: the one right before)
+        named = [m for m in mentions if traced.group("what") and traced.start("what") <= m.start and m.end <= traced.end("what")
+                 and lexicon.is_a(m.cls, [RISK])]  # (a reference counts: "blamed the intrusions on", "attributed it to")
+        attack = named[-1] if named else next((m for m in reversed(threats) if m.end <= traced.start()), None)
+        if attack is not None and attack.via == "definite":
+            # "blamed most of the intrusions on": the words as written, not an earlier count or kind they may recall
+            attack = replace(attack, iri=None, label=attack.text)
         if culprit is not None and attack is not None:
             yield (attack, ATTRIBUTED, culprit, traced.group(1), traced.start(1), traced.end(), 0.65)
+
+
+#: The verb one attack acts with, first in its clause ("hit the booking system", "encrypted the servers").
+_ACTS = re.compile(r"(?<![\w-])(?:hit|struck|targeted|attacked|reached|encrypted|infected|breached|compromised|hijacked|disabled"
+                   r"|crippled|paralysed|paralyzed|knocked\s+out|took\s+down|shut(?:\s+down)?|halted|froze|disrupted|stopped"
+                   r"|locked|pushed|forced|corrupted|wiped|stole|cut)(?![\w-])", re.IGNORECASE)
+#: A later verb of the same clause that stops or damages, coordinated ("… and halted") or a participle ("…, halting").
+_THEN_STOPPED = re.compile(r"(?:,?\s+and\s+(?P<verb>shut(?:\s+down)?|halted|froze|disrupted|stopped|locked|damaged|destroyed"
+                           r"|cracked|ruined|spoiled|crippled|paralysed|paralyzed|knocked\s+out|took\s+down)"
+                           r"|,\s+(?P<participle>halting|shutting(?:\s+down)?|freezing|disrupting|stopping|locking|damaging"
+                           r"|destroying|crippling|paralysing|paralyzing|knocking\s+out|taking\s+down|leaving))\s+",
+                           re.IGNORECASE)
+#: Words that open a clause of its own between the attack's verb and the later one: its subject is another.
+_OTHER_CLAUSE = re.compile(r"(?<![\w-])(?:said|says|but|while|whereas|although|which|who|that|when|after|before|because|as)"
+                           r"(?![\w-])|[;:\"“”]", re.IGNORECASE)
+_DETERMINER = re.compile(r"(?:the|a|an|its|their)\s+", re.IGNORECASE)
+#: "the company's warehouse system": whose the thing is stands before it and is no part of what was stopped.
+_POSSESSOR = re.compile(r"(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s+")
+_QUANTITY_WORDS = frozenset({"batch", "batches", "shipment", "shipments", "consignment", "load", "loads", "lot", "lots", "stock"})
+_COUNTED = re.compile(r"\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?(?=\s*[,.;:]|\s+(?:for|in|at|on|from|to|and)\b)")
+
+
+def _stopped_thing(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: int, after: int) -> Mention | None:
+    """What a later verb of an attack's clause stopped: the thing after it (from ``after``), past a determiner or a
+    possessor."""
+    glued = next((m for m in mentions if m.start == verb_start and m.end > after), None)
+    if glued is not None:  # "halting container pickups" read as one phrase: the verb is no part of the name
+        words = text[after:glued.end]
+        thing: Mention | None = Mention(after, glued.end, words, None, None, words, "phrase")
+    else:
+        position = after
+        determiner = _DETERMINER.match(text, position)
+        position = determiner.end() if determiner is not None else position
+        thing = _thing_at(lexicon, mentions, text, position)
+        possessor = _POSSESSOR.match(text, position)
+        if possessor is not None and (thing is None or thing.end <= possessor.end()):
+            thing = _thing_at(lexicon, mentions, text, possessor.end())
+    if thing is None:
+        return None
+    if thing.start == after and thing.cls is None and not thing.text.endswith("s") and not thing.text[:1].isupper():
+        return None  # "halting output", "disrupting tanker dispatch": a bare singular noun names an activity, no thing
+    # "a full day's batch of tiles": a word of quantity is nothing without what it counts
+    counted = _COUNTED.match(text, thing.end) if thing.text.split()[-1].lower() in _QUANTITY_WORDS else None
+    if counted is not None:
+        words = text[thing.start:counted.end()]
+        thing = Mention(thing.start, counted.end(), words, None, thing.cls, words, thing.via)
+    return thing
+
+
+def later_effects(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """What one attack put out of action with a later verb of its clause: "a ransomware attack targeted the network of a
+    mill … and halted two blast furnaces", "an attack hit the booking system of a contractor, halting container pickups".
+    The later verb shares the attack's subject only when nothing between opens a clause of its own."""
+    for attack in mentions:
+        if not _one_attack(lexicon, attack, text):
+            continue
+        acts = _ACTS.search(text, attack.end)
+        if acts is None or not _own_verb(text, attack, acts):
+            continue
+        then = _THEN_STOPPED.search(text, acts.end())
+        if then is None or _OTHER_CLAUSE.search(text, acts.end(), then.start()) is not None:
+            continue
+        group = "verb" if then.group("verb") else "participle"
+        harmed = _stopped_thing(lexicon, mentions, text, then.start(group), then.end())
+        if harmed is not None and harmed.key != attack.key:
+            yield (attack, AFFECTED, harmed, then.group(group), then.start(group), then.end(group), 0.65)

@@ -26,6 +26,7 @@ from explorer.core.extraction.references import (
     object_it,
     part_of_person,
     possessive_pronouns,
+    seated_description,
     second_clause_it,
     sentence_descriptions,
 )
@@ -547,7 +548,7 @@ class MentionFinder:
                            self._last_text, self._last_sentence)
         chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
         # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
-        self._history.extend(m for m in chosen if m.via in ("label", "name", "cue", "phrase", "ner", "unit")
+        self._history.extend(m for m in chosen if (m.via in ("label", "name", "cue", "phrase", "ner", "unit") or seated_description(m))
                              and not class_word_after_the(m, text))
         self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))

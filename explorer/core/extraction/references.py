@@ -123,12 +123,14 @@ class ReferenceReader:
             cls = self._cue_class(noun)
             if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
-            same = [m for m in reversed(history) if m.via != "definite" and m.cls is not None
+            # (a name described as seated somewhere, "the Golmud-based fertiliser group", is found by its description's words)
+            same = [m for m in reversed(history) if (m.via != "definite" or seated_description(m)) and m.cls is not None
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
             # a name with the description's word ("the group": "… Group"), else the subject of the sentence before when
             # it fits ("Changan signed a deal with Geely. The carmaker said …": Changan), else the last one named
             subject = next((m for m in same if previous_subject is not None and m.key == previous_subject.key), None)
-            target = next((m for m in same if noun in (m.label or m.text).lower().split()), subject or (same[0] if same else None))
+            target = next((m for m in same if noun in (m.text if seated_description(m) else m.label or m.text).lower().split()),
+                          subject or (same[0] if same else None))
             if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
                 # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
                 target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
@@ -365,8 +367,31 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
             if target is not None:
                 mention = replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite",
                                   cls=target.cls or mention.cls)
+        elif mention.iri is None and mention.via in ("phrase", "cue") and _SEATED.match(mention.text) \
+                and _THE_BEFORE.search(text[:mention.start]) and not re.match(r"\s+[A-Z0-9]", text[mention.end:]):
+            # "CATL, the Ningde-based battery giant", "Inspur on a platform the Jinan-based server maker built": "the"
+            # and a seat describe a thing the reader knows, the nearest name of a fitting kind before it (not one who
+            # speaks of it: "Huawei said the Wuxi-based maker …")
+            target = next((m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
+                           and lexicon.is_a(m.cls, [PLACE]) is not True
+                           and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) is not False
+                           and not _SPEAKS.search(text[m.end:mention.start]) and m.text.lower() not in sites.COUNTRIES), None)
+            if target is not None:
+                # the name takes the description's kind, so "the group" finds it later
+                out[out.index(target)] = target = replace(target, cls=target.cls or mention.cls)
+                mention = replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
         out.append(mention)
     return out
+
+
+def seated_description(mention: Mention) -> bool:
+    """"the Ningde-based battery giant" read as the name it describes (see ``sentence_descriptions``)."""
+    return mention.via == "definite" and _SEATED.match(mention.text) is not None
+
+
+#: A description that opens on where it is seated ("Ningde-based battery giant", "Hong Kong-headquartered lender").
+_SEATED = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-(?:based|headquartered)\s+[a-z]")
+_SPEAKS = re.compile(r"(?<![\w-])(?:said|says|told|added|announced|reported|warned|noted|that)(?![\w-])", re.IGNORECASE)
 
 
 #: "X, better known as Y,": the second name is the first one's other name.

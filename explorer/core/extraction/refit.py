@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from explorer.core.extraction import seats
+from explorer.core.extraction import seats, sites
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import singular
@@ -19,7 +19,10 @@ from explorer.core.vocab import KG
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
 MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
+SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganizationOf", "http://www.w3.org/ns/org#hasSubOrganization"
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
+VULNERABILITY = str(KG.Vulnerability)
+OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -28,8 +31,10 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
         return MEMBER_OF
     if predicate == AIMS_AT and (lexicon.is_a(subject.cls, [THREAT]) is True or _campaign(subject)):
         return TARGETS  # "a phishing campaign aimed at shipping agents": an attack aimed at something targets it
-    if predicate == MEMBER_OF and "members" in pattern and _counted_group(lexicon, subject):
+    if predicate == MEMBER_OF and ("members" in pattern or "belong" in pattern) and _counted_group(lexicon, subject):
         return MEMBER_GROUP_OF  # "more than 300 factories are members of X" (the words of org:memberOf)
+    if predicate == MEMBER_OF and "belong" in pattern and sites.has_site_head(lexicon, subject):
+        return OPERATED_BY  # "the mine, which belongs to X": a site belongs to who runs it, it is no member
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
 
 
@@ -38,23 +43,42 @@ _NEGATED = re.compile(r"(?<![\w-])(?:not|never|no\s+longer|[a-z]+n['’]t)\s+(?:
                       re.IGNORECASE)
 
 
-def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "") -> bool:
+def subject_fits(lexicon: Lexicon, predicate: str, subject: Mention) -> bool:
+    """Whether a thing of the subject's kind can hold the property, past what the ontology's domain says."""
+    if predicate == seats.BASED_IN and lexicon.is_a(subject.cls, [PLACE]) is True:
+        return False  # "any other Chinese province": a place has no seat
+    # "controllers running outdated firmware are exposed to": the weakness is what exposes, not what is exposed
+    return not (predicate == EXPOSED_TO and lexicon.is_a(subject.cls, [VULNERABILITY]) is True)
+
+
+def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "", pattern: str = "") -> bool:
     """Whether the ends can hold the property as their words (``before``: the sentence up to them) state it: no negated
     verb; a group of members is many ("signed up 37 new members at its annual forum": not the forum); a name is one
     thing, no kind that has examples ("plants in the city, including X's factory": not an example of a company named
     before)."""
     if _NEGATED.search(before):
         return False  # "the trucks have not needed a human driver": a negated verb states no fact
-    if predicate == seats.BASED_IN and lexicon.is_a(subject.cls, [PLACE]) is True:
-        return False  # "any other Chinese province": a place has no seat
+    if not subject_fits(lexicon, predicate, subject):
+        return False
     if predicate == EXPOSED_TO and obj.via == "phrase" and re.fullmatch(r"[a-z]+ing", obj.text):
         return False  # "left 20,000 tonnes of maize at risk of spoiling": a bare gerund is no threat
+    if predicate in (MEMBER_OF, MEMBER_GROUP_OF) and "belong" in pattern and lexicon.is_a(obj.cls, [COMPANY]) is True \
+            and not sites.has_site_head(lexicon, subject):
+        return False  # "… belong to the group": what belongs to a company is a part of it, no member of it
+    if predicate in (SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION) \
+            and _unclassed_phrase(obj if predicate == SUB_ORGANIZATION_OF else subject):
+        return False  # "…, part of a provincial push": an organization is named or of a known kind, no campaign
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
         return _many(lexicon, obj if predicate == HAS_MEMBER_GROUP else subject)
     if predicate in (EXAMPLE_OF, HAS_EXAMPLE):
         kind = obj if predicate == EXAMPLE_OF else subject
         return not (kind.via != "pronoun" and (kind.iri is not None or kind.text[:1].isupper()) and not _many(lexicon, kind))
     return True
+
+
+def _unclassed_phrase(mention: Mention) -> bool:
+    """A common noun phrase of no known kind ("provincial push"): no organization."""
+    return mention.iri is None and mention.cls is None and mention.via == "phrase" and not mention.text[:1].isupper()
 
 
 def _many(lexicon: Lexicon, mention: Mention) -> bool:

@@ -4,17 +4,44 @@ reading takes its words, so no pattern reads them again."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
 from explorer.core.extraction import calls_for, incidents, speakers, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.weaknesses import Reading, warned_of
+from explorer.core.vocab import KG
 
-__all__ = ["read_risks", "warned_of"]
+__all__ = ["read_risks", "unwarned_weaknesses", "warned_of"]
+
+WARNS_OF, HAS_VULNERABILITY = str(KG.warnsOf), str(KG.hasVulnerability)
+
+
+class _Fact(Protocol):
+    @property
+    def predicate(self) -> str: ...
+    @property
+    def object(self) -> Mention: ...
+    @property
+    def pattern(self) -> str: ...
+
+
+FactT = TypeVar("FactT", bound=_Fact)
+
+
+def unwarned_weaknesses(facts: Sequence[FactT]) -> list[FactT]:
+    """One sentence's facts without a warning of a weakness a thing of the sentence holds: "warned that machines running
+    outdated Windows builds are exposed to ransomware" warns of ransomware; the builds are what the machines run (a
+    warning "of" a flaw names it as its object and stays)."""
+    held = {f.object.key for f in facts if f.predicate == HAS_VULNERABILITY}
+    return [f for f in facts if not (f.predicate == WARNS_OF and f.object.key in held and not f.pattern.endswith((" of", " about")))]
 
 
 def read_risks(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
     """Every reading of the risk modules for one sentence, in their order."""
     return [*weaknesses.read_weaknesses(lexicon, mentions, text), *calls_for.calls(lexicon, mentions, text),
             *incidents.incidents(lexicon, mentions, text),
-            *incidents.aimed_attacks(lexicon, mentions, text),
-            *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text)]
+            *incidents.aimed_attacks(lexicon, mentions, text), *incidents.later_effects(lexicon, mentions, text),
+            *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text),
+            *speakers.published_by(lexicon, mentions, text)]

@@ -14,16 +14,25 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.vocab import KG
 
-PLACE, SOURCE = str(KG.Place), str(KG.Source)
+PLACE, SOURCE, AGENT = str(KG.Place), str(KG.Source), str(KG.Agent)
 BASED_IN, PUBLISHED = str(KG.basedIn), str(KG.published)
 
 
 #: "P-based security firm Qi An Xin": a description before the name it describes.
 _BASED_BEFORE_NAME = re.compile(r"(?<![\w-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)-based\s+(?:[a-z-]+\s+){0,3}(?:firm|company|maker"
                                 r"|group|supplier|vendor|start-up|startup|operator|developer|provider)\s+(?=[A-Z])")
-#: "In a report published in March, X said …": who speaks published the report.
-_REPORT_OPENING = re.compile(r"(?:In|in)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(report|study|survey|paper|assessment"
-                             r"|bulletin|notice|review)(?:\s+(?:published|released|issued)(?:\s+(?:in|on|last)\s+[\w,\s]{1,20}?)?)?,\s+")
+_REPORT_WORDS = r"report|study|survey|paper|assessment|bulletin|notice|review|white\s+paper|advisory"
+#: When a report came out: "in March", "on Wednesday", "last week", "this month", "earlier this year".
+_WHEN = r"(?:in|on|last|this|earlier|late|early)\s+[\w,\s]{1,20}?"
+#: "In a report published in March, X said …", "In a report this month, X warned …": who speaks published the report.
+_REPORT_OPENING = re.compile(rf"(?:In|in)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?({_REPORT_WORDS})"
+                             rf"(?:\s+(?:published|released|issued))?(?:\s+{_WHEN})?,\s+")
+#: A description before a speaker's name: "the cybersecurity firm Qi An Xin", "Beijing-based NSFOCUS".
+_DESCRIPTION = re.compile(r"(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*-based\s+)?(?:(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|agency"
+                          r"|institute|regulator|ministry|administration|vendor|provider)\s+)?(?=[A-Z])")
+#: "a report published on Wednesday by A and B": who published it follows "by", a time may stand between.
+_PUBLISHED_BY = re.compile(rf"(?<![\w-])(?:published|released|issued)\s+(?:{_WHEN}\s+)?by\s+")
+_AND_NEXT = re.compile(r",?\s+and\s+")
 
 
 def described_names(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -42,8 +51,33 @@ def reports(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Re
     """"In a report published in March, X said …": X published the report."""
     for opening in _REPORT_OPENING.finditer(text):
         report = next((m for m in mentions if m.start <= opening.start(1) and opening.end(1) <= m.end and m.via != "pronoun"), None)
-        speaker = next((m for m in mentions if m.start == opening.end()), None)
+        speaker = _named_at(mentions, text, opening.end())
         if report is None or speaker is None or speaker.via in ("phrase", "pronoun") or lexicon.is_a(report.cls, [SOURCE]) is False \
                 or not re.match(r"\s+(?:said|says|found|finds|warned|warns|reported|estimated|noted|concluded)\b", text[speaker.end:]):
             continue
         yield (speaker, PUBLISHED, report, "published", opening.start(), opening.end(), 0.6)
+
+
+def _named_at(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """The mention at ``position``, or the name a description there goes before ("the security firm | NSFOCUS")."""
+    at = next((m for m in mentions if m.start == position and m.via not in ("phrase", "pronoun")), None)
+    described = _DESCRIPTION.match(text, position)
+    if described is not None and described.end() > position:
+        name = next((m for m in mentions if m.start == described.end() and m.via in ("name", "label")), None)
+        at = name or at
+    return at
+
+
+def published_by(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"a report published on Wednesday by the academy and the security firm NSFOCUS": each one named after "by" (and
+    those joined to it with "and") published the report named right before the verb."""
+    for published in _PUBLISHED_BY.finditer(text):
+        report = next((m for m in mentions if 0 <= published.start() - m.end <= 1 and m.via != "pronoun"
+                       and lexicon.is_a(m.cls, [SOURCE]) is not False), None)
+        if report is None or not re.search(rf"(?:{_REPORT_WORDS})$", report.text, re.IGNORECASE):
+            continue
+        publisher = _named_at(mentions, text, published.end())
+        while publisher is not None and lexicon.is_a(publisher.cls, [AGENT]) is not False and publisher.via != "phrase":
+            yield (publisher, PUBLISHED, report, published.group().strip(), published.start(), published.end(), 0.65)
+            joined = _AND_NEXT.match(text, publisher.end)
+            publisher = _named_at(mentions, text, joined.end()) if joined is not None else None

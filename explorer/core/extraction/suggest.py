@@ -15,6 +15,7 @@ from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
 from explorer.core.extraction.appositions import read as read_appositions
+from explorer.core.extraction.attachment import head_across_place
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -28,7 +29,7 @@ from explorer.core.extraction.readings import (
     technology_placed,
     unrealised,
 )
-from explorer.core.extraction.risks import read_risks, warned_of
+from explorer.core.extraction.risks import read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, verb_after_subject
@@ -168,7 +169,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             left = [m for m in left if relatives.PEOPLE_OF.search(text[:m.start])][-1:]
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
             or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
-                and not _PASSIVE_BEFORE.search(text[:start])]
+                and not _PASSIVE_BEFORE.search(text[:start])] or head_across_place(lexicon, mentions, text, start)
         described = pattern.words.endswith(" by") and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
@@ -269,7 +270,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             if pattern.weak and _unnamed(obj) and not (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text)):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
             if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
-                    or lexicon.is_a(obj.cls, pattern.range) is False:
+                    or lexicon.is_a(obj.cls, pattern.range) is False or not refit.subject_fits(lexicon, pattern.predicate, subject):
                 continue  # the ontology says the pair cannot hold ("set up … in Wuhan": a city is founded by no one)
             score = 0.6 + max(_fit(lexicon, subject, pattern.domain), 0.0 if _one_attack(lexicon, subject, pattern.domain) else -1.0) \
                 + _fit(lexicon, obj, pattern.range) - 0.12 * (li + ri)
@@ -382,8 +383,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
-        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in suggestions[first:]
-                               if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start])]
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
+            suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern)]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
@@ -581,7 +582,7 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
                    text: str) -> list[constructions.Reading]:
     return [*constructions.possessives(lexicon, mentions, finder.named),
             *constructions.named_units(lexicon, mentions, finder.named),
-            *constructions.nationalities(mentions, finder.named),
+            *constructions.nationalities(lexicon, mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.applied_technologies(lexicon, mentions, finder.named),
             *constructions.comparisons(lexicon, mentions, text),

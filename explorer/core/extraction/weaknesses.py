@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction import modal_threats
 from explorer.core.extraction.lexicon import Lexicon
@@ -26,7 +27,9 @@ HAS_VULNERABILITY, EXPOSED_TO = str(KG.hasVulnerability), str(KG.exposedTo)
 #: Verbs of having a weakness: the thing is their subject, the weakness their object.
 _HOLDING = (r"(?:ship|ships|shipped|shipping|come|comes|came|arrive|arrives|arrived)\s+with"
             r"|(?:suffer|suffers|suffered|suffering)\s+from|use|uses|used|using|run|runs|ran|running|contain|contains|contained|containing|carry|carries|carried|carrying"
-            r"|rely\s+on|relies\s+on|relied\s+on|have|has|had|having")
+            r"|rely\s+on|relies\s+on|relied\s+on|have|has|had|having"
+            # "protected only by default passwords": what guards a thing is its weakness
+            r"|(?:protected|secured|guarded)\s+(?:only\s+|just\s+|solely\s+)?by")
 _HOLDING_BEFORE = re.compile(rf"(?<![\w-])((?:{_HOLDING})(?:\s+with)?|with)\s+(?:(?:the|a|an|its|their|some|many|known)\s+)?$",
                              re.IGNORECASE)
 #: Words of finding or having that a weakness's name cue may have swallowed ("use default passwords").
@@ -42,7 +45,7 @@ _IN = re.compile(r"\s+(?:in|inside|within)\s+(?:(?:the|a|an|its|their|some|many|
 #: A short aside between a thing and its verb ("units at several oilfields, Daqing among them, were running").
 _ASIDE = re.compile(r",\s+[^,;]{1,40},")
 #: A preposition before a thing makes it no verb's subject ("controllers on many lines"); a part of a whole is ("many of the machines").
-_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|of|for|from|by|across|among|inside|near|behind|with)\s+"
+_GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|of|for|from|by|across|among|inside|near|behind|with|along|around|throughout|outside)\s+"
                        r"(?:(?:the|a|an|its|their|many|some|several|most|all|other)\s+)*$", re.IGNORECASE)
 _PARTITIVE = re.compile(r"(?<![\w-])(?:many|some|most|all|several|none|one|each|both|any|half|few)\s+of\s+(?:the\s+|these\s+|those\s+)?$",
                         re.IGNORECASE)
@@ -79,8 +82,12 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
         return None  # "the routers do not use default passwords": a weakness denied
     relative = _RELATIVE.search(before[:head_end])
     if relative is not None:
-        return next((m for m in mentions if 0 <= relative.start() - m.end <= 1 and _holder_kind(lexicon, m)), None) \
+        return _before_place(lexicon, mentions, text, relative.start()) \
+            or next((m for m in mentions if 0 <= relative.start() - m.end <= 1 and _holder_kind(lexicon, m)), None) \
             or _bare_thing_before(mentions, text, relative.start())
+    partitive = _MANY_OF_THEM.search(before[:head_end])
+    if partitive is not None:
+        return _clause_things(lexicon, mentions, text, partitive.start())
     for mention in sorted((m for m in mentions if m.end <= head_end), key=lambda m: -m.end):
         gap = _ASIDE.sub(" ", text[mention.end:head_end])
         if re.search(r"[;:\"“”]|\b(?:that|said|says|warned|but)\b", gap):
@@ -89,6 +96,42 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
             continue  # (inside an aside, "Daqing among them,": a mention before it may still be the subject)
         governed = _GOVERNED.search(text[:mention.start]) and not _PARTITIVE.search(text[:mention.start])
         if not governed and _holder_kind(lexicon, mention):
+            # "modems that link the scales … were running": the relative clause's object is no subject of the main verb
+            object_of = _RELATIVE_VERB.search(text[:mention.start])
+            if object_of is not None and object_of.group(1).split()[0].lower() not in STOPWORDS:
+                return next((m for m in mentions if 0 <= object_of.start() - m.end <= 1 and _holder_kind(lexicon, m)), None) \
+                    or _bare_thing_before(mentions, text, object_of.start())
+            return mention
+    return None
+
+
+#: "routers, many of them running", "since many still ran": a part of what the clause before named is the subject.
+_MANY_OF_THEM = re.compile(r"(?:,\s+|(?<![\w-])(?:since|as|because|and|while|with)\s+)(?:many|most|some|all|several|half|dozens|hundreds"
+                           r"|thousands)(?:\s+of\s+(?:them|these|those))?\s*$", re.IGNORECASE)
+#: A relative pronoun and its clause's verb before a noun: "that link the | scales".
+_RELATIVE_VERB = re.compile(r"\s+(?:that|which)\s+((?:[a-z][\w-]*\s+){1,2}?)(?:(?:the|a|an|its|their)\s+)?$")
+#: A place phrase a relative clause may follow: "a router in the contractor's warehouse | that …".
+_PLACE_PHRASE = re.compile(r"\s+(?:in|at|on|inside)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?[\w-]+$")
+
+
+def _before_place(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """What a relative clause of having at ``position`` is said of when a place phrase stands before it ("a router in the
+    contractor's warehouse that still used a default password": a router, not the warehouse, uses passwords)."""
+    place = _PLACE_PHRASE.search(text[:position])
+    if place is None:
+        return None
+    return next((m for m in mentions if m.end == place.start() and _holder_kind(lexicon, m)
+                 and not _GOVERNED.search(text[:m.start])), None)
+
+
+def _clause_things(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """The plural thing the clause before ``position`` named and no preposition governs ("the controllers were exposed
+    to ransomware, | since many …")."""
+    for mention in sorted((m for m in mentions if m.end <= position), key=lambda m: -m.end):
+        if re.search(r"[;:]|\b(?:said|says)\b", text[mention.end:position]):
+            return None
+        if _holder_kind(lexicon, mention) and mention.text.endswith("s") and mention.via != "pronoun" \
+                and (not _GOVERNED.search(text[:mention.start]) or _PARTITIVE.search(text[:mention.start])):
             return mention
     return None
 
@@ -101,6 +144,29 @@ def _listed(lexicon: Lexicon, mentions: list[Mention], text: str, first: Mention
                 and lexicon.is_a(mention.cls, [kind]):
             out.append(mention)
     return out
+
+
+#: A count before what holds a weakness: "hundreds of", "dozens of", "more than 21,000", "43".
+_COUNT = re.compile(r"(?:(?:more\s+than|over|about|around|nearly|almost|at\s+least|some)\s+)?(?:\d[\d,.]*|dozens|hundreds|thousands"
+                    r"|scores|tens\s+of\s+thousands)\s+(?:of\s+)?(?=[\w-]+\s+[\w-])", re.IGNORECASE)
+
+
+def _uncounted(holder: Mention) -> Mention:
+    """"hundreds of solar gateways … many of them running": what holds a weakness is the kind of thing, not its count (a
+    count of a phrase, never of a name; one word after the count stays: "43 gateways")."""
+    count = _COUNT.match(holder.text)
+    if count is None or holder.via != "phrase" or holder.iri is not None:
+        return holder
+    words = holder.text[count.end():]
+    return replace(holder, start=holder.start + count.end(), text=words, label=words)
+
+
+def _own_words(weakness: Mention) -> Mention:
+    """"still used its factory default password": a weakness is named by its words, not by whose "its" stands for."""
+    label = weakness.label or weakness.text
+    if label != weakness.text and re.search(r"['’]s\s+" + re.escape(weakness.text) + "$", label):
+        return replace(weakness, label=weakness.text, iri=None)
+    return weakness
 
 
 def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -130,7 +196,8 @@ def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         elif holding is not None:
             holder = _thing_before(lexicon, mentions, text, holding.start())
         if holder is not None and holding is not None:
-            for each in group:
+            holder = _uncounted(holder)
+            for each in map(_own_words, group):
                 yield (holder, HAS_VULNERABILITY, each, holding.group(1), holding.start(1), holding.end(1), 0.65)
             continue
         last = group[-1]
@@ -259,7 +326,7 @@ def left_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
                                                  and inside[0].start == said.start(1)):
             # "…, leaving them exposed": the pronoun stands for the subject of the clause it follows
             things = [t for t in [_thing_before(lexicon, [m for m in mentions if m.end <= said.start()], text,
-                                                _clause_verb(text, said.start()))] if t is not None]
+                                                _clause_verb(mentions, text, said.start()))] if t is not None]
         elif inside:
             things = [m for m in inside if _holder_kind(lexicon, m)]
         else:
@@ -269,9 +336,11 @@ def left_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
                 yield (thing, EXPOSED_TO, each, said.group(2), said.start(2), said.end(2), 0.65)
 
 
-def _clause_verb(text: str, position: int) -> int:
-    """Where the verb of the clause before ``position`` (", leaving …") stands: its last verb of having, a past or "is"."""
-    verbs = [m.start() for m in re.finditer(rf"(?<![\w-])(?:{_HOLDING}|[a-z]+ed|are|is|were|was)\b", text[:position], re.IGNORECASE)]
+def _clause_verb(mentions: list[Mention], text: str, position: int) -> int:
+    """Where the verb of the clause before ``position`` (", leaving …") stands: its last verb of having, a past or "is"
+    (no word of a name: "unpatched firmware")."""
+    verbs = [m.start() for m in re.finditer(rf"(?<![\w-])(?:{_HOLDING}|[a-z]+ed|are|is|were|was)\b", text[:position], re.IGNORECASE)
+             if not any(n.start <= m.start() < n.end for n in mentions)]
     return verbs[-1] if verbs else position
 
 

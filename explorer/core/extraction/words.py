@@ -7,6 +7,8 @@ from __future__ import annotations
 STOPWORDS = frozenset(
     [
         "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "it", "he", "she",
+        # an object pronoun is no word of a noun phrase ("many of them running unpatched firmware")
+        "them", "him", "me", "itself", "themselves",
         "they", "we", "i", "you", "who", "which", "what", "and", "or", "but", "nor", "with", "from", "of", "to", "for", "in", "on",
         "at", "by", "as", "into", "onto", "over", "under", "than", "more", "most", "less", "also", "alone", "is", "are", "was",
         "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
@@ -110,3 +112,14 @@ IRREGULAR_PAST = frozenset(["went", "ran", "took", "began", "grew", "fell", "ros
                             "fed", "felt", "flew", "froze", "hung", "knew", "lay", "meant", "met", "quit", "sought", "shut",
                             "spread", "struck", "swept", "threw", "understood", "woke", "wrote", "became", "did", "had",
                             "must", "can", "may", "might", "shall"])
+
+#: China's provinces, autonomous regions and municipalities (lower case): "China Telecom's Anhui unit" is a regional
+#: branch, named by the province it serves.
+CHINESE_PROVINCES = frozenset(
+    [
+        "anhui", "beijing", "chongqing", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei", "heilongjiang",
+        "henan", "hubei", "hunan", "inner mongolia", "jiangsu", "jiangxi", "jilin", "liaoning", "ningxia", "qinghai", "shaanxi",
+        "shandong", "shanghai", "shanxi", "sichuan", "tianjin", "tibet", "xizang", "xinjiang", "yunnan", "zhejiang", "hong kong",
+        "macau", "macao",
+    ]
+)

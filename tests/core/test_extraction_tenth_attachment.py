@@ -1,0 +1,67 @@
+"""Attachment mechanisms of the tenth session: which noun a verb, a participle, a relative clause or a list attaches to
+(sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_belonging_to_an_alliance_is_membership_of_each_listed_name(lexicon: Lexicon) -> None:
+    found = facts("Haier and Midea both belong to the Shandong Smart Factory Alliance.", lexicon)
+    assert ("Haier", "memberOf", "Shandong Smart Factory Alliance") in found
+    assert ("Midea", "memberOf", "Shandong Smart Factory Alliance") in found
+
+
+def test_along_with_joins_two_lists_of_subjects(lexicon: Lexicon) -> None:
+    text = "Sinopec, PetroChina and CNOOC, along with Huawei, ZTE and Inspur, all belong to the Guangdong Energy Alliance."
+    found = facts(text, lexicon)
+    for name in ("Sinopec", "PetroChina", "CNOOC", "Huawei", "ZTE", "Inspur"):
+        assert (name, "memberOf", "Guangdong Energy Alliance") in found
+
+
+def test_along_with_after_an_object_adds_no_second_object(lexicon: Lexicon) -> None:
+    found = facts("Baosteel built a 5G network along with Huawei.", lexicon)
+    assert not any(o == "Huawei" and p == "built" for _s, p, o in found)
+
+
+def test_a_site_that_belongs_to_a_company_is_run_by_it(lexicon: Lexicon) -> None:
+    found = facts("Inside the Wengfu phosphate mine, which belongs to Guizhou Phosphate Group, trucks now drive themselves.",
+                  lexicon)
+    assert ("Wengfu phosphate mine", "operatedBy", "Guizhou Phosphate Group") in found
+    assert not any(p == "memberOf" for _s, p, _o in found)
+
+
+def test_companies_that_belong_to_a_company_are_no_members_of_it(lexicon: Lexicon) -> None:
+    found = facts("The ministry says more than 200 suppliers belong to the group.", lexicon)
+    assert not any(p in ("memberOf", "memberGroupOf", "hasMemberGroup") for _s, p, _o in found)
+
+
+def test_a_participle_after_a_town_describes_the_thing_placed_in_it(lexicon: Lexicon) -> None:
+    found = facts("A ransomware attack disrupted a smelter in Baotou run by Baotou Steel.", lexicon)
+    assert ("smelter", "operatedBy", "Baotou Steel") in found
+    assert not any(p == "operatedBy" and s in ("ransomware attack", "Baotou") for s, p, _o in found)
+    found = facts("Sany and Huawei have installed a network at a crane factory in Kunshan operated by Sany Heavy Machinery.",
+                  lexicon)
+    assert ("crane factory", "operatedBy", "Sany Heavy Machinery") in found
+    assert not any(p == "operatedBy" and s in ("Sany", "Huawei") for s, p, _o in found)
+
+
+def test_a_participle_after_a_site_still_describes_the_site(lexicon: Lexicon) -> None:
+    found = facts("The robots work at the Tashan mine owned by Datong Coal Group.", lexicon)
+    assert ("Tashan mine", "operatedBy", "Datong Coal Group") in found
+
+
+def test_each_thing_listed_before_at_a_site_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Ericsson has installed 5G-connected forklifts and barcode scanners at a tyre plant run by Linglong.", lexicon)
+    assert ("5G-connected forklifts", "locatedIn", "tyre plant") in found
+    assert ("barcode scanners", "locatedIn", "tyre plant") in found
+    found = facts("Chery has built a gearbox factory in Wuhu. The network links 5G-connected forklifts and barcode scanners "
+                  "across the factory.", lexicon)
+    assert {("5G-connected forklifts", "locatedIn", "gearbox factory"), ("barcode scanners", "locatedIn", "gearbox factory")} <= found
+
+
+def test_who_is_listed_before_at_a_site_is_not_placed_in_it(lexicon: Lexicon) -> None:
+    found = facts("Engineers from Huawei and ZTE met at a factory run by Chery.", lexicon)
+    assert not any(p == "locatedIn" and s in ("Huawei", "ZTE") for s, p, _o in found)

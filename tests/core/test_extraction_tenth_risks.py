@@ -1,0 +1,138 @@
+"""Cyber-risk sentences of the tenth session: what one attack put out of action in a later verb of its clause, and the
+other risk readings (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_coordinated_verb_of_stopping_takes_the_attack_as_its_subject(lexicon: Lexicon) -> None:
+    text = ("Last week, a ransomware attack encrypted the billing servers of a water utility in Wuxi run by Taihu Water, "
+            "a unit of Jiangsu Holdings, and halted three pumping stations for a day.")
+    found = facts(text, lexicon)
+    assert ("ransomware attack", "affected", "three pumping stations") in found
+    assert not any(p == "affected" and s != "ransomware attack" for s, p, _o in found)
+
+
+def test_a_participle_after_the_attacks_clause_says_what_it_stopped(lexicon: Lexicon) -> None:
+    found = facts("In June, a malware attack hit the ticketing system of a ferry operator, stopping boat departures for a day.",
+                  lexicon)
+    assert ("malware attack", "affected", "boat departures") in found
+    found = facts("A denial-of-service attack knocked out the website of a bus company, leaving commuters stranded for hours.",
+                  lexicon)
+    assert ("denial-of-service attack", "affected", "commuters") in found
+
+
+def test_a_possessive_before_what_the_attack_stopped_is_no_part_of_it(lexicon: Lexicon) -> None:
+    found = facts("In May, an intrusion hit a parts maker in Ningbo and froze the company's warehouse system for a week.", lexicon)
+    assert ("intrusion", "affected", "warehouse system") in found
+
+
+def test_a_new_subject_after_and_is_no_coordinated_verb_of_the_attack(lexicon: Lexicon) -> None:
+    found = facts("In May, an intrusion hit a parts maker in Ningbo, and the owner said that workers halted the paint lines.",
+                  lexicon)
+    assert not any(p == "affected" and s == "intrusion" for s, p, _o in found)
+
+
+def test_a_bare_singular_noun_after_the_later_verb_is_an_activity_not_a_thing(lexicon: Lexicon) -> None:
+    found = facts("In June, a malware attack hit the ticketing system of a ferry operator, stopping traffic for a day.", lexicon)
+    assert not any(p == "affected" for _s, p, _o in found)
+
+
+def test_a_word_of_quantity_keeps_what_it_counts(lexicon: Lexicon) -> None:
+    found = facts("In June, a malware attack on the ovens of a bakery in Tianjin cut the power and ruined a whole "
+                  "shipment of bread, the police said.", lexicon)
+    assert ("malware attack", "affected", "whole shipment of bread") in found
+
+
+def test_a_report_published_by_two_publishers_with_a_time_between(lexicon: Lexicon) -> None:
+    text = ("Phishing against shipyards doubled in 2024, according to a report released on Monday by the Shanghai Maritime "
+            "Institute and the Hangzhou-based security firm DBAppSecurity.")
+    found = facts(text, lexicon)
+    assert ("Shanghai Maritime Institute", "published", "report") in found or \
+        ("report", "publishedBy", "Shanghai Maritime Institute") in found
+    assert ("DBAppSecurity", "published", "report") in found or ("report", "publishedBy", "DBAppSecurity") in found
+
+
+def test_a_report_opening_the_sentence_with_this_month_and_a_described_speaker(lexicon: Lexicon) -> None:
+    found = facts("In a study published this month, the security firm Venustech warned of botnets aimed at port cranes.", lexicon)
+    assert ("Venustech", "published", "study") in found
+    found = facts("In a survey last week, Shenzhen-based Sangfor said most factories still run old firmware.", lexicon)
+    assert ("Sangfor", "published", "survey") in found
+
+
+def test_the_attack_a_verb_of_blaming_names_is_what_is_attributed(lexicon: Lexicon) -> None:
+    text = ("The ministry blamed most of the breaches on organised phishing rings, but it attributed the Ningbo intrusion "
+            "to a group that Venustech tracks as Jade Viper.")
+    found = facts(text, lexicon)
+    assert ("breaches", "attributedTo", "organised phishing rings") in found
+    assert ("Ningbo intrusion", "attributedTo", "Jade Viper") in found
+    assert not any(p == "targets" for _s, p, _o in found)
+
+
+def test_a_quoted_name_a_group_goes_by(lexicon: Lexicon) -> None:
+    text = 'A phishing campaign hit the shipyard in May, and police attributed it to a criminal crew they call "Iron Kite".'
+    assert ("phishing campaign", "attributedTo", "Iron Kite") in facts(text, lexicon)
+
+
+def test_many_of_them_after_a_clause_stands_for_the_things_it_named(lexicon: Lexicon) -> None:
+    text = "The audit found that the pump controllers were reachable from the internet, many of them running unpatched firmware."
+    assert ("pump controllers", "hasVulnerability", "unpatched firmware") in facts(text, lexicon)
+    text = "Inspectors said the smart meters were exposed to botnets, since many still used default passwords."
+    assert ("smart meters", "hasVulnerability", "default passwords") in facts(text, lexicon)
+
+
+def test_a_relative_clause_of_having_after_a_place_phrase_is_said_of_the_thing_before_it(lexicon: Lexicon) -> None:
+    text = "The gang got in through a camera gateway in the depot's loading bay that still used a default password."
+    found = facts(text, lexicon)
+    assert ("camera gateway", "hasVulnerability", "default password") in found
+
+
+def test_the_object_of_a_relative_clause_is_no_subject_of_the_main_verb(lexicon: Lexicon) -> None:
+    text = "Engineers said modems that link weighing scales in Hebei's quarries were running unpatched firmware."
+    found = facts(text, lexicon)
+    assert ("modems", "hasVulnerability", "unpatched firmware") in found
+    assert not any(p == "hasVulnerability" and s == "weighing scales" for s, p, _o in found)
+
+
+def test_a_place_after_along_is_no_holder_of_a_weakness(lexicon: Lexicon) -> None:
+    found = facts("The survey found pumping stations along the Yellow River still running outdated firmware.", lexicon)
+    assert not any(p == "hasVulnerability" and "Yellow River" in s for s, p, _o in found)
+
+
+def test_outdated_windows_builds_are_a_weakness_of_what_runs_them(lexicon: Lexicon) -> None:
+    text = "He said testing rigs running outdated Windows builds share a network with the welding robots."
+    assert ("testing rigs", "hasVulnerability", "outdated Windows builds") in facts(text, lexicon)
+
+
+def test_a_weakness_after_its_is_named_by_its_words(lexicon: Lexicon) -> None:
+    text = ("Venustech said the crew had got in through a camera gateway at the depot that still used its factory "
+            "default password.")
+    assert ("camera gateway", "hasVulnerability", "factory default password") in facts(text, lexicon)
+
+
+def test_a_warning_that_things_running_a_weakness_are_exposed_warns_of_the_threat_only(lexicon: Lexicon) -> None:
+    text = ("Liu Wei, a researcher at Tianjin University, warned that testing rigs running outdated Windows builds leave the "
+            "welding lines exposed to ransomware.")
+    found = facts(text, lexicon)
+    assert ("Liu Wei", "warnsOf", "ransomware") in found
+    assert not any(p == "warnsOf" and "Windows" in o for _s, p, o in found)
+
+
+def test_after_said_that_the_determiner_opens_the_subject_not_a_relative_clause(lexicon: Lexicon) -> None:
+    text = "Han Bo found that the pump controllers at many reservoirs suffer from missing authentication."
+    assert ("pump controllers", "hasVulnerability", "missing authentication") in facts(text, lexicon)
+
+
+def test_a_weakness_is_never_what_is_exposed(lexicon: Lexicon) -> None:
+    found = facts("Sun Li warned that pump controllers running outdated firmware are exposed to remote hijacking.", lexicon)
+    assert not any(p == "exposedTo" and "firmware" in s for s, p, _o in found)
+    assert ("pump controllers", "exposedTo", "remote hijacking") in found
+
+
+def test_a_count_is_no_part_of_what_holds_a_weakness(lexicon: Lexicon) -> None:
+    text = "The scan found hundreds of water meter gateways in Gansu were reachable online, many of them running unpatched firmware."
+    found = facts(text, lexicon)
+    assert ("water meter gateways", "hasVulnerability", "unpatched firmware") in found
