@@ -48,3 +48,22 @@ def test_a_definite_restricted_by_a_relative_clause_with_its_own_subject_names_a
 def test_works_after_a_modifier_and_before_a_relative_is_a_site(lexicon: Lexicon) -> None:
     assert "steel works" in _labels("Hesteel upgraded the steel works, which opened in 1958.", lexicon)
     assert "steel works" not in _labels("The plan works, officials said.", lexicon)
+
+
+# -- a technology's name inside a noun phrase, nouns in -ed ----------------------------------------------
+
+def test_a_testbed_is_a_noun_and_the_technology_before_it_is_part_of_the_phrase(lexicon: Lexicon) -> None:
+    found = facts("The institute runs a 5G testbed at its campus in Nanjing.", lexicon)
+    assert ("institute", "operates", "5G testbed") in found
+    assert "seabed cable" in _labels("The survey ship laid a seabed cable near Zhoushan.", lexicon)
+
+
+def test_a_technology_name_between_common_nouns_stays_in_the_phrase(lexicon: Lexicon) -> None:
+    assert "industrial 5G gateways" in _labels("Auditors found 70 industrial 5G gateways in Wuhu.", lexicon)
+    labels = _labels("The operator has built private 5G networks for ports in Fujian.", lexicon)
+    assert "private 5G networks" in labels and "5G" not in labels
+
+
+def test_a_judging_adjective_before_a_technology_name_is_no_part_of_the_kind(lexicon: Lexicon) -> None:
+    labels = _labels("Many mills reach the cloud through cheap 4G modems with default passwords.", lexicon)
+    assert "4G modems" in labels and "cheap 4G modems" not in labels
