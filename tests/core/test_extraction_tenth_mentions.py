@@ -67,3 +67,21 @@ def test_a_technology_name_between_common_nouns_stays_in_the_phrase(lexicon: Lex
 def test_a_judging_adjective_before_a_technology_name_is_no_part_of_the_kind(lexicon: Lexicon) -> None:
     labels = _labels("Many mills reach the cloud through cheap 4G modems with default passwords.", lexicon)
     assert "4G modems" in labels and "cheap 4G modems" not in labels
+
+
+# -- names a place's part or a site's noun completes -----------------------------------------------------
+
+def test_a_part_of_a_place_after_the_places_possessive_is_a_place_of_its_own(lexicon: Lexicon) -> None:
+    text = "In Nanjing's Jiangning district, Sugon has opened a server plant."
+    labels = _labels(text, lexicon)
+    assert "Nanjing" in labels and "Jiangning district" in labels
+    assert ("Jiangning district", "locatedIn", "Nanjing") in facts(text, lexicon)
+    found = facts("Sugon built a plant in Wuxi's high-tech zone.", lexicon)
+    assert ("high-tech zone", "locatedIn", "Wuxi") in found
+
+
+def test_a_name_before_a_common_noun_and_a_place_part_is_one_place(lexicon: Lexicon) -> None:
+    assert "Meishan port area" in _labels("Ningbo Port moved its cranes in the Meishan port area onto 5G.", lexicon)
+    found = facts("China Unicom built a network across the Dalang solar park in Yushu County.", lexicon)
+    assert ("Dalang solar park", "locatedIn", "Yushu County") in found
+    assert "Chuanshan terminal" in _labels("The system runs at the automated Chuanshan terminal.", lexicon)

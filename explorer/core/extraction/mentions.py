@@ -30,7 +30,14 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import COUNTRIES, place_described, possessed_sites, site_heads, sited_definites
+from explorer.core.extraction.sites import (
+    COUNTRIES,
+    place_described,
+    places_of_places,
+    possessed_sites,
+    site_heads,
+    sited_definites,
+)
 from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
@@ -529,6 +536,9 @@ class MentionFinder:
         candidates += self._bare_phrases(text) + quoted(text)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
+        # "Hefei's Xinqiao area": the place and its part, never one name spanning both
+        for owner, part in places_of_places(text, lambda name, at: self._place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
+            candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
