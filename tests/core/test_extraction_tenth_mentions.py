@@ -85,3 +85,12 @@ def test_a_name_before_a_common_noun_and_a_place_part_is_one_place(lexicon: Lexi
     found = facts("China Unicom built a network across the Dalang solar park in Yushu County.", lexicon)
     assert ("Dalang solar park", "locatedIn", "Yushu County") in found
     assert "Chuanshan terminal" in _labels("The system runs at the automated Chuanshan terminal.", lexicon)
+
+
+def test_a_count_reaches_its_plural_past_an_adverb_and_after_roughly_or_more(lexicon: Lexicon) -> None:
+    assert "remotely operated loaders" in _labels("The mine runs 30 remotely operated loaders over the network.", lexicon)
+    assert "roughly 250 kiln-owning members" in _labels("The association promotes 5G among its roughly 250 kiln-owning members.", lexicon)
+    assert "substations" in _labels("The utility will connect three more substations it runs near Lhasa.", lexicon)
+    # a plural that opens a pattern's words is left to the pattern
+    found = facts("The Hunan Robotics Alliance, whose 90 members include Zoomlion and Sany, met in May.", lexicon)
+    assert ("Hunan Robotics Alliance", "hasMember", "Zoomlion") in found

@@ -391,7 +391,7 @@ class MentionFinder:
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + counted_phrases(
             text, self._bare_phrase_at, self._head_class, lambda cls: self.lexicon.is_a(cls, [ORGANIZATION]) is True,
-            self._sites)
+            self._sites, self._triggers)
         relative = relative_that_verbs(text, self._triggers)
         for opening in openings:
             if opening in relative:  # "… that lift | engine blocks": the verb's object opens the phrase
