@@ -94,3 +94,14 @@ def test_a_count_reaches_its_plural_past_an_adverb_and_after_roughly_or_more(lex
     # a plural that opens a pattern's words is left to the pattern
     found = facts("The Hunan Robotics Alliance, whose 90 members include Zoomlion and Sany, met in May.", lexicon)
     assert ("Hunan Robotics Alliance", "hasMember", "Zoomlion") in found
+
+
+# -- words that judge a thing are no part of its name ------------------------------------------------------
+
+def test_a_judging_word_before_a_new_thing_is_left_out_of_its_name(lexicon: Lexicon) -> None:
+    found = facts("Geely opened its sprawling vehicle-assembly campus in Ningbo in May.", lexicon)
+    assert ("Geely", "operates", "vehicle-assembly campus") in found
+    labels = _labels("Investigators warned of so-called watering-hole attacks on ports.", lexicon)
+    assert "watering-hole attacks" in labels
+    # a kind named by an -ing word stays whole
+    assert "dyeing plant" in _labels("Lutai runs a dyeing plant in Zibo.", lexicon)

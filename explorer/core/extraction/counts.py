@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from explorer.core.extraction.spans import (
     COUNT,
@@ -37,6 +38,20 @@ def _counted_head_end(text: str, position: int, triggers: frozenset[str]) -> int
             or (match.group(2) in triggers and re.match(r"\s+[a-z]", text[match.end(2):])):
         return None
     return match.end(2)
+
+
+#: Words that judge a thing's size, standing or fame, no kind of it: "its sprawling phone-assembly campus" is a
+#: phone-assembly campus, "so-called lateral attacks" are lateral attacks.
+_JUDGING = frozenset(["sprawling", "so-called", "bustling", "booming", "thriving", "struggling", "ageing", "aging", "huge",
+                      "massive", "vast", "much-vaunted", "vaunted"])
+
+
+def unjudged(mention: Mention) -> Mention:
+    """A new thing named without the word that judges it (its text, and so its quote, keeps the word)."""
+    words = (mention.label or "").split()
+    if mention.iri is not None or mention.via not in ("phrase", "cue") or len(words) < 2 or words[0].lower() not in _JUDGING:
+        return mention
+    return replace(mention, label=" ".join(words[1:]))
 
 
 PhraseAt = Callable[[str, int], Mention | None]

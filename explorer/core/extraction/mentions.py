@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
-from explorer.core.extraction.counts import counted_phrases
+from explorer.core.extraction.counts import counted_phrases, unjudged
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
@@ -512,7 +512,7 @@ class MentionFinder:
         if following is None or not following.group(1)[:1].islower():
             return False
         word = following.group(1).lower()
-        return word not in STOPWORDS and word not in self._triggers and not word.endswith(("ly", "ing", "ed"))
+        return word not in STOPWORDS and word not in self._triggers and not adverb(word) and not word.endswith(("ing", "ed"))
 
     def named(self, name: str, start: int, cls: str | None = None) -> Mention:
         """The mention of ``name`` standing at ``start``: the known entity of that label, else a new one."""
@@ -558,7 +558,7 @@ class MentionFinder:
         chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
-        chosen = [part_of_person(m, self._history) for m in chosen]
+        chosen = [part_of_person(unjudged(m), self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
         chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
