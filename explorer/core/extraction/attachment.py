@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.partners import co_partners
+from explorer.core.extraction.relatives import subject_before
 from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.vocab import KG
 
@@ -120,3 +122,27 @@ def _kind_from_description(lexicon: Lexicon, actor: Mention, description: str) -
     end = len(description.rstrip())
     return actor.cls is not None and any(cue.cls == actor.cls and any(m.end() == end for m in cue.regex.finditer(description))
                                          for cue in lexicon.cues)
+
+
+#: A joint trial and the "with" that names who runs it with the subject: "is running a similar trial with | A and B".
+_TRIAL_WITH = re.compile(r"(?<![\w-])(?:running|runs|ran|run|conducting|conducts|conducted|carrying\s+out|carried\s+out|began|begun"
+                         r"|started|starting|launched|launching)\s+(?:(?:a|an|the|its|their|joint|similar|new|first|second|pilot|field"
+                         r"|[0-9]+[\w-]*|5G)\s+)*(?:trials?|pilots?|tests?|experiments?)\s+with\s+(?:the\s+)?", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|also|now|already|jointly))*\s*$", re.IGNORECASE)
+
+
+def trial_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"JAC, a Hefei carmaker, is running a trial with China Telecom and ZTE": who runs a trial with others is their
+    partner (each named after "with"); the subject stands before the verb, past an apposition closed by a comma."""
+    partnered = str(KG.partneredWith)
+    for trial in _TRIAL_WITH.finditer(text):
+        verb = _BEFORE_VERB.search(text[:trial.start()])
+        subject = subject_before(mentions, text, verb.start() if verb is not None else trial.start())
+        first = next((m for m in mentions if m.start == trial.end()), None)
+        if subject is None or first is None or lexicon.is_a(subject.cls, [AGENT]) is False \
+                or subject.via not in ("name", "label", "ner"):
+            continue
+        for partner in co_partners(mentions, text, first):
+            if partner.key != subject.key and (lexicon.is_a(partner.cls, [AGENT]) is True or (
+                    partner.via in ("name", "label", "ner") and lexicon.is_a(partner.cls, [AGENT]) is not False)):
+                yield (subject, partnered, partner, "trial with", trial.start(), trial.end(), 0.6)
