@@ -86,3 +86,12 @@ def test_an_owners_unit_in_apposition_at_the_end_of_a_sentence_is_the_name(lexic
     found = facts("The welding robots were supplied by Kaibang Motor, Gree's automation subsidiary.", lexicon)
     assert ("Gree", "hasSubsidiary", "Kaibang Motor") in found or ("Kaibang Motor", "subsidiaryOf", "Gree") in found
     assert not any(o == "Gree's automation subsidiary" for _s, _p, o in found)
+
+
+def test_what_its_names_is_labelled_as_the_text_names_it(lexicon: Lexicon) -> None:
+    found = facts("Gree Group said its network is watched from its security operations centre in Zhuhai.", lexicon)
+    assert ("security operations centre", "locatedIn", "Zhuhai") in found
+    assert not any("Gree Group's" in o or "Gree Group's" in s for s, _p, o in found)
+    # a document is known by who wrote it
+    found = facts("Strategy Analytics said in its latest report that shipments rose.", lexicon)
+    assert ("Strategy Analytics", "published", "Strategy Analytics' latest report") in found
