@@ -95,3 +95,11 @@ def test_what_its_names_is_labelled_as_the_text_names_it(lexicon: Lexicon) -> No
     # a document is known by who wrote it
     found = facts("Strategy Analytics said in its latest report that shipments rose.", lexicon)
     assert ("Strategy Analytics", "published", "Strategy Analytics' latest report") in found
+
+
+def test_who_acts_runs_on_nothing(lexicon: Lexicon) -> None:
+    # what runs on a cloud is the software the sentence names without a mention, not the company
+    found = facts("Gree Group said its Zhuhai network already ran on a separate core.", lexicon)
+    assert ("Gree Group", "runsOn", "separate core") not in found
+    found = facts("The Cosmo platform runs on a cloud supplied by Huawei.", lexicon)
+    assert ("Cosmo platform", "runsOn", "cloud") in found
