@@ -103,3 +103,10 @@ def test_who_acts_runs_on_nothing(lexicon: Lexicon) -> None:
     assert ("Gree Group", "runsOn", "separate core") not in found
     found = facts("The Cosmo platform runs on a cloud supplied by Huawei.", lexicon)
     assert ("Cosmo platform", "runsOn", "cloud") in found
+
+
+def test_a_participle_after_a_preposition_describes_the_noun_after_it(lexicon: Lexicon) -> None:
+    found = facts("Police traced the traffic to a botnet of hijacked home routers in Vietnam.", lexicon)
+    assert not any(s == "botnet" and o == "home routers" for s, _p, o in found)
+    found = facts("A botnet hijacked home routers in Vietnam.", lexicon)
+    assert ("botnet", "targets", "home routers") in found
