@@ -26,3 +26,44 @@ def test_counted_equipment_is_named_by_its_kind_and_the_quote_keeps_the_count(le
 def test_counted_members_and_people_keep_their_count(lexicon: Lexicon) -> None:
     assert "95 new members" in _labels("The Jiangxi Robotics Alliance signed up 95 new members at its forum.", lexicon)
     assert "300 engineers" in _labels("The bureau sent 300 engineers to the plants.", lexicon)
+
+
+# -- definite noun phrases the words after them restrict -----------------------------------------------
+
+def test_a_definite_restricted_by_of_names_a_thing_after_a_preposition_too(lexicon: Lexicon) -> None:
+    assert "controllers" in _labels("Hackers locked the controllers of 30 paint robots at a plant in Wuhu.", lexicon)
+    assert "booking system" in _labels("An attack on the booking system of a ferry operator in Dalian delayed sailings.", lexicon)
+    # a measure, a part or an act before "of" is no thing, nor is an owner's equipment as a whole
+    assert "rest" not in _labels("The rest of the plant is old.", lexicon)
+    assert "systems" not in _labels("In May, hackers broke into the systems of a brake maker in Wuhu.", lexicon)
+    assert "servers" not in _labels("Malware disabled the servers of a grain trader.", lexicon)
+
+
+def test_a_definite_restricted_by_a_relative_clause_with_its_own_subject_names_a_thing(lexicon: Lexicon) -> None:
+    assert "laser cutters" in _labels("Sany fitted modems to the laser cutters it supplies to Geely.", lexicon)
+    found = facts("Baowu runs the turbine works that Harbin Electric built.", lexicon)
+    assert ("Baowu", "operates", "turbine works") in found
+
+
+def test_works_after_a_modifier_and_before_a_relative_is_a_site(lexicon: Lexicon) -> None:
+    assert "steel works" in _labels("Hesteel upgraded the steel works, which opened in 1958.", lexicon)
+    assert "steel works" not in _labels("The plan works, officials said.", lexicon)
+
+
+# -- a technology's name inside a noun phrase, nouns in -ed ----------------------------------------------
+
+def test_a_testbed_is_a_noun_and_the_technology_before_it_is_part_of_the_phrase(lexicon: Lexicon) -> None:
+    found = facts("The institute runs a 5G testbed at its campus in Nanjing.", lexicon)
+    assert ("institute", "operates", "5G testbed") in found
+    assert "seabed cable" in _labels("The survey ship laid a seabed cable near Zhoushan.", lexicon)
+
+
+def test_a_technology_name_between_common_nouns_stays_in_the_phrase(lexicon: Lexicon) -> None:
+    assert "industrial 5G gateways" in _labels("Auditors found 70 industrial 5G gateways in Wuhu.", lexicon)
+    labels = _labels("The operator has built private 5G networks for ports in Fujian.", lexicon)
+    assert "private 5G networks" in labels and "5G" not in labels
+
+
+def test_a_judging_adjective_before_a_technology_name_is_no_part_of_the_kind(lexicon: Lexicon) -> None:
+    labels = _labels("Many mills reach the cloud through cheap 4G modems with default passwords.", lexicon)
+    assert "4G modems" in labels and "cheap 4G modems" not in labels

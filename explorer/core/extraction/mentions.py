@@ -72,6 +72,10 @@ _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|c
 #: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township)(?![\w'’-])")
+#: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
+_EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
+#: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -466,11 +470,14 @@ class MentionFinder:
             # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
             # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
-                                                           or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None))
+                                                           or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
+                or (bool(words) and re.fullmatch(r"\d+G", token) is not None and _LOWER_NEXT.match(text, word.end()) is not None)
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
+            if words and all(text[slice(*w)].lower() in _EVALUATIVE for w in words) and re.fullmatch(r"\d+G", token):
+                words = []  # "cheap | 4G modems": what the writer thinks of them is no part of the kind
             words.append(word.span(1))
             position = word.end()
         if not words or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", text[slice(*words[0])])):

@@ -243,9 +243,14 @@ _PHRASE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?]|$)|\s+(?:abroad|overseas|nearby
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\d)", re.IGNORECASE)
 
 
+#: Nouns and adjectives in -ed that no verb's past is ("a 5G testbed", "the seabed", "a hundred").
+_NOT_PAST = frozenset(["testbed", "seabed", "hotbed", "flatbed", "riverbed", "roadbed", "seedbed", "hundred", "watershed",
+                       "naked", "sacred", "wicked", "rugged", "beloved"])
+
+
 def past_form(word: str) -> bool:
-    """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
-    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
+    """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed", "testbed"."""
+    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None and word.split("-")[-1] not in _NOT_PAST
 
 
 def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) -> bool:
