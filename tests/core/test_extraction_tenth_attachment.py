@@ -65,3 +65,18 @@ def test_each_thing_listed_before_at_a_site_stands_in_it(lexicon: Lexicon) -> No
 def test_who_is_listed_before_at_a_site_is_not_placed_in_it(lexicon: Lexicon) -> None:
     found = facts("Engineers from Huawei and ZTE met at a factory run by Chery.", lexicon)
     assert not any(p == "locatedIn" and s in ("Huawei", "ZTE") for s, p, _o in found)
+
+
+def test_a_contact_clause_in_an_apposition_says_its_verb_of_the_name(lexicon: Lexicon) -> None:
+    found = facts("Sensor data now flows to Rootcloud, the industrial internet platform Sany set up in 2016.", lexicon)
+    assert ("Sany", "established", "Rootcloud") in found
+    text = "Both firms belong to the Hunan 5G Alliance, a Changsha-based body the provincial bureau set up in 2019 that counts 90 members."
+    found = facts(text, lexicon)
+    assert any(p == "established" and o == "Hunan 5G Alliance" and "bureau" in s for s, p, o in found)
+    assert not any(p == "established" and s == "Hunan 5G Alliance" for s, p, _o in found)
+
+
+def test_a_verb_with_an_object_of_its_own_is_no_contact_clause(lexicon: Lexicon) -> None:
+    found = facts("The data goes to Rootcloud, the platform Sany set up a lab for.", lexicon)
+    found |= facts("Orders go to Rootcloud, the industrial internet platform Sany built the plant around.", lexicon)
+    assert not any(o == "Rootcloud" and p in ("established", "built") for _s, p, o in found)

@@ -80,3 +80,43 @@ def _a_thing(lexicon: Lexicon, mention: Mention) -> bool:
 
 
 _COUNTED = re.compile(r"(?:(?:more|fewer|less)\s+than|over|some|about|around|nearly|almost|up\s+to)?\s*\d[\d,]*\s", re.IGNORECASE)
+
+
+#: How the words of a fact read from a contact clause end.
+CONTACT_CLAUSE = " (contact clause)"
+#: A name's apposition up to the subject of a contact clause: "COSMOPlat|, the industrial internet platform |Haier set
+#: up", "X|, a Xining-based body |the department set up" (a hyphened place or trade may stand among its words).
+_DESCRIPTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w.'’]+-[a-z]+\s+)?(?:[a-z][\w-]*\s+){1,4}?(?:the\s+)?")
+#: What may follow the verb of a contact clause that has no object of its own: a time, a purpose, a place, its end.
+_NO_OBJECT = re.compile(r"\s*(?:[,.;]|$|\s(?:in|on|for|last|this|earlier|at|with|that|which|to)\b)")
+
+
+def contact_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"COSMOPlat, the industrial internet platform Haier set up in 2017", "X, a Xining-based body the department set up
+    in 2020 that …": an apposition whose noun is followed straight by a subject and its verb (a relative clause with no
+    "that") says the verb of the name: Haier established COSMOPlat. The verb must have no object of its own."""
+    for pattern in lexicon.patterns:
+        if pattern.weak or pattern.object_first or pattern.closing is not None or not pattern.words.isascii() \
+                or pattern.words.endswith(" by") or not re.fullmatch(r"[a-z]+(?:ed|t)(?:\s+up)?|built|made|set up|ran|run", pattern.words):
+            continue
+        for match in pattern.regex.finditer(text):
+            actor = next((m for m in mentions if m.end <= match.start() and re.fullmatch(r"\s+(?:(?:has|had)\s+)?",
+                                                                                           text[m.end:match.start()])), None)
+            if actor is None or actor.via == "pronoun" or not _NO_OBJECT.match(text, match.end()):
+                continue
+            name = next((m for m in reversed(mentions) if m.end < actor.start and m.via in ("name", "label")
+                         and _DESCRIPTION.fullmatch(text[m.end:actor.start])), None)
+            if name is None or any(name.end < m.start and m.end <= actor.start and m.via in ("name", "label") for m in mentions):
+                continue
+            # "the industrial internet platform Haier": the noun before the subject describes the name, not the subject
+            kind = None if _kind_from_description(lexicon, actor, text[name.end:actor.start]) else actor.cls
+            if lexicon.is_a(kind, pattern.domain) is False or lexicon.is_a(name.cls, pattern.range) is False:
+                continue
+            yield (actor, pattern.predicate, name, f"{pattern.words}{CONTACT_CLAUSE}", match.start(), match.end(), 0.6)
+
+
+def _kind_from_description(lexicon: Lexicon, actor: Mention, description: str) -> bool:
+    """Whether the actor's kind is the one the words right before it name (a class cue that ends ``description``)."""
+    end = len(description.rstrip())
+    return actor.cls is not None and any(cue.cls == actor.cls and any(m.end() == end for m in cue.regex.finditer(description))
+                                         for cue in lexicon.cues)
