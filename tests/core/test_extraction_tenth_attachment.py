@@ -51,3 +51,17 @@ def test_a_participle_after_a_town_describes_the_thing_placed_in_it(lexicon: Lex
 def test_a_participle_after_a_site_still_describes_the_site(lexicon: Lexicon) -> None:
     found = facts("The robots work at the Tashan mine owned by Datong Coal Group.", lexicon)
     assert ("Tashan mine", "operatedBy", "Datong Coal Group") in found
+
+
+def test_each_thing_listed_before_at_a_site_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Ericsson has installed 5G-connected forklifts and barcode scanners at a tyre plant run by Linglong.", lexicon)
+    assert ("5G-connected forklifts", "locatedIn", "tyre plant") in found
+    assert ("barcode scanners", "locatedIn", "tyre plant") in found
+    found = facts("Chery has built a gearbox factory in Wuhu. The network links 5G-connected forklifts and barcode scanners "
+                  "across the factory.", lexicon)
+    assert {("5G-connected forklifts", "locatedIn", "gearbox factory"), ("barcode scanners", "locatedIn", "gearbox factory")} <= found
+
+
+def test_who_is_listed_before_at_a_site_is_not_placed_in_it(lexicon: Lexicon) -> None:
+    found = facts("Engineers from Huawei and ZTE met at a factory run by Chery.", lexicon)
+    assert not any(p == "locatedIn" and s in ("Huawei", "ZTE") for s, p, _o in found)

@@ -66,3 +66,17 @@ def test_part_of_a_campaign_is_no_organization(lexicon: Lexicon) -> None:
     assert not any(p in ("subOrganizationOf", "hasSubOrganization") for _s, p, _o in found)
     found = facts("Kaibang Motor is part of Gree Group.", lexicon)
     assert ("Kaibang Motor", "subOrganizationOf", "Gree Group") in found
+
+
+def test_who_after_a_persons_appositions_is_the_person(lexicon: Lexicon) -> None:
+    found = facts("The risk is growing, said Liu Fang, an analyst at Qi An Xin, the Beijing-based security firm, who "
+                  "warned of ransomware attacks on steel mills.", lexicon)
+    assert ("Liu Fang", "warnsOf", "ransomware attacks") in found
+    assert ("Qi An Xin", "warnsOf", "ransomware attacks") not in found
+    found = facts("The risk is growing, said Liu Fang, a researcher at NSFOCUS, who called for network slicing.", lexicon)
+    assert ("Liu Fang", "callsFor", "network slicing") in found
+    assert ("NSFOCUS", "callsFor", "network slicing") not in found
+    # what the person says has a subject of its own
+    found = facts("The risk is growing, said Liu Fang, a researcher at NSFOCUS, who said steel mills were exposed to "
+                  "ransomware.", lexicon)
+    assert ("Liu Fang", "exposedTo", "ransomware") not in found

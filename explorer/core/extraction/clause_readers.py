@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explorer.core.extraction import clauses, owned_sites, partners, relatives, sites, slots
+from explorer.core.extraction import attachment, clauses, owned_sites, partners, relatives, sites, slots
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
@@ -32,7 +32,7 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *clauses.reciprocal_partners(lexicon, mentions, text),
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
-             *relatives.owners_under(lexicon, mentions, text)]
+             *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 
-from explorer.core.extraction.spans import adverb, passive_by, plural_noun
+from explorer.core.extraction.spans import adverb, passive_by, plural_noun, singular
 from explorer.core.extraction.words import COMPLEMENT_TAKERS, GENERIC_PEOPLE, GENERIC_THINGS, IRREGULAR_PAST, STOPWORDS
 
 _WORD = re.compile(r" ([a-z][a-z-]*)\b(?!['’])")
 #: What stands after a plural that heads its phrase: a relative word, "and" before a second head, a preposition
 #: that says which ones are meant, a verb's auxiliary, or punctuation (a verb in -s after a singular takes an
 #: object instead: "the crane operator runs the yard").
-_AFTER_PLURAL_HEAD = re.compile(r"(?:\s+(?:that|which|whose|where|and|or|at|across|from|are|were|have|had|could|would|"
+_AFTER_PLURAL_HEAD = re.compile(r"(?:\s+(?:that|which|whose|where|and|or|at|across|from|are|were|have|had|could|would|it|they|we|"
                                 r"will|can|may|might|must|should|still|also|now|[a-z]+ed)\b|\s*[,.;:]|$)")
+#: What follows "works" where it is a site's noun ("the steel works that", "the gas works, which", "the works in").
+_WORKS_HEAD = re.compile(r"\s*[,.;]|\s+(?:that|which|where|in|at|near|outside)\b")
 #: "the software that predicts …", "the system which runs …": a relative clause with its verb says which one is meant.
 _RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+(?:(?:still|also|now|often)\s+)?([a-z]+)\b")
 
@@ -40,6 +42,9 @@ def compound_end(text: str, end: int, triggers: frozenset[str]) -> int:
     position = end
     while (word := _WORD.match(text, position)) is not None:
         token = word.group(1)
+        if token == "works" and _WORKS_HEAD.match(text, word.end()):
+            position = word.end()  # "the turbine works that X runs": a works is a site, no verb
+            break
         if not _plain(token, triggers) or token in COMPLEMENT_TAKERS or passive_by(token, text, word.end()):
             break  # "the fibre maker | known as YOFC"
         if token.endswith("ing"):
@@ -87,3 +92,41 @@ def second_head(text: str, end: int, triggers: frozenset[str]) -> tuple[int, int
         return None  # "… depend on": a pattern's verb after it closes the phrase too
     return joint.span(1)
 
+
+
+#: "the controllers | of 14 laser cutters", "the booking system | of a terminal": "of" and a determiner, a count or a
+#: name after a definite say which one is meant.
+_OF_WHICH = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|our|this|these|those|some|several|many|\d|[A-Z])")
+#: "the laser cutters | it supplies", "the turbine works | that Shanghai Electric runs": a relative clause with its own
+#: subject (a pronoun or a name) and verb.
+_SUBJECT_RELATIVE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|we|he|she|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s+"
+                               r"(?:(?:still|also|now|already|once)\s+)?([a-z]+)\b")
+#: Words before "of" that measure, divide or name an act, no thing ("the rest of", "the number of", "the use of").
+_PARTITIVES = frozenset(["rest", "end", "start", "use", "number", "part", "half", "heart", "top", "bottom", "side", "front",
+                         "back", "kind", "type", "sort", "range", "wave", "series", "lack", "amount", "share", "bulk", "majority",
+                         "total", "level", "rate", "pace", "scale", "size", "cost", "price", "value", "name", "role", "help",
+                         "aim", "goal", "case", "example", "impact", "effect", "result", "wake", "face", "course", "backbone",
+                         "core", "key", "basis", "source", "spread", "growth", "rise", "fall", "speed", "quality", "output",
+                         "capacity", "volume", "length", "width", "height", "area", "first", "last", "same", "other", "latest"])
+#: One word that speaks of an owner's equipment as a whole ("broke into the systems of a parts maker"): the owner is meant.
+_WHOLE = frozenset(["system", "server", "network", "asset", "infrastructure", "data", "computer", "facility", "premise", "equipment"])
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ing", "ism", "ure")
+
+
+def restricted(text: str, start: int, end: int, triggers: frozenset[str]) -> bool:
+    """"locked the controllers of 14 laser cutters", "fitted modules to the laser cutters it supplies", "the turbine works
+    that Shanghai Electric runs": a definite noun phrase (``start``–``end``, without "the") that words after it restrict
+    to one thing names that thing where it first appears, after a preposition too. Its head is no measure, part or act
+    ("the rest of", "the rollout of", "the security of"), no generic thing or person."""
+    head = text[start:end].split()[-1].lower()
+    word = singular(head)
+    if not _plain(head, triggers) or word in GENERIC_THINGS or word in GENERIC_PEOPLE or head in COMPLEMENT_TAKERS \
+            or word in _PARTITIVES or word.endswith(_ABSTRACT_ENDINGS) or (" " not in text[start:end].strip() and word in _WHOLE):
+        return False
+    if _OF_WHICH.match(text, end):
+        return True
+    relative = _SUBJECT_RELATIVE.match(text, end) or _RELATIVE_AFTER.match(text, end)
+    if relative is None:
+        return False
+    verb = relative.group(1)
+    return verb not in STOPWORDS and (verb.endswith(("s", "ed")) or verb in IRREGULAR_PAST) and not verb.endswith("ss")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from explorer.core.extraction import sites
-from explorer.core.extraction.definites import compound_end, introduced_single, second_head
+from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
@@ -81,7 +81,8 @@ class ReferenceReader:
                 # "the crane control software": its head is "software", no crane named before; a compound the text
                 # describes as known ("the", a modifier, a head) is a thing of its own where it is a clause's subject
                 # or a verb's object ("onto the factory floor" sets a scene: no thing of the clause)
-                if _PREPOSITION_BEFORE.search(text[:match.start()]):
+                if _PREPOSITION_BEFORE.search(text[:match.start()]) and not restricted(text, match.start(1), compound,
+                                                                                       self._triggers):
                     continue
                 phrase = text[match.start(1):compound]
                 found.append(Mention(match.start(1), compound, phrase, None, self._cue_class(phrase), phrase, "phrase"))
@@ -101,8 +102,9 @@ class ReferenceReader:
                                and (not kinds or singular((m.label or m.text).split()[-1].lower()) in kinds)), None)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite"))
-            elif introduced_single(text, match.start(1), match.end(), self._triggers) \
-                    and not _PREPOSITION_BEFORE.search(text[:match.start()]):
+            elif (introduced_single(text, match.start(1), match.end(), self._triggers)
+                  and not _PREPOSITION_BEFORE.search(text[:match.start()])) \
+                    or restricted(text, match.start(1), match.end(), self._triggers):
                 found.append(Mention(match.start(1), match.end(), match.group(1), None, None, match.group(1), "phrase"))
         found += self.descriptions(text, history, previous_subject, placed)
         return found

@@ -198,7 +198,7 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
                 placed = _PLACED_BY.search(text[:head[-1].start]) if relative and head[-1].via in ("name", "label") else None
                 thing = next((m for m in head if placed is not None and m.end == placed.start() and m.via != "pronoun"
                               and m.via not in ("name", "label")), None)
-                first = thing or head[-1]
+                first = thing or _person_who(head, text, aside_start, start) or head[-1]
                 return [first, *(m for m in left if m is not first and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
@@ -217,6 +217,20 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
         return [described] if described is not None else [m for m in outside if _relational(m, text)]
     unread = _unread_head(mentions, text, outside[0]) if outside else None
     return [unread, *outside] if unread is not None else outside
+
+
+#: Descriptions in apposition, each after its comma: ", a researcher at X, the Beijing-based security firm".
+_APPOSITIONS = re.compile(r"(?:,\s+(?:a|an|the)\s[^,]*)+")
+
+
+def _person_who(head: list[Mention], text: str, aside_start: int, start: int) -> Mention | None:
+    """"said Zhou Lan, a researcher at X, the Y firm, who warned …": "who" is the person its appositions describe,
+    not the firm named last inside them (what the person says has a subject of its own: "who said fabs were …")."""
+    if not re.match(r",\s+who\b", text[aside_start:]) or (head[-1].cls or "").endswith("Person") \
+            or re.search(r"(?<![\w-])(?:said|says|added|noted|believes|thinks|warned\s+that)(?![\w-])", text[aside_start:start]):
+        return None
+    person = next((m for m in reversed(head) if (m.cls or "").endswith("Person")), None)
+    return person if person is not None and _APPOSITIONS.fullmatch(text[person.end:aside_start]) else None
 
 
 #: "the control systems of several chemical plants | rely on": a plural head no mention covers, and "of" before the owner.
