@@ -80,3 +80,9 @@ def test_who_after_a_persons_appositions_is_the_person(lexicon: Lexicon) -> None
     found = facts("The risk is growing, said Liu Fang, a researcher at NSFOCUS, who said steel mills were exposed to "
                   "ransomware.", lexicon)
     assert ("Liu Fang", "exposedTo", "ransomware") not in found
+
+
+def test_an_owners_unit_in_apposition_at_the_end_of_a_sentence_is_the_name(lexicon: Lexicon) -> None:
+    found = facts("The welding robots were supplied by Kaibang Motor, Gree's automation subsidiary.", lexicon)
+    assert ("Gree", "hasSubsidiary", "Kaibang Motor") in found or ("Kaibang Motor", "subsidiaryOf", "Gree") in found
+    assert not any(o == "Gree's automation subsidiary" for _s, _p, o in found)

@@ -42,6 +42,10 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|on|onto|into|at|to|from|of|fo
                                  r"through|via|within|around|along|beside|behind|between|among)\s+$", re.IGNORECASE)
 
 
+#: What closes a description in apposition: a comma, or the end of its sentence.
+_CLOSED = re.compile(r"\s*(?:,|[.;:!?]?[\s\"”’']*$)")
+
+
 def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
@@ -164,13 +168,14 @@ class ReferenceReader:
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
-                         # closed by a comma: "PetroChina, China Mobile's Gansu branch has built …" opens a clause
-                         or (self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) is not None)):
+                         # closed by a comma or the sentence's end: "PetroChina, China Mobile's Gansu branch has built …"
+                         # opens a clause
+                         or (self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) is not None)):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
-                cls = cls or (mention.cls if self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) else None)
+                cls = cls or (mention.cls if self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) else None)
                 if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
                     out[out.index(previous)] = named
