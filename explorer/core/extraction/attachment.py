@@ -14,7 +14,8 @@ from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.partners import co_partners
 from explorer.core.extraction.relatives import subject_before
-from explorer.core.extraction.spans import Mention, Reading
+from explorer.core.extraction.spans import Mention, Reading, singular
+from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
 PLACE, AGENT, THREAT, EVENT = str(KG.Place), str(KG.Agent), str(KG.CyberRisk), str(KG.Event)
@@ -45,6 +46,9 @@ def _a_place(lexicon: Lexicon, mention: Mention) -> bool:
 
 #: The preposition that puts listed things in one site: "robots and cameras | at the | plant".
 _AT_SITE = re.compile(r"\s+(?:at|across|inside|throughout)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
+_AT_THE_SITE = re.compile(r"\s+(?:at|inside|across)\s+the\s+")
+#: Abstract nouns a verb takes as an idiom ("took a similar route", "played a leading role"): no thing that stands anywhere.
+_ABSTRACT = re.compile(r"(?<![\w-])(?:route|approach|step|path|stance|lead|position|role|part|view|turn|course)s?$", re.IGNORECASE)
 #: What joins the members of a list of things: "A, B and C", "A as well as B".
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:the|its|their)\s+)?")
 
@@ -66,8 +70,12 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if not _LIST_JOINT.fullmatch(text[before.end:things[0].start]):
                 break
             things.insert(0, before)
-        if len(things) < 2 or not all(_a_thing(lexicon, m) for m in things):
-            continue  # one thing before "at" is read by the words of the clause ("at its", "where"); a list is not
+        if not all(_a_thing(lexicon, m) for m in things):
+            continue
+        if len(things) == 1 and (not _AT_THE_SITE.fullmatch(placed.group()) or _ABSTRACT.search(things[0].text)):
+            # one thing: only before "the" and a site ("at its plant" is read with whose the site is, in ``owned_sites``;
+            # "a network at a mine" may be one of many); "took a similar route at the mine" places nothing
+            continue
         # a counted thing ("more than 400 robots") is left to the readers of counts, which name it without its number
         for thing in things:
             if thing.key != site.key and not _COUNTED.match(thing.label or thing.text):
@@ -76,7 +84,7 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
 
 def _a_thing(lexicon: Lexicon, mention: Mention) -> bool:
     """A described thing, such as equipment: no name, no agent, no place, no attack."""
-    if mention.via not in ("phrase", "cue"):
+    if mention.via not in ("phrase", "cue") or singular((mention.label or mention.text).split()[-1].lower()) in GENERIC_PEOPLE:
         return False
     return mention.cls is None or not any(lexicon.is_a(mention.cls, [c]) for c in (AGENT, PLACE, THREAT, EVENT))
 
