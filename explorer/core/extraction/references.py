@@ -20,7 +20,7 @@ from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
@@ -40,6 +40,10 @@ _DESCRIPTION = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-
 
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|on|onto|into|at|to|from|of|for|with|by|over|across|inside|near|under|"
                                  r"through|via|within|around|along|beside|behind|between|among)\s+$", re.IGNORECASE)
+
+
+#: What closes a description in apposition: a comma, or the end of its sentence.
+_CLOSED = re.compile(r"\s*(?:,|[.;:!?]?[\s\"”’']*$)")
 
 
 def _is_person(mention: Mention) -> bool:
@@ -164,13 +168,14 @@ class ReferenceReader:
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
-                         # closed by a comma: "PetroChina, China Mobile's Gansu branch has built …" opens a clause
-                         or (self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) is not None)):
+                         # closed by a comma or the sentence's end: "PetroChina, China Mobile's Gansu branch has built …"
+                         # opens a clause
+                         or (self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) is not None)):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
-                cls = cls or (mention.cls if self._owned_unit(mention) and re.match(r"\s*,", text[mention.end:]) else None)
+                cls = cls or (mention.cls if self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) else None)
                 if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
                     out[out.index(previous)] = named
@@ -324,7 +329,10 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
                 mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
               and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1
-              and not mention.text[:1].isupper()):  # "its Chengdu data centre" has a name of its own
+              and not mention.text[:1].isupper()  # "its Chengdu data centre" has a name of its own
+              # the text names a thing without its owner ("its lab", "its security operations centre"), and so does its
+              # label; a document is known by who wrote it ("Strategy Analytics' latest report")
+              and lexicon.is_a(mention.cls, [SOURCE]) is True):
             owner = previous.label or previous.text
             mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
         out.append(mention)
