@@ -12,7 +12,7 @@ def test_a_coordinated_verb_of_stopping_takes_the_attack_as_its_subject(lexicon:
     text = ("Last week, a ransomware attack encrypted the billing servers of a water utility in Wuxi run by Taihu Water, "
             "a unit of Jiangsu Holdings, and halted three pumping stations for a day.")
     found = facts(text, lexicon)
-    assert ("ransomware attack", "affected", "pumping stations") in found
+    assert {("ransomware attack", "affected", "three pumping stations"), ("ransomware attack", "affected", "pumping stations")} & found
     assert not any(p == "affected" and s != "ransomware attack" for s, p, _o in found)
 
 
@@ -136,3 +136,24 @@ def test_a_count_is_no_part_of_what_holds_a_weakness(lexicon: Lexicon) -> None:
     text = "The scan found hundreds of water meter gateways in Gansu were reachable online, many of them running unpatched firmware."
     found = facts(text, lexicon)
     assert ("water meter gateways", "hasVulnerability", "unpatched firmware") in found
+
+
+def test_urging_someone_to_bring_measures_in_calls_for_each_measure(lexicon: Lexicon) -> None:
+    text = ("Venustech, for its part, urged port operators to adopt zero-trust access, which checks every login, "
+            "and daily log reviews.")
+    found = facts(text, lexicon)
+    assert ("Venustech", "callsFor", "zero-trust access") in found
+    assert ("Venustech", "callsFor", "daily log reviews") in found
+
+
+def test_the_means_after_with_and_what_is_made_a_condition_are_the_measures(lexicon: Lexicon) -> None:
+    text = ("Wang Hui, an engineer at Tsinghua University, called on mills to split office and plant traffic with "
+            "virtual LANs and on the city government to make penetration tests a condition of its grants.")
+    found = facts(text, lexicon)
+    assert ("Wang Hui", "callsFor", "virtual LANs") in found
+    assert ("Wang Hui", "callsFor", "penetration tests") in found
+
+
+def test_a_practice_before_an_infinitive_is_the_measure_not_whom_the_call_addresses(lexicon: Lexicon) -> None:
+    found = facts("Wang Hui called for network segmentation to keep robots apart from office computers.", lexicon)
+    assert ("Wang Hui", "callsFor", "network segmentation") in found

@@ -25,10 +25,11 @@ _CALLED_FOR = re.compile(r"(?<![\w-])(?:called|calls|call|calling|pressed|presse
 _ADDRESSEE_TO = re.compile(r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+to\s+(?=[a-z])")
 #: Where one measure ends: punctuation, a clause's "and"/"while"/"but", or a preposition other than "of" after its head.
 _MEASURE = re.compile(r"(?:(?:a|an|the)\s+)?((?:[a-z0-9][\w-]*)(?:\s+(?!(?:and|or|but|while|as|that|which|who|to|for|at|in|on|by|"
-                      r"from|with|across|among|within|after|before|until|by|so|because|if|when)\b)[a-z0-9][\w'’-]*){0,6})",
+                      r"from|with|across|among|within|after|before|until|by|so|because|if|when|alongside|besides|through|via|into|under|between"
+                      r"|against|without|throughout|over)\b)[a-z0-9][\w'’-]*){0,6})",
                       re.IGNORECASE)
 #: An action asked for: a verb and what it governs, up to punctuation or "and for"/"and to" (another action).
-_ACTION = re.compile(r"([a-z][\w-]*(?:\s+(?!and\s+(?:for|to)\s)[\w'’-]+){1,9}?)(?=\s*[,.;:]|\s*$|\s+and\s+(?:for\s+|to\s+))")
+_ACTION = re.compile(r"([a-z][\w-]*(?:\s+(?!and\s+(?:for|to|on)\s)[\w'’-]+){1,9}?)(?=\s*[,.;:]|\s*$|\s+and\s+(?:for\s+|to\s+|on\s+))")
 _NEXT_ACTION = re.compile(r"\s+and\s+(?:for\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)?to\s+")
 _NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)?\s*[a-z])")
 #: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
@@ -52,6 +53,9 @@ _ASIDE_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.patt
                            re.IGNORECASE)
 
 
+#: "NSFOCUS, for its part, urged": a word of discourse set off by commas stands between the speaker and the verb.
+_DISCOURSE_ASIDE = re.compile(r",\s+(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|meanwhile|too|also|however|in\s+response"
+                              r"|for\s+now|separately)\s*,\s*$", re.IGNORECASE)
 _EARLIER_VERB = re.compile(r"(?<![\w-])(?:called|urged|pressed|asked|said|warned)\s", re.IGNORECASE)
 
 
@@ -68,6 +72,8 @@ def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: i
         return _speaker(lexicon, mentions, text, earlier[-1].start())
     gap = _BEFORE_VERB.search(text[:verb_start])
     position = gap.start() if gap else verb_start
+    aside = _DISCOURSE_ASIDE.search(text[:position])
+    position = aside.start() if aside is not None else position
     aside = _ASIDE_BEFORE.search(text[:position])
     position = aside.start() if aside is not None else position
     speaker = next((m for m in mentions if m.end == position or (m.end < position and re.fullmatch(r"\s*", text[m.end:position]))), None)
@@ -95,7 +101,9 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
         if words.split()[-1].lower() == "of":
             break
         out.append(_measure(mentions, text, measure.start(1), measure.end(1)))
-        joint = _NEXT_MEASURE.match(text, measure.end())
+        # "network segmentation, which keeps slices apart, and traffic monitoring": a relative aside stands between
+        aside = re.match(r",\s+(?:which|that)\s[^,;]{1,80}(?=,\s+and\s)", text[measure.end():])
+        joint = _NEXT_MEASURE.match(text, measure.end() + (aside.end() if aside is not None else 0))
         if joint is None or re.match(r"\s*(?:the|a|an)?\s*[a-z][\w-]*\s+(?:said|says|would|will|has|have|is|are)\b",
                                      text[joint.end():], re.IGNORECASE):
             break  # ", and the association said …": a clause of its own follows
@@ -129,7 +137,8 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
         words = called.group().strip()
         addressee = _ADDRESSEE_TO.match(text, called.end())
         if addressee is not None and not any(w in STOPWORDS - {"the", "all", "every", "its", "their", "more"}
-                                             for w in addressee.group().split()[:-1]):
+                                             for w in addressee.group().split()[:-1]) \
+                and not _NOMINAL.search(addressee.group().split()[-2]):
             for start, end in _actions_listed(text, addressee.end()):
                 action = Mention(start, end, text[start:end], None, REQUIREMENT, text[start:end], "phrase")
                 yield (speaker, CALLS_FOR, action, words, called.start(), called.end(), 0.6)
@@ -157,8 +166,67 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             yield (speaker, CALLS_FOR, measure, asked.group().strip(), asked.start(), asked.end(), 0.6)
 
 
+#: "network slicing to separate traffic": a word naming an act or a practice is the measure, no one the call addresses.
+_NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
+#: "urged plant owners to adopt …", "called on operators to isolate …": whom a call addresses, then the action asked.
+_URGED = re.compile(r"(?<![\w-])(urged|urges|urging|called\s+on|calls\s+on|calling\s+on|pressed|presses|encouraged|encourages)\s+"
+                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+to\s+(?=[a-z])",
+                    re.IGNORECASE)
+#: "… and on the provincial department to make …": the same call to another addressee.
+_AND_ON = re.compile(r"\s+and\s+on\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+to\s+(?=[a-z])",
+                     re.IGNORECASE)
+#: Verbs of bringing a measure in: what they govern is the measure ("to adopt network segmentation").
+_BRING_IN = re.compile(r"(?:adopt|introduce|implement|deploy|install|use|roll\s+out|carry\s+out|conduct|set\s+up|fund|impose|enforce"
+                       r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in)\s+", re.IGNORECASE)
+#: "to isolate production traffic with dedicated network slices": the means named after "with" is the measure.
+_WITH_MEANS = re.compile(r"\s+(?:with|through|using|via|by\s+means\s+of)\s+(?:(?:a|an|the)\s+)?")
+#: "to make security audits a condition of its subsidies": what is made a condition is the measure.
+_MADE_CONDITION = re.compile(r"make\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?:a|the)\s+(?:condition|requirement|prerequisite)\b",
+                             re.IGNORECASE)
+
+
+def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    """The measures one action asked for names, from ``position`` (its verb): what a verb of bringing in governs, the means
+    after "with", what is made a condition."""
+    bring = _BRING_IN.match(text, position)
+    if bring is not None:
+        return _measures_listed(mentions, text, bring.end())
+    condition = _MADE_CONDITION.match(text, position)
+    if condition is not None:
+        return [_measure(mentions, text, *condition.span(1))]
+    action = _ACTION.match(text, position)
+    if action is None:
+        return []
+    means = next((m for m in _WITH_MEANS.finditer(text, position, action.end(1))), None)
+    # an action that names no means is read with the verb's object by ``clauses.called_actions``
+    return _measures_listed(mentions, text, means.end())[:1] if means is not None else []
+
+
+def urged(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"urged plant owners to adopt network segmentation and traffic monitoring", "called on operators to isolate traffic
+    with network slices and on the ministry to make audits a condition of its subsidies": the speaker calls for each
+    measure asked of each addressee."""
+    for call in _URGED.finditer(text):
+        speaker = _speaker(lexicon, mentions, text, call.start())
+        if speaker is None:
+            continue
+        position: int | None = call.end()
+        while position is not None:
+            for measure in _asked(mentions, text, position):
+                yield (speaker, CALLS_FOR, measure, f"{call.group(1)} … to", call.start(1), call.end(1), 0.6)
+            action = _ACTION.match(text, position)
+            again = _AND_ON.match(text, action.end()) if action is not None else None
+            position = again.end() if again is not None else None
+
+
 #: The words of the readings above that no lexical pattern shares: their measures are read whole.
-_OWN_WORDS = re.compile(r"(?:should|must|ought\s+to|make\s+\w+|(?:ask|asks|asked|asking)\b.*)", re.IGNORECASE)
+_OWN_WORDS = re.compile(r"(?:should|must|ought\s+to|make\s+\w+|(?:ask|asks|asked|asking)\b.*|.+\s…\s+to)", re.IGNORECASE)
+
+
+def names_a_measure(mention: Mention) -> bool:
+    """"called for network slicing to separate traffic": a word naming an act or a practice is what is called for, not
+    whom the call addresses (the infinitive after it is its purpose)."""
+    return _NOMINAL.search(mention.text) is not None and mention.via != "pronoun"
 
 
 def read_whole(words: str) -> bool:

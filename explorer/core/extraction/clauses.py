@@ -252,7 +252,7 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             action_mention = Mention(named_action.start(1), obj.end, phrase, None, str(KG.Requirement), phrase, "phrase")
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
-        action = _TO_ACT.match(text, obj.end) if predicate == calls else None
+        action = _TO_ACT.match(text, obj.end) if predicate == calls and not calls_for.names_a_measure(obj) else None
         wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
