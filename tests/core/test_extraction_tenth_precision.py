@@ -110,3 +110,8 @@ def test_a_participle_after_a_preposition_describes_the_noun_after_it(lexicon: L
     assert not any(s == "botnet" and o == "home routers" for s, _p, o in found)
     found = facts("A botnet hijacked home routers in Vietnam.", lexicon)
     assert ("botnet", "targets", "home routers") in found
+
+
+def test_a_name_before_an_owners_noun_is_no_object(lexicon: Lexicon) -> None:
+    found = facts("China Unicom said its Hunan branch built the Xiangtan mill's network together with ZTE.", lexicon)
+    assert not any(o == "Xiangtan" and p == "built" for _s, p, o in found)
