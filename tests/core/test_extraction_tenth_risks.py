@@ -157,3 +157,12 @@ def test_the_means_after_with_and_what_is_made_a_condition_are_the_measures(lexi
 def test_a_practice_before_an_infinitive_is_the_measure_not_whom_the_call_addresses(lexicon: Lexicon) -> None:
     found = facts("Wang Hui called for network segmentation to keep robots apart from office computers.", lexicon)
     assert ("Wang Hui", "callsFor", "network segmentation") in found
+
+
+def test_who_after_an_apposition_naming_a_firm_is_the_person(lexicon: Lexicon) -> None:
+    text = ('"An unguarded modem is an open door," said Li Na, a researcher at Venustech, the Beijing-based security firm, '
+            "who warned of botnet attacks on power grids and called for mandatory network audits.")
+    found = facts(text, lexicon)
+    assert ("Li Na", "warnsOf", "botnet attacks") in found
+    assert ("Li Na", "callsFor", "mandatory network audits") in found
+    assert not any(p in ("warnsOf", "callsFor") and s == "Venustech" for s, p, _o in found)
