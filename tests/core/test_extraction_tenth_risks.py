@@ -166,3 +166,8 @@ def test_who_after_an_apposition_naming_a_firm_is_the_person(lexicon: Lexicon) -
     assert ("Li Na", "warnsOf", "botnet attacks") in found
     assert ("Li Na", "callsFor", "mandatory network audits") in found
     assert not any(p in ("warnsOf", "callsFor") and s == "Venustech" for s, p, _o in found)
+
+
+def test_so_called_is_no_part_of_the_threat_warned_of(lexicon: Lexicon) -> None:
+    found = facts("Li Na, a researcher at Venustech, warned of so-called watering-hole attacks on plant engineers.", lexicon)
+    assert ("Li Na", "warnsOf", "watering-hole attacks") in found
