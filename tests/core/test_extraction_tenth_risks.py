@@ -171,3 +171,10 @@ def test_who_after_an_apposition_naming_a_firm_is_the_person(lexicon: Lexicon) -
 def test_so_called_is_no_part_of_the_threat_warned_of(lexicon: Lexicon) -> None:
     found = facts("Li Na, a researcher at Venustech, warned of so-called watering-hole attacks on plant engineers.", lexicon)
     assert ("Li Na", "warnsOf", "watering-hole attacks") in found
+
+
+def test_for_said_again_after_a_measure_and_its_complement_adds_a_measure(lexicon: Lexicon) -> None:
+    text = ("Li Na, a researcher at Venustech, called for the separation of control networks from office traffic and "
+            "for yearly penetration tests before any mine reopens.")
+    found = facts(text, lexicon)
+    assert ("Li Na", "callsFor", "yearly penetration tests") in found

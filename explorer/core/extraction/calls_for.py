@@ -164,6 +164,10 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         for measure in _measures_listed(mentions, text, called.end()):
             yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.65)
+        # "called for strict isolation of the slices from public traffic and for mandatory audits": "for" said again
+        again = _AND_FOR.match(text, called.end())
+        for measure in _measures_listed(mentions, text, again.end()) if again is not None else []:
+            yield (speaker, CALLS_FOR, measure, words, again.start(1), again.end(1), 0.6)
     for should in _SHOULD_ADOPT.finditer(text):
         speaker = _speaker(lexicon, mentions, text, should.start())
         if speaker is None:
@@ -185,6 +189,9 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             yield (speaker, CALLS_FOR, measure, asked.group().strip(), asked.start(), asked.end(), 0.6)
 
 
+#: A first measure with what completes it ("strict isolation of the slices from public traffic"), then "and for" and the
+#: next measure.
+_AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?\s+(and\s+(?:also\s+)?for)\s+(?:(?:a|an|the)\s+)?")
 #: "network slicing to separate traffic": a word naming an act or a practice is the measure, no one the call addresses.
 _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: "urged plant owners to adopt …", "called on operators to isolate …": whom a call addresses, then the action asked.
