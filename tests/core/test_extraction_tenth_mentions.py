@@ -105,3 +105,7 @@ def test_a_judging_word_before_a_new_thing_is_left_out_of_its_name(lexicon: Lexi
     assert "watering-hole attacks" in labels
     # a kind named by an -ing word stays whole
     assert "dyeing plant" in _labels("Lutai runs a dyeing plant in Zibo.", lexicon)
+
+
+def test_our_opens_a_noun_phrase_as_its_and_their_do(lexicon: Lexicon) -> None:
+    assert "pumping stations" in _labels("Engineers once drove for days between our pumping stations, Zhou said.", lexicon)
