@@ -109,3 +109,18 @@ def test_a_judging_word_before_a_new_thing_is_left_out_of_its_name(lexicon: Lexi
 
 def test_our_opens_a_noun_phrase_as_its_and_their_do(lexicon: Lexicon) -> None:
     assert "pumping stations" in _labels("Engineers once drove for days between our pumping stations, Zhou said.", lexicon)
+
+
+# -- where a phrase or a name ends ------------------------------------------------------------------------
+
+def test_an_adverb_of_place_after_a_noun_ends_its_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("Ganfeng runs a lithium hydroxide plant nearby, the company said.", lexicon)
+    assert "lithium hydroxide plant" in labels
+    assert "nearby port" in _labels("The ship docked at a nearby port.", lexicon)
+
+
+def test_a_name_of_several_words_and_one_word_after_and_are_two_names(lexicon: Lexicon) -> None:
+    labels = _labels("The lab works with Tian Rong Xin and Venustech on audits.", lexicon)
+    assert "Tian Rong Xin" in labels and "Venustech" in labels
+    # two product fields joined are one name
+    assert "Hengtong Optical Fibre and Cable" in _labels("Hengtong Optical Fibre and Cable said so.", lexicon)
