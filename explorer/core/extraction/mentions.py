@@ -364,7 +364,8 @@ class MentionFinder:
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
-                        or adverb(lowered) or gerund or (words and lowered in PLACE_ADVERBS) or passive_by(lowered, text, match.end() + word.end(1)) \
+                        or adverb(lowered) or gerund or (words and lowered in PLACE_ADVERBS) \
+                        or passive_by(lowered, text, match.end() + word.end(1)) \
                         or verb_in_phrase(text, match.end() + word.start(1), match.end() + word.end(1), after_noun=bool(words)):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
