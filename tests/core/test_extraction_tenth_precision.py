@@ -110,3 +110,16 @@ def test_a_participle_after_a_preposition_describes_the_noun_after_it(lexicon: L
     assert not any(s == "botnet" and o == "home routers" for s, _p, o in found)
     found = facts("A botnet hijacked home routers in Vietnam.", lexicon)
     assert ("botnet", "targets", "home routers") in found
+
+
+def test_a_name_before_an_owners_noun_is_no_object(lexicon: Lexicon) -> None:
+    found = facts("China Unicom said its Hunan branch built the Xiangtan mill's network together with ZTE.", lexicon)
+    assert not any(o == "Xiangtan" and p == "built" for _s, p, o in found)
+
+
+def test_a_class_word_opening_the_sentence_before_a_name_describes_it(lexicon: Lexicon) -> None:
+    found = facts("Crane maker Sany, which is based in Changsha, has teamed up with China Mobile.", lexicon)
+    assert ("Sany", "partneredWith", "China Mobile") in found
+    assert not any(s == "Crane maker" for s, _p, _o in found)
+    found = facts("Crane maker Sany has teamed up with China Mobile to link assembly lines at its pile-driver plant.", lexicon)
+    assert ("Sany", "operates", "pile-driver plant") in found

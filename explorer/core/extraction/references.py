@@ -345,9 +345,15 @@ def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
+        # (a cue opening the sentence is capitalised there alone, and the name opens the sentence with it: "Drone maker DJI")
+        opening = previous is not None and previous.start == 0 and previous.text[1:].islower()
         if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
-                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
+                and previous.via == "cue" and (not previous.text[:1].isupper() or opening)
+                and 0 <= mention.start - previous.end <= 1):
             merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            if opening and previous is not None:
+                merged[-1] = replace(merged[-1], start=previous.start,
+                                     text=previous.text + " " * (mention.start - previous.end) + mention.text)
             continue
         merged.append(mention)
     return merged
