@@ -129,3 +129,9 @@ def test_a_place_the_sentence_opens_on_is_no_unit_of_anything(lexicon: Lexicon) 
     found = facts("In Nansha, Guangzhou Port, a unit of Guangzhou Port Group, runs a terminal.", lexicon)
     assert not any(s == "Nansha" for s, p, _o in found if p in ("subsidiaryOf", "hasSubsidiary"))
     assert not any(o == "Nansha" for _s, p, o in found if p in ("subsidiaryOf", "hasSubsidiary"))
+
+
+def test_a_place_and_a_class_word_before_a_name_describe_it(lexicon: Lexicon) -> None:
+    found = facts("The cranes, supplied by the Shanghai start-up Westwell, run on a 5G network.", lexicon)
+    assert ("cranes", "builtBy", "Westwell") in found
+    assert not any(o == "Shanghai start-up" for _s, _p, o in found)
