@@ -86,3 +86,40 @@ def test_an_owners_unit_in_apposition_at_the_end_of_a_sentence_is_the_name(lexic
     found = facts("The welding robots were supplied by Kaibang Motor, Gree's automation subsidiary.", lexicon)
     assert ("Gree", "hasSubsidiary", "Kaibang Motor") in found or ("Kaibang Motor", "subsidiaryOf", "Gree") in found
     assert not any(o == "Gree's automation subsidiary" for _s, _p, o in found)
+
+
+def test_what_its_names_is_labelled_as_the_text_names_it(lexicon: Lexicon) -> None:
+    found = facts("Gree Group said its network is watched from its security operations centre in Zhuhai.", lexicon)
+    assert ("security operations centre", "locatedIn", "Zhuhai") in found
+    assert not any("Gree Group's" in o or "Gree Group's" in s for s, _p, o in found)
+    # a document is known by who wrote it
+    found = facts("Strategy Analytics said in its latest report that shipments rose.", lexicon)
+    assert ("Strategy Analytics", "published", "Strategy Analytics' latest report") in found
+
+
+def test_who_acts_runs_on_nothing(lexicon: Lexicon) -> None:
+    # what runs on a cloud is the software the sentence names without a mention, not the company
+    found = facts("Gree Group said its Zhuhai network already ran on a separate core.", lexicon)
+    assert ("Gree Group", "runsOn", "separate core") not in found
+    found = facts("The Cosmo platform runs on a cloud supplied by Huawei.", lexicon)
+    assert ("Cosmo platform", "runsOn", "cloud") in found
+
+
+def test_a_participle_after_a_preposition_describes_the_noun_after_it(lexicon: Lexicon) -> None:
+    found = facts("Police traced the traffic to a botnet of hijacked home routers in Vietnam.", lexicon)
+    assert not any(s == "botnet" and o == "home routers" for s, _p, o in found)
+    found = facts("A botnet hijacked home routers in Vietnam.", lexicon)
+    assert ("botnet", "targets", "home routers") in found
+
+
+def test_a_name_before_an_owners_noun_is_no_object(lexicon: Lexicon) -> None:
+    found = facts("China Unicom said its Hunan branch built the Xiangtan mill's network together with ZTE.", lexicon)
+    assert not any(o == "Xiangtan" and p == "built" for _s, p, o in found)
+
+
+def test_a_class_word_opening_the_sentence_before_a_name_describes_it(lexicon: Lexicon) -> None:
+    found = facts("Crane maker Sany, which is based in Changsha, has teamed up with China Mobile.", lexicon)
+    assert ("Sany", "partneredWith", "China Mobile") in found
+    assert not any(s == "Crane maker" for s, _p, _o in found)
+    found = facts("Crane maker Sany has teamed up with China Mobile to link assembly lines at its pile-driver plant.", lexicon)
+    assert ("Sany", "operates", "pile-driver plant") in found

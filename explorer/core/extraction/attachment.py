@@ -12,7 +12,10 @@ from collections.abc import Iterator
 
 from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention, Reading
+from explorer.core.extraction.partners import co_partners
+from explorer.core.extraction.relatives import subject_before
+from explorer.core.extraction.spans import Mention, Reading, singular
+from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
 PLACE, AGENT, THREAT, EVENT = str(KG.Place), str(KG.Agent), str(KG.CyberRisk), str(KG.Event)
@@ -43,6 +46,9 @@ def _a_place(lexicon: Lexicon, mention: Mention) -> bool:
 
 #: The preposition that puts listed things in one site: "robots and cameras | at the | plant".
 _AT_SITE = re.compile(r"\s+(?:at|across|inside|throughout)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
+_AT_THE_SITE = re.compile(r"\s+(?:at|inside|across)\s+the\s+")
+#: Abstract nouns a verb takes as an idiom ("took a similar route", "played a leading role"): no thing that stands anywhere.
+_ABSTRACT = re.compile(r"(?<![\w-])(?:route|approach|step|path|stance|lead|position|role|part|view|turn|course)s?$", re.IGNORECASE)
 #: What joins the members of a list of things: "A, B and C", "A as well as B".
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:the|its|their)\s+)?")
 
@@ -64,8 +70,12 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if not _LIST_JOINT.fullmatch(text[before.end:things[0].start]):
                 break
             things.insert(0, before)
-        if len(things) < 2 or not all(_a_thing(lexicon, m) for m in things):
-            continue  # one thing before "at" is read by the words of the clause ("at its", "where"); a list is not
+        if not all(_a_thing(lexicon, m) for m in things):
+            continue
+        if len(things) == 1 and (not _AT_THE_SITE.fullmatch(placed.group()) or _ABSTRACT.search(things[0].text)):
+            # one thing: only before "the" and a site ("at its plant" is read with whose the site is, in ``owned_sites``;
+            # "a network at a mine" may be one of many); "took a similar route at the mine" places nothing
+            continue
         # a counted thing ("more than 400 robots") is left to the readers of counts, which name it without its number
         for thing in things:
             if thing.key != site.key and not _COUNTED.match(thing.label or thing.text):
@@ -74,9 +84,73 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
 
 def _a_thing(lexicon: Lexicon, mention: Mention) -> bool:
     """A described thing, such as equipment: no name, no agent, no place, no attack."""
-    if mention.via not in ("phrase", "cue"):
+    if mention.via not in ("phrase", "cue") or singular((mention.label or mention.text).split()[-1].lower()) in GENERIC_PEOPLE:
         return False
     return mention.cls is None or not any(lexicon.is_a(mention.cls, [c]) for c in (AGENT, PLACE, THREAT, EVENT))
 
 
 _COUNTED = re.compile(r"(?:(?:more|fewer|less)\s+than|over|some|about|around|nearly|almost|up\s+to)?\s*\d[\d,]*\s", re.IGNORECASE)
+
+
+#: How the words of a fact read from a contact clause end.
+CONTACT_CLAUSE = " (contact clause)"
+#: A name's apposition up to the subject of a contact clause: "COSMOPlat|, the industrial internet platform |Haier set
+#: up", "X|, a Xining-based body |the department set up" (a hyphened place or trade may stand among its words).
+_DESCRIPTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w.'’]+-[a-z]+\s+)?(?:[a-z][\w-]*\s+){1,4}?(?:the\s+)?")
+#: What may follow the verb of a contact clause that has no object of its own: a time, a purpose, a place, its end.
+_NO_OBJECT = re.compile(r"\s*(?:[,.;]|$|\s(?:in|on|for|last|this|earlier|at|with|that|which|to)\b)")
+
+
+def contact_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"COSMOPlat, the industrial internet platform Haier set up in 2017", "X, a Xining-based body the department set up
+    in 2020 that …": an apposition whose noun is followed straight by a subject and its verb (a relative clause with no
+    "that") says the verb of the name: Haier established COSMOPlat. The verb must have no object of its own."""
+    for pattern in lexicon.patterns:
+        if pattern.weak or pattern.object_first or pattern.closing is not None or not pattern.words.isascii() \
+                or pattern.words.endswith(" by") or not re.fullmatch(r"[a-z]+(?:ed|t)(?:\s+up)?|built|made|set up|ran|run", pattern.words):
+            continue
+        for match in pattern.regex.finditer(text):
+            actor = next((m for m in mentions if m.end <= match.start() and re.fullmatch(r"\s+(?:(?:has|had)\s+)?",
+                                                                                           text[m.end:match.start()])), None)
+            if actor is None or actor.via == "pronoun" or not _NO_OBJECT.match(text, match.end()):
+                continue
+            name = next((m for m in reversed(mentions) if m.end < actor.start and m.via in ("name", "label")
+                         and _DESCRIPTION.fullmatch(text[m.end:actor.start])), None)
+            if name is None or any(name.end < m.start and m.end <= actor.start and m.via in ("name", "label") for m in mentions):
+                continue
+            # "the industrial internet platform Haier": the noun before the subject describes the name, not the subject
+            kind = None if _kind_from_description(lexicon, actor, text[name.end:actor.start]) else actor.cls
+            if lexicon.is_a(kind, pattern.domain) is False or lexicon.is_a(name.cls, pattern.range) is False:
+                continue
+            yield (actor, pattern.predicate, name, f"{pattern.words}{CONTACT_CLAUSE}", match.start(), match.end(), 0.6)
+
+
+def _kind_from_description(lexicon: Lexicon, actor: Mention, description: str) -> bool:
+    """Whether the actor's kind is the one the words right before it name (a class cue that ends ``description``)."""
+    end = len(description.rstrip())
+    return actor.cls is not None and any(cue.cls == actor.cls and any(m.end() == end for m in cue.regex.finditer(description))
+                                         for cue in lexicon.cues)
+
+
+#: A joint trial and the "with" that names who runs it with the subject: "is running a similar trial with | A and B".
+_TRIAL_WITH = re.compile(r"(?<![\w-])(?:running|runs|ran|run|conducting|conducts|conducted|carrying\s+out|carried\s+out|began|begun"
+                         r"|started|starting|launched|launching)\s+(?:(?:a|an|the|its|their|joint|similar|new|first|second|pilot|field"
+                         r"|[0-9]+[\w-]*|5G)\s+)*(?:trials?|pilots?|tests?|experiments?)\s+with\s+(?:the\s+)?", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|also|now|already|jointly))*\s*$", re.IGNORECASE)
+
+
+def trial_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"JAC, a Hefei carmaker, is running a trial with China Telecom and ZTE": who runs a trial with others is their
+    partner (each named after "with"); the subject stands before the verb, past an apposition closed by a comma."""
+    partnered = str(KG.partneredWith)
+    for trial in _TRIAL_WITH.finditer(text):
+        verb = _BEFORE_VERB.search(text[:trial.start()])
+        subject = subject_before(mentions, text, verb.start() if verb is not None else trial.start())
+        first = next((m for m in mentions if m.start == trial.end()), None)
+        if subject is None or first is None or lexicon.is_a(subject.cls, [AGENT]) is False \
+                or subject.via not in ("name", "label", "ner"):
+            continue
+        for partner in co_partners(mentions, text, first):
+            if partner.key != subject.key and (lexicon.is_a(partner.cls, [AGENT]) is True or (
+                    partner.via in ("name", "label", "ner") and lexicon.is_a(partner.cls, [AGENT]) is not False)):
+                yield (subject, partnered, partner, "trial with", trial.start(), trial.end(), 0.6)

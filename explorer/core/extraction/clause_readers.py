@@ -26,13 +26,14 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
-             *sites.counted_own_sites(lexicon, mentions, text),
+             *sites.counted_own_sites(lexicon, mentions, text), *sites.parts_of_places(mentions, text),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
              *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
              *clauses.reciprocal_partners(lexicon, mentions, text),
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
-             *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text)]
+             *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
+             *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra
@@ -46,9 +47,12 @@ def superseded(extra: list[Fact]) -> Callable[[Mention, str, Mention], bool]:
     listed = {(f[0].key, f[2].key) for f in extra if f[1] == relatives.MEMBER_OF and "member" in f[3].lower()}
     members = {m for m, _g in listed}
     joined = {(f[0].key, f[2].key) for f in extra if f[3] == "joined it"}
+    # "X, a body the bureau set up in 2019 that counts 90 members": X is what was set up, so it set up nothing there
+    made = {(f[2].key, f[1]) for f in extra if f[3].endswith(attachment.CONTACT_CLAUSE)}
 
     def replaced(subject: Mention, predicate: str, obj: Mention) -> bool:
         return (predicate == EXAMPLE_OF and subject.key in members) \
             or (predicate == HAS_MEMBER and obj.key in members and (obj.key, subject.key) not in listed) \
-            or (predicate in MEMBERSHIP and obj.via == "pronoun" and bool(joined) and (subject.key, obj.key) not in joined)
+            or (predicate in MEMBERSHIP and obj.via == "pronoun" and bool(joined) and (subject.key, obj.key) not in joined) \
+            or (subject.key, predicate) in made
     return replaced

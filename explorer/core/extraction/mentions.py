@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
-from explorer.core.extraction.counts import counted_phrases
+from explorer.core.extraction.counts import counted_phrases, unjudged
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
@@ -30,7 +30,14 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import COUNTRIES, place_described, possessed_sites, site_heads, sited_definites
+from explorer.core.extraction.sites import (
+    COUNTRIES,
+    place_described,
+    places_of_places,
+    possessed_sites,
+    site_heads,
+    sited_definites,
+)
 from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
@@ -72,6 +79,10 @@ _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|c
 #: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township)(?![\w'’-])")
+#: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
+_EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
+#: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -380,7 +391,7 @@ class MentionFinder:
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + counted_phrases(
             text, self._bare_phrase_at, self._head_class, lambda cls: self.lexicon.is_a(cls, [ORGANIZATION]) is True,
-            self._sites)
+            self._sites, self._triggers)
         relative = relative_that_verbs(text, self._triggers)
         for opening in openings:
             if opening in relative:  # "… that lift | engine blocks": the verb's object opens the phrase
@@ -466,11 +477,14 @@ class MentionFinder:
             # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
             # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
-                                                           or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None))
+                                                           or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
+                or (bool(words) and re.fullmatch(r"\d+G", token) is not None and _LOWER_NEXT.match(text, word.end()) is not None)
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
+            if words and all(text[slice(*w)].lower() in _EVALUATIVE for w in words) and re.fullmatch(r"\d+G", token):
+                words = []  # "cheap | 4G modems": what the writer thinks of them is no part of the kind
             words.append(word.span(1))
             position = word.end()
         if not words or (len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", text[slice(*words[0])])):
@@ -498,7 +512,7 @@ class MentionFinder:
         if following is None or not following.group(1)[:1].islower():
             return False
         word = following.group(1).lower()
-        return word not in STOPWORDS and word not in self._triggers and not word.endswith(("ly", "ing", "ed"))
+        return word not in STOPWORDS and word not in self._triggers and not adverb(word) and not word.endswith(("ing", "ed"))
 
     def named(self, name: str, start: int, cls: str | None = None) -> Mention:
         """The mention of ``name`` standing at ``start``: the known entity of that label, else a new one."""
@@ -522,6 +536,9 @@ class MentionFinder:
         candidates += self._bare_phrases(text) + quoted(text)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
+        # "Hefei's Xinqiao area": the place and its part, never one name spanning both
+        for owner, part in places_of_places(text, lambda name, at: self._place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
+            candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
@@ -541,7 +558,7 @@ class MentionFinder:
         chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
-        chosen = [part_of_person(m, self._history) for m in chosen]
+        chosen = [part_of_person(unjudged(m), self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
         chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),

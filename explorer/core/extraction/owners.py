@@ -38,9 +38,12 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
 
 
 def possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:
-    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line"): it is then no
-    verb's object, what it has is."""
+    """Whether ``mention`` owns the mention right after its "'s" ("the province's | biggest kiln line"), or is a name
+    that says which owner, named by a common noun, has what follows ("the Tangshan | mill's network"): it is then no
+    verb's object, what is owned is."""
     joint = re.match(r"['’]s?\s+", text[mention.end:])
+    if mention.via in ("name", "label") and re.match(r"\s+[a-z][\w-]*['’]s\s", text[mention.end:]):
+        return True
     return joint is not None and any(m.start == mention.end + joint.end() for m in mentions)
 
 

@@ -20,7 +20,7 @@ from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
-PERSON, PLACE, ALLIANCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance)
+PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
@@ -329,7 +329,10 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
                 mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
               and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1
-              and not mention.text[:1].isupper()):  # "its Chengdu data centre" has a name of its own
+              and not mention.text[:1].isupper()  # "its Chengdu data centre" has a name of its own
+              # the text names a thing without its owner ("its lab", "its security operations centre"), and so does its
+              # label; a document is known by who wrote it ("Strategy Analytics' latest report")
+              and lexicon.is_a(mention.cls, [SOURCE]) is True):
             owner = previous.label or previous.text
             mention = replace(mention, label=f"{owner}{'’' if owner.endswith('s') else '’s'} {mention.text}".replace("’", "'"))
         out.append(mention)
@@ -342,9 +345,15 @@ def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
+        # (a cue opening the sentence is capitalised there alone, and the name opens the sentence with it: "Drone maker DJI")
+        opening = previous is not None and previous.start == 0 and previous.text[1:].islower()
         if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
-                and previous.via == "cue" and not previous.text[:1].isupper() and 0 <= mention.start - previous.end <= 1):
+                and previous.via == "cue" and (not previous.text[:1].isupper() or opening)
+                and 0 <= mention.start - previous.end <= 1):
             merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            if opening and previous is not None:
+                merged[-1] = replace(merged[-1], start=previous.start,
+                                     text=previous.text + " " * (mention.start - previous.end) + mention.text)
             continue
         merged.append(mention)
     return merged

@@ -19,6 +19,7 @@ from explorer.core.vocab import KG
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
 MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
+RUNS_ON, HOSTS, AGENT = str(KG.runsOn), str(KG.hosts), str(KG.Agent)
 SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganizationOf", "http://www.w3.org/ns/org#hasSubOrganization"
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
 VULNERABILITY = str(KG.Vulnerability)
@@ -65,6 +66,9 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
     if predicate in (MEMBER_OF, MEMBER_GROUP_OF) and "belong" in pattern and lexicon.is_a(obj.cls, [COMPANY]) is True \
             and not sites.has_site_head(lexicon, subject):
         return False  # "… belong to the group": what belongs to a company is a part of it, no member of it
+    if (predicate == RUNS_ON and lexicon.is_a(subject.cls, [AGENT]) is True) \
+            or (predicate == HOSTS and lexicon.is_a(obj.cls, [AGENT]) is True):
+        return False  # "X said its network ran on a core": software or a machine runs on something, not who runs it
     if predicate in (SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION) \
             and _unclassed_phrase(obj if predicate == SUB_ORGANIZATION_OF else subject):
         return False  # "…, part of a provincial push": an organization is named or of a known kind, no campaign

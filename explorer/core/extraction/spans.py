@@ -54,10 +54,10 @@ CAPITALISED = re.compile(
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
-COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some)\s+)?"
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some|roughly|around|approximately)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
                    # what is counted may open with a technology's name ("more than 800 5G terminals")
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:other\s+)?(?=[a-z]|\d+G\s)",
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|for|on|of|in|at|across|among|these|those|through|via|into|onto|inside|with|by"
@@ -243,9 +243,14 @@ _PHRASE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?]|$)|\s+(?:abroad|overseas|nearby
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\d)", re.IGNORECASE)
 
 
+#: Nouns and adjectives in -ed that no verb's past is ("a 5G testbed", "the seabed", "a hundred").
+_NOT_PAST = frozenset(["testbed", "seabed", "hotbed", "flatbed", "riverbed", "roadbed", "seedbed", "hundred", "watershed",
+                       "naked", "sacred", "wicked", "rugged", "beloved"])
+
+
 def past_form(word: str) -> bool:
-    """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed"."""
-    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None
+    """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed", "testbed"."""
+    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None and word.split("-")[-1] not in _NOT_PAST
 
 
 def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) -> bool:

@@ -32,7 +32,7 @@ from explorer.core.extraction.readings import (
 from explorer.core.extraction.risks import one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
-from explorer.core.extraction.verbs import describes_unread_noun, determiner, verb_after_subject
+from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
@@ -420,12 +420,12 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
         return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
     if _PASSIVE_BEFORE.search(text[:start]) and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words):
         return None  # "the cameras were developed (with X)": a passive states no active fact of its subject
-    if describes_unread_noun(pattern, mentions, start, text):
-        return None  # "the time needed to …", "routers made by X": a participle after a noun no mention covers describes it
     if " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
             and re.search(r"(?<![\w-])(?:[Aa]|[Aa]n)\s+(?:[a-z]+\s+)?$", text[:start]) \
             and re.match(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:would|could|will|can|may|might|is|was|has|gives?)\b", text[end:]):
         return None  # "a single compromised gateway would …": a participle before the noun it describes, no verb
+    if describes_unread_noun(pattern, mentions, start, text) or modifies_noun_after(pattern, start, text):
+        return None  # a participle describing a noun: "the time needed to …", "a botnet of hijacked cameras"
     made = _MADE_THING.search(text[:start])
     if made and " " not in pattern.words and not any(made.start() < m.end and m.start < start for m in mentions):
         return None  # "makes hydraulic roof supports for …": a noun in what is made, not a verb

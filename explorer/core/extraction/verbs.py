@@ -30,6 +30,13 @@ def describes_unread_noun(pattern: PropertyPattern, mentions: list[Mention], sta
     return noun is not None and not any(m.end == noun.start() + len(noun.group().rstrip()) for m in mentions)
 
 
+def modifies_noun_after(pattern: PropertyPattern, start: int, text: str) -> bool:
+    """Whether the one-word participle of ``pattern`` stands after a preposition, so describes the noun after it: "a
+    botnet of hijacked security cameras", "attacks from infected routers" (no verb, no fact)."""
+    return " " not in pattern.words and PARTICIPLE.fullmatch(pattern.words) is not None \
+        and re.search(r"(?<![\w-])(?:of|with|from|by|for|against|among)\s+$", text[:start]) is not None
+
+
 def determiner(mention: Mention, text: str) -> bool:
     """Whether ``mention`` only modifies the noun after it: a possessive determiner ("its", "their", "his": what owns
     the noun) or a place in a compound ("a Nanjing-based unit": where the unit is)."""
