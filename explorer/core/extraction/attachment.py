@@ -37,6 +37,15 @@ def head_across_place(lexicon: Lexicon, mentions: list[Mention], text: str, star
     return [head]
 
 
+def head_of_ing_participle(mentions: list[Mention], text: str, start: int, words: str) -> Mention | None:
+    """"analysed by an AI model running on an edge server": a participle in "-ing" right after a noun describes that
+    noun, even one a preposition governs, and not the clause's subject. None when no thing stands right before."""
+    if not re.fullmatch(r"[a-z]+ing(?:\s+[a-z]+)*", words):
+        return None
+    head = next((m for m in mentions if 0 <= start - m.end <= 1), None)
+    return head if head is not None and head.via in ("phrase", "cue", "name", "label", "definite") else None
+
+
 def _a_place(lexicon: Lexicon, mention: Mention) -> bool:
     """A place by its kind or a name of no known kind that names no site ("Korla", not "the Qarhan works")."""
     if lexicon.is_a(mention.cls, [PLACE]) is True:

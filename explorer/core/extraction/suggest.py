@@ -15,7 +15,7 @@ from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
 from explorer.core.extraction.appositions import read as read_appositions
-from explorer.core.extraction.attachment import head_across_place
+from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -150,7 +150,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak:
         # (an object read before its words, "{o} a subsidiary of", may follow a preposition: "operated by X, a subsidiary of")
         heads = [m for m in left if m not in constructions.governed(mentions, text)] if not pattern.object_first else left
-        described_by = relatives.reduced_relative_subject(mentions, text, start) if not pattern.object_first else None
+        described_by = (relatives.reduced_relative_subject(mentions, text, start)
+                        or head_of_ing_participle(mentions, text, start, pattern.words)) if not pattern.object_first else None
         if described_by is not None:
             left = [described_by]  # "a campaign attributed to the group X targeted …": the noun the participle describes
         elif heads:
