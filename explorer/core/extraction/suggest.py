@@ -29,7 +29,7 @@ from explorer.core.extraction.readings import (
     technology_placed,
     unrealised,
 )
-from explorer.core.extraction.risks import read_risks, unwarned_weaknesses, warned_of
+from explorer.core.extraction.risks import one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
@@ -116,13 +116,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
         return (None, thing, 0.0)
     subject = subjects[-1]
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
-
-
-def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
-    """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
-    # "ransomware hit X", "malware infected X": a mass noun names the kind of threat, never one attack
-    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s") \
-        and re.search(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", mention.text.lower()) is not None
 
 
 def _unnamed(mention: Mention) -> bool:
@@ -270,10 +263,12 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue  # "it carries video from the …": "it" is never a person
             if pattern.weak and _unnamed(obj) and not (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text)):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
-            if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
+            # "a ransomware attack halted X": one attack that happened is an incident, not the kind of threat
+            incident = INCIDENT in pattern.domain and one_attack(lexicon, subject, text)
+            if (lexicon.is_a(subject.cls, pattern.domain) is False and not incident) \
                     or lexicon.is_a(obj.cls, pattern.range) is False or not refit.subject_fits(lexicon, pattern.predicate, subject):
                 continue  # the ontology says the pair cannot hold ("set up … in Wuhan": a city is founded by no one)
-            score = 0.6 + max(_fit(lexicon, subject, pattern.domain), 0.0 if _one_attack(lexicon, subject, pattern.domain) else -1.0) \
+            score = 0.6 + max(_fit(lexicon, subject, pattern.domain), 0.0 if incident else -1.0) \
                 + _fit(lexicon, obj, pattern.range) - 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
                 score -= 0.05
