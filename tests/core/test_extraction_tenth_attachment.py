@@ -127,3 +127,13 @@ def test_a_participle_after_a_description_in_apposition_describes_the_name(lexic
     assert ("Changsha Machinery Alliance", "establishedBy", "Changsha Bureau of Industry") in found \
         or ("Changsha Bureau of Industry", "established", "Changsha Machinery Alliance") in found
     assert not any(s == "body" for s, _p, _o in found)
+
+
+def test_a_site_at_a_place_stands_there(lexicon: Lexicon) -> None:
+    found = facts("Ningbo Port Group, which runs the automated container terminals at Meishan, will test the system.", lexicon)
+    assert ("automated container terminals", "locatedIn", "Meishan") in found
+
+
+def test_someone_at_an_organization_is_placed_nowhere(lexicon: Lexicon) -> None:
+    found = facts("A researcher at Qi An Xin found flaws in the controllers at Tsinghua University.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)

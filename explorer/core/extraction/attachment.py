@@ -179,3 +179,15 @@ def trial_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if partner.key != subject.key and (lexicon.is_a(partner.cls, [AGENT]) is True or (
                     partner.via in ("name", "label", "ner") and lexicon.is_a(partner.cls, [AGENT]) is not False)):
                 yield (subject, partnered, partner, "trial with", trial.start(), trial.end(), 0.6)
+
+
+def site_at_place(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the automated container terminal at Qianwan", "its network at Qarhan": a site or a network right before "at"
+    and a place's name stands there (a name of an organization after "at" is where someone works, not a place)."""
+    for thing, place in zip(mentions, mentions[1:], strict=False):
+        if not re.fullmatch(r"\s+at\s+", text[thing.end:place.start]) or place.via not in ("name", "label") \
+                or not _a_place(lexicon, place) or not _a_thing(lexicon, thing):
+            continue
+        head = (thing.label or thing.text).split()[-1].lower()
+        if sites.has_site_head(lexicon, thing) or singular(head) == "network":
+            yield (thing, LOCATED_IN, place, "at", thing.end, place.start, 0.5)
