@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
@@ -184,7 +185,7 @@ def trial_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
 def site_at_place(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"the automated container terminal at Qianwan", "its network at Qarhan": a site or a network right before "at"
     and a place's name stands there (a name of an organization after "at" is where someone works, not a place)."""
-    for thing, place in zip(mentions, mentions[1:], strict=False):
+    for thing, place in pairwise(sorted(mentions, key=lambda m: m.start)):
         if not re.fullmatch(r"\s+at\s+", text[thing.end:place.start]) or place.via not in ("name", "label") \
                 or not _a_place(lexicon, place) or not _a_thing(lexicon, thing):
             continue
