@@ -123,3 +123,15 @@ def test_a_class_word_opening_the_sentence_before_a_name_describes_it(lexicon: L
     assert not any(s == "Crane maker" for s, _p, _o in found)
     found = facts("Crane maker Sany has teamed up with China Mobile to link assembly lines at its pile-driver plant.", lexicon)
     assert ("Sany", "operates", "pile-driver plant") in found
+
+
+def test_a_place_the_sentence_opens_on_is_no_unit_of_anything(lexicon: Lexicon) -> None:
+    found = facts("In Nansha, Guangzhou Port, a unit of Guangzhou Port Group, runs a terminal.", lexicon)
+    assert not any(s == "Nansha" for s, p, _o in found if p in ("subsidiaryOf", "hasSubsidiary"))
+    assert not any(o == "Nansha" for _s, p, o in found if p in ("subsidiaryOf", "hasSubsidiary"))
+
+
+def test_a_place_and_a_class_word_before_a_name_describe_it(lexicon: Lexicon) -> None:
+    found = facts("The cranes, supplied by the Shanghai start-up Westwell, run on a 5G network.", lexicon)
+    assert ("cranes", "builtBy", "Westwell") in found
+    assert not any(o == "Shanghai start-up" for _s, _p, o in found)

@@ -558,7 +558,7 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
-        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen, text)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(unjudged(m), self._history) for m in chosen]

@@ -339,12 +339,19 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
     return [m for m in out if m.iri is not None or m.label is not None or m.via != "pronoun" or m.text.lower() in ("they", "it")]
 
 
-def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
+def merge_cues(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
     """A name right after its class cue ("research company Strategy Analytics") takes that class
-    and the cue phrase goes: it describes the name, it is not a second entity."""
+    and the cue phrase goes: it describes the name, it is not a second entity; so does a place and a class word after
+    "the" or "a" ("the Beijing start-up Waytous"), unless the name opens a clause of its own ("the plant Haier built")."""
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
+        if previous is not None and mention.via == "name" and previous.via in ("cue", "phrase") and previous.iri is None \
+                and mention.start - previous.end == 1 and _PLACED_KIND.fullmatch(previous.text) \
+                and re.search(r"(?<![\w-])(?:the|a|an)\s+$", text[:previous.start], re.IGNORECASE) \
+                and not re.match(r"\s+(?:[a-z]+ed|built|set|run|made|has|have|had)\b", text[mention.end:]):
+            merged[-1] = replace(mention, cls=mention.cls or previous.cls)
+            continue
         # (a cue opening the sentence is capitalised there alone, and the name opens the sentence with it: "Drone maker DJI")
         opening = previous is not None and previous.start == 0 and previous.text[1:].islower()
         if (mention.via in ("name", "cue") and mention.text[:1].isupper() and previous is not None
@@ -360,6 +367,8 @@ def merge_cues(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+#: A place's name and a class word: "Beijing start-up", "Shanghai firm" (one capitalised word, then lower-case ones).
+_PLACED_KIND = re.compile(r"[A-Z][\w'’-]*(?:\s+[a-z][\w-]*){1,2}")
 
 
 def class_word_after_the(mention: Mention, text: str) -> bool:

@@ -52,6 +52,10 @@ def subject_fits(lexicon: Lexicon, predicate: str, subject: Mention) -> bool:
     return not (predicate == EXPOSED_TO and lexicon.is_a(subject.cls, [VULNERABILITY]) is True)
 
 
+#: A sentence that opens on a place alone: "In Shekou, …" (group 1 is the place's words).
+_OPENING_PLACE = re.compile(r"(?:In|At|Across|On)\s+(?:the\s+)?([^,]{1,60}),\s")
+
+
 def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "", pattern: str = "") -> bool:
     """Whether the ends can hold the property as their words (``before``: the sentence up to them) state it: no negated
     verb; a group of members is many ("signed up 37 new members at its annual forum": not the forum); a name is one
@@ -59,6 +63,10 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
     before)."""
     if _NEGATED.search(before):
         return False  # "the trucks have not needed a human driver": a negated verb states no fact
+    opening = _OPENING_PLACE.match(before)
+    if opening is not None and predicate not in (seats.LOCATED_IN, seats.BASED_IN) \
+            and any(m.start == opening.start(1) and m.end == opening.end(1) for m in (subject, obj)):
+        return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
     if predicate == EXPOSED_TO and obj.via == "phrase" and re.fullmatch(r"[a-z]+ing", obj.text):
