@@ -80,3 +80,29 @@ def test_a_verb_with_an_object_of_its_own_is_no_contact_clause(lexicon: Lexicon)
     found = facts("The data goes to Rootcloud, the platform Sany set up a lab for.", lexicon)
     found |= facts("Orders go to Rootcloud, the industrial internet platform Sany built the plant around.", lexicon)
     assert not any(o == "Rootcloud" and p in ("established", "built") for _s, p, o in found)
+
+
+def test_who_runs_a_trial_with_others_is_their_partner(lexicon: Lexicon) -> None:
+    text = "Chery Automobile, a Wuhu-based carmaker, is running a similar trial with China Unicom's Anhui branch and Huawei."
+    found = facts(text, lexicon)
+    assert ("Chery Automobile", "partneredWith", "China Unicom's Anhui branch") in found
+    assert ("Chery Automobile", "partneredWith", "Huawei") in found
+    found = facts("Great Wall Motor has conducted field tests with Ericsson in Baoding.", lexicon)
+    assert ("Great Wall Motor", "partneredWith", "Ericsson") in found
+
+
+def test_a_trial_with_a_thing_names_no_partner(lexicon: Lexicon) -> None:
+    found = facts("Great Wall Motor has conducted tests with driverless trucks in Baoding.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)
+
+
+def test_one_thing_right_before_at_the_site_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("China Telecom and ZTE have rolled out a 5G network at the Yulong copper mine, which is run by Western Mining.",
+                  lexicon)
+    assert ("5G network", "locatedIn", "Yulong copper mine") in found
+
+
+def test_an_idiom_or_a_person_before_at_the_site_is_placed_nowhere(lexicon: Lexicon) -> None:
+    found = facts("Jinneng Group has taken a similar route at the Datong coal mine.", lexicon)
+    found |= facts("Several engineers at the Datong coal mine were trained by Huawei.", lexicon)
+    assert not any(p == "locatedIn" and o == "Datong coal mine" for _s, p, o in found)

@@ -67,3 +67,45 @@ def test_a_technology_name_between_common_nouns_stays_in_the_phrase(lexicon: Lex
 def test_a_judging_adjective_before_a_technology_name_is_no_part_of_the_kind(lexicon: Lexicon) -> None:
     labels = _labels("Many mills reach the cloud through cheap 4G modems with default passwords.", lexicon)
     assert "4G modems" in labels and "cheap 4G modems" not in labels
+
+
+# -- names a place's part or a site's noun completes -----------------------------------------------------
+
+def test_a_part_of_a_place_after_the_places_possessive_is_a_place_of_its_own(lexicon: Lexicon) -> None:
+    text = "In Nanjing's Jiangning district, Sugon has opened a server plant."
+    labels = _labels(text, lexicon)
+    assert "Nanjing" in labels and "Jiangning district" in labels
+    assert ("Jiangning district", "locatedIn", "Nanjing") in facts(text, lexicon)
+    found = facts("Sugon built a plant in Wuxi's high-tech zone.", lexicon)
+    assert ("high-tech zone", "locatedIn", "Wuxi") in found
+
+
+def test_a_name_before_a_common_noun_and_a_place_part_is_one_place(lexicon: Lexicon) -> None:
+    assert "Meishan port area" in _labels("Ningbo Port moved its cranes in the Meishan port area onto 5G.", lexicon)
+    found = facts("China Unicom built a network across the Dalang solar park in Yushu County.", lexicon)
+    assert ("Dalang solar park", "locatedIn", "Yushu County") in found
+    assert "Chuanshan terminal" in _labels("The system runs at the automated Chuanshan terminal.", lexicon)
+
+
+def test_a_count_reaches_its_plural_past_an_adverb_and_after_roughly_or_more(lexicon: Lexicon) -> None:
+    assert "remotely operated loaders" in _labels("The mine runs 30 remotely operated loaders over the network.", lexicon)
+    assert "roughly 250 kiln-owning members" in _labels("The association promotes 5G among its roughly 250 kiln-owning members.", lexicon)
+    assert "substations" in _labels("The utility will connect three more substations it runs near Lhasa.", lexicon)
+    # a plural that opens a pattern's words is left to the pattern
+    found = facts("The Hunan Robotics Alliance, whose 90 members include Zoomlion and Sany, met in May.", lexicon)
+    assert ("Hunan Robotics Alliance", "hasMember", "Zoomlion") in found
+
+
+# -- words that judge a thing are no part of its name ------------------------------------------------------
+
+def test_a_judging_word_before_a_new_thing_is_left_out_of_its_name(lexicon: Lexicon) -> None:
+    found = facts("Geely opened its sprawling vehicle-assembly campus in Ningbo in May.", lexicon)
+    assert ("Geely", "operates", "vehicle-assembly campus") in found
+    labels = _labels("Investigators warned of so-called watering-hole attacks on ports.", lexicon)
+    assert "watering-hole attacks" in labels
+    # a kind named by an -ing word stays whole
+    assert "dyeing plant" in _labels("Lutai runs a dyeing plant in Zibo.", lexicon)
+
+
+def test_our_opens_a_noun_phrase_as_its_and_their_do(lexicon: Lexicon) -> None:
+    assert "pumping stations" in _labels("Engineers once drove for days between our pumping stations, Zhou said.", lexicon)

@@ -157,3 +157,24 @@ def test_the_means_after_with_and_what_is_made_a_condition_are_the_measures(lexi
 def test_a_practice_before_an_infinitive_is_the_measure_not_whom_the_call_addresses(lexicon: Lexicon) -> None:
     found = facts("Wang Hui called for network segmentation to keep robots apart from office computers.", lexicon)
     assert ("Wang Hui", "callsFor", "network segmentation") in found
+
+
+def test_who_after_an_apposition_naming_a_firm_is_the_person(lexicon: Lexicon) -> None:
+    text = ('"An unguarded modem is an open door," said Li Na, a researcher at Venustech, the Beijing-based security firm, '
+            "who warned of botnet attacks on power grids and called for mandatory network audits.")
+    found = facts(text, lexicon)
+    assert ("Li Na", "warnsOf", "botnet attacks") in found
+    assert ("Li Na", "callsFor", "mandatory network audits") in found
+    assert not any(p in ("warnsOf", "callsFor") and s == "Venustech" for s, p, _o in found)
+
+
+def test_so_called_is_no_part_of_the_threat_warned_of(lexicon: Lexicon) -> None:
+    found = facts("Li Na, a researcher at Venustech, warned of so-called watering-hole attacks on plant engineers.", lexicon)
+    assert ("Li Na", "warnsOf", "watering-hole attacks") in found
+
+
+def test_for_said_again_after_a_measure_and_its_complement_adds_a_measure(lexicon: Lexicon) -> None:
+    text = ("Li Na, a researcher at Venustech, called for the separation of control networks from office traffic and "
+            "for yearly penetration tests before any mine reopens.")
+    found = facts(text, lexicon)
+    assert ("Li Na", "callsFor", "yearly penetration tests") in found

@@ -12,7 +12,10 @@ from collections.abc import Iterator
 
 from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention, Reading
+from explorer.core.extraction.partners import co_partners
+from explorer.core.extraction.relatives import subject_before
+from explorer.core.extraction.spans import Mention, Reading, singular
+from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
 PLACE, AGENT, THREAT, EVENT = str(KG.Place), str(KG.Agent), str(KG.CyberRisk), str(KG.Event)
@@ -43,6 +46,9 @@ def _a_place(lexicon: Lexicon, mention: Mention) -> bool:
 
 #: The preposition that puts listed things in one site: "robots and cameras | at the | plant".
 _AT_SITE = re.compile(r"\s+(?:at|across|inside|throughout)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*['’]s\s+)?")
+_AT_THE_SITE = re.compile(r"\s+(?:at|inside|across)\s+the\s+")
+#: Abstract nouns a verb takes as an idiom ("took a similar route", "played a leading role"): no thing that stands anywhere.
+_ABSTRACT = re.compile(r"(?<![\w-])(?:route|approach|step|path|stance|lead|position|role|part|view|turn|course)s?$", re.IGNORECASE)
 #: What joins the members of a list of things: "A, B and C", "A as well as B".
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:the|its|their)\s+)?")
 
@@ -64,8 +70,12 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if not _LIST_JOINT.fullmatch(text[before.end:things[0].start]):
                 break
             things.insert(0, before)
-        if len(things) < 2 or not all(_a_thing(lexicon, m) for m in things):
-            continue  # one thing before "at" is read by the words of the clause ("at its", "where"); a list is not
+        if not all(_a_thing(lexicon, m) for m in things):
+            continue
+        if len(things) == 1 and (not _AT_THE_SITE.fullmatch(placed.group()) or _ABSTRACT.search(things[0].text)):
+            # one thing: only before "the" and a site ("at its plant" is read with whose the site is, in ``owned_sites``;
+            # "a network at a mine" may be one of many); "took a similar route at the mine" places nothing
+            continue
         # a counted thing ("more than 400 robots") is left to the readers of counts, which name it without its number
         for thing in things:
             if thing.key != site.key and not _COUNTED.match(thing.label or thing.text):
@@ -74,7 +84,7 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
 
 def _a_thing(lexicon: Lexicon, mention: Mention) -> bool:
     """A described thing, such as equipment: no name, no agent, no place, no attack."""
-    if mention.via not in ("phrase", "cue"):
+    if mention.via not in ("phrase", "cue") or singular((mention.label or mention.text).split()[-1].lower()) in GENERIC_PEOPLE:
         return False
     return mention.cls is None or not any(lexicon.is_a(mention.cls, [c]) for c in (AGENT, PLACE, THREAT, EVENT))
 
@@ -120,3 +130,27 @@ def _kind_from_description(lexicon: Lexicon, actor: Mention, description: str) -
     end = len(description.rstrip())
     return actor.cls is not None and any(cue.cls == actor.cls and any(m.end() == end for m in cue.regex.finditer(description))
                                          for cue in lexicon.cues)
+
+
+#: A joint trial and the "with" that names who runs it with the subject: "is running a similar trial with | A and B".
+_TRIAL_WITH = re.compile(r"(?<![\w-])(?:running|runs|ran|run|conducting|conducts|conducted|carrying\s+out|carried\s+out|began|begun"
+                         r"|started|starting|launched|launching)\s+(?:(?:a|an|the|its|their|joint|similar|new|first|second|pilot|field"
+                         r"|[0-9]+[\w-]*|5G)\s+)*(?:trials?|pilots?|tests?|experiments?)\s+with\s+(?:the\s+)?", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|also|now|already|jointly))*\s*$", re.IGNORECASE)
+
+
+def trial_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"JAC, a Hefei carmaker, is running a trial with China Telecom and ZTE": who runs a trial with others is their
+    partner (each named after "with"); the subject stands before the verb, past an apposition closed by a comma."""
+    partnered = str(KG.partneredWith)
+    for trial in _TRIAL_WITH.finditer(text):
+        verb = _BEFORE_VERB.search(text[:trial.start()])
+        subject = subject_before(mentions, text, verb.start() if verb is not None else trial.start())
+        first = next((m for m in mentions if m.start == trial.end()), None)
+        if subject is None or first is None or lexicon.is_a(subject.cls, [AGENT]) is False \
+                or subject.via not in ("name", "label", "ner"):
+            continue
+        for partner in co_partners(mentions, text, first):
+            if partner.key != subject.key and (lexicon.is_a(partner.cls, [AGENT]) is True or (
+                    partner.via in ("name", "label", "ner") and lexicon.is_a(partner.cls, [AGENT]) is not False)):
+                yield (subject, partnered, partner, "trial with", trial.start(), trial.end(), 0.6)

@@ -53,6 +53,22 @@ _ASIDE_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.patt
                            re.IGNORECASE)
 
 
+#: "…, who called for": a relative "who" before the verb stands for a person named before it.
+_WHO_BEFORE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|then|later)\s+)*$", re.IGNORECASE)
+PERSON = str(KG.Person)
+
+
+def person_before(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """The person "who" at ``position`` stands for: the nearest person named before it in its clause, past an apposition
+    that names where they work ("said Chen Li, a researcher at Venustech, the Beijing-based firm, who warned …")."""
+    for mention in sorted((m for m in mentions if m.end <= position), key=lambda m: -m.end):
+        if re.search(r"[;:]", text[mention.end:position]):
+            return None
+        if lexicon.is_a(mention.cls, [PERSON]) is True:
+            return mention
+    return None
+
+
 #: "NSFOCUS, for its part, urged": a word of discourse set off by commas stands between the speaker and the verb.
 _DISCOURSE_ASIDE = re.compile(r",\s+(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|meanwhile|too|also|however|in\s+response"
                               r"|for\s+now|separately)\s*,\s*$", re.IGNORECASE)
@@ -66,6 +82,9 @@ def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: i
         speaker = next((m for m in sorted(mentions, key=lambda m: -m.end) if m.end <= said.start()
                         and re.fullmatch(r"\s*", text[m.end:said.start()])), None)
         return speaker if speaker is not None and lexicon.is_a(speaker.cls, [AGENT]) else None
+    who = _WHO_BEFORE.search(text[:verb_start])
+    if who is not None:
+        return person_before(lexicon, mentions, text, who.start())
     earlier = list(_EARLIER_VERB.finditer(text, 0, verb_start))
     if re.search(r"\s+and\s+$", text[:verb_start]) and earlier:
         # "Zhao called for X and urged Y": a second verb of the same subject
@@ -145,6 +164,10 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         for measure in _measures_listed(mentions, text, called.end()):
             yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.65)
+        # "called for strict isolation of the slices from public traffic and for mandatory audits": "for" said again
+        again = _AND_FOR.match(text, called.end())
+        for measure in _measures_listed(mentions, text, again.end()) if again is not None else []:
+            yield (speaker, CALLS_FOR, measure, words, again.start(1), again.end(1), 0.6)
     for should in _SHOULD_ADOPT.finditer(text):
         speaker = _speaker(lexicon, mentions, text, should.start())
         if speaker is None:
@@ -166,6 +189,9 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             yield (speaker, CALLS_FOR, measure, asked.group().strip(), asked.start(), asked.end(), 0.6)
 
 
+#: A first measure with what completes it ("strict isolation of the slices from public traffic"), then "and for" and the
+#: next measure.
+_AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?\s+(and\s+(?:also\s+)?for)\s+(?:(?:a|an|the)\s+)?")
 #: "network slicing to separate traffic": a word naming an act or a practice is the measure, no one the call addresses.
 _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: "urged plant owners to adopt …", "called on operators to isolate …": whom a call addresses, then the action asked.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from explorer.core.extraction.spans import (
     COUNT,
@@ -21,28 +22,57 @@ from explorer.core.extraction.spans import (
     plural_noun,
     singular,
 )
-from explorer.core.extraction.words import GENERIC_PEOPLE, UNITS
+from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS, UNITS
 
 #: Heads of no class whose counted plural is a group of members ("37 new members", "200 engineers"), no kind of thing.
 _GROUPED = GENERIC_PEOPLE | {"member", "participant", "exhibitor", "signatory", "shareholder", "partner"}
+
+#: What a count counts where no phrase reader took it: up to three modifiers, then the first plural ("42 remotely piloted
+#: mining boats"); a plural that opens a pattern's words going on after it is left to the pattern ("whose 120 members include A").
+_COUNTED_HEAD = re.compile(r"((?:[a-z][\w-]*\s+){0,3}?)([a-z][\w-]*[^s\W]s)(?![\w'’-])")
+
+
+def _counted_head_end(text: str, position: int, triggers: frozenset[str]) -> int | None:
+    match = _COUNTED_HEAD.match(text, position)
+    if match is None or not plural_noun(match.group(2)) or any(word in STOPWORDS for word in match.group(1).split()) \
+            or (match.group(2) in triggers and re.match(r"\s+[a-z]", text[match.end(2):])):
+        return None
+    return match.end(2)
+
+
+#: Words that judge a thing's size, standing or fame, no kind of it: "its sprawling phone-assembly campus" is a
+#: phone-assembly campus, "so-called lateral attacks" are lateral attacks.
+_JUDGING = frozenset(["sprawling", "so-called", "bustling", "booming", "thriving", "struggling", "ageing", "aging", "huge",
+                      "massive", "vast", "much-vaunted", "vaunted"])
+
+
+def unjudged(mention: Mention) -> Mention:
+    """A new thing named without the word that judges it (its text, and so its quote, keeps the word)."""
+    words = (mention.label or "").split()
+    if mention.iri is not None or mention.via not in ("phrase", "cue") or len(words) < 2 or words[0].lower() not in _JUDGING:
+        return mention
+    return replace(mention, label=" ".join(words[1:]))
+
 
 PhraseAt = Callable[[str, int], Mention | None]
 ClassOf = Callable[[str], str | None]
 
 
 def counted_phrases(text: str, phrase_at: PhraseAt, head_class: ClassOf, organization: Callable[[str | None], bool],
-                    sites: frozenset[str]) -> list[Mention]:
+                    sites: frozenset[str], triggers: frozenset[str]) -> list[Mention]:
     """The counted noun phrases of ``text`` (and a second plural a count's "and" joins: "300 robots and cameras").
 
     ``phrase_at`` reads the bare noun phrase at a position, ``head_class`` the class its head noun names, and
     ``organization`` tells whether a class is one of organizations (whose counted plural is a group of members);
-    ``sites`` are the head nouns of sites ("plant", "mine"), whose count keeps them apart."""
+    ``sites`` are the head nouns of sites ("plant", "mine"), whose count keeps them apart; ``triggers`` the first words of
+    the patterns."""
     found: list[Mention] = []
     for count in COUNT.finditer(text):
         if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
             continue
         phrase = phrase_at(text, count.end())
-        end = phrase.end if phrase is not None else counted_noun_end(text, count.end())
+        end = phrase.end if phrase is not None else counted_noun_end(text, count.end()) \
+            or _counted_head_end(text, count.end(), triggers)
         if end is None or text[count.end():end].split()[0].lower() in UNITS:
             continue
         end = plural_head_end(text, count.end(), end)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
-from explorer.core.extraction.counts import counted_phrases
+from explorer.core.extraction.counts import counted_phrases, unjudged
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
@@ -30,7 +30,14 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
-from explorer.core.extraction.sites import COUNTRIES, place_described, possessed_sites, site_heads, sited_definites
+from explorer.core.extraction.sites import (
+    COUNTRIES,
+    place_described,
+    places_of_places,
+    possessed_sites,
+    site_heads,
+    sited_definites,
+)
 from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
@@ -384,7 +391,7 @@ class MentionFinder:
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
         found: list[Mention] = self._sentence_opening(text) + counted_phrases(
             text, self._bare_phrase_at, self._head_class, lambda cls: self.lexicon.is_a(cls, [ORGANIZATION]) is True,
-            self._sites)
+            self._sites, self._triggers)
         relative = relative_that_verbs(text, self._triggers)
         for opening in openings:
             if opening in relative:  # "… that lift | engine blocks": the verb's object opens the phrase
@@ -505,7 +512,7 @@ class MentionFinder:
         if following is None or not following.group(1)[:1].islower():
             return False
         word = following.group(1).lower()
-        return word not in STOPWORDS and word not in self._triggers and not word.endswith(("ly", "ing", "ed"))
+        return word not in STOPWORDS and word not in self._triggers and not adverb(word) and not word.endswith(("ing", "ed"))
 
     def named(self, name: str, start: int, cls: str | None = None) -> Mention:
         """The mention of ``name`` standing at ``start``: the known entity of that label, else a new one."""
@@ -529,6 +536,9 @@ class MentionFinder:
         candidates += self._bare_phrases(text) + quoted(text)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
+        # "Hefei's Xinqiao area": the place and its part, never one name spanning both
+        for owner, part in places_of_places(text, lambda name, at: self._place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
+            candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
@@ -548,7 +558,7 @@ class MentionFinder:
         chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen, text)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
-        chosen = [part_of_person(m, self._history) for m in chosen]
+        chosen = [part_of_person(unjudged(m), self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
         chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),

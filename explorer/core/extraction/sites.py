@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, adverb, past_form, singular
@@ -19,6 +20,8 @@ AGENT, PLACE, OPERATES, LOCATED = str(KG.Agent), str(KG.Place), str(KG.operates)
 #: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
 
+#: Nouns that name a part of a place ("Xinqiao area", "the high-tech zone", "Nanhai district", "a solar park").
+PLACE_PARTS = frozenset(["area", "zone", "park", "district", "county", "belt", "basin", "valley", "corridor", "cluster"])
 #: "there" as an adverb of place (the existential "there are" has no thing right before it: see ``located_there``).
 _THERE = re.compile(r"(?<![\w-])there(?![\w-])", re.IGNORECASE)
 
@@ -157,8 +160,10 @@ def place_described(text: str, site_heads: frozenset[str], triggers: frozenset[s
     found: list[Mention] = []
     # "its Jinjiang plant", "their Ulsan yard", "the company's Wuxi plant", "Sany, whose Changsha plant", numbered ("its No. 18
     # plant"), headed by two common nouns where punctuation closes them ("the Maanshan steel works,") or the second is a kind
-    # of site ("its Huitengxile wind farm"), described by an adjective before its name ("its underground Longshou mine")
-    sited = "|".join(sorted(site_heads))
+    # of site ("its Huitengxile wind farm"), described by an adjective before its name ("its underground Longshou mine"; a
+    # participle right after the determiner is one too: "the automated Yuanhai terminal")
+    # a site's or a place part's noun may follow the first common noun ("the Haicang port area", "the Talatan solar park")
+    sited = "|".join(sorted(site_heads | PLACE_PARTS))
     for match in re.finditer(r"(?<![\w-])(?:the|[Ii]ts|[Tt]heir|whose|[Tt]he\s+[a-z]+['’]s)\s+"
                              r"((?:(?!(?:the|its|their|whose)\s)[a-z][\w-]*\s+){0,2})((?:(?:[A-Z][\w’'-]*|No\.\s*\d+)\s+){1,3})"
                              rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
@@ -166,7 +171,7 @@ def place_described(text: str, site_heads: frozenset[str], triggers: frozenset[s
         head, name, described = match.group(3), match.group(2).strip(), match.group(1).split()
         if head in STOPWORDS or head in triggers or head.endswith(("ly", "ing", "ed")) or cue_class(name) \
                 or any(word.lower() in NOT_NAMES for word in name.split()) \
-                or any(w in STOPWORDS or w in triggers or adverb(w) or past_form(w) for w in described):
+                or any(w in STOPWORDS or w in triggers or adverb(w) or (past_form(w) and i > 0) for i, w in enumerate(described)):
             continue
         phrase = text[match.start(2):match.end(3)]
         found.append(Mention(match.start(2), match.end(3), phrase, None, head_class(phrase), phrase, "phrase"))
@@ -193,3 +198,38 @@ def counted_own_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         if words[-1] not in heads and " ".join(words[-2:]) not in heads:
             continue
         yield (owner, OPERATES, site, counted.group().strip(), counted.start(), counted.end(), 0.55)
+
+
+_PLACE_OF_PLACE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+((?:[A-Z][\w’'-]*\s+){0,2}"
+                             r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(PLACE_PARTS)) + r"))(?![\w'’-])")
+
+
+def places_of_places(text: str, is_place: Callable[[str, int], bool]) -> list[tuple[Mention, Mention]]:
+    """"Hefei's Xinqiao area", "Foshan's Nanhai district", "Wuhan's high-tech zone": a part of a place named after the
+    place's possessive is a place of its own, and the place is another (one name of both would be neither). The owner
+    is a place where ``is_place(name, start)`` says so, or where the part has a name of its own (no company's
+    possessive names a district: "Foxconn's industrial park" is Foxconn's site, read by ``possessed_sites``)."""
+    found: list[tuple[Mention, Mention]] = []
+    for match in _PLACE_OF_PLACE.finditer(text):
+        part = match.group(2)
+        words = part.split()
+        if any(word in STOPWORDS for word in words) or any(adverb(w) or past_form(w) for w in words[:-1]):
+            continue
+        start = match.start(1)
+        for word in match.group(1).split()[:-1]:
+            if word.lower() not in NOT_NAMES:
+                break
+            start = text.index(" ", start) + 1  # "In | Hefei's Xinqiao area"
+        owner = Mention(start, match.end(1), text[start:match.end(1)], None, None, text[start:match.end(1)], "name")
+        if not (words[0][:1].isupper() or is_place(owner.text, owner.start)):
+            continue
+        found.append((owner, Mention(match.start(2), match.end(2), part, None, None, part, "phrase")))
+    return found
+
+
+def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Hefei's Xinqiao area", "Wuhan's high-tech zone": the part of a place named after its possessive lies in it."""
+    for owner, part in pairwise(mentions):
+        if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via in ("name", "label") \
+                and part.iri is None and part.text.split()[-1].lower() in PLACE_PARTS and not owner.text[:1].islower():
+            yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)

@@ -81,3 +81,4 @@ def published_by(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
             yield (publisher, PUBLISHED, report, published.group().strip(), published.start(), published.end(), 0.65)
             joined = _AND_NEXT.match(text, publisher.end)
             publisher = _named_at(mentions, text, joined.end()) if joined is not None else None
+

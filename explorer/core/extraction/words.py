@@ -9,6 +9,8 @@ STOPWORDS = frozenset(
         "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "it", "he", "she",
         # an object pronoun is no word of a noun phrase ("many of them running unpatched firmware")
         "them", "him", "me", "itself", "themselves",
+        # words that distance the writer from a name are no part of it ("so-called lateral attacks")
+        "so-called", "self-styled", "self-described", "self-proclaimed",
         "they", "we", "i", "you", "who", "which", "what", "and", "or", "but", "nor", "with", "from", "of", "to", "for", "in", "on",
         "at", "by", "as", "into", "onto", "over", "under", "than", "more", "most", "less", "also", "alone", "is", "are", "was",
         "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
