@@ -106,3 +106,24 @@ def test_an_idiom_or_a_person_before_at_the_site_is_placed_nowhere(lexicon: Lexi
     found = facts("Jinneng Group has taken a similar route at the Datong coal mine.", lexicon)
     found |= facts("Several engineers at the Datong coal mine were trained by Huawei.", lexicon)
     assert not any(p == "locatedIn" and o == "Datong coal mine" for _s, p, o in found)
+
+
+def test_a_present_verb_right_after_and_shares_the_clauses_subject(lexicon: Lexicon) -> None:
+    text = "Rootcloud, which Sany also sells to other makers, now hosts more than 900 industrial apps and runs on a cloud."
+    found = facts(text, lexicon)
+    assert ("Rootcloud", "runsOn", "cloud") in found
+    assert not any(p == "runsOn" and s != "Rootcloud" for s, p, _o in found)
+
+
+def test_an_ing_participle_describes_the_noun_right_before_it(lexicon: Lexicon) -> None:
+    found = facts("Sany said defect images are analysed by an AI model running on an edge server.", lexicon)
+    assert ("AI model", "runsOn", "edge server") in found
+    assert not any(p == "runsOn" and s == "defect images" for s, p, _o in found)
+
+
+def test_a_participle_after_a_description_in_apposition_describes_the_name(lexicon: Lexicon) -> None:
+    found = facts("Sany and Zoomlion joined the Changsha Machinery Alliance, a body launched by the Changsha Bureau of Industry.",
+                  lexicon)
+    assert ("Changsha Machinery Alliance", "establishedBy", "Changsha Bureau of Industry") in found \
+        or ("Changsha Bureau of Industry", "established", "Changsha Machinery Alliance") in found
+    assert not any(s == "body" for s, _p, _o in found)

@@ -178,3 +178,24 @@ def test_for_said_again_after_a_measure_and_its_complement_adds_a_measure(lexico
             "for yearly penetration tests before any mine reopens.")
     found = facts(text, lexicon)
     assert ("Li Na", "callsFor", "yearly penetration tests") in found
+
+
+def test_one_decision_says_which_threat_is_one_attack(lexicon: Lexicon) -> None:
+    from explorer.core.extraction.incidents import one_attack
+    from explorer.core.extraction.mentions import MentionFinder
+
+    def decided(text: str, words: str) -> bool:
+        mention = next(m for m in MentionFinder(lexicon).find(text) if m.text == words)
+        return one_attack(lexicon, mention, text)
+
+    assert decided("The breach hit the billing system of a utility.", "breach")  # a word for one event
+    assert decided("Last year a botnet hijacked the cameras.", "botnet")  # after "a"
+    assert not decided("Ransomware hit the billing system of a utility.", "Ransomware")  # the kind of threat
+    assert not decided("Ransomware attacks hit ports.", "Ransomware attacks")  # many
+
+
+def test_an_attack_named_by_an_event_word_after_the_reads_its_targets_and_effects(lexicon: Lexicon) -> None:
+    found = facts("The breach hit the billing system of a water utility in Hefei and halted its payment kiosks.", lexicon)
+    assert ("breach", "targets", "water utility") in found
+    assert ("breach", "affected", "payment kiosks") in found
+    assert not any(p == "affected" and s == "billing system" for s, p, _o in found)

@@ -37,6 +37,31 @@ def head_across_place(lexicon: Lexicon, mentions: list[Mention], text: str, star
     return [head]
 
 
+def head_of_ing_participle(mentions: list[Mention], text: str, start: int, words: str) -> Mention | None:
+    """"analysed by an AI model running on an edge server": a participle in "-ing" right after a noun describes that
+    noun, even one a preposition governs, and not the clause's subject. None when no thing stands right before."""
+    if not re.fullmatch(r"[a-z]+ing(?:\s+[a-z]+)*", words):
+        return None
+    head = next((m for m in mentions if 0 <= start - m.end <= 1), None)
+    return head if head is not None and head.via in ("phrase", "cue", "name", "label", "definite") else None
+
+
+#: Between a name and the description in apposition to it: "the Anhui Industrial Internet Platform|, a |cloud service".
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w.'’]+-[a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}")
+
+
+def apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
+    """The name a description stands in apposition to ("the X Platform, a cloud service launched by …": X Platform), when
+    the description is a common noun phrase that opens the apposition; None otherwise."""
+    if description.via not in ("phrase", "cue", "definite") or description.iri is not None \
+            or not (description.label or description.text).split()[-1][:1].islower():
+        return None
+    name = next((m for m in reversed(mentions) if m.end < description.start), None)
+    if name is None or name.via not in ("name", "label", "ner") or not _APPOSED.fullmatch(text[name.end:description.start]):
+        return None
+    return name
+
+
 def _a_place(lexicon: Lexicon, mention: Mention) -> bool:
     """A place by its kind or a name of no known kind that names no site ("Korla", not "the Qarhan works")."""
     if lexicon.is_a(mention.cls, [PLACE]) is True:

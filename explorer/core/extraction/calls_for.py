@@ -166,7 +166,9 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.65)
         # "called for strict isolation of the slices from public traffic and for mandatory audits": "for" said again
         again = _AND_FOR.match(text, called.end())
-        for measure in _measures_listed(mentions, text, again.end()) if again is not None else []:
+        if again is None:
+            continue
+        for measure in _measures_listed(mentions, text, again.end()):
             yield (speaker, CALLS_FOR, measure, words, again.start(1), again.end(1), 0.6)
     for should in _SHOULD_ADOPT.finditer(text):
         speaker = _speaker(lexicon, mentions, text, should.start())

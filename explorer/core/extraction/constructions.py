@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from explorer.core.extraction import weaknesses
+from explorer.core.extraction import incidents, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading
@@ -349,9 +349,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                 continue
             for end in (subject, obj):
                 # "a phishing campaign … targeted agents, X said": one attack that happened is reported, not warned of
-                one_attack = predicate in (str(KG.targets), str(KG.affected)) \
-                    and re.search(r"(?<![\w-])(?:a|an)\s+$", text[:end.start], re.IGNORECASE)
-                if weaknesses.warned_of(lexicon, end) and end.key != speaker.key and not one_attack:
+                happened = predicate in (str(KG.targets), str(KG.affected)) and incidents.one_attack(lexicon, end, text)
+                if weaknesses.warned_of(lexicon, end) and end.key != speaker.key and not happened:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 

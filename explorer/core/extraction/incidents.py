@@ -55,14 +55,21 @@ _HIT = re.compile(r"(?<![\w-])(hit|struck|hijacked|disabled|infected|breached|cr
                   re.IGNORECASE)
 
 
-def _one_attack(lexicon: Lexicon, attack: Mention, text: str) -> bool:
-    """One attack that happened: a threat in the singular after "a"/"an" ("a ransomware attack"), or a threat opening
-    the sentence and told of with a relative clause ("In January, malware that exploited …")."""
+#: Words for one event: "the attack", "a ransomware attack", "the breach" name one attack whatever stands before them.
+_EVENT = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", re.IGNORECASE)
+
+
+def one_attack(lexicon: Lexicon, attack: Mention, text: str) -> bool:
+    """One attack that happened, not the kind of threat: a threat in the singular (no flaw, no pronoun) named by a word
+    for one event ("the breach", "a ransomware attack"), after "a"/"an" ("a botnet"), or opening the sentence and told of
+    with a relative clause ("In January, malware that exploited …"). A mass noun alone names the kind ("ransomware hit
+    X": the threat, no incident)."""
     if attack.via == "pronoun" or not lexicon.is_a(attack.cls, [RISK]) or lexicon.is_a(attack.cls, [VULNERABILITY]) \
             or attack.text.endswith("s"):
         return False  # (a flaw is no attack)
-    return _ONE.search(text[:attack.start]) is not None or (_OPENING.fullmatch(text[:attack.start]) is not None
-                                                            and re.match(r"\s+(?:that|which)\s+[a-z]+ed\b", text[attack.end:]) is not None)
+    return _EVENT.search(attack.text) is not None or _ONE.search(text[:attack.start]) is not None \
+        or (_OPENING.fullmatch(text[:attack.start]) is not None
+            and re.match(r"\s+(?:that|which)\s+[a-z]+ed\b", text[attack.end:]) is not None)
 
 
 def _own_verb(text: str, attack: Mention, verb: re.Match[str]) -> bool:
@@ -78,7 +85,7 @@ def _own_verb(text: str, attack: Mention, verb: re.Match[str]) -> bool:
 def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """The targets and the things put out of action of the attacks a sentence tells of."""
     for attack in mentions:
-        if not _one_attack(lexicon, attack, text):
+        if not one_attack(lexicon, attack, text):
             continue
         hit = _HIT.search(text, attack.end)
         target = _thing_at(lexicon, mentions, text, hit.end()) if hit is not None and _own_verb(text, attack, hit) else None
@@ -202,7 +209,7 @@ def later_effects(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
     mill … and halted two blast furnaces", "an attack hit the booking system of a contractor, halting container pickups".
     The later verb shares the attack's subject only when nothing between opens a clause of its own."""
     for attack in mentions:
-        if not _one_attack(lexicon, attack, text):
+        if not one_attack(lexicon, attack, text):
             continue
         acts = _ACTS.search(text, attack.end)
         if acts is None or not _own_verb(text, attack, acts):

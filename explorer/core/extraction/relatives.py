@@ -536,7 +536,9 @@ def shared_subject(mentions: list[Mention], text: str, start: int, by_words: boo
         return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
                      and not POSSESSOR.match(text, m.end)), None)
     if re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", before) \
-            or (by_words and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", before)):
+            or (by_words and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", before)) \
+            or (re.search(r"(?<![\w-])and\s+(?:(?:also|then|now|still)\s+)?$", before) and re.match(r"[a-z]+s\s", text[start:])):
+        # "X now hosts 900 apps and runs on a cloud": a verb in the present right after "and" has no subject of its own
         under = governed(mentions, text)
         return next((m for m in mentions if m.end <= start and m not in under), None)
     return None

@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from explorer.core.extraction import calls_for, incidents, speakers, weaknesses
+from explorer.core.extraction.incidents import one_attack
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.weaknesses import Reading, warned_of
 from explorer.core.vocab import KG
 
-__all__ = ["read_risks", "unwarned_weaknesses", "warned_of"]
+__all__ = ["one_attack", "read_risks", "unwarned_weaknesses", "warned_of"]
 
 WARNS_OF, HAS_VULNERABILITY = str(KG.warnsOf), str(KG.hasVulnerability)
 

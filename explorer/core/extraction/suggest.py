@@ -15,7 +15,7 @@ from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
 from explorer.core.extraction.appositions import read as read_appositions
-from explorer.core.extraction.attachment import head_across_place
+from explorer.core.extraction.attachment import apposed_name, head_across_place, head_of_ing_participle
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -29,7 +29,7 @@ from explorer.core.extraction.readings import (
     technology_placed,
     unrealised,
 )
-from explorer.core.extraction.risks import read_risks, unwarned_weaknesses, warned_of
+from explorer.core.extraction.risks import one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
@@ -118,13 +118,6 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
-def _one_attack(lexicon: Lexicon, mention: Mention, domain: frozenset[str]) -> bool:
-    """"a ransomware attack halted X": one attack, in the singular, is an incident, not the kind of threat."""
-    # "ransomware hit X", "malware infected X": a mass noun names the kind of threat, never one attack
-    return INCIDENT in domain and bool(lexicon.is_a(mention.cls, [THREAT])) and not mention.text.endswith("s") \
-        and re.search(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", mention.text.lower()) is not None
-
-
 def _unnamed(mention: Mention) -> bool:
     return mention.via == "phrase" and mention.cls is None
 
@@ -157,7 +150,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.weak:
         # (an object read before its words, "{o} a subsidiary of", may follow a preposition: "operated by X, a subsidiary of")
         heads = [m for m in left if m not in constructions.governed(mentions, text)] if not pattern.object_first else left
-        described_by = relatives.reduced_relative_subject(mentions, text, start) if not pattern.object_first else None
+        described_by = (relatives.reduced_relative_subject(mentions, text, start)
+                        or head_of_ing_participle(mentions, text, start, pattern.words)) if not pattern.object_first else None
         if described_by is not None:
             left = [described_by]  # "a campaign attributed to the group X targeted …": the noun the participle describes
         elif heads:
@@ -173,8 +167,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         described = pattern.words.endswith(" by") and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
-            # describes what it follows
-            left = beside
+            # describes what it follows, and a description in apposition stands for its name ("X, a service launched by")
+            left = [apposed_name(mentions, text, beside[0]) or beside[0], *beside[1:]]
     right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m, text)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
@@ -269,10 +263,12 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                 continue  # "it carries video from the …": "it" is never a person
             if pattern.weak and _unnamed(obj) and not (pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, text)):
                 continue  # "services in rural counties": a bare preposition links only to a named or known kind
-            if (lexicon.is_a(subject.cls, pattern.domain) is False and not _one_attack(lexicon, subject, pattern.domain)) \
+            # "a ransomware attack halted X": one attack that happened is an incident, not the kind of threat
+            incident = INCIDENT in pattern.domain and one_attack(lexicon, subject, text)
+            if (lexicon.is_a(subject.cls, pattern.domain) is False and not incident) \
                     or lexicon.is_a(obj.cls, pattern.range) is False or not refit.subject_fits(lexicon, pattern.predicate, subject):
                 continue  # the ontology says the pair cannot hold ("set up … in Wuhan": a city is founded by no one)
-            score = 0.6 + max(_fit(lexicon, subject, pattern.domain), 0.0 if _one_attack(lexicon, subject, pattern.domain) else -1.0) \
+            score = 0.6 + max(_fit(lexicon, subject, pattern.domain), 0.0 if incident else -1.0) \
                 + _fit(lexicon, obj, pattern.range) - 0.12 * (li + ri)
             if subject.via in ("pronoun", "definite") or obj.via in ("pronoun", "definite"):
                 score -= 0.05
