@@ -368,7 +368,7 @@ def merge_cues(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
 
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 #: A place's name and a class word: "Beijing start-up", "Shanghai firm" (one capitalised word, then lower-case ones).
-_PLACED_KIND = re.compile(r"[A-Z][\w'’-]*(?:\s+[a-z][\w-]*){1,2}")
+_PLACED_KIND = re.compile(r"[A-Z][\w'’]*(?:\s+[a-z][\w-]*){1,2}")
 
 
 def class_word_after_the(mention: Mention, text: str) -> bool:
