@@ -112,7 +112,8 @@ _PARTITIVES = frozenset(["rest", "end", "start", "use", "number", "part", "half"
                          "capacity", "volume", "length", "width", "height", "area", "first", "last", "same", "other", "latest"])
 #: Words that speak of an owner's equipment as a whole ("broke into the systems of a parts maker", "compromised the email
 #: accounts of a supplier"): the owner is meant.
-_WHOLE = frozenset(["system", "server", "account", "network", "asset", "infrastructure", "data", "computer", "facility", "premise", "equipment"])
+_WHOLE = frozenset(["system", "server", "account", "network", "asset", "infrastructure", "data", "computer", "facility",
+                    "premise", "equipment"])
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ing", "ism", "ure")
 
 
