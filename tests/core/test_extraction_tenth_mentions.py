@@ -148,3 +148,8 @@ def test_the_plant_refers_to_a_fab_or_a_campus_named_before(lexicon: Lexicon) ->
     finder.find("Tianma has built a network at its LCD fab in Xiamen.")
     mentions = finder.find("Images are checked by a model running on a server inside the plant.")
     assert any(m.label == "LCD fab" and m.text.endswith("plant") for m in mentions)
+
+
+def test_a_quoted_programme_opening_on_a_technology_is_one_thing(lexicon: Lexicon) -> None:
+    found = facts('The Jiangsu bureau, which promotes "5G plus smart logistics", has funded 30 networks.', lexicon)
+    assert any(p == "promotes" and o == "5G plus smart logistics" for _s, p, o in found)

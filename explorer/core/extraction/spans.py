@@ -368,7 +368,8 @@ def passive_by(word: str, text: str, end: int) -> bool:
     return (word.endswith("ed") or word in _PARTICIPLES) and re.match(r"\s+(?:by|as)\s", text[end:]) is not None
 
 
-_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
+#: a programme's slogan may open on a technology's name and run to five words ("5G plus smart manufacturing")
+_QUOTED = re.compile(r"[\"“]((?:[a-z][\w’'-]*|\d+G)(?:\s+[a-z][\w’'-]*){0,2}|\d+G(?:\s+[a-z][\w’'-]*){3,4})[\"”]")
 
 
 def quoted(text: str) -> list[Mention]:
