@@ -137,3 +137,10 @@ def test_a_site_at_a_place_stands_there(lexicon: Lexicon) -> None:
 def test_someone_at_an_organization_is_placed_nowhere(lexicon: Lexicon) -> None:
     found = facts("A researcher at Qi An Xin found flaws in the controllers at Tsinghua University.", lexicon)
     assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_what_a_relative_clause_does_in_a_place_stands_there(lexicon: Lexicon) -> None:
+    found = facts("The network covers the gearbox works that Weichai Power runs in Gaomi county.", lexicon)
+    assert ("gearbox works", "locatedIn", "Gaomi county") in found
+    found = facts("The network covers the gearbox works that Weichai Power opened in 2019.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)

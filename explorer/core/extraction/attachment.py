@@ -192,3 +192,20 @@ def site_at_place(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         head = (thing.label or thing.text).split()[-1].lower()
         if sites.has_site_head(lexicon, thing) or singular(head) == "network":
             yield (thing, LOCATED_IN, place, "at", thing.end, place.start, 0.5)
+
+
+#: An object relative clause's subject, verb and where: "that | Shanghai Electric | runs in | Minhang district".
+_RELATIVE_VERB_WHERE = re.compile(r"\s+(?:(?:has|have|had|now|also)\s+)*[a-z]+(?:\s+up|\s+out)?\s+(?:in|at|inside)\s+"
+                                  r"(?:(?:its|their|the)\s+)?")
+
+
+def relative_where(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the turbine works that Shanghai Electric runs in Minhang district": what a relative clause's verb does in or at a
+    place stands there (the thing before "that" is the verb's object, its subject stands after "that")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for thing, actor, place in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        if not re.fullmatch(r"\s+that\s+(?:the\s+)?", text[thing.end:actor.start]) or actor.via == "pronoun" \
+                or not _RELATIVE_VERB_WHERE.fullmatch(text[actor.end:place.start]) or not _a_thing(lexicon, thing):
+            continue
+        if _a_place(lexicon, place) or sites.has_site_head(lexicon, place):
+            yield (thing, LOCATED_IN, place, "that … in", actor.end, place.start, 0.5)
