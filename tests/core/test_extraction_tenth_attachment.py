@@ -144,3 +144,9 @@ def test_what_a_relative_clause_does_in_a_place_stands_there(lexicon: Lexicon) -
     assert ("gearbox works", "locatedIn", "Gaomi county") in found
     found = facts("The network covers the gearbox works that Weichai Power opened in 2019.", lexicon)
     assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_the_verb_after_a_long_relative_clause_has_the_name_it_follows_as_subject(lexicon: Lexicon) -> None:
+    text = ("Lanzhou University, which has opened a joint lab with China Mobile's Gansu branch on its Yuzhong campus to test "
+            "industrial terminals, belongs to the Gansu 5G Industry Alliance.")
+    assert ("Lanzhou University", "memberOf", "Gansu 5G Industry Alliance") in facts(text, lexicon)
