@@ -150,3 +150,12 @@ def test_the_verb_after_a_long_relative_clause_has_the_name_it_follows_as_subjec
     text = ("Lanzhou University, which has opened a joint lab with China Mobile's Gansu branch on its Yuzhong campus to test "
             "industrial terminals, belongs to the Gansu 5G Industry Alliance.")
     assert ("Lanzhou University", "memberOf", "Gansu 5G Industry Alliance") in facts(text, lexicon)
+
+
+def test_names_a_group_counts_among_its_members_are_members(lexicon: Lexicon) -> None:
+    text = ("Lanzhou University belongs to the Gansu 5G Industry Alliance, a group of 70 members that also counts Jinchuan "
+            "Group and Baiyin Nonferrous among them.")
+    found = facts(text, lexicon)
+    assert ("Jinchuan Group", "memberOf", "Gansu 5G Industry Alliance") in found
+    assert ("Baiyin Nonferrous", "memberOf", "Gansu 5G Industry Alliance") in found
+    assert not any(p == "hasMemberGroup" and o == "Baiyin Nonferrous" for _s, p, o in found)
