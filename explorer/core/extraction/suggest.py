@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
+from explorer.core.extraction import (clause_readers, clauses, constructions, figures, modal_threats, owners, references, refit,
+                                      relatives, sites, slots)
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
@@ -299,11 +300,12 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             cancel.raise_if_cancelled()
         # Matching reads full-width text as ASCII ("ＨＵＡＷＥＩ"); the quote stays verbatim.
         view = fold_width(sentence.text)
-        earlier_site = sites.last_site(lexicon, finder.named_so_far())  # what "there" stands for
+        earlier = finder.named_so_far()
+        earlier_site = sites.last_site(lexicon, earlier)  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
         mentions = [m for m in mentions if not constructions.modifier_only(m)]  # "a Wuhan-based unit of": no end of a fact
-        mentions = slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view)
+        mentions = references.such_kinds(slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view), view, earlier)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
