@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import (clause_readers, clauses, constructions, figures, modal_threats, owners, references, refit,
-                                      relatives, sites, slots)
+from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
@@ -30,6 +29,7 @@ from explorer.core.extraction.readings import (
     technology_placed,
     unrealised,
 )
+from explorer.core.extraction.references import such_kinds
 from explorer.core.extraction.risks import one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
@@ -305,7 +305,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
         mentions = [m for m in mentions if not constructions.modifier_only(m)]  # "a Wuhan-based unit of": no end of a fact
-        mentions = references.such_kinds(slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view), view, earlier)
+        mentions = such_kinds(slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view), view, earlier)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
