@@ -199,3 +199,11 @@ def test_an_attack_named_by_an_event_word_after_the_reads_its_targets_and_effect
     assert ("breach", "targets", "water utility") in found
     assert ("breach", "affected", "payment kiosks") in found
     assert not any(p == "affected" and s == "billing system" for s, p, _o in found)
+
+
+def test_such_and_a_kind_stand_for_the_kind_named_before(lexicon: Lexicon) -> None:
+    text = ("Venustech warned of watering-hole attacks on plant engineers, and said remote maintenance portals at steel "
+            "mills were exposed to such attacks.")
+    found = facts(text, lexicon)
+    assert ("remote maintenance portals", "exposedTo", "watering-hole attacks") in found
+    assert ("remote maintenance portals", "exposedTo", "attacks") not in found

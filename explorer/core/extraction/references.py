@@ -425,7 +425,10 @@ def seated_description(mention: Mention) -> bool:
 
 #: A description that opens on where it is seated ("Ningde-based battery giant", "Hong Kong-headquartered lender").
 _SEATED = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-(?:based|headquartered)\s+[a-z]")
-_SPEAKS = re.compile(r"(?<![\w-])(?:said|says|told|added|announced|reported|warned|noted|that)(?![\w-])", re.IGNORECASE)
+#: Words between a name and a description that make the description none of the name's: a speaker ("Huawei said the
+#: Wuxi-based maker …") or a new clause ("… over ZTE, and the Shenzhen-based company will …").
+_SPEAKS = re.compile(r"(?<![\w-])(?:said|says|told|added|announced|reported|warned|noted|that)(?![\w-])"
+                     r"|;|,\s*(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 #: "X, better known as Y,": the second name is the first one's other name.
@@ -479,3 +482,25 @@ def counted(lexicon: Lexicon, mention: Mention) -> Mention:
         if lexicon.is_a(mention.cls, [member]):
             return replace(mention, cls=group)
     return replace(mention, cls=GROUP)
+
+
+#: "such attacks", "these gateways": a kind named again with a word that points back.
+_POINTING_BACK = re.compile(r"(?<![\w-])(?:such|these|those)\s+$", re.IGNORECASE)
+
+
+def such_kinds(mentions: list[Mention], text: str, earlier: Sequence[Mention]) -> list[Mention]:
+    """"warned of spoofing attacks … and said crane systems were exposed to such attacks": a bare kind after "such", "these"
+    or "those" stands for the last thing named before whose name ends in the same noun (in the sentence, else before it);
+    its words stay as written."""
+    out = []
+    for mention in mentions:
+        if mention.iri is None and mention.via in ("cue", "phrase") and _POINTING_BACK.search(text[:mention.start]) \
+                and len(mention.text.split()) == 1:
+            head = singular(mention.text.lower())
+            before = [*earlier, *(m for m in mentions if m.end <= mention.start)]
+            named = next((m for m in reversed(before) if m.via not in ("pronoun",) and len((m.label or m.text).split()) > 1
+                          and singular((m.label or m.text).split()[-1].lower()) == head), None)
+            if named is not None:
+                mention = replace(mention, label=named.label or named.text, iri=named.iri, cls=named.cls or mention.cls)
+        out.append(mention)
+    return out
