@@ -119,3 +119,21 @@ def test_an_ing_participle_describes_the_noun_right_before_it(lexicon: Lexicon) 
     found = facts("Sany said defect images are analysed by an AI model running on an edge server.", lexicon)
     assert ("AI model", "runsOn", "edge server") in found
     assert not any(p == "runsOn" and s == "defect images" for s, p, _o in found)
+
+
+def test_a_participle_after_a_description_in_apposition_describes_the_name(lexicon: Lexicon) -> None:
+    found = facts("Sany and Zoomlion joined the Changsha Machinery Alliance, a body launched by the Changsha Bureau of Industry.",
+                  lexicon)
+    assert ("Changsha Machinery Alliance", "establishedBy", "Changsha Bureau of Industry") in found \
+        or ("Changsha Bureau of Industry", "established", "Changsha Machinery Alliance") in found
+    assert not any(s == "body" for s, _p, _o in found)
+
+
+def test_a_site_at_a_place_stands_there(lexicon: Lexicon) -> None:
+    found = facts("Ningbo Port Group, which runs the automated container terminals at Meishan, will test the system.", lexicon)
+    assert ("automated container terminals", "locatedIn", "Meishan") in found
+
+
+def test_someone_at_an_organization_is_placed_nowhere(lexicon: Lexicon) -> None:
+    found = facts("A researcher at Qi An Xin found flaws in the controllers at Tsinghua University.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)

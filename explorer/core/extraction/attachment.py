@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
@@ -44,6 +45,22 @@ def head_of_ing_participle(mentions: list[Mention], text: str, start: int, words
         return None
     head = next((m for m in mentions if 0 <= start - m.end <= 1), None)
     return head if head is not None and head.via in ("phrase", "cue", "name", "label", "definite") else None
+
+
+#: Between a name and the description in apposition to it: "the Anhui Industrial Internet Platform|, a |cloud service".
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w.'’]+-[a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}")
+
+
+def apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
+    """The name a description stands in apposition to ("the X Platform, a cloud service launched by …": X Platform), when
+    the description is a common noun phrase that opens the apposition; None otherwise."""
+    if description.via not in ("phrase", "cue", "definite") or description.iri is not None \
+            or not (description.label or description.text).split()[-1][:1].islower():
+        return None
+    name = next((m for m in reversed(mentions) if m.end < description.start), None)
+    if name is None or name.via not in ("name", "label", "ner") or not _APPOSED.fullmatch(text[name.end:description.start]):
+        return None
+    return name
 
 
 def _a_place(lexicon: Lexicon, mention: Mention) -> bool:
@@ -163,3 +180,15 @@ def trial_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if partner.key != subject.key and (lexicon.is_a(partner.cls, [AGENT]) is True or (
                     partner.via in ("name", "label", "ner") and lexicon.is_a(partner.cls, [AGENT]) is not False)):
                 yield (subject, partnered, partner, "trial with", trial.start(), trial.end(), 0.6)
+
+
+def site_at_place(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the automated container terminal at Qianwan", "its network at Qarhan": a site or a network right before "at"
+    and a place's name stands there (a name of an organization after "at" is where someone works, not a place)."""
+    for thing, place in pairwise(sorted(mentions, key=lambda m: m.start)):
+        if not re.fullmatch(r"\s+at\s+", text[thing.end:place.start]) or place.via not in ("name", "label") \
+                or not _a_place(lexicon, place) or not _a_thing(lexicon, thing):
+            continue
+        head = (thing.label or thing.text).split()[-1].lower()
+        if sites.has_site_head(lexicon, thing) or singular(head) == "network":
+            yield (thing, LOCATED_IN, place, "at", thing.end, place.start, 0.5)

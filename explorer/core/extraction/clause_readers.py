@@ -33,7 +33,8 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
-             *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text)]
+             *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text),
+             *attachment.site_at_place(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra

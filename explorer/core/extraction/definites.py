@@ -54,7 +54,9 @@ def compound_end(text: str, end: int, triggers: frozenset[str]) -> int:
             position = word.end()
             continue
         if token.endswith("s") and not token.endswith(("ss", "us", "is")):
-            if plural_noun(token) and _AFTER_PLURAL_HEAD.match(text, word.end()):
+            # "the programmable logic controllers | of a kiln line": "of" and what it belongs to follow a head too
+            if plural_noun(token) and (_AFTER_PLURAL_HEAD.match(text, word.end())
+                                       or (_OF_WHICH.match(text, word.end()) and singular(token) not in _WHOLE)):
                 position = word.end()
             break
         position = word.end()
@@ -108,8 +110,9 @@ _PARTITIVES = frozenset(["rest", "end", "start", "use", "number", "part", "half"
                          "aim", "goal", "case", "example", "impact", "effect", "result", "wake", "face", "course", "backbone",
                          "core", "key", "basis", "source", "spread", "growth", "rise", "fall", "speed", "quality", "output",
                          "capacity", "volume", "length", "width", "height", "area", "first", "last", "same", "other", "latest"])
-#: One word that speaks of an owner's equipment as a whole ("broke into the systems of a parts maker"): the owner is meant.
-_WHOLE = frozenset(["system", "server", "network", "asset", "infrastructure", "data", "computer", "facility", "premise", "equipment"])
+#: Words that speak of an owner's equipment as a whole ("broke into the systems of a parts maker", "compromised the email
+#: accounts of a supplier"): the owner is meant.
+_WHOLE = frozenset(["system", "server", "account", "network", "asset", "infrastructure", "data", "computer", "facility", "premise", "equipment"])
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ing", "ism", "ure")
 
 

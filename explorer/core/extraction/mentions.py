@@ -42,6 +42,7 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
     PHRASE_OPENING,
+    PLACE_ADVERBS,
     QUANTIFIER_AFTER,
     ROLE_AFTER,
     Mention,
@@ -363,7 +364,8 @@ class MentionFinder:
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
-                        or adverb(lowered) or gerund or passive_by(lowered, text, match.end() + word.end(1)) \
+                        or adverb(lowered) or gerund or (words and lowered in PLACE_ADVERBS) \
+                        or passive_by(lowered, text, match.end() + word.end(1)) \
                         or verb_in_phrase(text, match.end() + word.start(1), match.end() + word.end(1), after_noun=bool(words)):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
@@ -480,6 +482,7 @@ class MentionFinder:
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
                 or (bool(words) and re.fullmatch(r"\d+G", token) is not None and _LOWER_NEXT.match(text, word.end()) is not None)
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
+                    or (words and lowered in PLACE_ADVERBS) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break

@@ -18,6 +18,7 @@ from explorer.core.extraction.definites import compound_end, introduced_single, 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
@@ -26,7 +27,9 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
 _SITE_WORDS: dict[str, frozenset[str]] = {
     "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
-    "plant": frozenset(["factory", "works"]), "factory": frozenset(["plant", "works"]), "works": frozenset(["plant", "factory"]),
+    # a plant is any site that makes things ("BOE's display-panel fab … inside the plant")
+    "plant": frozenset(["factory", "works", "fab", "campus", "mill", "smelter", "refinery", "base"]),
+    "factory": frozenset(["plant", "works", "fab", "campus", "mill", "base"]), "works": frozenset(["plant", "factory", "mill"]),
 }
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
@@ -87,6 +90,14 @@ class ReferenceReader:
                 # or a verb's object ("onto the factory floor" sets a scene: no thing of the clause)
                 if _PREPOSITION_BEFORE.search(text[:match.start()]) and not restricted(text, match.start(1), compound,
                                                                                        self._triggers):
+                    # "in the development zone" after "the Wuxi Economic and Technological Development Zone": the name
+                    # named last that ends in the compound's words
+                    wanted = normalize(text[match.start(1):compound]).split()
+                    named = next((m for m in reversed(history) if m.via in ("name", "label") and " " in (m.label or m.text)
+                                  and normalize(m.label or m.text).split()[-len(wanted):] == wanted), None)
+                    if named is not None:
+                        found.append(replace(named, start=match.start(), end=compound, text=text[match.start():compound],
+                                             via="definite"))
                     continue
                 phrase = text[match.start(1):compound]
                 found.append(Mention(match.start(1), compound, phrase, None, self._cue_class(phrase), phrase, "phrase"))
@@ -368,7 +379,7 @@ def merge_cues(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
 
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
 #: A place's name and a class word: "Beijing start-up", "Shanghai firm" (one capitalised word, then lower-case ones).
-_PLACED_KIND = re.compile(r"[A-Z][\w'’-]*(?:\s+[a-z][\w-]*){1,2}")
+_PLACED_KIND = re.compile(r"[A-Z][\w'’]*(?:\s+[a-z][\w-]*){1,2}")
 
 
 def class_word_after_the(mention: Mention, text: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
 from explorer.core.extraction.appositions import read as read_appositions
-from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle
+from explorer.core.extraction.attachment import apposed_name, head_across_place, head_of_ing_participle
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -168,8 +168,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         described = pattern.words.endswith(" by") and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
-            # describes what it follows
-            left = beside
+            # describes what it follows, and a description in apposition stands for its name ("X, a service launched by")
+            left = [apposed_name(mentions, text, beside[0]) or beside[0], *beside[1:]]
     right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m, text)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
