@@ -135,3 +135,6 @@ def test_a_place_and_a_class_word_before_a_name_describe_it(lexicon: Lexicon) ->
     found = facts("The cranes, supplied by the Shanghai start-up Westwell, run on a 5G network.", lexicon)
     assert ("cranes", "builtBy", "Westwell") in found
     assert not any(o == "Shanghai start-up" for _s, _p, o in found)
+    # nor one named in another clause
+    found = facts("China Mobile picked Huawei over Datang, and the Wuxi-based robot maker will supply the arms.", lexicon)
+    assert ("Datang", "basedIn", "Wuxi") not in found

@@ -425,7 +425,10 @@ def seated_description(mention: Mention) -> bool:
 
 #: A description that opens on where it is seated ("Ningde-based battery giant", "Hong Kong-headquartered lender").
 _SEATED = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-(?:based|headquartered)\s+[a-z]")
-_SPEAKS = re.compile(r"(?<![\w-])(?:said|says|told|added|announced|reported|warned|noted|that)(?![\w-])", re.IGNORECASE)
+#: Words between a name and a description that make the description none of the name's: a speaker ("Huawei said the
+#: Wuxi-based maker …") or a new clause ("… over ZTE, and the Shenzhen-based company will …").
+_SPEAKS = re.compile(r"(?<![\w-])(?:said|says|told|added|announced|reported|warned|noted|that)(?![\w-])"
+                     r"|;|,\s*(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 #: "X, better known as Y,": the second name is the first one's other name.

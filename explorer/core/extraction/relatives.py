@@ -204,6 +204,8 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
     outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
                and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    if not outside and inside and not text[inside[-1][1]:start].strip() and (opener := subject_before(mentions, text, start)):
+        outside = [opener]  # "X, which opened a lab … to test terminals, belongs to Y": past a long aside, X is the subject
     # "A second vendor, Kingsoft Robotics, has …": a name in apposition is what the description before it stands for
     apposed = {m.key: named_in_apposition(mentions, text, m) for m in outside}
     named = {n.key for k, n in apposed.items() if n.key != k}
