@@ -64,6 +64,8 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|ac
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
+                            # a clause's subject after a conjunction ("…, while harvesters supplied by X send …")
+                            r"|while|whereas|although|because"
                             # what a relative "whose" owns ("Sany, whose | pile-driver plant in Changsha"); "whose main
                             # campus is in P" says where the owner is, and introduces no thing
                             r"|whose(?!\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are|was|were)\b)"
