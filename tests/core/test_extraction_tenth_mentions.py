@@ -172,3 +172,10 @@ def test_a_name_after_of_owns_the_thing_before_unless_that_is_a_kind_of_place(le
     labels = _labels("Hackers reached the industrial internet platform of Jinhong Precision in May.", lexicon)
     assert "industrial internet platform" in labels and "Jinhong Precision" in labels
     assert "port of Rizhao" in _labels("At the port of Rizhao, the group has deployed cranes.", lexicon)
+
+
+def test_an_ing_word_after_a_noun_before_a_preposition_or_an_object_is_a_participle(lexicon: Lexicon) -> None:
+    labels = _labels("A pump controller sitting on the open internet is a risk, Wang said.", lexicon)
+    assert "pump controller" in labels and "pump controller sitting" not in labels
+    assert "plant making" not in " ".join(_labels("Ransomware hit a plant making gearboxes in Liuzhou.", lexicon))
+    assert "rolling mill" in _labels("Baosteel runs a rolling mill in Shanghai.", lexicon)

@@ -402,3 +402,15 @@ def listed_plurals(text: str, end: int) -> tuple[int | None, list[str]]:
         return None, []
     return match.end(), items
 
+
+
+_PARTICIPLE_FOLLOWS = re.compile(r"\s+(?:in|on|at|with|from|near|across|inside|outside|along|behind|under|over|into|for|the|a|an|its"
+                                 r"|their|itself|themselves|[a-z][\w-]*[^s\W]s(?![\w'’-]))", re.IGNORECASE)
+
+
+def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str]) -> bool:
+    """"a dredger controller | sitting in the desert", "a gang | calling itself X", "a plant | making batteries": an -ing
+    word after a noun, before a preposition, a determiner or a plural object, is a participle that ends the phrase (a
+    kind named by an -ing word, one of ``kinds``, or one before a singular head, "a rolling mill", stays in it)."""
+    return word.endswith("ing") and word not in kinds and _PARTICIPLE_FOLLOWS.match(text, end) is not None \
+        and not plural_noun(word)
