@@ -159,3 +159,11 @@ def test_names_a_group_counts_among_its_members_are_members(lexicon: Lexicon) ->
     assert ("Jinchuan Group", "memberOf", "Gansu 5G Industry Alliance") in found
     assert ("Baiyin Nonferrous", "memberOf", "Gansu 5G Industry Alliance") in found
     assert not any(p == "hasMemberGroup" and o == "Baiyin Nonferrous" for _s, p, o in found)
+
+
+def test_an_adverb_between_a_relative_clauses_subject_and_verb_keeps_the_object_before_that(lexicon: Lexicon) -> None:
+    text = ("Ningbo Port has moved its cranes onto 5G, completing a network that China Mobile's Zhejiang branch and Huawei "
+            "first rolled out at the automated Meishan terminal in 2019.")
+    found = facts(text, lexicon)
+    assert ("Huawei", "built", "network") in found
+    assert not any(p == "built" and o == "Meishan terminal" for _s, p, o in found)
