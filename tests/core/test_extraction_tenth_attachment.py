@@ -127,3 +127,35 @@ def test_a_participle_after_a_description_in_apposition_describes_the_name(lexic
     assert ("Changsha Machinery Alliance", "establishedBy", "Changsha Bureau of Industry") in found \
         or ("Changsha Bureau of Industry", "established", "Changsha Machinery Alliance") in found
     assert not any(s == "body" for s, _p, _o in found)
+
+
+def test_a_site_at_a_place_stands_there(lexicon: Lexicon) -> None:
+    found = facts("Ningbo Port Group, which runs the automated container terminals at Meishan, will test the system.", lexicon)
+    assert ("automated container terminals", "locatedIn", "Meishan") in found
+
+
+def test_someone_at_an_organization_is_placed_nowhere(lexicon: Lexicon) -> None:
+    found = facts("A researcher at Qi An Xin found flaws in the controllers at Tsinghua University.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_what_a_relative_clause_does_in_a_place_stands_there(lexicon: Lexicon) -> None:
+    found = facts("The network covers the gearbox works that Weichai Power runs in Gaomi county.", lexicon)
+    assert ("gearbox works", "locatedIn", "Gaomi county") in found
+    found = facts("The network covers the gearbox works that Weichai Power opened in 2019.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_the_verb_after_a_long_relative_clause_has_the_name_it_follows_as_subject(lexicon: Lexicon) -> None:
+    text = ("Lanzhou University, which has opened a joint lab with China Mobile's Gansu branch on its Yuzhong campus to test "
+            "industrial terminals, belongs to the Gansu 5G Industry Alliance.")
+    assert ("Lanzhou University", "memberOf", "Gansu 5G Industry Alliance") in facts(text, lexicon)
+
+
+def test_names_a_group_counts_among_its_members_are_members(lexicon: Lexicon) -> None:
+    text = ("Lanzhou University belongs to the Gansu 5G Industry Alliance, a group of 70 members that also counts Jinchuan "
+            "Group and Baiyin Nonferrous among them.")
+    found = facts(text, lexicon)
+    assert ("Jinchuan Group", "memberOf", "Gansu 5G Industry Alliance") in found
+    assert ("Baiyin Nonferrous", "memberOf", "Gansu 5G Industry Alliance") in found
+    assert not any(p == "hasMemberGroup" and o == "Baiyin Nonferrous" for _s, p, o in found)

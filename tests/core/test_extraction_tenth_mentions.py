@@ -109,3 +109,60 @@ def test_a_judging_word_before_a_new_thing_is_left_out_of_its_name(lexicon: Lexi
 
 def test_our_opens_a_noun_phrase_as_its_and_their_do(lexicon: Lexicon) -> None:
     assert "pumping stations" in _labels("Engineers once drove for days between our pumping stations, Zhou said.", lexicon)
+
+
+# -- where a phrase or a name ends ------------------------------------------------------------------------
+
+def test_an_adverb_of_place_after_a_noun_ends_its_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("Ganfeng runs a lithium hydroxide plant nearby, the company said.", lexicon)
+    assert "lithium hydroxide plant" in labels
+    assert "nearby port" in _labels("The ship docked at a nearby port.", lexicon)
+
+
+def test_a_name_of_several_words_and_one_word_after_and_are_two_names(lexicon: Lexicon) -> None:
+    labels = _labels("The lab works with Tian Rong Xin and Venustech on audits.", lexicon)
+    assert "Tian Rong Xin" in labels and "Venustech" in labels
+    # two product fields joined are one name
+    assert "Hengtong Optical Fibre and Cable" in _labels("Hengtong Optical Fibre and Cable said so.", lexicon)
+
+
+# -- definite compounds and what they refer back to ------------------------------------------------------
+
+def test_a_plural_compound_goes_on_to_its_head_before_of(lexicon: Lexicon) -> None:
+    labels = _labels("A botnet reached the variable frequency drives of a pump station in Yancheng.", lexicon)
+    assert "variable frequency drives" in labels
+    # an owner's accounts as a whole are the owner's
+    assert "email accounts" not in _labels("A phishing gang compromised the email accounts of a valve maker.", lexicon)
+
+
+def test_a_definite_compound_after_a_preposition_refers_to_the_name_ending_in_its_words(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    finder.find("Sugon opened a plant in the Kunshan Economic and Technological Development Zone.")
+    mentions = finder.find("Ransomware later hit a parts maker in the development zone.")
+    zone = next(m for m in mentions if m.text.endswith("development zone"))
+    assert zone.label == "Kunshan Economic and Technological Development Zone"
+
+
+def test_the_plant_refers_to_a_fab_or_a_campus_named_before(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    finder.find("Tianma has built a network at its LCD fab in Xiamen.")
+    mentions = finder.find("Images are checked by a model running on a server inside the plant.")
+    assert any(m.label == "LCD fab" and m.text.endswith("plant") for m in mentions)
+
+
+def test_a_quoted_programme_opening_on_a_technology_is_one_thing(lexicon: Lexicon) -> None:
+    found = facts('The Jiangsu bureau, which promotes "5G plus smart logistics", has funded 30 networks.', lexicon)
+    assert any(p == "promotes" and o == "5G plus smart logistics" for _s, p, o in found)
+
+
+# -- things a participle with its agent or complement describes -------------------------------------------
+
+def test_a_thing_described_by_a_participle_is_a_thing(lexicon: Lexicon) -> None:
+    found = facts("Drones map the fields, while tractors supplied by Lovol send soil data to a platform.", lexicon)
+    assert ("tractors", "builtBy", "Lovol") in found or ("Lovol", "built", "tractors") in found
+    found = facts("The mill runs on a private core, with encryption supplied by ZTE.", lexicon)
+    assert ("encryption", "builtBy", "ZTE") in found or ("ZTE", "built", "encryption") in found
+    assert "sensor logs" in _labels("Hackers tampered with the sensor logs used to balance the furnace.", lexicon)
+    # a verb in the present after a definite subject is no participle, and time is no thing
+    assert "projects" not in _labels("The projects run on the Guangxi cloud platform.", lexicon)
+    assert "time" not in _labels("It has cut the time needed to check a wing from two days to six hours.", lexicon)

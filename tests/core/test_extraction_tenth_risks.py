@@ -199,3 +199,19 @@ def test_an_attack_named_by_an_event_word_after_the_reads_its_targets_and_effect
     assert ("breach", "targets", "water utility") in found
     assert ("breach", "affected", "payment kiosks") in found
     assert not any(p == "affected" and s == "billing system" for s, p, _o in found)
+
+
+def test_such_and_a_kind_stand_for_the_kind_named_before(lexicon: Lexicon) -> None:
+    text = ("Venustech warned of watering-hole attacks on plant engineers, and said remote maintenance portals at steel "
+            "mills were exposed to such attacks.")
+    found = facts(text, lexicon)
+    assert ("remote maintenance portals", "exposedTo", "watering-hole attacks") in found
+    assert ("remote maintenance portals", "exposedTo", "attacks") not in found
+
+
+def test_what_is_exposed_on_the_internet_is_exposed_to_it(lexicon: Lexicon) -> None:
+    found = facts("The scan found 3,000 water meter gateways exposed on the public internet.", lexicon)
+    assert ("water meter gateways", "exposedTo", "public internet") in found
+    found = facts("Venustech said hundreds of boiler controllers in Gansu were exposed to the internet.", lexicon)
+    assert ("boiler controllers", "exposedTo", "internet") in found
+    assert not any(p == "warnsOf" and "internet" in o for _s, p, o in found)

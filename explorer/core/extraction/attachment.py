@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
@@ -179,3 +180,57 @@ def trial_partners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if partner.key != subject.key and (lexicon.is_a(partner.cls, [AGENT]) is True or (
                     partner.via in ("name", "label", "ner") and lexicon.is_a(partner.cls, [AGENT]) is not False)):
                 yield (subject, partnered, partner, "trial with", trial.start(), trial.end(), 0.6)
+
+
+def site_at_place(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the automated container terminal at Qianwan", "its network at Qarhan": a site or a network right before "at"
+    and a place's name stands there (a name of an organization after "at" is where someone works, not a place)."""
+    for thing, place in pairwise(sorted(mentions, key=lambda m: m.start)):
+        if not re.fullmatch(r"\s+at\s+", text[thing.end:place.start]) or place.via not in ("name", "label") \
+                or not _a_place(lexicon, place) or not _a_thing(lexicon, thing):
+            continue
+        head = (thing.label or thing.text).split()[-1].lower()
+        if sites.has_site_head(lexicon, thing) or singular(head) == "network":
+            yield (thing, LOCATED_IN, place, "at", thing.end, place.start, 0.5)
+
+
+#: An object relative clause's subject, verb and where: "that | Shanghai Electric | runs in | Minhang district".
+_RELATIVE_VERB_WHERE = re.compile(r"\s+(?:(?:has|have|had|now|also)\s+)*[a-z]+(?:\s+up|\s+out)?\s+(?:in|at|inside)\s+"
+                                  r"(?:(?:its|their|the)\s+)?")
+
+
+def relative_where(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the turbine works that Shanghai Electric runs in Minhang district": what a relative clause's verb does in or at a
+    place stands there (the thing before "that" is the verb's object, its subject stands after "that")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for thing, actor, place in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        if not re.fullmatch(r"\s+that\s+(?:the\s+)?", text[thing.end:actor.start]) or actor.via == "pronoun" \
+                or not _RELATIVE_VERB_WHERE.fullmatch(text[actor.end:place.start]) or not _a_thing(lexicon, thing):
+            continue
+        if _a_place(lexicon, place) or sites.has_site_head(lexicon, place):
+            yield (thing, LOCATED_IN, place, "that … in", actor.end, place.start, 0.5)
+
+
+ALLIANCE, MEMBER_OF = str(KG.IndustryAlliance), "http://www.w3.org/ns/org#memberOf"
+#: Words of the members a group counts among its own: "that also counts | A and B | among them".
+COUNTED_AMONG = "counts … among them"
+_COUNTS = re.compile(r"(?<![\w-])(?:also\s+)?(?:counts?|numbers?|includes?)\s+(?:the\s+)?", re.IGNORECASE)
+_AMONG = re.compile(r"\s+among\s+(?:them|its\s+members|its\s+ranks|their\s+number)(?![\w-])", re.IGNORECASE)
+
+
+def counted_among(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the X Alliance, a group of 86 members that also counts A and B among them": each name listed is a member of the
+    alliance the clause speaks of (the nearest alliance named before the words)."""
+    for counts in _COUNTS.finditer(text):
+        first = next((m for m in mentions if m.start == counts.end()), None)
+        if first is None or first.via not in ("name", "label"):
+            continue
+        members = co_partners(mentions, text, first)
+        if not _AMONG.match(text, members[-1].end):
+            continue
+        alliance = next((m for m in reversed(mentions) if m.end <= counts.start() and lexicon.is_a(m.cls, [ALLIANCE])), None)
+        if alliance is None:
+            continue
+        for member in members:
+            if member.key != alliance.key and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, alliance, COUNTED_AMONG, counts.start(), members[-1].end, 0.6)

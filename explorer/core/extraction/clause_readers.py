@@ -11,6 +11,7 @@ from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
 EXAMPLE_OF, HAS_MEMBER = str(KG.exampleOf), "http://www.w3.org/ns/org#hasMember"
+HAS_MEMBER_GROUP = str(KG.hasMemberGroup)
 MEMBERSHIP = (relatives.MEMBER_OF, relatives.MEMBER_GROUP_OF)
 
 Fact = clauses.Fact
@@ -33,7 +34,9 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
-             *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text)]
+             *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text),
+             *attachment.site_at_place(lexicon, mentions, text), *attachment.relative_where(lexicon, mentions, text),
+             *attachment.counted_among(lexicon, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra
@@ -49,10 +52,12 @@ def superseded(extra: list[Fact]) -> Callable[[Mention, str, Mention], bool]:
     joined = {(f[0].key, f[2].key) for f in extra if f[3] == "joined it"}
     # "X, a body the bureau set up in 2019 that counts 90 members": X is what was set up, so it set up nothing there
     made = {(f[2].key, f[1]) for f in extra if f[3].endswith(attachment.CONTACT_CLAUSE)}
+    # "a group that counts A and B among them": A is a member, no group of members
+    among = {f[0].key for f in extra if f[3] == attachment.COUNTED_AMONG}
 
     def replaced(subject: Mention, predicate: str, obj: Mention) -> bool:
         return (predicate == EXAMPLE_OF and subject.key in members) \
             or (predicate == HAS_MEMBER and obj.key in members and (obj.key, subject.key) not in listed) \
             or (predicate in MEMBERSHIP and obj.via == "pronoun" and bool(joined) and (subject.key, obj.key) not in joined) \
-            or (subject.key, predicate) in made
+            or (subject.key, predicate) in made or (predicate == HAS_MEMBER_GROUP and obj.key in among)
     return replaced

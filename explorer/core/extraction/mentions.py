@@ -42,6 +42,7 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
     PHRASE_OPENING,
+    PLACE_ADVERBS,
     QUANTIFIER_AFTER,
     ROLE_AFTER,
     Mention,
@@ -81,6 +82,7 @@ _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township)(?![\w'’-])")
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
+_SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
@@ -363,7 +365,8 @@ class MentionFinder:
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
-                        or adverb(lowered) or gerund or passive_by(lowered, text, match.end() + word.end(1)) \
+                        or adverb(lowered) or gerund or (words and lowered in PLACE_ADVERBS) \
+                        or passive_by(lowered, text, match.end() + word.end(1)) \
                         or verb_in_phrase(text, match.end() + word.start(1), match.end() + word.end(1), after_noun=bool(words)):
                     break
                 words.append((match.end() + word.start(1), match.end() + word.end(1)))
@@ -480,6 +483,7 @@ class MentionFinder:
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
                 or (bool(words) and re.fullmatch(r"\d+G", token) is not None and _LOWER_NEXT.match(text, word.end()) is not None)
             if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
+                    or (words and lowered in PLACE_ADVERBS) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
@@ -494,8 +498,9 @@ class MentionFinder:
         last = phrase.split()[-1].lower()
         if singular(last) in GENERIC_PEOPLE or (len(words) == 1 and singular(last) in GENERIC_THINGS):
             return None
-        if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
-            return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
+        if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")) and not _SUPPLIED_BY.match(text, end):
+            return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing ("encryption
+            # supplied by X" is one)
         return Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase")
 
     def _trigger_at(self, text: str, position: int, word: str) -> bool:

@@ -18,6 +18,7 @@ from explorer.core.extraction.definites import compound_end, introduced_single, 
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import STOPWORDS
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
@@ -26,7 +27,9 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
 _SITE_WORDS: dict[str, frozenset[str]] = {
     "facility": frozenset(), "site": frozenset(), "complex": frozenset(), "premises": frozenset(),
-    "plant": frozenset(["factory", "works"]), "factory": frozenset(["plant", "works"]), "works": frozenset(["plant", "factory"]),
+    # a plant is any site that makes things ("BOE's display-panel fab … inside the plant")
+    "plant": frozenset(["factory", "works", "fab", "campus", "mill", "smelter", "refinery", "base"]),
+    "factory": frozenset(["plant", "works", "fab", "campus", "mill", "base"]), "works": frozenset(["plant", "factory", "mill"]),
 }
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
@@ -92,6 +95,14 @@ class ReferenceReader:
                 # or a verb's object ("onto the factory floor" sets a scene: no thing of the clause)
                 if _PREPOSITION_BEFORE.search(text[:match.start()]) and not restricted(text, match.start(1), compound,
                                                                                        self._triggers):
+                    # "in the development zone" after "the Wuxi Economic and Technological Development Zone": the name
+                    # named last that ends in the compound's words
+                    wanted = normalize(text[match.start(1):compound]).split()
+                    named = next((m for m in reversed(history) if m.via in ("name", "label") and " " in (m.label or m.text)
+                                  and normalize(m.label or m.text).split()[-len(wanted):] == wanted), None)
+                    if named is not None:
+                        found.append(replace(named, start=match.start(), end=compound, text=text[match.start():compound],
+                                             via="definite"))
                     continue
                 phrase = text[match.start(1):compound]
                 found.append(Mention(match.start(1), compound, phrase, None, self._cue_class(phrase), phrase, "phrase"))
@@ -479,3 +490,25 @@ def counted(lexicon: Lexicon, mention: Mention) -> Mention:
         if lexicon.is_a(mention.cls, [member]):
             return replace(mention, cls=group)
     return replace(mention, cls=GROUP)
+
+
+#: "such attacks", "these gateways": a kind named again with a word that points back.
+_POINTING_BACK = re.compile(r"(?<![\w-])(?:such|these|those)\s+$", re.IGNORECASE)
+
+
+def such_kinds(mentions: list[Mention], text: str, earlier: Sequence[Mention]) -> list[Mention]:
+    """"warned of spoofing attacks … and said crane systems were exposed to such attacks": a bare kind after "such", "these"
+    or "those" stands for the last thing named before whose name ends in the same noun (in the sentence, else before it);
+    its words stay as written."""
+    out = []
+    for mention in mentions:
+        if mention.iri is None and mention.via in ("cue", "phrase") and _POINTING_BACK.search(text[:mention.start]) \
+                and len(mention.text.split()) == 1:
+            head = singular(mention.text.lower())
+            before = [*earlier, *(m for m in mentions if m.end <= mention.start)]
+            named = next((m for m in reversed(before) if m.via not in ("pronoun",) and len((m.label or m.text).split()) > 1
+                          and singular((m.label or m.text).split()[-1].lower()) == head), None)
+            if named is not None:
+                mention = replace(mention, label=named.label or named.text, iri=named.iri, cls=named.cls or mention.cls)
+        out.append(mention)
+    return out

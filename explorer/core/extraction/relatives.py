@@ -204,6 +204,8 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]
     outside = [m for m in left if not any(s <= m.start < e for s, e in inside)
                and not POSSESSOR.match(text, m.end)]  # "the alliance's project": the owner acts not
+    if not outside and inside and not text[inside[-1][1]:start].strip() and (opener := subject_before(mentions, text, start)):
+        outside = [opener]  # "X, which opened a lab … to test terminals, belongs to Y": past a long aside, X is the subject
     # "A second vendor, Kingsoft Robotics, has …": a name in apposition is what the description before it stands for
     apposed = {m.key: named_in_apposition(mentions, text, m) for m in outside}
     named = {n.key for k, n in apposed.items() if n.key != k}
@@ -242,6 +244,10 @@ def _unread_head(mentions: list[Mention], text: str, nearest: Mention) -> Mentio
     """The head of "the N of M" when M is the subject candidate nearest a verb and no mention covers N: the verb's
     subject is N ("the control systems of several chemical plants rely on gateways": the systems rely on them)."""
     found = _HEAD_OF.search(text[:nearest.start])
+    # a definite compound read as a thing of its own ("the pump controllers of …") is that head
+    same = next((m for m in mentions if found is not None and (m.start, m.end) == found.span(1)), None)
+    if same is not None:
+        return same
     if found is None or any(m.start < found.end(1) and found.start(1) < m.end for m in mentions if m is not nearest):
         return None
     words = found.group(1)

@@ -64,6 +64,8 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|ac
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
+                            # a clause's subject after a conjunction ("…, while harvesters supplied by X send …")
+                            r"|while|whereas|although|because"
                             # what a relative "whose" owns ("Sany, whose | pile-driver plant in Changsha"); "whose main
                             # campus is in P" says where the owner is, and introduces no thing
                             r"|whose(?!\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are|was|were)\b)"
@@ -239,6 +241,9 @@ _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these
 _PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
 
 
+#: Adverbs of place: after a noun they end its phrase ("a lithium plant | nearby"); before one they modify it ("a nearby port").
+PLACE_ADVERBS = frozenset(["abroad", "overseas", "nearby", "elsewhere", "offshore", "onshore", "there", "here", "upstream",
+                           "downstream", "locally"])
 _PHRASE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?]|$)|\s+(?:abroad|overseas|nearby|elsewhere|locally|offshore|there|here|[a-z]+ly)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\d)", re.IGNORECASE)
 
@@ -348,7 +353,9 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
         return len(left) == 1 and len(right) >= 2 and left[0].lower() not in NAME_FIELDS \
             and not any(word.lower() in ("of", "for") for word in right)
     if len(right) == 1 and left[-1].lower() not in NAME_FIELDS:
-        return False  # "Harbin Electric and Huawei" is read by the class words; "Standard and Poor" is one name
+        # "Qi An Xin and Nsfocus": a name of two or more words, then one word of no field ending the run, names two bodies
+        # ("Standard and Poor" is one name of one word each side)
+        return not any(word.lower() in ("of", "for") for word in left)
     if left[-1].lower() in NAME_FIELDS and right_has_class_word:
         return False  # a field, "and", then a body named by another: one body
     return not any(word.lower() in ("of", "for") for word in left)
@@ -363,7 +370,8 @@ def passive_by(word: str, text: str, end: int) -> bool:
     return (word.endswith("ed") or word in _PARTICIPLES) and re.match(r"\s+(?:by|as)\s", text[end:]) is not None
 
 
-_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
+#: a programme's slogan may open on a technology's name and run to five words ("5G plus smart manufacturing")
+_QUOTED = re.compile(r"[\"“]((?:[a-z][\w’'-]*|\d+G)(?:\s+[a-z][\w’'-]*){0,2}|\d+G(?:\s+[a-z][\w’'-]*){3,4})[\"”]")
 
 
 def quoted(text: str) -> list[Mention]:

@@ -63,7 +63,9 @@ def name_start(lexicon: Lexicon, cls: str | None, text: str, start: int, head: i
 def warned_of(lexicon: Lexicon, mention: Mention) -> bool:
     """Whether a warning that something is exposed speaks of ``mention``: a threat, not the weakness a thing has
     ("routers still use default passwords, leaving them exposed to ransomware" warns of ransomware)."""
-    return bool(lexicon.is_a(mention.cls, [RISK])) and not lexicon.is_a(mention.cls, [VULNERABILITY])
+    # (nor the internet a thing is exposed on: where the threats come from, no threat itself)
+    return bool(lexicon.is_a(mention.cls, [RISK])) and not lexicon.is_a(mention.cls, [VULNERABILITY]) \
+        and re.fullmatch(r"(?:public\s+|open\s+)?internet", mention.text, re.IGNORECASE) is None
 
 
 def _holder_kind(lexicon: Lexicon, mention: Mention) -> bool:
@@ -344,7 +346,27 @@ def _clause_verb(mentions: list[Mention], text: str, position: int) -> int:
     return verbs[-1] if verbs else position
 
 
+#: "routers exposed on the public internet", "gateways were exposed to the internet": open to anyone online.
+_ONLINE = re.compile(r"(?<![\w-])((?:exposed|open)\s+(?:to|on)|reachable\s+(?:from|on|over))\s+the\s+((?:public\s+|open\s+)?internet)\b",
+                     re.IGNORECASE)
+
+
+def exposed_online(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """What is said to be exposed on the internet, by a participle after it or a verb of being: it is exposed to the
+    internet (what a verb of leaving leaves so is read with the risks, by ``left_exposed``)."""
+    for online in _ONLINE.finditer(text):
+        if re.search(r"(?<![\w-])(?:left|leave|leaves|leaving|make|makes|made|making)\s+[^,;]{1,60}$", text[:online.start()]):
+            continue
+        thing = _thing_before(lexicon, mentions, text, online.start())
+        if thing is None:
+            continue
+        words = online.group(2)
+        internet = next((m for m in mentions if (m.start, m.end) == online.span(2)), None) \
+            or Mention(online.start(2), online.end(2), words, None, None, words, "phrase")
+        yield (_uncounted(thing), EXPOSED_TO, internet, online.group(1), online.start(1), online.end(1), 0.6)
+
+
 def read_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
     """The weaknesses held and the exposures left."""
     return [*held_weaknesses(lexicon, mentions, text), *left_exposed(lexicon, mentions, text),
-            *quantified_exposed(lexicon, mentions, text)]
+            *quantified_exposed(lexicon, mentions, text), *exposed_online(lexicon, mentions, text)]

@@ -83,6 +83,8 @@ NAME_FIELDS = frozenset(["technology", "technologies", "science", "sciences", "s
                          "health", "culture", "tourism", "education", "planning", "construction", "logistics", "shipping",
                          "research", "innovation", "security", "management", "environment", "agriculture", "affairs",
                          "services", "electronics", "machinery", "design", "electricity", "petroleum", "metallurgy",
+                         # products an industrial name joins ("Yangtze Optical Fibre and Cable", "Wire and Cable")
+                         "fibre", "fiber", "cable", "wire", "glass", "paper", "textile", "textiles",
                          # adjectives of a field ("Economic and Technological Development Zone")
                          "technological", "scientific", "economic", "industrial", "commercial", "social", "cultural",
                          "financial", "medical", "environmental", "educational", "urban-rural", "rural", "urban"])
