@@ -138,3 +138,9 @@ def test_a_place_and_a_class_word_before_a_name_describe_it(lexicon: Lexicon) ->
     # nor one named in another clause
     found = facts("China Mobile picked Huawei over Datang, and the Wuxi-based robot maker will supply the arms.", lexicon)
     assert ("Datang", "basedIn", "Wuxi") not in found
+
+
+def test_an_article_opening_the_sentence_is_no_word_of_a_seat(lexicon: Lexicon) -> None:
+    found = facts("The Wuhan-based optical fibre maker YOFC supplied the cables.", lexicon)
+    assert ("YOFC", "basedIn", "Wuhan") in found
+    assert not any(o == "The Wuhan" for _s, _p, o in found)
