@@ -148,3 +148,21 @@ def test_the_plant_refers_to_a_fab_or_a_campus_named_before(lexicon: Lexicon) ->
     finder.find("Tianma has built a network at its LCD fab in Xiamen.")
     mentions = finder.find("Images are checked by a model running on a server inside the plant.")
     assert any(m.label == "LCD fab" and m.text.endswith("plant") for m in mentions)
+
+
+def test_a_quoted_programme_opening_on_a_technology_is_one_thing(lexicon: Lexicon) -> None:
+    found = facts('The Jiangsu bureau, which promotes "5G plus smart logistics", has funded 30 networks.', lexicon)
+    assert any(p == "promotes" and o == "5G plus smart logistics" for _s, p, o in found)
+
+
+# -- things a participle with its agent or complement describes -------------------------------------------
+
+def test_a_thing_described_by_a_participle_is_a_thing(lexicon: Lexicon) -> None:
+    found = facts("Drones map the fields, while tractors supplied by Lovol send soil data to a platform.", lexicon)
+    assert ("tractors", "builtBy", "Lovol") in found or ("Lovol", "built", "tractors") in found
+    found = facts("The mill runs on a private core, with encryption supplied by ZTE.", lexicon)
+    assert ("encryption", "builtBy", "ZTE") in found or ("ZTE", "built", "encryption") in found
+    assert "sensor logs" in _labels("Hackers tampered with the sensor logs used to balance the furnace.", lexicon)
+    # a verb in the present after a definite subject is no participle, and time is no thing
+    assert "projects" not in _labels("The projects run on the Guangxi cloud platform.", lexicon)
+    assert "time" not in _labels("It has cut the time needed to check a wing from two days to six hours.", lexicon)

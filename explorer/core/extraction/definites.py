@@ -103,16 +103,20 @@ _OF_WHICH = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|our|this|these|th
 #: subject (a pronoun or a name) and verb.
 _SUBJECT_RELATIVE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|we|he|she|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s+"
                                r"(?:(?:still|also|now|already|once)\s+)?([a-z]+)\b")
+#: "the video feeds | used to steer cranes", "the robots | installed at the port": a participle with its complement.
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:[a-z]+[^e\W]ed|built|sold|known|held|kept)\s+(?:to|by|for|in|at|on|from|across)\s")
 #: Words before "of" that measure, divide or name an act, no thing ("the rest of", "the number of", "the use of").
 _PARTITIVES = frozenset(["rest", "end", "start", "use", "number", "part", "half", "heart", "top", "bottom", "side", "front",
                          "back", "kind", "type", "sort", "range", "wave", "series", "lack", "amount", "share", "bulk", "majority",
                          "total", "level", "rate", "pace", "scale", "size", "cost", "price", "value", "name", "role", "help",
                          "aim", "goal", "case", "example", "impact", "effect", "result", "wake", "face", "course", "backbone",
                          "core", "key", "basis", "source", "spread", "growth", "rise", "fall", "speed", "quality", "output",
-                         "capacity", "volume", "length", "width", "height", "area", "first", "last", "same", "other", "latest"])
+                         "capacity", "volume", "length", "width", "height", "area", "first", "last", "same", "other", "latest",
+                         "time", "money", "effort", "work", "step", "way"])
 #: Words that speak of an owner's equipment as a whole ("broke into the systems of a parts maker", "compromised the email
 #: accounts of a supplier"): the owner is meant.
-_WHOLE = frozenset(["system", "server", "account", "network", "asset", "infrastructure", "data", "computer", "facility", "premise", "equipment"])
+_WHOLE = frozenset(["system", "server", "account", "network", "asset", "infrastructure", "data", "computer", "facility",
+                    "premise", "equipment"])
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ing", "ism", "ure")
 
 
@@ -126,7 +130,7 @@ def restricted(text: str, start: int, end: int, triggers: frozenset[str]) -> boo
     if not _plain(head, triggers) or word in GENERIC_THINGS or word in GENERIC_PEOPLE or head in COMPLEMENT_TAKERS \
             or word in _PARTITIVES or word.endswith(_ABSTRACT_ENDINGS) or (" " not in text[start:end].strip() and word in _WHOLE):
         return False
-    if _OF_WHICH.match(text, end):
+    if _OF_WHICH.match(text, end) or _PARTICIPLE_AFTER.match(text, end):
         return True
     relative = _SUBJECT_RELATIVE.match(text, end) or _RELATIVE_AFTER.match(text, end)
     if relative is None:

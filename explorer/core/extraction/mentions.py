@@ -82,6 +82,7 @@ _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+
 _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township)(?![\w'’-])")
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
+_SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
@@ -497,8 +498,9 @@ class MentionFinder:
         last = phrase.split()[-1].lower()
         if singular(last) in GENERIC_PEOPLE or (len(words) == 1 and singular(last) in GENERIC_THINGS):
             return None
-        if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")):
-            return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing
+        if len(words) == 1 and (last.endswith(("ing", "ss")) or not last.endswith("s")) and not _SUPPLIED_BY.match(text, end):
+            return None  # one bare singular word is a quality or an activity ("boost efficiency"), not a thing ("encryption
+            # supplied by X" is one)
         return Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase")
 
     def _trigger_at(self, text: str, position: int, word: str) -> bool:

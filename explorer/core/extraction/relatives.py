@@ -244,6 +244,10 @@ def _unread_head(mentions: list[Mention], text: str, nearest: Mention) -> Mentio
     """The head of "the N of M" when M is the subject candidate nearest a verb and no mention covers N: the verb's
     subject is N ("the control systems of several chemical plants rely on gateways": the systems rely on them)."""
     found = _HEAD_OF.search(text[:nearest.start])
+    # a definite compound read as a thing of its own ("the pump controllers of …") is that head
+    same = next((m for m in mentions if found is not None and (m.start, m.end) == found.span(1)), None)
+    if same is not None:
+        return same
     if found is None or any(m.start < found.end(1) and found.start(1) < m.end for m in mentions if m is not nearest):
         return None
     words = found.group(1)

@@ -64,6 +64,8 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|ac
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
+                            # a clause's subject after a conjunction ("…, while harvesters supplied by X send …")
+                            r"|while|whereas|although|because"
                             # what a relative "whose" owns ("Sany, whose | pile-driver plant in Changsha"); "whose main
                             # campus is in P" says where the owner is, and introduces no thing
                             r"|whose(?!\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are|was|were)\b)"
@@ -368,7 +370,8 @@ def passive_by(word: str, text: str, end: int) -> bool:
     return (word.endswith("ed") or word in _PARTICIPLES) and re.match(r"\s+(?:by|as)\s", text[end:]) is not None
 
 
-_QUOTED = re.compile(r"[\"“]([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})[\"”]")
+#: a programme's slogan may open on a technology's name and run to five words ("5G plus smart manufacturing")
+_QUOTED = re.compile(r"[\"“]((?:[a-z][\w’'-]*|\d+G)(?:\s+[a-z][\w’'-]*){0,2}|\d+G(?:\s+[a-z][\w’'-]*){3,4})[\"”]")
 
 
 def quoted(text: str) -> list[Mention]:

@@ -18,7 +18,7 @@ PLACE, SOURCE, AGENT = str(KG.Place), str(KG.Source), str(KG.Agent)
 BASED_IN, PUBLISHED = str(KG.basedIn), str(KG.published)
 
 
-#: "P-based security firm Qi An Xin": a description before the name it describes (a capitalised article opening the
+#: "P-based security firm Qi An Xin": a description before the name it describes (a capitalised determiner opening the
 #: sentence is no word of the place: "The Wuhan-based maker YOFC").
 _BASED_BEFORE_NAME = re.compile(r"(?<![\w-])(?!(?:The|A|An|This|Its|Their)\s)([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)-based\s+"
                                 r"(?:[a-z-]+\s+){0,3}(?:firm|company|maker|group|supplier|vendor|start-up|startup|operator|developer|provider)\s+(?=[A-Z])")
