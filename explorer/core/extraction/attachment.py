@@ -234,3 +234,33 @@ def counted_among(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         for member in members:
             if member.key != alliance.key and lexicon.is_a(member.cls, [AGENT]) is not False:
                 yield (member, MEMBER_OF, alliance, COUNTED_AMONG, counts.start(), members[-1].end, 0.6)
+
+
+#: "Doumen|, a district of |Zhuhai": a place in apposition described as a part of another place.
+_PLACE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
+                         r"county-level|prefecture-level|inland|border|mountainous)\s+)*(?P<kind>district|county|city|town|township|"
+                         r"province|region|prefecture|suburb|village|municipality|area)\s+(?:of|in|outside|near)\s+(?:the\s+)?",
+                         re.IGNORECASE)
+
+
+def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"in Doumen, a district of Zhuhai": the place named before the apposition lies in the one named after it (the
+    description itself, "district", is no place of its own)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for place in ordered:
+        part = _PLACE_PART.match(text, place.end)
+        whole = next((m for m in ordered if part is not None and m.start == part.end()), None)
+        if part is None or whole is None or place.via not in ("name", "label") or whole.via not in ("name", "label") \
+                or not _a_place(lexicon, place) or not _a_place(lexicon, whole):
+            continue
+        yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
+
+
+def part_of_place(words: str) -> bool:
+    """Whether a fact's words are those of a place's apposition ("a district of")."""
+    return _PLACE_PART.fullmatch(f", {words} ") is not None
+
+
+def place_word(mention: Mention) -> bool:
+    """Whether a mention is only the word of a kind of place ("district", "a county"): a description, no place."""
+    return mention.iri is None and _PLACE_PART.match(f", a {mention.label or mention.text} of ") is not None
