@@ -159,3 +159,35 @@ def test_names_a_group_counts_among_its_members_are_members(lexicon: Lexicon) ->
     assert ("Jinchuan Group", "memberOf", "Gansu 5G Industry Alliance") in found
     assert ("Baiyin Nonferrous", "memberOf", "Gansu 5G Industry Alliance") in found
     assert not any(p == "hasMemberGroup" and o == "Baiyin Nonferrous" for _s, p, o in found)
+
+
+def test_an_adverb_between_a_relative_clauses_subject_and_verb_keeps_the_object_before_that(lexicon: Lexicon) -> None:
+    text = ("Ningbo Port has moved its cranes onto 5G, completing a network that China Mobile's Zhejiang branch and Huawei "
+            "first rolled out at the automated Meishan terminal in 2019.")
+    found = facts(text, lexicon)
+    assert ("Huawei", "built", "network") in found
+    assert not any(p == "built" and o == "Meishan terminal" for _s, p, o in found)
+
+
+def test_a_place_described_as_a_part_of_another_lies_in_it(lexicon: Lexicon) -> None:
+    found = facts("Gree has rolled out a 5G private network at its compressor plant in Doumen, a district of Zhuhai.", lexicon)
+    assert ("Doumen", "locatedIn", "Zhuhai") in found
+    found = facts("The mine sits in Gyaca, a county in Shannan.", lexicon)
+    assert ("Gyaca", "locatedIn", "Shannan") in found
+    assert not any(s == "county" for s, _p, _o in found)
+
+
+def test_a_closing_participle_clause_has_the_main_clauses_subject(lexicon: Lexicon) -> None:
+    text = ("Gree has rolled out a 5G private network at its compressor plant in Doumen, a district of Zhuhai, working with "
+            "China Unicom's Guangdong branch and ZTE.")
+    found = facts(text, lexicon)
+    assert ("Gree", "partneredWith", "China Unicom's Guangdong branch") in found
+    assert ("Gree", "partneredWith", "ZTE") in found
+
+
+
+def test_an_agent_together_with_another_acts_with_it(lexicon: Lexicon) -> None:
+    found = facts("The group also opened a test lab in the Pudong zone, to be run by Tsinghua University together with ZTE.",
+                  lexicon)
+    assert ("test lab", "operatedBy", "ZTE") in found
+    assert ("Tsinghua University", "partneredWith", "ZTE") in found

@@ -144,3 +144,9 @@ def test_an_article_opening_the_sentence_is_no_word_of_a_seat(lexicon: Lexicon) 
     found = facts("The Wuhan-based optical fibre maker YOFC supplied the cables.", lexicon)
     assert ("YOFC", "basedIn", "Wuhan") in found
     assert not any(o == "The Wuhan" for _s, _p, o in found)
+
+
+def test_a_name_ranked_by_a_place_in_apposition_is_the_description(lexicon: Lexicon) -> None:
+    found = facts("Sany Heavy Industry, Hunan's largest machinery maker by sales, has joined the alliance.", lexicon)
+    assert not any(s == "Hunan's largest machinery maker" for s, _p, _o in found)
+    assert not any(p == "memberOf" and o == "Sany Heavy Industry" for _s, p, o in found)

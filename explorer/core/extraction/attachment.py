@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from explorer.core.extraction import sites
+from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.partners import co_partners
 from explorer.core.extraction.relatives import subject_before
@@ -61,6 +62,17 @@ def apposed_name(mentions: list[Mention], text: str, description: Mention) -> Me
     if name is None or name.via not in ("name", "label", "ner") or not _APPOSED.fullmatch(text[name.end:description.start]):
         return None
     return name
+
+
+def participle_clause_subject(mentions: list[Mention], text: str, start: int, words: str) -> Mention | None:
+    """"X has rolled out a network at its plant in P, a district of Q, working with A and B": a clause that opens with an
+    "-ing" participle after a comma has the main clause's subject, the sentence's first name no preposition governs."""
+    if not re.fullmatch(r"[a-z]+ing(?:\s+[a-z]+)*", words) or not re.search(r",\s*$", text[:start]) \
+            or re.search(r"[\"“”]", text[:start]):
+        return None  # '"…," he warned, calling for …': who speaks is read with the quotation
+    under = governed(mentions, text)
+    first = next((m for m in mentions if m.end <= start and m not in under), None)
+    return first if first is not None and first.via in ("name", "label", "ner") else None
 
 
 def _a_place(lexicon: Lexicon, mention: Mention) -> bool:
@@ -234,3 +246,57 @@ def counted_among(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         for member in members:
             if member.key != alliance.key and lexicon.is_a(member.cls, [AGENT]) is not False:
                 yield (member, MEMBER_OF, alliance, COUNTED_AMONG, counts.start(), members[-1].end, 0.6)
+
+
+#: "Doumen|, a district of |Zhuhai": a place in apposition described as a part of another place.
+_PLACE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
+                         r"county-level|prefecture-level|inland|border|mountainous)\s+)*(?P<kind>district|county|city|town|township|"
+                         r"province|region|prefecture|suburb|village|municipality|area)\s+(?:of|in|outside|near)\s+(?:the\s+)?",
+                         re.IGNORECASE)
+
+
+def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"in Doumen, a district of Zhuhai": the place named before the apposition lies in the one named after it (the
+    description itself, "district", is no place of its own)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for place in ordered:
+        part = _PLACE_PART.match(text, place.end)
+        whole = next((m for m in ordered if part is not None and m.start == part.end()), None)
+        if part is None or whole is None or place.via not in ("name", "label") or whole.via not in ("name", "label") \
+                or not _a_place(lexicon, place) or not _a_place(lexicon, whole):
+            continue
+        yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
+
+
+def part_of_place(words: str) -> bool:
+    """Whether a fact's words are those of a place's apposition ("a district of")."""
+    return _PLACE_PART.fullmatch(f", {words} ") is not None
+
+
+def place_word(mention: Mention) -> bool:
+    """Whether a mention is only the word of a kind of place ("district", "a county"): a description, no place."""
+    return mention.iri is None and _PLACE_PART.match(f", a {mention.label or mention.text} of ") is not None
+
+
+_TOGETHER_WITH = re.compile(r"\s+(?:together|jointly|along)\s+with\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def passive_agent_partners(lexicon: Lexicon, facts: list[Reading], mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"a lab to be run by X together with Y": Y runs it too, and is X's partner in it (the agent of a passive joined
+    to another by "together with")."""
+    partnered = str(KG.partneredWith)
+    for thing, predicate, agent, words, _start, end, confidence in facts:
+        if not words.endswith(" by") or agent.start < end or agent.via == "pronoun":
+            continue
+        joint = _TOGETHER_WITH.match(text, agent.end)
+        first = next((m for m in mentions if joint is not None and m.start == joint.end()), None)
+        if first is None:
+            continue
+        for partner in co_partners(mentions, text, first):
+            if partner.key in (thing.key, agent.key) or partner.via not in ("name", "label", "ner") \
+                    or lexicon.is_a(partner.cls, lexicon.ends(predicate)[1]) is False:
+                continue
+            yield (thing, predicate, partner, joint.group().strip() if joint else words, agent.end, partner.start,
+                   round(max(0.0, confidence - 0.05), 2))
+            if lexicon.is_a(agent.cls, [AGENT]) is not False and lexicon.is_a(partner.cls, [AGENT]) is not False:
+                yield (agent, partnered, partner, "together with", agent.end, partner.start, 0.55)

@@ -36,7 +36,8 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
              *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text),
              *attachment.site_at_place(lexicon, mentions, text), *attachment.relative_where(lexicon, mentions, text),
-             *attachment.counted_among(lexicon, mentions, text)]
+             *attachment.counted_among(lexicon, mentions, text), *attachment.place_apposition(lexicon, mentions, text),
+             *attachment.passive_agent_partners(lexicon, read, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra
@@ -54,10 +55,16 @@ def superseded(extra: list[Fact]) -> Callable[[Mention, str, Mention], bool]:
     made = {(f[2].key, f[1]) for f in extra if f[3].endswith(attachment.CONTACT_CLAUSE)}
     # "a group that counts A and B among them": A is a member, no group of members
     among = {f[0].key for f in extra if f[3] == attachment.COUNTED_AMONG}
+    # "a network that A first rolled out at the Y terminal": what the relative clause's verb made is the thing before "that"
+    relative_objects = {(f[0].key, f[1]): f[2].key for f in extra if f[3].startswith("that … ")}
+    # "in Doumen, a district of Zhuhai": Doumen lies in Zhuhai, the word "district" stands for no place there
+    wholes = {f[2].key for f in extra if attachment.part_of_place(f[3])}
 
     def replaced(subject: Mention, predicate: str, obj: Mention) -> bool:
         return (predicate == EXAMPLE_OF and subject.key in members) \
             or (predicate == HAS_MEMBER and obj.key in members and (obj.key, subject.key) not in listed) \
             or (predicate in MEMBERSHIP and obj.via == "pronoun" and bool(joined) and (subject.key, obj.key) not in joined) \
-            or (subject.key, predicate) in made or (predicate == HAS_MEMBER_GROUP and obj.key in among)
+            or (subject.key, predicate) in made or (predicate == HAS_MEMBER_GROUP and obj.key in among) \
+            or relative_objects.get((subject.key, predicate), obj.key) != obj.key \
+            or (obj.key in wholes and attachment.place_word(subject))
     return replaced

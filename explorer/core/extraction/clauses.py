@@ -337,7 +337,7 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
             yield (site, LOCATED, place, "in", site.end, site.end + place_match.end() if place_match else site.end, 0.5)
 
 
-_HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?$", re.IGNORECASE)
+_HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:(?:first|also|jointly|originally|later|recently)\s+)?$", re.IGNORECASE)
 
 
 def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:

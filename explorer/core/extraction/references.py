@@ -47,6 +47,11 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:in|on|onto|into|at|to|from|of|fo
 
 #: What closes a description in apposition: a comma, or the end of its sentence.
 _CLOSED = re.compile(r"\s*(?:,|[.;:!?]?[\s\"”’']*$)")
+#: The same after a short phrase that says what the ranking is by ("… largest carmaker | by sales,").
+_CLOSED_AFTER_TAIL = re.compile(r"(?:\s+(?:by|in|of)\s+[^,;.]{1,30}?)?\s*(?:,|[.;:!?]?[\s\"”’']*$)")
+#: A description ranked by a place's possessive: "China's largest carmaker", "Hunan's biggest crane maker".
+_RANKED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:second-|third-)?(?:largest|biggest|leading|top|main|oldest)"
+                     r"(?:\s+[a-z][\w-]*)+")
 
 
 def _is_person(mention: Mention) -> bool:
@@ -181,7 +186,10 @@ class ReferenceReader:
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
                          # closed by a comma or the sentence's end: "PetroChina, China Mobile's Gansu branch has built …"
                          # opens a clause
-                         or (self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) is not None)):
+                         or (self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) is not None)
+                         # "SAIC Motor, China's largest carmaker by sales, has joined …": ranked by a place
+                         or (mention.via == "cue" and _RANKED.fullmatch(mention.text) is not None
+                             and _CLOSED_AFTER_TAIL.match(text[mention.end:]) is not None)):
                 # an article opens a description ("Ningbo, Zhejiang province" names a second place)
                 description = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.IGNORECASE)
                 words = description.split()
