@@ -166,3 +166,9 @@ def test_a_thing_described_by_a_participle_is_a_thing(lexicon: Lexicon) -> None:
     # a verb in the present after a definite subject is no participle, and time is no thing
     assert "projects" not in _labels("The projects run on the Guangxi cloud platform.", lexicon)
     assert "time" not in _labels("It has cut the time needed to check a wing from two days to six hours.", lexicon)
+
+
+def test_a_name_after_of_owns_the_thing_before_unless_that_is_a_kind_of_place(lexicon: Lexicon) -> None:
+    labels = _labels("Hackers reached the industrial internet platform of Jinhong Precision in May.", lexicon)
+    assert "industrial internet platform" in labels and "Jinhong Precision" in labels
+    assert "port of Rizhao" in _labels("At the port of Rizhao, the group has deployed cranes.", lexicon)

@@ -212,9 +212,18 @@ def extend_left_cjk(text: str, start: int, triggers: tuple[str, ...]) -> int:
     return position
 
 
+#: Kinds of place whose name follows "of" ("the port of Qingdao").
+_NAMED_BY_OF = ("port", "city", "province", "county", "town", "district", "region", "island", "municipality", "village",
+                "prefecture")
+
+
 def extend_right(text: str, end: int) -> int:
-    """End of a phrase that goes on with "of" and a name or number ("industrial use of 5G")."""
-    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)", text[end:])
+    """End of a phrase that goes on with "of" and a number or a technology's name ("industrial use of 5G"), or a place of a
+    kind with its name ("the port of Qingdao")."""
+    # a name there is an owner of its own ("the industrial internet platform of | Huatai Precision"), kept apart, but one
+    # after a place's kind is that place's name ("the port of Qingdao", "the city of Wuhan")
+    named = re.search(r"(?<![\w-])(?:" + "|".join(_NAMED_BY_OF) + r")$", text[:end], re.IGNORECASE) is not None
+    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)" if named else r"\s+of\s+\d[\w-]*(?![\w’'-])", text[end:])
     return end + match.end() if match else end
 
 
