@@ -175,3 +175,12 @@ def test_a_place_described_as_a_part_of_another_lies_in_it(lexicon: Lexicon) -> 
     found = facts("The mine sits in Gyaca, a county in Shannan.", lexicon)
     assert ("Gyaca", "locatedIn", "Shannan") in found
     assert not any(s == "county" for s, _p, _o in found)
+
+
+def test_a_closing_participle_clause_has_the_main_clauses_subject(lexicon: Lexicon) -> None:
+    text = ("Gree has rolled out a 5G private network at its compressor plant in Doumen, a district of Zhuhai, working with "
+            "China Unicom's Guangdong branch and ZTE.")
+    found = facts(text, lexicon)
+    assert ("Gree", "partneredWith", "China Unicom's Guangdong branch") in found
+    assert ("Gree", "partneredWith", "ZTE") in found
+

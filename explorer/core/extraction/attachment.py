@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from explorer.core.extraction import sites
+from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.partners import co_partners
 from explorer.core.extraction.relatives import subject_before
@@ -61,6 +62,17 @@ def apposed_name(mentions: list[Mention], text: str, description: Mention) -> Me
     if name is None or name.via not in ("name", "label", "ner") or not _APPOSED.fullmatch(text[name.end:description.start]):
         return None
     return name
+
+
+def participle_clause_subject(mentions: list[Mention], text: str, start: int, words: str) -> Mention | None:
+    """"X has rolled out a network at its plant in P, a district of Q, working with A and B": a clause that opens with an
+    "-ing" participle after a comma has the main clause's subject, the sentence's first name no preposition governs."""
+    if not re.fullmatch(r"[a-z]+ing(?:\s+[a-z]+)*", words) or not re.search(r",\s*$", text[:start]) \
+            or re.search(r"[\"“”]", text[:start]):
+        return None  # '"…," he warned, calling for …': who speaks is read with the quotation
+    under = governed(mentions, text)
+    first = next((m for m in mentions if m.end <= start and m not in under), None)
+    return first if first is not None and first.via in ("name", "label", "ner") else None
 
 
 def _a_place(lexicon: Lexicon, mention: Mention) -> bool:

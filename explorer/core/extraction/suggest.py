@@ -15,7 +15,7 @@ from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
 from explorer.core.extraction.appositions import read as read_appositions
-from explorer.core.extraction.attachment import apposed_name, head_across_place, head_of_ing_participle
+from explorer.core.extraction.attachment import apposed_name, head_across_place, head_of_ing_participle, participle_clause_subject
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -210,7 +210,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
-    sharer = None if pattern.weak else relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
+    sharer = None if pattern.weak else (relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
+                                        or participle_clause_subject(mentions, text, start, pattern.words))
     if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
         left = [sharer]
     if text[:start].rstrip().endswith((",", "，")) and (opener := next((m for m in mentions if not determiner(m, text)), None)) \
