@@ -179,3 +179,10 @@ def test_an_ing_word_after_a_noun_before_a_preposition_or_an_object_is_a_partici
     assert "pump controller" in labels and "pump controller sitting" not in labels
     assert "plant making" not in " ".join(_labels("Ransomware hit a plant making gearboxes in Liuzhou.", lexicon))
     assert "rolling mill" in _labels("Baosteel runs a rolling mill in Shanghai.", lexicon)
+
+
+def test_an_irregular_past_after_a_noun_is_the_verb_not_part_of_the_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("A worm froze the dispatch servers of a ferry line for a day.", lexicon)
+    assert not any("froze" in label for label in labels)
+    # a past that is also a noun stays in the phrase ("a tool set")
+    assert "tool set" in _labels("Huawei supplied a tool set for the audit.", lexicon)

@@ -10,6 +10,7 @@ from explorer.core.extraction.lexicon import _is_cjk
 from explorer.core.extraction.words import (
     COMPLEMENT_TAKERS,
     GENERIC_PEOPLE,
+    IRREGULAR_PAST,
     LY_ADJECTIVES,
     NAME_FIELDS,
     PLURAL_MODIFIERS,
@@ -242,6 +243,9 @@ def adverb(word: str) -> bool:
     return last.endswith("ly") and last not in LY_ADJECTIVES
 
 
+#: Irregular pasts that are no nouns ("cost", "set", "cut" and the like can head a noun phrase: "the tool set").
+_IRREGULAR_VERBS = IRREGULAR_PAST - {"cost", "hit", "set", "cut", "put", "spread", "quit", "lay", "must", "can", "may", "might",
+                                     "shall", "fed", "left", "lost", "felt", "drew", "saw", "met", "did", "had", "made", "built"}
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
                                r"(?:(?:[a-z]+ly|since|also|just|now|already|then|not)\s+)?$", re.IGNORECASE)
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
@@ -275,6 +279,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     word = text[start:end]
     if after_noun and _bare_verb_after_plural(text, start, word):
         return True
+    if after_noun and word in _IRREGULAR_VERBS:
+        return True  # "an intrusion | froze the system", "the crew | got in": a past of no -ed after its subject
     if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \
             and not re.search(r"[^s\W]s\s+$", text[:start]):
         # "the mine's 5G network covers 20 kilometres", "the cloud platform hosts the data": a present tense after
