@@ -215,3 +215,11 @@ def test_what_is_exposed_on_the_internet_is_exposed_to_it(lexicon: Lexicon) -> N
     found = facts("Venustech said hundreds of boiler controllers in Gansu were exposed to the internet.", lexicon)
     assert ("boiler controllers", "exposedTo", "internet") in found
     assert not any(p == "warnsOf" and "internet" in o for _s, p, o in found)
+
+
+def test_a_long_relative_aside_stands_between_a_holder_and_its_verb(lexicon: Lexicon) -> None:
+    text = ("Inspectors said the pump controllers, which had been wired to a cellular modem for remote diagnostics last "
+            "winter, still ran unpatched firmware, leaving them exposed to remote tampering.")
+    found = facts(text, lexicon)
+    assert ("pump controllers", "hasVulnerability", "unpatched firmware") in found
+    assert ("pump controllers", "exposedTo", "remote tampering") in found
