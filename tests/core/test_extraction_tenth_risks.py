@@ -223,3 +223,8 @@ def test_a_long_relative_aside_stands_between_a_holder_and_its_verb(lexicon: Lex
     found = facts(text, lexicon)
     assert ("pump controllers", "hasVulnerability", "unpatched firmware") in found
     assert ("pump controllers", "exposedTo", "remote tampering") in found
+
+
+def test_a_relative_clause_ending_with_a_weakness_after_a_place_phrase(lexicon: Lexicon) -> None:
+    text = "Venustech said it had found 120 smart meters in Lanzhou that could be opened from the internet with default passwords."
+    assert ("smart meters", "hasVulnerability", "default passwords") in facts(text, lexicon)

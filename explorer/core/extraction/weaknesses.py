@@ -195,8 +195,9 @@ def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
                 clause = re.search(r"[^,;]*$", text[:holding.start()])
                 opening = clause.start() if clause else 0
                 that = re.search(r"\s+(?:that|which)\s", text[opening:holding.start()])
-                holder = next((m for m in mentions if that and 0 <= opening + that.start() - m.end <= 1
-                               and _holder_kind(lexicon, m)), None) \
+                holder = (_before_place(lexicon, mentions, text, opening + that.start()) if that else None) \
+                    or next((m for m in mentions if that and 0 <= opening + that.start() - m.end <= 1
+                             and _holder_kind(lexicon, m)), None) \
                     or (_bare_thing_before(mentions, text, opening + that.start()) if that else None)
         elif holding is not None:
             holder = _thing_before(lexicon, mentions, text, holding.start())
