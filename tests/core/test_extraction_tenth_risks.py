@@ -228,3 +228,13 @@ def test_a_long_relative_aside_stands_between_a_holder_and_its_verb(lexicon: Lex
 def test_a_relative_clause_ending_with_a_weakness_after_a_place_phrase(lexicon: Lexicon) -> None:
     text = "Venustech said it had found 120 smart meters in Lanzhou that could be opened from the internet with default passwords."
     assert ("smart meters", "hasVulnerability", "default passwords") in facts(text, lexicon)
+
+
+def test_what_attacks_reached_they_targeted(lexicon: Lexicon) -> None:
+    text = ("Other intrusions reached the signalling system at a metro depot in Wuhan and the ticketing platform of "
+            "Shenzhen-based Pengcheng Transit.")
+    found = facts(text, lexicon)
+    assert ("intrusions", "targets", "signalling system") in found
+    assert ("intrusions", "targets", "ticketing platform") in found
+    found = facts("Venustech found 300 pump gateways that could be reached from the internet.", lexicon)
+    assert not any(p == "targets" for _s, p, _o in found)
