@@ -184,3 +184,10 @@ def test_a_closing_participle_clause_has_the_main_clauses_subject(lexicon: Lexic
     assert ("Gree", "partneredWith", "China Unicom's Guangdong branch") in found
     assert ("Gree", "partneredWith", "ZTE") in found
 
+
+
+def test_an_agent_together_with_another_acts_with_it(lexicon: Lexicon) -> None:
+    found = facts("The group also opened a test lab in the Pudong zone, to be run by Tsinghua University together with ZTE.",
+                  lexicon)
+    assert ("test lab", "operatedBy", "ZTE") in found
+    assert ("Tsinghua University", "partneredWith", "ZTE") in found

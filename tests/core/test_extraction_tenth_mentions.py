@@ -166,3 +166,23 @@ def test_a_thing_described_by_a_participle_is_a_thing(lexicon: Lexicon) -> None:
     # a verb in the present after a definite subject is no participle, and time is no thing
     assert "projects" not in _labels("The projects run on the Guangxi cloud platform.", lexicon)
     assert "time" not in _labels("It has cut the time needed to check a wing from two days to six hours.", lexicon)
+
+
+def test_a_name_after_of_owns_the_thing_before_unless_that_is_a_kind_of_place(lexicon: Lexicon) -> None:
+    labels = _labels("Hackers reached the industrial internet platform of Jinhong Precision in May.", lexicon)
+    assert "industrial internet platform" in labels and "Jinhong Precision" in labels
+    assert "port of Rizhao" in _labels("At the port of Rizhao, the group has deployed cranes.", lexicon)
+
+
+def test_an_ing_word_after_a_noun_before_a_preposition_or_an_object_is_a_participle(lexicon: Lexicon) -> None:
+    labels = _labels("A pump controller sitting on the open internet is a risk, Wang said.", lexicon)
+    assert "pump controller" in labels and "pump controller sitting" not in labels
+    assert "plant making" not in " ".join(_labels("Ransomware hit a plant making gearboxes in Liuzhou.", lexicon))
+    assert "rolling mill" in _labels("Baosteel runs a rolling mill in Shanghai.", lexicon)
+
+
+def test_an_irregular_past_after_a_noun_is_the_verb_not_part_of_the_phrase(lexicon: Lexicon) -> None:
+    labels = _labels("A worm froze the dispatch servers of a ferry line for a day.", lexicon)
+    assert not any("froze" in label for label in labels)
+    # a past that is also a noun stays in the phrase ("a tool set")
+    assert "tool set" in _labels("Huawei supplied a tool set for the audit.", lexicon)

@@ -150,3 +150,8 @@ def test_a_name_ranked_by_a_place_in_apposition_is_the_description(lexicon: Lexi
     found = facts("Sany Heavy Industry, Hunan's largest machinery maker by sales, has joined the alliance.", lexicon)
     assert not any(s == "Hunan's largest machinery maker" for s, _p, _o in found)
     assert not any(p == "memberOf" and o == "Sany Heavy Industry" for _s, p, o in found)
+
+
+def test_a_verb_before_an_infinitive_owns_nothing(lexicon: Lexicon) -> None:
+    found = facts("Gree Electric, a unit of Gree Group, plans to extend the network to its compressor plant.", lexicon)
+    assert not any(s == "plans" for s, _p, _o in found)

@@ -276,3 +276,27 @@ def part_of_place(words: str) -> bool:
 def place_word(mention: Mention) -> bool:
     """Whether a mention is only the word of a kind of place ("district", "a county"): a description, no place."""
     return mention.iri is None and _PLACE_PART.match(f", a {mention.label or mention.text} of ") is not None
+
+
+_TOGETHER_WITH = re.compile(r"\s+(?:together|jointly|along)\s+with\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def passive_agent_partners(lexicon: Lexicon, facts: list[Reading], mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"a lab to be run by X together with Y": Y runs it too, and is X's partner in it (the agent of a passive joined
+    to another by "together with")."""
+    partnered = str(KG.partneredWith)
+    for thing, predicate, agent, words, _start, end, confidence in facts:
+        if not words.endswith(" by") or agent.start < end or agent.via == "pronoun":
+            continue
+        joint = _TOGETHER_WITH.match(text, agent.end)
+        first = next((m for m in mentions if joint is not None and m.start == joint.end()), None)
+        if first is None:
+            continue
+        for partner in co_partners(mentions, text, first):
+            if partner.key in (thing.key, agent.key) or partner.via not in ("name", "label", "ner") \
+                    or lexicon.is_a(partner.cls, lexicon.ends(predicate)[1]) is False:
+                continue
+            yield (thing, predicate, partner, joint.group().strip() if joint else words, agent.end, partner.start,
+                   round(max(0.0, confidence - 0.05), 2))
+            if lexicon.is_a(agent.cls, [AGENT]) is not False and lexicon.is_a(partner.cls, [AGENT]) is not False:
+                yield (agent, partnered, partner, "together with", agent.end, partner.start, 0.55)

@@ -36,7 +36,8 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
              *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text),
              *attachment.site_at_place(lexicon, mentions, text), *attachment.relative_where(lexicon, mentions, text),
-             *attachment.counted_among(lexicon, mentions, text), *attachment.place_apposition(lexicon, mentions, text)]
+             *attachment.counted_among(lexicon, mentions, text), *attachment.place_apposition(lexicon, mentions, text),
+             *attachment.passive_agent_partners(lexicon, read, mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra

@@ -52,6 +52,7 @@ from explorer.core.extraction.spans import (
     extend_left_cjk,
     extend_right,
     opening_plural,
+    participle_after_noun,
     passive_by,
     place_people,
     quoted,
@@ -366,6 +367,7 @@ class MentionFinder:
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
                         or adverb(lowered) or gerund or (words and lowered in PLACE_ADVERBS) \
+                        or (words and participle_after_noun(lowered, text, match.end() + word.end(1), self._cue_words)) \
                         or passive_by(lowered, text, match.end() + word.end(1)) \
                         or verb_in_phrase(text, match.end() + word.start(1), match.end() + word.end(1), after_noun=bool(words)):
                     break

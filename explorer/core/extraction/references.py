@@ -275,8 +275,10 @@ def _opening(text: str, mentions: Sequence[Mention], start: int, before: int) ->
     """The mention that opens the clause starting at ``start`` (at most an article before it), if one does."""
     head = next((m for m in mentions if m.start >= start and m.end <= before and m.via != "pronoun"), None)
     if head is not None and head.via == "phrase" and " " not in head.text and head.text[:1].islower() \
-            and any(0 <= m.start - head.end <= 1 for m in mentions):
-        return None  # "…, uses 5G-connected drones": one lower-case word right before a noun phrase is its verb
+            and (any(0 <= m.start - head.end <= 1 for m in mentions) or re.match(r"\s+to\s+[a-z]", text[head.end:])):
+        # "…, uses 5G-connected drones", "…, plans to extend it to its plant": one lower-case word right before a noun
+        # phrase or an infinitive is a verb
+        return None
     return head if head is not None and _BEFORE_SUBJECT.fullmatch(text[start:head.start]) else None
 
 

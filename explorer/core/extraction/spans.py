@@ -10,6 +10,7 @@ from explorer.core.extraction.lexicon import _is_cjk
 from explorer.core.extraction.words import (
     COMPLEMENT_TAKERS,
     GENERIC_PEOPLE,
+    IRREGULAR_PAST,
     LY_ADJECTIVES,
     NAME_FIELDS,
     PLURAL_MODIFIERS,
@@ -212,9 +213,18 @@ def extend_left_cjk(text: str, start: int, triggers: tuple[str, ...]) -> int:
     return position
 
 
+#: Kinds of place whose name follows "of" ("the port of Qingdao").
+_NAMED_BY_OF = ("port", "city", "province", "county", "town", "district", "region", "island", "municipality", "village",
+                "prefecture")
+
+
 def extend_right(text: str, end: int) -> int:
-    """End of a phrase that goes on with "of" and a name or number ("industrial use of 5G")."""
-    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)", text[end:])
+    """End of a phrase that goes on with "of" and a number or a technology's name ("industrial use of 5G"), or a place of a
+    kind with its name ("the port of Qingdao")."""
+    # a name there is an owner of its own ("the industrial internet platform of | Huatai Precision"), kept apart, but one
+    # after a place's kind is that place's name ("the port of Qingdao", "the city of Wuhan")
+    named = re.search(r"(?<![\w-])(?:" + "|".join(_NAMED_BY_OF) + r")$", text[:end], re.IGNORECASE) is not None
+    match = re.match(r"\s+of\s+(?:[A-Z][\w’'-]*|\d[\w-]*)" if named else r"\s+of\s+\d[\w-]*(?![\w’'-])", text[end:])
     return end + match.end() if match else end
 
 
@@ -233,6 +243,9 @@ def adverb(word: str) -> bool:
     return last.endswith("ly") and last not in LY_ADJECTIVES
 
 
+#: Irregular pasts that are no nouns ("cost", "set", "cut" and the like can head a noun phrase: "the tool set").
+_IRREGULAR_VERBS = IRREGULAR_PAST - {"cost", "hit", "set", "cut", "put", "spread", "quit", "lay", "must", "can", "may", "might",
+                                     "shall", "fed", "left", "lost", "felt", "drew", "saw", "met", "did", "had", "made", "built"}
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
                                r"(?:(?:[a-z]+ly|since|also|just|now|already|then|not)\s+)?$", re.IGNORECASE)
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
@@ -266,6 +279,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     word = text[start:end]
     if after_noun and _bare_verb_after_plural(text, start, word):
         return True
+    if after_noun and word in _IRREGULAR_VERBS:
+        return True  # "an intrusion | froze the system", "the crew | got in": a past of no -ed after its subject
     if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \
             and not re.search(r"[^s\W]s\s+$", text[:start]):
         # "the mine's 5G network covers 20 kilometres", "the cloud platform hosts the data": a present tense after
@@ -393,3 +408,15 @@ def listed_plurals(text: str, end: int) -> tuple[int | None, list[str]]:
         return None, []
     return match.end(), items
 
+
+
+_PARTICIPLE_FOLLOWS = re.compile(r"\s+(?:in|on|at|with|from|near|across|inside|outside|along|behind|under|over|into|for|the|a|an|its"
+                                 r"|their|itself|themselves|[a-z][\w-]*[^s\W]s(?![\w'’-]))", re.IGNORECASE)
+
+
+def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str]) -> bool:
+    """"a dredger controller | sitting in the desert", "a gang | calling itself X", "a plant | making batteries": an -ing
+    word after a noun, before a preposition, a determiner or a plural object, is a participle that ends the phrase (a
+    kind named by an -ing word, one of ``kinds``, or one before a singular head, "a rolling mill", stays in it)."""
+    return word.endswith("ing") and word not in kinds and _PARTICIPLE_FOLLOWS.match(text, end) is not None \
+        and not plural_noun(word)
