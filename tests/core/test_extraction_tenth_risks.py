@@ -215,3 +215,26 @@ def test_what_is_exposed_on_the_internet_is_exposed_to_it(lexicon: Lexicon) -> N
     found = facts("Venustech said hundreds of boiler controllers in Gansu were exposed to the internet.", lexicon)
     assert ("boiler controllers", "exposedTo", "internet") in found
     assert not any(p == "warnsOf" and "internet" in o for _s, p, o in found)
+
+
+def test_a_long_relative_aside_stands_between_a_holder_and_its_verb(lexicon: Lexicon) -> None:
+    text = ("Inspectors said the pump controllers, which had been wired to a cellular modem for remote diagnostics last "
+            "winter, still ran unpatched firmware, leaving them exposed to remote tampering.")
+    found = facts(text, lexicon)
+    assert ("pump controllers", "hasVulnerability", "unpatched firmware") in found
+    assert ("pump controllers", "exposedTo", "remote tampering") in found
+
+
+def test_a_relative_clause_ending_with_a_weakness_after_a_place_phrase(lexicon: Lexicon) -> None:
+    text = "Venustech said it had found 120 smart meters in Lanzhou that could be opened from the internet with default passwords."
+    assert ("smart meters", "hasVulnerability", "default passwords") in facts(text, lexicon)
+
+
+def test_what_attacks_reached_they_targeted(lexicon: Lexicon) -> None:
+    text = ("Other intrusions reached the signalling system at a metro depot in Wuhan and the ticketing platform of "
+            "Shenzhen-based Pengcheng Transit.")
+    found = facts(text, lexicon)
+    assert ("intrusions", "targets", "signalling system") in found
+    assert ("intrusions", "targets", "ticketing platform") in found
+    found = facts("Venustech found 300 pump gateways that could be reached from the internet.", lexicon)
+    assert not any(p == "targets" for _s, p, _o in found)

@@ -221,3 +221,28 @@ def later_effects(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         harmed = _stopped_thing(lexicon, mentions, text, then.start(group), then.end())
         if harmed is not None and harmed.key != attack.key:
             yield (attack, AFFECTED, harmed, then.group(group), then.start(group), then.end(group), 0.65)
+
+
+#: "Other attacks reached the crane control system …": a threat that reached a system got into it (only right after the
+#: threat, so "could be reached from the internet" is none of this).
+_REACHED = re.compile(r"\s+(reached|penetrated|got\s+into)\s+(?:the|a|an|its|their)\s+", re.IGNORECASE)
+#: "… and the industrial internet platform of …": a second object of the same verb.
+_AND_THE = re.compile(r"[^,;:]{0,80}?\s+and\s+(?:the|a|an|its|their)\s+")
+_OWN_CLAUSE = re.compile(r"\s+(?:said|says|has|have|had|is|are|was|were|will|would|can|could)\b", re.IGNORECASE)
+
+
+def reached_targets(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """What attacks reached, one or many: "Other attacks reached the crane control system at a terminal and the platform of
+    a parts maker" (both targeted)."""
+    for threat in mentions:
+        if threat.via == "pronoun" or not lexicon.is_a(threat.cls, [RISK]) or lexicon.is_a(threat.cls, [VULNERABILITY]):
+            continue
+        reached = _REACHED.match(text, threat.end)
+        target = _thing_at(lexicon, mentions, text, reached.end()) if reached is not None else None
+        if reached is None or target is None:
+            continue
+        yield (threat, TARGETS, target, reached.group(1), reached.start(1), reached.end(1), 0.65)
+        joined = _AND_THE.match(text, target.end)
+        second = _thing_at(lexicon, mentions, text, joined.end()) if joined is not None else None
+        if second is not None and not _OWN_CLAUSE.match(text, second.end):
+            yield (threat, TARGETS, second, reached.group(1), reached.start(1), reached.end(1), 0.6)

@@ -44,5 +44,6 @@ def read_risks(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Rea
     return [*weaknesses.read_weaknesses(lexicon, mentions, text), *calls_for.calls(lexicon, mentions, text),
             *calls_for.urged(lexicon, mentions, text), *incidents.incidents(lexicon, mentions, text),
             *incidents.aimed_attacks(lexicon, mentions, text), *incidents.later_effects(lexicon, mentions, text),
+            *incidents.reached_targets(lexicon, mentions, text),
             *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text),
             *speakers.published_by(lexicon, mentions, text)]

@@ -44,6 +44,9 @@ _RELATIVE = re.compile(r"(?:,\s+(?:some|many|most|all|several|none|one|each|both
 _IN = re.compile(r"\s+(?:in|inside|within)\s+(?:(?:the|a|an|its|their|some|many|several)\s+)?", re.IGNORECASE)
 #: A short aside between a thing and its verb ("units at several oilfields, Daqing among them, were running").
 _ASIDE = re.compile(r",\s+[^,;]{1,40},")
+#: A relative clause set off by commas, of any length ("the controllers, which had been linked to a router for remote
+#: maintenance, still ran …").
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:\"“”]{1,120},")
 #: A preposition before a thing makes it no verb's subject ("controllers on many lines"); a part of a whole is ("many of the machines").
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|of|for|from|by|across|among|inside|near|behind|with|along|around|throughout|outside)\s+"
                        r"(?:(?:the|a|an|its|their|many|some|several|most|all|other)\s+)*$", re.IGNORECASE)
@@ -91,7 +94,7 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
     if partitive is not None:
         return _clause_things(lexicon, mentions, text, partitive.start())
     for mention in sorted((m for m in mentions if m.end <= head_end), key=lambda m: -m.end):
-        gap = _ASIDE.sub(" ", text[mention.end:head_end])
+        gap = _ASIDE.sub(" ", _RELATIVE_ASIDE.sub(" ", text[mention.end:head_end]))
         if re.search(r"[;:\"“”]|\b(?:that|said|says|warned|but)\b", gap):
             return None
         if re.search(r",|\band\b", gap):
@@ -192,8 +195,9 @@ def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
                 clause = re.search(r"[^,;]*$", text[:holding.start()])
                 opening = clause.start() if clause else 0
                 that = re.search(r"\s+(?:that|which)\s", text[opening:holding.start()])
-                holder = next((m for m in mentions if that and 0 <= opening + that.start() - m.end <= 1
-                               and _holder_kind(lexicon, m)), None) \
+                holder = (_before_place(lexicon, mentions, text, opening + that.start()) if that else None) \
+                    or next((m for m in mentions if that and 0 <= opening + that.start() - m.end <= 1
+                             and _holder_kind(lexicon, m)), None) \
                     or (_bare_thing_before(mentions, text, opening + that.start()) if that else None)
         elif holding is not None:
             holder = _thing_before(lexicon, mentions, text, holding.start())
