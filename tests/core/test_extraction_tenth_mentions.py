@@ -186,3 +186,8 @@ def test_an_irregular_past_after_a_noun_is_the_verb_not_part_of_the_phrase(lexic
     assert not any("froze" in label for label in labels)
     # a past that is also a noun stays in the phrase ("a tool set")
     assert "tool set" in _labels("Huawei supplied a tool set for the audit.", lexicon)
+
+
+def test_a_bare_plural_after_of_restricts_the_definite_before_it(lexicon: Lexicon) -> None:
+    labels = _labels("Attackers are going after the software updates of robot makers, the agency warned.", lexicon)
+    assert "software updates" in labels

@@ -98,7 +98,9 @@ def second_head(text: str, end: int, triggers: frozenset[str]) -> tuple[int, int
 
 #: "the controllers | of 14 laser cutters", "the booking system | of a terminal": "of" and a determiner, a count or a
 #: name after a definite say which one is meant.
-_OF_WHICH = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|our|this|these|those|some|several|many|\d|[A-Z])")
+_OF_WHICH = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|our|this|these|those|some|several|many|\d|[A-Z]"
+                       # a bare plural says which ones too ("the firmware updates of | equipment makers")
+                       r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s(?![\w'’-]))")
 #: "the laser cutters | it supplies", "the turbine works | that Shanghai Electric runs": a relative clause with its own
 #: subject (a pronoun or a name) and verb.
 _SUBJECT_RELATIVE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|we|he|she|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s+"
