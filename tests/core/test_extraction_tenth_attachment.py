@@ -191,3 +191,10 @@ def test_an_agent_together_with_another_acts_with_it(lexicon: Lexicon) -> None:
                   lexicon)
     assert ("test lab", "operatedBy", "ZTE") in found
     assert ("Tsinghua University", "partneredWith", "ZTE") in found
+
+
+def test_a_part_that_sits_inside_or_is_built_into_a_thing_is_located_in_it(lexicon: Lexicon) -> None:
+    found = facts("Quectel's 5G modules sit inside industrial routers made by Four-Faith.", lexicon)
+    assert ("5G modules", "locatedIn", "industrial routers") in found
+    found = facts("In the Foshan plant, Quectel's modules are built into automated guided vehicles supplied by Geek+.", lexicon)
+    assert ("modules", "locatedIn", "automated guided vehicles") in found
