@@ -28,3 +28,20 @@ def test_a_singular_noun_in_s_is_no_plural_head(lexicon: Lexicon) -> None:
 def test_a_count_of_things_named_by_a_singular_in_s_counts_the_plural_after_it(lexicon: Lexicon) -> None:
     found = labels("The refinery installed about 400 gas analysers on its cracking units.", lexicon)
     assert "gas analysers" in found
+
+
+def test_a_word_that_is_only_a_verb_ends_the_phrase_after_a_noun(lexicon: Lexicon) -> None:
+    found = labels("The mill runs a control room that NARI supplied and commissioned in March.", lexicon)
+    assert "NARI" in found and not any("supplied" in label for label in found)
+    found = labels("Meters made by Holley send readings to the utility every hour.", lexicon)
+    assert not any("send" in label for label in found)
+
+
+def test_a_past_in_sed_after_a_noun_is_no_word_of_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("Investigators said a batch of smart meter used in three provinces leaked account data.", lexicon)
+    assert "smart meter" in found
+
+
+def test_participles_in_a_row_before_a_head_stay_in_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("The warehouse now runs 40 automated guided vehicles on a private network.", lexicon)
+    assert any(label.endswith("automated guided vehicles") for label in found)

@@ -270,7 +270,10 @@ _NOT_PAST = frozenset(["testbed", "seabed", "hotbed", "flatbed", "riverbed", "ro
 
 def past_form(word: str) -> bool:
     """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed", "testbed"."""
-    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None and word.split("-")[-1] not in _NOT_PAST
+    if word.split("-")[-1] in _NOT_PAST or not word.endswith("ed"):
+        return False
+    # the lexicon knows pasts in -sed, -ced, -ged ("used", "produced", "managed") and nouns in -eed ("speed")
+    return wordclass.past(word) or (wordclass.past(word) is None and re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None)
 
 
 def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) -> bool:
@@ -281,6 +284,12 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     word = text[start:end]
     if after_noun and _bare_verb_after_plural(text, start, word):
         return True
+    if after_noun and word[:1].islower() and not word.endswith("ing") and wordclass.verb_only(word):
+        # "the node that ZTE | supplied", "drones supplied by ZTE | send images": a modifier stands before its head; after a
+        # participle it is one of a row of them ("automated guided vehicles")
+        previous = re.search(r"([\w-]+)\s+$", text[:start])
+        if previous is not None and not previous.group(1).endswith("ing") and not past_form(previous.group(1).lower()):
+            return True
     if after_noun and word in _IRREGULAR_VERBS:
         return True  # "an intrusion | froze the system", "the crew | got in": a past of no -ed after its subject
     if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \
