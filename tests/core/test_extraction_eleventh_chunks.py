@@ -45,3 +45,16 @@ def test_a_past_in_sed_after_a_noun_is_no_word_of_the_phrase(lexicon: Lexicon) -
 def test_participles_in_a_row_before_a_head_stay_in_the_phrase(lexicon: Lexicon) -> None:
     found = labels("The warehouse now runs 40 automated guided vehicles on a private network.", lexicon)
     assert any(label.endswith("automated guided vehicles") for label in found)
+
+
+def test_a_verb_in_s_before_its_object_is_no_word_of_the_object(lexicon: Lexicon) -> None:
+    text = "Jiangling Motors, a unit of Changan, uses weather-proof tablets and 5G-linked torque wrenches at its plant."
+    found = labels(text, lexicon)
+    assert "weather-proof tablets" in found and not any(label.startswith("uses") for label in found)
+    found = labels("The new system, which Inspur set up last year, links about 900 smart meters.", lexicon)
+    assert "links" not in found
+
+
+def test_a_plural_that_may_be_a_verb_still_heads_a_subject(lexicon: Lexicon) -> None:
+    found = labels("At the Yangshan terminal, where cranes are steered remotely, trucks wait less.", lexicon)
+    assert "cranes" in found

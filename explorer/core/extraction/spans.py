@@ -187,13 +187,20 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         if re.fullmatch(r"[a-z][\w-]*['’]s?", word) and not capitalised:
             return position  # "the alliance's | shared data platform": a described owner is a reference of its own
         if lowered in STOPWORDS or lowered in triggers or participle \
-                or verb_in_phrase(text, match.start(), match.end()):
+                or verb_in_phrase(text, match.start(), match.end()) or present_verb(word):
             return position
         position = match.start()
         if word.isdigit():
             quantifier = _QUANTIFIER.search(text[:position])
             if quantifier is not None:
                 return quantifier.start()
+
+
+def present_verb(word: str) -> bool:
+    """"X | uses explosion-proof handsets", "the network | links 600 detectors": a lower-case word in -s the lexicon knows as
+    a verb's present is the verb before a noun phrase, no word of it (a plural modifies a noun only in set words, "sales
+    offices", "parts supplier")."""
+    return word.isalpha() and word.islower() and word not in PLURAL_MODIFIERS and wordclass.present_third(word) is True
 
 
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
