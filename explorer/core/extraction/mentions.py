@@ -48,6 +48,7 @@ from explorer.core.extraction.spans import (
     Mention,
     Run,
     adverb,
+    coordinated_verb,
     extend_left,
     extend_left_cjk,
     extend_right,
@@ -420,6 +421,10 @@ class MentionFinder:
                 if joint is None:
                     break
                 position = phrase.end + joint.end()
+                if (verb := coordinated_verb(text, phrase.start, position)) is not None:
+                    # "encrypting its servers and | causing delays": a second verb like the first, then its own object
+                    position = verb
+                    continue
                 following = self._bare_phrase_at(text, position)
                 if following is not None and re.match(r"\s+to\s", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list

@@ -203,6 +203,31 @@ def present_verb(word: str) -> bool:
     return word.isalpha() and word.islower() and word not in PLURAL_MODIFIERS and wordclass.present_third(word) is True
 
 
+_GOVERNING_VERB = re.compile(r"([a-z]+)\s+(?:(?:the|a|an|its|their|his|her|our|some|more|about)\s+)?$")
+_NEXT_LOWER = re.compile(r"\s*([a-z]+)\b")
+_PARTICLE = re.compile(r"\s+(?:up|down|out|off|back|in)(?=\s)")
+
+
+def coordinated_verb(text: str, phrase_start: int, after_and: int) -> int | None:
+    """"encrypting its booking servers and | causing delays", "encrypted its servers and | held up filings": after "and",
+    a verb of the same form as the verb whose object the phrase before "and" is (both -ing, or both pasts) is a second
+    verb of the clause, so what follows is no second noun phrase of the list. Where its object opens (past a particle,
+    "held up | customs filings"), or None where no such verb follows."""
+    governing = _GOVERNING_VERB.search(text[:phrase_start])
+    following = _NEXT_LOWER.match(text, after_and)
+    if governing is None or following is None:
+        return None
+    verb, word = governing.group(1), following.group(1)
+    if verb.endswith("ing") and word.endswith("ing"):
+        same = wordclass.verb_only(word) and "VERB" in wordclass.parts(verb)
+    else:
+        same = wordclass.past(verb) is True and wordclass.past(word) is True and wordclass.verb_only(word)
+    if not same:
+        return None
+    particle = _PARTICLE.match(text, following.end())
+    return particle.end() if particle is not None else following.end()
+
+
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
 _CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
 _CJK_NAME_MAX = 16
