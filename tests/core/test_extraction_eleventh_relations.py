@@ -78,3 +78,24 @@ def test_each_thing_a_where_clause_lists_stands_in_the_site(lexicon: Lexicon) ->
     found = facts(text, lexicon)
     assert ("electric haul trucks", "locatedIn", "Dexing copper mine") in found
     assert ("remote-controlled loaders", "locatedIn", "Dexing copper mine") in found
+
+
+def test_signed_with_names_partners(lexicon: Lexicon) -> None:
+    text = ("Shaanxi Coal Group, a miner headquartered in Xi'an, has signed with China Unicom's Shaanxi branch and "
+            "Huawei to bring 5G to its Hongliulin mine.")
+    found = facts(text, lexicon)
+    assert ("Shaanxi Coal Group", "partneredWith", "China Unicom's Shaanxi branch") in found
+    assert ("Shaanxi Coal Group", "partneredWith", "Huawei") in found
+
+
+def test_signing_on_as_members_makes_no_partners(lexicon: Lexicon) -> None:
+    found = facts("The bureau launched the Shaanxi 5G Alliance in May; Weichai, Shacman and Xidian University have "
+                  "since signed on as members.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)
+
+
+def test_a_technique_named_by_a_gerund_is_not_built(lexicon: Lexicon) -> None:
+    found = facts("Xidian University has teamed up with China Unicom to develop deterministic networking for robot arms.",
+                  lexicon)
+    assert ("Xidian University", "partneredWith", "China Unicom") in found
+    assert not any(p == "built" for _s, p, _o in found)
