@@ -324,6 +324,9 @@ _HAS_MEMBERS = re.compile(r"(?<![\w-])(?:has|have|had)\s+(?:(?:now|grown\s+to|si
                           r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b|(?:more\s+than\s+)?\d[\d,]*\s+member\s+[a-z]+)",
                           re.IGNORECASE)
 #: "…, a Beijing-based group with more than 2,000 members": a description in apposition that counts the members
+#: "X, whose 180 members include A": a relative that counts the members of the name before it
+_WHOSE_MEMBERS = re.compile(r",\s+whose\s+(?=(?:(?:more\s+than|over|about|nearly|almost|some|at\s+least)\s+)?\d[\d,]*\s+"
+                            r"(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
 _DESCRIBED_WITH_MEMBERS = re.compile(r",\s+(?:a|an|the)\s+[^,;]{1,50}?\s+with\s+(?=(?:(?:more\s+than|over|about|nearly|almost|some|"
                                      r"at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
 #: the words that close a counted group of members: "members", "member companies"
@@ -335,7 +338,7 @@ def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
     has that group (its subject, past an aside in commas); "X, a Beijing-based group with more than 2,000 members": so
     does the name a description in apposition counts the members of."""
     member_group = str(KG.hasMemberGroup)
-    for match in [*_HAS_MEMBERS.finditer(text), *_DESCRIBED_WITH_MEMBERS.finditer(text)]:
+    for match in [*_HAS_MEMBERS.finditer(text), *_DESCRIBED_WITH_MEMBERS.finditer(text), *_WHOSE_MEMBERS.finditer(text)]:
         group = next((m for m in mentions if m.start >= match.end() and m.start - match.end() <= 12
                       and _MEMBERS_END.search(m.text)), None)
         # "X, which has 600 member companies": the relative's own subject is the name before it
@@ -351,7 +354,7 @@ def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
 _ADJECTIVE = r"(?:(?:founding|first|full|new|early|current|other|core|main)\s+)?"
 _COUNT = r"(?:(?:more\s+than|over|about|nearly|some|almost)\s+)?(?:\d[\d,]*\s+)?"
 #: "whose founding members include", "its members include", "members of the alliance include": the members follow.
-_MEMBERS_FOLLOW = re.compile(rf"(?<![\w-])(?:(whose|its|their)\s+{_ADJECTIVE}members|{_ADJECTIVE}members\s+of\s+(?:the\s+)?(?=\S))"
+_MEMBERS_FOLLOW = re.compile(rf"(?<![\w-])(?:(whose|its|their)\s+{_COUNT}{_ADJECTIVE}members|{_ADJECTIVE}members\s+of\s+(?:the\s+)?(?=\S))"
                              r"(?:[^,;]*?\s+)??\s*(?:include|includes|included|are|were|comprise|comprises)\s+", re.IGNORECASE)
 #: "A, B and C are among its 60 members": the members go before.
 _AMONG_ITS = re.compile(rf"(?<![\w-])(?:are|were|is|was)\s+(?:(?:now|also|all)\s+)*among\s+(?:its|their|the)\s+{_COUNT}"
@@ -366,6 +369,9 @@ def _alliance_first(lexicon: Lexicon, candidates: list[Mention]) -> Mention | No
 
 
 def _list_after(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    # "whose members include the port group, A and B": a described member opens the list after its article
+    article = re.compile(r"the\s+").match(text, position)
+    position = article.end() if article is not None else position
     first = next((m for m in mentions if m.start == position), None)
     if first is None:
         return []
