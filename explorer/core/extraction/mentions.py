@@ -267,7 +267,9 @@ class MentionFinder:
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
-            name = text[start:text.index(words[-1], start) + len(words[-1])]
+            # the end of the last word kept, counted by words: "Dalian Container Terminal Co" ends on "Co", not on the
+            # "Co" that opens "Container"
+            name = text[start:start + list(re.finditer(r"\S+", text[start:match.end()]))[len(words) - 1].end()]
             possessive = name.endswith(("'s", "’s"))
             if possessive:
                 name = name[:-2]

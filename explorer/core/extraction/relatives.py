@@ -523,8 +523,10 @@ _PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s
                                 r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
 
 
-#: ", which has … and (has been)": a subject relative clause whose second verb follows "and" (not "which the X launched")
-_RELATIVE_AND = re.compile(r",\s+(?:which|who)\s+(?!(?:the|a|an|its|their|it|they)\s)(?![A-Z])[^,;]*?\s+and\s+"
+#: ", which has … and (has been)", "a platform that runs on X and hosts": a subject relative clause whose second verb
+#: follows "and" (not "which the X launched"), past an apposition inside it ("which is run by X, a unit of Y, and hosts")
+_RELATIVE_AND = re.compile(r"(?:,\s+(?:which|who)|(?<=\w)\s+that)\s+(?!(?:the|a|an|its|their|it|they|this|these)\s)(?![A-Z])"
+                           r"[^,;]*?(?:,\s+(?:a|an|the)\s[^,;]*?,)?\s+and\s+"
                            r"(?:(?:has|have|had|been|also|now|is|are|was|were)\s+)*$")
 
 
@@ -534,9 +536,12 @@ def shared_subject(mentions: list[Mention], text: str, start: int, by_words: boo
     operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
     before = text[:start]
     relative = _RELATIVE_AND.search(before)
-    if relative is not None:
+    antecedent = next((m for m in mentions if relative is not None and m.end == relative.start() and m.via != "pronoun"), None)
+    if antecedent is not None:
         # "X, which has 600 members and has been promoting Y": the relative's verbs all have X as subject
-        return next((m for m in mentions if m.end == relative.start() and m.via != "pronoun"), None)
+        return antecedent
+    if relative is not None and relative.group(0).startswith(","):
+        return None
     passive = _PASSIVE_AGENT_AND.search(before)
     if passive is not None:
         return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
@@ -546,8 +551,14 @@ def shared_subject(mentions: list[Mention], text: str, start: int, by_words: boo
             or (re.search(r"(?<![\w-])and\s+(?:(?:also|then|now|still)\s+)?$", before) and re.match(r"[a-z]+s\s", text[start:])):
         # "X now hosts 900 apps and runs on a cloud": a verb in the present right after "and" has no subject of its own
         under = governed(mentions, text)
-        return next((m for m in mentions if m.end <= start and m not in under), None)
+        # "X said that Y hosts apps and runs on …": the reported clause's own subject, not the speaker
+        opening = max((m.end() for m in _REPORTED_THAT.finditer(before)), default=0)
+        return next((m for m in mentions if opening <= m.start and m.end <= start and m not in under), None)
     return None
+
+
+_REPORTED_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|noted|reported|found|announced)\s+that\s",
+                            re.IGNORECASE)
 
 
 #: A participle and what it governs after a noun, right before a verb: "a campaign attributed to the group Red Fox | hit".

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import _is_cjk
 from explorer.core.extraction.words import (
     COMPLEMENT_TAKERS,
@@ -104,7 +105,8 @@ def plural_head_end(text: str, start: int, end: int) -> int:
     the head of what is counted, and a word after it is the verb ("-ics", "-ss", "-us" words are no plurals)."""
     for word in re.finditer(r"[a-z][\w-]*", text[start:end]):
         token = word.group()
-        if start + word.end() < end and token.endswith("s") and not token.endswith(("ss", "ics", "us", "is")):
+        if start + word.end() < end and token.endswith("s") and not token.endswith(("ss", "ics", "us", "is")) \
+                and wordclass.plural(token) is not False:  # "some 600 gas | detectors": "gas" is no plural
             return start + word.end()
     return end
 
@@ -298,7 +300,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     if after_noun and _PREPOSITION_AFTER.match(text, end):
         return True  # "Xiaomi accounted for …", "robots equipped with …": a participle after its noun ends the phrase
     previous = re.search(r"([a-z][\w-]*)\s+$", text[:start])
-    return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss")
+    return after_noun and previous is not None and previous.group(1).endswith("s") and not previous.group(1).endswith("ss") \
+        and wordclass.plural(previous.group(1)) is not False
 
 
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])([a-z][\w-]*[a-z]s)\s+$")
@@ -307,7 +310,8 @@ _PHRASE_GOES_ON = re.compile(r"\s+(?:[a-z]|\d)")
 
 def plural_noun(word: str) -> bool:
     """A plural that heads its phrase: no word in -ss, -us, -is, -ics, nor a plural that modifies ("sales offices")."""
-    return word.endswith("s") and word not in PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is", "ics", "'s", "’s"))
+    return word.endswith("s") and word not in PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is", "ics", "'s", "’s")) \
+        and wordclass.plural(word) is not False
 
 
 _OPENING_PLURAL = re.compile(r"([A-Z][a-z]+s)\s+(?:of|from|in|at|across|on|with|for)\s+(?:the|a|an|its|their|[a-z])")
