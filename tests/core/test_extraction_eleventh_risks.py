@@ -73,3 +73,28 @@ def test_a_plural_measure_stops_before_what_it_covers(lexicon: Lexicon) -> None:
 def test_attacks_on_an_owners_systems_target_the_systems(lexicon: Lexicon) -> None:
     text = "Gu Min, a researcher at Venustech, warned of spoofing attacks on the refinery's leak sensors."
     assert ("spoofing attacks", "targets", "leak sensors") in facts(text, lexicon)
+
+
+def test_an_attack_that_encrypted_its_targets_servers_affected_them(lexicon: Lexicon) -> None:
+    text = ("In May, a ransomware attack on Hongyun Freight, a Wuhan-based forwarder, encrypted its billing servers and held up "
+            "export declarations for two days.")
+    found = facts(text, lexicon)
+    assert ("ransomware attack", "targets", "Hongyun Freight") in found
+    assert ("ransomware attack", "affected", "billing servers") in found
+    assert ("ransomware attack", "affected", "export declarations") in found
+    assert ("ransomware attack", "targets", "billing servers") not in found
+
+
+def test_an_attack_that_encrypted_the_servers_of_a_firm_targeted_them(lexicon: Lexicon) -> None:
+    found = facts("In May, a ransomware attack encrypted the billing servers of a freight forwarder in Wuhan.", lexicon)
+    assert not any(p == "affected" for _s, p, _o in found)
+
+
+def test_an_attack_that_hit_a_named_firm_targeted_it_and_what_it_caused_follows(lexicon: Lexicon) -> None:
+    text = ("In June a malware attack hit Jinlu Logistics, a Tianjin-based trucking firm that serves the port, encrypting its "
+            "dispatch servers and causing week-long delays for about 900 shipments.")
+    found = facts(text, lexicon)
+    assert ("malware attack", "targets", "Jinlu Logistics") in found
+    assert ("malware attack", "affected", "dispatch servers") in found
+    assert ("malware attack", "leadsTo", "week-long delays") in found
+    assert ("malware attack", "affected", "Jinlu Logistics") not in found
