@@ -253,6 +253,9 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls and not calls_for.names_a_measure(obj) else None
+        to = re.compile(r"\s+to\s+").match(text, obj.end)
+        if action is not None and to is not None and calls_for.PASSIVE_INFINITIVE.match(text, to.end()):
+            action = None  # "called for firmware patches to be applied": the patches are called for, no addressee
         wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
