@@ -253,6 +253,9 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls and not calls_for.names_a_measure(obj) else None
+        to = re.compile(r"\s+to\s+").match(text, obj.end)
+        if action is not None and to is not None and calls_for.PASSIVE_INFINITIVE.match(text, to.end()):
+            action = None  # "called for firmware patches to be applied": the patches are called for, no addressee
         wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
@@ -535,9 +538,13 @@ def reciprocal_partners(lexicon: Lexicon, mentions: list[Mention], text: str) ->
     stems = {p.words[:-5] for p in lexicon.patterns
              if p.predicate == partnered and p.words.isascii() and p.words.endswith(" with") and not p.object_first}
     for stem in sorted(stems, key=len, reverse=True):
-        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b)(?![\w-])",
+        # a one-word stem followed by a particle is another verb ("have since signed on as members", "signed up")
+        particle = r"(?!\s+(?:on|up|off|onto)\b)" if " " not in stem else ""
+        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b){particle}(?![\w-])",
                           re.IGNORECASE)
         for match in said.finditer(text):
+            if re.match(r"[^,;.]*?(?<![\w-])with\s", text[match.end():]):
+                continue  # "A and B signed a deal with C": the partner is named after the words
             second = next((m for m in reversed(mentions) if m.end <= match.start()
                            and re.fullmatch(_AUXILIARIES, text[m.end:match.start()])), None)
             first = next((m for m in reversed(mentions) if second is not None and m.end <= second.start

@@ -97,7 +97,9 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
 _COUNTED_BEFORE_PREPOSITION = re.compile(r"((?:[a-z][\w-]*\s+){0,2})([a-z][\w-]*[^s\W]s)"
-                                         r"(?=\s+(?:at|in|on|from|across|and|or|to|since|this|last)\b)")
+                                         r"(?=\s+(?:at|in|on|from|across|and|or|to|since|this|last"
+                                         # a preposition of time or company after the plural ("42 new members | during the forum")
+                                         r"|during|after|before|over|for|with|by|under|through|within|throughout|including)\b)")
 
 
 def plural_head_end(text: str, start: int, end: int) -> int:
