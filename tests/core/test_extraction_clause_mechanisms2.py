@@ -21,9 +21,12 @@ def test_a_call_for_an_action_on_what_the_addressees_have_is_no_call_for_the_thi
     for sentence in ("Zhou Ling, a researcher at Jilin University, spoke on Monday. She urged refiners to segment their "
                      "networks.",
                      "Zhou Ling urged refiners to separate safety systems from office networks.",
-                     "Zhou Ling urged refiners to keep safety systems physically separate from the internet.",
-                     "Zhou Ling urged refiners to patch ageing controllers."):
+                     "Zhou Ling urged refiners to keep safety systems physically separate from the internet."):
         assert not any(p == "callsFor" for _s, p, _o in facts(sentence, lexicon)), sentence
+    # an action on things they have is called for as the action, never as the things
+    found = facts("Zhou Ling urged refiners to patch ageing controllers.", lexicon)
+    assert ("Zhou Ling", "callsFor", "patch ageing controllers") in found
+    assert ("Zhou Ling", "callsFor", "ageing controllers") not in found
     # what the addressees are to adopt is still called for
     assert ("Zhou Ling", "callsFor", "offline backups") in facts("Zhou Ling urged refiners to keep offline backups.", lexicon)
     assert ("Zhou Ling", "callsFor", "network segmentation") in \

@@ -31,7 +31,11 @@ _MEASURE = re.compile(r"(?:(?:a|an|the)\s+)?((?:[a-z0-9][\w-]*)(?:\s+(?!(?:and|o
 #: An action asked for: a verb and what it governs, up to punctuation or "and for"/"and to" (another action).
 _ACTION = re.compile(r"([a-z][\w-]*(?:\s+(?!and\s+(?:for|to|on)\s)[\w'’-]+){1,9}?)(?=\s*[,.;:]|\s*$|\s+and\s+(?:for\s+|to\s+|on\s+))")
 _NEXT_ACTION = re.compile(r"\s+and\s+(?:for\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)?to\s+")
-_NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)?\s*[a-z])")
+_NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?=(?:a|an|the)?\s*[a-z])")
+#: "to be made mandatory", "to be applied within 30 days": a passive infinitive says what is to be done to the measure named
+#: before it, which is then no addressee of the call.
+PASSIVE_INFINITIVE = re.compile(r"\s*be\s+(?:made\s+[a-z]+|[a-z]+(?:ed|en)|put\s+in\s+place|set\s+up|carried\s+out|rolled\s+out"
+                                r"|brought\s+in)(?![\w-])", re.IGNORECASE)
 #: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
 _SHOULD_ADOPT = re.compile(r"(?<![\w-])(?:said|says|argued|argues|insisted|insists)\s+(?:that\s+)?(?:(?:all|every|the|its|their)\s+)?"
                            r"(?:[a-z][\w-]*\s+){1,2}(should|must|ought\s+to)\s+(?:be\s+made\s+to\s+)?"
@@ -41,15 +45,17 @@ _SHOULD_ADOPT = re.compile(r"(?<![\w-])(?:said|says|argued|argues|insisted|insis
 _MADE_MANDATORY = re.compile(r"(?<![\w-])(?:make|makes|making|made)\s+((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+"
                              r"(mandatory|compulsory|obligatory)(?![\w-])", re.IGNORECASE)
 #: "would ask the ministry to add X": asking another to bring a measure in calls for it.
-_ASKED_TO_ADD = re.compile(r"(?<![\w-])(?:ask|asks|asked|asking)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?to\s+"
-                           r"(?:add|introduce|adopt|impose|require|mandate|enforce|set\s+up|carry\s+out|conduct)\s+", re.IGNORECASE)
-_BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|also|again|repeatedly|then|now|would|will|has\s+also|had\s+also))*\s+$", re.IGNORECASE)
+_ASKED_TO_ADD = re.compile(r"(?<![\w-])(?:ask|asks|asked|asking)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?to\s+"
+                           r"(?:add|introduce|adopt|impose|require|mandate|enforce|set\s+up|carry\s+out|conduct|offer|provide)\s+",
+                           re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|also|again|then|now|would|will|since|already|long|once|[a-z]+ly))*\s+$",
+                          re.IGNORECASE)
 _SAID_IT = re.compile(r"(?<![\w-])(?:said|says|added|announced)(?:\s+(?:on|in|last)\s+\w+)?(?:\s+that)?\s+(?:it|they)\s+"
                       r"(?:would|will|plans\s+to|planned\s+to|intends\s+to)\s+(?:also\s+)?$", re.IGNORECASE)
 
 
 #: An apposition between a speaker and the verb ("Wu Hao, an analyst at Venustech, called for").
-_ASIDE_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
+_ASIDE_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which|whose)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                            re.IGNORECASE)
 
 
@@ -86,7 +92,7 @@ def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: i
     if who is not None:
         return person_before(lexicon, mentions, text, who.start())
     earlier = list(_EARLIER_VERB.finditer(text, 0, verb_start))
-    if re.search(r"\s+and\s+$", text[:verb_start]) and earlier:
+    if re.search(r"\s+and(?:\s+(?:has|have|had|also|then|later))*\s+$", text[:verb_start]) and earlier:
         # "Zhao called for X and urged Y": a second verb of the same subject
         return _speaker(lexicon, mentions, text, earlier[-1].start())
     gap = _BEFORE_VERB.search(text[:verb_start])
@@ -119,10 +125,16 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
         words = measure.group(1)
         if words.split()[-1].lower() == "of":
             break
-        out.append(_measure(mentions, text, measure.start(1), measure.end(1)))
+        end = measure.end(1)
+        counted = re.search(r"(?<=[a-z])(?<!s)s\s+of\s", words)
+        if counted is not None and not _NOMINAL.search(words[:counted.start() + 1].split()[-1]):
+            # "offline backups of control configurations", "audits of every network": a plural thing's "of" phrase says
+            # what it covers; an act named by its noun keeps its object ("replacement of default passwords")
+            end = measure.start(1) + counted.start() + 1
+        out.append(_measure(mentions, text, measure.start(1), end))
         # "network segmentation, which keeps slices apart, and traffic monitoring": a relative aside stands between
-        aside = re.match(r",\s+(?:which|that)\s[^,;]{1,80}(?=,\s+and\s)", text[measure.end():])
-        joint = _NEXT_MEASURE.match(text, measure.end() + (aside.end() if aside is not None else 0))
+        aside = re.match(r",\s+(?:which|that)\s[^,;]{1,80}(?=,\s+and\s)", text[end:])
+        joint = _NEXT_MEASURE.match(text, end + (aside.end() if aside is not None else 0))
         if joint is None or re.match(r"\s*(?:the|a|an)?\s*[a-z][\w-]*\s+(?:said|says|would|will|has|have|is|are)\b",
                                      text[joint.end():], re.IGNORECASE):
             break  # ", and the association said …": a clause of its own follows
@@ -155,6 +167,8 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         words = called.group().strip()
         addressee = _ADDRESSEE_TO.match(text, called.end())
+        if addressee is not None and PASSIVE_INFINITIVE.match(text, addressee.end()):
+            addressee = None  # "called for security audits to be made mandatory": the audits are the measure, no addressee
         if addressee is not None and not any(w in STOPWORDS - {"the", "all", "every", "its", "their", "more"}
                                              for w in addressee.group().split()[:-1]) \
                 and not _NOMINAL.search(addressee.group().split()[-2]):
@@ -185,15 +199,15 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
         yield (speaker, CALLS_FOR, measure, f"make {made.group(2)}", made.start(), made.end(), 0.6)
     for asked in _ASKED_TO_ADD.finditer(text):
         speaker = _speaker(lexicon, mentions, text, asked.start())
-        if speaker is None:
-            continue
+        if speaker is None or re.match(r"(?:the|these|those|such)\s", text[asked.end():], re.IGNORECASE):
+            continue  # "asked X to carry out the checks": checks named before, which the call does not name again
         for measure in _measures_listed(mentions, text, asked.end())[:3]:
             yield (speaker, CALLS_FOR, measure, asked.group().strip(), asked.start(), asked.end(), 0.6)
 
 
 #: A first measure with what completes it ("strict isolation of the slices from public traffic"), then "and for" and the
 #: next measure.
-_AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?\s+(and\s+(?:also\s+)?for)\s+(?:(?:a|an|the)\s+)?")
+_AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?(\s+and\s+(?:also\s+)?for|,?\s+as\s+well\s+as(?:\s+for)?)\s+(?:(?:a|an|the)\s+)?")
 #: "network slicing to separate traffic": a word naming an act or a practice is the measure, no one the call addresses.
 _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: "urged plant owners to adopt …", "called on operators to isolate …": whom a call addresses, then the action asked.
@@ -203,6 +217,8 @@ _URGED = re.compile(r"(?<![\w-])(urged|urges|urging|called\s+on|calls\s+on|calli
 #: "… and on the provincial department to make …": the same call to another addressee.
 _AND_ON = re.compile(r"\s+and\s+on\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+to\s+(?=[a-z])",
                      re.IGNORECASE)
+#: "… to change default passwords and to put cameras on …": a second action asked of the same addressees.
+_AND_TO = re.compile(r"\s+and\s+to\s+(?=[a-z])", re.IGNORECASE)
 #: Verbs of bringing a measure in: what they govern is the measure ("to adopt network segmentation").
 _BRING_IN = re.compile(r"(?:adopt|introduce|implement|deploy|install|use|roll\s+out|carry\s+out|conduct|set\s+up|fund|impose|enforce"
                        r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in)\s+", re.IGNORECASE)
@@ -226,8 +242,53 @@ def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
     if action is None:
         return []
     means = next((m for m in _WITH_MEANS.finditer(text, position, action.end(1))), None)
-    # an action that names no means is read with the verb's object by ``clauses.called_actions``
-    return _measures_listed(mentions, text, means.end())[:1] if means is not None else []
+    if means is not None:
+        return _measures_listed(mentions, text, means.end())[:1]
+    acted = _action_on_thing(mentions, text, position)
+    # an action on what the addressees own ("to segment their networks") is read by ``clauses.called_actions``
+    return [acted] if acted is not None else []
+
+
+#: Verbs that say little without what follows: their object is no measure ("to keep", "to take").
+_LIGHT_VERBS = frozenset(["be", "have", "get", "make", "take", "do", "go", "keep", "give", "let", "help", "ensure", "consider",
+                          "study", "review", "stay", "remain", "become", "see", "look", "come", "put", "place"])
+#: Verbs of keeping apart name their measure with what is kept from what ("isolate X from Y"): read whole by ``calls``, and
+#: asked of addressees, of what they already own ("urged operators to separate their safety systems").
+_KEEPING_APART = frozenset(["separate", "isolate", "segment", "segregate", "disconnect", "decouple"])
+#: "to put cameras on separate network slices": where a verb of placing puts things is the measure.
+_PLACED_ON = re.compile(r"(?:put|place)\s+[^,;:.]{1,40}?\s+(?:on|onto|in|into|behind)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+#: A plain object after an action's verb: one to four words, the last a plural or a thing named by a mention.
+_OBJECT_WORDS = re.compile(r"(?:all\s+)?[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*){0,3}?(?=\s*[,.;:]|\s*$|\s+(?:on|in|at|by|for|from|to|within"
+                           r"|before|after|and|across|with)\b)", re.IGNORECASE)
+
+
+def _action_on_thing(mentions: list[Mention], text: str, position: int) -> Mention | None:
+    """"urged owners to change default passwords": the action asked for, its verb with the thing it acts on ("change
+    default passwords"), or where a verb of placing puts things ("to put cameras on separate slices": the slices)."""
+    placed = _PLACED_ON.match(text, position)
+    if placed is not None:
+        found = _measures_listed(mentions, text, placed.end())
+        return found[0] if found else None
+    verb = re.match(r"([a-z]+)\s+(?:(up|out|down|off)\s+)?", text[position:])
+    if verb is None or verb.group(1).lower() in _LIGHT_VERBS | _KEEPING_APART or verb.group(1).lower() in STOPWORDS:
+        return None
+    after = position + verb.end()
+    if verb.group(2):  # "to speed up common standards": a verb with a particle asks for the thing itself
+        position = after
+    glued = next((m for m in mentions if m.start <= position and m.end > after and m.via != "pronoun"), None)
+    thing = glued or next((m for m in mentions if m.start == after and m.via != "pronoun"), None)
+    if thing is None:
+        words = _OBJECT_WORDS.match(text, after)
+        if words is None or not words.group().endswith("s") or any(w.lower() in STOPWORDS - {"all"} for w in words.group().split()):
+            return None
+        end = words.end()
+    elif thing.iri is not None or thing.text[:1].isupper():
+        return None  # "to join the alliance", "to contact Huawei": a named partner or body, no measure
+    else:
+        end = thing.end
+    position = max(position, thing.start) if thing is not None and verb.group(2) else position
+    phrase = text[position:end]
+    return Mention(position, end, phrase, None, REQUIREMENT, phrase, "phrase")
 
 
 def urged(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -243,8 +304,25 @@ def urged(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             for measure in _asked(mentions, text, position):
                 yield (speaker, CALLS_FOR, measure, f"{call.group(1)} … to", call.start(1), call.end(1), 0.6)
             action = _ACTION.match(text, position)
-            again = _AND_ON.match(text, action.end()) if action is not None else None
+            again = (_AND_ON.match(text, action.end()) or _AND_TO.match(text, action.end())) if action is not None else None
             position = again.end() if again is not None else None
+
+
+#: "urged the replacement of default passwords", "recommended the adoption of zero-trust controls": a verb of urging whose
+#: object is an action named by its noun (then "of") calls for that action.
+_URGED_ACTION = re.compile(r"(?<![\w-])(urged|urges|urging|recommended|recommends|demanded|demands|proposed|proposes)\s+"
+                           r"(?:the\s+|a\s+|an\s+)?(?=(?:[a-z][\w-]*\s+)?[a-z]+(?:tion|sion|ment|ance|ence|al|ing)\s+of\s)",
+                           re.IGNORECASE)
+
+
+def urged_actions(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the alliance urged the replacement of default passwords on all connected equipment": a call for the replacement."""
+    for call in _URGED_ACTION.finditer(text):
+        speaker = _speaker(lexicon, mentions, text, call.start())
+        if speaker is None:
+            continue
+        for measure in _measures_listed(mentions, text, call.end())[:3]:
+            yield (speaker, CALLS_FOR, measure, call.group(1), call.start(1), call.end(1), 0.6)
 
 
 #: The words of the readings above that no lexical pattern shares: their measures are read whole.

@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from explorer.core.extraction import calls_for, relatives, sites
 from explorer.core.extraction.constructions import governed
-from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.readings import fittest
 from explorer.core.extraction.spans import ROLE_AFTER, singular
@@ -253,6 +253,9 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
             out.append((subject, predicate, action_mention, words, start, end, confidence))
             continue
         action = _TO_ACT.match(text, obj.end) if predicate == calls and not calls_for.names_a_measure(obj) else None
+        to = re.compile(r"\s+to\s+").match(text, obj.end)
+        if action is not None and to is not None and calls_for.PASSIVE_INFINITIVE.match(text, to.end()):
+            action = None  # "called for firmware patches to be applied": the patches are called for, no addressee
         wanted = (_at(mentions, action.end()) or _past_particle(mentions, text, action.end())) if action else None
         if action is not None and (wanted is None or _ACTS_ON_OWN.match(text, obj.end) or _KEPT_APART.match(text, wanted.end)):
             out.append(None)  # whom a call is addressed to is not what it calls for
@@ -337,16 +340,36 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
             yield (site, LOCATED, place, "in", site.end, site.end + place_match.end() if place_match else site.end, 0.5)
 
 
+#: What opens a relative clause whose subject comes before its verb: "a network that B built",
+#: "the network, which A and B installed": the thing the clause speaks of ends where this starts.
+_RELATIVE_OPENING = re.compile(r"(?:\s*(?<![\w-])that|\s*,\s*which)\s+(?:the\s+)?$", re.IGNORECASE)
 _HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:(?:first|also|jointly|originally|later|recently)\s+)?$", re.IGNORECASE)
 
 
-def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"a 5G network that China Unicom built (and runs)": in a relative clause whose verb comes after
-    its subject, the thing before "that" is the verb's object."""
+def _relative_verbs(lexicon: Lexicon) -> Iterator[tuple[PropertyPattern, re.Pattern[str], bool]]:
+    """The verbs an object relative ends on, each with its pattern and whether the pattern is the passive
+    ("supplied by"): "the network, which Huawei supplied" says what "supplied by Huawei" says. A passive
+    whose verb is also an active pattern ("installed", "installed by") is read once, as the active."""
+    active = {p.words.lower() for p in lexicon.patterns
+              if not p.weak and not p.object_first and p.closing is None and p.words.isascii()}
     for pattern in lexicon.patterns:
         if pattern.weak or pattern.object_first or pattern.closing is not None or not pattern.words.isascii():
             continue
-        for match in pattern.regex.finditer(text):
+        yield pattern, pattern.regex, False
+        words = pattern.words.lower().split()
+        if len(words) < 2 or words[-1] != "by":
+            continue
+        verb = " ".join(words[1:-1] if words[0] in ("was", "is", "were", "are") else words[:-1])
+        if verb and verb not in active and f"was {verb} by" != pattern.words.lower():
+            yield pattern, re.compile(rf"(?<![\w-]){re.escape(verb)}(?![\w-])", re.IGNORECASE), True
+
+
+def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"a 5G network that China Unicom built (and runs)", "the network, which A and B installed": in a
+    relative clause whose verb comes after its subject, the thing before "that" (or the comma of "which") is
+    the verb's object; a passive pattern's verb says it of the thing ("the cloud, which Huawei supplied")."""
+    for pattern, regex, passive in _relative_verbs(lexicon):
+        for match in regex.finditer(text):
             actor = next((m for m in mentions if m.end <= match.start() and _HAVE.fullmatch(text[m.end:match.start()])
                           and m.via != "pronoun"), None)
             actors = [actor] if actor is not None else []
@@ -356,30 +379,36 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                 if before is None:
                     break
                 actors.insert(0, before)
-            if actor is None or not re.search(r"(?<![\w-])that\s+$", text[:actors[0].start]):
+            # "that" right after the thing, or "which" after the comma that opens an aside on it
+            that = _RELATIVE_OPENING.search(text[:actors[0].start]) if actor is not None else None
+            if actor is None or that is None:
                 continue
-            that = re.search(r"\s*(?<![\w-])that\s+$", text[:actors[0].start])
-            thing = next((m for m in mentions if that is not None and m.end == that.start()), None)
+            thing = next((m for m in mentions if m.end == that.start()), None)
             if thing is None or re.match(r"\s+(?:the|a|an|its|their)\s", text[match.end():]) \
                     or any(m.start - match.end() in (0, 1) for m in mentions):
                 continue  # the verb has an object of its own: "that B built the road"
-            if lexicon.is_a(actor.cls, pattern.domain) is False or lexicon.is_a(thing.cls, pattern.range) is False:
+            doer, done = (pattern.range, pattern.domain) if passive else (pattern.domain, pattern.range)
+            if lexicon.is_a(actor.cls, doer) is False or lexicon.is_a(thing.cls, done) is False:
                 continue
-            # words two properties share ("opened": established or built) state the one the thing fits, once
-            rivals = [(other, (actor, thing, 0.6)) for other in lexicon.patterns
-                      if other.words == pattern.words and not other.weak and not other.object_first and other.closing is None
-                      and lexicon.is_a(actor.cls, other.domain) is not False and lexicon.is_a(thing.cls, other.range) is not False]
-            if len(rivals) > 1 and fittest(lexicon, rivals)[0] is not pattern:
-                continue
+            if not passive:
+                # words two properties share ("opened": established or built) state the one the thing fits, once
+                rivals = [(other, (actor, thing, 0.6)) for other in lexicon.patterns
+                          if other.words == pattern.words and not other.weak and not other.object_first
+                          and other.closing is None and lexicon.is_a(actor.cls, other.domain) is not False
+                          and lexicon.is_a(thing.cls, other.range) is not False]
+                if len(rivals) > 1 and fittest(lexicon, rivals)[0] is not pattern:
+                    continue
             for one in actors:
-                if lexicon.is_a(one.cls, pattern.domain) is not False:
-                    yield (one, pattern.predicate, thing, f"that … {pattern.words}", match.start(), match.end(), 0.6)
+                if lexicon.is_a(one.cls, doer) is not False:
+                    yield ((thing, pattern.predicate, one) if passive else (one, pattern.predicate, thing)) \
+                        + (f"that … {match.group(0)}", match.start(), match.end(), 0.6)
             joint = _WITH.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             partner = _at(mentions, joint.end()) if joint is not None else None
             if joint is not None and partner is not None and partner.key not in (actor.key, thing.key) and _named(partner) \
-                    and lexicon.is_a(partner.cls, pattern.domain) is not False:
+                    and lexicon.is_a(partner.cls, doer) is not False:
                 # "a network that the branch built with Huawei": the partner built it too
-                yield (partner, pattern.predicate, thing, joint.group(1), joint.start(), joint.end(), 0.55)
+                yield ((thing, pattern.predicate, partner) if passive else (partner, pattern.predicate, thing)) \
+                    + (joint.group(1), joint.start(), joint.end(), 0.55)
 
 
 def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -509,9 +538,13 @@ def reciprocal_partners(lexicon: Lexicon, mentions: list[Mention], text: str) ->
     stems = {p.words[:-5] for p in lexicon.patterns
              if p.predicate == partnered and p.words.isascii() and p.words.endswith(" with") and not p.object_first}
     for stem in sorted(stems, key=len, reverse=True):
-        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b)(?![\w-])",
+        # a one-word stem followed by a particle is another verb ("have since signed on as members", "signed up")
+        particle = r"(?!\s+(?:on|up|off|onto)\b)" if " " not in stem else ""
+        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b){particle}(?![\w-])",
                           re.IGNORECASE)
         for match in said.finditer(text):
+            if re.match(r"[^,;.]*?(?<![\w-])with\s", text[match.end():]):
+                continue  # "A and B signed a deal with C": the partner is named after the words
             second = next((m for m in reversed(mentions) if m.end <= match.start()
                            and re.fullmatch(_AUXILIARIES, text[m.end:match.start()])), None)
             first = next((m for m in reversed(mentions) if second is not None and m.end <= second.start

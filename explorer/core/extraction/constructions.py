@@ -408,12 +408,19 @@ def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator
     """"ransomware attacks on ports", "phishing against banks": the threat targets what follows."""
     threat, targets = str(KG.CyberRisk), str(KG.targets)
     for mention in mentions:
-        if not lexicon.is_a(mention.cls, [threat]):
+        # "default passwords on the routers": a weakness on a thing is held by it, no attack on it
+        if not lexicon.is_a(mention.cls, [threat]) or lexicon.is_a(mention.cls, [str(KG.Vulnerability)]):
             continue
         joint = re.match(r"\s+(on|against)\s+(?:the\s+)?", text[mention.end:], re.IGNORECASE)
         if joint is None or _BLAMED_BEFORE.search(text[:mention.start]):
             continue  # "blamed the intrusions on gangs": "on" is the blaming verb's, the gangs are to blame
-        target = next((m for m in mentions if m.start == mention.end + joint.end()), None)
+        at = mention.end + joint.end()
+        target = next((m for m in mentions if m.start == at), None)
+        # "attacks on the LNG terminal's safety systems": the systems are attacked, not their owner
+        owner_end = target.end if target is not None and target.via != "pronoun" else at
+        owned = next((m for m in mentions if m.start > owner_end
+                      and re.fullmatch(r"(?:\s*[\w-]+){0,3}['’]s\s+", text[owner_end:m.start])), None)
+        target = owned or target
         if target is not None and target.key != mention.key and not lexicon.is_a(target.cls, [threat]):
             start = mention.end + joint.start(1)
             yield (mention, targets, target, joint.group(1), start, start + len(joint.group(1)), 0.7)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from explorer.core.extraction import wordclass
 from explorer.core.extraction.spans import adverb, passive_by, plural_noun, singular
 from explorer.core.extraction.words import COMPLEMENT_TAKERS, GENERIC_PEOPLE, GENERIC_THINGS, IRREGULAR_PAST, STOPWORDS
 
@@ -53,7 +54,7 @@ def compound_end(text: str, end: int, triggers: frozenset[str]) -> int:
                 break
             position = word.end()
             continue
-        if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        if token.endswith("s") and not token.endswith(("ss", "us", "is")) and wordclass.plural(token) is not False:
             # "the programmable logic controllers | of a kiln line": "of" and what it belongs to follow a head too
             if plural_noun(token) and (_AFTER_PLURAL_HEAD.match(text, word.end())
                                        or (_OF_WHICH.match(text, word.end()) and singular(token) not in _WHOLE)):

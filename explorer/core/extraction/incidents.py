@@ -21,14 +21,19 @@ from explorer.core.vocab import KG
 RISK, AGENT, PLACE, VULNERABILITY = str(KG.CyberRisk), str(KG.Agent), str(KG.Place), str(KG.Vulnerability)
 PERSON = str(KG.Person)
 TARGETS, AFFECTED, ATTRIBUTED = str(KG.targets), str(KG.affected), str(KG.attributedTo)
+LEADS_TO = str(KG.leadsTo)
 
 
 _ONE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AIMED = re.compile(r"\s+(on|against|at)\s+(?:the|a|an)\s+", re.IGNORECASE)
 #: A verb of putting out of action, then what it stopped: the target's own ("its truck gates", "two of its lines").
 #: (verbs of getting in or disabling, "encrypted", "disabled", say what an attack targeted: the lexicon's kg:targets)
-_STOPPED = re.compile(r"(?<![\w-])(shut(?:\s+down)?|halted|locked|disrupted|froze|stopped|took|knocked)\s+"
-                      r"((?:(?:two|three|four|five|six|several|some|many|most|all|half|one)\s+of\s+)?(?:its|their|the)\s+)", re.IGNORECASE)
+_STOPPED = re.compile(r"(?<![\w-])(shut(?:\s+down)?|halted|locked|disrupted|froze|stopped|took|knocked|held\s+up)\s+"
+                      r"((?:(?:two|three|four|five|six|several|some|many|most|all|half|one)\s+of\s+)?(?:its|their|the)\s+)"
+                      # "encrypted its servers", "wiped the supplier's servers": what the target owns was harmed ("encrypted
+                      # the servers of a firm" names the target itself: the lexicon's kg:targets)
+                      r"|(?<![\w-])(encrypted|encrypting|wiped|corrupted)\s+((?:its|their|the\s+[\w-]+(?:\s+[\w-]+)?['’]s)\s+)",
+                      re.IGNORECASE)
 _BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?(?=\s*[,.;:]|\s+(?:of|in|at|on|for|from|offline|down|out|to)\b)")
 
 
@@ -51,8 +56,8 @@ def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: in
 #: A sentence's opening before its subject: a time or a place ("In January, ", "Last August ").
 _OPENING = re.compile(r"(?:(?:In|On|At|Last|Earlier|Late|Early)\s+[\w\s]{1,25}?,?\s+)?$")
 #: A verb of attack after an attack and what describes it ("a campaign attributed to X hit the billing systems …").
-_HIT = re.compile(r"(?<![\w-])(hit|struck|hijacked|disabled|infected|breached|crippled|paralysed|paralyzed)\s+(?:the|a|an)\s+",
-                  re.IGNORECASE)
+_HIT = re.compile(r"(?<![\w-])(hit|struck|hijacked|disabled|infected|breached|crippled|paralysed|paralyzed)\s+(?:(?:the|a|an)\s+"
+                  r"|(?=[A-Z]))")  # "hit Tongda Supply Chain": a name needs no determiner
 
 
 #: Words for one event: "the attack", "a ransomware attack", "the breach" name one attack whatever stands before them.
@@ -102,13 +107,15 @@ def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[
             yield (attack, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)
         # the attack's own verb: the first verb of stopping after it, before the sentence's next clause
         stopped = _STOPPED.search(text, attack.end)
+        verb = 1 if stopped is not None and stopped.group(1) else 3
         if stopped is None or not _own_verb(text, attack, stopped) \
-                or (stopped.group(2).lower().startswith("the") and stopped.group(1).lower() in ("took", "knocked")):
+                or (stopped.group(verb + 1).lower().startswith("the ") and stopped.group(verb).lower() in ("took", "knocked")):
             continue
         harmed = _thing_at(lexicon, mentions, text, stopped.end())
-        if harmed is None or (stopped.group(1).lower() in ("took", "knocked") and not re.match(r"\s+(?:offline|out)\b", text[harmed.end:])):
+        if harmed is None or (stopped.group(verb).lower() in ("took", "knocked")
+                              and not re.match(r"\s+(?:offline|out)\b", text[harmed.end:])):
             continue
-        yield (attack, AFFECTED, harmed, stopped.group(1), stopped.start(1), stopped.end(1), 0.65)
+        yield (attack, AFFECTED, harmed, stopped.group(verb), stopped.start(verb), stopped.end(verb), 0.65)
 
 
 #: "a campaign from overseas servers aimed at the gateways": what a threat is aimed at is its target.
@@ -163,10 +170,19 @@ _ACTS = re.compile(r"(?<![\w-])(?:hit|struck|targeted|attacked|reached|encrypted
                    r"|locked|pushed|forced|corrupted|wiped|stole|cut)(?![\w-])", re.IGNORECASE)
 #: A later verb of the same clause that stops or damages, coordinated ("… and halted") or a participle ("…, halting").
 _THEN_STOPPED = re.compile(r"(?:,?\s+and\s+(?P<verb>shut(?:\s+down)?|halted|froze|disrupted|stopped|locked|damaged|destroyed"
-                           r"|cracked|ruined|spoiled|crippled|paralysed|paralyzed|knocked\s+out|took\s+down)"
-                           r"|,\s+(?P<participle>halting|shutting(?:\s+down)?|freezing|disrupting|stopping|locking|damaging"
-                           r"|destroying|crippling|paralysing|paralyzing|knocking\s+out|taking\s+down|leaving))\s+",
+                           r"|cracked|ruined|spoiled|crippled|paralysed|paralyzed|knocked\s+out|took\s+down|held\s+up"
+                           r"|caused|led\s+to|resulted\s+in)"
+                           r"|(?:,|,?\s+and)\s+(?P<participle>halting|shutting(?:\s+down)?|freezing|disrupting|stopping|locking"
+                           r"|damaging|destroying|crippling|paralysing|paralyzing|knocking\s+out|taking\s+down|leaving|holding\s+up"
+                           r"|encrypting|causing|leading\s+to|resulting\s+in))\s+",
                            re.IGNORECASE)
+def _apposed_relative(text: str, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` are a name's apposition with its relative clause, closed by a comma
+    (", a logistics firm that handles trucking for the terminal,"): a participle after it is the main clause's."""
+    return re.fullmatch(r"\s+[^,;:]{1,60},\s+(?:a|an|the)\s+[^,;:\"“”]{1,120}", text[start:end]) is not None \
+        and re.search(r"(?<![\w-])(?:said|says)(?![\w-])", text[start:end]) is None
+
+
 #: Words that open a clause of its own between the attack's verb and the later one: its subject is another.
 _OTHER_CLAUSE = re.compile(r"(?<![\w-])(?:said|says|but|while|whereas|although|which|who|that|when|after|before|because|as)"
                            r"(?![\w-])|[;:\"“”]", re.IGNORECASE)
@@ -214,13 +230,18 @@ def later_effects(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         acts = _ACTS.search(text, attack.end)
         if acts is None or not _own_verb(text, attack, acts):
             continue
-        then = _THEN_STOPPED.search(text, acts.end())
-        if then is None or _OTHER_CLAUSE.search(text, acts.end(), then.start()) is not None:
-            continue
-        group = "verb" if then.group("verb") else "participle"
-        harmed = _stopped_thing(lexicon, mentions, text, then.start(group), then.end())
-        if harmed is not None and harmed.key != attack.key:
-            yield (attack, AFFECTED, harmed, then.group(group), then.start(group), then.end(group), 0.65)
+        previous = acts.end()
+        for then in _THEN_STOPPED.finditer(text, acts.end()):
+            between = _OTHER_CLAUSE.search(text, previous, then.start())
+            group = "verb" if then.group("verb") else "participle"
+            if between is not None and not (group == "participle" and _apposed_relative(text, previous, then.start())):
+                break
+            harmed = _stopped_thing(lexicon, mentions, text, then.start(group), then.end())
+            if harmed is None or harmed.key == attack.key:
+                break
+            caused = re.fullmatch(r"caus\w+|le[da]\w*\s+to|result\w*\s+in", then.group(group), re.IGNORECASE)
+            yield (attack, LEADS_TO if caused else AFFECTED, harmed, then.group(group), then.start(group), then.end(group), 0.65)
+            previous = harmed.end
 
 
 #: "Other attacks reached the crane control system …": a threat that reached a system got into it (only right after the

@@ -48,6 +48,7 @@ from explorer.core.extraction.spans import (
     Mention,
     Run,
     adverb,
+    coordinated_verb,
     extend_left,
     extend_left_cjk,
     extend_right,
@@ -55,12 +56,14 @@ from explorer.core.extraction.spans import (
     participle_after_noun,
     passive_by,
     place_people,
+    present_verb,
     quoted,
     relative_that_verbs,
     singular,
     two_names,
     verb_in_phrase,
 )
+from explorer.core.extraction.things import described_things
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
@@ -89,6 +92,8 @@ _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|install
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
+_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -271,7 +276,9 @@ class MentionFinder:
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
-            name = text[start:text.index(words[-1], start) + len(words[-1])]
+            # the end of the last word kept, counted by words: "Dalian Container Terminal Co" ends on "Co", not on the
+            # "Co" that opens "Container"
+            name = text[start:start + list(re.finditer(r"\S+", text[start:match.end()]))[len(words) - 1].end()]
             possessive = name.endswith(("'s", "’s"))
             if possessive:
                 name = name[:-2]
@@ -419,6 +426,10 @@ class MentionFinder:
                 if joint is None:
                     break
                 position = phrase.end + joint.end()
+                if (verb := coordinated_verb(text, phrase.start, position)) is not None:
+                    # "encrypting its servers and | causing delays": a second verb like the first, then its own object
+                    position = verb
+                    continue
                 following = self._bare_phrase_at(text, position)
                 if following is not None and re.match(r"\s+to\s", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
@@ -493,6 +504,10 @@ class MentionFinder:
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
+            if not words and present_verb(token) and _OBJECT_OPENS.match(text, word.end()):
+                # "…, uses | explosion-proof handsets": a verb's present before its object opens no phrase; the object does
+                position = word.end()
+                continue
             if words and all(text[slice(*w)].lower() in _EVALUATIVE for w in words) and re.fullmatch(r"\d+G", token):
                 words = []  # "cheap | 4G modems": what the writer thinks of them is no part of the kind
             words.append(word.span(1))
@@ -545,6 +560,7 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + quoted(text)
+        candidates += described_things(text, self._bare_phrase_at, self._head_class, self._history)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         # "Hefei's Xinqiao area": the place and its part, never one name spanning both

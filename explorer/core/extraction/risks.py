@@ -42,7 +42,8 @@ def unwarned_weaknesses(facts: Sequence[FactT]) -> list[FactT]:
 def read_risks(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
     """Every reading of the risk modules for one sentence, in their order."""
     return [*weaknesses.read_weaknesses(lexicon, mentions, text), *calls_for.calls(lexicon, mentions, text),
-            *calls_for.urged(lexicon, mentions, text), *incidents.incidents(lexicon, mentions, text),
+            *calls_for.urged(lexicon, mentions, text), *calls_for.urged_actions(lexicon, mentions, text),
+            *incidents.incidents(lexicon, mentions, text),
             *incidents.aimed_attacks(lexicon, mentions, text), *incidents.later_effects(lexicon, mentions, text),
             *incidents.reached_targets(lexicon, mentions, text),
             *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text),

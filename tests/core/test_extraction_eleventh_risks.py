@@ -1,0 +1,100 @@
+"""Cyber-risk sentences of the eleventh session: measures called for, attacks and what they harmed, attribution
+(sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def _calls(text: str, lexicon: Lexicon) -> set[str]:
+    return {o for _s, p, o in facts(text, lexicon) if p == "callsFor"}
+
+
+def test_a_measure_to_be_made_mandatory_is_called_for_not_its_passive(lexicon: Lexicon) -> None:
+    calls = _calls("Wu Lan, an analyst at Venustech, called for penetration tests to be made mandatory for every smelter.", lexicon)
+    assert "penetration tests" in calls
+    assert not any("mandatory for" in c for c in calls)
+
+
+def test_a_second_measure_after_and_for_with_a_passive_infinitive(lexicon: Lexicon) -> None:
+    text = "Venustech calls for annual audits of all gateways and for security updates to be installed within a week."
+    assert "security updates" in _calls(text, lexicon)
+
+
+def test_as_well_as_adds_a_measure_past_a_complement(lexicon: Lexicon) -> None:
+    text = ("The city government has since called for tight separation between plant networks and office systems, "
+            "as well as prompt disclosure of data breaches within 48 hours.")
+    calls = _calls(text, lexicon)
+    assert "prompt disclosure of data breaches" in calls
+
+
+def test_asking_someone_to_offer_a_service_calls_for_it(lexicon: Lexicon) -> None:
+    text = "The Hunan Mining Association, whose 90 members include Zijin Mining, has asked operators to offer intrusion detection."
+    assert ("Hunan Mining Association", "callsFor", "intrusion detection") in facts(text, lexicon)
+
+
+def test_asking_to_carry_out_checks_named_before_calls_for_nothing_new(lexicon: Lexicon) -> None:
+    text = "The bureau said it would fund security reviews and has asked the Wuxi branch of CAICT to carry out the reviews."
+    assert not any(o == "reviews" for o in _calls(text, lexicon))
+
+
+def test_urging_an_action_on_a_thing_calls_for_the_action(lexicon: Lexicon) -> None:
+    text = "Sun Wei, for his part, urged mill owners to rotate admin passwords and to put sensors on dedicated network slices."
+    calls = _calls(text, lexicon)
+    assert "rotate admin passwords" in calls
+    assert "dedicated network slices" in calls
+    assert "sensors" not in calls
+
+
+def test_urging_to_speed_up_standards_calls_for_the_standards(lexicon: Lexicon) -> None:
+    calls = _calls("Ma Jun urged the ministry to speed up binding security rules for edge servers.", lexicon)
+    assert "binding security rules" in calls
+
+
+def test_urging_members_to_replace_passwords_on_devices_calls_for_no_device(lexicon: Lexicon) -> None:
+    found = facts("The Wuxi IoT Alliance has urged its members to replace factory passwords on smart meters by May.", lexicon)
+    assert ("Wuxi IoT Alliance", "callsFor", "replace factory passwords") in found
+    assert not any(o == "smart meters" and p in ("callsFor", "targets") for _s, p, o in found)
+
+
+def test_urging_the_replacement_of_something_calls_for_the_replacement(lexicon: Lexicon) -> None:
+    found = facts("The Anhui 5G Alliance urged the removal of remote-access tools from all substation controllers.", lexicon)
+    assert ("Anhui 5G Alliance", "callsFor", "removal of remote-access tools") in found
+    assert not any(p == "callsFor" and o == "substation controllers" for _s, p, o in found)
+
+
+def test_a_plural_measure_stops_before_what_it_covers(lexicon: Lexicon) -> None:
+    calls = _calls("The Jiangxi Cyberspace Administration has since called for encrypted backups of plant configurations.", lexicon)
+    assert "encrypted backups" in calls
+
+
+def test_attacks_on_an_owners_systems_target_the_systems(lexicon: Lexicon) -> None:
+    text = "Gu Min, a researcher at Venustech, warned of spoofing attacks on the refinery's leak sensors."
+    assert ("spoofing attacks", "targets", "leak sensors") in facts(text, lexicon)
+
+
+def test_an_attack_that_encrypted_its_targets_servers_affected_them(lexicon: Lexicon) -> None:
+    text = ("In May, a ransomware attack on Hongyun Freight, a Wuhan-based forwarder, encrypted its billing servers and held up "
+            "export declarations for two days.")
+    found = facts(text, lexicon)
+    assert ("ransomware attack", "targets", "Hongyun Freight") in found
+    assert ("ransomware attack", "affected", "billing servers") in found
+    assert ("ransomware attack", "affected", "export declarations") in found
+    assert ("ransomware attack", "targets", "billing servers") not in found
+
+
+def test_an_attack_that_encrypted_the_servers_of_a_firm_targeted_them(lexicon: Lexicon) -> None:
+    found = facts("In May, a ransomware attack encrypted the billing servers of a freight forwarder in Wuhan.", lexicon)
+    assert not any(p == "affected" for _s, p, _o in found)
+
+
+def test_an_attack_that_hit_a_named_firm_targeted_it_and_what_it_caused_follows(lexicon: Lexicon) -> None:
+    text = ("In June a malware attack hit Jinlu Logistics, a Tianjin-based trucking firm that serves the port, encrypting its "
+            "dispatch servers and causing week-long delays for about 900 shipments.")
+    found = facts(text, lexicon)
+    assert ("malware attack", "targets", "Jinlu Logistics") in found
+    assert ("malware attack", "affected", "dispatch servers") in found
+    assert ("malware attack", "leadsTo", "week-long delays") in found
+    assert ("malware attack", "affected", "Jinlu Logistics") not in found
