@@ -98,3 +98,42 @@ def test_an_attack_that_hit_a_named_firm_targeted_it_and_what_it_caused_follows(
     assert ("malware attack", "affected", "dispatch servers") in found
     assert ("malware attack", "leadsTo", "week-long delays") in found
     assert ("malware attack", "affected", "Jinlu Logistics") not in found
+
+
+def test_theft_of_something_is_one_risk(lexicon: Lexicon) -> None:
+    text = "Venustech struck a sharper note, warning that many plants were exposed to ransomware and to theft of customer records."
+    found = facts(text, lexicon)
+    assert ("Venustech", "warnsOf", "theft of customer records") in found
+    assert ("Venustech", "warnsOf", "ransomware") in found
+    assert not any(o == "customer records" for _s, _p, o in found)
+
+
+def test_tampering_with_something_is_one_risk_and_what_it_could_lead_to(lexicon: Lexicon) -> None:
+    text = "Gao Yan, an analyst at Venustech, warned that tampering with valves at a refinery could lead to fires."
+    found = facts(text, lexicon)
+    assert ("Gao Yan", "warnsOf", "tampering with valves") in found
+    assert ("Gao Yan", "warnsOf", "tampering") not in found
+
+
+def test_sabotage_of_something_stays_sabotage(lexicon: Lexicon) -> None:
+    found = facts("Gao Yan, an analyst at Venustech, warned that sabotage of pump controls could cause oil spills.", lexicon)
+    assert ("Gao Yan", "warnsOf", "sabotage") in found
+
+
+def test_hackers_going_after_things_target_them_and_are_no_risk_warned_of(lexicon: Lexicon) -> None:
+    text = ("Sun Li, a director at the Ministry of Industry and Information Technology, warned that ransomware had become the "
+            "main threat to smart grids, with hackers going after the control software of substations.")
+    found = facts(text, lexicon)
+    assert ("hackers", "targets", "control software") in found
+    assert ("Sun Li", "warnsOf", "hackers") not in found
+
+
+def test_attributing_part_of_the_incidents_names_the_part(lexicon: Lexicon) -> None:
+    text = 'The Hubei CERT attributes 12 of the 30 attacks to a group it calls "Red Kite", which favours old routers.'
+    assert ("12 of the 30 attacks", "attributedTo", "Red Kite") in facts(text, lexicon)
+
+
+def test_attributing_a_campaign_with_its_clause_names_the_campaign(lexicon: Lexicon) -> None:
+    text = ("The same firm attributed a phishing campaign that targeted accountants at Sany Heavy Industry in May to a hacking "
+            "group it tracks as BlueOtter.")
+    assert ("phishing campaign", "attributedTo", "BlueOtter") in facts(text, lexicon)
