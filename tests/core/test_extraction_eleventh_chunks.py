@@ -28,3 +28,47 @@ def test_a_singular_noun_in_s_is_no_plural_head(lexicon: Lexicon) -> None:
 def test_a_count_of_things_named_by_a_singular_in_s_counts_the_plural_after_it(lexicon: Lexicon) -> None:
     found = labels("The refinery installed about 400 gas analysers on its cracking units.", lexicon)
     assert "gas analysers" in found
+
+
+def test_a_word_that_is_only_a_verb_ends_the_phrase_after_a_noun(lexicon: Lexicon) -> None:
+    found = labels("The mill runs a control room that NARI supplied and commissioned in March.", lexicon)
+    assert "NARI" in found and not any("supplied" in label for label in found)
+    found = labels("Meters made by Holley send readings to the utility every hour.", lexicon)
+    assert not any("send" in label for label in found)
+
+
+def test_a_past_in_sed_after_a_noun_is_no_word_of_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("Investigators said a batch of smart meter used in three provinces leaked account data.", lexicon)
+    assert "smart meter" in found
+
+
+def test_participles_in_a_row_before_a_head_stay_in_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("The warehouse now runs 40 automated guided vehicles on a private network.", lexicon)
+    assert any(label.endswith("automated guided vehicles") for label in found)
+
+
+def test_a_verb_in_s_before_its_object_is_no_word_of_the_object(lexicon: Lexicon) -> None:
+    text = "Jiangling Motors, a unit of Changan, uses weather-proof tablets and 5G-linked torque wrenches at its plant."
+    found = labels(text, lexicon)
+    assert "weather-proof tablets" in found and not any(label.startswith("uses") for label in found)
+    found = labels("The new system, which Inspur set up last year, links about 900 smart meters.", lexicon)
+    assert "links" not in found
+
+
+def test_a_plural_that_may_be_a_verb_still_heads_a_subject(lexicon: Lexicon) -> None:
+    found = labels("At the Yangshan terminal, where cranes are steered remotely, trucks wait less.", lexicon)
+    assert "cranes" in found
+
+
+def test_a_second_verb_after_and_is_no_noun_and_its_object_is_read(lexicon: Lexicon) -> None:
+    text = "A worm hit the depot last week, wiping its dispatch servers and causing two-hour queues at the gate."
+    found = labels(text, lexicon)
+    assert "two-hour queues" in found and not any(label.startswith("causing") for label in found)
+    text = "The attack crippled their billing systems and held up freight invoices for a week."
+    found = labels(text, lexicon)
+    assert "freight invoices" in found and not any(label.startswith("held") for label in found)
+
+
+def test_a_list_of_nouns_after_a_verb_stays_a_list(lexicon: Lexicon) -> None:
+    found = labels("The plant installed its welding robots and painting lines in 2022.", lexicon)
+    assert "painting lines" in found

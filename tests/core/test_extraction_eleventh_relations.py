@@ -54,3 +54,48 @@ def test_the_second_verb_of_a_which_clause_reaches_past_an_apposition_inside_it(
 def test_said_that_opens_no_relative_clause(lexicon: Lexicon) -> None:
     found = facts("Inspur said that Haier now hosts 900 apps and runs on a cloud supplied by Huawei.", lexicon)
     assert not any(s == "Inspur" and p in ("hosts", "runsOn") for s, p, _o in found)
+
+
+def test_where_after_a_place_named_by_its_kind_speaks_of_the_site_before_it(lexicon: Lexicon) -> None:
+    text = ("Weichai has put 5G at the centre of its engine plant in the city, where some 150 robots now take their "
+            "orders over a private network.")
+    found = facts(text, lexicon)
+    assert any(p == "locatedIn" and o == "engine plant" and "robots" in s for s, p, o in found)
+    assert not any(p == "locatedIn" and o in ("city", "the city") for _s, p, o in found)
+
+
+def test_where_after_a_site_of_its_own_in_the_town(lexicon: Lexicon) -> None:
+    text = ("Lunjiao town is known for furniture. Oppein Home announced a smart workshop of its own in the town, "
+            "where sanding robots will be scheduled from the cloud.")
+    found = facts(text, lexicon)
+    assert any(p == "locatedIn" and o == "smart workshop" and "robots" in s for s, p, o in found)
+    assert not any(p == "locatedIn" and o in ("town", "the town") for _s, p, o in found)
+
+
+def test_each_thing_a_where_clause_lists_stands_in_the_site(lexicon: Lexicon) -> None:
+    text = ("China Unicom installed base stations at the Dexing copper mine, where electric haul trucks and "
+            "remote-controlled loaders now run on 5G.")
+    found = facts(text, lexicon)
+    assert ("electric haul trucks", "locatedIn", "Dexing copper mine") in found
+    assert ("remote-controlled loaders", "locatedIn", "Dexing copper mine") in found
+
+
+def test_signed_with_names_partners(lexicon: Lexicon) -> None:
+    text = ("Shaanxi Coal Group, a miner headquartered in Xi'an, has signed with China Unicom's Shaanxi branch and "
+            "Huawei to bring 5G to its Hongliulin mine.")
+    found = facts(text, lexicon)
+    assert ("Shaanxi Coal Group", "partneredWith", "China Unicom's Shaanxi branch") in found
+    assert ("Shaanxi Coal Group", "partneredWith", "Huawei") in found
+
+
+def test_signing_on_as_members_makes_no_partners(lexicon: Lexicon) -> None:
+    found = facts("The bureau launched the Shaanxi 5G Alliance in May; Weichai, Shacman and Xidian University have "
+                  "since signed on as members.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)
+
+
+def test_a_technique_named_by_a_gerund_is_not_built(lexicon: Lexicon) -> None:
+    found = facts("Xidian University has teamed up with China Unicom to develop deterministic networking for robot arms.",
+                  lexicon)
+    assert ("Xidian University", "partneredWith", "China Unicom") in found
+    assert not any(p == "built" for _s, p, _o in found)

@@ -538,9 +538,13 @@ def reciprocal_partners(lexicon: Lexicon, mentions: list[Mention], text: str) ->
     stems = {p.words[:-5] for p in lexicon.patterns
              if p.predicate == partnered and p.words.isascii() and p.words.endswith(" with") and not p.object_first}
     for stem in sorted(stems, key=len, reverse=True):
-        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b)(?![\w-])",
+        # a one-word stem followed by a particle is another verb ("have since signed on as members", "signed up")
+        particle = r"(?!\s+(?:on|up|off|onto)\b)" if " " not in stem else ""
+        said = re.compile(rf"(?<![\w-]){re.escape(stem).replace(chr(92) + ' ', chr(92) + 's+')}(?!\s+with\b){particle}(?![\w-])",
                           re.IGNORECASE)
         for match in said.finditer(text):
+            if re.match(r"[^,;.]*?(?<![\w-])with\s", text[match.end():]):
+                continue  # "A and B signed a deal with C": the partner is named after the words
             second = next((m for m in reversed(mentions) if m.end <= match.start()
                            and re.fullmatch(_AUXILIARIES, text[m.end:match.start()])), None)
             first = next((m for m in reversed(mentions) if second is not None and m.end <= second.start

@@ -35,7 +35,8 @@ _COUNTED_HEAD = re.compile(r"((?:[a-z][\w-]*\s+){0,3}?)([a-z][\w-]*[^s\W]s)(?![\
 def _counted_head_end(text: str, position: int, triggers: frozenset[str]) -> int | None:
     match = _COUNTED_HEAD.match(text, position)
     if match is None or not plural_noun(match.group(2)) or any(word in STOPWORDS for word in match.group(1).split()) \
-            or (match.group(2) in triggers and re.match(r"\s+[a-z]", text[match.end(2):])):
+            or (match.group(2) in triggers and re.match(r"\s+[a-z]", text[match.end(2):])
+                and singular(match.group(2)) not in _GROUPED):
         return None
     return match.end(2)
 

@@ -48,6 +48,7 @@ from explorer.core.extraction.spans import (
     Mention,
     Run,
     adverb,
+    coordinated_verb,
     extend_left,
     extend_left_cjk,
     extend_right,
@@ -55,18 +56,22 @@ from explorer.core.extraction.spans import (
     participle_after_noun,
     passive_by,
     place_people,
+    present_verb,
     quoted,
     relative_that_verbs,
     singular,
     two_names,
     verb_in_phrase,
 )
+from explorer.core.extraction.things import described_things
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
+#: A sentence that opens on its scene: "In Liuzhou, …", "At Qingdao, …".
+_SCENE_BEFORE = re.compile(r"(?:In|At)\s+")
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -87,6 +92,8 @@ _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|install
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
+_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -119,6 +126,8 @@ class MentionFinder:
         self._last_text = ""
         #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
         self._placed: set[str] = set()
+        #: Names of no known class a sentence opened on as its scene ("In Liuzhou, …": "the city" may stand for one).
+        self._scenes: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
@@ -417,6 +426,10 @@ class MentionFinder:
                 if joint is None:
                     break
                 position = phrase.end + joint.end()
+                if (verb := coordinated_verb(text, phrase.start, position)) is not None:
+                    # "encrypting its servers and | causing delays": a second verb like the first, then its own object
+                    position = verb
+                    continue
                 following = self._bare_phrase_at(text, position)
                 if following is not None and re.match(r"\s+to\s", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
@@ -491,6 +504,10 @@ class MentionFinder:
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
+            if not words and present_verb(token) and _OBJECT_OPENS.match(text, word.end()):
+                # "…, uses | explosion-proof handsets": a verb's present before its object opens no phrase; the object does
+                position = word.end()
+                continue
             if words and all(text[slice(*w)].lower() in _EVALUATIVE for w in words) and re.fullmatch(r"\d+G", token):
                 words = []  # "cheap | 4G modems": what the writer thinks of them is no part of the kind
             words.append(word.span(1))
@@ -543,6 +560,7 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + quoted(text)
+        candidates += described_things(text, self._bare_phrase_at, self._head_class, self._history)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         # "Hefei's Xinqiao area": the place and its part, never one name spanning both
@@ -550,7 +568,7 @@ class MentionFinder:
             candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
+        candidates += self._references.references(text, self._history, previous_subject, frozenset(self._scenes))
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
@@ -578,6 +596,7 @@ class MentionFinder:
                              and not class_word_after_the(m, text))
         self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
+        self._scenes.update(m.key for m in chosen if m.via == "name" and m.cls is None and _SCENE_BEFORE.fullmatch(text[:m.start]))
         return chosen
 
     def _place_name(self, name: str) -> bool:

@@ -24,6 +24,7 @@ SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganiz
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
 VULNERABILITY = str(KG.Vulnerability)
 OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
+BUILT, BUILT_BY = str(KG.built), str(KG.builtBy)
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -71,6 +72,9 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False
     if predicate == EXPOSED_TO and obj.via == "phrase" and re.fullmatch(r"[a-z]+ing", obj.text):
         return False  # "left 20,000 tonnes of maize at risk of spoiling": a bare gerund is no threat
+    built = obj if predicate == BUILT else subject if predicate == BUILT_BY else None
+    if built is not None and built.iri is None and built.cls is None and re.search(r"[a-z]{3,}ing$", built.text):
+        return False  # "signed with X to develop time-sensitive networking": a technique or an activity is not built
     if predicate in (MEMBER_OF, MEMBER_GROUP_OF) and "belong" in pattern and lexicon.is_a(obj.cls, [COMPANY]) is True \
             and not sites.has_site_head(lexicon, subject):
         return False  # "… belong to the group": what belongs to a company is a part of it, no member of it

@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.sites import is_site
@@ -41,7 +40,7 @@ _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|Janu
                           r"|September|October|November|December|spring|summer|autumn|winter|year|month)(?:\s+(?:19|20)\d\d)?)$",
                           re.IGNORECASE)
 #: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
-_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city"])
+_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town"])
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -85,11 +84,14 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
         return None
     placed = _PLACED_BY.search(text[:before.start])
     # "in the Huangdao district, where …": a named area is a place as a place's name is
-    area = before.text[:1].isupper() and before.text.split()[-1].lower() in _AREA_HEADS
+    # (and "in the city, where …", "in the town": a place named by its kind alone is a place too)
+    area = before.text.split()[-1].lower() in _AREA_HEADS and (
+        before.text[:1].isupper() or len(re.sub(r"^the\s+", "", before.text, flags=re.IGNORECASE).split()) == 1)
     if placed is None or (before.via not in ("name", "label", "ner") and not area) or lexicon.is_a(before.cls, [PLACE]) is False:
         return before  # a described site ("at the Dexing mine, where …") is itself what "where" stands for
-    thing = next((m for m in mentions if m.end == placed.start()), None)
-    if thing is None or thing.via == "pronoun" or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:
+    own = re.search(r"\s+of\s+(?:its|their)\s+own$", text[:placed.start()])  # "a factory of its own in the town, where"
+    thing = next((m for m in mentions if m.end == (own.start() if own else placed.start()) and m.via != "pronoun"), None)
+    if thing is None or lexicon.is_a(thing.cls, [AGENT, PLACE]) is True:
         return before
     return thing
 
@@ -114,6 +116,13 @@ def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
             # a name of no known kind that acts in the clause is likely an agent
             continue
         yield (subject, LOCATED, site, "where", match.start(), match.end(), 0.55)
+        # "where cutting machines and painting robots run": each thing the clause lists stands there
+        listed = subject
+        while (after := next((m for m in mentions if m.start > listed.end and m.via in ("phrase", "cue")
+                              and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[listed.end:m.start])), None)) is not None \
+                and lexicon.is_a(after.cls, [AGENT, PLACE]) is not True and after.key != site.key:
+            yield (after, LOCATED, site, "where", match.start(), match.end(), 0.5)
+            listed = after
 
 
 #: A relative clause or an apposition in commas that ends right before a verb: ", which opened a lab in P in 2021, ".
@@ -315,6 +324,9 @@ _HAS_MEMBERS = re.compile(r"(?<![\w-])(?:has|have|had)\s+(?:(?:now|grown\s+to|si
                           r"almost|some|at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b|(?:more\s+than\s+)?\d[\d,]*\s+member\s+[a-z]+)",
                           re.IGNORECASE)
 #: "…, a Beijing-based group with more than 2,000 members": a description in apposition that counts the members
+#: "X, whose 180 members include A": a relative that counts the members of the name before it
+_WHOSE_MEMBERS = re.compile(r",\s+whose\s+(?=(?:(?:more\s+than|over|about|nearly|almost|some|at\s+least)\s+)?\d[\d,]*\s+"
+                            r"(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
 _DESCRIBED_WITH_MEMBERS = re.compile(r",\s+(?:a|an|the)\s+[^,;]{1,50}?\s+with\s+(?=(?:(?:more\s+than|over|about|nearly|almost|some|"
                                      r"at\s+least)\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
 #: the words that close a counted group of members: "members", "member companies"
@@ -326,7 +338,7 @@ def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
     has that group (its subject, past an aside in commas); "X, a Beijing-based group with more than 2,000 members": so
     does the name a description in apposition counts the members of."""
     member_group = str(KG.hasMemberGroup)
-    for match in [*_HAS_MEMBERS.finditer(text), *_DESCRIBED_WITH_MEMBERS.finditer(text)]:
+    for match in [*_HAS_MEMBERS.finditer(text), *_DESCRIBED_WITH_MEMBERS.finditer(text), *_WHOSE_MEMBERS.finditer(text)]:
         group = next((m for m in mentions if m.start >= match.end() and m.start - match.end() <= 12
                       and _MEMBERS_END.search(m.text)), None)
         # "X, which has 600 member companies": the relative's own subject is the name before it
@@ -342,7 +354,7 @@ def counted_members(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
 _ADJECTIVE = r"(?:(?:founding|first|full|new|early|current|other|core|main)\s+)?"
 _COUNT = r"(?:(?:more\s+than|over|about|nearly|some|almost)\s+)?(?:\d[\d,]*\s+)?"
 #: "whose founding members include", "its members include", "members of the alliance include": the members follow.
-_MEMBERS_FOLLOW = re.compile(rf"(?<![\w-])(?:(whose|its|their)\s+{_ADJECTIVE}members|{_ADJECTIVE}members\s+of\s+(?:the\s+)?(?=\S))"
+_MEMBERS_FOLLOW = re.compile(rf"(?<![\w-])(?:(whose|its|their)\s+{_COUNT}{_ADJECTIVE}members|{_ADJECTIVE}members\s+of\s+(?:the\s+)?(?=\S))"
                              r"(?:[^,;]*?\s+)??\s*(?:include|includes|included|are|were|comprise|comprises)\s+", re.IGNORECASE)
 #: "A, B and C are among its 60 members": the members go before.
 _AMONG_ITS = re.compile(rf"(?<![\w-])(?:are|were|is|was)\s+(?:(?:now|also|all)\s+)*among\s+(?:its|their|the)\s+{_COUNT}"
@@ -357,6 +369,9 @@ def _alliance_first(lexicon: Lexicon, candidates: list[Mention]) -> Mention | No
 
 
 def _list_after(mentions: list[Mention], text: str, position: int) -> list[Mention]:
+    # "whose members include the port group, A and B": a described member opens the list after its article
+    article = re.compile(r"the\s+").match(text, position)
+    position = article.end() if article is not None else position
     first = next((m for m in mentions if m.start == position), None)
     if first is None:
         return []
@@ -516,49 +531,6 @@ def beyond_coordination(text: str, start: int, subject: Mention, other_subject: 
     if other_subject is not subject and apposition is not None and subject.end < start < subject.end + apposition.end():
         return True
     return any(a < start < e <= other_object.start for a, e, _relative in asides(text))
-
-
-#: A passive and its agent before "and" and a verb: "The platform was built by Inspur and hosts …".
-_PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s+"
-                                r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
-
-
-#: ", which has … and (has been)", "a platform that runs on X and hosts": a subject relative clause whose second verb
-#: follows "and" (not "which the X launched"), past an apposition inside it ("which is run by X, a unit of Y, and hosts")
-_RELATIVE_AND = re.compile(r"(?:,\s+(?:which|who)|(?<=\w)\s+that)\s+(?!(?:the|a|an|its|their|it|they|this|these)\s)(?![A-Z])"
-                           r"[^,;]*?(?:,\s+(?:a|an|the)\s[^,;]*?,)?\s+and\s+"
-                           r"(?:(?:has|have|had|been|also|now|is|are|was|were)\s+)*$")
-
-
-def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
-    """The subject a verb at ``start`` after "and" shares with the clause before it, when it has none of its own:
-    "He said that …, and urged companies to …" (the sentence's first mention no preposition governs; also "… and is
-    operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
-    before = text[:start]
-    relative = _RELATIVE_AND.search(before)
-    antecedent = next((m for m in mentions if relative is not None and m.end == relative.start() and m.via != "pronoun"), None)
-    if antecedent is not None:
-        # "X, which has 600 members and has been promoting Y": the relative's verbs all have X as subject
-        return antecedent
-    if relative is not None and relative.group(0).startswith(","):
-        return None
-    passive = _PASSIVE_AGENT_AND.search(before)
-    if passive is not None:
-        return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
-                     and not POSSESSOR.match(text, m.end)), None)
-    if re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", before) \
-            or (by_words and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", before)) \
-            or (re.search(r"(?<![\w-])and\s+(?:(?:also|then|now|still)\s+)?$", before) and re.match(r"[a-z]+s\s", text[start:])):
-        # "X now hosts 900 apps and runs on a cloud": a verb in the present right after "and" has no subject of its own
-        under = governed(mentions, text)
-        # "X said that Y hosts apps and runs on …": the reported clause's own subject, not the speaker
-        opening = max((m.end() for m in _REPORTED_THAT.finditer(before)), default=0)
-        return next((m for m in mentions if opening <= m.start and m.end <= start and m not in under), None)
-    return None
-
-
-_REPORTED_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|noted|reported|found|announced)\s+that\s",
-                            re.IGNORECASE)
 
 
 #: A participle and what it governs after a noun, right before a verb: "a campaign attributed to the group Red Fox | hit".

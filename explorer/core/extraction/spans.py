@@ -97,7 +97,9 @@ def place_people(text: str, name_openers: set[str]) -> list[tuple[int, int]]:
 
 _CLAUSE_ENDING_PLURAL = re.compile(r"[a-z][\w-]*s(?=\s*(?:[,.;:!?]|$))")
 _COUNTED_BEFORE_PREPOSITION = re.compile(r"((?:[a-z][\w-]*\s+){0,2})([a-z][\w-]*[^s\W]s)"
-                                         r"(?=\s+(?:at|in|on|from|across|and|or|to|since|this|last)\b)")
+                                         r"(?=\s+(?:at|in|on|from|across|and|or|to|since|this|last"
+                                         # a preposition of time or company after the plural ("42 new members | during the forum")
+                                         r"|during|after|before|over|for|with|by|under|through|within|throughout|including)\b)")
 
 
 def plural_head_end(text: str, start: int, end: int) -> int:
@@ -187,13 +189,45 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         if re.fullmatch(r"[a-z][\w-]*['’]s?", word) and not capitalised:
             return position  # "the alliance's | shared data platform": a described owner is a reference of its own
         if lowered in STOPWORDS or lowered in triggers or participle \
-                or verb_in_phrase(text, match.start(), match.end()):
+                or verb_in_phrase(text, match.start(), match.end()) or present_verb(word):
             return position
         position = match.start()
         if word.isdigit():
             quantifier = _QUANTIFIER.search(text[:position])
             if quantifier is not None:
                 return quantifier.start()
+
+
+def present_verb(word: str) -> bool:
+    """"X | uses explosion-proof handsets", "the network | links 600 detectors": a lower-case word in -s the lexicon knows as
+    a verb's present is the verb before a noun phrase, no word of it (a plural modifies a noun only in set words, "sales
+    offices", "parts supplier")."""
+    return word.isalpha() and word.islower() and word not in PLURAL_MODIFIERS and wordclass.present_third(word) is True
+
+
+_GOVERNING_VERB = re.compile(r"([a-z]+)\s+(?:(?:the|a|an|its|their|his|her|our|some|more|about)\s+)?$")
+_NEXT_LOWER = re.compile(r"\s*([a-z]+)\b")
+_PARTICLE = re.compile(r"\s+(?:up|down|out|off|back|in)(?=\s)")
+
+
+def coordinated_verb(text: str, phrase_start: int, after_and: int) -> int | None:
+    """"encrypting its booking servers and | causing delays", "encrypted its servers and | held up filings": after "and",
+    a verb of the same form as the verb whose object the phrase before "and" is (both -ing, or both pasts) is a second
+    verb of the clause, so what follows is no second noun phrase of the list. Where its object opens (past a particle,
+    "held up | customs filings"), or None where no such verb follows."""
+    governing = _GOVERNING_VERB.search(text[:phrase_start])
+    following = _NEXT_LOWER.match(text, after_and)
+    if governing is None or following is None:
+        return None
+    verb, word = governing.group(1), following.group(1)
+    if verb.endswith("ing") and word.endswith("ing"):
+        same = wordclass.verb_only(word) and "VERB" in wordclass.parts(verb)
+    else:
+        same = wordclass.past(verb) is True and wordclass.past(word) is True and wordclass.verb_only(word)
+    if not same:
+        return None
+    particle = _PARTICLE.match(text, following.end())
+    return particle.end() if particle is not None else following.end()
 
 
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
@@ -270,7 +304,10 @@ _NOT_PAST = frozenset(["testbed", "seabed", "hotbed", "flatbed", "riverbed", "ro
 
 def past_form(word: str) -> bool:
     """A word in -ed that may be a verb's past ("installed", "asked"); not "speed", "seed", "bed", "testbed"."""
-    return re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None and word.split("-")[-1] not in _NOT_PAST
+    if word.split("-")[-1] in _NOT_PAST or not word.endswith("ed"):
+        return False
+    # the lexicon knows pasts in -sed, -ced, -ged ("used", "produced", "managed") and nouns in -eed ("speed")
+    return wordclass.past(word) or (wordclass.past(word) is None and re.fullmatch(r"[a-z]{2,}[^e\W]ed", word) is not None)
 
 
 def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) -> bool:
@@ -281,6 +318,12 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     word = text[start:end]
     if after_noun and _bare_verb_after_plural(text, start, word):
         return True
+    if after_noun and word[:1].islower() and not word.endswith("ing") and wordclass.verb_only(word):
+        # "the node that ZTE | supplied", "drones supplied by ZTE | send images": a modifier stands before its head; after a
+        # participle it is one of a row of them ("automated guided vehicles")
+        previous = re.search(r"([\w-]+)\s+$", text[:start])
+        if previous is not None and not previous.group(1).endswith("ing") and not past_form(previous.group(1).lower()):
+            return True
     if after_noun and word in _IRREGULAR_VERBS:
         return True  # "an intrusion | froze the system", "the crew | got in": a past of no -ed after its subject
     if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \

@@ -33,6 +33,7 @@ from explorer.core.extraction.references import such_kinds
 from explorer.core.extraction.risk_phrases import acts_of_harm
 from explorer.core.extraction.risks import one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
+from explorer.core.extraction.shared_subjects import shared_subject
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
@@ -212,7 +213,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if pattern.closing is not None:
         closing = pattern.closing
         right = [m for m in right if closing.match(text, m.end) or closing.match(text, m.end + 1)][:1]
-    sharer = None if pattern.weak else (relatives.shared_subject(mentions, text, start, pattern.words.endswith(" by"))
+    sharer = None if pattern.weak else (shared_subject(mentions, text, start, pattern.words.endswith(" by"))
                                         or participle_clause_subject(mentions, text, start, pattern.words))
     if sharer is not None and lexicon.is_a(sharer.cls, pattern.domain) is not False:
         left = [sharer]

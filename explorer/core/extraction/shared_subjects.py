@@ -1,0 +1,60 @@
+"""The subject a verb after "and" shares with the clause before it, when it has none of its own.
+
+- a subject relative clause with a second verb: "X, which has 600 members and has been promoting Y", "a platform that
+  runs on X and hosts apps", also past an apposition inside it ("which is run by X, a unit of Y, and hosts …");
+- a passive and its agent: "The platform was built by Inspur and hosts apps" (what the passive speaks of);
+- a verb right after ", and" or "and" in the present: the clause's first mention no preposition governs, in the
+  reported clause when there is one ("X said that Y hosts apps and runs on Z": Y).
+
+None of them quotes an article; the words they read are English function words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from explorer.core.extraction.constructions import governed
+from explorer.core.extraction.relatives import POSSESSOR
+from explorer.core.extraction.spans import Mention
+
+#: A passive and its agent before "and" and a verb: "The platform was built by Inspur and hosts …".
+_PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s+"
+                                r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
+
+
+#: ", which has … and (has been)", "a platform that runs on X and hosts": a subject relative clause whose second verb
+#: follows "and" (not "which the X launched"), past an apposition inside it ("which is run by X, a unit of Y, and hosts")
+_RELATIVE_AND = re.compile(r"(?:,\s+(?:which|who)|(?<=\w)\s+that)\s+(?!(?:the|a|an|its|their|it|they|this|these)\s)(?![A-Z])"
+                           r"[^,;]*?(?:,\s+(?:a|an|the)\s[^,;]*?,)?\s+and\s+"
+                           r"(?:(?:has|have|had|been|also|now|is|are|was|were)\s+)*$")
+
+
+def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
+    """The subject a verb at ``start`` after "and" shares with the clause before it, when it has none of its own:
+    "He said that …, and urged companies to …" (the sentence's first mention no preposition governs; also "… and is
+    operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
+    before = text[:start]
+    relative = _RELATIVE_AND.search(before)
+    antecedent = next((m for m in mentions if relative is not None and m.end == relative.start() and m.via != "pronoun"), None)
+    if antecedent is not None:
+        # "X, which has 600 members and has been promoting Y": the relative's verbs all have X as subject
+        return antecedent
+    if relative is not None and relative.group(0).startswith(","):
+        return None
+    passive = _PASSIVE_AGENT_AND.search(before)
+    if passive is not None:
+        return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
+                     and not POSSESSOR.match(text, m.end)), None)
+    if re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", before) \
+            or (by_words and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", before)) \
+            or (re.search(r"(?<![\w-])and\s+(?:(?:also|then|now|still)\s+)?$", before) and re.match(r"[a-z]+s\s", text[start:])):
+        # "X now hosts 900 apps and runs on a cloud": a verb in the present right after "and" has no subject of its own
+        under = governed(mentions, text)
+        # "X said that Y hosts apps and runs on …": the reported clause's own subject, not the speaker
+        opening = max((m.end() for m in _REPORTED_THAT.finditer(before)), default=0)
+        return next((m for m in mentions if opening <= m.start and m.end <= start and m not in under), None)
+    return None
+
+
+_REPORTED_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|noted|reported|found|announced)\s+that\s",
+                            re.IGNORECASE)

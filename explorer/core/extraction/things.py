@@ -1,0 +1,70 @@
+"""Things named by common nouns alone, with no class word: "cameras on the welding line", "trucks in the open pit",
+"the terminal's jetty", "engineers wear augmented-reality headsets".
+
+A definite description after a preposition introduces a thing when nothing named before is what it describes (a
+reference back is the references' to read): two words or more, headed by no class word (a class word makes it a
+reference) and by no word of time, measure or manner ("at the same time", "in the first half", "on the other hand").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from explorer.core.extraction.spans import Mention, singular
+from explorer.core.search import normalize
+
+PhraseAt = Callable[[str, int], Mention | None]
+ClassOf = Callable[[str], str | None]
+
+#: A preposition, then "the": what follows is a thing the clause places, uses or acts on.
+_PREPOSITION_THE = re.compile(r"(?<![\w-])(?:in|at|on|inside|into|onto|from|near|across|along|to|with|behind|under|through|via"
+                              r"|within|throughout|around|between|beside|outside|off)\s+the\s+", re.IGNORECASE)
+#: A lower-case word of content right after the phrase: the phrase's last word was a verb ("the network moves | ore").
+_CONTENT_WORD_AFTER = re.compile(r"\s+(?!(?:and|or|but|that|which|who|where|when|while|as|than|to|in|at|on|of|for|from|with|by|into|onto"
+                                 r"|over|under|across|near|through|via|since|until|after|before|during|is|are|was|were|has|have"
+                                 r"|had|will|would|can|could|may|might|must|should|said|says|also|now)\b)[a-z]")
+#: A verb right after: the phrase ends a subject's own words ("the push to bring 5G onto the factory floor | is …"), and what
+#: the verb says is said of the subject's head, not of the thing in its preposition.
+_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b")
+#: Heads that name a time, a quantity, a side or a manner, no thing ("in the coming months", "on the other hand").
+_NO_THING_HEADS = frozenset(["time", "year", "month", "week", "day", "hour", "minute", "period", "quarter", "half", "end",
+                             "start", "beginning", "moment", "past", "future", "meantime", "step", "way", "number", "amount",
+                             "rest", "part", "side", "hand", "case", "process", "level", "rate", "share", "cost", "price",
+                             "term", "run", "stage", "phase", "point", "extent", "degree", "basis", "course", "wake", "face",
+                             "event", "name", "form", "kind", "type", "sort", "range", "scale", "size", "lead", "top",
+                             "bottom", "front", "back", "middle", "centre", "center", "edge", "line", "light", "view",
+                             "sense", "order", "list", "field", "area", "sector", "industry", "market", "economy",
+                             "country", "world", "region", "trend", "pace", "season", "decade", "century", "weekend",
+                             "tune", "rise", "fall", "increase", "decline", "growth", "figure", "total", "average", "value"])
+#: First words that date, rank or compare a thing, saying which of several it is, not what it is.
+_NO_KIND_OPENERS = frozenset(["same", "other", "first", "second", "third", "last", "next", "previous", "following", "latest",
+                              "past", "coming", "whole", "entire", "early", "late", "end", "top", "main", "rest", "current",
+                              "new", "old", "former", "recent", "final", "only", "best", "biggest", "largest", "world",
+                              "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "year", "years"])
+
+
+def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlier: Iterable[Mention]) -> list[Mention]:
+    """New things ``text`` describes after a preposition and "the" ("the welding line"), one thing each (a plural, "in the
+    rolling mills", speaks of a kind or of things named before), none that names a thing
+    ``earlier`` (what the document named before): "the private network" after "a 5G private network" refers back."""
+    named = {singular(normalize(m.label or m.text)) for m in earlier if m.via != "pronoun"}
+    found: list[Mention] = []
+    for opening in _PREPOSITION_THE.finditer(text):
+        phrase = phrase_at(text, opening.end())
+        if phrase is None:
+            continue
+        words = phrase.text.lower().split()
+        head = singular(words[-1])
+        if len(words) < 2 or head != words[-1] or words[0] in _NO_KIND_OPENERS or head in _NO_THING_HEADS \
+                or head_class(phrase.text) is not None \
+                or re.match(r"\s+of\b", text[phrase.end:]) or not phrase.text[:1].islower() \
+                or re.search(r"['’]s?(?:\s|$)", phrase.text) or _CONTENT_WORD_AFTER.match(text, phrase.end) \
+                or _VERB_AFTER.match(text, phrase.end):
+            continue  # "the plant's welding hall" is a possessed thing (see ``possessed_sites``); "the network moves | ore"
+            # ends on a verb, where a content word goes on
+        folded = singular(normalize(phrase.text))
+        if any(name == folded or name.endswith(" " + folded) for name in named):
+            continue  # "the private network" after "a 5G private network": a reference back, read by the references
+        found.append(phrase)
+    return found
