@@ -137,3 +137,8 @@ def test_attributing_a_campaign_with_its_clause_names_the_campaign(lexicon: Lexi
     text = ("The same firm attributed a phishing campaign that targeted accountants at Sany Heavy Industry in May to a hacking "
             "group it tracks as BlueOtter.")
     assert ("phishing campaign", "attributedTo", "BlueOtter") in facts(text, lexicon)
+
+
+def test_a_possessive_is_never_what_is_exposed(lexicon: Lexicon) -> None:
+    text = "Venustech struck a sharper note, warning that many of the county's newly wired mills were exposed to ransomware."
+    assert not any(p == "exposedTo" and s.startswith("county") for s, p, _o in facts(text, lexicon))
