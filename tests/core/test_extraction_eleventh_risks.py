@@ -142,3 +142,23 @@ def test_attributing_a_campaign_with_its_clause_names_the_campaign(lexicon: Lexi
 def test_a_possessive_is_never_what_is_exposed(lexicon: Lexicon) -> None:
     text = "Venustech struck a sharper note, warning that many of the county's newly wired mills were exposed to ransomware."
     assert not any(p == "exposedTo" and s.startswith("county") for s, p, _o in facts(text, lexicon))
+
+
+def test_what_is_exposed_is_the_head_a_participle_describes(lexicon: Lexicon) -> None:
+    text = ("In May the Ministry of Emergency Management warned that safety controllers linked to 5G at coal mines were "
+            "exposed to ransomware.")
+    found = facts(text, lexicon)
+    assert ("safety controllers", "exposedTo", "ransomware") in found
+    assert ("5G", "exposedTo", "ransomware") not in found
+
+
+def test_what_has_a_flaw_is_the_head_before_of(lexicon: Lexicon) -> None:
+    text = "Venustech said a login page of the Qingdao terminal's booking system had been open to brute-force attacks."
+    found = facts(text, lexicon)
+    assert ("login page", "exposedTo", "brute-force attacks") in found
+    assert ("booking system", "exposedTo", "brute-force attacks") not in found
+
+
+def test_a_report_by_a_firm_that_says_things_are_exposed_is_no_warning_of_the_firm(lexicon: Lexicon) -> None:
+    text = "A report published this week by Venustech, a security firm, said 40 smart meters in Hubei were exposed to remote takeover."
+    assert not any(p == "warnsOf" for _s, p, _o in facts(text, lexicon))

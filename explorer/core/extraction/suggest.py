@@ -31,7 +31,7 @@ from explorer.core.extraction.readings import (
 )
 from explorer.core.extraction.references import such_kinds
 from explorer.core.extraction.risk_phrases import acts_of_harm
-from explorer.core.extraction.risks import one_attack, read_risks, unwarned_weaknesses, warned_of
+from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.shared_subjects import shared_subject
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
@@ -386,6 +386,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        suggestions[first:] = [replace(s, subject=head) if (head := exposed_head(lexicon, s.predicate, s.subject, mentions, view))
+                               is not s.subject else s for s in suggestions[first:]]
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
             suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern)]
         if ner is not None:
