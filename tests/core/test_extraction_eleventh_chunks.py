@@ -72,3 +72,10 @@ def test_a_second_verb_after_and_is_no_noun_and_its_object_is_read(lexicon: Lexi
 def test_a_list_of_nouns_after_a_verb_stays_a_list(lexicon: Lexicon) -> None:
     found = labels("The plant installed its welding robots and painting lines in 2022.", lexicon)
     assert "painting lines" in found
+
+
+def test_counted_products_are_named_by_their_kind(lexicon: Lexicon) -> None:
+    found = labels("The carrier has put up about 500 rooftop base stations across the harbour district.", lexicon)
+    assert "rooftop base stations" in found
+    # counted members keep their count: they are one group
+    assert "37 new members" in labels("The alliance signed up 37 new members at its forum.", lexicon)

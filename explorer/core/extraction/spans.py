@@ -4,6 +4,7 @@ mention finder builds on (capitalised runs, counts, a run of text read like a ma
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from explorer.core.extraction import wordclass
@@ -467,3 +468,14 @@ def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str])
     kind named by an -ing word, one of ``kinds``, or one before a singular head, "a rolling mill", stays in it)."""
     return word.endswith("ing") and word not in kinds and _PARTICIPLE_FOLLOWS.match(text, end) is not None \
         and not plural_noun(word)
+
+
+def passive_opening(text: str, position: int, triggers: frozenset[str], cue_class: Callable[[str], str | None]) -> list[Mention]:
+    """"The network was built by X": one described thing opening a passive with its agent is the clause's subject (the
+    agent tells what it is); a class word (``cue_class`` gives it one) is read as a reference instead ("The company was …")."""
+    one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
+                   text[position:])
+    word = one.group(1) if one is not None else "the"
+    if word in STOPWORDS or word in triggers or cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
+        return []
+    return [Mention(position, position + len(word), word, None, None, word, "phrase")]
