@@ -52,3 +52,8 @@ def test_a_description_of_a_thing_named_before_is_no_new_thing(lexicon: Lexicon)
     finder = MentionFinder(lexicon)
     mentions = [m for sentence in split_sentences(text) for m in finder.find(sentence.text)]
     assert not any(m.via == "phrase" and m.text == "private network" for m in mentions)
+
+
+def test_one_word_site_after_a_described_owner_is_a_thing(lexicon: Lexicon) -> None:
+    found = facts("Investigators found a rogue access point in the shipper's depot.", lexicon)
+    assert ("rogue access point", "locatedIn", "depot") in found
