@@ -110,7 +110,8 @@ def place_description(lexicon: Lexicon, cls: str, history: Sequence[Mention], st
         return named
     # a city: one the text gave that kind, one a scene opened on ("In Liuzhou, …"), or a city that is a province of its own
     known = next((m for m in reversed(history) if (m.cls is not None and lexicon.is_a(m.cls, [cls]) is True)
-                  or (m.via in ("name", "label") and (m.key in scenes or normalize(m.label or m.text) in _MUNICIPALITIES))), None)
+                  or (m.via in ("name", "label") and lexicon.is_a(m.cls, [cls]) is not False
+                      and (m.key in scenes or normalize(m.label or m.text) in _MUNICIPALITIES))), None)
     if known is None and subject is not None and subject.via in ("name", "label") and subject.cls is None \
             and descriptors(history).get(subject.key, frozenset()) <= words_of(subject):
         # "Zibo has courted chemical plants. X, headquartered in the city, …": the name the text was speaking of, when

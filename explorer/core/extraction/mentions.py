@@ -71,8 +71,6 @@ from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
-#: A sentence that opens on its scene: "In Liuzhou, …", "At Qingdao, …".
-_SCENE_BEFORE = re.compile(r"(?:In|At)\s+")
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -125,10 +123,8 @@ class MentionFinder:
         self._history: list[Mention] = []
         self._last_sentence: list[Mention] = []
         self._last_text = ""
-        #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
+        #: Names of no known class the text put after "in"/"at" (places of no known kind).
         self._placed: set[str] = set()
-        #: Names of no known class a sentence opened on as its scene ("In Liuzhou, …": "the city" may stand for one).
-        self._scenes: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
         # Words that state a property never belong to a noun phrase ("established a …").
@@ -560,7 +556,7 @@ class MentionFinder:
             candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject, frozenset(self._scenes))
+        candidates += self._references.references(text, self._history, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
@@ -588,7 +584,6 @@ class MentionFinder:
                              and not class_word_after_the(m, text))
         self._last_sentence, self._last_text = chosen, text
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
-        self._scenes.update(m.key for m in chosen if m.via == "name" and m.cls is None and _SCENE_BEFORE.fullmatch(text[:m.start]))
         return chosen
 
     def _place_name(self, name: str) -> bool:

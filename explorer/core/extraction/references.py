@@ -54,6 +54,10 @@ _RANKED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:second
                      r"(?:\s+[a-z][\w-]*)+")
 
 
+#: A sentence that opens on its scene: "In Liuzhou, …", "At Qingdao, …" (a name of one to three words).
+_SCENE = re.compile(r"^(?:In|At)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),")
+
+
 def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
@@ -67,10 +71,11 @@ class ReferenceReader:
         self._cue_class = cue_class
         self._triggers = triggers
         self._unit_heads = unit_heads
+        self._scenes: set[str] = set()
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
-                   placed: frozenset[str] = frozenset()) -> list[Mention]:
-        """``placed``: keys of names a sentence opened on as its scene ("In Zigong, …"), places of no known kind."""
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+        # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
+        self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
@@ -126,11 +131,10 @@ class ReferenceReader:
                   and not _PREPOSITION_BEFORE.search(text[:match.start()])) \
                     or restricted(text, match.start(1), match.end(), self._triggers):
                 found.append(Mention(match.start(1), match.end(), match.group(1), None, None, match.group(1), "phrase"))
-        found += self.descriptions(text, history, previous_subject, placed)
+        found += self.descriptions(text, history, previous_subject)
         return found
 
-    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
-                     placed: frozenset[str] = frozenset()) -> list[Mention]:
+    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
         """"the university", "the carmaker", "the crane maker": a description headed by a class cue refers to the
         last entity of that class named with that word, else the last of that class, else the subject of the
         sentence before when it is a name nothing says is of another class."""
@@ -151,7 +155,7 @@ class ReferenceReader:
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
             if antecedents.place_kind(self.lexicon, cls):
                 # "the province", "the city": a place known to be of that kind, or nothing
-                place = antecedents.place_description(self.lexicon, cls, history, match.start(), end, text, placed,
+                place = antecedents.place_description(self.lexicon, cls, history, match.start(), end, text, frozenset(self._scenes),
                                                       previous_subject)
                 if place is not None:
                     found.append(place)
