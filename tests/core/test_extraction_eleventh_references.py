@@ -107,3 +107,18 @@ def test_the_company_is_the_name_the_text_opened_on_over_its_parent(lexicon: Lex
     text = ("Guodian Yunnan Power, a subsidiary of China Energy Investment Group, has wired the Xiaowan dam. "
             "The network covers the spillway. Drones fly to a hangar that the company built last year.")
     assert _read(text, lexicon)["the company"] == "Guodian Yunnan Power"
+
+
+def test_it_in_what_a_body_says_is_that_body(lexicon: Lexicon) -> None:
+    # not the subject of the sentence before, nor the routers named in between
+    text = ("The provincial bureau ordered audits of 5G factories. Tianjin Port Group said its routers are patched and "
+            "that it plans to open a security centre.")
+    assert _read(text, lexicon)["it"] == "Tianjin Port Group"
+    found = facts("Sinopec Qilu said on Monday it had built a 5G private network.", lexicon)
+    assert ("Sinopec Qilu", "built", "5G private network") in found
+
+
+def test_the_attack_is_the_intrusion_its_sentence_named_not_a_firm(lexicon: Lexicon) -> None:
+    text = ("In May an intrusion at a glass plant halted its kilns, according to security firm Antiy, which traced the "
+            "attack to a criminal gang.")
+    assert _read(text, lexicon)["attack"] == "intrusion"

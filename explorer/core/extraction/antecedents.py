@@ -148,3 +148,33 @@ def modifier(text: str, end: int) -> bool:
 #: Heads of a body's name that a class word may modify ("the port group", "the city bureau", "the district government").
 _BODY_HEADS = frozenset(["group", "bureau", "authority", "committee", "office", "arm", "unit", "company", "firm", "department",
                          "government", "administration", "commission", "association", "alliance", "council"])
+
+
+#: A verb of saying, and "that", right before a reported clause's "it" ("X said it will …", "X says that it plans").
+_REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|added|adds|announced|announces|noted|notes|expects|expected|believes)"
+                        r"(?:\s+(?:on|in)\s+[A-Z]\w+)?\s+(?:that\s+)?$")
+#: What may stand between a speaker and its verb: nothing, a relative "which", an adverb of time or manner.
+_TO_VERB = re.compile(r"(?:\s*,\s*which|\s+(?:also|later|then|previously|now|has|had|have))*\s+")
+
+
+def reported_it(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Ningbo Port said its network is cut off and that it plans to …", "China Mobile's branch, which says it has put up
+    …": "it" opening what a speaker that is no person says stands for that speaker (not the subject of the sentence before,
+    nor a thing named in between)."""
+    out = list(mentions)
+    for index, mention in enumerate(out):
+        if mention.via != "pronoun" or mention.text.lower() != "it":
+            continue
+        before = text[:mention.start]
+        verb = _REPORTING.search(before)
+        if verb is None and re.search(r"(?<![\w-])and\s+that\s+$", before):
+            verb = next(iter(reversed(list(re.finditer(r"(?<![\w-])(?:said|says|added|announced|noted)\s", before)))), None)
+        if verb is None:
+            continue
+        speaker = next((m for m in reversed(out[:index]) if m.end <= verb.start() and _TO_VERB.fullmatch(text[m.end:verb.start()])),
+                       None)
+        if speaker is None or speaker.via == "pronoun" or (speaker.cls or "").endswith("Person") \
+                or (speaker.iri is None and speaker.label is None):
+            continue
+        out[index] = replace(speaker, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+    return out

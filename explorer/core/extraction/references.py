@@ -22,6 +22,7 @@ from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
+AGENT = str(KG.Agent)
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
@@ -358,7 +359,7 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
-    return out
+    return antecedents.reported_it(text, out)
 
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
@@ -465,13 +466,17 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
         if called is None and mention.iri is None and class_word_after_the(mention, text) and not antecedents.modifier(text, mention.end):
             # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province); a trade's word ("the
             # supplier") stands for none the text did not call so
+            # supplier") stands for none the text did not call so; a thing of a kind no agent is ("the attack") for no
+            # name of unknown kind, but for one of its kind the sentence described ("an intrusion … the attack")
+            agents = lexicon.is_a(mention.cls, [AGENT]) is True
             wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True or antecedents.specific(lexicon, head, mention.cls) \
-                else None
-            fitting = [m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
-                       and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)]
-            # the one whose kind is known to fit, else the nearest ("X said on …, the company said": X, not a partner
-            # of no known kind named after it)
-            # of known kind: the sentence's subject ("X has linked …, the company said": X, not a partner named since)
+                or not agents else None
+            fitting = [m for m in reversed(out) if not _is_person(m) and (
+                (m.via in ("name", "label") and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted))
+                or (not agents and m.via in ("cue", "phrase") and m.iri is None and antecedents.singular_head(m)
+                    and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) is True))]
+            # of known kind: the sentence's subject ("X has linked …, the company said": X, not a partner named since),
+            # else the nearest of known kind, else the nearest
             sure = [m for m in fitting if mention.cls and lexicon.is_a(m.cls, [mention.cls]) is True]
             subject = next((m for m in sure if out and m is out[0]), None)
             target = next((m for m in fitting if antecedents.names_head(head, antecedents.words_of(m))),
