@@ -243,9 +243,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                  # "a terminal in the Binhai New Area": a place's name may take "the"
                  or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
                      and re.fullmatch(r"\s+the\s+", text[end:m.start]) is not None)]
-    if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
-            and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
-        right = right[:1]  # a name right after the verb is its object, over a kind named further on
+    if not pattern.weak and right and right[0].start - end <= 1 and right[0].via in ("name", "label") \
+            and lexicon.is_a(right[0].cls, pattern.domain if pattern.object_first else pattern.range) is not False:
+        right = right[:1]  # a name right after the verb is its object (or "such as" its subject), over a kind further on
     elif not pattern.weak and not pattern.object_first and right \
             and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
             and lexicon.is_a(right[0].cls, pattern.range) is not False:
@@ -358,9 +358,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                                           round(max(0.0, min(1.0, score)), 2)))
             # "forklifts and cranes in the casting shop": the things listed before a site all stand in it
             in_site = pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, view)
-            if (pattern.weak and not in_site) or pattern.object_first:
+            if (pattern.weak and not in_site) or (pattern.object_first and not pattern.words.endswith(" as")):
                 continue
-            for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
+            # "Carmakers such as BYD and Geely": each example after the words is one (the object stands before them)
+            for other_subject, other_object in (constructions.coordinated(mentions, view, subject, obj) if not pattern.object_first
+                                                else ((o, s) for s, o in constructions.coordinated(mentions, view, obj, subject))):
                 if in_site and other_object is not obj:
                     continue
                 if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
