@@ -64,6 +64,7 @@ from explorer.core.extraction.spans import (
     two_names,
     verb_in_phrase,
 )
+from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import described_things
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
@@ -273,8 +274,7 @@ class MentionFinder:
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
-            # the end of the last word kept, counted by words: "Dalian Container Terminal Co" ends on "Co", not on the
-            # "Co" that opens "Container"
+            # the end of the last word kept, counted by words ("Dalian Container Terminal Co" ends on "Co", not in "Container")
             name = text[start:start + list(re.finditer(r"\S+", text[start:match.end()]))[len(words) - 1].end()]
             possessive = name.endswith(("'s", "’s"))
             if possessive:
@@ -546,7 +546,7 @@ class MentionFinder:
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text) + quoted(text)
+        candidates += self._bare_phrases(text) + quoted(text) + technology_descriptions(text, self._history, self._bare_phrase_at)
         candidates += described_things(text, self._bare_phrase_at, self._head_class, self._history)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
