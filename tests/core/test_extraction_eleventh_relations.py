@@ -99,3 +99,13 @@ def test_a_technique_named_by_a_gerund_is_not_built(lexicon: Lexicon) -> None:
                   lexicon)
     assert ("Xidian University", "partneredWith", "China Unicom") in found
     assert not any(p == "built" for _s, p, _o in found)
+
+
+def test_who_installed_things_at_another_site_built_them(lexicon: Lexicon) -> None:
+    found = facts("Inspur has installed edge servers and 5G gateways at a port run by Rizhao Port Group.", lexicon)
+    assert ("Inspur", "built", "edge servers") in found
+
+
+def test_who_installed_things_at_its_own_site_bought_them(lexicon: Lexicon) -> None:
+    found = facts("Shaanxi Coal Group has installed 5G base stations deep underground at its Hongliulin mine.", lexicon)
+    assert not any(p == "built" for _s, p, _o in found)
