@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
-from explorer.core.extraction.counts import counted_phrases, unjudged
+from explorer.core.extraction.counts import counted_kind, counted_phrases, unjudged
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
@@ -48,12 +48,14 @@ from explorer.core.extraction.spans import (
     Mention,
     Run,
     adverb,
+    coordinated_verb,
     extend_left,
     extend_left_cjk,
     extend_right,
     opening_plural,
     participle_after_noun,
     passive_by,
+    passive_opening,
     place_people,
     present_verb,
     quoted,
@@ -421,6 +423,10 @@ class MentionFinder:
                 if joint is None:
                     break
                 position = phrase.end + joint.end()
+                if (verb := coordinated_verb(text, phrase.start, position)) is not None:
+                    # "encrypting its servers and | causing delays": a second verb like the first, then its own object
+                    position = verb
+                    continue
                 following = self._bare_phrase_at(text, position)
                 if following is not None and re.match(r"\s+to\s", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
@@ -435,7 +441,7 @@ class MentionFinder:
             # that nothing before named (a reference to one is read by the references) is the clause's subject
             phrase = self._bare_phrase_at(text, described.end())
             if phrase is None:
-                return self._passive_opening(text, described.end())
+                return passive_opening(text, described.end(), self._triggers, self._cue_class)
             if self._cue_class(phrase.text.split()[0]) is not None:
                 return []  # "The carmaker then …": a description, read as a reference
             words = phrase.text.split()
@@ -465,16 +471,6 @@ class MentionFinder:
         """"The autonomous driving system | comes from X": a pattern's words right after a described opening."""
         word = re.match(r"\s+([a-z]+)", text[end:])
         return word is not None and self._trigger_at(text, end + word.start(1), word.group(1))
-
-    def _passive_opening(self, text: str, position: int) -> list[Mention]:
-        """"The network was built by X": one described thing opening a passive with its agent is the clause's
-        subject (the agent tells what it is); a class word is read as a reference instead ("The company was …")."""
-        one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
-                       text[position:])
-        word = one.group(1) if one is not None else "the"
-        if word in STOPWORDS or word in self._triggers or self._cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
-            return []
-        return [Mention(position, position + len(word), word, None, None, word, "phrase")]
 
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
         """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""
@@ -576,7 +572,7 @@ class MentionFinder:
         chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen, text)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
-        chosen = [part_of_person(unjudged(m), self._history) for m in chosen]
+        chosen = [part_of_person(unjudged(counted_kind(self.lexicon, m)), self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
         chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),

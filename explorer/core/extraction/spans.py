@@ -4,6 +4,7 @@ mention finder builds on (capitalised runs, counts, a run of text read like a ma
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from explorer.core.extraction import wordclass
@@ -203,6 +204,31 @@ def present_verb(word: str) -> bool:
     a verb's present is the verb before a noun phrase, no word of it (a plural modifies a noun only in set words, "sales
     offices", "parts supplier")."""
     return word.isalpha() and word.islower() and word not in PLURAL_MODIFIERS and wordclass.present_third(word) is True
+
+
+_GOVERNING_VERB = re.compile(r"([a-z]+)\s+(?:(?:the|a|an|its|their|his|her|our|some|more|about)\s+)?$")
+_NEXT_LOWER = re.compile(r"\s*([a-z]+)\b")
+_PARTICLE = re.compile(r"\s+(?:up|down|out|off|back|in)(?=\s)")
+
+
+def coordinated_verb(text: str, phrase_start: int, after_and: int) -> int | None:
+    """"encrypting its booking servers and | causing delays", "encrypted its servers and | held up filings": after "and",
+    a verb of the same form as the verb whose object the phrase before "and" is (both -ing, or both pasts) is a second
+    verb of the clause, so what follows is no second noun phrase of the list. Where its object opens (past a particle,
+    "held up | customs filings"), or None where no such verb follows."""
+    governing = _GOVERNING_VERB.search(text[:phrase_start])
+    following = _NEXT_LOWER.match(text, after_and)
+    if governing is None or following is None:
+        return None
+    verb, word = governing.group(1), following.group(1)
+    if verb.endswith("ing") and word.endswith("ing"):
+        same = wordclass.verb_only(word) and "VERB" in wordclass.parts(verb)
+    else:
+        same = wordclass.past(verb) is True and wordclass.past(word) is True and wordclass.verb_only(word)
+    if not same:
+        return None
+    particle = _PARTICLE.match(text, following.end())
+    return particle.end() if particle is not None else following.end()
 
 
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
@@ -442,3 +468,14 @@ def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str])
     kind named by an -ing word, one of ``kinds``, or one before a singular head, "a rolling mill", stays in it)."""
     return word.endswith("ing") and word not in kinds and _PARTICIPLE_FOLLOWS.match(text, end) is not None \
         and not plural_noun(word)
+
+
+def passive_opening(text: str, position: int, triggers: frozenset[str], cue_class: Callable[[str], str | None]) -> list[Mention]:
+    """"The network was built by X": one described thing opening a passive with its agent is the clause's subject (the
+    agent tells what it is); a class word (``cue_class`` gives it one) is read as a reference instead ("The company was …")."""
+    one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
+                   text[position:])
+    word = one.group(1) if one is not None else "the"
+    if word in STOPWORDS or word in triggers or cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
+        return []
+    return [Mention(position, position + len(word), word, None, None, word, "phrase")]
