@@ -82,7 +82,7 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|ac
                             # "such | substations": a determiner of kind
                             r"|such"
                             # a perfect's object ("has left | crane controllers and robot arms exposed")
-                            r"|(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:[a-z]+[^e\W]ed|left|kept|found|made|put|got|brought|bought))\s",
+                            r"|(?:has|have|had)\s+(?:(?:[a-z]+ly|already|also|since|just|now)\s+)?(?:[a-z]+[^e\W]ed|left|kept|found|made|put|got|brought|bought))\s",
                             re.IGNORECASE)
 _PLACE_PEOPLE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:"
                            + "|".join(sorted((re.escape(p) + "s" for p in GENERIC_PEOPLE if " " not in p), key=len, reverse=True))

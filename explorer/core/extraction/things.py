@@ -68,3 +68,22 @@ def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlie
             continue  # "the private network" after "a 5G private network": a reference back, read by the references
         found.append(phrase)
     return found
+
+
+#: An owner's possessive: "its", "their", "the terminal's", "the contractor's" (a described owner, one or two words).
+_POSSESSIVE = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)['’]s\s+(?=[a-z])", re.IGNORECASE)
+
+
+def owned_site_words(text: str, phrase_at: PhraseAt, heads: frozenset[str], head_class: ClassOf) -> list[Mention]:
+    """"on the terminal's jetty", "in the contractor's warehouse": one word after a described owner's possessive that
+    names a kind of site the ontology knows (``heads``) is one site of that owner's, a thing of its own (several words
+    are read as a phrase). An owner described by a class word ("the carmaker's plant") is left to the references,
+    whose reading of the owner the site's fact would rest on."""
+    found: list[Mention] = []
+    for owner in _POSSESSIVE.finditer(text):
+        word = re.match(r"[a-z]+(?![\w'’-])", text[owner.end():])
+        if word is None or word.group() not in heads or phrase_at(text, owner.end()) is not None \
+                or _CONTENT_WORD_AFTER.match(text, owner.end() + word.end()) or head_class(owner.group(1)) is not None:
+            continue  # a plural ("the port's berths") is a kind, a word with more after it a longer phrase
+        found.append(Mention(owner.end(), owner.end() + word.end(), word.group(), None, None, word.group(), "phrase"))
+    return found
