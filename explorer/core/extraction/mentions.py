@@ -57,11 +57,11 @@ from explorer.core.extraction.spans import (
     passive_by,
     passive_opening,
     place_people,
-    present_verb,
     quoted,
     relative_that_verbs,
     singular,
     two_names,
+    verb_before_object,
     verb_in_phrase,
 )
 from explorer.core.extraction.technology_phrases import technology_descriptions
@@ -92,8 +92,6 @@ _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|install
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
-#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
-_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -491,7 +489,7 @@ class MentionFinder:
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
-            if not words and present_verb(token) and _OBJECT_OPENS.match(text, word.end()):
+            if not words and verb_before_object(token, text, word.end()):
                 # "…, uses | explosion-proof handsets": a verb's present before its object opens no phrase; the object does
                 position = word.end()
                 continue

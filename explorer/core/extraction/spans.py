@@ -231,6 +231,16 @@ def coordinated_verb(text: str, phrase_start: int, after_and: int) -> int | None
     return particle.end() if particle is not None else following.end()
 
 
+#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
+_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
+
+
+def verb_before_object(word: str, text: str, end: int) -> bool:
+    """"…, uses | explosion-proof handsets", "links | some 600 detectors": a verb's present in -s (``present_verb``)
+    before what opens its object; a plural before its verb ("where cranes are steered") is none."""
+    return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
+
+
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
 _CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
 _CJK_NAME_MAX = 16
