@@ -540,7 +540,7 @@ class MentionFinder:
         candidates += [replace(m, label=m.text, cls=ORGANIZATION) for m in possessed_sites(text, self._unit_heads, self._head_class)
                        if m.via == "cue" and m.cls is None]
         candidates += own_units(text) + self._named_units(text) + named_owners_things(
-            text, self._bare_phrase_at, self._triggers, self._place_name)
+            text, self._bare_phrase_at, self._triggers, self.place_name)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
@@ -550,7 +550,7 @@ class MentionFinder:
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         # "Hefei's Xinqiao area": the place and its part, never one name spanning both
-        for owner, part in places_of_places(text, lambda name, at: self._place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
+        for owner, part in places_of_places(text, lambda name, at: self.place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
             candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
@@ -584,10 +584,10 @@ class MentionFinder:
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
 
-    def _place_name(self, name: str) -> bool:
+    def place_name(self, name: str) -> bool:
         """A country, a name with a place's class word, or one the text put after "in"/"at" ("China", "Hunan Province")."""
         return normalize(name) in COUNTRIES or self.lexicon.is_a(self._cue_class(name), [str(KG.Place)]) is True \
-            or normalize(name) in self._placed or any(e.cls is not None and self.lexicon.is_a(e.cls, [str(KG.Place)]) is True
+            or f"new:{normalize(name)}" in self._placed or any(e.cls is not None and self.lexicon.is_a(e.cls, [str(KG.Place)]) is True
                                                       for e in self._latin.get(normalize(name), ()))
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
