@@ -41,6 +41,7 @@ from explorer.core.extraction.sites import (
 from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
+    LOWER_NEXT,
     PHRASE_OPENING,
     PLACE_ADVERBS,
     QUANTIFIER_AFTER,
@@ -57,6 +58,7 @@ from explorer.core.extraction.spans import (
     passive_by,
     passive_opening,
     place_people,
+    plural_head_at_end,
     quoted,
     relative_that_verbs,
     singular,
@@ -89,8 +91,6 @@ _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|towns
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
 _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
-#: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -483,8 +483,9 @@ class MentionFinder:
             # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and re.fullmatch(r"\d+G", token) is not None and _LOWER_NEXT.match(text, word.end()) is not None)
-            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
+                or (bool(words) and re.fullmatch(r"\d+G", token) is not None and LOWER_NEXT.match(text, word.end()) is not None)
+            if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
+                                                     and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
