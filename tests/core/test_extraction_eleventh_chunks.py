@@ -58,3 +58,43 @@ def test_a_verb_in_s_before_its_object_is_no_word_of_the_object(lexicon: Lexicon
 def test_a_plural_that_may_be_a_verb_still_heads_a_subject(lexicon: Lexicon) -> None:
     found = labels("At the Yangshan terminal, where cranes are steered remotely, trucks wait less.", lexicon)
     assert "cranes" in found
+
+
+def test_a_second_verb_after_and_is_no_noun_and_its_object_is_read(lexicon: Lexicon) -> None:
+    text = "A worm hit the depot last week, wiping its dispatch servers and causing two-hour queues at the gate."
+    found = labels(text, lexicon)
+    assert "two-hour queues" in found and not any(label.startswith("causing") for label in found)
+    text = "The attack crippled their billing systems and held up freight invoices for a week."
+    found = labels(text, lexicon)
+    assert "freight invoices" in found and not any(label.startswith("held") for label in found)
+
+
+def test_a_list_of_nouns_after_a_verb_stays_a_list(lexicon: Lexicon) -> None:
+    found = labels("The plant installed its welding robots and painting lines in 2022.", lexicon)
+    assert "painting lines" in found
+
+
+def test_counted_products_are_named_by_their_kind(lexicon: Lexicon) -> None:
+    found = labels("The carrier has put up about 500 rooftop base stations across the harbour district.", lexicon)
+    assert "rooftop base stations" in found
+    # counted members keep their count: they are one group
+    assert "37 new members" in labels("The alliance signed up 37 new members at its forum.", lexicon)
+
+
+def test_a_quantifier_before_a_technology_name_opens_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("The auditor warned that many 5G gateways at the plant still run old firmware.", lexicon)
+    assert "5G gateways" in found
+
+
+def test_a_participle_after_an_article_modifies_a_technology_phrase(lexicon: Lexicon) -> None:
+    found = labels("The cranes are steered from Ningbo over a dedicated 5G slice.", lexicon)
+    assert "dedicated 5G slice" in found
+
+
+def test_the_and_a_technology_name_before_a_noun_is_a_description(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    finder.find("China Unicom built a 5G network at the smelter.")
+    found = finder.find("Furnace sensors use the 5G network, and the 5G modules inside them came from Fibocom.")
+    network = next(m for m in found if m.text == "the 5G network")
+    assert network.label == "5G network" and network.via == "definite"
+    assert "5G modules" in [m.label for m in found]

@@ -98,3 +98,67 @@ def test_an_attack_that_hit_a_named_firm_targeted_it_and_what_it_caused_follows(
     assert ("malware attack", "affected", "dispatch servers") in found
     assert ("malware attack", "leadsTo", "week-long delays") in found
     assert ("malware attack", "affected", "Jinlu Logistics") not in found
+
+
+def test_theft_of_something_is_one_risk(lexicon: Lexicon) -> None:
+    text = "Venustech struck a sharper note, warning that many plants were exposed to ransomware and to theft of customer records."
+    found = facts(text, lexicon)
+    assert ("Venustech", "warnsOf", "theft of customer records") in found
+    assert ("Venustech", "warnsOf", "ransomware") in found
+    assert not any(o == "customer records" for _s, _p, o in found)
+
+
+def test_tampering_with_something_is_one_risk_and_what_it_could_lead_to(lexicon: Lexicon) -> None:
+    text = "Gao Yan, an analyst at Venustech, warned that tampering with valves at a refinery could lead to fires."
+    found = facts(text, lexicon)
+    assert ("Gao Yan", "warnsOf", "tampering with valves") in found
+    assert ("Gao Yan", "warnsOf", "tampering") not in found
+
+
+def test_sabotage_of_something_stays_sabotage(lexicon: Lexicon) -> None:
+    found = facts("Gao Yan, an analyst at Venustech, warned that sabotage of pump controls could cause oil spills.", lexicon)
+    assert ("Gao Yan", "warnsOf", "sabotage") in found
+
+
+def test_hackers_going_after_things_target_them_and_are_no_risk_warned_of(lexicon: Lexicon) -> None:
+    text = ("Sun Li, a director at the Ministry of Industry and Information Technology, warned that ransomware had become the "
+            "main threat to smart grids, with hackers going after the control software of substations.")
+    found = facts(text, lexicon)
+    assert ("hackers", "targets", "control software") in found
+    assert ("Sun Li", "warnsOf", "hackers") not in found
+
+
+def test_attributing_part_of_the_incidents_names_the_part(lexicon: Lexicon) -> None:
+    text = 'The Hubei CERT attributes 12 of the 30 attacks to a group it calls "Red Kite", which favours old routers.'
+    assert ("12 of the 30 attacks", "attributedTo", "Red Kite") in facts(text, lexicon)
+
+
+def test_attributing_a_campaign_with_its_clause_names_the_campaign(lexicon: Lexicon) -> None:
+    text = ("The same firm attributed a phishing campaign that targeted accountants at Sany Heavy Industry in May to a hacking "
+            "group it tracks as BlueOtter.")
+    assert ("phishing campaign", "attributedTo", "BlueOtter") in facts(text, lexicon)
+
+
+def test_a_possessive_is_never_what_is_exposed(lexicon: Lexicon) -> None:
+    text = "Venustech struck a sharper note, warning that many of the county's newly wired mills were exposed to ransomware."
+    assert not any(p == "exposedTo" and s.startswith("county") for s, p, _o in facts(text, lexicon))
+
+
+def test_what_is_exposed_is_the_head_a_participle_describes(lexicon: Lexicon) -> None:
+    text = ("In May the Ministry of Emergency Management warned that safety controllers linked to 5G at coal mines were "
+            "exposed to ransomware.")
+    found = facts(text, lexicon)
+    assert ("safety controllers", "exposedTo", "ransomware") in found
+    assert ("5G", "exposedTo", "ransomware") not in found
+
+
+def test_what_has_a_flaw_is_the_head_before_of(lexicon: Lexicon) -> None:
+    text = "Venustech said a login page of the Qingdao terminal's booking system had been open to brute-force attacks."
+    found = facts(text, lexicon)
+    assert ("login page", "exposedTo", "brute-force attacks") in found
+    assert ("booking system", "exposedTo", "brute-force attacks") not in found
+
+
+def test_a_report_by_a_firm_that_says_things_are_exposed_is_no_warning_of_the_firm(lexicon: Lexicon) -> None:
+    text = "A report published this week by Venustech, a security firm, said 40 smart meters in Hubei were exposed to remote takeover."
+    assert not any(p == "warnsOf" for _s, p, _o in facts(text, lexicon))

@@ -344,6 +344,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
         who = aside is not None and re.match(r",\s+who\b", aside.group(), re.IGNORECASE) is not None
         if speaker is None or not (lexicon.is_a(speaker.cls, [agent]) or (who and speaker.cls is None)):
             continue
+        if re.search(r"(?<![\w-])by\s+(?:the\s+)?$", text[:speaker.start]) and speaker.end <= verb.start():
+            continue  # "a report published by X, a security firm, said …": the report says it, no agent warns
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
                 continue

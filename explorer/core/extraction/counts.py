@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import (
     COUNT,
     Mention,
@@ -23,6 +24,9 @@ from explorer.core.extraction.spans import (
     singular,
 )
 from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS, UNITS
+from explorer.core.vocab import KG
+
+_PRODUCT, _PLATFORM = str(KG.Product), str(KG.IndustrialInternetPlatform)
 
 #: Heads of no class whose counted plural is a group of members ("37 new members", "200 engineers"), no kind of thing.
 _GROUPED = GENERIC_PEOPLE | {"member", "participant", "exhibitor", "signatory", "shareholder", "partner"}
@@ -53,6 +57,16 @@ def unjudged(mention: Mention) -> Mention:
     if mention.iri is not None or mention.via not in ("phrase", "cue") or len(words) < 2 or words[0].lower() not in _JUDGING:
         return mention
     return replace(mention, label=" ".join(words[1:]))
+
+
+def counted_kind(lexicon: Lexicon, mention: Mention) -> Mention:
+    """"some 300 indoor base stations", "2,000 rugged handsets": counted products are named by their kind, as counted
+    equipment of no class is (the text, and so the quote, keeps the count); counted platforms are a group of them."""
+    count = COUNT.match(mention.label or "")
+    if mention.iri is not None or mention.via not in ("phrase", "cue") or count is None or mention.label != mention.text \
+            or lexicon.is_a(mention.cls, [_PRODUCT]) is not True or lexicon.is_a(mention.cls, [_PLATFORM]) is True:
+        return mention
+    return replace(mention, label=mention.label[count.end():])
 
 
 PhraseAt = Callable[[str, int], Mention | None]

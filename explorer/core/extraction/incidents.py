@@ -124,8 +124,15 @@ _AIMED_AT = re.compile(r"\s+(?:from\s+[^,;]{1,40}?\s+)?((?:aimed|directed|target
 #: "knocked the platform offline": an attack that put a thing named for itself out of action targeted it.
 _OFFLINE = re.compile(r"\s+((?:knocked|took|pushed|forced))\s+(?:the|a|an)\s+", re.IGNORECASE)
 #: "traced the attack to", "attributed it to": whom an attack the sentence told of is put down to.
-_TRACED = re.compile(r"(?<![\w-])(traced|attributed|linked|blamed)\s+(?:(?P<what>(?:the|this|these|most|many|some|all|it|them)"
-                     r"(?:\s+[\w-]+){0,4}?)\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_TRACED = re.compile(r"(?<![\w-])(traced|traces|attributed|attributes|linked|links|blamed|blames)\s+(?:(?P<what>"
+                     r"(?:the|this|these|most|many|some|all|it|them|\d+\s+of\s+the)(?:\s+[\w-]+){0,4}?"
+                     # "attributed a phishing campaign that targeted engineers at X in April to": the attack and its clause
+                     r"|(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which)(?:\s+[\w'’-]+){1,12}?)\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?",
+                     re.IGNORECASE)
+_EVENTS = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)s?$", re.IGNORECASE)
+#: "19 of the 27 incidents": a counted part of what was named before is named with its count (the count alone, "27
+#: incidents", names the whole).
+_PART_OF = re.compile(r"\d+\s+of\s+the\s+", re.IGNORECASE)
 #: "a group it tracks as X", "a group calling itself X": the name the group goes by.
 _GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?i:group|gang|crew|outfit|actor|team)\s+(?:calling\s+itself|known\s+as|dubbed|called"
                       r"|named|(?:(?:that|which)\s+)?(?:it|they|researchers|investigators|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
@@ -155,8 +162,15 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         # the attack traced is the one the verb names ("blamed most of the intrusions on"), else the one the sentence
         # named before ("traced it to", a reduced relative: the one right before)
         named = [m for m in mentions if traced.group("what") and traced.start("what") <= m.start and m.end <= traced.end("what")
-                 and lexicon.is_a(m.cls, [RISK])]  # (a reference counts: "blamed the intrusions on", "attributed it to")
-        attack = named[-1] if named else next((m for m in reversed(threats) if m.end <= traced.start()), None)
+                 and (lexicon.is_a(m.cls, [RISK]) or _EVENTS.search(m.text))]
+        # (a reference counts: "blamed the intrusions on", "attributed it to"; so does a word for events, "27 incidents")
+        # (in "a campaign that targeted engineers", the attack is the first threat, before its clause)
+        attack = (named[0] if named and traced.group("what")[:2].lower() in ("a ", "an") else named[-1]) if named \
+            else next((m for m in reversed(threats) if m.end <= traced.start()), None)
+        part = _PART_OF.match(text, traced.start("what")) if named and traced.group("what") else None
+        if part is not None and attack is not None and attack.end == traced.end("what"):
+            words = text[traced.start("what"):attack.end]
+            attack = Mention(traced.start("what"), attack.end, words, None, attack.cls, words, "phrase")
         if attack is not None and attack.via == "definite":
             # "blamed most of the intrusions on": the words as written, not an earlier count or kind they may recall
             attack = replace(attack, iri=None, label=attack.text)

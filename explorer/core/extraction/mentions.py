@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses
-from explorer.core.extraction.counts import counted_phrases, unjudged
+from explorer.core.extraction.counts import counted_kind, counted_phrases, unjudged
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
@@ -48,20 +48,23 @@ from explorer.core.extraction.spans import (
     Mention,
     Run,
     adverb,
+    coordinated_verb,
     extend_left,
     extend_left_cjk,
     extend_right,
     opening_plural,
     participle_after_noun,
     passive_by,
+    passive_opening,
     place_people,
-    present_verb,
     quoted,
     relative_that_verbs,
     singular,
     two_names,
+    verb_before_object,
     verb_in_phrase,
 )
+from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import common_noun_things
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
@@ -89,8 +92,6 @@ _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|install
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
-#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
-_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -121,7 +122,7 @@ class MentionFinder:
         self._history: list[Mention] = []
         self._last_sentence: list[Mention] = []
         self._last_text = ""
-        #: Names of no known class the text put after "in"/"at" (a place: "the city" may stand for one).
+        #: Names of no known class the text put after "in"/"at" (places of no known kind).
         self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
@@ -271,8 +272,7 @@ class MentionFinder:
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
-            # the end of the last word kept, counted by words: "Dalian Container Terminal Co" ends on "Co", not on the
-            # "Co" that opens "Container"
+            # the end of the last word kept, counted by words ("Dalian Container Terminal Co" ends on "Co", not in "Container")
             name = text[start:start + list(re.finditer(r"\S+", text[start:match.end()]))[len(words) - 1].end()]
             possessive = name.endswith(("'s", "’s"))
             if possessive:
@@ -421,6 +421,10 @@ class MentionFinder:
                 if joint is None:
                     break
                 position = phrase.end + joint.end()
+                if (verb := coordinated_verb(text, phrase.start, position)) is not None:
+                    # "encrypting its servers and | causing delays": a second verb like the first, then its own object
+                    position = verb
+                    continue
                 following = self._bare_phrase_at(text, position)
                 if following is not None and re.match(r"\s+to\s", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
@@ -435,7 +439,7 @@ class MentionFinder:
             # that nothing before named (a reference to one is read by the references) is the clause's subject
             phrase = self._bare_phrase_at(text, described.end())
             if phrase is None:
-                return self._passive_opening(text, described.end())
+                return passive_opening(text, described.end(), self._triggers, self._cue_class)
             if self._cue_class(phrase.text.split()[0]) is not None:
                 return []  # "The carmaker then …": a description, read as a reference
             words = phrase.text.split()
@@ -466,16 +470,6 @@ class MentionFinder:
         word = re.match(r"\s+([a-z]+)", text[end:])
         return word is not None and self._trigger_at(text, end + word.start(1), word.group(1))
 
-    def _passive_opening(self, text: str, position: int) -> list[Mention]:
-        """"The network was built by X": one described thing opening a passive with its agent is the clause's
-        subject (the agent tells what it is); a class word is read as a reference instead ("The company was …")."""
-        one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
-                       text[position:])
-        word = one.group(1) if one is not None else "the"
-        if word in STOPWORDS or word in self._triggers or self._cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
-            return []
-        return [Mention(position, position + len(word), word, None, None, word, "phrase")]
-
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
         """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""
         words: list[tuple[int, int]] = []
@@ -495,7 +489,7 @@ class MentionFinder:
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
-            if not words and present_verb(token) and _OBJECT_OPENS.match(text, word.end()):
+            if not words and verb_before_object(token, text, word.end()):
                 # "…, uses | explosion-proof handsets": a verb's present before its object opens no phrase; the object does
                 position = word.end()
                 continue
@@ -550,7 +544,7 @@ class MentionFinder:
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text) + quoted(text)
+        candidates += self._bare_phrases(text) + quoted(text) + technology_descriptions(text, self._history, self._bare_phrase_at)
         candidates += common_noun_things(text, self._bare_phrase_at, self._head_class, self._sites, self._history)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
@@ -559,7 +553,7 @@ class MentionFinder:
             candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject, frozenset(self._placed))
+        candidates += self._references.references(text, self._history, previous_subject)
         # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
         # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
@@ -576,7 +570,7 @@ class MentionFinder:
         chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen, text)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
-        chosen = [part_of_person(unjudged(m), self._history) for m in chosen]
+        chosen = [part_of_person(unjudged(counted_kind(self.lexicon, m)), self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
         chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in chosen], self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),

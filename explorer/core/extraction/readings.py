@@ -62,8 +62,13 @@ def technology_placed(lexicon: Lexicon, pattern: PropertyPattern, subject: Menti
 
 def products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:
     """"Seres builds electric SUVs": a present tense with a bare plural says what a maker makes as a rule, not
-    one thing it built ("deploys a private network" is one); so does "installed" ("installed 5G base stations")."""
-    supplied = pattern.words.lower() == "installed"
+    one thing it built ("deploys a private network" is one). "Installed" with a bare plural says who built the things
+    ("ZTE installed base stations at the mine"), unless they went into the subject's own site ("X installed 5G base
+    stations at its mine": X bought them, their maker goes unsaid) or across a named place, as products sold there
+    ("Siemens installed 5G base stations in Wuxi")."""
+    supplied = pattern.words.lower() == "installed" and re.match(
+        r"[^,;.]*?(?<![\w-])(?:at|in|inside|across|throughout)\s+(?:its|their)\s|\s+(?:in|across)\s+[A-Z]",
+        text[obj.end:]) is not None
     return (pattern.habitual or supplied) and pattern.predicate == BUILT and obj.text.endswith("s") \
         and not re.search(r"(?<![\w-])(?:a|an|the|its|their)\s+$", text[:obj.start], re.IGNORECASE)
 

@@ -13,11 +13,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from explorer.core.extraction import sites
+from explorer.core.extraction import antecedents, sites
 from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.words import STOPWORDS
+from explorer.core.extraction.words import IRREGULAR_PAST, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -54,6 +54,10 @@ _RANKED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:second
                      r"(?:\s+[a-z][\w-]*)+")
 
 
+#: A sentence that opens on its scene: "In Liuzhou, …", "At Qingdao, …" (a name of one to three words).
+_SCENE = re.compile(r"^(?:In|At)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),")
+
+
 def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
@@ -67,10 +71,11 @@ class ReferenceReader:
         self._cue_class = cue_class
         self._triggers = triggers
         self._unit_heads = unit_heads
+        self._scenes: set[str] = set()
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
-                   placed: frozenset[str] = frozenset()) -> list[Mention]:
-        """``placed``: keys of names the text put after a preposition of place ("in Zigong"), places of no known kind."""
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+        # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
+        self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
@@ -126,45 +131,66 @@ class ReferenceReader:
                   and not _PREPOSITION_BEFORE.search(text[:match.start()])) \
                     or restricted(text, match.start(1), match.end(), self._triggers):
                 found.append(Mention(match.start(1), match.end(), match.group(1), None, None, match.group(1), "phrase"))
-        found += self.descriptions(text, history, previous_subject, placed)
+        found += self.descriptions(text, history, previous_subject)
         return found
 
-    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
-                     placed: frozenset[str] = frozenset()) -> list[Mention]:
+    def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
         """"the university", "the carmaker", "the crane maker": a description headed by a class cue refers to the
         last entity of that class named with that word, else the last of that class, else the subject of the
         sentence before when it is a name nothing says is of another class."""
         found: list[Mention] = []
+        described = antecedents.descriptors(history)
         for match in _DESCRIPTION.finditer(text):
             modifiers = match.group(1).split()
             if any(word.lower() in STOPWORDS or word.lower() in self._triggers for word in modifiers):
                 continue
-            noun = match.group(2).lower()
+            noun, end = match.group(2).lower(), match.end()
+            compound = compound_end(text, end, self._triggers)
+            compounded = compound > end and not modifiers and match.group(2).islower() and _modifier(text, end)
+            if compounded:
+                # "the port operator", "the port group": the compound's last noun heads it, the first only modifies
+                noun, end = text[match.start(2):compound].split()[-1].lower(), compound
             cls = self._cue_class(noun)
-            if cls is None or re.match(r"\s+[A-Z0-9]", text[match.end():]):
+            if cls is None or re.match(r"\s+[A-Z0-9]", text[end:]):
                 continue  # "the steelmaker TISCO": the description is of the name after it, read with that name
+            if antecedents.place_kind(self.lexicon, cls):
+                # "the province", "the city": a place known to be of that kind, or nothing
+                place = antecedents.place_description(self.lexicon, cls, history, match.start(), end, text, frozenset(self._scenes),
+                                                      previous_subject)
+                if place is not None:
+                    found.append(place)
+                continue
             # (a name described as seated somewhere, "the Golmud-based fertiliser group", is found by its description's words)
-            same = [m for m in reversed(history) if (m.via != "definite" or seated_description(m)) and m.cls is not None
+            # one thing, when the description is of one ("the carmaker" is none of "carmakers" named before)
+            one = noun == singular(noun)
+            pool = [m for m in history if not one or antecedents.singular_head(m)]
+            same = [m for m in reversed(pool) if (m.via != "definite" or seated_description(m)) and m.cls is not None
                     and (m.cls == cls or self.lexicon.is_a(m.cls, [cls]) is True)]
-            # a name with the description's word ("the group": "… Group"), else the subject of the sentence before when
-            # it fits ("Changan signed a deal with Geely. The carmaker said …": Changan), else the last one named
+            # one the text called by the description's word ("the group": "… Group"; "the supplier": "a Ningbo-based
+            # supplier"), any class it was given
+            called = next((m for m in reversed(pool) if m.via not in ("pronoun", "definite") and not _is_person(m)
+                           and antecedents.names_head(noun, described.get(m.key, frozenset()))
+                           and self.lexicon.is_a(m.cls, [cls]) is not False), None)
+            # else the subject of the sentence before when it fits ("Changan signed a deal with Geely. The company said
+            # …": Changan), else the last one named
             subject = next((m for m in same if previous_subject is not None and m.key == previous_subject.key), None)
-            target = next((m for m in same if noun in (m.text if seated_description(m) else m.label or m.text).lower().split()),
-                          subject or (same[0] if same else None))
-            if target is None and self.lexicon.is_a(cls, [PLACE]) is True:
-                # "In Zigong, … a control room in the city": a place of no known kind the text named after "in"
-                target = next((replace(m, cls=cls) for m in reversed(history) if m.key in placed
-                               and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
-                               and (m.label or m.text).split()[-1].lower() not in _OTHER_PLACE_KINDS), None)
+            last = same[0] if same else None
+            target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
+                          called or subject or last)
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
             if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
-                    and not _is_person(previous_subject) and self.lexicon.is_a(known, [cls]) is not False:
-                target = previous_subject  # "Acme opened a plant. The carmaker …": the one the text was speaking of
+                    and not _is_person(previous_subject) and self.lexicon.is_a(known, [cls]) is not False \
+                    and self.lexicon.is_a(cls, [ORGANIZATION]) is True:
+                target = previous_subject  # "Acme opened a plant. The company …": the one the text was speaking of
+            if compounded and (target is None or not all(antecedents.names_head(word, described.get(target.key, frozenset()))
+                                                         for word in text[match.start(2):end].split())):
+                # "the port group" is one the text called a port's group; "the provincial government" is no department
+                continue
             if target is not None:
                 # "the company" speaks of a company even where the name it stands for had no known kind
-                found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="definite",
+                found.append(replace(target, start=match.start(), end=end, text=text[match.start():end], via="definite",
                                      cls=target.cls or cls))
         return found
 
@@ -388,6 +414,23 @@ def merge_cues(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+#: A lower-case word after a class word that goes on with its noun phrase ("the port | operator", "the city | bureau").
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]*[a-z])\b(?!['’])")
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the class word ending at ``end`` only modifies the noun after it ("the port operator")."""
+    after = _NOUN_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    # a noun that heads a body or one who acts ("operator", "owner"), not a verb ("the alliance | include")
+    return word not in STOPWORDS and word not in IRREGULAR_PAST and (word in _BODY_HEADS or word.endswith(("tor", "ner", "ger")))
+
+
+#: Heads of a body's name that a class word may modify ("the port group", "the city bureau", "the district government").
+_BODY_HEADS = frozenset(["group", "bureau", "authority", "committee", "office", "arm", "unit", "company", "firm", "department",
+                         "government", "administration", "commission", "association", "alliance", "council"])
 #: A place's name and a class word: "Beijing start-up", "Shanghai firm" (one capitalised word, then lower-case ones).
 _PLACED_KIND = re.compile(r"[A-Z][\w'’]*(?:\s+[a-z][\w-]*){1,2}")
 
@@ -403,11 +446,42 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
     sentence, the nearest (a person is no company)."""
     out: list[Mention] = []
     for mention in mentions:
-        if mention.iri is None and class_word_after_the(mention, text):
-            # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province)
-            wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True else None
-            target = next((m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
-                           and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)), None)
+        head = mention.text.split()[-1] if mention.text.split() else ""
+        called = None
+        after = _NOUN_AFTER.match(text, mention.end)
+        if mention.iri is None and class_word_after_the(mention, text) and after is not None and _modifier(text, mention.end) \
+                and not any(m.start < after.end() and m.end > mention.end for m in mentions):
+            # "the port operator": a class word that only modifies the noun after it is of no class of its own; the two
+            # words are the description (no port is meant)
+            end = after.end()
+            out.append(Mention(mention.start, end, text[mention.start:end], None, None, text[mention.start:end], "phrase"))
+            continue
+        if mention.iri is None and not _modifier(text, mention.end) and not _is_person(mention) \
+                and ((mention.via == "definite" and re.fullmatch(r"the\s+[a-z][\w-]*", mention.text, re.IGNORECASE))
+                     or class_word_after_the(mention, text)) and lexicon.is_a(mention.cls, [PLACE]) is not True:
+            # "a Ningbo-based supplier … encrypted the supplier's servers": one its own sentence called by the description's
+            # word before it is nearer than any named in an earlier sentence
+            called = next((m for m in reversed(out) if m.via not in ("pronoun", "definite") and not _is_person(m)
+                           and m.key != mention.key and antecedents.names_head(head, antecedents.words_of(m))
+                           and antecedents.singular_head(m) and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) is not False),
+                          None)
+            if called is not None:
+                mention = replace(called, start=mention.start, end=mention.end, text=mention.text, via="definite",
+                                  cls=called.cls or mention.cls)
+        if called is None and mention.iri is None and class_word_after_the(mention, text) and not _modifier(text, mention.end):
+            # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province); a trade's word ("the
+            # supplier") stands for none the text did not call so
+            wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True or antecedents.specific(lexicon, head, mention.cls) \
+                else None
+            fitting = [m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
+                       and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)]
+            # the one whose kind is known to fit, else the nearest ("X said on …, the company said": X, not a partner
+            # of no known kind named after it)
+            # of known kind: the sentence's subject ("X has linked …, the company said": X, not a partner named since)
+            sure = [m for m in fitting if mention.cls and lexicon.is_a(m.cls, [mention.cls]) is True]
+            subject = next((m for m in sure if out and m is out[0]), None)
+            target = next((m for m in fitting if antecedents.names_head(head, antecedents.words_of(m))),
+                          subject or (sure[0] if sure else fitting[0] if fitting else None))
             if target is not None:
                 mention = replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite",
                                   cls=target.cls or mention.cls)

@@ -4,6 +4,7 @@ reading takes its words, so no pattern reads them again."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -16,7 +17,8 @@ from explorer.core.vocab import KG
 
 __all__ = ["one_attack", "read_risks", "unwarned_weaknesses", "warned_of"]
 
-WARNS_OF, HAS_VULNERABILITY = str(KG.warnsOf), str(KG.hasVulnerability)
+WARNS_OF, HAS_VULNERABILITY, EXPOSED_TO = str(KG.warnsOf), str(KG.hasVulnerability), str(KG.exposedTo)
+AGENT, PLACE, RISK = str(KG.Agent), str(KG.Place), str(KG.CyberRisk)
 
 
 class _Fact(Protocol):
@@ -48,3 +50,24 @@ def read_risks(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Rea
             *incidents.reached_targets(lexicon, mentions, text),
             *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text),
             *speakers.published_by(lexicon, mentions, text)]
+
+
+#: What stands between a thing and a noun that only describes it: a participle and its preposition ("gateways | fitted to
+#: the | cranes", "systems | linked to | 5G") or "of" and an owner ("an interface | of the terminal's | operating system").
+_DESCRIBED_BY = re.compile(r"\s+(?:(?:[a-z]+(?:ed|en)|made|built|run|used|sitting|running|installed|connected|attached)\s+"
+                           r"(?:to|by|on|in|at|into|onto|with|from|inside)|of)\s+(?:(?:the|a|an|its|their)\s+)?"
+                           r"(?:[\w-]+(?:\s+[\w-]+){0,2}['’]s\s+)?$", re.IGNORECASE)
+
+
+def exposed_head(lexicon: Lexicon, predicate: str, subject: Mention, mentions: list[Mention], text: str) -> Mention:
+    """What is exposed or has a weakness: the head of the noun phrase a description ends with ("industrial control systems
+    linked to 5G … were exposed to": the systems, not 5G; "the gateways fitted to the cranes had a flaw": the gateways)."""
+    if predicate not in (EXPOSED_TO, HAS_VULNERABILITY) or subject.via == "pronoun":
+        return subject
+    described = _DESCRIBED_BY.search(text[:subject.start])
+    if described is None:
+        return subject
+    head = next((m for m in mentions if m.end == described.start() and m.via != "pronoun"), None)
+    if head is None or lexicon.is_a(head.cls, [AGENT, PLACE, RISK]) is True:
+        return subject
+    return head

@@ -4,6 +4,7 @@ mention finder builds on (capitalised runs, counts, a run of text read like a ma
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from explorer.core.extraction import wordclass
@@ -135,7 +136,7 @@ OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|fac
 DESCRIBED_BY_PARTICIPLE = re.compile(r",\s+(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,")
 
 #: A quantifier before a bare noun phrase ("many refineries"): it opens the phrase, it is no part of it.
-QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z])", re.IGNORECASE)
+QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z]|\d+G\s)", re.IGNORECASE)
 
 #: A role in apposition after a name ("Zhang Lei, director of the lab", ", an associate professor at"): a person's.
 ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}(?:director|professor|lecturer|engineer|analyst|researcher"
@@ -205,6 +206,41 @@ def present_verb(word: str) -> bool:
     return word.isalpha() and word.islower() and word not in PLURAL_MODIFIERS and wordclass.present_third(word) is True
 
 
+_GOVERNING_VERB = re.compile(r"([a-z]+)\s+(?:(?:the|a|an|its|their|his|her|our|some|more|about)\s+)?$")
+_NEXT_LOWER = re.compile(r"\s*([a-z]+)\b")
+_PARTICLE = re.compile(r"\s+(?:up|down|out|off|back|in)(?=\s)")
+
+
+def coordinated_verb(text: str, phrase_start: int, after_and: int) -> int | None:
+    """"encrypting its booking servers and | causing delays", "encrypted its servers and | held up filings": after "and",
+    a verb of the same form as the verb whose object the phrase before "and" is (both -ing, or both pasts) is a second
+    verb of the clause, so what follows is no second noun phrase of the list. Where its object opens (past a particle,
+    "held up | customs filings"), or None where no such verb follows."""
+    governing = _GOVERNING_VERB.search(text[:phrase_start])
+    following = _NEXT_LOWER.match(text, after_and)
+    if governing is None or following is None:
+        return None
+    verb, word = governing.group(1), following.group(1)
+    if verb.endswith("ing") and word.endswith("ing"):
+        same = wordclass.verb_only(word) and "VERB" in wordclass.parts(verb)
+    else:
+        same = wordclass.past(verb) is True and wordclass.past(word) is True and wordclass.verb_only(word)
+    if not same:
+        return None
+    particle = _PARTICLE.match(text, following.end())
+    return particle.end() if particle is not None else following.end()
+
+
+#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
+_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
+
+
+def verb_before_object(word: str, text: str, end: int) -> bool:
+    """"…, uses | explosion-proof handsets", "links | some 600 detectors": a verb's present in -s (``present_verb``)
+    before what opens its object; a plural before its verb ("where cranes are steered") is none."""
+    return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
+
+
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
 _CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
 _CJK_NAME_MAX = 16
@@ -259,6 +295,7 @@ _IRREGULAR_VERBS = IRREGULAR_PAST - {"cost", "hit", "set", "cut", "put", "spread
                                      "shall", "fed", "left", "lost", "felt", "drew", "saw", "met", "did", "had", "made", "built"}
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
                                r"(?:(?:[a-z]+ly|since|also|just|now|already|then|not)\s+)?$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the)\s+$", re.IGNORECASE)
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
 
 
@@ -306,8 +343,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
         # "the mine's 5G network covers 20 kilometres", "the cloud platform hosts the data": a present tense after
         # its subject's head, before its object's article or number
         return True
-    if not past_form(word):
-        return False
+    if not past_form(word) or _ARTICLE_BEFORE.search(text[:start]):
+        return False  # "a dedicated 5G slice": a word right after an article modifies the noun after it
     if _AUXILIARY_BEFORE.search(text[:start]) or _DETERMINER_AFTER.match(text, end):
         return True
     following = re.match(r"\s+(\S)", text[end:])
@@ -442,3 +479,14 @@ def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str])
     kind named by an -ing word, one of ``kinds``, or one before a singular head, "a rolling mill", stays in it)."""
     return word.endswith("ing") and word not in kinds and _PARTICIPLE_FOLLOWS.match(text, end) is not None \
         and not plural_noun(word)
+
+
+def passive_opening(text: str, position: int, triggers: frozenset[str], cue_class: Callable[[str], str | None]) -> list[Mention]:
+    """"The network was built by X": one described thing opening a passive with its agent is the clause's subject (the
+    agent tells what it is); a class word (``cue_class`` gives it one) is read as a reference instead ("The company was …")."""
+    one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
+                   text[position:])
+    word = one.group(1) if one is not None else "the"
+    if word in STOPWORDS or word in triggers or cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
+        return []
+    return [Mention(position, position + len(word), word, None, None, word, "phrase")]

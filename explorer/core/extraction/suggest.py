@@ -20,6 +20,7 @@ from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPatt
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
+from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
     fittest,
@@ -30,7 +31,8 @@ from explorer.core.extraction.readings import (
     unrealised,
 )
 from explorer.core.extraction.references import such_kinds
-from explorer.core.extraction.risks import one_attack, read_risks, unwarned_weaknesses, warned_of
+from explorer.core.extraction.risk_phrases import acts_of_harm
+from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.shared_subjects import shared_subject
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
@@ -90,7 +92,8 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> 
     return sorted(found, key=lambda m: m.start - end)
 
 
-_SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|adds|noted|notes|reported|found|cautioned|stressed|believes)"
+_SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|saying|warned|warns|warning|added|adds|noted|notes|reported|found|cautioned|stressed"
+                        r"|believes)"
                         # "says the cranes depend on …": a reported clause may open with no "that"
                         r"\s+(?:that|the|these|those|many|most|some|such|all)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -307,6 +310,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
         mentions = [m for m in mentions if not constructions.modifier_only(m)]  # "a Wuhan-based unit of": no end of a fact
+        mentions = acts_of_harm(lexicon, mentions, view)  # "theft of product designs": one risk
         mentions = such_kinds(slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view), view, earlier)
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
@@ -383,6 +387,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        suggestions[first:] = [replace(s, subject=head) if (head := exposed_head(lexicon, s.predicate, s.subject, mentions, view))
+                               is not s.subject else s for s in suggestions[first:]]
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
             suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern)]
         if ner is not None:
@@ -588,4 +594,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named)]
+            *owners.described_owners(lexicon, mentions, text), *referred_owners(lexicon, mentions, text),
+            *read_appositions(lexicon, mentions, text, finder.named)]

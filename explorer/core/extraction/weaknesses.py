@@ -67,8 +67,13 @@ def warned_of(lexicon: Lexicon, mention: Mention) -> bool:
     """Whether a warning that something is exposed speaks of ``mention``: a threat, not the weakness a thing has
     ("routers still use default passwords, leaving them exposed to ransomware" warns of ransomware)."""
     # (nor the internet a thing is exposed on: where the threats come from, no threat itself)
+    # (nor those who attack: "hackers going after firmware updates" warns of what they do, no risk named by them)
     return bool(lexicon.is_a(mention.cls, [RISK])) and not lexicon.is_a(mention.cls, [VULNERABILITY]) \
-        and re.fullmatch(r"(?:public\s+|open\s+)?internet", mention.text, re.IGNORECASE) is None
+        and re.fullmatch(r"(?:public\s+|open\s+)?internet", mention.text, re.IGNORECASE) is None \
+        and _ATTACKERS.search(mention.text) is None
+
+
+_ATTACKERS = re.compile(r"(?<![\w-])(?:hackers?|attackers?|intruders?|criminals?|gangs?|crews?)$", re.IGNORECASE)
 
 
 def _holder_kind(lexicon: Lexicon, mention: Mention) -> bool:

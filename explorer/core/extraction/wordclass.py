@@ -25,6 +25,11 @@ def known(word: str) -> bool:
     return bool(_readings(word))
 
 
+def parts(word: str) -> frozenset[str]:
+    """The parts of speech the lexicon gives the word ("NOUN", "VERB", "ADJ" …), none where it does not hold it."""
+    return frozenset(_readings(word))
+
+
 def plural(word: str) -> bool | None:
     """Whether the word is a noun's plural: "gases", "detectors"; not "gas", "campus", "series", "means" (a noun of that
     form). None where the lexicon holds no noun of that form (the caller reads the ending)."""

@@ -1,0 +1,131 @@
+"""Which named entity a description stands for: compatible by its head noun and by its class.
+
+A description names its antecedent by a word the text used for it before: "the group" after "Ningbo Zhoushan Port
+Group", "the supplier" after "a Ningbo-based supplier of parts", "the plant" after "its cell plant". A word that only
+says what kind of organisation it is ("the company", "the firm") may stand for any of that kind the text spoke of; a
+word that names a trade ("the supplier", "the carmaker", "the steelmaker") stands only for one the text called so
+(a supplier is not any company named before it). A place's description ("the province", "the city") stands for a place
+known to be of that kind: a province of China (named alone or inside a name, "China Mobile's Liaoning branch"), or a
+place the text said is a city; a district or a town named after "in" is no city.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.words import CHINESE_PROVINCES
+from explorer.core.search import normalize
+from explorer.core.vocab import KG
+
+ORGANIZATION, PLACE, PROVINCE = str(KG.Organization), str(KG.Place), str(KG.Province)
+#: Words that say only what kind of body a thing is: any of that kind the text named may be meant.
+GENERIC_HEADS = frozenset(["company", "firm", "group", "corporation", "business", "enterprise", "organisation",
+                           "organization", "conglomerate", "giant"])
+#: Provinces' names that are also cities of their own, which "the province" never stands for.
+_MUNICIPALITIES = frozenset(["beijing", "shanghai", "chongqing", "tianjin", "hong kong", "macau", "macao"])
+_PROVINCES = sorted(CHINESE_PROVINCES - _MUNICIPALITIES, key=len, reverse=True)
+_PROVINCE_WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?![\w-])", re.IGNORECASE)
+
+
+def singular_head(mention: Mention) -> bool:
+    """Whether the mention's head noun is singular ("5G networks", "carmakers" are kinds or several, no one thing)."""
+    last = (mention.label or mention.text).split()[-1] if (mention.label or mention.text).split() else ""
+    return not (last[:1].islower() and singular(last.lower()) != last.lower())
+
+
+def words_of(mention: Mention) -> frozenset[str]:
+    """The words the text used for a mention, singular and in lower case ("Hefei battery-pack supplier": supplier, …)."""
+    found: set[str] = set()
+    for phrase in {mention.text, mention.label or mention.text}:
+        for word in re.findall(r"[A-Za-z][\w-]*", phrase):
+            found.add(singular(word.lower()))
+            found.add(singular(word.lower().rsplit("-", 1)[-1]))  # "battery-pack" also says "pack"
+    return frozenset(found)
+
+
+def descriptors(history: Iterable[Mention]) -> dict[str, frozenset[str]]:
+    """For each entity (its key), every word the text used for it so far, by name or by description."""
+    out: dict[str, set[str]] = {}
+    for mention in history:
+        out.setdefault(mention.key, set()).update(words_of(mention))
+    return {key: frozenset(words) for key, words in out.items()}
+
+
+def names_head(noun: str, words: frozenset[str]) -> bool:
+    """Whether an entity called by ``words`` is one a description headed by ``noun`` names: the word itself, or a
+    compound that ends in it ("chipmaker" is a maker)."""
+    head = singular(noun.lower())
+    return head in words or any(word.endswith(head) and len(word) > len(head) + 2 for word in words)
+
+
+def specific(lexicon: Lexicon, noun: str, cls: str | None) -> bool:
+    """A head that names a trade ("supplier", "carmaker"), not only what kind of body ("company"): the text must have
+    called the antecedent so. Heads of other classes name their class ("the alliance", "the platform")."""
+    head = singular(noun.lower())
+    return head not in GENERIC_HEADS and cls is not None and lexicon.is_a(cls, [ORGANIZATION]) is True \
+        and head not in (normalize(cls.rsplit("#", 1)[-1]),)
+
+
+def place_kind(lexicon: Lexicon, cls: str | None) -> bool:
+    return cls is not None and lexicon.is_a(cls, [PLACE]) is True
+
+
+def province_named(history: Sequence[Mention], start: int, end: int, text: str) -> Mention | None:
+    """"the province": the province of China named last, alone or inside a name ("China Mobile's Liaoning branch",
+    "Zhejiang 5G Industry Alliance"), in this sentence before the description or in an earlier one."""
+    before = list(_PROVINCE_WORD.finditer(text[:start]))
+    if before:
+        name = before[-1].group(1)
+    else:
+        name = next((found[-1].group(1) for m in reversed(history)
+                     if (found := list(_PROVINCE_WORD.finditer(m.label or m.text)))), None)
+    if name is None:
+        return None
+    return Mention(start, end, text[start:end], None, PROVINCE, name, "definite")
+
+
+def of_known_kind(lexicon: Lexicon, cls: str, history: Sequence[Mention]) -> Mention | None:
+    """The place named last the text gave that very kind ("Zhengzhou" after "the city of Zhengzhou")."""
+    return next((m for m in reversed(history) if m.cls is not None and lexicon.is_a(m.cls, [cls]) is True), None)
+
+
+def place_description(lexicon: Lexicon, cls: str, history: Sequence[Mention], start: int, end: int, text: str,
+                      scenes: frozenset[str] = frozenset(), subject: Mention | None = None) -> Mention | None:
+    """What "the province" or "the city" at ``start``–``end`` stands for, if the text says (None otherwise). ``scenes``:
+    keys of names a sentence opened on as its scene ("In Liuzhou, …"), places of no known kind; ``subject``: the
+    subject of the sentence before."""
+    if lexicon.is_a(cls, [PROVINCE]) is True:
+        known = of_known_kind(lexicon, cls, history)
+        named = province_named(history, start, end, text)
+        if known is not None and named is not None and normalize(known.label or known.text) != normalize(named.label or ""):
+            # the later of the two: a province named inside a name counts where it stands
+            return named if _named_after(history, known, named.label or "") else replace(known, start=start, end=end,
+                                                                                          text=text[start:end], via="definite")
+        if known is not None:
+            return replace(known, start=start, end=end, text=text[start:end], via="definite")
+        return named
+    # a city: one the text gave that kind, one a scene opened on ("In Liuzhou, …"), or a city that is a province of its own
+    known = next((m for m in reversed(history) if (m.cls is not None and lexicon.is_a(m.cls, [cls]) is True)
+                  or (m.via in ("name", "label") and lexicon.is_a(m.cls, [cls]) is not False
+                      and (m.key in scenes or normalize(m.label or m.text) in _MUNICIPALITIES))), None)
+    if known is None and subject is not None and subject.via in ("name", "label") and subject.cls is None \
+            and re.search(r"(?<![\w-])(?:in|across|around|near|at|outside)\s+$", text[:start], re.IGNORECASE) \
+            and descriptors(history).get(subject.key, frozenset()) <= words_of(subject):
+        # "Zibo has courted chemical plants. X, headquartered in the city, …": where the words ask for a place, the name
+        # the text was speaking of, when nothing the text said of it makes it other than a place ("CATL, the Ningde-based
+        # battery giant" is no city; "the city's factories" asks for no place)
+        known = subject
+    if known is None:
+        return None
+    return replace(known, start=start, end=end, text=text[start:end], via="definite", cls=known.cls or cls)
+
+
+def _named_after(history: Sequence[Mention], known: Mention, province: str) -> bool:
+    """Whether ``province`` stands in a mention after the last mention of ``known``."""
+    last_known = max((i for i, m in enumerate(history) if m.key == known.key), default=-1)
+    return any(_PROVINCE_WORD.search(m.label or m.text) and province.lower() in (m.label or m.text).lower()
+               for m in history[last_known + 1:])
