@@ -14,10 +14,13 @@ def _read(text: str, lexicon: Lexicon) -> dict[str, str]:
     """Each description or pronoun of the text (as written) and what it was read as."""
     finder = MentionFinder(lexicon)
     out: dict[str, str] = {}
+    subject = None  # as suggest_facts passes it: the first mention of the sentence before that names something
     for sentence in split_sentences(text):
-        for mention in finder.find(sentence.text):
+        mentions = finder.find(sentence.text, subject)
+        for mention in mentions:
             if mention.via in ("definite", "pronoun"):
                 out[mention.text] = mention.label or mention.iri or ""
+        subject = next((m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None), subject)
     return out
 
 
@@ -90,3 +93,17 @@ def test_its_site_is_no_list_members(lexicon: Lexicon) -> None:
     # "its" after a list of two is neither of theirs: no one of the list runs the plant
     found = facts("Gree said China Telecom's Zhuhai branch and Nokia had fitted 5G at its compressor plant.", lexicon)
     assert ("China Telecom's Zhuhai branch", "operates", "compressor plant") not in found
+
+
+def test_a_singular_description_is_none_of_a_plural_named_before(lexicon: Lexicon) -> None:
+    # "the station" is the power station, not the "base stations" named since
+    text = ("Datang runs the Pubugou power station in Sichuan. Its network uses base stations from ZTE. "
+            "Robots now patrol the station.")
+    assert _read(text, lexicon)["the station"] == "Pubugou power station"
+
+
+def test_the_company_is_the_name_the_text_opened_on_over_its_parent(lexicon: Lexicon) -> None:
+    # the subsidiary opened the text, its parent group was named in passing: "the company" is the subsidiary
+    text = ("Guodian Yunnan Power, a subsidiary of China Energy Investment Group, has wired the Xiaowan dam. "
+            "The network covers the spillway. Drones fly to a hangar that the company built last year.")
+    assert _read(text, lexicon)["the company"] == "Guodian Yunnan Power"
