@@ -67,3 +67,26 @@ def test_the_company_said_after_a_clause_is_the_subject_of_known_kind(lexicon: L
     # the partner named last has no known kind; the subject is a group (a company): "the company" is the subject
     text = "Zhuhai Port Group has linked its cranes to a network built by China Telecom and Ruijie, the company said."
     assert _read(text, lexicon)["company"] == "Zhuhai Port Group"
+
+
+def test_a_sites_belongings_stand_in_the_site_a_description_refers_to(lexicon: Lexicon) -> None:
+    found = facts("Chery opened a paint plant in Wuhu last year. The network links the plant's spray booths to a "
+                  "control room.", lexicon)
+    assert ("spray booths", "locatedIn", "paint plant") in found
+
+
+def test_an_owners_money_or_people_stand_nowhere(lexicon: Lexicon) -> None:
+    found = facts("Chery opened a paint plant in Wuhu last year. Officials praised the plant's workers and the "
+                  "plant's output.", lexicon)
+    assert not any(p == "locatedIn" and o == "paint plant" for _s, p, o in found)
+
+
+def test_its_lab_is_a_site_the_owner_runs_not_an_institute(lexicon: Lexicon) -> None:
+    found = facts("Harbin Institute of Technology tested 40 gateways at its lab in Harbin in May.", lexicon)
+    assert ("Harbin Institute of Technology", "operates", "lab") in found
+
+
+def test_its_site_is_no_list_members(lexicon: Lexicon) -> None:
+    # "its" after a list of two is neither of theirs: no one of the list runs the plant
+    found = facts("Gree said China Telecom's Zhuhai branch and Nokia had fitted 5G at its compressor plant.", lexicon)
+    assert ("China Telecom's Zhuhai branch", "operates", "compressor plant") not in found

@@ -109,3 +109,28 @@ def test_who_installed_things_at_another_site_built_them(lexicon: Lexicon) -> No
 def test_who_installed_things_at_its_own_site_bought_them(lexicon: Lexicon) -> None:
     found = facts("Shaanxi Coal Group has installed 5G base stations deep underground at its Hongliulin mine.", lexicon)
     assert not any(p == "built" for _s, p, _o in found)
+
+
+def test_a_sentence_opening_on_a_part_of_a_named_place_places_the_site_in_the_part(lexicon: Lexicon) -> None:
+    text = "In Wuxi's Xinwu district, SK Hynix has teamed up with China Mobile to cover its memory-chip fab with 5G."
+    found = facts(text, lexicon)
+    assert ("memory-chip fab", "locatedIn", "Xinwu district") in found
+
+
+def test_a_site_run_there_stands_in_the_opening_place(lexicon: Lexicon) -> None:
+    found = facts("In Lianyungang, Jiangsu Port Group runs a bulk terminal.", lexicon)
+    assert ("bulk terminal", "locatedIn", "Lianyungang") in found
+
+
+def test_a_direction_before_the_opening_place_keeps_the_scene(lexicon: Lexicon) -> None:
+    text = ("A few kilometres north, in the Changzhou Hi-tech Zone, China Telecom's Jiangsu branch has teamed up with "
+            "ZTE to turn a gearbox plant run by Changzhou Gears into a 5G factory.")
+    found = facts(text, lexicon)
+    assert ("gearbox plant", "locatedIn", "Changzhou Hi-tech Zone") in found
+
+
+def test_an_opening_site_named_with_a_and_its_operator_sets_the_scene(lexicon: Lexicon) -> None:
+    text = "At a granite quarry in Suqian operated by Huaihai Mining, Sany has installed four electric loaders."
+    found = facts(text, lexicon)
+    assert ("electric loaders", "locatedIn", "granite quarry") in found
+    assert ("Sany", "built", "electric loaders") in found

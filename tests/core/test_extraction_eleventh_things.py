@@ -57,3 +57,7 @@ def test_a_description_of_a_thing_named_before_is_no_new_thing(lexicon: Lexicon)
 def test_one_word_site_after_a_described_owner_is_a_thing(lexicon: Lexicon) -> None:
     found = facts("Investigators found a rogue access point in the shipper's depot.", lexicon)
     assert ("rogue access point", "locatedIn", "depot") in found
+
+
+def test_the_object_of_a_perfect_is_found_past_an_adverb_of_time(lexicon: Lexicon) -> None:
+    assert "zero-trust gateways" in _labels("The vendor said it had already added zero-trust gateways to the network.", lexicon)

@@ -113,9 +113,11 @@ def place_description(lexicon: Lexicon, cls: str, history: Sequence[Mention], st
                   or (m.via in ("name", "label") and lexicon.is_a(m.cls, [cls]) is not False
                       and (m.key in scenes or normalize(m.label or m.text) in _MUNICIPALITIES))), None)
     if known is None and subject is not None and subject.via in ("name", "label") and subject.cls is None \
+            and re.search(r"(?<![\w-])(?:in|across|around|near|at|outside)\s+$", text[:start], re.IGNORECASE) \
             and descriptors(history).get(subject.key, frozenset()) <= words_of(subject):
-        # "Zibo has courted chemical plants. X, headquartered in the city, …": the name the text was speaking of, when
-        # nothing the text said of it makes it other than a place ("CATL, the Ningde-based battery giant" is no city)
+        # "Zibo has courted chemical plants. X, headquartered in the city, …": where the words ask for a place, the name
+        # the text was speaking of, when nothing the text said of it makes it other than a place ("CATL, the Ningde-based
+        # battery giant" is no city; "the city's factories" asks for no place)
         known = subject
     if known is None:
         return None

@@ -57,13 +57,14 @@ from explorer.core.extraction.spans import (
     passive_by,
     passive_opening,
     place_people,
-    present_verb,
     quoted,
     relative_that_verbs,
     singular,
     two_names,
+    verb_before_object,
     verb_in_phrase,
 )
+from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import described_things, owned_site_words
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
@@ -91,8 +92,6 @@ _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|install
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
-#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
-_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -273,8 +272,7 @@ class MentionFinder:
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
                 continue  # "Experts warned", "Security researchers at …": people spoken of generically
-            # the end of the last word kept, counted by words: "Dalian Container Terminal Co" ends on "Co", not on the
-            # "Co" that opens "Container"
+            # the end of the last word kept, counted by words ("Dalian Container Terminal Co" ends on "Co", not in "Container")
             name = text[start:start + list(re.finditer(r"\S+", text[start:match.end()]))[len(words) - 1].end()]
             possessive = name.endswith(("'s", "’s"))
             if possessive:
@@ -491,7 +489,7 @@ class MentionFinder:
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
-            if not words and present_verb(token) and _OBJECT_OPENS.match(text, word.end()):
+            if not words and verb_before_object(token, text, word.end()):
                 # "…, uses | explosion-proof handsets": a verb's present before its object opens no phrase; the object does
                 position = word.end()
                 continue
@@ -546,7 +544,7 @@ class MentionFinder:
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
-        candidates += self._bare_phrases(text) + quoted(text)
+        candidates += self._bare_phrases(text) + quoted(text) + technology_descriptions(text, self._history, self._bare_phrase_at)
         candidates += described_things(text, self._bare_phrase_at, self._head_class, self._history) \
             + owned_site_words(text, self._bare_phrase_at, self._sites, self._head_class)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)

@@ -20,6 +20,7 @@ from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPatt
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
+from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
     fittest,
@@ -593,4 +594,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named)]
+            *owners.described_owners(lexicon, mentions, text), *referred_owners(lexicon, mentions, text),
+            *read_appositions(lexicon, mentions, text, finder.named)]
