@@ -134,3 +134,9 @@ def test_an_opening_site_named_with_a_and_its_operator_sets_the_scene(lexicon: L
     found = facts(text, lexicon)
     assert ("electric loaders", "locatedIn", "granite quarry") in found
     assert ("Sany", "built", "electric loaders") in found
+
+
+def test_a_participle_in_commas_after_a_thing_in_a_town_describes_the_thing(lexicon: Lexicon) -> None:
+    found = facts("The coal terminal in Rizhao, run by Rizhao Port Group, now unloads ships around the clock.", lexicon)
+    assert ("coal terminal", "operatedBy", "Rizhao Port Group") in found
+    assert not any(s == "Rizhao" and p == "operatedBy" for s, p, _o in found)

@@ -65,7 +65,7 @@ from explorer.core.extraction.spans import (
     verb_in_phrase,
 )
 from explorer.core.extraction.technology_phrases import technology_descriptions
-from explorer.core.extraction.things import described_things, owned_site_words
+from explorer.core.extraction.things import common_noun_things
 from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
@@ -545,8 +545,7 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + quoted(text) + technology_descriptions(text, self._history, self._bare_phrase_at)
-        candidates += described_things(text, self._bare_phrase_at, self._head_class, self._history) \
-            + owned_site_words(text, self._bare_phrase_at, self._sites, self._head_class)
+        candidates += common_noun_things(text, self._bare_phrase_at, self._head_class, self._sites, self._history)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         # "Hefei's Xinqiao area": the place and its part, never one name spanning both
