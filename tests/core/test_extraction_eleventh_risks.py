@@ -180,3 +180,8 @@ def test_an_attack_that_exploited_a_flaw_in_things_targeted_them_and_what_it_shu
     assert ("attack", "targets", "pump controllers") in found
     assert ("attack", "affected", "cooling line") in found
     assert not any(s == "Yangpu" and p in ("targets", "affected", "exploits") for s, p, _o in found)
+
+
+def test_a_measure_carried_out_by_firms_is_no_attack(lexicon: Lexicon) -> None:
+    text = "The bureau now requires every port to pass a yearly penetration test, carried out by licensed testing firms."
+    assert not any(p == "carriedOutBy" for _s, p, _o in facts(text, lexicon))
