@@ -185,3 +185,12 @@ def test_an_attack_that_exploited_a_flaw_in_things_targeted_them_and_what_it_shu
 def test_a_measure_carried_out_by_firms_is_no_attack(lexicon: Lexicon) -> None:
     text = "The bureau now requires every port to pass a yearly penetration test, carried out by licensed testing firms."
     assert not any(p == "carriedOutBy" for _s, p, _o in facts(text, lexicon))
+
+
+def test_what_suffered_attacks_was_their_target(lexicon: Lexicon) -> None:
+    text = ("Ports and power plants in Fujian that have moved their cranes onto 5G suffered at least 40 intrusions last year, "
+            "according to a report by Venustech.")
+    found = facts(text, lexicon)
+    assert ("40 intrusions", "targets", "Ports") in found
+    assert ("40 intrusions", "targets", "power plants") in found
+    assert not any(p == "targets" and o in ("Fujian", "cranes") for _s, p, o in found)

@@ -58,6 +58,9 @@ def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: in
 
 #: A sentence's opening before its subject: a time or a place ("In January, ", "Last August ").
 _OPENING = re.compile(r"(?:(?:In|On|At|Last|Earlier|Late|Early)\s+[\w\s]{1,25}?,?\s+)?$")
+#: The same opening at a sentence's start.
+_OPENING_START = re.compile(r"(?:(?:In|On|At|Last|Earlier|Late|Early)\s+[\w\s]{1,25}?,\s+)?"
+                            r"(?:(?:[Tt]he|[Aa]n?|[Mm]any|[Ss]ome|[Ss]everal|[Mm]ost|[Tt]wo|[Tt]hree)\s+)?")
 #: A verb of attack after an attack and what describes it ("a campaign attributed to X hit the billing systems …").
 _HIT = re.compile(r"(?<![\w-])(hit|struck|hijacked|disabled|infected|breached|crippled|paralysed|paralyzed)\s+(?:(?:the|a|an)\s+"
                   r"|(?=[A-Z])|(?=(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s))")
@@ -327,3 +330,36 @@ def reached_targets(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         second = _thing_at(lexicon, mentions, text, joined.end()) if joined is not None else None
         if second is not None and not _OWN_CLAUSE.match(text, second.end):
             yield (threat, TARGETS, second, reached.group(1), reached.start(1), reached.end(1), 0.6)
+
+
+#: "X and Y … suffered at least 27 intrusions": who or what suffered attacks was their target.
+_SUFFERED = re.compile(r"(?<![\w-])(suffered|experienced|endured|sustained)\s+", re.IGNORECASE)
+_QUANTIFIER = re.compile(r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|dozens\s+of|hundreds\s+of)\s+", re.IGNORECASE)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def suffered_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"Water utilities and chemical parks in Guangdong that have moved onto 5G suffered at least 27 intrusions": the
+    attacks targeted each thing the sentence's subject lists (a place, a relative clause or a preposition's object after
+    it is no part of the list)."""
+    for verb in _SUFFERED.finditer(text):
+        attack = next((m for m in mentions if m.start == verb.end() and m.via != "pronoun"), None)
+        if attack is None or (not _EVENTS.search(attack.text) and not lexicon.is_a(attack.cls, [RISK])) \
+                or lexicon.is_a(attack.cls, [VULNERABILITY]):
+            continue
+        quantity = _QUANTIFIER.match(attack.text)
+        if quantity is not None:  # "at least 27 intrusions": the count stays, the hedge is no part of the name
+            words = attack.text[quantity.end():]
+            attack = Mention(attack.start + quantity.end(), attack.end, words, None, attack.cls, words, attack.via)
+        opening = _OPENING_START.match(text)
+        subjects = [m for m in mentions if m.start == (opening.end() if opening else 0) and m.via != "pronoun"]
+        while subjects:
+            listed = _LISTED.match(text, subjects[-1].end)
+            after = next((m for m in mentions if listed is not None and m.start == listed.end() and m.end <= verb.start()
+                          and m.via != "pronoun"), None)
+            if after is None:
+                break
+            subjects.append(after)
+        for subject in subjects:
+            if lexicon.is_a(subject.cls, [RISK, PERSON]) is not True:
+                yield (attack, TARGETS, subject, verb.group(1), verb.start(1), verb.end(1), 0.6)
