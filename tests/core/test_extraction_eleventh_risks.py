@@ -194,3 +194,14 @@ def test_what_suffered_attacks_was_their_target(lexicon: Lexicon) -> None:
     assert ("40 intrusions", "targets", "Ports") in found
     assert ("40 intrusions", "targets", "power plants") in found
     assert not any(p == "targets" and o in ("Fujian", "cranes") for _s, p, o in found)
+
+
+def test_a_thing_placed_somewhere_with_a_weakness_holds_it(lexicon: Lexicon) -> None:
+    found = facts('"A pump controller sitting in a shed with a default password is an open door," said Li Qin of Venustech.',
+                  lexicon)
+    assert ("pump controller", "hasVulnerability", "default password") in found
+
+
+def test_a_part_of_them_with_a_weakness_names_what_holds_it(lexicon: Lexicon) -> None:
+    text = "Venustech found 300 smart meters in Hunan exposed to the internet, about half of them with unpatched firmware."
+    assert ("smart meters", "hasVulnerability", "unpatched firmware") in facts(text, lexicon)
