@@ -197,7 +197,7 @@ def test_what_suffered_attacks_was_their_target(lexicon: Lexicon) -> None:
 
 
 def test_a_thing_placed_somewhere_with_a_weakness_holds_it(lexicon: Lexicon) -> None:
-    found = facts('"A pump controller sitting in a shed with a default password is an open door," said Li Qin of Venustech.',
+    found = facts('"A pump controller sitting in the desert with a default password is an open door," said Li Qin of Venustech.',
                   lexicon)
     assert ("pump controller", "hasVulnerability", "default password") in found
 
