@@ -205,3 +205,8 @@ def test_a_thing_placed_somewhere_with_a_weakness_holds_it(lexicon: Lexicon) -> 
 def test_a_part_of_them_with_a_weakness_names_what_holds_it(lexicon: Lexicon) -> None:
     text = "Venustech found 300 smart meters in Hunan exposed to the internet, about half of them with unpatched firmware."
     assert ("smart meters", "hasVulnerability", "unpatched firmware") in facts(text, lexicon)
+
+
+def test_a_second_for_after_a_comma_and_and(lexicon: Lexicon) -> None:
+    text = "Qian Hui called for network slicing to keep crane traffic apart from office systems, and for yearly security audits."
+    assert "yearly security audits" in _calls(text, lexicon)
