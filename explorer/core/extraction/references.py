@@ -62,6 +62,9 @@ def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
 
+#: A sentence's opening preposition before a name ("At Daya Bay, …", "In Shenzhen, …").
+_OPENING_PREPOSITION = re.compile(r"\s*(?:In|At|On|Near|Inside|Outside|Across|From|For)\s+(?:the\s+)?", re.IGNORECASE)
+
 class ReferenceReader:
     """Reads the references of one sentence against what the document named before."""
 
@@ -217,7 +220,11 @@ class ReferenceReader:
                 continue
             # "Together with X and Huawei, the company has fitted …": a description before its verb opens the clause
             clause = re.match(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says)\b", text[mention.end:])
-            if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
+            # "At Daya Bay, the attack exploited …": a name the sentence opens on after a preposition sets the scene; the
+            # description after its comma is the clause's subject, no apposition
+            opening = previous is not None and _OPENING_PREPOSITION.fullmatch(text[:previous.start]) is not None
+            if previous is not None and not opening and previous.via in ("name", "label") and previous.iri is None \
+                    and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
@@ -465,8 +472,9 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
         if called is None and mention.iri is None and class_word_after_the(mention, text) and not antecedents.modifier(text, mention.end):
             # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province); a trade's word ("the
             # supplier") stands for none the text did not call so
+            # ("the attack" stands for an attack named as one, never for a name of no known kind)
             wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True or antecedents.specific(lexicon, head, mention.cls) \
-                else None
+                or lexicon.is_a(mention.cls, [str(KG.CyberRisk)]) is True else None
             fitting = [m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
                        and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)]
             # the one whose kind is known to fit, else the nearest ("X said on …, the company said": X, not a partner
