@@ -210,3 +210,8 @@ def test_a_part_of_them_with_a_weakness_names_what_holds_it(lexicon: Lexicon) ->
 def test_a_second_for_after_a_comma_and_and(lexicon: Lexicon) -> None:
     text = "Qian Hui called for network slicing to keep crane traffic apart from office systems, and for yearly security audits."
     assert "yearly security audits" in _calls(text, lexicon)
+
+
+def test_what_a_threat_somewhere_could_lead_to(lexicon: Lexicon) -> None:
+    text = "Gao Yan, an analyst at Venustech, warned that tampering with valves at a refinery could lead to toxic gas leaks."
+    assert ("tampering with valves", "leadsTo", "toxic gas leaks") in facts(text, lexicon)
