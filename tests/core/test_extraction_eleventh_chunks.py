@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from extraction_support import facts
+
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import MentionFinder
 
@@ -79,3 +81,38 @@ def test_counted_products_are_named_by_their_kind(lexicon: Lexicon) -> None:
     assert "rooftop base stations" in found
     # counted members keep their count: they are one group
     assert "37 new members" in labels("The alliance signed up 37 new members at its forum.", lexicon)
+
+
+def test_a_quantifier_before_a_technology_name_opens_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("The auditor warned that many 5G gateways at the plant still run old firmware.", lexicon)
+    assert "5G gateways" in found
+
+
+def test_a_participle_after_an_article_modifies_a_technology_phrase(lexicon: Lexicon) -> None:
+    found = labels("The cranes are steered from Ningbo over a dedicated 5G slice.", lexicon)
+    assert "dedicated 5G slice" in found
+
+
+def test_the_and_a_technology_name_before_a_noun_is_a_description(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    finder.find("China Unicom built a 5G network at the smelter.")
+    found = finder.find("Furnace sensors use the 5G network, and the 5G modules inside them came from Fibocom.")
+    network = next(m for m in found if m.text == "the 5G network")
+    assert network.label == "5G network" and network.via == "definite"
+    assert "5G modules" in [m.label for m in found]
+
+
+def test_a_place_named_before_a_trade_is_where_the_agent_is_based(lexicon: Lexicon) -> None:
+    text = "Several plants in Jiaxing run private networks. In May a worm hit a Jiaxing shoe maker and stopped its lines."
+    assert ("Jiaxing shoe maker", "basedIn", "Jiaxing") in facts(text, lexicon)
+
+
+def test_a_name_never_shown_to_be_a_place_places_nothing(lexicon: Lexicon) -> None:
+    text = "Huawei sells routers to carmakers. In May a worm hit a Huawei parts supplier and stopped its lines."
+    assert not any(p == "basedIn" and o == "Huawei" for _s, p, o in facts(text, lexicon))
+
+
+def test_a_plural_that_opens_a_pattern_still_heads_a_phrase_at_the_clause_end(lexicon: Lexicon) -> None:
+    # "releases" opens a pattern as a verb ("X releases a report"); with nothing after it, it is the phrase's head
+    found = labels("Engineers warned that a cyberattack on the smelter could lead to sulphur dioxide releases.", lexicon)
+    assert "sulphur dioxide releases" in found

@@ -109,3 +109,56 @@ def test_who_installed_things_at_another_site_built_them(lexicon: Lexicon) -> No
 def test_who_installed_things_at_its_own_site_bought_them(lexicon: Lexicon) -> None:
     found = facts("Shaanxi Coal Group has installed 5G base stations deep underground at its Hongliulin mine.", lexicon)
     assert not any(p == "built" for _s, p, _o in found)
+
+
+def test_a_sentence_opening_on_a_part_of_a_named_place_places_the_site_in_the_part(lexicon: Lexicon) -> None:
+    text = "In Wuxi's Xinwu district, SK Hynix has teamed up with China Mobile to cover its memory-chip fab with 5G."
+    found = facts(text, lexicon)
+    assert ("memory-chip fab", "locatedIn", "Xinwu district") in found
+
+
+def test_a_site_run_there_stands_in_the_opening_place(lexicon: Lexicon) -> None:
+    found = facts("In Lianyungang, Jiangsu Port Group runs a bulk terminal.", lexicon)
+    assert ("bulk terminal", "locatedIn", "Lianyungang") in found
+
+
+def test_a_direction_before_the_opening_place_keeps_the_scene(lexicon: Lexicon) -> None:
+    text = ("A few kilometres north, in the Changzhou Hi-tech Zone, China Telecom's Jiangsu branch has teamed up with "
+            "ZTE to turn a gearbox plant run by Changzhou Gears into a 5G factory.")
+    found = facts(text, lexicon)
+    assert ("gearbox plant", "locatedIn", "Changzhou Hi-tech Zone") in found
+
+
+def test_an_opening_site_named_with_a_and_its_operator_sets_the_scene(lexicon: Lexicon) -> None:
+    text = "At a granite quarry in Suqian operated by Huaihai Mining, Sany has installed four electric loaders."
+    found = facts(text, lexicon)
+    assert ("electric loaders", "locatedIn", "granite quarry") in found
+    assert ("Sany", "built", "electric loaders") in found
+
+
+def test_a_participle_in_commas_after_a_thing_in_a_town_describes_the_thing(lexicon: Lexicon) -> None:
+    found = facts("The coal terminal in Rizhao, run by Rizhao Port Group, now unloads ships around the clock.", lexicon)
+    assert ("coal terminal", "operatedBy", "Rizhao Port Group") in found
+    assert not any(s == "Rizhao" and p == "operatedBy" for s, p, _o in found)
+
+
+def test_things_that_act_over_a_network_run_on_it(lexicon: Lexicon) -> None:
+    found = facts("At the Baiyin smelter, inspection drones now send thermal images over 5G to a control room.", lexicon)
+    assert ("inspection drones", "runsOn", "5G") in found
+    text = "The sensors, made by Hikvision, report vibration data over a private network that China Mobile built."
+    assert ("sensors", "runsOn", "private network") in facts(text, lexicon)
+
+
+def test_each_thing_a_where_clause_lists_runs_over_the_network(lexicon: Lexicon) -> None:
+    text = ("Weichai runs an engine plant in Weifang, where some 300 welding robots and 40 automated guided vehicles "
+            "now take their orders over a private network.")
+    found = facts(text, lexicon)
+    assert any(p == "runsOn" and o == "private network" and "welding robots" in s for s, p, o in found)
+    assert any(p == "runsOn" and o == "private network" and "automated guided vehicles" in s for s, p, o in found)
+
+
+def test_people_and_lists_after_a_verb_run_on_nothing(lexicon: Lexicon) -> None:
+    assert not any(p == "runsOn" for _s, p, _o in facts("Engineers send 3D scans over 5G to the lab.", lexicon))
+    text = ("China Telecom switched on a network across the oilfield, linking pumps, pipelines and well sites in the "
+            "basin over a dedicated slice.")
+    assert not any(p == "runsOn" and s in ("pipelines", "well sites") for s, p, _o in facts(text, lexicon))

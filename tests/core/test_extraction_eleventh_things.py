@@ -57,3 +57,19 @@ def test_a_description_of_a_thing_named_before_is_no_new_thing(lexicon: Lexicon)
 def test_one_word_site_after_a_described_owner_is_a_thing(lexicon: Lexicon) -> None:
     found = facts("Investigators found a rogue access point in the shipper's depot.", lexicon)
     assert ("rogue access point", "locatedIn", "depot") in found
+
+
+def test_the_object_of_a_perfect_is_found_past_an_adverb_of_time(lexicon: Lexicon) -> None:
+    assert "zero-trust gateways" in _labels("The vendor said it had already added zero-trust gateways to the network.", lexicon)
+
+
+def test_a_thing_a_sites_possessive_names_is_a_thing_in_that_site(lexicon: Lexicon) -> None:
+    text = "Sany has opened a pile-driver plant in Changsha. The plant's network was built by China Unicom."
+    found = facts(text, lexicon)
+    assert ("plant's network", "builtBy", "China Unicom") in found or ("China Unicom", "built", "plant's network") in found
+    assert ("plant's network", "locatedIn", "pile-driver plant") in found
+
+
+def test_a_sites_operator_or_output_is_no_thing_in_it(lexicon: Lexicon) -> None:
+    labels = _labels("The refinery's operator said the refinery's output rose.", lexicon)
+    assert not {"refinery's operator", "refinery's output"} & labels

@@ -29,8 +29,9 @@ _PLACED_IN = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?")
 
 def head_across_place(lexicon: Lexicon, mentions: list[Mention], text: str, start: int) -> list[Mention]:
     """The thing a participle at ``start`` describes when a place named after "in" or "at" stands right before it: "a
-    gas plant in Korla operated by X" (the plant), not the town nor the clause's subject. Empty when there is none."""
-    place = next((m for m in mentions if 0 <= start - m.end <= 1), None)
+    gas plant in Korla operated by X" (the plant), not the town nor the clause's subject; so does one in commas after them
+    ("The terminal in Dalian, run by X, …"). Empty when there is none."""
+    place = next((m for m in mentions if 0 <= start - m.end <= 1 or re.fullmatch(r",\s", text[m.end:start])), None)
     if place is None or not _a_place(lexicon, place):
         return []
     head = next((m for m in mentions if m.end <= place.start and _PLACED_IN.fullmatch(text[m.end:place.start])), None)

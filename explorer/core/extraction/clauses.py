@@ -40,6 +40,7 @@ from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
 OPERATES, LOCATED, ESTABLISHED = str(KG.operates), str(KG.locatedIn), str(KG.established)
+OPERATED_BY = str(KG.operatedBy)
 CALLS_FOR = str(KG.callsFor)
 PLATFORM = str(KG.IndustrialInternetPlatform)
 MEMBER_OF = "http://www.w3.org/ns/org#memberOf"
@@ -118,7 +119,11 @@ def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
     return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE]) for c in range_)
 
 
-_OPENING_PLACE = re.compile(r"(?:in|at|inside)\s+(?:the\s+)?", re.IGNORECASE)
+_OPENING_PLACE = re.compile(r"(?:in|at|inside)\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+#: A distance or a direction from the place before, opening a sentence: "Some 600 km to the east, ", "Further south, ".
+_DIRECTION_FIRST = re.compile(r"[A-Z][^,]{0,50}?(?<![\w-])(?:north|south|east|west|north-east|north-west|south-east|"
+                              r"south-west|away|coast|inland|upstream|downstream|upriver|downriver)"
+                              r"(?:\s+of\s+[A-Z][\w'’-]*)?,\s+")
 
 
 def _scene_end(mentions: list[Mention], text: str, place: Mention) -> int:
@@ -129,6 +134,10 @@ def _scene_end(mentions: list[Mention], text: str, place: Mention) -> int:
     inner = _at(mentions, position + within.end()) if within else None
     if inner is not None:
         position = inner.end
+    described = re.match(r"\s+(?:[a-z]+ed|run|owned|built)\s+by\s+(?:the\s+)?", text[position:])
+    agent = _at(mentions, position + described.end()) if described else None
+    if agent is not None:
+        position = agent.end  # "At a quarry in Pizhou operated by Jinshan Mining, …"
     for aside_start, aside_end, _relative in relatives.asides(text):
         if aside_start == position or (aside_start == position - 1 and text[aside_start] == ","):  # a comma shared
             position = aside_end
@@ -148,15 +157,21 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     """"In Hefei, the provincial capital, S opened a workshop": a sentence that opens on a named place (or on a site,
     "At the X mine, …") sets the scene of its first fact, whose object stands there (unless the sentence places it);
     "At the X mine, driverless trucks haul coal": a thing that is the main clause's subject stands there."""
-    opening = _OPENING_PLACE.match(text)
+    lead = _DIRECTION_FIRST.match(text)  # "A few kilometres south, in the X zone, …"
+    opening = _OPENING_PLACE.match(text, lead.end() if lead else 0)
     if opening is None:
         return
     place = _at(mentions, opening.end())
     # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
     named_place = place is not None and place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False
-    if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place) and "the" in opening.group().lower())
+    # a site, named with an article ("At the X mine", "At a quarry in P"), sets the scene as a named place does
+    if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place)
+                                                         and re.search(r"(?:the|a|an)\s+$", opening.group(), re.IGNORECASE))
                                                         or named_place):
         return
+    owned = re.match(r"['’]s\s+", text[place.end:]) if named_place else None
+    if owned is not None and (part := _at(mentions, place.end + owned.end())) is not None:
+        place = part  # "In Hefei's Xinqiao area, …": the scene is the named place's part
     main = _scene_end(mentions, text, place)
     if main < 0:
         return
@@ -166,7 +181,11 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
             and (lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True or f[1] == ESTABLISHED)
             and (not _demands_agent_or_place(lexicon, f[1]) or f[1] == ESTABLISHED)  # "In P, S set up a centre": it is in P
             and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
-    site = next((f[2] for f in facts if f[1] == OPERATES and f[3] in ("at its", "its")), None)
+    # "In P, S runs a terminal": what the main clause's subject runs there (a site)
+    # (or a site the main clause says is run by someone: "…, S teamed up with T to turn a plant run by X into …")
+    site = next((f[2] for f in facts if f[1] == OPERATES and (f[3] in ("at its", "its") or (
+        f[4] > comma and f[0].start >= main and sites.has_site_head(lexicon, f[2])))), None) \
+        or next((f[0] for f in facts if f[1] == OPERATED_BY and f[0].start > comma and sites.has_site_head(lexicon, f[0])), None)
     subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
     if subject is not None and subject.via != "pronoun" and lexicon.is_a(subject.cls, [AGENT, PLACE]) is not True \
             and not _named(subject):

@@ -67,7 +67,7 @@ def products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:
     stations at its mine": X bought them, their maker goes unsaid) or across a named place, as products sold there
     ("Siemens installed 5G base stations in Wuxi")."""
     supplied = pattern.words.lower() == "installed" and re.match(
-        r"[^,;.]*?(?<![\w-])(?:(?:at|in|inside|across|throughout)\s+(?:its|their)\s|(?:in|across)\s+[A-Z])",
+        r"[^,;.]*?(?<![\w-])(?:at|in|inside|across|throughout)\s+(?:its|their)\s|\s+(?:in|across)\s+[A-Z]",
         text[obj.end:]) is not None
     return (pattern.habitual or supplied) and pattern.predicate == BUILT and obj.text.endswith("s") \
         and not re.search(r"(?<![\w-])(?:a|an|the|its|their)\s+$", text[:obj.start], re.IGNORECASE)

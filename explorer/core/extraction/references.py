@@ -63,6 +63,9 @@ def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
 
+#: A sentence's opening preposition before a name ("At Daya Bay, …", "In Shenzhen, …").
+_OPENING_PREPOSITION = re.compile(r"\s*(?:In|At|On|Near|Inside|Outside|Across|From|For)\s+(?:the\s+)?", re.IGNORECASE)
+
 class ReferenceReader:
     """Reads the references of one sentence against what the document named before."""
 
@@ -218,7 +221,11 @@ class ReferenceReader:
                 continue
             # "Together with X and Huawei, the company has fitted …": a description before its verb opens the clause
             clause = re.match(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says)\b", text[mention.end:])
-            if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
+            # "At Daya Bay, the attack exploited …": a name the sentence opens on after a preposition sets the scene; the
+            # description after its comma is the clause's subject, no apposition
+            opening = previous is not None and _OPENING_PREPOSITION.fullmatch(text[:previous.start]) is not None
+            if previous is not None and not opening and previous.via in ("name", "label") and previous.iri is None \
+                    and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)

@@ -82,7 +82,7 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|ac
                             # "such | substations": a determiner of kind
                             r"|such"
                             # a perfect's object ("has left | crane controllers and robot arms exposed")
-                            r"|(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:[a-z]+[^e\W]ed|left|kept|found|made|put|got|brought|bought))\s",
+                            r"|(?:has|have|had)\s+(?:(?:[a-z]+ly|already|also|since|just|now)\s+)?(?:[a-z]+[^e\W]ed|left|kept|found|made|put|got|brought|bought))\s",
                             re.IGNORECASE)
 _PLACE_PEOPLE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:"
                            + "|".join(sorted((re.escape(p) + "s" for p in GENERIC_PEOPLE if " " not in p), key=len, reverse=True))
@@ -136,7 +136,7 @@ OWN_UNIT = re.compile(r"(?<![\w-])(?:its|their|his|her)\s+((?:school|college|fac
 DESCRIBED_BY_PARTICIPLE = re.compile(r",\s+(?:[a-z]+ed|built|run|made|set\s+up|owned)\s+(?:by|in|at|from|with)\s[^,]*,")
 
 #: A quantifier before a bare noun phrase ("many refineries"): it opens the phrase, it is no part of it.
-QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z])", re.IGNORECASE)
+QUANTIFIER_AFTER = re.compile(r"(?:many|some|most|several|all|few)\s+(?=[a-z]|\d+G\s)", re.IGNORECASE)
 
 #: A role in apposition after a name ("Zhang Lei, director of the lab", ", an associate professor at"): a person's.
 ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}(?:director|professor|lecturer|engineer|analyst|researcher"
@@ -231,6 +231,26 @@ def coordinated_verb(text: str, phrase_start: int, after_and: int) -> int | None
     return particle.end() if particle is not None else following.end()
 
 
+#: What opens a verb's object and no word of a subject's noun phrase: a determiner, a count, a hyphened modifier.
+_OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|more|several|many|all|both)\s|\d|[a-z]+-[a-z])")
+
+
+def verb_before_object(word: str, text: str, end: int) -> bool:
+    """"…, uses | explosion-proof handsets", "links | some 600 detectors": a verb's present in -s (``present_verb``)
+    before what opens its object; a plural before its verb ("where cranes are steered") is none."""
+    return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
+
+
+#: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
+LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def plural_head_at_end(word: str, text: str, end: int) -> bool:
+    """"could lead to toxic gas | releases.": a plural the lexicon knows, after a noun and before the clause's end, heads
+    the phrase, though the same form opens a pattern as a verb ("X releases a report"): a verb there would have no object."""
+    return wordclass.plural(word) is True and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:]) is not None
+
+
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
 _CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
 _CJK_NAME_MAX = 16
@@ -285,6 +305,7 @@ _IRREGULAR_VERBS = IRREGULAR_PAST - {"cost", "hit", "set", "cut", "put", "spread
                                      "shall", "fed", "left", "lost", "felt", "drew", "saw", "met", "did", "had", "made", "built"}
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w-])(?:has|have|had|is|are|was|were|be|been|being)\s+"
                                r"(?:(?:[a-z]+ly|since|also|just|now|already|then|not)\s+)?$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the)\s+$", re.IGNORECASE)
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these|those)\s", re.IGNORECASE)
 
 
@@ -332,8 +353,8 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
         # "the mine's 5G network covers 20 kilometres", "the cloud platform hosts the data": a present tense after
         # its subject's head, before its object's article or number
         return True
-    if not past_form(word):
-        return False
+    if not past_form(word) or _ARTICLE_BEFORE.search(text[:start]):
+        return False  # "a dedicated 5G slice": a word right after an article modifies the noun after it
     if _AUXILIARY_BEFORE.search(text[:start]) or _DETERMINER_AFTER.match(text, end):
         return True
     following = re.match(r"\s+(\S)", text[end:])

@@ -20,6 +20,7 @@ from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPatt
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
+from explorer.core.extraction.placed_kinds import placed_kinds
 from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
@@ -167,8 +168,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # "engineers at several suppliers were targeted by …": people spoken of generically stand for where they work
             left = [m for m in left if relatives.PEOPLE_OF.search(text[:m.start])][-1:]
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
+            or head_across_place(lexicon, mentions, text, start) \
             or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
-                and not _PASSIVE_BEFORE.search(text[:start])] or head_across_place(lexicon, mentions, text, start)
+                and not _PASSIVE_BEFORE.search(text[:start])]
         described = pattern.words.endswith(" by") and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
@@ -597,4 +599,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
             *owners.described_owners(lexicon, mentions, text), *referred_owners(lexicon, mentions, text),
-            *read_appositions(lexicon, mentions, text, finder.named)]
+            *read_appositions(lexicon, mentions, text, finder.named),
+            *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name)]

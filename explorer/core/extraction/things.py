@@ -9,10 +9,16 @@ reference) and by no word of time, measure or manner ("at the same time", "in th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.search import normalize
+from explorer.core.vocab import KG
+
+LOCATED = str(KG.locatedIn)
+#: (subject, property IRI, object, the words read, where they start, where they end, confidence)
+Fact = tuple[Mention, str, Mention, str, int, int, float]
 
 PhraseAt = Callable[[str, int], Mention | None]
 ClassOf = Callable[[str], str | None]
@@ -87,3 +93,48 @@ def owned_site_words(text: str, phrase_at: PhraseAt, heads: frozenset[str], head
             continue  # a plural ("the port's berths") is a kind, a word with more after it a longer phrase
         found.append(Mention(owner.end(), owner.end() + word.end(), word.group(), None, None, word.group(), "phrase"))
     return found
+
+
+#: "the plant's network": a site described by its kind, its possessive, then one word.
+_SITE_POSSESSIVE = re.compile(r"(?<![\w-])the\s+((?:[a-z][\w-]*\s+)?([a-z][\w-]*))['’]s\s+([a-z][\w-]*)(?![\w'’-])", re.IGNORECASE)
+#: Endings of nouns of quality, action or state ("the plant's output", "the port's expansion"): no thing in the site.
+#: Those who run or serve a site ("the platform's operator"): people and bodies, no thing in it.
+_ROLES = frozenset(["operator", "owner", "supplier", "contractor", "developer", "builder", "maker", "manufacturer", "tenant",
+                    "head", "chief", "boss", "board", "management", "workforce", "customer", "client", "user", "partner"])
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ing", "put", "age", "ure")
+
+
+def things_of_sites(text: str, phrase_at: PhraseAt, heads: frozenset[str], head_class: ClassOf) -> list[Mention]:
+    """"The plant's network was built by X": one word after the possessive of a site described by its kind (a head of
+    ``heads``) names a thing there, called by both words ("plant's network"), so that it is not every network of the
+    text. Nouns of quality or action ("the plant's output"), people and class words are no such thing."""
+    found: list[Mention] = []
+    for match in _SITE_POSSESSIVE.finditer(text):
+        word = match.group(3)
+        lowered = word.lower()
+        if singular(match.group(2).lower()) not in heads or lowered != singular(lowered) or lowered in _NO_THING_HEADS \
+                or singular(lowered) in GENERIC_PEOPLE | _ROLES or lowered.endswith(_ABSTRACT_ENDINGS) or head_class(word) is not None \
+                or (phrase_at(text, match.start(3)) or Mention(0, 0, "")).end > match.end(3) \
+                or _CONTENT_WORD_AFTER.match(text, match.end(3)):
+            continue
+        label = f"{match.group(2).lower()}'s {word}"
+        found.append(Mention(match.start(3), match.end(3), word, None, None, label, "phrase"))
+    return found
+
+
+def in_their_sites(mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"The plant's network …": the thing a site's possessive names (see ``things_of_sites``) stands in that site, as
+    the text read its possessor ("the plant" for the plant named before)."""
+    for thing in mentions:
+        if thing.via != "phrase" or thing.label is None or not thing.label.endswith(("'s " + thing.text, "’s " + thing.text)):
+            continue
+        site = next((m for m in mentions if m.end < thing.start and re.fullmatch(r"['’]s\s+", text[m.end:thing.start])), None)
+        if site is not None and site.via != "pronoun" and site.key != thing.key:
+            yield (thing, LOCATED, site, "'s", site.end, thing.start, 0.55)
+
+
+def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, sites: frozenset[str],
+                       earlier: Iterable[Mention]) -> list[Mention]:
+    """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows)."""
+    return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
+        + things_of_sites(text, phrase_at, sites, head_class)
