@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from extraction_support import facts
+
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import MentionFinder
 
@@ -98,3 +100,19 @@ def test_the_and_a_technology_name_before_a_noun_is_a_description(lexicon: Lexic
     network = next(m for m in found if m.text == "the 5G network")
     assert network.label == "5G network" and network.via == "definite"
     assert "5G modules" in [m.label for m in found]
+
+
+def test_a_place_named_before_a_trade_is_where_the_agent_is_based(lexicon: Lexicon) -> None:
+    text = "Several plants in Jiaxing run private networks. In May a worm hit a Jiaxing shoe maker and stopped its lines."
+    assert ("Jiaxing shoe maker", "basedIn", "Jiaxing") in facts(text, lexicon)
+
+
+def test_a_name_never_shown_to_be_a_place_places_nothing(lexicon: Lexicon) -> None:
+    text = "Huawei sells routers to carmakers. In May a worm hit a Huawei parts supplier and stopped its lines."
+    assert not any(p == "basedIn" and o == "Huawei" for _s, p, o in facts(text, lexicon))
+
+
+def test_a_plural_that_opens_a_pattern_still_heads_a_phrase_at_the_clause_end(lexicon: Lexicon) -> None:
+    # "releases" opens a pattern as a verb ("X releases a report"); with nothing after it, it is the phrase's head
+    found = labels("Engineers warned that a cyberattack on the smelter could lead to sulphur dioxide releases.", lexicon)
+    assert "sulphur dioxide releases" in found

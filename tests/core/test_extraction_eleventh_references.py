@@ -14,10 +14,13 @@ def _read(text: str, lexicon: Lexicon) -> dict[str, str]:
     """Each description or pronoun of the text (as written) and what it was read as."""
     finder = MentionFinder(lexicon)
     out: dict[str, str] = {}
+    subject = None  # as suggest_facts passes it: the first mention of the sentence before that names something
     for sentence in split_sentences(text):
-        for mention in finder.find(sentence.text):
+        mentions = finder.find(sentence.text, subject)
+        for mention in mentions:
             if mention.via in ("definite", "pronoun"):
                 out[mention.text] = mention.label or mention.iri or ""
+        subject = next((m for m in mentions if m.via not in ("cue", "phrase") or m.cls is not None), subject)
     return out
 
 
@@ -90,3 +93,32 @@ def test_its_site_is_no_list_members(lexicon: Lexicon) -> None:
     # "its" after a list of two is neither of theirs: no one of the list runs the plant
     found = facts("Gree said China Telecom's Zhuhai branch and Nokia had fitted 5G at its compressor plant.", lexicon)
     assert ("China Telecom's Zhuhai branch", "operates", "compressor plant") not in found
+
+
+def test_a_singular_description_is_none_of_a_plural_named_before(lexicon: Lexicon) -> None:
+    # "the station" is the power station, not the "base stations" named since
+    text = ("Datang runs the Pubugou power station in Sichuan. Its network uses base stations from ZTE. "
+            "Robots now patrol the station.")
+    assert _read(text, lexicon)["the station"] == "Pubugou power station"
+
+
+def test_the_company_is_the_name_the_text_opened_on_over_its_parent(lexicon: Lexicon) -> None:
+    # the subsidiary opened the text, its parent group was named in passing: "the company" is the subsidiary
+    text = ("Guodian Yunnan Power, a subsidiary of China Energy Investment Group, has wired the Xiaowan dam. "
+            "The network covers the spillway. Drones fly to a hangar that the company built last year.")
+    assert _read(text, lexicon)["the company"] == "Guodian Yunnan Power"
+
+
+def test_it_in_what_a_body_says_is_that_body(lexicon: Lexicon) -> None:
+    # not the subject of the sentence before, nor the routers named in between
+    text = ("The provincial bureau ordered audits of 5G factories. Tianjin Port Group said its routers are patched and "
+            "that it plans to open a security centre.")
+    assert _read(text, lexicon)["it"] == "Tianjin Port Group"
+    found = facts("Sinopec Qilu said on Monday it had built a 5G private network.", lexicon)
+    assert ("Sinopec Qilu", "built", "5G private network") in found
+
+
+def test_the_attack_is_the_intrusion_its_sentence_named_not_a_firm(lexicon: Lexicon) -> None:
+    text = ("In May an intrusion at a glass plant halted its kilns, according to security firm Antiy, which traced the "
+            "attack to a criminal gang.")
+    assert _read(text, lexicon)["attack"] == "intrusion"

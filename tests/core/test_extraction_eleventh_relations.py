@@ -140,3 +140,25 @@ def test_a_participle_in_commas_after_a_thing_in_a_town_describes_the_thing(lexi
     found = facts("The coal terminal in Rizhao, run by Rizhao Port Group, now unloads ships around the clock.", lexicon)
     assert ("coal terminal", "operatedBy", "Rizhao Port Group") in found
     assert not any(s == "Rizhao" and p == "operatedBy" for s, p, _o in found)
+
+
+def test_things_that_act_over_a_network_run_on_it(lexicon: Lexicon) -> None:
+    found = facts("At the Baiyin smelter, inspection drones now send thermal images over 5G to a control room.", lexicon)
+    assert ("inspection drones", "runsOn", "5G") in found
+    text = "The sensors, made by Hikvision, report vibration data over a private network that China Mobile built."
+    assert ("sensors", "runsOn", "private network") in facts(text, lexicon)
+
+
+def test_each_thing_a_where_clause_lists_runs_over_the_network(lexicon: Lexicon) -> None:
+    text = ("Weichai runs an engine plant in Weifang, where some 300 welding robots and 40 automated guided vehicles "
+            "now take their orders over a private network.")
+    found = facts(text, lexicon)
+    assert any(p == "runsOn" and o == "private network" and "welding robots" in s for s, p, o in found)
+    assert any(p == "runsOn" and o == "private network" and "automated guided vehicles" in s for s, p, o in found)
+
+
+def test_people_and_lists_after_a_verb_run_on_nothing(lexicon: Lexicon) -> None:
+    assert not any(p == "runsOn" for _s, p, _o in facts("Engineers send 3D scans over 5G to the lab.", lexicon))
+    text = ("China Telecom switched on a network across the oilfield, linking pumps, pipelines and well sites in the "
+            "basin over a dedicated slice.")
+    assert not any(p == "runsOn" and s in ("pipelines", "well sites") for s, p, _o in facts(text, lexicon))

@@ -162,3 +162,56 @@ def test_what_has_a_flaw_is_the_head_before_of(lexicon: Lexicon) -> None:
 def test_a_report_by_a_firm_that_says_things_are_exposed_is_no_warning_of_the_firm(lexicon: Lexicon) -> None:
     text = "A report published this week by Venustech, a security firm, said 40 smart meters in Hubei were exposed to remote takeover."
     assert not any(p == "warnsOf" for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_wave_of_attacks_hit_the_places_a_count_spells_out(lexicon: Lexicon) -> None:
+    text = ("A third wave of attacks hit two steel mills, the Hanyang Special Steel Works in Wuhan and the Ezhou Alloy Works in "
+            "Ezhou, both of which run furnaces on 5G.")
+    found = facts(text, lexicon)
+    assert ("attacks", "targets", "Hanyang Special Steel Works") in found
+    assert ("attacks", "targets", "Ezhou Alloy Works") in found
+    assert not any(p == "targets" and o == "steel mills" for _s, p, o in found)
+
+
+def test_an_attack_that_exploited_a_flaw_in_things_targeted_them_and_what_it_shut_down(lexicon: Lexicon) -> None:
+    text = ("At Yangpu, the attack exploited unpatched firmware in pump controllers at a refinery run by Hainan Refining, "
+            "a unit of Sinopec, and shut down its cooling line for a day.")
+    found = facts(text, lexicon)
+    assert ("attack", "targets", "pump controllers") in found
+    assert ("attack", "affected", "cooling line") in found
+    assert not any(s == "Yangpu" and p in ("targets", "affected", "exploits") for s, p, _o in found)
+
+
+def test_a_measure_carried_out_by_firms_is_no_attack(lexicon: Lexicon) -> None:
+    text = "The bureau now requires every port to pass a yearly penetration test, carried out by licensed testing firms."
+    assert not any(p == "carriedOutBy" for _s, p, _o in facts(text, lexicon))
+
+
+def test_what_suffered_attacks_was_their_target(lexicon: Lexicon) -> None:
+    text = ("Ports and power plants in Fujian that have moved their cranes onto 5G suffered at least 40 intrusions last year, "
+            "according to a report by Venustech.")
+    found = facts(text, lexicon)
+    assert ("40 intrusions", "targets", "Ports") in found
+    assert ("40 intrusions", "targets", "power plants") in found
+    assert not any(p == "targets" and o in ("Fujian", "cranes") for _s, p, o in found)
+
+
+def test_a_thing_placed_somewhere_with_a_weakness_holds_it(lexicon: Lexicon) -> None:
+    found = facts('"A pump controller sitting in the desert with a default password is an open door," said Li Qin of Venustech.',
+                  lexicon)
+    assert ("pump controller", "hasVulnerability", "default password") in found
+
+
+def test_a_part_of_them_with_a_weakness_names_what_holds_it(lexicon: Lexicon) -> None:
+    text = "Venustech found 300 smart meters in Hunan exposed to the internet, about half of them with unpatched firmware."
+    assert ("smart meters", "hasVulnerability", "unpatched firmware") in facts(text, lexicon)
+
+
+def test_a_second_for_after_a_comma_and_and(lexicon: Lexicon) -> None:
+    text = "Qian Hui called for network slicing to keep crane traffic apart from office systems, and for yearly security audits."
+    assert "yearly security audits" in _calls(text, lexicon)
+
+
+def test_what_a_threat_somewhere_could_lead_to(lexicon: Lexicon) -> None:
+    text = "Gao Yan, an analyst at Venustech, warned that tampering with valves at a refinery could lead to toxic gas leaks."
+    assert ("tampering with valves", "leadsTo", "toxic gas leaks") in facts(text, lexicon)

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.words import CHINESE_PROVINCES
+from explorer.core.extraction.words import CHINESE_PROVINCES, IRREGULAR_PAST, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -113,11 +113,11 @@ def place_description(lexicon: Lexicon, cls: str, history: Sequence[Mention], st
                   or (m.via in ("name", "label") and lexicon.is_a(m.cls, [cls]) is not False
                       and (m.key in scenes or normalize(m.label or m.text) in _MUNICIPALITIES))), None)
     if known is None and subject is not None and subject.via in ("name", "label") and subject.cls is None \
-            and re.search(r"(?<![\w-])(?:in|across|around|near|at|outside)\s+$", text[:start], re.IGNORECASE) \
+            and re.search(r"(?<![\w-])(?:headquartered|based|located|registered|sited)\s+in\s+$", text[:start], re.IGNORECASE) \
             and descriptors(history).get(subject.key, frozenset()) <= words_of(subject):
-        # "Zibo has courted chemical plants. X, headquartered in the city, …": where the words ask for a place, the name
-        # the text was speaking of, when nothing the text said of it makes it other than a place ("CATL, the Ningde-based
-        # battery giant" is no city; "the city's factories" asks for no place)
+        # "Zibo has courted chemical plants. X, headquartered in the city, …": where the words give a seat, the name the
+        # text was speaking of, when nothing the text said of it makes it other than a place ("CATL, the Ningde-based
+        # battery giant" is no city; "across the city", "the city's factories" give no seat)
         known = subject
     if known is None:
         return None
@@ -129,3 +129,52 @@ def _named_after(history: Sequence[Mention], known: Mention, province: str) -> b
     last_known = max((i for i, m in enumerate(history) if m.key == known.key), default=-1)
     return any(_PROVINCE_WORD.search(m.label or m.text) and province.lower() in (m.label or m.text).lower()
                for m in history[last_known + 1:])
+
+
+#: A lower-case word after a class word that goes on with its noun phrase ("the port | operator", "the city | bureau").
+NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]*[a-z])\b(?!['’])")
+
+
+def modifier(text: str, end: int) -> bool:
+    """Whether the class word ending at ``end`` only modifies the noun after it ("the port operator")."""
+    after = NOUN_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    # a noun that heads a body or one who acts ("operator", "owner"), not a verb ("the alliance | include")
+    return word not in STOPWORDS and word not in IRREGULAR_PAST and (word in _BODY_HEADS or word.endswith(("tor", "ner", "ger")))
+
+
+#: Heads of a body's name that a class word may modify ("the port group", "the city bureau", "the district government").
+_BODY_HEADS = frozenset(["group", "bureau", "authority", "committee", "office", "arm", "unit", "company", "firm", "department",
+                         "government", "administration", "commission", "association", "alliance", "council"])
+
+
+#: A verb of saying, and "that", right before a reported clause's "it" ("X said it will …", "X says that it plans").
+_REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|added|adds|announced|announces|noted|notes|expects|expected|believes)"
+                        r"(?:\s+(?:on|in)\s+[A-Z]\w+)?\s+(?:that\s+)?$")
+#: What may stand between a speaker and its verb: nothing, a relative "which", an adverb of time or manner.
+_TO_VERB = re.compile(r"(?:\s*,\s*which|\s+(?:also|later|then|previously|now|has|had|have))*\s+")
+
+
+def reported_it(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Ningbo Port said its network is cut off and that it plans to …", "China Mobile's branch, which says it has put up
+    …": "it" opening what a speaker that is no person says stands for that speaker (not the subject of the sentence before,
+    nor a thing named in between)."""
+    out = list(mentions)
+    for index, mention in enumerate(out):
+        if mention.via != "pronoun" or mention.text.lower() != "it":
+            continue
+        before = text[:mention.start]
+        verb = _REPORTING.search(before)
+        if verb is None and re.search(r"(?<![\w-])and\s+that\s+$", before):
+            verb = next(iter(reversed(list(re.finditer(r"(?<![\w-])(?:said|says|added|announced|noted)\s", before)))), None)
+        if verb is None:
+            continue
+        speaker = next((m for m in reversed(out[:index]) if m.end <= verb.start() and _TO_VERB.fullmatch(text[m.end:verb.start()])),
+                       None)
+        if speaker is None or speaker.via == "pronoun" or (speaker.cls or "").endswith("Person") \
+                or (speaker.iri is None and speaker.label is None):
+            continue
+        out[index] = replace(speaker, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+    return out

@@ -207,7 +207,7 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
 
 #: A first measure with what completes it ("strict isolation of the slices from public traffic"), then "and for" and the
 #: next measure.
-_AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?(\s+and\s+(?:also\s+)?for|,?\s+as\s+well\s+as(?:\s+for)?)\s+(?:(?:a|an|the)\s+)?")
+_AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?(,?\s+and\s+(?:also\s+)?for|,?\s+as\s+well\s+as(?:\s+for)?)\s+(?:(?:a|an|the)\s+)?")
 #: "network slicing to separate traffic": a word naming an act or a practice is the measure, no one the call addresses.
 _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: "urged plant owners to adopt …", "called on operators to isolate …": whom a call addresses, then the action asked.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explorer.core.extraction import attachment, clauses, owned_sites, partners, relatives, sites, slots, things
+from explorer.core.extraction import attachment, carriers, clauses, owned_sites, partners, relatives, sites, slots, things
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
@@ -37,7 +37,8 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text),
              *attachment.site_at_place(lexicon, mentions, text), *attachment.relative_where(lexicon, mentions, text),
              *attachment.counted_among(lexicon, mentions, text), *attachment.place_apposition(lexicon, mentions, text),
-             *attachment.passive_agent_partners(lexicon, read, mentions, text), *things.in_their_sites(mentions, text)]
+             *attachment.passive_agent_partners(lexicon, read, mentions, text), *carriers.over_networks(lexicon, mentions, text),
+             *things.in_their_sites(mentions, text)]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra

@@ -40,6 +40,9 @@ _BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?(?=\s*[,.;:]|
 def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
     """The mention at ``position``, else the bare noun phrase there ("booking system | of a terminal")."""
     found = next((m for m in mentions if m.start == position and m.via != "pronoun"), None)
+    count = _COUNTED_KIND.match(text, position)
+    if found is None and count is not None:  # "hit two chemical parks": what is counted
+        found = next((m for m in mentions if m.start == count.end() and m.via != "pronoun"), None)
     if found is not None and found.text.endswith(" offline"):
         words = found.text.removesuffix(" offline")  # "knocked the platform offline": the adverb is no part of the name
         found = Mention(found.start, found.start + len(words), words, None, found.cls, words, found.via)
@@ -55,11 +58,16 @@ def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: in
 
 #: A sentence's opening before its subject: a time or a place ("In January, ", "Last August ").
 _OPENING = re.compile(r"(?:(?:In|On|At|Last|Earlier|Late|Early)\s+[\w\s]{1,25}?,?\s+)?$")
+#: The same opening at a sentence's start.
+_OPENING_START = re.compile(r"(?:(?:In|On|At|Last|Earlier|Late|Early)\s+[\w\s]{1,25}?,\s+)?"
+                            r"(?:(?:[Tt]he|[Aa]n?|[Mm]any|[Ss]ome|[Ss]everal|[Mm]ost|[Tt]wo|[Tt]hree)\s+)?")
 #: A verb of attack after an attack and what describes it ("a campaign attributed to X hit the billing systems …").
 _HIT = re.compile(r"(?<![\w-])(hit|struck|hijacked|disabled|infected|breached|crippled|paralysed|paralyzed)\s+(?:(?:the|a|an)\s+"
-                  r"|(?=[A-Z]))")  # "hit Tongda Supply Chain": a name needs no determiner
+                  r"|(?=[A-Z])|(?=(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s))")
+# ("hit Tongda Supply Chain": a name needs no determiner, nor a count: "hit two chemical parks")
 
 
+_WAVE = re.compile(r"(?<![\w-])(?:wave|series|spate|string|barrage|flurry|rash)\s+of\s+$", re.IGNORECASE)
 #: Words for one event: "the attack", "a ransomware attack", "the breach" name one attack whatever stands before them.
 _EVENT = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", re.IGNORECASE)
 
@@ -69,12 +77,42 @@ def one_attack(lexicon: Lexicon, attack: Mention, text: str) -> bool:
     for one event ("the breach", "a ransomware attack"), after "a"/"an" ("a botnet"), or opening the sentence and told of
     with a relative clause ("In January, malware that exploited …"). A mass noun alone names the kind ("ransomware hit
     X": the threat, no incident)."""
-    if attack.via == "pronoun" or not lexicon.is_a(attack.cls, [RISK]) or lexicon.is_a(attack.cls, [VULNERABILITY]) \
-            or attack.text.endswith("s"):
+    if attack.via == "pronoun" or not lexicon.is_a(attack.cls, [RISK]) or lexicon.is_a(attack.cls, [VULNERABILITY]):
         return False  # (a flaw is no attack)
+    if _WAVE.search(text[:attack.start]):
+        return True  # "a second wave of attacks": one event made of many
+    if attack.text.endswith("s"):
+        return False
     return _EVENT.search(attack.text) is not None or _ONE.search(text[:attack.start]) is not None \
         or (_OPENING.fullmatch(text[:attack.start]) is not None
             and re.match(r"\s+(?:that|which)\s+[a-z]+ed\b", text[attack.end:]) is not None)
+
+
+#: The attack's own verb of exploiting right after it (not in a relative clause: "malware that exploited a flaw … locked").
+_EXPLOITED = re.compile(r"\s+(exploited)\s+(?:(?:a|an|the|its|their)\s+)?", re.IGNORECASE)
+_IN = re.compile(r"\s+(?:in|inside|on)\s+(?:(?:a|an|the|its|their|some|many|several)\s+)?", re.IGNORECASE)
+#: A count before a plural: "two chemical parks", "three ports".
+_COUNTED_KIND = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s", re.IGNORECASE)
+
+
+def _named_in_apposition(mentions: list[Mention], text: str, kind: Mention) -> list[Mention]:
+    """The names a counted kind is spelled out with after a comma ("two chemical parks, the Daya Bay park in Huizhou and the
+    Gaoming park in Foshan"): each is one of them."""
+    if not _COUNTED_KIND.match(kind.text) and not _COUNTED_KIND.search(text[max(0, kind.start - 8):kind.start]):
+        return []
+    out: list[Mention] = []
+    position = kind.end
+    joint = re.compile(r",\s+(?:the\s+)?" if not out else r"(?:,\s+|,?\s+and\s+)(?:the\s+)?")
+    while True:
+        opened = joint.match(text, position)
+        name = next((m for m in mentions if opened is not None and m.start == opened.end() and m.via in ("name", "label")), None)
+        if name is None:
+            return out if len(out) >= 2 else []
+        out.append(name)
+        # "… in Huizhou": where each named one is stands after it and is no name of the list
+        place = re.match(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?", text[name.end:])
+        position = name.end + (place.end() if place is not None else 0)
+        joint = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?")
 
 
 def _own_verb(text: str, attack: Mention, verb: re.Match[str]) -> bool:
@@ -94,13 +132,24 @@ def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[
             continue
         hit = _HIT.search(text, attack.end)
         target = _thing_at(lexicon, mentions, text, hit.end()) if hit is not None and _own_verb(text, attack, hit) else None
-        if hit is not None and target is not None:
+        named = _named_in_apposition(mentions, text, target) if target is not None else []
+        if hit is not None:  # "hit two chemical parks, the A in Huizhou and the B in Foshan": the parks named
+            yield from ((attack, TARGETS, each, hit.group(1), hit.start(1), hit.end(1), 0.65) for each in named)
+        if hit is not None and target is not None and not named:
             yield (attack, TARGETS, target, hit.group(1), hit.start(1), hit.end(1), 0.65)
             # "hijacked the gateways of a cement plant": the attack targets the plant through its gateways
             owned = re.match(r"\s+of\s+(?:a|an|the)\s+", text[target.end:])
             owner = _thing_at(lexicon, mentions, text, target.end + owned.end()) if owned is not None else None
             if owner is not None:
                 yield (attack, TARGETS, owner, hit.group(1), hit.start(1), hit.end(1), 0.6)
+        exploited = _EXPLOITED.match(text, attack.end)
+        weakness = next((m for m in mentions if exploited is not None and m.start == exploited.end()
+                         and lexicon.is_a(m.cls, [VULNERABILITY])), None)
+        inside = _IN.match(text, weakness.end) if weakness is not None else None
+        holder = _thing_at(lexicon, mentions, text, inside.end()) if inside is not None else None
+        if exploited is not None and holder is not None:
+            # "the attack exploited unpatched firmware in the controllers": the controllers were its target
+            yield (attack, TARGETS, holder, exploited.group(1), exploited.start(1), exploited.end(1), 0.65)
         aimed = _AIMED.match(text, attack.end)
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
         if aimed is not None and target is not None:
@@ -181,7 +230,7 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 #: The verb one attack acts with, first in its clause ("hit the booking system", "encrypted the servers").
 _ACTS = re.compile(r"(?<![\w-])(?:hit|struck|targeted|attacked|reached|encrypted|infected|breached|compromised|hijacked|disabled"
                    r"|crippled|paralysed|paralyzed|knocked\s+out|took\s+down|shut(?:\s+down)?|halted|froze|disrupted|stopped"
-                   r"|locked|pushed|forced|corrupted|wiped|stole|cut)(?![\w-])", re.IGNORECASE)
+                   r"|locked|pushed|forced|corrupted|wiped|stole|cut|exploited)(?![\w-])", re.IGNORECASE)
 #: A later verb of the same clause that stops or damages, coordinated ("… and halted") or a participle ("…, halting").
 _THEN_STOPPED = re.compile(r"(?:,?\s+and\s+(?P<verb>shut(?:\s+down)?|halted|froze|disrupted|stopped|locked|damaged|destroyed"
                            r"|cracked|ruined|spoiled|crippled|paralysed|paralyzed|knocked\s+out|took\s+down|held\s+up"
@@ -281,3 +330,36 @@ def reached_targets(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         second = _thing_at(lexicon, mentions, text, joined.end()) if joined is not None else None
         if second is not None and not _OWN_CLAUSE.match(text, second.end):
             yield (threat, TARGETS, second, reached.group(1), reached.start(1), reached.end(1), 0.6)
+
+
+#: "X and Y … suffered at least 27 intrusions": who or what suffered attacks was their target.
+_SUFFERED = re.compile(r"(?<![\w-])(suffered|experienced|endured|sustained)\s+", re.IGNORECASE)
+_QUANTIFIER = re.compile(r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|dozens\s+of|hundreds\s+of)\s+", re.IGNORECASE)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def suffered_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"Water utilities and chemical parks in Guangdong that have moved onto 5G suffered at least 27 intrusions": the
+    attacks targeted each thing the sentence's subject lists (a place, a relative clause or a preposition's object after
+    it is no part of the list)."""
+    for verb in _SUFFERED.finditer(text):
+        attack = next((m for m in mentions if m.start == verb.end() and m.via != "pronoun"), None)
+        if attack is None or (not _EVENTS.search(attack.text) and not lexicon.is_a(attack.cls, [RISK])) \
+                or lexicon.is_a(attack.cls, [VULNERABILITY]):
+            continue
+        quantity = _QUANTIFIER.match(attack.text)
+        if quantity is not None:  # "at least 27 intrusions": the count stays, the hedge is no part of the name
+            words = attack.text[quantity.end():]
+            attack = Mention(attack.start + quantity.end(), attack.end, words, None, attack.cls, words, attack.via)
+        opening = _OPENING_START.match(text)
+        subjects = [m for m in mentions if m.start == (opening.end() if opening else 0) and m.via != "pronoun"]
+        while subjects:
+            listed = _LISTED.match(text, subjects[-1].end)
+            after = next((m for m in mentions if listed is not None and m.start == listed.end() and m.end <= verb.start()
+                          and m.via != "pronoun"), None)
+            if after is None:
+                break
+            subjects.append(after)
+        for subject in subjects:
+            if lexicon.is_a(subject.cls, [RISK, PERSON]) is not True:
+                yield (attack, TARGETS, subject, verb.group(1), verb.start(1), verb.end(1), 0.6)

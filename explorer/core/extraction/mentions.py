@@ -41,6 +41,7 @@ from explorer.core.extraction.sites import (
 from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
+    LOWER_NEXT,
     PHRASE_OPENING,
     PLACE_ADVERBS,
     QUANTIFIER_AFTER,
@@ -57,6 +58,7 @@ from explorer.core.extraction.spans import (
     passive_by,
     passive_opening,
     place_people,
+    plural_head_at_end,
     quoted,
     relative_that_verbs,
     singular,
@@ -89,8 +91,6 @@ _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|towns
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
 _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
-#: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
@@ -483,8 +483,9 @@ class MentionFinder:
             # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and re.fullmatch(r"\d+G", token) is not None and _LOWER_NEXT.match(text, word.end()) is not None)
-            if not opens or lowered in STOPWORDS or self._trigger_at(text, word.start(1), lowered) or adverb(lowered) \
+                or (bool(words) and re.fullmatch(r"\d+G", token) is not None and LOWER_NEXT.match(text, word.end()) is not None)
+            if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
+                                                     and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
@@ -540,7 +541,7 @@ class MentionFinder:
         candidates += [replace(m, label=m.text, cls=ORGANIZATION) for m in possessed_sites(text, self._unit_heads, self._head_class)
                        if m.via == "cue" and m.cls is None]
         candidates += own_units(text) + self._named_units(text) + named_owners_things(
-            text, self._bare_phrase_at, self._triggers, self._place_name)
+            text, self._bare_phrase_at, self._triggers, self.place_name)
         candidates += self._names(text)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
@@ -549,7 +550,7 @@ class MentionFinder:
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         # "Hefei's Xinqiao area": the place and its part, never one name spanning both
-        for owner, part in places_of_places(text, lambda name, at: self._place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
+        for owner, part in places_of_places(text, lambda name, at: self.place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
             candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
@@ -583,10 +584,10 @@ class MentionFinder:
         self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
         return chosen
 
-    def _place_name(self, name: str) -> bool:
+    def place_name(self, name: str) -> bool:
         """A country, a name with a place's class word, or one the text put after "in"/"at" ("China", "Hunan Province")."""
         return normalize(name) in COUNTRIES or self.lexicon.is_a(self._cue_class(name), [str(KG.Place)]) is True \
-            or normalize(name) in self._placed or any(e.cls is not None and self.lexicon.is_a(e.cls, [str(KG.Place)]) is True
+            or f"new:{normalize(name)}" in self._placed or any(e.cls is not None and self.lexicon.is_a(e.cls, [str(KG.Place)]) is True
                                                       for e in self._latin.get(normalize(name), ()))
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:

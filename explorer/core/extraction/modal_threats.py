@@ -26,7 +26,9 @@ THREATENS, LEADS_TO, EXPOSED_TO = str(KG.threatens), str(KG.leadsTo), str(KG.exp
 _MODAL_VERB = (r"\s+((?:could|can|may|might|would|will)\s+(?:(?:also|easily|even|quickly|potentially|eventually)\s+)?([a-z]+)(?:\s+to)?)\s+"
                r"(?:(?:the|a|an|its|their|whole|entire|all)\s+)*")
 #: After a threat: what it acts on ("of pump controls") or "which", then the modal and its verb.
-_MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which)?" + _MODAL_VERB)
+_MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which)?"
+                    # "tampering with controllers at a chemical park could …": where the threat would strike
+                    r"(?:\s+(?:at|in|inside|on)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?" + _MODAL_VERB)
 #: "forged commands that could cause blackouts": a restrictive "that" (read for threats named in a list, see ``weaknesses``).
 _MODAL_THAT = re.compile(r"\s+that" + _MODAL_VERB)
 #: Verbs whose object is what the threat brings about, not what it harms.
@@ -63,6 +65,12 @@ def threatened(lexicon: Lexicon, mentions: list[Mention], text: str, restrictive
         if obj is None or obj.key == threat.key or lexicon.is_a(obj.cls, [THREAT]):
             continue
         verb = said.group(2).lower()
+        tail = re.match(r"\s+([a-z][\w-]*s)(?=\s*[,.;:]|\s*$)", text[obj.end:]) if verb in _CAUSING else None
+        if tail is not None and obj.iri is None:
+            # "could lead to toxic gas releases": after a verb of causing only a noun phrase stands, so a plural that
+            # ends the clause is its head, cut off by a reading of "releases" as a verb
+            words = text[obj.start:obj.end + tail.end()]
+            obj = Mention(obj.start, obj.end + tail.end(), words, None, None, words, "phrase")
         predicate = LEADS_TO if verb in _CAUSING else THREATENS
         if lexicon.is_a(obj.cls, lexicon.ends(predicate)[1]) is False:
             continue

@@ -17,11 +17,12 @@ from explorer.core.extraction import antecedents, sites
 from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.words import IRREGULAR_PAST, STOPWORDS
+from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
+AGENT = str(KG.Agent)
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
@@ -62,6 +63,9 @@ def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
 
+#: A sentence's opening preposition before a name ("At Daya Bay, …", "In Shenzhen, …").
+_OPENING_PREPOSITION = re.compile(r"\s*(?:In|At|On|Near|Inside|Outside|Across|From|For)\s+(?:the\s+)?", re.IGNORECASE)
+
 class ReferenceReader:
     """Reads the references of one sentence against what the document named before."""
 
@@ -72,10 +76,14 @@ class ReferenceReader:
         self._triggers = triggers
         self._unit_heads = unit_heads
         self._scenes: set[str] = set()
+        #: The names that opened the sentences read so far (None where a sentence opened on none), last first.
+        self._subjects: list[Mention | None] = []
 
     def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
         self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
+        self._subjects.insert(0, previous_subject if previous_subject is not None and previous_subject.via in ("name", "label")
+                              and not _is_person(previous_subject) else None)
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
@@ -117,8 +125,10 @@ class ReferenceReader:
                 continue
             # "the network" after "a 5G private network": the last thing whose name ends in that noun
             head = singular(match.group(1).lower())
+            # one thing for a singular ("the station" is none of "base stations" named before)
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
-                           and singular((m.label or m.text).split()[-1].lower()) == head), None)
+                           and singular((m.label or m.text).split()[-1].lower()) == head
+                           and (head != match.group(1).lower() or antecedents.singular_head(m))), None)
             if target is None and head in _SITE_WORDS:
                 # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
                 # site named last; "the plant" for the last factory or works (words for the same kind of site)
@@ -146,7 +156,7 @@ class ReferenceReader:
                 continue
             noun, end = match.group(2).lower(), match.end()
             compound = compound_end(text, end, self._triggers)
-            compounded = compound > end and not modifiers and match.group(2).islower() and _modifier(text, end)
+            compounded = compound > end and not modifiers and match.group(2).islower() and antecedents.modifier(text, end)
             if compounded:
                 # "the port operator", "the port group": the compound's last noun heads it, the first only modifies
                 noun, end = text[match.start(2):compound].split()[-1].lower(), compound
@@ -175,8 +185,13 @@ class ReferenceReader:
             # …": Changan), else the last one named
             subject = next((m for m in same if previous_subject is not None and m.key == previous_subject.key), None)
             last = same[0] if same else None
+            # a name that opened one of the last sentences, of no other kind, is what the text speaks of ("Huaneng Tibet
+            # Hydropower, a subsidiary of China Huaneng Group, … The company opened …": the subsidiary)
+            salient = next((m for m in self._subjects[:3] if m is not None and self.lexicon.is_a(m.cls, [cls]) is not False
+                            and m.key not in self._scenes and self.lexicon.is_a(cls, [ORGANIZATION]) is True
+                            and singular(noun) in ("company", "firm")), None)
             target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
-                          called or subject or last)
+                          called or subject or salient or last)
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
@@ -206,7 +221,11 @@ class ReferenceReader:
                 continue
             # "Together with X and Huawei, the company has fitted …": a description before its verb opens the clause
             clause = re.match(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says)\b", text[mention.end:])
-            if previous is not None and previous.via in ("name", "label") and previous.iri is None and not _is_person(previous) \
+            # "At Daya Bay, the attack exploited …": a name the sentence opens on after a preposition sets the scene; the
+            # description after its comma is the clause's subject, no apposition
+            opening = previous is not None and _OPENING_PREPOSITION.fullmatch(text[:previous.start]) is not None
+            if previous is not None and not opening and previous.via in ("name", "label") and previous.iri is None \
+                    and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
                     and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
@@ -347,7 +366,7 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
-    return out
+    return antecedents.reported_it(text, out)
 
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
@@ -414,23 +433,6 @@ def merge_cues(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
-#: A lower-case word after a class word that goes on with its noun phrase ("the port | operator", "the city | bureau").
-_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]*[a-z])\b(?!['’])")
-
-
-def _modifier(text: str, end: int) -> bool:
-    """Whether the class word ending at ``end`` only modifies the noun after it ("the port operator")."""
-    after = _NOUN_AFTER.match(text, end)
-    if after is None:
-        return False
-    word = after.group(1)
-    # a noun that heads a body or one who acts ("operator", "owner"), not a verb ("the alliance | include")
-    return word not in STOPWORDS and word not in IRREGULAR_PAST and (word in _BODY_HEADS or word.endswith(("tor", "ner", "ger")))
-
-
-#: Heads of a body's name that a class word may modify ("the port group", "the city bureau", "the district government").
-_BODY_HEADS = frozenset(["group", "bureau", "authority", "committee", "office", "arm", "unit", "company", "firm", "department",
-                         "government", "administration", "commission", "association", "alliance", "council"])
 #: A place's name and a class word: "Beijing start-up", "Shanghai firm" (one capitalised word, then lower-case ones).
 _PLACED_KIND = re.compile(r"[A-Z][\w'’]*(?:\s+[a-z][\w-]*){1,2}")
 
@@ -448,15 +450,15 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
     for mention in mentions:
         head = mention.text.split()[-1] if mention.text.split() else ""
         called = None
-        after = _NOUN_AFTER.match(text, mention.end)
-        if mention.iri is None and class_word_after_the(mention, text) and after is not None and _modifier(text, mention.end) \
+        after = antecedents.NOUN_AFTER.match(text, mention.end)
+        if mention.iri is None and class_word_after_the(mention, text) and after is not None and antecedents.modifier(text, mention.end) \
                 and not any(m.start < after.end() and m.end > mention.end for m in mentions):
             # "the port operator": a class word that only modifies the noun after it is of no class of its own; the two
             # words are the description (no port is meant)
             end = after.end()
             out.append(Mention(mention.start, end, text[mention.start:end], None, None, text[mention.start:end], "phrase"))
             continue
-        if mention.iri is None and not _modifier(text, mention.end) and not _is_person(mention) \
+        if mention.iri is None and not antecedents.modifier(text, mention.end) and not _is_person(mention) \
                 and ((mention.via == "definite" and re.fullmatch(r"the\s+[a-z][\w-]*", mention.text, re.IGNORECASE))
                      or class_word_after_the(mention, text)) and lexicon.is_a(mention.cls, [PLACE]) is not True:
             # "a Ningbo-based supplier … encrypted the supplier's servers": one its own sentence called by the description's
@@ -468,16 +470,20 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
             if called is not None:
                 mention = replace(called, start=mention.start, end=mention.end, text=mention.text, via="definite",
                                   cls=called.cls or mention.cls)
-        if called is None and mention.iri is None and class_word_after_the(mention, text) and not _modifier(text, mention.end):
+        if called is None and mention.iri is None and class_word_after_the(mention, text) and not antecedents.modifier(text, mention.end):
             # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province); a trade's word ("the
             # supplier") stands for none the text did not call so
+            # supplier") stands for none the text did not call so; a thing of a kind no agent is ("the attack") for no
+            # name of unknown kind, but for one of its kind the sentence described ("an intrusion … the attack")
+            agents = lexicon.is_a(mention.cls, [AGENT]) is True
             wanted = True if lexicon.is_a(mention.cls, [PLACE]) is True or antecedents.specific(lexicon, head, mention.cls) \
-                else None
-            fitting = [m for m in reversed(out) if m.via in ("name", "label") and not _is_person(m)
-                       and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted)]
-            # the one whose kind is known to fit, else the nearest ("X said on …, the company said": X, not a partner
-            # of no known kind named after it)
-            # of known kind: the sentence's subject ("X has linked …, the company said": X, not a partner named since)
+                or not agents else None
+            fitting = [m for m in reversed(out) if not _is_person(m) and (
+                (m.via in ("name", "label") and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) in (True, wanted))
+                or (not agents and m.via in ("cue", "phrase") and m.iri is None and antecedents.singular_head(m)
+                    and lexicon.is_a(m.cls, [mention.cls] if mention.cls else []) is True))]
+            # of known kind: the sentence's subject ("X has linked …, the company said": X, not a partner named since),
+            # else the nearest of known kind, else the nearest
             sure = [m for m in fitting if mention.cls and lexicon.is_a(m.cls, [mention.cls]) is True]
             subject = next((m for m in sure if out and m is out[0]), None)
             target = next((m for m in fitting if antecedents.names_head(head, antecedents.words_of(m))),

@@ -70,6 +70,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
+    if predicate == str(KG.carriedOutBy) and lexicon.is_a(subject.cls, [THREAT]) is not True:
+        return False  # "an annual audit, carried out by accredited firms": only an attack or a threat is carried out by attackers
     if any(re.search(r"\w['’]s?$", end.text) and end.via == "phrase" for end in (subject, obj)):
         return False  # "many of the city's | newly connected factories": a possessive names whose, never an end itself
     if predicate == EXPOSED_TO and obj.via == "phrase" and re.fullmatch(r"[a-z]+ing", obj.text):

@@ -48,6 +48,7 @@ def read_risks(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Rea
             *incidents.incidents(lexicon, mentions, text),
             *incidents.aimed_attacks(lexicon, mentions, text), *incidents.later_effects(lexicon, mentions, text),
             *incidents.reached_targets(lexicon, mentions, text),
+            *incidents.suffered_attacks(lexicon, mentions, text),
             *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text),
             *speakers.published_by(lexicon, mentions, text)]
 

@@ -241,6 +241,16 @@ def verb_before_object(word: str, text: str, end: int) -> bool:
     return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
 
 
+#: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
+LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def plural_head_at_end(word: str, text: str, end: int) -> bool:
+    """"could lead to toxic gas | releases.": a plural the lexicon knows, after a noun and before the clause's end, heads
+    the phrase, though the same form opens a pattern as a verb ("X releases a report"): a verb there would have no object."""
+    return wordclass.plural(word) is True and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:]) is not None
+
+
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
 _CJK_FUNCTION = frozenset("了的与在是为及并向对从把被将于已也都就")
 _CJK_NAME_MAX = 16

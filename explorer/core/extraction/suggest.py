@@ -20,6 +20,7 @@ from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPatt
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
+from explorer.core.extraction.placed_kinds import placed_kinds
 from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
@@ -596,4 +597,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
             *owners.described_owners(lexicon, mentions, text), *referred_owners(lexicon, mentions, text),
-            *read_appositions(lexicon, mentions, text, finder.named)]
+            *read_appositions(lexicon, mentions, text, finder.named),
+            *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name)]

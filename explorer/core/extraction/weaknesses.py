@@ -115,6 +115,12 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
     return None
 
 
+#: ", about a third of them | with": a part of the things named before holds what follows "with".
+_PART_OF_THEM = re.compile(r",\s+(?:(?:about|nearly|roughly|almost|more\s+than|at\s+least)\s+)?(?:a\s+third|a\s+quarter|half|many|most"
+                           r"|some|several|all|\d+%?|one|two|three)\s+of\s+(?:them|these|those)\s*$", re.IGNORECASE)
+#: A participle of being somewhere between a thing and "with": " sitting in the desert ", " installed at the plant ".
+_PLACED_PARTICIPLE = re.compile(r"\s+(?:sitting|standing|running|operating|working|installed|located|placed|deployed)\s+(?:in|at|on"
+                                r"|inside|near|across)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s*$", re.IGNORECASE)
 #: "routers, many of them running", "since many still ran": a part of what the clause before named is the subject.
 _MANY_OF_THEM = re.compile(r"(?:,\s+|(?<![\w-])(?:since|as|because|and|while|with)\s+)(?:many|most|some|all|several|half|dozens|hundreds"
                            r"|thousands)(?:\s+of\s+(?:them|these|those))?\s*$", re.IGNORECASE)
@@ -192,6 +198,14 @@ def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if holding is not None and holding.group(1).lower() == "with":
             # "routers with hard-coded passwords", "gateways that could be reached from the internet with default passwords"
             holder = next((m for m in mentions if 0 <= holding.start() - m.end <= 1 and _holder_kind(lexicon, m)), None)
+            part = _PART_OF_THEM.search(text[:holding.start()])
+            if holder is None and part is not None:
+                # "412 routers exposed to the internet, about a third of them with unpatched firmware": the routers
+                holder = _clause_things(lexicon, mentions, text, part.start())
+            placed = _PLACED_PARTICIPLE.search(text[:holding.start()]) if holder is None else None
+            if placed is not None:
+                # "a dredger controller sitting in the desert with a default password": the controller, not the desert
+                holder = next((m for m in mentions if m.end == placed.start() and _holder_kind(lexicon, m)), None)
             thing = _bare_thing_before(mentions, text, holding.start() - 1) if holder is None else None
             # "were running firmware with known flaws": what runs the firmware has its flaws
             verb = re.search(rf"(?<![\w-])(?:{_HOLDING})\s+$", text[:thing.start]) if thing is not None else None

@@ -1,0 +1,37 @@
+"""A place's name before a common noun: "a Dongguan toy maker", "a Hefei battery-pack supplier".
+
+The capitalised word is no part of the kind but says where the agent (a maker, a supplier) is based. Only a word the
+document shows to be a place (a place's class, or a name put after "in" or "at") counts, so that "a Huawei supplier" says
+nothing of a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention, Reading
+from explorer.core.vocab import KG
+
+AGENT, BASED_IN = str(KG.Agent), str(KG.basedIn)
+_INTRODUCED = re.compile(r"(?<![\w-])(?:a|an|its|their|his|her)\s+$", re.IGNORECASE)
+#: One or two capitalised words, then one to three lower-case words ending the phrase.
+_PLACED_KIND = re.compile(r"((?:[A-Z][a-z’'-]+\s+){1,2})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+
+
+def placed_kinds(lexicon: Lexicon, mentions: list[Mention], text: str, named: Callable[[str, int, str | None], Mention],
+                 is_place: Callable[[str], bool]) -> Iterator[Reading]:
+    """(agent, basedIn, place) for each new agent whose name opens on a place's name after "a" or a possessive
+    ("the Dongguan government", "the Qingdao attack" are an institution's and an event's names); ``named`` gives the mention
+    of a name at a position, ``is_place`` whether the document shows a name to be a place's."""
+    for mention in mentions:
+        if mention.iri is not None or mention.via not in ("phrase", "cue") or not _INTRODUCED.search(text[:mention.start]):
+            continue
+        found = _PLACED_KIND.fullmatch(mention.text)
+        if found is None or not is_place(found.group(1).strip()):
+            continue
+        place = named(found.group(1).strip(), mention.start, None)
+        end = mention.start + len(found.group(1).rstrip())
+        if lexicon.is_a(mention.cls, [AGENT]) is True:
+            yield (mention, BASED_IN, place, found.group(1).strip(), mention.start, end, 0.7)
