@@ -21,7 +21,6 @@ from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinde
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
 from explorer.core.extraction.placed_kinds import placed_kinds
-from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
     fittest,
@@ -362,7 +361,6 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             in_site = pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, view)
             if (pattern.weak and not in_site) or (pattern.object_first and not pattern.words.endswith(" as")):
                 continue
-            # "Carmakers such as BYD and Geely": each example after the words is one (the object stands before them)
             for other_subject, other_object in (constructions.coordinated(mentions, view, subject, obj) if not pattern.object_first
                                                 else ((o, s) for s, o in constructions.coordinated(mentions, view, obj, subject))):
                 if in_site and other_object is not obj:
@@ -598,6 +596,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *referred_owners(lexicon, mentions, text),
-            *read_appositions(lexicon, mentions, text, finder.named),
+            *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named),
             *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name)]
