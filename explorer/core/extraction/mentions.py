@@ -426,7 +426,7 @@ class MentionFinder:
                     position = verb
                     continue
                 following = self._bare_phrase_at(text, position)
-                if following is not None and re.match(r"\s+to\s", text[following.end:]):
+                if following is not None and re.match(r"\s+to\s+(?!be\s)", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
         return found
 
