@@ -226,3 +226,8 @@ def test_a_past_verb_after_a_present_relative_is_the_attacks(lexicon: Lexicon) -
 def test_a_past_verb_after_a_past_relative_stays_the_relatives(lexicon: Lexicon) -> None:
     text = "In May a ransomware attack hit a Wuxi valve maker that bought new robots and halted its casting lines."
     assert ("ransomware attack", "affected", "casting lines") not in facts(text, lexicon)
+
+
+def test_a_report_opening_the_sentence_is_published_by_a_speaker_with_an_apposition(lexicon: Lexicon) -> None:
+    text = "In a report published in July, Venustech, a Beijing-based security firm, said 200 smart meters had a flaw."
+    assert ("Venustech", "published", "report") in facts(text, lexicon)
