@@ -166,10 +166,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         elif pattern.words.endswith(" by") and any(relatives.PEOPLE_OF.search(text[:m.start]) for m in left):
             # "engineers at several suppliers were targeted by …": people spoken of generically stand for where they work
             left = [m for m in left if relatives.PEOPLE_OF.search(text[:m.start])][-1:]
-        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
-            or head_across_place(lexicon, mentions, text, start) \
-            or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
-                and not _PASSIVE_BEFORE.search(text[:start])]
+        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] or head_across_place(
+            lexicon, mentions, text, start) or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start])
+                                                and m.via in ("phrase", "cue", "name") and not _PASSIVE_BEFORE.search(text[:start])]
         described = pattern.words.endswith(" by") and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
