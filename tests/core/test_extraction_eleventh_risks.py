@@ -215,3 +215,19 @@ def test_a_second_for_after_a_comma_and_and(lexicon: Lexicon) -> None:
 def test_what_a_threat_somewhere_could_lead_to(lexicon: Lexicon) -> None:
     text = "Gao Yan, an analyst at Venustech, warned that tampering with valves at a refinery could lead to toxic gas leaks."
     assert ("tampering with valves", "leadsTo", "toxic gas leaks") in facts(text, lexicon)
+
+
+def test_a_past_verb_after_a_present_relative_is_the_attacks(lexicon: Lexicon) -> None:
+    text = ("In May a ransomware attack, which Venustech attributed to the Ghost Crane gang, hit a Wuxi valve maker that "
+            "supplies Sinopec and halted its casting lines for two days.")
+    assert ("ransomware attack", "affected", "casting lines") in facts(text, lexicon)
+
+
+def test_a_past_verb_after_a_past_relative_stays_the_relatives(lexicon: Lexicon) -> None:
+    text = "In May a ransomware attack hit a Wuxi valve maker that bought new robots and halted its casting lines."
+    assert ("ransomware attack", "affected", "casting lines") not in facts(text, lexicon)
+
+
+def test_a_report_opening_the_sentence_is_published_by_a_speaker_with_an_apposition(lexicon: Lexicon) -> None:
+    text = "In a report published in July, Venustech, a Beijing-based security firm, said 200 smart meters had a flaw."
+    assert ("Venustech", "published", "report") in facts(text, lexicon)

@@ -239,6 +239,13 @@ _THEN_STOPPED = re.compile(r"(?:,?\s+and\s+(?P<verb>shut(?:\s+down)?|halted|froz
                            r"|damaging|destroying|crippling|paralysing|paralyzing|knocking\s+out|taking\s+down|leaving|holding\s+up"
                            r"|encrypting|causing|leading\s+to|resulting\s+in))\s+",
                            re.IGNORECASE)
+def _present_relative(text: str, start: int, end: int) -> bool:
+    """Whether the only clause between ``start`` and ``end`` is a relative in the present ("a mould maker that supplies
+    Schaeffler"): a past verb after it ("and halted its lines") is coordinated with the attack's past verb, not with it."""
+    return re.fullmatch(r"[^,;:\"“”]*?\s(?:that|which|who)\s+[a-z]+s\s[^,;:\"“”]*", text[start:end], re.IGNORECASE) is not None \
+        and len(_OTHER_CLAUSE.findall(text, start, end)) == 1
+
+
 def _apposed_relative(text: str, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` are a name's apposition with its relative clause, closed by a comma
     (", a logistics firm that handles trucking for the terminal,"): a participle after it is the main clause's."""
@@ -297,7 +304,8 @@ def later_effects(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         for then in _THEN_STOPPED.finditer(text, acts.end()):
             between = _OTHER_CLAUSE.search(text, previous, then.start())
             group = "verb" if then.group("verb") else "participle"
-            if between is not None and not (group == "participle" and _apposed_relative(text, previous, then.start())):
+            if between is not None and not (group == "participle" and _apposed_relative(text, previous, then.start())) \
+                    and not (group == "verb" and _present_relative(text, previous, then.start())):
                 break
             harmed = _stopped_thing(lexicon, mentions, text, then.start(group), then.end())
             if harmed is None or harmed.key == attack.key:

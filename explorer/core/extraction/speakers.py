@@ -53,8 +53,11 @@ def reports(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Re
     for opening in _REPORT_OPENING.finditer(text):
         report = next((m for m in mentions if m.start <= opening.start(1) and opening.end(1) <= m.end and m.via != "pronoun"), None)
         speaker = _named_at(mentions, text, opening.end())
+        # "X, a Beijing-based security firm, said": an apposition may stand between the publisher and its verb
+        aside = re.match(r",\s+(?:a|an|the)\s[^,;:\"“”]{1,80},", text[speaker.end:]) if speaker is not None else None
+        verb_at = speaker.end + aside.end() if speaker is not None and aside is not None else speaker.end if speaker else 0
         if report is None or speaker is None or speaker.via in ("phrase", "pronoun") or lexicon.is_a(report.cls, [SOURCE]) is False \
-                or not re.match(r"\s+(?:said|says|found|finds|warned|warns|reported|estimated|noted|concluded)\b", text[speaker.end:]):
+                or not re.match(r"\s+(?:said|says|found|finds|warned|warns|reported|estimated|noted|concluded)\b", text[verb_at:]):
             continue
         yield (speaker, PUBLISHED, report, "published", opening.start(), opening.end(), 0.6)
 
