@@ -116,3 +116,8 @@ def test_a_plural_that_opens_a_pattern_still_heads_a_phrase_at_the_clause_end(le
     # "releases" opens a pattern as a verb ("X releases a report"); with nothing after it, it is the phrase's head
     found = labels("Engineers warned that a cyberattack on the smelter could lead to sulphur dioxide releases.", lexicon)
     assert "sulphur dioxide releases" in found
+
+
+def test_a_variant_named_after_a_technology_stays_in_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("The vendor said it had shipped 5G LAN switches to two hundred mills.", lexicon)
+    assert "5G LAN switches" in found

@@ -162,3 +162,11 @@ def test_people_and_lists_after_a_verb_run_on_nothing(lexicon: Lexicon) -> None:
     text = ("China Telecom switched on a network across the oilfield, linking pumps, pipelines and well sites in the "
             "basin over a dedicated slice.")
     assert not any(p == "runsOn" and s in ("pipelines", "well sites") for s, p, _o in facts(text, lexicon))
+
+
+def test_things_moved_onto_a_network_run_on_it(lexicon: Lexicon) -> None:
+    text = "Rizhao Port Group has moved the gantry cranes at its Lanshan terminal onto a 5G private network built by ZTE."
+    found = facts(text, lexicon)
+    assert ("gantry cranes", "runsOn", "5G private network") in found
+    found = facts("Haier has moved its washing-machine plant in Jiaozhou onto a 5G private network.", lexicon)
+    assert not any(p == "runsOn" for _s, p, _o in found)  # a site moved as a whole runs on nothing

@@ -73,3 +73,12 @@ def test_a_thing_a_sites_possessive_names_is_a_thing_in_that_site(lexicon: Lexic
 def test_a_sites_operator_or_output_is_no_thing_in_it(lexicon: Lexicon) -> None:
     labels = _labels("The refinery's operator said the refinery's output rose.", lexicon)
     assert not {"refinery's operator", "refinery's output"} & labels
+
+
+def test_to_before_a_word_that_is_never_a_verb_opens_its_object(lexicon: Lexicon) -> None:
+    assert "remote operation" in _labels("The mine has moved its 40 loaders to remote operation over 5G.", lexicon)
+
+
+def test_a_listed_thing_before_a_passive_infinitive_stays_in_the_list(lexicon: Lexicon) -> None:
+    labels = _labels("The regulator called for signed updates and port-level segmentation to be made compulsory.", lexicon)
+    assert {"signed updates", "port-level segmentation"} <= labels

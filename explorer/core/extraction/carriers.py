@@ -87,3 +87,29 @@ def over_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         for user in users:
             if user.key != carrier.key and lexicon.is_a(user.cls, [AGENT, PLACE]) is not True and not _person(user):
                 yield (user, RUNS_ON, carrier, "over", over.start(), over.end(), 0.5)
+
+
+#: A verb that moves things onto a network: "moved the cranes at its terminal onto" (to be "connected to" a network
+#: is said as often of a site's lines that report through it as of things that run on it: left unread).
+_PUT_ON = re.compile(r"(?<![\w-])(?:moved|moves|switched|switches|shifted|migrated)\s+", re.IGNORECASE)
+_ONTO = re.compile(r"\s+onto\s+(?:(?:the|a|an|its|their)\s+)?", re.IGNORECASE)
+
+
+def put_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"has moved the quay cranes at its terminal onto a 5G private network", "moved their control systems onto 5G": the
+    things moved onto a network (not a site moved as a whole) run on it."""
+    under = governed(mentions, text)
+    for verb in _PUT_ON.finditer(text):
+        first = next((m for m in mentions if m.start >= verb.end() and m not in under and m.via != "pronoun"
+                      and _SUBJECT_FIRST.fullmatch(text[verb.end():m.start])), None)
+        if first is None or lexicon.is_a(first.cls, [AGENT, PLACE]) is True or sites.has_site_head(lexicon, first) \
+                or _carrier(first) or _person(first):
+            continue
+        onto = next((m for m in _ONTO.finditer(text, first.end) if not re.search(r"[,;]", text[first.end:m.start()])), None)
+        carrier = next((m for m in mentions if onto is not None and m.start == onto.end() and m.via != "pronoun"), None)
+        if onto is None or carrier is None or not _carrier(carrier) or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
+            continue
+        for thing in _listed(mentions, text, first, onto.start()):
+            if lexicon.is_a(thing.cls, [AGENT, PLACE]) is not True and not sites.has_site_head(lexicon, thing):
+                yield (thing, RUNS_ON, carrier, verb.group().strip() + " … " + onto.group().strip(), verb.start(),
+                       onto.end(), 0.5)

@@ -426,7 +426,7 @@ class MentionFinder:
                     position = verb
                     continue
                 following = self._bare_phrase_at(text, position)
-                if following is not None and re.match(r"\s+to\s", text[following.end:]):
+                if following is not None and re.match(r"\s+to\s+(?!be\s)", text[following.end:]):
                     break  # "… standards and plans to set up": a verb goes on, not the list
         return found
 
@@ -483,7 +483,8 @@ class MentionFinder:
             # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and re.fullmatch(r"\d+G", token) is not None and LOWER_NEXT.match(text, word.end()) is not None)
+                or (bool(words) and (re.fullmatch(r"\d+G", token) is not None or re.fullmatch(r"\d+G", text[slice(*words[-1])]) is not None)
+                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules": a variant's name after it
             if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.spans import OWN_UNIT, Mention, Reading, adverb, past_form, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
 from explorer.core.vocab import KG
@@ -34,6 +35,8 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                 or lexicon.is_a(owned.cls, pattern.range) is False:
             continue
         yield (owner, pattern.predicate, owned, pattern.words, owner.end, owned.start, 0.6)
+    # a possessor the references read whose "'s" or "its" names no relation of the ontology ("the fab's cleanrooms")
+    yield from referred_owners(lexicon, mentions, text)
 
 
 

@@ -21,7 +21,6 @@ from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinde
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
 from explorer.core.extraction.placed_kinds import placed_kinds
-from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
     fittest,
@@ -167,10 +166,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         elif pattern.words.endswith(" by") and any(relatives.PEOPLE_OF.search(text[:m.start]) for m in left):
             # "engineers at several suppliers were targeted by …": people spoken of generically stand for where they work
             left = [m for m in left if relatives.PEOPLE_OF.search(text[:m.start])][-1:]
-        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] \
-            or head_across_place(lexicon, mentions, text, start) \
-            or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start]) and m.via in ("phrase", "cue", "name")
-                and not _PASSIVE_BEFORE.search(text[:start])]
+        beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] or head_across_place(
+            lexicon, mentions, text, start) or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start])
+                                                and m.via in ("phrase", "cue", "name") and not _PASSIVE_BEFORE.search(text[:start])]
         described = pattern.words.endswith(" by") and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
@@ -245,9 +243,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                  # "a terminal in the Binhai New Area": a place's name may take "the"
                  or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
                      and re.fullmatch(r"\s+the\s+", text[end:m.start]) is not None)]
-    if not pattern.weak and not pattern.object_first and right and right[0].start - end <= 1 \
-            and right[0].via in ("name", "label") and lexicon.is_a(right[0].cls, pattern.range) is not False:
-        right = right[:1]  # a name right after the verb is its object, over a kind named further on
+    if not pattern.weak and right and right[0].start - end <= 1 and right[0].via in ("name", "label") \
+            and lexicon.is_a(right[0].cls, pattern.domain if pattern.object_first else pattern.range) is not False:
+        right = right[:1]  # a name right after the verb is its object (or "such as" its subject), over a kind further on
     elif not pattern.weak and not pattern.object_first and right \
             and re.fullmatch(r"\s+(?:(?:a|an|the|its|their)\s+)?", text[end:right[0].start]) \
             and lexicon.is_a(right[0].cls, pattern.range) is not False:
@@ -360,9 +358,10 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                                           round(max(0.0, min(1.0, score)), 2)))
             # "forklifts and cranes in the casting shop": the things listed before a site all stand in it
             in_site = pattern.predicate == LOCATED_IN and sites.one_site(lexicon, obj, view)
-            if (pattern.weak and not in_site) or pattern.object_first:
+            if (pattern.weak and not in_site) or (pattern.object_first and not pattern.words.endswith(" as")):
                 continue
-            for other_subject, other_object in constructions.coordinated(mentions, view, subject, obj):
+            for other_subject, other_object in (constructions.coordinated(mentions, view, subject, obj) if not pattern.object_first
+                                                else ((o, s) for s, o in constructions.coordinated(mentions, view, obj, subject))):
                 if in_site and other_object is not obj:
                     continue
                 if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
@@ -596,6 +595,5 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text),
             *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
-            *owners.described_owners(lexicon, mentions, text), *referred_owners(lexicon, mentions, text),
-            *read_appositions(lexicon, mentions, text, finder.named),
+            *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named),
             *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from explorer.core.extraction import wordclass
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.search import normalize
@@ -137,4 +138,22 @@ def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, site
                        earlier: Iterable[Mention]) -> list[Mention]:
     """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
-        + things_of_sites(text, phrase_at, sites, head_class)
+        + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at)
+
+
+_TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")
+
+
+def objects_of_to(text: str, phrase_at: PhraseAt) -> list[Mention]:
+    """"switched the cranes to remote control", "sells to industrial users": "to" before a word that is never a verb (an
+    adjective, by the lexicon: "remote", "digital") is a preposition, and the noun phrase it opens is its object (the
+    phrase readers take a word after "to" for an infinitive's verb)."""
+    found: list[Mention] = []
+    for to in _TO_WORD.finditer(text):
+        readings = wordclass._readings(to.group(1))
+        if not readings or "VERB" in readings or "AUX" in readings:
+            continue
+        phrase = phrase_at(text, to.start(1))
+        if phrase is not None and phrase.start == to.start(1) and " " in phrase.text:
+            found.append(phrase)
+    return found
