@@ -231,3 +231,22 @@ def test_a_past_verb_after_a_past_relative_stays_the_relatives(lexicon: Lexicon)
 def test_a_report_opening_the_sentence_is_published_by_a_speaker_with_an_apposition(lexicon: Lexicon) -> None:
     text = "In a report published in July, Venustech, a Beijing-based security firm, said 200 smart meters had a flaw."
     assert ("Venustech", "published", "report") in facts(text, lexicon)
+
+
+def test_an_incident_told_by_what_its_attackers_did(lexicon: Lexicon) -> None:
+    text = ("Such gaps are real: in a 2023 intrusion, attackers entered the camera network of a Foshan tile maker through a "
+            "similar backdoor and stole designs for its spring catalogue.")
+    found = facts(text, lexicon)
+    assert ("2023 intrusion", "targets", "camera network") in found
+    assert ("camera network", "hasVulnerability", "backdoor") in found
+    assert ("2023 intrusion", "affected", "designs") in found
+
+
+def test_an_incident_the_sentence_opens_on_is_no_place(lexicon: Lexicon) -> None:
+    text = ("In the worst incident, in May, intruders logged into a 5G gateway at the works with its factory-default password "
+            "and altered set points on the cooling system, forcing staff to stop the line.")
+    found = facts(text, lexicon)
+    assert ("worst incident", "targets", "5G gateway") in found
+    assert ("5G gateway", "hasVulnerability", "factory-default password") in found
+    assert ("worst incident", "affected", "cooling system") in found
+    assert not any(s == "intruders" and p == "hasVulnerability" for s, p, _o in found)

@@ -82,3 +82,8 @@ def test_to_before_a_word_that_is_never_a_verb_opens_its_object(lexicon: Lexicon
 def test_a_listed_thing_before_a_passive_infinitive_stays_in_the_list(lexicon: Lexicon) -> None:
     labels = _labels("The regulator called for signed updates and port-level segmentation to be made compulsory.", lexicon)
     assert {"signed updates", "port-level segmentation"} <= labels
+
+
+def test_a_bare_plural_after_a_relative_and_its_verb_is_a_thing(lexicon: Lexicon) -> None:
+    labels = _labels("Storms hit two ports, both of which keep flood-warning sensors on private networks.", lexicon)
+    assert "flood-warning sensors" in labels

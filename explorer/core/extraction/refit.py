@@ -66,7 +66,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "the trucks have not needed a human driver": a negated verb states no fact
     opening = _OPENING_PLACE.match(before)
     if opening is not None and predicate not in (seats.LOCATED_IN, seats.BASED_IN) \
-            and any(m.start == opening.start(1) and m.end == opening.end(1) for m in (subject, obj)):
+            and any(m.start == opening.start(1) and m.end == opening.end(1) and lexicon.is_a(m.cls, [THREAT]) is not True
+                    for m in (subject, obj)):  # ("In the most serious incident, intruders …": an event, no place)
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from explorer.core.extraction import calls_for, incidents, speakers, weaknesses
+from explorer.core.extraction import calls_for, incident_frames, incidents, speakers, weaknesses
 from explorer.core.extraction.incidents import one_attack
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
@@ -48,7 +48,7 @@ def read_risks(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Rea
             *incidents.incidents(lexicon, mentions, text),
             *incidents.aimed_attacks(lexicon, mentions, text), *incidents.later_effects(lexicon, mentions, text),
             *incidents.reached_targets(lexicon, mentions, text),
-            *incidents.suffered_attacks(lexicon, mentions, text),
+            *incidents.suffered_attacks(lexicon, mentions, text), *incident_frames.incident_frames(lexicon, mentions, text),
             *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text),
             *speakers.published_by(lexicon, mentions, text)]
 
@@ -69,6 +69,6 @@ def exposed_head(lexicon: Lexicon, predicate: str, subject: Mention, mentions: l
     if described is None:
         return subject
     head = next((m for m in mentions if m.end == described.start() and m.via != "pronoun"), None)
-    if head is None or lexicon.is_a(head.cls, [AGENT, PLACE, RISK]) is True:
-        return subject
+    if head is None or lexicon.is_a(head.cls, [AGENT, PLACE, RISK]) is True or not weaknesses.warned_of_words(head):
+        return subject  # ("intruders logged into a gateway": a verb of the attackers, no participle describing them)
     return head

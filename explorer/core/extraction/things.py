@@ -138,7 +138,7 @@ def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, site
                        earlier: Iterable[Mention]) -> list[Mention]:
     """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
-        + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at)
+        + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")
@@ -155,5 +155,24 @@ def objects_of_to(text: str, phrase_at: PhraseAt) -> list[Mention]:
             continue
         phrase = phrase_at(text, to.start(1))
         if phrase is not None and phrase.start == to.start(1) and " " in phrase.text:
+            found.append(phrase)
+    return found
+
+
+_RELATIVE_VERB = re.compile(r"(?<![\w-])(?:which|who)\s+([a-z]+)\s+(?=[a-z])")
+
+
+def relative_objects(text: str, phrase_at: PhraseAt) -> list[Mention]:
+    """"…, both of which run leak-detection systems on …": after a relative and its verb (a word the lexicon holds as a
+    verb's base or present), a bare plural is the verb's object, a thing."""
+    found: list[Mention] = []
+    for relative in _RELATIVE_VERB.finditer(text):
+        verb = relative.group(1)
+        readings = wordclass._readings(verb)
+        if "VERB" not in readings or (wordclass.past(verb) and verb not in readings["VERB"]):
+            continue  # "which run", "who supplies"; a past ("which installed") is read by the object relatives
+        phrase = phrase_at(text, relative.end())
+        if phrase is not None and phrase.start == relative.end() and wordclass.plural(phrase.text.split()[-1]) is True \
+                and not _CONTENT_WORD_AFTER.match(text, phrase.end):
             found.append(phrase)
     return found

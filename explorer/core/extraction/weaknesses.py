@@ -73,6 +73,11 @@ def warned_of(lexicon: Lexicon, mention: Mention) -> bool:
         and _ATTACKERS.search(mention.text) is None
 
 
+def warned_of_words(mention: Mention) -> bool:
+    """Whether ``mention``'s words name no attackers ("hackers", "intruders", "gangs")."""
+    return _ATTACKERS.search(mention.text) is None
+
+
 _ATTACKERS = re.compile(r"(?<![\w-])(?:hackers?|attackers?|intruders?|criminals?|gangs?|crews?)$", re.IGNORECASE)
 
 
