@@ -150,7 +150,7 @@ def objects_of_to(text: str, phrase_at: PhraseAt) -> list[Mention]:
     phrase readers take a word after "to" for an infinitive's verb)."""
     found: list[Mention] = []
     for to in _TO_WORD.finditer(text):
-        readings = wordclass._readings(to.group(1))
+        readings = wordclass.parts_of_speech(to.group(1))
         if not readings or "VERB" in readings or "AUX" in readings:
             continue
         phrase = phrase_at(text, to.start(1))
@@ -168,7 +168,7 @@ def relative_objects(text: str, phrase_at: PhraseAt) -> list[Mention]:
     found: list[Mention] = []
     for relative in _RELATIVE_VERB.finditer(text):
         verb = relative.group(1)
-        readings = wordclass._readings(verb)
+        readings = wordclass.parts_of_speech(verb)
         if "VERB" not in readings or (wordclass.past(verb) and verb not in readings["VERB"]):
             continue  # "which run", "who supplies"; a past ("which installed") is read by the object relatives
         phrase = phrase_at(text, relative.end())

@@ -64,3 +64,9 @@ def past(word: str) -> bool | None:
 def present_third(word: str) -> bool | None:
     """Whether the word is a verb's present in -s ("uses", "links", "carries"); None where the lexicon holds no verb."""
     return _forms(word, ("VBZ",))
+
+
+def parts_of_speech(word: str) -> dict[str, tuple[str, ...]]:
+    """The parts of speech the lexicon holds the word as, each with its lemmas ({"VERB": ("run",), "NOUN": ("run",)});
+    empty where it holds none."""
+    return dict(_readings(word))
