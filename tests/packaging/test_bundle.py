@@ -45,6 +45,7 @@ def test_bundle_builds_and_passes_smoke_mode(tmp_path):
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke test passed" in smoke.stdout
     assert "China Mobile —has branch→ China Mobile Zhejiang" in smoke.stdout
+    assert "terminal —operatedBy→ PetroChina Dalian LNG" in smoke.stdout  # lemminflect's lexicon is bundled
 
     # The bundle stays lean: only the Qt modules the app uses.
     bundled_files = {p.name for p in (ROOT / "dist" / "kg-explorer").rglob("*")}

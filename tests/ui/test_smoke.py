@@ -13,4 +13,5 @@ def test_smoke_mode_loads_searches_finds_the_chain_and_exports(qapp, capsys, mon
     assert "ok  load bundled graph" in out
     assert "China Mobile —has branch→ China Mobile Zhejiang —established→ Zhejiang 5G industry alliance" in out
     assert "smoke.html" in out and "smoke.png" in out
+    assert "terminal —operatedBy→ PetroChina Dalian LNG" in out
     assert out.rstrip().splitlines()[-1].startswith("smoke test passed")

@@ -3,7 +3,7 @@
 The bundle's own check (and CI's, after building it): open the main window offscreen,
 load the bundled graph through the same worker the app uses, run one search, one path
 (drawn on the canvas) and one export of each kind of writer (offline HTML and a PNG of
-the canvas), and exit 0. Each step prints one line with its time; the first failure
+the canvas), one reading of a sentence for suggested facts, and exit 0. Each step prints one line with its time; the first failure
 prints ``error: …`` and exits 1.
 """
 
@@ -111,6 +111,20 @@ def run_smoke() -> int:
 
         files = _step("export HTML and PNG", export, started)
         print(f"    {', '.join(f'{p.name} ({p.stat().st_size:,} bytes)' for p in files)}")
+
+        def suggest() -> str:
+            from explorer.services.importing.articles import article_from_text
+            from explorer.services.importing.suggestions import suggest_for_graph
+
+            # Reads word forms from lemminflect's lexicon and patterns from the bundled ontology: both must be bundled.
+            text = "Liquefied natural gas tankers unload at a terminal operated by PetroChina Dalian LNG."
+            run = suggest_for_graph(kg, article_from_text(text, title="smoke"))
+            facts = [f"{s.subject.text} —{s.predicate.rsplit('#', 1)[-1]}→ {s.object.text}" for s in run.suggestions]
+            if not any("—operatedBy→ PetroChina Dalian LNG" in fact for fact in facts):
+                raise RuntimeError(f"the article reader suggested {facts}")
+            return "; ".join(facts)
+
+        print(f"    {_step('suggest facts from a text', suggest, started)}")
         window.close()
     except Exception as error:  # the smoke run reports, it never shows a traceback
         print("error: smoke test failed: " + " ".join(str(error).split()), file=sys.stderr)
