@@ -122,3 +122,17 @@ def test_the_attack_is_the_intrusion_its_sentence_named_not_a_firm(lexicon: Lexi
     text = ("In May an intrusion at a glass plant halted its kilns, according to security firm Antiy, which traced the "
             "attack to a criminal gang.")
     assert _read(text, lexicon)["attack"] == "intrusion"
+
+
+def test_its_after_a_described_name_is_the_named_company_not_its_description(lexicon: Lexicon) -> None:
+    # the apposition describes the name; "its" belongs to the name, not to a new "pump-making unit"
+    text = ("Hualong Pumps, the pump-making arm of state-owned Kaiyuan Heavy Industries, has started running a 5G "
+            "network at its final-assembly plant in Xiangtan.")
+    found = facts(text, lexicon)
+    assert ("Hualong Pumps", "operates", "final-assembly plant") in found
+    assert not any(subject == "pump-making arm" for subject, _, _ in found)
+
+
+def test_its_after_a_name_with_no_apposition_stays_the_name(lexicon: Lexicon) -> None:
+    found = facts("Hualong Pumps has switched on a 5G network at its casting plant in Xiangtan.", lexicon)
+    assert ("Hualong Pumps", "operates", "casting plant") in found

@@ -139,3 +139,19 @@ def person_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str, na
                 or (organization.cls is None and organization.via not in ("name", "label")):
             continue
         yield (person, affiliated, organization, said.group().strip(" ,"), said.start(), said.end(), 0.6)
+
+
+#: Between a name and the description in apposition to it: "the Anhui Industrial Internet Platform|, a |cloud service".
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w.'’]+-[a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}")
+
+
+def apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
+    """The name a description stands in apposition to ("the X Platform, a cloud service launched by …": X Platform), when
+    the description is a common noun phrase that opens the apposition; None otherwise."""
+    if description.via not in ("phrase", "cue", "definite") or description.iri is not None \
+            or not (description.label or description.text).split()[-1][:1].islower():
+        return None
+    name = next((m for m in reversed(mentions) if m.end < description.start), None)
+    if name is None or name.via not in ("name", "label", "ner") or not _APPOSED.fullmatch(text[name.end:description.start]):
+        return None
+    return name

@@ -49,22 +49,6 @@ def head_of_ing_participle(mentions: list[Mention], text: str, start: int, words
     return head if head is not None and head.via in ("phrase", "cue", "name", "label", "definite") else None
 
 
-#: Between a name and the description in apposition to it: "the Anhui Industrial Internet Platform|, a |cloud service".
-_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w.'’]+-[a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}")
-
-
-def apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
-    """The name a description stands in apposition to ("the X Platform, a cloud service launched by …": X Platform), when
-    the description is a common noun phrase that opens the apposition; None otherwise."""
-    if description.via not in ("phrase", "cue", "definite") or description.iri is not None \
-            or not (description.label or description.text).split()[-1][:1].islower():
-        return None
-    name = next((m for m in reversed(mentions) if m.end < description.start), None)
-    if name is None or name.via not in ("name", "label", "ner") or not _APPOSED.fullmatch(text[name.end:description.start]):
-        return None
-    return name
-
-
 def participle_clause_subject(mentions: list[Mention], text: str, start: int, words: str) -> Mention | None:
     """"X has rolled out a network at its plant in P, a district of Q, working with A and B": a clause that opens with an
     "-ing" participle after a comma has the main clause's subject, the sentence's first name no preposition governs."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from explorer.core.extraction import antecedents, sites
+from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
@@ -392,6 +393,8 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
                 # named in this sentence or the one before, over the subject who set it up
                 near = next((m for m in reversed(last_sentence) if lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
             if near is not None:
+                # "X, the locomotive-making arm of Y, runs … at its plant": "its" is the named company's, not its description's
+                near = apposed_name(out, text, near) or near
                 mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
               and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1

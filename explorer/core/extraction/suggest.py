@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
+from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
-from explorer.core.extraction.attachment import apposed_name, head_across_place, head_of_ing_participle, participle_clause_subject
+from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
