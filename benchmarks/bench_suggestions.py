@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from explorer.core import bundled  # noqa: E402
 from explorer.core.extraction import suggest as suggest_module  # noqa: E402
 from explorer.core.extraction.lexicon import Lexicon  # noqa: E402
 from explorer.core.extraction.mentions import Mention, MentionFinder  # noqa: E402
+from explorer.core.extraction.sentences import split_sentences  # noqa: E402
 from explorer.core.extraction.suggest import Suggestion, suggest_facts  # noqa: E402
 from explorer.core.search import normalize  # noqa: E402
 from explorer.core.vocab import KG, ONTOLOGY_IRI  # noqa: E402
@@ -205,6 +206,54 @@ def run(articles: Path = ARTICLES, with_seed: bool = True) -> list[Score]:
     return scores
 
 
+def folder(value: str) -> Path:
+    """An ``--articles`` value: a folder that exists, or one line naming what it is not."""
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path}: not a folder")
+    return path
+
+
+def articles_parser(doc: str) -> argparse.ArgumentParser:
+    """The command line the diagnostics share: ``--articles DIR`` (default: the bundled test articles)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--articles", type=folder, default=ARTICLES, metavar="DIR")
+    return parser
+
+
+@dataclass
+class ReadArticle:
+    """One article as the suggester read it: its sentences, suggestions, the mentions of each sentence, and its key."""
+
+    path: Path
+    sentences: list[str]
+    suggestions: list[Suggestion]
+    per_sentence: list[list[Mention]]
+    key: list[KeyFact]
+    inverse: dict[str, str]
+
+    def sentence(self, number: int) -> str:
+        return self.sentences[number - 1] if 1 <= number <= len(self.sentences) else ""
+
+    def mentions(self, number: int) -> list[Mention]:
+        return self.per_sentence[number - 1] if 1 <= number <= len(self.per_sentence) else []
+
+    def found(self, fact: KeyFact) -> bool:
+        """Whether a suggestion states the key fact."""
+        return any(matches(s, fact, self.inverse) for s in self.suggestions)
+
+
+def read_articles(directory: Path) -> Iterator[ReadArticle]:
+    """Each article of ``directory`` (``*.txt`` beside its ``*.key.tsv``), read against the ontology alone."""
+    ontology = ontology_graph()
+    lexicon, inverse = Lexicon.from_ontology(ontology), inverses(ontology)
+    for path in sorted(directory.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        suggestions, per_sentence = _suggest_recording(text, lexicon)
+        yield ReadArticle(path, [s.text for s in split_sentences(text)], suggestions, per_sentence,
+                          tsv_key(path.with_suffix(".key.tsv")), inverse)
+
+
 def table(scores: list[Score]) -> str:
     lines = ["| article | suggested | correct | key facts | both ends named in the text | both ends found as mentions "
              "| found | precision | recall |",
@@ -230,12 +279,10 @@ def details(scores: list[Score]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list the misses and the false suggestions")
-    parser.add_argument("--articles", type=Path, metavar="DIR",
+    parser.add_argument("--articles", type=folder, metavar="DIR",
                         help="score the articles (*.txt beside *.key.tsv) in DIR instead of tests/data/articles "
                              "and the seed article")
     args = parser.parse_args(argv)
-    if args.articles is not None and not args.articles.is_dir():
-        parser.error(f"{args.articles}: not a folder")
     scores = run(args.articles, with_seed=False) if args.articles is not None else run()
     print(table(scores))
     if args.details:

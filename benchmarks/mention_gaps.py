@@ -10,7 +10,6 @@ Ends with a count of those kinds, so a change to the noun phrases can be aimed a
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,10 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
-from bench_suggestions import ARTICLES, _suggest_recording, fold_name, inverses, matches, ontology_graph, tsv_key  # noqa: E402
-
-from explorer.core.extraction.lexicon import Lexicon  # noqa: E402
-from explorer.core.extraction.sentences import split_sentences  # noqa: E402
+from bench_suggestions import articles_parser, fold_name, read_articles  # noqa: E402
 
 
 def nearest(names: frozenset[str], found: list[str]) -> tuple[str, str]:
@@ -37,30 +33,22 @@ def nearest(names: frozenset[str], found: list[str]) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=ARTICLES, metavar="DIR")
-    args = parser.parse_args(argv)
-    ontology = ontology_graph()
-    lexicon, inverse = Lexicon.from_ontology(ontology), inverses(ontology)
+    args = articles_parser(__doc__).parse_args(argv)
     kinds: Counter[str] = Counter()
-    for path in sorted(args.articles.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        sentences = [s.text for s in split_sentences(text)]
-        suggestions, per_sentence = _suggest_recording(text, lexicon)
-        print(f"\n{path.name}")
-        for fact in tsv_key(path.with_suffix(".key.tsv")):
-            mentions = per_sentence[fact.sentence - 1] if 1 <= fact.sentence <= len(per_sentence) else []
-            if any(matches(s, fact, inverse) for s in suggestions):
+    for article in read_articles(args.articles):
+        print(f"\n{article.path.name}")
+        for fact in article.key:
+            if article.found(fact):
                 continue  # found all the same (a reader that names its own ends)
+            mentions = article.mentions(fact.sentence)
             found = sorted({fold_name(m.label or m.text) for m in mentions} | {fold_name(m.text) for m in mentions})
             for end, names in (("subject", fact.subject), ("object", fact.object)):
                 if names & set(found):
                     continue
                 kind, near = nearest(names, found)
                 kinds[kind] += 1
-                sentence = sentences[fact.sentence - 1] if 1 <= fact.sentence <= len(sentences) else ""
                 print(f"  {fact.sentence:>3} {end:<7} {' | '.join(sorted(names))!r:<40} {kind:<8} {near!r}")
-                print(f"      {sentence[:200]}")
+                print(f"      {article.sentence(fact.sentence)[:200]}")
     print("\n" + ", ".join(f"{kind}: {count}" for kind, count in kinds.most_common()))
     return 0
 

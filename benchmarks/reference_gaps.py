@@ -11,7 +11,6 @@ Counts the facts with an end of each kind and how many of them were suggested, a
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -21,10 +20,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
-from bench_suggestions import ARTICLES, KeyFact, _suggest_recording, fold_name, inverses, matches, ontology_graph, tsv_key  # noqa: E402
-
-from explorer.core.extraction.lexicon import Lexicon  # noqa: E402
-from explorer.core.extraction.sentences import split_sentences  # noqa: E402
+from bench_suggestions import KeyFact, articles_parser, fold_name, read_articles  # noqa: E402
 
 _BEFORE_REFERENCE = re.compile(r"(?:\bthe|\bthis|\bits|\btheir)\s+(?:[a-z][\w-]*\s+)?$")
 
@@ -61,31 +57,25 @@ def kinds(fact: KeyFact, sentences: list[str]) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=ARTICLES, metavar="DIR")
+    parser = articles_parser(__doc__)
     parser.add_argument("--list", action="store_true", help="print each missed fact with a reference end")
     args = parser.parse_args(argv)
-    ontology = ontology_graph()
-    lexicon, inverse = Lexicon.from_ontology(ontology), inverses(ontology)
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    for path in sorted(args.articles.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        sentences = [s.text for s in split_sentences(text)]
-        suggestions, per_sentence = _suggest_recording(text, lexicon)
+    for article in read_articles(args.articles):
         if args.list:
-            print(f"\n{path.name}")
-        for fact in tsv_key(path.with_suffix(".key.tsv")):
-            ends = kinds(fact, sentences)
+            print(f"\n{article.path.name}")
+        for fact in article.key:
+            ends = kinds(fact, article.sentences)
             kind = "pronoun" if "pronoun" in ends else "definite" if "definite" in ends else "named"
-            hit = any(matches(s, fact, inverse) for s in suggestions)
+            hit = article.found(fact)
             total[kind] += 1
             found[kind] += hit
             if args.list and kind != "named" and not hit:
-                sentence = sentences[fact.sentence - 1] if 1 <= fact.sentence <= len(sentences) else ""
-                mentions = per_sentence[fact.sentence - 1] if 1 <= fact.sentence <= len(per_sentence) else []
-                read = "; ".join(f"{m.text!r}={m.label or m.iri}" for m in mentions if m.via in ("definite", "pronoun"))
-                print(f"  {fact.sentence:>3} {ends[0][:3]}/{ends[1][:3]} {fact.words()}\n      {sentence[:220]}\n      read: {read}")
+                read = "; ".join(f"{m.text!r}={m.label or m.iri}" for m in article.mentions(fact.sentence)
+                                 if m.via in ("definite", "pronoun"))
+                print(f"  {fact.sentence:>3} {ends[0][:3]}/{ends[1][:3]} {fact.words()}\n"
+                      f"      {article.sentence(fact.sentence)[:220]}\n      read: {read}")
     print("\n| end written as | key facts | found | recall |\n|---|---|---|---|")
     for kind in ("named", "definite", "pronoun"):
         share = found[kind] / total[kind] if total[kind] else 0.0

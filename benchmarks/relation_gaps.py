@@ -10,7 +10,6 @@ count of such misses per property.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,36 +18,23 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
-from bench_suggestions import ARTICLES, _both_mentioned, _name, _suggest_recording, inverses, matches, ontology_graph, tsv_key  # noqa: E402
-
-from explorer.core.extraction.lexicon import Lexicon  # noqa: E402
-from explorer.core.extraction.sentences import split_sentences  # noqa: E402
+from bench_suggestions import _both_mentioned, _name, articles_parser, matches, read_articles  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=ARTICLES, metavar="DIR")
-    args = parser.parse_args(argv)
-    if not args.articles.is_dir():
-        parser.error(f"{args.articles}: not a folder")
-    ontology = ontology_graph()
-    lexicon, inverse = Lexicon.from_ontology(ontology), inverses(ontology)
+    args = articles_parser(__doc__).parse_args(argv)
     by_property: Counter[str] = Counter()
-    for path in sorted(args.articles.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        sentences = [s.text for s in split_sentences(text)]
-        suggestions, per_sentence = _suggest_recording(text, lexicon)
-        key = tsv_key(path.with_suffix(".key.tsv"))
-        print(f"\n{path.name}")
-        for fact in key:
-            if any(matches(s, fact, inverse) for s in suggestions) or not _both_mentioned(fact, per_sentence):
+    for article in read_articles(args.articles):
+        print(f"\n{article.path.name}")
+        for fact in article.key:
+            if article.found(fact) or not _both_mentioned(fact, article.per_sentence):
                 continue
             by_property[fact.predicate.rsplit("#", 1)[-1]] += 1
             print(f"  {fact.sentence:>3} {fact.words()}")
-            print(f"      {sentences[fact.sentence - 1]}")
-            for said in (s for s in suggestions if s.sentence.number == fact.sentence):
+            print(f"      {article.sentence(fact.sentence)}")
+            for said in (s for s in article.suggestions if s.sentence.number == fact.sentence):
                 data = said.as_json()
-                mark = "" if any(matches(said, k, inverse) for k in key) else " false"
+                mark = "" if any(matches(said, k, article.inverse) for k in article.key) else " false"
                 print(f"      said{mark}: {_name(data['subject'])} —{said.predicate.rsplit('#', 1)[-1]}→ "
                       f"{_name(data['object'])} [{said.pattern}]")
     print("\n" + ", ".join(f"{name}: {count}" for name, count in by_property.most_common()))
