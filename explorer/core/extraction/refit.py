@@ -25,6 +25,9 @@ AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.C
 VULNERABILITY = str(KG.Vulnerability)
 OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
 BUILT, BUILT_BY = str(KG.built), str(KG.builtBy)
+GOVERNMENT_AGENCY = str(KG.GovernmentAgency)
+#: a part of an organization as a subsidiary, and the same part as a branch
+_AS_BRANCH = {str(KG.hasSubsidiary): str(KG.hasBranch), str(KG.subsidiaryOf): str(KG.branchOf)}
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -38,6 +41,21 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
     if predicate == MEMBER_OF and "belong" in pattern and sites.has_site_head(lexicon, subject):
         return OPERATED_BY  # "the mine, which belongs to X": a site belongs to who runs it, it is no member
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
+
+
+#: A word naming a part by the area it serves, right before the part's head noun ("the provincial arm of").
+_REGIONAL_PART = re.compile(r"(?<![\w-])(?:provincial|regional|local|municipal|county|city|district)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
+
+
+def part_predicate(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str) -> str:
+    """A government body's regional arm or office is its branch ("X, the provincial arm of the Energy Administration"):
+    a subsidiary is a company another controls through shares. ``before``: the sentence up to the part's words. (A
+    body "under" a ministry, named by no area, stays its subsidiary, as a company's regional arm does.)"""
+    owner = subject if predicate == str(KG.hasSubsidiary) else obj
+    if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True and _REGIONAL_PART.search(before):
+        return _AS_BRANCH[predicate]
+    return predicate
 
 
 #: A negation right before a verb's words ("have not needed", "never built", "no longer runs"), "not only" aside.
