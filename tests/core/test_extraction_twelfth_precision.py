@@ -26,3 +26,13 @@ def test_a_government_bodys_arm_is_a_branch_not_a_subsidiary(lexicon: Lexicon) -
     # a body under a ministry, named by no area it serves, stays a subsidiary
     found = facts("The Shanghai Radio Testing Centre, a laboratory under the Ministry of Commerce, tested the routers.", lexicon)
     assert not any(p in ("hasBranch", "branchOf") for _s, p, _o in found)
+
+
+def test_a_company_owned_by_two_has_two_shareholders_and_no_parent(lexicon: Lexicon) -> None:
+    found = facts("Donghai Pharma, which is owned by the Taizhou state-assets bureau and Ruikang Capital, halted two "
+                  "lines.", lexicon)
+    assert ("Donghai Pharma", "ownedBy", "Ruikang Capital") in found
+    assert not any(p == "subsidiaryOf" for _s, p, _o in found)
+    # one owner is the parent
+    found = facts("Donghai Pharma, which is owned by Ruikang Capital, halted two lines.", lexicon)
+    assert not any(p == "ownedBy" for _s, p, _o in found)
