@@ -36,3 +36,10 @@ def test_a_company_owned_by_two_has_two_shareholders_and_no_parent(lexicon: Lexi
     # one owner is the parent
     found = facts("Donghai Pharma, which is owned by Ruikang Capital, halted two lines.", lexicon)
     assert not any(p == "ownedBy" for _s, p, _o in found)
+
+
+def test_a_city_before_a_site_places_it_and_runs_nothing(lexicon: Lexicon) -> None:
+    found = facts("Cosco has moved its cranes at Tianjin's Beijiang terminal onto a 5G network.", lexicon)
+    assert not any(s == "Tianjin" and p == "operates" for s, p, _o in found)
+    found = facts("Anshan Steel said Sinopec's Zhenhai refinery would test the robots.", lexicon)
+    assert ("Sinopec", "operates", "Zhenhai refinery") in found
