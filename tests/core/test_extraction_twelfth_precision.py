@@ -43,3 +43,15 @@ def test_a_city_before_a_site_places_it_and_runs_nothing(lexicon: Lexicon) -> No
     assert not any(s == "Tianjin" and p == "operates" for s, p, _o in found)
     found = facts("Anshan Steel said Sinopec's Zhenhai refinery would test the robots.", lexicon)
     assert ("Sinopec", "operates", "Zhenhai refinery") in found
+
+
+def test_a_bare_plural_in_a_country_is_a_kind_not_a_place(lexicon: Lexicon) -> None:
+    found = facts("Break-ins at chemical plants in China have doubled since 2022.", lexicon)
+    assert not any(p == "locatedIn" and o == "China" for _s, p, o in found)
+    found = facts("Venustech said it had logged probes from substations in southern China.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+    # things counted or determined stand there
+    found = facts("Venustech said that 300 routers in China still used default passwords.", lexicon)
+    assert ("routers", "locatedIn", "China") in found
+    found = facts("Venustech said many factories in eastern China were exposed.", lexicon)
+    assert ("factories", "locatedIn", "eastern China") in found

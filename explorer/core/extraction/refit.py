@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from explorer.core.extraction import seats, sites
+from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import singular
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
@@ -101,6 +103,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
+    if predicate in (seats.LOCATED_IN, seats.BASED_IN) and pattern == "in" and _generic_in_country(subject, obj, before):
+        return False  # "attacks on industrial networks in China rose": a kind spoken of across a country, no place of a thing
     if predicate == str(KG.carriedOutBy) and lexicon.is_a(subject.cls, [THREAT]) is not True:
         return False  # "an annual audit, carried out by accredited firms": only an attack or a threat is carried out by attackers
     if any(re.search(r"\w['’]s?$", end.text) and end.via == "phrase" for end in (subject, obj)):
@@ -125,6 +129,25 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         kind = obj if predicate == EXAMPLE_OF else subject
         return not (kind.via != "pronoun" and (kind.iri is not None or kind.text[:1].isupper()) and not _many(lexicon, kind))
     return True
+
+
+#: What makes a plural no bare kind: a determiner or a quantity right before it ("the", "its", "hundreds of", "some").
+_DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|our|his|her|[\d,.]+|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|dozens|hundreds|thousands|millions|many|most|some|several|all|few|both)\s+(?:of\s+)?(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
+_QUANTIFIED = re.compile(r"(?:at\s+least|more\s+than|fewer\s+than|some|about|around|over|nearly|almost|[\d,.]+|dozens|hundreds"
+                         r"|thousands|millions|many|most|several|all|both)\b", re.IGNORECASE)
+
+
+def _generic_in_country(subject: Mention, obj: Mention, before: str) -> bool:
+    """A bare plural "in" a whole country or a quarter of it ("clusters of chip factories in China", "scans from
+    substations in eastern China"): a statement about a kind, not where some things stand."""
+    words = (obj.label or obj.text).split()
+    head = (subject.label or subject.text).split()[-1].lower() if (subject.label or subject.text).split() else ""
+    return bool(words) and normalize(words[-1]) in COUNTRIES and subject.via in ("phrase", "cue") \
+        and singular(head) != head and not _DETERMINED.search(before[:subject.start]) and not _QUANTIFIED.match(subject.text)
 
 
 def _unclassed_phrase(mention: Mention) -> bool:
