@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from explorer.core.extraction import seats, sites
-from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.spans import singular
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
