@@ -37,3 +37,37 @@ def test_a_participle_right_after_a_noun_says_what_is_exposed_online(lexicon: Le
     exposed = _of("Its engineering files sat on a backup server exposed to the internet.", lexicon, "exposedTo")
     assert any(s == "backup server" for s, _o in exposed)
     assert not any(s == "engineering files" for s, _o in exposed)
+
+
+def _calls(text: str, lexicon: Lexicon) -> set[str]:
+    return {o for _s, p, o in facts(text, lexicon) if p == "callsFor"}
+
+
+def test_a_call_on_addressees_somewhere_to_act_calls_for_each_action(lexicon: Lexicon) -> None:
+    text = ("The Guangxi Transport Department called for every container terminal in the region to check its remote gateways "
+            "and to separate crane networks from office systems by June.")
+    calls = _calls(text, lexicon)
+    assert "check its remote gateways" in calls
+    assert "separate crane networks from office systems" in calls
+
+
+def test_a_call_for_limits_on_access_to_networks_names_no_addressee(lexicon: Lexicon) -> None:
+    calls = _calls("The Guangxi Transport Department called for stricter limits on access to public networks.", lexicon)
+    assert not any(c.startswith("public networks") for c in calls)
+
+
+def test_an_order_to_act_calls_for_the_action(lexicon: Lexicon) -> None:
+    text = "The Hubei Communications Administration ordered operators in the province to install intrusion detection."
+    assert ("Hubei Communications Administration", "callsFor", "intrusion detection") in facts(text, lexicon)
+
+
+def test_ordering_goods_calls_for_nothing(lexicon: Lexicon) -> None:
+    assert not _calls("Tencent ordered 40 new servers to replace its old fleet.", lexicon)
+
+
+def test_a_mandate_inside_an_action_called_for_is_the_addressees(lexicon: Lexicon) -> None:
+    text = ("Professor Shen Lihua leads the lab. Shen called for chipmakers to isolate tool networks in separate network "
+            "slices and to require vendors to patch their controllers before installation.")
+    calls = _calls(text, lexicon)
+    assert "require vendors to patch their controllers before installation" in calls
+    assert "controllers" not in calls
