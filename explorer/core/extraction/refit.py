@@ -25,6 +25,9 @@ AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.C
 VULNERABILITY = str(KG.Vulnerability)
 OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
 BUILT, BUILT_BY = str(KG.built), str(KG.builtBy)
+GOVERNMENT_AGENCY = str(KG.GovernmentAgency)
+#: a part of an organization as a subsidiary, and the same part as a branch
+_AS_BRANCH = {str(KG.hasSubsidiary): str(KG.hasBranch), str(KG.subsidiaryOf): str(KG.branchOf)}
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -38,6 +41,33 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
     if predicate == MEMBER_OF and "belong" in pattern and sites.has_site_head(lexicon, subject):
         return OPERATED_BY  # "the mine, which belongs to X": a site belongs to who runs it, it is no member
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
+
+
+#: A word naming a part by the area it serves, right before the part's head noun ("the provincial arm of").
+_REGIONAL_PART = re.compile(r"(?<![\w-])(?:provincial|regional|local|municipal|county|city|district)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
+
+
+def part_predicate(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, text: str, trigger: int) -> str:
+    """Whose part an organization is, as its words and its owner's kind say. A government body's regional arm or office
+    is its branch ("X, the provincial arm of the Energy Administration"): a subsidiary is a company another controls
+    through shares (a body "under" a ministry, named by no area, stays its subsidiary, as a company's regional arm
+    does). A company "owned by A and B" has each for a shareholder, and neither for its parent. ``text``: the sentence;
+    ``trigger``: where the words that state the fact start."""
+    owner = subject if predicate == str(KG.hasSubsidiary) else obj
+    if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
+            and _REGIONAL_PART.search(text[:trigger]):
+        return _AS_BRANCH[predicate]
+    if predicate == str(KG.subsidiaryOf) and obj.start > trigger and (
+            _SECOND_OWNER.search(text[:obj.start]) or (_FIRST_OWNER.search(text[:obj.start]) and _MORE_OWNERS.match(text, obj.end))):
+        return str(KG.ownedBy)
+    return predicate
+
+
+#: "owned by A and B": the first owner, then the words after it that list more; and a later owner in the list.
+_FIRST_OWNER = re.compile(r"(?<![\w-])owned\s+by\s+(?:the\s+)?$")
+_MORE_OWNERS = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z]")
+_SECOND_OWNER = re.compile(r"(?<![\w-])owned\s+by\s+[^,;()]{1,80}?\s+and\s+(?:the\s+)?$")
 
 
 #: A negation right before a verb's words ("have not needed", "never built", "no longer runs"), "not only" aside.

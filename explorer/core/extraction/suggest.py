@@ -583,6 +583,8 @@ def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
     """The property the subject's kind fits where the words state two: a company "in" a place has its seat there, a
     name "members of" X is a member of it (``refit``)."""
     predicate = refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern)
+    predicate = refit.part_predicate(lexicon, predicate, suggestion.subject, suggestion.object,
+                                     fold_width(suggestion.sentence.text), suggestion.trigger_start)
     return suggestion if predicate == suggestion.predicate else replace(suggestion, predicate=predicate)
 
 
