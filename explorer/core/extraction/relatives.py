@@ -530,6 +530,11 @@ def beyond_coordination(text: str, start: int, subject: Mention, other_subject: 
     apposition = re.match(r",\s+(?:a|an|the)\s[^,;]*", text[subject.end:])
     if other_subject is not subject and apposition is not None and subject.end < start < subject.end + apposition.end():
         return True
+    # "the relays and the modules fitted in the substations": a participle right after an item with an article of its own
+    # describes that item only
+    if other_subject is not subject and re.fullmatch(r"\s+(?:[a-z]+ed|built|set|put)\s+", text[subject.end:start]) \
+            and re.search(r"(?<![\w-])and\s+the\s+$", text[:subject.start]):
+        return True
     return any(a < start < e <= other_object.start for a, e, _relative in asides(text))
 
 
