@@ -55,3 +55,10 @@ def test_a_bare_plural_in_a_country_is_a_kind_not_a_place(lexicon: Lexicon) -> N
     assert ("routers", "locatedIn", "China") in found
     found = facts("Venustech said many factories in eastern China were exposed.", lexicon)
     assert ("factories", "locatedIn", "eastern China") in found
+
+
+def test_a_relative_listing_names_is_no_subject_of_the_main_verb(lexicon: Lexicon) -> None:
+    found = facts("The Ningbo Mould Makers Association, whose members include Haitian, Ningbo Tuopu and Joyson, has teamed "
+                  "up with Zhejiang University to write a checklist.", lexicon)
+    assert ("Ningbo Mould Makers Association", "partneredWith", "Zhejiang University") in found
+    assert not any(s in ("Haitian", "Ningbo Tuopu", "Joyson") and p == "partneredWith" for s, p, _o in found)
