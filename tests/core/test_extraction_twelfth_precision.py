@@ -72,9 +72,9 @@ def test_an_attack_traced_to_a_device_is_put_down_to_no_one(lexicon: Lexicon) ->
 
 
 def test_a_finding_said_in_a_report_is_no_warning(lexicon: Lexicon) -> None:
-    found = facts("In a study released in April, Venustech, a Beijing security firm, said the welding robots at Chery's Wuhu plant were open to "
-                  "remote hijacking.", lexicon)
+    found = facts("In a study released in April, Venustech, a Beijing security firm, said the welding robots at Chery's "
+                  "Wuhu plant were open to remote hijacking.", lexicon)
     assert not any(p == "warnsOf" for _s, p, _o in found)
-    found = facts("In a study released in April, Venustech, a Beijing security firm, warned that the welding robots at Chery's Wuhu plant were "
-                  "open to remote hijacking.", lexicon)
+    found = facts("In a study released in April, Venustech, a Beijing security firm, warned that the welding robots at "
+                  "Chery's Wuhu plant were open to remote hijacking.", lexicon)
     assert ("Venustech", "warnsOf", "remote hijacking") in found

@@ -364,8 +364,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
 
 
 #: A sentence that opens on the report its speaker speaks through ("In a report released this month, …").
-_IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:report|study|survey|audit|analysis)\b",
-                          re.IGNORECASE)
+_IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)
 #: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
 _APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)
