@@ -78,3 +78,16 @@ def test_a_finding_said_in_a_report_is_no_warning(lexicon: Lexicon) -> None:
     found = facts("In a study released in April, Venustech, a Beijing security firm, warned that the welding robots at "
                   "Chery's Wuhu plant were open to remote hijacking.", lexicon)
     assert ("Venustech", "warnsOf", "remote hijacking") in found
+
+
+def test_where_after_a_site_in_a_described_or_possessed_area_places_things_at_the_site(lexicon: Lexicon) -> None:
+    found = facts("Sany has switched on a 5G network at its pile-driver plant in Changsha's Yuelu district, where welding "
+                  "robots and cranes now work without cables.", lexicon)
+    assert ("welding robots", "locatedIn", "pile-driver plant") in found
+    assert ("pile-driver plant", "locatedIn", "Yuelu district") in found
+    assert not any(o in ("Yuelu district", "Changsha") for s, _p, o in found if s in ("welding robots", "cranes"))
+    assert ("pile-driver plant", "locatedIn", "Changsha") not in found
+    found = facts("JD has opened a robotic warehouse in Kunshan, a city between Suzhou and Shanghai, where some 300 "
+                  "sorting robots now move parcels.", lexicon)
+    assert ("sorting robots", "locatedIn", "robotic warehouse") in found
+    assert not any(p == "locatedIn" and o in ("Shanghai", "Suzhou") for _s, p, o in found)

@@ -110,6 +110,9 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                       and m.start == site_end + place_match.end()), None)
         if place is not None and lexicon.is_a(place.cls, [PLACE]) is False:
             place = None
+        part = next((m for m in mentions if place is not None and re.fullmatch(r"['’]s\s+", text[place.end:m.start])), None)
+        if part is not None and lexicon.is_a(part.cls, [PLACE]) is not False:
+            place = part  # "in Changsha's Yuelu district": the site is in the district (which is in the city)
         described = site is not None and (len(site.text.split()) > 1 or (place is not None and _placed_site(lexicon, at, site, text)))
         readings: list[tuple[Mention, str, Mention]] = []
         if described and site is not None:

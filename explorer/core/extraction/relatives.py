@@ -41,7 +41,12 @@ _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|Janu
                           re.IGNORECASE)
 #: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
 _AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town"])
-_PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+                        # "in Zhuzhou's Shifeng district": an area named with the place it is part of
+                        r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?$")
+#: A description in apposition to a place, right before "where": "in Jiaxing, a city between Hangzhou and Shanghai, where".
+_PLACE_DESCRIBED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|district|county|area|zone|region|province"
+                              r"|village|township|port\s+city|hub)\b[^,]*$", re.IGNORECASE)
 
 
 def _head_class(lexicon: Lexicon, phrase: str) -> str | None:
@@ -79,6 +84,9 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     said to be in or at ("a terminal at Qinzhou, where …"), that thing."""
     timed = _TIME_BEFORE.search(text[:comma])
     end = timed.start() if timed is not None else comma
+    described = _PLACE_DESCRIBED.search(text[:end])
+    if described is not None and any(m.end == described.start() and m.via in ("name", "label") for m in mentions):
+        end = described.start()  # "where" speaks of the place the apposition describes, not of a name inside it
     before = next((m for m in mentions if m.end == end), None)
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
