@@ -91,3 +91,13 @@ def test_where_after_a_site_in_a_described_or_possessed_area_places_things_at_th
                   "sorting robots now move parcels.", lexicon)
     assert ("sorting robots", "locatedIn", "robotic warehouse") in found
     assert not any(p == "locatedIn" and o in ("Shanghai", "Suzhou") for _s, p, o in found)
+
+
+def test_a_relative_after_a_site_at_a_named_port_speaks_of_the_site(lexicon: Lexicon) -> None:
+    found = facts("Across the bay, the container terminal at Dagang port, which is run by Tianjin Gangwan Group, moves its "
+                  "boxes with driverless trucks.", lexicon)
+    assert ("container terminal", "operatedBy", "Tianjin Gangwan Group") in found
+    assert ("Dagang port", "operatedBy", "Tianjin Gangwan Group") not in found
+    # things at the port are no site: the relative speaks of the port
+    found = facts("Across the bay, the gantry cranes at Dagang port, which is run by Tianjin Gangwan Group, move boxes.", lexicon)
+    assert ("Dagang port", "operatedBy", "Tianjin Gangwan Group") in found

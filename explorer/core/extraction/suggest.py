@@ -146,7 +146,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m, text) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
-    left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
+    left = nearest if pattern.weak else relatives.left_of_trigger(lexicon, nearest, mentions, start, text)
     same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
     in_aside = any(s <= start < e for s, e, _relative in relatives.asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
