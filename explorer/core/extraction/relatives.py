@@ -193,7 +193,9 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
 #: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
 #: (", which operates the network,"), to the next comma or the end.
 #: The closing comma is looked at, not taken, so that it may open the next aside: "operated by X, a subsidiary of Y,".
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)"
+                    # "X, whose members include A, B and C, has …": a relative that lists names runs to the list's end
+                    r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+[A-Z][^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
                     # "Many systems, he said, still run on …": who says it is no subject of the clause
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued)(?=,)"
                     # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject
@@ -202,7 +204,8 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)|(which|who)\b[^,]*(?=,|$)|the\
 
 def asides(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, relative) of each aside, its closing comma included; ``relative`` when it opens with which/who."""
-    return [(m.start(), m.end() + (text[m.end():m.end() + 1] == ","), m.group(2) is not None) for m in _ASIDE.finditer(text)]
+    return [(m.start(), m.end() + (text[m.end():m.end() + 1] == ","), m.group(2) is not None or m.group(3) is not None)
+            for m in _ASIDE.finditer(text)]
 
 
 #: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").

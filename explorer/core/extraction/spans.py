@@ -81,6 +81,8 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|ac
                             r"|to(?=\s+[a-z]+[^e\W]ed\s+[a-z])"
                             # "such | substations": a determiner of kind
                             r"|such"
+                            # a phrasal verb's object ("to speed up | security reviews", "fitted out | six ambulances")
+                            r"|(?<=[a-z]\s)(?:up|down|out|off)"
                             # a perfect's object ("has left | crane controllers and robot arms exposed")
                             r"|(?:has|have|had)\s+(?:(?:[a-z]+ly|already|also|since|just|now)\s+)?(?:[a-z]+[^e\W]ed|left|kept|found|made|put|got|brought|bought))\s",
                             re.IGNORECASE)
