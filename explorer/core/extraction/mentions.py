@@ -546,7 +546,7 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + quoted(text) + technology_descriptions(text, self._history, self._bare_phrase_at)
-        candidates += common_noun_things(text, self._bare_phrase_at, self._head_class, self._sites, self._history)
+        candidates += common_noun_things(text, self._bare_phrase_at, self._head_class, self._sites, self._history, self.lexicon)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         # "Hefei's Xinqiao area": the place and its part, never one name spanning both
