@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import ROLE_AFTER, Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
@@ -22,7 +23,10 @@ AGENT, CALLS_FOR, REQUIREMENT = str(KG.Agent), str(KG.callsFor), str(KG.Requirem
 
 _CALLED_FOR = re.compile(r"(?<![\w-])(?:called|calls|call|calling|pressed|presses|pressing|asked|asks|asking)\s+for\s+", re.IGNORECASE)
 #: "called for operators to isolate …": whom the call addresses, then the action asked of them.
-_ADDRESSEE_TO = re.compile(r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+to\s+(?=[a-z])")
+_ADDRESSEE_TO = re.compile(r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z0-9][\w-]*\s+){0,2}[a-z][\w-]*"
+                           # "every factory in the province to audit …": where the addressees are, then a verb
+                           r"(?P<where>\s+(?:in|across|at)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?[\w-]+"
+                           r"(?=\s+to\s+(?P<verb>[a-z]+)))?\s+to\s+(?=[a-z])")
 #: Where one measure ends: punctuation, a clause's "and"/"while"/"but", or a preposition other than "of" after its head.
 _MEASURE = re.compile(r"(?:(?:a|an|the)\s+)?((?:[a-z0-9][\w-]*)(?:\s+(?!(?:and|or|but|while|as|that|which|who|to|for|at|in|on|by|"
                       r"from|with|across|among|within|after|before|until|by|so|because|if|when|alongside|besides|through|via|into|under|between"
@@ -144,6 +148,11 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
     return out
 
 
+_KEPT_FROM = re.compile(r"(?:separate|isolate|segregate|disconnect|decouple)\s+(?:[\w'’-]+\s+){1,5}?from\s+(?:(?:the|their|its)\s+)?"
+                        r"[\w-]+(?:\s+(?!(?:within|by|before|after|in|at|on|and|for|until)\b)[\w-]+){0,3}(?=\s+(?:within|by|before|after"
+                        r"|until)\s)", re.IGNORECASE)
+
+
 def _actions_listed(text: str, position: int) -> list[tuple[int, int]]:
     """The actions a call asks for from ``position`` ("isolate … traffic and for factories to audit …")."""
     out = []
@@ -151,7 +160,9 @@ def _actions_listed(text: str, position: int) -> list[tuple[int, int]]:
         action = _ACTION.match(text, position)
         if action is None:
             break
-        out.append(action.span(1))
+        apart = _KEPT_FROM.match(text, action.start(1), action.end(1))
+        # "to separate production networks from office systems | within 30 days": what is kept from what names it whole
+        out.append((action.start(1), apart.end()) if apart is not None else action.span(1))
         joint = _NEXT_ACTION.match(text, action.end())
         if joint is None:
             break
@@ -169,9 +180,13 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
         addressee = _ADDRESSEE_TO.match(text, called.end())
         if addressee is not None and PASSIVE_INFINITIVE.match(text, addressee.end()):
             addressee = None  # "called for security audits to be made mandatory": the audits are the measure, no addressee
+        if addressee is not None and addressee.group("where") and "VERB" not in wordclass.parts(addressee.group("verb")):
+            addressee = None  # "called for limits on access to public networks": no verb after "to", no addressee
+        whom = text[addressee.start():addressee.start("where")] + " to" if addressee is not None and addressee.group("where") \
+            else addressee.group() if addressee is not None else ""
         if addressee is not None and not any(w in STOPWORDS - {"the", "all", "every", "its", "their", "more"}
-                                             for w in addressee.group().split()[:-1]) \
-                and not _NOMINAL.search(addressee.group().split()[-2]):
+                                             for w in whom.split()[:-1]) \
+                and not _NOMINAL.search(whom.split()[-2]):
             for start, end in _actions_listed(text, addressee.end()):
                 action = Mention(start, end, text[start:end], None, REQUIREMENT, text[start:end], "phrase")
                 yield (speaker, CALLS_FOR, action, words, called.start(), called.end(), 0.6)
@@ -211,8 +226,11 @@ _AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?(,?\s+and\s+(?:also\s+)?for|,?\s+a
 #: "network slicing to separate traffic": a word naming an act or a practice is the measure, no one the call addresses.
 _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: "urged plant owners to adopt …", "called on operators to isolate …": whom a call addresses, then the action asked.
-_URGED = re.compile(r"(?<![\w-])(urged|urges|urging|called\s+on|calls\s+on|calling\s+on|pressed|presses|encouraged|encourages)\s+"
-                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+to\s+(?=[a-z])",
+_URGED = re.compile(r"(?<![\w-])(urged|urges|urging|called\s+on|calls\s+on|calling\s+on|pressed|presses|encouraged|encourages"
+                    # "ordered clinics across the province to change …": an order to act is a call for the action
+                    r"|ordered|orders|instructed|instructs|directed|directs)\s+"
+                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
+                    r"(?:\s+(?:in|across|at)\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+)?\s+to\s+(?=[a-z])",
                     re.IGNORECASE)
 #: "… and on the provincial department to make …": the same call to another addressee.
 _AND_ON = re.compile(r"\s+and\s+on\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+to\s+(?=[a-z])",

@@ -236,8 +236,13 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
     to a control room") is data on its way, not a thing the network hosts: None too."""
     calls, needs, hosts = str(KG.callsFor), str(KG.needs), str(KG.hosts)
     out: list[Fact | None] = []
+    # "called for chipmakers … to require vendors to patch …": a verb inside an action called for is the addressees' act
+    asked = [(f[0].key, f[2].start, f[2].end) for f in facts if f[1] == calls and f[2].via == "phrase" and " " in f[2].text]
     for fact in facts:
         subject, predicate, obj, words, start, end, confidence = fact
+        if any(key == subject.key and low <= start < high for key, low, high in asked):
+            out.append(None)
+            continue
         if predicate == calls and calls_for.read_whole(words):
             out.append(fact)  # "should face a deadline to patch …": ``calls_for`` read the measure with its purpose
             continue

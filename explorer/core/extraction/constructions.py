@@ -71,7 +71,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
             yield (owner, str(KG.hasBranch), mention, f"'s {head}", owner.end, mention.end, 0.85)
         elif pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
-            yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
+            if lexicon.is_a(owner.cls, [str(KG.Place)]) is True or normalize(owner_text) in CHINESE_PROVINCES:
+                # "Shanghai's Yangshan port", "Guangdong's biggest refinery": a city or a province has the site within
+                # it and runs nothing
+                yield (mention, str(KG.locatedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
+            else:
+                yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
         elif country and pattern is None:
             # "China's largest free trade port": a country ranks a site, no one runs it; "China's Huawei" is based there
             owner = named(owner_text, mention.start, str(KG.Country))

@@ -73,7 +73,8 @@ from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
-_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE)
+#: what shows a name of no known class to be a place's: "in"/"at" before it, or "-based" after it ("a Hangzhou-based unit")
+_PLACE_BEFORE, _BASED = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE), re.compile(r"(?<![\w-])([A-Z][a-z]+)-based\b")
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
@@ -109,20 +110,17 @@ class MentionFinder:
         self.lexicon = lexicon
         self._latin: dict[str, list[KnownEntity]] = {}
         self._cjk: dict[str, list[KnownEntity]] = {}
-        self._longest = 1
+        self._longest, self._last_text = 1, ""
         for entity in known:
             folded = normalize(entity.label)
-            if not folded:
-                continue
-            if _is_cjk(folded) and " " not in folded:
+            if folded and _is_cjk(folded) and " " not in folded:
                 self._cjk.setdefault(folded, []).append(entity)
-            else:
+            elif folded:
                 self._latin.setdefault(folded, []).append(entity)
                 self._longest = max(self._longest, len(folded.split()))
         self._history: list[Mention] = []
         self._last_sentence: list[Mention] = []
-        self._last_text = ""
-        #: Names of no known class the text put after "in"/"at" (places of no known kind).
+        #: Names of no known class the text put after "in"/"at" or before "-based" (places of no known kind).
         self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
@@ -582,14 +580,15 @@ class MentionFinder:
         self._history.extend(m for m in chosen if (m.via in ("label", "name", "cue", "phrase", "ner", "unit") or seated_description(m))
                              and not class_word_after_the(m, text))
         self._last_sentence, self._last_text = chosen, text
-        self._placed.update(m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start]))
+        self._placed.update([m.key for m in chosen if m.via == "name" and m.cls is None and _PLACE_BEFORE.search(text[:m.start])]
+                            + [f"new:{normalize(m.group(1))}" for m in _BASED.finditer(text)])
         return chosen
 
     def place_name(self, name: str) -> bool:
-        """A country, a name with a place's class word, or one the text put after "in"/"at" ("China", "Hunan Province")."""
-        return normalize(name) in COUNTRIES or self.lexicon.is_a(self._cue_class(name), [str(KG.Place)]) is True \
-            or f"new:{normalize(name)}" in self._placed or any(e.cls is not None and self.lexicon.is_a(e.cls, [str(KG.Place)]) is True
-                                                      for e in self._latin.get(normalize(name), ()))
+        """A country, a name with a place's class (by its class word or a fact), or one put after "in"/"at" or before "-based"."""
+        folded = normalize(name)
+        return folded in COUNTRIES or f"new:{folded}" in self._placed or any(self.lexicon.is_a(cls, [str(KG.Place)]) is True for cls in (
+            self._cue_class(name), self._inferred.get(f"new:{folded}"), *(e.cls for e in self._latin.get(folded, ()))))
 
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
         """A name a description in apposition gave a class keeps it in later sentences ("the company" finds it)."""

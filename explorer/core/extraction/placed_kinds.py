@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.vocab import KG
 
 AGENT, BASED_IN = str(KG.Agent), str(KG.basedIn)
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+$", re.IGNORECASE)
 _INTRODUCED = re.compile(r"(?<![\w-])(?:a|an|its|their|his|her)\s+$", re.IGNORECASE)
 #: One or two capitalised words, then one to three lower-case words ending the phrase.
 _PLACED_KIND = re.compile(r"((?:[A-Z][a-z’'-]+\s+){1,2})([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
@@ -24,14 +26,22 @@ def placed_kinds(lexicon: Lexicon, mentions: list[Mention], text: str, named: Ca
                  is_place: Callable[[str], bool]) -> Iterator[Reading]:
     """(agent, basedIn, place) for each new agent whose name opens on a place's name after "a" or a possessive
     ("the Dongguan government", "the Qingdao attack" are an institution's and an event's names); ``named`` gives the mention
-    of a name at a position, ``is_place`` whether the document shows a name to be a place's."""
+    of a name at a position, ``is_place`` whether the document shows a name to be a place's. A description in apposition
+    to a name ("X, a Changsha maker of cables", "X, the Hangzhou security firm") says where the named agent is based."""
     for mention in mentions:
-        if mention.iri is not None or mention.via not in ("phrase", "cue") or not _INTRODUCED.search(text[:mention.start]):
+        if mention.iri is not None or mention.via not in ("phrase", "cue", "definite"):
+            continue
+        # a description read as the name it is apposed to ("X, the Hangzhou security firm") is that name's mention
+        name = mention if mention.via == "definite" else apposed_name(mentions, text, mention)
+        if (name is None and not _INTRODUCED.search(text[:mention.start])) \
+                or (mention.via == "definite" and not _APPOSED.search(text[:mention.start])):
             continue
         found = _PLACED_KIND.fullmatch(mention.text)
         if found is None or not is_place(found.group(1).strip()):
             continue
         place = named(found.group(1).strip(), mention.start, None)
         end = mention.start + len(found.group(1).rstrip())
-        if lexicon.is_a(mention.cls, [AGENT]) is True:
+        if name is not None and name.key != place.key and lexicon.is_a(name.cls, [AGENT]) is not False:
+            yield (name, BASED_IN, place, found.group(1).strip(), mention.start, end, 0.7)
+        elif name is None and lexicon.is_a(mention.cls, [AGENT]) is True:
             yield (mention, BASED_IN, place, found.group(1).strip(), mention.start, end, 0.7)

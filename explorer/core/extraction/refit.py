@@ -13,7 +13,9 @@ import re
 from explorer.core.extraction import seats, sites
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.spans import singular
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
@@ -25,6 +27,9 @@ AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.C
 VULNERABILITY = str(KG.Vulnerability)
 OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
 BUILT, BUILT_BY = str(KG.built), str(KG.builtBy)
+GOVERNMENT_AGENCY = str(KG.GovernmentAgency)
+#: a part of an organization as a subsidiary, and the same part as a branch
+_AS_BRANCH = {str(KG.hasSubsidiary): str(KG.hasBranch), str(KG.subsidiaryOf): str(KG.branchOf)}
 
 
 def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
@@ -38,6 +43,33 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
     if predicate == MEMBER_OF and "belong" in pattern and sites.has_site_head(lexicon, subject):
         return OPERATED_BY  # "the mine, which belongs to X": a site belongs to who runs it, it is no member
     return seats.seat_predicate(lexicon, predicate, subject, pattern)
+
+
+#: A word naming a part by the area it serves, right before the part's head noun ("the provincial arm of").
+_REGIONAL_PART = re.compile(r"(?<![\w-])(?:provincial|regional|local|municipal|county|city|district)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
+
+
+def part_predicate(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, text: str, trigger: int) -> str:
+    """Whose part an organization is, as its words and its owner's kind say. A government body's regional arm or office
+    is its branch ("X, the provincial arm of the Energy Administration"): a subsidiary is a company another controls
+    through shares (a body "under" a ministry, named by no area, stays its subsidiary, as a company's regional arm
+    does). A company "owned by A and B" has each for a shareholder, and neither for its parent. ``text``: the sentence;
+    ``trigger``: where the words that state the fact start."""
+    owner = subject if predicate == str(KG.hasSubsidiary) else obj
+    if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
+            and _REGIONAL_PART.search(text[:trigger]):
+        return _AS_BRANCH[predicate]
+    if predicate == str(KG.subsidiaryOf) and obj.start > trigger and (
+            _SECOND_OWNER.search(text[:obj.start]) or (_FIRST_OWNER.search(text[:obj.start]) and _MORE_OWNERS.match(text, obj.end))):
+        return str(KG.ownedBy)
+    return predicate
+
+
+#: "owned by A and B": the first owner, then the words after it that list more; and a later owner in the list.
+_FIRST_OWNER = re.compile(r"(?<![\w-])owned\s+by\s+(?:the\s+)?$")
+_MORE_OWNERS = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z]")
+_SECOND_OWNER = re.compile(r"(?<![\w-])owned\s+by\s+[^,;()]{1,80}?\s+and\s+(?:the\s+)?$")
 
 
 #: A negation right before a verb's words ("have not needed", "never built", "no longer runs"), "not only" aside.
@@ -71,6 +103,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
+    if predicate in (seats.LOCATED_IN, seats.BASED_IN) and pattern == "in" and _generic_in_country(subject, obj, before):
+        return False  # "attacks on industrial networks in China rose": a kind spoken of across a country, no place of a thing
     if predicate == str(KG.carriedOutBy) and lexicon.is_a(subject.cls, [THREAT]) is not True:
         return False  # "an annual audit, carried out by accredited firms": only an attack or a threat is carried out by attackers
     if any(re.search(r"\w['’]s?$", end.text) and end.via == "phrase" for end in (subject, obj)):
@@ -95,6 +129,25 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         kind = obj if predicate == EXAMPLE_OF else subject
         return not (kind.via != "pronoun" and (kind.iri is not None or kind.text[:1].isupper()) and not _many(lexicon, kind))
     return True
+
+
+#: What makes a plural no bare kind: a determiner or a quantity right before it ("the", "its", "hundreds of", "some").
+_DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|our|his|her|[\d,.]+|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|dozens|hundreds|thousands|millions|many|most|some|several|all|few|both)\s+(?:of\s+)?(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
+_QUANTIFIED = re.compile(r"(?:at\s+least|more\s+than|fewer\s+than|some|about|around|over|nearly|almost|[\d,.]+|dozens|hundreds"
+                         r"|thousands|millions|many|most|several|all|both)\b", re.IGNORECASE)
+
+
+def _generic_in_country(subject: Mention, obj: Mention, before: str) -> bool:
+    """A bare plural "in" a whole country or a quarter of it ("clusters of chip factories in China", "scans from
+    substations in eastern China"): a statement about a kind, not where some things stand."""
+    words = (obj.label or obj.text).split()
+    head = (subject.label or subject.text).split()[-1].lower() if (subject.label or subject.text).split() else ""
+    return bool(words) and normalize(words[-1]) in COUNTRIES and subject.via in ("phrase", "cue") \
+        and singular(head) != head and not _DETERMINED.search(before[:subject.start]) and not _QUANTIFIED.match(subject.text)
 
 
 def _unclassed_phrase(mention: Mention) -> bool:

@@ -60,6 +60,11 @@ _DESCRIBED_BY = re.compile(r"\s+(?:(?:[a-z]+(?:ed|en)|made|built|run|used|sittin
                            r"(?:[\w-]+(?:\s+[\w-]+){0,2}['’]s\s+)?$", re.IGNORECASE)
 
 
+#: Words naming a part of a whole, before "of": "a third", "half", "40%", "the majority".
+_PART = re.compile(r"(?:(?:a|an|the)\s+)?(?:third|quarter|fifth|tenth|half|majority|minority|share|portion|proportion|fraction"
+                   r"|number|rest|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)?)s?", re.IGNORECASE)
+
+
 def exposed_head(lexicon: Lexicon, predicate: str, subject: Mention, mentions: list[Mention], text: str) -> Mention:
     """What is exposed or has a weakness: the head of the noun phrase a description ends with ("industrial control systems
     linked to 5G … were exposed to": the systems, not 5G; "the gateways fitted to the cranes had a flaw": the gateways)."""
@@ -69,6 +74,8 @@ def exposed_head(lexicon: Lexicon, predicate: str, subject: Mention, mentions: l
     if described is None:
         return subject
     head = next((m for m in mentions if m.end == described.start() and m.via != "pronoun"), None)
+    if head is not None and _PART.fullmatch(head.text):
+        return subject  # "about a third of the meters": a part of the things, which are what holds the weakness
     if head is None or lexicon.is_a(head.cls, [AGENT, PLACE, RISK]) is True or not weaknesses.warned_of_words(head):
         return subject  # ("intruders logged into a gateway": a verb of the attackers, no participle describing them)
     return head

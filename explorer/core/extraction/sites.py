@@ -132,8 +132,12 @@ def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Men
 COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
 
 
+#: A measure that describes a site's kind, not how many there are ("a 12-inch wafer fab", "its 220-kilovolt substation").
+_MEASURE = r"\d[\d.]*-[a-z]+"
+
+
 def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str], str | None]) -> list[Mention]:
-    """"Acme Group's Yingkou yard", "Xiaomi's electric-car factory": one thing, named without its owner (the owner is
+    """"Acme Group's Yingkou yard", "Xiaomi's electric-car factory", "Acme's 8-inch fab": one thing, named without its owner (the owner is
     read by ``constructions.possessives``). A place's superlative site ("China's largest steel mill") is one of the
     place's sites, no one's own: the site alone is the thing."""
     found: list[Mention] = []
@@ -143,7 +147,7 @@ def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str],
     # a function word ends the owned phrase ("China Mobile's Tibet branch | with base stations")
     function = "|".join(sorted(STOPWORDS))
     for match in re.finditer(rf"(?<![\w’'-])[A-Z][\w&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&’'-]*)*?['’]s\s+"
-                             rf"((?:[A-Z][\w.’'-]*\s+|(?!(?:{function})\s)[a-z][\w-]*\s+){{0,3}}(?:{alternatives})s?)(?![\w-])",
+                             rf"((?:[A-Z][\w.’'-]*\s+|(?!(?:{function})\s)[a-z][\w-]*\s+|{_MEASURE}\s+){{0,3}}(?:{alternatives})s?)(?![\w-])",
                              text):
         own = match.group(1)
         if re.match(r"[a-z]+est\s", own) or (own[:1].islower() and normalize(re.split("['’]", match.group())[0]) in COUNTRIES):
@@ -233,3 +237,18 @@ def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
         if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via in ("name", "label") \
                 and part.iri is None and part.text.split()[-1].lower() in PLACE_PARTS and not owner.text[:1].islower():
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
+
+
+#: A verb in the past or the perfect right after a "where" clause's subject: "where X (has) installed | …".
+_PAST_VERB = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|since|recently)\s+)?(?:[a-z]+ed|built|set\s+up|put)\s+")
+
+
+def made_there(lexicon: Lexicon, mentions: list[Mention], text: str, subject: Mention) -> Mention | None:
+    """The thing an agent of a "where" clause put in place, the object right after its verb ("where X installed | Y")."""
+    if subject.via not in ("name", "label", "ner") or lexicon.is_a(subject.cls, [AGENT]) is False:
+        return None
+    verb = _PAST_VERB.match(text, subject.end)
+    made = next((m for m in mentions if verb is not None and m.start == verb.end()), None)
+    if made is None or made.via not in ("phrase", "cue") or lexicon.is_a(made.cls, [AGENT, PLACE]) is True:
+        return None
+    return made

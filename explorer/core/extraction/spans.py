@@ -81,6 +81,8 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|ac
                             r"|to(?=\s+[a-z]+[^e\W]ed\s+[a-z])"
                             # "such | substations": a determiner of kind
                             r"|such"
+                            # a phrasal verb's object ("to speed up | security reviews", "fitted out | six ambulances")
+                            r"|(?<=[a-z]\s)(?:up|down|out|off)"
                             # a perfect's object ("has left | crane controllers and robot arms exposed")
                             r"|(?:has|have|had)\s+(?:(?:[a-z]+ly|already|also|since|just|now)\s+)?(?:[a-z]+[^e\W]ed|left|kept|found|made|put|got|brought|bought))\s",
                             re.IGNORECASE)
@@ -285,9 +287,17 @@ def extend_right(text: str, end: int) -> int:
     return end + match.end() if match else end
 
 
+#: Nouns ending in "-che" or "-xe" whose plural only adds "s" ("niches", "caches"); other "-ches", "-shes", "-xes",
+#: "-sses" plurals add "es" ("ranches", "switches", "boxes", "addresses").
+_E_STEMS = ("niche", "cache", "headache", "avalanche", "moustache", "mustache", "axe", "psyche", "quiche")
+_ES_PLURAL = re.compile(r"(?:ch|sh|x|ss|zz)es$")
+
+
 def singular(text: str) -> str:
     if text.endswith("ies"):
         return text[:-3] + "y"
+    if _ES_PLURAL.search(text) and not text.endswith(_E_STEMS + tuple(stem + "s" for stem in _E_STEMS)):
+        return text[:-2]
     if text.endswith("s") and not text.endswith("ss"):
         return text[:-1]
     return text

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from explorer.core.extraction import modal_threats
+from explorer.core.extraction import modal_threats, wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
@@ -50,8 +50,13 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:\"“”]{1,120},")
 #: A preposition before a thing makes it no verb's subject ("controllers on many lines"); a part of a whole is ("many of the machines").
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|of|for|from|by|across|among|inside|near|behind|with|along|around|throughout|outside)\s+"
                        r"(?:(?:the|a|an|its|their|many|some|several|most|all|other)\s+)*$", re.IGNORECASE)
-_PARTITIVE = re.compile(r"(?<![\w-])(?:many|some|most|all|several|none|one|each|both|any|half|few)\s+of\s+(?:the\s+|these\s+|those\s+)?$",
-                        re.IGNORECASE)
+_PARTITIVE = re.compile(r"(?<![\w-])(?:many|some|most|all|several|none|one|each|both|any|half|few|a\s+third|a\s+quarter|a\s+fifth"
+                        r"|a\s+tenth|two-thirds|three-quarters|the\s+majority|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))\s+of\s+"
+                        r"(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
+#: A participle and its preposition before a noun ("controllers | sold to Chinese | farms", "gateways | fitted on the |
+#: cranes"): the noun only describes the thing before it, which is the verb's subject.
+_DESCRIBING = re.compile(r"(?<![\w-])([a-z]+)\s+(?:to|by|on|in|at|into|onto|from|for|inside)\s+(?:(?:the|a|an|its|their|many|some)\s+)?"
+                         r"(?:[A-Z][a-z]+\s+|[a-z]+(?:al|an|ese|ish)\s+)?$")
 _AND = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?|\s*,\s+")
 
 
@@ -110,6 +115,8 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
         if re.search(r",|\band\b", gap):
             continue  # (inside an aside, "Daqing among them,": a mention before it may still be the subject)
         governed = _GOVERNED.search(text[:mention.start]) and not _PARTITIVE.search(text[:mention.start])
+        if _described_by(text, mention):
+            continue
         if not governed and _holder_kind(lexicon, mention):
             # "modems that link the scales … were running": the relative clause's object is no subject of the main verb
             object_of = _RELATIVE_VERB.search(text[:mention.start])
@@ -118,6 +125,27 @@ def _thing_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
                     or _bare_thing_before(mentions, text, object_of.start())
             return mention
     return None
+
+
+def _described_by(text: str, mention: Mention) -> bool:
+    """Whether a participle and its preposition stand right before ``mention`` ("sold to Chinese | farms"): a noun that
+    describes what is named before it, no subject of a verb after it (an irregular participle too: "sold", "built")."""
+    described = _DESCRIBING.search(text[:mention.start])
+    return described is not None and wordclass.past(described.group(1)) is True \
+        and re.search(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+$", text[:described.start()]) is None
+
+
+def coordinated(lexicon: Lexicon, mentions: list[Mention], text: str, holder: Mention) -> list[Mention]:
+    """``holder`` and the things listed before it ("feeding controllers and | ventilation systems"), each a holder too."""
+    out = [holder]
+    for mention in sorted((m for m in mentions if m.end <= holder.start), key=lambda m: -m.end):
+        if not _AND.fullmatch(text[mention.end:out[-1].start]) or not _holder_kind(lexicon, mention) \
+                or (_GOVERNED.search(text[:mention.start]) and not _PARTITIVE.search(text[:mention.start])):
+            break
+        out.append(mention)
+    if len(out) > 1 and _COUNT.match(out[-1].text):
+        return [holder]  # "1,200 gateways and routers": a count before a list counts one group, named as a whole
+    return out[::-1]
 
 
 #: ", about a third of them | with": a part of the things named before holds what follows "with".
@@ -226,9 +254,10 @@ def held_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         elif holding is not None:
             holder = _thing_before(lexicon, mentions, text, holding.start())
         if holder is not None and holding is not None:
-            holder = _uncounted(holder)
+            holders = coordinated(lexicon, mentions, text, holder) if holding.group(1).lower() != "with" else [holder]
             for each in map(_own_words, group):
-                yield (holder, HAS_VULNERABILITY, each, holding.group(1), holding.start(1), holding.end(1), 0.65)
+                for one in holders:
+                    yield (_uncounted(one), HAS_VULNERABILITY, each, holding.group(1), holding.start(1), holding.end(1), 0.65)
             continue
         last = group[-1]
         place = _IN.match(text, last.end)
@@ -385,7 +414,9 @@ def exposed_online(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
     for online in _ONLINE.finditer(text):
         if re.search(r"(?<![\w-])(?:left|leave|leaves|leaving|make|makes|made|making)\s+[^,;]{1,60}$", text[:online.start()]):
             continue
-        thing = _thing_before(lexicon, mentions, text, online.start())
+        # "files sat on a server exposed to the internet": a participle right after a noun describes that noun
+        thing = next((m for m in mentions if re.fullmatch(r"\s+", text[m.end:online.start()]) and _holder_kind(lexicon, m)), None) \
+            or _thing_before(lexicon, mentions, text, online.start())
         if thing is None:
             continue
         words = online.group(2)

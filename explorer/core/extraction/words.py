@@ -30,7 +30,10 @@ STOPWORDS = frozenset(
         "where", "whose", "whom", "there", "here", "now", "often", "then", "already", "soon", "again", "never", "always",
         "sometimes", "usually", "whereby", "wherever",
         # quantifiers count what follows, they name no part of it ("several | car-parts suppliers")
-        "several", "various", "numerous", "multiple", "few"
+        "several", "various", "numerous", "multiple", "few",
+        # particles of phrasal verbs belong to the verb, never to its object ("fitted | out | six ambulances",
+        # "shuts | down | ventilation", "set | up | a lab")
+        "up", "down", "out", "off",
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
