@@ -62,3 +62,10 @@ def test_a_relative_listing_names_is_no_subject_of_the_main_verb(lexicon: Lexico
                   "up with Zhejiang University to write a checklist.", lexicon)
     assert ("Ningbo Mould Makers Association", "partneredWith", "Zhejiang University") in found
     assert not any(s in ("Haitian", "Ningbo Tuopu", "Joyson") and p == "partneredWith" for s, p, _o in found)
+
+
+def test_an_attack_traced_to_a_device_is_put_down_to_no_one(lexicon: Lexicon) -> None:
+    found = facts("In May, a ransomware attack hit the port. Venustech traced the intrusion to a PLC gateway in the yard.", lexicon)
+    assert not any(p == "attributedTo" for _s, p, _o in found)
+    found = facts("In May, a ransomware attack hit the port. Police traced the intrusion to a criminal gang.", lexicon)
+    assert any(p == "attributedTo" and o == "criminal gang" for _s, p, o in found)
