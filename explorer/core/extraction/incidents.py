@@ -181,6 +181,9 @@ _TRACED = re.compile(r"(?<![\w-])(traced|traces|attributed|attributes|linked|lin
 #: Head nouns of people or a group who act: a phrase of no known kind with one may be whom an attack is put down to.
 _CULPRIT_HEAD = re.compile(r"(?:gang|group|crew|outfit|actor|team|hacker|criminal|attacker|intruder|insider|employee|contractor"
                            r"|supplier|vendor|syndicate|ring|state|unit|agency|service|operator|firm|company)s?$", re.IGNORECASE)
+#: Words that name those who attack as a group, whatever the class of the phrase ("a criminal gang", "a state-backed crew").
+_GROUP = re.compile(r"(?<![\w-])(?:group|gang|crew|actor|actors|team|hackers|attackers|criminals|syndicate|unit|ring|network)$",
+                    re.IGNORECASE)
 _EVENTS = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)s?$", re.IGNORECASE)
 #: "19 of the 27 incidents": a counted part of what was named before is named with its count (the count alone, "27
 #: incidents", names the whole).
@@ -229,7 +232,12 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         if attack is not None and attack.via == "definite":
             # "blamed most of the intrusions on": the words as written, not an earlier count or kind they may recall
             attack = replace(attack, iri=None, label=attack.text)
-        if culprit is not None and attack is not None:
+        if culprit is not None and attack is not None and traced.group(1).lower().startswith("trace") \
+                and lexicon.is_a(culprit.cls, [AGENT]) is not True and culprit.via not in ("name", "label") \
+                and not _GROUP.search(culprit.text):
+            # "traced the intrusion to a PLC gateway": a thing the attack was traced to is where it got in, no culprit
+            yield (attack, TARGETS, culprit, traced.group(1), traced.start(1), traced.end(), 0.6)
+        elif culprit is not None and attack is not None:
             yield (attack, ATTRIBUTED, culprit, traced.group(1), traced.start(1), traced.end(), 0.65)
 
 

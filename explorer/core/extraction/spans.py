@@ -393,11 +393,10 @@ _PHRASE_GOES_ON = re.compile(r"\s+(?:[a-z]|\d)")
 
 
 def plural_noun(word: str) -> bool:
-    """A plural that heads its phrase: no word in -ss, -us, -is, -ics, nor a plural that modifies ("sales offices"), nor a
-    word the lexicon knows only as an adjective or an adverb ("an overseas | criminal gang"; it lacks the nouns of many
-    plurals in -s it holds as verbs, "logs")."""
+    """A plural that heads its phrase: no word in -ss, -us, -is, -ics, nor a plural that modifies ("sales offices")."""
+    # (nor a word the lexicon holds only as an adjective or adverb: "an overseas | criminal gang")
     return word.endswith("s") and word not in PLURAL_MODIFIERS and not word.endswith(("ss", "us", "is", "ics", "'s", "’s")) \
-        and wordclass.plural(word) is not False and (not wordclass.known(word) or bool({"NOUN", "VERB"} & wordclass.parts(word)))
+        and wordclass.plural(word) is not False and not (wordclass.known(word) and wordclass.parts(word) <= {"ADJ", "ADV"})
 
 
 _OPENING_PLURAL = re.compile(r"([A-Z][a-z]+s)\s+(?:of|from|in|at|across|on|with|for)\s+(?:the|a|an|its|their|[a-z])")
