@@ -38,3 +38,26 @@ def test_a_participle_after_an_item_with_its_own_article_describes_that_item(lex
                   "the plant.", lexicon)
     assert ("5G modules", "locatedIn", "cable plant") in found
     assert ("control cabinets", "locatedIn", "cable plant") not in found
+
+
+def test_where_after_a_place_described_in_an_aside_stands_for_the_site(lexicon: Lexicon) -> None:
+    found = facts("SF Express has opened a parcel depot in Kunshan, a town east of Suzhou, where 400 sorting robots now run.",
+                  lexicon)
+    assert ("sorting robots", "locatedIn", "parcel depot") in found or ("400 sorting robots", "locatedIn", "parcel depot") in found
+    assert not any(fact[1] == "locatedIn" and fact[2] == "Suzhou" for fact in found)
+    found = facts("Yuantong runs a cold-storage warehouse in Jiashan, about 30 kilometres to the east, where drones count "
+                  "the pallets.", lexicon)
+    assert ("drones", "locatedIn", "cold-storage warehouse") in found
+
+
+def test_a_site_in_the_part_a_places_possessive_names_stands_in_that_part(lexicon: Lexicon) -> None:
+    found = facts("Sany has switched on a 5G network at its pump plant in Changsha's Yuelu district, where welding cells now "
+                  "work without cables.", lexicon)
+    assert ("pump plant", "locatedIn", "Yuelu district") in found
+    assert ("welding cells", "locatedIn", "pump plant") in found
+
+
+def test_what_an_agent_installed_where_a_site_is_stands_in_it_and_the_agent_does_not(lexicon: Lexicon) -> None:
+    found = facts("Best Logistics leases a bonded warehouse in Ningbo, where Quicktron has installed 150 picking robots.", lexicon)
+    assert any(fact[1] == "locatedIn" and fact[0].endswith("picking robots") and fact[2] == "bonded warehouse" for fact in found)
+    assert not any(fact[0] == "Quicktron" and fact[1] == "locatedIn" for fact in found)

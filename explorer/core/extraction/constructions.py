@@ -215,7 +215,7 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 #: "A and B", "A, B and C", "A and the B", "to A and to B" (a preposition said again before the second); ", and the" opens
 #: a clause of its own. A hyphened modifier may stand before a name in the list ("A, Haikou-based B and C").
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:(?:the|an?)\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
@@ -257,9 +257,10 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
     return [mention for mention, _comma, _along in found]
 
 
-#: A verb right after a name: the name opens a clause of its own, it ends no list.
+#: A verb right after a name: the name opens a clause of its own, it ends no list. A participle followed by "by" or by
+#: a preposition of place describes the noun before it ("the modules fitted in the substations", "made by X").
 _OPENS_CLAUSE = re.compile(r"\s+(?:(?:also|then|later|has|have|had|will|would)\s+)?(?:[a-z]+ed|built|made|ran|sold|won|is|are|was|were|"
-                           r"says|said)(?![\w-])(?!\s+by\b)")
+                           r"says|said)(?![\w-])(?!\s+(?:by|in|at|on|inside|into|across|throughout)\b)")
 
 
 def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Mention,

@@ -51,6 +51,13 @@ def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, before: int) 
                  and _REPORTED.match(text, m.end + 1) and lexicon.is_a(m.cls, [AGENT]) is not False), None)
 
 
+def _part_after(mentions: list[Mention], text: str, place: Mention) -> Mention | None:
+    """The part of a place its possessive names ("Zhuzhou's | Shifeng district"), if one follows it."""
+    possessive = re.match(r"['’]s\s+", text[place.end:])
+    return next((m for m in mentions if possessive is not None and m.start == place.end + possessive.end()
+                 and m.text.split()[-1].lower() in sites.PLACE_PARTS), None)
+
+
 def _placed_site(lexicon: Lexicon, at: re.Match[str], site: Mention, text: str) -> bool:
     """"at its ranches near Hohhot": one word of a known kind of site, placed right after, names sites the owner runs
     there (one entity of their own), where "its plant" alone is only the owner's."""
@@ -110,9 +117,9 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                       and m.start == site_end + place_match.end()), None)
         if place is not None and lexicon.is_a(place.cls, [PLACE]) is False:
             place = None
-        part = next((m for m in mentions if place is not None and re.fullmatch(r"['’]s\s+", text[place.end:m.start])), None)
-        if part is not None and lexicon.is_a(part.cls, [PLACE]) is not False:
-            place = part  # "in Changsha's Yuelu district": the site is in the district (which is in the city)
+        # "at its plant in Zhuzhou's Shifeng district": the site is in the part of the place, which lies in the place
+        part = _part_after(mentions, text, place) if place is not None else None
+        place = part or place
         described = site is not None and (len(site.text.split()) > 1 or (place is not None and _placed_site(lexicon, at, site, text)))
         readings: list[tuple[Mention, str, Mention]] = []
         if described and site is not None:

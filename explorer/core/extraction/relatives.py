@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
-from explorer.core.extraction.sites import is_site
+from explorer.core.extraction.sites import is_site, made_there
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import GENERIC_PEOPLE, NAME_FIELDS
 from explorer.core.vocab import KG
@@ -41,12 +41,11 @@ _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|Janu
                           re.IGNORECASE)
 #: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
 _AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town"])
-_PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?"
-                        # "in Zhuzhou's Shifeng district": an area named with the place it is part of
-                        r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?$")
-#: A description in apposition to a place, right before "where": "in Jiaxing, a city between Hangzhou and Shanghai, where".
-_PLACE_DESCRIBED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|district|county|area|zone|region|province"
-                              r"|village|township|port\s+city|hub)\b[^,]*$", re.IGNORECASE)
+_PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: An aside in commas that describes a place or says how far it lies: ", a city between A and B", ", some 40 km away".
+_PLACE_ASIDE = re.compile(r",\s+(?:a|an|some|about|around|\d)[^,;]*$", re.IGNORECASE)
+#: A place's possessive before a part of it ("Zhuzhou's | Shifeng district").
+_PLACE_OWNER = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+$")
 
 
 def _head_class(lexicon: Lexicon, phrase: str) -> str | None:
@@ -84,13 +83,17 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     said to be in or at ("a terminal at Qinzhou, where …"), that thing."""
     timed = _TIME_BEFORE.search(text[:comma])
     end = timed.start() if timed is not None else comma
-    described = _PLACE_DESCRIBED.search(text[:end])
-    if described is not None and any(m.end == described.start() and m.via in ("name", "label") for m in mentions):
-        end = described.start()  # "where" speaks of the place the apposition describes, not of a name inside it
-    before = next((m for m in mentions if m.end == end), None)
+    # "a hub in Jiaxing, a city between A and B, where …", "a warehouse in Haining, some 40 kilometres to the south, where
+    # …": an aside describing the place is no antecedent; the place before it is
+    aside = _PLACE_ASIDE.search(text[:end])
+    described = next((m for m in mentions if aside is not None and m.end == aside.start() and m.via in ("name", "label", "ner")
+                      and _PLACED_BY.search(text[:m.start])), None)
+    before = described or next((m for m in mentions if m.end == end), None)
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
-    placed = _PLACED_BY.search(text[:before.start])
+    # "in Zhuzhou's Shifeng district, where …": the district's owner is what the preposition governs
+    owner = _PLACE_OWNER.search(text[:before.start])
+    placed = _PLACED_BY.search(text[:owner.start() if owner is not None else before.start])
     # "in the Huangdao district, where …": a named area is a place as a place's name is
     # (and "in the city, where …", "in the town": a place named by its kind alone is a place too)
     area = before.text.split()[-1].lower() in _AREA_HEADS and (
@@ -118,6 +121,11 @@ def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         site = _antecedent(lexicon, mentions, text, match.start())
         if site is not None and "," not in match.group(1) and not (is_site(lexicon, site) or _named_place_before(mentions, text, match)):
             continue  # with no comma, "where" after a site or a named place only ("cases where attacks rose" places nothing)
+        if subject is not None and site is not None and subject.via != "pronoun" and lexicon.is_a(site.cls, [AGENT]) is not True:
+            # "where Hikrobot has installed 300 sorting robots": who acts there is not placed, what it put there is
+            made = made_there(lexicon, mentions, text, subject)
+            if made is not None and made.key != site.key:
+                yield (made, LOCATED, site, "where", match.start(), match.end(), 0.5)
         if subject is None or site is None or subject.via == "pronoun" or subject.key == site.key \
                 or lexicon.is_a(subject.cls, [AGENT, PLACE]) is True or lexicon.is_a(site.cls, [AGENT]) is True \
                 or (subject.via not in ("phrase", "cue") and lexicon.is_a(subject.cls, [AGENT]) is not False):

@@ -237,3 +237,18 @@ def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
         if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via in ("name", "label") \
                 and part.iri is None and part.text.split()[-1].lower() in PLACE_PARTS and not owner.text[:1].islower():
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
+
+
+#: A verb in the past or the perfect right after a "where" clause's subject: "where X (has) installed | …".
+_PAST_VERB = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|since|recently)\s+)?(?:[a-z]+ed|built|set\s+up|put)\s+")
+
+
+def made_there(lexicon: Lexicon, mentions: list[Mention], text: str, subject: Mention) -> Mention | None:
+    """The thing an agent of a "where" clause put in place, the object right after its verb ("where X installed | Y")."""
+    if subject.via not in ("name", "label", "ner") or lexicon.is_a(subject.cls, [AGENT]) is False:
+        return None
+    verb = _PAST_VERB.match(text, subject.end)
+    made = next((m for m in mentions if verb is not None and m.start == verb.end()), None)
+    if made is None or made.via not in ("phrase", "cue") or lexicon.is_a(made.cls, [AGENT, PLACE]) is True:
+        return None
+    return made

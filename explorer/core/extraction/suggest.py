@@ -17,6 +17,7 @@ from explorer.core.extraction import clause_readers, clauses, constructions, fig
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
+from explorer.core.extraction.devices import placed_equipment, unplaced
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -28,7 +29,6 @@ from explorer.core.extraction.readings import (
     planned_place,
     products_made,
     technology_made,
-    technology_placed,
     unrealised,
 )
 from explorer.core.extraction.references import such_kinds
@@ -318,9 +318,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
-        for subject, predicate, obj, words, start, end, confidence in [*constructions.passive_attacks(
-                lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view)]:
-            # "is attacked by …" is read here as a whole, so its words state nothing more below
+        whole = [*constructions.passive_attacks(lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view)]
+        for subject, predicate, obj, words, start, end, confidence in whole + list(placed_equipment(lexicon, mentions, view)):
+            # "is attacked by …", "installed at the mill" are read here as a whole, so their words state nothing more below
             taken.append((start, end))
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
@@ -347,8 +347,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if not read:
                 continue
             pattern, (subject, obj, score) = fittest(lexicon, read)
-            if technology_made(lexicon, pattern, subject, obj) or products_made(pattern, obj, view) \
-                    or technology_placed(lexicon, pattern, subject):
+            if technology_made(lexicon, pattern, subject, obj) or products_made(lexicon, pattern, obj, view) \
+                    or unplaced(lexicon, pattern, subject, mentions, view, start):
                 continue
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction import wordclass
+from explorer.core.extraction.devices import made_things
+from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.search import normalize
@@ -135,10 +137,12 @@ def in_their_sites(mentions: list[Mention], text: str) -> Iterator[Fact]:
 
 
 def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, sites: frozenset[str],
-                       earlier: Iterable[Mention]) -> list[Mention]:
-    """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows)."""
+                       earlier: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
+    """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows), and the
+    things made that verbs of making take (``devices.made_things``)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
-        + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at)
+        + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
+        + made_things(lexicon, text, phrase_at)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")

@@ -1,0 +1,112 @@
+"""Equipment: what a maker supplied ("supplied the rooftop antennas and the core"), and where it is put ("an edge server
+installed at the mill", "the modules fitted in the substations", "modules are built into the vehicles").
+
+What the active verb of a kg:built pattern takes after "the", "its" or "their" is a thing made, one or more of them,
+though the phrase has no class word and its head is a plural ("supplied the protection relays and the communication
+modules"): English puts "the" before equipment the reader can picture.
+
+A past participle of placement with its preposition (a pattern of kg:locatedIn such as "installed at", "fitted to")
+describes the noun right before it, as English puts a reduced relative clause: that noun stands in what follows, and
+only that noun ("the relays and the modules fitted in the substations" places the modules). An agent right before the
+words is who put the things there ("Huawei installed at the site …"), no thing placed.
+
+None of it quotes an article: the words read are the ontology's patterns and the forms of "be".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from explorer.core.extraction import wordclass
+from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
+from explorer.core.extraction.readings import technology_placed
+from explorer.core.extraction.spans import Mention, Reading
+from explorer.core.vocab import KG
+
+LOCATED, AGENT, TECHNOLOGY, BUILT = str(KG.locatedIn), str(KG.Agent), str(KG.Technology), str(KG.built)
+
+#: What may stand between a thing and its participle: nothing, or a form of "be" ("modules are built into …").
+_BETWEEN = re.compile(r"\s*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?)?", re.IGNORECASE)
+
+
+#: What may stand between the words and the site: a determiner, an owner's possessive ("fitted to the terminal's trucks").
+_BEFORE_SITE = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+['’]s\s+)?", re.IGNORECASE)
+
+
+#: A determiner before what a verb of making takes.
+_DETERMINER = re.compile(r"\s+(?:all\s+)?(?:the|its|their)\s+", re.IGNORECASE)
+#: The next item of a list of things made: "and the", ", the", "and an".
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the|an?|its|their)\s+", re.IGNORECASE)
+
+
+def made_things(lexicon: Lexicon, text: str, phrase_at: Callable[[str, int], Mention | None]) -> list[Mention]:
+    """The things the active verb of a kg:built pattern ("supplied", "installed", "built") takes after a determiner,
+    each of a list: noun phrases read by ``phrase_at`` from where the determiner ends."""
+    found: list[Mention] = []
+    for pattern in lexicon.patterns:
+        words = pattern.words.split()
+        if pattern.predicate != BUILT or pattern.object_first or len(words) != 1 or wordclass.past(words[0]) is not True:
+            continue
+        for match in pattern.regex.finditer(text):
+            opening = _DETERMINER.match(text, match.end())
+            while opening is not None:
+                phrase = phrase_at(text, opening.end())
+                if phrase is None or phrase.start != opening.end() or re.search(r"['’]s?\s", phrase.text):
+                    break  # "the plant's baseband units": an owner's things are the possessive readers' to read
+                found.append(phrase)
+                opening = _NEXT_ITEM.match(text, phrase.end)
+    return found
+
+
+def placement_participle(lexicon: Lexicon, pattern: PropertyPattern) -> bool:
+    """A pattern of kg:locatedIn made of a past participle and its preposition ("installed at", "fitted to") that no other
+    property shares ("based in" says where an agent has its seat as well)."""
+    words = pattern.words.split()
+    return pattern.predicate == LOCATED and len(words) == 2 and words[1].lower() in PREPOSITIONS | {"inside"} \
+        and wordclass.past(words[0]) is True \
+        and not any(p.predicate != LOCATED and p.words.lower() == pattern.words.lower() for p in lexicon.patterns)
+
+
+def described_thing(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    """The mention right before the participle at ``start`` (past a form of "be"), which the participle describes."""
+    before = [m for m in mentions if m.end <= start and m.via != "pronoun"]
+    if not before or _BETWEEN.fullmatch(text[before[-1].end:start]) is None:
+        return None
+    return max((m for m in before if m.end == before[-1].end), key=lambda m: m.end - m.start)
+
+
+def unplaced(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, mentions: list[Mention], text: str, start: int) -> bool:
+    """Whether the words at ``start`` place nothing between the nearest fitting mentions: a technology is placed nowhere
+    (``readings.technology_placed``), and a participle of placement right after a mention is read here
+    (``placed_equipment``)."""
+    return technology_placed(lexicon, pattern, subject) \
+        or (placement_participle(lexicon, pattern) and described_thing(mentions, text, start) is not None)
+
+
+def placed_equipment(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """(thing, kg:locatedIn, site) for each participle of placement right after a thing that is no agent."""
+    for pattern in [p for p in lexicon.patterns if p.predicate == LOCATED and placement_participle(lexicon, p)]:
+        for match in pattern.regex.finditer(text):
+            thing = described_thing(mentions, text, match.start())
+            # the possessed thing, not its owner ("fitted to the terminal's trucks": the trucks)
+            site = next((m for m in sorted(mentions, key=lambda m: -m.start)
+                         if m.start >= match.end() and _BEFORE_SITE.fullmatch(text[match.end():m.start])), None)
+            if thing is None or site is None or _unsure_reference(site) or _agent_like(lexicon, thing) \
+                    or lexicon.is_a(thing.cls, [TECHNOLOGY]) is True or lexicon.is_a(site.cls, [AGENT]) is True or thing.key == site.key:
+                continue
+            yield (thing, LOCATED, site, pattern.words, match.start(), match.end(), 0.65)
+
+
+def _agent_like(lexicon: Lexicon, mention: Mention) -> bool:
+    """An agent, or a name of no known class: who installs things ("which the branch and Huawei installed at the site")
+    is named far more often than a piece of equipment is."""
+    return lexicon.is_a(mention.cls, [AGENT]) is True or (mention.via in ("name", "label") and mention.cls is None)
+
+
+def _unsure_reference(site: Mention) -> bool:
+    """"installed at the plant" where the text named a plant of another kind before: a bare kind word read as a longer
+    name ("lithium carbonate plant") may stand for any site of that kind the text spoke of, and a placement resting on
+    the wrong one is a false fact; one that keeps its words ("the substations") is safe."""
+    words = re.sub(r"^(?:the|its|their)\s+", "", site.text, flags=re.IGNORECASE).lower()
+    return site.via == "definite" and " " not in words and (site.label or "").lower() != words

@@ -1,0 +1,47 @@
+"""Equipment and devices: who supplied, made or installed them, where they stand and what they run on (sentences
+written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_the_active_supplied_says_who_built_the_equipment(lexicon: Lexicon) -> None:
+    found = facts("Ericsson supplied the rooftop antennas for the copper mine's new network.", lexicon)
+    assert ("Ericsson", "built", "rooftop antennas") in found
+
+
+def test_whom_things_are_supplied_to_is_no_thing_built(lexicon: Lexicon) -> None:
+    found = facts("A Ningbo gearbox maker that supplies Geely was hit by ransomware in May.", lexicon)
+    assert not any(p == "built" for _s, p, _o in found)
+    found = facts("Inovance fitted 5G modules to the servo drives it supplies to BYD's battery plant in Changsha.", lexicon)
+    assert not any(p == "built" and o in ("battery plant", "BYD") for _s, p, o in found)
+
+
+def test_a_list_of_supplied_things_goes_on_past_a_participle_of_place(lexicon: Lexicon) -> None:
+    text = "Fiberhome, the Wuhan-based optical group, supplied the access switches and the 5G gateways mounted in the pump rooms."
+    found = facts(text, lexicon)
+    assert ("Fiberhome", "built", "access switches") in found
+    assert ("Fiberhome", "built", "5G gateways") in found
+
+
+def test_a_list_goes_on_past_and_a(lexicon: Lexicon) -> None:
+    found = facts("ZTE, which supplied the small cells and a core network for the steel mill, declined to comment.", lexicon)
+    assert ("ZTE", "built", "small cells") in found
+    assert ("ZTE", "built", "core network") in found
+
+
+def test_a_participle_of_placement_places_the_noun_right_before_it(lexicon: Lexicon) -> None:
+    found = facts("Inspur supplied the storage arrays and a backup server installed at the refinery's boiler house.", lexicon)
+    assert ("backup server", "locatedIn", "boiler house") in found
+    assert ("storage arrays", "locatedIn", "boiler house") not in found
+    found = facts("Quectel said the 5G modems fitted to the port's straddle carriers had passed their tests.", lexicon)
+    assert ("5G modems", "locatedIn", "straddle carriers") in found
+
+
+def test_who_installed_things_is_not_placed_by_the_participle(lexicon: Lexicon) -> None:
+    text = "The network, which China Telecom's Anhui branch and Ericsson installed at the colliery in May, links 300 sensors."
+    found = facts(text, lexicon)
+    assert not any(p == "locatedIn" and s in ("Ericsson", "China Telecom's Anhui branch") for s, p, _o in found)
