@@ -101,3 +101,11 @@ def test_a_relative_after_a_site_at_a_named_port_speaks_of_the_site(lexicon: Lex
     # things at the port are no site: the relative speaks of the port
     found = facts("Across the bay, the gantry cranes at Dagang port, which is run by Tianjin Gangwan Group, move boxes.", lexicon)
     assert ("Dagang port", "operatedBy", "Tianjin Gangwan Group") in found
+
+
+def test_what_left_things_open_to_a_threat_is_not_what_is_exposed(lexicon: Lexicon) -> None:
+    found = facts("Among them were infusion pumps at two clinics, whose outdated router had left them open to remote access "
+                  "for months.", lexicon)
+    assert ("outdated router", "exposedTo", "remote access") not in found
+    found = facts("An outdated router had left the infusion pumps open to remote access.", lexicon)
+    assert ("outdated router", "exposedTo", "remote access") not in found
