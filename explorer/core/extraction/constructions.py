@@ -164,6 +164,20 @@ def modifier_only(mention: Mention) -> bool:
         r"[\w.'’]+-(?:based|headquartered|owned|listed|backed|run|made|controlled)", mention.text, re.IGNORECASE) is not None
 
 
+#: A place's seat modifier opening a described thing's words ("Ningbo-based | supplier").
+_SEAT_MODIFIER = re.compile(r"(?:[A-Z][\w.'’]*\s+)?[A-Z][\w.'’]*-(?:based|headquartered)\s+(?=[a-z])")
+
+
+def without_seat(mention: Mention) -> Mention:
+    """"a Ningbo-based supplier": the supplier, its seat a fact of its own (``compound_modifiers``), not a word of its
+    name; the mention keeps its words, so the seat is still read from them."""
+    label = mention.label or mention.text
+    seat = _SEAT_MODIFIER.match(label)
+    if mention.iri is not None or mention.via not in ("phrase", "cue") or seat is None:
+        return mention
+    return replace(mention, label=label[seat.end():])
+
+
 def _apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
     """The name a description stands before: "a Wuxi-based start-up, Tianmu Robotics, supplies", "the Wuxi-based
     software company Tianmu Robotics" (the name, closed by a comma when a comma opens it, is what is described)."""
