@@ -178,9 +178,6 @@ _TRACED = re.compile(r"(?<![\w-])(traced|traces|attributed|attributes|linked|lin
                      # "attributed a phishing campaign that targeted engineers at X in April to": the attack and its clause
                      r"|(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which)(?:\s+[\w'’-]+){1,12}?)\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?",
                      re.IGNORECASE)
-#: Head nouns of people or a group who act: a phrase of no known kind with one may be whom an attack is put down to.
-_CULPRIT_HEAD = re.compile(r"(?:gang|group|crew|outfit|actor|team|hacker|criminal|attacker|intruder|insider|employee|contractor"
-                           r"|supplier|vendor|syndicate|ring|state|unit|agency|service|operator|firm|company)s?$", re.IGNORECASE)
 #: Words that name those who attack as a group, whatever the class of the phrase ("a criminal gang", "a state-backed crew").
 _GROUP = re.compile(r"(?<![\w-])(?:group|gang|crew|actor|actors|team|hackers|attackers|criminals|syndicate|unit|ring|network)$",
                     re.IGNORECASE)
@@ -213,10 +210,9 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
             culprit = next((m for m in mentions if m.start == goes_by.end() and m.via in ("name", "label")), None)
         else:
             # (a thing described, of no known kind, is where an attack came in, not who made it: "traced the
-            # intrusion to an AGV controller")
+            # intrusion to an AGV controller" is read below as the attack's target)
             culprit = next((m for m in mentions if m.start == traced.end() and m.via != "pronoun"
-                            and lexicon.is_a(m.cls, [AGENT]) is not False and lexicon.is_a(m.cls, [RISK]) is not True
-                            and not (m.via == "phrase" and m.cls is None and not _CULPRIT_HEAD.search(m.text))), None)
+                            and lexicon.is_a(m.cls, [AGENT]) is not False and lexicon.is_a(m.cls, [RISK]) is not True), None)
         # the attack traced is the one the verb names ("blamed most of the intrusions on"), else the one the sentence
         # named before ("traced it to", a reduced relative: the one right before)
         named = [m for m in mentions if traced.group("what") and traced.start("what") <= m.start and m.end <= traced.end("what")
