@@ -73,3 +73,15 @@ def test_a_standards_acronym_and_number_name_the_kind_with_the_nouns_after(lexic
     found = labels("Hackers were seen probing DNP3 links and sniffing IEC 61850 substation messages.", lexicon)
     assert "IEC 61850 substation messages" in found
     assert not any(label == "substation messages" for label in found)
+
+
+def test_a_described_thing_before_of_and_its_owner_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("Attackers tried to log into the vendor dashboard of the utility's billing system.", lexicon)
+    assert "vendor dashboard" in found
+    found = labels("Hackers broke into the maintenance laptop of Hengtong Optic, a cable maker.", lexicon)
+    assert "maintenance laptop" in found
+
+
+def test_a_part_or_a_measure_before_of_is_no_thing(lexicon: Lexicon) -> None:
+    found = labels("Output rose in the second half of the year at the plant.", lexicon)
+    assert "second half" not in found
