@@ -85,3 +85,10 @@ def test_a_described_thing_before_of_and_its_owner_is_a_thing(lexicon: Lexicon) 
 def test_a_part_or_a_measure_before_of_is_no_thing(lexicon: Lexicon) -> None:
     found = labels("Output rose in the second half of the year at the plant.", lexicon)
     assert "second half" not in found
+
+
+def test_a_web_domain_is_a_word_of_a_companys_name(lexicon: Lexicon) -> None:
+    found = facts("Dangdang Logistics, a subsidiary of Dangdang.com, opened a depot in Langfang.", lexicon)
+    assert ("Dangdang.com", "hasSubsidiary", "Dangdang Logistics") in found
+    # guard: a sentence's full stop after a name is no domain
+    assert "Dangdang" in labels("The depot belongs to Dangdang. It opened in May.", lexicon)

@@ -50,6 +50,8 @@ CAPITALISED = re.compile(
     # a region of a named place is named with it ("central China", "northern Hebei")
     r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
     r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    # a web domain is a company's name ("JD.com", "Alibaba.com")
+    r"(?:\.(?:com|cn|net)\b)?"
     # "Hebei 5G+ Steel Alliance": "5G+" (5G joined with an industry) is a word of the name it stands in
     r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?:\+(?=\s+[A-Z]))?(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
