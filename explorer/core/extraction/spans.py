@@ -468,6 +468,8 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     Huawei")."""
     if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if left and wordclass.plural(left[-1].lower()) is True and wordclass.plural(right[0].lower()) is True:
+        return False  # two plural common nouns joined are two fields of one body ("China Ports and Harbours Association")
     if len(left) < 2:
         # "Jingye and Bohai Heavy Industries": one word of no field, then a name of two or more words that opens on
         # none, is two names (one field's word before "and" is half of one: "Research and Development Centre")
