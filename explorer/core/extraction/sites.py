@@ -33,8 +33,10 @@ def site_heads(lexicon: Lexicon) -> frozenset[str]:
 
 def has_site_head(lexicon: Lexicon, mention: Mention) -> bool:
     """Whether the mention names a site by its head noun ("casting shop", "Tashan mine"), a known kind of place aside."""
-    words = (mention.label or mention.text).split()
-    return mention.via != "pronoun" and mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)
+    words = [singular(word.lower()) for word in (mention.label or mention.text).split()[-2:]]
+    heads = site_heads(lexicon)
+    # a head of two words ("data centre") as one of one ("plant")
+    return mention.via != "pronoun" and mention.iri is None and bool(words) and (words[-1] in heads or " ".join(words) in heads)
 
 
 def is_site(lexicon: Lexicon, mention: Mention) -> bool:
