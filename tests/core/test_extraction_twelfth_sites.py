@@ -89,3 +89,12 @@ def test_a_system_after_a_referred_sites_possessive_stands_in_the_site(lexicon: 
                   lexicon)
     assert ("billing system", "locatedIn", "automated terminal") in found
     assert not any(fact[0] == "laptop" and fact[1] == "locatedIn" for fact in found)
+
+
+def test_a_site_near_outside_or_around_places_stands_in_them(lexicon: Lexicon) -> None:
+    found = facts("Haitian Foods has opened a soy sauce factory outside Foshan.", lexicon)
+    assert ("soy sauce factory", "locatedIn", "Foshan") in found
+    found = facts("Guangxi Yangxiang runs pig farms near Guigang and Yulin.", lexicon)
+    assert ("pig farms", "locatedIn", "Guigang") in found and ("pig farms", "locatedIn", "Yulin") in found
+    found = facts("Engineers from Huawei near the gate checked the cameras.", lexicon)
+    assert not any(fact[1] == "locatedIn" and fact[0] == "Huawei" for fact in found)

@@ -254,3 +254,27 @@ def made_there(lexicon: Lexicon, mentions: list[Mention], text: str, subject: Me
     if made is None or made.via not in ("phrase", "cue") or lexicon.is_a(made.cls, [AGENT, PLACE]) is True:
         return None
     return made
+
+
+#: What places a site by a place it is close to: "a feed mill outside Nanyang", "substations around Nanjing and Suzhou".
+_NEAR = re.compile(r"\s+(?:near|outside|around|close\s+to|on\s+the\s+outskirts\s+of)\s+")
+
+
+def sites_near_places(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"the feed mill outside Nanyang", "420 substations around Nanjing and Suzhou": a site of a known kind stands in the
+    place named right after "near", "outside" or "around" (and in each place a list of names goes on with)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, site in enumerate(ordered[:-1]):
+        near = _NEAR.match(text, site.end)
+        if near is None or not has_site_head(lexicon, site):
+            continue
+        places = [m for m in ordered[index + 1:] if m.start == near.end()]
+        while places and (joint := re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[places[-1].end:])) is not None:
+            following = next((m for m in ordered if m.start == places[-1].end + joint.end()), None)
+            if following is None:
+                break
+            places.append(following)
+        for place in places:
+            if place.via not in ("name", "label", "ner") or lexicon.is_a(place.cls, [PLACE]) is False:
+                break
+            yield (site, LOCATED, place, near.group().strip(), site.end, near.end(), 0.5)
