@@ -21,10 +21,12 @@ from collections.abc import Callable, Iterator
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.readings import technology_placed
-from explorer.core.extraction.spans import Mention, Reading
+from explorer.core.extraction.spans import Mention, Reading, singular
+from explorer.core.extraction.words import DEVICE_HEADS
 from explorer.core.vocab import KG
 
 LOCATED, AGENT, TECHNOLOGY, BUILT = str(KG.locatedIn), str(KG.Agent), str(KG.Technology), str(KG.built)
+ORGANIZATION = str(KG.Organization)
 
 #: What may stand between a thing and its participle: nothing, or a form of "be" ("modules are built into …").
 _BETWEEN = re.compile(r"\s*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?)?", re.IGNORECASE)
@@ -84,6 +86,12 @@ def unplaced(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, menti
         or (placement_participle(lexicon, pattern) and described_thing(mentions, text, start) is not None)
 
 
+def equipment_facts(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """What this module reads of equipment: where it was put, and whose make it is."""
+    yield from placed_equipment(lexicon, mentions, text)
+    yield from made_by_source(lexicon, mentions, text)
+
+
 def placed_equipment(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """(thing, kg:locatedIn, site) for each participle of placement right after a thing that is no agent."""
     for pattern in [p for p in lexicon.patterns if p.predicate == LOCATED and placement_participle(lexicon, p)]:
@@ -96,6 +104,34 @@ def placed_equipment(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                     or lexicon.is_a(thing.cls, [TECHNOLOGY]) is True or lexicon.is_a(site.cls, [AGENT]) is True or thing.key == site.key:
                 continue
             yield (thing, LOCATED, site, pattern.words, match.start(), match.end(), 0.65)
+
+
+#: "from", then a description of the maker before its name ("from Shanghai-based start-up Jingce Vision").
+_FROM_MAKER = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def made_by_source(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """(maker, kg:built, thing) for a piece of equipment "from" an organisation: "Sensors from Hikvision track …", "a
+    machine-vision system from Shanghai-based start-up Jingce Vision checks …". The thing is headed by a device noun
+    (``DEVICE_HEADS``); the maker is the first organisation or name of no known kind after "from" and its description
+    (a place before "-based" says where the maker is, no maker)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for thing in ordered:
+        words = (thing.label or thing.text).lower().split()
+        joint = _FROM_MAKER.match(text, thing.end)
+        # "Sensors from …" opens the sentence: capitalised only there, a common noun
+        opening = thing.start == 0 and thing.via == "name" and thing.cls is None
+        if joint is None or not words or singular(words[-1]) not in DEVICE_HEADS \
+                or not (opening or (thing.via in ("phrase", "cue") and not _agent_like(lexicon, thing))):
+            continue
+        for maker in (m for m in ordered if m.start >= joint.end()):
+            if re.fullmatch(r"(?:[\w'’]+-based\s+)?(?:[a-z][\w-]*\s+){0,3}", text[joint.end():maker.start]) is None:
+                break
+            if text[maker.end:maker.end + 6] == "-based":
+                continue
+            if lexicon.is_a(maker.cls, [ORGANIZATION]) is True or (maker.via in ("name", "label") and maker.cls is None):
+                yield (maker, BUILT, thing, "from", thing.end, joint.end(), 0.6)
+            break
 
 
 def _agent_like(lexicon: Lexicon, mention: Mention) -> bool:
