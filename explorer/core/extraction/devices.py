@@ -26,7 +26,7 @@ from explorer.core.extraction.words import DEVICE_HEADS
 from explorer.core.vocab import KG
 
 LOCATED, AGENT, TECHNOLOGY, BUILT = str(KG.locatedIn), str(KG.Agent), str(KG.Technology), str(KG.built)
-ORGANIZATION = str(KG.Organization)
+ORGANIZATION, BUILT_BY = str(KG.Organization), str(KG.builtBy)
 
 #: What may stand between a thing and its participle: nothing, or a form of "be" ("modules are built into …").
 _BETWEEN = re.compile(r"\s*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?)?", re.IGNORECASE)
@@ -59,6 +59,51 @@ def made_things(lexicon: Lexicon, text: str, phrase_at: Callable[[str, int], Men
                 found.append(phrase)
                 opening = _NEXT_ITEM.match(text, phrase.end)
     return found
+
+
+#: A participle of making, supplying or placing with the word after it ("built by", "supplied by", "installed at").
+_PARTICIPLE_AFTER = re.compile(r"(?<=\s)([a-z]+)\s+(?:by|at|in|on|inside|into|to)\s")
+#: A list joint read leftwards: "A and | B supplied by".
+_JOINT_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def described_plurals(lexicon: Lexicon, text: str, phrase_at: Callable[[str, int], Mention | None]) -> list[Mention]:
+    """Bare plurals a participle of making or placing describes: "inspection robots built by X patrol …", "the
+    ambulances carry ultrasound units and patient monitors supplied by X". English puts the participle right after its
+    noun; the noun phrase before it, and those listed with it, are things, whatever their head. The participle and its
+    preposition are a pattern of kg:builtBy or kg:locatedIn."""
+    found: list[Mention] = []
+    wanted = {p.words.lower() for p in lexicon.patterns if p.predicate in (BUILT_BY, LOCATED)}
+    for participle in _PARTICIPLE_AFTER.finditer(text):
+        if wordclass.past(participle.group(1)) is not True or participle.group().strip().lower() not in wanted:
+            continue
+        end = participle.start() - 1
+        while True:
+            phrase = _plural_ending_at(text, end, phrase_at)
+            if phrase is None:
+                break
+            found.append(phrase)
+            joint = _JOINT_BEFORE.search(text[:phrase.start])
+            if joint is None:
+                break
+            end = joint.start()
+    return found
+
+
+def _plural_ending_at(text: str, end: int, phrase_at: Callable[[str, int], Mention | None]) -> Mention | None:
+    """The longest bare noun phrase ending at ``end`` and headed by a plural, up to four words back."""
+    starts = [m.start() for m in re.finditer(r"(?<![\w'’-])[\w-]+", text[:end])][-4:]
+    last = re.search(r"([\w-]+)$", text[:end])
+    if last is None or wordclass.plural(last.group(1)) is not True:
+        return None
+    for start in starts:
+        first = re.match(r"[\w-]+", text[start:end])
+        if not text[start:end].replace("-", "").replace(" ", "").isalnum() or first is None or wordclass.verb_only(first.group()):
+            continue  # "carry | portable ultrasound units": a verb before the phrase is no part of it
+        phrase = phrase_at(text, start)
+        if phrase is not None and phrase.start == start and phrase.end == end and phrase.text[:1].islower():
+            return phrase
+    return None
 
 
 def placement_participle(lexicon: Lexicon, pattern: PropertyPattern) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction import wordclass
-from explorer.core.extraction.devices import made_things
+from explorer.core.extraction.devices import described_plurals, made_things
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
@@ -142,7 +142,7 @@ def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, site
     things made that verbs of making take (``devices.made_things``)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
         + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
-        + made_things(lexicon, text, phrase_at)
+        + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")
