@@ -71,3 +71,25 @@ def test_a_mandate_inside_an_action_called_for_is_the_addressees(lexicon: Lexico
     calls = _calls(text, lexicon)
     assert "require vendors to patch their controllers before installation" in calls
     assert "controllers" not in calls
+
+
+def test_an_adjective_in_s_opens_the_phrase_of_the_group_attacks_are_put_down_to(lexicon: Lexicon) -> None:
+    text = "Police later attributed the breach to an overseas criminal gang."
+    assert ("breach", "attributedTo", "overseas criminal gang") in facts(text, lexicon)
+
+
+def test_a_thing_an_intrusion_was_traced_to_is_its_target(lexicon: Lexicon) -> None:
+    found = facts("Venustech traced the breach to a PLC gateway.", lexicon)
+    assert ("breach", "targets", "PLC gateway") in found
+    assert ("breach", "attributedTo", "PLC gateway") not in found
+
+
+def test_a_person_an_attack_was_traced_to_is_still_whom_it_is_put_down_to(lexicon: Lexicon) -> None:
+    found = facts("Police traced the attack to Li Ming, a former employee.", lexicon)
+    assert not any(p == "targets" for _s, p, _o in found)
+
+
+def test_who_warned_in_a_report_published_it(lexicon: Lexicon) -> None:
+    text = ("Kaspersky, the Moscow-based security firm, warned in a report published in April that many pumps sold to farms "
+            "ship with default passwords.")
+    assert ("Kaspersky", "published", "report") in facts(text, lexicon)

@@ -178,6 +178,9 @@ _TRACED = re.compile(r"(?<![\w-])(traced|traces|attributed|attributes|linked|lin
                      # "attributed a phishing campaign that targeted engineers at X in April to": the attack and its clause
                      r"|(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:that|which)(?:\s+[\w'’-]+){1,12}?)\s+)?(?:to|on)\s+(?:(?:a|an|the)\s+)?",
                      re.IGNORECASE)
+#: Words that name those who attack as a group, whatever the class of the phrase ("a criminal gang", "a state-backed crew").
+_GROUP = re.compile(r"(?<![\w-])(?:group|gang|crew|actor|actors|team|hackers|attackers|criminals|syndicate|unit|ring|network)$",
+                    re.IGNORECASE)
 _EVENTS = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)s?$", re.IGNORECASE)
 #: "19 of the 27 incidents": a counted part of what was named before is named with its count (the count alone, "27
 #: incidents", names the whole).
@@ -206,6 +209,8 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         if goes_by is not None:
             culprit = next((m for m in mentions if m.start == goes_by.end() and m.via in ("name", "label")), None)
         else:
+            # (a thing described, of no known kind, is where an attack came in, not who made it: "traced the
+            # intrusion to an AGV controller" is read below as the attack's target)
             culprit = next((m for m in mentions if m.start == traced.end() and m.via != "pronoun"
                             and lexicon.is_a(m.cls, [AGENT]) is not False and lexicon.is_a(m.cls, [RISK]) is not True), None)
         # the attack traced is the one the verb names ("blamed most of the intrusions on"), else the one the sentence
@@ -223,7 +228,12 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         if attack is not None and attack.via == "definite":
             # "blamed most of the intrusions on": the words as written, not an earlier count or kind they may recall
             attack = replace(attack, iri=None, label=attack.text)
-        if culprit is not None and attack is not None:
+        if culprit is not None and attack is not None and traced.group(1).lower().startswith("trace") \
+                and lexicon.is_a(culprit.cls, [AGENT]) is not True and culprit.via not in ("name", "label") \
+                and not _GROUP.search(culprit.text):
+            # "traced the intrusion to a PLC gateway": a thing the attack was traced to is where it got in, no culprit
+            yield (attack, TARGETS, culprit, traced.group(1), traced.start(1), traced.end(), 0.6)
+        elif culprit is not None and attack is not None:
             yield (attack, ATTRIBUTED, culprit, traced.group(1), traced.start(1), traced.end(), 0.65)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction import wordclass
-from explorer.core.extraction.devices import made_things
+from explorer.core.extraction.devices import described_plurals, made_things
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
@@ -52,6 +52,10 @@ _NO_KIND_OPENERS = frozenset(["same", "other", "first", "second", "third", "last
                               "new", "old", "former", "recent", "final", "only", "best", "biggest", "largest", "world",
                               "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "year", "years"])
 
+#: "the supplier portal | of the institute's platform", "the test plant | of JCET": "of" before a name or a possessive names
+#: whose the thing is (where "of" before a common noun says of what a part or a measure is: "the rest of the plant").
+_OF_OWNER = re.compile(r"\s+of\s+(?:[A-Z]|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s\s)")
+
 
 def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlier: Iterable[Mention]) -> list[Mention]:
     """New things ``text`` describes after a preposition and "the" ("the welding line"), one thing each (a plural, "in the
@@ -67,7 +71,7 @@ def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlie
         head = singular(words[-1])
         if len(words) < 2 or head != words[-1] or words[0] in _NO_KIND_OPENERS or head in _NO_THING_HEADS \
                 or head_class(phrase.text) is not None \
-                or re.match(r"\s+of\b", text[phrase.end:]) or not phrase.text[:1].islower() \
+                or (re.match(r"\s+of\b", text[phrase.end:]) and not _OF_OWNER.match(text, phrase.end)) or not phrase.text[:1].islower() \
                 or re.search(r"['’]s?(?:\s|$)", phrase.text) or _CONTENT_WORD_AFTER.match(text, phrase.end) \
                 or _VERB_AFTER.match(text, phrase.end):
             continue  # "the plant's welding hall" is a possessed thing (see ``possessed_sites``); "the network moves | ore"
@@ -152,7 +156,7 @@ def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, site
     things made that verbs of making take (``devices.made_things``)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
         + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
-        + made_things(lexicon, text, phrase_at)
+        + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")
