@@ -45,3 +45,31 @@ def test_who_installed_things_is_not_placed_by_the_participle(lexicon: Lexicon) 
     text = "The network, which China Telecom's Anhui branch and Ericsson installed at the colliery in May, links 300 sensors."
     found = facts(text, lexicon)
     assert not any(p == "locatedIn" and s in ("Ericsson", "China Telecom's Anhui branch") for s, p, _o in found)
+
+
+def test_equipment_from_a_company_is_its_make(lexicon: Lexicon) -> None:
+    found = facts("Cameras from Dahua watch the loading bays, and the footage goes to a cloud platform.", lexicon)
+    assert ("Dahua", "built", "Cameras") in found or ("Dahua", "built", "cameras") in found
+    assert not any(p == "basedIn" for _s, p, _o in found)
+    found = facts("At the smelter, a gas-detection system from Hangzhou-based start-up Anxin Sensing watches the furnaces.", lexicon)
+    assert ("Anxin Sensing", "built", "gas-detection system") in found
+    assert ("Hangzhou", "built", "gas-detection system") not in found
+
+
+def test_what_is_no_equipment_from_a_company_is_no_make_of_it(lexicon: Lexicon) -> None:
+    found = facts("A statement from Sinopec said the refinery's new orders from Siemens had been delayed.", lexicon)
+    assert not any(p == "built" for _s, p, _o in found)
+
+
+def test_bare_plurals_a_participle_of_making_describes_are_things(lexicon: Lexicon) -> None:
+    found = facts("Since May, hull-survey drones made by DJI have inspected the ships at the wharf.", lexicon)
+    assert ("hull-survey drones", "builtBy", "DJI") in found
+    text = "The trucks carry infusion pumps and heart-rate monitors supplied by Yuwell, the Danyang-based device maker."
+    found = facts(text, lexicon)
+    assert ("infusion pumps", "builtBy", "Yuwell") in found
+    assert ("heart-rate monitors", "builtBy", "Yuwell") in found
+
+
+def test_a_plural_before_a_participle_of_no_making_is_no_new_thing(lexicon: Lexicon) -> None:
+    found = facts("The pilots run on the Guangxi Industrial Internet Platform, which hosts 200 apps.", lexicon)
+    assert not any(s == "pilots" for s, _p, _o in found)

@@ -352,6 +352,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             continue
         if re.search(r"(?<![\w-])by\s+(?:the\s+)?$", text[:speaker.start]) and speaker.end <= verb.start():
             continue  # "a report published by X, a security firm, said …": the report says it, no agent warns
+        if _IN_A_REPORT.match(text) and verb.group().lower() in ("said", "says", "found", "finds"):
+            continue  # "In a report published in May, X said the gateways were open to …": a finding, no warning
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
                 continue
@@ -362,6 +364,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 
+#: A sentence that opens on the report its speaker speaks through ("In a report released this month, …").
+_IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)
 #: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
 _APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)

@@ -103,6 +103,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
+    if predicate == EXPOSED_TO and subject.end <= len(before) and _LEFT_OPEN.match(before[subject.end:]):
+        return False  # "an outdated router had left the pumps open to …": what left them so is not what is exposed
     if predicate in (seats.LOCATED_IN, seats.BASED_IN) and pattern == "in" and _generic_in_country(subject, obj, before):
         return False  # "attacks on industrial networks in China rose": a kind spoken of across a country, no place of a thing
     if predicate == str(KG.carriedOutBy) and lexicon.is_a(subject.cls, [THREAT]) is not True:
@@ -131,6 +133,9 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
     return True
 
 
+#: The subject's own verb that leaves something else open ("had left them open to", "leaves the lines exposed to").
+_LEFT_OPEN = re.compile(r"\s+(?:(?:has|have|had|also|now|still|may|could|would|will)\s+)*(?:left|leaves|leave|makes|made|make"
+                        r"|renders|rendered)\s+\S[^,;]*$", re.IGNORECASE)
 #: What makes a plural no bare kind: a determiner or a quantity right before it ("the", "its", "hundreds of", "some").
 _DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|our|his|her|[\d,.]+|one|two|three|four|five|six|seven|eight|"
                          r"nine|ten|dozens|hundreds|thousands|millions|many|most|some|several|all|few|both)\s+(?:of\s+)?(?:the\s+)?$",

@@ -17,7 +17,7 @@ from explorer.core.extraction import clause_readers, clauses, constructions, fig
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
-from explorer.core.extraction.devices import placed_equipment, unplaced
+from explorer.core.extraction.devices import equipment_facts, unplaced
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -146,7 +146,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m, text) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
-    left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
+    left = nearest if pattern.weak else relatives.left_of_trigger(lexicon, nearest, mentions, start, text)
     same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
     in_aside = any(s <= start < e for s, e, _relative in relatives.asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
@@ -319,7 +319,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
         whole = [*constructions.passive_attacks(lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view)]
-        for subject, predicate, obj, words, start, end, confidence in whole + list(placed_equipment(lexicon, mentions, view)):
+        for subject, predicate, obj, words, start, end, confidence in whole + list(equipment_facts(lexicon, mentions, view)):
             # "is attacked by …", "installed at the mill" are read here as a whole, so their words state nothing more below
             taken.append((start, end))
             if (subject.key, predicate, obj.key) not in seen:
