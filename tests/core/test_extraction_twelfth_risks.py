@@ -179,3 +179,9 @@ def test_spoofed_signals_aimed_at_vehicles_target_them_and_bring_a_standstill(le
 def test_a_forged_message_in_a_relative_clause_is_no_subject_of_the_modal(lexicon: Lexicon) -> None:
     text = "\"A robot arm that acts on a forged instruction can crush a worker,\" said Sun Li, an engineer at Venustech."
     assert not any(p in ("threatens", "leadsTo") for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_threat_told_of_with_a_relative_clause_leads_to_the_harm_and_whom_it_befalls(lexicon: Lexicon) -> None:
+    text = ("\"An attack that disables pumps in a flooded mine could lead to the deaths of dozens of miners within hours,\" "
+            "said Li Hua.")
+    assert ("attack", "leadsTo", "deaths of dozens of miners") in facts(text, lexicon)

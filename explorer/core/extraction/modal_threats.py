@@ -29,7 +29,9 @@ _MODAL_VERB = (r"\s+((?:could|can|may|might|would|will)\s+(?:(?:also|easily|even
 _MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which"
                     # "spoofed commands aimed at the guided vehicles could …": a participle says what the threat is sent at
                     r"|\s+(?:aimed|directed|targeted|sent)\s+(?:at|to|against)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
-                    r"[a-z][\w-]*)?"
+                    r"[a-z][\w-]*"
+                    # "an attack that shuts down ventilation in a pig house could …": a restrictive clause says which threat
+                    r"|\s+that\s+[a-z]+s(?:\s+[\w'’-]+){1,8}?(?=\s+(?:could|can|may|might|would|will)\s))?"
                     # "tampering with controllers at a chemical park could …": where the threat would strike
                     r"(?:\s+(?:at|in|inside|on)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?" + _MODAL_VERB)
 #: "forged commands that could cause blackouts": a restrictive "that" (read for threats named in a list, see ``weaknesses``).
@@ -76,6 +78,11 @@ def threatened(lexicon: Lexicon, mentions: list[Mention], text: str, restrictive
         if halt is not None:  # "could bring the whole yard to a standstill": the standstill is what it leads to
             words = halt.group(1)
             obj = Mention(obj.end + halt.start(1), obj.end + halt.end(1), words, None, None, words, "phrase")
+        harm = re.match(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*){1,2}(?=\s+(?:within|in|for|at|across|over)\b|\s*[,.;:\"”]|\s*$)",
+                        text[obj.end:]) if verb in _CAUSING and obj.cls is None and obj.iri is None and " " not in obj.text else None
+        if harm is not None:  # "could lead to the death of thousands of animals": the harm is named with whom it befalls
+            words = text[obj.start:obj.end + harm.end()]
+            obj = Mention(obj.start, obj.end + harm.end(), words, None, None, words, "phrase")
         tail = re.match(r"\s+([a-z][\w-]*s)(?=\s*[,.;:]|\s*$)", text[obj.end:]) if verb in _CAUSING else None
         if tail is not None and obj.iri is None:
             # "could lead to toxic gas releases": after a verb of causing only a noun phrase stands, so a plural that
