@@ -73,3 +73,30 @@ def test_a_standards_acronym_and_number_name_the_kind_with_the_nouns_after(lexic
     found = labels("Hackers were seen probing DNP3 links and sniffing IEC 61850 substation messages.", lexicon)
     assert "IEC 61850 substation messages" in found
     assert not any(label == "substation messages" for label in found)
+
+
+def test_a_described_thing_before_of_and_its_owner_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("Attackers tried to log into the vendor dashboard of the utility's billing system.", lexicon)
+    assert "vendor dashboard" in found
+    found = labels("Hackers broke into the maintenance laptop of Hengtong Optic, a cable maker.", lexicon)
+    assert "maintenance laptop" in found
+
+
+def test_a_part_or_a_measure_before_of_is_no_thing(lexicon: Lexicon) -> None:
+    found = labels("Output rose in the second half of the year at the plant.", lexicon)
+    assert "second half" not in found
+
+
+def test_a_web_domain_is_a_word_of_a_companys_name(lexicon: Lexicon) -> None:
+    found = facts("Dangdang Logistics, a subsidiary of Dangdang.com, opened a depot in Langfang.", lexicon)
+    assert ("Dangdang.com", "hasSubsidiary", "Dangdang Logistics") in found
+    # guard: a sentence's full stop after a name is no domain
+    assert "Dangdang" in labels("The depot belongs to Dangdang. It opened in May.", lexicon)
+
+
+def test_two_plural_nouns_joined_by_and_are_two_fields_of_one_name(lexicon: Lexicon) -> None:
+    found = labels("The rules were drafted by the China Docks and Harbours Federation in 2019.", lexicon)
+    assert "China Docks and Harbours Federation" in found
+    # guard: two names each ending on a plural stay two
+    found = labels("Hainan Airlines and Xiamen Airlines signed the deal.", lexicon)
+    assert "Hainan Airlines" in found and "Xiamen Airlines" in found

@@ -50,6 +50,8 @@ CAPITALISED = re.compile(
     # a region of a named place is named with it ("central China", "northern Hebei")
     r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
     r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    # a web domain is a company's name ("JD.com", "Alibaba.com")
+    r"(?:\.(?:com|cn|net)\b)?"
     # "Hebei 5G+ Steel Alliance": "5G+" (5G joined with an industry) is a word of the name it stands in
     r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?:\+(?=\s+[A-Z]))?(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
@@ -466,6 +468,8 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     Huawei")."""
     if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if left and wordclass.plural(left[-1].lower()) is True and wordclass.plural(right[0].lower()) is True:
+        return False  # two plural common nouns joined are two fields of one body ("China Ports and Harbours Association")
     if len(left) < 2:
         # "Jingye and Bohai Heavy Industries": one word of no field, then a name of two or more words that opens on
         # none, is two names (one field's word before "and" is half of one: "Research and Development Centre")
