@@ -144,3 +144,12 @@ def test_one_after_a_comma_stands_for_the_thing_named_before(lexicon: Lexicon) -
                   "branch.", lexicon)
     assert ("similar system", "builtBy", "China Unicom's Inner Mongolia branch") in found
     assert not any("one" in (s, o) for s, _p, o in found)
+
+
+def test_a_person_who_manages_a_site_for_a_company_does_not_operate_it(lexicon: Lexicon) -> None:
+    found = facts("\"Peak days no longer frighten us,\" said Liu Hao, who manages the sorting depot for SF Express.", lexicon)
+    assert not any(s == "Liu Hao" and p == "operates" for s, p, _o in found)
+    found = facts("Liu Hao, who manages the sorting depot for SF Express, said peak days were calm.", lexicon)
+    assert not any(s == "Liu Hao" and p == "operates" for s, p, _o in found)
+    found = facts("Zhou Ping, who owns a dyeing mill in Shaoxing, said the sensors were too dear.", lexicon)
+    assert ("Zhou Ping", "operates", "dyeing mill") in found
