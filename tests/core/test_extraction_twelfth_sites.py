@@ -105,3 +105,9 @@ def test_a_site_at_a_larger_site_named_by_its_name_stands_in_it(lexicon: Lexicon
                   "handled 2 million boxes.", lexicon)
     assert ("container terminal", "locatedIn", "Beijiang port") in found
     assert ("container terminal", "operatedBy", "Euroasia") in found
+
+
+def test_a_thing_in_a_places_part_named_after_its_possessive_stands_in_the_part(lexicon: Lexicon) -> None:
+    found = facts("The programme connects 30 village clinics in Ganzhou's Xunwu county to a regional hospital.", lexicon)
+    assert ("village clinics", "locatedIn", "Xunwu county") in found
+    assert ("Xunwu county", "locatedIn", "Ganzhou") in found
