@@ -92,3 +92,21 @@ def test_a_web_domain_is_a_word_of_a_companys_name(lexicon: Lexicon) -> None:
     assert ("Dangdang.com", "hasSubsidiary", "Dangdang Logistics") in found
     # guard: a sentence's full stop after a name is no domain
     assert "Dangdang" in labels("The depot belongs to Dangdang. It opened in May.", lexicon)
+
+
+def test_two_plural_nouns_joined_by_and_are_two_fields_of_one_name(lexicon: Lexicon) -> None:
+    found = labels("The rules were drafted by the China Docks and Harbours Federation in 2019.", lexicon)
+    assert "China Docks and Harbours Federation" in found
+    # guard: two names each ending on a plural stay two
+    found = labels("Hainan Airlines and Xiamen Airlines signed the deal.", lexicon)
+    assert "Hainan Airlines" in found and "Xiamen Airlines" in found
+
+
+def test_the_last_of_a_list_ending_the_sentence_is_a_thing(lexicon: Lexicon) -> None:
+    text = "Wang Li, an engineer at the port, called for signed firmware on each crane and quarterly penetration tests."
+    assert "quarterly penetration tests" in labels(text, lexicon)
+    found = facts(text, lexicon)
+    assert ("Wang Li", "callsFor", "quarterly penetration tests") in found
+    # guard: a verb and its object after "and" are no measure called for
+    found = facts("The bureau called for encryption on every meter and later dropped the plan.", lexicon)
+    assert not any(p == "callsFor" and "dropped" in o for _s, p, o in found)

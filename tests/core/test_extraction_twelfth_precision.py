@@ -109,3 +109,16 @@ def test_what_left_things_open_to_a_threat_is_not_what_is_exposed(lexicon: Lexic
     assert ("outdated router", "exposedTo", "remote access") not in found
     found = facts("An outdated router had left the infusion pumps open to remote access.", lexicon)
     assert ("outdated router", "exposedTo", "remote access") not in found
+
+
+def test_things_from_a_maker_are_its_make_and_no_one_is_from_an_isolated_network(lexicon: Lexicon) -> None:
+    found = facts("Sensors from Hikvision track the temperature of each barn.", lexicon)
+    # (the same fact either way round: equipment reads the maker's side as kg:built)
+    assert ("Sensors", "builtBy", "Hikvision") in found or ("Hikvision", "built", "Sensors") in found
+    assert not any(p == "basedIn" for _s, p, _o in found)
+    found = facts("Parts from Shanghai arrived late.", lexicon)  # a place stays where they come from
+    assert not any(p == "builtBy" for _s, p, _o in found)
+    found = facts("Wens said its herd network is kept apart from the public internet.", lexicon)
+    assert not any(p == "affiliatedWith" for _s, p, _o in found)
+    found = facts("Zhang from the Hefei Institute of Physical Science said the trial worked.", lexicon)
+    assert ("Zhang", "affiliatedWith", "Hefei Institute of Physical Science") in found

@@ -84,6 +84,9 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|(?:its|their|our)(?:\s+own)?|for
                             r"|to(?=\s+[a-z]+[^e\W]ed\s+[a-z])"
                             # "such | substations": a determiner of kind
                             r"|such"
+                            # the last of a list, ending the sentence ("encryption on every device and | regular security
+                            # audits."): a plural or several words after "and" there name a thing
+                            r"|and(?=\s+(?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*s[.;]?$|\s+[a-z][\w-]*s[.;]?$)"
                             # a phrasal verb's object ("to speed up | security reviews", "fitted out | six ambulances")
                             r"|(?<=[a-z]\s)(?:up|down|out|off)"
                             # a perfect's object ("has left | crane controllers and robot arms exposed")
@@ -468,6 +471,8 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     Huawei")."""
     if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if left and wordclass.plural(left[-1].lower()) is True and wordclass.plural(right[0].lower()) is True:
+        return False  # two plural common nouns joined are two fields of one body ("China Ports and Harbours Association")
     if len(left) < 2:
         # "Jingye and Bohai Heavy Industries": one word of no field, then a name of two or more words that opens on
         # none, is two names (one field's word before "and" is half of one: "Research and Development Centre")

@@ -581,8 +581,8 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
     """The property the ends' kinds fit where the words state two ("in" a place: a company's seat; an arm: a branch; ``refit``)."""
-    predicate = refit.part_predicate(lexicon, refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern),
-                                     suggestion.subject, suggestion.object, fold_width(suggestion.sentence.text), suggestion.trigger_start)
+    predicate = refit.by_both_ends(lexicon, refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern),
+                                   suggestion.subject, suggestion.object, fold_width(suggestion.sentence.text), suggestion.trigger_start)
     return suggestion if predicate == suggestion.predicate else replace(suggestion, predicate=predicate)
 
 
