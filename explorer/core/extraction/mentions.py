@@ -63,6 +63,7 @@ from explorer.core.extraction.spans import (
     relative_that_verbs,
     singular,
     two_names,
+    variant_after,
     verb_before_object,
     verb_in_phrase,
 )
@@ -481,8 +482,8 @@ class MentionFinder:
             # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and (re.fullmatch(r"\d+G", token) is not None or re.fullmatch(r"\d+G", text[slice(*words[-1])]) is not None)
-                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules": a variant's name after it
+                or (bool(words) and variant_after(text[slice(*words[-1])], token, len(words))
+                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "IEC 104 | control traffic"
             if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \

@@ -212,7 +212,7 @@ def asides(text: str) -> list[tuple[int, int, bool]]:
 POSSESSOR = re.compile(r"['’]s?\s")
 
 
-def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
+def left_of_trigger(lexicon: Lexicon, left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
     """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
     operates N": B operates N), and a verb outside an aside does not take its subject from inside
     it ("X, a unit of Y, built Z": X built Z, not Y)."""
@@ -223,9 +223,13 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
                 # nothing named before a relative clause or an apposition acts in it but what it follows
                 # ("B, which operates N"; "W, a maker headquartered in P": W is based in P); "the X mine in Ordos,
                 # which is operated by Y": a relative after a named place in or at which a thing stands is the thing's
-                placed = _PLACED_BY.search(text[:head[-1].start]) if relative and head[-1].via in ("name", "label") else None
+                # (a site named by its kind, "the terminal at Nansha port, which is run by Y", is such a place to a
+                # site before it: the relative speaks of the terminal)
+                named_site = head[-1].via == "cue" and head[-1].text[:1].isupper() and is_site(lexicon, head[-1])
+                placed = _PLACED_BY.search(text[:head[-1].start]) if relative and (head[-1].via in ("name", "label")
+                                                                                   or named_site) else None
                 thing = next((m for m in head if placed is not None and m.end == placed.start() and m.via != "pronoun"
-                              and m.via not in ("name", "label")), None)
+                              and m.via not in ("name", "label") and (not named_site or is_site(lexicon, m))), None)
                 first = thing or _person_who(head, text, aside_start, start) or head[-1]
                 return [first, *(m for m in left if m is not first and m.start >= aside_start)]
             return left

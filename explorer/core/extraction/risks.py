@@ -50,6 +50,7 @@ def read_risks(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Rea
             *incidents.reached_targets(lexicon, mentions, text),
             *incidents.suffered_attacks(lexicon, mentions, text), *incident_frames.incident_frames(lexicon, mentions, text),
             *speakers.described_names(lexicon, mentions, text), *speakers.reports(lexicon, mentions, text),
+            *speakers.said_in_reports(lexicon, mentions, text),
             *speakers.published_by(lexicon, mentions, text)]
 
 

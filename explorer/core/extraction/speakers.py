@@ -62,6 +62,25 @@ def reports(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Re
         yield (speaker, PUBLISHED, report, "published", opening.start(), opening.end(), 0.6)
 
 
+#: "X warned in a report published in March that …": the report named after the verb of saying.
+_SAID_IN_REPORT = re.compile(rf"(?<![\w-])(?:said|says|warned|warns|found|finds|reported|noted|concluded|estimated)\s+in\s+"
+                             rf"(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?({_REPORT_WORDS})\b")
+
+
+def said_in_reports(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"Qi An Xin, the Beijing-based security firm, warned in a report published in March that …": the speaker published
+    the report (an apposition may stand between the speaker and its verb)."""
+    for said in _SAID_IN_REPORT.finditer(text):
+        report = next((m for m in mentions if m.start <= said.start(1) and said.end(1) <= m.end and m.via != "pronoun"), None)
+        aside = re.search(r",\s+(?:a|an|the)\s[^,;:\"“”]{1,80},\s*$", text[:said.start()])
+        verb_at = aside.start() if aside is not None else len(text[:said.start()].rstrip())
+        speaker = next((m for m in mentions if m.end == verb_at and m.via in ("name", "label")), None)
+        if report is None or speaker is None or lexicon.is_a(speaker.cls, [AGENT]) is False \
+                or lexicon.is_a(report.cls, [SOURCE]) is False:
+            continue
+        yield (speaker, PUBLISHED, report, "published", said.start(), said.end(), 0.6)
+
+
 def _named_at(mentions: list[Mention], text: str, position: int) -> Mention | None:
     """The mention at ``position``, or the name a description there goes before ("the security firm | NSFOCUS")."""
     at = next((m for m in mentions if m.start == position and m.via not in ("phrase", "pronoun")), None)

@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
         # particles of phrasal verbs belong to the verb, never to its object ("fitted | out | six ambulances",
         # "shuts | down | ventilation", "set | up | a lab")
         "up", "down", "out", "off",
+        # "its own network": what a thing owns is no kind of thing ("own" only stresses the owner)
+        "own",
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
