@@ -46,6 +46,12 @@ def slot_nouns(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Men
             continue
         cls = next(iter(pattern.range))
         for match in pattern.regex.finditer(text):
+            typed = next((m for m in mentions if m.start == match.end() + 1 and m.via == "phrase" and m.cls is None
+                          and m.iri is None and not re.search(r"internet|networks?$", m.text, re.IGNORECASE)), None)
+            if typed is not None and cls == THREAT:
+                # "exposed to forged valve commands, which could …": the phrase in a threat's slot is a threat to what follows
+                mentions = [replace(m, cls=cls) if m is typed else m for m in mentions]
+                continue
             noun = _ONE_NOUN.match(text, match.end())
             if noun is None or noun.group(1) in STOPWORDS or noun.group(1).endswith("ly") \
                     or not _free(mentions + added, match.start(), noun.end(1)):
