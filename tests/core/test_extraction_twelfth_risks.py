@@ -164,3 +164,24 @@ def test_what_another_speaker_says_is_exposed_is_not_warned_of_by_the_first(lexi
     found = facts(text, lexicon)
     assert ("Venustech", "warnsOf", "malware") in found
     assert ("Venustech", "warnsOf", "cyberattacks") not in found
+
+
+def test_spoofed_signals_aimed_at_vehicles_target_them_and_bring_a_standstill(lexicon: Lexicon) -> None:
+    text = ("Zhou Lan, a researcher at Venustech, warned that spoofed signals aimed at the driverless trucks could bring the "
+            "whole mine to a standstill.")
+    found = facts(text, lexicon)
+    assert ("Zhou Lan", "warnsOf", "spoofed signals") in found
+    assert ("spoofed signals", "targets", "driverless trucks") in found
+    assert ("spoofed signals", "leadsTo", "standstill") in found
+    assert not any(o == "whole mine" for _s, p, o in found if p in ("targets", "aimsAt", "leadsTo"))
+
+
+def test_a_forged_message_in_a_relative_clause_is_no_subject_of_the_modal(lexicon: Lexicon) -> None:
+    text = "\"A robot arm that acts on a forged instruction can crush a worker,\" said Sun Li, an engineer at Venustech."
+    assert not any(p in ("threatens", "leadsTo") for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_threat_told_of_with_a_relative_clause_leads_to_the_harm_and_whom_it_befalls(lexicon: Lexicon) -> None:
+    text = ("\"An attack that disables pumps in a flooded mine could lead to the deaths of dozens of miners within hours,\" "
+            "said Li Hua.")
+    assert ("attack", "leadsTo", "deaths of dozens of miners") in facts(text, lexicon)

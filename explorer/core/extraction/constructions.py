@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from explorer.core.extraction import incidents, weaknesses
+from explorer.core.extraction import antecedents, incidents, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading
@@ -166,6 +166,12 @@ def modifier_only(mention: Mention) -> bool:
 
 #: A place's seat modifier opening a described thing's words ("Ningbo-based | supplier").
 _SEAT_MODIFIER = re.compile(r"(?:[A-Z][\w.'’]*\s+)?[A-Z][\w.'’]*-(?:based|headquartered)\s+(?=[a-z])")
+
+
+def plain_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions that may end a fact, as the facts name them: no lone modifier ("a Wuhan-based unit of"), a described
+    thing without its seat ("a Ningbo-based supplier"), "one" after a comma as what it stands for ("…, one built by")."""
+    return [without_seat(antecedents.standing_for_one(lexicon, m, mentions, text)) for m in mentions if not modifier_only(m)]
 
 
 def without_seat(mention: Mention) -> Mention:
@@ -371,8 +377,6 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             continue
         if re.search(r"(?<![\w-])by\s+(?:the\s+)?$", text[:speaker.start]) and speaker.end <= verb.start():
             continue  # "a report published by X, a security firm, said …": the report says it, no agent warns
-        if _IN_A_REPORT.match(text) and verb.group().lower() in ("said", "says", "found", "finds"):
-            continue  # "In a report published in May, X said the gateways were open to …": a finding, no warning
         if re.fullmatch(r"said|says|found", verb.group(), re.IGNORECASE) and _IN_REPORT.search(text[:verb.start()]):
             continue  # "In a report published in March, X said …": findings of a report, no warning of the speaker's
         for subject, predicate, obj in facts:
@@ -387,9 +391,6 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 
-#: A sentence that opens on the report its speaker speaks through ("In a report released this month, …").
-_IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)
 _IN_REPORT = re.compile(r"(?:^|[:;]\s+)(?:In|in)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:report|study|survey|paper|assessment)\b"
                         r"[^;:]*$")
 _AUXILIARIES_BEFORE = re.compile(r"(?:,\s+(?:however|meanwhile|too|also|in\s+turn)\s*,)?(?:\s+(?:has|have|had|also|again|repeatedly"

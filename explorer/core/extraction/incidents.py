@@ -34,7 +34,8 @@ _STOPPED = re.compile(r"(?<![\w-])(shut(?:\s+down)?|halted|locked|disrupted|froz
                       # the servers of a firm" names the target itself: the lexicon's kg:targets)
                       r"|(?<![\w-])(encrypted|encrypting|wiped|corrupted)\s+((?:its|their|the\s+[\w-]+(?:\s+[\w-]+)?['’]s)\s+)",
                       re.IGNORECASE)
-_BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?(?=\s*[,.;:]|\s+(?:of|in|at|on|for|from|offline|down|out|to)\b)")
+_BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?"
+                   r"(?=\s*[,.;:]|\s+(?:of|in|at|on|for|from|offline|down|out|to|could|can|may|might|would|will)\b)")
 
 
 def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
@@ -221,13 +222,20 @@ _GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?i:group|gang|crew|outfit|actor|team
                       r"(?:tracks?|calls?|names?|refers?\s+to)(?:\s+as)?)\s+[\"“‘']?")
 
 
+_COULD = re.compile(r"\s+(?:could|can|may|might|would|will)\s", re.IGNORECASE)
+
+
 def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """What a threat was aimed at or knocked offline, and the group an attack was traced to by the name it goes by."""
     threats = [m for m in mentions if m.via not in ("pronoun", "definite") and lexicon.is_a(m.cls, [RISK])]
     # one attack that happened ("a scanning campaign … aimed at"), not a kind warned of ("warned of malware aimed at …")
-    for threat in (t for t in threats if _ONE.search(text[:t.start])):
+    for threat in threats:
         aimed = _AIMED_AT.match(text, threat.end)
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
+        # a kind of threat aimed at something is its target only as the subject of what it could do ("spoofed commands
+        # aimed at the vehicles could …"), not as what is warned of ("warned of malware aimed at utilities")
+        if not _ONE.search(text[:threat.start]) and (target is None or not _COULD.match(text, target.end)):
+            continue
         if aimed is not None and target is not None:
             yield (threat, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)
         offline = _OFFLINE.match(text, threat.end)
