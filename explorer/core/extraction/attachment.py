@@ -105,6 +105,33 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
                 yield (thing, LOCATED_IN, site, placed.group().strip(), ordered[index - 1].end, site.start, 0.5)
 
 
+#: "at" and the words that open a site of a known kind: "the", a possessive, a count of them ("at four plants", "at three
+#: of its largest farms", "at the operator's data centre"); "a network at a mine" may be one of many.
+_AT_SITES = re.compile(r"\s+(?:at|inside)\s+(?:(?:the|its|their)\s+|(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
+                       r"|several|all)\s+(?:of\s+(?:its|their|the)\s+)?)?(?:[a-z][\w-]*['’]s\s+)?", re.IGNORECASE)
+#: The things one puts in a site to work there: a network, a system, a platform's node, the devices a head noun names.
+_INSTALLED = frozenset(["network", "system", "node", "server", "cloud", "slice", "platform", "station", "cell", "sensor", "camera",
+                        "robot", "vehicle", "crane", "controller", "gateway", "terminal", "module", "device", "line"])
+
+
+def things_at_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"switched on 5G private networks at four semiconductor plants", "a network at three of its largest farms", "an edge
+    node at the operator's data centre": a thing of a kind one installs, right before "at" and a site of a known kind,
+    stands in that site, whatever the site's article (``listed_at_site`` reads lists and any thing before "at the")."""
+    ordered = sorted((m for m in mentions if m.via != "pronoun"), key=lambda m: m.start)
+    for thing, site in pairwise(ordered):
+        if not _AT_SITES.fullmatch(text[thing.end:site.start]) or not sites.has_site_head(lexicon, site) \
+                or site.text[:1].isupper() or not _a_thing(lexicon, thing) or sites.has_site_head(lexicon, thing) \
+                or singular((thing.label or thing.text).split()[-1].lower()) not in _INSTALLED:
+            continue
+        if _FINDING.search(text[:thing.start]):
+            continue  # "found controllers at two terminals exposed to …": kinds of thing a survey found, no one site's
+        yield (thing, LOCATED_IN, site, "at", thing.end, site.start, 0.5)
+
+
+_FINDING = re.compile(r"(?<![\w-])(?:found|discovered|identified|detected|scanned)(?![\w-])", re.IGNORECASE)
+
+
 def _a_thing(lexicon: Lexicon, mention: Mention) -> bool:
     """A described thing, such as equipment: no name, no agent, no place, no attack."""
     if mention.via not in ("phrase", "cue") or singular((mention.label or mention.text).split()[-1].lower()) in GENERIC_PEOPLE:

@@ -27,19 +27,21 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
-             *sites.counted_own_sites(lexicon, mentions, text), *sites.parts_of_places(mentions, text),
+             *sites.counted_own_sites(lexicon, mentions, text), *sites.sites_near_places(lexicon, mentions, text),
+             *sites.parts_of_places(mentions, text),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
              *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
              *clauses.reciprocal_partners(lexicon, mentions, text),
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
+             *attachment.things_at_sites(lexicon, mentions, text),
              *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text),
              *attachment.site_at_place(lexicon, mentions, text), *attachment.relative_where(lexicon, mentions, text),
              *attachment.counted_among(lexicon, mentions, text), *attachment.place_apposition(lexicon, mentions, text),
              *attachment.passive_agent_partners(lexicon, read, mentions, text), *carriers.over_networks(lexicon, mentions, text),
              *carriers.put_on_networks(lexicon, mentions, text),
-             *things.in_their_sites(mentions, text)]
+             *things.in_their_sites(mentions, text, sites.site_heads(lexicon))]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra

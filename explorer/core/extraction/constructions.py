@@ -71,7 +71,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
             yield (owner, str(KG.hasBranch), mention, f"'s {head}", owner.end, mention.end, 0.85)
         elif pattern is not None and not country:
             owner = named(owner_text, mention.start, None)
-            yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
+            if lexicon.is_a(owner.cls, [str(KG.Place)]) is True or normalize(owner_text) in CHINESE_PROVINCES:
+                # "Shanghai's Yangshan port", "Guangdong's biggest refinery": a city or a province has the site within
+                # it and runs nothing
+                yield (mention, str(KG.locatedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
+            else:
+                yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
         elif country and pattern is None:
             # "China's largest free trade port": a country ranks a site, no one runs it; "China's Huawei" is based there
             owner = named(owner_text, mention.start, str(KG.Country))
@@ -210,7 +215,7 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 #: "A and B", "A, B and C", "A and the B", "to A and to B" (a preposition said again before the second); ", and the" opens
 #: a clause of its own. A hyphened modifier may stand before a name in the list ("A, Haikou-based B and C").
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:the\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:(?:the|an?)\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
@@ -252,9 +257,10 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
     return [mention for mention, _comma, _along in found]
 
 
-#: A verb right after a name: the name opens a clause of its own, it ends no list.
+#: A verb right after a name: the name opens a clause of its own, it ends no list. A participle followed by "by" or by
+#: a preposition of place describes the noun before it ("the modules fitted in the substations", "made by X").
 _OPENS_CLAUSE = re.compile(r"\s+(?:(?:also|then|later|has|have|had|will|would)\s+)?(?:[a-z]+ed|built|made|ran|sold|won|is|are|was|were|"
-                           r"says|said)(?![\w-])(?!\s+by\b)")
+                           r"says|said)(?![\w-])(?!\s+(?:by|in|at|on|inside|into|across|throughout)\b)")
 
 
 def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Mention,
@@ -353,6 +359,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             continue  # "a report published by X, a security firm, said …": the report says it, no agent warns
         if re.fullmatch(r"said|says|found", verb.group(), re.IGNORECASE) and _IN_REPORT.search(text[:verb.start()]):
             continue  # "In a report published in March, X said …": findings of a report, no warning of the speaker's
+        if _IN_A_REPORT.match(text) and verb.group().lower() in ("said", "says", "found", "finds"):
+            continue  # "In a report published in May, X said the gateways were open to …": a finding, no warning
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
                 continue
@@ -370,6 +378,9 @@ _IN_REPORT = re.compile(r"(?:^|[:;]\s+)(?:In|in)\s+(?:a|an|its|their|the)\s+(?:[
 _AUXILIARIES_BEFORE = re.compile(r"(?:,\s+(?:however|meanwhile|too|also|in\s+turn)\s*,)?(?:\s+(?:has|have|had|also|again|repeatedly"
                                  r"|already|long|since|now))+\s*$|,\s+(?:however|meanwhile|too|also|in\s+turn)\s*,\s*$",
                                  re.IGNORECASE)
+#: A sentence that opens on the report its speaker speaks through ("In a report released this month, …").
+_IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)
 #: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
 _APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)

@@ -73,6 +73,9 @@ PhraseAt = Callable[[str, int], Mention | None]
 ClassOf = Callable[[str], str | None]
 
 
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,5}\s+$")
+
+
 def counted_phrases(text: str, phrase_at: PhraseAt, head_class: ClassOf, organization: Callable[[str | None], bool],
                     sites: frozenset[str], triggers: frozenset[str]) -> list[Mention]:
     """The counted noun phrases of ``text`` (and a second plural a count's "and" joins: "300 robots and cameras").
@@ -83,8 +86,8 @@ def counted_phrases(text: str, phrase_at: PhraseAt, head_class: ClassOf, organiz
     the patterns."""
     found: list[Mention] = []
     for count in COUNT.finditer(text):
-        if re.fullmatch(r"(?:19|20)\d\d", count.group(1)):
-            continue
+        if re.fullmatch(r"(?:19|20)\d\d", count.group(1)) or _ACRONYM_BEFORE.search(text[:count.start()]):
+            continue  # a year, or a standard's number after its acronym ("IEC 104 traffic"), counts nothing
         phrase = phrase_at(text, count.end())
         end = phrase.end if phrase is not None else counted_noun_end(text, count.end()) \
             or _counted_head_end(text, count.end(), triggers)

@@ -252,6 +252,8 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         if goes_by is not None:
             culprit = next((m for m in mentions if m.start == goes_by.end() and m.via in ("name", "label")), None)
         else:
+            # (a thing described, of no known kind, is where an attack came in, not who made it: "traced the
+            # intrusion to an AGV controller" is read below as the attack's target)
             culprit = next((m for m in mentions if m.start == traced.end() and m.via != "pronoun"
                             and lexicon.is_a(m.cls, [AGENT]) is not False and lexicon.is_a(m.cls, [RISK]) is not True), None)
         # the attack traced is the one the verb names ("blamed most of the intrusions on"), else the one the sentence

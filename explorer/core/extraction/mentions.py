@@ -63,6 +63,7 @@ from explorer.core.extraction.spans import (
     relative_that_verbs,
     singular,
     two_names,
+    variant_after,
     verb_before_object,
     verb_in_phrase,
 )
@@ -481,8 +482,8 @@ class MentionFinder:
             # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and (re.fullmatch(r"\d+G", token) is not None or re.fullmatch(r"\d+G", text[slice(*words[-1])]) is not None)
-                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules": a variant's name after it
+                or (bool(words) and variant_after(text[slice(*words[-1])], token, len(words))
+                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "IEC 104 | control traffic"
             if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \
@@ -545,7 +546,7 @@ class MentionFinder:
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + quoted(text) + technology_descriptions(text, self._history, self._bare_phrase_at)
-        candidates += common_noun_things(text, self._bare_phrase_at, self._head_class, self._sites, self._history)
+        candidates += common_noun_things(text, self._bare_phrase_at, self._head_class, self._sites, self._history, self.lexicon)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
         # "Hefei's Xinqiao area": the place and its part, never one name spanning both

@@ -17,6 +17,8 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import singular
 
+#: What places a site: "in P", and for a site, "near P", "outside P", "around P".
+_PLACE_AFTER = re.compile(r"\s+(?:in|near|outside|around|close\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _OWN_SITE = re.compile(r"(?<![\w-])(at|across|in|inside|throughout|on)\s+(?:its|their)\s+", re.IGNORECASE)
 
 
@@ -47,6 +49,19 @@ def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, before: int) 
     """"H said A and B fitted Y at its plant": the one who speaks of the site, when a name says so before the list."""
     return next((m for m in reversed(mentions) if m.end <= before and m.via in ("name", "label")
                  and _REPORTED.match(text, m.end + 1) and lexicon.is_a(m.cls, [AGENT]) is not False), None)
+
+
+def _part_after(mentions: list[Mention], text: str, place: Mention) -> Mention | None:
+    """The part of a place its possessive names ("Zhuzhou's | Shifeng district"), if one follows it."""
+    possessive = re.match(r"['’]s\s+", text[place.end:])
+    return next((m for m in mentions if possessive is not None and m.start == place.end + possessive.end()
+                 and m.text.split()[-1].lower() in sites.PLACE_PARTS), None)
+
+
+def _placed_site(lexicon: Lexicon, at: re.Match[str], site: Mention, text: str) -> bool:
+    """"at its ranches near Hohhot": one word of a known kind of site, placed right after, names sites the owner runs
+    there (one entity of their own), where "its plant" alone is only the owner's."""
+    return at.group(1).lower() == "at" and sites.has_site_head(lexicon, site) and _PLACE_AFTER.match(text, site.end) is not None
 
 
 def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -81,8 +96,8 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         owner: Mention | None
         if before:
             owner, thing, confidence = before[-1][0], before[-1][2], before[-1][6]
-        elif site is None or len(site.text.split()) < 2 or (pronoun is not None and not sites.has_site_head(lexicon, site)
-                                                               and not site.text[:1].isupper()):
+        elif site is None or (len(site.text.split()) < 2 and not _placed_site(lexicon, at, site, text)) \
+                or (pronoun is not None and not sites.has_site_head(lexicon, site) and not site.text[:1].isupper()):
             continue  # "in its first year": only a site, named or of a kind of site, is owned where no fact says so
         else:
             found_owner = pronoun or _clause_subject(mentions, text, at.start())
@@ -97,12 +112,15 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             owner = _speaker(lexicon, mentions, text, min(m.start for m in mentions if m.key == owner.key))
         words = re.match(r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+in\s)", text[at.end():])
         site_end = site.end if site is not None else at.end() + words.end() if words is not None else None
-        place_match = re.match(r"\s+in\s+(?:the\s+)?", text[site_end:]) if site_end is not None else None
+        place_match = _PLACE_AFTER.match(text[site_end:]) if site_end is not None else None
         place = next((m for m in mentions if place_match and site_end is not None
                       and m.start == site_end + place_match.end()), None)
         if place is not None and lexicon.is_a(place.cls, [PLACE]) is False:
             place = None
-        described = site is not None and len(site.text.split()) > 1
+        # "at its plant in Zhuzhou's Shifeng district": the site is in the part of the place, which lies in the place
+        part = _part_after(mentions, text, place) if place is not None else None
+        place = part or place
+        described = site is not None and (len(site.text.split()) > 1 or (place is not None and _placed_site(lexicon, at, site, text)))
         readings: list[tuple[Mention, str, Mention]] = []
         if described and site is not None:
             readings += [(owner, OPERATES, site)] if owner is not None else []

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
+from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
 BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG.Technology), str(KG.locatedIn)
+AGENT = str(KG.Agent)
 
 
 #: What ends the clause a trigger stands in: a comma, or a subordinating conjunction ("… if it wants").
@@ -60,17 +62,37 @@ def technology_placed(lexicon: Lexicon, pattern: PropertyPattern, subject: Menti
     return pattern.predicate == LOCATED_IN and pattern.weak and lexicon.is_a(subject.cls, [TECHNOLOGY]) is True
 
 
-def products_made(pattern: PropertyPattern, obj: Mention, text: str) -> bool:
+def products_made(lexicon: Lexicon, pattern: PropertyPattern, obj: Mention, text: str) -> bool:
     """"Seres builds electric SUVs": a present tense with a bare plural says what a maker makes as a rule, not
     one thing it built ("deploys a private network" is one). "Installed" with a bare plural says who built the things
     ("ZTE installed base stations at the mine"), unless they went into the subject's own site ("X installed 5G base
     stations at its mine": X bought them, their maker goes unsaid) or across a named place, as products sold there
-    ("Siemens installed 5G base stations in Wuxi")."""
+    ("Siemens installed 5G base stations in Wuxi"). A verb of supplying names what is supplied, never to whom: an
+    agent, a name or a site after it is the customer ("a mould maker that supplies Schaeffler", "the cutters it supplies
+    to the carmaker's plant")."""
     supplied = pattern.words.lower() == "installed" and re.match(
         r"[^,;.]*?(?<![\w-])(?:at|in|inside|across|throughout)\s+(?:its|their)\s|\s+(?:in|across)\s+[A-Z]",
         text[obj.end:]) is not None
+    if pattern.predicate == BUILT and supplying(pattern) and supplied_customer(lexicon, obj, text):
+        return True
     return (pattern.habitual or supplied) and pattern.predicate == BUILT and obj.text.endswith("s") \
         and not re.search(r"(?<![\w-])(?:a|an|the|its|their)\s+$", text[:obj.start], re.IGNORECASE)
+
+
+def supplying(pattern: PropertyPattern) -> bool:
+    """Whether the pattern is the active verb of supplying ("supplied", "supplies")."""
+    return re.fullmatch(r"suppl(?:ied|ies)", pattern.words.lower()) is not None
+
+
+def supplied_customer(lexicon: Lexicon, obj: Mention, text: str) -> bool:
+    """Whether the object read after a verb of supplying is whom the things go to: an agent, a name of no known kind
+    (a company more often than a product), a site, or what follows "to"."""
+    return lexicon.is_a(obj.cls, [AGENT]) is True or (obj.via in ("name", "label") and obj.cls is None) \
+        or is_site(lexicon, obj) or _SUPPLIED_TO.search(text[:obj.start]) is not None
+
+
+#: A verb of supplying with "to" and up to four words before the object ("supplies to Dongfeng Motor's plant").
+_SUPPLIED_TO = re.compile(r"suppl(?:ied|ies)\s+to\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> bool:

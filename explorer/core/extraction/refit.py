@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
-from explorer.core.extraction import seats, sites
+from explorer.core.extraction import seats, sites, wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.spans import singular
+from explorer.core.extraction.words import CHINESE_PROVINCES, GENERIC_PEOPLE
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
@@ -25,7 +28,7 @@ AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.C
 VULNERABILITY = str(KG.Vulnerability)
 OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
 BUILT, BUILT_BY = str(KG.built), str(KG.builtBy)
-GOVERNMENT_AGENCY = str(KG.GovernmentAgency)
+GOVERNMENT_AGENCY, AFFILIATED_WITH = str(KG.GovernmentAgency), str(KG.affiliatedWith)
 #: a part of an organization as a subsidiary, and the same part as a branch
 _AS_BRANCH = {str(KG.hasSubsidiary): str(KG.hasBranch), str(KG.subsidiaryOf): str(KG.branchOf)}
 
@@ -48,12 +51,18 @@ _REGIONAL_PART = re.compile(r"(?<![\w-])(?:provincial|regional|local|municipal|c
                             re.IGNORECASE)
 
 
-def part_predicate(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, text: str, trigger: int) -> str:
-    """Whose part an organization is, as its words and its owner's kind say. A government body's regional arm or office
+def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, text: str, trigger: int) -> str:
+    """The property both ends and the words around them fit. Things "from" a name are its make ("sensors from
+    Hikvision": built by it), unless the name is a place. Whose part an organization is, as its words and its owner's
+    kind say: a government body's regional arm or office
     is its branch ("X, the provincial arm of the Energy Administration"): a subsidiary is a company another controls
     through shares (a body "under" a ministry, named by no area, stays its subsidiary, as a company's regional arm
     does). A company "owned by A and B" has each for a shareholder, and neither for its parent. ``text``: the sentence;
     ``trigger``: where the words that state the fact start."""
+    if predicate == seats.BASED_IN and text[trigger:trigger + 5].lower() == "from " and _made_thing(lexicon, subject) \
+            and obj.via in ("name", "label", "ner") and lexicon.is_a(obj.cls, [PLACE]) is not True \
+            and normalize(obj.text) not in CHINESE_PROVINCES | COUNTRIES:
+        return BUILT_BY
     owner = subject if predicate == str(KG.hasSubsidiary) else obj
     if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
             and _REGIONAL_PART.search(text[:trigger]):
@@ -62,6 +71,16 @@ def part_predicate(lexicon: Lexicon, predicate: str, subject: Mention, obj: Ment
             _SECOND_OWNER.search(text[:obj.start]) or (_FIRST_OWNER.search(text[:obj.start]) and _MORE_OWNERS.match(text, obj.end))):
         return str(KG.ownedBy)
     return predicate
+
+
+def _made_thing(lexicon: Lexicon, mention: Mention) -> bool:
+    """A thing described by a common noun, no one: "sensors", "radio units" (not "engineers", "shipping agents")."""
+    words = (mention.label or mention.text).lower().split()
+    # (a plural noun opening the sentence is read as a name for its capital: "Sensors from X track …")
+    opening_plural = mention.start == 0 and len(words) == 1 and wordclass.plural(words[0]) is True
+    return (mention.via in ("phrase", "cue") or opening_plural) and mention.iri is None and bool(words) and not mention.text[:1].isdigit() \
+        and lexicon.is_a(mention.cls, [AGENT, PLACE]) is not True and singular(words[-1]) not in GENERIC_PEOPLE \
+        and singular(words[-1]) not in seats.TRADE_HEADS
 
 
 #: "owned by A and B": the first owner, then the words after it that list more; and a later owner in the list.
@@ -101,6 +120,12 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
+    if pattern.split()[:1] == ["from"] and predicate in (AFFILIATED_WITH, seats.BASED_IN) and before[subject.end:].strip():
+        return False  # "Liu from the academy": who is from somewhere stands right before it ("its network is isolated from")
+    if predicate == EXPOSED_TO and subject.end <= len(before) and _LEFT_OPEN.match(before[subject.end:]):
+        return False  # "an outdated router had left the pumps open to …": what left them so is not what is exposed
+    if predicate in (seats.LOCATED_IN, seats.BASED_IN) and pattern == "in" and _generic_in_country(subject, obj, before):
+        return False  # "attacks on industrial networks in China rose": a kind spoken of across a country, no place of a thing
     if predicate == str(KG.carriedOutBy) and lexicon.is_a(subject.cls, [THREAT]) is not True:
         return False  # "an annual audit, carried out by accredited firms": only an attack or a threat is carried out by attackers
     if any(re.search(r"\w['’]s?$", end.text) and end.via == "phrase" for end in (subject, obj)):
@@ -125,6 +150,28 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         kind = obj if predicate == EXAMPLE_OF else subject
         return not (kind.via != "pronoun" and (kind.iri is not None or kind.text[:1].isupper()) and not _many(lexicon, kind))
     return True
+
+
+#: The subject's own verb that leaves something else open ("had left them open to", "leaves the lines exposed to").
+_LEFT_OPEN = re.compile(r"\s+(?:(?:has|have|had|also|now|still|may|could|would|will)\s+)*(?:left|leaves|leave|makes|made|make"
+                        r"|renders|rendered)\s+\S[^,;]*$", re.IGNORECASE)
+#: What makes a plural no bare kind: a determiner or a quantity right before it ("the", "its", "hundreds of", "some").
+_DETERMINED = re.compile(r"(?<![\w-])(?:the|these|those|its|their|our|his|her|[\d,.]+|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|dozens|hundreds|thousands|millions|many|most|some|several|all|few|both)\s+(?:of\s+)?(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
+_QUANTIFIED = re.compile(r"(?:at\s+least|more\s+than|fewer\s+than|some|about|around|over|nearly|almost|[\d,.]+|dozens|hundreds"
+                         r"|thousands|millions|many|most|several|all|both)\b", re.IGNORECASE)
+
+
+def _generic_in_country(subject: Mention, obj: Mention, before: str) -> bool:
+    """A bare plural "in" a whole country or a quarter of it ("clusters of chip factories in China", "scans from
+    substations in eastern China"): a statement about a kind, not where some things stand."""
+    words = (obj.label or obj.text).split()
+    head = (subject.label or subject.text).split()[-1].lower() if (subject.label or subject.text).split() else ""
+    return bool(words) and normalize(words[-1]) in COUNTRIES and subject.via in ("phrase", "cue") \
+        and singular(head) != head and not _DETERMINED.search(before[:subject.start]) and not _QUANTIFIED.match(subject.text)
 
 
 def _unclassed_phrase(mention: Mention) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
-from explorer.core.extraction.sites import is_site
+from explorer.core.extraction.sites import is_site, made_there
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import GENERIC_PEOPLE, NAME_FIELDS
 from explorer.core.vocab import KG
@@ -42,6 +42,10 @@ _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|Janu
 #: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
 _AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town"])
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: An aside in commas that describes a place or says how far it lies: ", a city between A and B", ", some 40 km away".
+_PLACE_ASIDE = re.compile(r",\s+(?:a|an|some|about|around|\d)[^,;]*$", re.IGNORECASE)
+#: A place's possessive before a part of it ("Zhuzhou's | Shifeng district").
+_PLACE_OWNER = re.compile(r"(?<![\w’'-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+$")
 
 
 def _head_class(lexicon: Lexicon, phrase: str) -> str | None:
@@ -79,10 +83,17 @@ def _antecedent(lexicon: Lexicon, mentions: list[Mention], text: str, comma: int
     said to be in or at ("a terminal at Qinzhou, where …"), that thing."""
     timed = _TIME_BEFORE.search(text[:comma])
     end = timed.start() if timed is not None else comma
-    before = next((m for m in mentions if m.end == end), None)
+    # "a hub in Jiaxing, a city between A and B, where …", "a warehouse in Haining, some 40 kilometres to the south, where
+    # …": an aside describing the place is no antecedent; the place before it is
+    aside = _PLACE_ASIDE.search(text[:end])
+    described = next((m for m in mentions if aside is not None and m.end == aside.start() and m.via in ("name", "label", "ner")
+                      and _PLACED_BY.search(text[:m.start])), None)
+    before = described or next((m for m in mentions if m.end == end), None)
     if before is None or before.via == "pronoun" or lexicon.is_a(before.cls, [AGENT]) is True:
         return None
-    placed = _PLACED_BY.search(text[:before.start])
+    # "in Zhuzhou's Shifeng district, where …": the district's owner is what the preposition governs
+    owner = _PLACE_OWNER.search(text[:before.start])
+    placed = _PLACED_BY.search(text[:owner.start() if owner is not None else before.start])
     # "in the Huangdao district, where …": a named area is a place as a place's name is
     # (and "in the city, where …", "in the town": a place named by its kind alone is a place too)
     area = before.text.split()[-1].lower() in _AREA_HEADS and (
@@ -110,6 +121,11 @@ def where_located(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         site = _antecedent(lexicon, mentions, text, match.start())
         if site is not None and "," not in match.group(1) and not (is_site(lexicon, site) or _named_place_before(mentions, text, match)):
             continue  # with no comma, "where" after a site or a named place only ("cases where attacks rose" places nothing)
+        if subject is not None and site is not None and subject.via != "pronoun" and lexicon.is_a(site.cls, [AGENT]) is not True:
+            # "where Hikrobot has installed 300 sorting robots": who acts there is not placed, what it put there is
+            made = made_there(lexicon, mentions, text, subject)
+            if made is not None and made.key != site.key:
+                yield (made, LOCATED, site, "where", match.start(), match.end(), 0.5)
         if subject is None or site is None or subject.via == "pronoun" or subject.key == site.key \
                 or lexicon.is_a(subject.cls, [AGENT, PLACE]) is True or lexicon.is_a(site.cls, [AGENT]) is True \
                 or (subject.via not in ("phrase", "cue") and lexicon.is_a(subject.cls, [AGENT]) is not False):
@@ -177,7 +193,9 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
 #: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
 #: (", which operates the network,"), to the next comma or the end.
 #: The closing comma is looked at, not taken, so that it may open the next aside: "operated by X, a subsidiary of Y,".
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)"
+                    # "X, whose members include A, B and C, has …": a relative that lists names runs to the list's end
+                    r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+[A-Z][^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
                     # "Many systems, he said, still run on …": who says it is no subject of the clause
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued)(?=,)"
                     # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject
@@ -186,14 +204,15 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)|(which|who)\b[^,]*(?=,|$)|the\
 
 def asides(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, relative) of each aside, its closing comma included; ``relative`` when it opens with which/who."""
-    return [(m.start(), m.end() + (text[m.end():m.end() + 1] == ","), m.group(2) is not None) for m in _ASIDE.finditer(text)]
+    return [(m.start(), m.end() + (text[m.end():m.end() + 1] == ","), m.group(2) is not None or m.group(3) is not None)
+            for m in _ASIDE.finditer(text)]
 
 
 #: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
 POSSESSOR = re.compile(r"['’]s?\s")
 
 
-def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
+def left_of_trigger(lexicon: Lexicon, left: list[Mention], mentions: list[Mention], start: int, text: str) -> list[Mention]:
     """Subjects as syntax has them: a relative clause's subject is what it follows ("B, which
     operates N": B operates N), and a verb outside an aside does not take its subject from inside
     it ("X, a unit of Y, built Z": X built Z, not Y)."""
@@ -204,9 +223,13 @@ def left_of_trigger(left: list[Mention], mentions: list[Mention], start: int, te
                 # nothing named before a relative clause or an apposition acts in it but what it follows
                 # ("B, which operates N"; "W, a maker headquartered in P": W is based in P); "the X mine in Ordos,
                 # which is operated by Y": a relative after a named place in or at which a thing stands is the thing's
-                placed = _PLACED_BY.search(text[:head[-1].start]) if relative and head[-1].via in ("name", "label") else None
+                # (a site named by its kind, "the terminal at Nansha port, which is run by Y", is such a place to a
+                # site before it: the relative speaks of the terminal)
+                named_site = head[-1].via == "cue" and head[-1].text[:1].isupper() and is_site(lexicon, head[-1])
+                placed = _PLACED_BY.search(text[:head[-1].start]) if relative and (head[-1].via in ("name", "label")
+                                                                                   or named_site) else None
                 thing = next((m for m in head if placed is not None and m.end == placed.start() and m.via != "pronoun"
-                              and m.via not in ("name", "label")), None)
+                              and m.via not in ("name", "label") and (not named_site or is_site(lexicon, m))), None)
                 first = thing or _person_who(head, text, aside_start, start) or head[-1]
                 return [first, *(m for m in left if m is not first and m.start >= aside_start)]
             return left
@@ -529,6 +552,11 @@ def beyond_coordination(text: str, start: int, subject: Mention, other_subject: 
     # "A and B, a unit of Y": words inside an apposition to B speak of B only
     apposition = re.match(r",\s+(?:a|an|the)\s[^,;]*", text[subject.end:])
     if other_subject is not subject and apposition is not None and subject.end < start < subject.end + apposition.end():
+        return True
+    # "the relays and the modules fitted in the substations": a participle right after an item with an article of its own
+    # describes that item only
+    if other_subject is not subject and re.fullmatch(r"\s+(?:[a-z]+ed|built|set|put)\s+", text[subject.end:start]) \
+            and re.search(r"(?<![\w-])and\s+the\s+$", text[:subject.start]):
         return True
     return any(a < start < e <= other_object.start for a, e, _relative in asides(text))
 

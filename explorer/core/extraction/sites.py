@@ -33,8 +33,10 @@ def site_heads(lexicon: Lexicon) -> frozenset[str]:
 
 def has_site_head(lexicon: Lexicon, mention: Mention) -> bool:
     """Whether the mention names a site by its head noun ("casting shop", "Tashan mine"), a known kind of place aside."""
-    words = (mention.label or mention.text).split()
-    return mention.via != "pronoun" and mention.iri is None and bool(words) and singular(words[-1].lower()) in site_heads(lexicon)
+    words = [singular(word.lower()) for word in (mention.label or mention.text).split()[-2:]]
+    heads = site_heads(lexicon)
+    # a head of two words ("data centre") as one of one ("plant")
+    return mention.via != "pronoun" and mention.iri is None and bool(words) and (words[-1] in heads or " ".join(words) in heads)
 
 
 def is_site(lexicon: Lexicon, mention: Mention) -> bool:
@@ -237,3 +239,42 @@ def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
         if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via in ("name", "label") \
                 and part.iri is None and part.text.split()[-1].lower() in PLACE_PARTS and not owner.text[:1].islower():
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
+
+
+#: A verb in the past or the perfect right after a "where" clause's subject: "where X (has) installed | …".
+_PAST_VERB = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|since|recently)\s+)?(?:[a-z]+ed|built|set\s+up|put)\s+")
+
+
+def made_there(lexicon: Lexicon, mentions: list[Mention], text: str, subject: Mention) -> Mention | None:
+    """The thing an agent of a "where" clause put in place, the object right after its verb ("where X installed | Y")."""
+    if subject.via not in ("name", "label", "ner") or lexicon.is_a(subject.cls, [AGENT]) is False:
+        return None
+    verb = _PAST_VERB.match(text, subject.end)
+    made = next((m for m in mentions if verb is not None and m.start == verb.end()), None)
+    if made is None or made.via not in ("phrase", "cue") or lexicon.is_a(made.cls, [AGENT, PLACE]) is True:
+        return None
+    return made
+
+
+#: What places a site by a place it is close to: "a feed mill outside Nanyang", "substations around Nanjing and Suzhou".
+_NEAR = re.compile(r"\s+(?:near|outside|around|close\s+to|on\s+the\s+outskirts\s+of)\s+")
+
+
+def sites_near_places(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"the feed mill outside Nanyang", "420 substations around Nanjing and Suzhou": a site of a known kind stands in the
+    place named right after "near", "outside" or "around" (and in each place a list of names goes on with)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, site in enumerate(ordered[:-1]):
+        near = _NEAR.match(text, site.end)
+        if near is None or not has_site_head(lexicon, site):
+            continue
+        places = [m for m in ordered[index + 1:] if m.start == near.end()]
+        while places and (joint := re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[places[-1].end:])) is not None:
+            following = next((m for m in ordered if m.start == places[-1].end + joint.end()), None)
+            if following is None:
+                break
+            places.append(following)
+        for place in places:
+            if place.via not in ("name", "label", "ner") or lexicon.is_a(place.cls, [PLACE]) is False:
+                break
+            yield (site, LOCATED, place, near.group().strip(), site.end, near.end(), 0.5)

@@ -50,6 +50,8 @@ CAPITALISED = re.compile(
     # a region of a named place is named with it ("central China", "northern Hebei")
     r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
     r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
+    # a web domain is a company's name ("JD.com", "Alibaba.com")
+    r"(?:\.(?:com|cn|net)\b)?"
     # "Hebei 5G+ Steel Alliance": "5G+" (5G joined with an industry) is a word of the name it stands in
     r"(?:(?:\s+(?:of|and|for|&)\s+|\s+)(?:[A-Z][\w&’'-]*|\d+G(?:\+(?=\s+[A-Z]))?(?![\w-])))*"
     # a number that ends a name ("Qihoo 360 warned"): not a year, nor a count of something that follows
@@ -63,7 +65,8 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?(?=[a-z]|\d+G\s)",
                     re.IGNORECASE)
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
-PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|its|their|our|for|on|of|in|at|across|among|these|those|through|via|into|onto|inside|with|by"
+PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|(?:its|their|our)(?:\s+own)?|for|on|of|in|at|across|among|these|those|through|via"
+                            r"|into|onto|inside|with|by"
                             # a clause's subject after "where" and after a reporting verb with no "that" ("says
                             # automated guided vehicles …")
                             r"|where|says|said"
@@ -243,6 +246,14 @@ def verb_before_object(word: str, text: str, end: int) -> bool:
     return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
 
 
+def variant_after(previous: str, token: str, count: int) -> bool:
+    """Whether ``token`` after ``previous`` (the ``count``-th word of a phrase) goes on a technology's name: a variant's name
+    after "5G" or "5G" itself ("5G RedCap modules", "industrial 5G gateways"), a standard's number after its acronym ("IEC
+    104 control traffic", "ISO 27001 audits")."""
+    return re.fullmatch(r"\d+G", token) is not None or re.fullmatch(r"\d+G", previous) is not None \
+        or (count == 1 and token.isdigit() and re.fullmatch(r"[A-Z]{2,5}", previous) is not None)
+
+
 #: A lower-case word next: "industrial 5G | gateways" goes on past the technology's name.
 LOWER_NEXT = re.compile(r"\s+[a-z]")
 
@@ -287,9 +298,17 @@ def extend_right(text: str, end: int) -> int:
     return end + match.end() if match else end
 
 
+#: Nouns ending in "-che" or "-xe" whose plural only adds "s" ("niches", "caches"); other "-ches", "-shes", "-xes",
+#: "-sses" plurals add "es" ("ranches", "switches", "boxes", "addresses").
+_E_STEMS = ("niche", "cache", "headache", "avalanche", "moustache", "mustache", "axe", "psyche", "quiche")
+_ES_PLURAL = re.compile(r"(?:ch|sh|x|ss|zz)es$")
+
+
 def singular(text: str) -> str:
     if text.endswith("ies"):
         return text[:-3] + "y"
+    if _ES_PLURAL.search(text) and not text.endswith(_E_STEMS + tuple(stem + "s" for stem in _E_STEMS)):
+        return text[:-2]
     if text.endswith("s") and not text.endswith("ss"):
         return text[:-1]
     return text
@@ -340,7 +359,7 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     before an article or a name (a modifier stands before lower-case nouns), or right after a plural noun
     (``after_noun``: a modifier stands before its head, never after it)."""
     word = text[start:end]
-    if after_noun and _bare_verb_after_plural(text, start, word):
+    if after_noun and (_bare_verb_after_plural(text, start, word) or _verb_after_plural(text, start, word)):
         return True
     if after_noun and word[:1].islower() and not word.endswith("ing") and wordclass.verb_only(word):
         # "the node that ZTE | supplied", "drones supplied by ZTE | send images": a modifier stands before its head; after a
@@ -407,6 +426,21 @@ def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:
     return _PHRASE_GOES_ON.match(text, start + len(word)) is not None
 
 
+#: What a participle or a verb after a plural acts on: a name, a number, a determiner, a preposition or a plural.
+_ACTED_ON = re.compile(r"\s+(?:[A-Z]|\d|(?:the|a|an|its|their|his|her|in|on|at|from|into|across|with)\s|[a-z][\w-]*[^s\W]s\b)")
+
+
+def _verb_after_plural(text: str, start: int, word: str) -> bool:
+    """"a surge of scans | targeting IEC 104 traffic", "firmware on industrial gateways | leaves plants exposed": right after
+    a plural noun, an -ing word or a verb's present in -s before what it acts on is a verb (a plural takes no verb in -s, so
+    that one is the verb of a subject before; a plural modifies a noun only in set words, "sales offices")."""
+    if not word.isalpha() or not word.islower() or not (word.endswith("ing") or present_verb(word)) \
+            or _ACTED_ON.match(text, start + len(word)) is None:
+        return False
+    plural = _PLURAL_BEFORE.search(text[:start])
+    return plural is not None and "-" not in plural.group(1) and plural_noun(plural.group(1))
+
+
 _RELATIVE_THAT = re.compile(r"(?<![\w'’-])([a-z][\w-]*)\s+(that\s)\s*(?:(?:still|also|now|often|already|then|usually|[a-z]+ly)\s+)?"
                             r"([a-z]+)\b")
 
@@ -434,6 +468,8 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     Huawei")."""
     if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if left and wordclass.plural(left[-1].lower()) is True and wordclass.plural(right[0].lower()) is True:
+        return False  # two plural common nouns joined are two fields of one body ("China Ports and Harbours Association")
     if len(left) < 2:
         # "Jingye and Bohai Heavy Industries": one word of no field, then a name of two or more words that opens on
         # none, is two names (one field's word before "and" is half of one: "Research and Development Centre")

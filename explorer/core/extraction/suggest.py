@@ -17,6 +17,7 @@ from explorer.core.extraction import clause_readers, clauses, constructions, fig
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
+from explorer.core.extraction.devices import equipment_facts, unplaced
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
@@ -28,7 +29,6 @@ from explorer.core.extraction.readings import (
     planned_place,
     products_made,
     technology_made,
-    technology_placed,
     unrealised,
 )
 from explorer.core.extraction.references import such_kinds
@@ -144,7 +144,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m, text) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
-    left = nearest if pattern.weak else relatives.left_of_trigger(nearest, mentions, start, text)
+    left = nearest if pattern.weak else relatives.left_of_trigger(lexicon, nearest, mentions, start, text)
     same_clause = [m for m in left if not CLAUSE_BREAK.search(text[m.end:start])]
     in_aside = any(s <= start < e for s, e, _relative in relatives.asides(text))  # its subject stands before its comma
     if same_clause and not pattern.punctuation and not in_aside:
@@ -318,9 +318,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
-        for subject, predicate, obj, words, start, end, confidence in [*constructions.passive_attacks(
-                lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view)]:
-            # "is attacked by …" is read here as a whole, so its words state nothing more below
+        whole = [*constructions.passive_attacks(lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view)]
+        for subject, predicate, obj, words, start, end, confidence in whole + list(equipment_facts(lexicon, mentions, view)):
+            # "is attacked by …", "installed at the mill" are read here as a whole, so their words state nothing more below
             taken.append((start, end))
             if (subject.key, predicate, obj.key) not in seen:
                 seen.add((subject.key, predicate, obj.key))
@@ -347,8 +347,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if not read:
                 continue
             pattern, (subject, obj, score) = fittest(lexicon, read)
-            if technology_made(lexicon, pattern, subject, obj) or products_made(pattern, obj, view) \
-                    or technology_placed(lexicon, pattern, subject):
+            if technology_made(lexicon, pattern, subject, obj) or products_made(lexicon, pattern, obj, view) \
+                    or unplaced(lexicon, pattern, subject, mentions, view, start):
                 continue
             key = (subject.key, pattern.predicate, obj.key)
             if score < min_confidence or key in seen:
@@ -580,11 +580,9 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
 
 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
-    """The property the subject's kind fits where the words state two: a company "in" a place has its seat there, a
-    name "members of" X is a member of it (``refit``)."""
-    predicate = refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern)
-    predicate = refit.part_predicate(lexicon, predicate, suggestion.subject, suggestion.object,
-                                     fold_width(suggestion.sentence.text), suggestion.trigger_start)
+    """The property the ends' kinds fit where the words state two ("in" a place: a company's seat; an arm: a branch; ``refit``)."""
+    predicate = refit.by_both_ends(lexicon, refit.refit(lexicon, suggestion.predicate, suggestion.subject, suggestion.pattern),
+                                   suggestion.subject, suggestion.object, fold_width(suggestion.sentence.text), suggestion.trigger_start)
     return suggestion if predicate == suggestion.predicate else replace(suggestion, predicate=predicate)
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.search import normalize
 
+_STANDARD = re.compile(r"(?<![\w-])[A-Z]{2,5}\s+\d+(?=\s+[a-z])")
 _THE_TECHNOLOGY = re.compile(r"(?<![\w-])the\s+(?=\d+G\s+[a-z])", re.IGNORECASE)
 
 
@@ -33,4 +34,7 @@ def technology_descriptions(text: str, history: Sequence[Mention], phrase_at: Ca
                                  via="definite"))
         else:
             found.append(phrase)
+    # "IEC 104 control traffic", "ISO 27001 audits": a standard's acronym and number name the kind with the nouns after them
+    found += [phrase for match in _STANDARD.finditer(text) if (phrase := phrase_at(text, match.start())) is not None
+              and phrase.end > match.end()]
     return found

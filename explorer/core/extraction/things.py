@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from explorer.core.extraction import wordclass
+from explorer.core.extraction.devices import described_plurals, made_things
+from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.search import normalize
@@ -50,6 +52,10 @@ _NO_KIND_OPENERS = frozenset(["same", "other", "first", "second", "third", "last
                               "new", "old", "former", "recent", "final", "only", "best", "biggest", "largest", "world",
                               "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "year", "years"])
 
+#: "the supplier portal | of the institute's platform", "the test plant | of JCET": "of" before a name or a possessive names
+#: whose the thing is (where "of" before a common noun says of what a part or a measure is: "the rest of the plant").
+_OF_OWNER = re.compile(r"\s+of\s+(?:[A-Z]|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['’]s\s)")
+
 
 def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlier: Iterable[Mention]) -> list[Mention]:
     """New things ``text`` describes after a preposition and "the" ("the welding line"), one thing each (a plural, "in the
@@ -65,7 +71,7 @@ def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlie
         head = singular(words[-1])
         if len(words) < 2 or head != words[-1] or words[0] in _NO_KIND_OPENERS or head in _NO_THING_HEADS \
                 or head_class(phrase.text) is not None \
-                or re.match(r"\s+of\b", text[phrase.end:]) or not phrase.text[:1].islower() \
+                or (re.match(r"\s+of\b", text[phrase.end:]) and not _OF_OWNER.match(text, phrase.end)) or not phrase.text[:1].islower() \
                 or re.search(r"['’]s?(?:\s|$)", phrase.text) or _CONTENT_WORD_AFTER.match(text, phrase.end) \
                 or _VERB_AFTER.match(text, phrase.end):
             continue  # "the plant's welding hall" is a possessed thing (see ``possessed_sites``); "the network moves | ore"
@@ -123,22 +129,34 @@ def things_of_sites(text: str, phrase_at: PhraseAt, heads: frozenset[str], head_
     return found
 
 
-def in_their_sites(mentions: list[Mention], text: str) -> Iterator[Fact]:
+#: Head nouns of the systems a site runs ("gate system"), no quality or person of it (a "site's network" is left out: the
+#: keys disagree on whether the network stands in the site).
+_INSTALLED_HEAD = re.compile(r"(?<![\w-])(?:system|server|controller|gateway)s?$", re.IGNORECASE)
+
+
+def in_their_sites(mentions: list[Mention], text: str, heads: frozenset[str] | None = None) -> Iterator[Fact]:
     """"The plant's network …": the thing a site's possessive names (see ``things_of_sites``) stands in that site, as
-    the text read its possessor ("the plant" for the plant named before)."""
+    the text read its possessor ("the plant" for the plant named before); so does a system the words name
+    after a site named before and referred to ("the terminal's gate system"; ``heads``: the kinds of site)."""
     for thing in mentions:
-        if thing.via != "phrase" or thing.label is None or not thing.label.endswith(("'s " + thing.text, "’s " + thing.text)):
-            continue
         site = next((m for m in mentions if m.end < thing.start and re.fullmatch(r"['’]s\s+", text[m.end:thing.start])), None)
-        if site is not None and site.via != "pronoun" and site.key != thing.key:
+        if thing.via != "phrase" or site is None or site.via == "pronoun" or site.key == thing.key:
+            continue
+        if thing.label is not None and thing.label.endswith(("'s " + thing.text, "’s " + thing.text)):
             yield (thing, LOCATED, site, "'s", site.end, thing.start, 0.55)
+        elif site.via == "definite" and heads is not None and (site.label or site.text).split()[-1].lower() in heads \
+                and len(thing.text.split()) > 1 and _INSTALLED_HEAD.search(thing.text):
+            # "disrupted the terminal's gate system": a system a site named before runs stands in it
+            yield (thing, LOCATED, site, "'s", site.end, thing.start, 0.5)
 
 
 def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, sites: frozenset[str],
-                       earlier: Iterable[Mention]) -> list[Mention]:
-    """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows)."""
+                       earlier: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
+    """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows), and the
+    things made that verbs of making take (``devices.made_things``)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
-        + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at)
+        + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
+        + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")

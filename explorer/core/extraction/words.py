@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
         # particles of phrasal verbs belong to the verb, never to its object ("fitted | out | six ambulances",
         # "shuts | down | ventilation", "set | up | a lab")
         "up", "down", "out", "off",
+        # "its own network": what a thing owns is no kind of thing ("own" only stresses the owner)
+        "own",
     ]
 )
 #: Capitalised words that begin sentences or name nationalities rather than entities.
@@ -130,3 +132,13 @@ CHINESE_PROVINCES = frozenset(
         "macau", "macao",
     ]
 )
+
+#: Head nouns of equipment and devices (singular): machines, vehicles, sensors and the network gear they talk over. A thing
+#: so headed "from" a company is that company's make ("sensors from Hikvision"), as a statement or an order from it is not.
+DEVICE_HEADS = frozenset(["sensor", "camera", "robot", "vehicle", "hoist", "crane", "drone", "server", "station", "cell",
+                          "module", "relay", "controller", "monitor", "gateway", "router", "switch", "firewall", "node",
+                          "truck", "tractor", "machine", "detector", "meter", "antenna", "headset", "modem", "chip", "scanner",
+                          "forklift", "excavator", "loader", "arm", "terminal", "device", "equipment", "hardware", "system",
+                          "unit", "reader", "tag", "pump", "valve", "inverter", "charger", "battery", "display", "phone",
+                          "handset", "tablet", "laptop", "computer", "workstation", "radar", "lidar", "turbine", "motor",
+                          "drive", "actuator", "boat", "ship", "vessel", "locomotive", "train", "bus", "car", "shuttle"])
