@@ -73,3 +73,22 @@ def test_bare_plurals_a_participle_of_making_describes_are_things(lexicon: Lexic
 def test_a_plural_before_a_participle_of_no_making_is_no_new_thing(lexicon: Lexicon) -> None:
     found = facts("The pilots run on the Guangxi Industrial Internet Platform, which hosts 200 apps.", lexicon)
     assert not any(s == "pilots" for s, _p, _o in found)
+
+
+def test_things_acting_over_an_owners_network_run_on_it(lexicon: Lexicon) -> None:
+    text = "At the Ningde cell plant, where 80 stacker cranes and laser welders move cells over the plant's 5G network, output rose."
+    found = facts(text, lexicon)
+    assert ("stacker cranes", "runsOn", "5G network") in found
+    assert ("laser welders", "runsOn", "5G network") in found
+
+
+def test_a_dated_subject_and_a_plural_listed_with_it_run_on_the_network(lexicon: Lexicon) -> None:
+    text = ("Tianjin Port operates 12 suction dredgers. "
+            "Since 2020 the dredgers and barges have been steered over a private network that Huawei built.")
+    found = facts(text, lexicon)
+    assert ("barges", "runsOn", "private network") in found
+
+
+def test_a_subject_placed_by_a_phrase_before_its_verb_runs_on_the_network(lexicon: Lexicon) -> None:
+    found = facts("Smart meters on poles in Haidian district now send readings over a dedicated slice every minute.", lexicon)
+    assert ("Smart meters", "runsOn", "dedicated slice") in found or ("smart meters", "runsOn", "dedicated slice") in found
