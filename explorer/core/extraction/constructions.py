@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from explorer.core.extraction import incidents, weaknesses
+from explorer.core.extraction import antecedents, incidents, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading
@@ -162,6 +162,26 @@ def modifier_only(mention: Mention) -> bool:
     """A mention that is one hyphened modifier ("Wuhan-based", "state-owned"): it describes a name, it is none."""
     return mention.iri is None and mention.via != "pronoun" and re.fullmatch(
         r"[\w.'’]+-(?:based|headquartered|owned|listed|backed|run|made|controlled)", mention.text, re.IGNORECASE) is not None
+
+
+#: A place's seat modifier opening a described thing's words ("Ningbo-based | supplier").
+_SEAT_MODIFIER = re.compile(r"(?:[A-Z][\w.'’]*\s+)?[A-Z][\w.'’]*-(?:based|headquartered)\s+(?=[a-z])")
+
+
+def plain_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions that may end a fact, as the facts name them: no lone modifier ("a Wuhan-based unit of"), a described
+    thing without its seat ("a Ningbo-based supplier"), "one" after a comma as what it stands for ("…, one built by")."""
+    return [without_seat(antecedents.standing_for_one(lexicon, m, mentions, text)) for m in mentions if not modifier_only(m)]
+
+
+def without_seat(mention: Mention) -> Mention:
+    """"a Ningbo-based supplier": the supplier, its seat a fact of its own (``compound_modifiers``), not a word of its
+    name; the mention keeps its words, so the seat is still read from them."""
+    label = mention.label or mention.text
+    seat = _SEAT_MODIFIER.match(label)
+    if mention.iri is not None or mention.via not in ("phrase", "cue") or seat is None:
+        return mention
+    return replace(mention, label=label[seat.end():])
 
 
 def _apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
