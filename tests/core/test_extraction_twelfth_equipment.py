@@ -49,11 +49,11 @@ def test_who_installed_things_is_not_placed_by_the_participle(lexicon: Lexicon) 
 
 def test_equipment_from_a_company_is_its_make(lexicon: Lexicon) -> None:
     found = facts("Cameras from Dahua watch the loading bays, and the footage goes to a cloud platform.", lexicon)
-    assert ("Dahua", "built", "Cameras") in found or ("Dahua", "built", "cameras") in found
+    assert ("Cameras", "builtBy", "Dahua") in found
     assert not any(p == "basedIn" for _s, p, _o in found)
     found = facts("At the smelter, a gas-detection system from Hangzhou-based start-up Anxin Sensing watches the furnaces.", lexicon)
-    assert ("Anxin Sensing", "built", "gas-detection system") in found
-    assert ("Hangzhou", "built", "gas-detection system") not in found
+    assert ("gas-detection system", "builtBy", "Anxin Sensing") in found
+    assert ("gas-detection system", "builtBy", "Hangzhou") not in found
 
 
 def test_what_is_no_equipment_from_a_company_is_no_make_of_it(lexicon: Lexicon) -> None:
@@ -73,3 +73,22 @@ def test_bare_plurals_a_participle_of_making_describes_are_things(lexicon: Lexic
 def test_a_plural_before_a_participle_of_no_making_is_no_new_thing(lexicon: Lexicon) -> None:
     found = facts("The pilots run on the Guangxi Industrial Internet Platform, which hosts 200 apps.", lexicon)
     assert not any(s == "pilots" for s, _p, _o in found)
+
+
+def test_things_acting_over_an_owners_network_run_on_it(lexicon: Lexicon) -> None:
+    text = "At the Ningde cell plant, where 80 stacker cranes and laser welders move cells over the plant's 5G network, output rose."
+    found = facts(text, lexicon)
+    assert ("stacker cranes", "runsOn", "5G network") in found
+    assert ("laser welders", "runsOn", "5G network") in found
+
+
+def test_a_dated_subject_and_a_plural_listed_with_it_run_on_the_network(lexicon: Lexicon) -> None:
+    text = ("Tianjin Port operates 12 suction dredgers. "
+            "Since 2020 the dredgers and barges have been steered over a private network that Huawei built.")
+    found = facts(text, lexicon)
+    assert ("barges", "runsOn", "private network") in found
+
+
+def test_a_subject_placed_by_a_phrase_before_its_verb_runs_on_the_network(lexicon: Lexicon) -> None:
+    found = facts("Smart meters on poles in Haidian district now send readings over a dedicated slice every minute.", lexicon)
+    assert ("Smart meters", "runsOn", "dedicated slice") in found or ("smart meters", "runsOn", "dedicated slice") in found

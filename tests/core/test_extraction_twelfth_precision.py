@@ -122,3 +122,26 @@ def test_things_from_a_maker_are_its_make_and_no_one_is_from_an_isolated_network
     assert not any(p == "affiliatedWith" for _s, p, _o in found)
     found = facts("Zhang from the Hefei Institute of Physical Science said the trial worked.", lexicon)
     assert ("Zhang", "affiliatedWith", "Hefei Institute of Physical Science") in found
+
+
+def test_who_heads_a_function_at_an_organization_works_there(lexicon: Lexicon) -> None:
+    found = facts("The clinics send scans to a data centre in Ningbo, said Wang Lei, who heads government and enterprise "
+                  "business at China Telecom Zhejiang.", lexicon)
+    assert ("Wang Lei", "affiliatedWith", "China Telecom Zhejiang") in found
+    assert ("Wang Lei", "affiliatedWith", "government") not in found
+    found = facts("Li Ming, who heads the university's robotics lab, said the trial worked.", lexicon)
+    assert ("Li Ming", "affiliatedWith", "university") in found
+
+
+def test_a_described_thing_is_named_without_its_seat(lexicon: Lexicon) -> None:
+    found = facts("In May a ransomware attack on a Wenzhou-based supplier encrypted its order servers.", lexicon)
+    assert ("ransomware attack", "targets", "supplier") in found
+    assert ("supplier", "basedIn", "Wenzhou") in found
+    assert not any("Wenzhou-based" in s or "Wenzhou-based" in o for s, _p, o in found)
+
+
+def test_one_after_a_comma_stands_for_the_thing_named_before(lexicon: Lexicon) -> None:
+    found = facts("Yili now runs a similar system at its dairy farms near Baotou, one built by China Unicom's Inner Mongolia "
+                  "branch.", lexicon)
+    assert ("similar system", "builtBy", "China Unicom's Inner Mongolia branch") in found
+    assert not any("one" in (s, o) for s, _p, o in found)

@@ -178,3 +178,18 @@ def reported_it(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out[index] = replace(speaker, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
     return out
+
+
+#: ", one built by X", ", one that …": "one" after a comma, standing for a thing named before it.
+_ONE_AFTER_COMMA = re.compile(r",\s+$")
+
+
+def standing_for_one(lexicon: Lexicon, mention: Mention, mentions: Sequence[Mention], text: str) -> Mention:
+    """What "one" after a comma stands for ("runs a similar system at its farms near P, one built by X": the system):
+    the last thing named before it in the singular, no agent, place or site's owner; the mention itself otherwise."""
+    if mention.text.lower() != "one" or not _ONE_AFTER_COMMA.search(text[:mention.start]):
+        return mention
+    before = [m for m in mentions if m.end <= mention.start and m.via not in ("pronoun", "name", "label")
+              and lexicon.is_a(m.cls, [str(KG.Agent), str(KG.Place)]) is not True
+              and singular((m.label or m.text).split()[-1].lower()) == (m.label or m.text).split()[-1].lower()]
+    return replace(before[-1], start=mention.start, end=mention.end) if before else mention

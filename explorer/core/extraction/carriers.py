@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from explorer.core.extraction import relatives, sites
+from explorer.core.extraction import relatives, sites, wordclass
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon
 from explorer.core.extraction.spans import Mention, singular
@@ -29,12 +29,17 @@ Fact = tuple[Mention, str, Mention, str, int, int, float]
 
 #: Heads of a phrase that names a carrier of traffic ("a 5G private network", "a dedicated slice", "the new links").
 _CARRIER_HEADS = frozenset(["network", "slice", "link", "connection"])
-_OVER = re.compile(r"(?<![\w-])over\s+(?:(?:the|a|an|its|their|one|this)\s+)?", re.IGNORECASE)
+#: "over the fab's 5G network": an owner's possessive may stand before the carrier.
+_OVER = re.compile(r"(?<![\w-])over\s+(?:(?:the|a|an|its|their|one|this)\s+)?(?:[a-z][\w-]*['’]s\s+)?", re.IGNORECASE)
 #: Where the clause "over" stands in opens: a clause break, or a relative word.
 _CLAUSE_OPEN = re.compile(r"[;:]|,\s|(?<![\w-])(?:where|whose|while)\s", re.IGNORECASE)
 #: What may stand before a clause's subject: a determiner, a quantifier, an adverb.
-_SUBJECT_FIRST = re.compile(r"\s*(?:(?:the|a|an|its|their|some|about|now|also|all|both|many|most|these|those|such|each)\s+)*",
+_SUBJECT_FIRST = re.compile(r"\s*(?:(?:since|in|by)\s+(?:early\s+|late\s+)?\d{4},?\s+)?"  # "Since 2021 the cranes …"
+                            r"(?:(?:the|a|an|its|their|some|about|now|also|all|both|many|most|these|those|such|each)\s+)*",
                             re.IGNORECASE)
+#: A preposition after the subject opening a phrase that says where it is ("terminals on feeders in X now report …").
+_PLACE_PHRASE = re.compile(r"\s+(?:on|in|at|near|across|inside|along)\s+(?:(?:the|its|their)\s+)?")
+_AND_PLURAL = re.compile(r"\s+and\s+([a-z]+)(?=\s+(?:have|has|are|were|now|all)\b)")
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+along\s+with\s+(?:a\s+fleet\s+of\s+)?")
 
 
@@ -81,6 +86,14 @@ def over_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
             continue  # who works things over a network ("X runs 86 cranes over it") is said to run nothing on it
         users = _listed(mentions, text, subject, over.start()) if subject is not head else [head]
         after = clause_start if subject is head else users[-1].end  # past the aside, or past a bracket: "(AGVs)"
+        while subject is not head and (joint := _PLACE_PHRASE.match(text, after)) is not None \
+                and (placed := next((m for m in mentions if m.start == joint.end() and m.end <= over.start()), None)) is not None:
+            after = placed.end  # "terminals on feeders in Suzhou Industrial Park | now report faults over …"
+        plural = _AND_PLURAL.match(text, after)
+        if subject is not head and plural is not None and wordclass.plural(plural.group(1)) is True:
+            # "the cranes and vehicles have been linked over …": a bare plural listed with the subject is a thing too
+            users.append(Mention(plural.start(1), plural.end(1), plural.group(1), None, None, plural.group(1), "phrase"))
+            after = plural.end(1)
         verb = re.match(r"(?:\s*\([^)]*\))?\s*(?:(?:now|also|still|all|both|then)\s+)*([a-z]+)", text[after:])
         if verb is None or verb.group(1) in PREPOSITIONS or verb.group(1) in ("and", "or"):
             continue  # no verb follows: a list or a phrase, not the clause's subject ("linking units, pipes in …")

@@ -322,9 +322,10 @@ def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
         if joint is None:
             continue
         led = next((m for m in mentions if m.start in (joint.end(), joint.end() + 4) and m.via != "pronoun"), None)
-        field = re.match(r"(?:[a-z][\w-]*\s+){1,3}at\s+(?:the\s+)?", text[joint.end():])
-        if led is None and field is not None:
-            # "who heads digital manufacturing at BAIC": a function, not a unit, then the organization after "at"
+        field = re.match(r"(?:[a-z][\w-]*\s+){1,5}?at\s+(?:the\s+)?", text[joint.end():])
+        if field is not None and (led is None or (led.start == joint.end() and led.text[:1].islower())):
+            # "who heads digital manufacturing at BAIC", "who heads government and enterprise business at X": a function
+            # (a bare common noun, even one that names a kind of body), not a unit, then the organization after "at"
             led = _at(mentions, joint.end() + field.end())
         if led is not None and lexicon.is_a(led.cls, [ORGANIZATION]) is True:
             yield (mention, affiliated, led, joint.group().strip(" ,"), joint.start(), joint.end(), 0.65)

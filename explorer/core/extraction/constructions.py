@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from explorer.core.extraction import incidents, weaknesses
+from explorer.core.extraction import antecedents, incidents, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading
@@ -162,6 +162,26 @@ def modifier_only(mention: Mention) -> bool:
     """A mention that is one hyphened modifier ("Wuhan-based", "state-owned"): it describes a name, it is none."""
     return mention.iri is None and mention.via != "pronoun" and re.fullmatch(
         r"[\w.'’]+-(?:based|headquartered|owned|listed|backed|run|made|controlled)", mention.text, re.IGNORECASE) is not None
+
+
+#: A place's seat modifier opening a described thing's words ("Ningbo-based | supplier").
+_SEAT_MODIFIER = re.compile(r"(?:[A-Z][\w.'’]*\s+)?[A-Z][\w.'’]*-(?:based|headquartered)\s+(?=[a-z])")
+
+
+def plain_ends(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions that may end a fact, as the facts name them: no lone modifier ("a Wuhan-based unit of"), a described
+    thing without its seat ("a Ningbo-based supplier"), "one" after a comma as what it stands for ("…, one built by")."""
+    return [without_seat(antecedents.standing_for_one(lexicon, m, mentions, text)) for m in mentions if not modifier_only(m)]
+
+
+def without_seat(mention: Mention) -> Mention:
+    """"a Ningbo-based supplier": the supplier, its seat a fact of its own (``compound_modifiers``), not a word of its
+    name; the mention keeps its words, so the seat is still read from them."""
+    label = mention.label or mention.text
+    seat = _SEAT_MODIFIER.match(label)
+    if mention.iri is not None or mention.via not in ("phrase", "cue") or seat is None:
+        return mention
+    return replace(mention, label=label[seat.end():])
 
 
 def _apposed_name(mentions: list[Mention], text: str, description: Mention) -> Mention | None:
@@ -341,29 +361,43 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
     agent; the exposure is any fact of the sentence on a property that carries it."""
     agent, warns = str(KG.Agent), str(KG.warnsOf)
     for verb in REPORTING.finditer(text):
-        speaker = _beside(mentions, verb.start(), verb.end())
-        aside = _APPOSITION_BEFORE.search(text[:verb.start()])
+        # "The lab, however, has warned …": auxiliaries and a word of discourse stand between the speaker and the verb
+        auxiliary = _AUXILIARIES_BEFORE.search(text[:verb.start()])
+        before = auxiliary.start() if auxiliary is not None else verb.start()
+        speaker = _beside(mentions, before, verb.end())
+        aside = _APPOSITION_BEFORE.search(text[:before])
         if aside is not None:
             # "Liu Yang, a lecturer at the university, said …": who speaks is named before the apposition
             speaker = next((m for m in mentions if 0 <= aside.start() - m.end <= 1), speaker)
         # "Li Jing, who leads the lab, warned …": a name "who" describes is a person, one who speaks
         who = aside is not None and re.match(r",\s+who\b", aside.group(), re.IGNORECASE) is not None
-        if speaker is None or not (lexicon.is_a(speaker.cls, [agent]) or (who and speaker.cls is None)):
+        # (a name of no known kind right before the verb speaks too: "Wang Fei warned that …")
+        named = speaker is not None and speaker.cls is None and speaker.via in ("name", "label") and speaker.end <= verb.start()
+        if speaker is None or not (lexicon.is_a(speaker.cls, [agent]) or (who and speaker.cls is None) or named):
             continue
         if re.search(r"(?<![\w-])by\s+(?:the\s+)?$", text[:speaker.start]) and speaker.end <= verb.start():
             continue  # "a report published by X, a security firm, said …": the report says it, no agent warns
+        if re.fullmatch(r"said|says|found", verb.group(), re.IGNORECASE) and _IN_REPORT.search(text[:verb.start()]):
+            continue  # "In a report published in March, X said …": findings of a report, no warning of the speaker's
         if _IN_A_REPORT.match(text) and verb.group().lower() in ("said", "says", "found", "finds"):
             continue  # "In a report published in May, X said the gateways were open to …": a finding, no warning
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
                 continue
             for end in (subject, obj):
+                if REPORTING.search(text, min(verb.end(), end.end), max(verb.start(), end.start)):
+                    continue  # "warned of X, which they said are exposed to Y": another speaker's words
                 # "a phishing campaign … targeted agents, X said": one attack that happened is reported, not warned of
                 happened = predicate in (str(KG.targets), str(KG.affected)) and incidents.one_attack(lexicon, end, text)
                 if weaknesses.warned_of(lexicon, end) and end.key != speaker.key and not happened:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 
 
+_IN_REPORT = re.compile(r"(?:^|[:;]\s+)(?:In|in)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:report|study|survey|paper|assessment)\b"
+                        r"[^;:]*$")
+_AUXILIARIES_BEFORE = re.compile(r"(?:,\s+(?:however|meanwhile|too|also|in\s+turn)\s*,)?(?:\s+(?:has|have|had|also|again|repeatedly"
+                                 r"|already|long|since|now))+\s*$|,\s+(?:however|meanwhile|too|also|in\s+turn)\s*,\s*$",
+                                 re.IGNORECASE)
 #: A sentence that opens on the report its speaker speaks through ("In a report released this month, …").
 _IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)

@@ -34,7 +34,8 @@ _STOPPED = re.compile(r"(?<![\w-])(shut(?:\s+down)?|halted|locked|disrupted|froz
                       # the servers of a firm" names the target itself: the lexicon's kg:targets)
                       r"|(?<![\w-])(encrypted|encrypting|wiped|corrupted)\s+((?:its|their|the\s+[\w-]+(?:\s+[\w-]+)?['’]s)\s+)",
                       re.IGNORECASE)
-_BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?(?=\s*[,.;:]|\s+(?:of|in|at|on|for|from|offline|down|out|to)\b)")
+_BARE = re.compile(r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,3}?"
+                   r"(?=\s*[,.;:]|\s+(?:of|in|at|on|for|from|offline|down|out|to|could|can|may|might|would|will)\b)")
 
 
 def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: int) -> Mention | None:
@@ -43,10 +44,14 @@ def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: in
     count = _COUNTED_KIND.match(text, position)
     if found is None and count is not None:  # "hit two chemical parks": what is counted
         found = next((m for m in mentions if m.start == count.end() and m.via != "pronoun"), None)
+    owner = re.match(r"[\w-]+['’]s\s+", text[position:]) if found is None else None
+    if owner is not None:  # "disrupted the | terminal's gate system": the owner read as a reference with its "the"
+        found = next((m for m in mentions if m.start == position + owner.end() and m.via != "pronoun"), None)
     if found is not None and found.text.endswith(" offline"):
         words = found.text.removesuffix(" offline")  # "knocked the platform offline": the adverb is no part of the name
         found = Mention(found.start, found.start + len(words), words, None, found.cls, words, found.via)
     if found is not None:
+        found = _possessed(mentions, text, found)
         # an organization may be attacked ("an attack on a hospital"); a person or a town is no target read here
         return found if lexicon.is_a(found.cls, [RISK, PERSON, PLACE]) is not True else None
     bare = _BARE.match(text, position)
@@ -54,6 +59,19 @@ def _thing_at(lexicon: Lexicon, mentions: list[Mention], text: str, position: in
             or any(m.start < bare.end() and position < m.end for m in mentions):
         return None
     return Mention(position, bare.end(), bare.group(), None, None, bare.group(), "phrase")
+
+
+def _possessed(mentions: list[Mention], text: str, found: Mention) -> Mention:
+    """"disrupted the port's customs system", "an attack on a contractor's billing server": what an attack reached is
+    the thing owned, named after the owner's "'s" (a name stays whole: "Tongda's", an owner's name, opens no phrase)."""
+    owned = next((m for m in mentions if re.fullmatch(r"['’]s\s+", text[found.end:m.start]) and m.via != "pronoun"), None)
+    if owned is not None and found.via not in ("name", "label"):
+        return owned
+    inner = re.match(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?['’]s\s+", found.text)
+    if inner is None or found.via != "phrase" or found.iri is not None:
+        return found
+    words = found.text[inner.end():]
+    return Mention(found.start + inner.end(), found.end, words, None, found.cls, words, "phrase")
 
 
 #: A sentence's opening before its subject: a time or a place ("In January, ", "Last August ").
@@ -115,6 +133,14 @@ def _named_in_apposition(mentions: list[Mention], text: str, kind: Mention) -> l
         joint = re.compile(r"(?:,\s+|,?\s+and\s+)(?:the\s+)?")
 
 
+#: "halted production at X", "has spread to at least six of its suppliers": where an attack stopped work, or what it spread
+#: to, it harmed.
+_SPREAD = re.compile(r"(?<![\w-])((?:halted|stopped|disrupted|suspended|interrupted)\s+(?:production|operations|output|work)\s+at"
+                     r"|(?:spread|spreads|spreading)\s+to)\s+(?:(?:at\s+least|more\s+than)\s+)?"
+                     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\s+of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?",
+                     re.IGNORECASE)
+
+
 def _own_verb(text: str, attack: Mention, verb: re.Match[str]) -> bool:
     """Whether ``verb`` is the attack's own: what stands between describes the attack (a relative clause or a participle
     with its complements, an aside), no clause of its own."""
@@ -154,6 +180,11 @@ def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
         if aimed is not None and target is not None:
             yield (attack, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)
+        for spread in _SPREAD.finditer(text, attack.end):
+            # "an attack that halted production at X's plant … has spread to four of its contractors": both harmed
+            reached = _thing_at(lexicon, mentions, text, spread.end()) if _own_verb(text, attack, spread) else None
+            if reached is not None:
+                yield (attack, AFFECTED, reached, spread.group(1), spread.start(1), spread.end(1), 0.6)
         # the attack's own verb: the first verb of stopping after it, before the sentence's next clause
         stopped = _STOPPED.search(text, attack.end)
         verb = 1 if stopped is not None and stopped.group(1) else 3
@@ -191,13 +222,20 @@ _GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?i:group|gang|crew|outfit|actor|team
                       r"(?:tracks?|calls?|names?|refers?\s+to)(?:\s+as)?)\s+[\"“‘']?")
 
 
+_COULD = re.compile(r"\s+(?:could|can|may|might|would|will)\s", re.IGNORECASE)
+
+
 def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """What a threat was aimed at or knocked offline, and the group an attack was traced to by the name it goes by."""
     threats = [m for m in mentions if m.via not in ("pronoun", "definite") and lexicon.is_a(m.cls, [RISK])]
     # one attack that happened ("a scanning campaign … aimed at"), not a kind warned of ("warned of malware aimed at …")
-    for threat in (t for t in threats if _ONE.search(text[:t.start])):
+    for threat in threats:
         aimed = _AIMED_AT.match(text, threat.end)
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
+        # a kind of threat aimed at something is its target only as the subject of what it could do ("spoofed commands
+        # aimed at the vehicles could …"), not as what is warned of ("warned of malware aimed at utilities")
+        if not _ONE.search(text[:threat.start]) and (target is None or not _COULD.match(text, target.end)):
+            continue
         if aimed is not None and target is not None:
             yield (threat, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)
         offline = _OFFLINE.match(text, threat.end)
@@ -205,6 +243,11 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         if offline is not None and target is not None and re.match(r"\s+offline\b", text[target.end:]):
             yield (threat, TARGETS, target, offline.group(1), offline.start(1), offline.end(1), 0.65)
     for traced in _TRACED.finditer(text):
+        passive = re.search(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[:traced.start()])
+        opening = [b.end() for b in re.finditer(r"[,;:]|(?<![\w-])(?:because|since|as|while|and)\s", text[:traced.start()])]
+        if passive is not None and not traced.group("what") and not any(
+                lexicon.is_a(m.cls, [RISK]) and (opening[-1] if opening else 0) <= m.start < passive.start() for m in mentions):
+            continue  # "because both were linked to the portal": a passive of no attack says what is joined to what
         goes_by = _GOES_BY.match(text, traced.end())
         if goes_by is not None:
             culprit = next((m for m in mentions if m.start == goes_by.end() and m.via in ("name", "label")), None)

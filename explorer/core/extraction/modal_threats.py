@@ -26,7 +26,12 @@ THREATENS, LEADS_TO, EXPOSED_TO = str(KG.threatens), str(KG.leadsTo), str(KG.exp
 _MODAL_VERB = (r"\s+((?:could|can|may|might|would|will)\s+(?:(?:also|easily|even|quickly|potentially|eventually)\s+)?([a-z]+)(?:\s+to)?)\s+"
                r"(?:(?:the|a|an|its|their|whole|entire|all)\s+)*")
 #: After a threat: what it acts on ("of pump controls") or "which", then the modal and its verb.
-_MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which)?"
+_MODAL = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*|,\s+which"
+                    # "spoofed commands aimed at the guided vehicles could …": a participle says what the threat is sent at
+                    r"|\s+(?:aimed|directed|targeted|sent)\s+(?:at|to|against)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+                    r"[a-z][\w-]*"
+                    # "an attack that shuts down ventilation in a pig house could …": a restrictive clause says which threat
+                    r"|\s+that\s+[a-z]+s(?:\s+[\w'’-]+){1,8}?(?=\s+(?:could|can|may|might|would|will)\s))?"
                     # "tampering with controllers at a chemical park could …": where the threat would strike
                     r"(?:\s+(?:at|in|inside|on)\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?" + _MODAL_VERB)
 #: "forged commands that could cause blackouts": a restrictive "that" (read for threats named in a list, see ``weaknesses``).
@@ -60,11 +65,24 @@ def threatened(lexicon: Lexicon, mentions: list[Mention], text: str, restrictive
         said = (_MODAL_THAT if restrictive else _MODAL).match(text, threat.end)
         if said is None or said.group(2).lower() in _EMPTY:
             continue
+        if re.search(r"(?<![\w-])(?:that|which|who)\s+(?:[a-z]+\s+){1,3}$", text[:threat.start]):
+            continue  # "a crane that moves on a forged command can kill": the relative clause's head is the modal's subject
         obj = next((m for m in mentions if m.start == said.end() and m.via != "pronoun"), None) \
             or _bare_object(mentions, text, said.end())
+        if obj is None and said.group(2).lower() == "bring":  # "could bring the | whole mine | to a standstill"
+            obj = next((m for m in mentions if m.start < said.end() < m.end and m.via != "pronoun"), None)
         if obj is None or obj.key == threat.key or lexicon.is_a(obj.cls, [THREAT]):
             continue
         verb = said.group(2).lower()
+        halt = re.match(r"\s+to\s+(?:a\s+)?(standstill|halt|stop)\b", text[obj.end:]) if verb == "bring" else None
+        if halt is not None:  # "could bring the whole yard to a standstill": the standstill is what it leads to
+            words = halt.group(1)
+            obj = Mention(obj.end + halt.start(1), obj.end + halt.end(1), words, None, None, words, "phrase")
+        harm = re.match(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*){1,2}(?=\s+(?:within|in|for|at|across|over)\b|\s*[,.;:\"”]|\s*$)",
+                        text[obj.end:]) if verb in _CAUSING and obj.cls is None and obj.iri is None and " " not in obj.text else None
+        if harm is not None:  # "could lead to the death of thousands of animals": the harm is named with whom it befalls
+            words = text[obj.start:obj.end + harm.end()]
+            obj = Mention(obj.start, obj.end + harm.end(), words, None, None, words, "phrase")
         tail = re.match(r"\s+([a-z][\w-]*s)(?=\s*[,.;:]|\s*$)", text[obj.end:]) if verb in _CAUSING else None
         if tail is not None and obj.iri is None:
             # "could lead to toxic gas releases": after a verb of causing only a noun phrase stands, so a plural that

@@ -31,6 +31,12 @@ _ONE_NOUN = re.compile(r"\s+([a-z][a-z-]{3,})(?=\s+(?:by|and|or|from|in|at|on|to
 _BY_PLURAL = re.compile(r"\s+by\s+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+s)\b(?!\s+(?:of|to)\b)")
 
 
+#: A message or an order made to deceive: an adjective of forging, then what carries orders or code.
+_DECEIVING = re.compile(r"(?:(?:a|an|the)\s+)?(?:spoofed|forged|false|fake|faked|malicious|rogue|tampered|tampered-with|bogus"
+                        r"|counterfeit|poisoned)\s+(?:[\w-]+\s+){0,2}(?:commands?|signals?|updates?|instructions?|messages?"
+                        r"|packets?|firmware|set\s*points?)", re.IGNORECASE)
+
+
 def _free(mentions: list[Mention], start: int, end: int) -> bool:
     return not any(m.start < end and start < m.end for m in mentions)
 
@@ -39,6 +45,9 @@ def slot_nouns(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Men
     """``mentions`` with the bare nouns that fill a typed slot ("warned of sabotage") and the agents of threats
     ("sabotage by intruders") added, in reading order."""
     added: list[Mention] = []
+    # "forged switching commands", "a tampered update", "spoofed signals": a message made to deceive is a threat
+    mentions = [replace(m, cls=THREAT) if m.via == "phrase" and m.cls is None and m.iri is None and _DECEIVING.fullmatch(m.text)
+                else m for m in mentions]
     for pattern in lexicon.patterns:
         words = pattern.words.split()
         if pattern.weak or pattern.object_first or not pattern.words.isascii() or words[-1].lower() not in PREPOSITIONS \
@@ -46,6 +55,12 @@ def slot_nouns(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Men
             continue
         cls = next(iter(pattern.range))
         for match in pattern.regex.finditer(text):
+            typed = next((m for m in mentions if m.start == match.end() + 1 and m.via == "phrase" and m.cls is None
+                          and m.iri is None and not re.search(r"internet|networks?$", m.text, re.IGNORECASE)), None)
+            if typed is not None and cls == THREAT:
+                # "exposed to forged valve commands, which could …": the phrase in a threat's slot is a threat to what follows
+                mentions = [replace(m, cls=cls) if m is typed else m for m in mentions]
+                continue
             noun = _ONE_NOUN.match(text, match.end())
             if noun is None or noun.group(1) in STOPWORDS or noun.group(1).endswith("ly") \
                     or not _free(mentions + added, match.start(), noun.end(1)):

@@ -105,9 +105,8 @@ _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|
 
 def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int,
                       text: str) -> tuple[Mention | None, Mention, float] | None:
-    """"S said in a report released in May that …": a participle right after a thing that follows a
-    preposition describes that thing, which is its object; the subject is the clause's (S), if one
-    fits, else there is no fact. None when the words are no such participle."""
+    """"S said in a report released in May that …": a participle right after a thing that follows a preposition describes
+    that thing, its object; the subject is the clause's (S), if one fits, else no fact. None when no such participle."""
     first = pattern.words.split()[0]
     if pattern.object_first or pattern.weak or not _PARTICIPLE.fullmatch(first) or pattern.words.endswith(" by"):
         return None
@@ -129,8 +128,7 @@ def _unnamed(mention: Mention) -> bool:
 
 
 def _described_reference(mention: Mention) -> bool:
-    """"the workshop" after "a welding workshop": a reference to a thing described, not named (a bare
-    preposition such as "from" makes no agent of it)."""
+    """"the workshop" after "a welding workshop": a thing described, not named (a bare "from" makes no agent of it)."""
     label = mention.label or mention.text
     return mention.via == "definite" and mention.iri is None and mention.cls is None and not label[:1].isupper()
 
@@ -252,6 +250,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             and lexicon.is_a(right[0].cls, pattern.range) is not False:
         right = right[:1]  # "run on a network from X", "runs a test bed for …": the noun the verb (or its preposition) governs
     best: tuple[Mention, Mention, float] | None = None
+    # (no subject that cannot hold the property counts as a nearer one: "stations still using default passwords were exposed")
+    left = left if pattern.object_first else [m for m in left if refit.subject_fits(lexicon, pattern.predicate, m)]
     for li, first in enumerate(left[:3]):
         for ri, second in enumerate(right[:3]):
             subject, obj = (second, first) if pattern.object_first else (first, second)
@@ -310,7 +310,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         earlier_site = sites.last_site(lexicon, earlier)  # what "there" stands for
         mentions = finder.find(view, previous_subject, ner_mentions(ner, view) if ner is not None else ())
         mentions = relatives.split_list_ends(lexicon, relatives.where_subjects(lexicon, mentions, view), view)
-        mentions = [m for m in mentions if not constructions.modifier_only(m)]  # "a Wuhan-based unit of": no end of a fact
+        mentions = constructions.plain_ends(lexicon, mentions, view)
         mentions = acts_of_harm(lexicon, mentions, view)  # "theft of product designs": one risk
         mentions = such_kinds(slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view), view, earlier)
         taken: list[tuple[int, int]] = []
@@ -588,13 +588,11 @@ def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
                    text: str) -> list[constructions.Reading]:
-    return [*constructions.possessives(lexicon, mentions, finder.named),
-            *constructions.named_units(lexicon, mentions, finder.named),
+    return [*constructions.possessives(lexicon, mentions, finder.named), *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(lexicon, mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.applied_technologies(lexicon, mentions, finder.named),
-            *constructions.comparisons(lexicon, mentions, text),
-            *constructions.attacks_on(lexicon, mentions, text),
+            *constructions.comparisons(lexicon, mentions, text), *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
             *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named),
             *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name)]

@@ -367,8 +367,9 @@ def _risks_listed(lexicon: Lexicon, mentions: list[Mention], text: str, risk: Me
 def _outcomes(lexicon: Lexicon, mentions: list[Mention], text: str, risk: Mention) -> Iterator[Reading]:
     """What the risks listed from ``risk`` could cause, for those no mention names (``modal_threats`` reads the others)."""
     for listed in _risks_listed(lexicon, mentions, text, risk):
-        if listed not in mentions:
-            yield from (r for r in modal_threats.threatened(lexicon, [*mentions, listed], text, restrictive=True) if r[0] is listed)
+        # ("forged commands that could cause blackouts": a named threat too, read with its restrictive "that")
+        yield from (r for r in modal_threats.threatened(lexicon, [*mentions, listed] if listed not in mentions else mentions, text,
+                                                        restrictive=True) if r[0] is listed)
 
 
 def left_exposed(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
