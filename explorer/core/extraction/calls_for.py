@@ -136,8 +136,10 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
             # what it covers; an act named by its noun keeps its object ("replacement of default passwords")
             end = measure.start(1) + counted.start() + 1
         out.append(_measure(mentions, text, measure.start(1), end))
-        # "network segmentation, which keeps slices apart, and traffic monitoring": a relative aside stands between
-        aside = re.match(r",\s+(?:which|that)\s[^,;]{1,80}(?=,\s+and\s)", text[end:])
+        # "network segmentation, which keeps slices apart, and traffic monitoring": a relative aside stands between, as
+        # does where a measure applies ("encryption on every device and regular audits")
+        aside = re.match(r",\s+(?:which|that)\s[^,;]{1,80}(?=,\s+and\s)|\s+(?:on|for|in|at|across)\s+(?:every|each|all)\s+"
+                         r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=,?\s+and\s)", text[end:])
         joint = _NEXT_MEASURE.match(text, end + (aside.end() if aside is not None else 0))
         if joint is None or re.match(r"\s*(?:the|a|an)?\s*[a-z][\w-]*\s+(?:said|says|would|will|has|have|is|are)\b",
                                      text[joint.end():], re.IGNORECASE):

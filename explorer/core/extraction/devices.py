@@ -156,7 +156,7 @@ _FROM_MAKER = re.compile(r"\s+from\s+(?:the\s+)?")
 
 
 def made_by_source(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
-    """(maker, kg:built, thing) for a piece of equipment "from" an organisation: "Sensors from Hikvision track …", "a
+    """(thing, kg:builtBy, maker) for a piece of equipment "from" an organisation: "Sensors from Hikvision track …", "a
     machine-vision system from Shanghai-based start-up Jingce Vision checks …". The thing is headed by a device noun
     (``DEVICE_HEADS``); the maker is the first organisation or name of no known kind after "from" and its description
     (a place before "-based" says where the maker is, no maker)."""
@@ -175,7 +175,7 @@ def made_by_source(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if text[maker.end:maker.end + 6] == "-based":
                 continue
             if lexicon.is_a(maker.cls, [ORGANIZATION]) is True or (maker.via in ("name", "label") and maker.cls is None):
-                yield (maker, BUILT, thing, "from", thing.end, joint.end(), 0.6)
+                yield (thing, BUILT_BY, maker, "from", thing.end, joint.end(), 0.6)
             break
 
 
