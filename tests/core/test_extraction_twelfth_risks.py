@@ -196,3 +196,12 @@ def test_what_is_exposed_to_which_threat_after_a_description_of_it(lexicon: Lexi
     text = ("Li Na also warned of lateral movement, an attack technique to which private 5G networks, linking thousands of "
             "devices to a single core, are especially exposed.")
     assert ("private 5G networks", "exposedTo", "lateral movement") in facts(text, lexicon)
+
+
+def test_where_traffic_is_to_be_carried_is_the_measure_called_for(lexicon: Lexicon) -> None:
+    text = ("The Ningbo Municipal Transport Bureau has since called for crane control traffic to be carried on a dedicated "
+            "network slice.")
+    calls = _calls(text, lexicon)
+    assert "dedicated network slice" in calls
+    assert "crane control traffic" not in calls
+    assert "security audits" in _calls("Wu Lan called for security audits to be carried out in every plant.", lexicon)
