@@ -100,3 +100,13 @@ def test_two_plural_nouns_joined_by_and_are_two_fields_of_one_name(lexicon: Lexi
     # guard: two names each ending on a plural stay two
     found = labels("Hainan Airlines and Xiamen Airlines signed the deal.", lexicon)
     assert "Hainan Airlines" in found and "Xiamen Airlines" in found
+
+
+def test_the_last_of_a_list_ending_the_sentence_is_a_thing(lexicon: Lexicon) -> None:
+    text = "Wang Li, an engineer at the port, called for signed firmware on each crane and quarterly penetration tests."
+    assert "quarterly penetration tests" in labels(text, lexicon)
+    found = facts(text, lexicon)
+    assert ("Wang Li", "callsFor", "quarterly penetration tests") in found
+    # guard: a verb and its object after "and" are no measure called for
+    found = facts("The bureau called for encryption on every meter and later dropped the plan.", lexicon)
+    assert not any(p == "callsFor" and "dropped" in o for _s, p, o in found)

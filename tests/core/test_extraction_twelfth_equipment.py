@@ -49,11 +49,11 @@ def test_who_installed_things_is_not_placed_by_the_participle(lexicon: Lexicon) 
 
 def test_equipment_from_a_company_is_its_make(lexicon: Lexicon) -> None:
     found = facts("Cameras from Dahua watch the loading bays, and the footage goes to a cloud platform.", lexicon)
-    assert ("Dahua", "built", "Cameras") in found or ("Dahua", "built", "cameras") in found
+    assert ("Cameras", "builtBy", "Dahua") in found
     assert not any(p == "basedIn" for _s, p, _o in found)
     found = facts("At the smelter, a gas-detection system from Hangzhou-based start-up Anxin Sensing watches the furnaces.", lexicon)
-    assert ("Anxin Sensing", "built", "gas-detection system") in found
-    assert ("Hangzhou", "built", "gas-detection system") not in found
+    assert ("gas-detection system", "builtBy", "Anxin Sensing") in found
+    assert ("gas-detection system", "builtBy", "Hangzhou") not in found
 
 
 def test_what_is_no_equipment_from_a_company_is_no_make_of_it(lexicon: Lexicon) -> None:
@@ -92,3 +92,16 @@ def test_a_dated_subject_and_a_plural_listed_with_it_run_on_the_network(lexicon:
 def test_a_subject_placed_by_a_phrase_before_its_verb_runs_on_the_network(lexicon: Lexicon) -> None:
     found = facts("Smart meters on poles in Haidian district now send readings over a dedicated slice every minute.", lexicon)
     assert ("Smart meters", "runsOn", "dedicated slice") in found or ("smart meters", "runsOn", "dedicated slice") in found
+
+
+def test_devices_a_vehicle_carries_are_in_it(lexicon: Lexicon) -> None:
+    text = ("The Hefei fire brigade has bought ten rescue trucks. "
+            "The trucks carry thermal cameras and gas detectors made by Hanwei, a Zhengzhou sensor maker.")
+    found = facts(text, lexicon)
+    assert ("thermal cameras", "locatedIn", "rescue trucks") in found
+    assert ("gas detectors", "locatedIn", "rescue trucks") in found
+
+
+def test_what_a_network_carries_is_not_in_it(lexicon: Lexicon) -> None:
+    found = facts("The private network carries video from the cameras and readings from 900 sensors.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)

@@ -113,6 +113,7 @@ def test_what_left_things_open_to_a_threat_is_not_what_is_exposed(lexicon: Lexic
 
 def test_things_from_a_maker_are_its_make_and_no_one_is_from_an_isolated_network(lexicon: Lexicon) -> None:
     found = facts("Sensors from Hikvision track the temperature of each barn.", lexicon)
+    # (the same fact either way round: equipment reads the maker's side as kg:built)
     assert ("Sensors", "builtBy", "Hikvision") in found or ("Hikvision", "built", "Sensors") in found
     assert not any(p == "basedIn" for _s, p, _o in found)
     found = facts("Parts from Shanghai arrived late.", lexicon)  # a place stays where they come from

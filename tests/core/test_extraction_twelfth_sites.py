@@ -98,3 +98,16 @@ def test_a_site_near_outside_or_around_places_stands_in_them(lexicon: Lexicon) -
     assert ("pig farms", "locatedIn", "Guigang") in found and ("pig farms", "locatedIn", "Yulin") in found
     found = facts("Engineers from Huawei near the gate checked the cameras.", lexicon)
     assert not any(fact[1] == "locatedIn" and fact[0] == "Huawei" for fact in found)
+
+
+def test_a_site_at_a_larger_site_named_by_its_name_stands_in_it(lexicon: Lexicon) -> None:
+    found = facts("Tianjin Port Group said the container terminal at Tianjin's Beijiang port, which is run by its Euroasia unit, "
+                  "handled 2 million boxes.", lexicon)
+    assert ("container terminal", "locatedIn", "Beijiang port") in found
+    assert ("container terminal", "operatedBy", "Euroasia") in found
+
+
+def test_a_thing_in_a_places_part_named_after_its_possessive_stands_in_the_part(lexicon: Lexicon) -> None:
+    found = facts("The programme connects 30 village clinics in Ganzhou's Xunwu county to a regional hospital.", lexicon)
+    assert ("village clinics", "locatedIn", "Xunwu county") in found
+    assert ("Xunwu county", "locatedIn", "Ganzhou") in found

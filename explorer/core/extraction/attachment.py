@@ -210,8 +210,14 @@ def site_at_place(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
     """"the automated container terminal at Qianwan", "its network at Qarhan": a site or a network right before "at"
     and a place's name stands there (a name of an organization after "at" is where someone works, not a place)."""
     for thing, place in pairwise(sorted(mentions, key=lambda m: m.start)):
-        if not re.fullmatch(r"\s+at\s+", text[thing.end:place.start]) or place.via not in ("name", "label") \
-                or not _a_place(lexicon, place) or not _a_thing(lexicon, thing):
+        if not re.fullmatch(r"\s+at\s+", text[thing.end:place.start]) or not _a_thing(lexicon, thing):
+            continue
+        # "the automated terminal at Shanghai's Yangshan port": a site at a larger site named by its name stands in it
+        if place.via == "cue" and place.text[:1].isupper() and sites.has_site_head(lexicon, place) \
+                and sites.has_site_head(lexicon, thing) and not thing.text[:1].isupper():
+            yield (thing, LOCATED_IN, place, "at", thing.end, place.start, 0.5)
+            continue
+        if place.via not in ("name", "label") or not _a_place(lexicon, place):
             continue
         head = (thing.label or thing.text).split()[-1].lower()
         if sites.has_site_head(lexicon, thing) or singular(head) == "network":

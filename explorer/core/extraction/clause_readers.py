@@ -28,7 +28,7 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),
              *sites.counted_own_sites(lexicon, mentions, text), *sites.sites_near_places(lexicon, mentions, text),
-             *sites.parts_of_places(mentions, text),
+             *sites.parts_of_places(mentions, text), *sites.things_in_parts_of_places(lexicon, mentions, text),
              *relatives.where_located(lexicon, mentions, text), *relatives.bare_membership(lexicon, mentions, text, earlier_alliance),
              *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
              *clauses.reciprocal_partners(lexicon, mentions, text),

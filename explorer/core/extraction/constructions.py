@@ -379,6 +379,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             continue  # "a report published by X, a security firm, said …": the report says it, no agent warns
         if re.fullmatch(r"said|says|found", verb.group(), re.IGNORECASE) and _IN_REPORT.search(text[:verb.start()]):
             continue  # "In a report published in March, X said …": findings of a report, no warning of the speaker's
+        if _IN_A_REPORT.match(text) and verb.group().lower() in ("said", "says", "found", "finds"):
+            continue  # "In a report published in May, X said the gateways were open to …": a finding, no warning
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
                 continue
@@ -396,6 +398,9 @@ _IN_REPORT = re.compile(r"(?:^|[:;]\s+)(?:In|in)\s+(?:a|an|its|their|the)\s+(?:[
 _AUXILIARIES_BEFORE = re.compile(r"(?:,\s+(?:however|meanwhile|too|also|in\s+turn)\s*,)?(?:\s+(?:has|have|had|also|again|repeatedly"
                                  r"|already|long|since|now))+\s*$|,\s+(?:however|meanwhile|too|also|in\s+turn)\s*,\s*$",
                                  re.IGNORECASE)
+#: A sentence that opens on the report its speaker speaks through ("In a report released this month, …").
+_IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)
 #: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
 _APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)

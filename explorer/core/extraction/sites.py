@@ -285,3 +285,14 @@ def sites_near_places(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             if place.via not in ("name", "label", "ner") or lexicon.is_a(place.cls, [PLACE]) is False:
                 break
             yield (site, LOCATED, place, near.group().strip(), site.end, near.end(), 0.5)
+
+
+def things_in_parts_of_places(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"42 township clinics in Lishui's Suichang county": a thing "in" a place's part named after the place's possessive
+    stands in the part (the part lies in the place: ``parts_of_places``)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for thing, owner, part in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        if re.fullmatch(r"\s+in\s+", text[thing.end:owner.start]) and re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) \
+                and owner.via in ("name", "label") and part.text.split()[-1].lower() in PLACE_PARTS \
+                and thing.via in ("phrase", "cue") and thing.iri is None and lexicon.is_a(thing.cls, [AGENT, PLACE]) is not True:
+            yield (thing, LOCATED, part, "in", thing.end, owner.start, 0.55)

@@ -84,6 +84,9 @@ PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|(?:its|their|our)(?:\s+own)?|for
                             r"|to(?=\s+[a-z]+[^e\W]ed\s+[a-z])"
                             # "such | substations": a determiner of kind
                             r"|such"
+                            # the last of a list, ending the sentence ("encryption on every device and | regular security
+                            # audits."): a plural or several words after "and" there name a thing
+                            r"|and(?=\s+(?:[a-z][\w-]*\s+){1,3}[a-z][\w-]*s[.;]?$|\s+[a-z][\w-]*s[.;]?$)"
                             # a phrasal verb's object ("to speed up | security reviews", "fitted out | six ambulances")
                             r"|(?<=[a-z]\s)(?:up|down|out|off)"
                             # a perfect's object ("has left | crane controllers and robot arms exposed")
