@@ -92,3 +92,16 @@ def test_a_dated_subject_and_a_plural_listed_with_it_run_on_the_network(lexicon:
 def test_a_subject_placed_by_a_phrase_before_its_verb_runs_on_the_network(lexicon: Lexicon) -> None:
     found = facts("Smart meters on poles in Haidian district now send readings over a dedicated slice every minute.", lexicon)
     assert ("Smart meters", "runsOn", "dedicated slice") in found or ("smart meters", "runsOn", "dedicated slice") in found
+
+
+def test_devices_a_vehicle_carries_are_in_it(lexicon: Lexicon) -> None:
+    text = ("The Hefei fire brigade has bought ten rescue trucks. "
+            "The trucks carry thermal cameras and gas detectors made by Hanwei, a Zhengzhou sensor maker.")
+    found = facts(text, lexicon)
+    assert ("thermal cameras", "locatedIn", "rescue trucks") in found
+    assert ("gas detectors", "locatedIn", "rescue trucks") in found
+
+
+def test_what_a_network_carries_is_not_in_it(lexicon: Lexicon) -> None:
+    found = facts("The private network carries video from the cameras and readings from 900 sensors.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)

@@ -145,3 +145,25 @@ def test_one_after_a_comma_stands_for_the_thing_named_before(lexicon: Lexicon) -
                   "branch.", lexicon)
     assert ("similar system", "builtBy", "China Unicom's Inner Mongolia branch") in found
     assert not any("one" in (s, o) for s, _p, o in found)
+
+
+def test_a_person_who_manages_a_site_for_a_company_does_not_operate_it(lexicon: Lexicon) -> None:
+    found = facts("\"Peak days no longer frighten us,\" said Liu Hao, who manages the sorting depot for SF Express.", lexicon)
+    assert not any(s == "Liu Hao" and p == "operates" for s, p, _o in found)
+    found = facts("Liu Hao, who manages the sorting depot for SF Express, said peak days were calm.", lexicon)
+    assert not any(s == "Liu Hao" and p == "operates" for s, p, _o in found)
+    found = facts("Zhou Ping, who owns a dyeing mill in Shaoxing, said the sensors were too dear.", lexicon)
+    assert ("Zhou Ping", "operates", "dyeing mill") in found
+
+
+def test_a_site_named_one_of_its_kind_is_no_site_the_namer_runs(lexicon: Lexicon) -> None:
+    found = facts("The Hubei Provincial Department of Commerce has named the Wuhan depot one of its model sites.", lexicon)
+    assert not any(p == "operates" for _s, p, _o in found)
+    found = facts("Huawei Cloud runs one of its biggest data centres in Gui'an.", lexicon)
+    assert ("Huawei Cloud", "operates", "biggest data centres") in found
+
+
+def test_a_participle_with_its_preposition_lends_the_clause_subject_nothing(lexicon: Lexicon) -> None:
+    found = facts("The bureau is also promoting the model to dairy farms, with subsidies for base stations built on "
+                  "farmland.", lexicon)
+    assert not any(p == "builtOn" for _s, p, _o in found)

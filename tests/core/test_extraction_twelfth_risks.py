@@ -185,3 +185,23 @@ def test_a_threat_told_of_with_a_relative_clause_leads_to_the_harm_and_whom_it_b
     text = ("\"An attack that disables pumps in a flooded mine could lead to the deaths of dozens of miners within hours,\" "
             "said Li Hua.")
     assert ("attack", "leadsTo", "deaths of dozens of miners") in facts(text, lexicon)
+
+
+def test_things_reachable_from_office_networks_are_exposed_to_them(lexicon: Lexicon) -> None:
+    found = facts("Venustech found that some engineering workstations were reachable from office networks.", lexicon)
+    assert ("engineering workstations", "exposedTo", "office networks") in found
+
+
+def test_what_is_exposed_to_which_threat_after_a_description_of_it(lexicon: Lexicon) -> None:
+    text = ("Li Na also warned of lateral movement, an attack technique to which private 5G networks, linking thousands of "
+            "devices to a single core, are especially exposed.")
+    assert ("private 5G networks", "exposedTo", "lateral movement") in facts(text, lexicon)
+
+
+def test_where_traffic_is_to_be_carried_is_the_measure_called_for(lexicon: Lexicon) -> None:
+    text = ("The Ningbo Municipal Transport Bureau has since called for crane control traffic to be carried on a dedicated "
+            "network slice.")
+    calls = _calls(text, lexicon)
+    assert "dedicated network slice" in calls
+    assert "crane control traffic" not in calls
+    assert "security audits" in _calls("Wu Lan called for security audits to be carried out in every plant.", lexicon)

@@ -40,6 +40,8 @@ _NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\
 #: before it, which is then no addressee of the call.
 PASSIVE_INFINITIVE = re.compile(r"\s*be\s+(?:made\s+[a-z]+|[a-z]+(?:ed|en)|put\s+in\s+place|set\s+up|carried\s+out|rolled\s+out"
                                 r"|brought\s+in)(?![\w-])", re.IGNORECASE)
+_CARRIED_ON = re.compile(r"\s*be\s+(?:carried|run|moved|kept|placed|put|hosted|routed|sent|isolated|separated)\s+(?:on|onto|over"
+                         r"|through|via|behind|in|into)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 #: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
 _SHOULD_ADOPT = re.compile(r"(?<![\w-])(?:said|says|argued|argues|insisted|insists)\s+(?:that\s+)?(?:(?:all|every|the|its|their)\s+)?"
                            r"(?:[a-z][\w-]*\s+){1,2}(should|must|ought\s+to)\s+(?:be\s+made\s+to\s+)?"
@@ -180,6 +182,12 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             continue
         words = called.group().strip()
         addressee = _ADDRESSEE_TO.match(text, called.end())
+        carried = _CARRIED_ON.match(text, addressee.end()) if addressee is not None else None
+        if addressee is not None and carried is not None and not _NOMINAL.search(addressee.group().split()[-2]):
+            # "called for crane traffic to be carried on a dedicated slice": where the traffic is to go is the measure
+            for measure in _measures_listed(mentions, text, carried.end())[:1]:
+                yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.6)
+            continue
         if addressee is not None and PASSIVE_INFINITIVE.match(text, addressee.end()):
             addressee = None  # "called for security audits to be made mandatory": the audits are the measure, no addressee
         if addressee is not None and addressee.group("where") and "VERB" not in wordclass.parts(addressee.group("verb")):

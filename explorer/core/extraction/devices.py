@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.readings import technology_placed
-from explorer.core.extraction.spans import Mention, Reading, singular
+from explorer.core.extraction.spans import Mention, Reading, plural_noun, singular
 from explorer.core.extraction.words import DEVICE_HEADS
 from explorer.core.vocab import KG
 
@@ -94,7 +94,7 @@ def _plural_ending_at(text: str, end: int, phrase_at: Callable[[str, int], Menti
     """The longest bare noun phrase ending at ``end`` and headed by a plural, up to four words back."""
     starts = [m.start() for m in re.finditer(r"(?<![\w'’-])[\w-]+", text[:end])][-4:]
     last = re.search(r"([\w-]+)$", text[:end])
-    if last is None or wordclass.plural(last.group(1)) is not True:
+    if last is None or not plural_noun(last.group(1).lower()):
         return None
     for start in starts:
         first = re.match(r"[\w-]+", text[start:end])
@@ -135,6 +135,7 @@ def equipment_facts(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
     """What this module reads of equipment: where it was put, and whose make it is."""
     yield from placed_equipment(lexicon, mentions, text)
     yield from made_by_source(lexicon, mentions, text)
+    yield from carried_devices(lexicon, mentions, text)
 
 
 def placed_equipment(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -177,6 +178,35 @@ def made_by_source(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if lexicon.is_a(maker.cls, [ORGANIZATION]) is True or (maker.via in ("name", "label") and maker.cls is None):
                 yield (thing, BUILT_BY, maker, "from", thing.end, joint.end(), 0.6)
             break
+
+
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: "X carry Y": a vehicle that carries equipment.
+_CARRY = re.compile(r"\s+(carry|carries|carried)\s+")
+
+
+def carried_devices(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """(equipment, kg:locatedIn, holder): "The ambulances carry portable ultrasound units and patient monitors": each
+    device listed (a head of ``DEVICE_HEADS``) is in what carries it, when that is no agent (a network carries data, a
+    rollout carries risks: no devices). "on" alone is left unread: "sensors on cracking units" is said as often of a
+    network slice ("cameras on a separate slice") or a floor as of what holds them."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, holder in enumerate(ordered):
+        joint = _CARRY.match(text, holder.end)
+        if joint is None or holder.via == "pronoun" or _agent_like(lexicon, holder):
+            continue
+        listed = [m for m in ordered[index + 1:] if m.start == joint.end() and m.via != "pronoun"][:1]
+        while listed and (more := next((m for m in ordered if m.start > listed[-1].end
+                                        and _LIST_JOINT.fullmatch(text[listed[-1].end:m.start])), None)) is not None:
+            listed.append(more)
+        for device in listed:
+            if _device(device) and not _agent_like(lexicon, device):
+                yield (device, LOCATED, holder, joint.group(1), joint.start(1), joint.end(1), 0.55)
+
+
+def _device(mention: Mention) -> bool:
+    words = (mention.label or mention.text).lower().split()
+    return bool(words) and singular(words[-1]) in DEVICE_HEADS
 
 
 def _agent_like(lexicon: Lexicon, mention: Mention) -> bool:

@@ -190,12 +190,19 @@ _COUNTED_OWN = re.compile(r"(?<![\w-])(?:\d[\d,]*|one|two|three|four|five|six|se
                           r")\s+of\s+(its|their)\s+", re.IGNORECASE)
 
 
+#: A verb that names its object as something, right before what it is named ("named the hub | one of its pilot sites").
+_NAMED_AS = re.compile(r"(?<![\w-])(?:named|names|designated|designates|listed|lists|selected|selects|chose|picked|declared"
+                       r"|made|makes)\s+[^,;]{1,60}\s+$", re.IGNORECASE)
+
+
 def counted_own_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"S runs one of its biggest data centres", "to install monitoring in 12 of its mines": the owner "its" refers to
     operates the sites counted out of its own (a site's head noun as the ontology's "'s …" patterns of kg:operates
     declare it)."""
     heads = site_heads(lexicon)
     for counted in _COUNTED_OWN.finditer(text):
+        if _NAMED_AS.search(text[:counted.start()]):
+            continue  # "has named the Jiaxing hub one of its pilot sites": a title given to another's site, no site it runs
         site = next((m for m in mentions if m.start == counted.end() and m.via in ("phrase", "cue") and m.iri is None), None)
         owner = next((m for m in mentions if m.start == counted.start(1) and m.via == "pronoun" and m.label), None)
         if site is None or owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:

@@ -405,14 +405,17 @@ def _clause_verb(mentions: list[Mention], text: str, position: int) -> int:
 
 
 #: "routers exposed on the public internet", "gateways were exposed to the internet": open to anyone online.
-_ONLINE = re.compile(r"(?<![\w-])((?:exposed|open)\s+(?:to|on)|reachable\s+(?:from|on|over))\s+the\s+((?:public\s+|open\s+)?internet)\b",
-                     re.IGNORECASE)
+_ONLINE = re.compile(r"(?<![\w-])((?:exposed|open)\s+(?:to|on)|reachable\s+(?:from|on|over))\s+the\s+((?:public\s+|open\s+)?internet)\b"
+                     # "workstations were reachable from office networks": open to whoever is on those networks
+                     r"|(?<![\w-])((?:reachable|accessible)\s+from)\s+(?:the\s+)?((?:office|corporate|business|enterprise|public|IT)"
+                     r"\s+networks?)\b", re.IGNORECASE)
 
 
 def exposed_online(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """What is said to be exposed on the internet, by a participle after it or a verb of being: it is exposed to the
     internet (what a verb of leaving leaves so is read with the risks, by ``left_exposed``)."""
     for online in _ONLINE.finditer(text):
+        verb, where = (1, 2) if online.group(1) else (3, 4)
         if re.search(r"(?<![\w-])(?:left|leave|leaves|leaving|make|makes|made|making)\s+[^,;]{1,60}$", text[:online.start()]):
             continue
         # "files sat on a server exposed to the internet": a participle right after a noun describes that noun
@@ -420,13 +423,31 @@ def exposed_online(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             or _thing_before(lexicon, mentions, text, online.start())
         if thing is None:
             continue
-        words = online.group(2)
-        internet = next((m for m in mentions if (m.start, m.end) == online.span(2)), None) \
-            or Mention(online.start(2), online.end(2), words, None, None, words, "phrase")
-        yield (_uncounted(thing), EXPOSED_TO, internet, online.group(1), online.start(1), online.end(1), 0.6)
+        words = online.group(where)
+        internet = next((m for m in mentions if (m.start, m.end) == online.span(where)), None) \
+            or Mention(online.start(where), online.end(where), words, None, None, words, "phrase")
+        yield (_uncounted(thing), EXPOSED_TO, internet, online.group(verb), online.start(verb), online.end(verb), 0.6)
+
+
+#: "lateral movement, an attack technique to which 5G networks … are especially exposed": the threat named before.
+_TO_WHICH = re.compile(r"(?:,\s+(?:a|an|the)\s+[^,;:]{1,40}?)?,?\s+to\s+which\s+", re.IGNORECASE)
+_ARE_EXPOSED = re.compile(r"(?:,[^,;:]{1,60},)?\s+(?:is|are|was|were|remains?|became|become)\s+(?:[a-z]+ly\s+)?"
+                          r"((?:exposed|vulnerable|open|susceptible))\b", re.IGNORECASE)
+
+
+def exposed_to_which(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"She warned of lateral movement, an attack technique to which private networks are especially exposed": what is
+    exposed, after "to which", is exposed to the threat the relative clause follows."""
+    for which in _TO_WHICH.finditer(text):
+        risk = next((m for m in mentions if m.end == which.start() and m.via != "pronoun" and lexicon.is_a(m.cls, [RISK])), None)
+        thing = next((m for m in mentions if m.start == which.end() and _holder_kind(lexicon, m)), None)
+        exposed = _ARE_EXPOSED.match(text, thing.end) if thing is not None else None
+        if risk is not None and thing is not None and exposed is not None:
+            yield (thing, EXPOSED_TO, risk, exposed.group(1), exposed.start(1), exposed.end(1), 0.6)
 
 
 def read_weaknesses(lexicon: Lexicon, mentions: list[Mention], text: str) -> list[Reading]:
     """The weaknesses held and the exposures left."""
     return [*held_weaknesses(lexicon, mentions, text), *left_exposed(lexicon, mentions, text),
-            *quantified_exposed(lexicon, mentions, text), *exposed_online(lexicon, mentions, text)]
+            *quantified_exposed(lexicon, mentions, text), *exposed_online(lexicon, mentions, text),
+            *exposed_to_which(lexicon, mentions, text)]
