@@ -161,3 +161,9 @@ def test_a_site_named_one_of_its_kind_is_no_site_the_namer_runs(lexicon: Lexicon
     assert not any(p == "operates" for _s, p, _o in found)
     found = facts("Huawei Cloud runs one of its biggest data centres in Gui'an.", lexicon)
     assert ("Huawei Cloud", "operates", "biggest data centres") in found
+
+
+def test_a_participle_with_its_preposition_lends_the_clause_subject_nothing(lexicon: Lexicon) -> None:
+    found = facts("The bureau is also promoting the model to dairy farms, with subsidies for base stations built on "
+                  "farmland.", lexicon)
+    assert not any(p == "builtOn" for _s, p, _o in found)

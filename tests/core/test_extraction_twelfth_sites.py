@@ -111,3 +111,12 @@ def test_a_thing_in_a_places_part_named_after_its_possessive_stands_in_the_part(
     found = facts("The programme connects 30 village clinics in Ganzhou's Xunwu county to a regional hospital.", lexicon)
     assert ("village clinics", "locatedIn", "Xunwu county") in found
     assert ("Xunwu county", "locatedIn", "Ganzhou") in found
+
+
+def test_its_after_an_attack_is_what_the_attack_hit_which_runs_the_system(lexicon: Lexicon) -> None:
+    found = facts("In May a ransomware attack hit a maternity hospital in Jinhua and encrypted its billing system for a week.",
+                  lexicon)
+    assert ("maternity hospital", "operates", "billing system") in found
+    assert not any(fact[0] == "ransomware attack" and fact[1] == "operates" for fact in found)
+    found = facts("Kaiyuan Logistics, a freight forwarder, was hit by malware that encrypted its booking servers.", lexicon)
+    assert not any(fact[1] == "operates" and fact[2] == "booking servers" for fact in found)

@@ -193,3 +193,19 @@ def standing_for_one(lexicon: Lexicon, mention: Mention, mentions: Sequence[Ment
               and lexicon.is_a(m.cls, [str(KG.Agent), str(KG.Place)]) is not True
               and singular((m.label or m.text).split()[-1].lower()) == (m.label or m.text).split()[-1].lower()]
     return replace(before[-1], start=mention.start, end=mention.end) if before else mention
+
+
+_RISK, _PLACE, _PERSON = str(KG.CyberRisk), str(KG.Place), str(KG.Person)
+
+
+def what_an_attack_hit(lexicon: Lexicon, mentions: Sequence[Mention], text: str, attack: Mention, before: int) -> Mention | None:
+    """What "its" stands for when its clause's subject is an attack, which owns nothing: the thing the attack hit, named
+    after it and before "its" ("an attack targeted a county hospital in P and knocked out its appointment system": the
+    hospital; a place or a person aside). None when the subject is no attack or nothing stands between. A place taken
+    for the subject (no subject found: "In May an attack hit a clinic in P and …") stands for the attack before it."""
+    if lexicon.is_a(attack.cls, [_PLACE]) is True or (attack.via == "name" and re.search(r"(?<![\w-])in\s+$", text[:attack.start])):
+        attack = next((m for m in mentions if m.end <= attack.start and lexicon.is_a(m.cls, [_RISK]) is True), attack)
+    if lexicon.is_a(attack.cls, [_RISK]) is not True:
+        return None
+    return next((m for m in mentions if attack.end <= m.start and m.end <= before and m.via != "pronoun"
+                 and all(lexicon.is_a(m.cls, [c]) is not True for c in (_RISK, _PLACE, _PERSON))), None)

@@ -19,7 +19,7 @@ from explorer.core.extraction.spans import Mention, Reading, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
-AGENT, ORGANIZATION, PLACE = str(KG.Agent), str(KG.Organization), str(KG.Place)
+AGENT, ORGANIZATION, PLACE, RISK = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.CyberRisk)
 LOCATED, OPERATES = str(KG.locatedIn), str(KG.operates)
 #: Rooms where work is done, named by an owner's possessive as its site ("its lab", "the university's laboratory").
 _WORKROOMS = frozenset(["lab", "laboratory", "testbed", "test bed", "centre", "center", "control room", "office"])
@@ -41,6 +41,12 @@ def _head(mention: Mention) -> str:
 #: Sites whose belongings are no things standing in them: a platform hosts software, a port's terminals are read apart.
 _NO_SITES = frozenset(["platform", "port"])
 #: Things that span a site rather than stand in one ("the plant's network": the keys of who built or runs it say more).
+#: What an attack hits that its owner runs: "its booking servers", "its appointment system".
+_SYSTEM = re.compile(r"(?<![\w-])(?:system|server|controller|gateway|workstation)s?$", re.IGNORECASE)
+#: A verb of harm after which "its" names what was harmed.
+_ATTACK_BEFORE = re.compile(r"(?<![\w-])(?:attack|ransomware|malware|intrusion|hackers?)(?![\w-]).*\s(?:encrypted|knocked\s+out|"
+                            r"disabled|crippled|paralysed|paralyzed|disrupted|took\s+down|shut\s+down|infected|wiped|locked)\s+$",
+                            re.IGNORECASE)
 _SPANNING = frozenset(["network", "system", "grid", "cloud"])
 
 
@@ -71,6 +77,12 @@ def _own_site(lexicon: Lexicon, mention: Mention) -> bool:
         and (sites.has_site_head(lexicon, mention) or any(words == w or words.endswith(" " + w) for w in _WORKROOMS))
 
 
+def _hit(lexicon: Lexicon, owner: Mention, mentions: list[Mention]) -> bool:
+    """Whether the body "its" stands for is named in the sentence after an attack (what the attack hit)."""
+    attacks = [m.end for m in mentions if lexicon.is_a(m.cls, [RISK]) is True]
+    return any(m.key == owner.key and m.via != "pronoun" and any(end <= m.start for end in attacks) for m in mentions)
+
+
 def referred_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"the plant's drawing towers" (they stand in the plant read for "the plant"), "its lab in Beijing" (the owner "its"
     stands for runs the lab)."""
@@ -89,3 +101,8 @@ def referred_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
             # "at its lab in Beijing": a room an organisation has is a site it runs, not an institute of its own
             site = replace(owned, cls=None) if lexicon.is_a(owned.cls, [ORGANIZATION]) is True else owned
             yield (owner, OPERATES, site, owner.text, owner.start, owned.start, 0.6)
+        elif owner.via == "pronoun" and owner.text.lower() == "its" and between == " " and owner.label is not None \
+                and _SYSTEM.search(owned.text) and _a_thing(lexicon, owned) and _ATTACK_BEFORE.search(text[:owner.start]) \
+                and lexicon.is_a(owner.cls, [ORGANIZATION]) is True and _hit(lexicon, owner, mentions):
+            # "an attack targeted a hospital and knocked out its appointment system": the body the attack hit runs it
+            yield (owner, OPERATES, owned, owner.text, owner.start, owned.start, 0.55)

@@ -394,7 +394,7 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
                 near = next((m for m in reversed(last_sentence) if lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
             if near is not None:
                 # "X, the locomotive-making arm of Y, runs … at its plant": "its" is the named company's, not its description's
-                near = apposed_name(out, text, near) or near
+                near = antecedents.what_an_attack_hit(lexicon, out, text, near, mention.start) or apposed_name(out, text, near) or near
                 mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
               and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1

@@ -117,8 +117,8 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     subjects = [m for m in mentions if m.end <= thing.start and m not in governed
                 and not CLAUSE_BREAK.search(text[m.end:thing.start]) and lexicon.is_a(m.cls, pattern.domain) is not False
                 and not (_unnamed(m) and _agents_only(lexicon, pattern.domain))]
-    if not subjects or lexicon.is_a(thing.cls, pattern.range) is False:
-        return (None, thing, 0.0)
+    if not subjects or lexicon.is_a(thing.cls, pattern.range) is False or pattern.words.split()[-1] in PREPOSITIONS:
+        return (None, thing, 0.0)  # ("base stations built on farmland": the thing is the subject of "built on", not S's object)
     subject = subjects[-1]
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
