@@ -122,10 +122,10 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False
     if pattern.split()[:1] == ["from"] and predicate in (AFFILIATED_WITH, seats.BASED_IN) and before[subject.end:].strip():
         return False  # "Liu from the academy": who is from somewhere stands right before it ("its network is isolated from")
-    if predicate == str(KG.operates) and not pattern.startswith("own") \
+    if predicate == str(KG.operates) and pattern.startswith(("manag", "oversee")) \
             and re.fullmatch(r",\s+who\s+(?:(?:also|now|still)\s+)?", before[subject.end:]):
-        # "Chen Yiming, who manages the hub for Cainiao": "who" says a person, who runs a site for its operator (one who
-        # owns a mill runs it)
+        # "Chen Yiming, who manages the hub for Cainiao": "who" says a person, who manages a site for its operator (one who
+        # owns or runs a mill runs it)
         return False
     if predicate == EXPOSED_TO and subject.end <= len(before) and _LEFT_OPEN.match(before[subject.end:]):
         return False  # "an outdated router had left the pumps open to …": what left them so is not what is exposed
