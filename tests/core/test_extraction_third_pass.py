@@ -29,9 +29,10 @@ def test_who_owns_a_site_operates_it_and_owns_an_organization(lexicon: Lexicon) 
 
 
 def test_a_bare_preposition_in_a_relative_clause_links_what_stands_beside_it(lexicon: Lexicon) -> None:
-    # (a person "who runs" a site runs it for its operator and operates nothing since h10/precision's 10cec7d, as the
-    # keys hold "X, who manages the hub for Y": what is still tested is where the relative's site and the person stand)
+    # (one "who runs" a site operates it; one "who manages" a site manages it for its operator: see
+    # test_extraction_twelfth_precision)
     found = facts("Chen Bo, who runs a printing plant in Wuxi, praised the network.", lexicon)
+    assert ("Chen Bo", "operates", "printing plant") in found
     assert ("printing plant", "locatedIn", "Wuxi") in found
     assert ("Chen Bo", "locatedIn", "Wuxi") not in found
 
