@@ -7,7 +7,8 @@ would import a first report. The seed article's answer key is the bundled graph'
 between entities; the other articles (tests/data/articles/) have keys written from their text
 (``*.key.tsv``). Entities match by label or alias (folded case, width and accents, singular or
 plural); a fact matches when its predicate is the key's or the key's inverse with the ends swapped.
-Prints a Markdown table, then (``--details``) the misses and the false suggestions.
+Prints a Markdown table, then (``--confidence``) how often each band of confidence is right and
+(``--details``) the misses and the false suggestions.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -136,6 +137,8 @@ class Score:
     #: key facts whose two ends are both among the mentions ``MentionFinder.find`` returns for their
     #: sentence (as ``suggest_facts`` calls it): the most noun-phrase detection lets the verbs find
     mentioned: int = 0
+    #: each suggestion's confidence, and whether the key holds it
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -189,7 +192,8 @@ def score(article: str, text: str, key: Iterable[KeyFact], lexicon: Lexicon, inv
     reachable = [f for f in key if any(n in folded_text for n in f.subject) and any(n in folded_text for n in f.object)]
     return Score(article, len(suggestions), len(correct), len(key), len(found),
                  [f for f in key if f not in found], [s for s in suggestions if s not in correct], len(reachable),
-                 sum(_both_mentioned(f, per_sentence) for f in key))
+                 sum(_both_mentioned(f, per_sentence) for f in key),
+                 [(s.confidence, s in correct) for s in suggestions])
 
 
 def run(articles: Path = ARTICLES, with_seed: bool = True) -> list[Score]:
@@ -264,6 +268,21 @@ def table(scores: list[Score]) -> str:
     return "\n".join(lines)
 
 
+#: the bands of confidence ``--confidence`` reports, as (lowest, highest) with the highest left out
+CONFIDENCE_BANDS = ((0.7, 1.01), (0.5, 0.7), (0.0, 0.5))
+
+
+def confidence_table(scores: list[Score]) -> str:
+    """How often the suggestions of each band of confidence are right, over all the articles scored."""
+    lines = ["| confidence | suggested | correct | precision |", "|---|---|---|---|"]
+    for low, high in CONFIDENCE_BANDS:
+        band = [right for s in scores for confidence, right in s.confidences if low <= confidence < high]
+        label = f"{low:.1f} and up" if high > 1 else f"{low:.1f} to {high:.1f}"
+        precision = f"{sum(band) / len(band):.2f}" if band else "–"
+        lines.append(f"| {label} | {len(band)} | {sum(band)} | {precision} |")
+    return "\n".join(lines)
+
+
 def details(scores: list[Score]) -> str:
     out = []
     for s in scores:
@@ -278,6 +297,8 @@ def details(scores: list[Score]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--confidence", action="store_true",
+                        help="also tell how often the suggestions of each band of confidence are right")
     parser.add_argument("--details", action="store_true", help="list the misses and the false suggestions")
     parser.add_argument("--articles", type=folder, metavar="DIR",
                         help="score the articles (*.txt beside *.key.tsv) in DIR instead of tests/data/articles "
@@ -285,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     scores = run(args.articles, with_seed=False) if args.articles is not None else run()
     print(table(scores))
+    if args.confidence:
+        print()
+        print(confidence_table(scores))
     if args.details:
         print(details(scores))
     return 0
