@@ -46,8 +46,8 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import itertools
 import logging
-import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -64,9 +64,10 @@ log = logging.getLogger("explorer")
 #: Progress reports closer together than this are merged (the GUI needs a few per second).
 _PROGRESS_INTERVAL = 0.05
 
-# Tasks whose runnable is queued or running: Python must keep them alive until they end.
-_LIVE_TASKS: set[Task] = set()
-_LIVE_LOCK = threading.Lock()
+# Started tasks, by key, until their pool thread has let go of everything: only the GUI thread
+# touches this, so the last reference to a task is always dropped there.
+_LIVE_TASKS: dict[int, Task] = {}
+_NEXT_KEY = itertools.count(1)
 
 
 def one_line_error(error: BaseException) -> str:
@@ -86,58 +87,152 @@ def _accepts(function: Callable[..., Any], name: str) -> bool:
     return name in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
 
 
-class _RunnerSignals(QObject):
-    """Signals emitted from the pool thread; the Task relays them on the GUI thread."""
+class _Relay(QObject):
+    """The one QObject pool threads emit from; it lives on the GUI thread and hands each
+    outcome to its task there. Emitted from a pool thread, the signals arrive queued."""
 
-    progress = Signal(object, str)
-    result = Signal(object)
-    error = Signal(object)
-    cancelled = Signal()
+    progress = Signal(object, object, str)
+    result = Signal(object, object)
+    error = Signal(object, object)
+    cancelled = Signal(object)
+    returned = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress.connect(self.on_progress)
+        self.result.connect(self.on_result)
+        self.error.connect(self.on_error)
+        self.cancelled.connect(self.on_cancelled)
+        self.returned.connect(self.on_returned)
+
+    @staticmethod
+    def _task(key: int) -> Task | None:
+        task = _LIVE_TASKS.get(key)
+        return task if task is not None and shiboken6.isValid(task) else None
+
+    @Slot(object, object, str)
+    def on_progress(self, key: int, fraction: float | None, message: str) -> None:
+        if (task := self._task(key)) is not None:
+            task._on_runner_progress(fraction, message)
+
+    @Slot(object, object)
+    def on_result(self, key: int, result: object) -> None:
+        if (task := self._task(key)) is not None:
+            task._on_runner_result(result)
+
+    @Slot(object, object)
+    def on_error(self, key: int, error: BaseException) -> None:
+        if (task := self._task(key)) is not None:
+            task._on_runner_error(error)
+
+    @Slot(object)
+    def on_cancelled(self, key: int) -> None:
+        if (task := self._task(key)) is not None:
+            task._on_runner_cancelled()
+
+    @Slot(object)
+    def on_returned(self, key: int) -> None:
+        # Queued after the outcome from the same thread, so it always comes last.
+        _LIVE_TASKS.pop(key, None)
+
+
+_RELAY: _Relay | None = None
+
+
+def _relay() -> _Relay:
+    """The relay, made on first use — by a Task, hence on the GUI thread."""
+    global _RELAY
+    if _RELAY is None:
+        _RELAY = _Relay()
+    return _RELAY
+
+
+class _Job:
+    """What a pool thread needs to run a task, and nothing that is a QObject.
+
+    A Python-wrapped QObject must die on the thread it lives on. Destroyed on a pool thread,
+    its C++ destructor takes Qt's connection lock and then waits for the GIL (to look for Python
+    overrides) while the GUI thread, holding the GIL, may be waiting for that very lock to connect
+    a signal: the app freezes. So a pool thread reaches its task only through this plain object
+    and the module's relay, and the GUI thread keeps the task until the pool thread has let go
+    of the job (``_Relay.on_returned``).
+    """
+
+    def __init__(self, key: int, function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                 token: CancelToken) -> None:
+        self.key = key
+        self.function = function
+        self.args = args
+        self.kwargs = kwargs
+        self.token = token
+        self.last_report = 0.0
+        self.orphaned = False
+
+    def orphan(self) -> None:
+        """The task was deleted (its window closed): nobody waits for progress any more."""
+        self.orphaned = True
+
+    def report_progress(self, fraction: float | None, message: str) -> None:  # runs in a pool thread
+        if self.orphaned:  # stop the work at its next report; work that never reports still ends
+            self.token.cancel()
+        if self.token.cancelled:
+            return
+        now = time.monotonic()
+        # The last report (fraction 1.0) always goes through so bars end full.
+        if fraction is not None and fraction < 1.0 and now - self.last_report < _PROGRESS_INTERVAL:
+            return
+        self.last_report = now
+        _deliver(_relay().progress, self.key, fraction, message)
+
+
+def _execute(job: _Job) -> None:  # runs in a pool thread
+    relay = _relay()
+    try:
+        if job.token.cancelled:
+            _deliver(relay.cancelled, job.key)
+            return
+        kwargs = dict(job.kwargs)
+        if _accepts(job.function, "progress"):
+            kwargs.setdefault("progress", job.report_progress)
+        if _accepts(job.function, "cancel"):
+            kwargs.setdefault("cancel", job.token)
+        result = job.function(*job.args, **kwargs)
+    except Cancelled:
+        _deliver(relay.cancelled, job.key)
+    except BaseException as error:  # nothing may escape into Qt
+        if not isinstance(error, ExplorerError):
+            log.error("background task %s failed", getattr(job.function, "__qualname__", job.function),
+                      exc_info=error)
+        _deliver(relay.error, job.key, error)
+    else:
+        _deliver(relay.result, job.key, result)
 
 
 class _TaskRunnable(QRunnable):
-    def __init__(self, task: Task) -> None:
+    def __init__(self, job: _Job) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._task = task
-        self._signals = task._runner_signals
+        self._job: _Job | None = job
 
     def run(self) -> None:  # runs in a pool thread
-        task, signals = self._task, self._signals
-        # The pool may keep this wrapper for a while after the run: it must not keep the task
-        # (and its result, a whole graph for a load) alive with it.
-        del self._task, self._signals
+        job, self._job = self._job, None
+        if job is None:
+            return
+        key = job.key
         try:
-            if task.token.cancelled:
-                _deliver(signals.cancelled)
-                return
-            kwargs = dict(task._kwargs)
-            if _accepts(task.function, "progress"):
-                kwargs.setdefault("progress", task._report_progress)
-            if _accepts(task.function, "cancel"):
-                kwargs.setdefault("cancel", task.token)
-            result = task.function(*task._args, **kwargs)
-        except Cancelled:
-            _deliver(signals.cancelled)
-        except BaseException as error:  # nothing may escape into Qt
-            if not isinstance(error, ExplorerError):
-                log.error("background task %s failed", getattr(task.function, "__qualname__", task.function),
-                          exc_info=error)
-            _deliver(signals.error, error)
-        else:
-            _deliver(signals.result, result)
+            _execute(job)
+        finally:
+            del job  # before the GUI thread is told it may let go of the task
+            _deliver(_relay().returned, key)
 
 
 def _deliver(signal: Any, *args: Any) -> None:
-    """Emit from the pool thread unless whoever asked is gone (the window closed while the work ran).
-
-    Qt then raises RuntimeError ("Signal source has been deleted"): there is nobody to tell, and a
-    traceback printed at exit would only alarm the user.
-    """
+    """Emit from the pool thread; quietly drop the answer if the relay is gone (the app quit
+    while the work ran: there is nobody to tell, and a traceback at exit would only alarm)."""
     try:
         signal.emit(*args)
     except RuntimeError:
-        log.debug("a background task ended after its window was closed; its answer is dropped")
+        log.debug("a background task ended after the app closed; its answer is dropped")
 
 
 class Task(QObject):
@@ -152,21 +247,16 @@ class Task(QObject):
     def __init__(self, function: Callable[..., Any], *args: Any, pool: QThreadPool | None = None,
                  **kwargs: Any) -> None:
         super().__init__()
+        _relay()  # made here, on the GUI thread, before any pool thread needs it
         self.function = function
-        self._args = args
-        self._kwargs = kwargs
         self._pool = pool
         self.token = CancelToken()
+        self._job = _Job(next(_NEXT_KEY), function, args, kwargs, self.token)
         self.error: BaseException | None = None
         self.result: Any = None
         self.started = False
         self.finished = False
-        self._last_report = 0.0
-        self._runner_signals = _RunnerSignals()
-        self._runner_signals.progress.connect(self._on_runner_progress)
-        self._runner_signals.result.connect(self._on_runner_result)
-        self._runner_signals.error.connect(self._on_runner_error)
-        self._runner_signals.cancelled.connect(self._on_runner_cancelled)
+        self.destroyed.connect(self._job.orphan)
 
     # ------------------------------------------------------------------ control (GUI thread)
     def start(self) -> Task:
@@ -174,9 +264,8 @@ class Task(QObject):
         if self.started:
             raise RuntimeError("a task starts only once")
         self.started = True
-        with _LIVE_LOCK:
-            _LIVE_TASKS.add(self)
-        (self._pool or QThreadPool.globalInstance()).start(_TaskRunnable(self))
+        _LIVE_TASKS[self._job.key] = self
+        (self._pool or QThreadPool.globalInstance()).start(_TaskRunnable(self._job))
         return self
 
     def cancel(self) -> None:
@@ -187,25 +276,11 @@ class Task(QObject):
     def cancelled(self) -> bool:
         return self.token.cancelled
 
-    # ------------------------------------------------------------------ pool thread side
-    def _report_progress(self, fraction: float | None, message: str) -> None:
-        now = time.monotonic()
-        # The last report (fraction 1.0) always goes through so bars end full.
-        if fraction is not None and fraction < 1.0 and now - self._last_report < _PROGRESS_INTERVAL:
-            return
-        self._last_report = now
-        try:
-            self._runner_signals.progress.emit(fraction, message)
-        except RuntimeError:  # the window that asked is gone: stop the work, nobody waits for it
-            self.token.cancel()
-
     # ------------------------------------------------------------------ relays (GUI thread)
-    @Slot(object, str)
     def _on_runner_progress(self, fraction: float | None, message: str) -> None:
         if not self.finished and not self.token.cancelled:
             self.sig_progress.emit(fraction, message)
 
-    @Slot(object)
     def _on_runner_result(self, result: object) -> None:
         if self.token.cancelled:  # the user moved on while the result was on its way
             self._end(self.sig_cancelled.emit)
@@ -213,7 +288,6 @@ class Task(QObject):
         self.result = result
         self._end(lambda: self.sig_finished.emit(result))
 
-    @Slot(object)
     def _on_runner_error(self, error: BaseException) -> None:
         if self.token.cancelled:
             self._end(self.sig_cancelled.emit)
@@ -221,7 +295,6 @@ class Task(QObject):
         self.error = error
         self._end(lambda: self.sig_failed.emit(one_line_error(error)))
 
-    @Slot()
     def _on_runner_cancelled(self) -> None:
         self._end(self.sig_cancelled.emit)
 
@@ -233,8 +306,6 @@ class Task(QObject):
             emit()
             self.sig_done.emit()
         finally:
-            with _LIVE_LOCK:
-                _LIVE_TASKS.discard(self)
             self._let_go_of_receivers()
 
     def _let_go_of_receivers(self) -> None:

@@ -175,8 +175,72 @@ def test_work_that_outlives_its_window_ends_quietly(qtbot, ending):
     pool = QThreadPool()
     task = Task(work, pool=pool)
     task.start()
-    shiboken6.delete(task._runner_signals)  # what the window's teardown does to it
+    shiboken6.delete(task)  # what the window's teardown does to it
     release.set()
     assert pool.waitForDone(5000) and ended.is_set()
     if ending == "progress":
         assert seen == [True]
+
+
+@pytest.mark.parametrize("outcome", ["result", "error", "cancelled"])
+def test_a_task_dies_on_the_gui_thread_even_when_its_worker_thread_lags(qtbot, monkeypatch, outcome):
+    """The pool thread must never drop the last reference to a task: a QObject destroyed there can
+    deadlock against the GUI thread (its destructor holds Qt's connection lock and waits for the
+    GIL). Here the pool thread is held back after delivering the outcome until the GUI thread has
+    handled it, the worst order; the task must still die on the GUI thread, and without help from
+    the cyclic garbage collector (no cycle through an error's traceback)."""
+    import gc
+    import weakref
+
+    from explorer.ui import workers
+
+    handled = threading.Event()
+    original_deliver = workers._deliver
+
+    def lagging_deliver(signal, *args):
+        original_deliver(signal, *args)
+        if args and not handled.is_set() and signal.__class__.__name__ == "SignalInstance":
+            handled.wait(5)
+
+    monkeypatch.setattr(workers, "_deliver", lagging_deliver)
+
+    def work(*, cancel):
+        if outcome == "error":
+            raise ValueError("broken row")
+        if outcome == "cancelled":
+            raise Cancelled()
+        return object()
+
+    died_on: list[int] = []
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        task = Task(work)
+        task.sig_done.connect(handled.set)
+        weakref.finalize(task, lambda: died_on.append(threading.get_ident()))
+        task.start()
+        del task
+        qtbot.waitUntil(lambda: bool(died_on), timeout=5000)
+    finally:
+        if collecting:
+            gc.enable()
+    assert died_on == [threading.get_ident()]
+
+
+def test_many_short_tasks_all_die_on_the_gui_thread(qtbot):
+    """New tasks connect signals on the GUI thread while earlier ones end: the pattern that froze
+    the app when a pool thread destroyed a finished task."""
+    import weakref
+
+    runner = LatestTaskRunner()
+    died_on: list[int] = []
+    ended: list[int] = []
+    for number in range(300):
+        task = runner.start(lambda number=number: number)
+        task.sig_done.connect(lambda number=number: ended.append(number))
+        weakref.finalize(task, lambda: died_on.append(threading.get_ident()))
+        if number % 10 == 0:
+            qtbot.waitUntil(lambda number=number: number in ended, timeout=5000)
+    del task
+    qtbot.waitUntil(lambda: len(died_on) == 300, timeout=10000)
+    assert set(died_on) == {threading.get_ident()}
