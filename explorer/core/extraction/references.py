@@ -18,6 +18,7 @@ from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.subject_pronouns import subject_it
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
@@ -367,7 +368,7 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
-    return antecedents.reported_it(text, out)
+    return subject_it(text, antecedents.reported_it(text, out), clause_subject)
 
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
