@@ -63,3 +63,43 @@ def test_it_opening_a_clause_after_a_colon_is_that_part_s_subject(lexicon: Lexic
 def test_a_gang_that_it_says_hit_others_is_no_warning_of_the_speaker(lexicon: Lexicon) -> None:
     text = "Anheng blamed the intrusion on Night Crane, a gang that it said had targeted two other shipyards."
     assert not any(predicate == "warnsOf" for _s, predicate, _o in facts(text, lexicon))
+
+
+def test_a_shorter_name_is_the_company_named_in_full_before(lexicon: Lexicon) -> None:
+    text = ("Zhejiang Tongda Machinery Group has wired its pump works in Lishui to 5G. "
+            "Tongda said the network cut downtime by a fifth.")
+    found = facts(text + " Tongda operates the Lishui test rig.", lexicon)
+    assert any(s == "Zhejiang Tongda Machinery Group" for s, _p, _o in found)
+    assert not any(s == "Tongda" for s, _p, _o in found)
+    text = "Wuxi Boiler Company opened a welding line. Engineers at Wuxi Boiler built a digital twin of the line."
+    assert ("Wuxi Boiler Company", "built", "digital twin") in facts(text, lexicon) \
+        or ("digital twin", "builtBy", "Wuxi Boiler Company") in facts(text, lexicon)
+
+
+def test_a_city_opening_a_company_s_name_stays_the_city(lexicon: Lexicon) -> None:
+    text = ("Yantai Port Group runs four container berths. Most of the cargo that reaches Yantai comes from Korea.")
+    finder = MentionFinder(lexicon)
+    finder.find(split_sentences(text)[0].text)
+    assert all(m.label != "Yantai Port Group" for m in finder.find(split_sentences(text)[1].text) if m.text == "Yantai")
+
+
+def test_a_carrier_s_regional_unit_is_no_longer_name_of_the_carrier(lexicon: Lexicon) -> None:
+    text = "China Telecom Hubei built the network. China Telecom and ZTE both joined the Wuhan 5G alliance."
+    finder = MentionFinder(lexicon)
+    finder.find(split_sentences(text)[0].text)
+    assert all(m.label != "China Telecom Hubei" for m in finder.find(split_sentences(text)[1].text))
+
+
+def test_the_group_stays_the_one_the_text_called_the_group(lexicon: Lexicon) -> None:
+    text = ("Dalian Heavy Works Corporation, the state-owned crane maker, has moved its assembly halls onto 5G, the group "
+            "said. The cranes are run by Lushun Cranes Company, a subsidiary based in Lushun. "
+            "Engineers at the group's design arm wrote the control software.")
+    read = [label for written, label in _read(text, lexicon) if written == "the group"]
+    assert read == ["Dalian Heavy Works Corporation"]
+
+
+def test_the_company_is_still_a_new_subject_not_the_one_called_the_company_before(lexicon: Lexicon) -> None:
+    text = ("Changshu Textiles Co has wired its mill, the company said. Jiangnan Dyeing opened a plant in Wuxi. "
+            "The company will hire 300 workers.")
+    read = [label for written, label in _read(text, lexicon) if written == "The company"]
+    assert read == ["Jiangnan Dyeing"]
