@@ -42,6 +42,7 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
     LOWER_NEXT,
+    MEASURE,
     PHRASE_OPENING,
     PLACE_ADVERBS,
     QUANTIFIER_AFTER,
@@ -93,7 +94,7 @@ _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|towns
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
 _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
-_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_NEXT_WORD = re.compile(r"\s*(\d+(?:,\d{3})+-[\w’'-]+|[\w’'-]+)")  # a measure keeps its thousands ("2,000-megawatt")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -478,12 +479,11 @@ class MentionFinder:
                 break
             token = word.group(1)
             lowered = token.lower()
-            # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
-            # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
+            # a technology's name ("5G coverage", "5G-guided forklifts") or an acronym ("PLC firmware") may open a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and variant_after(text[slice(*words[-1])], token, len(words))
-                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "IEC 104 | control traffic"
+                or ((MEASURE.fullmatch(token) or (words and variant_after(text[slice(*words[-1])], token, len(words))))
+                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "2,000-megawatt | plant"
             if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \

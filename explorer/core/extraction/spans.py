@@ -62,8 +62,12 @@ CAPITALISED = re.compile(
 COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some|roughly|around|approximately)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
                    # what is counted may open with a technology's name ("more than 800 5G terminals")
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?(?=[a-z]|\d+G\s)",
+                   # or with a measure of each ("four 1,000-megawatt reactors")
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?"
+                   r"(?=[a-z]|\d+G\s|\d+(?:[,.]\d+)*-[a-z])",
                     re.IGNORECASE)
+#: A number hyphened to its unit: a measure describing a thing's kind, no count of it ("a 1,000-megawatt reactor").
+MEASURE = re.compile(r"\d+(?:[,.]\d+)*-[a-z][\w-]*")
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|(?:its|their|our)(?:\s+own)?|for|on|of|in|at|across|among|these|those|through|via"
                             r"|into|onto|inside|with|by"

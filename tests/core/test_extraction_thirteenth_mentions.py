@@ -1,0 +1,30 @@
+"""Ends the mention finder never found (thirteenth session): measures before a head noun, ... (sentences written
+here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
+
+
+def labels(text: str, lexicon: Lexicon) -> list[str]:
+    return [m.label or m.text for m in MentionFinder(lexicon).find(text)]
+
+
+def test_a_measure_before_a_head_noun_is_a_word_of_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("Datang said the site's three 350-megawatt turbines at Tuoketuo now report over 5G.", lexicon)
+    assert "350-megawatt turbines" in found
+    found = labels("The network also reaches the utility's 1,200-megawatt pumped-storage station.", lexicon)
+    assert any(label.endswith("1,200-megawatt pumped-storage station") for label in found)
+
+
+def test_a_measured_count_of_units_keeps_its_count(lexicon: Lexicon) -> None:
+    # "units" after a measure names no kind: the count tells which units are meant
+    assert "three 300-megawatt units" in labels("Huadian commissioned three 300-megawatt units at Kaili.", lexicon)
+
+
+def test_a_measured_thing_is_placed_where_the_text_puts_it(lexicon: Lexicon) -> None:
+    text = "Guodian operates the Qianxi power station. The station's two 600-megawatt boilers at Hongqi run on 5G."
+    assert ("600-megawatt boilers", "runsOn", "5G") in facts(text, lexicon)
