@@ -28,3 +28,15 @@ def test_a_measured_count_of_units_keeps_its_count(lexicon: Lexicon) -> None:
 def test_a_measured_thing_is_placed_where_the_text_puts_it(lexicon: Lexicon) -> None:
     text = "Guodian operates the Qianxi power station. The station's two 600-megawatt boilers at Hongqi run on 5G."
     assert ("600-megawatt boilers", "runsOn", "5G") in facts(text, lexicon)
+
+
+def test_a_definite_plural_placed_by_a_preposition_is_a_thing(lexicon: Lexicon) -> None:
+    text = "Nokia mounted 30 small cells across the boiler houses, and drones fly along the cooling towers."
+    found = labels(text, lexicon)
+    assert "boiler houses" in found and "cooling towers" in found
+
+
+def test_a_definite_plural_after_in_is_no_new_thing(lexicon: Lexicon) -> None:
+    # guard: "in the Xs" after an activity says where it goes on, a kind of place rather than things named
+    text = "The network, built by Unicom, supports remote ladle tracking in the casting shops."
+    assert not any(p == "locatedIn" for _s, p, _o in facts(text, lexicon))
