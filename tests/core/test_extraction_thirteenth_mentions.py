@@ -40,3 +40,18 @@ def test_a_definite_plural_after_in_is_no_new_thing(lexicon: Lexicon) -> None:
     # guard: "in the Xs" after an activity says where it goes on, a kind of place rather than things named
     text = "The network, built by Unicom, supports remote ladle tracking in the casting shops."
     assert not any(p == "locatedIn" for _s, p, _o in facts(text, lexicon))
+
+
+def test_two_modifiers_joined_by_and_share_a_plural_head(lexicon: Lexicon) -> None:
+    found = labels("Sany fitted 24 tracked and crane-mounted cameras to the kilns.", lexicon)
+    assert "tracked and crane-mounted cameras" in found
+    found = labels("The operator linked 96 village and county pharmacies in Guizhou.", lexicon)
+    assert any(label.endswith("village and county pharmacies") for label in found)
+
+
+def test_and_between_two_things_still_joins_two_things(lexicon: Lexicon) -> None:
+    # guards: a plural before "and", or a singular head after it, keeps two things
+    found = labels("Robots at the yard run on cranes and container trucks.", lexicon)
+    assert "cranes" in found and "container trucks" in found
+    found = labels("Unicom built a network for ventilation and water pumping at the mine.", lexicon)
+    assert not any(" and " in label for label in found)
