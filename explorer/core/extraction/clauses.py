@@ -254,7 +254,11 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                                                                     text[:start], re.IGNORECASE):
             out.append(None)  # "operators are required to keep backups": an obligation, no need or call of theirs
             continue
-        if predicate == needs and _MANDATE.fullmatch(words) and lexicon.is_a(subject.cls, [AGENT]) is True:
+        agent = lexicon.is_a(subject.cls, [AGENT])
+        if predicate == needs and _MANDATE.fullmatch(words) and agent is None and subject.via in ("name", "label") \
+                and _TO_ACT.match(text, obj.end) is not None:
+            agent = True  # "Sinotruk would require dealers to pass …": a name that binds others to act is someone
+        if predicate == needs and _MANDATE.fullmatch(words) and agent is True:
             if _TO_ACT.match(text, obj.end) is not None:
                 predicate = calls
             else:

@@ -67,6 +67,9 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
     if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
             and _REGIONAL_PART.search(text[:trigger]):
         return _AS_BRANCH[predicate]
+    if predicate in (OPERATED_BY, str(KG.subsidiaryOf)) and _PART_OWNED.search(text[:trigger]) \
+            and text[trigger:trigger + 9].lower() == "owned by ":
+        return str(KG.ownedBy)  # "partly owned by X": X holds a share, it neither runs nor controls the thing
     if predicate == str(KG.subsidiaryOf) and obj.start > trigger and (
             _SECOND_OWNER.search(text[:obj.start]) or (_FIRST_OWNER.search(text[:obj.start]) and _MORE_OWNERS.match(text, obj.end))):
         return str(KG.ownedBy)
@@ -83,6 +86,8 @@ def _made_thing(lexicon: Lexicon, mention: Mention) -> bool:
         and singular(words[-1]) not in seats.TRADE_HEADS
 
 
+#: A share of ownership, before "owned by": "partly owned by", "jointly owned by".
+_PART_OWNED = re.compile(r"(?<![\w-])(?:partly|partially|jointly|minority|part)[\s-]+$", re.IGNORECASE)
 #: "owned by A and B": the first owner, then the words after it that list more; and a later owner in the list.
 _FIRST_OWNER = re.compile(r"(?<![\w-])owned\s+by\s+(?:the\s+)?$")
 _MORE_OWNERS = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z]")

@@ -14,19 +14,27 @@ from __future__ import annotations
 import re
 
 from explorer.core.extraction.constructions import governed
-from explorer.core.extraction.relatives import POSSESSOR
+from explorer.core.extraction.relatives import POSSESSOR, asides
 from explorer.core.extraction.spans import Mention
 
 #: A passive and its agent before "and" and a verb: "The platform was built by Inspur and hosts …".
 _PASSIVE_AGENT_AND = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s+"
                                 r"[^,;]*?\s+and\s+(?:(?:also|now|then|later)\s+)?$", re.IGNORECASE)
+#: A passive with any preposition before "and" and a verb in the past: "The worm was aimed at payroll files and encrypted
+#: …" (what the passive speaks of encrypted them, not the files).
+_PASSIVE_AND_PAST = re.compile(r"(?<![\w-])(?:is|are|was|were|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+"
+                               r"(?:at|on|to|in|into|against|from|for|with)\s+[^,;]*?\s+and\s+(?:(?:also|then|later)\s+)?$",
+                               re.IGNORECASE)
+#: ", and would require", ", and will build": a modal after ", and" opens a verb that shares the clause's subject.
+_AND_MODAL = re.compile(r",\s*and\s+(?:would|will|could|can|may|might|should|must|plans\s+to|intends\s+to)\s+"
+                        r"(?:(?:also|then|later|soon|now)\s+)?$", re.IGNORECASE)
 
 
 #: ", which has … and (has been)", "a platform that runs on X and hosts": a subject relative clause whose second verb
 #: follows "and" (not "which the X launched"), past an apposition inside it ("which is run by X, a unit of Y, and hosts")
 _RELATIVE_AND = re.compile(r"(?:,\s+(?:which|who)|(?<=\w)\s+that)\s+(?!(?:the|a|an|its|their|it|they|this|these)\s)(?![A-Z])"
                            r"[^,;]*?(?:,\s+(?:a|an|the)\s[^,;]*?,)?\s+and\s+"
-                           r"(?:(?:has|have|had|been|also|now|is|are|was|were)\s+)*$")
+                           r"(?:(?:has|have|had|been|also|now|is|are|was|were|[a-z]+ly)\s+)*$")
 
 
 def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
@@ -45,7 +53,13 @@ def shared_subject(mentions: list[Mention], text: str, start: int, by_words: boo
     if passive is not None:
         return next((m for m in reversed(mentions) if m.end <= passive.start() and m.via != "pronoun"
                      and not POSSESSOR.match(text, m.end)), None)
-    if re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", before) \
+    passive = _PASSIVE_AND_PAST.search(before) if re.match(r"[a-z]+ed\s", text[start:]) else None
+    if passive is not None:
+        # past an aside between the subject and its verb ("The worm, which spread through USB sticks, was aimed at")
+        outside = [m for m in mentions if m.end <= passive.start() and m.via != "pronoun" and not POSSESSOR.match(text, m.end)
+                   and not any(s < m.start < e for s, e, _relative in asides(text))]
+        return outside[-1] if outside else None
+    if re.search(r",\s*and\s+(?:(?:has|have|had|also|then|later|jointly|now)\s+)*$", before) or _AND_MODAL.search(before) \
             or (by_words and re.search(r"(?<![\w-])and\s+(?:is|are|was|were)\s+$", before)) \
             or (re.search(r"(?<![\w-])and\s+(?:(?:also|then|now|still)\s+)?$", before) and re.match(r"[a-z]+s\s", text[start:])):
         # "X now hosts 900 apps and runs on a cloud": a verb in the present right after "and" has no subject of its own

@@ -1,0 +1,43 @@
+"""False suggestions removed by general rules (thirteenth session): participles used as adjectives, verbs joined by
+"and", list and clause boundaries, places named inside places, ends that are no things (sentences written here, none
+from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_participle_after_a_determiner_or_use_describes_a_noun(lexicon: Lexicon) -> None:
+    found = facts("Kunlun Chemicals said it had restored the backups and isolated the infected servers.", lexicon)
+    assert not any(p == "targets" for _s, p, _o in found)
+    found = facts("Engineers warned that criminals could use hijacked cameras to reach the plant's controllers.", lexicon)
+    assert not any(p == "targets" for _s, p, _o in found)
+    # a participle after its subject is a verb
+    found = facts("In June the Qilin ransomware infected the servers of Kunlun Chemicals.", lexicon)
+    assert any(p == "targets" for _s, p, _o in found)
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_passive_before_it(lexicon: Lexicon) -> None:
+    found = facts("The Qilin ransomware, which spread through USB sticks, was aimed at payroll servers and encrypted 40 "
+                  "office laptops.", lexicon)
+    assert ("Qilin ransomware", "targets", "office laptops") in found
+    assert not any(s == "payroll servers" for s, _p, _o in found)
+
+
+def test_a_modal_after_comma_and_shares_the_clause_subject(lexicon: Lexicon) -> None:
+    found = facts("Sinotruk said it had moved its fleet data in-house, to its own data centre in Jinan, and would require "
+                  "dealers to pass an annual penetration test.", lexicon)
+    assert ("Sinotruk", "callsFor", "annual penetration test") in found
+    assert not any(s == "data centre" and p != "locatedIn" for s, p, _o in found)
+
+
+def test_a_company_partly_owned_by_another_has_it_for_a_shareholder(lexicon: Lexicon) -> None:
+    found = facts("Liaoning Hongyan Nuclear Power Co, which is controlled by China General Nuclear Power Group (CGN) and "
+                  "partly owned by State Power Investment, runs the reactors.", lexicon)
+    assert ("Liaoning Hongyan Nuclear Power Co", "ownedBy", "State Power Investment") in found
+    assert not any(p == "operatedBy" or s == "CGN" for s, p, _o in found)
+    # a site owned outright is run by its owner
+    found = facts("The Weifang mine is owned by Shandong Energy.", lexicon)
+    assert ("Weifang mine", "operatedBy", "Shandong Energy") in found
