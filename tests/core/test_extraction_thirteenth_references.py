@@ -148,3 +148,10 @@ def test_the_city_stays_unread_where_no_place_was_called_a_city_or_capital(lexic
     text = ("Lanzhou Petrochemical has linked its cracker units to 5G. "
             "The network covers the refinery in the city's Xigu district.")
     assert not any(written == "the city" for written, _label in _read(text, lexicon))
+
+
+def test_a_name_holding_the_head_of_its_apposed_description_is_of_that_kind(lexicon: Lexicon) -> None:
+    text = ("Xiangya Hospital of Central South University, the Changsha-based teaching hospital, has linked 40 clinics "
+            "to 5G. \"Scans now arrive in seconds,\" said Peng Yu, the hospital's chief radiologist.")
+    assert ("the hospital", "Xiangya Hospital of Central South University") in _read(text, lexicon)
+    assert ("Peng Yu", "affiliatedWith", "Xiangya Hospital of Central South University") in facts(text, lexicon)

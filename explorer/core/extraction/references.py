@@ -259,7 +259,10 @@ class ReferenceReader:
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
                 cls = cls or (mention.cls if self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) else None)
-                if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
+                # (a name that holds the description's head is of its kind, whatever class its other words gave it:
+                # "Xiangya Hospital of Central South University, the Changsha teaching hospital")
+                if cls is not None and (self.lexicon.is_a(previous.cls, [cls]) is not False
+                                        or words[-1].lower() in normalize(previous.label or previous.text).split()):
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
                     out[out.index(previous)] = named
                     out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))
