@@ -55,3 +55,16 @@ def test_and_between_two_things_still_joins_two_things(lexicon: Lexicon) -> None
     assert "cranes" in found and "container trucks" in found
     found = labels("Unicom built a network for ventilation and water pumping at the mine.", lexicon)
     assert not any(" and " in label for label in found)
+
+
+def test_a_word_only_ever_a_verb_opens_no_phrase(lexicon: Lexicon) -> None:
+    found = labels("Ma said utilities should audit vendors, enforce hardware tokens and train staff.", lexicon)
+    assert "hardware tokens" in found and not any(label.startswith("enforce") for label in found)
+    text = "The academy, which designed most of Gansu's kilns, contributed vibration sensors that run on the cloud."
+    found = labels(text, lexicon)
+    assert "vibration sensors" in found and not any(label.startswith("contributed") for label in found)
+
+
+def test_a_past_that_describes_stays_in_its_phrase(lexicon: Lexicon) -> None:
+    # guard: a past after a preposition describes the noun
+    assert "forged valve commands" in labels("The pumps were exposed to forged valve commands.", lexicon)

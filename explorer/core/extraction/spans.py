@@ -249,8 +249,14 @@ _OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|
 
 def verb_before_object(word: str, text: str, end: int) -> bool:
     """"…, uses | explosion-proof handsets", "links | some 600 detectors": a verb's present in -s (``present_verb``)
-    before what opens its object; a plural before its verb ("where cranes are steered") is none."""
-    return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
+    before what opens its object, or a word only ever a verb; a plural before its verb ("where cranes are steered") is none."""
+    if present_verb(word) and _OBJECT_OPENS.match(text, end) is not None:
+        return True
+    # "…, enforce | multi-factor authentication": a word only ever a verb, in its base form (a past describes as often as it
+    # acts: "forged commands", "hijacked routers"), before a lower-case word
+    return word[:1].islower() and wordclass.verb_only(word.lower()) and not word.endswith("ing") \
+        and (wordclass.past(word.lower()) is False or re.search(r",\s+$", text[:end - len(word)]) is not None) \
+        and not _DETERMINED.search(text[:end - len(word)]) and LOWER_NEXT.match(text, end) is not None
 
 
 _DETERMINED = re.compile(r"(?:(?<![\w-])(?:the|an?|its|their|our|these|those|two|three|four|five|six|seven|eight|nine|ten)|\d)\s+$",
