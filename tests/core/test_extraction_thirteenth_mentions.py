@@ -68,3 +68,11 @@ def test_a_word_only_ever_a_verb_opens_no_phrase(lexicon: Lexicon) -> None:
 def test_a_past_that_describes_stays_in_its_phrase(lexicon: Lexicon) -> None:
     # guard: a past after a preposition describes the noun
     assert "forged valve commands" in labels("The pumps were exposed to forged valve commands.", lexicon)
+
+
+def test_a_name_joining_two_metals_is_one_name(lexicon: Lexicon) -> None:
+    text = "Kunlun Cloud was built with the Lanzhou Nickel and Titanium Design and Research Institute, a unit of Jinchuan."
+    assert "Lanzhou Nickel and Titanium Design and Research Institute" in labels(text, lexicon)
+    # guard: two names of their own stay two
+    found = labels("Baiyin Copper and Gansu Mobile signed a deal.", lexicon)
+    assert "Baiyin Copper" in found and "Gansu Mobile" in found

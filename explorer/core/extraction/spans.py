@@ -494,6 +494,15 @@ def relative_that_verbs(text: str, triggers: frozenset[str]) -> dict[int, int | 
     return found
 
 
+def joined_fields(left: list[str], right: str, rest: str) -> bool:
+    """Whether "and" between ``left`` and ``right`` (the words up to the next "and" or "of", ``rest`` the run after them)
+    joins two fields of one name: a field's word each side ("Research and Development Centre"), or a right side ending on
+    a field that another "and" goes on ("Shenyang Aluminium and | Magnesium Engineering | and Research Institute")."""
+    words = right.split()
+    return bool(words) and ((left[-1].lower() in NAME_FIELDS and words[0].lower() in NAME_FIELDS)
+                            or (words[-1].lower() in NAME_FIELDS and re.match(r"\s+and\s", rest) is not None))
+
+
 def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> bool:
     """"Baotou Steel and Longyuan Power", "Yunnan Tin and China Yangtze Power": "and" between two names of their own.
     A name holding "and" joins two fields ("Wuhan Iron and Steel", "Industry and Information Technology", "Hainan Port
