@@ -76,3 +76,11 @@ def test_a_name_joining_two_metals_is_one_name(lexicon: Lexicon) -> None:
     # guard: two names of their own stay two
     found = labels("Baiyin Copper and Gansu Mobile signed a deal.", lexicon)
     assert "Baiyin Copper" in found and "Gansu Mobile" in found
+
+
+def test_a_province_town_or_new_district_after_a_place_s_possessive_is_a_place_of_its_own(lexicon: Lexicon) -> None:
+    text = "The yard sits in Vietnam's Quang Ninh province."
+    assert {"Vietnam", "Quang Ninh province"} <= set(labels(text, lexicon))
+    assert ("Quang Ninh province", "locatedIn", "Vietnam") in facts(text, lexicon)
+    found = labels("The depot opened in Jinhua's Yiwu town and later in Hefei's Binhu New District.", lexicon)
+    assert {"Jinhua", "Yiwu town", "Hefei", "Binhu New District"} <= set(found)
