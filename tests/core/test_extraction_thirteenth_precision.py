@@ -41,3 +41,37 @@ def test_a_company_partly_owned_by_another_has_it_for_a_shareholder(lexicon: Lex
     # a site owned outright is run by its owner
     found = facts("The Weifang mine is owned by Shandong Energy.", lexicon)
     assert ("Weifang mine", "operatedBy", "Shandong Energy") in found
+
+
+def test_one_thing_at_both_ends_states_nothing(lexicon: Lexicon) -> None:
+    found = facts("The Jiangxi Pharmacy Association, a unit of the Jiangxi Academy of Medical Sciences, said test labs at "
+                  "Nanchang Hospital and at the Jiangxi Academy of Medical Sciences also joined the drill.", lexicon)
+    assert not any(s == o for s, _p, o in found)
+    assert ("Jiangxi Pharmacy Association", "subsidiaryOf", "Jiangxi Academy of Medical Sciences") in found
+
+
+def test_a_span_of_time_is_no_end(lexicon: Lexicon) -> None:
+    found = facts("CNCERT warned two weeks later of the risk of remote valve manipulation.", lexicon)
+    assert not any("week" in o for _s, _p, o in found)
+
+
+def test_as_part_of_names_a_role_not_an_organizations_part(lexicon: Lexicon) -> None:
+    found = facts("Ganzhou Water Authority, which supervises the reservoirs as part of the wider Gan River basin, signed a "
+                  "deal with Huawei.", lexicon)
+    assert not any(p == "subOrganizationOf" for _s, p, _o in found)
+    found = facts("The Ganzhou Water Authority is part of the Jiangxi Water Resources Department.", lexicon)
+    assert any(p == "subOrganizationOf" for _s, p, _o in found)
+
+
+def test_who_hosts_a_thing_on_a_cloud_is_not_its_host(lexicon: Lexicon) -> None:
+    found = facts("Sinopec hosts the billing system on Alibaba Cloud.", lexicon)
+    assert not any(p == "hosts" and s == "Sinopec" for s, p, _o in found)
+    assert ("billing system", "runsOn", "Alibaba Cloud") in found
+    found = facts("Alibaba Cloud hosts the billing system of Sinopec.", lexicon)
+    assert ("Alibaba Cloud", "hosts", "billing system") in found
+
+
+def test_examples_belong_to_a_kind_in_their_own_clause(lexicon: Lexicon) -> None:
+    found = facts("In a study published in May, Venustech said it had found 900 PLCs in Hebei, including Siemens "
+                  "controllers and Delta drives, that were exposed to the internet.", lexicon)
+    assert not any(p == "exampleOf" and o == "study" for _s, p, o in found)

@@ -392,7 +392,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions[first:] = [replace(s, subject=head) if (head := exposed_head(lexicon, s.predicate, s.subject, mentions, view))
                                is not s.subject else s for s in suggestions[first:]]
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
-            suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern)]
+            suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern, view)]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
