@@ -388,7 +388,10 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                 if REPORTING.search(text, min(verb.end(), end.end), max(verb.start(), end.start)):
                     continue  # "warned of X, which they said are exposed to Y": another speaker's words
                 # "a phishing campaign … targeted agents, X said": one attack that happened is reported, not warned of
-                happened = predicate in (str(KG.targets), str(KG.affected)) and incidents.one_attack(lexicon, end, text)
+                happened = predicate in (str(KG.targets), str(KG.affected)) and (
+                    incidents.one_attack(lexicon, end, text)
+                    # "a gang that it said had targeted drug makers": an aside on what the gang did, no warning
+                    or (speaker.via == "pronoun" and re.search(r"(?:which|that)\s+$", text[:speaker.start]) is not None))
                 if weaknesses.warned_of(lexicon, end) and end.key != speaker.key and not happened:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 

@@ -42,6 +42,7 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
     LOWER_NEXT,
+    MEASURE,
     PHRASE_OPENING,
     PLACE_ADVERBS,
     QUANTIFIER_AFTER,
@@ -61,6 +62,7 @@ from explorer.core.extraction.spans import (
     plural_head_at_end,
     quoted,
     relative_that_verbs,
+    shared_head,
     singular,
     two_names,
     variant_after,
@@ -93,7 +95,7 @@ _PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|towns
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
 _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
-_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_NEXT_WORD = re.compile(r"\s*(\d+(?:,\d{3})+-[\w’'-]+|[\w’'-]+)")  # a measure keeps its thousands ("2,000-megawatt")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -125,9 +127,8 @@ class MentionFinder:
         self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
-        # Words that state a property never belong to a noun phrase ("established a …").
-        # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
-        # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
+        # Words that state a property never belong to a noun phrase ("established a …"). The first word of a pattern is
+        # its verb or preposition ("set" up, "teamed" up with); later words may be names ("'s Zhejiang branch").
         self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
         # a word that only opens longer patterns ("main" of "main driver for") is a trigger only where one follows
         self._opening_only = {word: [p.regex for p in lexicon.patterns if p.words.split()[0].lower() == word]
@@ -139,8 +140,7 @@ class MentionFinder:
         self._cue_words = frozenset(cue.words.lower() for cue in lexicon.cues if " " not in cue.words)
         # "-based", "-enabled": a hyphened word opening a capitalised run says something of the name after it
         self._compound_suffixes = tuple(p.words.lower() for p in lexicon.patterns if p.words.startswith("-"))
-        # "Haier's COSMOPlat platform", "Acme's Yingkou yard": heads of "'s …" patterns whose object is no
-        # organization name a thing of its own, which keeps its own name without its owner's
+        # "Acme's Yingkou yard": heads of "'s …" patterns whose object is no organization name a thing of its own
         organization = str(KG.Organization)
         self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
@@ -394,8 +394,7 @@ class MentionFinder:
                  for m in pattern.regex.finditer(text)}
         # after the whole of the longest pattern only: "joined | hands with" is inside "joined hands with"
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
-        # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
-        # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
+        # after "that", "its"/"their" ("at its | compressor plant"), a preposition ("for | steel mills"), "these"/"those"
         openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text) if not any(s < m.end() < e for s, e in spans)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
@@ -434,8 +433,8 @@ class MentionFinder:
         with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
         described = re.match(r"The\s+(?=[a-z])", text)
         if described is not None:
-            # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening
-            # that nothing before named (a reference to one is read by the references) is the clause's subject
+            # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening that
+            # nothing before named (a reference to one is read by the references) is the clause's subject
             phrase = self._bare_phrase_at(text, described.end())
             if phrase is None:
                 return passive_opening(text, described.end(), self._triggers, self._cue_class)
@@ -470,6 +469,9 @@ class MentionFinder:
         return word is not None and self._trigger_at(text, end + word.start(1), word.group(1))
 
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
+        return shared_head(text, position, self._plain_phrase_at) or self._plain_phrase_at(text, position)
+
+    def _plain_phrase_at(self, text: str, position: int) -> Mention | None:
         """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""
         words: list[tuple[int, int]] = []
         while len(words) < 5:
@@ -478,12 +480,11 @@ class MentionFinder:
                 break
             token = word.group(1)
             lowered = token.lower()
-            # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
-            # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
+            # a technology's name ("5G coverage", "5G-guided forklifts") or an acronym ("PLC firmware") may open a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and variant_after(text[slice(*words[-1])], token, len(words))
-                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "IEC 104 | control traffic"
+                or ((MEASURE.fullmatch(token) or (words and variant_after(text[slice(*words[-1])], token, len(words))))
+                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "2,000-megawatt | plant"
             if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \
@@ -554,9 +555,8 @@ class MentionFinder:
             candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject)
-        # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
-        # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
+        candidates += self._references.references(text, self._history, previous_subject, self._last_sentence)
+        # The longer span wins ("a 5G industry alliance", not the known "5G"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
         chosen: list[Mention] = []

@@ -17,7 +17,10 @@ from explorer.core.extraction import antecedents, sites
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.short_names import called_heads, part_of_name
+from explorer.core.extraction.short_names import known_as as known_as  # read with the other references
 from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.subject_pronouns import subject_it
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
@@ -79,8 +82,11 @@ class ReferenceReader:
         self._scenes: set[str] = set()
         #: The names that opened the sentences read so far (None where a sentence opened on none), last first.
         self._subjects: list[Mention | None] = []
+        self._called: dict[str, str] = {}  # a class word the text called a named entity by ("the group"): that entity
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                   last_sentence: Sequence[Mention] = ()) -> list[Mention]:
+        self._called.update(called_heads(last_sentence, lambda word: self._cue_class(word) is not None))
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
         self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
         self._subjects.insert(0, previous_subject if previous_subject is not None and previous_subject.via in ("name", "label")
@@ -191,8 +197,11 @@ class ReferenceReader:
             salient = next((m for m in self._subjects[:3] if m is not None and self.lexicon.is_a(m.cls, [cls]) is not False
                             and m.key not in self._scenes and self.lexicon.is_a(cls, [ORGANIZATION]) is True
                             and singular(noun) in ("company", "firm")), None)
+            # one the text called by this word before ("…, the group said"), over a subject of "the company" since
+            recorded = next((m for m in same if m.key == self._called.get(singular(noun))), None)
+            first = recorded if singular(noun) not in ("company", "firm") else None
             target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
-                          called or subject or salient or last)
+                          called or first or subject or salient or recorded or last)
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
@@ -276,11 +285,11 @@ def antecedent(kind: str, history: Sequence[Mention], previous_subject: Mention 
 def part_of_person(mention: Mention, history: Sequence[Mention]) -> Mention:
     """"Chen said", after "Professor Chen Lin": one word of a person's name named before is that person."""
     if mention.via != "name" or mention.cls is not None or " " in mention.text:
-        return mention
+        return part_of_name(mention, history)
     target = next((m for m in reversed(history) if m.cls == PERSON and m.iri is None
                    and mention.text in (m.label or m.text).split()[:1] + (m.label or m.text).split()[-1:]), None)
     if target is None or (target.label or target.text) == mention.text:
-        return mention
+        return part_of_name(mention, history)
     return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
 
 
@@ -367,7 +376,7 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
-    return antecedents.reported_it(text, out)
+    return subject_it(text, antecedents.reported_it(text, out), clause_subject)
 
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
@@ -475,7 +484,6 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
                                   cls=called.cls or mention.cls)
         if called is None and mention.iri is None and class_word_after_the(mention, text) and not antecedents.modifier(text, mention.end):
             # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province); a trade's word ("the
-            # supplier") stands for none the text did not call so
             # supplier") stands for none the text did not call so; a thing of a kind no agent is ("the attack") for no
             # name of unknown kind, but for one of its kind the sentence described ("an intrusion … the attack")
             agents = lexicon.is_a(mention.cls, [AGENT]) is True
@@ -522,46 +530,6 @@ _SEATED = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-(?:based|headquart
 #: Wuxi-based maker …") or a new clause ("… over ZTE, and the Shenzhen-based company will …").
 _SPEAKS = re.compile(r"(?<![\w-])(?:said|says|told|added|announced|reported|warned|noted|that)(?![\w-])"
                      r"|;|,\s*(?:and|but|while|whereas)\s", re.IGNORECASE)
-
-
-#: "X, better known as Y,": the second name is the first one's other name.
-_KNOWN_AS = re.compile(r",\s+(?:(?:better|also|commonly|formerly|widely)\s+)?known\s+as\s+", re.IGNORECASE)
-
-
-def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Beijing Automotive Group, better known as BAIC, has wired …": BAIC is the group itself (a reference to it), and
-    the words between name nothing."""
-    out: list[Mention] = []
-    for match in _KNOWN_AS.finditer(text):
-        first = next((m for m in reversed(mentions) if m.end == match.start() and m.via in ("name", "label")), None)
-        second = next((m for m in mentions if m.start == match.end() and m.via in ("name", "label")), None)
-        if first is None or second is None:
-            continue
-        out = [m for m in (out or mentions) if not (match.start() <= m.start and m.end <= match.end())]
-        out = [replace(first, start=m.start, end=m.end, text=m.text, via="definite") if m is second else m for m in out]
-    return _called(text, out or mentions)
-
-
-_CALLED = re.compile(r"\s+(?:called|named|dubbed|(?:which\s+|that\s+)?call(?:s|ing)\s+itself)\s+", re.IGNORECASE)
-
-
-#: Heads of a description of who acts, which a name after "called" names ("a hacker group called X").
-_ACTOR_HEADS = frozenset(["group", "gang", "team", "crew", "actor", "start-up", "startup", "company", "firm", "outfit",
-                          "collective", "unit"])
-
-
-def _called(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"a hacker group calling itself Black Mekong", "a start-up called Waytous": a description of who acts is the name
-    after the words (with the description's kind where the name has none)."""
-    out = list(mentions)
-    for match in _CALLED.finditer(text):
-        first = next((m for m in out if m.end == match.start() and m.via in ("phrase", "cue") and m.iri is None), None)
-        second = next((m for m in out if m.start == match.end() and m.via in ("name", "label")), None)
-        if first is None or second is None or first.text.split()[-1].lower() not in _ACTOR_HEADS:
-            continue  # "a platform called Zhongyuan Cloud" stays the platform the text refers back to
-        out[out.index(first)] = replace(second, start=first.start, end=first.end, text=first.text, cls=second.cls or first.cls,
-                                        via="definite")
-    return out
 
 
 def counted(lexicon: Lexicon, mention: Mention) -> Mention:

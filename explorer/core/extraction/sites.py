@@ -135,7 +135,7 @@ COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "ind
 
 
 #: A measure that describes a site's kind, not how many there are ("a 12-inch wafer fab", "its 220-kilovolt substation").
-_MEASURE = r"\d[\d.]*-[a-z]+"
+_MEASURE = r"\d+(?:[,.]\d+)*-[a-z]+"
 
 
 def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str], str | None]) -> list[Mention]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import _is_cjk
@@ -62,8 +62,12 @@ CAPITALISED = re.compile(
 COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some|roughly|around|approximately)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
                    # what is counted may open with a technology's name ("more than 800 5G terminals")
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?(?=[a-z]|\d+G\s)",
+                   # or with a measure of each ("four 1,000-megawatt reactors")
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?"
+                   r"(?=[a-z]|\d+G\s|\d+(?:[,.]\d+)*-[a-z])",
                     re.IGNORECASE)
+#: A number hyphened to its unit: a measure describing a thing's kind, no count of it ("a 1,000-megawatt reactor").
+MEASURE = re.compile(r"\d+(?:[,.]\d+)*-[a-z][\w-]*")
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|(?:its|their|our)(?:\s+own)?|for|on|of|in|at|across|among|these|those|through|via"
                             r"|into|onto|inside|with|by"
@@ -247,6 +251,28 @@ def verb_before_object(word: str, text: str, end: int) -> bool:
     """"…, uses | explosion-proof handsets", "links | some 600 detectors": a verb's present in -s (``present_verb``)
     before what opens its object; a plural before its verb ("where cranes are steered") is none."""
     return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
+
+
+_DETERMINED = re.compile(r"(?:(?<![\w-])(?:the|an?|its|their|our|these|those|two|three|four|five|six|seven|eight|nine|ten)|\d)\s+$",
+                         re.IGNORECASE)
+#: One modifier, "and", then the rest of a phrase: "wheeled and | rail-mounted robots", "township and | mountain clinics".
+_MODIFIER_AND = re.compile(r"([a-z][\w-]*)\s+and\s+(?=[a-z])")
+
+
+def shared_head(text: str, position: int, phrase_at: Callable[[str, int], Mention | None]) -> Mention | None:
+    """"18 wheeled and rail-mounted robots", "the four crude and product berths": one word that is no plural, "and", then a
+    phrase of up to three words headed by a plural is one phrase, its two modifiers sharing the head (where a plural or
+    a singular head follows, "cells and cranes", "maintenance and radiation monitoring", "and" joins two things)."""
+    joint = _MODIFIER_AND.match(text, position)
+    if joint is None or joint.group(1) in STOPWORDS or plural_noun(joint.group(1)) or adverb(joint.group(1)) \
+            or (wordclass.verb_only(joint.group(1)) and not _DETERMINED.search(text[:position])):
+        return None  # a verb's past is a modifier only after a determiner or a count ("18 wheeled and …", not "X supplied and …")
+    rest = phrase_at(text, joint.end())
+    head = rest.text.split()[-1].lower() if rest is not None else ""
+    if rest is None or rest.start != joint.end() or len(rest.text.split()) > 3 or not (plural_noun(head) or wordclass.plural(head)):
+        return None
+    phrase = text[position:rest.end]
+    return replace(rest, start=position, text=phrase, label=phrase)
 
 
 def variant_after(previous: str, token: str, count: int) -> bool:

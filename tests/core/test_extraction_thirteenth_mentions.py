@@ -1,0 +1,57 @@
+"""Ends the mention finder never found (thirteenth session): measures before a head noun, ... (sentences written
+here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
+
+
+def labels(text: str, lexicon: Lexicon) -> list[str]:
+    return [m.label or m.text for m in MentionFinder(lexicon).find(text)]
+
+
+def test_a_measure_before_a_head_noun_is_a_word_of_the_phrase(lexicon: Lexicon) -> None:
+    found = labels("Datang said the site's three 350-megawatt turbines at Tuoketuo now report over 5G.", lexicon)
+    assert "350-megawatt turbines" in found
+    found = labels("The network also reaches the utility's 1,200-megawatt pumped-storage station.", lexicon)
+    assert any(label.endswith("1,200-megawatt pumped-storage station") for label in found)
+
+
+def test_a_measured_count_of_units_keeps_its_count(lexicon: Lexicon) -> None:
+    # "units" after a measure names no kind: the count tells which units are meant
+    assert "three 300-megawatt units" in labels("Huadian commissioned three 300-megawatt units at Kaili.", lexicon)
+
+
+def test_a_measured_thing_is_placed_where_the_text_puts_it(lexicon: Lexicon) -> None:
+    text = "Guodian operates the Qianxi power station. The station's two 600-megawatt boilers at Hongqi run on 5G."
+    assert ("600-megawatt boilers", "runsOn", "5G") in facts(text, lexicon)
+
+
+def test_a_definite_plural_placed_by_a_preposition_is_a_thing(lexicon: Lexicon) -> None:
+    text = "Nokia mounted 30 small cells across the boiler houses, and drones fly along the cooling towers."
+    found = labels(text, lexicon)
+    assert "boiler houses" in found and "cooling towers" in found
+
+
+def test_a_definite_plural_after_in_is_no_new_thing(lexicon: Lexicon) -> None:
+    # guard: "in the Xs" after an activity says where it goes on, a kind of place rather than things named
+    text = "The network, built by Unicom, supports remote ladle tracking in the casting shops."
+    assert not any(p == "locatedIn" for _s, p, _o in facts(text, lexicon))
+
+
+def test_two_modifiers_joined_by_and_share_a_plural_head(lexicon: Lexicon) -> None:
+    found = labels("Sany fitted 24 tracked and crane-mounted cameras to the kilns.", lexicon)
+    assert "tracked and crane-mounted cameras" in found
+    found = labels("The operator linked 96 village and county pharmacies in Guizhou.", lexicon)
+    assert any(label.endswith("village and county pharmacies") for label in found)
+
+
+def test_and_between_two_things_still_joins_two_things(lexicon: Lexicon) -> None:
+    # guards: a plural before "and", or a singular head after it, keeps two things
+    found = labels("Robots at the yard run on cranes and container trucks.", lexicon)
+    assert "cranes" in found and "container trucks" in found
+    found = labels("Unicom built a network for ventilation and water pumping at the mine.", lexicon)
+    assert not any(" and " in label for label in found)

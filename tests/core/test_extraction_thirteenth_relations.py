@@ -1,0 +1,54 @@
+"""Facts carried by grammar rather than a verb of the lexicon: things a network links or that are connected to it,
+places and seats in appositions, makers of equipment listed before "from" (sentences written here, none from the
+articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_what_a_network_links_runs_on_it(lexicon: Lexicon) -> None:
+    text = ("The 5G private network, which Nokia and China Mobile's Gansu branch set up last spring, links 400 wind "
+            "turbines and 20 weather masts across the farm.")
+    found = facts(text, lexicon)
+    assert ("wind turbines", "runsOn", "5G private network") in found
+    assert ("weather masts", "runsOn", "5G private network") in found
+    assert not any(p == "runsOn" and s in ("Nokia", "farm") for s, p, _o in found)
+
+
+def test_what_is_connected_to_a_network_runs_on_it(lexicon: Lexicon) -> None:
+    text = ("Tongwei has connected 600 wafer saws on three floors at its factory in Leshan, a city in Sichuan, to a 5G "
+            "network built by China Unicom.")
+    found = facts(text, lexicon)
+    assert ("wafer saws", "runsOn", "5G network") in found
+    assert not any(p == "runsOn" and s in ("Tongwei", "Leshan", "Sichuan", "factory") for s, p, _o in found)
+    found = facts("Sany has linked the press lines and casting furnaces of its Changsha works to a private 5G network.",
+                  lexicon)
+    assert ("press lines", "runsOn", "private 5G network") in found
+    assert ("casting furnaces", "runsOn", "private 5G network") in found
+
+
+def test_a_participle_after_the_network_links_what_it_lists(lexicon: Lexicon) -> None:
+    text = ("China Telecom's Yunnan branch has switched on a 5G private network at Yuntianhua's fertiliser works, in "
+            "Anning, linking the plant's conveyor belts, its silos and 90 tanker trucks.")
+    found = facts(text, lexicon)
+    for thing in ("conveyor belts", "silos", "tanker trucks"):
+        assert (thing, "runsOn", "5G private network") in found
+
+
+def test_no_runs_on_for_what_a_network_links_to_something_else(lexicon: Lexicon) -> None:
+    # a network in general joining devices to a core: no thing of the sentence runs on the network named
+    found = facts("Analysts said 5G private networks, linking thousands of sensors to a single core, are exposed.", lexicon)
+    assert not any(p == "runsOn" for _s, p, _o in found)
+    # an apposition describing the things linked is no second thing
+    text = "The 5G network also links the mine's 30 haul trucks, heavy vehicles that carry ore to the crusher, and its drills."
+    found = facts(text, lexicon)
+    assert not any(p == "runsOn" and s == "heavy vehicles" for s, p, _o in found)
+
+
+def test_a_scene_set_before_connecting_things_places_no_network(lexicon: Lexicon) -> None:
+    found = facts("In Panzhihua, Pangang Group has connected its arc furnaces to a private 5G network.", lexicon)
+    assert ("arc furnaces", "runsOn", "private 5G network") in found
+    assert ("private 5G network", "locatedIn", "Panzhihua") not in found
