@@ -89,3 +89,19 @@ def test_no_seat_from_a_description_that_places_the_agent_by_a_preposition(lexic
     assert not any(p == "basedIn" and o.startswith("Huizhou's") for _s, p, o in found)
     found = facts("Li Wei, of Tsinghua University in Beijing, said the test had passed.", lexicon)
     assert ("Li Wei", "basedIn", "Tsinghua University") not in found
+
+
+def test_equipment_listed_from_makers_listed_is_made_by_each(lexicon: Lexicon) -> None:
+    text = "China Unicom's Anhui branch built the grid with base stations and core equipment from Ericsson last year."
+    found = facts(text, lexicon)
+    assert ("base stations", "builtBy", "Ericsson") in found
+    assert ("core equipment", "builtBy", "Ericsson") in found
+    found = facts("Core network equipment from Nokia and Ericsson was put through the tests.", lexicon)
+    assert ("core network equipment", "builtBy", "Nokia") in found
+    assert ("core network equipment", "builtBy", "Ericsson") in found
+
+
+def test_an_owner_in_apposition_to_the_maker_made_nothing(lexicon: Lexicon) -> None:
+    text = "Driverless buses from Yutong Bus, the group's coach-making subsidiary, are tested there."
+    found = facts(text, lexicon)
+    assert not any(p == "builtBy" and o != "Yutong Bus" for _s, p, o in found)
