@@ -105,3 +105,9 @@ def test_an_owner_in_apposition_to_the_maker_made_nothing(lexicon: Lexicon) -> N
     text = "Driverless buses from Yutong Bus, the group's coach-making subsidiary, are tested there."
     found = facts(text, lexicon)
     assert not any(p == "builtBy" and o != "Yutong Bus" for _s, p, o in found)
+
+
+def test_a_common_noun_opening_the_sentence_is_made_by_its_developer(lexicon: Lexicon) -> None:
+    found = facts("Software developed by Northeast Agricultural University reads the footage.", lexicon)
+    assert ("Software", "builtBy", "Northeast Agricultural University") in found
+    assert not any(p == "developedBy" for _s, p, _o in found)
