@@ -111,3 +111,13 @@ def test_a_common_noun_opening_the_sentence_is_made_by_its_developer(lexicon: Le
     found = facts("Software developed by Northeast Agricultural University reads the footage.", lexicon)
     assert ("Software", "builtBy", "Northeast Agricultural University") in found
     assert not any(p == "developedBy" for _s, p, _o in found)
+
+
+def test_things_moved_onto_a_network_past_a_place_apposition_run_on_it(lexicon: Lexicon) -> None:
+    text = ("Dongfang Electric has moved the machining lines at its turbine and boiler works in Deyang, a city north of "
+            "Chengdu, onto a private 5G network.")
+    found = facts(text, lexicon)
+    assert ("machining lines", "runsOn", "private 5G network") in found
+    # a comma that opens a clause ends what was moved
+    found = facts("Sany moved its offices to Changsha, and shifted production onto a private 5G network.", lexicon)
+    assert not any(p == "runsOn" and s == "offices" for s, p, _o in found)
