@@ -75,3 +75,11 @@ def test_examples_belong_to_a_kind_in_their_own_clause(lexicon: Lexicon) -> None
     found = facts("In a study published in May, Venustech said it had found 900 PLCs in Hebei, including Siemens "
                   "controllers and Delta drives, that were exposed to the internet.", lexicon)
     assert not any(p == "exampleOf" and o == "study" for _s, p, o in found)
+
+
+def test_which_it_attributed_to_leaves_the_pronoun_out_of_the_fact(lexicon: Lexicon) -> None:
+    found = facts("Venustech logged scans of the valves from servers in Laos, which it attributed to a gang it tracks as "
+                  "Jade Viper.", lexicon)
+    assert not any(p == "attributedTo" and s == "Venustech" for s, p, _o in found)
+    found = facts("Venustech logged a scanning campaign against the valves, which it attributed to Jade Viper.", lexicon)
+    assert ("scanning campaign", "attributedTo", "Jade Viper") in found

@@ -35,7 +35,7 @@ from explorer.core.extraction.references import such_kinds
 from explorer.core.extraction.risk_phrases import acts_of_harm
 from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
-from explorer.core.extraction.shared_subjects import shared_subject
+from explorer.core.extraction.shared_subjects import pronoun_relative_head, shared_subject
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
@@ -200,7 +200,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if said_that and not pattern.object_first:
         # "X warned that Y run on Z": the subject of what was said stands after "that"
         left = [m for m in left if m.start > said_that[-1]]
-    left_out = relatives.object_gap(mentions, text, start) if pattern.words.split()[-1].lower() in PREPOSITIONS else None
+    left_out = (relatives.object_gap(mentions, text, start) or pronoun_relative_head(mentions, text, start)) \
+        if pattern.words.split()[-1].lower() in PREPOSITIONS else None
     if left_out is not None and not pattern.object_first:
         left = [left_out]  # "a campaign that investigators attributed to X": what "that" stands for is the verb's object
     if not pattern.punctuation:
