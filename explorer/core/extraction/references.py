@@ -119,7 +119,10 @@ class ReferenceReader:
                     # named last that ends in the compound's words
                     wanted = normalize(text[match.start(1):compound]).split()
                     named = next((m for m in reversed(history) if m.via in ("name", "label") and " " in (m.label or m.text)
-                                  and normalize(m.label or m.text).split()[-len(wanted):] == wanted), None)
+                                  and normalize(m.label or m.text).split()[-len(wanted):] == wanted), None) or next(
+                        # a thing named before with these very words ("42 roadside units" … "for the roadside units")
+                        (m for m in reversed(history) if m.via in ("phrase", "cue")
+                         and normalize(m.label or m.text).split() == wanted), None)
                     if named is not None:
                         found.append(replace(named, start=match.start(), end=compound, text=text[match.start():compound],
                                              via="definite"))
@@ -136,6 +139,9 @@ class ReferenceReader:
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
                            and singular((m.label or m.text).split()[-1].lower()) == head
                            and (head != match.group(1).lower() or antecedents.singular_head(m))), None)
+            # else a name of several words ending in it ("the authority" after "Ningbo Port Authority")
+            target = target or next((m for m in reversed(history) if m.via == "name" and " " in m.text and m.iri is None
+                                     and not _is_person(m) and m.text.split()[-1].lower() == match.group(1).lower()), None)
             if target is None and head in _SITE_WORDS:
                 # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
                 # site named last; "the plant" for the last factory or works (words for the same kind of site)
