@@ -98,3 +98,12 @@ def test_a_word_only_ever_a_verb_may_still_describe_after_and(lexicon: Lexicon) 
     # guard: "straddle" is only a verb in the lexicon, yet after "and" it describes carriers
     found = labels("The yard runs 30 cranes and straddle carriers over 5G.", lexicon)
     assert "straddle carriers" in found
+
+
+def test_a_large_city_in_an_apposed_description_is_where_the_name_is_based(lexicon: Lexicon) -> None:
+    text = "Lianda Sensors, a six-year-old Kunming start-up, supplied the gauges."
+    assert ("Lianda Sensors", "basedIn", "Kunming") in facts(text, lexicon)
+    text = "The probes came from Hengrui Controls, the Changchun maker of industrial relays."
+    assert ("Hengrui Controls", "basedIn", "Changchun") in facts(text, lexicon)
+    # guard: a unit a possessive names by a province is left as before ("its Hunan branch" states no seat)
+    assert not any(p == "basedIn" for _s, p, _o in facts("Unicom said its Hunan branch built the network.", lexicon))
