@@ -52,3 +52,40 @@ def test_a_scene_set_before_connecting_things_places_no_network(lexicon: Lexicon
     found = facts("In Panzhihua, Pangang Group has connected its arc furnaces to a private 5G network.", lexicon)
     assert ("arc furnaces", "runsOn", "private 5G network") in found
     assert ("private 5G network", "locatedIn", "Panzhihua") not in found
+
+
+def test_a_place_described_as_part_of_another_lies_in_it(lexicon: Lexicon) -> None:
+    found = facts("Geely has opened a plant in Baoji, a city in the west of Shaanxi province.", lexicon)
+    assert ("Baoji", "locatedIn", "Shaanxi province") in found
+    found = facts("Geely has opened a plant in Xining, the capital of Qinghai province.", lexicon)
+    assert ("Xining", "locatedIn", "Qinghai province") in found
+    found = facts("Geely has opened a plant in Jinghong, a county under Xishuangbanna, the capital of Yunnan.", lexicon)
+    assert ("Jinghong", "locatedIn", "Xishuangbanna") in found
+    assert ("Xishuangbanna", "locatedIn", "Yunnan") in found
+
+
+def test_places_listed_and_described_together_lie_in_the_whole(lexicon: Lexicon) -> None:
+    found = facts("A botnet hijacked 300 routers in Wenzhou, Jiaxing and Taizhou, three manufacturing hubs in Zhejiang.",
+                  lexicon)
+    for city in ("Wenzhou", "Jiaxing", "Taizhou"):
+        assert (city, "locatedIn", "Zhejiang") in found
+    assert not any(s == "manufacturing hubs" for s, _p, _o in found)
+    # a distance is no description of a place
+    found = facts("The firm has plants in Wenzhou and Lishui, two hours from Hangzhou.", lexicon)
+    assert not any(o == "Hangzhou" for _s, _p, o in found)
+
+
+def test_a_described_agent_is_based_where_its_description_says(lexicon: Lexicon) -> None:
+    found = facts("Mengniu has a plant in Hangzhou. The probes come from Jingke Sensing, a five-year-old Hangzhou start-up.",
+                  lexicon)
+    assert ("Jingke Sensing", "basedIn", "Hangzhou") in found
+    found = facts("The cranes were built by Dalian Heavy Industry, of Lushun in Liaoning province.", lexicon)
+    assert ("Dalian Heavy Industry", "basedIn", "Lushun") in found
+
+
+def test_no_seat_from_a_description_that_places_the_agent_by_a_preposition(lexicon: Lexicon) -> None:
+    text = "At Kaida Circuits, a board maker in Huizhou's Boluo county, the outage halted two lines."
+    found = facts(text, lexicon)
+    assert not any(p == "basedIn" and o.startswith("Huizhou's") for _s, p, o in found)
+    found = facts("Li Wei, of Tsinghua University in Beijing, said the test had passed.", lexicon)
+    assert ("Li Wei", "basedIn", "Tsinghua University") not in found

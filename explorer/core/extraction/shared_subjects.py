@@ -72,3 +72,23 @@ def shared_subject(mentions: list[Mention], text: str, start: int, by_words: boo
 
 _REPORTED_THAT = re.compile(r"(?<![\w-])(?:said|says|warned|warns|added|noted|reported|found|announced)\s+that\s",
                             re.IGNORECASE)
+
+
+#: ", which it | attributed to": a relative clause whose own subject is a pronoun, before the verb.
+_WHICH_PRONOUN = re.compile(r",\s+which\s+(?:it|they|he|she)\s+(?:(?:later|also|then)\s+)?$", re.IGNORECASE)
+#: What joins a noun to one that describes it: "scans | of the valves", "servers | in Laos".
+_OF_PHRASE = re.compile(r"\s+(?:of|from|in|at|on|against)\s+(?:(?:the|a|an|its|their)\s+)?")
+
+
+def pronoun_relative_head(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    """"logged scans of the valves from servers in Laos, which it attributed to a gang": the pronoun is the relative's
+    subject, and what "which" stands for — the head of the noun phrase before the comma, past its prepositional phrases
+    — is the verb's object, the subject of a property whose words end with a preposition. None outside such a clause."""
+    clause = _WHICH_PRONOUN.search(text[:start])
+    head = next((m for m in mentions if clause is not None and m.end == clause.start() and m.via != "pronoun"), None)
+    while head is not None:
+        before = next((m for m in mentions if m.end < head.start and _OF_PHRASE.fullmatch(text, m.end, head.start)), None)
+        if before is None or before.via == "pronoun":
+            break
+        head = before
+    return head
