@@ -84,3 +84,17 @@ def test_a_province_town_or_new_district_after_a_place_s_possessive_is_a_place_o
     assert ("Quang Ninh province", "locatedIn", "Vietnam") in facts(text, lexicon)
     found = labels("The depot opened in Jinhua's Yiwu town and later in Hefei's Binhu New District.", lexicon)
     assert {"Jinhua", "Yiwu town", "Hefei", "Binhu New District"} <= set(found)
+
+
+def test_a_body_after_a_province_s_possessive_is_based_there(lexicon: Lexicon) -> None:
+    text = "Yunnan's Bureau of Ecology and Environment ordered the smelter to cut emissions."
+    assert ("Yunnan's Bureau of Ecology and Environment", "basedIn", "Yunnan") in facts(text, lexicon)
+    # guard: makers of a province are a kind, no body the keys place
+    text = "Sichuan's furniture makers have bought 5G routers."
+    assert not any(p == "basedIn" for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_word_only_ever_a_verb_may_still_describe_after_and(lexicon: Lexicon) -> None:
+    # guard: "straddle" is only a verb in the lexicon, yet after "and" it describes carriers
+    found = labels("The yard runs 30 cranes and straddle carriers over 5G.", lexicon)
+    assert "straddle carriers" in found

@@ -252,11 +252,10 @@ def verb_before_object(word: str, text: str, end: int) -> bool:
     before what opens its object, or a word only ever a verb; a plural before its verb ("where cranes are steered") is none."""
     if present_verb(word) and _OBJECT_OPENS.match(text, end) is not None:
         return True
-    # "…, enforce | multi-factor authentication": a word only ever a verb, in its base form (a past describes as often as it
-    # acts: "forged commands", "hijacked routers"), before a lower-case word
+    # "…, enforce | multi-factor authentication", "…, contributed | prediction models": a word only ever a verb right after a
+    # comma, before a lower-case word (elsewhere it may describe: "forged commands", "cranes and straddle carriers")
     return word[:1].islower() and wordclass.verb_only(word.lower()) and not word.endswith("ing") \
-        and (wordclass.past(word.lower()) is False or re.search(r",\s+$", text[:end - len(word)]) is not None) \
-        and not _DETERMINED.search(text[:end - len(word)]) and LOWER_NEXT.match(text, end) is not None
+        and re.search(r",\s+$", text[:end - len(word)]) is not None and LOWER_NEXT.match(text, end) is not None
 
 
 _DETERMINED = re.compile(r"(?:(?<![\w-])(?:the|an?|its|their|our|these|those|two|three|four|five|six|seven|eight|nine|ten)|\d)\s+$",
