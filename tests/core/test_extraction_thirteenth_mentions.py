@@ -55,3 +55,55 @@ def test_and_between_two_things_still_joins_two_things(lexicon: Lexicon) -> None
     assert "cranes" in found and "container trucks" in found
     found = labels("Unicom built a network for ventilation and water pumping at the mine.", lexicon)
     assert not any(" and " in label for label in found)
+
+
+def test_a_word_only_ever_a_verb_opens_no_phrase(lexicon: Lexicon) -> None:
+    found = labels("Ma said utilities should audit vendors, enforce hardware tokens and train staff.", lexicon)
+    assert "hardware tokens" in found and not any(label.startswith("enforce") for label in found)
+    text = "The academy, which designed most of Gansu's kilns, contributed vibration sensors that run on the cloud."
+    found = labels(text, lexicon)
+    assert "vibration sensors" in found and not any(label.startswith("contributed") for label in found)
+
+
+def test_a_past_that_describes_stays_in_its_phrase(lexicon: Lexicon) -> None:
+    # guard: a past after a preposition describes the noun
+    assert "forged valve commands" in labels("The pumps were exposed to forged valve commands.", lexicon)
+
+
+def test_a_name_joining_two_metals_is_one_name(lexicon: Lexicon) -> None:
+    text = "Kunlun Cloud was built with the Lanzhou Nickel and Titanium Design and Research Institute, a unit of Jinchuan."
+    assert "Lanzhou Nickel and Titanium Design and Research Institute" in labels(text, lexicon)
+    # guard: two names of their own stay two
+    found = labels("Baiyin Copper and Gansu Mobile signed a deal.", lexicon)
+    assert "Baiyin Copper" in found and "Gansu Mobile" in found
+
+
+def test_a_province_town_or_new_district_after_a_place_s_possessive_is_a_place_of_its_own(lexicon: Lexicon) -> None:
+    text = "The yard sits in Vietnam's Quang Ninh province."
+    assert {"Vietnam", "Quang Ninh province"} <= set(labels(text, lexicon))
+    assert ("Quang Ninh province", "locatedIn", "Vietnam") in facts(text, lexicon)
+    found = labels("The depot opened in Jinhua's Yiwu town and later in Hefei's Binhu New District.", lexicon)
+    assert {"Jinhua", "Yiwu town", "Hefei", "Binhu New District"} <= set(found)
+
+
+def test_a_body_after_a_province_s_possessive_is_based_there(lexicon: Lexicon) -> None:
+    text = "Yunnan's Bureau of Ecology and Environment ordered the smelter to cut emissions."
+    assert ("Yunnan's Bureau of Ecology and Environment", "basedIn", "Yunnan") in facts(text, lexicon)
+    # guard: makers of a province are a kind, no body the keys place
+    text = "Sichuan's furniture makers have bought 5G routers."
+    assert not any(p == "basedIn" for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_word_only_ever_a_verb_may_still_describe_after_and(lexicon: Lexicon) -> None:
+    # guard: "straddle" is only a verb in the lexicon, yet after "and" it describes carriers
+    found = labels("The yard runs 30 cranes and straddle carriers over 5G.", lexicon)
+    assert "straddle carriers" in found
+
+
+def test_a_large_city_in_an_apposed_description_is_where_the_name_is_based(lexicon: Lexicon) -> None:
+    text = "Lianda Sensors, a six-year-old Kunming start-up, supplied the gauges."
+    assert ("Lianda Sensors", "basedIn", "Kunming") in facts(text, lexicon)
+    text = "The probes came from Hengrui Controls, the Changchun maker of industrial relays."
+    assert ("Hengrui Controls", "basedIn", "Changchun") in facts(text, lexicon)
+    # guard: a unit a possessive names by a province is left as before ("its Hunan branch" states no seat)
+    assert not any(p == "basedIn" for _s, p, _o in facts("Unicom said its Hunan branch built the network.", lexicon))

@@ -103,3 +103,55 @@ def test_the_company_is_still_a_new_subject_not_the_one_called_the_company_befor
             "The company will hire 300 workers.")
     read = [label for written, label in _read(text, lexicon) if written == "The company"]
     assert read == ["Jiangnan Dyeing"]
+
+
+def test_the_authority_is_the_name_of_several_words_that_ends_in_authority(lexicon: Lexicon) -> None:
+    text = ("Lianyungang Port Authority signed a data deal with two shipping lines. "
+            "\"Every hour at berth costs money,\" said Gao Ping, the authority's deputy director.")
+    assert ("the authority", "Lianyungang Port Authority") in _read(text, lexicon)
+    assert ("Gao Ping", "affiliatedWith", "Lianyungang Port Authority") in facts(text, lexicon)
+
+
+def test_the_zone_is_the_development_zone_named_before(lexicon: Lexicon) -> None:
+    text = ("The Jingzhou Economic Development Zone paid for the test road. "
+            "\"We want the cars tested here,\" said Tang Wei, director of the zone's planning office.")
+    assert ("the zone", "Jingzhou Economic Development Zone") in _read(text, lexicon)
+
+
+def test_a_compound_after_the_is_a_thing_named_before_with_those_very_words(lexicon: Lexicon) -> None:
+    text = ("Along the road, 30 roadside units from Wanji broadcast hazard warnings. "
+            "China Unicom's Jingzhou branch provides the fibre backhaul for the roadside units.")
+    assert ("the roadside units", "roadside units") in _read(text, lexicon)
+
+
+def test_the_terminal_is_the_terminal_described_before_not_the_unit_that_runs_it(lexicon: Lexicon) -> None:
+    text = ("Guangxi Beibu Gulf Port Group said the unmanned terminal at Qinzhou, which is run by its Qinzhou Container "
+            "Terminal unit, handled 2 million boxes. The terminal's gantry cranes were built by ZPMC.")
+    assert ("The terminal", "unmanned terminal") in _read(text, lexicon)
+
+
+def test_where_after_a_thing_in_the_park_speaks_of_the_thing(lexicon: Lexicon) -> None:
+    text = ("Wuxi Hi-tech Park hosts 40 chip firms. Bosch runs a sensor factory in the park, where 5G-linked "
+            "testers check every wafer.")
+    assert not any(p == "locatedIn" and s == "5G-linked testers" and o in ("Wuxi Hi-tech Park", "park")
+                   for s, p, o in facts(text, lexicon))
+
+
+def test_the_city_is_one_the_text_called_a_capital_and_its_district_lies_in_it(lexicon: Lexicon) -> None:
+    text = ("Lanzhou Petrochemical has linked its cracker units in Lanzhou, the capital of Gansu province, to 5G. "
+            "The network covers the refinery in the city's Xigu district.")
+    assert ("the city", "Lanzhou") in _read(text, lexicon)
+    assert ("Xigu district", "locatedIn", "Lanzhou") in facts(text, lexicon)
+
+
+def test_the_city_stays_unread_where_no_place_was_called_a_city_or_capital(lexicon: Lexicon) -> None:
+    text = ("Lanzhou Petrochemical has linked its cracker units to 5G. "
+            "The network covers the refinery in the city's Xigu district.")
+    assert not any(written == "the city" for written, _label in _read(text, lexicon))
+
+
+def test_a_name_holding_the_head_of_its_apposed_description_is_of_that_kind(lexicon: Lexicon) -> None:
+    text = ("Xiangya Hospital of Central South University, the Changsha-based teaching hospital, has linked 40 clinics "
+            "to 5G. \"Scans now arrive in seconds,\" said Peng Yu, the hospital's chief radiologist.")
+    assert ("the hospital", "Xiangya Hospital of Central South University") in _read(text, lexicon)
+    assert ("Peng Yu", "affiliatedWith", "Xiangya Hospital of Central South University") in facts(text, lexicon)

@@ -89,3 +89,35 @@ def test_no_seat_from_a_description_that_places_the_agent_by_a_preposition(lexic
     assert not any(p == "basedIn" and o.startswith("Huizhou's") for _s, p, o in found)
     found = facts("Li Wei, of Tsinghua University in Beijing, said the test had passed.", lexicon)
     assert ("Li Wei", "basedIn", "Tsinghua University") not in found
+
+
+def test_equipment_listed_from_makers_listed_is_made_by_each(lexicon: Lexicon) -> None:
+    text = "China Unicom's Anhui branch built the grid with base stations and core equipment from Ericsson last year."
+    found = facts(text, lexicon)
+    assert ("base stations", "builtBy", "Ericsson") in found
+    assert ("core equipment", "builtBy", "Ericsson") in found
+    found = facts("Core network equipment from Nokia and Ericsson was put through the tests.", lexicon)
+    assert ("core network equipment", "builtBy", "Nokia") in found
+    assert ("core network equipment", "builtBy", "Ericsson") in found
+
+
+def test_an_owner_in_apposition_to_the_maker_made_nothing(lexicon: Lexicon) -> None:
+    text = "Driverless buses from Yutong Bus, the group's coach-making subsidiary, are tested there."
+    found = facts(text, lexicon)
+    assert not any(p == "builtBy" and o != "Yutong Bus" for _s, p, o in found)
+
+
+def test_a_common_noun_opening_the_sentence_is_made_by_its_developer(lexicon: Lexicon) -> None:
+    found = facts("Software developed by Northeast Agricultural University reads the footage.", lexicon)
+    assert ("Software", "builtBy", "Northeast Agricultural University") in found
+    assert not any(p == "developedBy" for _s, p, _o in found)
+
+
+def test_things_moved_onto_a_network_past_a_place_apposition_run_on_it(lexicon: Lexicon) -> None:
+    text = ("Dongfang Electric has moved the machining lines at its turbine and boiler works in Deyang, a city north of "
+            "Chengdu, onto a private 5G network.")
+    found = facts(text, lexicon)
+    assert ("machining lines", "runsOn", "private 5G network") in found
+    # a comma that opens a clause ends what was moved
+    found = facts("Sany moved its offices to Changsha, and shifted production onto a private 5G network.", lexicon)
+    assert not any(p == "runsOn" and s == "offices" for s, p, _o in found)

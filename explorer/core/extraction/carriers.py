@@ -106,6 +106,8 @@ def over_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 #: A verb that moves things onto a network: "moved the cranes at its terminal onto" (things "connected to" a network
 #: are read by ``joined_to_networks``).
 _PUT_ON = re.compile(r"(?<![\w-])(?:moved|moves|switched|switches|shifted|migrated)\s+", re.IGNORECASE)
+#: What ends the things moved before "onto": a clause break, a relative, a comma that opens no apposition.
+_NO_APPOSITION = re.compile(r"[;]|\b(?:which|that|who|while)\b|,\s+(?!(?:a|an|the)\s)")
 _ONTO = re.compile(r"\s+onto\s+(?:(?:the|a|an|its|their)\s+)?", re.IGNORECASE)
 
 
@@ -119,7 +121,9 @@ def put_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if first is None or lexicon.is_a(first.cls, [AGENT, PLACE]) is True or sites.has_site_head(lexicon, first) \
                 or _carrier(first) or _person(first):
             continue
-        onto = next((m for m in _ONTO.finditer(text, first.end) if not re.search(r"[,;]", text[first.end:m.start()])), None)
+        # "moved the lines at its works in Harbin, the capital of Heilongjiang, onto …": an apposition may stand between
+        onto = next((m for m in _ONTO.finditer(text, first.end)
+                     if not _NO_APPOSITION.search(text[first.end:m.start()])), None)
         carrier = next((m for m in mentions if onto is not None and m.start == onto.end() and m.via != "pronoun"), None)
         if onto is None or carrier is None or not _carrier(carrier) or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
             continue

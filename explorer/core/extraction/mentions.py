@@ -54,6 +54,7 @@ from explorer.core.extraction.spans import (
     extend_left,
     extend_left_cjk,
     extend_right,
+    joined_fields,
     opening_plural,
     participle_after_noun,
     passive_by,
@@ -220,14 +221,13 @@ class MentionFinder:
             right = follow.group() if follow else ""
             before = text[begin:left_end].split()
             own = [word for word in before if word.lower() not in NOT_NAMES] or before
-            # A class word after "and" ends a name of two joined parts ("Hubei Oil and Gas Group"), unless
-            # the part before "and" is a name of its own: one word ("Tencent and Baosteel Group") or words
-            # holding a class word ("the Department of Commerce and Wuhan University").
+            # A class word after "and" ends a name of two joined parts ("Hubei Oil and Gas Group"), unless the part before
+            # "and" is a name of its own: one word ("Tencent and Baosteel Group") or words holding a class word.
             # "Hainan Port and Shipping Holding": a place's word before "and" and an organization's word ending the run
             # name one organization of two fields
             one_body = self.lexicon.is_a(self._cue_class(right.split()[-1]) if right else None, [ORGANIZATION]) is True \
                 and self.lexicon.is_a(self._cue_class(before[-1]), [ORGANIZATION]) is False
-            fields = bool(right) and before[-1].lower() in NAME_FIELDS and right.split()[0].lower() in NAME_FIELDS
+            fields = joined_fields(before, right, text[right_start + len(right):end])
             if fields:
                 continue  # "Research and Development Centre", "Oil and Gas Group": two fields' words joined in one name
             if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \

@@ -40,7 +40,8 @@ _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|Janu
                           r"|September|October|November|December|spring|summer|autumn|winter|year|month)(?:\s+(?:19|20)\d\d)?)$",
                           re.IGNORECASE)
 #: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
-_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town"])
+_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town",
+                         "park"])
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: An aside in commas that describes a place or says how far it lies: ", a city between A and B", ", some 40 km away".
 _PLACE_ASIDE = re.compile(r",\s+(?:a|an|some|about|around|\d)[^,;]*$", re.IGNORECASE)

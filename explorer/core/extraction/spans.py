@@ -249,8 +249,13 @@ _OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|
 
 def verb_before_object(word: str, text: str, end: int) -> bool:
     """"…, uses | explosion-proof handsets", "links | some 600 detectors": a verb's present in -s (``present_verb``)
-    before what opens its object; a plural before its verb ("where cranes are steered") is none."""
-    return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
+    before what opens its object, or a word only ever a verb; a plural before its verb ("where cranes are steered") is none."""
+    if present_verb(word) and _OBJECT_OPENS.match(text, end) is not None:
+        return True
+    # "…, enforce | multi-factor authentication", "…, contributed | prediction models": a word only ever a verb right after a
+    # comma, before a lower-case word (elsewhere it may describe: "forged commands", "cranes and straddle carriers")
+    return word[:1].islower() and wordclass.verb_only(word.lower()) and not word.endswith("ing") \
+        and re.search(r",\s+$", text[:end - len(word)]) is not None and LOWER_NEXT.match(text, end) is not None
 
 
 _DETERMINED = re.compile(r"(?:(?<![\w-])(?:the|an?|its|their|our|these|those|two|three|four|five|six|seven|eight|nine|ten)|\d)\s+$",
@@ -486,6 +491,15 @@ def relative_that_verbs(text: str, triggers: frozenset[str]) -> dict[int, int | 
             continue
         found[match.end(2)] = None if verb in triggers else match.end(3)
     return found
+
+
+def joined_fields(left: list[str], right: str, rest: str) -> bool:
+    """Whether "and" between ``left`` and ``right`` (the words up to the next "and" or "of", ``rest`` the run after them)
+    joins two fields of one name: a field's word each side ("Research and Development Centre"), or a right side ending on
+    a field that another "and" goes on ("Shenyang Aluminium and | Magnesium Engineering | and Research Institute")."""
+    words = right.split()
+    return bool(words) and ((left[-1].lower() in NAME_FIELDS and words[0].lower() in NAME_FIELDS)
+                            or (words[-1].lower() in NAME_FIELDS and re.match(r"\s+and\s", rest) is not None))
 
 
 def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> bool:
