@@ -116,3 +116,14 @@ def test_doubts_are_counted_from_the_reading() -> None:
     counted = mention(0, "300 refineries", "phrase"), mention(18, "Ningbo", "name")
     assert doubts(*counted, "in", 15, 17) == 2
     assert calibrated(0.9, *counted, "in", 15, 17) == 0.69
+
+
+def test_a_relative_listing_members_runs_to_a_kind_at_the_lists_end(lexicon: Lexicon) -> None:
+    found = facts("The Gansu Logistics Association, whose 96 members include Lanzhou Freight, Jinchuan Trucking and dozens of "
+                  "village cooperatives, has set up a task group with Huawei.", lexicon)
+    assert not any(p == "established" and s in ("Jinchuan Trucking", "village cooperatives") for s, p, _o in found)
+    assert ("Lanzhou Freight", "memberOf", "Gansu Logistics Association") in found
+    # a kind in the plural among the members is a group of members, not one member
+    assert ("village cooperatives", "memberGroupOf", "Gansu Logistics Association") in found
+    found = facts("Haier and Gree are members of the Qingdao Industrial Internet Alliance.", lexicon)
+    assert ("Gree", "memberOf", "Qingdao Industrial Internet Alliance") in found
