@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from extraction_support import facts
 
+from explorer.core.extraction.calibration import calibrated, doubts
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.suggest import Suggestion, suggest_facts
 
 
 def test_a_participle_after_a_determiner_or_use_describes_a_noun(lexicon: Lexicon) -> None:
@@ -83,3 +86,44 @@ def test_which_it_attributed_to_leaves_the_pronoun_out_of_the_fact(lexicon: Lexi
     assert not any(p == "attributedTo" and s == "Venustech" for s, p, _o in found)
     found = facts("Venustech logged a scanning campaign against the valves, which it attributed to Jade Viper.", lexicon)
     assert ("scanning campaign", "attributedTo", "Jade Viper") in found
+
+
+def _confidence(found: list[Suggestion], subject: str, predicate: str) -> float:
+    [fact] = [s for s in found if (s.subject.label or s.subject.text) == subject and s.predicate.endswith(predicate)]
+    return fact.confidence
+
+
+def test_confidence_tells_how_much_the_reading_guessed(lexicon: Lexicon) -> None:
+    # a person named, the trade's words, an organization named: no guess, trusted from 0.7 up
+    found = suggest_facts("Zhang Lei, an engineer at Sany Heavy Industry, said the cranes were safe.", lexicon)
+    assert _confidence(found, "Zhang Lei", "affiliatedWith") >= 0.7
+    # a bare plural linked to a place by "in": three doubts, under 0.5
+    found = suggest_facts("The gang, which had earlier hit logistics firms in Southeast Asia, encrypted the depot's servers.",
+                          lexicon)
+    assert _confidence(found, "logistics firms", "basedIn") < 0.5
+
+
+def test_doubts_are_counted_from_the_reading() -> None:
+    def mention(start: int, text: str, via: str) -> Mention:
+        return Mention(start, start + len(text), text, None, None, text, via)
+
+    named = mention(0, "Sinopec", "name"), mention(20, "Huawei", "name")
+    assert doubts(*named, "partnered with", 8, 19) == 0
+    assert calibrated(0.75, *named, "partnered with", 8, 19) == 0.85
+    described = mention(0, "refineries", "phrase"), mention(14, "Ningbo", "name")
+    assert doubts(*described, "in", 11, 13) == 3  # a bare preposition, a described subject, a bare plural
+    assert calibrated(0.9, *described, "in", 11, 13) == 0.45
+    counted = mention(0, "300 refineries", "phrase"), mention(18, "Ningbo", "name")
+    assert doubts(*counted, "in", 15, 17) == 2
+    assert calibrated(0.9, *counted, "in", 15, 17) == 0.69
+
+
+def test_a_relative_listing_members_runs_to_a_kind_at_the_lists_end(lexicon: Lexicon) -> None:
+    found = facts("The Gansu Logistics Association, whose 96 members include Lanzhou Freight, Jinchuan Trucking and dozens of "
+                  "village cooperatives, has set up a task group with Huawei.", lexicon)
+    assert not any(p == "established" and s in ("Jinchuan Trucking", "village cooperatives") for s, p, _o in found)
+    assert ("Lanzhou Freight", "memberOf", "Gansu Logistics Association") in found
+    # a kind in the plural among the members is a group of members, not one member
+    assert ("village cooperatives", "memberGroupOf", "Gansu Logistics Association") in found
+    found = facts("Haier and Gree are members of the Qingdao Industrial Internet Alliance.", lexicon)
+    assert ("Gree", "memberOf", "Qingdao Industrial Internet Alliance") in found

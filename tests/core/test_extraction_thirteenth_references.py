@@ -135,3 +135,23 @@ def test_where_after_a_thing_in_the_park_speaks_of_the_thing(lexicon: Lexicon) -
             "testers check every wafer.")
     assert not any(p == "locatedIn" and s == "5G-linked testers" and o in ("Wuxi Hi-tech Park", "park")
                    for s, p, o in facts(text, lexicon))
+
+
+def test_the_city_is_one_the_text_called_a_capital_and_its_district_lies_in_it(lexicon: Lexicon) -> None:
+    text = ("Lanzhou Petrochemical has linked its cracker units in Lanzhou, the capital of Gansu province, to 5G. "
+            "The network covers the refinery in the city's Xigu district.")
+    assert ("the city", "Lanzhou") in _read(text, lexicon)
+    assert ("Xigu district", "locatedIn", "Lanzhou") in facts(text, lexicon)
+
+
+def test_the_city_stays_unread_where_no_place_was_called_a_city_or_capital(lexicon: Lexicon) -> None:
+    text = ("Lanzhou Petrochemical has linked its cracker units to 5G. "
+            "The network covers the refinery in the city's Xigu district.")
+    assert not any(written == "the city" for written, _label in _read(text, lexicon))
+
+
+def test_a_name_holding_the_head_of_its_apposed_description_is_of_that_kind(lexicon: Lexicon) -> None:
+    text = ("Xiangya Hospital of Central South University, the Changsha-based teaching hospital, has linked 40 clinics "
+            "to 5G. \"Scans now arrive in seconds,\" said Peng Yu, the hospital's chief radiologist.")
+    assert ("the hospital", "Xiangya Hospital of Central South University") in _read(text, lexicon)
+    assert ("Peng Yu", "affiliatedWith", "Xiangya Hospital of Central South University") in facts(text, lexicon)

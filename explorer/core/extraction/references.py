@@ -61,6 +61,7 @@ _RANKED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:second
 
 #: A sentence that opens on its scene: "In Liuzhou, …", "At Qingdao, …" (a name of one to three words).
 _SCENE = re.compile(r"^(?:In|At)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),")
+_CAPITAL = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+(?:the|a)\s+(?:provincial\s+|regional\s+)?capital\s+of\s")
 
 
 def _is_person(mention: Mention) -> bool:
@@ -89,6 +90,8 @@ class ReferenceReader:
         self._called.update(called_heads(last_sentence, lambda word: self._cue_class(word) is not None))
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
         self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
+        # and one the text calls a capital ("Lanzhou, the capital of Gansu province,"): a city
+        self._scenes.update(f"new:{normalize(m.group(1))}" for m in _CAPITAL.finditer(text))
         self._subjects.insert(0, previous_subject if previous_subject is not None and previous_subject.via in ("name", "label")
                               and not _is_person(previous_subject) else None)
         found: list[Mention] = []
@@ -256,7 +259,10 @@ class ReferenceReader:
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
                 cls = cls or (mention.cls if self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) else None)
-                if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
+                # (a name that holds the description's head is of its kind, whatever class its other words gave it:
+                # "Xiangya Hospital of Central South University, the Changsha teaching hospital")
+                if cls is not None and (self.lexicon.is_a(previous.cls, [cls]) is not False
+                                        or words[-1].lower() in normalize(previous.label or previous.text).split()):
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
                     out[out.index(previous)] = named
                     out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))

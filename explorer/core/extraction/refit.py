@@ -226,7 +226,9 @@ def _counted_group(lexicon: Lexicon, mention: Mention) -> bool:
     """A counted plural ("more than 300 factories", "46 members"): a group of members, not one member."""
     return lexicon.is_a(mention.cls, [GROUP]) is True or (
         mention.via in ("cue", "phrase") and mention.text.endswith("s")
-        and re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) is not None)
+        and (re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) is not None
+             # "whose members include A, B and dozens of ranch cooperatives": a kind in the plural is a group of members
+             or (mention.text[:1].islower() and wordclass.plural(mention.text.split()[-1]) is True)))
 
 
 def _campaign(mention: Mention) -> bool:

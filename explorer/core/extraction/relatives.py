@@ -196,7 +196,8 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
 #: The closing comma is looked at, not taken, so that it may open the next aside: "operated by X, a subsidiary of Y,".
 _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)"
                     # "X, whose members include A, B and C, has …": a relative that lists names runs to the list's end
-                    r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+[A-Z][^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
+                    r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+(?:[A-Z]|(?:dozens|hundreds|scores|several|many|other|some|\d)"
+                    r"[^,]*?\s[a-z]+s\b)[^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
                     # "Many systems, he said, still run on …": who says it is no subject of the clause
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued)(?=,)"
                     # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject

@@ -246,8 +246,11 @@ def places_of_places(text: str, is_place: Callable[[str, int], bool]) -> list[tu
 def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"Hefei's Xinqiao area", "Wuhan's high-tech zone": the part of a place named after its possessive lies in it."""
     for owner, part in pairwise(mentions):
-        if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via in ("name", "label") \
-                and part.iri is None and part.text.split()[-1].lower() in _SUBPLACES and not owner.text[:1].islower():
+        # (or "the city's Nanshan district" where the city is one named before)
+        named = (owner.via in ("name", "label") and not owner.text[:1].islower()) or (
+            owner.via == "definite" and (owner.label or "")[:1].isupper() and owner.text.split()[-1].lower() in ("city", "province"))
+        if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and named \
+                and part.iri is None and part.text.split()[-1].lower() in _SUBPLACES:
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
 
 
