@@ -127,3 +127,10 @@ def test_a_relative_listing_members_runs_to_a_kind_at_the_lists_end(lexicon: Lex
     assert ("village cooperatives", "memberGroupOf", "Gansu Logistics Association") in found
     found = facts("Haier and Gree are members of the Qingdao Industrial Internet Alliance.", lexicon)
     assert ("Gree", "memberOf", "Qingdao Industrial Internet Alliance") in found
+
+
+def test_a_second_relative_after_and_which_has_the_first_ones_antecedent(lexicon: Lexicon) -> None:
+    found = facts("Zhang said Sinotruk is a member of the Gansu Logistics Alliance, which the Gansu Transport Federation set "
+                  "up in 2021 with China Telecom and which counts 120 members.", lexicon)
+    assert ("Gansu Logistics Alliance", "hasMemberGroup", "120 members") in found
+    assert not any(s == "China Telecom" and p == "hasMemberGroup" for s, p, _o in found)

@@ -37,11 +37,18 @@ _RELATIVE_AND = re.compile(r"(?:,\s+(?:which|who)|(?<=\w)\s+that)\s+(?!(?:the|a|
                            r"(?:(?:has|have|had|been|also|now|is|are|was|were|[a-z]+ly)\s+)*$")
 
 
+#: ", which the federation set up with X and which | counts …": a second relative joined by "and" has the first one's antecedent.
+_AND_WHICH = re.compile(r",\s+which\s[^,;]*?\s+and\s+which\s+(?:(?:also|now|has|have|is|are)\s+)*$", re.IGNORECASE)
+
+
 def shared_subject(mentions: list[Mention], text: str, start: int, by_words: bool) -> Mention | None:
     """The subject a verb at ``start`` after "and" shares with the clause before it, when it has none of its own:
     "He said that …, and urged companies to …" (the sentence's first mention no preposition governs; also "… and is
     operated by"); "The platform was built by Inspur and hosts apps" (what the passive speaks of, not its agent)."""
     before = text[:start]
+    second = _AND_WHICH.search(before)
+    if second is not None:
+        return next((m for m in mentions if m.end == second.start() and m.via != "pronoun"), None)
     relative = _RELATIVE_AND.search(before)
     antecedent = next((m for m in mentions if relative is not None and m.end == relative.start() and m.via != "pronoun"), None)
     if antecedent is not None:
