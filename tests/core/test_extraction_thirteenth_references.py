@@ -170,3 +170,10 @@ def test_the_operator_is_left_unread_where_a_carrier_was_named(lexicon: Lexicon)
     text = ("The Yumen gas plant is run by Yumen Oilfield Company. China Unicom's Gansu branch connected its wells. "
             "Sensors send readings to a cloud run by the operator.")
     assert not any(written == "the operator" and label == "Yumen Oilfield Company" for written, label in _read(text, lexicon))
+
+
+def test_its_joined_by_and_to_a_possessive_is_that_possessor_s(lexicon: Lexicon) -> None:
+    text = ("Rizhao Port Group built a 5G network at its Lanshan terminal. "
+            "The network links 60 cameras across the terminal's quay cranes and its gate lanes.")
+    read = [label for written, label in _read(text, lexicon) if written == "its"]
+    assert read[-1] == "Lanshan terminal"

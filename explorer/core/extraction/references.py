@@ -20,7 +20,7 @@ from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.short_names import called_heads, operators, part_of_name
 from explorer.core.extraction.short_names import known_as as known_as  # read with the other references
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.subject_pronouns import subject_it
+from explorer.core.extraction.subject_pronouns import parallel_its, subject_it
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
@@ -401,7 +401,7 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
-    return subject_it(text, antecedents.reported_it(text, out), clause_subject)
+    return subject_it(text, parallel_its(text, antecedents.reported_it(text, out)), clause_subject)
 
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
