@@ -134,3 +134,10 @@ def test_a_second_relative_after_and_which_has_the_first_ones_antecedent(lexicon
                   "up in 2021 with China Telecom and which counts 120 members.", lexicon)
     assert ("Gansu Logistics Alliance", "hasMemberGroup", "120 members") in found
     assert not any(s == "China Telecom" and p == "hasMemberGroup" for s, p, _o in found)
+
+
+def test_a_verbs_object_is_not_a_name_past_a_possessed_phrase(lexicon: Lexicon) -> None:
+    found = facts("The apps run on Yunhe, the bureau's cloud platform, which is housed in the operator's backup data centre "
+                  "in Lanzhou.", lexicon)
+    assert not any(s == "Yunhe" and o == "Lanzhou" for s, _p, o in found)
+    assert ("backup data centre", "locatedIn", "Lanzhou") in found

@@ -159,6 +159,9 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "labs at A and at A joined": one thing read at both ends says nothing of it
     if any(_TIME_HEAD.fullmatch(end.text) for end in (subject, obj) if end.via in ("phrase", "cue") and end.iri is None):
         return False  # "warned two weeks later of …": a span of time is when, no end of a fact
+    gap = text[len(before) + len(pattern):obj.start] if "…" not in pattern and obj.start > len(before) else ""
+    if _UNREAD_POSSESSED.fullmatch(gap):
+        return False  # "is housed in the branch's edge data centre in Harbin": the verb's object is the centre, not Harbin
     if predicate in (SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION) and pattern == "part of" \
             and re.search(r"(?<![\w-])as\s+$", before, re.IGNORECASE):
         return False  # "regulates the berths as part of the wider port": a role in something, no organization's part
@@ -179,6 +182,8 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
 #: A phrase naming a span of time by its unit ("two weeks", "six months", "the past decade").
 _TIME_HEAD = re.compile(r"(?:(?:a|an|the|[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|past|last|next)\s+)?"
                         r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)", re.IGNORECASE)
+#: A possessed noun phrase no mention covers between a verb and a later name: " the branch's edge data centre in ".
+_UNREAD_POSSESSED = re.compile(r"\s+(?:the\s+)?[\w-]+['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:in|at|near|on)\s+(?:the\s+)?")
 #: Words that make a clause of their own between a kind and its examples.
 _FINITE = frozenset(["is", "are", "was", "were", "has", "have", "had", "said", "says", "did", "does"])
 
