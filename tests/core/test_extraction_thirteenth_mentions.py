@@ -107,3 +107,25 @@ def test_a_large_city_in_an_apposed_description_is_where_the_name_is_based(lexic
     assert ("Hengrui Controls", "basedIn", "Changchun") in facts(text, lexicon)
     # guard: a unit a possessive names by a province is left as before ("its Hunan branch" states no seat)
     assert not any(p == "basedIn" for _s, p, _o in facts("Unicom said its Hunan branch built the network.", lexicon))
+
+
+def test_counts_past_twelve_and_a_rank_before_a_count(lexicon: Lexicon) -> None:
+    assert "portable dialysis units" in labels("Mindray shipped fifteen portable dialysis units to Lhasa.", lexicon)
+    assert "last 40 farms" in labels("The bureau said the last 40 farms would be in Xilinhot.", lexicon)
+
+
+def test_an_ing_noun_ending_a_clause_heads_its_phrase(lexicon: Lexicon) -> None:
+    found = labels("The racks stand in the terminal's main switching building.", lexicon)
+    assert any(label.endswith("switching building") for label in found)
+    # guard: an -ing verb with an object after it still opens the verb's clause
+    found = labels("Sinopec is building a network at the port.", lexicon)
+    assert not any("building" in label for label in found)
+
+
+def test_a_town_after_a_name_is_a_word_of_the_name(lexicon: Lexicon) -> None:
+    assert "Humen town" in labels("The dyeing plant in Humen town runs on 5G.", lexicon)
+
+
+def test_a_described_subject_after_a_fronted_place_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("Inside the kilns, the thermal sensors come from Ouhai Controls.", lexicon)
+    assert "thermal sensors" in found

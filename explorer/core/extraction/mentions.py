@@ -92,7 +92,7 @@ _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|a
 _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
 #: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
-_PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township)(?![\w'’-])")
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township|town|village)(?![\w'’-])")
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
 _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
@@ -431,7 +431,7 @@ class MentionFinder:
     def _sentence_opening(self, text: str) -> list[Mention]:
         """"Dyeing plants in Hebei were hit", "Many plant systems still run on …": a sentence may open
         with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
-        described = re.match(r"The\s+(?=[a-z])", text)
+        described = re.match(r"(?:(?:In|Inside|At|On|Across|Along|After|During|Within|Near)\s[^,]{1,60},\s+)?[Tt]he\s+(?=[a-z])", text)
         if described is not None:
             # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening that
             # nothing before named (a reference to one is read by the references) is the clause's subject

@@ -59,11 +59,14 @@ CAPITALISED = re.compile(
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
-COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some|roughly|around|approximately)\s+)?"
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some|roughly|around|approximately"
+                   # a rank before the count says which of them ("the first 200 ranches")
+                   r"|first|last|next|remaining)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
                    # what is counted may open with a technology's name ("more than 800 5G terminals")
                    # or with a measure of each ("four 1,000-megawatt reactors")
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?"
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                   r"|eighteen|nineteen|twenty|thirty|forty|fifty)\s+(?:(?:other|more)\s+)?"
                    r"(?=[a-z]|\d+G\s|\d+(?:[,.]\d+)*-[a-z])",
                     re.IGNORECASE)
 #: A number hyphened to its unit: a measure describing a thing's kind, no count of it ("a 1,000-megawatt reactor").
@@ -293,9 +296,11 @@ LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def plural_head_at_end(word: str, text: str, end: int) -> bool:
-    """"could lead to toxic gas | releases.": a plural the lexicon knows, after a noun and before the clause's end, heads
-    the phrase, though the same form opens a pattern as a verb ("X releases a report"): a verb there would have no object."""
-    return wordclass.plural(word) is True and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:]) is not None
+    """"could lead to toxic gas | releases.", "the refinery's central control | building.": a plural, or an -ing word the
+    lexicon holds as a noun, after a noun and before the clause's end, heads the phrase, though the same form opens a
+    pattern as a verb ("X releases a report", "building a network"): a verb there would have no object."""
+    return (wordclass.plural(word) is True or (word.endswith("ing") and "NOUN" in wordclass.parts(word))) \
+        and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:]) is not None
 
 
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
