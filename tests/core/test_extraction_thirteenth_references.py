@@ -155,3 +155,25 @@ def test_a_name_holding_the_head_of_its_apposed_description_is_of_that_kind(lexi
             "to 5G. \"Scans now arrive in seconds,\" said Peng Yu, the hospital's chief radiologist.")
     assert ("the hospital", "Xiangya Hospital of Central South University") in _read(text, lexicon)
     assert ("Peng Yu", "affiliatedWith", "Xiangya Hospital of Central South University") in facts(text, lexicon)
+
+
+def test_the_operator_is_the_one_the_text_said_runs_the_plant(lexicon: Lexicon) -> None:
+    text = ("The Haiyang nuclear plant's two reactors are run by Shandong Nuclear Power Co, a unit of SPIC. "
+            "The operator built the plant's 5G network with Sunwave, a Hangzhou equipment maker. "
+            "\"Crews now see readings on site,\" said Qin Hao, the company's chief engineer.")
+    read = _read(text, lexicon)
+    assert ("The operator", "Shandong Nuclear Power Co") in read
+    assert ("the company", "Shandong Nuclear Power Co") in read
+
+
+def test_the_operator_is_left_unread_where_a_carrier_was_named(lexicon: Lexicon) -> None:
+    text = ("The Yumen gas plant is run by Yumen Oilfield Company. China Unicom's Gansu branch connected its wells. "
+            "Sensors send readings to a cloud run by the operator.")
+    assert not any(written == "the operator" and label == "Yumen Oilfield Company" for written, label in _read(text, lexicon))
+
+
+def test_its_joined_by_and_to_a_possessive_is_that_possessor_s(lexicon: Lexicon) -> None:
+    text = ("Rizhao Port Group built a 5G network at its Lanshan terminal. "
+            "The network links 60 cameras across the terminal's quay cranes and its gate lanes.")
+    read = [label for written, label in _read(text, lexicon) if written == "its"]
+    assert read[-1] == "Lanshan terminal"

@@ -121,3 +121,22 @@ def test_things_moved_onto_a_network_past_a_place_apposition_run_on_it(lexicon: 
     # a comma that opens a clause ends what was moved
     found = facts("Sany moved its offices to Changsha, and shifted production onto a private 5G network.", lexicon)
     assert not any(p == "runsOn" and s == "offices" for s, p, _o in found)
+
+
+def test_who_makes_or_sets_up_a_thing_with_another_is_its_partner(lexicon: Lexicon) -> None:
+    found = facts("ZTE developed the booking platform's messaging module together with Huaxi Hospital.", lexicon)
+    assert ("Huaxi Hospital", "built", "messaging module") in found
+    assert ("ZTE", "partneredWith", "Huaxi Hospital") in found
+    found = facts("Sinopec set up the Refining 5G Alliance in 2022 together with China Telecom and Huawei.", lexicon)
+    assert ("Sinopec", "partneredWith", "China Telecom") in found
+    assert ("Sinopec", "partneredWith", "Huawei") in found
+
+
+def test_a_member_listed_in_an_aside_is_no_partner_of_the_main_clause(lexicon: Lexicon) -> None:
+    text = ("The Gansu Wool Association, whose 40 members include Tianma, Qilian and dozens of herding cooperatives, "
+            "has set up a working group with Lanzhou University.")
+    found = facts(text, lexicon)
+    assert not any(p == "partneredWith" and s in ("Tianma", "Qilian", "herding cooperatives") for s, p, _o in found)
+    # help from another is no partnership
+    found = facts("Yutong built the depot with help from Huawei.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)

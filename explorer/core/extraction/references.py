@@ -17,16 +17,16 @@ from explorer.core.extraction import antecedents, sites
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
-from explorer.core.extraction.short_names import called_heads, part_of_name
+from explorer.core.extraction.short_names import called_heads, operators, part_of_name
 from explorer.core.extraction.short_names import known_as as known_as  # read with the other references
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.subject_pronouns import subject_it
+from explorer.core.extraction.subject_pronouns import parallel_its, subject_it
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
-AGENT = str(KG.Agent)
+AGENT, CARRIER = str(KG.Agent), str(KG.TelecomOperator)
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
@@ -39,6 +39,8 @@ _SITE_WORDS: dict[str, frozenset[str]] = {
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
                                 "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast", "valley"])
+#: A carrier's name or its unit's ("China Unicom's Xinjiang branch").
+_CARRIER_WORD = re.compile(r"(?<![\w-])(?:Mobile|Unicom|Telecom|carrier)(?![\w-])")
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
@@ -88,6 +90,7 @@ class ReferenceReader:
     def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
                    last_sentence: Sequence[Mention] = ()) -> list[Mention]:
         self._called.update(called_heads(last_sentence, lambda word: self._cue_class(word) is not None))
+        running = operators(text)  # "the operator" stands for the last one the text said runs a thing (in earlier sentences)
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
         self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
         # and one the text calls a capital ("Lanzhou, the capital of Gansu province,"): a city
@@ -145,6 +148,11 @@ class ReferenceReader:
             # else a name of several words ending in it ("the authority" after "Ningbo Port Authority")
             target = target or next((m for m in reversed(history) if m.via == "name" and " " in m.text and m.iri is None
                                      and not _is_person(m) and m.text.split()[-1].lower() == match.group(1).lower()), None)
+            # (none where a carrier was named: "the operator" is then as likely the carrier)
+            if target is None and head == "operator" and "operator" in self._called \
+                    and not any(self.lexicon.is_a(m.cls, [CARRIER]) is True or _CARRIER_WORD.search(m.label or m.text)
+                                for m in history):
+                target = next((m for m in reversed(history) if m.key == self._called["operator"]), None)
             if target is None and head in _SITE_WORDS:
                 # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
                 # site named last; "the plant" for the last factory or works (words for the same kind of site)
@@ -158,6 +166,7 @@ class ReferenceReader:
                     or restricted(text, match.start(1), match.end(), self._triggers):
                 found.append(Mention(match.start(1), match.end(), match.group(1), None, None, match.group(1), "phrase"))
         found += self.descriptions(text, history, previous_subject)
+        self._called.update({"operator": running[-1]} if running else {})
         return found
 
     def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
@@ -209,8 +218,12 @@ class ReferenceReader:
             # one the text called by this word before ("…, the group said"), over a subject of "the company" since
             recorded = next((m for m in same if m.key == self._called.get(singular(noun))), None)
             first = recorded if singular(noun) not in ("company", "firm") else None
+            # a name that says it is a company though no class word does ("Jiangsu Nuclear Power Co"), after the subjects
+            company = next((m for m in reversed(pool) if singular(noun) == "company" and m.via == "name"
+                            and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
+                            and (m.label or m.text).split()[-1] in ("Co", "Co.")), None)
             target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
-                          called or first or subject or salient or recorded or last)
+                          called or first or subject or salient or recorded or company or last)
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
@@ -388,7 +401,7 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
-    return subject_it(text, antecedents.reported_it(text, out), clause_subject)
+    return subject_it(text, parallel_its(text, antecedents.reported_it(text, out)), clause_subject)
 
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"

@@ -117,3 +117,14 @@ def _called(text: str, mentions: list[Mention]) -> list[Mention]:
         out[out.index(first)] = replace(second, start=first.start, end=first.end, text=first.text, cls=second.cls or first.cls,
                                         via="definite")
     return out
+
+
+#: Who the text says runs something: "are run by X", "operated by X", "X, which operates …", "X runs …".
+_RUN_BY = re.compile(r"(?<![\w-])(?:run|operated|managed)\s+by\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)")
+_RUNS = re.compile(r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*),?\s+(?:which\s+)?(?:operates|runs)\s+(?:the|a|an|its)\s")
+
+
+def operators(text: str) -> list[str]:
+    """Keys of the names ``text`` says run something, in reading order: "the operator" may stand for the last one."""
+    found = sorted([*_RUN_BY.finditer(text), *_RUNS.finditer(text)], key=lambda m: m.start(1))
+    return [f"new:{normalize(m.group(1))}" for m in found if " " in m.group(1) or m.group(1).isupper()]

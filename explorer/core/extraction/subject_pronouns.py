@@ -111,3 +111,22 @@ def subject_it(text: str, mentions: list[Mention], clause_subject: ClauseSubject
 _REPORTED = re.compile(r"(?:\s+(?:on|in|last|this)\s+[A-Z]?\w+)?\s+(?:that\s+)?")
 #: What stands between a noun and "it" in a relative clause: nothing, "which" or "that" (after a comma at most).
 _RELATIVE_AFTER = re.compile(r",?\s+(?:(?:which|that)\s+)?")
+
+
+#: "the plant's two body shops and its paint shop": a possessive, what it owns (no comma, no clause), "and its".
+_PARALLEL_ITS = re.compile(r"['’]s\s+(?:[\w,-]+\s+){1,5}?(?:and|or)\s+$")
+
+
+def parallel_its(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"its" joined by "and" to a thing a possessor named just before owns is that possessor's ("across the yard's
+    cranes and its gates": the yard), whatever the clause's subject."""
+    out = list(mentions)
+    for index, mention in enumerate(out):
+        if mention.via != "pronoun" or mention.text.lower() != "its":
+            continue
+        owner = next((m for m in reversed(out[:index]) if m.end <= mention.start and m.via != "pronoun"
+                      and _PARALLEL_ITS.fullmatch(text, m.end, mention.start) is not None
+                      and "," not in text[m.end:mention.start]), None)
+        if owner is not None and _fits(owner):
+            out[index] = replace(owner, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+    return out
