@@ -124,3 +124,8 @@ def test_an_ing_noun_ending_a_clause_heads_its_phrase(lexicon: Lexicon) -> None:
 
 def test_a_town_after_a_name_is_a_word_of_the_name(lexicon: Lexicon) -> None:
     assert "Humen town" in labels("The dyeing plant in Humen town runs on 5G.", lexicon)
+
+
+def test_a_described_subject_after_a_fronted_place_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("Inside the kilns, the thermal sensors come from Ouhai Controls.", lexicon)
+    assert "thermal sensors" in found

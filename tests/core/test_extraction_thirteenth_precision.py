@@ -141,3 +141,11 @@ def test_a_verbs_object_is_not_a_name_past_a_possessed_phrase(lexicon: Lexicon) 
                   "in Lanzhou.", lexicon)
     assert not any(s == "Yunhe" and o == "Lanzhou" for s, _p, o in found)
     assert ("backup data centre", "locatedIn", "Lanzhou") in found
+
+
+def test_a_technology_before_based_is_no_seat(lexicon: Lexicon) -> None:
+    found = facts("Tsinghua University has set up a joint laboratory with the group to study 5G-based machine monitoring.",
+                  lexicon)
+    assert not any(p == "basedIn" for _s, p, _o in found)
+    found = facts("Goertek, a Weifang-based maker of earphones, opened a plant.", lexicon)
+    assert ("Goertek", "basedIn", "Weifang") in found

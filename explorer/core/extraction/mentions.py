@@ -431,7 +431,7 @@ class MentionFinder:
     def _sentence_opening(self, text: str) -> list[Mention]:
         """"Dyeing plants in Hebei were hit", "Many plant systems still run on …": a sentence may open
         with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
-        described = re.match(r"The\s+(?=[a-z])", text)
+        described = re.match(r"(?:(?:In|Inside|At|On|Across|Along|After|During|Within|Near)\s[^,]{1,60},\s+)?[Tt]he\s+(?=[a-z])", text)
         if described is not None:
             # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening that
             # nothing before named (a reference to one is read by the references) is the clause's subject
