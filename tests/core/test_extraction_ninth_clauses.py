@@ -78,12 +78,15 @@ def test_who_makes_a_joint_thing_with_others_is_their_partner_and_each_makes_it(
     assert ("Hikvision", "established", "joint robotics lab") in found
 
 
-def test_a_thing_made_with_another_is_no_partnership_unless_joint_and_a_comma_and_opens_a_clause(lexicon: Lexicon) -> None:
+def test_a_thing_made_with_another_is_a_partnership_and_a_comma_and_opens_a_clause(lexicon: Lexicon) -> None:
+    # (the ninth session read no partnership here unless the thing was "joint"; the writers' kg:partneredWith names
+    # "with" among its words and every key since the twelfth session lists it, so the co-founder is a partner now)
     text = "The provincial bureau founded the Anhui Robotics Alliance together with Efort, and Chery and JAC have since joined it."
     found = facts(text, lexicon)
     assert ("Efort", "established", "Anhui Robotics Alliance") in found
     assert not any(p == "established" and s in ("Chery", "JAC") for s, p, _o in found)
-    assert not any(p == "partneredWith" for _s, p, _o in found)
+    assert not any(p == "partneredWith" and ({s, o} & {"Chery", "JAC"}) for s, p, o in found)
+    assert any(p == "partneredWith" and o == "Efort" for _s, p, o in found)
 
 
 def test_a_role_in_apposition_says_where_a_person_works(lexicon: Lexicon) -> None:

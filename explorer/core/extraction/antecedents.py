@@ -102,8 +102,10 @@ def place_description(lexicon: Lexicon, cls: str, history: Sequence[Mention], st
         known = of_known_kind(lexicon, cls, history)
         named = province_named(history, start, end, text)
         if known is not None and named is not None and normalize(known.label or known.text) != normalize(named.label or ""):
-            # the later of the two: a province named inside a name counts where it stands
-            return named if _named_after(history, known, named.label or "") else replace(known, start=start, end=end,
+            # the later of the two: a province named inside a name counts where it stands, and one named in the
+            # description's own sentence ("the Jilin Department of …, which … across the province") after any before it
+            later = _named_after(history, known, named.label or "") or _PROVINCE_WORD.search(text[:start]) is not None
+            return named if later else replace(known, start=start, end=end,
                                                                                           text=text[start:end], via="definite")
         if known is not None:
             return replace(known, start=start, end=end, text=text[start:end], via="definite")

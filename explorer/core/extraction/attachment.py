@@ -267,10 +267,19 @@ def counted_among(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 
 
 #: "Doumen|, a district of |Zhuhai": a place in apposition described as a part of another place.
+#: "Xiangyang, a city in the north of Hubei", "Helinger, a county under Hohhot", "Harbin, the capital of Heilongjiang".
 _PLACE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
-                         r"county-level|prefecture-level|inland|border|mountainous)\s+)*(?P<kind>district|county|city|town|township|"
-                         r"province|region|prefecture|suburb|village|municipality|area)\s+(?:of|in|outside|near)\s+(?:the\s+)?",
+                         r"county-level|prefecture-level|inland|border|mountainous|provincial)\s+)*(?P<kind>district|county|city|"
+                         r"town|township|province|region|prefecture|suburb|village|municipality|area|capital)\s+"
+                         r"(?:of|in|outside|near|under)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|north-east|"
+                         r"north-west|south-east|south-west|northern|southern|eastern|western|centre|center)\s+of\s+)?",
                          re.IGNORECASE)
+
+
+#: "Dongguan and Foshan|, two manufacturing hubs in |Guangdong": places listed, described together as parts of another.
+_PLACES_PART = re.compile(r",\s+(?:both|two|three|four|five|six)\s+(?:[a-z][\w-]*\s+){0,2}?(?:districts|counties|cities|towns|"
+                          r"townships|provinces|regions|prefectures|suburbs|villages|hubs|ports|centres|centers)\s+"
+                          r"(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -284,16 +293,33 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                 or not _a_place(lexicon, place) or not _a_place(lexicon, whole):
             continue
         yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
+    for part in _PLACES_PART.finditer(text):
+        # "in Dongguan and Foshan, two manufacturing hubs in Guangdong": each place listed lies in the one named after
+        whole = next((m for m in ordered if m.start == part.end() and m.via in ("name", "label")), None)
+        last = next((m for m in ordered if m.end == part.start()), None)
+        if whole is None or last is None or not _a_place(lexicon, whole):
+            continue
+        listed = [last]
+        while (before := next((m for m in ordered if m.end <= listed[-1].start and re.fullmatch(
+                r"\s*,\s*|\s+and\s+|,\s+and\s+", text[m.end:listed[-1].start])), None)) is not None:
+            listed.append(before)
+        if len(listed) < 2 or "and" not in text[listed[1].end:listed[0].start]:
+            continue  # one place before a plural: no list of the places described
+        for place in listed:
+            if place.via in ("name", "label") and _a_place(lexicon, place) and place.key != whole.key:
+                yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
 
 
 def part_of_place(words: str) -> bool:
-    """Whether a fact's words are those of a place's apposition ("a district of")."""
-    return _PLACE_PART.fullmatch(f", {words} ") is not None
+    """Whether a fact's words are those of a place's apposition ("a district of", "two port cities in")."""
+    return _PLACE_PART.fullmatch(f", {words} ") is not None or _PLACES_PART.fullmatch(f", {words} ") is not None
 
 
 def place_word(mention: Mention) -> bool:
     """Whether a mention is only the word of a kind of place ("district", "a county"): a description, no place."""
-    return mention.iri is None and _PLACE_PART.match(f", a {mention.label or mention.text} of ") is not None
+    name = mention.label or mention.text
+    return mention.iri is None and (_PLACE_PART.match(f", a {name} of ") is not None
+                                    or _PLACES_PART.match(f", two {name} of ") is not None)
 
 
 _TOGETHER_WITH = re.compile(r"\s+(?:together|jointly|along)\s+with\s+(?:the\s+)?", re.IGNORECASE)

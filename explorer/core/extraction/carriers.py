@@ -5,7 +5,8 @@ A clause that does something "over" a network (a phrase whose head is a network,
 says that what acts in it runs on that network: the clause's subject when it is a thing (machines, drones, a
 system), and each thing listed with it. People spoken of generically are no things ("engineers send scans over 5G");
 an agent or a site that works things over a network ("X runs 86 cranes over it") is left unread: what it works is
-said to run there only as often as not.
+said to run there only as often as not. What a network "links", and what is "connected/linked to" one, runs on it too
+(the writers' definition of kg:runsOn: "runs on / uses / is connected over").
 
 None of them quotes an article; the words read are English function words.
 """
@@ -102,9 +103,11 @@ def over_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
                 yield (user, RUNS_ON, carrier, "over", over.start(), over.end(), 0.5)
 
 
-#: A verb that moves things onto a network: "moved the cranes at its terminal onto" (to be "connected to" a network
-#: is said as often of a site's lines that report through it as of things that run on it: left unread).
+#: A verb that moves things onto a network: "moved the cranes at its terminal onto" (things "connected to" a network
+#: are read by ``joined_to_networks``).
 _PUT_ON = re.compile(r"(?<![\w-])(?:moved|moves|switched|switches|shifted|migrated)\s+", re.IGNORECASE)
+#: What ends the things moved before "onto": a clause break, a relative, a comma that opens no apposition.
+_NO_APPOSITION = re.compile(r"[;]|\b(?:which|that|who|while)\b|,\s+(?!(?:a|an|the)\s)")
 _ONTO = re.compile(r"\s+onto\s+(?:(?:the|a|an|its|their)\s+)?", re.IGNORECASE)
 
 
@@ -118,7 +121,9 @@ def put_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         if first is None or lexicon.is_a(first.cls, [AGENT, PLACE]) is True or sites.has_site_head(lexicon, first) \
                 or _carrier(first) or _person(first):
             continue
-        onto = next((m for m in _ONTO.finditer(text, first.end) if not re.search(r"[,;]", text[first.end:m.start()])), None)
+        # "moved the lines at its works in Harbin, the capital of Heilongjiang, onto …": an apposition may stand between
+        onto = next((m for m in _ONTO.finditer(text, first.end)
+                     if not _NO_APPOSITION.search(text[first.end:m.start()])), None)
         carrier = next((m for m in mentions if onto is not None and m.start == onto.end() and m.via != "pronoun"), None)
         if onto is None or carrier is None or not _carrier(carrier) or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
             continue
@@ -126,3 +131,83 @@ def put_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
             if lexicon.is_a(thing.cls, [AGENT, PLACE]) is not True and not sites.has_site_head(lexicon, thing):
                 yield (thing, RUNS_ON, carrier, verb.group().strip() + " … " + onto.group().strip(), verb.start(),
                        onto.end(), 0.5)
+
+
+#: A verb that joins things to a network: "The network links 310 machine tools", "connected 900 cells … to a network".
+_JOIN = r"(?:links|linked|linking|connects|connected|connecting)"
+_JOINS = re.compile(rf"(?<![\w-]){_JOIN}\s+", re.IGNORECASE)
+#: What may stand between the verb and the first thing joined: a determiner, a count word, an owner's possessive.
+_OBJECT_FIRST = re.compile(r"(?:(?:the|a|an|its|their|some|about|all|more\s+than|nearly|over)\s+)*"
+                           r"(?:(?:the\s+)?[\w-]+(?:['’]s|s['’])\s+)?", re.IGNORECASE)
+#: Between the carrier and the verb: adverbs, an auxiliary ("The network also links", "the network has linked").
+_CARRIER_TO_VERB = re.compile(r"\s+(?:(?:now|also|already|still|has|have|will|would)\s+)*", re.IGNORECASE)
+#: Between two things joined: "200 cameras, its silos and about 90 trucks", "… as well as the group's power plant".
+_JOINED_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)"
+                          r"(?:(?:the|a|an|its|their|some|about|nearly|over)\s+)*(?:(?:the\s+)?[\w-]+(?:['’]s|s['’])\s+)?",
+                          re.IGNORECASE)
+_AND_BARE_PLURAL = re.compile(r"\s+and\s+((?:[a-z][\w-]*\s+)?([a-z]+))(?![\w-])")
+_DESCRIBED = re.compile(r"\s+(?:that|which|who)\s")
+_TO_CARRIER = re.compile(r"\s+to\s+(?:(?:the|a|an|its|their|one|this)\s+)?(?:[a-z][\w-]*['’]s\s+)?", re.IGNORECASE)
+
+
+def _joined_things(lexicon: Lexicon, mentions: list[Mention], text: str, start: int, end: int) -> list[Mention]:
+    """The things listed from ``start`` (after the verb) that end before ``end``: no agent, place, site or person."""
+    first = next((m for m in mentions if m.start >= start and m.end <= end and m.via != "pronoun"
+                  and _OBJECT_FIRST.fullmatch(text[start:m.start]) and not relatives.POSSESSOR.match(text, m.end)), None)
+    if first is None:
+        return []
+    listed = [first]
+    while (after := next((m for m in mentions if m.start > listed[-1].end and m.end <= end and m.via != "pronoun"
+                          and _JOINED_LIST.fullmatch(text[listed[-1].end:m.start])), None)) is not None:
+        listed.append(after)
+    last = _AND_BARE_PLURAL.match(text, listed[-1].end)
+    if last is not None and last.end() <= end and wordclass.plural(last.group(2)) is True \
+            and not any(m.start < last.end() and m.end > last.start(1) for m in mentions):
+        # "the paint lines and welding cells of its plant": a bare plural that closes the list is a thing too
+        listed.append(Mention(last.start(1), last.end(), last.group(1), None, None, last.group(1), "phrase"))
+    # "the 64 cranes, overhead machines that break the crust, …": a plural after a comma that a relative follows
+    # describes the thing before it
+    listed = [m for i, m in enumerate(listed) if i == 0 or not (text[listed[i - 1].end:m.start].strip() == ","
+                                                               and _DESCRIBED.match(text, m.end))]
+    return [m for m in listed
+            if lexicon.is_a(m.cls, [AGENT, PLACE]) is not True and not sites.has_site_head(lexicon, m)
+            and not _person(m) and not _carrier(m)]
+
+
+def _subject_carrier(mentions: list[Mention], text: str, verb: int) -> Mention | None:
+    """The network a joining verb has for subject: right before it ("The network also links"), or before an aside that
+    ends right before it ("The network, which X built with …, links")."""
+    aside = next((s for s, e, _relative in relatives.asides(text) if e <= verb and not text[e:verb].strip()), None)
+    before = verb if aside is None else aside
+    subject = max((m for m in mentions if m.end <= before), key=lambda m: m.end, default=None)
+    if subject is None:
+        return None
+    between = text[subject.end:before]
+    if (aside is not None and between.strip()) or (aside is None and not _CARRIER_TO_VERB.fullmatch(between)):
+        return None
+    return subject if _carrier(subject) else None
+
+
+def joined_to_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"The network links 310 machine tools and 90 robots", "a network …, linking the plant's filling lines and its cold
+    stores", "connected 900 cells on four potlines to a private network": each thing joined to a network runs on it
+    (sites, agents, places and people are joined to it without running on it)."""
+    for verb in _JOINS.finditer(text):
+        word = verb.group().strip().lower()
+        to = next((m for m in _TO_CARRIER.finditer(text, verb.end()) if not re.search(r"[;]|\b(?:which|that|who|while)\b",
+                                                                                       text[verb.end():m.start()])), None)
+        target = next((m for m in mentions if to is not None and m.start == to.end() and m.via != "pronoun"), None)
+        carrier: Mention | None
+        if target is not None and _carrier(target) and lexicon.is_a(target.cls, [AGENT, PLACE]) is not True:
+            carrier, end = target, to.start() if to is not None else len(text)
+        elif word.endswith("ing") and text[:verb.start()].rstrip().endswith(",") and to is None:
+            # ", linking …": the participle speaks of the network the main clause names last before it
+            carrier = max((m for m in mentions if m.end <= verb.start() and _carrier(m)), key=lambda m: m.end, default=None)
+            end = len(text)
+        else:
+            carrier, end = _subject_carrier(mentions, text, verb.start()), len(text)
+        if carrier is None or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
+            continue
+        for thing in _joined_things(lexicon, mentions, text, verb.end(), end):
+            if thing.key != carrier.key:
+                yield (thing, RUNS_ON, carrier, word, verb.start(), verb.end(), 0.5)

@@ -40,7 +40,7 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *attachment.site_at_place(lexicon, mentions, text), *attachment.relative_where(lexicon, mentions, text),
              *attachment.counted_among(lexicon, mentions, text), *attachment.place_apposition(lexicon, mentions, text),
              *attachment.passive_agent_partners(lexicon, read, mentions, text), *carriers.over_networks(lexicon, mentions, text),
-             *carriers.put_on_networks(lexicon, mentions, text),
+             *carriers.put_on_networks(lexicon, mentions, text), *carriers.joined_to_networks(lexicon, mentions, text),
              *things.in_their_sites(mentions, text, sites.site_heads(lexicon))]
     extra += clauses.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)

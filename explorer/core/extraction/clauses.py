@@ -153,6 +153,10 @@ def _scene_site(lexicon: Lexicon, mention: Mention) -> bool:
     return mention.via != "pronoun" and bool(head) and singular(head[-1].lower()) in sites.site_heads(lexicon)
 
 
+#: The words of a thing joined to a network (``carriers.joined_to_networks``).
+_JOINED_WORDS = frozenset(["links", "linked", "linking", "connects", "connected", "connecting"])
+
+
 def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"In Hefei, the provincial capital, S opened a workshop": a sentence that opens on a named place (or on a site,
     "At the X mine, …") sets the scene of its first fact, whose object stands there (unless the sentence places it);
@@ -177,6 +181,7 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
         return
     comma = main - 1
     acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
+            and f[3] not in _JOINED_WORDS  # "In P, S connected its lines to a network": where the network is goes unsaid
             and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
             and (lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True or f[1] == ESTABLISHED)
             and (not _demands_agent_or_place(lexicon, f[1]) or f[1] == ESTABLISHED)  # "In P, S set up a centre": it is in P
@@ -254,7 +259,11 @@ def called_actions(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention],
                                                                     text[:start], re.IGNORECASE):
             out.append(None)  # "operators are required to keep backups": an obligation, no need or call of theirs
             continue
-        if predicate == needs and _MANDATE.fullmatch(words) and lexicon.is_a(subject.cls, [AGENT]) is True:
+        agent = lexicon.is_a(subject.cls, [AGENT])
+        if predicate == needs and _MANDATE.fullmatch(words) and agent is None and subject.via in ("name", "label") \
+                and _TO_ACT.match(text, obj.end) is not None:
+            agent = True  # "Sinotruk would require dealers to pass …": a name that binds others to act is someone
+        if predicate == needs and _MANDATE.fullmatch(words) and agent is True:
             if _TO_ACT.match(text, obj.end) is not None:
                 predicate = calls
             else:

@@ -25,7 +25,7 @@ from itertools import pairwise
 from explorer.core.extraction import antecedents, incidents, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
-from explorer.core.extraction.spans import ROLE_AFTER, Reading
+from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
 from explorer.core.extraction.words import CHINESE_PROVINCES
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
@@ -77,6 +77,12 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) ->
                 yield (mention, str(KG.locatedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
             else:
                 yield (owner, pattern.predicate, mention, pattern.words, owner.end, mention.end, 0.85)
+        elif pattern is None and normalize(owner_text) in CHINESE_PROVINCES \
+                and lexicon.is_a(mention.cls, [str(KG.Organization)]) is True and not plural_noun(head):
+            # "Shandong's Department of Industry and Information Technology": a body a province's possessive names is based
+            # there (a unit of an organization, "China Telecom's Shandong branch", has the organization before its "'s")
+            owner = named(owner_text, mention.start, None)
+            yield (mention, str(KG.basedIn), owner, "'s", owner.end, owner.end + 2, 0.75)
         elif country and pattern is None:
             # "China's largest free trade port": a country ranks a site, no one runs it; "China's Huawei" is based there
             owner = named(owner_text, mention.start, str(KG.Country))
@@ -388,7 +394,10 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
                 if REPORTING.search(text, min(verb.end(), end.end), max(verb.start(), end.start)):
                     continue  # "warned of X, which they said are exposed to Y": another speaker's words
                 # "a phishing campaign … targeted agents, X said": one attack that happened is reported, not warned of
-                happened = predicate in (str(KG.targets), str(KG.affected)) and incidents.one_attack(lexicon, end, text)
+                happened = predicate in (str(KG.targets), str(KG.affected)) and (
+                    incidents.one_attack(lexicon, end, text)
+                    # "a gang that it said had targeted drug makers": an aside on what the gang did, no warning
+                    or (speaker.via == "pronoun" and re.search(r"(?:which|that)\s+$", text[:speaker.start]) is not None))
                 if weaknesses.warned_of(lexicon, end) and end.key != speaker.key and not happened:
                     yield (speaker, warns, end, verb.group(), verb.start(), verb.end(), 0.7)
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import (
     COUNT,
+    MEASURE,
     Mention,
     counted_noun_end,
     listed_plurals,
@@ -30,6 +31,10 @@ _PRODUCT, _PLATFORM = str(KG.Product), str(KG.IndustrialInternetPlatform)
 
 #: Heads of no class whose counted plural is a group of members ("37 new members", "200 engineers"), no kind of thing.
 _GROUPED = GENERIC_PEOPLE | {"member", "participant", "exhibitor", "signatory", "shareholder", "partner"}
+
+#: Nouns that only count what they stand for ("two 660-megawatt units"): with a measure alone before them they name no kind,
+#: so the count stays in the name.
+_COUNTING_NOUNS = frozenset(["unit", "item", "piece", "set"])
 
 #: What a count counts where no phrase reader took it: up to three modifiers, then the first plural ("42 remotely piloted
 #: mining boats"); a plural that opens a pattern's words going on after it is left to the pattern ("whose 120 members include A").
@@ -69,6 +74,12 @@ def counted_kind(lexicon: Lexicon, mention: Mention) -> Mention:
     return replace(mention, label=mention.label[count.end():])
 
 
+def _measured_count(kind: str) -> bool:
+    """"660-megawatt units": a counting noun after measures only, which name no kind of thing."""
+    *modifiers, head = kind.lower().split()
+    return bool(modifiers) and all(MEASURE.fullmatch(word) for word in modifiers) and singular(head) in _COUNTING_NOUNS
+
+
 PhraseAt = Callable[[str, int], Mention | None]
 ClassOf = Callable[[str], str | None]
 
@@ -103,7 +114,8 @@ def counted_phrases(text: str, phrase_at: PhraseAt, head_class: ClassOf, organiz
         # a thing of no class is named by its kind: the count says how many there are, not which entity it is;
         # counted members, people and sites are a group of them ("37 new members", "200 engineers", "62 plants")
         kind = text[count.end():end]
-        label = whole if cls is not None or singular(kind.split()[-1].lower()) in _GROUPED | sites else kind
+        label = whole if cls is not None or singular(kind.split()[-1].lower()) in _GROUPED | sites \
+            or _measured_count(kind) else kind
         found.append(Mention(count.start(), end, whole, None, cls, label, "phrase"))
         joint = re.match(r"\s+(?:and|or)\s+", text[end:])
         following = phrase_at(text, end + joint.end()) if joint is not None else None

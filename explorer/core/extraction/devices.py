@@ -176,8 +176,37 @@ def made_by_source(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             if text[maker.end:maker.end + 6] == "-based":
                 continue
             if lexicon.is_a(maker.cls, [ORGANIZATION]) is True or (maker.via in ("name", "label") and maker.cls is None):
-                yield (thing, BUILT_BY, maker, "from", thing.end, joint.end(), 0.6)
+                for made in _devices_listed_before(lexicon, ordered, text, thing):
+                    for each_maker in _makers_listed(lexicon, ordered, text, maker):
+                        yield (made, BUILT_BY, each_maker, "from", thing.end, joint.end(), 0.6)
             break
+
+
+def _device_phrase(lexicon: Lexicon, mention: Mention) -> bool:
+    words = (mention.label or mention.text).lower().split()
+    return bool(words) and singular(words[-1]) in DEVICE_HEADS and mention.via in ("phrase", "cue") \
+        and not _agent_like(lexicon, mention)
+
+
+def _devices_listed_before(lexicon: Lexicon, ordered: list[Mention], text: str, thing: Mention) -> list[Mention]:
+    """``thing`` and the pieces of equipment listed right before it: "base stations and core equipment | from Huawei"."""
+    out = [thing]
+    while (before := next((m for m in reversed(ordered) if m.end <= out[-1].start
+                           and _LIST_JOINT.fullmatch(text[m.end:out[-1].start])), None)) is not None \
+            and _device_phrase(lexicon, before):
+        out.append(before)
+    return out
+
+
+def _makers_listed(lexicon: Lexicon, ordered: list[Mention], text: str, maker: Mention) -> list[Mention]:
+    """``maker`` and the organisations listed right after it: "from | Huawei and ZTE"."""
+    out = [maker]
+    while (after := next((m for m in ordered if m.start >= out[-1].end
+                          and _LIST_JOINT.fullmatch(text[out[-1].end:m.start])), None)) is not None \
+            and after.via in ("name", "label", "ner") and not text.startswith(("'s", "’s"), after.end) \
+            and (lexicon.is_a(after.cls, [ORGANIZATION]) is True or after.cls is None):
+        out.append(after)
+    return out
 
 
 _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")

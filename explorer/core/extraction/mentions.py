@@ -42,6 +42,7 @@ from explorer.core.extraction.spans import (
     CAPITALISED,
     DESCRIBED_BY_PARTICIPLE,
     LOWER_NEXT,
+    MEASURE,
     PHRASE_OPENING,
     PLACE_ADVERBS,
     QUANTIFIER_AFTER,
@@ -53,6 +54,7 @@ from explorer.core.extraction.spans import (
     extend_left,
     extend_left_cjk,
     extend_right,
+    joined_fields,
     opening_plural,
     participle_after_noun,
     passive_by,
@@ -61,6 +63,7 @@ from explorer.core.extraction.spans import (
     plural_head_at_end,
     quoted,
     relative_that_verbs,
+    shared_head,
     singular,
     two_names,
     variant_after,
@@ -89,11 +92,11 @@ _VERB_FOLLOWS = re.compile(r"\s+(?:with|at|on|in|to|from|for|by|the|a|an|about|a
 _SUBJECT_VERB = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|[a-z]+ed)\b")
 #: A body named by two fields joined with "and" after an article or a possessive ("the science and | technology commission").
 _JOINED_FIELD = re.compile(r"(?<![\w-])(?:the|[a-z]+['’]s)\s+([a-z]+)\s+and\s+$", re.IGNORECASE)
-_PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township)(?![\w'’-])")
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:county|district|prefecture|province|township|town|village)(?![\w'’-])")
 #: Adjectives that judge or date a thing, no kind of it ("cheap 4G modems" are 4G modems).
 _EVALUATIVE = frozenset(["cheap", "new", "old", "older", "newer", "existing", "several", "other", "more", "many", "some"])
 _SUPPLIED_BY = re.compile(r"\s+(?:supplied|built|developed|made|provided|installed|deployed|designed|produced)\s+by\s")
-_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_NEXT_WORD = re.compile(r"\s*(\d+(?:,\d{3})+-[\w’'-]+|[\w’'-]+)")  # a measure keeps its thousands ("2,000-megawatt")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’&.-]*|[\u3400-\u9fff]+", re.UNICODE)
 
 
@@ -125,9 +128,8 @@ class MentionFinder:
         self._placed: set[str] = set()
         #: Classes a new name was given by the facts it took part in (see ``infer_class``).
         self._inferred: dict[str, str] = {}
-        # Words that state a property never belong to a noun phrase ("established a …").
-        # The first word of a pattern is its verb or preposition ("set" up, "teamed" up with); later
-        # words may be names ("'s Zhejiang branch") and must not cut a phrase short.
+        # Words that state a property never belong to a noun phrase ("established a …"). The first word of a pattern is
+        # its verb or preposition ("set" up, "teamed" up with); later words may be names ("'s Zhejiang branch").
         self._triggers = frozenset(pattern.words.split()[0].lower() for pattern in lexicon.patterns if pattern.words.split())
         # a word that only opens longer patterns ("main" of "main driver for") is a trigger only where one follows
         self._opening_only = {word: [p.regex for p in lexicon.patterns if p.words.split()[0].lower() == word]
@@ -139,8 +141,7 @@ class MentionFinder:
         self._cue_words = frozenset(cue.words.lower() for cue in lexicon.cues if " " not in cue.words)
         # "-based", "-enabled": a hyphened word opening a capitalised run says something of the name after it
         self._compound_suffixes = tuple(p.words.lower() for p in lexicon.patterns if p.words.startswith("-"))
-        # "Haier's COSMOPlat platform", "Acme's Yingkou yard": heads of "'s …" patterns whose object is no
-        # organization name a thing of its own, which keeps its own name without its owner's
+        # "Acme's Yingkou yard": heads of "'s …" patterns whose object is no organization name a thing of its own
         organization = str(KG.Organization)
         self._site_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2
@@ -220,14 +221,13 @@ class MentionFinder:
             right = follow.group() if follow else ""
             before = text[begin:left_end].split()
             own = [word for word in before if word.lower() not in NOT_NAMES] or before
-            # A class word after "and" ends a name of two joined parts ("Hubei Oil and Gas Group"), unless
-            # the part before "and" is a name of its own: one word ("Tencent and Baosteel Group") or words
-            # holding a class word ("the Department of Commerce and Wuhan University").
+            # A class word after "and" ends a name of two joined parts ("Hubei Oil and Gas Group"), unless the part before
+            # "and" is a name of its own: one word ("Tencent and Baosteel Group") or words holding a class word.
             # "Hainan Port and Shipping Holding": a place's word before "and" and an organization's word ending the run
             # name one organization of two fields
             one_body = self.lexicon.is_a(self._cue_class(right.split()[-1]) if right else None, [ORGANIZATION]) is True \
                 and self.lexicon.is_a(self._cue_class(before[-1]), [ORGANIZATION]) is False
-            fields = bool(right) and before[-1].lower() in NAME_FIELDS and right.split()[0].lower() in NAME_FIELDS
+            fields = joined_fields(before, right, text[right_start + len(right):end])
             if fields:
                 continue  # "Research and Development Centre", "Oil and Gas Group": two fields' words joined in one name
             if (len(before) == 1 and len(right.split()) == 1) or (self._cue_class(before[-1]) and not one_body) \
@@ -394,8 +394,7 @@ class MentionFinder:
                  for m in pattern.regex.finditer(text)}
         # after the whole of the longest pattern only: "joined | hands with" is inside "joined hands with"
         ends = {end for start, end in spans if not any(s <= start and end < e for s, e in spans)}
-        # after "that", and after "its"/"their" (what a thing owns: "at its compressor plant")
-        # after a preposition ("a system for | steel mills in Rizhao"), and after "these"/"those"
+        # after "that", "its"/"their" ("at its | compressor plant"), a preposition ("for | steel mills"), "these"/"those"
         openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text) if not any(s < m.end() < e for s, e in spans)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
                           | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
@@ -432,10 +431,10 @@ class MentionFinder:
     def _sentence_opening(self, text: str) -> list[Mention]:
         """"Dyeing plants in Hebei were hit", "Many plant systems still run on …": a sentence may open
         with a bare noun phrase (after a quantifier), capitalised only because it opens the sentence."""
-        described = re.match(r"The\s+(?=[a-z])", text)
+        described = re.match(r"(?:(?:In|Inside|At|On|Across|Along|After|During|Within|Near)\s[^,]{1,60},\s+)?[Tt]he\s+(?=[a-z])", text)
         if described is not None:
-            # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening
-            # that nothing before named (a reference to one is read by the references) is the clause's subject
+            # "The edge cloud behind the robots was deployed by …": a thing described at a sentence's opening that
+            # nothing before named (a reference to one is read by the references) is the clause's subject
             phrase = self._bare_phrase_at(text, described.end())
             if phrase is None:
                 return passive_opening(text, described.end(), self._triggers, self._cue_class)
@@ -470,6 +469,9 @@ class MentionFinder:
         return word is not None and self._trigger_at(text, end + word.start(1), word.group(1))
 
     def _bare_phrase_at(self, text: str, position: int) -> Mention | None:
+        return shared_head(text, position, self._plain_phrase_at) or self._plain_phrase_at(text, position)
+
+    def _plain_phrase_at(self, text: str, position: int) -> Mention | None:
         """The bare noun phrase at ``position``; it may open with an -ing word that modifies a noun ("dyeing plants")."""
         words: list[tuple[int, int]] = []
         while len(words) < 5:
@@ -478,12 +480,11 @@ class MentionFinder:
                 break
             token = word.group(1)
             lowered = token.lower()
-            # "5G coverage", "5G-guided forklifts": a technology's name may open a phrase
-            # as may an acronym before a common noun ("GPS spoofing", "PLC firmware"): one thing, read as a phrase
+            # a technology's name ("5G coverage", "5G-guided forklifts") or an acronym ("PLC firmware") may open a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \
-                or (bool(words) and variant_after(text[slice(*words[-1])], token, len(words))
-                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "IEC 104 | control traffic"
+                or ((MEASURE.fullmatch(token) or (words and variant_after(text[slice(*words[-1])], token, len(words))))
+                    and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "2,000-megawatt | plant"
             if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) \
@@ -554,9 +555,8 @@ class MentionFinder:
             candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject)
-        # The longer span wins ("a 5G industry alliance" is one mention, not the known "5G";
-        # "Cyberspace Administration of China" is not "China"); at equal length a known entity.
+        candidates += self._references.references(text, self._history, previous_subject, self._last_sentence)
+        # The longer span wins ("a 5G industry alliance", not the known "5G"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
         chosen: list[Mention] = []

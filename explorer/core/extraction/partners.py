@@ -6,10 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from explorer.core.extraction import relatives
 from explorer.core.extraction.clauses import _CLAUSE_END, _WITH, LOCATED, OPERATES, Fact, _acts, _at, _named
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.vocab import KG
+
+#: "X, which" / "a platform that": what lies between an object and the subject of its relative clause.
+_OBJECT_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:(?:the|a|an|its|their)\s+)?$", re.IGNORECASE)
+
+
+#: "whose members include A, B and dozens of C": a name so listed is an example, not who acts in the main clause.
+_LISTED_MEMBER = re.compile(r"\b(?:include|includes|including|such\s+as)\s+[^;:]*$", re.IGNORECASE)
 
 
 def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -17,12 +25,17 @@ def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text
     the object does what the subject does. A plain "with" takes only a named partner ("a platform with
     sensors" has none); nothing past the end of the verb's clause is read."""
     for subject, predicate, obj, _words, _start, end, confidence in facts:
-        if obj.start < end or not _acts(lexicon, predicate) or predicate in (OPERATES, LOCATED, str(KG.partneredWith)):
+        # (a subject inside an aside before the verb, "whose members include A and B, has set up …", is not who acts)
+        if not _acts(lexicon, predicate) or predicate in (OPERATES, LOCATED, str(KG.partneredWith)):
             continue
-        tail = text[obj.end:]
+        # "the alliance, which X set up in 2021 with Y": in an object relative the partner follows the verb
+        after = obj.end if obj.start >= end else end
+        if obj.start < end and (subject.start < obj.start or not _OBJECT_RELATIVE.search(text[obj.end:subject.start])):
+            continue
+        tail = text[after:]
         clause_end = _CLAUSE_END.search(tail)
         for joint in _WITH.finditer(tail[:clause_end.start() if clause_end else len(tail)]):
-            partner = _at(mentions, obj.end + joint.end())
+            partner = _at(mentions, after + joint.end())
             if partner is None or partner.key in (subject.key, obj.key) or partner.via == "pronoun" \
                     or lexicon.is_a(partner.cls, lexicon.ends(predicate)[0]) is False \
                     or (joint.group(1).lower() == "with" and not _named(partner)):
@@ -30,12 +43,15 @@ def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text
             for one in co_partners(mentions, text, partner):
                 if lexicon.is_a(one.cls, lexicon.ends(predicate)[0]) is False or one.key in (subject.key, obj.key):
                     continue
-                yield (one, predicate, obj, joint.group(1), obj.end + joint.start(1), obj.end + joint.end(1),
+                yield (one, predicate, obj, joint.group(1), after + joint.start(1), after + joint.end(1),
                        round(max(0.0, confidence - 0.05), 2))
-                if "help" not in joint.group(1).lower() and re.search(r"(?<![\w-])joint(?![\w-])", obj.text, re.IGNORECASE):
-                    # "set up a joint lab with X": who makes a joint thing with another is its partner
-                    yield (subject, str(KG.partneredWith), one, joint.group(1), obj.end + joint.start(1),
-                           obj.end + joint.end(1), round(max(0.0, confidence - 0.1), 2))
+                if "help" not in joint.group(1).lower() and lexicon.is_a(one.cls, [str(KG.Agent)]) is not False \
+                        and not any(s <= subject.start < e <= _start for s, e, _relative in relatives.asides(text)) \
+                        and not _LISTED_MEMBER.search(text[:subject.start]):
+                    # "set up a lab with X", "developed the platform together with X": the two work together (the
+                    # writers' kg:partneredWith: "teamed up, signed an agreement, jointly, with")
+                    yield (subject, str(KG.partneredWith), one, joint.group(1), after + joint.start(1),
+                           after + joint.end(1), round(max(0.0, confidence - 0.1), 2))
             break
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
@@ -100,8 +101,10 @@ def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> b
 
 
 def _unknown_founder(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
+    # a common noun capitalised where it opens the sentence ("Software developed by X …") is no name of unknown kind
+    common = " " not in subject.text and "NOUN" in wordclass.parts(subject.text.lower())
     return subject.cls is None and subject.via in ("name", "label") and lexicon.is_a(obj.cls, pattern.range) is True \
-        and lexicon.is_a(obj.cls, [str(KG.Organization)]) is True
+        and lexicon.is_a(obj.cls, [str(KG.Organization)]) is True and not common
 
 
 def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, Mention, float]]],

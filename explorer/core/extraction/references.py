@@ -17,13 +17,16 @@ from explorer.core.extraction import antecedents, sites
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.definites import compound_end, introduced_single, restricted, second_head
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.short_names import called_heads, operators, part_of_name
+from explorer.core.extraction.short_names import known_as as known_as  # read with the other references
 from explorer.core.extraction.spans import Mention, singular
+from explorer.core.extraction.subject_pronouns import parallel_its, subject_it
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 PERSON, PLACE, ALLIANCE, SOURCE = str(KG.Person), str(KG.Place), str(KG.IndustryAlliance), str(KG.Source)
-AGENT = str(KG.Agent)
+AGENT, CARRIER = str(KG.Agent), str(KG.TelecomOperator)
 ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGroup)
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 #: Words for a site of any kind ("the facility", "the site"): they stand for the site named last.
@@ -36,6 +39,8 @@ _SITE_WORDS: dict[str, frozenset[str]] = {
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
                                 "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast", "valley"])
+#: A carrier's name or its unit's ("China Unicom's Xinjiang branch").
+_CARRIER_WORD = re.compile(r"(?<![\w-])(?:Mobile|Unicom|Telecom|carrier)(?![\w-])")
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
@@ -58,6 +63,7 @@ _RANKED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+(?:second
 
 #: A sentence that opens on its scene: "In Liuzhou, …", "At Qingdao, …" (a name of one to three words).
 _SCENE = re.compile(r"^(?:In|At)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),")
+_CAPITAL = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+(?:the|a)\s+(?:provincial\s+|regional\s+)?capital\s+of\s")
 
 
 def _is_person(mention: Mention) -> bool:
@@ -79,10 +85,16 @@ class ReferenceReader:
         self._scenes: set[str] = set()
         #: The names that opened the sentences read so far (None where a sentence opened on none), last first.
         self._subjects: list[Mention | None] = []
+        self._called: dict[str, str] = {}  # a class word the text called a named entity by ("the group"): that entity
 
-    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
+    def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
+                   last_sentence: Sequence[Mention] = ()) -> list[Mention]:
+        self._called.update(called_heads(last_sentence, lambda word: self._cue_class(word) is not None))
+        running = operators(text)  # "the operator" stands for the last one the text said runs a thing (in earlier sentences)
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
         self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
+        # and one the text calls a capital ("Lanzhou, the capital of Gansu province,"): a city
+        self._scenes.update(f"new:{normalize(m.group(1))}" for m in _CAPITAL.finditer(text))
         self._subjects.insert(0, previous_subject if previous_subject is not None and previous_subject.via in ("name", "label")
                               and not _is_person(previous_subject) else None)
         found: list[Mention] = []
@@ -113,7 +125,10 @@ class ReferenceReader:
                     # named last that ends in the compound's words
                     wanted = normalize(text[match.start(1):compound]).split()
                     named = next((m for m in reversed(history) if m.via in ("name", "label") and " " in (m.label or m.text)
-                                  and normalize(m.label or m.text).split()[-len(wanted):] == wanted), None)
+                                  and normalize(m.label or m.text).split()[-len(wanted):] == wanted), None) or next(
+                        # a thing named before with these very words ("42 roadside units" … "for the roadside units")
+                        (m for m in reversed(history) if m.via in ("phrase", "cue")
+                         and normalize(m.label or m.text).split() == wanted), None)
                     if named is not None:
                         found.append(replace(named, start=match.start(), end=compound, text=text[match.start():compound],
                                              via="definite"))
@@ -130,6 +145,14 @@ class ReferenceReader:
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
                            and singular((m.label or m.text).split()[-1].lower()) == head
                            and (head != match.group(1).lower() or antecedents.singular_head(m))), None)
+            # else a name of several words ending in it ("the authority" after "Ningbo Port Authority")
+            target = target or next((m for m in reversed(history) if m.via == "name" and " " in m.text and m.iri is None
+                                     and not _is_person(m) and m.text.split()[-1].lower() == match.group(1).lower()), None)
+            # (none where a carrier was named: "the operator" is then as likely the carrier)
+            if target is None and head == "operator" and "operator" in self._called \
+                    and not any(self.lexicon.is_a(m.cls, [CARRIER]) is True or _CARRIER_WORD.search(m.label or m.text)
+                                for m in history):
+                target = next((m for m in reversed(history) if m.key == self._called["operator"]), None)
             if target is None and head in _SITE_WORDS:
                 # "BYD opened a battery plant in Hefei. The facility employs …": a generic site word stands for the
                 # site named last; "the plant" for the last factory or works (words for the same kind of site)
@@ -143,6 +166,7 @@ class ReferenceReader:
                     or restricted(text, match.start(1), match.end(), self._triggers):
                 found.append(Mention(match.start(1), match.end(), match.group(1), None, None, match.group(1), "phrase"))
         found += self.descriptions(text, history, previous_subject)
+        self._called.update({"operator": running[-1]} if running else {})
         return found
 
     def descriptions(self, text: str, history: Sequence[Mention], previous_subject: Mention | None) -> list[Mention]:
@@ -191,8 +215,15 @@ class ReferenceReader:
             salient = next((m for m in self._subjects[:3] if m is not None and self.lexicon.is_a(m.cls, [cls]) is not False
                             and m.key not in self._scenes and self.lexicon.is_a(cls, [ORGANIZATION]) is True
                             and singular(noun) in ("company", "firm")), None)
+            # one the text called by this word before ("…, the group said"), over a subject of "the company" since
+            recorded = next((m for m in same if m.key == self._called.get(singular(noun))), None)
+            first = recorded if singular(noun) not in ("company", "firm") else None
+            # a name that says it is a company though no class word does ("Jiangsu Nuclear Power Co"), after the subjects
+            company = next((m for m in reversed(pool) if singular(noun) == "company" and m.via == "name"
+                            and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
+                            and (m.label or m.text).split()[-1] in ("Co", "Co.")), None)
             target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
-                          called or subject or salient or last)
+                          called or first or subject or salient or recorded or company or last)
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
@@ -241,7 +272,10 @@ class ReferenceReader:
                 words = description.split()
                 cls = self._cue_class(words[-1]) if words and words[-1][:1].islower() else None
                 cls = cls or (mention.cls if self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) else None)
-                if cls is not None and self.lexicon.is_a(previous.cls, [cls]) is not False:
+                # (a name that holds the description's head is of its kind, whatever class its other words gave it:
+                # "Xiangya Hospital of Central South University, the Changsha teaching hospital")
+                if cls is not None and (self.lexicon.is_a(previous.cls, [cls]) is not False
+                                        or words[-1].lower() in normalize(previous.label or previous.text).split()):
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)
                     out[out.index(previous)] = named
                     out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))
@@ -276,11 +310,11 @@ def antecedent(kind: str, history: Sequence[Mention], previous_subject: Mention 
 def part_of_person(mention: Mention, history: Sequence[Mention]) -> Mention:
     """"Chen said", after "Professor Chen Lin": one word of a person's name named before is that person."""
     if mention.via != "name" or mention.cls is not None or " " in mention.text:
-        return mention
+        return part_of_name(mention, history)
     target = next((m for m in reversed(history) if m.cls == PERSON and m.iri is None
                    and mention.text in (m.label or m.text).split()[:1] + (m.label or m.text).split()[-1:]), None)
     if target is None or (target.label or target.text) == mention.text:
-        return mention
+        return part_of_name(mention, history)
     return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
 
 
@@ -367,7 +401,7 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
-    return antecedents.reported_it(text, out)
+    return subject_it(text, parallel_its(text, antecedents.reported_it(text, out)), clause_subject)
 
 
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|of|on|for|from|with|by|to|across|among|into|near|over|under)\s+"
@@ -475,7 +509,6 @@ def sentence_descriptions(lexicon: Lexicon, text: str, mentions: list[Mention]) 
                                   cls=called.cls or mention.cls)
         if called is None and mention.iri is None and class_word_after_the(mention, text) and not antecedents.modifier(text, mention.end):
             # a place must be known as one ("Wuhan, the province's capital": Wuhan is no province); a trade's word ("the
-            # supplier") stands for none the text did not call so
             # supplier") stands for none the text did not call so; a thing of a kind no agent is ("the attack") for no
             # name of unknown kind, but for one of its kind the sentence described ("an intrusion … the attack")
             agents = lexicon.is_a(mention.cls, [AGENT]) is True
@@ -522,46 +555,6 @@ _SEATED = re.compile(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?-(?:based|headquart
 #: Wuxi-based maker …") or a new clause ("… over ZTE, and the Shenzhen-based company will …").
 _SPEAKS = re.compile(r"(?<![\w-])(?:said|says|told|added|announced|reported|warned|noted|that)(?![\w-])"
                      r"|;|,\s*(?:and|but|while|whereas)\s", re.IGNORECASE)
-
-
-#: "X, better known as Y,": the second name is the first one's other name.
-_KNOWN_AS = re.compile(r",\s+(?:(?:better|also|commonly|formerly|widely)\s+)?known\s+as\s+", re.IGNORECASE)
-
-
-def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Beijing Automotive Group, better known as BAIC, has wired …": BAIC is the group itself (a reference to it), and
-    the words between name nothing."""
-    out: list[Mention] = []
-    for match in _KNOWN_AS.finditer(text):
-        first = next((m for m in reversed(mentions) if m.end == match.start() and m.via in ("name", "label")), None)
-        second = next((m for m in mentions if m.start == match.end() and m.via in ("name", "label")), None)
-        if first is None or second is None:
-            continue
-        out = [m for m in (out or mentions) if not (match.start() <= m.start and m.end <= match.end())]
-        out = [replace(first, start=m.start, end=m.end, text=m.text, via="definite") if m is second else m for m in out]
-    return _called(text, out or mentions)
-
-
-_CALLED = re.compile(r"\s+(?:called|named|dubbed|(?:which\s+|that\s+)?call(?:s|ing)\s+itself)\s+", re.IGNORECASE)
-
-
-#: Heads of a description of who acts, which a name after "called" names ("a hacker group called X").
-_ACTOR_HEADS = frozenset(["group", "gang", "team", "crew", "actor", "start-up", "startup", "company", "firm", "outfit",
-                          "collective", "unit"])
-
-
-def _called(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"a hacker group calling itself Black Mekong", "a start-up called Waytous": a description of who acts is the name
-    after the words (with the description's kind where the name has none)."""
-    out = list(mentions)
-    for match in _CALLED.finditer(text):
-        first = next((m for m in out if m.end == match.start() and m.via in ("phrase", "cue") and m.iri is None), None)
-        second = next((m for m in out if m.start == match.end() and m.via in ("name", "label")), None)
-        if first is None or second is None or first.text.split()[-1].lower() not in _ACTOR_HEADS:
-            continue  # "a platform called Zhongyuan Cloud" stays the platform the text refers back to
-        out[out.index(first)] = replace(second, start=first.start, end=first.end, text=first.text, cls=second.cls or first.cls,
-                                        via="definite")
-    return out
 
 
 def counted(lexicon: Lexicon, mention: Mention) -> Mention:

@@ -67,6 +67,9 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
     if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
             and _REGIONAL_PART.search(text[:trigger]):
         return _AS_BRANCH[predicate]
+    if predicate in (OPERATED_BY, str(KG.subsidiaryOf)) and _PART_OWNED.search(text[:trigger]) \
+            and text[trigger:trigger + 9].lower() == "owned by ":
+        return str(KG.ownedBy)  # "partly owned by X": X holds a share, it neither runs nor controls the thing
     if predicate == str(KG.subsidiaryOf) and obj.start > trigger and (
             _SECOND_OWNER.search(text[:obj.start]) or (_FIRST_OWNER.search(text[:obj.start]) and _MORE_OWNERS.match(text, obj.end))):
         return str(KG.ownedBy)
@@ -83,6 +86,8 @@ def _made_thing(lexicon: Lexicon, mention: Mention) -> bool:
         and singular(words[-1]) not in seats.TRADE_HEADS
 
 
+#: A share of ownership, before "owned by": "partly owned by", "jointly owned by".
+_PART_OWNED = re.compile(r"(?<![\w-])(?:partly|partially|jointly|minority|part)[\s-]+$", re.IGNORECASE)
 #: "owned by A and B": the first owner, then the words after it that list more; and a later owner in the list.
 _FIRST_OWNER = re.compile(r"(?<![\w-])owned\s+by\s+(?:the\s+)?$")
 _MORE_OWNERS = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:the\s+)?[A-Z]")
@@ -106,11 +111,12 @@ def subject_fits(lexicon: Lexicon, predicate: str, subject: Mention) -> bool:
 _OPENING_PLACE = re.compile(r"(?:In|At|Across|On)\s+(?:the\s+)?([^,]{1,60}),\s")
 
 
-def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "", pattern: str = "") -> bool:
+def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, before: str = "", pattern: str = "",
+         text: str = "") -> bool:
     """Whether the ends can hold the property as their words (``before``: the sentence up to them) state it: no negated
     verb; a group of members is many ("signed up 37 new members at its annual forum": not the forum); a name is one
     thing, no kind that has examples ("plants in the city, including X's factory": not an example of a company named
-    before)."""
+    before; ``text``: the whole sentence)."""
     if _NEGATED.search(before):
         return False  # "the trucks have not needed a human driver": a negated verb states no fact
     opening = _OPENING_PLACE.match(before)
@@ -149,13 +155,39 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
     if predicate in (SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION) \
             and _unclassed_phrase(obj if predicate == SUB_ORGANIZATION_OF else subject):
         return False  # "…, part of a provincial push": an organization is named or of a known kind, no campaign
+    if normalize(subject.label or subject.text) == normalize(obj.label or obj.text):
+        return False  # "labs at A and at A joined": one thing read at both ends says nothing of it
+    if any(_TIME_HEAD.fullmatch(end.text) for end in (subject, obj) if end.via in ("phrase", "cue") and end.iri is None):
+        return False  # "warned two weeks later of …": a span of time is when, no end of a fact
+    if pattern == "-based" and any(ch.isdigit() for ch in obj.text):
+        return False  # "5G-based machine monitoring": a technology the thing rests on, no place it is based in
+    gap = text[len(before) + len(pattern):obj.start] if "…" not in pattern and obj.start > len(before) else ""
+    if _UNREAD_POSSESSED.fullmatch(gap):
+        return False  # "is housed in the branch's edge data centre in Harbin": the verb's object is the centre, not Harbin
+    if predicate in (SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION) and pattern == "part of" \
+            and re.search(r"(?<![\w-])as\s+$", before, re.IGNORECASE):
+        return False  # "regulates the berths as part of the wider port": a role in something, no organization's part
+    if predicate == HOSTS and pattern == "hosts" and re.match(r"\s+(?:on|in)\s", text[obj.end:]) \
+            and lexicon.is_a(subject.cls, [AGENT]) is not False:
+        return False  # "Sinopec hosts the billing system on Alibaba Cloud": the cloud hosts it (read as runsOn)
     if predicate in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
         return _many(lexicon, obj if predicate == HAS_MEMBER_GROUP else subject)
     if predicate in (EXAMPLE_OF, HAS_EXAMPLE):
         kind = obj if predicate == EXAMPLE_OF else subject
+        if pattern in ("including", "such as", "like") and kind.end <= len(before) \
+                and any(w.lower() in _FINITE or wordclass.verb_only(w) for w in re.findall(r"[A-Za-z]+", before[kind.end:])):
+            return False  # "Venustech said it had found 900 PLCs, including …": the kind stands in the list's own clause
         return not (kind.via != "pronoun" and (kind.iri is not None or kind.text[:1].isupper()) and not _many(lexicon, kind))
     return True
 
+
+#: A phrase naming a span of time by its unit ("two weeks", "six months", "the past decade").
+_TIME_HEAD = re.compile(r"(?:(?:a|an|the|[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|past|last|next)\s+)?"
+                        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)", re.IGNORECASE)
+#: A possessed noun phrase no mention covers between a verb and a later name: " the branch's edge data centre in ".
+_UNREAD_POSSESSED = re.compile(r"\s+(?:the\s+)?[\w-]+['’]s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:in|at|near|on)\s+(?:the\s+)?")
+#: Words that make a clause of their own between a kind and its examples.
+_FINITE = frozenset(["is", "are", "was", "were", "has", "have", "had", "said", "says", "did", "does"])
 
 #: The subject's own verb that leaves something else open ("had left them open to", "leaves the lines exposed to").
 _LEFT_OPEN = re.compile(r"\s+(?:(?:has|have|had|also|now|still|may|could|would|will)\s+)*(?:left|leaves|leave|makes|made|make"
@@ -201,7 +233,9 @@ def _counted_group(lexicon: Lexicon, mention: Mention) -> bool:
     """A counted plural ("more than 300 factories", "46 members"): a group of members, not one member."""
     return lexicon.is_a(mention.cls, [GROUP]) is True or (
         mention.via in ("cue", "phrase") and mention.text.endswith("s")
-        and re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) is not None)
+        and (re.match(r"(?:[a-z ]+\s)?\d[\d,]*\s", mention.text, re.IGNORECASE) is not None
+             # "whose members include A, B and dozens of ranch cooperatives": a kind in the plural is a group of members
+             or (mention.text[:1].islower() and wordclass.plural(mention.text.split()[-1]) is True)))
 
 
 def _campaign(mention: Mention) -> bool:

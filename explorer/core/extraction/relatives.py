@@ -40,7 +40,8 @@ _TIME_BEFORE = re.compile(r"\s+(?:(?:in|last|this|since)\s+(?:(?:19|20)\d\d|Janu
                           r"|September|October|November|December|spring|summer|autumn|winter|year|month)(?:\s+(?:19|20)\d\d)?)$",
                           re.IGNORECASE)
 #: Head nouns of a named area ("the Huangdao district", "Lingang Special Area").
-_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town"])
+_AREA_HEADS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "province", "city", "town",
+                         "park"])
 _PLACED_BY = re.compile(r"\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: An aside in commas that describes a place or says how far it lies: ", a city between A and B", ", some 40 km away".
 _PLACE_ASIDE = re.compile(r",\s+(?:a|an|some|about|around|\d)[^,;]*$", re.IGNORECASE)
@@ -195,7 +196,8 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
 #: The closing comma is looked at, not taken, so that it may open the next aside: "operated by X, a subsidiary of Y,".
 _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)"
                     # "X, whose members include A, B and C, has …": a relative that lists names runs to the list's end
-                    r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+[A-Z][^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
+                    r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+(?:[A-Z]|(?:dozens|hundreds|scores|several|many|other|some|\d)"
+                    r"[^,]*?\s[a-z]+s\b)[^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
                     # "Many systems, he said, still run on …": who says it is no subject of the clause
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued)(?=,)"
                     # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject

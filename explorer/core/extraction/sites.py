@@ -135,7 +135,7 @@ COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "ind
 
 
 #: A measure that describes a site's kind, not how many there are ("a 12-inch wafer fab", "its 220-kilovolt substation").
-_MEASURE = r"\d[\d.]*-[a-z]+"
+_MEASURE = r"\d+(?:[,.]\d+)*-[a-z]+"
 
 
 def possessed_sites(text: str, heads: Iterable[str], head_class: Callable[[str], str | None]) -> list[Mention]:
@@ -213,8 +213,11 @@ def counted_own_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         yield (owner, OPERATES, site, counted.group().strip(), counted.start(), counted.end(), 0.55)
 
 
+#: Nouns of a place that lies in a larger one ("Foshan's Nanhai district", "Pakistan's Sindh province", "X's Dongjin New
+#: District"; capitalised where they end a name).
+_SUBPLACES = PLACE_PARTS | {"province", "prefecture", "town", "township", "village", "city"}
 _PLACE_OF_PLACE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+((?:[A-Z][\w’'-]*\s+){0,2}"
-                             r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(PLACE_PARTS)) + r"))(?![\w'’-])")
+                             r"(?:[a-z][\w-]*\s+){0,2}(?i:" + "|".join(sorted(_SUBPLACES)) + r"))(?![\w'’-])")
 
 
 def places_of_places(text: str, is_place: Callable[[str, int], bool]) -> list[tuple[Mention, Mention]]:
@@ -243,8 +246,11 @@ def places_of_places(text: str, is_place: Callable[[str, int], bool]) -> list[tu
 def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"Hefei's Xinqiao area", "Wuhan's high-tech zone": the part of a place named after its possessive lies in it."""
     for owner, part in pairwise(mentions):
-        if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via in ("name", "label") \
-                and part.iri is None and part.text.split()[-1].lower() in PLACE_PARTS and not owner.text[:1].islower():
+        # (or "the city's Nanshan district" where the city is one named before)
+        named = (owner.via in ("name", "label") and not owner.text[:1].islower()) or (
+            owner.via == "definite" and (owner.label or "")[:1].isupper() and owner.text.split()[-1].lower() in ("city", "province"))
+        if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and named \
+                and part.iri is None and part.text.split()[-1].lower() in _SUBPLACES:
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import _is_cjk
@@ -59,11 +59,18 @@ CAPITALISED = re.compile(
     r"(?=\s+(?:[a-z]+ed|said|says|has|have|is|was|will|also|and|plans)\b|[,.;:)]|$))?"
 )
 #: A count opening a noun phrase ("more than 2,000 knitting machines"); group 1 is the number.
-COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some|roughly|around|approximately)\s+)?"
+COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at least|some|roughly|around|approximately"
+                   # a rank before the count says which of them ("the first 200 ranches")
+                   r"|first|last|next|remaining)\s+)?"
                    r"(\d+(?:[,.]\d+)*|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+handful\s+of"
                    # what is counted may open with a technology's name ("more than 800 5G terminals")
-                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:other|more)\s+)?(?=[a-z]|\d+G\s)",
+                   # or with a measure of each ("four 1,000-megawatt reactors")
+                   r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                   r"|eighteen|nineteen|twenty|thirty|forty|fifty)\s+(?:(?:other|more)\s+)?"
+                   r"(?=[a-z]|\d+G\s|\d+(?:[,.]\d+)*-[a-z])",
                     re.IGNORECASE)
+#: A number hyphened to its unit: a measure describing a thing's kind, no count of it ("a 1,000-megawatt reactor").
+MEASURE = re.compile(r"\d+(?:[,.]\d+)*-[a-z][\w-]*")
 #: Words after which a bare noun phrase may open ("at its | compressor plant", "many of the | networked robots").
 PHRASE_OPENING = re.compile(r"(?<![\w-])(?:that|(?:its|their|our)(?:\s+own)?|for|on|of|in|at|across|among|these|those|through|via"
                             r"|into|onto|inside|with|by"
@@ -245,8 +252,35 @@ _OBJECT_OPENS = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|about|
 
 def verb_before_object(word: str, text: str, end: int) -> bool:
     """"…, uses | explosion-proof handsets", "links | some 600 detectors": a verb's present in -s (``present_verb``)
-    before what opens its object; a plural before its verb ("where cranes are steered") is none."""
-    return present_verb(word) and _OBJECT_OPENS.match(text, end) is not None
+    before what opens its object, or a word only ever a verb; a plural before its verb ("where cranes are steered") is none."""
+    if present_verb(word) and _OBJECT_OPENS.match(text, end) is not None:
+        return True
+    # "…, enforce | multi-factor authentication", "…, contributed | prediction models": a word only ever a verb right after a
+    # comma, before a lower-case word (elsewhere it may describe: "forged commands", "cranes and straddle carriers")
+    return word[:1].islower() and wordclass.verb_only(word.lower()) and not word.endswith("ing") \
+        and re.search(r",\s+$", text[:end - len(word)]) is not None and LOWER_NEXT.match(text, end) is not None
+
+
+_DETERMINED = re.compile(r"(?:(?<![\w-])(?:the|an?|its|their|our|these|those|two|three|four|five|six|seven|eight|nine|ten)|\d)\s+$",
+                         re.IGNORECASE)
+#: One modifier, "and", then the rest of a phrase: "wheeled and | rail-mounted robots", "township and | mountain clinics".
+_MODIFIER_AND = re.compile(r"([a-z][\w-]*)\s+and\s+(?=[a-z])")
+
+
+def shared_head(text: str, position: int, phrase_at: Callable[[str, int], Mention | None]) -> Mention | None:
+    """"18 wheeled and rail-mounted robots", "the four crude and product berths": one word that is no plural, "and", then a
+    phrase of up to three words headed by a plural is one phrase, its two modifiers sharing the head (where a plural or
+    a singular head follows, "cells and cranes", "maintenance and radiation monitoring", "and" joins two things)."""
+    joint = _MODIFIER_AND.match(text, position)
+    if joint is None or joint.group(1) in STOPWORDS or plural_noun(joint.group(1)) or adverb(joint.group(1)) \
+            or (wordclass.verb_only(joint.group(1)) and not _DETERMINED.search(text[:position])):
+        return None  # a verb's past is a modifier only after a determiner or a count ("18 wheeled and …", not "X supplied and …")
+    rest = phrase_at(text, joint.end())
+    head = rest.text.split()[-1].lower() if rest is not None else ""
+    if rest is None or rest.start != joint.end() or len(rest.text.split()) > 3 or not (plural_noun(head) or wordclass.plural(head)):
+        return None
+    phrase = text[position:rest.end]
+    return replace(rest, start=position, text=phrase, label=phrase)
 
 
 def variant_after(previous: str, token: str, count: int) -> bool:
@@ -262,9 +296,11 @@ LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def plural_head_at_end(word: str, text: str, end: int) -> bool:
-    """"could lead to toxic gas | releases.": a plural the lexicon knows, after a noun and before the clause's end, heads
-    the phrase, though the same form opens a pattern as a verb ("X releases a report"): a verb there would have no object."""
-    return wordclass.plural(word) is True and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:]) is not None
+    """"could lead to toxic gas | releases.", "the refinery's central control | building.": a plural, or an -ing word the
+    lexicon holds as a noun, after a noun and before the clause's end, heads the phrase, though the same form opens a
+    pattern as a verb ("X releases a report", "building a network"): a verb there would have no object."""
+    return (wordclass.plural(word) is True or (word.endswith("ing") and "NOUN" in wordclass.parts(word))) \
+        and re.match(r"\s*(?:[,.;:!?)]|$)", text[end:]) is not None
 
 
 #: Chinese function characters that end a name when reading leftwards (了, 的, 与 …).
@@ -460,6 +496,15 @@ def relative_that_verbs(text: str, triggers: frozenset[str]) -> dict[int, int | 
             continue
         found[match.end(2)] = None if verb in triggers else match.end(3)
     return found
+
+
+def joined_fields(left: list[str], right: str, rest: str) -> bool:
+    """Whether "and" between ``left`` and ``right`` (the words up to the next "and" or "of", ``rest`` the run after them)
+    joins two fields of one name: a field's word each side ("Research and Development Centre"), or a right side ending on
+    a field that another "and" goes on ("Shenyang Aluminium and | Magnesium Engineering | and Research Institute")."""
+    words = right.split()
+    return bool(words) and ((left[-1].lower() in NAME_FIELDS and words[0].lower() in NAME_FIELDS)
+                            or (words[-1].lower() in NAME_FIELDS and re.match(r"\s+and\s", rest) is not None))
 
 
 def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> bool:

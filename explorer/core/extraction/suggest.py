@@ -17,6 +17,7 @@ from explorer.core.extraction import clause_readers, clauses, constructions, fig
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
+from explorer.core.extraction.calibration import recalibrated
 from explorer.core.extraction.devices import equipment_facts, unplaced
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
@@ -35,7 +36,7 @@ from explorer.core.extraction.references import such_kinds
 from explorer.core.extraction.risk_phrases import acts_of_harm
 from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
-from explorer.core.extraction.shared_subjects import shared_subject
+from explorer.core.extraction.shared_subjects import pronoun_relative_head, shared_subject
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
@@ -200,7 +201,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if said_that and not pattern.object_first:
         # "X warned that Y run on Z": the subject of what was said stands after "that"
         left = [m for m in left if m.start > said_that[-1]]
-    left_out = relatives.object_gap(mentions, text, start) if pattern.words.split()[-1].lower() in PREPOSITIONS else None
+    left_out = (relatives.object_gap(mentions, text, start) or pronoun_relative_head(mentions, text, start)) \
+        if pattern.words.split()[-1].lower() in PREPOSITIONS else None
     if left_out is not None and not pattern.object_first:
         left = [left_out]  # "a campaign that investigators attributed to X": what "that" stands for is the verb's object
     if not pattern.punctuation:
@@ -392,7 +394,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions[first:] = [replace(s, subject=head) if (head := exposed_head(lexicon, s.predicate, s.subject, mentions, view))
                                is not s.subject else s for s in suggestions[first:]]
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
-            suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern)]
+            suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern, view)]
         if ner is not None:
             suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
@@ -419,7 +421,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     warnings = _quoted_warnings(lexicon, quoting, {(s.subject.key, s.predicate, s.object.key) for s in suggestions})
     if warnings:
         suggestions = sorted(suggestions + warnings, key=lambda s: s.sentence.number)
-    return suggestions
+    return recalibrated(suggestions, min_confidence)  # what each reading guessed (``calibration``)
 
 
 def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,

@@ -58,8 +58,8 @@ _OF_OWNER = re.compile(r"\s+of\s+(?:[A-Z]|the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*['
 
 
 def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlier: Iterable[Mention]) -> list[Mention]:
-    """New things ``text`` describes after a preposition and "the" ("the welding line"), one thing each (a plural, "in the
-    rolling mills", speaks of a kind or of things named before), none that names a thing
+    """New things ``text`` describes after a preposition and "the" ("the welding line", "along the pipe racks"; a plural
+    after "in", "in the rolling mills", speaks of a kind or of things named before), none that names a thing
     ``earlier`` (what the document named before): "the private network" after "a 5G private network" refers back."""
     named = {singular(normalize(m.label or m.text)) for m in earlier if m.via != "pronoun"}
     found: list[Mention] = []
@@ -69,7 +69,10 @@ def described_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, earlie
             continue
         words = phrase.text.lower().split()
         head = singular(words[-1])
-        if len(words) < 2 or head != words[-1] or words[0] in _NO_KIND_OPENERS or head in _NO_THING_HEADS \
+        # a plural placed by "across", "along", "at" … is things there ("across the turbine halls"); after "in" it as often
+        # says where an activity goes on ("supports remote crane control in the rolling mills"), which names no thing
+        plural = head != words[-1] and opening.group().split()[0].lower() == "in"
+        if len(words) < 2 or plural or words[0] in _NO_KIND_OPENERS or head in _NO_THING_HEADS \
                 or head_class(phrase.text) is not None \
                 or (re.match(r"\s+of\b", text[phrase.end:]) and not _OF_OWNER.match(text, phrase.end)) or not phrase.text[:1].islower() \
                 or re.search(r"['’]s?(?:\s|$)", phrase.text) or _CONTENT_WORD_AFTER.match(text, phrase.end) \

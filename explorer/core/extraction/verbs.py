@@ -32,10 +32,12 @@ def describes_unread_noun(pattern: PropertyPattern, mentions: list[Mention], sta
 
 def modifies_noun_after(pattern: PropertyPattern, start: int, text: str) -> bool:
     """Whether the one-word participle of ``pattern`` stands after a preposition, so describes the noun after it: "a
-    botnet of hijacked security cameras", "attacks from infected routers", "through compromised accounts" (no verb, no fact)."""
+    botnet of hijacked security cameras", "attacks from infected routers", "through compromised accounts" (no verb, no fact);
+    or after a determiner or the verb "use", which no finite verb follows ("isolated the infected servers", "could use
+    hijacked cameras")."""
     return " " not in pattern.words and PARTICIPLE.fullmatch(pattern.words) is not None \
-        and re.search(r"(?<![\w-])(?:of|with|from|by|for|against|among|through|via|using|into|onto|across)\s+(?:(?:the|its|their)\s+)?$",
-                      text[:start]) is not None
+        and re.search(r"(?<![\w-])(?:(?:of|with|from|by|for|against|among|through|via|using|into|onto|across)\s+(?:(?:the|its|their)\s+)?"
+                      r"|(?:the|these|those|its|their|our|his|her|every|each|use|uses)\s+)$", text[:start], re.IGNORECASE) is not None
 
 
 def determiner(mention: Mention, text: str) -> bool:

@@ -133,6 +133,27 @@ CHINESE_PROVINCES = frozenset(
     ]
 )
 
+#: China's provinces and its larger cities (lower case): names a text may use as places without saying so ("the Dalian maker
+#: of cooling equipment", "a Hangzhou start-up").
+PLACE_NAMES = CHINESE_PROVINCES | frozenset(
+    [
+        "hangzhou", "ningbo", "wenzhou", "shaoxing", "jiaxing", "huzhou", "jinhua", "taizhou", "zhoushan", "nanjing", "suzhou",
+        "wuxi", "changzhou", "nantong", "xuzhou", "yangzhou", "yancheng", "lianyungang", "hefei", "wuhu", "bengbu", "huainan",
+        "ma'anshan", "anqing", "fuzhou", "xiamen", "quanzhou", "zhangzhou", "putian", "ningde", "nanchang", "ganzhou",
+        "jiujiang", "jinan", "qingdao", "yantai", "weifang", "zibo", "linyi", "jining", "weihai", "binzhou", "dongying",
+        "rizhao", "zhengzhou", "luoyang", "kaifeng", "nanyang", "xinxiang", "anyang", "wuhan", "yichang", "xiangyang",
+        "shiyan", "jingzhou", "changsha", "zhuzhou", "xiangtan", "hengyang", "yueyang", "guangzhou", "shenzhen", "dongguan",
+        "foshan", "zhuhai", "shantou", "huizhou", "zhongshan", "jiangmen", "zhanjiang", "zhaoqing", "nanning", "liuzhou",
+        "guilin", "beihai", "haikou", "sanya", "chengdu", "mianyang", "deyang", "yibin", "luzhou", "zigong", "panzhihua",
+        "guiyang", "zunyi", "kunming", "qujing", "lhasa", "xi'an", "baoji", "xianyang", "yulin", "yan'an", "lanzhou",
+        "jiuquan", "jinchang", "baiyin", "xining", "yinchuan", "urumqi", "karamay", "kashgar", "hohhot", "baotou", "ordos",
+        "hulunbuir", "chifeng", "shenyang", "dalian", "anshan", "fushun", "benxi", "dandong", "yingkou", "jinzhou",
+        "changchun", "jilin city", "harbin", "daqing", "qiqihar", "mudanjiang", "shijiazhuang", "tangshan", "baoding",
+        "handan", "qinhuangdao", "cangzhou", "langfang", "xiong'an", "taiyuan", "datong", "changzhi", "jincheng",
+        "hong kong", "taipei",
+    ]
+)
+
 #: Head nouns of equipment and devices (singular): machines, vehicles, sensors and the network gear they talk over. A thing
 #: so headed "from" a company is that company's make ("sensors from Hikvision"), as a statement or an order from it is not.
 DEVICE_HEADS = frozenset(["sensor", "camera", "robot", "vehicle", "hoist", "crane", "drone", "server", "station", "cell",
