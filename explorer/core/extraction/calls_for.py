@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from explorer.core.extraction import wordclass
+from explorer.core.extraction import speech, wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import ROLE_AFTER, Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
@@ -43,7 +43,7 @@ PASSIVE_INFINITIVE = re.compile(r"\s*be\s+(?:made\s+[a-z]+|[a-z]+(?:ed|en)|put\s
 _CARRIED_ON = re.compile(r"\s*be\s+(?:carried|run|moved|kept|placed|put|hosted|routed|sent|isolated|separated)\s+(?:on|onto|over"
                          r"|through|via|behind|in|into)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 #: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
-_SHOULD_ADOPT = re.compile(r"(?<![\w-])(?:said|says|argued|argues|insisted|insists)\s+(?:that\s+)?(?:(?:all|every|the|its|their)\s+)?"
+_SHOULD_ADOPT = re.compile(rf"(?<![\w-]){speech.saying()}\s+(?:that\s+)?(?:(?:all|every|the|its|their)\s+)?"
                            r"(?:[a-z][\w-]*\s+){1,2}(should|must|ought\s+to)\s+(?:be\s+made\s+to\s+)?"
                            r"(?:face|adopt|introduce|implement|undergo|carry\s+out|conduct|deploy|install|get|receive|accept)\s+",
                            re.IGNORECASE)
@@ -56,7 +56,7 @@ _ASKED_TO_ADD = re.compile(r"(?<![\w-])(?:ask|asks|asked|asking)\s+(?:the\s+|its
                            re.IGNORECASE)
 _BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|also|again|then|now|would|will|since|already|long|once|[a-z]+ly))*\s+$",
                           re.IGNORECASE)
-_SAID_IT = re.compile(r"(?<![\w-])(?:said|says|added|announced)(?:\s+(?:on|in|last)\s+\w+)?(?:\s+that)?\s+(?:it|they)\s+"
+_SAID_IT = re.compile(rf"(?<![\w-]){speech.saying()}(?:\s+(?:on|in|last)\s+\w+)?(?:\s+that)?\s+(?:it|they)\s+"
                       r"(?:would|will|plans\s+to|planned\s+to|intends\s+to)\s+(?:also\s+)?$", re.IGNORECASE)
 
 
@@ -84,7 +84,7 @@ def person_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
 #: "NSFOCUS, for its part, urged": a word of discourse set off by commas stands between the speaker and the verb.
 _DISCOURSE_ASIDE = re.compile(r",\s+(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|meanwhile|too|also|however|in\s+response"
                               r"|for\s+now|separately)\s*,\s*$", re.IGNORECASE)
-_EARLIER_VERB = re.compile(r"(?<![\w-])(?:called|urged|pressed|asked|said|warned)\s", re.IGNORECASE)
+_EARLIER_VERB = re.compile(rf"(?<![\w-])(?:called|{speech.speaking(speech.PAST)})\s", re.IGNORECASE)
 
 
 def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: int) -> Mention | None:

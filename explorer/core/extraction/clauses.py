@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from explorer.core.extraction import calls_for, relatives, sites
+from explorer.core.extraction import calls_for, relatives, sites, speech
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import Mention
@@ -100,8 +100,7 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             yield (partner, pattern.predicate, thing, f"{first} with", match.start(), match.end(), 0.65)
 
 
-_REPORTED = re.compile(r"(?<![\w-])(?:said|says|reported|reports|wrote|writes|found|finds|noted|notes|stated|states|warned)(?![\w-])",
-                       re.IGNORECASE)
+_REPORTED = re.compile(rf"(?<![\w-]){speech.saying()}(?![\w-])", re.IGNORECASE)
 
 
 def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention | None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from explorer.core.extraction import antecedents, incidents, weaknesses
+from explorer.core.extraction import antecedents, incidents, speech, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
@@ -355,9 +355,7 @@ def passive_attacks(lexicon: Lexicon, mentions: list[Mention], text: str,
                 yield (attack, carried_out_by, agent, f"{pattern.words} by", said.start(), end, 0.7)
 
 
-REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told"
-                       r"|points\s+out|pointed\s+out|argues|argued|insists|insisted)(?![\w-])",
-                        re.IGNORECASE)
+REPORTING = re.compile(rf"(?<![\w-]){speech.saying()}(?![\w-])", re.IGNORECASE)
 
 
 def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,

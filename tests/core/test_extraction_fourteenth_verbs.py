@@ -1,0 +1,38 @@
+"""Verbs of saying, warning and urging as one list (fourteenth session): the ontology's ``kg:speechVerb`` annotations,
+their tenses made by grammar, known to every reader of who speaks (sentences written here, none from the articles the
+benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction import speech
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_the_speech_verbs_come_from_the_lexicon_with_their_tenses() -> None:
+    reporting = speech.lemmas(speech.REPORTS)
+    assert "say" in reporting and "point out" in reporting
+    assert "warn" in speech.lemmas(speech.WARNS) and "urge" in speech.lemmas(speech.URGES)
+    made = speech.forms(["write", "point out"])
+    assert {"wrote", "writes", "pointed out", "points out"} <= set(made)
+    assert "written" not in made  # a finite verb's tenses only, unless asked for
+
+
+def test_a_verb_known_to_one_reader_is_known_to_the_warning_reader(lexicon: Lexicon) -> None:
+    # "explained" was known to the reader of "it", not to the reader of warnings
+    text = "The Tianhe Water Bureau explained that older routers are exposed to ransomware."
+    assert ("Tianhe Water Bureau", "warnsOf", "ransomware") in facts(text, lexicon)
+
+
+def test_a_verb_known_to_one_reader_is_known_to_the_reader_of_calls(lexicon: Lexicon) -> None:
+    # "X stressed it would make Y mandatory": the speaker of "it would" calls for Y
+    text = "China Telecom stressed it would make multi-factor authentication mandatory for all contractors."
+    assert ("China Telecom", "callsFor", "multi-factor authentication") in facts(text, lexicon)
+
+
+def test_a_confirmed_event_is_no_warning(lexicon: Lexicon) -> None:
+    # guard: "confirm" tells of what happened; an attack confirmed is not warned of
+    text = ("A phishing wave hit the Lishui water utility in March. The intrusion, which reached the utility's billing "
+            "servers, was contained within a day, the utility confirmed.")
+    assert not any(p == "warnsOf" for _s, p, _o in facts(text, lexicon))
