@@ -36,3 +36,16 @@ def test_a_confirmed_event_is_no_warning(lexicon: Lexicon) -> None:
     text = ("A phishing wave hit the Lishui water utility in March. The intrusion, which reached the utility's billing "
             "servers, was contained within a day, the utility confirmed.")
     assert not any(p == "warnsOf" for _s, p, _o in facts(text, lexicon))
+
+
+def test_who_carried_attacks_out_in_the_active_carried_them_out(lexicon: Lexicon) -> None:
+    text = "ThreatBook said Blue Finch had carried out attacks on at least four utilities in Hunan."
+    assert ("attacks", "carriedOutBy", "Blue Finch") in facts(text, lexicon)
+    text = "Qi An Xin traced the intrusion to a group it tracks as Red Heron, which it says has carried out similar attacks on ports."
+    assert ("similar attacks", "carriedOutBy", "Red Heron") in facts(text, lexicon)
+
+
+def test_what_an_organization_carries_out_is_no_attack(lexicon: Lexicon) -> None:
+    # guard: "carried out" of an audit or a test names no attacker (the subject must be a threat)
+    text = "China Unicom carried out a security audit of the plant's 5G network."
+    assert not any(p == "carriedOutBy" for _s, p, _o in facts(text, lexicon))
