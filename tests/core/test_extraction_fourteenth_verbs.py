@@ -49,3 +49,23 @@ def test_what_an_organization_carries_out_is_no_attack(lexicon: Lexicon) -> None
     # guard: "carried out" of an audit or a test names no attacker (the subject must be a threat)
     text = "China Unicom carried out a security audit of the plant's 5G network."
     assert not any(p == "carriedOutBy" for _s, p, _o in facts(text, lexicon))
+
+
+def test_a_report_named_with_its_title_and_a_time_set_off_by_commas_was_published_by_who_speaks(lexicon: Lexicon) -> None:
+    text = ("In its Grid Security Outlook Report, released in June, Venustech, the Beijing-based security company, warned "
+            "that substation gateways were exposed to ransomware.")
+    assert ("Venustech", "published", "Grid Security Outlook Report") in facts(text, lexicon)
+
+
+def test_who_had_warned_in_a_report_published_it(lexicon: Lexicon) -> None:
+    text = ("Antiy Labs, a Harbin-based security vendor, had warned in a report published in August that smart meters are "
+            "exposed to botnets.")
+    assert ("Antiy Labs", "published", "report") in facts(text, lexicon)
+
+
+def test_a_speaker_known_by_a_short_name_set_off_by_commas_speaks(lexicon: Lexicon) -> None:
+    text = ("In a bulletin issued last week, the Shanghai Cyber Response Centre, known as SCRC, warned that hospital "
+            "scanners are exposed to ransomware.")
+    found = facts(text, lexicon)
+    assert ("Shanghai Cyber Response Centre", "warnsOf", "ransomware") in found
+    assert ("Shanghai Cyber Response Centre", "published", "bulletin") in found
