@@ -69,3 +69,21 @@ def test_a_speaker_known_by_a_short_name_set_off_by_commas_speaks(lexicon: Lexic
     found = facts(text, lexicon)
     assert ("Shanghai Cyber Response Centre", "warnsOf", "ransomware") in found
     assert ("Shanghai Cyber Response Centre", "published", "bulletin") in found
+
+
+def test_an_act_named_by_its_noun_is_the_measure_an_order_asks_for(lexicon: Lexicon) -> None:
+    text = "The Hunan Energy Bureau has ordered power plants to complete security assessments of their control networks."
+    assert ("Hunan Energy Bureau", "callsFor", "security assessments") in facts(text, lexicon)
+    text = "The Fujian Port Association asked terminal operators to offer traffic monitoring in their service contracts."
+    assert ("Fujian Port Association", "callsFor", "traffic monitoring") in facts(text, lexicon)
+
+
+def test_an_action_on_a_thing_keeps_its_verb(lexicon: Lexicon) -> None:
+    text = "The Hunan Energy Bureau urged plant owners to replace default passwords on their gateways."
+    assert ("Hunan Energy Bureau", "callsFor", "replace default passwords") in facts(text, lexicon)
+
+
+def test_what_is_asked_of_things_named_before_is_no_new_measure(lexicon: Lexicon) -> None:
+    # guard: "the checks" were named before; the call names no measure of its own
+    text = "The bureau requires every grid project to pass a review, and it has asked a testing lab to carry out the checks."
+    assert not any(p == "callsFor" and o == "checks" for _s, p, o in facts(text, lexicon))
