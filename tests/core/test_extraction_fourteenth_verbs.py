@@ -87,3 +87,23 @@ def test_what_is_asked_of_things_named_before_is_no_new_measure(lexicon: Lexicon
     # guard: "the checks" were named before; the call names no measure of its own
     text = "The bureau requires every grid project to pass a review, and it has asked a testing lab to carry out the checks."
     assert not any(p == "callsFor" and o == "checks" for _s, p, o in facts(text, lexicon))
+
+
+def test_a_verb_of_warning_warns_of_the_threats_its_clause_names(lexicon: Lexicon) -> None:
+    text = ("The Xiamen Port Authority warned that the crane controllers could serve as entry points for botnets and for "
+            "ransomware attacks.")
+    found = facts(text, lexicon)
+    assert ("Xiamen Port Authority", "warnsOf", "botnets") in found
+    assert ("Xiamen Port Authority", "warnsOf", "ransomware attacks") in found
+    text = "Venustech cautioned that phishing against hospital staff could lead to the theft of patient records."
+    found = facts(text, lexicon)
+    assert ("Venustech", "warnsOf", "phishing") in found
+    # guard: what the threat would lead to is a harm foretold, not the threat warned of
+    assert not any(p == "warnsOf" and "theft" in o for _s, p, o in found)
+
+
+def test_a_stranded_preposition_after_a_verb_of_warning_names_nothing(lexicon: Lexicon) -> None:
+    # guard: "the kind that X warned about in a bulletin, which named Y": Y is the bulletin's word, not X's warning
+    text = ("The outage is the kind that Tianrong Security warned about in a bulletin it issued in May, which named "
+            "ransomware as the main threat.")
+    assert not any(p == "warnsOf" for _s, p, _o in facts(text, lexicon))

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from explorer.core.extraction import antecedents, incidents, speech, weaknesses
+from explorer.core.extraction import antecedents, incidents, speech, warned, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
@@ -385,6 +385,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             continue  # "In a report published in March, X said …": findings of a report, no warning of the speaker's
         if _IN_A_REPORT.match(text) and verb.group().lower() in ("said", "says", "found", "finds"):
             continue  # "In a report published in May, X said the gateways were open to …": a finding, no warning
+        # "X warned that espionage could lead to …": a verb of warning warns of every threat it names
+        for threat in warned.warned_threats(lexicon, mentions, text, verb, speaker, REPORTING, facts):
+            yield (speaker, warns, threat, verb.group(), verb.start(), verb.end(), 0.65)
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
                 continue
