@@ -55,6 +55,9 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
         if part_of is not None and pattern is not None and lexicon.is_a(part.cls, pattern.range) is not False:
             # "X, the regional arm of Y": the owner after "of", a name
             after_of = next((m for m in mentions if m.start in (part_of.end(), part_of.end() - 4) and m.start > part.end), None)
+            if after_of is not None and (owned := re.match(r"['’]s\s+", text[after_of.end:])) is not None:
+                # "a unit of Hangzhou's Hikvision": the owner is the name the possessive goes on with
+                after_of = next((m for m in mentions if m.start == after_of.end + owned.end()), after_of)
             if after_of is not None and after_of.via in ("name", "label") and after_of.key != part.key \
                     and lexicon.is_a(after_of.cls, pattern.domain) is not False and lexicon.is_a(after_of.cls, [PLACE]) is not True:
                 yield (after_of, pattern.predicate, part, pattern.words, part_of.start(1), part_of.end(), 0.7)

@@ -8,6 +8,7 @@ import re
 
 from explorer.core.extraction.constructions import REPORTING
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
+from explorer.core.extraction.sites import place_possessive
 from explorer.core.extraction.spans import Mention
 
 PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
@@ -43,8 +44,10 @@ def modifies_noun_after(pattern: PropertyPattern, start: int, text: str) -> bool
 def determiner(mention: Mention, text: str) -> bool:
     """Whether ``mention`` only modifies the noun after it: a possessive determiner ("its", "their", "his": what owns
     the noun) or a place in a compound ("a Nanjing-based unit": where the unit is)."""
+    # (or a place's possessive before a name: "made by Shenyang's | Siasun", the maker is Siasun)
     return (mention.via == "pronoun" and mention.text.lower() in ("its", "their", "his")) \
-        or re.match(r"-(?:based|headquartered)(?![\w-])", text[mention.end:]) is not None
+        or re.match(r"-(?:based|headquartered)(?![\w-])", text[mention.end:]) is not None \
+        or place_possessive(mention, text)
 
 
 def verb_after_subject(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, text: str) -> bool:
