@@ -268,11 +268,15 @@ def counted_among(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 
 #: "Doumen|, a district of |Zhuhai": a place in apposition described as a part of another place.
 #: "Xiangyang, a city in the north of Hubei", "Helinger, a county under Hohhot", "Harbin, the capital of Heilongjiang".
-_PLACE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
+_DIRECTION = (r"(?:far\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northern|southern|eastern|western|"
+              r"centre|center)")
+#: "Yuxi|, a city in south-western China's |Yunnan province", "Hami|, in the east of |Xinjiang": a place's apposition
+#: that names the larger place it lies in (after the country's possessive, if any)
+_PLACE_PART = re.compile(rf",\s+(?:(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
                          r"county-level|prefecture-level|inland|border|mountainous|provincial)\s+)*(?P<kind>district|county|city|"
                          r"town|township|province|region|prefecture|suburb|village|municipality|area|capital)\s+"
-                         r"(?:of|in|outside|near|under)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|north-east|"
-                         r"north-west|south-east|south-west|northern|southern|eastern|western|centre|center)\s+of\s+)?",
+                         rf"(?:of|in|outside|near|under)\s+(?:the\s+)?(?:{_DIRECTION}\s+of\s+)?|in\s+the\s+{_DIRECTION}\s+of\s+)"
+                         r"(?:(?:[a-z]+-)?[a-z]+ern\s+(?:China|India)['’]s\s+)?",
                          re.IGNORECASE)
 
 
@@ -282,6 +286,20 @@ _PLACES_PART = re.compile(r",\s+(?:both|two|three|four|five|six)\s+(?:[a-z][\w-]
                           r"(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+#: "Jiangchuan and Eshan|, two of |Yuxi|'s tobacco-growing counties": places listed, described as parts of the owner's
+_PLACES_OF = re.compile(r",\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|both|all)\s+of\s+", re.IGNORECASE)
+_OWNED_PLACES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:districts?|count(?:y|ies)|cit(?:y|ies)|towns?|townships?|prefectures?|"
+                           r"suburbs?|villages?)\b", re.IGNORECASE)
+def _place_owner(text: str, position: int) -> Mention | None:
+    """"Yuxi" of "Yuxi's tobacco-growing counties" at ``position``: the named place whose parts the phrase counts."""
+    owned = re.compile(rf"((?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*){_OWNED_PLACES.pattern}").match(text, position)
+    return Mention(position, owned.end(1), owned.group(1), None, None, owned.group(1), "name") if owned is not None else None
+
+
+#: "Yunnan province", "Guangxi Zhuang Autonomous Region" read as a phrase: a name and the kind of place it is
+_PLACE_PHRASE = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:[Pp]rovince|[Rr]egion|[Cc]ounty|[Pp]refecture|[Dd]istrict)")
+
+
 def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"in Doumen, a district of Zhuhai": the place named before the apposition lies in the one named after it (the
     description itself, "district", is no place of its own)."""
@@ -289,13 +307,16 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
     for place in ordered:
         part = _PLACE_PART.match(text, place.end)
         whole = next((m for m in ordered if part is not None and m.start == part.end()), None)
-        if part is None or whole is None or place.via not in ("name", "label") or whole.via not in ("name", "label") \
-                or not _a_place(lexicon, place) or not _a_place(lexicon, whole):
+        if part is None or whole is None or place.via not in ("name", "label") or not _a_place(lexicon, place) \
+                or not ((whole.via in ("name", "label") and _a_place(lexicon, whole)) or _PLACE_PHRASE.fullmatch(whole.text)):
             continue
         yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
-    for part in _PLACES_PART.finditer(text):
-        # "in Dongguan and Foshan, two manufacturing hubs in Guangdong": each place listed lies in the one named after
+    for part in [*_PLACES_PART.finditer(text), *_PLACES_OF.finditer(text)]:
+        # "in Dongguan and Foshan, two manufacturing hubs in Guangdong", "in A and B, two of Yuxi's counties": each place
+        # listed lies in the one named after
         whole = next((m for m in ordered if m.start == part.end() and m.via in ("name", "label")), None)
+        if part.re is _PLACES_OF:
+            whole = _place_owner(text, part.end())
         last = next((m for m in ordered if m.end == part.start()), None)
         if whole is None or last is None or not _a_place(lexicon, whole):
             continue
@@ -303,7 +324,7 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         while (before := next((m for m in ordered if m.end <= listed[-1].start and re.fullmatch(
                 r"\s*,\s*|\s+and\s+|,\s+and\s+", text[m.end:listed[-1].start])), None)) is not None:
             listed.append(before)
-        if len(listed) < 2 or "and" not in text[listed[1].end:listed[0].start]:
+        if (len(listed) < 2 or "and" not in text[listed[1].end:listed[0].start]) and not part.group().lower().startswith(", one "):
             continue  # one place before a plural: no list of the places described
         for place in listed:
             if place.via in ("name", "label") and _a_place(lexicon, place) and place.key != whole.key:
