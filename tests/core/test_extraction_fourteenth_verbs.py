@@ -107,3 +107,13 @@ def test_a_stranded_preposition_after_a_verb_of_warning_names_nothing(lexicon: L
     text = ("The outage is the kind that Tianrong Security warned about in a bulletin it issued in May, which named "
             "ransomware as the main threat.")
     assert not any(p == "warnsOf" for _s, p, _o in facts(text, lexicon))
+
+
+def test_who_heads_a_named_bodys_unit_is_affiliated_with_the_body(lexicon: Lexicon) -> None:
+    text = "Gu Ting, who heads Yunda Express' cold-chain business in south China, said losses had fallen."
+    assert any(s == "Gu Ting" and p == "affiliatedWith" and o.startswith("Yunda Express") for s, p, o in facts(text, lexicon))
+
+
+def test_a_role_may_stand_before_who_heads(lexicon: Lexicon) -> None:
+    text = '"Wireless has to prove itself first," said Ma Jun, the engineer who heads the Hefei Robotics Laboratory.'
+    assert ("Ma Jun", "affiliatedWith", "Hefei Robotics Laboratory") in facts(text, lexicon)

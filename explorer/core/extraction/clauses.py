@@ -222,7 +222,9 @@ def own_documents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         yield (speaker, published, document, f"{verb.group()} in its", verb.start(), joint.end(), 0.65)
 
 
-_LEADS = re.compile(r",?\s+who\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs|manages|founded)\s+", re.IGNORECASE)
+#: (a role may stand before "who": "P, the professor who heads the laboratory")
+_LEADS = re.compile(r",?\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+)?who\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs"
+                    r"|manages|founded)\s+", re.IGNORECASE)
 
 
 def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -242,7 +244,10 @@ def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
             # "who heads digital manufacturing at BAIC", "who heads government and enterprise business at X": a function
             # (a bare common noun, even one that names a kind of body), not a unit, then the organization after "at"
             led = _at(mentions, joint.end() + field.end())
-        if led is not None and lexicon.is_a(led.cls, [ORGANIZATION]) is True:
+        # "who heads JD Logistics' cold-chain business": a name owning the unit headed is the organization's
+        owner = led is not None and led.cls is None and led.via in ("name", "label") \
+            and (re.match(r"['’]s?\s", text[led.end:]) is not None or led.text.endswith(("'", "’")))
+        if led is not None and (lexicon.is_a(led.cls, [ORGANIZATION]) is True or owner):
             yield (mention, affiliated, led, joint.group().strip(" ,"), joint.start(), joint.end(), 0.65)
 
 
