@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from explorer.core.extraction import calls_for
+from explorer.core.extraction import calls_for, speech
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import Mention
@@ -100,8 +100,7 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             yield (partner, pattern.predicate, thing, f"{first} with", match.start(), match.end(), 0.65)
 
 
-_REPORTED = re.compile(r"(?<![\w-])(?:said|says|reported|reports|wrote|writes|found|finds|noted|notes|stated|states|warned)(?![\w-])",
-                       re.IGNORECASE)
+_REPORTED = re.compile(rf"(?<![\w-]){speech.saying()}(?![\w-])", re.IGNORECASE)
 
 
 def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention | None:
@@ -223,7 +222,9 @@ def own_documents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         yield (speaker, published, document, f"{verb.group()} in its", verb.start(), joint.end(), 0.65)
 
 
-_LEADS = re.compile(r",?\s+who\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs|manages|founded)\s+", re.IGNORECASE)
+#: (a role may stand before "who": "P, the professor who heads the laboratory")
+_LEADS = re.compile(r",?\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+)?who\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs"
+                    r"|manages|founded)\s+", re.IGNORECASE)
 
 
 def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -243,7 +244,10 @@ def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
             # "who heads digital manufacturing at BAIC", "who heads government and enterprise business at X": a function
             # (a bare common noun, even one that names a kind of body), not a unit, then the organization after "at"
             led = _at(mentions, joint.end() + field.end())
-        if led is not None and lexicon.is_a(led.cls, [ORGANIZATION]) is True:
+        # "who heads JD Logistics' cold-chain business": a name owning the unit headed is the organization's
+        owner = led is not None and led.cls is None and led.via in ("name", "label") \
+            and (re.match(r"['’]s?\s", text[led.end:]) is not None or led.text.endswith(("'", "’")))
+        if led is not None and (lexicon.is_a(led.cls, [ORGANIZATION]) is True or owner):
             yield (mention, affiliated, led, joint.group().strip(" ,"), joint.start(), joint.end(), 0.65)
 
 
