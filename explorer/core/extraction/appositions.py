@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from explorer.core.extraction import speech
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.spans import Mention, Reading, singular
 from explorer.core.vocab import KG
@@ -104,7 +105,7 @@ _WHO_WORKS_AT = re.compile(r",?\s+who\s+(?:also\s+|now\s+)?(?:works|studies|teac
 #: "Zhao Min of BAIC": a person's name, "of", the organization's name (its words are the group, then what follows)
 _OF_ORGANIZATION = re.compile(r"\s+of\s+(?:the\s+)?(?=([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*))")
 #: what a speaker's name and its organization are followed by: a verb of saying
-_SPEAKS = re.compile(r",?\s+(?:said|says|told|warned|added|noted|explained)\b")
+_SPEAKS = re.compile(rf",?\s+{speech.saying()}\b")
 
 
 def _person(lexicon: Lexicon, mention: Mention) -> bool:

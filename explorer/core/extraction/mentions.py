@@ -188,15 +188,15 @@ class MentionFinder:
 
     # -- new names ----------------------------------------------------------------------
     def _cue_class(self, phrase: str) -> str | None:
-        """The class of the cue nearest the end of the phrase: a name's head decides
-        ("Shanghai International Port Group" is a company, not a port)."""
-        best: tuple[int, int, str] | None = None
+        """The class of the cue nearest the end of the phrase, or of "of": a name's head decides ("Shanghai International
+        Port Group" is a company, not a port; "Alliance of Industrial Internet" an alliance)."""
+        best: tuple[bool, int, int, str] | None = None
         for cue in self.lexicon.cues:
             for match in cue.regex.finditer(phrase):
-                rank = (match.end(), match.end() - match.start())
-                if best is None or rank > best[:2]:
+                rank = (match.end() <= phrase.find(" of ") % (len(phrase) + 1), match.end(), match.end() - match.start())
+                if best is None or rank > best[:3]:
                     best = (*rank, cue.cls)
-        return best[2] if best else None
+        return best[3] if best else None
 
     def _head_class(self, phrase: str) -> str | None:
         """The class of a described thing ("an industrial internet innovation centre"): only a cue
