@@ -103,3 +103,33 @@ def test_no_network_carries_what_a_participle_closing_a_clause_or_a_bare_to_spea
     assert not any(p == "runsOn" and s == "ring roads" for s, p, _o in found)
     found = facts("The regulator warned that pumping systems linked to 5G at reservoirs were exposed to intrusions.", lexicon)
     assert not any(p == "runsOn" for _s, p, _o in found)
+
+
+def test_an_apposition_opening_on_a_places_possessive_says_where_the_agent_is_based(lexicon: Lexicon) -> None:
+    found = facts("Sany, China's biggest maker of excavators, has opened a lab.", lexicon)
+    assert ("Sany", "basedIn", "China") in found
+    found = facts("Zoomlion, Changsha's second crane maker, shipped 40 cranes.", lexicon)
+    assert ("Zoomlion", "basedIn", "Changsha") in found
+    # an owner's possessive is no seat
+    found = facts("Honor, Shenzhen Zhixin's phone unit, shipped 40 phones.", lexicon)
+    assert not any(p == "basedIn" for _s, p, _o in found)
+
+
+def test_a_thing_installed_in_a_sites_part_stands_in_the_part_and_the_part_in_the_site(lexicon: Lexicon) -> None:
+    text = ("Tianwan is the largest nuclear plant in Jiangsu. The models run on servers that China Unicom installed in the "
+            "plant's control building.")
+    found = facts(text, lexicon)
+    assert ("servers", "locatedIn", "control building") in found
+    assert ("control building", "locatedIn", "largest nuclear plant") in found
+    assert ("servers", "locatedIn", "largest nuclear plant") not in found
+
+
+def test_things_across_a_list_of_sites_stand_in_each(lexicon: Lexicon) -> None:
+    text = "Nokia installed radio heads and sensors across the boiler halls, coal sheds and cooling towers of the station."
+    found = facts(text, lexicon)
+    for thing in ("radio heads", "sensors"):
+        for site in ("boiler halls", "coal sheds", "cooling towers"):
+            assert (thing, "locatedIn", site) in found
+    # a comma and a clause after the site close no list
+    found = facts("The network links cranes and trucks across the port, engineers involved in the project said.", lexicon)
+    assert not any(p == "locatedIn" and o.startswith("engineers") for _s, p, o in found)

@@ -99,10 +99,21 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             # one thing: only before "the" and a site ("at its plant" is read with whose the site is, in ``owned_sites``;
             # "a network at a mine" may be one of many); "took a similar route at the mine" places nothing
             continue
+        # "across the turbine halls, auxiliary buildings and storage sheds": each site listed holds the things
+        where = [site]
+        for after in ordered[index + 1:]:
+            if not _LIST_JOINT.fullmatch(text[where[-1].end:after.start]) or not _a_thing(lexicon, after) \
+                    or after.via not in ("phrase", "cue") or _COUNTED.match(after.label or after.text) \
+                    or "and" in text[where[0].end:where[-1].start]:
+                break
+            where.append(after)
+        if not re.search(r"\band\b|\bas well as\b", text[where[0].end:where[-1].start]):
+            where = [site]  # "across the plant, people familiar with …": a comma with no "and" closes no list
         # a counted thing ("more than 400 robots") is left to the readers of counts, which name it without its number
         for thing in things:
-            if thing.key != site.key and not _COUNTED.match(thing.label or thing.text):
-                yield (thing, LOCATED_IN, site, placed.group().strip(), ordered[index - 1].end, site.start, 0.5)
+            for one in where:
+                if thing.key != one.key and not _COUNTED.match(thing.label or thing.text):
+                    yield (thing, LOCATED_IN, one, placed.group().strip(), ordered[index - 1].end, site.start, 0.5)
 
 
 #: "at" and the words that open a site of a known kind: "the", a possessive, a count of them ("at four plants", "at three
@@ -237,7 +248,16 @@ def relative_where(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
         if not re.fullmatch(r"\s+that\s+(?:the\s+)?", text[thing.end:actor.start]) or actor.via == "pronoun" \
                 or not _RELATIVE_VERB_WHERE.fullmatch(text[actor.end:place.start]) or not _a_thing(lexicon, thing):
             continue
-        if _a_place(lexicon, place) or sites.has_site_head(lexicon, place):
+        if not (_a_place(lexicon, place) or sites.has_site_head(lexicon, place)):
+            continue
+        # "that X installed in the plant's data centre": the thing stands in the part the possessive names, the part in the site
+        part = next((m for m in ordered if m.start > place.end and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+)?",
+                                                                                text[place.end:m.start])), None)
+        if part is not None and part.via != "pronoun" and (lexicon.is_a(part.cls, [str(KG.Agent)]) is not True
+                                                           or sites.has_site_head(lexicon, part)):
+            yield (thing, LOCATED_IN, part, "that … in", actor.end, part.start, 0.5)
+            yield (part, LOCATED_IN, place, "'s", place.end, part.start, 0.5)
+        elif part is None:
             yield (thing, LOCATED_IN, place, "that … in", actor.end, place.start, 0.5)
 
 
