@@ -96,3 +96,13 @@ def test_a_definite_plural_a_relative_with_a_bare_verb_restricts_is_a_thing(lexi
 def test_a_definite_compound_a_participle_with_by_restricts_is_a_thing(lexicon: Lexicon) -> None:
     found = labels("Unicom has also carried the network to the battery assembly plant run by Gotion, two kilometres away.", lexicon)
     assert "battery assembly plant" in found
+
+
+def test_a_compound_after_a_described_owners_possessive_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("The depots' sorting belts and scanners were supplied by Siemens Logistics.", lexicon)
+    assert "sorting belts" in found and "scanners" in found
+    found = labels("Huawei is reserving a slice for the kilns' burner controls, which need low latency.", lexicon)
+    assert "burner controls" in found
+    # guard: a role of the owner is no thing of it
+    found = labels("Zhou Lin, the depot's deputy general manager, said so.", lexicon)
+    assert "deputy general manager" not in found
