@@ -106,3 +106,15 @@ def test_a_compound_after_a_described_owners_possessive_is_a_thing(lexicon: Lexi
     # guard: a role of the owner is no thing of it
     found = labels("Zhou Lin, the depot's deputy general manager, said so.", lexicon)
     assert "deputy general manager" not in found
+
+
+def test_a_described_opening_before_an_aside_and_a_passive_is_its_subject(lexicon: Lexicon) -> None:
+    text = "The firmware, tested on some two million recorded faults, was built by Nari Technology."
+    assert ("firmware", "builtBy", "Nari Technology") in facts(text, lexicon)
+
+
+def test_a_count_of_millions_counts_the_phrase_after_it(lexicon: Lexicon) -> None:
+    found = labels("The model was trained on four million scanned welds from the yard.", lexicon)
+    assert "scanned welds" in found and "four million" not in found
+    # guard: a sum of money counts nothing
+    assert not any("yuan" in label for label in labels("The city set aside 40 million yuan for the upgrade.", lexicon))
