@@ -181,7 +181,9 @@ def place_described(text: str, site_heads: frozenset[str], triggers: frozenset[s
                              rf"([a-z][\w-]*(?:\s+[a-z][\w-]*(?=[,.;:])|\s+(?:{sited})s?(?![\w-]))?)(?=[\s,.;:]|$)",
                              text):
         head, name, described = match.group(3), match.group(2).strip(), match.group(1).split()
+        # (a head before an object pronoun or a determiner is the clause's verb: "the AGVs | use it")
         if head in STOPWORDS or head in triggers or head.endswith(("ly", "ing", "ed")) or cue_class(name) \
+                or re.match(r"\s+(?:it|them|its|their|the|a|an)\s", text[match.end():]) \
                 or any(word.lower() in NOT_NAMES for word in name.split()) \
                 or any(w in STOPWORDS or w in triggers or adverb(w) or (past_form(w) and i > 0) for i, w in enumerate(described)):
             continue
