@@ -118,3 +118,21 @@ def test_a_count_of_millions_counts_the_phrase_after_it(lexicon: Lexicon) -> Non
     assert "scanned welds" in found and "four million" not in found
     # guard: a sum of money counts nothing
     assert not any("yuan" in label for label in labels("The city set aside 40 million yuan for the upgrade.", lexicon))
+
+
+def test_a_word_only_ever_a_verb_ends_a_definite_compound(lexicon: Lexicon) -> None:
+    assert not any(label.endswith("connect") for label in labels("The goggles connect over a slice Unicom reserves.", lexicon))
+
+
+def test_a_head_before_an_object_pronoun_is_a_verb(lexicon: Lexicon) -> None:
+    found = labels("Camera feeds travel over the network, and the UAVs use it to send their positions.", lexicon)
+    assert not any(label.endswith(" use") for label in found)
+
+
+def test_a_nationality_or_a_places_possessive_describes_things_after_a_preposition(lexicon: Lexicon) -> None:
+    found = labels("The agency said drones and scanners in Korean shipyards were exposed to jamming.", lexicon)
+    assert "Korean shipyards" in found
+    found = labels("Sangfor warned that meters deployed in Guangdong's rural power grids are exposed.", lexicon)
+    assert "rural power grids" in found
+    # guard: a quality of the country is no thing
+    assert not any("economy" in label for label in labels("Exports in China's economy slowed.", lexicon))

@@ -47,8 +47,9 @@ def compound_end(text: str, end: int, triggers: frozenset[str]) -> int:
             position = word.end()  # "the turbine works that X runs": a works is a site, no verb
             break
         if not _plain(token, triggers) or token in COMPLEMENT_TAKERS or passive_by(token, text, word.end()) \
-                or (wordclass.verb_only(token) and not token.endswith("ing")):
-            break  # "the fibre maker | known as YOFC", "the glasses | connect over …" (a word only ever a verb)
+                or (wordclass.verb_only(token) and not token.endswith(("ing", "s"))):
+            break  # "the fibre maker | known as YOFC", "the glasses | connect over …" (a bare form only ever a verb; a form
+            # in -s may be a plural the lexicon lacks: "the sensor logs")
         if token.endswith("ing"):
             following = _WORD.match(text, word.end())
             if following is None or not _plain(following.group(1), triggers) or following.group(1).endswith("ing"):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.devices import described_plurals, made_things
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.sites import owning_place
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
 from explorer.core.search import normalize
@@ -204,6 +205,33 @@ def possessed_compounds(text: str, phrase_at: PhraseAt, head_class: ClassOf) -> 
     return found
 
 
+#: A nationality or a place's possessive between a preposition and a bare phrase: "in Chinese factories", "in China's coastal
+#: manufacturing hubs".
+_NATIONAL = re.compile(r"(?<![\w-])(?:in|at|across|among|to|from|for|on|against)\s+(?:(Chinese|American|European|Japanese|Korean"
+                       r"|German|Taiwanese)\s+|([A-Z][a-z]+)['’]s\s+)(?=[a-z])")
+
+
+def national_things(text: str, phrase_at: PhraseAt) -> list[Mention]:
+    """"in Chinese factories", "in China's coastal manufacturing hubs": a plural or a compound a nationality or a place's
+    possessive describes names things of that country (with the nationality, which tells them apart; a place's
+    possessive only says where they are). No quality, act or measure, no one bare singular word ("in China's economy")."""
+    found: list[Mention] = []
+    for match in _NATIONAL.finditer(text):
+        phrase = phrase_at(text, match.end())
+        if phrase is None or phrase.start != match.end() or (match.group(2) and not owning_place(match.group(2))):
+            continue
+        words = phrase.text.lower().split()
+        head = singular(words[-1])
+        if (len(words) < 2 and head == words[-1]) or head in _NO_THING_HEADS or head in GENERIC_PEOPLE or words[0] in _NO_KIND_OPENERS \
+                or head.endswith(_ABSTRACT_ENDINGS) or _CONTENT_WORD_AFTER.match(text, phrase.end):
+            continue
+        if match.group(1):
+            described = text[match.start(1):phrase.end]
+            phrase = Mention(match.start(1), phrase.end, described, None, phrase.cls, described, "phrase")
+        found.append(phrase)
+    return found
+
+
 def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, sites: frozenset[str],
                        earlier: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
     """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows), and the
@@ -211,7 +239,7 @@ def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, site
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
         + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
         + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at) + own_sites_placed(text, sites) \
-        + possessed_compounds(text, phrase_at, head_class)
+        + possessed_compounds(text, phrase_at, head_class) + national_things(text, phrase_at)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")
