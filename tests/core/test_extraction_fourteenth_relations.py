@@ -157,3 +157,14 @@ def test_equipment_listed_with_a_device_before_from_is_the_makers(lexicon: Lexic
     text = "The cloud hosts a billing application, and a vision system from Nanjing-based start-up Lanxin checks welds."
     found = facts(text, lexicon)
     assert ("billing application", "builtBy", "Lanxin") not in found
+
+
+def test_a_partner_named_before_and_referred_back_to_after_with(lexicon: Lexicon) -> None:
+    text = ("The cloud was built by China Unicom's Hubei branch. Wuhan University set up a 5G robotics lab with the branch "
+            "and Fiberhome last spring.")
+    found = facts(text, lexicon)
+    assert ("Wuhan University", "partneredWith", "China Unicom's Hubei branch") in found
+    assert ("Wuhan University", "partneredWith", "Fiberhome") in found
+    # a bare kind after "with" refers to no one named: no partner
+    found = facts("Wuhan University set up a 5G robotics lab with the robots it bought last spring.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)
