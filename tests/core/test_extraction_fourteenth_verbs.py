@@ -117,3 +117,24 @@ def test_who_heads_a_named_bodys_unit_is_affiliated_with_the_body(lexicon: Lexic
 def test_a_role_may_stand_before_who_heads(lexicon: Lexicon) -> None:
     text = '"Wireless has to prove itself first," said Ma Jun, the engineer who heads the Hefei Robotics Laboratory.'
     assert ("Ma Jun", "affiliatedWith", "Hefei Robotics Laboratory") in facts(text, lexicon)
+
+
+def test_an_order_to_carry_out_checks_calls_for_the_checks(lexicon: Lexicon) -> None:
+    # the addressees may hold a possessive and a figure ("the province's 5G mines"); "complete" carries a check out
+    text = "The Shaanxi bureau, for its part, has ordered the province's 5G mines to complete security audits by June."
+    assert ("Shaanxi bureau", "callsFor", "security audits") in facts(text, lexicon)
+
+
+def test_whose_a_measure_is_to_be_ends_it(lexicon: Lexicon) -> None:
+    text = "The Gansu bureau has urged the province's other cement makers to build private 5G networks of their own."
+    assert ("Gansu bureau", "callsFor", "private 5G networks") in facts(text, lexicon)
+
+
+def test_an_attack_is_attributed_to_a_group_any_subject_tracks_by_a_name(lexicon: Lexicon) -> None:
+    text = "Investigators attributed the campaign to a criminal group that security firms track as Black Reed."
+    assert ("campaign", "attributedTo", "Black Reed") in facts(text, lexicon)
+
+
+def test_it_attributed_is_the_attack_named_before(lexicon: Lexicon) -> None:
+    text = "The report described a phishing campaign in May that targeted staff at two ports, and attributed it to APT41."
+    assert ("phishing campaign", "attributedTo", "APT41") in facts(text, lexicon)

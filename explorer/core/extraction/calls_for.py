@@ -126,12 +126,14 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
     out: list[Mention] = []
     while True:
         measure = _MEASURE.match(text, position)
-        if measure is None or any(w.lower() in STOPWORDS and w.lower() != "of" for w in measure.group(1).split()):
+        # "5G factory networks of their own": whose the measure is to be ends it
+        own = re.search(r"\s+of\s+(?:its|their|his|her|our)\s+own$", measure.group(1), re.IGNORECASE) if measure else None
+        words = measure.group(1)[:own.start()] if measure is not None and own is not None else measure.group(1) if measure else ""
+        if measure is None or any(w.lower() in STOPWORDS and w.lower() != "of" for w in words.split()):
             break
-        words = measure.group(1)
         if words.split()[-1].lower() == "of":
             break
-        end = measure.end(1)
+        end = measure.start(1) + len(words)
         counted = re.search(r"(?<=[a-z])(?<!s)s\s+of\s", words)
         if counted is not None and not _NOMINAL.search(words[:counted.start() + 1].split()[-1]):
             # "offline backups of control configurations", "audits of every network": a plural thing's "of" phrase says
@@ -240,7 +242,7 @@ _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: an order to act, is a call for the action as "urged" is.
 _URGING = speech.alternation(speech.lemmas(speech.URGES), ("VBD", "VBZ", "VBG"))
 _URGED = re.compile(rf"(?<![\w-])({_URGING}|called\s+on|calls\s+on|calling\s+on)\s+"
-                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
+                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:(?:[a-z][\w-]*|(?-i:[a-z0-9][\w'’-]*))\s+){0,3}?[a-z][\w-]*"
                     r"(?:\s+(?:in|across|at)\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+)?\s+to\s+(?=[a-z])",
                     re.IGNORECASE)
 #: "… and on the provincial department to make …": the same call to another addressee.
@@ -250,7 +252,9 @@ _AND_ON = re.compile(r"\s+and\s+on\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z]
 _AND_TO = re.compile(r"\s+and\s+to\s+(?=[a-z])", re.IGNORECASE)
 #: Verbs of bringing a measure in: what they govern is the measure ("to adopt network segmentation").
 _BRING_IN = re.compile(r"(?:adopt|introduce|implement|deploy|install|use|roll\s+out|carry\s+out|conduct|set\s+up|fund|impose|enforce"
-                       r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in)\s+", re.IGNORECASE)
+                       r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in"
+                       # verbs of carrying out a check: "to complete security audits", "to pass an annual audit"
+                       r"|complete|pass|undergo|hold)\s+", re.IGNORECASE)
 #: "to isolate production traffic with dedicated network slices": the means named after "with" is the measure.
 _WITH_MEANS = re.compile(r"\s+(?:with|through|using|via|by\s+means\s+of)\s+(?:(?:a|an|the)\s+)?")
 #: "to make security audits a condition of its subsidies": what is made a condition is the measure.
@@ -265,7 +269,9 @@ def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
     if bring is not None:
         if re.match(r"(?:the|these|those|such)\s", text[bring.end():], re.IGNORECASE):
             return []  # "asked X to carry out the checks": checks named before, which the call does not name again
-        return _measures_listed(mentions, text, bring.end())
+        listed = _measures_listed(mentions, text, bring.end())
+        if listed:
+            return listed
     condition = _MADE_CONDITION.match(text, position)
     if condition is not None:
         return [_measure(mentions, text, *condition.span(1))]

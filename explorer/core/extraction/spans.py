@@ -67,6 +67,8 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                    # or with a measure of each ("four 1,000-megawatt reactors")
                    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
                    r"|eighteen|nineteen|twenty|thirty|forty|fifty)\s+(?:(?:other|more)\s+)?"
+                   # a count of millions ("some three million labelled images"; "500 million yuan" is a sum: see ``UNITS``)
+                   r"(?:(?:million|billion)\s+)?"
                    r"(?=[a-z]|\d+G\s|\d+(?:[,.]\d+)*-[a-z])",
                     re.IGNORECASE)
 #: A number hyphened to its unit: a measure describing a thing's kind, no count of it ("a 1,000-megawatt reactor").
@@ -400,6 +402,9 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     word = text[start:end]
     if after_noun and (_bare_verb_after_plural(text, start, word) or _verb_after_plural(text, start, word)):
         return True
+    if (infinitive := _TO_VERB.match(text, end)) is not None and re.search(r",\s+$", text[:start]) and present_verb(word) \
+            and "VERB" in wordclass.parts(infinitive.group(1)):
+        return True  # "Hongta, whose …, | plans to copy": a verb in -s after an aside, before "to" and a verb
     if after_noun and word[:1].islower() and not word.endswith("ing") and wordclass.verb_only(word):
         # "the node that ZTE | supplied", "drones supplied by ZTE | send images": a modifier stands before its head; after a
         # participle it is one of a row of them ("automated guided vehicles")
@@ -429,6 +434,7 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
         and wordclass.plural(previous.group(1)) is not False
 
 
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])([a-z][\w-]*[a-z]s)\s+$")
 _PHRASE_GOES_ON = re.compile(r"\s+(?:[a-z]|\d)")
 
@@ -581,7 +587,8 @@ def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str])
 def passive_opening(text: str, position: int, triggers: frozenset[str], cue_class: Callable[[str], str | None]) -> list[Mention]:
     """"The network was built by X": one described thing opening a passive with its agent is the clause's subject (the
     agent tells what it is); a class word (``cue_class`` gives it one) is read as a reference instead ("The company was …")."""
-    one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
+    # (past an aside between commas: "The software, trained on … images, was developed by X")
+    one = re.match(r"([a-z][a-z-]+)(?=(?:,\s[^,]{3,100},)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
                    text[position:])
     word = one.group(1) if one is not None else "the"
     if word in STOPWORDS or word in triggers or cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:
