@@ -138,3 +138,10 @@ def test_an_attack_is_attributed_to_a_group_any_subject_tracks_by_a_name(lexicon
 def test_it_attributed_is_the_attack_named_before(lexicon: Lexicon) -> None:
     text = "The report described a phishing campaign in May that targeted staff at two ports, and attributed it to APT41."
     assert ("phishing campaign", "attributedTo", "APT41") in facts(text, lexicon)
+
+
+def test_what_a_warned_risk_is_of_is_a_threat(lexicon: Lexicon) -> None:
+    # the speaker's apposition may open on a possessive name; "a week later" stands between the verb and "of"
+    text = ("GD-CERT, Guangdong's computer emergency response team, warned a week later of the risk of remote valve "
+            "manipulation at water plants.")
+    assert ("GD-CERT", "warnsOf", "remote valve manipulation") in facts(text, lexicon)
