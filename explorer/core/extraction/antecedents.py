@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from explorer.core.extraction import speech
+from explorer.core.extraction import sites, speech
+from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import CHINESE_PROVINCES, IRREGULAR_PAST, STOPWORDS
@@ -214,3 +215,14 @@ def what_an_attack_hit(lexicon: Lexicon, mentions: Sequence[Mention], text: str,
         return None
     return next((m for m in mentions if attack.end <= m.start and m.end <= before and m.via != "pronoun"
                  and all(lexicon.is_a(m.cls, [c]) is not True for c in (_RISK, _PLACE, _PERSON))), None)
+
+
+def site_owner(lexicon: Lexicon, before: list[Mention], mentions: Sequence[Mention], text: str, near: Mention,
+               after: int) -> Mention:
+    """Whose site "its" (ending at ``after``) names when ``near`` is a thing, no body: "X said a network now runs through
+    its factory" — a site is a body's, the name last named before (not a place's or a person's)."""
+    if near.via not in ("phrase", "cue") or lexicon.is_a(near.cls, [str(KG.Agent)]) is True or apposed_name(before, text, near) \
+            or not any(m.start == after + 1 and sites.has_site_head(lexicon, m) for m in mentions):
+        return near
+    return next((m for m in reversed(before) if m.via in ("name", "label")
+                 and lexicon.is_a(m.cls, [PLACE, str(KG.Person)]) is not True), near)

@@ -90,13 +90,13 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
         yield (owner, pattern.predicate, part, pattern.words, at, apposition.end(1), 0.7)
 
 
-_ROLE = (r"(?:director|professor|lecturer|engineer|analyst|researcher|scientist|official|executive|spokesperson|spokesman"
+ROLE = (r"(?:director|professor|lecturer|engineer|analyst|researcher|scientist|official|executive|spokesperson|spokesman"
          r"|spokeswoman|chairman|chairwoman|president|vice-president|secretary-general|secretary|manager|economist|fellow"
          r"|founder|head|chief|deputy|officer|partner)")
 #: "P, the branch's deputy general manager", "P, Huawei's vice-president for …": the owner of the role, before its "'s"
-_OWNED_ROLE = re.compile(r",\s+(?:the\s+)?(.{2,60}?)['’]s\s+(?:[a-z-]+\s+){0,3}" + _ROLE + r"(?![\w-])")
+_OWNED_ROLE = re.compile(r",\s+(?:the\s+)?(.{2,60}?)['’]s\s+(?:[a-z-]+\s+){0,3}" + ROLE + r"(?![\w-])")
 #: "P, a deputy director at the department": a role in apposition, then where it is held
-_ROLE_AT = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}" + _ROLE + r"\s+(?:at|of|with)\s+")
+_ROLE_AT = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}" + ROLE + r"\s+(?:at|of|with)\s+")
 #: "P, who studies industrial devices at X", "P, who heads an industrial security lab at X": where the work is done
 _WHO_WORKS_AT = re.compile(r",?\s+who\s+(?:also\s+|now\s+)?(?:works|studies|teaches|researches|leads|heads|directs|runs|manages"
                            r"|oversees|chairs)\s+(?:[\w-]+\s+){0,5}?at\s+")

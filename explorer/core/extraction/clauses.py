@@ -281,7 +281,8 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)
         place_match = re.match(r"\s+in\s+", text[site.end:])
         place = _at(mentions, site.end + place_match.end()) if place_match else None
-        if place is not None and _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False:
+        if place is not None and _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False \
+                and not re.match(r"['’]s\s", text[place.end:]):  # "in Changzhou's Xinbei district": in the district
             yield (site, LOCATED, place, "in", site.end, site.end + place_match.end() if place_match else site.end, 0.5)
 
 
