@@ -145,3 +145,11 @@ def test_what_a_warned_risk_is_of_is_a_threat(lexicon: Lexicon) -> None:
     text = ("GD-CERT, Guangdong's computer emergency response team, warned a week later of the risk of remote valve "
             "manipulation at water plants.")
     assert ("GD-CERT", "warnsOf", "remote valve manipulation") in facts(text, lexicon)
+
+
+def test_each_means_a_long_action_names_is_called_for(lexicon: Lexicon) -> None:
+    text = ("Venustech, for its part, urged operators to pair every substation network they build with a dedicated network "
+            "slice and an on-site firewall.")
+    found = facts(text, lexicon)
+    assert ("Venustech", "callsFor", "dedicated network slice") in found
+    assert ("Venustech", "callsFor", "on-site firewall") in found
