@@ -86,3 +86,13 @@ def test_what_owns_a_role_is_not_where_the_person_is(lexicon: Lexicon) -> None:
     text = ("Sany runs a 5G network at its pump and crane plant in Changsha. \"The network never drops,\" said Li Na, "
             "the plant's deputy general manager.")
     assert not any(s == "Li Na" and p == "locatedIn" for s, p, _o in facts(text, lexicon))
+
+
+def test_a_definite_plural_a_relative_with_a_bare_verb_restricts_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("The malware locked the servers that control the mill's rolling stands.", lexicon)
+    assert "servers" in found
+
+
+def test_a_definite_compound_a_participle_with_by_restricts_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("Unicom has also carried the network to the battery assembly plant run by Gotion, two kilometres away.", lexicon)
+    assert "battery assembly plant" in found
