@@ -412,7 +412,7 @@ _AUXILIARIES_BEFORE = re.compile(r"(?:,\s+(?:however|meanwhile|too|also|in\s+tur
 _IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)
 #: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
-_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|(?:also\s+)?known\s+as\s|"
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|(?:also\s+)?known\s+as\s|[A-Z][\w-]*['’]s\s+[a-z]|"
                                 + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)
 
