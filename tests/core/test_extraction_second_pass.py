@@ -76,9 +76,11 @@ def test_at_its_site_is_operated_and_locates_what_is_there(lexicon: Lexicon) -> 
     assert ("private network", "locatedIn", "compressor plant") in found
     assert ("compressor plant", "locatedIn", "Zhuhai") in found
     assert ("Gree Group", "operates", "compressor plant") in found
+    # one common noun placed by a name is a site of its own, called by both as the newer keys call it (fourteenth session)
     found = facts("Gree Group built a private network at its plant in Zhuhai.", lexicon)
-    assert ("private network", "locatedIn", "Zhuhai") in found
-    assert not any(o == "plant" or s == "plant" for s, _p, o in found)  # one common noun names nothing
+    assert ("private network", "locatedIn", "plant in Zhuhai") in found
+    assert ("plant in Zhuhai", "locatedIn", "Zhuhai") in found
+    assert ("Gree Group", "operates", "plant in Zhuhai") in found
     found = facts("Gree Group built a private network at its compressor plant.", lexicon)
     assert ("Gree Group", "operates", "compressor plant") in found
     assert ("private network", "locatedIn", "compressor plant") in found

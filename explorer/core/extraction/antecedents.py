@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from explorer.core.extraction import sites, speech
+from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import CHINESE_PROVINCES, IRREGULAR_PAST, STOPWORDS
@@ -152,9 +154,11 @@ _BODY_HEADS = frozenset(["group", "bureau", "authority", "committee", "office", 
                          "government", "administration", "commission", "association", "alliance", "council"])
 
 
-#: A verb of saying, and "that", right before a reported clause's "it" ("X said it will …", "X says that it plans").
-_REPORTING = re.compile(r"(?<![\w-])(?:said|says|say|added|adds|announced|announces|noted|notes|expects|expected|believes)"
-                        r"(?:\s+(?:on|in)\s+[A-Z]\w+)?\s+(?:that\s+)?$")
+#: A verb of saying (or of expecting, believing), and "that", right before a reported clause's "it" ("X said it will …",
+#: "X says that it plans", "X expects it to …").
+#: (A base form, "they say", is read before "that" only: "note", "report" are nouns as often.)
+_SAID = speech.saying() + "|" + speech.alternation(["expect", "believe"])
+_REPORTING = re.compile(rf"(?<![\w-])(?:(?:{_SAID})(?:\s+(?:on|in)\s+[A-Z]\w+)?\s+(?:that\s+)?|{speech.saying(('VB',))}\s+that\s+)$")
 #: What may stand between a speaker and its verb: nothing, a relative "which", an adverb of time or manner.
 _TO_VERB = re.compile(r"(?:\s*,\s*which|\s+(?:also|later|then|previously|now|has|had|have))*\s+")
 
@@ -170,7 +174,7 @@ def reported_it(text: str, mentions: list[Mention]) -> list[Mention]:
         before = text[:mention.start]
         verb = _REPORTING.search(before)
         if verb is None and re.search(r"(?<![\w-])and\s+that\s+$", before):
-            verb = next(iter(reversed(list(re.finditer(r"(?<![\w-])(?:said|says|added|announced|noted)\s", before)))), None)
+            verb = next(iter(reversed(list(re.finditer(rf"(?<![\w-])(?:{_SAID})\s", before)))), None)
         if verb is None:
             continue
         speaker = next((m for m in reversed(out[:index]) if m.end <= verb.start() and _TO_VERB.fullmatch(text[m.end:verb.start()])),
@@ -211,3 +215,14 @@ def what_an_attack_hit(lexicon: Lexicon, mentions: Sequence[Mention], text: str,
         return None
     return next((m for m in mentions if attack.end <= m.start and m.end <= before and m.via != "pronoun"
                  and all(lexicon.is_a(m.cls, [c]) is not True for c in (_RISK, _PLACE, _PERSON))), None)
+
+
+def site_owner(lexicon: Lexicon, before: list[Mention], mentions: Sequence[Mention], text: str, near: Mention,
+               after: int) -> Mention:
+    """Whose site "its" (ending at ``after``) names when ``near`` is a thing, no body: "X said a network now runs through
+    its factory" — a site is a body's, the name last named before (not a place's or a person's)."""
+    if near.via not in ("phrase", "cue") or lexicon.is_a(near.cls, [str(KG.Agent)]) is True or apposed_name(before, text, near) \
+            or not any(m.start == after + 1 and sites.has_site_head(lexicon, m) for m in mentions):
+        return near
+    return next((m for m in reversed(before) if m.via in ("name", "label")
+                 and lexicon.is_a(m.cls, [PLACE, str(KG.Person)]) is not True), near)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from explorer.core.extraction import speech
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.spans import Mention, Reading, singular
 from explorer.core.vocab import KG
@@ -54,6 +55,9 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
         if part_of is not None and pattern is not None and lexicon.is_a(part.cls, pattern.range) is not False:
             # "X, the regional arm of Y": the owner after "of", a name
             after_of = next((m for m in mentions if m.start in (part_of.end(), part_of.end() - 4) and m.start > part.end), None)
+            if after_of is not None and (owned := re.match(r"['’]s\s+", text[after_of.end:])) is not None:
+                # "a unit of Hangzhou's Hikvision": the owner is the name the possessive goes on with
+                after_of = next((m for m in mentions if m.start == after_of.end + owned.end()), after_of)
             if after_of is not None and after_of.via in ("name", "label") and after_of.key != part.key \
                     and lexicon.is_a(after_of.cls, pattern.domain) is not False and lexicon.is_a(after_of.cls, [PLACE]) is not True:
                 yield (after_of, pattern.predicate, part, pattern.words, part_of.start(1), part_of.end(), 0.7)
@@ -86,13 +90,13 @@ def apposed_owners(lexicon: Lexicon, mentions: list[Mention], text: str, named: 
         yield (owner, pattern.predicate, part, pattern.words, at, apposition.end(1), 0.7)
 
 
-_ROLE = (r"(?:director|professor|lecturer|engineer|analyst|researcher|scientist|official|executive|spokesperson|spokesman"
+ROLE = (r"(?:director|professor|lecturer|engineer|analyst|researcher|scientist|official|executive|spokesperson|spokesman"
          r"|spokeswoman|chairman|chairwoman|president|vice-president|secretary-general|secretary|manager|economist|fellow"
          r"|founder|head|chief|deputy|officer|partner)")
 #: "P, the branch's deputy general manager", "P, Huawei's vice-president for …": the owner of the role, before its "'s"
-_OWNED_ROLE = re.compile(r",\s+(?:the\s+)?(.{2,60}?)['’]s\s+(?:[a-z-]+\s+){0,3}" + _ROLE + r"(?![\w-])")
+_OWNED_ROLE = re.compile(r",\s+(?:the\s+)?(.{2,60}?)['’]s\s+(?:[a-z-]+\s+){0,3}" + ROLE + r"(?![\w-])")
 #: "P, a deputy director at the department": a role in apposition, then where it is held
-_ROLE_AT = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}" + _ROLE + r"\s+(?:at|of|with)\s+")
+_ROLE_AT = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}" + ROLE + r"\s+(?:at|of|with)\s+")
 #: "P, who studies industrial devices at X", "P, who heads an industrial security lab at X": where the work is done
 _WHO_WORKS_AT = re.compile(r",?\s+who\s+(?:also\s+|now\s+)?(?:works|studies|teaches|researches|leads|heads|directs|runs|manages"
                            r"|oversees|chairs)\s+(?:[\w-]+\s+){0,5}?at\s+")
@@ -101,7 +105,7 @@ _WHO_WORKS_AT = re.compile(r",?\s+who\s+(?:also\s+|now\s+)?(?:works|studies|teac
 #: "Zhao Min of BAIC": a person's name, "of", the organization's name (its words are the group, then what follows)
 _OF_ORGANIZATION = re.compile(r"\s+of\s+(?:the\s+)?(?=([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for))*))")
 #: what a speaker's name and its organization are followed by: a verb of saying
-_SPEAKS = re.compile(r",?\s+(?:said|says|told|warned|added|noted|explained)\b")
+_SPEAKS = re.compile(rf",?\s+{speech.saying()}\b")
 
 
 def _person(lexicon: Lexicon, mention: Mention) -> bool:

@@ -99,10 +99,21 @@ def listed_at_site(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
             # one thing: only before "the" and a site ("at its plant" is read with whose the site is, in ``owned_sites``;
             # "a network at a mine" may be one of many); "took a similar route at the mine" places nothing
             continue
+        # "across the turbine halls, auxiliary buildings and storage sheds": each site listed holds the things
+        where = [site]
+        for after in ordered[index + 1:]:
+            if not _LIST_JOINT.fullmatch(text[where[-1].end:after.start]) or not _a_thing(lexicon, after) \
+                    or after.via not in ("phrase", "cue") or _COUNTED.match(after.label or after.text) \
+                    or "and" in text[where[0].end:where[-1].start]:
+                break
+            where.append(after)
+        if not re.search(r"\band\b|\bas well as\b", text[where[0].end:where[-1].start]):
+            where = [site]  # "across the plant, people familiar with …": a comma with no "and" closes no list
         # a counted thing ("more than 400 robots") is left to the readers of counts, which name it without its number
         for thing in things:
-            if thing.key != site.key and not _COUNTED.match(thing.label or thing.text):
-                yield (thing, LOCATED_IN, site, placed.group().strip(), ordered[index - 1].end, site.start, 0.5)
+            for one in where:
+                if thing.key != one.key and not _COUNTED.match(thing.label or thing.text):
+                    yield (thing, LOCATED_IN, one, placed.group().strip(), ordered[index - 1].end, site.start, 0.5)
 
 
 #: "at" and the words that open a site of a known kind: "the", a possessive, a count of them ("at four plants", "at three
@@ -237,7 +248,16 @@ def relative_where(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
         if not re.fullmatch(r"\s+that\s+(?:the\s+)?", text[thing.end:actor.start]) or actor.via == "pronoun" \
                 or not _RELATIVE_VERB_WHERE.fullmatch(text[actor.end:place.start]) or not _a_thing(lexicon, thing):
             continue
-        if _a_place(lexicon, place) or sites.has_site_head(lexicon, place):
+        if not (_a_place(lexicon, place) or sites.has_site_head(lexicon, place)):
+            continue
+        # "that X installed in the plant's data centre": the thing stands in the part the possessive names, the part in the site
+        part = next((m for m in ordered if m.start > place.end and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+)?",
+                                                                                text[place.end:m.start])), None)
+        if part is not None and part.via != "pronoun" and (lexicon.is_a(part.cls, [str(KG.Agent)]) is not True
+                                                           or sites.has_site_head(lexicon, part)):
+            yield (thing, LOCATED_IN, part, "that … in", actor.end, part.start, 0.5)
+            yield (part, LOCATED_IN, place, "'s", place.end, part.start, 0.5)
+        elif part is None:
             yield (thing, LOCATED_IN, place, "that … in", actor.end, place.start, 0.5)
 
 
@@ -268,11 +288,15 @@ def counted_among(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 
 #: "Doumen|, a district of |Zhuhai": a place in apposition described as a part of another place.
 #: "Xiangyang, a city in the north of Hubei", "Helinger, a county under Hohhot", "Harbin, the capital of Heilongjiang".
-_PLACE_PART = re.compile(r",\s+(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
+_DIRECTION = (r"(?:far\s+)?(?:north|south|east|west|north-east|north-west|south-east|south-west|northern|southern|eastern|western|"
+              r"centre|center)")
+#: "Yuxi|, a city in south-western China's |Yunnan province", "Hami|, in the east of |Xinjiang": a place's apposition
+#: that names the larger place it lies in (after the country's possessive, if any)
+_PLACE_PART = re.compile(rf",\s+(?:(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
                          r"county-level|prefecture-level|inland|border|mountainous|provincial)\s+)*(?P<kind>district|county|city|"
                          r"town|township|province|region|prefecture|suburb|village|municipality|area|capital)\s+"
-                         r"(?:of|in|outside|near|under)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|north-east|"
-                         r"north-west|south-east|south-west|northern|southern|eastern|western|centre|center)\s+of\s+)?",
+                         rf"(?:of|in|outside|near|under)\s+(?:the\s+)?(?:{_DIRECTION}\s+of\s+)?|in\s+the\s+{_DIRECTION}\s+of\s+)"
+                         r"(?:(?:[a-z]+-)?[a-z]+ern\s+(?:China|India)['’]s\s+)?",
                          re.IGNORECASE)
 
 
@@ -282,6 +306,20 @@ _PLACES_PART = re.compile(r",\s+(?:both|two|three|four|five|six)\s+(?:[a-z][\w-]
                           r"(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+#: "Jiangchuan and Eshan|, two of |Yuxi|'s tobacco-growing counties": places listed, described as parts of the owner's
+_PLACES_OF = re.compile(r",\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|both|all)\s+of\s+", re.IGNORECASE)
+_OWNED_PLACES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:districts?|count(?:y|ies)|cit(?:y|ies)|towns?|townships?|prefectures?|"
+                           r"suburbs?|villages?)\b", re.IGNORECASE)
+def _place_owner(text: str, position: int) -> Mention | None:
+    """"Yuxi" of "Yuxi's tobacco-growing counties" at ``position``: the named place whose parts the phrase counts."""
+    owned = re.compile(rf"((?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*){_OWNED_PLACES.pattern}").match(text, position)
+    return Mention(position, owned.end(1), owned.group(1), None, None, owned.group(1), "name") if owned is not None else None
+
+
+#: "Yunnan province", "Guangxi Zhuang Autonomous Region" read as a phrase: a name and the kind of place it is
+_PLACE_PHRASE = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:[Pp]rovince|[Rr]egion|[Cc]ounty|[Pp]refecture|[Dd]istrict)")
+
+
 def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"in Doumen, a district of Zhuhai": the place named before the apposition lies in the one named after it (the
     description itself, "district", is no place of its own)."""
@@ -289,13 +327,16 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
     for place in ordered:
         part = _PLACE_PART.match(text, place.end)
         whole = next((m for m in ordered if part is not None and m.start == part.end()), None)
-        if part is None or whole is None or place.via not in ("name", "label") or whole.via not in ("name", "label") \
-                or not _a_place(lexicon, place) or not _a_place(lexicon, whole):
+        if part is None or whole is None or place.via not in ("name", "label") or not _a_place(lexicon, place) \
+                or not ((whole.via in ("name", "label") and _a_place(lexicon, whole)) or _PLACE_PHRASE.fullmatch(whole.text)):
             continue
         yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
-    for part in _PLACES_PART.finditer(text):
-        # "in Dongguan and Foshan, two manufacturing hubs in Guangdong": each place listed lies in the one named after
+    for part in [*_PLACES_PART.finditer(text), *_PLACES_OF.finditer(text)]:
+        # "in Dongguan and Foshan, two manufacturing hubs in Guangdong", "in A and B, two of Yuxi's counties": each place
+        # listed lies in the one named after
         whole = next((m for m in ordered if m.start == part.end() and m.via in ("name", "label")), None)
+        if part.re is _PLACES_OF:
+            whole = _place_owner(text, part.end())
         last = next((m for m in ordered if m.end == part.start()), None)
         if whole is None or last is None or not _a_place(lexicon, whole):
             continue
@@ -303,7 +344,7 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         while (before := next((m for m in ordered if m.end <= listed[-1].start and re.fullmatch(
                 r"\s*,\s*|\s+and\s+|,\s+and\s+", text[m.end:listed[-1].start])), None)) is not None:
             listed.append(before)
-        if len(listed) < 2 or "and" not in text[listed[1].end:listed[0].start]:
+        if (len(listed) < 2 or "and" not in text[listed[1].end:listed[0].start]) and not part.group().lower().startswith(", one "):
             continue  # one place before a plural: no list of the places described
         for place in listed:
             if place.via in ("name", "label") and _a_place(lexicon, place) and place.key != whole.key:

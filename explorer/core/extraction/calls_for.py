@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from explorer.core.extraction import wordclass
+from explorer.core.extraction import speech, wordclass
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import ROLE_AFTER, Mention, Reading
+from explorer.core.extraction.spans import ROLE_AFTER, Mention, Reading, singular
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
@@ -43,7 +43,7 @@ PASSIVE_INFINITIVE = re.compile(r"\s*be\s+(?:made\s+[a-z]+|[a-z]+(?:ed|en)|put\s
 _CARRIED_ON = re.compile(r"\s*be\s+(?:carried|run|moved|kept|placed|put|hosted|routed|sent|isolated|separated)\s+(?:on|onto|over"
                          r"|through|via|behind|in|into)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 #: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
-_SHOULD_ADOPT = re.compile(r"(?<![\w-])(?:said|says|argued|argues|insisted|insists)\s+(?:that\s+)?(?:(?:all|every|the|its|their)\s+)?"
+_SHOULD_ADOPT = re.compile(rf"(?<![\w-]){speech.saying()}\s+(?:that\s+)?(?:(?:all|every|the|its|their)\s+)?"
                            r"(?:[a-z][\w-]*\s+){1,2}(should|must|ought\s+to)\s+(?:be\s+made\s+to\s+)?"
                            r"(?:face|adopt|introduce|implement|undergo|carry\s+out|conduct|deploy|install|get|receive|accept)\s+",
                            re.IGNORECASE)
@@ -56,7 +56,7 @@ _ASKED_TO_ADD = re.compile(r"(?<![\w-])(?:ask|asks|asked|asking)\s+(?:the\s+|its
                            re.IGNORECASE)
 _BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|also|again|then|now|would|will|since|already|long|once|[a-z]+ly))*\s+$",
                           re.IGNORECASE)
-_SAID_IT = re.compile(r"(?<![\w-])(?:said|says|added|announced)(?:\s+(?:on|in|last)\s+\w+)?(?:\s+that)?\s+(?:it|they)\s+"
+_SAID_IT = re.compile(rf"(?<![\w-]){speech.saying()}(?:\s+(?:on|in|last)\s+\w+)?(?:\s+that)?\s+(?:it|they)\s+"
                       r"(?:would|will|plans\s+to|planned\s+to|intends\s+to)\s+(?:also\s+)?$", re.IGNORECASE)
 
 
@@ -84,7 +84,7 @@ def person_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
 #: "NSFOCUS, for its part, urged": a word of discourse set off by commas stands between the speaker and the verb.
 _DISCOURSE_ASIDE = re.compile(r",\s+(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|meanwhile|too|also|however|in\s+response"
                               r"|for\s+now|separately)\s*,\s*$", re.IGNORECASE)
-_EARLIER_VERB = re.compile(r"(?<![\w-])(?:called|urged|pressed|asked|said|warned)\s", re.IGNORECASE)
+_EARLIER_VERB = re.compile(rf"(?<![\w-])(?:called|{speech.speaking(speech.PAST)})\s", re.IGNORECASE)
 
 
 def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: int) -> Mention | None:
@@ -126,12 +126,14 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
     out: list[Mention] = []
     while True:
         measure = _MEASURE.match(text, position)
-        if measure is None or any(w.lower() in STOPWORDS and w.lower() != "of" for w in measure.group(1).split()):
+        # "5G factory networks of their own": whose the measure is to be ends it
+        own = re.search(r"\s+of\s+(?:its|their|his|her|our)\s+own$", measure.group(1), re.IGNORECASE) if measure else None
+        words = measure.group(1)[:own.start()] if measure is not None and own is not None else measure.group(1) if measure else ""
+        if measure is None or any(w.lower() in STOPWORDS and w.lower() != "of" for w in words.split()):
             break
-        words = measure.group(1)
         if words.split()[-1].lower() == "of":
             break
-        end = measure.end(1)
+        end = measure.start(1) + len(words)
         counted = re.search(r"(?<=[a-z])(?<!s)s\s+of\s", words)
         if counted is not None and not _NOMINAL.search(words[:counted.start() + 1].split()[-1]):
             # "offline backups of control configurations", "audits of every network": a plural thing's "of" phrase says
@@ -236,10 +238,11 @@ _AND_FOR = re.compile(r"[^,;:.\"“”]{3,90}?(,?\s+and\s+(?:also\s+)?for|,?\s+a
 #: "network slicing to separate traffic": a word naming an act or a practice is the measure, no one the call addresses.
 _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: "urged plant owners to adopt …", "called on operators to isolate …": whom a call addresses, then the action asked.
-_URGED = re.compile(r"(?<![\w-])(urged|urges|urging|called\s+on|calls\s+on|calling\s+on|pressed|presses|encouraged|encourages"
-                    # "ordered clinics across the province to change …": an order to act is a call for the action
-                    r"|ordered|orders|instructed|instructs|directed|directs)\s+"
-                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
+#: The verbs of urging are the lexicon's (kg:callsFor's kg:speechVerb): "ordered clinics across the province to change …",
+#: an order to act, is a call for the action as "urged" is.
+_URGING = speech.alternation(speech.lemmas(speech.URGES), ("VBD", "VBZ", "VBG"))
+_URGED = re.compile(rf"(?<![\w-])({_URGING}|called\s+on|calls\s+on|calling\s+on)\s+"
+                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:(?:[a-z][\w-]*|(?-i:[a-z0-9][\w'’-]*))\s+){0,3}?[a-z][\w-]*"
                     r"(?:\s+(?:in|across|at)\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+)?\s+to\s+(?=[a-z])",
                     re.IGNORECASE)
 #: "… and on the provincial department to make …": the same call to another addressee.
@@ -249,7 +252,9 @@ _AND_ON = re.compile(r"\s+and\s+on\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z]
 _AND_TO = re.compile(r"\s+and\s+to\s+(?=[a-z])", re.IGNORECASE)
 #: Verbs of bringing a measure in: what they govern is the measure ("to adopt network segmentation").
 _BRING_IN = re.compile(r"(?:adopt|introduce|implement|deploy|install|use|roll\s+out|carry\s+out|conduct|set\s+up|fund|impose|enforce"
-                       r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in)\s+", re.IGNORECASE)
+                       r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in"
+                       # verbs of carrying out a check: "to complete security audits", "to pass an annual audit"
+                       r"|complete|pass|undergo|hold)\s+", re.IGNORECASE)
 #: "to isolate production traffic with dedicated network slices": the means named after "with" is the measure.
 _WITH_MEANS = re.compile(r"\s+(?:with|through|using|via|by\s+means\s+of)\s+(?:(?:a|an|the)\s+)?")
 #: "to make security audits a condition of its subsidies": what is made a condition is the measure.
@@ -262,16 +267,23 @@ def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
     after "with", what is made a condition."""
     bring = _BRING_IN.match(text, position)
     if bring is not None:
-        return _measures_listed(mentions, text, bring.end())
+        if re.match(r"(?:the|these|those|such)\s", text[bring.end():], re.IGNORECASE):
+            return []  # "asked X to carry out the checks": checks named before, which the call does not name again
+        listed = _measures_listed(mentions, text, bring.end())
+        if listed:
+            return listed
     condition = _MADE_CONDITION.match(text, position)
     if condition is not None:
         return [_measure(mentions, text, *condition.span(1))]
     action = _ACTION.match(text, position)
+    # (a long action — "to pair every network they build with a slice and a firewall" — runs to its clause's end)
+    stop = re.compile(r"[,;:.]").search(text, position)
+    means = next((m for m in _WITH_MEANS.finditer(text, position, action.end(1) if action else stop.start() if stop else len(text))),
+                 None)
+    if means is not None:
+        return _measures_listed(mentions, text, means.end())[:3]
     if action is None:
         return []
-    means = next((m for m in _WITH_MEANS.finditer(text, position, action.end(1))), None)
-    if means is not None:
-        return _measures_listed(mentions, text, means.end())[:1]
     acted = _action_on_thing(mentions, text, position)
     # an action on what the addressees own ("to segment their networks") is read by ``clauses.called_actions``
     return [acted] if acted is not None else []
@@ -315,6 +327,10 @@ def _action_on_thing(mentions: list[Mention], text: str, position: int) -> Menti
     else:
         end = thing.end
     position = max(position, thing.start) if thing is not None and verb.group(2) else position
+    head = text[after:end].split()[-1] if text[after:end].split() else ""
+    if _NOMINAL.search(singular(head.lower())) and not re.match(r"(?:the|its|their|these|those)\s", text[after:end], re.IGNORECASE):
+        # "to offer security monitoring", "to complete security assessments": an act named by its noun is the measure
+        position = after
     phrase = text[position:end]
     return Mention(position, end, phrase, None, REQUIREMENT, phrase, "phrase")
 
@@ -338,7 +354,7 @@ def urged(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
 
 #: "urged the replacement of default passwords", "recommended the adoption of zero-trust controls": a verb of urging whose
 #: object is an action named by its noun (then "of") calls for that action.
-_URGED_ACTION = re.compile(r"(?<![\w-])(urged|urges|urging|recommended|recommends|demanded|demands|proposed|proposes)\s+"
+_URGED_ACTION = re.compile(rf"(?<![\w-])({_URGING})\s+"
                            r"(?:the\s+|a\s+|an\s+)?(?=(?:[a-z][\w-]*\s+)?[a-z]+(?:tion|sion|ment|ance|ence|al|ing)\s+of\s)",
                            re.IGNORECASE)
 

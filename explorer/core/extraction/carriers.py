@@ -211,3 +211,45 @@ def joined_to_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> 
         for thing in _joined_things(lexicon, mentions, text, verb.end(), end):
             if thing.key != carrier.key:
                 yield (thing, RUNS_ON, carrier, word, verb.start(), verb.end(), 0.5)
+
+
+#: A participle describing the thing before it as carried by a network: "controllers linked over 5G", "cameras …, linked
+#: to the network,", "vehicles steered remotely via a slice".
+_DESCRIBED_ON = re.compile(r"(?<![\w-])(?:(linked|connected|hooked\s+up)|[a-z]+ed)\s+(?:(?:[a-z]+ly|in\s+real\s+time)\s+)?"
+                           r"(?:(over|via)|to)\s+(?:(?:the|a|an|its|their|one|this)\s+)?(?:[a-z][\w-]*['’]s\s+)?", re.IGNORECASE)
+
+
+def described_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"industrial cameras and controllers linked over 5G are exposed …", "cameras from X, linked to the network, inspect
+    …": the things a participle describes as joined to a network, or working over one, run on it."""
+    under = governed(mentions, text)
+    for participle in _DESCRIBED_ON.finditer(text):
+        if participle.group(1) is None and participle.group(2) is None:
+            continue  # "moved to the network" says nothing of what runs on it; "linked to" and "… over" do
+        carrier = next((m for m in mentions if m.start == participle.end() and m.via != "pronoun"), None)
+        if carrier is None or not _carrier(carrier) or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
+            continue
+        before = [m for m in mentions if m.end <= participle.start() and m.via != "pronoun"]
+        last = before[-1] if before else None
+        if last is None or not re.fullmatch(r"\s+|,\s+", text[last.end:participle.start()]):
+            continue
+        in_commas = text[last.end:participle.start()].strip() == ","
+        if not in_commas and participle.group(2) is None:
+            continue  # "systems linked to 5G at plants": "to" with no commas may say where, not what carries them
+        if in_commas and not re.match(r"[^,;.]*,", text[carrier.end:]):
+            continue  # "…, guided over a network that …": a participle closing the clause speaks of its subject
+        if in_commas:
+            # ", linked to the network,": the participle in commas describes the head before a phrase that qualifies it
+            while (head := next((m for m in reversed(before) if m.end < last.start), None)) is not None \
+                    and re.fullmatch(r"\s+(?:from|of|by|at|in)\s+(?:[\w.'’]+-[a-z]+\s+)?(?:the\s+)?", text[head.end:last.start]):
+                last = head
+        elif last in under:
+            continue  # "robots at a plant linked over 5G": which one the participle speaks of is unsure
+        things = [last]
+        while (previous := next((m for m in reversed(before) if m.end <= things[0].start), None)) is not None \
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[previous.end:things[0].start]) and previous not in under:
+            things.insert(0, previous)
+        for thing in things:
+            if lexicon.is_a(thing.cls, [AGENT, PLACE]) is not True and not sites.has_site_head(lexicon, thing) \
+                    and not _person(thing) and not _carrier(thing) and thing.key != carrier.key:
+                yield (thing, RUNS_ON, carrier, participle.group().strip(), participle.start(), participle.end(), 0.5)

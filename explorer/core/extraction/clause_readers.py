@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explorer.core.extraction import attachment, carriers, clauses, owned_sites, partners, relatives, sites, slots, things
+from explorer.core.extraction import (
+    attachment,
+    carriers,
+    clauses,
+    member_groups,
+    owned_sites,
+    partners,
+    relatives,
+    scenes,
+    sites,
+    slots,
+    things,
+)
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
@@ -33,7 +45,8 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *slots.threat_agents(lexicon, mentions, text), *relatives.supplied_from(lexicon, read, mentions, text),
              *clauses.reciprocal_partners(lexicon, mentions, text),
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
-             *relatives.counted_members(lexicon, mentions, text), *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
+             *relatives.counted_members(lexicon, mentions, text), *member_groups.counted_memberships(lexicon, mentions, text),
+             *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
              *attachment.things_at_sites(lexicon, mentions, text),
              *attachment.contact_relatives(lexicon, mentions, text), *attachment.trial_partners(lexicon, mentions, text),
@@ -41,8 +54,9 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *attachment.counted_among(lexicon, mentions, text), *attachment.place_apposition(lexicon, mentions, text),
              *attachment.passive_agent_partners(lexicon, read, mentions, text), *carriers.over_networks(lexicon, mentions, text),
              *carriers.put_on_networks(lexicon, mentions, text), *carriers.joined_to_networks(lexicon, mentions, text),
+             *carriers.described_on_networks(lexicon, mentions, text),
              *things.in_their_sites(mentions, text, sites.site_heads(lexicon))]
-    extra += clauses.opening_place(lexicon, read + extra, mentions, text)
+    extra += scenes.opening_place(lexicon, read + extra, mentions, text)
     extra += sites.introduced_seat(lexicon, read + extra, mentions, text)
     return extra
 

@@ -9,7 +9,7 @@ where the trigger words stand, confidence) with the sentence's mentions, and ret
 - a site the subject owns: "S built Y at/across/in its X (in P)": S operates X, Y is in X and X in P;
   "S linked Y at its Jinjiang plant": the clause's subject owns the site even where no trigger fired,
   and a site named after a place is in that place;
-- a sentence that opens on a place: "In Hefei, S opened a workshop": the workshop is in Hefei;
+- (a sentence that opens on a place, "In Hefei, S opened a workshop", is read in ``scenes``)
 - a call for an action: "urged companies to invest in monitoring": what is called for is the
   monitoring, not the companies;
 - a speaker's own document: "S reported in its annual review": S published it;
@@ -30,12 +30,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from explorer.core.extraction import calls_for, relatives, sites
+from explorer.core.extraction import calls_for, speech
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.readings import fittest
-from explorer.core.extraction.spans import ROLE_AFTER, singular
+from explorer.core.extraction.spans import ROLE_AFTER
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
@@ -100,107 +100,13 @@ def passive_co_actors(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
             yield (partner, pattern.predicate, thing, f"{first} with", match.start(), match.end(), 0.65)
 
 
-_REPORTED = re.compile(r"(?<![\w-])(?:said|says|reported|reports|wrote|writes|found|finds|noted|notes|stated|states|warned)(?![\w-])",
-                       re.IGNORECASE)
+_REPORTED = re.compile(rf"(?<![\w-]){speech.saying()}(?![\w-])", re.IGNORECASE)
 
 
 def _clause_subject(mentions: list[Mention], text: str, before: int) -> Mention | None:
     """The subject of the clause that ends at ``before``: its first mention no preposition governs."""
     under = governed(mentions, text)
     return next((m for m in mentions if m.end <= before and m not in under and m.via != "pronoun"), None)
-
-
-
-
-def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
-    """Whether the property's object is always an agent or a place ("signed a deal with X", "built by
-    X", "X-based"): who acts, or a place, is not what a scene-setting place puts there."""
-    range_ = lexicon.ends(predicate)[1]
-    return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE]) for c in range_)
-
-
-_OPENING_PLACE = re.compile(r"(?:in|at|inside)\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
-#: A distance or a direction from the place before, opening a sentence: "Some 600 km to the east, ", "Further south, ".
-_DIRECTION_FIRST = re.compile(r"[A-Z][^,]{0,50}?(?<![\w-])(?:north|south|east|west|north-east|north-west|south-east|"
-                              r"south-west|away|coast|inland|upstream|downstream|upriver|downriver)"
-                              r"(?:\s+of\s+[A-Z][\w'’-]*)?,\s+")
-
-
-def _scene_end(mentions: list[Mention], text: str, place: Mention) -> int:
-    """Where the main clause opens after an opening scene: past "in P" and the asides that describe the scene ("At
-    the X mine in Ordos, which is operated by Y, a subsidiary of Z, …"); -1 when no comma closes the scene."""
-    position = place.end
-    within = re.match(r"\s+(?:in|at|near)\s+", text[position:])
-    inner = _at(mentions, position + within.end()) if within else None
-    if inner is not None:
-        position = inner.end
-    described = re.match(r"\s+(?:[a-z]+ed|run|owned|built)\s+by\s+(?:the\s+)?", text[position:])
-    agent = _at(mentions, position + described.end()) if described else None
-    if agent is not None:
-        position = agent.end  # "At a quarry in Pizhou operated by Jinshan Mining, …"
-    for aside_start, aside_end, _relative in relatives.asides(text):
-        if aside_start == position or (aside_start == position - 1 and text[aside_start] == ","):  # a comma shared
-            position = aside_end
-    if position > place.end and text[position - 1] == ",":
-        return position
-    comma = text.find(",", position)
-    return comma + 1 if comma >= 0 and not text[position:comma].strip() else -1
-
-
-def _scene_site(lexicon: Lexicon, mention: Mention) -> bool:
-    """A site named with "the" ("the Heidaigou mine", "the port of Qingdao"): its head noun is a site's."""
-    head = (mention.label or mention.text).split(" of ")[0].split()
-    return mention.via != "pronoun" and bool(head) and singular(head[-1].lower()) in sites.site_heads(lexicon)
-
-
-#: The words of a thing joined to a network (``carriers.joined_to_networks``).
-_JOINED_WORDS = frozenset(["links", "linked", "linking", "connects", "connected", "connecting"])
-
-
-def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"In Hefei, the provincial capital, S opened a workshop": a sentence that opens on a named place (or on a site,
-    "At the X mine, …") sets the scene of its first fact, whose object stands there (unless the sentence places it);
-    "At the X mine, driverless trucks haul coal": a thing that is the main clause's subject stands there."""
-    lead = _DIRECTION_FIRST.match(text)  # "A few kilometres south, in the X zone, …"
-    opening = _OPENING_PLACE.match(text, lead.end() if lead else 0)
-    if opening is None:
-        return
-    place = _at(mentions, opening.end())
-    # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
-    named_place = place is not None and place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False
-    # a site, named with an article ("At the X mine", "At a quarry in P"), sets the scene as a named place does
-    if place is None or place.via == "pronoun" or not ((_scene_site(lexicon, place)
-                                                         and re.search(r"(?:the|a|an)\s+$", opening.group(), re.IGNORECASE))
-                                                        or named_place):
-        return
-    owned = re.match(r"['’]s\s+", text[place.end:]) if named_place else None
-    if owned is not None and (part := _at(mentions, place.end + owned.end())) is not None:
-        place = part  # "In Hefei's Xinqiao area, …": the scene is the named place's part
-    main = _scene_end(mentions, text, place)
-    if main < 0:
-        return
-    comma = main - 1
-    acts = [f for f in facts if f[4] > comma and f[1] not in (LOCATED, OPERATES) and f[2].key != place.key
-            and f[3] not in _JOINED_WORDS  # "In P, S connected its lines to a network": where the network is goes unsaid
-            and not re.search(r",\s+(?:a|an)\s[^,]*$", text[:f[4]])  # "…, a system developed with X": no main clause
-            and (lexicon.is_a(f[2].cls, [AGENT, PLACE]) is not True or f[1] == ESTABLISHED)
-            and (not _demands_agent_or_place(lexicon, f[1]) or f[1] == ESTABLISHED)  # "In P, S set up a centre": it is in P
-            and lexicon.is_a(f[2].cls, [PLATFORM]) is not True]  # a platform is used from a place, not in it
-    # "In P, S runs a terminal": what the main clause's subject runs there (a site)
-    # (or a site the main clause says is run by someone: "…, S teamed up with T to turn a plant run by X into …")
-    site = next((f[2] for f in facts if f[1] == OPERATES and (f[3] in ("at its", "its") or (
-        f[4] > comma and f[0].start >= main and sites.has_site_head(lexicon, f[2])))), None) \
-        or next((f[0] for f in facts if f[1] == OPERATED_BY and f[0].start > comma and sites.has_site_head(lexicon, f[0])), None)
-    subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
-    if subject is not None and subject.via != "pronoun" and lexicon.is_a(subject.cls, [AGENT, PLACE]) is not True \
-            and not _named(subject):
-        site, acts = subject, []  # the main clause's subject is a thing: it stands at the scene
-    if site is None and not acts:
-        return
-    target = site or acts[0][2]
-    if target.key == place.key or any(f[0].key == target.key and f[1] == LOCATED for f in facts):
-        return
-    yield (target, LOCATED, place, opening.group().strip(), 0, opening.end(), 0.55)
 
 
 #: (a determiner after "to" makes it a preposition: "add security checks | to the academy's tests")
@@ -316,7 +222,9 @@ def own_documents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         yield (speaker, published, document, f"{verb.group()} in its", verb.start(), joint.end(), 0.65)
 
 
-_LEADS = re.compile(r",?\s+who\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs|manages|founded)\s+", re.IGNORECASE)
+#: (a role may stand before "who": "P, the professor who heads the laboratory")
+_LEADS = re.compile(r",?\s+(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+)?who\s+(?:also\s+)?(?:leads|heads|directs|runs|chairs"
+                    r"|manages|founded)\s+", re.IGNORECASE)
 
 
 def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -336,7 +244,10 @@ def unit_leaders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
             # "who heads digital manufacturing at BAIC", "who heads government and enterprise business at X": a function
             # (a bare common noun, even one that names a kind of body), not a unit, then the organization after "at"
             led = _at(mentions, joint.end() + field.end())
-        if led is not None and lexicon.is_a(led.cls, [ORGANIZATION]) is True:
+        # "who heads JD Logistics' cold-chain business": a name owning the unit headed is the organization's
+        owner = led is not None and led.cls is None and led.via in ("name", "label") \
+            and (re.match(r"['’]s?\s", text[led.end:]) is not None or led.text.endswith(("'", "’")))
+        if led is not None and (lexicon.is_a(led.cls, [ORGANIZATION]) is True or owner):
             yield (mention, affiliated, led, joint.group().strip(" ,"), joint.start(), joint.end(), 0.65)
 
 
@@ -370,7 +281,8 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)
         place_match = re.match(r"\s+in\s+", text[site.end:])
         place = _at(mentions, site.end + place_match.end()) if place_match else None
-        if place is not None and _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False:
+        if place is not None and _named(place) and lexicon.is_a(place.cls, [PLACE]) is not False \
+                and not re.match(r"['’]s\s", text[place.end:]):  # "in Changzhou's Xinbei district": in the district
             yield (site, LOCATED, place, "in", site.end, site.end + place_match.end() if place_match else site.end, 0.5)
 
 
@@ -443,6 +355,11 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                 # "a network that the branch built with Huawei": the partner built it too
                 yield ((thing, pattern.predicate, partner) if passive else (partner, pattern.predicate, thing)) \
                     + (joint.group(1), joint.start(), joint.end(), 0.55)
+                if not passive and "help" not in joint.group(1).lower() and len(actors) == 1 \
+                        and lexicon.is_a(actor.cls, [str(KG.Agent)]) is not False \
+                        and lexicon.is_a(partner.cls, [str(KG.Agent)]) is not False:
+                    # "a platform that Fuyao developed with Inspur": the two worked together (WRITER.md's partneredWith)
+                    yield (actor, str(KG.partneredWith), partner, joint.group(1), joint.start(), joint.end(), 0.5)
 
 
 def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -464,7 +381,6 @@ def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
                     or lexicon.is_a(target.cls, pattern.range) is False:
                 continue
             yield (thing, pattern.predicate, target, pattern.words, match.start(), match.end(), 0.55)
-
 
 
 #: "Among the founding members were A and B": the members follow the verb.

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
-from explorer.core.extraction import antecedents, incidents, weaknesses
+from explorer.core.extraction import antecedents, incidents, speech, warned, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
@@ -355,9 +355,7 @@ def passive_attacks(lexicon: Lexicon, mentions: list[Mention], text: str,
                 yield (attack, carried_out_by, agent, f"{pattern.words} by", said.start(), end, 0.7)
 
 
-REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|warned|warns|noted|notes|cautioned|stressed|told"
-                       r"|points\s+out|pointed\s+out|argues|argued|insists|insisted)(?![\w-])",
-                        re.IGNORECASE)
+REPORTING = re.compile(rf"(?<![\w-]){speech.saying()}(?![\w-])", re.IGNORECASE)
 
 
 def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
@@ -387,6 +385,9 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
             continue  # "In a report published in March, X said …": findings of a report, no warning of the speaker's
         if _IN_A_REPORT.match(text) and verb.group().lower() in ("said", "says", "found", "finds"):
             continue  # "In a report published in May, X said the gateways were open to …": a finding, no warning
+        # "X warned that espionage could lead to …": a verb of warning warns of every threat it names
+        for threat in warned.warned_threats(lexicon, mentions, text, verb, speaker, REPORTING, facts):
+            yield (speaker, warns, threat, verb.group(), verb.start(), verb.end(), 0.65)
         for subject, predicate, obj in facts:
             if predicate not in lexicon.exposure:
                 continue
@@ -411,7 +412,8 @@ _AUXILIARIES_BEFORE = re.compile(r"(?:,\s+(?:however|meanwhile|too|also|in\s+tur
 _IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:report|study|survey|audit|analysis)\b", re.IGNORECASE)
 #: An apposition before a reporting verb: opened by an article, or a role ("Sun Wei, deputy director of X, said").
-_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|" + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|(?:also\s+)?known\s+as\s|[A-Z][\w-]*['’]s\s+[a-z]|"
+                                + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)
 
 

@@ -74,10 +74,15 @@ def introduced_single(text: str, start: int, end: int, triggers: frozenset[str])
             or word.rstrip("s") in GENERIC_PEOPLE or word.endswith("ing"):
         return False
     relative = _RELATIVE_AFTER.match(text, end)
-    if relative is None:
+    return relative is not None and _relative_verb(relative.group(1), plural_noun(word))
+
+
+def _relative_verb(verb: str, plural: bool) -> bool:
+    """The verb opening a relative clause: in -s or a past after a singular ("the software that predicts"), a past or the
+    bare form after a plural ("the servers that run the system")."""
+    if verb in STOPWORDS or verb.endswith("ss"):
         return False
-    verb = relative.group(1)
-    return verb not in STOPWORDS and (verb.endswith(("s", "ed")) or verb in IRREGULAR_PAST) and not verb.endswith("ss")
+    return verb.endswith(("s", "ed")) or verb in IRREGULAR_PAST or (plural and "VERB" in wordclass.parts(verb))
 
 
 _SECOND_HEAD = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]*)\b")
@@ -100,14 +105,15 @@ def second_head(text: str, end: int, triggers: frozenset[str]) -> tuple[int, int
 #: "the controllers | of 14 laser cutters", "the booking system | of a terminal": "of" and a determiner, a count or a
 #: name after a definite say which one is meant.
 _OF_WHICH = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her|our|this|these|those|some|several|many|\d|[A-Z]"
+                       r"|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s"
                        # a bare plural says which ones too ("the firmware updates of | equipment makers")
                        r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s(?![\w'’-]))")
 #: "the laser cutters | it supplies", "the turbine works | that Shanghai Electric runs": a relative clause with its own
 #: subject (a pronoun or a name) and verb.
 _SUBJECT_RELATIVE = re.compile(r"\s+(?:that\s+|which\s+)?(?:it|they|we|he|she|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s+"
                                r"(?:(?:still|also|now|already|once)\s+)?([a-z]+)\b")
-#: "the video feeds | used to steer cranes", "the robots | installed at the port": a participle with its complement.
-_PARTICIPLE_AFTER = re.compile(r"\s+(?:[a-z]+[^e\W]ed|built|sold|known|held|kept)\s+(?:to|by|for|in|at|on|from|across)\s")
+#: "the video feeds | used to steer cranes", "the robots | installed at the port": a word, then a preposition (``_participle_after``).
+_PARTICIPLE_AFTER = re.compile(r"\s+([a-z]+)\s+(to|by|for|in|at|on|from|across)\s")
 #: Words before "of" that measure, divide or name an act, no thing ("the rest of", "the number of", "the use of").
 _PARTITIVES = frozenset(["rest", "end", "start", "use", "number", "part", "half", "heart", "top", "bottom", "side", "front",
                          "back", "kind", "type", "sort", "range", "wave", "series", "lack", "amount", "share", "bulk", "majority",
@@ -123,6 +129,15 @@ _WHOLE = frozenset(["system", "server", "account", "network", "asset", "infrastr
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ing", "ism", "ure")
 
 
+def _participle_after(text: str, end: int) -> bool:
+    """"the video feeds | used to steer cranes", "the engine plant | run by X": a past participle with its complement (a
+    form that is also the bare verb, "run", "set", only before "by")."""
+    participle = _PARTICIPLE_AFTER.match(text, end)
+    if participle is None or wordclass.past(word := participle.group(1)) is not True:
+        return False
+    return bool(re.fullmatch(r"[a-z]+[^e\W]ed", word)) or word in IRREGULAR_PAST or participle.group(2) == "by"
+
+
 def restricted(text: str, start: int, end: int, triggers: frozenset[str]) -> bool:
     """"locked the controllers of 14 laser cutters", "fitted modules to the laser cutters it supplies", "the turbine works
     that Shanghai Electric runs": a definite noun phrase (``start``–``end``, without "the") that words after it restrict
@@ -133,10 +148,7 @@ def restricted(text: str, start: int, end: int, triggers: frozenset[str]) -> boo
     if not _plain(head, triggers) or word in GENERIC_THINGS or word in GENERIC_PEOPLE or head in COMPLEMENT_TAKERS \
             or word in _PARTITIVES or word.endswith(_ABSTRACT_ENDINGS) or (" " not in text[start:end].strip() and word in _WHOLE):
         return False
-    if _OF_WHICH.match(text, end) or _PARTICIPLE_AFTER.match(text, end):
+    if _OF_WHICH.match(text, end) or _participle_after(text, end):
         return True
     relative = _SUBJECT_RELATIVE.match(text, end) or _RELATIVE_AFTER.match(text, end)
-    if relative is None:
-        return False
-    verb = relative.group(1)
-    return verb not in STOPWORDS and (verb.endswith(("s", "ed")) or verb in IRREGULAR_PAST) and not verb.endswith("ss")
+    return relative is not None and _relative_verb(relative.group(1), plural_noun(head))

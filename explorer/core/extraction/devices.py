@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.readings import technology_placed
+from explorer.core.extraction.sites import place_possessive
 from explorer.core.extraction.spans import Mention, Reading, plural_noun, singular
 from explorer.core.extraction.words import DEVICE_HEADS
 from explorer.core.vocab import KG
@@ -171,10 +172,10 @@ def made_by_source(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
                 or not (opening or (thing.via in ("phrase", "cue") and not _agent_like(lexicon, thing))):
             continue
         for maker in (m for m in ordered if m.start >= joint.end()):
-            if re.fullmatch(r"(?:[\w'’]+-based\s+)?(?:[a-z][\w-]*\s+){0,3}", text[joint.end():maker.start]) is None:
+            if re.fullmatch(r"(?:[\w'’]+-based\s+|[\w'’]+['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}", text[joint.end():maker.start]) is None:
                 break
-            if text[maker.end:maker.end + 6] == "-based":
-                continue
+            if text[maker.end:maker.end + 6] == "-based" or place_possessive(maker, text):
+                continue  # "from Hangzhou-based | X", "from Hangzhou's | X": the place says where the maker is
             if lexicon.is_a(maker.cls, [ORGANIZATION]) is True or (maker.via in ("name", "label") and maker.cls is None):
                 for made in _devices_listed_before(lexicon, ordered, text, thing):
                     for each_maker in _makers_listed(lexicon, ordered, text, maker):

@@ -218,7 +218,8 @@ _EVENTS = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)s?$
 _PART_OF = re.compile(r"\d+\s+of\s+the\s+", re.IGNORECASE)
 #: "a group it tracks as X", "a group calling itself X": the name the group goes by.
 _GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?i:group|gang|crew|outfit|actor|team)\s+(?:calling\s+itself|known\s+as|dubbed|called"
-                      r"|named|(?:(?:that|which)\s+)?(?:it|they|researchers|investigators|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
+                      # (who tracks it may be any subject: "a group that security firms track as X")
+                      r"|named|(?:(?:that|which)\s+)?(?:it|they|(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+"
                       r"(?:tracks?|calls?|names?|refers?\s+to)(?:\s+as)?)\s+[\"“‘']?")
 
 
@@ -264,10 +265,18 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
         # (in "a campaign that targeted engineers", the attack is the first threat, before its clause)
         attack = (named[0] if named and traced.group("what")[:2].lower() in ("a ", "an") else named[-1]) if named \
             else next((m for m in reversed(threats) if m.end <= traced.start()), None)
+        event = re.fullmatch(r"(?:the|this)\s+((?:[\w-]+\s+){0,2}[\w-]+)", traced.group("what") or "", re.IGNORECASE)
+        if not named and event is not None and _EVENTS.search(event.group(1)):
+            # "attributed the campaign to": a word for one event, which no mention holds, names the attack itself
+            start = traced.start("what") + event.start(1)
+            attack = Mention(start, start + len(event.group(1)), event.group(1), None, RISK, event.group(1), "phrase")
         part = _PART_OF.match(text, traced.start("what")) if named and traced.group("what") else None
         if part is not None and attack is not None and attack.end == traced.end("what"):
             words = text[traced.start("what"):attack.end]
             attack = Mention(traced.start("what"), attack.end, words, None, attack.cls, words, "phrase")
+        if attack is not None and attack.via == "pronoun" and attack.iri is None and attack.label is None:
+            # "described a campaign …, and attributed it to X": an "it" no reader resolved is the attack named before it
+            attack = next((m for m in reversed(threats) if m.end <= traced.start()), attack)
         if attack is not None and attack.via == "definite":
             # "blamed most of the intrusions on": the words as written, not an earlier count or kind they may recall
             attack = replace(attack, iri=None, label=attack.text)

@@ -33,7 +33,7 @@ from explorer.core.extraction.references import (
 from explorer.core.extraction.sites import (
     COUNTRIES,
     place_described,
-    places_of_places,
+    places_apart,
     possessed_sites,
     site_heads,
     sited_definites,
@@ -188,15 +188,15 @@ class MentionFinder:
 
     # -- new names ----------------------------------------------------------------------
     def _cue_class(self, phrase: str) -> str | None:
-        """The class of the cue nearest the end of the phrase: a name's head decides
-        ("Shanghai International Port Group" is a company, not a port)."""
-        best: tuple[int, int, str] | None = None
+        """The class of the cue nearest the end of the phrase, or of "of": a name's head decides ("Shanghai International
+        Port Group" is a company, not a port; "Alliance of Industrial Internet" an alliance)."""
+        best: tuple[bool, int, int, str] | None = None
         for cue in self.lexicon.cues:
             for match in cue.regex.finditer(phrase):
-                rank = (match.end(), match.end() - match.start())
-                if best is None or rank > best[:2]:
+                rank = (match.end() <= phrase.find(" of ") % (len(phrase) + 1), match.end(), match.end() - match.start())
+                if best is None or rank > best[:3]:
                     best = (*rank, cue.cls)
-        return best[2] if best else None
+        return best[3] if best else None
 
     def _head_class(self, phrase: str) -> str | None:
         """The class of a described thing ("an industrial internet innovation centre"): only a cue
@@ -550,9 +550,9 @@ class MentionFinder:
         candidates += common_noun_things(text, self._bare_phrase_at, self._head_class, self._sites, self._history, self.lexicon)
         candidates += place_described(text, self._site_heads, self._triggers, self._cue_class, self._head_class)
         candidates += sited_definites(self.lexicon, text, STOPWORDS | self._triggers)
-        # "Hefei's Xinqiao area": the place and its part, never one name spanning both
-        for owner, part in places_of_places(text, lambda name, at: self.place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None):
-            candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
+        # "Hefei's Xinqiao area", "Hangzhou's Hikvision": the place and its part or its body, never one name spanning both
+        candidates = places_apart(text, candidates, lambda name, at: self.place_name(name) or _PLACE_BEFORE.search(text[:at]) is not None,
+                                  lambda name: self.lexicon.is_a(self._cue_class(name), [str(KG.GovernmentAgency), str(KG.Place)]) is True)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references.references(text, self._history, previous_subject, self._last_sentence)

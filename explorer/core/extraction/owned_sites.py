@@ -103,8 +103,12 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
             found_owner = pronoun or _clause_subject(mentions, text, at.start())
             # what stands there is the last thing named before the words in their clause ("installed base stations
             # 800 metres underground at its X": a depth between them is no mention)
+            # (a body named there is a partner of the work, no thing standing at the site: "a trial with X at its plant")
             found_thing = next((m for m in reversed(mentions) if m.end <= at.start() and m.via != "pronoun"
                                 and not re.search(r"[,;]", text[m.end:at.start()])), None)
+            if found_thing is not None and ((found_thing.via in ("name", "label") and lexicon.is_a(found_thing.cls, [AGENT]) is not False)
+                                            or re.fullmatch(r"\s+and\s+", text[found_thing.end:at.start()])):
+                found_thing = None  # (nor a site joined by "and": "at its Baotou plant and | at its plant in P")
             if found_owner is None or lexicon.is_a(found_owner.cls, [AGENT]) is False:
                 continue
             owner, thing = found_owner, found_thing if found_thing is not None and found_thing.key != found_owner.key else None

@@ -31,6 +31,9 @@ _DESCRIBED_PLACED_KIND = re.compile(r",\s+(?:a|an|the)\s+(?:(?!(?:in|at|of|on|ne
                                     r"((?:[A-Z][a-z-]+\s+){1,2})"
                                     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?(?=\s*[,;.]|\s+(?:of|that|which|who|whose|founded|"
                                     r"set|with|for)\s|$)")
+#: ", China's largest diesel-engine producer,", ", Jinan's biggest controller supplier,": a place's possessive opening an
+#: apposition of common nouns
+_PLACE_POSSESSIVE = re.compile(r",\s+((?:[A-Z][a-z’'-]+\s+)?[A-Z][a-z’'-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*(?=\s*[,;.]|$)")
 #: ", of Changyuan in Henan province,": the town an agent is "of".
 _OF_PLACE = re.compile(r",\s+of\s+([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=\s*,|\s+in\s+[A-Z])")
 
@@ -68,9 +71,9 @@ def _described_seats(lexicon: Lexicon, mentions: list[Mention], text: str, named
                      is_place: Callable[[str], bool]) -> Iterator[Reading]:
     """"X, the privately held Zouping conglomerate," and "X, of Changyuan in Henan province,": the named agent before
     the comma is based in the place (a place the document shows to be one, or one a province follows)."""
-    for found in [*_DESCRIBED_PLACED_KIND.finditer(text), *_OF_PLACE.finditer(text)]:
+    for found in [*_DESCRIBED_PLACED_KIND.finditer(text), *_OF_PLACE.finditer(text), *_PLACE_POSSESSIVE.finditer(text)]:
         words = found.group(1).strip()
-        placed_after = found.re is _OF_PLACE
+        placed_after = found.re is _OF_PLACE or (found.re is _PLACE_POSSESSIVE and normalize(words) in PLACE_NAMES)
         if not (is_place(words) or placed_after) or any(m.start <= found.start(1) < m.end and m.via in ("name", "label")
                                                         and m.text != words for m in mentions):
             continue

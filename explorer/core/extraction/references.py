@@ -337,7 +337,8 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: Where a clause (or an aside) opens: after a comma, a semicolon, "that" or a colon.
 _SEGMENT = re.compile(r"[,;:]\s*|(?<![\w-])(?:that|said|says|where)\s+", re.IGNORECASE)
-_BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
+_BEFORE_SUBJECT = re.compile(r"\s*(?:(?:and|but)\s+|(?:while|whereas)\s+(?:[a-z][\w-]*\s+){0,2})?"  # "while phone maker | H"
+                             r"(?:(?:the|a|an|this|these|those|many|some|most)\s+)?", re.IGNORECASE)
 
 
 def _segment_starts(text: str, before: int) -> list[int]:
@@ -427,6 +428,7 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
                 # named in this sentence or the one before, over the subject who set it up
                 near = next((m for m in reversed(last_sentence) if lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
             if near is not None:
+                near = antecedents.site_owner(lexicon, out, mentions, text, near, mention.end)
                 # "X, the locomotive-making arm of Y, runs … at its plant": "its" is the named company's, not its description's
                 near = antecedents.what_an_attack_hit(lexicon, out, text, near, mention.start) or apposed_name(out, text, near) or near
                 mention = replace(near, start=mention.start, end=mention.end, text=mention.text, via="pronoun")

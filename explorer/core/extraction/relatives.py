@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.readings import CLAUSE_BREAK
 from explorer.core.extraction.sites import is_site, made_there
@@ -191,10 +192,10 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
             yield (member, MEMBER_OF, group, match.group().strip(), match.start(), match.end(), 0.55)
 
 
-#: An aside inside a sentence: an apposition (", a subsidiary of Y,") or a relative clause
-#: (", which operates the network,"), to the next comma or the end.
-#: The closing comma is looked at, not taken, so that it may open the next aside: "operated by X, a subsidiary of Y,".
-_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)"
+#: An aside inside a sentence: an apposition (", a subsidiary of Y,", ", a body whose members include A and B,") or a relative
+#: clause (", which operates the network,"), to the next comma or the end; the closing comma is looked at, not taken, so
+#: that it may open the next aside: "operated by X, a subsidiary of Y,".
+_ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*?(?:(?<=\s)whose\s[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+[A-Z][^,]*)?(?=,|$)"
                     # "X, whose members include A, B and C, has …": a relative that lists names runs to the list's end
                     r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+(?:[A-Z]|(?:dozens|hundreds|scores|several|many|other|some|\d)"
                     r"[^,]*?\s[a-z]+s\b)[^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
@@ -207,7 +208,7 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*(?=,|$)"
 def asides(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, relative) of each aside, its closing comma included; ``relative`` when it opens with which/who."""
     return [(m.start(), m.end() + (text[m.end():m.end() + 1] == ","), m.group(2) is not None or m.group(3) is not None)
-            for m in _ASIDE.finditer(text)]
+            for m in _ASIDE.finditer(re.sub(r"(?<=\d),(?=\d{3}\b)", " ", text))]  # no aside ends in "2,000"
 
 
 #: A possessive after a mention: it owns what follows, it is no subject ("The alliance's first project …").
@@ -433,6 +434,7 @@ def member_lists(lexicon: Lexicon, mentions: list[Mention], text: str, earlier: 
     for match in _MEMBERS_FOLLOW.finditer(text):
         if match.group(1) and match.group(1).lower() == "whose":
             group = next((m for m in mentions if re.fullmatch(r",?\s*", text[m.end:match.start()])), None)
+            group = group and (apposed_name(mentions, text, group) or group)  # "X, a Beijing-based body whose members …"
         elif match.group(1) is None:
             group = next((m for m in mentions if match.start() < m.start < match.end()), None)
         else:
@@ -564,13 +566,13 @@ def beyond_coordination(text: str, start: int, subject: Mention, other_subject: 
 
 
 #: A participle and what it governs after a noun, right before a verb: "a campaign attributed to the group Red Fox | hit".
-_REDUCED_RELATIVE = re.compile(r"\s+(?:[a-z]+ed|made|built|run|owned|known)\s+(?:to|by|from|with|as)\s+[^,;]*?\s+$")
+_REDUCED_RELATIVE = re.compile(r"\s+(?:[a-z]+ed|made|built|run|owned|known)\s+(?:to|by|from|with|as|over|via)\s+[^,;]*?\s+$")
 
 
 def reduced_relative_subject(mentions: list[Mention], text: str, start: int) -> Mention | None:
     """"A phishing campaign attributed to the hacker group Red Fox targeted agents": a participle clause with no commas
     between a noun and a verb describes the noun, which is the verb's subject (not the name the participle governs)."""
-    before = text[:start]
+    before = re.sub(r"(?<=\s)(?:is|are|was|were)\s+$", "", text[:start])  # "controllers linked over 5G are | exposed to"
     if re.search(r"(?<![\w-])(?:to|and|or|that|which|who)\s+$", before, re.IGNORECASE):
         return None
     for mention in mentions:

@@ -9,9 +9,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 
+from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, adverb, past_form, singular
-from explorer.core.extraction.words import NOT_NAMES, STOPWORDS
+from explorer.core.extraction.words import NOT_NAMES, PLACE_NAMES, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -33,10 +34,11 @@ def site_heads(lexicon: Lexicon) -> frozenset[str]:
 
 def has_site_head(lexicon: Lexicon, mention: Mention) -> bool:
     """Whether the mention names a site by its head noun ("casting shop", "Tashan mine"), a known kind of place aside."""
-    words = [singular(word.lower()) for word in (mention.label or mention.text).split()[-2:]]
     heads = site_heads(lexicon)
-    # a head of two words ("data centre") as one of one ("plant")
-    return mention.via != "pronoun" and mention.iri is None and bool(words) and (words[-1] in heads or " ".join(words) in heads)
+    # a head of two words ("data centre") as one of one ("plant"); the text's head where the label adds a place ("plant in X")
+    return mention.via != "pronoun" and mention.iri is None and any(
+        words and (words[-1] in heads or " ".join(words) in heads)
+        for words in ([singular(word.lower()) for word in name.split()[-2:]] for name in {mention.label or mention.text, mention.text}))
 
 
 def is_site(lexicon: Lexicon, mention: Mention) -> bool:
@@ -132,6 +134,10 @@ def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Men
 
 
 COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
+#: Countries whose possessive may name a body there ("Finland's Glaston", "Japan's Fanuc").
+_OWNING_COUNTRIES = COUNTRIES | frozenset(["united states", "the united kingdom", "britain", "france", "taiwan", "sweden", "finland",
+                                           "the netherlands", "netherlands", "italy", "spain", "russia", "singapore", "switzerland",
+                                           "denmark", "norway", "austria", "israel", "canada", "australia", "malaysia", "thailand"])
 
 
 #: A measure that describes a site's kind, not how many there are ("a 12-inch wafer fab", "its 220-kilovolt substation").
@@ -243,6 +249,60 @@ def places_of_places(text: str, is_place: Callable[[str, int], bool]) -> list[tu
     return found
 
 
+#: "Hangzhou's Hikvision", "Finland's Glaston": a place's possessive, then a name of one to four capitalised words (or "&")
+_NAME_OF_PLACE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+([A-Z][\w-]*(?:\s+(?:&\s+)?[A-Z][\w-]*){0,3})"
+                            r"(?![\w'’&-])(?!\s+(?:of|[a-z][\w-]*\s+of)\b)")
+
+
+def owning_place(name: str) -> bool:
+    """A province, a larger Chinese city or a country, whose possessive may name a body there ("Hangzhou's Hikvision")."""
+    return normalize(name) in PLACE_NAMES | _OWNING_COUNTRIES
+
+
+def place_possessive(mention: Mention, text: str) -> bool:
+    """A place's name before "'s" and a name: it only says where the body named after it is ("Hangzhou's | Hikvision")."""
+    return mention.via == "name" and re.match(r"['’]s\s+[A-Z]", text[mention.end:]) is not None and owning_place(mention.text)
+
+
+def names_of_places(text: str, is_place: Callable[[str, int], bool], body: Callable[[str], bool]) -> list[tuple[Mention, Mention]]:
+    """"Hangzhou's Hikvision", "Finland's Glaston", "Shenyang's Siasun Robot & Automation": a name after a place's
+    possessive names a body of its own, based there; one name of both would be neither. A name ``body`` says an
+    organization's class word heads ("Shandong's Department of …", "Guangdong's Communications Administration": the
+    province's own body, read whole by ``constructions``) stays whole, and so does a name a common noun goes on with
+    ("Changzhou's Xinbei district", a part of the place: ``places_of_places``)."""
+    found: list[tuple[Mention, Mention]] = []
+    for match in _NAME_OF_PLACE.finditer(text):
+        owner, name = match.group(1), match.group(2)
+        if owner.split()[0].lower() in NOT_NAMES:
+            owner = " ".join(owner.split()[1:])  # "In | Hangzhou's …"
+        if not owner or body(name) or any(word.lower() in NOT_NAMES | STOPWORDS for word in name.split()) \
+                or ((after := _NOUN_AFTER.match(text, match.end())) is not None and not _verb_or_function(after.group(1))) \
+                or not (owning_place(owner) or is_place(owner, match.end(1) - len(owner))):
+            continue
+        start = match.end(1) - len(owner)
+        found.append((Mention(start, match.end(1), owner, None, None, owner, "name"),
+                      Mention(match.start(2), match.end(2), name, None, None, name, "name")))
+    return found
+
+
+#: A lower-case word right after a name: unless a verb or a function word, the head the name modifies ("Yuxi factory",
+#: "Yangshan deep-water port").
+_NOUN_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _verb_or_function(word: str) -> bool:
+    return word in STOPWORDS or wordclass.verb_only(word) or wordclass.present_third(word) is True or wordclass.past(word) is True
+
+
+def places_apart(text: str, candidates: list[Mention], is_place: Callable[[str, int], bool],
+                 body: Callable[[str], bool]) -> list[Mention]:
+    """The candidate mentions with each place read apart from its part (``places_of_places``) or from the body its
+    possessive names (``names_of_places``): no candidate spans both."""
+    for owner, part in places_of_places(text, is_place) + names_of_places(text, is_place, body):
+        candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
+    return candidates
+
+
 def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"Hefei's Xinqiao area", "Wuhan's high-tech zone": the part of a place named after its possessive lies in it."""
     for owner, part in pairwise(mentions):
@@ -252,6 +312,9 @@ def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
         if re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and named \
                 and part.iri is None and part.text.split()[-1].lower() in _SUBPLACES:
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
+        elif re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via == "name" and part.via == "name" \
+                and part.iri is None and owning_place(owner.text) and part.cls is None:
+            yield (part, str(KG.basedIn), owner, "'s", owner.end, part.start, 0.7)  # "Hangzhou's Hikvision"
 
 
 #: A verb in the past or the perfect right after a "where" clause's subject: "where X (has) installed | …".

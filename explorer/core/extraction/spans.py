@@ -400,6 +400,9 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
     word = text[start:end]
     if after_noun and (_bare_verb_after_plural(text, start, word) or _verb_after_plural(text, start, word)):
         return True
+    if (infinitive := _TO_VERB.match(text, end)) is not None and re.search(r",\s+$", text[:start]) and present_verb(word) \
+            and "VERB" in wordclass.parts(infinitive.group(1)):
+        return True  # "Hongta, whose …, | plans to copy": a verb in -s after an aside, before "to" and a verb
     if after_noun and word[:1].islower() and not word.endswith("ing") and wordclass.verb_only(word):
         # "the node that ZTE | supplied", "drones supplied by ZTE | send images": a modifier stands before its head; after a
         # participle it is one of a row of them ("automated guided vehicles")
@@ -429,6 +432,7 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
         and wordclass.plural(previous.group(1)) is not False
 
 
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])([a-z][\w-]*[a-z]s)\s+$")
 _PHRASE_GOES_ON = re.compile(r"\s+(?:[a-z]|\d)")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from explorer.core.extraction import speech
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.vocab import KG
@@ -22,18 +23,27 @@ BASED_IN, PUBLISHED = str(KG.basedIn), str(KG.published)
 #: sentence is no word of the place: "The Wuhan-based maker YOFC").
 _BASED_BEFORE_NAME = re.compile(r"(?<![\w-])(?!(?:The|A|An|This|Its|Their)\s)([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)-based\s+"
                                 r"(?:[a-z-]+\s+){0,3}(?:firm|company|maker|group|supplier|vendor|start-up|startup|operator|developer|provider)\s+(?=[A-Z])")
-_REPORT_WORDS = r"report|study|survey|paper|assessment|bulletin|notice|review|white\s+paper|advisory"
+#: (A report's own title may capitalise the word: "its Industrial Control Security Report".)
+_REPORT_WORDS = r"(?i:report|study|survey|paper|assessment|bulletin|notice|review|white\s+paper|advisory)"
 #: When a report came out: "in March", "on Wednesday", "last week", "this month", "earlier this year".
 _WHEN = r"(?:in|on|last|this|earlier|late|early)\s+[\w,\s]{1,20}?"
 #: "In a report published in March, X said …", "In a report this month, X warned …": who speaks published the report.
+#: (The time may be set off by commas, a title may follow the word: "In a report titled "Frozen Assets", published on …,".)
 _REPORT_OPENING = re.compile(rf"(?:In|in)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?({_REPORT_WORDS})"
-                             rf"(?:\s+(?:published|released|issued))?(?:\s+{_WHEN})?,\s+")
+                             rf"(?:\s+(?:titled|called|entitled)\s+[\"“][^\"”]{{1,60}}[\"”])?"
+                             rf"(?:,?\s+(?:published|released|issued))?(?:\s+{_WHEN})?,\s+")
 #: A description before a speaker's name: "the cybersecurity firm Qi An Xin", "Beijing-based NSFOCUS".
 _DESCRIPTION = re.compile(r"(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*-based\s+)?(?:(?:[a-z][\w-]*\s+){0,3}(?:firm|company|group|agency"
                           r"|institute|regulator|ministry|administration|vendor|provider)\s+)?(?=[A-Z])")
 #: "a report published on Wednesday by A and B": who published it follows "by", a time may stand between.
 _PUBLISHED_BY = re.compile(rf"(?<![\w-])(?:published|released|issued)\s+(?:{_WHEN}\s+)?by\s+")
 _AND_NEXT = re.compile(r",?\s+and\s+")
+#: An apposition between a speaker's name and its verb: "X, a Beijing-based security firm, said", "the National … Team,
+#: known as CNCERT, warned" (a participle's aside).
+ASIDE = r",\s+(?:(?:a|an|the)\s|(?:also\s+|better\s+|formerly\s+)?known\s+as\s)[^,;:\"“”]{1,80},"
+#: The verb of saying after a speaker: "said", "has warned" (what the report says it found).
+_VERB_AFTER = re.compile(rf"(?:\s+(?:has|have|had|also))*\s+{speech.saying()}(?![\w-])")
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also))+$")
 
 
 def described_names(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -54,16 +64,16 @@ def reports(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Re
         report = next((m for m in mentions if m.start <= opening.start(1) and opening.end(1) <= m.end and m.via != "pronoun"), None)
         speaker = _named_at(mentions, text, opening.end())
         # "X, a Beijing-based security firm, said": an apposition may stand between the publisher and its verb
-        aside = re.match(r",\s+(?:a|an|the)\s[^,;:\"“”]{1,80},", text[speaker.end:]) if speaker is not None else None
+        aside = re.match(ASIDE, text[speaker.end:]) if speaker is not None else None
         verb_at = speaker.end + aside.end() if speaker is not None and aside is not None else speaker.end if speaker else 0
         if report is None or speaker is None or speaker.via in ("phrase", "pronoun") or lexicon.is_a(report.cls, [SOURCE]) is False \
-                or not re.match(r"\s+(?:said|says|found|finds|warned|warns|reported|estimated|noted|concluded)\b", text[verb_at:]):
+                or not _VERB_AFTER.match(text, verb_at):
             continue
         yield (speaker, PUBLISHED, report, "published", opening.start(), opening.end(), 0.6)
 
 
 #: "X warned in a report published in March that …": the report named after the verb of saying.
-_SAID_IN_REPORT = re.compile(rf"(?<![\w-])(?:said|says|warned|warns|found|finds|reported|noted|concluded|estimated)\s+in\s+"
+_SAID_IN_REPORT = re.compile(rf"(?<![\w-]){speech.saying()}\s+in\s+"
                              rf"(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?({_REPORT_WORDS})\b")
 
 
@@ -72,8 +82,10 @@ def said_in_reports(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
     the report (an apposition may stand between the speaker and its verb)."""
     for said in _SAID_IN_REPORT.finditer(text):
         report = next((m for m in mentions if m.start <= said.start(1) and said.end(1) <= m.end and m.via != "pronoun"), None)
-        aside = re.search(r",\s+(?:a|an|the)\s[^,;:\"“”]{1,80},\s*$", text[:said.start()])
-        verb_at = aside.start() if aside is not None else len(text[:said.start()].rstrip())
+        # ("… the Shenzhen-based security firm, had warned in a report": an auxiliary may stand before the verb)
+        before = _AUXILIARIES.sub("", text[:said.start()].rstrip())
+        aside = re.search(ASIDE + r"\s*$", before)
+        verb_at = aside.start() if aside is not None else len(before)
         speaker = next((m for m in mentions if m.end == verb_at and m.via in ("name", "label")), None)
         if report is None or speaker is None or lexicon.is_a(speaker.cls, [AGENT]) is False \
                 or lexicon.is_a(report.cls, [SOURCE]) is False:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from explorer.core.extraction import wordclass
+from explorer.core.extraction import speech, wordclass
 from explorer.core.extraction.spans import Mention
 
 ClauseSubject = Callable[[str, Sequence[Mention], int], "Mention | None"]
@@ -26,8 +26,7 @@ _AUXILIARIES = frozenset(["has", "had", "have", "is", "was", "will", "would", "c
 _ADVERB = re.compile(r"(?:also|now|still|then|later|previously|already|only|first|recently|further|once)$")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)")
 #: A verb of reporting, whose subject is the one "it" stands for in what is reported.
-_REPORTING = re.compile(r"(?<![\w-])(?:said|says|added|adds|announced|announces|noted|notes|warned|warns|told|tells|"
-                        r"stated|states|reported|reports|claimed|claims|confirmed|confirms|explained|explains)(?![\w-])")
+_REPORTING = re.compile(rf"(?<![\w-]){speech.saying()}(?![\w-])")
 #: What stands right before a subject "it" that opens a clause of its own ("…, and it plans", "It runs"): read elsewhere.
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:]|\band|\bbut|\bwhile)\s*$", re.IGNORECASE)
 _PLACE, _PERSON = "Place", "Person"

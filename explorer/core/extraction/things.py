@@ -15,7 +15,7 @@ from explorer.core.extraction import wordclass
 from explorer.core.extraction.devices import described_plurals, made_things
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.words import GENERIC_PEOPLE
+from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -153,13 +153,37 @@ def in_their_sites(mentions: list[Mention], text: str, heads: frozenset[str] | N
             yield (thing, LOCATED, site, "'s", site.end, thing.start, 0.5)
 
 
+#: "its plant in Changchun", "their cell and module factory in Changzhou's …": a site after an owner's determiner, then a
+#: preposition of place and a name. Modifiers: up to two words, or one word, "and" and one word.
+_OWN_SITE_PLACED = re.compile(r"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?"
+                              r"((?:[a-z][\w-]*\s+and\s+[a-z][\w-]*\s+|(?:[a-z][\w-]*\s+){0,2}))([a-z][\w-]*?)\s+(?:in|at|near|outside)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+                              r"(?:\s+(?:county|district|province|city|town|township|village)(?![\w-]))?)")
+
+
+def own_sites_placed(text: str, heads: frozenset[str]) -> list[Mention]:
+    """"at its plant in Changchun", "its cell and module factory in Changzhou's Xinbei district": one site of the owner
+    "its" stands for, which the text tells apart by the place it names right after it, is a thing of its own (the
+    place's fact and the owner's are read by the clauses). A bare kind of site is called by the kind and the place
+    ("plant in Changchun": its owner may have others elsewhere), one with modifiers by its words."""
+    found: list[Mention] = []
+    for match in _OWN_SITE_PLACED.finditer(text):
+        modifiers, head = match.group(1).split(), match.group(2)
+        if head.lower() not in heads or any(w.lower() in STOPWORDS or not w.islower() or w.endswith(("ly", "ing")) or wordclass.verb_only(w)
+                                            or (w.endswith("s") and wordclass.plural(w)) for w in modifiers if w != "and"):
+            continue
+        # (the part a place's possessive names is where the site stands: "in Hohhot's | Saihan district")
+        phrase, place = text[match.start(1):match.end(2)], re.split(r"['’]s\s", match.group(3))[-1]
+        found.append(Mention(match.start(1), match.end(2), phrase, None, None, phrase if modifiers else f"{head} in {place}", "phrase"))
+    return found
+
+
 def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, sites: frozenset[str],
                        earlier: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
     """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows), and the
     things made that verbs of making take (``devices.made_things``)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
         + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
-        + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at)
+        + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at) + own_sites_placed(text, sites)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")

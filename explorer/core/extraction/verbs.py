@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from explorer.core.extraction.appositions import ROLE
 from explorer.core.extraction.constructions import REPORTING
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
+from explorer.core.extraction.sites import place_possessive
 from explorer.core.extraction.spans import Mention
 
 PARTICIPLE = re.compile(r"[a-z]+ed$|built|set|run|made|held|sold|bought", re.IGNORECASE)
@@ -40,11 +42,17 @@ def modifies_noun_after(pattern: PropertyPattern, start: int, text: str) -> bool
                       r"|(?:the|these|those|its|their|our|his|her|every|each|use|uses)\s+)$", text[:start], re.IGNORECASE) is not None
 
 
+#: "the plant's deputy general manager": what owns a role only says whose the role is.
+_ROLE_OWNED = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}" + ROLE + r"(?![\w-])")
+
+
 def determiner(mention: Mention, text: str) -> bool:
     """Whether ``mention`` only modifies the noun after it: a possessive determiner ("its", "their", "his": what owns
     the noun) or a place in a compound ("a Nanjing-based unit": where the unit is)."""
+    # (or a place's possessive before a name: "made by Shenyang's | Siasun", the maker is Siasun)
     return (mention.via == "pronoun" and mention.text.lower() in ("its", "their", "his")) \
-        or re.match(r"-(?:based|headquartered)(?![\w-])", text[mention.end:]) is not None
+        or re.match(r"-(?:based|headquartered)(?![\w-])", text[mention.end:]) is not None \
+        or place_possessive(mention, text) or _ROLE_OWNED.match(text, mention.end) is not None
 
 
 def verb_after_subject(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, text: str) -> bool:

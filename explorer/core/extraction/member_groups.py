@@ -1,0 +1,53 @@
+"""Members counted as a group and the organization they belong to, where ``relatives`` reads no verb: "A is one of the
+200 members of the X Alliance", "A and B are among the 80 members of X", "X, a Beijing-based body whose 2,000 members
+include …"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from explorer.core.extraction.appositions import apposed_name
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.relatives import AGENT, MEMBER_OF, ORGANIZATION, _list_before
+from explorer.core.extraction.spans import Mention
+from explorer.core.vocab import KG
+
+Fact = tuple[Mention, str, Mention, str, int, int, float]
+MEMBER_GROUP = str(KG.hasMemberGroup)
+
+_COUNT = r"(?:(?:more\s+than|over|about|nearly|some|almost|at\s+least)\s+)?\d[\d,]*\s+"
+#: "is also one of the more than 200 members of", "are among the 80 member companies of": the members go before,
+#: the organization after
+_ONE_OF_MEMBERS = re.compile(rf"(?<![\w-])(?:is|are|was|were|became|has\s+become|have\s+become)\s+(?:(?:also|now|already)\s+)*"
+                             rf"(?:one\s+of|among)\s+(?:the|its|their)\s+(?={_COUNT}(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+#: "…, a Beijing-based body whose 2,000 members": a description in apposition whose relative counts the members
+_DESCRIBED_WHOSE = re.compile(rf",\s+(?:a|an|the)\s+[^,;]{{1,50}}?\s+whose\s+(?={_COUNT}(?:[a-z-]+\s+)?members?\b)", re.IGNORECASE)
+_MEMBERS_END = re.compile(r"members?$|member\s+(?:companies|firms|enterprises|organi[sz]ations|institutions)$")
+
+
+def _counted_group(mentions: list[Mention], position: int) -> Mention | None:
+    return next((m for m in mentions if position <= m.start <= position + 12 and _MEMBERS_END.search(m.text)), None)
+
+
+def counted_memberships(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"A is one of the 200 members of X": A is a member of X, and X has the counted group of members; "X, a body whose
+    2,000 members include …": X has that group (the description before "whose" stands for X)."""
+    for match in _ONE_OF_MEMBERS.finditer(text):
+        group = _counted_group(mentions, match.end())
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[group.end:]) if group is not None else None
+        organization = next((m for m in mentions if group is not None and of is not None and m.start == group.end + of.end()),
+                            None)
+        if group is None or organization is None or lexicon.is_a(organization.cls, [ORGANIZATION]) is not True:
+            continue
+        yield (organization, MEMBER_GROUP, group, "members of", group.start, organization.start, 0.6)
+        for member in _list_before(mentions, text, match.start()):
+            if member.via != "pronoun" and member.key != organization.key and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, organization, match.group().strip(), match.start(), match.end(), 0.6)
+    for match in _DESCRIBED_WHOSE.finditer(text):
+        group = _counted_group(mentions, match.end())
+        description = next((m for m in mentions if match.start() < m.start and m.end <= match.end()
+                            and re.fullmatch(r"\s+whose\s+", text[m.end:match.end()])), None)
+        owner = apposed_name(mentions, text, description) if description is not None else None
+        if group is not None and owner is not None and lexicon.is_a(owner.cls, [ORGANIZATION]) is True:
+            yield (owner, MEMBER_GROUP, group, "whose … members", match.start(), group.end, 0.6)
