@@ -153,3 +153,13 @@ def test_each_means_a_long_action_names_is_called_for(lexicon: Lexicon) -> None:
     found = facts(text, lexicon)
     assert ("Venustech", "callsFor", "dedicated network slice") in found
     assert ("Venustech", "callsFor", "on-site firewall") in found
+
+
+def test_who_warned_about_something_in_a_bulletin_published_it(lexicon: Lexicon) -> None:
+    text = "The outage is the kind that the Shanghai Cyber Response Centre warned about in a bulletin it issued in May."
+    assert ("Shanghai Cyber Response Centre", "published", "bulletin") in facts(text, lexicon)
+
+
+def test_a_name_in_apposition_to_a_gang_is_who_is_blamed(lexicon: Lexicon) -> None:
+    text = "Hengtong blamed the attack on Cobalt Spider, the ransomware gang."
+    assert ("attack", "attributedTo", "Cobalt Spider") in facts(text, lexicon)
