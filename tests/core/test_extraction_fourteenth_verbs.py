@@ -138,3 +138,28 @@ def test_an_attack_is_attributed_to_a_group_any_subject_tracks_by_a_name(lexicon
 def test_it_attributed_is_the_attack_named_before(lexicon: Lexicon) -> None:
     text = "The report described a phishing campaign in May that targeted staff at two ports, and attributed it to APT41."
     assert ("phishing campaign", "attributedTo", "APT41") in facts(text, lexicon)
+
+
+def test_what_a_warned_risk_is_of_is_a_threat(lexicon: Lexicon) -> None:
+    # the speaker's apposition may open on a possessive name; "a week later" stands between the verb and "of"
+    text = ("GD-CERT, Guangdong's computer emergency response team, warned a week later of the risk of remote valve "
+            "manipulation at water plants.")
+    assert ("GD-CERT", "warnsOf", "remote valve manipulation") in facts(text, lexicon)
+
+
+def test_each_means_a_long_action_names_is_called_for(lexicon: Lexicon) -> None:
+    text = ("Venustech, for its part, urged operators to pair every substation network they build with a dedicated network "
+            "slice and an on-site firewall.")
+    found = facts(text, lexicon)
+    assert ("Venustech", "callsFor", "dedicated network slice") in found
+    assert ("Venustech", "callsFor", "on-site firewall") in found
+
+
+def test_who_warned_about_something_in_a_bulletin_published_it(lexicon: Lexicon) -> None:
+    text = "The outage is the kind that the Shanghai Cyber Response Centre warned about in a bulletin it issued in May."
+    assert ("Shanghai Cyber Response Centre", "published", "bulletin") in facts(text, lexicon)
+
+
+def test_a_name_in_apposition_to_a_gang_is_who_is_blamed(lexicon: Lexicon) -> None:
+    text = "Hengtong blamed the attack on Cobalt Spider, the ransomware gang."
+    assert ("attack", "attributedTo", "Cobalt Spider") in facts(text, lexicon)

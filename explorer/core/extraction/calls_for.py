@@ -276,11 +276,14 @@ def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
     if condition is not None:
         return [_measure(mentions, text, *condition.span(1))]
     action = _ACTION.match(text, position)
+    # (a long action — "to pair every network they build with a slice and a firewall" — runs to its clause's end)
+    stop = re.compile(r"[,;:.]").search(text, position)
+    means = next((m for m in _WITH_MEANS.finditer(text, position, action.end(1) if action else stop.start() if stop else len(text))),
+                 None)
+    if means is not None:
+        return _measures_listed(mentions, text, means.end())[:3]
     if action is None:
         return []
-    means = next((m for m in _WITH_MEANS.finditer(text, position, action.end(1))), None)
-    if means is not None:
-        return _measures_listed(mentions, text, means.end())[:1]
     acted = _action_on_thing(mentions, text, position)
     # an action on what the addressees own ("to segment their networks") is read by ``clauses.called_actions``
     return [acted] if acted is not None else []

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib.namespace import TIME
 
+from explorer.core.extraction import speech
 from explorer.core.extraction.constructions import COUNTRIES, DEMONYMS, Reading
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
@@ -64,7 +65,8 @@ _CHANGE = re.compile(r"\s+(?:(?:also|again|sharply|slightly)\s+)?(?:rose|fell|gr
                      r"(?:\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?\d[\d.,]*\s*(?:percent|per\s+cent|%"
                      r"|(?:million|billion)?(?:\s+(?:units|tonnes|tons|yuan|dollars|vehicles))?))?(?=\s+(?:in|during|for|over)\s)",
                      re.IGNORECASE)
-_CITES = re.compile(r"\s+(?:said|says|added|adds|showed|shows|found|finds|noted|notes|estimated|estimates)(?![\w-])")
+#: A source's verb after it ("the survey showed", "the ministry said"): the lexicon's verbs of saying, and "show".
+_CITES = re.compile(rf"\s+(?:{speech.saying()}|showed|shows)(?![\w-])")
 
 Named = Callable[[str, int, "str | None"], Mention]
 

@@ -73,7 +73,7 @@ def reports(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Re
 
 
 #: "X warned in a report published in March that …": the report named after the verb of saying.
-_SAID_IN_REPORT = re.compile(rf"(?<![\w-]){speech.saying()}\s+in\s+"
+_SAID_IN_REPORT = re.compile(rf"(?<![\w-]){speech.saying()}(?:\s+about|\s+of)?\s+in\s+"
                              rf"(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?({_REPORT_WORDS})\b")
 
 

@@ -28,6 +28,7 @@ _OPENS = re.compile(r"(?:\s+(?:[a-z]+ly|again|also|last\s+\w+|this\s+\w+|on\s+\w
                     r"|later))*\s+(?:that|of|about|against)\s"
                     # "the kind that X warned about in a report": a stranded preposition, its object stands before the verb
                     r"(?!(?:in|on|at|for|since|last|this|earlier|after|before)\s)", re.IGNORECASE)
+_RISK_OF = re.compile(r"(?<![\w-])(?:risks?|threats?|dangers?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: Where the clause after the verb ends: a semicolon, a colon, or the end of the sentence.
 _CLAUSE_END = re.compile(r"[;:]")
 #: A verb closing a sentence it reports: "…, the firm warned." (its speaker after a comma, the clause before it).
@@ -55,7 +56,9 @@ def warned_threats(lexicon: Lexicon, mentions: list[Mention], text: str, verb: r
             continue
         if not (start <= mention.start and mention.end <= end) or mention.key == speaker.key or mention.via == "pronoun":
             continue
-        if not weaknesses.warned_of(lexicon, mention) or incidents.one_attack(lexicon, mention, text):
+        # "warned of the risk of remote valve manipulation": what a risk is "of" is a threat, whatever its words
+        risk_of = mention.cls is None and mention.via == "phrase" and _RISK_OF.search(text[:mention.start]) is not None
+        if not (weaknesses.warned_of(lexicon, mention) or risk_of) or incidents.one_attack(lexicon, mention, text):
             continue
         if re.search(r"(?<![\w-])(?:such|this|these|those)\s+$", text[:mention.start], re.IGNORECASE):
             continue  # "Such tampering …": a threat named before, which the reader of references tells
