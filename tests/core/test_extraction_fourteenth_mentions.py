@@ -96,3 +96,25 @@ def test_a_definite_plural_a_relative_with_a_bare_verb_restricts_is_a_thing(lexi
 def test_a_definite_compound_a_participle_with_by_restricts_is_a_thing(lexicon: Lexicon) -> None:
     found = labels("Unicom has also carried the network to the battery assembly plant run by Gotion, two kilometres away.", lexicon)
     assert "battery assembly plant" in found
+
+
+def test_a_compound_after_a_described_owners_possessive_is_a_thing(lexicon: Lexicon) -> None:
+    found = labels("The depots' sorting belts and scanners were supplied by Siemens Logistics.", lexicon)
+    assert "sorting belts" in found and "scanners" in found
+    found = labels("Huawei is reserving a slice for the kilns' burner controls, which need low latency.", lexicon)
+    assert "burner controls" in found
+    # guard: a role of the owner is no thing of it
+    found = labels("Zhou Lin, the depot's deputy general manager, said so.", lexicon)
+    assert "deputy general manager" not in found
+
+
+def test_a_described_opening_before_an_aside_and_a_passive_is_its_subject(lexicon: Lexicon) -> None:
+    text = "The firmware, tested on some two million recorded faults, was built by Nari Technology."
+    assert ("firmware", "builtBy", "Nari Technology") in facts(text, lexicon)
+
+
+def test_a_count_of_millions_counts_the_phrase_after_it(lexicon: Lexicon) -> None:
+    found = labels("The model was trained on four million scanned welds from the yard.", lexicon)
+    assert "scanned welds" in found and "four million" not in found
+    # guard: a sum of money counts nothing
+    assert not any("yuan" in label for label in labels("The city set aside 40 million yuan for the upgrade.", lexicon))

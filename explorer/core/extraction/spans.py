@@ -67,6 +67,8 @@ COUNT = re.compile(r"(?<![\w.,-])(?:(?:more than|over|about|nearly|almost|at lea
                    # or with a measure of each ("four 1,000-megawatt reactors")
                    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
                    r"|eighteen|nineteen|twenty|thirty|forty|fifty)\s+(?:(?:other|more)\s+)?"
+                   # a count of millions ("some three million labelled images"; "500 million yuan" is a sum: see ``UNITS``)
+                   r"(?:(?:million|billion)\s+)?"
                    r"(?=[a-z]|\d+G\s|\d+(?:[,.]\d+)*-[a-z])",
                     re.IGNORECASE)
 #: A number hyphened to its unit: a measure describing a thing's kind, no count of it ("a 1,000-megawatt reactor").
@@ -585,7 +587,8 @@ def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str])
 def passive_opening(text: str, position: int, triggers: frozenset[str], cue_class: Callable[[str], str | None]) -> list[Mention]:
     """"The network was built by X": one described thing opening a passive with its agent is the clause's subject (the
     agent tells what it is); a class word (``cue_class`` gives it one) is read as a reference instead ("The company was …")."""
-    one = re.match(r"([a-z][a-z-]+)(?=\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
+    # (past an aside between commas: "The software, trained on … images, was developed by X")
+    one = re.match(r"([a-z][a-z-]+)(?=(?:,\s[^,]{3,100},)?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s)",
                    text[position:])
     word = one.group(1) if one is not None else "the"
     if word in STOPWORDS or word in triggers or cue_class(word) is not None or singular(word) in GENERIC_PEOPLE:

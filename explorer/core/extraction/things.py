@@ -177,13 +177,41 @@ def own_sites_placed(text: str, heads: frozenset[str]) -> list[Mention]:
     return found
 
 
+#: A described owner's possessive, singular or plural ("the platform's", "the warehouses'"), then "own" at most.
+_DESCRIBED_OWNER = re.compile(r"(?<![\w-])the\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:['’]s|s['’])\s+(?:own\s+)?(?=[a-z])", re.IGNORECASE)
+
+
+def possessed_compounds(text: str, phrase_at: PhraseAt, head_class: ClassOf) -> list[Mention]:
+    """"knocked the platform's tracking feed offline", "the warehouses' stacker cranes and conveyors", "in the factory's own
+    data room": a compound of two words or more after a described owner's possessive names a thing of that owner's (and a
+    plural "and" adds names another). No role ("the plant's deputy manager"), quality, measure or act ("the plant's output
+    capacity"), no class word (read as a unit of the owner by the possessives)."""
+    found: list[Mention] = []
+    for owner in _DESCRIBED_OWNER.finditer(text):
+        phrase = phrase_at(text, owner.end())
+        if phrase is None or phrase.start != owner.end():
+            continue
+        words = phrase.text.lower().split()
+        head = singular(words[-1])
+        if len(words) < 2 or words[0] in _NO_KIND_OPENERS or head in _NO_THING_HEADS or head in GENERIC_PEOPLE | _ROLES \
+                or head.endswith(_ABSTRACT_ENDINGS) or head_class(phrase.text) is not None or _CONTENT_WORD_AFTER.match(text, phrase.end):
+            continue
+        found.append(phrase)
+        joint = re.match(r"\s+and\s+", text[phrase.end:])
+        following = phrase_at(text, phrase.end + joint.end()) if joint is not None else None
+        if following is not None and following.text.split()[-1] != singular(following.text.split()[-1]) and head != words[-1]:
+            found.append(following)  # "… stacker cranes and | conveyors"
+    return found
+
+
 def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, sites: frozenset[str],
                        earlier: Iterable[Mention], lexicon: Lexicon) -> list[Mention]:
     """All the things of this module's readers in ``text`` (``sites``: the kinds of site the ontology knows), and the
     things made that verbs of making take (``devices.made_things``)."""
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
         + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
-        + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at) + own_sites_placed(text, sites)
+        + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at) + own_sites_placed(text, sites) \
+        + possessed_compounds(text, phrase_at, head_class)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")
