@@ -133,3 +133,38 @@ def test_things_across_a_list_of_sites_stand_in_each(lexicon: Lexicon) -> None:
     # a comma and a clause after the site close no list
     found = facts("The network links cranes and trucks across the port, engineers involved in the project said.", lexicon)
     assert not any(p == "locatedIn" and o.startswith("engineers") for _s, p, o in found)
+
+
+def test_an_object_relative_with_two_actors_or_a_described_actor(lexicon: Lexicon) -> None:
+    text = ("Haier is a member of the Qingdao Robotics Alliance, which the Qingdao branch and the Shandong Provincial "
+            "Department of Commerce set up in 2020 to promote robots on factory floors.")
+    found = facts(text, lexicon)
+    assert ("Qingdao branch", "established", "Qingdao Robotics Alliance") in found
+    assert ("Shandong Provincial Department of Commerce", "established", "Qingdao Robotics Alliance") in found
+    assert not any(p == "established" and o == "factory floors" for _s, p, o in found)
+    found = facts("The lines feed a data node that Hefei-based iFlytek installed last year.", lexicon)
+    assert ("iFlytek", "built", "data node") in found
+
+
+def test_equipment_listed_with_a_device_before_from_is_the_makers(lexicon: Lexicon) -> None:
+    text = "The network was built by China Unicom's Hunan branch, with routers and a packet core from Wuhan-based FiberHome."
+    found = facts(text, lexicon)
+    assert ("routers", "builtBy", "FiberHome") in found
+    assert ("packet core", "builtBy", "FiberHome") in found
+    # what follows ", with" is no second builder of the network
+    assert not any(s == "network" and p == "builtBy" and o in ("routers", "packet core") for s, p, o in found)
+    # ", and a …" opens a clause: the thing before it is no one's
+    text = "The cloud hosts a billing application, and a vision system from Nanjing-based start-up Lanxin checks welds."
+    found = facts(text, lexicon)
+    assert ("billing application", "builtBy", "Lanxin") not in found
+
+
+def test_a_partner_named_before_and_referred_back_to_after_with(lexicon: Lexicon) -> None:
+    text = ("The cloud was built by China Unicom's Hubei branch. Wuhan University set up a 5G robotics lab with the branch "
+            "and Fiberhome last spring.")
+    found = facts(text, lexicon)
+    assert ("Wuhan University", "partneredWith", "China Unicom's Hubei branch") in found
+    assert ("Wuhan University", "partneredWith", "Fiberhome") in found
+    # a bare kind after "with" refers to no one named: no partner
+    found = facts("Wuhan University set up a 5G robotics lab with the robots it bought last spring.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)

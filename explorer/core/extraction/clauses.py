@@ -288,7 +288,7 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
 
 #: What opens a relative clause whose subject comes before its verb: "a network that B built",
 #: "the network, which A and B installed": the thing the clause speaks of ends where this starts.
-_RELATIVE_OPENING = re.compile(r"(?:\s*(?<![\w-])that|\s*,\s*which)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(r"(?:\s*(?<![\w-])that|\s*,\s*which)\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+)?$", re.IGNORECASE)
 _HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:(?:first|also|jointly|originally|later|recently)\s+)?$", re.IGNORECASE)
 
 
@@ -321,7 +321,7 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
             actors = [actor] if actor is not None else []
             while actors:  # "a network that A and B built together": each of them built it
                 before = next((m for m in mentions if m.end <= actors[0].start and m.via != "pronoun"
-                               and re.fullmatch(r"\s*,\s*|\s+and\s+|\s*,\s+and\s+", text[m.end:actors[0].start])), None)
+                               and re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)(?:the\s+)?", text[m.end:actors[0].start])), None)
                 if before is None:
                     break
                 actors.insert(0, before)

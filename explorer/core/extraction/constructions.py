@@ -258,8 +258,8 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
     while 0 <= index + step < len(ordered):
         near, far = (ordered[index], ordered[index + step]) if step > 0 else (ordered[index + step], ordered[index])
         joint = _JOINT.fullmatch(text[near.end:far.start])
-        if joint is None or (joint.group(2) and step > 0):
-            break  # "built X along with Huawei": who acts along with the subject is no second object
+        if joint is None or (joint.group(2) and step > 0) or re.match(r"\s*,\s*with\s", joint.group()):
+            break  # "built X along with Huawei": who acts along with the subject is no second object; nor ", with" a list
         # "A and B, along with C and D, …": "along with" joins two lists, each with its own "and"
         since = next((i for i in range(len(found) - 1, -1, -1) if found[i][2]), -1)
         if "and" in joint.group() and not joint.group(2) \

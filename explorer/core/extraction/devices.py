@@ -168,7 +168,10 @@ def made_by_source(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iter
         joint = _FROM_MAKER.match(text, thing.end)
         # "Sensors from …" opens the sentence: capitalised only there, a common noun
         opening = thing.start == 0 and thing.via == "name" and thing.cls is None
-        if joint is None or not words or singular(words[-1]) not in DEVICE_HEADS \
+        # "base stations and a user-plane function from ZTE": a thing listed after a device is equipment too
+        after_device = next((_device_phrase(lexicon, m) for m in reversed(ordered) if m.end <= thing.start
+                             and _LIST_JOINT.fullmatch(text[m.end:thing.start])), False)
+        if joint is None or not words or (singular(words[-1]) not in DEVICE_HEADS and not after_device) \
                 or not (opening or (thing.via in ("phrase", "cue") and not _agent_like(lexicon, thing))):
             continue
         for maker in (m for m in ordered if m.start >= joint.end()):
@@ -210,7 +213,7 @@ def _makers_listed(lexicon: Lexicon, ordered: list[Mention], text: str, maker: M
     return out
 
 
-_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:an?\s+)?")  # (", and a …" may open a clause)
 #: "X carry Y": a vehicle that carries equipment.
 _CARRY = re.compile(r"\s+(carry|carries|carried)\s+")
 

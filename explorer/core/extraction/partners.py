@@ -35,10 +35,12 @@ def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text
         tail = text[after:]
         clause_end = _CLAUSE_END.search(tail)
         for joint in _WITH.finditer(tail[:clause_end.start() if clause_end else len(tail)]):
-            partner = _at(mentions, after + joint.end())
+            # ("with the branch": a reference takes its "the" in, which the joint read past)
+            partner = _at(mentions, after + joint.end()) or next((m for m in mentions if m.via == "definite"
+                                                                 and m.start < after + joint.end() < m.end), None)
             if partner is None or partner.key in (subject.key, obj.key) or partner.via == "pronoun" \
                     or lexicon.is_a(partner.cls, lexicon.ends(predicate)[0]) is False \
-                    or (joint.group(1).lower() == "with" and not _named(partner)):
+                    or (joint.group(1).lower() == "with" and not _named(partner) and not _named_reference(partner)):
                 continue
             for one in co_partners(mentions, text, partner):
                 if lexicon.is_a(one.cls, lexicon.ends(predicate)[0]) is False or one.key in (subject.key, obj.key):
@@ -53,6 +55,11 @@ def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text
                     yield (subject, str(KG.partneredWith), one, joint.group(1), after + joint.start(1),
                            after + joint.end(1), round(max(0.0, confidence - 0.1), 2))
             break
+
+
+def _named_reference(mention: Mention) -> bool:
+    """"the branch" standing for a name said before ("China Telecom's Jiangxi branch"): a partner as named as the name."""
+    return mention.via == "definite" and (mention.label or "")[:1].isupper()
 
 
 def co_partners(mentions: list[Mention], text: str, first: Mention) -> list[Mention]:

@@ -76,9 +76,7 @@ class Suggestion:
 
 
 def _end(mention: Mention) -> dict[str, Any]:
-    if mention.iri is not None:
-        return {"iri": mention.iri}
-    return {"label": mention.label or mention.text, "class": mention.cls}
+    return {"iri": mention.iri} if mention.iri is not None else {"label": mention.label or mention.text, "class": mention.cls}
 
 
 def _fit(lexicon: Lexicon, mention: Mention, classes: frozenset[str]) -> float:
@@ -88,10 +86,8 @@ def _fit(lexicon: Lexicon, mention: Mention, classes: frozenset[str]) -> float:
 
 def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> list[Mention]:
     if before:
-        found = [m for m in mentions if m.end <= start and start - m.end <= MAX_GAP]
-        return sorted(found, key=lambda m: start - m.end)
-    found = [m for m in mentions if m.start >= end and m.start - end <= MAX_GAP]
-    return sorted(found, key=lambda m: m.start - end)
+        return sorted((m for m in mentions if m.end <= start and start - m.end <= MAX_GAP), key=lambda m: start - m.end)
+    return sorted((m for m in mentions if m.start >= end and m.start - end <= MAX_GAP), key=lambda m: m.start - end)
 
 
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|saying|warned|warns|warning|added|adds|noted|notes|reported|found|cautioned|stressed"
@@ -292,10 +288,13 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
 
 def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = (), *, min_confidence: float = 0.3,
                   progress: Progress | None = None, cancel: CancelToken | None = None,
-                  ner: NerPipeline | None = None) -> list[Suggestion]:
+                  ner: NerPipeline | None = None,
+                  mentions_read: list[tuple[Sentence, list[Mention]]] | None = None) -> list[Suggestion]:
     """Facts proposed for ``text``, in reading order, at most one per trigger occurrence.
 
-    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``)."""
+    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``); ``mentions_read``, when given,
+    gets each sentence with the mentions read in it (what ``learned_pairs`` pairs)."""
+    mentions_read = [] if mentions_read is None else mentions_read
     sentences = split_sentences(text)
     finder = MentionFinder(lexicon, known)
     suggestions: list[Suggestion] = []
@@ -315,6 +314,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         mentions = constructions.plain_ends(lexicon, mentions, view)
         mentions = acts_of_harm(lexicon, mentions, view)  # "theft of product designs": one risk
         mentions = such_kinds(slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view), view, earlier)
+        mentions_read.append((sentence, mentions))
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
