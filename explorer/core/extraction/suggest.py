@@ -288,13 +288,10 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
 
 def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = (), *, min_confidence: float = 0.3,
                   progress: Progress | None = None, cancel: CancelToken | None = None,
-                  ner: NerPipeline | None = None,
-                  mentions_read: list[tuple[Sentence, list[Mention]]] | None = None) -> list[Suggestion]:
+                  ner: NerPipeline | None = None) -> list[Suggestion]:
     """Facts proposed for ``text``, in reading order, at most one per trigger occurrence.
 
-    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``); ``mentions_read``, when given,
-    gets each sentence with the mentions read in it (what ``learned_pairs`` pairs)."""
-    mentions_read = [] if mentions_read is None else mentions_read
+    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``)."""
     sentences = split_sentences(text)
     finder = MentionFinder(lexicon, known)
     suggestions: list[Suggestion] = []
@@ -314,7 +311,6 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         mentions = constructions.plain_ends(lexicon, mentions, view)
         mentions = acts_of_harm(lexicon, mentions, view)  # "theft of product designs": one risk
         mentions = such_kinds(slots.slot_nouns(lexicon, slots.quantity_heads(mentions, view), view), view, earlier)
-        mentions_read.append((sentence, mentions))
         taken: list[tuple[int, int]] = []
         seen: set[tuple[str, str, str]] = set()
         first = len(suggestions)  # this sentence's suggestions start here
