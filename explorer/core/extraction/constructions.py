@@ -26,18 +26,11 @@ from explorer.core.extraction import antecedents, incidents, speech, warned, wea
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
-from explorer.core.extraction.words import CHINESE_PROVINCES
+from explorer.core.extraction.words import CHINESE_PROVINCES, DEMONYM_COUNTRIES, DEMONYMS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
-#: Nationality adjectives and the country each names (the common ones of the trade press).
-DEMONYMS = {
-    "chinese": "China", "american": "United States", "japanese": "Japan", "korean": "South Korea",
-    "south korean": "South Korea", "german": "Germany", "french": "France", "british": "United Kingdom",
-    "indian": "India", "taiwanese": "Taiwan", "swedish": "Sweden", "finnish": "Finland", "dutch": "Netherlands",
-    "italian": "Italy", "spanish": "Spain", "russian": "Russia", "vietnamese": "Vietnam", "singaporean": "Singapore",
-}
-COUNTRIES = frozenset(normalize(name) for name in DEMONYMS.values())
+COUNTRIES = DEMONYM_COUNTRIES
 
 #: Finds the mention of a name inside a sentence: a known entity, or a new one of the given class.
 NameLookup = Callable[[str, int, "str | None"], Mention]

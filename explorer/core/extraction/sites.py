@@ -12,7 +12,7 @@ from itertools import pairwise
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, adverb, past_form, singular
-from explorer.core.extraction.words import NOT_NAMES, PLACE_NAMES, STOPWORDS
+from explorer.core.extraction.words import DEMONYM_COUNTRIES, NOT_NAMES, PLACE_NAMES, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -135,9 +135,9 @@ def described_place(lexicon: Lexicon, predicate: str, subject: Mention, obj: Men
 
 COUNTRIES = frozenset(["china", "japan", "korea", "south korea", "germany", "india", "the us", "the united states", "vietnam"])
 #: Countries whose possessive may name a body there ("Finland's Glaston", "Japan's Fanuc").
-_OWNING_COUNTRIES = COUNTRIES | frozenset(["united states", "the united kingdom", "britain", "france", "taiwan", "sweden", "finland",
-                                           "the netherlands", "netherlands", "italy", "spain", "russia", "singapore", "switzerland",
-                                           "denmark", "norway", "austria", "israel", "canada", "australia", "malaysia", "thailand"])
+_OWNING_COUNTRIES = COUNTRIES | DEMONYM_COUNTRIES | frozenset(["the united kingdom", "britain", "the netherlands", "switzerland",
+                                                               "denmark", "norway", "austria", "israel", "canada", "australia",
+                                                               "malaysia", "thailand"])
 
 
 #: A measure that describes a site's kind, not how many there are ("a 12-inch wafer fab", "its 220-kilovolt substation").

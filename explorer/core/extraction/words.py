@@ -163,3 +163,13 @@ DEVICE_HEADS = frozenset(["sensor", "camera", "robot", "vehicle", "hoist", "cran
                           "unit", "reader", "tag", "pump", "valve", "inverter", "charger", "battery", "display", "phone",
                           "handset", "tablet", "laptop", "computer", "workstation", "radar", "lidar", "turbine", "motor",
                           "drive", "actuator", "boat", "ship", "vessel", "locomotive", "train", "bus", "car", "shuttle"])
+
+#: Nationality adjectives and the country each names (the common ones of the trade press).
+DEMONYMS = {
+    "chinese": "China", "american": "United States", "japanese": "Japan", "korean": "South Korea",
+    "south korean": "South Korea", "german": "Germany", "french": "France", "british": "United Kingdom",
+    "indian": "India", "taiwanese": "Taiwan", "swedish": "Sweden", "finnish": "Finland", "dutch": "Netherlands",
+    "italian": "Italy", "spanish": "Spain", "russian": "Russia", "vietnamese": "Vietnam", "singaporean": "Singapore",
+}
+#: The countries the nationality adjectives name, in lower case (as search folds them).
+DEMONYM_COUNTRIES = frozenset(name.lower() for name in DEMONYMS.values())
