@@ -265,8 +265,8 @@ class MentionFinder:
             if len(words) == 1 and start == 0 and ((words[0].endswith("ly") and not _SUBJECT_VERB.match(text, len(words[0]))) or (
                     re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0]))) or opening_plural(text)):
                 continue  # a sentence opening with a verb, an adverb or a plural noun ("Compared with …"), not "Chongqing, …"
-            if not words:
-                continue
+            if not words or all(w.isdigit() for w in words):
+                continue  # "published on October 14": a day's number left after its month is no name
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
