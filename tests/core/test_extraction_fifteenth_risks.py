@@ -70,3 +70,15 @@ def test_a_day_of_a_month_is_no_name_nor_a_speaker(lexicon: Lexicon) -> None:
 def test_the_level_of_a_government_body_before_its_name_is_part_of_it(lexicon: Lexicon) -> None:
     text = "The municipal Bureau of Transport has urged bus operators to patch their ticketing gateways."
     assert ("municipal Bureau of Transport", "callsFor", "patch their ticketing gateways") in facts(text, lexicon)
+
+
+def test_a_separation_called_for_is_named_with_what_it_keeps_apart(lexicon: Lexicon) -> None:
+    text = "Li Na called for strict isolation of hospital imaging networks from guest Wi-Fi on every campus."
+    assert _calls(text, lexicon) == {"strict isolation of hospital imaging networks from guest Wi-Fi"}
+
+
+def test_what_is_to_be_done_to_a_thing_called_for_is_the_measure_whole(lexicon: Lexicon) -> None:
+    text = "Li Na called for patient scans to be anonymised and for clinics to hold regular phishing drills."
+    assert _calls(text, lexicon) == {"patient scans to be anonymised", "regular phishing drills"}
+    # guard: what is to be brought in is the measure on its own
+    assert _calls("Li Na called for access logs to be introduced at every clinic.", lexicon) == {"access logs"}

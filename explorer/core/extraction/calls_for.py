@@ -40,6 +40,11 @@ _NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\
 #: before it, which is then no addressee of the call.
 PASSIVE_INFINITIVE = re.compile(r"\s*be\s+(?:made\s+[a-z]+|[a-z]+(?:ed|en)|put\s+in\s+place|set\s+up|carried\s+out|rolled\s+out"
                                 r"|brought\s+in)(?![\w-])", re.IGNORECASE)
+#: "to be encrypted", "to be audited yearly" with nothing after: an act done to what is named before (not its bringing in,
+#: "to be introduced", after which the thing named is the measure).
+_DONE_TO = re.compile(r"\s*(be\s+(?!(?:introduced|adopted|implemented|enforced|applied|deployed|installed|required|mandated|imposed"
+                      r"|established|created|funded|expanded|strengthened|made|put|set|carried|rolled|brought)\b)[a-z]+(?:ed|en)"
+                      r"(?:\s+[a-z]+ly)?)(?=\s*[,.;:]|\s*$|\s+and\s)", re.IGNORECASE)
 _CARRIED_ON = re.compile(r"\s*be\s+(?:carried|run|moved|kept|placed|put|hosted|routed|sent|isolated|separated)\s+(?:on|onto|over"
                          r"|through|via|behind|in|into)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 #: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
@@ -139,6 +144,8 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
             # "offline backups of control configurations", "audits of every network": a plural thing's "of" phrase says
             # what it covers; an act named by its noun keeps its object ("replacement of default passwords")
             end = measure.start(1) + counted.start() + 1
+        kept_from = _KEPT_FROM_NOUN.match(text, end) if _SEPARATION_OF.search(text[measure.start(1):end]) else None
+        end = kept_from.end() if kept_from is not None else end  # "separation of control networks from office systems"
         out.append(_measure(mentions, text, measure.start(1), end))
         # "network segmentation, which keeps slices apart, and traffic monitoring": a relative aside stands between, as
         # does where a measure applies ("encryption on every device and regular audits")
@@ -154,6 +161,11 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
     return out
 
 
+#: An act of keeping apart named by its noun, and what it is kept from: the measure is named with both ("strict separation of
+#: operational technology from office IT systems").
+_SEPARATION_OF = re.compile(r"(?:separation|isolation|segregation|segmentation|decoupling|disconnection)\s+of\s", re.IGNORECASE)
+_KEPT_FROM_NOUN = re.compile(r"\s+from\s+(?:(?:the|their|its)\s+)?[\w-]+(?:\s+(?!(?:and|or|on|for|in|at|by|before|within|with|to"
+                             r"|as|which|that|while|but)\b)[\w-]+){0,3}", re.IGNORECASE)
 _KEPT_FROM = re.compile(r"(?:separate|isolate|segregate|disconnect|decouple)\s+(?:[\w'’-]+\s+){1,5}?from\s+(?:(?:the|their|its)\s+)?"
                         r"[\w-]+(?:\s+(?!(?:within|by|before|after|in|at|on|and|for|until)\b)[\w-]+){0,3}(?=\s+(?:within|by|before|after"
                         r"|until)\s)", re.IGNORECASE)
@@ -189,6 +201,17 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             # "called for crane traffic to be carried on a dedicated slice": where the traffic is to go is the measure
             for measure in _measures_listed(mentions, text, carried.end())[:1]:
                 yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.6)
+            continue
+        done_to = _DONE_TO.match(text, addressee.end()) if addressee is not None else None
+        if addressee is not None and done_to is not None and not _NOMINAL.search(addressee.group().split()[-2]):
+            # "called for germplasm records to be encrypted": what is to be done to the records is the measure, named whole
+            measure = Mention(addressee.start(), done_to.end(1), text[addressee.start():done_to.end(1)], None, REQUIREMENT,
+                              text[addressee.start():done_to.end(1)], "phrase")
+            yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.6)
+            addressee = None
+            again = _AND_FOR.match(text, called.end())
+            for measure in _measures_listed(mentions, text, again.end()) if again is not None else []:
+                yield (speaker, CALLS_FOR, measure, words, again.start(1), again.end(1), 0.6)
             continue
         if addressee is not None and PASSIVE_INFINITIVE.match(text, addressee.end()):
             addressee = None  # "called for security audits to be made mandatory": the audits are the measure, no addressee
