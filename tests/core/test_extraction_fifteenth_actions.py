@@ -40,3 +40,18 @@ def test_a_whose_clause_in_commas_is_an_aside_the_verb_after_it_does_not_take_it
                   lexicon)
     assert ("Liuzhou Bureau of Industry", "promotes", "5G welding") in found
     assert not any(p == "promotes" and s != "Liuzhou Bureau of Industry" for s, p, _o in found)
+
+
+def test_agents_who_found_or_jointly_make_one_thing_are_partners(lexicon: Lexicon) -> None:
+    found = facts("Last year Nanjing University and China Mobile's Jiangsu branch set up the Jiangsu Smart Grid Alliance.", lexicon)
+    assert ("Nanjing University", "partneredWith", "China Mobile's Jiangsu branch") in found
+    found = facts("The Wuxi Bureau of Commerce and the Jiangnan Institute, a state research body, have jointly opened a "
+                  "test centre in Wuxi.", lexicon)
+    assert ("Wuxi Bureau of Commerce", "partneredWith", "Jiangnan Institute") in found
+    found = facts("Port Brain was developed jointly by Inspur Group and Weichai Power for the terminal.", lexicon)
+    assert ("Inspur Group", "partneredWith", "Weichai Power") in found
+    # two vendors that each supplied something did not work together, and subjects of another verb are not the founders'
+    found = facts("Huawei and ZTE supplied the base stations for the mine.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)
+    found = facts("Hefei University and the Anhui Academy joined with Sungrow to form the Hefei Storage Consortium.", lexicon)
+    assert ("Hefei University", "partneredWith", "Anhui Academy") not in found
