@@ -55,3 +55,20 @@ def test_agents_who_found_or_jointly_make_one_thing_are_partners(lexicon: Lexico
     assert not any(p == "partneredWith" for _s, p, _o in found)
     found = facts("Hefei University and the Anhui Academy joined with Sungrow to form the Hefei Storage Consortium.", lexicon)
     assert ("Hefei University", "partneredWith", "Anhui Academy") not in found
+
+
+def test_things_joined_by_as_well_as_with_an_article_share_the_verb(lexicon: Lexicon) -> None:
+    found = facts("Ericsson delivered the radio units as well as an edge server for the Tangshan mill.", lexicon)
+    found |= facts("Nokia supplied the core routers as well as the base stations.", lexicon)
+    assert ("Nokia", "built", "base stations") in found
+    assert ("Nokia", "built", "core routers") in found
+
+
+def test_an_operator_that_carved_out_a_slice_built_it(lexicon: Lexicon) -> None:
+    found = facts("China Telecom's Hebei branch carved out a private network slice for the steel mill.", lexicon)
+    assert ("China Telecom's Hebei branch", "built", "private network slice") in found
+    found = facts("The robots use a network slice that China Unicom carved out last spring.", lexicon)
+    assert ("China Unicom", "built", "network slice") in found
+    # a slice someone was asked to carve out is not built yet
+    found = facts("The mill asked China Unicom to carve out a separate slice for its cranes.", lexicon)
+    assert not any(p == "built" for _s, p, _o in found)
