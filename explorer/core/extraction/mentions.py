@@ -72,7 +72,7 @@ from explorer.core.extraction.spans import (
 )
 from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import common_noun_things
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, region_place
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -282,7 +282,7 @@ class MentionFinder:
                 continue
             # "Zhang Lei, director of …", "Lin Hua, an associate professor at …": a role says it is a person
             cls = PERSON if titled or (ROLE_AFTER.match(text, start + len(name)) and " " in name) else self._cue_class(name)
-            found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
+            found.append(Mention(start, start + len(name), name, None, cls, region_place(name), "name"))
         return found
 
     def _named_units(self, text: str) -> list[Mention]:

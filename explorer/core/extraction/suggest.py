@@ -236,6 +236,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
+        if pattern.words.lower() == "in" and re.match(r"\s+(?:from|to|on|with)\s", text[end:]):
+            left = []  # "coal railed in from Shanxi", "brought in to investigate": "in" of the verb, placing nothing
         right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)
                  # "a terminal in the Binhai New Area": a place's name may take "the"
                  or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")

@@ -3,6 +3,8 @@ people and things, titles. Plain data, kept apart from the finder's logic."""
 
 from __future__ import annotations
 
+import re
+
 #: Words that never start or extend a name or a cue-headed phrase.
 STOPWORDS = frozenset(
     [
@@ -173,3 +175,15 @@ DEMONYMS = {
 }
 #: The countries the nationality adjectives name, in lower case (as search folds them).
 DEMONYM_COUNTRIES = frozenset(name.lower() for name in DEMONYMS.values())
+
+#: A direction naming a region of a place ("northern", "south-western", "central").
+_REGION = re.compile(r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def region_place(name: str) -> str:
+    """The place a name of a region stands for: "northern Jiangsu", "northern Hebei province" → the province (the keys place
+    a city "in northern Jiangsu" in Jiangsu); a region of a country keeps its name ("central China", "eastern China")."""
+    region = _REGION.match(name)
+    place = name[region.end():] if region is not None else name
+    bare = re.sub(r"\s+(?:province|city)$", "", place, flags=re.IGNORECASE).lower()
+    return place if region is not None and bare in PLACE_NAMES else name
