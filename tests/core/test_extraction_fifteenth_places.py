@@ -56,3 +56,42 @@ def test_a_site_a_plan_reaches_stands_where_it_is_but_a_planned_site_is_nowhere_
     assert ("cold store", "locatedIn", "Laixi") in found
     found = facts("Acme plans to set up a research centre in Jinan.", lexicon)
     assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_a_list_of_plural_things_opening_the_sentence_stands_where_its_last_member_does(lexicon: Lexicon) -> None:
+    found = facts("Robot arms, autonomous mobile robots and welding cells in the Tiexi plant will be linked over 5G.", lexicon)
+    for thing in ("robot arms", "autonomous mobile robots", "welding cells"):
+        assert (thing, "locatedIn", "Tiexi plant") in found
+    # read backwards, a bare comma after a scene joins no list
+    found = facts("In Shenzhen, Tencent and Alibaba opened labs.", lexicon)
+    assert ("Shenzhen", "built", "labs") not in found
+
+
+def test_equipment_deployed_or_mounted_at_a_site_stands_there(lexicon: Lexicon) -> None:
+    found = facts("The firm found that many of the cameras deployed at the Binhai depot ran old firmware.", lexicon)
+    assert ("cameras", "locatedIn", "Binhai depot") in found
+    assert ("firm", "built", "cameras") not in found
+    text = ("Acme built 60 tunnel kilns and 40 glazing lines. Pressure sensors inside the kilns, together with cameras "
+            "mounted above the glazing lines, send readings to a platform.")
+    found = facts(text, lexicon)
+    assert ("cameras", "locatedIn", "glazing lines") in found
+    # what the first member of the list stands in is no member of it
+    assert ("tunnel kilns", "locatedIn", "glazing lines") not in found
+    # a year after "deployed in" is no place
+    found = facts("China Unicom deployed 5G in 2021.", lexicon)
+    assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+def test_a_scene_inside_a_site_places_each_thing_the_main_clause_lists(lexicon: Lexicon) -> None:
+    text = "Acme built eight greenhouses. Inside the greenhouses, weeding robots and 5G cameras from Hikvision record growth."
+    found = facts(text, lexicon)
+    assert ("weeding robots", "locatedIn", "eight greenhouses") in found
+    assert ("5G cameras", "locatedIn", "eight greenhouses") in found
+    found = facts("At the Jinqiao plant, robots move parts and cameras watch them.", lexicon)
+    assert ("robots", "locatedIn", "Jinqiao plant") in found
+    assert ("cameras", "locatedIn", "Jinqiao plant") not in found
+
+
+def test_deep_inside_opens_no_name(lexicon: Lexicon) -> None:
+    found = facts("Deep inside the Kaiyang phosphate mine, drilling rigs run on a 5G network.", lexicon)
+    assert not any(s == "Deep" for s, _p, _o in found)

@@ -48,7 +48,7 @@ NOT_NAMES = frozenset(
         "american", "european", "japanese", "korean",
         # words that open a sentence before its subject
         "besides", "apart", "beyond", "in", "on", "at", "with", "by", "after", "before", "while", "since", "as", "last",
-        "next", "earlier", "later", "today", "yesterday", "separately", "meanwhile", "now",
+        "next", "earlier", "later", "today", "yesterday", "separately", "meanwhile", "now", "inside", "deep", "outside",
         # days and months date a statement; they are not entities
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december"
