@@ -48,7 +48,9 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
         return False
     breaks = list(CLAUSE_BREAK.finditer(text[:start]))
     clause = text[breaks[-1].end() if breaks else 0:start]
-    return any(unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
+    planned = [verb for verb in re.finditer(r"(?<=\s)[a-z]+", clause) if unrealised(clause, verb.start())]
+    # "will extend the network next year to a seed farm in Lingshui": a site the plan reaches stands where it is now
+    return bool(planned) and not re.search(r"\s(?:to|into)\s+(?:a|an|the|its|their|\d[\d,]*)\s+[^,]*$", clause[planned[-1].end():])
 
 
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
