@@ -72,3 +72,16 @@ def test_an_operator_that_carved_out_a_slice_built_it(lexicon: Lexicon) -> None:
     # a slice someone was asked to carve out is not built yet
     found = facts("The mill asked China Unicom to carve out a separate slice for its cranes.", lexicon)
     assert not any(p == "built" for _s, p, _o in found)
+
+
+def test_members_listed_after_an_organizations_possessive_are_its_members(lexicon: Lexicon) -> None:
+    text = ("Weichai set up the Weifang Engine Alliance in 2020. The alliance's 60 founding members now include Sinotruk, "
+            "the Shandong Academy of Sciences and Qingdao University.")
+    found = facts(text, lexicon)
+    assert ("Sinotruk", "memberOf", "Weifang Engine Alliance") in found
+    assert ("Shandong Academy of Sciences", "memberOf", "Weifang Engine Alliance") in found
+    assert ("Qingdao University", "memberOf", "Weifang Engine Alliance") in found
+    assert ("Weifang Engine Alliance", "hasMemberGroup", "60 founding members") in found
+    # a place's possessive has no members
+    found = facts("Weifang's 60 members include Sinotruk and Weichai.", lexicon)
+    assert not any(p == "memberOf" for _s, p, _o in found)

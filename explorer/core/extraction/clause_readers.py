@@ -47,6 +47,7 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *clauses.reciprocal_partners(lexicon, mentions, text),
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text), *member_groups.counted_memberships(lexicon, mentions, text),
+             *member_groups.owned_member_lists(lexicon, mentions, text),
              *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
              *attachment.things_at_sites(lexicon, mentions, text),
