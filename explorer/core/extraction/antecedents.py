@@ -226,3 +226,13 @@ def site_owner(lexicon: Lexicon, before: list[Mention], mentions: Sequence[Menti
         return near
     return next((m for m in reversed(before) if m.via in ("name", "label")
                  and lexicon.is_a(m.cls, [PLACE, str(KG.Person)]) is not True), near)
+
+
+def closing_speaker(text: str, mentions: Sequence[Mention]) -> Mention | None:
+    """"…, the academy said.": the one a sentence's closing reporting clause names, who speaks of what it said (an "it"
+    opening the next sentence, where the sentence's own subject was several things, is that speaker)."""
+    closing = re.search(rf",\s+([^,]{{1,80}}?)\s+{speech.saying()}[.\s\"”’']*$", text)
+    if closing is None:
+        return None
+    return next((m for m in mentions if m.start == closing.start(1) and m.end == closing.end(1) and m.via != "pronoun"
+                 and singular_head(m)), None)

@@ -233,7 +233,10 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
         again = _AND_FOR.match(text, called.end())
         if again is None:
             continue
-        for measure in _measures_listed(mentions, text, again.end()):
+        # "… and for supplier traffic to be isolated in separate slices": where the traffic is to go, as after the first "for"
+        second = _ADDRESSEE_TO.match(text, again.end())
+        carried = _CARRIED_ON.match(text, second.end()) if second is not None else None
+        for measure in _measures_listed(mentions, text, carried.end() if carried else again.end())[:1 if carried else None]:
             yield (speaker, CALLS_FOR, measure, words, again.start(1), again.end(1), 0.6)
     for should in _SHOULD_ADOPT.finditer(text):
         speaker = _speaker(lexicon, mentions, text, should.start())

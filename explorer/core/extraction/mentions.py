@@ -72,7 +72,7 @@ from explorer.core.extraction.spans import (
 )
 from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import common_noun_things
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, region_place
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -265,8 +265,8 @@ class MentionFinder:
             if len(words) == 1 and start == 0 and ((words[0].endswith("ly") and not _SUBJECT_VERB.match(text, len(words[0]))) or (
                     re.search(r"(?:ed|ing)$", words[0]) and _VERB_FOLLOWS.match(text, len(words[0]))) or opening_plural(text)):
                 continue  # a sentence opening with a verb, an adverb or a plural noun ("Compared with …"), not "Chongqing, …"
-            if not words or all(w.isdigit() for w in words):
-                continue  # "published on October 14": a day's number left after its month is no name
+            if not words or all(word.isdigit() for word in words):  # "October 14": a date, no name
+                continue
             following = re.match(r"\s+([a-z]+)", text[start + len(words[0]):]) if start == 0 else None
             if len(words) == 1 and (singular(words[0].lower()) in GENERIC_PEOPLE
                                     or (following is not None and singular(following.group(1)) in GENERIC_PEOPLE)):
@@ -282,7 +282,7 @@ class MentionFinder:
                 continue
             # "Zhang Lei, director of …", "Lin Hua, an associate professor at …": a role says it is a person
             cls = PERSON if titled or (ROLE_AFTER.match(text, start + len(name)) and " " in name) else self._cue_class(name)
-            found.append(Mention(start, start + len(name), name, None, cls, name, "name"))
+            found.append(Mention(start, start + len(name), name, None, cls, region_place(name), "name"))
         return found
 
     def _named_units(self, text: str) -> list[Mention]:
@@ -555,7 +555,7 @@ class MentionFinder:
                                   lambda name: self.lexicon.is_a(self._cue_class(name), [str(KG.GovernmentAgency), str(KG.Place)]) is True)
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
-        candidates += self._references.references(text, self._history, previous_subject, self._last_sentence)
+        candidates += self._references.references(text, self._history, previous_subject, self._last_sentence, self._last_text)
         # The longer span wins ("a 5G industry alliance", not the known "5G"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))

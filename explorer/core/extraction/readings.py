@@ -48,7 +48,9 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
         return False
     breaks = list(CLAUSE_BREAK.finditer(text[:start]))
     clause = text[breaks[-1].end() if breaks else 0:start]
-    return any(unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
+    planned = [verb for verb in re.finditer(r"(?<=\s)[a-z]+", clause) if unrealised(clause, verb.start())]
+    # "will extend the network next year to a seed farm in Lingshui": a site the plan reaches stands where it is now
+    return bool(planned) and not re.search(r"\s(?:to|into)\s+(?:a|an|the|its|their|\d[\d,]*)\s+[^,]*$", clause[planned[-1].end():])
 
 
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
@@ -103,7 +105,11 @@ def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> b
 def _unknown_founder(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
     # a common noun capitalised where it opens the sentence ("Software developed by X …") is no name of unknown kind
     common = " " not in subject.text and "NOUN" in wordclass.parts(subject.text.lower())
-    return subject.cls is None and subject.via in ("name", "label") and lexicon.is_a(obj.cls, pattern.range) is True \
+    # (the agent after "by" is an organization for any maker: a name of unknown kind "developed by" one is no standard
+    # for it, as a name "owned by" one is an organization, the kind most names of unknown kind are)
+    passive_of_thing = pattern.words.endswith(" by") and not all(lexicon.is_a(c, [str(KG.Agent)]) for c in pattern.domain)
+    return not passive_of_thing and subject.cls is None and subject.via in ("name", "label") \
+        and lexicon.is_a(obj.cls, pattern.range) is True \
         and lexicon.is_a(obj.cls, [str(KG.Organization)]) is True and not common
 
 

@@ -88,7 +88,7 @@ class ReferenceReader:
         self._called: dict[str, str] = {}  # a class word the text called a named entity by ("the group"): that entity
 
     def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
-                   last_sentence: Sequence[Mention] = ()) -> list[Mention]:
+                   last_sentence: Sequence[Mention] = (), last_text: str = "") -> list[Mention]:
         self._called.update(called_heads(last_sentence, lambda word: self._cue_class(word) is not None))
         running = operators(text)  # "the operator" stands for the last one the text said runs a thing (in earlier sentences)
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
@@ -100,7 +100,7 @@ class ReferenceReader:
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
             kind = _PRONOUNS[match.group(1).lower()]
-            target = antecedent(kind, history, previous_subject)
+            target = antecedent(kind, history, previous_subject, antecedents.closing_speaker(last_text, last_sentence))
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
             elif match.group(1).lower() in ("its", "it"):  # may refer to a name earlier in this sentence (_owned, object_it)
@@ -299,12 +299,18 @@ class ReferenceReader:
         return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
 
 
-def antecedent(kind: str, history: Sequence[Mention], previous_subject: Mention | None) -> Mention | None:
+def antecedent(kind: str, history: Sequence[Mention], previous_subject: Mention | None,
+               speaker: Mention | None = None) -> Mention | None:
     if kind == "person":
         return next((m for m in reversed(history) if _is_person(m)), None)
     if previous_subject is not None and not _is_person(previous_subject):
-        return previous_subject
-    return next((m for m in reversed(history) if not _is_person(m)), None)
+        # "Such intrusions could …, the academy said. It called for …": "it" stands for one thing, never for a plural's
+        # several; the one who said the sentence is then what the text speaks of
+        if antecedents.singular_head(previous_subject):
+            return previous_subject
+        if speaker is not None:
+            return speaker
+    return next((m for m in reversed(history) if not _is_person(m) and antecedents.singular_head(m)), None)
 
 
 def part_of_person(mention: Mention, history: Sequence[Mention]) -> Mention:

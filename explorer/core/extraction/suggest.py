@@ -94,6 +94,7 @@ _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|saying|warned|warns|warning|add
                         r"|believes)"
                         # "says the cranes depend on …": a reported clause may open with no "that"
                         r"\s+(?:that|the|these|those|many|most|some|such|all)\s", re.IGNORECASE)
+_TAKEN_AS = re.compile(r"\S\s+(?<!such\s)as\s+(?!well\s+as\b)", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
 _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
@@ -165,7 +166,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] or head_across_place(
             lexicon, mentions, text, start) or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start])
                                                 and m.via in ("phrase", "cue", "name") and not _PASSIVE_BEFORE.search(text[:start])]
-        described = pattern.words.endswith(" by") and bool(beside)
+        # "cameras mounted above the lines": a participle placing a thing describes the noun it follows
+        described = (pattern.words.endswith(" by") or (pattern.predicate == LOCATED_IN and pattern.words.split()[0].endswith("ed"))) \
+            and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows, and a description in apposition stands for its name ("X, a service launched by")
@@ -204,6 +207,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
         right = [m for m in right if not CLAUSE_BREAK.search(text[end:m.start])]
+    if not pattern.weak and not pattern.object_first and not pattern.words.lower().endswith(" as"):
+        # "promoted the scheme as a model": what follows "as" says what the object is taken for (not "such as", "as well as")
+        right = [m for m in right if not _TAKEN_AS.search(text[end:m.start])]
     if not left and pattern.words.split()[0].endswith("ing") and "," in text[end:]:
         # "Aside from pushing X, S …": an opening participle clause has the main clause's subject.
         comma = text.index(",", end)
@@ -236,6 +242,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
+        if pattern.words.lower() == "in" and re.match(r"\s+(?:from|to|on|with)\s", text[end:]):
+            left = []  # "coal railed in from Shanxi", "brought in to investigate": "in" of the verb, placing nothing
         right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)
                  # "a terminal in the Binhai New Area": a place's name may take "the"
                  or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
