@@ -53,6 +53,13 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
     return bool(planned) and not re.search(r"\s(?:to|into)\s+(?:a|an|the|its|their|\d[\d,]*)\s+[^,]*$", clause[planned[-1].end():])
 
 
+def no_place(pattern: PropertyPattern, text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), or a bare "in" that is a
+    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate")."""
+    return planned_place(pattern, text, start) or (pattern.words.lower() == "in"
+                                                   and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None)
+
+
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
     """"rolled out 5G across the mine": a technology is a kind of thing that is used, not one thing made: no one built it."""
     made = obj if pattern.predicate == BUILT else subject if pattern.predicate == BUILT_BY else None
