@@ -156,3 +156,15 @@ def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, M
                 or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
             best = candidate
     return best
+
+
+def singular_antecedent(head: list[Mention], text: str, relative_start: int) -> Mention | None:
+    """"a joint laboratory for 5G rail applications, which is housed at the depot": a relative whose verb is singular
+    speaks of the singular noun before "for" or "of", not of the plural that ends the phrase (None when the numbers agree)."""
+    if len(head) < 2 or not re.match(r",\s+(?:which|that)\s+(?:is|was|has)\s", text[relative_start:]):
+        return None
+    last, before = head[-1], head[-2]
+    plural = re.search(r"[^su'’]s$", last.text) is not None and before.via != "pronoun"
+    joined = re.fullmatch(r"\s+(?:for|of)\s+(?:the\s+)?", text[before.end:last.start]) is not None
+    return before if plural and joined and not re.search(r"[^su'’]s$", before.text) else None
+
