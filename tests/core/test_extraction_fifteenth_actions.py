@@ -40,3 +40,48 @@ def test_a_whose_clause_in_commas_is_an_aside_the_verb_after_it_does_not_take_it
                   lexicon)
     assert ("Liuzhou Bureau of Industry", "promotes", "5G welding") in found
     assert not any(p == "promotes" and s != "Liuzhou Bureau of Industry" for s, p, _o in found)
+
+
+def test_agents_who_found_or_jointly_make_one_thing_are_partners(lexicon: Lexicon) -> None:
+    found = facts("Last year Nanjing University and China Mobile's Jiangsu branch set up the Jiangsu Smart Grid Alliance.", lexicon)
+    assert ("Nanjing University", "partneredWith", "China Mobile's Jiangsu branch") in found
+    found = facts("The Wuxi Bureau of Commerce and the Jiangnan Institute, a state research body, have jointly opened a "
+                  "test centre in Wuxi.", lexicon)
+    assert ("Wuxi Bureau of Commerce", "partneredWith", "Jiangnan Institute") in found
+    found = facts("Port Brain was developed jointly by Inspur Group and Weichai Power for the terminal.", lexicon)
+    assert ("Inspur Group", "partneredWith", "Weichai Power") in found
+    # two vendors that each supplied something did not work together, and subjects of another verb are not the founders'
+    found = facts("Huawei and ZTE supplied the base stations for the mine.", lexicon)
+    assert not any(p == "partneredWith" for _s, p, _o in found)
+    found = facts("Hefei University and the Anhui Academy joined with Sungrow to form the Hefei Storage Consortium.", lexicon)
+    assert ("Hefei University", "partneredWith", "Anhui Academy") not in found
+
+
+def test_things_joined_by_as_well_as_with_an_article_share_the_verb(lexicon: Lexicon) -> None:
+    found = facts("Ericsson delivered the radio units as well as an edge server for the Tangshan mill.", lexicon)
+    found |= facts("Nokia supplied the core routers as well as the base stations.", lexicon)
+    assert ("Nokia", "built", "base stations") in found
+    assert ("Nokia", "built", "core routers") in found
+
+
+def test_an_operator_that_carved_out_a_slice_built_it(lexicon: Lexicon) -> None:
+    found = facts("China Telecom's Hebei branch carved out a private network slice for the steel mill.", lexicon)
+    assert ("China Telecom's Hebei branch", "built", "private network slice") in found
+    found = facts("The robots use a network slice that China Unicom carved out last spring.", lexicon)
+    assert ("China Unicom", "built", "network slice") in found
+    # a slice someone was asked to carve out is not built yet
+    found = facts("The mill asked China Unicom to carve out a separate slice for its cranes.", lexicon)
+    assert not any(p == "built" for _s, p, _o in found)
+
+
+def test_members_listed_after_an_organizations_possessive_are_its_members(lexicon: Lexicon) -> None:
+    text = ("Weichai set up the Weifang Engine Alliance in 2020. The alliance's 60 founding members now include Sinotruk, "
+            "the Shandong Academy of Sciences and Qingdao University.")
+    found = facts(text, lexicon)
+    assert ("Sinotruk", "memberOf", "Weifang Engine Alliance") in found
+    assert ("Shandong Academy of Sciences", "memberOf", "Weifang Engine Alliance") in found
+    assert ("Qingdao University", "memberOf", "Weifang Engine Alliance") in found
+    assert ("Weifang Engine Alliance", "hasMemberGroup", "60 founding members") in found
+    # a place's possessive has no members
+    found = facts("Weifang's 60 members include Sinotruk and Weichai.", lexicon)
+    assert not any(p == "memberOf" for _s, p, _o in found)

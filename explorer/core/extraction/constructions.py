@@ -234,7 +234,7 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 #: "A and B", "A, B and C", "A and the B", "to A and to B" (a preposition said again before the second); ", and the" opens
 #: a clause of its own. A hyphened modifier may stand before a name in the list ("A, Haikou-based B and C").
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:(?:the|an?)\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|(?:and|as\s+well\s+as)\s+(?:(?:the|an?)\s+)?|(,?\s*(?:along|together)\s+with\s+))"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
