@@ -10,6 +10,7 @@ from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.words import in_quoted_title
 from explorer.core.vocab import KG
 
 BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG.Technology), str(KG.locatedIn)
@@ -54,10 +55,12 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
 
 
 def no_place(pattern: PropertyPattern, text: str, start: int, end: int) -> bool:
-    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), or a bare "in" that is a
-    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate")."""
+    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), a bare "in" that is a
+    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate"), or a bare
+    preposition in a quoted title ("a report titled 'Cyber Risks in Smart Agriculture'")."""
     return planned_place(pattern, text, start) or (pattern.words.lower() == "in"
-                                                   and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None)
+                                                   and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None) \
+        or (pattern.weak and in_quoted_title(text, start))
 
 
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
