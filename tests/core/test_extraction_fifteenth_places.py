@@ -95,3 +95,33 @@ def test_a_scene_inside_a_site_places_each_thing_the_main_clause_lists(lexicon: 
 def test_deep_inside_opens_no_name(lexicon: Lexicon) -> None:
     found = facts("Deep inside the Kaiyang phosphate mine, drilling rigs run on a 5G network.", lexicon)
     assert not any(s == "Deep" for s, _p, _o in found)
+
+
+def test_what_an_owner_has_that_stands_nowhere_is_in_no_site(lexicon: Lexicon) -> None:
+    text = "Acme runs the Dexing copper mine. The upgrade has cut the mine's electricity bill by a fifth, Acme said."
+    found = facts(text, lexicon)
+    assert not any(s == "electricity bill" and p == "locatedIn" for s, p, _o in found)
+    text = "Acme runs a breeding base in Lingao. The ministry has praised the base's approach as a model."
+    found = facts(text, lexicon)
+    assert not any(p == "locatedIn" and "approach" in s for s, p, _o in found)
+
+
+def test_a_singular_relative_speaks_of_the_singular_noun_before_for(lexicon: Lexicon) -> None:
+    text = "Acme and Huawei set up a joint laboratory for 5G port applications, which is housed at the Beilun terminal."
+    found = facts(text, lexicon)
+    assert ("joint laboratory", "locatedIn", "Beilun terminal") in found
+    assert ("5G port applications", "locatedIn", "Beilun terminal") not in found
+    # a plural verb agrees with the plural
+    found = facts("Acme supplies controllers for 40 cranes, which are housed at the Beilun terminal.", lexicon)
+    assert ("cranes", "locatedIn", "Beilun terminal") in found
+
+
+def test_its_listed_after_a_sites_possessive_names_a_part_of_the_site(lexicon: Lexicon) -> None:
+    text = "Acme runs the Beilun depot. The network covers the depot's 30 tracks, its paint shop and its wash plant."
+    found = facts(text, lexicon)
+    assert ("paint shop", "locatedIn", "Beilun depot") in found
+    assert ("wash plant", "locatedIn", "Beilun depot") in found
+    assert not any(o in ("paint shop", "wash plant") and p == "operates" for _s, p, o in found)
+    # a company's own site is still run by it
+    found = facts("Acme said it would upgrade its engine plant.", lexicon)
+    assert ("Acme", "operates", "engine plant") in found

@@ -72,7 +72,7 @@ from explorer.core.extraction.spans import (
 )
 from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import common_noun_things
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, region_place
+from explorer.core.extraction.words import DEMONYMS, GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, region_place
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -82,7 +82,7 @@ _PLACE_BEFORE, _BASED = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECAS
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
-PERSON = str(KG.Person)
+PERSON, RESEARCH = str(KG.Person), str(KG.ResearchInstitute)
 
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
@@ -245,10 +245,10 @@ class MentionFinder:
         runs = [part for match in CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
         for run_start, run_end in runs:
             match = Run(text, run_start, run_end)
-            words = match.group().split()
-            start = match.start()
-            # Drop leading sentence words ("The", "For") and nationality adjectives.
-            while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
+            words, start = match.group().split(), match.start()
+            # Drop leading sentence words ("The", "For") and nationality adjectives, not one naming a national academy
+            while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES) and not (
+                    words[0].lower() in DEMONYMS and len(words) > 2 and words[2] == "of" and self._cue_class(words[1]) == RESEARCH):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
             if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):

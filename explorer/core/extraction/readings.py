@@ -57,6 +57,13 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
     return bool(planned) and not re.search(r"\s(?:to|into)\s+(?:a|an|the|its|their|\d[\d,]*)\s+[^,]*$", clause[planned[-1].end():])
 
 
+def no_place(pattern: PropertyPattern, text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), or a bare "in" that is a
+    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate")."""
+    return planned_place(pattern, text, start) or (pattern.words.lower() == "in"
+                                                   and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None)
+
+
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
     """"rolled out 5G across the mine": a technology is a kind of thing that is used, not one thing made: no one built it."""
     made = obj if pattern.predicate == BUILT else subject if pattern.predicate == BUILT_BY else None
@@ -153,3 +160,15 @@ def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, M
                 or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
             best = candidate
     return best
+
+
+def singular_antecedent(head: list[Mention], text: str, relative_start: int) -> Mention | None:
+    """"a joint laboratory for 5G rail applications, which is housed at the depot": a relative whose verb is singular
+    speaks of the singular noun before "for" or "of", not of the plural that ends the phrase (None when the numbers agree)."""
+    if len(head) < 2 or not re.match(r",\s+(?:which|that)\s+(?:is|was|has)\s", text[relative_start:]):
+        return None
+    last, before = head[-1], head[-2]
+    plural = re.search(r"[^su'’]s$", last.text) is not None and before.via != "pronoun"
+    joined = re.fullmatch(r"\s+(?:for|of)\s+(?:the\s+)?", text[before.end:last.start]) is not None
+    return before if plural and joined and not re.search(r"[^su'’]s$", before.text) else None
+

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.readings import CLAUSE_BREAK
+from explorer.core.extraction.readings import CLAUSE_BREAK, singular_antecedent
 from explorer.core.extraction.sites import is_site, made_there
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import GENERIC_PEOPLE, NAME_FIELDS
@@ -233,7 +233,7 @@ def left_of_trigger(lexicon: Lexicon, left: list[Mention], mentions: list[Mentio
                                                                                    or named_site) else None
                 thing = next((m for m in head if placed is not None and m.end == placed.start() and m.via != "pronoun"
                               and m.via not in ("name", "label") and (not named_site or is_site(lexicon, m))), None)
-                first = thing or _person_who(head, text, aside_start, start) or head[-1]
+                first = thing or _person_who(head, text, aside_start, start) or singular_antecedent(head, text, aside_start) or head[-1]
                 return [first, *(m for m in left if m is not first and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]

@@ -27,7 +27,7 @@ from explorer.core.extraction.placed_kinds import placed_kinds
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
     fittest,
-    planned_place,
+    no_place,
     products_made,
     technology_made,
     unrealised,
@@ -166,9 +166,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
         beside = [m for m in nearest if 0 <= start - m.end <= 1 and m.via in ("phrase", "cue")] or head_across_place(
             lexicon, mentions, text, start) or [m for m in nearest[:1] if re.fullmatch(r",\s*", text[m.end:start])
                                                 and m.via in ("phrase", "cue", "name") and not _PASSIVE_BEFORE.search(text[:start])]
-        # "cameras mounted above the lines": a participle placing a thing describes the noun it follows
-        described = (pattern.words.endswith(" by") or (pattern.predicate == LOCATED_IN and pattern.words.split()[0].endswith("ed"))) \
-            and bool(beside)
+        described = pattern.words.endswith(" by") and bool(beside)
         if described:
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows, and a description in apposition stands for its name ("X, a service launched by")
@@ -242,8 +240,6 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # before; after a verb ("have emerged in China") it places the verb's subject
             gap = 1
         left = [m for m in left[:1] if start - m.end <= gap or m is complemented_head]
-        if pattern.words.lower() == "in" and re.match(r"\s+(?:from|to|on|with)\s", text[end:]):
-            left = []  # "coal railed in from Shanxi", "brought in to investigate": "in" of the verb, placing nothing
         right = [m for m in right[:1] if m.start - end <= gap or sites.described_site_after(lexicon, pattern.predicate, m, text, end)
                  # "a terminal in the Binhai New Area": a place's name may take "the"
                  or (gap == 1 and pattern.words.lower() == "in" and m.via in ("name", "label")
@@ -345,7 +341,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
         for index_in_hits, (pattern, start, end) in enumerate(hits):
-            if any(start < e and s < end for s, e in taken) or unrealised(view, start, pattern) or planned_place(pattern, view, start):
+            if any(start < e and s < end for s, e in taken) or unrealised(view, start, pattern) or no_place(pattern, view, start, end):
                 continue
             # words several properties share ("opened", "owns") state the one whose range fits the object
             read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)

@@ -187,3 +187,11 @@ def region_place(name: str) -> str:
     place = name[region.end():] if region is not None else name
     bare = re.sub(r"\s+(?:province|city)$", "", place, flags=re.IGNORECASE).lower()
     return place if region is not None and bare in PLACE_NAMES else name
+
+#: What an owner has that stands nowhere: money, output, plans, people, measures ("the plant's workers", "the mine's
+#: electricity bill", "the base's approach").
+OWNED_NO_THINGS = frozenset(["subsidy", "output", "economy", "budget", "revenue", "sale", "export", "import", "growth", "plan",
+                        "policy", "target", "goal", "share", "workforce", "staff", "worker", "employee", "customer", "client",
+                        "user", "capacity", "production", "income", "profit", "cost", "price", "tax", "rule", "strategy",
+                        "history", "data", "member", "partner", "supplier", "rival", "owner", "operator", "investment",
+                        "approach", "effort", "programme", "program", "project", "push", "drive", "bid", "model", "bill", "bills"])
