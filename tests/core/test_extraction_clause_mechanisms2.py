@@ -18,11 +18,14 @@ def test_threat_words_a_reporter_uses_name_threats(lexicon: Lexicon) -> None:
 
 
 def test_a_call_for_an_action_on_what_the_addressees_have_is_no_call_for_the_thing(lexicon: Lexicon) -> None:
-    for sentence in ("Zhou Ling, a researcher at Jilin University, spoke on Monday. She urged refiners to segment their "
-                     "networks.",
-                     "Zhou Ling urged refiners to separate safety systems from office networks.",
-                     "Zhou Ling urged refiners to keep safety systems physically separate from the internet."):
-        assert not any(p == "callsFor" for _s, p, _o in facts(sentence, lexicon)), sentence
+    # the action is called for, named whole (the writers' brief keys "urged vendors to patch" so), never the thing alone
+    for sentence, action in (("Zhou Ling, a researcher at Jilin University, spoke on Monday. She urged refiners to segment "
+                              "their networks.", "segment their networks"),
+                             ("Zhou Ling urged refiners to separate safety systems from office networks.",
+                              "separate safety systems from office networks"),
+                             ("Zhou Ling urged refiners to keep safety systems physically separate from the internet.",
+                              "keep safety systems physically separate")):
+        assert {o for _s, p, o in facts(sentence, lexicon) if p == "callsFor"} == {action}, sentence
     # an action on things they have is called for as the action, never as the things
     found = facts("Zhou Ling urged refiners to patch ageing controllers.", lexicon)
     assert ("Zhou Ling", "callsFor", "patch ageing controllers") in found

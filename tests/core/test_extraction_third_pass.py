@@ -240,8 +240,8 @@ def test_a_role_in_apposition_makes_a_person(lexicon: Lexicon) -> None:
 def test_a_call_for_an_action_on_something_owned(lexicon: Lexicon) -> None:
     found = facts("Zhang Lei said kilns are exposed to malware, and urged mills to segment their control networks.",
                   lexicon)
-    # the call is for segmenting the networks, which names no thing: not for the networks (second round of clauses)
-    assert not any(p == "callsFor" for _s, p, _o in found)
+    # the call is for segmenting the networks, named whole: not for the networks
+    assert {o for _s, p, o in found if p == "callsFor"} == {"segment their control networks"}
     assert ("kilns", "exposedTo", "malware") in found
 
 

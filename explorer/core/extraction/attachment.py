@@ -17,7 +17,7 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.partners import co_partners
 from explorer.core.extraction.relatives import subject_before
 from explorer.core.extraction.spans import Mention, Reading, singular
-from explorer.core.extraction.words import GENERIC_PEOPLE
+from explorer.core.extraction.words import CHINESE_PROVINCES, GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
 PLACE, AGENT, THREAT, EVENT = str(KG.Place), str(KG.Agent), str(KG.CyberRisk), str(KG.Event)
@@ -293,9 +293,12 @@ _DIRECTION = (r"(?:far\s+)?(?:north|south|east|west|north-east|north-west|south-
 #: "Yuxi|, a city in south-western China's |Yunnan province", "Hami|, in the east of |Xinjiang": a place's apposition
 #: that names the larger place it lies in (after the country's possessive, if any)
 _PLACE_PART = re.compile(rf",\s+(?:(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
-                         r"county-level|prefecture-level|inland|border|mountainous|provincial)\s+)*(?P<kind>district|county|city|"
+                         r"county-level|prefecture-level|inland|border|mountainous|provincial)\s+)*"
+                         # "the deep-water port district of": other words describing the kind, when it is a part of a place
+                         r"(?:[a-z][a-z-]*\s+){0,2}?(?P<kind>district|county|city|"
                          r"town|township|province|region|prefecture|suburb|village|municipality|area|capital)\s+"
-                         rf"(?:of|in|outside|near|under)\s+(?:the\s+)?(?:{_DIRECTION}\s+of\s+)?|in\s+the\s+{_DIRECTION}\s+of\s+)"
+                         rf"(?:of|in|outside|near|under|administered\s+by)\s+(?:the\s+)?(?:{_DIRECTION}\s+of\s+)?"
+                         rf"|in\s+the\s+{_DIRECTION}\s+of\s+)"
                          r"(?:(?:[a-z]+-)?[a-z]+ern\s+(?:China|India)['’]s\s+)?",
                          re.IGNORECASE)
 
@@ -320,11 +323,26 @@ def _place_owner(text: str, position: int) -> Mention | None:
 _PLACE_PHRASE = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:[Pp]rovince|[Rr]egion|[Cc]ounty|[Pp]refecture|[Dd]istrict)")
 
 
+#: "Changchun|, in neighbouring |Jilin province|,": a city set in its province by an aside of its own
+_IN_PROVINCE = re.compile(r",\s+in\s+(?:neighbou?ring\s+)?")
+
+
+def _province(mention: Mention) -> bool:
+    """Whether a mention names one of China's provinces ("Jilin", "Jilin province", "northern Hebei")."""
+    return re.sub(r"\s+(?:province|region)$", "", (mention.label or mention.text).lower()) in CHINESE_PROVINCES
+
+
 def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"in Doumen, a district of Zhuhai": the place named before the apposition lies in the one named after it (the
     description itself, "district", is no place of its own)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for place in ordered:
+        aside = _IN_PROVINCE.match(text, place.end)
+        province = next((m for m in ordered if aside is not None and m.start == aside.end()), None)
+        if aside is not None and province is not None and _province(province) and not _province(place) and place.via in ("name", "label") \
+                and _a_place(lexicon, place) and re.match(r"\s*(?:,(?!\s+(?:(?:and|or)\s+)?(?:in|at)\b)|\.|;|$)", text[province.end:]):
+            # "in Changchun, in neighbouring Jilin province, and a line …": no list of places ("in Wuhu, in Anhui, and in …")
+            yield (place, LOCATED_IN, province, aside.group().strip(", "), place.end, province.start, 0.6)
         part = _PLACE_PART.match(text, place.end)
         whole = next((m for m in ordered if part is not None and m.start == part.end()), None)
         if part is None or whole is None or place.via not in ("name", "label") or not _a_place(lexicon, place) \

@@ -40,6 +40,11 @@ _NEXT_MEASURE = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\
 #: before it, which is then no addressee of the call.
 PASSIVE_INFINITIVE = re.compile(r"\s*be\s+(?:made\s+[a-z]+|[a-z]+(?:ed|en)|put\s+in\s+place|set\s+up|carried\s+out|rolled\s+out"
                                 r"|brought\s+in)(?![\w-])", re.IGNORECASE)
+#: "to be encrypted", "to be audited yearly" with nothing after: an act done to what is named before (not its bringing in,
+#: "to be introduced", after which the thing named is the measure).
+_DONE_TO = re.compile(r"\s*(be\s+(?!(?:introduced|adopted|implemented|enforced|applied|deployed|installed|required|mandated|imposed"
+                      r"|established|created|funded|expanded|strengthened|made|put|set|carried|rolled|brought)\b)[a-z]+(?:ed|en)"
+                      r"(?:\s+[a-z]+ly)?)(?=\s*[,.;:]|\s*$|\s+and\s)", re.IGNORECASE)
 _CARRIED_ON = re.compile(r"\s*be\s+(?:carried|run|moved|kept|placed|put|hosted|routed|sent|isolated|separated)\s+(?:on|onto|over"
                          r"|through|via|behind|in|into)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 #: "X said vendors should face a deadline": what the speaker says others should adopt or face is called for.
@@ -139,6 +144,8 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
             # "offline backups of control configurations", "audits of every network": a plural thing's "of" phrase says
             # what it covers; an act named by its noun keeps its object ("replacement of default passwords")
             end = measure.start(1) + counted.start() + 1
+        kept_from = _KEPT_FROM_NOUN.match(text, end) if _SEPARATION_OF.search(text[measure.start(1):end]) else None
+        end = kept_from.end() if kept_from is not None else end  # "separation of control networks from office systems"
         out.append(_measure(mentions, text, measure.start(1), end))
         # "network segmentation, which keeps slices apart, and traffic monitoring": a relative aside stands between, as
         # does where a measure applies ("encryption on every device and regular audits")
@@ -154,6 +161,11 @@ def _measures_listed(mentions: list[Mention], text: str, position: int) -> list[
     return out
 
 
+#: An act of keeping apart named by its noun, and what it is kept from: the measure is named with both ("strict separation of
+#: operational technology from office IT systems").
+_SEPARATION_OF = re.compile(r"(?:separation|isolation|segregation|segmentation|decoupling|disconnection)\s+of\s", re.IGNORECASE)
+_KEPT_FROM_NOUN = re.compile(r"\s+from\s+(?:(?:the|their|its)\s+)?[\w-]+(?:\s+(?!(?:and|or|on|for|in|at|by|before|within|with|to"
+                             r"|as|which|that|while|but)\b)[\w-]+){0,3}", re.IGNORECASE)
 _KEPT_FROM = re.compile(r"(?:separate|isolate|segregate|disconnect|decouple)\s+(?:[\w'’-]+\s+){1,5}?from\s+(?:(?:the|their|its)\s+)?"
                         r"[\w-]+(?:\s+(?!(?:within|by|before|after|in|at|on|and|for|until)\b)[\w-]+){0,3}(?=\s+(?:within|by|before|after"
                         r"|until)\s)", re.IGNORECASE)
@@ -189,6 +201,17 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
             # "called for crane traffic to be carried on a dedicated slice": where the traffic is to go is the measure
             for measure in _measures_listed(mentions, text, carried.end())[:1]:
                 yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.6)
+            continue
+        done_to = _DONE_TO.match(text, addressee.end()) if addressee is not None else None
+        if addressee is not None and done_to is not None and not _NOMINAL.search(addressee.group().split()[-2]):
+            # "called for germplasm records to be encrypted": what is to be done to the records is the measure, named whole
+            measure = Mention(addressee.start(), done_to.end(1), text[addressee.start():done_to.end(1)], None, REQUIREMENT,
+                              text[addressee.start():done_to.end(1)], "phrase")
+            yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.6)
+            addressee = None
+            again = _AND_FOR.match(text, called.end())
+            for measure in _measures_listed(mentions, text, again.end()) if again is not None else []:
+                yield (speaker, CALLS_FOR, measure, words, again.start(1), again.end(1), 0.6)
             continue
         if addressee is not None and PASSIVE_INFINITIVE.match(text, addressee.end()):
             addressee = None  # "called for security audits to be made mandatory": the audits are the measure, no addressee
@@ -244,20 +267,25 @@ _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: The verbs of urging are the lexicon's (kg:callsFor's kg:speechVerb): "ordered clinics across the province to change …",
 #: an order to act, is a call for the action as "urged" is.
 _URGING = speech.alternation(speech.lemmas(speech.URGES), ("VBD", "VBZ", "VBG"))
-_URGED = re.compile(rf"(?<![\w-])({_URGING}|called\s+on|calls\s+on|calling\s+on)\s+"
+_URGED = re.compile(rf"(?<![\w-])({_URGING}|called\s+on|calls\s+on|calling\s+on|told|tells|telling)\s+"
                     r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:(?:[a-z][\w-]*|(?-i:[a-z0-9][\w'’-]*))\s+){0,3}?[a-z][\w-]*"
-                    r"(?:\s+(?:in|across|at)\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+)?\s+to\s+(?=[a-z])",
+                    r"(?:\s+(?:in|across|at)\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+)?"
+                    # "urged manufacturers that run supplier platforms to audit …": a relative says which addressees
+                    r"(?:\s+(?:that|who)\s+[a-z]+\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?\s+to\s+(?=[a-z])",
                     re.IGNORECASE)
 #: "… and on the provincial department to make …": the same call to another addressee.
 _AND_ON = re.compile(r"\s+and\s+on\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+to\s+(?=[a-z])",
                      re.IGNORECASE)
-#: "… to change default passwords and to put cameras on …": a second action asked of the same addressees.
-_AND_TO = re.compile(r"\s+and\s+to\s+(?=[a-z])", re.IGNORECASE)
+#: "… to change default passwords and to put cameras on …", "to wall off X, to scan Y and to keep Z": a next action asked of
+#: the same addressees.
+_AND_TO = re.compile(r"(?:\s+and|,(?:\s+and)?)\s+to\s+(?=[a-z])", re.IGNORECASE)
 #: Verbs of bringing a measure in: what they govern is the measure ("to adopt network segmentation").
 _BRING_IN = re.compile(r"(?:adopt|introduce|implement|deploy|install|use|roll\s+out|carry\s+out|conduct|set\s+up|fund|impose|enforce"
                        r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in"
                        # verbs of carrying out a check: "to complete security audits", "to pass an annual audit"
-                       r"|complete|pass|undergo|hold)\s+", re.IGNORECASE)
+                       r"|complete|pass|undergo|hold"
+                       # verbs of keeping and of offering: "to keep offline backups", "to offer security audits to …"
+                       r"|keep|maintain|offer|provide)\s+", re.IGNORECASE)
 #: "to isolate production traffic with dedicated network slices": the means named after "with" is the measure.
 _WITH_MEANS = re.compile(r"\s+(?:with|through|using|via|by\s+means\s+of)\s+(?:(?:a|an|the)\s+)?")
 #: "to make security audits a condition of its subsidies": what is made a condition is the measure.
@@ -268,6 +296,9 @@ _MADE_CONDITION = re.compile(r"make\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?
 def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
     """The measures one action asked for names, from ``position`` (its verb): what a verb of bringing in governs, the means
     after "with", what is made a condition."""
+    kept = _whole_action(text, position) if re.match(r"keep\s", text[position:], re.IGNORECASE) else None
+    if kept is not None:
+        return [kept]  # "to keep maintenance ports closed": the state asked for, not the ports
     bring = _BRING_IN.match(text, position)
     if bring is not None:
         if re.match(r"(?:the|these|those|such)\s", text[bring.end():], re.IGNORECASE):
@@ -285,8 +316,9 @@ def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
                  None)
     if means is not None:
         return _measures_listed(mentions, text, means.end())[:3]
-    if action is None:
-        return []
+    if action is None:  # a long action ("to audit every vendor's remote access by the end of the year") may be read whole
+        whole = _whole_action(text, position)
+        return [whole] if whole is not None else []
     acted = _action_on_thing(mentions, text, position)
     # an action on what the addressees own ("to segment their networks") is read by ``clauses.called_actions``
     return [acted] if acted is not None else []
@@ -305,6 +337,45 @@ _OBJECT_WORDS = re.compile(r"(?:all\s+)?[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*){0,3}
                            r"|before|after|and|across|with)\b)", re.IGNORECASE)
 
 
+#: An action named whole, its verb with its object: on what the addressees own or on each of what they deal with ("to audit
+#: their remote-control systems", "to audit every vendor's remote access", "to scan contractors' devices"), what it keeps
+#: apart from what ("to wall off operational networks from office systems") or in which state ("to keep maintenance ports
+#: closed"). It ends before a deadline of a date or an event ("by the end of the year", "before they are connected"); a
+#: time allowed ("within 30 days") is part of it.
+_WHOLE_ACTION = re.compile(
+    r"(?P<verb>[a-z]+)(?:\s+(?:off|up|out|down))?\s+"
+    r"(?:(?P<own>(?:their|its|his|her|every|each)\s|[a-z][\w-]*(?:s'|'s|’s)\s)"
+    r"|(?=(?:[\w'’-]+\s+){1,5}?(?P<state>(?:[a-z]+ly\s+)?(?:closed|shut|separate|apart|isolated|offline|disconnected|segregated))\b)"
+    r"|(?=(?:[\w'’-]+\s+){1,5}?from\s))"
+    r"(?:[\w'’-]+\s+){0,5}?[\w'’-]+"
+    r"(?(state)|(?:\s+from\s+(?:(?:the|their|its)\s+)?[\w-]+(?:\s+(?!(?:within|by|before|after|in|at|on|and|for|until|when)\b)[\w-]+){0,3})?)"
+    r"(?:\s+within\s+[\w-]+\s+(?:days|weeks|months|hours))?"
+    r"(?=\s*[,.;:]|\s*$|\s+(?:and|by|before|until|when|if|while|after|so|as|or|but)\b|(?(state)\s|(?!)))",
+    re.IGNORECASE)
+#: Verbs of keeping apart and of walling off: with "from" after their object the action is read whole.
+_APART_VERBS = _KEEPING_APART | {"wall", "fence", "cut", "shield", "keep"}
+
+
+def _whole_action(text: str, position: int) -> Mention | None:
+    """The action at ``position`` read whole (see ``_WHOLE_ACTION``), or None."""
+    action = _WHOLE_ACTION.match(text, position)
+    if action is None:
+        return None
+    verb = action.group("verb").lower()
+    light = verb in _LIGHT_VERBS - {"review"}  # "to review their servers" acts on them
+    if verb in STOPWORDS or (light and not action.group("state")) or "VERB" not in wordclass.parts(verb):
+        return None
+    if not action.group("own") and not action.group("state") and verb not in _APART_VERBS:
+        return None  # "to patch ageing controllers": read by what the verb acts on
+    if action.group("state") and verb != "keep":
+        return None
+    if re.search(r"[;:]|\s(?:said|says|would|will)\s", action.group()):
+        return None
+    end = action.end("state") if action.group("state") else action.end()  # "keep X closed | when not in use"
+    phrase = text[action.start():end]
+    return Mention(action.start(), end, phrase, None, REQUIREMENT, phrase, "phrase")
+
+
 def _action_on_thing(mentions: list[Mention], text: str, position: int) -> Mention | None:
     """"urged owners to change default passwords": the action asked for, its verb with the thing it acts on ("change
     default passwords"), or where a verb of placing puts things ("to put cameras on separate slices": the slices)."""
@@ -312,6 +383,9 @@ def _action_on_thing(mentions: list[Mention], text: str, position: int) -> Menti
     if placed is not None:
         found = _measures_listed(mentions, text, placed.end())
         return found[0] if found else None
+    whole = _whole_action(text, position)
+    if whole is not None:
+        return whole
     verb = re.match(r"([a-z]+)\s+(?:(up|out|down|off)\s+)?", text[position:])
     if verb is None or verb.group(1).lower() in _LIGHT_VERBS | _KEEPING_APART or verb.group(1).lower() in STOPWORDS:
         return None
@@ -344,13 +418,13 @@ def urged(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
     measure asked of each addressee."""
     for call in _URGED.finditer(text):
         speaker = _speaker(lexicon, mentions, text, call.start())
-        if speaker is None:
-            continue
+        if speaker is None or re.match(r"\s+(?:\d|(?:a|an)\s)", text[call.end(1):]):
+            continue  # "ordered 40 new servers to replace …", "ordered a new fleet to …": goods ordered, no addressees
         position: int | None = call.end()
         while position is not None:
             for measure in _asked(mentions, text, position):
                 yield (speaker, CALLS_FOR, measure, f"{call.group(1)} … to", call.start(1), call.end(1), 0.6)
-            action = _ACTION.match(text, position)
+            action = _ACTION.match(text, position) or _WHOLE_ACTION.match(text, position)
             again = (_AND_ON.match(text, action.end()) or _AND_TO.match(text, action.end())) if action is not None else None
             position = again.end() if again is not None else None
 

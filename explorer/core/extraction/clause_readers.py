@@ -32,7 +32,8 @@ Fact = clauses.Fact
 def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], text: str,
                 earlier_alliance: Mention | None, earlier_site: Mention | None) -> list[Fact]:
     """The facts the readers find in ``text``, given the facts ``read`` from its trigger words."""
-    extra = [*partners.co_actors(lexicon, read, mentions, text), *clauses.passive_co_actors(lexicon, mentions, text),
+    extra = [*partners.co_actors(lexicon, read, mentions, text), *partners.co_subjects(lexicon, read, mentions, text),
+             *clauses.passive_co_actors(lexicon, mentions, text),
              *owned_sites.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
              *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
@@ -46,6 +47,7 @@ def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], tex
              *clauses.reciprocal_partners(lexicon, mentions, text),
              *relatives.members_including(lexicon, mentions, text, earlier_alliance),
              *relatives.counted_members(lexicon, mentions, text), *member_groups.counted_memberships(lexicon, mentions, text),
+             *member_groups.owned_member_lists(lexicon, mentions, text),
              *relatives.joined_it(lexicon, mentions, text, earlier_alliance),
              *relatives.owners_under(lexicon, mentions, text), *attachment.listed_at_site(lexicon, mentions, text),
              *attachment.things_at_sites(lexicon, mentions, text),

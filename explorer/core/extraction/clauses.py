@@ -276,6 +276,11 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
         # the possessive's own reading first ("Huawei helped Midea build its factory": Midea's), else the clause's subject
         owner = next((m for m in mentions if m.start == own.start() and m.via == "pronoun" and (m.iri or m.label)), None) \
             or _clause_subject(mentions, text, own.start())
+        if owner is not None and owner.via == "pronoun" and (lexicon.is_a(owner.cls, [PLACE]) is True
+                                                          or (owner.cls is None and site.text.split()[-1].lower() in heads
+                                                              and (owner.label or owner.text).split()[-1].lower() in heads)):
+            yield (site, LOCATED, owner, "its", own.start(), own.end(), 0.5)  # "the depot's tracks, its paint shop": a part of it
+            continue
         if owner is None or lexicon.is_a(owner.cls, [AGENT]) is False:
             continue
         yield (owner, OPERATES, site, "its", own.start(), own.end(), 0.55)

@@ -234,7 +234,7 @@ def comparisons(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterato
 
 #: "A and B", "A, B and C", "A and the B", "to A and to B" (a preposition said again before the second); ", and the" opens
 #: a clause of its own. A hyphened modifier may stand before a name in the list ("A, Haikou-based B and C").
-_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|and\s+(?:(?:the|an?)\s+)?|as well as\s+|(,?\s*(?:along|together)\s+with\s+))"
+_JOINT = re.compile(r"\s*(?:(,)\s*(?:and\s+)?|(?:and|as\s+well\s+as)\s+(?:(?:the|an?)\s+)?|(,?\s*(?:along|together)\s+with\s+))"
                     r"(?:(?:to|of|on|for|from|by|with|in|at)\s+(?:the\s+)?)?(?:other\s+)?(?:[\w.'’]+-[a-z]+\s+)?")
 
 
@@ -262,9 +262,11 @@ def _chain(ordered: list[Mention], text: str, end: Mention, step: int) -> list[M
         index += step
     # "Ningbo, Zhejiang province" is no list: a bare comma joins only when an "and" follows it
     # ("A, B and C"). Read backwards it is never trusted ("In Shenzhen, Tencent and Alibaba …").
-    # A list of names that opens the sentence is one ("Quectel, Fibocom and MeiG are members of …").
+    # A list of names that opens the sentence is one ("Quectel, Fibocom and MeiG are members of …"), as is one of plural
+    # things ("Robot arms, conveyors and welding cells in the plant …").
     opening = bool(found) and not found[0][1] and re.fullmatch(r"\s*(?:The\s+)?", text[:found[-1][0].start]) is not None \
-        and all(m.via in ("name", "label") for m, _comma, _along in found)
+        and (all(m.via in ("name", "label") for m, _comma, _along in found)
+             or all(m.via == "phrase" and re.search(r"[^suiy']s$", m.text) for m in (end, *(m for m, _c, _a in found))))
     if step < 0 and opening:
         return [mention for mention, _comma, _along in found]
     if step < 0:
@@ -288,9 +290,12 @@ def coordinated(mentions: list[Mention], text: str, subject: Mention, obj: Menti
     ordered = sorted(mentions, key=lambda m: m.start)
     if subject not in ordered or obj not in ordered or subject.start > obj.start:
         return
+    under = governed(mentions, text)
     for step in (-1, 1):
         # "…by A and B, and it supports X": a pronoun opens its own clause, it is no list's member
         for other in ([] if subject.via == "pronoun" else _chain(ordered, text, subject, step)):
+            if step < 0 and other in under and subject not in under:
+                break  # "sensors inside the kilns, together with cameras mounted on X": the kilns are no member
             if other.via != "pronoun" and other.end <= obj.start:
                 yield other, obj
         for other in _chain(ordered, text, obj, step):

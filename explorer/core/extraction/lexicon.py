@@ -26,7 +26,7 @@ NAME_CUE = URIRef(ONTOLOGY_IRI + "nameCue")
 EXPOSURE_DIRECTION = URIRef(ONTOLOGY_IRI + "exposureDirection")
 
 
-PREPOSITIONS = frozenset(["in", "at", "on", "of", "from", "by", "to", "for", "with", "near", "like", "as", "into", "via"])
+PREPOSITIONS = frozenset(["in", "at", "on", "of", "from", "by", "to", "for", "with", "near", "like", "as", "into", "via", "inside"])
 #: One-word patterns that link only what stands right beside them: prepositions, and words as loose as
 #: one ("said" reports anything; "need" and "hit" are nouns as often as verbs).
 _WEAK_WORDS = PREPOSITIONS | {"said", "says", "need", "hit"}

@@ -1,6 +1,6 @@
 """Members counted as a group and the organization they belong to, where ``relatives`` reads no verb: "A is one of the
 200 members of the X Alliance", "A and B are among the 80 members of X", "X, a Beijing-based body whose 2,000 members
-include …"."""
+include …", "the alliance's 85 members include A, B and C"."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.relatives import AGENT, MEMBER_OF, ORGANIZATION, _list_before
+from explorer.core.extraction.relatives import AGENT, MEMBER_OF, ORGANIZATION, _list_after, _list_before
 from explorer.core.extraction.spans import Mention
 from explorer.core.vocab import KG
 
@@ -51,3 +51,33 @@ def counted_memberships(lexicon: Lexicon, mentions: list[Mention], text: str) ->
         owner = apposed_name(mentions, text, description) if description is not None else None
         if group is not None and owner is not None and lexicon.is_a(owner.cls, [ORGANIZATION]) is True:
             yield (owner, MEMBER_GROUP, group, "whose … members", match.start(), group.end, 0.6)
+
+
+#: "The alliance's 85 members already include", "Haier's founding members are": a possessive names whose members follow.
+_OWNED_MEMBERS = re.compile(rf"['’]s\s+(?:{_COUNT})?(?:(?:founding|first|full|new|current|core)\s+)?members\s+"
+                            r"(?:(?:already|now|also|so\s+far)\s+)*(?:include|includes|included|comprise|comprises)\s+",
+                            re.IGNORECASE)
+
+
+_THE_JOINT = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def owned_member_lists(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"The alliance's 85 members include A, B and C": each listed is a member of the organization whose possessive
+    opens the words, which has the counted group."""
+    for match in _OWNED_MEMBERS.finditer(text):
+        owner = next((m for m in mentions if m.end == match.start() and m.via != "pronoun"), None)
+        if owner is None or lexicon.is_a(owner.cls, [ORGANIZATION]) is not True:
+            continue
+        group = next((m for m in mentions if match.start() < m.start and m.end <= match.end()
+                      and re.search(r"\d", m.text) and _MEMBERS_END.search(m.text)), None)
+        if group is not None:
+            yield (owner, MEMBER_GROUP, group, "'s … members", match.start(), group.end, 0.6)
+        listed = _list_after(mentions, text, match.end())
+        while listed and (after := next((m for m in mentions if m.start > listed[-1].end
+                                         and m.via in ("name", "label") and _THE_JOINT.fullmatch(text[listed[-1].end:m.start])),
+                                        None)) is not None:
+            listed.append(after)  # "…, the Zibo Research Institute and Keda": a name may take "the" in the list
+        for member in listed:
+            if member.via != "pronoun" and member.key != owner.key and lexicon.is_a(member.cls, [AGENT]) is not False:
+                yield (member, MEMBER_OF, owner, match.group().strip(), match.start(), match.end(), 0.6)

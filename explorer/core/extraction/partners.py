@@ -1,5 +1,5 @@
 """Who acts with the subject of a verb: "S built Y (in P) together with X" (X built Y too), "S set up a joint lab with
-A and B" (A and B set it up, and are S's partners)."""
+A and B" (A and B set it up, and are S's partners), "A and B (jointly) set up X" (A and B are partners)."""
 
 from __future__ import annotations
 
@@ -79,3 +79,37 @@ def co_partners(mentions: list[Mention], text: str, first: Mention) -> list[Ment
                          or re.match(r"\s+(?:have|has|had|are|is|were|was|will|also|both)\b", text[out[-1].end:])):
         return out[:1]
     return out
+
+
+#: Between two subjects of one verb ("A and B set up", "A, B and C jointly built") or two agents after its "by".
+_SUBJECTS_JOINED = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
+#: Words that say a thing was made together: "jointly", "together", "a joint lab".
+_TOGETHER = re.compile(r"(?<![\w-])(?:jointly|together|joint)(?![\w-])", re.IGNORECASE)
+
+
+def co_subjects(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"A and B set up the X Alliance", "A and B jointly built Y", "Y was developed jointly by A and B": agents named
+    together as the makers or founders of one thing worked together (the writers' kg:partneredWith: "jointly"). A thing
+    founded together needs no such word; one built or developed does ("A and B supplied the radios" may be two sales)."""
+    established, built, built_by = str(KG.established), str(KG.built), str(KG.builtBy)
+    for first in facts:
+        for second in facts:
+            if first[1] != second[1] or first[4:6] != second[4:6] or first[1] not in (established, built, built_by):
+                continue
+            passive = first[1] == built_by
+            one, other = (first[2], second[2]) if passive else (first[0], second[0])
+            thing, other_thing = (first[0], second[0]) if passive else (first[2], second[2])
+            if thing.key != other_thing.key or one.end > other.start or one.key == other.key \
+                    or not _SUBJECTS_JOINED.fullmatch(text[one.end:other.start]) \
+                    or any(m.via == "pronoun" or (lexicon.is_a(m.cls, [str(KG.Agent)]) is not True and not _named(m))
+                           for m in (one, other)):
+                continue
+            if not passive and not re.fullmatch(r"(?:\s*\([^)]*\))?(?:,\s+(?:a|an|the)\s[^,;]*,)?"
+                                                r"\s+(?:(?:have|has|had|also|jointly|together|since|recently|both)\s+)*",
+                                                text[other.end:first[4]]):
+                continue  # "A and B joined with C to form X": the two are subjects of another verb than the one read
+            span = text[min(one.start, first[4]):max(thing.end, first[5], other.end)]
+            if first[1] != established and not _TOGETHER.search(span):
+                continue
+            yield (one, str(KG.partneredWith), other, "jointly" if _TOGETHER.search(span) else "and",
+                   first[4], first[5], round(max(0.0, min(first[6], second[6]) - 0.1), 2))

@@ -17,18 +17,13 @@ from explorer.core.extraction import sites
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
+from explorer.core.extraction.words import OWNED_NO_THINGS as _NO_THINGS
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, RISK = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.CyberRisk)
 LOCATED, OPERATES = str(KG.locatedIn), str(KG.operates)
 #: Rooms where work is done, named by an owner's possessive as its site ("its lab", "the university's laboratory").
 _WORKROOMS = frozenset(["lab", "laboratory", "testbed", "test bed", "centre", "center", "control room", "office"])
-#: What an owner has that stands nowhere: money, output, plans, people, measures.
-_NO_THINGS = frozenset(["subsidy", "output", "economy", "budget", "revenue", "sale", "export", "import", "growth", "plan",
-                        "policy", "target", "goal", "share", "workforce", "staff", "worker", "employee", "customer", "client",
-                        "user", "capacity", "production", "income", "profit", "cost", "price", "tax", "rule", "strategy",
-                        "history", "data", "member", "partner", "supplier", "rival", "owner", "operator", "investment",
-                        "approach", "effort", "programme", "program", "project", "push", "drive", "bid", "model"])
 _ABSTRACT = ("tion", "sion", "ness", "ity", "ance", "ence", "ship", "ism")
 _GENITIVE = re.compile(r"['’]s?\s+")
 

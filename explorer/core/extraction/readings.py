@@ -48,7 +48,16 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
         return False
     breaks = list(CLAUSE_BREAK.finditer(text[:start]))
     clause = text[breaks[-1].end() if breaks else 0:start]
-    return any(unrealised(clause, verb.start()) for verb in re.finditer(r"(?<=\s)[a-z]+", clause))
+    planned = [verb for verb in re.finditer(r"(?<=\s)[a-z]+", clause) if unrealised(clause, verb.start())]
+    # "will extend the network next year to a seed farm in Lingshui": a site the plan reaches stands where it is now
+    return bool(planned) and not re.search(r"\s(?:to|into)\s+(?:a|an|the|its|their|\d[\d,]*)\s+[^,]*$", clause[planned[-1].end():])
+
+
+def no_place(pattern: PropertyPattern, text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), or a bare "in" that is a
+    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate")."""
+    return planned_place(pattern, text, start) or (pattern.words.lower() == "in"
+                                                   and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None)
 
 
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
@@ -103,7 +112,11 @@ def _narrower(lexicon: Lexicon, one: frozenset[str], other: frozenset[str]) -> b
 def _unknown_founder(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:
     # a common noun capitalised where it opens the sentence ("Software developed by X …") is no name of unknown kind
     common = " " not in subject.text and "NOUN" in wordclass.parts(subject.text.lower())
-    return subject.cls is None and subject.via in ("name", "label") and lexicon.is_a(obj.cls, pattern.range) is True \
+    # (the agent after "by" is an organization for any maker: a name of unknown kind "developed by" one is no standard
+    # for it, as a name "owned by" one is an organization, the kind most names of unknown kind are)
+    passive_of_thing = pattern.words.endswith(" by") and not all(lexicon.is_a(c, [str(KG.Agent)]) for c in pattern.domain)
+    return not passive_of_thing and subject.cls is None and subject.via in ("name", "label") \
+        and lexicon.is_a(obj.cls, pattern.range) is True \
         and lexicon.is_a(obj.cls, [str(KG.Organization)]) is True and not common
 
 
@@ -143,3 +156,15 @@ def fittest(lexicon: Lexicon, read: list[tuple[PropertyPattern, tuple[Mention, M
                 or (not known and _narrower(lexicon, best_pattern.range, pattern.range)):
             best = candidate
     return best
+
+
+def singular_antecedent(head: list[Mention], text: str, relative_start: int) -> Mention | None:
+    """"a joint laboratory for 5G rail applications, which is housed at the depot": a relative whose verb is singular
+    speaks of the singular noun before "for" or "of", not of the plural that ends the phrase (None when the numbers agree)."""
+    if len(head) < 2 or not re.match(r",\s+(?:which|that)\s+(?:is|was|has)\s", text[relative_start:]):
+        return None
+    last, before = head[-1], head[-2]
+    plural = re.search(r"[^su'’]s$", last.text) is not None and before.via != "pronoun"
+    joined = re.fullmatch(r"\s+(?:for|of)\s+(?:the\s+)?", text[before.end:last.start]) is not None
+    return before if plural and joined and not re.search(r"[^su'’]s$", before.text) else None
+

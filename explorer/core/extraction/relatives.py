@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.readings import CLAUSE_BREAK
+from explorer.core.extraction.readings import CLAUSE_BREAK, singular_antecedent
 from explorer.core.extraction.sites import is_site, made_there
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.words import GENERIC_PEOPLE, NAME_FIELDS
@@ -198,7 +198,7 @@ def bare_membership(lexicon: Lexicon, mentions: list[Mention], text: str, earlie
 _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*?(?:(?<=\s)whose\s[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+[A-Z][^,]*)?(?=,|$)"
                     # "X, whose members include A, B and C, has …": a relative that lists names runs to the list's end
                     r"|(which|who|whose)\b[^,]*(?:,\s+[A-Z][^,]*?)*\s+and\s+(?:[A-Z]|(?:dozens|hundreds|scores|several|many|other|some|\d)"
-                    r"[^,]*?\s[a-z]+s\b)[^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|the\s[^,]*(?=,)"
+                    r"[^,]*?\s[a-z]+s\b)[^,]*(?=,)|(which|who)\b[^,]*(?=,|$)|(whose)\b[^,]*(?=,\s+[a-z])|the\s[^,]*(?=,)"
                     # "Many systems, he said, still run on …": who says it is no subject of the clause
                     r"|(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|noted|warned|argued)(?=,)"
                     # "The trucks, supplied by XCMG, run on …": a participle and its agent or place describe the subject
@@ -207,7 +207,7 @@ _ASIDE = re.compile(r",\s+(?:(a|an)\s[^,]*?(?:(?<=\s)whose\s[^,]*(?:,\s+[A-Z][^,
 
 def asides(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, relative) of each aside, its closing comma included; ``relative`` when it opens with which/who."""
-    return [(m.start(), m.end() + (text[m.end():m.end() + 1] == ","), m.group(2) is not None or m.group(3) is not None)
+    return [(m.start(), m.end() + (text[m.end():m.end() + 1] == ","), any(m.group(i) is not None for i in (2, 3, 4)))
             for m in _ASIDE.finditer(re.sub(r"(?<=\d),(?=\d{3}\b)", " ", text))]  # no aside ends in "2,000"
 
 
@@ -233,7 +233,7 @@ def left_of_trigger(lexicon: Lexicon, left: list[Mention], mentions: list[Mentio
                                                                                    or named_site) else None
                 thing = next((m for m in head if placed is not None and m.end == placed.start() and m.via != "pronoun"
                               and m.via not in ("name", "label") and (not named_site or is_site(lexicon, m))), None)
-                first = thing or _person_who(head, text, aside_start, start) or head[-1]
+                first = thing or _person_who(head, text, aside_start, start) or singular_antecedent(head, text, aside_start) or head[-1]
                 return [first, *(m for m in left if m is not first and m.start >= aside_start)]
             return left
     inside = [(s, e) for s, e, _relative in asides(text) if e <= start]

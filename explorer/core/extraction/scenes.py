@@ -80,7 +80,8 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     opening = _OPENING_PLACE.match(text, lead.end() if lead else 0)
     if opening is None:
         return
-    place = _at(mentions, opening.end())
+    # (a definite reference may span its article: "Inside | the greenhouses|, …")
+    place = _at(mentions, opening.end()) or _at(mentions, opening.start() + len(opening.group().split()[0]) + 1)
     # "In the Suzhou Industrial Park, …": a name may take "the", as a site does
     named_place = place is not None and place.via in ("name", "label") and lexicon.is_a(place.cls, [PLACE]) is not False
     # a site, named with an article ("At the X mine", "At a quarry in P"), sets the scene as a named place does
@@ -107,9 +108,15 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
         f[4] > comma and f[0].start >= main and sites.has_site_head(lexicon, f[2])))), None) \
         or next((f[0] for f in facts if f[1] == OPERATED_BY and f[0].start > comma and sites.has_site_head(lexicon, f[0])), None)
     subject = next((m for m in mentions if m.start >= main and not text[main:m.start].strip()), None)
+    listed_subjects: list[Mention] = []
     if subject is not None and subject.via != "pronoun" and lexicon.is_a(subject.cls, [AGENT, PLACE]) is not True \
             and not _named(subject):
         site, acts = subject, []  # the main clause's subject is a thing: it stands at the scene
+        # "Inside the halls, robots and cameras from X record …": each thing the subject lists stands there
+        while (joint := re.match(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[([subject, *listed_subjects][-1]).end:])) \
+                and (following := _at(mentions, [subject, *listed_subjects][-1].end + joint.end())) is not None \
+                and following.via in ("phrase", "cue") and "and" not in text[subject.end:following.start - len(joint.group())]:
+            listed_subjects.append(following)
     if site is None and not acts:
         return
     target = site or acts[0][2]
@@ -119,4 +126,5 @@ def opening_place(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], 
     if subject is None or lexicon.is_a(subject.cls, [AGENT]) is True:
         places = [place]  # "In Hefei, Nio and JAC, two carmakers, opened a plant": who acts is listed, no place
     for one in places:
-        yield (target, LOCATED, one, opening.group().strip(), 0, opening.end(), 0.55)
+        for thing in (target, *listed_subjects):
+            yield (thing, LOCATED, one, opening.group().strip(), 0, opening.end(), 0.55)

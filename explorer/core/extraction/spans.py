@@ -49,6 +49,8 @@ CAPITALISED = re.compile(
     # open with one lower-case letter ("iSoftStone"), never in the middle of a word
     # a region of a named place is named with it ("central China", "northern Hebei")
     r"(?<![\w’'-])(?:(?:(?:north|south)(?:east|west)?|east|west|central)(?:ern)?\s+(?=[A-Z][a-z]))?"
+    # "the provincial Department of Industry …": the level of a government body is part of its name
+    r"(?:(?<=[Tt]he\s)(?:provincial|municipal)\s+(?=(?:Department|Bureau|Commission|Administration)\b))?"
     r"(?:[A-Z][\w&’'-]*|[a-z][A-Z][\w&’'-]*|\d+G(?![\w-]))"
     # a web domain is a company's name ("JD.com", "Alibaba.com")
     r"(?:\.(?:com|cn|net)\b)?"

@@ -112,20 +112,26 @@ _REPORTED = re.compile(r"(?:\s+(?:on|in|last|this)\s+[A-Z]?\w+)?\s+(?:that\s+)?"
 _RELATIVE_AFTER = re.compile(r",?\s+(?:(?:which|that)\s+)?")
 
 
-#: "the plant's two body shops and its paint shop": a possessive, what it owns (no comma, no clause), "and its".
-_PARALLEL_ITS = re.compile(r"['’]s\s+(?:[\w,-]+\s+){1,5}?(?:and|or)\s+$")
+#: "the plant's two body shops and its paint shop", "the depot's 24 tracks, its wheel shop and its wash plant": a
+#: possessive (or an "its" read so before), what it owns (no clause), then "and its" or a list's comma.
+_PARALLEL_ITS = re.compile(r"['’]s\s+(?:[\w,-]+\s+){1,5}?(?:and|or)\s+$|(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?[\w-]+,\s+(?:(?:and|or)\s+)?$")
+_LISTED_ITS = re.compile(r"\s+(?:[\w-]+\s+){0,4}?[\w-]+(?:,\s+|,?\s+(?:and|or)\s+)$")
 
 
 def parallel_its(text: str, mentions: list[Mention]) -> list[Mention]:
     """"its" joined by "and" to a thing a possessor named just before owns is that possessor's ("across the yard's
     cranes and its gates": the yard), whatever the clause's subject."""
     out = list(mentions)
+    parallel: list[Mention] = []
     for index, mention in enumerate(out):
         if mention.via != "pronoun" or mention.text.lower() != "its":
             continue
-        owner = next((m for m in reversed(out[:index]) if m.end <= mention.start and m.via != "pronoun"
-                      and _PARALLEL_ITS.fullmatch(text, m.end, mention.start) is not None
-                      and "," not in text[m.end:mention.start]), None)
-        if owner is not None and _fits(owner):
+        owner = next((m for m in reversed(out[:index]) if m.end <= mention.start and (
+            (m.via != "pronoun" and _PARALLEL_ITS.fullmatch(text, m.end, mention.start) is not None
+             and ("," not in text[m.end:mention.start] or text[m.end] in "'’"))
+            or (m.via == "pronoun" and m.text.lower() == "its" and m in parallel
+                and _LISTED_ITS.fullmatch(text, m.end, mention.start) is not None))), None)
+        if owner is not None and (_fits(owner) or (owner.cls or "").endswith(_PLACE)):  # a site's parts ("its wash plant")
             out[index] = replace(owner, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
+            parallel.append(out[index])
     return out

@@ -27,7 +27,7 @@ from explorer.core.extraction.placed_kinds import placed_kinds
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
     fittest,
-    planned_place,
+    no_place,
     products_made,
     technology_made,
     unrealised,
@@ -94,6 +94,7 @@ _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|saying|warned|warns|warning|add
                         r"|believes)"
                         # "says the cranes depend on …": a reported clause may open with no "that"
                         r"\s+(?:that|the|these|those|many|most|some|such|all)\s", re.IGNORECASE)
+_TAKEN_AS = re.compile(r"\S\s+(?<!such\s)as\s+(?!well\s+as\b)", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
 _MADE_THING = re.compile(r"(?<![\w-])(?:make|makes|made|making|produce|produces|produced|producing|sell|sells|sold|selling"
@@ -204,6 +205,9 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
     if not pattern.punctuation:
         # The object stands in the trigger's clause: not past a comma ("… to boost efficiency, the company said").
         right = [m for m in right if not CLAUSE_BREAK.search(text[end:m.start])]
+    if not pattern.weak and not pattern.object_first and not pattern.words.lower().endswith(" as"):
+        # "promoted the scheme as a model": what follows "as" says what the object is taken for (not "such as", "as well as")
+        right = [m for m in right if not _TAKEN_AS.search(text[end:m.start])]
     if not left and pattern.words.split()[0].endswith("ing") and "," in text[end:]:
         # "Aside from pushing X, S …": an opening participle clause has the main clause's subject.
         comma = text.index(",", end)
@@ -337,7 +341,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # Longer triggers first, so "teamed up with" wins over "with".
         hits.sort(key=lambda hit: (-(hit[2] - hit[1]), hit[1]))
         for index_in_hits, (pattern, start, end) in enumerate(hits):
-            if any(start < e and s < end for s, e in taken) or unrealised(view, start, pattern) or planned_place(pattern, view, start):
+            if any(start < e and s < end for s, e in taken) or unrealised(view, start, pattern) or no_place(pattern, view, start, end):
                 continue
             # words several properties share ("opened", "owns") state the one whose range fits the object
             read = [(p, pair) for p, s, e in hits[index_in_hits:] if (s, e) == (start, end)

@@ -16,7 +16,7 @@ from explorer.core.extraction.devices import described_plurals, made_things
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.sites import owning_place
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
+from explorer.core.extraction.words import GENERIC_PEOPLE, OWNED_NO_THINGS, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -123,7 +123,7 @@ def things_of_sites(text: str, phrase_at: PhraseAt, heads: frozenset[str], head_
     for match in _SITE_POSSESSIVE.finditer(text):
         word = match.group(3)
         lowered = word.lower()
-        if singular(match.group(2).lower()) not in heads or lowered != singular(lowered) or lowered in _NO_THING_HEADS \
+        if singular(match.group(2).lower()) not in heads or lowered != singular(lowered) or lowered in _NO_THING_HEADS | OWNED_NO_THINGS \
                 or singular(lowered) in GENERIC_PEOPLE | _ROLES or lowered.endswith(_ABSTRACT_ENDINGS) or head_class(word) is not None \
                 or (phrase_at(text, match.start(3)) or Mention(0, 0, "")).end > match.end(3) \
                 or _CONTENT_WORD_AFTER.match(text, match.end(3)):

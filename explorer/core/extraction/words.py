@@ -3,6 +3,8 @@ people and things, titles. Plain data, kept apart from the finder's logic."""
 
 from __future__ import annotations
 
+import re
+
 #: Words that never start or extend a name or a cue-headed phrase.
 STOPWORDS = frozenset(
     [
@@ -46,7 +48,7 @@ NOT_NAMES = frozenset(
         "american", "european", "japanese", "korean",
         # words that open a sentence before its subject
         "besides", "apart", "beyond", "in", "on", "at", "with", "by", "after", "before", "while", "since", "as", "last",
-        "next", "earlier", "later", "today", "yesterday", "separately", "meanwhile", "now",
+        "next", "earlier", "later", "today", "yesterday", "separately", "meanwhile", "now", "inside", "deep", "outside",
         # days and months date a statement; they are not entities
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december"
@@ -173,3 +175,23 @@ DEMONYMS = {
 }
 #: The countries the nationality adjectives name, in lower case (as search folds them).
 DEMONYM_COUNTRIES = frozenset(name.lower() for name in DEMONYMS.values())
+
+#: A direction naming a region of a place ("northern", "south-western", "central").
+_REGION = re.compile(r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def region_place(name: str) -> str:
+    """The place a name of a region stands for: "northern Jiangsu", "northern Hebei province" → the province (the keys place
+    a city "in northern Jiangsu" in Jiangsu); a region of a country keeps its name ("central China", "eastern China")."""
+    region = _REGION.match(name)
+    place = name[region.end():] if region is not None else name
+    bare = re.sub(r"\s+(?:province|city)$", "", place, flags=re.IGNORECASE).lower()
+    return place if region is not None and bare in PLACE_NAMES else name
+
+#: What an owner has that stands nowhere: money, output, plans, people, measures ("the plant's workers", "the mine's
+#: electricity bill", "the base's approach").
+OWNED_NO_THINGS = frozenset(["subsidy", "output", "economy", "budget", "revenue", "sale", "export", "import", "growth", "plan",
+                        "policy", "target", "goal", "share", "workforce", "staff", "worker", "employee", "customer", "client",
+                        "user", "capacity", "production", "income", "profit", "cost", "price", "tax", "rule", "strategy",
+                        "history", "data", "member", "partner", "supplier", "rival", "owner", "operator", "investment",
+                        "approach", "effort", "programme", "program", "project", "push", "drive", "bid", "model", "bill", "bills"])
