@@ -37,7 +37,8 @@ def test_a_call_for_an_action_on_what_the_addressees_have_is_no_call_for_the_thi
 
 
 def test_an_action_named_by_its_noun_is_what_a_call_is_for(lexicon: Lexicon) -> None:
-    assert ("Wang Fang", "callsFor", "separation of plant networks") in \
+    # named with what it keeps apart, as the newer keys name a separation (fifteenth session)
+    assert ("Wang Fang", "callsFor", "separation of plant networks from office IT") in \
         facts("Wang Fang called for the separation of plant networks from office IT.", lexicon)
     assert ("Wang Fang", "callsFor", "encryption of all control traffic") in \
         facts("Wang Fang called for the encryption of all control traffic.", lexicon)

@@ -39,3 +39,64 @@ def test_a_singular_subject_before_still_stands_for_it(lexicon: Lexicon) -> None
     text = "Sinopec Engineering built the pipeline network, the ministry said. It runs on a private 5G network."
     read = facts(text, lexicon)
     assert not any(s.startswith("Ministry") or s == "ministry" for s, p, _o in read if p == "runsOn")
+
+
+def test_a_bare_plural_after_an_auxiliary_and_a_verb_is_the_verbs_object(lexicon: Lexicon) -> None:
+    text = ("Jiangxi Copper is testing driverless loaders and remotely operated drilling rigs 400 metres below the surface "
+            "at its Dexing mine.")
+    found = labels(text, lexicon)
+    assert "driverless loaders" in found and "drilling rigs" in found
+    read = facts(text, lexicon)
+    assert ("drilling rigs", "locatedIn", "Dexing mine") in read
+    # and "the loaders" of a later sentence is the thing introduced there
+    later = facts(text + " Both the loaders and the rigs run on a private 5G network built by ZTE.", lexicon)
+    assert ("driverless loaders", "runsOn", "private 5G network") in later
+
+
+def test_no_object_where_the_verb_takes_none_or_a_word_goes_on(lexicon: Lexicon) -> None:
+    # guards: a plural subject of the next clause, a participle's own complement
+    found = labels("Orders were falling, and exporters are worried.", lexicon)
+    assert "exporters" not in found
+    found = labels("The plant has installed sensors that measure dust.", lexicon)
+    assert "sensors" in found
+
+
+def test_a_description_closing_a_sentence_calls_the_name_it_opened_on(lexicon: Lexicon) -> None:
+    text = ("Mengniu Group has linked the milking halls at its farm in Hohhot to a private 5G network, the dairy said on Friday. "
+            "The dairy, in which Haier holds a stake, said it would open a cheese plant in Baotou.")
+    finder = MentionFinder(lexicon)
+    first, second = text.split(". ", 1)
+    finder.find(first + ".")
+    later = {m.text: m.label for m in finder.find(second)}
+    assert later.get("The dairy") == "Mengniu Group"
+
+
+def test_a_closing_description_after_a_sentence_on_no_name_calls_nothing(lexicon: Lexicon) -> None:
+    # guard: the sentence opens on no name, so "the dairy" names nothing the next sentence could mean
+    finder = MentionFinder(lexicon)
+    finder.find("In Hohhot, milk output rose by a fifth last year, the dairy said.")
+    later = {m.text: m.label for m in finder.find("The dairy, in which Haier holds a stake, plans a cheese plant.")}
+    assert later.get("The dairy") in (None, "dairy")
+
+
+def test_a_patterns_longer_words_after_the_verb_are_no_object(lexicon: Lexicon) -> None:
+    # guard: "has joined hands with" is one pattern, "hands" no thing
+    found = labels("Weichai has joined hands with Bosch to build engine lines.", lexicon)
+    assert "hands" not in found
+
+
+def test_a_side_before_a_province_is_no_word_of_its_name(lexicon: Lexicon) -> None:
+    read = facts("Sinosteel runs a sinter plant in Handan in southern Hebei province.", lexicon)
+    assert ("Handan", "locatedIn", "Hebei province") in read
+    read = facts("The quarry lies near Lianyungang in eastern Jiangsu.", lexicon)
+    assert ("Lianyungang", "locatedIn", "Jiangsu") in read
+    # guard: a side of the country is a region named whole
+    assert "central China" in labels("Floods hit factories in central China last week.", lexicon)
+
+
+def test_a_nationality_opening_a_research_bodys_name_of_a_field_is_part_of_it(lexicon: Lexicon) -> None:
+    found = labels("Liu Yang, a researcher at the Chinese Academy of Forestry, said the drones were tested in Yunnan.", lexicon)
+    assert "Chinese Academy of Forestry" in found
+    # guard: a nationality before a ministry's name describes it
+    found = labels("Tariffs were raised by the Chinese Ministry of Commerce in May.", lexicon)
+    assert "Ministry of Commerce" in found

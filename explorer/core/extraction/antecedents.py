@@ -12,7 +12,7 @@ place the text said is a city; a district or a town named after "in" is no city.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from explorer.core.extraction import sites, speech
@@ -236,3 +236,13 @@ def closing_speaker(text: str, mentions: Sequence[Mention]) -> Mention | None:
         return None
     return next((m for m in mentions if m.start == closing.start(1) and m.end == closing.end(1) and m.via != "pronoun"
                  and singular_head(m)), None)
+
+
+def closing_description(text: str, mentions: Sequence[Mention], class_word: Callable[[str], bool]) -> dict[str, str]:
+    """"Tsingtao Brewery has moved …, the brewer said on Tuesday(, …)": a description of no class word closing a sentence that
+    opens on a name calls that name (its key, by the description's noun), so "the brewer" of a later sentence is it."""
+    closing = re.search(rf",\s+the\s+([a-z]+)\s+{speech.saying()}(?:\s+on\s+\w+)?(?:[.\s\"”’']*$|,\s)", text)
+    opening = next((m for m in mentions if m.start == 0 and m.via in ("name", "label")), None) if mentions else None
+    if closing is None or opening is None or class_word(closing.group(1)) or singular(closing.group(1)) != closing.group(1):
+        return {}
+    return {closing.group(1): opening.key}

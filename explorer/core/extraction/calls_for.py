@@ -209,9 +209,10 @@ def calls(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Read
                               text[addressee.start():done_to.end(1)], "phrase")
             yield (speaker, CALLS_FOR, measure, words, called.start(), called.end(), 0.6)
             addressee = None
-            again = _AND_FOR.match(text, called.end())
-            for measure in _measures_listed(mentions, text, again.end()) if again is not None else []:
-                yield (speaker, CALLS_FOR, measure, words, again.start(1), again.end(1), 0.6)
+            then = _AND_FOR.match(text, called.end())
+            if then is not None:
+                for measure in _measures_listed(mentions, text, then.end()):
+                    yield (speaker, CALLS_FOR, measure, words, then.start(1), then.end(1), 0.6)
             continue
         if addressee is not None and PASSIVE_INFINITIVE.match(text, addressee.end()):
             addressee = None  # "called for security audits to be made mandatory": the audits are the measure, no addressee

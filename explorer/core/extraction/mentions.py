@@ -32,6 +32,7 @@ from explorer.core.extraction.references import (
 )
 from explorer.core.extraction.sites import (
     COUNTRIES,
+    national_opening,
     place_described,
     places_apart,
     possessed_sites,
@@ -82,7 +83,7 @@ _PLACE_BEFORE, _BASED = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECAS
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
-PERSON = str(KG.Person)
+PERSON, RESEARCH = str(KG.Person), str(KG.ResearchInstitute)
 
 #: A technology's name hyphened to a participle ("5G-guided", "AI-driven") opens a noun phrase.
 _TECH_COMPOUND = re.compile(r"(?:\d+G|[A-Z]{2,})-[a-z]+$")
@@ -245,10 +246,10 @@ class MentionFinder:
         runs = [part for match in CAPITALISED.finditer(text) for part in self._coordinated(text, *match.span())]
         for run_start, run_end in runs:
             match = Run(text, run_start, run_end)
-            words = match.group().split()
-            start = match.start()
-            # Drop leading sentence words ("The", "For") and nationality adjectives.
-            while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES):
+            words, start = match.group().split(), match.start()
+            # Drop leading sentence words ("The", "For") and nationality adjectives, not one naming a national academy
+            while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES) and not (
+                    national_opening(words) and self._cue_class(words[1]) == RESEARCH):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
             if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
@@ -478,8 +479,7 @@ class MentionFinder:
             word = _NEXT_WORD.match(text, position)
             if word is None:
                 break
-            token = word.group(1)
-            lowered = token.lower()
+            token, lowered = word.group(1), word.group(1).lower()
             # a technology's name ("5G coverage", "5G-guided forklifts") or an acronym ("PLC firmware") may open a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \

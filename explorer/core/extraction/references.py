@@ -78,18 +78,17 @@ class ReferenceReader:
 
     def __init__(self, lexicon: Lexicon, cue_class: Callable[[str], str | None], triggers: frozenset[str],
                  unit_heads: frozenset[str] = frozenset()) -> None:
-        self.lexicon = lexicon
-        self._cue_class = cue_class
-        self._triggers = triggers
-        self._unit_heads = unit_heads
+        self.lexicon, self._cue_class, self._triggers, self._unit_heads = lexicon, cue_class, triggers, unit_heads
         self._scenes: set[str] = set()
         #: The names that opened the sentences read so far (None where a sentence opened on none), last first.
         self._subjects: list[Mention | None] = []
         self._called: dict[str, str] = {}  # a class word the text called a named entity by ("the group"): that entity
+        self._closers: dict[str, str] = {}  # a word of no class that called one ("…, the brewer said"): that entity
 
     def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
                    last_sentence: Sequence[Mention] = (), last_text: str = "") -> list[Mention]:
         self._called.update(called_heads(last_sentence, lambda word: self._cue_class(word) is not None))
+        self._closers.update(antecedents.closing_description(last_text, last_sentence, lambda word: self._cue_class(word) is not None))
         running = operators(text)  # "the operator" stands for the last one the text said runs a thing (in earlier sentences)
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
         self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
@@ -148,6 +147,8 @@ class ReferenceReader:
             # else a name of several words ending in it ("the authority" after "Ningbo Port Authority")
             target = target or next((m for m in reversed(history) if m.via == "name" and " " in m.text and m.iri is None
                                      and not _is_person(m) and m.text.split()[-1].lower() == match.group(1).lower()), None)
+            # "…, the brewer said." … "The brewer, in which …": the name the description closing a sentence called so
+            target = target or next((m for m in reversed(history) if m.key == self._closers.get(head)), None)
             # (none where a carrier was named: "the operator" is then as likely the carrier)
             if target is None and head == "operator" and "operator" in self._called \
                     and not any(self.lexicon.is_a(m.cls, [CARRIER]) is True or _CARRIER_WORD.search(m.label or m.text)
@@ -303,13 +304,11 @@ def antecedent(kind: str, history: Sequence[Mention], previous_subject: Mention 
                speaker: Mention | None = None) -> Mention | None:
     if kind == "person":
         return next((m for m in reversed(history) if _is_person(m)), None)
-    if previous_subject is not None and not _is_person(previous_subject):
-        # "Such intrusions could …, the academy said. It called for …": "it" stands for one thing, never for a plural's
-        # several; the one who said the sentence is then what the text speaks of
-        if antecedents.singular_head(previous_subject):
-            return previous_subject
-        if speaker is not None:
-            return speaker
+    # "Such intrusions could …, the academy said. It called for …": "it" stands for one thing, never for a plural's
+    # several; the one who said the sentence is then what the text speaks of
+    if previous_subject is not None and not _is_person(previous_subject) \
+            and (antecedents.singular_head(previous_subject) or speaker is not None):
+        return previous_subject if antecedents.singular_head(previous_subject) else speaker
     return next((m for m in reversed(history) if not _is_person(m) and antecedents.singular_head(m)), None)
 
 

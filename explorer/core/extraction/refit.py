@@ -67,6 +67,8 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
     if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
             and _REGIONAL_PART.search(text[:trigger]):
         return _AS_BRANCH[predicate]
+    if predicate == str(KG.established) and re.search(r"(?<![\w-])(?:slices?|links?)$", (obj.label or obj.text).lower()):
+        return str(KG.built)  # "set up a network slice and a backup link": what carries traffic is built, no body founded
     if predicate in (OPERATED_BY, str(KG.subsidiaryOf)) and _PART_OWNED.search(text[:trigger]) \
             and text[trigger:trigger + 9].lower() == "owned by ":
         return str(KG.ownedBy)  # "partly owned by X": X holds a share, it neither runs nor controls the thing

@@ -12,7 +12,7 @@ from itertools import pairwise
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, adverb, past_form, singular
-from explorer.core.extraction.words import DEMONYM_COUNTRIES, NOT_NAMES, PLACE_NAMES, STOPWORDS, in_quoted_title
+from explorer.core.extraction.words import DEMONYM_COUNTRIES, DEMONYMS, NOT_NAMES, PLACE_NAMES, STOPWORDS, in_quoted_title
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -367,3 +367,10 @@ def things_in_parts_of_places(lexicon: Lexicon, mentions: list[Mention], text: s
                 and owner.via in ("name", "label") and part.text.split()[-1].lower() in PLACE_PARTS \
                 and thing.via in ("phrase", "cue") and thing.iri is None and lexicon.is_a(thing.cls, [AGENT, PLACE]) is not True:
             yield (thing, LOCATED, part, "in", thing.end, owner.start, 0.55)
+
+
+
+def national_opening(words: list[str]) -> bool:
+    """"Chinese Academy of Sciences": a nationality, a word, then "of": a name that may open on the nationality (where the
+    word is a national body's, as the caller decides by its class)."""
+    return len(words) > 2 and words[0].lower() in DEMONYMS and words[2] == "of"

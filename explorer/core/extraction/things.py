@@ -239,7 +239,8 @@ def common_noun_things(text: str, phrase_at: PhraseAt, head_class: ClassOf, site
     return described_things(text, phrase_at, head_class, earlier) + owned_site_words(text, phrase_at, sites, head_class) \
         + things_of_sites(text, phrase_at, sites, head_class) + objects_of_to(text, phrase_at) + relative_objects(text, phrase_at) \
         + made_things(lexicon, text, phrase_at) + described_plurals(lexicon, text, phrase_at) + own_sites_placed(text, sites) \
-        + possessed_compounds(text, phrase_at, head_class) + national_things(text, phrase_at)
+        + possessed_compounds(text, phrase_at, head_class) + national_things(text, phrase_at) \
+        + auxiliary_objects(lexicon, text, phrase_at)
 
 
 _TO_WORD = re.compile(r"(?<![\w-])to\s+([a-z][\w-]*)")
@@ -277,3 +278,45 @@ def relative_objects(text: str, phrase_at: PhraseAt) -> list[Mention]:
                 and not _CONTENT_WORD_AFTER.match(text, phrase.end):
             found.append(phrase)
     return found
+
+
+#: An auxiliary and a verb's -ing form or past ("is running", "has fitted", "were testing"), then what the verb acts on. (A
+#: modal's bare verb, "could cause collisions", was tried: "members would get free scans" is no thing of the clause's.)
+_AUXILIARY_VERB = re.compile(r"(?<![\w-])(?:is|are|was|were|has|have|had)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ing|ed))\s+(?=[a-z])")
+#: "… and remotely controlled | ventilation fans": an adverb and a participle open the second object, saying how it works.
+_HOW_THEN_PARTICIPLE = re.compile(r"\s+(?:and|or)\s+(?:[a-z]+ly\s+[a-z]+ed\s+)?(?=[a-z])")
+
+
+def auxiliary_objects(lexicon: Lexicon, text: str, phrase_at: PhraseAt) -> list[Mention]:
+    """"is running driverless haul trucks and remotely controlled ventilation fans", "were testing unmanned vehicles": after
+    an auxiliary and a verb's -ing form or past (by the lexicon), a bare plural is the verb's object, a thing; so is a second
+    plural "and" or "or" joins to it, which an adverb and a participle may describe first."""
+    found: list[Mention] = []
+    for verb in _AUXILIARY_VERB.finditer(text):
+        if "VERB" not in wordclass.parts(verb.group(1)) or any(
+                " " in p.words and p.regex.match(text, verb.start(1)) for p in lexicon.patterns if p.words.isascii()):
+            continue  # "has joined hands with": a pattern's words go on past the verb, no object
+        position = verb.end()
+        while (phrase := phrase_at(text, position) or _plural_before_measure(text, position)) is not None \
+                and phrase.start == position and wordclass.plural(phrase.text.split()[-1]) is True \
+                and not _CONTENT_WORD_AFTER.match(text, phrase.end):
+            found.append(phrase)
+            joint = _HOW_THEN_PARTICIPLE.match(text, phrase.end)
+            if joint is None:
+                break
+            position = joint.end()
+    return found
+
+
+#: "ventilation fans | 600 metres underground": up to three lower-case words ending on a plural, then a measure's number.
+_PLURAL_BEFORE_NUMBER = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[^s\W]s(?=\s+\d)")
+
+
+def _plural_before_measure(text: str, position: int) -> Mention | None:
+    """The plural a number follows, which the phrase readers take for a verb before its object ("covers 20 kilometres");
+    after a verb's -ing form or past it is that verb's object."""
+    match = _PLURAL_BEFORE_NUMBER.match(text, position)
+    if match is None or any(word in STOPWORDS or wordclass.verb_only(word) for word in match.group().split()):
+        return None
+    return Mention(match.start(), match.end(), match.group(), None, None, match.group(), "phrase")
+
