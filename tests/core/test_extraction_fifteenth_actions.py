@@ -118,3 +118,14 @@ def test_who_holds_a_stake_or_is_counted_a_shareholder_owns_a_share(lexicon: Lex
     # a stake named with no holder before it owns nothing
     found = facts("Sinotruk said in which markets it would invest.", lexicon)
     assert not any(p == "ownedBy" for _s, p, _o in found)
+
+
+def test_equipment_that_sits_on_or_is_plugged_into_a_network_runs_on_it(lexicon: Lexicon) -> None:
+    found = facts("The mill's furnace controllers now sit on a dedicated network slice.", lexicon)
+    assert ("furnace controllers", "runsOn", "dedicated network slice") in found
+    found = facts("The attackers used a vendor laptop that had been plugged into the plant's office network.", lexicon)
+    assert ("vendor laptop", "runsOn", "office network") in found
+    # what sits on a server is stored there, and a plant sits on land
+    found = facts("The drawings sat on a file server in the design office.", lexicon)
+    found |= facts("The new smelter sits on reclaimed land near Rizhao.", lexicon)
+    assert not any(p == "runsOn" for _s, p, _o in found)

@@ -128,6 +128,9 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
+    if predicate == str(KG.runsOn) and pattern.split()[:1] in (["sit"], ["sits"], ["sat"]) \
+            and not re.search(r"(?<![\w-])(?:network|slice|link|5G|4G)s?$", obj.label or obj.text):
+        return False  # "design files sat on a file server": what sits on a network is connected over it, on a server it is stored
     if pattern.split()[:1] == ["from"] and predicate in (AFFILIATED_WITH, seats.BASED_IN) and before[subject.end:].strip():
         return False  # "Liu from the academy": who is from somewhere stands right before it ("its network is isolated from")
     if predicate == str(KG.operates) and pattern.startswith(("manag", "oversee")) \
