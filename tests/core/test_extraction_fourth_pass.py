@@ -44,12 +44,12 @@ def test_an_opening_place_puts_no_partner_or_maker_there(lexicon: Lexicon) -> No
 def test_a_region_of_a_named_place_is_named_with_it(lexicon: Lexicon) -> None:
     found = facts("Phishing crews had targeted at least 30 hospitals in southwestern Yunnan.", lexicon)
     assert ("phishing crews", "targets", "at least 30 hospitals") in found
-    # a region of a province is keyed as the province (xuzhou: "in northern Jiangsu"; caofeidian: "northern Hebei
-    # province"); a region of a country keeps its name ("central China")
+    # a side of a Chinese province is read as the province (fifteenth session: the newer keys write "Tangshan in northern
+    # Hebei province" as located in Hebei province, "Xuzhou in northern Jiangsu" in Jiangsu); a side of a country stays whole
     assert ("at least 30 hospitals", "locatedIn", "Yunnan") in found
-    found = facts("Phishing crews had targeted at least 30 hospitals in southwestern China.", lexicon)
-    assert ("at least 30 hospitals", "locatedIn", "southwestern China") in found
-    assert not any(o == "China" for _s, _p, o in found)
+    assert not any(o == "southwestern Yunnan" for _s, _p, o in found)
+    assert ("at least 30 hospitals", "locatedIn", "southwestern China") in facts(
+        "Phishing crews had targeted at least 30 hospitals in southwestern China.", lexicon)
 
 
 def test_a_quantity_in_words_opens_a_phrase(lexicon: Lexicon) -> None:
@@ -141,7 +141,7 @@ def test_a_passive_after_and_takes_the_sentence_subject_and_ends_the_first_verbs
 
 def test_a_counted_group_of_companies_in_a_place_is_based_there(lexicon: Lexicon) -> None:
     found = facts("Hackers had targeted at least 40 manufacturers in northern Jilin.", lexicon)
-    assert ("at least 40 manufacturers", "basedIn", "Jilin") in found
+    assert ("at least 40 manufacturers", "basedIn", "Jilin") in found  # the province a side of it names (fifteenth session)
 
 
 def test_members_among_its_members_belong_to_the_organization_named_before(lexicon: Lexicon) -> None:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, adverb, past_form, singular
-from explorer.core.extraction.words import DEMONYM_COUNTRIES, DEMONYMS, NOT_NAMES, PLACE_NAMES, STOPWORDS
+from explorer.core.extraction.words import DEMONYM_COUNTRIES, DEMONYMS, NOT_NAMES, PLACE_NAMES, STOPWORDS, in_quoted_title
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -315,7 +315,7 @@ def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
                 and part.iri is None and part.text.split()[-1].lower() in _SUBPLACES:
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
         elif re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via == "name" and part.via == "name" \
-                and part.iri is None and owning_place(owner.text) and part.cls is None:
+                and part.iri is None and owning_place(owner.text) and part.cls is None and not in_quoted_title(text, part.start):
             yield (part, str(KG.basedIn), owner, "'s", owner.end, part.start, 0.7)  # "Hangzhou's Hikvision"
 
 
