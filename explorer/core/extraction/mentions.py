@@ -425,8 +425,8 @@ class MentionFinder:
                     position = verb
                     continue
                 following = self._bare_phrase_at(text, position)
-                if following is not None and re.match(r"\s+to\s+(?!be\s)", text[following.end:]):
-                    break  # "… standards and plans to set up": a verb goes on, not the list
+                if following is not None and re.match(r"\s+to\s+(?!be\s|the\s|an?\s|its\s|their\s)[a-z]", text[following.end:]):
+                    break  # "… standards and plans to set up": a verb goes on, not the list ("… and AGVs to BMW" goes on)
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
