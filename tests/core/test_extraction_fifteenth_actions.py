@@ -85,3 +85,47 @@ def test_members_listed_after_an_organizations_possessive_are_its_members(lexico
     # a place's possessive has no members
     found = facts("Weifang's 60 members include Sinotruk and Weichai.", lexicon)
     assert not any(p == "memberOf" for _s, p, _o in found)
+
+
+def test_what_an_agent_will_do_is_stated_but_not_where_the_plan_puts_it(lexicon: Lexicon) -> None:
+    found = facts("The Henan Mining Association said it would set up a security task force together with Venustech.", lexicon)
+    assert ("Henan Mining Association", "established", "security task force") in found
+    assert ("Henan Mining Association", "partneredWith", "Venustech") in found
+    # the partner of a plan is named as a partner, not as a founder
+    assert ("Venustech", "established", "security task force") not in found
+    found = facts("Order tracking will run on Haier Cloud, a platform the group built itself.", lexicon)
+    assert ("order tracking", "runsOn", "Haier Cloud") in found
+    # intentions and possibilities state nothing
+    found = facts("Sany plans to set up a robotics lab with Tsinghua University.", lexicon)
+    assert not any(p in ("established", "partneredWith") for _s, p, _o in found)
+
+
+def test_a_slice_or_link_set_up_is_built_not_founded(lexicon: Lexicon) -> None:
+    found = facts("China Unicom's Hubei branch set up a network slice for the crane controls.", lexicon)
+    assert ("China Unicom's Hubei branch", "built", "network slice") in found
+    assert not any(p == "established" for _s, p, _o in found)
+
+
+def test_who_holds_a_stake_or_is_counted_a_shareholder_owns_a_share(lexicon: Lexicon) -> None:
+    found = facts("Hengtong Optic, in which Jiangsu-based Sunshine Capital holds a minority stake, opened a plant.", lexicon)
+    assert ("Hengtong Optic", "ownedBy", "Sunshine Capital") in found
+    assert not any(p == "ownedBy" and o == "Jiangsu" for _s, p, o in found)
+    found = facts("Fiberhome, whose shareholders include Wuhan Research Institute and Datang Telecom, said so.", lexicon)
+    assert ("Fiberhome", "ownedBy", "Wuhan Research Institute") in found
+    assert ("Fiberhome", "ownedBy", "Datang Telecom") in found
+    found = facts("Sinotruk counts Weichai Power as its second-largest shareholder.", lexicon)
+    assert ("Sinotruk", "ownedBy", "Weichai Power") in found
+    # a stake named with no holder before it owns nothing
+    found = facts("Sinotruk said in which markets it would invest.", lexicon)
+    assert not any(p == "ownedBy" for _s, p, _o in found)
+
+
+def test_equipment_that_sits_on_or_is_plugged_into_a_network_runs_on_it(lexicon: Lexicon) -> None:
+    found = facts("The mill's furnace controllers now sit on a dedicated network slice.", lexicon)
+    assert ("furnace controllers", "runsOn", "dedicated network slice") in found
+    found = facts("The attackers used a vendor laptop that had been plugged into the plant's office network.", lexicon)
+    assert ("vendor laptop", "runsOn", "office network") in found
+    # what sits on a server is stored there, and a plant sits on land
+    found = facts("The drawings sat on a file server in the design office.", lexicon)
+    found |= facts("The new smelter sits on reclaimed land near Rizhao.", lexicon)
+    assert not any(p == "runsOn" for _s, p, _o in found)

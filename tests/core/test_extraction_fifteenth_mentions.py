@@ -100,3 +100,11 @@ def test_a_nationality_opening_a_research_bodys_name_of_a_field_is_part_of_it(le
     # guard: a nationality before a ministry's name describes it
     found = labels("Tariffs were raised by the Chinese Ministry of Commerce in May.", lexicon)
     assert "Ministry of Commerce" in found
+
+
+def test_a_list_goes_on_where_to_opens_a_name_not_a_verb(lexicon: Lexicon) -> None:
+    found = labels("Hikrobot already supplies sorting robots and automated guided vehicles to Haier Group.", lexicon)
+    assert "sorting robots" in found and "automated guided vehicles" in found
+    # guard: "and" before a verb with "to" and its infinitive ends the list
+    found = labels("The alliance drafted safety standards and plans to open a test lab.", lexicon)
+    assert "plans" not in found

@@ -125,3 +125,14 @@ def test_its_listed_after_a_sites_possessive_names_a_part_of_the_site(lexicon: L
     # a company's own site is still run by it
     found = facts("Acme said it would upgrade its engine plant.", lexicon)
     assert ("Acme", "operates", "engine plant") in found
+
+
+def test_a_quoted_title_places_nothing(lexicon: Lexicon) -> None:
+    found = facts('In a report titled "Cyber Risks in Smart Factories", Qi An Xin warned of ransomware.', lexicon)
+    assert not any(p in ("locatedIn", "basedIn") for _s, p, _o in found)
+    text = 'In a report, "Industrial Control Security in Jiangsu\'s Textile Sector", the firm warned that plants use weak passwords.'
+    found = facts(text, lexicon)
+    assert not any(p in ("locatedIn", "basedIn") for _s, p, _o in found)
+    # outside a title a place's possessive still names a body there
+    found = facts("Acme bought Hangzhou's Hikvision.", lexicon)
+    assert ("Hikvision", "basedIn", "Hangzhou") in found

@@ -26,7 +26,7 @@ from explorer.core.extraction import antecedents, incidents, speech, warned, wea
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
-from explorer.core.extraction.words import CHINESE_PROVINCES, DEMONYM_COUNTRIES, DEMONYMS
+from explorer.core.extraction.words import CHINESE_PROVINCES, DEMONYM_COUNTRIES, DEMONYMS, in_quoted_title
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -40,12 +40,13 @@ NameLookup = Callable[[str, int, "str | None"], Mention]
 _REGIONAL_UNIT_HEADS = frozenset(["unit", "arm", "division", "office", "institute"])
 
 
-def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup) -> Iterator[Reading]:
-    """"X's … branch": X has the branch; "China's telecom companies": they are based in China."""
+def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup, text: str = "") -> Iterator[Reading]:
+    """"X's … branch": X has the branch; "China's telecom companies": they are based in China (not in a quoted title:
+    "Security in Shandong's Building Materials Sector" names a report)."""
     by_head = {p.words.split()[1].lower(): p for p in lexicon.patterns
                if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2 and not p.object_first}
     for mention in mentions:
-        if mention.iri is not None:
+        if mention.iri is not None or in_quoted_title(text, mention.start):
             continue
         # the text, not the label: a possessed site is labelled without its owner ("Yingkou yard")
         # a description in apposition keeps its words ("Cainiao, Alibaba's logistics arm": Alibaba has Cainiao)

@@ -32,6 +32,7 @@ from explorer.core.extraction.references import (
 )
 from explorer.core.extraction.sites import (
     COUNTRIES,
+    national_opening,
     place_described,
     places_apart,
     possessed_sites,
@@ -72,7 +73,7 @@ from explorer.core.extraction.spans import (
 )
 from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import common_noun_things
-from explorer.core.extraction.words import DEMONYMS, GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, region_place
+from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, region_place
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -248,7 +249,7 @@ class MentionFinder:
             words, start = match.group().split(), match.start()
             # Drop leading sentence words ("The", "For") and nationality adjectives, not one naming a national academy
             while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES) and not (
-                    words[0].lower() in DEMONYMS and len(words) > 2 and words[2] == "of" and self._cue_class(words[1]) == RESEARCH):
+                    national_opening(words) and self._cue_class(words[1]) == RESEARCH):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
             if len(words) > 1 and "-" in words[0] and words[0].lower().endswith(self._compound_suffixes):
@@ -424,8 +425,8 @@ class MentionFinder:
                     position = verb
                     continue
                 following = self._bare_phrase_at(text, position)
-                if following is not None and re.match(r"\s+to\s+(?!be\s)", text[following.end:]):
-                    break  # "… standards and plans to set up": a verb goes on, not the list
+                if following is not None and re.match(r"\s+to\s+(?!be\s|the\s|an?\s|its\s|their\s)[a-z]", text[following.end:]):
+                    break  # "… standards and plans to set up": a verb goes on, not the list ("… and AGVs to BMW" goes on)
         return found
 
     def _sentence_opening(self, text: str) -> list[Mention]:
@@ -478,8 +479,7 @@ class MentionFinder:
             word = _NEXT_WORD.match(text, position)
             if word is None:
                 break
-            token = word.group(1)
-            lowered = token.lower()
+            token, lowered = word.group(1), word.group(1).lower()
             # a technology's name ("5G coverage", "5G-guided forklifts") or an acronym ("PLC firmware") may open a phrase
             opens = token[:1].islower() or (not words and (_TECH_COMPOUND.match(token) is not None
                                                            or re.fullmatch(r"\d+G|[A-Z]{2,5}", token) is not None)) \

@@ -1,7 +1,8 @@
 """What an owner named by a reference has: "the alliance's shared data platform" (the alliance named before
 runs it), "the company's Wuxi plant", "Sany, whose Changsha plant …". The possessor is a description the references
 read as an entity, or the name a "whose" follows; the possessed thing's head noun names the property, as an "'s"
-pattern of the ontology declares it ("'s platform", "'s plant" of ``kg:operates``, "'s branch" of ``kg:hasBranch``)."""
+pattern of the ontology declares it ("'s platform", "'s plant" of ``kg:operates``, "'s branch" of ``kg:hasBranch``). Who holds a
+share of a company ("X, in which Y holds a stake", "whose shareholders include", "counts Y as its largest shareholder")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
+from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.spans import OWN_UNIT, Mention, Reading, adverb, past_form, singular
@@ -37,6 +39,7 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         yield (owner, pattern.predicate, owned, pattern.words, owner.end, owned.start, 0.6)
     # a possessor the references read whose "'s" or "its" names no relation of the ontology ("the fab's cleanrooms")
     yield from referred_owners(lexicon, mentions, text)
+    yield from shareholders(lexicon, mentions, text)
 
 
 
@@ -109,3 +112,48 @@ def own_units(text: str) -> list[Mention]:
     return [Mention(m.start(1), m.end(1), m.group(1), None, str(KG.Organization), m.group(1), "phrase")
             for m in OWN_UNIT.finditer(text)]
 
+
+
+#: "X, in which Y holds a stake", "the maker in which Y holds a 20% stake": Y owns a share of X.
+_IN_WHICH_STAKE = re.compile(r",?\s+in\s+which\s+(?P<holder>[^,;]{1,80}?(?:,[^,;]{1,80},)?)\s+(?:also\s+|now\s+)?"
+                             r"(?:holds?|held|owns?|owned|has|had)\s+(?:a|an)\s+(?:[\w%.-]+\s+){0,2}stake\b", re.IGNORECASE)
+#: "X, whose shareholders include A and B", "S counts Y as its largest shareholder"
+_WHOSE_SHAREHOLDERS = re.compile(r",\s+whose\s+(?:[a-z]+\s+)?shareholders\s+(?:include|includes|are)\s+", re.IGNORECASE)
+_COUNTS_AS_SHAREHOLDER = re.compile(r"(?<![\w-])counts\s+(?P<holder>[^;]{1,120}?)\s+as\s+(?:its|their)\s+(?:[a-z-]+\s+)?shareholder\b",
+                                    re.IGNORECASE)
+
+
+def shareholders(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"X, in which Y holds a stake", "X, whose shareholders include A and B", "X counts Y as its largest shareholder": each
+    holder named owns a share of X (kg:ownedBy); a description in apposition stands for the name it follows."""
+    owned_by, agent = str(KG.ownedBy), str(KG.Agent)
+
+    def first_after(position: int) -> Mention | None:
+        # ("in which Shanghai-based Fosun holds": a place before "-based" only describes the holder)
+        return next((m for m in mentions if m.start >= position and m.via != "pronoun"
+                     and not re.match(r"-(?:based|headquartered)\b", text[m.end:])), None)
+
+    found: list[tuple[Mention | None, list[Mention], re.Match[str]]] = []
+    for match in _IN_WHICH_STAKE.finditer(text):
+        owned = next((m for m in mentions if m.end == match.start()), None)
+        holder = first_after(match.start("holder"))
+        owned = owned and (apposed_name(mentions, text, owned) or owned)  # "the maker in which …": the name it describes
+        found.append((owned, [holder] if holder and holder.end <= match.end("holder") else [], match))
+    for match in _WHOSE_SHAREHOLDERS.finditer(text):
+        owned = next((m for m in mentions if m.end == match.start()), None)
+        holders = [m for m in [first_after(match.end())] if m is not None and m.start == match.end()]
+        while holders and (after := next((m for m in mentions if m.start > holders[-1].end
+                                          and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[holders[-1].end:m.start])),
+                                         None)) is not None:
+            holders.append(after)
+        found.append((owned, holders, match))
+    for match in _COUNTS_AS_SHAREHOLDER.finditer(text):
+        owned = next((m for m in reversed(mentions) if m.end <= match.start() and m.via != "pronoun"), None)
+        holder = first_after(match.start("holder"))
+        found.append((owned, [holder] if holder and holder.end <= match.end("holder") else [], match))
+    for owned, holders, match in found:
+        if owned is None or lexicon.is_a(owned.cls, [agent]) is False:
+            continue
+        for holder in holders:
+            if holder.key != owned.key and lexicon.is_a(holder.cls, [agent]) is not False:
+                yield (owned, owned_by, holder, "stake", match.start(), match.end(), 0.6)

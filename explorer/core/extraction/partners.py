@@ -10,6 +10,7 @@ from explorer.core.extraction import relatives
 from explorer.core.extraction.clauses import _CLAUSE_END, _WITH, LOCATED, OPERATES, Fact, _acts, _at, _named
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
+from explorer.core.extraction.readings import unrealised
 from explorer.core.vocab import KG
 
 #: "X, which" / "a platform that": what lies between an object and the subject of its relative clause.
@@ -45,8 +46,10 @@ def co_actors(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text
             for one in co_partners(mentions, text, partner):
                 if lexicon.is_a(one.cls, lexicon.ends(predicate)[0]) is False or one.key in (subject.key, obj.key):
                     continue
-                yield (one, predicate, obj, joint.group(1), after + joint.start(1), after + joint.end(1),
-                       round(max(0.0, confidence - 0.05), 2))
+                if not unrealised(text, _start, future=True):
+                    # (who will do a thing "together with" X is the one that announced it; X is named as its partner)
+                    yield (one, predicate, obj, joint.group(1), after + joint.start(1), after + joint.end(1),
+                           round(max(0.0, confidence - 0.05), 2))
                 if "help" not in joint.group(1).lower() and lexicon.is_a(one.cls, [str(KG.Agent)]) is not False \
                         and not any(s <= subject.start < e <= _start for s, e, _relative in relatives.asides(text)) \
                         and not _LISTED_MEMBER.search(text[:subject.start]):

@@ -10,6 +10,7 @@ from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.words import in_quoted_title
 from explorer.core.vocab import KG
 
 BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG.Technology), str(KG.locatedIn)
@@ -26,11 +27,15 @@ CLAUSE_BREAK = re.compile(r"[,，;；]|\b(?:if|when|while|because|although|unles
 _UNREALISED = re.compile(
     r"(?<![\w-])(?:(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|seeks?|wants?|expects?|proposes?"
     r"|promised?|pledged?|vows?|vowed|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|going|poised|likely))\s+to"
-    r"|will|would|could|may|might|shall|should)(?:\s+(?:also|soon|later|then|eventually|jointly|further|now))?\s+$",
+    r"|could|may|might|should)(?:\s+(?:also|soon|later|then|eventually|jointly|further|now))?\s+$",
     re.IGNORECASE)
+#: "will deploy", "would set up": what is announced for the future is stated (the writers list it), but where the thing
+#: will stand is not yet a place it is in (``planned_place``).
+_FUTURE = re.compile(r"(?<![\w-])(?:will|would|shall)(?:\s+(?:also|soon|later|then|eventually|jointly|further|now))?\s+$",
+                     re.IGNORECASE)
 
 
-def unrealised(text: str, start: int, pattern: PropertyPattern | None = None) -> bool:
+def unrealised(text: str, start: int, pattern: PropertyPattern | None = None, future: bool = False) -> bool:
     """Whether the verb at ``start`` is only planned or possible. A call or a mandate is announced for what is to come
     ("the bureau will require audits", "will call for"): said, so stated."""
     if pattern is not None and (pattern.predicate == str(KG.callsFor) or re.fullmatch(r"requires?", pattern.words)):
@@ -38,7 +43,7 @@ def unrealised(text: str, start: int, pattern: PropertyPattern | None = None) ->
     before = text[:start]
     if re.match(r"to\s", text[start:], re.IGNORECASE):
         before += "to "  # a pattern that opens with "to" ("to build") after "has promised"
-    return _UNREALISED.search(before) is not None
+    return _UNREALISED.search(before) is not None or (future and _FUTURE.search(before) is not None)
 
 
 def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
@@ -48,16 +53,18 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
         return False
     breaks = list(CLAUSE_BREAK.finditer(text[:start]))
     clause = text[breaks[-1].end() if breaks else 0:start]
-    planned = [verb for verb in re.finditer(r"(?<=\s)[a-z]+", clause) if unrealised(clause, verb.start())]
+    planned = [verb for verb in re.finditer(r"(?<=\s)[a-z]+", clause) if unrealised(clause, verb.start(), future=True)]
     # "will extend the network next year to a seed farm in Lingshui": a site the plan reaches stands where it is now
     return bool(planned) and not re.search(r"\s(?:to|into)\s+(?:a|an|the|its|their|\d[\d,]*)\s+[^,]*$", clause[planned[-1].end():])
 
 
 def no_place(pattern: PropertyPattern, text: str, start: int, end: int) -> bool:
-    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), or a bare "in" that is a
-    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate")."""
+    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), a bare "in" that is a
+    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate"), or a bare
+    preposition in a quoted title ("a report titled 'Cyber Risks in Smart Agriculture'")."""
     return planned_place(pattern, text, start) or (pattern.words.lower() == "in"
-                                                   and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None)
+                                                   and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None) \
+        or (pattern.weak and in_quoted_title(text, start))
 
 
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:

@@ -67,6 +67,8 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
     if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
             and _REGIONAL_PART.search(text[:trigger]):
         return _AS_BRANCH[predicate]
+    if predicate == str(KG.established) and re.search(r"(?<![\w-])(?:slices?|links?)$", (obj.label or obj.text).lower()):
+        return str(KG.built)  # "set up a network slice and a backup link": what carries traffic is built, no body founded
     if predicate in (OPERATED_BY, str(KG.subsidiaryOf)) and _PART_OWNED.search(text[:trigger]) \
             and text[trigger:trigger + 9].lower() == "owned by ":
         return str(KG.ownedBy)  # "partly owned by X": X holds a share, it neither runs nor controls the thing
@@ -126,6 +128,9 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "In Shekou, X, a unit of Y, runs …": the place a sentence opens on sets its scene, in no relation
     if not subject_fits(lexicon, predicate, subject):
         return False
+    if predicate == str(KG.runsOn) and pattern.split()[:1] in (["sit"], ["sits"], ["sat"]) \
+            and not re.search(r"(?<![\w-])(?:network|slice|link|5G|4G)s?$", obj.label or obj.text):
+        return False  # "design files sat on a file server": what sits on a network is connected over it, on a server it is stored
     if pattern.split()[:1] == ["from"] and predicate in (AFFILIATED_WITH, seats.BASED_IN) and before[subject.end:].strip():
         return False  # "Liu from the academy": who is from somewhere stands right before it ("its network is isolated from")
     if predicate == str(KG.operates) and pattern.startswith(("manag", "oversee")) \

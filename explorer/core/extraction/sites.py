@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from itertools import pairwise
 
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, adverb, past_form, singular
-from explorer.core.extraction.words import CHINESE_PROVINCES, DEMONYM_COUNTRIES, NOT_NAMES, PLACE_NAMES, STOPWORDS
+from explorer.core.extraction.words import DEMONYM_COUNTRIES, DEMONYMS, NOT_NAMES, PLACE_NAMES, STOPWORDS, in_quoted_title
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -297,20 +296,13 @@ def _verb_or_function(word: str) -> bool:
     return word in STOPWORDS or wordclass.verb_only(word) or wordclass.present_third(word) is True or wordclass.past(word) is True
 
 
-#: A side of a place: "northern", "south-western", "central".
-_SIDE = re.compile(r"(?:north|south)?-?(?:east|west)?(?:ern)?|central", re.IGNORECASE)
-
-
 def places_apart(text: str, candidates: list[Mention], is_place: Callable[[str, int], bool],
                  body: Callable[[str], bool]) -> list[Mention]:
     """The candidate mentions with each place read apart from its part (``places_of_places``) or from the body its
     possessive names (``names_of_places``): no candidate spans both."""
     for owner, part in places_of_places(text, is_place) + names_of_places(text, is_place, body):
         candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
-    # "in northern Hebei province": a side before a Chinese province's name says where in it, the province is the place
-    # meant ("central China", "West China" stay whole)
-    return [replace(m, label=" ".join(words[1:])) if m.via == "name" and len(words := m.text.split()) > 1
-            and _SIDE.fullmatch(words[0]) and words[1].lower() in CHINESE_PROVINCES else m for m in candidates]
+    return candidates
 
 
 def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -323,7 +315,7 @@ def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
                 and part.iri is None and part.text.split()[-1].lower() in _SUBPLACES:
             yield (part, str(KG.locatedIn), owner, "'s", owner.end, part.start, 0.75)
         elif re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via == "name" and part.via == "name" \
-                and part.iri is None and owning_place(owner.text) and part.cls is None:
+                and part.iri is None and owning_place(owner.text) and part.cls is None and not in_quoted_title(text, part.start):
             yield (part, str(KG.basedIn), owner, "'s", owner.end, part.start, 0.7)  # "Hangzhou's Hikvision"
 
 
@@ -376,3 +368,9 @@ def things_in_parts_of_places(lexicon: Lexicon, mentions: list[Mention], text: s
                 and thing.via in ("phrase", "cue") and thing.iri is None and lexicon.is_a(thing.cls, [AGENT, PLACE]) is not True:
             yield (thing, LOCATED, part, "in", thing.end, owner.start, 0.55)
 
+
+
+def national_opening(words: list[str]) -> bool:
+    """"Chinese Academy of Sciences": a nationality, a word, then "of": a name that may open on the nationality (where the
+    word is a national body's, as the caller decides by its class)."""
+    return len(words) > 2 and words[0].lower() in DEMONYMS and words[2] == "of"

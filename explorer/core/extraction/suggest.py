@@ -590,7 +590,7 @@ def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
 
 def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Mention],
                    text: str) -> list[constructions.Reading]:
-    return [*constructions.possessives(lexicon, mentions, finder.named), *constructions.named_units(lexicon, mentions, finder.named),
+    return [*constructions.possessives(lexicon, mentions, finder.named, text), *constructions.named_units(lexicon, mentions, finder.named),
             *constructions.nationalities(lexicon, mentions, finder.named),
             *constructions.compound_modifiers(lexicon, mentions, finder.named, text),
             *constructions.applied_technologies(lexicon, mentions, finder.named),

@@ -195,3 +195,11 @@ OWNED_NO_THINGS = frozenset(["subsidy", "output", "economy", "budget", "revenue"
                         "user", "capacity", "production", "income", "profit", "cost", "price", "tax", "rule", "strategy",
                         "history", "data", "member", "partner", "supplier", "rival", "owner", "operator", "investment",
                         "approach", "effort", "programme", "program", "project", "push", "drive", "bid", "model", "bill", "bills"])
+
+#: A quoted title of capitalised words: "Cyber Risks in Smart Agriculture", "Security in Shandong's Building Sector".
+_QUOTED_TITLE = re.compile(r"[\"“](?:[A-Z0-9][\w'’-]*[,:]?\s+(?:(?:in|of|for|and|the|a|on|to)\s+)*)+[A-Z0-9][\w'’-]*[\"”]")
+
+
+def in_quoted_title(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quoted title, whose words name a report and place nothing."""
+    return any(title.start() < position < title.end() for title in _QUOTED_TITLE.finditer(text))
