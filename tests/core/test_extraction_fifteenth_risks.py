@@ -82,3 +82,16 @@ def test_what_is_to_be_done_to_a_thing_called_for_is_the_measure_whole(lexicon: 
     assert _calls(text, lexicon) == {"patient scans to be anonymised", "regular phishing drills"}
     # guard: what is to be brought in is the measure on its own
     assert _calls("Li Na called for access logs to be introduced at every clinic.", lexicon) == {"access logs"}
+
+
+def test_the_time_allowed_for_an_action_is_part_of_it(lexicon: Lexicon) -> None:
+    text = "Venustech called on meter makers to update gateways within 60 days of a patch being issued, the firm said."
+    assert _calls(text, lexicon) == {"update gateways within 60 days of a patch being issued"}
+
+
+def test_a_name_in_quotation_marks_quotes_no_one_and_the_attackers_warn_of_nothing(lexicon: Lexicon) -> None:
+    text = ("Venustech traced the breach to a gang it calls \"Amber Moth\", which it said had carried out similar attacks on "
+            "logistics firms in Vietnam.")
+    found = facts(text, lexicon)
+    assert ("similar attacks", "carriedOutBy", "Amber Moth") in found
+    assert not any(p == "warnsOf" and s == "Amber Moth" for s, p, _o in found)

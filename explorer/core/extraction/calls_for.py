@@ -347,10 +347,10 @@ _WHOLE_ACTION = re.compile(
     r"(?P<verb>[a-z]+)(?:\s+(?:off|up|out|down))?\s+"
     r"(?:(?P<own>(?:their|its|his|her|every|each)\s|[a-z][\w-]*(?:s'|'s|’s)\s)"
     r"|(?=(?:[\w'’-]+\s+){1,5}?(?P<state>(?:[a-z]+ly\s+)?(?:closed|shut|separate|apart|isolated|offline|disconnected|segregated))\b)"
-    r"|(?=(?:[\w'’-]+\s+){1,5}?from\s))"
+    r"|(?=(?:[\w'’-]+\s+){1,5}?(?:from|within)\s))"
     r"(?:[\w'’-]+\s+){0,5}?[\w'’-]+"
     r"(?(state)|(?:\s+from\s+(?:(?:the|their|its)\s+)?[\w-]+(?:\s+(?!(?:within|by|before|after|in|at|on|and|for|until|when)\b)[\w-]+){0,3})?)"
-    r"(?:\s+within\s+[\w-]+\s+(?:days|weeks|months|hours))?"
+    r"(?P<within>\s+within\s+[\w-]+\s+(?:days|weeks|months|hours)(?:\s+of\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?)?"
     r"(?=\s*[,.;:]|\s*$|\s+(?:and|by|before|until|when|if|while|after|so|as|or|but)\b|(?(state)\s|(?!)))",
     re.IGNORECASE)
 #: Verbs of keeping apart and of walling off: with "from" after their object the action is read whole.
@@ -366,7 +366,7 @@ def _whole_action(text: str, position: int) -> Mention | None:
     light = verb in _LIGHT_VERBS - {"review"}  # "to review their servers" acts on them
     if verb in STOPWORDS or (light and not action.group("state")) or "VERB" not in wordclass.parts(verb):
         return None
-    if not action.group("own") and not action.group("state") and verb not in _APART_VERBS:
+    if not action.group("own") and not action.group("state") and not action.group("within") and verb not in _APART_VERBS:
         return None  # "to patch ageing controllers": read by what the verb acts on
     if action.group("state") and verb != "keep":
         return None

@@ -363,6 +363,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
     exposure to a threat warns of that threat. The speaker stands next to the reporting verb and is an
     agent; the exposure is any fact of the sentence on a property that carries it."""
     agent, warns = str(KG.Agent), str(KG.warnsOf)
+    # "a gang, which it said had carried out similar attacks": who carried the attacks out does not warn of them
+    done = {(s.key, o.key) for s, p, o in facts if p in (str(KG.carriedOutBy), str(KG.attributedTo))}
     for verb in REPORTING.finditer(text):
         # "The lab, however, has warned …": auxiliaries and a word of discourse stand between the speaker and the verb
         auxiliary = _AUXILIARIES_BEFORE.search(text[:verb.start()])
@@ -376,7 +378,8 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
         who = aside is not None and re.match(r",\s+who\b", aside.group(), re.IGNORECASE) is not None
         # (a name of no known kind right before the verb speaks too: "Wang Fei warned that …")
         named = speaker is not None and speaker.cls is None and speaker.via in ("name", "label") and speaker.end <= verb.start()
-        if speaker is None or not (lexicon.is_a(speaker.cls, [agent]) or (who and speaker.cls is None) or named):
+        if speaker is None or not (lexicon.is_a(speaker.cls, [agent]) or (who and speaker.cls is None) or named) \
+                or any(doer == speaker.key for _done, doer in done):
             continue
         if re.search(r"(?<![\w-])by\s+(?:the\s+)?$", text[:speaker.start]) and speaker.end <= verb.start():
             continue  # "a report published by X, a security firm, said …": the report says it, no agent warns
@@ -451,7 +454,9 @@ def quoted_at(text: str, position: int) -> bool:
 
 
 def has_quote(text: str) -> bool:
-    return any(ch in text for ch in '"“”')
+    """Whether the sentence quotes someone: a name or a title in quotation marks ("a gang it tracks as "Grey Tide"", "its
+    "Smart Port Security Report"") quotes no one."""
+    return any(ch in re.sub(r"[\"“](?:[A-Z0-9][\w'’&-]*\s*){1,6}[\"”]", "", text) for ch in '"“”')
 
 
 #: The words ``attacks_on`` reads: a threat and its target inside one noun phrase.
