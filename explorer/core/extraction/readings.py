@@ -46,6 +46,12 @@ def unrealised(text: str, start: int, pattern: PropertyPattern | None = None, fu
     return _UNREALISED.search(before) is not None or (future and _FUTURE.search(before) is not None)
 
 
+def announced(text: str, start: int) -> bool:
+    """Whether the verb at ``start`` is announced for the future ("will deploy", "would set up"): such a fact is
+    suggested, as the text states it, but the review marks it as not yet done."""
+    return _FUTURE.search(text[:start]) is not None
+
+
 def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
     """"plans to set up a centre for platforms in Jinan": where a planned thing will be is planned too —
     a bare preposition in the clause of a verb that is only intended states nothing."""

@@ -367,7 +367,9 @@ class ArticleImportDialog(QDialog):
         return (f"<p style='font-size:110%'>{''.join(out)}</p>"
                 f"<p><b>{subject}</b> — {link} → <b>{obj}</b><br>"
                 f"sentence {suggestion.sentence.number}, pattern “{html.escape(suggestion.pattern)}”, "
-                f"confidence {suggestion.confidence:.2f}</p>")
+                f"confidence {suggestion.confidence:.2f}"
+                + ("<br><i>announced, not yet done: the sentence says this will happen</i>"
+                   if self.model.announced(suggestion) else "") + "</p>")
 
     def _on_tick_clicked(self) -> None:
         count = self.model.tick_at_least(self.threshold.value())

@@ -8,12 +8,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from explorer.core.extraction.ner import NER_MARK
+from explorer.core.extraction.readings import announced
 from explorer.core.extraction.suggest import Suggestion
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("", "Confidence", "Subject", "Link", "Object", "Sentence", "Pattern")
 TICK, CONFIDENCE, SUBJECT, LINK, OBJECT, SENTENCE, PATTERN = range(len(COLUMNS))
+
+
+#: Shown after the pattern of a fact the sentence announces for the future.
+ANNOUNCED_MARK = "(announced)"
 
 
 class SuggestionTableModel(QAbstractTableModel):
@@ -38,6 +43,11 @@ class SuggestionTableModel(QAbstractTableModel):
 
     def ticked(self) -> list[int]:
         return [row for row, on in enumerate(self._ticked) if on]
+
+    @staticmethod
+    def announced(suggestion: Suggestion) -> bool:
+        """Whether the fact is announced for the future ("will deploy"), not told as done."""
+        return announced(suggestion.sentence.text, suggestion.trigger_start)
 
     def tick_at_least(self, confidence: float) -> int:
         for row, suggestion in enumerate(self._rows):
@@ -112,14 +122,18 @@ class SuggestionTableModel(QAbstractTableModel):
             if column == SENTENCE:
                 return suggestion.sentence.number
             if column == PATTERN:
-                return suggestion.pattern
+                return suggestion.pattern + (f"  {ANNOUNCED_MARK}" if self.announced(suggestion) else "")
         if role == Qt.ItemDataRole.UserRole and column == LINK:
             return suggestion.predicate
         if role == Qt.ItemDataRole.ToolTipRole:
+            notes = []
             if column == PATTERN and NER_MARK in suggestion.pattern:
-                return ("An end of this fact was found by the NER pipeline named in Preferences, not by the "
-                        "ontology's names and cues: check it.\n\n" + suggestion.sentence.text)
-            return suggestion.sentence.text
+                notes.append("An end of this fact was found by the NER pipeline named in Preferences, not by the "
+                             "ontology's names and cues: check it.")
+            if self.announced(suggestion):
+                notes.append("Announced, not yet done: the sentence says this will happen. Accepted, it is recorded "
+                             "as a fact with this sentence as its quote.")
+            return "\n\n".join([*notes, suggestion.sentence.text])
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (CONFIDENCE, SENTENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
