@@ -31,6 +31,17 @@ def test_table_names_new_entities_with_their_class(capsys: pytest.CaptureFixture
     assert "中国移动浙江公司 (new, company)" in out and "established" in out
 
 
+def test_table_marks_a_fact_announced_for_the_future(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "plans.txt"
+    article.write_text("Tangshan Port Group will operate the new ore terminal. Rizhao Port Group operates the old one.\n",
+                       encoding="utf-8")
+    assert main(["suggest", str(article)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "operate" in line]
+    assert len(rows) == 2
+    assert "(announced)" in next(r for r in rows if "Tangshan" in r)
+    assert "(announced)" not in next(r for r in rows if "Rizhao" in r)
+
+
 def test_nothing_suggested_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "quiet.txt"
     article.write_text("Nothing happens here.\n", encoding="utf-8")
