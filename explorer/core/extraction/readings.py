@@ -46,6 +46,10 @@ def unrealised(text: str, start: int, pattern: PropertyPattern | None = None, fu
     return _UNREALISED.search(before) is not None or (future and _FUTURE.search(before) is not None)
 
 
+#: Shown after the pattern of a fact the sentence announces for the future (the review's table, ``kg-explorer suggest``).
+ANNOUNCED_MARK = "(announced)"
+
+
 def announced(text: str, start: int) -> bool:
     """Whether the verb at ``start`` is announced for the future ("will deploy", "would set up"): such a fact is
     suggested, as the text states it, but the review marks it as not yet done."""

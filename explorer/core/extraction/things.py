@@ -47,6 +47,8 @@ _NO_THING_HEADS = frozenset(["time", "year", "month", "week", "day", "hour", "mi
                              "sense", "order", "list", "field", "area", "sector", "industry", "market", "economy",
                              "country", "world", "region", "trend", "pace", "season", "decade", "century", "weekend",
                              "tune", "rise", "fall", "increase", "decline", "growth", "figure", "total", "average", "value"])
+#: Heads that name no thing, nor anything an owner has that stands somewhere (a possessive's "workers", "bill").
+_NO_THING_OR_OWNED = _NO_THING_HEADS | OWNED_NO_THINGS
 #: First words that date, rank or compare a thing, saying which of several it is, not what it is.
 _NO_KIND_OPENERS = frozenset(["same", "other", "first", "second", "third", "last", "next", "previous", "following", "latest",
                               "past", "coming", "whole", "entire", "early", "late", "end", "top", "main", "rest", "current",
@@ -123,7 +125,7 @@ def things_of_sites(text: str, phrase_at: PhraseAt, heads: frozenset[str], head_
     for match in _SITE_POSSESSIVE.finditer(text):
         word = match.group(3)
         lowered = word.lower()
-        if singular(match.group(2).lower()) not in heads or lowered != singular(lowered) or lowered in _NO_THING_HEADS | OWNED_NO_THINGS \
+        if singular(match.group(2).lower()) not in heads or lowered != singular(lowered) or lowered in _NO_THING_OR_OWNED \
                 or singular(lowered) in GENERIC_PEOPLE | _ROLES or lowered.endswith(_ABSTRACT_ENDINGS) or head_class(word) is not None \
                 or (phrase_at(text, match.start(3)) or Mention(0, 0, "")).end > match.end(3) \
                 or _CONTENT_WORD_AFTER.match(text, match.end(3)):

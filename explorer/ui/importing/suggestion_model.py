@@ -8,17 +8,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from explorer.core.extraction.ner import NER_MARK
-from explorer.core.extraction.readings import announced
+from explorer.core.extraction.readings import ANNOUNCED_MARK, announced
 from explorer.core.extraction.suggest import Suggestion
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("", "Confidence", "Subject", "Link", "Object", "Sentence", "Pattern")
 TICK, CONFIDENCE, SUBJECT, LINK, OBJECT, SENTENCE, PATTERN = range(len(COLUMNS))
-
-
-#: Shown after the pattern of a fact the sentence announces for the future.
-ANNOUNCED_MARK = "(announced)"
 
 
 class SuggestionTableModel(QAbstractTableModel):
