@@ -1,13 +1,16 @@
 """Quality of the facts suggested from articles: precision and recall against answer keys.
 
-    .venv/bin/python benchmarks/bench_suggestions.py [--details]
+    .venv/bin/python benchmarks/bench_suggestions.py [--articles DIR] [--rules-only | --model FILE]
+                                                     [--details] [--confidence]
 
 Each article is read against a graph holding only the ontology (no known entities), as an analyst
 would import a first report. The seed article's answer key is the bundled graph's quoted facts
 between entities; the other articles (tests/data/articles/) have keys written from their text
 (``*.key.tsv``). Entities match by label or alias (folded case, width and accents, singular or
 plural); a fact matches when its predicate is the key's or the key's inverse with the ends swapped.
-Prints a Markdown table, then (``--confidence``) how often each band of confidence is right and
+Suggests as the app does, with the bundled relation model (``--rules-only``: without it; ``--model FILE``:
+with another, e.g. one ``train_relation_model.py --hold-out`` wrote). Prints a Markdown table, then
+(``--confidence``) how often each band of confidence is right and
 (``--details``) the misses and the false suggestions.
 """
 
@@ -31,12 +34,16 @@ from explorer.core import bundled  # noqa: E402
 from explorer.core.extraction import suggest as suggest_module  # noqa: E402
 from explorer.core.extraction.lexicon import Lexicon  # noqa: E402
 from explorer.core.extraction.mentions import Mention, MentionFinder  # noqa: E402
+from explorer.core.extraction.relation_model import RelationModel  # noqa: E402
 from explorer.core.extraction.sentences import split_sentences  # noqa: E402
 from explorer.core.extraction.suggest import Suggestion, suggest_facts  # noqa: E402
 from explorer.core.search import normalize  # noqa: E402
 from explorer.core.vocab import KG, ONTOLOGY_IRI  # noqa: E402
 
 ARTICLES = REPO / "tests" / "data" / "articles"
+#: What ``suggest_facts`` is given as ``learned``: the bundled model (True), none (``--rules-only``) or another
+#: (``--model FILE``).
+LEARNED: bool | RelationModel = True
 PREFIXES = {"kg": ONTOLOGY_IRI, "org": "http://www.w3.org/ns/org#"}
 
 
@@ -170,7 +177,7 @@ def _suggest_recording(text: str, lexicon: Lexicon) -> tuple[list[Suggestion], l
     original = suggest_module.MentionFinder
     suggest_module.MentionFinder = Finder  # type: ignore[misc]
     try:
-        return suggest_facts(text, lexicon), per_sentence
+        return suggest_facts(text, lexicon, learned=LEARNED), per_sentence
     finally:
         suggest_module.MentionFinder = original  # type: ignore[misc]
 
@@ -303,7 +310,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=folder, metavar="DIR",
                         help="score the articles (*.txt beside *.key.tsv) in DIR instead of tests/data/articles "
                              "and the seed article")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--rules-only", action="store_true", help="suggest without the bundled relation model")
+    which.add_argument("--model", type=Path, metavar="FILE", help="suggest with this relation model instead of the bundled one")
     args = parser.parse_args(argv)
+    global LEARNED
+    LEARNED = False if args.rules_only else RelationModel.load(args.model) if args.model else True
     scores = run(args.articles, with_seed=False) if args.articles is not None else run()
     print(table(scores))
     if args.confidence:

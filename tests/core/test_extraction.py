@@ -19,8 +19,9 @@ KG = ONTOLOGY_IRI
 
 
 def facts(text: str, lexicon: Lexicon, known=()) -> set[tuple[str, str, str]]:
+    """The rules' readings (see ``extraction_support.facts``)."""
     out = set()
-    for s in suggest_facts(text, lexicon, known):
+    for s in suggest_facts(text, lexicon, known, learned=False):
         data = s.as_json()
         ends = [d.get("iri") or d.get("label") for d in (data["subject"], data["object"])]
         out.add((ends[0], s.predicate.rsplit("#", 1)[-1], ends[1]))

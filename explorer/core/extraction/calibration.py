@@ -28,6 +28,7 @@ from typing import Protocol, TypeVar
 
 from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS
+from explorer.core.extraction.relation_model import MODEL_MARK
 from explorer.core.extraction.spans import Mention
 
 #: Ends read from a description (a noun phrase or a class cue), not a name.
@@ -93,6 +94,7 @@ _F = TypeVar("_F", bound=_Fact)
 
 def recalibrated(facts: list[_F], min_confidence: float) -> list[_F]:
     """``facts`` with the confidence they are shown with, those still at ``min_confidence`` or over."""
-    shown = [replace(f, confidence=calibrated(f.confidence, f.subject, f.object, f.pattern, f.trigger_start,  # type: ignore[type-var]
-                                              f.trigger_end)) for f in facts]
+    # the model's probability was learnt from the same kinds of doubt: it is shown as it is
+    shown = [f if f.pattern.startswith(MODEL_MARK) else replace(f, confidence=calibrated(  # type: ignore[type-var]
+        f.confidence, f.subject, f.object, f.pattern, f.trigger_start, f.trigger_end)) for f in facts]
     return [f for f in shown if f.confidence >= min_confidence]

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from dataclasses import replace
+from typing import Any, Protocol, TypeVar
 
 from explorer.core.extraction.mentions import Mention
 from explorer.core.vocab import KG
@@ -89,3 +90,30 @@ def ner_mentions(pipeline: NerPipeline, text: str) -> list[Mention]:
 
 def rests_on_ner(*mentions: Mention) -> bool:
     return any(m.via == "ner" for m in mentions)
+
+
+class _Fact(Protocol):
+    @property
+    def subject(self) -> Mention: ...
+    @property
+    def object(self) -> Mention: ...
+    @property
+    def pattern(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+
+
+_F = TypeVar("_F", bound=_Fact)
+
+
+def marked_ner(facts: list[_F], min_confidence: float) -> list[_F]:
+    """A fact resting on an NER candidate says so in its pattern and is trusted less."""
+    out = []
+    for fact in facts:
+        if rests_on_ner(fact.subject, fact.object):
+            confidence = round(max(0.0, fact.confidence - NER_PENALTY), 2)
+            if confidence < min_confidence:
+                continue
+            fact = replace(fact, pattern=f"{fact.pattern} {NER_MARK}", confidence=confidence)  # type: ignore[type-var]
+        out.append(fact)
+    return out

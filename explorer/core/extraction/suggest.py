@@ -21,8 +21,9 @@ from explorer.core.extraction.calibration import recalibrated
 from explorer.core.extraction.devices import equipment_facts, unplaced
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
-from explorer.core.extraction.ner import NER_MARK, NER_PENALTY, NerPipeline, ner_mentions, rests_on_ner
+from explorer.core.extraction.ner import NerPipeline, marked_ner, ner_mentions
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
+from explorer.core.extraction.pair_features import candidates
 from explorer.core.extraction.placed_kinds import placed_kinds
 from explorer.core.extraction.readings import (
     CLAUSE_BREAK,
@@ -33,6 +34,7 @@ from explorer.core.extraction.readings import (
     unrealised,
 )
 from explorer.core.extraction.references import such_kinds
+from explorer.core.extraction.relation_model import RelationReader, bundled
 from explorer.core.extraction.risk_phrases import acts_of_harm
 from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
@@ -292,10 +294,12 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
 
 def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = (), *, min_confidence: float = 0.3,
                   progress: Progress | None = None, cancel: CancelToken | None = None,
-                  ner: NerPipeline | None = None) -> list[Suggestion]:
+                  ner: NerPipeline | None = None, learned: bool | RelationReader = True) -> list[Suggestion]:
     """Facts proposed for ``text``, in reading order, at most one per trigger occurrence.
 
-    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``)."""
+    ``ner``, when given, adds its entities as name candidates (see ``extraction.ner``); ``learned`` adds the facts
+    the bundled relation model finds between mentions no rule linked (``relation_model``), or another reader's."""
+    reader = bundled() if learned is True else learned or None
     sentences = split_sentences(text)
     finder = MentionFinder(lexicon, known)
     suggestions: list[Suggestion] = []
@@ -396,7 +400,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
             suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern, view)]
         if ner is not None:
-            suggestions[first:] = _marked_ner(suggestions[first:], min_confidence)
+            suggestions[first:] = marked_ner(suggestions[first:], min_confidence)
         # "said that attacks on X rose 30 percent": a threat named with its target inside a noun phrase is what a
         # figure counts, not an exposure the speaker asserts (a verb states that: "X is exposed to", "attacks target X")
         facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:] if s.pattern not in constructions.NOMINAL_WORDS]
@@ -406,6 +410,12 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             if key not in seen:
                 seen.add(key)
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
+        if reader is not None:
+            rule_facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
+            ends = candidates([*mentions, *(m for s in suggestions[first:] for m in (s.subject, s.object))])
+            suggestions += [Suggestion(s, p, o, sentence, words, start, end, confidence) for s, p, o, words, start, end, confidence
+                            in reader.read(lexicon, sentence, view, ends, rule_facts)
+                            if confidence >= min_confidence and (s.key, p, o.key) not in seen]
         quoting.append(_QuotedSentence(sentence, quote_open, constructions.has_quote(view),
                                        constructions.quote_speaker(lexicon, mentions, view, quote_open),
                                        [s for s in suggestions[first:] if s.predicate in lexicon.exposure]))
@@ -553,19 +563,6 @@ def _clause_facts(lexicon: Lexicon, sentence: Sentence, facts: list[Suggestion],
 def _as_fact(suggestion: Suggestion) -> clauses.Fact:
     return (suggestion.subject, suggestion.predicate, suggestion.object, suggestion.pattern, suggestion.trigger_start,
             suggestion.trigger_end, suggestion.confidence)
-
-
-def _marked_ner(suggestions: list[Suggestion], min_confidence: float) -> list[Suggestion]:
-    """A fact resting on an NER candidate says so in its pattern and is trusted less."""
-    out = []
-    for suggestion in suggestions:
-        if rests_on_ner(suggestion.subject, suggestion.object):
-            confidence = round(max(0.0, suggestion.confidence - NER_PENALTY), 2)
-            if confidence < min_confidence:
-                continue
-            suggestion = replace(suggestion, pattern=f"{suggestion.pattern} {NER_MARK}", confidence=confidence)
-        out.append(suggestion)
-    return out
 
 
 def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: Suggestion) -> Suggestion:

@@ -1,0 +1,147 @@
+"""The bundled relation model: facts between mentions that no trigger pattern read, marked and trusted as learnt."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from explorer.core.extraction.calibration import recalibrated
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.pair_features import pairs
+from explorer.core.extraction.relation_model import (
+    MODEL_MARK,
+    NONE,
+    THRESHOLD,
+    ModelUnreadable,
+    RelationModel,
+    bundled,
+)
+from explorer.core.extraction.sentences import Sentence
+from explorer.core.extraction.spans import Mention, Reading
+from explorer.core.extraction.suggest import suggest_facts
+from explorer.core.vocab import KG
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import train_relation_model  # noqa: E402
+
+ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
+CAMERAS = "Container-number recognition cameras made by Hangzhou-based Hikvision photograph each box."
+
+
+def test_the_bundled_model_was_trained_on_the_articles_as_they_now_are() -> None:
+    model = bundled()
+    assert len(model.trained_on) >= 90
+    stale = [name for name, digest in model.trained_on.items()
+             if not (ARTICLES / f"{name}.txt").exists() or train_relation_model.digest(ARTICLES / f"{name}.txt") != digest]
+    assert not stale, f"retrain: .venv/bin/python benchmarks/train_relation_model.py (changed since training: {stale})"
+    assert model.classes[0] == NONE and str(KG.built) in model.classes and model.threshold == THRESHOLD
+
+
+def test_a_fact_no_pattern_reads_is_suggested_by_the_model_with_its_mark_and_probability(lexicon: Lexicon) -> None:
+    learned = [s for s in suggest_facts(CAMERAS, lexicon) if s.pattern.startswith(MODEL_MARK)]
+    made = [s for s in learned if s.predicate == str(KG.built) and s.subject.text == "Hikvision"]
+    assert len(made) == 1
+    [fact] = made
+    assert fact.object.text.lower() == "container-number recognition cameras"
+    assert fact.pattern == f"{MODEL_MARK} made by Hangzhou-based"
+    assert THRESHOLD <= fact.confidence <= 1.0
+    assert CAMERAS[fact.trigger_start:fact.trigger_end] == "made by Hangzhou-based"
+    # the rules alone do not read it: the model is what adds it
+    assert not any(s.predicate == str(KG.built) for s in suggest_facts(CAMERAS, lexicon, learned=False))
+
+
+def test_the_models_confidence_is_shown_as_learnt_not_recalibrated(lexicon: Lexicon) -> None:
+    read: list[Reading] = []
+
+    class Recording:
+        def read(self, lexicon: Lexicon, sentence: Sentence, view: str, mentions: list[Mention],
+                 facts: list[tuple[Mention, str, Mention]]) -> list[Reading]:
+            read.extend(bundled().read(lexicon, sentence, view, mentions, facts))
+            return read
+
+    [fact] = [s for s in suggest_facts(CAMERAS, lexicon, learned=Recording()) if s.predicate == str(KG.built)]
+    assert fact.confidence == next(r[6] for r in read if r[1] == str(KG.built))
+    # the same fact read from a bare preposition would carry a doubt and lose confidence
+    [kept, doubted] = recalibrated([replace(fact, confidence=0.95), replace(fact, pattern="in", confidence=0.95)], 0.0)
+    assert kept.confidence == 0.95 and doubted.confidence != 0.95
+
+
+def test_a_reader_given_is_asked_once_per_sentence_with_the_rules_facts(lexicon: Lexicon) -> None:
+    calls: list[tuple[int, list[str], list[str]]] = []
+
+    class Reader:
+        def read(self, lexicon: Lexicon, sentence: Sentence, view: str, mentions: list[Mention],
+                 facts: list[tuple[Mention, str, Mention]]) -> list[Reading]:
+            calls.append((sentence.number, [m.text for m in mentions], [p.rsplit("#", 1)[-1] for _, p, _ in facts]))
+            if sentence.number == 2 and len(mentions) >= 2:
+                return [(mentions[0], str(KG.hosts), mentions[1], f"{MODEL_MARK} and", 0, 3, 0.8)]
+            return []
+
+    text = "Haier teamed up with Huawei in Qingdao. Sany and Inspur opened a lab."
+    found = suggest_facts(text, lexicon, learned=Reader())
+    assert [number for number, _, _ in calls] == [1, 2]
+    assert "partneredWith" in calls[0][2] and {"Haier", "Huawei"} <= set(calls[0][1])
+    assert any(s.pattern == f"{MODEL_MARK} and" and s.sentence.number == 2 and s.confidence == 0.8 for s in found)
+    assert not any(s.pattern.startswith(MODEL_MARK) for s in suggest_facts(text, lexicon, learned=False))
+
+
+def test_possessives_pair_only_with_the_noun_they_stand_before(lexicon: Lexicon) -> None:
+    view = "Its rival Yuchai runs a foundry."
+    its = Mention(0, 3, "Its", None, None, "Weichai", "pronoun")
+    rival = Mention(10, 16, "Yuchai", None, str(KG.Organization), "Yuchai", "name")
+    foundry = Mention(24, 31, "foundry", None, None, "foundry", "phrase")
+    found = {(p.subject.text, p.object.text) for p in pairs(lexicon, view, [its, rival, foundry])}
+    assert ("Yuchai", "foundry") in found and ("foundry", "Yuchai") in found
+    assert not any("Its" in pair for pair in found)
+    owned = Mention(4, 9, "rival", None, None, "rival", "phrase")
+    assert ("Its", "rival") in {(p.subject.text, p.object.text) for p in pairs(lexicon, view, [its, owned])}
+
+
+def test_pairs_skip_overlaps_and_one_name_and_carry_the_rules_readings(lexicon: Lexicon) -> None:
+    view = "Haier teamed up with Huawei."
+    haier = Mention(0, 5, "Haier", None, str(KG.Organization), "Haier", "name")
+    huawei = Mention(21, 27, "Huawei", None, str(KG.Organization), "Huawei", "name")
+    again = Mention(21, 27, "Huawei", None, str(KG.Organization), "Huawei", "name")
+    inner = Mention(0, 3, "Hai", None, None, "Hai", "name")
+    found = pairs(lexicon, view, [haier, huawei, again, inner], [(haier, str(KG.partneredWith), huawei)])
+    ends = [(p.subject.text, p.object.text) for p in found]
+    assert ("Hai", "Haier") not in ends and ("Huawei", "Huawei") not in ends
+    forward = next(p for p in found if (p.subject, p.object) == (haier, huawei))
+    backward = next(p for p in found if (p.subject, p.object) == (huawei, haier))
+    assert "rule:partneredWith|same" in forward.features and "rule:partneredWith|rev" in backward.features
+    assert "pat:partneredWith|F" in forward.features and "bw:teamed|F" in forward.features and "dir:B" in backward.features
+
+
+def test_fitting_learns_which_words_state_which_property() -> None:
+    made = ("bw:made|B", "bw:by|B", "cac:Organization|Product|B")
+    near = ("bw:near|F", "cac:Organization|Product|F")
+    data = [(made, str(KG.built))] * 20 + [(near, NONE)] * 20 + [(("bw:and|F",), NONE)] * 20
+    model = train_relation_model.fit(data, min_count=1)
+    assert model.best(made) == (str(KG.built), pytest.approx(model.best(made)[1]))
+    assert model.best(made)[1] > 0.8
+    assert model.best(near)[0] == NONE
+    assert model.best(("never seen",))[0] == NONE
+
+
+def test_a_model_saves_and_loads_the_same_and_a_bad_file_is_one_line(tmp_path: Path) -> None:
+    model = RelationModel((NONE, str(KG.built)), {"bw:made|B": ((1, 2.5),)}, (0.5, -1.0), {"one": "00"}, 0.6)
+    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    model.save(first)
+    model.save(second)
+    assert first.read_bytes() == second.read_bytes()
+    assert RelationModel.load(first) == model
+    broken = tmp_path / "broken.json.gz"
+    broken.write_bytes(b"not gzip")
+    with pytest.raises(ModelUnreadable) as raised:
+        RelationModel.load(broken)
+    assert str(raised.value).startswith(f"{broken}: not a relation model") and "\n" not in str(raised.value)
+    future = tmp_path / "future.json.gz"
+    future.write_bytes(gzip.compress(b'{"format": 99}'))
+    with pytest.raises(ModelUnreadable, match="format 99"):
+        RelationModel.load(future)
