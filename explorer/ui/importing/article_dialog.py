@@ -371,7 +371,10 @@ class ArticleImportDialog(QDialog):
                 f"sentence {suggestion.sentence.number}, pattern “{html.escape(suggestion.pattern)}”, "
                 f"confidence {suggestion.confidence:.2f}"
                 + ("<br><i>announced, not yet done: the sentence says this will happen</i>"
-                   if self.model.announced(suggestion) else "") + "</p>")
+                   if self.model.announced(suggestion) else "")
+                + ("<br><i>suggested by the bundled trained model, not by a pattern of the ontology; "
+                   "the confidence is the model's probability</i>" if self.model.from_model(suggestion) else "")
+                + "</p>")
 
     def _on_tick_clicked(self) -> None:
         count = self.model.tick_at_least(self.threshold.value())
