@@ -2,7 +2,9 @@
 
 Read against the graph (``--data`` files or the bundled graph): known entities are matched by
 label and alias, new ones are named with the class their cue gives; trigger words come from the
-ontology's ``kg:lexicalPattern`` annotations (and the bundled ``ontology/lexicon.ttl``).
+ontology's ``kg:lexicalPattern`` annotations (and the bundled ``ontology/lexicon.ttl``). The bundled
+trained relation model adds the facts no pattern fired for (pattern "[model] …") unless
+``--rules-only`` is given or Preferences turn it off.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ner", metavar="MODEL", default=None,
                         help="an installed spaCy pipeline (e.g. en_core_web_sm) whose entities add name candidates, "
                              "marked [NER] (default: Preferences' NER pipeline; none needed)")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="suggest from the ontology's patterns alone, without the bundled model "
+                             "(default: as Preferences say; the model's facts are marked [model])")
     accept = parser.add_argument_group("accepting")
     accept.add_argument("--accept-all", action="store_true",
                         help="add every suggestion shown to the edits file (--to), each quoting its sentence")
@@ -50,7 +55,9 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     article = read_article(args.article)
     kg = context.graph()
     session = EditSession(args, context) if args.accept_all else None
-    run = suggest_for_graph(kg, article, ner_model=args.ner if args.ner is not None else load_settings()[0].ner_model)
+    preferences = load_settings()[0]
+    run = suggest_for_graph(kg, article, ner_model=args.ner if args.ner is not None else preferences.ner_model,
+                            learned=not args.rules_only and preferences.learned_relations)
     if run.ner_note is not None:
         sys.stderr.write(f"note: {terminal_safe(run.ner_note)}\n")
     suggestions = [s for s in run.suggestions if s.confidence >= args.min_confidence][: args.limit]

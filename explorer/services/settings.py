@@ -124,6 +124,9 @@ class Settings:
     #: An installed spaCy pipeline (e.g. "en_core_web_sm") whose entities add name candidates when
     #: facts are suggested from an article; empty: none (the suggester needs none).
     ner_model: str = ""
+    #: Whether the bundled trained relation model adds the facts no pattern of the ontology fired for (each marked
+    #: "[model]", its probability as confidence) when facts are suggested from an article; off: the rules alone.
+    learned_relations: bool = True
 
     # ------------------------------------------------------------------ recent files
     def add_recent_file(self, path: str | os.PathLike[str]) -> None:

@@ -80,3 +80,53 @@ def test_the_ner_pipeline_of_preferences_is_used_without_the_option(capsys: pyte
     assert "note: NER pipeline 'xx_from_preferences'" in capsys.readouterr().err
     assert main(["suggest", str(ARTICLES / "guangdong-shanghai-5g.txt"), "--ner", ""]) == 0
     assert capsys.readouterr().err == ""
+
+
+def _model_suggestion(text: str):
+    from explorer.core.extraction.sentences import Sentence
+    from explorer.core.extraction.spans import Mention
+    from explorer.core.extraction.suggest import Suggestion
+
+    start = text.index("Huawei")
+    verb = text.index("supplied")
+    end = text.index("China Mobile")
+    return Suggestion(Mention(start, start + 6, "Huawei", label="Huawei"), "https://w3id.org/kg-explorer/ontology#built",
+                      Mention(end, end + 12, "China Mobile", iri="https://w3id.org/kg-explorer/data/ChinaMobile"),
+                      Sentence(1, text, 0, len(text), 1), "[model] supplied", verb, verb + 8, 0.64)
+
+
+@pytest.mark.parametrize("preference, argv, learned", [
+    (None, [], True),  # no settings file: the bundled model is on
+    (None, ["--rules-only"], False),
+    (False, [], False),  # Preferences turned it off
+    (True, ["--rules-only"], False),  # the flag wins
+    (True, [], True),
+])
+def test_the_bundled_model_follows_preferences_unless_rules_only(preference: bool | None, argv: list[str], learned: bool,
+                                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import explorer.services.importing.suggestions as suggestions_module
+    from explorer.services.settings import Settings, save_settings
+
+    text = "Huawei supplied base stations to China Mobile."
+    article = tmp_path / "supply.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    calls: list[dict] = []
+
+    def fake(text_, lexicon, known, **kwargs):
+        calls.append(kwargs)
+        return [_model_suggestion(text_.strip())]
+
+    monkeypatch.setattr(suggestions_module, "suggest_facts", fake)
+    if preference is not None:
+        save_settings(Settings(learned_relations=preference))
+    assert main(["suggest", str(article), *argv]) == 0
+    assert [call["learned"] for call in calls] == [learned]
+    [row] = [line for line in capsys.readouterr().out.splitlines() if "Huawei" in line]
+    assert row.rstrip().endswith("[model] supplied")  # the model's pattern is shown as it is
+
+
+def test_rules_only_is_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suggest", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--rules-only suggest from the ontology's patterns alone, without the bundled model" in help_text

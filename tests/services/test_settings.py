@@ -115,3 +115,16 @@ def test_check_value_names_the_problem():
     assert check_value("label_languages", []) == "label_languages must name at least one language"
     assert check_value("storage_mode", "cloud").startswith("storage_mode must be one of memory, disk")
     assert check_value("colour", "red") == "colour is not a setting"
+
+
+def test_learned_relations_is_on_by_default_round_trips_and_is_checked():
+    assert Settings().learned_relations is True
+    save_settings(Settings(learned_relations=False))
+    loaded, warning = load_settings()
+    assert warning is None and loaded.learned_relations is False
+    # A file written before the switch existed turns the model on.
+    older, problems = Settings.from_dict({"schema_version": SCHEMA_VERSION, "ner_model": "en_core_web_sm"})
+    assert problems == [] and older.learned_relations is True
+    wrong, problems = Settings.from_dict({"learned_relations": "no"})
+    assert wrong.learned_relations is True
+    assert problems == ["settings: learned_relations must be true or false (got 'no'); using True"]

@@ -147,3 +147,32 @@ def test_include_inferred_switch_is_remembered(window, qtbot):
         window.workbench.inferred_box.setChecked(False)
     assert load_settings()[0].include_inferred is False
     assert len(window.kg) == triples
+
+
+def test_the_bundled_model_switch_shows_and_edits_the_setting(qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    dialog = SettingsDialog(Settings(learned_relations=False))
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QCheckBox, "LearnedRelationsCheck")
+    assert box is dialog.learned_box and box.text() == "Suggest facts the bundled model finds"
+    assert "[model]" in box.toolTip() and "offline" in box.toolTip() and "probability" in box.toolTip()
+    assert not box.isChecked()
+    assert dialog.edited_settings()[0].learned_relations is False
+    box.setChecked(True)
+    assert dialog.edited_settings()[0].learned_relations is True
+    dialog.restore_defaults()
+    assert box.isChecked()
+    fresh = SettingsDialog(Settings())
+    qtbot.addWidget(fresh)
+    assert fresh.learned_box.isChecked()
+
+
+def test_turning_the_bundled_model_off_is_saved(window, qtbot):
+    dialog = _dialog(window)
+    assert dialog.learned_box.isChecked()
+    dialog.learned_box.setChecked(False)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert window.settings.learned_relations is False
+    assert load_settings()[0].learned_relations is False

@@ -7,7 +7,9 @@ a Turtle file with more patterns gets them in the next suggestion run.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import Graph
 
@@ -19,6 +21,10 @@ from explorer.core.extraction.suggest import Suggestion, suggest_facts
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.tasks import CancelToken, Progress
 from explorer.services.importing.articles import Article
+
+#: What a suggestion of the bundled trained relation model starts its pattern with (followed by the words between the
+#: two names, e.g. "[model] supplied by"). Must equal ``explorer.core.extraction.relation_model.MODEL_MARK``.
+MODEL_MARK = "[model]"
 
 _SCHEMA_CONSTRUCT = """
 CONSTRUCT { ?s ?p ?o } WHERE {
@@ -80,10 +86,12 @@ def known_entities(kg: KnowledgeGraph) -> list[KnownEntity]:
 
 def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progress | None = None,
                       cancel: CancelToken | None = None, ner: NerPipeline | None = None,
-                      ner_model: str = "") -> SuggestionRun:
+                      ner_model: str = "", learned: bool = True) -> SuggestionRun:
     """Facts the article states, read against the open graph (a worker runs this). ``ner`` is a
     pipeline whose entities add name candidates, or ``ner_model`` names one to load here (slow, so in
-    the worker); when it cannot be loaded the run goes on without it and says why in ``ner_note``."""
+    the worker); when it cannot be loaded the run goes on without it and says why in ``ner_note``.
+    ``learned`` lets the bundled trained relation model add the facts no pattern fired for (False: the
+    ontology's patterns alone; Preferences' "Suggest facts the bundled model finds", ``--rules-only``)."""
     ner_note = None
     if ner is None and ner_model.strip():
         if progress is not None:
@@ -93,8 +101,26 @@ def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progres
         progress(None, "reading the graph's names and patterns…")
     lexicon = lexicon_for(kg)
     known = known_entities(kg)
-    suggestions = suggest_facts(article.text, lexicon, known, progress=progress, cancel=cancel, ner=ner)
+    suggestions = suggest_facts(article.text, lexicon, known, progress=progress, cancel=cancel, ner=ner,
+                                **_model_switch(learned))
     return SuggestionRun(article, suggestions, len(known), ner_note)
+
+
+def from_model(suggestion: Suggestion) -> bool:
+    """Whether the bundled trained relation model suggested this fact (no pattern of the ontology fired)."""
+    return suggestion.pattern.startswith(MODEL_MARK)
+
+
+def _model_switch(learned: bool) -> dict[str, Any]:
+    """``learned=`` for :func:`suggest_facts` once it takes it (the core that bundles the relation model); a
+    core without the model suggests from the patterns alone either way, so there is nothing to switch."""
+    try:
+        parameters = inspect.signature(suggest_facts).parameters.values()
+    except (TypeError, ValueError):  # pragma: no cover - a builtin or C callable; ours is neither
+        return {}
+    if any(p.name == "learned" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return {"learned": learned}
+    return {}
 
 
 def ner_pipeline(name: str) -> tuple[NerPipeline | None, str | None]:

@@ -95,10 +95,12 @@ class ArticleImportDialog(QDialog):
     """Review of the facts an article suggests."""
 
     def __init__(self, kg: KnowledgeGraph, accept: AcceptFacts, parent: QWidget | None = None, *,
-                 ner_model: str = "") -> None:
+                 ner_model: str = "", learned: bool = True) -> None:
         super().__init__(parent)
         #: Preferences ▸ Articles: an installed NER pipeline adding name candidates ("" for none).
         self.ner_model = ner_model
+        #: Preferences ▸ Articles: whether the bundled trained relation model adds facts no pattern fired for.
+        self.learned = learned
         self.setObjectName("ArticleImportDialog")
         self.setWindowTitle("Import Facts from an Article")
         self.kg = kg
@@ -290,7 +292,7 @@ class ArticleImportDialog(QDialog):
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.status.setText("Reading the article…")
-        self._task = run_task(suggest_for_graph, self.kg, article, ner_model=self.ner_model)
+        self._task = run_task(suggest_for_graph, self.kg, article, ner_model=self.ner_model, learned=self.learned)
         self._task.sig_progress.connect(self._on_task_progress)
         self._task.sig_finished.connect(self._on_task_finished)
         self._task.sig_failed.connect(self._on_task_failed)
@@ -369,7 +371,10 @@ class ArticleImportDialog(QDialog):
                 f"sentence {suggestion.sentence.number}, pattern “{html.escape(suggestion.pattern)}”, "
                 f"confidence {suggestion.confidence:.2f}"
                 + ("<br><i>announced, not yet done: the sentence says this will happen</i>"
-                   if self.model.announced(suggestion) else "") + "</p>")
+                   if self.model.announced(suggestion) else "")
+                + ("<br><i>suggested by the bundled trained model, not by a pattern of the ontology; "
+                   "the confidence is the model's probability</i>" if self.model.from_model(suggestion) else "")
+                + "</p>")
 
     def _on_tick_clicked(self) -> None:
         count = self.model.tick_at_least(self.threshold.value())

@@ -81,7 +81,8 @@ class ImportActions:
         if not self._ready():
             return
         dialog = ArticleImportDialog(self.window.kg, self.accept_suggestions, self.window,  # type: ignore[arg-type]
-                                     ner_model=getattr(self.window.settings, "ner_model", ""))
+                                     ner_model=getattr(self.window.settings, "ner_model", ""),
+                                     learned=getattr(self.window.settings, "learned_relations", True))
         self.dialog = dialog
         dialog.show()
 

@@ -10,11 +10,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from explorer.core.extraction.ner import NER_MARK
 from explorer.core.extraction.readings import ANNOUNCED_MARK, announced
 from explorer.core.extraction.suggest import Suggestion
+from explorer.services.importing.suggestions import from_model as _from_model
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("", "Confidence", "Subject", "Link", "Object", "Sentence", "Pattern")
 TICK, CONFIDENCE, SUBJECT, LINK, OBJECT, SENTENCE, PATTERN = range(len(COLUMNS))
+#: The Pattern column's tooltip for a fact the bundled trained relation model suggested ("[model] supplied by").
+MODEL_NOTE = ("Suggested by the bundled trained model: no pattern of the ontology fired; the words between the two "
+              "names are shown. Confidence is the model's probability.")
 
 
 class SuggestionTableModel(QAbstractTableModel):
@@ -44,6 +48,11 @@ class SuggestionTableModel(QAbstractTableModel):
     def announced(suggestion: Suggestion) -> bool:
         """Whether the fact is announced for the future ("will deploy"), not told as done."""
         return announced(suggestion.sentence.text, suggestion.trigger_start)
+
+    @staticmethod
+    def from_model(suggestion: Suggestion) -> bool:
+        """Whether the bundled trained relation model suggested the fact (its pattern starts "[model]")."""
+        return _from_model(suggestion)
 
     def tick_at_least(self, confidence: float) -> int:
         for row, suggestion in enumerate(self._rows):
@@ -126,6 +135,8 @@ class SuggestionTableModel(QAbstractTableModel):
             if column == PATTERN and NER_MARK in suggestion.pattern:
                 notes.append("An end of this fact was found by the NER pipeline named in Preferences, not by the "
                              "ontology's names and cues: check it.")
+            if column == PATTERN and self.from_model(suggestion):
+                notes.append(MODEL_NOTE)
             if self.announced(suggestion):
                 notes.append("Announced, not yet done: the sentence says this will happen. Accepted, it is recorded "
                              "as a fact with this sentence as its quote.")

@@ -1,10 +1,11 @@
 """Edit ▸ Preferences… (Ctrl+,): every setting the explorer remembers, in one dialog.
 
-Sections: Appearance (theme, label languages), Canvas and paths (expansion cap, hop
-limit), Queries (timeout, row cap, SPARQL Update, network access), Inference (include
-inferred triples when a graph opens, and with which rules) and Storage (in memory, or an
-on-disk workspace folder). OK and Apply check every field first: a value that does not fit
-is refused with one line naming the field, and nothing is applied. Accepted values take
+Sections: Appearance (theme, label languages), Curation (analyst name; for articles, an
+NER pipeline and the bundled relation model), Canvas and paths (expansion cap, hop limit),
+Queries (timeout, row cap, SPARQL Update, network access), Inference (include inferred
+triples when a graph opens, and with which rules) and Storage (in memory, or an on-disk
+workspace folder). OK and Apply check every field first: a value that does not fit is
+refused with one line naming the field, and nothing is applied. Accepted values take
 effect at once through ``sig_settings_applied(Settings)`` (the main window applies the
 policy, theme and caps and saves the file atomically).
 """
@@ -53,6 +54,7 @@ FIELD_NAMES = {
     "include_inferred": "Include inferred triples",
     "inference_profile": "Inference rules",
     "storage_mode": "Storage",
+    "learned_relations": "Suggest facts the bundled model finds",
 }
 
 
@@ -107,6 +109,12 @@ class SettingsDialog(QDialog):
         self.ner_edit.setPlaceholderText("none (e.g. en_core_web_sm, if spaCy and that model are installed)")
         self.ner_edit.setToolTip("File ▸ Import ▸ Facts from an Article: the pipeline's entities add name candidates, "
                                  "marked [NER]; nothing is downloaded, and a missing pipeline is reported and skipped")
+        # Articles: the bundled trained relation model (shipped with the app) next to the ontology's patterns
+        self.learned_box = QCheckBox("Suggest facts the bundled model finds", self)
+        self.learned_box.setObjectName("LearnedRelationsCheck")
+        self.learned_box.setToolTip("File ▸ Import ▸ Facts from an Article: a small trained model shipped with the app "
+                                    "(it runs offline) adds the facts no pattern of the ontology fired for, each marked "
+                                    "[model], with the model's probability as its confidence. Off: the patterns alone")
 
         # Canvas and paths
         self.expansion_spin = self._int_spin(1, 10_000, "Neighbours added when an entity is expanded; the rest "
@@ -174,7 +182,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._group("Appearance", [("Theme:", self.theme_box),
                                                     ("Label languages:", self.languages_edit)]))
         layout.addWidget(self._group("Curation", [("Analyst name:", self.analyst_edit),
-                                                  ("NER pipeline for articles:", self.ner_edit)]))
+                                                  ("NER pipeline for articles:", self.ner_edit),
+                                                  (None, self.learned_box)]))
         layout.addWidget(self._group("Canvas and paths", [("Neighbours per expansion:", self.expansion_spin),
                                                           ("Path hop limit:", self.hops_spin)]))
         layout.addWidget(self._group("Queries", [("Query timeout:", self.timeout_spin),
@@ -216,6 +225,7 @@ class SettingsDialog(QDialog):
         self.languages_edit.setText(format_languages(settings.label_languages))
         self.analyst_edit.setText(settings.analyst_name)
         self.ner_edit.setText(settings.ner_model)
+        self.learned_box.setChecked(settings.learned_relations)
         self.expansion_spin.setValue(settings.expansion_cap)
         self.hops_spin.setValue(settings.path_max_hops)
         self.timeout_spin.setValue(settings.query_timeout)
@@ -247,6 +257,7 @@ class SettingsDialog(QDialog):
             "label_languages": parse_languages(self.languages_edit.text()),
             "analyst_name": self.analyst_edit.text().strip(),
             "ner_model": self.ner_edit.text().strip(),
+            "learned_relations": self.learned_box.isChecked(),
             "expansion_cap": self.expansion_spin.value(),
             "path_max_hops": self.hops_spin.value(),
             "query_timeout": round(self.timeout_spin.value(), 1),
