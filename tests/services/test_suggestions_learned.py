@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 import explorer.services.importing.suggestions as suggestions_module
+from explorer.core.extraction.relation_model import MODEL_MARK
 from explorer.core.extraction.sentences import Sentence
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.suggest import Suggestion
 from explorer.services.importing.articles import article_from_text
-from explorer.services.importing.suggestions import MODEL_MARK, from_model, suggest_for_graph
+from explorer.services.importing.suggestions import from_model, suggest_for_graph
 
 TEXT = "Huawei supplied base stations to China Mobile."
 
@@ -44,25 +45,8 @@ def test_the_model_is_on_unless_turned_off(bundled_graph, calls: list[dict]) -> 
     assert calls[0]["learned"] is True
 
 
-def test_a_suggester_without_the_model_is_called_without_the_switch(bundled_graph,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[dict] = []
-
-    def rules_only(text, lexicon, known, *, min_confidence=0.3, progress=None, cancel=None, ner=None):
-        seen.append({"progress": progress, "ner": ner})
-        return []
-
-    monkeypatch.setattr(suggestions_module, "suggest_facts", rules_only)
-    assert suggest_for_graph(bundled_graph, article_from_text(TEXT), learned=False).suggestions == []
-    assert len(seen) == 1
-
-
 def test_a_model_suggestion_is_told_by_its_pattern() -> None:
     assert from_model(_suggestion("[model] supplied by"))
     assert not from_model(_suggestion("supplied"))
     assert not from_model(_suggestion("supplied [NER]"))
 
-
-def test_the_mark_is_the_core_models_own() -> None:
-    relation_model = pytest.importorskip("explorer.core.extraction.relation_model")
-    assert relation_model.MODEL_MARK == MODEL_MARK

@@ -7,9 +7,7 @@ a Turtle file with more patterns gets them in the next suggestion run.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
-from typing import Any
 
 from rdflib import Graph
 
@@ -17,14 +15,11 @@ from explorer.core import bundled
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import KnownEntity
 from explorer.core.extraction.ner import NerPipeline, NerUnavailable, load_pipeline
+from explorer.core.extraction.relation_model import MODEL_MARK
 from explorer.core.extraction.suggest import Suggestion, suggest_facts
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.tasks import CancelToken, Progress
 from explorer.services.importing.articles import Article
-
-#: What a suggestion of the bundled trained relation model starts its pattern with (followed by the words between the
-#: two names, e.g. "[model] supplied by"). Must equal ``explorer.core.extraction.relation_model.MODEL_MARK``.
-MODEL_MARK = "[model]"
 
 _SCHEMA_CONSTRUCT = """
 CONSTRUCT { ?s ?p ?o } WHERE {
@@ -102,25 +97,13 @@ def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progres
     lexicon = lexicon_for(kg)
     known = known_entities(kg)
     suggestions = suggest_facts(article.text, lexicon, known, progress=progress, cancel=cancel, ner=ner,
-                                **_model_switch(learned))
+                                learned=learned)
     return SuggestionRun(article, suggestions, len(known), ner_note)
 
 
 def from_model(suggestion: Suggestion) -> bool:
     """Whether the bundled trained relation model suggested this fact (no pattern of the ontology fired)."""
     return suggestion.pattern.startswith(MODEL_MARK)
-
-
-def _model_switch(learned: bool) -> dict[str, Any]:
-    """``learned=`` for :func:`suggest_facts` once it takes it (the core that bundles the relation model); a
-    core without the model suggests from the patterns alone either way, so there is nothing to switch."""
-    try:
-        parameters = inspect.signature(suggest_facts).parameters.values()
-    except (TypeError, ValueError):  # pragma: no cover - a builtin or C callable; ours is neither
-        return {}
-    if any(p.name == "learned" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        return {"learned": learned}
-    return {}
 
 
 def ner_pipeline(name: str) -> tuple[NerPipeline | None, str | None]:
