@@ -31,7 +31,8 @@ sys.path.insert(0, str(BENCHMARKS))
 import train_relation_model  # noqa: E402
 
 ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
-CAMERAS = "Container-number recognition cameras made by Hangzhou-based Hikvision photograph each box."
+# An apposition between a name and the place it lies in: no trigger pattern of the ontology reads it.
+TERMINAL = "The Caofeidian Ore Terminal, the busy quay in the city's Binhai district, has switched on a 5G network."
 
 
 def test_the_bundled_model_was_trained_on_the_articles_as_they_now_are() -> None:
@@ -44,16 +45,23 @@ def test_the_bundled_model_was_trained_on_the_articles_as_they_now_are() -> None
 
 
 def test_a_fact_no_pattern_reads_is_suggested_by_the_model_with_its_mark_and_probability(lexicon: Lexicon) -> None:
-    learned = [s for s in suggest_facts(CAMERAS, lexicon) if s.pattern.startswith(MODEL_MARK)]
-    made = [s for s in learned if s.predicate == str(KG.built) and s.subject.text == "Hikvision"]
-    assert len(made) == 1
-    [fact] = made
-    assert fact.object.text.lower() == "container-number recognition cameras"
-    assert fact.pattern == f"{MODEL_MARK} made by Hangzhou-based"
+    placed = [s for s in suggest_facts(TERMINAL, lexicon) if s.predicate == str(KG.locatedIn)
+              and s.subject.text == "Caofeidian Ore Terminal" and s.object.text == "Binhai district"]
+    assert len(placed) == 1
+    [fact] = placed
+    assert fact.pattern == f"{MODEL_MARK} the busy quay in the city's"
+    assert TERMINAL[fact.trigger_start:fact.trigger_end] == "the busy quay in the city's"
     assert THRESHOLD <= fact.confidence <= 1.0
-    assert CAMERAS[fact.trigger_start:fact.trigger_end] == "made by Hangzhou-based"
     # the rules alone do not read it: the model is what adds it
-    assert not any(s.predicate == str(KG.built) for s in suggest_facts(CAMERAS, lexicon, learned=False))
+    assert not any(s.subject.text == "Caofeidian Ore Terminal" and s.predicate == str(KG.locatedIn)
+                   for s in suggest_facts(TERMINAL, lexicon, learned=False))
+
+
+def test_the_model_does_not_repeat_a_fact_the_rules_read_by_its_inverse(lexicon: Lexicon) -> None:
+    text = "Container-number recognition cameras made by Hangzhou-based Hikvision photograph each box."
+    found = [(s.subject.text, s.predicate.rsplit("#", 1)[-1], s.object.text) for s in suggest_facts(text, lexicon)]
+    assert ("Container-number recognition cameras", "builtBy", "Hikvision") in found
+    assert ("Hikvision", "built", "Container-number recognition cameras") not in found
 
 
 def test_the_models_confidence_is_shown_as_learnt_not_recalibrated(lexicon: Lexicon) -> None:
@@ -62,11 +70,12 @@ def test_the_models_confidence_is_shown_as_learnt_not_recalibrated(lexicon: Lexi
     class Recording:
         def read(self, lexicon: Lexicon, sentence: Sentence, view: str, mentions: list[Mention],
                  facts: list[tuple[Mention, str, Mention]]) -> list[Reading]:
-            read.extend(bundled().read(lexicon, sentence, view, mentions, facts))
-            return read
+            readings = bundled().read(lexicon, sentence, view, mentions, facts)
+            read.extend(readings)
+            return readings
 
-    [fact] = [s for s in suggest_facts(CAMERAS, lexicon, learned=Recording()) if s.predicate == str(KG.built)]
-    assert fact.confidence == next(r[6] for r in read if r[1] == str(KG.built))
+    [fact] = [s for s in suggest_facts(TERMINAL, lexicon, learned=Recording()) if s.subject.text == "Caofeidian Ore Terminal"]
+    assert fact.confidence == next(r[6] for r in read if r[0].text == "Caofeidian Ore Terminal")
     # the same fact read from a bare preposition would carry a doubt and lose confidence
     [kept, doubted] = recalibrated([replace(fact, confidence=0.95), replace(fact, pattern="in", confidence=0.95)], 0.0)
     assert kept.confidence == 0.95 and doubted.confidence != 0.95

@@ -109,6 +109,8 @@ class Lexicon:
     labels: dict[str, str]
     #: Properties that carry cyber exposure (``kg:exposureDirection``): what a warning speaks of.
     exposure: frozenset[str] = frozenset()
+    #: Each property declared the inverse of another (``owl:inverseOf``, both ways): one fact read either way.
+    inverses: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_ontology(cls, ontology: Graph) -> Lexicon:
@@ -144,7 +146,10 @@ class Lexicon:
         # Longer cues first: "research company" before "company".
         cues.sort(key=lambda cue: -len(cue.words))
         exposure = frozenset(str(p) for p in ontology.subjects(EXPOSURE_DIRECTION, None) if isinstance(p, URIRef))
-        return cls(patterns, cues, superclasses, labels, exposure)
+        inverses: dict[str, str] = {}
+        for a, b in ontology.subject_objects(OWL.inverseOf):
+            inverses[str(a)], inverses[str(b)] = str(b), str(a)
+        return cls(patterns, cues, superclasses, labels, exposure, inverses)
 
     def is_a(self, cls: str | None, wanted: Iterable[str]) -> bool | None:
         """Whether ``cls`` is one of ``wanted`` or below one; None when either side is unknown, or when

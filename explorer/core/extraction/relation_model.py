@@ -35,6 +35,8 @@ MODEL_MARK = "[model]"
 THRESHOLD = 0.5
 #: The class that means "these two are not linked by any property".
 NONE = "none"
+#: Punctuation the shown words do not open or end on ("'s" keeps its apostrophe, "-based" its hyphen).
+_LOOSE = frozenset(",;:.()\"“”")
 BUNDLED_FILE = Path(__file__).with_name("relation_model.json.gz")
 FORMAT = 1
 
@@ -82,8 +84,9 @@ class RelationModel:
         """Facts of one sentence the rules did not read: for each pair of mentions the likeliest property, where
         its probability reaches the threshold and its ends do not clash with the property's domain and range."""
         # a second reading of two things the rules linked is offered ("based in" where they read "located in"),
-        # the same fact either way round is not
-        read = {(s.key, p, o.key) for s, p, o in facts} | {(o.key, p, s.key) for s, p, o in facts}
+        # the same fact either way round or by its inverse ("built" for "built by") is not
+        read = {(s.key, p, o.key) for s, p, o in facts} | {(o.key, p, s.key) for s, p, o in facts} \
+            | {(o.key, lexicon.inverses[p], s.key) for s, p, o in facts if p in lexicon.inverses}
         readings: list[Reading] = []
         for pair in pairs(lexicon, view, mentions, facts):
             if pair.subject.key == pair.object.key:
@@ -93,6 +96,8 @@ class RelationModel:
                     or (pair.subject.key, predicate, pair.object.key) in read:
                 continue
             read |= {(pair.subject.key, predicate, pair.object.key), (pair.object.key, predicate, pair.subject.key)}
+            if predicate in lexicon.inverses:
+                read.add((pair.object.key, lexicon.inverses[predicate], pair.subject.key))
             readings.append(_reading(view, pair, predicate, probability))
         return readings
 
@@ -134,9 +139,9 @@ def _fits(lexicon: Lexicon, predicate: str, pair: Pair) -> bool:
 def _reading(view: str, pair: Pair, predicate: str, probability: float) -> Reading:
     """The fact with the words between its two names as its pattern (at most six, so the review column stays short)."""
     start, end = pair.first.end, pair.second.start
-    while start < end and not view[start].isalnum():
+    while start < end and (view[start].isspace() or view[start] in _LOOSE):
         start += 1
-    while end > start and not view[end - 1].isalnum():
+    while end > start and (view[end - 1].isspace() or view[end - 1] in _LOOSE):
         end -= 1
     words = view[start:end].split()
     shown = " ".join(words) if len(words) <= 6 else " ".join([*words[:3], "…", *words[-2:]])
