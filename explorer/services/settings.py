@@ -125,7 +125,7 @@ class Settings:
     #: facts are suggested from an article; empty: none (the suggester needs none).
     ner_model: str = ""
     #: Whether the bundled trained relation model adds the facts no pattern of the ontology fired for (each marked
-    #: "[model]", its probability as confidence) when facts are suggested from an article; off: the rules alone.
+    #: "[model]", with its measured share right as confidence) when facts are suggested from an article; off: the rules alone.
     learned_relations: bool = True
 
     # ------------------------------------------------------------------ recent files

@@ -38,10 +38,14 @@ TERMINAL = "The Caofeidian Ore Terminal, the busy quay in the city's Binhai dist
 def test_the_bundled_model_was_trained_on_the_articles_as_they_now_are() -> None:
     model = bundled()
     assert len(model.trained_on) >= 90
-    stale = [name for name, digest in model.trained_on.items()
+    read = {**model.trained_on, **model.calibrated_on}
+    stale = [name for name, digest in read.items()
              if not (ARTICLES / f"{name}.txt").exists() or train_relation_model.digest(ARTICLES / f"{name}.txt") != digest]
     assert not stale, f"retrain: .venv/bin/python benchmarks/train_relation_model.py (changed since training: {stale})"
     assert model.classes[0] == NONE and str(KG.built) in model.classes and model.threshold == THRESHOLD
+    # calibrated on articles it was not trained on, as the script does by default
+    assert set(model.calibrated_on) == set(train_relation_model.HELD_OUT) and not set(model.calibrated_on) & set(model.trained_on)
+    assert model.calibration and all(0.0 < shown < 1.0 for _, shown in model.calibration)
 
 
 def test_a_fact_no_pattern_reads_is_suggested_by_the_model_with_its_mark_and_probability(lexicon: Lexicon) -> None:
@@ -51,7 +55,7 @@ def test_a_fact_no_pattern_reads_is_suggested_by_the_model_with_its_mark_and_pro
     [fact] = placed
     assert fact.pattern == f"{MODEL_MARK} the busy quay in the city's"
     assert TERMINAL[fact.trigger_start:fact.trigger_end] == "the busy quay in the city's"
-    assert THRESHOLD <= fact.confidence <= 1.0
+    assert fact.confidence in {shown for _, shown in bundled().calibration}
     # the rules alone do not read it: the model is what adds it
     assert not any(s.subject.text == "Caofeidian Ore Terminal" and s.predicate == str(KG.locatedIn)
                    for s in suggest_facts(TERMINAL, lexicon, learned=False))
@@ -138,8 +142,38 @@ def test_fitting_learns_which_words_state_which_property() -> None:
     assert model.best(("never seen",))[0] == NONE
 
 
+def test_a_probability_is_shown_as_its_bands_share_right_and_a_left_out_property_is_never_proposed(lexicon: Lexicon) -> None:
+    model = replace(bundled(), calibration=((0.5, 0.4), (0.7, 0.65)))
+    assert [model.shown(p) for p in (0.3, 0.5, 0.69, 0.7, 0.99)] == [0.3, 0.4, 0.4, 0.65, 0.65]
+    placed = [s for s in suggest_facts(TERMINAL, lexicon, learned=model) if s.pattern.startswith(MODEL_MARK)]
+    assert placed and all(s.confidence in (0.4, 0.65) for s in placed)
+    assert not any(s.pattern.startswith(MODEL_MARK) and s.predicate == str(KG.locatedIn)
+                   for s in suggest_facts(TERMINAL, lexicon, learned=replace(model, left_out=frozenset({str(KG.locatedIn)}))))
+
+
+def test_calibration_measures_the_share_right_on_held_out_articles_and_leaves_out_a_property_mostly_wrong(
+        lexicon: Lexicon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model that reads every pair it may as located in
+    everywhere = RelationModel((NONE, str(KG.locatedIn)), {}, (0.0, 3.0), threshold=0.5)
+    (tmp_path / "one.txt").write_text(TERMINAL + "\n", encoding="utf-8")
+    (tmp_path / "one.key.tsv").write_text("Caofeidian Ore Terminal\tkg:locatedIn\tBinhai district\t1\n", encoding="utf-8")
+    ontology = train_relation_model.ontology_graph()
+    made = [s for s in suggest_facts(TERMINAL, lexicon, learned=everywhere) if s.pattern.startswith(MODEL_MARK)]
+    assert len(made) >= 2  # one right, the others not
+    # mostly wrong, with facts enough to tell: the property is left out
+    assert len(made) >= train_relation_model.LEFT_OUT_LEAST and 1 / len(made) < train_relation_model.LEFT_OUT_BELOW
+    measured = train_relation_model.calibrated(everywhere, [tmp_path / "one.txt"], lexicon, train_relation_model.inverses(ontology))
+    assert measured.left_out == {str(KG.locatedIn)} and measured.calibration == ()
+    assert measured.calibrated_on == {"one": train_relation_model.digest(tmp_path / "one.txt")}
+    # with too few facts to tell, the share right is what its band is shown with
+    monkeypatch.setattr(train_relation_model, "LEFT_OUT_LEAST", len(made) + 1)
+    kept = train_relation_model.calibrated(everywhere, [tmp_path / "one.txt"], lexicon, train_relation_model.inverses(ontology))
+    assert kept.left_out == frozenset() and kept.calibration == ((0.7, round(1 / len(made), 2)),)  # all at p 0.95
+
+
 def test_a_model_saves_and_loads_the_same_and_a_bad_file_is_one_line(tmp_path: Path) -> None:
-    model = RelationModel((NONE, str(KG.built)), {"bw:made|B": ((1, 2.5),)}, (0.5, -1.0), {"one": "00"}, 0.6)
+    model = RelationModel((NONE, str(KG.built)), {"bw:made|B": ((1, 2.5),)}, (0.5, -1.0), {"one": "00"}, 0.6,
+                          ((0.6, 0.45), (0.7, 0.6)), frozenset({str(KG.operates)}), {"two": "11"})
     first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
     model.save(first)
     model.save(second)

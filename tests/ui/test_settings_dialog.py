@@ -156,7 +156,7 @@ def test_the_bundled_model_switch_shows_and_edits_the_setting(qtbot):
     qtbot.addWidget(dialog)
     box = dialog.findChild(QCheckBox, "LearnedRelationsCheck")
     assert box is dialog.learned_box and box.text() == "Suggest facts the bundled model finds"
-    assert "[model]" in box.toolTip() and "offline" in box.toolTip() and "probability" in box.toolTip()
+    assert "[model]" in box.toolTip() and "offline" in box.toolTip() and "not trained on" in box.toolTip()
     assert not box.isChecked()
     assert dialog.edited_settings()[0].learned_relations is False
     box.setChecked(True)

@@ -94,7 +94,7 @@ _F = TypeVar("_F", bound=_Fact)
 
 def recalibrated(facts: list[_F], min_confidence: float) -> list[_F]:
     """``facts`` with the confidence they are shown with, those still at ``min_confidence`` or over."""
-    # the model's probability was learnt from the same kinds of doubt: it is shown as it is
+    # the model's confidence was measured on articles it was not trained on (``relation_model``): it is shown as it is
     shown = [f if f.pattern.startswith(MODEL_MARK) else replace(f, confidence=calibrated(  # type: ignore[type-var]
         f.confidence, f.subject, f.object, f.pattern, f.trigger_start, f.trigger_end)) for f in facts]
     return [f for f in shown if f.confidence >= min_confidence]

@@ -5,8 +5,10 @@ what articles state is worded otherwise ("cameras made by Hikvision", "the Jinan
 edge servers"), so a small multinomial logistic model, trained on the answer keys of the articles in
 ``tests/data/articles`` (``benchmarks/train_relation_model.py``), scores every pair of mentions of a
 sentence (``pair_features``) and proposes the property it finds likeliest where that is likely enough
-and the rules read nothing between the two. Such a fact carries ``MODEL_MARK`` in its pattern and the
-model's probability as its confidence, so the analyst sees where it came from.
+and the rules read nothing between the two. Such a fact carries ``MODEL_MARK`` in its pattern, so the
+analyst sees where it came from, and as its confidence the share of the model's facts that were right
+on articles it was not trained on (``calibration``): on text it never saw the model is right far less
+often than its probability says, so the probability alone would overstate it.
 
 The weights ship inside the package (``relation_model.json.gz``, a few hundred kilobytes); nothing is
 downloaded, and reading needs no numerical library.
@@ -62,6 +64,21 @@ class RelationModel:
     #: The articles the model was trained on, each with the SHA-256 of its text and key.
     trained_on: Mapping[str, str] = field(default_factory=dict)
     threshold: float = THRESHOLD
+    #: What a probability is shown as: (least probability, confidence) in ascending order, the share of the model's
+    #: facts that were right on articles it was not trained on (a probability below the first is shown as it is).
+    calibration: tuple[tuple[float, float], ...] = ()
+    #: Properties the model does not propose: on those articles, too few of its facts of them were right.
+    left_out: frozenset[str] = frozenset()
+    #: The articles the calibration was measured on, with their SHA-256 as ``trained_on``.
+    calibrated_on: Mapping[str, str] = field(default_factory=dict)
+
+    def shown(self, probability: float) -> float:
+        """The confidence a fact of this probability is shown with."""
+        confidence = probability
+        for least, measured in self.calibration:
+            if probability >= least:
+                confidence = measured
+        return confidence
 
     def probabilities(self, features: Iterable[str]) -> list[float]:
         scores = list(self.bias)
@@ -92,18 +109,20 @@ class RelationModel:
             if pair.subject.key == pair.object.key:
                 continue
             predicate, probability = self.best(pair.features)
-            if predicate == NONE or probability < self.threshold or not _fits(lexicon, predicate, pair) \
+            if predicate == NONE or predicate in self.left_out or probability < self.threshold or not _fits(lexicon, predicate, pair) \
                     or (pair.subject.key, predicate, pair.object.key) in read:
                 continue
             read |= {(pair.subject.key, predicate, pair.object.key), (pair.object.key, predicate, pair.subject.key)}
             if predicate in lexicon.inverses:
                 read.add((pair.object.key, lexicon.inverses[predicate], pair.subject.key))
-            readings.append(_reading(view, pair, predicate, probability))
+            readings.append(_reading(view, pair, predicate, self.shown(probability)))
         return readings
 
     def as_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "classes": list(self.classes), "bias": [round(b, 3) for b in self.bias],
                 "threshold": self.threshold, "trained_on": dict(sorted(self.trained_on.items())),
+                "calibration": [list(step) for step in self.calibration], "left_out": sorted(self.left_out),
+                "calibrated_on": dict(sorted(self.calibrated_on.items())),
                 "weights": {f: [[i, round(w, 3)] for i, w in ws] for f, ws in sorted(self.weights.items())}}
 
     def save(self, path: Path) -> None:
@@ -119,7 +138,9 @@ class RelationModel:
                 raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
             return cls(tuple(data["classes"]), {f: tuple((int(i), float(w)) for i, w in ws) for f, ws in data["weights"].items()},
                        tuple(float(b) for b in data["bias"]), dict(data.get("trained_on", {})),
-                       float(data.get("threshold", THRESHOLD)))
+                       float(data.get("threshold", THRESHOLD)),
+                       tuple((float(least), float(shown)) for least, shown in data.get("calibration", [])),
+                       frozenset(str(p) for p in data.get("left_out", [])), dict(data.get("calibrated_on", {})))
         except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as error:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise ModelUnreadable(f"{path}: not a relation model ({reason})") from None
@@ -136,7 +157,7 @@ def _fits(lexicon: Lexicon, predicate: str, pair: Pair) -> bool:
     return lexicon.is_a(pair.subject.cls, domain) is not False and lexicon.is_a(pair.object.cls, range_) is not False
 
 
-def _reading(view: str, pair: Pair, predicate: str, probability: float) -> Reading:
+def _reading(view: str, pair: Pair, predicate: str, confidence: float) -> Reading:
     """The fact with the words between its two names as its pattern (at most six, so the review column stays short)."""
     start, end = pair.first.end, pair.second.start
     while start < end and (view[start].isspace() or view[start] in _LOOSE):
@@ -146,4 +167,4 @@ def _reading(view: str, pair: Pair, predicate: str, probability: float) -> Readi
     words = view[start:end].split()
     shown = " ".join(words) if len(words) <= 6 else " ".join([*words[:3], "…", *words[-2:]])
     pattern = f"{MODEL_MARK} {shown}".rstrip()
-    return pair.subject, predicate, pair.object, pattern, start, max(start, end), round(probability, 2)
+    return pair.subject, predicate, pair.object, pattern, start, max(start, end), round(confidence, 2)

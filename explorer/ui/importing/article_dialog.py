@@ -373,7 +373,8 @@ class ArticleImportDialog(QDialog):
                 + ("<br><i>announced, not yet done: the sentence says this will happen</i>"
                    if self.model.announced(suggestion) else "")
                 + ("<br><i>suggested by the bundled trained model, not by a pattern of the ontology; "
-                   "the confidence is the model's probability</i>" if self.model.from_model(suggestion) else "")
+                   "the confidence is how often its facts were right on articles it was not trained on</i>"
+                   if self.model.from_model(suggestion) else "")
                 + "</p>")
 
     def _on_tick_clicked(self) -> None:

@@ -18,7 +18,7 @@ COLUMNS = ("", "Confidence", "Subject", "Link", "Object", "Sentence", "Pattern")
 TICK, CONFIDENCE, SUBJECT, LINK, OBJECT, SENTENCE, PATTERN = range(len(COLUMNS))
 #: The Pattern column's tooltip for a fact the bundled trained relation model suggested ("[model] supplied by").
 MODEL_NOTE = ("Suggested by the bundled trained model: no pattern of the ontology fired; the words between the two "
-              "names are shown. Confidence is the model's probability.")
+              "names are shown. Confidence is how often the model's facts were right on articles it was not trained on.")
 
 
 class SuggestionTableModel(QAbstractTableModel):

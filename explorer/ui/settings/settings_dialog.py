@@ -114,7 +114,8 @@ class SettingsDialog(QDialog):
         self.learned_box.setObjectName("LearnedRelationsCheck")
         self.learned_box.setToolTip("File ▸ Import ▸ Facts from an Article: a small trained model shipped with the app "
                                     "(it runs offline) adds the facts no pattern of the ontology fired for, each marked "
-                                    "[model], with the model's probability as its confidence. Off: the patterns alone")
+                                    "[model], with how often its facts were right on articles it was not trained on as its "
+                                    "confidence. Off: the patterns alone")
 
         # Canvas and paths
         self.expansion_spin = self._int_spin(1, 10_000, "Neighbours added when an entity is expanded; the rest "
