@@ -176,3 +176,23 @@ def test_turning_the_bundled_model_off_is_saved(window, qtbot):
     assert not dialog.isVisible()
     assert window.settings.learned_relations is False
     assert load_settings()[0].learned_relations is False
+
+
+def test_wrapped_notes_show_every_line_and_the_dialog_fits_them(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def needed(note: QLabel) -> int:  # what the text needs at the note's width, measured on a label of its own
+        probe = QLabel(note.text())
+        probe.setWordWrap(True)
+        probe.setFont(note.font())
+        return probe.heightForWidth(note.width())
+
+    notes = (dialog.network_note, dialog.storage_note)
+    qtbot.waitUntil(lambda: all(note.height() >= needed(note) for note in notes), timeout=5000)
+    assert needed(dialog.network_note) > 2 * dialog.network_note.fontMetrics().height()  # several lines, all shown
+    qtbot.waitUntil(lambda: dialog.height() <= dialog.layout().sizeHint().height() + 4, timeout=5000)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -207,6 +208,28 @@ class SettingsDialog(QDialog):
         spin.setToolTip(tip)
         spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         return spin
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A form row gives a wrapped note the height its text needs at the label's guessed width, not at the width it
+        # has: each note asks for the lines it needs now, and the dialog takes the height that makes.
+        changed = False
+        for note in (self.network_note, self.storage_note):
+            held = note.minimumHeight()
+            note.setMinimumHeight(0)  # a label's height for a width is never under its minimum: measure without it
+            needed = note.heightForWidth(note.width())
+            note.setMinimumHeight(held)
+            if needed > 0 and held != needed:
+                note.setMinimumHeight(needed)
+                changed = True
+        if changed:
+            QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(layout.sizeHint().height(), self.minimumSizeHint().height()))
 
     def _group(self, title: str, rows: list[tuple[str | None, QWidget]]) -> QGroupBox:
         group = QGroupBox(title, self)
