@@ -26,7 +26,8 @@ def test_wheel_carries_the_ontology_the_graph_and_the_package_data(wheel):
     for expected in ("explorer/bundled/ontology/explorer.ttl", "explorer/bundled/ontology/shapes.ttl",
                      "explorer/bundled/data/5g-industrial-internet.ttl",
                      "explorer/bundled/data/sources/5g-industrial-internet-article.txt",
-                     "explorer/services/exporters/html_template.html", "explorer/py.typed"):
+                     "explorer/services/exporters/html_template.html", "explorer/py.typed",
+                     "explorer/core/extraction/relation_model.json.gz"):  # the article reader's trained model
         assert expected in names
     assert any(name.startswith("explorer/services/queries/") and name.endswith(".rq") for name in names)
 
