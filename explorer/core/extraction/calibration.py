@@ -74,7 +74,9 @@ def calibrated(confidence: float, subject: Mention, obj: Mention, words: str, tr
     return round(min(confidence, _CAP_TWO if count == 2 else _CAP_MORE), 2)
 
 
-class _Fact(Protocol):
+class ProposedFact(Protocol):
+    """What the steps after the readers see of a suggested fact (``suggest.Suggestion`` is one)."""
+
     @property
     def subject(self) -> Mention: ...
     @property
@@ -89,7 +91,7 @@ class _Fact(Protocol):
     def confidence(self) -> float: ...
 
 
-_F = TypeVar("_F", bound=_Fact)
+_F = TypeVar("_F", bound=ProposedFact)
 
 
 def recalibrated(facts: list[_F], min_confidence: float) -> list[_F]:

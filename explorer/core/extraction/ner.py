@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
+from explorer.core.extraction.calibration import ProposedFact
 from explorer.core.extraction.mentions import Mention
 from explorer.core.vocab import KG
 
@@ -92,18 +93,7 @@ def rests_on_ner(*mentions: Mention) -> bool:
     return any(m.via == "ner" for m in mentions)
 
 
-class _Fact(Protocol):
-    @property
-    def subject(self) -> Mention: ...
-    @property
-    def object(self) -> Mention: ...
-    @property
-    def pattern(self) -> str: ...
-    @property
-    def confidence(self) -> float: ...
-
-
-_F = TypeVar("_F", bound=_Fact)
+_F = TypeVar("_F", bound=ProposedFact)
 
 
 def marked_ner(facts: list[_F], min_confidence: float) -> list[_F]:
