@@ -43,9 +43,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace, context: Context) -> int:
     # Here, not at the top: every command's start-up would pay for the article readers.
-    from explorer.core.extraction.readings import ANNOUNCED_MARK, announced
+    from explorer.core.extraction.readings import ANNOUNCED_MARK
     from explorer.services.importing.articles import read_article
-    from explorer.services.importing.suggestions import suggest_for_graph
+    from explorer.services.importing.suggestions import is_announced, suggest_for_graph
     from explorer.services.settings import load_settings
 
     if not 0.0 <= args.min_confidence <= 1.0:
@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace, context: Context) -> int:
         return f"{getattr(mention, 'label', '')} (new{', ' + kg.label(cls) if cls else ''})"
 
     rows = [[s.sentence.number, end(s.subject), kg.predicate_words(s.predicate), end(s.object), f"{s.confidence:.2f}",
-             s.pattern + (f"  {ANNOUNCED_MARK}" if announced(s.sentence.text, s.trigger_start) else "")] for s in suggestions]
+             s.pattern + (f"  {ANNOUNCED_MARK}" if is_announced(s) else "")] for s in suggestions]
     context.table(["Sentence", "Subject", "Link", "Object", "Confidence", "Pattern"], rows)
     return EXIT_OK
 

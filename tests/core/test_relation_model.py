@@ -188,3 +188,19 @@ def test_a_model_saves_and_loads_the_same_and_a_bad_file_is_one_line(tmp_path: P
     future.write_bytes(gzip.compress(b'{"format": 99}'))
     with pytest.raises(ModelUnreadable, match="format 99"):
         RelationModel.load(future)
+
+
+def test_a_model_fact_whose_verb_is_only_planned_is_marked_announced(lexicon: Lexicon) -> None:
+    from explorer.core.extraction.readings import announced_among
+    from explorer.services.importing.suggestions import is_announced
+
+    planned = "The Hebei Department of Commerce plans to set up a drone alliance."
+    text = "The Hebei Department of Commerce set up a drone alliance."
+    assert announced_among(planned, planned.index("plans"), planned.index("drone"))
+    assert not announced_among(text, text.index("set"), text.index("drone"))
+    assert announced_among("X will soon run it", 2, 15) and not announced_among("X runs it", 2, 7)
+    model_facts = [s for s in suggest_facts(planned, lexicon, learned=True) if s.pattern.startswith(MODEL_MARK)]
+    assert model_facts and all(is_announced(s) for s in model_facts)
+    # a rule's fact is judged at its verb, as before
+    [done] = [s for s in suggest_facts("Tangshan Port Group operates the new ore terminal.", lexicon, learned=False)]
+    assert not is_announced(done)

@@ -56,6 +56,14 @@ def announced(text: str, start: int) -> bool:
     return _FUTURE.search(text[:start]) is not None
 
 
+def announced_among(text: str, start: int, end: int) -> bool:
+    """Whether a verb at ``start`` or among the words up to ``end`` is announced or only planned ("plans to set up a"): a
+    fact the relation model read has its verb among the words between its two names, and is marked as a rule's is."""
+    return announced(text, start) or any(
+        _FUTURE.search(text[:word.start()]) is not None or _UNREALISED.search(text[:word.start()]) is not None
+        for word in re.finditer(r"(?<![\w'’-])\w", text[:end]) if word.start() > start)
+
+
 def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
     """"plans to set up a centre for platforms in Jinan": where a planned thing will be is planned too —
     a bare preposition in the clause of a verb that is only intended states nothing."""

@@ -15,6 +15,7 @@ from explorer.core import bundled
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import KnownEntity
 from explorer.core.extraction.ner import NerPipeline, NerUnavailable, load_pipeline
+from explorer.core.extraction.readings import announced, announced_among
 from explorer.core.extraction.relation_model import MODEL_MARK
 from explorer.core.extraction.suggest import Suggestion, suggest_facts
 from explorer.core.graph import KnowledgeGraph
@@ -104,6 +105,13 @@ def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progres
 def from_model(suggestion: Suggestion) -> bool:
     """Whether the bundled trained relation model suggested this fact (no pattern of the ontology fired)."""
     return suggestion.pattern.startswith(MODEL_MARK)
+
+
+def is_announced(suggestion: Suggestion) -> bool:
+    """Whether the sentence announces the fact for the future or only plans it ("will operate", for the model also
+    "plans to set up"), so the review and the CLI mark it as not yet done."""
+    text, start = suggestion.sentence.text, suggestion.trigger_start
+    return announced_among(text, start, suggestion.trigger_end) if from_model(suggestion) else announced(text, start)
 
 
 def ner_pipeline(name: str) -> tuple[NerPipeline | None, str | None]:

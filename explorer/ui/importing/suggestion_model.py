@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from explorer.core.extraction.ner import NER_MARK
-from explorer.core.extraction.readings import ANNOUNCED_MARK, announced
+from explorer.core.extraction.readings import ANNOUNCED_MARK
 from explorer.core.extraction.suggest import Suggestion
 from explorer.services.importing.suggestions import from_model as _from_model
+from explorer.services.importing.suggestions import is_announced as _is_announced
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +48,7 @@ class SuggestionTableModel(QAbstractTableModel):
     @staticmethod
     def announced(suggestion: Suggestion) -> bool:
         """Whether the fact is announced for the future ("will deploy"), not told as done."""
-        return announced(suggestion.sentence.text, suggestion.trigger_start)
+        return _is_announced(suggestion)
 
     @staticmethod
     def from_model(suggestion: Suggestion) -> bool:
