@@ -58,8 +58,8 @@ def _run(args: argparse.Namespace, context: Context) -> int:
     preferences = load_settings()[0]
     run = suggest_for_graph(kg, article, ner_model=args.ner if args.ner is not None else preferences.ner_model,
                             learned=not args.rules_only and preferences.learned_relations)
-    if run.ner_note is not None:
-        sys.stderr.write(f"note: {terminal_safe(run.ner_note)}\n")
+    for note in (run.note or "").splitlines():
+        sys.stderr.write(f"note: {terminal_safe(note)}\n")
     suggestions = [s for s in run.suggestions if s.confidence >= args.min_confidence][: args.limit]
     if session is not None and suggestions:
         from explorer.core.curation import ChangeRefused

@@ -50,3 +50,20 @@ def test_a_model_suggestion_is_told_by_its_pattern() -> None:
     assert not from_model(_suggestion("supplied"))
     assert not from_model(_suggestion("supplied [NER]"))
 
+
+
+def test_a_damaged_model_file_leaves_the_rules_and_says_why_in_one_line(bundled_graph, tmp_path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.core.extraction import relation_model
+
+    broken = tmp_path / "relation_model.json.gz"
+    broken.write_bytes(b"not a model")
+    monkeypatch.setattr(relation_model, "BUNDLED_FILE", broken)
+    relation_model.bundled.cache_clear()
+    try:
+        run = suggest_for_graph(bundled_graph, article_from_text("Haier teamed up with Huawei in Qingdao."))
+    finally:
+        relation_model.bundled.cache_clear()
+    assert run.suggestions and not any(from_model(s) for s in run.suggestions)
+    assert run.note is not None and "\n" not in run.note
+    assert run.note.startswith(f"{broken}: not a relation model") and run.note.endswith("the ontology's patterns alone")

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from explorer.core import bundled
+from explorer.core.extraction import relation_model
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import KnownEntity
 from explorer.core.extraction.ner import NerPipeline, NerUnavailable, load_pipeline
 from explorer.core.extraction.readings import announced, announced_among
-from explorer.core.extraction.relation_model import MODEL_MARK
+from explorer.core.extraction.relation_model import MODEL_MARK, ModelUnreadable
 from explorer.core.extraction.suggest import Suggestion, suggest_facts
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.tasks import CancelToken, Progress
@@ -54,8 +55,8 @@ class SuggestionRun:
     article: Article
     suggestions: list[Suggestion]
     known: int
-    #: Why the NER pipeline the user named was not used (one line), if one was named and is missing.
-    ner_note: str | None = None
+    #: Why the NER pipeline the user named, or the bundled relation model, was not used (one line each), if so.
+    note: str | None = None
 
 
 def lexicon_for(kg: KnowledgeGraph) -> Lexicon:
@@ -85,7 +86,7 @@ def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progres
                       ner_model: str = "", learned: bool = True) -> SuggestionRun:
     """Facts the article states, read against the open graph (a worker runs this). ``ner`` is a
     pipeline whose entities add name candidates, or ``ner_model`` names one to load here (slow, so in
-    the worker); when it cannot be loaded the run goes on without it and says why in ``ner_note``.
+    the worker); when it cannot be loaded the run goes on without it and says why in ``note``.
     ``learned`` lets the bundled trained relation model add the facts no pattern fired for (False: the
     ontology's patterns alone; Preferences' "Suggest facts the bundled model finds", ``--rules-only``)."""
     ner_note = None
@@ -97,9 +98,15 @@ def suggest_for_graph(kg: KnowledgeGraph, article: Article, *, progress: Progres
         progress(None, "reading the graph's names and patterns…")
     lexicon = lexicon_for(kg)
     known = known_entities(kg)
+    model_note = None
+    if learned:
+        try:
+            relation_model.bundled()
+        except ModelUnreadable as error:  # a damaged install: the patterns still stand on their own
+            learned, model_note = False, f"{error}; suggesting from the ontology's patterns alone"
     suggestions = suggest_facts(article.text, lexicon, known, progress=progress, cancel=cancel, ner=ner,
                                 learned=learned)
-    return SuggestionRun(article, suggestions, len(known), ner_note)
+    return SuggestionRun(article, suggestions, len(known), "\n".join(n for n in (ner_note, model_note) if n) or None)
 
 
 def from_model(suggestion: Suggestion) -> bool:

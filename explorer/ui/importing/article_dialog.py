@@ -327,7 +327,7 @@ class ArticleImportDialog(QDialog):
         self.status.setText(f"{len(run.suggestions)} suggested fact(s) from "
                             f"{run.suggestions[-1].sentence.number if run.suggestions else 0} sentence(s); "
                             f"{run.known:,} known names matched against. Tick the ones to accept."
-                            + (f"\n{run.ner_note}" if run.ner_note else ""))
+                            + (f"\n{run.note}" if run.note else ""))
 
     def _on_task_failed(self, message: str) -> None:
         self._end_task()
