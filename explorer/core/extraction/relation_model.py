@@ -1,11 +1,11 @@
 """The bundled relation model: facts between two mentions of a sentence that no trigger pattern read.
 
 The rules (``suggest``) read a fact where a property's trigger words stand between two mentions. Much of
-what articles state is worded otherwise ("cameras made by Hikvision", "the Jinan-based server maker's
-edge servers"), so a small multinomial logistic model, trained on the answer keys of the articles in
-``tests/data/articles`` (``benchmarks/train_relation_model.py``), scores every pair of mentions of a
-sentence (``pair_features``) and proposes the property it finds likeliest where that is likely enough
-and the rules read nothing between the two. Such a fact carries ``MODEL_MARK`` in its pattern, so the
+what articles state is worded otherwise ("the Caofeidian Ore Terminal, the busy quay in the city's Binhai
+district": the terminal lies in the district), so a small multinomial logistic model, trained on the answer
+keys of the articles in ``tests/data/articles`` (``benchmarks/train_relation_model.py``), scores every pair
+of mentions of a sentence (``pair_features``) and proposes the property it finds likeliest where that is
+likely enough and the rules did not read the same fact, either way round. Such a fact carries ``MODEL_MARK`` in its pattern, so the
 analyst sees where it came from, and as its confidence the share of the model's facts that were right
 on articles it was not trained on (``calibration``): on text it never saw the model is right far less
 often than its probability says, so the probability alone would overstate it.
