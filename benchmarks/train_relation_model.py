@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/train_relation_model.py [--articles DIR] [--hold-out NAME …]
                                                         [--out FILE]
 
-With no ``--hold-out``, the articles of ``HELD_OUT`` (the fifteenth session's sixteen) are left out and calibrated on:
-that is how the bundled model is made. ``--hold-out`` alone leaves none out.
+With no ``--hold-out``, the articles of ``HELD_OUT`` (the fifteenth session's sixteen) are left out and calibrated
+on: that is how the bundled model is made. ``--hold-out`` alone leaves none out. The model reads what the mention
+finder and the rules return, so retrain it after changing them (the test of the bundled model only sees articles and
+keys change).
 
 Reads each article (``*.txt`` beside ``*.key.tsv``) as the import does, rules and all, and records every pair of
 mentions of each sentence with its features (``explorer.core.extraction.pair_features``). A pair is labelled with the
