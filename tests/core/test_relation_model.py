@@ -45,6 +45,9 @@ def test_the_bundled_model_was_trained_on_the_articles_as_they_now_are() -> None
     assert model.classes[0] == NONE and str(KG.built) in model.classes and model.threshold == THRESHOLD
     # calibrated on articles it was not trained on, as the script does by default
     assert set(model.calibrated_on) == set(train_relation_model.HELD_OUT) and not set(model.calibrated_on) & set(model.trained_on)
+    # the latest test set is neither: its figures stay those of text the model never read
+    assert not set(train_relation_model.TESTED) & {*model.trained_on, *model.calibrated_on}
+    assert all((ARTICLES / f"{name}.txt").exists() for name in train_relation_model.TESTED)
     assert model.calibration and all(0.0 < shown < 1.0 for _, shown in model.calibration)
 
 
@@ -204,3 +207,4 @@ def test_a_model_fact_whose_verb_is_only_planned_is_marked_announced(lexicon: Le
     # a rule's fact is judged at its verb, as before
     [done] = [s for s in suggest_facts("Tangshan Port Group operates the new ore terminal.", lexicon, learned=False)]
     assert not is_announced(done)
+

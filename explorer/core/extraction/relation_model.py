@@ -4,7 +4,8 @@ The rules (``suggest``) read a fact where a property's trigger words stand betwe
 what articles state is worded otherwise ("the Caofeidian Ore Terminal, the busy quay in the city's Binhai
 district": the terminal lies in the district), so a small multinomial logistic model, trained on the answer
 keys of the articles in ``tests/data/articles`` (``benchmarks/train_relation_model.py``), scores every pair
-of mentions of a sentence (``pair_features``) and proposes the property it finds likeliest where that is
+of mentions of a sentence (``pair_features``), with the names the mention finder missed that the span model
+(``span_model``) adds, and proposes the property it finds likeliest where that is
 likely enough and the rules did not read the same fact, either way round. Such a fact carries ``MODEL_MARK`` in its pattern, so the
 analyst sees where it came from, and as its confidence the share of the model's facts that were right
 on articles it was not trained on (``calibration``): on text it never saw the model is right far less
@@ -28,6 +29,7 @@ from typing import Any, Protocol
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.pair_features import Pair, pairs
 from explorer.core.extraction.sentences import Sentence
+from explorer.core.extraction.span_model import SpanModel
 from explorer.core.extraction.spans import Mention, Reading
 
 #: What a suggestion the model made carries before the words between its two names.
@@ -71,6 +73,8 @@ class RelationModel:
     left_out: frozenset[str] = frozenset()
     #: The articles the calibration was measured on, with their SHA-256 as ``trained_on``.
     calibrated_on: Mapping[str, str] = field(default_factory=dict)
+    #: What finds the names the mention finder misses, as further ends of pairs (none: the mentions alone).
+    spans: SpanModel | None = None
 
     def shown(self, probability: float) -> float:
         """The confidence a fact of this probability is shown with."""
@@ -105,7 +109,7 @@ class RelationModel:
         read = {(s.key, p, o.key) for s, p, o in facts} | {(o.key, p, s.key) for s, p, o in facts} \
             | {(o.key, lexicon.inverses[p], s.key) for s, p, o in facts if p in lexicon.inverses}
         readings: list[Reading] = []
-        for pair in pairs(lexicon, view, mentions, facts):
+        for pair in pairs(lexicon, view, self.ends(lexicon, view, mentions), facts):
             if pair.subject.key == pair.object.key:
                 continue
             predicate, probability = self.best(pair.features)
@@ -118,8 +122,13 @@ class RelationModel:
             readings.append(_reading(view, pair, predicate, self.shown(probability)))
         return readings
 
+    def ends(self, lexicon: Lexicon, view: str, mentions: Sequence[Mention]) -> list[Mention]:
+        """The mentions with the names the span model adds."""
+        return [*mentions, *self.spans.find(lexicon, view, mentions)] if self.spans is not None else list(mentions)
+
     def as_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "classes": list(self.classes), "bias": [round(b, 3) for b in self.bias],
+        spans = {"spans": self.spans.as_json()} if self.spans is not None else {}
+        return {**spans, "format": FORMAT, "classes": list(self.classes), "bias": [round(b, 3) for b in self.bias],
                 "threshold": self.threshold, "trained_on": dict(sorted(self.trained_on.items())),
                 "calibration": [list(step) for step in self.calibration], "left_out": sorted(self.left_out),
                 "calibrated_on": dict(sorted(self.calibrated_on.items())),
@@ -140,7 +149,8 @@ class RelationModel:
                        tuple(float(b) for b in data["bias"]), dict(data.get("trained_on", {})),
                        float(data.get("threshold", THRESHOLD)),
                        tuple((float(least), float(shown)) for least, shown in data.get("calibration", [])),
-                       frozenset(str(p) for p in data.get("left_out", [])), dict(data.get("calibrated_on", {})))
+                       frozenset(str(p) for p in data.get("left_out", [])), dict(data.get("calibrated_on", {})),
+                       SpanModel.from_json(data["spans"]) if "spans" in data else None)
         except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as error:
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise ModelUnreadable(f"{path}: not a relation model ({reason})") from None

@@ -31,7 +31,7 @@ class Mention:
     iri: str | None = None  # a known entity
     cls: str | None = None  # its class (known, or from a cue)
     label: str | None = None  # the name a new entity would get
-    via: str = "label"  # label | name | cue | unit | phrase | pronoun | definite | ner
+    via: str = "label"  # label | name | cue | unit | phrase | pronoun | definite | ner | span
 
     @property
     def key(self) -> str:
