@@ -208,3 +208,16 @@ def test_a_model_fact_whose_verb_is_only_planned_is_marked_announced(lexicon: Le
     [done] = [s for s in suggest_facts("Tangshan Port Group operates the new ore terminal.", lexicon, learned=False)]
     assert not is_announced(done)
 
+
+def test_a_fact_the_rules_read_is_not_read_again_with_part_of_a_name(lexicon: Lexicon) -> None:
+    view = "Hangzhou-based Supcon Technology makes controllers."
+    place = Mention(0, 8, "Hangzhou", None, str(KG.Place), "Hangzhou", "name")
+    firm = Mention(15, 32, "Supcon Technology", None, str(KG.Company), "Supcon Technology", "name")
+    short = Mention(15, 21, "Supcon", None, None, "Supcon", "span")
+    controllers = Mention(39, 50, "controllers", None, None, "controllers", "phrase")
+    everywhere = RelationModel((NONE, str(KG.basedIn)), {}, (0.0, 3.0), threshold=0.5)
+    sentence = Sentence(1, view, 0, len(view), 1)
+    read = {(s.text, o.text) for s, _, o, *_ in everywhere.read(lexicon, sentence, view, [place, firm, short, controllers],
+                                                                [(firm, str(KG.basedIn), place)])}
+    assert ("Supcon", "Hangzhou") not in read  # the rules read it of "Supcon Technology"
+    assert ("controllers", "Hangzhou") in read  # another subject is another fact

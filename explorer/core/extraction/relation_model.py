@@ -114,7 +114,7 @@ class RelationModel:
                 continue
             predicate, probability = self.best(pair.features)
             if predicate == NONE or predicate in self.left_out or probability < self.threshold or not _fits(lexicon, predicate, pair) \
-                    or (pair.subject.key, predicate, pair.object.key) in read:
+                    or (pair.subject.key, predicate, pair.object.key) in read or _restates(lexicon, pair, predicate, facts):
                 continue
             read |= {(pair.subject.key, predicate, pair.object.key), (pair.object.key, predicate, pair.subject.key)}
             if predicate in lexicon.inverses:
@@ -165,6 +165,25 @@ def bundled() -> RelationModel:
 def _fits(lexicon: Lexicon, predicate: str, pair: Pair) -> bool:
     domain, range_ = lexicon.ends(predicate)
     return lexicon.is_a(pair.subject.cls, domain) is not False and lexicon.is_a(pair.object.cls, range_) is not False
+
+
+def _restates(lexicon: Lexicon, pair: Pair, predicate: str, facts: Sequence[tuple[Mention, str, Mention]]) -> bool:
+    """Whether the rules read the fact with a longer name for one end: "Supcon basedIn Hangzhou" where they read
+    "Supcon Technology basedIn Hangzhou" from "Hangzhou-based Supcon Technology"."""
+    inverse = lexicon.inverses.get(predicate)
+    for subject, read, obj in facts:
+        if read == inverse:
+            subject, obj = obj, subject
+        elif read != predicate:
+            continue
+        if (obj.key == pair.object.key and _within(pair.subject, subject)) \
+                or (subject.key == pair.subject.key and _within(pair.object, obj)):
+            return True
+    return False
+
+
+def _within(part: Mention, whole: Mention) -> bool:
+    return whole.start <= part.start and part.end <= whole.end
 
 
 def _reading(view: str, pair: Pair, predicate: str, confidence: float) -> Reading:
