@@ -73,6 +73,21 @@ def test_the_pattern_column_shows_a_model_suggestion_as_is_and_says_where_it_cam
     assert both.startswith(MODEL_NOTE) and "Announced, not yet done" in both and both.endswith(planned)
 
 
+def test_a_name_the_model_found_itself_is_pointed_out(qtbot) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from explorer.ui.importing.suggestion_model import MODEL_NOTE, PATTERN, SPAN_NOTE, SuggestionTableModel
+
+    found = _suggestion("[model] supplied")
+    model = SuggestionTableModel()
+    model.set_suggestions([replace(found, object=replace(found.object, via="span")), found])
+    assert model.index(0, PATTERN).data(Qt.ItemDataRole.ToolTipRole) == "\n\n".join(
+        [MODEL_NOTE, SPAN_NOTE.format("base stations"), TEXT])
+    assert model.index(1, PATTERN).data(Qt.ItemDataRole.ToolTipRole) == MODEL_NOTE + "\n\n" + TEXT
+
+
 def test_the_panel_below_says_the_model_suggested_the_fact(qtbot, tmp_path, monkeypatch, calls: list[dict]) -> None:
     from explorer.core.graph import KnowledgeGraph
     from explorer.ui.importing.article_dialog import ArticleImportDialog
@@ -92,3 +107,10 @@ def test_the_panel_below_says_the_model_suggested_the_fact(qtbot, tmp_path, monk
     assert "<i>suggested by the bundled trained model" in dialog.sentence_html(dialog.model.suggestion(0))
     dialog.table.selectRow(rows["supplied"])
     assert "bundled trained model" not in dialog.sentence_view.toPlainText()
+    # an end the model named itself is pointed out, so the analyst checks where the name starts and ends
+    from dataclasses import replace
+
+    found = dialog.model.suggestion(dialog.proxy.mapToSource(dialog.proxy.index(rows["[model] supplied"], 0)).row())
+    named = dialog.sentence_html(replace(found, object=replace(found.object, via="span")))
+    assert "<i>“base stations” is a name the model found itself" in named
+    assert "a name the model found itself" not in dialog.sentence_html(found)

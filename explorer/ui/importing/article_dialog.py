@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.extraction.span_model import names_itself
 from explorer.core.extraction.suggest import Suggestion
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.importing.articles import Article, ArticleError, article_from_text, read_article
@@ -375,6 +376,8 @@ class ArticleImportDialog(QDialog):
                 + ("<br><i>suggested by the bundled trained model, not by a pattern of the ontology; "
                    "the confidence is how often its facts were right on articles it was not trained on</i>"
                    if self.model.from_model(suggestion) else "")
+                + "".join(f"<br><i>“{html.escape(end.text)}” is a name the model found itself: check where it starts and ends</i>"
+                          for end in (suggestion.subject, suggestion.object) if self.model.from_model(suggestion) and names_itself(end))
                 + "</p>")
 
     def _on_tick_clicked(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from explorer.core.extraction.ner import NER_MARK
 from explorer.core.extraction.readings import ANNOUNCED_MARK
+from explorer.core.extraction.span_model import names_itself
 from explorer.core.extraction.suggest import Suggestion
 from explorer.services.importing.suggestions import from_model as _from_model
 from explorer.services.importing.suggestions import is_announced as _is_announced
@@ -20,6 +21,8 @@ TICK, CONFIDENCE, SUBJECT, LINK, OBJECT, SENTENCE, PATTERN = range(len(COLUMNS))
 #: The Pattern column's tooltip for a fact the bundled trained relation model suggested ("[model] supplied by").
 MODEL_NOTE = ("Suggested by the bundled trained model: no pattern of the ontology fired; the words between the two "
               "names are shown. Confidence is how often the model's facts were right on articles it was not trained on.")
+#: Said of a model's fact with an end the span model named itself (``names_itself``): no cue of the ontology named it.
+SPAN_NOTE = "The model also found the name “{}” itself: no name cue of the ontology marks it, so check where it starts and ends."
 
 
 class SuggestionTableModel(QAbstractTableModel):
@@ -138,6 +141,7 @@ class SuggestionTableModel(QAbstractTableModel):
                              "ontology's names and cues: check it.")
             if column == PATTERN and self.from_model(suggestion):
                 notes.append(MODEL_NOTE)
+                notes += [SPAN_NOTE.format(end.text) for end in (suggestion.subject, suggestion.object) if names_itself(end)]
             if self.announced(suggestion):
                 notes.append("Announced, not yet done: the sentence says this will happen. Accepted, it is recorded "
                              "as a fact with this sentence as its quote.")
