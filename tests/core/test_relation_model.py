@@ -221,3 +221,19 @@ def test_a_fact_the_rules_read_is_not_read_again_with_part_of_a_name(lexicon: Le
                                                                 [(firm, str(KG.basedIn), place)])}
     assert ("Supcon", "Hangzhou") not in read  # the rules read it of "Supcon Technology"
     assert ("controllers", "Hangzhou") in read  # another subject is another fact
+
+
+def test_a_model_fact_keeps_the_class_the_rules_gave_its_end(lexicon: Lexicon) -> None:
+    text = "The software, made by Hangzhou-based Supcon Technology, controls the kilns."
+
+    class Reader:
+        def read(self, lexicon: Lexicon, sentence: Sentence, view: str, mentions: list[Mention],
+                 facts: list[tuple[Mention, str, Mention]]) -> list[Reading]:
+            firm = next(m for m in mentions if m.text == "Supcon Technology")
+            city = next(m for m in mentions if m.text == "Hangzhou")
+            return [(firm, str(KG.locatedIn), city, f"{MODEL_MARK} -based", 0, 3, 0.6)]
+
+    found = suggest_facts(text, lexicon, learned=Reader())
+    [based] = [s for s in found if s.predicate == str(KG.basedIn)]
+    [runs] = [s for s in found if s.pattern.startswith(MODEL_MARK)]
+    assert based.subject.cls is not None and runs.subject.cls == based.subject.cls

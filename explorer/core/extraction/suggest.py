@@ -413,8 +413,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         if reader is not None:
             rule_facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
             ends = candidates([*mentions, *(m for s in suggestions[first:] for m in (s.subject, s.object))])
-            suggestions += [Suggestion(s, p, o, sentence, words, start, end, confidence) for s, p, o, words, start, end, confidence
-                            in reader.read(lexicon, sentence, view, ends, rule_facts)
+            # a name the rules' facts gave a class ("Hangzhou-based Supcon Technology": an agent) keeps it in the model's facts
+            classed = {(m.start, m.end, m.key): m for s in suggestions[first:] for m in (s.subject, s.object)}
+            suggestions += [Suggestion(classed.get((s.start, s.end, s.key), s), p, classed.get((o.start, o.end, o.key), o), sentence,
+                                       words, start, end, confidence)
+                            for s, p, o, words, start, end, confidence in reader.read(lexicon, sentence, view, ends, rule_facts)
                             if confidence >= min_confidence and (s.key, p, o.key) not in seen]
         quoting.append(_QuotedSentence(sentence, quote_open, constructions.has_quote(view),
                                        constructions.quote_speaker(lexicon, mentions, view, quote_open),
