@@ -237,3 +237,16 @@ def test_a_model_fact_keeps_the_class_the_rules_gave_its_end(lexicon: Lexicon) -
     [based] = [s for s in found if s.predicate == str(KG.basedIn)]
     [runs] = [s for s in found if s.pattern.startswith(MODEL_MARK)]
     assert based.subject.cls is not None and runs.subject.cls == based.subject.cls
+
+
+def test_a_partnership_the_rules_read_either_way_is_not_read_again_with_part_of_a_name(lexicon: Lexicon) -> None:
+    view = "Huawei teamed up with Supcon Technology."
+    huawei = Mention(0, 6, "Huawei", None, str(KG.Company), "Huawei", "name")
+    firm = Mention(22, 39, "Supcon Technology", None, str(KG.Company), "Supcon Technology", "name")
+    short = Mention(22, 28, "Supcon", None, None, "Supcon", "span")
+    partners = RelationModel((NONE, str(KG.partneredWith)), {}, (0.0, 3.0), threshold=0.5)
+    sentence = Sentence(1, view, 0, len(view), 1)
+    # "partnered with" is its own inverse: the rules' fact from Huawei covers "Supcon" to Huawei as well
+    read = {(s.text, o.text) for s, _, o, *_ in partners.read(lexicon, sentence, view, [huawei, firm, short],
+                                                              [(huawei, str(KG.partneredWith), firm)])}
+    assert not {("Supcon", "Huawei"), ("Huawei", "Supcon")} & read

@@ -172,12 +172,10 @@ def _restates(lexicon: Lexicon, pair: Pair, predicate: str, facts: Sequence[tupl
     "Supcon Technology basedIn Hangzhou" from "Hangzhou-based Supcon Technology"."""
     inverse = lexicon.inverses.get(predicate)
     for subject, read, obj in facts:
-        if read == inverse:
-            subject, obj = obj, subject
-        elif read != predicate:
-            continue
-        if (obj.key == pair.object.key and _within(pair.subject, subject)) \
-                or (subject.key == pair.subject.key and _within(pair.object, obj)):
+        # a property that is its own inverse ("partnered with") is read both ways round
+        ways = ([(subject, obj)] if read == predicate else []) + ([(obj, subject)] if read == inverse else [])
+        if any((o.key == pair.object.key and _within(pair.subject, s)) or (s.key == pair.subject.key and _within(pair.object, o))
+               for s, o in ways):
             return True
     return False
 

@@ -5,7 +5,7 @@ noun phrases its rules know. Articles also name things by plain noun phrases it 
 headsets", "38 truck weighbridges", "the theft of design data"), and a fact whose end is not a mention cannot be
 suggested. This model, a binary logistic one trained on the ends named in the answer keys of ``tests/data/articles``
 (``benchmarks/train_relation_model.py``), scores every run of up to ``MAX_WORDS`` words of a sentence that no
-punctuation cuts, and returns the likeliest runs that no mention already covers, as mentions marked ``via="span"``.
+punctuation cuts, and returns the likeliest runs that are not a mention's own span, as mentions marked ``via="span"``.
 Only the relation model reads them: the rules see the mentions they always saw.
 """
 
@@ -119,7 +119,7 @@ class SpanModel:
         return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
 
     def find(self, lexicon: Lexicon, view: str, mentions: Sequence[Mention]) -> list[Mention]:
-        """The runs likely to name a thing that no mention spans already, the likeliest first where two overlap."""
+        """The runs likely to name a thing, other than the mentions' own spans; of two runs that overlap, the likelier."""
         words, cues = tokens(view), cue_ends(lexicon, view)
         scored = []
         for i, j in runs(view, words):
