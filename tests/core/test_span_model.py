@@ -8,16 +8,8 @@ from pathlib import Path
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.relation_model import MODEL_MARK, NONE, RelationModel, bundled
-from explorer.core.extraction.span_model import (
-    MAX_WORDS,
-    SpanModel,
-    cue_ends,
-    features,
-    head_class,
-    names_itself,
-    runs,
-    tokens,
-)
+from explorer.core.extraction.span_model import MAX_WORDS, SpanModel, cue_ends, features, head_class, names_itself, tokens
+from explorer.core.extraction.span_model import runs as word_runs
 from explorer.core.extraction.spans import Mention
 from explorer.core.extraction.suggest import suggest_facts
 from explorer.core.vocab import KG
@@ -36,7 +28,7 @@ def texts(view: str, found: list[tuple[int, int]]) -> list[str]:
 
 
 def test_runs_are_up_to_seven_words_and_never_cross_punctuation() -> None:
-    found = texts(VIEW, list(runs(VIEW, tokens(VIEW))))
+    found = texts(VIEW, list(word_runs(VIEW, tokens(VIEW))))
     assert "augmented-reality headsets" in found and "the control room" in found
     assert not any("," in run for run in found)
     assert max(len(run.split()) for run in found) == MAX_WORDS
