@@ -42,6 +42,8 @@ def test_a_run_is_described_by_its_words_its_neighbours_and_the_mentions_found(l
     cues = cue_ends(lexicon, VIEW)
     found = features(VIEW, words, i, i + 1, [sany], cues)
     assert {"f:augmented-reality", "l:headsets", "p1:wear", "n1:which", "ma:,", "m:apart", "len:2"} <= set(found)
+    # and by what its words can be, so that words never seen in training are read too
+    assert {"fp:NOUN", "lp:NOUN", "pp:NOUN+VERB"} <= set(found)
     whole = features(VIEW, words, len(words) - 3, len(words) - 1, [sany], cues)
     assert "m:same" in whole
 

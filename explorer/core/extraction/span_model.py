@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.wordclass import parts
 
 #: The longest run of words read as one name.
 MAX_WORDS = 7
@@ -103,7 +104,15 @@ def features(view: str, words: Sequence[Token], i: int, j: int, mentions: Sequen
              f"m:{_standing(start, end, mentions)}", f"hc:{(cls or 'none').rsplit('#', 1)[-1]}",
              f"fl:{first}|{last}", f"pl:{before[-1] if before else '^'}|{last}"]
     found += [f"in:{w[2].lower()}" for w in words[i + 1:j]]
+    # what the words can be (noun, verb, adjective …), so a run of words never seen in training is still read
+    found += [f"fp:{_parts(words[i][2])}", f"lp:{_parts(words[j][2])}",
+              f"pp:{_parts(words[i - 1][2]) if i else '^'}", f"np:{_parts(words[j + 1][2]) if j + 1 < len(words) else '$'}"]
+    found += sorted({f"ip:{_parts(w[2])}" for w in words[i + 1:j]})
     return found
+
+
+def _parts(word: str) -> str:
+    return "+".join(sorted(parts(word))) or ("d" if word[0].isdigit() else "?")
 
 
 @dataclass(frozen=True)
