@@ -146,6 +146,8 @@ class SentenceRecorder:
 
 @dataclass(frozen=True)
 class ReadArticle:
+    """An article as the relation reader was given it, sentence by sentence, with its key."""
+
     path: Path
     sentences: list[SentenceRead]
     key: list[KeyFact]
