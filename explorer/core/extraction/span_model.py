@@ -1,8 +1,8 @@
 """Names the mention finder misses, found by a small learned model so the relation model can link them.
 
 The mention finder returns names with a cue to their class ("Ministry", "alliance", a capitalised run) and the
-noun phrases its rules know. Articles also name things by plain noun phrases it has no rule for ("augmented-reality
-headsets", "38 truck weighbridges", "the theft of design data"), and a fact whose end is not a mention cannot be
+noun phrases its rules know. Articles also name things by plain noun phrases it has no rule for ("The software, made
+by Hangzhou-based Supcon Technology, …"), and a fact whose end is not a mention cannot be
 suggested. This model, a binary logistic one trained on the ends named in the answer keys of ``tests/data/articles``
 (``benchmarks/train_relation_model.py``), scores every run of up to ``MAX_WORDS`` words of a sentence that no
 punctuation cuts, and returns the likeliest runs that are not a mention's own span, as mentions marked ``via="span"``.
