@@ -25,7 +25,8 @@ def test_lists_a_fact_whose_ends_are_found_and_which_no_suggestion_states(tmp_pa
     assert "1 key facts with both ends found and not suggested" in out
 
 
-@pytest.mark.parametrize("script", ["relation_gaps", "mention_gaps", "reference_gaps", "bench_suggestions"])
+@pytest.mark.parametrize("script", ["relation_gaps", "mention_gaps", "reference_gaps", "bench_suggestions",
+                                    "bench_suggestion_speed"])
 def test_a_missing_articles_folder_is_one_error_line(script: str, tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     module = importlib.import_module(script)
