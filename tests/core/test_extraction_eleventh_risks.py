@@ -79,25 +79,29 @@ def test_an_attack_that_encrypted_its_targets_servers_affected_them(lexicon: Lex
     text = ("In May, a ransomware attack on Hongyun Freight, a Wuhan-based forwarder, encrypted its billing servers and held up "
             "export declarations for two days.")
     found = facts(text, lexicon)
-    assert ("ransomware attack", "targets", "Hongyun Freight") in found
+    assert ("ransomware attack", "affected", "Hongyun Freight") in found
     assert ("ransomware attack", "affected", "billing servers") in found
     assert ("ransomware attack", "affected", "export declarations") in found
     assert ("ransomware attack", "targets", "billing servers") not in found
 
 
-def test_an_attack_that_encrypted_the_servers_of_a_firm_targeted_them(lexicon: Lexicon) -> None:
+def test_an_attack_that_encrypted_the_servers_of_a_firm_affected_it_and_one_to_come_targets_it(lexicon: Lexicon) -> None:
     found = facts("In May, a ransomware attack encrypted the billing servers of a freight forwarder in Wuhan.", lexicon)
+    assert ("ransomware attack", "affected", "freight forwarder") in found
+    assert not any(p == "targets" for _s, p, _o in found)
+    found = facts("Analysts said a ransomware attack could encrypt the billing servers of a freight forwarder.", lexicon)
     assert not any(p == "affected" for _s, p, _o in found)
 
 
-def test_an_attack_that_hit_a_named_firm_targeted_it_and_what_it_caused_follows(lexicon: Lexicon) -> None:
+def test_an_attack_that_hit_a_named_firm_affected_it_and_what_it_caused_follows(lexicon: Lexicon) -> None:
     text = ("In June a malware attack hit Jinlu Logistics, a Tianjin-based trucking firm that serves the port, encrypting its "
             "dispatch servers and causing week-long delays for about 900 shipments.")
     found = facts(text, lexicon)
-    assert ("malware attack", "targets", "Jinlu Logistics") in found
+    # one attack told as done affected what it hit (the brief's kg:affected), as it did what it encrypted
+    assert ("malware attack", "affected", "Jinlu Logistics") in found
     assert ("malware attack", "affected", "dispatch servers") in found
     assert ("malware attack", "leadsTo", "week-long delays") in found
-    assert ("malware attack", "affected", "Jinlu Logistics") not in found
+    assert ("malware attack", "targets", "Jinlu Logistics") not in found
 
 
 def test_theft_of_something_is_one_risk(lexicon: Lexicon) -> None:

@@ -82,10 +82,10 @@ def test_what_a_body_would_make_mandatory_or_ask_to_add(lexicon: Lexicon) -> Non
 def test_one_attack_its_target_and_what_it_put_out_of_action(lexicon: Lexicon) -> None:
     found = facts("Last spring a ransomware attack on the loading system of a grain terminal in Dalian shut its conveyor "
                   "belts for three days.", lexicon)
-    assert ("ransomware attack", "targets", "loading system") in found
+    assert ("ransomware attack", "affected", "loading system") in found
     assert ("ransomware attack", "affected", "conveyor belts") in found
     found = facts("In May an intrusion at a paper mill in Jiaxing took its pulping lines offline for a week.", lexicon)
-    assert ("intrusion", "targets", "paper mill") in found
+    assert ("intrusion", "affected", "paper mill") in found
     assert ("intrusion", "affected", "pulping lines") in found
 
 
@@ -165,7 +165,7 @@ def test_an_attack_attributed_with_it(lexicon: Lexicon) -> None:
 
 def test_an_organization_attacked_and_a_described_name_opening_the_sentence(lexicon: Lexicon) -> None:
     found = facts("Last year a ransomware attack on a hospital in Wenzhou locked its patient records for three days.", lexicon)
-    assert ("ransomware attack", "targets", "hospital") in found
+    assert ("ransomware attack", "affected", "hospital") in found
     assert ("ransomware attack", "affected", "patient records") in found
     found = facts("Hangzhou-based firm Hikvision said its cameras were not affected.", lexicon)
     assert ("Hikvision", "basedIn", "Hangzhou") in found

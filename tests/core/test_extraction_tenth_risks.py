@@ -33,12 +33,12 @@ def test_a_possessive_before_what_the_attack_stopped_is_no_part_of_it(lexicon: L
 def test_a_new_subject_after_and_is_no_coordinated_verb_of_the_attack(lexicon: Lexicon) -> None:
     found = facts("In May, an intrusion hit a parts maker in Ningbo, and the owner said that workers halted the paint lines.",
                   lexicon)
-    assert not any(p == "affected" and s == "intrusion" for s, p, _o in found)
+    assert not any(p == "affected" and s == "intrusion" and o == "paint lines" for s, p, o in found)
 
 
 def test_a_bare_singular_noun_after_the_later_verb_is_an_activity_not_a_thing(lexicon: Lexicon) -> None:
     found = facts("In June, a malware attack hit the ticketing system of a ferry operator, stopping traffic for a day.", lexicon)
-    assert not any(p == "affected" for _s, p, _o in found)
+    assert not any(p == "affected" and "traffic" in o for _s, p, o in found)
 
 
 def test_a_word_of_quantity_keeps_what_it_counts(lexicon: Lexicon) -> None:
@@ -196,7 +196,7 @@ def test_one_decision_says_which_threat_is_one_attack(lexicon: Lexicon) -> None:
 
 def test_an_attack_named_by_an_event_word_after_the_reads_its_targets_and_effects(lexicon: Lexicon) -> None:
     found = facts("The breach hit the billing system of a water utility in Hefei and halted its payment kiosks.", lexicon)
-    assert ("breach", "targets", "water utility") in found
+    assert ("breach", "affected", "water utility") in found
     assert ("breach", "affected", "payment kiosks") in found
     assert not any(p == "affected" and s == "billing system" for s, p, _o in found)
 

@@ -135,7 +135,7 @@ def test_who_heads_a_function_at_an_organization_works_there(lexicon: Lexicon) -
 
 def test_a_described_thing_is_named_without_its_seat(lexicon: Lexicon) -> None:
     found = facts("In May a ransomware attack on a Wenzhou-based supplier encrypted its order servers.", lexicon)
-    assert ("ransomware attack", "targets", "supplier") in found
+    assert ("ransomware attack", "affected", "supplier") in found
     assert ("supplier", "basedIn", "Wenzhou") in found
     assert not any("Wenzhou-based" in s or "Wenzhou-based" in o for s, _p, o in found)
 

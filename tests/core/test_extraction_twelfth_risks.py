@@ -114,7 +114,7 @@ def test_what_an_attack_reached_is_the_thing_an_owner_s_possessive_names(lexicon
     text = ("In May, a ransomware attack on a logistics contractor's billing server disrupted the port's customs system "
             "for a day.")
     found = facts(text, lexicon)
-    assert ("ransomware attack", "targets", "billing server") in found
+    assert ("ransomware attack", "affected", "billing server") in found
     assert ("ransomware attack", "affected", "customs system") in found
     assert not any(o == "port" for _s, p, o in found if p == "affected")
 

@@ -292,14 +292,18 @@ _DIRECTION = (r"(?:far\s+)?(?:north|south|east|west|north-east|north-west|south-
               r"centre|center)")
 #: "Yuxi|, a city in south-western China's |Yunnan province", "Hami|, in the east of |Xinjiang": a place's apposition
 #: that names the larger place it lies in (after the country's possessive, if any)
-_PLACE_PART = re.compile(rf",\s+(?:(?:a|an|the)\s+(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
+_PLACE_PART = re.compile(rf",\s+(?:(?:(?:a|an|the)\s+|(?=capital\s))"
+                         r"(?:(?:coastal|southern|northern|eastern|western|central|rural|industrial|port|small|"
                          r"county-level|prefecture-level|inland|border|mountainous|provincial)\s+)*"
                          # "the deep-water port district of": other words describing the kind, when it is a part of a place
                          r"(?:[a-z][a-z-]*\s+){0,2}?(?P<kind>district|county|city|"
                          r"town|township|province|region|prefecture|suburb|village|municipality|area|capital)\s+"
                          rf"(?:of|in|outside|near|under|administered\s+by)\s+(?:the\s+)?(?:{_DIRECTION}\s+of\s+)?"
+                         # "capital of the eastern province of | Shandong"
+                         r"(?:(?:[a-z]+-)?[a-z]+ern\s+province\s+of\s+)?"
                          rf"|in\s+the\s+{_DIRECTION}\s+of\s+)"
-                         r"(?:(?:[a-z]+-)?[a-z]+ern\s+(?:China|India)['’]s\s+)?",
+                         # "… of central China's | Hubei province", "… of south-western | Yunnan province"
+                         r"(?:(?:(?:[a-z]+-)?[a-z]+ern|central)\s+(?:(?:China|India)['’]s\s+)?)?",
                          re.IGNORECASE)
 
 
@@ -323,8 +327,11 @@ def _place_owner(text: str, position: int) -> Mention | None:
 _PLACE_PHRASE = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:[Pp]rovince|[Rr]egion|[Cc]ounty|[Pp]refecture|[Dd]istrict)")
 
 
-#: "Changchun|, in neighbouring |Jilin province|,": a city set in its province by an aside of its own
-_IN_PROVINCE = re.compile(r",\s+in\s+(?:neighbou?ring\s+)?")
+#: "Changchun|, in neighbouring |Jilin province|,", "Deyang|, in southwest China's |Sichuan province": a city set in its province
+#: by an aside of its own
+_IN_PROVINCE = re.compile(r",\s+in\s+(?:neighbou?ring\s+"
+                          r"|(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)\s+China['’]s\s+"
+                          r"|the\s+(?:[a-z]+ern\s+)?province\s+of\s+)?")
 
 
 def _province(mention: Mention) -> bool:
@@ -344,9 +351,13 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
             # "in Changchun, in neighbouring Jilin province, and a line …": no list of places ("in Wuhu, in Anhui, and in …")
             yield (place, LOCATED_IN, province, aside.group().strip(", "), place.end, province.start, 0.6)
         part = _PLACE_PART.match(text, place.end)
-        whole = next((m for m in ordered if part is not None and m.start == part.end()), None)
+        # "… capital of south-western | Yunnan province": a name may hold the direction the apposition opened on
+        whole = next((m for m in ordered if part is not None
+                      and (m.start == part.end() or (place.end < m.start < part.end() < m.end))
+                      and re.fullmatch(r"[\w\s-]*", text[max(m.start, part.start() + 1):part.end()]) is not None), None)
         if part is None or whole is None or place.via not in ("name", "label") or not _a_place(lexicon, place) \
-                or not ((whole.via in ("name", "label") and _a_place(lexicon, whole)) or _PLACE_PHRASE.fullmatch(whole.text)):
+                or not ((whole.via in ("name", "label") and _a_place(lexicon, whole)) or _PLACE_PHRASE.fullmatch(text[part.end():whole.end])
+                     or _province(whole)):
             continue
         yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
     for part in [*_PLACES_PART.finditer(text), *_PLACES_OF.finditer(text)]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from explorer.core.extraction import wordclass
-from explorer.core.extraction.spans import adverb, passive_by, plural_noun, singular
+from explorer.core.extraction.spans import adverb, passive_by, plural_noun, singular, state_after_object
 from explorer.core.extraction.words import COMPLEMENT_TAKERS, GENERIC_PEOPLE, GENERIC_THINGS, IRREGULAR_PAST, STOPWORDS
 
 _WORD = re.compile(r" ([a-z][a-z-]*)\b(?!['’])")
@@ -47,6 +47,7 @@ def compound_end(text: str, end: int, triggers: frozenset[str]) -> int:
             position = word.end()  # "the turbine works that X runs": a works is a site, no verb
             break
         if not _plain(token, triggers) or token in COMPLEMENT_TAKERS or passive_by(token, text, word.end()) \
+                or state_after_object(token, text, word.end()) \
                 or (wordclass.verb_only(token) and not token.endswith(("ing", "s"))):
             break  # "the fibre maker | known as YOFC", "the glasses | connect over …" (a bare form only ever a verb; a form
             # in -s may be a plural the lexicon lacks: "the sensor logs")

@@ -4,7 +4,9 @@ at an electronics plant halted two of its lines", "a ransomware attack on an ope
 
 An incident is a threat named in the singular after "a" or "an" (one event, not the kind of threat); what follows "on",
 "against" or "at" is its target, and the object of its verb of putting out of action, when that object is the target's
-own ("its", "their"), is what it affected. The words read are English prepositions and verbs of stopping.
+own ("its", "their"), is what it affected. The words read are English prepositions and verbs of stopping. Where the
+sentence tells the attack or breach as done, what it was on or hit was affected too (``harmed``): writers key "a ransomware
+attack on Hengtai Magnetics" as the attack having affected Hengtai, and keep "targets" for threats and attacks to come.
 """
 
 from __future__ import annotations
@@ -88,6 +90,29 @@ _HIT = re.compile(r"(?<![\w-])(hit|struck|hijacked|disabled|infected|breached|cr
 _WAVE = re.compile(r"(?<![\w-])(?:wave|series|spate|string|barrage|flurry|rash)\s+of\s+$", re.IGNORECASE)
 #: Words for one event: "the attack", "a ransomware attack", "the breach" name one attack whatever stands before them.
 _EVENT = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", re.IGNORECASE)
+
+
+#: "blamed the attack | on a criminal group": "on" is the blaming verb's, its object is to blame.
+_BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming|pinned)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+#: The words by which one attack reached what follows: "an attack on X", "the intrusion hit X", "encrypted X".
+_REACHED_BY = frozenset(["on", "against", "at", "hit", "struck", "hijacked", "disabled", "infected", "breached", "crippled",
+                         "paralysed", "paralyzed", "encrypted", "knocked out", "broke into"])
+#: Words for an incident, one event that happened (a botnet, ransomware or a campaign is a threat that goes on: it targets).
+_INCIDENT = re.compile(r"(?:attack|intrusion|breach|incident|hack|outage|compromise)$", re.IGNORECASE)
+#: What makes a sentence speak of an attack that may come: a warning, a modal, a risk.
+#: ("may" in lower case: "In May" is a month)
+_MAY_COME = re.compile(r"(?<![\w-])(?:could|would|may|might|can|[Ww]arn\w*|risks?|threat\w*|[Ii]f|[Uu]nless)(?![\w-])")
+
+
+def harmed(lexicon: Lexicon, predicate: str, subject: Mention, words: str, text: str) -> str:
+    """The property a fact read as "targets" states when its subject is one incident (an attack, a breach) that happened,
+    in a sentence that tells it as done: what the attack was on, hit or encrypted was affected by it ("a ransomware attack
+    on Hengtai Magnetics encrypted its servers"). An attack warned of, or one that could come, targets what it is aimed
+    at."""
+    if predicate != TARGETS or words.lower() not in _REACHED_BY or not one_attack(lexicon, subject, text) \
+            or _INCIDENT.search(subject.label or subject.text) is None or _MAY_COME.search(text) is not None:
+        return predicate
+    return AFFECTED
 
 
 def one_attack(lexicon: Lexicon, attack: Mention, text: str) -> bool:
@@ -176,7 +201,7 @@ def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[
         if exploited is not None and holder is not None:
             # "the attack exploited unpatched firmware in the controllers": the controllers were its target
             yield (attack, TARGETS, holder, exploited.group(1), exploited.start(1), exploited.end(1), 0.65)
-        aimed = _AIMED.match(text, attack.end)
+        aimed = _AIMED.match(text, attack.end) if not _BLAMED_BEFORE.search(text[:attack.start]) else None
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
         if aimed is not None and target is not None:
             yield (attack, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)

@@ -32,10 +32,13 @@ from explorer.core.extraction.references import (
 )
 from explorer.core.extraction.sites import (
     COUNTRIES,
+    firms_of_towns,
+    named_sites,
     national_opening,
     place_described,
     places_apart,
     possessed_sites,
+    province_names,
     site_heads,
     sited_definites,
 )
@@ -66,6 +69,7 @@ from explorer.core.extraction.spans import (
     relative_that_verbs,
     shared_head,
     singular,
+    state_after_object,
     two_names,
     variant_after,
     verb_before_object,
@@ -487,7 +491,7 @@ class MentionFinder:
                     and LOWER_NEXT.match(text, word.end()) is not None)  # "5G RedCap | modules", "2,000-megawatt | plant"
             if not opens or lowered in STOPWORDS or (self._trigger_at(text, word.start(1), lowered)
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
-                    or (words and lowered in PLACE_ADVERBS) \
+                    or (words and lowered in PLACE_ADVERBS) or (words and state_after_object(lowered, text, word.end())) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
@@ -568,6 +572,9 @@ class MentionFinder:
             if not any(mention.start < other.end and other.start < mention.end for other in chosen):
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
+        # names the finder cut short or ran on: "the Dounan Flower market", "Dahua Technology of Hangzhou"
+        chosen = province_names(firms_of_towns(named_sites(self.lexicon, text, chosen, self._sites, self._head_class),
+                                               self.place_name, self._head_class))
         chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen, text)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]

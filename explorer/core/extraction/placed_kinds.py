@@ -60,11 +60,17 @@ def placed_kinds(lexicon: Lexicon, mentions: list[Mention], text: str, named: Ca
             continue
         place = named(found.group(1).strip(), mention.start + found.start(1), None)
         end = mention.start + found.start(1) + len(found.group(1).rstrip())
-        if name is not None and name.key != place.key and lexicon.is_a(name.cls, [AGENT]) is not False:
+        if name is not None and name.key != place.key and lexicon.is_a(name.cls, [AGENT]) is not False \
+                and not _a_place(name, is_place):
             yield (name, BASED_IN, place, found.group(1).strip(), place.start, end, 0.7)
         elif name is None and lexicon.is_a(mention.cls, [AGENT]) is True:
             yield (mention, BASED_IN, place, found.group(1).strip(), place.start, end, 0.7)
     yield from _described_seats(lexicon, mentions, text, named, is_place)
+
+
+def _a_place(mention: Mention, is_place: Callable[[str], bool]) -> bool:
+    """Whether the name is a place's: "Kunming, the capital of south-western Yunnan province" is in it, not based there."""
+    return is_place(mention.label or mention.text) or normalize(mention.label or mention.text) in PLACE_NAMES
 
 
 def _described_seats(lexicon: Lexicon, mentions: list[Mention], text: str, named: Callable[[str, int, str | None], Mention],
@@ -78,8 +84,8 @@ def _described_seats(lexicon: Lexicon, mentions: list[Mention], text: str, named
                                                         and m.text != words for m in mentions):
             continue
         name = next((m for m in mentions if m.end == found.start() and m.via in ("name", "label", "ner")), None)
-        if name is None or (lexicon.is_a(name.cls, [AGENT]) is not True and name.cls is not None):
-            continue
+        if name is None or (lexicon.is_a(name.cls, [AGENT]) is not True and name.cls is not None) or _a_place(name, is_place):
+            continue  # "Kunming, the capital of south-western Yunnan province,": a place lies in another, no agent is based there
         place = named(words, found.start(1), None)
         if place.key != name.key and lexicon.is_a(place.cls, [AGENT]) is not True:
             yield (name, BASED_IN, place, words, found.start(1), found.start(1) + len(words), 0.65)

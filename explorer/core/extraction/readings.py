@@ -10,7 +10,7 @@ from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
-from explorer.core.extraction.words import in_quoted_title
+from explorer.core.extraction.words import CHINESE_PROVINCES, in_quoted_title
 from explorer.core.vocab import KG
 
 BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG.Technology), str(KG.locatedIn)
@@ -77,12 +77,28 @@ def planned_place(pattern: PropertyPattern, text: str, start: int) -> bool:
 
 
 def no_place(pattern: PropertyPattern, text: str, start: int, end: int) -> bool:
-    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), a bare "in" that is a
-    verb's particle before another preposition ("coal railed in from Shanxi", "brought in to investigate"), or a bare
-    preposition in a quoted title ("a report titled 'Cyber Risks in Smart Agriculture'")."""
+    """Whether the words at ``start``–``end`` place nothing: a plan's place (``planned_place``), a comma in a list of
+    names ("Beijing, Shanghai and Guangzhou"), a bare "in" that is a verb's particle before another preposition ("coal
+    railed in from Shanxi", "brought in to investigate"), or a bare preposition in a quoted title ("a report titled 'Cyber
+    Risks in Smart Agriculture'")."""
     return planned_place(pattern, text, start) or (pattern.words.lower() == "in"
                                                    and re.match(r"\s+(?:from|to|on|with)\s", text[end:]) is not None) \
-        or (pattern.weak and in_quoted_title(text, start))
+        or (pattern.weak and in_quoted_title(text, start)) or (pattern.words == "," and _listed(text, end))
+
+
+#: After a name, "and" or a further comma and name: "Beijing, Shanghai and Guangzhou" lists places, none in the next.
+_LIST_GOES_ON = re.compile(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:\s+and\s|\s+or\s|,\s+(?:and\s+|or\s+)?[A-Z])")
+
+
+#: Provinces' peers that are cities: no city lies in them as in a province ("Beijing, Shanghai and Guangzhou").
+_MUNICIPALITIES = frozenset(["beijing", "shanghai", "tianjin", "chongqing", "hong kong", "macau", "macao"])
+
+
+def _listed(text: str, end: int) -> bool:
+    """Whether the comma at ``end`` stands in a list of names, not before the province a city lies in ("Fuzhou, Fujian and
+    Ningbo, Zhejiang")."""
+    listed = _LIST_GOES_ON.match(text, end)
+    return listed is not None and (listed.group(1).lower() not in CHINESE_PROVINCES or listed.group(1).lower() in _MUNICIPALITIES)
 
 
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import pairwise
 
 from explorer.core.extraction import wordclass
@@ -374,3 +375,99 @@ def national_opening(words: list[str]) -> bool:
     """"Chinese Academy of Sciences": a nationality, a word, then "of": a name that may open on the nationality (where the
     word is a national body's, as the caller decides by its class)."""
     return len(words) > 2 and words[0].lower() in DEMONYMS and words[2] == "of"
+
+
+#: Site nouns a name runs on to besides those a possessive takes ("the Dounan Flower market", "the Qianhai logistics park").
+_NAMED_SITE_NOUNS = frozenset(["market", "park", "station", "hub", "zone", "airport", "field", "oilfield", "gas field"])
+
+
+def named_sites(lexicon: Lexicon, text: str, mentions: list[Mention], heads: Iterable[str],
+                head_class: Callable[[str], str | None]) -> list[Mention]:
+    """``mentions`` with a name that a few lower-case words lead on to a site's noun read as that site's name: "the Dounan
+    Flower market", "the Rudong H16 offshore wind farm" name a market and a wind farm, not a thing called "Dounan Flower"
+    beside a market. A name of a known kind other than a place's keeps its span, as does one where a noun goes on after
+    the site's ("Huawei base station units")."""
+    nouns = sorted({*heads, *_NAMED_SITE_NOUNS}, key=len, reverse=True)
+    site = re.compile(r"\s+((?:[a-z][a-z0-9-]*\s+){0,2}?)(" + "|".join(re.escape(n) for n in nouns) + r")s?(?![\w’'-])")
+    found = []
+    for index, mention in enumerate(mentions):
+        match = site.match(text, mention.end)
+        nxt = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        # a capitalised name, or a phrase that opens on one ("Rudong H16 offshore | wind farm")
+        if mention.via not in ("name", "phrase") or not mention.text[:1].isupper() or mention.iri is not None or match is None \
+                or match.end() > nxt \
+                or (mention.cls is not None and lexicon.is_a(mention.cls, [PLACE]) is not True):
+            found.append(mention)
+            continue
+        if match.group().endswith("s") and re.search(r"(?<![\w-])(?:and|or)\s+$|,\s+$", text[:mention.start]):
+            found.append(mention)  # "the Three Gorges and Gezhouba hydropower stations": the noun is both names'
+            continue
+        leading = match.group(1).split()
+        after = re.match(r"\s+([a-z][a-z-]*)", text[match.end():])
+        # a word after the site's noun that may be a noun goes on with the name ("Huawei base | station units", "the Dounan
+        # Flower market | operator"): the name ends there only before a function word, a verb or punctuation
+        goes_on = after is not None and after.group(1) not in STOPWORDS and "NOUN" in wordclass.parts(after.group(1)) \
+            and not past_form(after.group(1))
+        if any(w in STOPWORDS or wordclass.parts(w) == {"VERB"} or past_form(w) or adverb(w) for w in leading) or goes_on:
+            found.append(mention)  # "Jinan plant wear …": a verb among the words before the noun
+            continue
+        name = text[mention.start:match.end()]
+        found.append(Mention(mention.start, match.end(), name, None, head_class(name), name, "name"))
+    return found
+
+
+#: "Dahua Technology of Hangzhou", "Jidong Heavy Machinery of Tangshan": a firm's name, "of" and the town it is from.
+_FIRM_OF_TOWN = re.compile(r"(.+\s(?:Technology|Technologies|Solutions|Machinery|Electronics|Electric|Equipment|Instruments|"
+                           r"Software|Networks|Robotics|Automation|Systems|Industries|Materials|Intelligence))\s+of\s+"
+                           r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+
+
+def firms_of_towns(mentions: list[Mention], place_name: Callable[[str], bool],
+                   head_class: Callable[[str], str | None]) -> list[Mention]:
+    """``mentions`` with a firm's name "of" a town read as two names, the firm's and the town's: English names a firm by
+    where it is from that way ("Quectel Wireless Solutions of Shanghai"); a name of a country's body keeps its "of"
+    ("State Grid Corporation of China")."""
+    found = []
+    for mention in mentions:
+        parts = [(m.start(), m.group()) for m in re.finditer(r"(?:^|(?<=\sand\s))\S.*?(?=\s+and\s+|$)", mention.text)] \
+            if mention.via == "name" and mention.iri is None else []
+        matches = [(offset, match) for offset, part in parts
+                   if (match := _FIRM_OF_TOWN.match(part)) is not None and _town(match.group(2), place_name)]
+        # "Quectel Wireless Solutions of Shanghai and ASPEED Technology of Taiwan": two firms, each of its town
+        if not parts or len(matches) != len(parts):
+            found.append(mention)
+            continue
+        for offset, match in matches:
+            firm, town = match.group(1), match.group(2)
+            at, town_at = mention.start + offset, mention.start + offset + match.start(2)
+            found += [Mention(at, at + len(firm), firm, None, head_class(firm), firm, "name"),
+                      Mention(town_at, town_at + len(town), town, None, PLACE, town, "name")]
+    return found
+
+
+def _town(name: str, place_name: Callable[[str], bool]) -> bool:
+    return name.lower() not in ("china", "the") and (name.lower() in PLACE_NAMES or place_name(name))
+
+
+def home_towns(mentions: list[Mention], text: str) -> Iterator[Fact]:
+    """"Dahua Technology of Hangzhou": the firm is based in the town (``firms_of_towns`` read them apart)."""
+    for firm, town in pairwise(mentions):
+        if firm.via == "name" and town.cls == PLACE and _FIRM_OF_TOWN.match(f"{firm.text} of {town.text}") \
+                and re.fullmatch(r"\s+of\s+", text[firm.end:town.start]):
+            yield (firm, str(KG.basedIn), town, "of", firm.end + 1, town.start - 1, 0.7)
+
+
+#: "south-western Yunnan province", "the eastern province of Shandong": a province named with where it lies in China.
+_PROVINCE_DESCRIBED = re.compile(r"(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern|central|coastal|inland)\s+"
+                                 r"(?:(?P<named>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+province)"
+                                 r"|province\s+of\s+(?P<of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))")
+
+
+def province_names(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a province described by where it lies named as the province alone: "Yunnan province", "Shandong"
+    (the direction says where it is, as "south-western China" would, and names no other thing)."""
+    found = []
+    for mention in mentions:
+        described = _PROVINCE_DESCRIBED.fullmatch(mention.label or mention.text) if mention.iri is None else None
+        found.append(replace(mention, label=described.group("named") or described.group("of")) if described else mention)
+    return found

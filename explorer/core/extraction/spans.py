@@ -376,6 +376,16 @@ _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|our|this|these
 _PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|with|by|in|on|at|from|into|over|across|as)\s", re.IGNORECASE)
 
 
+#: Words of a state a verb puts its object in ("knocked the clock | offline for two hours", "kept the units | apart").
+_STATES = frozenset(["offline", "online", "apart", "together", "idle", "open", "shut", "loose", "free"])
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:for|and|or|after|before|in|on|at|by|until|during|since|while|when|as|from)\b")
+
+
+def state_after_object(word: str, text: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``end``) is the state a verb left its object in, no word of the object's name."""
+    return word.lower() in _STATES and _CLAUSE_GOES_ON.match(text, end) is not None
+
+
 #: Adverbs of place: after a noun they end its phrase ("a lithium plant | nearby"); before one they modify it ("a nearby port").
 PLACE_ADVERBS = frozenset(["abroad", "overseas", "nearby", "elsewhere", "offshore", "onshore", "there", "here", "upstream",
                            "downstream", "locally"])

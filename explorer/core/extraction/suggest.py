@@ -19,6 +19,7 @@ from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
 from explorer.core.extraction.calibration import recalibrated
 from explorer.core.extraction.devices import equipment_facts, unplaced
+from explorer.core.extraction.incidents import harmed
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NerPipeline, marked_ner, ner_mentions
@@ -397,6 +398,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [replace(s, subject=head) if (head := exposed_head(lexicon, s.predicate, s.subject, mentions, view))
                                is not s.subject else s for s in suggestions[first:]]
+        # "a ransomware attack on Hengtai encrypted …": one attack told as done affected what it reached
+        suggestions[first:] = [replace(s, predicate=p) if (p := harmed(lexicon, s.predicate, s.subject, s.pattern, view)) != s.predicate
+                               else s for s in suggestions[first:]]
         suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
             suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern, view)]
         if ner is not None:
@@ -597,4 +601,4 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.comparisons(lexicon, mentions, text), *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
             *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named),
-            *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name)]
+            *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name), *sites.home_towns(mentions, text)]

@@ -152,7 +152,7 @@ PLACE_NAMES = CHINESE_PROVINCES | frozenset(
         "hulunbuir", "chifeng", "shenyang", "dalian", "anshan", "fushun", "benxi", "dandong", "yingkou", "jinzhou",
         "changchun", "jilin city", "harbin", "daqing", "qiqihar", "mudanjiang", "shijiazhuang", "tangshan", "baoding",
         "handan", "qinhuangdao", "cangzhou", "langfang", "xiong'an", "taiyuan", "datong", "changzhi", "jincheng",
-        "hong kong", "taipei",
+        "hong kong", "taipei", "taiwan",
     ]
 )
 
