@@ -80,3 +80,13 @@ def test_blaming_an_attack_on_a_group_is_no_attack_on_it(lexicon: Lexicon) -> No
     found = facts("Police blamed the attack on a criminal group known as Jade Falcon.", lexicon)
     assert ("attack", "attributedTo", "Jade Falcon") in found
     assert not any(p in ("targets", "affected") for _s, p, _o in found)
+
+
+def test_a_plural_description_stands_for_no_one_name_before_it(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon, [])
+    [zhou] = finder.find("Zhou Ming leads the project.")
+    hospitals = [m for m in finder.find("The hospitals use connected pumps.", zhou) if "hospitals" in m.text]
+    assert hospitals and all(m.label != "Zhou Ming" for m in hospitals)
+    # one company after the name a sentence opened on is still that name
+    acme = finder.find("Acme opened a plant.")[0]
+    assert any(m.label == "Acme" for m in finder.find("The company said it was done.", acme))

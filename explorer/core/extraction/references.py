@@ -228,10 +228,11 @@ class ReferenceReader:
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
-            if target is None and previous_subject is not None and previous_subject.via in ("name", "label") \
+            if target is None and one and previous_subject is not None and previous_subject.via in ("name", "label") \
                     and not _is_person(previous_subject) and self.lexicon.is_a(known, [cls]) is not False \
                     and self.lexicon.is_a(cls, [ORGANIZATION]) is True:
-                target = previous_subject  # "Acme opened a plant. The company …": the one the text was speaking of
+                # "Acme opened a plant. The company …": the one the text was speaking of ("the hospitals" are several)
+                target = previous_subject
             if compounded and (target is None or not all(antecedents.names_head(word, described.get(target.key, frozenset()))
                                                          for word in text[match.start(2):end].split())):
                 # "the port group" is one the text called a port's group; "the provincial government" is no department
