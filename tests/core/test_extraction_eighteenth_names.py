@@ -90,3 +90,10 @@ def test_a_plural_description_stands_for_no_one_name_before_it(lexicon: Lexicon)
     # one company after the name a sentence opened on is still that name
     acme = finder.find("Acme opened a plant.")[0]
     assert any(m.label == "Acme" for m in finder.find("The company said it was done.", acme))
+
+
+def test_a_sentence_opening_on_a_word_english_does_not_have_opens_on_a_name(lexicon: Lexicon) -> None:
+    names = _names("Gree makes air conditioners in Zhuhai.", lexicon)
+    assert "Gree" in names and not any(n.lower().startswith("gree makes") for n in names)
+    # a word English does not have before a noun that is no verb still opens a noun phrase
+    assert any(n.lower() == "lidar sensors" for n in _names("Lidar sensors watch the gates.", lexicon))

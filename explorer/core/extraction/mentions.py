@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from explorer.core.extraction import weaknesses
+from explorer.core.extraction import weaknesses, wordclass
 from explorer.core.extraction.counts import counted_kind, counted_phrases, unjudged
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.owners import named_owners_things, own_units
@@ -86,6 +86,7 @@ ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGrou
 _PLACE_BEFORE, _BASED = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE), re.compile(r"(?<![\w-])([A-Z][a-z]+)-based\b")
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
+_AUXILIARY = re.compile(r"had|have|has|were|are|was|is|could|can|will|would|may|might|must|should|also|now|still|said")
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON, RESEARCH = str(KG.Person), str(KG.ResearchInstitute)
 
@@ -456,7 +457,13 @@ class MentionFinder:
                 return []
             return [phrase]
         opening = re.match(r"(?:(?:many|some|most|several|all|such|few|other)\s+)?(?=[A-Z][a-z])", text, re.IGNORECASE)
-        if opening is None or text[opening.end():].split(" ", 1)[0].lower() in NOT_NAMES:
+        first, second, third = ([*text[opening.end():].lower().split(" ", 3), "", ""][:3] if opening is not None else ("", "", ""))
+        if opening is None or first in NOT_NAMES:
+            return []
+        if not (wordclass.known(first) or opening.group()) and "VERB" in wordclass.parts(second.strip(",.;:")) \
+                and not _AUXILIARY.fullmatch(third.strip(",.;:")):
+            # "Midea makes air conditioners": a word English does not have, then one that may be a verb before its object,
+            # is a name and its verb ("Lidar sensors watch …", "Phishing crews had …" open on a noun phrase)
             return []
         at = opening.end()
         phrase = self._bare_phrase_at(text[:at] + text[at].lower() + text[at + 1:], at)
