@@ -86,6 +86,7 @@ ORGANIZATION, ORGANIZATION_GROUP = str(KG.Organization), str(KG.OrganizationGrou
 _PLACE_BEFORE, _BASED = re.compile(r"(?<![\w-])(?:in|at|near)\s+$", re.IGNORECASE), re.compile(r"(?<![\w-])([A-Z][a-z]+)-based\b")
 PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.PlatformGroup), str(KG.Group)
 
+#: A word that opens a clause's verb after its subject ("Phishing crews | had targeted …").
 _AUXILIARY = re.compile(r"had|have|has|were|are|was|is|could|can|will|would|may|might|must|should|also|now|still|said")
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON, RESEARCH = str(KG.Person), str(KG.ResearchInstitute)
@@ -457,11 +458,13 @@ class MentionFinder:
                 return []
             return [phrase]
         opening = re.match(r"(?:(?:many|some|most|several|all|such|few|other)\s+)?(?=[A-Z][a-z])", text, re.IGNORECASE)
-        first, second, third = ([*text[opening.end():].lower().split(" ", 3), "", ""][:3] if opening is not None else ("", "", ""))
-        if opening is None or first in NOT_NAMES:
+        if opening is None:
             return []
-        if not (wordclass.known(first) or opening.group()) and "VERB" in wordclass.parts(second.strip(",.;:")) \
-                and not _AUXILIARY.fullmatch(third.strip(",.;:")):
+        first, following, after_that = [*text[opening.end():].lower().split(" ", 3), "", ""][:3]
+        if first in NOT_NAMES:
+            return []
+        if not (wordclass.known(first) or opening.group()) and "VERB" in wordclass.parts(following.strip(",.;:")) \
+                and not _AUXILIARY.fullmatch(after_that.strip(",.;:")):
             # "Midea makes air conditioners": a word English does not have, then one that may be a verb before its object,
             # is a name and its verb ("Lidar sensors watch …", "Phishing crews had …" open on a noun phrase)
             return []
