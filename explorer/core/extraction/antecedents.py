@@ -19,7 +19,7 @@ from explorer.core.extraction import sites, speech
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, singular
-from explorer.core.extraction.words import CHINESE_PROVINCES, IRREGULAR_PAST, STOPWORDS
+from explorer.core.extraction.words import CHINESE_PROVINCES, IRREGULAR_PAST, MUNICIPALITIES, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -28,8 +28,7 @@ ORGANIZATION, PLACE, PROVINCE = str(KG.Organization), str(KG.Place), str(KG.Prov
 GENERIC_HEADS = frozenset(["company", "firm", "group", "corporation", "business", "enterprise", "organisation",
                            "organization", "conglomerate", "giant"])
 #: Provinces' names that are also cities of their own, which "the province" never stands for.
-_MUNICIPALITIES = frozenset(["beijing", "shanghai", "chongqing", "tianjin", "hong kong", "macau", "macao"])
-_PROVINCES = sorted(CHINESE_PROVINCES - _MUNICIPALITIES, key=len, reverse=True)
+_PROVINCES = sorted(CHINESE_PROVINCES - MUNICIPALITIES, key=len, reverse=True)
 _PROVINCE_WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in _PROVINCES) + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -115,7 +114,7 @@ def place_description(lexicon: Lexicon, cls: str, history: Sequence[Mention], st
     # a city: one the text gave that kind, one a scene opened on ("In Liuzhou, …"), or a city that is a province of its own
     known = next((m for m in reversed(history) if (m.cls is not None and lexicon.is_a(m.cls, [cls]) is True)
                   or (m.via in ("name", "label") and lexicon.is_a(m.cls, [cls]) is not False
-                      and (m.key in scenes or normalize(m.label or m.text) in _MUNICIPALITIES))), None)
+                      and (m.key in scenes or normalize(m.label or m.text) in MUNICIPALITIES))), None)
     if known is None and subject is not None and subject.via in ("name", "label") and subject.cls is None \
             and re.search(r"(?<![\w-])(?:headquartered|based|located|registered|sited)\s+in\s+$", text[:start], re.IGNORECASE) \
             and descriptors(history).get(subject.key, frozenset()) <= words_of(subject):

@@ -26,7 +26,7 @@ from explorer.core.extraction import antecedents, incidents, speech, warned, wea
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
-from explorer.core.extraction.words import CHINESE_PROVINCES, DEMONYM_COUNTRIES, DEMONYMS, in_quoted_title
+from explorer.core.extraction.words import BLAMED_BEFORE, CHINESE_PROVINCES, DEMONYM_COUNTRIES, DEMONYMS, in_quoted_title
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -463,9 +463,6 @@ def has_quote(text: str) -> bool:
 NOMINAL_WORDS = frozenset(["on", "against"])
 
 
-_BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-
-
 def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"ransomware attacks on ports", "phishing against banks": the threat targets what follows."""
     threat, targets = str(KG.CyberRisk), str(KG.targets)
@@ -474,7 +471,7 @@ def attacks_on(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator
         if not lexicon.is_a(mention.cls, [threat]) or lexicon.is_a(mention.cls, [str(KG.Vulnerability)]):
             continue
         joint = re.match(r"\s+(on|against)\s+(?:the\s+)?", text[mention.end:], re.IGNORECASE)
-        if joint is None or _BLAMED_BEFORE.search(text[:mention.start]):
+        if joint is None or BLAMED_BEFORE.search(text[:mention.start]):
             continue  # "blamed the intrusions on gangs": "on" is the blaming verb's, the gangs are to blame
         at = mention.end + joint.end()
         target = next((m for m in mentions if m.start == at), None)

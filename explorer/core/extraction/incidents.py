@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
-from explorer.core.extraction.words import STOPWORDS
+from explorer.core.extraction.words import BLAMED_BEFORE, STOPWORDS
 from explorer.core.vocab import KG
 
 RISK, AGENT, PLACE, VULNERABILITY = str(KG.CyberRisk), str(KG.Agent), str(KG.Place), str(KG.Vulnerability)
@@ -92,8 +92,6 @@ _WAVE = re.compile(r"(?<![\w-])(?:wave|series|spate|string|barrage|flurry|rash)\
 _EVENT = re.compile(r"(?:attack|intrusion|breach|incident|campaign|outbreak)$", re.IGNORECASE)
 
 
-#: "blamed the attack | on a criminal group": "on" is the blaming verb's, its object is to blame.
-_BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming|pinned)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 #: The words by which one attack reached what follows: "an attack on X", "the intrusion hit X", "encrypted X".
 _REACHED_BY = frozenset(["on", "against", "at", "hit", "struck", "hijacked", "disabled", "infected", "breached", "crippled",
                          "paralysed", "paralyzed", "encrypted", "knocked out", "broke into"])
@@ -201,7 +199,7 @@ def incidents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[
         if exploited is not None and holder is not None:
             # "the attack exploited unpatched firmware in the controllers": the controllers were its target
             yield (attack, TARGETS, holder, exploited.group(1), exploited.start(1), exploited.end(1), 0.65)
-        aimed = _AIMED.match(text, attack.end) if not _BLAMED_BEFORE.search(text[:attack.start]) else None
+        aimed = _AIMED.match(text, attack.end) if not BLAMED_BEFORE.search(text[:attack.start]) else None
         target = _thing_at(lexicon, mentions, text, aimed.end()) if aimed is not None else None
         if aimed is not None and target is not None:
             yield (attack, TARGETS, target, aimed.group(1), aimed.start(1), aimed.end(1), 0.65)

@@ -40,6 +40,7 @@ from explorer.core.extraction.sites import (
     possessed_sites,
     province_names,
     site_heads,
+    site_nouns_after,
     sited_definites,
 )
 from explorer.core.extraction.spans import (
@@ -157,6 +158,7 @@ class MentionFinder:
         self._unit_heads = frozenset(p.words.split()[1].lower() for p in lexicon.patterns
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2) - self._site_heads
         self._sites = site_heads(lexicon)
+        self._site_nouns_after = site_nouns_after(self._sites)
         self._references = ReferenceReader(lexicon, self._cue_class, self._triggers, self._unit_heads)
         # "branch" of "branch of": a relation's noun that is also a class word names a unit ("the Harbin branch of X")
         self._unit_nouns = frozenset(p.words.split()[0].lower() for p in lexicon.patterns
@@ -583,7 +585,7 @@ class MentionFinder:
                 chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
         # names the finder cut short or ran on: "the Dounan Flower market", "Dahua Technology of Hangzhou"
-        chosen = province_names(firms_of_towns(named_sites(self.lexicon, text, chosen, self._sites, self._head_class),
+        chosen = province_names(firms_of_towns(named_sites(self.lexicon, text, chosen, self._site_nouns_after, self._head_class),
                                                self.place_name, self._head_class))
         chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen, text)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m

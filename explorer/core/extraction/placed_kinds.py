@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.sites import known_place
 from explorer.core.extraction.spans import Mention, Reading
 from explorer.core.extraction.words import PLACE_NAMES
 from explorer.core.search import normalize
@@ -70,7 +71,7 @@ def placed_kinds(lexicon: Lexicon, mentions: list[Mention], text: str, named: Ca
 
 def _a_place(mention: Mention, is_place: Callable[[str], bool]) -> bool:
     """Whether the name is a place's: "Kunming, the capital of south-western Yunnan province" is in it, not based there."""
-    return is_place(mention.label or mention.text) or normalize(mention.label or mention.text) in PLACE_NAMES
+    return known_place(mention.label or mention.text, is_place)
 
 
 def _described_seats(lexicon: Lexicon, mentions: list[Mention], text: str, named: Callable[[str, int, str | None], Mention],

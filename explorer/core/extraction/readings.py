@@ -10,7 +10,7 @@ from explorer.core.extraction import wordclass
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.sites import is_site
 from explorer.core.extraction.spans import Mention
-from explorer.core.extraction.words import CHINESE_PROVINCES, in_quoted_title
+from explorer.core.extraction.words import CHINESE_PROVINCES, MUNICIPALITIES, in_quoted_title
 from explorer.core.vocab import KG
 
 BUILT, BUILT_BY, TECHNOLOGY, LOCATED_IN = str(KG.built), str(KG.builtBy), str(KG.Technology), str(KG.locatedIn)
@@ -90,15 +90,11 @@ def no_place(pattern: PropertyPattern, text: str, start: int, end: int) -> bool:
 _LIST_GOES_ON = re.compile(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:\s+and\s|\s+or\s|,\s+(?:and\s+|or\s+)?[A-Z])")
 
 
-#: Provinces' peers that are cities: no city lies in them as in a province ("Beijing, Shanghai and Guangzhou").
-_MUNICIPALITIES = frozenset(["beijing", "shanghai", "tianjin", "chongqing", "hong kong", "macau", "macao"])
-
-
 def _listed(text: str, end: int) -> bool:
     """Whether the comma at ``end`` stands in a list of names, not before the province a city lies in ("Fuzhou, Fujian and
     Ningbo, Zhejiang")."""
     listed = _LIST_GOES_ON.match(text, end)
-    return listed is not None and (listed.group(1).lower() not in CHINESE_PROVINCES or listed.group(1).lower() in _MUNICIPALITIES)
+    return listed is not None and (listed.group(1).lower() not in CHINESE_PROVINCES or listed.group(1).lower() in MUNICIPALITIES)
 
 
 def technology_made(lexicon: Lexicon, pattern: PropertyPattern, subject: Mention, obj: Mention) -> bool:

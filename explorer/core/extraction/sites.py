@@ -381,14 +381,18 @@ def national_opening(words: list[str]) -> bool:
 _NAMED_SITE_NOUNS = frozenset(["market", "park", "station", "hub", "zone", "airport", "field", "oilfield", "gas field"])
 
 
-def named_sites(lexicon: Lexicon, text: str, mentions: list[Mention], heads: Iterable[str],
+def site_nouns_after(heads: Iterable[str]) -> re.Pattern[str]:
+    """What ``named_sites`` reads after a name: up to two lower-case words, then a site's noun (built once per finder)."""
+    nouns = sorted({*heads, *_NAMED_SITE_NOUNS}, key=len, reverse=True)
+    return re.compile(r"\s+((?:[a-z][a-z0-9-]*\s+){0,2}?)(" + "|".join(re.escape(n) for n in nouns) + r")s?(?![\w’'-])")
+
+
+def named_sites(lexicon: Lexicon, text: str, mentions: list[Mention], site: re.Pattern[str],
                 head_class: Callable[[str], str | None]) -> list[Mention]:
     """``mentions`` with a name that a few lower-case words lead on to a site's noun read as that site's name: "the Dounan
     Flower market", "the Rudong H16 offshore wind farm" name a market and a wind farm, not a thing called "Dounan Flower"
     beside a market. A name of a known kind other than a place's keeps its span, as does one where a noun goes on after
-    the site's ("Huawei base station units")."""
-    nouns = sorted({*heads, *_NAMED_SITE_NOUNS}, key=len, reverse=True)
-    site = re.compile(r"\s+((?:[a-z][a-z0-9-]*\s+){0,2}?)(" + "|".join(re.escape(n) for n in nouns) + r")s?(?![\w’'-])")
+    the site's ("Huawei base station units"). ``site``: ``site_nouns_after`` of the site heads."""
     found = []
     for index, mention in enumerate(mentions):
         match = site.match(text, mention.end)
@@ -445,8 +449,13 @@ def firms_of_towns(mentions: list[Mention], place_name: Callable[[str], bool],
     return found
 
 
+def known_place(name: str, place_name: Callable[[str], bool]) -> bool:
+    """Whether a name is a place's: one of China's provinces or larger cities, or one ``place_name`` (the document) says is."""
+    return normalize(name) in PLACE_NAMES or place_name(name)
+
+
 def _town(name: str, place_name: Callable[[str], bool]) -> bool:
-    return name.lower() not in ("china", "the") and (name.lower() in PLACE_NAMES or place_name(name))
+    return name.lower() not in ("china", "the") and known_place(name, place_name)
 
 
 def home_towns(mentions: list[Mention], text: str) -> Iterator[Fact]:

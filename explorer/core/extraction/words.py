@@ -200,6 +200,12 @@ OWNED_NO_THINGS = frozenset(["subsidy", "output", "economy", "budget", "revenue"
 _QUOTED_TITLE = re.compile(r"[\"“](?:[A-Z0-9][\w'’-]*[,:]?\s+(?:(?:in|of|for|and|the|a|on|to)\s+)*)+[A-Z0-9][\w'’-]*[\"”]")
 
 
+#: Provinces' peers that are cities of their own: no city lies in them as in a province, and "the province" is none of them.
+MUNICIPALITIES = frozenset(["beijing", "shanghai", "chongqing", "tianjin", "hong kong", "macau", "macao"])
+#: "blamed the attack | on a criminal group": what stands after "on" is to blame, nothing the attack was on.
+BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def in_quoted_title(text: str, position: int) -> bool:
     """Whether ``position`` lies inside a quoted title, whose words name a report and place nothing."""
     return any(title.start() < position < title.end() for title in _QUOTED_TITLE.finditer(text))
