@@ -24,14 +24,14 @@ def test_a_call_for_an_action_on_what_the_addressees_have_is_no_call_for_the_thi
                              ("Zhou Ling urged refiners to separate safety systems from office networks.",
                               "separate safety systems from office networks"),
                              ("Zhou Ling urged refiners to keep safety systems physically separate from the internet.",
-                              "keep safety systems physically separate")):
+                              "keep safety systems physically separate from the internet")):
         assert {o for _s, p, o in facts(sentence, lexicon) if p == "callsFor"} == {action}, sentence
     # an action on things they have is called for as the action, never as the things
     found = facts("Zhou Ling urged refiners to patch ageing controllers.", lexicon)
     assert ("Zhou Ling", "callsFor", "patch ageing controllers") in found
     assert ("Zhou Ling", "callsFor", "ageing controllers") not in found
-    # what the addressees are to adopt is still called for
-    assert ("Zhou Ling", "callsFor", "offline backups") in facts("Zhou Ling urged refiners to keep offline backups.", lexicon)
+    # what the addressees are to keep is kept in the action; what they are to invest in is the measure
+    assert ("Zhou Ling", "callsFor", "keep offline backups") in facts("Zhou Ling urged refiners to keep offline backups.", lexicon)
     assert ("Zhou Ling", "callsFor", "network segmentation") in \
         facts("Zhou Ling urged refiners to invest in network segmentation.", lexicon)
 

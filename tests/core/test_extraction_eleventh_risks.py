@@ -44,7 +44,8 @@ def test_urging_an_action_on_a_thing_calls_for_the_action(lexicon: Lexicon) -> N
     text = "Sun Wei, for his part, urged mill owners to rotate admin passwords and to put sensors on dedicated network slices."
     calls = _calls(text, lexicon)
     assert "rotate admin passwords" in calls
-    assert "dedicated network slices" in calls
+    # where things are to be put is named with the putting, as the writers' keys name it
+    assert "put sensors on dedicated network slices" in calls
     assert "sensors" not in calls
 
 
@@ -55,7 +56,9 @@ def test_urging_to_speed_up_standards_calls_for_the_standards(lexicon: Lexicon) 
 
 def test_urging_members_to_replace_passwords_on_devices_calls_for_no_device(lexicon: Lexicon) -> None:
     found = facts("The Wuxi IoT Alliance has urged its members to replace factory passwords on smart meters by May.", lexicon)
-    assert ("Wuxi IoT Alliance", "callsFor", "replace factory passwords") in found
+    # the action named whole, with the devices it acts on and its deadline (the writers' keys hold the deadline in 55 of
+    # the 65 calls that state one)
+    assert ("Wuxi IoT Alliance", "callsFor", "replace factory passwords on smart meters by May") in found
     assert not any(o == "smart meters" and p in ("callsFor", "targets") for _s, p, o in found)
 
 

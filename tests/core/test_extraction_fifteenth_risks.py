@@ -12,9 +12,11 @@ def _calls(text: str, lexicon: Lexicon) -> set[str]:
     return {o for _s, p, o in facts(text, lexicon) if p == "callsFor"}
 
 
-def test_an_action_on_what_the_addressees_own_is_called_for_whole_without_its_deadline(lexicon: Lexicon) -> None:
+def test_an_action_on_what_the_addressees_own_is_called_for_whole_with_a_date_but_no_clause(lexicon: Lexicon) -> None:
+    # a date to act by is part of the action (the writers' keys hold it in 55 of the 65 calls that state one); a word
+    # that opens a clause ("before the summer", "before they are connected") ends it
     text = "The Fujian Provincial Health Commission has told county hospitals to review their imaging servers by June."
-    assert _calls(text, lexicon) == {"review their imaging servers"}
+    assert _calls(text, lexicon) == {"review their imaging servers by June"}
     text = "The Wuxi Water Group has called on pump suppliers to inspect every station's control cabinet before the summer."
     assert _calls(text, lexicon) == {"inspect every station's control cabinet"}
     # a time allowed is part of the action
@@ -39,12 +41,12 @@ def test_actions_listed_with_commas_and_keeping_apart_with_from(lexicon: Lexicon
     text = ("Venustech urged hospitals to fence off imaging networks from guest Wi-Fi, to inspect vendors' laptops before "
             "they are plugged in and to keep offline backups.")
     assert _calls(text, lexicon) == {"fence off imaging networks from guest Wi-Fi", "inspect vendors' laptops",
-                                     "offline backups"}
+                                     "keep offline backups"}
 
 
 def test_keeping_things_in_a_state_is_the_action_called_for(lexicon: Lexicon) -> None:
     text = "The Guangdong Energy Bureau urged wind farms to keep remote desktop ports shut outside maintenance windows."
-    assert _calls(text, lexicon) == {"keep remote desktop ports shut"}
+    assert _calls(text, lexicon) == {"keep remote desktop ports shut outside maintenance windows"}
 
 
 def test_what_addressees_are_asked_to_offer_is_the_measure(lexicon: Lexicon) -> None:

@@ -71,16 +71,17 @@ def test_a_speaker_known_by_a_short_name_set_off_by_commas_speaks(lexicon: Lexic
     assert ("Shanghai Cyber Response Centre", "published", "bulletin") in found
 
 
-def test_an_act_named_by_its_noun_is_the_measure_an_order_asks_for(lexicon: Lexicon) -> None:
+def test_an_act_named_by_its_noun_is_the_measure_an_order_to_offer_asks_for(lexicon: Lexicon) -> None:
+    # an action to complete is named whole, as the writers' keys name it more often than not
     text = "The Hunan Energy Bureau has ordered power plants to complete security assessments of their control networks."
-    assert ("Hunan Energy Bureau", "callsFor", "security assessments") in facts(text, lexicon)
+    assert ("Hunan Energy Bureau", "callsFor", "complete security assessments of their control networks") in facts(text, lexicon)
     text = "The Fujian Port Association asked terminal operators to offer traffic monitoring in their service contracts."
     assert ("Fujian Port Association", "callsFor", "traffic monitoring") in facts(text, lexicon)
 
 
 def test_an_action_on_a_thing_keeps_its_verb(lexicon: Lexicon) -> None:
     text = "The Hunan Energy Bureau urged plant owners to replace default passwords on their gateways."
-    assert ("Hunan Energy Bureau", "callsFor", "replace default passwords") in facts(text, lexicon)
+    assert ("Hunan Energy Bureau", "callsFor", "replace default passwords on their gateways") in facts(text, lexicon)
 
 
 def test_what_is_asked_of_things_named_before_is_no_new_measure(lexicon: Lexicon) -> None:
@@ -120,9 +121,9 @@ def test_a_role_may_stand_before_who_heads(lexicon: Lexicon) -> None:
 
 
 def test_an_order_to_carry_out_checks_calls_for_the_checks(lexicon: Lexicon) -> None:
-    # the addressees may hold a possessive and a figure ("the province's 5G mines"); "complete" carries a check out
+    # the addressees may hold a possessive and a figure ("the province's 5G mines"); the check is called for with its date
     text = "The Shaanxi bureau, for its part, has ordered the province's 5G mines to complete security audits by June."
-    assert ("Shaanxi bureau", "callsFor", "security audits") in facts(text, lexicon)
+    assert ("Shaanxi bureau", "callsFor", "complete security audits by June") in facts(text, lexicon)
 
 
 def test_whose_a_measure_is_to_be_ends_it(lexicon: Lexicon) -> None:

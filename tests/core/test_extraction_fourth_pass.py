@@ -161,7 +161,7 @@ def test_what_a_site_is_equipped_with_stands_there(lexicon: Lexicon) -> None:
 def test_people_named_by_a_place_named_before_call_for_what_follows_the_infinitive(lexicon: Lexicon) -> None:
     found = facts("The Jilin Communications Administration met plant owners. Jilin officials have urged companies to keep "
                   "offline backups.", lexicon)
-    assert ("Jilin officials", "callsFor", "offline backups") in found
+    assert ("Jilin officials", "callsFor", "keep offline backups") in found
     found = facts("The Jilin Industry Alliance met. Security researchers have urged companies to keep offline backups.", lexicon)
     assert not any(s == "Security researchers" for s, _p, _o in found)
 

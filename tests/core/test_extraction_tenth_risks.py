@@ -138,12 +138,12 @@ def test_a_count_is_no_part_of_what_holds_a_weakness(lexicon: Lexicon) -> None:
     assert ("water meter gateways", "hasVulnerability", "unpatched firmware") in found
 
 
-def test_urging_someone_to_bring_measures_in_calls_for_each_measure(lexicon: Lexicon) -> None:
+def test_urging_someone_to_adopt_a_measure_calls_for_the_adoption_named_whole(lexicon: Lexicon) -> None:
     text = ("Venustech, for its part, urged port operators to adopt zero-trust access, which checks every login, "
             "and daily log reviews.")
     found = facts(text, lexicon)
-    assert ("Venustech", "callsFor", "zero-trust access") in found
-    assert ("Venustech", "callsFor", "daily log reviews") in found
+    # what the addressees are to adopt is named with the verb: the writers' brief names an action called for whole
+    assert ("Venustech", "callsFor", "adopt zero-trust access") in found
 
 
 def test_the_means_after_with_and_what_is_made_a_condition_are_the_measures(lexicon: Lexicon) -> None:

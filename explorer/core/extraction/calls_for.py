@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lemminflect import getLemma
+
 from explorer.core.extraction import speech, wordclass
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import ROLE_AFTER, Mention, Reading, singular
+from explorer.core.extraction.spans import ROLE_AFTER, Mention, Reading
 from explorer.core.extraction.words import STOPWORDS
 from explorer.core.vocab import KG
 
@@ -89,7 +91,7 @@ def person_before(lexicon: Lexicon, mentions: list[Mention], text: str, position
 #: "NSFOCUS, for its part, urged": a word of discourse set off by commas stands between the speaker and the verb.
 _DISCOURSE_ASIDE = re.compile(r",\s+(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|meanwhile|too|also|however|in\s+response"
                               r"|for\s+now|separately)\s*,\s*$", re.IGNORECASE)
-_EARLIER_VERB = re.compile(rf"(?<![\w-])(?:called|{speech.speaking(speech.PAST)})\s", re.IGNORECASE)
+_EARLIER_VERB = re.compile(rf"(?<![\w-])(?:called|required|{speech.speaking(speech.PAST)})\s", re.IGNORECASE)
 
 
 def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: int) -> Mention | None:
@@ -112,7 +114,9 @@ def _speaker(lexicon: Lexicon, mentions: list[Mention], text: str, verb_start: i
     position = aside.start() if aside is not None else position
     aside = _ASIDE_BEFORE.search(text[:position])
     position = aside.start() if aside is not None else position
-    speaker = next((m for m in mentions if m.end == position or (m.end < position and re.fullmatch(r"\s*", text[m.end:position]))), None)
+    # "The Ministry of Industry and Information Technology (MIIT) has since ordered": a short name in brackets is the speaker's
+    speaker = next((m for m in mentions if m.end == position or (m.end < position and re.fullmatch(r"\)?\s*", text[m.end:position]))),
+                   None)
     if speaker is None or lexicon.is_a(speaker.cls, [AGENT]) is False:
         return None
     if speaker.cls is None and speaker.via != "name":
@@ -268,25 +272,16 @@ _NOMINAL = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity)$", re.IGNORECASE)
 #: The verbs of urging are the lexicon's (kg:callsFor's kg:speechVerb): "ordered clinics across the province to change …",
 #: an order to act, is a call for the action as "urged" is.
 _URGING = speech.alternation(speech.lemmas(speech.URGES), ("VBD", "VBZ", "VBG"))
-_URGED = re.compile(rf"(?<![\w-])({_URGING}|called\s+on|calls\s+on|calling\s+on|told|tells|telling)\s+"
-                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:(?:[a-z][\w-]*|(?-i:[a-z0-9][\w'’-]*))\s+){0,3}?[a-z][\w-]*"
-                    r"(?:\s+(?:in|across|at)\s+(?:the\s+)?(?:[\w-]+\s+)?[\w-]+)?"
+_URGED = re.compile(rf"(?<![\w-])({_URGING}|called\s+on|calls\s+on|calling\s+on|told|tells|telling|required|requires|requiring)\s+"
+                    r"(?:(?:the|all|every|its|their|more|state|local)\s+)?(?:(?:[a-z][\w-]*|(?-i:[a-z0-9][\w'’-]*))\s+){0,5}?[a-z][\w-]*"
+                    # "operators of 5G factory networks", "hospitals offering remote surgery", "factories on 5G networks"
+                    r"(?:\s+(?:in|across|at|of|on|with|offering|running|using)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w-]+)?"
                     # "urged manufacturers that run supplier platforms to audit …": a relative says which addressees
                     r"(?:\s+(?:that|who)\s+[a-z]+\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?\s+to\s+(?=[a-z])",
                     re.IGNORECASE)
 #: "… and on the provincial department to make …": the same call to another addressee.
 _AND_ON = re.compile(r"\s+and\s+on\s+(?:(?:the|all|every|its|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+to\s+(?=[a-z])",
                      re.IGNORECASE)
-#: "… to change default passwords and to put cameras on …", "to wall off X, to scan Y and to keep Z": a next action asked of
-#: the same addressees.
-_AND_TO = re.compile(r"(?:\s+and|,(?:\s+and)?)\s+to\s+(?=[a-z])", re.IGNORECASE)
-#: Verbs of bringing a measure in: what they govern is the measure ("to adopt network segmentation").
-_BRING_IN = re.compile(r"(?:adopt|introduce|implement|deploy|install|use|roll\s+out|carry\s+out|conduct|set\s+up|fund|impose|enforce"
-                       r"|mandate|require|run|perform|apply|add|build|create|establish|invest\s+in"
-                       # verbs of carrying out a check: "to complete security audits", "to pass an annual audit"
-                       r"|complete|pass|undergo|hold"
-                       # verbs of keeping and of offering: "to keep offline backups", "to offer security audits to …"
-                       r"|keep|maintain|offer|provide)\s+", re.IGNORECASE)
 #: "to isolate production traffic with dedicated network slices": the means named after "with" is the measure.
 _WITH_MEANS = re.compile(r"\s+(?:with|through|using|via|by\s+means\s+of)\s+(?:(?:a|an|the)\s+)?")
 #: "to make security audits a condition of its subsidies": what is made a condition is the measure.
@@ -294,140 +289,119 @@ _MADE_CONDITION = re.compile(r"make\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?
                              re.IGNORECASE)
 
 
-def _asked(mentions: list[Mention], text: str, position: int) -> list[Mention]:
-    """The measures one action asked for names, from ``position`` (its verb): what a verb of bringing in governs, the means
-    after "with", what is made a condition."""
-    kept = _whole_action(text, position) if re.match(r"keep\s", text[position:], re.IGNORECASE) else None
-    if kept is not None:
-        return [kept]  # "to keep maintenance ports closed": the state asked for, not the ports
-    bring = _BRING_IN.match(text, position)
-    if bring is not None:
-        if re.match(r"(?:the|these|those|such)\s", text[bring.end():], re.IGNORECASE):
-            return []  # "asked X to carry out the checks": checks named before, which the call does not name again
-        listed = _measures_listed(mentions, text, bring.end())
-        if listed:
-            return listed
-    condition = _MADE_CONDITION.match(text, position)
-    if condition is not None:
-        return [_measure(mentions, text, *condition.span(1))]
-    action = _ACTION.match(text, position)
-    # (a long action — "to pair every network they build with a slice and a firewall" — runs to its clause's end)
-    stop = re.compile(r"[,;:.]").search(text, position)
-    means = next((m for m in _WITH_MEANS.finditer(text, position, action.end(1) if action else stop.start() if stop else len(text))),
-                 None)
-    if means is not None:
-        return _measures_listed(mentions, text, means.end())[:3]
-    if action is None:  # a long action ("to audit every vendor's remote access by the end of the year") may be read whole
-        whole = _whole_action(text, position)
-        return [whole] if whole is not None else []
-    acted = _action_on_thing(mentions, text, position)
-    # an action on what the addressees own ("to segment their networks") is read by ``clauses.called_actions``
-    return [acted] if acted is not None else []
-
-
-#: Verbs that say little without what follows: their object is no measure ("to keep", "to take").
-_LIGHT_VERBS = frozenset(["be", "have", "get", "make", "take", "do", "go", "keep", "give", "let", "help", "ensure", "consider",
-                          "study", "review", "stay", "remain", "become", "see", "look", "come", "put", "place"])
-#: Verbs of keeping apart name their measure with what is kept from what ("isolate X from Y"): read whole by ``calls``, and
-#: asked of addressees, of what they already own ("urged operators to separate their safety systems").
-_KEEPING_APART = frozenset(["separate", "isolate", "segment", "segregate", "disconnect", "decouple"])
-#: "to put cameras on separate network slices": where a verb of placing puts things is the measure.
-_PLACED_ON = re.compile(r"(?:put|place)\s+[^,;:.]{1,40}?\s+(?:on|onto|in|into|behind)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
-#: A plain object after an action's verb: one to four words, the last a plural or a thing named by a mention.
-_OBJECT_WORDS = re.compile(r"(?:all\s+)?[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*){0,3}?(?=\s*[,.;:]|\s*$|\s+(?:on|in|at|by|for|from|to|within"
-                           r"|before|after|and|across|with)\b)", re.IGNORECASE)
-
-
-#: An action named whole, its verb with its object: on what the addressees own or on each of what they deal with ("to audit
-#: their remote-control systems", "to audit every vendor's remote access", "to scan contractors' devices"), what it keeps
-#: apart from what ("to wall off operational networks from office systems") or in which state ("to keep maintenance ports
-#: closed"). It ends before a deadline of a date or an event ("by the end of the year", "before they are connected"); a
-#: time allowed ("within 30 days") is part of it.
-_WHOLE_ACTION = re.compile(
-    r"(?P<verb>[a-z]+)(?:\s+(?:off|up|out|down))?\s+"
-    r"(?:(?P<own>(?:their|its|his|her|every|each)\s|[a-z][\w-]*(?:s'|'s|’s)\s)"
-    r"|(?=(?:[\w'’-]+\s+){1,5}?(?P<state>(?:[a-z]+ly\s+)?(?:closed|shut|separate|apart|isolated|offline|disconnected|segregated))\b)"
-    r"|(?=(?:[\w'’-]+\s+){1,5}?(?:from|within)\s))"
-    r"(?:[\w'’-]+\s+){0,5}?[\w'’-]+"
-    r"(?(state)|(?:\s+from\s+(?:(?:the|their|its)\s+)?[\w-]+(?:\s+(?!(?:within|by|before|after|in|at|on|and|for|until|when)\b)[\w-]+){0,3})?)"
-    r"(?P<within>\s+within\s+[\w-]+\s+(?:days|weeks|months|hours)(?:\s+of\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?)?"
-    r"(?=\s*[,.;:]|\s*$|\s+(?:and|by|before|until|when|if|while|after|so|as|or|but)\b|(?(state)\s|(?!)))",
-    re.IGNORECASE)
-#: Verbs of keeping apart and of walling off: with "from" after their object the action is read whole.
-_APART_VERBS = _KEEPING_APART | {"wall", "fence", "cut", "shield", "keep"}
-
-
-def _whole_action(text: str, position: int) -> Mention | None:
-    """The action at ``position`` read whole (see ``_WHOLE_ACTION``), or None."""
-    action = _WHOLE_ACTION.match(text, position)
-    if action is None:
-        return None
-    verb = action.group("verb").lower()
-    light = verb in _LIGHT_VERBS - {"review"}  # "to review their servers" acts on them
-    if verb in STOPWORDS or (light and not action.group("state")) or "VERB" not in wordclass.parts(verb):
-        return None
-    if not action.group("own") and not action.group("state") and not action.group("within") and verb not in _APART_VERBS:
-        return None  # "to patch ageing controllers": read by what the verb acts on
-    if action.group("state") and verb != "keep":
-        return None
-    if re.search(r"[;:]|\s(?:said|says|would|will)\s", action.group()):
-        return None
-    end = action.end("state") if action.group("state") else action.end()  # "keep X closed | when not in use"
-    phrase = text[action.start():end]
-    return Mention(action.start(), end, phrase, None, REQUIREMENT, phrase, "phrase")
-
-
-def _action_on_thing(mentions: list[Mention], text: str, position: int) -> Mention | None:
-    """"urged owners to change default passwords": the action asked for, its verb with the thing it acts on ("change
-    default passwords"), or where a verb of placing puts things ("to put cameras on separate slices": the slices)."""
-    placed = _PLACED_ON.match(text, position)
-    if placed is not None:
-        found = _measures_listed(mentions, text, placed.end())
-        return found[0] if found else None
-    whole = _whole_action(text, position)
-    if whole is not None:
-        return whole
-    verb = re.match(r"([a-z]+)\s+(?:(up|out|down|off)\s+)?", text[position:])
-    if verb is None or verb.group(1).lower() in _LIGHT_VERBS | _KEEPING_APART or verb.group(1).lower() in STOPWORDS:
-        return None
-    after = position + verb.end()
-    if verb.group(2):  # "to speed up common standards": a verb with a particle asks for the thing itself
-        position = after
-    glued = next((m for m in mentions if m.start <= position and m.end > after and m.via != "pronoun"), None)
-    thing = glued or next((m for m in mentions if m.start == after and m.via != "pronoun"), None)
-    if thing is None:
-        words = _OBJECT_WORDS.match(text, after)
-        if words is None or not words.group().endswith("s") or any(w.lower() in STOPWORDS - {"all"} for w in words.group().split()):
-            return None
-        end = words.end()
-    elif thing.iri is not None or thing.text[:1].isupper():
-        return None  # "to join the alliance", "to contact Huawei": a named partner or body, no measure
-    else:
-        end = thing.end
-    position = max(position, thing.start) if thing is not None and verb.group(2) else position
-    head = text[after:end].split()[-1] if text[after:end].split() else ""
-    if _NOMINAL.search(singular(head.lower())) and not re.match(r"(?:the|its|their|these|those)\s", text[after:end], re.IGNORECASE):
-        # "to offer security monitoring", "to complete security assessments": an act named by its noun is the measure
-        position = after
-    phrase = text[position:end]
-    return Mention(position, end, phrase, None, REQUIREMENT, phrase, "phrase")
-
-
 def urged(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
-    """"urged plant owners to adopt network segmentation and traffic monitoring", "called on operators to isolate traffic
-    with network slices and on the ministry to make audits a condition of its subsidies": the speaker calls for each
-    measure asked of each addressee."""
+    """"ordered operators to replace default credentials on all gateways within 90 days and to report incidents within
+    24 hours", "urged makers to change default passwords, keep cameras on isolated slices and patch firmware promptly",
+    "called on operators to isolate traffic and on the ministry to fund audits": the speaker calls for each action asked
+    of each addressee, named whole — its verb with all that completes it, up to the next action or clause."""
     for call in _URGED.finditer(text):
         speaker = _speaker(lexicon, mentions, text, call.start())
-        if speaker is None or re.match(r"\s+(?:\d|(?:a|an)\s)", text[call.end(1):]):
+        if speaker is None or re.match(r"\s+(?:\d[\d,.]*\s|(?:a|an)\s)", text[call.end(1):]):
             continue  # "ordered 40 new servers to replace …", "ordered a new fleet to …": goods ordered, no addressees
         position: int | None = call.end()
         while position is not None:
-            for measure in _asked(mentions, text, position):
-                yield (speaker, CALLS_FOR, measure, f"{call.group(1)} … to", call.start(1), call.end(1), 0.6)
-            action = _ACTION.match(text, position) or _WHOLE_ACTION.match(text, position)
-            again = (_AND_ON.match(text, action.end()) or _AND_TO.match(text, action.end())) if action is not None else None
+            actions = whole_actions(text, position)
+            for start, end in actions:
+                for action in _called_measures(mentions, text, start, end):
+                    yield (speaker, CALLS_FOR, action, f"{call.group(1)} … to", call.start(1), call.end(1), 0.6)
+            again = _AND_ON.match(text, actions[-1][1]) if actions else None
             position = again.end() if again is not None else None
+
+
+#: Verbs whose object is the measure asked for rather than part of an action named whole ("to offer security audits to
+#: every factory": the audits; "to keep cameras on isolated slices" stays whole).
+_BRINGS_MEASURE = re.compile(r"(?:offer|provide|pass|undergo|fund|add|build|invest\s+in|use|require|mandate|impose|install"
+                             r"|(?:speed|step|draw|set)\s+up|roll\s+out)\s+"
+                             r"(?:(?:a|an|the)\s+)?(?=[a-z0-9])", re.IGNORECASE)
+#: Verbs that do what they ask with a means named after "with" ("to split office and plant traffic with virtual LANs",
+#: "to replace shared passwords with multi-factor authentication"): the means is the measure.
+_BY_MEANS = re.compile(r"(?:pair|isolate|split|replace|protect|secure|segment|segregate|fit|equip)\s", re.IGNORECASE)
+
+
+def _called_measures(mentions: list[Mention], text: str, start: int, end: int) -> list[Mention]:
+    """What one action asked for (``start``–``end``) calls for: the measure a verb of bringing in governs, the means after
+    "with", what is made a condition ("to make penetration tests a condition of its grants"), else the action whole."""
+    brought = _BRINGS_MEASURE.match(text, start, end)
+    if brought is not None:
+        return _measures_listed(mentions, text, brought.end())
+    condition = _MADE_CONDITION.match(text, start, end)
+    if condition is not None:
+        return [_measure(mentions, text, *condition.span(1))]
+    means = next(_WITH_MEANS.finditer(text, start, end), None) if _BY_MEANS.match(text, start, end) else None
+    if means is not None:
+        return _measures_listed(mentions, text, means.end())[:3]
+    return [_measure(mentions, text, start, end)]
+
+
+#: What ends an action asked for: punctuation, or a word that opens a clause of its own ("before they are connected").
+_ACTION_ENDS = re.compile(r"[;:.!?\"“”()\[\]]|(?<![\w-])(?:before|after|when|whenever|if|unless|because|while|which|who|whose|where"
+                          r"|but|so|that|saying|adding|amid|since|although|though|rather)(?![\w-])", re.IGNORECASE)
+#: The words after "and" or a comma that end an action: the subject's next verb ("and urged", "and has since required").
+_NEXT_CLAUSE = re.compile(r"(?:(?:has|have|had|also|since|later|then|now|would|will|it|they|the|a|an)\s+)*[a-z]+(?:ed|ied)\b"
+                          r"|(?:has|have|had|would|will|it|they|he|she|the|a|an|its|their)\b|(?-i:[A-Z][a-z])", re.IGNORECASE)
+
+
+def whole_actions(text: str, position: int) -> list[tuple[int, int]]:
+    """The actions asked for from ``position`` (a verb after "to"), each named whole: "replace default credentials on all
+    industrial gateways within 90 days | and to report incidents within 24 hours", "change default passwords, | keep
+    cameras on isolated network slices | and patch firmware promptly". An action runs to punctuation or to a word that opens
+    a clause; a comma or "and" before another verb ("and to report", ", keep", "and patch") starts the next action, while
+    "and" between nouns ("AGV and sensor traffic") stays inside one."""
+    out: list[tuple[int, int]] = []
+    while _action_verb(text, position):
+        stop = _ACTION_ENDS.search(text, position)
+        limit = stop.start() if stop is not None else len(text)
+        end, following = limit, None
+        for joint in re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+", text[position:limit]):
+            at = position + joint.end()
+            if re.match(r"on\s", text[at:]) and joint.group().strip() != "or":
+                end = position + joint.start()  # "… and on the ministry to fund audits": the next addressee's action
+                break
+            to = re.compile(r"to\s+").match(text, at)
+            if to is not None:
+                end, following = position + joint.start(), to.end()
+                break
+            if joint.group().strip() == "or":
+                continue  # "patch or replace such gateways": one action
+            if _action_verb(text, at, strict=True):
+                end, following = position + joint.start(), at
+                break
+            if "," in joint.group() or _NEXT_CLAUSE.match(text, at):
+                end = position + joint.start()  # ", and the bureau said …", "and urged …": the clause goes on without the call
+                break
+        phrase = text[position:end].rstrip()
+        if len(phrase.split()) < 2:
+            break
+        out.append((position, position + len(phrase)))
+        if following is None and stop is not None and stop.group()[:1].isalpha():
+            # "to inspect vendors' laptops before they are plugged in and to keep offline backups": the clause ends, the
+            # actions go on
+            later = re.compile(r"[^,;:.]*?\s+and\s+to\s+").match(text, stop.end())
+            following = later.end() if later is not None else None
+        if following is None:
+            break
+        position = following
+    return out
+
+
+def _action_verb(text: str, position: int, strict: bool = False) -> bool:
+    """Whether a verb's base form opens ``position`` ("replace", "patch"), and, when ``strict``, one no reading as a noun
+    makes part of a list of things ("patch firmware", not "sensor traffic")."""
+    word = re.match(r"([a-z]+)(?:\s+(\S+))?", text[position:])
+    if word is None or word.group(1).lower() in STOPWORDS or "VERB" not in wordclass.parts(word.group(1)):
+        return False
+    if word.group(1).lower() not in getLemma(word.group(1).lower(), "VERB"):
+        return False  # "and urged", "and shipping": a tense or a participle, no verb of an action asked for
+    if not strict:
+        return True
+    after = (word.group(2) or "").lower().strip(",.;:")
+    # "and report attacks", "and patch firmware", "and turn on …": a verb with its object; "and control systems": a noun
+    # before the head of the things listed
+    return "NOUN" not in wordclass.parts(word.group(1)) or (bool(after) and _SHARED_HEAD.fullmatch(after) is None)
+
+
+#: Heads that nouns before them describe ("office and control systems"): a word able to be a verb before one is no verb.
+_SHARED_HEAD = re.compile(r"networks?|systems?|traffic|lines?|data|controls?|equipment|devices?|servers?|accounts?")
 
 
 #: "urged the replacement of default passwords", "recommended the adoption of zero-trust controls": a verb of urging whose

@@ -17,11 +17,12 @@ from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.spans import singular
 from explorer.core.extraction.words import CHINESE_PROVINCES, GENERIC_PEOPLE
 from explorer.core.search import normalize
-from explorer.core.vocab import KG
+from explorer.core.vocab import KG, ORG
 
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
 MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
+HAS_MEMBER = str(ORG.hasMember)
 RUNS_ON, HOSTS, AGENT = str(KG.runsOn), str(KG.hosts), str(KG.Agent)
 SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganizationOf", "http://www.w3.org/ns/org#hasSubOrganization"
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
@@ -67,6 +68,8 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
     if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
             and _REGIONAL_PART.search(text[:trigger]):
         return _AS_BRANCH[predicate]
+    if predicate == HAS_MEMBER and _counted_group(lexicon, obj):
+        return HAS_MEMBER_GROUP  # "whose members include 41 coal mines": a counted plural is a group of members
     if predicate == str(KG.established) and re.search(r"(?<![\w-])(?:slices?|links?)$", (obj.label or obj.text).lower()):
         return str(KG.built)  # "set up a network slice and a backup link": what carries traffic is built, no body founded
     if predicate in (OPERATED_BY, str(KG.subsidiaryOf)) and _PART_OWNED.search(text[:trigger]) \

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from explorer.core.extraction import wordclass
+from explorer.core.extraction import speech, wordclass
 from explorer.core.extraction.lexicon import _is_cjk
 from explorer.core.extraction.words import (
     COMPLEMENT_TAKERS,
@@ -208,14 +209,27 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
             participle = False  # after a number an -ing word describes ("193 leading companies")
         if re.fullmatch(r"[a-z][\w-]*['’]s?", word) and not capitalised:
             return position  # "the alliance's | shared data platform": a described owner is a reference of its own
-        if lowered in STOPWORDS or lowered in triggers or participle \
+        if lowered in STOPWORDS or lowered in triggers or participle or lowered in _spoken() \
                 or verb_in_phrase(text, match.start(), match.end()) or present_verb(word):
-            return position
+            return position  # (a verb of speaking: "the Jilin Health Commission told | hospitals")
         position = match.start()
         if word.isdigit():
             quantifier = _QUANTIFIER.search(text[:position])
             if quantifier is not None:
                 return quantifier.start()
+
+
+@lru_cache(maxsize=1)
+def _spoken() -> frozenset[str]:
+    """The past of the lexicon's verbs of speaking ("told", "urged", "warned"), less those that also describe a noun
+    ("proposed plant", "reported attacks", "estimated 300 firms")."""
+    verbs = speech.lemmas(speech.REPORTS, speech.WARNS, speech.URGES)
+    return frozenset(form for form in speech.forms(verbs, speech.PAST) if " " not in form) - _DESCRIBING_PARTICIPLES
+
+
+_DESCRIBING_PARTICIPLES = frozenset(["proposed", "reported", "estimated", "found", "noted", "stated", "ordered", "directed",
+                                     "pressed", "recommended", "claimed", "demanded", "instructed", "stressed", "concluded",
+                                     "encouraged", "announced"])
 
 
 def present_verb(word: str) -> bool:

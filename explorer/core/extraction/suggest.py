@@ -438,7 +438,28 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     warnings = _quoted_warnings(lexicon, quoting, {(s.subject.key, s.predicate, s.object.key) for s in suggestions})
     if warnings:
         suggestions = sorted(suggestions + warnings, key=lambda s: s.sentence.number)
-    return recalibrated(suggestions, min_confidence)  # what each reading guessed (``calibration``)
+    return _one_per_fact(lexicon, recalibrated(suggestions, min_confidence))  # what each reading guessed (``calibration``)
+
+
+def _one_per_fact(lexicon: Lexicon, suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Each fact of a sentence once: "China Mobile's Hunan branch" read by two readers as the branch of China Mobile and
+    as China Mobile's branch states one fact, which the analyst reviews once; the surer reading is kept, in its place."""
+    best: dict[tuple[int, str, str, str], Suggestion] = {}
+    for suggestion in suggestions:
+        key = _fact_key(lexicon, suggestion)
+        if key not in best or suggestion.confidence > best[key].confidence:
+            best[key] = suggestion
+    kept = {id(s) for s in best.values()}
+    return [s for s in suggestions if id(s) in kept]
+
+
+def _fact_key(lexicon: Lexicon, suggestion: Suggestion) -> tuple[int, str, str, str]:
+    """The fact a suggestion states, read the same way whichever of two inverse properties states it."""
+    inverse = lexicon.inverses.get(suggestion.predicate)
+    subject, predicate, obj = suggestion.subject.key, suggestion.predicate, suggestion.object.key
+    if inverse is not None and inverse < predicate:
+        subject, predicate, obj = obj, inverse, subject
+    return (suggestion.sentence.number, subject, predicate, obj)
 
 
 def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention], start: int, end: int,

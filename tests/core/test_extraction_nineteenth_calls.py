@@ -1,0 +1,88 @@
+"""Actions a speaker orders, urges or requires, named whole as the writers' brief asks; member groups counted in a
+members list; and one fact stated once (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.calls_for import whole_actions
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.suggest import suggest_facts
+
+
+def _calls(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in facts(text, lexicon) if p == "callsFor"}
+
+
+def _actions(text: str, first_verb: str) -> list[str]:
+    return [text[start:end] for start, end in whole_actions(text, text.index(first_verb))]
+
+
+def test_each_action_runs_to_the_next_verb_and_keeps_what_completes_it() -> None:
+    text = ("urged makers to change default passwords, keep cameras on isolated network slices and patch firmware promptly, "
+            "and urged vendors to stop.")
+    assert _actions(text, "change") == ["change default passwords", "keep cameras on isolated network slices",
+                                        "patch firmware promptly"]
+    # "and" between nouns stays inside the action; "or" between verbs too; a verb with a particle starts one
+    text = "ordered mills to separate AGV and sensor traffic from office systems and patch or replace old gateways by June."
+    assert _actions(text, "separate") == ["separate AGV and sensor traffic from office systems",
+                                          "patch or replace old gateways by June"]
+    text = "urged sellers to separate production and office networks and turn on two-factor authentication for all accounts."
+    assert _actions(text, "separate") == ["separate production and office networks",
+                                          "turn on two-factor authentication for all accounts"]
+
+
+def test_a_clause_ends_an_action_and_the_next_addressee_ends_the_list() -> None:
+    text = "urged clinics to inspect vendors' laptops before they are plugged in and to keep offline backups."
+    assert _actions(text, "inspect") == ["inspect vendors' laptops", "keep offline backups"]
+    text = "called on vendors to sign their firmware and on plants to separate crane traffic from office traffic."
+    assert _actions(text, "sign") == ["sign their firmware"]
+    # no verb, no action: "to the ministry"
+    assert _actions("sent the report to the ministry.", "the ministry") == []
+
+
+def test_an_order_calls_for_each_action_with_its_devices_and_its_date(lexicon: Lexicon) -> None:
+    text = ("The Qinghai Communications Administration has since ordered operators and mine owners to replace default "
+            "credentials on all industrial gateways within 90 days and to report incidents within 24 hours.")
+    assert _calls(text, lexicon) == {
+        ("Qinghai Communications Administration", "replace default credentials on all industrial gateways within 90 days"),
+        ("Qinghai Communications Administration", "report incidents within 24 hours")}
+
+
+def test_the_addressees_may_be_described_at_length(lexicon: Lexicon) -> None:
+    text = ("The Ministry of Industry and Information Technology (MIIT) has since ordered operators of 5G factory networks "
+            "to separate machine-tool traffic from office systems by the end of the year.")
+    called = {o for _s, o in _calls(text, lexicon)}
+    assert called == {"separate machine-tool traffic from office systems by the end of the year"}
+    text = "The Jilin Health Commission told hospitals offering remote surgery to keep surgical robots on isolated slices."
+    assert ("Jilin Health Commission", "keep surgical robots on isolated slices") in _calls(text, lexicon)
+
+
+def test_a_requirement_and_the_next_urging_of_the_same_speaker(lexicon: Lexicon) -> None:
+    text = ("The Gansu Energy Bureau has since required plants on 5G networks to separate production networks from office "
+            "networks, and urged alliance members to audit remote access by suppliers.")
+    called = {o for _s, o in _calls(text, lexicon)}
+    assert called == {"separate production networks from office networks", "audit remote access by suppliers"}
+
+
+def test_what_is_to_be_required_offered_or_used_with_is_the_measure(lexicon: Lexicon) -> None:
+    text = "The Hebei Communications Administration told operators to require two-factor authentication for remote access."
+    assert {o for _s, o in _calls(text, lexicon)} == {"two-factor authentication"}
+    text = "Antiy urged hospitals to replace shared passwords with multi-factor authentication."
+    assert {o for _s, o in _calls(text, lexicon)} == {"multi-factor authentication"}
+
+
+def test_a_counted_group_listed_as_members_is_a_group_of_members_once(lexicon: Lexicon) -> None:
+    found = facts("The Ningxia 5G Alliance, whose members include 41 coal mines and 12 power plants, met in June.", lexicon)
+    groups = {(s, p, o) for s, p, o in found if p in ("hasMemberGroup", "memberGroupOf")}
+    assert {frozenset((s, o)) for s, _p, o in groups} == {frozenset(("Ningxia 5G Alliance", "41 coal mines")),
+                                                           frozenset(("Ningxia 5G Alliance", "12 power plants"))}
+    assert len(groups) == 2  # each group once, in one direction
+    assert not any(p == "hasMember" for _s, p, _o in found)
+
+
+def test_one_fact_read_both_ways_is_suggested_once(lexicon: Lexicon) -> None:
+    suggestions = suggest_facts("China Mobile's Hunan branch built the network at the Changsha plant.", lexicon)
+    branch = [s for s in suggestions if {s.subject.text, s.object.text} >= {"China Mobile"}
+              and s.predicate.rsplit("#", 1)[-1] in ("hasBranch", "branchOf")]
+    assert len(branch) == 1
