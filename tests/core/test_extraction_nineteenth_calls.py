@@ -7,6 +7,7 @@ from extraction_support import facts
 
 from explorer.core.extraction.calls_for import whole_actions
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
 from explorer.core.extraction.suggest import suggest_facts
 
 
@@ -86,3 +87,10 @@ def test_one_fact_read_both_ways_is_suggested_once(lexicon: Lexicon) -> None:
     branch = [s for s in suggestions if {s.subject.text, s.object.text} >= {"China Mobile"}
               and s.predicate.rsplit("#", 1)[-1] in ("hasBranch", "branchOf")]
     assert len(branch) == 1
+
+
+def test_a_network_generation_before_a_noun_opens_a_thing(lexicon: Lexicon) -> None:
+    names = [m.text for m in MentionFinder(lexicon, []).find("The bureau wanted 5G sensors and traceability codes.")]
+    assert "5G sensors" in names and "traceability codes" in names
+    names = [m.text for m in MentionFinder(lexicon, []).find("The robots run on 5G in the plant.")]
+    assert "5G" in names

@@ -406,7 +406,9 @@ class MentionFinder:
         # after "that", "its"/"their" ("at its | compressor plant"), a preposition ("for | steel mills"), "these"/"those"
         openings = sorted(ends | {m.end() for m in PHRASE_OPENING.finditer(text) if not any(s < m.end() < e for s, e in spans)}
                           # "is testing 5G-linked cameras": a technology hyphened to a participle opens a phrase anywhere
-                          | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)})
+                          | {m.start() for m in re.finditer(r"(?<![\w-])(?:\d+G|[A-Z]{2,})-[a-z]+ed\s", text)}
+                          # "wanted 5G sensors", "its own 5G network": a generation of mobile network before a noun opens one
+                          | {m.start() for m in re.finditer(r"(?<![\w-])\d+G\s+(?=[a-z])", text)})
         found: list[Mention] = self._sentence_opening(text) + counted_phrases(
             text, self._bare_phrase_at, self._head_class, lambda cls: self.lexicon.is_a(cls, [ORGANIZATION]) is True,
             self._sites, self._triggers)
