@@ -94,3 +94,25 @@ def test_a_network_generation_before_a_noun_opens_a_thing(lexicon: Lexicon) -> N
     assert "5G sensors" in names and "traceability codes" in names
     names = [m.text for m in MentionFinder(lexicon, []).find("The robots run on 5G in the plant.")]
     assert "5G" in names
+
+
+def test_a_carrier_builds_the_network_it_switches_on_and_a_company_runs_its_own(lexicon: Lexicon) -> None:
+    found = facts("China Unicom Hebei switched on a private 5G network at the plant last year.", lexicon)
+    assert ("China Unicom Hebei", "built", "private 5G network") in found
+    found = facts("Muyuan Foods has switched on a 5G private network at its largest farms in Nanyang.", lexicon)
+    assert ("Muyuan Foods", "operates", "5G private network") in found
+    assert not any(p == "built" and s == "Muyuan Foods" for s, p, _o in found)
+
+
+def test_a_thing_listed_after_a_maker_named_by_by_is_the_outer_verbs_object(lexicon: Lexicon) -> None:
+    found = facts("The branch installed 42 base stations supplied by Huawei and an edge computing node for the project.",
+                  lexicon)
+    assert ("branch", "built", "edge computing node") in found
+    assert not any(o == "edge computing node" and p in ("builtBy", "built") and s != "branch" for s, p, o in found)
+
+
+def test_the_name_after_an_owners_word_for_it_is_the_object(lexicon: Lexicon) -> None:
+    found = facts("The Deyang plant, run by the group's subsidiary Dongfang Turbine, makes rotors.", lexicon)
+    assert ("Deyang plant", "operatedBy", "Dongfang Turbine") in found or \
+        ("Dongfang Turbine", "operates", "Deyang plant") in found
+    assert not any(p in ("operatedBy", "operates") and "group" in (s, o) for s, p, o in found)

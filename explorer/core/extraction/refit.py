@@ -26,7 +26,7 @@ HAS_MEMBER = str(ORG.hasMember)
 RUNS_ON, HOSTS, AGENT = str(KG.runsOn), str(KG.hosts), str(KG.Agent)
 SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganizationOf", "http://www.w3.org/ns/org#hasSubOrganization"
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
-VULNERABILITY = str(KG.Vulnerability)
+VULNERABILITY, TELECOM_OPERATOR = str(KG.Vulnerability), str(KG.TelecomOperator)
 OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
 BUILT, BUILT_BY = str(KG.built), str(KG.builtBy)
 GOVERNMENT_AGENCY, AFFILIATED_WITH = str(KG.GovernmentAgency), str(KG.affiliatedWith)
@@ -68,6 +68,9 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
     if predicate in _AS_BRANCH and lexicon.is_a(owner.cls, [GOVERNMENT_AGENCY]) is True \
             and _REGIONAL_PART.search(text[:trigger]):
         return _AS_BRANCH[predicate]
+    if predicate == BUILT and re.match(r"switch(?:ed|es)\s+on\s", text[trigger:], re.IGNORECASE) \
+            and lexicon.is_a(subject.cls, [TELECOM_OPERATOR]) is not True and not _CARRIER_WORD.search(subject.label or subject.text):
+        return str(KG.operates)  # "Muyuan Foods has switched on a 5G private network": a company runs what it switched on
     if predicate == HAS_MEMBER and _counted_group(lexicon, obj):
         return HAS_MEMBER_GROUP  # "whose members include 41 coal mines": a counted plural is a group of members
     if predicate == str(KG.established) and re.search(r"(?<![\w-])(?:slices?|links?)$", (obj.label or obj.text).lower()):
@@ -79,6 +82,10 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
             _SECOND_OWNER.search(text[:obj.start]) or (_FIRST_OWNER.search(text[:obj.start]) and _MORE_OWNERS.match(text, obj.end))):
         return str(KG.ownedBy)
     return predicate
+
+
+#: Words of a carrier's name or of its part: "China Mobile Hunan", "China Unicom's Wuxi branch", "the branch".
+_CARRIER_WORD = re.compile(r"(?<![\w-])(?:Mobile|Unicom|Telecom|branch)(?![\w-])")
 
 
 def _made_thing(lexicon: Lexicon, mention: Mention) -> bool:

@@ -9,7 +9,7 @@ and range decide between candidates and set the confidence; nothing here needs a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -87,10 +87,18 @@ def _fit(lexicon: Lexicon, mention: Mention, classes: frozenset[str]) -> float:
     return {True: 0.2, None: 0.0, False: -0.5}[verdict]
 
 
-def _candidates(mentions: list[Mention], start: int, end: int, before: bool) -> list[Mention]:
+def _candidates(mentions: list[Mention], start: int, end: int, before: bool, text: str) -> list[Mention]:
     if before:
         return sorted((m for m in mentions if m.end <= start and start - m.end <= MAX_GAP), key=lambda m: start - m.end)
-    return sorted((m for m in mentions if m.start >= end and m.start - end <= MAX_GAP), key=lambda m: m.start - end)
+    after = sorted((m for m in mentions if m.start >= end and m.start - end <= MAX_GAP), key=lambda m: m.start - end)
+    # "run by the group's subsidiary Dongfang Turbine": the name after the owner's word for it is the object
+    role = _OWNERS_ROLE.match(text, after[0].end) if after else None
+    named = next((m for m in after[1:] if role is not None and m.start == role.end() and m.text[:1].isupper()), None)
+    return [named, *(m for m in after if m is not named)] if named is not None else after
+
+
+#: An owner's word for a body, before that body's name ("the group's subsidiary | Dongfang Turbine", "its unit").
+_OWNERS_ROLE = re.compile(r"['’]s\s+(?:own\s+)?(?:subsidiary|unit|arm|affiliate|division|joint\s+venture|branch)\s+")
 
 
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|saying|warned|warns|warning|added|adds|noted|notes|reported|found|cautioned|stressed"
@@ -124,6 +132,31 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
     return (subject, thing, 0.6 + _fit(lexicon, subject, pattern.domain) + _fit(lexicon, thing, pattern.range) - 0.1)
 
 
+def _second_objects(mentions: list[Mention], facts: list[Suggestion], text: str) -> Iterator[Suggestion]:
+    """"The branch installed 42 base stations supplied by Huawei and an edge computing node": what the outer verb did to
+    the base stations it did to the node too (see ``_maker_and_thing``)."""
+    for made in facts:
+        if not made.pattern.endswith(" by") or made.object.start < made.subject.end:
+            continue
+        other = next((m for m in mentions if m.start > made.object.end and _maker_and_thing_words(made.object, m, text)), None)
+        if other is None:
+            continue
+        for outer in (f for f in facts if f.object.key == made.subject.key and f.trigger_end <= made.subject.start
+                      and f.subject.key != other.key):
+            yield replace(outer, object=other, confidence=round(max(0.0, outer.confidence - 0.05), 2))
+
+
+def _maker_and_thing(pattern: PropertyPattern, maker: Mention, other: Mention, text: str) -> bool:
+    """"installed base stations supplied by Huawei and an edge computing node": after a maker named by "by", a thing
+    introduced by "a"/"an" is the outer verb's second object, no second maker."""
+    return pattern.words.endswith(" by") and _maker_and_thing_words(maker, other, text)
+
+
+def _maker_and_thing_words(maker: Mention, other: Mention, text: str) -> bool:
+    return maker.text[:1].isupper() and other.start > maker.end and not other.text[:1].isupper() \
+        and re.fullmatch(r"\s+and\s+(?:a|an)\s+", text[maker.end:other.start], re.IGNORECASE) is not None
+
+
 def _unnamed(mention: Mention) -> bool:
     return mention.via == "phrase" and mention.cls is None
 
@@ -142,7 +175,8 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
                text: str) -> tuple[Mention, Mention, float] | None:
     # "Its rival X, …, runs": a possessive determiner belongs to the noun after it and is no verb's subject or object,
     # unless that noun opens the pattern's words ("its members include": what it has)
-    nearest = [m for m in _candidates(mentions, start, end, before=True) if not determiner(m, text) or not text[m.end:start].strip()]
+    nearest = [m for m in _candidates(mentions, start, end, before=True, text=text)
+               if not determiner(m, text) or not text[m.end:start].strip()]
     described = False
     # a bare preposition links what stands right before it, not the head of the clause it stands in
     left = nearest if pattern.weak else relatives.left_of_trigger(lexicon, nearest, mentions, start, text)
@@ -174,7 +208,7 @@ def _best_pair(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mentio
             # "runs X on a platform built by B", "across the X works, owned by B,": a participle with "by"
             # describes what it follows, and a description in apposition stands for its name ("X, a service launched by")
             left = [apposed_name(mentions, text, beside[0]) or beside[0], *beside[1:]]
-    right = [m for m in _candidates(mentions, start, end, before=False) if not determiner(m, text)]
+    right = [m for m in _candidates(mentions, start, end, before=False, text=text) if not determiner(m, text)]
     # "runs the province's biggest kiln line": a possessor is no object; what it has, named after its "'s", is
     right = [m for m in right if not owners.possessor(m, mentions, text)]
     under = constructions.governed(mentions, text) + [m for m in mentions if re.search(r"(?<![\w-])with\s+(?:the\s+)?$",
@@ -372,6 +406,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                                                 else ((o, s) for s, o in constructions.coordinated(mentions, view, obj, subject))):
                 if in_site and other_object is not obj:
                     continue
+                if _maker_and_thing(pattern, obj, other_object, view):
+                    continue
                 if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
                     continue
                 predicate = refit.refit(lexicon, pattern.predicate, other_subject, pattern.words)  # "A, B and C are members of"
@@ -382,6 +418,10 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 seen.add(key)
                 suggestions.append(Suggestion(other_subject, predicate, other_object, sentence,
                                               pattern.words, start, end, round(max(0.0, min(1.0, score - 0.05)), 2)))
+        for outer in _second_objects(mentions, suggestions[first:], view):
+            if (outer.subject.key, outer.predicate, outer.object.key) not in seen:
+                seen.add((outer.subject.key, outer.predicate, outer.object.key))
+                suggestions.append(outer)
         for subject, predicate, obj, words, start, end, confidence in _constructions(lexicon, finder, mentions, view):
             key = (subject.key, predicate, obj.key)
             if key in seen or subject.key == obj.key:
