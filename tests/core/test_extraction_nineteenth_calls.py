@@ -116,3 +116,8 @@ def test_the_name_after_an_owners_word_for_it_is_the_object(lexicon: Lexicon) ->
     assert ("Deyang plant", "operatedBy", "Dongfang Turbine") in found or \
         ("Dongfang Turbine", "operates", "Deyang plant") in found
     assert not any(p in ("operatedBy", "operates") and "group" in (s, o) for s, p, o in found)
+
+
+def test_a_named_district_of_a_city_lies_in_it(lexicon: Lexicon) -> None:
+    found = facts("The flower market sits in Chenggong district of Kunming.", lexicon)
+    assert ("Chenggong district", "locatedIn", "Kunming") in found

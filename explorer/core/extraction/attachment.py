@@ -360,6 +360,13 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                      or _province(whole)):
             continue
         yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
+    for place in ordered:
+        # "in Chenggong district of Kunming": a named part of a place, then the place it is part of
+        joint = _KIND_OF.match(text, place.end) if place.via in ("name", "label") and _PART_NAME.search(place.text) else None
+        whole = next((m for m in ordered if joint is not None and m.start == joint.end() and m.via in ("name", "label")
+                      and _a_place(lexicon, m)), None)
+        if joint is not None and whole is not None:
+            yield (place, LOCATED_IN, whole, "of", place.end, whole.start, 0.6)
     for part in [*_PLACES_PART.finditer(text), *_PLACES_OF.finditer(text)]:
         # "in Dongguan and Foshan, two manufacturing hubs in Guangdong", "in A and B, two of Yuxi's counties": each place
         # listed lies in the one named after
@@ -378,6 +385,11 @@ def place_apposition(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         for place in listed:
             if place.via in ("name", "label") and _a_place(lexicon, place) and place.key != whole.key:
                 yield (place, LOCATED_IN, whole, part.group().strip(", "), place.end, whole.start, 0.6)
+
+
+#: A name of a part of a place by its kind ("Chenggong district", "Fusui county"), and the "of" after it.
+_PART_NAME = re.compile(r"\s(?:district|county|township|town|village|prefecture|new\s+area)$", re.IGNORECASE)
+_KIND_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def part_of_place(words: str) -> bool:
