@@ -121,3 +121,9 @@ def test_the_name_after_an_owners_word_for_it_is_the_object(lexicon: Lexicon) ->
 def test_a_named_district_of_a_city_lies_in_it(lexicon: Lexicon) -> None:
     found = facts("The flower market sits in Chenggong district of Kunming.", lexicon)
     assert ("Chenggong district", "locatedIn", "Kunming") in found
+
+
+def test_no_subject_is_taken_from_before_a_semicolon(lexicon: Lexicon) -> None:
+    found = facts("Each platform carries a feeding robot that reads currents and the appetite of the fish; the robots are made "
+                  "by Fujian Haiyi Intelligent Equipment.", lexicon)
+    assert not any(p in ("builtBy", "built") and "appetite" in (s, o) for s, p, o in found)

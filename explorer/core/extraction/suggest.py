@@ -89,7 +89,9 @@ def _fit(lexicon: Lexicon, mention: Mention, classes: frozenset[str]) -> float:
 
 def _candidates(mentions: list[Mention], start: int, end: int, before: bool, text: str) -> list[Mention]:
     if before:
-        return sorted((m for m in mentions if m.end <= start and start - m.end <= MAX_GAP), key=lambda m: start - m.end)
+        # (a semicolon closes a clause: "… the appetite of the fish; the robots are made by X" — no subject before it)
+        return sorted((m for m in mentions if m.end <= start and start - m.end <= MAX_GAP and ";" not in text[m.end:start]),
+                      key=lambda m: start - m.end)
     after = sorted((m for m in mentions if m.start >= end and m.start - end <= MAX_GAP), key=lambda m: m.start - end)
     # "run by the group's subsidiary Dongfang Turbine": the name after the owner's word for it is the object
     role = _OWNERS_ROLE.match(text, after[0].end) if after else None
