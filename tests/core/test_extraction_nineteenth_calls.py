@@ -127,3 +127,9 @@ def test_no_subject_is_taken_from_before_a_semicolon(lexicon: Lexicon) -> None:
     found = facts("Each platform carries a feeding robot that reads currents and the appetite of the fish; the robots are made "
                   "by Fujian Haiyi Intelligent Equipment.", lexicon)
     assert not any(p in ("builtBy", "built") and "appetite" in (s, o) for s, p, o in found)
+
+
+def test_a_medium_before_based_is_no_place(lexicon: Lexicon) -> None:
+    found = facts("KIFA put the platform behind a cloud-based DDoS protection service run by Hangzhou-based Dahua.", lexicon)
+    assert not any(p == "basedIn" and o == "cloud" for _s, p, o in found)
+    assert ("Dahua", "basedIn", "Hangzhou") in found

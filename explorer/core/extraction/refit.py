@@ -174,8 +174,10 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "labs at A and at A joined": one thing read at both ends says nothing of it
     if any(_TIME_HEAD.fullmatch(end.text) for end in (subject, obj) if end.via in ("phrase", "cue") and end.iri is None):
         return False  # "warned two weeks later of …": a span of time is when, no end of a fact
-    if pattern == "-based" and any(ch.isdigit() for ch in obj.text):
-        return False  # "5G-based machine monitoring": a technology the thing rests on, no place it is based in
+    if pattern == "-based" and (any(ch.isdigit() for ch in obj.text) or obj.text[:1].islower()):
+        # "5G-based machine monitoring", "cloud-based DDoS protection", "paper-based rounds": a technology or a medium the
+        # thing rests on, no place it is based in (a place is named with a capital)
+        return False
     gap = text[len(before) + len(pattern):obj.start] if "…" not in pattern and obj.start > len(before) else ""
     if _UNREAD_POSSESSED.fullmatch(gap):
         return False  # "is housed in the branch's edge data centre in Harbin": the verb's object is the centre, not Harbin
