@@ -133,3 +133,9 @@ def test_a_medium_before_based_is_no_place(lexicon: Lexicon) -> None:
     found = facts("KIFA put the platform behind a cloud-based DDoS protection service run by Hangzhou-based Dahua.", lexicon)
     assert not any(p == "basedIn" and o == "cloud" for _s, p, o in found)
     assert ("Dahua", "basedIn", "Hangzhou") in found
+
+
+def test_two_firms_developing_a_thing_jointly_build_it_and_are_partners(lexicon: Lexicon) -> None:
+    found = facts("Huawei and KIFA are meanwhile jointly developing a grading system.", lexicon)
+    assert {("Huawei", "built", "grading system"), ("KIFA", "built", "grading system")} <= found
+    assert ("Huawei", "partneredWith", "KIFA") in found

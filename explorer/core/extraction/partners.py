@@ -108,7 +108,8 @@ def co_subjects(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
                            for m in (one, other)):
                 continue
             if not passive and not re.fullmatch(r"(?:\s*\([^)]*\))?(?:,\s+(?:a|an|the)\s[^,;]*,)?"
-                                                r"\s+(?:(?:have|has|had|also|jointly|together|since|recently|both)\s+)*",
+                                                r"\s+(?:(?:have|has|had|are|is|were|was|will|also|jointly|together|since|recently|both|meanwhile|now"
+                                                r"|currently|already)\s+)*",
                                                 text[other.end:first[4]]):
                 continue  # "A and B joined with C to form X": the two are subjects of another verb than the one read
             span = text[min(one.start, first[4]):max(thing.end, first[5], other.end)]
