@@ -139,3 +139,8 @@ def test_two_firms_developing_a_thing_jointly_build_it_and_are_partners(lexicon:
     found = facts("Huawei and KIFA are meanwhile jointly developing a grading system.", lexicon)
     assert {("Huawei", "built", "grading system"), ("KIFA", "built", "grading system")} <= found
     assert ("Huawei", "partneredWith", "KIFA") in found
+
+
+def test_a_noun_that_only_ends_in_ing_keeps_its_phrase(lexicon: Lexicon) -> None:
+    names = [m.text for m in MentionFinder(lexicon, []).find("Police blamed a counterfeiting ring operating out of Guangzhou.")]
+    assert "counterfeiting ring" in names

@@ -543,7 +543,9 @@ class MentionFinder:
         if following is None or not following.group(1)[:1].islower():
             return False
         word = following.group(1).lower()
-        return word not in STOPWORDS and word not in self._triggers and not adverb(word) and not word.endswith(("ing", "ed"))
+        # ("a counterfeiting ring": a noun that only ends in -ing is no participle)
+        return word not in STOPWORDS and word not in self._triggers and not adverb(word) and not word.endswith("ed") \
+            and not (word.endswith("ing") and wordclass.inflected_verb(word))
 
     def named(self, name: str, start: int, cls: str | None = None) -> Mention:
         """The mention of ``name`` standing at ``start``: the known entity of that label, else a new one."""

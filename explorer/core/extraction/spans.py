@@ -598,7 +598,7 @@ def listed_plurals(text: str, end: int) -> tuple[int | None, list[str]]:
 
 
 
-_PARTICIPLE_FOLLOWS = re.compile(r"\s+(?:in|on|at|with|from|near|across|inside|outside|along|behind|under|over|into|for|the|a|an|its"
+_PARTICIPLE_FOLLOWS = re.compile(r"\s+(?:in|on|at|with|from|near|across|inside|outside|along|behind|under|over|into|for|out|the|a|an|its"
                                  r"|their|itself|themselves|[a-z][\w-]*[^s\W]s(?![\w'’-]))", re.IGNORECASE)
 
 

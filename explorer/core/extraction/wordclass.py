@@ -40,6 +40,17 @@ def plural(word: str) -> bool | None:
     return last not in nouns
 
 
+def inflected_verb(word: str) -> bool:
+    """A verb's -ing or -ed form ("operating", "supplied"), not a word that only ends so ("ring", "thing", "shed")."""
+    lowered = word.lower()
+    readings = _readings(lowered)
+    if not lowered.endswith(("ing", "ed")):
+        return False
+    if not readings:
+        return True  # a word the lexicon lacks is read by its ending
+    return "VERB" in readings and lowered not in readings["VERB"]
+
+
 def verb_only(word: str) -> bool:
     """A form the lexicon holds only as a verb's ("supplied", "causing", "send", "carries"): no noun, no adjective."""
     readings = _readings(word)
