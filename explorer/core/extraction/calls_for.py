@@ -337,7 +337,7 @@ def _called_measures(mentions: list[Mention], text: str, start: int, end: int) -
 _ACTION_ENDS = re.compile(r"[;:.!?\"“”()\[\]]|(?<![\w-])(?:before|after|when|whenever|if|unless|because|while|which|who|whose|where"
                           r"|but|so|that|saying|adding|amid|since|although|though|rather)(?![\w-])", re.IGNORECASE)
 #: The words after "and" or a comma that end an action: the subject's next verb ("and urged", "and has since required").
-_NEXT_CLAUSE = re.compile(r"(?:(?:has|have|had|also|since|later|then|now|would|will|it|they|the|a|an)\s+)*[a-z]+(?:ed|ied)\b"
+_NEXT_CLAUSE = re.compile(r"(?:(?:has|have|had|also|since|later|then|now|would|will|it|they|the|a|an)\s+)*[a-z]+ed\b"
                           r"|(?:has|have|had|would|will|it|they|he|she|the|a|an|its|their)\b|(?-i:[A-Z][a-z])", re.IGNORECASE)
 
 

@@ -21,8 +21,7 @@ from explorer.core.vocab import KG, ORG
 
 GROUP, MEMBER_GROUP_OF, HAS_MEMBER_GROUP = str(KG.Group), str(KG.memberGroupOf), str(KG.hasMemberGroup)
 EXAMPLE_OF, HAS_EXAMPLE = str(KG.exampleOf), str(KG.hasExample)
-MEMBER_OF, PLACE = "http://www.w3.org/ns/org#memberOf", str(KG.Place)
-HAS_MEMBER = str(ORG.hasMember)
+MEMBER_OF, HAS_MEMBER, PLACE = str(ORG.memberOf), str(ORG.hasMember), str(KG.Place)
 RUNS_ON, HOSTS, AGENT = str(KG.runsOn), str(KG.hosts), str(KG.Agent)
 SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganizationOf", "http://www.w3.org/ns/org#hasSubOrganization"
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)

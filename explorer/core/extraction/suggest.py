@@ -136,11 +136,11 @@ def _reduced_relative(lexicon: Lexicon, pattern: PropertyPattern, mentions: list
 
 def _second_objects(mentions: list[Mention], facts: list[Suggestion], text: str) -> Iterator[Suggestion]:
     """"The branch installed 42 base stations supplied by Huawei and an edge computing node": what the outer verb did to
-    the base stations it did to the node too (see ``_maker_and_thing``)."""
+    the base stations it did to the node too (see ``_thing_after_maker``)."""
     for made in facts:
         if not made.pattern.endswith(" by") or made.object.start < made.subject.end:
             continue
-        other = next((m for m in mentions if m.start > made.object.end and _maker_and_thing_words(made.object, m, text)), None)
+        other = next((m for m in mentions if _thing_after_maker(made.object, m, text)), None)
         if other is None:
             continue
         for outer in (f for f in facts if f.object.key == made.subject.key and f.trigger_end <= made.subject.start
@@ -148,13 +148,9 @@ def _second_objects(mentions: list[Mention], facts: list[Suggestion], text: str)
             yield replace(outer, object=other, confidence=round(max(0.0, outer.confidence - 0.05), 2))
 
 
-def _maker_and_thing(pattern: PropertyPattern, maker: Mention, other: Mention, text: str) -> bool:
+def _thing_after_maker(maker: Mention, other: Mention, text: str) -> bool:
     """"installed base stations supplied by Huawei and an edge computing node": after a maker named by "by", a thing
-    introduced by "a"/"an" is the outer verb's second object, no second maker."""
-    return pattern.words.endswith(" by") and _maker_and_thing_words(maker, other, text)
-
-
-def _maker_and_thing_words(maker: Mention, other: Mention, text: str) -> bool:
+    introduced by "and a"/"and an" is the outer verb's second object, no second maker."""
     return maker.text[:1].isupper() and other.start > maker.end and not other.text[:1].isupper() \
         and re.fullmatch(r"\s+and\s+(?:a|an)\s+", text[maker.end:other.start], re.IGNORECASE) is not None
 
@@ -408,7 +404,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                                                 else ((o, s) for s, o in constructions.coordinated(mentions, view, obj, subject))):
                 if in_site and other_object is not obj:
                     continue
-                if _maker_and_thing(pattern, obj, other_object, view):
+                if pattern.words.endswith(" by") and _thing_after_maker(obj, other_object, view):
                     continue
                 if relatives.beyond_coordination(view, start, subject, other_subject, other_object):
                     continue
