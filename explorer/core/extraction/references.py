@@ -21,7 +21,7 @@ from explorer.core.extraction.short_names import called_heads, operators, part_o
 from explorer.core.extraction.short_names import known_as as known_as  # read with the other references
 from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.subject_pronouns import parallel_its, subject_it
-from explorer.core.extraction.words import STOPWORDS
+from explorer.core.extraction.words import CARRIER_WORD, STOPWORDS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -39,8 +39,6 @@ _SITE_WORDS: dict[str, frozenset[str]] = {
 #: A name's last word that says which kind of place it is: "the city" stands for none of them ("Jiulongpo District").
 _OTHER_PLACE_KINDS = frozenset(["district", "county", "area", "zone", "region", "prefecture", "township", "village", "river",
                                 "lake", "sea", "mountain", "mountains", "island", "park", "port", "bay", "coast", "valley"])
-#: A carrier's name or its unit's ("China Unicom's Xinjiang branch").
-_CARRIER_WORD = re.compile(r"(?<![\w-])(?:Mobile|Unicom|Telecom|carrier)(?![\w-])")
 #: "its members", "their founding members": what is said of a body that has members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?members\b", re.IGNORECASE)
 _PRONOUNS = {"it": "thing", "its": "thing", "she": "person", "her": "person", "he": "person", "his": "person"}
@@ -151,7 +149,7 @@ class ReferenceReader:
             target = target or next((m for m in reversed(history) if m.key == self._closers.get(head)), None)
             # (none where a carrier was named: "the operator" is then as likely the carrier)
             if target is None and head == "operator" and "operator" in self._called \
-                    and not any(self.lexicon.is_a(m.cls, [CARRIER]) is True or _CARRIER_WORD.search(m.label or m.text)
+                    and not any(self.lexicon.is_a(m.cls, [CARRIER]) is True or CARRIER_WORD.search(m.label or m.text)
                                 for m in history):
                 target = next((m for m in reversed(history) if m.key == self._called["operator"]), None)
             if target is None and head in _SITE_WORDS:

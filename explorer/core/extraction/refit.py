@@ -15,7 +15,7 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.spans import singular
-from explorer.core.extraction.words import CHINESE_PROVINCES, GENERIC_PEOPLE
+from explorer.core.extraction.words import CARRIER_WORD, CHINESE_PROVINCES, GENERIC_PEOPLE
 from explorer.core.search import normalize
 from explorer.core.vocab import KG, ORG
 
@@ -68,7 +68,7 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
             and _REGIONAL_PART.search(text[:trigger]):
         return _AS_BRANCH[predicate]
     if predicate == BUILT and re.match(r"switch(?:ed|es)\s+on\s", text[trigger:], re.IGNORECASE) \
-            and lexicon.is_a(subject.cls, [TELECOM_OPERATOR]) is not True and not _CARRIER_WORD.search(subject.label or subject.text):
+            and lexicon.is_a(subject.cls, [TELECOM_OPERATOR]) is not True and not _a_carriers_part(subject):
         return str(KG.operates)  # "Muyuan Foods has switched on a 5G private network": a company runs what it switched on
     if predicate == HAS_MEMBER and _counted_group(lexicon, obj):
         return HAS_MEMBER_GROUP  # "whose members include 41 coal mines": a counted plural is a group of members
@@ -83,8 +83,10 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
     return predicate
 
 
-#: Words of a carrier's name or of its part: "China Mobile Hunan", "China Unicom's Wuxi branch", "the branch".
-_CARRIER_WORD = re.compile(r"(?<![\w-])(?:Mobile|Unicom|Telecom|branch)(?![\w-])")
+def _a_carriers_part(mention: Mention) -> bool:
+    """A carrier or a part of one by its name: "China Mobile Hunan", "China Unicom's Wuxi branch", "the branch"."""
+    name = mention.label or mention.text
+    return CARRIER_WORD.search(name) is not None or re.search(r"(?<![\w-])branch(?![\w-])", name) is not None
 
 
 def _made_thing(lexicon: Lexicon, mention: Mention) -> bool:

@@ -204,6 +204,8 @@ _QUOTED_TITLE = re.compile(r"[\"“](?:[A-Z0-9][\w'’-]*[,:]?\s+(?:(?:in|of|for
 MUNICIPALITIES = frozenset(["beijing", "shanghai", "chongqing", "tianjin", "hong kong", "macau", "macao"])
 #: "blamed the attack | on a criminal group": what stands after "on" is to blame, nothing the attack was on.
 BLAMED_BEFORE = re.compile(r"(?<![\w-])(?:blame|blames|blamed|blaming)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+#: A carrier's name or a word for one: "China Unicom's Xinjiang branch", "China Mobile Hunan", "the carrier".
+CARRIER_WORD = re.compile(r"(?<![\w-])(?:Mobile|Unicom|Telecom|carrier)(?![\w-])")
 
 
 def in_quoted_title(text: str, position: int) -> bool:
