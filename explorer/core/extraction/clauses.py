@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from explorer.core.extraction import calls_for, speech
+from explorer.core.extraction import calls_for, sites, speech
 from explorer.core.extraction.constructions import governed
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.mentions import Mention
@@ -297,6 +297,17 @@ _RELATIVE_OPENING = re.compile(r"(?:\s*(?<![\w-])that|\s*,\s*which)\s+(?:the\s+)
 _HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:(?:first|also|jointly|originally|later|recently)\s+)?$", re.IGNORECASE)
 
 
+#: "the stations it runs", "a plant that it built": a pronoun subject of a relative clause, "that" or none before it.
+_PRONOUN_RELATIVE = re.compile(r"(?:\s*(?<![\w-])that|\s*,\s*which)?\s+$", re.IGNORECASE)
+#: A place named after a thing's preposition ("a data centre in | Jinan").
+_PLACED_BEFORE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _resolved_it(mention: Mention) -> bool:
+    """"it" or "they" read as an entity the text named (the subject of a relative clause that follows a thing)."""
+    return mention.text.lower() in ("it", "they") and (mention.iri is not None or mention.label is not None)
+
+
 def _relative_verbs(lexicon: Lexicon) -> Iterator[tuple[PropertyPattern, re.Pattern[str], bool]]:
     """The verbs an object relative ends on, each with its pattern and whether the pattern is the passive
     ("supplied by"): "the network, which Huawei supplied" says what "supplied by Huawei" says. A passive
@@ -322,24 +333,44 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
     for pattern, regex, passive in _relative_verbs(lexicon):
         for match in regex.finditer(text):
             actor = next((m for m in mentions if m.end <= match.start() and _HAVE.fullmatch(text[m.end:match.start()])
-                          and m.via != "pronoun"), None)
+                          and (m.via != "pronoun" or m.text.lower() in ("it", "they"))), None)
             actors = [actor] if actor is not None else []
-            while actors:  # "a network that A and B built together": each of them built it
+            while actors and actor is not None and actor.via != "pronoun":  # "a network that A and B built": each built it
                 before = next((m for m in mentions if m.end <= actors[0].start and m.via != "pronoun"
                                and re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)(?:the\s+)?", text[m.end:actors[0].start])), None)
                 if before is None:
                     break
                 actors.insert(0, before)
-            # "that" right after the thing, or "which" after the comma that opens an aside on it
-            that = _RELATIVE_OPENING.search(text[:actors[0].start]) if actor is not None else None
+            # "that" right after the thing, or "which" after the comma that opens an aside on it; "the stations (that) it
+            # runs": a pronoun for the subject needs no "that"
+            that = None if actor is None else _PRONOUN_RELATIVE.search(text[:actor.start]) if actor.via == "pronoun" \
+                else _RELATIVE_OPENING.search(text[:actors[0].start])
             if actor is None or that is None:
                 continue
             thing = next((m for m in mentions if m.end == that.start()), None)
+            placed = _PLACED_BEFORE.search(text[:thing.start]) if thing is not None and _named(thing) else None
+            site = next((m for m in mentions if placed is not None and m.end == placed.start() and not _named(m)), None)
+            if site is not None and thing is not None and (lexicon.is_a(thing.cls, [PLACE]) is True or (
+                    thing.cls is None and not sites.has_site_head(lexicon, thing))):
+                thing = site  # "a data centre in Jinan that China Mobile operates": the place says where the thing is
+            by_pronoun = actor.via == "pronoun"
+            if by_pronoun:
+                # "The carmaker plans to extend the network to an engine plant it runs": the clause's "it" is the
+                # sentence's subject when that is an organization, else the one the references read it as
+                subject = min(mentions, key=lambda m: m.start)
+                if subject.start < actor.start and subject.via != "pronoun" and lexicon.is_a(subject.cls, [ORGANIZATION]) is True:
+                    actor = subject
+                    actors = [subject]
+                elif not _resolved_it(actor):
+                    continue
             if thing is None or re.match(r"\s+(?:the|a|an|its|their)\s", text[match.end():]) \
                     or any(m.start - match.end() in (0, 1) for m in mentions):
                 continue  # the verb has an object of its own: "that B built the road"
             doer, done = (pattern.range, pattern.domain) if passive else (pattern.domain, pattern.range)
-            if lexicon.is_a(actor.cls, doer) is False or lexicon.is_a(thing.cls, done) is False:
+            # (an "it" is read for the relative's subject only where it stands for one known to act: "the drones … stations
+            # it runs" is no fact of the drones)
+            fits = lexicon.is_a(actor.cls, doer)
+            if fits is False or (fits is None and by_pronoun) or lexicon.is_a(thing.cls, done) is False:
                 continue
             if not passive:
                 # words two properties share ("opened": established or built) state the one the thing fits, once
@@ -352,7 +383,7 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
             for one in actors:
                 if lexicon.is_a(one.cls, doer) is not False:
                     yield ((thing, pattern.predicate, one) if passive else (one, pattern.predicate, thing)) \
-                        + (f"that … {match.group(0)}", match.start(), match.end(), 0.6)
+                        + (f"{'it' if by_pronoun else 'that'} … {match.group(0)}", match.start(), match.end(), 0.6)
             joint = _WITH.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             partner = _at(mentions, joint.end()) if joint is not None else None
             if joint is not None and partner is not None and partner.key not in (actor.key, thing.key) and _named(partner) \

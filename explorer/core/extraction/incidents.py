@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
-from explorer.core.extraction.spans import Mention, Reading
-from explorer.core.extraction.words import BLAMED_BEFORE, STOPWORDS
+from explorer.core.extraction.spans import Mention, Reading, singular
+from explorer.core.extraction.words import BLAMED_BEFORE, GENERIC_PEOPLE, STOPWORDS, TRADE_HEADS
 from explorer.core.vocab import KG
 
 RISK, AGENT, PLACE, VULNERABILITY = str(KG.CyberRisk), str(KG.Agent), str(KG.Place), str(KG.Vulnerability)
@@ -246,6 +246,13 @@ _GOES_BY = re.compile(r"(?:[\w-]+\s+){0,2}?(?i:group|gang|crew|outfit|actor|team
                       r"(?:tracks?|calls?|names?|refers?\s+to)(?:\s+as)?)\s+[\"“‘']?")
 
 
+def _people(mention: Mention) -> bool:
+    """"a rival farm operator", "a haulage contractor", "a former employee": a phrase whose head names who works a
+    trade or holds a job is someone an attack can be put down to, not a thing it came in through."""
+    words = (mention.label or mention.text).lower().split()
+    return bool(words) and singular(words[-1]) in TRADE_HEADS | GENERIC_PEOPLE
+
+
 _COULD = re.compile(r"\s+(?:could|can|may|might|would|will)\s", re.IGNORECASE)
 
 
@@ -305,7 +312,7 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
             attack = replace(attack, iri=None, label=attack.text)
         if culprit is not None and attack is not None and traced.group(1).lower().startswith("trace") \
                 and lexicon.is_a(culprit.cls, [AGENT]) is not True and culprit.via not in ("name", "label") \
-                and not _GROUP.search(culprit.text):
+                and not _GROUP.search(culprit.text) and not _people(culprit):
             # "traced the intrusion to a PLC gateway": a thing the attack was traced to is where it got in, no culprit
             yield (attack, TARGETS, culprit, traced.group(1), traced.start(1), traced.end(), 0.6)
         elif culprit is not None and attack is not None:

@@ -15,7 +15,7 @@ from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.sites import COUNTRIES
 from explorer.core.extraction.spans import singular
-from explorer.core.extraction.words import CARRIER_WORD, CHINESE_PROVINCES, GENERIC_PEOPLE
+from explorer.core.extraction.words import CARRIER_WORD, CHINESE_PROVINCES, GENERIC_PEOPLE, TRADE_HEADS
 from explorer.core.search import normalize
 from explorer.core.vocab import KG, ORG
 
@@ -96,7 +96,7 @@ def _made_thing(lexicon: Lexicon, mention: Mention) -> bool:
     opening_plural = mention.start == 0 and len(words) == 1 and wordclass.plural(words[0]) is True
     return (mention.via in ("phrase", "cue") or opening_plural) and mention.iri is None and bool(words) and not mention.text[:1].isdigit() \
         and lexicon.is_a(mention.cls, [AGENT, PLACE]) is not True and singular(words[-1]) not in GENERIC_PEOPLE \
-        and singular(words[-1]) not in seats.TRADE_HEADS
+        and singular(words[-1]) not in TRADE_HEADS
 
 
 #: A share of ownership, before "owned by": "partly owned by", "jointly owned by".

@@ -2,8 +2,7 @@
 
 A company, an organisation named by what it does for a living ("shipping agents in Haikou", "a data centre
 operator in Zhongwei") or a name "based" or "headquartered" somewhere is based there; a site, a machine or a
-network "in" a place stands there. The trade nouns below name who works a trade, not a thing that works:
-"-er" words naming machines ("controller", "server", "router") are left out on purpose.
+network "in" a place stands there (the trade nouns are ``words.TRADE_HEADS``).
 """
 
 from __future__ import annotations
@@ -11,17 +10,12 @@ from __future__ import annotations
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import singular
+from explorer.core.extraction.words import TRADE_HEADS
 from explorer.core.vocab import KG
 
 COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.basedIn)
 ORGANIZATION, ALLIANCE = str(KG.Organization), str(KG.IndustryAlliance)
 
-#: Head nouns of a phrase that names an organisation (or a person) by its trade.
-TRADE_HEADS = frozenset({
-    "agent", "operator", "provider", "producer", "exporter", "importer", "contractor", "integrator", "distributor",
-    "retailer", "wholesaler", "insurer", "lender", "forwarder", "shipper", "developer", "builder", "start-up",
-    "startup", "trader", "consultancy", "broker", "outsourcer", "subcontractor",
-})
 
 
 def seat_predicate(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:

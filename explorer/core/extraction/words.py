@@ -54,6 +54,14 @@ NOT_NAMES = frozenset(
         "april", "may", "june", "july", "august", "september", "october", "november", "december"
     ]
 )
+#: Head nouns of a phrase that names an organisation (or a person) by its trade ("shipping agents", "a data centre
+#: operator"); "-er" words naming machines ("controller", "server", "router") are left out on purpose.
+TRADE_HEADS = frozenset({
+    "agent", "operator", "provider", "producer", "exporter", "importer", "contractor", "integrator", "distributor",
+    "retailer", "wholesaler", "insurer", "lender", "forwarder", "shipper", "developer", "builder", "start-up",
+    "startup", "trader", "consultancy", "broker", "outsourcer", "subcontractor",
+})
+
 #: People spoken of generically ("experts said", "security researchers warned"): no one an analyst
 #: records, so they name no entity and fill no slot, alone or after one modifier.
 GENERIC_PEOPLE = frozenset(

@@ -1,0 +1,49 @@
+"""Relative clauses whose subject is "it" ("the stations it runs"), a relative clause after a thing and the place it
+stands in ("a data centre in Jinan that X operates"), and an attack traced to someone named by a trade (sentences
+written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+
+
+def test_a_relative_clause_with_it_for_its_subject_says_what_the_sentence_subject_runs(lexicon: Lexicon) -> None:
+    found = facts("Qinling Cement Group plans to connect four more kilns it runs in Tongguan by next year.", lexicon)
+    assert ("Qinling Cement Group", "operates", "kilns") in found
+    found = facts("Hanshui Axle Company keeps test data on an edge computing node that it operates in Xiangyang.", lexicon)
+    assert ("Hanshui Axle Company", "operates", "edge computing node") in found
+
+
+def test_the_sentence_subject_is_the_it_of_the_clause_not_a_name_after_it(lexicon: Lexicon) -> None:
+    found = facts("Huaxin Trucks Group, which buys modules from Longsheng Electronics, plans to link an axle plant it "
+                  "runs in Dalian.", lexicon)
+    assert ("Huaxin Trucks Group", "operates", "axle plant") in found
+    assert not any(s == "Longsheng Electronics" and p == "operates" for s, p, _ in found)
+
+
+def test_an_it_that_stands_for_no_one_who_acts_runs_nothing(lexicon: Lexicon) -> None:
+    # the drones are no agent: "it" names no operator of the stations
+    found = facts("Drones now fly along the river to the four pumping stations it feeds.", lexicon)
+    assert not any(p == "operates" for _, p, _ in found)
+
+
+def test_a_relative_clause_after_a_place_speaks_of_the_thing_before_the_place(lexicon: Lexicon) -> None:
+    found = facts("The platform is hosted at a data centre in Jinan that China Mobile Shandong operates.", lexicon)
+    assert ("China Mobile Shandong", "operates", "data centre") in found
+    assert ("China Mobile Shandong", "operates", "Jinan") not in found
+    # a site with a name of its own is what the clause speaks of: "the Dushanzi refinery, which X also runs"
+    found = facts("China Mobile Xinjiang plans to build a network at the Dushanzi refinery, which PetroChina also runs.",
+                  lexicon)
+    assert ("PetroChina", "operates", "Dushanzi refinery") in found
+
+
+def test_an_attack_traced_to_someone_named_by_a_trade_is_put_down_to_them(lexicon: Lexicon) -> None:
+    found = facts("In March police traced the tampering to a rival farm operator in Zhejiang.", lexicon)
+    assert ("tampering", "attributedTo", "rival farm operator") in found
+    found = facts("Investigators traced the intrusion to a haulage contractor.", lexicon)
+    assert ("intrusion", "attributedTo", "haulage contractor") in found
+    # a thing the attack was traced to is where it came in
+    found = facts("Investigators traced the intrusion to an unpatched gateway.", lexicon)
+    assert ("intrusion", "targets", "unpatched gateway") in found
