@@ -47,3 +47,13 @@ def test_an_attack_traced_to_someone_named_by_a_trade_is_put_down_to_them(lexico
     # a thing the attack was traced to is where it came in
     found = facts("Investigators traced the intrusion to an unpatched gateway.", lexicon)
     assert ("intrusion", "targets", "unpatched gateway") in found
+
+
+def test_a_description_that_closed_a_sentence_is_who_it_names_later(lexicon: Lexicon) -> None:
+    # "the carmaker said" called Huaxin Automobile so; the telecom operator named after it is no carmaker
+    text = ("Huaxin Automobile has rolled out a 5G private network at its body shop, the carmaker said on Monday. "
+            "The network was built by China Unicom Liaoning. "
+            "The carmaker plans to extend the network next year to an engine plant it runs in Dalian.")
+    found = facts(text, lexicon)
+    assert ("Huaxin Automobile", "operates", "engine plant") in found
+    assert ("China Unicom Liaoning", "operates", "engine plant") not in found

@@ -12,7 +12,7 @@ place the text said is a city; a district or a town named after "in" is no city.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from explorer.core.extraction import sites, speech
@@ -237,11 +237,12 @@ def closing_speaker(text: str, mentions: Sequence[Mention]) -> Mention | None:
                  and singular_head(m)), None)
 
 
-def closing_description(text: str, mentions: Sequence[Mention], class_word: Callable[[str], bool]) -> dict[str, str]:
-    """"Tsingtao Brewery has moved …, the brewer said on Tuesday(, …)": a description of no class word closing a sentence that
-    opens on a name calls that name (its key, by the description's noun), so "the brewer" of a later sentence is it."""
+def closing_description(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """"Tsingtao Brewery has moved …, the brewer said on Tuesday(, …)": a description closing a sentence that opens on a
+    name calls that name (its key, by the description's noun), so "the brewer" of a later sentence is it (and "the
+    carmaker", a class word's description, is the carmaker that said so, not the last company named)."""
     closing = re.search(rf",\s+the\s+([a-z]+)\s+{speech.saying()}(?:\s+on\s+\w+)?(?:[.\s\"”’']*$|,\s)", text)
     opening = next((m for m in mentions if m.start == 0 and m.via in ("name", "label")), None) if mentions else None
-    if closing is None or opening is None or class_word(closing.group(1)) or singular(closing.group(1)) != closing.group(1):
+    if closing is None or opening is None or singular(closing.group(1)) != closing.group(1):
         return {}
     return {closing.group(1): opening.key}

@@ -81,12 +81,12 @@ class ReferenceReader:
         #: The names that opened the sentences read so far (None where a sentence opened on none), last first.
         self._subjects: list[Mention | None] = []
         self._called: dict[str, str] = {}  # a class word the text called a named entity by ("the group"): that entity
-        self._closers: dict[str, str] = {}  # a word of no class that called one ("…, the brewer said"): that entity
+        self._closers: dict[str, str] = {}  # a description that closed a sentence ("…, the brewer said"): who it called
 
     def references(self, text: str, history: Sequence[Mention], previous_subject: Mention | None,
                    last_sentence: Sequence[Mention] = (), last_text: str = "") -> list[Mention]:
         self._called.update(called_heads(last_sentence, lambda word: self._cue_class(word) is not None))
-        self._closers.update(antecedents.closing_description(last_text, last_sentence, lambda word: self._cue_class(word) is not None))
+        self._closers.update(antecedents.closing_description(last_text, last_sentence))
         running = operators(text)  # "the operator" stands for the last one the text said runs a thing (in earlier sentences)
         # a name a sentence opens on as its scene ("In Zigong, …") is a place "the city" may stand for
         self._scenes.update(f"new:{normalize(m.group(1))}" for m in _SCENE.finditer(text))
@@ -221,8 +221,13 @@ class ReferenceReader:
             company = next((m for m in reversed(pool) if singular(noun) == "company" and m.via == "name"
                             and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
                             and (m.label or m.text).split()[-1] in ("Co", "Co.")), None)
+            # one a sentence closing on "…, the carmaker said" called so (a word as general as "the company" is any
+            # company's: it goes to the one the text speaks of now, below)
+            closed = next((m for m in reversed(pool) if m.key == self._closers.get(noun) and m.via != "pronoun"
+                           and self.lexicon.is_a(m.cls, [cls]) is not False), None) \
+                if singular(noun) not in ("company", "firm") else None
             target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
-                          called or first or subject or salient or recorded or company or last)
+                          called or closed or first or subject or salient or recorded or company or last)
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)
