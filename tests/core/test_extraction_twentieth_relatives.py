@@ -7,6 +7,7 @@ from __future__ import annotations
 from extraction_support import facts
 
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
 
 
 def test_a_relative_clause_with_it_for_its_subject_says_what_the_sentence_subject_runs(lexicon: Lexicon) -> None:
@@ -57,3 +58,12 @@ def test_a_description_that_closed_a_sentence_is_who_it_names_later(lexicon: Lex
     found = facts(text, lexicon)
     assert ("Huaxin Automobile", "operates", "engine plant") in found
     assert ("China Unicom Liaoning", "operates", "engine plant") not in found
+
+
+def test_a_sentence_opening_on_a_plural_noun_opens_on_no_name(lexicon: Lexicon) -> None:
+    finder = MentionFinder(lexicon)
+    for text in ("Drones and legged robots now patrol the station.", "Orders arrive through Jiayun, an online platform.",
+                 "Sensors send their readings over the network."):
+        assert all(m.via != "name" for m in finder.find(text) if m.start == 0), text
+    # a name that ends in -s and goes on with a verb in the past is still a name
+    assert any(m.via == "name" and m.text == "Siemens" for m in finder.find("Siemens said it would help."))

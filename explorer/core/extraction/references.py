@@ -222,12 +222,13 @@ class ReferenceReader:
                             and (m.cls is None or self.lexicon.is_a(cls, [m.cls]) is True)
                             and (m.label or m.text).split()[-1] in ("Co", "Co.")), None)
             # one a sentence closing on "…, the carmaker said" called so (a word as general as "the company" is any
-            # company's: it goes to the one the text speaks of now, below)
+            # company's: the one the text speaks of now comes first, below)
             closed = next((m for m in reversed(pool) if m.key == self._closers.get(noun) and m.via != "pronoun"
-                           and self.lexicon.is_a(m.cls, [cls]) is not False), None) \
-                if singular(noun) not in ("company", "firm") else None
+                           and self.lexicon.is_a(m.cls, [cls]) is not False), None)
+            general = singular(noun) in ("company", "firm")
             target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
-                          called or closed or first or subject or salient or recorded or company or last)
+                          called or (None if general else closed) or first or subject or salient
+                          or (closed if general else None) or recorded or company or last)
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)

@@ -475,12 +475,22 @@ def plural_noun(word: str) -> bool:
 _OPENING_PLURAL = re.compile(r"([A-Z][a-z]+s)\s+(?:of|from|in|at|across|on|with|for)\s+(?:the|a|an|its|their|[a-z])")
 
 
+#: A capitalised word opening a sentence before "and" and a common noun, or before a verb with no -s.
+_OPENING_PLURAL_SUBJECT = re.compile(r"([A-Z][a-z]+s)\s+(?:and\s+[a-z]|(?:now\s+|also\s+|still\s+|then\s+)?([a-z]+)\b)")
+
+
 def opening_plural(text: str) -> bool:
     """"Members of the alliance include …", "Readings from the sites flow …", "Shipbuilders in Liaoning": a sentence
     opening on one capitalised plural before a preposition and a common noun opens on a common noun, no name (a
-    name so placed goes on with a verb: "Siemens in 2020 said" is rare beside "Siemens said")."""
+    name so placed goes on with a verb: "Siemens in 2020 said" is rare beside "Siemens said"). So does one the
+    lexicon holds as a plural noun before "and" or a verb in the plural ("Drones and legged robots patrol …", "Orders
+    arrive through …")."""
     match = _OPENING_PLURAL.match(text)
-    return match is not None and plural_noun(match.group(1).lower())
+    if match is not None and plural_noun(match.group(1).lower()):
+        return True
+    subject = _OPENING_PLURAL_SUBJECT.match(text)
+    return subject is not None and plural_noun(subject.group(1).lower()) and wordclass.plural(subject.group(1).lower()) is True \
+        and (subject.group(2) is None or wordclass.present_plain(subject.group(2)) is True)
 
 
 def _bare_verb_after_plural(text: str, start: int, word: str) -> bool:

@@ -77,6 +77,11 @@ def present_third(word: str) -> bool | None:
     return _forms(word, ("VBZ",))
 
 
+def present_plain(word: str) -> bool | None:
+    """Whether the word is a verb's present with no -s ("arrive", "send", "run"); None where the lexicon holds no verb."""
+    return _forms(word, ("VBP",))
+
+
 def parts_of_speech(word: str) -> dict[str, tuple[str, ...]]:
     """The parts of speech the lexicon holds the word as, each with its lemmas ({"VERB": ("run",), "NOUN": ("run",)});
     empty where it holds none."""
