@@ -67,3 +67,16 @@ def test_a_sentence_opening_on_a_plural_noun_opens_on_no_name(lexicon: Lexicon) 
         assert all(m.via != "name" for m in finder.find(text) if m.start == 0), text
     # a name that ends in -s and goes on with a verb in the past is still a name
     assert any(m.via == "name" and m.text == "Siemens" for m in finder.find("Siemens said it would help."))
+
+
+def test_what_an_organization_the_text_spoke_of_has_for_its_work_it_runs(lexicon: Lexicon) -> None:
+    text = ("Sichuan Minjiang Liquor Group has connected its cellars to a 5G network. "
+            "Huawei supplied an edge computing node on which the group's brewing-analytics application now runs.")
+    assert ("Sichuan Minjiang Liquor Group", "operates", "brewing-analytics application") in facts(text, lexicon)
+    text = ("Tianyu Electronics Group makes servers in Jinan. "
+            "Orders are scheduled through the company's own supply-chain platform.")
+    assert ("Tianyu Electronics Group", "operates", "supply-chain platform") in facts(text, lexicon)
+    # a system is left out: after an attack, "the company's systems" is as often another company's
+    text = ("Tianyu Electronics Group makes servers in Jinan. "
+            "The group's scheduling system was encrypted in March.")
+    assert ("Tianyu Electronics Group", "operates", "scheduling system") not in facts(text, lexicon)

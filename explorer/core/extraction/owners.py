@@ -17,6 +17,11 @@ from explorer.core.extraction.spans import OWN_UNIT, Mention, Reading, adverb, p
 from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
 from explorer.core.vocab import KG
 
+#: Things an organization's possessive names as ones it runs ("the group's brewing-analytics application"); a system is
+#: left out: "the company's systems" after an attack is as often the last company named, not the one hit.
+_RUN_THINGS = frozenset(["software", "application", "app", "store", "zone", "fleet"])
+ORGANIZATION, OPERATES = str(KG.Organization), str(KG.operates)
+
 
 def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
     """"the alliance's shared data platform": the entity a description stands for has what follows its "'s"."""
@@ -27,10 +32,18 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         if owned.via not in ("phrase", "cue") or owned.iri is not None:
             continue
         # "the alliance's X"; "Sany, whose Changsha plant …": a relative's possessive is the name it follows
-        if not (owner.via == "definite" and re.fullmatch(r"['’]s?\s+", text[owner.end:owned.start])) \
+        # ("the company's own supply-chain platform": "own" says the same)
+        if not (owner.via == "definite" and re.fullmatch(r"['’]s?\s+(?:own\s+)?", text[owner.end:owned.start])) \
                 and not (owner.via in ("name", "label", "definite") and re.fullmatch(r",?\s+whose\s+", text[owner.end:owned.start])):
             continue
-        pattern = by_head.get(singular(owned.text.split()[-1].lower())) or by_head.get(owned.text.split()[-1].lower())
+        head = singular(owned.text.split()[-1].lower())
+        pattern = by_head.get(head) or by_head.get(owned.text.split()[-1].lower())
+        if pattern is None and head in _RUN_THINGS and owner.via == "definite" and "whose" not in text[owner.end:owned.start] \
+                and lexicon.is_a(owner.cls, [ORGANIZATION]) is True:
+            # "the group's production zone", "the company's flagship store": what an organization the text spoke of
+            # has for its work is one it runs
+            yield (owner, OPERATES, owned, f"'s {head}", owner.end, owned.start, 0.55)
+            continue
         # the owner must be known to be of the property's domain: "the plant's casting shop" is part of a site, no agent's
         fits = lexicon.is_a(owner.cls, pattern.domain) if pattern is not None else False
         if pattern is None or fits is False or (fits is None and owner.via == "definite") \
