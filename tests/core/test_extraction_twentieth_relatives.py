@@ -80,3 +80,16 @@ def test_what_an_organization_the_text_spoke_of_has_for_its_work_it_runs(lexicon
     text = ("Tianyu Electronics Group makes servers in Jinan. "
             "The group's scheduling system was encrypted in March.")
     assert ("Tianyu Electronics Group", "operates", "scheduling system") not in facts(text, lexicon)
+
+
+def test_a_site_of_an_organization_is_one_it_runs(lexicon: Lexicon) -> None:
+    found = facts("China Telecom and Huawei have built a 5G private network at the Wuyuan plant of Hetao Golden Seed Food.",
+                  lexicon)
+    assert ("Hetao Golden Seed Food", "operates", "Wuyuan plant") in found
+    # "works" is its own singular; an owner "X-based" is still the owner
+    found = facts("Huawei has built a 5G private network at the Dagang engine works of Zhenjiang-based Haili Marine Power.",
+                  lexicon)
+    assert ("Haili Marine Power", "operates", "Dagang engine works") in found
+    # a place is no one who runs a site; nor is a site of which the thing is a part
+    assert not any(p == "operates" for _, p, _ in facts("The new berths lie at the container terminal of Qingdao.", lexicon))
+    assert not any(p == "operates" for _, p, _ in facts("Sensors watch the coal yard of the Guang'an Power Plant.", lexicon))

@@ -10,11 +10,13 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
+from explorer.core.extraction import sites
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.possessions import referred_owners
 from explorer.core.extraction.spans import OWN_UNIT, Mention, Reading, adverb, past_form, singular
-from explorer.core.extraction.words import GENERIC_PEOPLE, STOPWORDS
+from explorer.core.extraction.words import GENERIC_PEOPLE, PLACE_NAMES, STOPWORDS
+from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
 #: Things an organization's possessive names as ones it runs ("the group's brewing-analytics application"); a system is
@@ -52,8 +54,29 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
         yield (owner, pattern.predicate, owned, pattern.words, owner.end, owned.start, 0.6)
     # a possessor the references read whose "'s" or "its" names no relation of the ontology ("the fab's cleanrooms")
     yield from referred_owners(lexicon, mentions, text)
+    yield from sites_of_owners(lexicon, mentions, text)
     yield from shareholders(lexicon, mentions, text)
 
+
+
+#: "the Linhe plant | of | Hetao Golden Seed Food", "the engine works of | Zhenjiang-based | Haili Marine Power".
+_SITE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*-based\s+)?")
+PLACE = str(KG.Place)
+
+
+def sites_of_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
+    """"the Linhe plant of Hetao Golden Seed Food": a site "of" an organization's name is one the organization runs (not
+    "the port of Qingdao", of a place, nor "the coal yard of the Guang'an Power Plant", a site's part)."""
+    for site, owner in pairwise(sorted(mentions, key=lambda m: m.start)):
+        joint = _SITE_OF.fullmatch(text, site.end, owner.start)
+        if joint is None or not re.search(r"(?<![\w-])the\s+$", text[:site.start], re.IGNORECASE) \
+                or site.via not in ("phrase", "cue", "name") or not sites.has_site_head(lexicon, site) \
+                or lexicon.is_a(site.cls, [ORGANIZATION]) is True:
+            continue
+        if owner.via not in ("name", "label") or sites.has_site_head(lexicon, owner) or lexicon.is_a(owner.cls, [PLACE]) is True \
+                or lexicon.is_a(owner.cls, [ORGANIZATION]) is False or normalize(owner.label or owner.text) in PLACE_NAMES:
+            continue
+        yield (owner, OPERATES, site, "of", site.end, owner.start, 0.6)
 
 
 def possessor(mention: Mention, mentions: list[Mention], text: str) -> bool:

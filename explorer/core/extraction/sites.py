@@ -37,9 +37,11 @@ def has_site_head(lexicon: Lexicon, mention: Mention) -> bool:
     """Whether the mention names a site by its head noun ("casting shop", "Tashan mine"), a known kind of place aside."""
     heads = site_heads(lexicon)
     # a head of two words ("data centre") as one of one ("plant"); the text's head where the label adds a place ("plant in X")
+    # ("works" is its own singular: "the Dagang engine works")
     return mention.via != "pronoun" and mention.iri is None and any(
         words and (words[-1] in heads or " ".join(words) in heads)
-        for words in ([singular(word.lower()) for word in name.split()[-2:]] for name in {mention.label or mention.text, mention.text}))
+        for name in {mention.label or mention.text, mention.text}
+        for words in ([singular(word.lower()) for word in name.split()[-2:]], [word.lower() for word in name.split()[-2:]]))
 
 
 def is_site(lexicon: Lexicon, mention: Mention) -> bool:
