@@ -93,3 +93,8 @@ def test_a_site_of_an_organization_is_one_it_runs(lexicon: Lexicon) -> None:
     # a place is no one who runs a site; nor is a site of which the thing is a part
     assert not any(p == "operates" for _, p, _ in facts("The new berths lie at the container terminal of Qingdao.", lexicon))
     assert not any(p == "operates" for _, p, _ in facts("Sensors watch the coal yard of the Guang'an Power Plant.", lexicon))
+
+
+def test_what_a_relative_clause_installed_in_a_site_stands_there(lexicon: Lexicon) -> None:
+    found = facts("CraneBrain runs on edge servers that China Unicom Hebei installed in a data centre at the works.", lexicon)
+    assert ("edge servers", "locatedIn", "data centre") in found

@@ -237,7 +237,7 @@ def site_at_place(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
 
 #: An object relative clause's subject, verb and where: "that | Shanghai Electric | runs in | Minhang district".
 _RELATIVE_VERB_WHERE = re.compile(r"\s+(?:(?:has|have|had|now|also)\s+)*[a-z]+(?:\s+up|\s+out)?\s+(?:in|at|inside)\s+"
-                                  r"(?:(?:its|their|the)\s+)?")
+                                  r"(?:(?:its|their|the|a|an)\s+)?")
 
 
 def relative_where(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
