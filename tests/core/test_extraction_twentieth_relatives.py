@@ -98,3 +98,15 @@ def test_a_site_of_an_organization_is_one_it_runs(lexicon: Lexicon) -> None:
 def test_what_a_relative_clause_installed_in_a_site_stands_there(lexicon: Lexicon) -> None:
     found = facts("CraneBrain runs on edge servers that China Unicom Hebei installed in a data centre at the works.", lexicon)
     assert ("edge servers", "locatedIn", "data centre") in found
+
+
+def test_a_group_blamed_by_the_name_it_goes_by_is_who_the_attack_is_put_down_to(lexicon: Lexicon) -> None:
+    found = facts("In March a ransomware attack on a glove maker in Xiaogan shut its packing lines for three days, and "
+                  "investigators blamed a criminal group known as Cobalt Lynx.", lexicon)
+    assert ("ransomware attack", "attributedTo", "Cobalt Lynx") in found
+    # a weakness told between the attack and the blame is not what is blamed
+    found = facts("In February a ransomware attack on a warehouse shut down its refrigeration controls; the attackers got in "
+                  "through a VPN gateway that ran unpatched firmware, and police blamed a gang calling itself Black Frost.",
+                  lexicon)
+    assert ("ransomware attack", "attributedTo", "Black Frost") in found
+    assert not any(p == "attributedTo" and s != "ransomware attack" for s, p, _ in found)

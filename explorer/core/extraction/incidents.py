@@ -317,6 +317,27 @@ def aimed_attacks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
             yield (attack, TARGETS, culprit, traced.group(1), traced.start(1), traced.end(), 0.6)
         elif culprit is not None and attack is not None:
             yield (attack, ATTRIBUTED, culprit, traced.group(1), traced.start(1), traced.end(), 0.65)
+    yield from _blamed_groups(lexicon, mentions, text, threats)
+
+
+#: "investigators blamed a criminal group known as X": blamed with the group as the object, no "on" or "for".
+_BLAMED_GROUP = re.compile(r"(?<![\w-])(blamed|blames|blame)\s+(?:a|an|the)\s+", re.IGNORECASE)
+
+
+def _blamed_groups(lexicon: Lexicon, mentions: list[Mention], text: str, threats: list[Mention]) -> Iterator[Reading]:
+    """"a ransomware attack … shut its lines, and investigators blamed a criminal group known as Cobalt Lynx": the group
+    a verb of blame names by the name it goes by is who the attack told of before is put down to."""
+    for blamed in _BLAMED_GROUP.finditer(text):
+        goes_by = _GOES_BY.match(text, blamed.end())
+        if goes_by is None:
+            continue
+        culprit = next((m for m in mentions if m.start == goes_by.end() and m.via in ("name", "label")), None)
+        # (a weakness named before is no attack: "… still ran unpatched firmware; police blamed a gang known as X")
+        attack = next((m for m in reversed(threats) if m.end <= blamed.start()
+                       and lexicon.is_a(m.cls, [VULNERABILITY]) is not True), None)
+        if culprit is None or attack is None or lexicon.is_a(culprit.cls, [RISK]) is True:
+            continue
+        yield (attack, ATTRIBUTED, culprit, blamed.group(1), blamed.start(1), goes_by.end(), 0.65)
 
 
 #: The verb one attack acts with, first in its clause ("hit the booking system", "encrypted the servers").
