@@ -110,3 +110,17 @@ def test_a_group_blamed_by_the_name_it_goes_by_is_who_the_attack_is_put_down_to(
                   lexicon)
     assert ("ransomware attack", "attributedTo", "Black Frost") in found
     assert not any(p == "attributedTo" and s != "ransomware attack" for s, p, _ in found)
+
+
+def test_the_attack_a_clause_opens_on_is_the_subject_of_its_verb_of_harm(lexicon: Lexicon) -> None:
+    found = facts("In January a ransomware attack on a tubing maker in neighbouring Linyi halted a furnace for 19 hours.",
+                  lexicon)
+    assert ("ransomware attack", "affected", "furnace") in found
+    assert ("Linyi", "affected", "furnace") not in found
+    # a second verb of the attack, after its first one's object
+    found = facts("An intrusion last November into a glass plant in Shahe altered furnace settings and halted a float line.",
+                  lexicon)
+    assert ("intrusion", "affected", "float line") in found
+    assert ("glass plant", "affected", "float line") not in found
+    found = facts("In April a ransomware attack on Hengtai Machinery idled two assembly lines for six days.", lexicon)
+    assert ("ransomware attack", "affected", "assembly lines") in found

@@ -113,6 +113,26 @@ def harmed(lexicon: Lexicon, predicate: str, subject: Mention, words: str, text:
     return AFFECTED
 
 
+#: What may stand between an attack and its verb: where and when it struck ("on a tubing maker in neighbouring Linyi",
+#: "last November into a glass plant in Shahe"), with no clause of its own.
+_STRUCK_AT = re.compile(r",?\s+(?:(?:last|this|in)\s+[A-Za-z]+\s+)?(?:on|into|at|against)\s")
+_CLAUSE_BETWEEN = re.compile(r";|\s(?:and|which|that|who|whose|but|while)\s")
+
+
+def attack_of_clause(lexicon: Lexicon, predicate: str, subject: Mention, mentions: list[Mention], text: str,
+                     verb_start: int) -> Mention | None:
+    """"a ransomware attack on a tubing maker in neighbouring Linyi halted a furnace": the attack the clause opens on is
+    the subject of its verb of harm, not the place or the victim named in its "on" phrase (None where no such attack)."""
+    if predicate not in (AFFECTED, TARGETS) or lexicon.is_a(subject.cls, [RISK]) is True:
+        return None
+    attack = next((m for m in reversed(mentions) if m.end <= subject.start and lexicon.is_a(m.cls, [RISK]) is True), None)
+    if attack is None or not one_attack(lexicon, attack, text) or verb_start < subject.end:
+        return None
+    # the subject stands in the attack's phrase; after it, no clause but the verb's own "and" ("altered settings and halted")
+    before, after = text[attack.end:subject.start], re.sub(r",?\s+and\s+$", " ", text[subject.end:verb_start])
+    return attack if _STRUCK_AT.match(before) and not _CLAUSE_BETWEEN.search(before + after) else None
+
+
 def one_attack(lexicon: Lexicon, attack: Mention, text: str) -> bool:
     """One attack that happened, not the kind of threat: a threat in the singular (no flaw, no pronoun) named by a word
     for one event ("the breach", "a ransomware attack"), after "a"/"an" ("a botnet"), or opening the sentence and told of
