@@ -124,3 +124,14 @@ def test_the_attack_a_clause_opens_on_is_the_subject_of_its_verb_of_harm(lexicon
     assert ("glass plant", "affected", "float line") not in found
     found = facts("In April a ransomware attack on Hengtai Machinery idled two assembly lines for six days.", lexicon)
     assert ("ransomware attack", "affected", "assembly lines") in found
+
+
+def test_each_harm_of_a_list_and_such_attacks_for_the_threat_named_before(lexicon: Lexicon) -> None:
+    found = facts("The centre warned that ransomware aimed at retort controllers could lead to spoiled batches and product "
+                  "recalls.", lexicon)
+    assert {("ransomware", "leadsTo", "spoiled batches"), ("ransomware", "leadsTo", "product recalls")} <= found
+    found = facts("Tianshu Security warned of ransomware campaigns aimed at programmable logic controllers, saying such "
+                  "attacks could lead to production stoppages and pipeline spills.", lexicon)
+    assert {("ransomware campaigns", "leadsTo", "production stoppages"),
+            ("ransomware campaigns", "leadsTo", "pipeline spills")} <= found
+    assert not any(s == "attacks" for s, _, _ in found)

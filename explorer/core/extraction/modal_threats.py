@@ -67,6 +67,10 @@ def threatened(lexicon: Lexicon, mentions: list[Mention], text: str, restrictive
             continue
         if re.search(r"(?<![\w-])(?:that|which|who)\s+(?:[a-z]+\s+){1,3}$", text[:threat.start]):
             continue  # "a crane that moves on a forged command can kill": the relative clause's head is the modal's subject
+        if re.search(r"(?<![\w-])such\s+(?:an?\s+)?$", text[:threat.start], re.IGNORECASE):
+            # "warned of ransomware campaigns aimed at PLCs, saying such attacks could lead to …": the threat named before
+            threat = next((m for m in reversed(mentions) if m.end <= threat.start and m.via != "pronoun"
+                           and lexicon.is_a(m.cls, [THREAT]) is True), threat)
         obj = next((m for m in mentions if m.start == said.end() and m.via != "pronoun"), None) \
             or _bare_object(mentions, text, said.end())
         if obj is None and said.group(2).lower() == "bring":  # "could bring the | whole mine | to a standstill"
@@ -93,3 +97,31 @@ def threatened(lexicon: Lexicon, mentions: list[Mention], text: str, restrictive
         if lexicon.is_a(obj.cls, lexicon.ends(predicate)[1]) is False:
             continue
         yield (threat, predicate, obj, said.group(1), said.start(1), said.end(1), 0.6)
+        if predicate == LEADS_TO:
+            # "could lead to spoiled batches and product recalls": each harm of the list
+            for other in _listed_after(mentions, text, obj):
+                if other.key != threat.key and not lexicon.is_a(other.cls, [THREAT]) \
+                        and lexicon.is_a(other.cls, lexicon.ends(predicate)[1]) is not False:
+                    yield (threat, predicate, other, said.group(1), said.start(1), said.end(1), 0.55)
+
+
+#: What joins the items of a list: "A, B and C", "A or B".
+_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _listed_after(mentions: list[Mention], text: str, first: Mention) -> list[Mention]:
+    """The things listed after ``first`` ("spoiled batches | and | product recalls"), each a mention or a bare noun phrase,
+    up to the end of the list."""
+    out: list[Mention] = []
+    position = first.end
+    while (joint := _LIST_JOINT.match(text, position)) is not None:
+        other = next((m for m in mentions if m.start == joint.end() and m.via != "pronoun"), None) \
+            or _bare_object(mentions, text, joint.end())
+        if other is None:
+            break
+        out.append(other)
+        if not re.match(r"\s*,", text[position:joint.end()]) or " and " in text[position:joint.end()] \
+                or " or " in text[position:joint.end()]:
+            break  # "and" or "or" closes the list
+        position = other.end
+    return out
