@@ -135,3 +135,10 @@ def test_each_harm_of_a_list_and_such_attacks_for_the_threat_named_before(lexico
     assert {("ransomware campaigns", "leadsTo", "production stoppages"),
             ("ransomware campaigns", "leadsTo", "pipeline spills")} <= found
     assert not any(s == "attacks" for s, _, _ in found)
+
+
+def test_a_group_of_members_is_named_with_its_count(lexicon: Lexicon) -> None:
+    found = facts("The Hebei Steel Industrial Internet Alliance now counts 26 steelmakers and 11 equipment vendors as members.",
+                  lexicon)
+    assert ("Hebei Steel Industrial Internet Alliance", "hasMemberGroup", "26 steelmakers") in found
+    assert ("Hebei Steel Industrial Internet Alliance", "hasMemberGroup", "steelmakers") not in found

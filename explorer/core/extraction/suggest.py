@@ -48,6 +48,7 @@ from explorer.core.vocab import KG
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 LOCATED_IN = str(KG.locatedIn)
+HAS_MEMBER_GROUP, MEMBER_GROUP_OF = str(KG.hasMemberGroup), str(KG.memberGroupOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -442,7 +443,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # "a ransomware attack on Hengtai encrypted …": one attack told as done affected what it reached
         suggestions[first:] = [replace(s, predicate=p) if (p := harmed(lexicon, s.predicate, s.subject, s.pattern, view)) != s.predicate
                                else s for s in suggestions[first:]]
-        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, s)) for s in unwarned_weaknesses(
+        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, _counted_members(s))) for s in unwarned_weaknesses(
             suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern, view)]
         if ner is not None:
             suggestions[first:] = marked_ner(suggestions[first:], min_confidence)
@@ -645,6 +646,25 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
     if subject is suggestion.subject and obj is suggestion.object:
         return suggestion
     return replace(suggestion, subject=subject, object=obj)
+
+
+#: A count opening a noun phrase: "26 steelmakers", "more than 200 farming cooperatives", "two aircraft makers".
+_COUNT_OPENING = re.compile(r"(?:(?:more\s+than|over|about|some|nearly|almost|around|roughly|at\s+least)\s+)?"
+                            r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of"
+                            r"|hundreds\s+of|several)\s", re.IGNORECASE)
+
+
+def _counted_members(suggestion: Suggestion) -> Suggestion:
+    """A group of members is named with its count ("counts 26 steelmakers as members": the group of 26 steelmakers), where
+    a thing of no class is otherwise named without it ("26 steelmakers" … "the steelmakers")."""
+    if suggestion.predicate not in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
+        return suggestion
+    group = suggestion.object if suggestion.predicate == HAS_MEMBER_GROUP else suggestion.subject
+    if group.iri is not None or group.label is None or group.label == group.text or not _COUNT_OPENING.match(group.text) \
+            or not group.text.endswith(group.label):
+        return suggestion
+    counted = replace(group, label=group.text)
+    return replace(suggestion, object=counted) if suggestion.predicate == HAS_MEMBER_GROUP else replace(suggestion, subject=counted)
 
 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
