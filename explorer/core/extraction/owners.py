@@ -22,7 +22,7 @@ from explorer.core.vocab import KG
 #: Things an organization's possessive names as ones it runs ("the group's brewing-analytics application"); a system is
 #: left out: "the company's systems" after an attack is as often the last company named, not the one hit.
 _RUN_THINGS = frozenset(["software", "application", "app", "store", "zone", "fleet"])
-ORGANIZATION, OPERATES = str(KG.Organization), str(KG.operates)
+ORGANIZATION, OPERATES, PLACE = str(KG.Organization), str(KG.operates), str(KG.Place)
 
 
 def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:
@@ -58,10 +58,8 @@ def described_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
     yield from shareholders(lexicon, mentions, text)
 
 
-
 #: "the Linhe plant | of | Hetao Golden Seed Food", "the engine works of | Zhenjiang-based | Haili Marine Power".
 _SITE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*-based\s+)?")
-PLACE = str(KG.Place)
 
 
 def sites_of_owners(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Reading]:

@@ -17,7 +17,6 @@ COMPANY, LOCATED_IN, BASED_IN = str(KG.Company), str(KG.locatedIn), str(KG.based
 ORGANIZATION, ALLIANCE = str(KG.Organization), str(KG.IndustryAlliance)
 
 
-
 def seat_predicate(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> str:
     """``predicate`` for a fact of ``subject`` read from ``pattern``, with kg:locatedIn turned into kg:basedIn
     where the subject is an agent with a seat."""
