@@ -40,6 +40,7 @@ from explorer.core.extraction.risk_phrases import acts_of_harm
 from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.shared_subjects import pronoun_relative_head, shared_subject
+from explorer.core.extraction.spans import COUNT
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
@@ -648,19 +649,13 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
     return replace(suggestion, subject=subject, object=obj)
 
 
-#: A count opening a noun phrase: "26 steelmakers", "more than 200 farming cooperatives", "two aircraft makers".
-_COUNT_OPENING = re.compile(r"(?:(?:more\s+than|over|about|some|nearly|almost|around|roughly|at\s+least)\s+)?"
-                            r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of"
-                            r"|hundreds\s+of|several)\s", re.IGNORECASE)
-
-
 def _counted_members(suggestion: Suggestion) -> Suggestion:
     """A group of members is named with its count ("counts 26 steelmakers as members": the group of 26 steelmakers), where
     a thing of no class is otherwise named without it ("26 steelmakers" … "the steelmakers")."""
     if suggestion.predicate not in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
         return suggestion
     group = suggestion.object if suggestion.predicate == HAS_MEMBER_GROUP else suggestion.subject
-    if group.iri is not None or group.label is None or group.label == group.text or not _COUNT_OPENING.match(group.text) \
+    if group.iri is not None or group.label is None or group.label == group.text or not COUNT.match(group.text) \
             or not group.text.endswith(group.label):
         return suggestion
     counted = replace(group, label=group.text)
