@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from explorer.core.extraction import weaknesses, wordclass
 from explorer.core.extraction.counts import counted_kind, counted_phrases, unjudged
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
+from explorer.core.extraction.makers_gear import makers_gear
 from explorer.core.extraction.owners import named_owners_things, own_units
 from explorer.core.extraction.references import (
     ReferenceReader,
@@ -32,6 +33,7 @@ from explorer.core.extraction.references import (
 )
 from explorer.core.extraction.sites import (
     COUNTRIES,
+    PLACE_PARTS,
     firms_of_towns,
     named_sites,
     national_opening,
@@ -78,7 +80,16 @@ from explorer.core.extraction.spans import (
 )
 from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import common_noun_things
-from explorer.core.extraction.words import GENERIC_PEOPLE, GENERIC_THINGS, NAME_FIELDS, NOT_NAMES, STOPWORDS, TITLES, region_place
+from explorer.core.extraction.words import (
+    COUNT_WORDS,
+    GENERIC_PEOPLE,
+    GENERIC_THINGS,
+    NAME_FIELDS,
+    NOT_NAMES,
+    STOPWORDS,
+    TITLES,
+    region_place,
+)
 from explorer.core.search import normalize
 from explorer.core.vocab import KG
 
@@ -113,6 +124,13 @@ class KnownEntity:
     iri: str
     label: str
     cls: str | None
+
+
+def counted_name(text: str, start: int, words: list[str]) -> bool:
+    """"Forty Hikvision cameras …": a count opening a sentence counts the things a one-word name makes, and is no part of
+    the name ("Three Gorges Renewables" is one)."""
+    after = re.match(r"\s+([a-z]+)", text[start + len(" ".join(words)):]) if len(words) == 2 else None
+    return start == 0 and words[0].lower() in COUNT_WORDS and after is not None and wordclass.plural(after.group(1)) is True
 
 
 class MentionFinder:
@@ -159,7 +177,7 @@ class MentionFinder:
                                      if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2) - self._site_heads
         self._sites = site_heads(lexicon)
         self._site_nouns_after = site_nouns_after(self._sites)
-        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers, self._unit_heads)
+        self._references = ReferenceReader(lexicon, self._cue_class, self._triggers, self._unit_heads, self._sites | PLACE_PARTS)
         # "branch" of "branch of": a relation's noun that is also a class word names a unit ("the Harbin branch of X")
         self._unit_nouns = frozenset(p.words.split()[0].lower() for p in lexicon.patterns
                                      if len(p.words.split()) == 2 and p.words.lower().endswith(" of")
@@ -256,7 +274,8 @@ class MentionFinder:
             match = Run(text, run_start, run_end)
             words, start = match.group().split(), match.start()
             # Drop leading sentence words ("The", "For") and nationality adjectives, not one naming a national academy
-            while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES) and not (
+            while words and (words[0].lower() in NOT_NAMES or words[0].lower().rstrip("’'s") in NOT_NAMES
+                             or counted_name(text, start, words)) and not (
                     national_opening(words) and self._cue_class(words[1]) == RESEARCH):
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
                 words = words[1:]
@@ -375,7 +394,8 @@ class MentionFinder:
             if any(s <= match.start() < e for s, e in inside):
                 continue
             words: list[tuple[int, int]] = []
-            for word in re.finditer(r"([\w’'-]+)(\s+|$|(?=[,.;:!?\"”)]))", text[match.end():]):
+            # (a number keeps its thousands: "a 40,000-square-metre site")
+            for word in re.finditer(r"(\d{1,3}(?:,\d{3})+(?:-[\w-]+)?|[\w’'-]+)(\s+|$|(?=[,.;:!?\"”)]))", text[match.end():]):
                 token = word.group(1)
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
@@ -563,7 +583,7 @@ class MentionFinder:
                        if m.via == "cue" and m.cls is None]
         candidates += own_units(text) + self._named_units(text) + named_owners_things(
             text, self._bare_phrase_at, self._triggers, self.place_name)
-        candidates += self._names(text)
+        candidates += self._names(text) + makers_gear(text, self.place_name)
         candidates += self._cue_phrases(text)
         candidates += self._indefinite_phrases(text)
         candidates += self._bare_phrases(text) + quoted(text) + technology_descriptions(text, self._history, self._bare_phrase_at)

@@ -75,8 +75,9 @@ class ReferenceReader:
     """Reads the references of one sentence against what the document named before."""
 
     def __init__(self, lexicon: Lexicon, cue_class: Callable[[str], str | None], triggers: frozenset[str],
-                 unit_heads: frozenset[str] = frozenset()) -> None:
+                 unit_heads: frozenset[str] = frozenset(), site_heads: frozenset[str] = frozenset()) -> None:
         self.lexicon, self._cue_class, self._triggers, self._unit_heads = lexicon, cue_class, triggers, unit_heads
+        self._site_heads = site_heads
         self._scenes: set[str] = set()
         #: The names that opened the sentences read so far (None where a sentence opened on none), last first.
         self._subjects: list[Mention | None] = []
@@ -266,7 +267,7 @@ class ReferenceReader:
                     and not _is_person(previous) \
                     and mention.via in ("definite", "cue", "phrase") and mention.iri is None and clause is None \
                     and re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s?\s+)?", text[previous.end:mention.start], re.IGNORECASE) \
-                    and (re.match(r"(?:(?:the|a|an)\s+)[a-z]", text[previous.end:].lstrip(", "), re.IGNORECASE)
+                    and (re.match(r"(?:(?:the|a|an)\s+)[a-z0-9]", text[previous.end:].lstrip(", "), re.IGNORECASE)
                          # closed by a comma or the sentence's end: "PetroChina, China Mobile's Gansu branch has built …"
                          # opens a clause
                          or (self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) is not None)
@@ -280,6 +281,14 @@ class ReferenceReader:
                 cls = cls or (mention.cls if self._owned_unit(mention) and _CLOSED.match(text[mention.end:]) else None)
                 # (a name that holds the description's head is of its kind, whatever class its other words gave it:
                 # "Xiangya Hospital of Central South University, the Changsha teaching hospital")
+                if cls is None and words and singular(words[-1].lower()) in self._site_heads \
+                        and previous.cls in (None, ORGANIZATION):
+                    # "the Baoshan Coffee Processing and Export Centre, a 40,000-square-metre site in Longyang district":
+                    # a name described as a site is one (the "Centre" of its name made it an organization)
+                    named = replace(previous, cls=None)
+                    out[out.index(previous)] = named
+                    out.append(replace(named, start=mention.start, end=mention.end, text=mention.text, via="definite"))
+                    continue
                 if cls is not None and (self.lexicon.is_a(previous.cls, [cls]) is not False
                                         or words[-1].lower() in normalize(previous.label or previous.text).split()):
                     named = replace(previous, cls=previous.cls if self.lexicon.is_a(previous.cls, [cls]) else cls)

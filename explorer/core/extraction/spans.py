@@ -402,7 +402,7 @@ def state_after_object(word: str, text: str, end: int) -> bool:
 
 #: Adverbs of place: after a noun they end its phrase ("a lithium plant | nearby"); before one they modify it ("a nearby port").
 PLACE_ADVERBS = frozenset(["abroad", "overseas", "nearby", "elsewhere", "offshore", "onshore", "there", "here", "upstream",
-                           "downstream", "locally"])
+                           "downstream", "locally", "online", "offline"])
 _PHRASE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?]|$)|\s+(?:abroad|overseas|nearby|elsewhere|locally|offshore|there|here|[a-z]+ly)\b")
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\d)", re.IGNORECASE)
 
@@ -437,6 +437,9 @@ def verb_in_phrase(text: str, start: int, end: int, after_noun: bool = False) ->
         previous = re.search(r"([\w-]+)\s+$", text[:start])
         if previous is not None and not previous.group(1).endswith("ing") and not past_form(previous.group(1).lower()):
             return True
+    if after_noun and re.search(r"(?<![\w-])[A-Z]{2,5}\s+$", text[:start]) and wordclass.present_plain(word) \
+            and (_OBJECT_AFTER.match(text, end) or re.match(r"\s+(?:each|every|all)\s", text[end:])):
+        return True  # "drones made by DJI | watch the slopes": a maker's acronym ends the phrase, the verb follows
     if after_noun and word in _IRREGULAR_VERBS:
         return True  # "an intrusion | froze the system", "the crew | got in": a past of no -ed after its subject
     if after_noun and re.fullmatch(r"[a-z]{2,}[^su\W]s", word) and _OBJECT_AFTER.match(text, end) \
@@ -569,8 +572,8 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
         # "Qi An Xin and Nsfocus": a name of two or more words, then one word of no field ending the run, names two bodies
         # ("Standard and Poor" is one name of one word each side)
         return not any(word.lower() in ("of", "for") for word in left)
-    if left[-1].lower() in NAME_FIELDS and right_has_class_word:
-        return False  # a field, "and", then a body named by another: one body
+    if (left[-1].lower() in NAME_FIELDS or (left[-1].endswith("ing") and left[-1].lower() != "holding")) and right_has_class_word:
+        return False  # a field, "and", then a body named by another: one body ("Baoshan Coffee Processing and Export Centre")
     return not any(word.lower() in ("of", "for") for word in left)
 
 

@@ -21,6 +21,7 @@ from explorer.core.extraction.calibration import recalibrated
 from explorer.core.extraction.devices import equipment_facts, unplaced
 from explorer.core.extraction.incidents import attack_of_clause, harmed
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
+from explorer.core.extraction.makers_gear import gear_makers
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
 from explorer.core.extraction.ner import NerPipeline, marked_ner, ner_mentions
 from explorer.core.extraction.outcomes import OutcomeReader, consequences
@@ -359,7 +360,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         first = len(suggestions)  # this sentence's suggestions start here
         earlier_threat = finder.last_of(THREAT)
         earlier_alliance = finder.last_of(ALLIANCE)  # what members join when the sentence names none
-        whole = [*constructions.passive_attacks(lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view)]
+        whole = [*constructions.passive_attacks(lexicon, mentions, view, earlier_threat), *read_risks(lexicon, mentions, view),
+                 *gear_makers(mentions, view, finder.named)]
         for subject, predicate, obj, words, start, end, confidence in whole + list(equipment_facts(lexicon, mentions, view)):
             # "is attacked by …", "installed at the mill" are read here as a whole, so their words state nothing more below
             taken.append((start, end))

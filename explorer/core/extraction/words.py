@@ -54,6 +54,11 @@ NOT_NAMES = frozenset(
         "april", "may", "june", "july", "august", "september", "october", "november", "december"
     ]
 )
+#: Counts spelt out: capitalised at a sentence's start they open the noun phrase they count, never a name ("Forty
+#: Hikvision cameras").
+COUNT_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+                         "fifty", "sixty", "seventy", "eighty", "ninety", "dozens", "hundreds", "thousands", "several"])
 #: Head nouns of a phrase that names an organisation (or a person) by its trade ("shipping agents", "a data centre
 #: operator"); "-er" words naming machines ("controller", "server", "router") are left out on purpose.
 TRADE_HEADS = frozenset({

@@ -1,0 +1,73 @@
+"""A maker's name before its gear ("Hikvision cameras"), a count opening a sentence, numbers with thousands in a
+described thing, a name of fields joined by "and" before a class word, a name described as a site, and "online" after a
+network (sentences written here, none from the articles the benchmark scores)."""
+
+from __future__ import annotations
+
+from extraction_support import facts
+
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
+
+
+def _texts(text: str, lexicon: Lexicon) -> list[str]:
+    return [m.text for m in MentionFinder(lexicon).find(text)]
+
+
+def test_a_makers_name_before_its_gear_names_the_gear_the_maker_built(lexicon: Lexicon) -> None:
+    found = facts("The crane system relies on laser rangefinders and Dahua cameras to guide coils.", lexicon)
+    assert ("Dahua", "built", "Dahua cameras") in found
+    found = facts("Sixty Hikvision dust sensors on the polishing lines report to the plant's edge servers.", lexicon)
+    assert ("Hikvision", "built", "Hikvision dust sensors") in found
+    assert ("Sixty Hikvision", "built", "Hikvision dust sensors") not in found
+
+
+def test_kinds_of_gear_and_gear_named_by_its_site_have_no_maker(lexicon: Lexicon) -> None:
+    # "Thermal" and "AI" are kinds of camera, "VPN" a kind of gateway; "the Pizhou cranes" work at Pizhou
+    for text in ("Thermal cameras watch the kilns.", "The line uses AI cameras.", "Hackers broke into VPN gateways.",
+                 "Gateways fitted to the Pizhou cranes had a flaw.", "The plant connected its Dayaowan terminal."):
+        assert not any(p == "built" for _, p, _ in facts(text, lexicon)), text
+
+
+def test_a_count_opening_a_sentence_is_no_part_of_a_name(lexicon: Lexicon) -> None:
+    assert "Hikvision cameras" in _texts("Forty Hikvision cameras watch the gates.", lexicon)
+    # a name that opens on a number word keeps it
+    assert "Three Gorges Renewables" in _texts("Three Gorges Renewables, which operates five wind farms, said so.", lexicon)
+
+
+def test_a_number_with_thousands_stays_whole_in_a_described_thing(lexicon: Lexicon) -> None:
+    texts = _texts("It opened a 12,000-tonne line and a 40,000-square-metre warehouse.", lexicon)
+    assert "12,000-tonne line" in texts and "40,000-square-metre warehouse" in texts
+    assert not any(t.startswith("000") for t in texts)
+
+
+def test_a_field_before_and_and_a_class_word_after_it_name_one_body(lexicon: Lexicon) -> None:
+    texts = _texts("The branch connected the Menglian Tea Processing and Export Centre last year.", lexicon)
+    assert "Menglian Tea Processing and Export Centre" in texts
+    # two names of their own are still two
+    texts = _texts("Baotou Steel and Longyuan Power signed the deal.", lexicon)
+    assert "Baotou Steel" in texts and "Longyuan Power" in texts
+
+
+def test_a_name_described_as_a_site_stands_where_the_description_puts_it(lexicon: Lexicon) -> None:
+    found = facts("China Mobile Yunnan has switched on a network at the Menglian Tea Processing and Export Centre, a "
+                  "40,000-square-metre site in Menglian county that dries and grades leaves.", lexicon)
+    assert ("Menglian Tea Processing and Export Centre", "locatedIn", "Menglian county") in found
+    assert not any(s.endswith("site") for s, _, _ in found)
+
+
+def test_online_after_a_network_ends_its_name(lexicon: Lexicon) -> None:
+    texts = _texts("The operator brought a 5G network online across the oilfield's Heshui area.", lexicon)
+    assert "5G network" in texts and "5G network online" not in texts
+
+
+def test_a_bulk_carrier_is_a_ship_not_a_telecom_carrier(lexicon: Lexicon) -> None:
+    found = MentionFinder(lexicon).find("The unloaders can empty a 70,000-tonne bulk carrier in two days.")
+    carrier = next(m for m in found if m.text.endswith("bulk carrier"))
+    assert carrier.cls is not None and carrier.cls.endswith("Asset")
+
+
+def test_a_verb_after_a_makers_acronym_is_no_part_of_its_name(lexicon: Lexicon) -> None:
+    found = facts("Drones made by DJI watch the slopes above the dam.", lexicon)
+    assert ("Drones", "builtBy", "DJI") in found
+    assert not any("DJI watch" in (s, o) for s, _, o in found)
