@@ -71,3 +71,17 @@ def test_a_verb_after_a_makers_acronym_is_no_part_of_its_name(lexicon: Lexicon) 
     found = facts("Drones made by DJI watch the slopes above the dam.", lexicon)
     assert ("Drones", "builtBy", "DJI") in found
     assert not any("DJI watch" in (s, o) for s, _, o in found)
+
+
+def test_things_connected_to_a_network_or_a_platform_run_on_it(lexicon: Lexicon) -> None:
+    text = ("China Mobile built a 5G private network at the plant. ZTE supplied gateways that connect older drying ovens "
+            "to the network, while cameras inspect rubber bales.")
+    assert ("older drying ovens", "runsOn", "5G private network") in facts(text, lexicon)
+    found = facts("The assembly lines are also connected to Guiyun, an industrial-internet platform developed by Guigang "
+                  "Digital Industry Group.", lexicon)
+    assert ("assembly lines", "runsOn", "Guiyun") in found
+
+
+def test_what_a_network_links_to_a_platform_runs_on_the_network_not_the_platform(lexicon: Lexicon) -> None:
+    found = facts("The network links more than 600 soil sensors to Chayun, a crop-monitoring platform.", lexicon)
+    assert not any(p == "runsOn" and o == "Chayun" for _, p, o in found)

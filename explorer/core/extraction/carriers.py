@@ -23,7 +23,7 @@ from explorer.core.extraction.spans import Mention, singular
 from explorer.core.extraction.words import GENERIC_PEOPLE
 from explorer.core.vocab import KG
 
-AGENT, PLACE, RUNS_ON = str(KG.Agent), str(KG.Place), str(KG.runsOn)
+AGENT, PLACE, RUNS_ON, PLATFORM = str(KG.Agent), str(KG.Place), str(KG.runsOn), str(KG.IndustrialInternetPlatform)
 
 #: Fact: (subject, property IRI, object, the words read, where they start, where they end, confidence)
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -47,6 +47,14 @@ _LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+along\s+with\s+(
 def _carrier(mention: Mention) -> bool:
     words = (mention.label or mention.text).split()
     return bool(words) and (singular(words[-1].lower()) in _CARRIER_HEADS or words[-1] in ("5G", "4G"))
+
+
+def _joined_carrier(lexicon: Lexicon, mention: Mention) -> bool:
+    """A network, or a platform: what things are "connected to" runs them as a network does (the writers' kg:runsOn:
+    "the network or platform it runs on or is connected over")."""
+    words = (mention.label or mention.text).split()
+    return _carrier(mention) or lexicon.is_a(mention.cls, [PLATFORM]) is True \
+        or (bool(words) and singular(words[-1].lower()) == "platform")
 
 
 def _person(mention: Mention) -> bool:
@@ -134,13 +142,14 @@ def put_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
 
 
 #: A verb that joins things to a network: "The network links 310 machine tools", "connected 900 cells … to a network".
-_JOIN = r"(?:links|linked|linking|connects|connected|connecting)"
+_JOIN = r"(?:links?|linked|linking|connects?|connected|connecting)"
 _JOINS = re.compile(rf"(?<![\w-]){_JOIN}\s+", re.IGNORECASE)
 #: What may stand between the verb and the first thing joined: a determiner, a count word, an owner's possessive.
 _OBJECT_FIRST = re.compile(r"(?:(?:the|a|an|its|their|some|about|all|more\s+than|nearly|over)\s+)*"
+                           r"(?:\d[\d,]*\s+of\s+(?:the|its|their)\s+)?"  # "460 of its machines"
                            r"(?:(?:the\s+)?[\w-]+(?:['’]s|s['’])\s+)?", re.IGNORECASE)
 #: Between the carrier and the verb: adverbs, an auxiliary ("The network also links", "the network has linked").
-_CARRIER_TO_VERB = re.compile(r"\s+(?:(?:now|also|already|still|has|have|will|would)\s+)*", re.IGNORECASE)
+_CARRIER_TO_VERB = re.compile(r"\s+(?:(?:now|also|already|still|has|have|will|would|to)\s+)*", re.IGNORECASE)
 #: Between two things joined: "200 cameras, its silos and about 90 trucks", "… as well as the group's power plant".
 _JOINED_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,?\s+as\s+well\s+as\s+)"
                           r"(?:(?:the|a|an|its|their|some|about|nearly|over)\s+)*(?:(?:the\s+)?[\w-]+(?:['’]s|s['’])\s+)?",
@@ -174,7 +183,7 @@ def _joined_things(lexicon: Lexicon, mentions: list[Mention], text: str, start: 
             and not _person(m) and not _carrier(m)]
 
 
-def _subject_carrier(mentions: list[Mention], text: str, verb: int) -> Mention | None:
+def _subject_carrier(lexicon: Lexicon, mentions: list[Mention], text: str, verb: int) -> Mention | None:
     """The network a joining verb has for subject: right before it ("The network also links"), or before an aside that
     ends right before it ("The network, which X built with …, links")."""
     aside = next((s for s, e, _relative in relatives.asides(text) if e <= verb and not text[e:verb].strip()), None)
@@ -185,7 +194,7 @@ def _subject_carrier(mentions: list[Mention], text: str, verb: int) -> Mention |
     between = text[subject.end:before]
     if (aside is not None and between.strip()) or (aside is None and not _CARRIER_TO_VERB.fullmatch(between)):
         return None
-    return subject if _carrier(subject) else None
+    return subject if _joined_carrier(lexicon, subject) else None
 
 
 def joined_to_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
@@ -196,8 +205,10 @@ def joined_to_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> 
         word = verb.group().strip().lower()
         to = next((m for m in _TO_CARRIER.finditer(text, verb.end()) if not re.search(r"[;]|\b(?:which|that|who|while)\b",
                                                                                        text[verb.end():m.start()])), None)
-        target = next((m for m in mentions if to is not None and m.start == to.end() and m.via != "pronoun"), None)
+        # (a reference keeps its article: "to | the network")
+        target = next((m for m in mentions if to is not None and to.start() < m.start <= to.end() < m.end and m.via != "pronoun"), None)
         carrier: Mention | None
+        # ("links the sensors to Chayun", a platform: the network that links them is what they run on)
         if target is not None and _carrier(target) and lexicon.is_a(target.cls, [AGENT, PLACE]) is not True:
             carrier, end = target, to.start() if to is not None else len(text)
         elif word.endswith("ing") and text[:verb.start()].rstrip().endswith(",") and to is None:
@@ -205,7 +216,7 @@ def joined_to_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> 
             carrier = max((m for m in mentions if m.end <= verb.start() and _carrier(m)), key=lambda m: m.end, default=None)
             end = len(text)
         else:
-            carrier, end = _subject_carrier(mentions, text, verb.start()), len(text)
+            carrier, end = _subject_carrier(lexicon, mentions, text, verb.start()), len(text)
         if carrier is None or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
             continue
         for thing in _joined_things(lexicon, mentions, text, verb.end(), end):
@@ -219,6 +230,11 @@ _DESCRIBED_ON = re.compile(r"(?<![\w-])(?:(linked|connected|hooked\s+up)|[a-z]+e
                            r"(?:(over|via)|to)\s+(?:(?:the|a|an|its|their|one|this)\s+)?(?:[a-z][\w-]*['’]s\s+)?", re.IGNORECASE)
 
 
+#: A form of "be" and adverbs between a thing and its participle: "are also connected to", "have now been linked to".
+_BE = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be)\s+(?:(?:now|also|already|all|since|being)\s+)*",
+                 re.IGNORECASE)
+
+
 def described_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:
     """"industrial cameras and controllers linked over 5G are exposed …", "cameras from X, linked to the network, inspect
     …": the things a participle describes as joined to a network, or working over one, run on it."""
@@ -227,15 +243,23 @@ def described_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) 
         if participle.group(1) is None and participle.group(2) is None:
             continue  # "moved to the network" says nothing of what runs on it; "linked to" and "… over" do
         carrier = next((m for m in mentions if m.start == participle.end() and m.via != "pronoun"), None)
-        if carrier is None or not _carrier(carrier) or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
+        passive = participle.group(1) is not None and participle.group(2) is None
+        if carrier is None or not (_joined_carrier(lexicon, carrier) if passive else _carrier(carrier)) \
+                or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
             continue
         before = [m for m in mentions if m.end <= participle.start() and m.via != "pronoun"]
         last = before[-1] if before else None
-        if last is None or not re.fullmatch(r"\s+|,\s+", text[last.end:participle.start()]):
+        between = text[last.end:participle.start()] if last is not None else ""
+        # "The assembly lines are also connected to Guiyun": the verb "be" makes the clause's subject what is joined
+        be = passive and _BE.fullmatch(between) is not None and last is not None \
+            and _SUBJECT_FIRST.fullmatch(text[max((m.end() for m in _CLAUSE_OPEN.finditer(text, 0, last.start)), default=0):last.start])
+        if last is None or not (re.fullmatch(r"\s+|,\s+", between) or be):
             continue
-        in_commas = text[last.end:participle.start()].strip() == ","
-        if not in_commas and participle.group(2) is None:
+        in_commas = between.strip() == ","
+        if not in_commas and participle.group(2) is None and not be:
             continue  # "systems linked to 5G at plants": "to" with no commas may say where, not what carries them
+        if not in_commas and not be and not _carrier(carrier):
+            continue
         if in_commas and not re.match(r"[^,;.]*,", text[carrier.end:]):
             continue  # "…, guided over a network that …": a participle closing the clause speaks of its subject
         if in_commas:
