@@ -85,3 +85,26 @@ def test_things_connected_to_a_network_or_a_platform_run_on_it(lexicon: Lexicon)
 def test_what_a_network_links_to_a_platform_runs_on_the_network_not_the_platform(lexicon: Lexicon) -> None:
     found = facts("The network links more than 600 soil sensors to Chayun, a crop-monitoring platform.", lexicon)
     assert not any(p == "runsOn" and o == "Chayun" for _, p, o in found)
+
+
+def test_a_reports_year_ends_its_title(lexicon: Lexicon) -> None:
+    texts = _texts("A report titled Pipeline Control Threat Landscape 2025, published in June by Xiling Security Lab, warned "
+                   "of ransomware.", lexicon)
+    assert "Pipeline Control Threat Landscape 2025" in texts
+    # a year after a name that titles nothing is no part of it
+    assert "Shanghai" in _texts("Sales rose in Shanghai 2023, the bureau said.", lexicon)
+
+
+def test_a_report_put_out_by_someone_warns_by_its_title_not_its_publisher(lexicon: Lexicon) -> None:
+    found = facts("A report published last month by Beijing-based Xiling Security Lab, the Grid Supply Chain Threat Review "
+                  "2025, warned of ransomware campaigns aimed at substations.", lexicon)
+    assert ("Grid Supply Chain Threat Review 2025", "warnsOf", "ransomware campaigns") in found
+    assert ("Xiling Security Lab", "warnsOf", "ransomware campaigns") not in found
+    # with no title, the report warns: the ontology lets only agents warn, and the publisher did not
+    found = facts("A report published in March by the Provincial Emergency Response Centre, or PERC, warned that monitoring "
+                  "systems were exposed to ransomware.", lexicon)
+    assert not any(p == "warnsOf" for _, p, _ in found)
+    # a speaker the sentence names after its report speaks ("In a report published in May, X warned …")
+    found = facts("In a report published in May, Xiling Security Lab, the Beijing-based firm, warned that design data held by "
+                  "turbine makers had become a prime target for industrial espionage.", lexicon)
+    assert ("Xiling Security Lab", "warnsOf", "industrial espionage") in found

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
+from typing import Protocol, TypeVar
 
 from explorer.core.extraction import antecedents, incidents, speech, warned, weaknesses
 from explorer.core.extraction.lexicon import Lexicon
@@ -374,10 +375,18 @@ def reported_warnings(lexicon: Lexicon, mentions: list[Mention], text: str,
         if aside is not None:
             # "Liu Yang, a lecturer at the university, said …": who speaks is named before the apposition
             speaker = next((m for m in mentions if 0 <= aside.start() - m.end <= 1), speaker)
+        # "A report published in May by X, the 2024 Y Review, warned …": the report speaks, by its title when the
+        # sentence gives one (a report put out by X is no warning of X's)
+        put_out = report_put_out(mentions, text, before)
+        if put_out is not None and speaker is not None and speaker.start >= put_out[1]:
+            if put_out[0] is None:
+                continue
+            speaker = put_out[0]
         # "Li Jing, who leads the lab, warned …": a name "who" describes is a person, one who speaks
         who = aside is not None and re.match(r",\s+who\b", aside.group(), re.IGNORECASE) is not None
         # (a name of no known kind right before the verb speaks too: "Wang Fei warned that …")
         named = speaker is not None and speaker.cls is None and speaker.via in ("name", "label") and speaker.end <= verb.start()
+        named = named or (put_out is not None and speaker is put_out[0])
         if speaker is None or not (lexicon.is_a(speaker.cls, [agent]) or (who and speaker.cls is None) or named) \
                 or any(doer == speaker.key for _done, doer in done):
             continue
@@ -417,6 +426,62 @@ _IN_A_REPORT = re.compile(r"\s*(?:In|According\s+to)\s+(?:a|an|its|the|their)\s+
 _APPOSITION_BEFORE = re.compile(r",\s+(?:(?:a|an|the|who|which)\s|(?:also\s+)?known\s+as\s|[A-Z][\w-]*['’]s\s+[a-z]|"
                                 + ROLE_AFTER.pattern.removeprefix(r",\s+") + r")[^,]*,\s*$",
                                 re.IGNORECASE)
+
+
+#: A sentence opening on a report ("A report", "The Industrial Cluster Security Report", "A study titled …").
+_REPORT_OPENING = re.compile(r"(?:A|An|The)\s+(?:[\w'’-]+\s+){0,6}?(?:report|study|survey|review|paper|assessment|outlook"
+                             r"|analysis)\b", re.IGNORECASE)
+#: Who put the report out, in an aside after it: "published in March by", "released last month by".
+_PUT_OUT_BY = re.compile(r",?\s+(?:titled\s+[^,]*,\s+)?(?:published|released|issued|compiled|produced)\b[^;]*?\bby\b", re.IGNORECASE)
+#: What names a report's title: "titled", or its name in apposition before the verb ("…, the Grid Threat Review 2024,").
+_TITLE_OPENS = re.compile(r"(?:(?<![\w-])(?:titled|entitled|called)\s+([\"“])?|,\s+(?:the\s+)?([\"“])?)$", re.IGNORECASE)
+
+
+def report_put_out(mentions: list[Mention], text: str, before: int) -> tuple[Mention | None, int] | None:
+    """Who speaks in "A report published in March by X, titled Y, warned …": the report, named by its title (a name of
+    no class: the ontology lets no report as such warn) or None where it has none, and where "by" ends (what stands
+    after it is who put the report out, no speaker). None where the sentence opens on no report put out by someone
+    right before the verb."""
+    opening = _REPORT_OPENING.match(text)
+    put_out = _PUT_OUT_BY.match(text, opening.end(), before) if opening is not None else None
+    if put_out is None or not re.search(r",\s*$", text[:before]):
+        return None
+    title = None
+    for mention in (m for m in mentions if m.end <= before and m.cls is None and m.via in ("name", "label")):
+        opens = _TITLE_OPENS.search(text[:mention.start])
+        quoted = opens is not None and (opens.group(1) or opens.group(2))
+        # a quoted title whole ("titled "Threats to Metallurgical Control Systems"" is no name "Threats")
+        if opens is not None and " " in mention.text and (not quoted or re.match(r"[\"”]", text[mention.end:])) \
+                and not re.search(r"\bby\s+(?:the\s+)?$", text[:mention.start]):
+            title = mention
+            break
+    return title, put_out.end()
+
+
+class _Said(Protocol):
+    @property
+    def predicate(self) -> str: ...
+    @property
+    def trigger_start(self) -> int: ...
+    @property
+    def subject(self) -> Mention: ...
+
+
+S = TypeVar("S", bound=_Said)
+
+
+def reports_warning(suggestions: list[S], mentions: list[Mention], text: str, warns: str) -> list[S]:
+    """The warnings of a sentence that opens on a report someone put out ("A report published by X, titled Y, warned
+    of …"): said by the report's title, or by nobody the ontology lets warn; never by X."""
+    out: list[S] = []
+    for suggestion in suggestions:
+        put_out = report_put_out(mentions, text, suggestion.trigger_start) if suggestion.predicate == warns else None
+        if put_out is None or suggestion.subject.start < put_out[1] \
+                or (put_out[0] is not None and suggestion.subject.key == put_out[0].key):
+            out.append(suggestion)
+        elif put_out[0] is not None:
+            out.append(replace(suggestion, subject=put_out[0]))  # type: ignore[type-var]  # (S is a dataclass)
+    return out
 
 
 def _beside(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -100,6 +100,12 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 
 #: A word that opens a clause's verb after its subject ("Phishing crews | had targeted …").
 _AUXILIARY = re.compile(r"had|have|has|were|are|was|is|could|can|will|would|may|might|must|should|also|now|still|said")
+#: A year after a name, then the name's end: "… Threat Landscape | 2024,".
+_TITLE_YEAR = re.compile(r"\s+(?:19|20)\d\d(?=[,.;:\"”)]|\s+(?:report|study|review|survey|warned|found|said)\b)")
+#: What names a report's title: "titled", "called", or a description of the report in apposition ("…, the").
+_TITLING = re.compile(r"(?:(?<![\w-])(?:titled|entitled|called)\s+|[\"“])$")
+_TITLE_HEADS = frozenset(["report", "review", "outlook", "landscape", "assessment", "survey", "study", "index", "threats",
+                          "security", "paper", "bulletin", "yearbook", "barometer", "monitor", "trends", "risks"])
 _TITLE_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 PERSON, RESEARCH = str(KG.Person), str(KG.ResearchInstitute)
 
@@ -306,6 +312,9 @@ class MentionFinder:
                 name = name[:-2]
             elif (kind := _PLACE_KIND_AFTER.match(text, start + len(name))) is not None:
                 name = text[start:kind.end()]  # "in Gyaca county", "Minhang district": the kind of place is part of its name
+            elif (year := _TITLE_YEAR.match(text, start + len(name))) is not None \
+                    and (_TITLING.search(text[:start]) or name.split()[-1].lower() in _TITLE_HEADS):
+                name = text[start:year.end()]  # "titled Energy ICS Threat Landscape 2024,": a report's year ends its title
             if len(words) == 1 and words[0].lower() in STOPWORDS:
                 continue
             # "Zhang Lei, director of …", "Lin Hua, an associate professor at …": a role says it is a person

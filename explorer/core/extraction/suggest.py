@@ -49,7 +49,7 @@ from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
-LOCATED_IN = str(KG.locatedIn)
+LOCATED_IN, WARNS_OF = str(KG.locatedIn), str(KG.warnsOf)
 HAS_MEMBER_GROUP, MEMBER_GROUP_OF = str(KG.hasMemberGroup), str(KG.memberGroupOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
@@ -443,6 +443,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # "a ransomware attack on a maker in Linyi halted a furnace": the attack halted it, not Linyi
         suggestions[first:] = [replace(s, subject=attack) if (attack := attack_of_clause(
             lexicon, s.predicate, s.subject, mentions, view, s.trigger_start)) is not None else s for s in suggestions[first:]]
+        suggestions[first:] = constructions.reports_warning(suggestions[first:], mentions, view, WARNS_OF)
         # "a ransomware attack on Hengtai encrypted …": one attack told as done affected what it reached
         suggestions[first:] = [replace(s, predicate=p) if (p := harmed(lexicon, s.predicate, s.subject, s.pattern, view)) != s.predicate
                                else s for s in suggestions[first:]]
@@ -464,10 +465,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
             ends = candidates([*mentions, *(m for s in suggestions[first:] for m in (s.subject, s.object))])
             # a name the rules' facts gave a class ("Hangzhou-based Supcon Technology": an agent) keeps it in the model's facts
             classed = {(m.start, m.end, m.key): m for s in suggestions[first:] for m in (s.subject, s.object)}
-            suggestions += [Suggestion(classed.get((s.start, s.end, s.key), s), p, classed.get((o.start, o.end, o.key), o), sentence,
-                                       words, start, end, confidence)
-                            for s, p, o, words, start, end, confidence in reader.read(lexicon, sentence, view, ends, rule_facts)
-                            if confidence >= min_confidence and (s.key, p, o.key) not in seen]
+            suggestions += constructions.reports_warning(
+                [Suggestion(classed.get((s.start, s.end, s.key), s), p, classed.get((o.start, o.end, o.key), o), sentence,
+                            words, start, end, confidence)
+                 for s, p, o, words, start, end, confidence in reader.read(lexicon, sentence, view, ends, rule_facts)
+                 if confidence >= min_confidence and (s.key, p, o.key) not in seen], mentions, view, WARNS_OF)
         quoting.append(_QuotedSentence(sentence, quote_open, constructions.has_quote(view),
                                        constructions.quote_speaker(lexicon, mentions, view, quote_open),
                                        [s for s in suggestions[first:] if s.predicate in lexicon.exposure]))
