@@ -108,3 +108,20 @@ def test_a_report_put_out_by_someone_warns_by_its_title_not_its_publisher(lexico
     found = facts("In a report published in May, Xiling Security Lab, the Beijing-based firm, warned that design data held by "
                   "turbine makers had become a prime target for industrial espionage.", lexicon)
     assert ("Xiling Security Lab", "warnsOf", "industrial espionage") in found
+
+
+def test_a_role_at_a_described_or_possessed_organization_affiliates_the_person(lexicon: Lexicon) -> None:
+    found = facts("\"The valley floods,\" said Wu Peng, an energy analyst at Kunming-based Erhai Securities.", lexicon)
+    assert ("Wu Peng", "affiliatedWith", "Erhai Securities") in found
+    found = facts("The city will fund half the cost, said Lu Fang, a deputy director of the city's forestry bureau.", lexicon)
+    assert ("Lu Fang", "affiliatedWith", "forestry bureau") in found
+
+
+def test_the_company_is_the_one_running_the_site_not_the_carrier_that_built_its_network(lexicon: Lexicon) -> None:
+    text = ("China Mobile's Gansu branch has switched on a 5G private network at a feed mill in Jingning. The mill, operated "
+            "by Jingning-based Liupan Feed, mixes 200,000 tonnes a year. Its platform was developed jointly by China Mobile "
+            "Gansu and Liupan Feed. \"Our mixers now report every ten seconds,\" said Hu Jun, the company's deputy general "
+            "manager.")
+    found = facts(text, lexicon)
+    assert ("Hu Jun", "affiliatedWith", "Liupan Feed") in found
+    assert not any(s == "Hu Jun" and o.startswith("China Mobile") for s, _, o in found)

@@ -487,7 +487,9 @@ def role_affiliations(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
         if not (person.cls or "").endswith("Person"):
             continue
         role = ROLE_AFTER.match(text, person.end)
-        joint = re.match(r"\s+(?:of|at|with)\s+(?:the\s+)?", text[role.end():]) if role else None
+        # ("an analyst at | Kunming-based | Dianchi Securities", "a deputy director of the | city's | agriculture bureau")
+        joint = re.match(r"\s+(?:of|at|with)\s+(?:the\s+)?(?:[\w'’]+-based\s+|(?:city|province|county|district|region)['’]s\s+)?",
+                         text[role.end():]) if role else None
         organization = _at(mentions, role.end() + joint.end()) if role and joint else None
         field = re.match(r"\s+of\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s+at\s+(?:the\s+)?", text[role.end():]) if role else None
         if role is not None and field is not None and (organization is None or (organization.via == "phrase"

@@ -64,6 +64,10 @@ _SCENE = re.compile(r"^(?:In|At)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),
 _CAPITAL = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+(?:the|a)\s+(?:provincial\s+|regional\s+)?capital\s+of\s")
 
 
+def _carrier(lexicon: Lexicon, mention: Mention) -> bool:
+    return lexicon.is_a(mention.cls, [CARRIER]) is True or CARRIER_WORD.search(mention.label or mention.text) is not None
+
+
 def _is_person(mention: Mention) -> bool:
     return (mention.cls or "").endswith("Person")
 
@@ -230,6 +234,12 @@ class ReferenceReader:
             target = next((m for m in same if antecedents.names_head(noun, described.get(m.key, frozenset()))),
                           called or (None if general else closed) or first or subject or salient
                           or (closed if general else None) or recorded or company or last)
+            running = next((m for m in reversed(pool) if m.key == self._called.get("operator") and m.via in ("name", "label")), None)
+            if general and target is not None and running is not None and _carrier(self.lexicon, target) \
+                    and not _carrier(self.lexicon, running):
+                # "…, said Ma Jianguo, the company's deputy general manager": the company the text speaks of runs the
+                # plant; the carrier that built its network is named as often, and called by its own words
+                target = running
             # the class the text has given the subject since ("Weichai built …": an agent, so no "city")
             known = next((m.cls for m in reversed(history) if previous_subject is not None and m.key == previous_subject.key
                           and m.cls is not None), previous_subject.cls if previous_subject is not None else None)

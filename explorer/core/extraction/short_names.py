@@ -120,7 +120,7 @@ def _called(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Who the text says runs something: "are run by X", "operated by X", "X, which operates …", "X runs …".
-_RUN_BY = re.compile(r"(?<![\w-])(?:run|operated|managed)\s+by\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)")
+_RUN_BY = re.compile(r"(?<![\w-])(?:run|operated|managed)\s+by\s+(?:the\s+)?(?:[\w'’]+-based\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)")
 _RUNS = re.compile(r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*),?\s+(?:which\s+)?(?:operates|runs)\s+(?:the|a|an|its)\s")
 
 
