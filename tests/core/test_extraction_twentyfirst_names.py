@@ -125,3 +125,14 @@ def test_the_company_is_the_one_running_the_site_not_the_carrier_that_built_its_
     found = facts(text, lexicon)
     assert ("Hu Jun", "affiliatedWith", "Liupan Feed") in found
     assert not any(s == "Hu Jun" and o.startswith("China Mobile") for s, _, o in found)
+
+
+def test_in_after_who_runs_a_site_places_the_site(lexicon: Lexicon) -> None:
+    found = facts("A tea processing plant run by Wuling Tea Group in Baojing has moved its lines onto a 5G network.", lexicon)
+    assert ("tea processing plant", "locatedIn", "Baojing") in found
+    assert not any(s == "Wuling Tea Group" and o == "Baojing" for s, _, o in found)
+
+
+def test_two_products_and_one_site_name_one_park(lexicon: Lexicon) -> None:
+    texts = _texts("The operator covered the Helong Ginseng and Kimchi Food Industrial Park in Longjing.", lexicon)
+    assert "Helong Ginseng and Kimchi Food Industrial Park" in texts

@@ -482,3 +482,19 @@ def province_names(mentions: list[Mention]) -> list[Mention]:
         described = _PROVINCE_DESCRIBED.fullmatch(mention.label or mention.text) if mention.iri is None else None
         found.append(replace(mention, label=described.group("named") or described.group("of")) if described else mention)
     return found
+
+
+#: A site, then who runs it, then "in": "a processing plant run by Hainan Rubber Group | in | Danzhou".
+_RUN_BY_BEFORE = re.compile(r"\s+(?:run|operated|owned|managed)\s+by\s+(?:the\s+)?(?:[\w'’]+-based\s+)?$")
+
+
+def site_run_by_in(lexicon: Lexicon, mentions: list[Mention], text: str, subject: Mention, words: str) -> Mention | None:
+    """The site "in" places where the words follow its operator: "a natural-rubber processing plant run by Hainan Rubber
+    Group in Danzhou" puts the plant in Danzhou, not the group (a reduced relative's place is its head's)."""
+    if words.lower() != "in" or lexicon.is_a(subject.cls, [AGENT]) is False or not re.match(r"\s+in\s", text[subject.end:]):
+        return None
+    site = max((m for m in mentions if m.end <= subject.start), key=lambda m: m.end, default=None)
+    run_by = _RUN_BY_BEFORE.search(text, 0, subject.start)
+    if site is None or run_by is None or run_by.start() != site.end or not has_site_head(lexicon, site):
+        return None
+    return site

@@ -552,6 +552,10 @@ def joined_fields(left: list[str], right: str, rest: str) -> bool:
                             or (words[-1].lower() in NAME_FIELDS and re.match(r"\s+and\s", rest) is not None))
 
 
+#: Heads of a site two trades share ("… Ginseng and Kimchi Food Industrial Park").
+_SHARED_SITE_HEADS = frozenset(["park", "zone", "base", "centre", "center", "estate", "market", "hub"])
+
+
 def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> bool:
     """"Baotou Steel and Longyuan Power", "Yunnan Tin and China Yangtze Power": "and" between two names of their own.
     A name holding "and" joins two fields ("Wuhan Iron and Steel", "Industry and Information Technology", "Hainan Port
@@ -561,6 +565,8 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     Huawei")."""
     if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if left and wordclass.known(left[-1].lower()) and right[-1].lower() in _SHARED_SITE_HEADS:
+        return False  # "Yanbian Ginseng and Kimchi Food Industrial Park": two products, one site
     if left and wordclass.plural(left[-1].lower()) is True and wordclass.plural(right[0].lower()) is True:
         return False  # two plural common nouns joined are two fields of one body ("China Ports and Harbours Association")
     if len(left) < 2:

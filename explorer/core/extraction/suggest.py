@@ -444,6 +444,8 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         suggestions[first:] = [replace(s, subject=attack) if (attack := attack_of_clause(
             lexicon, s.predicate, s.subject, mentions, view, s.trigger_start)) is not None else s for s in suggestions[first:]]
         suggestions[first:] = constructions.reports_warning(suggestions[first:], mentions, view, WARNS_OF)
+        suggestions[first:] = [replace(s, subject=site, predicate=LOCATED_IN) if (site := sites.site_run_by_in(
+            lexicon, mentions, view, s.subject, s.pattern)) is not None else s for s in suggestions[first:]]
         # "a ransomware attack on Hengtai encrypted …": one attack told as done affected what it reached
         suggestions[first:] = [replace(s, predicate=p) if (p := harmed(lexicon, s.predicate, s.subject, s.pattern, view)) != s.predicate
                                else s for s in suggestions[first:]]
