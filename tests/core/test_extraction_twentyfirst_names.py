@@ -136,3 +136,11 @@ def test_in_after_who_runs_a_site_places_the_site(lexicon: Lexicon) -> None:
 def test_two_products_and_one_site_name_one_park(lexicon: Lexicon) -> None:
     texts = _texts("The operator covered the Helong Ginseng and Kimchi Food Industrial Park in Longjing.", lexicon)
     assert "Helong Ginseng and Kimchi Food Industrial Park" in texts
+
+
+def test_two_trades_before_a_sites_head_name_one_site(lexicon: Lexicon) -> None:
+    texts = _texts("They opened a walnut and olive-oil processing plant in Wenxian.", lexicon)
+    assert "walnut and olive-oil processing plant" in texts
+    # two sites, or a list, stay apart
+    texts = _texts("They opened a graphite mine and purification plant in Luobei. It bought a crane and forklifts.", lexicon)
+    assert "graphite mine and purification plant" not in texts and "crane and forklifts" not in texts

@@ -391,6 +391,17 @@ class MentionFinder:
                 found.append(Mention(start, end, phrase, None, cue.cls, own.group(2) if own else phrase, "cue"))
         return found
 
+    def _joined_site(self, text: str, position: int) -> bool:
+        """Whether the words at ``position`` (after "and") run on, with no article, to a site's head: "(a walnut and)
+        olive-oil processing plant", "(a potash and) lithium carbonate plant" ("a graphite mine and | purification
+        plant" are two sites: the caller checks the word before "and")."""
+        for index, word in enumerate(re.findall(r"[\w-]+|[^\w\s]", text[position:])[:4]):
+            if not word[:1].islower() or word in STOPWORDS:
+                return False
+            if index > 0 and singular(word) in self._sites | PLACE_PARTS:
+                return True
+        return False
+
     def _indefinite_phrases(self, text: str) -> list[Mention]:
         """"a 5G private network", "an innovation lab": a noun phrase after "a" or "an" introduces a
         thing, whatever its class (the cue of its head gives one when the ontology has it). It runs
@@ -408,6 +419,9 @@ class MentionFinder:
                 token = word.group(1)
                 lowered = token.lower()
                 gerund = lowered.endswith("ing") and words == [] and not self._modifies(text, match.end() + word.end())
+                if lowered == "and" and len(words) in (1, 2) and self._joined_site(text, match.end() + word.end()) \
+                        and singular(text[slice(*words[-1])].lower()) not in self._sites | PLACE_PARTS:
+                    continue  # "a walnut and olive-oil processing plant": two trades of one site
                 if lowered in STOPWORDS or self._trigger_at(text, match.end() + word.start(1), lowered) \
                         or adverb(lowered) or gerund or (words and lowered in PLACE_ADVERBS) \
                         or (words and participle_after_noun(lowered, text, match.end() + word.end(1), self._cue_words)) \
