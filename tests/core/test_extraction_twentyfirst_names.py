@@ -144,3 +144,9 @@ def test_two_trades_before_a_sites_head_name_one_site(lexicon: Lexicon) -> None:
     # two sites, or a list, stay apart
     texts = _texts("They opened a graphite mine and purification plant in Luobei. It bought a crane and forklifts.", lexicon)
     assert "graphite mine and purification plant" not in texts and "crane and forklifts" not in texts
+
+
+def test_a_name_and_an_auxiliary_after_said_open_the_reported_clause(lexicon: Lexicon) -> None:
+    found = facts("China Unicom said ZTE had supplied the base stations strung along the pit road.", lexicon)
+    assert ("ZTE", "built", "base stations") in found
+    assert ("China Unicom", "built", "base stations") not in found

@@ -109,7 +109,10 @@ _OWNERS_ROLE = re.compile(r"['’]s\s+(?:own\s+)?(?:subsidiary|unit|arm|affiliat
 _SAID_THAT = re.compile(r"(?<![\w-])(?:said|says|saying|warned|warns|warning|added|adds|noted|notes|reported|found|cautioned|stressed"
                         r"|believes)"
                         # "says the cranes depend on …": a reported clause may open with no "that"
-                        r"\s+(?:that|the|these|those|many|most|some|such|all)\s", re.IGNORECASE)
+                        r"\s+(?:that|the|these|those|many|most|some|such|all)\s"
+                        # "China Unicom said ZTE had supplied …": a name and an auxiliary open the reported clause
+                        r"|(?<![\w-])(?:said|says|added|noted)\s+(?=(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?:had|has|have|would|will)\s)",
+                        re.IGNORECASE)
 _TAKEN_AS = re.compile(r"\S\s+(?<!such\s)as\s+(?!well\s+as\b)", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A verb of making and the words of what is made, up to a trigger that ends them ("makes steel roof | supports").
