@@ -150,3 +150,12 @@ def test_a_name_and_an_auxiliary_after_said_open_the_reported_clause(lexicon: Le
     found = facts("China Unicom said ZTE had supplied the base stations strung along the pit road.", lexicon)
     assert ("ZTE", "built", "base stations") in found
     assert ("China Unicom", "built", "base stations") not in found
+
+
+def test_a_second_subject_of_an_object_relative_does_what_its_own_verb_says(lexicon: Lexicon) -> None:
+    text = ("China Mobile built a 5G private network at the mill. The network, which Huawei built and China Mobile Yunnan "
+            "will run, links about 600 moisture sensors.")
+    found = facts(text, lexicon)
+    assert ("Huawei", "built", "5G private network") in found
+    assert ("China Mobile Yunnan", "operates", "5G private network") in found
+    assert ("5G private network", "built", "China Mobile Yunnan") not in found

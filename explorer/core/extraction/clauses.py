@@ -384,6 +384,7 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                 if lexicon.is_a(one.cls, doer) is not False:
                     yield ((thing, pattern.predicate, one) if passive else (one, pattern.predicate, thing)) \
                         + (f"{'it' if by_pronoun else 'that'} … {match.group(0)}", match.start(), match.end(), 0.6)
+            yield from _second_relative(lexicon, mentions, text, match.end(), thing, actor)
             joint = _WITH.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             partner = _at(mentions, joint.end()) if joint is not None else None
             if joint is not None and partner is not None and partner.key not in (actor.key, thing.key) and _named(partner) \
@@ -396,6 +397,42 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                         and lexicon.is_a(partner.cls, [str(KG.Agent)]) is not False:
                     # "a platform that Fuyao developed with Inspur": the two worked together (WRITER.md's partneredWith)
                     yield (actor, str(KG.partneredWith), partner, joint.group(1), joint.start(), joint.end(), 0.5)
+
+
+#: "… which Huawei built | and China Mobile Yunnan will run": a second subject and its verb in the same relative clause.
+_AND_SUBJECT = re.compile(r"\s+and\s+(?:the\s+)?")
+_MODAL = re.compile(r"\s+(?:(?:will|would|now|also|still|has|have|had|is|are|was|were)\s+)*")
+#: The plain verbs a modal takes, each as the pattern's words in the third person ("will run": "runs").
+_THIRD_PERSON = {"run": "runs", "operate": "operates", "manage": "manages", "own": "owns", "host": "hosts", "build": "built",
+                 "maintain": "maintains"}
+
+
+def relative_verb_without_object(mentions: list[Mention], text: str, start: int, end: int) -> bool:
+    """Whether the verb at ``start`` ends an object relative ("…, which Huawei built and …", "a network that X runs,"):
+    its subject right before it after "which"/"that", and no object of its own after it."""
+    actor = next((m for m in mentions if m.end <= start and _HAVE.fullmatch(text[m.end:start]) and m.via != "pronoun"), None)
+    return actor is not None and re.search(r"(?:,\s*which|(?<![\w-])that)\s+(?:the\s+)?$", text[:actor.start]) is not None \
+        and re.match(r"\s+(?:and|but|,)|[,.;]", text[end:]) is not None and not any(0 <= m.start - end <= 1 for m in mentions)
+
+
+def _second_relative(lexicon: Lexicon, mentions: list[Mention], text: str, end: int, thing: Mention,
+                     actor: Mention) -> Iterator[Fact]:
+    """"the network, which Huawei built and China Mobile Yunnan will run,": the second subject of the relative clause
+    does what its own verb says to the same thing (no object of its own follows the verb)."""
+    joint = _AND_SUBJECT.match(text, end)
+    second = _at(mentions, joint.end()) if joint is not None else None
+    if second is None or second.key in (actor.key, thing.key) or not _named(second) or second.via == "pronoun":
+        return
+    modal = _MODAL.match(text, second.end)
+    verb = re.match(r"([a-z]+)(?=[\s,.;])", text[modal.end():]) if modal is not None else None
+    if modal is None or verb is None or re.match(r"\s+(?:the|a|an|its|their)\s", text[modal.end() + verb.end():]):
+        return
+    words = _THIRD_PERSON.get(verb.group(1), verb.group(1))
+    for pattern in lexicon.patterns:
+        if pattern.words.lower() == words and not pattern.weak and not pattern.object_first and pattern.closing is None \
+                and lexicon.is_a(second.cls, pattern.domain) is not False and lexicon.is_a(thing.cls, pattern.range) is not False:
+            yield (second, pattern.predicate, thing, f"and … {verb.group(1)}", modal.end(), modal.end() + verb.end(), 0.55)
+            return
 
 
 def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:

@@ -523,6 +523,8 @@ def _read_hit(lexicon: Lexicon, pattern: PropertyPattern, mentions: list[Mention
     if relative is not None:
         # a participle describing a thing states a fact only with a subject to state it of
         return (relative[0], relative[1], relative[2]) if relative[0] is not None else None
+    if clauses.relative_verb_without_object(mentions, text, start, end):
+        return None  # "the network, which Huawei built and …": ``clauses.object_relatives`` reads it
     if _PASSIVE_BEFORE.search(text[:start]) and " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words):
         return None  # "the cameras were developed (with X)": a passive states no active fact of its subject
     if " " not in pattern.words and _PARTICIPLE.fullmatch(pattern.words) \
