@@ -159,3 +159,15 @@ def test_a_second_subject_of_an_object_relative_does_what_its_own_verb_says(lexi
     assert ("Huawei", "built", "5G private network") in found
     assert ("China Mobile Yunnan", "operates", "5G private network") in found
     assert ("5G private network", "built", "China Mobile Yunnan") not in found
+
+
+def test_the_alliance_counts_the_members_not_its_founders(lexicon: Lexicon) -> None:
+    text = ("The mining group also sits in the Huaibei 5G Smart Mining Alliance, which China Telecom, ZTE and Kuangda "
+            "Intelligent Mining set up in 2022 and which now counts more than 40 mines and equipment makers as members.")
+    found = facts(text, lexicon)
+    assert not any(p == "hasMemberGroup" and s in ("ZTE", "Kuangda Intelligent Mining") for s, p, _ in found)
+    assert ("Kuangda Intelligent Mining", "established", "Huaibei 5G Smart Mining Alliance") in found
+    found = facts("The Shanxi Coking Alliance was set up last year. The alliance, established in 2021 by China Unicom, "
+                  "Jinzhong University and Shanxi Lutong Coal Group, now counts more than 60 mining and coking companies "
+                  "among its members.", lexicon)
+    assert not any(p == "hasMemberGroup" and s in ("Jinzhong University", "Shanxi Lutong Coal Group") for s, p, _ in found)

@@ -458,16 +458,20 @@ def report_put_out(mentions: list[Mention], text: str, before: int) -> tuple[Men
     return title, put_out.end()
 
 
-class _Said(Protocol):
+class Said(Protocol):
+    """What a reading said, as far as a second reading of the sentence needs it (``suggest.Suggestion``)."""
+
     @property
     def predicate(self) -> str: ...
     @property
-    def trigger_start(self) -> int: ...
-    @property
     def subject(self) -> Mention: ...
+    @property
+    def pattern(self) -> str: ...
+    @property
+    def trigger_start(self) -> int: ...
 
 
-S = TypeVar("S", bound=_Said)
+S = TypeVar("S", bound=Said)
 
 
 def reports_warning(suggestions: list[S], mentions: list[Mention], text: str, warns: str) -> list[S]:

@@ -81,3 +81,17 @@ def owned_member_lists(lexicon: Lexicon, mentions: list[Mention], text: str) -> 
         for member in listed:
             if member.via != "pronoun" and member.key != owner.key and lexicon.is_a(member.cls, [AGENT]) is not False:
                 yield (member, MEMBER_OF, owner, match.group().strip(), match.start(), match.end(), 0.6)
+
+
+ALLIANCE = str(KG.IndustryAlliance)
+
+
+def counting_alliance(lexicon: Lexicon, mentions: list[Mention], predicate: str, subject: Mention, start: int) -> Mention | None:
+    """The alliance that counts a group of members where the reading gave them to another organization the sentence
+    names: "The alliance, established in 2021 by A, B and C, now counts …", "… the X Alliance, which A and B set up in
+    2022 and which now counts …" (the founders are no alliance; the alliance named last before the verb is)."""
+    if predicate != MEMBER_GROUP or lexicon.is_a(subject.cls, [ALLIANCE]) is True:
+        return None
+    alliance = next((m for m in reversed(mentions) if m.end <= start and m.key != subject.key
+                     and lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
+    return alliance if alliance is not None and alliance.start < subject.start else None

@@ -19,7 +19,7 @@ from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
 from explorer.core.extraction.calibration import recalibrated
 from explorer.core.extraction.devices import equipment_facts, unplaced
-from explorer.core.extraction.incidents import attack_of_clause, harmed
+from explorer.core.extraction.incidents import harmed
 from explorer.core.extraction.lexicon import PREPOSITIONS, Lexicon, PropertyPattern
 from explorer.core.extraction.makers_gear import gear_makers
 from explorer.core.extraction.mentions import KnownEntity, Mention, MentionFinder
@@ -37,6 +37,7 @@ from explorer.core.extraction.readings import (
 )
 from explorer.core.extraction.references import such_kinds
 from explorer.core.extraction.relation_model import RelationReader, bundled
+from explorer.core.extraction.rereading import reread
 from explorer.core.extraction.risk_phrases import acts_of_harm
 from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
@@ -443,12 +444,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         suggestions[first:] = [replace(s, subject=head) if (head := exposed_head(lexicon, s.predicate, s.subject, mentions, view))
                                is not s.subject else s for s in suggestions[first:]]
-        # "a ransomware attack on a maker in Linyi halted a furnace": the attack halted it, not Linyi
-        suggestions[first:] = [replace(s, subject=attack) if (attack := attack_of_clause(
-            lexicon, s.predicate, s.subject, mentions, view, s.trigger_start)) is not None else s for s in suggestions[first:]]
-        suggestions[first:] = constructions.reports_warning(suggestions[first:], mentions, view, WARNS_OF)
-        suggestions[first:] = [replace(s, subject=site, predicate=LOCATED_IN) if (site := sites.site_run_by_in(
-            lexicon, mentions, view, s.subject, s.pattern)) is not None else s for s in suggestions[first:]]
+        suggestions[first:] = reread(lexicon, suggestions[first:], mentions, view)  # ends the whole sentence gives
         # "a ransomware attack on Hengtai encrypted …": one attack told as done affected what it reached
         suggestions[first:] = [replace(s, predicate=p) if (p := harmed(lexicon, s.predicate, s.subject, s.pattern, view)) != s.predicate
                                else s for s in suggestions[first:]]
