@@ -102,7 +102,7 @@ PLATFORM, PLATFORM_GROUP, GROUP = str(KG.IndustrialInternetPlatform), str(KG.Pla
 _AUXILIARY = re.compile(r"had|have|has|were|are|was|is|could|can|will|would|may|might|must|should|also|now|still|said")
 #: A year after a name, then the name's end: "… Threat Landscape | 2024,".
 _TITLE_YEAR = re.compile(r"\s+(?:19|20)\d\d(?=[,.;:\"”)]|\s+(?:report|study|review|survey|warned|found|said)\b)")
-#: What names a report's title: "titled", "called", or a description of the report in apposition ("…, the").
+#: What opens a report's title: "titled", "entitled", "called", or an opening quotation mark.
 _TITLING = re.compile(r"(?:(?<![\w-])(?:titled|entitled|called)\s+|[\"“])$")
 _TITLE_HEADS = frozenset(["report", "review", "outlook", "landscape", "assessment", "survey", "study", "index", "threats",
                           "security", "paper", "bulletin", "yearbook", "barometer", "monitor", "trends", "risks"])
