@@ -402,8 +402,8 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
 #: "… which Huawei built | and China Mobile Yunnan will run": a second subject and its verb in the same relative clause.
 _AND_SUBJECT = re.compile(r"\s+and\s+(?:the\s+)?")
 _MODAL = re.compile(r"\s+(?:(?:will|would|now|also|still|has|have|had|is|are|was|were)\s+)*")
-#: The plain verbs a modal takes, each as the pattern's words in the third person ("will run": "runs").
-_THIRD_PERSON = {"run": "runs", "operate": "operates", "manage": "manages", "own": "owns", "host": "hosts", "build": "built",
+#: The plain verbs a modal takes, each as a pattern of the lexicon writes it ("will run": "runs", "will build": "built").
+_AS_PATTERN = {"run": "runs", "operate": "operates", "manage": "manages", "own": "owns", "host": "hosts", "build": "built",
                  "maintain": "maintains"}
 
 
@@ -427,7 +427,7 @@ def _second_relative(lexicon: Lexicon, mentions: list[Mention], text: str, end: 
     verb = re.match(r"([a-z]+)(?=[\s,.;])", text[modal.end():]) if modal is not None else None
     if modal is None or verb is None or re.match(r"\s+(?:the|a|an|its|their)\s", text[modal.end() + verb.end():]):
         return
-    words = _THIRD_PERSON.get(verb.group(1), verb.group(1))
+    words = _AS_PATTERN.get(verb.group(1), verb.group(1))
     for pattern in lexicon.patterns:
         if pattern.words.lower() == words and not pattern.weak and not pattern.object_first and pattern.closing is None \
                 and lexicon.is_a(second.cls, pattern.domain) is not False and lexicon.is_a(thing.cls, pattern.range) is not False:

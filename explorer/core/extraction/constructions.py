@@ -21,9 +21,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from explorer.core.extraction import antecedents, incidents, speech, warned, weaknesses
+from explorer.core.extraction.calibration import ProposedFact
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import ROLE_AFTER, Reading, plural_noun
@@ -458,20 +459,7 @@ def report_put_out(mentions: list[Mention], text: str, before: int) -> tuple[Men
     return title, put_out.end()
 
 
-class Said(Protocol):
-    """What a reading said, as far as a second reading of the sentence needs it (``suggest.Suggestion``)."""
-
-    @property
-    def predicate(self) -> str: ...
-    @property
-    def subject(self) -> Mention: ...
-    @property
-    def pattern(self) -> str: ...
-    @property
-    def trigger_start(self) -> int: ...
-
-
-S = TypeVar("S", bound=Said)
+S = TypeVar("S", bound=ProposedFact)
 
 
 def reports_warning(suggestions: list[S], mentions: list[Mention], text: str, warns: str) -> list[S]:
