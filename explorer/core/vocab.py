@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     Group: URIRef
     OrganizationGroup: URIRef
     PlatformGroup: URIRef
+    Location: URIRef
     Place: URIRef
     Country: URIRef
     Province: URIRef

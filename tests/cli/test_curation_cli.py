@@ -35,7 +35,7 @@ def test_a_refused_fact_exits_1_with_the_violations_and_writes_nothing(capsys, t
                        "--background", "assumed", "--to", str(edits))
     assert code == 1
     assert out.splitlines()[0] == "refused by the SHACL shapes; nothing was written:"
-    assert "“located in” needs a place: China Mobile Zhejiang is not one" in out
+    assert "“located in” needs a location: China Mobile Zhejiang is not one" in out
     assert not edits.exists()
 
 

@@ -67,3 +67,11 @@ def test_bad_input_is_one_line(files: Path, argv: list[str], message: str, capsy
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("error:") and err.count("\n") == 1 and message in err
+
+
+def test_accept_all_takes_every_suggestion_of_an_article_at_the_default_confidence(tmp_path: Path) -> None:
+    # ends with no cue, sites things stand in, a name two facts ask two kinds of: each is created so its facts hold
+    edits = tmp_path / "all.trig"
+    assert main(["suggest", str(ARTICLES / "guangdong-shanghai-5g.txt"), "--accept-all", "--to", str(edits),
+                 "--date", "2020-06-01", "--analyst", "Test Analyst"]) == 0
+    assert edits.exists()

@@ -218,7 +218,7 @@ def test_only_what_a_change_breaks_blocks_it():
     curator = Curator(kg, Provenance("Ada"))
     change = curator.add_fact("d:Op", "member of", Value("d:Al"), evidence=Background("test"))
     assert change.added
-    with pytest.raises(ChangeRefused, match="needs a place"):
+    with pytest.raises(ChangeRefused, match="needs a location"):
         curator.add_fact("d:Op", "located in", Value("d:Al"), evidence=Background("test"))
 
 

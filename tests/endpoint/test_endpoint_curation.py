@@ -35,7 +35,7 @@ def test_curation_on_virtuoso_goes_to_the_analysts_graph(capsys, tmp_path, virtu
     assert json.loads(out)["boolean"] is True
     code, out, _ = run(capsys, "fact", "add", "Acme Telecom", "located in", "China Mobile", "--background", "x",
                        "--analyst", "Remote", "--allow-update", *server)
-    assert code == 1 and "needs a place" in out
+    assert code == 1 and "needs a location" in out
     code, out, err = run(capsys, "fact", "retract", "Acme Telecom", "member of", "Zhejiang 5G industry alliance",
                          "--background", "test over", "--analyst", "Remote", "--allow-update", *server)
     assert code == 0, err

@@ -39,6 +39,8 @@ from explorer.core.extraction.spans import ROLE_AFTER
 from explorer.core.vocab import KG
 
 AGENT, ORGANIZATION, PLACE, SOURCE = str(KG.Agent), str(KG.Organization), str(KG.Place), str(KG.Source)
+#: What things are located in: a place, or a site built in one (a plant, a port)
+LOCATION = str(KG.Location)
 OPERATES, LOCATED, ESTABLISHED = str(KG.operates), str(KG.locatedIn), str(KG.established)
 OPERATED_BY = str(KG.operatedBy)
 CALLS_FOR = str(KG.callsFor)

@@ -12,7 +12,18 @@ import re
 from collections.abc import Iterator
 
 from explorer.core.extraction import sites
-from explorer.core.extraction.clauses import _REPORTED, AGENT, CALLS_FOR, LOCATED, OPERATES, PLACE, SOURCE, Fact, _clause_subject
+from explorer.core.extraction.clauses import (
+    _REPORTED,
+    AGENT,
+    CALLS_FOR,
+    LOCATED,
+    LOCATION,
+    OPERATES,
+    PLACE,
+    SOURCE,
+    Fact,
+    _clause_subject,
+)
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import singular
@@ -87,7 +98,7 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         # (a measure called for stands at no site: "would make segmentation mandatory for factories in its programme")
         # (a partner stands at no site: "teamed up with X at its plant"; nor does a fact of another clause)
         before = sorted((f for f in facts if f[5] <= at.start() and f[2].end <= at.start() and f[1] not in (OPERATES, CALLS_FOR)
-                         and not all(lexicon.is_a(c, [PLACE]) for c in lexicon.ends(f[1])[1] or [AGENT])
+                         and not all(lexicon.is_a(c, [PLACE, LOCATION]) for c in lexicon.ends(f[1])[1] or [AGENT])
                          and not _agent_object(lexicon, f) and not _OTHER_CLAUSE.search(text[f[5]:at.start()])
                          and (pronoun is None or f[0].key == pronoun.key)),
                         key=lambda f: f[5])

@@ -8,7 +8,19 @@ import re
 from collections.abc import Iterator
 
 from explorer.core.extraction import relatives, sites
-from explorer.core.extraction.clauses import AGENT, ESTABLISHED, LOCATED, OPERATED_BY, OPERATES, PLACE, PLATFORM, Fact, _at, _named
+from explorer.core.extraction.clauses import (
+    AGENT,
+    ESTABLISHED,
+    LOCATED,
+    LOCATION,
+    OPERATED_BY,
+    OPERATES,
+    PLACE,
+    PLATFORM,
+    Fact,
+    _at,
+    _named,
+)
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.spans import singular
@@ -18,7 +30,7 @@ def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
     """Whether the property's object is always an agent or a place ("signed a deal with X", "built by
     X", "X-based"): who acts, or a place, is not what a scene-setting place puts there."""
     range_ = lexicon.ends(predicate)[1]
-    return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE]) for c in range_)
+    return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE, LOCATION]) for c in range_)
 
 
 _OPENING_PLACE = re.compile(r"(?:in|at|inside)\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)

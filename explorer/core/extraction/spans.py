@@ -33,6 +33,7 @@ class Mention:
     cls: str | None = None  # its class (known, or from a cue)
     label: str | None = None  # the name a new entity would get
     via: str = "label"  # label | name | cue | unit | phrase | pronoun | definite | ner | span
+    aliases: tuple[str, ...] = ()  # other names a new entity would get ("China Mobile's Zhejiang branch")
 
     @property
     def key(self) -> str:

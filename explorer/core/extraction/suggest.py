@@ -49,6 +49,7 @@ from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
 AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
+LOCATION, PLACE = str(KG.Location), str(KG.Place)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 LOCATED_IN, WARNS_OF = str(KG.locatedIn), str(KG.warnsOf)
 HAS_MEMBER_GROUP, MEMBER_GROUP_OF = str(KG.hasMemberGroup), str(KG.memberGroupOf)
@@ -650,7 +651,8 @@ def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: 
     if len(domain) == 1 and ENTITY not in domain:
         subject = finder.infer_class(subject, next(iter(domain)))
     if len(range_) == 1 and ENTITY not in range_:
-        obj = finder.infer_class(obj, next(iter(range_)))
+        # what a thing is located in, named with no word of its kind, is a place ("Shahe"); a site has its head noun
+        obj = finder.infer_class(obj, PLACE if range_ == {LOCATION} else next(iter(range_)))
     if subject is suggestion.subject and obj is suggestion.object:
         return suggestion
     return replace(suggestion, subject=subject, object=obj)

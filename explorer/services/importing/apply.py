@@ -24,11 +24,11 @@ from explorer.core.curation import (
     Quoted,
     Value,
 )
-from explorer.core.extraction.mentions import Mention
 from explorer.core.extraction.suggest import Suggestion
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.vocab import KG, SH
 from explorer.services.importing.articles import Article
+from explorer.services.importing.new_entities import NewEntities, label_of
 from explorer.services.importing.table_change import plan_change
 
 OBSERVATION, PERIOD = str(KG.Observation), str(KG.Period)
@@ -48,16 +48,6 @@ def _is_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
-def _class_for(curator: Curator, mention: Mention, classes: frozenset[str] | set[str]) -> str:
-    """A new entity's class: its cue's, else what the link's domain or range asks for."""
-    if mention.cls is not None and curator.schema.is_class(mention.cls):
-        return mention.cls
-    known = [c for c in classes if curator.schema.is_class(c)]
-    if known:
-        return min(known)
-    return str(KG.Entity)
-
-
 def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[Suggestion], source: ArticleSource,
                        ) -> ChangeSet:
     """One change set for the accepted suggestions: new entities, the source, each fact quoted.
@@ -71,6 +61,7 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
     text_file = str(path) if path is not None and path.suffix.lower() == ".txt" else None
     source_ref: str | NewSource = NewSource(source.title, kind=source.kind, date=source.date, file=text_file)
     created: dict[str, str] = {}
+    new_entities = NewEntities(curator.schema, suggestions)
 
     def step(change: ChangeSet) -> None:
         nonlocal combined
@@ -80,29 +71,27 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
     try:
         for suggestion in suggestions:
             evidence = Quoted(source_ref, suggestion.sentence.text, sentence=suggestion.sentence.number)
-            info = curator.schema.resolve_predicate(suggestion.predicate)
             ends = []
-            for mention, classes in ((suggestion.subject, {info.domain} if info.domain else set()),
-                                     (suggestion.object, {info.range} if info.range else set())):
-                if mention.iri is not None:
-                    ends.append(mention.iri)
+            for mention, new in zip((suggestion.subject, suggestion.object), new_entities.of(suggestion), strict=True):
+                if new is None:
+                    ends.append(str(mention.iri))
                     continue
-                label = (mention.label or mention.text).strip()
-                if label not in created:
-                    cls = _class_for(curator, mention, classes)
+                key, cls = new
+                label = label_of(mention)
+                if key not in created:
                     figure = cls == OBSERVATION or curator.schema.is_subclass(cls, OBSERVATION)
                     # a figure is whole only with where it was reported (the shapes ask it): added in the next step
                     node, change = curator.add_period(label, evidence=evidence) if cls == PERIOD else \
                         curator.add_entity(label, cls, evidence=evidence, label_zh=label if _is_cjk(label) else None,
-                                           whole=not figure)
+                                           aliases=mention.aliases, whole=not figure)
                     step(change)
-                    created[label] = str(node)
+                    created[key] = str(node)
                     source_ref = _source_of(change) or source_ref
                     evidence = Quoted(source_ref, suggestion.sentence.text, sentence=suggestion.sentence.number)
                     if figure and isinstance(source_ref, str):
                         # the article the analyst read the figure in reports it, whatever report it cites
                         step(curator.add_fact(str(node), str(KG.reportedIn), Value(entity=source_ref), evidence=evidence))
-                ends.append(created[label])
+                ends.append(created[key])
             predicate, subject, obj = _stored(curator, suggestion.predicate, ends[0], ends[1])
             change = curator.add_fact(subject, predicate, Value(entity=obj), evidence=evidence)
             step(change)

@@ -1,0 +1,123 @@
+"""The class each new entity of a batch of accepted suggestions is created with.
+
+A name the article introduces takes part in several accepted facts, and each fact's property asks something of it: who
+"established" an alliance is an organization, what cameras are "located in" is a location. The entity is created once,
+so its class must answer all of them at once; the words' own cue ("Ministry", "alliance") is kept where it does.
+Without a cue, the end's words decide between the kinds the properties allow: a phrase ending in a class's name is of
+that class ("5G private network"), a site's head noun makes a facility ("the Linhe plant"), a location named by no site
+word is a place, and a thing named by no word of its kind is an asset, the ontology's thing of value that someone
+operates ("edge servers"). kg:Entity and kg:Location only gather kinds; nothing is created as one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rdflib import Graph
+
+from explorer.core import bundled
+from explorer.core.curation.schema import OntologySchema
+from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.sites import has_site_head
+from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.suggest import Suggestion
+from explorer.core.vocab import KG
+
+ENTITY, LOCATION, PLACE, FACILITY, ASSET = (str(KG.Entity), str(KG.Location), str(KG.Place), str(KG.Facility),
+                                            str(KG.Asset))
+#: Classes that only gather kinds: an entity is created as one of the kinds below them
+_GATHERING = frozenset([ENTITY, LOCATION])
+
+
+@lru_cache(maxsize=1)
+def _bundled_lexicon() -> Lexicon:
+    """The bundled ontology's words: which head nouns name a site."""
+    graph = Graph()
+    for path in bundled.ontology_files():
+        graph.parse(path, format="turtle")
+    return Lexicon.from_ontology(graph)
+
+
+def label_of(mention: Mention) -> str:
+    """The label a new entity is created with."""
+    return (mention.label or mention.text).strip()
+
+
+class NewEntities:
+    """The new entities of a batch of accepted suggestions: for each end, which one it is and its class.
+
+    An end is its label, and the kind its fact asks of it. One label whose facts ask kinds nothing is at once ("the
+    ransomware attack" a warning names, a risk, and "the ransomware attack" that hit the servers, an incident) names
+    one entity of each kind, so every accepted fact holds as the ontology reads it."""
+
+    def __init__(self, schema: OntologySchema, suggestions: Iterable[Suggestion]) -> None:
+        self._schema = schema
+        self._kinds = set(schema.entity_classes())
+        #: per label, its groups of demands that one class answers together, and the cues of the ends in each
+        self._groups: dict[str, list[tuple[set[str], list[str], Mention]]] = {}
+        for suggestion in suggestions:
+            for mention, wanted in self._ends(suggestion):
+                demands, cues, _ = self._group(label_of(mention), wanted, mention, add=True)
+                if wanted is not None:
+                    demands.add(wanted)
+                if mention.cls is not None and mention.cls not in cues:
+                    cues.append(mention.cls)
+        self._classes = {(label, index): _chosen(schema, demands, cues, mention)
+                         for label, groups in self._groups.items() for index, (demands, cues, mention) in enumerate(groups)}
+
+    def _ends(self, suggestion: Suggestion) -> list[tuple[Mention, str | None]]:
+        info = self._schema.resolve_predicate(suggestion.predicate)
+        return [(mention, wanted if wanted and wanted != ENTITY and self._schema.is_class(wanted) else None)
+                for mention, wanted in ((suggestion.subject, info.domain), (suggestion.object, info.range))
+                if mention.iri is None]
+
+    def _fits(self, demands: set[str]) -> bool:
+        return any(all(self._schema.is_subclass(c, wanted) for wanted in demands) for c in self._kinds)
+
+    def _group(self, label: str, wanted: str | None, mention: Mention, *, add: bool = False
+               ) -> tuple[set[str], list[str], Mention]:
+        groups = self._groups.setdefault(label, [])
+        for group in groups:
+            if wanted is None or self._fits(group[0] | {wanted}):
+                return group
+        if not add:
+            raise KeyError(label)
+        groups.append((set(), [], mention))
+        return groups[-1]
+
+    def of(self, suggestion: Suggestion) -> list[tuple[str, str] | None]:
+        """For the subject and the object: the new entity's key (its label and which of that label's entities) and
+        its class; None for a known entity."""
+        ends: dict[int, tuple[str, str]] = {}
+        for mention, wanted in self._ends(suggestion):
+            label = label_of(mention)
+            index = self._groups[label].index(self._group(label, wanted, mention))
+            ends[id(mention)] = (f"{index}:{label}", self._classes[(label, index)])
+        return [ends.get(id(mention)) if mention.iri is None else None for mention in (suggestion.subject, suggestion.object)]
+
+
+def _chosen(schema: OntologySchema, demands: set[str], cues: list[str], mention: Mention) -> str:
+    kinds = set(schema.entity_classes())
+    fits = sorted(c for c in kinds if all(schema.is_subclass(c, wanted) for wanted in demands))
+    if not fits:
+        # the facts ask two kinds nothing is at once: the first says what it is, and the shapes say what is wrong
+        return next((c for c in [*cues, *sorted(demands)] if c in kinds and c not in _GATHERING), ASSET)
+    for cue in cues:
+        if cue in fits and cue not in _GATHERING:
+            return cue
+    phrase = " " + " ".join(label_of(mention).lower().split())
+    named = [c for c in fits if c not in _GATHERING and (name := schema.label(c).casefold())
+             and re.search(rf" {re.escape(name)}s?$", phrase)]
+    if named:
+        return max(named, key=lambda c: (len(schema.label(c)), c))
+    if FACILITY in fits and has_site_head(_bundled_lexicon(), mention):
+        return FACILITY
+    if PLACE in fits and LOCATION in demands:
+        return PLACE
+    broadest = [c for c in fits if c not in _GATHERING
+                and not any(other != c and other not in _GATHERING and schema.is_subclass(c, other) for other in fits)]
+    if ASSET in broadest:
+        return ASSET
+    return broadest[0] if broadest else ASSET
