@@ -119,13 +119,19 @@ def _name(end: dict[str, object]) -> str:
     return fold_name(str(end.get("label") or end.get("iri") or ""))
 
 
+def _names(end: dict[str, object]) -> frozenset[str]:
+    """An end's label and aliases, as compared."""
+    aliases = end.get("aliases")
+    return frozenset([_name(end), *(fold_name(str(a)) for a in (aliases if isinstance(aliases, list) else []))])
+
+
 def matches(suggestion: Suggestion, fact: KeyFact, inverse: dict[str, str]) -> bool:
     data = suggestion.as_json()
-    s, o = _name(data["subject"]), _name(data["object"])
+    s, o = _names(data["subject"]), _names(data["object"])
     if suggestion.predicate == fact.predicate:
-        return s in fact.subject and o in fact.object
+        return bool(s & fact.subject and o & fact.object)
     if inverse.get(suggestion.predicate) == fact.predicate:
-        return o in fact.subject and s in fact.object
+        return bool(o & fact.subject and s & fact.object)
     return False
 
 

@@ -1,7 +1,9 @@
 """``kg-explorer suggest ARTICLE``: facts an article states, each with its sentence and pattern.
 
 Read against the graph (``--data`` files or the bundled graph): known entities are matched by
-label and alias, new ones are named with the class their cue gives; trigger words come from the
+label and alias, new ones are named with the class their cue gives (a carrier's new branch by the graph's
+label for it, "China Mobile Qinghai", with the text's "China Mobile's Qinghai branch" in ``aliases``);
+accepted, each new entity takes the class all its facts allow. Trigger words come from the
 ontology's ``kg:lexicalPattern`` annotations (and the bundled ``ontology/lexicon.ttl``). The bundled
 trained relation model adds the facts no pattern fired for (pattern "[model] …") unless
 ``--rules-only`` is given or Preferences turn it off.

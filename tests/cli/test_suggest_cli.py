@@ -19,7 +19,7 @@ def test_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> No
     for fact in facts:
         assert set(fact) == {"subject", "predicate", "object", "quote", "sentence", "pattern", "confidence"}
         for end in (fact["subject"], fact["object"]):
-            assert set(end) in ({"iri"}, {"label", "class"}, {"value", "datatype"})
+            assert set(end) in ({"iri"}, {"label", "class"}, {"label", "class", "aliases"}, {"value", "datatype"})
         assert fact["quote"] in (ARTICLES / "guangdong-shanghai-5g.txt").read_text(encoding="utf-8")
     # Known entities of the bundled graph come back as IRIs.
     assert {"iri": "https://w3id.org/kg-explorer/data/ChinaMobile"} in [f["object"] for f in facts]

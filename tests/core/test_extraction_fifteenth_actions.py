@@ -44,7 +44,7 @@ def test_a_whose_clause_in_commas_is_an_aside_the_verb_after_it_does_not_take_it
 
 def test_agents_who_found_or_jointly_make_one_thing_are_partners(lexicon: Lexicon) -> None:
     found = facts("Last year Nanjing University and China Mobile's Jiangsu branch set up the Jiangsu Smart Grid Alliance.", lexicon)
-    assert ("Nanjing University", "partneredWith", "China Mobile's Jiangsu branch") in found
+    assert ("Nanjing University", "partneredWith", "China Mobile Jiangsu") in found
     found = facts("The Wuxi Bureau of Commerce and the Jiangnan Institute, a state research body, have jointly opened a "
                   "test centre in Wuxi.", lexicon)
     assert ("Wuxi Bureau of Commerce", "partneredWith", "Jiangnan Institute") in found
@@ -66,7 +66,7 @@ def test_things_joined_by_as_well_as_with_an_article_share_the_verb(lexicon: Lex
 
 def test_an_operator_that_carved_out_a_slice_built_it(lexicon: Lexicon) -> None:
     found = facts("China Telecom's Hebei branch carved out a private network slice for the steel mill.", lexicon)
-    assert ("China Telecom's Hebei branch", "built", "private network slice") in found
+    assert ("China Telecom Hebei", "built", "private network slice") in found
     found = facts("The robots use a network slice that China Unicom carved out last spring.", lexicon)
     assert ("China Unicom", "built", "network slice") in found
     # a slice someone was asked to carve out is not built yet
@@ -102,7 +102,7 @@ def test_what_an_agent_will_do_is_stated_but_not_where_the_plan_puts_it(lexicon:
 
 def test_a_slice_or_link_set_up_is_built_not_founded(lexicon: Lexicon) -> None:
     found = facts("China Unicom's Hubei branch set up a network slice for the crane controls.", lexicon)
-    assert ("China Unicom's Hubei branch", "built", "network slice") in found
+    assert ("China Unicom Hubei", "built", "network slice") in found
     assert not any(p == "established" for _s, p, _o in found)
 
 

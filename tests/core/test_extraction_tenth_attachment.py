@@ -85,7 +85,7 @@ def test_a_verb_with_an_object_of_its_own_is_no_contact_clause(lexicon: Lexicon)
 def test_who_runs_a_trial_with_others_is_their_partner(lexicon: Lexicon) -> None:
     text = "Chery Automobile, a Wuhu-based carmaker, is running a similar trial with China Unicom's Anhui branch and Huawei."
     found = facts(text, lexicon)
-    assert ("Chery Automobile", "partneredWith", "China Unicom's Anhui branch") in found
+    assert ("Chery Automobile", "partneredWith", "China Unicom Anhui") in found
     assert ("Chery Automobile", "partneredWith", "Huawei") in found
     found = facts("Great Wall Motor has conducted field tests with Ericsson in Baoding.", lexicon)
     assert ("Great Wall Motor", "partneredWith", "Ericsson") in found
@@ -181,7 +181,7 @@ def test_a_closing_participle_clause_has_the_main_clauses_subject(lexicon: Lexic
     text = ("Gree has rolled out a 5G private network at its compressor plant in Doumen, a district of Zhuhai, working with "
             "China Unicom's Guangdong branch and ZTE.")
     found = facts(text, lexicon)
-    assert ("Gree", "partneredWith", "China Unicom's Guangdong branch") in found
+    assert ("Gree", "partneredWith", "China Unicom Guangdong") in found
     assert ("Gree", "partneredWith", "ZTE") in found
 
 

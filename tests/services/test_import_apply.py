@@ -103,3 +103,16 @@ def test_rows_repeating_a_fact_add_it_once_with_a_record_per_row(tmp_path: Path)
     store_access.apply(kg, change)
     store_access.apply(kg, change.inverse())
     assert quads_of(kg) == before
+
+
+def test_a_new_branch_is_added_under_the_graphs_label_with_the_texts_wording_as_an_alias(tmp_path: Path) -> None:
+    kg = KnowledgeGraph.bundled()
+    path = tmp_path / "qinghai.txt"
+    path.write_text("China Mobile's Qinghai branch built a 5G private network at the Xining potash plant.\n", encoding="utf-8")
+    article = read_article(path)
+    chosen = [s for s in suggest_for_graph(kg, article).suggestions if s.predicate == str(KG.built)]
+    curator = Curator(kg, Provenance("Test Analyst"))
+    change = suggestions_change(kg, curator, chosen, ArticleSource(article, "Qinghai report", "2026-01-05"))
+    labels = {(str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1], str(o)) for _, p, o, _ in change.added}
+    assert ("label", "China Mobile Qinghai") in labels
+    assert ("altLabel", "China Mobile's Qinghai branch") in labels

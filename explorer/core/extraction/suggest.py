@@ -17,6 +17,7 @@ from explorer.core.extraction import clause_readers, clauses, constructions, fig
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
+from explorer.core.extraction.branch_names import branch_names
 from explorer.core.extraction.calibration import recalibrated
 from explorer.core.extraction.devices import equipment_facts, unplaced
 from explorer.core.extraction.incidents import harmed
@@ -84,7 +85,10 @@ class Suggestion:
 
 
 def _end(mention: Mention) -> dict[str, Any]:
-    return {"iri": mention.iri} if mention.iri is not None else {"label": mention.label or mention.text, "class": mention.cls}
+    if mention.iri is not None:
+        return {"iri": mention.iri}
+    aliases = {"aliases": list(mention.aliases)} if mention.aliases else {}
+    return {"label": mention.label or mention.text, "class": mention.cls, **aliases}
 
 
 def _fit(lexicon: Lexicon, mention: Mention, classes: frozenset[str]) -> float:
@@ -487,6 +491,10 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     warnings = _quoted_warnings(lexicon, quoting, {(s.subject.key, s.predicate, s.object.key) for s in suggestions})
     if warnings:
         suggestions = sorted(suggestions + warnings, key=lambda s: s.sentence.number)
+    # "China Mobile Qinghai" and "China Mobile's Qinghai branch" are one branch: one fact between them states nothing
+    suggestions = [named for s in suggestions
+                   for named in [replace(s, subject=branch_names(s.subject), object=branch_names(s.object))]
+                   if named.subject.key != named.object.key]
     return _one_per_fact(lexicon, recalibrated(suggestions, min_confidence))  # what each reading guessed (``calibration``)
 
 
