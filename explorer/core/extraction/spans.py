@@ -410,7 +410,7 @@ _OBJECT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|more|about)\s|\
 
 #: Nouns and adjectives in -ed that no verb's past is ("a 5G testbed", "the seabed", "a hundred").
 _NOT_PAST = frozenset(["testbed", "seabed", "hotbed", "flatbed", "riverbed", "roadbed", "seedbed", "hundred", "watershed",
-                       "naked", "sacred", "wicked", "rugged", "beloved"])
+                       "naked", "sacred", "wicked", "rugged", "beloved", "bonded"])
 
 
 def past_form(word: str) -> bool:
@@ -566,6 +566,8 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
     Huawei")."""
     if not right or not right[0][:1].isupper() or right[0].lower() in NAME_FIELDS:
         return False
+    if len(right) == 3 and right[1] == "Autonomous":
+        return False  # "Baoting Li and Miao Autonomous County": a place named by the two peoples who live there
     if left and wordclass.known(left[-1].lower()) and right[-1].lower() in _SHARED_SITE_HEADS:
         return False  # "Yanbian Ginseng and Kimchi Food Industrial Park": two products, one site
     if left and wordclass.plural(left[-1].lower()) is True and wordclass.plural(right[0].lower()) is True:
@@ -581,6 +583,11 @@ def two_names(left: list[str], right: list[str], right_has_class_word: bool) -> 
         return not any(word.lower() in ("of", "for") for word in left)
     if (left[-1].lower() in NAME_FIELDS or (left[-1].endswith("ing") and left[-1].lower() != "holding")) and right_has_class_word:
         return False  # a field, "and", then a body named by another: one body ("Baoshan Coffee Processing and Export Centre")
+    if right_has_class_word and len(right) == 2 and right[0].lower() != "china" \
+            and wordclass.known(left[-1].lower()) and wordclass.known(right[0].lower()):
+        # two common words joined before the class word name one body ("Chamdo Vocational and Technical College",
+        # "National Forestry and Grassland Administration"); a name of its own opens a second ("… and Longyuan Power")
+        return False
     return not any(word.lower() in ("of", "for") for word in left)
 
 
