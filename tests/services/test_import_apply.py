@@ -116,3 +116,18 @@ def test_a_new_branch_is_added_under_the_graphs_label_with_the_texts_wording_as_
     labels = {(str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1], str(o)) for _, p, o, _ in change.added}
     assert ("label", "China Mobile Qinghai") in labels
     assert ("altLabel", "China Mobile's Qinghai branch") in labels
+
+
+def test_a_quote_is_numbered_as_the_evidence_counts_sentences_where_the_reader_counts_otherwise(tmp_path: Path) -> None:
+    # the reader keeps "Jan. 5" and "No. 2" inside one sentence; the evidence's count splits there, so the ZTE sentence is
+    # its fourth, not the reader's second
+    kg = KnowledgeGraph.bundled()
+    path = tmp_path / "sinopec.txt"
+    path.write_text("Sinopec said on Jan. 5 that its No. 2 plant runs on the network. ZTE built the Maoming 5G private "
+                    "network for Sinopec.\n", encoding="utf-8")
+    article = read_article(path)
+    chosen = [s for s in suggest_for_graph(kg, article).suggestions if s.sentence.number == 2]
+    assert chosen
+    change = suggestions_change(kg, Curator(kg, Provenance("Test Analyst")), chosen,
+                                ArticleSource(article, "Sinopec report", "2026-01-05"))
+    assert {int(o) for _, p, o, _ in change.added if p == KG.sentenceIndex} == {4}
