@@ -64,7 +64,7 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
     created: dict[str, str] = {}
     new_entities = NewEntities(curator.schema, suggestions)
     # the evidence counts a text's sentences as the curation layer splits them, which may differ from the reader's
-    # split ("U.S.", "No. 3"): a quote's sentence is the one of that count where the suggestion's sentence starts
+    # split ("Jan. 5", "No. 2", "。"): a quote's sentence is the one of that count where the suggestion's sentence starts
     numbered = quoted_sentences(source.article.text)
 
     def sentence_of(suggestion: Suggestion) -> int:

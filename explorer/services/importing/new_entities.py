@@ -102,7 +102,7 @@ def _chosen(schema: OntologySchema, demands: set[str], cues: list[str], mention:
     kinds = set(schema.entity_classes())
     fits = sorted(c for c in kinds if all(schema.is_subclass(c, wanted) for wanted in demands))
     if not fits:
-        # the facts ask two kinds nothing is at once: the first says what it is, and the shapes say what is wrong
+        # a property asks for a class no entity may be made of: the cue or that class, and the shapes say what is wrong
         return next((c for c in [*cues, *sorted(demands)] if c in kinds and c not in _GATHERING), ASSET)
     for cue in cues:
         if cue in fits and cue not in _GATHERING:
