@@ -179,6 +179,20 @@ def test_class_tree_is_one_domain_hierarchy(qtbot, bundled_graph):
     assert parent_of[KG + "Source"] == KG + "Entity"
 
 
+def test_no_class_row_counts_instances_and_opens_on_nothing(qtbot, bundled_graph):
+    # a facility is an asset and a location; the bundled graph's one asset is a facility, so the asset row holds it
+    model = ClassTreeModel()
+    model.set_graph(bundled_graph)
+    for _text, iri, _depth in _class_rows(model):
+        index = model.index_of_class(iri)
+        assert model.hasChildren(index), iri
+    parents = {}
+    rows = _class_rows(model)
+    for position, (_, iri, depth) in enumerate(rows):
+        parents[iri] = next((rows[j][1] for j in range(position - 1, -1, -1) if rows[j][2] == depth - 1), None)
+    assert parents[KG + "Facility"] == KG + "Asset" and parents[KG + "Place"] == KG + "Location"
+
+
 def test_foreign_graph_class_under_its_biggest_parent(qtbot):
     from explorer.core.graph import KnowledgeGraph
 

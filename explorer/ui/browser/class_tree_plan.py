@@ -105,10 +105,20 @@ def _build_tree(kg: KnowledgeGraph, classes: dict[str, ClassInfo], show_empty: b
         return (home is not None and iri.startswith(home), classes[iri].total_count, iri)
 
     tree: dict[str, list[str]] = {}
+    candidates: dict[str, int] = {}  # for each class, how many visible classes it is a parent of
+    for iri in visible:
+        for parent in classes[iri].parents:
+            candidates[parent] = candidates.get(parent, 0) + 1
     for iri in visible:
         parents = [p for p in classes[iri].parents if p in visible]
-        if parents:
-            tree.setdefault(max(parents, key=parent_rank), []).append(iri)
+        if not parents:
+            continue
+        likeliest = max(parents, key=parent_rank)
+        # a parent only this class fills takes it, so that no row counts instances and opens on nothing (a facility is
+        # an asset and a location: where the assets are all facilities, the asset row holds them)
+        only = [p for p in parents if parent_rank(p)[0] == parent_rank(likeliest)[0]
+                and candidates.get(p) == 1 and not classes[p].direct_count]
+        tree.setdefault(max(only or parents, key=parent_rank), []).append(iri)
     roots = [iri for iri in visible if not any(p in visible for p in classes[iri].parents)]
     # Subclass cycles leave classes no root reaches: the biggest class of each cycle becomes a root.
     reached = _reach(roots, tree)
