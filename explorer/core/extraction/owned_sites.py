@@ -98,7 +98,7 @@ def owned_sites(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], te
         # (a measure called for stands at no site: "would make segmentation mandatory for factories in its programme")
         # (a partner stands at no site: "teamed up with X at its plant"; nor does a fact of another clause)
         before = sorted((f for f in facts if f[5] <= at.start() and f[2].end <= at.start() and f[1] not in (OPERATES, CALLS_FOR)
-                         and not all(lexicon.is_a(c, [PLACE, LOCATION]) for c in lexicon.ends(f[1])[1] or [AGENT])
+                         and not all(lexicon.is_a(c, [LOCATION]) for c in lexicon.ends(f[1])[1] or [AGENT])
                          and not _agent_object(lexicon, f) and not _OTHER_CLAUSE.search(text[f[5]:at.start()])
                          and (pronoun is None or f[0].key == pronoun.key)),
                         key=lambda f: f[5])

@@ -30,7 +30,7 @@ def _demands_agent_or_place(lexicon: Lexicon, predicate: str) -> bool:
     """Whether the property's object is always an agent or a place ("signed a deal with X", "built by
     X", "X-based"): who acts, or a place, is not what a scene-setting place puts there."""
     range_ = lexicon.ends(predicate)[1]
-    return bool(range_) and all(lexicon.is_a(c, [AGENT, PLACE, LOCATION]) for c in range_)
+    return bool(range_) and all(lexicon.is_a(c, [AGENT, LOCATION]) for c in range_)
 
 
 _OPENING_PLACE = re.compile(r"(?:in|at|inside)\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)

@@ -54,18 +54,29 @@ class NewEntities:
 
     def __init__(self, schema: OntologySchema, suggestions: Iterable[Suggestion]) -> None:
         self._schema = schema
-        self._kinds = set(schema.entity_classes())
-        #: per label, its groups of demands that one class answers together, and the cues of the ends in each
-        self._groups: dict[str, list[tuple[set[str], list[str], Mention]]] = {}
+        self._kinds = frozenset(schema.entity_classes())
+        #: per label, its groups of demands one class answers together, with the cues of the ends in each
+        groups: dict[str, list[tuple[set[str], list[str], Mention]]] = {}
+        #: which group of its label an end asking a kind (or none) belongs to
+        self._group_of: dict[tuple[str, str | None], int] = {}
         for suggestion in suggestions:
             for mention, wanted in self._ends(suggestion):
-                demands, cues, _ = self._group(label_of(mention), wanted, mention, add=True)
+                label = label_of(mention)
+                of_label = groups.setdefault(label, [])
+                index = self._group_of.get((label, wanted))
+                if index is None:
+                    index = next((i for i, (demands, _, _) in enumerate(of_label)
+                                  if wanted is None or self._fits(demands | {wanted})), len(of_label))
+                    if index == len(of_label):
+                        of_label.append((set(), [], mention))
+                    self._group_of[(label, wanted)] = index
+                demands, cues, _ = of_label[index]
                 if wanted is not None:
                     demands.add(wanted)
                 if mention.cls is not None and mention.cls not in cues:
                     cues.append(mention.cls)
-        self._classes = {(label, index): _chosen(schema, demands, cues, mention)
-                         for label, groups in self._groups.items() for index, (demands, cues, mention) in enumerate(groups)}
+        self._classes = {(label, index): _chosen(schema, self._kinds, demands, cues, mention)
+                         for label, of_label in groups.items() for index, (demands, cues, mention) in enumerate(of_label)}
 
     def _ends(self, suggestion: Suggestion) -> list[tuple[Mention, str | None]]:
         info = self._schema.resolve_predicate(suggestion.predicate)
@@ -76,30 +87,23 @@ class NewEntities:
     def _fits(self, demands: set[str]) -> bool:
         return any(all(self._schema.is_subclass(c, wanted) for wanted in demands) for c in self._kinds)
 
-    def _group(self, label: str, wanted: str | None, mention: Mention, *, add: bool = False
-               ) -> tuple[set[str], list[str], Mention]:
-        groups = self._groups.setdefault(label, [])
-        for group in groups:
-            if wanted is None or self._fits(group[0] | {wanted}):
-                return group
-        if not add:
-            raise KeyError(label)
-        groups.append((set(), [], mention))
-        return groups[-1]
-
     def of(self, suggestion: Suggestion) -> list[tuple[str, str] | None]:
         """For the subject and the object: the new entity's key (its label and which of that label's entities) and
         its class; None for a known entity."""
-        ends: dict[int, tuple[str, str]] = {}
-        for mention, wanted in self._ends(suggestion):
+        ends = iter(self._ends(suggestion))
+        found: list[tuple[str, str] | None] = []
+        for mention in (suggestion.subject, suggestion.object):
+            if mention.iri is not None:
+                found.append(None)
+                continue
+            _, wanted = next(ends)
             label = label_of(mention)
-            index = self._groups[label].index(self._group(label, wanted, mention))
-            ends[id(mention)] = (f"{index}:{label}", self._classes[(label, index)])
-        return [ends.get(id(mention)) if mention.iri is None else None for mention in (suggestion.subject, suggestion.object)]
+            index = self._group_of[(label, wanted)]
+            found.append((f"{index}:{label}", self._classes[(label, index)]))
+        return found
 
 
-def _chosen(schema: OntologySchema, demands: set[str], cues: list[str], mention: Mention) -> str:
-    kinds = set(schema.entity_classes())
+def _chosen(schema: OntologySchema, kinds: frozenset[str], demands: set[str], cues: list[str], mention: Mention) -> str:
     fits = sorted(c for c in kinds if all(schema.is_subclass(c, wanted) for wanted in demands))
     if not fits:
         # a property asks for a class no entity may be made of: the cue or that class, and the shapes say what is wrong
