@@ -16,6 +16,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib import namespace as rdflib_namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME
 
+from explorer.core.curation.evidence import sentences as sentences_of_text
 from explorer.core.vocab import DATA, DATA_IRI, KG, LABEL_PREDICATES, OA, ONTOLOGY_IRI, ORG, SCHEMA, SH, UNIT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -209,18 +210,8 @@ def record_of(data: Graph, s: URIRef, p: URIRef, o) -> URIRef:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of the text as (start, end) offsets: a line ends a sentence, and so does '.', '?' or '!'
-    followed by spaces and a capital letter or an opening quotation mark (ontology/README.md)."""
-    spans, base = [], 0
-    for line in text.split("\n"):
-        start = 0
-        for m in re.finditer(r'(?<=[.?!])\s+(?=[A-Z"\u201c])', line):
-            spans.append((base + start, base + m.start()))
-            start = m.end()
-        if line:
-            spans.append((base + start, base + len(line)))
-        base += len(line) + 1
-    return spans
+    """Sentences of the text as (start, end) offsets, by the one rule the app counts them with (ontology/README.md)."""
+    return [(start, end) for start, end, _line in sentences_of_text(text)]
 
 
 def evidence_records(data: Graph) -> dict[URIRef, tuple]:

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 import explorer.core.curation.store_access as store_access
 from explorer.core.curation import ChangeRefused, Curator, Provenance, edits_graph_for
 from explorer.core.graph import KnowledgeGraph
-from explorer.core.vocab import KG
+from explorer.core.vocab import KG, OA
 from explorer.services.importing.apply import ArticleSource, plan_change, suggestions_change
 from explorer.services.importing.articles import read_article
 from explorer.services.importing.mapping import TableMapping
@@ -118,9 +118,9 @@ def test_a_new_branch_is_added_under_the_graphs_label_with_the_texts_wording_as_
     assert ("altLabel", "China Mobile's Qinghai branch") in labels
 
 
-def test_a_quote_is_numbered_as_the_evidence_counts_sentences_where_the_reader_counts_otherwise(tmp_path: Path) -> None:
-    # the reader keeps "Jan. 5" and "No. 2" inside one sentence; the evidence's count splits there, so the ZTE sentence is
-    # its fourth, not the reader's second
+def test_a_quote_is_stored_with_the_sentence_number_the_review_panel_shows(tmp_path: Path) -> None:
+    # "Jan. 5" and "No. 2" do not end a sentence for the reader nor for the evidence: the ZTE sentence is the second
+    # in the panel, in the stored record and in the Inspector
     kg = KnowledgeGraph.bundled()
     path = tmp_path / "sinopec.txt"
     path.write_text("Sinopec said on Jan. 5 that its No. 2 plant runs on the network. ZTE built the Maoming 5G private "
@@ -130,4 +130,6 @@ def test_a_quote_is_numbered_as_the_evidence_counts_sentences_where_the_reader_c
     assert chosen
     change = suggestions_change(kg, Curator(kg, Provenance("Test Analyst")), chosen,
                                 ArticleSource(article, "Sinopec report", "2026-01-05"))
-    assert {int(o) for _, p, o, _ in change.added if p == KG.sentenceIndex} == {4}
+    assert {int(o) for _, p, o, _ in change.added if p == KG.sentenceIndex} == {2}
+    starts = {int(o) for _, p, o, _ in change.added if p == OA.start}
+    assert starts == {path.read_text(encoding="utf-8").index("ZTE built")}

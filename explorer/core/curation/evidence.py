@@ -25,6 +25,7 @@ from rdflib.term import Node
 from explorer.core import turtle_text
 from explorer.core.changes import Quad
 from explorer.core.curation.schema import CurationError
+from explorer.core.extraction.sentences import split_sentences
 from explorer.core.vocab import DATA_IRI, KG, OA, SCHEMA
 
 #: Where minted evidence records, analysts and activities live.
@@ -292,26 +293,15 @@ class TextPlace:
     suffix: str = ""
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
 def sentences(text: str) -> list[tuple[int, int, int]]:
-    r"""The sentences of a text as (start, end, line): a line break always ends one.
+    r"""The sentences of a text as (start, end, line), split as the article reader splits them, so a
+    suggestion's sentence number is the number its quote is stored with ("No. 2", "Co., Ltd." and
+    "。" read the same way by both); a line break always ends one.
 
     >>> [text[s:e] for text in ["One. Two!\nThree"] for s, e, _ in sentences(text)]
     ['One.', 'Two!', 'Three']
     """
-    found: list[tuple[int, int, int]] = []
-    offset = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        start = 0
-        for match in _SENTENCE_END.finditer(line):
-            found.append((offset + start, offset + match.start(), number))
-            start = match.end()
-        if line[start:].strip():
-            found.append((offset + start, offset + len(line.rstrip()), number))
-        offset += len(line) + 1
-    return found
+    return [(sentence.start, sentence.end, sentence.line) for sentence in split_sentences(text)]
 
 
 def place_quote(text: str, quote: str, sentence: int | None, *, source_name: str) -> TextPlace:

@@ -24,7 +24,6 @@ from explorer.core.curation import (
     Quoted,
     Value,
 )
-from explorer.core.curation.evidence import sentences as quoted_sentences
 from explorer.core.extraction.suggest import Suggestion
 from explorer.core.graph import KnowledgeGraph
 from explorer.core.vocab import KG, SH
@@ -63,15 +62,6 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
     source_ref: str | NewSource = NewSource(source.title, kind=source.kind, date=source.date, file=text_file)
     created: dict[str, str] = {}
     new_entities = NewEntities(curator.schema, suggestions)
-    # the evidence counts a text's sentences as the curation layer splits them, which may differ from the reader's
-    # split ("Jan. 5", "No. 2", "。"): a quote's sentence is the one of that count where the suggestion's sentence starts
-    numbered = quoted_sentences(source.article.text)
-
-    def sentence_of(suggestion: Suggestion) -> int:
-        at = suggestion.sentence.start
-        return next((index for index, (start, end, _line) in enumerate(numbered, 1) if start <= at < max(end, start + 1)),
-                    suggestion.sentence.number)
-
     def step(change: ChangeSet) -> None:
         nonlocal combined
         store_access.apply(kg, change)
@@ -79,7 +69,7 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
 
     try:
         for suggestion in suggestions:
-            evidence = Quoted(source_ref, suggestion.sentence.text, sentence=sentence_of(suggestion))
+            evidence = Quoted(source_ref, suggestion.sentence.text, sentence=suggestion.sentence.number)
             ends = []
             for mention, new in zip((suggestion.subject, suggestion.object), new_entities.of(suggestion), strict=True):
                 if new is None:
@@ -96,7 +86,7 @@ def suggestions_change(kg: KnowledgeGraph, curator: Curator, suggestions: list[S
                     step(change)
                     created[key] = str(node)
                     source_ref = _source_of(change) or source_ref
-                    evidence = Quoted(source_ref, suggestion.sentence.text, sentence=sentence_of(suggestion))
+                    evidence = Quoted(source_ref, suggestion.sentence.text, sentence=suggestion.sentence.number)
                     if figure and isinstance(source_ref, str):
                         # the article the analyst read the figure in reports it, whatever report it cites
                         step(curator.add_fact(str(node), str(KG.reportedIn), Value(entity=source_ref), evidence=evidence))
