@@ -2,8 +2,8 @@
 
 Read against the graph (``--data`` files or the bundled graph): known entities are matched by
 label and alias, new ones are named with the class their cue gives (a carrier's new branch by the graph's
-label for it, "China Mobile Qinghai", with the text's "China Mobile's Qinghai branch" in ``aliases``);
-accepted, each new entity takes the class all its facts allow. Trigger words come from the
+label for it, "China Mobile Qinghai", with the text's "China Mobile's Qinghai branch" in ``aliases``) and the class it
+is created with when the suggestions shown are accepted together: the one all its facts allow. Trigger words come from the
 ontology's ``kg:lexicalPattern`` annotations (and the bundled ``ontology/lexicon.ttl``). The bundled
 trained relation model adds the facts no pattern fired for (pattern "[model] …") unless
 ``--rules-only`` is given or Preferences turn it off.
@@ -14,12 +14,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.cli.arguments import positive_int
 from explorer.cli.command import Command, Context
 from explorer.cli.editing import EditSession, refused
 from explorer.cli.errors import EXIT_EMPTY, EXIT_OK, UsageError
 from explorer.cli.output import terminal_safe
+
+if TYPE_CHECKING:
+    from explorer.core.extraction.spans import Mention
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -76,22 +80,31 @@ def _run(args: argparse.Namespace, context: Context) -> int:
         session.commit(change)
         if context.format != "json":
             context.write(f"{change.description} to {args.to}: {change.summary()}")
+    from explorer.core.curation.schema import OntologySchema
+    from explorer.services.importing.new_entities import NewEntities, suggestions_json
+
+    schema = session.curator.schema if session is not None else OntologySchema.bundled()
     if context.format == "json":
-        context.write_json([s.as_json() for s in suggestions])
+        context.write_json(suggestions_json(schema, suggestions))
         return EXIT_OK if suggestions else EXIT_EMPTY
     if not suggestions:
         context.write(f"No facts suggested from {args.article}.")
         return EXIT_EMPTY
 
-    def end(mention: object) -> str:
-        iri = getattr(mention, "iri", None)
-        if iri is not None:
-            return kg.label(iri)
-        cls = getattr(mention, "cls", None)
-        return f"{getattr(mention, 'label', '')} (new{', ' + kg.label(cls) if cls else ''})"
+    new_entities = NewEntities(schema, suggestions)
 
-    rows = [[s.sentence.number, end(s.subject), kg.predicate_words(s.predicate), end(s.object), f"{s.confidence:.2f}",
-             s.pattern + (f"  {ANNOUNCED_MARK}" if is_announced(s) else "")] for s in suggestions]
+    def end(mention: Mention, new: tuple[str, str] | None) -> str:
+        if mention.iri is not None:
+            return kg.label(mention.iri)
+        cls = new[1] if new is not None else mention.cls
+        return f"{mention.label or mention.text} (new{', ' + schema.label(cls).lower() if cls else ''})"
+
+    rows = []
+    for s in suggestions:
+        subject_new, object_new = new_entities.of(s)
+        rows.append([s.sentence.number, end(s.subject, subject_new), kg.predicate_words(s.predicate),
+                     end(s.object, object_new), f"{s.confidence:.2f}",
+                     s.pattern + (f"  {ANNOUNCED_MARK}" if is_announced(s) else "")])
     context.table(["Sentence", "Subject", "Link", "Object", "Confidence", "Pattern"], rows)
     return EXIT_OK
 

@@ -25,6 +25,19 @@ def test_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> No
     assert {"iri": "https://w3id.org/kg-explorer/data/ChinaMobile"} in [f["object"] for f in facts]
 
 
+def test_json_gives_a_new_end_the_class_accepting_the_listed_facts_creates_it_with(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "linhe.txt"
+    article.write_text("Huawei built a 5G private network at the Linhe plant. The intrusion was attributed to "
+                       "Frostmoth.\n", encoding="utf-8")
+    (tmp_path / "empty.ttl").write_text("", encoding="utf-8")  # read against no known entities
+    assert main(["suggest", str(article), "--format", "json", "--data", str(tmp_path / "empty.ttl")]) == 0
+    ends = {end["label"]: end["class"].rsplit("#", 1)[-1] for fact in json.loads(capsys.readouterr().out)
+            for end in (fact["subject"], fact["object"]) if "label" in end}
+    assert ends["Huawei"] == "Organization" and ends["Linhe plant"] == "Facility" and ends["Frostmoth"] == "ThreatActor"
+    assert ends["5G private network"] == "PrivateNetwork"
+
+
 def test_table_names_new_entities_with_their_class(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["suggest", str(ARTICLES / "zhejiang-5g-zh.txt")]) == 0
     out = capsys.readouterr().out

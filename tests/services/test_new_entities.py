@@ -44,7 +44,24 @@ def test_an_end_with_no_cue_takes_its_kind_from_its_words_and_its_facts(schema) 
     assert _class(schema, facts, 1, 1) == "Asset"  # a thing named by no word of its kind
     assert _class(schema, facts, 2, 1) == "Facility"  # a site's head noun, where things are located
     assert _class(schema, facts, 3, 1) == "Place"  # a location named by no site word
-    assert _class(schema, facts, 0, 0) == "Agent"
+    # a brewery, a distillery, a foundry or a substation is a site too; the reader's "place" for where things are located
+    # gives way to a site's noun
+    for site in ("Lancang brewery", "Dali distillery", "Anshan foundry", "Nagqu substation"):
+        assert _class(schema, [_fact(_new("cameras"), str(KG.locatedIn), _new(site, str(KG.Place)))], 0, 1) == "Facility"
+    assert _class(schema, [_fact(_new("cameras"), str(KG.locatedIn), _new("Jiantang town", str(KG.Place)))], 0, 1) == "Place"
+    # an agent named by no word of its kind: an organization (kg:Agent only gathers organizations, people, attackers)
+    assert _class(schema, facts, 0, 0) == "Organization"
+
+
+def test_who_is_only_blamed_for_an_attack_is_a_threat_actor(schema) -> None:
+    frostmoth = _new("Frostmoth", str(KG.Agent))
+    blamed = [_fact(_new("the intrusion"), str(KG.attributedTo), frostmoth),
+              _fact(_new("the campaign"), str(KG.carriedOutBy), frostmoth)]
+    assert _class(schema, blamed, 0, 1) == "ThreatActor"
+    assert _class(schema, blamed, 1, 1) == "ThreatActor"
+    # a name that also partners or builds is an organization, blamed or not
+    partner = [*blamed, _fact(frostmoth, str(KG.partneredWith), _new("Haier"))]
+    assert _class(schema, partner, 0, 1) == "Organization"
 
 
 def test_one_class_answers_every_fact_of_one_name(schema) -> None:

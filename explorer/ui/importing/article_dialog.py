@@ -39,13 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.curation.schema import OntologySchema
 from explorer.core.extraction.span_model import names_itself
 from explorer.core.extraction.suggest import Suggestion
 from explorer.core.graph import KnowledgeGraph
 from explorer.services.importing.articles import Article, ArticleError, article_from_text, read_article
 from explorer.services.importing.suggestions import SuggestionRun, suggest_for_graph
 from explorer.services.settings import config_dir
-from explorer.ui.importing.suggestion_model import LINK, SuggestionTableModel
+from explorer.ui.importing.suggestion_model import LINK, OBJECT, SUBJECT, SuggestionTableModel
 from explorer.ui.workers import Task, run_task
 
 _FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)"
@@ -111,7 +112,7 @@ class ArticleImportDialog(QDialog):
 
         words = {p: kg.predicate_words(p) for p in self._properties()}
         labels: dict[str, str] = {}
-        self.model = SuggestionTableModel(words, labels)
+        self.model = SuggestionTableModel(words, labels, OntologySchema.bundled())
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
@@ -325,6 +326,12 @@ class ArticleImportDialog(QDialog):
         self.model.set_suggestions(run.suggestions)
         self._update_buttons()
         self.table.resizeColumnsToContents()
+        # a long name ("Yunnan Provincial Department of Industry and Information Technology  (new government agency)")
+        # must not push the link and the other end out of sight: it is cut, and its tooltip holds it whole
+        widest = max(240, self.table.viewport().width() // 3)
+        for column in (SUBJECT, OBJECT):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
         self.status.setText(f"{len(run.suggestions)} suggested fact(s) from "
                             f"{run.suggestions[-1].sentence.number if run.suggestions else 0} sentence(s); "
                             f"{run.known:,} known names matched against. Tick the ones to accept."
@@ -348,10 +355,11 @@ class ArticleImportDialog(QDialog):
         if row is None:
             self.sentence_view.clear()
             return
-        self.sentence_view.setHtml(self.sentence_html(self.model.suggestion(row)))
+        self.sentence_view.setHtml(self.sentence_html(self.model.suggestion(row), row))
 
-    def sentence_html(self, suggestion: Suggestion) -> str:
-        """The sentence with the subject, object and trigger words marked, and what fired."""
+    def sentence_html(self, suggestion: Suggestion, row: int | None = None) -> str:
+        """The sentence with the subject, object and trigger words marked, and what fired; given its row, what each new
+        end is created as."""
         text = suggestion.sentence.text
         marks = sorted([(suggestion.subject.start, suggestion.subject.end, f"background:{_SUBJECT_COLOUR}"),
                         (suggestion.object.start, suggestion.object.end, f"background:{_OBJECT_COLOUR}"),
@@ -364,11 +372,12 @@ class ArticleImportDialog(QDialog):
             out.append(f'<span style="{style}">{html.escape(text[start:end])}</span>')
             position = end
         out.append(html.escape(text[position:]))
-        subject = html.escape(self.model.end_text(suggestion, True))
-        obj = html.escape(self.model.end_text(suggestion, False))
+        notes = [self.model.new_end_note(row, is_subject) if row is not None else "" for is_subject in (True, False)]
+        subject, obj = (f"<b>{html.escape(self.model.end_text(suggestion, end))}</b>" + (f" ({html.escape(note)})" if note else "")
+                        for end, note in zip((True, False), notes, strict=True))
         link = html.escape(self.model.link_words.get(suggestion.predicate, suggestion.predicate))
         return (f"<p style='font-size:110%'>{''.join(out)}</p>"
-                f"<p><b>{subject}</b> — {link} → <b>{obj}</b><br>"
+                f"<p>{subject} — {link} → {obj}<br>"
                 f"sentence {suggestion.sentence.number}, pattern “{html.escape(suggestion.pattern)}”, "
                 f"confidence {suggestion.confidence:.2f}"
                 + ("<br><i>announced, not yet done: the sentence says this will happen</i>"
