@@ -77,11 +77,12 @@ def test_things_a_survey_found_at_sites_and_a_network_at_a_site_of_many_are_not_
     assert ("5G private network", "locatedIn", "refinery") not in found
 
 
-def test_a_two_word_kind_of_site_is_a_site_and_things_hosted_there_stand_in_it(lexicon: Lexicon) -> None:
+def test_a_two_word_kind_of_site_is_a_site_and_things_hosted_there_run_there(lexicon: Lexicon) -> None:
     found = facts("Images are read on an inference server at the bank's data centre in Guiyang.", lexicon)
     assert ("inference server", "locatedIn", "data centre") in found
+    # a system "hosted at" a site runs there: the site hosts it (the writers' keys say so 18 times in 20)
     found = facts("The booking system is hosted at a server farm in Guiyang.", lexicon)
-    assert ("booking system", "locatedIn", "server farm") in found
+    assert ("booking system", "runsOn", "server farm") in found
 
 
 def test_a_system_after_a_referred_sites_possessive_stands_in_the_site(lexicon: Lexicon) -> None:

@@ -32,11 +32,13 @@ Fact = clauses.Fact
 def extra_facts(lexicon: Lexicon, read: list[Fact], mentions: list[Mention], text: str,
                 earlier_alliance: Mention | None, earlier_site: Mention | None) -> list[Fact]:
     """The facts the readers find in ``text``, given the facts ``read`` from its trigger words."""
-    extra = [*partners.co_actors(lexicon, read, mentions, text), *partners.co_subjects(lexicon, read, mentions, text),
+    # ("the alliance, which A, B and C launched": the founders a relative clause lists worked together too)
+    relative = list(clauses.object_relatives(lexicon, mentions, text))
+    extra = [*partners.co_actors(lexicon, read, mentions, text), *partners.co_subjects(lexicon, [*read, *relative], mentions, text),
              *clauses.passive_co_actors(lexicon, mentions, text),
              *owned_sites.owned_sites(lexicon, read, mentions, text), *clauses.own_documents(lexicon, mentions, text),
              *clauses.unit_leaders(lexicon, mentions, text), *clauses.possessed_sites(lexicon, mentions, text),
-             *clauses.object_relatives(lexicon, mentions, text), *clauses.split_verbs(lexicon, mentions, text),
+             *relative, *clauses.split_verbs(lexicon, mentions, text),
              *relatives.member_lists(lexicon, mentions, text, earlier_alliance), *clauses.equipped_sites(lexicon, mentions, text),
              *clauses.phrasal_members(lexicon, mentions, text, earlier_alliance),
              *clauses.role_affiliations(lexicon, mentions, text), *sites.located_there(lexicon, mentions, text, earlier_site),

@@ -296,7 +296,9 @@ def possessed_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> Ite
 #: What opens a relative clause whose subject comes before its verb: "a network that B built",
 #: "the network, which A and B installed": the thing the clause speaks of ends where this starts.
 _RELATIVE_OPENING = re.compile(r"(?:\s*(?<![\w-])that|\s*,\s*which)\s+(?:the\s+)?(?:[A-Z][\w.]*-based\s+)?$", re.IGNORECASE)
-_HAVE = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:(?:first|also|jointly|originally|later|recently)\s+)?$", re.IGNORECASE)
+#: (a plan or a future: "a standard that the institute plans to publish", "which it expects to publish", "will run")
+_HAVE = re.compile(r"\s*(?:(?:has|have|had|will|would)\s+)?(?:(?:plans?|planned|expects?|expected|intends?|aims?)\s+to\s+)?"
+                   r"(?:(?:first|also|jointly|originally|later|recently)\s+)?$", re.IGNORECASE)
 
 
 #: "the stations it runs", "a plant that it built": a pronoun subject of a relative clause, "that" or none before it.

@@ -41,6 +41,7 @@ from explorer.core.extraction.sites import (
     places_apart,
     possessed_sites,
     province_names,
+    regions_apart,
     site_heads,
     site_nouns_after,
     sited_definites,
@@ -78,6 +79,7 @@ from explorer.core.extraction.spans import (
     verb_before_object,
     verb_in_phrase,
 )
+from explorer.core.extraction.standard_scopes import scoped_standards
 from explorer.core.extraction.technology_phrases import technology_descriptions
 from explorer.core.extraction.things import common_noun_things
 from explorer.core.extraction.words import (
@@ -619,6 +621,7 @@ class MentionFinder:
         openers = {(m.label or m.text).split()[0] for m in self._history if m.via in ("name", "label") and " " in m.text}
         candidates += [Mention(s, e, text[s:e], None, ORGANIZATION_GROUP, text[s:e], "name") for s, e in place_people(text, openers)]
         candidates += self._references.references(text, self._history, previous_subject, self._last_sentence, self._last_text)
+        candidates = regions_apart(text, candidates)  # "the northern Henan city of Anyang": Henan, and Anyang
         # The longer span wins ("a 5G industry alliance", not the known "5G"); at equal length a known entity.
         rank = {"label": 0, "definite": 1, "pronoun": 1, "name": 2, "cue": 2, "unit": 2, "phrase": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.via], m.start))
@@ -634,7 +637,7 @@ class MentionFinder:
         # names the finder cut short or ran on: "the Dounan Flower market", "Dahua Technology of Hangzhou"
         chosen = province_names(firms_of_towns(named_sites(self.lexicon, text, chosen, self._site_nouns_after, self._head_class),
                                                self.place_name, self._head_class))
-        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(chosen, text)]
+        chosen = [self._references.bare_cue_reference(m, self._history) for m in merge_cues(scoped_standards(chosen, text), text)]
         chosen = [replace(m, cls=self._inferred[m.key]) if m.cls is None and m.key in self._inferred else m
                   for m in chosen]
         chosen = [part_of_person(unjudged(counted_kind(self.lexicon, m)), self._history) for m in chosen]

@@ -91,29 +91,42 @@ _TOGETHER = re.compile(r"(?<![\w-])(?:jointly|together|joint)(?![\w-])", re.IGNO
 
 
 def co_subjects(lexicon: Lexicon, facts: list[Fact], mentions: list[Mention], text: str) -> Iterator[Fact]:
-    """"A and B set up the X Alliance", "A and B jointly built Y", "Y was developed jointly by A and B": agents named
-    together as the makers or founders of one thing worked together (the writers' kg:partneredWith: "jointly"). A thing
-    founded together needs no such word; one built or developed does ("A and B supplied the radios" may be two sales)."""
+    """"A and B set up the X Alliance", "A, B and C have set up …", "A and B jointly built Y", "Y was developed jointly
+    by A and B": agents named together as the makers or founders of one thing worked together, each with each (the
+    writers' kg:partneredWith: "jointly"). A thing founded or completed together needs no such word; one built or
+    developed does ("A and B supplied the radios" may be two sales)."""
     established, built, built_by = str(KG.established), str(KG.built), str(KG.builtBy)
-    for first in facts:
-        for second in facts:
-            if first[1] != second[1] or first[4:6] != second[4:6] or first[1] not in (established, built, built_by):
+    #: per property, words and thing: its agents with their facts
+    groups: dict[tuple[str, int, int, str], list[tuple[Mention, Fact]]] = {}
+    for fact in facts:
+        if fact[1] in (established, built, built_by):
+            agent, thing = (fact[2], fact[0]) if fact[1] == built_by else (fact[0], fact[2])
+            groups.setdefault((fact[1], fact[4], fact[5], thing.key), []).append((agent, fact))
+    for (predicate, start, _end, _thing), members in groups.items():
+        # the agents listed one after another ("A, B and C"), each list apart
+        chains: list[list[tuple[Mention, Fact]]] = []
+        for agent, fact in sorted(members, key=lambda member: member[0].start):
+            last = chains[-1][-1][0] if chains else None
+            if last is not None and last.key != agent.key and last.end <= agent.start \
+                    and _SUBJECTS_JOINED.fullmatch(text[last.end:agent.start]):
+                chains[-1].append((agent, fact))
+            elif last is None or last.key != agent.key:
+                chains.append([(agent, fact)])
+        for chain in chains:
+            if len(chain) < 2 or any(m.via == "pronoun" or (lexicon.is_a(m.cls, [str(KG.Agent)]) is not True and not _named(m))
+                                     for m, _ in chain):
                 continue
-            passive = first[1] == built_by
-            one, other = (first[2], second[2]) if passive else (first[0], second[0])
-            thing, other_thing = (first[0], second[0]) if passive else (first[2], second[2])
-            if thing.key != other_thing.key or one.end > other.start or one.key == other.key \
-                    or not _SUBJECTS_JOINED.fullmatch(text[one.end:other.start]) \
-                    or any(m.via == "pronoun" or (lexicon.is_a(m.cls, [str(KG.Agent)]) is not True and not _named(m))
-                           for m in (one, other)):
-                continue
-            if not passive and not re.fullmatch(r"(?:\s*\([^)]*\))?(?:,\s+(?:a|an|the)\s[^,;]*,)?"
-                                                r"\s+(?:(?:have|has|had|are|is|were|was|will|also|jointly|together|since|recently|both|meanwhile|now"
-                                                r"|currently|already)\s+)*",
-                                                text[other.end:first[4]]):
-                continue  # "A and B joined with C to form X": the two are subjects of another verb than the one read
-            span = text[min(one.start, first[4]):max(thing.end, first[5], other.end)]
-            if first[1] != established and not _TOGETHER.search(span):
-                continue
-            yield (one, str(KG.partneredWith), other, "jointly" if _TOGETHER.search(span) else "and",
-                   first[4], first[5], round(max(0.0, min(first[6], second[6]) - 0.1), 2))
+            if predicate != built_by and not re.fullmatch(
+                    r"(?:\s*\([^)]*\))?(?:,\s+(?:a|an|the)\s[^,;]*,)?"
+                    r"\s+(?:(?:have|has|had|are|is|were|was|will|also|jointly|together|since|recently|both|meanwhile|now"
+                    r"|currently|already)\s+)*", text[chain[-1][0].end:start]):
+                continue  # "A and B joined with C to form X": the agents are subjects of another verb than the one read
+            for index, (one, first) in enumerate(chain):
+                for other, second in chain[index + 1:]:
+                    thing = first[0] if predicate == built_by else first[2]
+                    span = text[min(one.start, first[4]):max(thing.end, first[5], other.end)]
+                    # (a project completed together is joint work: "A and B have completed a 5G network")
+                    if predicate != established and not _TOGETHER.search(span) and first[3].lower() != "completed":
+                        continue
+                    yield (one, str(KG.partneredWith), other, "jointly" if _TOGETHER.search(span) else "and",
+                           first[4], first[5], round(max(0.0, min(first[6], second[6]) - 0.1), 2))

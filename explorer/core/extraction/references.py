@@ -420,14 +420,15 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
         if mention.via == "pronoun" and mention.text.lower() == "it" \
                 and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
             # a thing a preposition governs is no object ("X, a company based in Y, built it": not Y)
+            # ("built the system with … edge servers supplied by Huawei, and will operate it": "it" is no plural's)
             nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
                             and m.key not in _subjects(text, out, mention.start)
-                            and not _GOVERNED.search(text[:m.start])), None)
+                            and not _GOVERNED.search(text[:m.start]) and antecedents.singular_head(m)), None)
             if nearest is None:
                 # a direct object: no preposition before it ("based in Y" names no object)
                 nearest = next((m for m in last_mentions if m.via != "pronoun" and not _is_person(m)
                                 and m.key not in _subjects(last_text, last_mentions, len(last_text))
-                                and not _GOVERNED.search(last_text[:m.start])), None)
+                                and not _GOVERNED.search(last_text[:m.start]) and antecedents.singular_head(m)), None)
             if nearest is not None:
                 mention = replace(nearest, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)

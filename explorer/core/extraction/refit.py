@@ -72,8 +72,9 @@ def by_both_ends(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mentio
         return str(KG.operates)  # "Muyuan Foods has switched on a 5G private network": a company runs what it switched on
     if predicate == HAS_MEMBER and _counted_group(lexicon, obj):
         return HAS_MEMBER_GROUP  # "whose members include 41 coal mines": a counted plural is a group of members
-    if predicate == str(KG.established) and re.search(r"(?<![\w-])(?:slices?|links?)$", (obj.label or obj.text).lower()):
-        return str(KG.built)  # "set up a network slice and a backup link": what carries traffic is built, no body founded
+    if predicate == str(KG.established) and re.search(r"(?<![\w-])(?:slices?|links?|nodes?|servers?|base stations?|networks?)$",
+                                                      (obj.label or obj.text).lower()):
+        return str(KG.built)  # "set up a network slice", "an edge computing node": gear that carries or serves traffic is built
     if predicate in (OPERATED_BY, str(KG.subsidiaryOf)) and _PART_OWNED.search(text[:trigger]) \
             and text[trigger:trigger + 9].lower() == "owned by ":
         return str(KG.ownedBy)  # "partly owned by X": X holds a share, it neither runs nor controls the thing

@@ -228,6 +228,8 @@ def counted_own_sites(lexicon: Lexicon, mentions: list[Mention], text: str) -> I
 #: District"; capitalised where they end a name).
 _SUBPLACES = PLACE_PARTS | {"province", "prefecture", "town", "township", "village", "city"}
 _PLACE_OF_PLACE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+((?:[A-Z][\w’'-]*\s+){0,2}"
+                             # ("Sichuan's Aba Tibetan and Qiang Autonomous Prefecture": two peoples name one place)
+                             r"(?:and\s+[A-Z][\w’'-]*\s+(?=Autonomous\s))?(?:Autonomous\s+)?"
                              r"(?:[a-z][\w-]*\s+){0,2}(?i:" + "|".join(sorted(_SUBPLACES)) + r"))(?![\w'’-])")
 
 
@@ -240,7 +242,8 @@ def places_of_places(text: str, is_place: Callable[[str, int], bool]) -> list[tu
     for match in _PLACE_OF_PLACE.finditer(text):
         part = match.group(2)
         words = part.split()
-        if any(word in STOPWORDS for word in words) or any(adverb(w) or past_form(w) for w in words[:-1]):
+        if any(word in STOPWORDS and not (word == "and" and "Autonomous" in words) for word in words) \
+                or any(adverb(w) or past_form(w) for w in words[:-1]):
             continue
         start = match.start(1)
         for word in match.group(1).split()[:-1]:
@@ -299,12 +302,49 @@ def _verb_or_function(word: str) -> bool:
     return word in STOPWORDS or wordclass.verb_only(word) or wordclass.present_third(word) is True or wordclass.past(word) is True
 
 
+#: "the northern Henan city of Anyang", "the Guangdong city of Jiangmen": a region's name, "city of", the city's name.
+#: (Only a city: "the Chenggong district of Kunming" names the district first, the place it lies in after "of".)
+_KIND_OF_PLACE = re.compile(r"(?<![\w’'-])the\s+(?:(?:[a-z]+-)?(?:north|south|east|west|central)[a-z-]*\s+)?"
+                            r"([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)\s+(city)\s+of\s+([A-Z][\w’'-]*)(?![\w’'-])")
+_KIND_BETWEEN = re.compile(r"\s+city\s+of\s+", re.IGNORECASE)
+#: The class of the place a kind of place names.
+_KIND_CLASS = {"city": str(KG.City)}
+
+
+def kinds_of_places(text: str) -> list[tuple[Mention, Mention]]:
+    """"the northern Henan city of Anyang": the region (a place) and the place named after "of", which lies in it; the
+    whole is no one name."""
+    found: list[tuple[Mention, Mention]] = []
+    for match in _KIND_OF_PLACE.finditer(text):
+        region, kind, name = match.group(1), match.group(2).lower(), match.group(3)
+        if any(word.lower() in STOPWORDS or word.lower() in NOT_NAMES for word in region.split()):
+            continue
+        found.append((Mention(match.start(1), match.end(1), region, None, str(KG.Place), region, "name"),
+                      Mention(match.start(3), match.end(3), name, None, _KIND_CLASS.get(kind, str(KG.Place)), name, "name")))
+    return found
+
+
+def region_of_named_place(mention: Mention, mentions: list[Mention], text: str) -> bool:
+    """Whether ``mention`` is the region of a kind of place whose own name follows ("Henan" in "the Henan city of Anyang")."""
+    between = _KIND_BETWEEN.match(text, mention.end)
+    return between is not None and any(m.start == between.end() for m in mentions)
+
+
 def places_apart(text: str, candidates: list[Mention], is_place: Callable[[str, int], bool],
                  body: Callable[[str], bool]) -> list[Mention]:
     """The candidate mentions with each place read apart from its part (``places_of_places``) or from the body its
     possessive names (``names_of_places``): no candidate spans both."""
     for owner, part in places_of_places(text, is_place) + names_of_places(text, is_place, body):
         candidates = [m for m in candidates if not (m.start < owner.end and part.start < m.end)] + [owner, part]
+    return candidates
+
+
+def regions_apart(text: str, candidates: list[Mention]) -> list[Mention]:
+    """The candidate mentions with a kind of place's name read apart from its region (``kinds_of_places``): no candidate
+    ("the Shandong county", "northern Henan city of Anyang") spans the region and the kind."""
+    for region, place in kinds_of_places(text):
+        kind_end = place.start
+        candidates = [m for m in candidates if not (m.start < kind_end and region.start < m.end)] + [region, place]
     return candidates
 
 
@@ -320,6 +360,10 @@ def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:
         elif re.fullmatch(r"['’]s\s+", text[owner.end:part.start]) and owner.via == "name" and part.via == "name" \
                 and part.iri is None and owning_place(owner.text) and part.cls is None and not in_quoted_title(text, part.start):
             yield (part, str(KG.basedIn), owner, "'s", owner.end, part.start, 0.7)  # "Hangzhou's Hikvision"
+        elif _KIND_BETWEEN.fullmatch(text[owner.end:part.start]) and owner.via == "name" and part.via == "name" \
+                and part.iri is None:
+            # "the northern Henan city of Anyang"
+            yield (part, str(KG.locatedIn), owner, text[owner.end:part.start].strip(), owner.end, part.start, 0.75)
 
 
 #: A verb in the past or the perfect right after a "where" clause's subject: "where X (has) installed | …".

@@ -17,7 +17,7 @@ from explorer.core.extraction import clause_readers, clauses, constructions, fig
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
-from explorer.core.extraction.branch_names import branch_names
+from explorer.core.extraction.branch_names import branch_names, branches_of_carriers
 from explorer.core.extraction.calibration import recalibrated
 from explorer.core.extraction.devices import equipment_facts, unplaced
 from explorer.core.extraction.incidents import harmed
@@ -101,7 +101,9 @@ def _candidates(mentions: list[Mention], start: int, end: int, before: bool, tex
         # (a semicolon closes a clause: "… the appetite of the fish; the robots are made by X" — no subject before it)
         return sorted((m for m in mentions if m.end <= start and start - m.end <= MAX_GAP and ";" not in text[m.end:start]),
                       key=lambda m: start - m.end)
-    after = sorted((m for m in mentions if m.start >= end and m.start - end <= MAX_GAP), key=lambda m: m.start - end)
+    # "based in the northern Henan city of Anyang": the region is no object; the place named after "city of" is
+    after = sorted((m for m in mentions if m.start >= end and m.start - end <= MAX_GAP
+                    and not sites.region_of_named_place(m, mentions, text)), key=lambda m: m.start - end)
     # "run by the group's subsidiary Dongfang Turbine": the name after the owner's word for it is the object
     role = _OWNERS_ROLE.match(text, after[0].end) if after else None
     named = next((m for m in after[1:] if role is not None and m.start == role.end() and m.text[:1].isupper()), None)
@@ -468,7 +470,9 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
                 suggestions.append(Suggestion(subject, predicate, obj, sentence, words, start, end, confidence))
         if reader is not None:
             rule_facts = [(s.subject, s.predicate, s.object) for s in suggestions[first:]]
-            ends = candidates([*mentions, *(m for s in suggestions[first:] for m in (s.subject, s.object))])
+            # ("in the Guangdong city of Jiangmen": the model's place is Jiangmen, not the region before its kind)
+            ends = [m for m in candidates([*mentions, *(m for s in suggestions[first:] for m in (s.subject, s.object))])
+                    if not sites.region_of_named_place(m, mentions, view)]
             # a name the rules' facts gave a class ("Hangzhou-based Supcon Technology": an agent) keeps it in the model's facts
             classed = {(m.start, m.end, m.key): m for s in suggestions[first:] for m in (s.subject, s.object)}
             suggestions += constructions.reports_warning(
@@ -492,8 +496,11 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
     if warnings:
         suggestions = sorted(suggestions + warnings, key=lambda s: s.sentence.number)
     # "China Mobile Qinghai" and "China Mobile's Qinghai branch" are one branch: one fact between them states nothing
+    # ("the Jiangsu branch of China Unicom" is China Unicom Jiangsu, there and where "the branch" speaks of it)
+    branches = branches_of_carriers([(m, fold_width(s.sentence.text)) for s in suggestions for m in (s.subject, s.object)])
     suggestions = [named for s in suggestions
-                   for named in [replace(s, subject=branch_names(s.subject), object=branch_names(s.object))]
+                   for named in [replace(s, subject=branch_names(s.subject, branches, fold_width(s.sentence.text)),
+                                         object=branch_names(s.object, branches, fold_width(s.sentence.text)))]
                    if named.subject.key != named.object.key]
     return _one_per_fact(lexicon, recalibrated(suggestions, min_confidence))  # what each reading guessed (``calibration``)
 
@@ -694,5 +701,6 @@ def _constructions(lexicon: Lexicon, finder: MentionFinder, mentions: list[Menti
             *constructions.applied_technologies(lexicon, mentions, finder.named),
             *constructions.comparisons(lexicon, mentions, text), *constructions.attacks_on(lexicon, mentions, text),
             *constructions.harmed_belongings(lexicon, mentions, text), *modal_threats.threatened(lexicon, mentions, text),
+            *modal_threats.warned_harms(lexicon, mentions, text),
             *owners.described_owners(lexicon, mentions, text), *read_appositions(lexicon, mentions, text, finder.named),
             *placed_kinds(lexicon, mentions, text, finder.named, finder.place_name), *sites.home_towns(mentions, text)]
