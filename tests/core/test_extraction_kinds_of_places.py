@@ -6,6 +6,8 @@ from __future__ import annotations
 from extraction_support import facts
 
 from explorer.core.extraction.lexicon import Lexicon
+from explorer.core.extraction.mentions import MentionFinder
+from explorer.core.vocab import KG
 
 
 def test_a_city_named_after_its_region_and_kind_lies_in_the_region(lexicon: Lexicon) -> None:
@@ -31,3 +33,9 @@ def test_an_autonomous_prefecture_after_its_provinces_possessive_is_one_place_in
     assert ("Qiannan Buyei and Miao Autonomous Prefecture", "locatedIn", "Guizhou") in found
     found = facts("The station sits in Sichuan's Aba Tibetan and Qiang Autonomous Prefecture.", lexicon)
     assert ("Aba Tibetan and Qiang Autonomous Prefecture", "locatedIn", "Sichuan") in found
+
+
+def test_the_city_named_after_its_kind_is_known_as_a_city(lexicon: Lexicon) -> None:
+    found = {m.text: m.cls for m in MentionFinder(lexicon).find(
+        "Luoshan Steel, a steelmaker based in the northern Henan city of Xinyang, runs the mill.")}
+    assert found.get("Xinyang") == str(KG.City)

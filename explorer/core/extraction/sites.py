@@ -343,8 +343,8 @@ def regions_apart(text: str, candidates: list[Mention]) -> list[Mention]:
     """The candidate mentions with a kind of place's name read apart from its region (``kinds_of_places``): no candidate
     ("the Shandong county", "northern Henan city of Anyang") spans the region and the kind."""
     for region, place in kinds_of_places(text):
-        kind_end = place.start
-        candidates = [m for m in candidates if not (m.start < kind_end and region.start < m.end)] + [region, place]
+        # (the city's own name as found elsewhere gives way too: this one knows it is a city)
+        candidates = [m for m in candidates if not (m.start < place.end and region.start < m.end)] + [region, place]
     return candidates
 
 
