@@ -98,3 +98,20 @@ def test_a_long_name_does_not_push_the_link_and_the_other_end_out_of_sight(windo
     # the cut name is whole in its tooltip
     assert dialog.model.data(dialog.model.index(row, SUBJECT), Qt.ItemDataRole.ToolTipRole).startswith(
         "Yunnan Provincial Department of Industry and Information Technology")
+
+
+def test_the_panel_below_follows_a_tick_that_changes_a_class(window, qtbot, tmp_path) -> None:
+    article = tmp_path / "frostmoth.txt"
+    article.write_text("The intrusion was attributed to Frostmoth. Frostmoth partnered with Haier.\n", encoding="utf-8")
+    window.session.part("import").article_action.trigger()
+    dialog = window.session.part("import").dialog
+    qtbot.addWidget(dialog)
+    dialog.open_path(article)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0 and dialog._task is None, timeout=20000)
+    rows = {dialog.model.suggestion(r).predicate.rsplit("#", 1)[-1]: r for r in range(dialog.model.rowCount())}
+    assert {"attributedTo", "partneredWith"} <= set(rows)
+    dialog.table.selectRow(dialog.proxy.mapFromSource(dialog.model.index(rows["attributedTo"], 0)).row())
+    assert "(new threat actor)" in dialog.sentence_view.toPlainText()
+    dialog.model.setData(dialog.model.index(rows["partneredWith"], TICK), Qt.CheckState.Checked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    assert "(new organization)" in dialog.sentence_view.toPlainText()

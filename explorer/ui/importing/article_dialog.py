@@ -202,6 +202,8 @@ class ArticleImportDialog(QDialog):
         self.reject_button.clicked.connect(self._on_reject_clicked)
         self.close_button.clicked.connect(self.close)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        # a tick or an edit can change what a new end is created as: the panel below follows
+        self.model.dataChanged.connect(lambda *_: self._on_selection_changed(QItemSelection(), QItemSelection()))
         self._update_buttons()
         self.resize(980, 640)
         self._restore_state()
