@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.relatives import AGENT, MEMBER_OF, ORGANIZATION, _list_after, _list_before
-from explorer.core.extraction.spans import Mention
+from explorer.core.extraction.spans import COUNT, Mention
 from explorer.core.vocab import KG
 
 Fact = tuple[Mention, str, Mention, str, int, int, float]
@@ -95,3 +96,17 @@ def counting_alliance(lexicon: Lexicon, mentions: list[Mention], predicate: str,
     alliance = next((m for m in reversed(mentions) if m.end <= start and m.key != subject.key
                      and lexicon.is_a(m.cls, [ALLIANCE]) is True), None)
     return alliance if alliance is not None and alliance.start < subject.start else None
+
+
+def counted_group(predicate: str, subject: Mention, obj: Mention) -> tuple[Mention, Mention]:
+    """A group of members is named with its count ("counts 26 steelmakers as members": the group of 26 steelmakers), where
+    a thing of no class is otherwise named without it ("26 steelmakers" … "the steelmakers"): the fact's ends so named."""
+    has_group = predicate == str(KG.hasMemberGroup)
+    if not has_group and predicate != str(KG.memberGroupOf):
+        return subject, obj
+    group = obj if has_group else subject
+    if group.iri is not None or group.label is None or group.label == group.text or not COUNT.match(group.text) \
+            or not group.text.endswith(group.label):
+        return subject, obj
+    counted = replace(group, label=group.text)
+    return (subject, counted) if has_group else (counted, obj)

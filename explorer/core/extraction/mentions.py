@@ -344,6 +344,17 @@ class MentionFinder:
         self._history = [replace(m, cls=cls) if m.key == mention.key and m.cls is None else m for m in self._history]
         return replace(mention, cls=cls)
 
+    def infer_classes(self, predicate: str, subject: Mention, obj: Mention) -> tuple[Mention, Mention]:
+        """A fact's new names with no class take the one class the property demands of each end (``infer_class``)."""
+        domain, range_ = self.lexicon.ends(predicate)
+        entity, location = str(KG.Entity), str(KG.Location)
+        if len(domain) == 1 and entity not in domain:
+            subject = self.infer_class(subject, next(iter(domain)))
+        if len(range_) == 1 and entity not in range_:
+            # what a thing is located in, named with no word of its kind, is a place ("Shahe"); a site has its head noun
+            obj = self.infer_class(obj, str(KG.Place) if range_ == {location} else next(iter(range_)))
+        return subject, obj
+
     def recall(self, label: str) -> Mention | None:
         """The new thing named earlier in the document as ``label``, in the singular or the plural ("5G phone"
         after "5G phones"), so that one thing keeps one name."""

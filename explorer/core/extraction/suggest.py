@@ -13,7 +13,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from explorer.core.extraction import clause_readers, clauses, constructions, figures, modal_threats, owners, refit, relatives, sites, slots
+from explorer.core.extraction import (
+    clause_readers,
+    clauses,
+    constructions,
+    figures,
+    member_groups,
+    modal_threats,
+    owners,
+    refit,
+    relatives,
+    sites,
+    slots,
+)
 from explorer.core.extraction.appositions import apposed_name
 from explorer.core.extraction.appositions import read as read_appositions
 from explorer.core.extraction.attachment import head_across_place, head_of_ing_participle, participle_clause_subject
@@ -43,17 +55,14 @@ from explorer.core.extraction.risk_phrases import acts_of_harm
 from explorer.core.extraction.risks import exposed_head, one_attack, read_risks, unwarned_weaknesses, warned_of
 from explorer.core.extraction.sentences import Sentence, fold_width, split_sentences
 from explorer.core.extraction.shared_subjects import pronoun_relative_head, shared_subject
-from explorer.core.extraction.spans import COUNT
 from explorer.core.extraction.verbs import PARTICIPLE as _PARTICIPLE
 from explorer.core.extraction.verbs import describes_unread_noun, determiner, modifies_noun_after, verb_after_subject
 from explorer.core.tasks import CancelToken, Progress
 from explorer.core.vocab import KG
 
-AGENT, ENTITY, THREAT = str(KG.Agent), str(KG.Entity), str(KG.CyberRisk)
-LOCATION, PLACE = str(KG.Location), str(KG.Place)
+AGENT, THREAT = str(KG.Agent), str(KG.CyberRisk)
 INCIDENT, ALLIANCE = str(KG.Incident), str(KG.IndustryAlliance)
 LOCATED_IN, WARNS_OF = str(KG.locatedIn), str(KG.warnsOf)
-HAS_MEMBER_GROUP, MEMBER_GROUP_OF = str(KG.hasMemberGroup), str(KG.memberGroupOf)
 #: How far (in characters) a subject or object may stand from the trigger words.
 MAX_GAP = 90
 
@@ -455,7 +464,7 @@ def suggest_facts(text: str, lexicon: Lexicon, known: Iterable[KnownEntity] = ()
         # "a ransomware attack on Hengtai encrypted …": one attack told as done affected what it reached
         suggestions[first:] = [replace(s, predicate=p) if (p := harmed(lexicon, s.predicate, s.subject, s.pattern, view)) != s.predicate
                                else s for s in suggestions[first:]]
-        suggestions[first:] = [_with_inferred_classes(lexicon, finder, _seated(lexicon, _counted_members(s))) for s in unwarned_weaknesses(
+        suggestions[first:] = [_with_inferred_classes(finder, _seated(lexicon, _counted_members(s))) for s in unwarned_weaknesses(
             suggestions[first:]) if refit.fits(lexicon, s.predicate, s.subject, s.object, view[:s.trigger_start], s.pattern, view)]
         if ner is not None:
             suggestions[first:] = marked_ner(suggestions[first:], min_confidence)
@@ -659,31 +668,14 @@ def _as_fact(suggestion: Suggestion) -> clauses.Fact:
             suggestion.trigger_end, suggestion.confidence)
 
 
-def _with_inferred_classes(lexicon: Lexicon, finder: MentionFinder, suggestion: Suggestion) -> Suggestion:
-    """A new name with no class takes the one class the property demands of its end."""
-    domain, range_ = lexicon.ends(suggestion.predicate)
-    subject, obj = suggestion.subject, suggestion.object
-    if len(domain) == 1 and ENTITY not in domain:
-        subject = finder.infer_class(subject, next(iter(domain)))
-    if len(range_) == 1 and ENTITY not in range_:
-        # what a thing is located in, named with no word of its kind, is a place ("Shahe"); a site has its head noun
-        obj = finder.infer_class(obj, PLACE if range_ == {LOCATION} else next(iter(range_)))
-    if subject is suggestion.subject and obj is suggestion.object:
-        return suggestion
-    return replace(suggestion, subject=subject, object=obj)
+def _with_inferred_classes(finder: MentionFinder, suggestion: Suggestion) -> Suggestion:
+    subject, obj = finder.infer_classes(suggestion.predicate, suggestion.subject, suggestion.object)
+    return suggestion if (subject, obj) == (suggestion.subject, suggestion.object) else replace(suggestion, subject=subject, object=obj)
 
 
 def _counted_members(suggestion: Suggestion) -> Suggestion:
-    """A group of members is named with its count ("counts 26 steelmakers as members": the group of 26 steelmakers), where
-    a thing of no class is otherwise named without it ("26 steelmakers" … "the steelmakers")."""
-    if suggestion.predicate not in (HAS_MEMBER_GROUP, MEMBER_GROUP_OF):
-        return suggestion
-    group = suggestion.object if suggestion.predicate == HAS_MEMBER_GROUP else suggestion.subject
-    if group.iri is not None or group.label is None or group.label == group.text or not COUNT.match(group.text) \
-            or not group.text.endswith(group.label):
-        return suggestion
-    counted = replace(group, label=group.text)
-    return replace(suggestion, object=counted) if suggestion.predicate == HAS_MEMBER_GROUP else replace(suggestion, subject=counted)
+    subject, obj = member_groups.counted_group(suggestion.predicate, suggestion.subject, suggestion.object)
+    return suggestion if (subject, obj) == (suggestion.subject, suggestion.object) else replace(suggestion, subject=subject, object=obj)
 
 
 def _seated(lexicon: Lexicon, suggestion: Suggestion) -> Suggestion:
