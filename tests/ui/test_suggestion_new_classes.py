@@ -67,14 +67,19 @@ def test_ticking_rows_changes_the_class_as_accepting_them_together_would(qtbot) 
     assert _shown(model, 0, OBJECT) == "Frostmoth  (new threat actor)"
 
 
-def test_the_panel_below_says_what_each_new_end_becomes(window, qtbot, tmp_path) -> None:
-    article = tmp_path / "linhe.txt"
-    article.write_text("ZTE built a 5G private network at the Linhe plant.\n", encoding="utf-8")
+def _reviewed(window, qtbot, path, text: str):
+    """The article dialog, opened from File ▸ Import, once it has read ``text`` (written to ``path``)."""
+    path.write_text(text, encoding="utf-8")
     window.session.part("import").article_action.trigger()
     dialog = window.session.part("import").dialog
     qtbot.addWidget(dialog)
-    dialog.open_path(article)
+    dialog.open_path(path)
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0 and dialog._task is None, timeout=20000)
+    return dialog
+
+
+def test_the_panel_below_says_what_each_new_end_becomes(window, qtbot, tmp_path) -> None:
+    dialog = _reviewed(window, qtbot, tmp_path / "linhe.txt", "ZTE built a 5G private network at the Linhe plant.\n")
     rows = [row for row in range(dialog.model.rowCount())
             if dialog.model.suggestion(row).predicate == ONTO + "locatedIn"]
     assert rows
@@ -83,15 +88,10 @@ def test_the_panel_below_says_what_each_new_end_becomes(window, qtbot, tmp_path)
 
 
 def test_a_long_name_does_not_push_the_link_and_the_other_end_out_of_sight(window, qtbot, tmp_path) -> None:
-    article = tmp_path / "order.txt"
-    article.write_text("The Yunnan Provincial Department of Industry and Information Technology and Communications "
+    dialog = _reviewed(window, qtbot, tmp_path / "order.txt",
+                       "The Yunnan Provincial Department of Industry and Information Technology and Communications "
                        "Administration Office ordered the Shangri-La Highland Barley Distillery Company to replace "
-                       "default credentials within 90 days.\n", encoding="utf-8")
-    window.session.part("import").article_action.trigger()
-    dialog = window.session.part("import").dialog
-    qtbot.addWidget(dialog)
-    dialog.open_path(article)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0 and dialog._task is None, timeout=20000)
+                       "default credentials within 90 days.\n")
     widest = max(240, dialog.table.viewport().width() // 3)
     assert dialog.table.columnWidth(SUBJECT) <= widest and dialog.table.columnWidth(OBJECT) <= widest
     row = next(r for r in range(dialog.model.rowCount()) if "Yunnan" in dialog.model.end_text(dialog.model.suggestion(r), True))
@@ -101,13 +101,8 @@ def test_a_long_name_does_not_push_the_link_and_the_other_end_out_of_sight(windo
 
 
 def test_the_panel_below_follows_a_tick_that_changes_a_class(window, qtbot, tmp_path) -> None:
-    article = tmp_path / "frostmoth.txt"
-    article.write_text("The intrusion was attributed to Frostmoth. Frostmoth partnered with Haier.\n", encoding="utf-8")
-    window.session.part("import").article_action.trigger()
-    dialog = window.session.part("import").dialog
-    qtbot.addWidget(dialog)
-    dialog.open_path(article)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0 and dialog._task is None, timeout=20000)
+    dialog = _reviewed(window, qtbot, tmp_path / "frostmoth.txt",
+                       "The intrusion was attributed to Frostmoth. Frostmoth partnered with Haier.\n")
     rows = {dialog.model.suggestion(r).predicate.rsplit("#", 1)[-1]: r for r in range(dialog.model.rowCount())}
     assert {"attributedTo", "partneredWith"} <= set(rows)
     dialog.table.selectRow(dialog.proxy.mapFromSource(dialog.model.index(rows["attributedTo"], 0)).row())
