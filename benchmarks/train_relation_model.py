@@ -200,6 +200,7 @@ TESTED = (
     "held-out-yushu-yak-dairy-cold-chain",
     "held-out-zhangjiajie-cableway-monitoring-5g",
     "held-out-ziyang-lemon-plant-5g",
+    # the twenty-third session's test set, scored on its start and final code
     "held-out-benxi-special-steel-5g",
     "held-out-changzhi-coking-plant-5g",
     "held-out-chifeng-gold-smelter-5g",
@@ -216,6 +217,23 @@ TESTED = (
     "held-out-yanan-oilfield-wellsites-5g",
     "held-out-yueyang-paper-mill-5g",
     "held-out-zaozhuang-coal-chemical-5g",
+    # the twenty-fourth session's test set, scored on its start and final code
+    "held-out-aksu-cotton-mill-5g",
+    "held-out-changji-coal-power-5g",
+    "held-out-fushun-refinery-5g",
+    "held-out-golmud-solar-thermal-5g",
+    "held-out-honghe-tin-mine-5g",
+    "held-out-ili-coal-to-gas-5g",
+    "held-out-jilin-carbon-fibre-5g",
+    "held-out-kaili-pulp-mill-5g",
+    "held-out-lijiang-brewery-hydropower-5g",
+    "held-out-sanming-steel-forestry-5g",
+    "held-out-shihezi-pvc-plant-5g",
+    "held-out-xining-lithium-materials-5g",
+    "held-out-xinyu-special-steel-5g",
+    "held-out-yinchuan-silicon-wafer-5g",
+    "held-out-yulin-diesel-engine-5g",
+    "held-out-zhongshan-lighting-makers-5g",
 )
 #: The bands of probability calibrated apart, and when a property is left out (facts seen, share right).
 BANDS = (THRESHOLD, 0.7)
