@@ -15,7 +15,7 @@ from explorer.core.vocab import KG
     ("The report warned of ransomware campaigns aimed at furnace controllers, saying a successful attack could trigger "
      "kiln shutdowns and chlorine leaks.", "ransomware campaigns", ["kiln shutdowns", "chlorine leaks"]),
     ("The study warned that a hacking campaign it calls Grey Heron has been probing pump controllers at water plants and "
-     "could cause supply cuts.", "hacking campaign", ["supply cuts"]),
+     "could cause supply cuts.", "Grey Heron", ["supply cuts"]),
     ("The agency warned of phishing campaigns aimed at shoe exporters, which it said could lead to order fraud.",
      "phishing campaigns", ["order fraud"]),
     ("The white paper warned of intrusions into dye works, saying they could lead to spoiled batches.",

@@ -81,6 +81,23 @@ def test_a_run_that_ends_a_longer_mention_stands_for_its_thing_not_a_new_one(lex
     assert found["Sensors"].label == "Sensors" and names_itself(found["Sensors"])
 
 
+def test_a_run_that_is_a_mention_with_its_article_stands_for_the_mention_s_thing(lexicon: Lexicon) -> None:
+    view = "All of this feeds Tuzhi, an industrial internet platform that Jinhe developed."
+    start = view.index("industrial internet platform")
+    platform = Mention(start, start + len("industrial internet platform"), "industrial internet platform", None,
+                       str(KG.IndustrialInternetPlatform), "Tuzhi", "definite")
+    found = {m.text: m for m in SpanModel({"f:an": 5.0, "l:platform": 2.0}, -4.0).find(lexicon, view, [platform])}
+    assert found["an industrial internet platform"].label == "Tuzhi"
+    assert found["an industrial internet platform"].cls == str(KG.IndustrialInternetPlatform)
+
+
+def test_no_run_opens_or_closes_on_a_preposition() -> None:
+    view = "The control system has been moved onto Wuhai Cloud, a platform in the city."
+    found = texts(view, list(word_runs(view, tokens(view))))
+    assert "Wuhai Cloud" in found and "a platform" in found
+    assert not any(run.split()[0] in ("onto", "in") or run.split()[-1] in ("onto", "in") for run in found)
+
+
 def test_a_relation_model_saves_and_loads_its_span_model(lexicon: Lexicon, tmp_path: Path) -> None:
     spans = SpanModel({"l:headsets": 1.5, "f:the": -0.25}, -3.0, 0.6)
     model = RelationModel((NONE, str(KG.built)), {"bw:made|B": ((1, 2.5),)}, (0.5, -1.0), spans=spans)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from explorer.core.extraction import speech
 from explorer.core.extraction.lexicon import Lexicon, PropertyPattern
 from explorer.core.extraction.spans import Mention, Reading, singular
+from explorer.core.extraction.words import CHINESE_PROVINCES
 from explorer.core.vocab import KG
 
 ORGANIZATION, PLACE = str(KG.Organization), str(KG.Place)
@@ -35,6 +36,22 @@ def read(lexicon: Lexicon, mentions: list[Mention], text: str, named: NameLookup
     """All that the appositions of one sentence say: owners of parts, and where people work."""
     yield from apposed_owners(lexicon, mentions, text, named)
     yield from person_affiliations(lexicon, mentions, text, named)
+    yield from provinces_of_cities(mentions, text, named)
+
+
+#: "Xuchang, the Henan city that …": a province's name before the kind of place an apposition calls a name.
+_PROVINCE_KIND = re.compile(r",\s+the\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:port\s+|border\s+|coastal\s+)?(?:city|town|county)\b")
+
+
+def provinces_of_cities(mentions: list[Mention], text: str, named: NameLookup) -> Iterator[Reading]:
+    """"Xuchang, the Henan city that makes half of the world's wigs": the city named lies in the province its apposition
+    names."""
+    for place in mentions:
+        kind = _PROVINCE_KIND.match(text, place.end)
+        if place.via not in ("name", "label") or kind is None or kind.group(1).lower() not in CHINESE_PROVINCES:
+            continue
+        province = named(kind.group(1), kind.start(1), str(KG.Province))
+        yield (place, str(KG.locatedIn), province, ", the", place.end, kind.start(1), 0.7)
 
 
 def _part_heads(lexicon: Lexicon) -> dict[str, PropertyPattern]:

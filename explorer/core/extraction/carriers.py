@@ -242,7 +242,8 @@ def described_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) 
     for participle in _DESCRIBED_ON.finditer(text):
         if participle.group(1) is None and participle.group(2) is None:
             continue  # "moved to the network" says nothing of what runs on it; "linked to" and "… over" do
-        carrier = next((m for m in mentions if m.start == participle.end() and m.via != "pronoun"), None)
+        # ("are connected over it": an "it" read as a network is that network)
+        carrier = next((m for m in mentions if m.start == participle.end() and (m.via != "pronoun" or m.label)), None)
         passive = participle.group(1) is not None and participle.group(2) is None
         if carrier is None or not (_joined_carrier(lexicon, carrier) if passive else _carrier(carrier)) \
                 or lexicon.is_a(carrier.cls, [AGENT, PLACE]) is True:
@@ -250,8 +251,9 @@ def described_on_networks(lexicon: Lexicon, mentions: list[Mention], text: str) 
         before = [m for m in mentions if m.end <= participle.start() and m.via != "pronoun"]
         last = before[-1] if before else None
         between = text[last.end:participle.start()] if last is not None else ""
-        # "The assembly lines are also connected to Guiyun": the verb "be" makes the clause's subject what is joined
-        be = passive and _BE.fullmatch(between) is not None and last is not None \
+        # "The assembly lines are also connected to Guiyun", "detectors are connected over it": the verb "be" makes the
+        # clause's subject what is joined
+        be = (passive or participle.group(2) is not None) and _BE.fullmatch(between) is not None and last is not None \
             and _SUBJECT_FIRST.fullmatch(text[max((m.end() for m in _CLAUSE_OPEN.finditer(text, 0, last.start)), default=0):last.start])
         if last is None or not (re.fullmatch(r"\s+|,\s+", between) or be):
             continue

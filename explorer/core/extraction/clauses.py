@@ -222,6 +222,19 @@ def own_documents(lexicon: Lexicon, mentions: list[Mention], text: str) -> Itera
                 or lexicon.is_a(speaker.cls, [AGENT]) is False or lexicon.is_a(document.cls, lexicon.ends(published)[1]) is False:
             continue
         yield (speaker, published, document, f"{verb.group()} in its", verb.start(), joint.end(), 0.65)
+    for aside in _IN_OWN_ASIDE.finditer(text):
+        # "S, in its Metal Industry 5G Security Outlook published in May, warned that …": the aside names S's document
+        document = _at(mentions, aside.end())
+        speaker = next((m for m in reversed(mentions) if m.end == aside.start()), None)
+        rest = re.match(r"[^,;]*,\s+(?:(?:also|has|had)\s+)?[a-z]+", text[aside.end():])
+        if document is None or speaker is None or rest is None or _REPORTED.search(rest.group().split()[-1]) is None \
+                or speaker.via == "phrase" or lexicon.is_a(speaker.cls, [AGENT]) is False \
+                or lexicon.is_a(document.cls, [str(KG.Report)]) is not True:
+            continue
+        yield (speaker, published, document, ", in its", aside.start(), aside.end(), 0.65)
+
+
+_IN_OWN_ASIDE = re.compile(r",\s+in\s+(?:its|their)\s+(?:(?:latest|new|annual|own)\s+)?", re.IGNORECASE)
 
 
 #: (a role may stand before "who": "P, the professor who heads the laboratory")
@@ -389,6 +402,7 @@ def object_relatives(lexicon: Lexicon, mentions: list[Mention], text: str) -> It
                     yield ((thing, pattern.predicate, one) if passive else (one, pattern.predicate, thing)) \
                         + (f"{'it' if by_pronoun else 'that'} … {match.group(0)}", match.start(), match.end(), 0.6)
             yield from _second_relative(lexicon, mentions, text, match.end(), thing, actor)
+            yield from _second_verb(lexicon, mentions, text, match.end(), thing, actors)
             joint = _WITH.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             partner = _at(mentions, joint.end()) if joint is not None else None
             if joint is not None and partner is not None and partner.key not in (actor.key, thing.key) and _named(partner) \
@@ -437,6 +451,29 @@ def _second_relative(lexicon: Lexicon, mentions: list[Mention], text: str, end: 
                 and lexicon.is_a(second.cls, pattern.domain) is not False and lexicon.is_a(thing.cls, pattern.range) is not False:
             yield (second, pattern.predicate, thing, f"and … {verb.group(1)}", modal.end(), modal.end() + verb.end(), 0.55)
             return
+
+
+#: A second verb of the same relative subject, with no object of its own: "that Inspur built | and operates.", "which
+#: Huawei developed | and now manages under a contract".
+_AND_VERB = re.compile(r"\s+and\s+(?:(?:now|also|still|later|jointly)\s+)?([a-z]+)"
+                       r"(?=\s*[,.;]|\s*$|\s+(?:under|for|since|in|at|from|with|on)\s)")
+
+
+def _second_verb(lexicon: Lexicon, mentions: list[Mention], text: str, end: int, thing: Mention,
+                 actors: list[Mention]) -> Iterator[Fact]:
+    """"a platform that Inspur built and operates": the relative's subject does what its second verb says to the
+    same thing."""
+    verb = _AND_VERB.match(text, end)
+    if verb is None or any(verb.start(1) <= m.start < verb.end(1) + 2 for m in mentions):
+        return
+    words = _AS_PATTERN.get(verb.group(1), verb.group(1))
+    pattern = next((p for p in lexicon.patterns if p.words.lower() == words and not p.weak and not p.object_first
+                    and p.closing is None and lexicon.is_a(thing.cls, p.range) is not False), None)
+    if pattern is None:
+        return
+    for actor in actors:
+        if actor.key != thing.key and lexicon.is_a(actor.cls, pattern.domain) is not False:
+            yield (actor, pattern.predicate, thing, f"that … and {verb.group(1)}", verb.start(1), verb.end(1), 0.55)
 
 
 def split_verbs(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterator[Fact]:

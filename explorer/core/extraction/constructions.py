@@ -45,8 +45,9 @@ _REGIONAL_UNIT_HEADS = frozenset(["unit", "arm", "division", "office", "institut
 def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup, text: str = "") -> Iterator[Reading]:
     """"X's … branch": X has the branch; "China's telecom companies": they are based in China (not in a quoted title:
     "Security in Shandong's Building Materials Sector" names a report)."""
-    by_head = {p.words.split()[1].lower(): p for p in lexicon.patterns
-               if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) == 2 and not p.object_first}
+    # (a head of two words too: "China Mobile's data centre")
+    by_head = {" ".join(p.words.split()[1:]).lower(): p for p in lexicon.patterns
+               if p.words.startswith(("'s ", "’s ")) and len(p.words.split()) in (2, 3) and not p.object_first}
     for mention in mentions:
         if mention.iri is not None or in_quoted_title(text, mention.start):
             continue
@@ -58,7 +59,7 @@ def possessives(lexicon: Lexicon, mentions: list[Mention], named: NameLookup, te
             continue
         owner_text, rest = match.group(1), match.group(2)
         head = rest.split()[-1].lower()
-        pattern = by_head.get(head)
+        pattern = by_head.get(" ".join(rest.lower().split()[-2:])) or by_head.get(head)
         country = normalize(owner_text) in COUNTRIES
         if head in _REGIONAL_UNIT_HEADS and not country and normalize(rest[:-len(head)].strip()) in CHINESE_PROVINCES:
             # "China Telecom's Anhui unit", "CAICT's Shanghai institute": a unit named by the province it serves is a

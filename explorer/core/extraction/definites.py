@@ -10,9 +10,10 @@ phrase with an antecedent is read by the references instead.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from explorer.core.extraction import wordclass
-from explorer.core.extraction.spans import adverb, passive_by, plural_noun, singular, state_after_object
+from explorer.core.extraction.spans import Mention, adverb, passive_by, plural_noun, singular, state_after_object
 from explorer.core.extraction.words import COMPLEMENT_TAKERS, GENERIC_PEOPLE, GENERIC_THINGS, IRREGULAR_PAST, STOPWORDS
 
 _WORD = re.compile(r" ([a-z][a-z-]*)\b(?!['’])")
@@ -155,3 +156,25 @@ def restricted(text: str, start: int, end: int, triggers: frozenset[str]) -> boo
         return True
     relative = _SUBJECT_RELATIVE.match(text, end) or _RELATIVE_AFTER.match(text, end)
     return relative is not None and _relative_verb(relative.group(1), plural_noun(head))
+
+
+#: "the" and one noun that ends its phrase: punctuation, a function word or a verb's auxiliary follows.
+_THE_HEAD = re.compile(r"(?<![\w-])the\s+([a-z][a-z-]*)(?=\s*[,.;:]|\s*$|\s+(?:under|for|in|at|on|from|to|with|and|or|that|which"
+                       r"|are|is|were|was|have|has|had|will|would|could|can|may|might|still|also|now|[a-z]+ed|[a-z]+s)\b)")
+
+
+def same_sentence_references(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"LiCore runs on edge servers in the control building, and China Mobile manages | the servers": "the" and a head
+    noun stand for the thing named earlier in the same sentence whose phrase ends in that noun (references to earlier
+    sentences are read before the sentence's own mentions are known)."""
+    out = list(mentions)
+    for match in _THE_HEAD.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in out):
+            continue
+        head = match.group(1)
+        named = next((m for m in reversed(out) if m.end <= match.start() and m.via in ("phrase", "cue") and m.iri is None
+                      and " " in m.text and singular(m.text.split()[-1].lower()) == singular(head)
+                      and (head.endswith("s") or not m.text.split()[-1].lower().endswith("s"))), None)
+        if named is not None:
+            out.append(replace(named, start=match.start(), end=match.end(), text=match.group(), via="definite"))
+    return sorted(out, key=lambda m: (m.start, -m.end))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from explorer.core.extraction import weaknesses, wordclass
 from explorer.core.extraction.counts import counted_kind, counted_phrases, unjudged
+from explorer.core.extraction.definites import same_sentence_references
 from explorer.core.extraction.lexicon import Lexicon, _is_cjk
 from explorer.core.extraction.makers_gear import makers_gear
 from explorer.core.extraction.owners import named_owners_things, own_units
@@ -31,6 +32,7 @@ from explorer.core.extraction.references import (
     second_clause_it,
     sentence_descriptions,
 )
+from explorer.core.extraction.relatives import asides
 from explorer.core.extraction.sites import (
     COUNTRIES,
     PLACE_PARTS,
@@ -65,12 +67,15 @@ from explorer.core.extraction.spans import (
     joined_fields,
     opening_plural,
     participle_after_noun,
+    participle_before_object,
     passive_by,
     passive_opening,
     place_people,
     plural_head_at_end,
+    present_verb,
     quoted,
     relative_that_verbs,
+    reporting_verb,
     shared_head,
     singular,
     state_after_object,
@@ -78,6 +83,7 @@ from explorer.core.extraction.spans import (
     variant_after,
     verb_before_object,
     verb_in_phrase,
+    verb_of_clause,
 )
 from explorer.core.extraction.standard_scopes import scoped_standards
 from explorer.core.extraction.technology_phrases import technology_descriptions
@@ -448,7 +454,8 @@ class MentionFinder:
                 continue
             start, end = words[0][0], words[-1][1]
             phrase = text[start:end]
-            found.append(Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase"))
+            if len(words) > 1 or phrase.lower() not in GENERIC_THINGS:
+                found.append(Mention(start, end, phrase, None, self._head_class(phrase), phrase, "phrase"))
         return found
 
     def _bare_phrases(self, text: str) -> list[Mention]:
@@ -563,10 +570,14 @@ class MentionFinder:
                                                      and not (words and plural_head_at_end(lowered, text, word.end()))) or adverb(lowered) \
                     or (words and lowered in PLACE_ADVERBS) or (words and state_after_object(lowered, text, word.end())) \
                     or (not words and lowered.endswith("ing") and not self._modifies(text, word.end())) \
+                    or (words and participle_before_object(lowered, text, word.end())) \
                     or passive_by(lowered, text, word.end()) or verb_in_phrase(text, *word.span(1), after_noun=bool(words)):
                 break
-            if not words and verb_before_object(token, text, word.end()):
+            if not words and (verb_before_object(token, text, word.end()) or verb_of_clause(text, word) or (
+                    present_verb(lowered) and any(end == word.start(1) - 1 for _start, end, _r in asides(text)))):
                 # "…, uses | explosion-proof handsets": a verb's present before its object opens no phrase; the object does
+                # ("The network, which uses base stations, | links vibration sensors": the comma closing an aside stands
+                # before the verb of the clause it sits in)
                 position = word.end()
                 continue
             if words and all(text[slice(*w)].lower() in _EVALUATIVE for w in words) and re.fullmatch(r"\d+G", token):
@@ -653,10 +664,11 @@ class MentionFinder:
                   for m in chosen]
         chosen = [part_of_person(unjudged(counted_kind(self.lexicon, m)), self._history) for m in chosen]
         chosen = self._appositions(self._references.appositions(text, known_as(text, chosen)))
-        chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in chosen], self._last_sentence)
+        chosen = possessive_pronouns(self.lexicon, text, [counted(self.lexicon, m) for m in same_sentence_references(text, chosen)],
+                                     self._last_sentence)
         chosen = object_it(text, second_clause_it(text, sentence_descriptions(self.lexicon, text, chosen)),
                            self._last_text, self._last_sentence)
-        chosen = [m for m in chosen if m.iri is not None or m.label is not None or m.via != "pronoun"]
+        chosen = [m for m in chosen if (m.iri is not None or m.label is not None or m.via != "pronoun") and not reporting_verb(text, m)]
         # a bare class word after "the" that found no antecedent ("in the province") introduces nothing to refer back to
         self._history.extend(m for m in chosen if (m.via in ("label", "name", "cue", "phrase", "ner", "unit") or seated_description(m))
                              and not class_word_after_the(m, text))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from explorer.core.extraction.lexicon import Lexicon
 from explorer.core.extraction.spans import Mention, Reading
@@ -50,11 +51,16 @@ _BARE = re.compile(rf"([a-z][\w-]*(?:\s+(?:and\s+)?(?!{_STOP}\b)[a-z][\w-]*){{0,
 
 def _bare_object(mentions: list[Mention], text: str, start: int) -> Mention | None:
     bare = _BARE.match(text, start)
-    if bare is None or any(w in STOPWORDS and w != "and" for w in bare.group(1).split()):
+    if bare is None or any(w in STOPWORDS and w not in ("and", "of") for w in bare.group(1).split()) \
+            or bare.group(1).split()[0] == "of":
         return None
     end = bare.end()
     named = min((m.start for m in mentions if m.start < end and start < m.end), default=None)
-    if named is not None:
+    whom = next((m for m in mentions if m.start == named), None) if named is not None else None
+    if whom is not None and re.search(r"[a-z]\s+of\s+$", text[start:named]):
+        # "the theft of | design data": a harm named with what it befalls, a mention, is one harm
+        end = whom.end
+    elif named is not None:
         # "kiln shutdowns and chlorine leaks": the bare phrase ends where the list's next item, a mention, begins
         cut = re.match(r"(.*?[a-z][\w-]*)\s+and\s+$", text[start:named]) if named > start else None
         if cut is None:
@@ -97,17 +103,15 @@ def _acted_on(lexicon: Lexicon, mentions: list[Mention], text: str, verb: str, s
     obj = next((m for m in mentions if m.start == start and m.via != "pronoun"), None) or _bare_object(mentions, text, start)
     if obj is None and verb == "bring":  # "could bring the | whole mine | to a standstill"
         obj = next((m for m in mentions if m.start < start < m.end and m.via != "pronoun"), None)
-    if obj is None or obj.key == threat.key or lexicon.is_a(obj.cls, [THREAT]):
+    if obj is None or obj.key == threat.key or (lexicon.is_a(obj.cls, [THREAT]) and not _harm_done(obj, verb)):
         return []
+    obj = replace(obj, cls=None) if _harm_done(obj, verb) else obj
     halt = re.match(r"\s+to\s+(?:a\s+)?(standstill|halt|stop)\b", text[obj.end:]) if verb == "bring" else None
     if halt is not None:  # "could bring the whole yard to a standstill": the standstill is what it leads to
         words = halt.group(1)
         obj = Mention(obj.end + halt.start(1), obj.end + halt.end(1), words, None, None, words, "phrase")
-    harm = re.match(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*){1,2}(?=\s+(?:within|in|for|at|across|over)\b|\s*[,.;:\"”]|\s*$)",
-                    text[obj.end:]) if verb in _CAUSING and obj.cls is None and obj.iri is None and " " not in obj.text else None
-    if harm is not None:  # "could lead to the death of thousands of animals": the harm is named with whom it befalls
-        words = text[obj.start:obj.end + harm.end()]
-        obj = Mention(obj.start, obj.end + harm.end(), words, None, None, words, "phrase")
+    if verb in _CAUSING:  # "could lead to the death of thousands of animals": the harm is named with whom it befalls
+        obj = _with_whom(obj, text)
     tail = re.match(r"\s+([a-z][\w-]*s)(?=\s*[,.;:]|\s*$|\s+(?:and|or)\s)", text[obj.end:]) if verb in _CAUSING else None
     if tail is not None and obj.iri is None:
         # "could lead to toxic gas releases": after a verb of causing only a noun phrase stands, so a plural that
@@ -119,8 +123,33 @@ def _acted_on(lexicon: Lexicon, mentions: list[Mention], text: str, verb: str, s
         return []
     if predicate != LEADS_TO:
         return [obj]
-    return [obj, *(other for other in _listed_after(mentions, text, obj) if other.key != threat.key
+    listed = [replace(other, cls=None) if _harm_done(other, verb) else other for other in _listed_after(mentions, text, obj)]
+    return [obj, *(_with_whom(other, text) for other in listed if other.key != threat.key
                    and not lexicon.is_a(other.cls, [THREAT]) and lexicon.is_a(other.cls, lexicon.ends(predicate)[1]) is not False)]
+
+
+def _harm_done(mention: Mention, verb: str) -> bool:
+    """"could lead to the theft of design data": an act of harm named with what it is done to (``risk_phrases``) is, after
+    a verb of causing, the harm the threat brings about."""
+    return verb in _CAUSING and mention.via == "phrase" and mention.cls == THREAT and " of " in mention.text
+
+
+#: What a harm befalls, after "of": up to a preposition, a list's "and", punctuation or the end ("the shutdown | of
+#: ventilation control | and the evacuation of entire shifts").
+_OF_WHOM = re.compile(r"(?:\s+of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*){1,2}"
+                      r"(?=\s+(?:within|in|for|at|across|over|and|or)\b|\s*[,.;:\"”]|\s*$)")
+
+
+def _with_whom(harm: Mention, text: str) -> Mention:
+    """A harm of one or two words with what it befalls ("the theft | of bogie designs", "an uncontrolled release | of
+    molten metal"): one harm, named whole."""
+    if harm.cls is not None or harm.iri is not None or len(harm.text.split()) > 2:
+        return harm
+    whom = _OF_WHOM.match(text, harm.end)
+    if whom is None:
+        return harm
+    words = text[harm.start:whom.end()]
+    return Mention(harm.start, whom.end(), words, None, None, words, "phrase")
 
 
 #: A warning's verb: what is warned of is named after it.
@@ -181,7 +210,7 @@ def warned_harms(lexicon: Lexicon, mentions: list[Mention], text: str) -> Iterat
 
 
 #: What joins the items of a list: "A, B and C", "A or B".
-_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_JOINT = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:the|a|an)\s+)?")
 
 
 def _listed_after(mentions: list[Mention], text: str, first: Mention) -> list[Mention]:

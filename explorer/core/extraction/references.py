@@ -101,8 +101,13 @@ class ReferenceReader:
                               and not _is_person(previous_subject) else None)
         found: list[Mention] = []
         for match in re.finditer(r"(?<![\w-])(it|its|she|her|he|his)(?![\w-])", text, re.IGNORECASE):
+            if match.group() == "IT":
+                continue  # "office IT systems": information technology, no pronoun
             kind = _PRONOUNS[match.group(1).lower()]
             target = antecedent(kind, history, previous_subject, antecedents.closing_speaker(last_text, last_sentence))
+            if _CARRIED_BY.search(text[:match.start()]) and match.group(1).lower() == "it":
+                # "900 gas detectors are connected over it": what things run on is a network or a platform
+                target = next((m for m in reversed(history) if _network_or_platform(m)), target)
             if target is not None:
                 found.append(replace(target, start=match.start(), end=match.end(), text=match.group(), via="pronoun"))
             elif match.group(1).lower() in ("its", "it"):  # may refer to a name earlier in this sentence (_owned, object_it)
@@ -147,6 +152,11 @@ class ReferenceReader:
             target = next((m for m in reversed(history) if m.via in ("phrase", "cue") and m.iri is None
                            and singular((m.label or m.text).split()[-1].lower()) == head
                            and (head != match.group(1).lower() or antecedents.singular_head(m))), None)
+            # or a description the text named ("a hacking campaign it calls Birch Frost" … "the campaign")
+            target = target or next((m for m in reversed([*history, *last_sentence]) if m.via == "definite" and m.label
+                                     and m.iri is None
+                                     and m.text[:1].islower() and singular(m.text.split()[-1].lower()) == head
+                                     and antecedents.singular_head(m)), None)
             # else a name of several words ending in it ("the authority" after "Ningbo Port Authority")
             target = target or next((m for m in reversed(history) if m.via == "name" and " " in m.text and m.iri is None
                                      and not _is_person(m) and m.text.split()[-1].lower() == match.group(1).lower()), None)
@@ -324,6 +334,21 @@ class ReferenceReader:
         return replace(target, start=mention.start, end=mention.end, text=mention.text, via="definite")
 
 
+#: A verb of running or joining and its preposition, right before "it" ("are connected over it", "will run on it").
+_CARRIED_BY = re.compile(r"(?<![\w-])(?:connected|linked|hooked\s+up|runs?|running|ran|carried|operating)\s+(?:over|via|on|to|through)\s+$",
+                         re.IGNORECASE)
+
+
+#: A verb whose subject is a network or a platform: "it hosts …", "it now carries …".
+_HOSTING = re.compile(r"\s+(?:(?:also|now|already)\s+)?(?:hosts|carries|links|connects)\s", re.IGNORECASE)
+
+
+def _network_or_platform(mention: Mention) -> bool:
+    words = (mention.label or mention.text).split()
+    return mention.via != "pronoun" and bool(words) and (singular(words[-1].lower()) in ("network", "platform", "slice")
+                                                         or mention.cls == str(KG.IndustrialInternetPlatform))
+
+
 def antecedent(kind: str, history: Sequence[Mention], previous_subject: Mention | None,
                speaker: Mention | None = None) -> Mention | None:
     if kind == "person":
@@ -358,6 +383,10 @@ def second_clause_it(text: str, mentions: list[Mention]) -> list[Mention]:
                 and re.search(r"(?:,|\band)\s*$", text[:mention.start])):
             first = next((m for m in out if _is_person(m) == personal and m.via != "pronoun"), None) if personal \
                 else next((m for m in out if not _is_person(m)), None)
+            if first is not None and not personal and not _network_or_platform(first) and _HOSTING.match(text, mention.end):
+                # "Inspur developed Xinghe, the platform that …, and it hosts digital twins": what hosts or carries things
+                # is the network or platform the first clause named
+                first = next((m for m in reversed(out) if _network_or_platform(m)), first)
             if first is not None and first.key != mention.key:
                 mention = replace(first, start=mention.start, end=mention.end, text=mention.text, via="pronoun")
         out.append(mention)
@@ -418,7 +447,8 @@ def object_it(text: str, mentions: list[Mention], last_text: str = "", last_ment
     out: list[Mention] = []
     for mention in mentions:
         if mention.via == "pronoun" and mention.text.lower() == "it" \
-                and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]):
+                and re.search(r"[a-z]\s+$", text[:mention.start]) and not re.search(r"(?:,|\band|\bthat)\s*$", text[:mention.start]) \
+                and not _CARRIED_BY.search(text[:mention.start]):  # ("connected over it": a network, read by ``references``)
             # a thing a preposition governs is no object ("X, a company based in Y, built it": not Y)
             # ("built the system with … edge servers supplied by Huawei, and will operate it": "it" is no plural's)
             nearest = next((m for m in reversed(out) if m.via != "pronoun" and not _is_person(m)
@@ -444,6 +474,13 @@ def _subjects(text: str, mentions: Sequence[Mention], before: int) -> set[str]:
     return {m.key for m in (_opening(text, mentions, start, before) for start in _segment_starts(text, before)) if m is not None}
 
 
+#: A subject's verb of reporting, right after it or after its acronym or an aside ("… the centre | warned", "the China
+#: Academy … | (CAICT) said", "ThreatBook | , a Beijing-based firm, found").
+_SUBJECT_SPEAKS = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s[^,;]{1,60},)?\s+(?:(?:also|has|had|have)\s+)?"
+                             r"(?:warned|warns|said|says|found|finds|reported|noted|concluded|estimated|argued|cautioned|urged"
+                             r"|called|identified|listed|described|predicted|recorded|counted|detailed)\b")
+
+
 def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], last_sentence: Sequence[Mention]) -> list[Mention]:
     """"Strategy Analytics said in its latest report": "its" is the subject of its clause (see
     ``clause_subject``), and what it owns is named after it ("Strategy Analytics' latest report")."""
@@ -453,6 +490,13 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
         if mention.via == "pronoun" and mention.text.lower() in ("its", "their"):
             near = clause_subject(text, out, mention.start) \
                 or next((m for m in reversed(out) if m.via != "pronoun" and not (m.cls or "").endswith("Person")), None)
+            speaker = next((m for m in mentions if m.start > mention.end and m.via != "pronoun" and _SUBJECT_SPEAKS.match(text, m.end)),
+                           None) if re.fullmatch(r"\s*In\s+", text[:mention.start]) else None
+            if speaker is not None:
+                # "In its Energy OT Risk Outlook, released in April, the Northeast Industrial Security Center warned …": the
+                # opening phrase's owner is the subject of the clause it opens, named after it
+                out.append(replace(speaker, start=mention.start, end=mention.end, text=mention.text, via="pronoun"))
+                continue
             if near is None and _MEMBERS_AFTER.match(text, mention.end):
                 # "X set up the Y Alliance. Its members include …": what has members is the body that gathers them,
                 # named in this sentence or the one before, over the subject who set it up
@@ -465,6 +509,7 @@ def possessive_pronouns(lexicon: Lexicon, text: str, mentions: list[Mention], la
         elif (mention.via == "cue" and mention.iri is None and previous is not None and previous.via == "pronoun"
               and previous.text.lower() in ("its", "their") and 0 < mention.start - previous.end <= 1
               and not mention.text[:1].isupper()  # "its Chengdu data centre" has a name of its own
+              and not re.match(r"\d{4}\s+[A-Z]", mention.text)  # as has "its 2024 Automotive Supply Chain Threat Report"
               # the text names a thing without its owner ("its lab", "its security operations centre"), and so does its
               # label; a document is known by who wrote it ("Strategy Analytics' latest report")
               and lexicon.is_a(mention.cls, [SOURCE]) is True):

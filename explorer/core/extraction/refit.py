@@ -26,7 +26,7 @@ RUNS_ON, HOSTS, AGENT = str(KG.runsOn), str(KG.hosts), str(KG.Agent)
 SUB_ORGANIZATION_OF, HAS_SUB_ORGANIZATION = "http://www.w3.org/ns/org#subOrganizationOf", "http://www.w3.org/ns/org#hasSubOrganization"
 AIMS_AT, TARGETS, THREAT, EXPOSED_TO = str(KG.aimsAt), str(KG.targets), str(KG.CyberRisk), str(KG.exposedTo)
 VULNERABILITY, TELECOM_OPERATOR = str(KG.Vulnerability), str(KG.TelecomOperator)
-OPERATED_BY, COMPANY = str(KG.operatedBy), str(KG.Company)
+OPERATED_BY, COMPANY, CARRIED_OUT_BY = str(KG.operatedBy), str(KG.Company), str(KG.carriedOutBy)
 BUILT, BUILT_BY = str(KG.built), str(KG.builtBy)
 GOVERNMENT_AGENCY, AFFILIATED_WITH = str(KG.GovernmentAgency), str(KG.affiliatedWith)
 #: a part of an organization as a subsidiary, and the same part as a branch
@@ -39,6 +39,8 @@ def refit(lexicon: Lexicon, predicate: str, subject: Mention, pattern: str) -> s
         return MEMBER_OF
     if predicate == AIMS_AT and (lexicon.is_a(subject.cls, [THREAT]) is True or _campaign(subject)):
         return TARGETS  # "a phishing campaign aimed at shipping agents": an attack aimed at something targets it
+    if predicate == OPERATED_BY and (lexicon.is_a(subject.cls, [THREAT]) is True or _campaign(subject)):
+        return CARRIED_OUT_BY  # "the campaign, run by a state-backed group": who runs an attack carries it out
     if predicate == MEMBER_OF and ("members" in pattern or "belong" in pattern) and _counted_group(lexicon, subject):
         return MEMBER_GROUP_OF  # "more than 300 factories are members of X" (the words of org:memberOf)
     if predicate == MEMBER_OF and "belong" in pattern and sites.has_site_head(lexicon, subject):
@@ -154,6 +156,12 @@ def fits(lexicon: Lexicon, predicate: str, subject: Mention, obj: Mention, befor
         return False  # "an outdated router had left the pumps open to …": what left them so is not what is exposed
     if predicate in (seats.LOCATED_IN, seats.BASED_IN) and pattern == "in" and _generic_in_country(subject, obj, before):
         return False  # "attacks on industrial networks in China rose": a kind spoken of across a country, no place of a thing
+    part = obj if predicate == str(KG.hasSubsidiary) else subject if predicate == str(KG.subsidiaryOf) else None
+    if part is not None and part.via in ("phrase", "cue", "definite") and (sites.has_site_head(lexicon, part) or singular(
+            part.text.split()[-1].lower()) in ("park", "zone", "area", "base", "port")):
+        return False  # "The park is operated by X, a subsidiary of Y": the subsidiary is X, a company, never the site
+    if predicate == seats.BASED_IN and lexicon.is_a(obj.cls, [str(KG.Facility)]) is True:
+        return False  # "China Telecom Hunan … in a data centre": an organization is based in a place, a built site hosts its work
     if predicate == str(KG.carriedOutBy) and lexicon.is_a(subject.cls, [THREAT]) is not True:
         return False  # "an annual audit, carried out by accredited firms": only an attack or a threat is carried out by attackers
     if any(re.search(r"\w['’]s?$", end.text) and end.via == "phrase" for end in (subject, obj)):

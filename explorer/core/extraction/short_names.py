@@ -97,17 +97,20 @@ def known_as(text: str, mentions: list[Mention]) -> list[Mention]:
     return _called(text, out or mentions)
 
 
-_CALLED = re.compile(r"\s+(?:called|named|dubbed|(?:which\s+|that\s+)?call(?:s|ing)\s+itself)\s+", re.IGNORECASE)
+_CALLED = re.compile(r"\s+(?:called|named|dubbed|(?:which\s+|that\s+)?call(?:s|ing)\s+itself"
+                     # "a group it calls Sandfox", "a campaign researchers have dubbed Birch Frost"
+                     r"|(?:it|they|researchers|investigators)\s+(?:calls?|has\s+dubbed|have\s+dubbed|dubs|dubbed|named|has\s+named))\s+",
+                     re.IGNORECASE)
 
 
 #: Heads of a description of who acts, which a name after "called" names ("a hacker group called X").
 _ACTOR_HEADS = frozenset(["group", "gang", "team", "crew", "actor", "start-up", "startup", "company", "firm", "outfit",
-                          "collective", "unit"])
+                          "collective", "unit", "campaign"])
 
 
 def _called(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"a hacker group calling itself Black Mekong", "a start-up called Waytous": a description of who acts is the name
-    after the words (with the description's kind where the name has none)."""
+    """"a hacker group calling itself Black Mekong", "a start-up called Waytous", "a campaign it calls Birch Frost": a
+    description of who acts (or of a campaign) is the name after the words (with the description's kind where the name has none)."""
     out = list(mentions)
     for match in _CALLED.finditer(text):
         first = next((m for m in out if m.end == match.start() and m.via in ("phrase", "cue") and m.iri is None), None)

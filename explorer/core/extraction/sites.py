@@ -341,11 +341,21 @@ def places_apart(text: str, candidates: list[Mention], is_place: Callable[[str, 
 
 def regions_apart(text: str, candidates: list[Mention]) -> list[Mention]:
     """The candidate mentions with a kind of place's name read apart from its region (``kinds_of_places``): no candidate
-    ("the Shandong county", "northern Henan city of Anyang") spans the region and the kind."""
+    ("the Shandong county", "northern Henan city of Anyang") spans the region and the kind; "the port city of
+    Fangchenggang" is the city Fangchenggang (the words before its name only describe it)."""
     for region, place in kinds_of_places(text):
         # (the city's own name as found elsewhere gives way too: this one knows it is a city)
         candidates = [m for m in candidates if not (m.start < place.end and region.start < m.end)] + [region, place]
+    for described in _DESCRIBED_CITY.finditer(text):
+        place = Mention(described.start(2), described.end(2), described.group(2), None,
+                        str(KG.City) if described.group(1).lower() == "city" else str(KG.Place), described.group(2), "name")
+        candidates = [m for m in candidates if not (m.start < place.end and described.start() < m.end)] + [place]
     return candidates
+
+
+#: "the port city of Fangchenggang", "the border town of Suifenhe": lower-case words that describe a city or a town, then
+#: its name.
+_DESCRIBED_CITY = re.compile(r"(?<=the\s)(?:[a-z][a-z-]+\s+){1,2}(city|town)\s+of\s+([A-Z][\w’'-]*)(?![\w’'-])")
 
 
 def parts_of_places(mentions: list[Mention], text: str) -> Iterator[Fact]:

@@ -37,13 +37,22 @@ def tokens(view: str) -> list[Token]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view)]
 
 
+#: Words no name opens or closes with ("onto Wuhai Cloud", "a platform in"): prepositions and conjunctions.
+_NEVER_AT_EDGE = frozenset(["onto", "into", "in", "on", "over", "via", "to", "from", "by", "with", "for", "of", "and", "or",
+                            "across", "through"])
+
+
 def runs(view: str, words: Sequence[Token]) -> Iterable[tuple[int, int]]:
-    """Each run of words (first and last index) that punctuation does not cut."""
+    """Each run of words (first and last index) that punctuation does not cut and that neither opens nor closes with a
+    preposition or a conjunction."""
     for i in range(len(words)):
+        if words[i][2].lower() in _NEVER_AT_EDGE:
+            continue
         for j in range(i, min(i + MAX_WORDS, len(words))):
             if j > i and _BREAK.search(view, words[j - 1][1], words[j][0]):
                 break
-            yield i, j
+            if words[j][2].lower() not in _NEVER_AT_EDGE:
+                yield i, j
 
 
 def _shape(word: str) -> str:
@@ -171,9 +180,12 @@ def names_itself(mention: Mention) -> bool:
 
 
 def _mention(view: str, start: int, end: int, cues: CueEnds, mentions: Sequence[Mention]) -> Mention:
-    """The run as a mention; a run that ends a longer mention is its head noun ("network" in "the branch's network")
-    and stands for the same thing, so it takes that mention's entity, name and class rather than naming a new one."""
+    """The run as a mention; a run that ends a longer mention is its head noun ("network" in "the branch's network"),
+    and one that is a mention with its article before it is that mention: either stands for the same thing, so it takes
+    that mention's entity, name and class rather than naming a new one."""
     heads = [m for m in mentions if m.start <= start and m.end == end and (m.start, m.end) != (start, end)]
+    # ("an industrial internet platform" around "industrial internet platform", which names Tuzhi: the same thing)
+    heads += [m for m in mentions if start < m.start and m.end == end and view[start:m.start].lower() in _ARTICLES]
     if heads:
         whole = max(heads, key=lambda m: m.end - m.start)
         return Mention(start, end, view[start:end], whole.iri, whole.cls, whole.label or whole.text, "span")

@@ -211,13 +211,31 @@ def extend_left(text: str, start: int, triggers: frozenset[str], phrases: tuple[
         if re.fullmatch(r"[a-z][\w-]*['’]s?", word) and not capitalised:
             return position  # "the alliance's | shared data platform": a described owner is a reference of its own
         if lowered in STOPWORDS or lowered in triggers or participle or lowered in _spoken() \
-                or verb_in_phrase(text, match.start(), match.end()) or present_verb(word):
+                or verb_in_phrase(text, match.start(), match.end()) or present_verb(word) or verb_of_clause(text, match):
             return position  # (a verb of speaking: "the Jilin Health Commission told | hospitals")
         position = match.start()
         if word.isdigit():
             quantifier = _QUANTIFIER.search(text[:position])
             if quantifier is not None:
                 return quantifier.start()
+
+
+#: Words after which a verb opens a clause: "to | replace default passwords", "which still | use default passwords".
+#: (not "and": "cranes and | straddle carriers", where a word only ever a verb describes the noun after it)
+_VERB_OPENERS = re.compile(r"(?<![\w-])(?:to|still|also|often|never|not|that|which|who|they|it)\s+$", re.IGNORECASE)
+
+
+def verb_of_clause(text: str, word: re.Match[str]) -> bool:
+    """"relied on default passwords and | ran unpatched firmware", "to | replace default passwords": a past of no -ed, or
+    a word only ever a verb after a word that opens a clause, is no modifier of the noun after it ("used" is a verb there
+    too)."""
+    lowered = word.group(1).lower()
+    if lowered in _IRREGULAR_VERBS:
+        return True
+    if _VERB_OPENERS.search(text[:word.start(1)]) is None:
+        return False
+    # (a participle describes: "that | spoofed commands"; a word that may be a noun names: "which | pump controllers")
+    return lowered in ("use", "uses", "used") or (wordclass.parts(lowered) == {"VERB"} and not lowered.endswith(("ed", "ing")))
 
 
 @lru_cache(maxsize=1)
@@ -626,15 +644,35 @@ def listed_plurals(text: str, end: int) -> tuple[int | None, list[str]]:
 
 
 _PARTICIPLE_FOLLOWS = re.compile(r"\s+(?:in|on|at|with|from|near|across|inside|outside|along|behind|under|over|into|for|out|the|a|an|its"
-                                 r"|their|itself|themselves|[a-z][\w-]*[^s\W]s(?![\w'’-]))", re.IGNORECASE)
+                                 r"|their|itself|themselves|\d|more\s+than\s|[a-z][\w-]*[^s\W]s(?![\w'’-]))", re.IGNORECASE)
 
 
 def participle_after_noun(word: str, text: str, end: int, kinds: frozenset[str]) -> bool:
-    """"a dredger controller | sitting in the desert", "a gang | calling itself X", "a plant | making batteries": an -ing
-    word after a noun, before a preposition, a determiner or a plural object, is a participle that ends the phrase (a
-    kind named by an -ing word, one of ``kinds``, or one before a singular head, "a rolling mill", stays in it)."""
+    """"a dredger controller | sitting in the desert", "a gang | calling itself X", "a plant | making batteries", "a network
+    | linking 43 makers": an -ing word after a noun, before a preposition, a determiner, a number or a plural object, is
+    a participle that ends the phrase (a kind named by an -ing word, one of ``kinds``, or one before a singular head, "a
+    rolling mill", stays in it)."""
     return word.endswith("ing") and word not in kinds and _PARTICIPLE_FOLLOWS.match(text, end) is not None \
         and not plural_noun(word)
+
+
+_OBJECT_AFTER_PARTICIPLE = re.compile(r"\s+(?:\d|more\s+than\s|(?:the|a|an|its|their|every|each|all)\s)", re.IGNORECASE)
+
+
+def participle_before_object(word: str, text: str, end: int) -> bool:
+    """"a 5G private network | linking 43 makers", "cameras | covering the yard": an -ing word after a noun, before a
+    number or a determiner, opens a clause on the noun (before a plural it may modify it: "state-backed hacking groups")."""
+    return word.endswith("ing") and _OBJECT_AFTER_PARTICIPLE.match(text, end) is not None
+
+
+_BEFORE_VERB = re.compile(r"(?<![\w-])(?:to|now|also|still|will|would|must|should|can|could|may|might|they|which|that|who)\s+$",
+                          re.IGNORECASE)
+
+
+def reporting_verb(text: str, mention: Mention) -> bool:
+    """"monitors now | report over the network", "told operators to | report incidents": "report" after a modal, an adverb
+    or "to" is a verb, no document."""
+    return mention.via == "cue" and mention.text in ("report", "reports") and _BEFORE_VERB.search(text[:mention.start]) is not None
 
 
 def passive_opening(text: str, position: int, triggers: frozenset[str], cue_class: Callable[[str], str | None]) -> list[Mention]:

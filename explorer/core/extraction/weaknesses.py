@@ -49,7 +49,8 @@ _ASIDE = re.compile(r",\s+[^,;]{1,40},")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:\"“”]{1,120},")
 #: A preposition before a thing makes it no verb's subject ("controllers on many lines"); a part of a whole is ("many of the machines").
 _GOVERNED = re.compile(r"(?<![\w-])(?:in|at|on|of|for|from|by|across|among|inside|near|behind|with|along|around|throughout|outside)\s+"
-                       r"(?:(?:the|a|an|its|their|many|some|several|most|all|other)\s+)*$", re.IGNORECASE)
+                       r"(?:(?:the|a|an|its|their|many|some|several|most|all|other)\s+)*"
+                       r"(?:[a-z][\w-]*['’]s?\s+)?$", re.IGNORECASE)  # ("in the province's | chemical parks")
 _PARTITIVE = re.compile(r"(?<![\w-])(?:many|some|most|all|several|none|one|each|both|any|half|few|a\s+third|a\s+quarter|a\s+fifth"
                         r"|a\s+tenth|two-thirds|three-quarters|the\s+majority|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))\s+of\s+"
                         r"(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)

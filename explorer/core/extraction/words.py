@@ -22,7 +22,8 @@ STOPWORDS = frozenset(
         "between", "through", "via", "per", "thanks", "part", "example", "for", "so", "far", "currently",
         # prepositions end a noun phrase ("coal mines | across the province")
         "across", "among", "amid", "within", "without", "throughout", "against", "toward", "towards", "around", "near",
-        "beyond", "behind", "along", "upon", "including", "like", "plus", "except", "inside", "outside", "onto", "until",
+        "beyond", "behind", "along", "upon", "beside", "besides", "alongside", "beneath", "including", "like", "plus",
+        "except", "inside", "outside", "onto", "until",
         # a time after a noun phrase is no part of it ("a network | last year")
         "last", "next", "yesterday", "today", "tomorrow", "earlier", "later", "ago",
         # "… its main plant | together with X": a partner follows, not a word of the phrase
@@ -83,7 +84,9 @@ GENERIC_PEOPLE = frozenset(
 TITLES = frozenset(["professor", "prof", "dr", "mr", "mrs", "ms", "miss", "madam", "sir", "academician"])
 #: Abstract nouns that, alone and bare ("carries risks", "raises concerns"), name nothing an analyst records.
 GENERIC_THINGS = frozenset(["risk", "threat", "challenge", "concern", "problem", "issue", "benefit", "opportunity",
-                            "question", "difficulty", "worry", "change"])
+                            "question", "difficulty", "worry", "change",
+                            # a trend is said of the thing after "in" or "of" ("warned of a rise in ransomware attacks")
+                            "rise", "surge", "increase", "jump", "spike", "uptick", "wave"])
 #: Units a number counts: "30 percent", "800 million yuan", "three days" are quantities, not things.
 UNITS = frozenset(["percent", "per", "yuan", "dollars", "euros", "million", "billion", "trillion", "thousand", "days", "years",
                    "months", "weeks", "hours", "minutes", "seconds", "times", "kilometres", "kilometers", "km", "tonnes",
