@@ -15,14 +15,10 @@ def _texts(lexicon: Lexicon, sentence: str) -> list[str]:
     return [m.text for m in MentionFinder(lexicon).find(sentence)]
 
 
-@pytest.mark.parametrize("sentence, thing", [
-    ("China Mobile has rolled out a 5G private network linking 43 valve makers in Tieling.", "5G private network"),
-    ("The carrier built a network covering the whole yard.", "network"),
-])
-def test_a_participle_before_its_object_ends_the_noun_phrase(lexicon: Lexicon, sentence: str, thing: str) -> None:
-    found = _texts(lexicon, sentence)
-    assert thing in found
-    assert not any(("linking" in t or "covering" in t) for t in found)
+def test_a_participle_before_its_object_ends_the_noun_phrase(lexicon: Lexicon) -> None:
+    found = _texts(lexicon, "China Mobile has rolled out a 5G private network linking 43 valve makers in Tieling.")
+    assert "5G private network" in found
+    assert not any("linking" in t for t in found)
 
 
 def test_an_ing_word_before_a_plural_still_modifies_it(lexicon: Lexicon) -> None:
@@ -70,6 +66,7 @@ def test_it_that_hosts_is_the_platform_the_first_clause_named(lexicon: Lexicon) 
 
 
 def test_it_written_in_capitals_is_information_technology(lexicon: Lexicon) -> None:
-    found = facts("The ministry ordered chemical parks to isolate control networks from office IT systems and replace "
-                  "default credentials within 90 days.", lexicon)
-    assert ("ministry", "callsFor", "replace default credentials within 90 days") in found
+    finder = MentionFinder(lexicon)
+    finder.find("A ransomware attack hit a soda ash maker in January.")
+    found = finder.find("The ministry ordered chemical parks to isolate control networks from office IT systems.")
+    assert not any(m.text == "IT" and m.via == "pronoun" for m in found)
