@@ -103,9 +103,11 @@ def _acted_on(lexicon: Lexicon, mentions: list[Mention], text: str, verb: str, s
     obj = next((m for m in mentions if m.start == start and m.via != "pronoun"), None) or _bare_object(mentions, text, start)
     if obj is None and verb == "bring":  # "could bring the | whole mine | to a standstill"
         obj = next((m for m in mentions if m.start < start < m.end and m.via != "pronoun"), None)
-    if obj is None or obj.key == threat.key or (lexicon.is_a(obj.cls, [THREAT]) and not _harm_done(obj, verb)):
+    if obj is None or obj.key == threat.key:
         return []
-    obj = replace(obj, cls=None) if _harm_done(obj, verb) else obj
+    obj = _as_harm(obj, verb)
+    if lexicon.is_a(obj.cls, [THREAT]):
+        return []
     halt = re.match(r"\s+to\s+(?:a\s+)?(standstill|halt|stop)\b", text[obj.end:]) if verb == "bring" else None
     if halt is not None:  # "could bring the whole yard to a standstill": the standstill is what it leads to
         words = halt.group(1)
@@ -123,15 +125,16 @@ def _acted_on(lexicon: Lexicon, mentions: list[Mention], text: str, verb: str, s
         return []
     if predicate != LEADS_TO:
         return [obj]
-    listed = [replace(other, cls=None) if _harm_done(other, verb) else other for other in _listed_after(mentions, text, obj)]
+    listed = [_as_harm(other, verb) for other in _listed_after(mentions, text, obj)]
     return [obj, *(_with_whom(other, text) for other in listed if other.key != threat.key
                    and not lexicon.is_a(other.cls, [THREAT]) and lexicon.is_a(other.cls, lexicon.ends(predicate)[1]) is not False)]
 
 
-def _harm_done(mention: Mention, verb: str) -> bool:
+def _as_harm(mention: Mention, verb: str) -> Mention:
     """"could lead to the theft of design data": an act of harm named with what it is done to (``risk_phrases``) is, after
-    a verb of causing, the harm the threat brings about."""
-    return verb in _CAUSING and mention.via == "phrase" and mention.cls == THREAT and " of " in mention.text
+    a verb of causing, the harm the threat brings about, no threat of its own."""
+    done = verb in _CAUSING and mention.via == "phrase" and mention.cls == THREAT and " of " in mention.text
+    return replace(mention, cls=None) if done else mention
 
 
 #: What a harm befalls, after "of": up to a preposition, a list's "and", punctuation or the end ("the shutdown | of
